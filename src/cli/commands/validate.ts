@@ -1,0 +1,23 @@
+/** `msasim validate <file…>`: checks scenarios and prints every problem with its position. */
+import { formatIssues } from '../../scenario/format.ts';
+import { ScenarioError } from '../../scenario/issues.ts';
+import { loadScenario } from '../../scenario/load.ts';
+import type { CliIo } from '../io.ts';
+
+/** Validates each file; returns 1 when any has an error. */
+export async function validateCommand(files: string[], io: CliIo): Promise<number> {
+  let code = 0;
+  for (const file of files) {
+    try {
+      const loaded = await loadScenario(file);
+      const variants = loaded.variants.length > 1 ? ` (${loaded.variants.length} variants)` : '';
+      io.out(`✔ ${file}: scenario "${loaded.name}" is valid${variants}\n`);
+      if (loaded.warnings.length > 0) io.out(`${formatIssues(loaded.warnings)}\n`);
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      io.out(`${formatIssues(e.issues)}\n`);
+      code = 1;
+    }
+  }
+  return code;
+}

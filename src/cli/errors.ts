@@ -1,0 +1,16 @@
+/**
+ * The error classes the CLI maps to exit codes: ScenarioError (bad input, exit 1, defined in
+ * scenario/issues.ts), RunGuardError (a runaway run stopped by a budget, exit 1) and
+ * InternalError (a bug, exit 70, "please report").
+ */
+
+/** Exit codes of msasim. */
+export const ExitCode = { ok: 0, scenario: 1, usage: 2, internal: 70 } as const;
+
+/** A run exceeded its event or wall-time budget. */
+export class RunGuardError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunGuardError';
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The msasim command line: the one place that touches the console, the disk, the wall clock
+ * and exit codes. createProgram() builds a fresh commander program (tests use exitOverride);
+ * main() runs it and maps errors to exit codes: scenario problems 1, usage 2, bugs 70.
+ */
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import { formatIssues } from '../scenario/format.ts';
+import { ScenarioError } from '../scenario/issues.ts';
+import { scenarioJsonSchema } from '../scenario/schema.ts';
+import { listCommand } from './commands/list.ts';
+import { runCommand } from './commands/run.ts';
+import { validateCommand } from './commands/validate.ts';
+import { ExitCode, RunGuardError } from './errors.ts';
+import { type CliIo, processIo } from './io.ts';
+
+const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string })
+  .version;
+
+/** Builds the command tree; each action stores its exit code in `result.code`. */
+export function createProgram(io: CliIo, result: { code: number }): Command {
+  const program = new Command('msasim')
+    .description('Discrete-event simulator that compares microservice-architecture choices')
+    .version(VERSION)
+    .showHelpAfterError('(run "msasim --help" for usage)')
+    .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) });
+
+  program
+    .command('run')
+    .description(
+      'run a scenario: print its summary and write summary.json, endpoints.csv, components.csv, timeseries.csv',
+    )
+    .argument('<scenario>', 'scenario file (.yaml or .json)')
+    .option('--seed <n>', 'random seed (overrides the scenario)')
+    .option('--duration <d>', 'simulated duration, e.g. 60s (overrides the scenario)')
+    .option('--out <dir>', 'output folder (default: reports/<scenario name>)')
+    .addOption(
+      new Option('--format <format>', 'what to print').choices(['table', 'json']).default('table'),
+    )
+    .option('--max-events <n>', 'stop a runaway run after this many events', '2000000000')
+    .option('--max-wall <d>', 'stop a runaway run after this much wall time', '10m')
+    .action(async (file: string, opts) => {
+      result.code = await runCommand(file, opts, io);
+    });
+
+  program
+    .command('validate')
+    .description('check scenario files and report every problem with its position')
+    .argument('<files...>', 'scenario files')
+    .action(async (files: string[]) => {
+      result.code = await validateCommand(files, io);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the scenario language (for editor autocompletion)')
+    .action(() => {
+      io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      result.code = 0;
+    });
+
+  program
+    .command('list')
+    .description('list the shipped scenarios')
+    .action(async () => {
+      result.code = await listCommand(io);
+    });
+  return program;
+}
+
+/** Runs the CLI on `argv` (as process.argv) and returns the exit code. Never throws. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const result = { code: 0 };
+  const program = createProgram(io, result).exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return result.code;
+  } catch (e) {
+    return handleError(e, io);
+  }
+}
+
+function handleError(e: unknown, io: CliIo): number {
+  if (e instanceof CommanderError) {
+    // help and version are "errors" with exit code 0 in commander's exitOverride mode
+    return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (e instanceof ScenarioError) {
+    io.err(`${formatIssues(e.issues)}\n`);
+    return ExitCode.scenario;
+  }
+  if (e instanceof RunGuardError) {
+    io.err(`✖ ${e.message}\n`);
+    return ExitCode.scenario;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  io.err(
+    `✖ internal error: ${err.message}\n` +
+      `  This is a bug in msasim ${VERSION} (node ${process.version}). Please report it with the scenario and this trace:\n` +
+      `${(err.stack ?? '').split('\n').slice(1, 6).join('\n')}\n`,
+  );
+  return ExitCode.internal;
+}

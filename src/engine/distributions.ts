@@ -1,0 +1,252 @@
+/**
+ * Probability distributions for durations (ms) and counts, each drawing from one RandomStream.
+ * Every distribution knows its mean (used for offered-load estimates and theory checks).
+ * Simplifications: normal is truncated at 0 by resampling; counts are rounded by the caller.
+ */
+import type { RandomStream } from './random.ts';
+
+/** A sampler of non-negative numbers. */
+export interface Distribution {
+  /** Expected value of a sample. */
+  readonly mean: number;
+  /** Draws one value. */
+  sample(): number;
+}
+
+/** Declarative description of a distribution, in the unit of the quantity (ms, rows, …). */
+export type DistributionSpec =
+  | { kind: 'constant'; value: number }
+  | { kind: 'uniform'; min: number; max: number }
+  | { kind: 'exponential'; mean: number }
+  | { kind: 'normal'; mean: number; sd: number }
+  | { kind: 'lognormal'; mu: number; sigma: number }
+  | { kind: 'gamma'; shape: number; scale: number }
+  | { kind: 'pareto'; shape: number; scale: number }
+  | { kind: 'empirical'; values: number[]; weights: number[] };
+
+/** z such that P(Z ≤ z) = 0.99 for a standard normal Z. */
+export const Z99 = 2.3263478740408408;
+
+/**
+ * Lognormal parameters from its mean and 99th percentile: mean = exp(μ + σ²/2) and
+ * p99 = exp(μ + z·σ) give σ = z − √(z² − 2·ln(p99/mean)) (the smaller root).
+ * Returns undefined when no lognormal fits (p99 ≤ mean, or p99/mean > e^(z²/2) ≈ 14.97).
+ */
+export function lognormalFromMeanP99(
+  mean: number,
+  p99: number,
+): { mu: number; sigma: number } | undefined {
+  const r = Math.log(p99 / mean);
+  const disc = Z99 * Z99 - 2 * r;
+  if (!(r > 0) || disc < 0) return undefined;
+  const sigma = Z99 - Math.sqrt(disc);
+  return { mu: Math.log(mean) - (sigma * sigma) / 2, sigma };
+}
+
+/** Mean of a distribution described by `spec`. */
+export function specMean(spec: DistributionSpec): number {
+  switch (spec.kind) {
+    case 'constant':
+      return spec.value;
+    case 'uniform':
+      return (spec.min + spec.max) / 2;
+    case 'exponential':
+    case 'normal':
+      return spec.mean; // the truncation of normal at 0 is ignored here
+    case 'lognormal':
+      return Math.exp(spec.mu + (spec.sigma * spec.sigma) / 2);
+    case 'gamma':
+      return spec.shape * spec.scale;
+    case 'pareto':
+      return spec.shape > 1
+        ? (spec.shape * spec.scale) / (spec.shape - 1)
+        : Number.POSITIVE_INFINITY;
+    case 'empirical': {
+      const total = spec.weights.reduce((a, b) => a + b, 0);
+      return spec.values.reduce((acc, v, i) => acc + (v * spec.weights[i]) / total, 0);
+    }
+  }
+}
+
+/** Builds a sampler for `spec` drawing from `rng` (unused for constants). */
+export function createDistribution(spec: DistributionSpec, rng: RandomStream): Distribution {
+  switch (spec.kind) {
+    case 'constant':
+      return new Constant(spec.value);
+    case 'uniform':
+      return new Uniform(spec.min, spec.max, rng);
+    case 'exponential':
+      return new Exponential(spec.mean, rng);
+    case 'normal':
+      return new TruncatedNormal(spec.mean, spec.sd, rng);
+    case 'lognormal':
+      return new Lognormal(spec.mu, spec.sigma, rng);
+    case 'gamma':
+      return new Gamma(spec.shape, spec.scale, rng);
+    case 'pareto':
+      return new Pareto(spec.shape, spec.scale, rng);
+    case 'empirical':
+      return new Empirical(spec.values, spec.weights, rng);
+  }
+}
+
+/** Always the same value. */
+export class Constant implements Distribution {
+  constructor(readonly mean: number) {}
+  sample(): number {
+    return this.mean;
+  }
+}
+
+/** Uniform on [min, max). */
+export class Uniform implements Distribution {
+  readonly mean: number;
+  constructor(
+    readonly min: number,
+    readonly max: number,
+    private readonly rng: RandomStream,
+  ) {
+    this.mean = (min + max) / 2;
+  }
+  sample(): number {
+    return this.min + (this.max - this.min) * this.rng.next();
+  }
+}
+
+/** Exponential with the given mean (rate 1/mean), by inversion. */
+export class Exponential implements Distribution {
+  constructor(
+    readonly mean: number,
+    private readonly rng: RandomStream,
+  ) {}
+  sample(): number {
+    return -this.mean * Math.log(1 - this.rng.next());
+  }
+}
+
+/** One standard normal draw by Box–Muller (two uniforms per draw, no cached second value). */
+function standardNormal(rng: RandomStream): number {
+  const u1 = 1 - rng.next();
+  const u2 = rng.next();
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** Normal(mean, sd) truncated at 0: negative draws are redrawn. */
+export class TruncatedNormal implements Distribution {
+  constructor(
+    readonly mean: number,
+    readonly sd: number,
+    private readonly rng: RandomStream,
+  ) {}
+  sample(): number {
+    for (;;) {
+      const x = this.mean + this.sd * standardNormal(this.rng);
+      if (x >= 0) return x;
+    }
+  }
+}
+
+/** Lognormal: exp(μ + σZ). */
+export class Lognormal implements Distribution {
+  readonly mean: number;
+  constructor(
+    readonly mu: number,
+    readonly sigma: number,
+    private readonly rng: RandomStream,
+  ) {
+    this.mean = Math.exp(mu + (sigma * sigma) / 2);
+  }
+  sample(): number {
+    return Math.exp(this.mu + this.sigma * standardNormal(this.rng));
+  }
+}
+
+/** Gamma(shape k, scale θ) by Marsaglia & Tsang (2000); Erlang-k is Gamma(k, mean/k). */
+export class Gamma implements Distribution {
+  readonly mean: number;
+  readonly #d: number;
+  readonly #c: number;
+  constructor(
+    readonly shape: number,
+    readonly scale: number,
+    private readonly rng: RandomStream,
+  ) {
+    this.mean = shape * scale;
+    // for shape < 1 draw Gamma(shape + 1) and multiply by U^(1/shape)
+    const a = shape < 1 ? shape + 1 : shape;
+    this.#d = a - 1 / 3;
+    this.#c = 1 / Math.sqrt(9 * this.#d);
+  }
+  sample(): number {
+    const d = this.#d;
+    const c = this.#c;
+    let g: number;
+    for (;;) {
+      const x = standardNormal(this.rng);
+      const v0 = 1 + c * x;
+      if (v0 <= 0) continue;
+      const v = v0 * v0 * v0;
+      const u = 1 - this.rng.next();
+      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+        g = d * v;
+        break;
+      }
+    }
+    if (this.shape < 1) g *= (1 - this.rng.next()) ** (1 / this.shape);
+    return g * this.scale;
+  }
+}
+
+/** Pareto type I: scale / U^(1/shape), values ≥ scale. */
+export class Pareto implements Distribution {
+  readonly mean: number;
+  constructor(
+    readonly shape: number,
+    readonly scale: number,
+    private readonly rng: RandomStream,
+  ) {
+    this.mean = shape > 1 ? (shape * scale) / (shape - 1) : Number.POSITIVE_INFINITY;
+  }
+  sample(): number {
+    return this.scale / (1 - this.rng.next()) ** (1 / this.shape);
+  }
+}
+
+/** A finite set of values with weights (need not sum to 1). */
+export class Empirical implements Distribution {
+  readonly mean: number;
+  readonly #values: Float64Array;
+  readonly #cumulative: Float64Array;
+  constructor(
+    values: number[],
+    weights: number[],
+    private readonly rng: RandomStream,
+  ) {
+    if (values.length === 0 || values.length !== weights.length) {
+      throw new RangeError('empirical distribution needs as many weights as values (at least one)');
+    }
+    this.#values = Float64Array.from(values);
+    this.#cumulative = new Float64Array(values.length);
+    let total = 0;
+    for (let i = 0; i < weights.length; i++) {
+      total += weights[i];
+      this.#cumulative[i] = total;
+    }
+    if (!(total > 0)) throw new RangeError('empirical weights must sum to more than 0');
+    for (let i = 0; i < weights.length; i++) this.#cumulative[i] /= total;
+    this.mean = values.reduce((acc, v, i) => acc + (v * weights[i]) / total, 0);
+  }
+  sample(): number {
+    const u = this.rng.next();
+    const cum = this.#cumulative;
+    // binary search for the first cumulative weight above u
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid] > u) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.#values[lo];
+  }
+}

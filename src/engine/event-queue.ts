@@ -1,0 +1,130 @@
+/**
+ * Pending-event list: a binary min-heap on (time, priority, sequence) held in typed arrays.
+ * Equal times run by priority, then in the order they were scheduled (the sequence only grows),
+ * so a run never depends on heap internals. Cancelling is left to callers (lazy: check a token).
+ */
+
+/** A callback run when its event fires; `arg` is the object it was scheduled with. */
+export type Handler = (arg: any) => void;
+
+// priority and sequence share one float64 key: priority * 2^45 + seq stays below 2^53 for
+// priorities < 256 and up to 3.5e13 events.
+const SEQ_SPAN = 2 ** 45;
+
+/** Binary heap of events keyed by (timeMs, priority, seq). */
+export class EventQueue {
+  #time: Float64Array;
+  #key: Float64Array;
+  #handler: Handler[];
+  #arg: unknown[];
+  #size = 0;
+  #seq = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.#time = new Float64Array(initialCapacity);
+    this.#key = new Float64Array(initialCapacity);
+    this.#handler = new Array(initialCapacity);
+    this.#arg = new Array(initialCapacity);
+  }
+
+  /** Number of pending events. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Time of the earliest pending event, or Infinity when empty. */
+  peekTime(): number {
+    return this.#size === 0 ? Number.POSITIVE_INFINITY : this.#time[0];
+  }
+
+  /** Adds an event; priority is an integer in [0, 255], lower runs first at equal times. */
+  push(timeMs: number, priority: number, handler: Handler, arg: unknown): void {
+    if (this.#size === this.#time.length) this.#grow();
+    const key = priority * SEQ_SPAN + this.#seq++;
+    const time = this.#time;
+    const keys = this.#key;
+    const handlers = this.#handler;
+    const args = this.#arg;
+    // sift up with a hole instead of swaps
+    let i = this.#size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = time[parent];
+      if (pt < timeMs || (pt === timeMs && keys[parent] < key)) break;
+      time[i] = pt;
+      keys[i] = keys[parent];
+      handlers[i] = handlers[parent];
+      args[i] = args[parent];
+      i = parent;
+    }
+    time[i] = timeMs;
+    keys[i] = key;
+    handlers[i] = handler;
+    args[i] = arg;
+  }
+
+  /**
+   * Removes the earliest event and returns its handler; its time and argument are left in
+   * `poppedTime` and `poppedArg` (avoids allocating a record per event).
+   */
+  pop(): Handler {
+    const time = this.#time;
+    const keys = this.#key;
+    const handlers = this.#handler;
+    const args = this.#arg;
+    const handler = handlers[0];
+    this.poppedTime = time[0];
+    this.poppedArg = args[0];
+    const n = --this.#size;
+    if (n > 0) {
+      const lt = time[n];
+      const lk = keys[n];
+      const lh = handlers[n];
+      const la = args[n];
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= n) break;
+        const right = child + 1;
+        if (
+          right < n &&
+          (time[right] < time[child] || (time[right] === time[child] && keys[right] < keys[child]))
+        ) {
+          child = right;
+        }
+        const ct = time[child];
+        if (lt < ct || (lt === ct && lk < keys[child])) break;
+        time[i] = ct;
+        keys[i] = keys[child];
+        handlers[i] = handlers[child];
+        args[i] = args[child];
+        i = child;
+      }
+      time[i] = lt;
+      keys[i] = lk;
+      handlers[i] = lh;
+      args[i] = la;
+    }
+    // drop references so finished requests can be collected
+    handlers[n] = undefined as unknown as Handler;
+    args[n] = undefined;
+    return handler;
+  }
+
+  /** Time of the event last returned by pop(). */
+  poppedTime = 0;
+  /** Argument of the event last returned by pop(). */
+  poppedArg: unknown = undefined;
+
+  #grow(): void {
+    const cap = this.#time.length * 2;
+    const time = new Float64Array(cap);
+    time.set(this.#time);
+    const keys = new Float64Array(cap);
+    keys.set(this.#key);
+    this.#time = time;
+    this.#key = keys;
+    this.#handler.length = cap;
+    this.#arg.length = cap;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The simulation clock and event loop. Time is a number of simulated milliseconds.
+ * Events are plain callbacks with one argument (no per-event objects); generator processes are
+ * built on top in process.ts. Knows nothing about services, requests or metrics.
+ */
+import { EventQueue, type Handler } from './event-queue.ts';
+
+/** Event priorities: lower runs first among events at the same time. */
+export const Priority = { urgent: 0, normal: 1, late: 2 } as const;
+
+/** Why run() returned. */
+export type StopReason = 'until' | 'empty' | 'budget' | 'stopped';
+
+/** Options for {@link Simulation.run}. */
+export interface RunOptions {
+  /** Stop before any event later than this time (ms); the clock is then set to it. Default: none. */
+  untilMs?: number;
+  /** Stop after this many events have been processed in this call. Default: unlimited. */
+  maxEvents?: number;
+  /**
+   * Called every `checkEvery` events; return false to stop (used for wall-time guards and
+   * progress, which the kernel itself must not read).
+   */
+  onCheckpoint?: (sim: Simulation) => boolean;
+  /** Events between checkpoints. Default 1,000,000. */
+  checkEvery?: number;
+}
+
+/** A discrete-event simulation: a clock plus a pending-event list. */
+export class Simulation {
+  /** Current simulated time in ms. Never decreases. */
+  now = 0;
+  /** Events processed since creation. */
+  eventsProcessed = 0;
+  #queue = new EventQueue();
+  #stopRequested = false;
+
+  /** Number of pending events. */
+  get pending(): number {
+    return this.#queue.size;
+  }
+
+  /**
+   * Schedules `handler(arg)` after `delayMs` (≥ 0).
+   * @throws RangeError on a negative or NaN delay.
+   */
+  schedule(
+    delayMs: number,
+    handler: Handler,
+    arg?: unknown,
+    priority: number = Priority.normal,
+  ): void {
+    if (!(delayMs >= 0)) throw new RangeError(`negative or invalid delay ${delayMs} ms`);
+    this.#queue.push(this.now + delayMs, priority, handler, arg);
+  }
+
+  /**
+   * Schedules `handler(arg)` at absolute time `timeMs` (≥ now).
+   * @throws RangeError when `timeMs` is in the past.
+   */
+  scheduleAt(
+    timeMs: number,
+    handler: Handler,
+    arg?: unknown,
+    priority: number = Priority.normal,
+  ): void {
+    if (!(timeMs >= this.now))
+      throw new RangeError(`time ${timeMs} ms is before now (${this.now} ms)`);
+    this.#queue.push(timeMs, priority, handler, arg);
+  }
+
+  /** Time of the next event, or Infinity. */
+  peek(): number {
+    return this.#queue.peekTime();
+  }
+
+  /** Processes one event; returns false when none is pending. */
+  step(): boolean {
+    const q = this.#queue;
+    if (q.size === 0) return false;
+    const handler = q.pop();
+    this.now = q.poppedTime;
+    this.eventsProcessed++;
+    handler(q.poppedArg);
+    return true;
+  }
+
+  /** Asks a running run() to return after the current event. */
+  stop(): void {
+    this.#stopRequested = true;
+  }
+
+  /** Runs events in (time, priority, seq) order until a limit is reached. */
+  run(options: RunOptions = {}): StopReason {
+    const until = options.untilMs ?? Number.POSITIVE_INFINITY;
+    if (until < this.now)
+      throw new RangeError(`until (${until} ms) is before now (${this.now} ms)`);
+    const budget = options.maxEvents ?? Number.POSITIVE_INFINITY;
+    const checkEvery = options.checkEvery ?? 1_000_000;
+    const onCheckpoint = options.onCheckpoint;
+    const q = this.#queue;
+    this.#stopRequested = false;
+    const limit = this.eventsProcessed + budget;
+    let nextCheck = this.eventsProcessed + checkEvery;
+    for (;;) {
+      if (q.size === 0) {
+        if (until !== Number.POSITIVE_INFINITY) this.now = until;
+        return 'empty';
+      }
+      if (q.peekTime() > until) {
+        this.now = until;
+        return 'until';
+      }
+      if (this.eventsProcessed >= limit) return 'budget';
+      const handler = q.pop();
+      this.now = q.poppedTime;
+      this.eventsProcessed++;
+      handler(q.poppedArg);
+      if (this.#stopRequested) return 'stopped';
+      if (this.eventsProcessed >= nextCheck) {
+        nextCheck += checkEvery;
+        if (onCheckpoint !== undefined && !onCheckpoint(this)) return 'stopped';
+      }
+    }
+  }
+}

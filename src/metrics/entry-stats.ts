@@ -1,0 +1,65 @@
+/**
+ * Client-side statistics of one (workload, entry endpoint) pair: latency of successful requests,
+ * outcomes with their causes, and the work each request caused (calls, queries, rows).
+ * Only requests that arrived after the warm-up are counted here.
+ */
+import { LatencyHistogram } from './histogram.ts';
+
+/** Statistics of the requests one workload sent to one entry endpoint. */
+export class EntryStats {
+  arrivals = 0;
+  /** Latency of requests that ended ok. */
+  readonly okLatency = new LatencyHistogram();
+  /** Finished requests by outcome (index = Outcome). */
+  readonly outcomes = new Float64Array(4);
+  /** Failure causes ("rejected: orders queue full") → count. */
+  readonly causes = new Map<string, number>();
+  /** Sum of the latencies of every finished request, whatever its outcome (ms). */
+  latencySumMs = 0;
+  callsSum = 0;
+  queriesSum = 0;
+  rowsSum = 0;
+  callsMax = 0;
+  queriesMax = 0;
+  rowsMax = 0;
+
+  constructor(
+    readonly workload: string,
+    readonly service: string,
+    readonly endpoint: string,
+  ) {}
+
+  /** Number of finished requests. */
+  get finished(): number {
+    const o = this.outcomes;
+    return o[0] + o[1] + o[2] + o[3];
+  }
+
+  dispose(): void {
+    this.okLatency.dispose();
+  }
+}
+
+/**
+ * Server-side statistics of one service endpoint: visits by outcome and the response time of
+ * successful visits, from arrival at the service (queueing included) to the reply leaving it.
+ */
+export class VisitStats {
+  readonly okLatency = new LatencyHistogram();
+  readonly outcomes = new Float64Array(4);
+
+  constructor(
+    readonly component: string,
+    readonly name: string,
+  ) {}
+
+  /** Starts the statistics window: forget what was recorded during the warm-up. */
+  reset(): void {
+    this.okLatency.reset();
+    this.outcomes.fill(0);
+  }
+
+  dispose(): void {
+    this.okLatency.dispose();
+  }
+}

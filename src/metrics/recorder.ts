@@ -1,0 +1,132 @@
+/**
+ * The Metrics recorder: what the model reports to while it runs (request arrivals and
+ * finishes, per-second ticks, the end of warm-up). It owns every statistic and is read by
+ * summarize(). Nothing here formats output.
+ */
+import { EntryStats, VisitStats } from './entry-stats.ts';
+import { Outcome } from './outcome.ts';
+import { RequestSeries } from './series.ts';
+import { StationStats } from './station-stats.ts';
+import { TimeWeighted } from './time-weighted.ts';
+
+/** Everything measured during one run. */
+export class Metrics {
+  readonly entries: EntryStats[] = [];
+  readonly stations: StationStats[] = [];
+  readonly visits: VisitStats[] = [];
+  /** Per-second series per entry endpoint ("service/endpoint"), plus `overall`. */
+  readonly series = new Map<string, RequestSeries>();
+  readonly overall = new RequestSeries();
+  /** Requests in flight (arrived, not finished), time-weighted, for Little's law. */
+  readonly inFlight = new TimeWeighted();
+  /** Requests that arrived in the statistics window (after warm-up). */
+  arrivals = 0;
+  /** Requests that arrived in the window and finished. */
+  finished = 0;
+  /** Start of the statistics window (ms). */
+  windowStartMs = 0;
+  seconds = 0;
+
+  /** Registers statistics for one workload × entry endpoint. */
+  addEntry(
+    workload: string,
+    service: string,
+    endpoint: string,
+  ): { stats: EntryStats; series: RequestSeries } {
+    const stats = new EntryStats(workload, service, endpoint);
+    this.entries.push(stats);
+    const key = `${service}/${endpoint}`;
+    let series = this.series.get(key);
+    if (series === undefined) {
+      series = new RequestSeries();
+      this.series.set(key, series);
+    }
+    return { stats, series };
+  }
+
+  /** Registers server-side statistics of one service endpoint (or database query label). */
+  addVisits(component: string, name: string): VisitStats {
+    const v = new VisitStats(component, name);
+    this.visits.push(v);
+    return v;
+  }
+
+  /** Registers load statistics for one component. */
+  addStation(
+    id: string,
+    kind: string,
+    instances: number,
+    capacityPerInstance: number,
+  ): StationStats {
+    const s = new StationStats(id, kind, instances, capacityPerInstance);
+    this.stations.push(s);
+    return s;
+  }
+
+  /** A request arrived from a workload at `nowMs`. */
+  arrived(stats: EntryStats, series: RequestSeries, counted: boolean, nowMs: number): void {
+    series.arrivals++;
+    series.inFlight++;
+    this.overall.arrivals++;
+    this.overall.inFlight++;
+    this.inFlight.set(nowMs, this.inFlight.level + 1);
+    if (counted) {
+      stats.arrivals++;
+      this.arrivals++;
+    }
+  }
+
+  /** A request finished (answered or given up) at `nowMs`. */
+  finishedRequest(
+    stats: EntryStats,
+    series: RequestSeries,
+    counted: boolean,
+    outcome: Outcome,
+    cause: string,
+    latencyMs: number,
+    calls: number,
+    queries: number,
+    rows: number,
+    nowMs: number,
+  ): void {
+    series.finish(outcome, latencyMs);
+    series.inFlight--;
+    this.overall.finish(outcome, latencyMs);
+    this.overall.inFlight--;
+    this.inFlight.set(nowMs, this.inFlight.level - 1);
+    if (!counted) return;
+    this.finished++;
+    stats.outcomes[outcome]++;
+    stats.latencySumMs += latencyMs;
+    if (outcome === Outcome.ok) stats.okLatency.record(latencyMs);
+    else stats.causes.set(cause, (stats.causes.get(cause) ?? 0) + 1);
+    stats.callsSum += calls;
+    stats.queriesSum += queries;
+    stats.rowsSum += rows;
+    if (calls > stats.callsMax) stats.callsMax = calls;
+    if (queries > stats.queriesMax) stats.queriesMax = queries;
+    if (rows > stats.rowsMax) stats.rowsMax = rows;
+  }
+
+  /** Closes second number `second` (which ended at `nowMs`) of every series. */
+  tick(second: number, nowMs: number, spanMs: number): void {
+    for (const s of this.series.values()) s.close(second);
+    this.overall.close(second);
+    for (const st of this.stations) st.closeSecond(second, nowMs, spanMs);
+    this.seconds = second + 1;
+  }
+
+  /** Starts the statistics window at `nowMs` (end of warm-up). */
+  startWindow(nowMs: number): void {
+    this.windowStartMs = nowMs;
+    this.inFlight.reset(nowMs);
+    for (const st of this.stations) st.reset(nowMs);
+    for (const v of this.visits) v.reset();
+  }
+
+  /** Frees histogram memory. */
+  dispose(): void {
+    for (const e of this.entries) e.dispose();
+    for (const v of this.visits) v.dispose();
+  }
+}

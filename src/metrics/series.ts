@@ -1,0 +1,66 @@
+/**
+ * Per-second time series of one entry endpoint (or of everything): arrivals, outcomes and
+ * latency percentiles of the requests that finished in each second of simulated time. One
+ * log-linear histogram (log-histogram.ts) is reused per open second, so memory grows with the run's length in seconds, not
+ * with the number of requests.
+ */
+import { LogHistogram } from './log-histogram.ts';
+import type { Outcome } from './outcome.ts';
+
+const PERCENTILES = [50, 90, 99] as const;
+
+/** One closed second of an endpoint series. */
+export interface SeriesPoint {
+  second: number;
+  arrivals: number;
+  ok: number;
+  rejected: number;
+  timedOut: number;
+  failed: number;
+  meanMs: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  inFlight: number;
+}
+
+/** Counters and a histogram for the open second, plus the closed points. */
+export class RequestSeries {
+  arrivals = 0;
+  readonly outcomes = new Float64Array(4);
+  readonly hist = new LogHistogram();
+  readonly points: SeriesPoint[] = [];
+  /** Requests currently in flight (for the in-flight column). */
+  inFlight = 0;
+
+  /** Counts one finished request in the open second. */
+  finish(outcome: Outcome, latencyMs: number): void {
+    this.outcomes[outcome]++;
+    this.hist.record(latencyMs);
+  }
+
+  /** Closes the open second `second` and starts the next one. */
+  close(second: number): void {
+    const h = this.hist;
+    const [p50, p90, p99] = h.percentiles(PERCENTILES);
+    const o = this.outcomes;
+    this.points.push({
+      second,
+      arrivals: this.arrivals,
+      ok: o[0],
+      rejected: o[1],
+      timedOut: o[2],
+      failed: o[3],
+      meanMs: h.count > 0 ? h.sum / h.count : 0,
+      p50Ms: p50,
+      p90Ms: p90,
+      p99Ms: p99,
+      maxMs: h.max,
+      inFlight: this.inFlight,
+    });
+    this.arrivals = 0;
+    o.fill(0);
+    this.hist.reset();
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Load statistics of one component (a service or a database): arrivals (the load on a shared
+ * service), completions, rejections, waiting times, and time-weighted busy slots and queue
+ * lengths per instance, plus a per-second series of each. Bounded memory.
+ */
+import { TimeWeighted } from './time-weighted.ts';
+
+/** One closed second of a component's series. */
+export interface StationPoint {
+  second: number;
+  arrivals: number;
+  completed: number;
+  rejected: number;
+  /** Mean busy slots / capacity over the second. */
+  utilisation: number;
+  /** Mean number waiting over the second. */
+  queueMean: number;
+}
+
+/** Counters of one component; the model increments the fields directly (hot path). */
+export class StationStats {
+  arrivals = 0;
+  completed = 0;
+  rejected = 0;
+  failed = 0;
+  /** Rows read (databases). */
+  rowsRead = 0;
+  /** Sum and count of waiting times (queue → slot), ms. */
+  waitSumMs = 0;
+  waitCount = 0;
+  waitMaxMs = 0;
+  /** Busy slots per instance. */
+  readonly busy: TimeWeighted[];
+  /** Waiting holders per instance. */
+  readonly queue: TimeWeighted[];
+  readonly points: StationPoint[] = [];
+  #second = { arrivals: 0, completed: 0, rejected: 0 };
+
+  constructor(
+    readonly id: string,
+    readonly kind: string,
+    instances: number,
+    /** Slots per instance (threads or connections). */
+    readonly capacityPerInstance: number,
+  ) {
+    this.busy = Array.from({ length: instances }, () => new TimeWeighted());
+    this.queue = Array.from({ length: instances }, () => new TimeWeighted());
+  }
+
+  /** Records a waiting time. */
+  recordWait(ms: number): void {
+    this.waitSumMs += ms;
+    this.waitCount++;
+    if (ms > this.waitMaxMs) this.waitMaxMs = ms;
+  }
+
+  /** Closes the per-second bucket ending at `nowMs`. */
+  closeSecond(second: number, nowMs: number, spanMs: number): void {
+    let busyArea = 0;
+    let queueArea = 0;
+    for (const b of this.busy) busyArea += b.closeBucket(nowMs);
+    for (const q of this.queue) queueArea += q.closeBucket(nowMs);
+    const cap = this.capacityPerInstance * this.busy.length;
+    this.points.push({
+      second,
+      arrivals: this.arrivals - this.#second.arrivals,
+      completed: this.completed - this.#second.completed,
+      rejected: this.rejected - this.#second.rejected,
+      utilisation: spanMs > 0 ? busyArea / (spanMs * cap) : 0,
+      queueMean: spanMs > 0 ? queueArea / spanMs : 0,
+    });
+    this.#second = { arrivals: this.arrivals, completed: this.completed, rejected: this.rejected };
+  }
+
+  /** Starts the statistics window (end of warm-up): counters to zero, levels kept. */
+  reset(nowMs: number): void {
+    this.arrivals = 0;
+    this.completed = 0;
+    this.rejected = 0;
+    this.failed = 0;
+    this.rowsRead = 0;
+    this.waitSumMs = 0;
+    this.waitCount = 0;
+    this.waitMaxMs = 0;
+    this.#second = { arrivals: 0, completed: 0, rejected: 0 };
+    for (const b of this.busy) b.reset(nowMs);
+    for (const q of this.queue) q.reset(nowMs);
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * Turns the Metrics of a finished run into a plain, JSON-ready RunSummary: per entry endpoint,
+ * per workload and overall (latency percentiles of successful requests, outcomes and causes,
+ * throughput, work per request), per component (load, utilisation, queues, waits), per service
+ * endpoint, and a Little's-law check. Numbers are not rounded here (writers round).
+ */
+import type { EntryStats } from './entry-stats.ts';
+import { LatencyHistogram, type LatencyStats } from './histogram.ts';
+import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
+import type { Metrics } from './recorder.ts';
+import type { SeriesPoint } from './series.ts';
+import type { StationPoint } from './station-stats.ts';
+
+/** Request figures of one group of requests (an endpoint, a workload, or everything). */
+export interface RequestGroupSummary {
+  arrivals: number;
+  finished: number;
+  inFlight: number;
+  outcomes: Record<OutcomeName, number>;
+  /** Successful requests per second of the statistics window. */
+  throughputPerSec: number;
+  /** (rejected + timedOut + failed) / finished. */
+  errorRate: number;
+  /** Latency of successful requests, ms. */
+  latency: LatencyStats;
+  /** Mean latency of every finished request, whatever its outcome, ms. */
+  meanLatencyAllMs: number;
+  causes: { cause: string; count: number }[];
+  perRequest: {
+    callsMean: number;
+    callsMax: number;
+    queriesMean: number;
+    queriesMax: number;
+    rowsMean: number;
+    rowsMax: number;
+  };
+}
+
+export interface EndpointSummary extends RequestGroupSummary {
+  endpoint: string;
+  workloads: string[];
+}
+
+export interface WorkloadSummary extends RequestGroupSummary {
+  workload: string;
+  endpoints: string[];
+}
+
+export interface ComponentSummary {
+  id: string;
+  kind: string;
+  instances: number;
+  /** Slots per instance: threads of a service, connections of a database. */
+  capacityPerInstance: number;
+  arrivals: number;
+  /** The load on this component: visits per second of the statistics window. */
+  arrivalsPerSec: number;
+  completed: number;
+  rejected: number;
+  failed: number;
+  /** Time-weighted busy slots / capacity, over the window. */
+  utilisation: number;
+  utilisationByInstance: number[];
+  /** Time-weighted mean and maximum of waiting visits (all instances). */
+  queueMean: number;
+  queueMax: number;
+  waitMeanMs: number;
+  waitMaxMs: number;
+  rowsRead: number;
+}
+
+export interface VisitSummary {
+  component: string;
+  name: string;
+  visits: number;
+  outcomes: Record<OutcomeName, number>;
+  latency: LatencyStats;
+}
+
+export interface LittlesLaw {
+  /** Time-average number of requests in the system over the window. */
+  meanInSystem: number;
+  /** Arrival rate over the window, per ms. */
+  arrivalRatePerMs: number;
+  /** Mean time in system of finished requests, ms. */
+  meanTimeInSystemMs: number;
+  /** |L − λW| / L. */
+  relativeError: number;
+}
+
+/** Everything the run measured, ready for JSON. */
+export interface MetricsSummary {
+  windowMs: number;
+  overall: RequestGroupSummary;
+  endpoints: EndpointSummary[];
+  workloads: WorkloadSummary[];
+  components: ComponentSummary[];
+  serviceEndpoints: VisitSummary[];
+  littlesLaw: LittlesLaw;
+}
+
+function outcomesRecord(o: Float64Array): Record<OutcomeName, number> {
+  return Object.fromEntries(OUTCOME_NAMES.map((n, i) => [n, o[i]])) as Record<OutcomeName, number>;
+}
+
+/** Summarizes a group of entry statistics (merging histograms and counters). */
+function summarizeGroup(group: EntryStats[], windowMs: number): RequestGroupSummary {
+  const hist = new LatencyHistogram();
+  const outcomes = new Float64Array(4);
+  const causes = new Map<string, number>();
+  let arrivals = 0;
+  let latencySum = 0;
+  const work = { calls: 0, queries: 0, rows: 0, callsMax: 0, queriesMax: 0, rowsMax: 0 };
+  for (const e of group) {
+    hist.add(e.okLatency);
+    for (let i = 0; i < 4; i++) outcomes[i] += e.outcomes[i];
+    for (const [c, n] of e.causes) causes.set(c, (causes.get(c) ?? 0) + n);
+    arrivals += e.arrivals;
+    latencySum += e.latencySumMs;
+    work.calls += e.callsSum;
+    work.queries += e.queriesSum;
+    work.rows += e.rowsSum;
+    work.callsMax = Math.max(work.callsMax, e.callsMax);
+    work.queriesMax = Math.max(work.queriesMax, e.queriesMax);
+    work.rowsMax = Math.max(work.rowsMax, e.rowsMax);
+  }
+  const latency = hist.stats();
+  hist.dispose();
+  const finished = outcomes[0] + outcomes[1] + outcomes[2] + outcomes[3];
+  const per = (x: number) => (finished > 0 ? x / finished : 0);
+  return {
+    arrivals,
+    finished,
+    inFlight: arrivals - finished,
+    outcomes: outcomesRecord(outcomes),
+    throughputPerSec: windowMs > 0 ? (outcomes[0] * 1000) / windowMs : 0,
+    errorRate: per(finished - outcomes[0]),
+    latency,
+    meanLatencyAllMs: per(latencySum),
+    causes: [...causes]
+      .map(([cause, count]) => ({ cause, count }))
+      .sort((a, b) => b.count - a.count || (a.cause < b.cause ? -1 : 1)),
+    perRequest: {
+      callsMean: per(work.calls),
+      callsMax: work.callsMax,
+      queriesMean: per(work.queries),
+      queriesMax: work.queriesMax,
+      rowsMean: per(work.rows),
+      rowsMax: work.rowsMax,
+    },
+  };
+}
+
+function groupBy<K>(items: EntryStats[], key: (e: EntryStats) => K): Map<K, EntryStats[]> {
+  const m = new Map<K, EntryStats[]>();
+  for (const e of items) {
+    const k = key(e);
+    const list = m.get(k);
+    if (list) list.push(e);
+    else m.set(k, [e]);
+  }
+  return m;
+}
+
+/** Summarizes the metrics of a run that ended at `endMs`. */
+export function summarizeMetrics(m: Metrics, endMs: number): MetricsSummary {
+  const windowMs = endMs - m.windowStartMs;
+  const endpoints = [...groupBy(m.entries, (e) => `${e.service}/${e.endpoint}`)].map(
+    ([endpoint, g]) => ({
+      endpoint,
+      workloads: [...new Set(g.map((e) => e.workload))],
+      ...summarizeGroup(g, windowMs),
+    }),
+  );
+  const workloads = [...groupBy(m.entries, (e) => e.workload)].map(([workload, g]) => ({
+    workload,
+    endpoints: g.map((e) => `${e.service}/${e.endpoint}`),
+    ...summarizeGroup(g, windowMs),
+  }));
+  const overall = summarizeGroup(m.entries, windowMs);
+  const components = m.stations.map((s): ComponentSummary => {
+    const byInstance = s.busy.map((b) =>
+      windowMs > 0 ? b.mean(endMs) / s.capacityPerInstance : 0,
+    );
+    return {
+      id: s.id,
+      kind: s.kind,
+      instances: s.busy.length,
+      capacityPerInstance: s.capacityPerInstance,
+      arrivals: s.arrivals,
+      arrivalsPerSec: windowMs > 0 ? (s.arrivals * 1000) / windowMs : 0,
+      completed: s.completed,
+      rejected: s.rejected,
+      failed: s.failed,
+      utilisation: byInstance.reduce((a, b) => a + b, 0) / byInstance.length,
+      utilisationByInstance: byInstance,
+      queueMean: s.queue.reduce((a, q) => a + q.mean(endMs), 0),
+      queueMax: s.queue.reduce((a, q) => Math.max(a, q.max), 0),
+      waitMeanMs: s.waitCount > 0 ? s.waitSumMs / s.waitCount : 0,
+      waitMaxMs: s.waitMaxMs,
+      rowsRead: s.rowsRead,
+    };
+  });
+  const serviceEndpoints = m.visits.map((v) => ({
+    component: v.component,
+    name: v.name,
+    visits: v.outcomes.reduce((a, b) => a + b, 0),
+    outcomes: outcomesRecord(v.outcomes),
+    latency: v.okLatency.stats(),
+  }));
+  const meanInSystem = m.inFlight.mean(endMs);
+  const arrivalRatePerMs = windowMs > 0 ? m.arrivals / windowMs : 0;
+  const meanTimeInSystemMs = overall.meanLatencyAllMs;
+  const lw = arrivalRatePerMs * meanTimeInSystemMs;
+  return {
+    windowMs,
+    overall,
+    endpoints,
+    workloads,
+    components,
+    serviceEndpoints,
+    littlesLaw: {
+      meanInSystem,
+      arrivalRatePerMs,
+      meanTimeInSystemMs,
+      relativeError: meanInSystem > 0 ? Math.abs(meanInSystem - lw) / meanInSystem : 0,
+    },
+  };
+}
+
+/** Why a run stopped (mirrors the kernel's StopReason). */
+export type RunStopReason = 'until' | 'empty' | 'budget' | 'stopped';
+
+/** JSON-ready summary of one run. */
+export interface RunSummary extends MetricsSummary {
+  scenario: {
+    name: string;
+    variant: string | null;
+    description: string;
+    seed: number | string;
+    durationMs: number;
+    warmupMs: number;
+  };
+  run: { stopReason: RunStopReason; simulatedMs: number; events: number; requests: number };
+}
+
+/** The outcome of one run of one variant. */
+export interface RunResult {
+  summary: RunSummary;
+  /** Per-second series: per entry endpoint ("overall" for everything) and per component. */
+  series: { requests: Map<string, SeriesPoint[]>; components: Map<string, StationPoint[]> };
+}

@@ -1,0 +1,37 @@
+/**
+ * Runtime of a database: a pool of connections (the number of queries it runs at once) with a
+ * FIFO queue of waiting queries. Cost model: query time = queryTime + rows × rowTime, with one
+ * rowTime draw per query (simplification: rows of one query cost the same). Queries cross the
+ * network like calls. Later issues add joins, IN-batches and caches in front of it.
+ */
+import { type Distribution, Resource, type Simulation } from '../engine/index.ts';
+import type { StationStats } from '../metrics/station-stats.ts';
+import type { TimeWeighted } from '../metrics/time-weighted.ts';
+import type { Frame } from './frame.ts';
+
+/** A database component. */
+export class DatabaseRuntime {
+  readonly connections: Resource<Frame>;
+  readonly rejectedCause: string;
+  constructor(
+    readonly id: string,
+    readonly sim: Simulation,
+    readonly stats: StationStats,
+    connections: number,
+    queueCapacity: number,
+    readonly queryTime: Distribution,
+    readonly rowTime: Distribution,
+    onConnection: (f: Frame) => void,
+    private readonly busy: TimeWeighted,
+    private readonly queue: TimeWeighted,
+  ) {
+    this.connections = new Resource<Frame>(connections, queueCapacity, onConnection);
+    this.rejectedCause = `rejected: ${id} queue full`;
+  }
+
+  /** Records the connections in use and the queue length at `nowMs`. */
+  observe(nowMs: number): void {
+    this.busy.set(nowMs, this.connections.inUse);
+    this.queue.set(nowMs, this.connections.queueLength);
+  }
+}

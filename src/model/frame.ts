@@ -1,0 +1,33 @@
+/**
+ * A frame runs one list of steps for one invocation: the endpoint's own steps (the root frame),
+ * a branch of a `parallel`, or the chosen option of a `branch`. It remembers where it is (pc),
+ * the first error seen, and the fields of the one thing it waits for.
+ */
+import type { Outcome } from '../metrics/outcome.ts';
+import type { Invocation } from './request.ts';
+import type { StepRuntime } from './service.ts';
+
+/** A position in a list of steps. */
+export class Frame {
+  pc = 0;
+  /** 0 (ok) or the Outcome of the first failure seen; later steps are skipped. */
+  error: Outcome = 0;
+  cause = '';
+  /** Branches of a parallel step still running (on the parent frame). */
+  pending = 0;
+  /** The step being waited on (query or cpu). */
+  current: StepRuntime | null = null;
+  /** Query in progress: rows it reads, when it reached the database, and its cpu time. */
+  rows = 0;
+  sinceMs = 0;
+  workMs = 0;
+
+  constructor(
+    readonly inv: Invocation,
+    readonly steps: StepRuntime[],
+    /** The frame to resume when this one ends (null for the root frame). */
+    readonly parent: Frame | null,
+    /** True when this frame is one branch of a parallel step. */
+    readonly inParallel: boolean,
+  ) {}
+}

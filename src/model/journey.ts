@@ -1,0 +1,299 @@
+/**
+ * The journey of a request, as plain event handlers. Read top to bottom:
+ *
+ *   client ──hop──▶ arriveAtService ─▶ (thread granted) startVisit ─▶ advance(frame)
+ *   advance runs steps in order: cpu / sleep (a timed wait), call (child visit elsewhere,
+ *   optional timeout), query (hop to the database, wait for a connection, run, hop back),
+ *   parallel (child frames, wait for all), branch (one child frame, chosen at random)
+ *   last step done ─▶ endVisit (release the thread) ─hop─▶ deliverReply to the caller's frame,
+ *   or ─hop─▶ the client (finishRequest).
+ *
+ * Failures (rejection at a full queue, a timeout) skip the remaining steps of the frame and
+ * travel up to the caller, which fails in turn: the root cause is kept as the request's cause.
+ * Simplification: a parallel step waits for all its branches even after one failed.
+ */
+import { Grant } from '../engine/index.ts';
+import { Outcome } from '../metrics/outcome.ts';
+import type { DatabaseRuntime } from './database.ts';
+import { Frame } from './frame.ts';
+import { travel } from './network.ts';
+import { Invocation, type Request } from './request.ts';
+import { type EndpointRuntime, type Instance, StepKind, type StepRuntime } from './service.ts';
+import type { EntryRuntime } from './workload.ts';
+
+/** A visit reaches its service: pick an instance, take a thread or queue or be rejected. */
+export function arriveAtService(inv: Invocation): void {
+  const service = inv.endpoint.service;
+  const now = service.sim.now;
+  service.stats.arrivals++;
+  const inst = service.pick(service.instances);
+  inv.instance = inst;
+  inv.arrivalMs = now;
+  inst.outstanding++;
+  const g = inst.threads.request(inv);
+  if (g === Grant.granted) {
+    inst.observe(now);
+    service.stats.recordWait(0);
+    startVisit(inv);
+  } else if (g === Grant.queued) {
+    inst.observe(now);
+  } else {
+    inst.outstanding--;
+    service.stats.rejected++;
+    inv.outcome = Outcome.rejected;
+    inv.cause = service.rejectedCause;
+    inv.endpoint.visits.outcomes[Outcome.rejected]++;
+    reply(inv);
+  }
+}
+
+/** A queued visit is given a thread. */
+export function onThreadGranted(inv: Invocation): void {
+  const inst = inv.instance as Instance;
+  const now = inst.service.sim.now;
+  inst.observe(now);
+  inst.service.stats.recordWait(now - inv.arrivalMs);
+  startVisit(inv);
+}
+
+function startVisit(inv: Invocation): void {
+  const f = new Frame(inv, inv.endpoint.steps, null, false);
+  inv.frame = f;
+  advance(f);
+}
+
+/** Runs the frame's steps until one has to wait or the frame ends. */
+export function advance(f: Frame): void {
+  const steps = f.steps;
+  while (f.error === 0 && f.pc < steps.length) {
+    const step = steps[f.pc++];
+    switch (step.kind) {
+      case StepKind.cpu:
+        startCpu(f, step);
+        return;
+      case StepKind.sleep:
+        f.inv.endpoint.service.sim.schedule(
+          (step.duration as StepRuntime['duration'] & {}).sample(),
+          advance,
+          f,
+        );
+        return;
+      case StepKind.call:
+        startCall(f, step);
+        return;
+      case StepKind.query:
+        startQuery(f, step);
+        return;
+      case StepKind.parallel:
+        startParallel(f, step);
+        return;
+      case StepKind.branch: {
+        const chosen = chooseOption(step);
+        if (chosen === null || chosen.length === 0) continue;
+        advance(new Frame(f.inv, chosen, f, false));
+        return;
+      }
+    }
+  }
+  endFrame(f);
+}
+
+function endFrame(f: Frame): void {
+  const parent = f.parent;
+  if (parent === null) {
+    endVisit(f.inv, f.error, f.cause);
+    return;
+  }
+  if (f.error !== 0 && parent.error === 0) {
+    parent.error = f.error;
+    parent.cause = f.cause;
+  }
+  if (f.inParallel && --parent.pending > 0) return;
+  advance(parent);
+}
+
+// ── cpu ──────────────────────────────────────────────────────────────────────────────────
+function startCpu(f: Frame, step: StepRuntime): void {
+  const workMs = (step.duration as NonNullable<StepRuntime['duration']>).sample();
+  const cores = (f.inv.instance as Instance).cores;
+  if (cores === null) {
+    f.inv.endpoint.service.sim.schedule(workMs, advance, f);
+    return;
+  }
+  f.workMs = workMs;
+  if (cores.request(f) === Grant.granted) onCoreGranted(f);
+}
+
+/** A frame gets a CPU core (at once or after queueing) and computes for its work time. */
+export function onCoreGranted(f: Frame): void {
+  f.inv.endpoint.service.sim.schedule(f.workMs, endCpu, f);
+}
+
+function endCpu(f: Frame): void {
+  ((f.inv.instance as Instance).cores as NonNullable<Instance['cores']>).release();
+  advance(f);
+}
+
+// ── call ─────────────────────────────────────────────────────────────────────────────────
+function startCall(f: Frame, step: StepRuntime): void {
+  const req = f.inv.request;
+  req.calls++;
+  const child = new Invocation(req, step.target as EndpointRuntime, f);
+  child.replyHop = step.hopBack;
+  const sim = f.inv.endpoint.service.sim;
+  if (step.timeoutMs !== Number.POSITIVE_INFINITY)
+    sim.schedule(step.timeoutMs, callTimedOut, child);
+  travel(sim, step.hopOut as NonNullable<StepRuntime['hopOut']>, arriveAtService, child);
+}
+
+function callTimedOut(child: Invocation): void {
+  if (!child.callerWaiting) return;
+  child.callerWaiting = false;
+  const f = child.caller as Frame;
+  f.error = Outcome.timedOut;
+  f.cause = (f.steps[f.pc - 1] as StepRuntime).timeoutCause;
+  advance(f);
+}
+
+// ── end of a visit, replies ──────────────────────────────────────────────────────────────
+function endVisit(inv: Invocation, error: number, cause: string): void {
+  const inst = inv.instance as Instance;
+  const service = inst.service;
+  const now = service.sim.now;
+  inst.outstanding--;
+  inv.outcome = error as Outcome;
+  inv.cause = cause;
+  const visits = inv.endpoint.visits;
+  visits.outcomes[error]++;
+  if (error === 0) {
+    service.stats.completed++;
+    visits.okLatency.record(now - inv.arrivalMs);
+  } else {
+    service.stats.failed++;
+  }
+  inst.threads.release();
+  inst.observe(now);
+  reply(inv);
+}
+
+function reply(inv: Invocation): void {
+  const sim = inv.endpoint.service.sim;
+  if (inv.caller === null)
+    travel(sim, inv.replyHop as NonNullable<Invocation['replyHop']>, deliverToClient, inv);
+  else travel(sim, inv.replyHop as NonNullable<Invocation['replyHop']>, deliverReply, inv);
+}
+
+function deliverReply(inv: Invocation): void {
+  if (!inv.callerWaiting) return;
+  inv.callerWaiting = false;
+  const f = inv.caller as Frame;
+  if (inv.outcome !== Outcome.ok) {
+    f.error = inv.outcome;
+    f.cause = inv.cause;
+  }
+  advance(f);
+}
+
+function deliverToClient(inv: Invocation): void {
+  finishRequest(inv.request, inv.outcome, inv.cause);
+}
+
+/** The client has its answer (or gave up): record it once. */
+export function finishRequest(req: Request, outcome: Outcome, cause: string): void {
+  if (req.finished) return;
+  req.finished = true;
+  const entry: EntryRuntime = req.entry;
+  const now = entry.sim.now;
+  entry.metrics.finishedRequest(
+    entry.stats,
+    entry.series,
+    req.counted,
+    outcome,
+    cause,
+    now - req.arrivalMs,
+    req.calls,
+    req.queries,
+    req.rows,
+    now,
+  );
+  if (req.onFinish !== null) req.onFinish(req);
+}
+
+// ── query ────────────────────────────────────────────────────────────────────────────────
+function startQuery(f: Frame, step: StepRuntime): void {
+  const req = f.inv.request;
+  const rows = Math.round((step.rows as NonNullable<StepRuntime['rows']>).sample());
+  req.queries++;
+  req.rows += rows;
+  f.rows = rows;
+  f.current = step;
+  travel(
+    f.inv.endpoint.service.sim,
+    step.hopOut as NonNullable<StepRuntime['hopOut']>,
+    arriveAtDatabase,
+    f,
+  );
+}
+
+function arriveAtDatabase(f: Frame): void {
+  const step = f.current as StepRuntime;
+  const db = step.db as DatabaseRuntime;
+  const now = db.sim.now;
+  db.stats.arrivals++;
+  f.sinceMs = now;
+  const g = db.connections.request(f);
+  if (g === Grant.granted) {
+    db.observe(now);
+    db.stats.recordWait(0);
+    runQuery(f, db, step);
+  } else if (g === Grant.queued) {
+    db.observe(now);
+  } else {
+    db.stats.rejected++;
+    f.error = Outcome.rejected;
+    f.cause = db.rejectedCause;
+    travel(db.sim, step.hopBack as NonNullable<StepRuntime['hopBack']>, advance, f);
+  }
+}
+
+/** A queued query gets a connection. */
+export function onConnectionGranted(f: Frame): void {
+  const step = f.current as StepRuntime;
+  const db = step.db as DatabaseRuntime;
+  const now = db.sim.now;
+  db.observe(now);
+  db.stats.recordWait(now - f.sinceMs);
+  runQuery(f, db, step);
+}
+
+function runQuery(f: Frame, db: DatabaseRuntime, step: StepRuntime): void {
+  const t =
+    step.queryTime !== null
+      ? step.queryTime.sample()
+      : db.queryTime.sample() + f.rows * db.rowTime.sample();
+  db.sim.schedule(t, endQuery, f);
+}
+
+function endQuery(f: Frame): void {
+  const step = f.current as StepRuntime;
+  const db = step.db as DatabaseRuntime;
+  db.stats.completed++;
+  db.stats.rowsRead += f.rows;
+  db.connections.release();
+  db.observe(db.sim.now);
+  travel(db.sim, step.hopBack as NonNullable<StepRuntime['hopBack']>, advance, f);
+}
+
+// ── parallel and branch ──────────────────────────────────────────────────────────────────
+function startParallel(f: Frame, step: StepRuntime): void {
+  const branches = step.branches;
+  f.pending = branches.length;
+  for (let i = 0; i < branches.length; i++) advance(new Frame(f.inv, branches[i], f, true));
+}
+
+function chooseOption(step: StepRuntime): StepRuntime[] | null {
+  const u = (step.pick as () => number)();
+  const cum = step.cumulative as Float64Array;
+  for (let i = 0; i < cum.length; i++) if (u < cum[i]) return step.branches[i];
+  return null;
+}

@@ -1,0 +1,51 @@
+/**
+ * runScenario: build → run → summarize one scenario variant. Pure apart from the wall clock
+ * reads that the caller may inject through the checkpoint hook; same scenario and seed give
+ * the same result.
+ */
+import { prepareHistograms } from '../metrics/histogram.ts';
+import type { SeriesPoint } from '../metrics/series.ts';
+import { type RunResult, summarizeMetrics } from '../metrics/summary.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { Model, type ModelOptions } from './model.ts';
+
+export type { RunResult, RunSummary } from '../metrics/summary.ts';
+
+/** Runs one scenario variant to completion (or a guard) and summarizes it. */
+export async function runScenario(
+  scenario: Scenario,
+  options: ModelOptions = {},
+): Promise<RunResult> {
+  await prepareHistograms();
+  const model = new Model(scenario, options);
+  try {
+    const stopReason = model.run();
+    const endMs = model.sim.now;
+    const metrics = summarizeMetrics(model.metrics, endMs);
+    const requests = new Map<string, SeriesPoint[]>([['overall', model.metrics.overall.points]]);
+    for (const [k, s] of model.metrics.series) requests.set(k, s.points);
+    const components = new Map(model.metrics.stations.map((s) => [s.id, s.points]));
+    return {
+      summary: {
+        scenario: {
+          name: scenario.name,
+          variant: scenario.variant ?? null,
+          description: scenario.variantDescription ?? scenario.description,
+          seed: options.seed ?? scenario.seed,
+          durationMs: scenario.durationMs,
+          warmupMs: scenario.warmupMs,
+        },
+        run: {
+          stopReason,
+          simulatedMs: endMs,
+          events: model.sim.eventsProcessed,
+          requests: model.ids.next - 1,
+        },
+        ...metrics,
+      },
+      series: { requests, components },
+    };
+  } finally {
+    model.metrics.dispose();
+  }
+}

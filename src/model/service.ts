@@ -1,0 +1,100 @@
+/**
+ * Runtime of a service: its instances (each a thread pool with a bounded FIFO queue, optionally
+ * a set of CPU cores), its endpoints with their compiled steps, and its load balancer.
+ * A visit holds one thread for its whole stay, including while it waits for downstream calls
+ * and queries: thread blocking is a central lesson of the source document.
+ */
+import { type Distribution, Grant, Resource, type Simulation } from '../engine/index.ts';
+import type { VisitStats } from '../metrics/entry-stats.ts';
+import type { StationStats } from '../metrics/station-stats.ts';
+import type { TimeWeighted } from '../metrics/time-weighted.ts';
+import type { DatabaseRuntime } from './database.ts';
+import type { Frame } from './frame.ts';
+import type { Picker } from './load-balancer.ts';
+import type { Hop } from './network.ts';
+import type { Invocation } from './request.ts';
+
+/** Step kinds as small integers (the interpreter switches on them). */
+export const StepKind = { cpu: 0, sleep: 1, call: 2, query: 3, parallel: 4, branch: 5 } as const;
+
+/**
+ * One compiled step. A single class for every kind keeps the interpreter's property accesses
+ * monomorphic; fields a kind does not use stay null.
+ */
+export class StepRuntime {
+  duration: Distribution | null = null;
+  /** call: the endpoint called, the hops there and back, the timeout. */
+  target: EndpointRuntime | null = null;
+  hopOut: Hop | null = null;
+  hopBack: Hop | null = null;
+  timeoutMs = Number.POSITIVE_INFINITY;
+  /** query: the database, rows read and an optional fixed query time. */
+  db: DatabaseRuntime | null = null;
+  rows: Distribution | null = null;
+  queryTime: Distribution | null = null;
+  /** parallel branches, or branch options (with cumulative probabilities). */
+  branches: StepRuntime[][] = [];
+  cumulative: Float64Array | null = null;
+  pick: (() => number) | null = null;
+  /** Cause text used when this call times out. */
+  timeoutCause = '';
+  constructor(readonly kind: number) {}
+}
+
+/** One endpoint of a service. */
+export class EndpointRuntime {
+  steps: StepRuntime[] = [];
+  constructor(
+    readonly service: ServiceRuntime,
+    readonly name: string,
+    readonly visits: VisitStats,
+  ) {}
+}
+
+/** One instance of a service. */
+export class Instance {
+  /** Visits queued or in service here (for least-outstanding balancing). */
+  outstanding = 0;
+  readonly threads: Resource<Invocation>;
+  readonly cores: Resource<Frame> | null;
+  constructor(
+    readonly service: ServiceRuntime,
+    readonly index: number,
+    threads: number,
+    queueCapacity: number,
+    cores: number,
+    onThread: (inv: Invocation) => void,
+    onCore: (f: Frame) => void,
+    private readonly busy: TimeWeighted,
+    private readonly queue: TimeWeighted,
+  ) {
+    this.threads = new Resource<Invocation>(threads, queueCapacity, onThread);
+    this.cores = Number.isFinite(cores)
+      ? new Resource<Frame>(cores, Number.POSITIVE_INFINITY, onCore)
+      : null;
+  }
+
+  /** Records the current thread use and queue length at `nowMs`. */
+  observe(nowMs: number): void {
+    this.busy.set(nowMs, this.threads.inUse);
+    this.queue.set(nowMs, this.threads.queueLength);
+  }
+}
+
+/** A service: instances behind a load balancer. */
+export class ServiceRuntime {
+  readonly instances: Instance[] = [];
+  readonly endpoints = new Map<string, EndpointRuntime>();
+  pick!: Picker<Instance>;
+  /** Cause texts, built once. */
+  readonly rejectedCause: string;
+  constructor(
+    readonly id: string,
+    readonly sim: Simulation,
+    readonly stats: StationStats,
+  ) {
+    this.rejectedCause = `rejected: ${id} queue full`;
+  }
+}
+
+export { Grant };

@@ -1,0 +1,155 @@
+/**
+ * Workloads send requests to entry endpoints. Open workloads arrive as a Poisson process whose
+ * rate follows a piecewise-linear schedule (steps, ramps, spikes): exact inversion on constant
+ * pieces, Lewis–Shedler thinning on ramps, restarting at each piece boundary (memorylessness).
+ * Closed workloads are N users that each send one request, wait for the answer, think, repeat;
+ * each user starts with one think time so users do not all arrive at t = 0.
+ */
+import type { Distribution, RandomStream, Simulation } from '../engine/index.ts';
+import type { EntryStats } from '../metrics/entry-stats.ts';
+import { Outcome } from '../metrics/outcome.ts';
+import type { Metrics } from '../metrics/recorder.ts';
+import type { RequestSeries } from '../metrics/series.ts';
+import type { RatePiece } from '../scenario/types.ts';
+import { arriveAtService, finishRequest } from './journey.ts';
+import { type Hop, travel } from './network.ts';
+import { Invocation, Request } from './request.ts';
+import type { EndpointRuntime } from './service.ts';
+
+/** Shared request counter of a run (request ids are 1, 2, 3, … in arrival order). */
+export class RequestIds {
+  next = 1;
+}
+
+/** One entry endpoint of one workload, with its statistics and client hops. */
+export class EntryRuntime {
+  constructor(
+    readonly sim: Simulation,
+    readonly metrics: Metrics,
+    readonly endpoint: EndpointRuntime,
+    readonly stats: EntryStats,
+    readonly series: RequestSeries,
+    readonly hopOut: Hop,
+    readonly hopBack: Hop,
+    readonly timeoutMs: number,
+    readonly warmupMs: number,
+    readonly ids: RequestIds,
+  ) {}
+
+  /** Sends one request now; `onFinish` runs when the client has its answer. */
+  send(onFinish: ((req: Request) => void) | null): void {
+    const now = this.sim.now;
+    const req = new Request(this.ids.next++, this, now, now >= this.warmupMs);
+    req.onFinish = onFinish;
+    this.metrics.arrived(this.stats, this.series, req.counted, now);
+    const inv = new Invocation(req, this.endpoint, null);
+    inv.replyHop = this.hopBack;
+    if (this.timeoutMs !== Number.POSITIVE_INFINITY)
+      this.sim.schedule(this.timeoutMs, clientTimedOut, req);
+    travel(this.sim, this.hopOut, arriveAtService, inv);
+  }
+}
+
+function clientTimedOut(req: Request): void {
+  finishRequest(req, Outcome.timedOut, 'timeout: client gave up');
+}
+
+/** Chooses an entry by weight (a single entry needs no draw). */
+function createChooser(
+  entries: EntryRuntime[],
+  weights: number[],
+  rng: RandomStream,
+): () => EntryRuntime {
+  if (entries.length === 1) return () => entries[0];
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cumulative: number[] = [];
+  let acc = 0;
+  for (const w of weights) {
+    acc += w / total;
+    cumulative.push(acc);
+  }
+  return () => {
+    const u = rng.next();
+    for (let i = 0; i < cumulative.length - 1; i++) if (u < cumulative[i]) return entries[i];
+    return entries[entries.length - 1];
+  };
+}
+
+/** An open workload: Poisson arrivals at a scheduled rate. */
+export class OpenWorkload {
+  #piece = 0;
+  #t = 0;
+  readonly #choose: () => EntryRuntime;
+  readonly #fire = () => this.#arrive();
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly pieces: RatePiece[],
+    entries: EntryRuntime[],
+    weights: number[],
+    private readonly arrivals: RandomStream,
+    mix: RandomStream,
+  ) {
+    this.#choose = createChooser(entries, weights, mix);
+  }
+
+  /** Schedules the first arrival. */
+  start(): void {
+    this.#scheduleNext();
+  }
+
+  #arrive(): void {
+    this.#choose().send(null);
+    this.#scheduleNext();
+  }
+
+  #scheduleNext(): void {
+    const rng = this.arrivals;
+    while (this.#piece < this.pieces.length) {
+      const p = this.pieces[this.#piece];
+      if (this.#t < p.startMs) this.#t = p.startMs;
+      const maxRate = p.fromPerMs > p.toPerMs ? p.fromPerMs : p.toPerMs;
+      if (maxRate > 0) {
+        const t = this.#t - Math.log(1 - rng.next()) / maxRate;
+        if (t < p.endMs) {
+          this.#t = t;
+          // thinning: accept with probability rate(t) / maxRate (always on constant pieces)
+          if (p.fromPerMs === p.toPerMs) return this.sim.scheduleAt(t, this.#fire);
+          const rate =
+            p.fromPerMs + ((p.toPerMs - p.fromPerMs) * (t - p.startMs)) / (p.endMs - p.startMs);
+          if (rng.next() * maxRate < rate) return this.sim.scheduleAt(t, this.#fire);
+          continue;
+        }
+      }
+      this.#t = p.endMs;
+      this.#piece++;
+    }
+  }
+}
+
+/** A closed workload: users who send a request, wait for the answer, think, and repeat. */
+export class ClosedWorkload {
+  readonly #choose: () => EntryRuntime;
+  readonly #think = () => {
+    this.sim.schedule(this.thinkTime.sample(), this.#send);
+  };
+  readonly #send = () => {
+    this.#choose().send(this.#think);
+  };
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly users: number,
+    private readonly thinkTime: Distribution,
+    entries: EntryRuntime[],
+    weights: number[],
+    mix: RandomStream,
+  ) {
+    this.#choose = createChooser(entries, weights, mix);
+  }
+
+  /** Starts every user with one think time. */
+  start(): void {
+    for (let i = 0; i < this.users; i++) this.#think();
+  }
+}

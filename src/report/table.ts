@@ -1,0 +1,122 @@
+/**
+ * The readable summary printed by `msasim run`: per variant, entry endpoints × latency
+ * percentiles and outcomes, then components × load, utilisation and queues; for several
+ * variants, a final side-by-side comparison. Plain text, deterministic.
+ */
+import type { RequestGroupSummary, RunSummary } from '../metrics/summary.ts';
+import type { ScenarioResults } from './outputs.ts';
+
+/** Formats rows as aligned columns (first column left-aligned, the others right-aligned). */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** A number with a fixed number of decimals ("–" for non-finite). */
+export function num(x: number, decimals = 1): string {
+  return Number.isFinite(x) ? x.toFixed(decimals) : '–';
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function endpointTable(s: RunSummary): string {
+  const groups: [string, RequestGroupSummary][] = s.endpoints.map((e) => [e.endpoint, e]);
+  if (s.endpoints.length > 1) groups.push(['overall', s.overall]);
+  const rows = groups.map(([name, g]) => [
+    name,
+    String(g.arrivals),
+    num(g.throughputPerSec),
+    pct(g.errorRate),
+    num(g.latency.p50Ms, 2),
+    num(g.latency.p90Ms, 2),
+    num(g.latency.p99Ms, 2),
+    num(g.latency.p999Ms, 2),
+    num(g.latency.maxMs, 2),
+    num(g.perRequest.callsMean, 1),
+    num(g.perRequest.queriesMean, 1),
+  ]);
+  return formatTable(
+    [
+      'endpoint',
+      'requests',
+      'ok/s',
+      'errors',
+      'p50 ms',
+      'p90 ms',
+      'p99 ms',
+      'p99.9 ms',
+      'max ms',
+      'calls/req',
+      'queries/req',
+    ],
+    rows,
+  );
+}
+
+function componentTable(s: RunSummary): string {
+  const rows = s.components.map((c) => [
+    c.id,
+    c.kind,
+    `${c.instances}×${c.capacityPerInstance}`,
+    num(c.arrivalsPerSec),
+    pct(c.utilisation),
+    num(c.queueMean, 2),
+    String(c.queueMax),
+    num(c.waitMeanMs, 2),
+    String(c.rejected),
+  ]);
+  return formatTable(
+    ['component', 'kind', 'slots', 'load/s', 'util', 'queue', 'queue max', 'wait ms', 'rejected'],
+    rows,
+  );
+}
+
+function causesText(s: RunSummary): string {
+  if (s.overall.causes.length === 0) return '';
+  const lines = s.overall.causes.slice(0, 5).map((c) => `  ${c.count}× ${c.cause}`);
+  return `\nfailures:\n${lines.join('\n')}`;
+}
+
+/** The console summary of a scenario run. */
+export function formatSummary(results: ScenarioResults): string {
+  const parts: string[] = [];
+  for (const r of results.runs) {
+    const s = r.summary;
+    const title =
+      s.scenario.variant === null
+        ? s.scenario.name
+        : `${s.scenario.name} · variant ${s.scenario.variant}`;
+    const window = `${num(s.windowMs / 1000, 1)} s measured after ${num(s.scenario.warmupMs / 1000, 1)} s warm-up, seed ${s.scenario.seed}`;
+    const stop =
+      s.run.stopReason === 'until' || s.run.stopReason === 'empty'
+        ? ''
+        : `  (stopped early: ${s.run.stopReason})`;
+    parts.push(
+      `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${causesText(s)}`,
+    );
+  }
+  if (results.runs.length > 1) parts.push(comparisonTable(results));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function comparisonTable(results: ScenarioResults): string {
+  const rows = results.runs.map((r) => {
+    const o = r.summary.overall;
+    return [
+      r.summary.scenario.variant ?? '',
+      num(o.throughputPerSec),
+      pct(o.errorRate),
+      num(o.latency.p50Ms, 2),
+      num(o.latency.p99Ms, 2),
+      num(o.latency.maxMs, 2),
+    ];
+  });
+  return `■ comparison (all entry endpoints)\n${formatTable(['variant', 'ok/s', 'errors', 'p50 ms', 'p99 ms', 'max ms'], rows)}`;
+}

@@ -1,0 +1,202 @@
+/**
+ * Checks that a schema-valid scenario makes sense as a whole, which zod cannot see: names refer
+ * to things that exist, options that go together appear together, numbers are consistent, and
+ * calls do not loop for ever. Every problem is collected; none is fixed silently.
+ * Runs on the parsed document (defaults filled, units not yet converted).
+ */
+import { findCallCycles } from './call-graph.ts';
+import { checkWorkloads } from './check-workloads.ts';
+import type { DocPath, UnlocatedIssue } from './issues.ts';
+import * as msg from './messages.ts';
+import { CLIENT, checkDatabaseRef, checkEndpointRef, collectNames, type Names } from './names.ts';
+import type { ScenarioParsed } from './schema.ts';
+import { isRecord } from './schema-walk.ts';
+import { parseDurationMs } from './units.ts';
+import { listSteps, type StepVisit } from './walk-steps.ts';
+
+/** Largest p99/mean of a lognormal: max over σ of exp(zσ − σ²/2) is exp(z²/2) ≈ 14.97 for
+ * z = 2.326 (the 99th percentile of N(0,1)); 14.9 leaves room for a stable numeric solve. */
+const MAX_P99_OVER_MEAN = 14.9;
+
+/** Slack when adding branch probabilities written as decimals (0.1 + 0.2 > 0.3 in floats). */
+const PROBABILITY_EPSILON = 1e-9;
+
+/** A variant `set:` key: keys joined by dots, each followed by any number of [n] indices. */
+const SET_PATH_RE = /^[A-Za-z0-9_$-]+(\[\d+\])*(\.[A-Za-z0-9_$-]+(\[\d+\])*)*$/;
+
+/**
+ * Every semantic problem of a schema-valid document: unknown or ambiguous ids, misplaced
+ * options, inconsistent numbers and call loops (a loop through a branch is a warning).
+ */
+export function checkReferences(doc: ScenarioParsed): UnlocatedIssue[] {
+  const names = collectNames(doc);
+  return [
+    ...checkTiming(doc),
+    ...checkIds(names),
+    ...checkServices(doc, names),
+    ...checkWorkloads(doc, names),
+    ...checkLinks(doc, names),
+    ...checkDistributions(doc),
+    ...checkCallLoops(doc, names),
+    ...checkVariants(doc),
+  ];
+}
+
+function error(text: msg.IssueText, path: DocPath, onKey = false): UnlocatedIssue {
+  return { ...text, severity: 'error', path, ...(onKey ? { onKey } : {}) };
+}
+
+function checkTiming(doc: ScenarioParsed): UnlocatedIssue[] {
+  const durationMs = parseDurationMs(doc.duration);
+  if (durationMs <= 0) return [error(msg.zeroDuration(), ['duration'])];
+  if (parseDurationMs(doc.warmup) >= durationMs) {
+    return [error(msg.warmupTooLong(doc.warmup, doc.duration), ['warmup'])];
+  }
+  return [];
+}
+
+/** Services and databases share one namespace of component ids, without 'client'. */
+function checkIds(names: Names): UnlocatedIssue[] {
+  const issues: UnlocatedIssue[] = [];
+  for (const id of names.databases) {
+    if (names.services.includes(id))
+      issues.push(error(msg.duplicateId(id), ['databases', id], true));
+  }
+  for (const id of names.services) {
+    if (id === CLIENT) issues.push(error(msg.reservedId(id), ['services', id], true));
+  }
+  for (const id of names.databases) {
+    if (id === CLIENT) issues.push(error(msg.reservedId(id), ['databases', id], true));
+  }
+  return issues;
+}
+
+function checkServices(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
+  const issues: UnlocatedIssue[] = [];
+  for (const [id, service] of Object.entries(doc.services)) {
+    if (service.database !== undefined) {
+      issues.push(...checkDatabaseRef(service.database, ['services', id, 'database'], names));
+    }
+    for (const [name, endpoint] of Object.entries(service.endpoints)) {
+      const at = ['services', id, 'endpoints', name, 'steps'];
+      for (const visit of listSteps(endpoint.steps, at))
+        issues.push(...checkStep(visit, id, doc, names));
+    }
+  }
+  return issues;
+}
+
+function checkStep(
+  visit: StepVisit,
+  serviceId: string,
+  doc: ScenarioParsed,
+  names: Names,
+): UnlocatedIssue[] {
+  const { step, path } = visit;
+  if ('call' in step) return checkEndpointRef(step.call, [...path, 'call'], names);
+  if ('query' in step) {
+    const query = step.query;
+    if (typeof query === 'string') return checkDatabaseRef(query, [...path, 'query'], names);
+    if (query.db !== undefined) return checkDatabaseRef(query.db, [...path, 'query', 'db'], names);
+    if (doc.services[serviceId].database === undefined) {
+      return [error(msg.queryWithoutDatabase(serviceId, names.databases), [...path, 'query'])];
+    }
+    return [];
+  }
+  if ('branch' in step) {
+    const sum = step.branch.reduce((total, option) => total + option.probability, 0);
+    if (sum > 1 + PROBABILITY_EPSILON)
+      return [error(msg.branchProbabilities(sum), [...path, 'branch'])];
+  }
+  return [];
+}
+
+function checkLinks(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
+  const known = [...names.services, ...names.databases, CLIENT];
+  return doc.network.links.flatMap((link, i) =>
+    (['from', 'to'] as const)
+      .filter((end) => !known.includes(link[end]))
+      .map((end) =>
+        error(msg.unknownReference('component', link[end], known), ['network', 'links', i, end]),
+      ),
+  );
+}
+
+/** Distribution objects anywhere in the document except variant overrides (checked per variant). */
+function checkDistributions(doc: ScenarioParsed): UnlocatedIssue[] {
+  const issues: UnlocatedIssue[] = [];
+  const visit = (value: unknown, path: DocPath): void => {
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) visit(item, [...path, i]);
+    }
+    if (!isRecord(value)) return;
+    if (typeof value.dist === 'string') issues.push(...checkDistribution(value, path));
+    for (const [key, child] of Object.entries(value)) {
+      if (!(path.length === 0 && key === 'variants')) visit(child, [...path, key]);
+    }
+  };
+  visit(doc, []);
+  return issues;
+}
+
+/** Parameters of one `{ dist: … }` that zod accepts one by one but not together. */
+function checkDistribution(dist: Record<string, unknown>, path: DocPath): UnlocatedIssue[] {
+  const num = (key: string) => parseDurationMs(dist[key] as number | string);
+  if (dist.dist === 'uniform' && num('min') > num('max')) {
+    return [error(msg.uniformRange(dist.min, dist.max), [...path, 'min'])];
+  }
+  if (dist.dist === 'empirical' && Array.isArray(dist.weights) && Array.isArray(dist.values)) {
+    if (dist.weights.length !== dist.values.length) {
+      return [
+        error(msg.empiricalWeights(dist.values.length, dist.weights.length), [...path, 'weights']),
+      ];
+    }
+  }
+  if (dist.dist !== 'lognormal') return [];
+  const given = ['mean', 'p99', 'median', 'sigma'].filter((key) => dist[key] !== undefined);
+  const form = given.join(',');
+  if (form === 'median,sigma') return [];
+  if (form !== 'mean,p99') return [error(msg.lognormalParams(given), path)];
+  const ratio = num('p99') / num('mean');
+  if (!(ratio > 1 && ratio <= MAX_P99_OVER_MEAN)) {
+    return [error(msg.lognormalP99(dist.mean, dist.p99, MAX_P99_OVER_MEAN), [...path, 'p99'])];
+  }
+  return [];
+}
+
+/** Call loops: an endless one is an error, one through a branch a warning. */
+function checkCallLoops(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
+  const nodes = [...names.endpoints].flatMap(([service, eps]) =>
+    eps.map((ep) => `${service}/${ep}`),
+  );
+  const edges = nodes.flatMap((from) => {
+    const [service, endpoint] = from.split('/');
+    const at = ['services', service, 'endpoints', endpoint, 'steps'];
+    return listSteps(doc.services[service].endpoints[endpoint].steps, at).flatMap(
+      ({ step, path, conditional }) =>
+        'call' in step && nodes.includes(step.call)
+          ? [{ from, to: step.call, path: [...path, 'call'], conditional }]
+          : [],
+    );
+  });
+  return findCallCycles(nodes, edges).map(({ cycle, path, throughBranch }) => ({
+    ...msg.callCycle(cycle, throughBranch),
+    severity: throughBranch ? 'warning' : 'error',
+    path,
+  }));
+}
+
+/** Variant `set:` keys must be dotted paths; what they point at is checked per variant. */
+function checkVariants(doc: ScenarioParsed): UnlocatedIssue[] {
+  return Object.entries(doc.variants ?? {}).flatMap(([name, variant]) =>
+    Object.keys(variant.set)
+      .filter((key) => !SET_PATH_RE.test(key))
+      .map((key) =>
+        error(
+          { code: 'bad-set-path', message: msg.badSetPath(key) },
+          ['variants', name, 'set', key],
+          true,
+        ),
+      ),
+  );
+}

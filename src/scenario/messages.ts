@@ -1,0 +1,416 @@
+/**
+ * Every text a user reads about a problem in their scenario: one function per issue code, with
+ * typed arguments, returning the code, the message (what is wrong, expected vs received) and a
+ * hint (valid values, a fix). Teachers can reword messages here without touching the checks.
+ * Where a problem is found and how it is printed live elsewhere (zod-issues.ts, format.ts).
+ */
+import { compareStrings, didYouMean } from './suggest.ts';
+
+/** The text of one issue, before it gets a path, a severity and a location. */
+export interface IssueText {
+  /** Stable machine-readable code, e.g. 'unknown-key'. */
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+/** Kinds of names a scenario refers to. */
+export type ReferenceKind = 'service' | 'endpoint' | 'database' | 'component';
+
+/** How many names a "known: …" list shows before it ends in "…". */
+export const MAX_LISTED = 12;
+
+/** Step kinds, as listed in messages (same order as STEP_KINDS in schema.ts). */
+const STEP_KIND_LIST = 'cpu, sleep, call, query, parallel, branch';
+
+/** `a, b, c`: sorted, without duplicates, cut after MAX_LISTED names with "…". */
+export function listNames(names: readonly string[]): string {
+  const sorted = [...new Set(names)].sort(compareStrings);
+  const shown = sorted.slice(0, MAX_LISTED).join(', ');
+  return sorted.length > MAX_LISTED ? `${shown}, …` : shown;
+}
+
+/** A value as it appears in a message: strings quoted (and cut when long), lists and maps named. */
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+  }
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+/** A number or a duration as written, without quotes: `5`, `20ms`. */
+export function showPlain(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : showValue(value);
+}
+
+/** A value with its type, for expected-vs-received messages: `string "abc"`, `number 5`. */
+export function showTypedValue(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return `${typeof value} ${showValue(value)}`;
+  }
+  return showValue(value);
+}
+
+/** A duration or rate as the user wrote it; bare numbers get the implied unit. */
+export function showWritten(value: number | string, unit: 'ms' | '/s'): string {
+  return typeof value === 'number' ? `${value}${unit}` : value.trim();
+}
+
+function withSuggestion(prefix: string | undefined, name: string, known: readonly string[]) {
+  const guess = didYouMean(name, known);
+  const parts = [prefix, guess === undefined ? undefined : `did you mean "${guess}"?`];
+  const hint = parts.filter((p) => p !== undefined).join('; ');
+  return hint === '' ? undefined : hint;
+}
+
+/** The scenario file cannot be read. `reason` is e.g. 'file not found'. */
+export function unreadableFile(file: string, reason: string): string {
+  return `cannot read ${file}: ${reason}`;
+}
+
+/** The YAML (or JSON) text cannot be parsed. `detail` is the parser's message. */
+export function yamlSyntax(detail: string): string {
+  // The parser repeats the position and quotes the line; we print our own location.
+  const firstLine = detail.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
+  return `cannot parse the file: ${firstLine}`;
+}
+
+/** A variant's `set:` key that is not a path into the scenario. */
+export function badSetPath(key: string): string {
+  return `"${key}" is not a path into the scenario; write keys joined by dots and [n] for list items, such as services.orders.endpoints.get.steps[0].cpu`;
+}
+
+/** A problem that appears only once the overrides of variant `variant` are applied. */
+export function inVariant(variant: string, message: string): string {
+  return `in variant "${variant}": ${message}`;
+}
+
+/** A key that the object at this place does not have. */
+export function unknownKey(key: string, known: readonly string[]): IssueText {
+  const valid = known.length === 0 ? 'remove it' : `valid keys here: ${listNames(known)}`;
+  return {
+    code: 'unknown-key',
+    message: `unknown key "${key}"`,
+    hint: withSuggestion(valid, key, known),
+  };
+}
+
+/** A required key is absent. */
+export function missingKey(key: string | number, hint?: string): IssueText {
+  return { code: 'missing-key', message: `missing required key "${key}"`, hint };
+}
+
+/** The value has the wrong type. `expected` is a phrase such as 'number' or 'a duration such as "2ms"'. */
+export function invalidType(expected: string, received: unknown): IssueText {
+  return {
+    code: 'invalid-type',
+    message: `expected ${expected}, received ${showTypedValue(received)}`,
+  };
+}
+
+/** Bounds of a too_small / too_big check, as zod reports them. */
+export interface Bound {
+  /** What was measured: 'number', 'array', 'string', … */
+  origin: string;
+  limit: number | bigint;
+  inclusive: boolean;
+  received: unknown;
+}
+
+/** A number below its minimum, or a list or text shorter than its minimum length. */
+export function tooSmall(bound: Bound): IssueText {
+  return { code: 'too-small', message: boundMessage(bound, 'at least', '>') };
+}
+
+/** A number above its maximum, or a list or text longer than its maximum length. */
+export function tooBig(bound: Bound): IssueText {
+  return { code: 'too-big', message: boundMessage(bound, 'at most', '<') };
+}
+
+function boundMessage(bound: Bound, words: string, op: '>' | '<'): string {
+  const { origin, limit, inclusive, received } = bound;
+  if (origin === 'array' || origin === 'set') {
+    const count = Array.isArray(received) ? received.length : undefined;
+    const got = count === undefined ? '' : `, received ${count}`;
+    return `must have ${words} ${limit} item${limit === 1 ? '' : 's'}${got}`;
+  }
+  if (origin === 'string')
+    return `must have ${words} ${limit} characters, received ${showValue(received)}`;
+  return `must be ${op}${inclusive ? '=' : ''} ${limit}, received ${showValue(received)}`;
+}
+
+/** A string that does not match its pattern. `expectation` is the schema's own message. */
+export function invalidFormat(expectation: string, received: unknown, hint?: string): IssueText {
+  return {
+    code: 'invalid-format',
+    message: `${expectation}, received ${showValue(received)}`,
+    hint,
+  };
+}
+
+/** A value that is not one of a fixed set (a literal or an enum). */
+export function invalidValue(values: readonly unknown[], received: unknown): IssueText {
+  const names = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+  const expected = values.length === 1 ? showValue(values[0]) : `one of: ${listNames(names)}`;
+  const hint =
+    typeof received === 'string' ? withSuggestion(undefined, received, names) : undefined;
+  return {
+    code: 'invalid-value',
+    message: `expected ${expected}, received ${showValue(received)}`,
+    hint,
+  };
+}
+
+/** A map key (a service, endpoint or workload name) that is not a valid identifier. */
+export function invalidName(name: string, expectation: string): IssueText {
+  return { code: 'invalid-name', message: `invalid name "${name}": ${expectation}` };
+}
+
+/** `dist:` names no known distribution. */
+export function unknownDistribution(name: unknown, known: readonly string[]): IssueText {
+  const shown = typeof name === 'string' ? `"${name}"` : showTypedValue(name);
+  return {
+    code: 'unknown-distribution',
+    message: `unknown distribution ${shown}; known: ${listNames(known)}`,
+    hint: typeof name === 'string' ? withSuggestion(undefined, name, known) : undefined,
+  };
+}
+
+/** A distribution object without `dist:`. */
+export function missingDistribution(known: readonly string[]): IssueText {
+  return {
+    code: 'missing-key',
+    message: 'missing required key "dist"',
+    hint: `add dist: one of ${listNames(known)}`,
+  };
+}
+
+/** A step object that has no step kind key, or more than one. `keys` are the object's keys. */
+export function invalidStep(keys: readonly string[], kinds: readonly string[]): IssueText {
+  const message = `a step needs exactly one of: ${STEP_KIND_LIST}`;
+  if (kinds.length > 1) {
+    return {
+      code: 'invalid-step',
+      message: `${message}; this one has ${kinds.join(' and ')}`,
+      hint: 'split it into one step per kind',
+    };
+  }
+  const guesses = keys.map((k) => [k, didYouMean(k, STEP_KIND_LIST.split(', '))] as const);
+  const guess = guesses.find(([, g]) => g !== undefined);
+  const found = keys.length === 0 ? 'it is empty' : `it has ${listNames(keys)}`;
+  return {
+    code: 'invalid-step',
+    message: `${message}; ${found}`,
+    hint: guess === undefined ? undefined : `did you mean "${guess[1]}" instead of "${guess[0]}"?`,
+  };
+}
+
+/** A name that refers to nothing. `owner` is the service, for an unknown endpoint. */
+export function unknownReference(
+  kind: ReferenceKind,
+  name: string,
+  known: readonly string[],
+  owner?: string,
+): IssueText {
+  const of = owner === undefined ? '' : ` of service "${owner}"`;
+  const list = known.length === 0 ? `there are no ${kind}s` : `known: ${listNames(known)}`;
+  return {
+    code: 'unknown-reference',
+    message: `unknown ${kind} "${name}"${of}; ${list}`,
+    hint: withSuggestion(undefined, name, known),
+  };
+}
+
+/** `call:` (or a workload target) names a database. */
+export function callToDatabase(database: string): IssueText {
+  return {
+    code: 'call-to-database',
+    message: `"${database}" is a database; only service endpoints can be called`,
+    hint: `query it from an endpoint with a step such as: query: ${database}`,
+  };
+}
+
+/** `query:` (or a service's `database:`) names a service. */
+export function queryToService(service: string): IssueText {
+  return {
+    code: 'query-to-service',
+    message: `"${service}" is a service, and queries only reach databases`,
+    hint: `call one of its endpoints with a step such as: call: ${service}/<endpoint>`,
+  };
+}
+
+/** A query without `db:` in a service that has no `database:`. */
+export function queryWithoutDatabase(service: string, databases: readonly string[]): IssueText {
+  const list =
+    databases.length === 0 ? 'no databases are defined' : `databases: ${listNames(databases)}`;
+  return {
+    code: 'query-without-database',
+    message: `this query names no database and service "${service}" has no database: key`,
+    hint: `add db: <id> to the query, or database: <id> to the service; ${list}`,
+  };
+}
+
+/** A service and a database share one id. */
+export function duplicateId(id: string): IssueText {
+  return {
+    code: 'duplicate-id',
+    message: `"${id}" names both a service and a database`,
+    hint: 'services and databases share one set of ids; rename one of them',
+  };
+}
+
+/** A component uses an id reserved by the simulator. */
+export function reservedId(id: string): IssueText {
+  return {
+    code: 'reserved-id',
+    message: `"${id}" is reserved: it names the sender of workload requests in network links`,
+    hint: 'rename this component',
+  };
+}
+
+/** A workload with neither or both of `rate` and `users`. */
+export function workloadArrival(found: 'none' | 'both'): IssueText {
+  return {
+    code: 'workload-arrival',
+    message:
+      found === 'none'
+        ? 'a workload needs rate: (an open workload) or users: (a closed workload)'
+        : 'a workload has either rate: (open) or users: (closed), not both',
+    hint: 'open: requests arrive at a rate whatever the response times; closed: a fixed number of users wait for each response, then think',
+  };
+}
+
+/** A workload with neither or both of `target` and `mix`. */
+export function workloadTarget(found: 'none' | 'both'): IssueText {
+  return {
+    code: 'workload-target',
+    message:
+      found === 'none'
+        ? 'a workload needs target: (one endpoint) or mix: (endpoints with weights)'
+        : 'a workload has either target: or mix:, not both',
+    hint: 'for example target: orders/get, or mix: { orders/get: 9, orders/create: 1 }',
+  };
+}
+
+/** A key that only makes sense beside another one (`thinkTime` needs `users`, …). */
+export function misplacedKey(key: string, needs: string, because: string): IssueText {
+  return {
+    code: 'misplaced-key',
+    message: `${key}: only applies together with ${needs}: ${because}`,
+    hint: `remove ${key}: or add ${needs}:`,
+  };
+}
+
+/** A workload mix whose weights are all zero. */
+export function mixWeights(): IssueText {
+  return {
+    code: 'mix-weights',
+    message: 'the weights of a mix must add up to more than 0',
+    hint: 'give at least one endpoint a positive weight',
+  };
+}
+
+/** A schedule item with none or several of `rate`, `rampTo`, `spike`. */
+export function scheduleItemKind(found: readonly string[]): IssueText {
+  const has = found.length === 0 ? 'it has none' : `it has ${found.join(' and ')}`;
+  return {
+    code: 'schedule-item',
+    message: `a schedule item needs exactly one of: rate, rampTo, spike; ${has}`,
+    hint: 'rate: sets a new rate, rampTo: with over: changes it linearly, spike: with for: adds a burst',
+  };
+}
+
+/** A schedule item whose `at` is not after the previous item's. Values as written. */
+export function scheduleOrder(at: number | string, previous: number | string): IssueText {
+  return {
+    code: 'schedule-order',
+    message: `schedule times must increase: at: ${showWritten(at, 'ms')} comes after at: ${showWritten(previous, 'ms')}`,
+    hint: 'sort the schedule items by at:',
+  };
+}
+
+/** `duration` is zero. */
+export function zeroDuration(): IssueText {
+  return {
+    code: 'zero-duration',
+    message: 'duration must be longer than 0',
+    hint: 'for example duration: 60s',
+  };
+}
+
+/** `warmup` is not shorter than `duration`. Values as written. */
+export function warmupTooLong(warmup: number | string, duration: number | string): IssueText {
+  return {
+    code: 'warmup-too-long',
+    message: `warmup (${showWritten(warmup, 'ms')}) must be shorter than duration (${showWritten(duration, 'ms')})`,
+    hint: 'statistics are collected after the warm-up, so nothing would be measured',
+  };
+}
+
+/** Branch probabilities add up to more than 1. */
+export function branchProbabilities(sum: number): IssueText {
+  return {
+    code: 'branch-probabilities',
+    message: `branch probabilities must add up to at most 1, received ${Number(sum.toFixed(6))}`,
+    hint: 'what is left to 1 is the chance that no branch runs',
+  };
+}
+
+/** A lognormal with neither or a mix of its two parameterisations. `given` are its keys. */
+export function lognormalParams(given: readonly string[]): IssueText {
+  const has = given.length === 0 ? 'it has none' : `it has ${given.join(', ')}`;
+  return {
+    code: 'lognormal-params',
+    message: `a lognormal needs either mean and p99, or median and sigma; ${has}`,
+  };
+}
+
+/** A lognormal whose p99 cannot be reached from its mean. `maxRatio` is the largest p99/mean. */
+export function lognormalP99(mean: unknown, p99: unknown, maxRatio: number): IssueText {
+  return {
+    code: 'lognormal-params',
+    message: `a lognormal needs mean < p99 ≤ ${maxRatio} × mean, received mean ${showPlain(mean)} and p99 ${showPlain(p99)}`,
+    hint: 'for a heavier tail use median and sigma, or a pareto',
+  };
+}
+
+/** An empirical distribution with a different number of weights and values. */
+export function empiricalWeights(values: number, weights: number): IssueText {
+  return {
+    code: 'empirical-weights',
+    message: `an empirical distribution needs one weight per value, received ${values} values and ${weights} weights`,
+  };
+}
+
+/** A uniform distribution with min above max. Values as written. */
+export function uniformRange(min: unknown, max: unknown): IssueText {
+  return {
+    code: 'uniform-range',
+    message: `a uniform needs min ≤ max, received min ${showPlain(min)} and max ${showPlain(max)}`,
+  };
+}
+
+/** Endpoints that call each other in a loop. `cycle` starts and ends with the same endpoint. */
+export function callCycle(cycle: readonly string[], throughBranch: boolean): IssueText {
+  const loop = cycle.join(' → ');
+  return throughBranch
+    ? {
+        code: 'call-cycle',
+        message: `endpoints may call each other in a loop: ${loop}`,
+        hint: 'a branch on the way can end the loop; check its probability keeps requests short',
+      }
+    : {
+        code: 'call-cycle',
+        message: `endpoints call each other in a loop that never ends: ${loop}`,
+        hint: 'remove one of the calls, or put it inside a branch with probability below 1',
+      };
+}
+
+/** Any other zod issue, with zod's own message. */
+export function otherIssue(code: string, message: string): IssueText {
+  return { code: code.replaceAll('_', '-'), message };
+}

@@ -1,0 +1,63 @@
+/**
+ * The names a scenario defines (services, their endpoints, databases) and the checks of
+ * references to them, with suggestions for near misses. Shared by the reference and workload
+ * checks; positions come later, from the document paths.
+ */
+import type { DocPath, UnlocatedIssue } from './issues.ts';
+import * as msg from './messages.ts';
+import type { ScenarioParsed } from './schema.ts';
+
+/** Id of the sender of workload requests; no component may use it. Same as CLIENT_ID in types.ts. */
+export const CLIENT = 'client';
+
+/** The ids a scenario defines, for reference checks and suggestions. */
+export interface Names {
+  services: string[];
+  databases: string[];
+  /** Endpoint names per service id. */
+  endpoints: Map<string, string[]>;
+}
+
+/** The names defined by a parsed scenario, in document order. */
+export function collectNames(doc: ScenarioParsed): Names {
+  return {
+    services: Object.keys(doc.services),
+    databases: Object.keys(doc.databases),
+    endpoints: new Map(
+      Object.entries(doc.services).map(([id, s]) => [id, Object.keys(s.endpoints)]),
+    ),
+  };
+}
+
+function error(text: msg.IssueText, path: DocPath, onKey = false): UnlocatedIssue {
+  return { ...text, severity: 'error', path, ...(onKey ? { onKey } : {}) };
+}
+
+/**
+ * Problems with `service/endpoint` (a call or a workload target) at `path`: an unknown service
+ * or endpoint, or a database where a service belongs.
+ */
+export function checkEndpointRef(
+  ref: string,
+  path: DocPath,
+  names: Names,
+  onKey = false,
+): UnlocatedIssue[] {
+  const [service, endpoint] = ref.split('/');
+  const endpoints = names.endpoints.get(service);
+  if (endpoints === undefined) {
+    if (names.databases.includes(service)) return [error(msg.callToDatabase(service), path, onKey)];
+    return [error(msg.unknownReference('service', service, names.services), path, onKey)];
+  }
+  if (!endpoints.includes(endpoint)) {
+    return [error(msg.unknownReference('endpoint', endpoint, endpoints, service), path, onKey)];
+  }
+  return [];
+}
+
+/** Problems with a database id at `path`: unknown, or a service where a database belongs. */
+export function checkDatabaseRef(id: string, path: DocPath, names: Names): UnlocatedIssue[] {
+  if (names.databases.includes(id)) return [];
+  if (names.services.includes(id)) return [error(msg.queryToService(id), path)];
+  return [error(msg.unknownReference('database', id, names.databases), path)];
+}

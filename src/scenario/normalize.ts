@@ -1,0 +1,218 @@
+/**
+ * Turns a valid scenario document (zod output) into the canonical Scenario: units converted to
+ * ms and per-ms, distributions to DistributionSpecs, shorthands expanded, defaults applied.
+ * Assumes the document passed schema and reference checks; it does not re-validate.
+ */
+import { type DistributionSpec, lognormalFromMeanP99 } from '../engine/index.ts';
+import type * as S from './schema.ts';
+import type { ScenarioParsed } from './schema.ts';
+import type {
+  DatabaseDef,
+  EndpointDef,
+  NetworkDef,
+  RatePiece,
+  Scenario,
+  ServiceDef,
+  StepDef,
+  WorkloadDef,
+  WorkloadTarget,
+} from './types.ts';
+import { parseDurationMs, parseRatePerSec } from './units.ts';
+
+type Dist<V> = V | ({ dist: string } & Record<string, unknown>);
+type Duration = number | string;
+type Z<T> = import('zod').output<T>;
+
+/** Normalizes a validated document (one variant of it). */
+export function normalizeScenario(doc: ScenarioParsed, file: string, variant?: { name: string; description?: string }): Scenario {
+  const durationMs = parseDurationMs(doc.duration);
+  const services = Object.entries(doc.services).map(([id, s]) => normalizeService(id, s));
+  return {
+    file,
+    name: doc.name,
+    description: doc.description,
+    variant: variant?.name,
+    variantDescription: variant?.description,
+    seed: doc.seed,
+    durationMs,
+    warmupMs: parseDurationMs(doc.warmup),
+    network: normalizeNetwork(doc.network),
+    workloads: Object.entries(doc.workloads).map(([id, w]) => normalizeWorkload(id, w, durationMs)),
+    services,
+    databases: Object.entries(doc.databases).map(([id, d]) => normalizeDatabase(id, d)),
+  };
+}
+
+/** A duration distribution in ms. */
+export function durationDist(value: Dist<Duration>): DistributionSpec {
+  return toSpec(value, parseDurationMs);
+}
+
+/** A count distribution (unitless). */
+export function countDist(value: Dist<number>): DistributionSpec {
+  return toSpec(value, (v) => v);
+}
+
+function toSpec<V>(value: Dist<V>, unit: (v: V) => number): DistributionSpec {
+  if (typeof value !== 'object' || value === null) return { kind: 'constant', value: unit(value as V) };
+  const d = value as Record<string, unknown> & { dist: string };
+  const u = (key: string) => unit(d[key] as V);
+  switch (d.dist) {
+    case 'constant':
+      return { kind: 'constant', value: u('value') };
+    case 'uniform':
+      return { kind: 'uniform', min: u('min'), max: u('max') };
+    case 'exponential':
+      return { kind: 'exponential', mean: u('mean') };
+    case 'normal':
+      return { kind: 'normal', mean: u('mean'), sd: u('sd') };
+    case 'lognormal': {
+      if (d.median !== undefined) return { kind: 'lognormal', mu: Math.log(u('median')), sigma: d.sigma as number };
+      const p = lognormalFromMeanP99(u('mean'), u('p99'));
+      if (p === undefined) throw new Error('lognormal mean/p99 passed validation but has no solution');
+      return { kind: 'lognormal', ...p };
+    }
+    case 'gamma':
+      return { kind: 'gamma', shape: d.shape as number, scale: u('mean') / (d.shape as number) };
+    case 'erlang':
+      return { kind: 'gamma', shape: d.k as number, scale: u('mean') / (d.k as number) };
+    case 'pareto':
+      return { kind: 'pareto', shape: d.shape as number, scale: u('scale') };
+    case 'empirical': {
+      const values = (d.values as V[]).map(unit);
+      return { kind: 'empirical', values, weights: (d.weights as number[] | undefined) ?? values.map(() => 1) };
+    }
+    default:
+      throw new Error(`unknown distribution ${d.dist}`);
+  }
+}
+
+function capacity(value: number | 'unbounded'): number {
+  return value === 'unbounded' ? Number.POSITIVE_INFINITY : value;
+}
+
+function splitRef(ref: string): { service: string; endpoint: string } {
+  const slash = ref.indexOf('/');
+  return { service: ref.slice(0, slash), endpoint: ref.slice(slash + 1) };
+}
+
+function normalizeService(id: string, s: Z<typeof S.Service>): ServiceDef {
+  const endpoints: EndpointDef[] = Object.entries(s.endpoints).map(([name, e]) => ({
+    name,
+    description: e.description ?? '',
+    steps: e.steps.map((step) => normalizeStep(step, s.database)),
+  }));
+  return {
+    type: 'service',
+    id,
+    description: s.description ?? '',
+    instances: s.instances,
+    threads: s.threads,
+    cores: s.cores ?? Number.POSITIVE_INFINITY,
+    queueCapacity: capacity(s.queueCapacity),
+    loadBalancer: s.loadBalancer,
+    database: s.database,
+    endpoints,
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the recursive step input type is checked by zod
+function normalizeStep(step: any, serviceDb: string | undefined): StepDef {
+  if ('cpu' in step) return { kind: 'cpu', duration: durationDist(step.cpu) };
+  if ('sleep' in step) return { kind: 'sleep', duration: durationDist(step.sleep) };
+  if ('call' in step) {
+    const timeoutMs = step.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(step.timeout);
+    return { kind: 'call', ...splitRef(step.call), timeoutMs };
+  }
+  if ('query' in step) {
+    const q = typeof step.query === 'string' ? { db: step.query } : step.query;
+    const db = (q.db ?? serviceDb) as string;
+    return {
+      kind: 'query',
+      db,
+      rows: q.rows === undefined ? { kind: 'constant', value: 1 } : countDist(q.rows),
+      time: q.time === undefined ? undefined : durationDist(q.time),
+      label: q.label ?? `query ${db}`,
+    };
+  }
+  if ('parallel' in step) {
+    return {
+      kind: 'parallel',
+      branches: step.parallel.map((b: unknown) =>
+        (Array.isArray(b) ? b : [b]).map((s) => normalizeStep(s, serviceDb)),
+      ),
+    };
+  }
+  if ('branch' in step) {
+    return {
+      kind: 'branch',
+      options: step.branch.map((o: { probability: number; steps: unknown[] }) => ({
+        probability: o.probability,
+        steps: o.steps.map((s) => normalizeStep(s, serviceDb)),
+      })),
+    };
+  }
+  throw new Error(`unknown step ${JSON.stringify(step)}`);
+}
+
+function normalizeDatabase(id: string, d: Z<typeof S.Database>): DatabaseDef {
+  return {
+    type: 'database',
+    id,
+    description: d.description ?? '',
+    connections: d.connections,
+    queueCapacity: capacity(d.queueCapacity),
+    queryTime: durationDist(d.queryTime),
+    rowTime: durationDist(d.rowTime),
+  };
+}
+
+function normalizeNetwork(n: Z<typeof S.Network>): NetworkDef {
+  return {
+    latency: durationDist(n.latency),
+    links: n.links.map((l) => ({ from: l.from, to: l.to, latency: durationDist(l.latency) })),
+  };
+}
+
+function normalizeWorkload(id: string, w: Z<typeof S.Workload>, durationMs: number): WorkloadDef {
+  const targets: WorkloadTarget[] =
+    w.target !== undefined
+      ? [{ ...splitRef(w.target), weight: 1 }]
+      : Object.entries(w.mix ?? {}).map(([ref, weight]) => ({ ...splitRef(ref), weight }));
+  const timeoutMs = w.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(w.timeout);
+  const description = w.description ?? '';
+  if (w.users !== undefined) {
+    const thinkTime = w.thinkTime === undefined ? { kind: 'constant' as const, value: 0 } : durationDist(w.thinkTime);
+    return { kind: 'closed', id, description, users: w.users, thinkTime, targets, timeoutMs };
+  }
+  return { kind: 'open', id, description, rate: ratePieces(w, durationMs), targets, timeoutMs };
+}
+
+/** The piecewise-linear rate curve (per ms) of an open workload: base rate, steps, ramps, spikes. */
+export function ratePieces(w: Z<typeof S.Workload>, durationMs: number): RatePiece[] {
+  const pieces: RatePiece[] = [];
+  let startMs = 0;
+  let perMs = parseRatePerSec(w.rate ?? 0) / 1000;
+  const items = [...(w.schedule ?? [])].sort((a, b) => parseDurationMs(a.at) - parseDurationMs(b.at));
+  for (const item of items) {
+    const at = Math.max(parseDurationMs(item.at), startMs);
+    if (at > startMs) pieces.push({ startMs, endMs: at, fromPerMs: perMs, toPerMs: perMs });
+    if (item.rate !== undefined) {
+      startMs = at;
+      perMs = parseRatePerSec(item.rate) / 1000;
+    } else if (item.rampTo !== undefined) {
+      const end = at + parseDurationMs(item.over ?? 0);
+      const to = parseRatePerSec(item.rampTo) / 1000;
+      if (end > at) pieces.push({ startMs: at, endMs: end, fromPerMs: perMs, toPerMs: to });
+      startMs = end;
+      perMs = to;
+    } else if (item.spike !== undefined) {
+      const end = at + parseDurationMs(item.for ?? 0);
+      const spike = parseRatePerSec(item.spike) / 1000;
+      if (end > at) pieces.push({ startMs: at, endMs: end, fromPerMs: spike, toPerMs: spike });
+      startMs = end;
+    }
+  }
+  pieces.push({ startMs, endMs: Math.max(durationMs, startMs), fromPerMs: perMs, toPerMs: perMs });
+  return pieces;
+}

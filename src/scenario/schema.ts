@@ -1,0 +1,195 @@
+/**
+ * The scenario language, version 1, as zod schemas. These describe what a user may write (the
+ * input side: durations as "2ms", rates as "200/s", shorthands); normalize.ts turns a valid
+ * document into the canonical Scenario the model is built from. `msasim schema` prints the
+ * JSON Schema generated from here, so editors autocomplete the same language.
+ * Later capabilities add sections (caches, keys, faults, sessions, brokers) and step kinds.
+ */
+import * as z from 'zod';
+
+/** Matches "2ms", "1.5s", "250us", "1m", "0.5h". */
+export const DURATION_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(us|µs|ms|s|m|min|h)\s*$/;
+/** Matches "200/s", "3/ms", "12000/min", "5/h". */
+export const RATE_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*\/\s*(ms|s|sec|min|m|h)\s*$/;
+/** Component, workload and endpoint identifiers. */
+export const ID_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** A reference to an endpoint: "service/endpoint". */
+export const ENDPOINT_REF_RE = /^[A-Za-z][A-Za-z0-9_-]*\/[A-Za-z][A-Za-z0-9_-]*$/;
+
+const id = z.string().regex(ID_RE, 'expected an identifier: a letter, then letters, digits, "-" or "_"');
+
+/** A duration: a number of milliseconds or a string with a unit. */
+export const Duration = z.union([
+  z.number().nonnegative(),
+  z.string().regex(DURATION_RE, 'expected a duration such as "2ms", "1.5s", "250us" or a number of ms'),
+]);
+
+/** A rate: a number per second or a string such as "200/s". */
+export const Rate = z.union([
+  z.number().nonnegative(),
+  z.string().regex(RATE_RE, 'expected a rate such as "200/s", "3/ms", "1200/min" or a number per second'),
+]);
+
+const positive = z.number().positive();
+const probability = z.number().min(0).max(1);
+
+function distributionOf<V extends z.ZodType>(value: V) {
+  return z.discriminatedUnion('dist', [
+    z.strictObject({ dist: z.literal('constant'), value }),
+    z.strictObject({ dist: z.literal('uniform'), min: value, max: value }),
+    z.strictObject({ dist: z.literal('exponential'), mean: value }),
+    z.strictObject({ dist: z.literal('normal'), mean: value, sd: value }),
+    z.strictObject({
+      dist: z.literal('lognormal'),
+      mean: value.optional(),
+      p99: value.optional(),
+      median: value.optional(),
+      sigma: positive.optional(),
+    }),
+    z.strictObject({ dist: z.literal('gamma'), shape: positive, mean: value }),
+    z.strictObject({ dist: z.literal('erlang'), k: z.number().int().min(1), mean: value }),
+    z.strictObject({ dist: z.literal('pareto'), shape: positive, scale: value }),
+    z.strictObject({
+      dist: z.literal('empirical'),
+      values: z.array(value).min(1),
+      weights: z.array(z.number().nonnegative()).min(1).optional(),
+    }),
+  ]);
+}
+
+/** A duration distribution: a fixed duration, or `{ dist: …, … }` with durations as parameters. */
+export const DurationDist = z.union([Duration, distributionOf(Duration)]);
+/** A count distribution (rows, items): a fixed count, or `{ dist: …, … }`. */
+export const CountDist = z.union([z.number().nonnegative(), distributionOf(z.number().nonnegative())]);
+
+/** `unbounded` or a non-negative integer capacity. */
+export const Capacity = z.union([z.number().int().nonnegative(), z.literal('unbounded')]);
+
+const EndpointRef = z
+  .string()
+  .regex(ENDPOINT_REF_RE, 'expected an endpoint reference "service/endpoint", such as "orders/create"');
+
+// Steps are objects keyed by their kind (`- cpu: 2ms`, `- call: orders/create`), with options
+// beside the kind key. They nest (parallel, branch), hence the lazy recursion.
+type StepInput =
+  | { cpu: z.input<typeof DurationDist> }
+  | { sleep: z.input<typeof DurationDist> }
+  | { call: string; timeout?: z.input<typeof Duration> }
+  | { query: string | QueryInput }
+  | { parallel: (StepInput | StepInput[])[] }
+  | { branch: { probability: number; steps: StepInput[] }[] };
+type QueryInput = { db?: string; rows?: z.input<typeof CountDist>; time?: z.input<typeof DurationDist>; label?: string };
+
+export const CpuStep = z.strictObject({ cpu: DurationDist });
+export const SleepStep = z.strictObject({ sleep: DurationDist });
+export const CallStep = z.strictObject({ call: EndpointRef, timeout: Duration.optional() });
+export const QueryStep = z.strictObject({
+  query: z.union([
+    id,
+    z.strictObject({
+      db: id.optional(),
+      rows: CountDist.optional(),
+      time: DurationDist.optional(),
+      label: z.string().optional(),
+    }),
+  ]),
+});
+export const Step: z.ZodType<StepInput> = z.lazy(() =>
+  z.union([
+    CpuStep,
+    SleepStep,
+    CallStep,
+    QueryStep,
+    z.strictObject({ parallel: z.array(z.union([Step, z.array(Step).min(1)])).min(1) }),
+    z.strictObject({
+      branch: z.array(z.strictObject({ probability, steps: z.array(Step) })).min(1),
+    }),
+  ]),
+);
+
+/** Step kinds, in the order they are tried. */
+export const STEP_KINDS = ['cpu', 'sleep', 'call', 'query', 'parallel', 'branch'] as const;
+
+export const Endpoint = z.strictObject({
+  description: z.string().optional(),
+  steps: z.array(Step),
+});
+
+export const LoadBalancer = z.enum(['round-robin', 'random', 'least-outstanding', 'power-of-two']);
+
+export const Service = z.strictObject({
+  description: z.string().optional(),
+  instances: z.number().int().min(1).default(1),
+  threads: z.number().int().min(1).default(200),
+  cores: z.number().int().min(1).optional(),
+  queueCapacity: Capacity.default('unbounded'),
+  loadBalancer: LoadBalancer.default('round-robin'),
+  database: id.optional(),
+  endpoints: z.record(id, Endpoint),
+});
+
+export const Database = z.strictObject({
+  description: z.string().optional(),
+  connections: z.number().int().min(1).default(20),
+  queueCapacity: Capacity.default('unbounded'),
+  queryTime: DurationDist.default('1ms'),
+  rowTime: DurationDist.default(0),
+});
+
+const ScheduleItem = z.strictObject({
+  at: Duration,
+  rate: Rate.optional(),
+  rampTo: Rate.optional(),
+  over: Duration.optional(),
+  spike: Rate.optional(),
+  for: Duration.optional(),
+});
+
+export const Workload = z.strictObject({
+  description: z.string().optional(),
+  rate: Rate.optional(),
+  schedule: z.array(ScheduleItem).optional(),
+  users: z.number().int().min(1).optional(),
+  thinkTime: DurationDist.optional(),
+  target: EndpointRef.optional(),
+  mix: z.record(EndpointRef, z.number().nonnegative()).optional(),
+  timeout: Duration.optional(),
+});
+
+export const Link = z.strictObject({ from: id, to: id, latency: DurationDist });
+
+export const Network = z.strictObject({
+  latency: DurationDist.default(0),
+  links: z.array(Link).default([]),
+});
+
+export const Variant = z.strictObject({
+  description: z.string().optional(),
+  set: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** A whole scenario document. */
+export const ScenarioDocument = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(1),
+  name: id,
+  description: z.string().default(''),
+  seed: z.union([z.number().int(), z.string()]).default(1),
+  duration: Duration,
+  warmup: Duration.default(0),
+  network: Network.default({ latency: 0, links: [] }),
+  workloads: z.record(id, Workload),
+  services: z.record(id, Service),
+  databases: z.record(id, Database).default({}),
+  variants: z.record(id, Variant).optional(),
+});
+
+/** The document as written (before defaults). */
+export type ScenarioInput = z.input<typeof ScenarioDocument>;
+/** The document after zod (defaults filled, still unnormalized units). */
+export type ScenarioParsed = z.output<typeof ScenarioDocument>;
+
+/** JSON Schema (draft 2020-12) of the input language, for editors. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ScenarioDocument, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

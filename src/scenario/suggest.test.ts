@@ -1,0 +1,57 @@
+/** Tests of suggest.ts: edit distance and the "did you mean" choice. */
+import { describe, expect, it } from 'vitest';
+import { didYouMean, editDistance } from './suggest.ts';
+
+describe('editDistance', () => {
+  it('counts insertions, deletions and substitutions', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('abc', 'abc')).toBe(0);
+  });
+
+  it('counts a swap of neighbouring letters as one edit', () => {
+    expect(editDistance('ordres', 'orders')).toBe(1);
+    expect(editDistance('ca', 'ac')).toBe(1);
+  });
+});
+
+describe('didYouMean', () => {
+  it('suggests the closest candidate within the allowed distance', () => {
+    expect(didYouMean('custmer', ['customers', 'orders'])).toBe('customers');
+    expect(didYouMean('timout', ['call', 'timeout'])).toBe('timeout');
+  });
+
+  it('ignores case but answers with the candidate as written', () => {
+    expect(didYouMean('ORDERS', ['orders', 'users'])).toBe('orders');
+    expect(didYouMean('queuecapacity', ['queueCapacity'])).toBe('queueCapacity');
+  });
+
+  it('allows one edit for short words and a third of the length for long ones', () => {
+    expect(didYouMean('db', ['dc'])).toBe('dc');
+    expect(didYouMean('db', ['xy'])).toBeUndefined();
+    expect(didYouMean('loadbalancr', ['loadBalancer'])).toBe('loadBalancer');
+    expect(didYouMean('abcdef', ['uvwxyz'])).toBeUndefined();
+  });
+
+  it('accepts a candidate that starts with the input, or that the input starts with', () => {
+    expect(didYouMean('ord', ['orders', 'users'])).toBe('orders');
+    expect(didYouMean('orders-service', ['orders'])).toBe('orders');
+  });
+
+  it('does not treat one or two letters as a prefix match', () => {
+    expect(didYouMean('o', ['orders'])).toBeUndefined();
+  });
+
+  it('breaks ties by sorted order, whatever the order of the candidates', () => {
+    expect(didYouMean('cat', ['cut', 'bat'])).toBe('bat');
+    expect(didYouMean('cat', ['bat', 'cut'])).toBe('bat');
+  });
+
+  it('prefers a closer candidate over one that sorts first', () => {
+    expect(didYouMean('exponental', ['erlang', 'exponential'])).toBe('exponential');
+  });
+
+  it('returns undefined when there are no candidates', () => {
+    expect(didYouMean('cpu', [])).toBeUndefined();
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The canonical scenario the model is built from: every duration in ms, every rate per ms,
+ * every distribution a DistributionSpec, every default filled and every shorthand expanded.
+ * Produced by normalize.ts from a valid document; nothing downstream reads the raw document.
+ */
+import type { DistributionSpec } from '../engine/index.ts';
+
+/** One step of an endpoint's behaviour (a discriminated union on `kind`). */
+export type StepDef =
+  | { kind: 'cpu'; duration: DistributionSpec }
+  | { kind: 'sleep'; duration: DistributionSpec }
+  | { kind: 'call'; service: string; endpoint: string; timeoutMs: number }
+  | { kind: 'query'; db: string; rows: DistributionSpec; time?: DistributionSpec; label: string }
+  | { kind: 'parallel'; branches: StepDef[][] }
+  | { kind: 'branch'; options: { probability: number; steps: StepDef[] }[] };
+
+export type StepKind = StepDef['kind'];
+
+export interface EndpointDef {
+  name: string;
+  description: string;
+  steps: StepDef[];
+}
+
+export type LoadBalancerKind = 'round-robin' | 'random' | 'least-outstanding' | 'power-of-two';
+
+export interface ServiceDef {
+  type: 'service';
+  id: string;
+  description: string;
+  instances: number;
+  threads: number;
+  /** CPU cores per instance; Infinity = every thread runs its cpu steps at once. */
+  cores: number;
+  /** Waiting requests per instance; Infinity = unbounded. */
+  queueCapacity: number;
+  loadBalancer: LoadBalancerKind;
+  /** Default database of the service's query steps. */
+  database?: string;
+  endpoints: EndpointDef[];
+}
+
+export interface DatabaseDef {
+  type: 'database';
+  id: string;
+  description: string;
+  connections: number;
+  queueCapacity: number;
+  queryTime: DistributionSpec;
+  rowTime: DistributionSpec;
+}
+
+/** A piece of a piecewise-linear arrival-rate curve on [startMs, endMs). */
+export interface RatePiece {
+  startMs: number;
+  endMs: number;
+  /** Rates in requests per ms at the start and end of the piece. */
+  fromPerMs: number;
+  toPerMs: number;
+}
+
+export interface WorkloadTarget {
+  service: string;
+  endpoint: string;
+  weight: number;
+}
+
+export type WorkloadDef =
+  | { kind: 'open'; id: string; description: string; rate: RatePiece[]; targets: WorkloadTarget[]; timeoutMs: number }
+  | {
+      kind: 'closed';
+      id: string;
+      description: string;
+      users: number;
+      thinkTime: DistributionSpec;
+      targets: WorkloadTarget[];
+      timeoutMs: number;
+    };
+
+export interface LinkDef {
+  from: string;
+  to: string;
+  latency: DistributionSpec;
+}
+
+export interface NetworkDef {
+  latency: DistributionSpec;
+  links: LinkDef[];
+}
+
+/** A normalized scenario (one variant of it, when it has variants). */
+export interface Scenario {
+  file: string;
+  name: string;
+  description: string;
+  /** The variant's name, or undefined for a scenario without variants. */
+  variant?: string;
+  variantDescription?: string;
+  seed: number | string;
+  durationMs: number;
+  warmupMs: number;
+  network: NetworkDef;
+  workloads: WorkloadDef[];
+  services: ServiceDef[];
+  databases: DatabaseDef[];
+}
+
+/** Id of the pseudo-component that sends workload requests (usable in network links). */
+export const CLIENT_ID = 'client';

@@ -1,0 +1,28 @@
+/**
+ * Units of the scenario language: durations ("2ms", "1.5s", or a number of ms) and rates
+ * ("200/s", "3/ms", or a number per second). Inputs are assumed valid (checked by schema.ts).
+ */
+import { DURATION_RE, RATE_RE } from './schema.ts';
+
+const DURATION_UNIT_MS: Record<string, number> = { us: 0.001, µs: 0.001, ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const RATE_UNIT_PER_SEC: Record<string, number> = { ms: 1000, s: 1, sec: 1, m: 1 / 60, min: 1 / 60, h: 1 / 3600 };
+
+/** Milliseconds of a duration; a bare number is already ms. NaN when malformed. */
+export function parseDurationMs(value: number | string): number {
+  if (typeof value === 'number') return value;
+  const m = DURATION_RE.exec(value);
+  return m ? Number(m[1]) * DURATION_UNIT_MS[m[3]] : Number.NaN;
+}
+
+/** Requests per second of a rate; a bare number is already per second. NaN when malformed. */
+export function parseRatePerSec(value: number | string): number {
+  if (typeof value === 'number') return value;
+  const m = RATE_RE.exec(value);
+  return m ? Number(m[1]) * RATE_UNIT_PER_SEC[m[3]] : Number.NaN;
+}
+
+/** A duration in ms printed with a unit ("250ms", "1.5s"), for messages and tables. */
+export function formatDuration(ms: number): string {
+  if (ms >= 1000 && ms % 100 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}

@@ -1,0 +1,255 @@
+/**
+ * Tests of zod-issues.ts: each zod issue shape becomes a message a user can act on. Messages are
+ * inline snapshots so that every change of wording is reviewed.
+ */
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { toDotPath } from './issues.ts';
+import { ScenarioDocument } from './schema.ts';
+import { knownKeysAt } from './schema-walk.ts';
+import { fromZodIssues } from './zod-issues.ts';
+
+/** A minimal valid scenario; tests override parts of it. */
+function scenario(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    version: 1,
+    name: 'shop',
+    duration: '10s',
+    workloads: { browse: { rate: '10/s', target: 'orders/get' } },
+    services: { orders: { endpoints: { get: { steps: [{ cpu: '2ms' }] } } } },
+    ...overrides,
+  };
+}
+
+function withSteps(steps: unknown[]): Record<string, unknown> {
+  return scenario({ services: { orders: { endpoints: { get: { steps } } } } });
+}
+
+/** Each issue as `path: message → hint`, with `(key)` marking issues placed on a map key. */
+function explain(input: unknown): string[] {
+  const result = ScenarioDocument.safeParse(input);
+  if (result.success) return [];
+  return fromZodIssues(result.error.issues, input).map((issue) => {
+    const where = `${toDotPath(issue.path)}${issue.onKey ? ' (key)' : ''}`;
+    return `${where}: ${issue.message}${issue.hint ? ` → ${issue.hint}` : ''}`;
+  });
+}
+
+describe('fromZodIssues', () => {
+  it('accepts the minimal scenario used by these tests', () => {
+    expect(explain(scenario())).toEqual([]);
+  });
+
+  it('reports each unknown key on its key, with the valid keys and a suggestion', () => {
+    expect(explain(scenario({ durration: '5s', extra: 1 }))).toMatchInlineSnapshot(`
+      [
+        "durration (key): unknown key "durration" → valid keys here: $schema, databases, description, duration, name, network, seed, services, variants, version, warmup, workloads; did you mean "duration"?",
+        "extra (key): unknown key "extra" → valid keys here: $schema, databases, description, duration, name, network, seed, services, variants, version, warmup, workloads",
+      ]
+    `);
+  });
+
+  it('finds the valid keys of an object inside a union', () => {
+    expect(
+      explain(withSteps([{ call: 'orders/get', timout: '1s' }, { query: { db: 'x', rowz: 3 } }])),
+    ).toMatchInlineSnapshot(`
+      [
+        "services.orders.endpoints.get.steps[0].timout (key): unknown key "timout" → valid keys here: call, timeout; did you mean "timeout"?",
+        "services.orders.endpoints.get.steps[1].query.rowz (key): unknown key "rowz" → valid keys here: db, label, rows, time; did you mean "rows"?",
+      ]
+    `);
+  });
+
+  it('says which required key is missing instead of "received undefined"', () => {
+    const { duration: _, ...noDuration } = scenario();
+    expect(explain(noDuration)).toMatchInlineSnapshot(`
+      [
+        "duration: missing required key "duration"",
+      ]
+    `);
+    expect(explain(scenario({ services: { orders: { endpoints: { get: {} } } } })))
+      .toMatchInlineSnapshot(`
+        [
+          "services.orders.endpoints.get.steps: missing required key "steps"",
+        ]
+      `);
+  });
+
+  it('names a step without a kind key and suggests the kind it resembles', () => {
+    expect(explain(withSteps([{ cpus: '2ms' }, {}]))).toMatchInlineSnapshot(`
+      [
+        "services.orders.endpoints.get.steps[0]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch; it has cpus → did you mean "cpu" instead of "cpus"?",
+        "services.orders.endpoints.get.steps[1]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch; it is empty",
+      ]
+    `);
+  });
+
+  it('rejects a step with two kind keys', () => {
+    expect(explain(withSteps([{ cpu: '1ms', sleep: '2ms' }]))).toMatchInlineSnapshot(`
+      [
+        "services.orders.endpoints.get.steps[0]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch; this one has cpu and sleep → split it into one step per kind",
+      ]
+    `);
+  });
+
+  it('explains steps nested in parallel lanes', () => {
+    expect(explain(withSteps([{ parallel: [[{ cpu: '1ms' }, { slep: '1ms' }]] }])))
+      .toMatchInlineSnapshot(`
+        [
+          "services.orders.endpoints.get.steps[0].parallel[0][1]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch; it has slep → did you mean "sleep" instead of "slep"?",
+        ]
+      `);
+  });
+
+  it('lists the known distributions for an unknown dist', () => {
+    expect(explain(withSteps([{ cpu: { dist: 'expo', mean: '2ms' } }]))).toMatchInlineSnapshot(`
+      [
+        "services.orders.endpoints.get.steps[0].cpu.dist: unknown distribution "expo"; known: constant, empirical, erlang, exponential, gamma, lognormal, normal, pareto, uniform → did you mean "exponential"?",
+      ]
+    `);
+  });
+
+  it('asks for dist when a distribution object has none', () => {
+    expect(explain(withSteps([{ sleep: { mean: '2ms' } }]))).toMatchInlineSnapshot(`
+      [
+        "services.orders.endpoints.get.steps[0].sleep.dist: missing required key "dist" → add dist: one of constant, empirical, erlang, exponential, gamma, lognormal, normal, pareto, uniform",
+      ]
+    `);
+  });
+
+  it('explains the parameters of the distribution that was named', () => {
+    expect(explain(withSteps([{ cpu: { dist: 'uniform', min: '1ms', mean: 3 } }])))
+      .toMatchInlineSnapshot(`
+        [
+          "services.orders.endpoints.get.steps[0].cpu.max: missing required key "max"",
+          "services.orders.endpoints.get.steps[0].cpu.mean (key): unknown key "mean" → valid keys here: dist, max, min",
+        ]
+      `);
+  });
+
+  it('describes every option of a union when the value fits none of their types', () => {
+    expect(explain(withSteps([{ cpu: true }, 'cpu']))).toMatchInlineSnapshot(`
+      [
+        "services.orders.endpoints.get.steps[0].cpu: expected a duration such as "2ms" or a distribution object { dist: … }, received boolean true",
+        "services.orders.endpoints.get.steps[1]: expected a step such as { cpu: 2ms } or { call: orders/get }, received string "cpu"",
+      ]
+    `);
+  });
+
+  it('suggests the word a union accepts when a string is misspelt', () => {
+    const services = { orders: { queueCapacity: 'unbouded', endpoints: {} } };
+    expect(explain(scenario({ services }))).toMatchInlineSnapshot(`
+      [
+        "services.orders.queueCapacity: expected a whole number or "unbounded", received string "unbouded" → did you mean "unbounded"?",
+      ]
+    `);
+  });
+
+  it('gives the expected and received type for a plain wrong type', () => {
+    const services = { orders: { instances: 'two', threads: 1.5, endpoints: {} } };
+    expect(explain(scenario({ services, name: 42 }))).toMatchInlineSnapshot(`
+      [
+        "name: expected a string, received number 42",
+        "services.orders.instances: expected a number, received string "two"",
+        "services.orders.threads: expected a whole number, received number 1.5",
+      ]
+    `);
+  });
+
+  it('states bounds with the value received', () => {
+    const branch = [{ probability: 1.5, steps: [] }];
+    expect(explain(withSteps([{ cpu: -5 }, { branch }, { parallel: [] }]))).toMatchInlineSnapshot(`
+      [
+        "services.orders.endpoints.get.steps[0].cpu: must be >= 0, received -5",
+        "services.orders.endpoints.get.steps[1].branch[0].probability: must be <= 1, received 1.5",
+        "services.orders.endpoints.get.steps[2].parallel: must have at least 1 item, received 0",
+      ]
+    `);
+    const gamma = { dist: 'gamma', shape: 0, mean: '1ms' };
+    expect(explain(withSteps([{ cpu: gamma }]))).toMatchInlineSnapshot(`
+      [
+        "services.orders.endpoints.get.steps[0].cpu.shape: must be > 0, received 0",
+      ]
+    `);
+  });
+
+  it('shows the schema message, the value and the units for a malformed duration or rate', () => {
+    const workloads = { browse: { rate: '10 per sec', target: 'orders' } };
+    expect(explain(scenario({ duration: '5 sec', workloads }))).toMatchInlineSnapshot(`
+      [
+        "duration: expected a duration such as "2ms", "1.5s", "250us" or a number of ms, received "5 sec" → duration units: us, µs, ms, s, m or min, h",
+        "workloads.browse.rate: expected a rate such as "200/s", "3/ms", "1200/min" or a number per second, received "10 per sec" → rate units: /ms, /s or /sec, /min or /m, /h",
+        "workloads.browse.target: expected an endpoint reference "service/endpoint", such as "orders/create", received "orders"",
+      ]
+    `);
+  });
+
+  it('lists the valid values of an enum or literal, with a suggestion', () => {
+    const services = { orders: { loadBalancer: 'round-robbin', endpoints: {} } };
+    expect(explain(scenario({ version: 2, services }))).toMatchInlineSnapshot(`
+      [
+        "version: expected 1, received 2",
+        "services.orders.loadBalancer: expected one of: least-outstanding, power-of-two, random, round-robin, received "round-robbin" → did you mean "round-robin"?",
+      ]
+    `);
+  });
+
+  it('reports a map key that is not an identifier on the key', () => {
+    expect(explain(scenario({ services: { '1orders': { endpoints: {} } } })))
+      .toMatchInlineSnapshot(`
+        [
+          "services["1orders"] (key): invalid name "1orders": expected an identifier: a letter, then letters, digits, "-" or "_"",
+        ]
+      `);
+  });
+
+  it('explains a document that is not a map at all', () => {
+    expect(explain(null)).toMatchInlineSnapshot(`
+      [
+        "(document): expected an object, received an empty value",
+      ]
+    `);
+    expect(explain(['a'])).toMatchInlineSnapshot(`
+      [
+        "(document): expected an object, received a list",
+      ]
+    `);
+  });
+
+  it('never reports the same problem twice', () => {
+    const issues = explain(withSteps([{ cpus: 1 }]));
+    expect(new Set(issues).size).toBe(issues.length);
+  });
+
+  it('accepts another root schema for small cases', () => {
+    const root = z.strictObject({ size: z.union([z.number(), z.literal('auto')]) });
+    const input = { size: true, sise: 1 };
+    const result = root.safeParse(input);
+    expect(result.success).toBe(false);
+    const issues = result.success ? [] : fromZodIssues(result.error.issues, input, root);
+    expect(issues.map((i) => [i.message, i.hint])).toEqual([
+      ['expected a number or "auto", received boolean true', undefined],
+      ['unknown key "sise"', 'valid keys here: size; did you mean "size"?'],
+    ]);
+  });
+});
+
+describe('knownKeysAt', () => {
+  it('follows records, arrays and lazy unions to the object at a path', () => {
+    const input = withSteps([{ call: 'orders/get' }]);
+    const path = ['services', 'orders', 'endpoints', 'get', 'steps', 0];
+    expect(knownKeysAt(ScenarioDocument, path, input)).toEqual(['call', 'timeout']);
+    expect(knownKeysAt(ScenarioDocument, ['services', 'orders'], input)).toContain('loadBalancer');
+  });
+
+  it('picks a distribution by its dist value', () => {
+    const input = withSteps([{ cpu: { dist: 'normal', mean: 1 } }]);
+    const path = ['services', 'orders', 'endpoints', 'get', 'steps', 0, 'cpu'];
+    expect(knownKeysAt(ScenarioDocument, path, input)).toEqual(['dist', 'mean', 'sd']);
+  });
+
+  it('returns no keys where there is no object schema', () => {
+    expect(knownKeysAt(ScenarioDocument, ['duration'], scenario())).toEqual([]);
+    expect(knownKeysAt(ScenarioDocument, ['nowhere', 'at', 'all'], scenario())).toEqual([]);
+  });
+});

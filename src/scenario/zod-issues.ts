@@ -1,0 +1,207 @@
+/**
+ * Turns zod's issues for a scenario into ScenarioIssues a user can act on: one issue per unknown
+ * key with the valid keys, "missing required key" instead of "received undefined", and for a
+ * union the errors of the option the user meant instead of zod's bare "Invalid input".
+ * Positions are added later (locate.ts); this file only knows document paths.
+ */
+import type * as z from 'zod';
+import type { DocPath, UnlocatedIssue } from './issues.ts';
+import * as msg from './messages.ts';
+import { DURATION_RE, RATE_RE, ScenarioDocument, STEP_KINDS } from './schema.ts';
+import {
+  describeSchema,
+  isMissingKey,
+  isRecord,
+  isStepUnion,
+  knownKeysAt,
+  literalValues,
+  objectKeys,
+  type Schema,
+  schemaAt,
+  typePhrase,
+  unionOptions,
+  valueAt,
+} from './schema-walk.ts';
+
+type Issue = z.core.$ZodIssue;
+type UnionIssue = Extract<Issue, { code: 'invalid_union' }>;
+
+interface Context {
+  root: Schema;
+  input: unknown;
+}
+
+/**
+ * Explains the issues of a failed `ScenarioDocument.safeParse(input)`. `root` is the schema that
+ * was parsed (the whole scenario unless a test says otherwise). The result keeps zod's order,
+ * without duplicates.
+ */
+export function fromZodIssues(
+  issues: readonly Issue[],
+  input: unknown,
+  root: Schema = ScenarioDocument,
+): UnlocatedIssue[] {
+  const ctx: Context = { root, input };
+  const out = issues.flatMap((issue) => convert(issue, [], ctx));
+  const seen = new Set<string>();
+  return out.filter((issue) => {
+    const key = `${JSON.stringify(issue.path)} ${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
+  const path = [...base, ...issue.path.map((seg) => (typeof seg === 'symbol' ? String(seg) : seg))];
+  const value = valueAt(ctx.input, path);
+  const error = (text: msg.IssueText, onKey = false): UnlocatedIssue[] => [
+    { ...text, severity: 'error', path, ...(onKey ? { onKey } : {}) },
+  ];
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeysAt(ctx.root, path, ctx.input);
+      return issue.keys.map((key) => ({
+        ...msg.unknownKey(key, known),
+        severity: 'error',
+        path: [...path, key],
+        onKey: true,
+      }));
+    }
+    case 'invalid_union':
+      return fromUnion(issue, path, ctx);
+    case 'invalid_type':
+      if (isMissingKey(ctx.input, path)) {
+        return error(msg.missingKey(path[path.length - 1]));
+      }
+      return error(msg.invalidType(typePhrase(issue.expected), value));
+    case 'too_small':
+      return error(
+        msg.tooSmall({
+          ...issue,
+          limit: issue.minimum,
+          inclusive: issue.inclusive ?? true,
+          received: value,
+        }),
+      );
+    case 'too_big':
+      return error(
+        msg.tooBig({
+          ...issue,
+          limit: issue.maximum,
+          inclusive: issue.inclusive ?? true,
+          received: value,
+        }),
+      );
+    case 'invalid_format':
+      return error(msg.invalidFormat(issue.message, value, formatHint(issue.pattern)));
+    case 'invalid_value':
+      return error(msg.invalidValue(issue.values, value));
+    case 'invalid_key': {
+      const reason = issue.issues.map((i) => i.message).join('; ');
+      return error(msg.invalidName(String(path[path.length - 1]), reason), true);
+    }
+    default:
+      return error(msg.otherIssue(issue.code, issue.message));
+  }
+}
+
+/** Units accepted by durations and rates, as a hint beside a malformed one. */
+function formatHint(pattern: string | undefined): string | undefined {
+  if (pattern === String(DURATION_RE)) return 'duration units: us, µs, ms, s, m or min, h';
+  if (pattern === String(RATE_RE)) return 'rate units: /ms, /s or /sec, /min or /m, /h';
+  return undefined;
+}
+
+/**
+ * A union failed: explain the option the user meant. Options of the wrong JS type are dropped;
+ * of the rest, the one with the fewest missing and unknown keys wins (the earliest on a tie),
+ * and its issues are explained as if it were the only option.
+ */
+function fromUnion(issue: UnionIssue, path: DocPath, ctx: Context): UnlocatedIssue[] {
+  const value = valueAt(ctx.input, path);
+  const error = (text: msg.IssueText): UnlocatedIssue[] => [{ ...text, severity: 'error', path }];
+  if (issue.discriminator !== undefined && issue.errors.length === 0) {
+    // No option has this discriminator; zod's path already ends with the discriminator key.
+    const known = (('options' in issue && issue.options) || []).map(String);
+    if (value === undefined) return error(msg.missingDistribution(known));
+    return error(msg.unknownDistribution(value, known));
+  }
+  if (isMissingKey(ctx.input, path)) {
+    return error(msg.missingKey(path[path.length - 1]));
+  }
+  const schema = schemaAt(ctx.root, path, ctx.input);
+  if (schema !== undefined && isStepUnion(schema) && isRecord(value)) {
+    return fromStep(issue, schema, value, path, ctx);
+  }
+  const candidates = issue.errors
+    .map((errors, index) => ({ errors, index, score: missingOrUnknownKeys(errors, path, ctx) }))
+    .filter((option) => !isWrongType(option.errors));
+  if (candidates.length === 0) {
+    const expected = schema === undefined ? expectedTypes(issue) : describeSchema(schema);
+    return error({ ...msg.invalidType(expected, value), hint: literalHint(schema, value) });
+  }
+  candidates.sort(
+    (a, b) => a.score - b.score || a.errors.length - b.errors.length || a.index - b.index,
+  );
+  return candidates[0].errors.flatMap((inner) => convert(inner, path, ctx));
+}
+
+/** A step: the kind key the user wrote decides the option; no kind key (or two) is one issue. */
+function fromStep(
+  issue: UnionIssue,
+  schema: Schema,
+  value: Record<string, unknown>,
+  path: DocPath,
+  ctx: Context,
+): UnlocatedIssue[] {
+  const keys = Object.keys(value);
+  const kinds = STEP_KINDS.filter((kind) => keys.includes(kind));
+  if (kinds.length !== 1) return [{ ...msg.invalidStep(keys, kinds), severity: 'error', path }];
+  const options = unionOptions(schema) ?? [];
+  const index = options.findIndex((option) => objectKeys(option)?.includes(kinds[0]));
+  const errors = issue.errors[index] ?? [];
+  return errors.flatMap((inner) => convert(inner, path, ctx));
+}
+
+/** True when an option's issues say the value is not even of the option's JS type. */
+function isWrongType(errors: readonly Issue[]): boolean {
+  return errors.some(
+    (e) =>
+      e.path.length === 0 &&
+      (e.code === 'invalid_type' ||
+        e.code === 'invalid_value' ||
+        (e.code === 'invalid_union' && e.errors.length > 0 && e.errors.every(isWrongType))),
+  );
+}
+
+/** How many required keys an option misses and how many of the value's keys it does not know. */
+function missingOrUnknownKeys(errors: readonly Issue[], base: DocPath, ctx: Context): number {
+  let count = 0;
+  for (const e of errors) {
+    if (e.code === 'unrecognized_keys') count += e.keys.length;
+    const path = [...base, ...e.path] as DocPath;
+    const absent = isMissingKey(ctx.input, path);
+    if ((e.code === 'invalid_type' || e.code === 'invalid_union') && absent) count += 1;
+  }
+  return count;
+}
+
+/** 'a number or a string' from the options' own invalid_type issues, when no schema is known. */
+function expectedTypes(issue: UnionIssue): string {
+  const types = issue.errors.flatMap((errors) =>
+    errors.flatMap((e) =>
+      e.code === 'invalid_type' && e.path.length === 0 ? [typePhrase(e.expected)] : [],
+    ),
+  );
+  return [...new Set(types)].join(' or ') || 'another value';
+}
+
+/** "did you mean …" when a string is close to one of the union's string literals. */
+function literalHint(schema: Schema | undefined, value: unknown): string | undefined {
+  if (schema === undefined || typeof value !== 'string') return undefined;
+  const words = (unionOptions(schema) ?? [schema])
+    .flatMap((option) => literalValues(option) ?? [])
+    .filter((v): v is string => typeof v === 'string');
+  return msg.invalidValue(words, value).hint;
+}
