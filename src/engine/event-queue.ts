@@ -66,8 +66,11 @@ export class EventQueue {
   /**
    * Removes the earliest event and returns its handler; its time and argument are left in
    * `poppedTime` and `poppedArg` (avoids allocating a record per event).
+   * @throws RangeError when the queue is empty.
    */
   pop(): Handler {
+    // without this guard the size would go negative and the next push would be lost
+    if (this.#size === 0) throw new RangeError('pop() on an empty event queue');
     const time = this.#time;
     const keys = this.#key;
     const handlers = this.#handler;
@@ -117,7 +120,8 @@ export class EventQueue {
   poppedArg: unknown = undefined;
 
   #grow(): void {
-    const cap = this.#time.length * 2;
+    // at least 16, or a queue created with capacity 0 would never grow and drop every event
+    const cap = Math.max(16, this.#time.length * 2);
     const time = new Float64Array(cap);
     time.set(this.#time);
     const keys = new Float64Array(cap);

@@ -93,7 +93,8 @@ export class Simulation {
   /** Runs events in (time, priority, seq) order until a limit is reached. */
   run(options: RunOptions = {}): StopReason {
     const until = options.untilMs ?? Number.POSITIVE_INFINITY;
-    if (until < this.now)
+    // written as !(≥) so that NaN is rejected too: a NaN until would run every event, then set now to NaN
+    if (!(until >= this.now))
       throw new RangeError(`until (${until} ms) is before now (${this.now} ms)`);
     const budget = options.maxEvents ?? Number.POSITIVE_INFINITY;
     const checkEvery = options.checkEvery ?? 1_000_000;

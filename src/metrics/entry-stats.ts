@@ -14,6 +14,8 @@ export class EntryStats {
   readonly outcomes = new Float64Array(4);
   /** Failure causes ("rejected: orders queue full") → count. */
   readonly causes = new Map<string, number>();
+  /** Successful requests that finished inside the statistics window, whenever they arrived. */
+  okInWindow = 0;
   /** Sum of the latencies of every finished request, whatever its outcome (ms). */
   latencySumMs = 0;
   callsSum = 0;

@@ -63,7 +63,9 @@ export class LatencyHistogram {
 
   /** Value (ms) at the given percentile in [0, 100]; 0 when empty. */
   percentile(p: number): number {
-    return this.#h.totalCount === 0 ? 0 : this.#h.getValueAtPercentile(p) / 1000;
+    return this.#h.totalCount === 0
+      ? 0
+      : Math.min(this.#h.getValueAtPercentile(p), this.#h.maxValue) / 1000;
   }
 
   /** count, mean and p50/p90/p99/p99.9/max in ms. */

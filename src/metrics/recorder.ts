@@ -25,6 +25,8 @@ export class Metrics {
   finished = 0;
   /** Start of the statistics window (ms). */
   windowStartMs = 0;
+  /** True once the statistics window has started (at 0 when there is no warm-up). */
+  windowOpen = true;
   seconds = 0;
 
   /** Registers statistics for one workload × entry endpoint. */
@@ -94,6 +96,7 @@ export class Metrics {
     this.overall.finish(outcome, latencyMs);
     this.overall.inFlight--;
     this.inFlight.set(nowMs, this.inFlight.level - 1);
+    if (outcome === Outcome.ok && this.windowOpen) stats.okInWindow++;
     if (!counted) return;
     this.finished++;
     stats.outcomes[outcome]++;
@@ -119,6 +122,7 @@ export class Metrics {
   /** Starts the statistics window at `nowMs` (end of warm-up). */
   startWindow(nowMs: number): void {
     this.windowStartMs = nowMs;
+    this.windowOpen = true;
     this.inFlight.reset(nowMs);
     for (const st of this.stations) st.reset(nowMs);
     for (const v of this.visits) v.reset();

@@ -17,7 +17,7 @@ export interface RequestGroupSummary {
   finished: number;
   inFlight: number;
   outcomes: Record<OutcomeName, number>;
-  /** Successful requests per second of the statistics window. */
+  /** Successful requests finished per second of the statistics window (whenever they arrived). */
   throughputPerSec: number;
   /** (rejected + timedOut + failed) / finished. */
   errorRate: number;
@@ -109,6 +109,7 @@ function summarizeGroup(group: EntryStats[], windowMs: number): RequestGroupSumm
   const outcomes = new Float64Array(4);
   const causes = new Map<string, number>();
   let arrivals = 0;
+  let okInWindow = 0;
   let latencySum = 0;
   const work = { calls: 0, queries: 0, rows: 0, callsMax: 0, queriesMax: 0, rowsMax: 0 };
   for (const e of group) {
@@ -116,6 +117,7 @@ function summarizeGroup(group: EntryStats[], windowMs: number): RequestGroupSumm
     for (let i = 0; i < 4; i++) outcomes[i] += e.outcomes[i];
     for (const [c, n] of e.causes) causes.set(c, (causes.get(c) ?? 0) + n);
     arrivals += e.arrivals;
+    okInWindow += e.okInWindow;
     latencySum += e.latencySumMs;
     work.calls += e.callsSum;
     work.queries += e.queriesSum;
@@ -133,7 +135,7 @@ function summarizeGroup(group: EntryStats[], windowMs: number): RequestGroupSumm
     finished,
     inFlight: arrivals - finished,
     outcomes: outcomesRecord(outcomes),
-    throughputPerSec: windowMs > 0 ? (outcomes[0] * 1000) / windowMs : 0,
+    throughputPerSec: windowMs > 0 ? (okInWindow * 1000) / windowMs : 0,
     errorRate: per(finished - outcomes[0]),
     latency,
     meanLatencyAllMs: per(latencySum),

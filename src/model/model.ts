@@ -61,22 +61,6 @@ export class Model {
 
   #buildComponents(): void {
     const { sim, metrics } = this;
-    for (const d of this.scenario.databases) {
-      const stats = metrics.addStation(d.id, 'database', 1, d.connections);
-      const db = new DatabaseRuntime(
-        d.id,
-        sim,
-        stats,
-        d.connections,
-        d.queueCapacity,
-        this.#dist(d.queryTime, `${d.id}/query-time`),
-        this.#dist(d.rowTime, `${d.id}/row-time`),
-        onConnectionGranted,
-        stats.busy[0],
-        stats.queue[0],
-      );
-      this.databases.set(d.id, db);
-    }
     for (const s of this.scenario.services) {
       const stats = metrics.addStation(s.id, 'service', s.instances, s.threads);
       const svc = new ServiceRuntime(s.id, sim, stats);
@@ -102,6 +86,22 @@ export class Model {
           new EndpointRuntime(svc, e.name, metrics.addVisits(s.id, e.name)),
         );
       this.services.set(s.id, svc);
+    }
+    for (const d of this.scenario.databases) {
+      const stats = metrics.addStation(d.id, 'database', 1, d.connections);
+      const db = new DatabaseRuntime(
+        d.id,
+        sim,
+        stats,
+        d.connections,
+        d.queueCapacity,
+        this.#dist(d.queryTime, `${d.id}/query-time`),
+        this.#dist(d.rowTime, `${d.id}/row-time`),
+        onConnectionGranted,
+        stats.busy[0],
+        stats.queue[0],
+      );
+      this.databases.set(d.id, db);
     }
     // steps last: calls need every endpoint to exist
     for (const s of this.scenario.services) {
@@ -219,6 +219,7 @@ export class Model {
         );
     };
     sim.scheduleAt(Math.min(1000, durationMs), tick, 0, Priority.urgent);
+    metrics.windowOpen = scenario.warmupMs === 0;
     if (scenario.warmupMs > 0)
       sim.scheduleAt(
         scenario.warmupMs,

@@ -30,9 +30,20 @@ export async function loadScenario(path: string): Promise<LoadedScenario> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((e as Error).message);
+    const reason =
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'file not found'
+        : String((e as Error).message);
     throw new ScenarioError([
-      { code: 'unreadable-file', severity: 'error', path: [], message: msg.unreadableFile(path, reason), file: path, line: 1, col: 1 },
+      {
+        code: 'unreadable-file',
+        severity: 'error',
+        path: [],
+        message: msg.unreadableFile(path, reason),
+        file: path,
+        line: 1,
+        col: 1,
+      },
     ]);
   }
   return parseScenario(text, path);
@@ -48,7 +59,10 @@ export function parseScenario(text: string, file: string): LoadedScenario {
   const lineCounter = new LineCounter();
   const doc = parseDocument(looksJson ? detab(text) : text, { lineCounter, uniqueKeys: true });
   const locate = createLocator(doc, lineCounter);
-  const place = (u: UnlocatedIssue, at?: (path: DocPath) => { line: number; col: number }): ScenarioIssue => {
+  const place = (
+    u: UnlocatedIssue,
+    at?: (path: DocPath) => { line: number; col: number },
+  ): ScenarioIssue => {
     const { onKey, ...rest } = u;
     const pos = (at ?? ((p: DocPath) => locate(p, onKey)))(u.path);
     return { ...rest, file, line: pos.line, col: pos.col };
@@ -61,7 +75,9 @@ export function parseScenario(text: string, file: string): LoadedScenario {
   const problems = base.issues.map((u) => place(u));
   fail(problems);
   const parsed = base.parsed as NonNullable<typeof base.parsed>;
-  const variantsInput = (raw as { variants?: Record<string, { set?: Record<string, unknown>; description?: string }> }).variants;
+  const variantsInput = (
+    raw as { variants?: Record<string, { set?: Record<string, unknown>; description?: string }> }
+  ).variants;
   if (variantsInput === undefined) {
     return {
       file,
@@ -83,7 +99,15 @@ export function parseScenario(text: string, file: string): LoadedScenario {
       const path = parseSetPath(key);
       const where: DocPath = ['variants', name, 'set', key];
       if (path === undefined || !assignPath(copy, path, value)) {
-        variantProblems.push(place({ code: 'bad-set-path', severity: 'error', path: where, message: msg.badSetPath(key), onKey: true }));
+        variantProblems.push(
+          place({
+            code: 'bad-set-path',
+            severity: 'error',
+            path: where,
+            message: msg.badSetPath(key),
+            onKey: true,
+          }),
+        );
         continue;
       }
       setPaths.push([key, path]);
@@ -92,20 +116,26 @@ export function parseScenario(text: string, file: string): LoadedScenario {
     for (const u of checked.issues) {
       // an issue under an overridden path is shown at the override; others at the base document
       const owner = setPaths.find(([, p]) => p.every((seg, i) => u.path[i] === seg));
-      const issue = owner
-        ? place(u, () => locate(['variants', name, 'set', owner[0]]))
-        : place(u);
+      const issue = owner ? place(u, () => locate(['variants', name, 'set', owner[0]])) : place(u);
       variantProblems.push({ ...issue, message: msg.inVariant(name, issue.message) });
     }
-    if (checked.parsed) scenarios.push(normalizeScenario(checked.parsed, file, { name, description: v.description }));
+    if (checked.parsed)
+      scenarios.push(normalizeScenario(checked.parsed, file, { name, description: v.description }));
   }
   fail([...problems, ...dedupe(variantProblems)]);
-  return { file, name: parsed.name, description: parsed.description, variants: scenarios, warnings: [...problems, ...dedupe(variantProblems)] };
+  return {
+    file,
+    name: parsed.name,
+    description: parsed.description,
+    variants: scenarios,
+    warnings: [...problems, ...dedupe(variantProblems)],
+  };
 }
 
 function checkDocument(raw: unknown) {
   const result = ScenarioDocument.safeParse(raw);
-  if (!result.success) return { issues: fromZodIssues(result.error.issues, raw), parsed: undefined };
+  if (!result.success)
+    return { issues: fromZodIssues(result.error.issues, raw), parsed: undefined };
   return { issues: checkReferences(result.data), parsed: result.data };
 }
 
@@ -125,10 +155,21 @@ function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
   });
 }
 
-function syntaxIssue(e: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] }, file: string): ScenarioIssue {
+function syntaxIssue(
+  e: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] },
+  file: string,
+): ScenarioIssue {
   const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
   const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  return { code: 'yaml-syntax', severity: 'error', path: [], message: msg.yamlSyntax(first), file, line: pos.line, col: pos.col };
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    path: [],
+    message: msg.yamlSyntax(first),
+    file,
+    line: pos.line,
+    col: pos.col,
+  };
 }
 
 /** Parses `services.orders.endpoints.get.steps[0].cpu` into a document path; undefined if malformed. */
@@ -149,13 +190,16 @@ function assignPath(root: Record<string, unknown>, path: DocPath, value: unknown
   for (let i = 0; i < path.length - 1; i++) {
     const seg = path[i];
     const container = node as Record<string | number, unknown>;
-    if (typeof seg === 'number' && (!Array.isArray(container) || seg >= container.length)) return false;
-    if (container[seg] === undefined || container[seg] === null) container[seg] = typeof path[i + 1] === 'number' ? [] : {};
+    if (typeof seg === 'number' && (!Array.isArray(container) || seg >= container.length))
+      return false;
+    if (container[seg] === undefined || container[seg] === null)
+      container[seg] = typeof path[i + 1] === 'number' ? [] : {};
     node = container[seg];
     if (typeof node !== 'object') return false;
   }
   const last = path[path.length - 1];
-  if (typeof last === 'number' && (!Array.isArray(node) || last > (node as unknown[]).length)) return false;
+  if (typeof last === 'number' && (!Array.isArray(node) || last > (node as unknown[]).length))
+    return false;
   (node as Record<string | number, unknown>)[last] = structuredClone(value);
   return true;
 }

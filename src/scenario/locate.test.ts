@@ -117,9 +117,7 @@ describe('detab', () => {
   it('keeps positions in tab-indented JSON exact', () => {
     const locate = locatorFor(detab(json));
     expect(locate(['services', 'orders', 'instances'])).toBe(positionOf(json, '"two"'));
-    expect(locate(['services', 'orders', 'instances'], true)).toBe(
-      positionOf(json, '"instances"'),
-    );
+    expect(locate(['services', 'orders', 'instances'], true)).toBe(positionOf(json, '"instances"'));
     expect(locate(['services', 'orders', 'endpoints'])).toBe(positionOf(json, '{}'));
     expect(locate(['services', 'orders', 'instances'])).toBe('5:17');
   });

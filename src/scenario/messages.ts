@@ -4,6 +4,7 @@
  * hint (valid values, a fix). Teachers can reword messages here without touching the checks.
  * Where a problem is found and how it is printed live elsewhere (zod-issues.ts, format.ts).
  */
+import { STEP_KINDS } from './schema.ts';
 import { compareStrings, didYouMean } from './suggest.ts';
 
 /** The text of one issue, before it gets a path, a severity and a location. */
@@ -20,9 +21,6 @@ export type ReferenceKind = 'service' | 'endpoint' | 'database' | 'component';
 /** How many names a "known: …" list shows before it ends in "…". */
 export const MAX_LISTED = 12;
 
-/** Step kinds, as listed in messages (same order as STEP_KINDS in schema.ts). */
-const STEP_KIND_LIST = 'cpu, sleep, call, query, parallel, branch';
-
 /** `a, b, c`: sorted, without duplicates, cut after MAX_LISTED names with "…". */
 export function listNames(names: readonly string[]): string {
   const sorted = [...new Set(names)].sort(compareStrings);
@@ -38,7 +36,7 @@ export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'an object';
+  if (typeof value === 'object') return 'an object';
   return String(value);
 }
 
@@ -55,9 +53,16 @@ export function showTypedValue(value: unknown): string {
   return showValue(value);
 }
 
-/** A duration or rate as the user wrote it; bare numbers get the implied unit. */
-export function showWritten(value: number | string, unit: 'ms' | '/s'): string {
-  return typeof value === 'number' ? `${value}${unit}` : value.trim();
+/** A duration as the user wrote it; a bare number gets its implied unit, ms. */
+export function showDuration(value: number | string): string {
+  return typeof value === 'number' ? `${value}ms` : value.trim();
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function withSuggestion(prefix: string | undefined, name: string, known: readonly string[]) {
@@ -191,15 +196,15 @@ export function missingDistribution(known: readonly string[]): IssueText {
 
 /** A step object that has no step kind key, or more than one. `keys` are the object's keys. */
 export function invalidStep(keys: readonly string[], kinds: readonly string[]): IssueText {
-  const message = `a step needs exactly one of: ${STEP_KIND_LIST}`;
+  const message = `a step needs exactly one of: ${STEP_KINDS.join(', ')}`;
   if (kinds.length > 1) {
     return {
       code: 'invalid-step',
-      message: `${message}; this one has ${kinds.join(' and ')}`,
+      message: `${message}; this one has ${joinAnd(kinds)}`,
       hint: 'split it into one step per kind',
     };
   }
-  const guesses = keys.map((k) => [k, didYouMean(k, STEP_KIND_LIST.split(', '))] as const);
+  const guesses = keys.map((k) => [k, didYouMean(k, STEP_KINDS)] as const);
   const guess = guesses.find(([, g]) => g !== undefined);
   const found = keys.length === 0 ? 'it is empty' : `it has ${listNames(keys)}`;
   return {
@@ -316,7 +321,7 @@ export function mixWeights(): IssueText {
 
 /** A schedule item with none or several of `rate`, `rampTo`, `spike`. */
 export function scheduleItemKind(found: readonly string[]): IssueText {
-  const has = found.length === 0 ? 'it has none' : `it has ${found.join(' and ')}`;
+  const has = found.length === 0 ? 'it has none' : `it has ${joinAnd(found)}`;
   return {
     code: 'schedule-item',
     message: `a schedule item needs exactly one of: rate, rampTo, spike; ${has}`,
@@ -328,7 +333,7 @@ export function scheduleItemKind(found: readonly string[]): IssueText {
 export function scheduleOrder(at: number | string, previous: number | string): IssueText {
   return {
     code: 'schedule-order',
-    message: `schedule times must increase: at: ${showWritten(at, 'ms')} comes after at: ${showWritten(previous, 'ms')}`,
+    message: `schedule times must increase: at: ${showDuration(at)} comes after at: ${showDuration(previous)}`,
     hint: 'sort the schedule items by at:',
   };
 }
@@ -346,7 +351,7 @@ export function zeroDuration(): IssueText {
 export function warmupTooLong(warmup: number | string, duration: number | string): IssueText {
   return {
     code: 'warmup-too-long',
-    message: `warmup (${showWritten(warmup, 'ms')}) must be shorter than duration (${showWritten(duration, 'ms')})`,
+    message: `warmup (${showDuration(warmup)}) must be shorter than duration (${showDuration(duration)})`,
     hint: 'statistics are collected after the warm-up, so nothing would be measured',
   };
 }

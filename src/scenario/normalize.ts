@@ -24,7 +24,11 @@ type Duration = number | string;
 type Z<T> = import('zod').output<T>;
 
 /** Normalizes a validated document (one variant of it). */
-export function normalizeScenario(doc: ScenarioParsed, file: string, variant?: { name: string; description?: string }): Scenario {
+export function normalizeScenario(
+  doc: ScenarioParsed,
+  file: string,
+  variant?: { name: string; description?: string },
+): Scenario {
   const durationMs = parseDurationMs(doc.duration);
   const services = Object.entries(doc.services).map(([id, s]) => normalizeService(id, s));
   return {
@@ -54,7 +58,8 @@ export function countDist(value: Dist<number>): DistributionSpec {
 }
 
 function toSpec<V>(value: Dist<V>, unit: (v: V) => number): DistributionSpec {
-  if (typeof value !== 'object' || value === null) return { kind: 'constant', value: unit(value as V) };
+  if (typeof value !== 'object' || value === null)
+    return { kind: 'constant', value: unit(value as V) };
   const d = value as Record<string, unknown> & { dist: string };
   const u = (key: string) => unit(d[key] as V);
   switch (d.dist) {
@@ -67,9 +72,11 @@ function toSpec<V>(value: Dist<V>, unit: (v: V) => number): DistributionSpec {
     case 'normal':
       return { kind: 'normal', mean: u('mean'), sd: u('sd') };
     case 'lognormal': {
-      if (d.median !== undefined) return { kind: 'lognormal', mu: Math.log(u('median')), sigma: d.sigma as number };
+      if (d.median !== undefined)
+        return { kind: 'lognormal', mu: Math.log(u('median')), sigma: d.sigma as number };
       const p = lognormalFromMeanP99(u('mean'), u('p99'));
-      if (p === undefined) throw new Error('lognormal mean/p99 passed validation but has no solution');
+      if (p === undefined)
+        throw new Error('lognormal mean/p99 passed validation but has no solution');
       return { kind: 'lognormal', ...p };
     }
     case 'gamma':
@@ -80,7 +87,11 @@ function toSpec<V>(value: Dist<V>, unit: (v: V) => number): DistributionSpec {
       return { kind: 'pareto', shape: d.shape as number, scale: u('scale') };
     case 'empirical': {
       const values = (d.values as V[]).map(unit);
-      return { kind: 'empirical', values, weights: (d.weights as number[] | undefined) ?? values.map(() => 1) };
+      return {
+        kind: 'empirical',
+        values,
+        weights: (d.weights as number[] | undefined) ?? values.map(() => 1),
+      };
     }
     default:
       throw new Error(`unknown distribution ${d.dist}`);
@@ -121,7 +132,8 @@ function normalizeStep(step: any, serviceDb: string | undefined): StepDef {
   if ('cpu' in step) return { kind: 'cpu', duration: durationDist(step.cpu) };
   if ('sleep' in step) return { kind: 'sleep', duration: durationDist(step.sleep) };
   if ('call' in step) {
-    const timeoutMs = step.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(step.timeout);
+    const timeoutMs =
+      step.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(step.timeout);
     return { kind: 'call', ...splitRef(step.call), timeoutMs };
   }
   if ('query' in step) {
@@ -182,7 +194,10 @@ function normalizeWorkload(id: string, w: Z<typeof S.Workload>, durationMs: numb
   const timeoutMs = w.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(w.timeout);
   const description = w.description ?? '';
   if (w.users !== undefined) {
-    const thinkTime = w.thinkTime === undefined ? { kind: 'constant' as const, value: 0 } : durationDist(w.thinkTime);
+    const thinkTime =
+      w.thinkTime === undefined
+        ? { kind: 'constant' as const, value: 0 }
+        : durationDist(w.thinkTime);
     return { kind: 'closed', id, description, users: w.users, thinkTime, targets, timeoutMs };
   }
   return { kind: 'open', id, description, rate: ratePieces(w, durationMs), targets, timeoutMs };
@@ -193,7 +208,9 @@ export function ratePieces(w: Z<typeof S.Workload>, durationMs: number): RatePie
   const pieces: RatePiece[] = [];
   let startMs = 0;
   let perMs = parseRatePerSec(w.rate ?? 0) / 1000;
-  const items = [...(w.schedule ?? [])].sort((a, b) => parseDurationMs(a.at) - parseDurationMs(b.at));
+  const items = [...(w.schedule ?? [])].sort(
+    (a, b) => parseDurationMs(a.at) - parseDurationMs(b.at),
+  );
   for (const item of items) {
     const at = Math.max(parseDurationMs(item.at), startMs);
     if (at > startMs) pieces.push({ startMs, endMs: at, fromPerMs: perMs, toPerMs: perMs });

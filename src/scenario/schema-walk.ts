@@ -91,8 +91,10 @@ function fitScore(schema: Schema, value: unknown): number {
       return Math.max(-1, ...(def as z.core.$ZodUnionDef).options.map((o) => fitScore(o, value)));
     case 'object': {
       if (!isRecord(value)) return -1;
+      // A shared required key (a step's kind key) says more than a shared optional one.
       const shape = shapeOf(s) ?? {};
-      return 1 + Object.keys(value).filter((k) => k in shape).length;
+      const shared = Object.keys(value).filter((k) => k in shape);
+      return 1 + shared.reduce((sum, k) => sum + (shape[k]._zod.optin === 'optional' ? 1 : 2), 0);
     }
     case 'record':
       return isRecord(value) ? 1 : -1;

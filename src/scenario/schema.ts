@@ -16,18 +16,24 @@ export const ID_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 /** A reference to an endpoint: "service/endpoint". */
 export const ENDPOINT_REF_RE = /^[A-Za-z][A-Za-z0-9_-]*\/[A-Za-z][A-Za-z0-9_-]*$/;
 
-const id = z.string().regex(ID_RE, 'expected an identifier: a letter, then letters, digits, "-" or "_"');
+const id = z
+  .string()
+  .regex(ID_RE, 'expected an identifier: a letter, then letters, digits, "-" or "_"');
 
 /** A duration: a number of milliseconds or a string with a unit. */
 export const Duration = z.union([
   z.number().nonnegative(),
-  z.string().regex(DURATION_RE, 'expected a duration such as "2ms", "1.5s", "250us" or a number of ms'),
+  z
+    .string()
+    .regex(DURATION_RE, 'expected a duration such as "2ms", "1.5s", "250us" or a number of ms'),
 ]);
 
 /** A rate: a number per second or a string such as "200/s". */
 export const Rate = z.union([
   z.number().nonnegative(),
-  z.string().regex(RATE_RE, 'expected a rate such as "200/s", "3/ms", "1200/min" or a number per second'),
+  z
+    .string()
+    .regex(RATE_RE, 'expected a rate such as "200/s", "3/ms", "1200/min" or a number per second'),
 ]);
 
 const positive = z.number().positive();
@@ -60,14 +66,20 @@ function distributionOf<V extends z.ZodType>(value: V) {
 /** A duration distribution: a fixed duration, or `{ dist: …, … }` with durations as parameters. */
 export const DurationDist = z.union([Duration, distributionOf(Duration)]);
 /** A count distribution (rows, items): a fixed count, or `{ dist: …, … }`. */
-export const CountDist = z.union([z.number().nonnegative(), distributionOf(z.number().nonnegative())]);
+export const CountDist = z.union([
+  z.number().nonnegative(),
+  distributionOf(z.number().nonnegative()),
+]);
 
 /** `unbounded` or a non-negative integer capacity. */
 export const Capacity = z.union([z.number().int().nonnegative(), z.literal('unbounded')]);
 
 const EndpointRef = z
   .string()
-  .regex(ENDPOINT_REF_RE, 'expected an endpoint reference "service/endpoint", such as "orders/create"');
+  .regex(
+    ENDPOINT_REF_RE,
+    'expected an endpoint reference "service/endpoint", such as "orders/create"',
+  );
 
 // Steps are objects keyed by their kind (`- cpu: 2ms`, `- call: orders/create`), with options
 // beside the kind key. They nest (parallel, branch), hence the lazy recursion.
@@ -78,7 +90,12 @@ type StepInput =
   | { query: string | QueryInput }
   | { parallel: (StepInput | StepInput[])[] }
   | { branch: { probability: number; steps: StepInput[] }[] };
-type QueryInput = { db?: string; rows?: z.input<typeof CountDist>; time?: z.input<typeof DurationDist>; label?: string };
+type QueryInput = {
+  db?: string;
+  rows?: z.input<typeof CountDist>;
+  time?: z.input<typeof DurationDist>;
+  label?: string;
+};
 
 export const CpuStep = z.strictObject({ cpu: DurationDist });
 export const SleepStep = z.strictObject({ sleep: DurationDist });
@@ -191,5 +208,8 @@ export type ScenarioParsed = z.output<typeof ScenarioDocument>;
 
 /** JSON Schema (draft 2020-12) of the input language, for editors. */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ScenarioDocument, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(ScenarioDocument, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
 }

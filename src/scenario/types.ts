@@ -66,7 +66,14 @@ export interface WorkloadTarget {
 }
 
 export type WorkloadDef =
-  | { kind: 'open'; id: string; description: string; rate: RatePiece[]; targets: WorkloadTarget[]; timeoutMs: number }
+  | {
+      kind: 'open';
+      id: string;
+      description: string;
+      rate: RatePiece[];
+      targets: WorkloadTarget[];
+      timeoutMs: number;
+    }
   | {
       kind: 'closed';
       id: string;

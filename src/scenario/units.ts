@@ -4,8 +4,23 @@
  */
 import { DURATION_RE, RATE_RE } from './schema.ts';
 
-const DURATION_UNIT_MS: Record<string, number> = { us: 0.001, µs: 0.001, ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
-const RATE_UNIT_PER_SEC: Record<string, number> = { ms: 1000, s: 1, sec: 1, m: 1 / 60, min: 1 / 60, h: 1 / 3600 };
+const DURATION_UNIT_MS: Record<string, number> = {
+  us: 0.001,
+  µs: 0.001,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+};
+const RATE_UNIT_PER_SEC: Record<string, number> = {
+  ms: 1000,
+  s: 1,
+  sec: 1,
+  m: 1 / 60,
+  min: 1 / 60,
+  h: 1 / 3600,
+};
 
 /** Milliseconds of a duration; a bare number is already ms. NaN when malformed. */
 export function parseDurationMs(value: number | string): number {

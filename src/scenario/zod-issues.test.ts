@@ -67,8 +67,9 @@ describe('fromZodIssues', () => {
         "duration: missing required key "duration"",
       ]
     `);
-    expect(explain(scenario({ services: { orders: { endpoints: { get: {} } } } })))
-      .toMatchInlineSnapshot(`
+    expect(
+      explain(scenario({ services: { orders: { endpoints: { get: {} } } } })),
+    ).toMatchInlineSnapshot(`
         [
           "services.orders.endpoints.get.steps: missing required key "steps"",
         ]
@@ -85,16 +86,41 @@ describe('fromZodIssues', () => {
   });
 
   it('rejects a step with two kind keys', () => {
-    expect(explain(withSteps([{ cpu: '1ms', sleep: '2ms' }]))).toMatchInlineSnapshot(`
+    expect(
+      explain(
+        withSteps([
+          { cpu: '1ms', sleep: '2ms' },
+          { cpu: 1, sleep: 1, query: 'db' },
+        ]),
+      ),
+    ).toMatchInlineSnapshot(`
+        [
+          "services.orders.endpoints.get.steps[0]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch; this one has cpu and sleep → split it into one step per kind",
+          "services.orders.endpoints.get.steps[1]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch; this one has cpu, sleep and query → split it into one step per kind",
+        ]
+      `);
+  });
+
+  it('rejects a step with two kind keys even when zod blames one of them as unknown', () => {
+    expect(explain(withSteps([{ call: 'orders/get', cpu: '1ms' }]))).toMatchInlineSnapshot(`
       [
-        "services.orders.endpoints.get.steps[0]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch; this one has cpu and sleep → split it into one step per kind",
+        "services.orders.endpoints.get.steps[0]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch; this one has cpu and call → split it into one step per kind",
+      ]
+    `);
+  });
+
+  it('lists the keys of the step kind that was written, not of a kind sharing an option', () => {
+    expect(explain(withSteps([{ cpu: '1ms', timeout: '1s' }]))).toMatchInlineSnapshot(`
+      [
+        "services.orders.endpoints.get.steps[0].timeout (key): unknown key "timeout" → valid keys here: cpu",
       ]
     `);
   });
 
   it('explains steps nested in parallel lanes', () => {
-    expect(explain(withSteps([{ parallel: [[{ cpu: '1ms' }, { slep: '1ms' }]] }])))
-      .toMatchInlineSnapshot(`
+    expect(
+      explain(withSteps([{ parallel: [[{ cpu: '1ms' }, { slep: '1ms' }]] }])),
+    ).toMatchInlineSnapshot(`
         [
           "services.orders.endpoints.get.steps[0].parallel[0][1]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch; it has slep → did you mean "sleep" instead of "slep"?",
         ]
@@ -118,8 +144,9 @@ describe('fromZodIssues', () => {
   });
 
   it('explains the parameters of the distribution that was named', () => {
-    expect(explain(withSteps([{ cpu: { dist: 'uniform', min: '1ms', mean: 3 } }])))
-      .toMatchInlineSnapshot(`
+    expect(
+      explain(withSteps([{ cpu: { dist: 'uniform', min: '1ms', mean: 3 } }])),
+    ).toMatchInlineSnapshot(`
         [
           "services.orders.endpoints.get.steps[0].cpu.max: missing required key "max"",
           "services.orders.endpoints.get.steps[0].cpu.mean (key): unknown key "mean" → valid keys here: dist, max, min",
@@ -195,8 +222,9 @@ describe('fromZodIssues', () => {
   });
 
   it('reports a map key that is not an identifier on the key', () => {
-    expect(explain(scenario({ services: { '1orders': { endpoints: {} } } })))
-      .toMatchInlineSnapshot(`
+    expect(
+      explain(scenario({ services: { '1orders': { endpoints: {} } } })),
+    ).toMatchInlineSnapshot(`
         [
           "services["1orders"] (key): invalid name "1orders": expected an identifier: a letter, then letters, digits, "-" or "_"",
         ]

@@ -60,6 +60,11 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
   ];
   switch (issue.code) {
     case 'unrecognized_keys': {
+      // zod reports a step with two kind keys as unknown keys of one step kind.
+      const stepKinds = isStepAt(path, ctx) && isRecord(value) ? kindsOf(value) : undefined;
+      if (stepKinds !== undefined && stepKinds.length !== 1) {
+        return error(msg.invalidStep(Object.keys(value as object), stepKinds));
+      }
       const known = knownKeysAt(ctx.root, path, ctx.input);
       return issue.keys.map((key) => ({
         ...msg.unknownKey(key, known),
@@ -75,24 +80,14 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
         return error(msg.missingKey(path[path.length - 1]));
       }
       return error(msg.invalidType(typePhrase(issue.expected), value));
-    case 'too_small':
-      return error(
-        msg.tooSmall({
-          ...issue,
-          limit: issue.minimum,
-          inclusive: issue.inclusive ?? true,
-          received: value,
-        }),
-      );
-    case 'too_big':
-      return error(
-        msg.tooBig({
-          ...issue,
-          limit: issue.maximum,
-          inclusive: issue.inclusive ?? true,
-          received: value,
-        }),
-      );
+    case 'too_small': {
+      const { origin, minimum: limit, inclusive = true } = issue;
+      return error(msg.tooSmall({ origin, limit, inclusive, received: value }));
+    }
+    case 'too_big': {
+      const { origin, maximum: limit, inclusive = true } = issue;
+      return error(msg.tooBig({ origin, limit, inclusive, received: value }));
+    }
     case 'invalid_format':
       return error(msg.invalidFormat(issue.message, value, formatHint(issue.pattern)));
     case 'invalid_value':
@@ -155,13 +150,25 @@ function fromStep(
   path: DocPath,
   ctx: Context,
 ): UnlocatedIssue[] {
-  const keys = Object.keys(value);
-  const kinds = STEP_KINDS.filter((kind) => keys.includes(kind));
-  if (kinds.length !== 1) return [{ ...msg.invalidStep(keys, kinds), severity: 'error', path }];
+  const kinds = kindsOf(value);
+  if (kinds.length !== 1) {
+    return [{ ...msg.invalidStep(Object.keys(value), kinds), severity: 'error', path }];
+  }
   const options = unionOptions(schema) ?? [];
   const index = options.findIndex((option) => objectKeys(option)?.includes(kinds[0]));
   const errors = issue.errors[index] ?? [];
   return errors.flatMap((inner) => convert(inner, path, ctx));
+}
+
+/** The step kind keys (`cpu`, `call`, …) of an object, in STEP_KINDS order. */
+function kindsOf(value: Record<string, unknown>): string[] {
+  return STEP_KINDS.filter((kind) => Object.hasOwn(value, kind));
+}
+
+/** True when the schema at `path` is the union of step kinds. */
+function isStepAt(path: DocPath, ctx: Context): boolean {
+  const schema = schemaAt(ctx.root, path, ctx.input);
+  return schema !== undefined && isStepUnion(schema);
 }
 
 /** True when an option's issues say the value is not even of the option's JS type. */
