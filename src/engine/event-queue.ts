@@ -5,6 +5,7 @@
  */
 
 /** A callback run when its event fires; `arg` is the object it was scheduled with. */
+// biome-ignore lint/suspicious/noExplicitAny: handlers take the argument type they were scheduled with
 export type Handler = (arg: any) => void;
 
 // priority and sequence share one float64 key: priority * 2^45 + seq stays below 2^53 for

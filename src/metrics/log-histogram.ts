@@ -25,7 +25,7 @@ function indexOf(v: number): number {
   return i < BUCKETS ? i : BUCKETS - 1;
 }
 
-function valueOf(i: number): number {
+function bucketValue(i: number): number {
   if (i === 0) return 0;
   const k = i - 1;
   return 2 ** ((k >> SUB_BITS) + MIN_EXP) * (1 + ((k & (SUB - 1)) + 0.5) / SUB);
@@ -62,7 +62,7 @@ export class LogHistogram {
     for (let i = this.#lo; i <= this.#hi && k < ps.length; i++) {
       seen += this.#counts[i];
       while (k < ps.length && seen >= Math.max(1, Math.ceil((ps[k] / 100) * this.count))) {
-        out[k++] = Math.min(valueOf(i), this.max);
+        out[k++] = Math.min(bucketValue(i), this.max);
       }
     }
     return out;

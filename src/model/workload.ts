@@ -108,16 +108,22 @@ export class OpenWorkload {
     while (this.#piece < this.pieces.length) {
       const p = this.pieces[this.#piece];
       if (this.#t < p.startMs) this.#t = p.startMs;
-      const maxRate = p.fromPerMs > p.toPerMs ? p.fromPerMs : p.toPerMs;
+      const maxRate = Math.max(p.fromPerMs, p.toPerMs);
       if (maxRate > 0) {
         const t = this.#t - Math.log(1 - rng.next()) / maxRate;
         if (t < p.endMs) {
           this.#t = t;
           // thinning: accept with probability rate(t) / maxRate (always on constant pieces)
-          if (p.fromPerMs === p.toPerMs) return this.sim.scheduleAt(t, this.#fire);
+          if (p.fromPerMs === p.toPerMs) {
+            this.sim.scheduleAt(t, this.#fire);
+            return;
+          }
           const rate =
             p.fromPerMs + ((p.toPerMs - p.fromPerMs) * (t - p.startMs)) / (p.endMs - p.startMs);
-          if (rng.next() * maxRate < rate) return this.sim.scheduleAt(t, this.#fire);
+          if (rng.next() * maxRate < rate) {
+            this.sim.scheduleAt(t, this.#fire);
+            return;
+          }
           continue;
         }
       }
