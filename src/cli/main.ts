@@ -17,12 +17,16 @@ import { type CliIo, processIo } from './io.ts';
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string })
   .version;
 
-/** Builds the command tree; each action stores its exit code in `result.code`. */
+/**
+ * Builds the command tree; each action stores its exit code in `result.code`. Commander never
+ * exits the process: usage errors throw a CommanderError (exitOverride, inherited by commands).
+ */
 export function createProgram(io: CliIo, result: { code: number }): Command {
   const program = new Command('msasim')
     .description('Discrete-event simulator that compares microservice-architecture choices')
     .version(VERSION)
     .showHelpAfterError('(run "msasim --help" for usage)')
+    .exitOverride()
     .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) });
 
   program
@@ -71,7 +75,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const result = { code: 0 };
-  const program = createProgram(io, result).exitOverride();
+  const program = createProgram(io, result);
   try {
     await program.parseAsync(argv);
     return result.code;

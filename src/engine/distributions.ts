@@ -124,23 +124,40 @@ export class Exponential implements Distribution {
   }
 }
 
-/** One standard normal draw by Box–Muller (two uniforms per draw, no cached second value). */
-function standardNormal(rng: RandomStream): number {
-  const u1 = 1 - rng.next();
-  const u2 = rng.next();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+/**
+ * Standard normal draws by Box–Muller: each pair of uniforms gives two independent normals; the
+ * second is kept for the next call (per sampler, so streams stay independent and deterministic).
+ */
+class NormalSource {
+  #spare = 0;
+  #hasSpare = false;
+  constructor(private readonly rng: RandomStream) {}
+  next(): number {
+    if (this.#hasSpare) {
+      this.#hasSpare = false;
+      return this.#spare;
+    }
+    const r = Math.sqrt(-2 * Math.log(1 - this.rng.next()));
+    const theta = 2 * Math.PI * this.rng.next();
+    this.#spare = r * Math.sin(theta);
+    this.#hasSpare = true;
+    return r * Math.cos(theta);
+  }
 }
 
 /** Normal(mean, sd) truncated at 0: negative draws are redrawn. */
 export class TruncatedNormal implements Distribution {
+  readonly #normal: NormalSource;
   constructor(
     readonly mean: number,
     readonly sd: number,
-    private readonly rng: RandomStream,
-  ) {}
+    rng: RandomStream,
+  ) {
+    this.#normal = new NormalSource(rng);
+  }
   sample(): number {
     for (;;) {
-      const x = this.mean + this.sd * standardNormal(this.rng);
+      const x = this.mean + this.sd * this.#normal.next();
       if (x >= 0) return x;
     }
   }
@@ -149,15 +166,17 @@ export class TruncatedNormal implements Distribution {
 /** Lognormal: exp(μ + σZ). */
 export class Lognormal implements Distribution {
   readonly mean: number;
+  readonly #normal: NormalSource;
   constructor(
     readonly mu: number,
     readonly sigma: number,
-    private readonly rng: RandomStream,
+    rng: RandomStream,
   ) {
     this.mean = Math.exp(mu + (sigma * sigma) / 2);
+    this.#normal = new NormalSource(rng);
   }
   sample(): number {
-    return Math.exp(this.mu + this.sigma * standardNormal(this.rng));
+    return Math.exp(this.mu + this.sigma * this.#normal.next());
   }
 }
 
@@ -166,12 +185,14 @@ export class Gamma implements Distribution {
   readonly mean: number;
   readonly #d: number;
   readonly #c: number;
+  readonly #normal: NormalSource;
   constructor(
     readonly shape: number,
     readonly scale: number,
     private readonly rng: RandomStream,
   ) {
     this.mean = shape * scale;
+    this.#normal = new NormalSource(rng);
     // for shape < 1 draw Gamma(shape + 1) and multiply by U^(1/shape)
     const a = shape < 1 ? shape + 1 : shape;
     this.#d = a - 1 / 3;
@@ -182,7 +203,7 @@ export class Gamma implements Distribution {
     const c = this.#c;
     let g: number;
     for (;;) {
-      const x = standardNormal(this.rng);
+      const x = this.#normal.next();
       const v0 = 1 + c * x;
       if (v0 <= 0) continue;
       const v = v0 * v0 * v0;

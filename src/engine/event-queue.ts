@@ -3,6 +3,7 @@
  * Equal times run by priority, then in the order they were scheduled (the sequence only grows),
  * so a run never depends on heap internals. Cancelling is left to callers (lazy: check a token).
  */
+import { DOUBLE_ZERO } from './double-zero.ts';
 
 /** A callback run when its event fires; `arg` is the object it was scheduled with. */
 // biome-ignore lint/suspicious/noExplicitAny: handlers take the argument type they were scheduled with
@@ -116,7 +117,7 @@ export class EventQueue {
   }
 
   /** Time of the event last returned by pop(). */
-  poppedTime = 0;
+  poppedTime = DOUBLE_ZERO;
   /** Argument of the event last returned by pop(). */
   poppedArg: unknown = undefined;
 

@@ -8,9 +8,11 @@ export {
   specMean,
   Z99,
 } from './distributions.ts';
+export { DOUBLE_ZERO } from './double-zero.ts';
 export { EventQueue, type Handler } from './event-queue.ts';
 export { Fifo } from './fifo.ts';
 export { Process, Signal, startProcess, type Yieldable } from './process.ts';
 export { RandomSource, RandomStream } from './random.ts';
 export { Grant, Resource } from './resource.ts';
 export { Priority, type RunOptions, Simulation, type StopReason } from './simulation.ts';
+export { TimeoutQueue } from './timeout-queue.ts';

@@ -6,8 +6,12 @@
  */
 import { Priority, type Simulation } from './simulation.ts';
 
-/** Something a process can wait on: a delay in ms, or a signal. */
-export type Yieldable = number | Signal<unknown>;
+/**
+ * Something a process can wait on: a delay in ms, or a signal of any value type (Signal is
+ * invariant in its value type, so Signal<unknown> would reject a Signal<string>).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a signal of any value type may be yielded
+export type Yieldable = number | Signal<any>;
 
 /** A one-shot or repeatable notification that processes can wait for. */
 export class Signal<T> {

@@ -17,12 +17,11 @@ export class Resource<T> {
   capacity: number;
   /** Maximum number of waiting holders (Infinity = unbounded). */
   readonly queueCapacity: number;
-  /** Slots currently held. Never exceeds capacity. */
+  /** Slots currently held; above capacity only while holders over a lowered capacity finish. */
   inUse = 0;
   #queue = new Fifo<T>();
   #onGrant: (item: T) => void;
   #dispatching = false;
-  #pendingReleases = 0;
 
   /**
    * @param capacity number of slots (≥ 1)
@@ -61,25 +60,21 @@ export class Resource<T> {
   /** Frees one slot; hands it to the longest-waiting item, if any. */
   release(): void {
     if (this.inUse <= 0) throw new Error('release() without a held slot');
-    this.#pendingReleases++;
-    if (this.#dispatching) return;
-    this.#dispatching = true;
-    try {
-      while (this.#pendingReleases > 0) {
-        this.#pendingReleases--;
-        this.inUse--;
-        this.#fill();
-      }
-    } finally {
-      this.#dispatching = false;
-    }
+    // the slot is free at once (so the guard above and request() see it); only the hand-over
+    // waits: a release made inside onGrant returns here, and the #fill loop already running
+    // lower on the stack re-checks for a free slot after each grant, so chains do not recurse
+    this.inUse--;
+    if (!this.#dispatching) this.#dispatch();
   }
 
   /** Changes the number of slots; extra holders above a lowered capacity finish normally. */
   setCapacity(capacity: number): void {
     if (!(capacity >= 0)) throw new RangeError(`resource capacity must be ≥ 0, got ${capacity}`);
     this.capacity = capacity;
-    if (this.#dispatching) return;
+    if (!this.#dispatching) this.#dispatch();
+  }
+
+  #dispatch(): void {
     this.#dispatching = true;
     try {
       this.#fill();

@@ -3,6 +3,7 @@
  * Events are plain callbacks with one argument (no per-event objects); generator processes are
  * built on top in process.ts. Knows nothing about services, requests or metrics.
  */
+import { DOUBLE_ZERO } from './double-zero.ts';
 import { EventQueue, type Handler } from './event-queue.ts';
 
 /** Event priorities: lower runs first among events at the same time. */
@@ -29,7 +30,7 @@ export interface RunOptions {
 /** A discrete-event simulation: a clock plus a pending-event list. */
 export class Simulation {
   /** Current simulated time in ms. Never decreases. */
-  now = 0;
+  now = DOUBLE_ZERO;
   /** Events processed since creation. */
   eventsProcessed = 0;
   #queue = new EventQueue();

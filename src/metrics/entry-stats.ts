@@ -3,6 +3,7 @@
  * outcomes with their causes, and the work each request caused (calls, queries, rows).
  * Only requests that arrived after the warm-up are counted here.
  */
+import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import { LatencyHistogram } from './histogram.ts';
 
 /** Statistics of the requests one workload sent to one entry endpoint. */
@@ -17,7 +18,7 @@ export class EntryStats {
   /** Successful requests that finished inside the statistics window, whenever they arrived. */
   okInWindow = 0;
   /** Sum of the latencies of every finished request, whatever its outcome (ms). */
-  latencySumMs = 0;
+  latencySumMs = DOUBLE_ZERO;
   callsSum = 0;
   queriesSum = 0;
   rowsSum = 0;

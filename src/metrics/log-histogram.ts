@@ -68,6 +68,18 @@ export class LogHistogram {
     return out;
   }
 
+  /** Adds every value recorded in `other`. */
+  add(other: LogHistogram): void {
+    if (other.count === 0) return;
+    const src = other.#counts;
+    for (let i = other.#lo; i <= other.#hi; i++) this.#counts[i] += src[i];
+    if (other.#lo < this.#lo) this.#lo = other.#lo;
+    if (other.#hi > this.#hi) this.#hi = other.#hi;
+    this.count += other.count;
+    this.sum += other.sum;
+    if (other.max > this.max) this.max = other.max;
+  }
+
   reset(): void {
     if (this.#hi >= 0) this.#counts.fill(0, this.#lo, this.#hi + 1);
     this.#lo = BUCKETS;

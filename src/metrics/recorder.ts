@@ -3,6 +3,7 @@
  * finishes, per-second ticks, the end of warm-up). It owns every statistic and is read by
  * summarize(). Nothing here formats output.
  */
+import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import { EntryStats, VisitStats } from './entry-stats.ts';
 import { Outcome } from './outcome.ts';
 import { RequestSeries } from './series.ts';
@@ -14,8 +15,9 @@ export class Metrics {
   readonly entries: EntryStats[] = [];
   readonly stations: StationStats[] = [];
   readonly visits: VisitStats[] = [];
-  /** Per-second series per entry endpoint ("service/endpoint"), plus `overall`. */
+  /** Per-second series per entry endpoint ("service/endpoint"). */
   readonly series = new Map<string, RequestSeries>();
+  /** Per-second series of every request: the sum of `series`, formed at each tick. */
   readonly overall = new RequestSeries();
   /** Requests in flight (arrived, not finished), time-weighted, for Little's law. */
   readonly inFlight = new TimeWeighted();
@@ -24,7 +26,7 @@ export class Metrics {
   /** Requests that arrived in the window and finished. */
   finished = 0;
   /** Start of the statistics window (ms). */
-  windowStartMs = 0;
+  windowStartMs = DOUBLE_ZERO;
   /** True once the statistics window has started (at 0 when there is no warm-up). */
   windowOpen = true;
   seconds = 0;
@@ -69,8 +71,6 @@ export class Metrics {
   arrived(stats: EntryStats, series: RequestSeries, counted: boolean, nowMs: number): void {
     series.arrivals++;
     series.inFlight++;
-    this.overall.arrivals++;
-    this.overall.inFlight++;
     this.inFlight.set(nowMs, this.inFlight.level + 1);
     if (counted) {
       stats.arrivals++;
@@ -93,8 +93,6 @@ export class Metrics {
   ): void {
     series.finish(outcome, latencyMs);
     series.inFlight--;
-    this.overall.finish(outcome, latencyMs);
-    this.overall.inFlight--;
     this.inFlight.set(nowMs, this.inFlight.level - 1);
     if (outcome === Outcome.ok && this.windowOpen) stats.okInWindow++;
     if (!counted) return;
@@ -113,6 +111,9 @@ export class Metrics {
 
   /** Closes second number `second` (which ended at `nowMs`) of every series. */
   tick(second: number, nowMs: number, spanMs: number): void {
+    const overall = this.overall;
+    overall.inFlight = 0;
+    for (const s of this.series.values()) overall.absorb(s);
     for (const s of this.series.values()) s.close(second);
     this.overall.close(second);
     for (const st of this.stations) st.closeSecond(second, nowMs, spanMs);

@@ -40,6 +40,14 @@ export class RequestSeries {
     this.hist.record(latencyMs);
   }
 
+  /** Adds the open second of `part` into this one (the overall series is the sum of its parts). */
+  absorb(part: RequestSeries): void {
+    this.arrivals += part.arrivals;
+    for (let i = 0; i < 4; i++) this.outcomes[i] += part.outcomes[i];
+    this.hist.add(part.hist);
+    this.inFlight += part.inFlight;
+  }
+
   /** Closes the open second `second` and starts the next one. */
   close(second: number): void {
     const h = this.hist;

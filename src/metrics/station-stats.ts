@@ -3,6 +3,7 @@
  * service), completions, rejections, waiting times, and time-weighted busy slots and queue
  * lengths per instance, plus a per-second series of each. Bounded memory.
  */
+import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import { TimeWeighted } from './time-weighted.ts';
 
 /** One closed second of a component's series. */
@@ -26,9 +27,9 @@ export class StationStats {
   /** Rows read (databases). */
   rowsRead = 0;
   /** Sum and count of waiting times (queue → slot), ms. */
-  waitSumMs = 0;
+  waitSumMs = DOUBLE_ZERO;
   waitCount = 0;
-  waitMaxMs = 0;
+  waitMaxMs = DOUBLE_ZERO;
   /** Busy slots per instance. */
   readonly busy: TimeWeighted[];
   /** Waiting holders per instance. */

@@ -3,6 +3,7 @@
  * length. Keeps the area under the level since the last reset and per open time bucket, so the
  * mean over any window is area / window. Updating is O(1); nothing is stored per change.
  */
+import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 
 /** A level that changes at event times, with its time integral. */
 export class TimeWeighted {
@@ -11,8 +12,8 @@ export class TimeWeighted {
   /** Largest value since the last reset. */
   max = 0;
   #lastMs: number;
-  #area = 0;
-  #bucketArea = 0;
+  #area = DOUBLE_ZERO;
+  #bucketArea = DOUBLE_ZERO;
   #resetMs: number;
 
   constructor(startMs = 0) {

@@ -1,8 +1,10 @@
 /**
  * A frame runs one list of steps for one invocation: the endpoint's own steps (the root frame),
  * a branch of a `parallel`, or the chosen option of a `branch`. It remembers where it is (pc),
- * the first error seen, and the fields of the one thing it waits for.
+ * the first error seen, and the fields of the one thing it waits for. An Invocation is its own
+ * root frame (one object per visit instead of two).
  */
+import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import type { Outcome } from '../metrics/outcome.ts';
 import type { Invocation } from './request.ts';
 import type { StepRuntime } from './service.ts';
@@ -19,15 +21,20 @@ export class Frame {
   current: StepRuntime | null = null;
   /** Query in progress: rows it reads, when it reached the database, and its cpu time. */
   rows = 0;
-  sinceMs = 0;
-  workMs = 0;
+  sinceMs = DOUBLE_ZERO;
+  workMs = DOUBLE_ZERO;
+
+  /** The visit this frame belongs to (the root frame is the visit itself). */
+  readonly inv: Invocation;
 
   constructor(
-    readonly inv: Invocation,
+    inv: Invocation | null,
     readonly steps: StepRuntime[],
     /** The frame to resume when this one ends (null for the root frame). */
     readonly parent: Frame | null,
     /** True when this frame is one branch of a parallel step. */
     readonly inParallel: boolean,
-  ) {}
+  ) {
+    this.inv = inv ?? (this as unknown as Invocation);
+  }
 }

@@ -57,9 +57,7 @@ export function onThreadGranted(inv: Invocation): void {
 }
 
 function startVisit(inv: Invocation): void {
-  const f = new Frame(inv, inv.endpoint.steps, null, false);
-  inv.frame = f;
-  advance(f);
+  advance(inv);
 }
 
 /** Runs the frame's steps until one has to wait or the frame ends. */
@@ -141,13 +139,17 @@ function startCall(f: Frame, step: StepRuntime): void {
   const child = new Invocation(req, step.target as EndpointRuntime, f);
   child.replyHop = step.hopBack;
   const sim = f.inv.endpoint.service.sim;
-  if (step.timeoutMs !== Number.POSITIVE_INFINITY)
-    sim.schedule(step.timeoutMs, callTimedOut, child);
+  if (step.timeouts !== null) step.timeouts.add(child);
   travel(sim, step.hopOut as NonNullable<StepRuntime['hopOut']>, arriveAtService, child);
 }
 
-function callTimedOut(child: Invocation): void {
-  if (!child.callerWaiting) return;
+/** Whether a call is still waited for (its timeout may fire). */
+export function isCallPending(child: Invocation): boolean {
+  return child.callerWaiting;
+}
+
+/** The caller stops waiting for `child`: its frame fails with the call's timeout cause. */
+export function callTimedOut(child: Invocation): void {
   child.callerWaiting = false;
   const f = child.caller as Frame;
   f.error = Outcome.timedOut;

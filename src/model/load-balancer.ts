@@ -18,7 +18,10 @@ export type Picker<T extends Balanced> = (instances: T[]) => T;
 export function createPicker<T extends Balanced>(
   kind: LoadBalancerKind,
   rng: RandomStream,
+  instances: number,
 ): Picker<T> {
+  // one instance: nothing to choose (and no random draw, whatever the rule)
+  if (instances === 1) return (xs) => xs[0];
   let next = 0;
   switch (kind) {
     case 'round-robin':

@@ -12,12 +12,19 @@ import {
   type RunOptions,
   Simulation,
   type StopReason,
+  TimeoutQueue,
 } from '../engine/index.ts';
 import { Metrics } from '../metrics/recorder.ts';
 import type { Scenario, StepDef } from '../scenario/types.ts';
 import { CLIENT_ID } from '../scenario/types.ts';
 import { DatabaseRuntime } from './database.ts';
-import { onConnectionGranted, onCoreGranted, onThreadGranted } from './journey.ts';
+import {
+  callTimedOut,
+  isCallPending,
+  onConnectionGranted,
+  onCoreGranted,
+  onThreadGranted,
+} from './journey.ts';
 import { createPicker } from './load-balancer.ts';
 import { Network } from './network.ts';
 import { EndpointRuntime, Instance, ServiceRuntime, StepKind, StepRuntime } from './service.ts';
@@ -64,7 +71,11 @@ export class Model {
     for (const s of this.scenario.services) {
       const stats = metrics.addStation(s.id, 'service', s.instances, s.threads);
       const svc = new ServiceRuntime(s.id, sim, stats);
-      svc.pick = createPicker(s.loadBalancer, this.rng.stream(`${s.id}/load-balancer`));
+      svc.pick = createPicker(
+        s.loadBalancer,
+        this.rng.stream(`${s.id}/load-balancer`),
+        s.instances,
+      );
       for (let i = 0; i < s.instances; i++) {
         svc.instances.push(
           new Instance(
@@ -130,6 +141,9 @@ export class Model {
         step.hopOut = this.network.hop(serviceId, d.service);
         step.hopBack = this.network.hop(d.service, serviceId);
         step.timeoutMs = d.timeoutMs;
+        if (d.timeoutMs !== Number.POSITIVE_INFINITY) {
+          step.timeouts = new TimeoutQueue(this.sim, d.timeoutMs, isCallPending, callTimedOut);
+        }
         step.timeoutCause = `timeout: ${serviceId} → ${d.service}/${d.endpoint}`;
         break;
       }

@@ -3,8 +3,9 @@
  * visit of it to a service endpoint (an Invocation). Requests carry counters of the work they
  * caused (calls, queries, rows) for the per-request figures.
  */
+import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import type { Outcome } from '../metrics/outcome.ts';
-import type { Frame } from './frame.ts';
+import { Frame } from './frame.ts';
 import type { Hop } from './network.ts';
 import type { EndpointRuntime, Instance } from './service.ts';
 import type { EntryRuntime } from './workload.ts';
@@ -32,12 +33,10 @@ export class Request {
 }
 
 /** One visit of a request to a service endpoint: holds a thread at one instance for its stay. */
-export class Invocation {
+export class Invocation extends Frame {
   instance: Instance | null = null;
   /** When it reached the service (after the network hop). */
-  arrivalMs = 0;
-  /** Root frame running the endpoint's steps. */
-  frame: Frame | null = null;
+  arrivalMs = DOUBLE_ZERO;
   /** Caller frame waiting for the reply, or null for the entry invocation. */
   caller: Frame | null;
   /** False once the caller stopped waiting (timeout) or was answered. */
@@ -45,13 +44,13 @@ export class Invocation {
   /** The hop the reply travels back on. */
   replyHop: Hop | null = null;
   outcome: Outcome = 0;
-  cause = '';
 
   constructor(
     readonly request: Request,
     readonly endpoint: EndpointRuntime,
     caller: Frame | null,
   ) {
+    super(null, endpoint.steps, null, false);
     this.caller = caller;
   }
 }

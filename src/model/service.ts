@@ -4,7 +4,13 @@
  * A visit holds one thread for its whole stay, including while it waits for downstream calls
  * and queries: thread blocking is a central lesson of the source document.
  */
-import { type Distribution, Grant, Resource, type Simulation } from '../engine/index.ts';
+import {
+  type Distribution,
+  Grant,
+  Resource,
+  type Simulation,
+  type TimeoutQueue,
+} from '../engine/index.ts';
 import type { VisitStats } from '../metrics/entry-stats.ts';
 import type { StationStats } from '../metrics/station-stats.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
@@ -28,6 +34,8 @@ export class StepRuntime {
   hopOut: Hop | null = null;
   hopBack: Hop | null = null;
   timeoutMs = Number.POSITIVE_INFINITY;
+  /** The call's pending timeouts (null without a timeout). */
+  timeouts: TimeoutQueue<Invocation> | null = null;
   /** query: the database, rows read and an optional fixed query time. */
   db: DatabaseRuntime | null = null;
   rows: Distribution | null = null;

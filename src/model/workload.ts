@@ -5,7 +5,12 @@
  * Closed workloads are N users that each send one request, wait for the answer, think, repeat;
  * each user starts with one think time so users do not all arrive at t = 0.
  */
-import type { Distribution, RandomStream, Simulation } from '../engine/index.ts';
+import {
+  type Distribution,
+  type RandomStream,
+  type Simulation,
+  TimeoutQueue,
+} from '../engine/index.ts';
 import type { EntryStats } from '../metrics/entry-stats.ts';
 import { Outcome } from '../metrics/outcome.ts';
 import type { Metrics } from '../metrics/recorder.ts';
@@ -23,6 +28,7 @@ export class RequestIds {
 
 /** One entry endpoint of one workload, with its statistics and client hops. */
 export class EntryRuntime {
+  readonly #timeouts: TimeoutQueue<Request> | null;
   constructor(
     readonly sim: Simulation,
     readonly metrics: Metrics,
@@ -34,7 +40,11 @@ export class EntryRuntime {
     readonly timeoutMs: number,
     readonly warmupMs: number,
     readonly ids: RequestIds,
-  ) {}
+  ) {
+    this.#timeouts = Number.isFinite(timeoutMs)
+      ? new TimeoutQueue(sim, timeoutMs, isWaiting, clientTimedOut)
+      : null;
+  }
 
   /** Sends one request now; `onFinish` runs when the client has its answer. */
   send(onFinish: ((req: Request) => void) | null): void {
@@ -44,10 +54,13 @@ export class EntryRuntime {
     this.metrics.arrived(this.stats, this.series, req.counted, now);
     const inv = new Invocation(req, this.endpoint, null);
     inv.replyHop = this.hopBack;
-    if (this.timeoutMs !== Number.POSITIVE_INFINITY)
-      this.sim.schedule(this.timeoutMs, clientTimedOut, req);
+    if (this.#timeouts !== null) this.#timeouts.add(req);
     travel(this.sim, this.hopOut, arriveAtService, inv);
   }
+}
+
+function isWaiting(req: Request): boolean {
+  return !req.finished;
 }
 
 function clientTimedOut(req: Request): void {

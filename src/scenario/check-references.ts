@@ -8,9 +8,10 @@ import { findCallCycles } from './call-graph.ts';
 import { checkWorkloads } from './check-workloads.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
-import { CLIENT, checkDatabaseRef, checkEndpointRef, collectNames, type Names } from './names.ts';
+import { checkDatabaseRef, checkEndpointRef, collectNames, type Names } from './names.ts';
 import type { ScenarioParsed } from './schema.ts';
 import { isRecord } from './schema-walk.ts';
+import { CLIENT_ID } from './types.ts';
 import { parseDurationMs } from './units.ts';
 import { listSteps, type StepVisit } from './walk-steps.ts';
 
@@ -63,10 +64,10 @@ function checkIds(names: Names): UnlocatedIssue[] {
       issues.push(error(msg.duplicateId(id), ['databases', id], true));
   }
   for (const id of names.services) {
-    if (id === CLIENT) issues.push(error(msg.reservedId(id), ['services', id], true));
+    if (id === CLIENT_ID) issues.push(error(msg.reservedId(id), ['services', id], true));
   }
   for (const id of names.databases) {
-    if (id === CLIENT) issues.push(error(msg.reservedId(id), ['databases', id], true));
+    if (id === CLIENT_ID) issues.push(error(msg.reservedId(id), ['databases', id], true));
   }
   return issues;
 }
@@ -112,7 +113,7 @@ function checkStep(
 }
 
 function checkLinks(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
-  const known = [...names.services, ...names.databases, CLIENT];
+  const known = [...names.services, ...names.databases, CLIENT_ID];
   return doc.network.links.flatMap((link, i) =>
     (['from', 'to'] as const)
       .filter((end) => !known.includes(link[end]))

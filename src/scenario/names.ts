@@ -7,9 +7,6 @@ import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
 import type { ScenarioParsed } from './schema.ts';
 
-/** Id of the sender of workload requests; no component may use it. Same as CLIENT_ID in types.ts. */
-export const CLIENT = 'client';
-
 /** The ids a scenario defines, for reference checks and suggestions. */
 export interface Names {
   services: string[];

@@ -41,7 +41,7 @@ export function normalizeScenario(
     durationMs,
     warmupMs: parseDurationMs(doc.warmup),
     network: normalizeNetwork(doc.network),
-    workloads: Object.entries(doc.workloads).map(([id, w]) => normalizeWorkload(id, w, durationMs)),
+    workloads: Object.entries(doc.workloads).map(([id, w]) => normalizeWorkload(id, w)),
     services,
     databases: Object.entries(doc.databases).map(([id, d]) => normalizeDatabase(id, d)),
   };
@@ -186,7 +186,7 @@ function normalizeNetwork(n: Z<typeof S.Network>): NetworkDef {
   };
 }
 
-function normalizeWorkload(id: string, w: Z<typeof S.Workload>, durationMs: number): WorkloadDef {
+function normalizeWorkload(id: string, w: Z<typeof S.Workload>): WorkloadDef {
   const targets: WorkloadTarget[] =
     w.target !== undefined
       ? [{ ...splitRef(w.target), weight: 1 }]
@@ -200,11 +200,11 @@ function normalizeWorkload(id: string, w: Z<typeof S.Workload>, durationMs: numb
         : durationDist(w.thinkTime);
     return { kind: 'closed', id, description, users: w.users, thinkTime, targets, timeoutMs };
   }
-  return { kind: 'open', id, description, rate: ratePieces(w, durationMs), targets, timeoutMs };
+  return { kind: 'open', id, description, rate: ratePieces(w), targets, timeoutMs };
 }
 
 /** The piecewise-linear rate curve (per ms) of an open workload: base rate, steps, ramps, spikes. */
-export function ratePieces(w: Z<typeof S.Workload>, durationMs: number): RatePiece[] {
+export function ratePieces(w: Z<typeof S.Workload>): RatePiece[] {
   const pieces: RatePiece[] = [];
   let startMs = 0;
   let perMs = parseRatePerSec(w.rate ?? 0) / 1000;
@@ -230,6 +230,7 @@ export function ratePieces(w: Z<typeof S.Workload>, durationMs: number): RatePie
       startMs = end;
     }
   }
-  pieces.push({ startMs, endMs: Math.max(durationMs, startMs), fromPerMs: perMs, toPerMs: perMs });
+  // the last rate holds until the run ends, whatever duration it is given (e.g. --duration)
+  pieces.push({ startMs, endMs: Number.POSITIVE_INFINITY, fromPerMs: perMs, toPerMs: perMs });
   return pieces;
 }

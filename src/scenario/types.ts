@@ -50,7 +50,7 @@ export interface DatabaseDef {
   rowTime: DistributionSpec;
 }
 
-/** A piece of a piecewise-linear arrival-rate curve on [startMs, endMs). */
+/** A piece of a piecewise-linear arrival-rate curve on [startMs, endMs); the last piece never ends. */
 export interface RatePiece {
   startMs: number;
   endMs: number;

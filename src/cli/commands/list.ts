@@ -10,13 +10,16 @@ export function scenariosDir(): string {
   return fileURLToPath(new URL('../../../scenarios/', import.meta.url));
 }
 
+/** Scenario files are .yaml, .yml or .json, except the JSON Schema shipped beside them. */
+function isScenarioName(name: string): boolean {
+  return /\.(ya?ml|json)$/.test(name) && !name.endsWith('.schema.json');
+}
+
 /** Every shipped scenario file, sorted, relative paths. */
 export async function listScenarioFiles(dir = scenariosDir()): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter(
-      (e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name) && !e.parentPath.includes('expected'),
-    )
+    .filter((e) => e.isFile() && isScenarioName(e.name) && !e.parentPath.includes('expected'))
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort();
 }

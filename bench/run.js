@@ -1,0 +1,281 @@
+/**
+ * The benchmark harness behind `npm run bench`: runs each case of bench/cases.js in a fresh
+ * child process (`node bench/case.js <case>`), one after the other, never in parallel, so the
+ * timing and the peak RSS of a case are its own. Prints a table with the project's bars next to
+ * the figures, then one JSON line with everything.
+ *
+ *   node bench/run.js [case…] [--repeat N]
+ *
+ * With --repeat N each case runs N times and every figure is the median of its N runs.
+ * PASS/FAIL against a bar does not change the exit code (it is a benchmark, not a test); the
+ * exit code is 1 only when a case could not be measured (its child failed), 2 on bad usage.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { CASES, findCase } from './cases.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE = `usage: node bench/run.js [case…] [--repeat N]\ncases: ${CASES.map((c) => c.name).join(', ')}`;
+
+/** Labels and units of the figures a bar can be set on. */
+const METRICS = {
+  requestsPerSec: { label: 'requests/s', format: (v) => si(v) },
+  eventsPerSec: { label: 'events/s', format: (v) => si(v) },
+  peakRssMB: { label: 'peak RSS', format: (v) => `${Math.round(v)} MB` },
+};
+
+function usageError(message) {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+/** Parses `[case…] [--repeat N]`. */
+function parseArgs(argv) {
+  const names = [];
+  let repeat = 1;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (a === '--repeat' || a.startsWith('--repeat=')) {
+      const v = a === '--repeat' ? argv[++i] : a.slice('--repeat='.length);
+      repeat = Number(v);
+      if (!Number.isInteger(repeat) || repeat < 1)
+        usageError(`--repeat needs a whole number ≥ 1, got ${v}`);
+    } else if (a.startsWith('-')) {
+      usageError(`unknown option ${a}`);
+    } else if (findCase(a) === undefined) {
+      usageError(`unknown case ${a}`);
+    } else {
+      names.push(a);
+    }
+  }
+  const chosen = names.length === 0 ? CASES : names.map((n) => findCase(n));
+  return { cases: chosen, repeat };
+}
+
+/** Runs one case once in a child process; resolves to its figures or to { error }. */
+function runChild(name) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [join(root, 'bench', 'case.js'), name], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => {
+      out += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      err += d;
+    });
+    child.on('error', (e) => resolve({ error: `could not start node: ${e.message}`, stderr: '' }));
+    child.on('close', (code, signal) => {
+      const processMs = performance.now() - t0;
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || last === '') {
+        const why = signal !== null ? `killed by ${signal}` : `exit code ${code}`;
+        const line =
+          err.split('\n').find((l) => /^(\w*Error\b|FATAL ERROR)/.test(l)) ??
+          err.trim().split('\n')[0];
+        resolve({ error: `${why}${line ? `: ${line.trim()}` : ''}`, stderr: err });
+        return;
+      }
+      try {
+        const r = JSON.parse(last);
+        const loopS = r.loopMs / 1000;
+        resolve({
+          ...r,
+          requestsPerSec: r.requests / loopS,
+          eventsPerSec: r.events / loopS,
+          processMs,
+          stderr: err,
+        });
+      } catch {
+        resolve({ error: `unreadable output: ${last.slice(0, 200)}`, stderr: err });
+      }
+    });
+  });
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** The case's figures over its runs: medians, or the first error. */
+function aggregate(c, runs) {
+  const failed = runs.find((r) => r.error !== undefined);
+  if (failed !== undefined) return { case: c.name, error: failed.error, runs: runs.length };
+  const med = (k) => median(runs.map((r) => r[k]));
+  const first = runs[0];
+  const notes = [];
+  if (runs.some((r) => r.requests !== first.requests || r.events !== first.events))
+    notes.push('requests or events differ between runs of the same seed');
+  if (first.stopReason !== 'until')
+    notes.push(`run stopped early (${first.stopReason}) at ${first.simulatedMs} ms simulated`);
+  const off = Math.abs(first.requests - first.expectedRequests) / first.expectedRequests;
+  if (off > 0.01)
+    notes.push(
+      `${fmtInt(first.requests)} requests, expected about ${fmtInt(first.expectedRequests)} (rate × duration)`,
+    );
+  const result = {
+    case: c.name,
+    runs: runs.length,
+    requests: first.requests,
+    expectedRequests: first.expectedRequests,
+    events: first.events,
+    simulatedMs: first.simulatedMs,
+    stopReason: first.stopReason,
+    loopMs: med('loopMs'),
+    requestsPerSec: med('requestsPerSec'),
+    eventsPerSec: med('eventsPerSec'),
+    processMs: med('processMs'),
+    peakRssMB: med('peakRssMB'),
+    heapUsedMB: med('heapUsedMB'),
+    notes,
+  };
+  return { ...result, ...judge(c.bar, result[c.bar.metric]) };
+}
+
+/** PASS/FAIL of a figure against its bar. */
+function judge(bar, value) {
+  const pass = bar.min !== undefined ? value >= bar.min : value < bar.max;
+  const aimMet = pass && bar.aim !== undefined && value >= bar.aim;
+  return { verdict: pass ? 'PASS' : 'FAIL', aimMet };
+}
+
+/** The bar as text, e.g. "requests/s ≥ 3M (aim 5M)". */
+function barText(bar) {
+  const m = METRICS[bar.metric];
+  if (bar.min !== undefined)
+    return `${m.label} ≥ ${m.format(bar.min)}${bar.aim !== undefined ? ` (aim ${m.format(bar.aim)})` : ''}`;
+  return `${m.label} < ${m.format(bar.max)}`;
+}
+
+/** 1234567 → "1.23M", 456789 → "457k". */
+function si(v) {
+  if (!Number.isFinite(v)) return String(v);
+  const [d, unit] = v >= 1e9 ? [1e9, 'G'] : v >= 1e6 ? [1e6, 'M'] : v >= 1e3 ? [1e3, 'k'] : [1, ''];
+  const x = v / d;
+  const digits = x >= 100 ? 0 : x >= 10 ? 1 : 2;
+  return `${Number(x.toFixed(digits))}${unit}`;
+}
+
+function fmtInt(v) {
+  return Math.round(v).toLocaleString('en-US');
+}
+
+/** Left-aligns the first column, right-aligns the figures; `rows[0]` is the header. */
+function table(rows, leftCols) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
+  const line = (r) =>
+    r
+      .map((cell, i) => {
+        const s = String(cell ?? '');
+        return leftCols.has(i) ? s.padEnd(widths[i]) : s.padStart(widths[i]);
+      })
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+function printReport(cases, results, repeat) {
+  const head = [
+    'case',
+    'requests',
+    'events',
+    'loop s',
+    'requests/s',
+    'events/s',
+    'process s',
+    'peak RSS',
+    'bar (project issue)',
+    'result',
+  ];
+  const rows = [head];
+  cases.forEach((c, i) => {
+    const r = results[i];
+    if (r.error !== undefined) {
+      rows.push([c.name, '—', '—', '—', '—', '—', '—', '—', barText(c.bar), 'ERROR']);
+      return;
+    }
+    const mark = (metric, text) => (c.bar.metric === metric ? `*${text}` : text);
+    rows.push([
+      c.name,
+      fmtInt(r.requests),
+      fmtInt(r.events),
+      (r.loopMs / 1000).toFixed(2),
+      mark('requestsPerSec', si(r.requestsPerSec)),
+      mark('eventsPerSec', si(r.eventsPerSec)),
+      (r.processMs / 1000).toFixed(2),
+      mark('peakRssMB', METRICS.peakRssMB.format(r.peakRssMB)),
+      barText(c.bar),
+      r.verdict + (r.aimMet ? ' (aim met)' : ''),
+    ]);
+  });
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const out = [
+    '',
+    `msasim benchmark — node ${process.version}, ${cpu} (${cpus().length} CPUs)` +
+      (repeat > 1 ? `, median of ${repeat} runs per case` : ', one run per case'),
+    '',
+    table(rows, new Set([0, 8, 9])),
+    '',
+    '* the figure judged against the bar. loop = runScenario() only (wall time in the child);',
+    '  requests/s and events/s are per second of loop time; process = whole child process, from',
+    '  the parent; peak RSS = maxRSS of the child. MB here are MiB.',
+  ];
+  const notes = [];
+  cases.forEach((c, i) => {
+    const r = results[i];
+    if (r.error !== undefined) notes.push(`${c.name}: ERROR ${r.error}`);
+    else for (const n of r.notes) notes.push(`${c.name}: ${n}`);
+  });
+  if (notes.length > 0) out.push('', 'Notes:', ...notes.map((n) => `  ${n}`));
+  out.push('');
+  process.stdout.write(`${out.join('\n')}\n`);
+  const json = {
+    bench: 'msasim',
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu,
+    repeat,
+    cases: cases.map((c, i) => ({ ...results[i], bar: { ...c.bar, text: barText(c.bar) } })),
+  };
+  process.stdout.write(`${JSON.stringify(json)}\n`);
+}
+
+async function main() {
+  const { cases, repeat } = parseArgs(process.argv.slice(2));
+  if (!existsSync(join(root, 'dist', 'model', 'run.js')))
+    usageError('dist/ is missing: run `npm run build` first (or use `npm run bench`)');
+  const results = [];
+  for (const c of cases) {
+    const runs = [];
+    for (let i = 1; i <= repeat; i++) {
+      const tag = repeat > 1 ? ` run ${i}/${repeat}` : '';
+      process.stderr.write(`bench: ${c.name}${tag} … `);
+      const r = await runChild(c.name);
+      runs.push(r);
+      if (r.error !== undefined) {
+        process.stderr.write(`ERROR\n${r.stderr}\n`);
+        break;
+      }
+      process.stderr.write(`${(r.processMs / 1000).toFixed(1)} s\n`);
+    }
+    results.push(aggregate(c, runs));
+  }
+  printReport(cases, results, repeat);
+  if (results.some((r) => r.error !== undefined)) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,134 @@
+/**
+ * End-to-end tests of the built CLI (bin/msasim → dist/): every shipped scenario runs, prints
+ * its summary and writes its four files; stdout and summary.json match the committed goldens
+ * in scenarios/expected/<name>/; usage and scenario errors give exit codes 2 and 1; a run
+ * stopped by a guard writes nothing.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { listScenarioFiles, scenariosDir } from './commands/list.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'msasim');
+const run = promisify(execFile);
+
+async function msasim(
+  args: string[],
+  cwd = root,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [bin, ...args], {
+      cwd,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const files = await listScenarioFiles();
+
+describe('msasim run (built CLI)', () => {
+  it.each(files)('%s runs, prints its summary and writes the report files', async (file) => {
+    const out = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
+    const r = await msasim(['run', join('scenarios', file), '--out', out]);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/endpoint\s+requests\s+ok\/s/);
+    for (const f of ['summary.json', 'endpoints.csv', 'components.csv', 'timeseries.csv']) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    const name = summary.scenario.name as string;
+    await expect(r.stdout).toMatchFileSnapshot(
+      join(scenariosDir(), 'expected', name, 'stdout.txt'),
+    );
+    await expect(await readFile(join(out, 'summary.json'), 'utf8')).toMatchFileSnapshot(
+      join(scenariosDir(), 'expected', name, 'summary.json'),
+    );
+  });
+
+  it('--format json prints summary.json', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
+    const r = await msasim([
+      'run',
+      'scenarios/shop.yaml',
+      '--out',
+      out,
+      '--format',
+      'json',
+      '--duration',
+      '5s',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(await readFile(join(out, 'summary.json'), 'utf8'));
+  });
+
+  it('a run stopped by its event budget exits 1 and writes nothing', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'msasim-e2e-')), 'report');
+    const r = await msasim(['run', 'scenarios/shop.yaml', '--out', out, '--max-events', '5000']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/exceeded its event budget of 5000 events/);
+    expect(r.stderr).toMatch(/Nothing was written/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('msasim validate, schema, list and usage', () => {
+  it('validate accepts every shipped scenario', async () => {
+    const r = await msasim(['validate', ...files.map((f) => join('scenarios', f))]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/✔/g)?.length).toBe(files.length);
+  });
+
+  it('validate reports every problem with file:line:col and exits 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
+    const file = join(dir, 'bad.yaml');
+    await writeFile(
+      file,
+      'version: 1\nname: bad\nduration: 10s\nworkloads:\n  w: { rate: -5, target: custmer/get }\nservices:\n  customer:\n    endpoints:\n      get: { steps: [ { cpu: 2ms } ] }\n',
+    );
+    const r = await msasim(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/bad\.yaml:5:\d+ +workloads\.w\.rate/);
+    expect(r.stdout).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it('schema prints a JSON Schema', async () => {
+    const r = await msasim(['schema']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.$schema).toMatch(/json-schema\.org/);
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['version', 'services', 'workloads', 'databases']),
+    );
+  });
+
+  it('list shows the shipped scenarios with their descriptions', async () => {
+    const r = await msasim(['list']);
+    expect(r.code).toBe(0);
+    for (const f of files) expect(r.stdout).toContain(f);
+  });
+
+  it('usage errors exit 2 with commander’s message', async () => {
+    const r = await msasim(['run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing required argument 'scenario'/);
+    const u = await msasim(['frobnicate']);
+    expect(u.code).toBe(2);
+  });
+});
+
+describe('the shipped JSON Schema', () => {
+  it('scenarios/msasim.schema.json is what `msasim schema` prints (regenerate it when the language changes)', async () => {
+    const r = await msasim(['schema']);
+    expect(await readFile(join(scenariosDir(), 'msasim.schema.json'), 'utf8')).toBe(r.stdout);
+  });
+});
