@@ -76,10 +76,10 @@ export class LatencyHistogram {
     return {
       count: h.totalCount,
       meanMs: h.mean / 1000,
-      p50Ms: h.getValueAtPercentile(50) / 1000,
-      p90Ms: h.getValueAtPercentile(90) / 1000,
-      p99Ms: h.getValueAtPercentile(99) / 1000,
-      p999Ms: h.getValueAtPercentile(99.9) / 1000,
+      p50Ms: this.percentile(50),
+      p90Ms: this.percentile(90),
+      p99Ms: this.percentile(99),
+      p999Ms: this.percentile(99.9),
       maxMs: h.maxValue / 1000,
     };
   }

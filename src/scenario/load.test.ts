@@ -1,0 +1,209 @@
+/**
+ * The whole front half of the pipeline (text → YAML → variants → schema → references →
+ * normalize) on a catalogue of bad inputs, printed as the user sees them (inline snapshots),
+ * plus fuzzing: no input, however broken, escapes as anything but a ScenarioError.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { formatIssues } from './format.ts';
+import { ScenarioError } from './issues.ts';
+import { parseScenario } from './load.ts';
+
+/** The formatted problems of `text`, or 'valid'. */
+function problems(text: string, file = 'bad.yaml'): string {
+  try {
+    parseScenario(text, file);
+    return 'valid';
+  } catch (e) {
+    if (e instanceof ScenarioError) return formatIssues(e.issues);
+    throw e;
+  }
+}
+
+const base = `version: 1
+name: shop
+duration: 10s
+workloads:
+  w: { rate: 100/s, target: orders/get }
+services:
+  orders:
+    database: db
+    endpoints:
+      get: { steps: [ { cpu: 1ms }, { query: { rows: 2 } } ] }
+databases:
+  db: { connections: 4 }
+`;
+
+describe('scenario errors, as printed', () => {
+  it('accepts the base document', () => {
+    expect(problems(base)).toBe('valid');
+  });
+
+  it('reports a YAML syntax error at its position', () => {
+    expect(problems('version: 1\nname: [shop\nduration: 1s\n')).toMatchInlineSnapshot(`
+      "bad.yaml:3:1  (document)
+        ✖ cannot parse the file: Flow sequence in block collection must be sufficiently indented and end with a ]
+
+      1 error"
+    `);
+  });
+
+  it('reports a wrong type with what was expected and received', () => {
+    expect(problems(base.replace('connections: 4', 'connections: four'))).toMatchInlineSnapshot(`
+      "bad.yaml:12:22  databases.db.connections
+        ✖ expected a number, received string "four"
+
+      1 error"
+    `);
+  });
+
+  it('reports an unknown key with the valid keys and a did-you-mean', () => {
+    expect(problems(base.replace('    database: db', '    databse: db'))).toMatchInlineSnapshot(`
+      "bad.yaml:8:5  services.orders.databse
+        ✖ unknown key "databse"
+        → valid keys here: cores, database, description, endpoints, instances, loadBalancer, queueCapacity, threads; did you mean "database"?
+
+      1 error"
+    `);
+  });
+
+  it('reports an unknown reference with a suggestion', () => {
+    expect(
+      problems(base.replace('target: orders/get', 'target: order/get')),
+    ).toMatchInlineSnapshot(`
+      "bad.yaml:5:29  workloads.w.target
+        ✖ unknown service "order"; known: orders
+        → did you mean "orders"?
+
+      1 error"
+    `);
+  });
+
+  it('reports a negative rate', () => {
+    expect(problems(base.replace('rate: 100/s', 'rate: -100'))).toMatchInlineSnapshot(`
+      "bad.yaml:5:14  workloads.w.rate
+        ✖ must be >= 0, received -100
+
+      1 error"
+    `);
+  });
+
+  it('reports a call cycle that never ends', () => {
+    expect(problems(base.replace('{ cpu: 1ms }', '{ call: orders/get }'))).toMatchInlineSnapshot(`
+      "bad.yaml:10:31  services.orders.endpoints.get.steps[0].call
+        ✖ endpoints call each other in a loop that never ends: orders/get → orders/get
+        → remove one of the calls, or put it inside a branch with probability below 1
+
+      1 error"
+    `);
+  });
+
+  it('reports every problem at once, in file order', () => {
+    const text = base
+      .replace('duration: 10s', 'duration: 10 seconds')
+      .replace('{ cpu: 1ms }', '{ cpus: 1ms }')
+      .replace('connections: 4', 'connections: 0');
+    expect(problems(text)).toMatchInlineSnapshot(`
+      "bad.yaml:3:11  duration
+        ✖ expected a duration such as "2ms", "1.5s", "250us" or a number of ms, received "10 seconds"
+        → duration units: us, µs, ms, s, m or min, h
+
+      bad.yaml:10:23  services.orders.endpoints.get.steps[0]
+        ✖ a step needs exactly one of: cpu, sleep, call, query, parallel, branch; it has cpus
+        → did you mean "cpu" instead of "cpus"?
+
+      bad.yaml:12:22  databases.db.connections
+        ✖ must be >= 1, received 0
+
+      3 errors"
+    `);
+  });
+
+  it('places problems of a variant at its override', () => {
+    const text = `${base}variants:\n  big:\n    set:\n      services.orders.instances: 0\n      services.orders.databse: db\n`;
+    expect(problems(text)).toMatchInlineSnapshot(`
+      "bad.yaml:16:34  services.orders.instances
+        ✖ in variant "big": must be >= 1, received 0
+
+      bad.yaml:17:32  services.orders.databse
+        ✖ in variant "big": unknown key "databse"
+        → valid keys here: cores, database, description, endpoints, instances, loadBalancer, queueCapacity, threads; did you mean "database"?
+
+      2 errors"
+    `);
+  });
+
+  it('keeps exact positions in tab-indented JSON', () => {
+    const json = JSON.stringify(parse(base), null, '\t').replace(
+      '"connections": 4',
+      '"connections": -4',
+    );
+    expect(problems(json, 'bad.json')).toMatchInlineSnapshot(`
+      "bad.json:32:19  databases.db.connections
+        ✖ must be >= 1, received -4
+
+      1 error"
+    `);
+  });
+});
+
+describe('fuzzing the loader', () => {
+  const shipped = ['shop.yaml', '01-shared-db.yaml'].map((f) =>
+    parse(readFileSync(join(import.meta.dirname, '..', '..', 'scenarios', f), 'utf8')),
+  );
+
+  it('never throws anything but a ScenarioError on arbitrary JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        try {
+          parseScenario(JSON.stringify(value), 'fuzz.json');
+        } catch (e) {
+          if (!(e instanceof ScenarioError)) throw e;
+        }
+      }),
+      { seed: 11, numRuns: 500 },
+    );
+  });
+
+  it('never throws anything but a ScenarioError when a valid scenario is damaged', () => {
+    // replace one value somewhere inside a shipped scenario with an arbitrary JSON value
+    const paths = shipped.map((doc) => leafPaths(doc));
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.jsonValue(), (which, at, value) => {
+        const d = which % shipped.length;
+        const doc = structuredClone(shipped[d]);
+        const path = paths[d][at % paths[d].length];
+        setAt(doc, path, value);
+        try {
+          const loaded = parseScenario(JSON.stringify(doc), 'fuzz.json');
+          expect(loaded.variants.length).toBeGreaterThan(0);
+        } catch (e) {
+          if (!(e instanceof ScenarioError)) throw e;
+          for (const i of e.issues) {
+            expect(i.line).toBeGreaterThanOrEqual(1);
+            expect(i.message.length).toBeGreaterThan(0);
+          }
+        }
+      }),
+      { seed: 12, numRuns: 1000 },
+    );
+  });
+});
+
+function leafPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [i, v] as const)
+    : Object.entries(value);
+  return [prefix, ...entries.flatMap(([k, v]) => leafPaths(v, [...prefix, k]))];
+}
+
+function setAt(root: unknown, path: (string | number)[], value: unknown): void {
+  if (path.length === 0) return;
+  let node = root as Record<string | number, unknown>;
+  for (const seg of path.slice(0, -1)) node = node[seg] as Record<string | number, unknown>;
+  node[path[path.length - 1]] = value;
+}
