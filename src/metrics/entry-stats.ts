@@ -5,6 +5,7 @@
  */
 import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import { LatencyHistogram } from './histogram.ts';
+import { LogHistogram } from './log-histogram.ts';
 
 /** Statistics of the requests one workload sent to one entry endpoint. */
 export class EntryStats {
@@ -46,9 +47,11 @@ export class EntryStats {
 /**
  * Server-side statistics of one service endpoint: visits by outcome and the response time of
  * successful visits, from arrival at the service (queueing included) to the reply leaving it.
+ * Recorded in the log-linear histogram (≤ 0.4 % error, a few ns per visit) because every visit
+ * of every request lands here; the client-side figures use HdrHistogram.
  */
 export class VisitStats {
-  readonly okLatency = new LatencyHistogram();
+  readonly okLatency = new LogHistogram();
   readonly outcomes = new Float64Array(4);
 
   constructor(
@@ -60,9 +63,5 @@ export class VisitStats {
   reset(): void {
     this.okLatency.reset();
     this.outcomes.fill(0);
-  }
-
-  dispose(): void {
-    this.okLatency.dispose();
   }
 }

@@ -7,6 +7,8 @@
 import { build, type Histogram, initWebAssembly } from 'hdr-histogram-js';
 
 let ready = false;
+/** Values buffered before they enter the WebAssembly histogram. */
+const BUFFER = 1024;
 
 /** Loads the WebAssembly histogram code; idempotent. */
 export async function prepareHistograms(): Promise<void> {
@@ -29,6 +31,8 @@ export interface LatencyStats {
 /** A streaming latency histogram (ms in, ms out). */
 export class LatencyHistogram {
   #h: Histogram;
+  readonly #buffer = new Float64Array(BUFFER);
+  #buffered = 0;
   constructor() {
     if (!ready) throw new Error('prepareHistograms() must be awaited before creating histograms');
     this.#h = build({
@@ -41,28 +45,44 @@ export class LatencyHistogram {
     });
   }
 
-  /** Records one latency in ms (rounded to the microsecond). */
+  /** Records one latency in ms (rounded to the microsecond when flushed). */
   record(ms: number): void {
-    this.#h.recordValue(Math.round(ms * 1000));
+    this.#buffer[this.#buffered++] = ms;
+    if (this.#buffered === BUFFER) this.#flush();
+  }
+
+  // Values wait in a small buffer and enter the WebAssembly histogram in batches: a tight loop
+  // of calls into WebAssembly costs ~20 ns per value, one call in the middle of the model's
+  // event handlers ~70 ns (measured). Every reader flushes first.
+  #flush(): void {
+    const h = this.#h;
+    const b = this.#buffer;
+    for (let i = 0; i < this.#buffered; i++) h.recordValue(Math.round(b[i] * 1000));
+    this.#buffered = 0;
   }
 
   /** Number of recorded values. */
   get count(): number {
+    this.#flush();
     return this.#h.totalCount;
   }
 
   /** Adds every value of `other` into this histogram. */
   add(other: LatencyHistogram): void {
+    this.#flush();
+    other.#flush();
     this.#h.add(other.#h);
   }
 
   /** Forgets every value. */
   reset(): void {
+    this.#buffered = 0;
     this.#h.reset();
   }
 
   /** Value (ms) at the given percentile in [0, 100]; 0 when empty. */
   percentile(p: number): number {
+    this.#flush();
     return this.#h.totalCount === 0
       ? 0
       : Math.min(this.#h.getValueAtPercentile(p), this.#h.maxValue) / 1000;
@@ -70,6 +90,7 @@ export class LatencyHistogram {
 
   /** count, mean and p50/p90/p99/p99.9/max in ms. */
   stats(): LatencyStats {
+    this.#flush();
     const h = this.#h;
     if (h.totalCount === 0)
       return { count: 0, meanMs: 0, p50Ms: 0, p90Ms: 0, p99Ms: 0, p999Ms: 0, maxMs: 0 };

@@ -7,7 +7,10 @@
  * the run summary's percentiles still come from HdrHistogram (histogram.ts).
  */
 
+import type { LatencyStats } from './histogram.ts';
+
 const SUB_BITS = 7;
+const SUMMARY_PERCENTILES = [50, 90, 99, 99.9];
 const SUB = 1 << SUB_BITS;
 /** Smallest resolved value, ms (2^-10 ≈ 1 µs); smaller values share bucket 0. */
 const MIN_EXP = -10;
@@ -78,6 +81,13 @@ export class LogHistogram {
     this.count += other.count;
     this.sum += other.sum;
     if (other.max > this.max) this.max = other.max;
+  }
+
+  /** count, mean and p50/p90/p99/p99.9/max in ms, shaped like HdrHistogram's stats. */
+  stats(): LatencyStats {
+    const [p50Ms, p90Ms, p99Ms, p999Ms] = this.percentiles(SUMMARY_PERCENTILES);
+    const meanMs = this.count > 0 ? this.sum / this.count : 0;
+    return { count: this.count, meanMs, p50Ms, p90Ms, p99Ms, p999Ms, maxMs: this.max };
   }
 
   reset(): void {

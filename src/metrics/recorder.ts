@@ -132,6 +132,5 @@ export class Metrics {
   /** Frees histogram memory. */
   dispose(): void {
     for (const e of this.entries) e.dispose();
-    for (const v of this.visits) v.dispose();
   }
 }

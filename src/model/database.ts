@@ -29,9 +29,13 @@ export class DatabaseRuntime {
     this.rejectedCause = `rejected: ${id} queue full`;
   }
 
-  /** Records the connections in use and the queue length at `nowMs`. */
-  observe(nowMs: number): void {
+  /** Records the slots in use at `nowMs` (after a grant or a release). */
+  observeBusy(nowMs: number): void {
     this.busy.set(nowMs, this.connections.inUse);
+  }
+
+  /** Records the queue length at `nowMs` (after a visit joined or left the queue). */
+  observeQueue(nowMs: number): void {
     this.queue.set(nowMs, this.connections.queueLength);
   }
 }

@@ -32,11 +32,11 @@ export function arriveAtService(inv: Invocation): void {
   inst.outstanding++;
   const g = inst.threads.request(inv);
   if (g === Grant.granted) {
-    inst.observe(now);
+    inst.observeBusy(now);
     service.stats.recordWait(0);
     startVisit(inv);
   } else if (g === Grant.queued) {
-    inst.observe(now);
+    inst.observeQueue(now);
   } else {
     inst.outstanding--;
     service.stats.rejected++;
@@ -47,11 +47,14 @@ export function arriveAtService(inv: Invocation): void {
   }
 }
 
-/** A queued visit is given a thread. */
+/**
+ * A queued visit is given a thread. Only the queue length changed: the thread was handed over
+ * by a release, whose caller records the busy count (a capacity change must record it too).
+ */
 export function onThreadGranted(inv: Invocation): void {
   const inst = inv.instance as Instance;
   const now = inst.service.sim.now;
-  inst.observe(now);
+  inst.observeQueue(now);
   inst.service.stats.recordWait(now - inv.arrivalMs);
   startVisit(inv);
 }
@@ -135,7 +138,7 @@ function endCpu(f: Frame): void {
 // ── call ─────────────────────────────────────────────────────────────────────────────────
 function startCall(f: Frame, step: StepRuntime): void {
   const req = f.inv.request;
-  req.calls++;
+  req.callCount++;
   const child = new Invocation(req, step.target as EndpointRuntime, f);
   child.replyHop = step.hopBack;
   const sim = f.inv.endpoint.service.sim;
@@ -174,7 +177,7 @@ function endVisit(inv: Invocation, error: number, cause: string): void {
     service.stats.failed++;
   }
   inst.threads.release();
-  inst.observe(now);
+  inst.observeBusy(now);
   reply(inv);
 }
 
@@ -212,10 +215,10 @@ export function finishRequest(req: Request, outcome: Outcome, cause: string): vo
     req.counted,
     outcome,
     cause,
-    now - req.arrivalMs,
-    req.calls,
-    req.queries,
-    req.rows,
+    now - req.sentMs,
+    req.callCount,
+    req.queryCount,
+    req.rowCount,
     now,
   );
   if (req.onFinish !== null) req.onFinish(req);
@@ -225,8 +228,8 @@ export function finishRequest(req: Request, outcome: Outcome, cause: string): vo
 function startQuery(f: Frame, step: StepRuntime): void {
   const req = f.inv.request;
   const rows = Math.round((step.rows as NonNullable<StepRuntime['rows']>).sample());
-  req.queries++;
-  req.rows += rows;
+  req.queryCount++;
+  req.rowCount += rows;
   f.rows = rows;
   f.current = step;
   travel(
@@ -245,11 +248,11 @@ function arriveAtDatabase(f: Frame): void {
   f.sinceMs = now;
   const g = db.connections.request(f);
   if (g === Grant.granted) {
-    db.observe(now);
+    db.observeBusy(now);
     db.stats.recordWait(0);
     runQuery(f, db, step);
   } else if (g === Grant.queued) {
-    db.observe(now);
+    db.observeQueue(now);
   } else {
     db.stats.rejected++;
     f.error = Outcome.rejected;
@@ -258,12 +261,12 @@ function arriveAtDatabase(f: Frame): void {
   }
 }
 
-/** A queued query gets a connection. */
+/** A queued query gets a connection (handed over by a release, as for threads). */
 export function onConnectionGranted(f: Frame): void {
   const step = f.current as StepRuntime;
   const db = step.db as DatabaseRuntime;
   const now = db.sim.now;
-  db.observe(now);
+  db.observeQueue(now);
   db.stats.recordWait(now - f.sinceMs);
   runQuery(f, db, step);
 }
@@ -282,7 +285,7 @@ function endQuery(f: Frame): void {
   db.stats.completed++;
   db.stats.rowsRead += f.rows;
   db.connections.release();
-  db.observe(db.sim.now);
+  db.observeBusy(db.sim.now);
   travel(db.sim, step.hopBack as NonNullable<StepRuntime['hopBack']>, advance, f);
 }
 

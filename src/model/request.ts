@@ -1,7 +1,7 @@
 /**
- * A request as the client sees it (from a workload to an entry endpoint and back), and one
- * visit of it to a service endpoint (an Invocation). Requests carry counters of the work they
- * caused (calls, queries, rows) for the per-request figures.
+ * A visit of a request to a service endpoint (an Invocation, which is also the root frame of
+ * its steps), and the request as the client sees it (a Request, which is also its visit to the
+ * entry service). Requests count the work they caused (calls, queries, rows).
  */
 import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import type { Outcome } from '../metrics/outcome.ts';
@@ -10,34 +10,14 @@ import type { Hop } from './network.ts';
 import type { EndpointRuntime, Instance } from './service.ts';
 import type { EntryRuntime } from './workload.ts';
 
-/** One end-to-end request. */
-export class Request {
-  /** Downstream calls made on its behalf (every `call` step, at any depth). */
-  calls = 0;
-  /** Database queries made on its behalf. */
-  queries = 0;
-  /** Database rows read on its behalf. */
-  rows = 0;
-  /** True once the client has its answer (or gave up). */
-  finished = false;
-  /** Invoked when the client has its answer (closed workloads loop on it). */
-  onFinish: ((req: Request) => void) | null = null;
-
-  constructor(
-    readonly id: number,
-    readonly entry: EntryRuntime,
-    readonly arrivalMs: number,
-    /** True when it arrived after the warm-up and counts in the statistics. */
-    readonly counted: boolean,
-  ) {}
-}
-
 /** One visit of a request to a service endpoint: holds a thread at one instance for its stay. */
 export class Invocation extends Frame {
+  /** The end-to-end request this visit serves (the entry visit is the request itself). */
+  readonly request: Request;
   instance: Instance | null = null;
   /** When it reached the service (after the network hop). */
   arrivalMs = DOUBLE_ZERO;
-  /** Caller frame waiting for the reply, or null for the entry invocation. */
+  /** Caller frame waiting for the reply, or null for the entry visit. */
   caller: Frame | null;
   /** False once the caller stopped waiting (timeout) or was answered. */
   callerWaiting = true;
@@ -46,11 +26,42 @@ export class Invocation extends Frame {
   outcome: Outcome = 0;
 
   constructor(
-    readonly request: Request,
+    request: Request | null,
     readonly endpoint: EndpointRuntime,
     caller: Frame | null,
   ) {
     super(null, endpoint.steps, null, false);
+    this.request = request ?? (this as unknown as Request);
     this.caller = caller;
+  }
+}
+
+/**
+ * One end-to-end request as the client sees it: sent by a workload to an entry endpoint and
+ * answered (or given up on). It is also its own visit to the entry service (one object per
+ * request instead of two), and counts the work it caused downstream.
+ */
+export class Request extends Invocation {
+  /** Downstream calls made on its behalf (every `call` step, at any depth). */
+  callCount = 0;
+  /** Database queries made on its behalf. */
+  queryCount = 0;
+  /** Database rows read on its behalf. */
+  rowCount = 0;
+  /** True once the client has its answer (or gave up). */
+  finished = false;
+
+  constructor(
+    readonly id: number,
+    readonly entry: EntryRuntime,
+    /** When the client sent it. */
+    readonly sentMs: number,
+    /** True when it was sent after the warm-up and counts in the statistics. */
+    readonly counted: boolean,
+    /** Invoked when the client has its answer (closed workloads loop on it). */
+    readonly onFinish: ((req: Request) => void) | null,
+  ) {
+    super(null, entry.endpoint, null);
+    this.replyHop = entry.hopBack;
   }
 }

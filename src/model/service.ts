@@ -82,9 +82,13 @@ export class Instance {
       : null;
   }
 
-  /** Records the current thread use and queue length at `nowMs`. */
-  observe(nowMs: number): void {
+  /** Records the slots in use at `nowMs` (after a grant or a release). */
+  observeBusy(nowMs: number): void {
     this.busy.set(nowMs, this.threads.inUse);
+  }
+
+  /** Records the queue length at `nowMs` (after a visit joined or left the queue). */
+  observeQueue(nowMs: number): void {
     this.queue.set(nowMs, this.threads.queueLength);
   }
 }

@@ -18,7 +18,7 @@ import type { RequestSeries } from '../metrics/series.ts';
 import type { RatePiece } from '../scenario/types.ts';
 import { arriveAtService, finishRequest } from './journey.ts';
 import { type Hop, travel } from './network.ts';
-import { Invocation, Request } from './request.ts';
+import { Request } from './request.ts';
 import type { EndpointRuntime } from './service.ts';
 
 /** Shared request counter of a run (request ids are 1, 2, 3, … in arrival order). */
@@ -49,13 +49,10 @@ export class EntryRuntime {
   /** Sends one request now; `onFinish` runs when the client has its answer. */
   send(onFinish: ((req: Request) => void) | null): void {
     const now = this.sim.now;
-    const req = new Request(this.ids.next++, this, now, now >= this.warmupMs);
-    req.onFinish = onFinish;
+    const req = new Request(this.ids.next++, this, now, now >= this.warmupMs, onFinish);
     this.metrics.arrived(this.stats, this.series, req.counted, now);
-    const inv = new Invocation(req, this.endpoint, null);
-    inv.replyHop = this.hopBack;
     if (this.#timeouts !== null) this.#timeouts.add(req);
-    travel(this.sim, this.hopOut, arriveAtService, inv);
+    travel(this.sim, this.hopOut, arriveAtService, req);
   }
 }
 
