@@ -123,6 +123,12 @@ describe('msasim validate, schema, list and usage', () => {
     expect(r.stderr).toMatch(/missing required argument 'scenario'/);
     const u = await msasim(['frobnicate']);
     expect(u.code).toBe(2);
+    const d = await msasim(['run', 'scenarios/shop.yaml', '--duration', 'soon']);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toMatch(/argument 'soon' is invalid/);
+    const w = await msasim(['run', 'scenarios/shop.yaml', '--duration', '2s']);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toMatch(/not longer than the scenario's warm-up/);
   });
 });
 

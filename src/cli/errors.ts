@@ -14,3 +14,11 @@ export class RunGuardError extends Error {
     this.name = 'RunGuardError';
   }
 }
+
+/** A bad command-line value found after parsing (e.g. a --duration shorter than the warm-up). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -4,14 +4,15 @@
  * main() runs it and maps errors to exit codes: scenario problems 1, usage 2, bugs 70.
  */
 import { createRequire } from 'node:module';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
+import { parseDurationMs } from '../scenario/units.ts';
 import { listCommand } from './commands/list.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
-import { ExitCode, RunGuardError } from './errors.ts';
+import { ExitCode, RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, processIo } from './io.ts';
 
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string })
@@ -36,13 +37,22 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     )
     .argument('<scenario>', 'scenario file (.yaml or .json)')
     .option('--seed <n>', 'random seed (overrides the scenario)')
-    .option('--duration <d>', 'simulated duration, e.g. 60s (overrides the scenario)')
+    .option(
+      '--duration <d>',
+      'simulated duration, e.g. 60s (overrides the scenario)',
+      parseDurationOption,
+    )
     .option('--out <dir>', 'output folder (default: reports/<scenario name>)')
     .addOption(
       new Option('--format <format>', 'what to print').choices(['table', 'json']).default('table'),
     )
-    .option('--max-events <n>', 'stop a runaway run after this many events', '2000000000')
-    .option('--max-wall <d>', 'stop a runaway run after this much wall time', '10m')
+    .option('--max-events <n>', 'stop a runaway run after this many events', parseCountOption, 2e9)
+    .option(
+      '--max-wall <d>',
+      'stop a runaway run after this much wall time',
+      parseDurationOption,
+      600_000,
+    )
     .action(async (file: string, opts) => {
       result.code = await runCommand(file, opts, io);
     });
@@ -72,6 +82,22 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
   return program;
 }
 
+/** Parses a duration option ("60s", "1.5m", a number of ms) into ms. */
+function parseDurationOption(value: string): number {
+  const ms = parseDurationMs(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value);
+  if (!(ms > 0))
+    throw new InvalidArgumentError('expected a duration above 0 such as "60s", "2m" or "1500ms".');
+  return ms;
+}
+
+/** Parses a positive whole number option. */
+function parseCountOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InvalidArgumentError('expected a whole number above 0.');
+  return n;
+}
+
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const result = { code: 0 };
@@ -92,6 +118,10 @@ function handleError(e: unknown, io: CliIo): number {
   if (e instanceof ScenarioError) {
     io.err(`${formatIssues(e.issues)}\n`);
     return ExitCode.scenario;
+  }
+  if (e instanceof UsageError) {
+    io.err(`error: ${e.message}\n(run "msasim --help" for usage)\n`);
+    return ExitCode.usage;
   }
   if (e instanceof RunGuardError) {
     io.err(`✖ ${e.message}\n`);

@@ -73,11 +73,7 @@ export function advance(f: Frame): void {
         startCpu(f, step);
         return;
       case StepKind.sleep:
-        f.inv.endpoint.service.sim.schedule(
-          (step.duration as StepRuntime['duration'] & {}).sample(),
-          advance,
-          f,
-        );
+        f.inv.endpoint.service.sim.schedule(step.duration!.sample(), advance, f);
         return;
       case StepKind.call:
         startCall(f, step);
@@ -115,7 +111,7 @@ function endFrame(f: Frame): void {
 
 // ── cpu ──────────────────────────────────────────────────────────────────────────────────
 function startCpu(f: Frame, step: StepRuntime): void {
-  const workMs = (step.duration as NonNullable<StepRuntime['duration']>).sample();
+  const workMs = step.duration!.sample();
   const cores = (f.inv.instance as Instance).cores;
   if (cores === null) {
     f.inv.endpoint.service.sim.schedule(workMs, advance, f);
@@ -131,7 +127,7 @@ export function onCoreGranted(f: Frame): void {
 }
 
 function endCpu(f: Frame): void {
-  ((f.inv.instance as Instance).cores as NonNullable<Instance['cores']>).release();
+  (f.inv.instance as Instance).cores!.release();
   advance(f);
 }
 
@@ -143,7 +139,7 @@ function startCall(f: Frame, step: StepRuntime): void {
   child.replyHop = step.hopBack;
   const sim = f.inv.endpoint.service.sim;
   if (step.timeouts !== null) step.timeouts.add(child);
-  travel(sim, step.hopOut as NonNullable<StepRuntime['hopOut']>, arriveAtService, child);
+  travel(sim, step.hopOut!, arriveAtService, child);
 }
 
 /** Whether a call is still waited for (its timeout may fire). */
@@ -183,9 +179,8 @@ function endVisit(inv: Invocation, error: number, cause: string): void {
 
 function reply(inv: Invocation): void {
   const sim = inv.endpoint.service.sim;
-  if (inv.caller === null)
-    travel(sim, inv.replyHop as NonNullable<Invocation['replyHop']>, deliverToClient, inv);
-  else travel(sim, inv.replyHop as NonNullable<Invocation['replyHop']>, deliverReply, inv);
+  if (inv.caller === null) travel(sim, inv.replyHop!, deliverToClient, inv);
+  else travel(sim, inv.replyHop!, deliverReply, inv);
 }
 
 function deliverReply(inv: Invocation): void {
@@ -227,17 +222,12 @@ export function finishRequest(req: Request, outcome: Outcome, cause: string): vo
 // ── query ────────────────────────────────────────────────────────────────────────────────
 function startQuery(f: Frame, step: StepRuntime): void {
   const req = f.inv.request;
-  const rows = Math.round((step.rows as NonNullable<StepRuntime['rows']>).sample());
+  const rows = Math.round(step.rows!.sample());
   req.queryCount++;
   req.rowCount += rows;
   f.rows = rows;
   f.current = step;
-  travel(
-    f.inv.endpoint.service.sim,
-    step.hopOut as NonNullable<StepRuntime['hopOut']>,
-    arriveAtDatabase,
-    f,
-  );
+  travel(f.inv.endpoint.service.sim, step.hopOut!, arriveAtDatabase, f);
 }
 
 function arriveAtDatabase(f: Frame): void {
@@ -257,7 +247,7 @@ function arriveAtDatabase(f: Frame): void {
     db.stats.rejected++;
     f.error = Outcome.rejected;
     f.cause = db.rejectedCause;
-    travel(db.sim, step.hopBack as NonNullable<StepRuntime['hopBack']>, advance, f);
+    travel(db.sim, step.hopBack!, advance, f);
   }
 }
 
@@ -286,7 +276,7 @@ function endQuery(f: Frame): void {
   db.stats.rowsRead += f.rows;
   db.connections.release();
   db.observeBusy(db.sim.now);
-  travel(db.sim, step.hopBack as NonNullable<StepRuntime['hopBack']>, advance, f);
+  travel(db.sim, step.hopBack!, advance, f);
 }
 
 // ── parallel and branch ──────────────────────────────────────────────────────────────────

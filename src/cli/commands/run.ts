@@ -9,18 +9,20 @@ import { buildOutputs } from '../../report/outputs.ts';
 import { formatSummary } from '../../report/table.ts';
 import { formatIssues } from '../../scenario/format.ts';
 import { loadScenario } from '../../scenario/load.ts';
-import { parseDurationMs } from '../../scenario/units.ts';
-import { RunGuardError } from '../errors.ts';
+import { RunGuardError, UsageError } from '../errors.ts';
 import { type CliIo, writeDirectoryAtomically } from '../io.ts';
 
 /** Options of `msasim run`. */
 export interface RunCommandOptions {
   seed?: string;
-  duration?: string;
+  /** Overrides the scenario's duration, ms. */
+  duration?: number;
   out?: string;
   format: 'table' | 'json';
-  maxEvents: string;
-  maxWall: string;
+  /** Event budget of each run. */
+  maxEvents: number;
+  /** Wall-time budget of each run, ms. */
+  maxWall: number;
 }
 
 /** Runs a scenario file and writes its report; returns the exit code. */
@@ -31,13 +33,17 @@ export async function runCommand(
 ): Promise<number> {
   const loaded = await loadScenario(file);
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
-  const maxEvents = Number(opts.maxEvents);
-  const maxWallMs = parseDurationMs(opts.maxWall);
+  const maxEvents = opts.maxEvents;
+  const maxWallMs = opts.maxWall;
   const runs: RunResult[] = [];
   const started = performance.now();
   for (const base of loaded.variants) {
-    const scenario =
-      opts.duration === undefined ? base : { ...base, durationMs: parseDurationMs(opts.duration) };
+    const scenario = opts.duration === undefined ? base : { ...base, durationMs: opts.duration };
+    if (scenario.warmupMs >= scenario.durationMs) {
+      throw new UsageError(
+        `--duration ${opts.duration} ms is not longer than the scenario's warm-up (${scenario.warmupMs} ms).`,
+      );
+    }
     const seed =
       opts.seed === undefined
         ? undefined
@@ -55,7 +61,7 @@ export async function runCommand(
       const what =
         stop === 'budget'
           ? `its event budget of ${maxEvents} events`
-          : `its wall-time budget of ${opts.maxWall}`;
+          : `its wall-time budget of ${opts.maxWall / 1000} s`;
       throw new RunGuardError(
         `run of "${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''} stopped: it exceeded ${what} ` +
           `at simulated time ${(result.summary.run.simulatedMs / 1000).toFixed(3)} s of ${scenario.durationMs / 1000} s.\n` +
