@@ -65,7 +65,7 @@ describe('msasim run (built CLI)', () => {
       '--format',
       'json',
       '--duration',
-      '5s',
+      '8s',
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(await readFile(join(out, 'summary.json'), 'utf8'));
