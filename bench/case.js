@@ -1,26 +1,24 @@
 /**
  * Runs one benchmark case in this process and prints its figures as one JSON line on stdout:
  * `node bench/case.js <case>`. Started by bench/run.js in a fresh child process per case, so
- * the peak RSS read here belongs to this case alone. Only runScenario() is inside the timed
- * section; loading and parsing the scenario are outside it.
+ * the peak RSS read here belongs to this case alone. The timed "loop" is Model.run(), the
+ * simulation loop itself; building the model (setupMs) and summarizing it (summaryMs) are timed
+ * apart, and loading and parsing the scenario are outside every timing.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import { runScenario } from '../dist/model/run.js';
+import { prepareHistograms } from '../dist/metrics/histogram.js';
+import { summarizeMetrics } from '../dist/metrics/summary.js';
+import { Model } from '../dist/model/model.js';
 import { parseScenario } from '../dist/scenario/load.js';
 import { CASES, findCase } from './cases.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/**
- * The case's scenario with its duration and warm-up replaced. The replacement is made in the
- * YAML document, before normalizing: the normalized open-workload rate curve ends at the
- * scenario's own duration, so spreading `{ ...scenario, durationMs }` would run longer but stop
- * the arrivals at the original duration.
- */
+/** The case's scenario with its duration and warm-up replaced in the YAML document. */
 async function loadCase(c) {
   const text = await readFile(join(root, c.file), 'utf8');
   const doc = parseDocument(text);
@@ -55,18 +53,25 @@ async function main() {
     process.exit(2);
   }
   const scenario = await loadCase(c);
+  await prepareHistograms();
   const t0 = performance.now();
-  const { summary } = await runScenario(scenario, { seed: scenario.seed });
-  const loopMs = performance.now() - t0;
-  const { run } = summary;
+  const model = new Model(scenario, { seed: scenario.seed });
+  const t1 = performance.now();
+  const stopReason = model.run();
+  const t2 = performance.now();
+  summarizeMetrics(model.metrics, model.sim.now);
+  const t3 = performance.now();
+  model.metrics.dispose();
   const result = {
     case: c.name,
-    requests: run.requests,
+    requests: model.ids.next - 1,
     expectedRequests: expectedArrivals(scenario),
-    events: run.events,
-    simulatedMs: run.simulatedMs,
-    stopReason: run.stopReason,
-    loopMs,
+    events: model.sim.eventsProcessed,
+    simulatedMs: model.sim.now,
+    stopReason,
+    setupMs: t1 - t0,
+    loopMs: t2 - t1,
+    summaryMs: t3 - t2,
     heapUsedMB: process.memoryUsage().heapUsed / 1024 / 1024,
     // maxRSS is in kilobytes (KiB)
     peakRssMB: process.resourceUsage().maxRSS / 1024,

@@ -230,7 +230,7 @@ function printReport(cases, results, repeat) {
     '',
     table(rows, new Set([0, 8, 9])),
     '',
-    '* the figure judged against the bar. loop = runScenario() only (wall time in the child);',
+    '* the figure judged against the bar. loop = Model.run(), the simulation loop (wall time in the child);',
     '  requests/s and events/s are per second of loop time; process = whole child process, from',
     '  the parent; peak RSS = maxRSS of the child. MB here are MiB.',
   ];
