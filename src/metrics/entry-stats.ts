@@ -6,6 +6,18 @@
 import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import { LatencyHistogram } from './histogram.ts';
 import { LogHistogram } from './log-histogram.ts';
+import { Outcome } from './outcome.ts';
+
+/** What the statistics need of a finished request (the model's Request has these fields). */
+export interface FinishedRequest {
+  /** Sent after the warm-up: counts in the statistics. */
+  readonly counted: boolean;
+  /** When the client sent it, ms. */
+  readonly sentMs: number;
+  readonly callCount: number;
+  readonly queryCount: number;
+  readonly rowCount: number;
+}
 
 /** Statistics of the requests one workload sent to one entry endpoint. */
 export class EntryStats {
@@ -32,6 +44,21 @@ export class EntryStats {
     readonly service: string,
     readonly endpoint: string,
   ) {}
+
+  /** Counts one finished request (sent after the warm-up) with its latency and work. */
+  finish(req: FinishedRequest, outcome: Outcome, cause: string, latencyMs: number): void {
+    this.outcomes[outcome]++;
+    this.latencySumMs += latencyMs;
+    if (outcome === Outcome.ok) this.okLatency.record(latencyMs);
+    else this.causes.set(cause, (this.causes.get(cause) ?? 0) + 1);
+    const { callCount, queryCount, rowCount } = req;
+    this.callsSum += callCount;
+    this.queriesSum += queryCount;
+    this.rowsSum += rowCount;
+    if (callCount > this.callsMax) this.callsMax = callCount;
+    if (queryCount > this.queriesMax) this.queriesMax = queryCount;
+    if (rowCount > this.rowsMax) this.rowsMax = rowCount;
+  }
 
   /** Number of finished requests. */
   get finished(): number {

@@ -4,7 +4,7 @@
  * summarize(). Nothing here formats output.
  */
 import { DOUBLE_ZERO } from '../engine/double-zero.ts';
-import { EntryStats, VisitStats } from './entry-stats.ts';
+import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
 import { Outcome } from './outcome.ts';
 import { RequestSeries } from './series.ts';
 import { StationStats } from './station-stats.ts';
@@ -82,31 +82,20 @@ export class Metrics {
   finishedRequest(
     stats: EntryStats,
     series: RequestSeries,
-    counted: boolean,
+    req: FinishedRequest,
     outcome: Outcome,
     cause: string,
-    latencyMs: number,
-    calls: number,
-    queries: number,
-    rows: number,
     nowMs: number,
   ): void {
+    const latencyMs = nowMs - req.sentMs;
     series.finish(outcome, latencyMs);
     series.inFlight--;
     this.inFlight.set(nowMs, this.inFlight.level - 1);
     if (outcome === Outcome.ok && this.windowOpen) stats.okInWindow++;
-    if (!counted) return;
-    this.finished++;
-    stats.outcomes[outcome]++;
-    stats.latencySumMs += latencyMs;
-    if (outcome === Outcome.ok) stats.okLatency.record(latencyMs);
-    else stats.causes.set(cause, (stats.causes.get(cause) ?? 0) + 1);
-    stats.callsSum += calls;
-    stats.queriesSum += queries;
-    stats.rowsSum += rows;
-    if (calls > stats.callsMax) stats.callsMax = calls;
-    if (queries > stats.queriesMax) stats.queriesMax = queries;
-    if (rows > stats.rowsMax) stats.rowsMax = rows;
+    if (req.counted) {
+      this.finished++;
+      stats.finish(req, outcome, cause, latencyMs);
+    }
   }
 
   /** Closes second number `second` (which ended at `nowMs`) of every series. */

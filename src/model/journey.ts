@@ -204,18 +204,7 @@ export function finishRequest(req: Request, outcome: Outcome, cause: string): vo
   req.finished = true;
   const entry: EntryRuntime = req.entry;
   const now = entry.sim.now;
-  entry.metrics.finishedRequest(
-    entry.stats,
-    entry.series,
-    req.counted,
-    outcome,
-    cause,
-    now - req.sentMs,
-    req.callCount,
-    req.queryCount,
-    req.rowCount,
-    now,
-  );
+  entry.metrics.finishedRequest(entry.stats, entry.series, req, outcome, cause, now);
   if (req.onFinish !== null) req.onFinish(req);
 }
 
