@@ -64,7 +64,7 @@ export class Resource<T> {
     // waits: a release made inside onGrant returns here, and the #fill loop already running
     // lower on the stack re-checks for a free slot after each grant, so chains do not recurse
     this.inUse--;
-    if (!this.#dispatching) this.#dispatch();
+    if (this.#queue.length > 0 && !this.#dispatching) this.#dispatch();
   }
 
   /** Changes the number of slots; extra holders above a lowered capacity finish normally. */

@@ -29,7 +29,6 @@ export class Metrics {
   windowStartMs = DOUBLE_ZERO;
   /** True once the statistics window has started (at 0 when there is no warm-up). */
   windowOpen = true;
-  seconds = 0;
 
   /** Registers statistics for one workload × entry endpoint. */
   addEntry(
@@ -106,7 +105,6 @@ export class Metrics {
     for (const s of this.series.values()) s.close(second);
     this.overall.close(second);
     for (const st of this.stations) st.closeSecond(second, nowMs, spanMs);
-    this.seconds = second + 1;
   }
 
   /** Starts the statistics window at `nowMs` (end of warm-up). */
