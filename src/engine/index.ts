@@ -11,6 +11,13 @@ export {
 export { DOUBLE_ZERO } from './double-zero.ts';
 export { EventQueue, type Handler } from './event-queue.ts';
 export { Fifo } from './fifo.ts';
+export {
+  createKeySampler,
+  EXACT_HARMONIC_MAX,
+  generalizedHarmonic,
+  type KeyDistributionSpec,
+  type KeySampler,
+} from './key-distributions.ts';
 export { Process, Signal, startProcess, type Yieldable } from './process.ts';
 export { RandomSource, RandomStream } from './random.ts';
 export { Grant, Resource } from './resource.ts';

@@ -17,6 +17,7 @@ export interface FinishedRequest {
   readonly callCount: number;
   readonly queryCount: number;
   readonly rowCount: number;
+  readonly byteCount: number;
 }
 
 /** Statistics of the requests one workload sent to one entry endpoint. */
@@ -35,6 +36,7 @@ export class EntryStats {
   callsSum = 0;
   queriesSum = 0;
   rowsSum = 0;
+  bytesSum = 0;
   callsMax = 0;
   queriesMax = 0;
   rowsMax = 0;
@@ -55,6 +57,7 @@ export class EntryStats {
     this.callsSum += callCount;
     this.queriesSum += queryCount;
     this.rowsSum += rowCount;
+    this.bytesSum += req.byteCount;
     if (callCount > this.callsMax) this.callsMax = callCount;
     if (queryCount > this.queriesMax) this.queriesMax = queryCount;
     if (rowCount > this.rowsMax) this.rowsMax = rowCount;

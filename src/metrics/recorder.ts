@@ -4,6 +4,7 @@
  * summarize(). Nothing here formats output.
  */
 import { DOUBLE_ZERO } from '../engine/double-zero.ts';
+import { CacheStats } from './cache-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
 import { Outcome } from './outcome.ts';
 import { RequestSeries } from './series.ts';
@@ -15,6 +16,8 @@ export class Metrics {
   readonly entries: EntryStats[] = [];
   readonly stations: StationStats[] = [];
   readonly visits: VisitStats[] = [];
+  readonly caches: CacheStats[] = [];
+  readonly #windowResets: (() => void)[] = [];
   /** Per-second series per entry endpoint ("service/endpoint"). */
   readonly series = new Map<string, RequestSeries>();
   /** Per-second series of every request: the sum of `series`, formed at each tick. */
@@ -52,6 +55,18 @@ export class Metrics {
     const v = new VisitStats(component, name);
     this.visits.push(v);
     return v;
+  }
+
+  /** Registers the counters of one cache component. */
+  addCache(id: string, type: string): CacheStats {
+    const c = new CacheStats(id, type);
+    this.caches.push(c);
+    return c;
+  }
+
+  /** Runs `reset` when the statistics window starts (for statistics kept outside metrics). */
+  onStartWindow(reset: () => void): void {
+    this.#windowResets.push(reset);
   }
 
   /** Registers load statistics for one component. */
@@ -114,6 +129,7 @@ export class Metrics {
     this.inFlight.reset(nowMs);
     for (const st of this.stations) st.reset(nowMs);
     for (const v of this.visits) v.reset();
+    for (const reset of this.#windowResets) reset();
   }
 
   /** Frees histogram memory. */

@@ -24,8 +24,9 @@ export class StationStats {
   completed = 0;
   rejected = 0;
   failed = 0;
-  /** Rows read (databases). */
+  /** Rows read and bytes returned (databases). */
   rowsRead = 0;
+  bytesRead = 0;
   /** Sum and count of waiting times (queue → slot), ms. */
   waitSumMs = DOUBLE_ZERO;
   waitCount = 0;
@@ -80,6 +81,7 @@ export class StationStats {
     this.rejected = 0;
     this.failed = 0;
     this.rowsRead = 0;
+    this.bytesRead = 0;
     this.waitSumMs = 0;
     this.waitCount = 0;
     this.waitMaxMs = 0;

@@ -4,6 +4,7 @@
  * throughput, work per request), per component (load, utilisation, queues, waits), per service
  * endpoint, and a Little's-law check. Numbers are not rounded here (writers round).
  */
+import type { CacheStats, CacheStoreView } from './cache-stats.ts';
 import type { EntryStats } from './entry-stats.ts';
 import { LatencyHistogram, type LatencyStats } from './histogram.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
@@ -33,6 +34,8 @@ export interface RequestGroupSummary {
     queriesMax: number;
     rowsMean: number;
     rowsMax: number;
+    /** Bytes of key-space rows returned by the request's queries. */
+    bytesMean: number;
   };
 }
 
@@ -67,6 +70,29 @@ export interface ComponentSummary {
   waitMeanMs: number;
   waitMaxMs: number;
   rowsRead: number;
+  bytesRead: number;
+}
+
+/** A cache component over the statistics window. */
+export interface CacheSummary {
+  id: string;
+  type: string;
+  lookups: number;
+  hits: number;
+  /** Hits that returned an older version than the current one. */
+  staleHits: number;
+  misses: number;
+  /** (hits + stale hits) / lookups. */
+  hitRatio: number;
+  fills: number;
+  /** Writes that stored the version already cached (the rule: never overwrite unchanged data). */
+  unchangedWrites: number;
+  evictions: number;
+  expired: number;
+  /** Stores (instances holding a copy) and what they hold at the end of the run. */
+  stores: number;
+  entriesPerStore: { mean: number; max: number };
+  bytesPerStore: { mean: number; max: number };
 }
 
 export interface VisitSummary {
@@ -96,6 +122,7 @@ export interface MetricsSummary {
   workloads: WorkloadSummary[];
   components: ComponentSummary[];
   serviceEndpoints: VisitSummary[];
+  caches: CacheSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -111,7 +138,7 @@ function summarizeGroup(group: EntryStats[], windowMs: number): RequestGroupSumm
   let arrivals = 0;
   let okInWindow = 0;
   let latencySum = 0;
-  const work = { calls: 0, queries: 0, rows: 0, callsMax: 0, queriesMax: 0, rowsMax: 0 };
+  const work = { calls: 0, queries: 0, rows: 0, bytes: 0, callsMax: 0, queriesMax: 0, rowsMax: 0 };
   for (const e of group) {
     hist.add(e.okLatency);
     for (let i = 0; i < 4; i++) outcomes[i] += e.outcomes[i];
@@ -122,6 +149,7 @@ function summarizeGroup(group: EntryStats[], windowMs: number): RequestGroupSumm
     work.calls += e.callsSum;
     work.queries += e.queriesSum;
     work.rows += e.rowsSum;
+    work.bytes += e.bytesSum;
     work.callsMax = Math.max(work.callsMax, e.callsMax);
     work.queriesMax = Math.max(work.queriesMax, e.queriesMax);
     work.rowsMax = Math.max(work.rowsMax, e.rowsMax);
@@ -149,7 +177,34 @@ function summarizeGroup(group: EntryStats[], windowMs: number): RequestGroupSumm
       queriesMax: work.queriesMax,
       rowsMean: per(work.rows),
       rowsMax: work.rowsMax,
+      bytesMean: per(work.bytes),
     },
+  };
+}
+
+function meanMax(xs: number[]): { mean: number; max: number } {
+  if (xs.length === 0) return { mean: 0, max: 0 };
+  return { mean: xs.reduce((a, b) => a + b, 0) / xs.length, max: Math.max(...xs) };
+}
+
+function summarizeCache(c: CacheStats): CacheSummary {
+  const lookups = c.hits + c.staleHits + c.misses;
+  const sum = (f: (s: CacheStoreView) => number) => c.stores.reduce((a, s) => a + f(s), 0);
+  return {
+    id: c.id,
+    type: c.type,
+    lookups,
+    hits: c.hits,
+    staleHits: c.staleHits,
+    misses: c.misses,
+    hitRatio: lookups > 0 ? (c.hits + c.staleHits) / lookups : 0,
+    fills: c.fills,
+    unchangedWrites: sum((s) => s.unchangedWrites),
+    evictions: sum((s) => s.evictions),
+    expired: sum((s) => s.expired),
+    stores: c.stores.length,
+    entriesPerStore: meanMax(c.stores.map((s) => s.entries)),
+    bytesPerStore: meanMax(c.stores.map((s) => s.bytes)),
   };
 }
 
@@ -201,8 +256,10 @@ export function summarizeMetrics(m: Metrics, endMs: number): MetricsSummary {
       waitMeanMs: s.waitCount > 0 ? s.waitSumMs / s.waitCount : 0,
       waitMaxMs: s.waitMaxMs,
       rowsRead: s.rowsRead,
+      bytesRead: s.bytesRead,
     };
   });
+  const caches = m.caches.map(summarizeCache);
   const serviceEndpoints = m.visits.map((v) => ({
     component: v.component,
     name: v.name,
@@ -221,6 +278,7 @@ export function summarizeMetrics(m: Metrics, endMs: number): MetricsSummary {
     workloads,
     components,
     serviceEndpoints,
+    caches,
     littlesLaw: {
       meanInSystem,
       arrivalRatePerMs,

@@ -1,8 +1,9 @@
 /**
  * Runtime of a database: a pool of connections (the number of queries it runs at once) with a
- * FIFO queue of waiting queries. Cost model: query time = queryTime + rows × rowTime, with one
- * rowTime draw per query (simplification: rows of one query cost the same). Queries cross the
- * network like calls. Later issues add joins, IN-batches and caches in front of it.
+ * FIFO queue of waiting queries. Cost model: query time = queryTime + rows × rowTime + joins ×
+ * joinTime, with one rowTime and one joinTime draw per query (simplification: rows of one query
+ * cost the same). Queries cross the network like calls. A list screen's JOIN is one query with
+ * joins; a batch lookup is one query of as many rows as keys (an IN list).
  */
 import { type Distribution, Resource, type Simulation } from '../engine/index.ts';
 import type { StationStats } from '../metrics/station-stats.ts';
@@ -21,6 +22,7 @@ export class DatabaseRuntime {
     queueCapacity: number,
     readonly queryTime: Distribution,
     readonly rowTime: Distribution,
+    readonly joinTime: Distribution,
     onConnection: (f: Frame) => void,
     private readonly busy: TimeWeighted,
     private readonly queue: TimeWeighted,

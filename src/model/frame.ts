@@ -6,6 +6,7 @@
  */
 import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import type { Outcome } from '../metrics/outcome.ts';
+import type { ListJob } from './list.ts';
 import type { Invocation } from './request.ts';
 import type { StepRuntime } from './service.ts';
 
@@ -19,8 +20,13 @@ export class Frame {
   pending = 0;
   /** The step being waited on (query or cpu). */
   current: StepRuntime | null = null;
-  /** Query in progress: rows it reads, when it reached the database, and its cpu time. */
+  /** Query in progress: rows it reads, joins it makes and bytes it returns. */
   rows = 0;
+  joins = 0;
+  bytes = 0;
+  /** The list step in progress (its state between waits), or null. */
+  job: ListJob | null = null;
+  /** When the query reached the database, and the cpu time of the cpu step in progress. */
   sinceMs = DOUBLE_ZERO;
   workMs = DOUBLE_ZERO;
 

@@ -16,6 +16,7 @@ import { Grant } from '../engine/index.ts';
 import { Outcome } from '../metrics/outcome.ts';
 import type { DatabaseRuntime } from './database.ts';
 import { Frame } from './frame.ts';
+import { continueList, listReply } from './list.ts';
 import { travel } from './network.ts';
 import { Invocation, type Request } from './request.ts';
 import { type EndpointRuntime, type Instance, StepKind, type StepRuntime } from './service.ts';
@@ -83,6 +84,16 @@ export function advance(f: Frame): void {
         return;
       case StepKind.parallel:
         startParallel(f, step);
+        return;
+      case StepKind.list:
+        // a list step waits several times: pc stays on it, so each resume runs it again,
+        // until it is complete
+        f.pc--;
+        if (!continueList(f, step)) return;
+        f.pc++;
+        continue;
+      case StepKind.lookup:
+        startLookup(f, step);
         return;
       case StepKind.branch: {
         const chosen = chooseOption(step);
@@ -186,6 +197,10 @@ function reply(inv: Invocation): void {
 function deliverReply(inv: Invocation): void {
   if (!inv.callerWaiting) return;
   inv.callerWaiting = false;
+  if (inv.fromList !== null) {
+    listReply(inv);
+    return;
+  }
   const f = inv.caller as Frame;
   if (inv.outcome !== Outcome.ok) {
     f.error = inv.outcome;
@@ -210,11 +225,33 @@ export function finishRequest(req: Request, outcome: Outcome, cause: string): vo
 
 // ── query ────────────────────────────────────────────────────────────────────────────────
 function startQuery(f: Frame, step: StepRuntime): void {
+  sendQuery(f, step, Math.round(step.rows!.sample()), 0, 0);
+}
+
+/** A lookup reads the keys its visit carries from the key space's table (an IN query). */
+function startLookup(f: Frame, step: StepRuntime): void {
+  const rows = f.inv.keyCount;
+  sendQuery(f, step, rows, 0, rows * step.keySpace!.rowBytes);
+}
+
+/**
+ * Sends a query of `rows` rows with `joins` joins returning `bytes` to the step's database;
+ * the frame resumes (advance) when the answer is back.
+ */
+export function sendQuery(
+  f: Frame,
+  step: StepRuntime,
+  rows: number,
+  joins: number,
+  bytes: number,
+): void {
   const req = f.inv.request;
-  const rows = Math.round(step.rows!.sample());
   req.queryCount++;
   req.rowCount += rows;
+  req.byteCount += bytes;
   f.rows = rows;
+  f.joins = joins;
+  f.bytes = bytes;
   f.current = step;
   travel(f.inv.endpoint.service.sim, step.hopOut!, arriveAtDatabase, f);
 }
@@ -254,7 +291,7 @@ function runQuery(f: Frame, db: DatabaseRuntime, step: StepRuntime): void {
   const t =
     step.queryTime !== null
       ? step.queryTime.sample()
-      : db.queryTime.sample() + f.rows * db.rowTime.sample();
+      : db.queryTime.sample() + f.rows * db.rowTime.sample() + f.joins * db.joinTime.sample();
   db.sim.schedule(t, endQuery, f);
 }
 
@@ -263,6 +300,7 @@ function endQuery(f: Frame): void {
   const db = step.db as DatabaseRuntime;
   db.stats.completed++;
   db.stats.rowsRead += f.rows;
+  db.stats.bytesRead += f.bytes;
   db.connections.release();
   db.observeBusy(db.sim.now);
   travel(db.sim, step.hopBack!, advance, f);

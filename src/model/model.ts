@@ -6,6 +6,7 @@
  */
 import {
   createDistribution,
+  createKeySampler,
   type DistributionSpec,
   Priority,
   RandomSource,
@@ -15,8 +16,9 @@ import {
   TimeoutQueue,
 } from '../engine/index.ts';
 import { Metrics } from '../metrics/recorder.ts';
-import type { Scenario, StepDef } from '../scenario/types.ts';
+import type { ListStepDef, Scenario, StepDef } from '../scenario/types.ts';
 import { CLIENT_ID } from '../scenario/types.ts';
+import { CacheRuntime } from './cache/cache-runtime.ts';
 import { DatabaseRuntime } from './database.ts';
 import {
   callTimedOut,
@@ -25,6 +27,8 @@ import {
   onCoreGranted,
   onThreadGranted,
 } from './journey.ts';
+import { KeySpaceRuntime } from './key-space.ts';
+import type { ListRuntime } from './list.ts';
 import { createPicker } from './load-balancer.ts';
 import { Network } from './network.ts';
 import { EndpointRuntime, Instance, ServiceRuntime, StepKind, StepRuntime } from './service.ts';
@@ -47,6 +51,8 @@ export class Model {
   readonly rng: RandomSource;
   readonly services = new Map<string, ServiceRuntime>();
   readonly databases = new Map<string, DatabaseRuntime>();
+  readonly keySpaces = new Map<string, KeySpaceRuntime>();
+  readonly caches = new Map<string, CacheRuntime>();
   readonly network: Network;
   readonly ids = new RequestIds();
   #starters: (() => void)[] = [];
@@ -108,11 +114,31 @@ export class Model {
         d.queueCapacity,
         this.#dist(d.queryTime, `${d.id}/query-time`),
         this.#dist(d.rowTime, `${d.id}/row-time`),
+        this.#dist(d.joinTime, `${d.id}/join-time`),
         onConnectionGranted,
         stats.busy[0],
         stats.queue[0],
       );
       this.databases.set(d.id, db);
+    }
+    let cacheKeyBase = 0;
+    for (const k of this.scenario.keys) {
+      this.keySpaces.set(
+        k.id,
+        new KeySpaceRuntime(
+          k,
+          sim,
+          this.rng.stream(`${k.id}/updates`),
+          k.updatesPerMs,
+          cacheKeyBase,
+        ),
+      );
+      cacheKeyBase += k.size;
+    }
+    for (const c of this.scenario.caches) {
+      const cache = new CacheRuntime(c, metrics.addCache(c.id, c.type));
+      metrics.onStartWindow(() => cache.resetCounters());
+      this.caches.set(c.id, cache);
     }
     // steps last: calls need every endpoint to exist
     for (const s of this.scenario.services) {
@@ -156,6 +182,18 @@ export class Model {
         step.hopBack = this.network.hop(d.db, serviceId);
         break;
       }
+      case 'list':
+        step.list = this.#compileList(d, serviceId, where);
+        break;
+      case 'lookup': {
+        step.keySpace = this.keySpaces.get(d.keys) ?? null;
+        step.db = this.databases.get(d.db) ?? null;
+        if (step.keySpace === null || step.db === null)
+          throw new Error(`unresolved lookup ${d.keys} in ${d.db}`);
+        step.hopOut = this.network.hop(serviceId, d.db);
+        step.hopBack = this.network.hop(d.db, serviceId);
+        break;
+      }
       case 'parallel':
         step.branches = d.branches.map((b, j) =>
           this.#compileSteps(b, serviceId, `${where}/parallel${j}/`),
@@ -173,6 +211,47 @@ export class Model {
       }
     }
     return step;
+  }
+
+  /** A query step for a list's own table or its JOIN, with its hops. */
+  #queryStep(serviceId: string, dbId: string): StepRuntime {
+    const step = new StepRuntime(StepKind.query);
+    step.db = this.databases.get(dbId) ?? null;
+    if (step.db === null) throw new Error(`unresolved database ${dbId}`);
+    step.hopOut = this.network.hop(serviceId, dbId);
+    step.hopBack = this.network.hop(dbId, serviceId);
+    return step;
+  }
+
+  #compileList(d: ListStepDef, serviceId: string, where: string): ListRuntime {
+    const refs = d.refs.map((r, i) => {
+      const keySpace = this.keySpaces.get(r.keys);
+      const target = this.services.get(r.service)?.endpoints.get(r.endpoint);
+      if (keySpace === undefined || target === undefined)
+        throw new Error(`unresolved list reference ${r.keys}`);
+      return {
+        keySpace,
+        sampler: createKeySampler(
+          r.access,
+          keySpace.size,
+          this.rng.stream(`${where}/ref${i}/keys`),
+        ),
+        target,
+        hopOut: this.network.hop(serviceId, r.service),
+        hopBack: this.network.hop(r.service, serviceId),
+      };
+    });
+    const strategy = { join: 0, 'n+1': 1, batch: 2, 'batch+cache': 3 }[d.strategy];
+    return {
+      strategy,
+      rows: this.#dist(d.rows, `${where}/rows`),
+      refs,
+      ownQuery:
+        d.strategy !== 'join' && d.db !== undefined ? this.#queryStep(serviceId, d.db) : null,
+      joinQuery: d.strategy === 'join' ? this.#queryStep(serviceId, d.joinDb as string) : null,
+      joinedRowBytes: refs.reduce((a, r) => a + r.keySpace.rowBytes, 0),
+      cache: d.strategy === 'batch+cache' ? (this.caches.get(d.cache as string) ?? null) : null,
+    };
   }
 
   #buildWorkloads(): void {
@@ -242,6 +321,7 @@ export class Model {
         Priority.urgent,
       );
     for (const start of this.#starters) start();
+    for (const k of this.keySpaces.values()) k.start();
     const reason = sim.run({
       untilMs: durationMs,
       maxEvents: this.options.maxEvents,

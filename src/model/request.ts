@@ -6,6 +6,7 @@
 import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import type { Outcome } from '../metrics/outcome.ts';
 import { Frame } from './frame.ts';
+import type { ListJob } from './list.ts';
 import type { Hop } from './network.ts';
 import type { EndpointRuntime, Instance } from './service.ts';
 import type { EntryRuntime } from './workload.ts';
@@ -24,6 +25,12 @@ export class Invocation extends Frame {
   /** The hop the reply travels back on. */
   replyHop: Hop | null = null;
   outcome: Outcome = 0;
+  /** Keys this visit carries (a lookup reads as many rows); 1 for an ordinary call. */
+  keyCount = 1;
+  /** The list step that made this call (its reply goes there), or null. */
+  fromList: ListJob | null = null;
+  /** Which reference of that list step the call serves. */
+  refIndex = 0;
 
   constructor(
     request: Request | null,
@@ -48,6 +55,8 @@ export class Request extends Invocation {
   queryCount = 0;
   /** Database rows read on its behalf. */
   rowCount = 0;
+  /** Bytes of key-space rows returned by its queries. */
+  byteCount = 0;
   /** True once the client has its answer (or gave up). */
   finished = false;
 

@@ -16,12 +16,23 @@ import type { StationStats } from '../metrics/station-stats.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
 import type { DatabaseRuntime } from './database.ts';
 import type { Frame } from './frame.ts';
+import type { KeySpaceRuntime } from './key-space.ts';
+import type { ListRuntime } from './list.ts';
 import type { Picker } from './load-balancer.ts';
 import type { Hop } from './network.ts';
 import type { Invocation } from './request.ts';
 
 /** Step kinds as small integers (the interpreter switches on them). */
-export const StepKind = { cpu: 0, sleep: 1, call: 2, query: 3, parallel: 4, branch: 5 } as const;
+export const StepKind = {
+  cpu: 0,
+  sleep: 1,
+  call: 2,
+  query: 3,
+  parallel: 4,
+  branch: 5,
+  list: 6,
+  lookup: 7,
+} as const;
 
 /**
  * One compiled step. A single class for every kind keeps the interpreter's property accesses
@@ -44,6 +55,10 @@ export class StepRuntime {
   branches: StepRuntime[][] = [];
   cumulative: Float64Array | null = null;
   pick: (() => number) | null = null;
+  /** list: the compiled list screen. */
+  list: ListRuntime | null = null;
+  /** lookup: the key space read (rows = keys the visit carries). */
+  keySpace: KeySpaceRuntime | null = null;
   /** Cause text used when this call times out. */
   timeoutCause = '';
   constructor(readonly kind: number) {}

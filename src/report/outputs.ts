@@ -4,7 +4,12 @@
  * value). Every number is rounded to 4 decimals; the same results give the same bytes.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { RunResult } from '../metrics/summary.ts';
+import type {
+  CacheSummary,
+  ComponentSummary,
+  RequestGroupSummary,
+  RunResult,
+} from '../metrics/summary.ts';
 import { round, roundDeep } from './round.ts';
 
 /** Results of every variant of one scenario. */
@@ -28,6 +33,9 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
     ['endpoints.csv', endpointsCsv(results)],
     ['components.csv', componentsCsv(results)],
     ['timeseries.csv', timeseriesCsv(results)],
+    ...(results.runs.some((r) => r.summary.caches.length > 0)
+      ? [['caches.csv', cachesCsv(results)] as [string, string]]
+      : []),
   ]);
 }
 
@@ -44,107 +52,102 @@ export function summaryJson(results: ScenarioResults): string {
 const csv = (rows: unknown[][]) => stringify(rows, { eof: true, record_delimiter: '\n' });
 const variantOf = (r: RunResult) => r.summary.scenario.variant ?? '';
 
-/** endpoints.csv: one row per variant × entry endpoint (and an `overall` row). */
-export function endpointsCsv(results: ScenarioResults): string {
-  const header = [
-    'variant',
-    'endpoint',
-    'arrivals',
-    'ok',
-    'rejected',
-    'timedOut',
-    'failed',
-    'inFlight',
-    'throughputPerSec',
-    'errorRate',
-    'meanMs',
-    'p50Ms',
-    'p90Ms',
-    'p99Ms',
-    'p999Ms',
-    'maxMs',
-    'callsPerRequest',
-    'queriesPerRequest',
-    'rowsPerRequest',
-  ];
-  const rows: unknown[][] = [header];
-  for (const r of results.runs) {
-    const groups = [
-      ...r.summary.endpoints.map((e) => [e.endpoint, e] as const),
-      ['overall', r.summary.overall] as const,
-    ];
-    for (const [name, g] of groups) {
-      const l = g.latency;
-      rows.push([
-        variantOf(r),
-        name,
-        g.arrivals,
-        g.outcomes.ok,
-        g.outcomes.rejected,
-        g.outcomes.timedOut,
-        g.outcomes.failed,
-        g.inFlight,
-        round(g.throughputPerSec),
-        round(g.errorRate),
-        round(l.meanMs),
-        round(l.p50Ms),
-        round(l.p90Ms),
-        round(l.p99Ms),
-        round(l.p999Ms),
-        round(l.maxMs),
-        round(g.perRequest.callsMean),
-        round(g.perRequest.queriesMean),
-        round(g.perRequest.rowsMean),
-      ]);
-    }
-  }
+/** A CSV column: its header and how to read it from a row item. */
+type Column<T> = [header: string, value: (item: T) => unknown];
+
+/** CSV text of `items` (each with its run's variant) in the given columns. */
+function csvOf<T>(columns: Column<T>[], items: [RunResult, T][]): string {
+  const rows: unknown[][] = [['variant', ...columns.map((c) => c[0])]];
+  for (const [run, item] of items) rows.push([variantOf(run), ...columns.map((c) => c[1](item))]);
   return csv(rows);
 }
 
+type NamedGroup = [name: string, group: RequestGroupSummary];
+
+const ENDPOINT_COLUMNS: Column<NamedGroup>[] = [
+  ['endpoint', ([n]) => n],
+  ['arrivals', ([, g]) => g.arrivals],
+  ['ok', ([, g]) => g.outcomes.ok],
+  ['rejected', ([, g]) => g.outcomes.rejected],
+  ['timedOut', ([, g]) => g.outcomes.timedOut],
+  ['failed', ([, g]) => g.outcomes.failed],
+  ['inFlight', ([, g]) => g.inFlight],
+  ['throughputPerSec', ([, g]) => round(g.throughputPerSec)],
+  ['errorRate', ([, g]) => round(g.errorRate)],
+  ['meanMs', ([, g]) => round(g.latency.meanMs)],
+  ['p50Ms', ([, g]) => round(g.latency.p50Ms)],
+  ['p90Ms', ([, g]) => round(g.latency.p90Ms)],
+  ['p99Ms', ([, g]) => round(g.latency.p99Ms)],
+  ['p999Ms', ([, g]) => round(g.latency.p999Ms)],
+  ['maxMs', ([, g]) => round(g.latency.maxMs)],
+  ['callsPerRequest', ([, g]) => round(g.perRequest.callsMean)],
+  ['queriesPerRequest', ([, g]) => round(g.perRequest.queriesMean)],
+  ['rowsPerRequest', ([, g]) => round(g.perRequest.rowsMean)],
+  ['bytesPerRequest', ([, g]) => round(g.perRequest.bytesMean)],
+];
+
+/** endpoints.csv: one row per variant × entry endpoint (and an `overall` row). */
+export function endpointsCsv(results: ScenarioResults): string {
+  const items = results.runs.flatMap((r) => [
+    ...r.summary.endpoints.map((e): [RunResult, NamedGroup] => [r, [e.endpoint, e]]),
+    [r, ['overall', r.summary.overall]] as [RunResult, NamedGroup],
+  ]);
+  return csvOf(ENDPOINT_COLUMNS, items);
+}
+
+const COMPONENT_COLUMNS: Column<ComponentSummary>[] = [
+  ['component', (c) => c.id],
+  ['kind', (c) => c.kind],
+  ['instances', (c) => c.instances],
+  ['capacityPerInstance', (c) => c.capacityPerInstance],
+  ['arrivals', (c) => c.arrivals],
+  ['arrivalsPerSec', (c) => round(c.arrivalsPerSec)],
+  ['completed', (c) => c.completed],
+  ['rejected', (c) => c.rejected],
+  ['failed', (c) => c.failed],
+  ['utilisation', (c) => round(c.utilisation)],
+  ['queueMean', (c) => round(c.queueMean)],
+  ['queueMax', (c) => c.queueMax],
+  ['waitMeanMs', (c) => round(c.waitMeanMs)],
+  ['waitMaxMs', (c) => round(c.waitMaxMs)],
+  ['rowsRead', (c) => c.rowsRead],
+  ['bytesRead', (c) => c.bytesRead],
+];
+
 /** components.csv: one row per variant × component (service or database). */
 export function componentsCsv(results: ScenarioResults): string {
-  const header = [
-    'variant',
-    'component',
-    'kind',
-    'instances',
-    'capacityPerInstance',
-    'arrivals',
-    'arrivalsPerSec',
-    'completed',
-    'rejected',
-    'failed',
-    'utilisation',
-    'queueMean',
-    'queueMax',
-    'waitMeanMs',
-    'waitMaxMs',
-    'rowsRead',
-  ];
-  const rows: unknown[][] = [header];
-  for (const r of results.runs) {
-    for (const c of r.summary.components) {
-      rows.push([
-        variantOf(r),
-        c.id,
-        c.kind,
-        c.instances,
-        c.capacityPerInstance,
-        c.arrivals,
-        round(c.arrivalsPerSec),
-        c.completed,
-        c.rejected,
-        c.failed,
-        round(c.utilisation),
-        round(c.queueMean),
-        c.queueMax,
-        round(c.waitMeanMs),
-        round(c.waitMaxMs),
-        c.rowsRead,
-      ]);
-    }
-  }
-  return csv(rows);
+  return csvOf(
+    COMPONENT_COLUMNS,
+    results.runs.flatMap((r) =>
+      r.summary.components.map((c): [RunResult, ComponentSummary] => [r, c]),
+    ),
+  );
+}
+
+const CACHE_COLUMNS: Column<CacheSummary>[] = [
+  ['cache', (c) => c.id],
+  ['type', (c) => c.type],
+  ['lookups', (c) => c.lookups],
+  ['hits', (c) => c.hits],
+  ['staleHits', (c) => c.staleHits],
+  ['misses', (c) => c.misses],
+  ['hitRatio', (c) => round(c.hitRatio)],
+  ['fills', (c) => c.fills],
+  ['unchangedWrites', (c) => c.unchangedWrites],
+  ['evictions', (c) => c.evictions],
+  ['expired', (c) => c.expired],
+  ['stores', (c) => c.stores],
+  ['entriesPerStoreMean', (c) => round(c.entriesPerStore.mean)],
+  ['bytesPerStoreMean', (c) => round(c.bytesPerStore.mean)],
+  ['bytesPerStoreMax', (c) => c.bytesPerStore.max],
+];
+
+/** caches.csv: one row per variant × cache component. */
+export function cachesCsv(results: ScenarioResults): string {
+  return csvOf(
+    CACHE_COLUMNS,
+    results.runs.flatMap((r) => r.summary.caches.map((c): [RunResult, CacheSummary] => [r, c])),
+  );
 }
 
 const REQUEST_METRICS = [

@@ -41,6 +41,7 @@ function endpointTable(s: RunSummary): string {
     num(g.latency.maxMs, 2),
     num(g.perRequest.callsMean, 1),
     num(g.perRequest.queriesMean, 1),
+    num(g.perRequest.rowsMean, 1),
   ]);
   return formatTable(
     [
@@ -55,9 +56,39 @@ function endpointTable(s: RunSummary): string {
       'max ms',
       'calls/req',
       'queries/req',
+      'rows/req',
     ],
     rows,
   );
+}
+
+function cacheTable(s: RunSummary): string {
+  if (s.caches.length === 0) return '';
+  const rows = s.caches.map((c) => [
+    c.id,
+    c.type,
+    String(c.lookups),
+    pct(c.hitRatio),
+    String(c.staleHits),
+    String(c.fills),
+    String(c.unchangedWrites),
+    String(c.evictions),
+    String(c.stores),
+    num(c.bytesPerStore.mean / 1024 / 1024, 2),
+  ]);
+  const header = [
+    'cache',
+    'type',
+    'lookups',
+    'hit ratio',
+    'stale hits',
+    'fills',
+    'unchanged writes',
+    'evictions',
+    'stores',
+    'MB/store',
+  ];
+  return `\n\n${formatTable(header, rows)}`;
 }
 
 function componentTable(s: RunSummary): string {
@@ -99,24 +130,47 @@ export function formatSummary(results: ScenarioResults): string {
         ? ''
         : `  (stopped early: ${s.run.stopReason})`;
     parts.push(
-      `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${causesText(s)}`,
+      `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${cacheTable(s)}${causesText(s)}`,
     );
   }
   if (results.runs.length > 1) parts.push(comparisonTable(results));
   return `${parts.join('\n\n')}\n`;
 }
 
-function comparisonTable(results: ScenarioResults): string {
+/** Side by side: one row per variant with the figures that tell designs apart. */
+export function comparisonTable(results: ScenarioResults): string {
+  const hasCaches = results.runs.some((r) => r.summary.caches.length > 0);
   const rows = results.runs.map((r) => {
-    const o = r.summary.overall;
-    return [
-      r.summary.scenario.variant ?? '',
+    const s = r.summary;
+    const o = s.overall;
+    const dbQueriesPerSec = s.components
+      .filter((c) => c.kind === 'database')
+      .reduce((a, c) => a + c.arrivalsPerSec, 0);
+    const lookups = s.caches.reduce((a, c) => a + c.lookups, 0);
+    const hits = s.caches.reduce((a, c) => a + c.hits + c.staleHits, 0);
+    const row = [
+      s.scenario.variant ?? '',
       num(o.throughputPerSec),
       pct(o.errorRate),
       num(o.latency.p50Ms, 2),
       num(o.latency.p99Ms, 2),
-      num(o.latency.maxMs, 2),
+      num(o.perRequest.callsMean, 1),
+      num(o.perRequest.rowsMean, 1),
+      num(dbQueriesPerSec),
     ];
+    if (hasCaches) row.push(lookups > 0 ? pct(hits / lookups) : '–');
+    return row;
   });
-  return `■ comparison (all entry endpoints)\n${formatTable(['variant', 'ok/s', 'errors', 'p50 ms', 'p99 ms', 'max ms'], rows)}`;
+  const header = [
+    'variant',
+    'ok/s',
+    'errors',
+    'p50 ms',
+    'p99 ms',
+    'calls/req',
+    'rows/req',
+    'DB queries/s',
+  ];
+  if (hasCaches) header.push('hit ratio');
+  return `■ comparison (all entry endpoints)\n${formatTable(header, rows)}`;
 }

@@ -35,10 +35,12 @@ export function checkReferences(doc: ScenarioParsed): UnlocatedIssue[] {
     ...checkTiming(doc),
     ...checkIds(names),
     ...checkServices(doc, names),
+    ...checkKeySpaces(doc, names),
     ...checkWorkloads(doc, names),
     ...checkLinks(doc, names),
     ...checkDistributions(doc),
     ...checkCallLoops(doc, names),
+    ...checkListStrategies(doc, names),
     ...checkVariants(doc),
   ];
 }
@@ -104,12 +106,95 @@ function checkStep(
     }
     return [];
   }
+  if ('list' in step) return checkList(step.list, [...path, 'list'], names);
+  if ('lookup' in step) {
+    const l = typeof step.lookup === 'string' ? { keys: step.lookup } : step.lookup;
+    const at: DocPath =
+      typeof step.lookup === 'string' ? [...path, 'lookup'] : [...path, 'lookup', 'keys'];
+    const issues = names.keys.includes(l.keys)
+      ? []
+      : [error(msg.unknownReference('key space', l.keys, names.keys), at)];
+    if ('db' in l && l.db !== undefined)
+      issues.push(...checkDatabaseRef(l.db, [...path, 'lookup', 'db'], names));
+    else if (doc.services[serviceId].database === undefined) {
+      issues.push(error(msg.queryWithoutDatabase(serviceId, names.databases), [...path, 'lookup']));
+    }
+    return issues;
+  }
   if ('branch' in step) {
     const sum = step.branch.reduce((total, option) => total + option.probability, 0);
     if (sum > 1 + PROBABILITY_EPSILON)
       return [error(msg.branchProbabilities(sum), [...path, 'branch'])];
   }
   return [];
+}
+
+type ListInput = Extract<StepVisit['step'], { list: unknown }>['list'];
+
+/** A list step: its key spaces, the endpoints serving them, and its strategy's options. */
+function checkList(list: ListInput, path: DocPath, names: Names): UnlocatedIssue[] {
+  const issues: UnlocatedIssue[] = [];
+  list.refs.forEach((ref, i) => {
+    if (!names.keys.includes(ref.keys)) {
+      issues.push(
+        error(msg.unknownReference('key space', ref.keys, names.keys), [
+          ...path,
+          'refs',
+          i,
+          'keys',
+        ]),
+      );
+    }
+    issues.push(...checkEndpointRef(ref.via, [...path, 'refs', i, 'via'], names));
+  });
+  if (list.db !== undefined) issues.push(...checkDatabaseRef(list.db, [...path, 'db'], names));
+  if (list.joinDb !== undefined)
+    issues.push(...checkDatabaseRef(list.joinDb, [...path, 'joinDb'], names));
+  if (list.cache !== undefined && !names.caches.includes(list.cache)) {
+    issues.push(error(msg.unknownReference('cache', list.cache, names.caches), [...path, 'cache']));
+  }
+  return issues;
+}
+
+/** Strategy options that must be present: the JOIN's database, the cache of batch+cache. */
+function checkListStrategies(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
+  const issues: UnlocatedIssue[] = [];
+  for (const [id, service] of Object.entries(doc.services)) {
+    for (const [name, endpoint] of Object.entries(service.endpoints)) {
+      for (const { step, path } of listSteps(endpoint.steps, [
+        'services',
+        id,
+        'endpoints',
+        name,
+        'steps',
+      ])) {
+        if (!('list' in step)) continue;
+        const strategy = step.list.strategy ?? doc.strategy;
+        if (strategy === 'join' && step.list.joinDb === undefined) {
+          issues.push(error(msg.listNeeds(strategy, 'joinDb', names.databases), [...path, 'list']));
+        }
+        if (strategy === 'batch+cache' && step.list.cache === undefined) {
+          issues.push(error(msg.listNeeds(strategy, 'cache', names.caches), [...path, 'list']));
+        }
+      }
+    }
+  }
+  return issues;
+}
+
+/** Caches number keys of every key space in one 32-bit range (see model/key-space.ts). */
+const MAX_TOTAL_KEYS = 2 ** 31 - 1;
+
+/** A key space is owned by a service; all key spaces together fit the caches' key range. */
+function checkKeySpaces(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
+  const issues = Object.entries(doc.keys).flatMap(([id, k]) =>
+    names.services.includes(k.owner)
+      ? []
+      : [error(msg.unknownReference('service', k.owner, names.services), ['keys', id, 'owner'])],
+  );
+  const total = Object.values(doc.keys).reduce((a, k) => a + k.size, 0);
+  if (total > MAX_TOTAL_KEYS) issues.push(error(msg.tooManyKeys(total, MAX_TOTAL_KEYS), ['keys']));
+  return issues;
 }
 
 function checkLinks(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
@@ -174,10 +259,20 @@ function checkCallLoops(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
     const [service, endpoint] = from.split('/');
     const at = ['services', service, 'endpoints', endpoint, 'steps'];
     return listSteps(doc.services[service].endpoints[endpoint].steps, at).flatMap(
-      ({ step, path, conditional }) =>
-        'call' in step && nodes.includes(step.call)
-          ? [{ from, to: step.call, path: [...path, 'call'], conditional }]
-          : [],
+      ({ step, path, conditional }) => {
+        if ('call' in step && nodes.includes(step.call)) {
+          return [{ from, to: step.call, path: [...path, 'call'], conditional }];
+        }
+        // a list step calls the endpoints serving its references (when it has rows)
+        if ('list' in step) {
+          return step.list.refs.flatMap((ref, i) =>
+            nodes.includes(ref.via)
+              ? [{ from, to: ref.via, path: [...path, 'list', 'refs', i, 'via'], conditional }]
+              : [],
+          );
+        }
+        return [];
+      },
     );
   });
   return findCallCycles(nodes, edges).map(({ cycle, path, throughBranch }) => ({

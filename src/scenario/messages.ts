@@ -16,7 +16,13 @@ export interface IssueText {
 }
 
 /** Kinds of names a scenario refers to. */
-export type ReferenceKind = 'service' | 'endpoint' | 'database' | 'component';
+export type ReferenceKind =
+  | 'service'
+  | 'endpoint'
+  | 'database'
+  | 'component'
+  | 'key space'
+  | 'cache';
 
 /** How many names a "known: …" list shows before it ends in "…". */
 export const MAX_LISTED = 12;
@@ -227,6 +233,27 @@ export function unknownReference(
     code: 'unknown-reference',
     message: `unknown ${kind} "${name}"${of}; ${list}`,
     hint: withSuggestion(undefined, name, known),
+  };
+}
+
+/** The key spaces hold more keys than the caches can number. */
+export function tooManyKeys(total: number, max: number): IssueText {
+  return {
+    code: 'too-many-keys',
+    message: `the key spaces hold ${total} keys together; at most ${max} are supported`,
+    hint: 'make the key spaces smaller (a sample of the real table behaves the same under a skewed access pattern)',
+  };
+}
+
+/** A list step uses a strategy whose option is missing. */
+export function listNeeds(strategy: string, option: string, known: readonly string[]): IssueText {
+  return {
+    code: 'missing-key',
+    message: `strategy "${strategy}" needs ${option}:`,
+    hint:
+      known.length > 0
+        ? `add ${option}: one of ${listNames(known)}`
+        : `add ${option}: and define it`,
   };
 }
 

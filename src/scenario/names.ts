@@ -13,6 +13,8 @@ export interface Names {
   databases: string[];
   /** Endpoint names per service id. */
   endpoints: Map<string, string[]>;
+  keys: string[];
+  caches: string[];
 }
 
 /** The names defined by a parsed scenario, in document order. */
@@ -23,6 +25,8 @@ export function collectNames(doc: ScenarioParsed): Names {
     endpoints: new Map(
       Object.entries(doc.services).map(([id, s]) => [id, Object.keys(s.endpoints)]),
     ),
+    keys: Object.keys(doc.keys),
+    caches: Object.keys(doc.caches),
   };
 }
 

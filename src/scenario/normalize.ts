@@ -3,12 +3,17 @@
  * ms and per-ms, distributions to DistributionSpecs, shorthands expanded, defaults applied.
  * Assumes the document passed schema and reference checks; it does not re-validate.
  */
-import { type DistributionSpec, lognormalFromMeanP99 } from '../engine/index.ts';
+import {
+  type DistributionSpec,
+  type KeyDistributionSpec,
+  lognormalFromMeanP99,
+} from '../engine/index.ts';
 import type * as S from './schema.ts';
 import type { ScenarioParsed } from './schema.ts';
 import type {
   DatabaseDef,
   EndpointDef,
+  ListStrategy,
   NetworkDef,
   RatePiece,
   Scenario,
@@ -17,7 +22,7 @@ import type {
   WorkloadDef,
   WorkloadTarget,
 } from './types.ts';
-import { parseDurationMs, parseRatePerSec } from './units.ts';
+import { parseBytes, parseDurationMs, parseRatePerSec } from './units.ts';
 
 type Dist<V> = V | ({ dist: string } & Record<string, unknown>);
 type Duration = number | string;
@@ -30,7 +35,9 @@ export function normalizeScenario(
   variant?: { name: string; description?: string },
 ): Scenario {
   const durationMs = parseDurationMs(doc.duration);
-  const services = Object.entries(doc.services).map(([id, s]) => normalizeService(id, s));
+  const services = Object.entries(doc.services).map(([id, s]) =>
+    normalizeService(id, s, doc.strategy),
+  );
   return {
     file,
     name: doc.name,
@@ -44,6 +51,23 @@ export function normalizeScenario(
     workloads: Object.entries(doc.workloads).map(([id, w]) => normalizeWorkload(id, w)),
     services,
     databases: Object.entries(doc.databases).map(([id, d]) => normalizeDatabase(id, d)),
+    keys: Object.entries(doc.keys).map(([id, k]) => ({
+      id,
+      description: k.description ?? '',
+      size: k.size,
+      owner: k.owner,
+      rowBytes: parseBytes(k.rowBytes),
+      updatesPerMs: parseRatePerSec(k.updates) / 1000,
+    })),
+    caches: Object.entries(doc.caches).map(([id, c]) => ({
+      id,
+      description: c.description ?? '',
+      type: c.type,
+      maxEntries: c.maxEntries,
+      maxBytes: c.maxBytes === undefined ? undefined : parseBytes(c.maxBytes),
+      eviction: c.eviction,
+      ttlMs: c.ttl === undefined ? undefined : parseDurationMs(c.ttl),
+    })),
   };
 }
 
@@ -107,11 +131,11 @@ function splitRef(ref: string): { service: string; endpoint: string } {
   return { service: ref.slice(0, slash), endpoint: ref.slice(slash + 1) };
 }
 
-function normalizeService(id: string, s: Z<typeof S.Service>): ServiceDef {
+function normalizeService(id: string, s: Z<typeof S.Service>, strategy: ListStrategy): ServiceDef {
   const endpoints: EndpointDef[] = Object.entries(s.endpoints).map(([name, e]) => ({
     name,
     description: e.description ?? '',
-    steps: e.steps.map((step) => normalizeStep(step, s.database)),
+    steps: e.steps.map((step) => normalizeStep(step, { serviceDb: s.database, strategy })),
   }));
   return {
     type: 'service',
@@ -127,8 +151,15 @@ function normalizeService(id: string, s: Z<typeof S.Service>): ServiceDef {
   };
 }
 
+/** What a step needs from around it: its service's database and the default list strategy. */
+interface StepContext {
+  serviceDb: string | undefined;
+  strategy: ListStrategy;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: the recursive step input type is checked by zod
-function normalizeStep(step: any, serviceDb: string | undefined): StepDef {
+function normalizeStep(step: any, ctx: StepContext): StepDef {
+  const serviceDb = ctx.serviceDb;
   if ('cpu' in step) return { kind: 'cpu', duration: durationDist(step.cpu) };
   if ('sleep' in step) return { kind: 'sleep', duration: durationDist(step.sleep) };
   if ('call' in step) {
@@ -151,7 +182,7 @@ function normalizeStep(step: any, serviceDb: string | undefined): StepDef {
     return {
       kind: 'parallel',
       branches: step.parallel.map((b: unknown) =>
-        (Array.isArray(b) ? b : [b]).map((s) => normalizeStep(s, serviceDb)),
+        (Array.isArray(b) ? b : [b]).map((s) => normalizeStep(s, ctx)),
       ),
     };
   }
@@ -160,11 +191,47 @@ function normalizeStep(step: any, serviceDb: string | undefined): StepDef {
       kind: 'branch',
       options: step.branch.map((o: { probability: number; steps: unknown[] }) => ({
         probability: o.probability,
-        steps: o.steps.map((s) => normalizeStep(s, serviceDb)),
+        steps: o.steps.map((s) => normalizeStep(s, ctx)),
       })),
     };
   }
+  if ('list' in step) return normalizeList(step.list, ctx);
+  if ('lookup' in step) {
+    const l = typeof step.lookup === 'string' ? { keys: step.lookup } : step.lookup;
+    return { kind: 'lookup', keys: l.keys, db: (l.db ?? serviceDb) as string };
+  }
   throw new Error(`unknown step ${JSON.stringify(step)}`);
+}
+
+function normalizeList(l: Z<typeof S.ListStep>['list'], ctx: StepContext): StepDef {
+  const strategy = l.strategy ?? ctx.strategy;
+  return {
+    kind: 'list',
+    rows: countDist(l.rows),
+    db: l.db ?? ctx.serviceDb,
+    refs: l.refs.map((r) => ({ keys: r.keys, access: keyAccess(r.access), ...splitRef(r.via) })),
+    strategy,
+    joinDb: l.joinDb,
+    cache: l.cache,
+    label: l.label ?? `list (${strategy})`,
+  };
+}
+
+/** A key access pattern as a KeyDistributionSpec. */
+export function keyAccess(a: Z<typeof S.KeyAccess>): KeyDistributionSpec {
+  const kind = typeof a === 'string' ? a : a.dist;
+  switch (kind) {
+    case 'zipf':
+      return { kind: 'zipf', s: (a as { s: number }).s };
+    case 'hot-set': {
+      const h = a as { keys: number; accesses: number };
+      return { kind: 'hot-set', keyFraction: h.keys, accessFraction: h.accesses };
+    }
+    case 'sequential':
+      return { kind: 'sequential' };
+    default:
+      return { kind: 'uniform' };
+  }
 }
 
 function normalizeDatabase(id: string, d: Z<typeof S.Database>): DatabaseDef {
@@ -176,6 +243,7 @@ function normalizeDatabase(id: string, d: Z<typeof S.Database>): DatabaseDef {
     queueCapacity: capacity(d.queueCapacity),
     queryTime: durationDist(d.queryTime),
     rowTime: durationDist(d.rowTime),
+    joinTime: durationDist(d.joinTime),
   };
 }
 

@@ -11,6 +11,8 @@ import * as z from 'zod';
 export const DURATION_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(us|µs|ms|s|m|min|h)\s*$/;
 /** Matches "200/s", "3/ms", "12000/min", "5/h". */
 export const RATE_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*\/\s*(ms|s|sec|min|m|h)\s*$/;
+/** Matches "512B", "64KB", "1.5MB", "2GB" (powers of 1024). */
+export const BYTES_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(B|KB|MB|GB)\s*$/;
 /** Component, workload and endpoint identifiers. */
 export const ID_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 /** A reference to an endpoint: "service/endpoint". */
@@ -34,6 +36,14 @@ export const Rate = z.union([
   z
     .string()
     .regex(RATE_RE, 'expected a rate such as "200/s", "3/ms", "1200/min" or a number per second'),
+]);
+
+/** A size in bytes: a number of bytes or a string with a unit. */
+export const Bytes = z.union([
+  z.number().nonnegative(),
+  z
+    .string()
+    .regex(BYTES_RE, 'expected a size such as "200B", "64KB", "1.5MB" or a number of bytes'),
 ]);
 
 const positive = z.number().positive();
@@ -83,13 +93,25 @@ const EndpointRef = z
 
 // Steps are objects keyed by their kind (`- cpu: 2ms`, `- call: orders/create`), with options
 // beside the kind key. They nest (parallel, branch), hence the lazy recursion.
+type KeyAccessInput = 'uniform' | 'sequential' | { dist: string; [k: string]: unknown };
+type ListInput = {
+  rows?: z.input<typeof CountDist>;
+  db?: string;
+  refs: { keys: string; access?: KeyAccessInput; via: string }[];
+  strategy?: string;
+  joinDb?: string;
+  cache?: string;
+  label?: string;
+};
 type StepInput =
   | { cpu: z.input<typeof DurationDist> }
   | { sleep: z.input<typeof DurationDist> }
   | { call: string; timeout?: z.input<typeof Duration> }
   | { query: string | QueryInput }
   | { parallel: (StepInput | StepInput[])[] }
-  | { branch: { probability: number; steps: StepInput[] }[] };
+  | { branch: { probability: number; steps: StepInput[] }[] }
+  | { list: ListInput }
+  | { lookup: string | { keys: string; db?: string } };
 type QueryInput = {
   db?: string;
   rows?: z.input<typeof CountDist>;
@@ -111,6 +133,42 @@ export const QueryStep = z.strictObject({
     }),
   ]),
 });
+/** How requests pick keys in a key space: uniform, sequential, Zipf or a hot set. */
+export const KeyAccess = z.union([
+  z.enum(['uniform', 'sequential']),
+  z.discriminatedUnion('dist', [
+    z.strictObject({ dist: z.literal('uniform') }),
+    z.strictObject({ dist: z.literal('sequential') }),
+    z.strictObject({ dist: z.literal('zipf'), s: positive }),
+    z.strictObject({
+      dist: z.literal('hot-set'),
+      keys: z.number().gt(0).lt(1),
+      accesses: z.number().gt(0).lt(1),
+    }),
+  ]),
+]);
+
+/** The four ways to resolve the keys a list screen references. */
+export const ListStrategy = z.enum(['join', 'n+1', 'batch', 'batch+cache']);
+
+export const ListStep = z.strictObject({
+  list: z.strictObject({
+    rows: CountDist.default(20),
+    db: id.optional(),
+    refs: z
+      .array(z.strictObject({ keys: id, access: KeyAccess.default('uniform'), via: EndpointRef }))
+      .min(1),
+    strategy: ListStrategy.optional(),
+    joinDb: id.optional(),
+    cache: id.optional(),
+    label: z.string().optional(),
+  }),
+});
+
+export const LookupStep = z.strictObject({
+  lookup: z.union([id, z.strictObject({ keys: id, db: id.optional() })]),
+});
+
 export const Step: z.ZodType<StepInput> = z.lazy(() =>
   z.union([
     CpuStep,
@@ -121,11 +179,22 @@ export const Step: z.ZodType<StepInput> = z.lazy(() =>
     z.strictObject({
       branch: z.array(z.strictObject({ probability, steps: z.array(Step) })).min(1),
     }),
+    ListStep,
+    LookupStep,
   ]),
 );
 
 /** Step kinds, in the order they are tried. */
-export const STEP_KINDS = ['cpu', 'sleep', 'call', 'query', 'parallel', 'branch'] as const;
+export const STEP_KINDS = [
+  'cpu',
+  'sleep',
+  'call',
+  'query',
+  'parallel',
+  'branch',
+  'list',
+  'lookup',
+] as const;
 
 export const Endpoint = z.strictObject({
   description: z.string().optional(),
@@ -151,6 +220,26 @@ export const Database = z.strictObject({
   queueCapacity: Capacity.default('unbounded'),
   queryTime: DurationDist.default('1ms'),
   rowTime: DurationDist.default(0),
+  joinTime: DurationDist.default(0),
+});
+
+/** A key space: the rows of one table, owned by one service (and stored in its database). */
+export const KeySpace = z.strictObject({
+  description: z.string().optional(),
+  size: z.number().int().min(1),
+  owner: id,
+  rowBytes: Bytes.default(100),
+  updates: Rate.default(0),
+});
+
+/** A cache: local (per instance), replicated (every instance a copy) or distributed. */
+export const Cache = z.strictObject({
+  description: z.string().optional(),
+  type: z.enum(['local']),
+  maxEntries: z.number().int().min(1).optional(),
+  maxBytes: Bytes.optional(),
+  eviction: z.enum(['lru', 'lfu', 'none']).default('lru'),
+  ttl: Duration.optional(),
 });
 
 const ScheduleItem = z.strictObject({
@@ -198,6 +287,9 @@ export const ScenarioDocument = z.strictObject({
   workloads: z.record(id, Workload),
   services: z.record(id, Service),
   databases: z.record(id, Database).default({}),
+  keys: z.record(id, KeySpace).default({}),
+  caches: z.record(id, Cache).default({}),
+  strategy: ListStrategy.default('batch'),
   variants: z.record(id, Variant).optional(),
 });
 

@@ -3,7 +3,7 @@
  * every distribution a DistributionSpec, every default filled and every shorthand expanded.
  * Produced by normalize.ts from a valid document; nothing downstream reads the raw document.
  */
-import type { DistributionSpec } from '../engine/index.ts';
+import type { DistributionSpec, KeyDistributionSpec } from '../engine/index.ts';
 
 /** One step of an endpoint's behaviour (a discriminated union on `kind`). */
 export type StepDef =
@@ -12,7 +12,57 @@ export type StepDef =
   | { kind: 'call'; service: string; endpoint: string; timeoutMs: number }
   | { kind: 'query'; db: string; rows: DistributionSpec; time?: DistributionSpec; label: string }
   | { kind: 'parallel'; branches: StepDef[][] }
-  | { kind: 'branch'; options: { probability: number; steps: StepDef[] }[] };
+  | { kind: 'branch'; options: { probability: number; steps: StepDef[] }[] }
+  | ListStepDef
+  | { kind: 'lookup'; keys: string; db: string };
+
+/** The four ways a list screen resolves the keys its rows reference. */
+export type ListStrategy = 'join' | 'n+1' | 'batch' | 'batch+cache';
+
+/** One key space a list screen's rows reference, and the endpoint that serves it. */
+export interface ListRefDef {
+  keys: string;
+  access: KeyDistributionSpec;
+  service: string;
+  endpoint: string;
+}
+
+/** A list screen: M rows from the caller's table, each referencing keys in other key spaces. */
+export interface ListStepDef {
+  kind: 'list';
+  rows: DistributionSpec;
+  /** The caller's own table (not used by the join strategy). */
+  db?: string;
+  refs: ListRefDef[];
+  strategy: ListStrategy;
+  /** Where the JOIN runs (strategy join). */
+  joinDb?: string;
+  /** The cache consulted first (strategy batch+cache). */
+  cache?: string;
+  label: string;
+}
+
+/** A key space: the rows of one table, owned by one service. */
+export interface KeySpaceDef {
+  id: string;
+  description: string;
+  size: number;
+  owner: string;
+  rowBytes: number;
+  /** Writes per ms, each bumping the version of one key (uniformly chosen). */
+  updatesPerMs: number;
+}
+
+/** A cache component. */
+export interface CacheDef {
+  id: string;
+  description: string;
+  type: 'local';
+  maxEntries?: number;
+  maxBytes?: number;
+  eviction: 'lru' | 'lfu' | 'none';
+  ttlMs?: number;
+}
 
 export type StepKind = StepDef['kind'];
 
@@ -48,6 +98,7 @@ export interface DatabaseDef {
   queueCapacity: number;
   queryTime: DistributionSpec;
   rowTime: DistributionSpec;
+  joinTime: DistributionSpec;
 }
 
 /** A piece of a piecewise-linear arrival-rate curve on [startMs, endMs); the last piece never ends. */
@@ -110,6 +161,8 @@ export interface Scenario {
   workloads: WorkloadDef[];
   services: ServiceDef[];
   databases: DatabaseDef[];
+  keys: KeySpaceDef[];
+  caches: CacheDef[];
 }
 
 /** Id of the pseudo-component that sends workload requests (usable in network links). */

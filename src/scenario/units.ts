@@ -2,7 +2,7 @@
  * Units of the scenario language: durations ("2ms", "1.5s", or a number of ms) and rates
  * ("200/s", "3/ms", or a number per second). Inputs are assumed valid (checked by schema.ts).
  */
-import { DURATION_RE, RATE_RE } from './schema.ts';
+import { BYTES_RE, DURATION_RE, RATE_RE } from './schema.ts';
 
 const DURATION_UNIT_MS: Record<string, number> = {
   us: 0.001,
@@ -40,4 +40,13 @@ export function parseRatePerSec(value: number | string): number {
 export function formatDuration(ms: number): string {
   if (ms >= 1000 && ms % 100 === 0) return `${ms / 1000}s`;
   return `${ms}ms`;
+}
+
+const BYTE_UNITS: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+
+/** Bytes of a size ("64KB", "1.5MB"; a bare number is already bytes). NaN when malformed. */
+export function parseBytes(value: number | string): number {
+  if (typeof value === 'number') return value;
+  const m = BYTES_RE.exec(value);
+  return m ? Number(m[1]) * BYTE_UNITS[m[3]] : Number.NaN;
 }

@@ -1,0 +1,243 @@
+/**
+ * The list screen: an endpoint shows M rows of its own table, and each row references keys in
+ * other services' key spaces (customer name, code, manager, department…). Four strategies
+ * resolve the references, selectable per step, per scenario or per variant:
+ *   join        one query in one (monolith) database joining every referenced table;
+ *   n+1         one call per row per reference, one after the other, each a 1-key lookup;
+ *   batch       one call per reference carrying the distinct keys (an IN query), in parallel;
+ *   batch+cache look every key up in the instance's cache first; one call per reference for
+ *               the distinct misses only; fill the cache with the answers.
+ * A list step waits several times (query, then calls); it keeps its state in a ListJob on the
+ * frame and runs again on each resume. Rows read: join M·(1+R); the others M for the own table
+ * plus one row per key fetched. Simplifications: calls made by a list step have no timeout;
+ * cache lookups take no time; keys are fetched with the version current when the reply arrives.
+ */
+import type { KeySampler } from '../engine/index.ts';
+import { Outcome } from '../metrics/outcome.ts';
+import type { CacheRuntime } from './cache/cache-runtime.ts';
+import type { Frame } from './frame.ts';
+import { advance, arriveAtService, sendQuery } from './journey.ts';
+import type { KeySpaceRuntime } from './key-space.ts';
+import { type Hop, travel } from './network.ts';
+import { Invocation } from './request.ts';
+import type { EndpointRuntime, Instance, StepRuntime } from './service.ts';
+
+/** Strategies as small integers. */
+export const ListStrategyCode = { join: 0, nPlusOne: 1, batch: 2, batchCache: 3 } as const;
+
+/** One reference of a list row: a key space, how keys are drawn, who serves them. */
+export interface ListRefRuntime {
+  keySpace: KeySpaceRuntime;
+  sampler: KeySampler;
+  target: EndpointRuntime;
+  hopOut: Hop;
+  hopBack: Hop;
+}
+
+/** A compiled list step. */
+export interface ListRuntime {
+  strategy: number;
+  rows: { sample(): number };
+  refs: ListRefRuntime[];
+  /** Query of the caller's own table (null for join, or when the list has no own table). */
+  ownQuery: StepRuntime | null;
+  /** The JOIN query (strategy join). */
+  joinQuery: StepRuntime | null;
+  /** Bytes of one joined row (the referenced rows' sizes added up). */
+  joinedRowBytes: number;
+  cache: CacheRuntime | null;
+}
+
+const Phase = { start: 0, refs: 1, nPlusOne: 2, waitAll: 3, done: 4 } as const;
+
+/** The state of one execution of a list step between its waits. */
+export class ListJob {
+  phase: number = Phase.start;
+  rows = 0;
+  cursor = 0;
+  pending = 0;
+  error: Outcome = 0;
+  cause = '';
+  /** Per reference: the distinct keys that missed the cache, to fill when they arrive. */
+  readonly misses: (Int32Array | null)[];
+  constructor(readonly list: ListRuntime) {
+    this.misses = list.refs.map(() => null);
+  }
+}
+
+/**
+ * Runs the list step of frame `f` as far as it can. Returns true when the step is complete
+ * (the frame moves on), false when it started something to wait for (it runs again after).
+ */
+export function continueList(f: Frame, step: StepRuntime): boolean {
+  const list = step.list!;
+  let job = f.job;
+  if (job === null) {
+    job = new ListJob(list);
+    f.job = job;
+  }
+  for (;;) {
+    switch (job.phase) {
+      case Phase.start:
+        job.rows = Math.max(0, Math.round(list.rows.sample()));
+        if (list.strategy === ListStrategyCode.join) {
+          const r = list.refs.length;
+          job.phase = Phase.done;
+          sendQuery(f, list.joinQuery!, job.rows * (1 + r), r, job.rows * list.joinedRowBytes);
+          return false;
+        }
+        job.phase = Phase.refs;
+        if (list.ownQuery !== null) {
+          sendQuery(f, list.ownQuery, job.rows, 0, 0);
+          return false;
+        }
+        break;
+      case Phase.refs:
+        if (list.strategy === ListStrategyCode.nPlusOne) {
+          job.phase = Phase.nPlusOne;
+          break;
+        }
+        job.phase = Phase.waitAll;
+        // hold one pending count while launching, so replies that arrive at once (a zero-latency
+        // rejection) cannot complete the step in the middle of the launch
+        job.pending++;
+        if (list.strategy === ListStrategyCode.batch) startBatches(f, job);
+        else startCachedBatches(f, job);
+        if (--job.pending > 0) return false;
+        failFrameIfJobFailed(f, job);
+        break;
+      case Phase.nPlusOne: {
+        // one call at a time: row by row, reference by reference
+        const r = list.refs.length;
+        if (job.cursor < job.rows * r && job.error === 0) {
+          const i = job.cursor % r;
+          job.cursor++;
+          list.refs[i].sampler.next();
+          job.pending++;
+          callForKeys(f, job, i, 1);
+          if (--job.pending > 0) return false;
+          break; // answered at once (rejected): go on with the next call
+        }
+        job.phase = Phase.done;
+        failFrameIfJobFailed(f, job);
+        break;
+      }
+      case Phase.waitAll:
+        job.phase = Phase.done;
+        break;
+      default:
+        f.job = null;
+        return true;
+    }
+  }
+}
+
+/** One call per reference with the distinct keys of the list. */
+function startBatches(f: Frame, job: ListJob): void {
+  const refs = job.list.refs;
+  for (let i = 0; i < refs.length; i++) {
+    const keys = drawKeys(refs[i].sampler, job.rows);
+    const distinct = sortUnique(keys, job.rows);
+    if (distinct > 0) callForKeys(f, job, i, distinct);
+  }
+}
+
+/** Cache first; one call per reference for the distinct misses. */
+function startCachedBatches(f: Frame, job: ListJob): void {
+  const list = job.list;
+  const cache = list.cache!;
+  const store = cache.storeFor(f.inv.instance as Instance);
+  const now = f.inv.endpoint.service.sim.now;
+  const stats = cache.stats;
+  for (let i = 0; i < list.refs.length; i++) {
+    const ref = list.refs[i];
+    const keys = drawKeys(ref.sampler, job.rows);
+    let missCount = 0;
+    for (let j = 0; j < job.rows; j++) {
+      const key = keys[j];
+      const cached = store.get(ref.keySpace.cacheKeyBase + key, now);
+      if (cached < 0) {
+        stats.misses++;
+        keys[missCount++] = key;
+      } else if (cached < ref.keySpace.version(key)) {
+        stats.staleHits++;
+      } else {
+        stats.hits++;
+      }
+    }
+    const distinct = sortUnique(keys, missCount);
+    if (distinct > 0) {
+      job.misses[i] = keys.slice(0, distinct);
+      callForKeys(f, job, i, distinct);
+    }
+  }
+}
+
+function callForKeys(f: Frame, job: ListJob, refIndex: number, keyCount: number): void {
+  const ref = job.list.refs[refIndex];
+  const req = f.inv.request;
+  req.callCount++;
+  const child = new Invocation(req, ref.target, f);
+  child.replyHop = ref.hopBack;
+  child.keyCount = keyCount;
+  child.fromList = job;
+  child.refIndex = refIndex;
+  job.pending++;
+  travel(f.inv.endpoint.service.sim, ref.hopOut, arriveAtService, child);
+}
+
+/** A call made by a list step is answered: fill the cache, and resume when all are in. */
+export function listReply(inv: Invocation): void {
+  const job = inv.fromList!;
+  const f = inv.caller as Frame;
+  if (inv.outcome !== Outcome.ok) {
+    if (job.error === 0) {
+      job.error = inv.outcome;
+      job.cause = inv.cause;
+    }
+  } else {
+    const missed = job.misses[inv.refIndex];
+    if (missed !== null) fillCache(f, job, inv.refIndex, missed);
+  }
+  if (--job.pending > 0) return;
+  failFrameIfJobFailed(f, job);
+  advance(f);
+}
+
+/** The first failure among the step's calls becomes the frame's (the rest of it is skipped). */
+function failFrameIfJobFailed(f: Frame, job: ListJob): void {
+  if (job.error !== 0 && f.error === 0) {
+    f.error = job.error;
+    f.cause = job.cause;
+  }
+}
+
+function fillCache(f: Frame, job: ListJob, refIndex: number, keys: Int32Array): void {
+  const cache = job.list.cache!;
+  const store = cache.storeFor(f.inv.instance as Instance);
+  const ks = job.list.refs[refIndex].keySpace;
+  const now = f.inv.endpoint.service.sim.now;
+  for (let j = 0; j < keys.length; j++) {
+    store.put(ks.cacheKeyBase + keys[j], ks.version(keys[j]), ks.rowBytes, now);
+  }
+  cache.stats.fills += keys.length;
+}
+
+// Scratch space for keys: list steps run one at a time (the simulation is single-threaded and
+// a list's keys are consumed before it waits), so one growing buffer serves them all.
+let scratch = new Int32Array(256);
+
+function drawKeys(sampler: KeySampler, n: number): Int32Array {
+  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
+  for (let i = 0; i < n; i++) scratch[i] = sampler.next();
+  return scratch;
+}
+
+/** Sorts keys[0..n) in place and moves the distinct ones to the front; returns their count. */
+export function sortUnique(keys: Int32Array, n: number): number {
+  if (n === 0) return 0;
+  keys.subarray(0, n).sort();
+  let u = 1;
+  for (let i = 1; i < n; i++) if (keys[i] !== keys[u - 1]) keys[u++] = keys[i];
+  return u;
+}
