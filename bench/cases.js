@@ -4,10 +4,34 @@
  * and the bar from the project issue that the case is judged against.
  */
 
+/** The headline scenario: one consultation screen resolved five ways (its five variants). */
+const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
+
+/**
+ * One headline case: its variant for 1030 s with the scenario's 30 s warm-up, so that ~206,000
+ * requests arrive at 200 req/s (~200,000 after the warm-up; 1000 s alone gives 199,354 with seed
+ * 1, under the issue's 200k). Judged on the count only: the issue sets no speed bar for these.
+ */
+function headline(variant, what) {
+  return {
+    name: `headline-${variant}`,
+    file: HEADLINE,
+    variant,
+    what: `headline, variant ${variant}: ${what}, 200 req/s, ~206,000 arrivals`,
+    durationS: 1030,
+    warmupS: 30,
+    bar: { metric: 'requests', min: 200_000 },
+  };
+}
+
 /**
  * One case. `durationS`/`warmupS` replace the scenario's `duration`/`warmup` (warmupS undefined
- * keeps the scenario's own). `bar.metric` is a key of the per-case result; `min` is a floor,
- * `max` a ceiling, `aim` the target beyond the bar.
+ * keeps the scenario's own). `variant` names the scenario variant to run (required when the file
+ * has variants, which case.js otherwise refuses). `bar.metric` is a key of the per-case result;
+ * `min` is a floor, `max` a ceiling, `aim` the target beyond the bar; `bar.source: 'bench'`
+ * marks a threshold set by this benchmark where the issue gives none. `cacheProbe` makes
+ * case.js sample the cache's entries, the requests and the wall clock every `everyS` simulated
+ * seconds during Model.run(), to time the run before and after the cache is full.
  */
 export const CASES = [
   {
@@ -33,6 +57,20 @@ export const CASES = [
     durationS: 12500,
     warmupS: 0,
     bar: { metric: 'peakRssMB', max: 300 },
+  },
+  headline('join', 'one JOIN query in the monolith database'),
+  headline('n-plus-1', '120 calls per request (30 rows × 4 references), one after the other'),
+  headline('batch', 'one IN call per referenced service'),
+  headline('batch-cache', 'local caches of 200,000 entries on 4 instances, then IN calls'),
+  headline('batch-cache-uniform', 'as batch-cache with customers uniform over 10,000,000'),
+  {
+    name: 'cache-1M',
+    file: 'bench/scenarios/cache-1m.yaml',
+    what: 'cache lookups stay O(1): one instance, local LRU cache of 1,000,000 entries over 4,000,000 uniform keys, 30 lookups per request, 200 req/s, ~200,000 arrivals',
+    durationS: 1000,
+    warmupS: 0,
+    cacheProbe: { cache: 'item-cache', everyS: 10 },
+    bar: { metric: 'fullRatio', min: 0.5, source: 'bench' },
   },
 ];
 

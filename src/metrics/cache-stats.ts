@@ -20,6 +20,13 @@ export class CacheStats {
   staleHits = 0;
   misses = 0;
   fills = 0;
+  /** Replicated caches: sync messages sent, entries and bytes they carried, CPU ms to apply them. */
+  syncMessages = 0;
+  syncEntries = 0;
+  syncBytes = 0;
+  syncCpuMs = 0;
+  /** Distributed caches: operations that failed (rejected), served as misses. */
+  failedOps = 0;
   /** The cache's stores (one per instance of a local cache). */
   readonly stores: CacheStoreView[] = [];
 
@@ -34,5 +41,10 @@ export class CacheStats {
     this.staleHits = 0;
     this.misses = 0;
     this.fills = 0;
+    this.syncMessages = 0;
+    this.syncEntries = 0;
+    this.syncBytes = 0;
+    this.syncCpuMs = 0;
+    this.failedOps = 0;
   }
 }

@@ -89,6 +89,13 @@ export interface CacheSummary {
   unchangedWrites: number;
   evictions: number;
   expired: number;
+  /** Replicated caches: sync messages sent (and per second), bytes they carried, CPU ms per second. */
+  syncMessages: number;
+  syncMessagesPerSec: number;
+  syncBytes: number;
+  syncCpuMsPerSec: number;
+  /** Distributed caches: operations rejected (served as misses from the owner). */
+  failedOps: number;
   /** Stores (instances holding a copy) and what they hold at the end of the run. */
   stores: number;
   entriesPerStore: { mean: number; max: number };
@@ -187,7 +194,8 @@ function meanMax(xs: number[]): { mean: number; max: number } {
   return { mean: xs.reduce((a, b) => a + b, 0) / xs.length, max: Math.max(...xs) };
 }
 
-function summarizeCache(c: CacheStats): CacheSummary {
+function summarizeCache(c: CacheStats, windowMs: number): CacheSummary {
+  const perSec = (x: number) => (windowMs > 0 ? (x * 1000) / windowMs : 0);
   const lookups = c.hits + c.staleHits + c.misses;
   const sum = (f: (s: CacheStoreView) => number) => c.stores.reduce((a, s) => a + f(s), 0);
   return {
@@ -202,6 +210,11 @@ function summarizeCache(c: CacheStats): CacheSummary {
     unchangedWrites: sum((s) => s.unchangedWrites),
     evictions: sum((s) => s.evictions),
     expired: sum((s) => s.expired),
+    syncMessages: c.syncMessages,
+    syncMessagesPerSec: perSec(c.syncMessages),
+    syncBytes: c.syncBytes,
+    syncCpuMsPerSec: perSec(c.syncCpuMs),
+    failedOps: c.failedOps,
     stores: c.stores.length,
     entriesPerStore: meanMax(c.stores.map((s) => s.entries)),
     bytesPerStore: meanMax(c.stores.map((s) => s.bytes)),
@@ -259,7 +272,7 @@ export function summarizeMetrics(m: Metrics, endMs: number): MetricsSummary {
       bytesRead: s.bytesRead,
     };
   });
-  const caches = m.caches.map(summarizeCache);
+  const caches = m.caches.map((c) => summarizeCache(c, windowMs));
   const serviceEndpoints = m.visits.map((v) => ({
     component: v.component,
     name: v.name,

@@ -40,8 +40,13 @@ describe('determinism', () => {
       const a = await outputsOf(text, 1);
       const b = await outputsOf(text, 1);
       expect([...a.keys()]).toEqual(
-      expect.arrayContaining(['summary.json', 'endpoints.csv', 'components.csv', 'timeseries.csv']),
-    );
+        expect.arrayContaining([
+          'summary.json',
+          'endpoints.csv',
+          'components.csv',
+          'timeseries.csv',
+        ]),
+      );
       for (const [name, content] of a) expect(b.get(name), name).toBe(content);
       const c = await outputsOf(text, 2);
       expect(c.get('summary.json')).not.toBe(a.get('summary.json'));

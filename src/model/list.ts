@@ -15,6 +15,7 @@
 import type { KeySampler } from '../engine/index.ts';
 import { Outcome } from '../metrics/outcome.ts';
 import type { CacheRuntime } from './cache/cache-runtime.ts';
+import type { CacheOp } from './cache/distributed-cache.ts';
 import type { Frame } from './frame.ts';
 import { advance, arriveAtService, sendQuery } from './journey.ts';
 import type { KeySpaceRuntime } from './key-space.ts';
@@ -46,6 +47,9 @@ export interface ListRuntime {
   /** Bytes of one joined row (the referenced rows' sizes added up). */
   joinedRowBytes: number;
   cache: CacheRuntime | null;
+  /** Hops to and from a distributed cache (null otherwise). */
+  cacheHopOut: Hop | null;
+  cacheHopBack: Hop | null;
 }
 
 const Phase = { start: 0, refs: 1, nPlusOne: 2, waitAll: 3, done: 4 } as const;
@@ -142,35 +146,66 @@ function startBatches(f: Frame, job: ListJob): void {
   }
 }
 
-/** Cache first; one call per reference for the distinct misses. */
+/**
+ * Cache first; one call per reference for the distinct misses. A local or replicated cache
+ * answers at once; a distributed one answers after a round trip (remoteAnswer).
+ */
 function startCachedBatches(f: Frame, job: ListJob): void {
   const list = job.list;
   const cache = list.cache!;
-  const store = cache.storeFor(f.inv.instance as Instance);
-  const now = f.inv.endpoint.service.sim.now;
-  const stats = cache.stats;
+  const inst = f.inv.instance as Instance;
   for (let i = 0; i < list.refs.length; i++) {
     const ref = list.refs[i];
     const keys = drawKeys(ref.sampler, job.rows);
-    let missCount = 0;
-    for (let j = 0; j < job.rows; j++) {
-      const key = keys[j];
-      const cached = store.get(ref.keySpace.cacheKeyBase + key, now);
-      if (cached < 0) {
-        stats.misses++;
-        keys[missCount++] = key;
-      } else if (cached < ref.keySpace.version(key)) {
-        stats.staleHits++;
-      } else {
-        stats.hits++;
-      }
+    if (cache.remote !== null) {
+      job.pending++;
+      cache.remote.lookup(
+        f,
+        job,
+        i,
+        ref.keySpace,
+        keys.slice(0, job.rows),
+        list.cacheHopOut!,
+        list.cacheHopBack!,
+      );
+      continue;
     }
-    const distinct = sortUnique(keys, missCount);
-    if (distinct > 0) {
-      job.misses[i] = keys.slice(0, distinct);
-      callForKeys(f, job, i, distinct);
-    }
+    const store = cache.storeFor(inst);
+    const missCount = cache.lookup(
+      store,
+      ref.keySpace,
+      keys,
+      job.rows,
+      f.inv.endpoint.service.sim.now,
+    );
+    fetchMisses(f, job, i, keys, missCount);
   }
+}
+
+/** Calls the owner for the distinct keys among keys[0..missCount) and remembers them to fill. */
+function fetchMisses(
+  f: Frame,
+  job: ListJob,
+  refIndex: number,
+  keys: Int32Array,
+  missCount: number,
+): void {
+  const distinct = sortUnique(keys, missCount);
+  if (distinct === 0) return;
+  job.misses[refIndex] = keys.slice(0, distinct);
+  callForKeys(f, job, refIndex, distinct);
+}
+
+/** A distributed cache answered a lookup: fetch its misses, and resume when all are in. */
+export function remoteAnswer(op: CacheOp): void {
+  const job = op.job!;
+  const f = op.frame!;
+  job.pending++; // hold the step while the misses' call is launched
+  fetchMisses(f, job, op.refIndex, op.keys, op.misses);
+  job.pending--;
+  if (--job.pending > 0) return;
+  failFrameIfJobFailed(f, job);
+  advance(f);
 }
 
 function callForKeys(f: Frame, job: ListJob, refIndex: number, keyCount: number): void {
@@ -213,14 +248,11 @@ function failFrameIfJobFailed(f: Frame, job: ListJob): void {
 }
 
 function fillCache(f: Frame, job: ListJob, refIndex: number, keys: Int32Array): void {
-  const cache = job.list.cache!;
-  const store = cache.storeFor(f.inv.instance as Instance);
-  const ks = job.list.refs[refIndex].keySpace;
-  const now = f.inv.endpoint.service.sim.now;
-  for (let j = 0; j < keys.length; j++) {
-    store.put(ks.cacheKeyBase + keys[j], ks.version(keys[j]), ks.rowBytes, now);
-  }
-  cache.stats.fills += keys.length;
+  const list = job.list;
+  const cache = list.cache!;
+  const ks = list.refs[refIndex].keySpace;
+  if (cache.remote !== null) cache.remote.writeBack(ks, keys, list.cacheHopOut!);
+  else cache.fill(f.inv.instance as Instance, ks, keys);
 }
 
 // Scratch space for keys: list steps run one at a time (the simulation is single-threaded and

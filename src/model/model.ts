@@ -19,6 +19,7 @@ import { Metrics } from '../metrics/recorder.ts';
 import type { ListStepDef, Scenario, StepDef } from '../scenario/types.ts';
 import { CLIENT_ID } from '../scenario/types.ts';
 import { CacheRuntime } from './cache/cache-runtime.ts';
+import { DistributedCache } from './cache/distributed-cache.ts';
 import { DatabaseRuntime } from './database.ts';
 import {
   callTimedOut,
@@ -28,7 +29,7 @@ import {
   onThreadGranted,
 } from './journey.ts';
 import { KeySpaceRuntime } from './key-space.ts';
-import type { ListRuntime } from './list.ts';
+import { type ListRuntime, remoteAnswer } from './list.ts';
 import { createPicker } from './load-balancer.ts';
 import { Network } from './network.ts';
 import { EndpointRuntime, Instance, ServiceRuntime, StepKind, StepRuntime } from './service.ts';
@@ -136,7 +137,19 @@ export class Model {
       cacheKeyBase += k.size;
     }
     for (const c of this.scenario.caches) {
-      const cache = new CacheRuntime(c, metrics.addCache(c.id, c.type));
+      const cache = new CacheRuntime(c, metrics.addCache(c.id, c.type), sim, (service) =>
+        this.network.hop(service, service),
+      );
+      if (c.type === 'distributed') {
+        const stats = metrics.addStation(c.id, 'cache', c.instances, c.threads);
+        cache.remote = new DistributedCache(
+          cache,
+          sim,
+          stats,
+          this.#dist(c.opTime, `${c.id}/op-time`),
+          remoteAnswer,
+        );
+      }
       metrics.onStartWindow(() => cache.resetCounters());
       this.caches.set(c.id, cache);
     }
@@ -242,6 +255,8 @@ export class Model {
       };
     });
     const strategy = { join: 0, 'n+1': 1, batch: 2, 'batch+cache': 3 }[d.strategy];
+    const cache =
+      d.strategy === 'batch+cache' ? (this.caches.get(d.cache as string) ?? null) : null;
     return {
       strategy,
       rows: this.#dist(d.rows, `${where}/rows`),
@@ -250,7 +265,9 @@ export class Model {
         d.strategy !== 'join' && d.db !== undefined ? this.#queryStep(serviceId, d.db) : null,
       joinQuery: d.strategy === 'join' ? this.#queryStep(serviceId, d.joinDb as string) : null,
       joinedRowBytes: refs.reduce((a, r) => a + r.keySpace.rowBytes, 0),
-      cache: d.strategy === 'batch+cache' ? (this.caches.get(d.cache as string) ?? null) : null,
+      cache,
+      cacheHopOut: cache?.remote ? this.network.hop(serviceId, cache.def.id) : null,
+      cacheHopBack: cache?.remote ? this.network.hop(cache.def.id, serviceId) : null,
     };
   }
 

@@ -1,7 +1,8 @@
 /**
  * The files a run writes, as text (pure: the CLI writes them): summary.json, endpoints.csv,
- * components.csv and timeseries.csv (tidy/long format: second, variant, scope, id, metric,
- * value). Every number is rounded to 4 decimals; the same results give the same bytes.
+ * components.csv, timeseries.csv (tidy/long format: second, variant, scope, id, metric,
+ * value), caches.csv when the scenario has caches, and compare.csv / compare.json when it has
+ * several variants. Every number is rounded to 4 decimals; the same results give the same bytes.
  */
 import { stringify } from 'csv-stringify/sync';
 import type {
@@ -10,33 +11,30 @@ import type {
   RequestGroupSummary,
   RunResult,
 } from '../metrics/summary.ts';
+import { compareCsv, compareJson } from './compare.ts';
+import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 import { round, roundDeep } from './round.ts';
 
-/** Results of every variant of one scenario. */
-export interface ScenarioResults {
-  name: string;
-  description: string;
-  file: string;
-  runs: RunResult[];
-}
+export { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 
 /** File name → contents. */
 export type OutputFiles = Map<string, string>;
 
-/** Version of the output formats; bump when a column or key changes meaning. */
-export const OUTPUT_FORMAT_VERSION = 1;
-
 /** All output files of a scenario run. */
 export function buildOutputs(results: ScenarioResults): OutputFiles {
-  return new Map([
+  const files: OutputFiles = new Map([
     ['summary.json', summaryJson(results)],
     ['endpoints.csv', endpointsCsv(results)],
     ['components.csv', componentsCsv(results)],
     ['timeseries.csv', timeseriesCsv(results)],
-    ...(results.runs.some((r) => r.summary.caches.length > 0)
-      ? [['caches.csv', cachesCsv(results)] as [string, string]]
-      : []),
   ]);
+  if (results.runs.some((r) => r.summary.caches.length > 0))
+    files.set('caches.csv', cachesCsv(results));
+  if (results.runs.length > 1) {
+    files.set('compare.csv', compareCsv(results));
+    files.set('compare.json', compareJson(results));
+  }
+  return files;
 }
 
 /** summary.json: the scenario and one RunSummary per variant. */
@@ -136,6 +134,11 @@ const CACHE_COLUMNS: Column<CacheSummary>[] = [
   ['unchangedWrites', (c) => c.unchangedWrites],
   ['evictions', (c) => c.evictions],
   ['expired', (c) => c.expired],
+  ['syncMessages', (c) => c.syncMessages],
+  ['syncMessagesPerSec', (c) => round(c.syncMessagesPerSec)],
+  ['syncBytes', (c) => c.syncBytes],
+  ['syncCpuMsPerSec', (c) => round(c.syncCpuMsPerSec)],
+  ['failedOps', (c) => c.failedOps],
   ['stores', (c) => c.stores],
   ['entriesPerStoreMean', (c) => round(c.entriesPerStore.mean)],
   ['bytesPerStoreMean', (c) => round(c.bytesPerStore.mean)],

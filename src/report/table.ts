@@ -1,10 +1,12 @@
 /**
  * The readable summary printed by `msasim run`: per variant, entry endpoints × latency
  * percentiles and outcomes, then components × load, utilisation and queues; for several
- * variants, a final side-by-side comparison. Plain text, deterministic.
+ * variants, a final side-by-side comparison (also printed alone by `msasim compare`). Plain
+ * text, deterministic.
  */
 import type { RequestGroupSummary, RunSummary } from '../metrics/summary.ts';
-import type { ScenarioResults } from './outputs.ts';
+import { compareRows } from './compare.ts';
+import type { ScenarioResults } from './results.ts';
 
 /** Formats rows as aligned columns (first column left-aligned, the others right-aligned). */
 export function formatTable(header: string[], rows: string[][]): string {
@@ -73,6 +75,7 @@ function cacheTable(s: RunSummary): string {
     String(c.fills),
     String(c.unchangedWrites),
     String(c.evictions),
+    num(c.syncMessagesPerSec),
     String(c.stores),
     num(c.bytesPerStore.mean / 1024 / 1024, 2),
   ]);
@@ -85,6 +88,7 @@ function cacheTable(s: RunSummary): string {
     'fills',
     'unchanged writes',
     'evictions',
+    'sync msg/s',
     'stores',
     'MB/store',
   ];
@@ -133,44 +137,49 @@ export function formatSummary(results: ScenarioResults): string {
       `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${cacheTable(s)}${causesText(s)}`,
     );
   }
-  if (results.runs.length > 1) parts.push(comparisonTable(results));
+  if (results.runs.length > 1) parts.push(formatComparison(results));
   return `${parts.join('\n\n')}\n`;
 }
 
-/** Side by side: one row per variant with the figures that tell designs apart. */
-export function comparisonTable(results: ScenarioResults): string {
+/**
+ * The comparison printed by `run` (after the variants) and `compare`: one row per variant.
+ * Cache columns appear when the scenario has caches. To stay within 120 columns it leaves out
+ * p99.9, bytes per request and DB rows/s (compare.csv and compare.json have them) and uses
+ * short headers, explained in the title.
+ */
+export function formatComparison(results: ScenarioResults): string {
   const hasCaches = results.runs.some((r) => r.summary.caches.length > 0);
-  const rows = results.runs.map((r) => {
-    const s = r.summary;
-    const o = s.overall;
-    const dbQueriesPerSec = s.components
-      .filter((c) => c.kind === 'database')
-      .reduce((a, c) => a + c.arrivalsPerSec, 0);
-    const lookups = s.caches.reduce((a, c) => a + c.lookups, 0);
-    const hits = s.caches.reduce((a, c) => a + c.hits + c.staleHits, 0);
+  const orDash = (x: number | null, f: (x: number) => string) => (x === null ? '–' : f(x));
+  const rows = compareRows(results).map((c) => {
     const row = [
-      s.scenario.variant ?? '',
-      num(o.throughputPerSec),
-      pct(o.errorRate),
-      num(o.latency.p50Ms, 2),
-      num(o.latency.p99Ms, 2),
-      num(o.perRequest.callsMean, 1),
-      num(o.perRequest.rowsMean, 1),
-      num(dbQueriesPerSec),
+      c.variant || results.name,
+      num(c.throughputPerSec),
+      pct(c.errorRate),
+      num(c.p50Ms, 2),
+      num(c.p99Ms, 2),
+      num(c.callsPerRequest, 1),
+      num(c.dbRowsPerRequest, 1),
+      num(c.dbQueriesPerSec),
     ];
-    if (hasCaches) row.push(lookups > 0 ? pct(hits / lookups) : '–');
+    if (hasCaches) {
+      row.push(
+        orDash(c.cacheHitRatio, pct),
+        orDash(c.syncMessagesPerSec, (x) => num(x)),
+        orDash(c.cacheMemoryPerInstanceBytes, (x) => num(x / 1024 / 1024, 2)),
+      );
+    }
+    const db = c.busiestDatabase;
+    row.push(db === null ? '–' : `${db.id} ${pct(db.utilisation)}`);
     return row;
   });
-  const header = [
-    'variant',
-    'ok/s',
-    'errors',
-    'p50 ms',
-    'p99 ms',
-    'calls/req',
-    'rows/req',
-    'DB queries/s',
+  const header = ['variant', 'ok/s', 'errors', 'p50 ms', 'p99 ms', 'calls', 'rows', 'DB q/s'];
+  if (hasCaches) header.push('hit %', 'sync/s', 'MB/inst');
+  header.push('busiest DB');
+  const legend = [
+    'all entry endpoints',
+    'calls, rows: per request',
+    'DB q/s: queries over all databases',
+    ...(hasCaches ? ['MB/inst: cache memory per instance'] : []),
   ];
-  if (hasCaches) header.push('hit ratio');
-  return `■ comparison (all entry endpoints)\n${formatTable(header, rows)}`;
+  return `■ comparison (${legend.join(' · ')})\n${formatTable(header, rows)}`;
 }

@@ -198,7 +198,7 @@ function checkKeySpaces(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
 }
 
 function checkLinks(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
-  const known = [...names.services, ...names.databases, CLIENT_ID];
+  const known = [...names.services, ...names.databases, ...names.caches, CLIENT_ID];
   return doc.network.links.flatMap((link, i) =>
     (['from', 'to'] as const)
       .filter((end) => !known.includes(link[end]))

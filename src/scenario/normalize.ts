@@ -67,6 +67,11 @@ export function normalizeScenario(
       maxBytes: c.maxBytes === undefined ? undefined : parseBytes(c.maxBytes),
       eviction: c.eviction,
       ttlMs: c.ttl === undefined ? undefined : parseDurationMs(c.ttl),
+      syncCpuMs: parseDurationMs(c.syncCpu),
+      instances: c.instances,
+      threads: c.threads,
+      opTime: durationDist(c.opTime),
+      queueCapacity: capacity(c.queueCapacity),
     })),
   };
 }

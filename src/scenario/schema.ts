@@ -235,11 +235,18 @@ export const KeySpace = z.strictObject({
 /** A cache: local (per instance), replicated (every instance a copy) or distributed. */
 export const Cache = z.strictObject({
   description: z.string().optional(),
-  type: z.enum(['local']),
+  type: z.enum(['local', 'replicated', 'distributed']),
   maxEntries: z.number().int().min(1).optional(),
   maxBytes: Bytes.optional(),
   eviction: z.enum(['lru', 'lfu', 'none']).default('lru'),
   ttl: Duration.optional(),
+  /** replicated: CPU time to apply one sync message on the receiving instance. */
+  syncCpu: Duration.default('0.05ms'),
+  /** distributed: servers, threads per server, time per key operation, waiting operations. */
+  instances: z.number().int().min(1).default(1),
+  threads: z.number().int().min(1).default(8),
+  opTime: DurationDist.default('0.02ms'),
+  queueCapacity: Capacity.default('unbounded'),
 });
 
 const ScheduleItem = z.strictObject({

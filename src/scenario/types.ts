@@ -57,11 +57,18 @@ export interface KeySpaceDef {
 export interface CacheDef {
   id: string;
   description: string;
-  type: 'local';
+  type: 'local' | 'replicated' | 'distributed';
   maxEntries?: number;
   maxBytes?: number;
   eviction: 'lru' | 'lfu' | 'none';
   ttlMs?: number;
+  /** replicated: CPU ms to apply one sync message. */
+  syncCpuMs: number;
+  /** distributed: servers, threads each, time per key operation (ms), waiting operations. */
+  instances: number;
+  threads: number;
+  opTime: DistributionSpec;
+  queueCapacity: number;
 }
 
 export type StepKind = StepDef['kind'];

@@ -1,0 +1,145 @@
+/**
+ * A distributed cache (Redis-like) as a component of its own: servers with threads and a FIFO
+ * queue, one store shared by every caller, a network hop each way. A list step asks it for the
+ * keys of one reference in one round trip (MGET), fetches the misses from their owner, then
+ * writes them back without waiting (a fire-and-forget MSET). The cache takes the whole load of
+ * every caller: it is a shared dependency (a SPoF). When it rejects an operation (queue full)
+ * the caller treats every key as a miss and goes to the owner (cache-aside fallback).
+ * Simplifications: the servers share one store (no sharding, no replication lag); an operation
+ * costs opTime per key.
+ */
+import { type Distribution, Grant, Resource, type Simulation } from '../../engine/index.ts';
+import type { StationStats } from '../../metrics/station-stats.ts';
+import type { TimeWeighted } from '../../metrics/time-weighted.ts';
+import type { Frame } from '../frame.ts';
+import type { KeySpaceRuntime } from '../key-space.ts';
+import type { ListJob } from '../list.ts';
+import { type Hop, travel } from '../network.ts';
+import type { CacheRuntime } from './cache-runtime.ts';
+import type { CacheStore } from './cache-store.ts';
+
+/** One operation on the distributed cache: a lookup of some keys, or a write-back. */
+export class CacheOp {
+  sinceMs = -0;
+  server: CacheServer | null = null;
+  /** Lookups: how many keys missed (moved to the front of `keys`). */
+  misses = 0;
+  constructor(
+    /** The frame of the list step that asked (null for a write-back). */
+    readonly frame: Frame | null,
+    readonly job: ListJob | null,
+    readonly refIndex: number,
+    readonly ks: KeySpaceRuntime,
+    readonly keys: Int32Array,
+    readonly hopBack: Hop | null,
+  ) {}
+}
+
+/** One server of the distributed cache. */
+export class CacheServer {
+  readonly threads: Resource<CacheOp>;
+  outstanding = 0;
+  constructor(
+    threads: number,
+    queueCapacity: number,
+    onGrant: (op: CacheOp) => void,
+    private readonly busy: TimeWeighted,
+    private readonly queue: TimeWeighted,
+  ) {
+    this.threads = new Resource(threads, queueCapacity, onGrant);
+  }
+  observe(nowMs: number): void {
+    this.busy.set(nowMs, this.threads.inUse);
+    this.queue.set(nowMs, this.threads.queueLength);
+  }
+}
+
+/** The servers and shared store of a distributed cache. */
+export class DistributedCache {
+  readonly store: CacheStore;
+  readonly servers: CacheServer[] = [];
+  #next = 0;
+
+  constructor(
+    readonly cache: CacheRuntime,
+    private readonly sim: Simulation,
+    readonly stats: StationStats,
+    private readonly opTime: Distribution,
+    /** Called at the caller when a lookup's answer arrives. */
+    private readonly onAnswer: (op: CacheOp) => void,
+  ) {
+    this.store = cache.newStore();
+    const def = cache.def;
+    for (let i = 0; i < def.instances; i++) {
+      this.servers.push(
+        new CacheServer(def.threads, def.queueCapacity, this.#run, stats.busy[i], stats.queue[i]),
+      );
+    }
+  }
+
+  /** Sends a lookup of keys (a copy the op keeps) for the list step of frame `f`. */
+  lookup(
+    f: Frame,
+    job: ListJob,
+    refIndex: number,
+    ks: KeySpaceRuntime,
+    keys: Int32Array,
+    hopOut: Hop,
+    hopBack: Hop,
+  ): void {
+    travel(this.sim, hopOut, this.#arrive, new CacheOp(f, job, refIndex, ks, keys, hopBack));
+  }
+
+  /** Writes fetched rows back, without anyone waiting for it. */
+  writeBack(ks: KeySpaceRuntime, keys: Int32Array, hopOut: Hop): void {
+    travel(this.sim, hopOut, this.#arrive, new CacheOp(null, null, 0, ks, keys, null));
+  }
+
+  readonly #arrive = (op: CacheOp) => {
+    const now = this.sim.now;
+    this.stats.arrivals++;
+    const server = this.servers[this.#next];
+    this.#next = (this.#next + 1) % this.servers.length;
+    op.server = server;
+    op.sinceMs = now;
+    const g = server.threads.request(op);
+    if (g === Grant.rejected) {
+      this.stats.rejected++;
+      this.cache.stats.failedOps++;
+      op.misses = op.keys.length; // cache-aside: every key goes to the owner
+      this.cache.stats.misses += op.frame === null ? 0 : op.keys.length;
+      this.#reply(op);
+      return;
+    }
+    server.observe(now);
+    if (g === Grant.granted) this.#run(op);
+  };
+
+  readonly #run = (op: CacheOp) => {
+    const now = this.sim.now;
+    const server = op.server as CacheServer;
+    server.observe(now);
+    this.stats.recordWait(now - op.sinceMs);
+    this.sim.schedule(this.opTime.sample() * op.keys.length, this.#end, op);
+  };
+
+  readonly #end = (op: CacheOp) => {
+    const now = this.sim.now;
+    const server = op.server as CacheServer;
+    server.threads.release();
+    server.observe(now);
+    this.stats.completed++;
+    if (op.frame === null) {
+      this.cache.put(this.store, op.ks, op.keys, now);
+      this.cache.stats.fills += op.keys.length;
+      return;
+    }
+    op.misses = this.cache.lookup(this.store, op.ks, op.keys, op.keys.length, now);
+    this.#reply(op);
+  };
+
+  #reply(op: CacheOp): void {
+    if (op.frame === null) return;
+    travel(this.sim, op.hopBack as Hop, this.onAnswer, op);
+  }
+}
