@@ -12,9 +12,9 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import { Priority } from '../dist/engine/simulation.js';
 import { prepareHistograms } from '../dist/metrics/histogram.js';
 import { summarizeMetrics } from '../dist/metrics/summary.js';
-import { Priority } from '../dist/engine/simulation.js';
 import { Model } from '../dist/model/model.js';
 import { parseScenario } from '../dist/scenario/load.js';
 import { CASES, findCase } from './cases.js';
@@ -46,45 +46,52 @@ async function loadCase(c) {
 /**
  * Schedules a sample of the cache every `everyS` simulated seconds before the end (late
  * priority, after the model's own events at that instant): simulated s, wall ms, requests so far,
- * entries of the fullest store. The samples only read; they add one event each (`events`).
+ * entries of the fullest store. The samples only read; each adds one event, counted in `events`.
  */
 function probeCache(model, probe) {
   const cache = model.caches.get(probe.cache);
   if (cache === undefined) throw new Error(`cacheProbe: no cache ${probe.cache} in the scenario`);
   const entries = () => cache.stores.reduce((m, s) => Math.max(m, s.entries), 0);
-  const samples = [];
-  const sample = () => {
-    samples.push([model.sim.now / 1000, performance.now(), model.ids.next - 1, entries()]);
+  const p = { cache, samples: [], sample: undefined, events: 0 };
+  p.sample = () => {
+    p.samples.push([model.sim.now / 1000, performance.now(), model.ids.next - 1, entries()]);
   };
-  let events = 0;
-  for (let t = probe.everyS * 1000; t < model.scenario.durationMs; t += probe.everyS * 1000) {
-    model.sim.scheduleAt(t, sample, undefined, Priority.late);
-    events++;
-  }
-  return { cache, samples, sample, events };
+  const scheduled = () => {
+    p.events++;
+    p.sample();
+  };
+  for (let t = probe.everyS * 1000; t < model.scenario.durationMs; t += probe.everyS * 1000)
+    model.sim.scheduleAt(t, scheduled, undefined, Priority.late);
+  return p;
 }
 
 /**
- * Requests/s of wall time while the cache fills (start of the run → first sample at its entry
- * limit) and once it is full (that sample → end); `fullRatio` is full ÷ filling. The full phase
- * is also split in halves, so a slowdown that grows with time shows as a lower second half.
+ * Requests/s of wall time while the cache fills and once it is full, from the samples. Filling:
+ * from the first probe (`everyS` into the run: the interval before it is left out, as it holds
+ * the JIT warm-up) to the first sample at the entry limit; full: from that sample to the end.
+ * `fullRatio` is full ÷ filling (null when a phase is empty). The full phase is also split in
+ * halves, so a slowdown that keeps growing once the cache is full shows as a lower second half.
  */
 function cachePhases(p) {
-  const max = p.cache.def.maxEntries ?? Number.POSITIVE_INFINITY;
+  const limit = p.cache.def.maxEntries ?? Number.POSITIVE_INFINITY;
   const s = p.samples;
-  const last = s[s.length - 1];
-  const rate = (a, b) => (b[2] - a[2]) / ((b[1] - a[1]) / 1000);
-  const full = s.findIndex((x) => x[3] >= max);
+  const end = s.length - 1;
+  const rate = (a, b) => (s[b][2] - s[a][2]) / ((s[b][1] - s[a][1]) / 1000);
+  const found = s.findIndex((x) => x[3] >= limit);
+  const full = found >= 0 ? found : end;
+  const start = Math.min(1, end);
+  const mid = full + Math.floor((end - full) / 2);
   const phases = {
     maxEntries: p.cache.def.maxEntries ?? null,
     entriesReached: Math.max(...s.map((x) => x[3])),
-    fullAtS: full >= 0 ? s[full][0] : null,
-    requestsWhileFilling: full >= 0 ? s[full][2] : last[2],
-    fillingPerSec: rate(s[0], full >= 0 ? s[full] : last),
-    fullPerSec: null,
+    fullAtS: found >= 0 ? s[found][0] : null,
+    requestsWhileFilling: s[full][2],
+    fillingPerSec: full > start ? rate(start, full) : null,
+    fullPerSec: found >= 0 && full < end ? rate(full, end) : null,
     fullRatio: null,
-    fullFirstHalfPerSec: null,
-    fullSecondHalfPerSec: null,
+    fullFirstHalfPerSec: found >= 0 && mid > full ? rate(full, mid) : null,
+    fullSecondHalfPerSec: found >= 0 && mid > full ? rate(mid, end) : null,
+    // [simulated s, wall ms since Model.run() began, requests so far, entries of the fullest store]
     samples: s.map(([simS, wallMs, requests, entries]) => [
       simS,
       Math.round(wallMs - s[0][1]),
@@ -92,15 +99,8 @@ function cachePhases(p) {
       entries,
     ]),
   };
-  if (full >= 0 && full < s.length - 1) {
-    const mid = full + Math.floor((s.length - 1 - full) / 2);
-    phases.fullPerSec = rate(s[full], last);
+  if (phases.fillingPerSec !== null && phases.fullPerSec !== null)
     phases.fullRatio = phases.fullPerSec / phases.fillingPerSec;
-    if (mid > full && mid < s.length - 1) {
-      phases.fullFirstHalfPerSec = rate(s[full], s[mid]);
-      phases.fullSecondHalfPerSec = rate(s[mid], last);
-    }
-  }
   return phases;
 }
 

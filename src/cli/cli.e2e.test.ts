@@ -1,8 +1,9 @@
 /**
  * End-to-end tests of the built CLI (bin/msasim → dist/): every shipped scenario runs, prints
  * its summary and writes its four files; stdout and summary.json match the committed goldens
- * in scenarios/expected/<name>/; usage and scenario errors give exit codes 2 and 1; a run
- * stopped by a guard writes nothing.
+ * in scenarios/expected/<name>/; compare prints the same comparison as run and writes
+ * compare.csv/.json; usage and scenario errors give exit codes 2 and 1; a run stopped by a
+ * guard writes nothing.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -53,6 +54,8 @@ describe('msasim run (built CLI)', () => {
     await expect(await readFile(join(out, 'summary.json'), 'utf8')).toMatchFileSnapshot(
       join(scenariosDir(), 'expected', name, 'summary.json'),
     );
+    const comparison = r.stdout.split('■ comparison')[1] ?? '';
+    for (const line of comparison.split('\n')) expect(line.length, line).toBeLessThanOrEqual(120);
   });
 
   it('--format json prints summary.json', async () => {
@@ -77,6 +80,70 @@ describe('msasim run (built CLI)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/exceeded its event budget of 5000 events/);
     expect(r.stderr).toMatch(/Nothing was written/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('msasim compare (built CLI)', () => {
+  it('prints one comparison of the variants and writes compare.csv and compare.json', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
+    const r = await msasim(['compare', 'scenarios/01-shared-db.yaml', '--out', out]);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    const [header, , ...table] = r.stdout.trimEnd().split('\n');
+    expect(header).toBe('compare shared-db (scenarios/01-shared-db.yaml): 2 variants, seed 1');
+    expect(table[0]).toBe('■ comparison (all entry endpoints)');
+    expect(table[3]).toMatch(/^db-per-service /);
+    expect(table[4]).toMatch(/^shared-db /);
+    for (const line of table) expect(line.length, line).toBeLessThanOrEqual(120);
+    const runStdout = await readFile(
+      join(scenariosDir(), 'expected', 'shared-db', 'stdout.txt'),
+      'utf8',
+    );
+    expect(runStdout).toContain(table.join('\n')); // run prints the same comparison
+    const csv = (await readFile(join(out, 'compare.csv'), 'utf8')).trimEnd().split('\n');
+    expect(csv).toHaveLength(3);
+    expect(csv[0]).toMatch(/^variant,description,p50Ms,/);
+    const json = JSON.parse(await readFile(join(out, 'compare.json'), 'utf8'));
+    expect(json.scenario.name).toBe('shared-db');
+    expect(json.rows.map((row: { variant: string }) => row.variant)).toEqual([
+      'db-per-service',
+      'shared-db',
+    ]);
+    for (const f of ['summary.json', 'endpoints.csv', 'components.csv', 'timeseries.csv']) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+  });
+
+  it('a scenario without variants prints its one row and says so (--seed shown)', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
+    const r = await msasim([
+      'compare',
+      'scenarios/validation/mm1.yaml',
+      '--out',
+      out,
+      '--seed',
+      '7',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^compare mm1 \(.*mm1\.yaml\): no variants, seed 7\n/);
+    expect(r.stdout).toMatch(/\nmm1 +[\d.]+ +0\.0% /);
+    expect(r.stdout).toMatch(/note: mm1 has no variants/);
+    expect(existsSync(join(out, 'compare.csv'))).toBe(false);
+  });
+
+  it('a run stopped by a guard exits 1 and writes nothing', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'msasim-e2e-')), 'report');
+    const r = await msasim([
+      'compare',
+      'scenarios/shop.yaml',
+      '--out',
+      out,
+      '--max-events',
+      '5000',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/exceeded its event budget of 5000 events/);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
 import { parseDurationMs } from '../scenario/units.ts';
+import { compareCommand } from './commands/compare.ts';
 import { listCommand } from './commands/list.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -30,32 +31,31 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) });
 
-  program
-    .command('run')
-    .description(
-      'run a scenario: print its summary and write summary.json, endpoints.csv, components.csv, timeseries.csv',
-    )
-    .argument('<scenario>', 'scenario file (.yaml or .json)')
-    .option('--seed <n>', 'random seed (overrides the scenario)')
-    .option(
-      '--duration <d>',
-      'simulated duration, e.g. 60s (overrides the scenario)',
-      parseDurationOption,
-    )
-    .option('--out <dir>', 'output folder (default: reports/<scenario name>)')
+  withRunOptions(
+    program
+      .command('run')
+      .description(
+        'run a scenario: print its summary and write summary.json, endpoints.csv, components.csv, timeseries.csv',
+      )
+      .argument('<scenario>', 'scenario file (.yaml or .json)'),
+  )
     .addOption(
       new Option('--format <format>', 'what to print').choices(['table', 'json']).default('table'),
-    )
-    .option('--max-events <n>', 'stop a runaway run after this many events', parseCountOption, 2e9)
-    .option(
-      '--max-wall <d>',
-      'stop a runaway run after this much wall time',
-      parseDurationOption,
-      600_000,
     )
     .action(async (file: string, opts) => {
       result.code = await runCommand(file, opts, io);
     });
+
+  withRunOptions(
+    program
+      .command('compare')
+      .description(
+        'run every variant of a scenario with the same seed, print one comparison table and write the report of run plus compare.csv, compare.json',
+      )
+      .argument('<scenario>', 'scenario file (.yaml or .json)'),
+  ).action(async (file: string, opts) => {
+    result.code = await compareCommand(file, opts, io);
+  });
 
   program
     .command('validate')
@@ -80,6 +80,25 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       result.code = await listCommand(io);
     });
   return program;
+}
+
+/** Adds the options `run` and `compare` share: seed, duration, output folder and the guards. */
+function withRunOptions(command: Command): Command {
+  return command
+    .option('--seed <n>', 'random seed (overrides the scenario)')
+    .option(
+      '--duration <d>',
+      'simulated duration, e.g. 60s (overrides the scenario)',
+      parseDurationOption,
+    )
+    .option('--out <dir>', 'output folder (default: reports/<scenario name>)')
+    .option('--max-events <n>', 'stop a runaway run after this many events', parseCountOption, 2e9)
+    .option(
+      '--max-wall <d>',
+      'stop a runaway run after this much wall time',
+      parseDurationOption,
+      600_000,
+    );
 }
 
 /** Parses a duration option ("60s", "1.5m", a number of ms) into ms. */

@@ -7,6 +7,7 @@ import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import { CacheStats } from './cache-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
 import { Outcome } from './outcome.ts';
+import { RefreshStats } from './refresh-stats.ts';
 import { RequestSeries } from './series.ts';
 import { StationStats } from './station-stats.ts';
 import { TimeWeighted } from './time-weighted.ts';
@@ -17,6 +18,7 @@ export class Metrics {
   readonly stations: StationStats[] = [];
   readonly visits: VisitStats[] = [];
   readonly caches: CacheStats[] = [];
+  readonly refreshes: RefreshStats[] = [];
   readonly #windowResets: (() => void)[] = [];
   /** Per-second series per entry endpoint ("service/endpoint"). */
   readonly series = new Map<string, RequestSeries>();
@@ -62,6 +64,21 @@ export class Metrics {
     const c = new CacheStats(id, type);
     this.caches.push(c);
     return c;
+  }
+
+  /** Registers the counters of one refreshed reference table. */
+  addRefresh(
+    id: string,
+    keys: string,
+    periodMs: number,
+    conditional: boolean,
+    bytesPerInstance: number,
+    instances: number,
+  ): RefreshStats {
+    const r = new RefreshStats(id, keys, periodMs, conditional, bytesPerInstance, instances);
+    this.refreshes.push(r);
+    this.#windowResets.push(() => r.reset());
+    return r;
   }
 
   /** Runs `reset` when the statistics window starts (for statistics kept outside metrics). */

@@ -73,6 +73,25 @@ export interface ComponentSummary {
   bytesRead: number;
 }
 
+/** A periodically refreshed reference table over the statistics window. */
+export interface RefreshSummary {
+  /** The list reference (service/endpoint/step/ref). */
+  id: string;
+  keys: string;
+  periodMs: number;
+  conditional: boolean;
+  refreshes: number;
+  /** Refreshes answered 304 Not Modified (nothing changed). */
+  notModified: number;
+  rowsFetched: number;
+  bytesFetched: number;
+  reads: number;
+  staleReads: number;
+  /** Memory the table holds in each instance, bytes, and the number of instances holding it. */
+  bytesPerInstance: number;
+  instances: number;
+}
+
 /** A cache component over the statistics window. */
 export interface CacheSummary {
   id: string;
@@ -130,6 +149,7 @@ export interface MetricsSummary {
   components: ComponentSummary[];
   serviceEndpoints: VisitSummary[];
   caches: CacheSummary[];
+  refreshes: RefreshSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -292,6 +312,20 @@ export function summarizeMetrics(m: Metrics, endMs: number): MetricsSummary {
     components,
     serviceEndpoints,
     caches,
+    refreshes: m.refreshes.map((r) => ({
+      id: r.id,
+      keys: r.keys,
+      periodMs: r.periodMs,
+      conditional: r.conditional,
+      refreshes: r.refreshes,
+      notModified: r.notModified,
+      rowsFetched: r.rowsFetched,
+      bytesFetched: r.bytesFetched,
+      reads: r.reads,
+      staleReads: r.staleReads,
+      bytesPerInstance: r.bytesPerInstance,
+      instances: r.instances,
+    })),
     littlesLaw: {
       meanInSystem,
       arrivalRatePerMs,

@@ -16,7 +16,7 @@ import { Grant } from '../engine/index.ts';
 import { Outcome } from '../metrics/outcome.ts';
 import type { DatabaseRuntime } from './database.ts';
 import { Frame } from './frame.ts';
-import { continueList, listReply } from './list.ts';
+import { continueList } from './list.ts';
 import { travel } from './network.ts';
 import { Invocation, type Request } from './request.ts';
 import { type EndpointRuntime, type Instance, StepKind, type StepRuntime } from './service.ts';
@@ -197,8 +197,8 @@ function reply(inv: Invocation): void {
 function deliverReply(inv: Invocation): void {
   if (!inv.callerWaiting) return;
   inv.callerWaiting = false;
-  if (inv.fromList !== null) {
-    listReply(inv);
+  if (inv.waiter !== null) {
+    inv.waiter.onReply(inv);
     return;
   }
   const f = inv.caller as Frame;

@@ -21,6 +21,10 @@ export class KeySpaceRuntime {
   /** Writes so far (in the whole run). */
   writes = 0;
   readonly #versions = new Map<number, number>();
+  readonly #lastWriteMs = new Map<number, number>();
+  /** Every write in time order (for "rows changed since"). */
+  readonly #logTimes: number[] = [];
+  readonly #logKeys: number[] = [];
 
   constructor(
     def: KeySpaceDef,
@@ -40,6 +44,25 @@ export class KeySpaceRuntime {
     return this.#versions.get(key) ?? 0;
   }
 
+  /** Time of the last write of `key`, ms (-Infinity if never written). */
+  lastWriteMs(key: number): number {
+    return this.#lastWriteMs.get(key) ?? Number.NEGATIVE_INFINITY;
+  }
+
+  /** How many distinct keys were written after `sinceMs` (a conditional refresh's answer). */
+  changedSince(sinceMs: number): number {
+    const times = this.#logTimes;
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid] > sinceMs) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo === times.length) return 0;
+    return new Set(this.#logKeys.slice(lo)).size;
+  }
+
   /** Starts the stream of writes (none at rate 0). */
   start(): void {
     if (this.updatesPerMs > 0) this.#scheduleWrite();
@@ -53,6 +76,9 @@ export class KeySpaceRuntime {
   readonly #write = () => {
     const key = 1 + this.rng.nextInt(this.size);
     this.#versions.set(key, this.version(key) + 1);
+    this.#lastWriteMs.set(key, this.sim.now);
+    this.#logTimes.push(this.sim.now);
+    this.#logKeys.push(key);
     this.writes++;
     this.#scheduleWrite();
   };

@@ -20,7 +20,8 @@ import type { Frame } from './frame.ts';
 import { advance, arriveAtService, sendQuery } from './journey.ts';
 import type { KeySpaceRuntime } from './key-space.ts';
 import { type Hop, travel } from './network.ts';
-import { Invocation } from './request.ts';
+import type { RefreshRuntime } from './refresh.ts';
+import { Invocation, type ReplyWaiter } from './request.ts';
 import type { EndpointRuntime, Instance, StepRuntime } from './service.ts';
 
 /** Strategies as small integers. */
@@ -33,6 +34,8 @@ export interface ListRefRuntime {
   target: EndpointRuntime;
   hopOut: Hop;
   hopBack: Hop;
+  /** An in-memory table refreshed periodically (the reference needs no call), or null. */
+  refresh: RefreshRuntime | null;
 }
 
 /** A compiled list step. */
@@ -55,7 +58,7 @@ export interface ListRuntime {
 const Phase = { start: 0, refs: 1, nPlusOne: 2, waitAll: 3, done: 4 } as const;
 
 /** The state of one execution of a list step between its waits. */
-export class ListJob {
+export class ListJob implements ReplyWaiter {
   phase: number = Phase.start;
   rows = 0;
   cursor = 0;
@@ -66,6 +69,9 @@ export class ListJob {
   readonly misses: (Int32Array | null)[];
   constructor(readonly list: ListRuntime) {
     this.misses = list.refs.map(() => null);
+  }
+  onReply(inv: Invocation): void {
+    listReply(this, inv);
   }
 }
 
@@ -116,7 +122,12 @@ export function continueList(f: Frame, step: StepRuntime): boolean {
         if (job.cursor < job.rows * r && job.error === 0) {
           const i = job.cursor % r;
           job.cursor++;
-          list.refs[i].sampler.next();
+          const ref = list.refs[i];
+          const key = ref.sampler.next();
+          if (ref.refresh !== null) {
+            ref.refresh.read(f.inv.instance as Instance, key);
+            break;
+          }
           job.pending++;
           callForKeys(f, job, i, 1);
           if (--job.pending > 0) return false;
@@ -141,6 +152,7 @@ function startBatches(f: Frame, job: ListJob): void {
   const refs = job.list.refs;
   for (let i = 0; i < refs.length; i++) {
     const keys = drawKeys(refs[i].sampler, job.rows);
+    if (readFromMemory(f, refs[i], keys, job.rows)) continue;
     const distinct = sortUnique(keys, job.rows);
     if (distinct > 0) callForKeys(f, job, i, distinct);
   }
@@ -157,6 +169,7 @@ function startCachedBatches(f: Frame, job: ListJob): void {
   for (let i = 0; i < list.refs.length; i++) {
     const ref = list.refs[i];
     const keys = drawKeys(ref.sampler, job.rows);
+    if (readFromMemory(f, ref, keys, job.rows)) continue;
     if (cache.remote !== null) {
       job.pending++;
       cache.remote.lookup(
@@ -180,6 +193,14 @@ function startCachedBatches(f: Frame, job: ListJob): void {
     );
     fetchMisses(f, job, i, keys, missCount);
   }
+}
+
+/** A reference kept in a refreshed in-memory table is read there; returns whether it was. */
+function readFromMemory(f: Frame, ref: ListRefRuntime, keys: Int32Array, n: number): boolean {
+  if (ref.refresh === null) return false;
+  const inst = f.inv.instance as Instance;
+  for (let j = 0; j < n; j++) ref.refresh.read(inst, keys[j]);
+  return true;
 }
 
 /** Calls the owner for the distinct keys among keys[0..missCount) and remembers them to fill. */
@@ -215,15 +236,14 @@ function callForKeys(f: Frame, job: ListJob, refIndex: number, keyCount: number)
   const child = new Invocation(req, ref.target, f);
   child.replyHop = ref.hopBack;
   child.keyCount = keyCount;
-  child.fromList = job;
+  child.waiter = job;
   child.refIndex = refIndex;
   job.pending++;
   travel(f.inv.endpoint.service.sim, ref.hopOut, arriveAtService, child);
 }
 
 /** A call made by a list step is answered: fill the cache, and resume when all are in. */
-export function listReply(inv: Invocation): void {
-  const job = inv.fromList!;
+function listReply(job: ListJob, inv: Invocation): void {
   const f = inv.caller as Frame;
   if (inv.outcome !== Outcome.ok) {
     if (job.error === 0) {

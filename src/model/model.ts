@@ -31,7 +31,10 @@ import {
 import { KeySpaceRuntime } from './key-space.ts';
 import { type ListRuntime, remoteAnswer } from './list.ts';
 import { createPicker } from './load-balancer.ts';
+import type { Hop } from './network.ts';
 import { Network } from './network.ts';
+import { RefreshRuntime } from './refresh.ts';
+import { Request } from './request.ts';
 import { EndpointRuntime, Instance, ServiceRuntime, StepKind, StepRuntime } from './service.ts';
 import { ClosedWorkload, EntryRuntime, OpenWorkload, RequestIds } from './workload.ts';
 
@@ -242,16 +245,29 @@ export class Model {
       const target = this.services.get(r.service)?.endpoints.get(r.endpoint);
       if (keySpace === undefined || target === undefined)
         throw new Error(`unresolved list reference ${r.keys}`);
+      const hopOut = this.network.hop(serviceId, r.service);
+      const hopBack = this.network.hop(r.service, serviceId);
+      const refresh =
+        r.refreshMs === undefined
+          ? null
+          : this.#refreshTable(
+              `${where}/ref${i}`,
+              serviceId,
+              keySpace,
+              target,
+              hopOut,
+              hopBack,
+              r.refreshMs,
+              r.conditional,
+            );
+      const stream = this.rng.stream(`${where}/ref${i}/keys`);
       return {
         keySpace,
-        sampler: createKeySampler(
-          r.access,
-          keySpace.size,
-          this.rng.stream(`${where}/ref${i}/keys`),
-        ),
+        sampler: createKeySampler(r.access, keySpace.size, stream),
         target,
-        hopOut: this.network.hop(serviceId, r.service),
-        hopBack: this.network.hop(r.service, serviceId),
+        hopOut,
+        hopBack,
+        refresh,
       };
     });
     const strategy = { join: 0, 'n+1': 1, batch: 2, 'batch+cache': 3 }[d.strategy];
@@ -269,6 +285,52 @@ export class Model {
       cacheHopOut: cache?.remote ? this.network.hop(serviceId, cache.def.id) : null,
       cacheHopBack: cache?.remote ? this.network.hop(cache.def.id, serviceId) : null,
     };
+  }
+
+  /** An in-memory copy of a reference table in every instance of `serviceId`, refreshed periodically. */
+  #refreshTable(
+    id: string,
+    serviceId: string,
+    keySpace: KeySpaceRuntime,
+    target: EndpointRuntime,
+    hopOut: Hop,
+    hopBack: Hop,
+    periodMs: number,
+    conditional: boolean,
+  ): RefreshRuntime {
+    const svc = this.services.get(serviceId) as ServiceRuntime;
+    const bytes = keySpace.size * keySpace.rowBytes;
+    const stats = this.metrics.addRefresh(
+      id,
+      keySpace.id,
+      periodMs,
+      conditional,
+      bytes,
+      svc.instances.length,
+    );
+    // refresh calls belong to no client request: their work is counted on a request never reported
+    const background = new Request(
+      0,
+      { endpoint: target, hopBack } as unknown as EntryRuntime,
+      0,
+      false,
+      null,
+    );
+    const phase = this.rng.stream(`${id}/refresh-phase`);
+    const rt = new RefreshRuntime(
+      this.sim,
+      keySpace,
+      target,
+      hopOut,
+      hopBack,
+      periodMs,
+      conditional,
+      stats,
+      phase,
+      background,
+    );
+    this.#starters.push(() => rt.start(svc.instances));
+    return rt;
   }
 
   #buildWorkloads(): void {

@@ -6,10 +6,14 @@
 import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import type { Outcome } from '../metrics/outcome.ts';
 import { Frame } from './frame.ts';
-import type { ListJob } from './list.ts';
 import type { Hop } from './network.ts';
 import type { EndpointRuntime, Instance } from './service.ts';
 import type { EntryRuntime } from './workload.ts';
+
+/** Receives the reply of a call made outside the ordinary step sequence. */
+export interface ReplyWaiter {
+  onReply(inv: Invocation): void;
+}
 
 /** One visit of a request to a service endpoint: holds a thread at one instance for its stay. */
 export class Invocation extends Frame {
@@ -27,8 +31,8 @@ export class Invocation extends Frame {
   outcome: Outcome = 0;
   /** Keys this visit carries (a lookup reads as many rows); 1 for an ordinary call. */
   keyCount = 1;
-  /** The list step that made this call (its reply goes there), or null. */
-  fromList: ListJob | null = null;
+  /** Who gets the reply instead of the caller's frame (a list step, a refresh task), or null. */
+  waiter: ReplyWaiter | null = null;
   /** Which reference of that list step the call serves. */
   refIndex = 0;
 

@@ -69,9 +69,7 @@ function cacheHitRatio(caches: CacheSummary[]): number | null {
 }
 
 function syncMessagesPerSec(s: RunSummary): number | null {
-  const reporting = (s.caches as CacheWithSync[]).filter(
-    (c) => typeof c.syncMessages === 'number',
-  );
+  const reporting = (s.caches as CacheWithSync[]).filter((c) => typeof c.syncMessages === 'number');
   if (reporting.length === 0) return null;
   return perSec(
     reporting.reduce((a, c) => a + (c.syncMessages ?? 0), 0),

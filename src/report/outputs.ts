@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import type {
   CacheSummary,
   ComponentSummary,
+  RefreshSummary,
   RequestGroupSummary,
   RunResult,
 } from '../metrics/summary.ts';
@@ -30,6 +31,8 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
   ]);
   if (results.runs.some((r) => r.summary.caches.length > 0))
     files.set('caches.csv', cachesCsv(results));
+  if (results.runs.some((r) => r.summary.refreshes.length > 0))
+    files.set('refreshes.csv', refreshesCsv(results));
   if (results.runs.length > 1) {
     files.set('compare.csv', compareCsv(results));
     files.set('compare.json', compareJson(results));
@@ -144,6 +147,31 @@ const CACHE_COLUMNS: Column<CacheSummary>[] = [
   ['bytesPerStoreMean', (c) => round(c.bytesPerStore.mean)],
   ['bytesPerStoreMax', (c) => c.bytesPerStore.max],
 ];
+
+const REFRESH_COLUMNS: Column<RefreshSummary>[] = [
+  ['reference', (r) => r.id],
+  ['keys', (r) => r.keys],
+  ['periodMs', (r) => r.periodMs],
+  ['conditional', (r) => r.conditional],
+  ['refreshes', (r) => r.refreshes],
+  ['notModified', (r) => r.notModified],
+  ['rowsFetched', (r) => r.rowsFetched],
+  ['bytesFetched', (r) => r.bytesFetched],
+  ['reads', (r) => r.reads],
+  ['staleReads', (r) => r.staleReads],
+  ['bytesPerInstance', (r) => r.bytesPerInstance],
+  ['instances', (r) => r.instances],
+];
+
+/** refreshes.csv: one row per variant × refreshed reference table. */
+export function refreshesCsv(results: ScenarioResults): string {
+  return csvOf(
+    REFRESH_COLUMNS,
+    results.runs.flatMap((r) =>
+      r.summary.refreshes.map((x): [RunResult, RefreshSummary] => [r, x]),
+    ),
+  );
+}
 
 /** caches.csv: one row per variant × cache component. */
 export function cachesCsv(results: ScenarioResults): string {

@@ -95,6 +95,35 @@ function cacheTable(s: RunSummary): string {
   return `\n\n${formatTable(header, rows)}`;
 }
 
+function refreshTable(s: RunSummary): string {
+  if (s.refreshes.length === 0) return '';
+  const rows = s.refreshes.map((r) => [
+    r.keys,
+    `${num(r.periodMs / 1000, 1)} s`,
+    r.conditional ? 'yes' : 'no',
+    String(r.refreshes),
+    String(r.notModified),
+    String(r.rowsFetched),
+    num(r.bytesFetched / 1024, 1),
+    String(r.reads),
+    String(r.staleReads),
+    num((r.bytesPerInstance * r.instances) / 1024, 1),
+  ]);
+  const header = [
+    'refreshed table',
+    'period',
+    '304',
+    'refreshes',
+    'not modified',
+    'rows fetched',
+    'KB fetched',
+    'reads',
+    'stale reads',
+    'KB held',
+  ];
+  return `\n\n${formatTable(header, rows)}`;
+}
+
 function componentTable(s: RunSummary): string {
   const rows = s.components.map((c) => [
     c.id,
@@ -134,7 +163,7 @@ export function formatSummary(results: ScenarioResults): string {
         ? ''
         : `  (stopped early: ${s.run.stopReason})`;
     parts.push(
-      `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${cacheTable(s)}${causesText(s)}`,
+      `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${cacheTable(s)}${refreshTable(s)}${causesText(s)}`,
     );
   }
   if (results.runs.length > 1) parts.push(formatComparison(results));
@@ -145,7 +174,7 @@ export function formatSummary(results: ScenarioResults): string {
  * The comparison printed by `run` (after the variants) and `compare`: one row per variant.
  * Cache columns appear when the scenario has caches. To stay within 120 columns it leaves out
  * p99.9, bytes per request and DB rows/s (compare.csv and compare.json have them) and uses
- * short headers, explained in the title.
+ * short headers, explained in a line below the table.
  */
 export function formatComparison(results: ScenarioResults): string {
   const hasCaches = results.runs.some((r) => r.summary.caches.length > 0);
@@ -176,10 +205,9 @@ export function formatComparison(results: ScenarioResults): string {
   if (hasCaches) header.push('hit %', 'sync/s', 'MB/inst');
   header.push('busiest DB');
   const legend = [
-    'all entry endpoints',
     'calls, rows: per request',
     'DB q/s: queries over all databases',
     ...(hasCaches ? ['MB/inst: cache memory per instance'] : []),
   ];
-  return `■ comparison (${legend.join(' · ')})\n${formatTable(header, rows)}`;
+  return `■ comparison (all entry endpoints)\n${formatTable(header, rows)}\n${legend.join(' · ')}`;
 }

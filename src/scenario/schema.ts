@@ -97,7 +97,13 @@ type KeyAccessInput = 'uniform' | 'sequential' | { dist: string; [k: string]: un
 type ListInput = {
   rows?: z.input<typeof CountDist>;
   db?: string;
-  refs: { keys: string; access?: KeyAccessInput; via: string }[];
+  refs: {
+    keys: string;
+    access?: KeyAccessInput;
+    via: string;
+    refresh?: number | string;
+    conditional?: boolean;
+  }[];
   strategy?: string;
   joinDb?: string;
   cache?: string;
@@ -156,7 +162,17 @@ export const ListStep = z.strictObject({
     rows: CountDist.default(20),
     db: id.optional(),
     refs: z
-      .array(z.strictObject({ keys: id, access: KeyAccess.default('uniform'), via: EndpointRef }))
+      .array(
+        z.strictObject({
+          keys: id,
+          access: KeyAccess.default('uniform'),
+          via: EndpointRef,
+          /** Keep the whole table in memory, refreshed every period (for small reference tables). */
+          refresh: Duration.optional(),
+          /** Ask only for rows changed since the last refresh (answered 304 when none). */
+          conditional: z.boolean().default(true),
+        }),
+      )
       .min(1),
     strategy: ListStrategy.optional(),
     joinDb: id.optional(),

@@ -25,6 +25,10 @@ export interface ListRefDef {
   access: KeyDistributionSpec;
   service: string;
   endpoint: string;
+  /** Period of the in-memory table's refresh, ms (undefined: no refresh, fetch per request). */
+  refreshMs?: number;
+  /** Refresh asks only for rows changed since the last one (304 when none). */
+  conditional: boolean;
 }
 
 /** A list screen: M rows from the caller's table, each referencing keys in other key spaces. */

@@ -1,0 +1,40 @@
+/**
+ * `msasim compare <scenario>`: run every variant with the same seed (as `run` does), write the
+ * same report files (compare.csv and compare.json among them when there are variants), and
+ * print only the comparison table under a one-line header naming the scenario and the seed.
+ */
+import { formatComparison } from '../../report/table.ts';
+import type { CliIo } from '../io.ts';
+import {
+  formatRunAccount,
+  type RunVariantsOptions,
+  runVariants,
+  writeReport,
+} from '../run-variants.ts';
+
+/** Options of `msasim compare`. */
+export interface CompareCommandOptions extends RunVariantsOptions {
+  out?: string;
+}
+
+/** Runs every variant of a scenario file, writes its report and prints the comparison. */
+export async function compareCommand(
+  file: string,
+  opts: CompareCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const runs = await runVariants(file, opts, io);
+  const report = await writeReport(runs, opts.out);
+  const { name, file: path } = runs.results;
+  const summaries = runs.results.runs.map((r) => r.summary);
+  const seeds = [...new Set(summaries.map((s) => String(s.scenario.seed)))];
+  const hasVariants = summaries[0].scenario.variant !== null;
+  const count = hasVariants ? `${summaries.length} variants` : 'no variants';
+  const header = `compare ${name} (${path}): ${count}, seed ${seeds.join(', ')}`;
+  const note = hasVariants
+    ? ''
+    : `\nnote: ${name} has no variants, so there is nothing to compare; add a \`variants:\` section (see README).\n`;
+  io.out(`${header}\n\n${formatComparison(runs.results)}\n${note}`);
+  io.err(formatRunAccount(runs, report));
+  return 0;
+}
