@@ -173,7 +173,7 @@ function aggregate(c, runs) {
     result.fullRatio = result.cache.fullRatio;
     if (result.cache.fullAtS === null)
       notes.push(
-        `the cache never reached its limit (${fmtInt(result.cache.entriesReached)} of ${fmtInt(result.cache.maxEntries)} entries), so it has no full phase` +
+        `the cache never reached its limit (${fmtInt(result.cache.entriesReached)} of ${result.cache.maxEntries === null ? '∞' : fmtInt(result.cache.maxEntries)} entries), so it has no full phase` +
           (c.bar.metric === 'fullRatio' ? '' : ' (informative only: not what the bar judges)'),
       );
   }
