@@ -52,10 +52,15 @@ const results: ScenarioResults = {
 };
 
 /** A cache summary with made-up figures (the fields a test does not set are zero). */
-function cache(fields: Partial<CacheSummary> & { syncMessages?: number }): CacheSummary {
+function cache(fields: Partial<CacheSummary>): CacheSummary {
   return {
     id: 'c',
     type: 'local',
+    syncMessages: 0,
+    syncMessagesPerSec: 0,
+    syncBytes: 0,
+    syncCpuMsPerSec: 0,
+    failedOps: 0,
     lookups: 0,
     hits: 0,
     staleHits: 0,
@@ -148,11 +153,21 @@ describe('compareRows', () => {
     expect(row.cacheMemoryPerInstanceBytes).toBe(0);
   });
 
-  it('turns the sync messages of the caches that report them into a rate', () => {
-    const windowMs = runs[0].summary.windowMs;
-    const caches = [cache({ id: 'a' }), cache({ id: 'b', syncMessages: 600 })];
-    const [row] = compareRows(withCaches(caches));
-    expect(row.syncMessagesPerSec).toBeCloseTo((600 * 1000) / windowMs, 9);
+  it('adds up the sync messages per second of the replicated caches (none: null)', () => {
+    const caches = [
+      cache({ id: 'a', type: 'replicated', syncMessagesPerSec: 4 }),
+      cache({ id: 'b', type: 'replicated', syncMessagesPerSec: 6 }),
+    ];
+    expect(compareRows(withCaches(caches))[0].syncMessagesPerSec).toBe(10);
+    expect(compareRows(withCaches([cache({ id: 'a' })]))[0].syncMessagesPerSec).toBeNull();
+  });
+
+  it('counts the memory of local and replicated caches per instance, not of distributed ones', () => {
+    const caches = [
+      cache({ id: 'a', type: 'local', bytesPerStore: { mean: 100, max: 120 } }),
+      cache({ id: 'b', type: 'distributed', bytesPerStore: { mean: 5000, max: 5000 } }),
+    ];
+    expect(compareRows(withCaches(caches))[0].cacheMemoryPerInstanceBytes).toBe(100);
   });
 });
 

@@ -43,13 +43,6 @@ export interface CompareRow {
   cacheMemoryPerInstanceBytes: number | null;
 }
 
-/**
- * A cache summary that may carry the count of sync messages a replicated cache sends over the
- * window. The replicated cache is being built; until CacheSummary has the field, no cache
- * reports it and the column stays null.
- */
-type CacheWithSync = CacheSummary & { syncMessages?: number };
-
 const perSec = (count: number, windowMs: number) => (windowMs > 0 ? (count * 1000) / windowMs : 0);
 
 function busiestDatabase(s: RunSummary): CompareRow['busiestDatabase'] {
@@ -68,13 +61,21 @@ function cacheHitRatio(caches: CacheSummary[]): number | null {
   return lookups > 0 ? hits / lookups : null;
 }
 
+/** Sync messages per second of the replicated caches (null when there is none). */
 function syncMessagesPerSec(s: RunSummary): number | null {
-  const reporting = (s.caches as CacheWithSync[]).filter((c) => typeof c.syncMessages === 'number');
-  if (reporting.length === 0) return null;
-  return perSec(
-    reporting.reduce((a, c) => a + (c.syncMessages ?? 0), 0),
-    s.windowMs,
-  );
+  const replicated = s.caches.filter((c) => c.type === 'replicated');
+  return replicated.length === 0 ? null : replicated.reduce((a, c) => a + c.syncMessagesPerSec, 0);
+}
+
+/**
+ * Cache memory held by each service instance: local and replicated stores live in the
+ * instances; a distributed cache's store lives on its own servers and does not count.
+ */
+function cacheMemoryPerInstance(s: RunSummary): number | null {
+  if (s.caches.length === 0) return null;
+  return s.caches
+    .filter((c) => c.type !== 'distributed')
+    .reduce((a, c) => a + c.bytesPerStore.mean, 0);
 }
 
 /** One row of the comparison from one run's summary. */
@@ -100,8 +101,7 @@ function compareRow(s: RunSummary): CompareRow {
     busiestDatabase: busiestDatabase(s),
     cacheHitRatio: cacheHitRatio(s.caches),
     syncMessagesPerSec: syncMessagesPerSec(s),
-    cacheMemoryPerInstanceBytes:
-      s.caches.length > 0 ? s.caches.reduce((a, c) => a + c.bytesPerStore.mean, 0) : null,
+    cacheMemoryPerInstanceBytes: cacheMemoryPerInstance(s),
   };
 }
 
