@@ -24,6 +24,11 @@ export class StationStats {
   completed = 0;
   rejected = 0;
   failed = 0;
+  /** Mean heap held per instance for caches and tables, bytes (set by the model for services). */
+  memoryBytesPerInstance: () => number = () => 0;
+  /** Garbage-collection pauses and their total length (services with `gc`). */
+  gcPauses = 0;
+  gcPauseMs = 0;
   /** Rows read and bytes returned (databases). */
   rowsRead = 0;
   bytesRead = 0;
@@ -82,6 +87,8 @@ export class StationStats {
     this.failed = 0;
     this.rowsRead = 0;
     this.bytesRead = 0;
+    this.gcPauses = 0;
+    this.gcPauseMs = 0;
     this.waitSumMs = 0;
     this.waitCount = 0;
     this.waitMaxMs = 0;

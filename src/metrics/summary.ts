@@ -71,6 +71,11 @@ export interface ComponentSummary {
   waitMaxMs: number;
   rowsRead: number;
   bytesRead: number;
+  /** Services: heap held per instance for caches and reference tables at the end, bytes. */
+  memoryBytesPerInstance: number;
+  /** Services with garbage collection: pauses, and the share of time paused (per instance). */
+  gcPauses: number;
+  gcPausedFraction: number;
 }
 
 /** A periodically refreshed reference table over the statistics window. */
@@ -290,6 +295,9 @@ export function summarizeMetrics(m: Metrics, endMs: number): MetricsSummary {
       waitMaxMs: s.waitMaxMs,
       rowsRead: s.rowsRead,
       bytesRead: s.bytesRead,
+      memoryBytesPerInstance: s.memoryBytesPerInstance(),
+      gcPauses: s.gcPauses,
+      gcPausedFraction: windowMs > 0 ? s.gcPauseMs / (windowMs * s.busy.length) : 0,
     };
   });
   const caches = m.caches.map((c) => summarizeCache(c, windowMs));

@@ -21,6 +21,7 @@ import { CLIENT_ID } from '../scenario/types.ts';
 import { CacheRuntime } from './cache/cache-runtime.ts';
 import { DistributedCache } from './cache/distributed-cache.ts';
 import { DatabaseRuntime } from './database.ts';
+import { startGarbageCollection } from './gc.ts';
 import {
   callTimedOut,
   isCallPending,
@@ -35,7 +36,14 @@ import type { Hop } from './network.ts';
 import { Network } from './network.ts';
 import { RefreshRuntime } from './refresh.ts';
 import { Request } from './request.ts';
-import { EndpointRuntime, Instance, ServiceRuntime, StepKind, StepRuntime } from './service.ts';
+import {
+  EndpointRuntime,
+  Instance,
+  memoryOf,
+  ServiceRuntime,
+  StepKind,
+  StepRuntime,
+} from './service.ts';
 import { ClosedWorkload, EntryRuntime, OpenWorkload, RequestIds } from './workload.ts';
 
 /** Options of a run beyond the scenario. */
@@ -81,6 +89,8 @@ export class Model {
     for (const s of this.scenario.services) {
       const stats = metrics.addStation(s.id, 'service', s.instances, s.threads);
       const svc = new ServiceRuntime(s.id, sim, stats);
+      stats.memoryBytesPerInstance = () =>
+        svc.instances.reduce((a, inst) => a + memoryOf(inst), 0) / svc.instances.length;
       svc.pick = createPicker(
         s.loadBalancer,
         this.rng.stream(`${s.id}/load-balancer`),
@@ -273,6 +283,8 @@ export class Model {
     const strategy = { join: 0, 'n+1': 1, batch: 2, 'batch+cache': 3 }[d.strategy];
     const cache =
       d.strategy === 'batch+cache' ? (this.caches.get(d.cache as string) ?? null) : null;
+    if (cache !== null && cache.remote === null)
+      (this.services.get(serviceId) as ServiceRuntime).caches.add(cache);
     return {
       strategy,
       rows: this.#dist(d.rows, `${where}/rows`),
@@ -300,6 +312,7 @@ export class Model {
   ): RefreshRuntime {
     const svc = this.services.get(serviceId) as ServiceRuntime;
     const bytes = keySpace.size * keySpace.rowBytes;
+    svc.tableBytes += bytes;
     const stats = this.metrics.addRefresh(
       id,
       keySpace.id,
@@ -401,6 +414,11 @@ export class Model {
       );
     for (const start of this.#starters) start();
     for (const k of this.keySpaces.values()) k.start();
+    for (const s of scenario.services) {
+      if (s.gc === undefined) continue;
+      const svc = this.services.get(s.id) as ServiceRuntime;
+      startGarbageCollection(sim, svc, s.gc, s.threads, this.rng.stream(`${s.id}/gc-phase`));
+    }
     const reason = sim.run({
       untilMs: durationMs,
       maxEvents: this.options.maxEvents,

@@ -14,6 +14,7 @@ import {
 import type { VisitStats } from '../metrics/entry-stats.ts';
 import type { StationStats } from '../metrics/station-stats.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
+import type { CacheRuntime } from './cache/cache-runtime.ts';
 import type { DatabaseRuntime } from './database.ts';
 import type { Frame } from './frame.ts';
 import type { KeySpaceRuntime } from './key-space.ts';
@@ -111,6 +112,10 @@ export class Instance {
 /** A service: instances behind a load balancer. */
 export class ServiceRuntime {
   readonly instances: Instance[] = [];
+  /** Caches whose stores live in this service's instances (local, replicated). */
+  readonly caches = new Set<CacheRuntime>();
+  /** Bytes of the refreshed reference tables every instance holds. */
+  tableBytes = 0;
   readonly endpoints = new Map<string, EndpointRuntime>();
   pick!: Picker<Instance>;
   /** Cause texts, built once. */
@@ -122,6 +127,13 @@ export class ServiceRuntime {
   ) {
     this.rejectedCause = `rejected: ${id} queue full`;
   }
+}
+
+/** Heap an instance holds for its caches and reference tables, bytes. */
+export function memoryOf(inst: Instance): number {
+  let bytes = inst.service.tableBytes;
+  for (const cache of inst.service.caches) bytes += cache.bytesOf(inst);
+  return bytes;
 }
 
 export { Grant };

@@ -113,6 +113,9 @@ const COMPONENT_COLUMNS: Column<ComponentSummary>[] = [
   ['waitMaxMs', (c) => round(c.waitMaxMs)],
   ['rowsRead', (c) => c.rowsRead],
   ['bytesRead', (c) => c.bytesRead],
+  ['memoryBytesPerInstance', (c) => round(c.memoryBytesPerInstance)],
+  ['gcPauses', (c) => c.gcPauses],
+  ['gcPausedFraction', (c) => round(c.gcPausedFraction)],
 ];
 
 /** components.csv: one row per variant × component (service or database). */

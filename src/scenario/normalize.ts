@@ -151,6 +151,14 @@ function normalizeService(id: string, s: Z<typeof S.Service>, strategy: ListStra
     cores: s.cores ?? Number.POSITIVE_INFINITY,
     queueCapacity: capacity(s.queueCapacity),
     loadBalancer: s.loadBalancer,
+    gc:
+      s.gc === undefined
+        ? undefined
+        : {
+            everyMs: parseDurationMs(s.gc.every),
+            pauseMs: parseDurationMs(s.gc.pause),
+            pausePerGBMs: parseDurationMs(s.gc.pausePerGB),
+          },
     database: s.database,
     endpoints,
   };

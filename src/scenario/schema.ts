@@ -227,6 +227,14 @@ export const Service = z.strictObject({
   queueCapacity: Capacity.default('unbounded'),
   loadBalancer: LoadBalancer.default('round-robin'),
   database: id.optional(),
+  /** Stop-the-world garbage collection: every `every`, a pause of `pause` + `pausePerGB` × heap held by caches. */
+  gc: z
+    .strictObject({
+      every: Duration.default('10s'),
+      pause: Duration.default('2ms'),
+      pausePerGB: Duration.default('100ms'),
+    })
+    .optional(),
   endpoints: z.record(id, Endpoint),
 });
 

@@ -96,6 +96,8 @@ export interface ServiceDef {
   /** Waiting requests per instance; Infinity = unbounded. */
   queueCapacity: number;
   loadBalancer: LoadBalancerKind;
+  /** Garbage-collection pauses (undefined: none modelled). */
+  gc?: { everyMs: number; pauseMs: number; pausePerGBMs: number };
   /** Default database of the service's query steps. */
   database?: string;
   endpoints: EndpointDef[];

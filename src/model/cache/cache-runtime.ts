@@ -45,6 +45,11 @@ export class CacheRuntime {
     return store;
   }
 
+  /** Bytes `owner` (a service instance) holds in this cache (0 for a distributed cache). */
+  bytesOf(owner: object): number {
+    return this.#byOwner.get(owner)?.bytes ?? 0;
+  }
+
   /** The store of `owner` (a service instance), created empty on first use. */
   storeFor(owner: object): CacheStore {
     let store = this.#byOwner.get(owner);

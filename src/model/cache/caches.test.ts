@@ -111,3 +111,51 @@ describe('periodic refresh', () => {
     expect(t.notModified).toBeLessThan(t.refreshes - 2);
   });
 });
+
+describe('garbage-collection pauses', () => {
+  const gcScenario = (gc: string) => `
+version: 1
+name: t
+duration: 40s
+warmup: 0s
+workloads: { w: { rate: 500, target: a/x } }
+services:
+  a: { instances: 2, threads: 20, ${gc} endpoints: { x: { steps: [ { cpu: 1ms } ] } } }
+`;
+
+  it('pause every period for pause + pausePerGB × heap, closing the instance meanwhile', async () => {
+    const r = await runYaml(gcScenario('gc: { every: 1s, pause: 20ms, pausePerGB: 1s },'));
+    const a = r.summary.components[0];
+    // two instances, one pause per second each, on a random phase: 2 × 40 pauses, minus at most 2
+    expect(a.gcPauses).toBeGreaterThanOrEqual(78);
+    expect(a.gcPauses).toBeLessThanOrEqual(80);
+    // no cache held: every pause is 20 ms, so each instance is paused 2 % of the time
+    expect(a.gcPausedFraction).toBeCloseTo((a.gcPauses * 20) / (2 * 40_000), 9);
+    // requests that arrive during a pause wait for it: the tail grows, the median does not
+    const none = await runYaml(gcScenario(''));
+    expect(r.summary.overall.latency.p99Ms).toBeGreaterThan(none.summary.overall.latency.p99Ms + 5);
+    expect(r.summary.overall.latency.p50Ms).toBeCloseTo(none.summary.overall.latency.p50Ms, 1);
+  });
+
+  it('a bigger local cache makes longer pauses', async () => {
+    const small = await runYaml(
+      scenario({ instances: 2, size: 50 }).replace(
+        '    instances: 2\n',
+        '    instances: 2\n    gc: { every: 1s, pause: 1ms, pausePerGB: 10s }\n',
+      ),
+    );
+    const big = await runYaml(
+      scenario({ instances: 2, size: 5000 })
+        .replace('maxEntries: 1000', 'maxEntries: 5000')
+        .replace(
+          '    instances: 2\n',
+          '    instances: 2\n    gc: { every: 1s, pause: 1ms, pausePerGB: 10s }\n',
+        ),
+    );
+    const front = (x: typeof small) => x.summary.components.find((c) => c.id === 'front')!;
+    expect(front(big).memoryBytesPerInstance).toBeGreaterThan(
+      front(small).memoryBytesPerInstance * 10,
+    );
+    expect(front(big).gcPausedFraction).toBeGreaterThan(front(small).gcPausedFraction);
+  });
+});
