@@ -231,8 +231,42 @@ function startQuery(f: Frame, step: StepRuntime): void {
 /** A lookup reads the keys its visit carries from the key space's table (an IN query). */
 function startLookup(f: Frame, step: StepRuntime): void {
   const rows = f.inv.keyCount;
-  sendQuery(f, step, rows, 0, rows * step.keySpace!.rowBytes);
+  const rowBytes = step.keySpace!.rowBytes;
+  const shards = step.shardSteps;
+  if (shards === null) {
+    sendQuery(f, step, rows, 0, rows * rowBytes);
+    return;
+  }
+  // a sharded table: one query per shard holding some of the keys, in parallel
+  const perShard = new Int32Array(shards.length);
+  const keys = f.inv.keys;
+  if (keys === null) {
+    // keys not carried (a refresh asking for changed rows): spread evenly
+    for (let i = 0; i < rows; i++) perShard[i % shards.length]++;
+  } else {
+    const shardOf = step.shardOf!;
+    for (let i = 0; i < keys.length; i++) perShard[shardOf(keys[i])]++;
+  }
+  let touched = 0;
+  for (let s = 0; s < shards.length; s++) if (perShard[s] > 0) touched++;
+  if (touched === 0) {
+    sendQuery(f, shards[0], 0, 0, 0); // nothing to read: one cheap query (a 304 check)
+    return;
+  }
+  f.pending = touched;
+  for (let s = 0; s < shards.length; s++) {
+    if (perShard[s] === 0) continue;
+    sendQuery(
+      new Frame(f.inv, NO_STEPS, f, true),
+      shards[s],
+      perShard[s],
+      0,
+      perShard[s] * rowBytes,
+    );
+  }
 }
+
+const NO_STEPS: StepRuntime[] = [];
 
 /**
  * Sends a query of `rows` rows with `joins` joins returning `bytes` to the step's database;

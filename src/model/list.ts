@@ -36,6 +36,8 @@ export interface ListRefRuntime {
   hopBack: Hop;
   /** An in-memory table refreshed periodically (the reference needs no call), or null. */
   refresh: RefreshRuntime | null;
+  /** Calls carry their keys (the scenario has sharded databases that route by key). */
+  carryKeys: boolean;
 }
 
 /** A compiled list step. */
@@ -129,7 +131,7 @@ export function continueList(f: Frame, step: StepRuntime): boolean {
             break;
           }
           job.pending++;
-          callForKeys(f, job, i, 1);
+          callForKeys(f, job, i, 1, ref.carryKeys ? Int32Array.of(key) : null);
           if (--job.pending > 0) return false;
           break; // answered at once (rejected): go on with the next call
         }
@@ -154,7 +156,7 @@ function startBatches(f: Frame, job: ListJob): void {
     const keys = drawKeys(refs[i].sampler, job.rows);
     if (readFromMemory(f, refs[i], keys, job.rows)) continue;
     const distinct = sortUnique(keys, job.rows);
-    if (distinct > 0) callForKeys(f, job, i, distinct);
+    if (distinct > 0) callForKeys(f, job, i, distinct, keys);
   }
 }
 
@@ -214,7 +216,7 @@ function fetchMisses(
   const distinct = sortUnique(keys, missCount);
   if (distinct === 0) return;
   job.misses[refIndex] = keys.slice(0, distinct);
-  callForKeys(f, job, refIndex, distinct);
+  callForKeys(f, job, refIndex, distinct, keys);
 }
 
 /** A distributed cache answered a lookup: fetch its misses, and resume when all are in. */
@@ -229,13 +231,21 @@ export function remoteAnswer(op: CacheOp): void {
   advance(f);
 }
 
-function callForKeys(f: Frame, job: ListJob, refIndex: number, keyCount: number): void {
+function callForKeys(
+  f: Frame,
+  job: ListJob,
+  refIndex: number,
+  keyCount: number,
+  keys: Int32Array | null = null,
+): void {
   const ref = job.list.refs[refIndex];
   const req = f.inv.request;
   req.callCount++;
   const child = new Invocation(req, ref.target, f);
   child.replyHop = ref.hopBack;
   child.keyCount = keyCount;
+  // a sharded owner routes by key: carry the keys themselves
+  if (ref.carryKeys) child.keys = keys === null ? null : keys.slice(0, keyCount);
   child.waiter = job;
   child.refIndex = refIndex;
   job.pending++;

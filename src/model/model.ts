@@ -64,6 +64,7 @@ export class Model {
   readonly services = new Map<string, ServiceRuntime>();
   readonly databases = new Map<string, DatabaseRuntime>();
   readonly keySpaces = new Map<string, KeySpaceRuntime>();
+  readonly shards = new Map<string, { runtimes: DatabaseRuntime[]; by: 'range' | 'hash' }>();
   readonly caches = new Map<string, CacheRuntime>();
   readonly network: Network;
   readonly ids = new RequestIds();
@@ -119,21 +120,30 @@ export class Model {
       this.services.set(s.id, svc);
     }
     for (const d of this.scenario.databases) {
-      const stats = metrics.addStation(d.id, 'database', 1, d.connections);
-      const db = new DatabaseRuntime(
-        d.id,
-        sim,
-        stats,
-        d.connections,
-        d.queueCapacity,
-        this.#dist(d.queryTime, `${d.id}/query-time`),
-        this.#dist(d.rowTime, `${d.id}/row-time`),
-        this.#dist(d.joinTime, `${d.id}/join-time`),
-        onConnectionGranted,
-        stats.busy[0],
-        stats.queue[0],
-      );
-      this.databases.set(d.id, db);
+      // a sharded database is its shards, `id[0]`, `id[1]`, …: each its own pool, queue and load;
+      // queries that do not route by key run on the first shard
+      const names =
+        d.shards === undefined
+          ? [d.id]
+          : Array.from({ length: d.shards.count }, (_, i) => `${d.id}[${i}]`);
+      const shards = names.map((name) => {
+        const stats = metrics.addStation(name, 'database', 1, d.connections);
+        return new DatabaseRuntime(
+          name,
+          sim,
+          stats,
+          d.connections,
+          d.queueCapacity,
+          this.#dist(d.queryTime, `${name}/query-time`),
+          this.#dist(d.rowTime, `${name}/row-time`),
+          this.#dist(d.joinTime, `${name}/join-time`),
+          onConnectionGranted,
+          stats.busy[0],
+          stats.queue[0],
+        );
+      });
+      this.databases.set(d.id, shards[0]);
+      if (d.shards !== undefined) this.shards.set(d.id, { runtimes: shards, by: d.shards.by });
     }
     let cacheKeyBase = 0;
     for (const k of this.scenario.keys) {
@@ -218,6 +228,17 @@ export class Model {
           throw new Error(`unresolved lookup ${d.keys} in ${d.db}`);
         step.hopOut = this.network.hop(serviceId, d.db);
         step.hopBack = this.network.hop(d.db, serviceId);
+        const sharded = this.shards.get(d.db);
+        if (sharded !== undefined) {
+          step.shardSteps = sharded.runtimes.map((db) => {
+            const q = new StepRuntime(StepKind.query);
+            q.db = db;
+            q.hopOut = step.hopOut;
+            q.hopBack = step.hopBack;
+            return q;
+          });
+          step.shardOf = shardRule(sharded.by, sharded.runtimes.length, step.keySpace.size);
+        }
         break;
       }
       case 'parallel':
@@ -278,6 +299,7 @@ export class Model {
         hopOut,
         hopBack,
         refresh,
+        carryKeys: this.shards.size > 0,
       };
     });
     const strategy = { join: 0, 'n+1': 1, batch: 2, 'batch+cache': 3 }[d.strategy];
@@ -426,4 +448,18 @@ export class Model {
     });
     return reason;
   }
+}
+
+/**
+ * Which shard a key lives on: by range, keys 1..size in `count` equal consecutive ranges (so a
+ * skew towards low keys makes a hot shard); by hash, a multiplicative hash of the key modulo
+ * `count` (Knuth's 2654435761), which spreads neighbouring keys.
+ */
+export function shardRule(
+  by: 'range' | 'hash',
+  count: number,
+  size: number,
+): (key: number) => number {
+  if (by === 'range') return (key) => Math.min(count - 1, Math.floor(((key - 1) * count) / size));
+  return (key) => (Math.imul(key, 2654435761) >>> 0) % count;
 }

@@ -31,6 +31,8 @@ export class Invocation extends Frame {
   outcome: Outcome = 0;
   /** Keys this visit carries (a lookup reads as many rows); 1 for an ordinary call. */
   keyCount = 1;
+  /** The keys themselves, when a sharded database must route them (else null). */
+  keys: Int32Array | null = null;
   /** Who gets the reply instead of the caller's frame (a list step, a refresh task), or null. */
   waiter: ReplyWaiter | null = null;
   /** Which reference of that list step the call serves. */

@@ -263,6 +263,7 @@ function normalizeDatabase(id: string, d: Z<typeof S.Database>): DatabaseDef {
     queryTime: durationDist(d.queryTime),
     rowTime: durationDist(d.rowTime),
     joinTime: durationDist(d.joinTime),
+    shards: d.shards,
   };
 }
 

@@ -245,6 +245,10 @@ export const Database = z.strictObject({
   queryTime: DurationDist.default('1ms'),
   rowTime: DurationDist.default(0),
   joinTime: DurationDist.default(0),
+  /** Split into shards by key range or by hash; lookups go to the shards of their keys. */
+  shards: z
+    .strictObject({ count: z.number().int().min(2), by: z.enum(['range', 'hash']) })
+    .optional(),
 });
 
 /** A key space: the rows of one table, owned by one service (and stored in its database). */

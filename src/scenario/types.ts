@@ -112,6 +112,8 @@ export interface DatabaseDef {
   queryTime: DistributionSpec;
   rowTime: DistributionSpec;
   joinTime: DistributionSpec;
+  /** Shards (lookups are routed by key; other queries run on the first shard). */
+  shards?: { count: number; by: 'range' | 'hash' };
 }
 
 /** A piece of a piecewise-linear arrival-rate curve on [startMs, endMs); the last piece never ends. */
