@@ -20,10 +20,8 @@ export class Frame {
   pending = 0;
   /** The step being waited on (query or cpu). */
   current: StepRuntime | null = null;
-  /** Query in progress: rows it reads, joins it makes and bytes it returns. */
+  /** Query in progress: rows it reads. */
   rows = 0;
-  joins = 0;
-  bytes = 0;
   /** The list step in progress (its state between waits), or null. */
   job: ListJob | null = null;
   /** When the query reached the database, and the cpu time of the cpu step in progress. */

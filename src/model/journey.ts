@@ -197,8 +197,8 @@ function reply(inv: Invocation): void {
 function deliverReply(inv: Invocation): void {
   if (!inv.callerWaiting) return;
   inv.callerWaiting = false;
-  if (inv.waiter !== null) {
-    inv.waiter.onReply(inv);
+  if (inv.data !== null) {
+    inv.data.waiter.onReply(inv);
     return;
   }
   const f = inv.caller as Frame;
@@ -225,21 +225,21 @@ export function finishRequest(req: Request, outcome: Outcome, cause: string): vo
 
 // ── query ────────────────────────────────────────────────────────────────────────────────
 function startQuery(f: Frame, step: StepRuntime): void {
-  sendQuery(f, step, Math.round(step.rows!.sample()), 0, 0);
+  sendQuery(f, step, Math.round(step.rows!.sample()));
 }
 
 /** A lookup reads the keys its visit carries from the key space's table (an IN query). */
 function startLookup(f: Frame, step: StepRuntime): void {
-  const rows = f.inv.keyCount;
-  const rowBytes = step.keySpace!.rowBytes;
+  const data = f.inv.data;
+  const rows = data === null ? 1 : data.keyCount;
   const shards = step.shardSteps;
   if (shards === null) {
-    sendQuery(f, step, rows, 0, rows * rowBytes);
+    sendQuery(f, step, rows);
     return;
   }
   // a sharded table: one query per shard holding some of the keys, in parallel
   const perShard = new Int32Array(shards.length);
-  const keys = f.inv.keys;
+  const keys = data === null ? null : data.keys;
   if (keys === null) {
     // keys not carried (a refresh asking for changed rows): spread evenly
     for (let i = 0; i < rows; i++) perShard[i % shards.length]++;
@@ -250,42 +250,28 @@ function startLookup(f: Frame, step: StepRuntime): void {
   let touched = 0;
   for (let s = 0; s < shards.length; s++) if (perShard[s] > 0) touched++;
   if (touched === 0) {
-    sendQuery(f, shards[0], 0, 0, 0); // nothing to read: one cheap query (a 304 check)
+    sendQuery(f, shards[0], 0); // nothing to read: one cheap query (a 304 check)
     return;
   }
   f.pending = touched;
   for (let s = 0; s < shards.length; s++) {
     if (perShard[s] === 0) continue;
-    sendQuery(
-      new Frame(f.inv, NO_STEPS, f, true),
-      shards[s],
-      perShard[s],
-      0,
-      perShard[s] * rowBytes,
-    );
+    sendQuery(new Frame(f.inv, NO_STEPS, f, true), shards[s], perShard[s]);
   }
 }
 
 const NO_STEPS: StepRuntime[] = [];
 
 /**
- * Sends a query of `rows` rows with `joins` joins returning `bytes` to the step's database;
- * the frame resumes (advance) when the answer is back.
+ * Sends a query of `rows` rows to the step's database (its joins and bytes per row come from
+ * the step); the frame resumes (advance) when the answer is back.
  */
-export function sendQuery(
-  f: Frame,
-  step: StepRuntime,
-  rows: number,
-  joins: number,
-  bytes: number,
-): void {
+export function sendQuery(f: Frame, step: StepRuntime, rows: number): void {
   const req = f.inv.request;
   req.queryCount++;
   req.rowCount += rows;
-  req.byteCount += bytes;
+  req.byteCount += rows * step.bytesPerRow;
   f.rows = rows;
-  f.joins = joins;
-  f.bytes = bytes;
   f.current = step;
   travel(f.inv.endpoint.service.sim, step.hopOut!, arriveAtDatabase, f);
 }
@@ -325,7 +311,9 @@ function runQuery(f: Frame, db: DatabaseRuntime, step: StepRuntime): void {
   const t =
     step.queryTime !== null
       ? step.queryTime.sample()
-      : db.queryTime.sample() + f.rows * db.rowTime.sample() + f.joins * db.joinTime.sample();
+      : db.queryTime.sample() +
+        f.rows * db.rowTime.sample() +
+        (step.joins > 0 ? step.joins * db.joinTime.sample() : 0);
   db.sim.schedule(t, endQuery, f);
 }
 
@@ -334,7 +322,7 @@ function endQuery(f: Frame): void {
   const db = step.db as DatabaseRuntime;
   db.stats.completed++;
   db.stats.rowsRead += f.rows;
-  db.stats.bytesRead += f.bytes;
+  db.stats.bytesRead += f.rows * step.bytesPerRow;
   db.connections.release();
   db.observeBusy(db.sim.now);
   travel(db.sim, step.hopBack!, advance, f);

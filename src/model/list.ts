@@ -21,7 +21,7 @@ import { advance, arriveAtService, sendQuery } from './journey.ts';
 import type { KeySpaceRuntime } from './key-space.ts';
 import { type Hop, travel } from './network.ts';
 import type { RefreshRuntime } from './refresh.ts';
-import { Invocation, type ReplyWaiter } from './request.ts';
+import { CallData, Invocation, type ReplyWaiter } from './request.ts';
 import type { EndpointRuntime, Instance, StepRuntime } from './service.ts';
 
 /** Strategies as small integers. */
@@ -49,8 +49,6 @@ export interface ListRuntime {
   ownQuery: StepRuntime | null;
   /** The JOIN query (strategy join). */
   joinQuery: StepRuntime | null;
-  /** Bytes of one joined row (the referenced rows' sizes added up). */
-  joinedRowBytes: number;
   cache: CacheRuntime | null;
   /** Hops to and from a distributed cache (null otherwise). */
   cacheHopOut: Hop | null;
@@ -95,12 +93,12 @@ export function continueList(f: Frame, step: StepRuntime): boolean {
         if (list.strategy === ListStrategyCode.join) {
           const r = list.refs.length;
           job.phase = Phase.done;
-          sendQuery(f, list.joinQuery!, job.rows * (1 + r), r, job.rows * list.joinedRowBytes);
+          sendQuery(f, list.joinQuery!, job.rows * (1 + r));
           return false;
         }
         job.phase = Phase.refs;
         if (list.ownQuery !== null) {
-          sendQuery(f, list.ownQuery, job.rows, 0, 0);
+          sendQuery(f, list.ownQuery, job.rows);
           return false;
         }
         break;
@@ -243,11 +241,9 @@ function callForKeys(
   req.callCount++;
   const child = new Invocation(req, ref.target, f);
   child.replyHop = ref.hopBack;
-  child.keyCount = keyCount;
   // a sharded owner routes by key: carry the keys themselves
-  if (ref.carryKeys) child.keys = keys === null ? null : keys.slice(0, keyCount);
-  child.waiter = job;
-  child.refIndex = refIndex;
+  const carried = ref.carryKeys && keys !== null ? keys.slice(0, keyCount) : null;
+  child.data = new CallData(job, keyCount, carried, refIndex);
   job.pending++;
   travel(f.inv.endpoint.service.sim, ref.hopOut, arriveAtService, child);
 }
@@ -261,8 +257,9 @@ function listReply(job: ListJob, inv: Invocation): void {
       job.cause = inv.cause;
     }
   } else {
-    const missed = job.misses[inv.refIndex];
-    if (missed !== null) fillCache(f, job, inv.refIndex, missed);
+    const refIndex = (inv.data as CallData).refIndex;
+    const missed = job.misses[refIndex];
+    if (missed !== null) fillCache(f, job, refIndex, missed);
   }
   if (--job.pending > 0) return;
   failFrameIfJobFailed(f, job);

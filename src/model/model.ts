@@ -228,6 +228,7 @@ export class Model {
           throw new Error(`unresolved lookup ${d.keys} in ${d.db}`);
         step.hopOut = this.network.hop(serviceId, d.db);
         step.hopBack = this.network.hop(d.db, serviceId);
+        step.bytesPerRow = step.keySpace.rowBytes;
         const sharded = this.shards.get(d.db);
         if (sharded !== undefined) {
           step.shardSteps = sharded.runtimes.map((db) => {
@@ -235,6 +236,7 @@ export class Model {
             q.db = db;
             q.hopOut = step.hopOut;
             q.hopBack = step.hopBack;
+            q.bytesPerRow = step.bytesPerRow;
             return q;
           });
           step.shardOf = shardRule(sharded.by, sharded.runtimes.length, step.keySpace.size);
@@ -307,14 +309,20 @@ export class Model {
       d.strategy === 'batch+cache' ? (this.caches.get(d.cache as string) ?? null) : null;
     if (cache !== null && cache.remote === null)
       (this.services.get(serviceId) as ServiceRuntime).caches.add(cache);
+    let joinQuery: StepRuntime | null = null;
+    if (d.strategy === 'join') {
+      // one query reading rows × (1 + R) rows with R joins; it returns the referenced rows' bytes
+      joinQuery = this.#queryStep(serviceId, d.joinDb as string);
+      joinQuery.joins = refs.length;
+      joinQuery.bytesPerRow = refs.reduce((a, r) => a + r.keySpace.rowBytes, 0) / (1 + refs.length);
+    }
     return {
       strategy,
       rows: this.#dist(d.rows, `${where}/rows`),
       refs,
       ownQuery:
         d.strategy !== 'join' && d.db !== undefined ? this.#queryStep(serviceId, d.db) : null,
-      joinQuery: d.strategy === 'join' ? this.#queryStep(serviceId, d.joinDb as string) : null,
-      joinedRowBytes: refs.reduce((a, r) => a + r.keySpace.rowBytes, 0),
+      joinQuery,
       cache,
       cacheHopOut: cache?.remote ? this.network.hop(serviceId, cache.def.id) : null,
       cacheHopBack: cache?.remote ? this.network.hop(cache.def.id, serviceId) : null,

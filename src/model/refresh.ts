@@ -13,7 +13,7 @@ import { Frame } from './frame.ts';
 import { arriveAtService } from './journey.ts';
 import type { KeySpaceRuntime } from './key-space.ts';
 import { type Hop, travel } from './network.ts';
-import { Invocation, type ReplyWaiter, type Request } from './request.ts';
+import { CallData, Invocation, type ReplyWaiter, type Request } from './request.ts';
 import type { EndpointRuntime, Instance } from './service.ts';
 
 /** One instance's copy of the table and its refresh loop. */
@@ -85,8 +85,7 @@ export class RefreshRuntime {
     task.sent++;
     const call = new Invocation(this.background, this.target, this.#anchor);
     call.replyHop = this.hopBack;
-    call.keyCount = rows;
-    call.waiter = task;
+    call.data = new CallData(task, rows, null, 0);
     travel(this.sim, this.hopOut, arriveAtService, call);
   }
 

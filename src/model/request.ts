@@ -15,6 +15,22 @@ export interface ReplyWaiter {
   onReply(inv: Invocation): void;
 }
 
+/**
+ * What a call made outside the ordinary step sequence carries: the keys to look up (their
+ * count, and the keys themselves when a sharded database routes them) and who gets the reply.
+ * Kept apart from Invocation so ordinary calls stay small.
+ */
+export class CallData {
+  constructor(
+    readonly waiter: ReplyWaiter,
+    /** Keys carried: a lookup reads this many rows. */
+    readonly keyCount: number,
+    readonly keys: Int32Array | null,
+    /** Which reference of the list step the call serves. */
+    readonly refIndex: number,
+  ) {}
+}
+
 /** One visit of a request to a service endpoint: holds a thread at one instance for its stay. */
 export class Invocation extends Frame {
   /** The end-to-end request this visit serves (the entry visit is the request itself). */
@@ -29,14 +45,8 @@ export class Invocation extends Frame {
   /** The hop the reply travels back on. */
   replyHop: Hop | null = null;
   outcome: Outcome = 0;
-  /** Keys this visit carries (a lookup reads as many rows); 1 for an ordinary call. */
-  keyCount = 1;
-  /** The keys themselves, when a sharded database must route them (else null). */
-  keys: Int32Array | null = null;
-  /** Who gets the reply instead of the caller's frame (a list step, a refresh task), or null. */
-  waiter: ReplyWaiter | null = null;
-  /** Which reference of that list step the call serves. */
-  refIndex = 0;
+  /** What a call made by a list step or a refresh carries (null for an ordinary call). */
+  data: CallData | null = null;
 
   constructor(
     request: Request | null,

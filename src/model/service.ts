@@ -60,6 +60,9 @@ export class StepRuntime {
   list: ListRuntime | null = null;
   /** lookup: the key space read (rows = keys the visit carries). */
   keySpace: KeySpaceRuntime | null = null;
+  /** query: joins made, and bytes returned per row read (key-space rows). */
+  joins = 0;
+  bytesPerRow = 0;
   /** lookup on a sharded database: one query step per shard, and the key → shard rule. */
   shardSteps: StepRuntime[] | null = null;
   shardOf: ((key: number) => number) | null = null;
