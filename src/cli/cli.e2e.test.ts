@@ -205,3 +205,24 @@ describe('the shipped JSON Schema', () => {
     expect(await readFile(join(scenariosDir(), 'msasim.schema.json'), 'utf8')).toBe(r.stdout);
   });
 });
+
+describe('the README', () => {
+  it('its ten-line scenario is valid and runs', async () => {
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(yaml).toBeDefined();
+    const dir = await mkdtemp(join(tmpdir(), 'msasim-readme-'));
+    await writeFile(join(dir, 'hello.yaml'), yaml as string);
+    const r = await msasim([
+      'run',
+      join(dir, 'hello.yaml'),
+      '--out',
+      join(dir, 'out'),
+      '--duration',
+      '10s',
+    ]);
+    expect(r.stderr).not.toMatch(/✖/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/web\/home/);
+  });
+});
