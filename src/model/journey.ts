@@ -220,7 +220,7 @@ export function finishRequest(req: Request, outcome: Outcome, cause: string): vo
   const entry: EntryRuntime = req.entry;
   const now = entry.sim.now;
   entry.metrics.finishedRequest(entry.stats, entry.series, req, outcome, cause, now);
-  if (req.onFinish !== null) req.onFinish(req);
+  if (entry.onFinish !== null) entry.onFinish();
 }
 
 // ── query ────────────────────────────────────────────────────────────────────────────────

@@ -76,15 +76,16 @@ export class Request extends Invocation {
   /** True once the client has its answer (or gave up). */
   finished = false;
 
+  /** True when it was sent after the warm-up and counts in the statistics. */
+  get counted(): boolean {
+    return this.sentMs >= this.entry.warmupMs;
+  }
+
   constructor(
     readonly id: number,
     readonly entry: EntryRuntime,
     /** When the client sent it. */
     readonly sentMs: number,
-    /** True when it was sent after the warm-up and counts in the statistics. */
-    readonly counted: boolean,
-    /** Invoked when the client has its answer (closed workloads loop on it). */
-    readonly onFinish: ((req: Request) => void) | null,
   ) {
     super(null, entry.endpoint, null);
     this.replyHop = entry.hopBack;

@@ -46,10 +46,13 @@ export class EntryRuntime {
       : null;
   }
 
-  /** Sends one request now; `onFinish` runs when the client has its answer. */
-  send(onFinish: ((req: Request) => void) | null): void {
+  /** Runs when a request of this entry has its answer (closed workloads loop on it), or null. */
+  onFinish: (() => void) | null = null;
+
+  /** Sends one request now. */
+  send(): void {
     const now = this.sim.now;
-    const req = new Request(this.ids.next++, this, now, now >= this.warmupMs, onFinish);
+    const req = new Request(this.ids.next++, this, now);
     this.metrics.arrived(this.stats, this.series, req.counted, now);
     if (this.#timeouts !== null) this.#timeouts.add(req);
     travel(this.sim, this.hopOut, arriveAtService, req);
@@ -109,7 +112,7 @@ export class OpenWorkload {
   }
 
   #arrive(): void {
-    this.#choose().send(null);
+    this.#choose().send();
     this.#scheduleNext();
   }
 
@@ -150,7 +153,7 @@ export class ClosedWorkload {
     this.sim.schedule(this.thinkTime.sample(), this.#send);
   };
   readonly #send = () => {
-    this.#choose().send(this.#think);
+    this.#choose().send();
   };
 
   constructor(
@@ -162,6 +165,8 @@ export class ClosedWorkload {
     mix: RandomStream,
   ) {
     this.#choose = createChooser(entries, weights, mix);
+    // each answered request starts its user's next think time
+    for (const e of entries) e.onFinish = this.#think;
   }
 
   /** Starts every user with one think time. */
