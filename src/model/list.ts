@@ -129,7 +129,8 @@ export function continueList(f: Frame, step: StepRuntime): boolean {
             break;
           }
           job.pending++;
-          callForKeys(f, job, i, 1, ref.carryKeys ? Int32Array.of(key) : null);
+          scratch[0] = key; // callForKeys copies what it carries
+          callForKeys(f, job, i, 1, scratch);
           if (--job.pending > 0) return false;
           break; // answered at once (rejected): go on with the next call
         }
