@@ -207,10 +207,15 @@ const RULES: Record<string, Rule> = {
     allowsFile: (target) => inArea(target, 'scenario', 'engine'),
     allowsPackage: () => true,
   },
+  stats: {
+    text: 'stats/ (pure statistics) may import only Node built-ins and stats/',
+    allowsFile: (target) => inArea(target, 'stats'),
+    allowsPackage: (name) => isBuiltin(name),
+  },
   report: {
-    text: 'report/ may import report/, metrics/, and only types from scenario/ and engine/',
+    text: 'report/ may import report/, metrics/, stats/, and only types from scenario/ and engine/',
     allowsFile: (target, typeOnly) =>
-      inArea(target, 'report', 'metrics') ||
+      inArea(target, 'report', 'metrics', 'stats') ||
       target === 'scenario/types.ts' ||
       (typeOnly && inArea(target, 'scenario', 'engine')),
     allowsPackage: () => true,

@@ -92,6 +92,12 @@ function withRunOptions(command: Command): Command {
       parseDurationOption,
     )
     .option('--out <dir>', 'output folder (default: reports/<scenario name>)')
+    .option(
+      '--replications <n>',
+      'independent replications of each variant (95 % confidence intervals need ≥ 2)',
+      parseCountOption,
+      1,
+    )
     .option('--max-events <n>', 'stop a runaway run after this many events', parseCountOption, 2e9)
     .option(
       '--max-wall <d>',

@@ -3,8 +3,10 @@
  * the same seed under the runaway guards (events, wall time), and write the report files
  * atomically under reports/<name>/ (or --out). Printing is left to each command.
  */
+
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { RunResult } from '../metrics/summary.ts';
+import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { runScenario } from '../model/run.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
 import { formatIssues } from '../scenario/format.ts';
@@ -23,6 +25,8 @@ export interface RunVariantsOptions {
   maxEvents: number;
   /** Wall-time budget of each run, ms. */
   maxWall: number;
+  /** Independent replications of each variant (default 1). */
+  replications?: number;
 }
 
 /** The results of every variant and the wall time they took. */
@@ -43,8 +47,10 @@ export async function runVariants(
 ): Promise<VariantRuns> {
   const loaded = await loadScenario(file);
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
-  const seed = parseSeed(opts.seed);
+  const seedOverride = parseSeed(opts.seed);
+  const replications = opts.replications ?? 1;
   const runs: RunResult[] = [];
+  const summaries: RunSummary[][] = [];
   const started = performance.now();
   for (const base of loaded.variants) {
     const scenario = opts.duration === undefined ? base : { ...base, durationMs: opts.duration };
@@ -53,24 +59,51 @@ export async function runVariants(
         `--duration ${opts.duration} ms is not longer than the scenario's warm-up (${scenario.warmupMs} ms).`,
       );
     }
-    const t0 = performance.now();
-    const result = await runScenario(scenario, {
-      seed,
-      maxEvents: opts.maxEvents,
-      onCheckpoint: () => performance.now() - t0 < opts.maxWall,
-    });
-    checkGuards(scenario, result, opts);
-    runs.push(result);
+    const seed = seedOverride ?? scenario.seed;
+    const mine: RunSummary[] = [];
+    for (let r = 1; r <= replications; r++) {
+      const t0 = performance.now();
+      const result = await runScenario(scenario, {
+        seed: replicationSeed(seed, r),
+        maxEvents: opts.maxEvents,
+        onCheckpoint: () => performance.now() - t0 < opts.maxWall,
+      });
+      checkGuards(scenario, result, opts);
+      if (r === 1) runs.push(result);
+      mine.push(result.summary);
+    }
+    summaries.push(mine);
   }
-  const results = {
+  const results: ScenarioResults = {
     name: loaded.name,
     description: loaded.description,
     file: relative(process.cwd(), file),
     runs,
+    lesson: await readLesson(file),
   };
+  if (replications > 1) results.replications = summaries;
   return { results, wallMs: performance.now() - started };
 }
 
+/**
+ * The seed of replication `r` (1-based): the scenario's seed for the first, `<seed>/<r>` for
+ * the others. Every variant uses the same seeds, so the same component draws the same numbers
+ * in replication r of every variant (common random numbers).
+ */
+export function replicationSeed(seed: number | string, r: number): number | string {
+  return r === 1 ? seed : `${seed}/${r}`;
+}
+
+/** The lesson beside a scenario file (`x.yaml` → `x.md`), or null when there is none. */
+async function readLesson(file: string): Promise<string | null> {
+  const lesson = file.replace(/\.(ya?ml|json)$/i, '.md');
+  if (lesson === file) return null;
+  try {
+    return await readFile(lesson, 'utf8');
+  } catch {
+    return null;
+  }
+}
 /** A --seed value: a whole number as a number, anything else as a string seed. */
 function parseSeed(seed: string | undefined): number | string | undefined {
   if (seed === undefined) return undefined;

@@ -6,7 +6,7 @@
  */
 import type { CacheStats, CacheStoreView } from './cache-stats.ts';
 import type { EntryStats } from './entry-stats.ts';
-import { LatencyHistogram, type LatencyStats } from './histogram.ts';
+import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
 import type { Metrics } from './recorder.ts';
 import type { SeriesPoint } from './series.ts';
@@ -162,8 +162,19 @@ function outcomesRecord(o: Float64Array): Record<OutcomeName, number> {
   return Object.fromEntries(OUTCOME_NAMES.map((n, i) => [n, o[i]])) as Record<OutcomeName, number>;
 }
 
-/** Summarizes a group of entry statistics (merging histograms and counters). */
-function summarizeGroup(group: EntryStats[], windowMs: number): RequestGroupSummary {
+/** Latency distributions of successful requests: entry endpoint ('overall' for all) → quantiles. */
+export type Distributions = Map<string, LatencyQuantile[]>;
+
+/**
+ * Summarizes a group of entry statistics (merging histograms and counters); the group's
+ * latency distribution goes into `distributions` (when given) under `key`.
+ */
+function summarizeGroup(
+  group: EntryStats[],
+  windowMs: number,
+  distributions: Distributions | null,
+  key: string,
+): RequestGroupSummary {
   const hist = new LatencyHistogram();
   const outcomes = new Float64Array(4);
   const causes = new Map<string, number>();
@@ -187,6 +198,7 @@ function summarizeGroup(group: EntryStats[], windowMs: number): RequestGroupSumm
     work.rowsMax = Math.max(work.rowsMax, e.rowsMax);
   }
   const latency = hist.stats();
+  distributions?.set(key, hist.distribution());
   hist.dispose();
   const finished = outcomes[0] + outcomes[1] + outcomes[2] + outcomes[3];
   const per = (x: number) => (finished > 0 ? x / finished : 0);
@@ -257,22 +269,26 @@ function groupBy<K>(items: EntryStats[], key: (e: EntryStats) => K): Map<K, Entr
   return m;
 }
 
-/** Summarizes the metrics of a run that ended at `endMs`. */
-export function summarizeMetrics(m: Metrics, endMs: number): MetricsSummary {
+/** Summarizes the metrics of a run that ended at `endMs`, with its latency distributions. */
+export function summarizeMetrics(
+  m: Metrics,
+  endMs: number,
+): { summary: MetricsSummary; distributions: Distributions } {
   const windowMs = endMs - m.windowStartMs;
+  const distributions: Distributions = new Map();
   const endpoints = [...groupBy(m.entries, (e) => `${e.service}/${e.endpoint}`)].map(
     ([endpoint, g]) => ({
       endpoint,
       workloads: [...new Set(g.map((e) => e.workload))],
-      ...summarizeGroup(g, windowMs),
+      ...summarizeGroup(g, windowMs, distributions, endpoint),
     }),
   );
   const workloads = [...groupBy(m.entries, (e) => e.workload)].map(([workload, g]) => ({
     workload,
     endpoints: g.map((e) => `${e.service}/${e.endpoint}`),
-    ...summarizeGroup(g, windowMs),
+    ...summarizeGroup(g, windowMs, null, workload),
   }));
-  const overall = summarizeGroup(m.entries, windowMs);
+  const overall = summarizeGroup(m.entries, windowMs, distributions, 'overall');
   const components = m.stations.map((s): ComponentSummary => {
     const byInstance = s.busy.map((b) =>
       windowMs > 0 ? b.mean(endMs) / s.capacityPerInstance : 0,
@@ -312,7 +328,7 @@ export function summarizeMetrics(m: Metrics, endMs: number): MetricsSummary {
   const arrivalRatePerMs = windowMs > 0 ? m.arrivals / windowMs : 0;
   const meanTimeInSystemMs = overall.meanLatencyAllMs;
   const lw = arrivalRatePerMs * meanTimeInSystemMs;
-  return {
+  const summary: MetricsSummary = {
     windowMs,
     overall,
     endpoints,
@@ -341,6 +357,7 @@ export function summarizeMetrics(m: Metrics, endMs: number): MetricsSummary {
       relativeError: meanInSystem > 0 ? Math.abs(meanInSystem - lw) / meanInSystem : 0,
     },
   };
+  return { summary, distributions };
 }
 
 /** Why a run stopped (mirrors the kernel's StopReason). */
@@ -357,6 +374,20 @@ export interface RunSummary extends MetricsSummary {
     warmupMs: number;
   };
   run: { stopReason: RunStopReason; simulatedMs: number; events: number; requests: number };
+  /** Messages sent over each link (caller → callee) in the statistics window. */
+  links: LinkSummary[];
+}
+
+/** What travels over a link: client requests, service calls, queries, cache operations, cache sync. */
+export type LinkKind = 'request' | 'call' | 'query' | 'cache' | 'sync';
+
+/** One directed link of the topology with the messages sent over it (replies not counted). */
+export interface LinkSummary {
+  from: string;
+  to: string;
+  kind: LinkKind;
+  messages: number;
+  perSec: number;
 }
 
 /** The outcome of one run of one variant. */
@@ -364,4 +395,6 @@ export interface RunResult {
   summary: RunSummary;
   /** Per-second series: per entry endpoint ("overall" for everything) and per component. */
   series: { requests: Map<string, SeriesPoint[]>; components: Map<string, StationPoint[]> };
+  /** Latency distributions of successful requests per entry endpoint and 'overall'. */
+  distributions: Distributions;
 }

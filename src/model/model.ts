@@ -76,6 +76,7 @@ export class Model {
   ) {
     this.rng = new RandomSource(options.seed ?? scenario.seed);
     this.network = new Network(scenario.network, this.rng);
+    this.metrics.onStartWindow(() => this.network.resetCounts());
     this.#buildComponents();
     this.#buildWorkloads();
   }
@@ -160,8 +161,11 @@ export class Model {
       cacheKeyBase += k.size;
     }
     for (const c of this.scenario.caches) {
-      const cache = new CacheRuntime(c, metrics.addCache(c.id, c.type), sim, (service) =>
-        this.network.hop(service, service),
+      const cache = new CacheRuntime(
+        c,
+        metrics.addCache(c.id, c.type),
+        sim,
+        (service) => this.network.link(service, service, 'sync').out,
       );
       if (c.type === 'distributed') {
         const stats = metrics.addStation(c.id, 'cache', c.instances, c.threads);
@@ -200,8 +204,9 @@ export class Model {
       case 'call': {
         step.target = this.services.get(d.service)?.endpoints.get(d.endpoint) ?? null;
         if (step.target === null) throw new Error(`unresolved call ${d.service}/${d.endpoint}`);
-        step.hopOut = this.network.hop(serviceId, d.service);
-        step.hopBack = this.network.hop(d.service, serviceId);
+        const link = this.network.link(serviceId, d.service, 'call');
+        step.hopOut = link.out;
+        step.hopBack = link.back;
         step.timeoutMs = d.timeoutMs;
         if (d.timeoutMs !== Number.POSITIVE_INFINITY) {
           step.timeouts = new TimeoutQueue(this.sim, d.timeoutMs, isCallPending, callTimedOut);
@@ -214,8 +219,9 @@ export class Model {
         if (step.db === null) throw new Error(`unresolved database ${d.db}`);
         step.rows = this.#dist(d.rows, `${where}/rows`);
         step.queryTime = d.time === undefined ? null : this.#dist(d.time, `${where}/query-time`);
-        step.hopOut = this.network.hop(serviceId, d.db);
-        step.hopBack = this.network.hop(d.db, serviceId);
+        const link = this.network.link(serviceId, d.db, 'query');
+        step.hopOut = link.out;
+        step.hopBack = link.back;
         break;
       }
       case 'list':
@@ -226,8 +232,9 @@ export class Model {
         step.db = this.databases.get(d.db) ?? null;
         if (step.keySpace === null || step.db === null)
           throw new Error(`unresolved lookup ${d.keys} in ${d.db}`);
-        step.hopOut = this.network.hop(serviceId, d.db);
-        step.hopBack = this.network.hop(d.db, serviceId);
+        const link = this.network.link(serviceId, d.db, 'query');
+        step.hopOut = link.out;
+        step.hopBack = link.back;
         step.bytesPerRow = step.keySpace.rowBytes;
         const sharded = this.shards.get(d.db);
         if (sharded !== undefined) {
@@ -267,8 +274,9 @@ export class Model {
     const step = new StepRuntime(StepKind.query);
     step.db = this.databases.get(dbId) ?? null;
     if (step.db === null) throw new Error(`unresolved database ${dbId}`);
-    step.hopOut = this.network.hop(serviceId, dbId);
-    step.hopBack = this.network.hop(dbId, serviceId);
+    const link = this.network.link(serviceId, dbId, 'query');
+    step.hopOut = link.out;
+    step.hopBack = link.back;
     return step;
   }
 
@@ -278,8 +286,7 @@ export class Model {
       const target = this.services.get(r.service)?.endpoints.get(r.endpoint);
       if (keySpace === undefined || target === undefined)
         throw new Error(`unresolved list reference ${r.keys}`);
-      const hopOut = this.network.hop(serviceId, r.service);
-      const hopBack = this.network.hop(r.service, serviceId);
+      const { out: hopOut, back: hopBack } = this.network.link(serviceId, r.service, 'call');
       const refresh =
         r.refreshMs === undefined
           ? null
@@ -324,8 +331,8 @@ export class Model {
         d.strategy !== 'join' && d.db !== undefined ? this.#queryStep(serviceId, d.db) : null,
       joinQuery,
       cache,
-      cacheHopOut: cache?.remote ? this.network.hop(serviceId, cache.def.id) : null,
-      cacheHopBack: cache?.remote ? this.network.hop(cache.def.id, serviceId) : null,
+      cacheHopOut: cache?.remote ? this.network.link(serviceId, cache.def.id, 'cache').out : null,
+      cacheHopBack: cache?.remote ? this.network.link(serviceId, cache.def.id, 'cache').back : null,
     };
   }
 
@@ -384,8 +391,8 @@ export class Model {
           ep,
           stats,
           series,
-          this.network.hop(CLIENT_ID, t.service),
-          this.network.hop(t.service, CLIENT_ID),
+          this.network.link(CLIENT_ID, t.service, 'request').out,
+          this.network.link(CLIENT_ID, t.service, 'request').back,
           w.timeoutMs,
           scenario.warmupMs,
           this.ids,

@@ -14,11 +14,23 @@ import {
   type RandomSource,
   type Simulation,
 } from '../engine/index.ts';
+import type { LinkKind, LinkSummary } from '../metrics/summary.ts';
 import type { NetworkDef } from '../scenario/types.ts';
+
+/** A directed link of the topology (requests go out on `out`, replies come back on `back`). */
+export interface Link {
+  from: string;
+  to: string;
+  kind: LinkKind;
+  out: Hop;
+  back: Hop;
+}
 
 /** One direction of travel between two components. */
 export class Hop {
   readonly zero: boolean;
+  /** Messages sent over this hop since the statistics window opened. */
+  messages = 0;
   constructor(readonly latency: Distribution) {
     this.zero = latency instanceof Constant && latency.mean === 0;
   }
@@ -27,10 +39,41 @@ export class Hop {
 /** Latency of every hop, resolved once when the model is built. */
 export class Network {
   #hops = new Map<string, Hop>();
+  #links = new Map<string, Link>();
   constructor(
     private readonly def: NetworkDef,
     private readonly rng: RandomSource,
   ) {}
+
+  /**
+   * The link from `from` to `to` (created once; its kind is the first one given): the hop out
+   * and the hop back. Links are the topology: the messages on their `out` hops are its load.
+   */
+  link(from: string, to: string, kind: LinkKind): Link {
+    const key = `${from}->${to}`;
+    let l = this.#links.get(key);
+    if (l === undefined) {
+      l = { from, to, kind, out: this.hop(from, to), back: this.hop(to, from) };
+      this.#links.set(key, l);
+    }
+    return l;
+  }
+
+  /** Starts counting messages afresh (the statistics window opens). */
+  resetCounts(): void {
+    for (const h of this.#hops.values()) h.messages = 0;
+  }
+
+  /** Every link with the messages sent over it in a window of `windowMs`, in creation order. */
+  linkSummaries(windowMs: number): LinkSummary[] {
+    return [...this.#links.values()].map((l) => ({
+      from: l.from,
+      to: l.to,
+      kind: l.kind,
+      messages: l.out.messages,
+      perSec: windowMs > 0 ? (l.out.messages * 1000) / windowMs : 0,
+    }));
+  }
 
   /** The hop from `from` to `to`; its draws come from the stream `network/<from>-><to>`. */
   hop(from: string, to: string): Hop {
@@ -50,6 +93,7 @@ export class Network {
 
 /** Delivers `handler(arg)` after the hop's latency (at once when it is zero). */
 export function travel(sim: Simulation, hop: Hop, handler: Handler, arg: unknown): void {
+  hop.messages++;
   if (hop.zero) handler(arg);
   else sim.schedule(hop.latency.sample(), handler, arg);
 }

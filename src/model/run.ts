@@ -21,7 +21,7 @@ export async function runScenario(
   try {
     const stopReason = model.run();
     const endMs = model.sim.now;
-    const metrics = summarizeMetrics(model.metrics, endMs);
+    const { summary: metrics, distributions } = summarizeMetrics(model.metrics, endMs);
     const requests = new Map<string, SeriesPoint[]>([['overall', model.metrics.overall.points]]);
     for (const [k, s] of model.metrics.series) requests.set(k, s.points);
     const components = new Map(model.metrics.stations.map((s) => [s.id, s.points]));
@@ -42,8 +42,10 @@ export async function runScenario(
           requests: model.ids.next - 1,
         },
         ...metrics,
+        links: model.network.linkSummaries(metrics.windowMs),
       },
       series: { requests, components },
+      distributions,
     };
   } finally {
     model.metrics.dispose();

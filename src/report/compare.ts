@@ -79,7 +79,7 @@ function cacheMemoryPerInstance(s: RunSummary): number | null {
 }
 
 /** One row of the comparison from one run's summary. */
-function compareRow(s: RunSummary): CompareRow {
+export function compareRow(s: RunSummary): CompareRow {
   const o = s.overall;
   const databases = s.components.filter((c) => c.kind === 'database');
   return {

@@ -13,6 +13,7 @@ import type {
   RunResult,
 } from '../metrics/summary.ts';
 import { compareCsv, compareJson } from './compare.ts';
+import { reportDataJson } from './report-data.ts';
 import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 import { round, roundDeep } from './round.ts';
 
@@ -28,6 +29,7 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
     ['endpoints.csv', endpointsCsv(results)],
     ['components.csv', componentsCsv(results)],
     ['timeseries.csv', timeseriesCsv(results)],
+    ['results.json', reportDataJson(results)],
   ]);
   if (results.runs.some((r) => r.summary.caches.length > 0))
     files.set('caches.csv', cachesCsv(results));

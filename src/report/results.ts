@@ -3,14 +3,28 @@
  * version of the output formats. Kept apart from outputs.ts so that every builder (files,
  * comparison, console) can import it without import cycles.
  */
-import type { RunResult } from '../metrics/summary.ts';
+import type { RunResult, RunSummary } from '../metrics/summary.ts';
 
 /** Results of every variant of one scenario. */
 export interface ScenarioResults {
   name: string;
   description: string;
   file: string;
+  /** The first replication of every variant (run with the scenario's seed), in scenario order. */
   runs: RunResult[];
+  /**
+   * The summaries of every replication of every variant: `replications[v][r]`. Replication r
+   * of every variant ran with the same seed (common random numbers). Absent = one replication
+   * (the `runs`).
+   */
+  replications?: RunSummary[][];
+  /** The lesson text (the scenario's sibling .md), shown in the HTML report. */
+  lesson?: string | null;
+}
+
+/** The summaries of every replication of each variant (one each when not replicated). */
+export function replicationsOf(results: ScenarioResults): RunSummary[][] {
+  return results.replications ?? results.runs.map((r) => [r.summary]);
 }
 
 /** Version of the output formats; bump when a column or key changes meaning. */

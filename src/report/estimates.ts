@@ -1,0 +1,224 @@
+/**
+ * The key metrics of a run, estimated over replications and compared between variants.
+ * Each replication of a variant gives one value per key metric; the estimate is their mean
+ * with a Student-t confidence interval (stats/confidence.ts). Variants run with common random
+ * numbers (replication r of every variant uses the same seed, so the same streams for the
+ * same components), so a variant is compared with the baseline (the first variant) by paired
+ * differences, replication by replication.
+ */
+import type { RunSummary } from '../metrics/summary.ts';
+import {
+  CONFIDENCE_LEVEL,
+  type Estimate,
+  estimate,
+  type PairedDifference,
+  pairedDifference,
+} from '../stats/index.ts';
+import { compareRow } from './compare.ts';
+
+export type MetricScope = 'overall' | 'endpoint' | 'component' | 'cache';
+export type MetricUnit = 'ms' | 'per-sec' | 'ratio' | 'count';
+
+/** A key metric of one scope/id (the overall figures, an endpoint, a component, a cache). */
+export interface KeyMetric {
+  /** `scope|id|metric`, unique within a run. */
+  key: string;
+  scope: MetricScope;
+  /** The endpoint, component or cache ('' for overall). */
+  id: string;
+  metric: string;
+  /** Short words for tables and sentences: "p99", "throughput", "utilisation". */
+  label: string;
+  unit: MetricUnit;
+  /** Whether smaller is better (latency, errors, load); null when neither is (throughput of a fixed load). */
+  lowerIsBetter: boolean | null;
+}
+
+interface MetricDef {
+  metric: string;
+  label: string;
+  unit: MetricUnit;
+  lowerIsBetter: boolean | null;
+}
+
+const m = (
+  metric: string,
+  label: string,
+  unit: MetricUnit,
+  lowerIsBetter: boolean | null,
+): MetricDef => ({ metric, label, unit, lowerIsBetter });
+
+const LATENCY: MetricDef[] = [
+  m('p50Ms', 'p50', 'ms', true),
+  m('p90Ms', 'p90', 'ms', true),
+  m('p99Ms', 'p99', 'ms', true),
+  m('p999Ms', 'p99.9', 'ms', true),
+  m('meanMs', 'mean latency', 'ms', true),
+];
+
+/** Every key metric of a summary with its value, in a stable order. */
+export function keyMetricValues(s: RunSummary): { metric: KeyMetric; value: number }[] {
+  const out: { metric: KeyMetric; value: number }[] = [];
+  const add = (scope: MetricScope, id: string, d: MetricDef, value: number | null) => {
+    if (value === null || !Number.isFinite(value)) return;
+    out.push({ metric: { key: `${scope}|${id}|${d.metric}`, scope, id, ...d }, value });
+  };
+  const o = s.overall;
+  for (const d of LATENCY) add('overall', '', d, o.latency[d.metric as 'p50Ms']);
+  add('overall', '', m('throughputPerSec', 'throughput', 'per-sec', null), o.throughputPerSec);
+  add('overall', '', m('errorRate', 'error rate', 'ratio', true), o.errorRate);
+  const c = compareRow(s);
+  add('overall', '', m('callsPerRequest', 'calls per request', 'count', true), c.callsPerRequest);
+  add(
+    'overall',
+    '',
+    m('dbRowsPerRequest', 'DB rows per request', 'count', true),
+    c.dbRowsPerRequest,
+  );
+  add('overall', '', m('dbQueriesPerSec', 'DB queries/s', 'per-sec', true), c.dbQueriesPerSec);
+  add('overall', '', m('cacheHitRatio', 'cache hit ratio', 'ratio', false), c.cacheHitRatio);
+  if (s.endpoints.length > 1) {
+    for (const e of s.endpoints) {
+      for (const d of [LATENCY[0], LATENCY[2]])
+        add('endpoint', e.endpoint, d, e.latency[d.metric as 'p50Ms']);
+      add(
+        'endpoint',
+        e.endpoint,
+        m('throughputPerSec', 'throughput', 'per-sec', null),
+        e.throughputPerSec,
+      );
+      add('endpoint', e.endpoint, m('errorRate', 'error rate', 'ratio', true), e.errorRate);
+    }
+  }
+  for (const k of s.components) {
+    add('component', k.id, m('utilisation', 'utilisation', 'ratio', true), k.utilisation);
+    add('component', k.id, m('arrivalsPerSec', 'load', 'per-sec', true), k.arrivalsPerSec);
+    add('component', k.id, m('waitMeanMs', 'mean wait', 'ms', true), k.waitMeanMs);
+  }
+  for (const k of s.caches)
+    add('cache', k.id, m('hitRatio', 'hit ratio', 'ratio', false), k.hitRatio);
+  return out;
+}
+
+/** A key metric estimated over the replications of one variant. */
+export interface MetricEstimate extends KeyMetric {
+  /** One value per replication, in replication order. */
+  values: number[];
+  estimate: Estimate;
+}
+
+/**
+ * The key metrics of a variant over its replications (summaries in replication order). A
+ * metric missing from some replication (a cache with no lookups …) is left out.
+ */
+export function estimateMetrics(replications: readonly RunSummary[]): MetricEstimate[] {
+  const byKey = new Map<string, { metric: KeyMetric; values: number[] }>();
+  replications.forEach((s, r) => {
+    for (const { metric, value } of keyMetricValues(s)) {
+      let entry = byKey.get(metric.key);
+      if (entry === undefined) {
+        if (r > 0) continue; // absent from an earlier replication
+        entry = { metric, values: [] };
+        byKey.set(metric.key, entry);
+      }
+      if (entry.values.length === r) entry.values.push(value);
+    }
+  });
+  const n = replications.length;
+  return [...byKey.values()]
+    .filter((e) => e.values.length === n)
+    .map((e) => ({ ...e.metric, values: e.values, estimate: estimate(e.values) }));
+}
+
+/** A variant against the baseline on one key metric. */
+export interface MetricDifference extends KeyMetric {
+  baseline: Estimate;
+  value: Estimate;
+  difference: PairedDifference;
+  /** Whether the variant is better (null when the metric has no better direction or no change). */
+  better: boolean | null;
+  /** The difference in words: "p99 −63.1 % vs join (95 % CI [−66.0 %, −60.2 %])". */
+  sentence: string;
+}
+
+/** A variant compared with the baseline variant. */
+export interface VariantComparison {
+  variant: string;
+  baseline: string;
+  metrics: MetricDifference[];
+}
+
+/** Formats a signed relative change as "+12.3 %" / "−4.0 %" (a real minus sign). */
+export function signedPercent(x: number): string {
+  const v = Math.round(x * 1000) / 10;
+  const text = Math.abs(v).toFixed(1);
+  if (v === 0) return `${text} %`;
+  return `${v > 0 ? '+' : '−'}${text} %`;
+}
+
+function formatValue(x: number, unit: MetricUnit): string {
+  if (unit === 'ratio') return `${(x * 100).toFixed(1)} %`;
+  if (unit === 'ms') return `${x.toFixed(2)} ms`;
+  if (unit === 'per-sec') return `${x.toFixed(1)}/s`;
+  return x.toFixed(2);
+}
+
+function differenceSentence(
+  variant: string,
+  baseline: string,
+  k: KeyMetric,
+  d: PairedDifference,
+): string {
+  const level = `${Math.round(CONFIDENCE_LEVEL * 100)} % CI`;
+  const head = `${variant}: ${k.label}`;
+  const { diff, relative } = d;
+  const change =
+    relative !== null
+      ? signedPercent(relative.mean)
+      : `${diff.mean >= 0 ? '+' : '−'}${formatValue(Math.abs(diff.mean), k.unit)}`;
+  if (d.significant === null)
+    return `${head} ${change} vs ${baseline} (one replication: no confidence interval)`;
+  const bounds =
+    relative !== null && relative.lo !== null && relative.hi !== null
+      ? `[${signedPercent(relative.lo)}, ${signedPercent(relative.hi)}]`
+      : `[${formatValue(diff.lo as number, k.unit)}, ${formatValue(diff.hi as number, k.unit)}]`;
+  const verdict = d.significant ? '' : ' — not significant';
+  return `${head} ${change} vs ${baseline}, ${level} ${bounds}${verdict}`;
+}
+
+/**
+ * Every variant after the first compared with the first (the baseline) on the key metrics both
+ * have. `replications[v]` holds variant v's summaries in replication order; replication r of
+ * every variant ran with the same seed (common random numbers).
+ */
+export function compareVariants(
+  names: readonly string[],
+  replications: readonly (readonly RunSummary[])[],
+): VariantComparison[] {
+  if (names.length < 2) return [];
+  const base = new Map(estimateMetrics(replications[0]).map((e) => [e.key, e]));
+  const out: VariantComparison[] = [];
+  for (let v = 1; v < names.length; v++) {
+    const metrics: MetricDifference[] = [];
+    for (const e of estimateMetrics(replications[v])) {
+      const b = base.get(e.key);
+      if (b === undefined) continue;
+      const difference = pairedDifference(b.values, e.values);
+      const { values: _values, estimate: value, ...metric } = e;
+      const better =
+        metric.lowerIsBetter === null || difference.diff.mean === 0
+          ? null
+          : metric.lowerIsBetter === difference.diff.mean < 0;
+      metrics.push({
+        ...metric,
+        baseline: b.estimate,
+        value,
+        difference,
+        better,
+        sentence: differenceSentence(names[v], names[0], metric, difference),
+      });
+    }
+    out.push({ variant: names[v], baseline: names[0], metrics });
+  }
+  return out;
+}

@@ -1,0 +1,8 @@
+export {
+  CONFIDENCE_LEVEL,
+  type Estimate,
+  estimate,
+  type PairedDifference,
+  pairedDifference,
+} from './confidence.ts';
+export { incompleteBeta, logGamma, studentTCdf, studentTQuantile } from './student-t.ts';
