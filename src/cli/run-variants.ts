@@ -7,13 +7,16 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
-import { runScenario } from '../model/run.ts';
+import { replicationSeed, runScenario } from '../model/run.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
+import { replicationsOf } from '../report/results.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
+
+export { replicationSeed } from '../model/run.ts';
 
 /** Options of a run of every variant (`run` and `compare`). */
 export interface RunVariantsOptions {
@@ -85,15 +88,6 @@ export async function runVariants(
   return { results, wallMs: performance.now() - started };
 }
 
-/**
- * The seed of replication `r` (1-based): the scenario's seed for the first, `<seed>/<r>` for
- * the others. Every variant uses the same seeds, so the same component draws the same numbers
- * in replication r of every variant (common random numbers).
- */
-export function replicationSeed(seed: number | string, r: number): number | string {
-  return r === 1 ? seed : `${seed}/${r}`;
-}
-
 /** The lesson beside a scenario file (`x.yaml` → `x.md`), or null when there is none. */
 async function readLesson(file: string): Promise<string | null> {
   const lesson = file.replace(/\.(ya?ml|json)$/i, '.md');
@@ -141,9 +135,9 @@ export function formatRunAccount(
   runs: VariantRuns,
   report: { files: OutputFiles; outDir: string },
 ): string {
-  const all = runs.results.runs;
-  const requests = all.reduce((a, r) => a + r.summary.run.requests, 0);
-  const events = all.reduce((a, r) => a + r.summary.run.events, 0);
+  const all = replicationsOf(runs.results).flat();
+  const requests = all.reduce((a, s) => a + s.run.requests, 0);
+  const events = all.reduce((a, s) => a + s.run.events, 0);
   return (
     `simulated ${requests} requests (${events} events) in ${(runs.wallMs / 1000).toFixed(2)} s wall; ` +
     `wrote ${[...report.files.keys()].join(', ')} to ${report.outDir}\n`

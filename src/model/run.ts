@@ -51,3 +51,12 @@ export async function runScenario(
     model.metrics.dispose();
   }
 }
+
+/**
+ * The seed of replication `r` (1-based): the scenario's seed for the first, `<seed>/<r>` for
+ * the others. Every variant uses the same seeds, so the same component draws the same numbers
+ * in replication r of every variant (common random numbers).
+ */
+export function replicationSeed(seed: number | string, r: number): number | string {
+  return r === 1 ? seed : `${seed}/${r}`;
+}

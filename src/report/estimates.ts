@@ -156,11 +156,17 @@ export function signedPercent(x: number): string {
   return `${v > 0 ? '+' : '−'}${text} %`;
 }
 
+/** An absolute value (or difference) in its unit; ratios in percentage points. */
 function formatValue(x: number, unit: MetricUnit): string {
-  if (unit === 'ratio') return `${(x * 100).toFixed(1)} %`;
+  if (unit === 'ratio') return `${(x * 100).toFixed(1)} pp`;
   if (unit === 'ms') return `${x.toFixed(2)} ms`;
   if (unit === 'per-sec') return `${x.toFixed(1)}/s`;
   return x.toFixed(2);
+}
+
+/** A signed absolute difference in its unit: "+1.20 ms", "−0.4 pp". */
+function signedValue(x: number, unit: MetricUnit): string {
+  return `${x >= 0 ? '+' : '−'}${formatValue(Math.abs(x), unit)}`;
 }
 
 function differenceSentence(
@@ -172,16 +178,15 @@ function differenceSentence(
   const level = `${Math.round(CONFIDENCE_LEVEL * 100)} % CI`;
   const head = `${variant}: ${k.label}`;
   const { diff, relative } = d;
-  const change =
-    relative !== null
-      ? signedPercent(relative.mean)
-      : `${diff.mean >= 0 ? '+' : '−'}${formatValue(Math.abs(diff.mean), k.unit)}`;
+  if (diff.mean === 0 && diff.sd === 0)
+    return `${head} identical to ${baseline} in every replication`;
+  const change = relative !== null ? signedPercent(relative.mean) : signedValue(diff.mean, k.unit);
   if (d.significant === null)
     return `${head} ${change} vs ${baseline} (one replication: no confidence interval)`;
   const bounds =
     relative !== null && relative.lo !== null && relative.hi !== null
       ? `[${signedPercent(relative.lo)}, ${signedPercent(relative.hi)}]`
-      : `[${formatValue(diff.lo as number, k.unit)}, ${formatValue(diff.hi as number, k.unit)}]`;
+      : `[${signedValue(diff.lo as number, k.unit)}, ${signedValue(diff.hi as number, k.unit)}]`;
   const verdict = d.significant ? '' : ' — not significant';
   return `${head} ${change} vs ${baseline}, ${level} ${bounds}${verdict}`;
 }

@@ -13,8 +13,14 @@ import type {
   RunResult,
 } from '../metrics/summary.ts';
 import { compareCsv, compareJson } from './compare.ts';
+import { compareVariants, estimateMetrics } from './estimates.ts';
 import { reportDataJson } from './report-data.ts';
-import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
+import {
+  OUTPUT_FORMAT_VERSION,
+  replicationsOf,
+  type ScenarioResults,
+  variantNames,
+} from './results.ts';
 import { round, roundDeep } from './round.ts';
 
 export { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
@@ -29,6 +35,7 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
     ['endpoints.csv', endpointsCsv(results)],
     ['components.csv', componentsCsv(results)],
     ['timeseries.csv', timeseriesCsv(results)],
+    ['estimates.csv', estimatesCsv(results)],
     ['results.json', reportDataJson(results)],
   ]);
   if (results.runs.some((r) => r.summary.caches.length > 0))
@@ -38,19 +45,116 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
   if (results.runs.length > 1) {
     files.set('compare.csv', compareCsv(results));
     files.set('compare.json', compareJson(results));
+    files.set('differences.csv', differencesCsv(results));
   }
   return files;
 }
 
-/** summary.json: the scenario and one RunSummary per variant. */
+/**
+ * summary.json: the scenario, the replications and their seeds, one RunSummary per variant
+ * (its first replication) with the key metrics estimated over every replication (mean, sd and
+ * 95 % confidence bounds, null with one replication), and each variant compared with the
+ * first (paired differences; empty without variants).
+ */
 export function summaryJson(results: ScenarioResults): string {
+  const reps = replicationsOf(results);
+  const names = variantNames(results);
   const doc = {
     format: OUTPUT_FORMAT_VERSION,
     scenario: { name: results.name, description: results.description, file: results.file },
-    runs: results.runs.map((r) => roundDeep(r.summary)),
+    replications: reps[0].length,
+    seeds: reps[0].map((s) => s.scenario.seed),
+    runs: results.runs.map((r, v) =>
+      roundDeep({
+        ...r.summary,
+        estimates: estimateMetrics(reps[v]).map(({ values: _, ...e }) => e),
+      }),
+    ),
+    comparisons: roundDeep(compareVariants(names, reps)),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
+
+const ESTIMATE_COLUMNS = ['n', 'mean', 'sd', 'lo', 'hi'] as const;
+
+/**
+ * estimates.csv: one row per variant × key metric: the mean over replications, the sample
+ * standard deviation and the 95 % confidence bounds (empty with one replication).
+ */
+export function estimatesCsv(results: ScenarioResults): string {
+  const reps = replicationsOf(results);
+  const rows: unknown[][] = [['variant', 'scope', 'id', 'metric', ...ESTIMATE_COLUMNS]];
+  results.runs.forEach((r, v) => {
+    for (const e of estimateMetrics(reps[v])) {
+      const x = e.estimate;
+      rows.push([
+        variantOf(r),
+        e.scope,
+        e.id,
+        e.metric,
+        x.n,
+        round(x.mean),
+        round(x.sd),
+        rounded(x.lo),
+        rounded(x.hi),
+      ]);
+    }
+  });
+  return csv(rows);
+}
+
+/**
+ * differences.csv: one row per variant (after the first) × key metric: the paired difference
+ * with the baseline (the first variant) over replications, absolute and relative, its 95 %
+ * confidence bounds and whether it is significant (the interval excludes 0).
+ */
+export function differencesCsv(results: ScenarioResults): string {
+  const rows: unknown[][] = [
+    [
+      'variant',
+      'baseline',
+      'scope',
+      'id',
+      'metric',
+      'n',
+      'baselineMean',
+      'variantMean',
+      'diffMean',
+      'diffLo',
+      'diffHi',
+      'relativeMean',
+      'relativeLo',
+      'relativeHi',
+      'significant',
+    ],
+  ];
+  for (const c of compareVariants(variantNames(results), replicationsOf(results))) {
+    for (const m of c.metrics) {
+      const d = m.difference;
+      rows.push([
+        c.variant,
+        c.baseline,
+        m.scope,
+        m.id,
+        m.metric,
+        d.diff.n,
+        round(m.baseline.mean),
+        round(m.value.mean),
+        round(d.diff.mean),
+        rounded(d.diff.lo),
+        rounded(d.diff.hi),
+        rounded(d.relative?.mean ?? null),
+        rounded(d.relative?.lo ?? null),
+        rounded(d.relative?.hi ?? null),
+        d.significant === null ? null : String(d.significant),
+      ]);
+    }
+  }
+  return csv(rows);
+}
+
+/** A number rounded for output, or null (an empty CSV cell). */
+const rounded = (x: number | null) => (x === null ? null : round(x));
 
 const csv = (rows: unknown[][]) => stringify(rows, { eof: true, record_delimiter: '\n' });
 const variantOf = (r: RunResult) => r.summary.scenario.variant ?? '';

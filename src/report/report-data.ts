@@ -14,7 +14,12 @@ import {
   type MetricEstimate,
   type VariantComparison,
 } from './estimates.ts';
-import { OUTPUT_FORMAT_VERSION, replicationsOf, type ScenarioResults } from './results.ts';
+import {
+  OUTPUT_FORMAT_VERSION,
+  replicationsOf,
+  type ScenarioResults,
+  variantNames,
+} from './results.ts';
 import { roundDeep } from './round.ts';
 
 /** One variant (or the scenario itself when it has none). */
@@ -51,7 +56,6 @@ export interface ReportData {
 /** The report data of `results`, rounded for output. */
 export function buildReportData(results: ScenarioResults): ReportData {
   const reps = replicationsOf(results);
-  const names = results.runs.map((r) => r.summary.scenario.variant ?? results.name);
   const data: ReportData = {
     format: OUTPUT_FORMAT_VERSION,
     scenario: {
@@ -73,7 +77,7 @@ export function buildReportData(results: ScenarioResults): ReportData {
       distributions: Object.fromEntries(r.distributions),
       estimates: estimateMetrics(reps[v]),
     })),
-    comparisons: compareVariants(names, reps),
+    comparisons: compareVariants(variantNames(results), reps),
   };
   return roundDeep(data) as ReportData;
 }

@@ -27,5 +27,10 @@ export function replicationsOf(results: ScenarioResults): RunSummary[][] {
   return results.replications ?? results.runs.map((r) => [r.summary]);
 }
 
+/** The variants' names as comparisons use them (the scenario's name when it has none). */
+export function variantNames(results: ScenarioResults): string[] {
+  return results.runs.map((r) => r.summary.scenario.variant ?? results.name);
+}
+
 /** Version of the output formats; bump when a column or key changes meaning. */
 export const OUTPUT_FORMAT_VERSION = 1;

@@ -5,8 +5,10 @@
  * text, deterministic.
  */
 import type { RequestGroupSummary, RunSummary } from '../metrics/summary.ts';
+import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import { compareRows } from './compare.ts';
-import type { ScenarioResults } from './results.ts';
+import { compareVariants, estimateMetrics, type MetricEstimate } from './estimates.ts';
+import { replicationsOf, type ScenarioResults, variantNames } from './results.ts';
 
 /** Formats rows as aligned columns (first column left-aligned, the others right-aligned). */
 export function formatTable(header: string[], rows: string[][]): string {
@@ -166,8 +168,64 @@ export function formatSummary(results: ScenarioResults): string {
       `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${cacheTable(s)}${refreshTable(s)}${causesText(s)}`,
     );
   }
+  const replicated = formatReplications(results);
+  if (replicated !== '') parts.push(replicated);
   if (results.runs.length > 1) parts.push(formatComparison(results));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The overall metrics shown with their confidence intervals, and in the difference sentences. */
+const HEADLINE_METRICS = [
+  'p50Ms',
+  'p99Ms',
+  'p999Ms',
+  'throughputPerSec',
+  'errorRate',
+  'dbQueriesPerSec',
+  'cacheHitRatio',
+];
+
+/**
+ * With several replications: the overall key metrics of each variant as mean ± half-width of
+ * the 95 % confidence interval, and (with variants) each difference from the first variant in
+ * words, significant or not. Empty with one replication.
+ */
+export function formatReplications(results: ScenarioResults): string {
+  const reps = replicationsOf(results);
+  const n = reps[0].length;
+  if (n < 2) return '';
+  const names = variantNames(results);
+  const byVariant = reps.map(
+    (r) => new Map(estimateMetrics(r).map((e) => [e.key, e] as [string, MetricEstimate])),
+  );
+  const rows: string[][] = [];
+  for (const metric of HEADLINE_METRICS) {
+    const key = `overall||${metric}`;
+    const first = byVariant.find((m) => m.has(key))?.get(key);
+    if (first === undefined) continue;
+    rows.push([
+      first.label,
+      ...byVariant.map((m) => {
+        const e = m.get(key)?.estimate;
+        if (e === undefined) return '–';
+        const scale = first.unit === 'ratio' ? 100 : 1;
+        const d = first.unit === 'ms' ? 2 : 1;
+        const unit = first.unit === 'ratio' ? ' %' : '';
+        return `${num(e.mean * scale, d)} ± ${num((e.halfWidth ?? 0) * scale, d)}${unit}`;
+      }),
+    ]);
+  }
+  const level = `${Math.round(CONFIDENCE_LEVEL * 100)} %`;
+  const table = formatTable(['metric', ...names], rows);
+  let text = `■ ${n} replications: mean ± half-width of the ${level} confidence interval (all entry endpoints)\n${table}`;
+  const sentences = compareVariants(names, reps).flatMap((c) =>
+    c.metrics
+      .filter((m) => m.scope === 'overall' && HEADLINE_METRICS.includes(m.metric))
+      .map((m) => `  ${m.difference.significant ? '•' : '○'} ${m.sentence}`),
+  );
+  if (sentences.length > 0)
+    text += `\n\n■ differences (paired over replications with common random numbers; ○ = not significant)\n${sentences.join('\n')}`;
+  return text;
 }
 
 /**

@@ -1,0 +1,180 @@
+/**
+ * Replications, confidence intervals and paired comparisons on real runs: the CI of the M/M/1
+ * mean time in system covers the exact value, common random numbers give variants the same
+ * arrivals, pairing narrows the interval of a difference, and the outputs carry the bounds.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RunResult, RunSummary } from '../metrics/summary.ts';
+import { replicationSeed, runScenario } from '../model/run.ts';
+import { parseScenario } from '../scenario/load.ts';
+import { estimate } from '../stats/index.ts';
+import { compareVariants, estimateMetrics, keyMetricValues, signedPercent } from './estimates.ts';
+import { buildOutputs } from './outputs.ts';
+import { buildReportData } from './report-data.ts';
+import type { ScenarioResults } from './results.ts';
+import { formatSummary } from './table.ts';
+
+const TWO_DESIGNS = `
+version: 1
+name: two-designs
+seed: 7
+duration: 12s
+warmup: 2s
+workloads:
+  arrivals: { rate: 400/s, target: front/get }
+services:
+  front:
+    threads: 8
+    endpoints:
+      get:
+        steps:
+          - cpu: { dist: exponential, mean: 1ms }
+          - query: { db: db, rows: 1 }
+databases:
+  db:
+    connections: 4
+    queryTime: { dist: exponential, mean: 2ms }
+variants:
+  slow-db: {}
+  fast-db:
+    set: { databases.db.queryTime: { dist: exponential, mean: 1ms } }
+`;
+
+/** Runs every variant `n` times with the replication seeds, as `msasim run --replications`. */
+async function replicate(text: string, n: number): Promise<ScenarioResults> {
+  const loaded = parseScenario(text, 'test.yaml');
+  const runs: RunResult[] = [];
+  const replications: RunSummary[][] = [];
+  for (const v of loaded.variants) {
+    const mine: RunSummary[] = [];
+    for (let r = 1; r <= n; r++) {
+      const result = await runScenario(v, { seed: replicationSeed(v.seed, r) });
+      if (r === 1) runs.push(result);
+      mine.push(result.summary);
+    }
+    replications.push(mine);
+  }
+  return { name: loaded.name, description: '', file: 'test.yaml', runs, replications };
+}
+
+describe('replications', () => {
+  it('the 95 % CI of the M/M/1 mean time in system covers W = 1/(μ − λ)', async () => {
+    // M/M/1 with λ = 0.8/ms, μ = 1/ms: W = 1/(μ − λ) = 5 ms (Kleinrock, Queueing Systems I,
+    // eq. 3.26). Five replications of 60 s after a 5 s warm-up; the interval must contain 5 ms
+    // and be tight (half-width < 10 % of W), or the replications are not independent/unbiased.
+    const mm1 = `
+version: 1
+name: mm1
+seed: 3
+duration: 65s
+warmup: 5s
+workloads:
+  arrivals: { rate: 800/s, target: server/serve }
+services:
+  server:
+    threads: 1
+    endpoints:
+      serve:
+        steps:
+          - cpu: { dist: exponential, mean: 1ms }
+`;
+    const results = await replicate(mm1, 5);
+    const reps = results.replications as RunSummary[][];
+    const seeds = reps[0].map((s) => s.scenario.seed);
+    expect(seeds).toEqual([3, '3/2', '3/3', '3/4', '3/5']);
+    const w = estimateMetrics(reps[0]).find((e) => e.key === 'overall||meanMs');
+    expect(w).toBeDefined();
+    const e = w!.estimate;
+    expect(e.n).toBe(5);
+    expect(e.lo as number).toBeLessThanOrEqual(5);
+    expect(e.hi as number).toBeGreaterThanOrEqual(5);
+    expect(e.halfWidth as number).toBeLessThan(0.5);
+    // distinct seeds give distinct replications
+    expect(new Set(w!.values).size).toBe(5);
+  }, 30_000);
+
+  it('common random numbers: replication r of every variant sees the same arrivals', async () => {
+    const results = await replicate(TWO_DESIGNS, 4);
+    const [slow, fast] = results.replications as RunSummary[][];
+    for (let r = 0; r < 4; r++) expect(fast[r].overall.arrivals).toBe(slow[r].overall.arrivals);
+    expect(new Set(slow.map((s) => s.overall.arrivals)).size).toBeGreaterThan(1);
+  });
+
+  it('pairing narrows the interval of a difference and finds it significant', async () => {
+    const results = await replicate(TWO_DESIGNS, 5);
+    const reps = results.replications as RunSummary[][];
+    const [cmp] = compareVariants(['slow-db', 'fast-db'], reps);
+    expect(cmp.baseline).toBe('slow-db');
+    const p99 = cmp.metrics.find((m) => m.key === 'overall||p99Ms')!;
+    expect(p99.difference.significant).toBe(true);
+    expect(p99.better).toBe(true);
+    expect(p99.difference.diff.mean).toBeLessThan(0);
+    expect(p99.sentence).toMatch(
+      /^fast-db: p99 −\d+\.\d % vs slow-db, 95 % CI \[−\d+\.\d %, −\d+\.\d %\]$/,
+    );
+    // the unpaired interval (independent samples, Welch-style half-widths added) is wider
+    const slowMean = estimate(reps[0].map((s) => s.overall.latency.meanMs));
+    const fastMean = estimate(reps[1].map((s) => s.overall.latency.meanMs));
+    const paired = cmp.metrics.find((m) => m.key === 'overall||meanMs')!.difference.diff;
+    expect(paired.halfWidth as number).toBeLessThan(
+      Math.hypot(slowMean.halfWidth as number, fastMean.halfWidth as number),
+    );
+    // arrivals are identical, so the throughput difference is tiny and the words say so
+    const thr = cmp.metrics.find((m) => m.key === 'overall||throughputPerSec')!;
+    expect(Math.abs(thr.difference.relative!.mean)).toBeLessThan(0.01);
+  }, 30_000);
+
+  it('one replication gives means without intervals, and says so', async () => {
+    const results = await replicate(TWO_DESIGNS, 1);
+    const [cmp] = compareVariants(['slow-db', 'fast-db'], results.replications!);
+    const p99 = cmp.metrics.find((m) => m.key === 'overall||p99Ms')!;
+    expect(p99.difference.significant).toBeNull();
+    expect(p99.sentence).toContain('one replication: no confidence interval');
+    expect(formatSummary(results)).not.toContain('replications: mean ±');
+  });
+
+  it('summary.json, estimates.csv and differences.csv carry the bounds', async () => {
+    const results = await replicate(TWO_DESIGNS, 3);
+    const files = buildOutputs(results);
+    const summary = JSON.parse(files.get('summary.json') as string);
+    expect(summary.replications).toBe(3);
+    expect(summary.seeds).toEqual([7, '7/2', '7/3']);
+    const p99 = summary.runs[1].estimates.find((e: { key: string }) => e.key === 'overall||p99Ms');
+    expect(p99.estimate.lo).toBeLessThan(p99.estimate.mean);
+    expect(p99.estimate.hi).toBeGreaterThan(p99.estimate.mean);
+    expect(summary.comparisons[0].variant).toBe('fast-db');
+    const est = (files.get('estimates.csv') as string).split('\n');
+    expect(est[0]).toBe('variant,scope,id,metric,n,mean,sd,lo,hi');
+    expect(est.some((l) => /^fast-db,overall,,p99Ms,3,[\d.]+,[\d.]+,[\d.]+,[\d.]+$/.test(l))).toBe(
+      true,
+    );
+    const diff = (files.get('differences.csv') as string).split('\n');
+    expect(diff[0]).toContain('diffLo,diffHi,relativeMean');
+    expect(
+      diff.some((l) => l.startsWith('fast-db,slow-db,overall,,p99Ms,3,') && l.endsWith(',true')),
+    ).toBe(true);
+    const table = formatSummary(results);
+    expect(table).toContain('■ 3 replications: mean ± half-width of the 95 % confidence interval');
+    expect(table).toMatch(/• fast-db: p99 −/);
+    // the report data holds the same comparisons, rounded
+    const data = buildReportData(results);
+    expect(data.replications).toBe(3);
+    expect(data.comparisons[0].metrics.length).toBeGreaterThan(5);
+    expect(data.variants[0].distributions.overall.at(-1)?.p).toBe(100);
+  }, 30_000);
+
+  it('key metrics cover overall, components and skip what a run lacks', async () => {
+    const results = await replicate(TWO_DESIGNS, 1);
+    const keys = keyMetricValues(results.runs[0].summary).map((k) => k.metric.key);
+    expect(keys).toContain('overall||p99Ms');
+    expect(keys).toContain('component|db|utilisation');
+    expect(keys).not.toContain('overall||cacheHitRatio'); // no caches
+    expect(keys).not.toContain('endpoint|front/get|p99Ms'); // one endpoint: overall says it
+  });
+
+  it('formats signed percentages with a real minus sign', () => {
+    expect(signedPercent(-0.6312)).toBe('−63.1 %');
+    expect(signedPercent(0.05)).toBe('+5.0 %');
+    expect(signedPercent(0)).toBe('0.0 %');
+  });
+});
