@@ -3,7 +3,7 @@
  * same report files (compare.csv and compare.json among them when there are variants), and
  * print only the comparison table under a one-line header naming the scenario and the seed.
  */
-import { formatComparison } from '../../report/table.ts';
+import { formatComparison, formatReplications } from '../../report/table.ts';
 import type { CliIo } from '../io.ts';
 import {
   formatRunAccount,
@@ -34,7 +34,9 @@ export async function compareCommand(
   const note = hasVariants
     ? ''
     : `\nnote: ${name} has no variants, so there is nothing to compare; add a \`variants:\` section (see README).\n`;
-  io.out(`${header}\n\n${formatComparison(runs.results)}\n${note}`);
+  const replicated = formatReplications(runs.results);
+  const estimates = replicated === '' ? '' : `\n${replicated}\n`;
+  io.out(`${header}\n\n${formatComparison(runs.results)}\n${estimates}${note}`);
   io.err(formatRunAccount(runs, report));
   return 0;
 }
