@@ -150,6 +150,77 @@ describe('scenario errors, as printed', () => {
   });
 });
 
+describe('overrides from outside the file (sweep parameters)', () => {
+  const o = (path: string, value: unknown) => ({ path, value, label: `--param ${path}=${value}` });
+  const withOverrides = (text: string, overrides: ReturnType<typeof o>[]): string => {
+    try {
+      parseScenario(text, 'bad.yaml', { overrides });
+      return 'valid';
+    } catch (e) {
+      if (e instanceof ScenarioError) return formatIssues(e.issues);
+      throw e;
+    }
+  };
+
+  it('sets a value before the variants, which keep their own settings', () => {
+    const text = `${base}variants:\n  one:\n    set: { services.orders.threads: 3 }\n  two:\n    set: { services.orders.instances: 5 }\n`;
+    const loaded = parseScenario(text, 'ok.yaml', {
+      overrides: [o('services.orders.instances', 4)],
+    });
+    expect(loaded.variants.map((v) => v.services[0].instances)).toEqual([4, 5]);
+    expect(loaded.variants.map((v) => v.services[0].threads)).toEqual([3, 200]);
+    expect(formatIssues(loaded.warnings)).toMatchInlineSnapshot(`
+      "ok.yaml:17:12  variants.two.set["services.orders.instances"]
+        ⚠ variant "two" sets services.orders.instances itself, so changing services.orders.instances from outside the file has no effect on it
+        → remove the key from the variant, or sweep a path it does not set
+
+      1 warning"
+    `);
+  });
+
+  it('names a misspelt key on the way with a did-you-mean, at the map that lacks it', () => {
+    expect(withOverrides(base, [o('services.ordrs.instances', 4)])).toMatchInlineSnapshot(`
+      "bad.yaml:7:3  services.ordrs
+        ✖ in --param services.ordrs.instances=4: there is no "ordrs" here
+        → known: orders; did you mean "orders"?
+
+      1 error"
+    `);
+  });
+
+  it('puts schema problems under the override that caused them, at the value it replaced', () => {
+    const text = withOverrides(base, [
+      o('services.orders.instances', 0),
+      o('services.orders.instnces', 2),
+      o('services.extra.threads', 2),
+    ]);
+    expect(text).toMatchInlineSnapshot(`
+      "bad.yaml:7:3  services.extra.endpoints
+        ✖ in --param services.extra.threads=2: missing required key "endpoints"
+
+      bad.yaml:8:5  services.orders.instances
+        ✖ in --param services.orders.instances=0: must be >= 1, received 0
+
+      bad.yaml:8:5  services.orders.instnces
+        ✖ in --param services.orders.instnces=2: unknown key "instnces"
+        → valid keys here: cores, database, description, endpoints, gc, instances, loadBalancer, queueCapacity, threads; did you mean "instances"?
+
+      3 errors"
+    `);
+  });
+
+  it('refuses an index past the end of a list', () => {
+    expect(
+      withOverrides(base, [o('services.orders.endpoints.get.steps[5].cpu', '2ms')]),
+    ).toMatchInlineSnapshot(`
+        "bad.yaml:10:21  services.orders.endpoints.get.steps[5].cpu
+          ✖ in --param services.orders.endpoints.get.steps[5].cpu=2ms: "services.orders.endpoints.get.steps[5].cpu" is not a path into the scenario; write keys joined by dots and [n] for list items, such as services.orders.endpoints.get.steps[0].cpu
+
+        1 error"
+      `);
+  });
+});
+
 describe('fuzzing the loader', () => {
   const shipped = ['shop.yaml', '01-shared-db.yaml'].map((f) =>
     parse(readFileSync(join(import.meta.dirname, '..', '..', 'scenarios', f), 'utf8')),

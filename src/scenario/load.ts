@@ -1,7 +1,8 @@
 /**
- * The scenario pipeline, front half: text → YAML document → (per variant) apply overrides →
- * schema check → reference checks → normalize. Every problem is collected with its file:line:col
- * before failing. Only loadScenario() touches the disk.
+ * The scenario pipeline, front half: text → YAML document → overrides from outside the file (a
+ * sweep's parameters) → (per variant) apply its `set:` overrides → schema check → reference
+ * checks → normalize. Every problem is collected with its file:line:col before failing. Only
+ * loadScenario() touches the disk.
  */
 import { readFile } from 'node:fs/promises';
 import { type Document, LineCounter, parseDocument } from 'yaml';
@@ -11,6 +12,7 @@ import { createLocator, detab } from './locate.ts';
 import * as msg from './messages.ts';
 import { normalizeScenario } from './normalize.ts';
 import { ScenarioDocument } from './schema.ts';
+import { didYouMean } from './suggest.ts';
 import type { Scenario } from './types.ts';
 import { fromZodIssues } from './zod-issues.ts';
 
@@ -24,11 +26,36 @@ export interface LoadedScenario {
   warnings: ScenarioIssue[];
 }
 
+/**
+ * A value set from outside the file, applied to the base document before the variants (so a
+ * variant's own `set:` wins): what `msasim sweep --param` changes at each point of its grid.
+ */
+export interface ScenarioOverride {
+  /** A dotted path as in a variant's `set:`, e.g. `services.orders.instances`. */
+  path: string;
+  value: unknown;
+  /** How the user wrote it, shown in messages: `--param services.orders.instances=4`. */
+  label: string;
+}
+
+/** Options of parseScenario and loadScenario. */
+export interface ParseOptions {
+  /** Applied in order to the base document; problems they cause are reported under their label. */
+  overrides?: readonly ScenarioOverride[];
+}
+
 /** Reads and parses a scenario file. @throws ScenarioError with every problem found. */
-export async function loadScenario(path: string): Promise<LoadedScenario> {
-  let text: string;
+export async function loadScenario(
+  path: string,
+  options: ParseOptions = {},
+): Promise<LoadedScenario> {
+  return parseScenario(await readScenarioText(path), path, options);
+}
+
+/** Reads a scenario file's text. @throws ScenarioError when it cannot be read. */
+export async function readScenarioText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (e) {
     const reason =
       (e as NodeJS.ErrnoException).code === 'ENOENT'
@@ -46,14 +73,17 @@ export async function loadScenario(path: string): Promise<LoadedScenario> {
       },
     ]);
   }
-  return parseScenario(text, path);
 }
 
 /**
  * Parses scenario text (YAML or JSON). `file` is used in messages only.
  * @throws ScenarioError with every problem found (syntax, schema, references), sorted by position.
  */
-export function parseScenario(text: string, file: string): LoadedScenario {
+export function parseScenario(
+  text: string,
+  file: string,
+  options: ParseOptions = {},
+): LoadedScenario {
   // 1. syntax
   const looksJson = file.endsWith('.json') || /^\s*[{[]/.test(text);
   const lineCounter = new LineCounter();
@@ -70,9 +100,13 @@ export function parseScenario(text: string, file: string): LoadedScenario {
   if (doc.errors.length > 0) throw new ScenarioError(doc.errors.map((e) => syntaxIssue(e, file)));
   const raw = doc.toJS({ maxAliasCount: 1000 }) as unknown;
 
-  // 2. the base document
+  // 2. the base document, with the overrides from outside the file
+  const overrides = applyOverrides(raw, options.overrides ?? []);
   const base = checkDocument(raw);
-  const problems = base.issues.map((u) => place(u));
+  const problems = [
+    ...overrides.issues.map((u) => place(u)),
+    ...base.issues.map((u) => place(underOverride(u, overrides.applied))),
+  ];
   fail(problems);
   const parsed = base.parsed as NonNullable<typeof base.parsed>;
   const variantsInput = (
@@ -111,12 +145,19 @@ export function parseScenario(text: string, file: string): LoadedScenario {
         continue;
       }
       setPaths.push([key, path]);
+      for (const o of overrides.applied) {
+        if (!overlaps(o.path, path)) continue;
+        const text = msg.variantHidesOverride(name, o.override.path);
+        variantProblems.push(place({ ...text, severity: 'warning', path: where, onKey: true }));
+      }
     }
     const checked = checkDocument(copy);
     for (const u of checked.issues) {
       // an issue under an overridden path is shown at the override; others at the base document
-      const owner = setPaths.find(([, p]) => p.every((seg, i) => u.path[i] === seg));
-      const issue = owner ? place(u, () => locate(['variants', name, 'set', owner[0]])) : place(u);
+      const owner = setPaths.find(([, p]) => isUnder(u.path, p));
+      const issue = owner
+        ? place(u, () => locate(['variants', name, 'set', owner[0]]))
+        : place(underOverride(u, overrides.applied));
       variantProblems.push({ ...issue, message: msg.inVariant(name, issue.message) });
     }
     if (checked.parsed)
@@ -130,6 +171,108 @@ export function parseScenario(text: string, file: string): LoadedScenario {
     variants: scenarios,
     warnings: [...problems, ...dedupe(variantProblems)],
   };
+}
+
+/** An override whose path was set in the document. */
+interface AppliedOverride {
+  override: ScenarioOverride;
+  path: DocPath;
+  /** The first map the override had to create on its way (its problems are the override's). */
+  created: DocPath | undefined;
+}
+
+/**
+ * Sets each override in `raw` (in place). A path that is malformed, or that goes through a key
+ * the document lacks but has a close relative of ("ordrs" for "orders"), is an issue rather than
+ * a new map: an override changes a value, it does not add a component. Other missing maps are
+ * created, as for a variant, and the schema judges the result.
+ */
+function applyOverrides(
+  raw: unknown,
+  overrides: readonly ScenarioOverride[],
+): { applied: AppliedOverride[]; issues: UnlocatedIssue[] } {
+  const applied: AppliedOverride[] = [];
+  const issues: UnlocatedIssue[] = [];
+  if (overrides.length === 0 || raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return { applied, issues };
+  const root = raw as Record<string, unknown>;
+  for (const override of overrides) {
+    const path = parseSetPath(override.path);
+    const misspelt = path === undefined ? undefined : misspeltKey(root, path);
+    if (misspelt !== undefined) {
+      const text = msg.unknownOverrideKey(misspelt.key, misspelt.known);
+      issues.push({
+        ...text,
+        message: msg.inOverride(override.label, text.message),
+        severity: 'error',
+        path: misspelt.at,
+        onKey: true,
+      });
+      continue;
+    }
+    const created = path === undefined ? undefined : firstMissing(root, path);
+    if (path === undefined || !assignPath(root, path, override.value)) {
+      issues.push({
+        code: 'bad-set-path',
+        severity: 'error',
+        path: path ?? [],
+        message: msg.inOverride(override.label, msg.badSetPath(override.path)),
+      });
+    } else applied.push({ override, path, created });
+  }
+  return { applied, issues };
+}
+
+/** The shortest prefix of `path` (before its last segment) that `root` lacks, if any. */
+function firstMissing(root: Record<string, unknown>, path: DocPath): DocPath | undefined {
+  let node: unknown = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[path[i]];
+    if (node === undefined || node === null) return path.slice(0, i + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The first key on `path` (before its last segment) that `root` lacks while having a close
+ * one, with the keys it has there; undefined when there is none.
+ */
+function misspeltKey(
+  root: Record<string, unknown>,
+  path: DocPath,
+): { key: string; known: string[]; at: DocPath } | undefined {
+  let node: unknown = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    if (node === null || typeof node !== 'object') return undefined;
+    const seg = path[i];
+    const next = (node as Record<string | number, unknown>)[seg];
+    if (next === undefined && typeof seg === 'string' && !Array.isArray(node)) {
+      const known = Object.keys(node);
+      if (didYouMean(seg, known) === undefined) return undefined;
+      return { key: seg, known, at: path.slice(0, i + 1) };
+    }
+    node = next;
+  }
+  return undefined;
+}
+
+/** `u` with its message put under the override it comes from, if any. */
+function underOverride(u: UnlocatedIssue, applied: readonly AppliedOverride[]): UnlocatedIssue {
+  const owner = applied.findLast(
+    (o) => isUnder(u.path, o.path) || (o.created !== undefined && isUnder(u.path, o.created)),
+  );
+  return owner ? { ...u, message: msg.inOverride(owner.override.label, u.message) } : u;
+}
+
+/** Whether `path` is `prefix` or lies below it. */
+function isUnder(path: DocPath, prefix: DocPath): boolean {
+  return prefix.length <= path.length && prefix.every((seg, i) => path[i] === seg);
+}
+
+/** Whether one path lies under the other. */
+function overlaps(a: DocPath, b: DocPath): boolean {
+  return isUnder(a, b) || isUnder(b, a);
 }
 
 function checkDocument(raw: unknown) {

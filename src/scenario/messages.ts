@@ -100,6 +100,29 @@ export function inVariant(variant: string, message: string): string {
   return `in variant "${variant}": ${message}`;
 }
 
+/** A problem that appears once an override from outside the file (`label`, e.g. a sweep's `--param x=4`) is applied. */
+export function inOverride(label: string, message: string): string {
+  return `in ${label}: ${message}`;
+}
+
+/** An override whose path goes through a key the scenario does not have, close to one it has. */
+export function unknownOverrideKey(key: string, known: readonly string[]): IssueText {
+  return {
+    code: 'unknown-override-path',
+    message: `there is no "${key}" here`,
+    hint: withSuggestion(`known: ${listNames(known)}`, key, known),
+  };
+}
+
+/** A variant sets a path that an override also sets, so the override does not change that variant. */
+export function variantHidesOverride(variant: string, path: string): IssueText {
+  return {
+    code: 'variant-hides-override',
+    message: `variant "${variant}" sets ${path} itself, so changing ${path} from outside the file has no effect on it`,
+    hint: 'remove the key from the variant, or sweep a path it does not set',
+  };
+}
+
 /** A key that the object at this place does not have. */
 export function unknownKey(key: string, known: readonly string[]): IssueText {
   const valid = known.length === 0 ? 'remove it' : `valid keys here: ${listNames(known)}`;
@@ -445,4 +468,53 @@ export function callCycle(cycle: readonly string[], throughBranch: boolean): Iss
 /** Any other zod issue, with zod's own message. */
 export function otherIssue(code: string, message: string): IssueText {
   return { code: code.replaceAll('_', '-'), message };
+}
+
+/** An SLO that bounds nothing. */
+export function sloWithoutBound(name: string, bounds: readonly string[]): IssueText {
+  return {
+    code: 'slo-without-bound',
+    message: `SLO "${name}" sets no bound`,
+    hint: `give at least one of: ${bounds.join(', ')} (e.g. p99: 300ms or availability: 99.9%)`,
+  };
+}
+
+/** An SLO with both an endpoint and a component. */
+export function sloTwoTargets(name: string): IssueText {
+  return {
+    code: 'slo-two-targets',
+    message: `SLO "${name}" names both an endpoint and a component; an SLO has one target`,
+    hint: 'split it into two SLOs: latency, availability, errors and throughput for the endpoint, utilisation for the component',
+  };
+}
+
+/** A request bound (latency, availability …) on a component. */
+export function sloBoundNeedsEndpoint(bound: string, component: string): IssueText {
+  return {
+    code: 'slo-bound-needs-endpoint',
+    message: `"${bound}" bounds requests, but this SLO targets the component "${component}"`,
+    hint: 'a component SLO can bound only its utilisation; bound requests with `endpoint:` (or no target for all endpoints)',
+  };
+}
+
+/** A utilisation bound without a component. */
+export function sloUtilisationNeedsComponent(components: readonly string[]): IssueText {
+  return {
+    code: 'slo-utilisation-needs-component',
+    message: '"utilisation" bounds a component, but this SLO names none',
+    hint: `add \`component:\` (one of: ${listNames(components)})`,
+  };
+}
+
+/** An SLO on an endpoint no workload sends to. */
+export function sloNotEntry(endpoint: string, entries: readonly string[]): IssueText {
+  return {
+    code: 'slo-not-entry',
+    message: `"${endpoint}" is not an entry endpoint; SLOs bound what clients see`,
+    hint: withSuggestion(
+      `entry endpoints (workload targets): ${listNames(entries)}`,
+      endpoint,
+      entries,
+    ),
+  };
 }
