@@ -192,8 +192,9 @@ const RULES: Record<string, Rule> = {
     allowsPackage: (name) => isBuiltin(name) || name === 'seedrandom',
   },
   metrics: {
-    text: 'metrics/ may import only Node built-ins, hdr-histogram-js, engine/ and metrics/',
-    allowsFile: (target) => inArea(target, 'metrics', 'engine'),
+    text: 'metrics/ may import only Node built-ins, hdr-histogram-js, engine/, metrics/ and types from scenario/types.ts',
+    allowsFile: (target, typeOnly) =>
+      inArea(target, 'metrics', 'engine') || (typeOnly && target === 'scenario/types.ts'),
     allowsPackage: (name) => isBuiltin(name) || name === 'hdr-histogram-js',
   },
   model: {

@@ -11,10 +11,13 @@ import { scenarioJsonSchema } from '../scenario/schema.ts';
 import { parseDurationMs } from '../scenario/units.ts';
 import { compareCommand } from './commands/compare.ts';
 import { listCommand } from './commands/list.ts';
-import { runCommand } from './commands/run.ts';
+import { mergeCommand } from './commands/merge.ts';
+import { runCommand, SLO_FAILED_EXIT } from './commands/run.ts';
+import { sweepCommand } from './commands/sweep.ts';
 import { validateCommand } from './commands/validate.ts';
-import { ExitCode, RunGuardError, UsageError } from './errors.ts';
+import { ExitCode, RunGuardError, SweepError, UsageError } from './errors.ts';
 import { type CliIo, processIo } from './io.ts';
+import { parseParamOption, parseShardOption } from './sweep-args.ts';
 
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string })
   .version;
@@ -42,6 +45,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .addOption(
       new Option('--format <format>', 'what to print').choices(['table', 'json']).default('table'),
     )
+    .option('--check', `exit with code ${SLO_FAILED_EXIT} when an SLO of the scenario is not met`)
     .action(async (file: string, opts) => {
       result.code = await runCommand(file, opts, io);
     });
@@ -56,6 +60,54 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
   ).action(async (file: string, opts) => {
     result.code = await compareCommand(file, opts, io);
   });
+
+  withGuards(
+    program
+      .command('sweep')
+      .description(
+        'run a scenario at every point of a grid of parameter values (× its variants × replications) on all cores; write sweep.json, sweep.csv and the points/ for --resume and merge',
+      )
+      .argument('<scenario>', 'scenario file (.yaml or .json)')
+      .option(
+        '--param <path=values>',
+        'a scenario path and its values, e.g. services.orders.instances=2,4,8 (repeat for a grid; the first varies slowest)',
+        parseParamOption,
+      )
+      .option(
+        '--replications <n>',
+        'independent replications of each variant at each point',
+        parseCountOption,
+        1,
+      )
+      .option('--seed <n>', 'random seed (overrides the scenario)')
+      .option(
+        '--duration <d>',
+        'simulated duration, e.g. 60s (overrides the scenario)',
+        parseDurationOption,
+      )
+      .option('--out <dir>', 'output folder (default: reports/<scenario name>-sweep)')
+      .option('--workers <k>', 'worker threads (default: the available cores)', parseCountOption)
+      .option(
+        '--shard <i/n>',
+        'run only the points whose index ≡ i−1 (mod n) and save them for msasim merge, e.g. --shard $((JOB_COMPLETION_INDEX+1))/4',
+        parseShardOption,
+      )
+      .option('--resume', 'keep the points already finished in --out and run only the others')
+      .option('--quiet', 'no progress bar'),
+  ).action(async (file: string, opts) => {
+    result.code = await sweepCommand(file, opts, io);
+  });
+
+  program
+    .command('merge')
+    .description(
+      'merge the --out folders of the shards of one sweep into the files a single machine writes (sweep.json, sweep.csv)',
+    )
+    .argument('<dirs...>', 'the shard folders')
+    .option('--out <dir>', 'output folder (default: reports/<scenario name>-sweep)')
+    .action(async (dirs: string[], opts) => {
+      result.code = await mergeCommand(dirs, opts, io);
+    });
 
   program
     .command('validate')
@@ -84,20 +136,28 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
 
 /** Adds the options `run` and `compare` share: seed, duration, output folder and the guards. */
 function withRunOptions(command: Command): Command {
+  return withGuards(
+    command
+      .option('--seed <n>', 'random seed (overrides the scenario)')
+      .option(
+        '--duration <d>',
+        'simulated duration, e.g. 60s (overrides the scenario)',
+        parseDurationOption,
+      )
+      .option('--out <dir>', 'output folder (default: reports/<scenario name>)')
+      .option(
+        '--replications <n>',
+        'independent replications of each variant (95 % confidence intervals need ≥ 2)',
+        parseCountOption,
+        1,
+      )
+      .option('--quiet', 'no progress bars'),
+  );
+}
+
+/** Adds the runaway guards: an event budget and a wall-time budget per run. */
+function withGuards(command: Command): Command {
   return command
-    .option('--seed <n>', 'random seed (overrides the scenario)')
-    .option(
-      '--duration <d>',
-      'simulated duration, e.g. 60s (overrides the scenario)',
-      parseDurationOption,
-    )
-    .option('--out <dir>', 'output folder (default: reports/<scenario name>)')
-    .option(
-      '--replications <n>',
-      'independent replications of each variant (95 % confidence intervals need ≥ 2)',
-      parseCountOption,
-      1,
-    )
     .option('--max-events <n>', 'stop a runaway run after this many events', parseCountOption, 2e9)
     .option(
       '--max-wall <d>',
@@ -148,7 +208,7 @@ function handleError(e: unknown, io: CliIo): number {
     io.err(`error: ${e.message}\n(run "msasim --help" for usage)\n`);
     return ExitCode.usage;
   }
-  if (e instanceof RunGuardError) {
+  if (e instanceof RunGuardError || e instanceof SweepError) {
     io.err(`✖ ${e.message}\n`);
     return ExitCode.scenario;
   }

@@ -9,6 +9,7 @@ import type { EntryStats } from './entry-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
 import type { Metrics } from './recorder.ts';
+import type { SloDef } from '../scenario/types.ts';
 import type { SeriesPoint } from './series.ts';
 import type { StationPoint } from './station-stats.ts';
 
@@ -372,6 +373,8 @@ export interface RunSummary extends MetricsSummary {
     seed: number | string;
     durationMs: number;
     warmupMs: number;
+    /** The scenario's SLO bounds (evaluated by the report). */
+    slos: SloDef[];
   };
   run: { stopReason: RunStopReason; simulatedMs: number; events: number; requests: number };
   /** Messages sent over each link (caller → callee) in the statistics window. */

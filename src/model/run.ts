@@ -34,6 +34,7 @@ export async function runScenario(
           seed: options.seed ?? scenario.seed,
           durationMs: scenario.durationMs,
           warmupMs: scenario.warmupMs,
+          slos: scenario.slos,
         },
         run: {
           stopReason,

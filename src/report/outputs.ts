@@ -19,6 +19,7 @@ import {
   OUTPUT_FORMAT_VERSION,
   replicationsOf,
   type ScenarioResults,
+  sloResultsOf,
   variantNames,
 } from './results.ts';
 import { round, roundDeep } from './round.ts';
@@ -40,6 +41,8 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
   ]);
   if (results.runs.some((r) => r.summary.caches.length > 0))
     files.set('caches.csv', cachesCsv(results));
+  if (results.runs.some((r) => r.summary.scenario.slos.length > 0))
+    files.set('slos.csv', slosCsv(results));
   if (results.runs.some((r) => r.summary.refreshes.length > 0))
     files.set('refreshes.csv', refreshesCsv(results));
   if (results.runs.length > 1) {
@@ -59,6 +62,7 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
 export function summaryJson(results: ScenarioResults): string {
   const reps = replicationsOf(results);
   const names = variantNames(results);
+  const slos = sloResultsOf(results);
   const doc = {
     format: OUTPUT_FORMAT_VERSION,
     scenario: { name: results.name, description: results.description, file: results.file },
@@ -68,6 +72,7 @@ export function summaryJson(results: ScenarioResults): string {
       roundDeep({
         ...r.summary,
         estimates: estimateMetrics(reps[v]).map(({ values: _, ...e }) => e),
+        slos: slos[v],
       }),
     ),
     comparisons: roundDeep(compareVariants(names, reps)),
@@ -150,6 +155,53 @@ export function differencesCsv(results: ScenarioResults): string {
       ]);
     }
   }
+  return csv(rows);
+}
+
+/**
+ * slos.csv: one row per variant × SLO bound: the target, the bound, the mean over replications
+ * with its 95 % bounds, and whether it passed (on the mean; `passWithConfidence` when the whole
+ * interval is on one side).
+ */
+export function slosCsv(results: ScenarioResults): string {
+  const rows: unknown[][] = [
+    [
+      'variant',
+      'slo',
+      'scope',
+      'id',
+      'metric',
+      'bound',
+      'threshold',
+      'n',
+      'mean',
+      'lo',
+      'hi',
+      'pass',
+      'passWithConfidence',
+    ],
+  ];
+  const all = sloResultsOf(results);
+  results.runs.forEach((r, v) => {
+    for (const s of all[v]) {
+      const e = s.estimate;
+      rows.push([
+        variantOf(r),
+        s.name,
+        s.scope,
+        s.id,
+        s.metric,
+        s.bound,
+        round(s.threshold),
+        e.n,
+        e.n === 0 ? null : round(e.mean),
+        rounded(e.lo),
+        rounded(e.hi),
+        String(s.pass),
+        s.passWithConfidence === null ? null : String(s.passWithConfidence),
+      ]);
+    }
+  });
   return csv(rows);
 }
 

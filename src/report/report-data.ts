@@ -18,9 +18,11 @@ import {
   OUTPUT_FORMAT_VERSION,
   replicationsOf,
   type ScenarioResults,
+  sloResultsOf,
   variantNames,
 } from './results.ts';
 import { roundDeep } from './round.ts';
+import type { SloResult } from './slo.ts';
 
 /** One variant (or the scenario itself when it has none). */
 export interface VariantReport {
@@ -38,6 +40,8 @@ export interface VariantReport {
   distributions: Record<string, LatencyQuantile[]>;
   /** Key metrics over every replication, with 95 % confidence intervals (null bounds when 1). */
   estimates: MetricEstimate[];
+  /** The scenario's SLO bounds evaluated over the replications (empty without SLOs). */
+  slos: SloResult[];
 }
 
 /** The whole report of a scenario run. */
@@ -56,6 +60,7 @@ export interface ReportData {
 /** The report data of `results`, rounded for output. */
 export function buildReportData(results: ScenarioResults): ReportData {
   const reps = replicationsOf(results);
+  const slos = sloResultsOf(results);
   const data: ReportData = {
     format: OUTPUT_FORMAT_VERSION,
     scenario: {
@@ -76,6 +81,7 @@ export function buildReportData(results: ScenarioResults): ReportData {
       },
       distributions: Object.fromEntries(r.distributions),
       estimates: estimateMetrics(reps[v]),
+      slos: slos[v],
     })),
     comparisons: compareVariants(variantNames(results), reps),
   };

@@ -8,7 +8,8 @@ import type { RequestGroupSummary, RunSummary } from '../metrics/summary.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import { compareRows } from './compare.ts';
 import { compareVariants, estimateMetrics, type MetricEstimate } from './estimates.ts';
-import { replicationsOf, type ScenarioResults, variantNames } from './results.ts';
+import { replicationsOf, type ScenarioResults, sloResultsOf, variantNames } from './results.ts';
+import { sloLine } from './slo.ts';
 
 /** Formats rows as aligned columns (first column left-aligned, the others right-aligned). */
 export function formatTable(header: string[], rows: string[][]): string {
@@ -168,10 +169,25 @@ export function formatSummary(results: ScenarioResults): string {
       `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${cacheTable(s)}${refreshTable(s)}${causesText(s)}`,
     );
   }
+  const slos = formatSlos(results);
+  if (slos !== '') parts.push(slos);
   const replicated = formatReplications(results);
   if (replicated !== '') parts.push(replicated);
   if (results.runs.length > 1) parts.push(formatComparison(results));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The SLO verdicts of every variant ("" without SLOs): ✓/✗ per bound with the value. */
+export function formatSlos(results: ScenarioResults): string {
+  const all = sloResultsOf(results);
+  if (all.every((v) => v.length === 0)) return '';
+  const names = variantNames(results);
+  const sections = all.map((slos, v) => {
+    const met = slos.filter((s) => s.pass).length;
+    const title = all.length > 1 ? ` · ${names[v]}` : '';
+    return `■ SLOs${title}: ${met} of ${slos.length} met\n${slos.map((s) => `  ${sloLine(s)}`).join('\n')}`;
+  });
+  return sections.join('\n\n');
 }
 
 /** The overall metrics shown with their confidence intervals, and in the difference sentences. */

@@ -9,7 +9,7 @@ import { checkWorkloads } from './check-workloads.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
 import { checkDatabaseRef, checkEndpointRef, collectNames, type Names } from './names.ts';
-import type { ScenarioParsed } from './schema.ts';
+import { type ScenarioParsed, SLO_BOUNDS } from './schema.ts';
 import { isRecord } from './schema-walk.ts';
 import { CLIENT_ID } from './types.ts';
 import { parseDurationMs } from './units.ts';
@@ -42,7 +42,58 @@ export function checkReferences(doc: ScenarioParsed): UnlocatedIssue[] {
     ...checkCallLoops(doc, names),
     ...checkListStrategies(doc, names),
     ...checkVariants(doc),
+    ...checkSlos(doc, names),
   ];
+}
+
+/** The entry endpoints: every workload's target and the endpoints of its mix. */
+function entryEndpoints(doc: ScenarioParsed): string[] {
+  return Object.values(doc.workloads).flatMap((w) => [
+    ...(w.target === undefined ? [] : [w.target]),
+    ...Object.keys(w.mix ?? {}),
+  ]);
+}
+
+/**
+ * SLOs: one target at most (an entry endpoint, a component, or neither for all endpoints), at
+ * least one bound, and bounds that fit the target (utilisation for components only).
+ */
+function checkSlos(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
+  const issues: UnlocatedIssue[] = [];
+  const entries = entryEndpoints(doc);
+  const components = [...names.services, ...names.databases, ...names.caches];
+  for (const [name, slo] of Object.entries(doc.slos)) {
+    const path: DocPath = ['slos', name];
+    const bounds = SLO_BOUNDS.filter((b) => slo[b] !== undefined);
+    if (bounds.length === 0) issues.push(error(msg.sloWithoutBound(name, SLO_BOUNDS), path, true));
+    if (slo.endpoint !== undefined && slo.component !== undefined) {
+      issues.push(error(msg.sloTwoTargets(name), [...path, 'component'], true));
+      continue;
+    }
+    if (slo.component !== undefined) {
+      if (!components.includes(slo.component))
+        issues.push(
+          error(msg.unknownReference('component', slo.component, components), [
+            ...path,
+            'component',
+          ]),
+        );
+      for (const b of bounds.filter((b) => b !== 'utilisation'))
+        issues.push(error(msg.sloBoundNeedsEndpoint(b, slo.component), [...path, b], true));
+      continue;
+    }
+    if (slo.utilisation !== undefined)
+      issues.push(
+        error(msg.sloUtilisationNeedsComponent(components), [...path, 'utilisation'], true),
+      );
+    if (slo.endpoint !== undefined) {
+      const refIssues = checkEndpointRef(slo.endpoint, [...path, 'endpoint'], names);
+      issues.push(...refIssues);
+      if (refIssues.length === 0 && !entries.includes(slo.endpoint))
+        issues.push(error(msg.sloNotEntry(slo.endpoint, entries), [...path, 'endpoint']));
+    }
+  }
+  return issues;
 }
 
 function error(text: msg.IssueText, path: DocPath, onKey = false): UnlocatedIssue {

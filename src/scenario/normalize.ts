@@ -9,7 +9,7 @@ import {
   lognormalFromMeanP99,
 } from '../engine/index.ts';
 import type * as S from './schema.ts';
-import type { ScenarioParsed } from './schema.ts';
+import { type ScenarioParsed, SLO_BOUNDS } from './schema.ts';
 import type {
   DatabaseDef,
   EndpointDef,
@@ -18,11 +18,13 @@ import type {
   RatePiece,
   Scenario,
   ServiceDef,
+  SloDef,
+  SloMetric,
   StepDef,
   WorkloadDef,
   WorkloadTarget,
 } from './types.ts';
-import { parseBytes, parseDurationMs, parseRatePerSec } from './units.ts';
+import { parseBytes, parseDurationMs, parsePercent, parseRatePerSec } from './units.ts';
 
 type Dist<V> = V | ({ dist: string } & Record<string, unknown>);
 type Duration = number | string;
@@ -73,7 +75,47 @@ export function normalizeScenario(
       opTime: durationDist(c.opTime),
       queueCapacity: capacity(c.queueCapacity),
     })),
+    slos: Object.entries(doc.slos).flatMap(([name, s]) => normalizeSlo(name, s)),
   };
+}
+
+const SLO_METRICS: Record<
+  (typeof SLO_BOUNDS)[number],
+  { metric: SloMetric; bound: 'max' | 'min'; parse: (v: number | string) => number }
+> = {
+  p50: { metric: 'p50Ms', bound: 'max', parse: parseDurationMs },
+  p90: { metric: 'p90Ms', bound: 'max', parse: parseDurationMs },
+  p99: { metric: 'p99Ms', bound: 'max', parse: parseDurationMs },
+  p999: { metric: 'p999Ms', bound: 'max', parse: parseDurationMs },
+  mean: { metric: 'meanMs', bound: 'max', parse: parseDurationMs },
+  availability: { metric: 'availability', bound: 'min', parse: parsePercent },
+  errorRate: { metric: 'errorRate', bound: 'max', parse: parsePercent },
+  throughput: { metric: 'throughputPerSec', bound: 'min', parse: parseRatePerSec },
+  utilisation: { metric: 'utilisation', bound: 'max', parse: parsePercent },
+};
+
+/** One SloDef per bound an SLO sets, in SLO_BOUNDS order. */
+function normalizeSlo(name: string, s: Z<typeof S.Slo>): SloDef[] {
+  const scope =
+    s.component !== undefined ? 'component' : s.endpoint !== undefined ? 'endpoint' : 'overall';
+  const id = s.component ?? s.endpoint ?? '';
+  const out: SloDef[] = [];
+  for (const key of SLO_BOUNDS) {
+    const written = s[key];
+    if (written === undefined) continue;
+    const { metric, bound, parse } = SLO_METRICS[key];
+    out.push({
+      name,
+      description: s.description ?? '',
+      scope,
+      id,
+      metric,
+      bound,
+      threshold: parse(written),
+      text: `${key} ${bound === 'max' ? '≤' : '≥'} ${typeof written === 'number' ? written : written.trim()}`,
+    });
+  }
+  return out;
 }
 
 /** A duration distribution in ms. */

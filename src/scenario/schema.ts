@@ -12,6 +12,8 @@ export const DURATION_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(us|µs|ms|s|m|min|h)\s*$/
 /** Matches "200/s", "3/ms", "12000/min", "5/h". */
 export const RATE_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*\/\s*(ms|s|sec|min|m|h)\s*$/;
 /** Matches "512B", "64KB", "1.5MB", "2GB" (powers of 1024). */
+export const PERCENT_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*%\s*$/;
+/** A size: a number, then B, KB, MB or GB. */
 export const BYTES_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(B|KB|MB|GB)\s*$/;
 /** Component, workload and endpoint identifiers. */
 export const ID_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -44,6 +46,12 @@ export const Bytes = z.union([
   z
     .string()
     .regex(BYTES_RE, 'expected a size such as "200B", "64KB", "1.5MB" or a number of bytes'),
+]);
+
+/** A share: a fraction from 0 to 1 or a percentage string such as "99.9%". */
+export const Percent = z.union([
+  z.number().min(0).max(1),
+  z.string().regex(PERCENT_RE, 'expected a percentage such as "99.9%" or a fraction from 0 to 1'),
 ]);
 
 const positive = z.number().positive();
@@ -304,6 +312,39 @@ export const Network = z.strictObject({
   links: z.array(Link).default([]),
 });
 
+/**
+ * A service-level objective (a steady-state hypothesis): bounds on an entry endpoint's (or all
+ * endpoints', without `endpoint`) latency, availability, errors and throughput, or on a
+ * component's utilisation. Latency bounds are maxima, availability and throughput minima.
+ */
+export const Slo = z.strictObject({
+  description: z.string().optional(),
+  endpoint: EndpointRef.optional(),
+  component: id.optional(),
+  p50: Duration.optional(),
+  p90: Duration.optional(),
+  p99: Duration.optional(),
+  p999: Duration.optional(),
+  mean: Duration.optional(),
+  availability: Percent.optional(),
+  errorRate: Percent.optional(),
+  throughput: Rate.optional(),
+  utilisation: Percent.optional(),
+});
+
+/** The bounds an SLO can set, in the order they are checked and printed. */
+export const SLO_BOUNDS = [
+  'p50',
+  'p90',
+  'p99',
+  'p999',
+  'mean',
+  'availability',
+  'errorRate',
+  'throughput',
+  'utilisation',
+] as const;
+
 export const Variant = z.strictObject({
   description: z.string().optional(),
   set: z.record(z.string(), z.unknown()).default({}),
@@ -325,6 +366,7 @@ export const ScenarioDocument = z.strictObject({
   keys: z.record(id, KeySpace).default({}),
   caches: z.record(id, Cache).default({}),
   strategy: ListStrategy.default('batch'),
+  slos: z.record(id, Slo).default({}),
   variants: z.record(id, Variant).optional(),
 });
 

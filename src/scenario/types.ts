@@ -161,6 +161,36 @@ export interface NetworkDef {
   links: LinkDef[];
 }
 
+/** What an SLO bounds: a latency percentile or mean (ms), a share, a rate (per second). */
+export type SloMetric =
+  | 'p50Ms'
+  | 'p90Ms'
+  | 'p99Ms'
+  | 'p999Ms'
+  | 'meanMs'
+  | 'availability'
+  | 'errorRate'
+  | 'throughputPerSec'
+  | 'utilisation';
+
+/** One bound of a service-level objective (an SLO with several bounds gives several). */
+export interface SloDef {
+  /** The SLO's name in the scenario. */
+  name: string;
+  description: string;
+  /** overall: every entry endpoint together. */
+  scope: 'overall' | 'endpoint' | 'component';
+  /** The entry endpoint (service/endpoint) or component id; '' for overall. */
+  id: string;
+  metric: SloMetric;
+  /** max: the value must stay at or below the threshold; min: at or above. */
+  bound: 'max' | 'min';
+  /** In the metric's unit: ms, a fraction, or per second. */
+  threshold: number;
+  /** The bound as written: "p99 ≤ 300ms", "availability ≥ 99.9%". */
+  text: string;
+}
+
 /** A normalized scenario (one variant of it, when it has variants). */
 export interface Scenario {
   file: string;
@@ -178,6 +208,7 @@ export interface Scenario {
   databases: DatabaseDef[];
   keys: KeySpaceDef[];
   caches: CacheDef[];
+  slos: SloDef[];
 }
 
 /** Id of the pseudo-component that sends workload requests (usable in network links). */

@@ -2,7 +2,7 @@
  * Units of the scenario language: durations ("2ms", "1.5s", or a number of ms) and rates
  * ("200/s", "3/ms", or a number per second). Inputs are assumed valid (checked by schema.ts).
  */
-import { BYTES_RE, DURATION_RE, RATE_RE } from './schema.ts';
+import { BYTES_RE, DURATION_RE, PERCENT_RE, RATE_RE } from './schema.ts';
 
 const DURATION_UNIT_MS: Record<string, number> = {
   us: 0.001,
@@ -49,4 +49,11 @@ export function parseBytes(value: number | string): number {
   if (typeof value === 'number') return value;
   const m = BYTES_RE.exec(value);
   return m ? Number(m[1]) * BYTE_UNITS[m[3]] : Number.NaN;
+}
+
+/** A share from 0 to 1 of "99.9%" or a fraction (a bare number is already a fraction). */
+export function parsePercent(value: number | string): number {
+  if (typeof value === 'number') return value;
+  const m = PERCENT_RE.exec(value);
+  return m ? Number(m[1]) / 100 : Number.NaN;
 }

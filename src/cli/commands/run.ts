@@ -2,6 +2,7 @@
  * `msasim run <scenario>`: load → run every variant → print the summary → write the report
  * files under reports/<name>/ (or --out). Guards stop runaway runs (events, wall time).
  */
+import { sloResultsOf } from '../../report/results.ts';
 import { formatSummary } from '../../report/table.ts';
 import type { CliIo } from '../io.ts';
 import {
@@ -15,7 +16,12 @@ import {
 export interface RunCommandOptions extends RunVariantsOptions {
   out?: string;
   format: 'table' | 'json';
+  /** Exit with SLO_FAILED_EXIT when an SLO is missed. */
+  check?: boolean;
 }
+
+/** Exit code of `run --check` when an SLO bound is missed (the report is written anyway). */
+export const SLO_FAILED_EXIT = 3;
 
 /** Runs a scenario file and writes its report; returns the exit code. */
 export async function runCommand(
@@ -28,5 +34,19 @@ export async function runCommand(
   if (opts.format === 'json') io.out(report.files.get('summary.json') as string);
   else io.out(formatSummary(runs.results));
   io.err(formatRunAccount(runs, report));
-  return 0;
+  if (!opts.check) return 0;
+  const slos = sloResultsOf(runs.results).flat();
+  const missed = slos.filter((s) => !s.pass);
+  if (slos.length === 0) {
+    io.err('--check: the scenario declares no SLOs (add an `slos:` section); nothing to check\n');
+    return 0;
+  }
+  if (missed.length === 0) {
+    io.err(`--check: all ${slos.length} SLO bounds met\n`);
+    return 0;
+  }
+  io.err(
+    `✗ --check: ${missed.length} of ${slos.length} SLO bounds missed (exit ${SLO_FAILED_EXIT})\n`,
+  );
+  return SLO_FAILED_EXIT;
 }
