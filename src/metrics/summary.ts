@@ -4,12 +4,13 @@
  * throughput, work per request), per component (load, utilisation, queues, waits), per service
  * endpoint, and a Little's-law check. Numbers are not rounded here (writers round).
  */
+
+import type { SloDef } from '../scenario/types.ts';
 import type { CacheStats, CacheStoreView } from './cache-stats.ts';
 import type { EntryStats } from './entry-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
 import type { Metrics } from './recorder.ts';
-import type { SloDef } from '../scenario/types.ts';
 import type { SeriesPoint } from './series.ts';
 import type { StationPoint } from './station-stats.ts';
 
