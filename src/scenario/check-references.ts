@@ -43,7 +43,81 @@ export function checkReferences(doc: ScenarioParsed): UnlocatedIssue[] {
     ...checkListStrategies(doc, names),
     ...checkVariants(doc),
     ...checkSlos(doc, names),
+    ...checkFaults(doc, names),
   ];
+}
+
+/** Fault kinds that strike a component only, and the one that strikes a link only. */
+const COMPONENT_ONLY_FAULTS = new Set(['crash', 'capacity-loss', 'gc-pause', 'cpu-hog']);
+
+/** Instances of a component: a service's or distributed cache's count; 1 for a database. */
+function instanceCount(doc: ScenarioParsed, id: string): number {
+  return doc.services[id]?.instances ?? doc.caches[id]?.instances ?? 1;
+}
+
+/**
+ * Faults: one target (a component or a link) that exists and suits the kind, instances that
+ * exist, a latency that adds or multiplies something, and recurrences that do not overlap.
+ */
+function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
+  const issues: UnlocatedIssue[] = [];
+  const components = [...names.services, ...names.databases, ...names.caches];
+  const durationMs = parseDurationMs(doc.duration);
+  for (const [name, f] of Object.entries(doc.faults)) {
+    const path: DocPath = ['faults', name];
+    if (f.target !== undefined && f.link !== undefined) {
+      issues.push(error(msg.faultTwoTargets(name), [...path, 'link'], true));
+    } else if (f.target === undefined && f.link === undefined) {
+      issues.push(error(msg.faultWithoutTarget(name, f.kind), path, true));
+    } else if (f.target !== undefined) {
+      if (!components.includes(f.target))
+        issues.push(
+          error(msg.unknownReference('component', f.target, components), [...path, 'target']),
+        );
+      else if (f.instances !== undefined) {
+        const count = instanceCount(doc, f.target);
+        const bad =
+          typeof f.instances === 'number'
+            ? f.instances > count
+            : f.instances.some((i) => i >= count);
+        if (bad) issues.push(error(msg.faultInstances(f.target, count), [...path, 'instances']));
+      }
+      if (f.kind === 'partition')
+        issues.push(error(msg.faultNeedsLink(name), [...path, 'target'], true));
+    } else if (f.link !== undefined) {
+      for (const end of ['from', 'to'] as const)
+        if (!components.includes(f.link[end]) && f.link[end] !== CLIENT_ID)
+          issues.push(
+            error(msg.unknownReference('component', f.link[end], [...components, CLIENT_ID]), [
+              ...path,
+              'link',
+              end,
+            ]),
+          );
+      if (COMPONENT_ONLY_FAULTS.has(f.kind))
+        issues.push(error(msg.faultNeedsComponent(name, f.kind), [...path, 'link'], true));
+      if (f.instances !== undefined)
+        issues.push(error(msg.faultInstancesOnLink(), [...path, 'instances'], true));
+    }
+    if (f.kind === 'latency' && f.add === undefined && f.factor === undefined)
+      issues.push(error(msg.latencyFaultWithoutDelay(name), path, true));
+    const atMs = parseDurationMs(f.at);
+    if (atMs >= durationMs)
+      issues.push({
+        ...msg.faultNeverStrikes(f.at, doc.duration),
+        severity: 'warning',
+        path: [...path, 'at'],
+      });
+    if (f.every !== undefined) {
+      if (f.for === undefined)
+        issues.push(error(msg.recurringFaultWithoutLength(), [...path, 'every'], true));
+      else if (parseDurationMs(f.for) >= parseDurationMs(f.every))
+        issues.push(error(msg.faultWindowsOverlap(f.for, f.every), [...path, 'for']));
+    } else if (f.times !== undefined) {
+      issues.push(error(msg.faultTimesWithoutEvery(), [...path, 'times'], true));
+    }
+  }
+  return issues;
 }
 
 /** The entry endpoints: every workload's target and the endpoints of its mix. */

@@ -13,6 +13,8 @@ import { type ScenarioParsed, SLO_BOUNDS } from './schema.ts';
 import type {
   DatabaseDef,
   EndpointDef,
+  FaultDef,
+  FaultWindow,
   ListStrategy,
   NetworkDef,
   RatePiece,
@@ -75,8 +77,77 @@ export function normalizeScenario(
       opTime: durationDist(c.opTime),
       queueCapacity: capacity(c.queueCapacity),
     })),
+    faults: Object.entries(doc.faults).map(([id, f]) => normalizeFault(id, f, durationMs)),
     slos: Object.entries(doc.slos).flatMap(([name, s]) => normalizeSlo(name, s)),
   };
+}
+
+/**
+ * The windows of a fault: from `at` for `for` (to the end without it), again every `every`
+ * (`times` times, or while it starts before the end), each clipped to the run.
+ */
+export function faultWindows(
+  atMs: number,
+  forMs: number | undefined,
+  everyMs: number | undefined,
+  times: number | undefined,
+  durationMs: number,
+): FaultWindow[] {
+  const windows: FaultWindow[] = [];
+  const length = forMs ?? Number.POSITIVE_INFINITY;
+  for (let start = atMs, n = 0; start < durationMs; n++) {
+    if (times !== undefined && n >= times) break;
+    windows.push({ startMs: start, endMs: Math.min(start + length, durationMs) });
+    if (everyMs === undefined || everyMs <= 0) break;
+    start += everyMs;
+  }
+  return windows;
+}
+
+function normalizeFault(id: string, f: Z<typeof S.Fault>, durationMs: number): FaultDef {
+  const instances =
+    f.instances === undefined
+      ? null
+      : typeof f.instances === 'number'
+        ? Array.from({ length: f.instances }, (_, i) => i)
+        : [...new Set(f.instances)].sort((a, b) => a - b);
+  const opt = (v: number | string | undefined) =>
+    v === undefined ? undefined : parseDurationMs(v);
+  const base: FaultDef = {
+    id,
+    description: f.description ?? '',
+    kind: f.kind,
+    component: f.link === undefined ? (f.target ?? null) : null,
+    instances,
+    link: f.link ?? null,
+    windows: faultWindows(parseDurationMs(f.at), opt(f.for), opt(f.every), f.times, durationMs),
+    mode: null,
+    add: null,
+    factor: 1,
+    rate: 0,
+    remaining: 1,
+    pause: null,
+    interval: null,
+  };
+  switch (f.kind) {
+    case 'crash':
+    case 'partition':
+      return { ...base, mode: f.mode };
+    case 'latency':
+      return {
+        ...base,
+        add: f.add === undefined ? null : durationDist(f.add),
+        factor: f.factor ?? 1,
+      };
+    case 'error-rate':
+      return { ...base, rate: parsePercent(f.rate) };
+    case 'capacity-loss':
+      return { ...base, remaining: parsePercent(f.remaining) };
+    case 'gc-pause':
+      return { ...base, pause: durationDist(f.pause), interval: durationDist(f.interval) };
+    case 'cpu-hog':
+      return { ...base, factor: f.factor };
+  }
 }
 
 const SLO_METRICS: Record<

@@ -313,6 +313,75 @@ export const Network = z.strictObject({
 });
 
 /**
+ * Where and when a fault strikes (every kind has these): a component (`target`, optionally only
+ * some of its instances) or a link between two components (`link`), from `at` for `for`
+ * (until the end without it), repeated `every` period (`times` times, or until the end).
+ */
+const faultCommon = {
+  description: z.string().optional(),
+  target: id.optional(),
+  instances: z
+    .union([z.number().int().min(1), z.array(z.number().int().nonnegative()).min(1)])
+    .optional(),
+  link: z.strictObject({ from: id, to: id }).optional(),
+  at: Duration,
+  for: Duration.optional(),
+  every: Duration.optional(),
+  times: z.number().int().min(1).optional(),
+};
+
+/** The fault kinds, in the chaos-engineering vocabulary (Chaos Mesh, LitmusChaos). */
+export const FAULT_KINDS = [
+  'crash',
+  'latency',
+  'error-rate',
+  'capacity-loss',
+  'partition',
+  'gc-pause',
+  'cpu-hog',
+] as const;
+
+/**
+ * A fault on the timeline. crash: instances down, calls refused at once (`refuse`) or left
+ * hanging until the caller's timeout (`hang`). latency: every visit (or message on a link)
+ * delayed by `add` and/or slowed by `factor`. error-rate: a share `rate` of visits fail.
+ * capacity-loss: only `remaining` of the threads/connections stay. partition: a link drops
+ * calls (fail at once) or blackholes them (no answer). gc-pause: stop-the-world pauses of
+ * `pause` every `interval`. cpu-hog: service times × `factor`.
+ */
+export const Fault = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('crash'),
+    ...faultCommon,
+    mode: z.enum(['refuse', 'hang']).default('refuse'),
+  }),
+  z.strictObject({
+    kind: z.literal('latency'),
+    ...faultCommon,
+    add: DurationDist.optional(),
+    factor: z.number().min(1).optional(),
+  }),
+  z.strictObject({ kind: z.literal('error-rate'), ...faultCommon, rate: Percent }),
+  z.strictObject({ kind: z.literal('capacity-loss'), ...faultCommon, remaining: Percent }),
+  z.strictObject({
+    kind: z.literal('partition'),
+    ...faultCommon,
+    mode: z.enum(['drop', 'blackhole']).default('drop'),
+  }),
+  z.strictObject({
+    kind: z.literal('gc-pause'),
+    ...faultCommon,
+    pause: DurationDist.default('200ms'),
+    interval: DurationDist.default('1s'),
+  }),
+  z.strictObject({
+    kind: z.literal('cpu-hog'),
+    ...faultCommon,
+    factor: z.number().min(1).default(2),
+  }),
+]);
+
+/**
  * A service-level objective (a steady-state hypothesis): bounds on an entry endpoint's (or all
  * endpoints', without `endpoint`) latency, availability, errors and throughput, or on a
  * component's utilisation. Latency bounds are maxima, availability and throughput minima.
@@ -366,6 +435,7 @@ export const ScenarioDocument = z.strictObject({
   keys: z.record(id, KeySpace).default({}),
   caches: z.record(id, Cache).default({}),
   strategy: ListStrategy.default('batch'),
+  faults: z.record(id, Fault).default({}),
   slos: z.record(id, Slo).default({}),
   variants: z.record(id, Variant).optional(),
 });

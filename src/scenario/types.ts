@@ -161,6 +161,50 @@ export interface NetworkDef {
   links: LinkDef[];
 }
 
+/** The fault kinds (chaos-engineering vocabulary). */
+export type FaultKind =
+  | 'crash'
+  | 'latency'
+  | 'error-rate'
+  | 'capacity-loss'
+  | 'partition'
+  | 'gc-pause'
+  | 'cpu-hog';
+
+/** When a fault is active: [startMs, endMs) of simulated time. */
+export interface FaultWindow {
+  startMs: number;
+  endMs: number;
+}
+
+/** A fault of the timeline, its recurrences expanded into windows. */
+export interface FaultDef {
+  id: string;
+  description: string;
+  kind: FaultKind;
+  /** The component struck; null for a fault on a link. */
+  component: string | null;
+  /** The instances struck (0-based); null for all of them. */
+  instances: number[] | null;
+  /** The link struck (messages from → to); null for a component fault. */
+  link: { from: string; to: string } | null;
+  /** Every window the fault is active in, in time order, within the run. */
+  windows: FaultWindow[];
+  /** crash: refuse or hang; partition: drop or blackhole; null otherwise. */
+  mode: 'refuse' | 'hang' | 'drop' | 'blackhole' | null;
+  /** latency: added delay (null for none). */
+  add: DistributionSpec | null;
+  /** latency and cpu-hog: multiplier of the time (1 for none). */
+  factor: number;
+  /** error-rate: the share of visits that fail (0 otherwise). */
+  rate: number;
+  /** capacity-loss: the share of slots that remain (1 otherwise). */
+  remaining: number;
+  /** gc-pause: pause length and time between pauses (null otherwise). */
+  pause: DistributionSpec | null;
+  interval: DistributionSpec | null;
+}
+
 /** What an SLO bounds: a latency percentile or mean (ms), a share, a rate (per second). */
 export type SloMetric =
   | 'p50Ms'
@@ -208,6 +252,7 @@ export interface Scenario {
   databases: DatabaseDef[];
   keys: KeySpaceDef[];
   caches: CacheDef[];
+  faults: FaultDef[];
   slos: SloDef[];
 }
 
