@@ -1,6 +1,7 @@
 /**
  * The error classes the CLI maps to exit codes: ScenarioError (bad input, exit 1, defined in
- * scenario/issues.ts), RunGuardError (a runaway run stopped by a budget, exit 1) and
+ * scenario/issues.ts), RunGuardError (a runaway run stopped by a budget, exit 1), SweepError
+ * (saved sweep results that do not fit the request, exit 1) and
  * InternalError (a bug, exit 70, "please report").
  */
 
@@ -20,5 +21,16 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/**
+ * The saved state of a sweep does not fit the request (exit 1): `--resume` on a folder of a
+ * different sweep, shards of different sweeps, or points missing when merging.
+ */
+export class SweepError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SweepError';
   }
 }

@@ -15,6 +15,7 @@ import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
+import { createRunProgress } from './progress.ts';
 
 export { replicationSeed } from '../model/run.ts';
 
@@ -30,6 +31,8 @@ export interface RunVariantsOptions {
   maxWall: number;
   /** Independent replications of each variant (default 1). */
   replications?: number;
+  /** No progress bars (they are drawn only on a terminal anyway). */
+  quiet?: boolean;
 }
 
 /** The results of every variant and the wall time they took. */
@@ -55,6 +58,7 @@ export async function runVariants(
   const runs: RunResult[] = [];
   const summaries: RunSummary[][] = [];
   const started = performance.now();
+  const progress = createRunProgress(opts.quiet);
   for (const base of loaded.variants) {
     const scenario = opts.duration === undefined ? base : { ...base, durationMs: opts.duration };
     if (scenario.warmupMs >= scenario.durationMs) {
@@ -64,16 +68,32 @@ export async function runVariants(
     }
     const seed = seedOverride ?? scenario.seed;
     const mine: RunSummary[] = [];
-    for (let r = 1; r <= replications; r++) {
-      const t0 = performance.now();
-      const result = await runScenario(scenario, {
-        seed: replicationSeed(seed, r),
-        maxEvents: opts.maxEvents,
-        onCheckpoint: () => performance.now() - t0 < opts.maxWall,
-      });
-      checkGuards(scenario, result, opts);
-      if (r === 1) runs.push(result);
-      mine.push(result.summary);
+    const bar = progress?.variant(
+      scenario.variant ?? scenario.name,
+      scenario.durationMs * replications,
+      replications,
+    );
+    try {
+      for (let r = 1; r <= replications; r++) {
+        const t0 = performance.now();
+        const doneMs = (r - 1) * scenario.durationMs;
+        const result = await runScenario(scenario, {
+          seed: replicationSeed(seed, r),
+          maxEvents: opts.maxEvents,
+          onCheckpoint: (sim) => {
+            const wallMs = performance.now() - t0;
+            bar?.update(doneMs + sim.now, sim.eventsProcessed / (wallMs / 1000), r);
+            return wallMs < opts.maxWall;
+          },
+        });
+        checkGuards(scenario, result, opts);
+        const wallS = (performance.now() - t0) / 1000;
+        bar?.update(r * scenario.durationMs, result.summary.run.events / wallS, r);
+        if (r === 1) runs.push(result);
+        mine.push(result.summary);
+      }
+    } finally {
+      bar?.stop();
     }
     summaries.push(mine);
   }
@@ -99,7 +119,7 @@ async function readLesson(file: string): Promise<string | null> {
   }
 }
 /** A --seed value: a whole number as a number, anything else as a string seed. */
-function parseSeed(seed: string | undefined): number | string | undefined {
+export function parseSeed(seed: string | undefined): number | string | undefined {
   if (seed === undefined) return undefined;
   return /^-?\d+$/.test(seed) ? Number(seed) : seed;
 }

@@ -36,6 +36,11 @@ export interface ScenarioOverride {
   value: unknown;
   /** How the user wrote it, shown in messages: `--param services.orders.instances=4`. */
   label: string;
+  /**
+   * How the user wrote the path alone, shown for problems of the path itself (so one message
+   * covers every value): `--param services.orders.instances`. Default: `label`.
+   */
+  pathLabel?: string;
 }
 
 /** Options of parseScenario and loadScenario. */
@@ -203,7 +208,7 @@ function applyOverrides(
       const text = msg.unknownOverrideKey(misspelt.key, misspelt.known);
       issues.push({
         ...text,
-        message: msg.inOverride(override.label, text.message),
+        message: msg.inOverride(override.pathLabel ?? override.label, text.message),
         severity: 'error',
         path: misspelt.at,
         onKey: true,
@@ -216,7 +221,10 @@ function applyOverrides(
         code: 'bad-set-path',
         severity: 'error',
         path: path ?? [],
-        message: msg.inOverride(override.label, msg.badSetPath(override.path)),
+        message: msg.inOverride(
+          override.pathLabel ?? override.label,
+          msg.badSetPath(override.path),
+        ),
       });
     } else applied.push({ override, path, created });
   }

@@ -1,0 +1,106 @@
+/**
+ * `msasim merge <dir…> --out <dir>`: the folders written by the shards of one sweep
+ * (`msasim sweep … --shard i/n`) → one sweep folder with the plan, every point and the final
+ * files, byte for byte what the sweep writes on one machine. The shards' plans must be the
+ * same sweep, and together they must hold every grid point; otherwise nothing final is written
+ * and the error lists what is missing.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { shardsOf } from '../../report/sweep.ts';
+import { SweepError } from '../errors.ts';
+import type { CliIo } from '../io.ts';
+import { readPoints, writeSweepResults } from '../sweep-results.ts';
+import {
+  formatIndexes,
+  PLAN_FILE,
+  planDifferences,
+  planText,
+  pointPath,
+  readPlan,
+  readShard,
+  type SweepPlan,
+  writeFileAtomically,
+} from '../sweep-store.ts';
+
+/** Options of `msasim merge`. */
+export interface MergeCommandOptions {
+  out?: string;
+}
+
+/** Merges shard folders into one sweep folder; returns the exit code. */
+export async function mergeCommand(
+  dirs: string[],
+  opts: MergeCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const plan = await commonPlan(dirs);
+  const outDir = opts.out ?? join('reports', `${plan.scenario.name}-sweep`);
+  const found = await locatePoints(dirs, plan);
+  const missing = found.flatMap((dir, i) => (dir === undefined ? [i] : []));
+  if (missing.length > 0) throw await incomplete(plan, dirs, missing);
+  await writeFileAtomically(join(outDir, PLAN_FILE), planText(plan));
+  for (const [i, dir] of found.entries()) {
+    const from = pointPath(dir as string, i);
+    const to = pointPath(outDir, i);
+    if (resolve(from) !== resolve(to)) await writeFileAtomically(to, await readFile(from, 'utf8'));
+  }
+  const result = await writeSweepResults(outDir, plan);
+  io.out(result.table);
+  io.err(
+    `merged ${plan.points} points of ${plan.scenario.name} from ${dirs.length} folder${dirs.length === 1 ? '' : 's'}; wrote ${result.files.join(', ')} to ${outDir}\n`,
+  );
+  return 0;
+}
+
+/** The plan every folder shares. @throws SweepError when one has none or another sweep's. */
+async function commonPlan(dirs: string[]): Promise<SweepPlan> {
+  const plans: SweepPlan[] = [];
+  for (const dir of dirs) {
+    const plan = await readPlan(dir);
+    if (plan === undefined)
+      throw new SweepError(
+        `${dir} holds no ${PLAN_FILE}: give the --out folders of the shards (msasim sweep … --shard i/n --out <folder>).`,
+      );
+    plans.push(plan);
+  }
+  const other = plans.findIndex((p) => p.fingerprint !== plans[0].fingerprint);
+  if (other >= 0)
+    throw new SweepError(
+      `${dirs[other]} and ${dirs[0]} hold different sweeps; these differ: ${planDifferences(plans[0], plans[other], [dirs[0], dirs[other]]).join('; ')}.\n` +
+        '  → merge only the shards of one sweep (same scenario file, --param, --replications, --seed and --duration).',
+    );
+  return plans[0];
+}
+
+/** For each grid point, the first folder that holds it (undefined when none does). */
+async function locatePoints(dirs: string[], plan: SweepPlan): Promise<(string | undefined)[]> {
+  const found: (string | undefined)[] = new Array(plan.points).fill(undefined);
+  for (const dir of dirs) {
+    const { texts } = await readPoints(dir, plan);
+    texts.forEach((t, i) => {
+      if (t !== undefined) found[i] ??= dir;
+    });
+  }
+  return found;
+}
+
+/** The error of an incomplete grid, naming the shards the missing points belong to. */
+async function incomplete(plan: SweepPlan, dirs: string[], missing: number[]): Promise<SweepError> {
+  const counts = new Set<number>();
+  for (const dir of dirs) {
+    const shard = await readShard(dir);
+    if (shard !== undefined) counts.add(shard.count);
+  }
+  const owners = [...counts].map(
+    (n) =>
+      `--shard ${shardsOf(missing, n)
+        .map((s) => `${s}/${n}`)
+        .join(', ')}`,
+  );
+  return new SweepError(
+    `the sweep is incomplete: ${missing.length} of its ${plan.points} points are missing from ${dirs.join(', ')}: ${formatIndexes(missing)}` +
+      (owners.length > 0 ? ` (run by ${owners.join('; ')})` : '') +
+      '.\n  → run the missing shards (or rerun them with --resume), then merge again. Nothing was written.',
+  );
+}

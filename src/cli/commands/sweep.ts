@@ -1,0 +1,337 @@
+/**
+ * `msasim sweep <scenario> --param path=v1,v2,… [--param …]`: the scenario at every point of
+ * the grid of parameter values (first parameter slowest) × every variant × replications, run
+ * in parallel on worker threads (piscina). Pipeline: read → validate every grid point → plan
+ * (and, with --resume, check the saved plan) → run the points of this shard that are not done,
+ * saving each point as soon as its runs are in → assemble sweep.json, sweep.csv (and
+ * sweep.html) from the saved points, unless this is one shard of several (`msasim merge` does
+ * that). Every run depends only on its inputs, so the files do not depend on the number of
+ * workers, the order runs finish in, sharding or resuming.
+ */
+import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
+import { Piscina } from 'piscina';
+import type { RunSummary } from '../../metrics/summary.ts';
+import { replicationSeed } from '../../model/run.ts';
+import {
+  gridSize,
+  gridValues,
+  type Shard,
+  type SweepParam,
+  shardPoints,
+  sweepPointsOf,
+} from '../../report/sweep.ts';
+import { formatIssues } from '../../scenario/format.ts';
+import { ScenarioError, type ScenarioIssue } from '../../scenario/issues.ts';
+import {
+  type LoadedScenario,
+  parseScenario,
+  readScenarioText,
+  type ScenarioOverride,
+} from '../../scenario/load.ts';
+import { RunGuardError, SweepError, UsageError } from '../errors.ts';
+import type { CliIo } from '../io.ts';
+import { createSweepProgress, type SweepProgress } from '../progress.ts';
+import { parseSeed } from '../run-variants.ts';
+import { writeSweepResults } from '../sweep-results.ts';
+import {
+  createPlan,
+  finishedPoints,
+  PLAN_FILE,
+  planDifferences,
+  planText,
+  pointPath,
+  pointText,
+  readPlan,
+  removeStaleTemporaries,
+  type SweepPlan,
+  writeFileAtomically,
+  writeShard,
+} from '../sweep-store.ts';
+import type { SweepTask, SweepTaskResult } from '../sweep-worker.ts';
+
+/** Options of `msasim sweep`. */
+export interface SweepCommandOptions {
+  param?: SweepParam[];
+  replications: number;
+  seed?: string;
+  duration?: number;
+  out?: string;
+  /** Worker threads (default: the available parallelism). */
+  workers?: number;
+  shard?: Shard;
+  resume?: boolean;
+  quiet?: boolean;
+  maxEvents: number;
+  maxWall: number;
+}
+
+/** Runs a sweep; returns the exit code. */
+export async function sweepCommand(
+  file: string,
+  opts: SweepCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const params = opts.param ?? [];
+  if (params.length === 0)
+    throw new UsageError(
+      'a sweep needs at least one --param path=value,value,… such as --param services.orders.instances=2,4,8.',
+    );
+  const text = await readScenarioText(file);
+  const loaded = validateGrid(file, text, params, opts.duration);
+  if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
+  const plan = planOf(file, text, loaded, params, opts);
+  const outDir = opts.out ?? join('reports', `${plan.scenario.name}-sweep`);
+  const mine = shardPoints(plan.points, opts.shard);
+  const done = opts.resume ? await resumable(outDir, plan, mine, io) : new Set<number>();
+  await removeStaleTemporaries(outDir);
+  await writeFileAtomically(join(outDir, PLAN_FILE), planText(plan));
+  if (opts.shard !== undefined) await writeShard(outDir, opts.shard);
+  const todo = mine.filter((i) => !done.has(i));
+  const started = performance.now();
+  const workers = Math.max(
+    1,
+    Math.min(opts.workers ?? availableParallelism(), tasksOf(plan, todo)),
+  );
+  await runPoints({ file, text, plan, params, opts, outDir, todo, done: done.size, workers });
+  const wall = `${((performance.now() - started) / 1000).toFixed(2)} s wall`;
+  const ran = `ran ${todo.length} of ${mine.length} points${done.size > 0 ? ` (${done.size} already done)` : ''}`;
+  const runs = `${tasksOf(plan, todo)} runs on ${workers} worker${workers === 1 ? '' : 's'}`;
+  if (opts.shard !== undefined) {
+    const { index, count } = opts.shard;
+    io.err(
+      `sweep ${plan.scenario.name}, shard ${index}/${count}: ${ran}, ${runs} in ${wall}; wrote ${PLAN_FILE} and points/ to ${outDir}\n` +
+        `  → when every shard is done: msasim merge <the shard folders> --out <folder>\n`,
+    );
+    return 0;
+  }
+  const result = await writeSweepResults(outDir, plan);
+  io.out(result.table);
+  io.err(
+    `sweep ${plan.scenario.name}: ${ran}, ${runs} in ${wall}; wrote ${result.files.join(', ')} to ${outDir}\n`,
+  );
+  return 0;
+}
+
+/** The overrides of grid point `index`, labelled as the user wrote them. */
+function overridesAt(params: readonly SweepParam[], index: number): ScenarioOverride[] {
+  return Object.entries(gridValues(params, index)).map(([path, value]) => ({
+    path,
+    value,
+    label: `--param ${path}=${value}`,
+    pathLabel: `--param ${path}`,
+  }));
+}
+
+/**
+ * Parses the scenario at every grid point, so that every problem is reported before anything
+ * runs. Returns the first point's scenario with the warnings of all points.
+ * @throws ScenarioError with the problems of every point; UsageError when --duration is not
+ * longer than the warm-up somewhere.
+ */
+function validateGrid(
+  file: string,
+  text: string,
+  params: readonly SweepParam[],
+  durationMs: number | undefined,
+): LoadedScenario {
+  const problems: ScenarioIssue[] = [];
+  const warnings: ScenarioIssue[] = [];
+  const tooShort: { where: string; warmupMs: number }[] = [];
+  let runs = 0;
+  let first: LoadedScenario | undefined;
+  for (let i = 0; i < gridSize(params); i++) {
+    const overrides = overridesAt(params, i);
+    try {
+      const loaded = parseScenario(text, file, { overrides });
+      first ??= loaded;
+      warnings.push(...loaded.warnings);
+      for (const v of loaded.variants) {
+        runs++;
+        if (durationMs !== undefined && v.warmupMs >= durationMs) {
+          const where = `${overrides.map((o) => o.label).join(' ')}${v.variant ? `, variant ${v.variant}` : ''}`;
+          tooShort.push({ where, warmupMs: v.warmupMs });
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      problems.push(...e.issues);
+    }
+  }
+  if (problems.length > 0) throw new ScenarioError(sortedUnique(problems));
+  if (tooShort.length > 0) throw durationTooShort(durationMs as number, tooShort, runs);
+  const loaded = first as LoadedScenario;
+  return { ...loaded, warnings: sortedUnique(warnings) };
+}
+
+/** The error of a --duration not longer than the warm-up: once, or at each point where it is. */
+function durationTooShort(
+  durationMs: number,
+  tooShort: { where: string; warmupMs: number }[],
+  runs: number,
+): UsageError {
+  const head = `--duration ${durationMs} ms is not longer than the scenario's warm-up`;
+  if (tooShort.length === runs && tooShort.every((t) => t.warmupMs === tooShort[0].warmupMs))
+    return new UsageError(`${head} (${tooShort[0].warmupMs} ms).`);
+  const where = tooShort.map((t) => `${t.where}: warm-up ${t.warmupMs} ms`);
+  return new UsageError(`${head} at ${tooShort.length} points:\n  ${where.join('\n  ')}`);
+}
+
+function sortedUnique(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues
+    .filter((i) => {
+      const key = `${i.line}:${i.col}:${i.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+function planOf(
+  file: string,
+  text: string,
+  loaded: LoadedScenario,
+  params: SweepParam[],
+  opts: SweepCommandOptions,
+): SweepPlan {
+  const seed = parseSeed(opts.seed) ?? null;
+  const base = seed ?? loaded.variants[0].seed;
+  return createPlan({
+    text,
+    scenario: { name: loaded.name, description: loaded.description, file: relative('.', file) },
+    params,
+    replications: opts.replications,
+    seed,
+    durationMs: opts.duration ?? null,
+    variants: loaded.variants.map((v) => v.variant ?? null),
+    seeds: Array.from({ length: opts.replications }, (_, r) => replicationSeed(base, r + 1)),
+    points: gridSize(params),
+  });
+}
+
+/**
+ * The points of `mine` already finished in `outDir`, after checking that its saved plan is this
+ * sweep's. @throws SweepError when the plan differs.
+ */
+async function resumable(
+  outDir: string,
+  plan: SweepPlan,
+  mine: readonly number[],
+  io: CliIo,
+): Promise<Set<number>> {
+  const saved = await readPlan(outDir);
+  if (saved === undefined) {
+    io.err(`note: ${outDir} holds no ${PLAN_FILE}, so there is nothing to resume; starting.\n`);
+    return new Set();
+  }
+  const differences = planDifferences(saved, plan);
+  if (differences.length > 0)
+    throw new SweepError(
+      `cannot resume: ${join(outDir, PLAN_FILE)} was written for a different sweep; these differ: ${differences.join('; ')}.\n` +
+        '  → rerun with the same scenario and options, or start over without --resume (or with another --out).',
+    );
+  return finishedPoints(outDir, plan, mine);
+}
+
+function tasksOf(plan: SweepPlan, points: readonly number[]): number {
+  return points.length * plan.variants.length * plan.replications;
+}
+
+/** What runPoints needs. */
+interface RunContext {
+  file: string;
+  text: string;
+  plan: SweepPlan;
+  params: SweepParam[];
+  opts: SweepCommandOptions;
+  outDir: string;
+  todo: number[];
+  done: number;
+  workers: number;
+}
+
+/**
+ * Runs every task of the points in `todo` on a pool of `workers` threads and saves each point
+ * as soon as its tasks are in. Ctrl-C stops it; the saved points stay for --resume.
+ */
+async function runPoints(ctx: RunContext): Promise<void> {
+  if (ctx.todo.length === 0) return;
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const pool = new Piscina<SweepTask, SweepTaskResult>({
+    filename: new URL(`../sweep-worker${ext}`, import.meta.url).href,
+    name: 'runSweepTask',
+    minThreads: ctx.workers,
+    maxThreads: ctx.workers,
+    execArgv: ext === '.ts' ? ['--import', 'tsx'] : [],
+  });
+  const progress = createSweepProgress(ctx.done + ctx.todo.length, ctx.done, ctx.opts.quiet);
+  const interrupted = () => {
+    progress?.stop();
+    process.stderr.write(
+      `\ninterrupted: the finished points are saved in ${join(ctx.outDir, 'points')}; rerun the same command with --resume to run only the others.\n`,
+    );
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  try {
+    await Promise.all(ctx.todo.map((index) => runPoint(ctx, index, pool, progress)));
+  } finally {
+    process.off('SIGINT', interrupted);
+    progress?.stop();
+    await pool.destroy();
+  }
+}
+
+/** Runs every variant × replication of one grid point and saves the point. */
+async function runPoint(
+  ctx: RunContext,
+  index: number,
+  pool: Piscina<SweepTask, SweepTaskResult>,
+  progress: SweepProgress | undefined,
+): Promise<void> {
+  const { plan, opts } = ctx;
+  const overrides = overridesAt(ctx.params, index);
+  const runs = plan.variants.map((variant) =>
+    Promise.all(
+      Array.from({ length: plan.replications }, async (_, r) => {
+        const task: SweepTask = {
+          file: ctx.file,
+          text: ctx.text,
+          overrides,
+          variant,
+          seed: plan.seed ?? undefined,
+          replication: r + 1,
+          durationMs: plan.durationMs ?? undefined,
+          maxEvents: opts.maxEvents,
+          maxWallMs: opts.maxWall,
+        };
+        const { summary } = await pool.run(task);
+        checkGuards(summary, overrides, ctx);
+        progress?.runDone();
+        return summary;
+      }),
+    ),
+  );
+  const summaries: RunSummary[][] = await Promise.all(runs);
+  const points = sweepPointsOf(index, gridValues(ctx.params, index), summaries);
+  await writeFileAtomically(pointPath(ctx.outDir, index), pointText(plan, index, points));
+  progress?.pointDone();
+}
+
+/** Throws a RunGuardError when a run stopped on its event or wall-time budget. */
+function checkGuards(summary: RunSummary, overrides: ScenarioOverride[], ctx: RunContext): void {
+  const stop = summary.run.stopReason;
+  if (stop !== 'budget' && stop !== 'stopped') return;
+  const what =
+    stop === 'budget'
+      ? `its event budget of ${ctx.opts.maxEvents} events`
+      : `its wall-time budget of ${ctx.opts.maxWall / 1000} s`;
+  const { variant, seed, durationMs } = summary.scenario;
+  throw new RunGuardError(
+    `a run at ${overrides.map((o) => o.label).join(' ')}${variant ? `, variant ${variant}` : ''}, seed ${seed}, stopped: ` +
+      `it exceeded ${what} at simulated time ${(summary.run.simulatedMs / 1000).toFixed(3)} s of ${durationMs / 1000} s.\n` +
+      `  → shorten the duration, lower the load, or raise --max-events / --max-wall. The points finished so far are saved in ${join(ctx.outDir, 'points')}: rerun with --resume to keep them.`,
+  );
+}

@@ -1,0 +1,259 @@
+/**
+ * What a sweep keeps on disk, so that it can be resumed, sharded and merged:
+ * `sweep-plan.json` (what is swept, with a fingerprint of everything that decides the results)
+ * and `points/<index>.json` (the finished grid points, each written atomically as soon as it is
+ * done, tagged with the plan's fingerprint). The final files (sweep.json, sweep.csv, sweep.html)
+ * are always assembled from the point files, so a single run, a resumed run and a merge of
+ * shards write the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { OUTPUT_FORMAT_VERSION } from '../report/results.ts';
+import type { Shard, SweepData, SweepParam, SweepPoint } from '../report/sweep.ts';
+import { SweepError } from './errors.ts';
+
+/** The plan file's name in a sweep folder. */
+export const PLAN_FILE = 'sweep-plan.json';
+/** The folder of finished points in a sweep folder. */
+export const POINTS_DIR = 'points';
+/** Which shard wrote a sweep folder (only in a shard's folder; not part of the results). */
+export const SHARD_FILE = 'sweep-shard.json';
+
+/** sweep-plan.json: what a sweep computes. Shards of one sweep write identical plans. */
+export interface SweepPlan {
+  format: number;
+  /** SHA-256 of the fields that decide the results: scenario text, params, replications, seed, duration. */
+  fingerprint: string;
+  scenario: { name: string; description: string; file: string; sha256: string };
+  params: SweepParam[];
+  replications: number;
+  /** --seed (null: the scenario's). */
+  seed: number | string | null;
+  /** --duration in ms (null: the scenario's). */
+  durationMs: number | null;
+  /** The scenario's variants (null for a scenario without variants). */
+  variants: (string | null)[];
+  /** The seed of each replication. */
+  seeds: (number | string)[];
+  /** Number of grid points. */
+  points: number;
+}
+
+/** The plan of a sweep; `text` is the scenario file's text. */
+export function createPlan(p: {
+  text: string;
+  scenario: { name: string; description: string; file: string };
+  params: SweepParam[];
+  replications: number;
+  seed: number | string | null;
+  durationMs: number | null;
+  variants: (string | null)[];
+  seeds: (number | string)[];
+  points: number;
+}): SweepPlan {
+  const sha256 = sha(p.text);
+  const { text: _text, scenario, ...rest } = p;
+  const decisive = {
+    sha256,
+    params: p.params,
+    replications: p.replications,
+    seed: p.seed,
+    durationMs: p.durationMs,
+  };
+  return {
+    format: OUTPUT_FORMAT_VERSION,
+    fingerprint: sha(JSON.stringify(decisive)),
+    scenario: { ...scenario, sha256 },
+    ...rest,
+  };
+}
+
+/**
+ * In words, what differs between two plans' decisive fields (empty when they match); `names`
+ * say whose each plan is, e.g. ['saved', 'now'].
+ */
+export function planDifferences(
+  a: SweepPlan,
+  b: SweepPlan,
+  names: [string, string] = ['saved', 'now'],
+): string[] {
+  const out: string[] = [];
+  const both = (x: string, y: string) => `(${names[0]}: ${x}, ${names[1]}: ${y})`;
+  if (a.scenario.sha256 !== b.scenario.sha256) out.push("the scenario file's text");
+  if (JSON.stringify(a.params) !== JSON.stringify(b.params))
+    out.push(`the parameters ${both(showParams(a.params), showParams(b.params))}`);
+  if (a.replications !== b.replications)
+    out.push(`--replications ${both(String(a.replications), String(b.replications))}`);
+  if (a.seed !== b.seed)
+    out.push(`--seed ${both(String(a.seed ?? 'none'), String(b.seed ?? 'none'))}`);
+  if (a.durationMs !== b.durationMs)
+    out.push(`--duration ${both(showMs(a.durationMs), showMs(b.durationMs))}`);
+  if (out.length === 0 && a.fingerprint !== b.fingerprint) out.push('the plan format');
+  return out;
+}
+
+function showParams(params: SweepParam[]): string {
+  return params.map((p) => `${p.path}=${p.values.join(',')}`).join(' ');
+}
+
+function showMs(ms: number | null): string {
+  return ms === null ? 'none' : `${ms} ms`;
+}
+
+function sha(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** sweep-plan.json's text. */
+export function planText(plan: SweepPlan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+/** The plan saved in sweep folder `dir`, or undefined when it has none. @throws SweepError when unreadable. */
+export async function readPlan(dir: string): Promise<SweepPlan | undefined> {
+  const path = join(dir, PLAN_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new SweepError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  try {
+    const plan = JSON.parse(text) as SweepPlan;
+    if (typeof plan.fingerprint !== 'string' || !Array.isArray(plan.params)) throw new Error();
+    return plan;
+  } catch {
+    throw new SweepError(
+      `${path} is not a sweep plan (damaged, or written by something else).\n` +
+        '  → run the sweep again without --resume, into an empty --out folder.',
+    );
+  }
+}
+
+/** Records which shard writes folder `dir`. */
+export async function writeShard(dir: string, shard: Shard): Promise<void> {
+  await writeFileAtomically(join(dir, SHARD_FILE), `${JSON.stringify(shard)}\n`);
+}
+
+/** The shard that wrote folder `dir`, if it says so. */
+export async function readShard(dir: string): Promise<Shard | undefined> {
+  try {
+    const shard = JSON.parse(await readFile(join(dir, SHARD_FILE), 'utf8')) as Shard;
+    return Number.isInteger(shard.count) && shard.count >= 1 ? shard : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One finished grid point on disk: every variant of it, unrounded, tagged with its plan. */
+interface PointFile {
+  format: number;
+  plan: string;
+  index: number;
+  points: SweepPoint[];
+}
+
+/** The text of points/<index>.json. */
+export function pointText(plan: SweepPlan, index: number, points: SweepPoint[]): string {
+  const file: PointFile = { format: OUTPUT_FORMAT_VERSION, plan: plan.fingerprint, index, points };
+  return `${JSON.stringify(file)}\n`;
+}
+
+/** The path of a point's file in sweep folder `dir`. */
+export function pointPath(dir: string, index: number): string {
+  return join(dir, POINTS_DIR, `${index}.json`);
+}
+
+/**
+ * The text of point `index` in sweep folder `dir` when it is there and belongs to `plan`;
+ * undefined otherwise (missing, damaged, or of another sweep).
+ */
+export async function readPointText(
+  dir: string,
+  index: number,
+  plan: SweepPlan,
+): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readFile(pointPath(dir, index), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const file = JSON.parse(text) as PointFile;
+    return file.plan === plan.fingerprint && file.index === index ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The indexes of the finished points of `plan` among `indexes` in `dir`. */
+export async function finishedPoints(
+  dir: string,
+  plan: SweepPlan,
+  indexes: readonly number[],
+): Promise<Set<number>> {
+  const done = new Set<number>();
+  for (const i of indexes) if ((await readPointText(dir, i, plan)) !== undefined) done.add(i);
+  return done;
+}
+
+/** Removes temporary files left in points/ by an interrupted run. */
+export async function removeStaleTemporaries(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(join(dir, POINTS_DIR));
+  } catch {
+    return;
+  }
+  for (const name of names)
+    if (name.startsWith('.') && name.includes('.tmp-'))
+      await rm(join(dir, POINTS_DIR, name), { force: true });
+}
+
+/**
+ * Writes `text` to `path` through a temporary file in the same folder and a rename, so a reader
+ * (or an interrupted run) sees the old file or the new one, never half of one.
+ */
+export async function writeFileAtomically(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** The SweepData of a plan from the texts of all its point files (in grid order). */
+export function assembleSweep(plan: SweepPlan, pointTexts: readonly string[]): SweepData {
+  return {
+    format: OUTPUT_FORMAT_VERSION,
+    scenario: {
+      name: plan.scenario.name,
+      description: plan.scenario.description,
+      file: plan.scenario.file,
+    },
+    params: plan.params,
+    replications: plan.replications,
+    seeds: plan.seeds,
+    points: pointTexts.flatMap((t) => (JSON.parse(t) as PointFile).points),
+  };
+}
+
+/** "1, 5, 9–12": whole numbers (sorted), runs of three or more as ranges. */
+export function formatIndexes(indexes: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < indexes.length; ) {
+    let j = i;
+    while (j + 1 < indexes.length && indexes[j + 1] === indexes[j] + 1) j++;
+    if (j - i >= 2) parts.push(`${indexes[i]}–${indexes[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(indexes[k]));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}

@@ -1,0 +1,66 @@
+/**
+ * One task of `msasim sweep`: one replication of one variant at one grid point, run in a
+ * piscina worker thread (compiled to dist/cli/sweep-worker.js). The task carries the scenario
+ * text, so every worker runs exactly what the main thread validated and fingerprinted, and
+ * returns the run's summary as plain data. A task depends only on its inputs, so the results do
+ * not depend on which worker ran it or when.
+ */
+import type { RunSummary } from '../metrics/summary.ts';
+import { replicationSeed, runScenario } from '../model/run.ts';
+import { type LoadedScenario, parseScenario, type ScenarioOverride } from '../scenario/load.ts';
+
+/** What a worker needs to run one replication. */
+export interface SweepTask {
+  file: string;
+  /** The scenario file's text, as read once by the main thread. */
+  text: string;
+  /** The grid point's parameter values, applied to the base document. */
+  overrides: ScenarioOverride[];
+  /** The variant to run (null for a scenario without variants). */
+  variant: string | null;
+  /** --seed, when given (else the scenario's seed). */
+  seed: number | string | undefined;
+  /** 1-based replication number: its seed is replicationSeed(seed, replication). */
+  replication: number;
+  /** --duration in ms, when given. */
+  durationMs: number | undefined;
+  /** Event budget of the run. */
+  maxEvents: number;
+  /** Wall-time budget of the run, ms. */
+  maxWallMs: number;
+}
+
+/** A finished replication: its summary (the caller checks its stop reason against the guards). */
+export interface SweepTaskResult {
+  summary: RunSummary;
+}
+
+/** Parsed scenarios by file and overrides: a worker runs many tasks of the same grid point. */
+const parsed = new Map<string, { text: string; loaded: LoadedScenario }>();
+const MAX_PARSED = 16;
+
+/** Runs one sweep task (the piscina entry point, also called in-process). */
+export async function runSweepTask(task: SweepTask): Promise<SweepTaskResult> {
+  const loaded = parse(task);
+  const base = loaded.variants.find((v) => (v.variant ?? null) === task.variant);
+  if (base === undefined)
+    throw new Error(`sweep task: ${task.file} has no variant ${String(task.variant)}`);
+  const scenario = task.durationMs === undefined ? base : { ...base, durationMs: task.durationMs };
+  const t0 = performance.now();
+  const result = await runScenario(scenario, {
+    seed: replicationSeed(task.seed ?? scenario.seed, task.replication),
+    maxEvents: task.maxEvents,
+    onCheckpoint: () => performance.now() - t0 < task.maxWallMs,
+  });
+  return { summary: result.summary };
+}
+
+function parse(task: SweepTask): LoadedScenario {
+  const key = `${task.file}\n${JSON.stringify(task.overrides)}`;
+  const hit = parsed.get(key);
+  if (hit !== undefined && hit.text === task.text) return hit.loaded;
+  const loaded = parseScenario(task.text, task.file, { overrides: task.overrides });
+  if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(key, { text: task.text, loaded });
+  return loaded;
+}

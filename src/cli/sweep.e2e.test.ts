@@ -1,0 +1,259 @@
+/**
+ * End-to-end tests of `msasim sweep` and `msasim merge` on the built CLI with a tiny scenario
+ * (a queue with two variants, 2 s simulated): the files do not depend on the number of
+ * workers; shards merged give the single-machine files byte for byte; --resume runs only the
+ * missing points and ends with the same files; and every bad input gives a clear message with
+ * exit code 1 (scenario, saved state) or 2 (usage), never a stack trace.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'msasim');
+const exec = promisify(execFile);
+
+const TINY = `version: 1
+name: tiny
+duration: 2s
+warmup: 200ms
+workloads:
+  arrivals: { rate: 200/s, target: server/serve }
+services:
+  server:
+    threads: 2
+    endpoints:
+      serve:
+        steps:
+          - cpu: { dist: exponential, mean: 4ms }
+variants:
+  fast: {}
+  slow:
+    set:
+      services.server.endpoints.serve.steps[0].cpu: { dist: exponential, mean: 6ms }
+`;
+
+let dir: string;
+let scenario: string;
+/** The grid of the tests: 3 × 2 points × 2 variants × 2 replications. */
+const GRID = [
+  '--param',
+  'services.server.instances=1,2,3',
+  '--param',
+  'workloads.arrivals.rate=100/s,200/s',
+  '--replications',
+  '2',
+];
+
+async function msasim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec('node', [bin, ...args], { cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+/** Every file under `root` (relative path → text), sorted. */
+async function tree(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    out[path.slice(root.length + 1)] = await readFile(path, 'utf8');
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+let single: Record<string, string>;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'msasim-sweep-'));
+  scenario = join(dir, 'tiny.yaml');
+  await writeFile(scenario, TINY);
+  const r = await msasim(['sweep', 'tiny.yaml', ...GRID, '--workers', '2', '--out', 'single']);
+  expect(r.stderr).not.toMatch(/internal error/);
+  expect(r.code).toBe(0);
+  single = await tree(join(dir, 'single'));
+});
+
+describe('msasim sweep (built CLI)', () => {
+  it('writes the plan, one file per point and the final files, and prints a table', async () => {
+    expect(Object.keys(single)).toEqual([
+      'points/0.json',
+      'points/1.json',
+      'points/2.json',
+      'points/3.json',
+      'points/4.json',
+      'points/5.json',
+      'sweep-plan.json',
+      'sweep.csv',
+      'sweep.json',
+    ]);
+    const data = JSON.parse(single['sweep.json']);
+    expect(data.params).toEqual([
+      { path: 'services.server.instances', values: [1, 2, 3] },
+      { path: 'workloads.arrivals.rate', values: ['100/s', '200/s'] },
+    ]);
+    expect(data.seeds).toEqual([1, '1/2']);
+    expect(
+      data.points.map((p: { index: number; variant: string }) => `${p.index}${p.variant}`),
+    ).toEqual([
+      '0fast',
+      '0slow',
+      '1fast',
+      '1slow',
+      '2fast',
+      '2slow',
+      '3fast',
+      '3slow',
+      '4fast',
+      '4slow',
+      '5fast',
+      '5slow',
+    ]);
+    expect(data.points[6].values).toEqual({
+      'services.server.instances': 2,
+      'workloads.arrivals.rate': '200/s',
+    });
+    const csv = single['sweep.csv'].split('\n');
+    expect(csv[0]).toBe(
+      'index,services.server.instances,workloads.arrivals.rate,variant,scope,id,metric,n,mean,sd,lo,hi',
+    );
+    expect(csv[1]).toMatch(/^0,1,100\/s,fast,overall,,p50Ms,2,/);
+  });
+
+  it('gives the same bytes with one worker', async () => {
+    const r = await msasim(['sweep', 'tiny.yaml', ...GRID, '--workers', '1', '--out', 'one']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/ran 6 of 6 points, 24 runs on 1 worker/);
+    expect(await tree(join(dir, 'one'))).toEqual(single);
+  });
+
+  it('merges shards into the single-machine files byte for byte', async () => {
+    for (const i of [1, 2, 3]) {
+      const r = await msasim([
+        'sweep',
+        'tiny.yaml',
+        ...GRID,
+        '--shard',
+        `${i}/3`,
+        '--out',
+        `shard${i}`,
+      ]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`shard ${i}/3: ran 2 of 2 points`));
+    }
+    const shard2 = await tree(join(dir, 'shard2'));
+    expect(Object.keys(shard2)).toEqual([
+      'points/1.json',
+      'points/4.json',
+      'sweep-plan.json',
+      'sweep-shard.json',
+    ]);
+    const partial = await msasim(['merge', 'shard1', 'shard3', '--out', 'partial']);
+    expect(partial.code).toBe(1);
+    expect(partial.stderr).toMatchInlineSnapshot(`
+      "✖ the sweep is incomplete: 2 of its 6 points are missing from shard1, shard3: 1, 4 (run by --shard 2/3).
+        → run the missing shards (or rerun them with --resume), then merge again. Nothing was written.
+      "
+    `);
+    const r = await msasim(['merge', 'shard1', 'shard2', 'shard3', '--out', 'merged']);
+    expect(r.code).toBe(0);
+    expect(await tree(join(dir, 'merged'))).toEqual(single);
+  });
+
+  it('resumes: runs only the missing point and ends with the same files', async () => {
+    const r1 = await msasim(['sweep', 'tiny.yaml', ...GRID, '--shard', '1/3', '--out', 'resumed']);
+    expect(r1.code).toBe(0);
+    await rm(join(dir, 'resumed', 'points', '3.json'));
+    const r2 = await msasim(['sweep', 'tiny.yaml', ...GRID, '--resume', '--out', 'resumed']);
+    expect(r2.code).toBe(0);
+    expect(r2.stderr).toMatch(/ran 5 of 6 points \(1 already done\), 20 runs/);
+    await rm(join(dir, 'resumed', 'points', '4.json'));
+    const r3 = await msasim(['sweep', 'tiny.yaml', ...GRID, '--resume', '--out', 'resumed']);
+    expect(r3.stderr).toMatch(/ran 1 of 6 points \(5 already done\), 4 runs/);
+    const resumed = await tree(join(dir, 'resumed'));
+    delete resumed['sweep-shard.json'];
+    expect(resumed).toEqual(single);
+  });
+
+  it('refuses to resume a different sweep, saying what differs', async () => {
+    const r = await msasim([
+      'sweep',
+      'tiny.yaml',
+      ...GRID,
+      '--seed',
+      '7',
+      '--resume',
+      '--out',
+      'single',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatchInlineSnapshot(`
+      "✖ cannot resume: single/sweep-plan.json was written for a different sweep; these differ: --seed (saved: none, now: 7).
+        → rerun with the same scenario and options, or start over without --resume (or with another --out).
+      "
+    `);
+  });
+});
+
+describe('msasim sweep: bad input', () => {
+  it('names an unknown path with a did-you-mean, located in the file (exit 1)', async () => {
+    const r = await msasim(['sweep', 'tiny.yaml', '--param', 'services.sever.instances=1,2']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatchInlineSnapshot(`
+      "tiny.yaml:8:3  services.sever
+        ✖ in --param services.sever.instances: there is no "sever" here
+        → known: server; did you mean "server"?
+
+      1 error
+      "
+    `);
+  });
+
+  it('reports the problems of every grid point at once before running anything', async () => {
+    const r = await msasim([
+      'sweep',
+      'tiny.yaml',
+      '--param',
+      'services.server.threads=0,2,-1',
+      '--out',
+      'never',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatchInlineSnapshot(`
+      "tiny.yaml:9:14  services.server.threads
+        ✖ in --param services.server.threads=0: must be >= 1, received 0
+
+      tiny.yaml:9:14  services.server.threads
+        ✖ in --param services.server.threads=-1: must be >= 1, received -1
+
+      2 errors
+      "
+    `);
+    await expect(readdir(join(dir, 'never'))).rejects.toThrow();
+  });
+
+  it('gives usage errors exit code 2', async () => {
+    for (const args of [
+      ['--param', 'services.server.instances'],
+      ['--param', 'services.server.instances=1', '--shard', '4/3'],
+      ['--param', 'services.server.instances=1', '--duration', '100ms'],
+      [],
+    ]) {
+      const r = await msasim(['sweep', 'tiny.yaml', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('merge refuses folders that are not sweeps', async () => {
+    const r = await msasim(['merge', '.', '--out', 'x']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/holds no sweep-plan.json/);
+  });
+});
