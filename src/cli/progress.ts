@@ -43,7 +43,7 @@ export function createRunProgress(quiet: boolean | undefined): RunProgress | und
         label,
         sim: (simMs / 1000).toFixed(1),
         total_s: (totalMs / 1000).toFixed(1),
-        eps: formatRate(eps),
+        eps: eps > 0 ? formatRate(eps) : '—',
         reps: replications > 1 ? ` | replication ${r}/${replications}` : '',
       });
       bar.start(totalMs, 0, payload(0, 0, 1));
@@ -77,30 +77,42 @@ export function createSweepProgress(
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: 'sweep [{bar}] {value}/{total} points | {rate} runs/s | ETA {eta_formatted}',
+      format: 'sweep [{bar}] {value}/{total} points | {rate} runs/s | ETA {remaining}',
       barsize: 30,
       hideCursor: true,
-      etaBuffer: 20,
-      progressCalculationRelative: true,
     },
     cliProgress.Presets.shades_classic,
   );
   const started = performance.now();
   let runs = 0;
   let points = done;
-  const rate = () => formatRate(runs / Math.max((performance.now() - started) / 1000, 1e-3));
-  bar.start(total, done, { rate: '—' });
+  // rate and ETA from this invocation's own runs and points (resumed points took no time here)
+  const payload = () => {
+    const elapsedS = (performance.now() - started) / 1000;
+    const finished = points - done;
+    const eta = finished === 0 ? '—' : formatSeconds((elapsedS / finished) * (total - points));
+    return { rate: runs === 0 ? '—' : formatRate(runs / elapsedS), remaining: eta };
+  };
+  bar.start(total, done, payload());
   return {
     runDone() {
       runs++;
-      bar.update(points, { rate: rate() });
+      bar.update(points, payload());
     },
     pointDone() {
       points++;
-      bar.update(points, { rate: rate() });
+      bar.update(points, payload());
     },
     stop: () => bar.stop(),
   };
+}
+
+/** 42 → "42s", 754 → "12m34s", 7300 → "2h01m". */
+function formatSeconds(s: number): string {
+  const t = Math.round(s);
+  if (t < 60) return `${t}s`;
+  if (t < 3600) return `${Math.floor(t / 60)}m${String(t % 60).padStart(2, '0')}s`;
+  return `${Math.floor(t / 3600)}h${String(Math.floor((t % 3600) / 60)).padStart(2, '0')}m`;
 }
 
 /** 4_200_000 → "4.2M", 950 → "950", 3.25 → "3.3". */
