@@ -31,7 +31,10 @@ function headline(variant, what) {
 }
 
 /**
- * One case. `durationS`/`warmupS` replace the scenario's `duration`/`warmup` (warmupS undefined
+ * One case. A case with `kind: 'sweep'` is run by bench/sweep.js instead of bench/case.js: it
+ * times `msasim sweep <file> --param <params…> --duration <durationS>s --workers k` for each k
+ * of `workers` and is judged on the speed-up (wall time with the first worker count ÷ with the
+ * last). The other cases: `durationS`/`warmupS` replace the scenario's `duration`/`warmup` (warmupS undefined
  * keeps the scenario's own). `variant` names the scenario variant to run (required when the file
  * has variants, which case.js otherwise refuses). `bar.metric` is a key of the per-case result;
  * `min` is a floor, `max` a ceiling, `aim` the target beyond the bar; `bar.source: 'bench'`
@@ -77,6 +80,16 @@ export const CASES = [
     warmupS: 0,
     cacheProbe: { cache: 'item-cache', everyS: 10 },
     bar: { metric: 'fullRatio', min: 0.5, source: 'bench' },
+  },
+  {
+    name: 'sweep-8',
+    kind: 'sweep',
+    file: 'scenarios/shop.yaml',
+    what: 'msasim sweep on worker threads: shop at 8 values of services.orders.instances, 600 s simulated each (~2 s of work per point), with 1 and with 2 workers',
+    params: ['services.orders.instances=1,2,3,4,5,6,7,8'],
+    durationS: 600,
+    workers: [1, 2],
+    bar: { metric: 'speedup', min: 1.8 },
   },
 ];
 

@@ -29,6 +29,7 @@ const METRICS = {
   requestsPerSec: { label: 'requests/s', format: (v) => si(v) },
   eventsPerSec: { label: 'events/s', format: (v) => si(v) },
   peakRssMB: { label: 'peak RSS', format: (v) => `${Math.round(v)} MB` },
+  speedup: { label: 'speed-up', format: (v) => `${v.toFixed(2)}×` },
 };
 
 function usageError(message) {
@@ -66,7 +67,8 @@ function parseArgs(argv) {
 function runChild(name) {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(root, 'bench', 'case.js'), name], {
+    const script = findCase(name).kind === 'sweep' ? 'sweep.js' : 'case.js';
+    const child = spawn(process.execPath, [join(root, 'bench', script), name], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -92,6 +94,10 @@ function runChild(name) {
       }
       try {
         const r = JSON.parse(last);
+        if (r.kind === 'sweep') {
+          resolve({ ...r, processMs, stderr: err });
+          return;
+        }
         const loopS = r.loopMs / 1000;
         resolve({
           ...r,
@@ -136,10 +142,34 @@ function aggregateCache(runs) {
   };
 }
 
+/** A sweep case's figures over its runs: median wall times and speed-up. */
+function aggregateSweep(c, runs) {
+  const first = runs[0];
+  const notes = [];
+  if (runs.some((r) => !r.identical))
+    notes.push('the worker counts wrote different sweep.json/sweep.csv bytes');
+  if (first.cpus < Math.max(...c.workers))
+    notes.push(`only ${first.cpus} CPUs: ${Math.max(...c.workers)} workers cannot all run at once`);
+  const result = {
+    case: c.name,
+    kind: 'sweep',
+    runs: runs.length,
+    points: first.points,
+    workers: c.workers,
+    wallMs: c.workers.map((_, k) => median(runs.map((r) => r.wallMs[k]))),
+    speedup: median(runs.map((r) => r.speedup)),
+    identical: runs.every((r) => r.identical),
+    processMs: median(runs.map((r) => r.processMs)),
+    notes,
+  };
+  return { ...result, ...judge(c.bar, result[c.bar.metric]) };
+}
+
 /** The case's figures over its runs: medians, or the first error. */
 function aggregate(c, runs) {
   const failed = runs.find((r) => r.error !== undefined);
   if (failed !== undefined) return { case: c.name, error: failed.error, runs: runs.length };
+  if (c.kind === 'sweep') return aggregateSweep(c, runs);
   const med = (k) => median(runs.map((r) => r[k]));
   const first = runs[0];
   const notes = [];
@@ -256,6 +286,12 @@ function printReport(cases, results, repeat) {
       return;
     }
     const mark = (metric, text) => (c.bar.metric === metric ? `*${text}` : text);
+    if (c.kind === 'sweep') {
+      const dash = ['—', '—', '—', '—', '—'];
+      rows.push([c.name, ...dash, (r.processMs / 1000).toFixed(2), '—', barText(c.bar)]);
+      rows.at(-1).push(r.verdict + (r.aimMet ? ' (aim met)' : ''));
+      return;
+    }
     rows.push([
       c.name,
       mark('requests', fmtInt(r.requests)),
@@ -326,6 +362,30 @@ function printReport(cases, results, repeat) {
       '  sample (the JIT warm-up before it left out) to full; full = from full to the end, also',
       '  split in halves. A lookup cost that grew with the cache would make full ÷ filling small,',
       '  one that grew with time (churn) would make the 2nd half slower than the 1st.',
+    );
+  }
+  const sweeps = cases
+    .map((c, i) => [c, results[i]])
+    .filter(([c, r]) => c.kind === 'sweep' && r.error === undefined);
+  if (sweeps.length > 0) {
+    const sweepRows = [['case', 'points', 'workers', 'wall s', 'speed-up', 'same bytes']];
+    for (const [c, r] of sweeps)
+      sweepRows.push([
+        c.name,
+        String(r.points),
+        r.workers.join(' → '),
+        r.wallMs.map((ms) => (ms / 1000).toFixed(2)).join(' → '),
+        `*${METRICS.speedup.format(r.speedup)}`,
+        r.identical ? 'yes' : 'NO',
+      ]);
+    out.push(
+      '',
+      'Sweeps (msasim sweep, whole CLI process, one worker count after the other):',
+      '',
+      table(sweepRows, new Set([0, 2, 3])),
+      '',
+      'wall s = wall time of `msasim sweep … --workers k` for each worker count; speed-up = the first',
+      '  ÷ the last; same bytes = every worker count wrote identical sweep.json and sweep.csv.',
     );
   }
   const notes = [];
