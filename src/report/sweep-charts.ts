@@ -161,7 +161,14 @@ function chartLayers(
 ): Record<string, unknown>[] {
   const numeric = isNumeric(layout.x);
   const x = numeric
-    ? { field: 'p0', type: 'quantitative', title: layout.x.path, scale: { zero: false } }
+    ? {
+        field: 'p0',
+        type: 'quantitative',
+        title: layout.x.path,
+        scale: { zero: false },
+        // ticks at the swept values only (no 1.2 instances)
+        axis: { values: layout.x.values },
+      }
     : { field: 'p0', type: 'ordinal', title: layout.x.path, sort: layout.x.values.map(String) };
   const shared: Record<string, unknown> = { x };
   if (layout.colour !== undefined)
