@@ -93,24 +93,46 @@ export async function sweepCommand(
     1,
     Math.min(opts.workers ?? availableParallelism(), tasksOf(plan, todo)),
   );
-  await runPoints({ file, text, plan, params, opts, outDir, todo, done: done.size, workers });
-  const wall = `${((performance.now() - started) / 1000).toFixed(2)} s wall`;
-  const ran = `ran ${todo.length} of ${mine.length} points${done.size > 0 ? ` (${done.size} already done)` : ''}`;
-  const runs = `${tasksOf(plan, todo)} runs on ${workers} worker${workers === 1 ? '' : 's'}`;
+  await runPoints({
+    file,
+    text,
+    plan,
+    params,
+    opts,
+    outDir,
+    todo,
+    done: done.size,
+    workers,
+    saved: { count: 0 },
+  });
+  const ran = account(plan, mine.length, todo, done.size, workers, performance.now() - started);
   if (opts.shard !== undefined) {
     const { index, count } = opts.shard;
     io.err(
-      `sweep ${plan.scenario.name}, shard ${index}/${count}: ${ran}, ${runs} in ${wall}; wrote ${PLAN_FILE} and points/ to ${outDir}\n` +
+      `sweep ${plan.scenario.name}, shard ${index}/${count}: ${ran}; wrote ${PLAN_FILE} and points/ to ${outDir}\n` +
         `  → when every shard is done: msasim merge <the shard folders> --out <folder>\n`,
     );
     return 0;
   }
   const result = await writeSweepResults(outDir, plan);
   io.out(result.table);
-  io.err(
-    `sweep ${plan.scenario.name}: ${ran}, ${runs} in ${wall}; wrote ${result.files.join(', ')} to ${outDir}\n`,
-  );
+  io.err(`sweep ${plan.scenario.name}: ${ran}; wrote ${result.files.join(', ')} to ${outDir}\n`);
   return 0;
+}
+
+/** "ran 2 of 6 points (4 already done), 8 runs on 2 workers in 3.10 s wall". */
+function account(
+  plan: SweepPlan,
+  mine: number,
+  todo: readonly number[],
+  done: number,
+  workers: number,
+  wallMs: number,
+): string {
+  const before = done > 0 ? ` (${done} already done)` : '';
+  if (todo.length === 0) return `all ${mine} points were already done`;
+  const runs = `${tasksOf(plan, todo)} runs on ${workers} worker${workers === 1 ? '' : 's'}`;
+  return `ran ${todo.length} of ${mine} points${before}, ${runs} in ${(wallMs / 1000).toFixed(2)} s wall`;
 }
 
 /** The overrides of grid point `index`, labelled as the user wrote them. */
@@ -250,6 +272,8 @@ interface RunContext {
   todo: number[];
   done: number;
   workers: number;
+  /** Points saved so far by this run. */
+  saved: { count: number };
 }
 
 /**
@@ -269,8 +293,10 @@ async function runPoints(ctx: RunContext): Promise<void> {
   const progress = createSweepProgress(ctx.done + ctx.todo.length, ctx.done, ctx.opts.quiet);
   const interrupted = () => {
     progress?.stop();
+    const saved = ctx.done + ctx.saved.count;
     process.stderr.write(
-      `\ninterrupted: the finished points are saved in ${join(ctx.outDir, 'points')}; rerun the same command with --resume to run only the others.\n`,
+      `\ninterrupted: ${saved} of ${ctx.done + ctx.todo.length} points are saved in ${join(ctx.outDir, 'points')}; ` +
+        'rerun the same command with --resume to run only the others.\n',
     );
     process.exit(130);
   };
@@ -317,6 +343,7 @@ async function runPoint(
   const summaries: RunSummary[][] = await Promise.all(runs);
   const points = sweepPointsOf(index, gridValues(ctx.params, index), summaries);
   await writeFileAtomically(pointPath(ctx.outDir, index), pointText(plan, index, points));
+  ctx.saved.count++;
   progress?.pointDone();
 }
 
