@@ -130,6 +130,7 @@ function account(
   wallMs: number,
 ): string {
   const before = done > 0 ? ` (${done} already done)` : '';
+  if (mine === 0) return `no point of the ${plan.points} falls to this shard`;
   if (todo.length === 0) return `all ${mine} points were already done`;
   const runs = `${tasksOf(plan, todo)} runs on ${workers} worker${workers === 1 ? '' : 's'}`;
   return `ran ${todo.length} of ${mine} points${before}, ${runs} in ${(wallMs / 1000).toFixed(2)} s wall`;
