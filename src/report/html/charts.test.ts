@@ -1,0 +1,287 @@
+/**
+ * The vega-lite spec builders: every spec compiles with vega-lite without a warning, carries
+ * its data inline in the expected rows, marks and encodings, colours each variant the same in
+ * every chart, thins long series deterministically, and shades fault windows when given.
+ */
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shippedReportData } from '../../test-support/report-data.ts';
+import type { ReportData } from '../report-data.ts';
+import {
+  bucketBySecond,
+  bucketSeconds,
+  MAX_POINTS_PER_CHART,
+  VARIANT_COLOURS,
+  VEGA_LITE_SCHEMA,
+} from './chart-style.ts';
+import {
+  latencyCdfChart,
+  latencyPercentileChart,
+  timeSeriesChart,
+  variantLabel,
+} from './charts.ts';
+import { componentLoadChart, keyMetricsCiChart, utilisationHeatmap } from './component-charts.ts';
+
+let variants: ReportData;
+let single: ReportData;
+
+beforeAll(async () => {
+  variants = await shippedReportData('01-shared-db.yaml', 20_000, 2);
+  single = await shippedReportData('shop.yaml', 8_000);
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
+type Json = any;
+
+/** vega-lite's warnings and errors while compiling `spec`. */
+function compileWarnings(spec: TopLevelSpec): string[] {
+  const found: string[] = [];
+  const logger = {
+    level: () => logger,
+    info: () => logger,
+    debug: () => logger,
+    warn: (...args: unknown[]) => {
+      found.push(args.join(' '));
+      return logger;
+    },
+    error: (...args: unknown[]) => {
+      found.push(`error: ${args.join(' ')}`);
+      return logger;
+    },
+  };
+  compile(spec, { logger: logger as never });
+  return found;
+}
+
+const builders = {
+  latencyPercentileChart,
+  latencyCdfChart,
+  timeSeriesChart: (d: ReportData) => timeSeriesChart(d),
+  componentLoadChart,
+  utilisationHeatmap,
+  keyMetricsCiChart,
+};
+
+/** Every colour scale (domain → range) anywhere in a spec. */
+function colourScales(spec: Json): Map<string, string>[] {
+  const out: Map<string, string>[] = [];
+  const walk = (x: Json) => {
+    if (x === null || typeof x !== 'object') return;
+    if (x.color?.scale?.domain && x.color.scale.range)
+      out.push(
+        new Map(x.color.scale.domain.map((d: string, i: number) => [d, x.color.scale.range[i]])),
+      );
+    for (const v of Object.values(x)) walk(v);
+  };
+  walk(spec);
+  return out;
+}
+
+describe('every chart', () => {
+  it.each(Object.keys(builders))(
+    '%s compiles without warnings, with and without variants',
+    (name) => {
+      const build = builders[name as keyof typeof builders];
+      for (const data of [variants, single]) {
+        const spec = build(data) as Json;
+        expect(spec.$schema).toBe(VEGA_LITE_SCHEMA);
+        expect(spec.title.text.length).toBeGreaterThan(5);
+        expect(Array.isArray(spec.data.values)).toBe(true);
+        expect(compileWarnings(spec)).toEqual([]);
+      }
+    },
+  );
+
+  it.each(Object.keys(builders))(
+    '%s is deterministic and stays within the point budget',
+    (name) => {
+      const build = builders[name as keyof typeof builders];
+      expect(JSON.stringify(build(variants))).toBe(
+        JSON.stringify(build(structuredClone(variants))),
+      );
+      expect((build(variants) as Json).data.values.length).toBeLessThanOrEqual(
+        MAX_POINTS_PER_CHART,
+      );
+    },
+  );
+
+  it('gives each variant the same colour in every chart, in scenario order', () => {
+    const names = variants.variants.map((v) => variantLabel(variants, v));
+    expect(names).toEqual(['db-per-service', 'shared-db']);
+    for (const [name, build] of Object.entries(builders)) {
+      for (const scale of colourScales(build(variants))) {
+        if (!scale.has(names[0])) continue;
+        names.forEach((n, i) => {
+          expect(scale.get(n), `${name} ${n}`).toBe(VARIANT_COLOURS[i]);
+        });
+      }
+    }
+  });
+});
+
+describe('latencyPercentileChart', () => {
+  it('groups p50/p90/p99/p99.9 bars per endpoint with the variants side by side', () => {
+    const spec = latencyPercentileChart(variants) as Json;
+    const endpoints = variants.variants[0].summary.endpoints.length;
+    expect(spec.data.values).toHaveLength((endpoints + 1) * 4 * 2);
+    expect(spec.facet.field).toBe('endpoint');
+    expect(spec.spec.mark.type).toBe('bar');
+    expect(spec.spec.encoding.x.field).toBe('percentile');
+    expect(spec.spec.encoding.x.sort).toEqual(['p50', 'p90', 'p99', 'p99.9']);
+    expect(spec.spec.encoding.xOffset.field).toBe('variant');
+    expect(spec.spec.encoding.y.title).toBe('latency (ms)');
+    const row = spec.data.values.find(
+      (r: Json) =>
+        r.endpoint === 'orders/place' && r.variant === 'shared-db' && r.percentile === 'p99',
+    );
+    const place = variants.variants[1].summary.endpoints.find((e) => e.endpoint === 'orders/place');
+    expect(row.ms).toBe(place?.latency.p99Ms);
+  });
+});
+
+describe('latencyCdfChart', () => {
+  it('draws one line per variant over a log latency axis', () => {
+    const spec = latencyCdfChart(variants) as Json;
+    expect(spec.mark.type).toBe('line');
+    expect(spec.encoding.x.scale.type).toBe('log');
+    expect(spec.encoding.x.title).toMatch(/ms/);
+    expect(spec.encoding.y.field).toBe('p');
+    expect(new Set(spec.data.values.map((r: Json) => r.series))).toEqual(
+      new Set(['db-per-service', 'shared-db']),
+    );
+    expect(spec.data.values.every((r: Json) => r.ms > 0)).toBe(true);
+  });
+
+  it('draws one line per endpoint without variants', () => {
+    const spec = latencyCdfChart(single) as Json;
+    expect(spec.encoding.color.title).toBe('endpoint');
+    expect(new Set(spec.data.values.map((r: Json) => r.series))).toEqual(
+      new Set(['gateway/browse', 'gateway/checkout', 'all endpoints']),
+    );
+  });
+});
+
+describe('timeSeriesChart', () => {
+  it('stacks throughput, p50/p99 latency and errors over a shared time axis', () => {
+    const spec = timeSeriesChart(variants) as Json;
+    expect(spec.vconcat).toHaveLength(3);
+    const fields = spec.vconcat.map((p: Json) => p.layer.at(-1).encoding.y.field);
+    expect(fields).toEqual(['okPerSec', 'ms', 'errorsPerSec']);
+    expect(spec.vconcat[1].layer.at(-1).encoding.y.scale.type).toBe('log');
+    expect(spec.vconcat[1].layer.at(-1).encoding.strokeDash.field).toBe('percentile');
+    const seconds = variants.variants[0].series.requests.overall.length;
+    expect(spec.data.values).toHaveLength(2 * seconds);
+    expect(spec.data.values[0]).toEqual(
+      expect.objectContaining({ series: 'db-per-service', second: 0 }),
+    );
+  });
+
+  it('shades the warm-up, and the fault windows it is given', () => {
+    const bands = (spec: Json) =>
+      spec.vconcat[0].layer
+        .filter((l: Json) => l.mark.type === 'rect')
+        .flatMap((l: Json) =>
+          l.data.values.filter((w: Json) => w.kind === l.transform[0].filter.equal),
+        );
+    expect(bands(timeSeriesChart(variants))).toEqual([
+      { start: 0, end: 10, label: 'warm-up (not counted)', kind: 'warm-up' },
+    ]);
+    const faults = [{ startMs: 12_000, endMs: 15_500, label: 'orders-db crash' }];
+    const spec = timeSeriesChart(variants, { faults }) as Json;
+    expect(bands(spec)).toContainEqual({
+      start: 12,
+      end: 15.5,
+      label: 'orders-db crash',
+      kind: 'fault',
+    });
+    expect(compileWarnings(spec)).toEqual([]);
+  });
+
+  it('averages buckets of seconds when the series are long, and says so', () => {
+    const long = structuredClone(single);
+    const points = long.variants[0].series.requests;
+    for (const key of Object.keys(points)) {
+      const one = points[key][0];
+      points[key] = Array.from({ length: 1500 }, (_, s) => ({ ...one, second: s, ok: s % 2 }));
+    }
+    const spec = timeSeriesChart(long) as Json;
+    expect(spec.data.values.length).toBeLessThanOrEqual(MAX_POINTS_PER_CHART);
+    expect(spec.data.values[1].second).toBe(3);
+    expect(spec.data.values[0].okPerSec).toBe(0.3333); // (0 + 1 + 0) / 3, rounded to 4 places
+    expect(spec.title.subtitle.join(' ')).toMatch(/mean of 3 simulated seconds/);
+  });
+});
+
+describe('componentLoadChart', () => {
+  it('shows arrivals per second of every component, one panel per kind, variants side by side', () => {
+    const spec = componentLoadChart(variants) as Json;
+    expect(spec.vconcat.map((p: Json) => p.title.text)).toEqual(['services', 'databases']);
+    const comps = variants.variants[0].summary.components.length;
+    expect(spec.data.values).toHaveLength(comps * 2);
+    const bar = spec.vconcat[0].layer[0];
+    expect(bar.mark.type).toBe('bar');
+    expect(bar.encoding.x.field).toBe('arrivalsPerSec');
+    expect(bar.encoding.x.title).toBe('load (arrivals/s)');
+    expect(bar.encoding.yOffset.field).toBe('variant');
+    const shared = spec.data.values.find(
+      (r: Json) => r.component === 'shared-db' && r.variant === 'shared-db',
+    );
+    expect(shared.arrivalsPerSec).toBeGreaterThan(0);
+  });
+});
+
+describe('utilisationHeatmap', () => {
+  it('colours component × second by utilisation 0..1, one panel per variant', () => {
+    const spec = utilisationHeatmap(variants) as Json;
+    expect(spec.facet.row.field).toBe('variant');
+    expect(spec.spec.mark.type).toBe('rect');
+    expect(spec.spec.encoding.color.scale.domain[0]).toBe(0);
+    expect(spec.spec.encoding.color.scale.domain.at(-1)).toBe(1);
+    const r = spec.data.values[0];
+    expect(r.end - r.start).toBe(1);
+    expect(r.utilisation).toBeGreaterThanOrEqual(0);
+  });
+
+  it('is a single panel without variants', () => {
+    const spec = utilisationHeatmap(single) as Json;
+    expect(spec.facet).toBeUndefined();
+    expect(spec.mark.type).toBe('rect');
+  });
+});
+
+describe('keyMetricsCiChart', () => {
+  it('draws each key metric as bars with 95 % confidence intervals as error bars', () => {
+    const spec = keyMetricsCiChart(variants) as Json;
+    expect(spec.spec.layer.map((l: Json) => l.mark.type)).toEqual(['bar', 'errorbar']);
+    expect(spec.spec.layer[1].encoding.y.field).toBe('lo');
+    expect(spec.spec.layer[1].encoding.y2.field).toBe('hi');
+    const p99 = spec.data.values.filter((r: Json) => r.metric === 'p99 (ms)');
+    expect(p99.map((r: Json) => r.variant)).toEqual(['db-per-service', 'shared-db']);
+    for (const r of p99) expect(r.lo).toBeLessThanOrEqual(r.mean);
+    expect(spec.title.subtitle).toMatch(/95 % confidence interval/);
+  });
+
+  it('leaves out metrics that are zero in every variant', () => {
+    const spec = keyMetricsCiChart(variants) as Json;
+    const metrics = new Set(spec.data.values.map((r: Json) => r.metric));
+    expect(metrics.has('cache hit ratio (%)')).toBe(false);
+    expect(metrics.has('throughput (per s)')).toBe(true);
+  });
+});
+
+describe('thinning', () => {
+  it('buckets seconds only above the budget', () => {
+    expect(bucketSeconds(2000)).toBe(1);
+    expect(bucketSeconds(2001)).toBe(2);
+    expect(bucketSeconds(6600)).toBe(4);
+  });
+
+  it('groups points by whole buckets of seconds, in order', () => {
+    const pts = [0, 1, 2, 3, 4].map((second) => ({ second }));
+    expect(bucketBySecond(pts, 2).map((b) => b.map((p) => p.second))).toEqual([
+      [0, 1],
+      [2, 3],
+      [4],
+    ]);
+  });
+});

@@ -1,0 +1,354 @@
+/**
+ * Pure vega-lite spec builders of the HTML report: ReportData in, a vega-lite v6 spec out, with
+ * its data inline (`data.values`) and at most ~2,000 points (long series are averaged over
+ * buckets of seconds, deterministically). Latency, throughput and error charts are here;
+ * the component charts (load, utilisation, key metrics with CIs) are in component-charts.ts.
+ * A new chart: a builder here (or beside it) and an entry in `reportCharts` (page.ts lists them).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { LatencyStats } from '../../metrics/histogram.ts';
+import type { ReportData, VariantReport } from '../report-data.ts';
+import {
+  bucketBySecond,
+  bucketSeconds,
+  CHART_CONFIG,
+  CHART_WIDTH,
+  colourScale,
+  meanOf,
+  r4,
+  thinningNote,
+  VEGA_LITE_SCHEMA,
+} from './chart-style.ts';
+
+/** The name a variant goes by in charts: its own, or the scenario's when it has none. */
+export function variantLabel(data: ReportData, v: VariantReport): string {
+  return v.variant ?? data.scenario.name;
+}
+
+/** Whether the scenario has variants (then charts colour by variant, else by endpoint). */
+export function hasVariants(data: ReportData): boolean {
+  return data.variants.some((v) => v.variant !== null);
+}
+
+/** The label of the all-endpoints group in charts. */
+export const OVERALL_LABEL = 'all endpoints';
+
+/** The endpoints a variant's charts show: each entry endpoint, plus 'overall' when there are several. */
+function endpointKeys(v: VariantReport): string[] {
+  const names = v.summary.endpoints.map((e) => e.endpoint);
+  return names.length > 1 ? [...names, 'overall'] : names;
+}
+
+const endpointLabel = (key: string): string => (key === 'overall' ? OVERALL_LABEL : key);
+
+const PERCENTILES = [
+  { label: 'p50', field: 'p50Ms' },
+  { label: 'p90', field: 'p90Ms' },
+  { label: 'p99', field: 'p99Ms' },
+  { label: 'p99.9', field: 'p999Ms' },
+] as const;
+
+/**
+ * Latency percentiles (p50/p90/p99/p99.9) of successful requests per entry endpoint, as
+ * grouped bars with the variants side by side; one panel per endpoint (each with its own
+ * scale) when there are several.
+ */
+export function latencyPercentileChart(data: ReportData): TopLevelSpec {
+  const names = data.variants.map((v) => variantLabel(data, v));
+  const rows: Record<string, string | number | null>[] = [];
+  const endpoints: string[] = [];
+  for (const v of data.variants) {
+    const groups = new Map<string, LatencyStats>(
+      v.summary.endpoints.map((e) => [e.endpoint, e.latency]),
+    );
+    groups.set('overall', v.summary.overall.latency);
+    for (const key of endpointKeys(v)) {
+      const label = endpointLabel(key);
+      if (!endpoints.includes(label)) endpoints.push(label);
+      const latency = groups.get(key);
+      for (const p of PERCENTILES) {
+        rows.push({
+          endpoint: label,
+          variant: variantLabel(data, v),
+          percentile: p.label,
+          ms: r4(latency?.[p.field] ?? null),
+        });
+      }
+    }
+  }
+  const columns = Math.min(3, endpoints.length);
+  const unit = {
+    // a fixed width: with xOffset, a width step would size each variant's bar, not the group
+    width: columns <= 1 ? CHART_WIDTH - 160 : Math.floor((CHART_WIDTH + 40) / columns) - 60,
+    height: 300,
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      x: {
+        field: 'percentile',
+        type: 'nominal',
+        sort: PERCENTILES.map((p) => p.label),
+        title: null,
+        axis: { labelAngle: 0, labelFontSize: 15 },
+      },
+      xOffset: { field: 'variant', type: 'nominal', sort: names },
+      y: { field: 'ms', type: 'quantitative', title: 'latency (ms)' },
+      color: {
+        field: 'variant',
+        type: 'nominal',
+        title: 'variant',
+        scale: colourScale(names),
+        legend: names.length > 1 ? {} : null,
+      },
+      tooltip: [
+        { field: 'endpoint', type: 'nominal' },
+        { field: 'variant', type: 'nominal' },
+        { field: 'percentile', type: 'nominal' },
+        { field: 'ms', type: 'quantitative', title: 'latency (ms)', format: ',.2f' },
+      ],
+    },
+  } as const;
+  const title = {
+    text: 'Latency percentiles per endpoint',
+    subtitle: 'successful requests after the warm-up; shorter is better',
+  };
+  if (endpoints.length <= 1) {
+    return {
+      $schema: VEGA_LITE_SCHEMA,
+      title,
+      data: { values: rows },
+      ...unit,
+      config: CHART_CONFIG,
+    } as TopLevelSpec;
+  }
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title,
+    data: { values: rows },
+    facet: { field: 'endpoint', type: 'nominal', sort: endpoints, title: null },
+    columns,
+    spec: unit,
+    resolve: { scale: { y: 'independent' } },
+    config: CHART_CONFIG,
+  } as TopLevelSpec;
+}
+
+/**
+ * The latency distribution of successful requests as a CDF: x = latency (ms, log scale),
+ * y = percentile. One line per variant (all endpoints); without variants one per endpoint.
+ */
+export function latencyCdfChart(data: ReportData): TopLevelSpec {
+  const rows: { series: string; p: number; ms: number }[] = [];
+  const series: string[] = [];
+  const add = (name: string, quantiles: { p: number; ms: number }[] | undefined) => {
+    series.push(name);
+    for (const q of quantiles ?? []) {
+      if (q.ms > 0) rows.push({ series: name, p: q.p, ms: q.ms });
+    }
+  };
+  if (hasVariants(data)) {
+    for (const v of data.variants) add(variantLabel(data, v), v.distributions.overall);
+  } else {
+    const v = data.variants[0];
+    for (const key of endpointKeys(v)) add(endpointLabel(key), v.distributions[key]);
+  }
+  const by = hasVariants(data) ? 'variant' : 'endpoint';
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: {
+      text: 'Latency distribution (CDF)',
+      subtitle: `share of successful requests at or below each latency, per ${by}; further left is faster, the top is the tail`,
+    },
+    data: { values: rows },
+    width: CHART_WIDTH,
+    height: 380,
+    mark: { type: 'line', point: { size: 36 }, interpolate: 'monotone', tooltip: true },
+    encoding: {
+      x: {
+        field: 'ms',
+        type: 'quantitative',
+        scale: { type: 'log' },
+        title: 'latency (ms, log scale)',
+      },
+      y: {
+        field: 'p',
+        type: 'quantitative',
+        scale: { domain: [0, 100] },
+        title: 'percentile (% of requests at or below)',
+      },
+      color: { field: 'series', type: 'nominal', title: by, scale: colourScale(series) },
+      order: { field: 'p', type: 'quantitative' },
+      tooltip: [
+        { field: 'series', type: 'nominal', title: by },
+        { field: 'p', type: 'quantitative', title: 'percentile' },
+        { field: 'ms', type: 'quantitative', title: 'latency (ms)', format: ',.2f' },
+      ],
+    },
+    config: CHART_CONFIG,
+  } as TopLevelSpec;
+}
+
+/** A window of simulated time shaded in the time-series charts. */
+export interface TimeWindow {
+  startMs: number;
+  endMs: number;
+  label: string;
+}
+
+/** Options of the time-series chart. */
+export interface TimeSeriesOptions {
+  /**
+   * Fault windows to shade (red) in every panel: the hook for fault injection, which will pass
+   * the windows of its faults. Default none.
+   */
+  faults?: readonly TimeWindow[];
+}
+
+interface SeriesRow {
+  series: string;
+  second: number;
+  okPerSec: number | null;
+  errorsPerSec: number | null;
+  p50Ms: number | null;
+  p99Ms: number | null;
+}
+
+/** One row per bucket of `k` seconds of `points` (means; latency over seconds with successes). */
+function seriesRows(
+  name: string,
+  points: VariantReport['series']['requests'][string],
+  k: number,
+): SeriesRow[] {
+  return bucketBySecond(points, k).map((bucket) => {
+    const ok = bucket.filter((p) => p.ok > 0);
+    return {
+      series: name,
+      second: Math.floor(bucket[0].second / k) * k,
+      okPerSec: r4(meanOf(bucket.map((p) => p.ok))),
+      errorsPerSec: r4(meanOf(bucket.map((p) => p.rejected + p.timedOut + p.failed))),
+      p50Ms: r4(meanOf(ok.map((p) => p.p50Ms))),
+      p99Ms: r4(meanOf(ok.map((p) => p.p99Ms))),
+    };
+  });
+}
+
+/** The warm-up (grey) and the fault windows (red) as rows for the shading layers. */
+function windowRows(data: ReportData, faults: readonly TimeWindow[]) {
+  const warmupMs = data.variants[0]?.summary.scenario.warmupMs ?? 0;
+  const rows = faults.map((f) => ({
+    start: f.startMs / 1000,
+    end: f.endMs / 1000,
+    label: f.label,
+    kind: 'fault',
+  }));
+  if (warmupMs > 0)
+    rows.unshift({
+      start: 0,
+      end: warmupMs / 1000,
+      label: 'warm-up (not counted)',
+      kind: 'warm-up',
+    });
+  return rows;
+}
+
+/**
+ * Per-second throughput, p50/p99 latency and errors over simulated time, in three panels that
+ * share the time axis; one line per variant (overall) or, without variants, per endpoint. The
+ * warm-up is shaded grey; `options.faults` are shaded red.
+ */
+export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {}): TopLevelSpec {
+  const byVariant = hasVariants(data);
+  const sources: [string, VariantReport['series']['requests'][string]][] = byVariant
+    ? data.variants.map((v) => [variantLabel(data, v), v.series.requests.overall ?? []])
+    : endpointKeys(data.variants[0]).map((key) => [
+        endpointLabel(key),
+        data.variants[0].series.requests[key] ?? [],
+      ]);
+  const total = sources.reduce((a, [, points]) => a + points.length, 0);
+  const k = bucketSeconds(total);
+  const rows = sources.flatMap(([name, points]) => seriesRows(name, points, k));
+  const names = sources.map(([name]) => name);
+  const by = byVariant ? 'variant' : 'endpoint';
+  const windows = windowRows(data, options.faults ?? []);
+  const x = {
+    field: 'second',
+    type: 'quantitative',
+    title: 'simulated time (s)',
+    scale: { nice: false },
+  } as const;
+  const color = { field: 'series', type: 'nominal', title: by, scale: colourScale(names) } as const;
+  // Fixed mark colours rather than a colour encoding, so the bands never join the series' scale.
+  const band = (kind: string, colour: string) => ({
+    data: { values: windows },
+    transform: [{ filter: { field: 'kind', equal: kind } }],
+    mark: { type: 'rect', color: colour, opacity: 0.6 },
+    encoding: {
+      x: { field: 'start', type: 'quantitative' },
+      x2: { field: 'end' },
+      tooltip: { field: 'label', type: 'nominal' },
+    },
+  });
+  // a band layer only when it has windows (an empty one warns of an infinite extent)
+  const bandColours = { 'warm-up': '#e5e7eb', fault: '#fca5a5' } as const;
+  const shading = (['warm-up', 'fault'] as const)
+    .filter((kind) => windows.some((w) => w.kind === kind))
+    .map((kind) => band(kind, bandColours[kind]));
+  const line = { type: 'line', interpolate: 'monotone', tooltip: true, clip: true };
+  const panel = (y: object, more: { transform?: object[]; encoding?: object } = {}) => ({
+    width: CHART_WIDTH,
+    height: 170,
+    layer: [
+      ...shading,
+      { transform: more.transform ?? [], mark: line, encoding: { x, y, color, ...more.encoding } },
+    ],
+  });
+  const latency = panel(
+    { field: 'ms', type: 'quantitative', scale: { type: 'log' }, title: 'latency (ms, log)' },
+    {
+      transform: [
+        { fold: ['p50Ms', 'p99Ms'], as: ['key', 'ms'] },
+        { filter: 'isValid(datum.ms) && datum.ms > 0' },
+        { calculate: "datum.key === 'p50Ms' ? 'p50' : 'p99'", as: 'percentile' },
+      ],
+      encoding: {
+        // p50 solid, p99 dashed
+        strokeDash: {
+          field: 'percentile',
+          type: 'nominal',
+          title: 'percentile',
+          scale: {
+            domain: ['p50', 'p99'],
+            range: [
+              [1, 0],
+              [6, 3],
+            ],
+          },
+        },
+      },
+    },
+  );
+  const noErrors = rows.every((r) => !r.errorsPerSec);
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: {
+      text: 'Over time: throughput, latency and errors',
+      subtitle: [
+        `per ${by}, per second of simulated time; the grey band is the warm-up${noErrors ? '; no errors' : ''}`,
+        thinningNote(k),
+      ].filter((s) => s !== ''),
+    },
+    data: { values: rows },
+    vconcat: [
+      panel({ field: 'okPerSec', type: 'quantitative', title: 'successful (req/s)' }),
+      latency,
+      panel({
+        field: 'errorsPerSec',
+        type: 'quantitative',
+        title: 'errors (req/s)',
+        // an all-zero series would get a degenerate axis: show 0..1 instead
+        ...(noErrors ? { scale: { domain: [0, 1] }, axis: { tickCount: 2 } } : {}),
+      }),
+    ],
+    resolve: { scale: { x: 'shared' } },
+    config: CHART_CONFIG,
+  } as TopLevelSpec;
+}

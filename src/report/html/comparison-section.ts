@@ -1,0 +1,168 @@
+/**
+ * The comparison of the variants, first in the report: a table of the key metrics of every
+ * variant side by side (mean over replications, 95 % CI, change against the baseline), the
+ * same as bars with error bars, and the differences in words — significant ones marked better
+ * or worse, and a plain list of those that are not significant.
+ */
+import type { MetricDifference, MetricEstimate } from '../estimates.ts';
+import type { ReportData } from '../report-data.ts';
+import { variantColour } from './chart-style.ts';
+import { variantLabel } from './charts.ts';
+import { KEY_METRICS, keyMetricsCiChart, overallEstimate } from './component-charts.ts';
+import { escapeHtml } from './escape.ts';
+import { formatChange, formatInUnit } from './format.ts';
+import type { PageSection } from './page.ts';
+
+/** A variant's name with its colour swatch (trusted HTML). */
+export function variantChip(name: string, index: number): string {
+  return `<span class="variant-name"><span class="swatch" style="background:${variantColour(index)}"></span>${escapeHtml(name)}</span>`;
+}
+
+/** The badge of a difference: its relative change, coloured by significance and direction. */
+function badge(d: MetricDifference): string {
+  const { significant } = d.difference;
+  const cls =
+    significant !== true
+      ? 'ns'
+      : d.better === true
+        ? 'better'
+        : d.better === false
+          ? 'worse'
+          : 'neutral';
+  const rel = d.difference.relative;
+  const change = rel
+    ? formatChange(rel.mean)
+    : `${d.difference.diff.mean >= 0 ? '+' : '−'}${formatInUnit(Math.abs(d.difference.diff.mean), d.unit)}`;
+  const suffix = significant === false ? ' n.s.' : '';
+  return `<span class="badge ${cls}" title="${escapeHtml(d.sentence)}">${escapeHtml(change + suffix)}</span>`;
+}
+
+/** The marker in front of a sentence: ✔ better, ✖ worse, ● different, ○ no interval. */
+function marker(d: MetricDifference): string {
+  if (d.difference.significant === null) return '<span class="badge ns">○ no CI</span>';
+  if (d.better === true) return '<span class="badge better">✔ better</span>';
+  if (d.better === false) return '<span class="badge worse">✖ worse</span>';
+  return '<span class="badge neutral">● changed</span>';
+}
+
+/** One table cell: the estimate's mean, its interval, and (for a variant) the change badge. */
+function cell(e: MetricEstimate | undefined, d: MetricDifference | undefined): string {
+  if (e === undefined) return '<td>–</td>';
+  const { lo, hi, halfWidth } = e.estimate;
+  const ci =
+    lo !== null && hi !== null && halfWidth !== null
+      ? `<span class="ci" title="95 % CI ${escapeHtml(formatInUnit(lo, e.unit))} – ${escapeHtml(formatInUnit(hi, e.unit))}">± ${escapeHtml(formatInUnit(halfWidth, e.unit))}</span>`
+      : '';
+  return `<td><span class="value">${escapeHtml(formatInUnit(e.estimate.mean, e.unit))}</span>${ci}${d ? badge(d) : ''}</td>`;
+}
+
+/**
+ * The key metrics (overall) of every variant side by side; for each variant after the first,
+ * the change against the first. Metrics that are 0 in every variant are left out.
+ */
+export function keyMetricsTable(data: ReportData): string {
+  const names = data.variants.map((v) => variantLabel(data, v));
+  const head = names
+    .map((n, i) => {
+      const role = i === 0 && names.length > 1 ? '<span class="sub">baseline</span>' : '';
+      return `<th>${variantChip(n, i)}${role}</th>`;
+    })
+    .join('');
+  const rows: string[] = [];
+  for (const metric of ['p50Ms', 'p90Ms', ...KEY_METRICS.slice(1)]) {
+    const found = data.variants.map((v) => overallEstimate(v.estimates, metric));
+    if (found.every((e) => e === undefined || !e.estimate.mean)) continue;
+    const label = (found.find((e) => e !== undefined) as MetricEstimate).label;
+    const cells = found.map((e, i) => {
+      const d = i === 0 ? undefined : differenceOf(data, i, metric);
+      return cell(e, d);
+    });
+    rows.push(`<tr><td class="label">${escapeHtml(label)}</td>${cells.join('')}</tr>`);
+  }
+  return `<div class="table-wrap"><table class="data key-metrics"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
+}
+
+/** Variant `v`'s difference from the baseline on the overall `metric`. */
+function differenceOf(data: ReportData, v: number, metric: string): MetricDifference | undefined {
+  return data.comparisons[v - 1]?.metrics.find((m) => m.scope === 'overall' && m.metric === metric);
+}
+
+/** A sentence without its leading "variant: " (the heading names the variant). */
+function sentenceOf(d: MetricDifference, variant: string): string {
+  const prefix = `${variant}: `;
+  return d.sentence.startsWith(prefix) ? d.sentence.slice(prefix.length) : d.sentence;
+}
+
+/** What a difference is about, before its sentence: the endpoint, component or cache. */
+function subject(d: MetricDifference): string {
+  return d.scope === 'overall' ? '' : `<strong>${escapeHtml(d.id)}</strong> · `;
+}
+
+/** The name of a metric in a "not significant" list: "throughput", "customers-db mean wait". */
+function shortName(d: MetricDifference): string {
+  return d.scope === 'overall' ? d.label : `${d.id} ${d.label}`;
+}
+
+/** A list of differences (significant first, in words) and the names of those that are not. */
+function differenceList(ds: MetricDifference[], variant: string): string {
+  const shown = ds.filter((d) => d.difference.significant !== false);
+  const ns = ds.filter((d) => d.difference.significant === false);
+  const items = shown.map(
+    (d) => `<li>${marker(d)}${subject(d)}${escapeHtml(sentenceOf(d, variant))}</li>`,
+  );
+  const list = items.length > 0 ? `<ul class="differences">\n${items.join('\n')}\n</ul>` : '';
+  const rest =
+    ns.length > 0
+      ? `<p class="not-significant"><span class="badge ns">n.s.</span> Not significant (the 95 % interval of the difference includes 0): ${escapeHtml(ns.map(shortName).join(', '))}.</p>`
+      : '';
+  return list + rest;
+}
+
+/** The differences of every variant from the baseline, in words. */
+function differencesHtml(data: ReportData): string {
+  const parts: string[] = ['<h3>Differences from the baseline, in words</h3>'];
+  data.comparisons.forEach((c, k) => {
+    const main = c.metrics.filter((d) => d.scope === 'overall' || d.scope === 'endpoint');
+    const componentDiffs = c.metrics.filter((d) => d.scope === 'component' || d.scope === 'cache');
+    const sig = componentDiffs.filter((d) => d.difference.significant !== false).length;
+    parts.push(
+      `<h4>${variantChip(c.variant, k + 1)} vs ${variantChip(c.baseline, 0)}</h4>`,
+      differenceList(main, c.variant),
+    );
+    if (componentDiffs.length > 0) {
+      parts.push(
+        `<details><summary>Components and caches: ${sig} of ${componentDiffs.length} differences ${data.replications > 1 ? 'significant' : 'listed'}</summary>${differenceList(componentDiffs, c.variant)}</details>`,
+      );
+    }
+  });
+  return parts.join('\n');
+}
+
+/** The comparison section (variants only): table, chart with confidence intervals, sentences. */
+export function comparisonSection(data: ReportData): PageSection {
+  const names = data.variants.map((v) => variantLabel(data, v));
+  const n = data.replications;
+  const seeds = data.seeds.map(String).join(', ');
+  const intro =
+    `<p class="intro">Each variant ran ${n} replication${n === 1 ? '' : 's'} with the same seed${n === 1 ? '' : 's'} (${escapeHtml(seeds)}): the same arrivals and the same draws for the same component (common random numbers). ` +
+    `Each variant is compared with the baseline ${variantChip(names[0], 0)} replication by replication (paired differences). ` +
+    'Green is better, red is worse; grey “n.s.” means the 95 % confidence interval of the difference includes 0.</p>';
+  const warning =
+    n < 2
+      ? '<p class="note">One replication: there are no confidence intervals, so no difference can be called significant. Run again with <code>--replications 5</code>.</p>'
+      : '';
+  return {
+    id: 'comparison',
+    title: 'Comparison of the variants',
+    nav: 'Comparison',
+    html: intro + warning + keyMetricsTable(data),
+    charts: [
+      {
+        spec: keyMetricsCiChart(data),
+        caption:
+          'Each bar is the mean over the replications; the whiskers span its 95 % confidence interval. Panels have their own scales.',
+      },
+    ],
+    after: differencesHtml(data),
+  };
+}

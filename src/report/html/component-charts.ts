@@ -1,0 +1,337 @@
+/**
+ * Pure vega-lite spec builders for the components of a run and the variants' key metrics: the
+ * load on each shared component (services, databases, caches), a utilisation heatmap
+ * (component × second) and the key metrics as bars with their 95 % confidence intervals.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { MetricEstimate } from '../estimates.ts';
+import type { ReportData } from '../report-data.ts';
+import {
+  bucketBySecond,
+  bucketSeconds,
+  CHART_CONFIG,
+  CHART_WIDTH,
+  colourScale,
+  meanOf,
+  r4,
+  thinningNote,
+  VEGA_LITE_SCHEMA,
+} from './chart-style.ts';
+import { hasVariants, variantLabel } from './charts.ts';
+import { UTILISATION_STOPS } from './topology.ts';
+
+const KIND_ORDER = ['service', 'database', 'cache'];
+const KIND_LABELS: Record<string, string> = {
+  service: 'services',
+  database: 'databases',
+  cache: 'caches',
+};
+const kindLabel = (kind: string): string => KIND_LABELS[kind] ?? kind;
+
+/** Every component of every variant, once: services first, then databases, caches, others. */
+export function componentsOf(data: ReportData): { id: string; kind: string }[] {
+  const seen = new Map<string, string>();
+  for (const v of data.variants)
+    for (const c of v.summary.components) if (!seen.has(c.id)) seen.set(c.id, c.kind);
+  const rank = (kind: string) => {
+    const i = KIND_ORDER.indexOf(kind);
+    return i < 0 ? KIND_ORDER.length : i;
+  };
+  return [...seen]
+    .map(([id, kind], i) => ({ id, kind, i }))
+    .sort((a, b) => rank(a.kind) - rank(b.kind) || a.i - b.i)
+    .map(({ id, kind }) => ({ id, kind }));
+}
+
+/**
+ * The load on each shared component: arrivals per second after the warm-up as horizontal
+ * bars, variants side by side, one panel per kind (services, databases, caches).
+ */
+export function componentLoadChart(data: ReportData): TopLevelSpec {
+  const names = data.variants.map((v) => variantLabel(data, v));
+  const order = componentsOf(data);
+  const rows = data.variants.flatMap((v) =>
+    v.summary.components.map((c) => ({
+      variant: variantLabel(data, v),
+      component: c.id,
+      kind: kindLabel(c.kind),
+      arrivalsPerSec: r4(c.arrivalsPerSec),
+      utilisation: r4(c.utilisation),
+    })),
+  );
+  const kinds = [...new Set(order.map((c) => kindLabel(c.kind)))];
+  const y = {
+    field: 'component',
+    type: 'nominal',
+    sort: order.map((c) => c.id),
+    title: null,
+    scale: { paddingInner: 0.2 },
+    axis: { labelFontSize: 15 },
+  };
+  const yOffset = { field: 'variant', type: 'nominal', sort: names };
+  const x = { field: 'arrivalsPerSec', type: 'quantitative', title: 'load (arrivals/s)' };
+  const color = {
+    field: 'variant',
+    type: 'nominal',
+    title: 'variant',
+    scale: colourScale(names),
+    legend: names.length > 1 ? {} : null,
+  };
+  const tooltip = [
+    { field: 'component', type: 'nominal' },
+    { field: 'variant', type: 'nominal' },
+    { field: 'arrivalsPerSec', type: 'quantitative', title: 'arrivals/s', format: ',.1f' },
+    { field: 'utilisation', type: 'quantitative', format: '.1%' },
+  ];
+  // a fixed height: with yOffset, a height step would size each variant's bar, not the group
+  const bar = names.length > 1 ? Math.max(8, Math.min(18, Math.floor(90 / names.length))) : 22;
+  const perComponent = bar * names.length + 12;
+  // one panel per kind (vconcat, so each has its own components on y and all share x)
+  const panel = (kind: string) => ({
+    title: { text: kind, fontSize: 16, anchor: 'start', offset: 6 },
+    transform: [{ filter: { field: 'kind', equal: kind } }],
+    width: CHART_WIDTH - 180,
+    height: perComponent * order.filter((c) => kindLabel(c.kind) === kind).length,
+    layer: [
+      { mark: { type: 'bar', tooltip: true }, encoding: { y, yOffset, x, color, tooltip } },
+      {
+        transform: [{ filter: 'datum.arrivalsPerSec > 0' }],
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#374151' },
+        encoding: {
+          y,
+          yOffset,
+          x,
+          text: { field: 'arrivalsPerSec', type: 'quantitative', format: ',.0f' },
+        },
+      },
+    ],
+  });
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: {
+      text: 'Load on shared components',
+      subtitle:
+        'arrivals per second after the warm-up: every visit a service, database or cache had to serve',
+    },
+    data: { values: rows },
+    vconcat: kinds.map(panel),
+    resolve: { scale: { y: 'independent', x: 'shared' } },
+    config: CHART_CONFIG,
+  } as TopLevelSpec;
+}
+
+/**
+ * Utilisation (busy slots / capacity) of every component over simulated time as a heatmap:
+ * component × second, colour 0..1; one panel per variant.
+ */
+export function utilisationHeatmap(data: ReportData): TopLevelSpec {
+  const order = componentsOf(data);
+  const names = data.variants.map((v) => variantLabel(data, v));
+  const cells = data.variants.reduce(
+    (a, v) => a + Object.values(v.series.components).reduce((b, p) => b + p.length, 0),
+    0,
+  );
+  const k = bucketSeconds(cells);
+  const rows = data.variants.flatMap((v) =>
+    order.flatMap((c) =>
+      bucketBySecond(v.series.components[c.id] ?? [], k).map((bucket) => {
+        const start = Math.floor(bucket[0].second / k) * k;
+        return {
+          variant: variantLabel(data, v),
+          component: c.id,
+          start,
+          end: start + k,
+          utilisation: r4(meanOf(bucket.map((p) => p.utilisation))),
+        };
+      }),
+    ),
+  );
+  const unit = {
+    width: CHART_WIDTH - 160,
+    height: { step: 20 },
+    mark: { type: 'rect', tooltip: true },
+    encoding: {
+      x: {
+        field: 'start',
+        type: 'quantitative',
+        title: 'simulated time (s)',
+        scale: { nice: false },
+      },
+      x2: { field: 'end' },
+      y: { field: 'component', type: 'nominal', sort: order.map((c) => c.id), title: null },
+      color: {
+        field: 'utilisation',
+        type: 'quantitative',
+        title: 'utilisation',
+        // the stops of the topology's node tint, so utilisation looks the same everywhere
+        scale: {
+          domain: UTILISATION_STOPS.map(([u]) => u),
+          range: UTILISATION_STOPS.map(([, c]) => c),
+          clamp: true,
+          interpolate: 'rgb',
+        },
+        legend: { format: '.0%', gradientLength: 220 },
+      },
+      tooltip: [
+        { field: 'component', type: 'nominal' },
+        { field: 'start', type: 'quantitative', title: 'from second' },
+        { field: 'utilisation', type: 'quantitative', format: '.1%' },
+      ],
+    },
+  };
+  const title = {
+    text: 'Utilisation over time',
+    subtitle: [
+      'busy threads (services) or connections (databases) / capacity; red = saturated',
+      thinningNote(k),
+    ].filter((s) => s !== ''),
+  };
+  if (!hasVariants(data))
+    return {
+      $schema: VEGA_LITE_SCHEMA,
+      title,
+      data: { values: rows },
+      ...unit,
+      config: CHART_CONFIG,
+    } as TopLevelSpec;
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title,
+    data: { values: rows },
+    facet: {
+      row: {
+        field: 'variant',
+        type: 'nominal',
+        sort: names,
+        title: null,
+        header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' },
+      },
+    },
+    spec: unit,
+    config: CHART_CONFIG,
+  } as TopLevelSpec;
+}
+
+/** The overall key metrics shown with confidence intervals, in this order. */
+export const KEY_METRICS = [
+  'p50Ms',
+  'p99Ms',
+  'p999Ms',
+  'meanMs',
+  'throughputPerSec',
+  'errorRate',
+  'callsPerRequest',
+  'dbRowsPerRequest',
+  'dbQueriesPerSec',
+  'cacheHitRatio',
+] as const;
+
+/** A panel's title: the metric's label and its unit ("p99 (ms)", "throughput (per s)"). */
+function panelTitle(label: string, unit: string): string {
+  if (unit === 'ms') return `${label} (ms)`;
+  if (unit === 'ratio') return `${label} (%)`;
+  if (unit === 'per-sec' && !label.includes('/s')) return `${label} (per s)`;
+  return label;
+}
+
+/** Columns (3 to 5) that leave the fewest empty cells in a grid of `n` panels (more when tied). */
+function gridColumns(n: number): number {
+  if (n <= 4) return Math.max(1, n);
+  const empty = (c: number) => Math.ceil(n / c) * c - n;
+  return [5, 4, 3].reduce((best, c) => (empty(c) < empty(best) ? c : best));
+}
+
+/** The overall estimate of `metric` in `estimates`, if any. */
+export function overallEstimate(
+  estimates: readonly MetricEstimate[],
+  metric: string,
+): MetricEstimate | undefined {
+  return estimates.find((e) => e.scope === 'overall' && e.metric === metric);
+}
+
+/**
+ * The variants' overall key metrics as bars (the mean over replications) with 95 % confidence
+ * intervals as error bars, one panel per metric; metrics that are 0 in every variant are left out.
+ */
+export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
+  const names = data.variants.map((v) => variantLabel(data, v));
+  const rows: Record<string, string | number | null>[] = [];
+  const panels: string[] = [];
+  for (const metric of KEY_METRICS) {
+    const found = data.variants.map((v) => overallEstimate(v.estimates, metric));
+    if (found.every((e) => e === undefined || !e.estimate.mean)) continue;
+    const first = found.find((e) => e !== undefined) as MetricEstimate;
+    const scale = first.unit === 'ratio' ? 100 : 1;
+    const panel = panelTitle(first.label, first.unit);
+    panels.push(panel);
+    found.forEach((e, i) => {
+      if (e === undefined) return;
+      const s = (x: number | null) => (x === null ? null : r4(x * scale));
+      rows.push({
+        metric: panel,
+        variant: names[i],
+        mean: s(e.estimate.mean),
+        lo: s(e.estimate.lo),
+        hi: s(e.estimate.hi),
+        n: e.estimate.n,
+      });
+    });
+  }
+  const x = {
+    field: 'variant',
+    type: 'nominal',
+    sort: names,
+    title: null,
+    axis: { labels: false, ticks: false },
+  };
+  const columns = gridColumns(panels.length);
+  const intervals = data.replications > 1;
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: {
+      text: 'Key metrics per variant',
+      subtitle: intervals
+        ? `bars: mean of ${data.replications} replications; whiskers: 95 % confidence interval`
+        : 'one replication: no confidence intervals (run with --replications 5 to get them)',
+    },
+    data: { values: rows },
+    facet: { field: 'metric', type: 'nominal', sort: panels, title: null },
+    columns,
+    spec: {
+      width: Math.floor(CHART_WIDTH / columns) - 70,
+      height: 170,
+      layer: [
+        {
+          mark: { type: 'bar', tooltip: true },
+          encoding: {
+            x,
+            y: { field: 'mean', type: 'quantitative', title: null },
+            color: {
+              field: 'variant',
+              type: 'nominal',
+              title: 'variant',
+              scale: colourScale(names),
+            },
+            tooltip: [
+              { field: 'variant', type: 'nominal' },
+              { field: 'metric', type: 'nominal' },
+              { field: 'mean', type: 'quantitative', format: ',.3~f' },
+              { field: 'lo', type: 'quantitative', title: '95 % CI low', format: ',.3~f' },
+              { field: 'hi', type: 'quantitative', title: '95 % CI high', format: ',.3~f' },
+            ],
+          },
+        },
+        {
+          mark: { type: 'errorbar', ticks: { size: 10 }, color: '#111827', thickness: 2 },
+          encoding: {
+            x,
+            y: { field: 'lo', type: 'quantitative', title: null },
+            y2: { field: 'hi' },
+          },
+        },
+      ],
+    },
+    resolve: { scale: { y: 'independent' } },
+    config: CHART_CONFIG,
+  } as TopLevelSpec;
+}

@@ -1,0 +1,64 @@
+/**
+ * Number formats of the HTML report's tables: fixed rules, never the locale, so the same data
+ * gives the same bytes everywhere. Missing or non-finite numbers (null in results.json) show
+ * as an en dash.
+ */
+
+const DASH = '–';
+
+const isNum = (x: number | null | undefined): x is number =>
+  typeof x === 'number' && Number.isFinite(x);
+
+/** `x` with `decimals` places and thousands separators: 12345.6 → "12,345.6". */
+export function formatNumber(x: number | null | undefined, decimals = 0): string {
+  if (!isNum(x)) return DASH;
+  const fixed = Math.abs(x).toFixed(decimals);
+  const [whole, frac] = fixed.split('.');
+  const sign = x < 0 && Number(fixed) !== 0 ? '−' : '';
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+/** Decimals that keep about three significant digits for numbers of this size. */
+function decimalsFor(x: number): number {
+  const a = Math.abs(x);
+  if (a >= 100) return 0;
+  if (a >= 10) return 1;
+  return 2;
+}
+
+/** Milliseconds: "5.09 ms", "38.5 ms", "386 ms". */
+export function formatMs(x: number | null | undefined): string {
+  return isNum(x) ? `${formatNumber(x, decimalsFor(x))} ms` : DASH;
+}
+
+/** A rate: "0.60/s", "24.5/s", "6,035/s". */
+export function formatRate(x: number | null | undefined): string {
+  return isNum(x) ? `${formatNumber(x, decimalsFor(x))}/s` : DASH;
+}
+
+/** A ratio as a percentage with one decimal: 0.3626 → "36.3 %". */
+export function formatPercent(x: number | null | undefined): string {
+  return isNum(x) ? `${formatNumber(x * 100, 1)} %` : DASH;
+}
+
+/** A plain quantity with about three significant digits. */
+export function formatQuantity(x: number | null | undefined): string {
+  return isNum(x) ? formatNumber(x, decimalsFor(x)) : DASH;
+}
+
+/** A value in a metric's unit ('ms', 'per-sec', 'ratio', 'count'). */
+export function formatInUnit(x: number | null | undefined, unit: string): string {
+  if (unit === 'ms') return formatMs(x);
+  if (unit === 'per-sec') return formatRate(x);
+  if (unit === 'ratio') return formatPercent(x);
+  return formatQuantity(x);
+}
+
+/** A signed relative change: 0.42 → "+42.0 %", −0.046 → "−4.6 %". */
+export function formatChange(x: number | null | undefined): string {
+  if (!isNum(x)) return DASH;
+  const text = formatNumber(Math.abs(x) * 100, 1);
+  if (text === '0.0') return '0.0 %';
+  return `${x > 0 ? '+' : '−'}${text} %`;
+}
