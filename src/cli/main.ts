@@ -12,6 +12,7 @@ import { parseDurationMs } from '../scenario/units.ts';
 import { compareCommand } from './commands/compare.ts';
 import { listCommand } from './commands/list.ts';
 import { mergeCommand } from './commands/merge.ts';
+import { reportCommand } from './commands/report.ts';
 import { runCommand, SLO_FAILED_EXIT } from './commands/run.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -130,6 +131,16 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .description('list the shipped scenarios')
     .action(async () => {
       result.code = await listCommand(io);
+    });
+
+  program
+    .command('report')
+    .description(
+      'rebuild index.html, the self-contained HTML report, of a report folder from its results.json',
+    )
+    .argument('<dir>', 'a report folder written by run or compare (reports/<scenario name>)')
+    .action(async (dir: string) => {
+      result.code = await reportCommand(dir, io);
     });
   return program;
 }

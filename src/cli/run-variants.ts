@@ -8,7 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
+import { buildReportHtml } from '../report/html/page.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
+import { buildReportData, type ReportData } from '../report/report-data.ts';
 import { replicationsOf } from '../report/results.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { loadScenario } from '../scenario/load.ts';
@@ -16,6 +18,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
 import { createRunProgress } from './progress.ts';
+import { loadVegaAssets } from './vega-assets.ts';
 
 export { replicationSeed } from '../model/run.ts';
 
@@ -145,6 +148,12 @@ export async function writeReport(
   out: string | undefined,
 ): Promise<{ files: OutputFiles; outDir: string }> {
   const files = buildOutputs(runs.results);
+  // index.html is built from the very results.json text that `msasim report` reads back, so a
+  // rebuilt page is byte-identical to this one
+  const json = files.get('results.json');
+  const data =
+    json === undefined ? buildReportData(runs.results) : (JSON.parse(json) as ReportData);
+  files.set('index.html', buildReportHtml(data, await loadVegaAssets()));
   const outDir = out ?? join('reports', runs.results.name);
   await writeDirectoryAtomically(outDir, files);
   return { files, outDir };

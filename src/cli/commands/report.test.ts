@@ -1,0 +1,78 @@
+/**
+ * `msasim report <dir>`: rebuilds index.html from results.json byte for byte as `run` wrote
+ * it, and refuses a missing, foreign or outdated results.json with one clear message (exit 1).
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.ts';
+
+async function msasim(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'msasim', ...args], {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+  });
+  return { code, out, err };
+}
+
+describe('msasim report', () => {
+  it('rebuilds index.html from results.json, byte-identical to the one run wrote', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'msasim-report-')), 'shop');
+    const run = await msasim(['run', 'scenarios/shop.yaml', '--out', dir, '--duration', '8s']);
+    expect(run.code).toBe(0);
+    expect(run.err).toMatch(/results\.json, index\.html/);
+    const written = await readFile(join(dir, 'index.html'));
+    await writeFile(join(dir, 'index.html'), 'stale');
+    const r = await msasim(['report', dir]);
+    expect(r).toEqual({
+      code: 0,
+      out: `wrote ${join(dir, 'index.html')} (${Math.round(written.length / 1024)} KB) from ${join(dir, 'results.json')}\n`,
+      err: '',
+    });
+    expect((await readFile(join(dir, 'index.html'))).equals(written)).toBe(true);
+  });
+
+  it('says which folder has no results.json (exit 1, no stack trace)', async () => {
+    const dir = join(tmpdir(), 'msasim-no-such-report');
+    const r = await msasim(['report', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `✖ cannot read ${join(dir, 'results.json')}.\n  → give the folder a run wrote (reports/<scenario name> by default).\n`,
+    );
+  });
+
+  it.each([
+    ['not JSON', 'nope', /is not valid JSON/],
+    [
+      'JSON of something else',
+      '{"runs": []}',
+      /is not a msasim results\.json \(it has no "format"\)/,
+    ],
+    [
+      'another format',
+      '{"format": 99}',
+      /has format 99; this msasim reads format 1\.\n {2}→ run the scenario again/,
+    ],
+    [
+      'an incomplete report',
+      '{"format": 1, "scenario": {"name": "x"}}',
+      /is not a complete msasim results\.json:\n {2}scenario\.description: .*\n/,
+    ],
+  ])('refuses %s with one message (exit 1)', async (_, text, message) => {
+    const dir = await mkdtemp(join(tmpdir(), 'msasim-report-'));
+    await writeFile(join(dir, 'results.json'), text);
+    const r = await msasim(['report', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^✖ /);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});

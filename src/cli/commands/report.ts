@@ -1,0 +1,143 @@
+/**
+ * `msasim report <dir>`: rebuild a report folder's index.html (the self-contained HTML report)
+ * from its results.json, without running the simulation again, e.g. after upgrading msasim's
+ * page. The file is checked first (JSON, the current format, the parts the page reads); a bad
+ * or missing file is a one-line error and exit code 1. The page is written to a temporary file
+ * and renamed into place; it is byte-identical to the one `msasim run` wrote.
+ */
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { buildReportHtml } from '../../report/html/page.ts';
+import type { ReportData } from '../../report/report-data.ts';
+import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
+import { ExitCode } from '../errors.ts';
+import type { CliIo } from '../io.ts';
+import { loadVegaAssets } from '../vega-assets.ts';
+
+// Numbers may be null: results.json writes non-finite numbers as null. Objects are loose: the
+// check covers what the page reads and lets newer fields through.
+const num = z.number().nullable();
+const str = z.string();
+const latency = z.looseObject({ p50Ms: num, p90Ms: num, p99Ms: num, p999Ms: num });
+const group = z.looseObject({
+  arrivals: num,
+  throughputPerSec: num,
+  errorRate: num,
+  outcomes: z.looseObject({ ok: num, rejected: num, timedOut: num, failed: num }),
+  latency,
+});
+const summary = z.looseObject({
+  scenario: z.looseObject({ variant: str.nullable(), durationMs: num, warmupMs: num }),
+  overall: group,
+  endpoints: z.array(group.extend({ endpoint: str })),
+  components: z.array(
+    z.looseObject({
+      id: str,
+      kind: str,
+      instances: num,
+      arrivals: num,
+      arrivalsPerSec: num,
+      utilisation: num,
+    }),
+  ),
+  caches: z.array(z.looseObject({ id: str, type: str, lookups: num, hitRatio: num })),
+  links: z.array(z.looseObject({ from: str, to: str, kind: str, perSec: num })),
+});
+const estimate = z.looseObject({ n: num, mean: num, lo: num, hi: num });
+const metric = z.looseObject({ scope: str, id: str, metric: str, label: str, unit: str });
+const reportData = z.looseObject({
+  format: z.number(),
+  scenario: z.looseObject({ name: str, description: str, file: str, lesson: str.nullable() }),
+  replications: z.number(),
+  seeds: z.array(z.union([z.number(), str])),
+  variants: z
+    .array(
+      z.looseObject({
+        variant: str.nullable(),
+        description: str,
+        summary,
+        series: z.looseObject({
+          requests: z.record(str, z.array(z.looseObject({ second: z.number() }))),
+          components: z.record(str, z.array(z.looseObject({ second: z.number() }))),
+        }),
+        distributions: z.record(str, z.array(z.looseObject({ p: z.number(), ms: z.number() }))),
+        estimates: z.array(metric.extend({ estimate })),
+      }),
+    )
+    .min(1),
+  comparisons: z.array(
+    z.looseObject({
+      variant: str,
+      baseline: str,
+      metrics: z.array(metric.extend({ sentence: str, difference: z.looseObject({}) })),
+    }),
+  ),
+});
+
+/** A results.json the page cannot be built from. */
+class ReportInputError extends Error {}
+
+/**
+ * The ReportData in `text` (the contents of `file`), checked; throws ReportInputError saying
+ * what is wrong and how to fix it. The object returned is JSON.parse's own (the check changes nothing).
+ */
+export function parseReportData(text: string, file: string): ReportData {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ReportInputError(`${file} is not valid JSON (${(e as Error).message}).`);
+  }
+  const format = (json as { format?: unknown } | null)?.format;
+  if (typeof format !== 'number')
+    throw new ReportInputError(`${file} is not a msasim results.json (it has no "format").`);
+  if (format !== OUTPUT_FORMAT_VERSION)
+    throw new ReportInputError(
+      `${file} has format ${format}; this msasim reads format ${OUTPUT_FORMAT_VERSION}.\n` +
+        '  → run the scenario again (msasim run <scenario>) to write a current report.',
+    );
+  const checked = reportData.safeParse(json);
+  if (!checked.success) {
+    const issues = checked.error.issues
+      .slice(0, 3)
+      .map((i) => `  ${i.path.join('.') || '(top)'}: ${i.message}`);
+    throw new ReportInputError(
+      `${file} is not a complete msasim results.json:\n${issues.join('\n')}\n` +
+        '  → run the scenario again (msasim run <scenario>) to write a current report.',
+    );
+  }
+  return json as ReportData;
+}
+
+/** Rebuilds `<dir>/index.html` from `<dir>/results.json`; prints what it wrote. */
+export async function reportCommand(dir: string, io: CliIo): Promise<number> {
+  const file = join(dir, 'results.json');
+  let data: ReportData;
+  try {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      throw new ReportInputError(
+        `cannot read ${file}.\n  → give the folder a run wrote (reports/<scenario name> by default).`,
+      );
+    }
+    data = parseReportData(text, file);
+  } catch (e) {
+    if (!(e instanceof ReportInputError)) throw e;
+    io.err(`✖ ${e.message}\n`);
+    return ExitCode.scenario;
+  }
+  const html = buildReportHtml(data, await loadVegaAssets());
+  const target = join(dir, 'index.html');
+  const tmp = join(dir, `.index.html.tmp-${process.pid}`);
+  try {
+    await writeFile(tmp, html);
+    await rename(tmp, target);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+  io.out(`wrote ${target} (${Math.round(Buffer.byteLength(html) / 1024)} KB) from ${file}\n`);
+  return ExitCode.ok;
+}
