@@ -8,12 +8,17 @@
 import { type Distribution, Resource, type Simulation } from '../engine/index.ts';
 import type { StationStats } from '../metrics/station-stats.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
+import { type FaultState, Slots } from './faults.ts';
 import type { Frame } from './frame.ts';
 
 /** A database component. */
 export class DatabaseRuntime {
   readonly connections: Resource<Frame>;
   readonly rejectedCause: string;
+  /** The connections that GC pauses and capacity faults take away. */
+  readonly slots: Slots;
+  /** Faults striking this database (null when none ever does). */
+  fault: FaultState | null = null;
   constructor(
     readonly id: string,
     readonly sim: Simulation,
@@ -28,6 +33,10 @@ export class DatabaseRuntime {
     private readonly queue: TimeWeighted,
   ) {
     this.connections = new Resource<Frame>(connections, queueCapacity, onConnection);
+    this.slots = new Slots(connections, this.connections as Resource<unknown>, (now) => {
+      this.observeBusy(now);
+      this.observeQueue(now);
+    });
     this.rejectedCause = `rejected: ${id} queue full`;
   }
 

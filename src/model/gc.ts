@@ -15,20 +15,19 @@ export function startGarbageCollection(
   sim: Simulation,
   service: ServiceRuntime,
   gc: { everyMs: number; pauseMs: number; pausePerGBMs: number },
-  threads: number,
   phase: RandomStream,
 ): void {
   const pause = (inst: Instance) => {
     const lengthMs = gc.pauseMs + (gc.pausePerGBMs * memoryOf(inst)) / GB;
     service.stats.gcPauses++;
     service.stats.gcPauseMs += lengthMs;
-    inst.threads.setCapacity(0);
+    inst.slots.paused++;
+    inst.slots.apply(sim.now);
     sim.schedule(lengthMs, resume, inst);
   };
   const resume = (inst: Instance) => {
-    inst.threads.setCapacity(threads); // hands the freed threads to the visits that queued
-    inst.observeBusy(sim.now);
-    inst.observeQueue(sim.now);
+    inst.slots.paused--;
+    inst.slots.apply(sim.now); // hands the freed threads to the visits that queued
     sim.schedule(gc.everyMs, pause, inst);
   };
   for (const inst of service.instances) sim.schedule(gc.everyMs * phase.next(), pause, inst);

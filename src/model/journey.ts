@@ -22,13 +22,38 @@ import { Invocation, type Request } from './request.ts';
 import { type EndpointRuntime, type Instance, StepKind, type StepRuntime } from './service.ts';
 import type { EntryRuntime } from './workload.ts';
 
-/** A visit reaches its service: pick an instance, take a thread or queue or be rejected. */
+/**
+ * A visit reaches its service: pick an instance; unless a fault there refuses, swallows or
+ * delays it, take a thread or queue or be rejected.
+ */
 export function arriveAtService(inv: Invocation): void {
   const service = inv.endpoint.service;
-  const now = service.sim.now;
   service.stats.arrivals++;
   const inst = service.pick(service.instances);
   inv.instance = inst;
+  const fs = inst.fault;
+  if (fs?.active) {
+    if (fs.down > 0) {
+      if (fs.hangs === 0) refuseVisit(inv, fs.crashCause);
+      return; // hang: no answer ever comes
+    }
+    if (fs.fails()) {
+      refuseVisit(inv, fs.errorCause);
+      return;
+    }
+    if (fs.delays.length > 0) {
+      service.sim.schedule(fs.delay(), enterInstance, inv);
+      return;
+    }
+  }
+  enterInstance(inv);
+}
+
+/** The visit at its instance asks for a thread: granted, queued, or rejected (queue full). */
+function enterInstance(inv: Invocation): void {
+  const service = inv.endpoint.service;
+  const now = service.sim.now;
+  const inst = inv.instance as Instance;
   inv.arrivalMs = now;
   inst.outstanding++;
   const g = inst.threads.request(inv);
@@ -62,6 +87,30 @@ export function onThreadGranted(inv: Invocation): void {
 
 function startVisit(inv: Invocation): void {
   advance(inv);
+}
+
+/** A fault turns the visit away at once: it fails with `cause`, without doing any work. */
+function refuseVisit(inv: Invocation, cause: string): void {
+  inv.endpoint.service.stats.rejected++;
+  inv.outcome = Outcome.failed;
+  inv.cause = cause;
+  inv.endpoint.visits.outcomes[Outcome.failed]++;
+  reply(inv);
+}
+
+/** A struck link refuses a request or call: the sender gets an error (the callee never saw it). */
+export function refuseCallOnLink(inv: Invocation, cause: string): void {
+  inv.outcome = Outcome.failed;
+  inv.cause = cause;
+  reply(inv);
+}
+
+/** A struck link refuses a query: the querying frame fails. */
+export function refuseQueryOnLink(f: Frame, cause: string): void {
+  f.error = Outcome.failed;
+  f.cause = cause;
+  const step = f.current as StepRuntime;
+  travel(step.db!.sim, step.hopBack!, advance, f);
 }
 
 /** Runs the frame's steps until one has to wait or the frame ends. */
@@ -109,7 +158,19 @@ export function advance(f: Frame): void {
 function endFrame(f: Frame): void {
   const parent = f.parent;
   if (parent === null) {
-    endVisit(f.inv, f.error, f.cause);
+    const inv = f.inv;
+    const fs = (inv.instance as Instance).fault;
+    if (fs !== null && fs.stretch !== 1) {
+      // a latency fault stretches the visit: its thread is held (factor − 1) × its time longer
+      const now = inv.endpoint.service.sim.now;
+      inv.endpoint.service.sim.schedule(
+        (fs.stretch - 1) * (now - inv.arrivalMs),
+        endStretched,
+        inv,
+      );
+      return;
+    }
+    endVisit(inv, f.error, f.cause);
     return;
   }
   if (f.error !== 0 && parent.error === 0) {
@@ -120,10 +181,17 @@ function endFrame(f: Frame): void {
   advance(parent);
 }
 
+/** The end of a visit a latency fault stretched (the visit is its own root frame). */
+function endStretched(inv: Invocation): void {
+  endVisit(inv, inv.error, inv.cause);
+}
+
 // ── cpu ──────────────────────────────────────────────────────────────────────────────────
 function startCpu(f: Frame, step: StepRuntime): void {
-  const workMs = step.duration!.sample();
-  const cores = (f.inv.instance as Instance).cores;
+  const inst = f.inv.instance as Instance;
+  const fs = inst.fault;
+  const workMs = fs === null ? step.duration!.sample() : step.duration!.sample() * fs.slow;
+  const cores = inst.cores;
   if (cores === null) {
     f.inv.endpoint.service.sim.schedule(workMs, advance, f);
     return;
@@ -279,8 +347,38 @@ export function sendQuery(f: Frame, step: StepRuntime, rows: number): void {
 function arriveAtDatabase(f: Frame): void {
   const step = f.current as StepRuntime;
   const db = step.db as DatabaseRuntime;
-  const now = db.sim.now;
   db.stats.arrivals++;
+  const fs = db.fault;
+  if (fs?.active) {
+    if (fs.down > 0) {
+      if (fs.hangs === 0) refuseQuery(f, db, fs.crashCause);
+      return; // hang: the query never returns
+    }
+    if (fs.fails()) {
+      refuseQuery(f, db, fs.errorCause);
+      return;
+    }
+    if (fs.delays.length > 0) {
+      db.sim.schedule(fs.delay(), enterDatabase, f);
+      return;
+    }
+  }
+  enterDatabase(f);
+}
+
+/** A fault turns the query away at once: the frame fails with `cause`. */
+function refuseQuery(f: Frame, db: DatabaseRuntime, cause: string): void {
+  db.stats.rejected++;
+  f.error = Outcome.failed;
+  f.cause = cause;
+  travel(db.sim, (f.current as StepRuntime).hopBack!, advance, f);
+}
+
+/** The query at its database asks for a connection: granted, queued, or rejected. */
+function enterDatabase(f: Frame): void {
+  const step = f.current as StepRuntime;
+  const db = step.db as DatabaseRuntime;
+  const now = db.sim.now;
   f.sinceMs = now;
   const g = db.connections.request(f);
   if (g === Grant.granted) {
@@ -308,12 +406,14 @@ export function onConnectionGranted(f: Frame): void {
 }
 
 function runQuery(f: Frame, db: DatabaseRuntime, step: StepRuntime): void {
+  const fs = db.fault;
   const t =
-    step.queryTime !== null
+    (fs === null ? 1 : fs.slow * fs.stretch) *
+    (step.queryTime !== null
       ? step.queryTime.sample()
       : db.queryTime.sample() +
         f.rows * db.rowTime.sample() +
-        (step.joins > 0 ? step.joins * db.joinTime.sample() : 0);
+        (step.joins > 0 ? step.joins * db.joinTime.sample() : 0));
   db.sim.schedule(t, endQuery, f);
 }
 

@@ -16,6 +16,7 @@ import {
 } from '../engine/index.ts';
 import type { LinkKind, LinkSummary } from '../metrics/summary.ts';
 import type { NetworkDef } from '../scenario/types.ts';
+import { type LinkFaultState, travelFaulty } from './faults.ts';
 
 /** A directed link of the topology (requests go out on `out`, replies come back on `back`). */
 export interface Link {
@@ -31,6 +32,10 @@ export class Hop {
   readonly zero: boolean;
   /** Messages sent over this hop since the statistics window opened. */
   messages = 0;
+  /** Faults striking this link (null when none ever does: the common, fast case). */
+  fault: LinkFaultState | null = null;
+  /** Answers the sender of a request the link refused (set by the model per link kind). */
+  refuse: ((arg: unknown, cause: string) => void) | null = null;
   constructor(readonly latency: Distribution) {
     this.zero = latency instanceof Constant && latency.mean === 0;
   }
@@ -57,6 +62,11 @@ export class Network {
       this.#links.set(key, l);
     }
     return l;
+  }
+
+  /** The link from `from` to `to`, if the model created it. */
+  find(from: string, to: string): Link | undefined {
+    return this.#links.get(`${from}->${to}`);
   }
 
   /** Starts counting messages afresh (the statistics window opens). */
@@ -94,6 +104,8 @@ export class Network {
 /** Delivers `handler(arg)` after the hop's latency (at once when it is zero). */
 export function travel(sim: Simulation, hop: Hop, handler: Handler, arg: unknown): void {
   hop.messages++;
-  if (hop.zero) handler(arg);
+  const lf = hop.fault;
+  if (lf?.active) travelFaulty(sim, hop, lf, handler, arg);
+  else if (hop.zero) handler(arg);
   else sim.schedule(hop.latency.sample(), handler, arg);
 }

@@ -4,6 +4,7 @@
  * A visit holds one thread for its whole stay, including while it waits for downstream calls
  * and queries: thread blocking is a central lesson of the source document.
  */
+
 import {
   type Distribution,
   Grant,
@@ -16,6 +17,7 @@ import type { StationStats } from '../metrics/station-stats.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
 import type { CacheRuntime } from './cache/cache-runtime.ts';
 import type { DatabaseRuntime } from './database.ts';
+import { type FaultState, Slots } from './faults.ts';
 import type { Frame } from './frame.ts';
 import type { KeySpaceRuntime } from './key-space.ts';
 import type { ListRuntime } from './list.ts';
@@ -87,6 +89,10 @@ export class Instance {
   outstanding = 0;
   readonly threads: Resource<Invocation>;
   readonly cores: Resource<Frame> | null;
+  /** The threads that GC pauses and capacity faults take away. */
+  readonly slots: Slots;
+  /** Faults striking this instance (null when none ever does). */
+  fault: FaultState | null = null;
   constructor(
     readonly service: ServiceRuntime,
     readonly index: number,
@@ -99,6 +105,10 @@ export class Instance {
     private readonly queue: TimeWeighted,
   ) {
     this.threads = new Resource<Invocation>(threads, queueCapacity, onThread);
+    this.slots = new Slots(threads, this.threads as Resource<unknown>, (now) => {
+      this.observeBusy(now);
+      this.observeQueue(now);
+    });
     this.cores = Number.isFinite(cores)
       ? new Resource<Frame>(cores, Number.POSITIVE_INFINITY, onCore)
       : null;

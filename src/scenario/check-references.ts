@@ -50,9 +50,14 @@ export function checkReferences(doc: ScenarioParsed): UnlocatedIssue[] {
 /** Fault kinds that strike a component only, and the one that strikes a link only. */
 const COMPONENT_ONLY_FAULTS = new Set(['crash', 'capacity-loss', 'gc-pause', 'cpu-hog']);
 
-/** Instances of a component: a service's or distributed cache's count; 1 for a database. */
+/** Units of a component: a service's instances, a database's shards, a cache's servers. */
 function instanceCount(doc: ScenarioParsed, id: string): number {
-  return doc.services[id]?.instances ?? doc.caches[id]?.instances ?? 1;
+  return (
+    doc.services[id]?.instances ??
+    doc.databases[id]?.shards?.count ??
+    doc.caches[id]?.instances ??
+    1
+  );
 }
 
 /**
@@ -73,6 +78,13 @@ function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
       if (!components.includes(f.target))
         issues.push(
           error(msg.unknownReference('component', f.target, components), [...path, 'target']),
+        );
+      else if (doc.caches[f.target] !== undefined && doc.caches[f.target].type !== 'distributed')
+        issues.push(
+          error(msg.faultOnInProcessCache(f.target, doc.caches[f.target].type), [
+            ...path,
+            'target',
+          ]),
         );
       else if (f.instances !== undefined) {
         const count = instanceCount(doc, f.target);

@@ -620,3 +620,12 @@ export function faultTimesWithoutEvery(): IssueText {
     hint: 'add `every: <period>` or remove `times`',
   };
 }
+
+/** A fault on a cache that lives inside its services' instances. */
+export function faultOnInProcessCache(cache: string, type: string): IssueText {
+  return {
+    code: 'fault-on-in-process-cache',
+    message: `cache "${cache}" is ${type}: it lives inside its services' instances and cannot fail on its own`,
+    hint: 'strike the service that holds it, or make the cache `type: distributed` (a component of its own)',
+  };
+}

@@ -43,8 +43,8 @@ describe('fromZodIssues', () => {
   it('reports each unknown key on its key, with the valid keys and a suggestion', () => {
     expect(explain(scenario({ durration: '5s', extra: 1 }))).toMatchInlineSnapshot(`
       [
-        "durration (key): unknown key "durration" → valid keys here: $schema, caches, databases, description, duration, keys, name, network, seed, services, strategy, variants, …; did you mean "duration"?",
-        "extra (key): unknown key "extra" → valid keys here: $schema, caches, databases, description, duration, keys, name, network, seed, services, strategy, variants, …",
+        "durration (key): unknown key "durration" → valid keys here: $schema, caches, databases, description, duration, faults, keys, name, network, seed, services, slos, …; did you mean "duration"?",
+        "extra (key): unknown key "extra" → valid keys here: $schema, caches, databases, description, duration, faults, keys, name, network, seed, services, slos, …",
       ]
     `);
   });

@@ -11,6 +11,7 @@
 import { type Distribution, Grant, Resource, type Simulation } from '../../engine/index.ts';
 import type { StationStats } from '../../metrics/station-stats.ts';
 import type { TimeWeighted } from '../../metrics/time-weighted.ts';
+import { type FaultState, Slots } from '../faults.ts';
 import type { Frame } from '../frame.ts';
 import type { KeySpaceRuntime } from '../key-space.ts';
 import type { ListJob } from '../list.ts';
@@ -39,6 +40,10 @@ export class CacheOp {
 export class CacheServer {
   readonly threads: Resource<CacheOp>;
   outstanding = 0;
+  /** The threads that GC pauses and capacity faults take away. */
+  readonly slots: Slots;
+  /** Faults striking this server (null when none ever does). */
+  fault: FaultState | null = null;
   constructor(
     threads: number,
     queueCapacity: number,
@@ -47,6 +52,7 @@ export class CacheServer {
     private readonly queue: TimeWeighted,
   ) {
     this.threads = new Resource(threads, queueCapacity, onGrant);
+    this.slots = new Slots(threads, this.threads as Resource<unknown>, (now) => this.observe(now));
   }
   observe(nowMs: number): void {
     this.busy.set(nowMs, this.threads.inUse);
@@ -96,31 +102,62 @@ export class DistributedCache {
   }
 
   readonly #arrive = (op: CacheOp) => {
-    const now = this.sim.now;
     this.stats.arrivals++;
     const server = this.servers[this.#next];
     this.#next = (this.#next + 1) % this.servers.length;
     op.server = server;
+    const fs = server.fault;
+    if (fs?.active) {
+      if (fs.down > 0) {
+        if (fs.hangs === 0) this.refuse(op);
+        return; // hang: the operation is never answered
+      }
+      if (fs.fails()) {
+        this.refuse(op);
+        return;
+      }
+      if (fs.delays.length > 0) {
+        this.sim.schedule(fs.delay(), this.#enter, op);
+        return;
+      }
+    }
+    this.#enter(op);
+  };
+
+  /** The operation at its server asks for a thread: granted, queued, or rejected. */
+  readonly #enter = (op: CacheOp) => {
+    const now = this.sim.now;
+    const server = op.server as CacheServer;
     op.sinceMs = now;
     const g = server.threads.request(op);
     if (g === Grant.rejected) {
-      this.stats.rejected++;
-      this.cache.stats.failedOps++;
-      op.misses = op.keys.length; // cache-aside: every key goes to the owner
-      this.cache.stats.misses += op.frame === null ? 0 : op.keys.length;
-      this.#reply(op);
+      this.refuse(op);
       return;
     }
     server.observe(now);
     if (g === Grant.granted) this.#run(op);
   };
 
+  /**
+   * The cache turns an operation away (queue full, a crash, an injected error, a refusing
+   * link): the caller treats every key as a miss and goes to the owner (cache-aside).
+   */
+  refuse(op: CacheOp): void {
+    this.stats.rejected++;
+    this.cache.stats.failedOps++;
+    op.misses = op.keys.length;
+    this.cache.stats.misses += op.frame === null ? 0 : op.keys.length;
+    this.#reply(op);
+  }
+
   readonly #run = (op: CacheOp) => {
     const now = this.sim.now;
     const server = op.server as CacheServer;
     server.observe(now);
     this.stats.recordWait(now - op.sinceMs);
-    this.sim.schedule(this.opTime.sample() * op.keys.length, this.#end, op);
+    const fs = server.fault;
+    const factor = fs === null ? 1 : fs.slow * fs.stretch;
+    this.sim.schedule(this.opTime.sample() * op.keys.length * factor, this.#end, op);
   };
 
   readonly #end = (op: CacheOp) => {

@@ -1,0 +1,329 @@
+/**
+ * Fault injection: the scenario's `faults:` timeline applied to the model. A fault strikes
+ * units — service instances, databases (each shard), distributed-cache servers — or a link
+ * (the hop that carries requests from one component to another). At each window's start the
+ * fault joins the active faults of every unit it strikes; at its end it leaves. A unit's
+ * FaultState combines its active faults into the few numbers the journey reads:
+ *
+ * - crash: the unit is down; arrivals are refused at once (`refuse`: the caller gets an error)
+ *   or never answered (`hang`: the caller waits for its timeout).
+ * - error-rate: a share of arrivals fail at once (independent faults combine as 1 − Π(1 − r)).
+ * - latency: arrivals are delayed by `add`, and a visit's time in the unit is stretched by
+ *   `factor` (the thread or connection is held that much longer).
+ * - capacity-loss: only `remaining` of the threads/connections stay (at least one while
+ *   remaining > 0); visits in progress finish, the queue waits.
+ * - gc-pause: stop-the-world pauses of `pause` every `interval`: no visit starts meanwhile.
+ * - cpu-hog: CPU steps (services), query times (databases), operation times (caches) × factor.
+ *
+ * On a link, a partition drops requests (the sender gets an error at once) or blackholes them
+ * (no answer: the sender's timeout decides); error-rate fails a share of them; latency delays
+ * them. Simplifications: a link fault strikes the request direction only (replies of requests
+ * already through come back); a crash does not abort visits already running in the unit; the
+ * load balancer keeps sending to a crashed instance (no health checks); utilisation stays
+ * relative to the full capacity during a capacity loss.
+ */
+import type {
+  Distribution,
+  Handler,
+  RandomSource,
+  RandomStream,
+  Resource,
+  Simulation,
+} from '../engine/index.ts';
+import { createDistribution } from '../engine/index.ts';
+import type { FaultDef } from '../scenario/types.ts';
+import type { Hop } from './network.ts';
+
+/** Threads or connections of a unit, which capacity faults and GC pauses take away. */
+export class Slots {
+  /** Share of the base capacity that remains (capacity-loss faults). */
+  remaining = 1;
+  /** Pauses in progress (GC): while > 0 no slot is available. */
+  paused = 0;
+  constructor(
+    readonly base: number,
+    private readonly resource: Resource<unknown>,
+    /** Records busy slots and queue length after a capacity change. */
+    private readonly observe: (nowMs: number) => void,
+  ) {}
+
+  /** Sets the capacity the pauses and losses leave (a grant may follow at once). */
+  apply(nowMs: number): void {
+    let capacity = this.base;
+    if (this.paused > 0) capacity = 0;
+    else if (this.remaining < 1)
+      capacity = Math.max(this.remaining > 0 ? 1 : 0, Math.floor(this.base * this.remaining));
+    this.resource.setCapacity(capacity);
+    this.observe(nowMs);
+  }
+}
+
+/** A fault in force on one unit, with the draws it makes there. */
+interface Striking {
+  def: FaultDef;
+  add: Distribution | null;
+}
+
+/** The combined effect of the faults active on one unit (an instance, a database, a server). */
+export class FaultState {
+  /** Whether any fault is active (the journey's first, cheap check). */
+  active = false;
+  /** Crash faults active; `hangs` of them leave arrivals unanswered. */
+  down = 0;
+  hangs = 0;
+  /** Probability that an arrival fails at once. */
+  errorRate = 0;
+  /** Added delays of arrivals (latency faults), summed. */
+  delays: Distribution[] = [];
+  /** Multiplier of a visit's time in the unit (latency faults). */
+  stretch = 1;
+  /** Multiplier of CPU / query / operation times (cpu-hog faults). */
+  slow = 1;
+  /** Cause texts of the failures this unit's faults cause. */
+  crashCause = '';
+  errorCause = '';
+  readonly #striking: Striking[] = [];
+
+  constructor(
+    /** How the unit is named in causes: `orders[1]`, `orders-db`. */
+    readonly name: string,
+    private readonly rng: RandomStream,
+    readonly slots: Slots | null,
+  ) {}
+
+  /** Whether this arrival fails by an error-rate fault (one draw when one is active). */
+  fails(): boolean {
+    return this.errorRate > 0 && this.rng.next() < this.errorRate;
+  }
+
+  /** The delay added to an arrival (0 without latency faults). */
+  delay(): number {
+    let d = 0;
+    for (let i = 0; i < this.delays.length; i++) d += this.delays[i].sample();
+    return d;
+  }
+
+  start(s: Striking, nowMs: number): void {
+    this.#striking.push(s);
+    this.#combine(nowMs);
+  }
+
+  stop(def: FaultDef, nowMs: number): void {
+    const i = this.#striking.findIndex((s) => s.def === def);
+    if (i >= 0) this.#striking.splice(i, 1);
+    this.#combine(nowMs);
+  }
+
+  #combine(nowMs: number): void {
+    let down = 0;
+    let hangs = 0;
+    let pass = 1;
+    let stretch = 1;
+    let slow = 1;
+    let remaining = 1;
+    const delays: Distribution[] = [];
+    const errors: string[] = [];
+    for (const { def, add } of this.#striking) {
+      switch (def.kind) {
+        case 'crash':
+          down++;
+          if (def.mode === 'hang') hangs++;
+          break;
+        case 'error-rate':
+          pass *= 1 - def.rate;
+          errors.push(def.id);
+          break;
+        case 'latency':
+          if (add !== null) delays.push(add);
+          stretch *= def.factor;
+          break;
+        case 'cpu-hog':
+          slow *= def.factor;
+          break;
+        case 'capacity-loss':
+          remaining *= def.remaining;
+          break;
+        default:
+          break;
+      }
+    }
+    this.down = down;
+    this.hangs = hangs;
+    this.errorRate = 1 - pass;
+    this.delays = delays;
+    this.stretch = stretch;
+    this.slow = slow;
+    this.crashCause = `crash: ${this.name} ${hangs > 0 ? 'not answering' : 'refused the connection'}`;
+    this.errorCause = `error: ${this.name} failed (fault ${errors.join(', ')})`;
+    this.active = this.#striking.length > 0;
+    if (this.slots !== null && this.slots.remaining !== remaining) {
+      this.slots.remaining = remaining;
+      this.slots.apply(nowMs);
+    }
+  }
+}
+
+/** What happens to a request on a struck link. */
+export class LinkFaultState {
+  active = false;
+  /** Partition: 'drop' fails requests at once, 'blackhole' loses them; null when none. */
+  partition: 'drop' | 'blackhole' | null = null;
+  errorRate = 0;
+  delays: Distribution[] = [];
+  factor = 1;
+  partitionCause = '';
+  errorCause = '';
+  readonly #striking: Striking[] = [];
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    private readonly rng: RandomStream,
+  ) {}
+
+  fails(): boolean {
+    return this.errorRate > 0 && this.rng.next() < this.errorRate;
+  }
+
+  start(s: Striking): void {
+    this.#striking.push(s);
+    this.#combine();
+  }
+
+  stop(def: FaultDef): void {
+    const i = this.#striking.findIndex((s) => s.def === def);
+    if (i >= 0) this.#striking.splice(i, 1);
+    this.#combine();
+  }
+
+  #combine(): void {
+    let partition: 'drop' | 'blackhole' | null = null;
+    let pass = 1;
+    let factor = 1;
+    const delays: Distribution[] = [];
+    const errors: string[] = [];
+    for (const { def, add } of this.#striking) {
+      if (def.kind === 'partition')
+        partition = partition === 'blackhole' || def.mode === 'blackhole' ? 'blackhole' : 'drop';
+      else if (def.kind === 'error-rate') {
+        pass *= 1 - def.rate;
+        errors.push(def.id);
+      } else if (def.kind === 'latency') {
+        if (add !== null) delays.push(add);
+        factor *= def.factor;
+      }
+    }
+    this.partition = partition;
+    this.errorRate = 1 - pass;
+    this.delays = delays;
+    this.factor = factor;
+    this.partitionCause = `partition: ${this.from} → ${this.to} ${partition === 'blackhole' ? 'lost the request' : 'dropped the request'}`;
+    this.errorCause = `error: ${this.from} → ${this.to} failed (fault ${errors.join(', ')})`;
+    this.active = this.#striking.length > 0;
+  }
+}
+
+/**
+ * Sends over a struck link: lost (blackhole), refused (drop, or an error-rate draw: the hop's
+ * `refuse` answers the sender with an error), or delayed (latency × factor + added delays).
+ */
+export function travelFaulty(
+  sim: Simulation,
+  hop: Hop,
+  lf: LinkFaultState,
+  handler: Handler,
+  arg: unknown,
+): void {
+  if (lf.partition === 'blackhole') return;
+  if (lf.partition === 'drop' || lf.fails()) {
+    const cause = lf.partition === 'drop' ? lf.partitionCause : lf.errorCause;
+    if (hop.refuse !== null) hop.refuse(arg, cause);
+    return;
+  }
+  let d = hop.latency.sample() * lf.factor;
+  for (let i = 0; i < lf.delays.length; i++) d += lf.delays[i].sample();
+  sim.schedule(d, handler, arg);
+}
+
+/** A unit a fault can strike, as the model registers it. */
+export interface FaultUnit {
+  name: string;
+  state: FaultState;
+}
+
+/**
+ * Schedules every window of `def` on its units (or link): start and stop events, and for a
+ * gc-pause fault the pauses of each unit (random phase, then every `interval`).
+ */
+export function scheduleFault(
+  sim: Simulation,
+  rng: RandomSource,
+  def: FaultDef,
+  units: FaultUnit[],
+  link: LinkFaultState | null,
+): void {
+  const striking = (unitName: string): Striking => ({
+    def,
+    add:
+      def.add === null
+        ? null
+        : createDistribution(def.add, rng.stream(`fault/${def.id}/${unitName}/add`)),
+  });
+  const perUnit = units.map((u) => ({ unit: u, s: striking(u.name) }));
+  const linkStriking = link === null ? null : striking(`${link.from}->${link.to}`);
+  const pauses =
+    def.kind === 'gc-pause'
+      ? units.map(
+          (u) =>
+            new PauseLoop(
+              sim,
+              u.state.slots,
+              createDistribution(def.pause!, rng.stream(`fault/${def.id}/${u.name}/pause`)),
+              createDistribution(def.interval!, rng.stream(`fault/${def.id}/${u.name}/interval`)),
+            ),
+        )
+      : [];
+  for (const w of def.windows) {
+    sim.scheduleAt(w.startMs, () => {
+      const now = sim.now;
+      for (const { unit, s } of perUnit) unit.state.start(s, now);
+      if (link !== null && linkStriking !== null) link.start(linkStriking);
+      for (const p of pauses) p.begin(w.endMs);
+    });
+    sim.scheduleAt(w.endMs, () => {
+      const now = sim.now;
+      for (const { unit } of perUnit) unit.state.stop(def, now);
+      if (link !== null) link.stop(def);
+    });
+  }
+}
+
+/** Stop-the-world pauses of one unit during a window: wait an interval, pause, repeat. */
+class PauseLoop {
+  #until = 0;
+  constructor(
+    private readonly sim: Simulation,
+    private readonly slots: Slots | null,
+    private readonly pause: Distribution,
+    private readonly interval: Distribution,
+  ) {}
+
+  begin(untilMs: number): void {
+    this.#until = untilMs;
+    this.sim.schedule(this.interval.sample(), this.#pause);
+  }
+
+  readonly #pause = (): void => {
+    const slots = this.slots;
+    if (slots === null || this.sim.now >= this.#until) return;
+    slots.paused++;
+    slots.apply(this.sim.now);
+    this.sim.schedule(this.pause.sample(), this.#resume);
+  };
+
+  readonly #resume = (): void => {
+    const slots = this.slots as Slots;
+    slots.paused--;
+    slots.apply(this.sim.now);
+    if (this.sim.now < this.#until) this.sim.schedule(this.interval.sample(), this.#pause);
+  };
+}
