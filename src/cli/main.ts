@@ -66,7 +66,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     program
       .command('sweep')
       .description(
-        'run a scenario at every point of a grid of parameter values (× its variants × replications) on all cores; write sweep.json, sweep.csv and the points/ for --resume and merge',
+        'run a scenario at every point of a grid of parameter values (× its variants × replications) on all cores; write sweep.json, sweep.csv, sweep.html and the points/ for --resume and merge',
       )
       .argument('<scenario>', 'scenario file (.yaml or .json)')
       .option(
@@ -102,7 +102,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
   program
     .command('merge')
     .description(
-      'merge the --out folders of the shards of one sweep into the files a single machine writes (sweep.json, sweep.csv)',
+      'merge the --out folders of the shards of one sweep into the files a single machine writes (sweep.json, sweep.csv, sweep.html)',
     )
     .argument('<dirs...>', 'the shard folders')
     .option('--out <dir>', 'output folder (default: reports/<scenario name>-sweep)')

@@ -1,11 +1,13 @@
 /**
  * The end of a sweep, shared by `msasim sweep` and `msasim merge`: read every saved point of
- * the plan from a sweep folder, assemble the SweepData and write sweep.json and sweep.csv (each
- * atomically). Both commands go through here with the same point files, so a merged sweep is
+ * the plan from a sweep folder, assemble the SweepData and write sweep.json, sweep.csv and
+ * sweep.html (each atomically). Both commands go through here with the same point files, so a merged sweep is
  * byte for byte the single-machine one.
  */
 import { join } from 'node:path';
+import { buildChartsPage } from '../report/html/page.ts';
 import { formatSweepTable, sweepCsv, sweepJson } from '../report/sweep.ts';
+import { sweepPageHeader, sweepPageSections, sweepPageTitle } from '../report/sweep-page.ts';
 import { SweepError } from './errors.ts';
 import {
   assembleSweep,
@@ -14,6 +16,7 @@ import {
   type SweepPlan,
   writeFileAtomically,
 } from './sweep-store.ts';
+import { loadVegaAssets } from './vega-assets.ts';
 
 /** The points of `plan` missing from folder `dir`, and the texts of those present. */
 export async function readPoints(
@@ -47,6 +50,13 @@ export async function writeSweepResults(
   const files = new Map([
     ['sweep.json', sweepJson(data)],
     ['sweep.csv', sweepCsv(data)],
+    [
+      'sweep.html',
+      buildChartsPage(sweepPageTitle(data), sweepPageSections(data), await loadVegaAssets(), {
+        header: sweepPageHeader(data),
+        eyebrow: 'msasim sweep',
+      }),
+    ],
   ]);
   for (const [name, text] of files) await writeFileAtomically(join(dir, name), text);
   return { files: [...files.keys()], table: formatSweepTable(data) };

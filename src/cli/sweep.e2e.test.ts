@@ -91,6 +91,7 @@ describe('msasim sweep (built CLI)', () => {
       'points/5.json',
       'sweep-plan.json',
       'sweep.csv',
+      'sweep.html',
       'sweep.json',
     ]);
     const data = JSON.parse(single['sweep.json']);
@@ -124,6 +125,10 @@ describe('msasim sweep (built CLI)', () => {
       'index,services.server.instances,workloads.arrivals.rate,variant,scope,id,metric,n,mean,sd,lo,hi',
     );
     expect(csv[1]).toMatch(/^0,1,100\/s,fast,overall,,p50Ms,2,/);
+    const html = single['sweep.html'];
+    expect(html).toContain('<script type="application/json" id="msasim-charts">');
+    expect(html).toContain('p99 latency vs services.server.instances');
+    expect(html).not.toMatch(/<[a-z][^>]*\s(src|srcset|href)=["']?(https?:)?\/\//i);
   });
 
   it('gives the same bytes with one worker', async () => {

@@ -4,10 +4,12 @@
  * against the first parameter, coloured by variant, with the 95 % confidence interval as a band
  * (or error bars on a categorical axis) when there are replications. Further parameters become
  * the colour (without variants), small multiples (facets), then separate lines (detail). Data is
- * inline and rounded to 4 decimals; nothing is fetched.
+ * inline and rounded to 4 decimals; nothing is fetched. Styled like the run report's charts
+ * (html/chart-style.ts).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricEstimate, MetricUnit } from './estimates.ts';
+import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './html/chart-style.ts';
 import { round } from './round.ts';
 import type { SweepData, SweepParam } from './sweep-data.ts';
 
@@ -30,7 +32,6 @@ const OVERALL: { metric: string; title: string }[] = [
 /** How many of the busiest components get a utilisation chart. */
 export const BUSIEST_COMPONENTS = 3;
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const WIDTH = 640;
 const FACET_WIDTH = 300;
 const VARIANT_FIELD = 'variant';
@@ -109,9 +110,10 @@ function metricChart(data: SweepData, key: string, title: string): SweepChart | 
       ? `mean of ${data.replications} replications, with the 95 % confidence interval`
       : 'one replication per point';
   const head = {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: `${title} vs ${layout.x.path}`, subtitle },
     data: { values: rows },
+    config: CHART_CONFIG,
   };
   const spec = (layout.facet === undefined
     ? { ...head, width: WIDTH, height: 320, layer: layers }
