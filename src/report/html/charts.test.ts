@@ -261,6 +261,13 @@ describe('keyMetricsCiChart', () => {
     expect(spec.title.subtitle).toMatch(/95 % confidence interval/);
   });
 
+  it('has no whiskers after one replication (nothing to draw, and vega would warn)', async () => {
+    const one = await shippedReportData('01-shared-db.yaml', 20_000, 1);
+    const spec = keyMetricsCiChart(one) as Json;
+    expect(spec.spec.layer.map((l: Json) => l.mark.type)).toEqual(['bar']);
+    expect(spec.title.subtitle).toMatch(/one replication: no confidence intervals/);
+  });
+
   it('leaves out metrics that are zero in every variant', () => {
     const spec = keyMetricsCiChart(variants) as Json;
     const metrics = new Set(spec.data.values.map((r: Json) => r.metric));

@@ -321,14 +321,19 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
             ],
           },
         },
-        {
-          mark: { type: 'errorbar', ticks: { size: 10 }, color: '#111827', thickness: 2 },
-          encoding: {
-            x,
-            y: { field: 'lo', type: 'quantitative', title: null },
-            y2: { field: 'hi' },
-          },
-        },
+        // whiskers only with intervals: a layer of nulls would warn of an infinite extent
+        ...(intervals
+          ? [
+              {
+                mark: { type: 'errorbar', ticks: { size: 10 }, color: '#111827', thickness: 2 },
+                encoding: {
+                  x,
+                  y: { field: 'lo', type: 'quantitative', title: null },
+                  y2: { field: 'hi' },
+                },
+              },
+            ]
+          : []),
       ],
     },
     resolve: { scale: { y: 'independent' } },

@@ -32,8 +32,9 @@ export function formatMs(x: number | null | undefined): string {
   return isNum(x) ? `${formatNumber(x, decimalsFor(x))} ms` : DASH;
 }
 
-/** A rate: "0.60/s", "24.5/s", "6,035/s". */
+/** A rate: "0/s", "0.60/s", "24.5/s", "6,035/s". */
 export function formatRate(x: number | null | undefined): string {
+  if (x === 0) return '0/s';
   return isNum(x) ? `${formatNumber(x, decimalsFor(x))}/s` : DASH;
 }
 
