@@ -148,7 +148,7 @@ export function utilisationHeatmap(data: ReportData): TopLevelSpec {
   );
   const unit = {
     width: CHART_WIDTH - 160,
-    height: { step: 20 },
+    height: { step: order.length * names.length > 30 ? 15 : 20 },
     mark: { type: 'rect', tooltip: true },
     encoding: {
       x: {
