@@ -9,7 +9,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricEstimate, MetricUnit } from './estimates.ts';
-import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './html/chart-style.ts';
+import { CHART_CONFIG, colourScale, VEGA_LITE_SCHEMA } from './html/chart-style.ts';
 import { round } from './round.ts';
 import type { SweepData, SweepParam } from './sweep-data.ts';
 
@@ -169,7 +169,7 @@ function chartLayers(
         title: layout.x.path,
         scale: { zero: false },
         // ticks at the swept values only (no 1.2 instances)
-        axis: { values: layout.x.values },
+        axis: { values: layout.x.values, format: '~g' },
       }
     : { field: 'p0', type: 'ordinal', title: layout.x.path, sort: layout.x.values.map(String) };
   const shared: Record<string, unknown> = { x };
@@ -179,6 +179,8 @@ function chartLayers(
       type: 'nominal',
       title: layout.colour.title,
       sort: layout.colour.sort,
+      // the run report's colours, one per variant (or value) in order
+      scale: colourScale(layout.colour.sort),
     };
   if (layout.detail.length > 0) shared.detail = layout.detail.map((field) => ({ field }));
   const format = unit === 'ratio' ? '.1%' : ',.4~f';
