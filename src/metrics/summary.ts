@@ -5,7 +5,7 @@
  * endpoint, and a Little's-law check. Numbers are not rounded here (writers round).
  */
 
-import type { SloDef } from '../scenario/types.ts';
+import type { FaultDef, SloDef } from '../scenario/types.ts';
 import type { CacheStats, CacheStoreView } from './cache-stats.ts';
 import type { EntryStats } from './entry-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
@@ -376,6 +376,8 @@ export interface RunSummary extends MetricsSummary {
     warmupMs: number;
     /** The scenario's SLO bounds (evaluated by the report). */
     slos: SloDef[];
+    /** The fault timeline (the report analyses its propagation). */
+    faults: FaultDef[];
   };
   run: { stopReason: RunStopReason; simulatedMs: number; events: number; requests: number };
   /** Messages sent over each link (caller → callee) in the statistics window. */

@@ -82,6 +82,8 @@ export class FaultState {
   /** Cause texts of the failures this unit's faults cause. */
   crashCause = '';
   errorCause = '';
+  /** Arrivals a hanging crash swallowed: reset (failed) when the unit comes back. */
+  readonly hung: unknown[] = [];
   readonly #striking: Striking[] = [];
 
   constructor(
@@ -89,6 +91,8 @@ export class FaultState {
     readonly name: string,
     private readonly rng: RandomStream,
     readonly slots: Slots | null,
+    /** Fails a swallowed arrival (its connection is reset when the unit restarts). */
+    private readonly reset: (item: unknown, cause: string) => void,
   ) {}
 
   /** Whether this arrival fails by an error-rate fault (one draw when one is active). */
@@ -156,6 +160,12 @@ export class FaultState {
     this.crashCause = `crash: ${this.name} ${hangs > 0 ? 'not answering' : 'refused the connection'}`;
     this.errorCause = `error: ${this.name} failed (fault ${errors.join(', ')})`;
     this.active = this.#striking.length > 0;
+    if (hangs === 0 && this.hung.length > 0) {
+      // the unit is back: the connections of what it swallowed are reset
+      const cause = `crash: ${this.name} reset the connection`;
+      const items = this.hung.splice(0);
+      for (const item of items) this.reset(item, cause);
+    }
     if (this.slots !== null && this.slots.remaining !== remaining) {
       this.slots.remaining = remaining;
       this.slots.apply(nowMs);

@@ -35,7 +35,13 @@ export function arriveAtService(inv: Invocation): void {
   if (fs?.active) {
     if (fs.down > 0) {
       if (fs.hangs === 0) refuseVisit(inv, fs.crashCause);
-      return; // hang: no answer ever comes
+      else {
+        // no answer until the instance comes back (counted as turned away now)
+        service.stats.rejected++;
+        inv.endpoint.visits.outcomes[Outcome.failed]++;
+        fs.hung.push(inv);
+      }
+      return;
     }
     if (fs.fails()) {
       refuseVisit(inv, fs.errorCause);
@@ -96,6 +102,20 @@ function refuseVisit(inv: Invocation, cause: string): void {
   inv.cause = cause;
   inv.endpoint.visits.outcomes[Outcome.failed]++;
   reply(inv);
+}
+
+/** A visit a hanging instance swallowed fails when the instance comes back (already counted). */
+export function resetVisit(inv: Invocation, cause: string): void {
+  inv.outcome = Outcome.failed;
+  inv.cause = cause;
+  reply(inv);
+}
+
+/** A query a hanging database swallowed fails when the database comes back (already counted). */
+export function resetQuery(f: Frame, db: DatabaseRuntime, cause: string): void {
+  f.error = Outcome.failed;
+  f.cause = cause;
+  travel(db.sim, (f.current as StepRuntime).hopBack!, advance, f);
 }
 
 /** A struck link refuses a request or call: the sender gets an error (the callee never saw it). */
@@ -352,7 +372,11 @@ function arriveAtDatabase(f: Frame): void {
   if (fs?.active) {
     if (fs.down > 0) {
       if (fs.hangs === 0) refuseQuery(f, db, fs.crashCause);
-      return; // hang: the query never returns
+      else {
+        db.stats.rejected++; // no answer until the database comes back (turned away now)
+        fs.hung.push(f);
+      }
+      return;
     }
     if (fs.fails()) {
       refuseQuery(f, db, fs.errorCause);

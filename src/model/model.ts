@@ -23,6 +23,7 @@ import { CacheRuntime } from './cache/cache-runtime.ts';
 import { type CacheOp, DistributedCache } from './cache/distributed-cache.ts';
 import { DatabaseRuntime } from './database.ts';
 import { FaultState, type FaultUnit, LinkFaultState, type Slots, scheduleFault } from './faults.ts';
+import type { Frame } from './frame.ts';
 import { startGarbageCollection } from './gc.ts';
 import {
   callTimedOut,
@@ -32,6 +33,8 @@ import {
   onThreadGranted,
   refuseCallOnLink,
   refuseQueryOnLink,
+  resetQuery,
+  resetVisit,
 } from './journey.ts';
 import { KeySpaceRuntime } from './key-space.ts';
 import { type ListRuntime, remoteAnswer } from './list.ts';
@@ -39,7 +42,7 @@ import { createPicker } from './load-balancer.ts';
 import type { Hop } from './network.ts';
 import { Network } from './network.ts';
 import { RefreshRuntime } from './refresh.ts';
-import { Request } from './request.ts';
+import { type Invocation, Request } from './request.ts';
 import {
   EndpointRuntime,
   Instance,
@@ -468,19 +471,20 @@ export class Model {
   #faultUnits(id: string, instances: number[] | null): FaultUnit[] {
     const pick = <T>(all: T[]) =>
       instances === null ? all : instances.map((i) => all[i]).filter((u) => u !== undefined);
-    const state = (name: string, slots: Slots) =>
-      new FaultState(name, this.rng.stream(`fault/${name}/errors`), slots);
+    const state = (name: string, slots: Slots, reset: (item: unknown, cause: string) => void) =>
+      new FaultState(name, this.rng.stream(`fault/${name}/errors`), slots, reset);
+    const reset = (inv: unknown, cause: string) => resetVisit(inv as Invocation, cause);
     const svc = this.services.get(id);
     if (svc !== undefined)
       return pick(svc.instances).map((inst) => {
-        inst.fault ??= state(`${id}[${inst.index}]`, inst.slots);
+        inst.fault ??= state(`${id}[${inst.index}]`, inst.slots, reset);
         return { name: inst.fault.name, state: inst.fault };
       });
     const db = this.databases.get(id);
     if (db !== undefined) {
       const shards = this.shards.get(id)?.runtimes ?? [db];
       return pick(shards).map((d) => {
-        d.fault ??= state(d.id, d.slots);
+        d.fault ??= state(d.id, d.slots, (f, cause) => resetQuery(f as Frame, d, cause));
         return { name: d.fault.name, state: d.fault };
       });
     }
@@ -491,7 +495,7 @@ export class Model {
         .filter((i) => i < remote.servers.length)
         .map((i) => {
           const server = remote.servers[i];
-          server.fault ??= state(`${id}[${i}]`, server.slots);
+          server.fault ??= state(`${id}[${i}]`, server.slots, (op) => remote.reset(op as CacheOp));
           return { name: server.fault.name, state: server.fault };
         });
     }

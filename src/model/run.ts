@@ -35,6 +35,7 @@ export async function runScenario(
           durationMs: scenario.durationMs,
           warmupMs: scenario.warmupMs,
           slos: scenario.slos,
+          faults: scenario.faults,
         },
         run: {
           stopReason,

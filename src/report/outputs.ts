@@ -14,6 +14,7 @@ import type {
 } from '../metrics/summary.ts';
 import { compareCsv, compareJson } from './compare.ts';
 import { compareVariants, estimateMetrics } from './estimates.ts';
+import { propagationOf } from './propagation.ts';
 import { reportDataJson } from './report-data.ts';
 import {
   OUTPUT_FORMAT_VERSION,
@@ -41,6 +42,8 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
   ]);
   if (results.runs.some((r) => r.summary.caches.length > 0))
     files.set('caches.csv', cachesCsv(results));
+  if (results.runs.some((r) => r.summary.scenario.faults.length > 0))
+    files.set('propagation.csv', propagationCsv(results));
   if (results.runs.some((r) => r.summary.scenario.slos.length > 0))
     files.set('slos.csv', slosCsv(results));
   if (results.runs.some((r) => r.summary.refreshes.length > 0))
@@ -73,6 +76,7 @@ export function summaryJson(results: ScenarioResults): string {
         ...r.summary,
         estimates: estimateMetrics(reps[v]).map(({ values: _, ...e }) => e),
         slos: slos[v],
+        propagation: propagationOf(r),
       }),
     ),
     comparisons: roundDeep(compareVariants(names, reps)),
@@ -202,6 +206,58 @@ export function slosCsv(results: ScenarioResults): string {
       ]);
     }
   });
+  return csv(rows);
+}
+
+/**
+ * propagation.csv: one row per variant × fault window × entity it degraded (the blast radius,
+ * in order of onset): when, how long after the fault started, when it recovered (empty: not
+ * by the end of the run) and its worst figures.
+ */
+export function propagationCsv(results: ScenarioResults): string {
+  const rows: unknown[][] = [
+    [
+      'variant',
+      'fault',
+      'kind',
+      'target',
+      'faultStartMs',
+      'faultEndMs',
+      'order',
+      'scope',
+      'id',
+      'degradedAtMs',
+      'delayMs',
+      'recoveredAtMs',
+      'worstP99Ms',
+      'worstErrorRate',
+      'worstUtilisation',
+    ],
+  ];
+  for (const r of results.runs) {
+    const p = propagationOf(r);
+    if (p === null) continue;
+    for (const b of p.blastRadius)
+      b.hits.forEach((h, i) => {
+        rows.push([
+          variantOf(r),
+          b.fault,
+          b.kind,
+          b.target,
+          b.window.startMs,
+          b.window.endMs,
+          i + 1,
+          h.scope,
+          h.id,
+          h.degradedAtMs,
+          h.delayMs,
+          h.recoveredAtMs,
+          rounded(h.worst.p99Ms),
+          rounded(h.worst.errorRate),
+          rounded(h.worst.utilisation),
+        ]);
+      });
+  }
   return csv(rows);
 }
 

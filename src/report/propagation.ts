@@ -12,11 +12,13 @@
  * rejects a share `errorRateIncrease` more of its arrivals than in the baseline. An episode
  * starts after `onsetSeconds` degraded seconds in a row (at the first of them) and ends after
  * `recoverySeconds` healthy seconds in a row (at the first of them). Seconds before the first
- * fault never start an episode (a fault cannot cause what came before it).
+ * fault never start an episode (a fault cannot cause what came before it). A second in which
+ * nothing arrived (and nothing was busy) is no evidence either way: the state carries on.
  */
 import type { SeriesPoint } from '../metrics/series.ts';
 import type { StationPoint } from '../metrics/station-stats.ts';
-import type { FaultWindow } from '../scenario/types.ts';
+import type { RunResult } from '../metrics/summary.ts';
+import type { FaultDef, FaultWindow } from '../scenario/types.ts';
 
 /** When a second counts as degraded, and how long onsets and recoveries must last. */
 export interface PropagationThresholds {
@@ -114,6 +116,8 @@ interface Second {
   utilisation: number | null;
   /** Arrivals but nothing finished (endpoints) — everything hangs. */
   stalled: boolean;
+  /** Nothing arrived: no evidence either way (the state carries on). */
+  empty: boolean;
 }
 
 function endpointSeconds(points: SeriesPoint[]): Second[] {
@@ -125,6 +129,7 @@ function endpointSeconds(points: SeriesPoint[]): Second[] {
       p99Ms: finished > 0 ? p.p99Ms : null,
       utilisation: null,
       stalled: finished === 0 && p.arrivals > 0,
+      empty: finished === 0 && p.arrivals === 0,
     };
   });
 }
@@ -136,6 +141,7 @@ function componentSeconds(points: StationPoint[]): Second[] {
     p99Ms: null,
     utilisation: p.utilisation,
     stalled: false,
+    empty: p.arrivals === 0 && p.utilisation === 0,
   }));
 }
 
@@ -206,7 +212,7 @@ function episodesOf(
   const pending: Second[] = [];
   for (const s of seconds) {
     const ms = s.second * 1000;
-    if (ms < firstFaultMs && open === null) continue;
+    if ((ms < firstFaultMs && open === null) || s.empty) continue;
     const bad = isDegraded(s, b, t);
     if (open === null) {
       if (!bad) {
@@ -322,4 +328,22 @@ export function analysePropagation(
       blastRadius.push({ fault: f.id, kind: f.kind, target: f.target, window: w, hits });
     }
   return { thresholds, baselineWindow, entities, blastRadius };
+}
+
+/** The timeline of a fault definition: what it strikes, in words. */
+export function faultTimeline(def: FaultDef): FaultTimeline {
+  const target =
+    def.link !== null
+      ? `${def.link.from} → ${def.link.to}`
+      : def.instances === null
+        ? (def.component as string)
+        : `${def.component}[${def.instances.join(',')}]`;
+  return { id: def.id, kind: def.kind, target, windows: def.windows };
+}
+
+/** The propagation analysis of a run (null when its scenario has no faults). */
+export function propagationOf(run: RunResult): Propagation | null {
+  const faults = run.summary.scenario.faults;
+  if (faults.length === 0) return null;
+  return analysePropagation(run.series, faults.map(faultTimeline), run.summary.scenario.warmupMs);
 }

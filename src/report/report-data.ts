@@ -15,6 +15,12 @@ import {
   type VariantComparison,
 } from './estimates.ts';
 import {
+  type FaultTimeline,
+  faultTimeline,
+  type Propagation,
+  propagationOf,
+} from './propagation.ts';
+import {
   OUTPUT_FORMAT_VERSION,
   replicationsOf,
   type ScenarioResults,
@@ -42,6 +48,10 @@ export interface VariantReport {
   estimates: MetricEstimate[];
   /** The scenario's SLO bounds evaluated over the replications (empty without SLOs). */
   slos: SloResult[];
+  /** The fault timeline (windows to shade in time charts); empty without faults. */
+  faults: FaultTimeline[];
+  /** How the faults propagated (first replication); null without faults. */
+  propagation: Propagation | null;
 }
 
 /** The whole report of a scenario run. */
@@ -82,6 +92,8 @@ export function buildReportData(results: ScenarioResults): ReportData {
       distributions: Object.fromEntries(r.distributions),
       estimates: estimateMetrics(reps[v]),
       slos: slos[v],
+      faults: r.summary.scenario.faults.map(faultTimeline),
+      propagation: propagationOf(r),
     })),
     comparisons: compareVariants(variantNames(results), reps),
   };

@@ -8,6 +8,7 @@ import type { RequestGroupSummary, RunSummary } from '../metrics/summary.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import { compareRows } from './compare.ts';
 import { compareVariants, estimateMetrics, type MetricEstimate } from './estimates.ts';
+import { propagationOf } from './propagation.ts';
 import { replicationsOf, type ScenarioResults, sloResultsOf, variantNames } from './results.ts';
 import { sloLine } from './slo.ts';
 
@@ -169,12 +170,63 @@ export function formatSummary(results: ScenarioResults): string {
       `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${cacheTable(s)}${refreshTable(s)}${causesText(s)}`,
     );
   }
+  const propagation = formatPropagation(results);
+  if (propagation !== '') parts.push(propagation);
   const slos = formatSlos(results);
   if (slos !== '') parts.push(slos);
   const replicated = formatReplications(results);
   if (replicated !== '') parts.push(replicated);
   if (results.runs.length > 1) parts.push(formatComparison(results));
   return `${parts.join('\n\n')}\n`;
+}
+
+const seconds = (ms: number) => `${num(ms / 1000, 1)} s`;
+
+/**
+ * The blast radius of every fault window, per variant: what degraded (worse than its own
+ * pre-fault baseline), in order, how long after the fault started, when it recovered, its
+ * worst figures; then what stayed healthy. Empty without faults.
+ */
+export function formatPropagation(results: ScenarioResults): string {
+  const names = variantNames(results);
+  const sections: string[] = [];
+  results.runs.forEach((r, v) => {
+    const p = propagationOf(r);
+    if (p === null) return;
+    const title = results.runs.length > 1 ? ` · ${names[v]}` : '';
+    const lines: string[] = [];
+    for (const b of p.blastRadius) {
+      lines.push(
+        `fault ${b.fault} (${b.kind} ${b.target}, ${seconds(b.window.startMs)}–${seconds(b.window.endMs)}): ${b.hits.length === 0 ? 'nothing degraded' : `${b.hits.length} degraded`}`,
+      );
+      const rows = b.hits.map((h) => [
+        `${h.id}${h.scope === 'component' ? ' (component)' : ''}`,
+        `+${seconds(h.delayMs)}`,
+        h.recoveredAtMs === null ? 'not by the end' : seconds(h.recoveredAtMs),
+        h.worst.p99Ms === null ? '–' : num(h.worst.p99Ms, 1),
+        h.worst.errorRate === null ? '–' : pct(h.worst.errorRate),
+        h.worst.utilisation === null ? '–' : pct(h.worst.utilisation),
+      ]);
+      if (rows.length > 0)
+        lines.push(
+          formatTable(
+            ['degraded', 'after', 'recovered at', 'worst p99 ms', 'worst errors', 'worst util'],
+            rows,
+          )
+            .split('\n')
+            .map((l) => `  ${l}`)
+            .join('\n'),
+        );
+    }
+    const hit = new Set(p.entities.filter((e) => e.episodes.length > 0).map((e) => e.id));
+    const healthy = p.entities.filter((e) => e.scope === 'endpoint' && !hit.has(e.id));
+    if (healthy.length > 0)
+      lines.push(`unaffected endpoints: ${healthy.map((e) => e.id).join(', ')}`);
+    sections.push(
+      `■ fault propagation${title} (degraded = worse than its own pre-fault baseline)\n${lines.join('\n')}`,
+    );
+  });
+  return sections.join('\n\n');
 }
 
 /** The SLO verdicts of every variant ("" without SLOs): ✓/✗ per bound with the value. */

@@ -110,7 +110,11 @@ export class DistributedCache {
     if (fs?.active) {
       if (fs.down > 0) {
         if (fs.hangs === 0) this.refuse(op);
-        return; // hang: the operation is never answered
+        else {
+          this.stats.rejected++; // no answer until the server comes back (turned away now)
+          fs.hung.push(op);
+        }
+        return;
       }
       if (fs.fails()) {
         this.refuse(op);
@@ -144,6 +148,11 @@ export class DistributedCache {
    */
   refuse(op: CacheOp): void {
     this.stats.rejected++;
+    this.reset(op);
+  }
+
+  /** An operation a hanging server swallowed is answered as failed (already counted). */
+  reset(op: CacheOp): void {
     this.cache.stats.failedOps++;
     op.misses = op.keys.length;
     this.cache.stats.misses += op.frame === null ? 0 : op.keys.length;
