@@ -116,6 +116,8 @@ function nodeSvg(node: LayoutNode, c: ComponentSummary | undefined, inbound: num
   const dash = !present || idle ? ' stroke-dasharray="5 4"' : '';
   const opacity = !present ? ' opacity="0.35"' : idle ? ' opacity="0.6"' : '';
   const name = escapeHtml(truncate(node.id, 20));
+  // a cylinder's text sits a little lower, clear of its top rim
+  const lower = node.kind === 'database' ? 4 : 0;
   let detail = '';
   let tip = node.id;
   if (node.kind === 'client') {
@@ -134,8 +136,8 @@ function nodeSvg(node: LayoutNode, c: ComponentSummary | undefined, inbound: num
   return (
     `<g class="node node-${escapeHtml(node.kind)}"${opacity}><title>${escapeHtml(tip)}</title>` +
     shape(node, fill, '#334155', dash) +
-    `<text x="${n1(node.x)}" y="${n1(node.y - 4)}" text-anchor="middle" font-size="15" font-weight="600" fill="#0f172a">${name}</text>` +
-    `<text x="${n1(node.x)}" y="${n1(node.y + 15)}" text-anchor="middle" font-size="12.5" fill="#334155">${escapeHtml(detail)}</text>` +
+    `<text x="${n1(node.x)}" y="${n1(node.y - 4 + lower)}" text-anchor="middle" font-size="15" font-weight="600" fill="#0f172a">${name}</text>` +
+    `<text x="${n1(node.x)}" y="${n1(node.y + 15 + lower)}" text-anchor="middle" font-size="12.5" fill="#334155">${escapeHtml(detail)}</text>` +
     '</g>'
   );
 }
