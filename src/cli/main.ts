@@ -14,6 +14,7 @@ import { listCommand } from './commands/list.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand, SLO_FAILED_EXIT } from './commands/run.ts';
+import { spofCommand } from './commands/spof.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { validateCommand } from './commands/validate.ts';
 import { ExitCode, RunGuardError, SweepError, UsageError } from './errors.ts';
@@ -97,6 +98,37 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       .option('--quiet', 'no progress bar'),
   ).action(async (file: string, opts) => {
     result.code = await sweepCommand(file, opts, io);
+  });
+
+  withGuards(
+    program
+      .command('spof')
+      .description(
+        'fail each shared component in turn (databases, caches, services with two or more callers) and print the impact matrix: availability and p99 of every entry endpoint during the failure; write spof.json, spof.csv, spof.html',
+      )
+      .argument('<scenario>', 'scenario file (.yaml or .json)')
+      .option('--variant <name>', 'the variant to analyse (default: the first)')
+      .addOption(
+        new Option('--mode <mode>', 'how a failed component fails')
+          .choices(['refuse', 'hang'])
+          .default('refuse'),
+      )
+      .option(
+        '--at <d>',
+        'when the failure starts (default: a third into the measured time)',
+        parseDurationOption,
+      )
+      .option(
+        '--for <d>',
+        'how long it lasts (default: a third of the measured time)',
+        parseDurationOption,
+      )
+      .option('--all', 'fail every component, not only the shared ones')
+      .option('--seed <n>', 'random seed (overrides the scenario)')
+      .option('--duration <d>', 'simulated duration (overrides the scenario)', parseDurationOption)
+      .option('--out <dir>', 'output folder (default: reports/<scenario name>-spof)'),
+  ).action(async (file: string, opts) => {
+    result.code = await spofCommand(file, opts, io);
   });
 
   program
