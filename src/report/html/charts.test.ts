@@ -15,6 +15,7 @@ import {
   VEGA_LITE_SCHEMA,
 } from './chart-style.ts';
 import {
+  faultWindows,
   latencyCdfChart,
   latencyPercentileChart,
   timeSeriesChart,
@@ -162,13 +163,15 @@ describe('latencyCdfChart', () => {
 });
 
 describe('timeSeriesChart', () => {
+  const lineOf = (panel: Json) => panel.layer.find((l: Json) => l.mark.type === 'line');
+
   it('stacks throughput, p50/p99 latency and errors over a shared time axis', () => {
     const spec = timeSeriesChart(variants) as Json;
     expect(spec.vconcat).toHaveLength(3);
-    const fields = spec.vconcat.map((p: Json) => p.layer.at(-1).encoding.y.field);
+    const fields = spec.vconcat.map((p: Json) => lineOf(p).encoding.y.field);
     expect(fields).toEqual(['okPerSec', 'ms', 'errorsPerSec']);
-    expect(spec.vconcat[1].layer.at(-1).encoding.y.scale.type).toBe('log');
-    expect(spec.vconcat[1].layer.at(-1).encoding.strokeDash.field).toBe('percentile');
+    expect(lineOf(spec.vconcat[1]).encoding.y.scale.type).toBe('log');
+    expect(lineOf(spec.vconcat[1]).encoding.strokeDash.field).toBe('percentile');
     const seconds = variants.variants[0].series.requests.overall.length;
     expect(spec.data.values).toHaveLength(2 * seconds);
     expect(spec.data.values[0]).toEqual(
@@ -184,7 +187,7 @@ describe('timeSeriesChart', () => {
           l.data.values.filter((w: Json) => w.kind === l.transform[0].filter.equal),
         );
     expect(bands(timeSeriesChart(variants))).toEqual([
-      { start: 0, end: 10, label: 'warm-up (not counted)', kind: 'warm-up' },
+      { start: 0, end: 10, label: 'warm-up (not counted)', kind: 'warm-up', line: 0 },
     ]);
     const faults = [{ startMs: 12_000, endMs: 15_500, label: 'orders-db crash' }];
     const spec = timeSeriesChart(variants, { faults }) as Json;
@@ -193,7 +196,39 @@ describe('timeSeriesChart', () => {
       end: 15.5,
       label: 'orders-db crash',
       kind: 'fault',
+      line: 0,
     });
+    const names = spec.vconcat[0].layer.find((l: Json) => l.mark.type === 'text');
+    expect(names.encoding.text.field).toBe('label');
+    expect(compileWarnings(spec)).toEqual([]);
+  });
+
+  it('takes the fault windows of every variant, once each, with the targets of every variant', () => {
+    const data = structuredClone(variants);
+    const crash = { id: 'db-down', kind: 'crash' };
+    const at = [{ startMs: 15_000, endMs: 18_000 }];
+    data.variants[0].faults = [{ ...crash, target: 'orders-db', windows: at }];
+    data.variants[1].faults = [
+      { ...crash, target: 'shared-db', windows: at },
+      {
+        id: 'slow',
+        kind: 'latency',
+        target: 'a → b',
+        windows: [{ startMs: 11_000, endMs: 16_000 }],
+      },
+    ];
+    const windows = faultWindows(data);
+    expect(windows).toEqual([
+      { startMs: 11_000, endMs: 16_000, label: 'slow: latency on a → b' },
+      { startMs: 15_000, endMs: 18_000, label: 'db-down: crash on orders-db / shared-db' },
+    ]);
+    expect(faultWindows(variants)).toEqual([]);
+    // the second label goes one line lower: the first window is still open when it starts
+    const spec = timeSeriesChart(data, { faults: windows }) as Json;
+    const names = spec.vconcat[0].layer.find((l: Json) => l.mark.type === 'text');
+    expect(
+      names.data.values.filter((w: Json) => w.kind === 'fault').map((w: Json) => w.line),
+    ).toEqual([0, 1]);
     expect(compileWarnings(spec)).toEqual([]);
   });
 

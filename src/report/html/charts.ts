@@ -194,12 +194,34 @@ export interface TimeWindow {
   label: string;
 }
 
+/**
+ * The fault windows of every variant, once each, labelled "db-down: crash on orders-db", in
+ * time order (for `TimeSeriesOptions.faults`).
+ */
+export function faultWindows(data: ReportData): TimeWindow[] {
+  // one window per fault and time; its targets in every variant ("orders-db / shared-db")
+  const byWindow = new Map<
+    string,
+    { startMs: number; endMs: number; head: string; targets: string[] }
+  >();
+  for (const v of data.variants) {
+    for (const f of v.faults ?? []) {
+      for (const w of f.windows) {
+        const key = `${w.startMs}|${w.endMs}|${f.id}|${f.kind}`;
+        const entry = byWindow.get(key) ?? { ...w, head: `${f.id}: ${f.kind} on `, targets: [] };
+        if (!entry.targets.includes(f.target)) entry.targets.push(f.target);
+        byWindow.set(key, entry);
+      }
+    }
+  }
+  return [...byWindow.values()]
+    .map((w) => ({ startMs: w.startMs, endMs: w.endMs, label: w.head + w.targets.join(' / ') }))
+    .sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
+}
+
 /** Options of the time-series chart. */
 export interface TimeSeriesOptions {
-  /**
-   * Fault windows to shade (red) in every panel: the hook for fault injection, which will pass
-   * the windows of its faults. Default none.
-   */
+  /** Fault windows to shade (red) in every panel (the report passes `faultWindows(data)`). Default none. */
   faults?: readonly TimeWindow[];
 }
 
@@ -234,19 +256,18 @@ function seriesRows(
 /** The warm-up (grey) and the fault windows (red) as rows for the shading layers. */
 function windowRows(data: ReportData, faults: readonly TimeWindow[]) {
   const warmupMs = data.variants[0]?.summary.scenario.warmupMs ?? 0;
-  const rows = faults.map((f) => ({
+  // a fault's label goes one line lower for each earlier window still open when it starts
+  const rows = faults.map((f, i) => ({
     start: f.startMs / 1000,
     end: f.endMs / 1000,
     label: f.label,
     kind: 'fault',
+    line: faults.slice(0, i).filter((g) => g.endMs > f.startMs).length,
   }));
-  if (warmupMs > 0)
-    rows.unshift({
-      start: 0,
-      end: warmupMs / 1000,
-      label: 'warm-up (not counted)',
-      kind: 'warm-up',
-    });
+  if (warmupMs > 0) {
+    const label = 'warm-up (not counted)';
+    rows.unshift({ start: 0, end: warmupMs / 1000, label, kind: 'warm-up', line: 0 });
+  }
   return rows;
 }
 
@@ -280,7 +301,7 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
   const band = (kind: string, colour: string) => ({
     data: { values: windows },
     transform: [{ filter: { field: 'kind', equal: kind } }],
-    mark: { type: 'rect', color: colour, opacity: 0.6 },
+    mark: { type: 'rect', color: colour, opacity: 0.55 },
     encoding: {
       x: { field: 'start', type: 'quantitative' },
       x2: { field: 'end' },
@@ -288,17 +309,49 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
     },
   });
   // a band layer only when it has windows (an empty one warns of an infinite extent)
-  const bandColours = { 'warm-up': '#e5e7eb', fault: '#fca5a5' } as const;
+  const bandColours = { 'warm-up': '#e5e7eb', fault: '#fecaca' } as const;
   const shading = (['warm-up', 'fault'] as const)
     .filter((kind) => windows.some((w) => w.kind === kind))
     .map((kind) => band(kind, bandColours[kind]));
   const line = { type: 'line', interpolate: 'monotone', tooltip: true, clip: true };
-  const panel = (y: object, more: { transform?: object[]; encoding?: object } = {}) => ({
+  // each fault's name at the top of its band, in the first panel
+  const faultNames = windows.some((w) => w.kind === 'fault')
+    ? [
+        {
+          data: { values: windows },
+          transform: [
+            { filter: { field: 'kind', equal: 'fault' } },
+            { calculate: 'datum.line * 16', as: 'top' },
+          ],
+          mark: {
+            type: 'text',
+            align: 'left',
+            baseline: 'top',
+            dx: 4,
+            dy: 4,
+            fontSize: 13,
+            fontWeight: 600,
+            color: '#991b1b',
+          },
+          encoding: {
+            x: { field: 'start', type: 'quantitative' },
+            // pixels from the top: one 16 px line per overlapping window before it
+            y: { field: 'top', type: 'quantitative', scale: null },
+            text: { field: 'label' },
+          },
+        },
+      ]
+    : [];
+  const panel = (
+    y: object,
+    more: { transform?: object[]; encoding?: object; notes?: object[] } = {},
+  ) => ({
     width: CHART_WIDTH,
     height: 170,
     layer: [
       ...shading,
       { transform: more.transform ?? [], mark: line, encoding: { x, y, color, ...more.encoding } },
+      ...(more.notes ?? []),
     ],
   });
   const latency = panel(
@@ -332,13 +385,16 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
     title: {
       text: 'Over time: throughput, latency and errors',
       subtitle: [
-        `per ${by}, per second of simulated time; the grey band is the warm-up${noErrors ? '; no errors' : ''}`,
+        `per ${by}, per second of simulated time; grey: the warm-up${options.faults?.length ? '; red: faults' : ''}${noErrors ? '; no errors' : ''}`,
         thinningNote(k),
       ].filter((s) => s !== ''),
     },
     data: { values: rows },
     vconcat: [
-      panel({ field: 'okPerSec', type: 'quantitative', title: 'successful (req/s)' }),
+      panel(
+        { field: 'okPerSec', type: 'quantitative', title: 'successful (req/s)' },
+        { notes: faultNames },
+      ),
       latency,
       panel({
         field: 'errorsPerSec',

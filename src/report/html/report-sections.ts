@@ -7,6 +7,7 @@
 import type { ReportData, VariantReport } from '../report-data.ts';
 import { variantColour } from './chart-style.ts';
 import {
+  faultWindows,
   latencyCdfChart,
   latencyPercentileChart,
   timeSeriesChart,
@@ -261,7 +262,7 @@ export function chartSections(data: ReportData): PageSection[] {
     {
       id: 'over-time',
       title: 'Over time',
-      charts: [{ spec: timeSeriesChart(data, { faults: [] }) }],
+      charts: [{ spec: timeSeriesChart(data, { faults: faultWindows(data) }) }],
     },
     {
       id: 'load',
