@@ -18,6 +18,8 @@ export interface FinishedRequest {
   readonly queryCount: number;
   readonly rowCount: number;
   readonly byteCount: number;
+  /** A fallback answered for a failed call on its path. */
+  readonly degraded: boolean;
 }
 
 /** Statistics of the requests one workload sent to one entry endpoint. */
@@ -40,6 +42,8 @@ export class EntryStats {
   callsMax = 0;
   queriesMax = 0;
   rowsMax = 0;
+  /** Successful requests answered in part by a fallback. */
+  degraded = 0;
 
   constructor(
     readonly workload: string,
@@ -51,8 +55,10 @@ export class EntryStats {
   finish(req: FinishedRequest, outcome: Outcome, cause: string, latencyMs: number): void {
     this.outcomes[outcome]++;
     this.latencySumMs += latencyMs;
-    if (outcome === Outcome.ok) this.okLatency.record(latencyMs);
-    else this.causes.set(cause, (this.causes.get(cause) ?? 0) + 1);
+    if (outcome === Outcome.ok) {
+      this.okLatency.record(latencyMs);
+      if (req.degraded) this.degraded++;
+    } else this.causes.set(cause, (this.causes.get(cause) ?? 0) + 1);
     const { callCount, queryCount, rowCount } = req;
     this.callsSum += callCount;
     this.queriesSum += queryCount;

@@ -3,8 +3,10 @@
  * finishes, per-second ticks, the end of warm-up). It owns every statistic and is read by
  * summarize(). Nothing here formats output.
  */
+
 import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import { CacheStats } from './cache-stats.ts';
+import { CallPolicyStats } from './call-policy-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
 import { Outcome } from './outcome.ts';
 import { RefreshStats } from './refresh-stats.ts';
@@ -18,6 +20,7 @@ export class Metrics {
   readonly stations: StationStats[] = [];
   readonly visits: VisitStats[] = [];
   readonly caches: CacheStats[] = [];
+  readonly callPolicies: CallPolicyStats[] = [];
   readonly refreshes: RefreshStats[] = [];
   readonly #windowResets: (() => void)[] = [];
   /** Per-second series per entry endpoint ("service/endpoint"). */
@@ -63,6 +66,14 @@ export class Metrics {
   addCache(id: string, type: string): CacheStats {
     const c = new CacheStats(id, type);
     this.caches.push(c);
+    return c;
+  }
+
+  /** Registers the counters of the policies of one call step. */
+  addCallPolicy(id: string, from: string, to: string): CallPolicyStats {
+    const c = new CallPolicyStats(id, from, to);
+    this.callPolicies.push(c);
+    this.#windowResets.push(() => c.reset(this.windowStartMs));
     return c;
   }
 

@@ -24,6 +24,8 @@ export interface RequestGroupSummary {
   throughputPerSec: number;
   /** (rejected + timedOut + failed) / finished. */
   errorRate: number;
+  /** Successful requests answered in part by a fallback (degraded responses). */
+  degraded: number;
   /** Latency of successful requests, ms. */
   latency: LatencyStats;
   /** Mean latency of every finished request, whatever its outcome, ms. */
@@ -128,6 +130,26 @@ export interface CacheSummary {
   bytesPerStore: { mean: number; max: number };
 }
 
+/** The resilience policies of one call step over the statistics window. */
+export interface CallPolicySummary {
+  /** The call step: service/endpoint/step path. */
+  id: string;
+  from: string;
+  to: string;
+  calls: number;
+  attempts: number;
+  retries: number;
+  retriesDenied: number;
+  /** attempts / calls: how much the retries multiply the load (1 without retries). */
+  amplification: number;
+  breakerOpened: number;
+  shortCircuited: number;
+  bulkheadRejected: number;
+  fallbacks: number;
+  /** Share of the window the breaker was open. */
+  openFraction: number;
+}
+
 export interface VisitSummary {
   component: string;
   name: string;
@@ -157,6 +179,7 @@ export interface MetricsSummary {
   serviceEndpoints: VisitSummary[];
   caches: CacheSummary[];
   refreshes: RefreshSummary[];
+  callPolicies: CallPolicySummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -183,6 +206,7 @@ function summarizeGroup(
   let arrivals = 0;
   let okInWindow = 0;
   let latencySum = 0;
+  let degraded = 0;
   const work = { calls: 0, queries: 0, rows: 0, bytes: 0, callsMax: 0, queriesMax: 0, rowsMax: 0 };
   for (const e of group) {
     hist.add(e.okLatency);
@@ -190,6 +214,7 @@ function summarizeGroup(
     for (const [c, n] of e.causes) causes.set(c, (causes.get(c) ?? 0) + n);
     arrivals += e.arrivals;
     okInWindow += e.okInWindow;
+    degraded += e.degraded;
     latencySum += e.latencySumMs;
     work.calls += e.callsSum;
     work.queries += e.queriesSum;
@@ -211,6 +236,7 @@ function summarizeGroup(
     outcomes: outcomesRecord(outcomes),
     throughputPerSec: windowMs > 0 ? (okInWindow * 1000) / windowMs : 0,
     errorRate: per(finished - outcomes[0]),
+    degraded,
     latency,
     meanLatencyAllMs: per(latencySum),
     causes: [...causes]
@@ -351,6 +377,21 @@ export function summarizeMetrics(
       staleReads: r.staleReads,
       bytesPerInstance: r.bytesPerInstance,
       instances: r.instances,
+    })),
+    callPolicies: m.callPolicies.map((c) => ({
+      id: c.id,
+      from: c.from,
+      to: c.to,
+      calls: c.calls,
+      attempts: c.attempts,
+      retries: c.retries,
+      retriesDenied: c.retriesDenied,
+      amplification: c.calls > 0 ? c.attempts / c.calls : 1,
+      breakerOpened: c.breakerOpened,
+      shortCircuited: c.shortCircuited,
+      bulkheadRejected: c.bulkheadRejected,
+      fallbacks: c.fallbacks,
+      openFraction: windowMs > 0 ? Math.min(1, c.openUntil(endMs) / windowMs) : 0,
     })),
     littlesLaw: {
       meanInSystem,

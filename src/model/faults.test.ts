@@ -113,11 +113,15 @@ describe('faults', () => {
     expect(over(home(r), 21, 30).meanMs).toBeCloseTo(3, 1);
   });
 
-  it('latency factor stretches the visit and cpu-hog the CPU only', async () => {
-    const stretched = await runYaml(
+  it("latency factor slows the unit's own work, cpu-hog its CPU", async () => {
+    const slowed = await runYaml(
       shop('  x3: { kind: latency, target: orders, at: 10s, for: 10s, factor: 3 }'),
     );
-    expect(over(home(stretched), 11, 20).meanMs).toBeCloseTo(9, 1); // (2 + 1) × 3
+    expect(over(home(slowed), 11, 20).meanMs).toBeCloseTo(7, 1); // 2 × 3 + 1 (the query is the DB's)
+    const slowDb = await runYaml(
+      shop('  x3: { kind: latency, target: orders-db, at: 10s, for: 10s, factor: 3 }'),
+    );
+    expect(over(home(slowDb), 11, 20).meanMs).toBeCloseTo(5, 1); // 2 + 1 × 3
     const hog = await runYaml(shop('  hog: { kind: cpu-hog, target: orders, at: 10s, factor: 4 }'));
     expect(over(home(hog), 11, 30).meanMs).toBeCloseTo(9, 1); // 2 × 4 + 1
   });

@@ -8,8 +8,9 @@
  * - crash: the unit is down; arrivals are refused at once (`refuse`: the caller gets an error)
  *   or never answered (`hang`: the caller waits for its timeout).
  * - error-rate: a share of arrivals fail at once (independent faults combine as 1 − Π(1 − r)).
- * - latency: arrivals are delayed by `add`, and a visit's time in the unit is stretched by
- *   `factor` (the thread or connection is held that much longer).
+ * - latency: arrivals are delayed by `add`, and the unit's own work (CPU and sleep steps of a
+ *   service, query time of a database, operation time of a cache) takes `factor` times longer;
+ *   time spent waiting for downstream calls is not the unit's own and is not stretched.
  * - capacity-loss: only `remaining` of the threads/connections stay (at least one while
  *   remaining > 0); visits in progress finish, the queue waits.
  * - gc-pause: stop-the-world pauses of `pause` every `interval`: no visit starts meanwhile.
@@ -75,9 +76,9 @@ export class FaultState {
   errorRate = 0;
   /** Added delays of arrivals (latency faults), summed. */
   delays: Distribution[] = [];
-  /** Multiplier of a visit's time in the unit (latency faults). */
-  stretch = 1;
-  /** Multiplier of CPU / query / operation times (cpu-hog faults). */
+  /** Multiplier of sleep (waiting) steps of a service (latency faults). */
+  pace = 1;
+  /** Multiplier of CPU / query / operation times (latency and cpu-hog faults). */
   slow = 1;
   /** Cause texts of the failures this unit's faults cause. */
   crashCause = '';
@@ -122,7 +123,7 @@ export class FaultState {
     let down = 0;
     let hangs = 0;
     let pass = 1;
-    let stretch = 1;
+    let pace = 1;
     let slow = 1;
     let remaining = 1;
     const delays: Distribution[] = [];
@@ -139,7 +140,8 @@ export class FaultState {
           break;
         case 'latency':
           if (add !== null) delays.push(add);
-          stretch *= def.factor;
+          pace *= def.factor;
+          slow *= def.factor;
           break;
         case 'cpu-hog':
           slow *= def.factor;
@@ -155,7 +157,7 @@ export class FaultState {
     this.hangs = hangs;
     this.errorRate = 1 - pass;
     this.delays = delays;
-    this.stretch = stretch;
+    this.pace = pace;
     this.slow = slow;
     this.crashCause = `crash: ${this.name} ${hangs > 0 ? 'not answering' : 'refused the connection'}`;
     this.errorCause = `error: ${this.name} failed (fault ${errors.join(', ')})`;

@@ -142,9 +142,12 @@ export function advance(f: Frame): void {
       case StepKind.cpu:
         startCpu(f, step);
         return;
-      case StepKind.sleep:
-        f.inv.endpoint.service.sim.schedule(step.duration!.sample(), advance, f);
+      case StepKind.sleep: {
+        const fs = (f.inv.instance as Instance).fault;
+        const ms = step.duration!.sample();
+        f.inv.endpoint.service.sim.schedule(fs === null ? ms : ms * fs.pace, advance, f);
         return;
+      }
       case StepKind.call:
         startCall(f, step);
         return;
@@ -178,19 +181,7 @@ export function advance(f: Frame): void {
 function endFrame(f: Frame): void {
   const parent = f.parent;
   if (parent === null) {
-    const inv = f.inv;
-    const fs = (inv.instance as Instance).fault;
-    if (fs !== null && fs.stretch !== 1) {
-      // a latency fault stretches the visit: its thread is held (factor − 1) × its time longer
-      const now = inv.endpoint.service.sim.now;
-      inv.endpoint.service.sim.schedule(
-        (fs.stretch - 1) * (now - inv.arrivalMs),
-        endStretched,
-        inv,
-      );
-      return;
-    }
-    endVisit(inv, f.error, f.cause);
+    endVisit(f.inv, f.error, f.cause);
     return;
   }
   if (f.error !== 0 && parent.error === 0) {
@@ -199,11 +190,6 @@ function endFrame(f: Frame): void {
   }
   if (f.inParallel && --parent.pending > 0) return;
   advance(parent);
-}
-
-/** The end of a visit a latency fault stretched (the visit is its own root frame). */
-function endStretched(inv: Invocation): void {
-  endVisit(inv, inv.error, inv.cause);
 }
 
 // ── cpu ──────────────────────────────────────────────────────────────────────────────────
@@ -232,6 +218,10 @@ function endCpu(f: Frame): void {
 
 // ── call ─────────────────────────────────────────────────────────────────────────────────
 function startCall(f: Frame, step: StepRuntime): void {
+  if (step.policy !== null) {
+    step.policy.start(f);
+    return;
+  }
   const req = f.inv.request;
   req.callCount++;
   const child = new Invocation(req, step.target as EndpointRuntime, f);
@@ -249,6 +239,11 @@ export function isCallPending(child: Invocation): boolean {
 /** The caller stops waiting for `child`: its frame fails with the call's timeout cause. */
 export function callTimedOut(child: Invocation): void {
   child.callerWaiting = false;
+  const data = child.data;
+  if (data !== null) {
+    data.waiter.onTimeout?.(child); // a call with policies: its controller decides
+    return;
+  }
   const f = child.caller as Frame;
   f.error = Outcome.timedOut;
   f.cause = (f.steps[f.pc - 1] as StepRuntime).timeoutCause;
@@ -432,7 +427,7 @@ export function onConnectionGranted(f: Frame): void {
 function runQuery(f: Frame, db: DatabaseRuntime, step: StepRuntime): void {
   const fs = db.fault;
   const t =
-    (fs === null ? 1 : fs.slow * fs.stretch) *
+    (fs === null ? 1 : fs.slow) *
     (step.queryTime !== null
       ? step.queryTime.sample()
       : db.queryTime.sample() +

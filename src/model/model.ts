@@ -21,11 +21,14 @@ import type { ListStepDef, Scenario, StepDef } from '../scenario/types.ts';
 import { CLIENT_ID } from '../scenario/types.ts';
 import { CacheRuntime } from './cache/cache-runtime.ts';
 import { type CacheOp, DistributedCache } from './cache/distributed-cache.ts';
+import { CallPolicy } from './call-policy.ts';
 import { DatabaseRuntime } from './database.ts';
 import { FaultState, type FaultUnit, LinkFaultState, type Slots, scheduleFault } from './faults.ts';
 import type { Frame } from './frame.ts';
 import { startGarbageCollection } from './gc.ts';
 import {
+  advance,
+  arriveAtService,
   callTimedOut,
   isCallPending,
   onConnectionGranted,
@@ -219,6 +222,24 @@ export class Model {
           step.timeouts = new TimeoutQueue(this.sim, d.timeoutMs, isCallPending, callTimedOut);
         }
         step.timeoutCause = `timeout: ${serviceId} → ${d.service}/${d.endpoint}`;
+        if (d.policy !== null) {
+          const p = d.policy;
+          step.policy = new CallPolicy(
+            p,
+            this.sim,
+            this.metrics.addCallPolicy(where, serviceId, `${d.service}/${d.endpoint}`),
+            step.target,
+            link.out,
+            link.back,
+            step.timeouts,
+            step.timeoutCause,
+            this.services.get(serviceId)?.instances.length ?? 1,
+            this.rng.stream(`${where}/retry-jitter`),
+            p.fallback?.time ? this.#dist(p.fallback.time, `${where}/fallback-time`) : null,
+            arriveAtService,
+            advance,
+          );
+        }
         break;
       }
       case 'query': {

@@ -13,6 +13,8 @@ import type { EntryRuntime } from './workload.ts';
 /** Receives the reply of a call made outside the ordinary step sequence. */
 export interface ReplyWaiter {
   onReply(inv: Invocation): void;
+  /** The call's timeout fired (only calls with a timeout). */
+  onTimeout?(inv: Invocation): void;
 }
 
 /**
@@ -75,6 +77,8 @@ export class Request extends Invocation {
   byteCount = 0;
   /** True once the client has its answer (or gave up). */
   finished = false;
+  /** True when a fallback answered for a failed call on its path (a degraded response). */
+  degraded = false;
 
   /** True when it was sent after the warm-up and counts in the statistics. */
   get counted(): boolean {

@@ -16,6 +16,7 @@ import type { VisitStats } from '../metrics/entry-stats.ts';
 import type { StationStats } from '../metrics/station-stats.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
 import type { CacheRuntime } from './cache/cache-runtime.ts';
+import type { CallPolicy } from './call-policy.ts';
 import type { DatabaseRuntime } from './database.ts';
 import { type FaultState, Slots } from './faults.ts';
 import type { Frame } from './frame.ts';
@@ -70,6 +71,8 @@ export class StepRuntime {
   shardOf: ((key: number) => number) | null = null;
   /** Cause text used when this call times out. */
   timeoutCause = '';
+  /** call: resilience policies (null without: the plain, fast path). */
+  policy: CallPolicy | null = null;
   constructor(readonly kind: number) {}
 }
 

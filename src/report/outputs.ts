@@ -7,6 +7,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type {
   CacheSummary,
+  CallPolicySummary,
   ComponentSummary,
   RefreshSummary,
   RequestGroupSummary,
@@ -46,6 +47,8 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
     files.set('propagation.csv', propagationCsv(results));
   if (results.runs.some((r) => r.summary.scenario.slos.length > 0))
     files.set('slos.csv', slosCsv(results));
+  if (results.runs.some((r) => r.summary.callPolicies.length > 0))
+    files.set('policies.csv', policiesCsv(results));
   if (results.runs.some((r) => r.summary.refreshes.length > 0))
     files.set('refreshes.csv', refreshesCsv(results));
   if (results.runs.length > 1) {
@@ -379,6 +382,32 @@ const REFRESH_COLUMNS: Column<RefreshSummary>[] = [
   ['bytesPerInstance', (r) => r.bytesPerInstance],
   ['instances', (r) => r.instances],
 ];
+
+const POLICY_COLUMNS: Column<CallPolicySummary>[] = [
+  ['call', (p) => p.id],
+  ['from', (p) => p.from],
+  ['to', (p) => p.to],
+  ['calls', (p) => p.calls],
+  ['attempts', (p) => p.attempts],
+  ['amplification', (p) => round(p.amplification)],
+  ['retries', (p) => p.retries],
+  ['retriesDenied', (p) => p.retriesDenied],
+  ['breakerOpened', (p) => p.breakerOpened],
+  ['openFraction', (p) => round(p.openFraction)],
+  ['shortCircuited', (p) => p.shortCircuited],
+  ['bulkheadRejected', (p) => p.bulkheadRejected],
+  ['fallbacks', (p) => p.fallbacks],
+];
+
+/** policies.csv: one row per variant × call step with resilience policies. */
+export function policiesCsv(results: ScenarioResults): string {
+  return csvOf(
+    POLICY_COLUMNS,
+    results.runs.flatMap((r) =>
+      r.summary.callPolicies.map((p): [RunResult, CallPolicySummary] => [r, p]),
+    ),
+  );
+}
 
 /** refreshes.csv: one row per variant × refreshed reference table. */
 export function refreshesCsv(results: ScenarioResults): string {

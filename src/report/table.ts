@@ -146,6 +146,35 @@ function componentTable(s: RunSummary): string {
   );
 }
 
+function policyTable(s: RunSummary): string {
+  if (s.callPolicies.length === 0) return '';
+  const rows = s.callPolicies.map((p) => [
+    `${p.from} → ${p.to}`,
+    String(p.calls),
+    `${num(p.amplification, 2)}×`,
+    String(p.retries),
+    String(p.retriesDenied),
+    String(p.breakerOpened),
+    pct(p.openFraction),
+    String(p.shortCircuited),
+    String(p.bulkheadRejected),
+    String(p.fallbacks),
+  ]);
+  const header = [
+    'call (policies)',
+    'calls',
+    'load ×',
+    'retries',
+    'over budget',
+    'opened',
+    'open',
+    'short-circuited',
+    'bulkhead full',
+    'fallbacks',
+  ];
+  return `\n\n${formatTable(header, rows)}`;
+}
+
 function causesText(s: RunSummary): string {
   if (s.overall.causes.length === 0) return '';
   const lines = s.overall.causes.slice(0, 5).map((c) => `  ${c.count}× ${c.cause}`);
@@ -167,7 +196,7 @@ export function formatSummary(results: ScenarioResults): string {
         ? ''
         : `  (stopped early: ${s.run.stopReason})`;
     parts.push(
-      `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${cacheTable(s)}${refreshTable(s)}${causesText(s)}`,
+      `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${policyTable(s)}${cacheTable(s)}${refreshTable(s)}${causesText(s)}`,
     );
   }
   const propagation = formatPropagation(results);

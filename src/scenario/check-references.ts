@@ -44,7 +44,35 @@ export function checkReferences(doc: ScenarioParsed): UnlocatedIssue[] {
     ...checkVariants(doc),
     ...checkSlos(doc, names),
     ...checkFaults(doc, names),
+    ...checkCallPolicies(doc),
   ];
+}
+
+/** Call policies whose numbers contradict each other. */
+function checkCallPolicies(doc: ScenarioParsed): UnlocatedIssue[] {
+  const issues: UnlocatedIssue[] = [];
+  for (const [service, s] of Object.entries(doc.services))
+    for (const [name, endpoint] of Object.entries(s.endpoints))
+      for (const visit of listSteps(endpoint.steps, [
+        'services',
+        service,
+        'endpoints',
+        name,
+        'steps',
+      ])) {
+        const step = visit.step;
+        if (!('call' in step) || step.breaker === undefined) continue;
+        const { minCalls = 10, window = 20 } = step.breaker;
+        if (minCalls > window)
+          issues.push(
+            error(msg.breakerMinCallsOverWindow(minCalls, window), [
+              ...visit.path,
+              'breaker',
+              'minCalls',
+            ]),
+          );
+      }
+  return issues;
 }
 
 /** Fault kinds that strike a component only, and the one that strikes a link only. */

@@ -629,3 +629,12 @@ export function faultOnInProcessCache(cache: string, type: string): IssueText {
     hint: 'strike the service that holds it, or make the cache `type: distributed` (a component of its own)',
   };
 }
+
+/** A breaker that can never judge its window. */
+export function breakerMinCallsOverWindow(minCalls: number, window: number): IssueText {
+  return {
+    code: 'breaker-min-calls-over-window',
+    message: `minCalls (${minCalls}) is larger than the window (${window} calls): the breaker could never open`,
+    hint: `make minCalls at most ${window}, or widen the window`,
+  };
+}

@@ -11,6 +11,7 @@ import {
 import type * as S from './schema.ts';
 import { type ScenarioParsed, SLO_BOUNDS } from './schema.ts';
 import type {
+  CallPolicyDef,
   DatabaseDef,
   EndpointDef,
   FaultDef,
@@ -277,6 +278,57 @@ function normalizeService(id: string, s: Z<typeof S.Service>, strategy: ListStra
   };
 }
 
+/** The resilience policies of a call step, or null when it has none. */
+function callPolicy(step: Z<typeof S.CallStep>): CallPolicyDef | null {
+  const { retry, breaker, bulkhead, fallback } = step;
+  if (
+    retry === undefined &&
+    breaker === undefined &&
+    bulkhead === undefined &&
+    fallback === undefined
+  )
+    return null;
+  return {
+    retry:
+      retry === undefined
+        ? null
+        : {
+            attempts: retry.attempts,
+            backoffMs: parseDurationMs(retry.backoff),
+            multiplier: retry.multiplier,
+            maxBackoffMs:
+              retry.maxBackoff === undefined
+                ? Number.POSITIVE_INFINITY
+                : parseDurationMs(retry.maxBackoff),
+            jitter: retry.jitter,
+            budget: retry.budget === undefined ? null : parsePercent(retry.budget),
+            on: retry.on ?? ['timedOut', 'failed', 'rejected'],
+          },
+    breaker:
+      breaker === undefined
+        ? null
+        : {
+            failureRate: parsePercent(breaker.failureRate),
+            slowCallMs: breaker.slowCall === undefined ? null : parseDurationMs(breaker.slowCall),
+            slowRate: parsePercent(breaker.slowRate),
+            window: breaker.window,
+            minCalls: breaker.minCalls,
+            openForMs: parseDurationMs(breaker.openFor),
+            halfOpenCalls: breaker.halfOpenCalls,
+          },
+    bulkhead: bulkhead ?? null,
+    fallback:
+      fallback === undefined
+        ? null
+        : typeof fallback === 'string'
+          ? { kind: fallback, time: null }
+          : {
+              kind: fallback.kind,
+              time: fallback.time === undefined ? null : durationDist(fallback.time),
+            },
+  };
+}
+
 /** What a step needs from around it: its service's database and the default list strategy. */
 interface StepContext {
   serviceDb: string | undefined;
@@ -291,7 +343,7 @@ function normalizeStep(step: any, ctx: StepContext): StepDef {
   if ('call' in step) {
     const timeoutMs =
       step.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(step.timeout);
-    return { kind: 'call', ...splitRef(step.call), timeoutMs };
+    return { kind: 'call', ...splitRef(step.call), timeoutMs, policy: callPolicy(step) };
   }
   if ('query' in step) {
     const q = typeof step.query === 'string' ? { db: step.query } : step.query;

@@ -120,7 +120,14 @@ type ListInput = {
 type StepInput =
   | { cpu: z.input<typeof DurationDist> }
   | { sleep: z.input<typeof DurationDist> }
-  | { call: string; timeout?: z.input<typeof Duration> }
+  | {
+      call: string;
+      timeout?: z.input<typeof Duration>;
+      retry?: z.input<typeof Retry>;
+      breaker?: z.input<typeof Breaker>;
+      bulkhead?: number;
+      fallback?: z.input<typeof Fallback>;
+    }
   | { query: string | QueryInput }
   | { parallel: (StepInput | StepInput[])[] }
   | { branch: { probability: number; steps: StepInput[] }[] }
@@ -135,7 +142,50 @@ type QueryInput = {
 
 export const CpuStep = z.strictObject({ cpu: DurationDist });
 export const SleepStep = z.strictObject({ sleep: DurationDist });
-export const CallStep = z.strictObject({ call: EndpointRef, timeout: Duration.optional() });
+/** Retries of a failed call: `attempts` in all, waits growing from `backoff` by `multiplier`. */
+export const Retry = z.strictObject({
+  attempts: z.number().int().min(1).max(100),
+  backoff: Duration.default('50ms'),
+  multiplier: z.number().min(1).default(2),
+  maxBackoff: Duration.optional(),
+  jitter: z.enum(['none', 'full', 'equal']).default('full'),
+  /** Retries allowed per first attempt (a token bucket: each call adds `budget`, a retry takes 1). */
+  budget: Percent.optional(),
+  on: z
+    .array(z.enum(['timedOut', 'failed', 'rejected']))
+    .min(1)
+    .optional(),
+});
+
+/** A circuit breaker on a call: count-based window, failure-rate and slow-call thresholds. */
+export const Breaker = z.strictObject({
+  failureRate: Percent.default('50%'),
+  slowCall: Duration.optional(),
+  slowRate: Percent.default('100%'),
+  window: z.number().int().min(1).default(20),
+  minCalls: z.number().int().min(1).default(10),
+  openFor: Duration.default('5s'),
+  halfOpenCalls: z.number().int().min(1).default(3),
+});
+
+/** What a call answers when it finally fails: a default, a cached value, or a degraded response. */
+export const Fallback = z.union([
+  z.enum(['default', 'cached', 'degraded']),
+  z.strictObject({
+    kind: z.enum(['default', 'cached', 'degraded']),
+    time: DurationDist.optional(),
+  }),
+]);
+
+export const CallStep = z.strictObject({
+  call: EndpointRef,
+  timeout: Duration.optional(),
+  retry: Retry.optional(),
+  breaker: Breaker.optional(),
+  /** At most this many calls of this step in flight per caller instance; more fail at once. */
+  bulkhead: z.number().int().min(1).optional(),
+  fallback: Fallback.optional(),
+});
 export const QueryStep = z.strictObject({
   query: z.union([
     id,

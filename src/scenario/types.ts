@@ -9,12 +9,45 @@ import type { DistributionSpec, KeyDistributionSpec } from '../engine/index.ts';
 export type StepDef =
   | { kind: 'cpu'; duration: DistributionSpec }
   | { kind: 'sleep'; duration: DistributionSpec }
-  | { kind: 'call'; service: string; endpoint: string; timeoutMs: number }
+  | {
+      kind: 'call';
+      service: string;
+      endpoint: string;
+      timeoutMs: number;
+      /** Resilience policies of the call (null when it has none). */
+      policy: CallPolicyDef | null;
+    }
   | { kind: 'query'; db: string; rows: DistributionSpec; time?: DistributionSpec; label: string }
   | { kind: 'parallel'; branches: StepDef[][] }
   | { kind: 'branch'; options: { probability: number; steps: StepDef[] }[] }
   | ListStepDef
   | { kind: 'lookup'; keys: string; db: string };
+
+/** Retries, circuit breaker, bulkhead and fallback of a call step (each null when absent). */
+export interface CallPolicyDef {
+  retry: {
+    attempts: number;
+    backoffMs: number;
+    multiplier: number;
+    maxBackoffMs: number;
+    jitter: 'none' | 'full' | 'equal';
+    /** Retries per first attempt allowed (token bucket); null for no budget. */
+    budget: number | null;
+    on: ('timedOut' | 'failed' | 'rejected')[];
+  } | null;
+  breaker: {
+    failureRate: number;
+    /** A call slower than this counts as slow; null: slowness is not judged. */
+    slowCallMs: number | null;
+    slowRate: number;
+    window: number;
+    minCalls: number;
+    openForMs: number;
+    halfOpenCalls: number;
+  } | null;
+  bulkhead: number | null;
+  fallback: { kind: 'default' | 'cached' | 'degraded'; time: DistributionSpec | null } | null;
+}
 
 /** The four ways a list screen resolves the keys its rows reference. */
 export type ListStrategy = 'join' | 'n+1' | 'batch' | 'batch+cache';

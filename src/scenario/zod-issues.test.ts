@@ -54,7 +54,7 @@ describe('fromZodIssues', () => {
       explain(withSteps([{ call: 'orders/get', timout: '1s' }, { query: { db: 'x', rowz: 3 } }])),
     ).toMatchInlineSnapshot(`
       [
-        "services.orders.endpoints.get.steps[0].timout (key): unknown key "timout" → valid keys here: call, timeout; did you mean "timeout"?",
+        "services.orders.endpoints.get.steps[0].timout (key): unknown key "timout" → valid keys here: breaker, bulkhead, call, fallback, retry, timeout; did you mean "timeout"?",
         "services.orders.endpoints.get.steps[1].query.rowz (key): unknown key "rowz" → valid keys here: db, label, rows, time; did you mean "rows"?",
       ]
     `);
@@ -266,7 +266,14 @@ describe('knownKeysAt', () => {
   it('follows records, arrays and lazy unions to the object at a path', () => {
     const input = withSteps([{ call: 'orders/get' }]);
     const path = ['services', 'orders', 'endpoints', 'get', 'steps', 0];
-    expect(knownKeysAt(ScenarioDocument, path, input)).toEqual(['call', 'timeout']);
+    expect(knownKeysAt(ScenarioDocument, path, input)).toEqual([
+      'call',
+      'timeout',
+      'retry',
+      'breaker',
+      'bulkhead',
+      'fallback',
+    ]);
     expect(knownKeysAt(ScenarioDocument, ['services', 'orders'], input)).toContain('loadBalancer');
   });
 

@@ -165,7 +165,7 @@ export class DistributedCache {
     server.observe(now);
     this.stats.recordWait(now - op.sinceMs);
     const fs = server.fault;
-    const factor = fs === null ? 1 : fs.slow * fs.stretch;
+    const factor = fs === null ? 1 : fs.slow;
     this.sim.schedule(this.opTime.sample() * op.keys.length * factor, this.#end, op);
   };
 
