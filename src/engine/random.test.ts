@@ -1,4 +1,6 @@
 /** Tests of random.ts: named streams are reproducible, independent of each other and in [0, 1). */
+import { createHash } from 'node:crypto';
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { RandomSource } from './random.ts';
 
@@ -86,5 +88,15 @@ describe('RandomSource', () => {
     // each count is Binomial(10,000, 0.2): mean 2,000, sd 40; allow 5 sd
     for (const c of counts) expect(Math.abs(c - 2000)).toBeLessThan(200);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(10_000);
+  });
+});
+
+describe('RandomStream', () => {
+  it("draws exactly seedrandom's xor4096 sequence for its seed text", () => {
+    const source = new RandomSource(42);
+    const stream = source.stream('orders/cpu');
+    const seedText = createHash('sha256').update('42\u0000orders/cpu').digest('hex');
+    const reference = seedrandom.xor4096(seedText);
+    for (let i = 0; i < 10_000; i++) expect(stream.next()).toBe(reference());
   });
 });

@@ -4,8 +4,9 @@
  * the bucket midpoint) for the per-second series; neither reports a percentile above the max.
  */
 import fc from 'fast-check';
+import { build } from 'hdr-histogram-js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LatencyHistogram, prepareHistograms } from './histogram.ts';
+import { DISTRIBUTION_PERCENTILES, LatencyHistogram, prepareHistograms } from './histogram.ts';
 import { LogHistogram } from './log-histogram.ts';
 
 /** The exact value of rank ⌈p/100 · n⌉ (at least 1) in sorted data. */
@@ -20,6 +21,92 @@ const latencies = fc.array(fc.double({ min: 0.01, max: 60_000, noNaN: true }), {
 const PS = [50, 90, 99, 99.9, 100];
 
 beforeAll(prepareHistograms);
+
+/** An HdrHistogram fed value by value, as LatencyHistogram's configuration. */
+function reference(values: number[]) {
+  const h = build({
+    bitBucketSize: 64,
+    useWebAssembly: true,
+    numberOfSignificantValueDigits: 3,
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 2,
+    autoResize: true,
+  });
+  for (const v of values) h.recordValue(Math.round(v * 1000));
+  return h;
+}
+
+describe('LatencyHistogram counting on the JS side', () => {
+  it('gives exactly what HdrHistogram gives when fed value by value', () => {
+    // from sub-µs to hours: exact µs below 2 ms, every bucket size, and the direct path ≥ 2^31 µs
+    const value = fc.oneof(
+      fc.double({ min: 0, max: 3, noNaN: true }),
+      fc.double({ min: 0, max: 60_000, noNaN: true }),
+      fc.double({ min: 0, max: 1e7, noNaN: true }),
+      fc.integer({ min: 0, max: 2_000_000 }).map((us) => us / 1000),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(value, { maxLength: 600 }),
+        fc.array(value, { maxLength: 50 }),
+        (a, b) => {
+          const h = new LatencyHistogram();
+          for (const x of a) h.record(x);
+          const other = new LatencyHistogram();
+          for (const x of b) other.record(x);
+          h.add(other);
+          const ref = reference([...a, ...b]);
+          const want = {
+            count: ref.totalCount,
+            meanMs: ref.totalCount === 0 ? 0 : ref.mean / 1000,
+            maxMs: ref.totalCount === 0 ? 0 : ref.maxValue / 1000,
+          };
+          const got = h.stats();
+          expect({ count: got.count, meanMs: got.meanMs, maxMs: got.maxMs }).toEqual(want);
+          expect(h.distribution()).toEqual(
+            ref.totalCount === 0
+              ? []
+              : DISTRIBUTION_PERCENTILES.map((p) => ({
+                  p,
+                  ms: Math.min(ref.getValueAtPercentile(p), ref.maxValue) / 1000,
+                })),
+          );
+          // reused after a reset, it holds only what came after
+          h.reset();
+          for (const x of b) h.record(x);
+          const refB = reference(b);
+          expect(h.count).toBe(refB.totalCount);
+          expect(h.percentile(99)).toBe(
+            refB.totalCount === 0
+              ? 0
+              : Math.min(refB.getValueAtPercentile(99), refB.maxValue) / 1000,
+          );
+          for (const x of [h, other]) x.dispose();
+          for (const x of [ref, refB]) x.destroy();
+        },
+      ),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
+  it('counts 20,000 distinct values across many buckets the same', () => {
+    const values = Array.from({ length: 20_000 }, (_, i) => i * 0.37);
+    const h = new LatencyHistogram();
+    for (const v of values) h.record(v);
+    const ref = reference(values);
+    expect(h.stats()).toEqual({
+      count: ref.totalCount,
+      meanMs: ref.mean / 1000,
+      p50Ms: Math.min(ref.getValueAtPercentile(50), ref.maxValue) / 1000,
+      p90Ms: Math.min(ref.getValueAtPercentile(90), ref.maxValue) / 1000,
+      p99Ms: Math.min(ref.getValueAtPercentile(99), ref.maxValue) / 1000,
+      p999Ms: Math.min(ref.getValueAtPercentile(99.9), ref.maxValue) / 1000,
+      maxMs: ref.maxValue / 1000,
+    });
+    h.dispose();
+    ref.destroy();
+  });
+});
 
 describe('histogram accuracy', () => {
   it('HdrHistogram percentiles are within 0.1 % (+1 µs of rounding) of the exact ones', () => {
@@ -65,6 +152,14 @@ describe('histogram accuracy', () => {
         ha.reset();
         expect(ha.percentiles([50])).toEqual([0]);
         expect(ha.count).toBe(0);
+        // reused after a reset, it holds only what came after
+        for (const x of b) ha.record(x);
+        const sortedB = [...b].sort((x, y) => x - y);
+        const again = ha.percentiles(PS);
+        PS.forEach((p, i) => {
+          const want = exact(sortedB, p);
+          expect(Math.abs(again[i] - want)).toBeLessThanOrEqual(want * 0.004 + 1e-9);
+        });
       }),
       { seed: 6, numRuns: 300 },
     );

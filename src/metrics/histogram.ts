@@ -1,14 +1,36 @@
 /**
- * Latency histograms on HdrHistogram (hdr-histogram-js, WebAssembly build: ~20 ns per record),
- * 3 significant digits (relative error ≤ 0.1 %), values in microseconds internally, ms outside.
- * Memory is bounded whatever the number of requests. Call prepareHistograms() once before use
- * and dispose() when done (the WebAssembly memory is not garbage-collected).
+ * Latency histograms on HdrHistogram (hdr-histogram-js, WebAssembly build), 3 significant digits
+ * (relative error ≤ 0.1 %), values in microseconds internally, ms outside. Recording counts
+ * into HdrHistogram's own buckets on the JS side (a few ns); the WebAssembly histogram receives
+ * one call per occupied bucket when it is read. Memory is bounded whatever the number of
+ * requests (~90 kB of JS counts per histogram). Call prepareHistograms() once before use and
+ * dispose() when done (the WebAssembly memory is not garbage-collected).
  */
 import { build, type Histogram, initWebAssembly } from 'hdr-histogram-js';
 
 let ready = false;
-/** Values buffered before they enter the WebAssembly histogram. */
-const BUFFER = 1024;
+
+// HdrHistogram's bucket layout for 3 significant digits and a unit of 1 µs: 2048 sub-buckets,
+// so values below 2048 µs are exact; above, bucket b (b ≥ 1) holds [2^(b+10), 2^(b+11)) in 1024
+// steps of 2^b. Slot (b << 10) + (v >> b) is HdrHistogram's counts index of v, and the lowest
+// value of a slot lands in the same bucket as every value counted there.
+const SUB_BUCKET_BITS = 10;
+const SUB_BUCKET_MASK = (1 << (SUB_BUCKET_BITS + 1)) - 1;
+/** Values from here up (µs; ~36 min) skip the JS counts and go straight to the histogram. */
+const JS_LIMIT = 2 ** 31;
+const SLOTS = ((31 - SUB_BUCKET_BITS - Math.clz32(JS_LIMIT - 1)) << SUB_BUCKET_BITS) + 2048;
+
+function slotOf(us: number): number {
+  const shift = 31 - SUB_BUCKET_BITS - Math.clz32(us | SUB_BUCKET_MASK);
+  return (shift << SUB_BUCKET_BITS) + (us >>> shift);
+}
+
+function lowestValueOf(slot: number): number {
+  // slots below 2048 are bucket 0, one µs each; bucket b ≥ 1 starts at slot (b + 1) << 10
+  if (slot <= SUB_BUCKET_MASK) return slot;
+  const shift = (slot >>> SUB_BUCKET_BITS) - 1;
+  return (slot - (shift << SUB_BUCKET_BITS)) * 2 ** shift;
+}
 
 /** Loads the WebAssembly histogram code; idempotent. */
 export async function prepareHistograms(): Promise<void> {
@@ -47,8 +69,12 @@ export const DISTRIBUTION_PERCENTILES: readonly number[] = [
 
 export class LatencyHistogram {
   #h: Histogram;
-  readonly #buffer = new Float64Array(BUFFER);
-  #buffered = 0;
+  /** Counts per slot not yet in #h, the range of slots holding some, their extremes (µs). */
+  readonly #counts = new Uint32Array(SLOTS);
+  #lo = SLOTS;
+  #hi = -1;
+  #maxUs = 0;
+  #minNonZeroUs = JS_LIMIT;
   constructor() {
     if (!ready) throw new Error('prepareHistograms() must be awaited before creating histograms');
     this.#h = build({
@@ -61,20 +87,38 @@ export class LatencyHistogram {
     });
   }
 
-  /** Records one latency in ms (rounded to the microsecond when flushed). */
+  /** Records one latency in ms (rounded to the microsecond). */
   record(ms: number): void {
-    this.#buffer[this.#buffered++] = ms;
-    if (this.#buffered === BUFFER) this.#flush();
+    const us = Math.round(ms * 1000);
+    if (!(us >= 0 && us < JS_LIMIT)) {
+      this.#h.recordValue(us);
+      return;
+    }
+    const slot = slotOf(us);
+    this.#counts[slot]++;
+    if (slot < this.#lo) this.#lo = slot;
+    if (slot > this.#hi) this.#hi = slot;
+    if (us > this.#maxUs) this.#maxUs = us;
+    if (us < this.#minNonZeroUs && us !== 0) this.#minNonZeroUs = us;
   }
 
-  // Values wait in a small buffer and enter the WebAssembly histogram in batches: a tight loop
-  // of calls into WebAssembly costs ~20 ns per value, one call in the middle of the model's
-  // event handlers ~70 ns (measured). Every reader flushes first.
+  // A call into WebAssembly costs ~20 ns in a tight loop and ~70 ns amid the model's event
+  // handlers (measured), so values are counted here and enter the WebAssembly histogram when it
+  // is read (the summary, at the end), one call per occupied slot. The counts are the same as
+  // value by value; the exact extremes go in as zero counts (HdrHistogram keeps its max and min
+  // from the values themselves). Every reader flushes first.
   #flush(): void {
     const h = this.#h;
-    const b = this.#buffer;
-    for (let i = 0; i < this.#buffered; i++) h.recordValue(Math.round(b[i] * 1000));
-    this.#buffered = 0;
+    const counts = this.#counts;
+    for (let slot = this.#lo; slot <= this.#hi; slot++) {
+      if (counts[slot] === 0) continue;
+      h.recordValueWithCount(lowestValueOf(slot), counts[slot]);
+      counts[slot] = 0;
+    }
+    this.#lo = SLOTS;
+    this.#hi = -1;
+    if (this.#maxUs > 0) h.recordValueWithCount(this.#maxUs, 0);
+    if (this.#minNonZeroUs < JS_LIMIT) h.recordValueWithCount(this.#minNonZeroUs, 0);
   }
 
   /** Number of recorded values. */
@@ -92,7 +136,11 @@ export class LatencyHistogram {
 
   /** Forgets every value. */
   reset(): void {
-    this.#buffered = 0;
+    if (this.#hi >= 0) this.#counts.fill(0, this.#lo, this.#hi + 1);
+    this.#lo = SLOTS;
+    this.#hi = -1;
+    this.#maxUs = 0;
+    this.#minNonZeroUs = JS_LIMIT;
     this.#h.reset();
   }
 

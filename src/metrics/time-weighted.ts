@@ -11,10 +11,12 @@ export class TimeWeighted {
   level = 0;
   /** Largest value since the last reset. */
   max = 0;
-  #lastMs: number;
+  // Times start as doubles: a field declared without a value is born undefined and then holds
+  // its numbers tagged, allocating a heap number at every write (set() writes #lastMs often).
+  #lastMs = DOUBLE_ZERO;
   #area = DOUBLE_ZERO;
   #bucketArea = DOUBLE_ZERO;
-  #resetMs: number;
+  #resetMs = DOUBLE_ZERO;
 
   constructor(startMs = 0) {
     this.#lastMs = startMs;

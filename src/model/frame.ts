@@ -4,7 +4,6 @@
  * the first error seen, and the fields of the one thing it waits for. An Invocation is its own
  * root frame (one object per visit instead of two).
  */
-import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import type { Outcome } from '../metrics/outcome.ts';
 import type { ListJob } from './list.ts';
 import type { Invocation } from './request.ts';
@@ -24,9 +23,14 @@ export class Frame {
   rows = 0;
   /** The list step in progress (its state between waits), or null. */
   job: ListJob | null = null;
-  /** When the query reached the database, and the cpu time of the cpu step in progress. */
-  sinceMs = DOUBLE_ZERO;
-  workMs = DOUBLE_ZERO;
+  // The two times below are set before they are read and have no initial value on purpose: a
+  // field born undefined holds its numbers tagged, so the many frames that never wait for a
+  // database or a core allocate nothing for them (a double field boxes its number in a heap
+  // object at construction; two of them cost M/M/1 ~7 % of its speed, measured).
+  /** When the query in progress reached the database. */
+  sinceMs!: number;
+  /** The cpu time of the cpu step waiting for a core. */
+  workMs!: number;
 
   /** The visit this frame belongs to (the root frame is the visit itself). */
   readonly inv: Invocation;
