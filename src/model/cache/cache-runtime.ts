@@ -11,7 +11,7 @@ import type { Simulation } from '../../engine/index.ts';
 import type { CacheStats } from '../../metrics/cache-stats.ts';
 import type { CacheDef } from '../../scenario/types.ts';
 import type { KeySpaceRuntime } from '../key-space.ts';
-import type { Hop } from '../network.ts';
+import { type Hop, travel } from '../network.ts';
 import type { Instance } from '../service.ts';
 import { CacheStore } from './cache-store.ts';
 import type { DistributedCache } from './distributed-cache.ts';
@@ -114,8 +114,7 @@ export class CacheRuntime {
       stats.syncBytes += keys.length * ks.rowBytes;
       stats.syncCpuMs += keys.length * this.def.syncCpuMs;
       const apply = () => this.put(this.storeFor(peer), ks, keys, this.sim.now);
-      if (hop.zero) apply();
-      else this.sim.schedule(hop.latency.sample(), apply, undefined);
+      travel(this.sim, hop, apply, undefined); // counted on the sync link; lost on a partition
     }
   }
 

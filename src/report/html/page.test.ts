@@ -56,12 +56,14 @@ describe('buildReportHtml', () => {
     expect(charts[2].spec).toEqual(latencyCdfChart(variants));
   });
 
-  it('puts the comparison first, then the lesson, topology, summary and charts', () => {
+  it('puts the comparison first, then the lesson, topology, summary, SLOs and charts', () => {
+    // 01-shared-db declares SLOs (no faults, no call policies: those sections are absent)
     expect(sectionIds(buildReportHtml(variants, assets))).toEqual([
       'comparison',
       'lesson',
       'topology',
       'summary',
+      'slos',
       'latency',
       'over-time',
       'load',

@@ -5,6 +5,7 @@
  * and a small script that draws every chart as SVG and switches tabs. `buildReportHtml` fills
  * it with the report of one scenario run. No timestamp: the same data gives the same bytes.
  */
+
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportData } from '../report-data.ts';
 import { escapeHtml, jsonForScript, scriptForHtml } from './escape.ts';
@@ -18,6 +19,7 @@ import {
   summarySection,
   topologySection,
 } from './report-sections.ts';
+import { policiesSection, propagationSection, slosSection } from './resilience-sections.ts';
 
 /** The minified library texts inlined in every page (read from node_modules by the CLI). */
 export interface VegaAssets {
@@ -173,6 +175,9 @@ export function buildReportHtml(data: ReportData, assets: VegaAssets): string {
     ...lessonSection(data),
     topologySection(data),
     summarySection(data),
+    ...slosSection(data),
+    ...propagationSection(data),
+    ...policiesSection(data),
     ...chartSections(data),
   ];
   return buildChartsPage(data.scenario.name, sections, assets, { header: headerHtml(data) });
