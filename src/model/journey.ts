@@ -29,6 +29,15 @@ import type { EntryRuntime } from './workload.ts';
 export function arriveAtService(inv: Invocation): void {
   const service = inv.endpoint.service;
   service.stats.arrivals++;
+  if (service.limiter !== null && !service.limiter.take(service.sim.now)) {
+    // load shedding before any instance: rejected at once (HTTP 429)
+    service.stats.rejected++;
+    inv.outcome = Outcome.rejected;
+    inv.cause = service.limitedCause;
+    inv.endpoint.visits.outcomes[Outcome.rejected]++;
+    reply(inv);
+    return;
+  }
   const inst = service.pick(service.instances);
   inv.instance = inst;
   const fs = inst.fault;

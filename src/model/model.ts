@@ -53,6 +53,7 @@ import {
   ServiceRuntime,
   StepKind,
   StepRuntime,
+  TokenBucket,
 } from './service.ts';
 import { ClosedWorkload, EntryRuntime, OpenWorkload, RequestIds } from './workload.ts';
 
@@ -101,6 +102,8 @@ export class Model {
     for (const s of this.scenario.services) {
       const stats = metrics.addStation(s.id, 'service', s.instances, s.threads);
       const svc = new ServiceRuntime(s.id, sim, stats);
+      if (s.rateLimit !== undefined)
+        svc.limiter = new TokenBucket(s.rateLimit.perSec / 1000, s.rateLimit.burst);
       stats.memoryBytesPerInstance = () =>
         svc.instances.reduce((a, inst) => a + memoryOf(inst), 0) / svc.instances.length;
       svc.pick = createPicker(

@@ -139,12 +139,37 @@ export class ServiceRuntime {
   pick!: Picker<Instance>;
   /** Cause texts, built once. */
   readonly rejectedCause: string;
+  readonly limitedCause: string;
+  /** Rate limit (token bucket) in front of the service; null without. */
+  limiter: TokenBucket | null = null;
   constructor(
     readonly id: string,
     readonly sim: Simulation,
     readonly stats: StationStats,
   ) {
     this.rejectedCause = `rejected: ${id} queue full`;
+    this.limitedCause = `rate limited: ${id} (429)`;
+  }
+}
+
+/** A token bucket: `perMs` tokens a millisecond, at most `burst`; one token per admission. */
+export class TokenBucket {
+  #tokens: number;
+  #lastMs = 0;
+  constructor(
+    private readonly perMs: number,
+    private readonly burst: number,
+  ) {
+    this.#tokens = burst;
+  }
+
+  /** Takes a token at `nowMs` if there is one. */
+  take(nowMs: number): boolean {
+    this.#tokens = Math.min(this.burst, this.#tokens + (nowMs - this.#lastMs) * this.perMs);
+    this.#lastMs = nowMs;
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
+    return true;
   }
 }
 

@@ -274,6 +274,15 @@ function normalizeService(id: string, s: Z<typeof S.Service>, strategy: ListStra
             pausePerGBMs: parseDurationMs(s.gc.pausePerGB),
           },
     database: s.database,
+    rateLimit:
+      s.rateLimit === undefined
+        ? undefined
+        : {
+            perSec: parseRatePerSec(s.rateLimit.rate),
+            // default burst: a tenth of a second of the rate (at least one request)
+            burst:
+              s.rateLimit.burst ?? Math.max(1, Math.ceil(parseRatePerSec(s.rateLimit.rate) / 10)),
+          },
     endpoints,
   };
 }

@@ -285,6 +285,8 @@ export const Service = z.strictObject({
   queueCapacity: Capacity.default('unbounded'),
   loadBalancer: LoadBalancer.default('round-robin'),
   database: id.optional(),
+  /** Load shedding: a token bucket of `rate` per second and `burst` tokens for the whole service. */
+  rateLimit: z.strictObject({ rate: Rate, burst: z.number().int().min(1).optional() }).optional(),
   /** Stop-the-world garbage collection: every `every`, a pause of `pause` + `pausePerGB` × heap held by caches. */
   gc: z
     .strictObject({

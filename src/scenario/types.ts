@@ -131,6 +131,8 @@ export interface ServiceDef {
   loadBalancer: LoadBalancerKind;
   /** Garbage-collection pauses (undefined: none modelled). */
   gc?: { everyMs: number; pauseMs: number; pausePerGBMs: number };
+  /** A token bucket in front of the service: arrivals beyond it are rejected (429). */
+  rateLimit?: { perSec: number; burst: number };
   /** Default database of the service's query steps. */
   database?: string;
   endpoints: EndpointDef[];
