@@ -1,8 +1,8 @@
 /**
  * `msasim spof <scenario>`: fails each shared component in turn — every database and cache,
- * and every service with two or more callers (`--all`: every component) — by adding one crash
- * fault to the scenario (one variant of it), runs it with the same seed as a baseline run
- * without the fault, and prints the impact matrix (component × entry endpoint → availability
+ * and every service with two or more callers (`--all`: every component) — by giving the scenario
+ * (one variant of it, its own faults left out) one crash fault, runs it with the same seed as
+ * a baseline run without any fault, and prints the impact matrix (component × entry endpoint → availability
  * and worst p99 during the fault) with the components whose failure takes down the most.
  * Writes spof.json, spof.csv and spof.html atomically to reports/<name>-spof/ (or --out).
  */
@@ -85,6 +85,9 @@ export async function spofCommand(
     scenario = found;
   }
   if (opts.duration !== undefined) scenario = { ...scenario, durationMs: opts.duration };
+  // the scenario's own faults are left out: each run has exactly one failure, the one under study
+  const ownFaults = scenario.faults.length;
+  scenario = { ...scenario, faults: [] };
   const measured = scenario.durationMs - scenario.warmupMs;
   if (measured <= 0)
     throw new UsageError(
@@ -125,7 +128,7 @@ export async function spofCommand(
   for (const c of candidates) {
     const r = await run({
       ...scenario,
-      faults: [...scenario.faults, crashOf(c.id, opts.mode, startMs, endMs)],
+      faults: [crashOf(c.id, opts.mode, startMs, endMs)],
     });
     runs.push({ candidate: c, series: r.series.requests });
   }
@@ -143,7 +146,11 @@ export async function spofCommand(
     baseline: { series: baseline.series.requests },
     runs,
   });
-  const text = formatSpof(data, formatTable);
+  const note =
+    ownFaults === 0
+      ? ''
+      : `(the scenario's own ${ownFaults === 1 ? 'fault is' : `${ownFaults} faults are`} left out: each run has one failure, the one in its row)\n`;
+  const text = formatSpof(data, formatTable) + note;
   const outDir = opts.out ?? join('reports', `${loaded.name}-spof`);
   const files = new Map<string, string>([
     ['spof.json', `${JSON.stringify(data, null, 2)}\n`],
