@@ -5,6 +5,7 @@
  */
 
 import { DOUBLE_ZERO } from '../engine/double-zero.ts';
+import { BrokerStats } from './broker-stats.ts';
 import { CacheStats } from './cache-stats.ts';
 import { CallPolicyStats } from './call-policy-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
@@ -21,6 +22,7 @@ export class Metrics {
   readonly visits: VisitStats[] = [];
   readonly caches: CacheStats[] = [];
   readonly callPolicies: CallPolicyStats[] = [];
+  readonly brokers: BrokerStats[] = [];
   readonly refreshes: RefreshStats[] = [];
   readonly #windowResets: (() => void)[] = [];
   /** Per-second series per entry endpoint ("service/endpoint"). */
@@ -67,6 +69,14 @@ export class Metrics {
     const c = new CacheStats(id, type);
     this.caches.push(c);
     return c;
+  }
+
+  /** Registers the producer counters of one broker. */
+  addBroker(id: string, onUnavailable: string): BrokerStats {
+    const b = new BrokerStats(id, onUnavailable);
+    this.brokers.push(b);
+    this.#windowResets.push(() => b.reset());
+    return b;
   }
 
   /** Registers the counters of the policies of one call step. */

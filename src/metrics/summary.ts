@@ -130,6 +130,24 @@ export interface CacheSummary {
   bytesPerStore: { mean: number; max: number };
 }
 
+/** A broker's producers over the statistics window. */
+export interface BrokerSummary {
+  id: string;
+  onUnavailable: string;
+  /** Messages acknowledged. */
+  published: number;
+  publishedPerSec: number;
+  /** Publish steps that failed (unavailable, blocked too long, buffer full). */
+  failed: number;
+  retries: number;
+  bufferFull: number;
+  /** Total time publishes that had to retry stayed blocked, ms. */
+  blockedMsTotal: number;
+  maxBuffered: number;
+  /** Messages still in producer buffers at the end (lost if those instances crashed). */
+  bufferedAtEnd: number;
+}
+
 /** The resilience policies of one call step over the statistics window. */
 export interface CallPolicySummary {
   /** The call step: service/endpoint/step path. */
@@ -180,6 +198,7 @@ export interface MetricsSummary {
   caches: CacheSummary[];
   refreshes: RefreshSummary[];
   callPolicies: CallPolicySummary[];
+  brokers: BrokerSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -378,6 +397,18 @@ export function summarizeMetrics(
       bytesPerInstance: r.bytesPerInstance,
       instances: r.instances,
     })),
+    brokers: m.brokers.map((b) => ({
+      id: b.id,
+      onUnavailable: b.onUnavailable,
+      published: b.published,
+      publishedPerSec: windowMs > 0 ? (b.published * 1000) / windowMs : 0,
+      failed: b.failed,
+      retries: b.retries,
+      bufferFull: b.bufferFull,
+      blockedMsTotal: b.blockedMs,
+      maxBuffered: b.maxBuffered,
+      bufferedAtEnd: b.bufferedNow(),
+    })),
     callPolicies: m.callPolicies.map((c) => ({
       id: c.id,
       from: c.from,
@@ -426,7 +457,7 @@ export interface RunSummary extends MetricsSummary {
 }
 
 /** What travels over a link: client requests, service calls, queries, cache operations, cache sync. */
-export type LinkKind = 'request' | 'call' | 'query' | 'cache' | 'sync';
+export type LinkKind = 'request' | 'call' | 'query' | 'cache' | 'sync' | 'publish';
 
 /** One directed link of the topology with the messages sent over it (replies not counted). */
 export interface LinkSummary {

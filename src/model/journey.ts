@@ -14,6 +14,7 @@
  */
 import { Grant } from '../engine/index.ts';
 import { Outcome } from '../metrics/outcome.ts';
+import type { Producer } from './broker.ts';
 import type { DatabaseRuntime } from './database.ts';
 import { Frame } from './frame.ts';
 import { continueList } from './list.ts';
@@ -175,6 +176,9 @@ export function advance(f: Frame): void {
         continue;
       case StepKind.lookup:
         startLookup(f, step);
+        return;
+      case StepKind.publish:
+        (step.producer as Producer).publish(f);
         return;
       case StepKind.branch: {
         const chosen = chooseOption(step);

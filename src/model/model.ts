@@ -19,6 +19,7 @@ import { Metrics } from '../metrics/recorder.ts';
 import type { LinkKind } from '../metrics/summary.ts';
 import type { ListStepDef, Scenario, StepDef } from '../scenario/types.ts';
 import { CLIENT_ID } from '../scenario/types.ts';
+import { BrokerRuntime, Producer, type PublishOp } from './broker.ts';
 import { CacheRuntime } from './cache/cache-runtime.ts';
 import { type CacheOp, DistributedCache } from './cache/distributed-cache.ts';
 import { CallPolicy } from './call-policy.ts';
@@ -77,6 +78,8 @@ export class Model {
   readonly keySpaces = new Map<string, KeySpaceRuntime>();
   readonly shards = new Map<string, { runtimes: DatabaseRuntime[]; by: 'range' | 'hash' }>();
   readonly caches = new Map<string, CacheRuntime>();
+  readonly brokers = new Map<string, BrokerRuntime>();
+  readonly #producers: [string, Producer][] = [];
   readonly network: Network;
   readonly ids = new RequestIds();
   #starters: (() => void)[] = [];
@@ -193,6 +196,22 @@ export class Model {
       metrics.onStartWindow(() => cache.resetCounters());
       this.caches.set(c.id, cache);
     }
+    for (const b of this.scenario.brokers) {
+      const stats = metrics.addStation(b.id, 'broker', b.instances, b.threads);
+      const brokerStats = metrics.addBroker(b.id, b.onUnavailable);
+      brokerStats.bufferedNow = () =>
+        this.#producers.reduce((a, [id, p]) => a + (id === b.id ? p.totalBuffered() : 0), 0);
+      this.brokers.set(
+        b.id,
+        new BrokerRuntime(
+          b,
+          sim,
+          stats,
+          brokerStats,
+          this.#dist(b.publishTime, `${b.id}/publish-time`),
+        ),
+      );
+    }
     // steps last: calls need every endpoint to exist
     for (const s of this.scenario.services) {
       const svc = this.services.get(s.id) as ServiceRuntime;
@@ -258,6 +277,21 @@ export class Model {
       case 'list':
         step.list = this.#compileList(d, serviceId, where);
         break;
+      case 'publish': {
+        const broker = this.brokers.get(d.broker);
+        if (broker === undefined) throw new Error(`unresolved broker ${d.broker}`);
+        const link = this.network.link(serviceId, d.broker, 'publish');
+        step.producer = new Producer(
+          broker,
+          this.sim,
+          link.out,
+          link.back,
+          this.services.get(serviceId)?.instances.length ?? 1,
+          advance,
+        );
+        this.#producers.push([d.broker, step.producer]);
+        break;
+      }
       case 'lookup': {
         step.keySpace = this.keySpaces.get(d.keys) ?? null;
         step.db = this.databases.get(d.db) ?? null;
@@ -486,6 +520,10 @@ export class Model {
         const remote = this.caches.get(to)?.remote ?? null;
         return remote === null ? null : (op) => remote.refuse(op as CacheOp);
       }
+      case 'publish': {
+        const broker = this.brokers.get(to);
+        return broker === undefined ? null : (op) => broker.refuse(op as PublishOp);
+      }
       default:
         return null; // cache sync messages are simply lost
     }
@@ -511,6 +549,19 @@ export class Model {
         d.fault ??= state(d.id, d.slots, (f, cause) => resetQuery(f as Frame, d, cause));
         return { name: d.fault.name, state: d.fault };
       });
+    }
+    const broker = this.brokers.get(id);
+    if (broker !== undefined) {
+      const indices = instances ?? broker.servers.map((_, i) => i);
+      return indices
+        .filter((i) => i < broker.servers.length)
+        .map((i) => {
+          const server = broker.servers[i];
+          server.fault ??= state(`${id}[${i}]`, server.slots, (op) =>
+            broker.reset(op as PublishOp),
+          );
+          return { name: server.fault.name, state: server.fault };
+        });
     }
     const remote = this.caches.get(id)?.remote;
     if (remote !== undefined && remote !== null) {

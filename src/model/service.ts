@@ -15,6 +15,7 @@ import {
 import type { VisitStats } from '../metrics/entry-stats.ts';
 import type { StationStats } from '../metrics/station-stats.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
+import type { Producer } from './broker.ts';
 import type { CacheRuntime } from './cache/cache-runtime.ts';
 import type { CallPolicy } from './call-policy.ts';
 import type { DatabaseRuntime } from './database.ts';
@@ -36,6 +37,7 @@ export const StepKind = {
   branch: 5,
   list: 6,
   lookup: 7,
+  publish: 8,
 } as const;
 
 /**
@@ -73,6 +75,8 @@ export class StepRuntime {
   timeoutCause = '';
   /** call: resilience policies (null without: the plain, fast path). */
   policy: CallPolicy | null = null;
+  /** publish: the producer of this step. */
+  producer: Producer | null = null;
   constructor(readonly kind: number) {}
 }
 

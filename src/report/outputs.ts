@@ -6,6 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type {
+  BrokerSummary,
   CacheSummary,
   CallPolicySummary,
   ComponentSummary,
@@ -47,6 +48,8 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
     files.set('propagation.csv', propagationCsv(results));
   if (results.runs.some((r) => r.summary.scenario.slos.length > 0))
     files.set('slos.csv', slosCsv(results));
+  if (results.runs.some((r) => r.summary.brokers.length > 0))
+    files.set('brokers.csv', brokersCsv(results));
   if (results.runs.some((r) => r.summary.callPolicies.length > 0))
     files.set('policies.csv', policiesCsv(results));
   if (results.runs.some((r) => r.summary.refreshes.length > 0))
@@ -398,6 +401,27 @@ const POLICY_COLUMNS: Column<CallPolicySummary>[] = [
   ['bulkheadRejected', (p) => p.bulkheadRejected],
   ['fallbacks', (p) => p.fallbacks],
 ];
+
+const BROKER_COLUMNS: Column<BrokerSummary>[] = [
+  ['broker', (b) => b.id],
+  ['onUnavailable', (b) => b.onUnavailable],
+  ['published', (b) => b.published],
+  ['publishedPerSec', (b) => round(b.publishedPerSec)],
+  ['failed', (b) => b.failed],
+  ['retries', (b) => b.retries],
+  ['bufferFull', (b) => b.bufferFull],
+  ['blockedMsTotal', (b) => round(b.blockedMsTotal)],
+  ['maxBuffered', (b) => b.maxBuffered],
+  ['bufferedAtEnd', (b) => b.bufferedAtEnd],
+];
+
+/** brokers.csv: one row per variant × broker: what its producers published, failed, buffered. */
+export function brokersCsv(results: ScenarioResults): string {
+  return csvOf(
+    BROKER_COLUMNS,
+    results.runs.flatMap((r) => r.summary.brokers.map((b): [RunResult, BrokerSummary] => [r, b])),
+  );
+}
 
 /** policies.csv: one row per variant × call step with resilience policies. */
 export function policiesCsv(results: ScenarioResults): string {

@@ -175,6 +175,31 @@ function policyTable(s: RunSummary): string {
   return `\n\n${formatTable(header, rows)}`;
 }
 
+function brokerTable(s: RunSummary): string {
+  if (s.brokers.length === 0) return '';
+  const rows = s.brokers.map((b) => [
+    b.id,
+    b.onUnavailable,
+    num(b.publishedPerSec),
+    String(b.failed),
+    String(b.retries),
+    num(b.blockedMsTotal / 1000, 1),
+    String(b.maxBuffered),
+    String(b.bufferedAtEnd),
+  ]);
+  const header = [
+    'broker',
+    'when down',
+    'published/s',
+    'failed',
+    'retries',
+    'blocked s',
+    'max buffered',
+    'buffered at end',
+  ];
+  return `\n\n${formatTable(header, rows)}`;
+}
+
 function causesText(s: RunSummary): string {
   if (s.overall.causes.length === 0) return '';
   const lines = s.overall.causes.slice(0, 5).map((c) => `  ${c.count}× ${c.cause}`);
@@ -196,7 +221,7 @@ export function formatSummary(results: ScenarioResults): string {
         ? ''
         : `  (stopped early: ${s.run.stopReason})`;
     parts.push(
-      `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${policyTable(s)}${cacheTable(s)}${refreshTable(s)}${causesText(s)}`,
+      `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${brokerTable(s)}${policyTable(s)}${cacheTable(s)}${refreshTable(s)}${causesText(s)}`,
     );
   }
   const propagation = formatPropagation(results);

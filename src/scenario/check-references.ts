@@ -84,6 +84,7 @@ function instanceCount(doc: ScenarioParsed, id: string): number {
     doc.services[id]?.instances ??
     doc.databases[id]?.shards?.count ??
     doc.caches[id]?.instances ??
+    doc.brokers[id]?.instances ??
     1
   );
 }
@@ -94,7 +95,7 @@ function instanceCount(doc: ScenarioParsed, id: string): number {
  */
 function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
-  const components = [...names.services, ...names.databases, ...names.caches];
+  const components = [...names.services, ...names.databases, ...names.caches, ...names.brokers];
   const durationMs = parseDurationMs(doc.duration);
   for (const [name, f] of Object.entries(doc.faults)) {
     const path: DocPath = ['faults', name];
@@ -175,7 +176,7 @@ function entryEndpoints(doc: ScenarioParsed): string[] {
 function checkSlos(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   const entries = entryEndpoints(doc);
-  const components = [...names.services, ...names.databases, ...names.caches];
+  const components = [...names.services, ...names.databases, ...names.caches, ...names.brokers];
   for (const [name, slo] of Object.entries(doc.slos)) {
     const path: DocPath = ['slos', name];
     const bounds = SLO_BOUNDS.filter((b) => slo[b] !== undefined);
@@ -233,6 +234,11 @@ function checkIds(names: Names): UnlocatedIssue[] {
   for (const id of names.services) {
     if (id === CLIENT_ID) issues.push(error(msg.reservedId(id), ['services', id], true));
   }
+  for (const id of names.brokers) {
+    if (names.services.includes(id) || names.databases.includes(id) || names.caches.includes(id))
+      issues.push(error(msg.duplicateId(id), ['brokers', id], true));
+    if (id === CLIENT_ID) issues.push(error(msg.reservedId(id), ['brokers', id], true));
+  }
   for (const id of names.databases) {
     if (id === CLIENT_ID) issues.push(error(msg.reservedId(id), ['databases', id], true));
   }
@@ -272,6 +278,14 @@ function checkStep(
     return [];
   }
   if ('list' in step) return checkList(step.list, [...path, 'list'], names);
+  if ('publish' in step) {
+    const broker = typeof step.publish === 'string' ? step.publish : step.publish.broker;
+    const at: DocPath =
+      typeof step.publish === 'string' ? [...path, 'publish'] : [...path, 'publish', 'broker'];
+    return names.brokers.includes(broker)
+      ? []
+      : [error(msg.unknownReference('broker', broker, names.brokers), at)];
+  }
   if ('lookup' in step) {
     const l = typeof step.lookup === 'string' ? { keys: step.lookup } : step.lookup;
     const at: DocPath =

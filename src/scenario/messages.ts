@@ -22,7 +22,8 @@ export type ReferenceKind =
   | 'database'
   | 'component'
   | 'key space'
-  | 'cache';
+  | 'cache'
+  | 'broker';
 
 /** How many names a "known: …" list shows before it ends in "…". */
 export const MAX_LISTED = 12;

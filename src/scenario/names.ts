@@ -15,6 +15,7 @@ export interface Names {
   endpoints: Map<string, string[]>;
   keys: string[];
   caches: string[];
+  brokers: string[];
 }
 
 /** The names defined by a parsed scenario, in document order. */
@@ -27,6 +28,7 @@ export function collectNames(doc: ScenarioParsed): Names {
     ),
     keys: Object.keys(doc.keys),
     caches: Object.keys(doc.caches),
+    brokers: Object.keys(doc.brokers),
   };
 }
 

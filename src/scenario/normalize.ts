@@ -78,6 +78,19 @@ export function normalizeScenario(
       opTime: durationDist(c.opTime),
       queueCapacity: capacity(c.queueCapacity),
     })),
+    brokers: Object.entries(doc.brokers).map(([id, b]) => ({
+      id,
+      description: b.description ?? '',
+      instances: b.instances,
+      threads: b.threads,
+      publishTime: durationDist(b.publishTime),
+      queueCapacity: capacity(b.queueCapacity),
+      timeoutMs: parseDurationMs(b.timeout),
+      onUnavailable: b.onUnavailable,
+      retryEveryMs: parseDurationMs(b.retryEvery),
+      blockForMs: parseDurationMs(b.blockFor),
+      bufferSize: b.bufferSize,
+    })),
     faults: Object.entries(doc.faults).map(([id, f]) => normalizeFault(id, f, durationMs)),
     slos: Object.entries(doc.slos).flatMap(([name, s]) => normalizeSlo(name, s)),
   };
@@ -383,6 +396,10 @@ function normalizeStep(step: any, ctx: StepContext): StepDef {
     };
   }
   if ('list' in step) return normalizeList(step.list, ctx);
+  if ('publish' in step) {
+    const p = typeof step.publish === 'string' ? { broker: step.publish } : step.publish;
+    return { kind: 'publish', broker: p.broker, topic: p.topic ?? p.broker };
+  }
   if ('lookup' in step) {
     const l = typeof step.lookup === 'string' ? { keys: step.lookup } : step.lookup;
     return { kind: 'lookup', keys: l.keys, db: (l.db ?? serviceDb) as string };

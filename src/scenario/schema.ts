@@ -132,7 +132,8 @@ type StepInput =
   | { parallel: (StepInput | StepInput[])[] }
   | { branch: { probability: number; steps: StepInput[] }[] }
   | { list: ListInput }
-  | { lookup: string | { keys: string; db?: string } };
+  | { lookup: string | { keys: string; db?: string } }
+  | { publish: string | { broker: string; topic?: string } };
 type QueryInput = {
   db?: string;
   rows?: z.input<typeof CountDist>;
@@ -239,6 +240,11 @@ export const ListStep = z.strictObject({
   }),
 });
 
+/** Publishing to a broker: wait for its acknowledgement (acks=all). */
+export const PublishStep = z.strictObject({
+  publish: z.union([id, z.strictObject({ broker: id, topic: z.string().optional() })]),
+});
+
 export const LookupStep = z.strictObject({
   lookup: z.union([id, z.strictObject({ keys: id, db: id.optional() })]),
 });
@@ -255,6 +261,7 @@ export const Step: z.ZodType<StepInput> = z.lazy(() =>
     }),
     ListStep,
     LookupStep,
+    PublishStep,
   ]),
 );
 
@@ -268,6 +275,7 @@ export const STEP_KINDS = [
   'branch',
   'list',
   'lookup',
+  'publish',
 ] as const;
 
 export const Endpoint = z.strictObject({
@@ -309,6 +317,26 @@ export const Database = z.strictObject({
   shards: z
     .strictObject({ count: z.number().int().min(2), by: z.enum(['range', 'hash']) })
     .optional(),
+});
+
+/**
+ * A Kafka-like broker: servers that append published messages (publishTime each, acks=all),
+ * and what producers do while it is unavailable: fail the step, block (retrying every
+ * `retryEvery`, up to `blockFor`), or buffer up to `bufferSize` messages per producer instance
+ * and send them in the background.
+ */
+export const Broker = z.strictObject({
+  description: z.string().optional(),
+  instances: z.number().int().min(1).default(3),
+  threads: z.number().int().min(1).default(8),
+  publishTime: DurationDist.default('2ms'),
+  queueCapacity: Capacity.default('unbounded'),
+  /** How long a producer waits for an acknowledgement before it counts the broker unavailable. */
+  timeout: Duration.default('1s'),
+  onUnavailable: z.enum(['fail', 'block', 'buffer']).default('fail'),
+  retryEvery: Duration.default('100ms'),
+  blockFor: Duration.default('60s'),
+  bufferSize: z.number().int().min(1).default(10000),
 });
 
 /** A key space: the rows of one table, owned by one service (and stored in its database). */
@@ -486,6 +514,7 @@ export const ScenarioDocument = z.strictObject({
   databases: z.record(id, Database).default({}),
   keys: z.record(id, KeySpace).default({}),
   caches: z.record(id, Cache).default({}),
+  brokers: z.record(id, Broker).default({}),
   strategy: ListStrategy.default('batch'),
   faults: z.record(id, Fault).default({}),
   slos: z.record(id, Slo).default({}),

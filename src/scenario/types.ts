@@ -21,7 +21,8 @@ export type StepDef =
   | { kind: 'parallel'; branches: StepDef[][] }
   | { kind: 'branch'; options: { probability: number; steps: StepDef[] }[] }
   | ListStepDef
-  | { kind: 'lookup'; keys: string; db: string };
+  | { kind: 'lookup'; keys: string; db: string }
+  | { kind: 'publish'; broker: string; topic: string };
 
 /** Retries, circuit breaker, bulkhead and fallback of a call step (each null when absent). */
 export interface CallPolicyDef {
@@ -196,6 +197,21 @@ export interface NetworkDef {
   links: LinkDef[];
 }
 
+/** A Kafka-like broker and its producers' behaviour while it is unavailable. */
+export interface BrokerDef {
+  id: string;
+  description: string;
+  instances: number;
+  threads: number;
+  publishTime: DistributionSpec;
+  queueCapacity: number;
+  timeoutMs: number;
+  onUnavailable: 'fail' | 'block' | 'buffer';
+  retryEveryMs: number;
+  blockForMs: number;
+  bufferSize: number;
+}
+
 /** The fault kinds (chaos-engineering vocabulary). */
 export type FaultKind =
   | 'crash'
@@ -287,6 +303,7 @@ export interface Scenario {
   databases: DatabaseDef[];
   keys: KeySpaceDef[];
   caches: CacheDef[];
+  brokers: BrokerDef[];
   faults: FaultDef[];
   slos: SloDef[];
 }
