@@ -16,6 +16,8 @@ export interface StationPoint {
   utilisation: number;
   /** Mean number waiting over the second. */
   queueMean: number;
+  /** Instances serving at the end of the second. */
+  instances: number;
 }
 
 /** Counters of one component; the model increments the fields directly (hot path). */
@@ -42,6 +44,10 @@ export class StationStats {
   readonly queue: TimeWeighted[];
   readonly points: StationPoint[] = [];
   #second = { arrivals: 0, completed: 0, rejected: 0 };
+  /** Instances serving (autoscaled components only; null: every instance serves all along). */
+  instancesLevel: TimeWeighted | null = null;
+  scaleUps = 0;
+  scaleDowns = 0;
 
   constructor(
     readonly id: string,
@@ -52,6 +58,13 @@ export class StationStats {
   ) {
     this.busy = Array.from({ length: instances }, () => new TimeWeighted());
     this.queue = Array.from({ length: instances }, () => new TimeWeighted());
+  }
+
+  /** Adds the statistics of an instance created during the run (autoscaling). */
+  addInstance(nowMs: number): number {
+    this.busy.push(new TimeWeighted(nowMs));
+    this.queue.push(new TimeWeighted(nowMs));
+    return this.busy.length - 1;
   }
 
   /** Records a waiting time. */
@@ -67,14 +80,20 @@ export class StationStats {
     let queueArea = 0;
     for (const b of this.busy) busyArea += b.closeBucket(nowMs);
     for (const q of this.queue) queueArea += q.closeBucket(nowMs);
-    const cap = this.capacityPerInstance * this.busy.length;
+    const serving = this.instancesLevel;
+    // with autoscaling the capacity is the slots of the instances serving, second by second
+    const capArea =
+      serving === null
+        ? this.capacityPerInstance * this.busy.length * spanMs
+        : this.capacityPerInstance * serving.closeBucket(nowMs);
     this.points.push({
       second,
       arrivals: this.arrivals - this.#second.arrivals,
       completed: this.completed - this.#second.completed,
       rejected: this.rejected - this.#second.rejected,
-      utilisation: spanMs > 0 ? busyArea / (spanMs * cap) : 0,
+      utilisation: capArea > 0 ? busyArea / capArea : 0,
       queueMean: spanMs > 0 ? queueArea / spanMs : 0,
+      instances: serving === null ? this.busy.length : serving.level,
     });
     this.#second = { arrivals: this.arrivals, completed: this.completed, rejected: this.rejected };
   }
@@ -95,5 +114,8 @@ export class StationStats {
     this.#second = { arrivals: 0, completed: 0, rejected: 0 };
     for (const b of this.busy) b.reset(nowMs);
     for (const q of this.queue) q.reset(nowMs);
+    this.instancesLevel?.reset(nowMs);
+    this.scaleUps = 0;
+    this.scaleDowns = 0;
   }
 }

@@ -80,6 +80,13 @@ export interface ComponentSummary {
   /** Services with garbage collection: pauses, and the share of time paused (per instance). */
   gcPauses: number;
   gcPausedFraction: number;
+  /** Autoscaled services: instances serving (time-weighted mean, max) and scaling actions. */
+  scaling: {
+    meanInstances: number;
+    maxInstances: number;
+    scaleUps: number;
+    scaleDowns: number;
+  } | null;
 }
 
 /** A periodically refreshed reference table over the statistics window. */
@@ -340,6 +347,15 @@ export function summarizeMetrics(
     const byInstance = s.busy.map((b) =>
       windowMs > 0 ? b.mean(endMs) / s.capacityPerInstance : 0,
     );
+    const serving = s.instancesLevel;
+    // autoscaled: busy slots over the slots of the instances serving, both time-weighted
+    const utilisation =
+      serving === null
+        ? byInstance.reduce((a, b) => a + b, 0) / byInstance.length
+        : serving.areaUntil(endMs) > 0
+          ? s.busy.reduce((a, b) => a + b.areaUntil(endMs), 0) /
+            (serving.areaUntil(endMs) * s.capacityPerInstance)
+          : 0;
     return {
       id: s.id,
       kind: s.kind,
@@ -350,7 +366,7 @@ export function summarizeMetrics(
       completed: s.completed,
       rejected: s.rejected,
       failed: s.failed,
-      utilisation: byInstance.reduce((a, b) => a + b, 0) / byInstance.length,
+      utilisation,
       utilisationByInstance: byInstance,
       queueMean: s.queue.reduce((a, q) => a + q.mean(endMs), 0),
       queueMax: s.queue.reduce((a, q) => Math.max(a, q.max), 0),
@@ -361,6 +377,15 @@ export function summarizeMetrics(
       memoryBytesPerInstance: s.memoryBytesPerInstance(),
       gcPauses: s.gcPauses,
       gcPausedFraction: windowMs > 0 ? s.gcPauseMs / (windowMs * s.busy.length) : 0,
+      scaling:
+        serving === null
+          ? null
+          : {
+              meanInstances: serving.mean(endMs),
+              maxInstances: serving.max,
+              scaleUps: s.scaleUps,
+              scaleDowns: s.scaleDowns,
+            },
     };
   });
   const caches = m.caches.map((c) => summarizeCache(c, windowMs));

@@ -43,6 +43,11 @@ export class TimeWeighted {
     return (this.#area + this.level * (nowMs - this.#lastMs)) / span;
   }
 
+  /** Area (level × ms) since the last reset, up to `nowMs` (does not change anything). */
+  areaUntil(nowMs: number): number {
+    return this.#area + this.level * (nowMs - this.#lastMs);
+  }
+
   /** Area (level × ms) accumulated since the last bucket close; closes the bucket. */
   closeBucket(nowMs: number): number {
     this.set(nowMs, this.level);

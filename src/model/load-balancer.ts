@@ -26,6 +26,7 @@ export function createPicker<T extends Balanced>(
   switch (kind) {
     case 'round-robin':
       return (xs) => {
+        if (next >= xs.length) next = 0; // the instances shrank (autoscaling)
         const x = xs[next];
         next = next + 1 === xs.length ? 0 : next + 1;
         return x;

@@ -17,8 +17,9 @@ import {
 } from '../engine/index.ts';
 import { Metrics } from '../metrics/recorder.ts';
 import type { LinkKind } from '../metrics/summary.ts';
-import type { ListStepDef, Scenario, StepDef } from '../scenario/types.ts';
+import type { ListStepDef, Scenario, ServiceDef, StepDef } from '../scenario/types.ts';
 import { CLIENT_ID } from '../scenario/types.ts';
+import { Autoscaler } from './autoscaler.ts';
 import { BrokerRuntime, Producer, type PublishOp } from './broker.ts';
 import { CacheRuntime } from './cache/cache-runtime.ts';
 import { type CacheOp, DistributedCache } from './cache/distributed-cache.ts';
@@ -95,6 +96,12 @@ export class Model {
     this.#buildWorkloads();
   }
 
+  /** The most instances a service can have (its count, or its autoscaling maximum). */
+  #maxInstancesOf(serviceId: string): number {
+    const s = this.scenario.services.find((x) => x.id === serviceId);
+    return s === undefined ? 1 : maxInstances(s);
+  }
+
   /** The random draws of `stream` come from `rng.stream(name)`. */
   #dist(spec: DistributionSpec, stream: string) {
     return createDistribution(spec, this.rng.stream(stream));
@@ -112,22 +119,26 @@ export class Model {
       svc.pick = createPicker(
         s.loadBalancer,
         this.rng.stream(`${s.id}/load-balancer`),
-        s.instances,
+        maxInstances(s),
       );
-      for (let i = 0; i < s.instances; i++) {
-        svc.instances.push(
-          new Instance(
-            svc,
-            i,
-            s.threads,
-            s.queueCapacity,
-            s.cores,
-            onThreadGranted,
-            onCoreGranted,
-            stats.busy[i],
-            stats.queue[i],
-          ),
+      const makeInstance = (i: number) =>
+        new Instance(
+          svc,
+          i,
+          s.threads,
+          s.queueCapacity,
+          s.cores,
+          onThreadGranted,
+          onCoreGranted,
+          stats.busy[i],
+          stats.queue[i],
         );
+      for (let i = 0; i < s.instances; i++) svc.instances.push(makeInstance(i));
+      if (s.autoscale !== undefined) {
+        const scaler = new Autoscaler(sim, svc, s.autoscale, stats, () =>
+          makeInstance(stats.addInstance(sim.now)),
+        );
+        this.#starters.push(() => scaler.start());
       }
       for (const e of s.endpoints)
         svc.endpoints.set(
@@ -255,7 +266,7 @@ export class Model {
             link.back,
             step.timeouts,
             step.timeoutCause,
-            this.services.get(serviceId)?.instances.length ?? 1,
+            this.#maxInstancesOf(serviceId),
             this.rng.stream(`${where}/retry-jitter`),
             p.fallback?.time ? this.#dist(p.fallback.time, `${where}/fallback-time`) : null,
             arriveAtService,
@@ -286,7 +297,7 @@ export class Model {
           this.sim,
           link.out,
           link.back,
-          this.services.get(serviceId)?.instances.length ?? 1,
+          this.#maxInstancesOf(serviceId),
           advance,
         );
         this.#producers.push([d.broker, step.producer]);
@@ -616,6 +627,11 @@ export class Model {
     });
     return reason;
   }
+}
+
+/** The most instances a service can have: its count, or its autoscaling maximum. */
+function maxInstances(s: ServiceDef): number {
+  return Math.max(s.instances, s.autoscale?.max ?? 0);
 }
 
 /**

@@ -336,6 +336,10 @@ const COMPONENT_COLUMNS: Column<ComponentSummary>[] = [
   ['memoryBytesPerInstance', (c) => round(c.memoryBytesPerInstance)],
   ['gcPauses', (c) => c.gcPauses],
   ['gcPausedFraction', (c) => round(c.gcPausedFraction)],
+  ['instancesMean', (c) => (c.scaling === null ? null : round(c.scaling.meanInstances))],
+  ['instancesMax', (c) => c.scaling?.maxInstances ?? null],
+  ['scaleUps', (c) => c.scaling?.scaleUps ?? null],
+  ['scaleDowns', (c) => c.scaling?.scaleDowns ?? null],
 ];
 
 /** components.csv: one row per variant × component (service or database). */
@@ -470,6 +474,7 @@ const COMPONENT_METRICS = [
   'rejected',
   'utilisation',
   'queueMean',
+  'instances',
 ] as const;
 
 /** timeseries.csv: tidy rows (second, variant, scope, id, metric, value) for every series. */

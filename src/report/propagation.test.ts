@@ -33,7 +33,15 @@ function ep(
 }
 
 function comp(second: number, utilisation: number, rejected = 0): StationPoint {
-  return { second, arrivals: 100, completed: 100 - rejected, rejected, utilisation, queueMean: 0 };
+  return {
+    second,
+    arrivals: 100,
+    completed: 100 - rejected,
+    rejected,
+    utilisation,
+    queueMean: 0,
+    instances: 1,
+  };
 }
 
 const seconds = Array.from({ length: 60 }, (_, s) => s);

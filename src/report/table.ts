@@ -132,7 +132,9 @@ function componentTable(s: RunSummary): string {
   const rows = s.components.map((c) => [
     c.id,
     c.kind,
-    `${c.instances}×${c.capacityPerInstance}`,
+    c.scaling === null
+      ? `${c.instances}×${c.capacityPerInstance}`
+      : `${num(c.scaling.meanInstances, 1)}↑${c.scaling.maxInstances}×${c.capacityPerInstance}`,
     num(c.arrivalsPerSec),
     pct(c.utilisation),
     num(c.queueMean, 2),

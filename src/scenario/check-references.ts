@@ -248,6 +248,15 @@ function checkIds(names: Names): UnlocatedIssue[] {
 function checkServices(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   for (const [id, service] of Object.entries(doc.services)) {
+    const a = service.autoscale;
+    if (a !== undefined && !(a.min <= service.instances && service.instances <= a.max))
+      issues.push(
+        error(
+          msg.autoscaleRange(service.instances, a.min, a.max),
+          ['services', id, 'autoscale'],
+          true,
+        ),
+      );
     if (service.database !== undefined) {
       issues.push(...checkDatabaseRef(service.database, ['services', id, 'database'], names));
     }

@@ -639,3 +639,12 @@ export function breakerMinCallsOverWindow(minCalls: number, window: number): Iss
     hint: `make minCalls at most ${window}, or widen the window`,
   };
 }
+
+/** Autoscaling bounds that do not contain the initial instance count. */
+export function autoscaleRange(instances: number, min: number, max: number): IssueText {
+  return {
+    code: 'autoscale-range',
+    message: `autoscale min ${min} and max ${max} must satisfy min ≤ instances (${instances}) ≤ max`,
+    hint: '`instances` is the count at the start; set it between min and max',
+  };
+}

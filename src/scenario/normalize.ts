@@ -287,6 +287,17 @@ function normalizeService(id: string, s: Z<typeof S.Service>, strategy: ListStra
             pausePerGBMs: parseDurationMs(s.gc.pausePerGB),
           },
     database: s.database,
+    autoscale:
+      s.autoscale === undefined
+        ? undefined
+        : {
+            min: s.autoscale.min,
+            max: s.autoscale.max,
+            target: parsePercent(s.autoscale.targetUtilisation),
+            everyMs: parseDurationMs(s.autoscale.every),
+            bootMs: parseDurationMs(s.autoscale.bootTime),
+            scaleDownAfterMs: parseDurationMs(s.autoscale.scaleDownAfter),
+          },
     rateLimit:
       s.rateLimit === undefined
         ? undefined

@@ -293,6 +293,21 @@ export const Service = z.strictObject({
   queueCapacity: Capacity.default('unbounded'),
   loadBalancer: LoadBalancer.default('round-robin'),
   database: id.optional(),
+  /**
+   * Horizontal autoscaling (Kubernetes HPA-like): every `every`, desired = ⌈ready × utilisation
+   * / target⌉ within [min, max]; new instances serve after `bootTime`; scale-in waits until the
+   * desired count has stayed lower for `scaleDownAfter`.
+   */
+  autoscale: z
+    .strictObject({
+      min: z.number().int().min(1),
+      max: z.number().int().min(1),
+      targetUtilisation: Percent.default('60%'),
+      every: Duration.default('15s'),
+      bootTime: Duration.default('30s'),
+      scaleDownAfter: Duration.default('60s'),
+    })
+    .optional(),
   /** Load shedding: a token bucket of `rate` per second and `burst` tokens for the whole service. */
   rateLimit: z.strictObject({ rate: Rate, burst: z.number().int().min(1).optional() }).optional(),
   /** Stop-the-world garbage collection: every `every`, a pause of `pause` + `pausePerGB` × heap held by caches. */

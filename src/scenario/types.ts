@@ -132,6 +132,15 @@ export interface ServiceDef {
   loadBalancer: LoadBalancerKind;
   /** Garbage-collection pauses (undefined: none modelled). */
   gc?: { everyMs: number; pauseMs: number; pausePerGBMs: number };
+  /** Horizontal autoscaling (undefined: a fixed number of instances). */
+  autoscale?: {
+    min: number;
+    max: number;
+    target: number;
+    everyMs: number;
+    bootMs: number;
+    scaleDownAfterMs: number;
+  };
   /** A token bucket in front of the service: arrivals beyond it are rejected (429). */
   rateLimit?: { perSec: number; burst: number };
   /** Default database of the service's query steps. */
