@@ -19,7 +19,7 @@ import { escapeHtml } from './escape.ts';
 import { formatMs, formatNumber, formatPercent, formatQuantity, formatRate } from './format.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { PageSection } from './page.ts';
-import { topologySvg, utilisationColour } from './topology.ts';
+import { type FaultMark, topologySvg, utilisationColour } from './topology.ts';
 import { layoutTopology } from './topology-layout.ts';
 
 export { comparisonSection } from './comparison-section.ts';
@@ -81,15 +81,34 @@ export function lessonSection(data: ReportData): PageSection[] {
   ];
 }
 
+/**
+ * The components the faults touched, for the topology: the struck ones, and those that
+ * degraded with their place in the blast radius (the first occurrence over every fault window).
+ */
+export function faultMarks(v: VariantReport): Map<string, FaultMark> {
+  const marks = new Map<string, FaultMark>();
+  for (const f of v.summary.scenario.faults)
+    if (f.component !== null) marks.set(f.component, { struck: true, order: 0, delayMs: 0 });
+  for (const b of v.propagation?.blastRadius ?? [])
+    b.hits.forEach((h, i) => {
+      if (h.scope !== 'component') return;
+      const m = marks.get(h.id);
+      if (m === undefined) marks.set(h.id, { struck: false, order: i + 1, delayMs: h.delayMs });
+      else if (m.order === 0) m.order = i + 1;
+    });
+  return marks;
+}
+
 /** The topology of every variant (tabs when there are several; all shown when printed). */
 export function topologySection(data: ReportData): PageSection {
   const layout = layoutTopology(data.variants.map((v) => v.summary));
   const names = data.variants.map((v) => variantLabel(data, v));
   const svg = (v: VariantReport, i: number) =>
-    `<div class="topology-wrap">${topologySvg(v.summary, layout, `Topology of ${names[i]}`)}</div>`;
+    `<div class="topology-wrap">${topologySvg(v.summary, layout, `Topology of ${names[i]}`, faultMarks(v))}</div>`;
   const intro =
     '<p class="intro">Messages per second over each link after the warm-up (replies are not drawn): the wider, the busier. ' +
-    'Dashed grey links exist in the scenario but carried nothing in this variant. Nodes are tinted by utilisation; hover over one for its load, queue and wait.</p>';
+    'Dashed grey links exist in the scenario but carried nothing in this variant. Nodes are tinted by utilisation; hover over one for its load, queue and wait. ' +
+    'With faults, the struck component is marked ⚡ and the components that degraded are outlined in red with their place in the blast radius and how long after the fault they degraded.</p>';
   if (data.variants.length === 1)
     return { id: 'topology', title: 'Topology', html: intro + svg(data.variants[0], 0) };
   const buttons = names.map(

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shippedReportData } from '../../test-support/report-data.ts';
+import { faultMarks, topologySection } from './report-sections.ts';
 import {
   policiesSection,
   propagationSection,
@@ -61,5 +62,17 @@ describe('failure sections', () => {
     const [pol] = policiesSection(data);
     expect(pol.html).toContain('orders → inventory/reserve');
     expect(pol.html).toMatch(/naive-retries<\/td><td>[\d,]+<\/td><td>[23]\.\d\d×/);
+  }, 60_000);
+
+  it('mark the struck and the degraded components on the topology', async () => {
+    const data = await shippedReportData('spof/shared-db-vs-db-per-service.yaml', 60_000);
+    const shared = data.variants[1];
+    const marks = faultMarks(shared);
+    expect(marks.get('shared-db')?.struck).toBe(true);
+    expect(marks.get('orders')).toEqual(expect.objectContaining({ struck: false, delayMs: 0 }));
+    expect(marks.has('orders-db')).toBe(false); // not used by this variant
+    const html = topologySection(data).html ?? '';
+    expect(html).toContain('⚡ fault');
+    expect(html).toMatch(/class="fault-mark"[^>]*>#\d · \+0 s</);
   }, 60_000);
 });

@@ -104,8 +104,32 @@ function shape(node: LayoutNode, fill: string, stroke: string, dash: string): st
   return `<rect x="${n1(l)}" y="${n1(t)}" width="${n1(w)}" height="${n1(h)}" rx="8" ${common}/>`;
 }
 
+/** How a fault touched a component: struck by it, or degraded (n-th, so long after it began). */
+export interface FaultMark {
+  struck: boolean;
+  /** Position in the blast radius (1 = first to degrade); 0 when only struck. */
+  order: number;
+  delayMs: number;
+}
+
+/** The badge above a node the faults touched. */
+function markSvg(node: LayoutNode, m: FaultMark): string {
+  const text = m.struck
+    ? m.order > 0
+      ? `⚡ fault · #${m.order}`
+      : '⚡ fault'
+    : `#${m.order} · +${(m.delayMs / 1000).toFixed(m.delayMs % 1000 === 0 ? 0 : 1)} s`;
+  const y = node.y - node.height / 2 - 6;
+  return `<text class="fault-mark" x="${n1(node.x)}" y="${n1(y)}" text-anchor="middle" font-size="12" font-weight="700" fill="#b91c1c">${escapeHtml(text)}</text>`;
+}
+
 /** One node: its shape, name, instances and utilisation, and a tooltip with the details. */
-function nodeSvg(node: LayoutNode, c: ComponentSummary | undefined, inbound: number): string {
+function nodeSvg(
+  node: LayoutNode,
+  c: ComponentSummary | undefined,
+  inbound: number,
+  mark?: FaultMark,
+): string {
   const present = node.kind === 'client' || c !== undefined;
   const idle = c !== undefined && c.arrivals === 0;
   const fill = c
@@ -135,7 +159,8 @@ function nodeSvg(node: LayoutNode, c: ComponentSummary | undefined, inbound: num
   }
   return (
     `<g class="node node-${escapeHtml(node.kind)}"${opacity}><title>${escapeHtml(tip)}</title>` +
-    shape(node, fill, '#334155', dash) +
+    shape(node, fill, mark ? '#b91c1c' : '#334155', dash) +
+    (mark ? markSvg(node, mark) : '') +
     `<text x="${n1(node.x)}" y="${n1(node.y - 4 + lower)}" text-anchor="middle" font-size="15" font-weight="600" fill="#0f172a">${name}</text>` +
     `<text x="${n1(node.x)}" y="${n1(node.y + 15 + lower)}" text-anchor="middle" font-size="12.5" fill="#334155">${escapeHtml(detail)}</text>` +
     '</g>'
@@ -252,7 +277,12 @@ function legendSvg(layout: TopologyLayout): string {
  * The SVG of `summary`'s topology placed by `layout` (layoutTopology over every variant, so
  * all variants share positions and edge widths). `title` labels the image for screen readers.
  */
-export function topologySvg(summary: RunSummary, layout: TopologyLayout, title: string): string {
+export function topologySvg(
+  summary: RunSummary,
+  layout: TopologyLayout,
+  title: string,
+  marks: ReadonlyMap<string, FaultMark> = new Map(),
+): string {
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const components = new Map(summary.components.map((c) => [c.id, c]));
   const links = topologyLinks(summary).sort(
@@ -269,7 +299,7 @@ export function topologySvg(summary: RunSummary, layout: TopologyLayout, title: 
   const inbound = summary.links
     .filter((l) => l.from === 'client')
     .reduce((a, l) => a + l.perSec, 0);
-  const nodes = layout.nodes.map((n) => nodeSvg(n, components.get(n.id), inbound));
+  const nodes = layout.nodes.map((n) => nodeSvg(n, components.get(n.id), inbound, marks.get(n.id)));
   const w = layout.width;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="topology" viewBox="0 0 ${w} ${layout.height}" width="${w}" height="${layout.height}" role="img" aria-label="${escapeHtml(title)}" font-family="${escapeHtml(FONT_STACK)}">` +
