@@ -15,6 +15,7 @@
 import { Grant } from '../engine/index.ts';
 import { Outcome } from '../metrics/outcome.ts';
 import type { Producer } from './broker.ts';
+import type { KvClient } from './cache/distributed-cache.ts';
 import type { DatabaseRuntime } from './database.ts';
 import { Frame } from './frame.ts';
 import { continueList } from './list.ts';
@@ -179,6 +180,9 @@ export function advance(f: Frame): void {
         return;
       case StepKind.publish:
         (step.producer as Producer).publish(f);
+        return;
+      case StepKind.kv:
+        (step.kv as KvClient).op(f);
         return;
       case StepKind.branch: {
         const chosen = chooseOption(step);

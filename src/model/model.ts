@@ -22,7 +22,7 @@ import { CLIENT_ID } from '../scenario/types.ts';
 import { Autoscaler } from './autoscaler.ts';
 import { BrokerRuntime, Producer, type PublishOp } from './broker.ts';
 import { CacheRuntime } from './cache/cache-runtime.ts';
-import { type CacheOp, DistributedCache } from './cache/distributed-cache.ts';
+import { type CacheOp, DistributedCache, KvClient } from './cache/distributed-cache.ts';
 import { CallPolicy } from './call-policy.ts';
 import { DatabaseRuntime } from './database.ts';
 import { FaultState, type FaultUnit, LinkFaultState, type Slots, scheduleFault } from './faults.ts';
@@ -288,6 +288,13 @@ export class Model {
       case 'list':
         step.list = this.#compileList(d, serviceId, where);
         break;
+      case 'kv': {
+        const remote = this.caches.get(d.store)?.remote ?? null;
+        if (remote === null) throw new Error(`unresolved store ${d.store}`);
+        const link = this.network.link(serviceId, d.store, 'cache');
+        step.kv = new KvClient(remote, this.sim, d.keys, link.out, link.back, d.timeoutMs, advance);
+        break;
+      }
       case 'publish': {
         const broker = this.brokers.get(d.broker);
         if (broker === undefined) throw new Error(`unresolved broker ${d.broker}`);

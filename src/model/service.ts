@@ -17,6 +17,7 @@ import type { StationStats } from '../metrics/station-stats.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
 import type { Producer } from './broker.ts';
 import type { CacheRuntime } from './cache/cache-runtime.ts';
+import type { KvClient } from './cache/distributed-cache.ts';
 import type { CallPolicy } from './call-policy.ts';
 import type { DatabaseRuntime } from './database.ts';
 import { type FaultState, Slots } from './faults.ts';
@@ -38,6 +39,7 @@ export const StepKind = {
   list: 6,
   lookup: 7,
   publish: 8,
+  kv: 9,
 } as const;
 
 /**
@@ -77,6 +79,8 @@ export class StepRuntime {
   policy: CallPolicy | null = null;
   /** publish: the producer of this step. */
   producer: Producer | null = null;
+  /** kv: the client of the key-value store. */
+  kv: KvClient | null = null;
   constructor(readonly kind: number) {}
 }
 

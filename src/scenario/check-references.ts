@@ -287,6 +287,17 @@ function checkStep(
     return [];
   }
   if ('list' in step) return checkList(step.list, [...path, 'list'], names);
+  if ('kv' in step) {
+    const store = typeof step.kv === 'string' ? step.kv : step.kv.store;
+    const at: DocPath = typeof step.kv === 'string' ? [...path, 'kv'] : [...path, 'kv', 'store'];
+    const stores = Object.entries(doc.caches)
+      .filter(([, c]) => c.type === 'distributed')
+      .map(([id]) => id);
+    if (stores.includes(store)) return [];
+    if (doc.caches[store] !== undefined)
+      return [error(msg.kvOnInProcessCache(store, doc.caches[store].type), at)];
+    return [error(msg.unknownReference('cache', store, stores), at)];
+  }
   if ('publish' in step) {
     const broker = typeof step.publish === 'string' ? step.publish : step.publish.broker;
     const at: DocPath =

@@ -648,3 +648,12 @@ export function autoscaleRange(instances: number, min: number, max: number): Iss
     hint: '`instances` is the count at the start; set it between min and max',
   };
 }
+
+/** A key-value step on a cache that is not a store of its own. */
+export function kvOnInProcessCache(cache: string, type: string): IssueText {
+  return {
+    code: 'kv-on-in-process-cache',
+    message: `cache "${cache}" is ${type}; a kv step needs a store of its own`,
+    hint: 'make it `type: distributed` (a Redis-like component with servers)',
+  };
+}

@@ -407,6 +407,16 @@ function normalizeStep(step: any, ctx: StepContext): StepDef {
     };
   }
   if ('list' in step) return normalizeList(step.list, ctx);
+  if ('kv' in step) {
+    const k = typeof step.kv === 'string' ? { store: step.kv } : step.kv;
+    return {
+      kind: 'kv',
+      store: k.store,
+      op: k.op ?? 'get',
+      keys: k.keys ?? 1,
+      timeoutMs: parseDurationMs(k.timeout ?? '1s'),
+    };
+  }
   if ('publish' in step) {
     const p = typeof step.publish === 'string' ? { broker: step.publish } : step.publish;
     return { kind: 'publish', broker: p.broker, topic: p.topic ?? p.broker };

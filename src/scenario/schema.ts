@@ -133,7 +133,12 @@ type StepInput =
   | { branch: { probability: number; steps: StepInput[] }[] }
   | { list: ListInput }
   | { lookup: string | { keys: string; db?: string } }
-  | { publish: string | { broker: string; topic?: string } };
+  | { publish: string | { broker: string; topic?: string } }
+  | {
+      kv:
+        | string
+        | { store: string; op?: 'get' | 'set'; keys?: number; timeout?: z.input<typeof Duration> };
+    };
 type QueryInput = {
   db?: string;
   rows?: z.input<typeof CountDist>;
@@ -245,6 +250,19 @@ export const PublishStep = z.strictObject({
   publish: z.union([id, z.strictObject({ broker: id, topic: z.string().optional() })]),
 });
 
+/** A GET or SET on a distributed cache used as a key-value store (sessions, tokens). */
+export const KvStep = z.strictObject({
+  kv: z.union([
+    id,
+    z.strictObject({
+      store: id,
+      op: z.enum(['get', 'set']).default('get'),
+      keys: z.number().int().min(1).default(1),
+      timeout: Duration.default('1s'),
+    }),
+  ]),
+});
+
 export const LookupStep = z.strictObject({
   lookup: z.union([id, z.strictObject({ keys: id, db: id.optional() })]),
 });
@@ -262,6 +280,7 @@ export const Step: z.ZodType<StepInput> = z.lazy(() =>
     ListStep,
     LookupStep,
     PublishStep,
+    KvStep,
   ]),
 );
 
@@ -276,6 +295,7 @@ export const STEP_KINDS = [
   'list',
   'lookup',
   'publish',
+  'kv',
 ] as const;
 
 export const Endpoint = z.strictObject({

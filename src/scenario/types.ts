@@ -22,7 +22,8 @@ export type StepDef =
   | { kind: 'branch'; options: { probability: number; steps: StepDef[] }[] }
   | ListStepDef
   | { kind: 'lookup'; keys: string; db: string }
-  | { kind: 'publish'; broker: string; topic: string };
+  | { kind: 'publish'; broker: string; topic: string }
+  | { kind: 'kv'; store: string; op: 'get' | 'set'; keys: number; timeoutMs: number };
 
 /** Retries, circuit breaker, bulkhead and fallback of a call step (each null when absent). */
 export interface CallPolicyDef {

@@ -8,7 +8,14 @@
  * Simplifications: the servers share one store (no sharding, no replication lag); an operation
  * costs opTime per key.
  */
-import { type Distribution, Grant, Resource, type Simulation } from '../../engine/index.ts';
+import {
+  type Distribution,
+  Grant,
+  Resource,
+  type Simulation,
+  TimeoutQueue,
+} from '../../engine/index.ts';
+import { Outcome } from '../../metrics/outcome.ts';
 import type { StationStats } from '../../metrics/station-stats.ts';
 import type { TimeWeighted } from '../../metrics/time-weighted.ts';
 import { type FaultState, Slots } from '../faults.ts';
@@ -25,12 +32,17 @@ export class CacheOp {
   server: CacheServer | null = null;
   /** Lookups: how many keys missed (moved to the front of `keys`). */
   misses = 0;
+  /** A key-value step's operation (GET/SET of opaque values): its client, else null. */
+  kv: KvClient | null = null;
+  /** Key-value operations: still waited for (false after a timeout), and whether it failed. */
+  waiting = true;
+  failed = false;
   constructor(
     /** The frame of the list step that asked (null for a write-back). */
     readonly frame: Frame | null,
     readonly job: ListJob | null,
     readonly refIndex: number,
-    readonly ks: KeySpaceRuntime,
+    readonly ks: KeySpaceRuntime | null,
     readonly keys: Int32Array,
     readonly hopBack: Hop | null,
   ) {}
@@ -96,6 +108,14 @@ export class DistributedCache {
     travel(this.sim, hopOut, this.#arrive, new CacheOp(f, job, refIndex, ks, keys, hopBack));
   }
 
+  /** A key-value operation of `keys` keys for frame `f` (a GET or SET of opaque values). */
+  kvOp(client: KvClient, f: Frame, keys: number, hopOut: Hop, hopBack: Hop): CacheOp {
+    const op = new CacheOp(f, null, 0, null, new Int32Array(keys), hopBack);
+    op.kv = client;
+    travel(this.sim, hopOut, this.#arrive, op);
+    return op;
+  }
+
   /** Writes fetched rows back, without anyone waiting for it. */
   writeBack(ks: KeySpaceRuntime, keys: Int32Array, hopOut: Hop): void {
     travel(this.sim, hopOut, this.#arrive, new CacheOp(null, null, 0, ks, keys, null));
@@ -154,6 +174,11 @@ export class DistributedCache {
   /** An operation a hanging server swallowed is answered as failed (already counted). */
   reset(op: CacheOp): void {
     this.cache.stats.failedOps++;
+    if (op.kv !== null) {
+      op.failed = true;
+      travel(this.sim, op.hopBack as Hop, op.kv.answered, op);
+      return;
+    }
     op.misses = op.keys.length;
     this.cache.stats.misses += op.frame === null ? 0 : op.keys.length;
     this.#reply(op);
@@ -175,12 +200,17 @@ export class DistributedCache {
     server.threads.release();
     server.observe(now);
     this.stats.completed++;
+    if (op.kv !== null) {
+      travel(this.sim, op.hopBack as Hop, op.kv.answered, op);
+      return;
+    }
+    const ks = op.ks as KeySpaceRuntime;
     if (op.frame === null) {
-      this.cache.put(this.store, op.ks, op.keys, now);
+      this.cache.put(this.store, ks, op.keys, now);
       this.cache.stats.fills += op.keys.length;
       return;
     }
-    op.misses = this.cache.lookup(this.store, op.ks, op.keys, op.keys.length, now);
+    op.misses = this.cache.lookup(this.store, ks, op.keys, op.keys.length, now);
     this.#reply(op);
   };
 
@@ -188,4 +218,51 @@ export class DistributedCache {
     if (op.frame === null) return;
     travel(this.sim, op.hopBack as Hop, this.onAnswer, op);
   }
+}
+
+/**
+ * A key-value step on a distributed cache used as a store (Redis GET/SET of sessions, tokens,
+ * counters): one round trip, opTime per key on a server thread, answered ok or failed. A
+ * refused or unanswered operation (after `timeoutMs`) fails the step. The values are opaque:
+ * the store's cache statistics are not touched.
+ */
+export class KvClient {
+  readonly #timeouts: TimeoutQueue<CacheOp>;
+  readonly failCause: string;
+  constructor(
+    readonly remote: DistributedCache,
+    readonly sim: Simulation,
+    readonly keys: number,
+    readonly hopOut: Hop,
+    readonly hopBack: Hop,
+    timeoutMs: number,
+    /** Resumes the frame (advance). */
+    private readonly resume: (f: Frame) => void,
+  ) {
+    this.#timeouts = new TimeoutQueue(sim, timeoutMs, (op) => op.waiting, this.#timedOut);
+    this.failCause = `kv failed: ${remote.cache.def.id} unavailable`;
+  }
+
+  op(f: Frame): void {
+    this.#timeouts.add(this.remote.kvOp(this, f, this.keys, this.hopOut, this.hopBack));
+  }
+
+  readonly answered = (op: CacheOp): void => {
+    if (!op.waiting) return;
+    op.waiting = false;
+    const f = op.frame as Frame;
+    if (op.failed) {
+      f.error = Outcome.failed;
+      f.cause = this.failCause;
+    }
+    this.resume(f);
+  };
+
+  readonly #timedOut = (op: CacheOp): void => {
+    op.waiting = false;
+    const f = op.frame as Frame;
+    f.error = Outcome.failed;
+    f.cause = this.failCause;
+    this.resume(f);
+  };
 }
