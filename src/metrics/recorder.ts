@@ -153,10 +153,17 @@ export class Metrics {
   /** Closes second number `second` (which ended at `nowMs`) of every series. */
   tick(second: number, nowMs: number, spanMs: number): void {
     const overall = this.overall;
-    overall.inFlight = 0;
-    for (const s of this.series.values()) overall.absorb(s);
-    for (const s of this.series.values()) s.close(second);
-    this.overall.close(second);
+    if (this.series.size === 1) {
+      // one entry endpoint: the sum is that series itself, closed once (same point, same bytes)
+      const only = this.series.values().next().value as RequestSeries;
+      only.close(second);
+      overall.repeatLast(only);
+    } else {
+      overall.inFlight = 0;
+      for (const s of this.series.values()) overall.absorb(s);
+      for (const s of this.series.values()) s.close(second);
+      overall.close(second);
+    }
     for (const st of this.stations) st.closeSecond(second, nowMs, spanMs);
   }
 

@@ -48,6 +48,15 @@ export class RequestSeries {
     this.inFlight += part.inFlight;
   }
 
+  /**
+   * Closes the open second as a copy of the point `only` just closed: the sum of one series is
+   * that series (the overall series of a run with one entry endpoint), without merging its
+   * histogram and extracting its percentiles a second time. This series' open second stays empty.
+   */
+  repeatLast(only: RequestSeries): void {
+    this.points.push({ ...only.points[only.points.length - 1] });
+  }
+
   /** Closes the open second `second` and starts the next one. */
   close(second: number): void {
     const h = this.hist;
