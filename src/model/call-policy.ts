@@ -246,7 +246,7 @@ class PolicyCall implements ReplyWaiter {
   };
 
   onReply(inv: Invocation): void {
-    this.#settle(inv.outcome, inv.cause);
+    this.#settle(inv.error, inv.cause);
   }
 
   onTimeout(): void {

@@ -34,7 +34,7 @@ export function arriveAtService(inv: Invocation): void {
   if (service.limiter !== null && !service.limiter.take(service.sim.now)) {
     // load shedding before any instance: rejected at once (HTTP 429)
     service.stats.rejected++;
-    inv.outcome = Outcome.rejected;
+    inv.error = Outcome.rejected;
     inv.cause = service.limitedCause;
     inv.endpoint.visits.outcomes[Outcome.rejected]++;
     reply(inv);
@@ -83,7 +83,7 @@ function enterInstance(inv: Invocation): void {
   } else {
     inst.outstanding--;
     service.stats.rejected++;
-    inv.outcome = Outcome.rejected;
+    inv.error = Outcome.rejected;
     inv.cause = service.rejectedCause;
     inv.endpoint.visits.outcomes[Outcome.rejected]++;
     reply(inv);
@@ -109,7 +109,7 @@ function startVisit(inv: Invocation): void {
 /** A fault turns the visit away at once: it fails with `cause`, without doing any work. */
 function refuseVisit(inv: Invocation, cause: string): void {
   inv.endpoint.service.stats.rejected++;
-  inv.outcome = Outcome.failed;
+  inv.error = Outcome.failed;
   inv.cause = cause;
   inv.endpoint.visits.outcomes[Outcome.failed]++;
   reply(inv);
@@ -117,7 +117,7 @@ function refuseVisit(inv: Invocation, cause: string): void {
 
 /** A visit a hanging instance swallowed fails when the instance comes back (already counted). */
 export function resetVisit(inv: Invocation, cause: string): void {
-  inv.outcome = Outcome.failed;
+  inv.error = Outcome.failed;
   inv.cause = cause;
   reply(inv);
 }
@@ -131,7 +131,7 @@ export function resetQuery(f: Frame, db: DatabaseRuntime, cause: string): void {
 
 /** A struck link refuses a request or call: the sender gets an error (the callee never saw it). */
 export function refuseCallOnLink(inv: Invocation, cause: string): void {
-  inv.outcome = Outcome.failed;
+  inv.error = Outcome.failed;
   inv.cause = cause;
   reply(inv);
 }
@@ -198,7 +198,7 @@ export function advance(f: Frame): void {
 function endFrame(f: Frame): void {
   const parent = f.parent;
   if (parent === null) {
-    endVisit(f.inv, f.error, f.cause);
+    endVisit(f.inv);
     return;
   }
   if (f.error !== 0 && parent.error === 0) {
@@ -268,13 +268,13 @@ export function callTimedOut(child: Invocation): void {
 }
 
 // ── end of a visit, replies ──────────────────────────────────────────────────────────────
-function endVisit(inv: Invocation, error: number, cause: string): void {
+/** The visit's steps are done: its root frame's error is its outcome. */
+function endVisit(inv: Invocation): void {
+  const error = inv.error;
   const inst = inv.instance as Instance;
   const service = inst.service;
   const now = service.sim.now;
   inst.outstanding--;
-  inv.outcome = error as Outcome;
-  inv.cause = cause;
   const visits = inv.endpoint.visits;
   visits.outcomes[error]++;
   if (error === 0) {
@@ -302,15 +302,15 @@ function deliverReply(inv: Invocation): void {
     return;
   }
   const f = inv.caller as Frame;
-  if (inv.outcome !== Outcome.ok) {
-    f.error = inv.outcome;
+  if (inv.error !== Outcome.ok) {
+    f.error = inv.error;
     f.cause = inv.cause;
   }
   advance(f);
 }
 
 function deliverToClient(inv: Invocation): void {
-  finishRequest(inv.request, inv.outcome, inv.cause);
+  finishRequest(inv.request, inv.error, inv.cause);
 }
 
 /** The client has its answer (or gave up): record it once. */

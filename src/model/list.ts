@@ -252,9 +252,9 @@ function callForKeys(
 /** A call made by a list step is answered: fill the cache, and resume when all are in. */
 function listReply(job: ListJob, inv: Invocation): void {
   const f = inv.caller as Frame;
-  if (inv.outcome !== Outcome.ok) {
+  if (inv.error !== Outcome.ok) {
     if (job.error === 0) {
-      job.error = inv.outcome;
+      job.error = inv.error;
       job.cause = inv.cause;
     }
   } else {

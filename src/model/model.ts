@@ -442,7 +442,7 @@ export class Model {
       svc.instances.length,
     );
     // refresh calls belong to no client request: their work is counted on a request never reported
-    const background = new Request(0, { endpoint: target, hopBack } as unknown as EntryRuntime, 0);
+    const background = new Request({ endpoint: target, hopBack } as unknown as EntryRuntime, 0);
     const phase = this.rng.stream(`${id}/refresh-phase`);
     const rt = new RefreshRuntime(
       this.sim,

@@ -91,7 +91,7 @@ export class RefreshRuntime {
 
   /** A refresh was answered: the table is current as of when it was asked; plan the next. */
   answered(task: RefreshTask, inv: Invocation): void {
-    if (inv.outcome === 0) {
+    if (inv.error === 0) {
       task.loaded = true;
       task.lastRefreshMs = task.sentMs;
     }

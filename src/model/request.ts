@@ -4,7 +4,6 @@
  * entry service). Requests count the work they caused (calls, queries, rows).
  */
 import { DOUBLE_ZERO } from '../engine/double-zero.ts';
-import type { Outcome } from '../metrics/outcome.ts';
 import { Frame } from './frame.ts';
 import type { Hop } from './network.ts';
 import type { EndpointRuntime, Instance } from './service.ts';
@@ -33,7 +32,11 @@ export class CallData {
   ) {}
 }
 
-/** One visit of a request to a service endpoint: holds a thread at one instance for its stay. */
+/**
+ * One visit of a request to a service endpoint: holds a thread at one instance for its stay.
+ * Its outcome, once it replies, is its root frame's `error` and `cause` (set directly when the
+ * visit is turned away before running any step).
+ */
 export class Invocation extends Frame {
   /** The end-to-end request this visit serves (the entry visit is the request itself). */
   readonly request: Request;
@@ -46,7 +49,6 @@ export class Invocation extends Frame {
   callerWaiting = true;
   /** The hop the reply travels back on. */
   replyHop: Hop | null = null;
-  outcome: Outcome = 0;
   /** What a call made by a list step or a refresh carries (null for an ordinary call). */
   data: CallData | null = null;
 
@@ -86,7 +88,6 @@ export class Request extends Invocation {
   }
 
   constructor(
-    readonly id: number,
     readonly entry: EntryRuntime,
     /** When the client sent it. */
     readonly sentMs: number,

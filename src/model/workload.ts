@@ -21,7 +21,7 @@ import { type Hop, travel } from './network.ts';
 import { Request } from './request.ts';
 import type { EndpointRuntime } from './service.ts';
 
-/** Shared request counter of a run (request ids are 1, 2, 3, … in arrival order). */
+/** Shared request counter of a run (`next - 1` requests were sent so far). */
 export class RequestIds {
   next = 1;
 }
@@ -52,7 +52,8 @@ export class EntryRuntime {
   /** Sends one request now. */
   send(): void {
     const now = this.sim.now;
-    const req = new Request(this.ids.next++, this, now);
+    this.ids.next++;
+    const req = new Request(this, now);
     this.metrics.arrived(this.stats, this.series, req.counted, now);
     if (this.#timeouts !== null) this.#timeouts.add(req);
     travel(this.sim, this.hopOut, arriveAtService, req);
