@@ -15,21 +15,15 @@
  * Simplifications: one message per publish (no batching or compression); servers are chosen
  * round-robin (partitions, ordering, consumers and delivery semantics come with messaging).
  */
-import {
-  type Distribution,
-  Grant,
-  Resource,
-  type Simulation,
-  TimeoutQueue,
-} from '../engine/index.ts';
+import { type Distribution, Grant, type Simulation, TimeoutQueue } from '../engine/index.ts';
 import type { BrokerStats } from '../metrics/broker-stats.ts';
 import { Outcome } from '../metrics/outcome.ts';
 import type { StationStats } from '../metrics/station-stats.ts';
-import type { TimeWeighted } from '../metrics/time-weighted.ts';
 import type { BrokerDef } from '../scenario/types.ts';
-import { type FaultState, Slots } from './faults.ts';
+import { type StruckUnit, strike } from './faults.ts';
 import type { Frame } from './frame.ts';
 import { type Hop, travel } from './network.ts';
+import { Server } from './server.ts';
 import type { Instance } from './service.ts';
 
 /** One publish attempt on its way to the broker and back. */
@@ -53,25 +47,7 @@ export class PublishOp {
 }
 
 /** One broker server. */
-export class BrokerServer {
-  readonly threads: Resource<PublishOp>;
-  readonly slots: Slots;
-  fault: FaultState | null = null;
-  constructor(
-    threads: number,
-    queueCapacity: number,
-    onGrant: (op: PublishOp) => void,
-    private readonly busy: TimeWeighted,
-    private readonly queue: TimeWeighted,
-  ) {
-    this.threads = new Resource(threads, queueCapacity, onGrant);
-    this.slots = new Slots(threads, this.threads as Resource<unknown>, (now) => this.observe(now));
-  }
-  observe(nowMs: number): void {
-    this.busy.set(nowMs, this.threads.inUse);
-    this.queue.set(nowMs, this.threads.queueLength);
-  }
-}
+export type BrokerServer = Server<PublishOp>;
 
 /** The broker's servers. */
 export class BrokerRuntime {
@@ -86,7 +62,7 @@ export class BrokerRuntime {
   ) {
     for (let i = 0; i < def.instances; i++)
       this.servers.push(
-        new BrokerServer(def.threads, def.queueCapacity, this.#run, stats.busy[i], stats.queue[i]),
+        new Server(def.threads, def.queueCapacity, this.#run, stats.busy[i], stats.queue[i]),
       );
   }
 
@@ -97,25 +73,18 @@ export class BrokerRuntime {
     this.#next = (this.#next + 1) % this.servers.length;
     op.server = server;
     const fs = server.fault;
-    if (fs?.active) {
-      if (fs.down > 0) {
-        if (fs.hangs === 0) this.refuse(op);
-        else {
-          this.stats.rejected++;
-          fs.hung.push(op);
-        }
-        return;
-      }
-      if (fs.fails()) {
-        this.refuse(op);
-        return;
-      }
-      if (fs.delays.length > 0) {
-        this.sim.schedule(fs.delay(), this.#enter, op);
-        return;
-      }
-    }
+    if (fs?.active && strike(fs, this.sim, op, this.#unit)) return;
     this.#enter(op);
+  };
+
+  /** How faults turn publishes away at a server (see strike). */
+  readonly #unit: StruckUnit<PublishOp> = {
+    refuse: (op) => this.refuse(op),
+    // no answer until the server comes back: counted as turned away now
+    swallow: () => {
+      this.stats.rejected++;
+    },
+    enter: (op) => this.#enter(op),
   };
 
   readonly #enter = (op: PublishOp): void => {

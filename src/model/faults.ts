@@ -256,6 +256,41 @@ export function travelFaulty(
   sim.schedule(d, handler, arg);
 }
 
+/** How a unit turns an arrival away, counts one a hanging crash swallows, or lets it in. */
+export interface StruckUnit<T> {
+  /** Fails the arrival at once with `cause`, without any work. */
+  refuse(item: T, cause: string): void;
+  /** Counts an arrival a hanging crash swallows (it waits in `hung` until the unit returns). */
+  swallow(item: T): void;
+  /** Lets the arrival in (called after an added delay). */
+  readonly enter: (item: T) => void;
+}
+
+/**
+ * Applies the active faults of a unit to an arrival, the same way for every kind of unit:
+ * down → refused, or swallowed until the unit returns; an error-rate draw → refused; added
+ * delays → let in later. True when the faults took the arrival (the caller stops there).
+ */
+export function strike<T>(fs: FaultState, sim: Simulation, item: T, unit: StruckUnit<T>): boolean {
+  if (fs.down > 0) {
+    if (fs.hangs === 0) unit.refuse(item, fs.crashCause);
+    else {
+      unit.swallow(item);
+      fs.hung.push(item);
+    }
+    return true;
+  }
+  if (fs.fails()) {
+    unit.refuse(item, fs.errorCause);
+    return true;
+  }
+  if (fs.delays.length > 0) {
+    sim.schedule(fs.delay(), unit.enter as Handler, item);
+    return true;
+  }
+  return false;
+}
+
 /** A unit a fault can strike, as the model registers it. */
 export interface FaultUnit {
   name: string;

@@ -17,6 +17,7 @@ import { Outcome } from '../metrics/outcome.ts';
 import type { Producer } from './broker.ts';
 import type { KvClient } from './cache/distributed-cache.ts';
 import type { DatabaseRuntime } from './database.ts';
+import { type StruckUnit, strike } from './faults.ts';
 import { Frame } from './frame.ts';
 import { continueList } from './list.ts';
 import { travel } from './network.ts';
@@ -43,28 +44,20 @@ export function arriveAtService(inv: Invocation): void {
   const inst = service.pick(service.instances);
   inv.instance = inst;
   const fs = inst.fault;
-  if (fs?.active) {
-    if (fs.down > 0) {
-      if (fs.hangs === 0) refuseVisit(inv, fs.crashCause);
-      else {
-        // no answer until the instance comes back (counted as turned away now)
-        service.stats.rejected++;
-        inv.endpoint.visits.outcomes[Outcome.failed]++;
-        fs.hung.push(inv);
-      }
-      return;
-    }
-    if (fs.fails()) {
-      refuseVisit(inv, fs.errorCause);
-      return;
-    }
-    if (fs.delays.length > 0) {
-      service.sim.schedule(fs.delay(), enterInstance, inv);
-      return;
-    }
-  }
+  if (fs?.active && strike(fs, service.sim, inv, INSTANCE_UNIT)) return;
   enterInstance(inv);
 }
+
+/** How faults turn visits away at an instance (see strike). */
+const INSTANCE_UNIT: StruckUnit<Invocation> = {
+  refuse: refuseVisit,
+  // no answer until the instance comes back: counted as turned away now
+  swallow: (inv) => {
+    inv.endpoint.service.stats.rejected++;
+    inv.endpoint.visits.outcomes[Outcome.failed]++;
+  },
+  enter: enterInstance,
+};
 
 /** The visit at its instance asks for a thread: granted, queued, or rejected (queue full). */
 function enterInstance(inv: Invocation): void {
@@ -381,34 +374,26 @@ function arriveAtDatabase(f: Frame): void {
   const db = step.db as DatabaseRuntime;
   db.stats.arrivals++;
   const fs = db.fault;
-  if (fs?.active) {
-    if (fs.down > 0) {
-      if (fs.hangs === 0) refuseQuery(f, db, fs.crashCause);
-      else {
-        db.stats.rejected++; // no answer until the database comes back (turned away now)
-        fs.hung.push(f);
-      }
-      return;
-    }
-    if (fs.fails()) {
-      refuseQuery(f, db, fs.errorCause);
-      return;
-    }
-    if (fs.delays.length > 0) {
-      db.sim.schedule(fs.delay(), enterDatabase, f);
-      return;
-    }
-  }
+  if (fs?.active && strike(fs, db.sim, f, DATABASE_UNIT)) return;
   enterDatabase(f);
 }
 
-/** A fault turns the query away at once: the frame fails with `cause`. */
-function refuseQuery(f: Frame, db: DatabaseRuntime, cause: string): void {
-  db.stats.rejected++;
-  f.error = Outcome.failed;
-  f.cause = cause;
-  travel(db.sim, (f.current as StepRuntime).hopBack!, advance, f);
-}
+/** The database a query frame is at. */
+const dbOf = (f: Frame) => (f.current as StepRuntime).db as DatabaseRuntime;
+
+/** How faults turn queries away at a database (see strike). */
+const DATABASE_UNIT: StruckUnit<Frame> = {
+  // refused at once: the frame fails with the cause
+  refuse: (f, cause) => {
+    dbOf(f).stats.rejected++;
+    resetQuery(f, dbOf(f), cause);
+  },
+  // no answer until the database comes back: counted as turned away now
+  swallow: (f) => {
+    dbOf(f).stats.rejected++;
+  },
+  enter: enterDatabase,
+};
 
 /** The query at its database asks for a connection: granted, queued, or rejected. */
 function enterDatabase(f: Frame): void {

@@ -8,21 +8,15 @@
  * Simplifications: the servers share one store (no sharding, no replication lag); an operation
  * costs opTime per key.
  */
-import {
-  type Distribution,
-  Grant,
-  Resource,
-  type Simulation,
-  TimeoutQueue,
-} from '../../engine/index.ts';
+import { type Distribution, Grant, type Simulation, TimeoutQueue } from '../../engine/index.ts';
 import { Outcome } from '../../metrics/outcome.ts';
 import type { StationStats } from '../../metrics/station-stats.ts';
-import type { TimeWeighted } from '../../metrics/time-weighted.ts';
-import { type FaultState, Slots } from '../faults.ts';
+import { type StruckUnit, strike } from '../faults.ts';
 import type { Frame } from '../frame.ts';
 import type { KeySpaceRuntime } from '../key-space.ts';
 import type { ListJob } from '../list.ts';
 import { type Hop, travel } from '../network.ts';
+import { Server } from '../server.ts';
 import type { CacheRuntime } from './cache-runtime.ts';
 import type { CacheStore } from './cache-store.ts';
 
@@ -49,28 +43,7 @@ export class CacheOp {
 }
 
 /** One server of the distributed cache. */
-export class CacheServer {
-  readonly threads: Resource<CacheOp>;
-  outstanding = 0;
-  /** The threads that GC pauses and capacity faults take away. */
-  readonly slots: Slots;
-  /** Faults striking this server (null when none ever does). */
-  fault: FaultState | null = null;
-  constructor(
-    threads: number,
-    queueCapacity: number,
-    onGrant: (op: CacheOp) => void,
-    private readonly busy: TimeWeighted,
-    private readonly queue: TimeWeighted,
-  ) {
-    this.threads = new Resource(threads, queueCapacity, onGrant);
-    this.slots = new Slots(threads, this.threads as Resource<unknown>, (now) => this.observe(now));
-  }
-  observe(nowMs: number): void {
-    this.busy.set(nowMs, this.threads.inUse);
-    this.queue.set(nowMs, this.threads.queueLength);
-  }
-}
+export type CacheServer = Server<CacheOp>;
 
 /** The servers and shared store of a distributed cache. */
 export class DistributedCache {
@@ -90,7 +63,7 @@ export class DistributedCache {
     const def = cache.def;
     for (let i = 0; i < def.instances; i++) {
       this.servers.push(
-        new CacheServer(def.threads, def.queueCapacity, this.#run, stats.busy[i], stats.queue[i]),
+        new Server(def.threads, def.queueCapacity, this.#run, stats.busy[i], stats.queue[i]),
       );
     }
   }
@@ -127,25 +100,18 @@ export class DistributedCache {
     this.#next = (this.#next + 1) % this.servers.length;
     op.server = server;
     const fs = server.fault;
-    if (fs?.active) {
-      if (fs.down > 0) {
-        if (fs.hangs === 0) this.refuse(op);
-        else {
-          this.stats.rejected++; // no answer until the server comes back (turned away now)
-          fs.hung.push(op);
-        }
-        return;
-      }
-      if (fs.fails()) {
-        this.refuse(op);
-        return;
-      }
-      if (fs.delays.length > 0) {
-        this.sim.schedule(fs.delay(), this.#enter, op);
-        return;
-      }
-    }
+    if (fs?.active && strike(fs, this.sim, op, this.#unit)) return;
     this.#enter(op);
+  };
+
+  /** How faults turn operations away at a server (see strike). */
+  readonly #unit: StruckUnit<CacheOp> = {
+    refuse: (op) => this.refuse(op),
+    // no answer until the server comes back: counted as turned away now
+    swallow: () => {
+      this.stats.rejected++;
+    },
+    enter: (op) => this.#enter(op),
   };
 
   /** The operation at its server asks for a thread: granted, queued, or rejected. */

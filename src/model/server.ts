@@ -1,0 +1,31 @@
+/**
+ * A server of a component that is not a service: a distributed-cache node or a broker. Threads
+ * with a FIFO queue (bounded or not), the slots that GC pauses and capacity faults take away,
+ * the faults striking it, and its busy and queue levels.
+ */
+import { Resource } from '../engine/index.ts';
+import type { TimeWeighted } from '../metrics/time-weighted.ts';
+import { type FaultState, Slots } from './faults.ts';
+
+export class Server<T> {
+  readonly threads: Resource<T>;
+  readonly slots: Slots;
+  /** Faults striking this server (null when none ever does). */
+  fault: FaultState | null = null;
+  constructor(
+    threads: number,
+    queueCapacity: number,
+    onGrant: (item: T) => void,
+    private readonly busy: TimeWeighted,
+    private readonly queue: TimeWeighted,
+  ) {
+    this.threads = new Resource(threads, queueCapacity, onGrant);
+    this.slots = new Slots(threads, this.threads as Resource<unknown>, (now) => this.observe(now));
+  }
+
+  /** Records busy threads and queue length at `nowMs`. */
+  observe(nowMs: number): void {
+    this.busy.set(nowMs, this.threads.inUse);
+    this.queue.set(nowMs, this.threads.queueLength);
+  }
+}
