@@ -16,17 +16,15 @@ import {
   TimeoutQueue,
 } from '../engine/index.ts';
 import { Metrics } from '../metrics/recorder.ts';
-import type { LinkKind } from '../metrics/summary.ts';
 import type { ListStepDef, Scenario, ServiceDef, StepDef } from '../scenario/types.ts';
 import { CLIENT_ID } from '../scenario/types.ts';
 import { Autoscaler } from './autoscaler.ts';
-import { BrokerRuntime, Producer, type PublishOp } from './broker.ts';
+import { BrokerRuntime, Producer } from './broker.ts';
 import { CacheRuntime } from './cache/cache-runtime.ts';
-import { type CacheOp, DistributedCache, KvClient } from './cache/distributed-cache.ts';
+import { DistributedCache, KvClient } from './cache/distributed-cache.ts';
 import { CallPolicy } from './call-policy.ts';
 import { DatabaseRuntime } from './database.ts';
-import { FaultState, type FaultUnit, LinkFaultState, type Slots, scheduleFault } from './faults.ts';
-import type { Frame } from './frame.ts';
+import { startFaults } from './fault-wiring.ts';
 import { startGarbageCollection } from './gc.ts';
 import {
   advance,
@@ -36,10 +34,6 @@ import {
   onConnectionGranted,
   onCoreGranted,
   onThreadGranted,
-  refuseCallOnLink,
-  refuseQueryOnLink,
-  resetQuery,
-  resetVisit,
 } from './journey.ts';
 import { KeySpaceRuntime } from './key-space.ts';
 import { type ListRuntime, remoteAnswer } from './list.ts';
@@ -47,7 +41,7 @@ import { createPicker } from './load-balancer.ts';
 import type { Hop } from './network.ts';
 import { Network } from './network.ts';
 import { RefreshRuntime } from './refresh.ts';
-import { type Invocation, Request } from './request.ts';
+import { Request } from './request.ts';
 import {
   EndpointRuntime,
   Instance,
@@ -502,99 +496,6 @@ export class Model {
   }
 
   /** Runs the scenario to its duration (or a guard). Returns why it stopped. */
-
-  /** Schedules every fault of the timeline on the units or links it strikes. */
-  #startFaults(): void {
-    const { sim, rng } = this;
-    for (const def of this.scenario.faults) {
-      if (def.link !== null) {
-        const link = this.network.find(def.link.from, def.link.to);
-        if (link === undefined) continue; // a link nothing uses: the fault has nothing to strike
-        const hop = link.out;
-        if (hop.fault === null) {
-          hop.fault = new LinkFaultState(
-            link.from,
-            link.to,
-            rng.stream(`fault/${link.from}->${link.to}/errors`),
-          );
-          hop.refuse = this.#refuserOf(link.kind, link.to);
-        }
-        scheduleFault(sim, rng, def, [], hop.fault);
-        continue;
-      }
-      scheduleFault(sim, rng, def, this.#faultUnits(def.component as string, def.instances), null);
-    }
-  }
-
-  /** How a struck link answers a request it refuses, by what travels over it. */
-  #refuserOf(kind: LinkKind, to: string): ((arg: unknown, cause: string) => void) | null {
-    switch (kind) {
-      case 'request':
-      case 'call':
-        return refuseCallOnLink as (arg: unknown, cause: string) => void;
-      case 'query':
-        return refuseQueryOnLink as (arg: unknown, cause: string) => void;
-      case 'cache': {
-        const remote = this.caches.get(to)?.remote ?? null;
-        return remote === null ? null : (op) => remote.refuse(op as CacheOp);
-      }
-      case 'publish': {
-        const broker = this.brokers.get(to);
-        return broker === undefined ? null : (op) => broker.refuse(op as PublishOp);
-      }
-      default:
-        return null; // cache sync messages are simply lost
-    }
-  }
-
-  /** The units of a component a fault strikes (all, or the instances / shards / servers named). */
-  #faultUnits(id: string, instances: number[] | null): FaultUnit[] {
-    const pick = <T>(all: T[]) =>
-      instances === null ? all : instances.map((i) => all[i]).filter((u) => u !== undefined);
-    const state = (name: string, slots: Slots, reset: (item: unknown, cause: string) => void) =>
-      new FaultState(name, this.rng.stream(`fault/${name}/errors`), slots, reset);
-    const reset = (inv: unknown, cause: string) => resetVisit(inv as Invocation, cause);
-    const svc = this.services.get(id);
-    if (svc !== undefined)
-      return pick(svc.instances).map((inst) => {
-        inst.fault ??= state(`${id}[${inst.index}]`, inst.slots, reset);
-        return { name: inst.fault.name, state: inst.fault };
-      });
-    const db = this.databases.get(id);
-    if (db !== undefined) {
-      const shards = this.shards.get(id)?.runtimes ?? [db];
-      return pick(shards).map((d) => {
-        d.fault ??= state(d.id, d.slots, (f, cause) => resetQuery(f as Frame, d, cause));
-        return { name: d.fault.name, state: d.fault };
-      });
-    }
-    const broker = this.brokers.get(id);
-    if (broker !== undefined) {
-      const indices = instances ?? broker.servers.map((_, i) => i);
-      return indices
-        .filter((i) => i < broker.servers.length)
-        .map((i) => {
-          const server = broker.servers[i];
-          server.fault ??= state(`${id}[${i}]`, server.slots, (op) =>
-            broker.reset(op as PublishOp),
-          );
-          return { name: server.fault.name, state: server.fault };
-        });
-    }
-    const remote = this.caches.get(id)?.remote;
-    if (remote !== undefined && remote !== null) {
-      const indices = instances ?? remote.servers.map((_, i) => i);
-      return indices
-        .filter((i) => i < remote.servers.length)
-        .map((i) => {
-          const server = remote.servers[i];
-          server.fault ??= state(`${id}[${i}]`, server.slots, (op) => remote.reset(op as CacheOp));
-          return { name: server.fault.name, state: server.fault };
-        });
-    }
-    throw new Error(`fault target ${id} is not a service, database or distributed cache`);
-  }
-
   run(): StopReason {
     const { sim, metrics, scenario } = this;
     const durationMs = scenario.durationMs;
@@ -626,7 +527,7 @@ export class Model {
       const svc = this.services.get(s.id) as ServiceRuntime;
       startGarbageCollection(sim, svc, s.gc, this.rng.stream(`${s.id}/gc-phase`));
     }
-    this.#startFaults();
+    startFaults(this);
     const reason = sim.run({
       untilMs: durationMs,
       maxEvents: this.options.maxEvents,
