@@ -12,6 +12,7 @@ import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
 import { Outcome } from './outcome.ts';
 import { RefreshStats } from './refresh-stats.ts';
 import { RequestSeries } from './series.ts';
+import { SessionStats } from './session-stats.ts';
 import { StationStats } from './station-stats.ts';
 import { TimeWeighted } from './time-weighted.ts';
 
@@ -24,6 +25,8 @@ export class Metrics {
   readonly callPolicies: CallPolicyStats[] = [];
   readonly brokers: BrokerStats[] = [];
   readonly refreshes: RefreshStats[] = [];
+  /** Users' sessions and credentials (null without a workload of logged-in users). */
+  sessions: SessionStats | null = null;
   readonly #windowResets: (() => void)[] = [];
   /** Per-second series per entry endpoint ("service/endpoint"). */
   readonly series = new Map<string, RequestSeries>();
@@ -100,6 +103,14 @@ export class Metrics {
     this.refreshes.push(r);
     this.#windowResets.push(() => r.reset());
     return r;
+  }
+
+  /** Registers the session counters of the run (one strategy per run). */
+  addSessions(strategy: string, validateAt: string[], users: number): SessionStats {
+    const s = new SessionStats(strategy, validateAt, users);
+    this.sessions = s;
+    this.#windowResets.push(() => s.reset(this.windowStartMs));
+    return s;
   }
 
   /** Runs `reset` when the statistics window starts (for statistics kept outside metrics). */
@@ -180,5 +191,9 @@ export class Metrics {
   /** Frees histogram memory. */
   dispose(): void {
     for (const e of this.entries) e.dispose();
+    if (this.sessions !== null) {
+      this.sessions.revocationDelay.dispose();
+      this.sessions.authTime.dispose();
+    }
   }
 }

@@ -12,6 +12,7 @@ import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './his
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
 import type { Metrics } from './recorder.ts';
 import type { SeriesPoint } from './series.ts';
+import { type SessionSummary, summarizeSessions } from './session-stats.ts';
 import type { StationPoint } from './station-stats.ts';
 
 /** Request figures of one group of requests (an endpoint, a workload, or everything). */
@@ -206,6 +207,8 @@ export interface MetricsSummary {
   refreshes: RefreshSummary[];
   callPolicies: CallPolicySummary[];
   brokers: BrokerSummary[];
+  /** Users' sessions and credentials (null in runs without logged-in users). */
+  sessions: SessionSummary | null;
   littlesLaw: LittlesLaw;
 }
 
@@ -434,6 +437,7 @@ export function summarizeMetrics(
       maxBuffered: b.maxBuffered,
       bufferedAtEnd: b.bufferedNow(),
     })),
+    sessions: m.sessions === null ? null : summarizeSessions(m.sessions, windowMs, endMs),
     callPolicies: m.callPolicies.map((c) => ({
       id: c.id,
       from: c.from,
