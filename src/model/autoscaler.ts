@@ -78,6 +78,7 @@ export class Autoscaler {
           const inst = serving.pop() as Instance;
           this.#stopped.push(inst);
           this.stats.scaleDowns++;
+          this.service.onStop?.(inst);
         }
         this.#level(now);
         this.#lowSinceMs = -1;
@@ -96,5 +97,40 @@ export class Autoscaler {
 
   #level(nowMs: number): void {
     this.stats.instancesLevel?.set(nowMs, this.service.instances.length);
+  }
+}
+
+/**
+ * Scheduled scaling (a manual `kubectl scale`, a cron): at each `atMs` the service runs
+ * `instances` instances. New ones serve at once (the time given is when they are ready);
+ * stopped ones are the newest, they finish their visits in progress and are reused, newest
+ * first, when the service grows again.
+ */
+export function scheduleScaling(
+  sim: Simulation,
+  service: ServiceRuntime,
+  plan: { atMs: number; instances: number }[],
+  stats: StationStats,
+  create: () => Instance,
+): void {
+  const level = stats.instancesLevel ?? new TimeWeighted(0);
+  if (stats.instancesLevel === null) level.set(0, service.instances.length);
+  stats.instancesLevel = level;
+  const stopped: Instance[] = [];
+  for (const { atMs, instances } of plan) {
+    sim.scheduleAt(atMs, () => {
+      const serving = service.instances;
+      while (serving.length < instances) {
+        serving.push(stopped.pop() ?? create());
+        stats.scaleUps++;
+      }
+      while (serving.length > instances) {
+        const inst = serving.pop() as Instance;
+        stopped.push(inst);
+        stats.scaleDowns++;
+        service.onStop?.(inst);
+      }
+      level.set(sim.now, serving.length);
+    });
   }
 }

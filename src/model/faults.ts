@@ -20,7 +20,8 @@
  * (no answer: the sender's timeout decides); error-rate fails a share of them; latency delays
  * them. Simplifications: a link fault strikes the request direction only (replies of requests
  * already through come back); a crash does not abort visits already running in the unit; the
- * load balancer keeps sending to a crashed instance (no health checks); utilisation stays
+ * load balancer keeps sending to a crashed instance unless the service has `healthCheck` (then
+ * it skips it from that long after the crash until it is back); utilisation stays
  * relative to the full capacity during a capacity loss.
  */
 import type {
@@ -72,6 +73,10 @@ export class FaultState {
   /** Crash faults active; `hangs` of them leave arrivals unanswered. */
   down = 0;
   hangs = 0;
+  /** When the unit last went down (meaningful while `down` > 0): health checks notice it later. */
+  downSinceMs = 0;
+  /** Called when the unit goes down (an instance losing the sessions in its memory). */
+  onDown: ((nowMs: number) => void) | null = null;
   /** Probability that an arrival fails at once. */
   errorRate = 0;
   /** Added delays of arrivals (latency faults), summed. */
@@ -153,8 +158,13 @@ export class FaultState {
           break;
       }
     }
+    const wentDown = this.down === 0 && down > 0;
     this.down = down;
     this.hangs = hangs;
+    if (wentDown) {
+      this.downSinceMs = nowMs;
+      this.onDown?.(nowMs);
+    }
     this.errorRate = 1 - pass;
     this.delays = delays;
     this.pace = pace;

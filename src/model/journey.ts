@@ -23,6 +23,7 @@ import { continueList } from './list.ts';
 import { travel } from './network.ts';
 import { Invocation, type Request } from './request.ts';
 import { type EndpointRuntime, type Instance, StepKind, type StepRuntime } from './service.ts';
+import type { AuthPoint } from './sessions.ts';
 import type { EntryRuntime } from './workload.ts';
 
 /**
@@ -41,7 +42,7 @@ export function arriveAtService(inv: Invocation): void {
     reply(inv);
     return;
   }
-  const inst = service.pick(service.instances);
+  const inst = service.pick(service.instances, inv);
   inv.instance = inst;
   const fs = inst.fault;
   if (fs?.active && strike(fs, service.sim, inv, INSTANCE_UNIT)) return;
@@ -176,6 +177,9 @@ export function advance(f: Frame): void {
         return;
       case StepKind.kv:
         (step.kv as KvClient).op(f);
+        return;
+      case StepKind.auth:
+        if ((step.auth as AuthPoint).check(f)) continue;
         return;
       case StepKind.branch: {
         const chosen = chooseOption(step);
@@ -313,7 +317,7 @@ export function finishRequest(req: Request, outcome: Outcome, cause: string): vo
   const entry: EntryRuntime = req.entry;
   const now = entry.sim.now;
   entry.metrics.finishedRequest(entry.stats, entry.series, req, outcome, cause, now);
-  if (entry.onFinish !== null) entry.onFinish();
+  if (entry.onFinish !== null) entry.onFinish(req, outcome);
 }
 
 // ── query ────────────────────────────────────────────────────────────────────────────────

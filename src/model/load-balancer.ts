@@ -11,8 +11,36 @@ export interface Balanced {
   outstanding: number;
 }
 
-/** Chooses an index into `instances`. */
-export type Picker<T extends Balanced> = (instances: T[]) => T;
+/** Chooses one of `instances` for `visit` (most rules ignore the visit; sticky sessions do not). */
+export type Picker<T extends Balanced> = (instances: T[], visit: unknown) => T;
+
+/** Something a health check can see down (an instance with its fault state). */
+export interface HealthChecked extends Balanced {
+  fault: { down: number; downSinceMs: number } | null;
+}
+
+/**
+ * Skips instances a health check has seen down: crashed for at least `detectMs` (the probes'
+ * interval × failures). The rule is asked again, up to once per instance; when every instance
+ * is down, the first choice stands (and fails).
+ */
+export function withHealthCheck<T extends HealthChecked>(
+  base: Picker<T>,
+  detectMs: number,
+  now: () => number,
+): Picker<T> {
+  const seenDown = (x: T) =>
+    x.fault !== null && x.fault.down > 0 && now() - x.fault.downSinceMs >= detectMs;
+  return (xs, visit) => {
+    const first = base(xs, visit);
+    if (!seenDown(first)) return first;
+    for (let i = 1; i < xs.length; i++) {
+      const x = base(xs, visit);
+      if (!seenDown(x)) return x;
+    }
+    return first;
+  };
+}
 
 /** The picking rule for `kind`; random rules draw from `rng`. */
 export function createPicker<T extends Balanced>(

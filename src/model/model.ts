@@ -18,7 +18,7 @@ import {
 import { Metrics } from '../metrics/recorder.ts';
 import type { ListStepDef, Scenario, ServiceDef, StepDef } from '../scenario/types.ts';
 import { CLIENT_ID } from '../scenario/types.ts';
-import { Autoscaler } from './autoscaler.ts';
+import { Autoscaler, scheduleScaling } from './autoscaler.ts';
 import { BrokerRuntime, Producer } from './broker.ts';
 import { CacheRuntime } from './cache/cache-runtime.ts';
 import { DistributedCache, KvClient } from './cache/distributed-cache.ts';
@@ -37,7 +37,7 @@ import {
 } from './journey.ts';
 import { KeySpaceRuntime } from './key-space.ts';
 import { type ListRuntime, remoteAnswer } from './list.ts';
-import { createPicker } from './load-balancer.ts';
+import { createPicker, withHealthCheck } from './load-balancer.ts';
 import type { Hop } from './network.ts';
 import { Network } from './network.ts';
 import { RefreshRuntime } from './refresh.ts';
@@ -51,7 +51,15 @@ import {
   StepRuntime,
   TokenBucket,
 } from './service.ts';
-import { ClosedWorkload, EntryRuntime, OpenWorkload, RequestIds } from './workload.ts';
+import { type AuthLinks, AuthPoint, SessionRuntime } from './sessions.ts';
+import { UserWorkload } from './users.ts';
+import {
+  ClosedWorkload,
+  createChooser,
+  EntryRuntime,
+  OpenWorkload,
+  RequestIds,
+} from './workload.ts';
 
 /** Options of a run beyond the scenario. */
 export interface ModelOptions {
@@ -77,7 +85,11 @@ export class Model {
   readonly #producers: [string, Producer][] = [];
   readonly network: Network;
   readonly ids = new RequestIds();
+  /** Users' sessions and credentials (null without logged-in users). */
+  sessions: SessionRuntime | null = null;
   #starters: (() => void)[] = [];
+  /** Run once the faults are wired (hooks on the fault states). */
+  #afterFaults: (() => void)[] = [];
 
   constructor(
     readonly scenario: Scenario,
@@ -87,6 +99,7 @@ export class Model {
     this.network = new Network(scenario.network, this.rng);
     this.metrics.onStartWindow(() => this.network.resetCounts());
     this.#buildComponents();
+    this.#buildSessions();
     this.#buildWorkloads();
   }
 
@@ -110,11 +123,15 @@ export class Model {
         svc.limiter = new TokenBucket(s.rateLimit.perSec / 1000, s.rateLimit.burst);
       stats.memoryBytesPerInstance = () =>
         svc.instances.reduce((a, inst) => a + memoryOf(inst), 0) / svc.instances.length;
-      svc.pick = createPicker(
+      const pick = createPicker<Instance>(
         s.loadBalancer,
         this.rng.stream(`${s.id}/load-balancer`),
         maxInstances(s),
       );
+      svc.pick =
+        s.healthCheckMs === undefined
+          ? pick
+          : withHealthCheck(pick, s.healthCheckMs, () => sim.now);
       const makeInstance = (i: number) =>
         new Instance(
           svc,
@@ -133,6 +150,12 @@ export class Model {
           makeInstance(stats.addInstance(sim.now)),
         );
         this.#starters.push(() => scaler.start());
+      }
+      if (s.scale !== undefined) {
+        const plan = s.scale;
+        this.#starters.push(() =>
+          scheduleScaling(sim, svc, plan, stats, () => makeInstance(stats.addInstance(sim.now))),
+        );
       }
       for (const e of s.endpoints)
         svc.endpoints.set(
@@ -454,29 +477,163 @@ export class Model {
     return rt;
   }
 
-  #buildWorkloads(): void {
+  /**
+   * The session state and, in every validating service, the credential check: an `auth` step
+   * before each endpoint's steps; sticky sessions also route by user and lose what a crashed
+   * or stopped instance held.
+   */
+  #buildSessions(): void {
+    const def = this.scenario.sessions;
+    if (def === null) return;
+    const { sim, metrics } = this;
+    const userWorkloads = this.scenario.workloads.filter(
+      (w) => w.kind === 'closed' && w.session !== null,
+    );
+    const users = userWorkloads.reduce((a, w) => a + (w.kind === 'closed' ? w.users : 0), 0);
+    const stats = metrics.addSessions(def.strategy, def.validateAt, users);
+    const rt = new SessionRuntime(sim, metrics, stats, def, users);
+    this.sessions = rt;
+    const homes = new Set(
+      userWorkloads.map((w) => (w.kind === 'closed' ? w.session?.login.service : undefined)),
+    );
+    const tokens = def.strategy === 'reference-token' || def.strategy === 'value-token';
+    const viaStore =
+      def.strategy === 'store' ||
+      (def.strategy === 'reference-token' && def.resolveVia === 'store');
+    for (const id of def.validateAt) {
+      const svc = this.services.get(id) as ServiceRuntime;
+      const links: AuthLinks = {
+        idpOut: null,
+        idpBack: null,
+        issue: null,
+        resolve: null,
+        sync: null,
+        store: null,
+        storeOut: null,
+        storeBack: null,
+      };
+      if (tokens && def.idp !== null) {
+        const idp = this.services.get(def.idp.service);
+        const link = this.network.link(id, def.idp.service, 'call');
+        links.idpOut = link.out;
+        links.idpBack = link.back;
+        links.issue = idp?.endpoints.get(def.idp.issue) ?? null;
+        links.resolve = idp?.endpoints.get(def.idp.resolve) ?? null;
+        links.sync = idp?.endpoints.get(def.idp.sync) ?? null;
+      }
+      if (viaStore && def.store !== null) {
+        links.store = this.caches.get(def.store)?.remote ?? null;
+        const link = this.network.link(id, def.store, 'cache');
+        links.storeOut = link.out;
+        links.storeBack = link.back;
+      }
+      // syncs belong to no client request: their work is counted on a request never reported
+      const anyEndpoint = links.sync ?? [...svc.endpoints.values()][0];
+      const background = new Request(
+        { endpoint: anyEndpoint, hopBack: links.idpBack } as unknown as EntryRuntime,
+        0,
+      );
+      const point = new AuthPoint(
+        rt,
+        svc,
+        this.#dist(def.checkCpu, `sessions/${id}/check-cpu`),
+        this.#dist(def.verifyCpu, `sessions/${id}/verify-cpu`),
+        links,
+        background,
+        this.rng.stream(`sessions/${id}/sync-phase`),
+      );
+      point.home = homes.has(id);
+      rt.points.push(point);
+      const step = new StepRuntime(StepKind.auth);
+      step.auth = point;
+      for (const ep of svc.endpoints.values()) ep.steps = [step, ...ep.steps];
+      if (def.strategy === 'sticky' && point.home) {
+        const s = this.scenario.services.find((x) => x.id === id) as ServiceDef;
+        const detectMs = s.healthCheckMs;
+        const healthy =
+          detectMs === undefined
+            ? () => true
+            : (inst: Instance) =>
+                inst.fault === null ||
+                inst.fault.down === 0 ||
+                sim.now - inst.fault.downSinceMs < detectMs;
+        svc.pick = point.stickyPicker(svc.pick, healthy);
+        svc.onStop = (inst) => point.lose(inst, 'scaleIn');
+        this.#afterFaults.push(() => {
+          for (const inst of svc.instances) {
+            const fs = inst.fault;
+            if (fs !== null) fs.onDown = () => point.lose(inst, 'crash');
+          }
+        });
+      }
+    }
+    this.#starters.push(() => rt.start());
+  }
+
+  /** A client entry: workload `w` sends to `service/endpoint`, with its statistics. */
+  #entry(w: { id: string; timeoutMs: number }, service: string, endpoint: string): EntryRuntime {
     const { sim, metrics, scenario } = this;
+    const ep = this.services.get(service)?.endpoints.get(endpoint);
+    if (ep === undefined) throw new Error(`unresolved workload target ${service}/${endpoint}`);
+    const { stats, series } = metrics.addEntry(w.id, service, endpoint);
+    const link = this.network.link(CLIENT_ID, service, 'request');
+    return new EntryRuntime(
+      sim,
+      metrics,
+      ep,
+      stats,
+      series,
+      link.out,
+      link.back,
+      w.timeoutMs,
+      scenario.warmupMs,
+      this.ids,
+    );
+  }
+
+  /** Poisson events at `perMs` (administrators' forced logouts, role changes). */
+  #poisson(perMs: number, stream: string, act: () => void): void {
+    if (!(perMs > 0)) return;
+    const rng = this.rng.stream(stream);
+    const fire = () => {
+      act();
+      this.sim.schedule(-Math.log(1 - rng.next()) / perMs, fire);
+    };
+    this.#starters.push(() => this.sim.schedule(-Math.log(1 - rng.next()) / perMs, fire));
+  }
+
+  #buildWorkloads(): void {
+    const { sim, scenario } = this;
+    let firstUser = 0;
     for (const w of scenario.workloads) {
-      const entries = w.targets.map((t) => {
-        const ep = this.services.get(t.service)?.endpoints.get(t.endpoint);
-        if (ep === undefined)
-          throw new Error(`unresolved workload target ${t.service}/${t.endpoint}`);
-        const { stats, series } = metrics.addEntry(w.id, t.service, t.endpoint);
-        return new EntryRuntime(
-          sim,
-          metrics,
-          ep,
-          stats,
-          series,
-          this.network.link(CLIENT_ID, t.service, 'request').out,
-          this.network.link(CLIENT_ID, t.service, 'request').back,
-          w.timeoutMs,
-          scenario.warmupMs,
-          this.ids,
-        );
-      });
+      const entries = w.targets.map((t) => this.#entry(w, t.service, t.endpoint));
       const weights = w.targets.map((t) => t.weight);
       const mix = this.rng.stream(`${w.id}/mix`);
+      if (w.kind === 'closed' && w.session !== null && this.sessions !== null) {
+        const u = w.session;
+        const rt = this.sessions;
+        const users = new UserWorkload(
+          sim,
+          rt,
+          firstUser,
+          w.users,
+          this.#dist(w.thinkTime, `${w.id}/think-time`),
+          this.#dist(u.offTime, `${w.id}/off-time`),
+          u.requests,
+          u.logoutShare,
+          createChooser(entries, weights, mix),
+          entries,
+          this.#entry(w, u.login.service, u.login.endpoint),
+          u.logout === null ? null : this.#entry(w, u.logout.service, u.logout.endpoint),
+          this.rng.stream(`${w.id}/sessions`),
+        );
+        firstUser += w.users;
+        this.#starters.push(() => users.start());
+        const pick = this.rng.stream(`${w.id}/admin-picks`);
+        this.#poisson(u.forcedLogoutsPerMs, `${w.id}/forced-logouts`, () => rt.forceLogout(pick));
+        this.#poisson(u.roleChangesPerMs, `${w.id}/role-changes`, () => rt.changeRole(pick));
+        continue;
+      }
       if (w.kind === 'open') {
         const wl = new OpenWorkload(
           sim,
@@ -528,18 +685,20 @@ export class Model {
       startGarbageCollection(sim, svc, s.gc, this.rng.stream(`${s.id}/gc-phase`));
     }
     startFaults(this);
+    for (const hook of this.#afterFaults) hook();
     const reason = sim.run({
       untilMs: durationMs,
       maxEvents: this.options.maxEvents,
       onCheckpoint: this.options.onCheckpoint,
     });
+    this.sessions?.finish();
     return reason;
   }
 }
 
 /** The most instances a service can have: its count, or its autoscaling maximum. */
 function maxInstances(s: ServiceDef): number {
-  return Math.max(s.instances, s.autoscale?.max ?? 0);
+  return Math.max(s.instances, s.autoscale?.max ?? 0, ...(s.scale ?? []).map((x) => x.instances));
 }
 
 /**

@@ -27,6 +27,7 @@ import type { ListRuntime } from './list.ts';
 import type { Picker } from './load-balancer.ts';
 import type { Hop } from './network.ts';
 import type { Invocation } from './request.ts';
+import type { AuthPoint } from './sessions.ts';
 
 /** Step kinds as small integers (the interpreter switches on them). */
 export const StepKind = {
@@ -40,6 +41,8 @@ export const StepKind = {
   lookup: 7,
   publish: 8,
   kv: 9,
+  /** The credential check of a validating service (inserted before an endpoint's steps). */
+  auth: 10,
 } as const;
 
 /**
@@ -81,6 +84,8 @@ export class StepRuntime {
   producer: Producer | null = null;
   /** kv: the client of the key-value store. */
   kv: KvClient | null = null;
+  /** auth: the service's credential check. */
+  auth: AuthPoint | null = null;
   constructor(readonly kind: number) {}
 }
 
@@ -150,6 +155,10 @@ export class ServiceRuntime {
   readonly limitedCause: string;
   /** Rate limit (token bucket) in front of the service; null without. */
   limiter: TokenBucket | null = null;
+  /** Called when an instance stops serving (scale-in): what its memory held is gone. */
+  onStop: ((inst: Instance) => void) | null = null;
+  /** Bytes of sessions or cached tokens an instance holds (null: none). */
+  sessionBytes: ((inst: Instance) => number) | null = null;
   constructor(
     readonly id: string,
     readonly sim: Simulation,
@@ -184,6 +193,7 @@ export class TokenBucket {
 /** Heap an instance holds for its caches and reference tables, bytes. */
 export function memoryOf(inst: Instance): number {
   let bytes = inst.service.tableBytes;
+  if (inst.service.sessionBytes !== null) bytes += inst.service.sessionBytes(inst);
   for (const cache of inst.service.caches) bytes += cache.bytesOf(inst);
   return bytes;
 }

@@ -47,13 +47,17 @@ export class EntryRuntime {
   }
 
   /** Runs when a request of this entry has its answer (closed workloads loop on it), or null. */
-  onFinish: (() => void) | null = null;
+  onFinish: ((req: Request, outcome: Outcome) => void) | null = null;
 
   /** Sends one request now. */
   send(): void {
+    this.sendRequest(new Request(this, this.sim.now));
+  }
+
+  /** Sends `req`, made now for this entry (a user's request carries its credential). */
+  sendRequest(req: Request): void {
     const now = this.sim.now;
     this.ids.next++;
-    const req = new Request(this, now);
     this.metrics.arrived(this.stats, this.series, req.counted, now);
     if (this.#timeouts !== null) this.#timeouts.add(req);
     travel(this.sim, this.hopOut, arriveAtService, req);
@@ -69,7 +73,7 @@ function clientTimedOut(req: Request): void {
 }
 
 /** Chooses an entry by weight (a single entry needs no draw). */
-function createChooser(
+export function createChooser(
   entries: EntryRuntime[],
   weights: number[],
   rng: RandomStream,

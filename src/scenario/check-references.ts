@@ -5,6 +5,7 @@
  * Runs on the parsed document (defaults filled, units not yet converted).
  */
 import { findCallCycles } from './call-graph.ts';
+import { checkSessions } from './check-sessions.ts';
 import { checkWorkloads } from './check-workloads.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
@@ -45,6 +46,7 @@ export function checkReferences(doc: ScenarioParsed): UnlocatedIssue[] {
     ...checkSlos(doc, names),
     ...checkFaults(doc, names),
     ...checkCallPolicies(doc),
+    ...checkSessions(doc, names),
   ];
 }
 

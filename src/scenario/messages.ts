@@ -657,3 +657,54 @@ export function kvOnInProcessCache(cache: string, type: string): IssueText {
     hint: 'make it `type: distributed` (a Redis-like component with servers)',
   };
 }
+
+/** A cache used as the session or token store that is not a store of its own. */
+export function sessionStoreInProcess(cache: string, type: string): IssueText {
+  return {
+    code: 'session-store-in-process',
+    message: `cache "${cache}" is ${type}; sessions and tokens need a store of their own`,
+    hint: 'make it `type: distributed` (a Redis-like component with servers)',
+  };
+}
+
+/** `sessions:` without logged-in users, or logged-in users without `sessions:`. */
+export function sessionsWithoutUsers(side: 'no-users' | 'no-sessions'): IssueText {
+  return side === 'no-users'
+    ? {
+        code: 'sessions-without-users',
+        message: 'sessions: applies to logged-in users, and no workload has session:',
+        hint: 'add session: { login: web/login } to a workload with users:, or remove sessions:',
+      }
+    : {
+        code: 'users-without-sessions',
+        message: 'a workload with session: needs a top-level sessions: section (the strategy)',
+        hint: 'add sessions: { strategy: sticky } (or clustering, store, reference-token, value-token)',
+      };
+}
+
+/** A session strategy needs an option that is not there. */
+export function sessionNeeds(strategy: string, key: string, why: string): IssueText {
+  return {
+    code: 'missing-key',
+    message: `strategy ${strategy} needs ${key}: (${why})`,
+    hint: key === 'idp' ? 'for example idp: { service: idp }' : `add ${key}: to sessions:`,
+  };
+}
+
+/** The identity provider would validate its own calls (an endless loop). */
+export function idpValidates(service: string): IssueText {
+  return {
+    code: 'idp-validates',
+    message: `the identity provider "${service}" cannot be in validateAt: its resolve calls would be validated by calling it again`,
+    hint: `remove "${service}" from validateAt`,
+  };
+}
+
+/** Users log in at a service that does not check credentials. */
+export function loginNotValidated(service: string, validateAt: readonly string[]): IssueText {
+  return {
+    code: 'login-not-validated',
+    message: `users log in at "${service}", which is not in validateAt (${listNames(validateAt)})`,
+    hint: `add "${service}" to validateAt, or log in at one of them`,
+  };
+}

@@ -21,6 +21,7 @@ import type {
   RatePiece,
   Scenario,
   ServiceDef,
+  SessionsDef,
   SloDef,
   SloMetric,
   StepDef,
@@ -91,8 +92,36 @@ export function normalizeScenario(
       blockForMs: parseDurationMs(b.blockFor),
       bufferSize: b.bufferSize,
     })),
+    sessions: doc.sessions === undefined ? null : normalizeSessions(doc.sessions, doc),
     faults: Object.entries(doc.faults).map(([id, f]) => normalizeFault(id, f, durationMs)),
     slos: Object.entries(doc.slos).flatMap(([name, s]) => normalizeSlo(name, s)),
+  };
+}
+
+function normalizeSessions(x: Z<typeof S.Sessions>, doc: ScenarioParsed): SessionsDef {
+  // by default, the services users log in at check the credential
+  const loginServices = Object.values(doc.workloads).flatMap((w) =>
+    w.session === undefined ? [] : [splitRef(w.session.login).service],
+  );
+  return {
+    description: x.description ?? '',
+    strategy: x.strategy,
+    validateAt: x.validateAt ?? [...new Set(loginServices)],
+    checkCpu: durationDist(x.checkCpu),
+    sessionBytes: parseBytes(x.sessionBytes),
+    idleTimeoutMs: parseDurationMs(x.idleTimeout),
+    replicationCpuMs: parseDurationMs(x.replicationCpu),
+    replicateOnAccess: x.replicateOnAccess,
+    store: x.store ?? null,
+    touchOnAccess: x.touchOnAccess,
+    idp: x.idp ?? null,
+    resolveVia: x.resolveVia,
+    tokenCache: x.tokenCache,
+    syncEveryMs: parseDurationMs(x.syncEvery),
+    tokenBytes: parseBytes(x.tokenBytes),
+    tokenTtlMs: parseDurationMs(x.tokenTtl),
+    verifyCpu: durationDist(x.verifyCpu),
+    timeoutMs: parseDurationMs(x.timeout),
   };
 }
 
@@ -287,6 +316,8 @@ function normalizeService(id: string, s: Z<typeof S.Service>, strategy: ListStra
             pausePerGBMs: parseDurationMs(s.gc.pausePerGB),
           },
     database: s.database,
+    healthCheckMs: s.healthCheck === undefined ? undefined : parseDurationMs(s.healthCheck),
+    scale: s.scale?.map((x) => ({ atMs: parseDurationMs(x.at), instances: x.instances })),
     autoscale:
       s.autoscale === undefined
         ? undefined
@@ -498,7 +529,29 @@ function normalizeWorkload(id: string, w: Z<typeof S.Workload>): WorkloadDef {
       w.thinkTime === undefined
         ? { kind: 'constant' as const, value: 0 }
         : durationDist(w.thinkTime);
-    return { kind: 'closed', id, description, users: w.users, thinkTime, targets, timeoutMs };
+    const u = w.session;
+    const session =
+      u === undefined
+        ? null
+        : {
+            login: splitRef(u.login),
+            logout: u.logout === undefined ? null : splitRef(u.logout),
+            requests: u.requests,
+            logoutShare: parsePercent(u.logoutShare),
+            offTime: durationDist(u.offTime),
+            forcedLogoutsPerMs: parseRatePerSec(u.forcedLogouts ?? 0) / 1000,
+            roleChangesPerMs: parseRatePerSec(u.roleChanges ?? 0) / 1000,
+          };
+    return {
+      kind: 'closed',
+      id,
+      description,
+      users: w.users,
+      thinkTime,
+      targets,
+      timeoutMs,
+      session,
+    };
   }
   return { kind: 'open', id, description, rate: ratePieces(w), targets, timeoutMs };
 }

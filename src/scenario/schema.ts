@@ -328,6 +328,13 @@ export const Service = z.strictObject({
       scaleDownAfter: Duration.default('60s'),
     })
     .optional(),
+  /**
+   * Health checks: the load balancer stops sending to a crashed instance `healthCheck` after it
+   * went down (the time to detect it) and sends to it again once it is back.
+   */
+  healthCheck: Duration.optional(),
+  /** Scheduled scaling (a manual `kubectl scale` or a cron): from `at`, serve with `instances`. */
+  scale: z.array(z.strictObject({ at: Duration, instances: z.number().int().min(1) })).optional(),
   /** Load shedding: a token bucket of `rate` per second and `burst` tokens for the whole service. */
   rateLimit: z.strictObject({ rate: Rate, burst: z.number().int().min(1).optional() }).optional(),
   /** Stop-the-world garbage collection: every `every`, a pause of `pause` + `pausePerGB` × heap held by caches. */
@@ -409,6 +416,23 @@ const ScheduleItem = z.strictObject({
   for: Duration.optional(),
 });
 
+/**
+ * Logged-in users (a closed workload): each logs in at `login`, sends a session of about
+ * `requests` requests (geometric, think time between them), then logs out at `logout` (a share
+ * `logoutShare` of sessions) or leaves (the session expires), stays away `offTime` and logs in
+ * again. An administrator revokes a random logged-in user at `forcedLogouts` per second and
+ * changes one's role at `roleChanges` per second.
+ */
+export const UserSession = z.strictObject({
+  login: EndpointRef,
+  logout: EndpointRef.optional(),
+  requests: z.number().min(1).default(20),
+  logoutShare: Percent.default('70%'),
+  offTime: DurationDist.default('1m'),
+  forcedLogouts: Rate.optional(),
+  roleChanges: Rate.optional(),
+});
+
 export const Workload = z.strictObject({
   description: z.string().optional(),
   rate: Rate.optional(),
@@ -418,6 +442,7 @@ export const Workload = z.strictObject({
   target: EndpointRef.optional(),
   mix: z.record(EndpointRef, z.number().nonnegative()).optional(),
   timeout: Duration.optional(),
+  session: UserSession.optional(),
 });
 
 export const Link = z.strictObject({ from: id, to: id, latency: DurationDist });
@@ -425,6 +450,63 @@ export const Link = z.strictObject({ from: id, to: id, latency: DurationDist });
 export const Network = z.strictObject({
   latency: DurationDist.default(0),
   links: z.array(Link).default([]),
+});
+
+/** The five ways to keep a user logged in. */
+export const SessionStrategy = z.enum([
+  'sticky',
+  'clustering',
+  'store',
+  'reference-token',
+  'value-token',
+]);
+
+/**
+ * How users stay logged in (with workloads of logged-in users). sticky: the balancer pins each
+ * user to an instance holding the session in memory. clustering: every instance holds every
+ * session, each change replicated to all others. store: sessions in a key-value store (a
+ * distributed cache) read on every check. reference-token: the client holds a random token that
+ * the identity provider (or the token store) resolves, through a local token cache kept in sync
+ * every `syncEvery`. value-token: a signed token verified locally until it expires, never
+ * revocable. `validateAt` lists the services that check the credential on every visit.
+ */
+export const Sessions = z.strictObject({
+  description: z.string().optional(),
+  strategy: SessionStrategy,
+  validateAt: z.array(id).min(1).optional(),
+  /** An in-memory check: a session lookup, a cached token, the role. */
+  checkCpu: DurationDist.default('0.02ms'),
+  sessionBytes: Bytes.default('2KB'),
+  idleTimeout: Duration.default('30m'),
+  /** clustering: CPU to apply one replicated change on a receiving instance. */
+  replicationCpu: Duration.default('0.05ms'),
+  /** clustering: replicate the last-access time on every request, not only real changes. */
+  replicateOnAccess: z.boolean().default(false),
+  /** store, or reference tokens resolved by a token store: the distributed cache holding them. */
+  store: id.optional(),
+  /** store: every check also writes the last-access time (sliding expiry), in the same round trip. */
+  touchOnAccess: z.boolean().default(true),
+  /** The identity provider: a service, and its endpoints that issue, resolve and sync tokens. */
+  idp: z
+    .strictObject({
+      service: id,
+      issue: id.default('issue'),
+      resolve: id.default('resolve'),
+      sync: id.default('sync'),
+    })
+    .optional(),
+  /** reference-token: who resolves a token the local cache does not hold. */
+  resolveVia: z.enum(['idp', 'store']).default('idp'),
+  /** reference-token: a token cache in each instance, one per service, or none. */
+  tokenCache: z.enum(['per-instance', 'per-service', 'none']).default('per-instance'),
+  syncEvery: Duration.default('30s'),
+  tokenBytes: Bytes.default('1KB'),
+  /** value-token: lifetime of a token (the client logs in again when it expires). */
+  tokenTtl: Duration.default('15m'),
+  /** value-token: CPU to verify a token's signature. */
+  verifyCpu: DurationDist.default('0.1ms'),
+  /** Calls to the IdP and store operations fail after this long without an answer. */
+  timeout: Duration.default('2s'),
 });
 
 /**
@@ -550,6 +632,7 @@ export const ScenarioDocument = z.strictObject({
   keys: z.record(id, KeySpace).default({}),
   caches: z.record(id, Cache).default({}),
   brokers: z.record(id, Broker).default({}),
+  sessions: Sessions.optional(),
   strategy: ListStrategy.default('batch'),
   faults: z.record(id, Fault).default({}),
   slos: z.record(id, Slo).default({}),

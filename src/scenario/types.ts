@@ -144,6 +144,10 @@ export interface ServiceDef {
   };
   /** A token bucket in front of the service: arrivals beyond it are rejected (429). */
   rateLimit?: { perSec: number; burst: number };
+  /** Time for the balancer to notice a crashed instance and skip it (undefined: never). */
+  healthCheckMs?: number;
+  /** Scheduled scaling: from `atMs`, the service runs `instances` instances (in time order). */
+  scale?: { atMs: number; instances: number }[];
   /** Default database of the service's query steps. */
   database?: string;
   endpoints: EndpointDef[];
@@ -194,7 +198,46 @@ export type WorkloadDef =
       thinkTime: DistributionSpec;
       targets: WorkloadTarget[];
       timeoutMs: number;
+      /** Logged-in users: their session lifecycle (null: anonymous users). */
+      session: UserSessionDef | null;
     };
+
+/** The session lifecycle of a closed workload's users. */
+export interface UserSessionDef {
+  login: { service: string; endpoint: string };
+  logout: { service: string; endpoint: string } | null;
+  /** Mean requests per session (geometric). */
+  requests: number;
+  /** Share of sessions ended by a logout request (the rest expire). */
+  logoutShare: number;
+  offTime: DistributionSpec;
+  forcedLogoutsPerMs: number;
+  roleChangesPerMs: number;
+}
+
+export type SessionStrategy = 'sticky' | 'clustering' | 'store' | 'reference-token' | 'value-token';
+
+/** How users stay logged in (see `sessions:` in schema.ts). */
+export interface SessionsDef {
+  description: string;
+  strategy: SessionStrategy;
+  validateAt: string[];
+  checkCpu: DistributionSpec;
+  sessionBytes: number;
+  idleTimeoutMs: number;
+  replicationCpuMs: number;
+  replicateOnAccess: boolean;
+  store: string | null;
+  touchOnAccess: boolean;
+  idp: { service: string; issue: string; resolve: string; sync: string } | null;
+  resolveVia: 'idp' | 'store';
+  tokenCache: 'per-instance' | 'per-service' | 'none';
+  syncEveryMs: number;
+  tokenBytes: number;
+  tokenTtlMs: number;
+  verifyCpu: DistributionSpec;
+  timeoutMs: number;
+}
 
 export interface LinkDef {
   from: string;
@@ -314,6 +357,8 @@ export interface Scenario {
   keys: KeySpaceDef[];
   caches: CacheDef[];
   brokers: BrokerDef[];
+  /** How users stay logged in (null: no logged-in users). */
+  sessions: SessionsDef | null;
   faults: FaultDef[];
   slos: SloDef[];
 }
