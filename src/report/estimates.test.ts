@@ -1,14 +1,22 @@
 /**
  * Replications, confidence intervals and paired comparisons on real runs: the CI of the M/M/1
  * mean time in system covers the exact value, common random numbers give variants the same
- * arrivals, pairing narrows the interval of a difference, and the outputs carry the bounds.
+ * arrivals, pairing narrows the interval of a difference, and the outputs carry the bounds;
+ * the session key metrics (on made-up SessionSummary figures).
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { estimate } from '../stats/index.ts';
-import { compareVariants, estimateMetrics, keyMetricValues, signedPercent } from './estimates.ts';
+import { fakeSessionSummary, tinyResults, withSessions } from '../test-support/sessions.ts';
+import {
+  compareVariants,
+  estimateMetrics,
+  keyMetricValues,
+  SESSION_METRICS,
+  signedPercent,
+} from './estimates.ts';
 import { buildOutputs } from './outputs.ts';
 import { buildReportData } from './report-data.ts';
 import type { ScenarioResults } from './results.ts';
@@ -176,5 +184,67 @@ services:
     expect(signedPercent(-0.6312)).toBe('−63.1 %');
     expect(signedPercent(0.05)).toBe('+5.0 %');
     expect(signedPercent(0)).toBe('0.0 %');
+  });
+});
+
+describe('session key metrics', () => {
+  const sessionValues = (s: RunSummary) =>
+    Object.fromEntries(
+      keyMetricValues(s)
+        .filter((k) => k.metric.scope === 'sessions')
+        .map((k) => [k.metric.metric, k.value]),
+    );
+
+  it('are absent from runs without logged-in users', async () => {
+    const results = await tinyResults();
+    expect(sessionValues(results.runs[0].summary)).toEqual({});
+  });
+
+  it('read every figure from the SessionSummary, rates per second of the window', async () => {
+    const results = withSessions(await tinyResults(), () => fakeSessionSummary());
+    const s = results.runs[0].summary;
+    expect(s.windowMs).toBe(2000);
+    expect(sessionValues(s)).toEqual({
+      revocationDelayMaxMs: 900,
+      acceptedAfterRevocation: 13,
+      sessionsLost: 21,
+      unauthorized: 16,
+      storeOpsPerSec: 90,
+      idpCallsPerSec: 17.5, // (10 issues + 20 resolves + 5 syncs) / 2 s
+      replicationMessagesPerSec: 30,
+      authTimeMeanMs: 1.5,
+      memoryBytesPerInstance: 2048, // api's, the larger of api and orders
+    });
+    const keys = keyMetricValues(s).filter((k) => k.metric.scope === 'sessions');
+    expect(keys.map((k) => k.metric.key)).toEqual(
+      SESSION_METRICS.map((d) => `sessions||${d.metric}`),
+    );
+    expect(keys.every((k) => k.metric.lowerIsBetter === true && k.metric.id === '')).toBe(true);
+    expect(keys.find((k) => k.metric.metric === 'memoryBytesPerInstance')?.metric.unit).toBe(
+      'bytes',
+    );
+  });
+
+  it('compare variants replication by replication, lower being better', async () => {
+    // the store variant resolves every token at the IdP: more IdP calls, but no late revocation
+    const results = withSessions(await tinyResults(3), (v, r) =>
+      v === 0
+        ? fakeSessionSummary({ idp: { issues: 10 + r, resolves: 0, syncs: 0, syncFailures: 0 } })
+        : fakeSessionSummary({
+            idp: { issues: 10 + r, resolves: 400 + 10 * r, syncs: 0, syncFailures: 0 },
+            revocation: { ...fakeSessionSummary().revocation, delayMaxMs: 0, acceptedAfter: 0 },
+          }),
+    );
+    const reps = results.replications as RunSummary[][];
+    const idp = estimateMetrics(reps[1]).find((e) => e.key === 'sessions||idpCallsPerSec');
+    expect(idp?.values).toEqual([205, 210.5, 216]); // (10 + r + 400 + 10r) / 2 s
+    expect(idp?.estimate.lo).toBeLessThan(210.5);
+    const [cmp] = compareVariants(['sticky', 'store'], reps);
+    const by = (metric: string) => cmp.metrics.find((m) => m.key === `sessions||${metric}`);
+    expect(by('idpCallsPerSec')?.better).toBe(false);
+    expect(by('idpCallsPerSec')?.difference.significant).toBe(true);
+    expect(by('revocationDelayMaxMs')?.better).toBe(true);
+    expect(by('revocationDelayMaxMs')?.sentence).toMatch(/^store: revocation delay max −100\.0 %/);
+    expect(by('sessionsLost')?.better).toBeNull(); // the same in both
   });
 });

@@ -6,6 +6,7 @@
  * same components), so a variant is compared with the baseline (the first variant) by paired
  * differences, replication by replication.
  */
+import type { SessionSummary } from '../metrics/session-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import {
   CONFIDENCE_LEVEL,
@@ -15,16 +16,17 @@ import {
   pairedDifference,
 } from '../stats/index.ts';
 import { compareRow } from './compare.ts';
+import { idpCallsPerSec, sessionMemoryPerInstanceBytes } from './session-figures.ts';
 
-export type MetricScope = 'overall' | 'endpoint' | 'component' | 'cache';
-export type MetricUnit = 'ms' | 'per-sec' | 'ratio' | 'count';
+export type MetricScope = 'overall' | 'endpoint' | 'component' | 'cache' | 'sessions';
+export type MetricUnit = 'ms' | 'per-sec' | 'ratio' | 'count' | 'bytes';
 
 /** A key metric of one scope/id (the overall figures, an endpoint, a component, a cache). */
 export interface KeyMetric {
   /** `scope|id|metric`, unique within a run. */
   key: string;
   scope: MetricScope;
-  /** The endpoint, component or cache ('' for overall). */
+  /** The endpoint, component or cache ('' for overall and sessions). */
   id: string;
   metric: string;
   /** Short words for tables and sentences: "p99", "throughput", "utilisation". */
@@ -54,6 +56,50 @@ const LATENCY: MetricDef[] = [
   m('p99Ms', 'p99', 'ms', true),
   m('p999Ms', 'p99.9', 'ms', true),
   m('meanMs', 'mean latency', 'ms', true),
+];
+
+/** A key metric of the users' sessions and how to read it from a run's figures. */
+interface SessionMetricDef extends MetricDef {
+  value: (s: SessionSummary, windowMs: number) => number;
+}
+
+const sm = (
+  metric: string,
+  label: string,
+  unit: MetricUnit,
+  value: SessionMetricDef['value'],
+): SessionMetricDef => ({ ...m(metric, label, unit, true), value });
+
+/**
+ * The key metrics of runs with logged-in users (scope `sessions`, id ''), in order. Lower is
+ * better for all: each is a harm to users (late revocation, lost sessions, 401s), a load on a
+ * shared component, or a cost per request or instance.
+ */
+export const SESSION_METRICS: readonly SessionMetricDef[] = [
+  sm('revocationDelayMaxMs', 'revocation delay max', 'ms', (s) => s.revocation.delayMaxMs),
+  sm(
+    'acceptedAfterRevocation',
+    'accepted after revocation',
+    'count',
+    (s) => s.revocation.acceptedAfter,
+  ),
+  sm('sessionsLost', 'sessions lost', 'count', (s) => s.sessionsLost.total),
+  sm('unauthorized', '401s', 'count', (s) => s.unauthorized.total),
+  sm('storeOpsPerSec', 'session store ops/s', 'per-sec', (s) => s.storeOpsPerSec),
+  sm('idpCallsPerSec', 'IdP calls/s', 'per-sec', idpCallsPerSec),
+  sm(
+    'replicationMessagesPerSec',
+    'replication msgs/s',
+    'per-sec',
+    (s) => s.replication.messagesPerSec,
+  ),
+  sm('authTimeMeanMs', 'mean auth time', 'ms', (s) => s.authTime.meanMs),
+  sm(
+    'memoryBytesPerInstance',
+    'session memory per instance',
+    'bytes',
+    sessionMemoryPerInstanceBytes,
+  ),
 ];
 
 /** Every key metric of a summary with its value, in a stable order. */
@@ -97,6 +143,10 @@ export function keyMetricValues(s: RunSummary): { metric: KeyMetric; value: numb
   }
   for (const k of s.caches)
     add('cache', k.id, m('hitRatio', 'hit ratio', 'ratio', false), k.hitRatio);
+  const sessions = s.sessions;
+  if (sessions)
+    for (const { value, ...d } of SESSION_METRICS)
+      add('sessions', '', d, value(sessions, s.windowMs));
   return out;
 }
 
@@ -161,6 +211,7 @@ function formatValue(x: number, unit: MetricUnit): string {
   if (unit === 'ratio') return `${(x * 100).toFixed(1)} pp`;
   if (unit === 'ms') return `${x.toFixed(2)} ms`;
   if (unit === 'per-sec') return `${x.toFixed(1)}/s`;
+  if (unit === 'bytes') return `${(x / 1024).toFixed(1)} KB`;
   return x.toFixed(2);
 }
 

@@ -1,10 +1,10 @@
 /**
  * The files a run writes, as text (pure: the CLI writes them): summary.json, endpoints.csv,
  * components.csv, timeseries.csv (tidy/long format: second, variant, scope, id, metric,
- * value), caches.csv when the scenario has caches, and compare.csv / compare.json when it has
- * several variants. Every number is rounded to 4 decimals; the same results give the same bytes.
+ * value), caches.csv when the scenario has caches, sessions.csv and session-memory.csv when it
+ * has logged-in users, and compare.csv / compare.json when it has several variants. Every
+ * number is rounded to 4 decimals; the same results give the same bytes.
  */
-import { stringify } from 'csv-stringify/sync';
 import type {
   BrokerSummary,
   CacheSummary,
@@ -15,6 +15,7 @@ import type {
   RunResult,
 } from '../metrics/summary.ts';
 import { compareCsv, compareJson } from './compare.ts';
+import { type Column, csv, csvOf, rounded, variantOf } from './csv.ts';
 import { compareVariants, estimateMetrics } from './estimates.ts';
 import { propagationOf } from './propagation.ts';
 import { reportDataJson } from './report-data.ts';
@@ -26,6 +27,7 @@ import {
   variantNames,
 } from './results.ts';
 import { round, roundDeep } from './round.ts';
+import { sessionMemoryCsv, sessionsCsv } from './sessions-csv.ts';
 
 export { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 
@@ -54,6 +56,10 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
     files.set('policies.csv', policiesCsv(results));
   if (results.runs.some((r) => r.summary.refreshes.length > 0))
     files.set('refreshes.csv', refreshesCsv(results));
+  if (results.runs.some((r) => r.summary.sessions !== null)) {
+    files.set('sessions.csv', sessionsCsv(results));
+    files.set('session-memory.csv', sessionMemoryCsv(results));
+  }
   if (results.runs.length > 1) {
     files.set('compare.csv', compareCsv(results));
     files.set('compare.json', compareJson(results));
@@ -264,22 +270,6 @@ export function propagationCsv(results: ScenarioResults): string {
         ]);
       });
   }
-  return csv(rows);
-}
-
-/** A number rounded for output, or null (an empty CSV cell). */
-const rounded = (x: number | null) => (x === null ? null : round(x));
-
-const csv = (rows: unknown[][]) => stringify(rows, { eof: true, record_delimiter: '\n' });
-const variantOf = (r: RunResult) => r.summary.scenario.variant ?? '';
-
-/** A CSV column: its header and how to read it from a row item. */
-type Column<T> = [header: string, value: (item: T) => unknown];
-
-/** CSV text of `items` (each with its run's variant) in the given columns. */
-function csvOf<T>(columns: Column<T>[], items: [RunResult, T][]): string {
-  const rows: unknown[][] = [['variant', ...columns.map((c) => c[0])]];
-  for (const [run, item] of items) rows.push([variantOf(run), ...columns.map((c) => c[1](item))]);
   return csv(rows);
 }
 

@@ -35,7 +35,10 @@ export interface VariantReport {
   /** The variant's name; null for a scenario without variants. */
   variant: string | null;
   description: string;
-  /** The first replication's full summary (seed = the scenario's seed). */
+  /**
+   * The first replication's full summary (seed = the scenario's seed); its `sessions` feed the
+   * sessions section (absent in results.json written before sessions: read it as null).
+   */
   summary: RunSummary;
   /** The first replication's per-second series: entry endpoint ('overall' for all) / component id → points. */
   series: {

@@ -1,36 +1,26 @@
 /**
  * The readable summary printed by `msasim run`: per variant, entry endpoints × latency
- * percentiles and outcomes, then components × load, utilisation and queues; for several
+ * percentiles and outcomes, then components × load, utilisation and queues; the users'
+ * sessions (one row per variant) when there are logged-in users; for several
  * variants, a final side-by-side comparison (also printed alone by `msasim compare`). Plain
  * text, deterministic.
  */
 import type { RequestGroupSummary, RunSummary } from '../metrics/summary.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import { compareRows } from './compare.ts';
-import { compareVariants, estimateMetrics, type MetricEstimate } from './estimates.ts';
+import {
+  compareVariants,
+  estimateMetrics,
+  type MetricEstimate,
+  SESSION_METRICS,
+} from './estimates.ts';
 import { propagationOf } from './propagation.ts';
 import { replicationsOf, type ScenarioResults, sloResultsOf, variantNames } from './results.ts';
+import { formatSessions } from './session-table.ts';
 import { sloLine } from './slo.ts';
+import { formatTable, num, pct } from './text-table.ts';
 
-/** Formats rows as aligned columns (first column left-aligned, the others right-aligned). */
-export function formatTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
-/** A number with a fixed number of decimals ("–" for non-finite). */
-export function num(x: number, decimals = 1): string {
-  return Number.isFinite(x) ? x.toFixed(decimals) : '–';
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
+export { formatTable, num } from './text-table.ts';
 
 function endpointTable(s: RunSummary): string {
   const groups: [string, RequestGroupSummary][] = s.endpoints.map((e) => [e.endpoint, e]);
@@ -226,6 +216,8 @@ export function formatSummary(results: ScenarioResults): string {
       `■ ${title}  (${window})${stop}\n${endpointTable(s)}\n\n${componentTable(s)}${brokerTable(s)}${policyTable(s)}${cacheTable(s)}${refreshTable(s)}${causesText(s)}`,
     );
   }
+  const sessions = formatSessions(results);
+  if (sessions !== '') parts.push(sessions);
   const propagation = formatPropagation(results);
   if (propagation !== '') parts.push(propagation);
   const slos = formatSlos(results);
@@ -309,9 +301,15 @@ const HEADLINE_METRICS = [
   'cacheHitRatio',
 ];
 
+/** The keys of the key metrics in the console: the headline ones, then those of sessions. */
+const HEADLINE_KEYS = [
+  ...HEADLINE_METRICS.map((m) => `overall||${m}`),
+  ...SESSION_METRICS.map((d) => `sessions||${d.metric}`),
+];
+
 /**
- * With several replications: the overall key metrics of each variant as mean ± half-width of
- * the 95 % confidence interval, and (with variants) each difference from the first variant in
+ * With several replications: the overall key metrics of each variant (and those of sessions,
+ * with logged-in users) as mean ± half-width of the 95 % confidence interval, and (with variants) each difference from the first variant in
  * words, significant or not. Empty with one replication.
  */
 export function formatReplications(results: ScenarioResults): string {
@@ -323,8 +321,7 @@ export function formatReplications(results: ScenarioResults): string {
     (r) => new Map(estimateMetrics(r).map((e) => [e.key, e] as [string, MetricEstimate])),
   );
   const rows: string[][] = [];
-  for (const metric of HEADLINE_METRICS) {
-    const key = `overall||${metric}`;
+  for (const key of HEADLINE_KEYS) {
     const first = byVariant.find((m) => m.has(key))?.get(key);
     if (first === undefined) continue;
     rows.push([
@@ -332,9 +329,9 @@ export function formatReplications(results: ScenarioResults): string {
       ...byVariant.map((m) => {
         const e = m.get(key)?.estimate;
         if (e === undefined) return '–';
-        const scale = first.unit === 'ratio' ? 100 : 1;
+        const scale = first.unit === 'ratio' ? 100 : first.unit === 'bytes' ? 1 / 1024 : 1;
         const d = first.unit === 'ms' ? 2 : 1;
-        const unit = first.unit === 'ratio' ? ' %' : '';
+        const unit = first.unit === 'ratio' ? ' %' : first.unit === 'bytes' ? ' KB' : '';
         return `${num(e.mean * scale, d)} ± ${num((e.halfWidth ?? 0) * scale, d)}${unit}`;
       }),
     ]);
@@ -344,7 +341,7 @@ export function formatReplications(results: ScenarioResults): string {
   let text = `■ ${n} replications: mean ± half-width of the ${level} confidence interval (all entry endpoints)\n${table}`;
   const sentences = compareVariants(names, reps).flatMap((c) =>
     c.metrics
-      .filter((m) => m.scope === 'overall' && HEADLINE_METRICS.includes(m.metric))
+      .filter((m) => HEADLINE_KEYS.includes(m.key))
       .map((m) => `  ${m.difference.significant ? '•' : '○'} ${m.sentence}`),
   );
   if (sentences.length > 0)

@@ -3,9 +3,9 @@
  * its data inline in the expected rows, marks and encodings, colours each variant the same in
  * every chart, thins long series deterministically, and shades fault windows when given.
  */
-import { compile, type TopLevelSpec } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shippedReportData } from '../../test-support/report-data.ts';
+import { compileWarnings } from '../../test-support/vega.ts';
 import type { ReportData } from '../report-data.ts';
 import {
   bucketBySecond,
@@ -33,26 +33,6 @@ beforeAll(async () => {
 
 // biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
 type Json = any;
-
-/** vega-lite's warnings and errors while compiling `spec`. */
-function compileWarnings(spec: TopLevelSpec): string[] {
-  const found: string[] = [];
-  const logger = {
-    level: () => logger,
-    info: () => logger,
-    debug: () => logger,
-    warn: (...args: unknown[]) => {
-      found.push(args.join(' '));
-      return logger;
-    },
-    error: (...args: unknown[]) => {
-      found.push(`error: ${args.join(' ')}`);
-      return logger;
-    },
-  };
-  compile(spec, { logger: logger as never });
-  return found;
-}
 
 const builders = {
   latencyPercentileChart,

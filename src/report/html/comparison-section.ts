@@ -4,11 +4,11 @@
  * same as bars with error bars, and the differences in words — significant ones marked better
  * or worse, and a plain list of those that are not significant.
  */
-import type { MetricDifference, MetricEstimate } from '../estimates.ts';
+import type { MetricDifference, MetricEstimate, MetricScope } from '../estimates.ts';
 import type { ReportData } from '../report-data.ts';
 import { variantColour } from './chart-style.ts';
 import { variantLabel } from './charts.ts';
-import { KEY_METRICS, keyMetricsCiChart, overallEstimate } from './component-charts.ts';
+import { KEY_METRICS, keyMetricsCiChart } from './component-charts.ts';
 import { escapeHtml } from './escape.ts';
 import { formatChange, formatInUnit } from './format.ts';
 import type { PageSection } from './page.ts';
@@ -56,11 +56,19 @@ function cell(e: MetricEstimate | undefined, d: MetricDifference | undefined): s
   return `<td><span class="value">${escapeHtml(formatInUnit(e.estimate.mean, e.unit))}</span>${ci}${d ? badge(d) : ''}</td>`;
 }
 
+/** The overall key metrics of the comparison table, in order. */
+const OVERALL_TABLE_METRICS: readonly string[] = ['p50Ms', 'p90Ms', ...KEY_METRICS.slice(1)];
+
 /**
- * The key metrics (overall) of every variant side by side; for each variant after the first,
- * the change against the first. Metrics that are 0 in every variant are left out.
+ * The key metrics of every variant side by side (the overall ones unless `scope` and `metrics`
+ * say otherwise; id ''); for each variant after the first, the change against the first.
+ * Metrics that are 0 in every variant are left out.
  */
-export function keyMetricsTable(data: ReportData): string {
+export function keyMetricsTable(
+  data: ReportData,
+  scope: MetricScope = 'overall',
+  metrics: readonly string[] = OVERALL_TABLE_METRICS,
+): string {
   const names = data.variants.map((v) => variantLabel(data, v));
   const head = names
     .map((n, i) => {
@@ -69,12 +77,14 @@ export function keyMetricsTable(data: ReportData): string {
     })
     .join('');
   const rows: string[] = [];
-  for (const metric of ['p50Ms', 'p90Ms', ...KEY_METRICS.slice(1)]) {
-    const found = data.variants.map((v) => overallEstimate(v.estimates, metric));
+  for (const metric of metrics) {
+    const found = data.variants.map((v) =>
+      v.estimates.find((e) => e.scope === scope && e.id === '' && e.metric === metric),
+    );
     if (found.every((e) => e === undefined || !e.estimate.mean)) continue;
     const label = (found.find((e) => e !== undefined) as MetricEstimate).label;
     const cells = found.map((e, i) => {
-      const d = i === 0 ? undefined : differenceOf(data, i, metric);
+      const d = i === 0 ? undefined : differenceOf(data, i, scope, metric);
       return cell(e, d);
     });
     rows.push(`<tr><td class="label">${escapeHtml(label)}</td>${cells.join('')}</tr>`);
@@ -82,9 +92,16 @@ export function keyMetricsTable(data: ReportData): string {
   return `<div class="table-wrap"><table class="data key-metrics"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
-/** Variant `v`'s difference from the baseline on the overall `metric`. */
-function differenceOf(data: ReportData, v: number, metric: string): MetricDifference | undefined {
-  return data.comparisons[v - 1]?.metrics.find((m) => m.scope === 'overall' && m.metric === metric);
+/** Variant `v`'s difference from the baseline on `metric` of `scope` (id ''). */
+function differenceOf(
+  data: ReportData,
+  v: number,
+  scope: MetricScope,
+  metric: string,
+): MetricDifference | undefined {
+  return data.comparisons[v - 1]?.metrics.find(
+    (m) => m.scope === scope && m.id === '' && m.metric === metric,
+  );
 }
 
 /** A sentence without its leading "variant: " (the heading names the variant). */
@@ -93,14 +110,15 @@ function sentenceOf(d: MetricDifference, variant: string): string {
   return d.sentence.startsWith(prefix) ? d.sentence.slice(prefix.length) : d.sentence;
 }
 
-/** What a difference is about, before its sentence: the endpoint, component or cache. */
+/** What a difference is about, before its sentence: the endpoint, component, cache or sessions. */
 function subject(d: MetricDifference): string {
-  return d.scope === 'overall' ? '' : `<strong>${escapeHtml(d.id)}</strong> · `;
+  if (d.scope === 'overall') return '';
+  return `<strong>${escapeHtml(d.scope === 'sessions' ? 'sessions' : d.id)}</strong> · `;
 }
 
 /** The name of a metric in a "not significant" list: "throughput", "customers-db mean wait". */
 function shortName(d: MetricDifference): string {
-  return d.scope === 'overall' ? d.label : `${d.id} ${d.label}`;
+  return d.scope === 'overall' || d.scope === 'sessions' ? d.label : `${d.id} ${d.label}`;
 }
 
 /** A list of differences (significant first, in words) and the names of those that are not. */
@@ -122,7 +140,9 @@ function differenceList(ds: MetricDifference[], variant: string): string {
 function differencesHtml(data: ReportData): string {
   const parts: string[] = ['<h3>Differences from the baseline, in words</h3>'];
   data.comparisons.forEach((c, k) => {
-    const main = c.metrics.filter((d) => d.scope === 'overall' || d.scope === 'endpoint');
+    const main = c.metrics.filter(
+      (d) => d.scope === 'overall' || d.scope === 'endpoint' || d.scope === 'sessions',
+    );
     const componentDiffs = c.metrics.filter((d) => d.scope === 'component' || d.scope === 'cache');
     const sig = componentDiffs.filter((d) => d.difference.significant !== false).length;
     parts.push(

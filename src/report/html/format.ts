@@ -48,9 +48,23 @@ export function formatQuantity(x: number | null | undefined): string {
   return isNum(x) ? formatNumber(x, decimalsFor(x)) : DASH;
 }
 
-/** A value in a metric's unit ('ms', 'per-sec', 'ratio', 'count'). */
+/** Bytes in binary units with about three significant digits: "512 B", "12.3 KB", "1.50 MB". */
+export function formatBytes(x: number | null | undefined): string {
+  if (!isNum(x)) return DASH;
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = x;
+  let u = 0;
+  while (Math.abs(v) >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${formatNumber(v, u === 0 ? 0 : decimalsFor(v))} ${units[u]}`;
+}
+
+/** A value in a metric's unit ('ms', 'per-sec', 'ratio', 'bytes', 'count'). */
 export function formatInUnit(x: number | null | undefined, unit: string): string {
   if (unit === 'ms') return formatMs(x);
+  if (unit === 'bytes') return formatBytes(x);
   if (unit === 'per-sec') return formatRate(x);
   if (unit === 'ratio') return formatPercent(x);
   return formatQuantity(x);

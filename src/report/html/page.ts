@@ -20,6 +20,7 @@ import {
   topologySection,
 } from './report-sections.ts';
 import { policiesSection, propagationSection, slosSection } from './resilience-sections.ts';
+import { sessionsSection } from './session-sections.ts';
 
 /** The minified library texts inlined in every page (read from node_modules by the CLI). */
 export interface VegaAssets {
@@ -167,7 +168,8 @@ function chartTitle(spec: TopLevelSpec): string | undefined {
 /**
  * The report of one scenario run as one self-contained HTML page (index.html): header; the
  * comparison of the variants first (when there are several); the lesson; the topology; the
- * summary tables; the latency, time and load charts.
+ * summary tables; SLOs, fault propagation, call policies and sessions when the scenario has
+ * them; the latency, time and load charts.
  */
 export function buildReportHtml(data: ReportData, assets: VegaAssets): string {
   const sections: PageSection[] = [
@@ -178,6 +180,7 @@ export function buildReportHtml(data: ReportData, assets: VegaAssets): string {
     ...slosSection(data),
     ...propagationSection(data),
     ...policiesSection(data),
+    ...sessionsSection(data),
     ...chartSections(data),
   ];
   return buildChartsPage(data.scenario.name, sections, assets, { header: headerHtml(data) });

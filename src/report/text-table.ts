@@ -1,0 +1,40 @@
+/**
+ * Plain-text tables of the console summaries: aligned columns and fixed number formats, so the
+ * same results print the same bytes. No colours, no terminal width detection.
+ */
+
+/** Formats rows as aligned columns (first column left-aligned, the others right-aligned). */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** A number with a fixed number of decimals ("–" for non-finite). */
+export function num(x: number, decimals = 1): string {
+  return Number.isFinite(x) ? x.toFixed(decimals) : '–';
+}
+
+/** A ratio as a percentage with one decimal: 0.363 → "36.3%". */
+export function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+/** `items` joined by " · " into lines of at most `width` characters (an item is never split). */
+export function joinWrapped(items: readonly string[], width = 120): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    const next = line === '' ? item : `${line} · ${item}`;
+    if (next.length > width && line !== '') {
+      lines.push(line);
+      line = item;
+    } else line = next;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}
