@@ -56,7 +56,7 @@ export class UserWorkload {
     users: number,
     private readonly thinkTime: Distribution,
     private readonly offTime: Distribution,
-    private readonly requests: number,
+    requests: number,
     private readonly logoutShare: number,
     choose: () => EntryRuntime,
     entries: EntryRuntime[],
