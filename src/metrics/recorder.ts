@@ -106,8 +106,13 @@ export class Metrics {
   }
 
   /** Registers the session counters of the run (one strategy per run). */
-  addSessions(strategy: string, validateAt: string[], users: number): SessionStats {
-    const s = new SessionStats(strategy, validateAt, users);
+  addSessions(
+    strategy: string,
+    validateAt: string[],
+    users: number,
+    resolvedBy: 'idp' | 'store' | null,
+  ): SessionStats {
+    const s = new SessionStats(strategy, validateAt, users, resolvedBy);
     this.sessions = s;
     this.#windowResets.push(() => s.reset(this.windowStartMs));
     return s;

@@ -56,7 +56,7 @@ export class SessionStats {
   /** Local token caches: lookups that found a valid entry, and those that did not. */
   cacheHits = 0;
   cacheMisses = 0;
-  /** Calls to the identity provider (or token store) by purpose. */
+  /** Token issues (logins, refreshes, logouts at the IdP), resolves and syncs (IdP or store). */
   issues = 0;
   resolves = 0;
   syncs = 0;
@@ -73,6 +73,8 @@ export class SessionStats {
     readonly strategy: string,
     readonly validateAt: string[],
     readonly users: number,
+    /** Who resolves and syncs reference tokens (null for the other strategies). */
+    readonly resolvedBy: 'idp' | 'store' | null = null,
   ) {}
 
   addMemory(service: string): SessionMemoryStats {
@@ -123,6 +125,8 @@ export interface SessionSummary {
   strategy: string;
   /** Services that check the credential on every visit. */
   validateAt: string[];
+  /** Reference tokens: who resolves and syncs them, the IdP or the token store (else null). */
+  resolvedBy: 'idp' | 'store' | null;
   users: number;
   /** Users logged in, time-average over the window. */
   meanLoggedIn: number;
@@ -184,6 +188,7 @@ export function summarizeSessions(
   return {
     strategy: s.strategy,
     validateAt: s.validateAt,
+    resolvedBy: s.resolvedBy,
     users: s.users,
     meanLoggedIn: s.loggedIn.mean(endMs),
     logins: s.logins,

@@ -490,7 +490,12 @@ export class Model {
       (w) => w.kind === 'closed' && w.session !== null,
     );
     const users = userWorkloads.reduce((a, w) => a + (w.kind === 'closed' ? w.users : 0), 0);
-    const stats = metrics.addSessions(def.strategy, def.validateAt, users);
+    const stats = metrics.addSessions(
+      def.strategy,
+      def.validateAt,
+      users,
+      def.strategy === 'reference-token' ? def.resolveVia : null,
+    );
     const rt = new SessionRuntime(sim, metrics, stats, def, users);
     this.sessions = rt;
     const homes = new Set(
@@ -628,7 +633,8 @@ export class Model {
           this.rng.stream(`${w.id}/sessions`),
         );
         firstUser += w.users;
-        this.#starters.push(() => users.start());
+        const arrivals = this.rng.stream(`${w.id}/ramp-up`);
+        this.#starters.push(() => users.start(u.rampUpMs, arrivals));
         const pick = this.rng.stream(`${w.id}/admin-picks`);
         this.#poisson(u.forcedLogoutsPerMs, `${w.id}/forced-logouts`, () => rt.forceLogout(pick));
         this.#poisson(u.roleChangesPerMs, `${w.id}/role-changes`, () => rt.changeRole(pick));

@@ -74,10 +74,17 @@ export class UserWorkload {
     if (logout !== null) logout.onFinish = this.#finished;
   }
 
-  /** Each user logs in after one think time (so they do not all log in at once). */
-  start(): void {
+  /**
+   * Each user logs in after one think time (so they do not all log in at once), or at a
+   * uniform moment of the ramp-up (a growing population).
+   */
+  start(rampUpMs: number, arrivals: RandomStream): void {
     for (let u = 0; u < this.#left.length; u++)
-      this.sim.schedule(this.thinkTime.sample(), this.#logIn, u);
+      this.sim.schedule(
+        rampUpMs > 0 ? rampUpMs * arrivals.next() : this.thinkTime.sample(),
+        this.#logIn,
+        u,
+      );
   }
 
   readonly #logIn = (u: number): void => {

@@ -6,9 +6,12 @@
 import type { SessionSummary } from '../metrics/session-stats.ts';
 import type { RunResult } from '../metrics/summary.ts';
 
-/** Calls to the identity provider (or token store) for every purpose: issues + resolves + syncs. */
+/**
+ * Calls to the identity provider: token issues, plus resolves and syncs when the IdP answers
+ * them (with `resolveVia: store` they are store operations, counted there).
+ */
 export function idpCalls(s: SessionSummary): number {
-  return s.idp.issues + s.idp.resolves + s.idp.syncs;
+  return s.idp.issues + (s.resolvedBy === 'store' ? 0 : s.idp.resolves + s.idp.syncs);
 }
 
 /** IdP calls per second of a statistics window of `windowMs` (0 for an empty window). */

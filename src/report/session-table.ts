@@ -82,7 +82,7 @@ export function formatSessions(results: ScenarioResults): string {
     'revoked ms: delay mean/max from revocation to the last request accepted',
     'accepted: requests accepted after revocation',
     'stale role: requests accepted with an outdated role',
-    'IdP i/r/s: issues/resolves/syncs',
+    'IdP i/r/s: token issues/resolves/syncs (resolves and syncs go to the store with resolveVia: store)',
     'auth ms: time a validation added, mean/p99',
     'KB/instance: session memory per instance of each validating service',
   ];

@@ -541,6 +541,7 @@ function normalizeWorkload(id: string, w: Z<typeof S.Workload>): WorkloadDef {
             offTime: durationDist(u.offTime),
             forcedLogoutsPerMs: parseRatePerSec(u.forcedLogouts ?? 0) / 1000,
             roleChangesPerMs: parseRatePerSec(u.roleChanges ?? 0) / 1000,
+            rampUpMs: u.rampUp === undefined ? 0 : parseDurationMs(u.rampUp),
           };
     return {
       kind: 'closed',

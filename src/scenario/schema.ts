@@ -421,7 +421,8 @@ const ScheduleItem = z.strictObject({
  * `requests` requests (geometric, think time between them), then logs out at `logout` (a share
  * `logoutShare` of sessions) or leaves (the session expires), stays away `offTime` and logs in
  * again. An administrator revokes a random logged-in user at `forcedLogouts` per second and
- * changes one's role at `roleChanges` per second.
+ * changes one's role at `roleChanges` per second. With `rampUp`, users first log in spread
+ * evenly over that time (a growing population) instead of within their first think time.
  */
 export const UserSession = z.strictObject({
   login: EndpointRef,
@@ -431,6 +432,8 @@ export const UserSession = z.strictObject({
   offTime: DurationDist.default('1m'),
   forcedLogouts: Rate.optional(),
   roleChanges: Rate.optional(),
+  /** Users arrive over this time (each one's first login at a uniform moment in it): traffic grows. */
+  rampUp: Duration.optional(),
 });
 
 export const Workload = z.strictObject({

@@ -213,6 +213,8 @@ export interface UserSessionDef {
   offTime: DistributionSpec;
   forcedLogoutsPerMs: number;
   roleChangesPerMs: number;
+  /** Users' first logins spread over [0, rampUpMs) (0: within their first think time). */
+  rampUpMs: number;
 }
 
 export type SessionStrategy = 'sticky' | 'clustering' | 'store' | 'reference-token' | 'value-token';

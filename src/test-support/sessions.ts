@@ -14,6 +14,7 @@ export function fakeSessionSummary(fields: Partial<SessionSummary> = {}): Sessio
   return {
     strategy: 'store',
     validateAt: ['api', 'orders'],
+    resolvedBy: null,
     users: 500,
     meanLoggedIn: 412.5,
     logins: 300,
