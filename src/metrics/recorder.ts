@@ -8,6 +8,7 @@ import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import { BrokerStats } from './broker-stats.ts';
 import { CacheStats } from './cache-stats.ts';
 import { CallPolicyStats } from './call-policy-stats.ts';
+import { ConsumerGroupStats } from './consumer-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
 import { Outcome } from './outcome.ts';
 import { RefreshStats } from './refresh-stats.ts';
@@ -25,6 +26,7 @@ export class Metrics {
   readonly callPolicies: CallPolicyStats[] = [];
   readonly brokers: BrokerStats[] = [];
   readonly refreshes: RefreshStats[] = [];
+  readonly consumers: ConsumerGroupStats[] = [];
   /** Users' sessions and credentials (null without a workload of logged-in users). */
   sessions: SessionStats | null = null;
   readonly #windowResets: (() => void)[] = [];
@@ -105,6 +107,14 @@ export class Metrics {
     return r;
   }
 
+  /** Registers the counters of one consumer group. */
+  addConsumerGroup(...args: ConstructorParameters<typeof ConsumerGroupStats>): ConsumerGroupStats {
+    const c = new ConsumerGroupStats(...args);
+    this.consumers.push(c);
+    this.#windowResets.push(() => c.reset(this.windowStartMs));
+    return c;
+  }
+
   /** Registers the session counters of the run (one strategy per run). */
   addSessions(
     strategy: string,
@@ -181,6 +191,7 @@ export class Metrics {
       overall.close(second);
     }
     for (const st of this.stations) st.closeSecond(second, nowMs, spanMs);
+    for (const c of this.consumers) c.lagPoints.push(c.lag.level);
   }
 
   /** Starts the statistics window at `nowMs` (end of warm-up). */

@@ -7,6 +7,7 @@
 
 import type { FaultDef, SloDef } from '../scenario/types.ts';
 import type { CacheStats, CacheStoreView } from './cache-stats.ts';
+import { type ConsumerGroupSummary, summarizeConsumerGroup } from './consumer-stats.ts';
 import type { EntryStats } from './entry-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
@@ -209,6 +210,8 @@ export interface MetricsSummary {
   brokers: BrokerSummary[];
   /** Users' sessions and credentials (null in runs without logged-in users). */
   sessions: SessionSummary | null;
+  /** Consumer groups: delivery semantics, lost / duplicated / applied-twice messages, lag. */
+  consumers: ConsumerGroupSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -438,6 +441,7 @@ export function summarizeMetrics(
       bufferedAtEnd: b.bufferedNow(),
     })),
     sessions: m.sessions === null ? null : summarizeSessions(m.sessions, windowMs, endMs),
+    consumers: m.consumers.map((c) => summarizeConsumerGroup(c, windowMs, endMs)),
     callPolicies: m.callPolicies.map((c) => ({
       id: c.id,
       from: c.from,
@@ -485,8 +489,8 @@ export interface RunSummary extends MetricsSummary {
   links: LinkSummary[];
 }
 
-/** What travels over a link: client requests, service calls, queries, cache operations, cache sync. */
-export type LinkKind = 'request' | 'call' | 'query' | 'cache' | 'sync' | 'publish';
+/** What travels over a link: client requests, service calls, queries, cache operations, cache sync, messages published to and delivered from a broker. */
+export type LinkKind = 'request' | 'call' | 'query' | 'cache' | 'sync' | 'publish' | 'consume';
 
 /** One directed link of the topology with the messages sent over it (replies not counted). */
 export interface LinkSummary {

@@ -23,6 +23,8 @@ export const LINK_COLOURS: Record<string, string> = {
   query: '#b45309',
   cache: '#7c3aed',
   sync: '#0f766e',
+  publish: '#be185d',
+  consume: '#9d174d',
 };
 const UNUSED = '#9ca3af';
 
