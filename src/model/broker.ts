@@ -12,8 +12,10 @@
  *   and is sent (and retried) in the background; a full buffer fails the step. Messages still
  *   buffered when the run ends would be lost if that instance crashed (`bufferedAtEnd`).
  *
- * Simplifications: one message per publish (no batching or compression); servers are chosen
- * round-robin (partitions, ordering, consumers and delivery semantics come with messaging).
+ * With topics, a message goes to the partition of its key, whose leader is server
+ * p mod instances, and is appended there when acknowledged (model/messaging.ts reads it).
+ * Simplifications: one message per publish (no batching or compression); without topics,
+ * servers are chosen round-robin.
  */
 import { type Distribution, Grant, type Simulation, TimeoutQueue } from '../engine/index.ts';
 import type { BrokerStats } from '../metrics/broker-stats.ts';
@@ -22,6 +24,7 @@ import type { StationStats } from '../metrics/station-stats.ts';
 import type { BrokerDef } from '../scenario/types.ts';
 import { type StruckUnit, strike } from './faults.ts';
 import type { Frame } from './frame.ts';
+import type { TopicRuntime } from './messaging.ts';
 import { type Hop, travel } from './network.ts';
 import { Server } from './server.ts';
 import type { Instance } from './service.ts';
@@ -39,6 +42,10 @@ export class PublishOp {
   attempt = 1;
   /** The producer instance's buffer it occupies (buffer mode), or -1. */
   instance = -1;
+  /** The topic and partition it is appended to (null: a broker without topics). */
+  topic: TopicRuntime | null = null;
+  partition = 0;
+  key = 0;
   constructor(
     /** The publishing frame; null for a buffered message sent in the background. */
     readonly frame: Frame | null,
@@ -69,8 +76,12 @@ export class BrokerRuntime {
   /** A publish reaches the broker. */
   readonly arrive = (op: PublishOp): void => {
     this.stats.arrivals++;
-    const server = this.servers[this.#next];
-    this.#next = (this.#next + 1) % this.servers.length;
+    let server: BrokerServer;
+    if (op.topic !== null) server = this.servers[op.partition % this.servers.length];
+    else {
+      server = this.servers[this.#next];
+      this.#next = (this.#next + 1) % this.servers.length;
+    }
     op.server = server;
     const fs = server.fault;
     if (fs?.active && strike(fs, this.sim, op, this.#unit)) return;
@@ -115,6 +126,7 @@ export class BrokerRuntime {
     server.observe(this.sim.now);
     this.stats.completed++;
     op.ok = true;
+    op.topic?.append(op.partition, op.key);
     op.producer.answer(op);
   };
 
@@ -150,6 +162,8 @@ export class Producer {
     instances: number,
     /** Resumes the publishing frame (advance). */
     private readonly resume: (f: Frame) => void,
+    /** The topic its messages go to (null: a broker without topics), and their keys. */
+    private readonly topic: TopicRuntime | null = null,
   ) {
     this.#timeouts = new TimeoutQueue(
       sim,
@@ -170,6 +184,7 @@ export class Producer {
     if (def.onUnavailable !== 'buffer') {
       const op = new PublishOp(f, this);
       op.firstMs = this.sim.now;
+      this.#route(op);
       this.#send(op);
       return;
     }
@@ -186,8 +201,18 @@ export class Producer {
     const op = new PublishOp(null, this);
     op.firstMs = this.sim.now;
     op.instance = inst;
+    this.#route(op);
     this.#send(op);
     this.sim.schedule(0, this.resume, f); // the send is asynchronous: the step is done
+  }
+
+  /** A new message's topic and partition (by its key). */
+  #route(op: PublishOp): void {
+    const topic = this.topic;
+    if (topic === null) return;
+    op.topic = topic;
+    op.key = topic.nextKey();
+    op.partition = topic.partitionOf(op.key);
   }
 
   #send = (op: PublishOp): void => {
@@ -236,6 +261,9 @@ export class Producer {
       retry.firstMs = op.firstMs;
       retry.attempt = op.attempt + 1;
       retry.instance = op.instance;
+      retry.topic = op.topic;
+      retry.partition = op.partition;
+      retry.key = op.key;
       this.sim.schedule(def.retryEveryMs, this.#send, retry);
       return;
     }

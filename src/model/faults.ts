@@ -75,8 +75,8 @@ export class FaultState {
   hangs = 0;
   /** When the unit last went down (meaningful while `down` > 0): health checks notice it later. */
   downSinceMs = 0;
-  /** Called when the unit goes down (an instance losing the sessions in its memory). */
-  onDown: ((nowMs: number) => void) | null = null;
+  /** Called when the unit goes down (an instance losing its sessions, its deliveries). */
+  readonly onDown: ((nowMs: number) => void)[] = [];
   /** Probability that an arrival fails at once. */
   errorRate = 0;
   /** Added delays of arrivals (latency faults), summed. */
@@ -163,7 +163,7 @@ export class FaultState {
     this.hangs = hangs;
     if (wentDown) {
       this.downSinceMs = nowMs;
-      this.onDown?.(nowMs);
+      for (const listener of this.onDown) listener(nowMs);
     }
     this.errorRate = 1 - pass;
     this.delays = delays;

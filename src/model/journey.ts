@@ -20,6 +20,7 @@ import type { DatabaseRuntime } from './database.ts';
 import { type StruckUnit, strike } from './faults.ts';
 import { Frame } from './frame.ts';
 import { continueList } from './list.ts';
+import type { ConsumerGroup } from './messaging.ts';
 import { travel } from './network.ts';
 import { Invocation, type Request } from './request.ts';
 import { type EndpointRuntime, type Instance, StepKind, type StepRuntime } from './service.ts';
@@ -43,6 +44,19 @@ export function arriveAtService(inv: Invocation): void {
     return;
   }
   const inst = service.pick(service.instances, inv);
+  inv.instance = inst;
+  const fs = inst.fault;
+  if (fs?.active && strike(fs, service.sim, inv, INSTANCE_UNIT)) return;
+  enterInstance(inv);
+}
+
+/**
+ * A visit sent to one instance in particular (a message delivered to the consumer that owns
+ * its partition): no balancer, no rate limiter; faults strike as at any arrival.
+ */
+export function arriveAtInstance(inv: Invocation, inst: Instance): void {
+  const service = inv.endpoint.service;
+  service.stats.arrivals++;
   inv.instance = inst;
   const fs = inst.fault;
   if (fs?.active && strike(fs, service.sim, inv, INSTANCE_UNIT)) return;
@@ -181,6 +195,9 @@ export function advance(f: Frame): void {
       case StepKind.auth:
         if ((step.auth as AuthPoint).check(f)) continue;
         return;
+      case StepKind.consume:
+        (step.consumer as ConsumerGroup).step(f, step.consumeOp);
+        continue;
       case StepKind.branch: {
         const chosen = chooseOption(step);
         if (chosen === null || chosen.length === 0) continue;

@@ -38,8 +38,8 @@ import {
 import { KeySpaceRuntime } from './key-space.ts';
 import { type ListRuntime, remoteAnswer } from './list.ts';
 import { createPicker, withHealthCheck } from './load-balancer.ts';
-import type { Hop } from './network.ts';
-import { Network } from './network.ts';
+import { ConsumeOp, ConsumerGroup, TopicRuntime } from './messaging.ts';
+import { Hop, Network } from './network.ts';
 import { RefreshRuntime } from './refresh.ts';
 import { Request } from './request.ts';
 import {
@@ -82,6 +82,9 @@ export class Model {
   readonly shards = new Map<string, { runtimes: DatabaseRuntime[]; by: 'range' | 'hash' }>();
   readonly caches = new Map<string, CacheRuntime>();
   readonly brokers = new Map<string, BrokerRuntime>();
+  /** Topics by `broker/topic`. */
+  readonly topics = new Map<string, TopicRuntime>();
+  readonly consumerGroups = new Map<string, ConsumerGroup>();
   readonly #producers: [string, Producer][] = [];
   readonly network: Network;
   readonly ids = new RequestIds();
@@ -100,6 +103,7 @@ export class Model {
     this.metrics.onStartWindow(() => this.network.resetCounts());
     this.#buildComponents();
     this.#buildSessions();
+    this.#buildConsumers();
     this.#buildWorkloads();
   }
 
@@ -239,6 +243,11 @@ export class Model {
           this.#dist(b.publishTime, `${b.id}/publish-time`),
         ),
       );
+      for (const t of b.topics)
+        this.topics.set(
+          `${b.id}/${t.id}`,
+          new TopicRuntime(t, sim, this.rng.stream(`${b.id}/${t.id}/keys`)),
+        );
     }
     // steps last: calls need every endpoint to exist
     for (const s of this.scenario.services) {
@@ -323,6 +332,7 @@ export class Model {
           link.back,
           this.#maxInstancesOf(serviceId),
           advance,
+          this.topics.get(`${d.broker}/${d.topic}`) ?? null,
         );
         this.#producers.push([d.broker, step.producer]);
         break;
@@ -567,12 +577,87 @@ export class Model {
         this.#afterFaults.push(() => {
           for (const inst of svc.instances) {
             const fs = inst.fault;
-            if (fs !== null) fs.onDown = () => point.lose(inst, 'crash');
+            if (fs !== null) fs.onDown.push(() => point.lose(inst, 'crash'));
           }
         });
       }
     }
     this.#starters.push(() => rt.start());
+  }
+
+  /**
+   * Consumer groups: each reads its topic's partitions with the instances of its handler's
+   * service, running the handler's steps wrapped in the group's bookkeeping (duplicate check,
+   * effect, id mark); a crash of one of those instances kills its deliveries.
+   */
+  #buildConsumers(): void {
+    const { sim, metrics } = this;
+    for (const c of this.scenario.consumers) {
+      const svc = this.services.get(c.service) as ServiceRuntime;
+      const ep = svc.endpoints.get(c.endpoint) as EndpointRuntime;
+      const broker = this.brokers.get(c.broker) as BrokerRuntime;
+      const topic = this.topics.get(`${c.broker}/${c.topic}`) as TopicRuntime;
+      const idem = c.idempotency;
+      const stats = metrics.addConsumerGroup(
+        c.id,
+        c.broker,
+        c.topic,
+        c.service,
+        c.endpoint,
+        c.ack,
+        idem.kind === 'store' ? idem.store : idem.kind === 'db' ? idem.db : idem.kind,
+        topic.def.partitions,
+      );
+      const zero = new Hop(
+        createDistribution({ kind: 'constant', value: 0 }, this.rng.stream('zero')),
+      );
+      const background = new Request({ endpoint: ep, hopBack: zero } as unknown as EntryRuntime, 0);
+      const group = new ConsumerGroup(
+        c,
+        sim,
+        stats,
+        svc,
+        broker,
+        topic.def.partitions,
+        this.network.link(c.broker, c.service, 'consume').out,
+        zero,
+        background,
+      );
+      const op = (o: number) => {
+        const s = new StepRuntime(StepKind.consume);
+        s.consumer = group;
+        s.consumeOp = o;
+        return s;
+      };
+      const before: StepRuntime[] = [];
+      const after: StepRuntime[] = [];
+      if (idem.kind === 'store') {
+        const remote = this.caches.get(idem.store)?.remote ?? null;
+        if (remote === null) throw new Error(`unresolved store ${idem.store}`);
+        const link = this.network.link(c.service, idem.store, 'cache');
+        const kv = () => {
+          const s = new StepRuntime(StepKind.kv);
+          s.kv = new KvClient(remote, sim, 1, link.out, link.back, 1000, advance);
+          return s;
+        };
+        before.push(kv());
+        after.push(kv());
+      } else if (idem.kind === 'db') {
+        const q = this.#queryStep(c.service, idem.db);
+        q.rows = createDistribution({ kind: 'constant', value: 1 }, this.rng.stream('unused'));
+        before.push(q);
+      }
+      if (idem.kind !== 'none') before.push(op(ConsumeOp.decide));
+      if (idem.kind === 'memory' || idem.kind === 'store') after.push(op(ConsumeOp.mark));
+      group.handler = new EndpointRuntime(svc, ep.name, ep.visits);
+      group.handler.steps = [...before, ...ep.steps, op(ConsumeOp.apply), ...after];
+      topic.groups.push(group);
+      this.consumerGroups.set(c.id, group);
+      this.#starters.push(() => group.start());
+      this.#afterFaults.push(() => {
+        for (const inst of svc.instances) inst.fault?.onDown.push(() => group.lose(inst));
+      });
+    }
   }
 
   /** A client entry: workload `w` sends to `service/endpoint`, with its statistics. */

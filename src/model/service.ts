@@ -25,6 +25,7 @@ import type { Frame } from './frame.ts';
 import type { KeySpaceRuntime } from './key-space.ts';
 import type { ListRuntime } from './list.ts';
 import type { Picker } from './load-balancer.ts';
+import type { ConsumerGroup } from './messaging.ts';
 import type { Hop } from './network.ts';
 import type { Invocation } from './request.ts';
 import type { AuthPoint } from './sessions.ts';
@@ -43,6 +44,8 @@ export const StepKind = {
   kv: 9,
   /** The credential check of a validating service (inserted before an endpoint's steps). */
   auth: 10,
+  /** A consumer's bookkeeping around its handler: the duplicate check, the effect, the mark. */
+  consume: 11,
 } as const;
 
 /**
@@ -86,6 +89,9 @@ export class StepRuntime {
   kv: KvClient | null = null;
   /** auth: the service's credential check. */
   auth: AuthPoint | null = null;
+  /** consume: the consumer group, and which of its operations (ConsumeOp). */
+  consumer: ConsumerGroup | null = null;
+  consumeOp = 0;
   constructor(readonly kind: number) {}
 }
 

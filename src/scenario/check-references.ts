@@ -5,6 +5,7 @@
  * Runs on the parsed document (defaults filled, units not yet converted).
  */
 import { findCallCycles } from './call-graph.ts';
+import { checkConsumers } from './check-consumers.ts';
 import { checkSessions } from './check-sessions.ts';
 import { checkWorkloads } from './check-workloads.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
@@ -47,6 +48,7 @@ export function checkReferences(doc: ScenarioParsed): UnlocatedIssue[] {
     ...checkFaults(doc, names),
     ...checkCallPolicies(doc),
     ...checkSessions(doc, names),
+    ...checkConsumers(doc, names),
   ];
 }
 
@@ -304,9 +306,22 @@ function checkStep(
     const broker = typeof step.publish === 'string' ? step.publish : step.publish.broker;
     const at: DocPath =
       typeof step.publish === 'string' ? [...path, 'publish'] : [...path, 'publish', 'broker'];
-    return names.brokers.includes(broker)
+    if (!names.brokers.includes(broker))
+      return [error(msg.unknownReference('broker', broker, names.brokers), at)];
+    const topics = Object.keys(doc.brokers[broker].topics);
+    if (topics.length === 0) return [];
+    const topic = typeof step.publish === 'string' ? undefined : step.publish.topic;
+    if (topic === undefined)
+      return [error(msg.publishWithoutTopic(broker, topics), [...path, 'publish'])];
+    return topics.includes(topic)
       ? []
-      : [error(msg.unknownReference('broker', broker, names.brokers), at)];
+      : [
+          error(msg.unknownReference('topic', topic, topics, broker), [
+            ...path,
+            'publish',
+            'topic',
+          ]),
+        ];
   }
   if ('lookup' in step) {
     const l = typeof step.lookup === 'string' ? { keys: step.lookup } : step.lookup;

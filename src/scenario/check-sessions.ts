@@ -61,7 +61,7 @@ export function checkSessions(doc: ScenarioParsed, names: Names): UnlocatedIssue
         error(msg.unknownReference('cache', s.store, names.caches), ['sessions', 'store']),
       );
     else if (cache.type !== 'distributed')
-      issues.push(error(msg.sessionStoreInProcess(s.store, cache.type), ['sessions', 'store']));
+      issues.push(error(msg.storeInProcess(s.store, cache.type), ['sessions', 'store']));
   } else if (needsStore) {
     const why =
       s.strategy === 'store'

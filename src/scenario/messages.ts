@@ -23,7 +23,8 @@ export type ReferenceKind =
   | 'component'
   | 'key space'
   | 'cache'
-  | 'broker';
+  | 'broker'
+  | 'topic';
 
 /** How many names a "known: …" list shows before it ends in "…". */
 export const MAX_LISTED = 12;
@@ -244,14 +245,14 @@ export function invalidStep(keys: readonly string[], kinds: readonly string[]): 
   };
 }
 
-/** A name that refers to nothing. `owner` is the service, for an unknown endpoint. */
+/** A name that refers to nothing. `owner` is the service (endpoint) or broker (topic). */
 export function unknownReference(
   kind: ReferenceKind,
   name: string,
   known: readonly string[],
   owner?: string,
 ): IssueText {
-  const of = owner === undefined ? '' : ` of service "${owner}"`;
+  const of = owner === undefined ? '' : ` of ${kind === 'topic' ? 'broker' : 'service'} "${owner}"`;
   const list = known.length === 0 ? `there are no ${kind}s` : `known: ${listNames(known)}`;
   return {
     code: 'unknown-reference',
@@ -658,11 +659,15 @@ export function kvOnInProcessCache(cache: string, type: string): IssueText {
   };
 }
 
-/** A cache used as the session or token store that is not a store of its own. */
-export function sessionStoreInProcess(cache: string, type: string): IssueText {
+/** A cache used as a store (of sessions, tokens, message ids) that is not a store of its own. */
+export function storeInProcess(
+  cache: string,
+  type: string,
+  what = 'sessions and tokens need',
+): IssueText {
   return {
-    code: 'session-store-in-process',
-    message: `cache "${cache}" is ${type}; sessions and tokens need a store of their own`,
+    code: 'store-in-process',
+    message: `cache "${cache}" is ${type}; ${what} a store of their own`,
     hint: 'make it `type: distributed` (a Redis-like component with servers)',
   };
 }
@@ -706,5 +711,14 @@ export function loginNotValidated(service: string, validateAt: readonly string[]
     code: 'login-not-validated',
     message: `users log in at "${service}", which is not in validateAt (${listNames(validateAt)})`,
     hint: `add "${service}" to validateAt, or log in at one of them`,
+  };
+}
+
+/** A publish to a broker with topics that does not say which. */
+export function publishWithoutTopic(broker: string, topics: readonly string[]): IssueText {
+  return {
+    code: 'missing-key',
+    message: `broker "${broker}" has topics (${listNames(topics)}); say which one this publish goes to`,
+    hint: `publish: { broker: ${broker}, topic: ${topics[0]} }`,
   };
 }

@@ -91,6 +91,33 @@ export function normalizeScenario(
       retryEveryMs: parseDurationMs(b.retryEvery),
       blockForMs: parseDurationMs(b.blockFor),
       bufferSize: b.bufferSize,
+      topics: Object.entries(b.topics).map(([tid, t]) => ({
+        id: tid,
+        partitions: t.partitions,
+        keys: t.keys,
+      })),
+    })),
+    consumers: Object.entries(doc.consumers).map(([cid, c]) => ({
+      id: cid,
+      description: c.description ?? '',
+      broker: c.broker,
+      topic: c.topic,
+      ...splitRef(c.handler),
+      ack: c.ack,
+      idempotency:
+        typeof c.idempotency === 'string'
+          ? { kind: c.idempotency }
+          : 'store' in c.idempotency
+            ? { kind: 'store' as const, store: c.idempotency.store }
+            : { kind: 'db' as const, db: c.idempotency.db },
+      commitTimeMs: parseDurationMs(c.commitTime),
+      commitEveryMs: c.commitEvery === undefined ? null : parseDurationMs(c.commitEvery),
+      batch: c.batch,
+      transactionTimeMs: parseDurationMs(c.transactionTime),
+      maxDeliveries: c.maxDeliveries,
+      retryBackoffMs: parseDurationMs(c.retryBackoff),
+      ackTimeoutMs: parseDurationMs(c.ackTimeout),
+      rebalanceAfterMs: parseDurationMs(c.rebalanceAfter),
     })),
     sessions: doc.sessions === undefined ? null : normalizeSessions(doc.sessions, doc),
     faults: Object.entries(doc.faults).map(([id, f]) => normalizeFault(id, f, durationMs)),

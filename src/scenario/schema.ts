@@ -379,6 +379,65 @@ export const Broker = z.strictObject({
   retryEvery: Duration.default('100ms'),
   blockFor: Duration.default('60s'),
   bufferSize: z.number().int().min(1).default(10000),
+  /**
+   * Topics: each a log split into `partitions` by message key (keys drawn uniformly from
+   * 1..`keys`); partition p is led by server p mod instances. Without topics, publishes are
+   * appended nowhere (no consumer can read them).
+   */
+  topics: z
+    .record(
+      id,
+      z.strictObject({
+        description: z.string().optional(),
+        partitions: z.number().int().min(1).default(6),
+        keys: z.number().int().min(1).default(10000),
+      }),
+    )
+    .default({}),
+});
+
+/** Where a consumer keeps the ids of the messages it processed (to skip a duplicate). */
+export const Idempotency = z.union([
+  z.enum(['none', 'memory']),
+  z.strictObject({ store: id }),
+  z.strictObject({ db: id }),
+]);
+
+/**
+ * A consumer group: the instances of the service of `handler` share the partitions of `topic`
+ * (each partition read by one instance, in order, one message at a time) and run the handler
+ * endpoint's steps for each message. `ack` decides when the offset is committed: before
+ * processing (at-most-once: a crash loses the message), after it (at-least-once: a crash
+ * between the effect and the commit delivers it again), or with the effect in one transaction
+ * (exactly-once, `transactionTime` more per message). A failed message is delivered again after
+ * `retryBackoff`, and dead-lettered after `maxDeliveries`. A consumer that crashed loses its
+ * partitions to the others after `rebalanceAfter`; one that holds a message longer than
+ * `ackTimeout` is presumed dead and the message goes again.
+ */
+export const Consumer = z.strictObject({
+  description: z.string().optional(),
+  broker: id,
+  topic: id,
+  handler: EndpointRef,
+  ack: z.enum(['at-most-once', 'at-least-once', 'exactly-once']).default('at-least-once'),
+  idempotency: Idempotency.default('none'),
+  commitTime: Duration.default('2ms'),
+  /**
+   * at-least-once: commit the processed offsets every `commitEvery` (Kafka's auto-commit,
+   * `auto.commit.interval.ms`) instead of after each message: faster, but a crash delivers
+   * everything processed since the last commit again.
+   */
+  commitEvery: Duration.optional(),
+  /**
+   * at-most-once: messages taken (and committed) at once, then processed one by one (Kafka's
+   * `max.poll.records`): a crash loses the rest of the batch.
+   */
+  batch: z.number().int().min(1).default(100),
+  transactionTime: Duration.default('5ms'),
+  maxDeliveries: z.number().int().min(1).default(5),
+  retryBackoff: Duration.default('1s'),
+  ackTimeout: Duration.default('30s'),
+  rebalanceAfter: Duration.default('10s'),
 });
 
 /** A key space: the rows of one table, owned by one service (and stored in its database). */
@@ -635,6 +694,7 @@ export const ScenarioDocument = z.strictObject({
   keys: z.record(id, KeySpace).default({}),
   caches: z.record(id, Cache).default({}),
   brokers: z.record(id, Broker).default({}),
+  consumers: z.record(id, Consumer).default({}),
   sessions: Sessions.optional(),
   strategy: ListStrategy.default('batch'),
   faults: z.record(id, Fault).default({}),

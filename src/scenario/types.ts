@@ -265,6 +265,43 @@ export interface BrokerDef {
   retryEveryMs: number;
   blockForMs: number;
   bufferSize: number;
+  topics: TopicDef[];
+}
+
+/** A topic of a broker: partitions by message key. */
+export interface TopicDef {
+  id: string;
+  partitions: number;
+  /** Message keys are drawn uniformly from 1..keys. */
+  keys: number;
+}
+
+export type AckMode = 'at-most-once' | 'at-least-once' | 'exactly-once';
+
+/** A consumer group (see `consumers:` in schema.ts). */
+export interface ConsumerDef {
+  id: string;
+  description: string;
+  broker: string;
+  topic: string;
+  service: string;
+  endpoint: string;
+  ack: AckMode;
+  idempotency:
+    | { kind: 'none' }
+    | { kind: 'memory' }
+    | { kind: 'store'; store: string }
+    | { kind: 'db'; db: string };
+  commitTimeMs: number;
+  /** at-least-once: periodic commits (null: after each message). */
+  commitEveryMs: number | null;
+  /** at-most-once: messages taken and committed at once. */
+  batch: number;
+  transactionTimeMs: number;
+  maxDeliveries: number;
+  retryBackoffMs: number;
+  ackTimeoutMs: number;
+  rebalanceAfterMs: number;
 }
 
 /** The fault kinds (chaos-engineering vocabulary). */
@@ -359,6 +396,7 @@ export interface Scenario {
   keys: KeySpaceDef[];
   caches: CacheDef[];
   brokers: BrokerDef[];
+  consumers: ConsumerDef[];
   /** How users stay logged in (null: no logged-in users). */
   sessions: SessionsDef | null;
   faults: FaultDef[];

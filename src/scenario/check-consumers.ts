@@ -1,0 +1,46 @@
+/**
+ * Checks of consumer groups that zod cannot express: the broker and its topic exist, the
+ * handler endpoint exists, and the idempotency store is a distributed cache or a database.
+ */
+import type { DocPath, UnlocatedIssue } from './issues.ts';
+import * as msg from './messages.ts';
+import { checkDatabaseRef, checkEndpointRef, type Names } from './names.ts';
+import type { ScenarioParsed } from './schema.ts';
+
+function error(text: msg.IssueText, path: DocPath): UnlocatedIssue {
+  return { ...text, severity: 'error', path };
+}
+
+/** Every problem of every consumer group, in document order. */
+export function checkConsumers(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
+  const issues: UnlocatedIssue[] = [];
+  for (const [id, c] of Object.entries(doc.consumers)) {
+    const at: DocPath = ['consumers', id];
+    const broker = doc.brokers[c.broker];
+    if (broker === undefined)
+      issues.push(
+        error(msg.unknownReference('broker', c.broker, names.brokers), [...at, 'broker']),
+      );
+    else {
+      const topics = Object.keys(broker.topics);
+      if (!topics.includes(c.topic))
+        issues.push(
+          error(msg.unknownReference('topic', c.topic, topics, c.broker), [...at, 'topic']),
+        );
+    }
+    issues.push(...checkEndpointRef(c.handler, [...at, 'handler'], names));
+    const idem = c.idempotency;
+    if (typeof idem === 'object' && 'store' in idem) {
+      const cache = doc.caches[idem.store];
+      const path: DocPath = [...at, 'idempotency', 'store'];
+      if (cache === undefined)
+        issues.push(error(msg.unknownReference('cache', idem.store, names.caches), path));
+      else if (cache.type !== 'distributed')
+        issues.push(
+          error(msg.storeInProcess(idem.store, cache.type, 'processed message ids need'), path),
+        );
+    } else if (typeof idem === 'object' && 'db' in idem)
+      issues.push(...checkDatabaseRef(idem.db, [...at, 'idempotency', 'db'], names));
+  }
+  return issues;
+}
