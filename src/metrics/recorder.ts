@@ -12,6 +12,7 @@ import { ConsumerGroupStats } from './consumer-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
 import { Outcome } from './outcome.ts';
 import { RefreshStats } from './refresh-stats.ts';
+import { SagaStats } from './saga-stats.ts';
 import { RequestSeries } from './series.ts';
 import { SessionStats } from './session-stats.ts';
 import { StationStats } from './station-stats.ts';
@@ -27,6 +28,7 @@ export class Metrics {
   readonly brokers: BrokerStats[] = [];
   readonly refreshes: RefreshStats[] = [];
   readonly consumers: ConsumerGroupStats[] = [];
+  readonly sagas: SagaStats[] = [];
   /** Users' sessions and credentials (null without a workload of logged-in users). */
   sessions: SessionStats | null = null;
   readonly #windowResets: (() => void)[] = [];
@@ -113,6 +115,14 @@ export class Metrics {
     this.consumers.push(c);
     this.#windowResets.push(() => c.reset(this.windowStartMs));
     return c;
+  }
+
+  /** Registers the counters of one saga step. */
+  addSaga(id: string, mode: string, actions: number): SagaStats {
+    const s = new SagaStats(id, mode, actions);
+    this.sagas.push(s);
+    this.#windowResets.push(() => s.reset());
+    return s;
   }
 
   /** Registers the session counters of the run (one strategy per run). */
@@ -207,6 +217,10 @@ export class Metrics {
   /** Frees histogram memory. */
   dispose(): void {
     for (const e of this.entries) e.dispose();
+    for (const s of this.sagas) {
+      s.completion.dispose();
+      s.window.dispose();
+    }
     if (this.sessions !== null) {
       this.sessions.revocationDelay.dispose();
       this.sessions.authTime.dispose();

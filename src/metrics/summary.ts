@@ -12,6 +12,7 @@ import type { EntryStats } from './entry-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
 import type { Metrics } from './recorder.ts';
+import { type SagaSummary, summarizeSaga } from './saga-stats.ts';
 import type { SeriesPoint } from './series.ts';
 import { type SessionSummary, summarizeSessions } from './session-stats.ts';
 import type { StationPoint } from './station-stats.ts';
@@ -212,6 +213,8 @@ export interface MetricsSummary {
   sessions: SessionSummary | null;
   /** Consumer groups: delivery semantics, lost / duplicated / applied-twice messages, lag. */
   consumers: ConsumerGroupSummary[];
+  /** Sagas: completed, compensated, inconsistent, alerts, messages, inconsistency window. */
+  sagas: SagaSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -442,6 +445,7 @@ export function summarizeMetrics(
     })),
     sessions: m.sessions === null ? null : summarizeSessions(m.sessions, windowMs, endMs),
     consumers: m.consumers.map((c) => summarizeConsumerGroup(c, windowMs, endMs)),
+    sagas: m.sagas.map(summarizeSaga),
     callPolicies: m.callPolicies.map((c) => ({
       id: c.id,
       from: c.from,

@@ -23,6 +23,7 @@ import { continueList } from './list.ts';
 import type { ConsumerGroup } from './messaging.ts';
 import { travel } from './network.ts';
 import { Invocation, type Request } from './request.ts';
+import type { SagaRuntime } from './saga.ts';
 import { type EndpointRuntime, type Instance, StepKind, type StepRuntime } from './service.ts';
 import type { AuthPoint } from './sessions.ts';
 import type { EntryRuntime } from './workload.ts';
@@ -198,6 +199,9 @@ export function advance(f: Frame): void {
       case StepKind.consume:
         (step.consumer as ConsumerGroup).step(f, step.consumeOp);
         continue;
+      case StepKind.saga:
+        (step.saga as SagaRuntime).start(f);
+        return;
       case StepKind.branch: {
         const chosen = chooseOption(step);
         if (chosen === null || chosen.length === 0) continue;

@@ -16,7 +16,7 @@ import {
   TimeoutQueue,
 } from '../engine/index.ts';
 import { Metrics } from '../metrics/recorder.ts';
-import type { ListStepDef, Scenario, ServiceDef, StepDef } from '../scenario/types.ts';
+import type { ListStepDef, SagaStepDef, Scenario, ServiceDef, StepDef } from '../scenario/types.ts';
 import { CLIENT_ID } from '../scenario/types.ts';
 import { Autoscaler, scheduleScaling } from './autoscaler.ts';
 import { BrokerRuntime, Producer } from './broker.ts';
@@ -42,6 +42,7 @@ import { ConsumeOp, ConsumerGroup, TopicRuntime } from './messaging.ts';
 import { Hop, Network } from './network.ts';
 import { RefreshRuntime } from './refresh.ts';
 import { Request } from './request.ts';
+import { actionTimeouts, type SagaAction, SagaRuntime } from './saga.ts';
 import {
   EndpointRuntime,
   Instance,
@@ -360,6 +361,9 @@ export class Model {
         }
         break;
       }
+      case 'saga':
+        step.saga = this.#compileSaga(d, serviceId, where);
+        break;
       case 'parallel':
         step.branches = d.branches.map((b, j) =>
           this.#compileSteps(b, serviceId, `${where}/parallel${j}/`),
@@ -377,6 +381,65 @@ export class Model {
       }
     }
     return step;
+  }
+
+  /** A saga step: its actions' participants and compensations, reached by calls or events. */
+  #compileSaga(d: SagaStepDef, serviceId: string, where: string): SagaRuntime {
+    const endpoint = (service: string, name: string) => {
+      const ep = this.services.get(service)?.endpoints.get(name);
+      if (ep === undefined) throw new Error(`unresolved saga action ${service}/${name}`);
+      return ep;
+    };
+    const choreographed = d.mode === 'choreographed';
+    const broker = d.broker === null ? undefined : this.brokers.get(d.broker);
+    if (choreographed && broker === undefined) throw new Error(`unresolved broker ${d.broker}`);
+    const zero = this.#zeroHop();
+    // orchestrated: calls from this service; choreographed: events through the broker
+    const reach = (service: string): { out: Hop; back: Hop } =>
+      choreographed
+        ? { out: this.network.link(d.broker as string, service, 'consume').out, back: zero }
+        : this.network.link(serviceId, service, 'call');
+    const actions: SagaAction[] = d.steps.map((a) => {
+      const there = reach(a.service);
+      const undo = a.compensate === null ? null : reach(a.compensate.service);
+      return {
+        target: endpoint(a.service, a.endpoint),
+        hopOut: there.out,
+        hopBack: there.back,
+        timeouts: actionTimeouts(this.sim, a.timeoutMs),
+        fails: a.fails,
+        compensate:
+          a.compensate === null ? null : endpoint(a.compensate.service, a.compensate.endpoint),
+        compensateOut: undo?.out ?? null,
+        compensateBack: undo?.back ?? null,
+        compensationFails: a.compensationFails,
+        toBroker: choreographed
+          ? this.network.link(a.service, d.broker as string, 'publish').out
+          : null,
+      };
+    });
+    const background = new Request(
+      { endpoint: actions[0].target, hopBack: zero } as unknown as EntryRuntime,
+      0,
+    );
+    const name = d.name === '' ? where : d.name;
+    return new SagaRuntime(
+      name,
+      choreographed,
+      this.sim,
+      this.metrics.addSaga(name, d.mode, d.steps.length),
+      actions,
+      this.rng.stream(`${where}/saga-failures`),
+      broker === undefined ? null : this.#dist(broker.def.publishTime, `${where}/saga-events`),
+      choreographed ? this.network.link(serviceId, d.broker as string, 'publish').out : null,
+      background,
+      advance,
+    );
+  }
+
+  /** A hop that takes no time and is no link of the topology (a reply to the model itself). */
+  #zeroHop(): Hop {
+    return new Hop(createDistribution({ kind: 'constant', value: 0 }, this.rng.stream('zero')));
   }
 
   /** A query step for a list's own table or its JOIN, with its hops. */
@@ -608,9 +671,7 @@ export class Model {
         idem.kind === 'store' ? idem.store : idem.kind === 'db' ? idem.db : idem.kind,
         topic.def.partitions,
       );
-      const zero = new Hop(
-        createDistribution({ kind: 'constant', value: 0 }, this.rng.stream('zero')),
-      );
+      const zero = this.#zeroHop();
       const background = new Request({ endpoint: ep, hopBack: zero } as unknown as EntryRuntime, 0);
       const group = new ConsumerGroup(
         c,

@@ -28,6 +28,7 @@ import type { Picker } from './load-balancer.ts';
 import type { ConsumerGroup } from './messaging.ts';
 import type { Hop } from './network.ts';
 import type { Invocation } from './request.ts';
+import type { SagaRuntime } from './saga.ts';
 import type { AuthPoint } from './sessions.ts';
 
 /** Step kinds as small integers (the interpreter switches on them). */
@@ -46,6 +47,7 @@ export const StepKind = {
   auth: 10,
   /** A consumer's bookkeeping around its handler: the duplicate check, the effect, the mark. */
   consume: 11,
+  saga: 12,
 } as const;
 
 /**
@@ -92,6 +94,8 @@ export class StepRuntime {
   /** consume: the consumer group, and which of its operations (ConsumeOp). */
   consumer: ConsumerGroup | null = null;
   consumeOp = 0;
+  /** saga: the saga of this step. */
+  saga: SagaRuntime | null = null;
   constructor(readonly kind: number) {}
 }
 

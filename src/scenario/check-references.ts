@@ -302,6 +302,31 @@ function checkStep(
       return [error(msg.kvOnInProcessCache(store, doc.caches[store].type), at)];
     return [error(msg.unknownReference('cache', store, stores), at)];
   }
+  if ('saga' in step) {
+    const s = step.saga;
+    const at: DocPath = [...path, 'saga'];
+    const issues = s.steps.flatMap((a, i) => [
+      ...checkEndpointRef(a.call, [...at, 'steps', i, 'call'], names),
+      ...(a.compensate === undefined
+        ? []
+        : checkEndpointRef(a.compensate, [...at, 'steps', i, 'compensate'], names)),
+    ]);
+    if (s.broker !== undefined && !names.brokers.includes(s.broker))
+      issues.push(
+        error(msg.unknownReference('broker', s.broker, names.brokers), [...at, 'broker']),
+      );
+    if (s.mode === 'choreographed' && s.broker === undefined)
+      issues.push(
+        error(
+          msg.missingKey(
+            'broker',
+            'a choreographed saga passes events through a broker: broker: kafka',
+          ),
+          at,
+        ),
+      );
+    return issues;
+  }
   if ('publish' in step) {
     const broker = typeof step.publish === 'string' ? step.publish : step.publish.broker;
     const at: DocPath =
@@ -478,6 +503,19 @@ function checkCallLoops(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
       ({ step, path, conditional }) => {
         if ('call' in step && nodes.includes(step.call)) {
           return [{ from, to: step.call, path: [...path, 'call'], conditional }];
+        }
+        // a saga calls its participants (and, on a failure, their compensations)
+        if ('saga' in step) {
+          return step.saga.steps.flatMap((a, i) =>
+            [a.call, a.compensate]
+              .filter((to): to is string => to !== undefined && nodes.includes(to))
+              .map((to) => ({
+                from,
+                to,
+                path: [...path, 'saga', 'steps', i, to === a.call ? 'call' : 'compensate'],
+                conditional: to !== a.call || conditional,
+              })),
+          );
         }
         // a list step calls the endpoints serving its references (when it has rows)
         if ('list' in step) {

@@ -465,6 +465,31 @@ function normalizeStep(step: any, ctx: StepContext): StepDef {
     };
   }
   if ('list' in step) return normalizeList(step.list, ctx);
+  if ('saga' in step) {
+    const s = step.saga;
+    return {
+      kind: 'saga',
+      name: s.name ?? '',
+      mode: s.mode,
+      broker: s.broker ?? null,
+      steps: s.steps.map(
+        (a: {
+          call: string;
+          timeout?: string | number;
+          fails: string | number;
+          compensate?: string;
+          compensationFails: string | number;
+        }) => ({
+          ...splitRef(a.call),
+          timeoutMs:
+            a.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(a.timeout),
+          fails: parsePercent(a.fails),
+          compensate: a.compensate === undefined ? null : splitRef(a.compensate),
+          compensationFails: parsePercent(a.compensationFails),
+        }),
+      ),
+    };
+  }
   if ('kv' in step) {
     const k = typeof step.kv === 'string' ? { store: step.kv } : step.kv;
     return {

@@ -138,7 +138,8 @@ type StepInput =
       kv:
         | string
         | { store: string; op?: 'get' | 'set'; keys?: number; timeout?: z.input<typeof Duration> };
-    };
+    }
+  | { saga: z.input<typeof Saga> };
 type QueryInput = {
   db?: string;
   rows?: z.input<typeof CountDist>;
@@ -263,6 +264,36 @@ export const KvStep = z.strictObject({
   ]),
 });
 
+/**
+ * One action of a saga: a call to a participant, which fails as a business outcome with
+ * probability `fails` (or by a fault), and the call that undoes it (`compensate`; none: the
+ * action cannot be undone, like an SMS), which fails with `compensationFails`.
+ */
+export const SagaAction = z.strictObject({
+  call: EndpointRef,
+  timeout: Duration.optional(),
+  fails: Percent.default(0),
+  compensate: EndpointRef.optional(),
+  compensationFails: Percent.default(0),
+});
+
+/**
+ * A saga: actions in several services without a shared transaction. On a failure the actions
+ * already done are compensated in reverse order; a compensation that fails, or an action that
+ * cannot be undone, leaves the data inconsistent and raises an operator alert. `orchestrated`:
+ * this endpoint calls each participant and waits (holding its thread); `choreographed`: each
+ * participant reacts to the previous one's event through `broker`, and the request returns
+ * after the first action (the rest completes in the background).
+ */
+export const Saga = z.strictObject({
+  name: id.optional(),
+  mode: z.enum(['orchestrated', 'choreographed']).default('orchestrated'),
+  broker: id.optional(),
+  steps: z.array(SagaAction).min(1),
+});
+
+export const SagaStep = z.strictObject({ saga: Saga });
+
 export const LookupStep = z.strictObject({
   lookup: z.union([id, z.strictObject({ keys: id, db: id.optional() })]),
 });
@@ -281,6 +312,7 @@ export const Step: z.ZodType<StepInput> = z.lazy(() =>
     LookupStep,
     PublishStep,
     KvStep,
+    SagaStep,
   ]),
 );
 
@@ -296,6 +328,7 @@ export const STEP_KINDS = [
   'lookup',
   'publish',
   'kv',
+  'saga',
 ] as const;
 
 export const Endpoint = z.strictObject({

@@ -23,7 +23,27 @@ export type StepDef =
   | ListStepDef
   | { kind: 'lookup'; keys: string; db: string }
   | { kind: 'publish'; broker: string; topic: string }
-  | { kind: 'kv'; store: string; op: 'get' | 'set'; keys: number; timeoutMs: number };
+  | { kind: 'kv'; store: string; op: 'get' | 'set'; keys: number; timeoutMs: number }
+  | SagaStepDef;
+
+/** A saga (see `saga:` in schema.ts). */
+export interface SagaStepDef {
+  kind: 'saga';
+  /** Its name in reports ('' : named after where it is). */
+  name: string;
+  mode: 'orchestrated' | 'choreographed';
+  broker: string | null;
+  steps: SagaActionDef[];
+}
+
+export interface SagaActionDef {
+  service: string;
+  endpoint: string;
+  timeoutMs: number;
+  fails: number;
+  compensate: { service: string; endpoint: string } | null;
+  compensationFails: number;
+}
 
 /** Retries, circuit breaker, bulkhead and fallback of a call step (each null when absent). */
 export interface CallPolicyDef {

@@ -1,0 +1,81 @@
+/** Sagas in the scenario language: references checked, a choreography needs its broker. */
+import { describe, expect, it } from 'vitest';
+import { formatIssues } from './format.ts';
+import { ScenarioError } from './issues.ts';
+import { parseScenario } from './load.ts';
+
+const text = (saga: string) => `version: 1
+name: shop
+duration: 60s
+workloads:
+  w: { rate: 10/s, target: orders/place }
+services:
+  orders:
+    endpoints:
+      place:
+        steps:
+          - saga: ${saga}
+  stock:
+    endpoints:
+      reserve: { steps: [{ cpu: 1ms }] }
+      release: { steps: [{ cpu: 1ms }] }
+brokers:
+  kafka: {}
+`;
+
+function problems(t: string): string {
+  try {
+    parseScenario(t, 'shop.yaml');
+    return '';
+  } catch (e) {
+    if (e instanceof ScenarioError) return formatIssues(e.issues);
+    throw e;
+  }
+}
+
+describe('sagas in the scenario language', () => {
+  it('normalizes the actions', () => {
+    const s = parseScenario(
+      text('{ steps: [{ call: stock/reserve, fails: 2%, compensate: stock/release }] }'),
+      'shop.yaml',
+    ).variants[0];
+    expect(s.services[0].endpoints[0].steps[0]).toEqual({
+      kind: 'saga',
+      name: '',
+      mode: 'orchestrated',
+      broker: null,
+      steps: [
+        {
+          service: 'stock',
+          endpoint: 'reserve',
+          timeoutMs: Number.POSITIVE_INFINITY,
+          fails: 0.02,
+          compensate: { service: 'stock', endpoint: 'release' },
+          compensationFails: 0,
+        },
+      ],
+    });
+  });
+
+  it('reports unknown participants and a choreography without a broker', () => {
+    expect(
+      problems(
+        text('{ mode: choreographed, steps: [{ call: stock/reserv, compensate: stok/release }] }'),
+      ),
+    ).toMatchInlineSnapshot(`
+      "shop.yaml:11:19  services.orders.endpoints.place.steps[0].saga
+        ✖ missing required key "broker"
+        → a choreographed saga passes events through a broker: broker: kafka
+
+      shop.yaml:11:58  services.orders.endpoints.place.steps[0].saga.steps[0].call
+        ✖ unknown endpoint "reserv" of service "stock"; known: release, reserve
+        → did you mean "reserve"?
+
+      shop.yaml:11:84  services.orders.endpoints.place.steps[0].saga.steps[0].compensate
+        ✖ unknown service "stok"; known: orders, stock
+        → did you mean "stock"?
+
+      3 errors"
+    `);
+  });
+});
