@@ -17,6 +17,7 @@ import { RequestSeries } from './series.ts';
 import { SessionStats } from './session-stats.ts';
 import { StationStats } from './station-stats.ts';
 import { TimeWeighted } from './time-weighted.ts';
+import { TransactionStats } from './transaction-stats.ts';
 
 /** Everything measured during one run. */
 export class Metrics {
@@ -29,6 +30,7 @@ export class Metrics {
   readonly refreshes: RefreshStats[] = [];
   readonly consumers: ConsumerGroupStats[] = [];
   readonly sagas: SagaStats[] = [];
+  readonly transactions: TransactionStats[] = [];
   /** Users' sessions and credentials (null without a workload of logged-in users). */
   sessions: SessionStats | null = null;
   readonly #windowResets: (() => void)[] = [];
@@ -115,6 +117,14 @@ export class Metrics {
     this.consumers.push(c);
     this.#windowResets.push(() => c.reset(this.windowStartMs));
     return c;
+  }
+
+  /** Registers the counters of one transaction step. */
+  addTransaction(id: string, locking: string, keys: string): TransactionStats {
+    const t = new TransactionStats(id, locking, keys);
+    this.transactions.push(t);
+    this.#windowResets.push(() => t.reset());
+    return t;
   }
 
   /** Registers the counters of one saga step. */
@@ -217,6 +227,10 @@ export class Metrics {
   /** Frees histogram memory. */
   dispose(): void {
     for (const e of this.entries) e.dispose();
+    for (const t of this.transactions) {
+      t.lockWait.dispose();
+      t.duration.dispose();
+    }
     for (const s of this.sagas) {
       s.completion.dispose();
       s.window.dispose();

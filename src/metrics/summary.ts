@@ -16,6 +16,7 @@ import { type SagaSummary, summarizeSaga } from './saga-stats.ts';
 import type { SeriesPoint } from './series.ts';
 import { type SessionSummary, summarizeSessions } from './session-stats.ts';
 import type { StationPoint } from './station-stats.ts';
+import { summarizeTransaction, type TransactionSummary } from './transaction-stats.ts';
 
 /** Request figures of one group of requests (an endpoint, a workload, or everything). */
 export interface RequestGroupSummary {
@@ -215,6 +216,8 @@ export interface MetricsSummary {
   consumers: ConsumerGroupSummary[];
   /** Sagas: completed, compensated, inconsistent, alerts, messages, inconsistency window. */
   sagas: SagaSummary[];
+  /** Transactions with row locks or version checks: waits, timeouts, conflicts, retries. */
+  transactions: TransactionSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -446,6 +449,7 @@ export function summarizeMetrics(
     sessions: m.sessions === null ? null : summarizeSessions(m.sessions, windowMs, endMs),
     consumers: m.consumers.map((c) => summarizeConsumerGroup(c, windowMs, endMs)),
     sagas: m.sagas.map(summarizeSaga),
+    transactions: m.transactions.map(summarizeTransaction),
     callPolicies: m.callPolicies.map((c) => ({
       id: c.id,
       from: c.from,

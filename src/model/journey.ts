@@ -26,6 +26,7 @@ import { Invocation, type Request } from './request.ts';
 import type { SagaRuntime } from './saga.ts';
 import { type EndpointRuntime, type Instance, StepKind, type StepRuntime } from './service.ts';
 import type { AuthPoint } from './sessions.ts';
+import { type TransactionRuntime, TxFrame } from './transaction.ts';
 import type { EntryRuntime } from './workload.ts';
 
 /**
@@ -202,6 +203,15 @@ export function advance(f: Frame): void {
       case StepKind.saga:
         (step.saga as SagaRuntime).start(f);
         return;
+      case StepKind.transaction:
+        (step.tx as TransactionRuntime).start(f);
+        return;
+      case StepKind.txBegin:
+        if ((step.tx as TransactionRuntime).begin(f as TxFrame)) continue;
+        return;
+      case StepKind.txEnd:
+        if ((step.tx as TransactionRuntime).end(f as TxFrame)) continue;
+        return;
       case StepKind.branch: {
         const chosen = chooseOption(step);
         if (chosen === null || chosen.length === 0) continue;
@@ -219,9 +229,13 @@ function endFrame(f: Frame): void {
     endVisit(f.inv);
     return;
   }
-  if (f.error !== 0 && parent.error === 0) {
-    parent.error = f.error;
-    parent.cause = f.cause;
+  if (f.error !== 0) {
+    // a transaction that failed lets go of its row lock
+    if (f instanceof TxFrame) f.tx.aborted(f);
+    if (parent.error === 0) {
+      parent.error = f.error;
+      parent.cause = f.cause;
+    }
   }
   if (f.inParallel && --parent.pending > 0) return;
   advance(parent);

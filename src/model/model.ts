@@ -53,6 +53,7 @@ import {
   TokenBucket,
 } from './service.ts';
 import { type AuthLinks, AuthPoint, SessionRuntime } from './sessions.ts';
+import { RowTable, TransactionRuntime } from './transaction.ts';
 import { UserWorkload } from './users.ts';
 import {
   ClosedWorkload,
@@ -92,6 +93,8 @@ export class Model {
   /** Users' sessions and credentials (null without logged-in users). */
   sessions: SessionRuntime | null = null;
   #starters: (() => void)[] = [];
+  /** Rows (versions, locks) of the key spaces transactions work on. */
+  readonly #rowTables = new Map<string, RowTable>();
   /** Run once the faults are wired (hooks on the fault states). */
   #afterFaults: (() => void)[] = [];
 
@@ -364,6 +367,35 @@ export class Model {
       case 'saga':
         step.saga = this.#compileSaga(d, serviceId, where);
         break;
+      case 'transaction': {
+        const ks = this.keySpaces.get(d.keys);
+        if (ks === undefined) throw new Error(`unresolved key space ${d.keys}`);
+        let rows = this.#rowTables.get(d.keys);
+        if (rows === undefined) {
+          rows = new RowTable();
+          this.#rowTables.set(d.keys, rows);
+        }
+        const name = d.name === '' ? where : d.name;
+        const tx = new TransactionRuntime(
+          name,
+          d.locking === 'optimistic',
+          d.lockWaitMs,
+          d.retries,
+          this.sim,
+          this.metrics.addTransaction(name, d.locking, d.keys),
+          rows,
+          createKeySampler(d.access, ks.size, this.rng.stream(`${where}/tx-keys`)),
+          advance,
+        );
+        const begin = new StepRuntime(StepKind.txBegin);
+        const end = new StepRuntime(StepKind.txEnd);
+        begin.tx = tx;
+        end.tx = tx;
+        tx.steps = [begin, ...this.#compileSteps(d.steps, serviceId, `${where}/tx/`), end];
+        tx.compensate = this.#compileSteps(d.compensate, serviceId, `${where}/compensate/`);
+        step.tx = tx;
+        break;
+      }
       case 'parallel':
         step.branches = d.branches.map((b, j) =>
           this.#compileSteps(b, serviceId, `${where}/parallel${j}/`),

@@ -30,6 +30,7 @@ import type { Hop } from './network.ts';
 import type { Invocation } from './request.ts';
 import type { SagaRuntime } from './saga.ts';
 import type { AuthPoint } from './sessions.ts';
+import type { TransactionRuntime } from './transaction.ts';
 
 /** Step kinds as small integers (the interpreter switches on them). */
 export const StepKind = {
@@ -48,6 +49,10 @@ export const StepKind = {
   /** A consumer's bookkeeping around its handler: the duplicate check, the effect, the mark. */
   consume: 11,
   saga: 12,
+  /** A local transaction: its own frame, between a begin (lock / read version) and an end. */
+  transaction: 13,
+  txBegin: 14,
+  txEnd: 15,
 } as const;
 
 /**
@@ -96,6 +101,8 @@ export class StepRuntime {
   consumeOp = 0;
   /** saga: the saga of this step. */
   saga: SagaRuntime | null = null;
+  /** transaction, txBegin, txEnd: the transaction. */
+  tx: TransactionRuntime | null = null;
   constructor(readonly kind: number) {}
 }
 

@@ -302,6 +302,18 @@ function checkStep(
       return [error(msg.kvOnInProcessCache(store, doc.caches[store].type), at)];
     return [error(msg.unknownReference('cache', store, stores), at)];
   }
+  if ('transaction' in step) {
+    const keys = step.transaction.keys;
+    return names.keys.includes(keys)
+      ? []
+      : [
+          error(msg.unknownReference('key space', keys, names.keys), [
+            ...path,
+            'transaction',
+            'keys',
+          ]),
+        ];
+  }
   if ('saga' in step) {
     const s = step.saga;
     const at: DocPath = [...path, 'saga'];

@@ -465,6 +465,20 @@ function normalizeStep(step: any, ctx: StepContext): StepDef {
     };
   }
   if ('list' in step) return normalizeList(step.list, ctx);
+  if ('transaction' in step) {
+    const t = step.transaction;
+    return {
+      kind: 'transaction',
+      name: t.name ?? '',
+      keys: t.keys,
+      access: keyAccess(t.access),
+      locking: t.locking,
+      lockWaitMs: parseDurationMs(t.lockWait),
+      retries: t.retries,
+      steps: t.steps.map((s: unknown) => normalizeStep(s, ctx)),
+      compensate: t.compensate.map((s: unknown) => normalizeStep(s, ctx)),
+    };
+  }
   if ('saga' in step) {
     const s = step.saga;
     return {

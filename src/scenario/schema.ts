@@ -139,7 +139,19 @@ type StepInput =
         | string
         | { store: string; op?: 'get' | 'set'; keys?: number; timeout?: z.input<typeof Duration> };
     }
-  | { saga: z.input<typeof Saga> };
+  | { saga: z.input<typeof Saga> }
+  | {
+      transaction: {
+        name?: string;
+        keys: string;
+        access?: z.input<typeof KeyAccess>;
+        locking?: 'pessimistic' | 'optimistic';
+        lockWait?: z.input<typeof Duration>;
+        retries?: number;
+        steps: StepInput[];
+        compensate?: StepInput[];
+      };
+    };
 type QueryInput = {
   db?: string;
   rows?: z.input<typeof CountDist>;
@@ -313,6 +325,24 @@ export const Step: z.ZodType<StepInput> = z.lazy(() =>
     PublishStep,
     KvStep,
     SagaStep,
+    // A local transaction on one row of a key space (`keys`, drawn by `access`: hot keys with a
+    // skew) around `steps`, which may call other services. pessimistic: the row is locked before
+    // the steps and until the end; a transaction waits for it up to `lockWait` (0: fail fast), and
+    // holds its thread meanwhile. optimistic: no lock; the row's version is checked at commit, and
+    // a conflict (another transaction committed the row meanwhile) runs `compensate` (undoing
+    // what the steps did elsewhere) and starts again, up to `retries` times, then fails.
+    z.strictObject({
+      transaction: z.strictObject({
+        name: id.optional(),
+        keys: id,
+        access: KeyAccess.default('uniform'),
+        locking: z.enum(['pessimistic', 'optimistic']).default('pessimistic'),
+        lockWait: Duration.default('1s'),
+        retries: z.number().int().min(0).default(2),
+        steps: z.array(Step),
+        compensate: z.array(Step).default([]),
+      }),
+    }),
   ]),
 );
 
@@ -329,6 +359,7 @@ export const STEP_KINDS = [
   'publish',
   'kv',
   'saga',
+  'transaction',
 ] as const;
 
 export const Endpoint = z.strictObject({

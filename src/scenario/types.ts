@@ -24,7 +24,21 @@ export type StepDef =
   | { kind: 'lookup'; keys: string; db: string }
   | { kind: 'publish'; broker: string; topic: string }
   | { kind: 'kv'; store: string; op: 'get' | 'set'; keys: number; timeoutMs: number }
-  | SagaStepDef;
+  | SagaStepDef
+  | TransactionStepDef;
+
+/** A local transaction with a row lock or a version check (see `transaction:` in schema.ts). */
+export interface TransactionStepDef {
+  kind: 'transaction';
+  name: string;
+  keys: string;
+  access: KeyDistributionSpec;
+  locking: 'pessimistic' | 'optimistic';
+  lockWaitMs: number;
+  retries: number;
+  steps: StepDef[];
+  compensate: StepDef[];
+}
 
 /** A saga (see `saga:` in schema.ts). */
 export interface SagaStepDef {

@@ -48,5 +48,14 @@ function visit(step: StepInput, path: DocPath, conditional: boolean): StepVisit[
     );
     return [here, ...children];
   }
+  if ('transaction' in step) {
+    const t = step.transaction;
+    return [
+      here,
+      ...listSteps(t.steps, [...path, 'transaction', 'steps'], conditional),
+      // compensations run only on a conflict
+      ...listSteps(t.compensate ?? [], [...path, 'transaction', 'compensate'], true),
+    ];
+  }
   return [here];
 }
