@@ -32,7 +32,7 @@ export class ConsumerGroupStats {
   abandoned = 0;
   /** Partition reassignments (rebalances) and the time partitions spent unassigned, ms. */
   rebalances = 0;
-  /** Time from a message's append to its effect (first application), ms: sum and max. */
+  /** Time from a message's publication to its effect (first application), ms: sum and max. */
   endToEndSumMs = 0;
   endToEndCount = 0;
   endToEndMaxMs = 0;
@@ -103,7 +103,7 @@ export interface ConsumerGroupSummary {
   lagMean: number;
   lagMax: number;
   lagAtEnd: number;
-  /** Append → first effect, ms. */
+  /** Publication (the producer's first try) → first effect, ms. */
   endToEndMeanMs: number;
   endToEndMaxMs: number;
   /** Lag at the end of each second of the run (index = second). */

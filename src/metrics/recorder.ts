@@ -11,6 +11,7 @@ import { CallPolicyStats } from './call-policy-stats.ts';
 import { ConsumerGroupStats } from './consumer-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
 import { Outcome } from './outcome.ts';
+import { ReaderStats } from './reader-stats.ts';
 import { RefreshStats } from './refresh-stats.ts';
 import { SagaStats } from './saga-stats.ts';
 import { RequestSeries } from './series.ts';
@@ -31,6 +32,7 @@ export class Metrics {
   readonly consumers: ConsumerGroupStats[] = [];
   readonly sagas: SagaStats[] = [];
   readonly transactions: TransactionStats[] = [];
+  readonly readers: ReaderStats[] = [];
   /** Users' sessions and credentials (null without a workload of logged-in users). */
   sessions: SessionStats | null = null;
   readonly #windowResets: (() => void)[] = [];
@@ -117,6 +119,14 @@ export class Metrics {
     this.consumers.push(c);
     this.#windowResets.push(() => c.reset(this.windowStartMs));
     return c;
+  }
+
+  /** Registers what one third-party reader sees. */
+  addReader(id: string, kind: string, target: string, cutoffMs: number): ReaderStats {
+    const r = new ReaderStats(id, kind, target, cutoffMs);
+    this.readers.push(r);
+    this.#windowResets.push(() => r.reset());
+    return r;
   }
 
   /** Registers the counters of one transaction step. */
@@ -227,6 +237,7 @@ export class Metrics {
   /** Frees histogram memory. */
   dispose(): void {
     for (const e of this.entries) e.dispose();
+    for (const r of this.readers) r.staleness.dispose();
     for (const t of this.transactions) {
       t.lockWait.dispose();
       t.duration.dispose();

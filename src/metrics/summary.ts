@@ -11,6 +11,7 @@ import { type ConsumerGroupSummary, summarizeConsumerGroup } from './consumer-st
 import type { EntryStats } from './entry-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
+import { type ReaderSummary, summarizeReader } from './reader-stats.ts';
 import type { Metrics } from './recorder.ts';
 import { type SagaSummary, summarizeSaga } from './saga-stats.ts';
 import type { SeriesPoint } from './series.ts';
@@ -218,6 +219,8 @@ export interface MetricsSummary {
   sagas: SagaSummary[];
   /** Transactions with row locks or version checks: waits, timeouts, conflicts, retries. */
   transactions: TransactionSummary[];
+  /** Third-party readers: dirty or stale reads, with one example each. */
+  readers: ReaderSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -450,6 +453,7 @@ export function summarizeMetrics(
     consumers: m.consumers.map((c) => summarizeConsumerGroup(c, windowMs, endMs)),
     sagas: m.sagas.map(summarizeSaga),
     transactions: m.transactions.map(summarizeTransaction),
+    readers: m.readers.map(summarizeReader),
     callPolicies: m.callPolicies.map((c) => ({
       id: c.id,
       from: c.from,

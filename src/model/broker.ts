@@ -126,7 +126,7 @@ export class BrokerRuntime {
     server.observe(this.sim.now);
     this.stats.completed++;
     op.ok = true;
-    op.topic?.append(op.partition, op.key);
+    op.topic?.append(op.partition, op.key, op.firstMs);
     op.producer.answer(op);
   };
 

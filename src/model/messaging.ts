@@ -68,7 +68,7 @@ export class GroupMessage {
   constructor(
     readonly id: number,
     readonly key: number,
-    readonly appendedMs: number,
+    readonly publishedMs: number,
   ) {}
 }
 
@@ -78,7 +78,6 @@ export class TopicRuntime {
   #nextId = 1;
   constructor(
     readonly def: TopicDef,
-    private readonly sim: Simulation,
     private readonly keys: RandomStream,
   ) {}
 
@@ -92,11 +91,13 @@ export class TopicRuntime {
     return key % this.def.partitions;
   }
 
-  /** An acknowledged message is appended to `partition`, for every group. */
-  append(partition: number, key: number): void {
+  /**
+   * An acknowledged message is appended to `partition`, for every group; `publishedMs` is when
+   * its producer first tried to publish it (the write it reports, before any buffering).
+   */
+  append(partition: number, key: number, publishedMs: number): void {
     const id = this.#nextId++;
-    const now = this.sim.now;
-    for (const g of this.groups) g.append(partition, new GroupMessage(id, key, now));
+    for (const g of this.groups) g.append(partition, new GroupMessage(id, key, publishedMs));
   }
 }
 
@@ -196,6 +197,8 @@ export class ConsumerGroup {
   readonly #memory = new Map<Instance, IdSet>();
   #lag = 0;
   #rebalancing = false;
+  /** Append times of the updates of each key not applied yet (kept only for readers). */
+  #pending: Map<number, number[]> | null = null;
 
   constructor(
     readonly def: ConsumerDef,
@@ -228,9 +231,35 @@ export class ConsumerGroup {
       this.sim.schedule(this.def.commitEveryMs, this.#commitAll);
   }
 
+  /** Keeps, per key, the updates not applied yet (a reader of the read model asks). */
+  trackPending(): void {
+    this.#pending ??= new Map();
+  }
+
+  /** When the oldest update of `key` not applied yet was appended (-1: none), and how many. */
+  pendingOf(key: number): { oldestMs: number; count: number } {
+    const q = this.#pending?.get(key);
+    return q === undefined ? { oldestMs: -1, count: 0 } : { oldestMs: q[0], count: q.length };
+  }
+
+  /** A message is settled (applied for the first time, lost or dead-lettered). */
+  #settle(m: GroupMessage): void {
+    const pending = this.#pending;
+    if (pending === null) return;
+    const q = pending.get(m.key);
+    if (q === undefined) return;
+    q.shift();
+    if (q.length === 0) pending.delete(m.key);
+  }
+
   /** A message appended to partition `p`. */
   append(p: number, m: GroupMessage): void {
     this.stats.produced++;
+    if (this.#pending !== null) {
+      const q = this.#pending.get(m.key);
+      if (q === undefined) this.#pending.set(m.key, [m.publishedMs]);
+      else q.push(m.publishedMs);
+    }
     this.#setLag(this.#lag + 1);
     const pc = this.partitions[p];
     pc.push(m);
@@ -345,7 +374,8 @@ export class ConsumerGroup {
       this.stats.appliedTwice++;
       return;
     }
-    const e2e = this.sim.now - msg.appendedMs;
+    this.#settle(msg);
+    const e2e = this.sim.now - msg.publishedMs;
     this.stats.endToEndSumMs += e2e;
     this.stats.endToEndCount++;
     if (e2e > this.stats.endToEndMaxMs) this.stats.endToEndMaxMs = e2e;
@@ -358,12 +388,16 @@ export class ConsumerGroup {
     if (error !== 0) {
       this.stats.failedDeliveries++;
       if (this.def.ack === 'at-most-once') {
-        if (!d.effect) this.stats.lost++; // committed already: never delivered again
+        if (!d.effect) {
+          this.stats.lost++; // committed already: never delivered again
+          this.#settle(d.msg);
+        }
         this.#next(pc);
         return;
       }
       if (d.msg.deliveries >= this.def.maxDeliveries) {
         this.stats.deadLettered++;
+        this.#settle(d.msg);
         this.#processed(pc);
         return;
       }
@@ -462,11 +496,15 @@ export class ConsumerGroup {
         d.killed = true;
         this.stats.abandoned++;
         // at-most-once committed it when it was taken: without its effect, it is lost
-        if (this.def.ack === 'at-most-once' && !d.effect) this.stats.lost++;
+        if (this.def.ack === 'at-most-once' && !d.effect) {
+          this.stats.lost++;
+          this.#settle(d.msg);
+        }
         pc.inFlight = null;
       }
       // so is the rest of its batch
       this.stats.lost += pc.taken.length;
+      for (const m of pc.taken) this.#settle(m);
       pc.taken.length = 0;
       // what was processed since the last commit will be delivered again
       pc.done = 0;

@@ -40,6 +40,7 @@ import { type ListRuntime, remoteAnswer } from './list.ts';
 import { createPicker, withHealthCheck } from './load-balancer.ts';
 import { ConsumeOp, ConsumerGroup, TopicRuntime } from './messaging.ts';
 import { Hop, Network } from './network.ts';
+import { ReadModelReader, SagaReader } from './readers.ts';
 import { RefreshRuntime } from './refresh.ts';
 import { Request } from './request.ts';
 import { actionTimeouts, type SagaAction, SagaRuntime } from './saga.ts';
@@ -87,6 +88,8 @@ export class Model {
   /** Topics by `broker/topic`. */
   readonly topics = new Map<string, TopicRuntime>();
   readonly consumerGroups = new Map<string, ConsumerGroup>();
+  /** Sagas by name (their step's name, or where they are). */
+  readonly sagas = new Map<string, SagaRuntime>();
   readonly #producers: [string, Producer][] = [];
   readonly network: Network;
   readonly ids = new RequestIds();
@@ -108,6 +111,7 @@ export class Model {
     this.#buildComponents();
     this.#buildSessions();
     this.#buildConsumers();
+    this.#buildReaders();
     this.#buildWorkloads();
   }
 
@@ -250,7 +254,7 @@ export class Model {
       for (const t of b.topics)
         this.topics.set(
           `${b.id}/${t.id}`,
-          new TopicRuntime(t, sim, this.rng.stream(`${b.id}/${t.id}/keys`)),
+          new TopicRuntime(t, this.rng.stream(`${b.id}/${t.id}/keys`)),
         );
     }
     // steps last: calls need every endpoint to exist
@@ -455,7 +459,7 @@ export class Model {
       0,
     );
     const name = d.name === '' ? where : d.name;
-    return new SagaRuntime(
+    const saga = new SagaRuntime(
       name,
       choreographed,
       this.sim,
@@ -467,6 +471,8 @@ export class Model {
       background,
       advance,
     );
+    this.sagas.set(name, saga);
+    return saga;
   }
 
   /** A hop that takes no time and is no link of the topology (a reply to the model itself). */
@@ -750,6 +756,35 @@ export class Model {
       this.#afterFaults.push(() => {
         for (const inst of svc.instances) inst.fault?.onDown.push(() => group.lose(inst));
       });
+    }
+  }
+
+  /** Third-party readers of a saga's entities or a consumer group's read model. */
+  #buildReaders(): void {
+    for (const r of this.scenario.readers) {
+      const target = r.target;
+      if (target.kind === 'saga') {
+        const saga = this.sagas.get(target.saga);
+        if (saga === undefined) throw new Error(`unresolved saga ${target.saga}`);
+        const stats = this.metrics.addReader(r.id, 'saga', target.saga, r.cutoffMs);
+        const reader = new SagaReader(this.sim, stats, saga, r.everyMs, r.cutoffMs);
+        this.#starters.push(() => reader.start());
+      } else {
+        const group = this.consumerGroups.get(target.group);
+        if (group === undefined) throw new Error(`unresolved consumer group ${target.group}`);
+        const stats = this.metrics.addReader(r.id, 'consumer', target.group, r.cutoffMs);
+        const topic = this.topics.get(`${group.def.broker}/${group.def.topic}`) as TopicRuntime;
+        const reader = new ReadModelReader(
+          this.sim,
+          stats,
+          group,
+          r.everyMs,
+          r.reads,
+          topic.def.keys,
+          this.rng.stream(`${r.id}/keys`),
+        );
+        this.#starters.push(() => reader.start());
+      }
     }
   }
 

@@ -48,8 +48,8 @@ export interface SagaAction {
 
 const Phase = { forward: 0, compensate: 1 } as const;
 
-/** One saga in progress. */
-class SagaRun implements ReplyWaiter {
+/** One saga in progress (an entity written in several services). */
+export class SagaRun implements ReplyWaiter {
   /** The action being done or compensated. */
   index = 0;
   phase: number = Phase.forward;
@@ -61,6 +61,10 @@ class SagaRun implements ReplyWaiter {
   failedAt = -1;
   /** What could not be undone (for the cause), '' while nothing. */
   stuck = '';
+  /** Its number, and when each action was done and undone (-1: not), kept for readers only. */
+  id = 0;
+  appliedAt: Float64Array | null = null;
+  undoneAt: Float64Array | null = null;
   constructor(
     readonly saga: SagaRuntime,
     /** The frame waiting for the saga (orchestrated), or the anchor of background calls. */
@@ -78,6 +82,9 @@ class SagaRun implements ReplyWaiter {
 /** A saga step: its actions, its counters, and the runs in progress. */
 export class SagaRuntime {
   readonly #anchor: Frame;
+  /** The runs by start time, kept while a reader may still read them (null: no reader). */
+  history: SagaRun[] | null = null;
+  #nextId = 0;
 
   constructor(
     readonly name: string,
@@ -104,13 +111,24 @@ export class SagaRuntime {
     this.stats.started++;
     const now = this.sim.now;
     if (!this.choreographed) {
-      this.#forward(new SagaRun(this, f, now));
+      this.#forward(this.#track(new SagaRun(this, f, now)));
       return;
     }
     // choreographed: publish the first event and let the request go on
-    const run = new SagaRun(this, this.#anchor, now);
+    const run = this.#track(new SagaRun(this, this.#anchor, now));
     this.#event(run, this.firstToBroker as Hop, this.#forwardLater);
     this.resume(f);
+  }
+
+  /** Numbers a run and, when someone reads the saga's entities, keeps its history. */
+  #track(run: SagaRun): SagaRun {
+    run.id = ++this.#nextId;
+    if (this.history !== null) {
+      run.appliedAt = new Float64Array(this.actions.length).fill(-1);
+      run.undoneAt = new Float64Array(this.actions.length).fill(-1);
+      this.history.push(run);
+    }
+    return run;
   }
 
   readonly #forwardLater = (run: SagaRun): void => this.#forward(run);
@@ -162,6 +180,7 @@ export class SagaRuntime {
     if (run.phase === Phase.forward) {
       if (ok && !(a.fails > 0 && this.rng.next() < a.fails)) {
         if (run.firstDoneMs < 0) run.firstDoneMs = this.sim.now;
+        if (run.appliedAt !== null) run.appliedAt[run.index] = this.sim.now;
         run.index++;
         if (this.choreographed) {
           // the participant publishes its event: the next reacts (or "completed")
@@ -180,7 +199,7 @@ export class SagaRuntime {
       this.stats.compensationFailures++;
       const c = a.compensate as EndpointRuntime;
       this.#alert(run, `${c.service.id}/${c.name} failed`);
-    }
+    } else if (run.undoneAt !== null) run.undoneAt[run.index] = this.sim.now;
     run.index--;
     this.#nextCompensation(run, a.toBroker);
   }

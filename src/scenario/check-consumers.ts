@@ -42,5 +42,45 @@ export function checkConsumers(doc: ScenarioParsed, names: Names): UnlocatedIssu
     } else if (typeof idem === 'object' && 'db' in idem)
       issues.push(...checkDatabaseRef(idem.db, [...at, 'idempotency', 'db'], names));
   }
+  issues.push(...checkReaders(doc));
+  return issues;
+}
+
+/** The names of the sagas a scenario defines (saga steps with a name), anywhere. */
+function sagaNames(doc: ScenarioParsed): string[] {
+  const found: string[] = [];
+  const walk = (steps: readonly unknown[]) => {
+    for (const step of steps as Record<string, unknown>[]) {
+      const saga = step.saga as { name?: string } | undefined;
+      if (saga?.name !== undefined) found.push(saga.name);
+      const t = step.transaction as { steps: unknown[]; compensate?: unknown[] } | undefined;
+      if (t !== undefined) walk([...t.steps, ...(t.compensate ?? [])]);
+      const parallel = step.parallel as unknown[] | undefined;
+      if (parallel !== undefined) walk(parallel.flatMap((b) => (Array.isArray(b) ? b : [b])));
+      const branch = step.branch as { steps: unknown[] }[] | undefined;
+      if (branch !== undefined) walk(branch.flatMap((o) => o.steps));
+    }
+  };
+  for (const s of Object.values(doc.services))
+    for (const e of Object.values(s.endpoints)) walk(e.steps);
+  return found;
+}
+
+/** Readers: one target, a named saga or a consumer group that exists. */
+function checkReaders(doc: ScenarioParsed): UnlocatedIssue[] {
+  const issues: UnlocatedIssue[] = [];
+  const sagas = sagaNames(doc);
+  const groups = Object.keys(doc.consumers);
+  for (const [id, r] of Object.entries(doc.readers)) {
+    const at: DocPath = ['readers', id];
+    if ((r.saga === undefined) === (r.consumer === undefined))
+      issues.push(error(msg.readerTarget(r.saga === undefined ? 'none' : 'both'), at));
+    if (r.saga !== undefined && !sagas.includes(r.saga))
+      issues.push(error(msg.unknownReference('saga', r.saga, sagas), [...at, 'saga']));
+    if (r.consumer !== undefined && !groups.includes(r.consumer))
+      issues.push(
+        error(msg.unknownReference('consumer group', r.consumer, groups), [...at, 'consumer']),
+      );
+  }
   return issues;
 }

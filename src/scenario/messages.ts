@@ -24,7 +24,9 @@ export type ReferenceKind =
   | 'key space'
   | 'cache'
   | 'broker'
-  | 'topic';
+  | 'topic'
+  | 'saga'
+  | 'consumer group';
 
 /** How many names a "known: …" list shows before it ends in "…". */
 export const MAX_LISTED = 12;
@@ -720,5 +722,17 @@ export function publishWithoutTopic(broker: string, topics: readonly string[]): 
     code: 'missing-key',
     message: `broker "${broker}" has topics (${listNames(topics)}); say which one this publish goes to`,
     hint: `publish: { broker: ${broker}, topic: ${topics[0]} }`,
+  };
+}
+
+/** A reader with no target, or two. */
+export function readerTarget(side: 'none' | 'both'): IssueText {
+  return {
+    code: 'reader-target',
+    message:
+      side === 'none'
+        ? "a reader reads a saga's entities (saga:) or a consumer group's read model (consumer:)"
+        : 'a reader has either saga: or consumer:, not both',
+    hint: 'for example saga: create-course, or consumer: read-model',
   };
 }

@@ -97,6 +97,17 @@ export function normalizeScenario(
         keys: t.keys,
       })),
     })),
+    readers: Object.entries(doc.readers).map(([rid, r]) => ({
+      id: rid,
+      description: r.description ?? '',
+      everyMs: parseDurationMs(r.every),
+      target:
+        r.saga !== undefined
+          ? { kind: 'saga' as const, saga: r.saga }
+          : { kind: 'consumer' as const, group: r.consumer ?? '' },
+      cutoffMs: parseDurationMs(r.cutoff),
+      reads: r.reads,
+    })),
     consumers: Object.entries(doc.consumers).map(([cid, c]) => ({
       id: cid,
       description: c.description ?? '',

@@ -460,6 +460,23 @@ export const Broker = z.strictObject({
     .default({}),
 });
 
+/**
+ * A third party reading data while services update it, every `every`. On a saga (by its
+ * name): a settlement job reading the entities the saga writes in several services, those
+ * started in the last period before `cutoff` ago; a read that sees some of the saga's changes
+ * without the others is a cross-service dirty read. On a consumer group: a screen reading
+ * `reads` random keys of the read model the group keeps (CQRS); a key with updates still
+ * pending is a stale read.
+ */
+export const Reader = z.strictObject({
+  description: z.string().optional(),
+  every: Duration.default('1s'),
+  saga: id.optional(),
+  cutoff: Duration.default(0),
+  consumer: id.optional(),
+  reads: z.number().int().min(1).default(20),
+});
+
 /** Where a consumer keeps the ids of the messages it processed (to skip a duplicate). */
 export const Idempotency = z.union([
   z.enum(['none', 'memory']),
@@ -759,6 +776,7 @@ export const ScenarioDocument = z.strictObject({
   caches: z.record(id, Cache).default({}),
   brokers: z.record(id, Broker).default({}),
   consumers: z.record(id, Consumer).default({}),
+  readers: z.record(id, Reader).default({}),
   sessions: Sessions.optional(),
   strategy: ListStrategy.default('batch'),
   faults: z.record(id, Fault).default({}),

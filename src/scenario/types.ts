@@ -310,6 +310,16 @@ export interface TopicDef {
   keys: number;
 }
 
+/** A third-party reader of a saga's entities or of a consumer group's read model. */
+export interface ReaderDef {
+  id: string;
+  description: string;
+  everyMs: number;
+  target: { kind: 'saga'; saga: string } | { kind: 'consumer'; group: string };
+  cutoffMs: number;
+  reads: number;
+}
+
 export type AckMode = 'at-most-once' | 'at-least-once' | 'exactly-once';
 
 /** A consumer group (see `consumers:` in schema.ts). */
@@ -431,6 +441,7 @@ export interface Scenario {
   caches: CacheDef[];
   brokers: BrokerDef[];
   consumers: ConsumerDef[];
+  readers: ReaderDef[];
   /** How users stay logged in (null: no logged-in users). */
   sessions: SessionsDef | null;
   faults: FaultDef[];

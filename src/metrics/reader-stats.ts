@@ -1,0 +1,81 @@
+/**
+ * What a third-party reader saw over the statistics window (issue 7, observed consistency):
+ * its reads, the anomalous ones — cross-service dirty reads of a saga's entities (some of its
+ * changes without the others), stale reads of a read model (updates still pending) — how old
+ * the data it read was, and one minimal example of an anomaly, so a workshop can show *the*
+ * bad read and not just a rate.
+ */
+import { LatencyHistogram } from './histogram.ts';
+
+export class ReaderStats {
+  reads = 0;
+  anomalies = 0;
+  /** The first anomaly of the window, and the worst (the stalest), in words (null: none). */
+  example: string | null = null;
+  worst: string | null = null;
+  #worstMs = -1;
+  /** Stale reads: how long the oldest pending update had waited; fresh reads count 0, ms. */
+  readonly staleness = new LatencyHistogram();
+
+  constructor(
+    readonly id: string,
+    /** 'saga' (cross-service reads) or 'consumer' (a read model). */
+    readonly kind: string,
+    readonly target: string,
+    readonly cutoffMs: number,
+  ) {}
+
+  /** An anomalous read whose data was `ageMs` old, described (only if kept) by `describe`. */
+  anomaly(ageMs: number, describe: () => string): void {
+    this.anomalies++;
+    if (this.example === null) this.example = describe();
+    if (ageMs > this.#worstMs) {
+      this.#worstMs = ageMs;
+      this.worst = describe();
+    }
+  }
+
+  reset(): void {
+    this.reads = 0;
+    this.anomalies = 0;
+    this.example = null;
+    this.worst = null;
+    this.#worstMs = -1;
+    this.staleness.reset();
+  }
+}
+
+export interface ReaderSummary {
+  id: string;
+  kind: string;
+  target: string;
+  cutoffMs: number;
+  reads: number;
+  /** Dirty reads (saga) or stale reads (consumer). */
+  anomalies: number;
+  anomalyRate: number;
+  /** The first anomaly of the window, and the worst one, in words (null: none). */
+  example: string | null;
+  worstExample: string | null;
+  stalenessMeanMs: number;
+  stalenessP99Ms: number;
+  stalenessMaxMs: number;
+}
+
+export function summarizeReader(s: ReaderStats): ReaderSummary {
+  const st = s.staleness.stats();
+  return {
+    id: s.id,
+    kind: s.kind,
+    target: s.target,
+    cutoffMs: s.cutoffMs,
+    reads: s.reads,
+    anomalies: s.anomalies,
+    anomalyRate: s.reads > 0 ? s.anomalies / s.reads : 0,
+    example: s.example,
+    worstExample: s.worst,
+    stalenessMeanMs: st.meanMs,
+    stalenessP99Ms: st.p99Ms,
+    stalenessMaxMs: st.maxMs,
+  };
+}
