@@ -6,6 +6,7 @@
  * same components), so a variant is compared with the baseline (the first variant) by paired
  * differences, replication by replication.
  */
+import type { ConsumerGroupSummary } from '../metrics/consumer-stats.ts';
 import type { SessionSummary } from '../metrics/session-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import {
@@ -18,15 +19,18 @@ import {
 import { compareRow } from './compare.ts';
 import { idpCallsPerSec, sessionMemoryPerInstanceBytes } from './session-figures.ts';
 
-export type MetricScope = 'overall' | 'endpoint' | 'component' | 'cache' | 'sessions';
+export type MetricScope = 'overall' | 'endpoint' | 'component' | 'cache' | 'sessions' | 'consumers';
 export type MetricUnit = 'ms' | 'per-sec' | 'ratio' | 'count' | 'bytes';
 
-/** A key metric of one scope/id (the overall figures, an endpoint, a component, a cache). */
+/**
+ * A key metric of one scope/id (the overall figures, an endpoint, a component, a cache, the
+ * sessions, a consumer group).
+ */
 export interface KeyMetric {
   /** `scope|id|metric`, unique within a run. */
   key: string;
   scope: MetricScope;
-  /** The endpoint, component or cache ('' for overall and sessions). */
+  /** The endpoint, component, cache or consumer group ('' for overall and sessions). */
   id: string;
   metric: string;
   /** Short words for tables and sentences: "p99", "throughput", "utilisation". */
@@ -102,6 +106,35 @@ export const SESSION_METRICS: readonly SessionMetricDef[] = [
   ),
 ];
 
+/** A key metric of a consumer group and how to read it from the group's figures (null: none). */
+interface ConsumerMetricDef extends MetricDef {
+  value: (c: ConsumerGroupSummary) => number | null;
+}
+
+const cm = (
+  metric: string,
+  label: string,
+  unit: MetricUnit,
+  value: ConsumerMetricDef['value'],
+): ConsumerMetricDef => ({ ...m(metric, label, unit, true), value });
+
+/**
+ * The key metrics of each consumer group (scope `consumers`, id = the group), in order. Lower is
+ * better for all: messages lost, delivered again, applied twice or given up on are harms, and so
+ * are a long backlog and a late effect. The end-to-end time is missing (left out of the
+ * estimates) in a run where the group applied nothing.
+ */
+export const CONSUMER_METRICS: readonly ConsumerMetricDef[] = [
+  cm('lost', 'messages lost', 'count', (c) => c.lost),
+  cm('duplicateDeliveries', 'duplicate deliveries', 'count', (c) => c.duplicateDeliveries),
+  cm('appliedTwice', 'applied twice', 'count', (c) => c.appliedTwice),
+  cm('deadLettered', 'dead-lettered', 'count', (c) => c.deadLettered),
+  cm('lagMax', 'max consumer lag', 'count', (c) => c.lagMax),
+  cm('endToEndMeanMs', 'mean end-to-end time', 'ms', (c) =>
+    c.applied > 0 ? c.endToEndMeanMs : null,
+  ),
+];
+
 /** Every key metric of a summary with its value, in a stable order. */
 export function keyMetricValues(s: RunSummary): { metric: KeyMetric; value: number }[] {
   const out: { metric: KeyMetric; value: number }[] = [];
@@ -147,6 +180,8 @@ export function keyMetricValues(s: RunSummary): { metric: KeyMetric; value: numb
   if (sessions)
     for (const { value, ...d } of SESSION_METRICS)
       add('sessions', '', d, value(sessions, s.windowMs));
+  for (const c of s.consumers ?? [])
+    for (const { value, ...d } of CONSUMER_METRICS) add('consumers', c.group, d, value(c));
   return out;
 }
 

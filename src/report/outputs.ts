@@ -2,8 +2,9 @@
  * The files a run writes, as text (pure: the CLI writes them): summary.json, endpoints.csv,
  * components.csv, timeseries.csv (tidy/long format: second, variant, scope, id, metric,
  * value), caches.csv when the scenario has caches, sessions.csv and session-memory.csv when it
- * has logged-in users, and compare.csv / compare.json when it has several variants. Every
- * number is rounded to 4 decimals; the same results give the same bytes.
+ * has logged-in users, consumers.csv when it has consumer groups, and compare.csv /
+ * compare.json when it has several variants. Every number is rounded to 4 decimals; the same
+ * results give the same bytes.
  */
 import type {
   BrokerSummary,
@@ -15,6 +16,8 @@ import type {
   RunResult,
 } from '../metrics/summary.ts';
 import { compareCsv, compareJson } from './compare.ts';
+import { hasConsumerGroups } from './consumer-figures.ts';
+import { consumerSeriesRows, consumersCsv } from './consumers-csv.ts';
 import { type Column, csv, csvOf, rounded, variantOf } from './csv.ts';
 import { compareVariants, estimateMetrics } from './estimates.ts';
 import { propagationOf } from './propagation.ts';
@@ -60,6 +63,7 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
     files.set('sessions.csv', sessionsCsv(results));
     files.set('session-memory.csv', sessionMemoryCsv(results));
   }
+  if (hasConsumerGroups(results.runs)) files.set('consumers.csv', consumersCsv(results));
   if (results.runs.length > 1) {
     files.set('compare.csv', compareCsv(results));
     files.set('compare.json', compareJson(results));
@@ -467,7 +471,10 @@ const COMPONENT_METRICS = [
   'instances',
 ] as const;
 
-/** timeseries.csv: tidy rows (second, variant, scope, id, metric, value) for every series. */
+/**
+ * timeseries.csv: tidy rows (second, variant, scope, id, metric, value) for every series: entry
+ * endpoints and overall, components, and the lag of each consumer group (scope `consumer`).
+ */
 export function timeseriesCsv(results: ScenarioResults): string {
   const rows: unknown[][] = [['second', 'variant', 'scope', 'id', 'metric', 'value']];
   for (const r of results.runs) {
@@ -482,6 +489,7 @@ export function timeseriesCsv(results: ScenarioResults): string {
         for (const m of COMPONENT_METRICS)
           rows.push([p.second, v, 'component', id, m, round(p[m])]);
     }
+    for (const row of consumerSeriesRows(r)) rows.push(row);
   }
   return csv(rows);
 }

@@ -1,16 +1,21 @@
 /**
  * The readable summary printed by `msasim run`: per variant, entry endpoints × latency
  * percentiles and outcomes, then components × load, utilisation and queues; the users'
- * sessions (one row per variant) when there are logged-in users; for several
+ * sessions (one row per variant) when there are logged-in users; the consumer groups (one row
+ * per variant × group) when there are some; for several
  * variants, a final side-by-side comparison (also printed alone by `msasim compare`). Plain
  * text, deterministic.
  */
 import type { RequestGroupSummary, RunSummary } from '../metrics/summary.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import { compareRows } from './compare.ts';
+import { formatConsumers } from './consumer-table.ts';
 import {
+  CONSUMER_METRICS,
   compareVariants,
   estimateMetrics,
+  type KeyMetric,
+  type MetricDifference,
   type MetricEstimate,
   SESSION_METRICS,
 } from './estimates.ts';
@@ -218,6 +223,8 @@ export function formatSummary(results: ScenarioResults): string {
   }
   const sessions = formatSessions(results);
   if (sessions !== '') parts.push(sessions);
+  const consumers = formatConsumers(results);
+  if (consumers !== '') parts.push(consumers);
   const propagation = formatPropagation(results);
   if (propagation !== '') parts.push(propagation);
   const slos = formatSlos(results);
@@ -308,8 +315,27 @@ const HEADLINE_KEYS = [
 ];
 
 /**
+ * The keys of the key metrics of every consumer group of any variant (group by group, in order
+ * of first appearance), after the headline ones.
+ */
+function consumerKeys(results: ScenarioResults): string[] {
+  const groups = new Set(results.runs.flatMap((r) => r.summary.consumers.map((c) => c.group)));
+  return [...groups].flatMap((g) => CONSUMER_METRICS.map((d) => `consumers|${g}|${d.metric}`));
+}
+
+/** How a key metric is named in the console: its label, after its consumer group if it has one. */
+const consoleLabel = (e: KeyMetric) => (e.scope === 'consumers' ? `${e.id} ${e.label}` : e.label);
+
+/** A difference sentence with the consumer group named after the variant ("store: billing lost …"). */
+function consoleSentence(variant: string, m: MetricDifference): string {
+  const prefix = `${variant}: `;
+  if (m.scope !== 'consumers' || !m.sentence.startsWith(prefix)) return m.sentence;
+  return `${prefix}${m.id} ${m.sentence.slice(prefix.length)}`;
+}
+
+/**
  * With several replications: the overall key metrics of each variant (and those of sessions,
- * with logged-in users) as mean ± half-width of the 95 % confidence interval, and (with variants) each difference from the first variant in
+ * with logged-in users, and of each consumer group) as mean ± half-width of the 95 % confidence interval, and (with variants) each difference from the first variant in
  * words, significant or not. Empty with one replication.
  */
 export function formatReplications(results: ScenarioResults): string {
@@ -320,12 +346,13 @@ export function formatReplications(results: ScenarioResults): string {
   const byVariant = reps.map(
     (r) => new Map(estimateMetrics(r).map((e) => [e.key, e] as [string, MetricEstimate])),
   );
+  const keys = [...HEADLINE_KEYS, ...consumerKeys(results)];
   const rows: string[][] = [];
-  for (const key of HEADLINE_KEYS) {
+  for (const key of keys) {
     const first = byVariant.find((m) => m.has(key))?.get(key);
     if (first === undefined) continue;
     rows.push([
-      first.label,
+      consoleLabel(first),
       ...byVariant.map((m) => {
         const e = m.get(key)?.estimate;
         if (e === undefined) return '–';
@@ -341,8 +368,8 @@ export function formatReplications(results: ScenarioResults): string {
   let text = `■ ${n} replications: mean ± half-width of the ${level} confidence interval (all entry endpoints)\n${table}`;
   const sentences = compareVariants(names, reps).flatMap((c) =>
     c.metrics
-      .filter((m) => HEADLINE_KEYS.includes(m.key))
-      .map((m) => `  ${m.difference.significant ? '•' : '○'} ${m.sentence}`),
+      .filter((m) => keys.includes(m.key))
+      .map((m) => `  ${m.difference.significant ? '•' : '○'} ${consoleSentence(c.variant, m)}`),
   );
   if (sentences.length > 0)
     text += `\n\n■ differences (paired over replications with common random numbers; ○ = not significant)\n${sentences.join('\n')}`;

@@ -243,6 +243,18 @@ describe('componentLoadChart', () => {
     );
     expect(shared.arrivalsPerSec).toBeGreaterThan(0);
   });
+
+  it('labels no bar in a panel where nothing had load (an empty layer has no extent)', () => {
+    const idle = structuredClone(variants);
+    for (const v of idle.variants)
+      for (const c of v.summary.components) if (c.kind === 'database') c.arrivalsPerSec = 0;
+    const spec = componentLoadChart(idle) as Json;
+    expect(spec.vconcat.map((p: Json) => p.layer.map((l: Json) => l.mark.type))).toEqual([
+      ['bar', 'text'],
+      ['bar'],
+    ]);
+    expect(compileWarnings(spec)).toEqual([]);
+  });
 });
 
 describe('utilisationHeatmap', () => {

@@ -253,8 +253,18 @@ function seriesRows(
   });
 }
 
+/** A shaded window of a time chart, in seconds: the warm-up or a fault. */
+export interface WindowRow {
+  start: number;
+  end: number;
+  label: string;
+  kind: string;
+  /** Earlier windows still open when it starts (its label goes that many lines lower). */
+  line: number;
+}
+
 /** The warm-up (grey) and the fault windows (red) as rows for the shading layers. */
-function windowRows(data: ReportData, faults: readonly TimeWindow[]) {
+export function windowRows(data: ReportData, faults: readonly TimeWindow[]): WindowRow[] {
   const warmupMs = data.variants[0]?.summary.scenario.warmupMs ?? 0;
   // a fault's label goes one line lower for each earlier window still open when it starts
   const rows = faults.map((f, i) => ({
@@ -269,6 +279,29 @@ function windowRows(data: ReportData, faults: readonly TimeWindow[]) {
     rows.unshift({ start: 0, end: warmupMs / 1000, label, kind: 'warm-up', line: 0 });
   }
   return rows;
+}
+
+/**
+ * The layers that shade `windows` behind a time chart (x = seconds): grey for the warm-up, red
+ * for faults, each with its label as a tooltip; none for a kind without windows.
+ */
+export function windowBands(windows: readonly WindowRow[]): object[] {
+  // Fixed mark colours rather than a colour encoding, so the bands never join the series' scale.
+  const band = (kind: string, colour: string) => ({
+    data: { values: windows },
+    transform: [{ filter: { field: 'kind', equal: kind } }],
+    mark: { type: 'rect', color: colour, opacity: 0.55 },
+    encoding: {
+      x: { field: 'start', type: 'quantitative' },
+      x2: { field: 'end' },
+      tooltip: { field: 'label', type: 'nominal' },
+    },
+  });
+  // a band layer only when it has windows (an empty one warns of an infinite extent)
+  const bandColours = { 'warm-up': '#e5e7eb', fault: '#fecaca' } as const;
+  return (['warm-up', 'fault'] as const)
+    .filter((kind) => windows.some((w) => w.kind === kind))
+    .map((kind) => band(kind, bandColours[kind]));
 }
 
 /**
@@ -297,22 +330,7 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
     scale: { nice: false },
   } as const;
   const color = { field: 'series', type: 'nominal', title: by, scale: colourScale(names) } as const;
-  // Fixed mark colours rather than a colour encoding, so the bands never join the series' scale.
-  const band = (kind: string, colour: string) => ({
-    data: { values: windows },
-    transform: [{ filter: { field: 'kind', equal: kind } }],
-    mark: { type: 'rect', color: colour, opacity: 0.55 },
-    encoding: {
-      x: { field: 'start', type: 'quantitative' },
-      x2: { field: 'end' },
-      tooltip: { field: 'label', type: 'nominal' },
-    },
-  });
-  // a band layer only when it has windows (an empty one warns of an infinite extent)
-  const bandColours = { 'warm-up': '#e5e7eb', fault: '#fecaca' } as const;
-  const shading = (['warm-up', 'fault'] as const)
-    .filter((kind) => windows.some((w) => w.kind === kind))
-    .map((kind) => band(kind, bandColours[kind]));
+  const shading = windowBands(windows);
   const line = { type: 'line', interpolate: 'monotone', tooltip: true, clip: true };
   // each fault's name at the top of its band, in the first panel
   const faultNames = windows.some((w) => w.kind === 'fault')

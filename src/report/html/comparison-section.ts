@@ -60,14 +60,16 @@ function cell(e: MetricEstimate | undefined, d: MetricDifference | undefined): s
 const OVERALL_TABLE_METRICS: readonly string[] = ['p50Ms', 'p90Ms', ...KEY_METRICS.slice(1)];
 
 /**
- * The key metrics of every variant side by side (the overall ones unless `scope` and `metrics`
- * say otherwise; id ''); for each variant after the first, the change against the first.
- * Metrics that are 0 in every variant are left out.
+ * The key metrics of every variant side by side (the overall ones unless `scope`, `metrics` and
+ * `id` say otherwise: id '' for overall and sessions, the group for a consumer group); for each
+ * variant after the first, the change against the first. Metrics that are 0 in every variant
+ * are left out.
  */
 export function keyMetricsTable(
   data: ReportData,
   scope: MetricScope = 'overall',
   metrics: readonly string[] = OVERALL_TABLE_METRICS,
+  id = '',
 ): string {
   const names = data.variants.map((v) => variantLabel(data, v));
   const head = names
@@ -79,12 +81,12 @@ export function keyMetricsTable(
   const rows: string[] = [];
   for (const metric of metrics) {
     const found = data.variants.map((v) =>
-      v.estimates.find((e) => e.scope === scope && e.id === '' && e.metric === metric),
+      v.estimates.find((e) => e.scope === scope && e.id === id && e.metric === metric),
     );
     if (found.every((e) => e === undefined || !e.estimate.mean)) continue;
     const label = (found.find((e) => e !== undefined) as MetricEstimate).label;
     const cells = found.map((e, i) => {
-      const d = i === 0 ? undefined : differenceOf(data, i, scope, metric);
+      const d = i === 0 ? undefined : differenceOf(data, i, scope, metric, id);
       return cell(e, d);
     });
     rows.push(`<tr><td class="label">${escapeHtml(label)}</td>${cells.join('')}</tr>`);
@@ -92,15 +94,16 @@ export function keyMetricsTable(
   return `<div class="table-wrap"><table class="data key-metrics"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
-/** Variant `v`'s difference from the baseline on `metric` of `scope` (id ''). */
+/** Variant `v`'s difference from the baseline on `metric` of `scope` and `id`. */
 function differenceOf(
   data: ReportData,
   v: number,
   scope: MetricScope,
   metric: string,
+  id: string,
 ): MetricDifference | undefined {
   return data.comparisons[v - 1]?.metrics.find(
-    (m) => m.scope === scope && m.id === '' && m.metric === metric,
+    (m) => m.scope === scope && m.id === id && m.metric === metric,
   );
 }
 
@@ -110,7 +113,10 @@ function sentenceOf(d: MetricDifference, variant: string): string {
   return d.sentence.startsWith(prefix) ? d.sentence.slice(prefix.length) : d.sentence;
 }
 
-/** What a difference is about, before its sentence: the endpoint, component, cache or sessions. */
+/**
+ * What a difference is about, before its sentence: the endpoint, component, cache, sessions or
+ * consumer group.
+ */
 function subject(d: MetricDifference): string {
   if (d.scope === 'overall') return '';
   return `<strong>${escapeHtml(d.scope === 'sessions' ? 'sessions' : d.id)}</strong> · `;
@@ -141,7 +147,11 @@ function differencesHtml(data: ReportData): string {
   const parts: string[] = ['<h3>Differences from the baseline, in words</h3>'];
   data.comparisons.forEach((c, k) => {
     const main = c.metrics.filter(
-      (d) => d.scope === 'overall' || d.scope === 'endpoint' || d.scope === 'sessions',
+      (d) =>
+        d.scope === 'overall' ||
+        d.scope === 'endpoint' ||
+        d.scope === 'sessions' ||
+        d.scope === 'consumers',
     );
     const componentDiffs = c.metrics.filter((d) => d.scope === 'component' || d.scope === 'cache');
     const sig = componentDiffs.filter((d) => d.difference.significant !== false).length;

@@ -87,6 +87,18 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
   const bar = names.length > 1 ? Math.max(8, Math.min(18, Math.floor(90 / names.length))) : 22;
   const perComponent = bar * names.length + 12;
   // one panel per kind (vconcat, so each has its own components on y and all share x)
+  const labels = {
+    transform: [{ filter: 'datum.arrivalsPerSec > 0' }],
+    mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#374151' },
+    encoding: {
+      y,
+      yOffset,
+      x,
+      text: { field: 'arrivalsPerSec', type: 'quantitative', format: ',.0f' },
+    },
+  };
+  // no label layer in a panel where nothing had load: an empty layer warns of an infinite extent
+  const loaded = (kind: string) => rows.some((r) => r.kind === kind && (r.arrivalsPerSec ?? 0) > 0);
   const panel = (kind: string) => ({
     title: { text: kind, fontSize: 16, anchor: 'start', offset: 6 },
     transform: [{ filter: { field: 'kind', equal: kind } }],
@@ -94,16 +106,7 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
     height: perComponent * order.filter((c) => kindLabel(c.kind) === kind).length,
     layer: [
       { mark: { type: 'bar', tooltip: true }, encoding: { y, yOffset, x, color, tooltip } },
-      {
-        transform: [{ filter: 'datum.arrivalsPerSec > 0' }],
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#374151' },
-        encoding: {
-          y,
-          yOffset,
-          x,
-          text: { field: 'arrivalsPerSec', type: 'quantitative', format: ',.0f' },
-        },
-      },
+      ...(loaded(kind) ? [labels] : []),
     ],
   });
   return {

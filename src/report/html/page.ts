@@ -9,6 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportData } from '../report-data.ts';
 import { escapeHtml, jsonForScript, scriptForHtml } from './escape.ts';
+import { messagingSection } from './messaging-sections.ts';
 import { PAGE_CSS } from './page-style.ts';
 import {
   chartSections,
@@ -168,8 +169,8 @@ function chartTitle(spec: TopLevelSpec): string | undefined {
 /**
  * The report of one scenario run as one self-contained HTML page (index.html): header; the
  * comparison of the variants first (when there are several); the lesson; the topology; the
- * summary tables; SLOs, fault propagation, call policies and sessions when the scenario has
- * them; the latency, time and load charts.
+ * summary tables; SLOs, fault propagation, call policies, sessions and messaging when the
+ * scenario has them; the latency, time and load charts.
  */
 export function buildReportHtml(data: ReportData, assets: VegaAssets): string {
   const sections: PageSection[] = [
@@ -181,6 +182,7 @@ export function buildReportHtml(data: ReportData, assets: VegaAssets): string {
     ...propagationSection(data),
     ...policiesSection(data),
     ...sessionsSection(data),
+    ...messagingSection(data),
     ...chartSections(data),
   ];
   return buildChartsPage(data.scenario.name, sections, assets, { header: headerHtml(data) });

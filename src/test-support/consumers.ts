@@ -1,0 +1,66 @@
+/**
+ * Test helpers for the report side of messaging (issue 7): a ConsumerGroupSummary with made-up
+ * figures (every figure distinct, so a test can tell columns apart), and a copy of some results
+ * with such groups put in place of the runs' own (the model's consumers are not needed; the
+ * tiny two-variant scenario is the one of test-support/sessions.ts).
+ */
+import type { ConsumerGroupSummary } from '../metrics/consumer-stats.ts';
+import type { ScenarioResults } from '../report/results.ts';
+
+export { firstVariantOnly, tinyResults } from './sessions.ts';
+
+/** A ConsumerGroupSummary with made-up, distinct figures; `fields` replace whole fields. */
+export function fakeConsumerGroup(
+  fields: Partial<ConsumerGroupSummary> = {},
+): ConsumerGroupSummary {
+  return {
+    group: 'billing',
+    broker: 'kafka',
+    topic: 'orders',
+    service: 'billing',
+    endpoint: 'charge',
+    ack: 'at-least-once',
+    idempotency: 'none',
+    partitions: 6,
+    produced: 1000,
+    delivered: 1040,
+    duplicateDeliveries: 37,
+    processed: 1010,
+    applied: 990,
+    appliedTwice: 25,
+    skippedDuplicates: 9,
+    lost: 3,
+    deadLettered: 4,
+    failedDeliveries: 14,
+    abandoned: 21,
+    rebalances: 2,
+    producedPerSec: 500,
+    appliedPerSec: 495,
+    lagMean: 12.5,
+    lagMax: 80,
+    lagAtEnd: 7,
+    endToEndMeanMs: 42.25,
+    endToEndMaxMs: 1300,
+    lagBySecond: [0, 5, 80, 7],
+    ...fields,
+  };
+}
+
+/**
+ * A copy of `results` in which replication r of variant v has `groups(v, r)` as its consumer
+ * groups (the first replication is also the variant's run); [] leaves a variant without groups.
+ */
+export function withConsumers(
+  results: ScenarioResults,
+  groups: (variant: number, replication: number) => ConsumerGroupSummary[],
+): ScenarioResults {
+  const copy = structuredClone(results);
+  const reps = copy.replications ?? copy.runs.map((r) => [r.summary]);
+  reps.forEach((summaries, v) => {
+    summaries.forEach((s, r) => {
+      s.consumers = groups(v, r);
+    });
+    copy.runs[v].summary.consumers = groups(v, 0);
+  });
+  return copy;
+}
