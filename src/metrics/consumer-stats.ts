@@ -40,6 +40,9 @@ export class ConsumerGroupStats {
   readonly lag = new TimeWeighted();
   /** Lag at each second's end (one number per second of the run). */
   readonly lagPoints: number[] = [];
+  /** The first message applied twice, and the first lost, in words (null: none). */
+  firstAppliedTwice: string | null = null;
+  firstLost: string | null = null;
 
   constructor(
     readonly group: string,
@@ -68,6 +71,8 @@ export class ConsumerGroupStats {
     this.endToEndSumMs = 0;
     this.endToEndCount = 0;
     this.endToEndMaxMs = 0;
+    this.firstAppliedTwice = null;
+    this.firstLost = null;
     this.lag.reset(nowMs);
   }
 }
@@ -108,6 +113,8 @@ export interface ConsumerGroupSummary {
   endToEndMaxMs: number;
   /** Lag at the end of each second of the run (index = second). */
   lagBySecond: number[];
+  /** One example of each data anomaly, in words (null: none in the window). */
+  examples: { appliedTwice: string | null; lost: string | null };
 }
 
 export function summarizeConsumerGroup(
@@ -145,5 +152,6 @@ export function summarizeConsumerGroup(
     endToEndMeanMs: s.endToEndCount > 0 ? s.endToEndSumMs / s.endToEndCount : 0,
     endToEndMaxMs: s.endToEndMaxMs,
     lagBySecond: s.lagPoints,
+    examples: { appliedTwice: s.firstAppliedTwice, lost: s.firstLost },
   };
 }

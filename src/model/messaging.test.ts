@@ -112,6 +112,10 @@ describe('at-least-once', () => {
     expect(c.appliedTwice).toBe(seen.processed + seen.inFlightApplied);
     expect(c.lost).toBe(0);
     expect(c.abandoned).toBe(seen.inFlight);
+    expect(c.examples.appliedTwice).toMatch(
+      /^message #\d+ \(key \d+\) of placed was applied by billing at [\d.]+ s and again at 1\d\.\d{3} s \(delivery 2, by billing\[1\]\)$/,
+    );
+    expect(c.examples.lost).toBeNull();
     expect(c.rebalances).toBe(1);
   });
 
@@ -156,6 +160,7 @@ describe('at-most-once', () => {
     );
     expect(seen.taken).toBeGreaterThan(10);
     expect(c.lost).toBe(seen.taken + seen.inFlight - seen.inFlightApplied);
+    expect(c.examples.lost).toMatch(/^message #\d+ .* was never applied by billing: billing\[0\] crashed at 10\.000 s/);
     expect(c.duplicateDeliveries).toBe(0);
     expect(c.appliedTwice).toBe(0);
   });

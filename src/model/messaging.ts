@@ -53,6 +53,8 @@ import { type Hop, travel } from './network.ts';
 import { CallData, Invocation, type ReplyWaiter, type Request } from './request.ts';
 import type { EndpointRuntime, Instance, ServiceRuntime } from './service.ts';
 
+const s3 = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+
 /** How long an idempotency store keeps a processed message id, ms. */
 const ID_TTL_MS = 600_000;
 /** How often a consumer looks again at a partition whose leader is down, ms. */
@@ -65,6 +67,8 @@ export const ConsumeOp = { decide: 0, apply: 1, mark: 2 } as const;
 export class GroupMessage {
   deliveries = 0;
   applied = 0;
+  /** When its effect was first applied (-1: not yet). */
+  firstAppliedMs = -1;
   constructor(
     readonly id: number,
     readonly key: number,
@@ -242,6 +246,13 @@ export class ConsumerGroup {
     return q === undefined ? { oldestMs: -1, count: 0 } : { oldestMs: q[0], count: q.length };
   }
 
+  /** A message is lost: counted, settled, and the first one described. */
+  #lost(m: GroupMessage, how: string): void {
+    this.stats.lost++;
+    this.stats.firstLost ??= `message #${m.id} (key ${m.key}) of ${this.def.topic}, published at ${s3(m.publishedMs)}, was never applied by ${this.def.id}: ${how}`;
+    this.#settle(m);
+  }
+
   /** A message is settled (applied for the first time, lost or dead-lettered). */
   #settle(m: GroupMessage): void {
     const pending = this.#pending;
@@ -372,8 +383,10 @@ export class ConsumerGroup {
     this.stats.applied++;
     if (msg.applied > 1) {
       this.stats.appliedTwice++;
+      this.stats.firstAppliedTwice ??= `message #${msg.id} (key ${msg.key}) of ${this.def.topic} was applied by ${this.def.id} at ${s3(msg.firstAppliedMs)} and again at ${s3(this.sim.now)} (delivery ${msg.deliveries}, by ${d.owner.service.id}[${d.owner.index}])`;
       return;
     }
+    msg.firstAppliedMs = this.sim.now;
     this.#settle(msg);
     const e2e = this.sim.now - msg.publishedMs;
     this.stats.endToEndSumMs += e2e;
@@ -388,10 +401,12 @@ export class ConsumerGroup {
     if (error !== 0) {
       this.stats.failedDeliveries++;
       if (this.def.ack === 'at-most-once') {
-        if (!d.effect) {
-          this.stats.lost++; // committed already: never delivered again
-          this.#settle(d.msg);
-        }
+        // committed already: never delivered again
+        if (!d.effect)
+          this.#lost(
+            d.msg,
+            `its handler failed at ${s3(this.sim.now)} after the offset was committed`,
+          );
         this.#next(pc);
         return;
       }
@@ -496,15 +511,17 @@ export class ConsumerGroup {
         d.killed = true;
         this.stats.abandoned++;
         // at-most-once committed it when it was taken: without its effect, it is lost
-        if (this.def.ack === 'at-most-once' && !d.effect) {
-          this.stats.lost++;
-          this.#settle(d.msg);
-        }
+        const crash = `${inst.service.id}[${inst.index}] crashed at ${s3(this.sim.now)}`;
+        if (this.def.ack === 'at-most-once' && !d.effect)
+          this.#lost(d.msg, `${crash} while processing it, its offset committed`);
         pc.inFlight = null;
       }
       // so is the rest of its batch
-      this.stats.lost += pc.taken.length;
-      for (const m of pc.taken) this.#settle(m);
+      for (const m of pc.taken)
+        this.#lost(
+          m,
+          `${inst.service.id}[${inst.index}] crashed at ${s3(this.sim.now)} with it in a batch taken and committed`,
+        );
       pc.taken.length = 0;
       // what was processed since the last commit will be delivered again
       pc.done = 0;

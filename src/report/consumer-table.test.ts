@@ -116,6 +116,23 @@ describe('formatConsumers', () => {
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(120);
   });
 
+  it('shows one example of each data anomaly, naming the variant', () => {
+    const text = formatConsumers(
+      withConsumers(results, (v) =>
+        v === 0
+          ? [fakeConsumerGroup({ examples: { appliedTwice: null, lost: 'message #7 was lost' } })]
+          : [fakeConsumerGroup({ examples: { appliedTwice: 'message #9 twice', lost: null } })],
+      ),
+    );
+    const block = text.slice(text.indexOf('\nexamples:\n') + 1).split('\n');
+    expect(block).toHaveLength(3);
+    expect(block[1]).toMatch(/^ {2}\S+, lost: message #7 was lost$/);
+    expect(block[2]).toMatch(/^ {2}\S+, applied twice: message #9 twice$/);
+    expect(formatConsumers(withConsumers(results, () => [fakeConsumerGroup()]))).not.toContain(
+      'examples:',
+    );
+  });
+
   it('names the run by the scenario without variants, and sits in the run summary', () => {
     const one = withConsumers(firstVariantOnly(results), () => [fakeConsumerGroup()]);
     expect(formatConsumers(one).split('\n')[3].split(/\s+/).slice(0, 2)).toEqual([

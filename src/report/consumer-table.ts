@@ -82,9 +82,19 @@ export function formatConsumers(results: ScenarioResults): string {
     'lost: committed without the effect (at-most-once)',
     'DLQ: dead-lettered after too many failed deliveries',
     'lag: messages appended and not yet committed',
-    'e2e: append to first effect',
+    'e2e: publication to first effect',
     'abandoned: deliveries cut short by a consumer crash or an ack timeout',
   ];
   const title = `■ messaging (consumer groups)${several ? '' : `: group ${groups[0]}`}`;
-  return `${title}\n${outcomeTable}\n\n${behindTable}\n${joinWrapped(legend)}`;
+  // one example of each data anomaly, so the damage has a face
+  const examples = rows.flatMap(({ name, c }) => {
+    const who = several ? `${name} · ${c.group}` : name;
+    const e = c.examples ?? { appliedTwice: null, lost: null };
+    return [
+      ...(e.appliedTwice === null ? [] : [`  ${who}, applied twice: ${e.appliedTwice}`]),
+      ...(e.lost === null ? [] : [`  ${who}, lost: ${e.lost}`]),
+    ];
+  });
+  const exampleBlock = examples.length === 0 ? '' : `\nexamples:\n${examples.join('\n')}`;
+  return `${title}\n${outcomeTable}\n\n${behindTable}\n${joinWrapped(legend)}${exampleBlock}`;
 }

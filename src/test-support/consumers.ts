@@ -42,6 +42,7 @@ export function fakeConsumerGroup(
     endToEndMeanMs: 42.25,
     endToEndMaxMs: 1300,
     lagBySecond: [0, 5, 80, 7],
+    examples: { appliedTwice: null, lost: null },
     ...fields,
   };
 }
