@@ -160,7 +160,9 @@ describe('at-most-once', () => {
     );
     expect(seen.taken).toBeGreaterThan(10);
     expect(c.lost).toBe(seen.taken + seen.inFlight - seen.inFlightApplied);
-    expect(c.examples.lost).toMatch(/^message #\d+ .* was never applied by billing: billing\[0\] crashed at 10\.000 s/);
+    expect(c.examples.lost).toMatch(
+      /^message #\d+ .* was never applied by billing: billing\[0\] crashed at 10\.000 s/,
+    );
     expect(c.duplicateDeliveries).toBe(0);
     expect(c.appliedTwice).toBe(0);
   });

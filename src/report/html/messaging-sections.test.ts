@@ -111,6 +111,22 @@ describe('messagingSection', () => {
     expect(page).toMatch(/<strong>billing<\/strong> · applied twice −100\.0 %/);
   });
 
+  it('lists one example of each data anomaly', () => {
+    const html =
+      messagingSection(
+        dataOf(
+          withConsumers(replicated, () => [
+            fakeConsumerGroup({ examples: { appliedTwice: 'message #9 again', lost: null } }),
+          ]),
+        ),
+      )[0].html ?? '';
+    expect(html).toMatch(
+      /<h3>One example of each<\/h3><ul><li><b>[^<]+<\/b>, applied twice: message #9 again<\/li>/,
+    );
+    const none = messagingSection(dataOf(withConsumers(replicated, () => [fakeConsumerGroup()])));
+    expect(none[0].html).not.toContain('One example');
+  });
+
   it('escapes the group, topic, services and variants', () => {
     const hostile = withConsumers(replicated, () => [
       fakeConsumerGroup({
@@ -120,6 +136,7 @@ describe('messagingSection', () => {
         endpoint: HOSTILE,
         ack: HOSTILE,
         idempotency: HOSTILE,
+        examples: { appliedTwice: HOSTILE, lost: HOSTILE },
       }),
     ]);
     hostile.runs[0].summary.scenario.variant = `${HOSTILE}0`;

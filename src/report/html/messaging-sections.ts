@@ -304,6 +304,21 @@ function estimatesHtml(data: ReportData, rows: GroupRow[]): string {
 }
 
 /** The messaging section (only when some variant has consumer groups). */
+/** One example of each data anomaly per variant × group, in words (nothing when none). */
+function examplesHtml(rows: GroupRow[]): string {
+  const items = rows.flatMap((row) => {
+    const e = row.c.examples ?? { appliedTwice: null, lost: null };
+    const who = escapeHtml(row.label);
+    return [
+      ...(e.appliedTwice === null
+        ? []
+        : [`<li><b>${who}</b>, applied twice: ${escapeHtml(e.appliedTwice)}</li>`]),
+      ...(e.lost === null ? [] : [`<li><b>${who}</b>, lost: ${escapeHtml(e.lost)}</li>`]),
+    ];
+  });
+  return items.length === 0 ? '' : `<h3>One example of each</h3><ul>${items.join('')}</ul>`;
+}
+
 export function messagingSection(data: ReportData): PageSection[] {
   const rows = consumerGroupRows(data);
   if (rows.length === 0) return [];
@@ -314,7 +329,7 @@ export function messagingSection(data: ReportData): PageSection[] {
       nav: 'Messaging',
       html:
         '<p class="intro">What each consumer group did with the messages of its topic, after the warm-up (first replication). A duplicate delivery is a message delivered again (after a crash, a failure or an ack timeout); a consumer that is not idempotent applies it twice, an idempotency check skips it. Lag counts the messages appended and not yet committed; end-to-end time runs from the append to the first effect.</p>' +
-        `<h3>What became of the messages</h3>${outcomesTable(rows)}<h3>How far behind</h3>${lagTable(rows)}${estimatesHtml(data, rows)}`,
+        `<h3>What became of the messages</h3>${outcomesTable(rows)}${examplesHtml(rows)}<h3>How far behind</h3>${lagTable(rows)}${estimatesHtml(data, rows)}`,
       charts: [
         { spec: messageOutcomeChart(data) },
         {
