@@ -139,6 +139,29 @@ describe('at-least-once', () => {
     expect(c.skippedDuplicates).toBe(0);
   });
 
+  it('with ids in a distributed cache: duplicates skipped, and failures while it is down', async () => {
+    const { seen, c } = await runWithCrash(
+      yaml({
+        consumer: 'commitEvery: 3s\n    idempotency: { store: redis }',
+        faults: crash('10s'),
+      }),
+    );
+    // the SET follows the effect by a round trip: only a crash in that gap could duplicate
+    expect(c.skippedDuplicates).toBeGreaterThanOrEqual(seen.processed);
+    expect(c.appliedTwice).toBeLessThanOrEqual(seen.inFlightApplied);
+    const down = (
+      await runYaml(
+        yaml({
+          consumer: 'idempotency: { store: redis }\n    retryBackoff: 200ms',
+          faults: 'faults:\n  redis: { kind: crash, target: redis, at: 5s, for: 2s }',
+        }),
+      )
+    ).summary.consumers[0];
+    expect(down.failedDeliveries).toBeGreaterThan(0);
+    expect(down.lost).toBe(0);
+    expect(down.appliedTwice).toBe(0);
+  });
+
   it('committing after each message leaves only the message in flight to redeliver', async () => {
     const { seen, c } = await runWithCrash(
       yaml({ consumer: 'commitTime: 5ms', faults: crash('10s') }),
