@@ -7,8 +7,11 @@
  * differences, replication by replication.
  */
 import type { ConsumerGroupSummary } from '../metrics/consumer-stats.ts';
+import type { ReaderSummary } from '../metrics/reader-stats.ts';
+import type { SagaSummary } from '../metrics/saga-stats.ts';
 import type { SessionSummary } from '../metrics/session-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
+import type { TransactionSummary } from '../metrics/transaction-stats.ts';
 import {
   CONFIDENCE_LEVEL,
   type Estimate,
@@ -18,19 +21,49 @@ import {
 } from '../stats/index.ts';
 import { compareRow } from './compare.ts';
 import { idpCallsPerSec, sessionMemoryPerInstanceBytes } from './session-figures.ts';
+import {
+  readersOf,
+  sagasConsistent,
+  sagasEnded,
+  sagasOf,
+  transactionsOf,
+} from './transaction-figures.ts';
 
-export type MetricScope = 'overall' | 'endpoint' | 'component' | 'cache' | 'sessions' | 'consumers';
+export type MetricScope =
+  | 'overall'
+  | 'endpoint'
+  | 'component'
+  | 'cache'
+  | 'sessions'
+  | 'consumers'
+  | 'sagas'
+  | 'transactions'
+  | 'readers';
+
+/**
+ * The scopes whose id names one item of several of a kind (a consumer group, a saga, a
+ * transaction step, a reader): tables and sentences name the item before the metric's label.
+ */
+export const ITEM_SCOPES: readonly MetricScope[] = [
+  'consumers',
+  'sagas',
+  'transactions',
+  'readers',
+];
 export type MetricUnit = 'ms' | 'per-sec' | 'ratio' | 'count' | 'bytes';
 
 /**
  * A key metric of one scope/id (the overall figures, an endpoint, a component, a cache, the
- * sessions, a consumer group).
+ * sessions, a consumer group, a saga, a transaction step, a third-party reader).
  */
 export interface KeyMetric {
   /** `scope|id|metric`, unique within a run. */
   key: string;
   scope: MetricScope;
-  /** The endpoint, component, cache or consumer group ('' for overall and sessions). */
+  /**
+   * The endpoint, component, cache, consumer group, saga, transaction step or reader ('' for
+   * overall and sessions).
+   */
   id: string;
   metric: string;
   /** Short words for tables and sentences: "p99", "throughput", "utilisation". */
@@ -135,6 +168,64 @@ export const CONSUMER_METRICS: readonly ConsumerMetricDef[] = [
   ),
 ];
 
+/** A key metric of one item (a saga, a transaction step, a reader) and how to read it (null: none). */
+interface ItemMetricDef<T> extends MetricDef {
+  value: (x: T) => number | null;
+}
+
+/** A key metric of an item, lower being better. */
+const im = <T>(
+  metric: string,
+  label: string,
+  unit: MetricUnit,
+  value: (x: T) => number | null,
+): ItemMetricDef<T> => ({ ...m(metric, label, unit, true), value });
+
+/**
+ * The key metrics of each saga (scope `sagas`, id = the saga), in order. Lower is better for
+ * all: inconsistent outcomes and operator alerts are harms, a long inconsistency window is
+ * exposure to dirty reads, and time and messages are costs. The times are missing (left out of
+ * the estimates) in a run where no saga ended consistent, the messages where none ended.
+ */
+export const SAGA_METRICS: readonly ItemMetricDef<SagaSummary>[] = [
+  im('inconsistent', 'inconsistent sagas', 'count', (s) => s.inconsistent),
+  im('alerts', 'operator alerts', 'count', (s) => s.alerts),
+  im('windowMeanMs', 'mean inconsistency window', 'ms', (s) =>
+    sagasConsistent(s) > 0 ? s.windowMeanMs : null,
+  ),
+  im('completionMeanMs', 'mean saga completion time', 'ms', (s) =>
+    sagasConsistent(s) > 0 ? s.completionMeanMs : null,
+  ),
+  im('messagesPerSaga', 'messages per saga', 'count', (s) =>
+    sagasEnded(s) > 0 ? s.messagesPerSaga : null,
+  ),
+];
+
+/**
+ * The key metrics of each transaction step (scope `transactions`, id = the step), in order.
+ * Lower is better for all: failed transactions are errors, conflicts are work done again, and
+ * lock waits and long transactions hold threads. The rate and the wait are missing in a run
+ * where none started, the p99 where none committed.
+ */
+export const TRANSACTION_METRICS: readonly ItemMetricDef<TransactionSummary>[] = [
+  im('failed', 'failed transactions', 'count', (t) => t.failed),
+  im('conflictRate', 'conflict rate', 'ratio', (t) => (t.started > 0 ? t.conflictRate : null)),
+  im('lockWaitMeanMs', 'mean lock wait', 'ms', (t) => (t.started > 0 ? t.lockWaitMeanMs : null)),
+  im('durationP99Ms', 'p99 transaction time', 'ms', (t) =>
+    t.committed > 0 ? t.durationP99Ms : null,
+  ),
+];
+
+/**
+ * The key metrics of each third-party reader (scope `readers`, id = the reader), in order.
+ * Lower is better for both: the share of reads that saw an anomaly (a dirty or a stale read),
+ * and how stale the data read was. Both are missing in a run where the reader read nothing.
+ */
+export const READER_METRICS: readonly ItemMetricDef<ReaderSummary>[] = [
+  im('anomalyRate', 'anomaly rate', 'ratio', (r) => (r.reads > 0 ? r.anomalyRate : null)),
+  im('stalenessP99Ms', 'p99 staleness', 'ms', (r) => (r.reads > 0 ? r.stalenessP99Ms : null)),
+];
+
 /** Every key metric of a summary with its value, in a stable order. */
 export function keyMetricValues(s: RunSummary): { metric: KeyMetric; value: number }[] {
   const out: { metric: KeyMetric; value: number }[] = [];
@@ -182,6 +273,12 @@ export function keyMetricValues(s: RunSummary): { metric: KeyMetric; value: numb
       add('sessions', '', d, value(sessions, s.windowMs));
   for (const c of s.consumers ?? [])
     for (const { value, ...d } of CONSUMER_METRICS) add('consumers', c.group, d, value(c));
+  for (const x of sagasOf(s))
+    for (const { value, ...d } of SAGA_METRICS) add('sagas', x.id, d, value(x));
+  for (const x of transactionsOf(s))
+    for (const { value, ...d } of TRANSACTION_METRICS) add('transactions', x.id, d, value(x));
+  for (const x of readersOf(s))
+    for (const { value, ...d } of READER_METRICS) add('readers', x.id, d, value(x));
   return out;
 }
 

@@ -2,7 +2,8 @@
  * The files a run writes, as text (pure: the CLI writes them): summary.json, endpoints.csv,
  * components.csv, timeseries.csv (tidy/long format: second, variant, scope, id, metric,
  * value), caches.csv when the scenario has caches, sessions.csv and session-memory.csv when it
- * has logged-in users, consumers.csv when it has consumer groups, and compare.csv /
+ * has logged-in users, consumers.csv when it has consumer groups, sagas.csv, transactions.csv
+ * and readers.csv when it has sagas, transaction steps or third-party readers, and compare.csv /
  * compare.json when it has several variants. Every number is rounded to 4 decimals; the same
  * results give the same bytes.
  */
@@ -31,6 +32,8 @@ import {
 } from './results.ts';
 import { round, roundDeep } from './round.ts';
 import { sessionMemoryCsv, sessionsCsv } from './sessions-csv.ts';
+import { hasReaders, hasSagas, hasTransactions } from './transaction-figures.ts';
+import { readersCsv, sagasCsv, transactionsCsv } from './transactions-csv.ts';
 
 export { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 
@@ -64,6 +67,9 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
     files.set('session-memory.csv', sessionMemoryCsv(results));
   }
   if (hasConsumerGroups(results.runs)) files.set('consumers.csv', consumersCsv(results));
+  if (hasSagas(results.runs)) files.set('sagas.csv', sagasCsv(results));
+  if (hasTransactions(results.runs)) files.set('transactions.csv', transactionsCsv(results));
+  if (hasReaders(results.runs)) files.set('readers.csv', readersCsv(results));
   if (results.runs.length > 1) {
     files.set('compare.csv', compareCsv(results));
     files.set('compare.json', compareJson(results));

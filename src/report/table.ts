@@ -1,10 +1,10 @@
 /**
  * The readable summary printed by `msasim run`: per variant, entry endpoints × latency
  * percentiles and outcomes, then components × load, utilisation and queues; the users'
- * sessions (one row per variant) when there are logged-in users; the consumer groups (one row
- * per variant × group) when there are some; for several
- * variants, a final side-by-side comparison (also printed alone by `msasim compare`). Plain
- * text, deterministic.
+ * sessions (one row per variant) when there are logged-in users; the consumer groups, sagas,
+ * transaction steps and third-party readers (one row per variant × item) when there are some;
+ * for several variants, a final side-by-side comparison (also printed alone by `msasim
+ * compare`). Plain text, deterministic.
  */
 import type { RequestGroupSummary, RunSummary } from '../metrics/summary.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
@@ -14,16 +14,23 @@ import {
   CONSUMER_METRICS,
   compareVariants,
   estimateMetrics,
+  ITEM_SCOPES,
   type KeyMetric,
   type MetricDifference,
   type MetricEstimate,
+  type MetricScope,
+  READER_METRICS,
+  SAGA_METRICS,
   SESSION_METRICS,
+  TRANSACTION_METRICS,
 } from './estimates.ts';
 import { propagationOf } from './propagation.ts';
 import { replicationsOf, type ScenarioResults, sloResultsOf, variantNames } from './results.ts';
 import { formatSessions } from './session-table.ts';
 import { sloLine } from './slo.ts';
 import { formatTable, num, pct } from './text-table.ts';
+import { readersOf, sagasOf, transactionsOf } from './transaction-figures.ts';
+import { formatReaders, formatSagas, formatTransactions } from './transaction-table.ts';
 
 export { formatTable, num } from './text-table.ts';
 
@@ -225,6 +232,10 @@ export function formatSummary(results: ScenarioResults): string {
   if (sessions !== '') parts.push(sessions);
   const consumers = formatConsumers(results);
   if (consumers !== '') parts.push(consumers);
+  for (const section of [formatSagas, formatTransactions, formatReaders]) {
+    const text = section(results);
+    if (text !== '') parts.push(text);
+  }
   const propagation = formatPropagation(results);
   if (propagation !== '') parts.push(propagation);
   const slos = formatSlos(results);
@@ -314,28 +325,41 @@ const HEADLINE_KEYS = [
   ...SESSION_METRICS.map((d) => `sessions||${d.metric}`),
 ];
 
+/** The key metrics of each kind of item, and how to find the items' ids in a summary. */
+const ITEM_METRICS: [MetricScope, (s: RunSummary) => string[], readonly { metric: string }[]][] = [
+  ['consumers', (s) => (s.consumers ?? []).map((c) => c.group), CONSUMER_METRICS],
+  ['sagas', (s) => sagasOf(s).map((x) => x.id), SAGA_METRICS],
+  ['transactions', (s) => transactionsOf(s).map((x) => x.id), TRANSACTION_METRICS],
+  ['readers', (s) => readersOf(s).map((x) => x.id), READER_METRICS],
+];
+
 /**
- * The keys of the key metrics of every consumer group of any variant (group by group, in order
- * of first appearance), after the headline ones.
+ * The keys of the key metrics of every consumer group, saga, transaction step and reader of
+ * any variant (kind by kind, item by item in order of first appearance), after the headline ones.
  */
-function consumerKeys(results: ScenarioResults): string[] {
-  const groups = new Set(results.runs.flatMap((r) => r.summary.consumers.map((c) => c.group)));
-  return [...groups].flatMap((g) => CONSUMER_METRICS.map((d) => `consumers|${g}|${d.metric}`));
+function itemKeys(results: ScenarioResults): string[] {
+  return ITEM_METRICS.flatMap(([scope, idsOf, metrics]) => {
+    const ids = new Set(results.runs.flatMap((r) => idsOf(r.summary)));
+    return [...ids].flatMap((id) => metrics.map((d) => `${scope}|${id}|${d.metric}`));
+  });
 }
 
-/** How a key metric is named in the console: its label, after its consumer group if it has one. */
-const consoleLabel = (e: KeyMetric) => (e.scope === 'consumers' ? `${e.id} ${e.label}` : e.label);
+/** Whether a key metric belongs to one item of several (a group, a saga, a step, a reader). */
+const isItem = (e: KeyMetric) => ITEM_SCOPES.includes(e.scope);
 
-/** A difference sentence with the consumer group named after the variant ("store: billing lost …"). */
+/** How a key metric is named in the console: its label, after its item if it has one. */
+const consoleLabel = (e: KeyMetric) => (isItem(e) ? `${e.id} ${e.label}` : e.label);
+
+/** A difference sentence with the item named after the variant ("store: billing lost …"). */
 function consoleSentence(variant: string, m: MetricDifference): string {
   const prefix = `${variant}: `;
-  if (m.scope !== 'consumers' || !m.sentence.startsWith(prefix)) return m.sentence;
+  if (!isItem(m) || !m.sentence.startsWith(prefix)) return m.sentence;
   return `${prefix}${m.id} ${m.sentence.slice(prefix.length)}`;
 }
 
 /**
  * With several replications: the overall key metrics of each variant (and those of sessions,
- * with logged-in users, and of each consumer group) as mean ± half-width of the 95 % confidence interval, and (with variants) each difference from the first variant in
+ * with logged-in users, and of each consumer group, saga, transaction step and reader) as mean ± half-width of the 95 % confidence interval, and (with variants) each difference from the first variant in
  * words, significant or not. Empty with one replication.
  */
 export function formatReplications(results: ScenarioResults): string {
@@ -346,7 +370,7 @@ export function formatReplications(results: ScenarioResults): string {
   const byVariant = reps.map(
     (r) => new Map(estimateMetrics(r).map((e) => [e.key, e] as [string, MetricEstimate])),
   );
-  const keys = [...HEADLINE_KEYS, ...consumerKeys(results)];
+  const keys = [...HEADLINE_KEYS, ...itemKeys(results)];
   const rows: string[][] = [];
   for (const key of keys) {
     const first = byVariant.find((m) => m.has(key))?.get(key);

@@ -38,3 +38,22 @@ export function joinWrapped(items: readonly string[], width = 120): string {
   if (line !== '') lines.push(line);
   return lines.join('\n');
 }
+
+/**
+ * `text` wrapped at spaces into lines of at most `width` characters, the first starting with
+ * `first` and the others with `rest` (a hanging indent). A word longer than a line is kept whole.
+ */
+export function wrapWords(text: string, first: string, rest: string, width = 120): string {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true; // no word on the line yet
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = rest + word;
+    } else line = empty ? line + word : `${line} ${word}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines.map((l) => l.trimEnd()).join('\n');
+}

@@ -4,7 +4,12 @@
  * same as bars with error bars, and the differences in words — significant ones marked better
  * or worse, and a plain list of those that are not significant.
  */
-import type { MetricDifference, MetricEstimate, MetricScope } from '../estimates.ts';
+import {
+  ITEM_SCOPES,
+  type MetricDifference,
+  type MetricEstimate,
+  type MetricScope,
+} from '../estimates.ts';
 import type { ReportData } from '../report-data.ts';
 import { variantColour } from './chart-style.ts';
 import { variantLabel } from './charts.ts';
@@ -61,9 +66,9 @@ const OVERALL_TABLE_METRICS: readonly string[] = ['p50Ms', 'p90Ms', ...KEY_METRI
 
 /**
  * The key metrics of every variant side by side (the overall ones unless `scope`, `metrics` and
- * `id` say otherwise: id '' for overall and sessions, the group for a consumer group); for each
- * variant after the first, the change against the first. Metrics that are 0 in every variant
- * are left out.
+ * `id` say otherwise: id '' for overall and sessions, the item for a consumer group, saga,
+ * transaction step or reader); for each variant after the first, the change against the
+ * first. Metrics that are 0 in every variant are left out.
  */
 export function keyMetricsTable(
   data: ReportData,
@@ -114,8 +119,8 @@ function sentenceOf(d: MetricDifference, variant: string): string {
 }
 
 /**
- * What a difference is about, before its sentence: the endpoint, component, cache, sessions or
- * consumer group.
+ * What a difference is about, before its sentence: the endpoint, component, cache, sessions,
+ * consumer group, saga, transaction step or reader.
  */
 function subject(d: MetricDifference): string {
   if (d.scope === 'overall') return '';
@@ -151,7 +156,7 @@ function differencesHtml(data: ReportData): string {
         d.scope === 'overall' ||
         d.scope === 'endpoint' ||
         d.scope === 'sessions' ||
-        d.scope === 'consumers',
+        ITEM_SCOPES.includes(d.scope),
     );
     const componentDiffs = c.metrics.filter((d) => d.scope === 'component' || d.scope === 'cache');
     const sig = componentDiffs.filter((d) => d.difference.significant !== false).length;

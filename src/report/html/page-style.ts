@@ -35,6 +35,15 @@ h4 { font-size: 19px; margin: 20px 0 8px; }
 p { margin: 8px 0 12px; }
 .intro { color: #374151; max-width: 60em; }
 .note { background: #fffbeb; border: 1px solid #fcd34d; border-radius: 8px; padding: 10px 14px; }
+.anomaly-card { background: #fffbeb; border: 1px solid #fcd34d; border-left: 6px solid #d97706; border-radius: 8px; padding: 12px 18px; margin: 14px 0; max-width: 62em; }
+.anomaly-card.clean { background: var(--better-bg); border-color: #86efac; border-left-color: var(--better); }
+.anomaly-card h4 { margin: 0 0 6px; }
+.anomaly-card .anomaly-reader { font-weight: 400; color: var(--muted); }
+.anomaly-card p { margin: 4px 0 8px; }
+.anomaly { margin: 8px 0; }
+.anomaly-label { display: block; font-size: 14px; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; color: #92400e; }
+.anomaly blockquote { margin: 4px 0 0; border-left-color: #f59e0b; background: #fff; font-size: 19px; color: var(--text); overflow-wrap: anywhere; }
+.anomaly-same { color: var(--muted); font-size: 16px; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; background: #f1f5f9; padding: 1px 5px; border-radius: 4px; }
 pre { background: #0f172a; color: #e2e8f0; padding: 14px 16px; border-radius: 8px; overflow-x: auto; font-size: 15px; }
 pre code { background: none; padding: 0; color: inherit; }

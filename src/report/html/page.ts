@@ -22,6 +22,7 @@ import {
 } from './report-sections.ts';
 import { policiesSection, propagationSection, slosSection } from './resilience-sections.ts';
 import { sessionsSection } from './session-sections.ts';
+import { transactionSection } from './transaction-sections.ts';
 
 /** The minified library texts inlined in every page (read from node_modules by the CLI). */
 export interface VegaAssets {
@@ -169,8 +170,8 @@ function chartTitle(spec: TopLevelSpec): string | undefined {
 /**
  * The report of one scenario run as one self-contained HTML page (index.html): header; the
  * comparison of the variants first (when there are several); the lesson; the topology; the
- * summary tables; SLOs, fault propagation, call policies, sessions and messaging when the
- * scenario has them; the latency, time and load charts.
+ * summary tables; SLOs, fault propagation, call policies, sessions, messaging, and
+ * transactions and consistency when the scenario has them; the latency, time and load charts.
  */
 export function buildReportHtml(data: ReportData, assets: VegaAssets): string {
   const sections: PageSection[] = [
@@ -183,6 +184,7 @@ export function buildReportHtml(data: ReportData, assets: VegaAssets): string {
     ...policiesSection(data),
     ...sessionsSection(data),
     ...messagingSection(data),
+    ...transactionSection(data),
     ...chartSections(data),
   ];
   return buildChartsPage(data.scenario.name, sections, assets, { header: headerHtml(data) });
