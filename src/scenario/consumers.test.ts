@@ -4,8 +4,7 @@
  * what normalization fills in.
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from './format.ts';
-import { ScenarioError } from './issues.ts';
+import { scenarioProblems } from '../test-support/scenarios.ts';
 import { parseScenario } from './load.ts';
 
 function text(edit: (t: string) => string = (t) => t): string {
@@ -39,15 +38,7 @@ consumers:
 `);
 }
 
-function problems(t: string): string {
-  try {
-    parseScenario(t, 'shop.yaml');
-    return '';
-  } catch (e) {
-    if (e instanceof ScenarioError) return formatIssues(e.issues);
-    throw e;
-  }
-}
+const problems = (t: string) => scenarioProblems(t);
 
 describe('consumer groups in the scenario language', () => {
   it('accepts the valid scenario and fills in the defaults', () => {

@@ -1,7 +1,6 @@
 /** Sagas in the scenario language: references checked, a choreography needs its broker. */
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from './format.ts';
-import { ScenarioError } from './issues.ts';
+import { scenarioProblems } from '../test-support/scenarios.ts';
 import { parseScenario } from './load.ts';
 
 const text = (saga: string) => `version: 1
@@ -23,15 +22,7 @@ brokers:
   kafka: {}
 `;
 
-function problems(t: string): string {
-  try {
-    parseScenario(t, 'shop.yaml');
-    return '';
-  } catch (e) {
-    if (e instanceof ScenarioError) return formatIssues(e.issues);
-    throw e;
-  }
-}
+const problems = (t: string) => scenarioProblems(t);
 
 describe('sagas in the scenario language', () => {
   it('normalizes the actions', () => {

@@ -4,8 +4,7 @@
  * what normalization fills in.
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from './format.ts';
-import { ScenarioError } from './issues.ts';
+import { scenarioProblems } from '../test-support/scenarios.ts';
 import { parseScenario } from './load.ts';
 
 /** A valid scenario with logged-in users; `edit` rewrites its text. */
@@ -43,16 +42,7 @@ sessions:
 `);
 }
 
-/** The formatted problems of a scenario text ('' when it is valid). */
-function problems(t: string): string {
-  try {
-    parseScenario(t, 'shop.yaml');
-    return '';
-  } catch (e) {
-    if (e instanceof ScenarioError) return formatIssues(e.issues);
-    throw e;
-  }
-}
+const problems = (t: string) => scenarioProblems(t);
 
 describe('sessions in the scenario language', () => {
   it('accepts the valid scenario and fills in the defaults', () => {

@@ -4,6 +4,8 @@
 
 import type { RunResult } from '../metrics/summary.ts';
 import { runScenario } from '../model/run.ts';
+import { formatIssues } from '../scenario/format.ts';
+import { ScenarioError } from '../scenario/issues.ts';
 import { parseScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 
@@ -40,4 +42,15 @@ services:
         steps:
           - cpu: { dist: exponential, mean: ${opts.meanMs}ms }
 `;
+}
+
+/** The formatted problems of a scenario text, as `msasim validate` prints them ('' when valid). */
+export function scenarioProblems(text: string, file = 'shop.yaml'): string {
+  try {
+    parseScenario(text, file);
+    return '';
+  } catch (e) {
+    if (e instanceof ScenarioError) return formatIssues(e.issues);
+    throw e;
+  }
 }

@@ -29,6 +29,7 @@ import {
   windowRows,
 } from './charts.ts';
 import { keyMetricsTable, variantChip } from './comparison-section.ts';
+import { tableHtml, td } from './data-table.ts';
 import { escapeHtml } from './escape.ts';
 import { formatMs, formatNumber, formatQuantity, formatRate } from './format.ts';
 import type { PageSection } from './page.ts';
@@ -52,22 +53,6 @@ export function consumerGroupRows(data: ReportData): GroupRow[] {
   );
   const several = new Set(found.map((g) => g.c.group)).size > 1;
   return found.map((g) => ({ ...g, label: several ? `${g.name} · ${g.c.group}` : g.name }));
-}
-
-const td = (text: string) => `<td>${escapeHtml(text)}</td>`;
-
-/** A header: its words, or its words and a line below saying what the cells hold. */
-type Header = string | [head: string, sub: string];
-
-function tableHtml(headers: Header[], rows: string[]): string {
-  const th = headers.map((h, i) => {
-    const text =
-      typeof h === 'string'
-        ? escapeHtml(h)
-        : `${escapeHtml(h[0])}<span class="sub">${escapeHtml(h[1])}</span>`;
-    return `<th${i === 0 ? ' class="label"' : ''}>${text}</th>`;
-  });
-  return `<div class="table-wrap"><table class="data"><thead><tr>${th.join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
 /** The first cell of a row: the variant with its colour, the group and its topic below. */

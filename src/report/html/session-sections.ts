@@ -15,6 +15,7 @@ import { idpCallsPerSec } from '../session-figures.ts';
 import { CHART_CONFIG, CHART_WIDTH, colourScale, r4, VEGA_LITE_SCHEMA } from './chart-style.ts';
 import { variantLabel } from './charts.ts';
 import { keyMetricsTable, variantChip } from './comparison-section.ts';
+import { tableHtml, td } from './data-table.ts';
 import { escapeHtml } from './escape.ts';
 import { formatBytes, formatMs, formatNumber, formatPercent, formatRate } from './format.ts';
 import type { PageSection } from './page.ts';
@@ -35,22 +36,6 @@ export function sessionVariants(data: ReportData): SessionVariant[] {
       ? []
       : [{ name: variantLabel(data, v), index, s, windowMs: v.summary.windowMs }];
   });
-}
-
-const td = (text: string) => `<td>${escapeHtml(text)}</td>`;
-
-/** A header: its words, or its words and a line below saying what the cells hold. */
-type Header = string | [head: string, sub: string];
-
-function tableHtml(headers: Header[], rows: string[]): string {
-  const th = headers.map((h, i) => {
-    const text =
-      typeof h === 'string'
-        ? escapeHtml(h)
-        : `${escapeHtml(h[0])}<span class="sub">${escapeHtml(h[1])}</span>`;
-    return `<th${i === 0 ? ' class="label"' : ''}>${text}</th>`;
-  });
-  return `<div class="table-wrap"><table class="data"><thead><tr>${th.join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
 /** The first cell of a row: the variant with its colour, its strategy below. */

@@ -17,6 +17,7 @@ import {
 } from '../estimates.ts';
 import type { ReportData } from '../report-data.ts';
 import { keyMetricsTable, variantChip } from './comparison-section.ts';
+import { tableHtml, td } from './data-table.ts';
 import { escapeHtml } from './escape.ts';
 import { formatMs, formatNumber, formatPercent, formatQuantity } from './format.ts';
 import type { PageChart, PageSection } from './page.ts';
@@ -29,22 +30,6 @@ import {
   transactionChart,
   transactionRows,
 } from './transaction-charts.ts';
-
-const td = (text: string) => `<td>${escapeHtml(text)}</td>`;
-
-/** A header: its words, or its words and a line below saying what the cells hold. */
-type Header = string | [head: string, sub: string];
-
-function tableHtml(headers: Header[], rows: string[]): string {
-  const th = headers.map((h, i) => {
-    const text =
-      typeof h === 'string'
-        ? escapeHtml(h)
-        : `${escapeHtml(h[0])}<span class="sub">${escapeHtml(h[1])}</span>`;
-    return `<th${i === 0 ? ' class="label"' : ''}>${text}</th>`;
-  });
-  return `<div class="table-wrap"><table class="data"><thead><tr>${th.join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
-}
 
 /** The first cell of a row: the variant with its colour, `sub` (the item …) below. */
 const labelCell = ({ name, index }: ItemRow<unknown>, sub: string) =>
