@@ -4,9 +4,11 @@
  * entry service). Requests count the work they caused (calls, queries, rows).
  */
 import { DOUBLE_ZERO } from '../engine/double-zero.ts';
-import { Frame } from './frame.ts';
+import type { Outcome } from '../metrics/outcome.ts';
+import type { Frame } from './frame.ts';
+import type { ListJob } from './list.ts';
 import type { Hop } from './network.ts';
-import type { EndpointRuntime, Instance } from './service.ts';
+import type { EndpointRuntime, Instance, StepRuntime } from './service.ts';
 import type { EntryRuntime } from './workload.ts';
 
 /** Receives the reply of a call made outside the ordinary step sequence. */
@@ -36,8 +38,30 @@ export class CallData {
  * One visit of a request to a service endpoint: holds a thread at one instance for its stay.
  * Its outcome, once it replies, is its root frame's `error` and `cause` (set directly when the
  * visit is turned away before running any step).
+ *
+ * An Invocation is its own root Frame, yet it does not `extends Frame` (nor Request `extends
+ * Invocation`): V8 in Node 20 does not inline a derived class's `super()` call, so every level of
+ * a class chain costs a call and a generic allocation (Request → Invocation → Frame: ~35 ns a
+ * request; flat classes made M/M/1 ~12 % faster, measured). So Invocation declares Frame's fields
+ * itself, and Request those of Invocation, in the same order; `implements` has TypeScript check
+ * that none is missing. A field added to Frame must be added to both.
  */
-export class Invocation extends Frame {
+export class Invocation implements Frame {
+  // ── its root frame: the fields of Frame ──
+  readonly steps: StepRuntime[];
+  readonly parent: Frame | null = null;
+  readonly inParallel: boolean = false;
+  pc = 0;
+  error: Outcome = 0;
+  cause = '';
+  pending = 0;
+  current: StepRuntime | null = null;
+  rows = 0;
+  job: ListJob | null = null;
+  sinceMs!: number;
+  workMs!: number;
+  readonly inv: Invocation = this;
+  // ── the visit ──
   /** The end-to-end request this visit serves (the entry visit is the request itself). */
   readonly request: Request;
   instance: Instance | null = null;
@@ -53,12 +77,12 @@ export class Invocation extends Frame {
   data: CallData | null = null;
 
   constructor(
-    request: Request | null,
+    request: Request,
     readonly endpoint: EndpointRuntime,
-    caller: Frame | null,
+    caller: Frame,
   ) {
-    super(null, endpoint.steps, null, false);
-    this.request = request ?? (this as unknown as Request);
+    this.steps = endpoint.steps;
+    this.request = request;
     this.caller = caller;
   }
 }
@@ -66,9 +90,34 @@ export class Invocation extends Frame {
 /**
  * One end-to-end request as the client sees it: sent by a workload to an entry endpoint and
  * answered (or given up on). It is also its own visit to the entry service (one object per
- * request instead of two), and counts the work it caused downstream.
+ * request instead of two), and counts the work it caused downstream. Flat, like Invocation:
+ * it declares the fields of Frame and Invocation itself, in their order.
  */
-export class Request extends Invocation {
+export class Request implements Invocation {
+  // ── its root frame: the fields of Frame ──
+  readonly steps: StepRuntime[];
+  readonly parent: Frame | null = null;
+  readonly inParallel: boolean = false;
+  pc = 0;
+  error: Outcome = 0;
+  cause = '';
+  pending = 0;
+  current: StepRuntime | null = null;
+  rows = 0;
+  job: ListJob | null = null;
+  sinceMs!: number;
+  workMs!: number;
+  readonly inv: Invocation = this;
+  // ── its visit to the entry service: the fields of Invocation ──
+  readonly request: Request = this;
+  instance: Instance | null = null;
+  arrivalMs = DOUBLE_ZERO;
+  readonly caller: Frame | null = null;
+  callerWaiting = true;
+  replyHop: Hop | null;
+  data: CallData | null = null;
+  readonly endpoint: EndpointRuntime;
+  // ── the request ──
   /** Downstream calls made on its behalf (every `call` step, at any depth). */
   callCount = 0;
   /** Database queries made on its behalf. */
@@ -92,7 +141,8 @@ export class Request extends Invocation {
     /** When the client sent it. */
     readonly sentMs: number,
   ) {
-    super(null, entry.endpoint, null);
+    this.endpoint = entry.endpoint;
+    this.steps = entry.endpoint.steps;
     this.replyHop = entry.hopBack;
   }
 }
