@@ -45,14 +45,12 @@ describe('EventQueue properties', () => {
               q.push(op.timeMs, op.priority, noop, id);
               pending.push({ timeMs: op.timeMs, priority: op.priority, id });
             } else if (q.size > 0) {
-              q.pop();
-              popped.push(q.poppedArg as number);
+              popped.push(q.pop() as number);
               popReference();
             }
           }
           while (q.size > 0) {
-            q.pop();
-            popped.push(q.poppedArg as number);
+            popped.push(q.pop() as number);
             popReference();
           }
           expect(popped).toEqual(expected);

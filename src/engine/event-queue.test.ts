@@ -6,9 +6,9 @@ import { EventQueue } from './event-queue.ts';
 function drain(q: EventQueue): [string, number][] {
   const log: [string, number][] = [];
   while (q.size > 0) {
-    const handler = q.pop();
-    handler(q.poppedArg);
-    log.push([q.poppedArg as string, q.poppedTime]);
+    const arg = q.pop();
+    q.poppedHandler(arg);
+    log.push([arg as string, q.poppedTime]);
   }
   return log;
 }
@@ -94,12 +94,15 @@ describe('EventQueue', () => {
     expect(drain(q)).toEqual([['a', 1]]);
   });
 
-  it('returns the handler that was pushed with the event', () => {
+  it('returns the argument and leaves the handler that was pushed with the event', () => {
     const q = new EventQueue();
     const log: string[] = [];
     q.push(2, 1, (x: string) => log.push(`second ${x}`), 'y');
     q.push(1, 1, (x: string) => log.push(`first ${x}`), 'x');
-    while (q.size > 0) q.pop()(q.poppedArg);
+    while (q.size > 0) {
+      const arg = q.pop();
+      q.poppedHandler(arg);
+    }
     expect(log).toEqual(['first x', 'second y']);
   });
 

@@ -13,6 +13,8 @@ export type Handler = (arg: any) => void;
 // priorities < 256 and up to 3.5e13 events.
 const SEQ_SPAN = 2 ** 45;
 
+function noHandler(): void {}
+
 /** Binary heap of events keyed by (timeMs, priority, seq). */
 export class EventQueue {
   #time: Float64Array;
@@ -66,20 +68,23 @@ export class EventQueue {
   }
 
   /**
-   * Removes the earliest event and returns its handler; its time and argument are left in
-   * `poppedTime` and `poppedArg` (avoids allocating a record per event).
+   * Removes the earliest event and returns its argument; its handler and time are left in
+   * `poppedHandler` and `poppedTime` (avoids allocating a record per event). The argument is
+   * returned rather than kept in a field: it is usually a young object (a request), and storing
+   * it into this long-lived queue would cost a write barrier on every event; handlers are
+   * long-lived functions, which the barrier's fast check lets through.
    * @throws RangeError when the queue is empty.
    */
-  pop(): Handler {
+  pop(): unknown {
     // without this guard the size would go negative and the next push would be lost
     if (this.#size === 0) throw new RangeError('pop() on an empty event queue');
     const time = this.#time;
     const keys = this.#key;
     const handlers = this.#handler;
     const args = this.#arg;
-    const handler = handlers[0];
+    const arg = args[0];
+    this.poppedHandler = handlers[0];
     this.poppedTime = time[0];
-    this.poppedArg = args[0];
     const n = --this.#size;
     if (n > 0) {
       const lt = time[n];
@@ -113,13 +118,13 @@ export class EventQueue {
     // drop references so finished requests can be collected
     handlers[n] = undefined as unknown as Handler;
     args[n] = undefined;
-    return handler;
+    return arg;
   }
 
-  /** Time of the event last returned by pop(). */
+  /** Time of the event last removed by pop(). */
   poppedTime = DOUBLE_ZERO;
-  /** Argument of the event last returned by pop(). */
-  poppedArg: unknown = undefined;
+  /** Handler of the event last removed by pop(). */
+  poppedHandler: Handler = noHandler;
 
   #grow(): void {
     // at least 16, or a queue created with capacity 0 would never grow and drop every event

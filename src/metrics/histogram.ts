@@ -91,7 +91,7 @@ export class LatencyHistogram {
   record(ms: number): void {
     const us = Math.round(ms * 1000);
     if (!(us >= 0 && us < JS_LIMIT)) {
-      this.#h.recordValue(us);
+      this.#recordLarge(us);
       return;
     }
     const slot = slotOf(us);
@@ -100,6 +100,11 @@ export class LatencyHistogram {
     if (slot > this.#hi) this.#hi = slot;
     if (us > this.#maxUs) this.#maxUs = us;
     if (us < this.#minNonZeroUs && us !== 0) this.#minNonZeroUs = us;
+  }
+
+  /** A value beyond the JS counts (or not a number) goes straight to the histogram. */
+  #recordLarge(us: number): void {
+    this.#h.recordValue(us);
   }
 
   // A call into WebAssembly costs ~20 ns in a tight loop and ~70 ns amid the model's event

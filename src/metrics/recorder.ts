@@ -38,6 +38,8 @@ export class Metrics {
   readonly #windowResets: (() => void)[] = [];
   /** Per-second series per entry endpoint ("service/endpoint"). */
   readonly series = new Map<string, RequestSeries>();
+  /** The series when there is exactly one (tick() then copies its points), else null. */
+  #onlySeries: RequestSeries | null = null;
   /** Per-second series of every request: the sum of `series`, formed at each tick. */
   readonly overall = new RequestSeries();
   /** Requests in flight (arrived, not finished), time-weighted, for Little's law. */
@@ -64,6 +66,7 @@ export class Metrics {
     if (series === undefined) {
       series = new RequestSeries();
       this.series.set(key, series);
+      this.#onlySeries = this.series.size === 1 ? series : null;
     }
     return { stats, series };
   }
@@ -209,9 +212,9 @@ export class Metrics {
   /** Closes second number `second` (which ended at `nowMs`) of every series. */
   tick(second: number, nowMs: number, spanMs: number): void {
     const overall = this.overall;
-    if (this.series.size === 1) {
+    const only = this.#onlySeries;
+    if (only !== null) {
       // one entry endpoint: the sum is that series itself, closed once (same point, same bytes)
-      const only = this.series.values().next().value as RequestSeries;
       only.close(second);
       overall.repeatLast(only);
     } else {
@@ -220,7 +223,8 @@ export class Metrics {
       for (const s of this.series.values()) s.close(second);
       overall.close(second);
     }
-    for (const st of this.stations) st.closeSecond(second, nowMs, spanMs);
+    const stations = this.stations;
+    for (let i = 0; i < stations.length; i++) stations[i].closeSecond(second, nowMs, spanMs);
     for (const c of this.consumers) c.lagPoints.push(c.lag.level);
   }
 

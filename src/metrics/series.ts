@@ -33,6 +33,8 @@ export class RequestSeries {
   readonly points: SeriesPoint[] = [];
   /** Requests currently in flight (for the in-flight column). */
   inFlight = 0;
+  /** p50, p90, p99 of the second being closed (reused: close() runs every simulated second). */
+  readonly #quantiles = new Float64Array(PERCENTILES.length);
 
   /** Counts one finished request in the open second. */
   finish(outcome: Outcome, latencyMs: number): void {
@@ -60,7 +62,8 @@ export class RequestSeries {
   /** Closes the open second `second` and starts the next one. */
   close(second: number): void {
     const h = this.hist;
-    const [p50, p90, p99] = h.percentiles(PERCENTILES);
+    const q = this.#quantiles;
+    h.percentilesInto(PERCENTILES, q);
     const o = this.outcomes;
     this.points.push({
       second,
@@ -70,9 +73,9 @@ export class RequestSeries {
       timedOut: o[2],
       failed: o[3],
       meanMs: h.count > 0 ? h.sum / h.count : 0,
-      p50Ms: p50,
-      p90Ms: p90,
-      p99Ms: p99,
+      p50Ms: q[0],
+      p90Ms: q[1],
+      p99Ms: q[2],
       maxMs: h.max,
       inFlight: this.inFlight,
     });

@@ -43,7 +43,10 @@ export class StationStats {
   /** Waiting holders per instance. */
   readonly queue: TimeWeighted[];
   readonly points: StationPoint[] = [];
-  #second = { arrivals: 0, completed: 0, rejected: 0 };
+  /** The counters when the open second started. */
+  #secondArrivals = 0;
+  #secondCompleted = 0;
+  #secondRejected = 0;
   /** Instances serving (autoscaled components only; null: every instance serves all along). */
   instancesLevel: TimeWeighted | null = null;
   scaleUps = 0;
@@ -78,8 +81,12 @@ export class StationStats {
   closeSecond(second: number, nowMs: number, spanMs: number): void {
     let busyArea = 0;
     let queueArea = 0;
-    for (const b of this.busy) busyArea += b.closeBucket(nowMs);
-    for (const q of this.queue) queueArea += q.closeBucket(nowMs);
+    // indexed loops: this runs once a simulated second, mostly before V8 optimizes it, where
+    // for-of pays for an iterator
+    const busy = this.busy;
+    const queue = this.queue;
+    for (let i = 0; i < busy.length; i++) busyArea += busy[i].closeBucket(nowMs);
+    for (let i = 0; i < queue.length; i++) queueArea += queue[i].closeBucket(nowMs);
     const serving = this.instancesLevel;
     // with autoscaling the capacity is the slots of the instances serving, second by second
     const capArea =
@@ -88,14 +95,16 @@ export class StationStats {
         : this.capacityPerInstance * serving.closeBucket(nowMs);
     this.points.push({
       second,
-      arrivals: this.arrivals - this.#second.arrivals,
-      completed: this.completed - this.#second.completed,
-      rejected: this.rejected - this.#second.rejected,
+      arrivals: this.arrivals - this.#secondArrivals,
+      completed: this.completed - this.#secondCompleted,
+      rejected: this.rejected - this.#secondRejected,
       utilisation: capArea > 0 ? busyArea / capArea : 0,
       queueMean: spanMs > 0 ? queueArea / spanMs : 0,
       instances: serving === null ? this.busy.length : serving.level,
     });
-    this.#second = { arrivals: this.arrivals, completed: this.completed, rejected: this.rejected };
+    this.#secondArrivals = this.arrivals;
+    this.#secondCompleted = this.completed;
+    this.#secondRejected = this.rejected;
   }
 
   /** Starts the statistics window (end of warm-up): counters to zero, levels kept. */
@@ -111,7 +120,9 @@ export class StationStats {
     this.waitSumMs = 0;
     this.waitCount = 0;
     this.waitMaxMs = 0;
-    this.#second = { arrivals: 0, completed: 0, rejected: 0 };
+    this.#secondArrivals = 0;
+    this.#secondCompleted = 0;
+    this.#secondRejected = 0;
     for (const b of this.busy) b.reset(nowMs);
     for (const q of this.queue) q.reset(nowMs);
     this.instancesLevel?.reset(nowMs);
