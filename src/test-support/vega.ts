@@ -3,6 +3,8 @@
  * warns about, so a test can require a spec to compile cleanly.
  */
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { expect, it } from 'vitest';
+import { VEGA_LITE_SCHEMA } from '../report/html/chart-style.ts';
 
 /** vega-lite's warnings and errors while compiling `spec` (empty: it compiled cleanly). */
 export function compileWarnings(spec: TopLevelSpec): string[] {
@@ -22,4 +24,27 @@ export function compileWarnings(spec: TopLevelSpec): string[] {
   };
   compile(spec, { logger: logger as never });
   return found;
+}
+
+/**
+ * One test per chart builder: on each data set (say, with and without variants) its spec names
+ * the project's vega-lite schema, has a title and inline data, and compiles without warnings.
+ */
+export function itCompilesEachChart<D>(
+  builders: Record<string, (data: D) => unknown>,
+  datasets: D[],
+): void {
+  it.each(Object.keys(builders))(
+    '%s compiles without warnings, with and without variants',
+    (name) => {
+      for (const data of datasets) {
+        // biome-ignore lint/suspicious/noExplicitAny: a vega-lite spec read as plain JSON
+        const spec = builders[name](data) as any;
+        expect(spec.$schema).toBe(VEGA_LITE_SCHEMA);
+        expect(spec.title.text.length).toBeGreaterThan(5);
+        expect(spec.data.values.length).toBeGreaterThan(0);
+        expect(compileWarnings(spec as TopLevelSpec)).toEqual([]);
+      }
+    },
+  );
 }

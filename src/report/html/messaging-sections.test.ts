@@ -14,10 +14,10 @@ import {
   withConsumers,
 } from '../../test-support/consumers.ts';
 import { HOSTILE } from '../../test-support/report-data.ts';
-import { compileWarnings } from '../../test-support/vega.ts';
+import { compileWarnings, itCompilesEachChart } from '../../test-support/vega.ts';
 import { reportDataJson } from '../report-data.ts';
 import type { ScenarioResults } from '../results.ts';
-import { MAX_POINTS_PER_CHART, VARIANT_COLOURS, VEGA_LITE_SCHEMA } from './chart-style.ts';
+import { MAX_POINTS_PER_CHART, VARIANT_COLOURS } from './chart-style.ts';
 import {
   consumerGroupRows,
   consumerLagChart,
@@ -150,19 +150,7 @@ describe('messagingSection', () => {
 });
 
 describe('messaging charts', () => {
-  it.each(Object.keys(builders))(
-    '%s compiles without warnings, with and without variants',
-    (name) => {
-      const build = builders[name as keyof typeof builders];
-      for (const data of [two, one]) {
-        const spec = build(data) as Json;
-        expect(spec.$schema).toBe(VEGA_LITE_SCHEMA);
-        expect(spec.title.text.length).toBeGreaterThan(5);
-        expect(spec.data.values.length).toBeGreaterThan(0);
-        expect(compileWarnings(spec as TopLevelSpec)).toEqual([]);
-      }
-    },
-  );
+  itCompilesEachChart(builders, [two, one]);
 
   it('messageOutcomeChart: messages applied once, lost, dead-lettered; duplicates applied or skipped', () => {
     const spec = messageOutcomeChart(two) as Json;

@@ -14,10 +14,10 @@ import {
   tinyResults,
   withSessions,
 } from '../../test-support/sessions.ts';
-import { compileWarnings } from '../../test-support/vega.ts';
+import { compileWarnings, itCompilesEachChart } from '../../test-support/vega.ts';
 import { reportDataJson } from '../report-data.ts';
 import type { ScenarioResults } from '../results.ts';
-import { VARIANT_COLOURS, VEGA_LITE_SCHEMA } from './chart-style.ts';
+import { VARIANT_COLOURS } from './chart-style.ts';
 import { buildReportHtml } from './page.ts';
 import {
   revocationChart,
@@ -108,19 +108,7 @@ describe('sessionsSection', () => {
 });
 
 describe('session charts', () => {
-  it.each(Object.keys(builders))(
-    '%s compiles without warnings, with and without variants',
-    (name) => {
-      const build = builders[name as keyof typeof builders];
-      for (const data of [two, one]) {
-        const spec = build(data) as Json;
-        expect(spec.$schema).toBe(VEGA_LITE_SCHEMA);
-        expect(spec.title.text.length).toBeGreaterThan(5);
-        expect(spec.data.values.length).toBeGreaterThan(0);
-        expect(compileWarnings(spec as TopLevelSpec)).toEqual([]);
-      }
-    },
-  );
+  itCompilesEachChart(builders, [two, one]);
 
   it('sessionLoadChart: store operations, IdP calls and replication messages per second', () => {
     const spec = sessionLoadChart(two) as Json;

@@ -20,10 +20,10 @@ import {
   withSagas,
   withTransactions,
 } from '../../test-support/transactions.ts';
-import { compileWarnings } from '../../test-support/vega.ts';
+import { compileWarnings, itCompilesEachChart } from '../../test-support/vega.ts';
 import { reportDataJson } from '../report-data.ts';
 import type { ScenarioResults } from '../results.ts';
-import { VARIANT_COLOURS, VEGA_LITE_SCHEMA } from './chart-style.ts';
+import { VARIANT_COLOURS } from './chart-style.ts';
 import { escapeHtml } from './escape.ts';
 import { buildReportHtml } from './page.ts';
 import {
@@ -236,19 +236,7 @@ describe('transaction and consistency charts', () => {
     expect(powersOfTen(28814)).toEqual([0, 1, 10, 100, 1000, 10000]);
   });
 
-  it.each(Object.keys(builders))(
-    '%s compiles without warnings, with and without variants',
-    (name) => {
-      const build = builders[name as keyof typeof builders];
-      for (const data of [two, one]) {
-        const spec = build(data) as Json;
-        expect(spec.$schema).toBe(VEGA_LITE_SCHEMA);
-        expect(spec.title.text.length).toBeGreaterThan(5);
-        expect(spec.data.values.length).toBeGreaterThan(0);
-        expect(compileWarnings(spec as TopLevelSpec)).toEqual([]);
-      }
-    },
-  );
+  itCompilesEachChart(builders, [two, one]);
 
   it('sagaOutcomeChart: completed, compensated, inconsistent stacked; the failed ones apart', () => {
     const spec = sagaOutcomeChart(two) as Json;
