@@ -1,7 +1,8 @@
 /**
  * The error classes the CLI maps to exit codes: ScenarioError (bad input, exit 1, defined in
  * scenario/issues.ts), RunGuardError (a runaway run stopped by a budget, exit 1), SweepError
- * (saved sweep results that do not fit the request, exit 1) and
+ * (saved sweep results that do not fit the request, exit 1), OutPathError (an output path
+ * msasim refuses to write to, exit 2), OutputWriteError (the disk refused a write, exit 1) and
  * InternalError (a bug, exit 70, "please report").
  */
 
@@ -32,5 +33,27 @@ export class SweepError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'SweepError';
+  }
+}
+
+/**
+ * An output path msasim will not write to (exit 2): a file, a device, a folder holding files
+ * msasim did not write, `/`, … The message says why and what to do; nothing was touched.
+ */
+export class OutPathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutPathError';
+  }
+}
+
+/**
+ * Writing an output failed on the disk (exit 1): no space, permission denied, a read-only file
+ * system… The message says what failed and that the previous output is intact.
+ */
+export class OutputWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputWriteError';
   }
 }

@@ -1,11 +1,32 @@
 /**
- * Console and file-system access for the commands, injectable so tests capture output.
- * Reports are written atomically: every file goes to a fresh temporary directory beside the
- * target, which then replaces the target in one rename, so a failed run never leaves half a
- * report.
+ * Console and file-system access for the commands, injectable so tests capture output; and the
+ * write protocol of an output folder that is replaced whole (run, compare, spof).
+ *
+ * The protocol (target T, token K = <pid>-<random hex>):
+ *   0. tidy: leftovers of earlier killed runs beside T (`.T.tmp-K`, `.T.old-K` whose pid is
+ *      dead and which hold msasim's marker) are recovered or removed (rule below);
+ *   1. check T again (`out-target.ts`: absent, empty or msasim's; nothing else is touched);
+ *   2. write `.T.tmp-K` beside T: the marker `.msasim-report` first (naming every file), then
+ *      each file (created exclusively, fsync'd), then fsync the folder;
+ *   3. if T exists: rename T → `.T.old-K` (an older unmarked msasim folder gets a marker first);
+ *   4. rename `.T.tmp-K` → T, fsync the parent;
+ *   5. delete `.T.old-K`: only the files its marker lists, then the marker, then the empty folder
+ *      (never a recursive delete; anything else found there is left, with a warning).
+ * A kill leaves T complete (old or new) except between 3 and 4. Recovery rule (step 0, run by the
+ * next write to T): when T is missing and `.T.old-K` exists, `.T.tmp-K` (same K) was complete
+ * before 3 began, so it is renamed to T (the new report is finished); without it the old is
+ * renamed back. Leftovers of a live process are left alone. MSASIM_TEST_CRASH_AT=<stage> makes
+ * the process SIGKILL itself at that stage (tests only; see WRITE_STAGES).
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readdir, rename, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { OutputWriteError } from './errors.ts';
+import { MARKER_FILE, markerText, parseMarker, REPORT_TEMPORARY } from './out-rules.ts';
+import { errnoWords, type OutTarget, recheckOut } from './out-target.ts';
+import { readRegularFile } from './safe-read.ts';
+import { VERSION } from './version.ts';
 
 /** Where commands print. */
 export interface CliIo {
@@ -13,31 +34,278 @@ export interface CliIo {
   err(text: string): void;
 }
 
-/** The process's stdout and stderr. */
+let stdoutClosed = false;
+let pipesGuarded = false;
+
+/** The process's stdout and stderr. Output to a closed pipe (`msasim schema | head`) is dropped. */
 export const processIo: CliIo = {
-  out: (t) => process.stdout.write(t),
+  out: (t) => {
+    if (!stdoutClosed) process.stdout.write(t);
+  },
   err: (t) => process.stderr.write(t),
 };
 
-/** Writes `files` (name → text) as directory `dir`, replacing it whole. */
-export async function writeDirectoryAtomically(
-  dir: string,
-  files: Map<string, string>,
-): Promise<void> {
-  const parent = dirname(dir);
-  await mkdir(parent, { recursive: true });
-  const tmp = join(parent, `.${basename(dir)}.tmp-${process.pid}`);
-  await rm(tmp, { recursive: true, force: true });
+/**
+ * Makes a closed stdout (the reader of a pipe went away: EPIPE) end printing quietly instead of
+ * killing the process with an unhandled error; the command finishes with its own exit code.
+ */
+export function ignoreClosedPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    stdoutClosed = true;
+  });
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
+/** The steps of the write protocol, in order, at which a test may stop the process. */
+export const WRITE_STAGES = [
+  'tmp-created',
+  'tmp-file',
+  'tmp-complete',
+  'old-aside',
+  'new-in',
+  'old-file',
+  'old-emptied',
+] as const;
+export type WriteStage = (typeof WRITE_STAGES)[number];
+
+/** What the protocol needs from the process; tests inject their own. */
+export interface WriteEnv {
+  pid: number;
+  isAlive(pid: number): boolean;
+  /** Called at each stage (after each file for tmp-file and old-file). */
+  at(stage: WriteStage): void | Promise<void>;
+}
+
+/** Whether process `pid` exists (EPERM: it does, someone else's). */
+export function isProcessAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
   try {
-    await mkdir(tmp, { recursive: true });
-    for (const [name, text] of files) {
-      await mkdir(dirname(join(tmp, name)), { recursive: true });
-      await writeFile(join(tmp, name), text);
-    }
-    await rm(dir, { recursive: true, force: true });
-    await rename(tmp, dir);
+    process.kill(pid, 0);
+    return true;
   } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
-    throw e;
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The real process; MSASIM_TEST_CRASH_AT=<stage> kills it at that stage (for the kill tests). */
+export const processWriteEnv: WriteEnv = {
+  pid: process.pid,
+  isAlive: isProcessAlive,
+  at: (stage) => {
+    if (process.env.MSASIM_TEST_CRASH_AT === stage) process.kill(process.pid, 'SIGKILL');
+  },
+};
+
+/**
+ * Writes `files` (plain name → text) as folder `target.path`, replacing it whole by the
+ * protocol above. Returns warnings to print (leftovers it could not remove).
+ * @throws OutPathError when the target is no longer one msasim may write; OutputWriteError when
+ * the disk refuses (the previous folder is then intact and the temporary one removed).
+ */
+export async function writeDirectoryAtomically(
+  target: OutTarget,
+  files: Map<string, string>,
+  env: WriteEnv = processWriteEnv,
+): Promise<string[]> {
+  for (const name of files.keys())
+    if (name === MARKER_FILE || /[/\\]/.test(name) || name.startsWith('.'))
+      throw new Error(`not a plain output file name: ${name}`);
+  const warnings = await tidyLeftovers(target.path, env);
+  const checked = await recheckOut(target);
+  const path = checked.path;
+  const parent = dirname(path);
+  const token = `${env.pid}-${randomBytes(4).toString('hex')}`;
+  const tmp = join(parent, `.${basename(path)}.tmp-${token}`);
+  const old = join(parent, `.${basename(path)}.old-${token}`);
+  const where = `the ${target.kind === 'spof' ? 'analysis' : 'report'} to ${target.given}`;
+  try {
+    if (checked.verdict.action === 'create') await mkdir(parent, { recursive: true });
+    await mkdir(tmp);
+    const marker = markerText({ msasim: VERSION, kind: target.kind, files: [...files.keys()] });
+    await writeFileSynced(join(tmp, MARKER_FILE), marker);
+    await env.at('tmp-created');
+    for (const [name, text] of files) {
+      await writeFileSynced(join(tmp, name), text);
+      await env.at('tmp-file');
+    }
+    await syncFolder(tmp);
+    await env.at('tmp-complete');
+  } catch (e) {
+    warnings.push(...(await removeOutputFolder(tmp)));
+    throw writeFailure(e, where, 'the previous one, if any, is untouched');
+  }
+  const replacing = checked.verdict.action === 'replace';
+  try {
+    if (replacing) {
+      const adopt = checked.verdict.adopt;
+      if (adopt !== undefined)
+        await writeFileSynced(
+          join(path, MARKER_FILE),
+          markerText({ msasim: VERSION, kind: target.kind, files: adopt }),
+        );
+      await rename(path, old);
+    }
+  } catch (e) {
+    warnings.push(...(await removeOutputFolder(tmp)));
+    throw writeFailure(e, where, 'the previous one is untouched');
+  }
+  if (replacing) await env.at('old-aside');
+  try {
+    await rename(tmp, path);
+  } catch (e) {
+    const restored = replacing ? await rename(old, path).then(() => true, () => false) : true;
+    warnings.push(...(await removeOutputFolder(tmp)));
+    throw writeFailure(
+      e,
+      where,
+      restored ? 'the previous one is untouched' : `the previous one is kept in ${old}`,
+    );
+  }
+  await env.at('new-in');
+  await syncFolder(parent).catch(() => undefined);
+  if (replacing) warnings.push(...(await removeOutputFolder(old, env)));
+  return warnings;
+}
+
+/** A worded OutputWriteError for a known fs error; anything else is rethrown (a bug). */
+export function writeFailure(e: unknown, where: string, state: string): Error {
+  const words = errnoWords(e);
+  if (words === undefined) return e as Error;
+  const path = (e as NodeJS.ErrnoException).path;
+  return new OutputWriteError(
+    `cannot write ${where}: ${words}${path ? ` at ${path}` : ''}; ${state}.\n` +
+      '  → free some space, fix the permissions, or choose another --out.',
+  );
+}
+
+/** Writes `text` to a new file `path` (never through an existing file or link) and fsyncs it. */
+export async function writeFileSynced(path: string, text: string): Promise<void> {
+  const handle = await open(
+    path,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o666,
+  );
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** fsync of a folder, so the names in it (created, renamed) survive a power cut. */
+async function syncFolder(path: string): Promise<void> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_DIRECTORY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Removes output folder `dir` if msasim wrote it: the files its marker lists, then the marker,
+ * then the folder (only if empty). An empty folder without a marker is removed too; anything
+ * else is left. Returns a warning for what it left.
+ */
+export async function removeOutputFolder(
+  dir: string,
+  env?: Pick<WriteEnv, 'at'>,
+): Promise<string[]> {
+  const st = await lstat(dir).catch(() => undefined);
+  if (st === undefined) return [];
+  if (!st.isDirectory()) return [`left ${dir}: it is not a folder msasim wrote`];
+  const text = await readRegularFile(join(dir, MARKER_FILE), 64 * 1024).catch(() => undefined);
+  const marker = text === undefined ? undefined : parseMarker(text);
+  if (marker !== undefined) {
+    const temporaries =
+      marker.kind === 'report'
+        ? (await readdir(dir).catch(() => [])).filter((n) => REPORT_TEMPORARY.test(n))
+        : [];
+    for (const name of [...(marker.files ?? []), ...temporaries]) {
+      try {
+        await unlink(join(dir, name));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+          return [`left ${dir}: cannot remove ${name} (${errnoWords(e) ?? (e as Error).message})`];
+      }
+      await env?.at('old-file');
+    }
+    await unlink(join(dir, MARKER_FILE)).catch(() => undefined);
+    await env?.at('old-emptied');
+  }
+  try {
+    await rmdir(dir);
+    return [];
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    if (code === 'ENOTEMPTY' || code === 'EEXIST')
+      return [`left ${dir}: it holds files msasim did not write; look inside, then delete it`];
+    return [`left ${dir}: ${errnoWords(e) ?? (e as Error).message}`];
+  }
+}
+
+/** `.T.tmp-K` / `.T.old-K` beside T. */
+function leftoverPattern(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\.${escaped}\\.(tmp|old)-(\\d+)-([0-9a-f]+)$`);
+}
+
+/**
+ * Step 0 of the protocol: recovers T from an interrupted replace (see the header) and removes
+ * the leftovers of dead runs. Returns warnings (what it recovered, what it had to leave).
+ */
+export async function tidyLeftovers(path: string, env: WriteEnv): Promise<string[]> {
+  const parent = dirname(path);
+  const pattern = leftoverPattern(basename(path));
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return [];
+  }
+  const stale: { name: string; role: string; token: string }[] = [];
+  for (const name of names) {
+    const m = pattern.exec(name);
+    if (m === null || env.isAlive(Number(m[2]))) continue;
+    const st = await lstat(join(parent, name)).catch(() => undefined);
+    if (st?.isDirectory()) stale.push({ name, role: m[1], token: `${m[2]}-${m[3]}` });
+  }
+  if (stale.length === 0) return [];
+  const warnings: string[] = [];
+  const targetThere = await lstat(path).then(
+    () => true,
+    () => false,
+  );
+  if (!targetThere) {
+    const olds = stale.filter((s) => s.role === 'old');
+    const finished = olds.find((o) =>
+      stale.some((s) => s.role === 'tmp' && s.token === o.token),
+    );
+    const from = finished
+      ? stale.find((s) => s.role === 'tmp' && s.token === finished.token)
+      : olds[olds.length - 1];
+    if (from !== undefined && (await isOutputFolder(join(parent, from.name)))) {
+      await rename(join(parent, from.name), path);
+      stale.splice(stale.indexOf(from), 1);
+      warnings.push(
+        `recovered ${path} from an interrupted run (${from.role === 'tmp' ? 'its new report was complete' : 'the previous report was restored'})`,
+      );
+    }
+  }
+  for (const s of stale) warnings.push(...(await removeOutputFolder(join(parent, s.name))));
+  return warnings;
+}
+
+/** Whether `dir` holds a readable msasim marker, or is empty (an empty folder set aside). */
+async function isOutputFolder(dir: string): Promise<boolean> {
+  const text = await readRegularFile(join(dir, MARKER_FILE), 64 * 1024).catch(() => undefined);
+  if (text !== undefined) return parseMarker(text) !== undefined;
+  return (await readdir(dir).catch(() => ['?'])).length === 0;
 }

@@ -1,9 +1,9 @@
 /**
  * The msasim command line: the one place that touches the console, the disk, the wall clock
  * and exit codes. createProgram() builds a fresh commander program (tests use exitOverride);
- * main() runs it and maps errors to exit codes: scenario problems 1, usage 2, bugs 70.
+ * main() runs it and maps errors to exit codes: scenario problems and failed writes 1, usage and
+ * refused output paths 2, bugs 70. Output to a closed pipe (`msasim schema | head`) is dropped.
  */
-import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
@@ -17,12 +17,18 @@ import { runCommand, SLO_FAILED_EXIT } from './commands/run.ts';
 import { spofCommand } from './commands/spof.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { validateCommand } from './commands/validate.ts';
-import { ExitCode, RunGuardError, SweepError, UsageError } from './errors.ts';
-import { type CliIo, processIo } from './io.ts';
+import {
+  ExitCode,
+  OutPathError,
+  OutputWriteError,
+  RunGuardError,
+  SweepError,
+  UsageError,
+} from './errors.ts';
+import { type CliIo, ignoreClosedPipes, processIo } from './io.ts';
 import { parseParamOption, parseShardOption } from './sweep-args.ts';
+import { VERSION } from './version.ts';
 
-const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string })
-  .version;
 
 /**
  * Builds the command tree; each action stores its exit code in `result.code`. Commander never
@@ -126,7 +132,8 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       .option('--all', 'fail every component, not only the shared ones')
       .option('--seed <n>', 'random seed (overrides the scenario)')
       .option('--duration <d>', 'simulated duration (overrides the scenario)', parseDurationOption)
-      .option('--out <dir>', 'output folder (default: reports/<scenario name>-spof)'),
+      .option('--out <dir>', 'output folder (default: reports/<scenario name>-spof)')
+      .option('--quiet', 'no progress output (spof draws none; accepted as by run, compare, sweep)'),
   ).action(async (file: string, opts) => {
     result.code = await spofCommand(file, opts, io);
   });
@@ -229,6 +236,7 @@ function parseCountOption(value: string): number {
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const result = { code: 0 };
+  if (io === processIo) ignoreClosedPipes();
   const program = createProgram(io, result);
   try {
     await program.parseAsync(argv);
@@ -251,7 +259,11 @@ function handleError(e: unknown, io: CliIo): number {
     io.err(`error: ${e.message}\n(run "msasim --help" for usage)\n`);
     return ExitCode.usage;
   }
-  if (e instanceof RunGuardError || e instanceof SweepError) {
+  if (e instanceof OutPathError) {
+    io.err(`✖ ${e.message}\n`);
+    return ExitCode.usage;
+  }
+  if (e instanceof RunGuardError || e instanceof SweepError || e instanceof OutputWriteError) {
     io.err(`✖ ${e.message}\n`);
     return ExitCode.scenario;
   }

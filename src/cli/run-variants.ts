@@ -1,10 +1,10 @@
 /**
- * What `msasim run` and `msasim compare` share: load a scenario file, run every variant with
- * the same seed under the runaway guards (events, wall time), and write the report files
- * atomically under reports/<name>/ (or --out). Printing is left to each command.
+ * What `msasim run` and `msasim compare` share: load a scenario file, check the output folder
+ * (before running, so a refused --out costs no waiting), run every variant with the same seed
+ * under the runaway guards (events, wall time), and write the report files atomically under
+ * reports/<name>/ (or --out). Printing is left to each command.
  */
 
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
@@ -17,7 +17,9 @@ import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
+import { checkOut, type OutTarget } from './out-target.ts';
 import { createRunProgress } from './progress.ts';
+import { describeKind, formatBytes, readRegularFile, UnsafeFileError } from './safe-read.ts';
 import { loadVegaAssets } from './vega-assets.ts';
 
 export { replicationSeed } from '../model/run.ts';
@@ -36,18 +38,22 @@ export interface RunVariantsOptions {
   replications?: number;
   /** No progress bars (they are drawn only on a terminal anyway). */
   quiet?: boolean;
+  /** The output folder (default reports/<scenario name>). */
+  out?: string;
 }
 
-/** The results of every variant and the wall time they took. */
+/** The results of every variant, the wall time they took and the checked output folder. */
 export interface VariantRuns {
   results: ScenarioResults;
   wallMs: number;
+  target: OutTarget;
 }
 
 /**
- * Loads `file` (printing its warnings) and runs every variant in order. Throws ScenarioError
- * for a bad scenario, UsageError for a --duration not longer than the warm-up, and
- * RunGuardError when a run exceeds a budget (before anything is written).
+ * Loads `file` (printing its warnings), checks the output folder and runs every variant in
+ * order. Throws ScenarioError for a bad scenario, OutPathError for an output folder msasim may
+ * not write to, UsageError for a --duration not longer than the warm-up, and RunGuardError
+ * when a run exceeds a budget (before anything is written).
  */
 export async function runVariants(
   file: string,
@@ -56,6 +62,10 @@ export async function runVariants(
 ): Promise<VariantRuns> {
   const loaded = await loadScenario(file);
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
+  const target = await checkOut(opts.out ?? join('reports', loaded.name), 'report', {
+    keep: [{ path: file, what: 'the scenario file' }],
+  });
+  const lesson = await readLesson(file, io);
   const seedOverride = parseSeed(opts.seed);
   const replications = opts.replications ?? 1;
   const runs: RunResult[] = [];
@@ -105,19 +115,36 @@ export async function runVariants(
     description: loaded.description,
     file: relative(process.cwd(), file),
     runs,
-    lesson: await readLesson(file),
+    lesson,
   };
   if (replications > 1) results.replications = summaries;
-  return { results, wallMs: performance.now() - started };
+  return { results, wallMs: performance.now() - started, target };
 }
 
-/** The lesson beside a scenario file (`x.yaml` → `x.md`), or null when there is none. */
-async function readLesson(file: string): Promise<string | null> {
+/** The largest lesson msasim reads. */
+export const LESSON_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The lesson beside a scenario file (`x.yaml` → `x.md`), or null when there is none. Only a
+ * regular file of at most LESSON_MAX_BYTES is read: a symbolic link (which could lead anywhere,
+ * e.g. /etc/passwd, into the report), a FIFO (which would hang the run) or a device is skipped
+ * with a warning, as is a larger file.
+ */
+export async function readLesson(file: string, io: CliIo): Promise<string | null> {
   const lesson = file.replace(/\.(ya?ml|json)$/i, '.md');
   if (lesson === file) return null;
   try {
-    return await readFile(lesson, 'utf8');
-  } catch {
+    return await readRegularFile(lesson, LESSON_MAX_BYTES);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    const why =
+      e instanceof UnsafeFileError
+        ? e.reason === 'too-large'
+          ? `it is larger than ${formatBytes(LESSON_MAX_BYTES)}`
+          : `it is ${describeKind(e.reason)}, not a regular file`
+        : (e as Error).message;
+    io.err(`warning: ${lesson}: not read as the scenario's lesson: ${why}; the report has no lesson.\n`);
     return null;
   }
 }
@@ -142,10 +169,10 @@ function checkGuards(scenario: Scenario, result: RunResult, opts: RunVariantsOpt
   );
 }
 
-/** The report files of `runs`, written atomically to `out` (default reports/<name>/). */
+/** The report files of `runs`, written atomically to the folder checked by runVariants. */
 export async function writeReport(
   runs: VariantRuns,
-  out: string | undefined,
+  io: CliIo,
 ): Promise<{ files: OutputFiles; outDir: string }> {
   const files = buildOutputs(runs.results);
   // index.html is built from the very results.json text that `msasim report` reads back, so a
@@ -154,9 +181,9 @@ export async function writeReport(
   const data =
     json === undefined ? buildReportData(runs.results) : (JSON.parse(json) as ReportData);
   files.set('index.html', buildReportHtml(data, await loadVegaAssets()));
-  const outDir = out ?? join('reports', runs.results.name);
-  await writeDirectoryAtomically(outDir, files);
-  return { files, outDir };
+  const warnings = await writeDirectoryAtomically(runs.target, files);
+  for (const w of warnings) io.err(`note: ${w}\n`);
+  return { files, outDir: runs.target.given };
 }
 
 /** The one-line account printed on stderr after a run: requests, events, wall time, files. */

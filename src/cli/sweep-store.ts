@@ -4,14 +4,22 @@
  * and `points/<index>.json` (the finished grid points, each written atomically as soon as it is
  * done, tagged with the plan's fingerprint). The final files (sweep.json, sweep.csv, sweep.html)
  * are always assembled from the point files, so a single run, a resumed run and a merge of
- * shards write the same bytes.
+ * shards write the same bytes. A sweep folder is marked `.msasim-report` (kind sweep) before
+ * anything else is written to it; files are only ever added or replaced in it, never deleted
+ * (apart from the temporary files of dead runs). Saved files are read with safe-read.ts
+ * (regular files only, size-capped).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { OUTPUT_FORMAT_VERSION } from '../report/results.ts';
 import type { Shard, SweepData, SweepParam, SweepPoint } from '../report/sweep.ts';
 import { SweepError } from './errors.ts';
+import { isProcessAlive, writeFailure, writeFileSynced } from './io.ts';
+import { MARKER_FILE, markerText } from './out-rules.ts';
+import { type OutTarget, recheckOut } from './out-target.ts';
+import { readRegularFile, UnsafeFileError } from './safe-read.ts';
+import { VERSION } from './version.ts';
 
 /** The plan file's name in a sweep folder. */
 export const PLAN_FILE = 'sweep-plan.json';
@@ -19,6 +27,8 @@ export const PLAN_FILE = 'sweep-plan.json';
 export const POINTS_DIR = 'points';
 /** Which shard wrote a sweep folder (only in a shard's folder; not part of the results). */
 export const SHARD_FILE = 'sweep-shard.json';
+/** The largest saved sweep file msasim reads (a plan or a point). */
+const SAVED_MAX_BYTES = 256 * 1024 * 1024;
 
 /** sweep-plan.json: what a sweep computes. Shards of one sweep write identical plans. */
 export interface SweepPlan {
@@ -115,9 +125,11 @@ export async function readPlan(dir: string): Promise<SweepPlan | undefined> {
   const path = join(dir, PLAN_FILE);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFile(path, SAVED_MAX_BYTES);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (e instanceof UnsafeFileError)
+      throw new SweepError(`${e.message}; a sweep writes its plan as a regular file.`);
     throw new SweepError(`cannot read ${path}: ${(e as Error).message}`);
   }
   try {
@@ -140,7 +152,7 @@ export async function writeShard(dir: string, shard: Shard): Promise<void> {
 /** The shard that wrote folder `dir`, if it says so. */
 export async function readShard(dir: string): Promise<Shard | undefined> {
   try {
-    const shard = JSON.parse(await readFile(join(dir, SHARD_FILE), 'utf8')) as Shard;
+    const shard = JSON.parse(await readRegularFile(join(dir, SHARD_FILE), 4096)) as Shard;
     return Number.isInteger(shard.count) && shard.count >= 1 ? shard : undefined;
   } catch {
     return undefined;
@@ -177,7 +189,7 @@ export async function readPointText(
 ): Promise<string | undefined> {
   let text: string;
   try {
-    text = await readFile(pointPath(dir, index), 'utf8');
+    text = await readRegularFile(pointPath(dir, index), SAVED_MAX_BYTES);
   } catch {
     return undefined;
   }
@@ -200,32 +212,63 @@ export async function finishedPoints(
   return done;
 }
 
-/** Removes temporary files left in points/ by an interrupted run. */
-export async function removeStaleTemporaries(dir: string): Promise<void> {
-  let names: string[];
+/**
+ * Makes `target` ready for a sweep's files, after checking it again: creates it, marks it (once)
+ * and removes the temporary files dead runs left in it and in points/. @throws OutPathError
+ * when it is no longer a folder msasim may write to; OutputWriteError when the disk refuses.
+ */
+export async function prepareSweepFolder(target: OutTarget): Promise<void> {
+  const { path } = await recheckOut(target);
   try {
-    names = await readdir(join(dir, POINTS_DIR));
+    await mkdir(path, { recursive: true });
+    await writeFileSynced(join(path, MARKER_FILE), markerText({ msasim: VERSION, kind: 'sweep' }));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw writeFailure(e, `the sweep to ${target.given}`, 'nothing was written');
+  }
+  await removeStaleTemporaries(path);
+  await removeStaleTemporaries(join(path, POINTS_DIR));
+}
+
+/** A temporary file of writeFileAtomically: `.<name>.tmp-<pid>`. */
+const TEMPORARY = /^\.[\w.-]+\.tmp-(\d+)$/;
+
+/** Removes the temporary files in `dir` whose writing process is gone. */
+async function removeStaleTemporaries(dir: string): Promise<void> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
   } catch {
     return;
   }
-  for (const name of names)
-    if (name.startsWith('.') && name.includes('.tmp-'))
-      await rm(join(dir, POINTS_DIR, name), { force: true });
+  for (const e of entries) {
+    const m = TEMPORARY.exec(e.name);
+    if (m !== null && e.isFile() && !isProcessAlive(Number(m[1])))
+      await unlink(join(dir, e.name)).catch(() => undefined);
+  }
 }
 
 /**
- * Writes `text` to `path` through a temporary file in the same folder and a rename, so a reader
- * (or an interrupted run) sees the old file or the new one, never half of one.
+ * Writes `text` to `path` through a temporary file in the same folder (created exclusively,
+ * fsync'd) and a rename, so a reader (or an interrupted run) sees the old file or the new one,
+ * never half of one.
  */
 export async function writeFileAtomically(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
   try {
-    await writeFile(tmp, text);
+    try {
+      await writeFileSynced(tmp, text);
+    } catch (e) {
+      // a leftover of a dead run that had this pid
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      await unlink(tmp);
+      await writeFileSynced(tmp, text);
+    }
     await rename(tmp, path);
   } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
+    await unlink(tmp).catch(() => undefined);
+    throw writeFailure(e, path, 'the file there before, if any, is untouched');
   }
 }
 

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { VERSION } from './version.ts';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'msasim');
 const exec = promisify(execFile);
@@ -82,7 +83,10 @@ beforeAll(async () => {
 
 describe('msasim sweep (built CLI)', () => {
   it('writes the plan, one file per point and the final files, and prints a table', async () => {
+    // .msasim-report: the marker saying the folder is a sweep msasim wrote (see cli/out-rules.ts)
+    expect(single['.msasim-report']).toBe(`{"msasim":"${VERSION}","kind":"sweep"}\n`);
     expect(Object.keys(single)).toEqual([
+      '.msasim-report',
       'points/0.json',
       'points/1.json',
       'points/2.json',
@@ -154,6 +158,7 @@ describe('msasim sweep (built CLI)', () => {
     }
     const shard2 = await tree(join(dir, 'shard2'));
     expect(Object.keys(shard2)).toEqual([
+      '.msasim-report',
       'points/1.json',
       'points/4.json',
       'sweep-plan.json',

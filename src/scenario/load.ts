@@ -4,7 +4,8 @@
  * checks → normalize. Every problem is collected with its file:line:col before failing. Only
  * loadScenario() touches the disk.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import { checkReferences } from './check-references.ts';
 import { type DocPath, ScenarioError, type ScenarioIssue, type UnlocatedIssue } from './issues.ts';
@@ -57,15 +58,30 @@ export async function loadScenario(
   return parseScenario(await readScenarioText(path), path, options);
 }
 
-/** Reads a scenario file's text. @throws ScenarioError when it cannot be read. */
+/**
+ * Reads a scenario file's text. The file may be a symbolic link (the user named it), but must
+ * be a regular file: a FIFO or a device would hang the run or never end, so it is refused
+ * before it is opened (stat) and again on the open handle (opened non-blocking, so a FIFO
+ * swapped in meanwhile does not block). @throws ScenarioError when it cannot be read.
+ */
 export async function readScenarioText(path: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    if (!(await stat(path)).isFile()) throw new NotRegularFile();
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      if (!(await handle.stat()).isFile()) throw new NotRegularFile();
+      return await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
     const reason =
-      (e as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'file not found'
-        : String((e as Error).message);
+      e instanceof NotRegularFile
+        ? 'it is not a regular file (a folder, FIFO, socket or device); give a .yaml or .json file'
+        : code === 'ENOENT'
+          ? 'file not found'
+          : String((e as Error).message);
     throw new ScenarioError([
       {
         code: 'unreadable-file',
@@ -79,6 +95,9 @@ export async function readScenarioText(path: string): Promise<string> {
     ]);
   }
 }
+
+/** A scenario path that names something other than a regular file. */
+class NotRegularFile extends Error {}
 
 /**
  * Parses scenario text (YAML or JSON). `file` is used in messages only.

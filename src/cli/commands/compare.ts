@@ -12,10 +12,8 @@ import {
   writeReport,
 } from '../run-variants.ts';
 
-/** Options of `msasim compare`. */
-export interface CompareCommandOptions extends RunVariantsOptions {
-  out?: string;
-}
+/** Options of `msasim compare` (those of run without --format and --check). */
+export type CompareCommandOptions = RunVariantsOptions;
 
 /** Runs every variant of a scenario file, writes its report and prints the comparison. */
 export async function compareCommand(
@@ -24,7 +22,7 @@ export async function compareCommand(
   io: CliIo,
 ): Promise<number> {
   const runs = await runVariants(file, opts, io);
-  const report = await writeReport(runs, opts.out);
+  const report = await writeReport(runs, io);
   const { name, file: path } = runs.results;
   const summaries = runs.results.runs.map((r) => r.summary);
   const seeds = [...new Set(summaries.map((s) => String(s.scenario.seed)))];

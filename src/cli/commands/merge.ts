@@ -3,13 +3,14 @@
  * (`msasim sweep … --shard i/n`) → one sweep folder with the plan, every point and the final
  * files, byte for byte what the sweep writes on one machine. The shards' plans must be the
  * same sweep, and together they must hold every grid point; otherwise nothing final is written
- * and the error lists what is missing.
+ * and the error lists what is missing. The --out folder must be absent, empty or a sweep's
+ * (one of the shard folders will do); it is checked before anything is written.
  */
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { shardsOf } from '../../report/sweep.ts';
 import { SweepError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
+import { checkOut } from '../out-target.ts';
 import { readPoints, writeSweepResults } from '../sweep-results.ts';
 import {
   formatIndexes,
@@ -17,6 +18,7 @@ import {
   planDifferences,
   planText,
   pointPath,
+  prepareSweepFolder,
   readPlan,
   readShard,
   type SweepPlan,
@@ -36,14 +38,16 @@ export async function mergeCommand(
 ): Promise<number> {
   const plan = await commonPlan(dirs);
   const outDir = opts.out ?? join('reports', `${plan.scenario.name}-sweep`);
+  const target = await checkOut(outDir, 'sweep');
   const found = await locatePoints(dirs, plan);
-  const missing = found.flatMap((dir, i) => (dir === undefined ? [i] : []));
+  const missing = found.flatMap((point, i) => (point === undefined ? [i] : []));
   if (missing.length > 0) throw await incomplete(plan, dirs, missing);
+  await prepareSweepFolder(target);
   await writeFileAtomically(join(outDir, PLAN_FILE), planText(plan));
-  for (const [i, dir] of found.entries()) {
-    const from = pointPath(dir as string, i);
+  for (const [i, point] of found.entries()) {
+    const { dir, text } = point as { dir: string; text: string };
     const to = pointPath(outDir, i);
-    if (resolve(from) !== resolve(to)) await writeFileAtomically(to, await readFile(from, 'utf8'));
+    if (resolve(pointPath(dir, i)) !== resolve(to)) await writeFileAtomically(to, text);
   }
   const result = await writeSweepResults(outDir, plan);
   io.out(result.table);
@@ -73,13 +77,18 @@ async function commonPlan(dirs: string[]): Promise<SweepPlan> {
   return plans[0];
 }
 
-/** For each grid point, the first folder that holds it (undefined when none does). */
-async function locatePoints(dirs: string[], plan: SweepPlan): Promise<(string | undefined)[]> {
-  const found: (string | undefined)[] = new Array(plan.points).fill(undefined);
+/** For each grid point, the first folder that holds it and its text (undefined when none does). */
+async function locatePoints(
+  dirs: string[],
+  plan: SweepPlan,
+): Promise<({ dir: string; text: string } | undefined)[]> {
+  const found: ({ dir: string; text: string } | undefined)[] = new Array(plan.points).fill(
+    undefined,
+  );
   for (const dir of dirs) {
     const { texts } = await readPoints(dir, plan);
-    texts.forEach((t, i) => {
-      if (t !== undefined) found[i] ??= dir;
+    texts.forEach((text, i) => {
+      if (text !== undefined) found[i] ??= { dir, text };
     });
   }
   return found;

@@ -2,17 +2,28 @@
  * `msasim report <dir>`: rebuild a report folder's index.html (the self-contained HTML report)
  * from its results.json, without running the simulation again, e.g. after upgrading msasim's
  * page. The file is checked first (JSON, the current format, the parts the page reads); a bad
- * or missing file is a one-line error and exit code 1. The page is written to a temporary file
- * and renamed into place; it is byte-identical to the one `msasim run` wrote.
+ * or missing file is a one-line error and exit code 1. index.html is rewritten only in a folder
+ * marked as a report (`.msasim-report`) or, for folders written before the marker existed, when
+ * it is missing or a page msasim generated (out-rules.ts `decideReportRewrite`); otherwise exit 2
+ * and nothing is touched. The page is written to a temporary file (fsync'd) and renamed into
+ * place; it is byte-identical to the one `msasim run` wrote.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { buildReportHtml } from '../../report/html/page.ts';
 import type { ReportData } from '../../report/report-data.ts';
 import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
-import { ExitCode } from '../errors.ts';
-import type { CliIo } from '../io.ts';
+import { ExitCode, OutPathError } from '../errors.ts';
+import { type CliIo, isProcessAlive, writeFailure, writeFileSynced } from '../io.ts';
+import {
+  decideReportRewrite,
+  type EntryKind,
+  MARKER_FILE,
+  REPORT_TEMPORARY,
+  refusalText,
+} from '../out-rules.ts';
+import { kindOf, readRegularFile, UnsafeFileError } from '../safe-read.ts';
 import { loadVegaAssets } from '../vega-assets.ts';
 
 // Numbers may be null: results.json writes non-finite numbers as null. Objects are loose: the
@@ -110,17 +121,30 @@ export function parseReportData(text: string, file: string): ReportData {
   return json as ReportData;
 }
 
-/** Rebuilds `<dir>/index.html` from `<dir>/results.json`; prints what it wrote. */
+/** The largest results.json `msasim report` reads. */
+const RESULTS_MAX_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Rebuilds `<dir>/index.html` from `<dir>/results.json`; prints what it wrote.
+ * @throws OutPathError (exit 2) when the folder's index.html is not msasim's to rewrite.
+ */
 export async function reportCommand(dir: string, io: CliIo): Promise<number> {
+  if (dir.trim() === '')
+    throw new OutPathError(
+      refusalText({ option: 'report', given: dir }, 'the path is empty', 'give the folder a run wrote'),
+    );
   const file = join(dir, 'results.json');
+  const dirKind = await kindAt(dir);
+  if (dirKind === 'symlink') throw refusal(dir, { kind: 'symlink', index: 'absent' });
   let data: ReportData;
   try {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
-    } catch {
+      text = await readRegularFile(file, RESULTS_MAX_BYTES);
+    } catch (e) {
+      const why = e instanceof UnsafeFileError ? `: ${e.message.replace(`${file} `, 'it ')}` : '';
       throw new ReportInputError(
-        `cannot read ${file}.\n  → give the folder a run wrote (reports/<scenario name> by default).`,
+        `cannot read ${file}${why}.\n  → give the folder a run wrote (reports/<scenario name> by default).`,
       );
     }
     data = parseReportData(text, file);
@@ -129,15 +153,56 @@ export async function reportCommand(dir: string, io: CliIo): Promise<number> {
     io.err(`✖ ${e.message}\n`);
     return ExitCode.scenario;
   }
+  const facts = await reportFolderFacts(dir);
+  if (!decideReportRewrite(facts).ok) throw refusal(dir, facts);
   const html = buildReportHtml(data, await loadVegaAssets());
   const target = join(dir, 'index.html');
+  await removeDeadTemporaries(dir);
   const tmp = join(dir, `.index.html.tmp-${process.pid}`);
   try {
-    await writeFile(tmp, html);
+    await writeFileSynced(tmp, html);
     await rename(tmp, target);
-  } finally {
-    await rm(tmp, { force: true });
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw writeFailure(e, target, 'the page there before, if any, is untouched');
   }
   io.out(`wrote ${target} (${Math.round(Buffer.byteLength(html) / 1024)} KB) from ${file}\n`);
   return ExitCode.ok;
+}
+
+/** lstat's kind of `path` ('absent' when there is nothing). */
+async function kindAt(path: string): Promise<EntryKind> {
+  const st = await lstat(path).catch(() => undefined);
+  return st === undefined ? 'absent' : kindOf(st);
+}
+
+/** The facts decideReportRewrite needs about `dir`. */
+async function reportFolderFacts(dir: string): Promise<Parameters<typeof decideReportRewrite>[0]> {
+  const index = join(dir, 'index.html');
+  const facts: Parameters<typeof decideReportRewrite>[0] = {
+    kind: await kindAt(dir),
+    index: await kindAt(index),
+  };
+  if ((await kindAt(join(dir, MARKER_FILE))) !== 'absent')
+    facts.marker = await readRegularFile(join(dir, MARKER_FILE), 64 * 1024).catch(() => null);
+  else if (facts.index === 'file')
+    facts.indexIsMsasims = await readRegularFile(index, RESULTS_MAX_BYTES).then(
+      (page) => page.slice(0, 4096).includes('<meta name="generator" content="msasim">'),
+      () => false,
+    );
+  return facts;
+}
+
+function refusal(dir: string, facts: Parameters<typeof decideReportRewrite>[0]): OutPathError {
+  const verdict = decideReportRewrite(facts);
+  const { why, todo } = verdict.ok ? { why: 'it changed', todo: 'try again' } : verdict;
+  return new OutPathError(refusalText({ option: 'report', given: dir }, why, todo));
+}
+
+/** Removes `.index.html.tmp-<pid>` files whose writing process is gone. */
+async function removeDeadTemporaries(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const pid = REPORT_TEMPORARY.test(name) ? Number(name.slice(name.lastIndexOf('-') + 1)) : 0;
+    if (pid > 0 && !isProcessAlive(pid)) await unlink(join(dir, name)).catch(() => undefined);
+  }
 }

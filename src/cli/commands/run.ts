@@ -14,7 +14,6 @@ import {
 
 /** Options of `msasim run`. */
 export interface RunCommandOptions extends RunVariantsOptions {
-  out?: string;
   format: 'table' | 'json';
   /** Exit with SLO_FAILED_EXIT when an SLO is missed. */
   check?: boolean;
@@ -30,7 +29,7 @@ export async function runCommand(
   io: CliIo,
 ): Promise<number> {
   const runs = await runVariants(file, opts, io);
-  const report = await writeReport(runs, opts.out);
+  const report = await writeReport(runs, io);
   if (opts.format === 'json') io.out(report.files.get('summary.json') as string);
   else io.out(formatSummary(runs.results));
   io.err(formatRunAccount(runs, report));

@@ -4,7 +4,8 @@
  * (one variant of it, its own faults left out) one crash fault, runs it with the same seed as
  * a baseline run without any fault, and prints the impact matrix (component × entry endpoint → availability
  * and worst p99 during the fault) with the components whose failure takes down the most.
- * Writes spof.json, spof.csv and spof.html atomically to reports/<name>-spof/ (or --out).
+ * Writes spof.json, spof.csv and spof.html atomically to reports/<name>-spof/ (or --out, checked
+ * before the first run: see out-rules.ts).
  */
 import { join, relative } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -27,6 +28,7 @@ import { loadScenario } from '../../scenario/load.ts';
 import type { FaultDef, Scenario } from '../../scenario/types.ts';
 import { RunGuardError, UsageError } from '../errors.ts';
 import { type CliIo, writeDirectoryAtomically } from '../io.ts';
+import { checkOut } from '../out-target.ts';
 import { parseSeed } from '../run-variants.ts';
 import { loadVegaAssets } from '../vega-assets.ts';
 
@@ -40,6 +42,8 @@ export interface SpofCommandOptions {
   seed?: string;
   duration?: number;
   out?: string;
+  /** Accepted as by run, compare and sweep; spof draws no progress bars. */
+  quiet?: boolean;
   maxEvents: number;
   maxWall: number;
 }
@@ -101,6 +105,9 @@ export async function spofCommand(
       `--at ${startMs} ms must fall after the warm-up (${scenario.warmupMs} ms) and before the end (${scenario.durationMs} ms).`,
     );
   const seed = parseSeed(opts.seed) ?? scenario.seed;
+  const target = await checkOut(opts.out ?? join('reports', `${loaded.name}-spof`), 'spof', {
+    keep: [{ path: file, what: 'the scenario file' }],
+  });
   const run = async (s: Scenario): Promise<RunResult> => {
     const t0 = performance.now();
     const r = await runScenario(s, {
@@ -151,7 +158,6 @@ export async function spofCommand(
       ? ''
       : `(the scenario's own ${ownFaults === 1 ? 'fault is' : `${ownFaults} faults are`} left out: each run has one failure, the one in its row)\n`;
   const text = formatSpof(data, formatTable) + note;
-  const outDir = opts.out ?? join('reports', `${loaded.name}-spof`);
   const files = new Map<string, string>([
     ['spof.json', `${JSON.stringify(data, null, 2)}\n`],
     ['spof.csv', stringify(spofCsvRows(data), { eof: true, record_delimiter: '\n' })],
@@ -173,10 +179,11 @@ export async function spofCommand(
       ),
     ],
   ]);
-  await writeDirectoryAtomically(outDir, files);
+  const warnings = await writeDirectoryAtomically(target, files);
+  for (const w of warnings) io.err(`note: ${w}\n`);
   io.out(text);
   io.err(
-    `ran ${runs.length + 1} runs (baseline + ${runs.length} failures) in ${((performance.now() - started) / 1000).toFixed(2)} s wall; wrote ${[...files.keys()].join(', ')} to ${outDir}\n`,
+    `ran ${runs.length + 1} runs (baseline + ${runs.length} failures) in ${((performance.now() - started) / 1000).toFixed(2)} s wall; wrote ${[...files.keys()].join(', ')} to ${target.given}\n`,
   );
   return 0;
 }

@@ -5,7 +5,8 @@
  * (and, with --resume, check the saved plan) → run the points of this shard that are not done,
  * saving each point as soon as its runs are in → assemble sweep.json, sweep.csv (and
  * sweep.html) from the saved points, unless this is one shard of several (`msasim merge` does
- * that). Every run depends only on its inputs, so the files do not depend on the number of
+ * that). The --out folder is checked before anything runs (out-rules.ts: absent, empty or a
+ * sweep's). Every run depends only on its inputs, so the files do not depend on the number of
  * workers, the order runs finish in, sharding or resuming.
  */
 import { availableParallelism } from 'node:os';
@@ -31,6 +32,7 @@ import {
 } from '../../scenario/load.ts';
 import { RunGuardError, SweepError, UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
+import { checkOut } from '../out-target.ts';
 import { createSweepProgress, type SweepProgress } from '../progress.ts';
 import { parseSeed } from '../run-variants.ts';
 import { writeSweepResults } from '../sweep-results.ts';
@@ -42,8 +44,8 @@ import {
   planText,
   pointPath,
   pointText,
+  prepareSweepFolder,
   readPlan,
-  removeStaleTemporaries,
   type SweepPlan,
   writeFileAtomically,
   writeShard,
@@ -82,9 +84,12 @@ export async function sweepCommand(
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
   const plan = planOf(file, text, loaded, params, opts);
   const outDir = opts.out ?? join('reports', `${plan.scenario.name}-sweep`);
+  const target = await checkOut(outDir, 'sweep', {
+    keep: [{ path: file, what: 'the scenario file' }],
+  });
   const mine = shardPoints(plan.points, opts.shard);
   const done = opts.resume ? await resumable(outDir, plan, mine, io) : new Set<number>();
-  await removeStaleTemporaries(outDir);
+  await prepareSweepFolder(target);
   await writeFileAtomically(join(outDir, PLAN_FILE), planText(plan));
   if (opts.shard !== undefined) await writeShard(outDir, opts.shard);
   const todo = mine.filter((i) => !done.has(i));
