@@ -128,7 +128,11 @@ describe('writeDirectoryAtomically: a run stopped at any step', () => {
     const path = await freshTarget();
     await write(path, 'old', envOf(300));
     await new Promise<void>((resolve) => {
-      void write(path, 'new', envOf(301, 1 + FILES.length + 1, () => resolve()));
+      void write(
+        path,
+        'new',
+        envOf(301, 1 + FILES.length + 1, () => resolve()),
+      );
     });
     const parent = join(path, '..');
     const tmp = (await readdir(parent)).find((n) => n.includes('.tmp-')) as string;
@@ -144,7 +148,11 @@ describe('writeDirectoryAtomically: a run stopped at any step', () => {
     const path = await freshTarget();
     await write(path, 'old', envOf(400));
     await new Promise<void>((resolve) => {
-      void write(path, 'new', envOf(401, 1, () => resolve()));
+      void write(
+        path,
+        'new',
+        envOf(401, 1, () => resolve()),
+      );
     });
     await tidyLeftovers(path, envOf(402));
     expect((await readdir(join(path, '..'))).sort()).toEqual([
@@ -157,7 +165,11 @@ describe('writeDirectoryAtomically: a run stopped at any step', () => {
     const path = await freshTarget();
     await write(path, 'old', envOf(500));
     await new Promise<void>((resolve) => {
-      void write(path, 'new', envOf(501, 2, () => resolve()));
+      void write(
+        path,
+        'new',
+        envOf(501, 2, () => resolve()),
+      );
     });
     const parent = join(path, '..');
     const tmp = (await readdir(parent)).find((n) => n.includes('.tmp-')) as string;
@@ -179,6 +191,34 @@ describe('writeDirectoryAtomically: a run stopped at any step', () => {
     expect(await which(path)).toBe('new');
     expect(await readFile(join(parent, '.report.old-999-ab'), 'utf8')).toBe('a file of someone');
     expect(await readFile(join(parent, '.report.tmp-999-cd', 'x'), 'utf8')).toBe('unmarked');
+  });
+});
+
+describe('writeDirectoryAtomically: folders an older msasim wrote (no marker)', () => {
+  it('replaces one whose files are all msasim’s and whose summary.json is msasim’s', async () => {
+    const path = await freshTarget();
+    await mkdir(path);
+    await writeFile(join(path, 'summary.json'), '{"format": 1, "scenario": {"name": "x"}}');
+    await writeFile(join(path, 'index.html'), '<!DOCTYPE html>');
+    const target = await checkOut(path, 'report');
+    expect(target.verdict).toEqual({
+      ok: true,
+      action: 'replace',
+      adopt: ['index.html', 'summary.json'],
+    });
+    await writeDirectoryAtomically(target, files('new'), envOf(650));
+    expect(await which(path)).toBe('new');
+    expect(await readdir(join(path, '..'))).toEqual(['report']);
+  });
+
+  it('refuses one whose summary.json is not msasim’s, and touches nothing', async () => {
+    const path = await freshTarget();
+    await mkdir(path);
+    await writeFile(join(path, 'summary.json'), '{"my": "own summary"}');
+    await expect(checkOut(path, 'report')).rejects.toThrow(
+      /holds files msasim did not write \(summary\.json\)/,
+    );
+    expect(await readFile(join(path, 'summary.json'), 'utf8')).toBe('{"my": "own summary"}');
   });
 });
 
@@ -228,8 +268,8 @@ describe('writeDirectoryAtomically: disk errors', () => {
     const path = await freshTarget();
     const target = await checkOut(path, 'report');
     for (const name of ['../x', MARKER_FILE, '.hidden'])
-      await expect(writeDirectoryAtomically(target, new Map([[name, '']]), envOf(900))).rejects.toThrow(
-        /not a plain output file name/,
-      );
+      await expect(
+        writeDirectoryAtomically(target, new Map([[name, '']]), envOf(900)),
+      ).rejects.toThrow(/not a plain output file name/);
   });
 });

@@ -158,7 +158,12 @@ export async function writeDirectoryAtomically(
   try {
     await rename(tmp, path);
   } catch (e) {
-    const restored = replacing ? await rename(old, path).then(() => true, () => false) : true;
+    const restored = replacing
+      ? await rename(old, path).then(
+          () => true,
+          () => false,
+        )
+      : true;
     warnings.push(...(await removeOutputFolder(tmp)));
     throw writeFailure(
       e,
@@ -285,9 +290,7 @@ export async function tidyLeftovers(path: string, env: WriteEnv): Promise<string
   );
   if (!targetThere) {
     const olds = stale.filter((s) => s.role === 'old');
-    const finished = olds.find((o) =>
-      stale.some((s) => s.role === 'tmp' && s.token === o.token),
-    );
+    const finished = olds.find((o) => stale.some((s) => s.role === 'tmp' && s.token === o.token));
     const from = finished
       ? stale.find((s) => s.role === 'tmp' && s.token === finished.token)
       : olds[olds.length - 1];

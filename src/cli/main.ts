@@ -29,7 +29,6 @@ import { type CliIo, ignoreClosedPipes, processIo } from './io.ts';
 import { parseParamOption, parseShardOption } from './sweep-args.ts';
 import { VERSION } from './version.ts';
 
-
 /**
  * Builds the command tree; each action stores its exit code in `result.code`. Commander never
  * exits the process: usage errors throw a CommanderError (exitOverride, inherited by commands).
@@ -133,7 +132,10 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       .option('--seed <n>', 'random seed (overrides the scenario)')
       .option('--duration <d>', 'simulated duration (overrides the scenario)', parseDurationOption)
       .option('--out <dir>', 'output folder (default: reports/<scenario name>-spof)')
-      .option('--quiet', 'no progress output (spof draws none; accepted as by run, compare, sweep)'),
+      .option(
+        '--quiet',
+        'no progress output (spof draws none; accepted as by run, compare, sweep)',
+      ),
   ).action(async (file: string, opts) => {
     result.code = await spofCommand(file, opts, io);
   });

@@ -51,7 +51,11 @@ const marker = (kind: OutputKind, files?: string[]) =>
   markerText({ msasim: '0.1.0', kind, ...(files ? { files } : {}) });
 
 const REPORT = ['summary.json', 'results.json', 'index.html'];
-const marked = (kind: OutputKind = 'report', files = REPORT, extra: [string, EntryKind][] = []) => ({
+const marked = (
+  kind: OutputKind = 'report',
+  files = REPORT,
+  extra: [string, EntryKind][] = [],
+) => ({
   ...dir([MARKER_FILE, 'file'], ...files.map((f): [string, EntryKind] => [f, 'file']), ...extra),
   marker: marker(kind, kind === 'sweep' ? undefined : files),
 });
@@ -107,9 +111,21 @@ describe('decideOut: what is refused, and why', () => {
     ['/dev/null', '/dev/null', undefined, {}, /under \/dev/],
     ['a link resolved into /dev', 'out', undefined, { resolved: '/dev/shm/out' }, /under \/dev/],
     ['the current folder', '.', undefined, { lexical: CWD, resolved: CWD }, /the current folder$/],
-    ['an ancestor of the current folder', '..', undefined, { lexical: '/home/ada', resolved: '/home/ada' }, /holds the current folder \(\/home\/ada\/work\)/],
+    [
+      'an ancestor of the current folder',
+      '..',
+      undefined,
+      { lexical: '/home/ada', resolved: '/home/ada' },
+      /holds the current folder \(\/home\/ada\/work\)/,
+    ],
     ['an ancestor of the scenario', 'scenarios', dir(), {}, /holds the scenario file/],
-    ['the cwd seen through a link', 'x', undefined, { cwd: [CWD, '/data/ada/work'], resolved: '/data/ada' }, /holds the current folder \(\/data\/ada\/work\)/],
+    [
+      'the cwd seen through a link',
+      'x',
+      undefined,
+      { cwd: [CWD, '/data/ada/work'], resolved: '/data/ada' },
+      /holds the current folder \(\/data\/ada\/work\)/,
+    ],
   ])('%s', (_, given, target, more, reason) => {
     const v = decideOut(facts(given, target, more));
     expect(v.ok).toBe(false);
@@ -121,23 +137,93 @@ describe('decideOut: what is refused, and why', () => {
     ['a device', { kind: 'device' }, /it is a device, not a folder/],
     ['a FIFO', { kind: 'fifo' }, /it is a FIFO \(named pipe\), not a folder/],
     ['a socket', { kind: 'socket' }, /it is a socket, not a folder/],
-    ['a symbolic link to a folder', { kind: 'symlink', linkTo: 'dir' }, /symbolic link \(to a folder\)/],
-    ['a symbolic link to a file', { kind: 'symlink', linkTo: 'file' }, /symbolic link \(to a file\)/],
-    ['a dangling symbolic link', { kind: 'symlink', linkTo: 'absent' }, /symbolic link \(to nothing\)/],
-    ['a folder with files msasim did not write', dir(['thesis.txt', 'file']), /holds files msasim did not write \(thesis\.txt\)/],
-    ['a folder with many foreign files', dir(...['a', 'b', 'c', 'd', 'e'].map((n): [string, EntryKind] => [n, 'file'])), /\(a, b, c, d, …\)/],
-    ['a marked folder with a file added', marked('report', REPORT, [['notes.md', 'file']]), /holds files msasim did not write \(notes\.md\)/],
-    ['a marked folder whose listed file became a folder', { ...marked(), entries: [{ name: MARKER_FILE, kind: 'file' }, { name: 'summary.json', kind: 'dir' }] }, /summary\.json in it is not the file msasim wrote/],
-    ['a marked folder of another kind', marked('sweep', []), /holds a sweep of msasim sweep\/merge, not a report/],
-    ['an unreadable marker', { ...dir([MARKER_FILE, 'file']), marker: null }, /not one msasim can read/],
-    ['a marker that is not JSON', { ...dir([MARKER_FILE, 'file']), marker: 'hello' }, /not one msasim can read/],
-    ['a marker that is a link', { ...dir([MARKER_FILE, 'symlink']), marker: marker('report', []) }, /not one msasim can read/],
-    ['an old-looking folder whose anchor is not msasim\'s', { ...dir(['summary.json', 'file']), anchorOk: false }, /did not write \(summary\.json\)/],
-    ['an old-looking folder without its anchor', { ...dir(['index.html', 'file']), anchorOk: true }, /did not write \(index\.html\)/],
-    ['an old-looking folder with one foreign file', { ...dir(['summary.json', 'file'], ['thesis.txt', 'file']), anchorOk: true }, /did not write \(thesis\.txt\)/],
+    [
+      'a symbolic link to a folder',
+      { kind: 'symlink', linkTo: 'dir' },
+      /symbolic link \(to a folder\)/,
+    ],
+    [
+      'a symbolic link to a file',
+      { kind: 'symlink', linkTo: 'file' },
+      /symbolic link \(to a file\)/,
+    ],
+    [
+      'a dangling symbolic link',
+      { kind: 'symlink', linkTo: 'absent' },
+      /symbolic link \(to nothing\)/,
+    ],
+    [
+      'a folder with files msasim did not write',
+      dir(['thesis.txt', 'file']),
+      /holds files msasim did not write \(thesis\.txt\)/,
+    ],
+    [
+      'a folder with many foreign files',
+      dir(...['a', 'b', 'c', 'd', 'e'].map((n): [string, EntryKind] => [n, 'file'])),
+      /\(a, b, c, d, …\)/,
+    ],
+    [
+      'a marked folder with a file added',
+      marked('report', REPORT, [['notes.md', 'file']]),
+      /holds files msasim did not write \(notes\.md\)/,
+    ],
+    [
+      'a marked folder whose listed file became a folder',
+      {
+        ...marked(),
+        entries: [
+          { name: MARKER_FILE, kind: 'file' },
+          { name: 'summary.json', kind: 'dir' },
+        ],
+      },
+      /summary\.json in it is not the file msasim wrote/,
+    ],
+    [
+      'a marked folder of another kind',
+      marked('sweep', []),
+      /holds a sweep of msasim sweep\/merge, not a report/,
+    ],
+    [
+      'an unreadable marker',
+      { ...dir([MARKER_FILE, 'file']), marker: null },
+      /not one msasim can read/,
+    ],
+    [
+      'a marker that is not JSON',
+      { ...dir([MARKER_FILE, 'file']), marker: 'hello' },
+      /not one msasim can read/,
+    ],
+    [
+      'a marker that is a link',
+      { ...dir([MARKER_FILE, 'symlink']), marker: marker('report', []) },
+      /not one msasim can read/,
+    ],
+    [
+      "an old-looking folder whose anchor is not msasim's",
+      { ...dir(['summary.json', 'file']), anchorOk: false },
+      /did not write \(summary\.json\)/,
+    ],
+    [
+      'an old-looking folder without its anchor',
+      { ...dir(['index.html', 'file']), anchorOk: true },
+      /did not write \(index\.html\)/,
+    ],
+    [
+      'an old-looking folder with one foreign file',
+      { ...dir(['summary.json', 'file'], ['thesis.txt', 'file']), anchorOk: true },
+      /did not write \(thesis\.txt\)/,
+    ],
     ['a folder that may not be written', { ...dir(), writable: false }, /you may not write/],
   ])('%s', (_, target, reason) => {
-    const v = decideOut(facts('reports/x', target, target.kind === 'dir' && target.writable === false ? { ancestor: { path: `${CWD}/reports`, kind: 'dir', writable: false } } : {}));
+    const v = decideOut(
+      facts(
+        'reports/x',
+        target,
+        target.kind === 'dir' && target.writable === false
+          ? { ancestor: { path: `${CWD}/reports`, kind: 'dir', writable: false } }
+          : {},
+      ),
+    );
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.why).toMatch(reason);
   });
@@ -187,8 +273,15 @@ describe('the marker', () => {
   it('round-trips, lists files sorted, and rejects what msasim did not write', () => {
     const text = markerText({ msasim: '0.1.0', kind: 'report', files: ['b.csv', 'a.json'] });
     expect(text).toBe('{"msasim":"0.1.0","kind":"report","files":["a.json","b.csv"]}\n');
-    expect(parseMarker(text)).toEqual({ msasim: '0.1.0', kind: 'report', files: ['a.json', 'b.csv'] });
-    expect(parseMarker('{"msasim":"0.1.0","kind":"sweep"}')).toEqual({ msasim: '0.1.0', kind: 'sweep' });
+    expect(parseMarker(text)).toEqual({
+      msasim: '0.1.0',
+      kind: 'report',
+      files: ['a.json', 'b.csv'],
+    });
+    expect(parseMarker('{"msasim":"0.1.0","kind":"sweep"}')).toEqual({
+      msasim: '0.1.0',
+      kind: 'sweep',
+    });
     for (const bad of [
       '',
       'null',
@@ -216,7 +309,7 @@ describe('decideReportRewrite (msasim report <dir>)', () => {
     expect(ok({ kind: 'dir', index: 'file', marker: marker('report', REPORT) })).toBe(true);
     expect(ok({ kind: 'dir', index: 'absent', marker: marker('report', REPORT) })).toBe(true);
   });
-  it('rewrites it in an older unmarked folder only when the page is msasim\'s or missing', () => {
+  it("rewrites it in an older unmarked folder only when the page is msasim's or missing", () => {
     expect(ok({ kind: 'dir', index: 'absent' })).toBe(true);
     expect(ok({ kind: 'dir', index: 'file', indexIsMsasims: true })).toBe(true);
     expect(ok({ kind: 'dir', index: 'file', indexIsMsasims: false })).toBe(false);

@@ -370,7 +370,8 @@ function legacyVerdict(
     .filter((e) => !isReportTemporary(f.kind, e))
     .map((e) => e.name)
     .sort();
-  if (f.kind === 'sweep') return sweepEntriesVerdict(entries, { ok: true, action: 'into', adopt: [] });
+  if (f.kind === 'sweep')
+    return sweepEntriesVerdict(entries, { ok: true, action: 'into', adopt: [] });
   const odd = entries.filter((e) => e.kind !== 'file');
   if (odd.length > 0)
     return refuse(
@@ -381,7 +382,11 @@ function legacyVerdict(
 }
 
 /** The one-paragraph refusal printed for `verdict` (exit 2). */
-export function refusalText(f: Pick<OutFacts, 'option' | 'given'>, why: string, todo: string): string {
+export function refusalText(
+  f: Pick<OutFacts, 'option' | 'given'>,
+  why: string,
+  todo: string,
+): string {
   const shown = f.given === '' ? "''" : f.given;
   return `${f.option} ${shown}: ${why}.\n  → ${todo}. Nothing was written.`;
 }
@@ -409,7 +414,12 @@ export function decideReportRewrite(
 ): { ok: true } | { ok: false; why: string; todo: string } {
   if (f.kind === 'symlink')
     return { ok: false, why: 'it is a symbolic link', todo: 'give the folder it points to' };
-  if (f.kind !== 'dir') return { ok: false, why: `it is ${KIND_WORDS[f.kind]}, not a folder`, todo: 'give the folder a run wrote' };
+  if (f.kind !== 'dir')
+    return {
+      ok: false,
+      why: `it is ${KIND_WORDS[f.kind]}, not a folder`,
+      todo: 'give the folder a run wrote',
+    };
   if (f.index !== 'absent' && f.index !== 'file')
     return {
       ok: false,
@@ -421,14 +431,17 @@ export function decideReportRewrite(
     if (marker?.kind === 'report') return { ok: true };
     return {
       ok: false,
-      why: marker === undefined ? `its ${MARKER_FILE} is not one msasim can read` : `it holds ${OUTPUT_WORDS[marker.kind]}, not a report`,
+      why:
+        marker === undefined
+          ? `its ${MARKER_FILE} is not one msasim can read`
+          : `it holds ${OUTPUT_WORDS[marker.kind]}, not a report`,
       todo: 'give the folder msasim run or compare wrote',
     };
   }
   if (f.index === 'absent' || f.indexIsMsasims === true) return { ok: true };
   return {
     ok: false,
-    why: 'its index.html was not written by msasim (the folder has no marker and the page lacks msasim\'s generator tag)',
+    why: "its index.html was not written by msasim (the folder has no marker and the page lacks msasim's generator tag)",
     todo: 'move index.html out of the folder, or run the scenario again into a new folder',
   };
 }

@@ -112,7 +112,8 @@ export async function gatherOutFacts(
   const facts: OutFacts = { option, given, kind, lexical, resolved: lexical, cwd, keep };
   if (pathVerdict(facts) !== undefined) return facts;
   const ancestor = await nearestFolder(dirname(lexical));
-  facts.resolved = ancestor.real === undefined ? lexical : join(ancestor.real, relative(ancestor.path, lexical));
+  facts.resolved =
+    ancestor.real === undefined ? lexical : join(ancestor.real, relative(ancestor.path, lexical));
   facts.ancestor = {
     path: ancestor.path,
     kind: ancestor.kind,

@@ -144,7 +144,9 @@ export async function readLesson(file: string, io: CliIo): Promise<string | null
           ? `it is larger than ${formatBytes(LESSON_MAX_BYTES)}`
           : `it is ${describeKind(e.reason)}, not a regular file`
         : (e as Error).message;
-    io.err(`warning: ${lesson}: not read as the scenario's lesson: ${why}; the report has no lesson.\n`);
+    io.err(
+      `warning: ${lesson}: not read as the scenario's lesson: ${why}; the report has no lesson.\n`,
+    );
     return null;
   }
 }

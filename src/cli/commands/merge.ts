@@ -37,6 +37,12 @@ export async function mergeCommand(
   io: CliIo,
 ): Promise<number> {
   const plan = await commonPlan(dirs);
+  // the name comes from a file on disk: only an identifier (as the scenario language allows)
+  // makes the default folder, so a doctored plan cannot aim it elsewhere
+  if (opts.out === undefined && !/^[A-Za-z][\w-]*$/.test(String(plan.scenario?.name)))
+    throw new SweepError(
+      `${join(dirs[0], PLAN_FILE)} names its scenario ${JSON.stringify(plan.scenario?.name)}, which is no folder name.\n  → give the output folder: msasim merge … --out <folder>.`,
+    );
   const outDir = opts.out ?? join('reports', `${plan.scenario.name}-sweep`);
   const target = await checkOut(outDir, 'sweep');
   const found = await locatePoints(dirs, plan);

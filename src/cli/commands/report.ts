@@ -131,7 +131,11 @@ const RESULTS_MAX_BYTES = 1024 * 1024 * 1024;
 export async function reportCommand(dir: string, io: CliIo): Promise<number> {
   if (dir.trim() === '')
     throw new OutPathError(
-      refusalText({ option: 'report', given: dir }, 'the path is empty', 'give the folder a run wrote'),
+      refusalText(
+        { option: 'report', given: dir },
+        'the path is empty',
+        'give the folder a run wrote',
+      ),
     );
   const file = join(dir, 'results.json');
   const dirKind = await kindAt(dir);
