@@ -42,7 +42,12 @@ describe('readLesson (the Markdown beside a scenario)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'msasim-lesson-'));
     await writeFile(join(dir, 'x.md'), 'a'.repeat(LESSON_MAX_BYTES + 1));
     let err = '';
-    const io = { out: () => {}, err: (t: string) => void (err += t) };
+    const io = {
+      out: () => {},
+      err: (t: string) => {
+        err += t;
+      },
+    };
     expect(await readLesson(join(dir, 'x.yaml'), io)).toBeNull();
     expect(err).toMatch(/x\.md: not read as the scenario's lesson: it is larger than 1 MB/);
     await writeFile(join(dir, 'y.md'), '# Lesson');
