@@ -295,7 +295,13 @@ export async function tidyLeftovers(path: string, env: WriteEnv): Promise<string
       ? stale.find((s) => s.role === 'tmp' && s.token === finished.token)
       : olds[olds.length - 1];
     if (from !== undefined && (await isOutputFolder(join(parent, from.name)))) {
-      await rename(join(parent, from.name), path);
+      try {
+        await rename(join(parent, from.name), path);
+      } catch (e) {
+        return [
+          `cannot recover ${path} from ${from.name}: ${errnoWords(e) ?? (e as Error).message}`,
+        ];
+      }
       stale.splice(stale.indexOf(from), 1);
       warnings.push(
         `recovered ${path} from an interrupted run (${from.role === 'tmp' ? 'its new report was complete' : 'the previous report was restored'})`,

@@ -214,6 +214,11 @@ describe('decideOut: what is refused, and why', () => {
       /did not write \(thesis\.txt\)/,
     ],
     ['a folder that may not be written', { ...dir(), writable: false }, /you may not write/],
+    [
+      'a folder that cannot be listed',
+      { kind: 'dir', writable: false, unreadable: 'permission denied (EACCES)' },
+      /its contents cannot be listed \(permission denied/,
+    ],
   ])('%s', (_, target, reason) => {
     const v = decideOut(
       facts(

@@ -149,6 +149,8 @@ export interface TargetFacts {
   marker?: string | null;
   /** Whether the anchor file of `kind` (LEGACY_ANCHOR) looks like one msasim wrote. */
   anchorOk?: boolean;
+  /** Why a folder's entries could not be listed (e.g. permission denied). */
+  unreadable?: string;
 }
 
 /** The decision: write (how), or refuse (why, and what to do instead). */
@@ -271,6 +273,8 @@ export function decideOut(f: OutFacts): OutVerdict {
     default:
       return refuse(`it is ${KIND_WORDS[target.kind]}, not a folder`, CHOOSE);
   }
+  if (target.unreadable !== undefined)
+    return refuse(`its contents cannot be listed (${target.unreadable})`, CHOOSE);
   // an existing folder: replaced whole (report, spof) needs the folder above writable; a sweep
   // adds files into the folder itself
   const writable = replaces ? ancestor.writable : target.writable;

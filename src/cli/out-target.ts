@@ -165,7 +165,12 @@ async function targetFacts(path: string, kind: OutputKind): Promise<TargetFacts>
     return { kind: 'symlink', linkTo: to === undefined ? 'absent' : kindOf(to) };
   }
   if (entryKind !== 'dir') return { kind: entryKind };
-  const dirents = await readdir(path, { withFileTypes: true });
+  let dirents: import('node:fs').Dirent[];
+  try {
+    dirents = await readdir(path, { withFileTypes: true });
+  } catch (e) {
+    return { kind: 'dir', writable: false, unreadable: errorWords(e) };
+  }
   const entries = dirents.map((d) => ({ name: d.name, kind: kindOf(d) }));
   const facts: TargetFacts = { kind: 'dir', writable: await isWritable(path), entries };
   if (entries.some((e) => e.name === MARKER_FILE && e.kind === 'file'))
