@@ -7,20 +7,17 @@
  * Writes spof.json, spof.csv and spof.html atomically to reports/<name>-spof/ (or --out).
  */
 import { join, relative } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { RunResult } from '../../metrics/summary.ts';
 import { runScenario } from '../../model/run.ts';
-import { escapeHtml } from '../../report/html/escape.ts';
-import { buildChartsPage } from '../../report/html/page.ts';
 import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
 import {
   formatSpof,
   type SpofCandidate,
   spofCandidates,
-  spofCsvRows,
+  spofCsv,
   spofData,
-  spofHeatmapSpec,
 } from '../../report/spof.ts';
+import { spofPage } from '../../report/spof-page.ts';
 import { formatTable } from '../../report/table.ts';
 import { formatIssues } from '../../scenario/format.ts';
 import { loadScenario } from '../../scenario/load.ts';
@@ -154,24 +151,9 @@ export async function spofCommand(
   const outDir = opts.out ?? join('reports', `${loaded.name}-spof`);
   const files = new Map<string, string>([
     ['spof.json', `${JSON.stringify(data, null, 2)}\n`],
-    ['spof.csv', stringify(spofCsvRows(data), { eof: true, record_delimiter: '\n' })],
+    ['spof.csv', spofCsv(data)],
     ['spof.txt', text],
-    [
-      'spof.html',
-      buildChartsPage(
-        `${loaded.name}: single points of failure`,
-        [
-          {
-            id: 'matrix',
-            title: 'Impact matrix',
-            html: `<p>${escapeHtml(text.split('\n')[0])}</p><pre>${escapeHtml(text.split('\n').slice(2).join('\n'))}</pre>`,
-            charts: [{ spec: spofHeatmapSpec(data) }],
-          },
-        ],
-        await loadVegaAssets(),
-        { eyebrow: 'msasim spof', header: `<p>${escapeHtml(loaded.description)}</p>` },
-      ),
-    ],
+    ['spof.html', spofPage(data, text, await loadVegaAssets())],
   ]);
   await writeDirectoryAtomically(outDir, files);
   io.out(text);

@@ -8,7 +8,6 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportData } from '../report-data.ts';
-import { escapeHtml, jsonForScript, scriptForHtml } from './escape.ts';
 import { messagingSection } from './messaging-sections.ts';
 import { PAGE_CSS } from './page-style.ts';
 import {
@@ -22,6 +21,7 @@ import {
 } from './report-sections.ts';
 import { policiesSection, propagationSection, slosSection } from './resilience-sections.ts';
 import { sessionsSection } from './session-sections.ts';
+import { type Html, html, joinHtml, jsonForScript, rawHtml, scriptForHtml } from './template.ts';
 import { transactionSection } from './transaction-sections.ts';
 
 /** The minified library texts inlined in every page (read from node_modules by the CLI). */
@@ -37,7 +37,7 @@ export interface PageChart {
   caption?: string;
 }
 
-/** A section of a page: a heading, trusted HTML (build it with escapeHtml), then charts. */
+/** A section of a page: a heading, markup (built with the `html` template), then charts. */
 export interface PageSection {
   /** Anchor id (letters, digits, '-'; anything else is replaced). */
   id: string;
@@ -45,17 +45,17 @@ export interface PageSection {
   title: string;
   /** Shorter label for the nav (plain text); default the title. */
   nav?: string;
-  /** Trusted HTML shown under the heading, before the charts. */
-  html?: string;
+  /** Shown under the heading, before the charts. */
+  html?: Html;
   charts?: PageChart[];
-  /** Trusted HTML shown after the charts. */
-  after?: string;
+  /** Shown after the charts. */
+  after?: Html;
 }
 
 /** Options of buildChartsPage. */
 export interface ChartsPageOptions {
-  /** Trusted HTML under the page title (description, facts). */
-  header?: string;
+  /** Under the page title (description, facts). */
+  header?: Html;
   /** Small label above the title. Default "msasim report". */
   eyebrow?: string;
 }
@@ -108,54 +108,58 @@ export function buildChartsPage(
     const figures = (s.charts ?? []).map((c) => {
       const id = `chart-${charts.length + 1}`;
       charts.push({ id, spec: c.spec });
-      const label = escapeHtml(chartTitle(c.spec) ?? s.title);
-      const caption = c.caption ? `<figcaption>${escapeHtml(c.caption)}</figcaption>` : '';
-      return `<figure class="chart"><div class="chart-scroll"><div class="vega" id="${id}" role="img" aria-label="${label}"></div></div>${caption}</figure>`;
+      const label = chartTitle(c.spec) ?? s.title;
+      const caption = c.caption ? html`<figcaption>${c.caption}</figcaption>` : '';
+      return html`<figure class="chart"><div class="chart-scroll"><div class="vega" id="${id}" role="img" aria-label="${label}"></div></div>${caption}</figure>`;
     });
-    return [
-      `<section id="${anchor(s.id)}">`,
-      `<h2>${escapeHtml(s.title)}</h2>`,
-      s.html ?? '',
+    const parts: Html[] = [
+      html`<section id="${anchor(s.id)}">`,
+      html`<h2>${s.title}</h2>`,
+      ...(s.html ? [s.html] : []),
       ...figures,
-      s.after ?? '',
-      '</section>',
-    ]
-      .filter((x) => x !== '')
-      .join('\n');
+      ...(s.after ? [s.after] : []),
+      html`</section>`,
+    ];
+    return joinHtml(
+      parts.filter((x) => x.toString() !== ''),
+      '\n',
+    );
   });
-  const nav = sections
-    .map((s) => `<a href="#${anchor(s.id)}">${escapeHtml(s.nav ?? s.title)}</a>`)
-    .join('');
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="msasim">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${PAGE_CSS}</style>`,
-    '</head>',
-    '<body>',
-    '<header class="page-header"><div>',
-    `<p class="eyebrow">${escapeHtml(options.eyebrow ?? 'msasim report')}</p>`,
-    `<h1>${escapeHtml(title)}</h1>`,
-    options.header ?? '',
-    '</div></header>',
-    `<nav aria-label="sections"><div>${nav}</div></nav>`,
-    '<main>',
-    ...body,
-    '</main>',
-    '<footer><div>Made by msasim, a discrete-event simulator of microservice architectures. This page works offline: the charts are drawn by the inlined Vega libraries.</div></footer>',
-    `<script>${scriptForHtml(assets.vega)}</script>`,
-    `<script>${scriptForHtml(assets.vegaLite)}</script>`,
-    `<script>${scriptForHtml(assets.vegaEmbed)}</script>`,
-    `<script type="application/json" id="msasim-charts">${jsonForScript(charts)}</script>`,
-    `<script>${PAGE_SCRIPT}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  const nav = sections.map((s) => html`<a href="#${anchor(s.id)}">${s.nav ?? s.title}</a>`);
+  const page = joinHtml(
+    [
+      html`<!DOCTYPE html>`,
+      html`<html lang="en">`,
+      html`<head>`,
+      html`<meta charset="utf-8">`,
+      html`<meta name="viewport" content="width=device-width, initial-scale=1">`,
+      html`<meta name="generator" content="msasim">`,
+      html`<title>${title}</title>`,
+      html`<style>${rawHtml(PAGE_CSS)}</style>`,
+      html`</head>`,
+      html`<body>`,
+      html`<header class="page-header"><div>`,
+      html`<p class="eyebrow">${options.eyebrow ?? 'msasim report'}</p>`,
+      html`<h1>${title}</h1>`,
+      options.header ?? '',
+      html`</div></header>`,
+      html`<nav aria-label="sections"><div>${nav}</div></nav>`,
+      html`<main>`,
+      ...body,
+      html`</main>`,
+      html`<footer><div>Made by msasim, a discrete-event simulator of microservice architectures. This page works offline: the charts are drawn by the inlined Vega libraries.</div></footer>`,
+      html`<script>${scriptForHtml(assets.vega)}</script>`,
+      html`<script>${scriptForHtml(assets.vegaLite)}</script>`,
+      html`<script>${scriptForHtml(assets.vegaEmbed)}</script>`,
+      html`<script type="application/json" id="msasim-charts">${jsonForScript(charts)}</script>`,
+      html`<script>${scriptForHtml(PAGE_SCRIPT)}</script>`,
+      html`</body>`,
+      html`</html>`,
+      '',
+    ],
+    '\n',
+  );
+  return page.toString();
 }
 
 /** The text title of a spec, if it has one. */
