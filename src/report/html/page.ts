@@ -1,9 +1,11 @@
 /**
  * The self-contained HTML pages of msasim (pure: data and library texts in, one string out).
- * `buildChartsPage` is the layout every page shares: header, nav, sections of trusted HTML and
- * vega-lite charts, the three vega libraries inlined so the page works offline from file://,
- * and a small script that draws every chart as SVG and switches tabs. `buildReportHtml` fills
- * it with the report of one scenario run. No timestamp: the same data gives the same bytes.
+ * `buildChartsPage` is the layout every page shares: header, nav, sections of markup (Html,
+ * made with the `html` template of template.ts, which escapes every scenario string) and
+ * vega-lite charts (their specs inlined as JSON that cannot end its <script>), the three vega
+ * libraries inlined so the page works offline from file://, and a small script that draws
+ * every chart as SVG and switches tabs. `buildReportHtml` fills it with the report of one
+ * scenario run. No timestamp: the same data gives the same bytes.
  */
 
 import type { TopLevelSpec } from 'vega-lite';
@@ -65,7 +67,10 @@ const anchor = (id: string): string => id.replace(/[^A-Za-z0-9-]/g, '-');
 /**
  * The browser side, inlined once per page: draws each chart listed in #msasim-charts with
  * vega-embed (SVG renderer, no action menu: it links to an online editor), shows a message in
- * place of a chart that fails, switches the topology tabs, and opens every <details> to print.
+ * place of a chart that fails (as text), switches the topology tabs, and opens every <details>
+ * to print. Tooltips are vega-embed's default handler, which escapes the keys and values it
+ * shows; the keys are the specs' own field titles, never scenario text (so no `image` key can
+ * make it load a picture).
  */
 const PAGE_SCRIPT = `(function () {
   var charts = JSON.parse(document.getElementById('msasim-charts').textContent);
@@ -107,7 +112,7 @@ export function buildChartsPage(
   const body = sections.map((s) => {
     const figures = (s.charts ?? []).map((c) => {
       const id = `chart-${charts.length + 1}`;
-      charts.push({ id, spec: c.spec });
+      charts.push({ id, spec: withoutLineSeparators(c.spec) });
       const label = chartTitle(c.spec) ?? s.title;
       const caption = c.caption ? html`<figcaption>${c.caption}</figcaption>` : '';
       return html`<figure class="chart"><div class="chart-scroll"><div class="vega" id="${id}" role="img" aria-label="${label}"></div></div>${caption}</figure>`;
@@ -160,6 +165,23 @@ export function buildChartsPage(
     '\n',
   );
   return page.toString();
+}
+
+/**
+ * `spec` with every U+2028 and U+2029 in its strings made a space. Vega-lite writes some
+ * scenario names into expressions (a custom sort order becomes `indexof([…], datum.x)`), and
+ * vega's expression parser refuses a line separator inside a string literal, so a name holding
+ * one would stop its chart from drawing. Specs without them come back as they are.
+ */
+function withoutLineSeparators<T>(spec: T): T {
+  const clean = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(/[\u2028\u2029]/g, ' ');
+    if (Array.isArray(v)) return v.map(clean);
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [clean(k), clean(x)]));
+    return v;
+  };
+  return /[\u2028\u2029]/.test(JSON.stringify(spec)) ? (clean(spec) as T) : spec;
 }
 
 /** The text title of a spec, if it has one. */

@@ -24,6 +24,10 @@ describe('escapeText', () => {
       '&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;',
     );
   });
+
+  it('replaces a NUL byte, as a browser would, so no page holds one', () => {
+    expect(escapeText('a\u0000<b>')).toBe('a\uFFFD&lt;b&gt;');
+  });
 });
 
 describe('html', () => {

@@ -27,11 +27,16 @@ const HTML_ESCAPES: Record<string, string> = {
   '>': '&gt;',
   '"': '&quot;',
   "'": '&#39;',
+  '\u0000': '\uFFFD',
 };
 
-/** `text` safe as HTML text or as a quoted attribute value (& < > " ' escaped). */
+/**
+ * `text` safe as HTML text or as a quoted attribute value: & < > " ' escaped, and a NUL
+ * replaced by U+FFFD (what a browser's parser would make of it; a page holds no NUL byte).
+ */
 export function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL is one of the characters replaced
+  return text.replace(/[&<>"'\u0000]/g, (c) => HTML_ESCAPES[c]);
 }
 
 /** Only this module can make an Html from a string without escaping it. */
