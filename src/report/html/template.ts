@@ -11,14 +11,16 @@
  *     html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>`
  *
  * Rules for the templates themselves (a reviewer checks these; escaping cannot):
- * - interpolate only into text or into a QUOTED attribute value (`title="${x}"`), never into
- *   a tag or attribute name, an unquoted attribute, a `<script>` or `<style>` element, an
- *   event-handler attribute, or a `style=` with scenario text (CSS can fetch a URL);
+ * - put scenario text only into text or into a QUOTED attribute value (`title="${x}"`), never
+ *   into a tag or attribute name (code's own constants and numbers may go there: `<h${level}>`),
+ *   an unquoted attribute, a `<script>` or `<style>` element, an event-handler attribute, or a
+ *   `style=` (CSS can fetch a URL);
  * - an href or src made from scenario text goes through `safeUrl` first;
- * - `rawHtml` is for text msasim generates itself and has made safe by other means: the
- *   inlined libraries (`scriptForHtml`), JSON in a script element (`jsonForScript`), the page's
- *   CSS and script, and the lesson's Markdown (markdown.ts escapes the text before it adds its
- *   tags). `template.test.ts` lists the files allowed to call it.
+ * - besides `html` and `joinHtml`, an Html comes only from `scriptForHtml` (the inlined
+ *   libraries and the page's own script, never scenario text), `jsonForScript` (JSON in a
+ *   script element), and `rawHtml`, for markup msasim vouches for itself: the page's CSS and
+ *   the lesson's emphasis (markdown.ts escapes the text before it adds its tags).
+ *   `template.test.ts` lists the files allowed to call `rawHtml`.
  */
 
 const HTML_ESCAPES: Record<string, string> = {
