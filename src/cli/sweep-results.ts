@@ -5,9 +5,8 @@
  * byte for byte the single-machine one.
  */
 import { join } from 'node:path';
-import { buildChartsPage } from '../report/html/page.ts';
 import { formatSweepTable, sweepCsv, sweepJson } from '../report/sweep.ts';
-import { sweepPageHeader, sweepPageSections, sweepPageTitle } from '../report/sweep-page.ts';
+import { sweepPage } from '../report/sweep-page.ts';
 import { SweepError } from './errors.ts';
 import {
   assembleSweep,
@@ -50,13 +49,7 @@ export async function writeSweepResults(
   const files = new Map([
     ['sweep.json', sweepJson(data)],
     ['sweep.csv', sweepCsv(data)],
-    [
-      'sweep.html',
-      buildChartsPage(sweepPageTitle(data), sweepPageSections(data), await loadVegaAssets(), {
-        header: sweepPageHeader(data),
-        eyebrow: 'msasim sweep',
-      }),
-    ],
+    ['sweep.html', sweepPage(data, await loadVegaAssets())],
   ]);
   for (const [name, text] of files) await writeFileAtomically(join(dir, name), text);
   return { files: [...files.keys()], table: formatSweepTable(data) };

@@ -4,8 +4,8 @@
  * ratio, sync messages, cache memory), as rows, compare.csv and compare.json. Pure; all
  * variants cover all entry endpoints. Per-second figures use each run's statistics window.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { CacheSummary, RunSummary } from '../metrics/summary.ts';
+import { csv } from './csv.ts';
 import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 import { round, roundDeep } from './round.ts';
 
@@ -137,7 +137,7 @@ const COMPARE_COLUMNS: [header: string, value: (row: CompareRow) => unknown][] =
 export function compareCsv(results: ScenarioResults): string {
   const rows: unknown[][] = [COMPARE_COLUMNS.map((c) => c[0])];
   for (const row of compareRows(results)) rows.push(COMPARE_COLUMNS.map((c) => c[1](row)));
-  return stringify(rows, { eof: true, record_delimiter: '\n' });
+  return csv(rows);
 }
 
 /** compare.json: the output format, the scenario (name, description, file) and the rows. */

@@ -1,15 +1,34 @@
 /**
- * What every CSV file of a run shares: RFC 4180 text with '\n' line ends, one `variant` column
- * first, and columns declared as (header, how to read it) pairs. Rounding is the caller's
- * (round.ts); null is an empty cell.
+ * What every CSV file msasim writes shares (all of them go through `csv` here): RFC 4180 text
+ * with '\n' line ends, one `variant` column first in a run's files, and columns declared as
+ * (header, how to read it) pairs. Rounding is the caller's (round.ts); null is an empty cell.
+ *
+ * Cells made of scenario text cannot run as a spreadsheet formula: csv-stringify's
+ * `escape_formulas` puts a `'` before a text cell starting with = + - @, a tab or a CR (or
+ * their full-width forms), as OWASP advises; numbers are left alone, so a negative number stays
+ * a number — pass numbers as numbers, never as text. A cell holding a CR or LF anywhere is
+ * quoted (`quote_record_delimiter`), so a bare CR cannot split a row for a reader that ends
+ * rows on CR.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { RunResult } from '../metrics/summary.ts';
 import { round } from './round.ts';
 
-/** CSV text of `rows` (the first is the header). */
-export const csv = (rows: unknown[][]): string =>
-  stringify(rows, { eof: true, record_delimiter: '\n' });
+/** Options of `csv`: how a boolean cell is written (csv-stringify's default is '1' / ''). */
+export interface CsvOptions {
+  boolean?: (value: boolean) => string;
+}
+
+/** CSV text of `rows` (the first is the header); text cells cannot start a formula. */
+export function csv(rows: unknown[][], options: CsvOptions = {}): string {
+  return stringify(rows, {
+    eof: true,
+    record_delimiter: '\n',
+    quote_record_delimiter: true,
+    escape_formulas: true,
+    ...(options.boolean ? { cast: { boolean: options.boolean } } : {}),
+  });
+}
 
 /** The variant of a run as written in CSV files ('' for a scenario without variants). */
 export const variantOf = (r: RunResult): string => r.summary.scenario.variant ?? '';

@@ -9,6 +9,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from '../metrics/series.ts';
 import type { LinkSummary, RunSummary } from '../metrics/summary.ts';
 import type { FaultWindow } from '../scenario/types.ts';
+import { csv } from './csv.ts';
 import { round } from './round.ts';
 
 /** Availability below this share counts an endpoint as down in the ranking. */
@@ -166,7 +167,7 @@ export function formatSpof(
   return `${head}\n\n${formatTable(header, rows)}\ncells: availability during the fault / worst per-second p99\n${verdict}\n`;
 }
 
-/** spof.csv: one row per failed component × endpoint (and the baseline as component ''). */
+/** The rows of spof.csv, the header first (see spofCsv). */
 export function spofCsvRows(data: SpofData): unknown[][] {
   const rows: unknown[][] = [
     [
@@ -195,6 +196,11 @@ export function spofCsvRows(data: SpofData): unknown[][] {
       ]);
     });
   return rows;
+}
+
+/** spof.csv: one row per failed component × endpoint, with the baseline's figures beside. */
+export function spofCsv(data: SpofData): string {
+  return csv(spofCsvRows(data));
 }
 
 /** The impact matrix as a heatmap: failed component × endpoint, colour = availability. */

@@ -55,13 +55,15 @@ describe('sweep.html', () => {
       ['utilisation', 1],
       ['table', 0],
     ]);
-    expect(sections[0].html).toContain('<code>services.orders.instances</code>: 1, 2');
-    expect(sections[4].html).toMatch(/^<pre class="table">services.orders.instances {2}variant/);
+    expect(String(sections[0].html)).toContain('<code>services.orders.instances</code>: 1, 2');
+    expect(String(sections[4].html)).toMatch(
+      /^<pre class="table">services.orders.instances {2}variant/,
+    );
   });
 
   it('escapes the scenario text and says how big the sweep is', () => {
     expect(sweepPageTitle(data)).toBe('shop: sweep of services.orders.instances');
-    expect(sweepPageHeader(data)).toBe(
+    expect(String(sweepPageHeader(data))).toBe(
       '<p>a &lt;b&gt;bold&lt;/b&gt; shop</p>\n<p class="facts">2 points · 2 variants · 1 replication (seeds 1) · shop.yaml</p>',
     );
   });

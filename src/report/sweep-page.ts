@@ -1,12 +1,13 @@
 /**
  * The sections of sweep.html (pure: SweepData in, sections of the shared charts page out):
  * what was swept, latency and throughput/error charts against the first parameter, the busiest
- * components' utilisation, and the table the console prints. The CLI lays them out with
- * buildChartsPage and the inlined vega libraries.
+ * components' utilisation, and the table the console prints; `sweepPage` lays them out with
+ * buildChartsPage and the inlined vega libraries. Every scenario text, seed and parameter value
+ * goes through the `html` template (escaped).
  */
 
-import { escapeHtml } from './html/escape.ts';
-import type { PageSection } from './html/page.ts';
+import { buildChartsPage, type PageSection, type VegaAssets } from './html/page.ts';
+import { type Html, html, joinHtml } from './html/template.ts';
 import { formatSweepTable } from './sweep.ts';
 import { type SweepChart, sweepCharts } from './sweep-charts.ts';
 import type { SweepData } from './sweep-data.ts';
@@ -16,17 +17,17 @@ export function sweepPageTitle(data: SweepData): string {
   return `${data.scenario.name}: sweep of ${data.params.map((p) => p.path).join(' × ')}`;
 }
 
-/** The trusted HTML under the page title: the description and the size of the sweep. */
-export function sweepPageHeader(data: SweepData): string {
+/** The markup under the page title: the description and the size of the sweep. */
+export function sweepPageHeader(data: SweepData): Html {
   const variants = [...new Set(data.points.map((p) => p.variant))];
   const points = new Set(data.points.map((p) => p.index)).size;
   const facts = [
     `${points} points`,
     variants[0] === null ? 'no variants' : `${variants.length} variants`,
     `${data.replications} replication${data.replications === 1 ? '' : 's'} (seeds ${data.seeds.join(', ')})`,
-    escapeHtml(data.scenario.file),
+    data.scenario.file,
   ];
-  return `<p>${escapeHtml(data.scenario.description)}</p>\n<p class="facts">${facts.join(' · ')}</p>`;
+  return html`<p>${data.scenario.description}</p>\n<p class="facts">${joinHtml(facts, ' · ')}</p>`;
 }
 
 /** The sections of a sweep's page, in order. */
@@ -34,20 +35,15 @@ export function sweepPageSections(data: SweepData): PageSection[] {
   const charts = sweepCharts(data);
   const pick = (pred: (c: SweepChart) => boolean) =>
     charts.filter(pred).map((c) => ({ spec: c.spec, caption: c.caption }));
-  const grid = data.params
-    .map(
-      (p) =>
-        `<li><code>${escapeHtml(p.path)}</code>: ${p.values.map((v) => escapeHtml(String(v))).join(', ')}</li>`,
-    )
-    .join('');
+  const grid = data.params.map(
+    (p) => html`<li><code>${p.path}</code>: ${p.values.map((v) => String(v)).join(', ')}</li>`,
+  );
   const sections: PageSection[] = [
     {
       id: 'grid',
       title: 'What was swept',
       nav: 'Grid',
-      html:
-        `<ul>${grid}</ul>\n<p>Every point runs every variant with the same replication seeds ` +
-        '(common random numbers); the first parameter is on the x axis of every chart.</p>',
+      html: html`<ul>${grid}</ul>\n<p>Every point runs every variant with the same replication seeds (common random numbers); the first parameter is on the x axis of every chart.</p>`,
     },
     {
       id: 'latency',
@@ -70,8 +66,16 @@ export function sweepPageSections(data: SweepData): PageSection[] {
       id: 'table',
       title: 'Every point',
       nav: 'Table',
-      html: `<pre class="table">${escapeHtml(formatSweepTable(data))}</pre>`,
+      html: html`<pre class="table">${formatSweepTable(data)}</pre>`,
     },
   ];
   return sections.filter((s) => s.html !== undefined || (s.charts?.length ?? 0) > 0);
+}
+
+/** sweep.html: the sections laid out on the shared charts page, the libraries inlined. */
+export function sweepPage(data: SweepData, assets: VegaAssets): string {
+  return buildChartsPage(sweepPageTitle(data), sweepPageSections(data), assets, {
+    header: sweepPageHeader(data),
+    eyebrow: 'msasim sweep',
+  });
 }

@@ -4,8 +4,8 @@
  * (tidy: one row per point × variant × key metric). Numbers are rounded only here, on output,
  * so the same points give the same bytes however they were scheduled, sharded or resumed.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { RunSummary } from '../metrics/summary.ts';
+import { csv } from './csv.ts';
 import { estimateMetrics, type MetricEstimate } from './estimates.ts';
 import { round, roundDeep } from './round.ts';
 import type { SweepData, SweepParam, SweepPoint } from './sweep-data.ts';
@@ -108,11 +108,7 @@ export function sweepCsv(data: SweepData): string {
     const head = [point.index, ...data.params.map((p) => point.values[p.path])];
     for (const e of point.estimates) rows.push([...head, point.variant ?? '', ...estimateCells(e)]);
   }
-  return stringify(rows, {
-    eof: true,
-    record_delimiter: '\n',
-    cast: { boolean: (v) => String(v) },
-  });
+  return csv(rows, { boolean: (v) => String(v) });
 }
 
 function estimateCells(e: MetricEstimate): unknown[] {

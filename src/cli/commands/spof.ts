@@ -8,20 +8,17 @@
  * before the first run: see out-rules.ts).
  */
 import { join, relative } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { RunResult } from '../../metrics/summary.ts';
 import { runScenario } from '../../model/run.ts';
-import { escapeHtml } from '../../report/html/escape.ts';
-import { buildChartsPage } from '../../report/html/page.ts';
 import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
 import {
   formatSpof,
   type SpofCandidate,
   spofCandidates,
-  spofCsvRows,
+  spofCsv,
   spofData,
-  spofHeatmapSpec,
 } from '../../report/spof.ts';
+import { spofPage } from '../../report/spof-page.ts';
 import { formatTable } from '../../report/table.ts';
 import { formatIssues } from '../../scenario/format.ts';
 import { loadScenario } from '../../scenario/load.ts';
@@ -160,24 +157,9 @@ export async function spofCommand(
   const text = formatSpof(data, formatTable) + note;
   const files = new Map<string, string>([
     ['spof.json', `${JSON.stringify(data, null, 2)}\n`],
-    ['spof.csv', stringify(spofCsvRows(data), { eof: true, record_delimiter: '\n' })],
+    ['spof.csv', spofCsv(data)],
     ['spof.txt', text],
-    [
-      'spof.html',
-      buildChartsPage(
-        `${loaded.name}: single points of failure`,
-        [
-          {
-            id: 'matrix',
-            title: 'Impact matrix',
-            html: `<p>${escapeHtml(text.split('\n')[0])}</p><pre>${escapeHtml(text.split('\n').slice(2).join('\n'))}</pre>`,
-            charts: [{ spec: spofHeatmapSpec(data) }],
-          },
-        ],
-        await loadVegaAssets(),
-        { eyebrow: 'msasim spof', header: `<p>${escapeHtml(loaded.description)}</p>` },
-      ),
-    ],
+    ['spof.html', spofPage(data, text, await loadVegaAssets())],
   ]);
   const warnings = await writeDirectoryAtomically(target, files);
   for (const w of warnings) io.err(`note: ${w}\n`);

@@ -14,17 +14,17 @@ import type { ReportData } from '../report-data.ts';
 import { variantColour } from './chart-style.ts';
 import { variantLabel } from './charts.ts';
 import { KEY_METRICS, keyMetricsCiChart } from './component-charts.ts';
-import { escapeHtml } from './escape.ts';
 import { formatChange, formatInUnit } from './format.ts';
 import type { PageSection } from './page.ts';
+import { EMPTY_HTML, type Html, html, joinHtml } from './template.ts';
 
-/** A variant's name with its colour swatch (trusted HTML). */
-export function variantChip(name: string, index: number): string {
-  return `<span class="variant-name"><span class="swatch" style="background:${variantColour(index)}"></span>${escapeHtml(name)}</span>`;
+/** A variant's name with its colour swatch. */
+export function variantChip(name: string, index: number): Html {
+  return html`<span class="variant-name"><span class="swatch" style="background:${variantColour(index)}"></span>${name}</span>`;
 }
 
 /** The badge of a difference: its relative change, coloured by significance and direction. */
-function badge(d: MetricDifference): string {
+function badge(d: MetricDifference): Html {
   const { significant } = d.difference;
   const cls =
     significant !== true
@@ -39,26 +39,26 @@ function badge(d: MetricDifference): string {
     ? formatChange(rel.mean)
     : `${d.difference.diff.mean >= 0 ? '+' : '−'}${formatInUnit(Math.abs(d.difference.diff.mean), d.unit)}`;
   const suffix = significant === false ? ' n.s.' : '';
-  return `<span class="badge ${cls}" title="${escapeHtml(d.sentence)}">${escapeHtml(change + suffix)}</span>`;
+  return html`<span class="badge ${cls}" title="${d.sentence}">${change + suffix}</span>`;
 }
 
 /** The marker in front of a sentence: ✔ better, ✖ worse, ● different, ○ no interval. */
-function marker(d: MetricDifference): string {
-  if (d.difference.significant === null) return '<span class="badge ns">○ no CI</span>';
-  if (d.better === true) return '<span class="badge better">✔ better</span>';
-  if (d.better === false) return '<span class="badge worse">✖ worse</span>';
-  return '<span class="badge neutral">● changed</span>';
+function marker(d: MetricDifference): Html {
+  if (d.difference.significant === null) return html`<span class="badge ns">○ no CI</span>`;
+  if (d.better === true) return html`<span class="badge better">✔ better</span>`;
+  if (d.better === false) return html`<span class="badge worse">✖ worse</span>`;
+  return html`<span class="badge neutral">● changed</span>`;
 }
 
 /** One table cell: the estimate's mean, its interval, and (for a variant) the change badge. */
-function cell(e: MetricEstimate | undefined, d: MetricDifference | undefined): string {
-  if (e === undefined) return '<td>–</td>';
+function cell(e: MetricEstimate | undefined, d: MetricDifference | undefined): Html {
+  if (e === undefined) return html`<td>–</td>`;
   const { lo, hi, halfWidth } = e.estimate;
   const ci =
     lo !== null && hi !== null && halfWidth !== null
-      ? `<span class="ci" title="95 % CI ${escapeHtml(formatInUnit(lo, e.unit))} – ${escapeHtml(formatInUnit(hi, e.unit))}">± ${escapeHtml(formatInUnit(halfWidth, e.unit))}</span>`
+      ? html`<span class="ci" title="95 % CI ${formatInUnit(lo, e.unit)} – ${formatInUnit(hi, e.unit)}">± ${formatInUnit(halfWidth, e.unit)}</span>`
       : '';
-  return `<td><span class="value">${escapeHtml(formatInUnit(e.estimate.mean, e.unit))}</span>${ci}${d ? badge(d) : ''}</td>`;
+  return html`<td><span class="value">${formatInUnit(e.estimate.mean, e.unit)}</span>${ci}${d ? badge(d) : ''}</td>`;
 }
 
 /** The overall key metrics of the comparison table, in order. */
@@ -75,15 +75,13 @@ export function keyMetricsTable(
   scope: MetricScope = 'overall',
   metrics: readonly string[] = OVERALL_TABLE_METRICS,
   id = '',
-): string {
+): Html {
   const names = data.variants.map((v) => variantLabel(data, v));
-  const head = names
-    .map((n, i) => {
-      const role = i === 0 && names.length > 1 ? '<span class="sub">baseline</span>' : '';
-      return `<th>${variantChip(n, i)}${role}</th>`;
-    })
-    .join('');
-  const rows: string[] = [];
+  const head = names.map((n, i) => {
+    const role = i === 0 && names.length > 1 ? html`<span class="sub">baseline</span>` : '';
+    return html`<th>${variantChip(n, i)}${role}</th>`;
+  });
+  const rows: Html[] = [];
   for (const metric of metrics) {
     const found = data.variants.map((v) =>
       v.estimates.find((e) => e.scope === scope && e.id === id && e.metric === metric),
@@ -94,9 +92,9 @@ export function keyMetricsTable(
       const d = i === 0 ? undefined : differenceOf(data, i, scope, metric, id);
       return cell(e, d);
     });
-    rows.push(`<tr><td class="label">${escapeHtml(label)}</td>${cells.join('')}</tr>`);
+    rows.push(html`<tr><td class="label">${label}</td>${cells}</tr>`);
   }
-  return `<div class="table-wrap"><table class="data key-metrics"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
+  return html`<div class="table-wrap"><table class="data key-metrics"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${joinHtml(rows, '\n')}</tbody></table></div>`;
 }
 
 /** Variant `v`'s difference from the baseline on `metric` of `scope` and `id`. */
@@ -122,9 +120,9 @@ function sentenceOf(d: MetricDifference, variant: string): string {
  * What a difference is about, before its sentence: the endpoint, component, cache, sessions,
  * consumer group, saga, transaction step or reader.
  */
-function subject(d: MetricDifference): string {
-  if (d.scope === 'overall') return '';
-  return `<strong>${escapeHtml(d.scope === 'sessions' ? 'sessions' : d.id)}</strong> · `;
+function subject(d: MetricDifference): Html {
+  if (d.scope === 'overall') return EMPTY_HTML;
+  return html`<strong>${d.scope === 'sessions' ? 'sessions' : d.id}</strong> · `;
 }
 
 /** The name of a metric in a "not significant" list: "throughput", "customers-db mean wait". */
@@ -133,23 +131,22 @@ function shortName(d: MetricDifference): string {
 }
 
 /** A list of differences (significant first, in words) and the names of those that are not. */
-function differenceList(ds: MetricDifference[], variant: string): string {
+function differenceList(ds: MetricDifference[], variant: string): Html {
   const shown = ds.filter((d) => d.difference.significant !== false);
   const ns = ds.filter((d) => d.difference.significant === false);
-  const items = shown.map(
-    (d) => `<li>${marker(d)}${subject(d)}${escapeHtml(sentenceOf(d, variant))}</li>`,
-  );
-  const list = items.length > 0 ? `<ul class="differences">\n${items.join('\n')}\n</ul>` : '';
+  const items = shown.map((d) => html`<li>${marker(d)}${subject(d)}${sentenceOf(d, variant)}</li>`);
+  const list =
+    items.length > 0 ? html`<ul class="differences">\n${joinHtml(items, '\n')}\n</ul>` : '';
   const rest =
     ns.length > 0
-      ? `<p class="not-significant"><span class="badge ns">n.s.</span> Not significant (the 95 % interval of the difference includes 0): ${escapeHtml(ns.map(shortName).join(', '))}.</p>`
+      ? html`<p class="not-significant"><span class="badge ns">n.s.</span> Not significant (the 95 % interval of the difference includes 0): ${ns.map(shortName).join(', ')}.</p>`
       : '';
-  return list + rest;
+  return html`${list}${rest}`;
 }
 
 /** The differences of every variant from the baseline, in words. */
-function differencesHtml(data: ReportData): string {
-  const parts: string[] = ['<h3>Differences from the baseline, in words</h3>'];
+function differencesHtml(data: ReportData): Html {
+  const parts: Html[] = [html`<h3>Differences from the baseline, in words</h3>`];
   data.comparisons.forEach((c, k) => {
     const main = c.metrics.filter(
       (d) =>
@@ -161,16 +158,16 @@ function differencesHtml(data: ReportData): string {
     const componentDiffs = c.metrics.filter((d) => d.scope === 'component' || d.scope === 'cache');
     const sig = componentDiffs.filter((d) => d.difference.significant !== false).length;
     parts.push(
-      `<h4>${variantChip(c.variant, k + 1)} vs ${variantChip(c.baseline, 0)}</h4>`,
+      html`<h4>${variantChip(c.variant, k + 1)} vs ${variantChip(c.baseline, 0)}</h4>`,
       differenceList(main, c.variant),
     );
     if (componentDiffs.length > 0) {
       parts.push(
-        `<details><summary>Components and caches: ${sig} of ${componentDiffs.length} differences ${data.replications > 1 ? 'significant' : 'listed'}</summary>${differenceList(componentDiffs, c.variant)}</details>`,
+        html`<details><summary>Components and caches: ${sig} of ${componentDiffs.length} differences ${data.replications > 1 ? 'significant' : 'listed'}</summary>${differenceList(componentDiffs, c.variant)}</details>`,
       );
     }
   });
-  return parts.join('\n');
+  return joinHtml(parts, '\n');
 }
 
 /** The comparison section (variants only): table, chart with confidence intervals, sentences. */
@@ -178,19 +175,20 @@ export function comparisonSection(data: ReportData): PageSection {
   const names = data.variants.map((v) => variantLabel(data, v));
   const n = data.replications;
   const seeds = data.seeds.map(String).join(', ');
-  const intro =
-    `<p class="intro">Each variant ran ${n} replication${n === 1 ? '' : 's'} with the same seed${n === 1 ? '' : 's'} (${escapeHtml(seeds)}): the same arrivals and the same draws for the same component (common random numbers). ` +
-    `Each variant is compared with the baseline ${variantChip(names[0], 0)} replication by replication (paired differences). ` +
-    'Green is better, red is worse; grey “n.s.” means the 95 % confidence interval of the difference includes 0.</p>';
+  const intro = joinHtml([
+    html`<p class="intro">Each variant ran ${n} replication${n === 1 ? '' : 's'} with the same seed${n === 1 ? '' : 's'} (${seeds}): the same arrivals and the same draws for the same component (common random numbers). `,
+    html`Each variant is compared with the baseline ${variantChip(names[0], 0)} replication by replication (paired differences). `,
+    html`Green is better, red is worse; grey “n.s.” means the 95 % confidence interval of the difference includes 0.</p>`,
+  ]);
   const warning =
     n < 2
-      ? '<p class="note">One replication: there are no confidence intervals, so no difference can be called significant. Run again with <code>--replications 5</code>.</p>'
+      ? html`<p class="note">One replication: there are no confidence intervals, so no difference can be called significant. Run again with <code>--replications 5</code>.</p>`
       : '';
   return {
     id: 'comparison',
     title: 'Comparison of the variants',
     nav: 'Comparison',
-    html: intro + warning + keyMetricsTable(data),
+    html: html`${intro}${warning}${keyMetricsTable(data)}`,
     charts: [
       {
         spec: keyMetricsCiChart(data),

@@ -1,6 +1,10 @@
 /** The lesson renderer: Markdown constructs, and everything escaped (no raw HTML, no script links). */
 import { describe, expect, it } from 'vitest';
-import { renderInline, renderMarkdown } from './markdown.ts';
+import * as markdown from './markdown.ts';
+
+const renderMarkdown = (...args: Parameters<typeof markdown.renderMarkdown>) =>
+  String(markdown.renderMarkdown(...args));
+const renderInline = (text: string) => String(markdown.renderInline(text));
 
 describe('renderMarkdown', () => {
   it('escapes raw HTML everywhere: text, headings, lists, tables, code', () => {

@@ -2,10 +2,13 @@
  * A small, safe Markdown renderer for the lesson beside a scenario: headings, paragraphs,
  * bullet and numbered lists (nested by indentation), block quotes, fenced code, simple pipe
  * tables, rules, and inline `code`, **bold**, *emphasis* and [links](https://…). Everything is
- * escaped: raw HTML in the text shows as text, and only http(s) links become anchors (others
- * keep their text). Not CommonMark: no reference links, images, setext headings or HTML blocks.
+ * escaped: raw HTML in the text shows as text, and only http(s) and mailto links become anchors
+ * (others keep their text). Not CommonMark: no reference links, images, setext headings or HTML
+ * blocks. Blocks are made with the `html` template; inline text is escaped first and then gets
+ * its `<code>`, `<a>`, `<strong>` and `<em>` tags, which is the one place this module vouches
+ * for its markup with `rawHtml` (`renderInline`).
  */
-import { escapeHtml } from './escape.ts';
+import { escapeText, type Html, html, joinHtml, rawHtml, safeUrl } from './template.ts';
 
 /** Options of renderMarkdown. */
 export interface MarkdownOptions {
@@ -21,10 +24,22 @@ const QUOTE = /^\s{0,3}>\s?(.*)$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 /** The HTML of `markdown`: a sequence of block elements, every text escaped. */
-export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
+export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): Html {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
-  return renderBlocks(lines, options.headingOffset ?? 0);
+  return joinBlocks(renderBlocks(lines, options.headingOffset ?? 0));
 }
+
+/** A block: its markup, and for a paragraph its inline content (a tight list item drops the <p>). */
+interface Block {
+  html: Html;
+  inline?: Html;
+}
+
+const joinBlocks = (blocks: readonly Block[]): Html =>
+  joinHtml(
+    blocks.map((b) => b.html),
+    '\n',
+  );
 
 function startsBlock(line: string, next: string | undefined): boolean {
   return (
@@ -37,8 +52,8 @@ function startsBlock(line: string, next: string | undefined): boolean {
   );
 }
 
-function renderBlocks(lines: string[], offset: number): string {
-  const out: string[] = [];
+function renderBlocks(lines: string[], offset: number): Block[] {
+  const out: Block[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
@@ -51,19 +66,19 @@ function renderBlocks(lines: string[], offset: number): string {
       const body: string[] = [];
       for (i++; i < lines.length && !lines[i].trim().startsWith(fence[1]); i++) body.push(lines[i]);
       i++; // the closing fence
-      const lang = fence[2] ? ` class="language-${escapeHtml(fence[2])}"` : '';
-      out.push(`<pre><code${lang}>${escapeHtml(body.join('\n'))}</code></pre>`);
+      const lang = fence[2] ? html` class="language-${fence[2]}"` : '';
+      out.push({ html: html`<pre><code${lang}>${body.join('\n')}</code></pre>` });
       continue;
     }
     const heading = HEADING.exec(line);
     if (heading) {
       const level = Math.min(6, heading[1].length + offset);
-      out.push(`<h${level}>${renderInline(heading[2])}</h${level}>`);
+      out.push({ html: html`<h${level}>${renderInline(heading[2])}</h${level}>` });
       i++;
       continue;
     }
     if (RULE.test(line)) {
-      out.push('<hr>');
+      out.push({ html: html`<hr>` });
       i++;
       continue;
     }
@@ -75,7 +90,7 @@ function renderBlocks(lines: string[], offset: number): string {
       const body: string[] = [];
       for (; i < lines.length && QUOTE.test(lines[i]); i++)
         body.push((QUOTE.exec(lines[i]) as RegExpExecArray)[1]);
-      out.push(`<blockquote>${renderBlocks(body, offset)}</blockquote>`);
+      out.push({ html: html`<blockquote>${joinBlocks(renderBlocks(body, offset))}</blockquote>` });
       continue;
     }
     if (ITEM.test(line)) {
@@ -90,13 +105,14 @@ function renderBlocks(lines: string[], offset: number): string {
     ) {
       para.push(lines[i].trim());
     }
-    out.push(`<p>${renderInline(para.join(' '))}</p>`);
+    const inline = renderInline(para.join(' '));
+    out.push({ html: html`<p>${inline}</p>`, inline });
   }
-  return out.join('\n');
+  return out;
 }
 
 /** A list starting at `start`; its items hold their continuation lines (indented, or after a blank). */
-function renderList(lines: string[], start: number, offset: number, out: string[]): number {
+function renderList(lines: string[], start: number, offset: number, out: Block[]): number {
   const first = ITEM.exec(lines[start]) as RegExpExecArray;
   const indent = first[1].length;
   const ordered = /\d/.test(first[2]);
@@ -130,15 +146,16 @@ function renderList(lines: string[], start: number, offset: number, out: string[
   const tag = ordered ? 'ol' : 'ul';
   const startAttr =
     ordered && Number.parseInt(first[2], 10) !== 1
-      ? ` start="${Number.parseInt(first[2], 10)}"`
+      ? html` start="${Number.parseInt(first[2], 10)}"`
       : '';
   const body = items.map((item) => {
-    const html = renderBlocks(item, offset);
+    const blocks = renderBlocks(item, offset);
     // the item's first paragraph without its <p>, so a tight list stays tight
-    const lead = /^<p>([\s\S]*?)<\/p>/.exec(html);
-    return `<li>${lead ? lead[1] + html.slice(lead[0].length) : html}</li>`;
+    const lead = blocks[0]?.inline;
+    if (lead === undefined) return html`<li>${joinBlocks(blocks)}</li>`;
+    return html`<li>${joinHtml([lead, ...blocks.slice(1).map((b) => b.html)], '\n')}</li>`;
   });
-  out.push(`<${tag}${startAttr}>\n${body.join('\n')}\n</${tag}>`);
+  out.push({ html: html`<${tag}${startAttr}>\n${joinHtml(body, '\n')}\n</${tag}>` });
   return i;
 }
 
@@ -151,55 +168,61 @@ function cells(row: string): string[] {
   return trimmed.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
 }
 
-function renderTable(lines: string[], start: number, out: string[]): number {
+function renderTable(lines: string[], start: number, out: Block[]): number {
   const head = cells(lines[start]);
   const align = cells(lines[start + 1]).map((c) =>
     c.startsWith(':') && c.endsWith(':') ? 'center' : c.endsWith(':') ? 'right' : '',
   );
-  const style = (k: number) => (align[k] ? ` style="text-align:${align[k]}"` : '');
-  const rows: string[] = [];
+  const style = (k: number) => (align[k] ? html` style="text-align:${align[k]}"` : '');
+  const rows: Html[] = [];
   let i = start + 2;
   for (; i < lines.length && lines[i].trim() !== '' && lines[i].includes('|'); i++) {
     const row = cells(lines[i]);
     rows.push(
-      `<tr>${head.map((_, k) => `<td${style(k)}>${renderInline(row[k] ?? '')}</td>`).join('')}</tr>`,
+      html`<tr>${head.map((_, k) => html`<td${style(k)}>${renderInline(row[k] ?? '')}</td>`)}</tr>`,
     );
   }
-  const th = head.map((h, k) => `<th${style(k)}>${renderInline(h)}</th>`).join('');
-  out.push(
-    `<table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`,
-  );
+  const th = head.map((h, k) => html`<th${style(k)}>${renderInline(h)}</th>`);
+  out.push({
+    html: html`<table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${joinHtml(rows, '\n')}\n</tbody>\n</table>`,
+  });
   return i;
 }
 
 /**
  * Inline Markdown of one block's text: code spans, links, bold and emphasis; everything else
  * escaped. Code spans and links are replaced by placeholders while emphasis is applied, so
- * neither their contents nor a URL can be mistaken for `*` or `_` markers.
+ * neither their contents nor a URL can be mistaken for `*` or `_` markers. Emphasis is applied
+ * to text already escaped and adds only its own tags; that is why its result may be `rawHtml`.
  */
-export function renderInline(text: string): string {
-  const held: string[] = [];
-  const hold = (html: string) => `\uE000${held.push(html) - 1}\uE000`;
+export function renderInline(text: string): Html {
+  const held: Html[] = [];
+  const hold = (h: Html) => `\uE000${held.push(h) - 1}\uE000`;
   let s = text.replace(/\uE000/g, '');
   s = s.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) =>
-    hold(`<code>${escapeHtml(code.trim())}</code>`),
+    hold(html`<code>${code.trim()}</code>`),
   );
   s = s.replace(
     /\[([^\]]+)\]\(\s*([^)\s]+)(?:\s+"[^"]*")?\s*\)/g,
     (_, label: string, url: string) => {
-      const inner = emphasis(escapeHtml(label));
-      return hold(/^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}">${inner}</a>` : inner);
+      const inner = emphasis(label);
+      const href = LINK_SCHEME.test(url) ? safeUrl(url) : null;
+      return hold(href === null ? inner : html`<a href="${href}">${inner}</a>`);
     },
   );
-  s = emphasis(escapeHtml(s));
-  return s.replace(/\uE000(\d+)\uE000/g, (_, k: string) => held[Number(k)]);
+  const out = emphasis(s).toString();
+  return rawHtml(out.replace(/\uE000(\d+)\uE000/g, (_, k: string) => held[Number(k)].toString()));
 }
 
-/** Bold (** or __) and emphasis (* or _) in already escaped text; `snake_case` stays as it is. */
-function emphasis(s: string): string {
-  return s
+/** The links a lesson may have: web pages and mail addresses (a report has no other pages). */
+const LINK_SCHEME = /^(https?:\/\/|mailto:)/i;
+
+/** `text` escaped, with bold (** or __) and emphasis (* or _); `snake_case` stays as it is. */
+function emphasis(text: string): Html {
+  const markup = escapeText(text)
     .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>')
     .replace(/(^|[^\w])__(?=\S)([\s\S]*?\S)__(?!\w)/g, '$1<strong>$2</strong>')
     .replace(/\*([^\s*](?:[^*]*?[^\s*])?)\*/g, '<em>$1</em>')
     .replace(/(^|[^\w])_([^\s_](?:[^_]*?[^\s_])?)_(?!\w)/g, '$1<em>$2</em>');
+  return rawHtml(markup);
 }

@@ -71,7 +71,7 @@ describe('messagingSection', () => {
 
   it('tables every variant × group: semantics, outcomes, lag and end-to-end time', () => {
     const [section] = messagingSection(two);
-    const html = section.html ?? '';
+    const html = String(section.html ?? '');
     expect(section.title).toBe('Messaging');
     expect(section.charts).toHaveLength(2);
     // ack, idempotency, produced/s, delivered, duplicates, applied once (990 − 25), twice, skipped, lost, DLQ
@@ -87,11 +87,13 @@ describe('messagingSection', () => {
   });
 
   it('shows the group key metrics over the replications with their change', () => {
-    const html = messagingSection(two)[0].html ?? '';
+    const html = String(messagingSection(two)[0].html ?? '');
     expect(html).toContain('<h3>Key metrics over the replications</h3>');
     expect(html).toMatch(/<td class="label">applied twice<\/td>.*badge better/);
     // one variant, one replication: nothing to estimate or compare
-    expect(messagingSection(one)[0].html).not.toContain('Key metrics over the replications');
+    expect(String(messagingSection(one)[0].html)).not.toContain(
+      'Key metrics over the replications',
+    );
   });
 
   it('heads the key metrics of each group when there are several', () => {
@@ -101,7 +103,7 @@ describe('messagingSection', () => {
         fakeConsumerGroup({ group: 'audit', lost: v === 0 ? 10 : 2 }),
       ]),
     );
-    const html = messagingSection(data)[0].html ?? '';
+    const html = String(messagingSection(data)[0].html ?? '');
     expect(html).toContain('<h4>billing</h4>');
     expect(html).toMatch(/<h4>audit<\/h4>.*messages lost.*badge better/s);
   });
@@ -112,19 +114,20 @@ describe('messagingSection', () => {
   });
 
   it('lists one example of each data anomaly', () => {
-    const html =
+    const html = String(
       messagingSection(
         dataOf(
           withConsumers(replicated, () => [
             fakeConsumerGroup({ examples: { appliedTwice: 'message #9 again', lost: null } }),
           ]),
         ),
-      )[0].html ?? '';
+      )[0].html ?? '',
+    );
     expect(html).toMatch(
       /<h3>One example of each<\/h3><ul><li><b>[^<]+<\/b>, applied twice: message #9 again<\/li>/,
     );
     const none = messagingSection(dataOf(withConsumers(replicated, () => [fakeConsumerGroup()])));
-    expect(none[0].html).not.toContain('One example');
+    expect(String(none[0].html)).not.toContain('One example');
   });
 
   it('escapes the group, topic, services and variants', () => {
@@ -141,7 +144,7 @@ describe('messagingSection', () => {
     ]);
     hostile.runs[0].summary.scenario.variant = `${HOSTILE}0`;
     const data = dataOf(hostile);
-    const html = messagingSection(data)[0].html ?? '';
+    const html = String(messagingSection(data)[0].html ?? '');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     const page = buildReportHtml(data, assets);
@@ -231,7 +234,9 @@ describe('messaging charts', () => {
     expect(new Set(spec.data.values.map((r: Json) => r.variant))).toEqual(new Set(['store']));
     const scale = spec.layer.at(-1).encoding.color.scale;
     expect(scale.range[scale.domain.indexOf('store')]).toBe(VARIANT_COLOURS[1]);
-    expect(messagingSection(mixed)[0].html).not.toContain('sticky</span><span class="sub">billing');
+    expect(String(messagingSection(mixed)[0].html)).not.toContain(
+      'sticky</span><span class="sub">billing',
+    );
     for (const build of Object.values(builders))
       expect(compileWarnings(build(mixed) as TopLevelSpec)).toEqual([]);
   });

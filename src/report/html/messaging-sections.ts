@@ -30,9 +30,9 @@ import {
 } from './charts.ts';
 import { keyMetricsTable, variantChip } from './comparison-section.ts';
 import { tableHtml, td } from './data-table.ts';
-import { escapeHtml } from './escape.ts';
 import { formatMs, formatNumber, formatQuantity, formatRate } from './format.ts';
 import type { PageSection } from './page.ts';
+import { EMPTY_HTML, type Html, html } from './template.ts';
 
 /** A consumer group of a variant: the variant's name and colour index, the group's figures. */
 interface GroupRow {
@@ -56,17 +56,17 @@ export function consumerGroupRows(data: ReportData): GroupRow[] {
 }
 
 /** The first cell of a row: the variant with its colour, the group and its topic below. */
-const labelCell = ({ name, index, c }: GroupRow) =>
-  `<td class="label">${variantChip(name, index)}<span class="sub">${escapeHtml(`${c.group} ← ${c.topic}`)}</span></td>`;
+const labelCell = ({ name, index, c }: GroupRow): Html =>
+  html`<td class="label">${variantChip(name, index)}<span class="sub">${`${c.group} ← ${c.topic}`}</span></td>`;
 
 const count = (x: number) => formatNumber(x);
 
 /** What became of the messages: delivery semantics, deliveries, duplicates, losses. */
-function outcomesTable(rows: GroupRow[]): string {
+function outcomesTable(rows: GroupRow[]): Html {
   const body = rows.map((g) => {
     const c = g.c;
-    const delivery = `<td>${escapeHtml(c.ack)}<span class="sub">${escapeHtml(c.idempotency)}</span></td>`;
-    return `<tr>${labelCell(g)}${delivery}${[
+    const delivery = html`<td>${c.ack}<span class="sub">${c.idempotency}</span></td>`;
+    return html`<tr>${labelCell(g)}${delivery}${[
       formatRate(c.producedPerSec),
       count(c.delivered),
       count(c.duplicateDeliveries),
@@ -75,9 +75,7 @@ function outcomesTable(rows: GroupRow[]): string {
       count(c.skippedDuplicates),
       count(c.lost),
       count(c.deadLettered),
-    ]
-      .map(td)
-      .join('')}</tr>`;
+    ].map(td)}</tr>`;
   });
   return tableHtml(
     [
@@ -97,10 +95,10 @@ function outcomesTable(rows: GroupRow[]): string {
 }
 
 /** How far behind: lag, end-to-end time, failures, crashes and rebalances. */
-function lagTable(rows: GroupRow[]): string {
+function lagTable(rows: GroupRow[]): Html {
   const body = rows.map((g) => {
     const c = g.c;
-    return `<tr>${labelCell(g)}${[
+    return html`<tr>${labelCell(g)}${[
       `${c.service}/${c.endpoint}`,
       count(c.partitions),
       `${formatQuantity(c.lagMean)} / ${count(c.lagMax)} / ${count(c.lagAtEnd)}`,
@@ -109,9 +107,7 @@ function lagTable(rows: GroupRow[]): string {
       count(c.failedDeliveries),
       count(c.abandoned),
       count(c.rebalances),
-    ]
-      .map(td)
-      .join('')}</tr>`;
+    ].map(td)}</tr>`;
   });
   return tableHtml(
     [
@@ -276,32 +272,31 @@ export function consumerLagChart(data: ReportData, options: TimeSeriesOptions = 
 }
 
 /** The key metrics of each consumer group over the replications (with variants or replications). */
-function estimatesHtml(data: ReportData, rows: GroupRow[]): string {
-  if (data.variants.length < 2 && data.replications < 2) return '';
+function estimatesHtml(data: ReportData, rows: GroupRow[]): Html {
+  if (data.variants.length < 2 && data.replications < 2) return EMPTY_HTML;
   const groups = [...new Set(rows.map((g) => g.c.group))];
   const metrics = CONSUMER_METRICS.map((d) => d.metric);
   const tables = groups.map(
     (group) =>
-      (groups.length > 1 ? `<h4>${escapeHtml(group)}</h4>` : '') +
-      keyMetricsTable(data, 'consumers', metrics, group),
+      html`${groups.length > 1 ? html`<h4>${group}</h4>` : ''}${keyMetricsTable(data, 'consumers', metrics, group)}`,
   );
-  return `<h3>Key metrics over the replications</h3>${tables.join('')}`;
+  return html`<h3>Key metrics over the replications</h3>${tables}`;
 }
 
 /** The messaging section (only when some variant has consumer groups). */
 /** One example of each data anomaly per variant × group, in words (nothing when none). */
-function examplesHtml(rows: GroupRow[]): string {
+function examplesHtml(rows: GroupRow[]): Html {
   const items = rows.flatMap((row) => {
     const e = row.c.examples ?? { appliedTwice: null, lost: null };
-    const who = escapeHtml(row.label);
+    const who = row.label;
     return [
       ...(e.appliedTwice === null
         ? []
-        : [`<li><b>${who}</b>, applied twice: ${escapeHtml(e.appliedTwice)}</li>`]),
-      ...(e.lost === null ? [] : [`<li><b>${who}</b>, lost: ${escapeHtml(e.lost)}</li>`]),
+        : [html`<li><b>${who}</b>, applied twice: ${e.appliedTwice}</li>`]),
+      ...(e.lost === null ? [] : [html`<li><b>${who}</b>, lost: ${e.lost}</li>`]),
     ];
   });
-  return items.length === 0 ? '' : `<h3>One example of each</h3><ul>${items.join('')}</ul>`;
+  return items.length === 0 ? EMPTY_HTML : html`<h3>One example of each</h3><ul>${items}</ul>`;
 }
 
 export function messagingSection(data: ReportData): PageSection[] {
@@ -312,9 +307,7 @@ export function messagingSection(data: ReportData): PageSection[] {
       id: 'messaging',
       title: 'Messaging',
       nav: 'Messaging',
-      html:
-        '<p class="intro">What each consumer group did with the messages of its topic, after the warm-up (first replication). A duplicate delivery is a message delivered again (after a crash, a failure or an ack timeout); a consumer that is not idempotent applies it twice, an idempotency check skips it. Lag counts the messages appended and not yet committed; end-to-end time runs from the append to the first effect.</p>' +
-        `<h3>What became of the messages</h3>${outcomesTable(rows)}${examplesHtml(rows)}<h3>How far behind</h3>${lagTable(rows)}${estimatesHtml(data, rows)}`,
+      html: html`<p class="intro">What each consumer group did with the messages of its topic, after the warm-up (first replication). A duplicate delivery is a message delivered again (after a crash, a failure or an ack timeout); a consumer that is not idempotent applies it twice, an idempotency check skips it. Lag counts the messages appended and not yet committed; end-to-end time runs from the append to the first effect.</p><h3>What became of the messages</h3>${outcomesTable(rows)}${examplesHtml(rows)}<h3>How far behind</h3>${lagTable(rows)}${estimatesHtml(data, rows)}`,
       charts: [
         { spec: messageOutcomeChart(data) },
         {

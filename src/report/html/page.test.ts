@@ -9,6 +9,7 @@ import type { ReportData } from '../report-data.ts';
 import { VEGA_LITE_SCHEMA } from './chart-style.ts';
 import { latencyCdfChart } from './charts.ts';
 import { buildChartsPage, buildReportHtml, type VegaAssets } from './page.ts';
+import { html as markup } from './template.ts';
 
 /** Stand-ins for the libraries, with the sequences that must not end a <script> early. */
 const assets: VegaAssets = {
@@ -151,13 +152,13 @@ describe('buildChartsPage', () => {
         {
           id: 'p99 vs rate',
           title: 'p99 <vs> rate',
-          html: '<p>trusted</p>',
+          html: markup`<p>trusted</p>`,
           charts: [{ spec, caption: 'a < b' }],
         },
         { id: 'more', title: 'More', nav: 'M', charts: [{ spec }, { spec }] },
       ],
       assets,
-      { eyebrow: 'msasim sweep', header: '<p class="lede">grid</p>' },
+      { eyebrow: 'msasim sweep', header: markup`<p class="lede">grid</p>` },
     );
     expect(html).toContain('<title>sweep &lt;b&gt;</title>');
     expect(html).toContain('<p class="eyebrow">msasim sweep</p>');

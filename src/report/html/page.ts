@@ -1,14 +1,15 @@
 /**
  * The self-contained HTML pages of msasim (pure: data and library texts in, one string out).
- * `buildChartsPage` is the layout every page shares: header, nav, sections of trusted HTML and
- * vega-lite charts, the three vega libraries inlined so the page works offline from file://,
- * and a small script that draws every chart as SVG and switches tabs. `buildReportHtml` fills
- * it with the report of one scenario run. No timestamp: the same data gives the same bytes.
+ * `buildChartsPage` is the layout every page shares: header, nav, sections of markup (Html,
+ * made with the `html` template of template.ts, which escapes every scenario string) and
+ * vega-lite charts (their specs inlined as JSON that cannot end its <script>), the three vega
+ * libraries inlined so the page works offline from file://, and a small script that draws
+ * every chart as SVG and switches tabs. `buildReportHtml` fills it with the report of one
+ * scenario run. No timestamp: the same data gives the same bytes.
  */
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportData } from '../report-data.ts';
-import { escapeHtml, jsonForScript, scriptForHtml } from './escape.ts';
 import { messagingSection } from './messaging-sections.ts';
 import { PAGE_CSS } from './page-style.ts';
 import {
@@ -22,6 +23,7 @@ import {
 } from './report-sections.ts';
 import { policiesSection, propagationSection, slosSection } from './resilience-sections.ts';
 import { sessionsSection } from './session-sections.ts';
+import { type Html, html, joinHtml, jsonForScript, rawHtml, scriptForHtml } from './template.ts';
 import { transactionSection } from './transaction-sections.ts';
 
 /** The minified library texts inlined in every page (read from node_modules by the CLI). */
@@ -37,7 +39,7 @@ export interface PageChart {
   caption?: string;
 }
 
-/** A section of a page: a heading, trusted HTML (build it with escapeHtml), then charts. */
+/** A section of a page: a heading, markup (built with the `html` template), then charts. */
 export interface PageSection {
   /** Anchor id (letters, digits, '-'; anything else is replaced). */
   id: string;
@@ -45,17 +47,17 @@ export interface PageSection {
   title: string;
   /** Shorter label for the nav (plain text); default the title. */
   nav?: string;
-  /** Trusted HTML shown under the heading, before the charts. */
-  html?: string;
+  /** Shown under the heading, before the charts. */
+  html?: Html;
   charts?: PageChart[];
-  /** Trusted HTML shown after the charts. */
-  after?: string;
+  /** Shown after the charts. */
+  after?: Html;
 }
 
 /** Options of buildChartsPage. */
 export interface ChartsPageOptions {
-  /** Trusted HTML under the page title (description, facts). */
-  header?: string;
+  /** Under the page title (description, facts). */
+  header?: Html;
   /** Small label above the title. Default "msasim report". */
   eyebrow?: string;
 }
@@ -65,7 +67,10 @@ const anchor = (id: string): string => id.replace(/[^A-Za-z0-9-]/g, '-');
 /**
  * The browser side, inlined once per page: draws each chart listed in #msasim-charts with
  * vega-embed (SVG renderer, no action menu: it links to an online editor), shows a message in
- * place of a chart that fails, switches the topology tabs, and opens every <details> to print.
+ * place of a chart that fails (as text), switches the topology tabs, and opens every <details>
+ * to print. Tooltips are vega-embed's default handler, which escapes the keys and values it
+ * shows; the keys are the specs' own field titles, never scenario text (so no `image` key can
+ * make it load a picture).
  */
 const PAGE_SCRIPT = `(function () {
   var charts = JSON.parse(document.getElementById('msasim-charts').textContent);
@@ -107,55 +112,76 @@ export function buildChartsPage(
   const body = sections.map((s) => {
     const figures = (s.charts ?? []).map((c) => {
       const id = `chart-${charts.length + 1}`;
-      charts.push({ id, spec: c.spec });
-      const label = escapeHtml(chartTitle(c.spec) ?? s.title);
-      const caption = c.caption ? `<figcaption>${escapeHtml(c.caption)}</figcaption>` : '';
-      return `<figure class="chart"><div class="chart-scroll"><div class="vega" id="${id}" role="img" aria-label="${label}"></div></div>${caption}</figure>`;
+      charts.push({ id, spec: withoutLineSeparators(c.spec) });
+      const label = chartTitle(c.spec) ?? s.title;
+      const caption = c.caption ? html`<figcaption>${c.caption}</figcaption>` : '';
+      return html`<figure class="chart"><div class="chart-scroll"><div class="vega" id="${id}" role="img" aria-label="${label}"></div></div>${caption}</figure>`;
     });
-    return [
-      `<section id="${anchor(s.id)}">`,
-      `<h2>${escapeHtml(s.title)}</h2>`,
-      s.html ?? '',
+    const parts: Html[] = [
+      html`<section id="${anchor(s.id)}">`,
+      html`<h2>${s.title}</h2>`,
+      ...(s.html ? [s.html] : []),
       ...figures,
-      s.after ?? '',
-      '</section>',
-    ]
-      .filter((x) => x !== '')
-      .join('\n');
+      ...(s.after ? [s.after] : []),
+      html`</section>`,
+    ];
+    return joinHtml(
+      parts.filter((x) => x.toString() !== ''),
+      '\n',
+    );
   });
-  const nav = sections
-    .map((s) => `<a href="#${anchor(s.id)}">${escapeHtml(s.nav ?? s.title)}</a>`)
-    .join('');
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="msasim">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${PAGE_CSS}</style>`,
-    '</head>',
-    '<body>',
-    '<header class="page-header"><div>',
-    `<p class="eyebrow">${escapeHtml(options.eyebrow ?? 'msasim report')}</p>`,
-    `<h1>${escapeHtml(title)}</h1>`,
-    options.header ?? '',
-    '</div></header>',
-    `<nav aria-label="sections"><div>${nav}</div></nav>`,
-    '<main>',
-    ...body,
-    '</main>',
-    '<footer><div>Made by msasim, a discrete-event simulator of microservice architectures. This page works offline: the charts are drawn by the inlined Vega libraries.</div></footer>',
-    `<script>${scriptForHtml(assets.vega)}</script>`,
-    `<script>${scriptForHtml(assets.vegaLite)}</script>`,
-    `<script>${scriptForHtml(assets.vegaEmbed)}</script>`,
-    `<script type="application/json" id="msasim-charts">${jsonForScript(charts)}</script>`,
-    `<script>${PAGE_SCRIPT}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  const nav = sections.map((s) => html`<a href="#${anchor(s.id)}">${s.nav ?? s.title}</a>`);
+  const page = joinHtml(
+    [
+      html`<!DOCTYPE html>`,
+      html`<html lang="en">`,
+      html`<head>`,
+      html`<meta charset="utf-8">`,
+      html`<meta name="viewport" content="width=device-width, initial-scale=1">`,
+      html`<meta name="generator" content="msasim">`,
+      html`<title>${title}</title>`,
+      html`<style>${rawHtml(PAGE_CSS)}</style>`,
+      html`</head>`,
+      html`<body>`,
+      html`<header class="page-header"><div>`,
+      html`<p class="eyebrow">${options.eyebrow ?? 'msasim report'}</p>`,
+      html`<h1>${title}</h1>`,
+      options.header ?? '',
+      html`</div></header>`,
+      html`<nav aria-label="sections"><div>${nav}</div></nav>`,
+      html`<main>`,
+      ...body,
+      html`</main>`,
+      html`<footer><div>Made by msasim, a discrete-event simulator of microservice architectures. This page works offline: the charts are drawn by the inlined Vega libraries.</div></footer>`,
+      html`<script>${scriptForHtml(assets.vega)}</script>`,
+      html`<script>${scriptForHtml(assets.vegaLite)}</script>`,
+      html`<script>${scriptForHtml(assets.vegaEmbed)}</script>`,
+      html`<script type="application/json" id="msasim-charts">${jsonForScript(charts)}</script>`,
+      html`<script>${scriptForHtml(PAGE_SCRIPT)}</script>`,
+      html`</body>`,
+      html`</html>`,
+      '',
+    ],
+    '\n',
+  );
+  return page.toString();
+}
+
+/**
+ * `spec` with every U+2028 and U+2029 in its strings made a space. Vega-lite writes some
+ * scenario names into expressions (a custom sort order becomes `indexof([…], datum.x)`), and
+ * vega's expression parser refuses a line separator inside a string literal, so a name holding
+ * one would stop its chart from drawing. Specs without them come back as they are.
+ */
+function withoutLineSeparators<T>(spec: T): T {
+  const clean = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(/[\u2028\u2029]/g, ' ');
+    if (Array.isArray(v)) return v.map(clean);
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [clean(k), clean(x)]));
+    return v;
+  };
+  return /[\u2028\u2029]/.test(JSON.stringify(spec)) ? (clean(spec) as T) : spec;
 }
 
 /** The text title of a spec, if it has one. */

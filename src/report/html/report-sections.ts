@@ -1,6 +1,6 @@
 /**
- * The sections of the report page of one scenario run, each a PageSection of trusted HTML
- * (every scenario string escaped here) and vega-lite charts: the header facts, the key metrics
+ * The sections of the report page of one scenario run, each a PageSection of markup (made
+ * with the `html` template, which escapes every scenario string) and vega-lite charts: the header facts, the key metrics
  * of a replicated run without variants, the lesson, the topology (a tab per variant), the
  * summary tables and the chart sections. The comparison is in comparison-section.ts.
  */
@@ -15,10 +15,11 @@ import {
 } from './charts.ts';
 import { keyMetricsTable, variantChip } from './comparison-section.ts';
 import { componentLoadChart, utilisationHeatmap } from './component-charts.ts';
-import { escapeHtml } from './escape.ts';
+import { td } from './data-table.ts';
 import { formatMs, formatNumber, formatPercent, formatQuantity, formatRate } from './format.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { PageSection } from './page.ts';
+import { EMPTY_HTML, type Html, html, joinHtml } from './template.ts';
 import { type FaultMark, topologySvg, utilisationColour } from './topology.ts';
 import { layoutTopology } from './topology-layout.ts';
 
@@ -27,11 +28,11 @@ export { comparisonSection } from './comparison-section.ts';
 const seconds = (ms: number) => `${formatNumber(ms / 1000, ms % 1000 === 0 ? 0 : 1)} s`;
 
 /** The facts under the title: description, file, duration, replications and seeds, variants. */
-export function headerHtml(data: ReportData): string {
+export function headerHtml(data: ReportData): Html {
   const s = data.variants[0]?.summary.scenario;
   const names = data.variants.map((v) => variantLabel(data, v));
-  const facts: [string, string][] = [
-    ['scenario file', `<code>${escapeHtml(data.scenario.file)}</code>`],
+  const facts: [string, Html | string][] = [
+    ['scenario file', html`<code>${data.scenario.file}</code>`],
   ];
   if (s) {
     facts.push([
@@ -43,18 +44,20 @@ export function headerHtml(data: ReportData): string {
   facts.push([
     n === 1 ? 'seed' : 'replications',
     n === 1
-      ? escapeHtml(data.seeds.map(String).join(', '))
-      : `${n} per variant, seeds ${escapeHtml(data.seeds.map(String).join(', '))}`,
+      ? data.seeds.map(String).join(', ')
+      : `${n} per variant, seeds ${data.seeds.map(String).join(', ')}`,
   ]);
   if (data.variants.length > 1) {
-    const chips = names.map((name, i) => variantChip(name, i) + (i === 0 ? ' (baseline)' : ''));
-    facts.push([`${names.length} variants`, chips.join(', ')]);
+    const chips = names.map(
+      (name, i) => html`${variantChip(name, i)}${i === 0 ? ' (baseline)' : ''}`,
+    );
+    facts.push([`${names.length} variants`, joinHtml(chips, ', ')]);
   }
   const description = data.scenario.description
-    ? `<p class="lede">${escapeHtml(data.scenario.description)}</p>`
+    ? html`<p class="lede">${data.scenario.description}</p>`
     : '';
-  const dl = facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('');
-  return `${description}<dl class="facts">${dl}</dl>`;
+  const dl = facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`);
+  return html`${description}<dl class="facts">${dl}</dl>`;
 }
 
 /** Key metrics with confidence intervals for a replicated run without variants (else nothing). */
@@ -64,7 +67,7 @@ export function keyMetricsSection(data: ReportData): PageSection[] {
     {
       id: 'key-metrics',
       title: 'Key metrics',
-      html: `<p class="intro">Means over ${data.replications} replications with their 95 % confidence intervals.</p>${keyMetricsTable(data)}`,
+      html: html`<p class="intro">Means over ${data.replications} replications with their 95 % confidence intervals.</p>${keyMetricsTable(data)}`,
     },
   ];
 }
@@ -76,7 +79,7 @@ export function lessonSection(data: ReportData): PageSection[] {
     {
       id: 'lesson',
       title: 'Lesson',
-      html: `<div class="lesson">${renderMarkdown(data.scenario.lesson, { headingOffset: 2 })}</div>`,
+      html: html`<div class="lesson">${renderMarkdown(data.scenario.lesson, { headingOffset: 2 })}</div>`,
     },
   ];
 }
@@ -104,27 +107,26 @@ export function topologySection(data: ReportData): PageSection {
   const layout = layoutTopology(data.variants.map((v) => v.summary));
   const names = data.variants.map((v) => variantLabel(data, v));
   const svg = (v: VariantReport, i: number) =>
-    `<div class="topology-wrap">${topologySvg(v.summary, layout, `Topology of ${names[i]}`, faultMarks(v))}</div>`;
-  const intro =
-    '<p class="intro">Messages per second over each link after the warm-up (replies are not drawn): the wider, the busier. ' +
-    'Dashed grey links exist in the scenario but carried nothing in this variant. Nodes are tinted by utilisation; hover over one for its load, queue and wait. ' +
-    'With faults, the struck component is marked ⚡ and the components that degraded are outlined in red with their place in the blast radius and how long after the fault they degraded.</p>';
+    html`<div class="topology-wrap">${topologySvg(v.summary, layout, `Topology of ${names[i]}`, faultMarks(v))}</div>`;
+  const intro = joinHtml([
+    html`<p class="intro">Messages per second over each link after the warm-up (replies are not drawn): the wider, the busier. `,
+    html`Dashed grey links exist in the scenario but carried nothing in this variant. Nodes are tinted by utilisation; hover over one for its load, queue and wait. `,
+    html`With faults, the struck component is marked ⚡ and the components that degraded are outlined in red with their place in the blast radius and how long after the fault they degraded.</p>`,
+  ]);
   if (data.variants.length === 1)
-    return { id: 'topology', title: 'Topology', html: intro + svg(data.variants[0], 0) };
+    return { id: 'topology', title: 'Topology', html: html`${intro}${svg(data.variants[0], 0)}` };
   const buttons = names.map(
     (name, i) =>
-      `<button type="button" role="tab" aria-selected="${i === 0}" style="--c:${variantColour(i)}">${variantChip(name, i)}</button>`,
+      html`<button type="button" role="tab" aria-selected="${String(i === 0)}" style="--c:${variantColour(i)}">${variantChip(name, i)}</button>`,
   );
   const panels = data.variants.map((v, i) => {
-    const description = v.description
-      ? ` <span class="sub">${escapeHtml(v.description)}</span>`
-      : '';
-    return `<div class="tab-panel" role="tabpanel"><h3>${variantChip(names[i], i)}${description}</h3>${svg(v, i)}</div>`;
+    const description = v.description ? html` <span class="sub">${v.description}</span>` : '';
+    return html`<div class="tab-panel" role="tabpanel"><h3>${variantChip(names[i], i)}${description}</h3>${svg(v, i)}</div>`;
   });
   return {
     id: 'topology',
     title: 'Topology',
-    html: `${intro}<div class="tabs" data-tabs><div class="tablist" role="tablist">${buttons.join('')}</div>${panels.join('\n')}</div>`,
+    html: html`${intro}<div class="tabs" data-tabs><div class="tablist" role="tablist">${buttons}</div>${joinHtml(panels, '\n')}</div>`,
   };
 }
 
@@ -132,45 +134,43 @@ export function topologySection(data: ReportData): PageSection {
 function groupedRows(
   data: ReportData,
   keys: string[],
-  cellsOf: (v: VariantReport, key: string) => string[] | null,
-): string {
-  const rows: string[] = [];
+  cellsOf: (v: VariantReport, key: string) => Html[] | null,
+): Html {
+  const rows: Html[] = [];
   const variants = data.variants.length > 1;
   for (const key of keys) {
     const group = data.variants
       .map((v, i) => ({ i, cells: cellsOf(v, key) }))
-      .filter((g): g is { i: number; cells: string[] } => g.cells !== null);
+      .filter((g): g is { i: number; cells: Html[] } => g.cells !== null);
     group.forEach((g, k) => {
       const name =
         k === 0
-          ? `<td class="name"${group.length > 1 ? ` rowspan="${group.length}"` : ''}>${escapeHtml(key)}</td>`
+          ? html`<td class="name"${group.length > 1 ? html` rowspan="${group.length}"` : ''}>${key}</td>`
           : '';
       const variant = variants
-        ? `<td class="label">${variantChip(variantLabel(data, data.variants[g.i]), g.i)}</td>`
+        ? html`<td class="label">${variantChip(variantLabel(data, data.variants[g.i]), g.i)}</td>`
         : '';
       rows.push(
-        `<tr${k === 0 ? ' class="group-start"' : ''}>${name}${variant}${g.cells.join('')}</tr>`,
+        html`<tr${k === 0 ? html` class="group-start"` : ''}>${name}${variant}${g.cells}</tr>`,
       );
     });
   }
-  return rows.join('\n');
+  return joinHtml(rows, '\n');
 }
 
 /** Columns of words rather than numbers (left-aligned). */
 const TEXT_COLUMNS = new Set(['kind', 'type']);
 
-function table(data: ReportData, first: string, headers: string[], body: string): string {
-  const variant = data.variants.length > 1 ? '<th class="label">variant</th>' : '';
-  const th = headers
-    .map((h) => (TEXT_COLUMNS.has(h) ? `<th class="label">${h}</th>` : `<th>${h}</th>`))
-    .join('');
-  return `<div class="table-wrap"><table class="data"><thead><tr><th>${first}</th>${variant}${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+function table(data: ReportData, first: string, headers: string[], body: Html): Html {
+  const variant = data.variants.length > 1 ? html`<th class="label">variant</th>` : '';
+  const th = headers.map((h) =>
+    TEXT_COLUMNS.has(h) ? html`<th class="label">${h}</th>` : html`<th>${h}</th>`,
+  );
+  return html`<div class="table-wrap"><table class="data"><thead><tr><th>${first}</th>${variant}${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
-const td = (text: string) => `<td>${escapeHtml(text)}</td>`;
-
 /** Endpoints: requests, successful per second, errors, latency percentiles. */
-function endpointsTable(data: ReportData): string {
+function endpointsTable(data: ReportData): Html {
   const keys: string[] = [];
   for (const v of data.variants)
     for (const e of v.summary.endpoints) if (!keys.includes(e.endpoint)) keys.push(e.endpoint);
@@ -203,7 +203,7 @@ function endpointsTable(data: ReportData): string {
 }
 
 /** Components: kind, instances, load, utilisation (tinted), queue, wait. */
-function componentsTable(data: ReportData): string {
+function componentsTable(data: ReportData): Html {
   const keys: string[] = [];
   for (const v of data.variants)
     for (const c of v.summary.components) if (!keys.includes(c.id)) keys.push(c.id);
@@ -211,10 +211,10 @@ function componentsTable(data: ReportData): string {
     const c = v.summary.components.find((x) => x.id === key);
     if (!c) return null;
     return [
-      `<td class="label">${escapeHtml(c.kind)}</td>`,
+      html`<td class="label">${c.kind}</td>`,
       td(formatNumber(c.instances)),
       td(formatRate(c.arrivalsPerSec)),
-      `<td style="background:${utilisationColour(c.utilisation)}">${escapeHtml(formatPercent(c.utilisation))}</td>`,
+      html`<td style="background:${utilisationColour(c.utilisation)}">${formatPercent(c.utilisation)}</td>`,
       td(`${formatQuantity(c.queueMean)} / ${formatNumber(c.queueMax)}`),
       td(formatMs(c.waitMeanMs)),
     ];
@@ -228,16 +228,16 @@ function componentsTable(data: ReportData): string {
 }
 
 /** Caches: lookups, hit ratio, stale hits, evictions, sync messages. Empty without caches. */
-function cachesTable(data: ReportData): string {
+function cachesTable(data: ReportData): Html {
   const keys: string[] = [];
   for (const v of data.variants)
     for (const c of v.summary.caches) if (!keys.includes(c.id)) keys.push(c.id);
-  if (keys.length === 0) return '';
+  if (keys.length === 0) return EMPTY_HTML;
   const body = groupedRows(data, keys, (v, key) => {
     const c = v.summary.caches.find((x) => x.id === key);
     if (!c) return null;
     return [
-      `<td class="label">${escapeHtml(c.type)}</td>`,
+      html`<td class="label">${c.type}</td>`,
       td(formatNumber(c.lookups)),
       td(formatPercent(c.hitRatio)),
       td(formatNumber(c.staleHits)),
@@ -245,21 +245,16 @@ function cachesTable(data: ReportData): string {
       td(formatRate(c.syncMessagesPerSec)),
     ];
   });
-  return `<h3>Caches</h3>${table(data, 'cache', ['type', 'lookups', 'hit ratio', 'stale hits', 'evictions', 'sync messages'], body)}`;
+  return html`<h3>Caches</h3>${table(data, 'cache', ['type', 'lookups', 'hit ratio', 'stale hits', 'evictions', 'sync messages'], body)}`;
 }
 
 /** The summary tables of the first replication of every variant. */
 export function summarySection(data: ReportData): PageSection {
-  const which =
-    data.replications > 1
-      ? ' (first replication, seed ' + escapeHtml(String(data.seeds[0])) + ')'
-      : '';
+  const which = data.replications > 1 ? ` (first replication, seed ${String(data.seeds[0])})` : '';
   return {
     id: 'summary',
     title: 'Summary',
-    html:
-      `<p class="intro">After the warm-up${which}. Latency percentiles are of successful requests; load is visits per second; utilisation is busy threads or connections over capacity.</p>` +
-      `<h3>Endpoints</h3>${endpointsTable(data)}<h3>Components</h3>${componentsTable(data)}${cachesTable(data)}`,
+    html: html`<p class="intro">After the warm-up${which}. Latency percentiles are of successful requests; load is visits per second; utilisation is busy threads or connections over capacity.</p><h3>Endpoints</h3>${endpointsTable(data)}<h3>Components</h3>${componentsTable(data)}${cachesTable(data)}`,
   };
 }
 

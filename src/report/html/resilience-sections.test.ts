@@ -25,9 +25,9 @@ describe('failure sections', () => {
   it('show the db outage: verdicts, a timeline per variant with the fault shaded, the blast radius', async () => {
     const data = await shippedReportData('spof/shared-db-vs-db-per-service.yaml', 60_000);
     const [slos] = slosSection(data);
-    expect(slos.html).toContain('✓ met');
-    expect(slos.html).toContain('✗ missed');
-    expect(slos.html).toContain('availability ≥ 99.9%');
+    expect(String(slos.html)).toContain('✓ met');
+    expect(String(slos.html)).toContain('✗ missed');
+    expect(String(slos.html)).toContain('availability ≥ 99.9%');
     const [prop] = propagationSection(data);
     expect(prop.charts).toHaveLength(2);
     const spec = prop.charts?.[1].spec as unknown as {
@@ -41,7 +41,7 @@ describe('failure sections', () => {
     expect(hit).toEqual(
       expect.arrayContaining(['customers/profile', 'products/search', 'orders/place']),
     );
-    expect(prop.after).toContain('Unaffected endpoints: <code>customers/profile</code>');
+    expect(String(prop.after)).toContain('Unaffected endpoints: <code>customers/profile</code>');
   }, 60_000);
 
   it('escape scenario names in the tables', async () => {
@@ -60,8 +60,8 @@ describe('failure sections', () => {
   it('show the retry amplification of each call with policies', async () => {
     const data = await shippedReportData('resilience/retry-storm.yaml', 50_000);
     const [pol] = policiesSection(data);
-    expect(pol.html).toContain('orders → inventory/reserve');
-    expect(pol.html).toMatch(/naive-retries<\/td><td>[\d,]+<\/td><td>[23]\.\d\d×/);
+    expect(String(pol.html)).toContain('orders → inventory/reserve');
+    expect(String(pol.html)).toMatch(/naive-retries<\/td><td>[\d,]+<\/td><td>[23]\.\d\d×/);
   }, 60_000);
 
   it('mark the struck and the degraded components on the topology', async () => {
@@ -71,7 +71,7 @@ describe('failure sections', () => {
     expect(marks.get('shared-db')?.struck).toBe(true);
     expect(marks.get('orders')).toEqual(expect.objectContaining({ struck: false, delayMs: 0 }));
     expect(marks.has('orders-db')).toBe(false); // not used by this variant
-    const html = topologySection(data).html ?? '';
+    const html = String(topologySection(data).html ?? '');
     expect(html).toContain('⚡ fault');
     expect(html).toMatch(/class="fault-mark"[^>]*>#\d · \+0 s</);
   }, 60_000);

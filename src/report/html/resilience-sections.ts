@@ -9,17 +9,17 @@ import type { ReportData, VariantReport } from '../report-data.ts';
 import { formatSloValue } from '../slo.ts';
 import { CHART_WIDTH, VEGA_LITE_SCHEMA } from './chart-style.ts';
 import { variantLabel } from './charts.ts';
-import { escapeHtml } from './escape.ts';
 import { formatMs, formatNumber, formatPercent } from './format.ts';
 import type { PageSection } from './page.ts';
+import { EMPTY_HTML, type Html, html, joinHtml } from './template.ts';
 
-const td = (text: string, cls = '') =>
-  `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(text)}</td>`;
+const td = (text: string, cls = ''): Html =>
+  html`<td${cls ? html` class="${cls}"` : ''}>${text}</td>`;
 const seconds = (ms: number) => `${formatNumber(ms / 1000, ms % 1000 === 0 ? 0 : 1)} s`;
 
-function tableHtml(headers: string[], rows: string[]): string {
-  const th = headers.map((h, i) => `<th${i === 0 ? ' class="label"' : ''}>${escapeHtml(h)}</th>`);
-  return `<div class="table-wrap"><table class="data"><thead><tr>${th.join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+function tableHtml(headers: string[], rows: Html[]): Html {
+  const th = headers.map((h, i) => html`<th${i === 0 ? html` class="label"` : ''}>${h}</th>`);
+  return html`<div class="table-wrap"><table class="data"><thead><tr>${th}</tr></thead><tbody>\n${joinHtml(rows, '\n')}\n</tbody></table></div>`;
 }
 
 /** The SLO verdicts, one table row per variant × bound. Empty without SLOs. */
@@ -33,21 +33,19 @@ export function slosSection(data: ReportData): PageSection[] {
         e.lo === null || e.hi === null
           ? ''
           : `[${formatSloValue(e.lo, s)}, ${formatSloValue(e.hi, s)}]`;
-      return `<tr class="${s.pass ? 'pass' : 'fail'}">${td(s.pass ? '✓ met' : '✗ missed', 'label')}${td(variantLabel(data, data.variants[i]))}${td(s.name)}${td(s.scope === 'overall' ? 'all endpoints' : s.id)}${td(s.text)}${td(value)}${td(ci)}</tr>`;
+      return html`<tr class="${s.pass ? 'pass' : 'fail'}">${td(s.pass ? '✓ met' : '✗ missed', 'label')}${td(variantLabel(data, data.variants[i]))}${td(s.name)}${td(s.scope === 'overall' ? 'all endpoints' : s.id)}${td(s.text)}${td(value)}${td(ci)}</tr>`;
     }),
   );
   const met = data.variants.map(
     (v, i) =>
-      `${escapeHtml(variantLabel(data, data.variants[i]))}: ${v.slos.filter((s) => s.pass).length} of ${v.slos.length}`,
+      `${variantLabel(data, data.variants[i])}: ${v.slos.filter((s) => s.pass).length} of ${v.slos.length}`,
   );
   return [
     {
       id: 'slos',
       title: 'Service-level objectives',
       nav: 'SLOs',
-      html:
-        `<p class="intro">The scenario's steady-state hypotheses, judged on the mean over the replications (the interval is 95 %). Met: ${met.join(' · ')}. <code>msasim run --check</code> exits with code 3 when one is missed.</p>` +
-        tableHtml(['verdict', 'variant', 'SLO', 'target', 'bound', 'value', '95 % CI'], rows),
+      html: html`<p class="intro">The scenario's steady-state hypotheses, judged on the mean over the replications (the interval is 95 %). Met: ${met.join(' · ')}. <code>msasim run --check</code> exits with code 3 when one is missed.</p>${tableHtml(['verdict', 'variant', 'SLO', 'target', 'bound', 'value', '95 % CI'], rows)}`,
     },
   ];
 }
@@ -157,33 +155,34 @@ export function propagationSection(data: ReportData): PageSection[] {
     .map((spec) => ({ spec }));
   const tables = data.variants.map((v, i) => {
     const p = v.propagation;
-    if (p === null) return '';
+    if (p === null) return EMPTY_HTML;
     const rows = p.blastRadius.flatMap((b) =>
       b.hits.map(
         (h, k) =>
-          `<tr>${td(k === 0 ? `${b.fault} (${b.kind} ${b.target}, ${seconds(b.window.startMs)}–${seconds(b.window.endMs)})` : '', 'label')}${td(String(k + 1))}${td(h.scope === 'component' ? `${h.id} (component)` : h.id)}${td(`+${seconds(h.delayMs)}`)}${td(h.recoveredAtMs === null ? 'not by the end' : seconds(h.recoveredAtMs))}${td(h.worst.p99Ms === null ? '–' : formatMs(h.worst.p99Ms))}${td(h.worst.errorRate === null ? '–' : formatPercent(h.worst.errorRate))}${td(h.worst.utilisation === null ? '–' : formatPercent(h.worst.utilisation))}</tr>`,
+          html`<tr>${td(k === 0 ? `${b.fault} (${b.kind} ${b.target}, ${seconds(b.window.startMs)}–${seconds(b.window.endMs)})` : '', 'label')}${td(String(k + 1))}${td(h.scope === 'component' ? `${h.id} (component)` : h.id)}${td(`+${seconds(h.delayMs)}`)}${td(h.recoveredAtMs === null ? 'not by the end' : seconds(h.recoveredAtMs))}${td(h.worst.p99Ms === null ? '–' : formatMs(h.worst.p99Ms))}${td(h.worst.errorRate === null ? '–' : formatPercent(h.worst.errorRate))}${td(h.worst.utilisation === null ? '–' : formatPercent(h.worst.utilisation))}</tr>`,
       ),
     );
     const hit = new Set(p.entities.filter((e) => e.episodes.length > 0).map((e) => e.id));
     const spared = p.entities.filter((e) => e.scope === 'endpoint' && !hit.has(e.id));
     const title =
-      data.variants.length > 1
-        ? `<h3>${escapeHtml(variantLabel(data, data.variants[i]))}</h3>`
-        : '';
+      data.variants.length > 1 ? html`<h3>${variantLabel(data, data.variants[i])}</h3>` : '';
     const sparedText =
       spared.length === 0
         ? ''
-        : `<p>Unaffected endpoints: ${spared.map((e) => `<code>${escapeHtml(e.id)}</code>`).join(', ')}.</p>`;
-    return `${title}${tableHtml(['fault', 'order', 'degraded', 'after', 'recovered at', 'worst p99', 'worst errors', 'worst utilisation'], rows)}${sparedText}`;
+        : html`<p>Unaffected endpoints: ${joinHtml(
+            spared.map((e) => html`<code>${e.id}</code>`),
+            ', ',
+          )}.</p>`;
+    return html`${title}${tableHtml(['fault', 'order', 'degraded', 'after', 'recovered at', 'worst p99', 'worst errors', 'worst utilisation'], rows)}${sparedText}`;
   });
   return [
     {
       id: 'propagation',
       title: 'Fault propagation',
       nav: 'Propagation',
-      html: `<p class="intro">Degraded means worse than its own baseline before the first fault: errors up ${formatPercent(0.05)} points, p99 doubled, or utilisation up 30 points, for 2 seconds in a row; recovered after 5 good seconds in a row. The blast radius lists what degraded, in order.</p>`,
+      html: html`<p class="intro">Degraded means worse than its own baseline before the first fault: errors up ${formatPercent(0.05)} points, p99 doubled, or utilisation up 30 points, for 2 seconds in a row; recovered after 5 good seconds in a row. The blast radius lists what degraded, in order.</p>`,
       charts,
-      after: tables.join(''),
+      after: joinHtml(tables),
     },
   ];
 }
@@ -194,7 +193,7 @@ export function policiesSection(data: ReportData): PageSection[] {
   const rows = data.variants.flatMap((v, i) =>
     v.summary.callPolicies.map(
       (p) =>
-        `<tr>${td(`${p.from} → ${p.to}`, 'label')}${td(variantLabel(data, data.variants[i]))}${td(formatNumber(p.calls))}${td(`${formatNumber(p.amplification, 2)}×`)}${td(formatNumber(p.retries))}${td(formatNumber(p.retriesDenied))}${td(formatNumber(p.breakerOpened))}${td(formatPercent(p.openFraction))}${td(formatNumber(p.shortCircuited))}${td(formatNumber(p.bulkheadRejected))}${td(formatNumber(p.fallbacks))}</tr>`,
+        html`<tr>${td(`${p.from} → ${p.to}`, 'label')}${td(variantLabel(data, data.variants[i]))}${td(formatNumber(p.calls))}${td(`${formatNumber(p.amplification, 2)}×`)}${td(formatNumber(p.retries))}${td(formatNumber(p.retriesDenied))}${td(formatNumber(p.breakerOpened))}${td(formatPercent(p.openFraction))}${td(formatNumber(p.shortCircuited))}${td(formatNumber(p.bulkheadRejected))}${td(formatNumber(p.fallbacks))}</tr>`,
     ),
   );
   return [
@@ -202,24 +201,22 @@ export function policiesSection(data: ReportData): PageSection[] {
       id: 'policies',
       title: 'Resilience policies',
       nav: 'Policies',
-      html:
-        '<p class="intro">Load × is attempts per call: how much the retries multiply the load on the callee (retry amplification).</p>' +
-        tableHtml(
-          [
-            'call',
-            'variant',
-            'calls',
-            'load ×',
-            'retries',
-            'over budget',
-            'breaker opened',
-            'open',
-            'short-circuited',
-            'bulkhead full',
-            'fallbacks',
-          ],
-          rows,
-        ),
+      html: html`<p class="intro">Load × is attempts per call: how much the retries multiply the load on the callee (retry amplification).</p>${tableHtml(
+        [
+          'call',
+          'variant',
+          'calls',
+          'load ×',
+          'retries',
+          'over budget',
+          'breaker opened',
+          'open',
+          'short-circuited',
+          'bulkhead full',
+          'fallbacks',
+        ],
+        rows,
+      )}`,
     },
   ];
 }

@@ -70,7 +70,7 @@ describe('sessionsSection', () => {
 
   it('tables every variant: strategy, 401s by reason, revocation, load, auth time, memory', () => {
     const [section] = sessionsSection(two);
-    const html = section.html ?? '';
+    const html = String(section.html ?? '');
     expect(section.title).toBe('Sessions and credentials');
     expect(section.charts).toHaveLength(3);
     expect(html).toContain(
@@ -85,12 +85,12 @@ describe('sessionsSection', () => {
   });
 
   it('shows the session key metrics over the replications with their change', () => {
-    const html = sessionsSection(two)[0].html ?? '';
+    const html = String(sessionsSection(two)[0].html ?? '');
     expect(html).toContain('<h3>Key metrics over the replications</h3>');
     expect(html).toMatch(/<td class="label">session store ops\/s<\/td>/);
     expect(html).toMatch(/<td class="label">sessions lost<\/td>.*badge better/);
     // one variant, one replication: nothing to estimate or compare
-    expect(sessionsSection(one)[0].html).not.toContain('Key metrics over the replications');
+    expect(String(sessionsSection(one)[0].html)).not.toContain('Key metrics over the replications');
   });
 
   it('escapes the strategy, the services and the variants', () => {
@@ -101,7 +101,7 @@ describe('sessionsSection', () => {
       }),
     );
     hostile.runs[0].summary.scenario.variant = `${HOSTILE}0`;
-    const html = sessionsSection(dataOf(hostile))[0].html ?? '';
+    const html = String(sessionsSection(dataOf(hostile))[0].html ?? '');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
@@ -155,7 +155,7 @@ describe('session charts', () => {
     expect(new Set(spec.data.values.map((r: Json) => r.variant))).toEqual(new Set(['store']));
     const scale = spec.layer[0].encoding.color.scale;
     expect(scale.range[scale.domain.indexOf('store')]).toBe(VARIANT_COLOURS[1]);
-    expect(sessionsSection(mixed)[0].html).not.toContain('<span class="sub">sticky</span>');
+    expect(String(sessionsSection(mixed)[0].html)).not.toContain('<span class="sub">sticky</span>');
     for (const build of Object.values(builders))
       expect(compileWarnings(build(mixed) as TopLevelSpec)).toEqual([]);
   });

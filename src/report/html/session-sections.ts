@@ -16,9 +16,9 @@ import { CHART_CONFIG, CHART_WIDTH, colourScale, r4, VEGA_LITE_SCHEMA } from './
 import { variantLabel } from './charts.ts';
 import { keyMetricsTable, variantChip } from './comparison-section.ts';
 import { tableHtml, td } from './data-table.ts';
-import { escapeHtml } from './escape.ts';
 import { formatBytes, formatMs, formatNumber, formatPercent, formatRate } from './format.ts';
 import type { PageSection } from './page.ts';
+import { type Html, html } from './template.ts';
 
 /** A variant with users: its name, its colour's index, its sessions and statistics window. */
 interface SessionVariant {
@@ -39,23 +39,21 @@ export function sessionVariants(data: ReportData): SessionVariant[] {
 }
 
 /** The first cell of a row: the variant with its colour, its strategy below. */
-const labelCell = (name: string, index: number, s: SessionSummary) =>
-  `<td class="label">${variantChip(name, index)}<span class="sub">${escapeHtml(s.strategy)}</span></td>`;
+const labelCell = (name: string, index: number, s: SessionSummary): Html =>
+  html`<td class="label">${variantChip(name, index)}<span class="sub">${s.strategy}</span></td>`;
 
 /** What users saw: logins, 401s by reason, lost sessions, revocation, stale roles. */
-function usersTable(rows: SessionVariant[]): string {
+function usersTable(rows: SessionVariant[]): Html {
   const body = rows.map(({ name, index, s }) => {
     const reasons = UNAUTHORIZED_REASONS.map((r) => formatNumber(s.unauthorized[r])).join(' / ');
-    return `<tr>${labelCell(name, index, s)}${[
+    return html`<tr>${labelCell(name, index, s)}${[
       formatRate(s.loginsPerSec),
       `${formatNumber(s.unauthorized.total)} (${reasons})`,
       formatNumber(s.sessionsLost.total),
       `${formatMs(s.revocation.delayMeanMs)} / ${formatMs(s.revocation.delayMaxMs)}`,
       formatNumber(s.revocation.acceptedAfter),
       formatNumber(s.staleRoleRequests),
-    ]
-      .map(td)
-      .join('')}</tr>`;
+    ].map(td)}</tr>`;
   });
   return tableHtml(
     [
@@ -72,14 +70,14 @@ function usersTable(rows: SessionVariant[]): string {
 }
 
 /** What it cost: replication, token cache, IdP, store, auth time, memory per instance. */
-function costTable(rows: SessionVariant[]): string {
+function costTable(rows: SessionVariant[]): Html {
   const body = rows.map(({ name, index, s, windowMs }) => {
     const lookups = s.tokenCache.hits + s.tokenCache.misses;
     const memory =
       s.memory.length === 0
         ? '–'
         : s.memory.map((m) => `${m.service} ${formatBytes(m.meanBytesPerInstance)}`).join(', ');
-    return `<tr>${labelCell(name, index, s)}${[
+    return html`<tr>${labelCell(name, index, s)}${[
       formatRate(s.replication.messagesPerSec),
       `${formatBytes(s.replication.bytesPerSec)}/s`,
       lookups === 0 ? '–' : formatPercent(s.tokenCache.hitRatio),
@@ -88,9 +86,7 @@ function costTable(rows: SessionVariant[]): string {
       formatRate(s.storeOpsPerSec),
       `${formatMs(s.authTime.meanMs)} / ${formatMs(s.authTime.p99Ms)}`,
       memory,
-    ]
-      .map(td)
-      .join('')}</tr>`;
+    ].map(td)}</tr>`;
   });
   return tableHtml(
     [
@@ -369,7 +365,7 @@ export function sessionsSection(data: ReportData): PageSection[] {
   if (rows.length === 0) return [];
   const estimates =
     data.variants.length > 1 || data.replications > 1
-      ? `<h3>Key metrics over the replications</h3>${keyMetricsTable(
+      ? html`<h3>Key metrics over the replications</h3>${keyMetricsTable(
           data,
           'sessions',
           SESSION_METRICS.map((d) => d.metric),
@@ -380,9 +376,7 @@ export function sessionsSection(data: ReportData): PageSection[] {
       id: 'sessions',
       title: 'Sessions and credentials',
       nav: 'Sessions',
-      html:
-        '<p class="intro">How each strategy keeps users logged in, after the warm-up (first replication). Revocation delay runs from a forced logout to the last request accepted with the revoked credential; a stale-role request was accepted with a role that had changed.</p>' +
-        `<h3>What users saw</h3>${usersTable(rows)}<h3>What it cost</h3>${costTable(rows)}${estimates}`,
+      html: html`<p class="intro">How each strategy keeps users logged in, after the warm-up (first replication). Revocation delay runs from a forced logout to the last request accepted with the revoked credential; a stale-role request was accepted with a role that had changed.</p><h3>What users saw</h3>${usersTable(rows)}<h3>What it cost</h3>${costTable(rows)}${estimates}`,
       charts: [
         {
           spec: sessionLoadChart(data),

@@ -1,13 +1,13 @@
 /**
- * The topology diagram of one variant as an SVG string (pure, deterministic, no fonts or
- * images fetched): the client and every component laid out by call depth (topology-layout.ts),
+ * The topology diagram of one variant as SVG markup, made with the `html` template (pure,
+ * deterministic, no fonts or images fetched): the client and every component laid out by call depth (topology-layout.ts),
  * links annotated with their load ("245/s") and drawn wider the busier they are, links this
  * variant never used dashed grey; nodes tinted by utilisation; services as rounded boxes,
  * databases as cylinders, caches as hexagons. Leaves out replies (only requests are counted).
  */
 import type { ComponentSummary, LinkSummary, RunSummary } from '../../metrics/summary.ts';
 import { FONT_STACK } from './chart-style.ts';
-import { escapeHtml } from './escape.ts';
+import { type Html, html, joinHtml } from './template.ts';
 import {
   LAYOUT,
   type LayoutNode,
@@ -78,18 +78,18 @@ function truncate(text: string, max: number): string {
 }
 
 /** The outline of a node by kind: a pill (client), box (service), cylinder (database), hexagon (cache). */
-function shape(node: LayoutNode, fill: string, stroke: string, dash: string): string {
+function shape(node: LayoutNode, fill: string, stroke: string, dash: Html | ''): Html {
   const { x, y, width: w, height: h } = node;
   const l = x - w / 2;
   const t = y - h / 2;
-  const common = `fill="${fill}" stroke="${stroke}" stroke-width="1.6"${dash}`;
+  const common = html`fill="${fill}" stroke="${stroke}" stroke-width="1.6"${dash}`;
   if (node.kind === 'client')
-    return `<rect x="${n1(l)}" y="${n1(t)}" width="${n1(w)}" height="${n1(h)}" rx="${n1(h / 2)}" ${common}/>`;
+    return html`<rect x="${n1(l)}" y="${n1(t)}" width="${n1(w)}" height="${n1(h)}" rx="${n1(h / 2)}" ${common}/>`;
   if (node.kind === 'database') {
     const ry = 7;
     const body = `M${n1(l)},${n1(t + ry)} A${n1(w / 2)},${ry} 0 0 1 ${n1(l + w)},${n1(t + ry)} V${n1(t + h - ry)} A${n1(w / 2)},${ry} 0 0 1 ${n1(l)},${n1(t + h - ry)} Z`;
     const rim = `M${n1(l)},${n1(t + ry)} A${n1(w / 2)},${ry} 0 0 0 ${n1(l + w)},${n1(t + ry)}`;
-    return `<path d="${body}" ${common}/><path d="${rim}" fill="none" stroke="${stroke}" stroke-width="1.6"${dash}/>`;
+    return html`<path d="${body}" ${common}/><path d="${rim}" fill="none" stroke="${stroke}" stroke-width="1.6"${dash}/>`;
   }
   if (node.kind === 'cache') {
     const c = 14;
@@ -101,9 +101,9 @@ function shape(node: LayoutNode, fill: string, stroke: string, dash: string): st
       [l + w - c, t + h],
       [l + c, t + h],
     ];
-    return `<polygon points="${pts.map(([a, b]) => `${n1(a)},${n1(b)}`).join(' ')}" ${common}/>`;
+    return html`<polygon points="${pts.map(([a, b]) => `${n1(a)},${n1(b)}`).join(' ')}" ${common}/>`;
   }
-  return `<rect x="${n1(l)}" y="${n1(t)}" width="${n1(w)}" height="${n1(h)}" rx="8" ${common}/>`;
+  return html`<rect x="${n1(l)}" y="${n1(t)}" width="${n1(w)}" height="${n1(h)}" rx="8" ${common}/>`;
 }
 
 /** How a fault touched a component: struck by it, or degraded (n-th, so long after it began). */
@@ -115,14 +115,14 @@ export interface FaultMark {
 }
 
 /** The badge above a node the faults touched. */
-function markSvg(node: LayoutNode, m: FaultMark): string {
+function markSvg(node: LayoutNode, m: FaultMark): Html {
   const text = m.struck
     ? m.order > 0
       ? `⚡ fault · #${m.order}`
       : '⚡ fault'
     : `#${m.order} · +${(m.delayMs / 1000).toFixed(m.delayMs % 1000 === 0 ? 0 : 1)} s`;
   const y = node.y - node.height / 2 - 6;
-  return `<text class="fault-mark" x="${n1(node.x)}" y="${n1(y)}" text-anchor="middle" font-size="12" font-weight="700" fill="#b91c1c">${escapeHtml(text)}</text>`;
+  return html`<text class="fault-mark" x="${n1(node.x)}" y="${n1(y)}" text-anchor="middle" font-size="12" font-weight="700" fill="#b91c1c">${text}</text>`;
 }
 
 /** One node: its shape, name, instances and utilisation, and a tooltip with the details. */
@@ -131,7 +131,7 @@ function nodeSvg(
   c: ComponentSummary | undefined,
   inbound: number,
   mark?: FaultMark,
-): string {
+): Html {
   const present = node.kind === 'client' || c !== undefined;
   const idle = c !== undefined && c.arrivals === 0;
   const fill = c
@@ -139,9 +139,9 @@ function nodeSvg(
     : node.kind === 'client'
       ? '#e2e8f0'
       : '#ffffff';
-  const dash = !present || idle ? ' stroke-dasharray="5 4"' : '';
-  const opacity = !present ? ' opacity="0.35"' : idle ? ' opacity="0.6"' : '';
-  const name = escapeHtml(truncate(node.id, 20));
+  const dash = !present || idle ? html` stroke-dasharray="5 4"` : '';
+  const opacity = !present ? html` opacity="0.35"` : idle ? html` opacity="0.6"` : '';
+  const name = truncate(node.id, 20);
   // a cylinder's text sits a little lower, clear of its top rim
   const lower = node.kind === 'database' ? 4 : 0;
   let detail = '';
@@ -159,14 +159,14 @@ function nodeSvg(
       `load ${formatRate(c.arrivalsPerSec)}, utilisation ${(c.utilisation * 100).toFixed(1)} %, ` +
       `mean queue ${c.queueMean.toFixed(2)}, mean wait ${c.waitMeanMs.toFixed(2)} ms`;
   }
-  return (
-    `<g class="node node-${escapeHtml(node.kind)}"${opacity}><title>${escapeHtml(tip)}</title>` +
-    shape(node, fill, mark ? '#b91c1c' : '#334155', dash) +
-    (mark ? markSvg(node, mark) : '') +
-    `<text x="${n1(node.x)}" y="${n1(node.y - 4 + lower)}" text-anchor="middle" font-size="15" font-weight="600" fill="#0f172a">${name}</text>` +
-    `<text x="${n1(node.x)}" y="${n1(node.y + 15 + lower)}" text-anchor="middle" font-size="12.5" fill="#334155">${escapeHtml(detail)}</text>` +
-    '</g>'
-  );
+  return joinHtml([
+    html`<g class="node node-${node.kind}"${opacity}><title>${tip}</title>`,
+    shape(node, fill, mark ? '#b91c1c' : '#334155', dash),
+    mark ? markSvg(node, mark) : '',
+    html`<text x="${n1(node.x)}" y="${n1(node.y - 4 + lower)}" text-anchor="middle" font-size="15" font-weight="600" fill="#0f172a">${name}</text>`,
+    html`<text x="${n1(node.x)}" y="${n1(node.y + 15 + lower)}" text-anchor="middle" font-size="12.5" fill="#334155">${detail}</text>`,
+    html`</g>`,
+  ]);
 }
 
 /** Stroke width of a link carrying `perSec` when the busiest link of the scenario carries `max`. */
@@ -189,14 +189,14 @@ function linkSvg(
   to: LayoutNode,
   route: readonly [number, number][],
   max: number,
-): { edge: string; label: string } {
+): { edge: Html; label: Html | '' } {
   const used = link.perSec > 0;
   const colour = used ? (LINK_COLOURS[link.kind] ?? '#475569') : UNUSED;
   const w = linkWidth(link.perSec, max);
-  const dash = used ? '' : ' stroke-dasharray="6 5"';
-  const tip = `<title>${escapeHtml(`${link.from} → ${link.to} (${link.kind}): ${formatRate(link.perSec)}`)}</title>`;
+  const dash = used ? '' : html` stroke-dasharray="6 5"`;
+  const tip = html`<title>${`${link.from} → ${link.to} (${link.kind}): ${formatRate(link.perSec)}`}</title>`;
   let d: string;
-  let head: string;
+  let head: Html | '';
   let at: [number, number];
   if (from.id === to.id) {
     // a self-loop (cache sync between the instances of one service): an arc over the node
@@ -224,55 +224,53 @@ function linkSvg(
           ? ` L${n1(b[0])},${n1(b[1])}`
           : ` C${n1(a[0] + dx)},${n1(a[1])} ${n1(b[0] - dx)},${n1(b[1])} ${n1(b[0])},${n1(b[1])}`;
     }
-    head = `<polygon points="${n1(tipX)},${n1(to.y)} ${n1(end[0])},${n1(to.y - half)} ${n1(end[0])},${n1(to.y + half)}" fill="${colour}"/>`;
+    head = html`<polygon points="${n1(tipX)},${n1(to.y)} ${n1(end[0])},${n1(to.y - half)} ${n1(end[0])},${n1(to.y + half)}" fill="${colour}"/>`;
     if (route.length > 0) at = route[0];
     else {
       const dx = Math.max(30, (end[0] - start[0]) / 2);
       at = bezier([start, [start[0] + dx, start[1]], [end[0] - dx, end[1]], end], 0.68);
     }
   }
-  const edge = `<g class="link link-${escapeHtml(link.kind)}${used ? '' : ' unused'}">${tip}<path d="${d}" fill="none" stroke="${colour}" stroke-width="${n1(w)}"${dash} stroke-linecap="round"/>${head}</g>`;
+  const edge = html`<g class="link link-${link.kind}${used ? '' : ' unused'}">${tip}<path d="${d}" fill="none" stroke="${colour}" stroke-width="${n1(w)}"${dash} stroke-linecap="round"/>${head}</g>`;
   const label = used
-    ? `<text x="${n1(at[0])}" y="${n1(at[1] - w / 2 - 5)}" text-anchor="middle" font-size="13" font-weight="700" fill="${colour}" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${formatRate(link.perSec)}</text>`
+    ? html`<text x="${n1(at[0])}" y="${n1(at[1] - w / 2 - 5)}" text-anchor="middle" font-size="13" font-weight="700" fill="${colour}" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${formatRate(link.perSec)}</text>`
     : '';
   return { edge, label };
 }
 
 /** The legend under the diagram: link kinds, unused links, shapes and the utilisation scale. */
-function legendSvg(layout: TopologyLayout): string {
+function legendSvg(layout: TopologyLayout): Html {
   const y = layout.height - LAYOUT.legendHeight + 30;
-  const parts: string[] = [];
+  const parts: Html[] = [];
   let x = LAYOUT.margin;
   const kinds = [...layout.linkKinds, 'unused'];
   for (const kind of kinds) {
     const colour = kind === 'unused' ? UNUSED : (LINK_COLOURS[kind] ?? '#475569');
-    const dash = kind === 'unused' ? ' stroke-dasharray="6 5"' : '';
+    const dash = kind === 'unused' ? html` stroke-dasharray="6 5"` : '';
     parts.push(
-      `<line x1="${x}" y1="${y}" x2="${x + 28}" y2="${y}" stroke="${colour}" stroke-width="4"${dash}/>`,
+      html`<line x1="${x}" y1="${y}" x2="${x + 28}" y2="${y}" stroke="${colour}" stroke-width="4"${dash}/>`,
     );
     const text = kind === 'unused' ? 'not used by this variant' : kind;
-    parts.push(
-      `<text x="${x + 34}" y="${y + 5}" font-size="13" fill="#334155">${escapeHtml(text)}</text>`,
-    );
+    parts.push(html`<text x="${x + 34}" y="${y + 5}" font-size="13" fill="#334155">${text}</text>`);
     x += 44 + text.length * 7.5;
   }
   const y2 = y + 28;
   parts.push(
-    `<text x="${LAYOUT.margin}" y="${y2 + 5}" font-size="13" fill="#334155">utilisation</text>`,
+    html`<text x="${LAYOUT.margin}" y="${y2 + 5}" font-size="13" fill="#334155">utilisation</text>`,
   );
   [0, 0.25, 0.5, 0.75, 1].forEach((u, i) => {
     const sx = LAYOUT.margin + 80 + i * 58;
     parts.push(
-      `<rect x="${sx}" y="${y2 - 9}" width="22" height="18" rx="3" fill="${utilisationColour(u)}" stroke="#94a3b8"/>`,
+      html`<rect x="${sx}" y="${y2 - 9}" width="22" height="18" rx="3" fill="${utilisationColour(u)}" stroke="#94a3b8"/>`,
     );
     parts.push(
-      `<text x="${sx + 26}" y="${y2 + 5}" font-size="12" fill="#334155">${u * 100}%</text>`,
+      html`<text x="${sx + 26}" y="${y2 + 5}" font-size="12" fill="#334155">${u * 100}%</text>`,
     );
   });
   parts.push(
-    `<text x="${LAYOUT.margin + 390}" y="${y2 + 5}" font-size="13" fill="#334155">box = service · cylinder = database · hexagon = cache · width ∝ √load</text>`,
+    html`<text x="${LAYOUT.margin + 390}" y="${y2 + 5}" font-size="13" fill="#334155">box = service · cylinder = database · hexagon = cache · width ∝ √load</text>`,
   );
-  return `<g class="legend">${parts.join('')}</g>`;
+  return html`<g class="legend">${parts}</g>`;
 }
 
 /**
@@ -284,7 +282,7 @@ export function topologySvg(
   layout: TopologyLayout,
   title: string,
   marks: ReadonlyMap<string, FaultMark> = new Map(),
-): string {
+): Html {
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const components = new Map(summary.components.map((c) => [c.id, c]));
   const links = topologyLinks(summary).sort(
@@ -303,13 +301,5 @@ export function topologySvg(
     .reduce((a, l) => a + l.perSec, 0);
   const nodes = layout.nodes.map((n) => nodeSvg(n, components.get(n.id), inbound, marks.get(n.id)));
   const w = layout.width;
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="topology" viewBox="0 0 ${w} ${layout.height}" width="${w}" height="${layout.height}" role="img" aria-label="${escapeHtml(title)}" font-family="${escapeHtml(FONT_STACK)}">` +
-    `<title>${escapeHtml(title)}</title>` +
-    drawn.map((e) => e.edge).join('') +
-    nodes.join('') +
-    drawn.map((e) => e.label).join('') +
-    legendSvg(layout) +
-    '</svg>'
-  );
+  return html`<svg xmlns="http://www.w3.org/2000/svg" class="topology" viewBox="0 0 ${w} ${layout.height}" width="${w}" height="${layout.height}" role="img" aria-label="${title}" font-family="${FONT_STACK}"><title>${title}</title>${drawn.map((e) => e.edge)}${nodes}${drawn.map((e) => e.label)}${legendSvg(layout)}</svg>`;
 }

@@ -24,8 +24,8 @@ import { compileWarnings, itCompilesEachChart } from '../../test-support/vega.ts
 import { reportDataJson } from '../report-data.ts';
 import type { ScenarioResults } from '../results.ts';
 import { VARIANT_COLOURS } from './chart-style.ts';
-import { escapeHtml } from './escape.ts';
 import { buildReportHtml } from './page.ts';
+import { escapeText as escapeHtml } from './template.ts';
 import {
   powersOfTen,
   readerAnomalyChart,
@@ -107,7 +107,7 @@ describe('transactionSection', () => {
 
   it('shows each reader’s first and worst anomaly, whole and escaped, before the tables', () => {
     const [section] = transactionSection(two);
-    const html = section.html ?? '';
+    const html = String(section.html ?? '');
     expect(section.title).toBe('Transactions and consistency');
     const card = html.slice(html.indexOf('<div class="anomaly-card">'));
     expect(card).toContain('settlement reading saga pay-order, cut-off 1,000 ms');
@@ -132,7 +132,7 @@ describe('transactionSection', () => {
         fakeReader({ kind: 'consumer', target: 'projection', worstExample: FIRST_ANOMALY }),
       ]),
     );
-    const html = transactionSection(data)[0].html ?? '';
+    const html = String(transactionSection(data)[0].html ?? '');
     expect(html).toContain('settlement reading the read model of projection');
     expect(html).toContain('were stale reads');
     expect(html).toContain('The first anomaly was also the worst');
@@ -140,7 +140,7 @@ describe('transactionSection', () => {
   });
 
   it('tables every variant × reader, saga and step', () => {
-    const html = transactionSection(two)[0].html ?? '';
+    const html = String(transactionSection(two)[0].html ?? '');
     // reader: kind, cut-off, reads, anomalies, rate, staleness
     expect(html).toContain(
       'sticky</span><span class="sub">settlement ← pay-order</span></td><td>saga</td><td>1,000 ms</td><td>17,120</td><td>180</td><td>1.05 %</td><td>0.13 ms / 0.30 ms / 1,527 ms</td>',
@@ -165,9 +165,9 @@ describe('transactionSection', () => {
   it('has only the parts of the kinds present', () => {
     const data = dataOf(withSagas(plain, () => [fakeSaga()]));
     const [section] = transactionSection(data);
-    expect(section.html).toContain('<h3>Sagas</h3>');
-    expect(section.html).not.toContain('What the readers saw');
-    expect(section.html).not.toContain('Local transactions</h3>');
+    expect(String(section.html)).toContain('<h3>Sagas</h3>');
+    expect(String(section.html)).not.toContain('What the readers saw');
+    expect(String(section.html)).not.toContain('Local transactions</h3>');
     expect(section.charts?.map((c) => (c.spec as Json).title.text)).toEqual([
       'How the sagas ended',
     ]);
@@ -175,13 +175,15 @@ describe('transactionSection', () => {
   });
 
   it('shows the key metrics over the replications with their change', () => {
-    const html = transactionSection(two)[0].html ?? '';
+    const html = String(transactionSection(two)[0].html ?? '');
     expect(html.match(/Key metrics over the replications/g)).toHaveLength(3);
     expect(html).toMatch(/<td class="label">inconsistent sagas<\/td>.*badge better/);
     expect(html).toMatch(/<td class="label">anomaly rate<\/td>.*badge better/);
     expect(html).toMatch(/<td class="label">mean lock wait<\/td>.*badge better/);
     // one variant, one replication: nothing to estimate or compare
-    expect(transactionSection(one)[0].html).not.toContain('Key metrics over the replications');
+    expect(String(transactionSection(one)[0].html)).not.toContain(
+      'Key metrics over the replications',
+    );
   });
 
   it('heads the key metrics of each item when there are several', () => {
@@ -191,7 +193,7 @@ describe('transactionSection', () => {
         fakeSaga({ id: 'refund', alerts: v === 0 ? 9 : 1 }),
       ]),
     );
-    const html = transactionSection(data)[0].html ?? '';
+    const html = String(transactionSection(data)[0].html ?? '');
     expect(html).toContain('<h4>create-course</h4>');
     expect(html).toMatch(/<h4>refund<\/h4>.*operator alerts.*badge better/s);
   });
@@ -221,7 +223,7 @@ describe('transactionSection', () => {
     );
     hostile.runs[0].summary.scenario.variant = `${HOSTILE}0`;
     const data = dataOf(hostile);
-    const html = transactionSection(data)[0].html ?? '';
+    const html = String(transactionSection(data)[0].html ?? '');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(buildReportHtml(data, assets)).not.toMatch(/<script>alert/);
@@ -358,7 +360,7 @@ describe('transaction and consistency charts', () => {
     expect(new Set(spec.data.values.map((r: Json) => r.variant))).toEqual(new Set(['store']));
     const scale = spec.vconcat[0].layer[0].encoding.color.scale;
     expect(scale.range[scale.domain.indexOf('store')]).toBe(VARIANT_COLOURS[1]);
-    const html = transactionSection(mixed)[0].html ?? '';
+    const html = String(transactionSection(mixed)[0].html ?? '');
     for (const item of ['settlement', 'create-course', 'book-seat'])
       expect(html).not.toContain(`sticky</span><span class="sub">${item}`);
     expect(html).not.toContain('sticky</span> <span class="anomaly-reader">');

@@ -18,9 +18,9 @@ import {
 import type { ReportData } from '../report-data.ts';
 import { keyMetricsTable, variantChip } from './comparison-section.ts';
 import { tableHtml, td } from './data-table.ts';
-import { escapeHtml } from './escape.ts';
 import { formatMs, formatNumber, formatPercent, formatQuantity } from './format.ts';
 import type { PageChart, PageSection } from './page.ts';
+import { EMPTY_HTML, type Html, html, joinHtml } from './template.ts';
 import {
   type ItemRow,
   readerAnomalyChart,
@@ -32,8 +32,8 @@ import {
 } from './transaction-charts.ts';
 
 /** The first cell of a row: the variant with its colour, `sub` (the item …) below. */
-const labelCell = ({ name, index }: ItemRow<unknown>, sub: string) =>
-  `<td class="label">${variantChip(name, index)}<span class="sub">${escapeHtml(sub)}</span></td>`;
+const labelCell = ({ name, index }: ItemRow<unknown>, sub: string): Html =>
+  html`<td class="label">${variantChip(name, index)}<span class="sub">${sub}</span></td>`;
 
 const count = (x: number) => formatNumber(x);
 const msPair = (a: number, b: number) => `${formatMs(a)} / ${formatMs(b)}`;
@@ -53,40 +53,38 @@ function readerLine(r: ReaderSummary): string {
 }
 
 /** One anomaly in words, highlighted under its label. */
-const anomalyQuote = (label: string, text: string) =>
-  `<div class="anomaly"><span class="anomaly-label">${escapeHtml(label)}</span><blockquote>${escapeHtml(text)}</blockquote></div>`;
+const anomalyQuote = (label: string, text: string): Html =>
+  html`<div class="anomaly"><span class="anomaly-label">${label}</span><blockquote>${text}</blockquote></div>`;
 
 /**
  * A reader's card: the variant and the reader, how many reads were anomalous, then its first
  * and its worst (stalest) anomaly in words; a green card when it saw none.
  */
-function readerCard(row: ItemRow<ReaderSummary>): string {
+function readerCard(row: ItemRow<ReaderSummary>): Html {
   const r = row.x;
-  const head = `<h4>${variantChip(row.name, row.index)} <span class="anomaly-reader">${escapeHtml(readerLine(r))}</span></h4>`;
+  const head = html`<h4>${variantChip(row.name, row.index)} <span class="anomaly-reader">${readerLine(r)}</span></h4>`;
   if (r.example === null)
-    return `<div class="anomaly-card clean">${head}<p>No ${escapeHtml(anomalyWord(r))} in ${escapeHtml(count(r.reads))} reads.</p></div>`;
-  const summary = `<p><strong>${escapeHtml(count(r.anomalies))}</strong> of ${escapeHtml(count(r.reads))} reads (${escapeHtml(finePercent(r.anomalyRate))}) were ${escapeHtml(anomalyWord(r))}; the stalest data read was ${escapeHtml(formatMs(r.stalenessMaxMs))} old.</p>`;
+    return html`<div class="anomaly-card clean">${head}<p>No ${anomalyWord(r)} in ${count(r.reads)} reads.</p></div>`;
+  const summary = html`<p><strong>${count(r.anomalies)}</strong> of ${count(r.reads)} reads (${finePercent(r.anomalyRate)}) were ${anomalyWord(r)}; the stalest data read was ${formatMs(r.stalenessMaxMs)} old.</p>`;
   const worst =
     r.worstExample === null || r.worstExample === r.example
-      ? '<p class="anomaly-same">The first anomaly was also the worst: no later read saw older data.</p>'
+      ? html`<p class="anomaly-same">The first anomaly was also the worst: no later read saw older data.</p>`
       : anomalyQuote('The worst (stalest data)', r.worstExample);
-  return `<div class="anomaly-card">${head}${summary}${anomalyQuote('The first', r.example)}${worst}</div>`;
+  return html`<div class="anomaly-card">${head}${summary}${anomalyQuote('The first', r.example)}${worst}</div>`;
 }
 
 /** Every reader's reads, anomalies and staleness. */
-function readersTable(rows: ItemRow<ReaderSummary>[]): string {
+function readersTable(rows: ItemRow<ReaderSummary>[]): Html {
   const body = rows.map((row) => {
     const r = row.x;
-    return `<tr>${labelCell(row, `${r.id} ← ${r.target}`)}${[
+    return html`<tr>${labelCell(row, `${r.id} ← ${r.target}`)}${[
       r.kind,
       r.cutoffMs > 0 ? formatMs(r.cutoffMs) : '–',
       count(r.reads),
       count(r.anomalies),
       finePercent(r.anomalyRate),
       `${formatMs(r.stalenessMeanMs)} / ${formatMs(r.stalenessP99Ms)} / ${formatMs(r.stalenessMaxMs)}`,
-    ]
-      .map(td)
-      .join('')}</tr>`;
+    ].map(td)}</tr>`;
   });
   return tableHtml(
     [
@@ -103,10 +101,10 @@ function readersTable(rows: ItemRow<ReaderSummary>[]): string {
 }
 
 /** Every saga's outcomes, alerts, messages and times. */
-function sagasTable(rows: ItemRow<SagaSummary>[]): string {
+function sagasTable(rows: ItemRow<SagaSummary>[]): Html {
   const body = rows.map((row) => {
     const s = row.x;
-    return `<tr>${labelCell(row, `${s.id} · ${s.mode}`)}${[
+    return html`<tr>${labelCell(row, `${s.id} · ${s.mode}`)}${[
       count(s.started),
       count(s.completed),
       count(s.compensated),
@@ -116,9 +114,7 @@ function sagasTable(rows: ItemRow<SagaSummary>[]): string {
       formatQuantity(s.messagesPerSaga),
       msPair(s.completionMeanMs, s.completionP99Ms),
       `${formatMs(s.windowMeanMs)} / ${formatMs(s.windowP99Ms)} / ${formatMs(s.windowMaxMs)}`,
-    ]
-      .map(td)
-      .join('')}</tr>`;
+    ].map(td)}</tr>`;
   });
   return tableHtml(
     [
@@ -138,10 +134,10 @@ function sagasTable(rows: ItemRow<SagaSummary>[]): string {
 }
 
 /** Every transaction step's outcomes, lock waits, conflicts and times. */
-function transactionsTable(rows: ItemRow<TransactionSummary>[]): string {
+function transactionsTable(rows: ItemRow<TransactionSummary>[]): Html {
   const body = rows.map((row) => {
     const t = row.x;
-    return `<tr>${labelCell(row, `${t.id} · ${t.locking}`)}${[
+    return html`<tr>${labelCell(row, `${t.id} · ${t.locking}`)}${[
       t.keys,
       count(t.started),
       count(t.committed),
@@ -152,9 +148,7 @@ function transactionsTable(rows: ItemRow<TransactionSummary>[]): string {
       count(t.retries),
       count(t.compensations),
       msPair(t.durationMeanMs, t.durationP99Ms),
-    ]
-      .map(td)
-      .join('')}</tr>`;
+    ].map(td)}</tr>`;
   });
   return tableHtml(
     [
@@ -183,25 +177,25 @@ function estimatesHtml(
   scope: MetricScope,
   ids: string[],
   metrics: readonly { metric: string }[],
-): string {
-  if (data.variants.length < 2 && data.replications < 2) return '';
+): Html {
+  if (data.variants.length < 2 && data.replications < 2) return EMPTY_HTML;
   const names = metrics.map((d) => d.metric);
   const tables = ids.map(
     (id) =>
-      (ids.length > 1 ? `<h4>${escapeHtml(id)}</h4>` : '') +
-      keyMetricsTable(data, scope, names, id),
+      html`${ids.length > 1 ? html`<h4>${id}</h4>` : ''}${keyMetricsTable(data, scope, names, id)}`,
   );
-  return `<h4>Key metrics over the replications</h4>${tables.join('')}`;
+  return html`<h4>Key metrics over the replications</h4>${tables}`;
 }
 
 /** The distinct ids of some rows, in order. */
 const idsOf = (rows: ItemRow<{ id: string }>[]) => [...new Set(rows.map((r) => r.x.id))];
 
-const INTRO =
-  '<p class="intro">How work that spans several services or rows held together, after the warm-up (first replication). ' +
-  'A saga runs one local transaction per service and undoes the ones done when a later one fails (compensation); when an undo fails, or an action cannot be undone, the data stays inconsistent and an operator is alerted. ' +
-  'A local transaction locks its row (pessimistic) or checks its version at commit (optimistic). ' +
-  'A third-party reader reads the data meanwhile, and may see it partly applied (a dirty read across services) or behind (a stale read of a read model).</p>';
+const INTRO = joinHtml([
+  html`<p class="intro">How work that spans several services or rows held together, after the warm-up (first replication). `,
+  html`A saga runs one local transaction per service and undoes the ones done when a later one fails (compensation); when an undo fails, or an action cannot be undone, the data stays inconsistent and an operator is alerted. `,
+  html`A local transaction locks its row (pessimistic) or checks its version at commit (optimistic). `,
+  html`A third-party reader reads the data meanwhile, and may see it partly applied (a dirty read across services) or behind (a stale read of a read model).</p>`,
+]);
 
 /** The section on transactions and consistency (only when some variant has any of them). */
 export function transactionSection(data: ReportData): PageSection[] {
@@ -209,12 +203,12 @@ export function transactionSection(data: ReportData): PageSection[] {
   const sagas = sagaRows(data);
   const transactions = transactionRows(data);
   if (readers.length + sagas.length + transactions.length === 0) return [];
-  const parts: string[] = [INTRO];
+  const parts: Html[] = [INTRO];
   const charts: PageChart[] = [];
   if (readers.length > 0) {
     parts.push(
-      '<h3>What the readers saw</h3>',
-      `<div class="anomaly-cards">${readers.map(readerCard).join('\n')}</div>`,
+      html`<h3>What the readers saw</h3>`,
+      html`<div class="anomaly-cards">${joinHtml(readers.map(readerCard), '\n')}</div>`,
       readersTable(readers),
       estimatesHtml(data, 'readers', idsOf(readers), READER_METRICS),
     );
@@ -226,7 +220,7 @@ export function transactionSection(data: ReportData): PageSection[] {
   }
   if (sagas.length > 0) {
     parts.push(
-      '<h3>Sagas</h3>',
+      html`<h3>Sagas</h3>`,
       sagasTable(sagas),
       estimatesHtml(data, 'sagas', idsOf(sagas), SAGA_METRICS),
     );
@@ -234,7 +228,7 @@ export function transactionSection(data: ReportData): PageSection[] {
   }
   if (transactions.length > 0) {
     parts.push(
-      '<h3>Local transactions</h3>',
+      html`<h3>Local transactions</h3>`,
       transactionsTable(transactions),
       estimatesHtml(data, 'transactions', idsOf(transactions), TRANSACTION_METRICS),
     );
@@ -249,7 +243,7 @@ export function transactionSection(data: ReportData): PageSection[] {
       id: 'consistency',
       title: 'Transactions and consistency',
       nav: 'Consistency',
-      html: parts.join('\n'),
+      html: joinHtml(parts, '\n'),
       charts,
     },
   ];

@@ -1,0 +1,246 @@
+/**
+ * The pages against hostile text in a real browser (issue 12; Debian's Chromium driven by
+ * playwright-core, launched as report.browser.test.ts does). index.html (with variants; and
+ * without, from a results.json whose every string is hostile, kinds and units included),
+ * sweep.html and spof.html are built in-process from data with payloads of PAYLOADS in every
+ * string — names, descriptions, ids, seeds, the lesson, sweep parameter values — and opened
+ * from file:// with every other request refused: once with the real libraries and a different
+ * payload in each string (the charts must draw, and hovering their marks shows tooltips as
+ * text), and once per payload in every string with stand-ins for the libraries (fast). No
+ * dialog may open, no payload may run (they set window.__pwned), nothing but the file may be
+ * requested, and the DOM may hold no element or attribute a payload brings. Without
+ * /usr/bin/chromium the tests are skipped locally and fail in CI.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadVegaAssets } from '../../cli/vega-assets.ts';
+import {
+  hostileReportData,
+  hostileSpofData,
+  hostileSweepData,
+  mixedPayloads,
+  onePayload,
+  PAYLOADS,
+  pageProblems,
+  TRAP,
+} from '../../test-support/hostile.ts';
+import { formatSpof } from '../spof.ts';
+import { spofPage } from '../spof-page.ts';
+import { sweepPage } from '../sweep-page.ts';
+import { formatTable } from '../table.ts';
+import { buildReportHtml, type VegaAssets } from './page.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+
+if (!available && process.env.CI) {
+  describe('the hostile pages in Chromium', () => {
+    it('needs /usr/bin/chromium in CI', () => {
+      expect.fail(
+        `${CHROMIUM} is missing: install it with apt-get install -y chromium (.ci/run does)`,
+      );
+    });
+  });
+}
+
+/**
+ * Stand-ins for the libraries, for the pages with one payload each: nothing is drawn, so many
+ * pages load in a few seconds (the charts are drawn on the pages with the real libraries).
+ */
+const STUB_ASSETS: VegaAssets = {
+  vega: '',
+  vegaLite: '',
+  vegaEmbed: 'window.vegaEmbed = function () { return Promise.resolve(); };',
+};
+
+/** The page of each builder with `rewrite` applied to every string of its data. */
+async function pagesOf(
+  rewrite: (text: string) => string,
+  assets: VegaAssets,
+  edited = false,
+): Promise<[string, string][]> {
+  const spof = hostileSpofData(rewrite);
+  return [
+    ['index-variants', buildReportHtml(await hostileReportData(rewrite, true, edited), assets)],
+    ['index-single', buildReportHtml(await hostileReportData(rewrite, false, edited), assets)],
+    ['sweep', sweepPage(hostileSweepData(rewrite), assets)],
+    ['spof', spofPage(spof, formatSpof(spof, formatTable), assets)],
+  ];
+}
+
+/**
+ * The pages under test, file name → text: with the real libraries, each page with a different
+ * payload in each string (and the report of a scenario without variants from a results.json
+ * edited by hand: kinds, scopes and units hostile too); with stand-ins, each page once per
+ * payload in every string.
+ */
+async function buildPages(): Promise<Map<string, string>> {
+  const assets = await loadVegaAssets();
+  const pages = new Map<string, string>();
+  for (const [name, text] of await pagesOf(mixedPayloads(0), assets))
+    if (name !== 'index-single') pages.set(`${name}.html`, text);
+  const edited = await hostileReportData(mixedPayloads(2), false, true);
+  pages.set('index-edited.html', buildReportHtml(edited, assets));
+  for (const [i, p] of PAYLOADS.entries())
+    for (const [name, text] of await pagesOf(onePayload(p), STUB_ASSETS))
+      if (name !== 'index-single') pages.set(`payload-${i + 1}-${name}.html`, text);
+  return pages;
+}
+
+/** What the DOM holds that a payload would bring (run in the page; a string: no DOM types here). */
+const DOM_PROBLEMS = `(() => {
+  const problems = [];
+  // vega draws each chart as an <svg> (with an empty form for bindings) inside its .vega
+  const foreign = document.querySelectorAll('img, iframe, object, embed, base, link, frame, foreignObject, meta[http-equiv], body style, main script, form:not(.vega > form.vega-bindings), main svg:not(.topology):not(.vega > svg)');
+  for (const el of foreign) problems.push('a foreign element: ' + el.outerHTML.slice(0, 80));
+  if (document.scripts.length !== 5) problems.push(document.scripts.length + ' scripts, not 5');
+  for (const el of document.querySelectorAll('*'))
+    for (const a of el.attributes) {
+      if (/^on/i.test(a.name) || a.name === 'srcdoc') problems.push('a ' + a.name + ' attribute on ' + el.tagName);
+      if (/^(href|src|xlink:href|action|formaction)$/i.test(a.name) && /^\\s*(javascript|data|vbscript):/i.test(a.value))
+        problems.push('a script URL on ' + el.tagName);
+    }
+  return problems;
+})()`;
+
+describe.skipIf(!available)(
+  `the hostile pages in Chromium${available ? '' : ` (skipped: ${CHROMIUM} is missing; apt-get install -y chromium)`}`,
+  () => {
+    let browser: Browser;
+    let dir: string;
+    let pages: Map<string, string>;
+
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'msasim-hostile-'));
+      const launching = chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      pages = await buildPages();
+      for (const [name, text] of pages) await writeFile(join(dir, name), text);
+      browser = await launching;
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    /**
+     * A tab that opens pages from `dir` by file://, every other request refused; `seen`
+     * collects the dialogs, errors and requests of the page opened last.
+     */
+    async function tab() {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const seen = { dialogs: [] as string[], errors: [] as string[], requests: [] as string[] };
+      page.on('dialog', (d) => {
+        seen.dialogs.push(`${d.type()}: ${d.message()}`);
+        void d.dismiss();
+      });
+      page.on('pageerror', (e) => seen.errors.push(e.message));
+      page.on('request', (r) => seen.requests.push(r.url()));
+      let url = '';
+      await page.route('**/*', (route) =>
+        route.request().url() === url ? route.continue() : route.abort(),
+      );
+      const open = async (name: string) => {
+        url = pathToFileURL(join(dir, name)).href;
+        seen.dialogs = [];
+        seen.errors = [];
+        seen.requests = [];
+        await page.goto(url);
+        return url;
+      };
+      return { page, seen, open };
+    }
+
+    /** What must hold on every page once it has done what it does. */
+    async function expectNothingRan(
+      page: Page,
+      seen: { dialogs: string[]; errors: string[]; requests: string[] },
+      url: string,
+    ) {
+      expect(await page.evaluate(DOM_PROBLEMS)).toEqual([]);
+      expect(await page.evaluate(`typeof window.${TRAP}`)).toBe('undefined');
+      expect(seen.dialogs).toEqual([]);
+      expect(seen.errors).toEqual([]);
+      expect(seen.requests).toEqual([url]);
+      expect(page.url()).toBe(url);
+    }
+
+    it.each(['index-variants.html', 'index-edited.html', 'sweep.html', 'spof.html'])(
+      '%s: no dialog, no payload runs, nothing fetched, every chart draws',
+      async (name) => {
+        // the markup first: what the browser is about to parse
+        expect(pageProblems(pages.get(name) ?? '', PAYLOADS)).toEqual([]);
+        const { page, seen, open } = await tab();
+        const url = await open(name);
+        await page.waitForFunction(
+          "[...document.querySelectorAll('.vega')].every((el) => el.querySelector('svg') !== null || el.classList.contains('chart-error'))",
+          null,
+          { timeout: 15_000 },
+        );
+        const charts = await page.$$eval('.vega', (els) =>
+          els.map((el) => ({
+            id: el.id,
+            error: el.classList.contains('chart-error') ? el.textContent : null,
+            marks: el.querySelectorAll('svg g[class*="mark-"] > *').length,
+          })),
+        );
+        expect(charts.length).toBeGreaterThan(0);
+        for (const c of charts) {
+          expect(c.error, c.id).toBeNull();
+          expect(c.marks, c.id).toBeGreaterThan(0);
+        }
+        // hover some marks: vega's tooltips show the hostile names as text
+        const marks = await page.$$('.vega svg g[class*="mark-"] > path');
+        let tooltips = 0;
+        for (const m of marks.filter(
+          (_, i) => i % Math.max(1, Math.floor(marks.length / 12)) === 0,
+        )) {
+          await m.scrollIntoViewIfNeeded();
+          const box = await m.boundingBox();
+          if (box === null || box.width * box.height === 0) continue;
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+          tooltips += await page.$$eval('#vg-tooltip-element.visible', (els) => els.length);
+        }
+        const tooltipTags = await page.$$eval('#vg-tooltip-element *', (els) => [
+          ...new Set(els.map((el) => el.tagName.toLowerCase())),
+        ]);
+        expect(tooltipTags.every((t) => ['table', 'tbody', 'tr', 'td', 'h2'].includes(t))).toBe(
+          true,
+        );
+        if (name.startsWith('index')) expect(tooltips).toBeGreaterThan(0);
+        await expectNothingRan(page, seen, url);
+        await page.close();
+      },
+    );
+
+    it.each(PAYLOADS.map((p, i) => [i + 1, JSON.stringify(p).slice(1, 41)] as const))(
+      'payload %i (%s…) in every string of every page: nothing runs, nothing is fetched',
+      async (n) => {
+        const { page, seen, open } = await tab();
+        // (hostile-pages.test.ts checks the markup of these pages, and of index.html without variants)
+        for (const kind of ['index-variants', 'sweep', 'spof']) {
+          const url = await open(`payload-${n}-${kind}.html`);
+          await expectNothingRan(page, seen, url);
+        }
+        await page.close();
+      },
+    );
+  },
+);
