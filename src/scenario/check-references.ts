@@ -11,6 +11,7 @@ import { checkWorkloads } from './check-workloads.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
 import { checkDatabaseRef, checkEndpointRef, collectNames, type Names } from './names.ts';
+import { setPathProblem } from './overrides.ts';
 import { type ScenarioParsed, SLO_BOUNDS } from './schema.ts';
 import { isRecord } from './schema-walk.ts';
 import { CLIENT_ID } from './types.ts';
@@ -23,9 +24,6 @@ const MAX_P99_OVER_MEAN = 14.9;
 
 /** Slack when adding branch probabilities written as decimals (0.1 + 0.2 > 0.3 in floats). */
 const PROBABILITY_EPSILON = 1e-9;
-
-/** A variant `set:` key: keys joined by dots, each followed by any number of [n] indices. */
-const SET_PATH_RE = /^[A-Za-z0-9_$-]+(\[\d+\])*(\.[A-Za-z0-9_$-]+(\[\d+\])*)*$/;
 
 /**
  * Every semantic problem of a schema-valid document: unknown or ambiguous ids, misplaced
@@ -551,14 +549,11 @@ function checkCallLoops(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
 /** Variant `set:` keys must be dotted paths; what they point at is checked per variant. */
 function checkVariants(doc: ScenarioParsed): UnlocatedIssue[] {
   return Object.entries(doc.variants ?? {}).flatMap(([name, variant]) =>
-    Object.keys(variant.set)
-      .filter((key) => !SET_PATH_RE.test(key))
-      .map((key) =>
-        error(
-          { code: 'bad-set-path', message: msg.badSetPath(key) },
-          ['variants', name, 'set', key],
-          true,
-        ),
-      ),
+    Object.keys(variant.set).flatMap((key) => {
+      const problem = setPathProblem(key);
+      return problem === undefined
+        ? []
+        : [error({ code: 'bad-set-path', message: problem }, ['variants', name, 'set', key], true)];
+    }),
   );
 }

@@ -7,6 +7,9 @@
 import { STEP_KINDS } from './schema.ts';
 import { compareStrings, didYouMean } from './suggest.ts';
 
+// the texts of hostile or oversized input live beside this file
+export * from './messages-limits.ts';
+
 /** The text of one issue, before it gets a path, a severity and a location. */
 export interface IssueText {
   /** Stable machine-readable code, e.g. 'unknown-key'. */

@@ -1,0 +1,116 @@
+/**
+ * The texts of problems with hostile or oversized input: YAML aliases and nesting, keys that
+ * JavaScript objects cannot hold, override paths that would reach JavaScript internals, and
+ * sizes beyond what a run can hold. Re-exported by messages.ts (one function per issue code).
+ */
+import type { IssueText } from './messages.ts';
+import { didYouMean } from './suggest.ts';
+
+/** A whole number with thousands separators: 1,000,000. */
+export function showCount(n: number): string {
+  if (!Number.isInteger(n) || Math.abs(n) >= 1e21) return String(n);
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** Maps and lists nested deeper than the loader accepts. */
+export function tooDeep(max: number): IssueText {
+  return {
+    code: 'too-deep',
+    message: `maps and lists are nested more than ${max} levels deep here`,
+    hint: 'a scenario needs about 20 levels; flatten the nesting (a parallel of parallels is one parallel)',
+  };
+}
+
+/** `*name` with no `&name` before it. */
+export function unresolvedAlias(name: string, known: readonly string[]): IssueText {
+  const guess = didYouMean(name, known);
+  return {
+    code: 'unresolved-alias',
+    message: `alias *${name} refers to no anchor &${name} defined before it`,
+    hint:
+      guess !== undefined
+        ? `did you mean *${guess}?`
+        : 'define the anchor (&name) on a value above the alias, or write the value out',
+  };
+}
+
+/** `*name` inside the value anchored `&name`: the value would contain itself. */
+export function cyclicAlias(name: string): IssueText {
+  return {
+    code: 'cyclic-alias',
+    message: `alias *${name} is inside the value it refers to, which would contain itself for ever`,
+    hint: 'move the alias out of the anchored value',
+  };
+}
+
+/** Aliases that repeat too much of the document (an entity-expansion attack or a mistake). */
+export function aliasExpansion(max: number): IssueText {
+  return {
+    code: 'alias-expansion',
+    message: `aliases here repeat more than ${showCount(max)} values of the document`,
+    hint: 'write the repeated parts out, or repeat smaller parts',
+  };
+}
+
+/** A map key that JavaScript objects cannot hold as data. */
+export function reservedKey(key: string): IssueText {
+  return {
+    code: 'reserved-key',
+    message: `the key "${key}" is not allowed: it is reserved by JavaScript`,
+    hint: 'rename or remove it',
+  };
+}
+
+/** A map key that is itself a list or a map (`? [a, b]: c`). */
+export function collectionKey(): IssueText {
+  return {
+    code: 'collection-key',
+    message: 'a key must be a name, not a list or a map',
+    hint: 'write the key as plain text',
+  };
+}
+
+/** A dotted override path with a segment that would reach JavaScript internals. */
+export function forbiddenPathSegment(path: string, segment: string): string {
+  return `"${path}" goes through "${segment}", which is not a key of the scenario (it is reserved by JavaScript)`;
+}
+
+/** `variants: {}`: the scenario runs once, as if it had no variants. */
+export function emptyVariants(): IssueText {
+  return {
+    code: 'empty-variants',
+    message: 'variants: lists no variant, so the scenario runs once without variants',
+    hint: 'add a variant such as `variants: { bigger: { set: { services.orders.instances: 4 } } }`, or remove variants:',
+  };
+}
+
+/** A count or size beyond what a run can hold. `what` names it, `unit` its plural unit. */
+export function overLimit(what: string, max: number, received: number, hint: string): IssueText {
+  return {
+    code: 'over-limit',
+    message: `${what}: at most ${showCount(max)} (got ${showCount(received)})`,
+    hint,
+  };
+}
+
+/** A period of zero: a timer that fires every 0 ms would fire for ever at one instant. */
+export function zeroPeriod(what: string, min: string): IssueText {
+  return {
+    code: 'zero-period',
+    message: `${what} must be at least ${min}: a period of 0 would repeat for ever at one instant`,
+    hint: `for example ${what.split('.').at(-1)}: 1s`,
+  };
+}
+
+/** A chain of calls deeper than a run can follow. */
+export function callChainTooDeep(max: number, chain: readonly string[]): IssueText {
+  const shown =
+    chain.length <= 6
+      ? chain.join(' → ')
+      : `${chain.slice(0, 3).join(' → ')} → … → ${chain.at(-1)}`;
+  return {
+    code: 'call-chain-too-deep',
+    message: `call chain deeper than ${showCount(max)} endpoints: ${shown}`,
+    hint: 'no real request crosses that many services; shorten the chain',
+  };
+}
