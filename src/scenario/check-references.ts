@@ -98,6 +98,7 @@ function instanceCount(doc: ScenarioParsed, id: string): number {
 function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   const components = [...names.services, ...names.databases, ...names.caches, ...names.brokers];
+  const isComponent = new Set(components);
   const durationMs = parseDurationMs(doc.duration);
   for (const [name, f] of Object.entries(doc.faults)) {
     const path: DocPath = ['faults', name];
@@ -106,7 +107,7 @@ function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
     } else if (f.target === undefined && f.link === undefined) {
       issues.push(error(msg.faultWithoutTarget(name, f.kind), path, true));
     } else if (f.target !== undefined) {
-      if (!components.includes(f.target))
+      if (!isComponent.has(f.target))
         issues.push(
           error(msg.unknownReference('component', f.target, components), [...path, 'target']),
         );
@@ -129,7 +130,7 @@ function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
         issues.push(error(msg.faultNeedsLink(name), [...path, 'target'], true));
     } else if (f.link !== undefined) {
       for (const end of ['from', 'to'] as const)
-        if (!components.includes(f.link[end]) && f.link[end] !== CLIENT_ID)
+        if (!isComponent.has(f.link[end]) && f.link[end] !== CLIENT_ID)
           issues.push(
             error(msg.unknownReference('component', f.link[end], [...components, CLIENT_ID]), [
               ...path,
@@ -178,7 +179,9 @@ function entryEndpoints(doc: ScenarioParsed): string[] {
 function checkSlos(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   const entries = entryEndpoints(doc);
+  const isEntry = new Set(entries);
   const components = [...names.services, ...names.databases, ...names.caches, ...names.brokers];
+  const isComponent = new Set(components);
   for (const [name, slo] of Object.entries(doc.slos)) {
     const path: DocPath = ['slos', name];
     const bounds = SLO_BOUNDS.filter((b) => slo[b] !== undefined);
@@ -188,7 +191,7 @@ function checkSlos(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
       continue;
     }
     if (slo.component !== undefined) {
-      if (!components.includes(slo.component))
+      if (!isComponent.has(slo.component))
         issues.push(
           error(msg.unknownReference('component', slo.component, components), [
             ...path,
@@ -206,7 +209,7 @@ function checkSlos(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
     if (slo.endpoint !== undefined) {
       const refIssues = checkEndpointRef(slo.endpoint, [...path, 'endpoint'], names);
       issues.push(...refIssues);
-      if (refIssues.length === 0 && !entries.includes(slo.endpoint))
+      if (refIssues.length === 0 && !isEntry.has(slo.endpoint))
         issues.push(error(msg.sloNotEntry(slo.endpoint, entries), [...path, 'endpoint']));
     }
   }
@@ -230,14 +233,14 @@ function checkTiming(doc: ScenarioParsed): UnlocatedIssue[] {
 function checkIds(names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   for (const id of names.databases) {
-    if (names.services.includes(id))
+    if (names.has.services.has(id))
       issues.push(error(msg.duplicateId(id), ['databases', id], true));
   }
   for (const id of names.services) {
     if (id === CLIENT_ID) issues.push(error(msg.reservedId(id), ['services', id], true));
   }
   for (const id of names.brokers) {
-    if (names.services.includes(id) || names.databases.includes(id) || names.caches.includes(id))
+    if (names.has.services.has(id) || names.has.databases.has(id) || names.has.caches.has(id))
       issues.push(error(msg.duplicateId(id), ['brokers', id], true));
     if (id === CLIENT_ID) issues.push(error(msg.reservedId(id), ['brokers', id], true));
   }
@@ -292,17 +295,17 @@ function checkStep(
   if ('kv' in step) {
     const store = typeof step.kv === 'string' ? step.kv : step.kv.store;
     const at: DocPath = typeof step.kv === 'string' ? [...path, 'kv'] : [...path, 'kv', 'store'];
+    if (doc.caches[store]?.type === 'distributed') return [];
     const stores = Object.entries(doc.caches)
       .filter(([, c]) => c.type === 'distributed')
       .map(([id]) => id);
-    if (stores.includes(store)) return [];
     if (doc.caches[store] !== undefined)
       return [error(msg.kvOnInProcessCache(store, doc.caches[store].type), at)];
     return [error(msg.unknownReference('cache', store, stores), at)];
   }
   if ('transaction' in step) {
     const keys = step.transaction.keys;
-    return names.keys.includes(keys)
+    return names.has.keys.has(keys)
       ? []
       : [
           error(msg.unknownReference('key space', keys, names.keys), [
@@ -321,7 +324,7 @@ function checkStep(
         ? []
         : checkEndpointRef(a.compensate, [...at, 'steps', i, 'compensate'], names)),
     ]);
-    if (s.broker !== undefined && !names.brokers.includes(s.broker))
+    if (s.broker !== undefined && !names.has.brokers.has(s.broker))
       issues.push(
         error(msg.unknownReference('broker', s.broker, names.brokers), [...at, 'broker']),
       );
@@ -341,7 +344,7 @@ function checkStep(
     const broker = typeof step.publish === 'string' ? step.publish : step.publish.broker;
     const at: DocPath =
       typeof step.publish === 'string' ? [...path, 'publish'] : [...path, 'publish', 'broker'];
-    if (!names.brokers.includes(broker))
+    if (!names.has.brokers.has(broker))
       return [error(msg.unknownReference('broker', broker, names.brokers), at)];
     const topics = Object.keys(doc.brokers[broker].topics);
     if (topics.length === 0) return [];
@@ -362,7 +365,7 @@ function checkStep(
     const l = typeof step.lookup === 'string' ? { keys: step.lookup } : step.lookup;
     const at: DocPath =
       typeof step.lookup === 'string' ? [...path, 'lookup'] : [...path, 'lookup', 'keys'];
-    const issues = names.keys.includes(l.keys)
+    const issues = names.has.keys.has(l.keys)
       ? []
       : [error(msg.unknownReference('key space', l.keys, names.keys), at)];
     if ('db' in l && l.db !== undefined)
@@ -386,7 +389,7 @@ type ListInput = Extract<StepVisit['step'], { list: unknown }>['list'];
 function checkList(list: ListInput, path: DocPath, names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   list.refs.forEach((ref, i) => {
-    if (!names.keys.includes(ref.keys)) {
+    if (!names.has.keys.has(ref.keys)) {
       issues.push(
         error(msg.unknownReference('key space', ref.keys, names.keys), [
           ...path,
@@ -401,7 +404,7 @@ function checkList(list: ListInput, path: DocPath, names: Names): UnlocatedIssue
   if (list.db !== undefined) issues.push(...checkDatabaseRef(list.db, [...path, 'db'], names));
   if (list.joinDb !== undefined)
     issues.push(...checkDatabaseRef(list.joinDb, [...path, 'joinDb'], names));
-  if (list.cache !== undefined && !names.caches.includes(list.cache)) {
+  if (list.cache !== undefined && !names.has.caches.has(list.cache)) {
     issues.push(error(msg.unknownReference('cache', list.cache, names.caches), [...path, 'cache']));
   }
   return issues;
@@ -439,7 +442,7 @@ const MAX_TOTAL_KEYS = 2 ** 31 - 1;
 /** A key space is owned by a service; all key spaces together fit the caches' key range. */
 function checkKeySpaces(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const issues = Object.entries(doc.keys).flatMap(([id, k]) =>
-    names.services.includes(k.owner)
+    names.has.services.has(k.owner)
       ? []
       : [error(msg.unknownReference('service', k.owner, names.services), ['keys', id, 'owner'])],
   );
@@ -450,9 +453,10 @@ function checkKeySpaces(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
 
 function checkLinks(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const known = [...names.services, ...names.databases, ...names.caches, CLIENT_ID];
+  const isKnown = new Set(known);
   return doc.network.links.flatMap((link, i) =>
     (['from', 'to'] as const)
-      .filter((end) => !known.includes(link[end]))
+      .filter((end) => !isKnown.has(link[end]))
       .map((end) =>
         error(msg.unknownReference('component', link[end], known), ['network', 'links', i, end]),
       ),
@@ -503,22 +507,23 @@ function checkDistribution(dist: Record<string, unknown>, path: DocPath): Unloca
 
 /** Call loops: an endless one is an error, one through a branch a warning. */
 function checkCallLoops(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
-  const nodes = [...names.endpoints].flatMap(([service, eps]) =>
-    eps.map((ep) => `${service}/${ep}`),
+  const endpoints = [...names.endpoints].flatMap(([service, eps]) =>
+    eps.map((endpoint) => ({ service, endpoint, ref: `${service}/${endpoint}` })),
   );
-  const edges = nodes.flatMap((from) => {
-    const [service, endpoint] = from.split('/');
+  const nodes = endpoints.map((e) => e.ref);
+  const isNode = new Set(nodes);
+  const edges = endpoints.flatMap(({ service, endpoint, ref: from }) => {
     const at = ['services', service, 'endpoints', endpoint, 'steps'];
     return listSteps(doc.services[service].endpoints[endpoint].steps, at).flatMap(
       ({ step, path, conditional }) => {
-        if ('call' in step && nodes.includes(step.call)) {
+        if ('call' in step && isNode.has(step.call)) {
           return [{ from, to: step.call, path: [...path, 'call'], conditional }];
         }
         // a saga calls its participants (and, on a failure, their compensations)
         if ('saga' in step) {
           return step.saga.steps.flatMap((a, i) =>
             [a.call, a.compensate]
-              .filter((to): to is string => to !== undefined && nodes.includes(to))
+              .filter((to): to is string => to !== undefined && isNode.has(to))
               .map((to) => ({
                 from,
                 to,
@@ -530,7 +535,7 @@ function checkCallLoops(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
         // a list step calls the endpoints serving its references (when it has rows)
         if ('list' in step) {
           return step.list.refs.flatMap((ref, i) =>
-            nodes.includes(ref.via)
+            isNode.has(ref.via)
               ? [{ from, to: ref.via, path: [...path, 'list', 'refs', i, 'via'], conditional }]
               : [],
           );

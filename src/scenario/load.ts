@@ -12,7 +12,6 @@ import { createLocator, detab } from './locate.ts';
 import * as msg from './messages.ts';
 import { normalizeScenario } from './normalize.ts';
 import {
-  type AppliedOverride,
   applyOverrides,
   assignPath,
   isUnder,
@@ -88,7 +87,7 @@ export function parseScenario(
   // 1. syntax
   const looksJson = file.endsWith('.json') || /^\s*[{[]/.test(text);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(looksJson ? detab(text) : text, { lineCounter, uniqueKeys: true });
+  const doc = parseDocument(looksJson ? detab(text) : text, { lineCounter, uniqueKeys: false });
   const locate = createLocator(doc, lineCounter);
   const place = (
     u: UnlocatedIssue,

@@ -1,6 +1,7 @@
 /**
  * Checks of the parsed YAML tree before it becomes JavaScript values, for inputs that would
- * otherwise crash or exhaust the machine later: nesting deeper than any scenario needs (every
+ * otherwise crash or exhaust the machine later: keys given twice in one map (checked here in
+ * linear time rather than by the parser's `uniqueKeys`, which is quadratic), nesting deeper than any scenario needs (every
  * later walk is recursive), aliases to no anchor or to the node that contains them (a cycle),
  * aliases that expand the document enormously (a "billion laughs"), `__proto__` keys (which
  * JavaScript objects cannot hold as data) and keys that are lists or maps. One iterative pass
@@ -50,8 +51,9 @@ export function checkYamlTree(doc: Document, at: (offset: number) => Position): 
   const issues: TreeIssue[] = [];
   const seen = new Set<string>();
   const report = (text: msg.IssueText, frame: Frame, node: unknown = frame.node) => {
+    // one report of each kind is enough, except for duplicate keys (each is its own mistake)
     if (seen.has(text.code)) return;
-    seen.add(text.code);
+    if (text.code !== 'yaml-syntax') seen.add(text.code);
     issues.push({ ...text, path: pathOf(frame), ...at(offsetOf(node)) });
   };
   // anchors defined so far (the last definition of a name wins, as in yaml's own resolution)
@@ -102,6 +104,21 @@ export function checkYamlTree(doc: Document, at: (offset: number) => Position): 
       finish(frame, 1);
       continue;
     }
+    if (isMap(node)) {
+      // yaml's own check (uniqueKeys) compares each key with every earlier one: quadratic
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = keyText(pair.key);
+        if (keys.has(key))
+          report(
+            { code: 'yaml-syntax', message: msg.yamlSyntax('Map keys must be unique') },
+            frame,
+            pair.key,
+          );
+        keys.add(key);
+      }
+    }
     const children = childrenOf(node);
     if (children.length === 0) {
       finish(frame, 1);
@@ -134,8 +151,10 @@ function childrenOf(node: unknown): unknown[] {
   return [];
 }
 
+/** A key as JavaScript objects hold it (`1` and `"1"` are one key; so are `~` and `""`). */
 function keyText(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key);
+  const value = isScalar(key) ? key.value : key;
+  return value === null || value === undefined ? '' : String(value);
 }
 
 function offsetOf(node: unknown): number {
