@@ -6,6 +6,7 @@
  */
 import { findCallCycles } from './call-graph.ts';
 import { checkConsumers } from './check-consumers.ts';
+import { checkLimits } from './check-limits.ts';
 import { checkSessions } from './check-sessions.ts';
 import { checkWorkloads } from './check-workloads.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
@@ -33,6 +34,7 @@ export function checkReferences(doc: ScenarioParsed): UnlocatedIssue[] {
   const names = collectNames(doc);
   return [
     ...checkTiming(doc),
+    ...checkLimits(doc),
     ...checkIds(names),
     ...checkServices(doc, names),
     ...checkKeySpaces(doc, names),
@@ -226,6 +228,15 @@ function checkTiming(doc: ScenarioParsed): UnlocatedIssue[] {
   if (parseDurationMs(doc.warmup) >= durationMs) {
     return [error(msg.warmupTooLong(doc.warmup, doc.duration), ['warmup'])];
   }
+  // `duration: 60` is 60 ms, which users rarely mean
+  if (typeof doc.duration === 'number' && durationMs < 1000)
+    return [
+      {
+        ...msg.shortDuration(`duration: ${doc.duration}`, durationMs),
+        severity: 'warning',
+        path: ['duration'],
+      },
+    ];
   return [];
 }
 
@@ -492,6 +503,8 @@ function checkDistribution(dist: Record<string, unknown>, path: DocPath): Unloca
         error(msg.empiricalWeights(dist.values.length, dist.weights.length), [...path, 'weights']),
       ];
     }
+    if (!(dist.weights as number[]).some((w) => w > 0))
+      return [error(msg.empiricalZeroWeights(), [...path, 'weights'])];
   }
   if (dist.dist !== 'lognormal') return [];
   const given = ['mean', 'p99', 'median', 'sigma'].filter((key) => dist[key] !== undefined);

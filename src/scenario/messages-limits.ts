@@ -84,12 +84,31 @@ export function emptyVariants(): IssueText {
   };
 }
 
-/** A count or size beyond what a run can hold. `what` names it, `unit` its plural unit. */
-export function overLimit(what: string, max: number, received: number, hint: string): IssueText {
+/** Why a size has a limit, by the key that sets it. */
+const LIMIT_REASONS: Record<string, string> = {
+  users: 'the state of every user is kept in memory; a sample of users behaves the same',
+  instances: 'each instance has its own queue and statistics',
+  min: 'each instance has its own queue and statistics',
+  max: 'each instance has its own queue and statistics',
+  size: 'caches number the keys of all key spaces in one 32-bit range; a sample of the table behaves the same under a skewed access',
+  keys: 'keys are numbered in a 32-bit range, or drawn at once per request',
+  maxEntries: 'a cache that large behaves as one without a limit',
+  partitions: 'each partition has its own consumer state',
+  count: 'each shard is a database of its own',
+  duration: 'per-second statistics are kept for the whole run',
+};
+
+/**
+ * A count, size or rate beyond what a run can hold: "users: at most 1,000,000 (got
+ * 1,000,000,000)". `key` is the key that sets it (it picks the hint).
+ */
+export function overLimit(key: string, max: number, received: number, unit = ''): IssueText {
+  const reason =
+    LIMIT_REASONS[key] ?? 'a run could not hold it in memory or finish in reasonable time';
   return {
     code: 'over-limit',
-    message: `${what}: at most ${showCount(max)} (got ${showCount(received)})`,
-    hint,
+    message: `${key}: at most ${showCount(max)}${unit} (got ${showCount(received)}${unit})`,
+    hint: `msasim refuses more: ${reason}`,
   };
 }
 
@@ -112,5 +131,41 @@ export function callChainTooDeep(max: number, chain: readonly string[]): IssueTe
     code: 'call-chain-too-deep',
     message: `call chain deeper than ${showCount(max)} endpoints: ${shown}`,
     hint: 'no real request crosses that many services; shorten the chain',
+  };
+}
+
+/** A duration too long to be a number (written with hundreds of digits). */
+export function infiniteDuration(value: unknown): IssueText {
+  return {
+    code: 'infinite-duration',
+    message: `the duration ${typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value) : String(value)} is too long to compute with`,
+    hint: 'write a duration such as 30s, 5m or 2h',
+  };
+}
+
+/** A recurring fault that would strike more often than a run can list. */
+export function tooManyFaultWindows(windows: number, max: number): IssueText {
+  return {
+    code: 'over-limit',
+    message: `the fault would recur ${showCount(windows)} times in the run; at most ${showCount(max)}`,
+    hint: 'make `every` longer or give `times:`',
+  };
+}
+
+/** An empirical distribution whose weights are all 0. */
+export function empiricalZeroWeights(): IssueText {
+  return {
+    code: 'empirical-weights',
+    message: 'the weights of an empirical distribution must add up to more than 0',
+    hint: 'give at least one value a positive weight',
+  };
+}
+
+/** A duration written as a bare number below 1000: milliseconds, which users rarely mean. */
+export function shortDuration(written: string, ms: number): IssueText {
+  return {
+    code: 'short-duration',
+    message: `${written} is ${ms} ms (a number without a unit is milliseconds): the run is shorter than 1 s`,
+    hint: `write ${ms}s for ${ms} seconds`,
   };
 }

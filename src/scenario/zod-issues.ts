@@ -86,6 +86,15 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
     }
     case 'too_big': {
       const { origin, maximum: limit, inclusive = true } = issue;
+      const key = path.findLast((seg) => typeof seg === 'string');
+      // a size limit (users, instances …) rather than a range such as a probability
+      if (
+        origin === 'number' &&
+        Number(limit) >= 1000 &&
+        key !== undefined &&
+        typeof value === 'number'
+      )
+        return error(msg.overLimit(key, Number(limit), value));
       return error(msg.tooBig({ origin, limit, inclusive, received: value }));
     }
     case 'invalid_format':
