@@ -6,14 +6,15 @@
  * recurring fault are counted. Counts with a fixed maximum (instances, partitions …) are
  * bounded in the schema itself (limits.ts).
  */
-import { specMean } from '../engine/index.ts';
+import { type DistributionSpec, specMean } from '../engine/index.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import { LIMITS, MAX_DURATION_MS, MAX_RATE_PER_SEC, MIN_PERIOD_MS } from './limits.ts';
 import * as msg from './messages.ts';
-import { durationDist } from './normalize.ts';
+import { countDist, durationDist } from './normalize.ts';
 import { Duration, Rate, ScenarioDocument, type ScenarioParsed } from './schema.ts';
 import { isRecord, pickOption, type Schema, unwrap } from './schema-walk.ts';
 import { parseDurationMs, parseRatePerSec } from './units.ts';
+import { listSteps } from './walk-steps.ts';
 
 /**
  * Keys of durations that repeat something, or that at 0 would make something repeat at one
@@ -52,6 +53,16 @@ export function checkLimits(doc: ScenarioParsed): UnlocatedIssue[] {
     issues.push(
       error(msg.overLimit('users', LIMITS.users, users), ['workloads', first[0], 'users']),
     );
+  for (const [service, s] of Object.entries(doc.services))
+    for (const [endpoint, e] of Object.entries(s.endpoints)) {
+      const at = ['services', service, 'endpoints', endpoint, 'steps'];
+      for (const { step, path } of listSteps(e.steps, at)) {
+        if (!('list' in step)) continue;
+        const rows = meanOf(() => countDist(step.list.rows ?? 20));
+        if (rows > LIMITS.rows)
+          issues.push(error(msg.overLimit('rows', LIMITS.rows, rows), [...path, 'list', 'rows']));
+      }
+    }
   for (const [name, f] of Object.entries(doc.faults)) {
     if (f.every === undefined) continue;
     const everyMs = parseDurationMs(f.every);
@@ -85,8 +96,8 @@ function walk(schema: Schema, value: unknown, path: DocPath, issues: UnlocatedIs
   if (def.type === 'union') {
     // a period given as a distribution (a gc-pause fault's interval): its mean is the period
     if (PERIOD_KEYS.has(key) && isRecord(value) && typeof value.dist === 'string') {
-      const meanMs = specMean(durationDist(value as { dist: string }));
-      if (!(meanMs >= MIN_PERIOD_MS)) issues.push(error(msg.zeroPeriod(key, '1ms'), path));
+      const meanMs = meanOf(() => durationDist(value as { dist: string }));
+      if (meanMs < MIN_PERIOD_MS) issues.push(error(msg.zeroPeriod(key, '1ms'), path));
     }
     const option = pickOption(s, value);
     if (option !== undefined) walk(option, value, path, issues);
@@ -102,6 +113,15 @@ function walk(schema: Schema, value: unknown, path: DocPath, issues: UnlocatedIs
   } else if (def.type === 'array' && Array.isArray(value)) {
     const inner = (def as unknown as { element: Schema }).element;
     for (let i = 0; i < value.length; i++) walk(inner, value[i], [...path, i], issues);
+  }
+}
+
+/** The mean of a distribution; NaN when its parameters are wrong (reported elsewhere). */
+function meanOf(spec: () => DistributionSpec): number {
+  try {
+    return specMean(spec());
+  } catch {
+    return Number.NaN;
   }
 }
 
