@@ -169,3 +169,123 @@ export function shortDuration(written: string, ms: number): IssueText {
     hint: `write ${ms}s for ${ms} seconds`,
   };
 }
+
+/** Why a runaway guard stopped a run, and what to do about it (the CLI adds where). */
+export interface GuardText {
+  reason: string;
+  advice: string;
+}
+
+/** A wall-clock duration for people: `5 s`, `0.001 ms`, `10 min`. */
+export function showWall(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
+  if (ms >= 1000) return `${Number((ms / 1000).toFixed(3))} s`;
+  return `${Number(ms.toPrecision(3))} ms`;
+}
+
+/** A number of bytes for people: `2.4 GB`. */
+export function showBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number(value.toFixed(1))} ${units[unit]}`;
+}
+
+/** `at simulated time 1.234 s`. */
+function atTime(nowMs: number): string {
+  return `at simulated time ${(nowMs / 1000).toFixed(3)} s`;
+}
+
+/** A run exceeded its event budget (--max-events). */
+export function eventBudgetExceeded(
+  maxEvents: number,
+  nowMs: number,
+  durationMs: number,
+): GuardText {
+  return {
+    reason: `it exceeded its event budget of ${maxEvents} events ${atTime(nowMs)} of ${durationMs / 1000} s`,
+    advice: 'shorten the duration, lower the load, or raise --max-events',
+  };
+}
+
+/** A run went past the command's wall-time budget (--max-wall) or its own (--max-run-wall). */
+export function wallBudgetExceeded(
+  budget: 'command' | 'run',
+  budgetMs: number,
+  nowMs: number,
+): GuardText {
+  return budget === 'command'
+    ? {
+        reason: `it exceeded the command's wall-time budget of ${showWall(budgetMs)} (--max-wall, for every run together) ${atTime(nowMs)}`,
+        advice:
+          'shorten the duration, lower the load, run fewer replications or points, or raise --max-wall',
+      }
+    : {
+        reason: `it exceeded its wall-time budget of ${showWall(budgetMs)} (--max-run-wall) ${atTime(nowMs)}`,
+        advice: 'shorten the duration, lower the load, or raise --max-run-wall',
+      };
+}
+
+/** The command's wall time ran out before a run started. `what` names the run. */
+export function wallBudgetSpent(budgetMs: number, what: string): GuardText {
+  return {
+    reason: `the command's wall-time budget of ${showWall(budgetMs)} (--max-wall) was used up before ${what}`,
+    advice: 'raise --max-wall, or run fewer replications, variants or points',
+  };
+}
+
+/** Simulated time stopped moving: zero-time work repeats for ever. */
+export function stuckAtOneInstant(events: number, nowMs: number): GuardText {
+  return {
+    reason: `simulated time stopped moving: ${showCount(events)} events happened ${atTime(nowMs)} without the clock advancing`,
+    advice:
+      'something repeats in zero time: a closed workload with no think time calling an endpoint that takes no time, or a timer with a period of 0; give the work or the think time a duration',
+  };
+}
+
+/** The wait queue of one component grew past --max-pending. */
+export function queueTooLong(kind: string, id: string, waiting: number, nowMs: number): GuardText {
+  return {
+    reason: `the queue of ${kind} "${id}" holds ${showCount(waiting)} waiting visits ${atTime(nowMs)}: the load exceeds its capacity`,
+    advice: `bound its queueCapacity (the excess is then rejected, as a real server does), lower the rate, or add capacity; --max-queue raises the limit`,
+  };
+}
+
+/** The pending events grew past --max-pending. */
+export function tooManyPendingEvents(
+  pending: number,
+  nowMs: number,
+  queue: { kind: string; id: string; waiting: number } | null,
+): GuardText {
+  const longest =
+    queue === null
+      ? ''
+      : `; the longest queue is at ${queue.kind} "${queue.id}" (${showCount(queue.waiting)} waiting)`;
+  return {
+    reason: `${showCount(pending)} events are pending ${atTime(nowMs)}${longest}: the scenario starts work faster than it finishes it`,
+    advice:
+      'lower the rate or the number of users, bound queues and add timeouts; --max-pending raises the limit',
+  };
+}
+
+/** The heap grew past --max-memory. */
+export function memoryExceeded(
+  usedBytes: number,
+  limitBytes: number,
+  nowMs: number,
+  queue: { kind: string; id: string; waiting: number } | null,
+): GuardText {
+  const longest =
+    queue === null
+      ? ''
+      : `; the longest queue is at ${queue.kind} "${queue.id}" (${showCount(queue.waiting)} waiting)`;
+  return {
+    reason: `it holds ${showBytes(usedBytes)} of memory ${atTime(nowMs)}, over the limit of ${showBytes(limitBytes)} (--max-memory)${longest}`,
+    advice:
+      'lower the load, bound queues, make caches or key spaces smaller, or raise --max-memory',
+  };
+}

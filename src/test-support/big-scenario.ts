@@ -15,7 +15,8 @@ export function bigScenarioYaml(n: number): string {
     out.push('    endpoints:', '      get:', '        steps:');
     out.push('          - cpu: { dist: exponential, mean: 1ms }');
     out.push('          - query: { rows: 2 }');
-    if ((i + 1) % 20 !== 0 && i + 1 < n) out.push(`          - call: s${i + 1}/get`, '            timeout: 1s');
+    if ((i + 1) % 20 !== 0 && i + 1 < n)
+      out.push(`          - call: s${i + 1}/get`, '            timeout: 1s');
     if (i % 100 === 0)
       out.push(
         '          - list: { refs: [ { keys: k0, via: s0/one } ], strategy: batch+cache, cache: c0 }',
@@ -27,7 +28,8 @@ export function bigScenarioYaml(n: number): string {
   out.push('keys:', '  k0: { size: 1000, owner: s0 }');
   out.push('caches:', '  c0: { type: local, maxEntries: 100 }');
   out.push('network:', '  latency: 0.1ms', '  links:');
-  for (let i = 0; i < n; i += 100) out.push(`    - { from: s${i}, to: db${Math.floor(i / 10)}, latency: 0.2ms }`);
+  for (let i = 0; i < n; i += 100)
+    out.push(`    - { from: s${i}, to: db${Math.floor(i / 10)}, latency: 0.2ms }`);
   out.push('faults:');
   for (let i = 0; i < n; i += 100)
     out.push(`  f${i}: { kind: crash, target: s${i}, at: 2s, for: 1s }`);
