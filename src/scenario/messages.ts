@@ -132,6 +132,12 @@ export function variantHidesOverride(variant: string, path: string): IssueText {
 
 /** A key that the object at this place does not have. */
 export function unknownKey(key: string, known: readonly string[]): IssueText {
+  if (key === '<<')
+    return {
+      code: 'unknown-key',
+      message: 'merge keys (<<) are not supported',
+      hint: 'write the keys out, or put an alias (*name) where the whole value goes',
+    };
   const valid = known.length === 0 ? 'remove it' : `valid keys here: ${listNames(known)}`;
   return {
     code: 'unknown-key',

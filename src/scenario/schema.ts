@@ -341,7 +341,7 @@ export const Step: z.ZodType<StepInput> = z.lazy(() =>
         lockWait: Duration.default('1s'),
         retries: z.number().int().min(0).max(LIMITS.retries).default(2),
         steps: z.array(Step),
-        compensate: z.array(Step).default([]),
+        compensate: z.array(Step).default(() => []),
       }),
     }),
   ]),
@@ -602,7 +602,7 @@ export const Link = z.strictObject({ from: id, to: id, latency: DurationDist });
 
 export const Network = z.strictObject({
   latency: DurationDist.default(0),
-  links: z.array(Link).default([]),
+  links: z.array(Link).default(() => []),
 });
 
 /** The five ways to keep a user logged in. */
@@ -769,7 +769,10 @@ export const Variant = z.strictObject({
   set: z.record(z.string(), z.unknown()).default({}),
 });
 
-/** A whole scenario document. */
+/**
+ * A whole scenario document. Defaults that hold a list are factories: zod copies a default map
+ * one level deep only, so a list inside it would be one array shared by every document parsed.
+ */
 export const ScenarioDocument = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1),
@@ -778,7 +781,7 @@ export const ScenarioDocument = z.strictObject({
   seed: z.union([z.number().int(), z.string().min(1)]).default(1),
   duration: Duration,
   warmup: Duration.default(0),
-  network: Network.default({ latency: 0, links: [] }),
+  network: Network.default(() => ({ latency: 0, links: [] })),
   workloads: z.record(id, Workload),
   services: z.record(id, Service),
   databases: z.record(id, Database).default({}),
