@@ -5,7 +5,7 @@
  * loadScenario() touches the disk.
  */
 import { readFile } from 'node:fs/promises';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter } from 'yaml';
 import { checkReferences } from './check-references.ts';
 import { type DocPath, ScenarioError, type ScenarioIssue, type UnlocatedIssue } from './issues.ts';
 import { createLocator, detab } from './locate.ts';
@@ -23,7 +23,7 @@ import {
 } from './overrides.ts';
 import { ScenarioDocument } from './schema.ts';
 import type { Scenario } from './types.ts';
-import { checkYamlTree, MAX_DEPTH } from './yaml-guards.ts';
+import { checkYamlTree, MAX_DEPTH, parseYamlDocument } from './yaml-guards.ts';
 import { fromZodIssues } from './zod-issues.ts';
 
 export { parseSetPath, type ScenarioOverride } from './overrides.ts';
@@ -87,7 +87,16 @@ export function parseScenario(
   // 1. syntax
   const looksJson = file.endsWith('.json') || /^\s*[{[]/.test(text);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(looksJson ? detab(text) : text, { lineCounter, uniqueKeys: false });
+  const parsedYaml = parseYamlDocument(looksJson ? detab(text) : text, lineCounter, {
+    uniqueKeys: false,
+  });
+  if ('tooDeepAt' in parsedYaml) {
+    const { line, col } = lineCounter.linePos(parsedYaml.tooDeepAt);
+    throw new ScenarioError([
+      { ...msg.tooDeep(MAX_DEPTH), severity: 'error', path: [], file, line, col },
+    ]);
+  }
+  const doc = parsedYaml.doc;
   const locate = createLocator(doc, lineCounter);
   const place = (
     u: UnlocatedIssue,
@@ -98,12 +107,7 @@ export function parseScenario(
     return { ...rest, file, line: pos.line, col: pos.col };
   };
   if (doc.errors.length > 0)
-    throw new ScenarioError(
-      dedupe(
-        doc.errors.map((e) => syntaxIssue(e, file)),
-        true,
-      ),
-    );
+    throw new ScenarioError(doc.errors.map((e) => syntaxIssue(e, file, lineCounter)));
   const treeIssues = checkYamlTree(doc, (offset) => lineCounter.linePos(offset));
   if (treeIssues.length > 0)
     throw new ScenarioError(
@@ -229,11 +233,11 @@ function fail(issues: ScenarioIssue[]): void {
   }
 }
 
-/** `issues` without repeats (the same message at the same place; with `byMessage`, anywhere). */
-function dedupe(issues: ScenarioIssue[], byMessage = false): ScenarioIssue[] {
+/** `issues` without repeats (the same message at the same place). */
+function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
   const seen = new Set<string>();
   return issues.filter((i) => {
-    const key = byMessage ? i.message : `${i.line}:${i.col}:${i.message}`;
+    const key = `${i.line}:${i.col}:${i.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -241,29 +245,20 @@ function dedupe(issues: ScenarioIssue[], byMessage = false): ScenarioIssue[] {
 }
 
 function syntaxIssue(
-  e: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] },
+  e: { message: string; pos: [number, number] },
   file: string,
+  lineCounter: LineCounter,
 ): ScenarioIssue {
-  const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+  const { line, col } = lineCounter.linePos(e.pos[0]);
   const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  // the parser reads nested maps and lists recursively and reports running out of stack
-  if (/Maximum call stack size exceeded/.test(first))
-    return {
-      ...msg.tooDeep(MAX_DEPTH),
-      severity: 'error',
-      path: [],
-      file,
-      line: pos.line,
-      col: pos.col,
-    };
   return {
     code: 'yaml-syntax',
     severity: 'error',
     path: [],
     message: msg.yamlSyntax(first),
     file,
-    line: pos.line,
-    col: pos.col,
+    line,
+    col,
   };
 }
 

@@ -289,3 +289,12 @@ export function memoryExceeded(
       'lower the load, bound queues, make caches or key spaces smaller, or raise --max-memory',
   };
 }
+
+/** A key given twice in one map (YAML forbids it; JavaScript would keep the last silently). */
+export function duplicateKey(key: string): IssueText {
+  return {
+    code: 'duplicate-key',
+    message: `the key "${key}" is given twice in this map`,
+    hint: 'keep one of them (the parser would otherwise silently use the last)',
+  };
+}

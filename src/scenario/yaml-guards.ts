@@ -7,7 +7,20 @@
  * JavaScript objects cannot hold as data) and keys that are lists or maps. One iterative pass
  * over the tree, in document order; each problem is located at its node.
  */
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import {
+  Composer,
+  type CST,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  Parser,
+  YAMLParseError,
+} from 'yaml';
 import type { DocPath } from './issues.ts';
 import type { Position } from './locate.ts';
 import * as msg from './messages.ts';
@@ -20,6 +33,59 @@ export const MAX_ALIAS_EXPANSION = 1_000_000;
 /** A problem found in the YAML tree, with its position and document path. */
 export interface TreeIssue extends msg.IssueText, Position {
   path: DocPath;
+}
+
+/**
+ * Parses YAML text into one document, as yaml's parseDocument does, but refuses nesting deeper
+ * than MAX_DEPTH before the composer, which recurses once per level, runs out of stack (it
+ * would, after ~800 levels, at a depth that depends on the stack left, so the same file could
+ * get different messages). Returns the offset of the first too-deep collection instead of a
+ * document then. Errors keep yaml's `pos` (offsets); no `linePos` is added.
+ */
+export function parseYamlDocument(
+  text: string,
+  lineCounter: LineCounter,
+  options: { uniqueKeys: boolean },
+): { doc: Document } | { tooDeepAt: number } {
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = tooDeepAt(tokens);
+  if (deep !== undefined) return { tooDeepAt: deep };
+  let doc: Document | undefined;
+  for (const next of new Composer(options).compose(tokens, true, text.length)) {
+    if (doc === undefined) doc = next as Document;
+    else {
+      const range = next.range.slice(0, 2) as [number, number];
+      const text = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
+      doc.errors.push(new YAMLParseError(range, 'MULTIPLE_DOCS', text));
+      break;
+    }
+  }
+  return { doc: doc as Document };
+}
+
+/** The offset of the first collection nested deeper than MAX_DEPTH in the tokens, if any. */
+function tooDeepAt(tokens: readonly CST.Token[]): number | undefined {
+  const stack: { token: CST.Token | undefined; depth: number }[] = tokens.map((token) => ({
+    token,
+    depth: 0,
+  }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop() as { token: CST.Token | undefined; depth: number };
+    if (token === undefined) continue;
+    if (token.type === 'document') stack.push({ token: token.value, depth });
+    else if (
+      token.type === 'block-map' ||
+      token.type === 'block-seq' ||
+      token.type === 'flow-collection'
+    ) {
+      if (depth >= MAX_DEPTH) return token.offset;
+      for (const item of token.items as { key?: CST.Token | null; value?: CST.Token | null }[]) {
+        if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+        if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
 }
 
 interface Frame {
@@ -50,11 +116,13 @@ function pathOf(frame: Frame): DocPath {
 export function checkYamlTree(doc: Document, at: (offset: number) => Position): TreeIssue[] {
   const issues: TreeIssue[] = [];
   const seen = new Set<string>();
-  const report = (text: msg.IssueText, frame: Frame, node: unknown = frame.node) => {
+  /** Reports at the node of `frame`, or at the key `key` of its map (a pair's key). */
+  const report = (text: msg.IssueText, frame: Frame, key?: unknown) => {
     // one report of each kind is enough, except for duplicate keys (each is its own mistake)
     if (seen.has(text.code)) return;
-    if (text.code !== 'yaml-syntax') seen.add(text.code);
-    issues.push({ ...text, path: pathOf(frame), ...at(offsetOf(node)) });
+    if (text.code !== 'duplicate-key') seen.add(text.code);
+    const path = key === undefined ? pathOf(frame) : [...pathOf(frame), keyText(key)];
+    issues.push({ ...text, path, ...at(offsetOf(key ?? frame.node)) });
   };
   // anchors defined so far (the last definition of a name wins, as in yaml's own resolution)
   const anchors = new Map<string, Node>();
@@ -110,12 +178,7 @@ export function checkYamlTree(doc: Document, at: (offset: number) => Position): 
       for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;
         const key = keyText(pair.key);
-        if (keys.has(key))
-          report(
-            { code: 'yaml-syntax', message: msg.yamlSyntax('Map keys must be unique') },
-            frame,
-            pair.key,
-          );
+        if (keys.has(key)) report(msg.duplicateKey(key), frame, pair.key);
         keys.add(key);
       }
     }
