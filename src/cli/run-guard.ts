@@ -69,7 +69,7 @@ export class CommandBudget {
     if (wallNow() >= this.deadline)
       throw new RunGuardError(
         guardMessage(
-          'the command',
+          'msasim',
           msg.wallBudgetSpent(this.maxWallMs, what),
           'Nothing was written.',
         ),

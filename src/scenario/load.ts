@@ -185,7 +185,8 @@ export function parseScenario(
         : place(underOverride(u, overrides.applied));
       variantProblems.push({ ...issue, message: msg.inVariant(name, issue.message) });
     }
-    if (checked.parsed)
+    // normalize assumes a document without errors (a lognormal without a solution would throw)
+    if (checked.parsed && !checked.issues.some((u) => u.severity === 'error'))
       scenarios.push(normalizeScenario(checked.parsed, file, { name, description: v.description }));
   }
   fail([...problems, ...dedupe(variantProblems)]);

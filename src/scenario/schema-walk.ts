@@ -31,7 +31,10 @@ export function unwrap(schema: Schema): Schema {
   for (let depth = 0; depth < 64; depth++) {
     const def = current._zod.def;
     if (WRAPPERS.has(def.type)) current = (def as z.core.$ZodOptionalDef).innerType;
-    else if (def.type === 'lazy') current = (def as z.core.$ZodLazyDef).getter();
+    // the lazy's own cached inner schema: its getter builds a new union at every call
+    else if (def.type === 'lazy')
+      current =
+        (current._zod as { innerType?: Schema }).innerType ?? (def as z.core.$ZodLazyDef).getter();
     else if (def.type === 'pipe') current = (def as z.core.$ZodPipeDef).in;
     else return current;
   }

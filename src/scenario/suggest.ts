@@ -8,6 +8,8 @@
 const MIN_PREFIX = 3;
 
 /** Lists longer than this are sorted once and kept (a file's names: services, databases …). */
+const KEPT_LIST = 50;
+/** Lists longer than this answer MAX_QUESTIONS questions only. */
 const LARGE_LIST = 1000;
 /** Questions answered about one large list, after which it gets no more suggestions. */
 const MAX_QUESTIONS = 200;
@@ -23,6 +25,17 @@ interface Prepared {
 
 /** Prepared large lists, by the list itself (each document's names are its own arrays). */
 const prepared = new WeakMap<readonly string[], Prepared>();
+
+/**
+ * `candidates` sorted in code-unit order (kept for lists of more than 50 names, which are asked
+ * about again and again: a file's services, databases …). Do not change the result.
+ */
+export function sortedNames(candidates: readonly string[]): readonly string[] {
+  if (candidates.length <= KEPT_LIST) return [...candidates].sort(compareStrings);
+  const list = prepared.get(candidates) ?? prepare(candidates);
+  prepared.set(candidates, list);
+  return list.sorted;
+}
 
 function prepare(candidates: readonly string[]): Prepared {
   const sorted = [...candidates].sort(compareStrings);
@@ -40,10 +53,10 @@ function prepare(candidates: readonly string[]): Prepared {
  */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   let list: Prepared;
-  if (candidates.length > LARGE_LIST) {
+  if (candidates.length > KEPT_LIST) {
     list = prepared.get(candidates) ?? prepare(candidates);
     prepared.set(candidates, list);
-    if (++list.questions > MAX_QUESTIONS) return undefined;
+    if (candidates.length > LARGE_LIST && ++list.questions > MAX_QUESTIONS) return undefined;
   } else list = prepare(candidates);
   const needle = input.toLowerCase();
   const limit = Math.max(1, Math.floor(input.length / 3));
