@@ -68,11 +68,7 @@ export class CommandBudget {
   checkBefore(what: string): void {
     if (wallNow() >= this.deadline)
       throw new RunGuardError(
-        guardMessage(
-          'msasim',
-          msg.wallBudgetSpent(this.maxWallMs, what),
-          'Nothing was written.',
-        ),
+        guardMessage('msasim', msg.wallBudgetSpent(this.maxWallMs, what), 'Nothing was written.'),
       );
   }
 }
