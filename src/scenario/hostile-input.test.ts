@@ -9,7 +9,7 @@ import { runScenario } from '../model/run.ts';
 import { bigScenarioYaml } from '../test-support/big-scenario.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError } from './issues.ts';
-import { parseScenario } from './load.ts';
+import { fileProblem, parseScenario } from './load.ts';
 
 /** The formatted problems of `text` ('valid' when none; warnings are printed too). */
 function problems(text: string): string {
@@ -321,5 +321,24 @@ describe('sizes and periods that cannot run', () => {
 
   it('validates a scenario of 2,000 services', () => {
     expect(problems(bigScenarioYaml(2000))).toBe('valid');
+  });
+});
+
+describe('files too big to hold', () => {
+  it('refuses what is not a regular file, or more than 64 MB, before reading it', () => {
+    expect(fileProblem({ isFile: () => false, size: 0 })).toBe('it is not a regular file');
+    expect(fileProblem({ isFile: () => true, size: 2 * 1024 ** 3 })).toBe(
+      'the file holds 2 GB; msasim reads at most 64 MB',
+    );
+    expect(fileProblem({ isFile: () => true, size: 10_000 })).toBeUndefined();
+  });
+
+  it('refuses more than 2,000,000 lines and list items before parsing them', () => {
+    const text = `${base}x: [${Array(2_000_001).fill('1').join(',')}]\n`;
+    const t0 = performance.now();
+    expect(problems(text)).toMatch(
+      /^bad\.yaml:1:1 {2}\(document\)\n {2}✖ the file holds about 2,000,01\d lines and list items; msasim reads at most 2,000,000/,
+    );
+    expect(performance.now() - t0).toBeLessThan(2_000);
   });
 });

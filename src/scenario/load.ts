@@ -4,7 +4,7 @@
  * checks → normalize. Every problem is collected with its file:line:col before failing. Only
  * loadScenario() touches the disk.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { type Document, LineCounter } from 'yaml';
 import { checkReferences } from './check-references.ts';
 import { type DocPath, ScenarioError, type ScenarioIssue, type UnlocatedIssue } from './issues.ts';
@@ -52,16 +52,26 @@ export async function loadScenario(
   return parseScenario(await readScenarioText(path), path, options);
 }
 
+/** Largest scenario file read, bytes (a scenario is a few KB; 100,000 services take 10 MB). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Most lines and flow items parsed (the YAML tree takes about 1 KB of memory for each). */
+export const MAX_LINES_AND_ITEMS = 2_000_000;
+
+/**
+ * Why a file cannot be read as a scenario, from what stat() says of it: not a regular file (a
+ * folder, a device, a pipe would be read for ever), or too big. Undefined when it can be read.
+ */
+export function fileProblem(info: { isFile(): boolean; size: number }): string | undefined {
+  if (!info.isFile()) return 'it is not a regular file';
+  if (info.size > MAX_FILE_BYTES)
+    return `the file holds ${msg.showBytes(info.size)}; msasim reads at most ${msg.showBytes(MAX_FILE_BYTES)}`;
+  return undefined;
+}
+
 /** Reads a scenario file's text. @throws ScenarioError when it cannot be read. */
 export async function readScenarioText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    const reason =
-      (e as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'file not found'
-        : String((e as Error).message);
-    throw new ScenarioError([
+  const unreadable = (reason: string) =>
+    new ScenarioError([
       {
         code: 'unreadable-file',
         severity: 'error',
@@ -72,7 +82,33 @@ export async function readScenarioText(path: string): Promise<string> {
         col: 1,
       },
     ]);
+  const because = (e: unknown) =>
+    (e as NodeJS.ErrnoException).code === 'ENOENT'
+      ? 'file not found'
+      : String((e as Error).message);
+  let problem: string | undefined;
+  try {
+    problem = fileProblem(await stat(path));
+  } catch (e) {
+    throw unreadable(because(e));
   }
+  if (problem !== undefined) throw unreadable(problem);
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw unreadable(because(e));
+  }
+}
+
+/** Lines and flow-collection items of `text`, counted without parsing it (an upper bound). */
+function linesAndItems(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \n , [ {
+    if (c === 10 || c === 44 || c === 91 || c === 123) count++;
+  }
+  return count;
 }
 
 /**
@@ -87,6 +123,18 @@ export function parseScenario(
   // 1. syntax
   const looksJson = file.endsWith('.json') || /^\s*[{[]/.test(text);
   const lineCounter = new LineCounter();
+  const size = linesAndItems(text);
+  if (size > MAX_LINES_AND_ITEMS)
+    throw new ScenarioError([
+      {
+        ...msg.tooManyValues(size, MAX_LINES_AND_ITEMS),
+        severity: 'error',
+        path: [],
+        file,
+        line: 1,
+        col: 1,
+      },
+    ]);
   const parsedYaml = parseYamlDocument(looksJson ? detab(text) : text, lineCounter, {
     uniqueKeys: false,
   });

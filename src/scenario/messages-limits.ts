@@ -298,3 +298,12 @@ export function duplicateKey(key: string): IssueText {
     hint: 'keep one of them (the parser would otherwise silently use the last)',
   };
 }
+
+/** A file with more lines and list items than the parser can hold in memory. */
+export function tooManyValues(count: number, max: number): IssueText {
+  return {
+    code: 'too-large',
+    message: `the file holds about ${showCount(count)} lines and list items; msasim reads at most ${showCount(max)}`,
+    hint: 'a scenario of 100,000 services fits; split the file, or generate a smaller one',
+  };
+}
