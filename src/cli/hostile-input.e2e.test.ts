@@ -135,6 +135,24 @@ describe('msasim run and compare on hostile input (built CLI)', () => {
   });
 
   it.each([
+    ['sweep', '--param', 'services.orders.instances=1,2'],
+    ['spof', '--all'],
+  ])('enforces --max-wall in %s too', async (command, ...args) => {
+    const r = await msasim([
+      command,
+      path('ok.yaml'),
+      ...args,
+      '--max-wall',
+      '1us',
+      '--out',
+      join(dir, 'never'),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/wall-time budget of 0.001 ms \(--max-wall\) was used up before/);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+
+  it.each([
     [['--replications', '1e9'], /expected at most 10000 replications/],
     [['--seed', ''], /an empty seed is not one/],
     [['--duration', '1000h'], /expected at most 24h/],
