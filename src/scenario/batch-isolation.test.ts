@@ -31,6 +31,7 @@ const HOSTILE: Record<string, string> = {
   'proto-instances.yaml': `${base}variants:\n  v:\n    set:\n      "__proto__.instances": 0\n`,
   'proto-key.yaml': base.replace('  orders:\n', '  orders:\n    __proto__: { instances: 0 }\n'),
   'constructor.yaml': base.replaceAll('orders', 'constructor'),
+  'to-string.yaml': base.replaceAll('orders', 'toString'),
   'empty-variants.yaml': `${base}variants: {}\n`,
   'alias.yaml': base.replace('target: orders/get', 'target: *nope'),
 };
@@ -72,6 +73,7 @@ describe('one validate call, many documents', () => {
     }
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
     expect(forward.get('proto-instances.yaml')).toMatch(/reserved by JavaScript/);
-    expect(forward.get('constructor.yaml')).toMatch(/^valid 1/);
+    expect(forward.get('constructor.yaml')).toMatch(/JavaScript reserves it/);
+    expect(forward.get('to-string.yaml')).toMatch(/^valid 1/);
   });
 });

@@ -73,17 +73,21 @@ async function problemOf(c: FuzzCase): Promise<string | { valid: boolean }> {
 }
 
 describe('hostile documents (fuzz)', () => {
-  it(`ends ${RUNS} mutated scenarios in a located error, or a short run, without a crash`, async () => {
-    const failures: string[] = [];
-    let valid = 0;
-    for (const c of fuzzCases(ROOT, SEED, RUNS)) {
-      const verdict = await judge(c);
-      if (verdict.problem !== undefined)
-        failures.push(`${c.source} [${c.mutations.join('; ')}]: ${verdict.problem}`);
-      if (verdict.valid) valid++;
-    }
-    expect(failures).toEqual([]);
-    // the mutations must leave some documents valid, or the runs would test nothing
-    expect(valid).toBeGreaterThan(RUNS / 20);
-  }, Math.max(120_000, RUNS * 100));
+  it(
+    `ends ${RUNS} mutated scenarios in a located error, or a short run, without a crash`,
+    async () => {
+      const failures: string[] = [];
+      let valid = 0;
+      for (const c of fuzzCases(ROOT, SEED, RUNS)) {
+        const verdict = await judge(c);
+        if (verdict.problem !== undefined)
+          failures.push(`${c.source} [${c.mutations.join('; ')}]: ${verdict.problem}`);
+        if (verdict.valid) valid++;
+      }
+      expect(failures).toEqual([]);
+      // the mutations must leave some documents valid, or the runs would test nothing
+      expect(valid).toBeGreaterThan(RUNS / 20);
+    },
+    Math.max(120_000, RUNS * 100),
+  );
 });

@@ -78,17 +78,27 @@ describe('prototype pollution', () => {
     `);
   });
 
-  it('treats names such as constructor and toString as plain names', () => {
-    const text = `${base}brokers:\n  kafka: { topics: { t: {} } }\nconsumers:\n  c: { broker: toString, topic: t, handler: orders/get }\n  d: { broker: kafka, topic: constructor, handler: orders/get }\nfaults:\n  f: { kind: crash, target: valueOf, at: 1s }\n`;
+  it('treats names such as toString and valueOf as plain names', () => {
+    const text = `${base}brokers:\n  kafka: { topics: { t: {} } }\nconsumers:\n  c: { broker: toString, topic: t, handler: orders/get }\n  d: { broker: kafka, topic: hasOwnProperty, handler: orders/get }\nfaults:\n  f: { kind: crash, target: valueOf, at: 1s }\n`;
     const out = problems(text);
     expect(out).toMatch(/unknown broker "toString"; known: kafka/);
-    expect(out).toMatch(/unknown topic "constructor" of broker "kafka"; known: t/);
+    expect(out).toMatch(/unknown topic "hasOwnProperty" of broker "kafka"; known: t/);
     expect(out).toMatch(/unknown component "valueOf"/);
   });
 
-  it('gives a service named constructor its own endpoints', () => {
-    const text = base.replaceAll('orders', 'constructor');
-    expect(problems(text)).toBe('valid');
+  it('gives services named toString or valueOf their own endpoints', () => {
+    expect(problems(base.replaceAll('orders', 'toString'))).toBe('valid');
+    expect(problems(base.replaceAll('orders', 'valueOf'))).toBe('valid');
+  });
+
+  it('refuses constructor and prototype as names (a set: path could not reach them)', () => {
+    expect(problems(base.replaceAll('orders', 'constructor'))).toMatchInlineSnapshot(`
+      "bad.yaml:7:3  services.constructor
+        ✖ "constructor" cannot name anything here: JavaScript reserves it
+        → rename it (e.g. constructor-service); a variant's set: path could not reach it
+
+      1 error"
+    `);
   });
 });
 

@@ -307,3 +307,12 @@ export function tooManyValues(count: number, max: number): IssueText {
     hint: 'a scenario of 100,000 services fits; split the file, or generate a smaller one',
   };
 }
+
+/** A name that JavaScript reserves (a `set:` path could not go through it). */
+export function reservedName(name: string): IssueText {
+  return {
+    code: 'reserved-name',
+    message: `"${name}" cannot name anything here: JavaScript reserves it`,
+    hint: `rename it (e.g. ${name}-service); a variant's set: path could not reach it`,
+  };
+}

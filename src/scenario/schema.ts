@@ -16,8 +16,12 @@ export const RATE_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*\/\s*(ms|s|sec|min|m|h)\s*$/;
 export const PERCENT_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*%\s*$/;
 /** A size: a number, then B, KB, MB or GB. */
 export const BYTES_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(B|KB|MB|GB)\s*$/;
-/** Component, workload and endpoint identifiers. */
-export const ID_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/**
+ * Component, workload and endpoint identifiers. `constructor` and `prototype` are refused: a
+ * `set:` path cannot go through them (they would reach JavaScript internals), so a component
+ * with such a name could not be changed by a variant.
+ */
+export const ID_RE = /^(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]*$/;
 /** A reference to an endpoint: "service/endpoint". */
 export const ENDPOINT_REF_RE = /^[A-Za-z][A-Za-z0-9_-]*\/[A-Za-z][A-Za-z0-9_-]*$/;
 
