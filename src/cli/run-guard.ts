@@ -2,9 +2,10 @@
  * The runaway guards of a command: an event budget per run (counted by the engine), a wall-time
  * budget for the whole command (every replication, variant and sweep point) and one per run,
  * backlog guards (pending events; visits waiting at one component), a memory guard (the
- * JavaScript heap and buffers) and a stall guard (events at one instant, the clock not moving). The engine and the model stay pure: they expose counts at
- * checkpoints (every CHECK_EVERY events), and the checks that read the clock and the heap live
- * here. A guard that fires records why; the caller turns that into a RunGuardError (exit 1).
+ * JavaScript heap and buffers) and a stall guard (events at one instant, the clock not moving).
+ * The engine and the model stay pure: they expose counts at checkpoints (every CHECK_EVERY
+ * events), and the checks that read the clock and the heap live here. A guard that fires
+ * records why; the caller turns that into a RunGuardError (exit 1).
  */
 import { getHeapStatistics } from 'node:v8';
 import type { Simulation } from '../engine/index.ts';
