@@ -14,7 +14,7 @@ import { type FuzzCase, fuzzCases } from '../test-support/fuzz-scenarios.ts';
 import { ScenarioError } from './issues.ts';
 import { parseScenario } from './load.ts';
 
-const RUNS = Number(process.env.MSASIM_FUZZ_RUNS ?? 250);
+const RUNS = Number(process.env.MSASIM_FUZZ_RUNS ?? 600);
 const SEED = process.env.MSASIM_FUZZ_SEED ?? 'msasim-fuzz-1';
 const ROOT = join(import.meta.dirname, '..', '..', 'scenarios');
 /** Wall time a case may take to be parsed, ms (a hang fails long before the test's timeout). */
@@ -25,13 +25,16 @@ const RUN_MS = 2_000;
 /** Words that betray a message built from a value nobody looked at. */
 const SLOPPY = /\bundefined\b|\bNaN\b|\[object Object\]/;
 
-/** What went wrong with a case (undefined when it behaved), and whether it was valid. */
-async function judge(c: FuzzCase): Promise<{ problem?: string; valid: boolean }> {
-  const problem = await problemOf(c);
-  return typeof problem === 'string' ? { problem, valid: false } : { valid: problem.valid };
+/** How a case ended: refused, ran to its end (or its event budget), or stopped by a guard. */
+type Outcome = 'refused' | 'ran' | 'guarded';
+
+/** What went wrong with a case (undefined when it behaved), and how it ended. */
+async function judge(c: FuzzCase): Promise<{ problem?: string; outcome?: Outcome }> {
+  const verdict = await problemOf(c);
+  return typeof verdict === 'string' ? { problem: verdict } : verdict;
 }
 
-async function problemOf(c: FuzzCase): Promise<string | { valid: boolean }> {
+async function problemOf(c: FuzzCase): Promise<string | { outcome: Outcome }> {
   const t0 = performance.now();
   let variants: ReturnType<typeof parseScenario>['variants'];
   try {
@@ -46,9 +49,12 @@ async function problemOf(c: FuzzCase): Promise<string | { valid: boolean }> {
       const words = `${i.message} ${i.hint ?? ''}`.replace(/"(?:[^"\\]|\\.)*"/g, '""');
       if (SLOPPY.test(words)) return `sloppy message: ${i.message} / ${i.hint}`;
     }
-    return performance.now() - t0 > PARSE_BUDGET_MS ? 'parsing took too long' : { valid: false };
+    return performance.now() - t0 > PARSE_BUDGET_MS
+      ? 'parsing took too long'
+      : { outcome: 'refused' };
   }
   if (performance.now() - t0 > PARSE_BUDGET_MS) return 'parsing took too long';
+  let outcome: Outcome = 'ran';
   for (const v of variants.slice(0, 2)) {
     const durationMs = Math.min(v.durationMs, RUN_MS);
     const scenario = { ...v, durationMs, warmupMs: v.warmupMs < durationMs ? v.warmupMs : 0 };
@@ -65,11 +71,12 @@ async function problemOf(c: FuzzCase): Promise<string | { valid: boolean }> {
       const stop = result.summary.run.stopReason;
       if (stop === 'stopped' && guard.reason?.reason.includes('wall-time'))
         return `the run hung: ${guard.reason.reason}`;
+      if (stop === 'stopped') outcome = 'guarded';
     } catch (e) {
       return `internal error while running variant ${v.variant ?? '(base)'}: ${(e as Error).stack?.split('\n').slice(0, 4).join(' | ')}`;
     }
   }
-  return { valid: true };
+  return { outcome };
 }
 
 describe('hostile documents (fuzz)', () => {
@@ -77,16 +84,18 @@ describe('hostile documents (fuzz)', () => {
     `ends ${RUNS} mutated scenarios in a located error, or a short run, without a crash`,
     async () => {
       const failures: string[] = [];
-      let valid = 0;
+      const outcomes: Record<Outcome, number> = { refused: 0, ran: 0, guarded: 0 };
       for (const c of fuzzCases(ROOT, SEED, RUNS)) {
         const verdict = await judge(c);
         if (verdict.problem !== undefined)
           failures.push(`${c.source} [${c.mutations.join('; ')}]: ${verdict.problem}`);
-        if (verdict.valid) valid++;
+        if (verdict.outcome !== undefined) outcomes[verdict.outcome]++;
       }
+      if (process.env.MSASIM_FUZZ_RUNS !== undefined)
+        console.log(`fuzz ${SEED}: ${RUNS} documents`, outcomes, `${failures.length} failures`);
       expect(failures).toEqual([]);
       // the mutations must leave some documents valid, or the runs would test nothing
-      expect(valid).toBeGreaterThan(RUNS / 20);
+      expect(outcomes.ran + outcomes.guarded).toBeGreaterThan(RUNS / 20);
     },
     Math.max(120_000, RUNS * 100),
   );

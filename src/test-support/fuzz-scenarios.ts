@@ -119,16 +119,18 @@ function mutate(source: string, text: string, rng: Rng): FuzzCase {
   const doc = parse(text) as Record<string, unknown>;
   const mutations: string[] = [];
   const n = 1 + Math.floor(rng() * 3);
+  // a share of cases stays mostly valid, so that the runs see unusual but legal documents
+  const mild = rng() < 0.5;
   for (let i = 0; i < n; i++) {
     // an earlier mutation may have left no map where a later one wanted one: skip it
     try {
-      mutations.push(mutateDocument(doc, rng));
+      mutations.push(mild ? mutateMildly(doc, rng) : mutateDocument(doc, rng));
     } catch {
       mutations.push('(skipped)');
     }
   }
   let out = stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 });
-  if (rng() < 0.25) {
+  if (!mild && rng() < 0.35) {
     const textual = mutateText(out, rng);
     out = textual.text;
     mutations.push(textual.what);
@@ -168,6 +170,44 @@ function references(doc: Record<string, unknown>): string[] {
   for (const section of ['services', 'databases', 'caches', 'brokers', 'keys', 'consumers'])
     for (const k of Object.keys((doc[section] as object | undefined) ?? {})) names.add(k);
   return [...names];
+}
+
+/** Texts that are legal in a description but hostile to whatever shows them. */
+const HOSTILE_TEXTS = [
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  "=cmd|' /C calc'!A0",
+  '+SUM(1,1)',
+  '주문 서비스',
+  '"quoted" and \\backslash',
+  'x'.repeat(10_000),
+  '',
+];
+
+/**
+ * Applies one legal-looking change: a number scaled (to 0, a tenth … a hundredfold), or a
+ * hostile text as a description. Returns what it did.
+ */
+function mutateMildly(doc: Record<string, unknown>, rng: Rng): string {
+  const all = paths(doc).filter((p) => p.length > 0);
+  if (rng() < 0.3) {
+    const maps = all.filter((p) => {
+      const v = getAt(doc, p);
+      return v !== null && typeof v === 'object' && !Array.isArray(v);
+    });
+    const at = pick(rng, maps);
+    const text = pick(rng, HOSTILE_TEXTS);
+    (getAt(doc, at) as Record<string, unknown>).description = text;
+    return `description of ${at.join('.')} = ${JSON.stringify(text.slice(0, 30))}`;
+  }
+  const numbers = all.filter((p) => typeof getAt(doc, p) === 'number');
+  if (numbers.length === 0) return 'scale (no number)';
+  const at = pick(rng, numbers);
+  const value = getAt(doc, at) as number;
+  const factor = pick(rng, [0, 0.1, 0.5, 2, 10, 100]);
+  const scaled = Number.isInteger(value) ? Math.round(value * factor) : value * factor;
+  parentOf(doc, at)[at.at(-1) as string] = scaled;
+  return `scale ${at.join('.')} ×${factor}`;
 }
 
 /** Applies one mutation to `doc` in place; returns what it did. */
