@@ -57,6 +57,15 @@ export function checkLimits(doc: ScenarioParsed): UnlocatedIssue[] {
     for (const [endpoint, e] of Object.entries(s.endpoints)) {
       const at = ['services', service, 'endpoints', endpoint, 'steps'];
       for (const { step, path } of listSteps(e.steps, at)) {
+        const query = 'query' in step && typeof step.query === 'object' ? step.query : undefined;
+        if (query?.rows !== undefined) {
+          const written = query.rows;
+          const rows = meanOf(() => countDist(written as number));
+          if (rows > LIMITS.queryRows)
+            issues.push(
+              error(msg.overLimit('rows', LIMITS.queryRows, rows), [...path, 'query', 'rows']),
+            );
+        }
         if (!('list' in step)) continue;
         const rows = meanOf(() => countDist(step.list.rows ?? 20));
         if (rows > LIMITS.rows)

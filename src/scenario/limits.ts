@@ -28,6 +28,8 @@ export const LIMITS = {
   retries: 1_000,
   /** Keys a reader reads or a kv step touches at once; rows a list step shows. */
   rows: 100_000,
+  /** Rows one query reads (a mean; a draw above is cut there). */
+  queryRows: 1_000_000_000,
   /** Calls a breaker's window or half-open state counts, calls a bulkhead admits. */
   calls: 1_000_000,
   /** Occurrences of one recurring fault. */

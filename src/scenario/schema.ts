@@ -170,7 +170,7 @@ export const SleepStep = z.strictObject({ sleep: DurationDist });
 export const Retry = z.strictObject({
   attempts: z.number().int().min(1).max(100),
   backoff: Duration.default('50ms'),
-  multiplier: z.number().min(1).default(2),
+  multiplier: z.number().min(1).max(100).default(2),
   maxBackoff: Duration.optional(),
   jitter: z.enum(['none', 'full', 'equal']).default('full'),
   /** Retries allowed per first attempt (a token bucket: each call adds `budget`, a retry takes 1). */
