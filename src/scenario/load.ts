@@ -162,7 +162,14 @@ export function parseScenario(
       treeIssues.map(({ line, col, ...text }) => ({ ...text, severity: 'error', file, line, col })),
     );
   // the tree check bounds what aliases expand to, so yaml's own (coarser) alias limit is off
-  const raw = doc.toJS({ maxAliasCount: -1 }) as unknown;
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: -1 });
+  } catch (e) {
+    // a safety net: every problem the parser's values can have is checked above
+    const text = { code: 'yaml-syntax', message: msg.yamlSyntax(String((e as Error).message)) };
+    throw new ScenarioError([{ ...text, severity: 'error', path: [], file, line: 1, col: 1 }]);
+  }
 
   // 2. the base document, with the overrides from outside the file
   const overrides = applyOverrides(raw, options.overrides ?? []);
