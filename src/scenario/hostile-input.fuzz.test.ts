@@ -38,7 +38,11 @@ async function problemOf(c: FuzzCase): Promise<string | { outcome: Outcome }> {
   const t0 = performance.now();
   let variants: ReturnType<typeof parseScenario>['variants'];
   try {
-    variants = parseScenario(c.text, 'fuzz.yaml').variants;
+    const overrides =
+      c.override === undefined
+        ? []
+        : [{ ...c.override, label: `--param ${c.override.path}=${String(c.override.value)}` }];
+    variants = parseScenario(c.text, 'fuzz.yaml', { overrides }).variants;
   } catch (e) {
     if (!(e instanceof ScenarioError)) return `internal error while parsing: ${String(e)}`;
     for (const i of e.issues) {
@@ -46,7 +50,10 @@ async function problemOf(c: FuzzCase): Promise<string | { outcome: Outcome }> {
         return `issue without a place: ${JSON.stringify(i).slice(0, 300)}`;
       if (i.message.length === 0) return 'issue without a message';
       // the user's own text is quoted in messages; what is left is the message's own words
-      const words = `${i.message} ${i.hint ?? ''}`.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+      // (an override's label is the user's own text too, which may say NaN)
+      const words = `${i.message} ${i.hint ?? ''}`
+        .replace(/^in --param [^:]*: /, '')
+        .replace(/"(?:[^"\\]|\\.)*"/g, '""');
       if (SLOPPY.test(words)) return `sloppy message: ${i.message} / ${i.hint}`;
     }
     return performance.now() - t0 > PARSE_BUDGET_MS

@@ -17,6 +17,8 @@ export interface FuzzCase {
   source: string;
   text: string;
   mutations: string[];
+  /** A value set from outside the file, as a sweep's `--param` does (some cases only). */
+  override?: { path: string; value: string | number | boolean };
 }
 
 /** Values a user (or an attacker) might put anywhere. */
@@ -135,6 +137,16 @@ function mutate(source: string, text: string, rng: Rng): FuzzCase {
     out = textual.text;
     mutations.push(textual.what);
   }
+  if (rng() < 0.2) {
+    // what a sweep's --param can give: a number, a boolean or a text
+    const values = HOSTILE_VALUES.filter(
+      (v): v is string | number | boolean => v !== null && typeof v !== 'object',
+    );
+    const all = paths(parse(text)).filter((p) => p.length > 0);
+    const override = { path: hostilePath(all, rng), value: pick(rng, values) };
+    mutations.push(`override ${override.path}`);
+    return { source, text: out, mutations, override };
+  }
   return { source, text: out, mutations };
 }
 
@@ -210,6 +222,23 @@ function mutateMildly(doc: Record<string, unknown>, rng: Rng): string {
   return `scale ${at.join('.')} ×${factor}`;
 }
 
+/** A dotted path into the document, often made hostile (through __proto__, past a list …). */
+function hostilePath(all: readonly Path[], rng: Rng): string {
+  const target = pick(rng, all).filter((s) => typeof s === 'string' || rng() < 0.8);
+  const dotted = target
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`))
+    .join('');
+  return pick(rng, [
+    dotted,
+    dotted,
+    `__proto__.${dotted}`,
+    `${dotted}.constructor.prototype`,
+    `${dotted}.__proto__`,
+    `${dotted}.toString`,
+    `${dotted}[99]`,
+  ]);
+}
+
 /** Applies one mutation to `doc` in place; returns what it did. */
 function mutateDocument(doc: Record<string, unknown>, rng: Rng): string {
   const all = paths(doc).filter((p) => p.length > 0);
@@ -277,18 +306,7 @@ function mutateDocument(doc: Record<string, unknown>, rng: Rng): string {
       return `key ${JSON.stringify(key)} in ${where}`;
     }
     case 6: {
-      const target = pick(rng, all).filter((s) => typeof s === 'string' || rng() < 0.8);
-      const dotted = target
-        .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`))
-        .join('');
-      const key = pick(rng, [
-        dotted,
-        `__proto__.${dotted}`,
-        `${dotted}.constructor.prototype`,
-        `${dotted}.__proto__`,
-        `${dotted}.toString`,
-        `${dotted}[99]`,
-      ]);
+      const key = hostilePath(all, rng);
       const variants = (doc.variants ?? {}) as Record<string, unknown>;
       variants[`fuzz${Math.floor(rng() * 3)}`] = { set: { [key]: pick(rng, HOSTILE_VALUES) } };
       doc.variants = variants;
