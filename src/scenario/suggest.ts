@@ -10,7 +10,7 @@ const MIN_PREFIX = 3;
 /** Lists longer than this are sorted once and kept (a file's names: services, databases …). */
 const KEPT_LIST = 50;
 /** Lists longer than this answer MAX_QUESTIONS questions only. */
-const LARGE_LIST = 1000;
+const LARGE_LIST = 200;
 /** Questions answered about one large list, after which it gets no more suggestions. */
 const MAX_QUESTIONS = 200;
 /** Longer inputs are compared by prefix only (the distance of two long texts is slow to find). */
@@ -47,7 +47,7 @@ function prepare(candidates: readonly string[]): Prepared {
  * A candidate is close enough when its distance to `input` is at most max(1, ⌊len/3⌋), len being
  * the length of `input`, or when one of the two is a prefix of the other (at least 3 characters).
  * Ties go to the candidate that sorts first, so the answer never depends on the candidates' order.
- * A list of more than 1,000 names answers its first 200 questions only: a file with thousands of
+ * A list of more than 200 names answers its first 200 questions only: a file with thousands of
  * misspelt references to thousands of names would otherwise take quadratic time. An input of
  * more than 100 characters is only matched by prefix.
  */

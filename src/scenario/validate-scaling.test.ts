@@ -38,7 +38,6 @@ describe('validation time', () => {
     cpuMs(bigScenarioYaml(200)); // warm the JIT
     const small = cpuMs(bigScenarioYaml(500));
     const large = cpuMs(bigScenarioYaml(1000));
-    console.log(small, large);
     expect(large / small, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBeLessThan(3);
   });
 
@@ -55,7 +54,6 @@ describe('validation time', () => {
     cpuMs(misspelt(200));
     const small = cpuMs(misspelt(500));
     const large = cpuMs(misspelt(1000));
-    console.log(small, large);
     expect(large / small, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBeLessThan(3);
   });
 });
