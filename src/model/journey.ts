@@ -405,13 +405,13 @@ function startLookup(f: Frame, step: StepRuntime): void {
 
 const NO_STEPS: StepRuntime[] = [];
 
+/** Most rows one query reads (validation refuses a larger mean). */
+export const MAX_QUERY_ROWS = 1_000_000_000;
+
 /**
  * Sends a query of `rows` rows to the step's database (its joins and bytes per row come from
  * the step); the frame resumes (advance) when the answer is back.
  */
-/** Most rows one query reads (validation refuses a larger mean). */
-export const MAX_QUERY_ROWS = 1_000_000_000;
-
 export function sendQuery(f: Frame, step: StepRuntime, rows: number): void {
   const req = f.inv.request;
   req.queryCount++;

@@ -80,7 +80,7 @@ export function assignPath(
 ): boolean {
   let node: object = root;
   owned.add(root);
-  for (let i = 0; i <= path.length - 1; i++) {
+  for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     const isList = Array.isArray(node);
     if (typeof seg === 'number' ? !isList : isList) return false;
