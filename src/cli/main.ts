@@ -7,8 +7,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
+import { MAX_DURATION_MS } from '../scenario/limits.ts';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
-import { parseDurationMs } from '../scenario/units.ts';
+import { parseBytes, parseDurationMs } from '../scenario/units.ts';
 import { compareCommand } from './commands/compare.ts';
 import { listCommand } from './commands/list.ts';
 import { mergeCommand } from './commands/merge.ts';
@@ -26,6 +27,13 @@ import {
   UsageError,
 } from './errors.ts';
 import { type CliIo, ignoreClosedPipes, processIo } from './io.ts';
+import {
+  DEFAULT_MAX_PENDING,
+  DEFAULT_MAX_QUEUE,
+  DEFAULT_MAX_RUN_WALL_MS,
+  DEFAULT_MAX_WALL_MS,
+  MAX_REPLICATIONS,
+} from './run-guard.ts';
 import { parseParamOption, parseShardOption } from './sweep-args.ts';
 import { VERSION } from './version.ts';
 
@@ -82,18 +90,18 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       )
       .option(
         '--replications <n>',
-        'independent replications of each variant at each point',
-        parseCountOption,
+        `independent replications of each variant at each point (at most ${MAX_REPLICATIONS})`,
+        parseReplicationsOption,
         1,
       )
-      .option('--seed <n>', 'random seed (overrides the scenario)')
+      .option('--seed <n>', 'random seed (overrides the scenario)', parseSeedOption)
       .option(
         '--duration <d>',
         'simulated duration, e.g. 60s (overrides the scenario)',
         parseDurationOption,
       )
       .option('--out <dir>', 'output folder (default: reports/<scenario name>-sweep)')
-      .option('--workers <k>', 'worker threads (default: the available cores)', parseCountOption)
+      .option('--workers <k>', 'worker threads (default: the available cores)', parseWorkersOption)
       .option(
         '--shard <i/n>',
         'run only the points whose index ≡ i−1 (mod n) and save them for msasim merge, e.g. --shard $((JOB_COMPLETION_INDEX+1))/4',
@@ -129,7 +137,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
         parseDurationOption,
       )
       .option('--all', 'fail every component, not only the shared ones')
-      .option('--seed <n>', 'random seed (overrides the scenario)')
+      .option('--seed <n>', 'random seed (overrides the scenario)', parseSeedOption)
       .option('--duration <d>', 'simulated duration (overrides the scenario)', parseDurationOption)
       .option('--out <dir>', 'output folder (default: reports/<scenario name>-spof)')
       .option(
@@ -190,7 +198,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
 function withRunOptions(command: Command): Command {
   return withGuards(
     command
-      .option('--seed <n>', 'random seed (overrides the scenario)')
+      .option('--seed <n>', 'random seed (overrides the scenario)', parseSeedOption)
       .option(
         '--duration <d>',
         'simulated duration, e.g. 60s (overrides the scenario)',
@@ -199,30 +207,63 @@ function withRunOptions(command: Command): Command {
       .option('--out <dir>', 'output folder (default: reports/<scenario name>)')
       .option(
         '--replications <n>',
-        'independent replications of each variant (95 % confidence intervals need ≥ 2)',
-        parseCountOption,
+        `independent replications of each variant (95 % confidence intervals need ≥ 2; at most ${MAX_REPLICATIONS})`,
+        parseReplicationsOption,
         1,
       )
       .option('--quiet', 'no progress bars'),
   );
 }
 
-/** Adds the runaway guards: an event budget and a wall-time budget per run. */
+/**
+ * Adds the runaway guards: an event budget per run, a wall-time budget for the whole command and
+ * one per run, a backlog budget (pending events, visits waiting at one component) and a memory
+ * budget (run-guard.ts).
+ */
 function withGuards(command: Command): Command {
   return command
     .option('--max-events <n>', 'stop a runaway run after this many events', parseCountOption, 2e9)
     .option(
       '--max-wall <d>',
-      'stop a runaway run after this much wall time',
-      parseDurationOption,
-      600_000,
+      'stop the command (every run, replication, variant and point together) after this much wall time',
+      parseWallOption,
+      DEFAULT_MAX_WALL_MS,
+    )
+    .option(
+      '--max-run-wall <d>',
+      'stop a run after this much wall time',
+      parseWallOption,
+      DEFAULT_MAX_RUN_WALL_MS,
+    )
+    .option(
+      '--max-pending <n>',
+      `stop a run when this many events are pending (default ${DEFAULT_MAX_PENDING})`,
+      parseCountOption,
+    )
+    .option(
+      '--max-queue <n>',
+      `stop a run when this many visits wait at one component (default ${DEFAULT_MAX_QUEUE})`,
+      parseCountOption,
+    )
+    .option(
+      '--max-memory <size>',
+      'stop a run when its memory exceeds this size, e.g. 2GB (default: 60 % of the heap Node allows)',
+      parseSizeOption,
     );
 }
 
-/** Parses a duration option ("60s", "1.5m", a number of ms) into ms. */
+/** Parses a duration option ("60s", "1.5m", a number of ms) into ms, at most a day. */
 function parseDurationOption(value: string): number {
+  const ms = parseWallOption(value);
+  if (ms > MAX_DURATION_MS)
+    throw new InvalidArgumentError(`expected at most ${MAX_DURATION_MS / 3_600_000}h.`);
+  return ms;
+}
+
+/** Parses a wall-time budget ("60s", "1us", a number of ms) into ms. */
+function parseWallOption(value: string): number {
   const ms = parseDurationMs(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value);
-  if (!(ms > 0))
+  if (!(ms > 0) || !Number.isFinite(ms))
     throw new InvalidArgumentError('expected a duration above 0 such as "60s", "2m" or "1500ms".');
   return ms;
 }
@@ -230,9 +271,41 @@ function parseDurationOption(value: string): number {
 /** Parses a positive whole number option. */
 function parseCountOption(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
+  if (!Number.isSafeInteger(n) || n <= 0)
     throw new InvalidArgumentError('expected a whole number above 0.');
   return n;
+}
+
+/** Parses --replications: a whole number from 1 to MAX_REPLICATIONS. */
+function parseReplicationsOption(value: string): number {
+  const n = parseCountOption(value);
+  if (n > MAX_REPLICATIONS)
+    throw new InvalidArgumentError(`expected at most ${MAX_REPLICATIONS} replications.`);
+  return n;
+}
+
+/** Parses --workers: a whole number from 1 to 1,024. */
+function parseWorkersOption(value: string): number {
+  const n = parseCountOption(value);
+  if (n > 1024) throw new InvalidArgumentError('expected at most 1024 workers.');
+  return n;
+}
+
+/** Parses --seed: any text but the empty one (a whole number is read as a number later). */
+function parseSeedOption(value: string): string {
+  if (value.trim() === '')
+    throw new InvalidArgumentError(
+      'expected a seed such as 42 or "run-a"; an empty seed is not one.',
+    );
+  return value;
+}
+
+/** Parses a size option ("2GB", "512MB", a number of bytes). */
+function parseSizeOption(value: string): number {
+  const bytes = parseBytes(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value);
+  if (!(bytes > 0) || !Number.isFinite(bytes))
+    throw new InvalidArgumentError('expected a size above 0 such as "2GB" or "512MB".');
+  return bytes;
 }
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. Never throws. */

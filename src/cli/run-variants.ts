@@ -19,21 +19,27 @@ import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
 import { checkOut, type OutTarget } from './out-target.ts';
 import { createRunProgress } from './progress.ts';
+import {
+  CHECK_EVERY,
+  CommandBudget,
+  type GuardLimits,
+  guardMessage,
+  noRequestCompletedWarning,
+  RunGuard,
+  shortDurationWarning,
+  stoppedBy,
+} from './run-guard.ts';
 import { describeKind, formatBytes, readRegularFile, UnsafeFileError } from './safe-read.ts';
 import { loadVegaAssets } from './vega-assets.ts';
 
 export { replicationSeed } from '../model/run.ts';
 
-/** Options of a run of every variant (`run` and `compare`). */
-export interface RunVariantsOptions {
+/** Options of a run of every variant (`run` and `compare`), with the guards' budgets. */
+export interface RunVariantsOptions extends GuardLimits {
   /** Overrides the scenario's seed; a whole number is read as a number. */
   seed?: string;
   /** Overrides the scenario's duration, ms. */
   duration?: number;
-  /** Event budget of each run. */
-  maxEvents: number;
-  /** Wall-time budget of each run, ms. */
-  maxWall: number;
   /** Independent replications of each variant (default 1). */
   replications?: number;
   /** No progress bars (they are drawn only on a terminal anyway). */
@@ -60,6 +66,7 @@ export async function runVariants(
   opts: RunVariantsOptions,
   io: CliIo,
 ): Promise<VariantRuns> {
+  const budget = new CommandBudget(opts.maxWall);
   const loaded = await loadScenario(file);
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
   const target = await checkOut(opts.out ?? join('reports', loaded.name), 'report', {
@@ -71,6 +78,8 @@ export async function runVariants(
   const runs: RunResult[] = [];
   const summaries: RunSummary[][] = [];
   const started = performance.now();
+  if (opts.duration !== undefined && opts.duration < 1000)
+    io.err(`${shortDurationWarning(opts.duration)}\n`);
   const progress = createRunProgress(opts.quiet);
   for (const base of loaded.variants) {
     const scenario = opts.duration === undefined ? base : { ...base, durationMs: opts.duration };
@@ -88,18 +97,23 @@ export async function runVariants(
     );
     try {
       for (let r = 1; r <= replications; r++) {
+        budget.checkBefore(
+          `the run of ${runName(scenario)}${replications > 1 ? `, replication ${r}` : ''}`,
+        );
         const t0 = performance.now();
         const doneMs = (r - 1) * scenario.durationMs;
+        const guard = new RunGuard(opts, budget);
         const result = await runScenario(scenario, {
           seed: replicationSeed(seed, r),
           maxEvents: opts.maxEvents,
-          onCheckpoint: (sim) => {
+          checkEvery: CHECK_EVERY,
+          onCheckpoint: (sim, probe) => {
             const wallMs = performance.now() - t0;
             bar?.update(doneMs + sim.now, sim.eventsProcessed / (wallMs / 1000), r);
-            return wallMs < opts.maxWall;
+            return guard.check(sim, probe);
           },
         });
-        checkGuards(scenario, result, opts);
+        checkGuards(scenario, result, opts, guard);
         const wallS = (performance.now() - t0) / 1000;
         bar?.update(r * scenario.durationMs, result.summary.run.events / wallS, r);
         if (r === 1) runs.push(result);
@@ -110,6 +124,8 @@ export async function runVariants(
     }
     summaries.push(mine);
   }
+  const empty = summaries.flat().filter((x) => x.overall.finished === 0).length;
+  if (empty > 0) io.err(`${noRequestCompletedWarning(empty, summaries.flat().length)}\n`);
   const results: ScenarioResults = {
     name: loaded.name,
     description: loaded.description,
@@ -156,18 +172,22 @@ export function parseSeed(seed: string | undefined): number | string | undefined
   return /^-?\d+$/.test(seed) ? Number(seed) : seed;
 }
 
-/** Throws a RunGuardError when `result` stopped on its event or wall-time budget. */
-function checkGuards(scenario: Scenario, result: RunResult, opts: RunVariantsOptions): void {
-  const stop = result.summary.run.stopReason;
-  if (stop !== 'budget' && stop !== 'stopped') return;
-  const what =
-    stop === 'budget'
-      ? `its event budget of ${opts.maxEvents} events`
-      : `its wall-time budget of ${opts.maxWall / 1000} s`;
+/** `"shop" (variant big)`. */
+function runName(scenario: Scenario): string {
+  return `"${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''}`;
+}
+
+/** Throws a RunGuardError when `result` was stopped by a guard (events, wall, backlog, memory). */
+function checkGuards(
+  scenario: Scenario,
+  result: RunResult,
+  opts: RunVariantsOptions,
+  guard: RunGuard,
+): void {
+  const text = stoppedBy(result.summary, opts.maxEvents, guard);
+  if (text === undefined) return;
   throw new RunGuardError(
-    `run of "${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''} stopped: it exceeded ${what} ` +
-      `at simulated time ${(result.summary.run.simulatedMs / 1000).toFixed(3)} s of ${scenario.durationMs / 1000} s.\n` +
-      '  → shorten the duration, lower the load, or raise --max-events / --max-wall. Nothing was written.',
+    guardMessage(`run of ${runName(scenario)}`, text, 'Nothing was written.'),
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError } from 'commander';
 import type { ParamValue, Shard, SweepParam } from '../report/sweep.ts';
-import { parseSetPath } from '../scenario/load.ts';
+import { setPathProblem } from '../scenario/overrides.ts';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -32,10 +32,8 @@ export function parseParamOption(value: string, previous: SweepParam[] = []): Sw
       `expected path=value,value,… such as services.orders.instances=2,4,8; got "${value}".`,
     );
   const path = value.slice(0, eq).trim();
-  if (parseSetPath(path) === undefined)
-    throw new InvalidArgumentError(
-      `"${path}" is not a path into the scenario; write keys joined by dots and [n] for list items, such as services.orders.endpoints.get.steps[0].cpu.`,
-    );
+  const problem = setPathProblem(path);
+  if (problem !== undefined) throw new InvalidArgumentError(`${problem}.`);
   if (path === 'variants' || path.startsWith('variants.'))
     throw new InvalidArgumentError(
       'a parameter cannot change the variants; sweep the value in the base document instead (every variant is run at every point).',

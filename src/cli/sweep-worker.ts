@@ -8,6 +8,8 @@
 import type { RunSummary } from '../metrics/summary.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { type LoadedScenario, parseScenario, type ScenarioOverride } from '../scenario/load.ts';
+import type { GuardText } from '../scenario/messages.ts';
+import { CHECK_EVERY, type GuardLimits, RunGuard, stoppedBy } from './run-guard.ts';
 
 /** What a worker needs to run one replication. */
 export interface SweepTask {
@@ -24,15 +26,16 @@ export interface SweepTask {
   replication: number;
   /** --duration in ms, when given. */
   durationMs: number | undefined;
-  /** Event budget of the run. */
-  maxEvents: number;
-  /** Wall-time budget of the run, ms. */
-  maxWallMs: number;
+  /** The guards' budgets (maxWall is the whole sweep's, ending at `deadline`). */
+  limits: GuardLimits;
+  /** When the sweep's wall-time budget ends (wallNow() time, comparable across threads). */
+  deadline: number;
 }
 
-/** A finished replication: its summary (the caller checks its stop reason against the guards). */
+/** A finished replication: its summary, and why a guard stopped it (if one did). */
 export interface SweepTaskResult {
   summary: RunSummary;
+  guard?: GuardText;
 }
 
 /** Parsed scenarios by file and overrides: a worker runs many tasks of the same grid point. */
@@ -46,13 +49,20 @@ export async function runSweepTask(task: SweepTask): Promise<SweepTaskResult> {
   if (base === undefined)
     throw new Error(`sweep task: ${task.file} has no variant ${String(task.variant)}`);
   const scenario = task.durationMs === undefined ? base : { ...base, durationMs: task.durationMs };
-  const t0 = performance.now();
+  const guard = new RunGuard(task.limits, {
+    deadline: task.deadline,
+    maxWallMs: task.limits.maxWall,
+  });
   const result = await runScenario(scenario, {
     seed: replicationSeed(task.seed ?? scenario.seed, task.replication),
-    maxEvents: task.maxEvents,
-    onCheckpoint: () => performance.now() - t0 < task.maxWallMs,
+    maxEvents: task.limits.maxEvents,
+    checkEvery: CHECK_EVERY,
+    onCheckpoint: guard.check,
   });
-  return { summary: result.summary };
+  const stopped = stoppedBy(result.summary, task.limits.maxEvents, guard);
+  return stopped === undefined
+    ? { summary: result.summary }
+    : { summary: result.summary, guard: stopped };
 }
 
 function parse(task: SweepTask): LoadedScenario {

@@ -33,6 +33,12 @@ export class Simulation {
   now = DOUBLE_ZERO;
   /** Events processed since creation. */
   eventsProcessed = 0;
+  /**
+   * Handlers called directly, without an event, that are nested on the call stack right now: a
+   * caller that runs zero-time work at once counts here, and schedules it instead (at the same
+   * time) once the count is high, so a long chain of such work cannot overflow the stack.
+   */
+  nested = 0;
   #queue = new EventQueue();
   #stopRequested = false;
 

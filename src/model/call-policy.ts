@@ -187,7 +187,8 @@ export class CallPolicy {
   /** The wait before retry number `n` (1-based), with jitter. */
   backoff(n: number): number {
     const r = this.def.retry as NonNullable<CallPolicyDef['retry']>;
-    const b = Math.min(r.maxBackoffMs, r.backoffMs * r.multiplier ** (n - 1));
+    // finite, so that a jitter draw of 0 never makes it NaN (Infinity × 0)
+    const b = Math.min(r.maxBackoffMs, r.backoffMs * r.multiplier ** (n - 1), Number.MAX_VALUE);
     if (r.jitter === 'full') return b * this.rng.next();
     if (r.jitter === 'equal') return b / 2 + (b / 2) * this.rng.next();
     return b;

@@ -366,7 +366,9 @@ export function finishRequest(req: Request, outcome: Outcome, cause: string): vo
 
 // ── query ────────────────────────────────────────────────────────────────────────────────
 function startQuery(f: Frame, step: StepRuntime): void {
-  sendQuery(f, step, Math.round(step.rows!.sample()));
+  // a draw is cut at MAX_QUERY_ROWS: a heavy-tailed count could be Infinity, and Infinity × a
+  // row time of 0 would make the query's duration NaN
+  sendQuery(f, step, Math.min(MAX_QUERY_ROWS, Math.round(step.rows!.sample())));
 }
 
 /** A lookup reads the keys its visit carries from the key space's table (an IN query). */
@@ -402,6 +404,9 @@ function startLookup(f: Frame, step: StepRuntime): void {
 }
 
 const NO_STEPS: StepRuntime[] = [];
+
+/** Most rows one query reads (validation refuses a larger mean). */
+export const MAX_QUERY_ROWS = 1_000_000_000;
 
 /**
  * Sends a query of `rows` rows to the step's database (its joins and bytes per row come from

@@ -10,7 +10,9 @@
  * A list step waits several times (query, then calls); it keeps its state in a ListJob on the
  * frame and runs again on each resume. Rows read: join M·(1+R); the others M for the own table
  * plus one row per key fetched. Simplifications: calls made by a list step have no timeout;
- * cache lookups take no time; keys are fetched with the version current when the reply arrives.
+ * cache lookups take no time; keys are fetched with the version current when the reply arrives;
+ * a screen shows at most MAX_LIST_ROWS rows (a draw above is cut there; validation refuses a
+ * larger mean).
  */
 import type { KeySampler } from '../engine/index.ts';
 import { Outcome } from '../metrics/outcome.ts';
@@ -23,6 +25,9 @@ import { type Hop, travel } from './network.ts';
 import type { RefreshRuntime } from './refresh.ts';
 import { CallData, Invocation, type ReplyWaiter } from './request.ts';
 import type { EndpointRuntime, Instance, StepRuntime } from './service.ts';
+
+/** Most rows one list step shows (its keys are drawn into one array per request). */
+export const MAX_LIST_ROWS = 100_000;
 
 /** Strategies as small integers. */
 export const ListStrategyCode = { join: 0, nPlusOne: 1, batch: 2, batchCache: 3 } as const;
@@ -89,7 +94,7 @@ export function continueList(f: Frame, step: StepRuntime): boolean {
   for (;;) {
     switch (job.phase) {
       case Phase.start:
-        job.rows = Math.max(0, Math.round(list.rows.sample()));
+        job.rows = Math.min(MAX_LIST_ROWS, Math.max(0, Math.round(list.rows.sample())));
         if (list.strategy === ListStrategyCode.join) {
           const r = list.refs.length;
           job.phase = Phase.done;

@@ -10,7 +10,6 @@ import {
   type DistributionSpec,
   Priority,
   RandomSource,
-  type RunOptions,
   Simulation,
   type StopReason,
   TimeoutQueue,
@@ -64,18 +63,42 @@ import {
   RequestIds,
 } from './workload.ts';
 
+/** The longest wait queue of a component, summed over its instances. */
+export interface QueueLength {
+  /** 'service', 'database', 'cache' or 'broker'. */
+  kind: string;
+  id: string;
+  /** Visits (queries, operations, messages) waiting. */
+  waiting: number;
+}
+
+/**
+ * What the runaway guards may read at a checkpoint, beside the simulation's clock and pending
+ * events: counts only (memory itself is measured by the caller, the model stays pure).
+ */
+export interface RunProbe {
+  readonly sim: Simulation;
+  /** The component whose wait queue is longest now (null when nothing waits anywhere). */
+  longestQueue(): QueueLength | null;
+}
+
 /** Options of a run beyond the scenario. */
 export interface ModelOptions {
   /** Overrides the scenario's seed. */
   seed?: number | string;
   /** Stop the run with reason 'budget' after this many events (runaway guard). */
   maxEvents?: number;
-  /** Called about every million events; return false to stop (wall-time guard, progress). */
-  onCheckpoint?: RunOptions['onCheckpoint'];
+  /**
+   * Called every `checkEvery` events; return false to stop (wall-time, memory and backlog
+   * guards, progress). `probe` reads the model's counts.
+   */
+  onCheckpoint?: (sim: Simulation, probe: RunProbe) => boolean;
+  /** Events between checkpoints. Default: the simulation's (1,000,000). */
+  checkEvery?: number;
 }
 
 /** A built model, ready to run once. */
-export class Model {
+export class Model implements RunProbe {
   readonly sim = new Simulation();
   readonly metrics = new Metrics();
   readonly rng: RandomSource;
@@ -871,6 +894,18 @@ export class Model {
     }
   }
 
+  /** The component whose wait queue is longest now, from the stations' queue levels. */
+  longestQueue(): QueueLength | null {
+    let longest: QueueLength | null = null;
+    for (const station of this.metrics.stations) {
+      let waiting = 0;
+      for (const q of station.queue) waiting += q.level;
+      if (waiting > (longest?.waiting ?? 0))
+        longest = { kind: station.kind, id: station.id, waiting };
+    }
+    return longest;
+  }
+
   /** Runs the scenario to its duration (or a guard). Returns why it stopped. */
   run(): StopReason {
     const { sim, metrics, scenario } = this;
@@ -905,10 +940,12 @@ export class Model {
     }
     startFaults(this);
     for (const hook of this.#afterFaults) hook();
+    const check = this.options.onCheckpoint;
     const reason = sim.run({
       untilMs: durationMs,
       maxEvents: this.options.maxEvents,
-      onCheckpoint: this.options.onCheckpoint,
+      onCheckpoint: check === undefined ? undefined : (s) => check(s, this),
+      checkEvery: this.options.checkEvery,
     });
     this.sessions?.finish();
     return reason;

@@ -101,11 +101,24 @@ export class Network {
   }
 }
 
+/**
+ * Zero-latency hops delivered at once that may be nested on the call stack (a call chain, each
+ * reply resuming its caller): deeper, the hop is delivered by an event at the same instant, so a
+ * chain of thousands of services cannot overflow the stack. Real chains stay far below it.
+ */
+const MAX_NESTED_HOPS = 200;
+
 /** Delivers `handler(arg)` after the hop's latency (at once when it is zero). */
 export function travel(sim: Simulation, hop: Hop, handler: Handler, arg: unknown): void {
   hop.messages++;
   const lf = hop.fault;
   if (lf?.active) travelFaulty(sim, hop, lf, handler, arg);
-  else if (hop.zero) handler(arg);
-  else sim.schedule(hop.latency.sample(), handler, arg);
+  else if (hop.zero) {
+    // no try/finally: a handler that throws ends the run, and its Simulation with it
+    if (sim.nested < MAX_NESTED_HOPS) {
+      sim.nested++;
+      handler(arg);
+      sim.nested--;
+    } else sim.schedule(0, handler, arg);
+  } else sim.schedule(hop.latency.sample(), handler, arg);
 }

@@ -32,17 +32,31 @@ export interface CallCycle {
 export function findCallCycles(nodes: readonly string[], edges: readonly CallEdge[]): CallCycle[] {
   const order = new Map(nodes.map((node, index) => [node, index]));
   const always = edges.filter((e) => !e.conditional);
-  const endless = loopingGroups(nodes, always).map((group) => loopIn(group, always, order));
+  const alwaysOut = outgoing(always);
+  const endless = loopingGroups(nodes, always).map((group) => loopIn(group, alwaysOut, order));
   const inEndless = new Set(endless.flatMap((c) => c.cycle));
   const mayEnd: CallCycle[] = [];
-  for (const group of loopingGroups(nodes, edges)) {
+  const groups = loopingGroups(nodes, edges);
+  // the first conditional call inside each group, in one pass over the calls
+  const groupOf = new Map<string, number>();
+  groups.forEach((group, g) => {
+    for (const node of group) groupOf.set(node, g);
+  });
+  const entries = new Map<number, CallEdge>();
+  for (const e of edges) {
+    const g = groupOf.get(e.from);
+    if (e.conditional && g !== undefined && groupOf.get(e.to) === g && !entries.has(g))
+      entries.set(g, e);
+  }
+  const allOut = outgoing(edges);
+  for (const [g, group] of groups.entries()) {
     // A group holding an endless loop is already an error; one report per group is enough.
     if (group.some((node) => inEndless.has(node))) continue;
-    const members = new Set(group);
-    const entry = edges.find((e) => e.conditional && members.has(e.from) && members.has(e.to));
+    const entry = entries.get(g);
     if (entry === undefined) continue;
+    const members = new Set(group);
     const back =
-      entry.to === entry.from ? [] : (shortestPath(entry.to, entry.from, edges, members) ?? []);
+      entry.to === entry.from ? [] : (shortestPath(entry.to, entry.from, allOut, members) ?? []);
     const cycle = [entry.from, entry.to, ...back.map((e) => e.to)];
     mayEnd.push({ cycle, path: entry.path, throughBranch: true });
   }
@@ -53,11 +67,11 @@ export function findCallCycles(nodes: readonly string[], edges: readonly CallEdg
 /** The shortest loop through the group's first endpoint (in document order). */
 function loopIn(
   group: readonly string[],
-  edges: readonly CallEdge[],
+  out: ReadonlyMap<string, readonly CallEdge[]>,
   order: ReadonlyMap<string, number>,
 ): CallCycle {
   const start = [...group].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))[0];
-  const loop = shortestPath(start, start, edges, new Set(group)) ?? [];
+  const loop = shortestPath(start, start, out, new Set(group)) ?? [];
   return {
     cycle: [start, ...loop.map((e) => e.to)],
     path: loop[0]?.path ?? [],
@@ -72,7 +86,7 @@ function loopIn(
 function shortestPath(
   from: string,
   to: string,
-  edges: readonly CallEdge[],
+  out: ReadonlyMap<string, readonly CallEdge[]>,
   within: ReadonlySet<string>,
 ): CallEdge[] | undefined {
   const via = new Map<string, CallEdge>();
@@ -80,8 +94,8 @@ function shortestPath(
   while (frontier.length > 0) {
     const next: string[] = [];
     for (const node of frontier) {
-      for (const edge of edges) {
-        if (edge.from !== node || !within.has(edge.to) || via.has(edge.to)) continue;
+      for (const edge of out.get(node) ?? []) {
+        if (!within.has(edge.to) || via.has(edge.to)) continue;
         via.set(edge.to, edge);
         if (edge.to === to) return unwind(via, from, to);
         next.push(edge.to);
@@ -92,20 +106,33 @@ function shortestPath(
   return undefined;
 }
 
+/** The calls made by each endpoint, in document order. */
+function outgoing(edges: readonly CallEdge[]): Map<string, CallEdge[]> {
+  const out = new Map<string, CallEdge[]>();
+  for (const edge of edges) {
+    const list = out.get(edge.from);
+    if (list === undefined) out.set(edge.from, [edge]);
+    else list.push(edge);
+  }
+  return out;
+}
+
 function unwind(via: ReadonlyMap<string, CallEdge>, from: string, to: string): CallEdge[] {
   const path: CallEdge[] = [];
   let node = to;
   do {
-    const edge = via.get(node)!;
-    path.unshift(edge);
+    const edge = via.get(node) as CallEdge;
+    path.push(edge);
     node = edge.from;
   } while (node !== from);
-  return path;
+  return path.reverse();
 }
 
 /**
  * Strongly connected groups that contain a loop (two or more endpoints, or one that calls
- * itself), by Tarjan's algorithm; each group lists its endpoints in the order they were met.
+ * itself), by Tarjan's algorithm written with an explicit stack (a chain of thousands of
+ * endpoints must not overflow the call stack); each group lists its endpoints in the order they
+ * were met.
  */
 function loopingGroups(nodes: readonly string[], edges: readonly CallEdge[]): string[][] {
   const next = new Map<string, string[]>(nodes.map((n) => [n, []]));
@@ -115,29 +142,44 @@ function loopingGroups(nodes: readonly string[], edges: readonly CallEdge[]): st
   const stack: string[] = [];
   const onStack = new Set<string>();
   const groups: string[][] = [];
-  const visit = (node: string): void => {
+  // each frame: a node and how many of its callees have been looked at
+  const frames: { node: string; at: number }[] = [];
+  const open = (node: string) => {
     index.set(node, index.size);
-    low.set(node, index.get(node)!);
+    low.set(node, index.get(node) as number);
     stack.push(node);
     onStack.add(node);
-    for (const to of next.get(node) ?? []) {
-      if (!index.has(to)) {
-        visit(to);
-        low.set(node, Math.min(low.get(node)!, low.get(to)!));
-      } else if (onStack.has(to)) {
-        low.set(node, Math.min(low.get(node)!, index.get(to)!));
-      }
-    }
-    if (low.get(node) !== index.get(node)) return;
-    const group: string[] = [];
-    let member: string;
-    do {
-      member = stack.pop()!;
-      onStack.delete(member);
-      group.unshift(member);
-    } while (member !== node);
-    if (group.length > 1 || next.get(node)?.includes(node)) groups.push(group);
+    frames.push({ node, at: 0 });
   };
-  for (const node of nodes) if (!index.has(node)) visit(node);
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    open(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      const { node } = frame;
+      const callees = next.get(node) ?? [];
+      if (frame.at < callees.length) {
+        const to = callees[frame.at++];
+        if (!index.has(to)) open(to);
+        else if (onStack.has(to))
+          low.set(node, Math.min(low.get(node) as number, index.get(to) as number));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent !== undefined)
+        low.set(parent.node, Math.min(low.get(parent.node) as number, low.get(node) as number));
+      if (low.get(node) !== index.get(node)) continue;
+      const group: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop() as string;
+        onStack.delete(member);
+        group.push(member);
+      } while (member !== node);
+      group.reverse();
+      if (group.length > 1 || callees.includes(node)) groups.push(group);
+    }
+  }
   return groups;
 }

@@ -71,13 +71,14 @@ function checkReaders(doc: ScenarioParsed): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   const sagas = sagaNames(doc);
   const groups = Object.keys(doc.consumers);
+  const isSaga = new Set(sagas);
   for (const [id, r] of Object.entries(doc.readers)) {
     const at: DocPath = ['readers', id];
     if ((r.saga === undefined) === (r.consumer === undefined))
       issues.push(error(msg.readerTarget(r.saga === undefined ? 'none' : 'both'), at));
-    if (r.saga !== undefined && !sagas.includes(r.saga))
+    if (r.saga !== undefined && !isSaga.has(r.saga))
       issues.push(error(msg.unknownReference('saga', r.saga, sagas), [...at, 'saga']));
-    if (r.consumer !== undefined && !groups.includes(r.consumer))
+    if (r.consumer !== undefined && doc.consumers[r.consumer] === undefined)
       issues.push(
         error(msg.unknownReference('consumer group', r.consumer, groups), [...at, 'consumer']),
       );

@@ -6,11 +6,13 @@
  */
 import { findCallCycles } from './call-graph.ts';
 import { checkConsumers } from './check-consumers.ts';
+import { checkLimits } from './check-limits.ts';
 import { checkSessions } from './check-sessions.ts';
 import { checkWorkloads } from './check-workloads.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
 import { checkDatabaseRef, checkEndpointRef, collectNames, type Names } from './names.ts';
+import { setPathProblem } from './overrides.ts';
 import { type ScenarioParsed, SLO_BOUNDS } from './schema.ts';
 import { isRecord } from './schema-walk.ts';
 import { CLIENT_ID } from './types.ts';
@@ -24,9 +26,6 @@ const MAX_P99_OVER_MEAN = 14.9;
 /** Slack when adding branch probabilities written as decimals (0.1 + 0.2 > 0.3 in floats). */
 const PROBABILITY_EPSILON = 1e-9;
 
-/** A variant `set:` key: keys joined by dots, each followed by any number of [n] indices. */
-const SET_PATH_RE = /^[A-Za-z0-9_$-]+(\[\d+\])*(\.[A-Za-z0-9_$-]+(\[\d+\])*)*$/;
-
 /**
  * Every semantic problem of a schema-valid document: unknown or ambiguous ids, misplaced
  * options, inconsistent numbers and call loops (a loop through a branch is a warning).
@@ -35,6 +34,7 @@ export function checkReferences(doc: ScenarioParsed): UnlocatedIssue[] {
   const names = collectNames(doc);
   return [
     ...checkTiming(doc),
+    ...checkLimits(doc),
     ...checkIds(names),
     ...checkServices(doc, names),
     ...checkKeySpaces(doc, names),
@@ -100,6 +100,7 @@ function instanceCount(doc: ScenarioParsed, id: string): number {
 function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   const components = [...names.services, ...names.databases, ...names.caches, ...names.brokers];
+  const isComponent = new Set(components);
   const durationMs = parseDurationMs(doc.duration);
   for (const [name, f] of Object.entries(doc.faults)) {
     const path: DocPath = ['faults', name];
@@ -108,7 +109,7 @@ function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
     } else if (f.target === undefined && f.link === undefined) {
       issues.push(error(msg.faultWithoutTarget(name, f.kind), path, true));
     } else if (f.target !== undefined) {
-      if (!components.includes(f.target))
+      if (!isComponent.has(f.target))
         issues.push(
           error(msg.unknownReference('component', f.target, components), [...path, 'target']),
         );
@@ -131,7 +132,7 @@ function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
         issues.push(error(msg.faultNeedsLink(name), [...path, 'target'], true));
     } else if (f.link !== undefined) {
       for (const end of ['from', 'to'] as const)
-        if (!components.includes(f.link[end]) && f.link[end] !== CLIENT_ID)
+        if (!isComponent.has(f.link[end]) && f.link[end] !== CLIENT_ID)
           issues.push(
             error(msg.unknownReference('component', f.link[end], [...components, CLIENT_ID]), [
               ...path,
@@ -180,7 +181,9 @@ function entryEndpoints(doc: ScenarioParsed): string[] {
 function checkSlos(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   const entries = entryEndpoints(doc);
+  const isEntry = new Set(entries);
   const components = [...names.services, ...names.databases, ...names.caches, ...names.brokers];
+  const isComponent = new Set(components);
   for (const [name, slo] of Object.entries(doc.slos)) {
     const path: DocPath = ['slos', name];
     const bounds = SLO_BOUNDS.filter((b) => slo[b] !== undefined);
@@ -190,7 +193,7 @@ function checkSlos(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
       continue;
     }
     if (slo.component !== undefined) {
-      if (!components.includes(slo.component))
+      if (!isComponent.has(slo.component))
         issues.push(
           error(msg.unknownReference('component', slo.component, components), [
             ...path,
@@ -208,7 +211,7 @@ function checkSlos(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
     if (slo.endpoint !== undefined) {
       const refIssues = checkEndpointRef(slo.endpoint, [...path, 'endpoint'], names);
       issues.push(...refIssues);
-      if (refIssues.length === 0 && !entries.includes(slo.endpoint))
+      if (refIssues.length === 0 && !isEntry.has(slo.endpoint))
         issues.push(error(msg.sloNotEntry(slo.endpoint, entries), [...path, 'endpoint']));
     }
   }
@@ -225,6 +228,15 @@ function checkTiming(doc: ScenarioParsed): UnlocatedIssue[] {
   if (parseDurationMs(doc.warmup) >= durationMs) {
     return [error(msg.warmupTooLong(doc.warmup, doc.duration), ['warmup'])];
   }
+  // `duration: 60` is 60 ms, which users rarely mean
+  if (typeof doc.duration === 'number' && durationMs < 1000)
+    return [
+      {
+        ...msg.shortDuration(`duration: ${doc.duration}`, durationMs),
+        severity: 'warning',
+        path: ['duration'],
+      },
+    ];
   return [];
 }
 
@@ -232,14 +244,14 @@ function checkTiming(doc: ScenarioParsed): UnlocatedIssue[] {
 function checkIds(names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   for (const id of names.databases) {
-    if (names.services.includes(id))
+    if (names.has.services.has(id))
       issues.push(error(msg.duplicateId(id), ['databases', id], true));
   }
   for (const id of names.services) {
     if (id === CLIENT_ID) issues.push(error(msg.reservedId(id), ['services', id], true));
   }
   for (const id of names.brokers) {
-    if (names.services.includes(id) || names.databases.includes(id) || names.caches.includes(id))
+    if (names.has.services.has(id) || names.has.databases.has(id) || names.has.caches.has(id))
       issues.push(error(msg.duplicateId(id), ['brokers', id], true));
     if (id === CLIENT_ID) issues.push(error(msg.reservedId(id), ['brokers', id], true));
   }
@@ -294,17 +306,17 @@ function checkStep(
   if ('kv' in step) {
     const store = typeof step.kv === 'string' ? step.kv : step.kv.store;
     const at: DocPath = typeof step.kv === 'string' ? [...path, 'kv'] : [...path, 'kv', 'store'];
+    if (doc.caches[store]?.type === 'distributed') return [];
     const stores = Object.entries(doc.caches)
       .filter(([, c]) => c.type === 'distributed')
       .map(([id]) => id);
-    if (stores.includes(store)) return [];
     if (doc.caches[store] !== undefined)
       return [error(msg.kvOnInProcessCache(store, doc.caches[store].type), at)];
     return [error(msg.unknownReference('cache', store, stores), at)];
   }
   if ('transaction' in step) {
     const keys = step.transaction.keys;
-    return names.keys.includes(keys)
+    return names.has.keys.has(keys)
       ? []
       : [
           error(msg.unknownReference('key space', keys, names.keys), [
@@ -323,7 +335,7 @@ function checkStep(
         ? []
         : checkEndpointRef(a.compensate, [...at, 'steps', i, 'compensate'], names)),
     ]);
-    if (s.broker !== undefined && !names.brokers.includes(s.broker))
+    if (s.broker !== undefined && !names.has.brokers.has(s.broker))
       issues.push(
         error(msg.unknownReference('broker', s.broker, names.brokers), [...at, 'broker']),
       );
@@ -343,7 +355,7 @@ function checkStep(
     const broker = typeof step.publish === 'string' ? step.publish : step.publish.broker;
     const at: DocPath =
       typeof step.publish === 'string' ? [...path, 'publish'] : [...path, 'publish', 'broker'];
-    if (!names.brokers.includes(broker))
+    if (!names.has.brokers.has(broker))
       return [error(msg.unknownReference('broker', broker, names.brokers), at)];
     const topics = Object.keys(doc.brokers[broker].topics);
     if (topics.length === 0) return [];
@@ -364,7 +376,7 @@ function checkStep(
     const l = typeof step.lookup === 'string' ? { keys: step.lookup } : step.lookup;
     const at: DocPath =
       typeof step.lookup === 'string' ? [...path, 'lookup'] : [...path, 'lookup', 'keys'];
-    const issues = names.keys.includes(l.keys)
+    const issues = names.has.keys.has(l.keys)
       ? []
       : [error(msg.unknownReference('key space', l.keys, names.keys), at)];
     if ('db' in l && l.db !== undefined)
@@ -388,7 +400,7 @@ type ListInput = Extract<StepVisit['step'], { list: unknown }>['list'];
 function checkList(list: ListInput, path: DocPath, names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   list.refs.forEach((ref, i) => {
-    if (!names.keys.includes(ref.keys)) {
+    if (!names.has.keys.has(ref.keys)) {
       issues.push(
         error(msg.unknownReference('key space', ref.keys, names.keys), [
           ...path,
@@ -403,7 +415,7 @@ function checkList(list: ListInput, path: DocPath, names: Names): UnlocatedIssue
   if (list.db !== undefined) issues.push(...checkDatabaseRef(list.db, [...path, 'db'], names));
   if (list.joinDb !== undefined)
     issues.push(...checkDatabaseRef(list.joinDb, [...path, 'joinDb'], names));
-  if (list.cache !== undefined && !names.caches.includes(list.cache)) {
+  if (list.cache !== undefined && !names.has.caches.has(list.cache)) {
     issues.push(error(msg.unknownReference('cache', list.cache, names.caches), [...path, 'cache']));
   }
   return issues;
@@ -441,7 +453,7 @@ const MAX_TOTAL_KEYS = 2 ** 31 - 1;
 /** A key space is owned by a service; all key spaces together fit the caches' key range. */
 function checkKeySpaces(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const issues = Object.entries(doc.keys).flatMap(([id, k]) =>
-    names.services.includes(k.owner)
+    names.has.services.has(k.owner)
       ? []
       : [error(msg.unknownReference('service', k.owner, names.services), ['keys', id, 'owner'])],
   );
@@ -452,9 +464,10 @@ function checkKeySpaces(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
 
 function checkLinks(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const known = [...names.services, ...names.databases, ...names.caches, CLIENT_ID];
+  const isKnown = new Set(known);
   return doc.network.links.flatMap((link, i) =>
     (['from', 'to'] as const)
-      .filter((end) => !known.includes(link[end]))
+      .filter((end) => !isKnown.has(link[end]))
       .map((end) =>
         error(msg.unknownReference('component', link[end], known), ['network', 'links', i, end]),
       ),
@@ -490,6 +503,8 @@ function checkDistribution(dist: Record<string, unknown>, path: DocPath): Unloca
         error(msg.empiricalWeights(dist.values.length, dist.weights.length), [...path, 'weights']),
       ];
     }
+    if (!(dist.weights as number[]).some((w) => w > 0))
+      return [error(msg.empiricalZeroWeights(), [...path, 'weights'])];
   }
   if (dist.dist !== 'lognormal') return [];
   const given = ['mean', 'p99', 'median', 'sigma'].filter((key) => dist[key] !== undefined);
@@ -505,22 +520,23 @@ function checkDistribution(dist: Record<string, unknown>, path: DocPath): Unloca
 
 /** Call loops: an endless one is an error, one through a branch a warning. */
 function checkCallLoops(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
-  const nodes = [...names.endpoints].flatMap(([service, eps]) =>
-    eps.map((ep) => `${service}/${ep}`),
+  const endpoints = [...names.endpoints].flatMap(([service, eps]) =>
+    eps.map((endpoint) => ({ service, endpoint, ref: `${service}/${endpoint}` })),
   );
-  const edges = nodes.flatMap((from) => {
-    const [service, endpoint] = from.split('/');
+  const nodes = endpoints.map((e) => e.ref);
+  const isNode = new Set(nodes);
+  const edges = endpoints.flatMap(({ service, endpoint, ref: from }) => {
     const at = ['services', service, 'endpoints', endpoint, 'steps'];
     return listSteps(doc.services[service].endpoints[endpoint].steps, at).flatMap(
       ({ step, path, conditional }) => {
-        if ('call' in step && nodes.includes(step.call)) {
+        if ('call' in step && isNode.has(step.call)) {
           return [{ from, to: step.call, path: [...path, 'call'], conditional }];
         }
         // a saga calls its participants (and, on a failure, their compensations)
         if ('saga' in step) {
           return step.saga.steps.flatMap((a, i) =>
             [a.call, a.compensate]
-              .filter((to): to is string => to !== undefined && nodes.includes(to))
+              .filter((to): to is string => to !== undefined && isNode.has(to))
               .map((to) => ({
                 from,
                 to,
@@ -532,7 +548,7 @@ function checkCallLoops(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
         // a list step calls the endpoints serving its references (when it has rows)
         if ('list' in step) {
           return step.list.refs.flatMap((ref, i) =>
-            nodes.includes(ref.via)
+            isNode.has(ref.via)
               ? [{ from, to: ref.via, path: [...path, 'list', 'refs', i, 'via'], conditional }]
               : [],
           );
@@ -551,14 +567,11 @@ function checkCallLoops(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
 /** Variant `set:` keys must be dotted paths; what they point at is checked per variant. */
 function checkVariants(doc: ScenarioParsed): UnlocatedIssue[] {
   return Object.entries(doc.variants ?? {}).flatMap(([name, variant]) =>
-    Object.keys(variant.set)
-      .filter((key) => !SET_PATH_RE.test(key))
-      .map((key) =>
-        error(
-          { code: 'bad-set-path', message: msg.badSetPath(key) },
-          ['variants', name, 'set', key],
-          true,
-        ),
-      ),
+    Object.keys(variant.set).flatMap((key) => {
+      const problem = setPathProblem(key);
+      return problem === undefined
+        ? []
+        : [error({ code: 'bad-set-path', message: problem }, ['variants', name, 'set', key], true)];
+    }),
   );
 }

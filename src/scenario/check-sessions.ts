@@ -36,7 +36,7 @@ export function checkSessions(doc: ScenarioParsed, names: Names): UnlocatedIssue
     issues.push(error(msg.sessionsWithoutUsers('no-users'), ['sessions'], true));
   const validateAt = s.validateAt ?? users.map(([, w]) => (w.session?.login ?? '').split('/')[0]);
   for (const [i, service] of (s.validateAt ?? []).entries())
-    if (!names.services.includes(service))
+    if (!names.has.services.has(service))
       issues.push(
         error(msg.unknownReference('service', service, names.services), [
           'sessions',
@@ -47,7 +47,7 @@ export function checkSessions(doc: ScenarioParsed, names: Names): UnlocatedIssue
   if (s.validateAt !== undefined)
     for (const [id, w] of users) {
       const login = (w.session?.login ?? '').split('/')[0];
-      if (names.services.includes(login) && !validateAt.includes(login))
+      if (names.has.services.has(login) && !validateAt.includes(login))
         issues.push(
           error(msg.loginNotValidated(login, validateAt), ['workloads', id, 'session', 'login']),
         );
@@ -72,7 +72,7 @@ export function checkSessions(doc: ScenarioParsed, names: Names): UnlocatedIssue
   const needsIdp = s.strategy === 'reference-token' || s.strategy === 'value-token';
   if (s.idp !== undefined) {
     const at: DocPath = ['sessions', 'idp'];
-    if (!names.services.includes(s.idp.service))
+    if (!names.has.services.has(s.idp.service))
       issues.push(
         error(msg.unknownReference('service', s.idp.service, names.services), [...at, 'service']),
       );

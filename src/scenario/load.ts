@@ -6,16 +6,28 @@
  */
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter } from 'yaml';
 import { checkReferences } from './check-references.ts';
 import { type DocPath, ScenarioError, type ScenarioIssue, type UnlocatedIssue } from './issues.ts';
 import { createLocator, detab } from './locate.ts';
 import * as msg from './messages.ts';
 import { normalizeScenario } from './normalize.ts';
+import {
+  applyOverrides,
+  assignPath,
+  isUnder,
+  overlaps,
+  parseSetPath,
+  type ScenarioOverride,
+  setPathProblem,
+  underOverride,
+} from './overrides.ts';
 import { ScenarioDocument } from './schema.ts';
-import { didYouMean } from './suggest.ts';
 import type { Scenario } from './types.ts';
+import { checkYamlTree, MAX_DEPTH, parseYamlDocument } from './yaml-guards.ts';
 import { fromZodIssues } from './zod-issues.ts';
+
+export { parseSetPath, type ScenarioOverride } from './overrides.ts';
 
 /** A loaded scenario: one normalized Scenario per variant (one entry when it has none). */
 export interface LoadedScenario {
@@ -25,23 +37,6 @@ export interface LoadedScenario {
   variants: Scenario[];
   /** Non-fatal issues (printed, the run goes on). */
   warnings: ScenarioIssue[];
-}
-
-/**
- * A value set from outside the file, applied to the base document before the variants (so a
- * variant's own `set:` wins): what `msasim sweep --param` changes at each point of its grid.
- */
-export interface ScenarioOverride {
-  /** A dotted path as in a variant's `set:`, e.g. `services.orders.instances`. */
-  path: string;
-  value: unknown;
-  /** How the user wrote it, shown in messages: `--param services.orders.instances=4`. */
-  label: string;
-  /**
-   * How the user wrote the path alone, shown for problems of the path itself (so one message
-   * covers every value): `--param services.orders.instances`. Default: `label`.
-   */
-  pathLabel?: string;
 }
 
 /** Options of parseScenario and loadScenario. */
@@ -58,6 +53,23 @@ export async function loadScenario(
   return parseScenario(await readScenarioText(path), path, options);
 }
 
+/** Largest scenario file read, bytes (a scenario is a few KB; 100,000 services take 10 MB). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Most lines and flow items parsed (the YAML tree takes about 1 KB of memory for each). */
+export const MAX_LINES_AND_ITEMS = 2_000_000;
+
+/**
+ * Why a file cannot be read as a scenario, from what stat() says of it: not a regular file (a
+ * folder, a device, a pipe would be read for ever), or too big. Undefined when it can be read.
+ */
+export function fileProblem(info: { isFile(): boolean; size: number }): string | undefined {
+  if (!info.isFile())
+    return 'it is not a regular file (a folder, FIFO, socket or device); give a .yaml or .json file';
+  if (info.size > MAX_FILE_BYTES)
+    return `the file holds ${msg.showBytes(info.size)}; msasim reads at most ${msg.showBytes(MAX_FILE_BYTES)}`;
+  return undefined;
+}
+
 /**
  * Reads a scenario file's text. The file may be a symbolic link (the user named it), but must
  * be a regular file: a FIFO or a device would hang the run or never end, so it is refused
@@ -65,24 +77,8 @@ export async function loadScenario(
  * swapped in meanwhile does not block). @throws ScenarioError when it cannot be read.
  */
 export async function readScenarioText(path: string): Promise<string> {
-  try {
-    if (!(await stat(path)).isFile()) throw new NotRegularFile();
-    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      if (!(await handle.stat()).isFile()) throw new NotRegularFile();
-      return await handle.readFile('utf8');
-    } finally {
-      await handle.close();
-    }
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      e instanceof NotRegularFile
-        ? 'it is not a regular file (a folder, FIFO, socket or device); give a .yaml or .json file'
-        : code === 'ENOENT'
-          ? 'file not found'
-          : String((e as Error).message);
-    throw new ScenarioError([
+  const unreadable = (reason: string) =>
+    new ScenarioError([
       {
         code: 'unreadable-file',
         severity: 'error',
@@ -93,11 +89,42 @@ export async function readScenarioText(path: string): Promise<string> {
         col: 1,
       },
     ]);
+  const because = (e: unknown) =>
+    (e as NodeJS.ErrnoException).code === 'ENOENT'
+      ? 'file not found'
+      : String((e as Error).message);
+  let problem: string | undefined;
+  try {
+    problem = fileProblem(await stat(path));
+  } catch (e) {
+    throw unreadable(because(e));
   }
+  if (problem !== undefined) throw unreadable(problem);
+  try {
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const again = fileProblem(await handle.stat());
+      if (again !== undefined) problem = again;
+      else return await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    throw unreadable(because(e));
+  }
+  throw unreadable(problem);
 }
 
-/** A scenario path that names something other than a regular file. */
-class NotRegularFile extends Error {}
+/** Lines and flow-collection items of `text`, counted without parsing it (an upper bound). */
+function linesAndItems(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \n , [ {
+    if (c === 10 || c === 44 || c === 91 || c === 123) count++;
+  }
+  return count;
+}
 
 /**
  * Parses scenario text (YAML or JSON). `file` is used in messages only.
@@ -111,7 +138,28 @@ export function parseScenario(
   // 1. syntax
   const looksJson = file.endsWith('.json') || /^\s*[{[]/.test(text);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(looksJson ? detab(text) : text, { lineCounter, uniqueKeys: true });
+  const size = linesAndItems(text);
+  if (size > MAX_LINES_AND_ITEMS)
+    throw new ScenarioError([
+      {
+        ...msg.tooManyValues(size, MAX_LINES_AND_ITEMS),
+        severity: 'error',
+        path: [],
+        file,
+        line: 1,
+        col: 1,
+      },
+    ]);
+  const parsedYaml = parseYamlDocument(looksJson ? detab(text) : text, lineCounter, {
+    uniqueKeys: false,
+  });
+  if ('tooDeepAt' in parsedYaml) {
+    const { line, col } = lineCounter.linePos(parsedYaml.tooDeepAt);
+    throw new ScenarioError([
+      { ...msg.tooDeep(MAX_DEPTH), severity: 'error', path: [], file, line, col },
+    ]);
+  }
+  const doc = parsedYaml.doc;
   const locate = createLocator(doc, lineCounter);
   const place = (
     u: UnlocatedIssue,
@@ -121,8 +169,22 @@ export function parseScenario(
     const pos = (at ?? ((p: DocPath) => locate(p, onKey)))(u.path);
     return { ...rest, file, line: pos.line, col: pos.col };
   };
-  if (doc.errors.length > 0) throw new ScenarioError(doc.errors.map((e) => syntaxIssue(e, file)));
-  const raw = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  if (doc.errors.length > 0)
+    throw new ScenarioError(doc.errors.map((e) => syntaxIssue(e, file, lineCounter)));
+  const treeIssues = checkYamlTree(doc, (offset) => lineCounter.linePos(offset));
+  if (treeIssues.length > 0)
+    throw new ScenarioError(
+      treeIssues.map(({ line, col, ...text }) => ({ ...text, severity: 'error', file, line, col })),
+    );
+  // the tree check bounds what aliases expand to, so yaml's own (coarser) alias limit is off
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: -1 });
+  } catch (e) {
+    // a safety net: every problem the parser's values can have is checked above
+    const text = { code: 'yaml-syntax', message: msg.yamlSyntax(String((e as Error).message)) };
+    throw new ScenarioError([{ ...text, severity: 'error', path: [], file, line: 1, col: 1 }]);
+  }
 
   // 2. the base document, with the overrides from outside the file
   const overrides = applyOverrides(raw, options.overrides ?? []);
@@ -136,13 +198,20 @@ export function parseScenario(
   const variantsInput = (
     raw as { variants?: Record<string, { set?: Record<string, unknown>; description?: string }> }
   ).variants;
-  if (variantsInput === undefined) {
+  if (variantsInput === undefined || Object.keys(variantsInput).length === 0) {
+    const warnings =
+      variantsInput === undefined
+        ? problems
+        : [
+            ...problems,
+            place({ ...msg.emptyVariants(), severity: 'warning', path: ['variants'], onKey: true }),
+          ];
     return {
       file,
       name: parsed.name,
       description: parsed.description,
       variants: [normalizeScenario(parsed, file)],
-      warnings: problems,
+      warnings,
     };
   }
 
@@ -151,18 +220,20 @@ export function parseScenario(
   const variantProblems: ScenarioIssue[] = [];
   for (const [name, v] of Object.entries(variantsInput)) {
     const setPaths: [string, DocPath][] = [];
-    const copy = structuredClone(raw) as Record<string, unknown>;
+    // a shallow copy: assignPath copies what it changes below the root
+    const copy = { ...(raw as Record<string, unknown>) };
     delete copy.variants;
+    const owned = new Set<object>([copy]);
     for (const [key, value] of Object.entries(v.set ?? {})) {
       const path = parseSetPath(key);
       const where: DocPath = ['variants', name, 'set', key];
-      if (path === undefined || !assignPath(copy, path, value)) {
+      if (path === undefined || !assignPath(copy, path, value, owned)) {
         variantProblems.push(
           place({
             code: 'bad-set-path',
             severity: 'error',
             path: where,
-            message: msg.badSetPath(key),
+            message: setPathProblem(key) ?? msg.badSetPath(key),
             onKey: true,
           }),
         );
@@ -184,7 +255,8 @@ export function parseScenario(
         : place(underOverride(u, overrides.applied));
       variantProblems.push({ ...issue, message: msg.inVariant(name, issue.message) });
     }
-    if (checked.parsed)
+    // normalize assumes a document without errors (a lognormal without a solution would throw)
+    if (checked.parsed && !checked.issues.some((u) => u.severity === 'error'))
       scenarios.push(normalizeScenario(checked.parsed, file, { name, description: v.description }));
   }
   fail([...problems, ...dedupe(variantProblems)]);
@@ -197,116 +269,33 @@ export function parseScenario(
   };
 }
 
-/** An override whose path was set in the document. */
-interface AppliedOverride {
-  override: ScenarioOverride;
-  path: DocPath;
-  /** The first map the override had to create on its way (its problems are the override's). */
-  created: DocPath | undefined;
-}
-
-/**
- * Sets each override in `raw` (in place). A path that is malformed, or that goes through a key
- * the document lacks but has a close relative of ("ordrs" for "orders"), is an issue rather than
- * a new map: an override changes a value, it does not add a component. Other missing maps are
- * created, as for a variant, and the schema judges the result.
- */
-function applyOverrides(
-  raw: unknown,
-  overrides: readonly ScenarioOverride[],
-): { applied: AppliedOverride[]; issues: UnlocatedIssue[] } {
-  const applied: AppliedOverride[] = [];
-  const issues: UnlocatedIssue[] = [];
-  if (overrides.length === 0 || raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    return { applied, issues };
-  const root = raw as Record<string, unknown>;
-  for (const override of overrides) {
-    const path = parseSetPath(override.path);
-    const misspelt = path === undefined ? undefined : misspeltKey(root, path);
-    if (misspelt !== undefined) {
-      const text = msg.unknownOverrideKey(misspelt.key, misspelt.known);
-      issues.push({
-        ...text,
-        message: msg.inOverride(override.pathLabel ?? override.label, text.message),
-        severity: 'error',
-        path: misspelt.at,
-        onKey: true,
-      });
-      continue;
-    }
-    const created = path === undefined ? undefined : firstMissing(root, path);
-    if (path === undefined || !assignPath(root, path, override.value)) {
-      issues.push({
-        code: 'bad-set-path',
-        severity: 'error',
-        path: path ?? [],
-        message: msg.inOverride(
-          override.pathLabel ?? override.label,
-          msg.badSetPath(override.path),
-        ),
-      });
-    } else applied.push({ override, path, created });
-  }
-  return { applied, issues };
-}
-
-/** The shortest prefix of `path` (before its last segment) that `root` lacks, if any. */
-function firstMissing(root: Record<string, unknown>, path: DocPath): DocPath | undefined {
-  let node: unknown = root;
-  for (let i = 0; i < path.length - 1; i++) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[path[i]];
-    if (node === undefined || node === null) return path.slice(0, i + 1);
-  }
-  return undefined;
-}
-
-/**
- * The first key on `path` (before its last segment) that `root` lacks while having a close
- * one, with the keys it has there; undefined when there is none.
- */
-function misspeltKey(
-  root: Record<string, unknown>,
-  path: DocPath,
-): { key: string; known: string[]; at: DocPath } | undefined {
-  let node: unknown = root;
-  for (let i = 0; i < path.length - 1; i++) {
-    if (node === null || typeof node !== 'object') return undefined;
-    const seg = path[i];
-    const next = (node as Record<string | number, unknown>)[seg];
-    if (next === undefined && typeof seg === 'string' && !Array.isArray(node)) {
-      const known = Object.keys(node);
-      if (didYouMean(seg, known) === undefined) return undefined;
-      return { key: seg, known, at: path.slice(0, i + 1) };
-    }
-    node = next;
-  }
-  return undefined;
-}
-
-/** `u` with its message put under the override it comes from, if any. */
-function underOverride(u: UnlocatedIssue, applied: readonly AppliedOverride[]): UnlocatedIssue {
-  const owner = applied.findLast(
-    (o) => isUnder(u.path, o.path) || (o.created !== undefined && isUnder(u.path, o.created)),
-  );
-  return owner ? { ...u, message: msg.inOverride(owner.override.label, u.message) } : u;
-}
-
-/** Whether `path` is `prefix` or lies below it. */
-function isUnder(path: DocPath, prefix: DocPath): boolean {
-  return prefix.length <= path.length && prefix.every((seg, i) => path[i] === seg);
-}
-
-/** Whether one path lies under the other. */
-function overlaps(a: DocPath, b: DocPath): boolean {
-  return isUnder(a, b) || isUnder(b, a);
-}
-
 function checkDocument(raw: unknown) {
   const result = ScenarioDocument.safeParse(raw);
   if (!result.success)
     return { issues: fromZodIssues(result.error.issues, raw), parsed: undefined };
-  return { issues: checkReferences(result.data), parsed: result.data };
+  const parsed = withoutPrototypes(result.data);
+  return { issues: checkReferences(parsed), parsed };
+}
+
+/**
+ * `value` with every map made an object without a prototype, in place (zod's output is fresh),
+ * so that a name the user chose (a service called `constructor` or `toString`) never finds
+ * something JavaScript objects inherit: `doc.caches.toString` is undefined, as it should be.
+ */
+function withoutPrototypes<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    if (Object.getPrototypeOf(node) !== Object.prototype) continue;
+    Object.setPrototypeOf(node, null);
+    for (const key in node) stack.push((node as Record<string, unknown>)[key]);
+  }
+  return value;
 }
 
 function fail(issues: ScenarioIssue[]): void {
@@ -315,6 +304,7 @@ function fail(issues: ScenarioIssue[]): void {
   }
 }
 
+/** `issues` without repeats (the same message at the same place). */
 function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
   const seen = new Set<string>();
   return issues.filter((i) => {
@@ -326,10 +316,11 @@ function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
 }
 
 function syntaxIssue(
-  e: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] },
+  e: { message: string; pos: [number, number] },
   file: string,
+  lineCounter: LineCounter,
 ): ScenarioIssue {
-  const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+  const { line, col } = lineCounter.linePos(e.pos[0]);
   const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return {
     code: 'yaml-syntax',
@@ -337,41 +328,9 @@ function syntaxIssue(
     path: [],
     message: msg.yamlSyntax(first),
     file,
-    line: pos.line,
-    col: pos.col,
+    line,
+    col,
   };
-}
-
-/** Parses `services.orders.endpoints.get.steps[0].cpu` into a document path; undefined if malformed. */
-export function parseSetPath(text: string): DocPath | undefined {
-  const path: DocPath = [];
-  for (const part of text.split('.')) {
-    const m = /^([A-Za-z0-9_$-]+)((\[\d+\])*)$/.exec(part);
-    if (!m) return undefined;
-    path.push(m[1]);
-    for (const idx of m[2].matchAll(/\[(\d+)\]/g)) path.push(Number(idx[1]));
-  }
-  return path;
-}
-
-/** Sets `value` at `path` inside `root`, creating maps on the way; false when an index is out of range. */
-function assignPath(root: Record<string, unknown>, path: DocPath, value: unknown): boolean {
-  let node: unknown = root;
-  for (let i = 0; i < path.length - 1; i++) {
-    const seg = path[i];
-    const container = node as Record<string | number, unknown>;
-    if (typeof seg === 'number' && (!Array.isArray(container) || seg >= container.length))
-      return false;
-    if (container[seg] === undefined || container[seg] === null)
-      container[seg] = typeof path[i + 1] === 'number' ? [] : {};
-    node = container[seg];
-    if (typeof node !== 'object') return false;
-  }
-  const last = path[path.length - 1];
-  if (typeof last === 'number' && (!Array.isArray(node) || last > (node as unknown[]).length))
-    return false;
-  (node as Record<string | number, unknown>)[last] = structuredClone(value);
-  return true;
 }
 
 export type { Document };

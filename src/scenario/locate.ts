@@ -12,6 +12,7 @@ import {
   isSeq,
   type LineCounter,
   type Node,
+  type Pair,
 } from 'yaml';
 import type { DocPath } from './issues.ts';
 
@@ -32,6 +33,21 @@ export type Locator = (path: DocPath, onKey?: boolean) => Position;
  */
 export function createLocator(doc: Document, lineCounter: LineCounter): Locator {
   const at = (offset: number): Position => lineCounter.linePos(offset);
+  // the pairs of each map by key, built on first use: a map of 100k services is not searched
+  // from its start for every issue
+  const indexes = new Map<Node, Map<string, Pair>>();
+  const child = (node: Node, seg: string | number) => childOf(node, seg, indexes);
+  // yaml resolves an alias by walking the document from its start: once per alias is enough
+  const targets = new Map<unknown, Node | null>();
+  const resolve = (d: Document, node: unknown): Node | null => {
+    if (!isAlias(node)) return (node as Node | null | undefined) ?? null;
+    let target = targets.get(node);
+    if (target === undefined) {
+      target = resolveNode(d, node);
+      targets.set(node, target);
+    }
+    return target;
+  };
   return (path, onKey = false) => {
     let node: Node | null = resolve(doc, doc.contents);
     // The deepest offset reached so far; a key with an empty value stops the walk there.
@@ -66,15 +82,28 @@ function start(node: Node): number | undefined {
 }
 
 /** Follows aliases (`*name`) to the node they stand for. */
-function resolve(doc: Document, node: unknown): Node | null {
+function resolveNode(doc: Document, node: unknown): Node | null {
   if (isAlias(node)) return (node.resolve(doc) as Node | undefined) ?? null;
   return (node as Node | null | undefined) ?? null;
 }
 
 /** The entry of a map or list named by one path segment, as its key node and value. */
-function child(node: Node, seg: string | number): { key?: Node; value: unknown } | undefined {
+function childOf(
+  node: Node,
+  seg: string | number,
+  indexes: Map<Node, Map<string, Pair>>,
+): { key?: Node; value: unknown } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(seg));
+    let index = indexes.get(node);
+    if (index === undefined) {
+      index = new Map();
+      for (const p of node.items) {
+        const key = isPair(p) ? keyText(p.key) : undefined;
+        if (key !== undefined && !index.has(key)) index.set(key, p);
+      }
+      indexes.set(node, index);
+    }
+    const pair = index.get(String(seg));
     if (pair === undefined) return undefined;
     return { key: isScalar(pair.key) ? pair.key : undefined, value: pair.value };
   }

@@ -5,7 +5,10 @@
  * Where a problem is found and how it is printed live elsewhere (zod-issues.ts, format.ts).
  */
 import { STEP_KINDS } from './schema.ts';
-import { compareStrings, didYouMean } from './suggest.ts';
+import { didYouMean, sortedNames } from './suggest.ts';
+
+// the texts of hostile or oversized input live beside this file
+export * from './messages-limits.ts';
 
 /** The text of one issue, before it gets a path, a severity and a location. */
 export interface IssueText {
@@ -33,9 +36,15 @@ export const MAX_LISTED = 12;
 
 /** `a, b, c`: sorted, without duplicates, cut after MAX_LISTED names with "…". */
 export function listNames(names: readonly string[]): string {
-  const sorted = [...new Set(names)].sort(compareStrings);
-  const shown = sorted.slice(0, MAX_LISTED).join(', ');
-  return sorted.length > MAX_LISTED ? `${shown}, …` : shown;
+  // the sorted list is kept for long lists, which many messages name (known: services …)
+  const sorted = sortedNames(names);
+  const shown: string[] = [];
+  for (const name of sorted) {
+    if (name === shown.at(-1)) continue;
+    if (shown.length === MAX_LISTED) return `${shown.join(', ')}, …`;
+    shown.push(name);
+  }
+  return shown.join(', ');
 }
 
 /** A value as it appears in a message: strings quoted (and cut when long), lists and maps named. */
@@ -129,6 +138,12 @@ export function variantHidesOverride(variant: string, path: string): IssueText {
 
 /** A key that the object at this place does not have. */
 export function unknownKey(key: string, known: readonly string[]): IssueText {
+  if (key === '<<')
+    return {
+      code: 'unknown-key',
+      message: 'merge keys (<<) are not supported',
+      hint: 'write the keys out, or put an alias (*name) where the whole value goes',
+    };
   const valid = known.length === 0 ? 'remove it' : `valid keys here: ${listNames(known)}`;
   return {
     code: 'unknown-key',

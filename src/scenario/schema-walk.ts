@@ -31,7 +31,10 @@ export function unwrap(schema: Schema): Schema {
   for (let depth = 0; depth < 64; depth++) {
     const def = current._zod.def;
     if (WRAPPERS.has(def.type)) current = (def as z.core.$ZodOptionalDef).innerType;
-    else if (def.type === 'lazy') current = (def as z.core.$ZodLazyDef).getter();
+    // the lazy's own cached inner schema: its getter builds a new union at every call
+    else if (def.type === 'lazy')
+      current =
+        (current._zod as { innerType?: Schema }).innerType ?? (def as z.core.$ZodLazyDef).getter();
     else if (def.type === 'pipe') current = (def as z.core.$ZodPipeDef).in;
     else return current;
   }
@@ -93,7 +96,7 @@ function fitScore(schema: Schema, value: unknown): number {
       if (!isRecord(value)) return -1;
       // A shared required key (a step's kind key) says more than a shared optional one.
       const shape = shapeOf(s) ?? {};
-      const shared = Object.keys(value).filter((k) => k in shape);
+      const shared = Object.keys(value).filter((k) => Object.hasOwn(shape, k));
       return 1 + shared.reduce((sum, k) => sum + (shape[k]._zod.optin === 'optional' ? 1 : 2), 0);
     }
     case 'record':
@@ -158,7 +161,10 @@ function childSchema(schema: Schema, seg: string | number): Schema | undefined {
   const def = schema._zod.def;
   switch (def.type) {
     case 'object':
-      return (def as z.core.$ZodObjectDef).shape[String(seg)];
+      // own keys only: a user's `constructor:` must not find Object.prototype.constructor
+      return Object.hasOwn((def as z.core.$ZodObjectDef).shape, String(seg))
+        ? (def as z.core.$ZodObjectDef).shape[String(seg)]
+        : undefined;
     case 'record':
       return (def as z.core.$ZodRecordDef).valueType;
     case 'array':
@@ -208,7 +214,7 @@ export function typePhrase(type: string): string {
     object: 'an object',
     record: 'an object',
   };
-  return phrases[type] ?? type;
+  return Object.hasOwn(phrases, type) ? phrases[type] : type;
 }
 
 function hasIntCheck(def: Def): boolean {

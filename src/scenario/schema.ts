@@ -6,6 +6,7 @@
  * Later capabilities add sections (caches, keys, faults, sessions, brokers) and step kinds.
  */
 import * as z from 'zod';
+import { LIMITS } from './limits.ts';
 
 /** Matches "2ms", "1.5s", "250us", "1m", "0.5h". */
 export const DURATION_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(us|µs|ms|s|m|min|h)\s*$/;
@@ -15,8 +16,12 @@ export const RATE_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*\/\s*(ms|s|sec|min|m|h)\s*$/;
 export const PERCENT_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*%\s*$/;
 /** A size: a number, then B, KB, MB or GB. */
 export const BYTES_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(B|KB|MB|GB)\s*$/;
-/** Component, workload and endpoint identifiers. */
-export const ID_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/**
+ * Component, workload and endpoint identifiers. `constructor` and `prototype` are refused: a
+ * `set:` path cannot go through them (they would reach JavaScript internals), so a component
+ * with such a name could not be changed by a variant.
+ */
+export const ID_RE = /^(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]*$/;
 /** A reference to an endpoint: "service/endpoint". */
 export const ENDPOINT_REF_RE = /^[A-Za-z][A-Za-z0-9_-]*\/[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -165,7 +170,7 @@ export const SleepStep = z.strictObject({ sleep: DurationDist });
 export const Retry = z.strictObject({
   attempts: z.number().int().min(1).max(100),
   backoff: Duration.default('50ms'),
-  multiplier: z.number().min(1).default(2),
+  multiplier: z.number().min(1).max(100).default(2),
   maxBackoff: Duration.optional(),
   jitter: z.enum(['none', 'full', 'equal']).default('full'),
   /** Retries allowed per first attempt (a token bucket: each call adds `budget`, a retry takes 1). */
@@ -181,10 +186,10 @@ export const Breaker = z.strictObject({
   failureRate: Percent.default('50%'),
   slowCall: Duration.optional(),
   slowRate: Percent.default('100%'),
-  window: z.number().int().min(1).default(20),
-  minCalls: z.number().int().min(1).default(10),
+  window: z.number().int().min(1).max(LIMITS.calls).default(20),
+  minCalls: z.number().int().min(1).max(LIMITS.calls).default(10),
   openFor: Duration.default('5s'),
-  halfOpenCalls: z.number().int().min(1).default(3),
+  halfOpenCalls: z.number().int().min(1).max(LIMITS.calls).default(3),
 });
 
 /** What a call answers when it finally fails: a default, a cached value, or a degraded response. */
@@ -202,7 +207,7 @@ export const CallStep = z.strictObject({
   retry: Retry.optional(),
   breaker: Breaker.optional(),
   /** At most this many calls of this step in flight per caller instance; more fail at once. */
-  bulkhead: z.number().int().min(1).optional(),
+  bulkhead: z.number().int().min(1).max(LIMITS.calls).optional(),
   fallback: Fallback.optional(),
 });
 export const QueryStep = z.strictObject({
@@ -270,7 +275,7 @@ export const KvStep = z.strictObject({
     z.strictObject({
       store: id,
       op: z.enum(['get', 'set']).default('get'),
-      keys: z.number().int().min(1).default(1),
+      keys: z.number().int().min(1).max(LIMITS.rows).default(1),
       timeout: Duration.default('1s'),
     }),
   ]),
@@ -338,9 +343,9 @@ export const Step: z.ZodType<StepInput> = z.lazy(() =>
         access: KeyAccess.default('uniform'),
         locking: z.enum(['pessimistic', 'optimistic']).default('pessimistic'),
         lockWait: Duration.default('1s'),
-        retries: z.number().int().min(0).default(2),
+        retries: z.number().int().min(0).max(LIMITS.retries).default(2),
         steps: z.array(Step),
-        compensate: z.array(Step).default([]),
+        compensate: z.array(Step).default(() => []),
       }),
     }),
   ]),
@@ -371,9 +376,9 @@ export const LoadBalancer = z.enum(['round-robin', 'random', 'least-outstanding'
 
 export const Service = z.strictObject({
   description: z.string().optional(),
-  instances: z.number().int().min(1).default(1),
-  threads: z.number().int().min(1).default(200),
-  cores: z.number().int().min(1).optional(),
+  instances: z.number().int().min(1).max(LIMITS.instances).default(1),
+  threads: z.number().int().min(1).max(LIMITS.threads).default(200),
+  cores: z.number().int().min(1).max(LIMITS.threads).optional(),
   queueCapacity: Capacity.default('unbounded'),
   loadBalancer: LoadBalancer.default('round-robin'),
   database: id.optional(),
@@ -384,8 +389,8 @@ export const Service = z.strictObject({
    */
   autoscale: z
     .strictObject({
-      min: z.number().int().min(1),
-      max: z.number().int().min(1),
+      min: z.number().int().min(1).max(LIMITS.instances),
+      max: z.number().int().min(1).max(LIMITS.instances),
       targetUtilisation: Percent.default('60%'),
       every: Duration.default('15s'),
       bootTime: Duration.default('30s'),
@@ -398,9 +403,15 @@ export const Service = z.strictObject({
    */
   healthCheck: Duration.optional(),
   /** Scheduled scaling (a manual `kubectl scale` or a cron): from `at`, serve with `instances`. */
-  scale: z.array(z.strictObject({ at: Duration, instances: z.number().int().min(1) })).optional(),
+  scale: z
+    .array(
+      z.strictObject({ at: Duration, instances: z.number().int().min(1).max(LIMITS.instances) }),
+    )
+    .optional(),
   /** Load shedding: a token bucket of `rate` per second and `burst` tokens for the whole service. */
-  rateLimit: z.strictObject({ rate: Rate, burst: z.number().int().min(1).optional() }).optional(),
+  rateLimit: z
+    .strictObject({ rate: Rate, burst: z.number().int().min(1).max(LIMITS.calls).optional() })
+    .optional(),
   /** Stop-the-world garbage collection: every `every`, a pause of `pause` + `pausePerGB` × heap held by caches. */
   gc: z
     .strictObject({
@@ -414,14 +425,17 @@ export const Service = z.strictObject({
 
 export const Database = z.strictObject({
   description: z.string().optional(),
-  connections: z.number().int().min(1).default(20),
+  connections: z.number().int().min(1).max(LIMITS.threads).default(20),
   queueCapacity: Capacity.default('unbounded'),
   queryTime: DurationDist.default('1ms'),
   rowTime: DurationDist.default(0),
   joinTime: DurationDist.default(0),
   /** Split into shards by key range or by hash; lookups go to the shards of their keys. */
   shards: z
-    .strictObject({ count: z.number().int().min(2), by: z.enum(['range', 'hash']) })
+    .strictObject({
+      count: z.number().int().min(2).max(LIMITS.shards),
+      by: z.enum(['range', 'hash']),
+    })
     .optional(),
 });
 
@@ -433,8 +447,8 @@ export const Database = z.strictObject({
  */
 export const Broker = z.strictObject({
   description: z.string().optional(),
-  instances: z.number().int().min(1).default(3),
-  threads: z.number().int().min(1).default(8),
+  instances: z.number().int().min(1).max(LIMITS.instances).default(3),
+  threads: z.number().int().min(1).max(LIMITS.threads).default(8),
   publishTime: DurationDist.default('2ms'),
   queueCapacity: Capacity.default('unbounded'),
   /** How long a producer waits for an acknowledgement before it counts the broker unavailable. */
@@ -442,7 +456,7 @@ export const Broker = z.strictObject({
   onUnavailable: z.enum(['fail', 'block', 'buffer']).default('fail'),
   retryEvery: Duration.default('100ms'),
   blockFor: Duration.default('60s'),
-  bufferSize: z.number().int().min(1).default(10000),
+  bufferSize: z.number().int().min(1).max(LIMITS.buffer).default(10000),
   /**
    * Topics: each a log split into `partitions` by message key (keys drawn uniformly from
    * 1..`keys`); partition p is led by server p mod instances. Without topics, publishes are
@@ -453,8 +467,8 @@ export const Broker = z.strictObject({
       id,
       z.strictObject({
         description: z.string().optional(),
-        partitions: z.number().int().min(1).default(6),
-        keys: z.number().int().min(1).default(10000),
+        partitions: z.number().int().min(1).max(LIMITS.partitions).default(6),
+        keys: z.number().int().min(1).max(LIMITS.keys).default(10000),
       }),
     )
     .default({}),
@@ -474,7 +488,7 @@ export const Reader = z.strictObject({
   saga: id.optional(),
   cutoff: Duration.default(0),
   consumer: id.optional(),
-  reads: z.number().int().min(1).default(20),
+  reads: z.number().int().min(1).max(LIMITS.rows).default(20),
 });
 
 /** Where a consumer keeps the ids of the messages it processed (to skip a duplicate). */
@@ -513,9 +527,9 @@ export const Consumer = z.strictObject({
    * at-most-once: messages taken (and committed) at once, then processed one by one (Kafka's
    * `max.poll.records`): a crash loses the rest of the batch.
    */
-  batch: z.number().int().min(1).default(100),
+  batch: z.number().int().min(1).max(LIMITS.buffer).default(100),
   transactionTime: Duration.default('5ms'),
-  maxDeliveries: z.number().int().min(1).default(5),
+  maxDeliveries: z.number().int().min(1).max(LIMITS.retries).default(5),
   retryBackoff: Duration.default('1s'),
   ackTimeout: Duration.default('30s'),
   rebalanceAfter: Duration.default('10s'),
@@ -524,7 +538,7 @@ export const Consumer = z.strictObject({
 /** A key space: the rows of one table, owned by one service (and stored in its database). */
 export const KeySpace = z.strictObject({
   description: z.string().optional(),
-  size: z.number().int().min(1),
+  size: z.number().int().min(1).max(LIMITS.keys),
   owner: id,
   rowBytes: Bytes.default(100),
   updates: Rate.default(0),
@@ -534,15 +548,15 @@ export const KeySpace = z.strictObject({
 export const Cache = z.strictObject({
   description: z.string().optional(),
   type: z.enum(['local', 'replicated', 'distributed']),
-  maxEntries: z.number().int().min(1).optional(),
+  maxEntries: z.number().int().min(1).max(LIMITS.cacheEntries).optional(),
   maxBytes: Bytes.optional(),
   eviction: z.enum(['lru', 'lfu', 'none']).default('lru'),
   ttl: Duration.optional(),
   /** replicated: CPU time to apply one sync message on the receiving instance. */
   syncCpu: Duration.default('0.05ms'),
   /** distributed: servers, threads per server, time per key operation, waiting operations. */
-  instances: z.number().int().min(1).default(1),
-  threads: z.number().int().min(1).default(8),
+  instances: z.number().int().min(1).max(LIMITS.instances).default(1),
+  threads: z.number().int().min(1).max(LIMITS.threads).default(8),
   opTime: DurationDist.default('0.02ms'),
   queueCapacity: Capacity.default('unbounded'),
 });
@@ -580,7 +594,7 @@ export const Workload = z.strictObject({
   description: z.string().optional(),
   rate: Rate.optional(),
   schedule: z.array(ScheduleItem).optional(),
-  users: z.number().int().min(1).optional(),
+  users: z.number().int().min(1).max(LIMITS.users).optional(),
   thinkTime: DurationDist.optional(),
   target: EndpointRef.optional(),
   mix: z.record(EndpointRef, z.number().nonnegative()).optional(),
@@ -592,7 +606,7 @@ export const Link = z.strictObject({ from: id, to: id, latency: DurationDist });
 
 export const Network = z.strictObject({
   latency: DurationDist.default(0),
-  links: z.array(Link).default([]),
+  links: z.array(Link).default(() => []),
 });
 
 /** The five ways to keep a user logged in. */
@@ -667,7 +681,7 @@ const faultCommon = {
   at: Duration,
   for: Duration.optional(),
   every: Duration.optional(),
-  times: z.number().int().min(1).optional(),
+  times: z.number().int().min(1).max(LIMITS.faultWindows).optional(),
 };
 
 /** The fault kinds, in the chaos-engineering vocabulary (Chaos Mesh, LitmusChaos). */
@@ -759,16 +773,19 @@ export const Variant = z.strictObject({
   set: z.record(z.string(), z.unknown()).default({}),
 });
 
-/** A whole scenario document. */
+/**
+ * A whole scenario document. Defaults that hold a list are factories: zod copies a default map
+ * one level deep only, so a list inside it would be one array shared by every document parsed.
+ */
 export const ScenarioDocument = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1),
   name: id,
   description: z.string().default(''),
-  seed: z.union([z.number().int(), z.string()]).default(1),
+  seed: z.union([z.number().int(), z.string().min(1)]).default(1),
   duration: Duration,
   warmup: Duration.default(0),
-  network: Network.default({ latency: 0, links: [] }),
+  network: Network.default(() => ({ latency: 0, links: [] })),
   workloads: z.record(id, Workload),
   services: z.record(id, Service),
   databases: z.record(id, Database).default({}),

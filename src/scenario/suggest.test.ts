@@ -55,3 +55,27 @@ describe('didYouMean', () => {
     expect(didYouMean('cpu', [])).toBeUndefined();
   });
 });
+
+describe('didYouMean on long lists (a file of thousands of names)', () => {
+  const names = Array.from({ length: 5000 }, (_, i) => `service-${i}`);
+
+  it('answers as on a short list', () => {
+    expect(didYouMean('servise-42', names)).toBe('service-42');
+    expect(didYouMean('service-4999x', names)).toBe('service-4999');
+    expect(didYouMean('zzz', names)).toBeUndefined();
+  });
+
+  it('stops suggesting after 200 questions about the same long list, to stay linear', () => {
+    const list = [...names];
+    const answers = Array.from({ length: 250 }, (_, i) => didYouMean(`servise-${i}`, list));
+    expect(answers.slice(0, 200).every((a, i) => a === `service-${i}`)).toBe(true);
+    expect(answers.slice(200).every((a) => a === undefined)).toBe(true);
+    // another list (another document) is asked afresh
+    expect(didYouMean('servise-7', [...names])).toBe('service-7');
+  });
+
+  it('gives the same distance with an early stop when it is within the limit', () => {
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('abcdefgh', 'zyxwvuts', 2)).toBeGreaterThan(2);
+  });
+});

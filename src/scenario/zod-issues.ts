@@ -86,13 +86,26 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
     }
     case 'too_big': {
       const { origin, maximum: limit, inclusive = true } = issue;
+      const key = path.findLast((seg) => typeof seg === 'string');
+      // a size limit (users, instances …) rather than a range such as a probability
+      if (
+        origin === 'number' &&
+        Number(limit) >= 1000 &&
+        key !== undefined &&
+        typeof value === 'number'
+      )
+        return error(msg.overLimit(key, Number(limit), value));
       return error(msg.tooBig({ origin, limit, inclusive, received: value }));
     }
     case 'invalid_format':
+      if (value === 'constructor' || value === 'prototype') return error(msg.reservedName(value));
       return error(msg.invalidFormat(issue.message, value, formatHint(issue.pattern)));
     case 'invalid_value':
       return error(msg.invalidValue(issue.values, value));
     case 'invalid_key': {
+      const name = String(path[path.length - 1]);
+      if (name === 'constructor' || name === 'prototype')
+        return error(msg.reservedName(name), true);
       const reason = issue.issues.map((i) => i.message).join('; ');
       return error(msg.invalidName(String(path[path.length - 1]), reason), true);
     }

@@ -26,11 +26,19 @@ import type { FaultDef, Scenario } from '../../scenario/types.ts';
 import { RunGuardError, UsageError } from '../errors.ts';
 import { type CliIo, writeDirectoryAtomically } from '../io.ts';
 import { checkOut } from '../out-target.ts';
+import {
+  CHECK_EVERY,
+  CommandBudget,
+  type GuardLimits,
+  guardMessage,
+  RunGuard,
+  stoppedBy,
+} from '../run-guard.ts';
 import { parseSeed } from '../run-variants.ts';
 import { loadVegaAssets } from '../vega-assets.ts';
 
-/** Options of `msasim spof`. */
-export interface SpofCommandOptions {
+/** Options of `msasim spof`, with the guards' budgets. */
+export interface SpofCommandOptions extends GuardLimits {
   variant?: string;
   mode: 'refuse' | 'hang';
   at?: number;
@@ -41,8 +49,6 @@ export interface SpofCommandOptions {
   out?: string;
   /** Accepted as by run, compare and sweep; spof draws no progress bars. */
   quiet?: boolean;
-  maxEvents: number;
-  maxWall: number;
 }
 
 /** The crash fault that fails `id` over [startMs, endMs). */
@@ -70,6 +76,7 @@ export async function spofCommand(
   opts: SpofCommandOptions,
   io: CliIo,
 ): Promise<number> {
+  const budget = new CommandBudget(opts.maxWall);
   const loaded = await loadScenario(file);
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
   let scenario: Scenario = loaded.variants[0];
@@ -106,16 +113,20 @@ export async function spofCommand(
     keep: [{ path: file, what: 'the scenario file' }],
   });
   const run = async (s: Scenario): Promise<RunResult> => {
-    const t0 = performance.now();
+    const what =
+      s.faults.length === 0 ? 'the baseline run' : `the run failing ${s.faults[0].component}`;
+    budget.checkBefore(what);
+    const guard = new RunGuard(opts, budget);
     const r = await runScenario(s, {
       seed,
       maxEvents: opts.maxEvents,
-      onCheckpoint: () => performance.now() - t0 < opts.maxWall,
+      checkEvery: CHECK_EVERY,
+      onCheckpoint: guard.check,
     });
-    const stop = r.summary.run.stopReason;
-    if (stop === 'budget' || stop === 'stopped')
+    const text = stoppedBy(r.summary, opts.maxEvents, guard);
+    if (text !== undefined)
       throw new RunGuardError(
-        `a spof run of "${s.name}" stopped on its ${stop === 'budget' ? 'event' : 'wall-time'} budget; nothing was written.\n  → shorten the duration or raise --max-events / --max-wall.`,
+        guardMessage(`a spof run of "${s.name}" (${what})`, text, 'Nothing was written.'),
       );
     return r;
   };

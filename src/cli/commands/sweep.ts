@@ -30,10 +30,12 @@ import {
   readScenarioText,
   type ScenarioOverride,
 } from '../../scenario/load.ts';
+import type { GuardText } from '../../scenario/messages.ts';
 import { RunGuardError, SweepError, UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { checkOut } from '../out-target.ts';
 import { createSweepProgress, type SweepProgress } from '../progress.ts';
+import { CommandBudget, type GuardLimits, guardMessage, stoppedBy } from '../run-guard.ts';
 import { parseSeed } from '../run-variants.ts';
 import { writeSweepResults } from '../sweep-results.ts';
 import {
@@ -52,8 +54,11 @@ import {
 } from '../sweep-store.ts';
 import type { SweepTask, SweepTaskResult } from '../sweep-worker.ts';
 
-/** Options of `msasim sweep`. */
-export interface SweepCommandOptions {
+/** Most points of a sweep's grid. */
+const MAX_GRID_POINTS = 100_000;
+
+/** Options of `msasim sweep`, with the guards' budgets. */
+export interface SweepCommandOptions extends GuardLimits {
   param?: SweepParam[];
   replications: number;
   seed?: string;
@@ -64,8 +69,6 @@ export interface SweepCommandOptions {
   shard?: Shard;
   resume?: boolean;
   quiet?: boolean;
-  maxEvents: number;
-  maxWall: number;
 }
 
 /** Runs a sweep; returns the exit code. */
@@ -74,13 +77,18 @@ export async function sweepCommand(
   opts: SweepCommandOptions,
   io: CliIo,
 ): Promise<number> {
+  const budget = new CommandBudget(opts.maxWall);
   const params = opts.param ?? [];
   if (params.length === 0)
     throw new UsageError(
       'a sweep needs at least one --param path=value,value,… such as --param services.orders.instances=2,4,8.',
     );
+  if (gridSize(params) > MAX_GRID_POINTS)
+    throw new UsageError(
+      `the grid of the --param values has ${gridSize(params)} points; at most ${MAX_GRID_POINTS} (each is parsed, run and saved): sweep fewer values, or split the sweep.`,
+    );
   const text = await readScenarioText(file);
-  const loaded = validateGrid(file, text, params, opts.duration);
+  const loaded = validateGrid(file, text, params, opts.duration, budget);
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
   const plan = planOf(file, text, loaded, params, opts);
   const outDir = opts.out ?? join('reports', `${plan.scenario.name}-sweep`);
@@ -98,6 +106,8 @@ export async function sweepCommand(
     1,
     Math.min(opts.workers ?? availableParallelism(), tasksOf(plan, todo)),
   );
+  if (todo.length > 0)
+    budget.checkBefore(`the first point of the sweep of "${plan.scenario.name}"`);
   await runPoints({
     file,
     text,
@@ -109,6 +119,7 @@ export async function sweepCommand(
     done: done.size,
     workers,
     saved: { count: 0 },
+    deadline: budget.deadline,
   });
   const ran = account(plan, mine.length, todo, done.size, workers, performance.now() - started);
   if (opts.shard !== undefined) {
@@ -162,6 +173,7 @@ function validateGrid(
   text: string,
   params: readonly SweepParam[],
   durationMs: number | undefined,
+  budget: CommandBudget,
 ): LoadedScenario {
   const problems: ScenarioIssue[] = [];
   const warnings: ScenarioIssue[] = [];
@@ -169,6 +181,7 @@ function validateGrid(
   let runs = 0;
   let first: LoadedScenario | undefined;
   for (let i = 0; i < gridSize(params); i++) {
+    budget.checkBefore(`the grid was checked (point ${i + 1} of ${gridSize(params)})`);
     const overrides = overridesAt(params, i);
     try {
       const loaded = parseScenario(text, file, { overrides });
@@ -280,6 +293,8 @@ interface RunContext {
   workers: number;
   /** Points saved so far by this run. */
   saved: { count: number };
+  /** When the sweep's wall-time budget ends (wallNow() time). */
+  deadline: number;
 }
 
 /**
@@ -336,11 +351,18 @@ async function runPoint(
           seed: plan.seed ?? undefined,
           replication: r + 1,
           durationMs: plan.durationMs ?? undefined,
-          maxEvents: opts.maxEvents,
-          maxWallMs: opts.maxWall,
+          limits: {
+            maxEvents: opts.maxEvents,
+            maxWall: opts.maxWall,
+            maxRunWall: opts.maxRunWall,
+            maxPending: opts.maxPending,
+            maxQueue: opts.maxQueue,
+            maxMemory: opts.maxMemory,
+          },
+          deadline: ctx.deadline,
         };
-        const { summary } = await pool.run(task);
-        checkGuards(summary, overrides, ctx);
+        const { summary, guard } = await pool.run(task);
+        checkGuards(summary, guard, overrides, ctx);
         progress?.runDone();
         return summary;
       }),
@@ -353,18 +375,21 @@ async function runPoint(
   progress?.pointDone();
 }
 
-/** Throws a RunGuardError when a run stopped on its event or wall-time budget. */
-function checkGuards(summary: RunSummary, overrides: ScenarioOverride[], ctx: RunContext): void {
-  const stop = summary.run.stopReason;
-  if (stop !== 'budget' && stop !== 'stopped') return;
-  const what =
-    stop === 'budget'
-      ? `its event budget of ${ctx.opts.maxEvents} events`
-      : `its wall-time budget of ${ctx.opts.maxWall / 1000} s`;
-  const { variant, seed, durationMs } = summary.scenario;
+/** Throws a RunGuardError when a guard stopped the run (events, wall time, backlog, memory). */
+function checkGuards(
+  summary: RunSummary,
+  guard: GuardText | undefined,
+  overrides: ScenarioOverride[],
+  ctx: RunContext,
+): void {
+  const text = stoppedBy(summary, ctx.opts.maxEvents, { reason: guard });
+  if (text === undefined) return;
+  const { variant, seed } = summary.scenario;
   throw new RunGuardError(
-    `a run at ${overrides.map((o) => o.label).join(' ')}${variant ? `, variant ${variant}` : ''}, seed ${seed}, stopped: ` +
-      `it exceeded ${what} at simulated time ${(summary.run.simulatedMs / 1000).toFixed(3)} s of ${durationMs / 1000} s.\n` +
-      `  → shorten the duration, lower the load, or raise --max-events / --max-wall. The points finished so far are saved in ${join(ctx.outDir, 'points')}: rerun with --resume to keep them.`,
+    guardMessage(
+      `a run at ${overrides.map((o) => o.label).join(' ')}${variant ? `, variant ${variant}` : ''}, seed ${seed},`,
+      text,
+      `The points finished so far are saved in ${join(ctx.outDir, 'points')}: rerun with --resume to keep them.`,
+    ),
   );
 }

@@ -1,0 +1,164 @@
+/**
+ * The runaway guards of a command: an event budget per run (counted by the engine), a wall-time
+ * budget for the whole command (every replication, variant and sweep point) and one per run,
+ * backlog guards (pending events; visits waiting at one component), a memory guard (the
+ * JavaScript heap and buffers) and a stall guard (events at one instant, the clock not moving).
+ * The engine and the model stay pure: they expose counts at checkpoints (every CHECK_EVERY
+ * events), and the checks that read the clock and the heap live here. A guard that fires
+ * records why; the caller turns that into a RunGuardError (exit 1).
+ */
+import { getHeapStatistics } from 'node:v8';
+import type { Simulation } from '../engine/index.ts';
+import type { RunSummary } from '../metrics/summary.ts';
+import type { RunProbe } from '../model/model.ts';
+import * as msg from '../scenario/messages.ts';
+import { RunGuardError } from './errors.ts';
+
+/** Events between two checks of the guards: cheap enough, and often enough for `--max-wall 1us`. */
+export const CHECK_EVERY = 65_536;
+/** Default most pending events (a million users each wait for one, and more is in flight). */
+export const DEFAULT_MAX_PENDING = 5_000_000;
+/** Default most visits waiting at one component (about 300 bytes each). */
+export const DEFAULT_MAX_QUEUE = 1_000_000;
+/** Default wall-time budget of a whole command, ms (an hour). */
+export const DEFAULT_MAX_WALL_MS = 3_600_000;
+/** Default wall-time budget of one run, ms (ten minutes). */
+export const DEFAULT_MAX_RUN_WALL_MS = 600_000;
+/** Most replications of a command (each is a whole run). */
+export const MAX_REPLICATIONS = 10_000;
+/** Events at one simulated instant after which the run is stuck (zero-time work repeating). */
+export const MAX_EVENTS_AT_ONE_INSTANT = 10_000_000;
+
+/** Default memory budget: 60 % of the heap Node allows, well below where Node itself aborts. */
+export function defaultMaxMemory(): number {
+  return Math.floor(getHeapStatistics().heap_size_limit * 0.6);
+}
+
+/** The budgets a command gives its runs. */
+export interface GuardLimits {
+  /** Events per run. */
+  maxEvents: number;
+  /** Wall time of the whole command, ms. */
+  maxWall: number;
+  /** Wall time of one run, ms (default: DEFAULT_MAX_RUN_WALL_MS). */
+  maxRunWall?: number;
+  /** Pending events (default: DEFAULT_MAX_PENDING). */
+  maxPending?: number;
+  /** Visits waiting at one component, over its instances (default: DEFAULT_MAX_QUEUE). */
+  maxQueue?: number;
+  /** Bytes of JavaScript heap and buffers (default: defaultMaxMemory()). */
+  maxMemory?: number;
+}
+
+/** Wall-clock time in ms, comparable across worker threads (epoch-based, sub-millisecond). */
+export function wallNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** The wall-time budget of a whole command: a deadline, set when the command starts. */
+export class CommandBudget {
+  readonly deadline: number;
+  constructor(readonly maxWallMs: number) {
+    this.deadline = wallNow() + maxWallMs;
+  }
+
+  /**
+   * Throws a RunGuardError when the command's time is up before `what` (e.g. 'the run of
+   * "shop"') starts: a budget is checked before work, not only during it.
+   */
+  checkBefore(what: string): void {
+    if (wallNow() >= this.deadline)
+      throw new RunGuardError(
+        guardMessage('msasim', msg.wallBudgetSpent(this.maxWallMs, what), 'Nothing was written.'),
+      );
+  }
+}
+
+/** "<who> stopped: <reason>.\n  → <advice>. <tail>" */
+export function guardMessage(who: string, text: msg.GuardText, tail: string): string {
+  return `${who} stopped: ${text.reason}.\n  → ${text.advice}. ${tail}`.trimEnd();
+}
+
+/**
+ * The guards of one run: pass `check` as the model's onCheckpoint (with CHECK_EVERY). After the
+ * run, `reason` says which guard stopped it (undefined when none did).
+ */
+export class RunGuard {
+  reason: msg.GuardText | undefined;
+  readonly #commandDeadline: number;
+  readonly #runDeadline: number;
+  readonly #maxWall: number;
+  readonly #maxRunWall: number;
+  readonly #maxPending: number;
+  readonly #maxQueue: number;
+  readonly #maxMemory: number;
+  #lastNow = Number.NaN;
+  #eventsAtLastNow = 0;
+
+  /** `budget` is the command's; the run's own wall-time budget starts now. */
+  constructor(limits: GuardLimits, budget: { deadline: number; maxWallMs: number }) {
+    this.#maxWall = budget.maxWallMs;
+    this.#maxRunWall = limits.maxRunWall ?? DEFAULT_MAX_RUN_WALL_MS;
+    this.#commandDeadline = budget.deadline;
+    this.#runDeadline = wallNow() + this.#maxRunWall;
+    this.#maxPending = limits.maxPending ?? DEFAULT_MAX_PENDING;
+    this.#maxQueue = limits.maxQueue ?? DEFAULT_MAX_QUEUE;
+    this.#maxMemory = limits.maxMemory ?? defaultMaxMemory();
+  }
+
+  /** The checkpoint: false (and a reason) when a guard fires. */
+  readonly check = (sim: Simulation, probe: RunProbe): boolean => {
+    this.reason = this.#why(sim, probe);
+    return this.reason === undefined;
+  };
+
+  #why(sim: Simulation, probe: RunProbe): msg.GuardText | undefined {
+    const at = sim.now;
+    const wall = wallNow();
+    if (wall >= this.#commandDeadline) return msg.wallBudgetExceeded('command', this.#maxWall, at);
+    if (wall >= this.#runDeadline) return msg.wallBudgetExceeded('run', this.#maxRunWall, at);
+    if (at === this.#lastNow) {
+      const events = sim.eventsProcessed - this.#eventsAtLastNow;
+      if (events >= MAX_EVENTS_AT_ONE_INSTANT) return msg.stuckAtOneInstant(events, at);
+    } else {
+      this.#lastNow = at;
+      this.#eventsAtLastNow = sim.eventsProcessed;
+    }
+    const queue = probe.longestQueue();
+    if (queue !== null && queue.waiting >= this.#maxQueue)
+      return msg.queueTooLong(queue.kind, queue.id, queue.waiting, at);
+    if (sim.pending >= this.#maxPending) return msg.tooManyPendingEvents(sim.pending, at, queue);
+    const heap = getHeapStatistics();
+    const used = heap.used_heap_size + heap.external_memory;
+    if (used >= this.#maxMemory) return msg.memoryExceeded(used, this.#maxMemory, at, queue);
+    return undefined;
+  }
+}
+
+/**
+ * Why a finished run was stopped early, or undefined when it ran to its end: the engine's event
+ * budget, or the guard that returned false at a checkpoint.
+ */
+export function stoppedBy(
+  summary: RunSummary,
+  maxEvents: number,
+  guard: { reason: msg.GuardText | undefined },
+): msg.GuardText | undefined {
+  const stop = summary.run.stopReason;
+  if (stop === 'budget')
+    return msg.eventBudgetExceeded(maxEvents, summary.run.simulatedMs, summary.scenario.durationMs);
+  if (stop === 'stopped') return guard.reason;
+  return undefined;
+}
+
+/** The console warning of a --duration below a second (a bare number is milliseconds). */
+export function shortDurationWarning(durationMs: number): string {
+  const text = msg.shortDuration(`--duration ${durationMs}`, durationMs);
+  return `⚠ ${text.message}\n  → ${text.hint}`;
+}
+
+/** The console warning of runs in which no request completed: their report is empty. */
+export function noRequestCompletedWarning(empty: number, runs: number): string {
+  const which = runs === 1 ? 'the run' : `${empty} of ${runs} runs`;
+  return `⚠ no request completed in ${which}: the report is empty (no latency, no throughput)\n  → lengthen the duration (a number without a unit is milliseconds) or check the workloads`;
+}

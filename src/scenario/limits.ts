@@ -1,0 +1,46 @@
+/**
+ * The largest sizes and the shortest periods a scenario may ask for: generous (far beyond any
+ * architecture a workshop or a capacity study models) but finite, so that a typo such as
+ * `users: 1000000000` is refused with a message instead of exhausting the machine, and a period
+ * of 0 is refused instead of repeating for ever at one instant. The schema (schema.ts) and the
+ * checks (check-limits.ts) read them; README.md lists them.
+ */
+
+/** Largest counts, by what they count. */
+export const LIMITS = {
+  /** Logged-in or closed-workload users, over all workloads (state is kept per user). */
+  users: 1_000_000,
+  /** Instances of a service, cache or broker (each has its own queues and statistics). */
+  instances: 10_000,
+  /** Threads, cores or connections of one unit (a number, not objects). */
+  threads: 1_000_000,
+  /** Shards of a database. */
+  shards: 1_000,
+  /** Partitions of a topic. */
+  partitions: 10_000,
+  /** Message keys of a topic, rows of a key space. */
+  keys: 2 ** 31 - 1,
+  /** Entries of a cache. */
+  cacheEntries: 100_000_000,
+  /** Messages a producer instance buffers; messages a consumer takes at once. */
+  buffer: 10_000_000,
+  /** Deliveries of one message, retries of a transaction, attempts of a call. */
+  retries: 1_000,
+  /** Keys a reader reads or a kv step touches at once; rows a list step shows. */
+  rows: 100_000,
+  /** Rows one query reads (a mean; a draw above is cut there). */
+  queryRows: 1_000_000_000,
+  /** Calls a breaker's window or half-open state counts, calls a bulkhead admits. */
+  calls: 1_000_000,
+  /** Occurrences of one recurring fault. */
+  faultWindows: 100_000,
+} as const;
+
+/** Largest rate of any arrival or update process, per second. */
+export const MAX_RATE_PER_SEC = 10_000_000;
+
+/** Longest simulated duration, ms (a day). */
+export const MAX_DURATION_MS = 24 * 3_600_000;
+
+/** Shortest period of anything that repeats (or a lifetime that, at 0, would loop), ms. */
+export const MIN_PERIOD_MS = 1;
