@@ -24,10 +24,10 @@ import type { StationStats } from '../metrics/station-stats.ts';
 import type { BrokerDef } from '../scenario/types.ts';
 import { type StruckUnit, strike } from './faults.ts';
 import type { Frame } from './frame.ts';
-import type { TopicRuntime } from './messaging.ts';
 import { type Hop, travel } from './network.ts';
 import { Server } from './server.ts';
 import type { Instance } from './service.ts';
+import type { TopicRuntime } from './topic.ts';
 
 /** One publish attempt on its way to the broker and back. */
 export class PublishOp {

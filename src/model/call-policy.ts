@@ -26,9 +26,8 @@ import type { Distribution, RandomStream, Simulation, TimeoutQueue } from '../en
 import type { CallPolicyStats } from '../metrics/call-policy-stats.ts';
 import { Outcome } from '../metrics/outcome.ts';
 import type { CallPolicyDef } from '../scenario/types.ts';
-import type { Frame } from './frame.ts';
+import { CallData, type Frame, Invocation, type ReplyWaiter } from './frame.ts';
 import { type Hop, travel } from './network.ts';
-import { CallData, Invocation, type ReplyWaiter } from './request.ts';
 import type { EndpointRuntime, Instance } from './service.ts';
 
 const CLOSED = 0;

@@ -9,11 +9,10 @@ import { type Distribution, Resource, type Simulation } from '../engine/index.ts
 import type { StationStats } from '../metrics/station-stats.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
 import { type FaultState, Slots } from './faults.ts';
-import type { Frame } from './frame.ts';
 
-/** A database component. */
-export class DatabaseRuntime {
-  readonly connections: Resource<Frame>;
+/** A database component; `Q` is what waits for a connection (the querying frame). */
+export class DatabaseRuntime<Q = unknown> {
+  readonly connections: Resource<Q>;
   readonly rejectedCause: string;
   /** The connections that GC pauses and capacity faults take away. */
   readonly slots: Slots;
@@ -28,11 +27,11 @@ export class DatabaseRuntime {
     readonly queryTime: Distribution,
     readonly rowTime: Distribution,
     readonly joinTime: Distribution,
-    onConnection: (f: Frame) => void,
+    onConnection: (q: Q) => void,
     private readonly busy: TimeWeighted,
     private readonly queue: TimeWeighted,
   ) {
-    this.connections = new Resource<Frame>(connections, queueCapacity, onConnection);
+    this.connections = new Resource<Q>(connections, queueCapacity, onConnection);
     this.slots = new Slots(connections, this.connections as Resource<unknown>, (now) => {
       this.observeBusy(now);
       this.observeQueue(now);

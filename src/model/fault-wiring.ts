@@ -6,19 +6,18 @@
  */
 
 import type { PublishOp } from './broker.ts';
+import type { BuildContext } from './build-context.ts';
 import type { CacheOp } from './cache/distributed-cache.ts';
 import { FaultState, type FaultUnit, LinkFaultState, scheduleFault } from './faults.ts';
-import type { Frame } from './frame.ts';
+import type { Frame, Invocation } from './frame.ts';
 import { refuseCallOnLink, refuseQueryOnLink, resetQuery, resetVisit } from './journey.ts';
-import type { Model } from './model.ts';
 import type { Link } from './network.ts';
-import type { Invocation } from './request.ts';
 import type { Server } from './server.ts';
 
 type Refuse = (arg: unknown, cause: string) => void;
 
 /** Schedules every fault of the model's scenario on the units or links it strikes. */
-export function startFaults(model: Model): void {
+export function startFaults(model: BuildContext): void {
   const { sim, rng } = model;
   for (const def of model.scenario.faults) {
     if (def.link !== null) {
@@ -33,7 +32,8 @@ export function startFaults(model: Model): void {
         );
         hop.refuse = refuserOf(model, link);
       }
-      scheduleFault(sim, rng, def, [], hop.fault);
+      // the model puts nothing but LinkFaultStates on hops
+      scheduleFault(sim, rng, def, [], hop.fault as LinkFaultState);
       continue;
     }
     scheduleFault(sim, rng, def, faultUnits(model, def.component as string, def.instances), null);
@@ -41,7 +41,7 @@ export function startFaults(model: Model): void {
 }
 
 /** How a struck link answers a request it refuses, by what travels over it. */
-function refuserOf(model: Model, link: Link): Refuse | null {
+function refuserOf(model: BuildContext, link: Link): Refuse | null {
   switch (link.kind) {
     case 'request':
     case 'call':
@@ -62,7 +62,7 @@ function refuserOf(model: Model, link: Link): Refuse | null {
 }
 
 /** The units of a component a fault strikes (all, or the instances / shards / servers named). */
-function faultUnits(model: Model, id: string, instances: number[] | null): FaultUnit[] {
+function faultUnits(model: BuildContext, id: string, instances: number[] | null): FaultUnit[] {
   const pick = <T>(all: T[]) =>
     instances === null ? all : instances.map((i) => all[i]).filter((u) => u !== undefined);
   const unit = (

@@ -34,7 +34,7 @@ import type {
 } from '../engine/index.ts';
 import { createDistribution } from '../engine/index.ts';
 import type { FaultDef } from '../scenario/types.ts';
-import type { Hop } from './network.ts';
+import type { Hop, HopFault } from './network.ts';
 
 /** Threads or connections of a unit, which capacity faults and GC pauses take away. */
 export class Slots {
@@ -186,7 +186,7 @@ export class FaultState {
 }
 
 /** What happens to a request on a struck link. */
-export class LinkFaultState {
+export class LinkFaultState implements HopFault {
   active = false;
   /** Partition: 'drop' fails requests at once, 'blackhole' loses them; null when none. */
   partition: 'drop' | 'blackhole' | null = null;
@@ -217,6 +217,23 @@ export class LinkFaultState {
     this.#combine();
   }
 
+  /**
+   * Sends over the struck link: lost (blackhole), refused (drop, or an error-rate draw: the
+   * hop's `refuse` answers the sender with an error), or delayed (latency × factor + added
+   * delays).
+   */
+  travel(sim: Simulation, hop: Hop, handler: Handler, arg: unknown): void {
+    if (this.partition === 'blackhole') return;
+    if (this.partition === 'drop' || this.fails()) {
+      const cause = this.partition === 'drop' ? this.partitionCause : this.errorCause;
+      if (hop.refuse !== null) hop.refuse(arg, cause);
+      return;
+    }
+    let d = hop.latency.sample() * this.factor;
+    for (let i = 0; i < this.delays.length; i++) d += this.delays[i].sample();
+    sim.schedule(d, handler, arg);
+  }
+
   #combine(): void {
     let partition: 'drop' | 'blackhole' | null = null;
     let pass = 1;
@@ -242,28 +259,6 @@ export class LinkFaultState {
     this.errorCause = `error: ${this.from} → ${this.to} failed (fault ${errors.join(', ')})`;
     this.active = this.#striking.length > 0;
   }
-}
-
-/**
- * Sends over a struck link: lost (blackhole), refused (drop, or an error-rate draw: the hop's
- * `refuse` answers the sender with an error), or delayed (latency × factor + added delays).
- */
-export function travelFaulty(
-  sim: Simulation,
-  hop: Hop,
-  lf: LinkFaultState,
-  handler: Handler,
-  arg: unknown,
-): void {
-  if (lf.partition === 'blackhole') return;
-  if (lf.partition === 'drop' || lf.fails()) {
-    const cause = lf.partition === 'drop' ? lf.partitionCause : lf.errorCause;
-    if (hop.refuse !== null) hop.refuse(arg, cause);
-    return;
-  }
-  let d = hop.latency.sample() * lf.factor;
-  for (let i = 0; i < lf.delays.length; i++) d += lf.delays[i].sample();
-  sim.schedule(d, handler, arg);
 }
 
 /** How a unit turns an arrival away, counts one a hanging crash swallows, or lets it in. */

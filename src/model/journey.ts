@@ -14,20 +14,19 @@
  */
 import { Grant } from '../engine/index.ts';
 import { Outcome } from '../metrics/outcome.ts';
-import type { Producer } from './broker.ts';
-import type { KvClient } from './cache/distributed-cache.ts';
 import type { DatabaseRuntime } from './database.ts';
 import { type StruckUnit, strike } from './faults.ts';
-import { Frame } from './frame.ts';
-import { continueList } from './list.ts';
-import type { ConsumerGroup } from './messaging.ts';
+import {
+  type Entry,
+  Frame,
+  Invocation,
+  type Request,
+  type StepHandler,
+  StepKind,
+  type StepRuntime,
+} from './frame.ts';
 import { travel } from './network.ts';
-import { Invocation, type Request } from './request.ts';
-import type { SagaRuntime } from './saga.ts';
-import { type EndpointRuntime, type Instance, StepKind, type StepRuntime } from './service.ts';
-import type { AuthPoint } from './sessions.ts';
-import { type TransactionRuntime, TxFrame } from './transaction.ts';
-import type { EntryRuntime } from './workload.ts';
+import type { EndpointRuntime, Instance } from './service.ts';
 
 /**
  * A visit reaches its service: pick an instance; unless a fault there refuses, swallows or
@@ -142,7 +141,7 @@ export function resetVisit(inv: Invocation, cause: string): void {
 }
 
 /** A query a hanging database swallowed fails when the database comes back (already counted). */
-export function resetQuery(f: Frame, db: DatabaseRuntime, cause: string): void {
+export function resetQuery(f: Frame, db: DatabaseRuntime<Frame>, cause: string): void {
   f.error = Outcome.failed;
   f.cause = cause;
   travel(db.sim, (f.current as StepRuntime).hopBack!, advance, f);
@@ -187,46 +186,16 @@ export function advance(f: Frame): void {
       case StepKind.parallel:
         startParallel(f, step);
         return;
-      case StepKind.list:
-        // a list step waits several times: pc stays on it, so each resume runs it again,
-        // until it is complete
-        f.pc--;
-        if (!continueList(f, step)) return;
-        f.pc++;
-        continue;
-      case StepKind.lookup:
-        startLookup(f, step);
-        return;
-      case StepKind.publish:
-        (step.producer as Producer).publish(f);
-        return;
-      case StepKind.kv:
-        (step.kv as KvClient).op(f);
-        return;
-      case StepKind.auth:
-        if ((step.auth as AuthPoint).check(f)) continue;
-        return;
-      case StepKind.consume:
-        (step.consumer as ConsumerGroup).step(f, step.consumeOp);
-        continue;
-      case StepKind.saga:
-        (step.saga as SagaRuntime).start(f);
-        return;
-      case StepKind.transaction:
-        (step.tx as TransactionRuntime).start(f);
-        return;
-      case StepKind.txBegin:
-        if ((step.tx as TransactionRuntime).begin(f as TxFrame)) continue;
-        return;
-      case StepKind.txEnd:
-        if ((step.tx as TransactionRuntime).end(f as TxFrame)) continue;
-        return;
       case StepKind.branch: {
         const chosen = chooseOption(step);
         if (chosen === null || chosen.length === 0) continue;
         advance(new Frame(f.inv, chosen, f, false));
         return;
       }
+      default:
+        // every other kind runs through its handler (model/steps/): go on, or wait
+        if ((step.handler as StepHandler).run(f, step)) continue;
+        return;
     }
   }
   endFrame(f);
@@ -240,7 +209,7 @@ function endFrame(f: Frame): void {
   }
   if (f.error !== 0) {
     // a transaction that failed lets go of its row lock
-    if (f instanceof TxFrame) f.tx.aborted(f);
+    f.aborted();
     if (parent.error === 0) {
       parent.error = f.error;
       parent.cause = f.cause;
@@ -358,7 +327,7 @@ function deliverToClient(inv: Invocation): void {
 export function finishRequest(req: Request, outcome: Outcome, cause: string): void {
   if (req.finished) return;
   req.finished = true;
-  const entry: EntryRuntime = req.entry;
+  const entry: Entry = req.entry;
   const now = entry.sim.now;
   entry.metrics.finishedRequest(entry.stats, entry.series, req, outcome, cause, now);
   if (entry.onFinish !== null) entry.onFinish(req, outcome);
@@ -370,40 +339,6 @@ function startQuery(f: Frame, step: StepRuntime): void {
   // row time of 0 would make the query's duration NaN
   sendQuery(f, step, Math.min(MAX_QUERY_ROWS, Math.round(step.rows!.sample())));
 }
-
-/** A lookup reads the keys its visit carries from the key space's table (an IN query). */
-function startLookup(f: Frame, step: StepRuntime): void {
-  const data = f.inv.data;
-  const rows = data === null ? 1 : data.keyCount;
-  const shards = step.shardSteps;
-  if (shards === null) {
-    sendQuery(f, step, rows);
-    return;
-  }
-  // a sharded table: one query per shard holding some of the keys, in parallel
-  const perShard = new Int32Array(shards.length);
-  const keys = data === null ? null : data.keys;
-  if (keys === null) {
-    // keys not carried (a refresh asking for changed rows): spread evenly
-    for (let i = 0; i < rows; i++) perShard[i % shards.length]++;
-  } else {
-    const shardOf = step.shardOf!;
-    for (let i = 0; i < keys.length; i++) perShard[shardOf(keys[i])]++;
-  }
-  let touched = 0;
-  for (let s = 0; s < shards.length; s++) if (perShard[s] > 0) touched++;
-  if (touched === 0) {
-    sendQuery(f, shards[0], 0); // nothing to read: one cheap query (a 304 check)
-    return;
-  }
-  f.pending = touched;
-  for (let s = 0; s < shards.length; s++) {
-    if (perShard[s] === 0) continue;
-    sendQuery(new Frame(f.inv, NO_STEPS, f, true), shards[s], perShard[s]);
-  }
-}
-
-const NO_STEPS: StepRuntime[] = [];
 
 /** Most rows one query reads (validation refuses a larger mean). */
 export const MAX_QUERY_ROWS = 1_000_000_000;
@@ -424,7 +359,7 @@ export function sendQuery(f: Frame, step: StepRuntime, rows: number): void {
 
 function arriveAtDatabase(f: Frame): void {
   const step = f.current as StepRuntime;
-  const db = step.db as DatabaseRuntime;
+  const db = step.db as DatabaseRuntime<Frame>;
   db.stats.arrivals++;
   const fs = db.fault;
   if (fs?.active && strike(fs, db.sim, f, DATABASE_UNIT)) return;
@@ -432,7 +367,7 @@ function arriveAtDatabase(f: Frame): void {
 }
 
 /** The database a query frame is at. */
-const dbOf = (f: Frame) => (f.current as StepRuntime).db as DatabaseRuntime;
+const dbOf = (f: Frame) => (f.current as StepRuntime).db as DatabaseRuntime<Frame>;
 
 /** How faults turn queries away at a database (see strike). */
 const DATABASE_UNIT: StruckUnit<Frame> = {
@@ -451,7 +386,7 @@ const DATABASE_UNIT: StruckUnit<Frame> = {
 /** The query at its database asks for a connection: granted, queued, or rejected. */
 function enterDatabase(f: Frame): void {
   const step = f.current as StepRuntime;
-  const db = step.db as DatabaseRuntime;
+  const db = step.db as DatabaseRuntime<Frame>;
   const now = db.sim.now;
   f.sinceMs = now;
   const g = db.connections.request(f);
@@ -472,14 +407,14 @@ function enterDatabase(f: Frame): void {
 /** A queued query gets a connection (handed over by a release, as for threads). */
 export function onConnectionGranted(f: Frame): void {
   const step = f.current as StepRuntime;
-  const db = step.db as DatabaseRuntime;
+  const db = step.db as DatabaseRuntime<Frame>;
   const now = db.sim.now;
   db.observeQueue(now);
   db.stats.recordWait(now - f.sinceMs);
   runQuery(f, db, step);
 }
 
-function runQuery(f: Frame, db: DatabaseRuntime, step: StepRuntime): void {
+function runQuery(f: Frame, db: DatabaseRuntime<Frame>, step: StepRuntime): void {
   const fs = db.fault;
   const t =
     (fs === null ? 1 : fs.slow) *
@@ -493,7 +428,7 @@ function runQuery(f: Frame, db: DatabaseRuntime, step: StepRuntime): void {
 
 function endQuery(f: Frame): void {
   const step = f.current as StepRuntime;
-  const db = step.db as DatabaseRuntime;
+  const db = step.db as DatabaseRuntime<Frame>;
   db.stats.completed++;
   db.stats.rowsRead += f.rows;
   db.stats.bytesRead += f.rows * step.bytesPerRow;

@@ -17,14 +17,13 @@
 import type { KeySampler } from '../engine/index.ts';
 import { Outcome } from '../metrics/outcome.ts';
 import type { CacheRuntime } from './cache/cache-runtime.ts';
-import type { CacheOp } from './cache/distributed-cache.ts';
-import type { Frame } from './frame.ts';
+import type { CacheOp, CacheWaiter } from './cache/distributed-cache.ts';
+import { CallData, type Frame, Invocation, type ReplyWaiter, type StepRuntime } from './frame.ts';
 import { advance, arriveAtService, sendQuery } from './journey.ts';
 import type { KeySpaceRuntime } from './key-space.ts';
 import { type Hop, travel } from './network.ts';
 import type { RefreshRuntime } from './refresh.ts';
-import { CallData, Invocation, type ReplyWaiter } from './request.ts';
-import type { EndpointRuntime, Instance, StepRuntime } from './service.ts';
+import type { EndpointRuntime, Instance } from './service.ts';
 
 /** Most rows one list step shows (its keys are drawn into one array per request). */
 export const MAX_LIST_ROWS = 100_000;
@@ -63,7 +62,7 @@ export interface ListRuntime {
 const Phase = { start: 0, refs: 1, nPlusOne: 2, waitAll: 3, done: 4 } as const;
 
 /** The state of one execution of a list step between its waits. */
-export class ListJob implements ReplyWaiter {
+export class ListJob implements ReplyWaiter, CacheWaiter {
   phase: number = Phase.start;
   rows = 0;
   cursor = 0;
@@ -78,15 +77,17 @@ export class ListJob implements ReplyWaiter {
   onReply(inv: Invocation): void {
     listReply(this, inv);
   }
+  cacheAnswered(op: CacheOp): void {
+    remoteAnswer(this, op);
+  }
 }
 
 /**
  * Runs the list step of frame `f` as far as it can. Returns true when the step is complete
  * (the frame moves on), false when it started something to wait for (it runs again after).
  */
-export function continueList(f: Frame, step: StepRuntime): boolean {
-  const list = step.list!;
-  let job = f.job;
+export function continueList(f: Frame, list: ListRuntime): boolean {
+  let job = f.job as ListJob | null;
   if (job === null) {
     job = new ListJob(list);
     f.job = job;
@@ -224,8 +225,7 @@ function fetchMisses(
 }
 
 /** A distributed cache answered a lookup: fetch its misses, and resume when all are in. */
-export function remoteAnswer(op: CacheOp): void {
-  const job = op.job!;
+function remoteAnswer(job: ListJob, op: CacheOp): void {
   const f = op.frame!;
   job.pending++; // hold the step while the misses' call is launched
   fetchMisses(f, job, op.refIndex, op.keys, op.misses);

@@ -42,16 +42,24 @@
  * next rebalance caused by a crash; scale-out adds no consumers; a fetch costs the broker
  * nothing (only publishes use its threads); the effect is the end of the handler's own steps.
  */
-import type { RandomStream, Simulation } from '../engine/index.ts';
+import type { Simulation } from '../engine/index.ts';
 import { TimeoutQueue } from '../engine/index.ts';
 import type { ConsumerGroupStats } from '../metrics/consumer-stats.ts';
-import type { ConsumerDef, TopicDef } from '../scenario/types.ts';
+import type { ConsumerDef } from '../scenario/types.ts';
 import type { BrokerRuntime } from './broker.ts';
-import { Frame } from './frame.ts';
+import {
+  CallData,
+  Frame,
+  Invocation,
+  type ReplyWaiter,
+  type Request,
+  type StepHandler,
+  type StepRuntime,
+} from './frame.ts';
 import { arriveAtInstance } from './journey.ts';
 import { type Hop, travel } from './network.ts';
-import { CallData, Invocation, type ReplyWaiter, type Request } from './request.ts';
 import type { EndpointRuntime, Instance, ServiceRuntime } from './service.ts';
+import type { GroupMessage, TopicReader } from './topic.ts';
 
 const s3 = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
@@ -62,48 +70,6 @@ const LEADER_RETRY_MS = 100;
 
 /** The consumer group's operations around its handler (the `consume` steps). */
 export const ConsumeOp = { decide: 0, apply: 1, mark: 2 } as const;
-
-/** A message as one consumer group sees it: its deliveries and how often it was applied. */
-export class GroupMessage {
-  deliveries = 0;
-  applied = 0;
-  /** When its effect was first applied (-1: not yet). */
-  firstAppliedMs = -1;
-  constructor(
-    readonly id: number,
-    readonly key: number,
-    readonly publishedMs: number,
-  ) {}
-}
-
-/** A topic of a broker: its partitions' keys, and the consumer groups reading it. */
-export class TopicRuntime {
-  readonly groups: ConsumerGroup[] = [];
-  #nextId = 1;
-  constructor(
-    readonly def: TopicDef,
-    private readonly keys: RandomStream,
-  ) {}
-
-  /** A key for the next message (uniform over the topic's keys). */
-  nextKey(): number {
-    return 1 + this.keys.nextInt(this.def.keys);
-  }
-
-  /** The partition of a key. */
-  partitionOf(key: number): number {
-    return key % this.def.partitions;
-  }
-
-  /**
-   * An acknowledged message is appended to `partition`, for every group; `publishedMs` is when
-   * its producer first tried to publish it (the write it reports, before any buffering).
-   */
-  append(partition: number, key: number, publishedMs: number): void {
-    const id = this.#nextId++;
-    for (const g of this.groups) g.append(partition, new GroupMessage(id, key, publishedMs));
-  }
-}
 
 /** One delivery of a message to the instance owning its partition. */
 class Delivery implements ReplyWaiter {
@@ -189,7 +155,7 @@ class IdSet {
 }
 
 /** A consumer group: its partitions, deliveries, commits and idempotency store. */
-export class ConsumerGroup {
+export class ConsumerGroup implements TopicReader, StepHandler<number> {
   readonly partitions: PartitionConsumer[] = [];
   /** The handler endpoint with the group's bookkeeping steps around its own. */
   handler!: EndpointRuntime;
@@ -333,8 +299,14 @@ export class ConsumerGroup {
     arriveAtInstance(inv, d.owner);
   };
 
+  /** A `consume` step: one of the bookkeeping operations around the handler (its payload). */
+  run(f: Frame, step: StepRuntime<number>): boolean {
+    this.#step(f, step.payload as number);
+    return true;
+  }
+
   /** One of the bookkeeping steps around the handler, in the visit of frame `f`. */
-  step(f: Frame, op: number): void {
+  #step(f: Frame, op: number): void {
     const d = (f.inv.data as CallData).waiter as Delivery;
     const now = this.sim.now;
     switch (op) {

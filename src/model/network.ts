@@ -16,7 +16,15 @@ import {
 } from '../engine/index.ts';
 import type { LinkKind, LinkSummary } from '../metrics/summary.ts';
 import type { NetworkDef } from '../scenario/types.ts';
-import { type LinkFaultState, travelFaulty } from './faults.ts';
+
+/**
+ * The faults striking a link, as a hop sees them (a LinkFaultState, model/faults.ts): while
+ * `active`, every message over the hop goes through `travel`, which may lose, refuse or delay it.
+ */
+export interface HopFault {
+  readonly active: boolean;
+  travel(sim: Simulation, hop: Hop, handler: Handler, arg: unknown): void;
+}
 
 /** A directed link of the topology (requests go out on `out`, replies come back on `back`). */
 export interface Link {
@@ -33,7 +41,7 @@ export class Hop {
   /** Messages sent over this hop since the statistics window opened. */
   messages = 0;
   /** Faults striking this link (null when none ever does: the common, fast case). */
-  fault: LinkFaultState | null = null;
+  fault: HopFault | null = null;
   /** Answers the sender of a request the link refused (set by the model per link kind). */
   refuse: ((arg: unknown, cause: string) => void) | null = null;
   constructor(readonly latency: Distribution) {
@@ -112,7 +120,7 @@ const MAX_NESTED_HOPS = 200;
 export function travel(sim: Simulation, hop: Hop, handler: Handler, arg: unknown): void {
   hop.messages++;
   const lf = hop.fault;
-  if (lf?.active) travelFaulty(sim, hop, lf, handler, arg);
+  if (lf?.active) lf.travel(sim, hop, handler, arg);
   else if (hop.zero) {
     // no try/finally: a handler that throws ends the run, and its Simulation with it
     if (sim.nested < MAX_NESTED_HOPS) {

@@ -18,8 +18,10 @@
  */
 import type { RandomStream, Simulation } from '../engine/index.ts';
 import type { ReaderStats } from '../metrics/reader-stats.ts';
+import type { BuildContext } from './build-context.ts';
 import type { ConsumerGroup } from './messaging.ts';
 import type { SagaRun, SagaRuntime } from './saga.ts';
+import type { TopicRuntime } from './topic.ts';
 
 const s3 = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
@@ -119,4 +121,33 @@ export class ReadModelReader {
     }
     this.sim.schedule(this.everyMs, this.#tick);
   };
+}
+
+/** Builds the readers of a saga's entities or a consumer group's read model (phase 5 of model.ts). */
+export function buildReaders(ctx: BuildContext): void {
+  for (const r of ctx.scenario.readers) {
+    const target = r.target;
+    if (target.kind === 'saga') {
+      const saga = ctx.sagas.get(target.saga);
+      if (saga === undefined) throw new Error(`unresolved saga ${target.saga}`);
+      const stats = ctx.metrics.addReader(r.id, 'saga', target.saga, r.cutoffMs);
+      const reader = new SagaReader(ctx.sim, stats, saga, r.everyMs, r.cutoffMs);
+      ctx.starters.push(() => reader.start());
+    } else {
+      const group = ctx.consumerGroups.get(target.group);
+      if (group === undefined) throw new Error(`unresolved consumer group ${target.group}`);
+      const stats = ctx.metrics.addReader(r.id, 'consumer', target.group, r.cutoffMs);
+      const topic = ctx.topics.get(`${group.def.broker}/${group.def.topic}`) as TopicRuntime;
+      const reader = new ReadModelReader(
+        ctx.sim,
+        stats,
+        group,
+        r.everyMs,
+        r.reads,
+        topic.def.keys,
+        ctx.rng.stream(`${r.id}/keys`),
+      );
+      ctx.starters.push(() => reader.start());
+    }
+  }
 }

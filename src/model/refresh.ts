@@ -9,12 +9,19 @@
  */
 import type { RandomStream, Simulation } from '../engine/index.ts';
 import type { RefreshStats } from '../metrics/refresh-stats.ts';
-import { Frame } from './frame.ts';
+import type { BuildContext } from './build-context.ts';
+import {
+  backgroundRequest,
+  CallData,
+  Frame,
+  Invocation,
+  type ReplyWaiter,
+  type Request,
+} from './frame.ts';
 import { arriveAtService } from './journey.ts';
 import type { KeySpaceRuntime } from './key-space.ts';
 import { type Hop, travel } from './network.ts';
-import { CallData, Invocation, type ReplyWaiter, type Request } from './request.ts';
-import type { EndpointRuntime, Instance } from './service.ts';
+import type { EndpointRuntime, Instance, ServiceRuntime } from './service.ts';
 
 /** One instance's copy of the table and its refresh loop. */
 class RefreshTask implements ReplyWaiter {
@@ -99,4 +106,47 @@ export class RefreshRuntime {
     const next = task.sent === 1 ? this.periodMs * this.phase.next() : this.periodMs;
     this.sim.schedule(next, this.#sendLater, task);
   }
+}
+
+/**
+ * An in-memory copy of a reference table in every instance of `serviceId`, refreshed every
+ * `periodMs` by calling `target` (its statistics named `id`).
+ */
+export function buildRefresh(
+  ctx: BuildContext,
+  id: string,
+  serviceId: string,
+  keySpace: KeySpaceRuntime,
+  target: EndpointRuntime,
+  hopOut: Hop,
+  hopBack: Hop,
+  periodMs: number,
+  conditional: boolean,
+): RefreshRuntime {
+  const svc = ctx.services.get(serviceId) as ServiceRuntime;
+  const bytes = keySpace.size * keySpace.rowBytes;
+  svc.tableBytes += bytes;
+  const stats = ctx.metrics.addRefresh(
+    id,
+    keySpace.id,
+    periodMs,
+    conditional,
+    bytes,
+    svc.instances.length,
+  );
+  const rt = new RefreshRuntime(
+    ctx.sim,
+    keySpace,
+    target,
+    hopOut,
+    hopBack,
+    periodMs,
+    conditional,
+    stats,
+    ctx.rng.stream(`${id}/refresh-phase`),
+    // refresh calls belong to no client request
+    backgroundRequest(target, hopBack),
+  );
+  ctx.starters.push(() => rt.start(svc.instances));
+  return rt;
 }

@@ -24,10 +24,9 @@ import type { Distribution, RandomStream, Simulation } from '../engine/index.ts'
 import { TimeoutQueue } from '../engine/index.ts';
 import { Outcome } from '../metrics/outcome.ts';
 import type { SagaStats } from '../metrics/saga-stats.ts';
-import { Frame } from './frame.ts';
+import { CallData, Frame, Invocation, type ReplyWaiter, type Request } from './frame.ts';
 import { arriveAtService, callTimedOut, isCallPending } from './journey.ts';
 import { type Hop, travel } from './network.ts';
-import { CallData, Invocation, type ReplyWaiter, type Request } from './request.ts';
 import type { EndpointRuntime } from './service.ts';
 
 /** One action of a saga, resolved: its participant, its compensation, and how to reach them. */

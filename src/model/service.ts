@@ -5,105 +5,18 @@
  * and queries: thread blocking is a central lesson of the source document.
  */
 
-import {
-  type Distribution,
-  Grant,
-  Resource,
-  type Simulation,
-  type TimeoutQueue,
-} from '../engine/index.ts';
+import { Grant, Resource, type Simulation } from '../engine/index.ts';
 import type { VisitStats } from '../metrics/entry-stats.ts';
 import type { StationStats } from '../metrics/station-stats.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
-import type { Producer } from './broker.ts';
-import type { CacheRuntime } from './cache/cache-runtime.ts';
-import type { KvClient } from './cache/distributed-cache.ts';
-import type { CallPolicy } from './call-policy.ts';
-import type { DatabaseRuntime } from './database.ts';
 import { type FaultState, Slots } from './faults.ts';
-import type { Frame } from './frame.ts';
-import type { KeySpaceRuntime } from './key-space.ts';
-import type { ListRuntime } from './list.ts';
+import type { Frame, Invocation, StepRuntime } from './frame.ts';
 import type { Picker } from './load-balancer.ts';
-import type { ConsumerGroup } from './messaging.ts';
-import type { Hop } from './network.ts';
-import type { Invocation } from './request.ts';
-import type { SagaRuntime } from './saga.ts';
-import type { AuthPoint } from './sessions.ts';
-import type { TransactionRuntime } from './transaction.ts';
 
-/** Step kinds as small integers (the interpreter switches on them). */
-export const StepKind = {
-  cpu: 0,
-  sleep: 1,
-  call: 2,
-  query: 3,
-  parallel: 4,
-  branch: 5,
-  list: 6,
-  lookup: 7,
-  publish: 8,
-  kv: 9,
-  /** The credential check of a validating service (inserted before an endpoint's steps). */
-  auth: 10,
-  /** A consumer's bookkeeping around its handler: the duplicate check, the effect, the mark. */
-  consume: 11,
-  saga: 12,
-  /** A local transaction: its own frame, between a begin (lock / read version) and an end. */
-  transaction: 13,
-  txBegin: 14,
-  txEnd: 15,
-} as const;
-
-/**
- * One compiled step. A single class for every kind keeps the interpreter's property accesses
- * monomorphic; fields a kind does not use stay null.
- */
-export class StepRuntime {
-  duration: Distribution | null = null;
-  /** call: the endpoint called, the hops there and back, the timeout. */
-  target: EndpointRuntime | null = null;
-  hopOut: Hop | null = null;
-  hopBack: Hop | null = null;
-  timeoutMs = Number.POSITIVE_INFINITY;
-  /** The call's pending timeouts (null without a timeout). */
-  timeouts: TimeoutQueue<Invocation> | null = null;
-  /** query: the database, rows read and an optional fixed query time. */
-  db: DatabaseRuntime | null = null;
-  rows: Distribution | null = null;
-  queryTime: Distribution | null = null;
-  /** parallel branches, or branch options (with cumulative probabilities). */
-  branches: StepRuntime[][] = [];
-  cumulative: Float64Array | null = null;
-  pick: (() => number) | null = null;
-  /** list: the compiled list screen. */
-  list: ListRuntime | null = null;
-  /** lookup: the key space read (rows = keys the visit carries). */
-  keySpace: KeySpaceRuntime | null = null;
-  /** query: joins made, and bytes returned per row read (key-space rows). */
-  joins = 0;
-  bytesPerRow = 0;
-  /** lookup on a sharded database: one query step per shard, and the key → shard rule. */
-  shardSteps: StepRuntime[] | null = null;
-  shardOf: ((key: number) => number) | null = null;
-  /** Cause text used when this call times out. */
-  timeoutCause = '';
-  /** call: resilience policies (null without: the plain, fast path). */
-  policy: CallPolicy | null = null;
-  /** publish: the producer of this step. */
-  producer: Producer | null = null;
-  /** kv: the client of the key-value store. */
-  kv: KvClient | null = null;
-  /** auth: the service's credential check. */
-  auth: AuthPoint | null = null;
-  /** consume: the consumer group, and which of its operations (ConsumeOp). */
-  consumer: ConsumerGroup | null = null;
-  consumeOp = 0;
-  /** saga: the saga of this step. */
-  saga: SagaRuntime | null = null;
-  /** transaction, txBegin, txEnd: the transaction. */
-  tx: TransactionRuntime | null = null;
-  constructor(readonly kind: number) {}
+/** What an instance holds in its memory for a component (a cache's stores, a session table). */
+export interface MemoryHolder {
+  /** Bytes it holds in `inst`. */
+  bytesOf(inst: Instance): number;
 }
 
 /** One endpoint of a service. */
@@ -162,7 +75,7 @@ export class Instance {
 export class ServiceRuntime {
   readonly instances: Instance[] = [];
   /** Caches whose stores live in this service's instances (local, replicated). */
-  readonly caches = new Set<CacheRuntime>();
+  readonly caches = new Set<MemoryHolder>();
   /** Bytes of the refreshed reference tables every instance holds. */
   tableBytes = 0;
   readonly endpoints = new Map<string, EndpointRuntime>();

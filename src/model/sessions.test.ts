@@ -9,6 +9,7 @@ import { Priority } from '../engine/index.ts';
 import { prepareHistograms } from '../metrics/histogram.ts';
 import { summarizeMetrics } from '../metrics/summary.ts';
 import { runYaml, scenarioFromYaml } from '../test-support/scenarios.ts';
+import type { AuthPoint } from './auth-point.ts';
 import { Model } from './model.ts';
 
 interface Options {
@@ -79,7 +80,7 @@ async function build(text: string): Promise<Model> {
 function pinnedTo(model: Model, index: number): number {
   const rt = model.sessions;
   if (rt === null) throw new Error('no sessions');
-  const point = rt.points[0];
+  const point = rt.points[0] as AuthPoint;
   let n = 0;
   for (let u = 0; u < point.pinned.length; u++)
     if (point.pinned[u] === index && rt.cred[u] !== 0) n++;

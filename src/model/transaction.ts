@@ -21,9 +21,7 @@ import type { Simulation } from '../engine/index.ts';
 import type { KeySampler } from '../engine/key-distributions.ts';
 import { Outcome } from '../metrics/outcome.ts';
 import type { TransactionStats } from '../metrics/transaction-stats.ts';
-import { Frame } from './frame.ts';
-import type { Invocation } from './request.ts';
-import type { StepRuntime } from './service.ts';
+import { Frame, type Invocation, type StepHandler, type StepRuntime } from './frame.ts';
 
 /** The frame of one transaction: its row, the version it read, its attempts, its lock. */
 export class TxFrame extends Frame {
@@ -44,7 +42,22 @@ export class TxFrame extends Frame {
   ) {
     super(inv, steps, parent, false);
   }
+
+  /** It failed: the transaction fails, and lets go of its row. */
+  override aborted(): void {
+    this.tx.aborted(this);
+  }
 }
+
+/** The begin step of a transaction's frame (see TransactionRuntime.begin). */
+export const TX_BEGIN: StepHandler<TransactionRuntime> = {
+  run: (f, step) => (step.payload as TransactionRuntime).begin(f as TxFrame),
+};
+
+/** The end step of a transaction's frame (see TransactionRuntime.end). */
+export const TX_END: StepHandler<TransactionRuntime> = {
+  run: (f, step) => (step.payload as TransactionRuntime).end(f as TxFrame),
+};
 
 /** The rows of one key space: versions, lock holders and their queues. */
 export class RowTable {

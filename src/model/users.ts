@@ -14,29 +14,9 @@
  */
 import type { Distribution, RandomStream, Simulation } from '../engine/index.ts';
 import { Outcome } from '../metrics/outcome.ts';
-import { Request } from './request.ts';
-import type { SessionRuntime } from './sessions.ts';
+import type { Request } from './frame.ts';
+import { type SessionRuntime, UserMode, UserRequest } from './sessions.ts';
 import type { EntryRuntime } from './workload.ts';
-
-/** What a user's request is for. */
-export const UserMode = { request: 0, login: 1, logout: 2 } as const;
-
-/** A request of a logged-in user: who sent it, with which credential, for what. */
-export class UserRequest extends Request {
-  /** Why a validation refused its credential (index of UNAUTHORIZED_REASONS + 1; 0: it did not). */
-  refused = 0;
-  constructor(
-    entry: EntryRuntime,
-    sentMs: number,
-    /** The user's index in the run's session state. */
-    readonly user: number,
-    /** The credential it carries (the login that issued it; a login carries the one it asks for). */
-    readonly cred: number,
-    readonly mode: number,
-  ) {
-    super(entry, sentMs);
-  }
-}
 
 /** The users of one workload with `session:`. */
 export class UserWorkload {

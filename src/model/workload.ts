@@ -16,9 +16,9 @@ import { Outcome } from '../metrics/outcome.ts';
 import type { Metrics } from '../metrics/recorder.ts';
 import type { RequestSeries } from '../metrics/series.ts';
 import type { RatePiece } from '../scenario/types.ts';
+import { type Entry, Request } from './frame.ts';
 import { arriveAtService, finishRequest } from './journey.ts';
 import { type Hop, travel } from './network.ts';
-import { Request } from './request.ts';
 import type { EndpointRuntime } from './service.ts';
 
 /** Shared request counter of a run (`next - 1` requests were sent so far). */
@@ -27,7 +27,7 @@ export class RequestIds {
 }
 
 /** One entry endpoint of one workload, with its statistics and client hops. */
-export class EntryRuntime {
+export class EntryRuntime implements Entry {
   readonly #timeouts: TimeoutQueue<Request> | null;
   constructor(
     readonly sim: Simulation,

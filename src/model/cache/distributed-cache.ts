@@ -14,11 +14,15 @@ import type { StationStats } from '../../metrics/station-stats.ts';
 import { type StruckUnit, strike } from '../faults.ts';
 import type { Frame } from '../frame.ts';
 import type { KeySpaceRuntime } from '../key-space.ts';
-import type { ListJob } from '../list.ts';
 import { type Hop, travel } from '../network.ts';
 import { Server } from '../server.ts';
 import type { CacheRuntime } from './cache-runtime.ts';
 import type { CacheStore } from './cache-store.ts';
+
+/** What waits for a lookup's answer (a list step's job): it gets the operation back. */
+export interface CacheWaiter {
+  cacheAnswered(op: CacheOp): void;
+}
 
 /** One operation on the distributed cache: a lookup of some keys, or a write-back. */
 export class CacheOp {
@@ -34,7 +38,7 @@ export class CacheOp {
   constructor(
     /** The frame of the list step that asked (null for a write-back). */
     readonly frame: Frame | null,
-    readonly job: ListJob | null,
+    readonly job: CacheWaiter | null,
     readonly refIndex: number,
     readonly ks: KeySpaceRuntime | null,
     readonly keys: Int32Array,
@@ -56,8 +60,6 @@ export class DistributedCache {
     private readonly sim: Simulation,
     readonly stats: StationStats,
     private readonly opTime: Distribution,
-    /** Called at the caller when a lookup's answer arrives. */
-    private readonly onAnswer: (op: CacheOp) => void,
   ) {
     this.store = cache.newStore();
     const def = cache.def;
@@ -71,7 +73,7 @@ export class DistributedCache {
   /** Sends a lookup of keys (a copy the op keeps) for the list step of frame `f`. */
   lookup(
     f: Frame,
-    job: ListJob,
+    job: CacheWaiter,
     refIndex: number,
     ks: KeySpaceRuntime,
     keys: Int32Array,
@@ -182,8 +184,13 @@ export class DistributedCache {
 
   #reply(op: CacheOp): void {
     if (op.frame === null) return;
-    travel(this.sim, op.hopBack as Hop, this.onAnswer, op);
+    travel(this.sim, op.hopBack as Hop, answerLookup, op);
   }
+}
+
+/** A lookup's answer reaches its caller. */
+function answerLookup(op: CacheOp): void {
+  (op.job as CacheWaiter).cacheAnswered(op);
 }
 
 /**

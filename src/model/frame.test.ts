@@ -1,17 +1,15 @@
 /**
- * Frame, Invocation and Request are three flat classes (no `extends`, see request.ts) whose
+ * Frame, Invocation and Request are three flat classes (no `extends`, see frame.ts) whose
  * constructors assign every field: a field added to one constructor and forgotten in another
  * would give visits of different shapes, or fields that are undefined.
  */
 import { describe, expect, it } from 'vitest';
-import { Frame } from './frame.ts';
-import { Invocation, Request } from './request.ts';
+import { type Entry, Frame, Invocation, Request } from './frame.ts';
 import type { EndpointRuntime } from './service.ts';
-import type { EntryRuntime } from './workload.ts';
 
 describe('frames, visits and requests', () => {
   const endpoint = { steps: [] } as unknown as EndpointRuntime;
-  const entry = { endpoint, hopBack: null, warmupMs: 0 } as unknown as EntryRuntime;
+  const entry = { endpoint, hopBack: null, warmupMs: 0 } as unknown as Entry;
   const req = new Request(entry, 0);
   const call = new Invocation(req, endpoint, req);
   const frame = new Frame(call, [], call, true);
