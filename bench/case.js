@@ -15,8 +15,8 @@ import { parseDocument } from 'yaml';
 import { Priority } from '../dist/engine/simulation.js';
 import { prepareHistograms } from '../dist/metrics/histogram.js';
 import { summarizeMetrics } from '../dist/metrics/summary.js';
+import { parseScenario } from '../dist/model/language.js';
 import { Model } from '../dist/model/model.js';
-import { parseScenario } from '../dist/scenario/load.js';
 import { CASES, findCase } from './cases.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -6,12 +6,12 @@
  *   console.log(result.summary.overall.latency.p99Ms);
  */
 export type { RunResult, RunSummary } from './metrics/summary.ts';
+export { loadScenario, parseScenario, scenarioJsonSchema } from './model/language.ts';
 export type { ModelOptions } from './model/model.ts';
 export { runScenario } from './model/run.ts';
 export { buildOutputs, type OutputFiles, type ScenarioResults } from './report/outputs.ts';
 export { formatSummary } from './report/table.ts';
 export { formatIssue, formatIssues } from './scenario/format.ts';
 export { ScenarioError, type ScenarioIssue } from './scenario/issues.ts';
-export { type LoadedScenario, loadScenario, parseScenario } from './scenario/load.ts';
-export { scenarioJsonSchema } from './scenario/schema.ts';
+export type { LoadedScenario } from './scenario/load.ts';
 export type { Scenario } from './scenario/types.ts';

@@ -5,10 +5,10 @@
  * refused output paths 2, bugs 70. Output to a closed pipe (`msasim schema | head`) is dropped.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { scenarioJsonSchema } from '../model/language.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
 import { MAX_DURATION_MS } from '../scenario/limits.ts';
-import { scenarioJsonSchema } from '../scenario/schema.ts';
 import { parseBytes, parseDurationMs } from '../scenario/units.ts';
 import { compareCommand } from './commands/compare.ts';
 import { listCommand } from './commands/list.ts';

@@ -6,8 +6,9 @@
  * not depend on which worker ran it or when.
  */
 import type { RunSummary } from '../metrics/summary.ts';
+import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
-import { type LoadedScenario, parseScenario, type ScenarioOverride } from '../scenario/load.ts';
+import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
 import type { GuardText } from '../scenario/messages.ts';
 import { CHECK_EVERY, type GuardLimits, RunGuard, stoppedBy } from './run-guard.ts';
 

@@ -22,13 +22,44 @@
  * Simplification: the breaker and the retry budget are shared by the caller's instances (one
  * per call step), the bulkhead is per instance.
  */
-import type { Distribution, RandomStream, Simulation, TimeoutQueue } from '../engine/index.ts';
+import type {
+  Distribution,
+  DistributionSpec,
+  RandomStream,
+  Simulation,
+  TimeoutQueue,
+} from '../engine/index.ts';
 import type { CallPolicyStats } from '../metrics/call-policy-stats.ts';
 import { Outcome } from '../metrics/outcome.ts';
-import type { CallPolicyDef } from '../scenario/types.ts';
 import { CallData, type Frame, Invocation, type ReplyWaiter } from './frame.ts';
 import { type Hop, travel } from './network.ts';
 import type { EndpointRuntime, Instance } from './service.ts';
+
+/** Retries, circuit breaker, bulkhead and fallback of a call step (each null when absent). */
+export interface CallPolicyDef {
+  retry: {
+    attempts: number;
+    backoffMs: number;
+    multiplier: number;
+    maxBackoffMs: number;
+    jitter: 'none' | 'full' | 'equal';
+    /** Retries per first attempt allowed (token bucket); null for no budget. */
+    budget: number | null;
+    on: ('timedOut' | 'failed' | 'rejected')[];
+  } | null;
+  breaker: {
+    failureRate: number;
+    /** A call slower than this counts as slow; null: slowness is not judged. */
+    slowCallMs: number | null;
+    slowRate: number;
+    window: number;
+    minCalls: number;
+    openForMs: number;
+    halfOpenCalls: number;
+  } | null;
+  bulkhead: number | null;
+  fallback: { kind: 'default' | 'cached' | 'degraded'; time: DistributionSpec | null } | null;
+}
 
 const CLOSED = 0;
 const OPEN = 1;

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/load.ts';
+import { parseScenario } from './language.ts';
 import { runScenario } from './run.ts';
 
 interface Shape {

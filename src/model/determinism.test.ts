@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listScenarioFiles, scenariosDir } from '../cli/commands/list.ts';
 import { buildOutputs } from '../report/outputs.ts';
-import { parseScenario } from '../scenario/load.ts';
+import { parseScenario } from './language.ts';
 import { runScenario } from './run.ts';
 
 /** Runs every variant of a scenario text for at most `durationMs` and returns its output files. */

@@ -6,8 +6,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { CacheSummary, RunResult } from '../metrics/summary.ts';
+import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
-import { parseScenario } from '../scenario/load.ts';
 import { compareCsv, compareJson, compareRows } from './compare.ts';
 import { buildOutputs } from './outputs.ts';
 import type { ScenarioResults } from './results.ts';

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
+import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
-import { parseScenario } from '../scenario/load.ts';
 import { estimate } from '../stats/index.ts';
 import { fakeSessionSummary, tinyResults, withSessions } from '../test-support/sessions.ts';
 import {

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../metrics/series.ts';
 import type { RunSummary } from '../metrics/summary.ts';
+import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
-import { parseScenario } from '../scenario/load.ts';
 import type { FaultDef } from '../scenario/types.ts';
 import { formatSpof, spofCandidates, spofData, windowFigures } from './spof.ts';
 import { formatTable } from './table.ts';

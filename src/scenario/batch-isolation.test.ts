@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../model/language.ts';
 import { fuzzCases, shippedScenarioFiles } from '../test-support/fuzz-scenarios.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError } from './issues.ts';
-import { parseScenario } from './load.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'scenarios');
 

@@ -6,13 +6,18 @@ import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
 import { checkDatabaseRef, checkEndpointRef, type Names } from './names.ts';
 import type { ScenarioParsed } from './schema.ts';
+import type { StepVisit } from './walk-steps.ts';
 
 function error(text: msg.IssueText, path: DocPath): UnlocatedIssue {
   return { ...text, severity: 'error', path };
 }
 
-/** Every problem of every consumer group, in document order. */
-export function checkConsumers(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
+/** Every problem of every consumer group, in document order; `steps`: every step of the document. */
+export function checkConsumers(
+  doc: ScenarioParsed,
+  names: Names,
+  steps: readonly StepVisit[],
+): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   for (const [id, c] of Object.entries(doc.consumers)) {
     const at: DocPath = ['consumers', id];
@@ -42,34 +47,22 @@ export function checkConsumers(doc: ScenarioParsed, names: Names): UnlocatedIssu
     } else if (typeof idem === 'object' && 'db' in idem)
       issues.push(...checkDatabaseRef(idem.db, [...at, 'idempotency', 'db'], names));
   }
-  issues.push(...checkReaders(doc));
+  issues.push(...checkReaders(doc, steps));
   return issues;
 }
 
 /** The names of the sagas a scenario defines (saga steps with a name), anywhere. */
-function sagaNames(doc: ScenarioParsed): string[] {
-  const found: string[] = [];
-  const walk = (steps: readonly unknown[]) => {
-    for (const step of steps as Record<string, unknown>[]) {
-      const saga = step.saga as { name?: string } | undefined;
-      if (saga?.name !== undefined) found.push(saga.name);
-      const t = step.transaction as { steps: unknown[]; compensate?: unknown[] } | undefined;
-      if (t !== undefined) walk([...t.steps, ...(t.compensate ?? [])]);
-      const parallel = step.parallel as unknown[] | undefined;
-      if (parallel !== undefined) walk(parallel.flatMap((b) => (Array.isArray(b) ? b : [b])));
-      const branch = step.branch as { steps: unknown[] }[] | undefined;
-      if (branch !== undefined) walk(branch.flatMap((o) => o.steps));
-    }
-  };
-  for (const s of Object.values(doc.services))
-    for (const e of Object.values(s.endpoints)) walk(e.steps);
-  return found;
+function sagaNames(steps: readonly StepVisit[]): string[] {
+  return steps.flatMap(({ step }) => {
+    const name = (step.saga as { name?: string } | undefined)?.name;
+    return name === undefined ? [] : [name];
+  });
 }
 
 /** Readers: one target, a named saga or a consumer group that exists. */
-function checkReaders(doc: ScenarioParsed): UnlocatedIssue[] {
+function checkReaders(doc: ScenarioParsed, steps: readonly StepVisit[]): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
-  const sagas = sagaNames(doc);
+  const sagas = sagaNames(steps);
   const groups = Object.keys(doc.consumers);
   const isSaga = new Set(sagas);
   for (const [id, r] of Object.entries(doc.readers)) {

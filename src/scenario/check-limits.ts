@@ -7,14 +7,13 @@
  * bounded in the schema itself (limits.ts).
  */
 import { type DistributionSpec, specMean } from '../engine/index.ts';
+import { durationDist } from './dist-spec.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import { LIMITS, MAX_DURATION_MS, MAX_RATE_PER_SEC, MIN_PERIOD_MS } from './limits.ts';
 import * as msg from './messages.ts';
-import { countDist, durationDist } from './normalize.ts';
-import { Duration, Rate, ScenarioDocument, type ScenarioParsed } from './schema.ts';
+import { Duration, Rate, type ScenarioDocumentSchema, type ScenarioParsed } from './schema.ts';
 import { isRecord, pickOption, type Schema, unwrap } from './schema-walk.ts';
 import { parseDurationMs, parseRatePerSec } from './units.ts';
-import { listSteps } from './walk-steps.ts';
 
 /**
  * Keys of durations that repeat something, or that at 0 would make something repeat at one
@@ -36,10 +35,16 @@ function error(text: msg.IssueText, path: DocPath): UnlocatedIssue {
   return { ...text, severity: 'error', path };
 }
 
-/** Every size or period of `doc` that a run could not survive. */
-export function checkLimits(doc: ScenarioParsed): UnlocatedIssue[] {
+/**
+ * Every size or period of `doc` (parsed with `document`) that a run could not survive; the
+ * sizes a step kind bounds (rows of a query or a list) are checked by the kind.
+ */
+export function checkLimits(
+  doc: ScenarioParsed,
+  document: ScenarioDocumentSchema,
+): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
-  walk(ScenarioDocument, doc, [], issues);
+  walk(document, doc, [], issues);
   const durationMs = parseDurationMs(doc.duration);
   if (durationMs > MAX_DURATION_MS)
     issues.push(
@@ -53,25 +58,6 @@ export function checkLimits(doc: ScenarioParsed): UnlocatedIssue[] {
     issues.push(
       error(msg.overLimit('users', LIMITS.users, users), ['workloads', first[0], 'users']),
     );
-  for (const [service, s] of Object.entries(doc.services))
-    for (const [endpoint, e] of Object.entries(s.endpoints)) {
-      const at = ['services', service, 'endpoints', endpoint, 'steps'];
-      for (const { step, path } of listSteps(e.steps, at)) {
-        const query = 'query' in step && typeof step.query === 'object' ? step.query : undefined;
-        if (query?.rows !== undefined) {
-          const written = query.rows;
-          const rows = meanOf(() => countDist(written as number));
-          if (rows > LIMITS.queryRows)
-            issues.push(
-              error(msg.overLimit('rows', LIMITS.queryRows, rows), [...path, 'query', 'rows']),
-            );
-        }
-        if (!('list' in step)) continue;
-        const rows = meanOf(() => countDist(step.list.rows ?? 20));
-        if (rows > LIMITS.rows)
-          issues.push(error(msg.overLimit('rows', LIMITS.rows, rows), [...path, 'list', 'rows']));
-      }
-    }
   for (const [name, f] of Object.entries(doc.faults)) {
     if (f.every === undefined) continue;
     const everyMs = parseDurationMs(f.every);
@@ -126,7 +112,7 @@ function walk(schema: Schema, value: unknown, path: DocPath, issues: UnlocatedIs
 }
 
 /** The mean of a distribution; NaN when its parameters are wrong (reported elsewhere). */
-function meanOf(spec: () => DistributionSpec): number {
+export function meanOf(spec: () => DistributionSpec): number {
   try {
     return specMean(spec());
   } catch {

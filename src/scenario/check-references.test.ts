@@ -3,9 +3,13 @@
  * Messages are inline snapshots so that every change of wording is reviewed.
  */
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
 import { checkReferences } from './check-references.ts';
 import { toDotPath } from './issues.ts';
-import { ScenarioDocument } from './schema.ts';
+import { stepLanguage } from './step-syntax.ts';
+
+const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
+const ScenarioDocument = LANGUAGE.document;
 
 type Doc = Record<string, unknown>;
 
@@ -43,7 +47,7 @@ function withSteps(steps: unknown[], more: Doc = {}): Doc {
 function check(input: Doc): string[] {
   const parsed = ScenarioDocument.safeParse(input);
   if (!parsed.success) throw new Error(`test scenario is invalid: ${parsed.error.message}`);
-  return checkReferences(parsed.data).map((issue) => {
+  return checkReferences(parsed.data, LANGUAGE).map((issue) => {
     const mark = issue.severity === 'warning' ? '⚠' : '✖';
     const where = `${toDotPath(issue.path)}${issue.onKey ? ' (key)' : ''}`;
     return `${mark} ${where}: ${issue.message}${issue.hint ? ` → ${issue.hint}` : ''}`;

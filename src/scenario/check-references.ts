@@ -15,68 +15,48 @@ import { checkDatabaseRef, checkEndpointRef, collectNames, type Names } from './
 import { setPathProblem } from './overrides.ts';
 import { type ScenarioParsed, SLO_BOUNDS } from './schema.ts';
 import { isRecord } from './schema-walk.ts';
+import type { StepLanguage } from './step-syntax.ts';
 import { CLIENT_ID } from './types.ts';
 import { parseDurationMs } from './units.ts';
-import { listSteps, type StepVisit } from './walk-steps.ts';
+import { everyStep } from './walk-steps.ts';
+
+/** A step of some endpoint of the document, with its kind and its service. */
+type ServiceStep = ReturnType<typeof everyStep>[number];
 
 /** Largest p99/mean of a lognormal: max over σ of exp(zσ − σ²/2) is exp(z²/2) ≈ 14.97 for
  * z = 2.326 (the 99th percentile of N(0,1)); 14.9 leaves room for a stable numeric solve. */
 const MAX_P99_OVER_MEAN = 14.9;
 
-/** Slack when adding branch probabilities written as decimals (0.1 + 0.2 > 0.3 in floats). */
-const PROBABILITY_EPSILON = 1e-9;
-
 /**
- * Every semantic problem of a schema-valid document: unknown or ambiguous ids, misplaced
- * options, inconsistent numbers and call loops (a loop through a branch is a warning).
+ * Every semantic problem of a schema-valid document (parsed with `language`): unknown or
+ * ambiguous ids, misplaced options, inconsistent numbers and call loops (a loop through a
+ * branch is a warning). Each step is checked by its kind.
  */
-export function checkReferences(doc: ScenarioParsed): UnlocatedIssue[] {
+export function checkReferences(doc: ScenarioParsed, language: StepLanguage): UnlocatedIssue[] {
   const names = collectNames(doc);
+  const steps = everyStep(language, doc.services);
+  const byService = new Map<string, ServiceStep[]>();
+  for (const v of steps) {
+    const own = byService.get(v.serviceId);
+    if (own === undefined) byService.set(v.serviceId, [v]);
+    else own.push(v);
+  }
   return [
     ...checkTiming(doc),
-    ...checkLimits(doc),
+    ...checkLimits(doc, language.document),
     ...checkIds(names),
-    ...checkServices(doc, names),
+    ...checkServices(doc, names, byService),
     ...checkKeySpaces(doc, names),
     ...checkWorkloads(doc, names),
     ...checkLinks(doc, names),
     ...checkDistributions(doc),
-    ...checkCallLoops(doc, names),
-    ...checkListStrategies(doc, names),
+    ...checkCallLoops(names, steps),
     ...checkVariants(doc),
     ...checkSlos(doc, names),
     ...checkFaults(doc, names),
-    ...checkCallPolicies(doc),
     ...checkSessions(doc, names),
-    ...checkConsumers(doc, names),
+    ...checkConsumers(doc, names, steps),
   ];
-}
-
-/** Call policies whose numbers contradict each other. */
-function checkCallPolicies(doc: ScenarioParsed): UnlocatedIssue[] {
-  const issues: UnlocatedIssue[] = [];
-  for (const [service, s] of Object.entries(doc.services))
-    for (const [name, endpoint] of Object.entries(s.endpoints))
-      for (const visit of listSteps(endpoint.steps, [
-        'services',
-        service,
-        'endpoints',
-        name,
-        'steps',
-      ])) {
-        const step = visit.step;
-        if (!('call' in step) || step.breaker === undefined) continue;
-        const { minCalls = 10, window = 20 } = step.breaker;
-        if (minCalls > window)
-          issues.push(
-            error(msg.breakerMinCallsOverWindow(minCalls, window), [
-              ...visit.path,
-              'breaker',
-              'minCalls',
-            ]),
-          );
-      }
-  return issues;
 }
 
 /** Fault kinds that strike a component only, and the one that strikes a link only. */
@@ -261,7 +241,11 @@ function checkIds(names: Names): UnlocatedIssue[] {
   return issues;
 }
 
-function checkServices(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
+function checkServices(
+  doc: ScenarioParsed,
+  names: Names,
+  steps: Map<string, ServiceStep[]>,
+): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   for (const [id, service] of Object.entries(doc.services)) {
     const a = service.autoscale;
@@ -276,173 +260,8 @@ function checkServices(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
     if (service.database !== undefined) {
       issues.push(...checkDatabaseRef(service.database, ['services', id, 'database'], names));
     }
-    for (const [name, endpoint] of Object.entries(service.endpoints)) {
-      const at = ['services', id, 'endpoints', name, 'steps'];
-      for (const visit of listSteps(endpoint.steps, at))
-        issues.push(...checkStep(visit, id, doc, names));
-    }
-  }
-  return issues;
-}
-
-function checkStep(
-  visit: StepVisit,
-  serviceId: string,
-  doc: ScenarioParsed,
-  names: Names,
-): UnlocatedIssue[] {
-  const { step, path } = visit;
-  if ('call' in step) return checkEndpointRef(step.call, [...path, 'call'], names);
-  if ('query' in step) {
-    const query = step.query;
-    if (typeof query === 'string') return checkDatabaseRef(query, [...path, 'query'], names);
-    if (query.db !== undefined) return checkDatabaseRef(query.db, [...path, 'query', 'db'], names);
-    if (doc.services[serviceId].database === undefined) {
-      return [error(msg.queryWithoutDatabase(serviceId, names.databases), [...path, 'query'])];
-    }
-    return [];
-  }
-  if ('list' in step) return checkList(step.list, [...path, 'list'], names);
-  if ('kv' in step) {
-    const store = typeof step.kv === 'string' ? step.kv : step.kv.store;
-    const at: DocPath = typeof step.kv === 'string' ? [...path, 'kv'] : [...path, 'kv', 'store'];
-    if (doc.caches[store]?.type === 'distributed') return [];
-    const stores = Object.entries(doc.caches)
-      .filter(([, c]) => c.type === 'distributed')
-      .map(([id]) => id);
-    if (doc.caches[store] !== undefined)
-      return [error(msg.kvOnInProcessCache(store, doc.caches[store].type), at)];
-    return [error(msg.unknownReference('cache', store, stores), at)];
-  }
-  if ('transaction' in step) {
-    const keys = step.transaction.keys;
-    return names.has.keys.has(keys)
-      ? []
-      : [
-          error(msg.unknownReference('key space', keys, names.keys), [
-            ...path,
-            'transaction',
-            'keys',
-          ]),
-        ];
-  }
-  if ('saga' in step) {
-    const s = step.saga;
-    const at: DocPath = [...path, 'saga'];
-    const issues = s.steps.flatMap((a, i) => [
-      ...checkEndpointRef(a.call, [...at, 'steps', i, 'call'], names),
-      ...(a.compensate === undefined
-        ? []
-        : checkEndpointRef(a.compensate, [...at, 'steps', i, 'compensate'], names)),
-    ]);
-    if (s.broker !== undefined && !names.has.brokers.has(s.broker))
-      issues.push(
-        error(msg.unknownReference('broker', s.broker, names.brokers), [...at, 'broker']),
-      );
-    if (s.mode === 'choreographed' && s.broker === undefined)
-      issues.push(
-        error(
-          msg.missingKey(
-            'broker',
-            'a choreographed saga passes events through a broker: broker: kafka',
-          ),
-          at,
-        ),
-      );
-    return issues;
-  }
-  if ('publish' in step) {
-    const broker = typeof step.publish === 'string' ? step.publish : step.publish.broker;
-    const at: DocPath =
-      typeof step.publish === 'string' ? [...path, 'publish'] : [...path, 'publish', 'broker'];
-    if (!names.has.brokers.has(broker))
-      return [error(msg.unknownReference('broker', broker, names.brokers), at)];
-    const topics = Object.keys(doc.brokers[broker].topics);
-    if (topics.length === 0) return [];
-    const topic = typeof step.publish === 'string' ? undefined : step.publish.topic;
-    if (topic === undefined)
-      return [error(msg.publishWithoutTopic(broker, topics), [...path, 'publish'])];
-    return topics.includes(topic)
-      ? []
-      : [
-          error(msg.unknownReference('topic', topic, topics, broker), [
-            ...path,
-            'publish',
-            'topic',
-          ]),
-        ];
-  }
-  if ('lookup' in step) {
-    const l = typeof step.lookup === 'string' ? { keys: step.lookup } : step.lookup;
-    const at: DocPath =
-      typeof step.lookup === 'string' ? [...path, 'lookup'] : [...path, 'lookup', 'keys'];
-    const issues = names.has.keys.has(l.keys)
-      ? []
-      : [error(msg.unknownReference('key space', l.keys, names.keys), at)];
-    if ('db' in l && l.db !== undefined)
-      issues.push(...checkDatabaseRef(l.db, [...path, 'lookup', 'db'], names));
-    else if (doc.services[serviceId].database === undefined) {
-      issues.push(error(msg.queryWithoutDatabase(serviceId, names.databases), [...path, 'lookup']));
-    }
-    return issues;
-  }
-  if ('branch' in step) {
-    const sum = step.branch.reduce((total, option) => total + option.probability, 0);
-    if (sum > 1 + PROBABILITY_EPSILON)
-      return [error(msg.branchProbabilities(sum), [...path, 'branch'])];
-  }
-  return [];
-}
-
-type ListInput = Extract<StepVisit['step'], { list: unknown }>['list'];
-
-/** A list step: its key spaces, the endpoints serving them, and its strategy's options. */
-function checkList(list: ListInput, path: DocPath, names: Names): UnlocatedIssue[] {
-  const issues: UnlocatedIssue[] = [];
-  list.refs.forEach((ref, i) => {
-    if (!names.has.keys.has(ref.keys)) {
-      issues.push(
-        error(msg.unknownReference('key space', ref.keys, names.keys), [
-          ...path,
-          'refs',
-          i,
-          'keys',
-        ]),
-      );
-    }
-    issues.push(...checkEndpointRef(ref.via, [...path, 'refs', i, 'via'], names));
-  });
-  if (list.db !== undefined) issues.push(...checkDatabaseRef(list.db, [...path, 'db'], names));
-  if (list.joinDb !== undefined)
-    issues.push(...checkDatabaseRef(list.joinDb, [...path, 'joinDb'], names));
-  if (list.cache !== undefined && !names.has.caches.has(list.cache)) {
-    issues.push(error(msg.unknownReference('cache', list.cache, names.caches), [...path, 'cache']));
-  }
-  return issues;
-}
-
-/** Strategy options that must be present: the JOIN's database, the cache of batch+cache. */
-function checkListStrategies(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
-  const issues: UnlocatedIssue[] = [];
-  for (const [id, service] of Object.entries(doc.services)) {
-    for (const [name, endpoint] of Object.entries(service.endpoints)) {
-      for (const { step, path } of listSteps(endpoint.steps, [
-        'services',
-        id,
-        'endpoints',
-        name,
-        'steps',
-      ])) {
-        if (!('list' in step)) continue;
-        const strategy = step.list.strategy ?? doc.strategy;
-        if (strategy === 'join' && step.list.joinDb === undefined) {
-          issues.push(error(msg.listNeeds(strategy, 'joinDb', names.databases), [...path, 'list']));
-        }
-        if (strategy === 'batch+cache' && step.list.cache === undefined) {
-          issues.push(error(msg.listNeeds(strategy, 'cache', names.caches), [...path, 'list']));
-        }
-      }
-    }
+    for (const v of steps.get(id) ?? [])
+      issues.push(...(v.kind.check?.(v.step, v.path, { doc, names, serviceId: id }) ?? []));
   }
   return issues;
 }
@@ -519,43 +338,18 @@ function checkDistribution(dist: Record<string, unknown>, path: DocPath): Unloca
 }
 
 /** Call loops: an endless one is an error, one through a branch a warning. */
-function checkCallLoops(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
+function checkCallLoops(names: Names, steps: readonly ServiceStep[]): UnlocatedIssue[] {
   const endpoints = [...names.endpoints].flatMap(([service, eps]) =>
     eps.map((endpoint) => ({ service, endpoint, ref: `${service}/${endpoint}` })),
   );
   const nodes = endpoints.map((e) => e.ref);
   const isNode = new Set(nodes);
-  const edges = endpoints.flatMap(({ service, endpoint, ref: from }) => {
-    const at = ['services', service, 'endpoints', endpoint, 'steps'];
-    return listSteps(doc.services[service].endpoints[endpoint].steps, at).flatMap(
-      ({ step, path, conditional }) => {
-        if ('call' in step && isNode.has(step.call)) {
-          return [{ from, to: step.call, path: [...path, 'call'], conditional }];
-        }
-        // a saga calls its participants (and, on a failure, their compensations)
-        if ('saga' in step) {
-          return step.saga.steps.flatMap((a, i) =>
-            [a.call, a.compensate]
-              .filter((to): to is string => to !== undefined && isNode.has(to))
-              .map((to) => ({
-                from,
-                to,
-                path: [...path, 'saga', 'steps', i, to === a.call ? 'call' : 'compensate'],
-                conditional: to !== a.call || conditional,
-              })),
-          );
-        }
-        // a list step calls the endpoints serving its references (when it has rows)
-        if ('list' in step) {
-          return step.list.refs.flatMap((ref, i) =>
-            isNode.has(ref.via)
-              ? [{ from, to: ref.via, path: [...path, 'list', 'refs', i, 'via'], conditional }]
-              : [],
-          );
-        }
-        return [];
-      },
-    );
+  // the calls each step makes (a call, a saga's participants, a list's references)
+  const edges = steps.flatMap(({ step, kind, path, conditional, serviceId, endpoint }) => {
+    const from = `${serviceId}/${endpoint}`;
+    return (kind.calls?.(step, path) ?? [])
+      .filter((c) => isNode.has(c.to))
+      .map((c) => ({ from, to: c.to, path: c.path, conditional: c.conditional || conditional }));
   });
   return findCallCycles(nodes, edges).map(({ cycle, path, throughBranch }) => ({
     ...msg.callCycle(cycle, throughBranch),

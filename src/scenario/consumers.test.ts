@@ -4,8 +4,8 @@
  * what normalization fills in.
  */
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../model/language.ts';
 import { scenarioProblems } from '../test-support/scenarios.ts';
-import { parseScenario } from './load.ts';
 
 function text(edit: (t: string) => string = (t) => t): string {
   return edit(`version: 1

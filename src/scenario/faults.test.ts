@@ -4,12 +4,16 @@
  * recurrences expand to.
  */
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../model/language.ts';
+import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
 import { checkReferences } from './check-references.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError, toDotPath } from './issues.ts';
-import { parseScenario } from './load.ts';
 import { faultWindows } from './normalize.ts';
-import { ScenarioDocument } from './schema.ts';
+import { stepLanguage } from './step-syntax.ts';
+
+const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
+const ScenarioDocument = LANGUAGE.document;
 
 const BASE = {
   version: 1,
@@ -26,7 +30,7 @@ const BASE = {
 function check(faults: Record<string, unknown>): string[] {
   const parsed = ScenarioDocument.safeParse({ ...BASE, faults });
   if (!parsed.success) throw new Error(`test scenario is invalid: ${parsed.error.message}`);
-  return checkReferences(parsed.data).map(
+  return checkReferences(parsed.data, LANGUAGE).map(
     (i) =>
       `${i.severity === 'warning' ? '⚠' : '✖'} ${toDotPath(i.path)}${i.onKey ? ' (key)' : ''}: ${i.message}`,
   );

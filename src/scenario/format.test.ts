@@ -4,11 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
+import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
 import { checkReferences } from './check-references.ts';
 import { formatIssue, formatIssues } from './format.ts';
 import type { ScenarioIssue, UnlocatedIssue } from './issues.ts';
 import { createLocator } from './locate.ts';
-import { ScenarioDocument } from './schema.ts';
+import { stepLanguage } from './step-syntax.ts';
+
+const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
+const ScenarioDocument = LANGUAGE.document;
+
 import { fromZodIssues } from './zod-issues.ts';
 
 /** Validates YAML text the way the loader does and prints the issues. */
@@ -19,8 +24,8 @@ function report(text: string, file = 'scenarios/shop.yaml'): string {
   const input = doc.toJS();
   const result = ScenarioDocument.safeParse(input);
   const unlocated: UnlocatedIssue[] = result.success
-    ? checkReferences(result.data)
-    : fromZodIssues(result.error.issues, input);
+    ? checkReferences(result.data, LANGUAGE)
+    : fromZodIssues(result.error.issues, input, ScenarioDocument);
   const issues = unlocated.map(({ onKey, ...issue }): ScenarioIssue => {
     const { line, col } = locate(issue.path, onKey);
     return { ...issue, file, line, col };

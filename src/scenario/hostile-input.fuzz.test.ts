@@ -9,10 +9,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_EVERY, RunGuard, wallNow } from '../cli/run-guard.ts';
+import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
 import { type FuzzCase, fuzzCases } from '../test-support/fuzz-scenarios.ts';
 import { ScenarioError } from './issues.ts';
-import { parseScenario } from './load.ts';
 
 const RUNS = Number(process.env.MSASIM_FUZZ_RUNS ?? 600);
 const SEED = process.env.MSASIM_FUZZ_SEED ?? 'msasim-fuzz-1';

@@ -5,11 +5,12 @@
  * exception of another kind, and leave nothing behind for the next document.
  */
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
 import { bigScenarioYaml } from '../test-support/big-scenario.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError } from './issues.ts';
-import { fileProblem, parseScenario } from './load.ts';
+import { fileProblem } from './load.ts';
 
 /** The formatted problems of `text` ('valid' when none; warnings are printed too). */
 function problems(text: string): string {

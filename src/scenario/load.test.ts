@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseScenario } from '../model/language.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError } from './issues.ts';
-import { parseScenario } from './load.ts';
 
 /** The formatted problems of `text`, or 'valid'. */
 function problems(text: string, file = 'bad.yaml'): string {

@@ -22,7 +22,7 @@ import {
   setPathProblem,
   underOverride,
 } from './overrides.ts';
-import { ScenarioDocument } from './schema.ts';
+import { type StepLanguage, type StepSyntax, stepLanguage } from './step-syntax.ts';
 import type { Scenario } from './types.ts';
 import { checkYamlTree, MAX_DEPTH, parseYamlDocument } from './yaml-guards.ts';
 import { fromZodIssues } from './zod-issues.ts';
@@ -41,15 +41,17 @@ export interface LoadedScenario {
 
 /** Options of parseScenario and loadScenario. */
 export interface ParseOptions {
+  /**
+   * The step kinds of the language, in order (the built-in ones: `BUILTIN_STEP_KINDS`,
+   * model/steps/registry.ts, which the CLI and the library API pass).
+   */
+  steps: readonly StepSyntax[];
   /** Applied in order to the base document; problems they cause are reported under their label. */
   overrides?: readonly ScenarioOverride[];
 }
 
 /** Reads and parses a scenario file. @throws ScenarioError with every problem found. */
-export async function loadScenario(
-  path: string,
-  options: ParseOptions = {},
-): Promise<LoadedScenario> {
+export async function loadScenario(path: string, options: ParseOptions): Promise<LoadedScenario> {
   return parseScenario(await readScenarioText(path), path, options);
 }
 
@@ -130,11 +132,8 @@ function linesAndItems(text: string): number {
  * Parses scenario text (YAML or JSON). `file` is used in messages only.
  * @throws ScenarioError with every problem found (syntax, schema, references), sorted by position.
  */
-export function parseScenario(
-  text: string,
-  file: string,
-  options: ParseOptions = {},
-): LoadedScenario {
+export function parseScenario(text: string, file: string, options: ParseOptions): LoadedScenario {
+  const language = stepLanguage(options.steps);
   // 1. syntax
   const looksJson = file.endsWith('.json') || /^\s*[{[]/.test(text);
   const lineCounter = new LineCounter();
@@ -188,7 +187,7 @@ export function parseScenario(
 
   // 2. the base document, with the overrides from outside the file
   const overrides = applyOverrides(raw, options.overrides ?? []);
-  const base = checkDocument(raw);
+  const base = checkDocument(raw, language);
   const problems = [
     ...overrides.issues.map((u) => place(u)),
     ...base.issues.map((u) => place(underOverride(u, overrides.applied))),
@@ -210,7 +209,7 @@ export function parseScenario(
       file,
       name: parsed.name,
       description: parsed.description,
-      variants: [normalizeScenario(parsed, file)],
+      variants: [normalizeScenario(parsed, file, language)],
       warnings,
     };
   }
@@ -246,7 +245,7 @@ export function parseScenario(
         variantProblems.push(place({ ...text, severity: 'warning', path: where, onKey: true }));
       }
     }
-    const checked = checkDocument(copy);
+    const checked = checkDocument(copy, language);
     for (const u of checked.issues) {
       // an issue under an overridden path is shown at the override; others at the base document
       const owner = setPaths.find(([, p]) => isUnder(u.path, p));
@@ -257,7 +256,9 @@ export function parseScenario(
     }
     // normalize assumes a document without errors (a lognormal without a solution would throw)
     if (checked.parsed && !checked.issues.some((u) => u.severity === 'error'))
-      scenarios.push(normalizeScenario(checked.parsed, file, { name, description: v.description }));
+      scenarios.push(
+        normalizeScenario(checked.parsed, file, language, { name, description: v.description }),
+      );
   }
   fail([...problems, ...dedupe(variantProblems)]);
   return {
@@ -269,12 +270,15 @@ export function parseScenario(
   };
 }
 
-function checkDocument(raw: unknown) {
-  const result = ScenarioDocument.safeParse(raw);
+function checkDocument(raw: unknown, language: StepLanguage) {
+  const result = language.document.safeParse(raw);
   if (!result.success)
-    return { issues: fromZodIssues(result.error.issues, raw), parsed: undefined };
+    return {
+      issues: fromZodIssues(result.error.issues, raw, language.document),
+      parsed: undefined,
+    };
   const parsed = withoutPrototypes(result.data);
-  return { issues: checkReferences(parsed), parsed };
+  return { issues: checkReferences(parsed, language), parsed };
 }
 
 /**

@@ -4,7 +4,6 @@
  * hint (valid values, a fix). Teachers can reword messages here without touching the checks.
  * Where a problem is found and how it is printed live elsewhere (zod-issues.ts, format.ts).
  */
-import { STEP_KINDS } from './schema.ts';
 import { didYouMean, sortedNames } from './suggest.ts';
 
 // the texts of hostile or oversized input live beside this file
@@ -242,9 +241,16 @@ export function missingDistribution(known: readonly string[]): IssueText {
   };
 }
 
-/** A step object that has no step kind key, or more than one. `keys` are the object's keys. */
-export function invalidStep(keys: readonly string[], kinds: readonly string[]): IssueText {
-  const message = `a step needs exactly one of: ${STEP_KINDS.join(', ')}`;
+/**
+ * A step object that has no step kind key, or more than one. `keys` are the object's keys,
+ * `kinds` the kind keys among them, `all` every step kind of the language.
+ */
+export function invalidStep(
+  keys: readonly string[],
+  kinds: readonly string[],
+  all: readonly string[],
+): IssueText {
+  const message = `a step needs exactly one of: ${all.join(', ')}`;
   if (kinds.length > 1) {
     return {
       code: 'invalid-step',
@@ -252,7 +258,7 @@ export function invalidStep(keys: readonly string[], kinds: readonly string[]): 
       hint: 'split it into one step per kind',
     };
   }
-  const guesses = keys.map((k) => [k, didYouMean(k, STEP_KINDS)] as const);
+  const guesses = keys.map((k) => [k, didYouMean(k, all)] as const);
   const guess = guesses.find(([, g]) => g !== undefined);
   const found = keys.length === 0 ? 'it is empty' : `it has ${listNames(keys)}`;
   return {

@@ -52,7 +52,8 @@ export function collectNames(doc: ScenarioParsed): Names {
   };
 }
 
-function error(text: msg.IssueText, path: DocPath, onKey = false): UnlocatedIssue {
+/** An error at `path` (on its key rather than its value with `onKey`). */
+export function errorAt(text: msg.IssueText, path: DocPath, onKey = false): UnlocatedIssue {
   return { ...text, severity: 'error', path, ...(onKey ? { onKey } : {}) };
 }
 
@@ -69,11 +70,12 @@ export function checkEndpointRef(
   const [service, endpoint] = ref.split('/');
   const endpoints = names.endpoints.get(service);
   if (endpoints === undefined) {
-    if (names.has.databases.has(service)) return [error(msg.callToDatabase(service), path, onKey)];
-    return [error(msg.unknownReference('service', service, names.services), path, onKey)];
+    if (names.has.databases.has(service))
+      return [errorAt(msg.callToDatabase(service), path, onKey)];
+    return [errorAt(msg.unknownReference('service', service, names.services), path, onKey)];
   }
   if (!endpoints.includes(endpoint)) {
-    return [error(msg.unknownReference('endpoint', endpoint, endpoints, service), path, onKey)];
+    return [errorAt(msg.unknownReference('endpoint', endpoint, endpoints, service), path, onKey)];
   }
   return [];
 }
@@ -81,6 +83,6 @@ export function checkEndpointRef(
 /** Problems with a database id at `path`: unknown, or a service where a database belongs. */
 export function checkDatabaseRef(id: string, path: DocPath, names: Names): UnlocatedIssue[] {
   if (names.has.databases.has(id)) return [];
-  if (names.has.services.has(id)) return [error(msg.queryToService(id), path)];
-  return [error(msg.unknownReference('database', id, names.databases), path)];
+  if (names.has.services.has(id)) return [errorAt(msg.queryToService(id), path)];
+  return [errorAt(msg.unknownReference('database', id, names.databases), path)];
 }

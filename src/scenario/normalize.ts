@@ -3,15 +3,11 @@
  * ms and per-ms, distributions to DistributionSpecs, shorthands expanded, defaults applied.
  * Assumes the document passed schema and reference checks; it does not re-validate.
  */
-import {
-  type DistributionSpec,
-  type KeyDistributionSpec,
-  lognormalFromMeanP99,
-} from '../engine/index.ts';
+import { durationDist } from './dist-spec.ts';
 import type * as S from './schema.ts';
-import { type ScenarioParsed, SLO_BOUNDS } from './schema.ts';
+import { type RawStep, type ScenarioParsed, SLO_BOUNDS } from './schema.ts';
+import type { NormalizeContext, StepLanguage } from './step-syntax.ts';
 import type {
-  CallPolicyDef,
   DatabaseDef,
   EndpointDef,
   FaultDef,
@@ -24,25 +20,23 @@ import type {
   SessionsDef,
   SloDef,
   SloMetric,
-  StepDef,
   WorkloadDef,
   WorkloadTarget,
 } from './types.ts';
 import { parseBytes, parseDurationMs, parsePercent, parseRatePerSec } from './units.ts';
 
-type Dist<V> = V | ({ dist: string } & Record<string, unknown>);
-type Duration = number | string;
 type Z<T> = import('zod').output<T>;
 
-/** Normalizes a validated document (one variant of it). */
+/** Normalizes a validated document (one variant of it); its steps with their kinds. */
 export function normalizeScenario(
   doc: ScenarioParsed,
   file: string,
+  language: StepLanguage,
   variant?: { name: string; description?: string },
 ): Scenario {
   const durationMs = parseDurationMs(doc.duration);
   const services = Object.entries(doc.services).map(([id, s]) =>
-    normalizeService(id, s, doc.strategy),
+    normalizeService(id, s, doc.strategy, language),
   );
   return {
     file,
@@ -270,71 +264,32 @@ function normalizeSlo(name: string, s: Z<typeof S.Slo>): SloDef[] {
   return out;
 }
 
-/** A duration distribution in ms. */
-export function durationDist(value: Dist<Duration>): DistributionSpec {
-  return toSpec(value, parseDurationMs);
-}
-
-/** A count distribution (unitless). */
-export function countDist(value: Dist<number>): DistributionSpec {
-  return toSpec(value, (v) => v);
-}
-
-function toSpec<V>(value: Dist<V>, unit: (v: V) => number): DistributionSpec {
-  if (typeof value !== 'object' || value === null)
-    return { kind: 'constant', value: unit(value as V) };
-  const d = value as Record<string, unknown> & { dist: string };
-  const u = (key: string) => unit(d[key] as V);
-  switch (d.dist) {
-    case 'constant':
-      return { kind: 'constant', value: u('value') };
-    case 'uniform':
-      return { kind: 'uniform', min: u('min'), max: u('max') };
-    case 'exponential':
-      return { kind: 'exponential', mean: u('mean') };
-    case 'normal':
-      return { kind: 'normal', mean: u('mean'), sd: u('sd') };
-    case 'lognormal': {
-      if (d.median !== undefined)
-        return { kind: 'lognormal', mu: Math.log(u('median')), sigma: d.sigma as number };
-      const p = lognormalFromMeanP99(u('mean'), u('p99'));
-      if (p === undefined)
-        throw new Error('lognormal mean/p99 passed validation but has no solution');
-      return { kind: 'lognormal', ...p };
-    }
-    case 'gamma':
-      return { kind: 'gamma', shape: d.shape as number, scale: u('mean') / (d.shape as number) };
-    case 'erlang':
-      return { kind: 'gamma', shape: d.k as number, scale: u('mean') / (d.k as number) };
-    case 'pareto':
-      return { kind: 'pareto', shape: d.shape as number, scale: u('scale') };
-    case 'empirical': {
-      const values = (d.values as V[]).map(unit);
-      return {
-        kind: 'empirical',
-        values,
-        weights: (d.weights as number[] | undefined) ?? values.map(() => 1),
-      };
-    }
-    default:
-      throw new Error(`unknown distribution ${d.dist}`);
-  }
-}
-
 function capacity(value: number | 'unbounded'): number {
   return value === 'unbounded' ? Number.POSITIVE_INFINITY : value;
 }
 
-function splitRef(ref: string): { service: string; endpoint: string } {
+/** `service/endpoint` split in two. */
+export function splitRef(ref: string): { service: string; endpoint: string } {
   const slash = ref.indexOf('/');
   return { service: ref.slice(0, slash), endpoint: ref.slice(slash + 1) };
 }
 
-function normalizeService(id: string, s: Z<typeof S.Service>, strategy: ListStrategy): ServiceDef {
+function normalizeService(
+  id: string,
+  s: ScenarioParsed['services'][string],
+  strategy: ListStrategy,
+  language: StepLanguage,
+): ServiceDef {
+  const ctx: NormalizeContext = {
+    serviceDb: s.database,
+    strategy,
+    steps: (raw: readonly RawStep[]) =>
+      raw.map((step) => language.kindOf(step).normalize(step, ctx)),
+  };
   const endpoints: EndpointDef[] = Object.entries(s.endpoints).map(([name, e]) => ({
     name,
     description: e.description ?? '',
-    steps: e.steps.map((step) => normalizeStep(step, { serviceDb: s.database, strategy })),
+    steps: ctx.steps(e.steps),
   }));
   return {
     type: 'service',
@@ -378,199 +333,6 @@ function normalizeService(id: string, s: Z<typeof S.Service>, strategy: ListStra
           },
     endpoints,
   };
-}
-
-/** The resilience policies of a call step, or null when it has none. */
-function callPolicy(step: Z<typeof S.CallStep>): CallPolicyDef | null {
-  const { retry, breaker, bulkhead, fallback } = step;
-  if (
-    retry === undefined &&
-    breaker === undefined &&
-    bulkhead === undefined &&
-    fallback === undefined
-  )
-    return null;
-  return {
-    retry:
-      retry === undefined
-        ? null
-        : {
-            attempts: retry.attempts,
-            backoffMs: parseDurationMs(retry.backoff),
-            multiplier: retry.multiplier,
-            maxBackoffMs:
-              retry.maxBackoff === undefined
-                ? Number.POSITIVE_INFINITY
-                : parseDurationMs(retry.maxBackoff),
-            jitter: retry.jitter,
-            budget: retry.budget === undefined ? null : parsePercent(retry.budget),
-            on: retry.on ?? ['timedOut', 'failed', 'rejected'],
-          },
-    breaker:
-      breaker === undefined
-        ? null
-        : {
-            failureRate: parsePercent(breaker.failureRate),
-            slowCallMs: breaker.slowCall === undefined ? null : parseDurationMs(breaker.slowCall),
-            slowRate: parsePercent(breaker.slowRate),
-            window: breaker.window,
-            minCalls: breaker.minCalls,
-            openForMs: parseDurationMs(breaker.openFor),
-            halfOpenCalls: breaker.halfOpenCalls,
-          },
-    bulkhead: bulkhead ?? null,
-    fallback:
-      fallback === undefined
-        ? null
-        : typeof fallback === 'string'
-          ? { kind: fallback, time: null }
-          : {
-              kind: fallback.kind,
-              time: fallback.time === undefined ? null : durationDist(fallback.time),
-            },
-  };
-}
-
-/** What a step needs from around it: its service's database and the default list strategy. */
-interface StepContext {
-  serviceDb: string | undefined;
-  strategy: ListStrategy;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: the recursive step input type is checked by zod
-function normalizeStep(step: any, ctx: StepContext): StepDef {
-  const serviceDb = ctx.serviceDb;
-  if ('cpu' in step) return { kind: 'cpu', duration: durationDist(step.cpu) };
-  if ('sleep' in step) return { kind: 'sleep', duration: durationDist(step.sleep) };
-  if ('call' in step) {
-    const timeoutMs =
-      step.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(step.timeout);
-    return { kind: 'call', ...splitRef(step.call), timeoutMs, policy: callPolicy(step) };
-  }
-  if ('query' in step) {
-    const q = typeof step.query === 'string' ? { db: step.query } : step.query;
-    const db = (q.db ?? serviceDb) as string;
-    return {
-      kind: 'query',
-      db,
-      rows: q.rows === undefined ? { kind: 'constant', value: 1 } : countDist(q.rows),
-      time: q.time === undefined ? undefined : durationDist(q.time),
-      label: q.label ?? `query ${db}`,
-    };
-  }
-  if ('parallel' in step) {
-    return {
-      kind: 'parallel',
-      branches: step.parallel.map((b: unknown) =>
-        (Array.isArray(b) ? b : [b]).map((s) => normalizeStep(s, ctx)),
-      ),
-    };
-  }
-  if ('branch' in step) {
-    return {
-      kind: 'branch',
-      options: step.branch.map((o: { probability: number; steps: unknown[] }) => ({
-        probability: o.probability,
-        steps: o.steps.map((s) => normalizeStep(s, ctx)),
-      })),
-    };
-  }
-  if ('list' in step) return normalizeList(step.list, ctx);
-  if ('transaction' in step) {
-    const t = step.transaction;
-    return {
-      kind: 'transaction',
-      name: t.name ?? '',
-      keys: t.keys,
-      access: keyAccess(t.access),
-      locking: t.locking,
-      lockWaitMs: parseDurationMs(t.lockWait),
-      retries: t.retries,
-      steps: t.steps.map((s: unknown) => normalizeStep(s, ctx)),
-      compensate: t.compensate.map((s: unknown) => normalizeStep(s, ctx)),
-    };
-  }
-  if ('saga' in step) {
-    const s = step.saga;
-    return {
-      kind: 'saga',
-      name: s.name ?? '',
-      mode: s.mode,
-      broker: s.broker ?? null,
-      steps: s.steps.map(
-        (a: {
-          call: string;
-          timeout?: string | number;
-          fails: string | number;
-          compensate?: string;
-          compensationFails: string | number;
-        }) => ({
-          ...splitRef(a.call),
-          timeoutMs:
-            a.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(a.timeout),
-          fails: parsePercent(a.fails),
-          compensate: a.compensate === undefined ? null : splitRef(a.compensate),
-          compensationFails: parsePercent(a.compensationFails),
-        }),
-      ),
-    };
-  }
-  if ('kv' in step) {
-    const k = typeof step.kv === 'string' ? { store: step.kv } : step.kv;
-    return {
-      kind: 'kv',
-      store: k.store,
-      op: k.op ?? 'get',
-      keys: k.keys ?? 1,
-      timeoutMs: parseDurationMs(k.timeout ?? '1s'),
-    };
-  }
-  if ('publish' in step) {
-    const p = typeof step.publish === 'string' ? { broker: step.publish } : step.publish;
-    return { kind: 'publish', broker: p.broker, topic: p.topic ?? p.broker };
-  }
-  if ('lookup' in step) {
-    const l = typeof step.lookup === 'string' ? { keys: step.lookup } : step.lookup;
-    return { kind: 'lookup', keys: l.keys, db: (l.db ?? serviceDb) as string };
-  }
-  throw new Error(`unknown step ${JSON.stringify(step)}`);
-}
-
-function normalizeList(l: Z<typeof S.ListStep>['list'], ctx: StepContext): StepDef {
-  const strategy = l.strategy ?? ctx.strategy;
-  return {
-    kind: 'list',
-    rows: countDist(l.rows),
-    db: l.db ?? ctx.serviceDb,
-    refs: l.refs.map((r) => ({
-      keys: r.keys,
-      access: keyAccess(r.access),
-      ...splitRef(r.via),
-      refreshMs: r.refresh === undefined ? undefined : parseDurationMs(r.refresh),
-      conditional: r.conditional,
-    })),
-    strategy,
-    joinDb: l.joinDb,
-    cache: l.cache,
-    label: l.label ?? `list (${strategy})`,
-  };
-}
-
-/** A key access pattern as a KeyDistributionSpec. */
-export function keyAccess(a: Z<typeof S.KeyAccess>): KeyDistributionSpec {
-  const kind = typeof a === 'string' ? a : a.dist;
-  switch (kind) {
-    case 'zipf':
-      return { kind: 'zipf', s: (a as { s: number }).s };
-    case 'hot-set': {
-      const h = a as { keys: number; accesses: number };
-      return { kind: 'hot-set', keyFraction: h.keys, accessFraction: h.accesses };
-    }
-    case 'sequential':
-      return { kind: 'sequential' };
-    default:
-      return { kind: 'uniform' };
-  }
 }
 
 function normalizeDatabase(id: string, d: Z<typeof S.Database>): DatabaseDef {

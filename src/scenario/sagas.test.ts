@@ -1,7 +1,7 @@
 /** Sagas in the scenario language: references checked, a choreography needs its broker. */
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../model/language.ts';
 import { scenarioProblems } from '../test-support/scenarios.ts';
-import { parseScenario } from './load.ts';
 
 const text = (saga: string) => `version: 1
 name: shop

@@ -6,7 +6,7 @@
 import type * as z from 'zod';
 import type { DocPath } from './issues.ts';
 import { showValue } from './messages.ts';
-import { Capacity, CpuStep, Duration, Rate } from './schema.ts';
+import { Capacity, Duration, isStepKindUnion, Rate } from './schema.ts';
 
 /** Any zod schema. */
 export type Schema = z.core.$ZodType;
@@ -49,7 +49,12 @@ export function unionOptions(schema: Schema): readonly Schema[] | undefined {
 
 /** True for the union of step kinds (`cpu:`, `call:`, …). */
 export function isStepUnion(schema: Schema): boolean {
-  return unionOptions(schema)?.includes(CpuStep) ?? false;
+  return isStepKindUnion(unwrap(schema));
+}
+
+/** The step kinds of a union of step kinds, in order: the first key of each option. */
+export function stepKindNames(schema: Schema): string[] {
+  return (unionOptions(schema) ?? []).map((option) => objectKeys(option)?.[0] ?? '');
 }
 
 /** The keys an object schema accepts, or undefined when it is not an object schema. */

@@ -25,7 +25,7 @@ export const ID_RE = /^(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]*$/;
 /** A reference to an endpoint: "service/endpoint". */
 export const ENDPOINT_REF_RE = /^[A-Za-z][A-Za-z0-9_-]*\/[A-Za-z][A-Za-z0-9_-]*$/;
 
-const id = z
+export const id = z
   .string()
   .regex(ID_RE, 'expected an identifier: a letter, then letters, digits, "-" or "_"');
 
@@ -59,8 +59,8 @@ export const Percent = z.union([
   z.string().regex(PERCENT_RE, 'expected a percentage such as "99.9%" or a fraction from 0 to 1'),
 ]);
 
-const positive = z.number().positive();
-const probability = z.number().min(0).max(1);
+export const positive = z.number().positive();
+export const probability = z.number().min(0).max(1);
 
 function distributionOf<V extends z.ZodType>(value: V) {
   return z.discriminatedUnion('dist', [
@@ -97,130 +97,16 @@ export const CountDist = z.union([
 /** `unbounded` or a non-negative integer capacity. */
 export const Capacity = z.union([z.number().int().nonnegative(), z.literal('unbounded')]);
 
-const EndpointRef = z
+export const EndpointRef = z
   .string()
   .regex(
     ENDPOINT_REF_RE,
     'expected an endpoint reference "service/endpoint", such as "orders/create"',
   );
 
-// Steps are objects keyed by their kind (`- cpu: 2ms`, `- call: orders/create`), with options
-// beside the kind key. They nest (parallel, branch), hence the lazy recursion.
-type KeyAccessInput = 'uniform' | 'sequential' | { dist: string; [k: string]: unknown };
-type ListInput = {
-  rows?: z.input<typeof CountDist>;
-  db?: string;
-  refs: {
-    keys: string;
-    access?: KeyAccessInput;
-    via: string;
-    refresh?: number | string;
-    conditional?: boolean;
-  }[];
-  strategy?: string;
-  joinDb?: string;
-  cache?: string;
-  label?: string;
-};
-type StepInput =
-  | { cpu: z.input<typeof DurationDist> }
-  | { sleep: z.input<typeof DurationDist> }
-  | {
-      call: string;
-      timeout?: z.input<typeof Duration>;
-      retry?: z.input<typeof Retry>;
-      breaker?: z.input<typeof Breaker>;
-      bulkhead?: number;
-      fallback?: z.input<typeof Fallback>;
-    }
-  | { query: string | QueryInput }
-  | { parallel: (StepInput | StepInput[])[] }
-  | { branch: { probability: number; steps: StepInput[] }[] }
-  | { list: ListInput }
-  | { lookup: string | { keys: string; db?: string } }
-  | { publish: string | { broker: string; topic?: string } }
-  | {
-      kv:
-        | string
-        | { store: string; op?: 'get' | 'set'; keys?: number; timeout?: z.input<typeof Duration> };
-    }
-  | { saga: z.input<typeof Saga> }
-  | {
-      transaction: {
-        name?: string;
-        keys: string;
-        access?: z.input<typeof KeyAccess>;
-        locking?: 'pessimistic' | 'optimistic';
-        lockWait?: z.input<typeof Duration>;
-        retries?: number;
-        steps: StepInput[];
-        compensate?: StepInput[];
-      };
-    };
-type QueryInput = {
-  db?: string;
-  rows?: z.input<typeof CountDist>;
-  time?: z.input<typeof DurationDist>;
-  label?: string;
-};
+/** A step as parsed: an object keyed by its kind (`{ cpu: 2ms }`, `{ call: orders/get, … }`). */
+export type RawStep = { readonly [key: string]: unknown };
 
-export const CpuStep = z.strictObject({ cpu: DurationDist });
-export const SleepStep = z.strictObject({ sleep: DurationDist });
-/** Retries of a failed call: `attempts` in all, waits growing from `backoff` by `multiplier`. */
-export const Retry = z.strictObject({
-  attempts: z.number().int().min(1).max(100),
-  backoff: Duration.default('50ms'),
-  multiplier: z.number().min(1).max(100).default(2),
-  maxBackoff: Duration.optional(),
-  jitter: z.enum(['none', 'full', 'equal']).default('full'),
-  /** Retries allowed per first attempt (a token bucket: each call adds `budget`, a retry takes 1). */
-  budget: Percent.optional(),
-  on: z
-    .array(z.enum(['timedOut', 'failed', 'rejected']))
-    .min(1)
-    .optional(),
-});
-
-/** A circuit breaker on a call: count-based window, failure-rate and slow-call thresholds. */
-export const Breaker = z.strictObject({
-  failureRate: Percent.default('50%'),
-  slowCall: Duration.optional(),
-  slowRate: Percent.default('100%'),
-  window: z.number().int().min(1).max(LIMITS.calls).default(20),
-  minCalls: z.number().int().min(1).max(LIMITS.calls).default(10),
-  openFor: Duration.default('5s'),
-  halfOpenCalls: z.number().int().min(1).max(LIMITS.calls).default(3),
-});
-
-/** What a call answers when it finally fails: a default, a cached value, or a degraded response. */
-export const Fallback = z.union([
-  z.enum(['default', 'cached', 'degraded']),
-  z.strictObject({
-    kind: z.enum(['default', 'cached', 'degraded']),
-    time: DurationDist.optional(),
-  }),
-]);
-
-export const CallStep = z.strictObject({
-  call: EndpointRef,
-  timeout: Duration.optional(),
-  retry: Retry.optional(),
-  breaker: Breaker.optional(),
-  /** At most this many calls of this step in flight per caller instance; more fail at once. */
-  bulkhead: z.number().int().min(1).max(LIMITS.calls).optional(),
-  fallback: Fallback.optional(),
-});
-export const QueryStep = z.strictObject({
-  query: z.union([
-    id,
-    z.strictObject({
-      db: id.optional(),
-      rows: CountDist.optional(),
-      time: DurationDist.optional(),
-      label: z.string().optional(),
-    }),
-  ]),
-});
 /** How requests pick keys in a key space: uniform, sequential, Zipf or a hot set. */
 export const KeyAccess = z.union([
   z.enum(['uniform', 'sequential']),
@@ -239,189 +125,96 @@ export const KeyAccess = z.union([
 /** The four ways to resolve the keys a list screen references. */
 export const ListStrategy = z.enum(['join', 'n+1', 'batch', 'batch+cache']);
 
-export const ListStep = z.strictObject({
-  list: z.strictObject({
-    rows: CountDist.default(20),
-    db: id.optional(),
-    refs: z
-      .array(
-        z.strictObject({
-          keys: id,
-          access: KeyAccess.default('uniform'),
-          via: EndpointRef,
-          /** Keep the whole table in memory, refreshed every period (for small reference tables). */
-          refresh: Duration.optional(),
-          /** Ask only for rows changed since the last refresh (answered 304 when none). */
-          conditional: z.boolean().default(true),
-        }),
-      )
-      .min(1),
-    strategy: ListStrategy.optional(),
-    joinDb: id.optional(),
-    cache: id.optional(),
-    label: z.string().optional(),
-  }),
-});
-
-/** Publishing to a broker: wait for its acknowledgement (acks=all). */
-export const PublishStep = z.strictObject({
-  publish: z.union([id, z.strictObject({ broker: id, topic: z.string().optional() })]),
-});
-
-/** A GET or SET on a distributed cache used as a key-value store (sessions, tokens). */
-export const KvStep = z.strictObject({
-  kv: z.union([
-    id,
-    z.strictObject({
-      store: id,
-      op: z.enum(['get', 'set']).default('get'),
-      keys: z.number().int().min(1).max(LIMITS.rows).default(1),
-      timeout: Duration.default('1s'),
-    }),
-  ]),
-});
+/** The step unions the language builds (see `stepUnion`), for explaining a failed parse. */
+const STEP_UNIONS = new WeakSet<object>();
 
 /**
- * One action of a saga: a call to a participant, which fails as a business outcome with
- * probability `fails` (or by a fault), and the call that undoes it (`compensate`; none: the
- * action cannot be undone, like an SMS), which fails with `compensationFails`.
+ * The schema of one step: the union of `kinds` (each `{ <kind>: … }`), in their order. It is
+ * lazy because kinds such as `parallel` hold steps: each kind's schema is made with this one.
  */
-export const SagaAction = z.strictObject({
-  call: EndpointRef,
-  timeout: Duration.optional(),
-  fails: Percent.default(0),
-  compensate: EndpointRef.optional(),
-  compensationFails: Percent.default(0),
-});
+export function stepUnion(
+  kinds: readonly { kind: string; schema(step: z.ZodType<RawStep>): z.ZodType }[],
+): z.ZodType<RawStep> {
+  const step: z.ZodType<RawStep> = z.lazy(() => {
+    const options = kinds.map((k) => {
+      const option = k.schema(step);
+      // errors are explained by the kind the user wrote: the first key of each option
+      if (Object.keys((option as z.ZodObject).shape ?? {})[0] !== k.kind)
+        throw new Error(`the schema of step kind ${k.kind} must start with the key ${k.kind}`);
+      return option;
+    });
+    const union = z.union(options as [z.ZodType, ...z.ZodType[]]);
+    STEP_UNIONS.add(union);
+    return union;
+  }) as unknown as z.ZodType<RawStep>;
+  return step;
+}
 
-/**
- * A saga: actions in several services without a shared transaction. On a failure the actions
- * already done are compensated in reverse order; a compensation that fails, or an action that
- * cannot be undone, leaves the data inconsistent and raises an operator alert. `orchestrated`:
- * this endpoint calls each participant and waits (holding its thread); `choreographed`: each
- * participant reacts to the previous one's event through `broker`, and the request returns
- * after the first action (the rest completes in the background).
- */
-export const Saga = z.strictObject({
-  name: id.optional(),
-  mode: z.enum(['orchestrated', 'choreographed']).default('orchestrated'),
-  broker: id.optional(),
-  steps: z.array(SagaAction).min(1),
-});
+/** True for a union of step kinds made by `stepUnion` (unwrapped). */
+export function isStepKindUnion(schema: object): boolean {
+  return STEP_UNIONS.has(schema);
+}
 
-export const SagaStep = z.strictObject({ saga: Saga });
-
-export const LookupStep = z.strictObject({
-  lookup: z.union([id, z.strictObject({ keys: id, db: id.optional() })]),
-});
-
-export const Step: z.ZodType<StepInput> = z.lazy(() =>
-  z.union([
-    CpuStep,
-    SleepStep,
-    CallStep,
-    QueryStep,
-    z.strictObject({ parallel: z.array(z.union([Step, z.array(Step).min(1)])).min(1) }),
-    z.strictObject({
-      branch: z.array(z.strictObject({ probability, steps: z.array(Step) })).min(1),
-    }),
-    ListStep,
-    LookupStep,
-    PublishStep,
-    KvStep,
-    SagaStep,
-    // A local transaction on one row of a key space (`keys`, drawn by `access`: hot keys with a
-    // skew) around `steps`, which may call other services. pessimistic: the row is locked before
-    // the steps and until the end; a transaction waits for it up to `lockWait` (0: fail fast), and
-    // holds its thread meanwhile. optimistic: no lock; the row's version is checked at commit, and
-    // a conflict (another transaction committed the row meanwhile) runs `compensate` (undoing
-    // what the steps did elsewhere) and starts again, up to `retries` times, then fails.
-    z.strictObject({
-      transaction: z.strictObject({
-        name: id.optional(),
-        keys: id,
-        access: KeyAccess.default('uniform'),
-        locking: z.enum(['pessimistic', 'optimistic']).default('pessimistic'),
-        lockWait: Duration.default('1s'),
-        retries: z.number().int().min(0).max(LIMITS.retries).default(2),
-        steps: z.array(Step),
-        compensate: z.array(Step).default(() => []),
-      }),
-    }),
-  ]),
-);
-
-/** Step kinds, in the order they are tried. */
-export const STEP_KINDS = [
-  'cpu',
-  'sleep',
-  'call',
-  'query',
-  'parallel',
-  'branch',
-  'list',
-  'lookup',
-  'publish',
-  'kv',
-  'saga',
-  'transaction',
-] as const;
-
-export const Endpoint = z.strictObject({
-  description: z.string().optional(),
-  steps: z.array(Step),
-});
+function endpointSchema(step: z.ZodType<RawStep>) {
+  return z.strictObject({
+    description: z.string().optional(),
+    steps: z.array(step),
+  });
+}
 
 export const LoadBalancer = z.enum(['round-robin', 'random', 'least-outstanding', 'power-of-two']);
 
-export const Service = z.strictObject({
-  description: z.string().optional(),
-  instances: z.number().int().min(1).max(LIMITS.instances).default(1),
-  threads: z.number().int().min(1).max(LIMITS.threads).default(200),
-  cores: z.number().int().min(1).max(LIMITS.threads).optional(),
-  queueCapacity: Capacity.default('unbounded'),
-  loadBalancer: LoadBalancer.default('round-robin'),
-  database: id.optional(),
-  /**
-   * Horizontal autoscaling (Kubernetes HPA-like): every `every`, desired = ⌈ready × utilisation
-   * / target⌉ within [min, max]; new instances serve after `bootTime`; scale-in waits until the
-   * desired count has stayed lower for `scaleDownAfter`.
-   */
-  autoscale: z
-    .strictObject({
-      min: z.number().int().min(1).max(LIMITS.instances),
-      max: z.number().int().min(1).max(LIMITS.instances),
-      targetUtilisation: Percent.default('60%'),
-      every: Duration.default('15s'),
-      bootTime: Duration.default('30s'),
-      scaleDownAfter: Duration.default('60s'),
-    })
-    .optional(),
-  /**
-   * Health checks: the load balancer stops sending to a crashed instance `healthCheck` after it
-   * went down (the time to detect it) and sends to it again once it is back.
-   */
-  healthCheck: Duration.optional(),
-  /** Scheduled scaling (a manual `kubectl scale` or a cron): from `at`, serve with `instances`. */
-  scale: z
-    .array(
-      z.strictObject({ at: Duration, instances: z.number().int().min(1).max(LIMITS.instances) }),
-    )
-    .optional(),
-  /** Load shedding: a token bucket of `rate` per second and `burst` tokens for the whole service. */
-  rateLimit: z
-    .strictObject({ rate: Rate, burst: z.number().int().min(1).max(LIMITS.calls).optional() })
-    .optional(),
-  /** Stop-the-world garbage collection: every `every`, a pause of `pause` + `pausePerGB` × heap held by caches. */
-  gc: z
-    .strictObject({
-      every: Duration.default('10s'),
-      pause: Duration.default('2ms'),
-      pausePerGB: Duration.default('100ms'),
-    })
-    .optional(),
-  endpoints: z.record(id, Endpoint),
-});
+/** A service: its instances, threads, queue, balancer, scaling, and endpoints of `step`s. */
+function serviceSchema(step: z.ZodType<RawStep>) {
+  return z.strictObject({
+    description: z.string().optional(),
+    instances: z.number().int().min(1).max(LIMITS.instances).default(1),
+    threads: z.number().int().min(1).max(LIMITS.threads).default(200),
+    cores: z.number().int().min(1).max(LIMITS.threads).optional(),
+    queueCapacity: Capacity.default('unbounded'),
+    loadBalancer: LoadBalancer.default('round-robin'),
+    database: id.optional(),
+    /**
+     * Horizontal autoscaling (Kubernetes HPA-like): every `every`, desired = ⌈ready × utilisation
+     * / target⌉ within [min, max]; new instances serve after `bootTime`; scale-in waits until the
+     * desired count has stayed lower for `scaleDownAfter`.
+     */
+    autoscale: z
+      .strictObject({
+        min: z.number().int().min(1).max(LIMITS.instances),
+        max: z.number().int().min(1).max(LIMITS.instances),
+        targetUtilisation: Percent.default('60%'),
+        every: Duration.default('15s'),
+        bootTime: Duration.default('30s'),
+        scaleDownAfter: Duration.default('60s'),
+      })
+      .optional(),
+    /**
+     * Health checks: the load balancer stops sending to a crashed instance `healthCheck` after it
+     * went down (the time to detect it) and sends to it again once it is back.
+     */
+    healthCheck: Duration.optional(),
+    /** Scheduled scaling (a manual `kubectl scale` or a cron): from `at`, serve with `instances`. */
+    scale: z
+      .array(
+        z.strictObject({ at: Duration, instances: z.number().int().min(1).max(LIMITS.instances) }),
+      )
+      .optional(),
+    /** Load shedding: a token bucket of `rate` per second and `burst` tokens for the whole service. */
+    rateLimit: z
+      .strictObject({ rate: Rate, burst: z.number().int().min(1).max(LIMITS.calls).optional() })
+      .optional(),
+    /** Stop-the-world garbage collection: every `every`, a pause of `pause` + `pausePerGB` × heap held by caches. */
+    gc: z
+      .strictObject({
+        every: Duration.default('10s'),
+        pause: Duration.default('2ms'),
+        pausePerGB: Duration.default('100ms'),
+      })
+      .optional(),
+    endpoints: z.record(id, endpointSchema(step)),
+  });
+}
 
 export const Database = z.strictObject({
   description: z.string().optional(),
@@ -777,38 +570,43 @@ export const Variant = z.strictObject({
  * A whole scenario document. Defaults that hold a list are factories: zod copies a default map
  * one level deep only, so a list inside it would be one array shared by every document parsed.
  */
-export const ScenarioDocument = z.strictObject({
-  $schema: z.string().optional(),
-  version: z.literal(1),
-  name: id,
-  description: z.string().default(''),
-  seed: z.union([z.number().int(), z.string().min(1)]).default(1),
-  duration: Duration,
-  warmup: Duration.default(0),
-  network: Network.default(() => ({ latency: 0, links: [] })),
-  workloads: z.record(id, Workload),
-  services: z.record(id, Service),
-  databases: z.record(id, Database).default({}),
-  keys: z.record(id, KeySpace).default({}),
-  caches: z.record(id, Cache).default({}),
-  brokers: z.record(id, Broker).default({}),
-  consumers: z.record(id, Consumer).default({}),
-  readers: z.record(id, Reader).default({}),
-  sessions: Sessions.optional(),
-  strategy: ListStrategy.default('batch'),
-  faults: z.record(id, Fault).default({}),
-  slos: z.record(id, Slo).default({}),
-  variants: z.record(id, Variant).optional(),
-});
+export function scenarioDocument(step: z.ZodType<RawStep>) {
+  return z.strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    name: id,
+    description: z.string().default(''),
+    seed: z.union([z.number().int(), z.string().min(1)]).default(1),
+    duration: Duration,
+    warmup: Duration.default(0),
+    network: Network.default(() => ({ latency: 0, links: [] })),
+    workloads: z.record(id, Workload),
+    services: z.record(id, serviceSchema(step)),
+    databases: z.record(id, Database).default({}),
+    keys: z.record(id, KeySpace).default({}),
+    caches: z.record(id, Cache).default({}),
+    brokers: z.record(id, Broker).default({}),
+    consumers: z.record(id, Consumer).default({}),
+    readers: z.record(id, Reader).default({}),
+    sessions: Sessions.optional(),
+    strategy: ListStrategy.default('batch'),
+    faults: z.record(id, Fault).default({}),
+    slos: z.record(id, Slo).default({}),
+    variants: z.record(id, Variant).optional(),
+  });
+}
+
+/** The schema of a whole scenario document (see scenarioDocument). */
+export type ScenarioDocumentSchema = ReturnType<typeof scenarioDocument>;
 
 /** The document as written (before defaults). */
-export type ScenarioInput = z.input<typeof ScenarioDocument>;
+export type ScenarioInput = z.input<ScenarioDocumentSchema>;
 /** The document after zod (defaults filled, still unnormalized units). */
-export type ScenarioParsed = z.output<typeof ScenarioDocument>;
+export type ScenarioParsed = z.output<ScenarioDocumentSchema>;
 
-/** JSON Schema (draft 2020-12) of the input language, for editors. */
-export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ScenarioDocument, { io: 'input', unrepresentable: 'any' }) as Record<
+/** JSON Schema (draft 2020-12) of a scenario document, for editors. */
+export function documentJsonSchema(document: ScenarioDocumentSchema): Record<string, unknown> {
+  return z.toJSONSchema(document, { io: 'input', unrepresentable: 'any' }) as Record<
     string,
     unknown
   >;

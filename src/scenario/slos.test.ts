@@ -4,11 +4,15 @@
  * durations) and the normalized bounds.
  */
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../model/language.ts';
+import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
 import { checkReferences } from './check-references.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError, toDotPath } from './issues.ts';
-import { parseScenario } from './load.ts';
-import { ScenarioDocument } from './schema.ts';
+import { stepLanguage } from './step-syntax.ts';
+
+const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
+const ScenarioDocument = LANGUAGE.document;
 
 const BASE = {
   version: 1,
@@ -25,7 +29,7 @@ const BASE = {
 function check(slos: Record<string, unknown>): string[] {
   const parsed = ScenarioDocument.safeParse({ ...BASE, slos });
   if (!parsed.success) throw new Error(`test scenario is invalid: ${parsed.error.message}`);
-  return checkReferences(parsed.data).map(
+  return checkReferences(parsed.data, LANGUAGE).map(
     (i) =>
       `${toDotPath(i.path)}${i.onKey ? ' (key)' : ''}: ${i.message}${i.hint ? ` → ${i.hint}` : ''}`,
   );

@@ -3,117 +3,18 @@
  * every distribution a DistributionSpec, every default filled and every shorthand expanded.
  * Produced by normalize.ts from a valid document; nothing downstream reads the raw document.
  */
-import type { DistributionSpec, KeyDistributionSpec } from '../engine/index.ts';
+import type { DistributionSpec } from '../engine/index.ts';
 
-/** One step of an endpoint's behaviour (a discriminated union on `kind`). */
-export type StepDef =
-  | { kind: 'cpu'; duration: DistributionSpec }
-  | { kind: 'sleep'; duration: DistributionSpec }
-  | {
-      kind: 'call';
-      service: string;
-      endpoint: string;
-      timeoutMs: number;
-      /** Resilience policies of the call (null when it has none). */
-      policy: CallPolicyDef | null;
-    }
-  | { kind: 'query'; db: string; rows: DistributionSpec; time?: DistributionSpec; label: string }
-  | { kind: 'parallel'; branches: StepDef[][] }
-  | { kind: 'branch'; options: { probability: number; steps: StepDef[] }[] }
-  | ListStepDef
-  | { kind: 'lookup'; keys: string; db: string }
-  | { kind: 'publish'; broker: string; topic: string }
-  | { kind: 'kv'; store: string; op: 'get' | 'set'; keys: number; timeoutMs: number }
-  | SagaStepDef
-  | TransactionStepDef;
-
-/** A local transaction with a row lock or a version check (see `transaction:` in schema.ts). */
-export interface TransactionStepDef {
-  kind: 'transaction';
-  name: string;
-  keys: string;
-  access: KeyDistributionSpec;
-  locking: 'pessimistic' | 'optimistic';
-  lockWaitMs: number;
-  retries: number;
-  steps: StepDef[];
-  compensate: StepDef[];
-}
-
-/** A saga (see `saga:` in schema.ts). */
-export interface SagaStepDef {
-  kind: 'saga';
-  /** Its name in reports ('' : named after where it is). */
-  name: string;
-  mode: 'orchestrated' | 'choreographed';
-  broker: string | null;
-  steps: SagaActionDef[];
-}
-
-export interface SagaActionDef {
-  service: string;
-  endpoint: string;
-  timeoutMs: number;
-  fails: number;
-  compensate: { service: string; endpoint: string } | null;
-  compensationFails: number;
-}
-
-/** Retries, circuit breaker, bulkhead and fallback of a call step (each null when absent). */
-export interface CallPolicyDef {
-  retry: {
-    attempts: number;
-    backoffMs: number;
-    multiplier: number;
-    maxBackoffMs: number;
-    jitter: 'none' | 'full' | 'equal';
-    /** Retries per first attempt allowed (token bucket); null for no budget. */
-    budget: number | null;
-    on: ('timedOut' | 'failed' | 'rejected')[];
-  } | null;
-  breaker: {
-    failureRate: number;
-    /** A call slower than this counts as slow; null: slowness is not judged. */
-    slowCallMs: number | null;
-    slowRate: number;
-    window: number;
-    minCalls: number;
-    openForMs: number;
-    halfOpenCalls: number;
-  } | null;
-  bulkhead: number | null;
-  fallback: { kind: 'default' | 'cached' | 'degraded'; time: DistributionSpec | null } | null;
+/**
+ * One step of an endpoint's behaviour, normalized: `kind` names the step kind (a module of
+ * model/steps/), whose definition (`KvDef`, `ListStepDef` …) holds the rest.
+ */
+export interface StepDef {
+  readonly kind: string;
 }
 
 /** The four ways a list screen resolves the keys its rows reference. */
 export type ListStrategy = 'join' | 'n+1' | 'batch' | 'batch+cache';
-
-/** One key space a list screen's rows reference, and the endpoint that serves it. */
-export interface ListRefDef {
-  keys: string;
-  access: KeyDistributionSpec;
-  service: string;
-  endpoint: string;
-  /** Period of the in-memory table's refresh, ms (undefined: no refresh, fetch per request). */
-  refreshMs?: number;
-  /** Refresh asks only for rows changed since the last one (304 when none). */
-  conditional: boolean;
-}
-
-/** A list screen: M rows from the caller's table, each referencing keys in other key spaces. */
-export interface ListStepDef {
-  kind: 'list';
-  rows: DistributionSpec;
-  /** The caller's own table (not used by the join strategy). */
-  db?: string;
-  refs: ListRefDef[];
-  strategy: ListStrategy;
-  /** Where the JOIN runs (strategy join). */
-  joinDb?: string;
-  /** The cache consulted first (strategy batch+cache). */
-  cache?: string;
-  label: string;
-}
 
 /** A key space: the rows of one table, owned by one service. */
 export interface KeySpaceDef {
@@ -143,8 +44,6 @@ export interface CacheDef {
   opTime: DistributionSpec;
   queueCapacity: number;
 }
-
-export type StepKind = StepDef['kind'];
 
 export interface EndpointDef {
   name: string;

@@ -8,9 +8,9 @@
  */
 import { cpuUsage } from 'node:process';
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../model/language.ts';
 import { bigScenarioYaml } from '../test-support/big-scenario.ts';
 import { ScenarioError } from './issues.ts';
-import { parseScenario } from './load.ts';
 
 /** CPU ms of the best of two parses of `text`. */
 function cpuMs(text: string): number {

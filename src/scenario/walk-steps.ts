@@ -1,18 +1,19 @@
 /**
- * Lists the steps of an endpoint with the ones nested in `parallel` and `branch`, each with its
- * document path and whether it runs only by chance (inside a branch option with probability < 1).
+ * Lists the steps of an endpoint with the ones nested in other steps (a parallel's lanes, a
+ * branch's options, a transaction's steps: each kind says what it holds), each with its
+ * document path and whether it runs only by chance (inside a branch option with probability
+ * < 1, or a compensation).
  */
 import type { DocPath } from './issues.ts';
-import type { ScenarioParsed } from './schema.ts';
+import type { RawStep } from './schema.ts';
+import type { StepLanguage, StepSyntax } from './step-syntax.ts';
 
-/** One step as written in a parsed scenario (any kind). */
-export type StepInput = ScenarioParsed['services'][string]['endpoints'][string]['steps'][number];
-
-/** A step found by listSteps. */
+/** A step found by listSteps, with its kind. */
 export interface StepVisit {
-  step: StepInput;
+  step: RawStep;
+  kind: StepSyntax;
   path: DocPath;
-  /** True inside a branch option whose probability is below 1. */
+  /** True inside a branch option whose probability is below 1 (or a compensation). */
   conditional: boolean;
 }
 
@@ -21,41 +22,51 @@ export interface StepVisit {
  * the path of the `steps` list itself.
  */
 export function listSteps(
-  steps: readonly StepInput[],
+  language: StepLanguage,
+  steps: readonly RawStep[],
   path: DocPath,
   conditional = false,
 ): StepVisit[] {
-  return steps.flatMap((step, i) => visit(step, [...path, i], conditional));
+  return steps.flatMap((step, i) => visit(language, step, [...path, i], conditional));
 }
 
-function visit(step: StepInput, path: DocPath, conditional: boolean): StepVisit[] {
-  const here: StepVisit = { step, path, conditional };
-  if ('parallel' in step) {
-    const children = step.parallel.flatMap((lane, i) =>
-      Array.isArray(lane)
-        ? listSteps(lane, [...path, 'parallel', i], conditional)
-        : visit(lane, [...path, 'parallel', i], conditional),
-    );
-    return [here, ...children];
-  }
-  if ('branch' in step) {
-    const children = step.branch.flatMap((option, i) =>
-      listSteps(
-        option.steps,
-        [...path, 'branch', i, 'steps'],
-        conditional || option.probability < 1,
-      ),
-    );
-    return [here, ...children];
-  }
-  if ('transaction' in step) {
-    const t = step.transaction;
-    return [
-      here,
-      ...listSteps(t.steps, [...path, 'transaction', 'steps'], conditional),
-      // compensations run only on a conflict
-      ...listSteps(t.compensate ?? [], [...path, 'transaction', 'compensate'], true),
-    ];
-  }
-  return [here];
+function visit(
+  language: StepLanguage,
+  step: RawStep,
+  path: DocPath,
+  conditional: boolean,
+): StepVisit[] {
+  const kind = language.kindOf(step);
+  const here: StepVisit = { step, kind, path, conditional };
+  const nested = kind.children?.(step, path) ?? [];
+  return [
+    here,
+    ...nested.flatMap((n) => {
+      const chance = conditional || n.conditional === true;
+      return n.step !== undefined
+        ? visit(language, n.step, n.path, chance)
+        : listSteps(language, n.steps, n.path, chance);
+    }),
+  ];
+}
+
+/** Every step of every endpoint of the document, service by service, in document order. */
+export function everyStep(
+  language: StepLanguage,
+  services: {
+    readonly [id: string]: { endpoints: { readonly [name: string]: { steps: RawStep[] } } };
+  },
+): (StepVisit & { serviceId: string; endpoint: string })[] {
+  const found: (StepVisit & { serviceId: string; endpoint: string })[] = [];
+  for (const [serviceId, s] of Object.entries(services))
+    for (const [name, endpoint] of Object.entries(s.endpoints))
+      for (const v of listSteps(language, endpoint.steps, [
+        'services',
+        serviceId,
+        'endpoints',
+        name,
+        'steps',
+      ]))
+        found.push({ ...v, serviceId, endpoint: name });
+  return found;
 }

@@ -4,8 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
 import { checkReferences } from './check-references.ts';
-import { ScenarioDocument } from './schema.ts';
+import { stepLanguage } from './step-syntax.ts';
+
+const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
+const ScenarioDocument = LANGUAGE.document;
+
 import { fromZodIssues } from './zod-issues.ts';
 
 const json = fc.jsonValue({ maxDepth: 4 });
@@ -37,8 +42,8 @@ describe('fromZodIssues on arbitrary input', () => {
       fc.property(documents, (input) => {
         const result = ScenarioDocument.safeParse(input);
         const issues = result.success
-          ? checkReferences(result.data)
-          : fromZodIssues(result.error.issues, input);
+          ? checkReferences(result.data, LANGUAGE)
+          : fromZodIssues(result.error.issues, input, ScenarioDocument);
         if (!result.success) expect(issues.length).toBeGreaterThan(0);
         for (const issue of issues) {
           expect(issue.code).not.toBe('');

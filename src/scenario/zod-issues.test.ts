@@ -4,8 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
 import { toDotPath } from './issues.ts';
-import { ScenarioDocument } from './schema.ts';
+import { stepLanguage } from './step-syntax.ts';
+
+const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
+const ScenarioDocument = LANGUAGE.document;
+
 import { knownKeysAt } from './schema-walk.ts';
 import { fromZodIssues } from './zod-issues.ts';
 
@@ -29,7 +34,7 @@ function withSteps(steps: unknown[]): Record<string, unknown> {
 function explain(input: unknown): string[] {
   const result = ScenarioDocument.safeParse(input);
   if (result.success) return [];
-  return fromZodIssues(result.error.issues, input).map((issue) => {
+  return fromZodIssues(result.error.issues, input, ScenarioDocument).map((issue) => {
     const where = `${toDotPath(issue.path)}${issue.onKey ? ' (key)' : ''}`;
     return `${where}: ${issue.message}${issue.hint ? ` → ${issue.hint}` : ''}`;
   });

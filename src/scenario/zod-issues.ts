@@ -7,7 +7,7 @@
 import type * as z from 'zod';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
-import { DURATION_RE, RATE_RE, ScenarioDocument, STEP_KINDS } from './schema.ts';
+import { DURATION_RE, RATE_RE } from './schema.ts';
 import {
   describeSchema,
   isMissingKey,
@@ -18,6 +18,7 @@ import {
   objectKeys,
   type Schema,
   schemaAt,
+  stepKindNames,
   typePhrase,
   unionOptions,
   valueAt,
@@ -32,14 +33,14 @@ interface Context {
 }
 
 /**
- * Explains the issues of a failed `ScenarioDocument.safeParse(input)`. `root` is the schema that
- * was parsed (the whole scenario unless a test says otherwise). The result keeps zod's order,
+ * Explains the issues of a failed `root.safeParse(input)`. `root` is the schema that was parsed
+ * (a whole scenario document unless a test says otherwise). The result keeps zod's order,
  * without duplicates.
  */
 export function fromZodIssues(
   issues: readonly Issue[],
   input: unknown,
-  root: Schema = ScenarioDocument,
+  root: Schema,
 ): UnlocatedIssue[] {
   const ctx: Context = { root, input };
   const out = issues.flatMap((issue) => convert(issue, [], ctx));
@@ -61,9 +62,11 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
   switch (issue.code) {
     case 'unrecognized_keys': {
       // zod reports a step with two kind keys as unknown keys of one step kind.
-      const stepKinds = isStepAt(path, ctx) && isRecord(value) ? kindsOf(value) : undefined;
+      const steps = stepSchemaAt(path, ctx);
+      const all = steps === undefined ? [] : stepKindNames(steps);
+      const stepKinds = steps !== undefined && isRecord(value) ? kindsOf(value, all) : undefined;
       if (stepKinds !== undefined && stepKinds.length !== 1) {
-        return error(msg.invalidStep(Object.keys(value as object), stepKinds));
+        return error(msg.invalidStep(Object.keys(value as object), stepKinds, all));
       }
       const known = knownKeysAt(ctx.root, path, ctx.input);
       return issue.keys.map((key) => ({
@@ -163,9 +166,10 @@ function fromStep(
   path: DocPath,
   ctx: Context,
 ): UnlocatedIssue[] {
-  const kinds = kindsOf(value);
+  const all = stepKindNames(schema);
+  const kinds = kindsOf(value, all);
   if (kinds.length !== 1) {
-    return [{ ...msg.invalidStep(Object.keys(value), kinds), severity: 'error', path }];
+    return [{ ...msg.invalidStep(Object.keys(value), kinds, all), severity: 'error', path }];
   }
   const options = unionOptions(schema) ?? [];
   const index = options.findIndex((option) => objectKeys(option)?.includes(kinds[0]));
@@ -173,15 +177,15 @@ function fromStep(
   return errors.flatMap((inner) => convert(inner, path, ctx));
 }
 
-/** The step kind keys (`cpu`, `call`, …) of an object, in STEP_KINDS order. */
-function kindsOf(value: Record<string, unknown>): string[] {
-  return STEP_KINDS.filter((kind) => Object.hasOwn(value, kind));
+/** The step kind keys (`cpu`, `call`, …) of an object, in the order of `all`. */
+function kindsOf(value: Record<string, unknown>, all: readonly string[]): string[] {
+  return all.filter((kind) => Object.hasOwn(value, kind));
 }
 
-/** True when the schema at `path` is the union of step kinds. */
-function isStepAt(path: DocPath, ctx: Context): boolean {
+/** The union of step kinds when it is the schema at `path`. */
+function stepSchemaAt(path: DocPath, ctx: Context): Schema | undefined {
   const schema = schemaAt(ctx.root, path, ctx.input);
-  return schema !== undefined && isStepUnion(schema);
+  return schema !== undefined && isStepUnion(schema) ? schema : undefined;
 }
 
 /** True when an option's issues say the value is not even of the option's JS type. */

@@ -7,13 +7,13 @@
  * that says which payload got through.
  */
 import type { RunSummary } from '../metrics/summary.ts';
+import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import type { MetricEstimate } from '../report/estimates.ts';
 import { buildReportData, type ReportData } from '../report/report-data.ts';
 import type { ScenarioResults } from '../report/results.ts';
 import { type SpofData, spofData } from '../report/spof.ts';
 import type { SweepData } from '../report/sweep-data.ts';
-import { parseScenario } from '../scenario/load.ts';
 import { estimate } from '../stats/index.ts';
 import { fakeConsumerGroup, withConsumers } from './consumers.ts';
 import { fakeSessionSummary, withSessions } from './sessions.ts';

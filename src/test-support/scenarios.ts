@@ -3,10 +3,10 @@
  */
 
 import type { RunResult } from '../metrics/summary.ts';
+import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
-import { parseScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** The first (or only) variant of a scenario written as YAML. */

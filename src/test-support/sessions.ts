@@ -5,9 +5,9 @@
  */
 import type { SessionSummary } from '../metrics/session-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
+import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import type { ScenarioResults } from '../report/results.ts';
-import { parseScenario } from '../scenario/load.ts';
 
 /** A SessionSummary with made-up, distinct figures; `fields` replace whole top-level fields. */
 export function fakeSessionSummary(fields: Partial<SessionSummary> = {}): SessionSummary {

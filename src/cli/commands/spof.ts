@@ -9,6 +9,7 @@
  */
 import { join, relative } from 'node:path';
 import type { RunResult } from '../../metrics/summary.ts';
+import { loadScenario } from '../../model/language.ts';
 import { runScenario } from '../../model/run.ts';
 import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
 import {
@@ -21,7 +22,6 @@ import {
 import { spofPage } from '../../report/spof-page.ts';
 import { formatTable } from '../../report/table.ts';
 import { formatIssues } from '../../scenario/format.ts';
-import { loadScenario } from '../../scenario/load.ts';
 import type { FaultDef, Scenario } from '../../scenario/types.ts';
 import { RunGuardError, UsageError } from '../errors.ts';
 import { type CliIo, writeDirectoryAtomically } from '../io.ts';

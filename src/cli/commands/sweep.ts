@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Piscina } from 'piscina';
 import type { RunSummary } from '../../metrics/summary.ts';
+import { parseScenario } from '../../model/language.ts';
 import { replicationSeed } from '../../model/run.ts';
 import {
   gridSize,
@@ -26,7 +27,6 @@ import { formatIssues } from '../../scenario/format.ts';
 import { ScenarioError, type ScenarioIssue } from '../../scenario/issues.ts';
 import {
   type LoadedScenario,
-  parseScenario,
   readScenarioText,
   type ScenarioOverride,
 } from '../../scenario/load.ts';

@@ -1,7 +1,8 @@
 /** `msasim validate <file…>`: checks scenarios and prints every problem with its position. */
+
+import { loadScenario } from '../../model/language.ts';
 import { formatIssues } from '../../scenario/format.ts';
 import { ScenarioError } from '../../scenario/issues.ts';
-import { loadScenario } from '../../scenario/load.ts';
 import type { CliIo } from '../io.ts';
 
 /** Validates each file; returns 1 when any has an error. */

@@ -1,15 +1,48 @@
 /**
  * `branch`: runs one of its options, drawn by probability (none when the draw falls past the
- * last). Run inline by the interpreter (model/journey.ts).
+ * last; probabilities add up to at most 1). Run inline by the interpreter (model/journey.ts).
  */
+import * as z from 'zod';
+import * as msg from '../../scenario/messages.ts';
+import { errorAt } from '../../scenario/names.ts';
+import { probability, type RawStep } from '../../scenario/schema.ts';
 import type { StepDef } from '../../scenario/types.ts';
 import { StepKind, StepRuntime } from '../frame.ts';
 import type { InlineStepKind } from './step-kind.ts';
 
-type BranchDef = Extract<StepDef, { kind: 'branch' }>;
+const branchSchema = (step: z.ZodType<RawStep>) =>
+  z.strictObject({
+    branch: z.array(z.strictObject({ probability, steps: z.array(step) })).min(1),
+  });
 
-export const branch: InlineStepKind<BranchDef> = {
+/** A branch step, normalized: its options. */
+export interface BranchDef {
+  kind: 'branch';
+  options: { probability: number; steps: StepDef[] }[];
+}
+
+/** Slack when adding probabilities written as decimals (0.1 + 0.2 > 0.3 in floats). */
+const PROBABILITY_EPSILON = 1e-9;
+
+export const branch: InlineStepKind<z.output<ReturnType<typeof branchSchema>>, BranchDef> = {
   kind: 'branch',
+  schema: branchSchema,
+  normalize: (raw, ctx) => ({
+    kind: 'branch',
+    options: raw.branch.map((o) => ({ probability: o.probability, steps: ctx.steps(o.steps) })),
+  }),
+  check(raw, at) {
+    const sum = raw.branch.reduce((total, option) => total + option.probability, 0);
+    return sum > 1 + PROBABILITY_EPSILON
+      ? [errorAt(msg.branchProbabilities(sum), [...at, 'branch'])]
+      : [];
+  },
+  children: (raw, at) =>
+    raw.branch.map((option, i) => ({
+      steps: option.steps,
+      path: [...at, 'branch', i, 'steps'],
+      conditional: option.probability < 1,
+    })),
   inline(def, { serviceId, where }, ctx) {
     const step = new StepRuntime(StepKind.branch);
     step.branches = def.options.map((o, j) =>

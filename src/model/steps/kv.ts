@@ -3,15 +3,63 @@
  * round trip; a refused or unanswered operation fails the step): model/cache/distributed-cache.ts
  * KvClient.
  */
-import type { StepDef } from '../../scenario/types.ts';
+import * as z from 'zod';
+import type { DocPath } from '../../scenario/issues.ts';
+import { LIMITS } from '../../scenario/limits.ts';
+import * as msg from '../../scenario/messages.ts';
+import { errorAt } from '../../scenario/names.ts';
+import { Duration, id } from '../../scenario/schema.ts';
+import { parseDurationMs } from '../../scenario/units.ts';
 import { KvClient } from '../cache/distributed-cache.ts';
 import { advance } from '../journey.ts';
 import type { HandledStepKind } from './step-kind.ts';
 
-type KvDef = Extract<StepDef, { kind: 'kv' }>;
+/** A GET or SET on a distributed cache used as a key-value store (sessions, tokens). */
+const KvStep = z.strictObject({
+  kv: z.union([
+    id,
+    z.strictObject({
+      store: id,
+      op: z.enum(['get', 'set']).default('get'),
+      keys: z.number().int().min(1).max(LIMITS.rows).default(1),
+      timeout: Duration.default('1s'),
+    }),
+  ]),
+});
 
-export const kv: HandledStepKind<KvDef, KvClient> = {
+/** A kv step, normalized. */
+export interface KvDef {
+  kind: 'kv';
+  store: string;
+  op: 'get' | 'set';
+  keys: number;
+  timeoutMs: number;
+}
+
+export const kv: HandledStepKind<z.output<typeof KvStep>, KvDef, KvClient> = {
   kind: 'kv',
+  schema: () => KvStep,
+  normalize(raw) {
+    const k = typeof raw.kv === 'string' ? { store: raw.kv } : raw.kv;
+    return {
+      kind: 'kv',
+      store: k.store,
+      op: 'op' in k ? k.op : 'get',
+      keys: 'keys' in k ? k.keys : 1,
+      timeoutMs: parseDurationMs('timeout' in k ? k.timeout : '1s'),
+    };
+  },
+  check(raw, at, { doc }) {
+    const store = typeof raw.kv === 'string' ? raw.kv : raw.kv.store;
+    const storeAt: DocPath = typeof raw.kv === 'string' ? [...at, 'kv'] : [...at, 'kv', 'store'];
+    if (doc.caches[store]?.type === 'distributed') return [];
+    const stores = Object.entries(doc.caches)
+      .filter(([, c]) => c.type === 'distributed')
+      .map(([cacheId]) => cacheId);
+    if (doc.caches[store] !== undefined)
+      return [errorAt(msg.kvOnInProcessCache(store, doc.caches[store].type), storeAt)];
+    return [errorAt(msg.unknownReference('cache', store, stores), storeAt)];
+  },
   compile(def, { serviceId }, ctx) {
     const remote = ctx.caches.get(def.store)?.remote ?? null;
     if (remote === null) throw new Error(`unresolved store ${def.store}`);

@@ -3,12 +3,25 @@
  * query; one row without keys); on a sharded database, one query per shard holding some of the
  * keys, in parallel.
  */
-import type { StepDef } from '../../scenario/types.ts';
+import * as z from 'zod';
+import type { DocPath } from '../../scenario/issues.ts';
+import * as msg from '../../scenario/messages.ts';
+import { checkDatabaseRef, errorAt } from '../../scenario/names.ts';
+import { id } from '../../scenario/schema.ts';
 import { Frame, type StepRuntime } from '../frame.ts';
 import { sendQuery } from '../journey.ts';
 import type { HandledStepKind } from './step-kind.ts';
 
-type LookupDef = Extract<StepDef, { kind: 'lookup' }>;
+const LookupStep = z.strictObject({
+  lookup: z.union([id, z.strictObject({ keys: id, db: id.optional() })]),
+});
+
+/** A lookup step, normalized: the key space read, in which database. */
+export interface LookupDef {
+  kind: 'lookup';
+  keys: string;
+  db: string;
+}
 
 /** A compiled lookup: its query, and on a sharded database one per shard and the key rule. */
 interface LookupRuntime {
@@ -17,8 +30,26 @@ interface LookupRuntime {
   shardOf: ((key: number) => number) | null;
 }
 
-export const lookup: HandledStepKind<LookupDef, LookupRuntime> = {
+export const lookup: HandledStepKind<z.output<typeof LookupStep>, LookupDef, LookupRuntime> = {
   kind: 'lookup',
+  schema: () => LookupStep,
+  normalize(raw, { serviceDb }) {
+    const l = typeof raw.lookup === 'string' ? { keys: raw.lookup } : raw.lookup;
+    return { kind: 'lookup', keys: l.keys, db: (l.db ?? serviceDb) as string };
+  },
+  check(raw, at, { doc, names, serviceId }) {
+    const l = typeof raw.lookup === 'string' ? { keys: raw.lookup } : raw.lookup;
+    const keysAt: DocPath =
+      typeof raw.lookup === 'string' ? [...at, 'lookup'] : [...at, 'lookup', 'keys'];
+    const issues = names.has.keys.has(l.keys)
+      ? []
+      : [errorAt(msg.unknownReference('key space', l.keys, names.keys), keysAt)];
+    if ('db' in l && l.db !== undefined)
+      issues.push(...checkDatabaseRef(l.db, [...at, 'lookup', 'db'], names));
+    else if (doc.services[serviceId].database === undefined)
+      issues.push(errorAt(msg.queryWithoutDatabase(serviceId, names.databases), [...at, 'lookup']));
+    return issues;
+  },
   compile(def, { serviceId }, ctx) {
     const keySpace = ctx.keySpaces.get(def.keys) ?? null;
     if (keySpace === null || !ctx.databases.has(def.db))

@@ -1,15 +1,36 @@
 /**
- * `parallel`: starts one child frame per branch and waits for all of them (even after one
- * failed). Run inline by the interpreter (startParallel in model/journey.ts).
+ * `parallel`: starts one child frame per lane (a step, or a list of steps) and waits for all of
+ * them, even after one failed. Run inline by the interpreter (startParallel in
+ * model/journey.ts).
  */
+import * as z from 'zod';
+import type { RawStep } from '../../scenario/schema.ts';
 import type { StepDef } from '../../scenario/types.ts';
 import { StepKind, StepRuntime } from '../frame.ts';
 import type { InlineStepKind } from './step-kind.ts';
 
-type ParallelDef = Extract<StepDef, { kind: 'parallel' }>;
+const parallelSchema = (step: z.ZodType<RawStep>) =>
+  z.strictObject({ parallel: z.array(z.union([step, z.array(step).min(1)])).min(1) });
 
-export const parallel: InlineStepKind<ParallelDef> = {
+/** A parallel step, normalized: its lanes. */
+export interface ParallelDef {
+  kind: 'parallel';
+  branches: StepDef[][];
+}
+
+export const parallel: InlineStepKind<z.output<ReturnType<typeof parallelSchema>>, ParallelDef> = {
   kind: 'parallel',
+  schema: parallelSchema,
+  normalize: (raw, ctx) => ({
+    kind: 'parallel',
+    branches: raw.parallel.map((lane) => ctx.steps(Array.isArray(lane) ? lane : [lane])),
+  }),
+  children: (raw, at) =>
+    raw.parallel.map((lane, i) =>
+      Array.isArray(lane)
+        ? { steps: lane, path: [...at, 'parallel', i] }
+        : { step: lane, path: [...at, 'parallel', i] },
+    ),
   inline(def, { serviceId, where }, ctx) {
     const step = new StepRuntime(StepKind.parallel);
     step.branches = def.branches.map((b, j) =>

@@ -2,15 +2,55 @@
  * `publish`: sends a message to a broker (to its topic's partition by key) and waits for the
  * acknowledgement, or does what the broker's `onUnavailable` says (model/broker.ts Producer).
  */
-import type { StepDef } from '../../scenario/types.ts';
+import * as z from 'zod';
+import type { DocPath } from '../../scenario/issues.ts';
+import * as msg from '../../scenario/messages.ts';
+import { errorAt } from '../../scenario/names.ts';
+import { id } from '../../scenario/schema.ts';
 import { Producer } from '../broker.ts';
 import { advance } from '../journey.ts';
 import type { HandledStepKind } from './step-kind.ts';
 
-type PublishDef = Extract<StepDef, { kind: 'publish' }>;
+/** Publishing to a broker: wait for its acknowledgement (acks=all). */
+const PublishStep = z.strictObject({
+  publish: z.union([id, z.strictObject({ broker: id, topic: z.string().optional() })]),
+});
 
-export const publish: HandledStepKind<PublishDef, Producer> = {
+/** A publish step, normalized (a broker without topics: its own id as the topic). */
+export interface PublishDef {
+  kind: 'publish';
+  broker: string;
+  topic: string;
+}
+
+export const publish: HandledStepKind<z.output<typeof PublishStep>, PublishDef, Producer> = {
   kind: 'publish',
+  schema: () => PublishStep,
+  normalize(raw) {
+    const p = typeof raw.publish === 'string' ? { broker: raw.publish } : raw.publish;
+    return { kind: 'publish', broker: p.broker, topic: p.topic ?? p.broker };
+  },
+  check(raw, at, { doc, names }) {
+    const broker = typeof raw.publish === 'string' ? raw.publish : raw.publish.broker;
+    const brokerAt: DocPath =
+      typeof raw.publish === 'string' ? [...at, 'publish'] : [...at, 'publish', 'broker'];
+    if (!names.has.brokers.has(broker))
+      return [errorAt(msg.unknownReference('broker', broker, names.brokers), brokerAt)];
+    const topics = Object.keys(doc.brokers[broker].topics);
+    if (topics.length === 0) return [];
+    const topic = typeof raw.publish === 'string' ? undefined : raw.publish.topic;
+    if (topic === undefined)
+      return [errorAt(msg.publishWithoutTopic(broker, topics), [...at, 'publish'])];
+    return topics.includes(topic)
+      ? []
+      : [
+          errorAt(msg.unknownReference('topic', topic, topics, broker), [
+            ...at,
+            'publish',
+            'topic',
+          ]),
+        ];
+  },
   compile(def, { serviceId }, ctx) {
     const broker = ctx.brokers.get(def.broker);
     if (broker === undefined) throw new Error(`unresolved broker ${def.broker}`);

@@ -1,15 +1,73 @@
 /**
- * `query`: a round trip to a database that waits for a connection and runs for queryTime +
- * rows × rowTime (or the step's own time). Run inline by the interpreter (startQuery in
+ * `query`: a round trip to a database (`- query: orders-db`, or with `rows`, a fixed `time`, a
+ * `label`) that waits for a connection and runs for queryTime + rows × rowTime (or the step's own
+ * time). Without `db`, the service's `database:`. Run inline by the interpreter (startQuery in
  * model/journey.ts).
  */
-import type { StepDef } from '../../scenario/types.ts';
+import * as z from 'zod';
+import type { DistributionSpec } from '../../engine/index.ts';
+import { meanOf } from '../../scenario/check-limits.ts';
+import { countDist, durationDist } from '../../scenario/dist-spec.ts';
+import type { UnlocatedIssue } from '../../scenario/issues.ts';
+import { LIMITS } from '../../scenario/limits.ts';
+import * as msg from '../../scenario/messages.ts';
+import { checkDatabaseRef, errorAt } from '../../scenario/names.ts';
+import { CountDist, DurationDist, id } from '../../scenario/schema.ts';
 import type { InlineStepKind } from './step-kind.ts';
 
-type QueryDef = Extract<StepDef, { kind: 'query' }>;
+const QueryStep = z.strictObject({
+  query: z.union([
+    id,
+    z.strictObject({
+      db: id.optional(),
+      rows: CountDist.optional(),
+      time: DurationDist.optional(),
+      label: z.string().optional(),
+    }),
+  ]),
+});
 
-export const query: InlineStepKind<QueryDef> = {
+/** A query step, normalized. */
+export interface QueryDef {
+  kind: 'query';
+  db: string;
+  rows: DistributionSpec;
+  time?: DistributionSpec;
+  label: string;
+}
+
+export const query: InlineStepKind<z.output<typeof QueryStep>, QueryDef> = {
   kind: 'query',
+  schema: () => QueryStep,
+  normalize(raw, { serviceDb }) {
+    const q = typeof raw.query === 'string' ? { db: raw.query } : raw.query;
+    const db = (q.db ?? serviceDb) as string;
+    return {
+      kind: 'query',
+      db,
+      rows: q.rows === undefined ? { kind: 'constant', value: 1 } : countDist(q.rows),
+      time: q.time === undefined ? undefined : durationDist(q.time),
+      label: q.label ?? `query ${db}`,
+    };
+  },
+  check(raw, at, { doc, names, serviceId }) {
+    const q = raw.query;
+    const issues: UnlocatedIssue[] = [];
+    if (typeof q === 'object' && q.rows !== undefined) {
+      const written = q.rows;
+      const rows = meanOf(() => countDist(written));
+      if (rows > LIMITS.queryRows)
+        issues.push(
+          errorAt(msg.overLimit('rows', LIMITS.queryRows, rows), [...at, 'query', 'rows']),
+        );
+    }
+    if (typeof q === 'string') return [...issues, ...checkDatabaseRef(q, [...at, 'query'], names)];
+    if (q.db !== undefined)
+      return [...issues, ...checkDatabaseRef(q.db, [...at, 'query', 'db'], names)];
+    if (doc.services[serviceId].database === undefined)
+      issues.push(errorAt(msg.queryWithoutDatabase(serviceId, names.databases), [...at, 'query']));
+    return issues;
+  },
   inline(def, { serviceId, where }, ctx) {
     const step = ctx.queryStep(serviceId, def.db);
     step.rows = ctx.dist(def.rows, `${where}/rows`);

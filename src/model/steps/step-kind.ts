@@ -1,10 +1,13 @@
 /**
- * The interface a step kind implements, in one module of this folder: how a definition is
- * compiled into what runs, and how it runs. The six hot kinds (cpu, sleep, call, query,
- * parallel, branch) build a step the interpreter (`advance`, model/journey.ts) runs inline;
- * every other kind compiles a payload that its own `run` executes through the interpreter's
- * generic path. The kinds are listed, in order, in registry.ts.
+ * The interface a step kind implements, in one module of this folder: its part of the scenario
+ * language (`StepSyntax`: schema, normalization, reference checks, the steps it holds and the
+ * calls it makes; scenario/step-syntax.ts), how its definition is compiled into what runs, and
+ * how it runs. The six hot kinds (cpu, sleep, call, query, parallel, branch) build a step the
+ * interpreter (`advance`, model/journey.ts) runs inline; every other kind compiles a payload
+ * that its own `run` executes through the interpreter's generic path. The kinds are listed, in
+ * order, in registry.ts; the scenario pipeline and the model are given that list.
  */
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import type { StepDef } from '../../scenario/types.ts';
 import type { BuildContext } from '../build-context.ts';
 import { type Frame, handlerStep, type StepRuntime } from '../frame.ts';
@@ -17,8 +20,7 @@ export interface StepSite {
 }
 
 /** A kind run through the generic path: a payload, and the handler that runs it. */
-export interface HandledStepKind<D, P> {
-  readonly kind: string;
+export interface HandledStep<D, P> {
   /** Resolves the definition into what the step needs at run time (names become objects). */
   compile(def: D, at: StepSite, ctx: BuildContext): P;
   /**
@@ -29,18 +31,26 @@ export interface HandledStepKind<D, P> {
 }
 
 /** One of the interpreter's own kinds (StepKind.cpu …): it builds its step with its fields set. */
-export interface InlineStepKind<D> {
-  readonly kind: string;
+export interface InlineStep<D> {
   inline(def: D, at: StepSite, ctx: BuildContext): StepRuntime;
 }
 
-/** A step kind (see the file header). */
-// biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every definition and payload
-export type StepKindModule<D = any, P = any> = HandledStepKind<D, P> | InlineStepKind<D>;
+/**
+ * A kind run through the generic path: `Raw` is a step as parsed (`{ kv: … }`), `D` its
+ * definition (`{ kind: 'kv', … }`), `P` what its steps carry at run time.
+ */
+export type HandledStepKind<Raw, D extends StepDef, P> = StepSyntax<Raw, D> & HandledStep<D, P>;
+
+/** One of the interpreter's own kinds (see HandledStepKind for `Raw` and `D`). */
+export type InlineStepKind<Raw, D extends StepDef> = StepSyntax<Raw, D> & InlineStep<D>;
+
+/** A step kind of either sort (see the file header). */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every input, definition and payload
+export type StepKindModule = HandledStepKind<any, any, any> | InlineStepKind<any, any>;
 
 /** Compiles `def` with its kind's module. */
 export function compileWith(
-  module: StepKindModule<StepDef>,
+  module: StepKindModule,
   def: StepDef,
   at: StepSite,
   ctx: BuildContext,
