@@ -28,17 +28,17 @@ import type { TopicRuntime } from './topic.ts';
 import type { RowTable } from './transaction.ts';
 import { RequestIds } from './workload.ts';
 
-/** Compiles one step definition found at `where` in service `serviceId` (model/steps/). */
-export type StepCompiler = (def: StepDef, serviceId: string, where: string) => StepRuntime;
-
 /** The shards of a sharded database, and how keys are routed to them. */
 export interface Shards {
   runtimes: DatabaseRuntime<Frame>[];
   by: 'range' | 'hash';
 }
 
-/** The state of a model being built (see the file header). */
-export class BuildContext {
+/**
+ * The state of a model being built (see the file header). The Model is one: it knows the step
+ * kinds, so it compiles the steps (`compileStep`).
+ */
+export abstract class BuildContext {
   readonly sim = new Simulation();
   readonly metrics = new Metrics();
   readonly rng: RandomSource;
@@ -68,7 +68,6 @@ export class BuildContext {
   constructor(
     readonly scenario: Scenario,
     seed: number | string,
-    private readonly compileStep: StepCompiler,
   ) {
     this.rng = new RandomSource(seed);
     this.network = new Network(scenario.network, this.rng);
@@ -78,6 +77,9 @@ export class BuildContext {
   dist(spec: DistributionSpec, stream: string): Distribution {
     return createDistribution(spec, this.rng.stream(stream));
   }
+
+  /** Compiles one step found at `where` in service `serviceId`, with its kind's module. */
+  abstract compileStep(def: StepDef, serviceId: string, where: string): StepRuntime;
 
   /** Compiles a list of steps of service `serviceId`; step i is found at `${prefix}${i}`. */
   compileSteps(defs: StepDef[], serviceId: string, prefix: string): StepRuntime[] {

@@ -164,7 +164,7 @@ export class Frame {
     this.inv = inv ?? (this as unknown as Invocation);
   }
 
-  /** A frame that failed lets go of what it holds (a transaction its row lock); a plain one holds nothing. */
+  /** A frame that failed lets go of what it holds: a transaction its row lock (a plain one: nothing). */
   aborted(): void {}
 }
 

@@ -4,9 +4,14 @@
  *   client ──hop──▶ arriveAtService ─▶ (thread granted) advance(frame)
  *   advance runs steps in order: cpu / sleep (a timed wait), call (child visit elsewhere,
  *   optional timeout), query (hop to the database, wait for a connection, run, hop back),
- *   parallel (child frames, wait for all), branch (one child frame, chosen at random)
+ *   parallel (child frames, wait for all), branch (one child frame, chosen at random);
+ *   every other kind through its handler (model/steps/: go on at once, or wait)
  *   last step done ─▶ endVisit (release the thread) ─hop─▶ deliverReply to the caller's frame,
  *   or ─hop─▶ the client (finishRequest).
+ *
+ * The six hot kinds stay inline in `advance` (a switch on small integers); the others are one
+ * `default:` case calling `step.handler.run(frame, step)`, so the interpreter names no kind
+ * module and stays small (see the V8 note below). Kinds import the journey, never the reverse.
  *
  * Failures (rejection at a full queue, a timeout) skip the remaining steps of the frame and
  * travel up to the caller, which fails in turn: the root cause is kept as the request's cause.
@@ -208,7 +213,7 @@ function endFrame(f: Frame): void {
     return;
   }
   if (f.error !== 0) {
-    // a transaction that failed lets go of its row lock
+    // a frame that failed lets go of what it holds (a transaction its row lock)
     f.aborted();
     if (parent.error === 0) {
       parent.error = f.error;

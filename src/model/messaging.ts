@@ -58,13 +58,12 @@ import {
 } from './frame.ts';
 import { arriveAtInstance } from './journey.ts';
 import { type Hop, travel } from './network.ts';
+import { ProcessedIds } from './processed-ids.ts';
 import type { EndpointRuntime, Instance, ServiceRuntime } from './service.ts';
 import type { GroupMessage, TopicReader } from './topic.ts';
 
 const s3 = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
-/** How long an idempotency store keeps a processed message id, ms. */
-const ID_TTL_MS = 600_000;
 /** How often a consumer looks again at a partition whose leader is down, ms. */
 const LEADER_RETRY_MS = 100;
 
@@ -133,27 +132,6 @@ class PartitionConsumer {
   }
 }
 
-/** Processed message ids with their expiry (an idempotency store's content). */
-class IdSet {
-  readonly #ids = new Map<number, number>();
-  has(id: number, nowMs: number): boolean {
-    const until = this.#ids.get(id);
-    return until !== undefined && until > nowMs;
-  }
-  add(id: number, nowMs: number): void {
-    this.#ids.set(id, nowMs + ID_TTL_MS);
-    // Map iteration is in insertion order: drop the expired ones from the front
-    if (this.#ids.size % 1024 === 0)
-      for (const [k, until] of this.#ids) {
-        if (until > nowMs) break;
-        this.#ids.delete(k);
-      }
-  }
-  clear(): void {
-    this.#ids.clear();
-  }
-}
-
 /** A consumer group: its partitions, deliveries, commits and idempotency store. */
 export class ConsumerGroup implements TopicReader, StepHandler<number> {
   readonly partitions: PartitionConsumer[] = [];
@@ -161,10 +139,8 @@ export class ConsumerGroup implements TopicReader, StepHandler<number> {
   handler!: EndpointRuntime;
   readonly #anchor: Frame;
   readonly #ackTimeouts: TimeoutQueue<Delivery>;
-  /** Shared idempotency store (a distributed cache or a database table). */
-  readonly #shared = new IdSet();
-  /** In-memory idempotency stores, per instance. */
-  readonly #memory = new Map<Instance, IdSet>();
+  /** The ids of the messages it processed (its idempotency store). */
+  readonly #ids: ProcessedIds;
   #lag = 0;
   #rebalancing = false;
   /** Append times of the updates of each key not applied yet (kept only for readers). */
@@ -185,6 +161,7 @@ export class ConsumerGroup implements TopicReader, StepHandler<number> {
   ) {
     for (let p = 0; p < partitions; p++) this.partitions.push(new PartitionConsumer(this, p));
     this.#anchor = new Frame(background, [], null, false);
+    this.#ids = new ProcessedIds(def.idempotency.kind);
     this.#ackTimeouts = new TimeoutQueue(
       sim,
       def.ackTimeoutMs,
@@ -311,7 +288,7 @@ export class ConsumerGroup implements TopicReader, StepHandler<number> {
     const now = this.sim.now;
     switch (op) {
       case ConsumeOp.decide:
-        if (this.#store(d).has(d.msg.id, now)) {
+        if (this.#ids.of(d.owner).has(d.msg.id, now)) {
           this.stats.skippedDuplicates++;
           d.skipped = true;
           f.pc = f.steps.length; // the handler is skipped
@@ -324,28 +301,10 @@ export class ConsumerGroup implements TopicReader, StepHandler<number> {
         if (this.def.ack === 'exactly-once') return; // at the transaction's commit
         this.#applyEffect(d);
         // a database table is written in the same local transaction as the effect
-        if (this.def.idempotency.kind === 'db') this.#store(d).add(d.msg.id, now);
+        if (this.def.idempotency.kind === 'db') this.#ids.of(d.owner).add(d.msg.id, now);
         return;
       default:
-        if (!d.killed && this.def.ack !== 'exactly-once') this.#store(d).add(d.msg.id, now);
-    }
-  }
-
-  /** The idempotency store a delivery checks (a throwaway one without idempotency). */
-  #store(d: Delivery): IdSet {
-    switch (this.def.idempotency.kind) {
-      case 'none':
-        return NO_IDS;
-      case 'memory': {
-        let ids = this.#memory.get(d.owner);
-        if (ids === undefined) {
-          ids = new IdSet();
-          this.#memory.set(d.owner, ids);
-        }
-        return ids;
-      }
-      default:
-        return this.#shared;
+        if (!d.killed && this.def.ack !== 'exactly-once') this.#ids.of(d.owner).add(d.msg.id, now);
     }
   }
 
@@ -415,7 +374,7 @@ export class ConsumerGroup implements TopicReader, StepHandler<number> {
     if (d.killed || d.zombie) return; // rolled back (or fenced): nothing was applied
     if (!d.skipped) {
       this.#applyEffect(d);
-      if (this.def.idempotency.kind !== 'none') this.#store(d).add(d.msg.id, this.sim.now);
+      if (this.def.idempotency.kind !== 'none') this.#ids.of(d.owner).add(d.msg.id, this.sim.now);
     }
     this.#commit(d.pc);
   };
@@ -499,7 +458,7 @@ export class ConsumerGroup implements TopicReader, StepHandler<number> {
       pc.done = 0;
       pc.owner = null;
     }
-    this.#memory.get(inst)?.clear();
+    this.#ids.lose(inst);
     if (owned && !this.#rebalancing) {
       this.#rebalancing = true;
       this.sim.schedule(this.def.rebalanceAfterMs, this.#rebalance);
@@ -530,11 +489,3 @@ export class ConsumerGroup implements TopicReader, StepHandler<number> {
     }
   };
 }
-
-/** The store of a group without idempotency: knows nothing, keeps nothing. */
-const NO_IDS = new (class extends IdSet {
-  override has(): boolean {
-    return false;
-  }
-  override add(): void {}
-})();

@@ -2,8 +2,9 @@
  * Builds a runnable model from a normalized Scenario and runs it. Building resolves every
  * reference into an object (no lookups by name on the hot path) and compiles every step with
  * its kind's module (model/steps/); the builders live beside the runtimes they build
- * (`*-build.ts`) and share a BuildContext. Every random stream is named after its component and
- * purpose, so adding a component leaves other components' draws unchanged.
+ * (`*-build.ts`) and fill the BuildContext that the Model is. Every random stream is named
+ * after its component and purpose, so adding a component leaves other components' draws
+ * unchanged.
  */
 import { Priority, type Simulation, type StopReason } from '../engine/index.ts';
 import type { Scenario, StepDef } from '../scenario/types.ts';
@@ -63,82 +64,56 @@ export interface ModelOptions {
   steps?: readonly StepKindModule[];
 }
 
-/** A built model, ready to run once. */
-export class Model implements RunProbe {
-  readonly sim: Simulation;
-  readonly metrics: BuildContext['metrics'];
-  readonly rng: BuildContext['rng'];
-  readonly network: BuildContext['network'];
-  readonly ids: BuildContext['ids'];
-  readonly services: BuildContext['services'];
-  readonly databases: BuildContext['databases'];
-  readonly keySpaces: BuildContext['keySpaces'];
-  readonly shards: BuildContext['shards'];
-  readonly caches: BuildContext['caches'];
-  readonly brokers: BuildContext['brokers'];
-  /** Topics by `broker/topic`. */
-  readonly topics: BuildContext['topics'];
-  readonly consumerGroups: BuildContext['consumerGroups'];
-  /** Sagas by name (their step's name, or where they are). */
-  readonly sagas: BuildContext['sagas'];
+/** A built model, ready to run once: the context its builders filled. */
+export class Model extends BuildContext implements RunProbe {
   /** Users' sessions and credentials (null without logged-in users). */
   readonly sessions: SessionRuntime | null;
-  readonly #ctx: BuildContext;
+  readonly #kinds: Map<string, StepKindModule>;
 
   /**
-   * Builds the model of `scenario`, in phases (each phase reads what the earlier ones built):
+   * Builds the model of `scenario` in phases; each reads what the earlier ones built:
    *
-   *   1 components ─▶ 2 steps ─▶ 3 sessions ─▶ 4 consumers ─▶ 5 readers ─▶ 6 workloads
-   *   services, databases,   every endpoint's   auth steps before   consume steps    of sagas and   entries, then open,
-   *   key spaces, caches,    steps, compiled    validating          around their     read models    closed or logged-in
-   *   brokers and topics     by their kinds     services' steps     handler's steps                 users
+   *   Scenario ─▶ 1 components ─▶ 2 steps ─▶ 3 sessions ─▶ 4 consumers ─▶ 5 readers ─▶ 6 workloads
+   *
+   *   1 components  services, databases (and shards), key spaces, caches, brokers and topics
+   *   2 steps       every endpoint's steps, compiled by their kinds (model/steps/)
+   *   3 sessions    the authority, and an auth step before each validating service's steps
+   *   4 consumers   consumer groups, their consume steps around the handler's steps
+   *   5 readers     of sagas (compiled in 2) and of read models (consumer groups, built in 4)
+   *   6 workloads   entries (one per target), then open, closed or logged-in users
    *
    * The order is part of the output: links, stations and report rows appear in creation order.
    */
   constructor(
-    readonly scenario: Scenario,
+    scenario: Scenario,
     readonly options: ModelOptions = {},
   ) {
-    const kinds = new Map((options.steps ?? BUILTIN_STEP_KINDS).map((k) => [k.kind, k]));
-    const compile = (def: StepDef, serviceId: string, where: string): StepRuntime => {
-      const kind = kinds.get(def.kind);
-      if (kind === undefined) throw new Error(`no step kind ${def.kind} in the model`);
-      return compileWith(kind, def, { serviceId, where }, ctx);
-    };
-    const ctx = new BuildContext(scenario, options.seed ?? scenario.seed, compile);
-    ctx.metrics.onStartWindow(() => ctx.network.resetCounts());
+    super(scenario, options.seed ?? scenario.seed);
+    this.#kinds = new Map((options.steps ?? BUILTIN_STEP_KINDS).map((k) => [k.kind, k]));
+    this.metrics.onStartWindow(() => this.network.resetCounts());
     // 1. components, one runtime per entry of their section, in document order
-    buildServices(ctx);
-    buildDatabases(ctx);
-    buildKeySpaces(ctx);
-    buildCaches(ctx);
-    buildBrokers(ctx);
+    buildServices(this);
+    buildDatabases(this);
+    buildKeySpaces(this);
+    buildCaches(this);
+    buildBrokers(this);
     // 2. steps last among the components': calls need every endpoint to exist
-    compileEndpoints(ctx);
+    compileEndpoints(this);
     // 3. sessions: the credential check of each validating service
-    const sessions = buildSessions(ctx);
+    this.sessions = buildSessions(this);
     // 4. consumer groups: the handlers' steps, wrapped in the groups' bookkeeping
-    buildConsumers(ctx);
+    buildConsumers(this);
     // 5. readers of sagas (compiled in 2) and of consumer groups (built in 4)
-    buildReaders(ctx);
+    buildReaders(this);
     // 6. workloads, which send to the entries
-    buildWorkloads(ctx, sessions);
-    this.#ctx = ctx;
-    this.sessions = sessions;
-    this.sim = ctx.sim;
-    this.metrics = ctx.metrics;
-    this.rng = ctx.rng;
-    this.network = ctx.network;
-    this.ids = ctx.ids;
-    this.services = ctx.services;
-    this.databases = ctx.databases;
-    this.keySpaces = ctx.keySpaces;
-    this.shards = ctx.shards;
-    this.caches = ctx.caches;
-    this.brokers = ctx.brokers;
-    this.topics = ctx.topics;
-    this.consumerGroups = ctx.consumerGroups;
-    this.sagas = ctx.sagas;
+    buildWorkloads(this, this.sessions);
+  }
+
+  /** Compiles one step with its kind's module (the kinds the model was given). */
+  compileStep(def: StepDef, serviceId: string, where: string): StepRuntime {
+    const kind = this.#kinds.get(def.kind);
+    if (kind === undefined) throw new Error(`no step kind ${def.kind} in the model`);
+    return compileWith(kind, def, { serviceId, where }, this);
   }
 
   /** The component whose wait queue is longest now, from the stations' queue levels. */
@@ -178,15 +153,15 @@ export class Model implements RunProbe {
         undefined,
         Priority.urgent,
       );
-    for (const start of this.#ctx.starters) start();
+    for (const start of this.starters) start();
     for (const k of this.keySpaces.values()) k.start();
     for (const s of scenario.services) {
       if (s.gc === undefined) continue;
       const svc = this.services.get(s.id) as ServiceRuntime;
       startGarbageCollection(sim, svc, s.gc, this.rng.stream(`${s.id}/gc-phase`));
     }
-    startFaults(this.#ctx);
-    for (const hook of this.#ctx.afterFaults) hook();
+    startFaults(this);
+    for (const hook of this.afterFaults) hook();
     const check = this.options.onCheckpoint;
     const reason = sim.run({
       untilMs: durationMs,

@@ -12,7 +12,7 @@ function error(text: msg.IssueText, path: DocPath): UnlocatedIssue {
   return { ...text, severity: 'error', path };
 }
 
-/** Every problem of every consumer group, in document order; `steps`: every step of the document. */
+/** Every problem of every consumer group, in document order (`steps`: all the document's). */
 export function checkConsumers(
   doc: ScenarioParsed,
   names: Names,

@@ -45,7 +45,7 @@ export type HandledStepKind<Raw, D extends StepDef, P> = StepSyntax<Raw, D> & Ha
 export type InlineStepKind<Raw, D extends StepDef> = StepSyntax<Raw, D> & InlineStep<D>;
 
 /** A step kind of either sort (see the file header). */
-// biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every input, definition and payload
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every input and payload
 export type StepKindModule = HandledStepKind<any, any, any> | InlineStepKind<any, any>;
 
 /** Compiles `def` with its kind's module. */
