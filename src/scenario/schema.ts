@@ -2,8 +2,10 @@
  * The scenario language, version 1, as zod schemas. These describe what a user may write (the
  * input side: durations as "2ms", rates as "200/s", shorthands); normalize.ts turns a valid
  * document into the canonical Scenario the model is built from. `msasim schema` prints the
- * JSON Schema generated from here, so editors autocomplete the same language.
- * Later capabilities add sections (caches, keys, faults, sessions, brokers) and step kinds.
+ * JSON Schema generated from here, so editors autocomplete the same language. Each step kind
+ * brings its own schema (model/steps/, given to the pipeline): `stepUnion` joins them and
+ * `scenarioDocument` builds the whole document around that union; the building blocks the
+ * kinds share (durations, distributions, ids, key access) are here.
  */
 import * as z from 'zod';
 import { LIMITS } from './limits.ts';
