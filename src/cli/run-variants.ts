@@ -8,6 +8,7 @@
 import { join, relative } from 'node:path';
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
+import { type Analysis, analyse } from '../report/analyse.ts';
 import { buildReportHtml } from '../report/html/page.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
 import { buildReportData, type ReportData } from '../report/report-data.ts';
@@ -48,9 +49,13 @@ export interface RunVariantsOptions extends GuardLimits {
   out?: string;
 }
 
-/** The results of every variant, the wall time they took and the checked output folder. */
+/**
+ * The results of every variant with their analysis (what every writer shows), the wall time
+ * they took and the checked output folder.
+ */
 export interface VariantRuns {
   results: ScenarioResults;
+  analysis: Analysis;
   wallMs: number;
   target: OutTarget;
 }
@@ -134,7 +139,8 @@ export async function runVariants(
     lesson,
   };
   if (replications > 1) results.replications = summaries;
-  return { results, wallMs: performance.now() - started, target };
+  const wallMs = performance.now() - started;
+  return { results, analysis: analyse(results), wallMs, target };
 }
 
 /** The largest lesson msasim reads. */
@@ -196,12 +202,12 @@ export async function writeReport(
   runs: VariantRuns,
   io: CliIo,
 ): Promise<{ files: OutputFiles; outDir: string }> {
-  const files = buildOutputs(runs.results);
+  const files = buildOutputs(runs.analysis);
   // index.html is built from the very results.json text that `msasim report` reads back, so a
   // rebuilt page is byte-identical to this one
   const json = files.get('results.json');
   const data =
-    json === undefined ? buildReportData(runs.results) : (JSON.parse(json) as ReportData);
+    json === undefined ? buildReportData(runs.analysis) : (JSON.parse(json) as ReportData);
   files.set('index.html', buildReportHtml(data, await loadVegaAssets()));
   const warnings = await writeDirectoryAtomically(runs.target, files);
   for (const w of warnings) io.err(`note: ${w}\n`);

@@ -383,12 +383,26 @@ export function compareVariants(
   names: readonly string[],
   replications: readonly (readonly RunSummary[])[],
 ): VariantComparison[] {
+  return compareEstimates(
+    names,
+    replications.map((r) => estimateMetrics(r)),
+  );
+}
+
+/**
+ * Every variant after the first compared with the first (the baseline) on the key metrics both
+ * have, from each variant's estimates (`estimates[v]`, as `estimateMetrics` gives them).
+ */
+export function compareEstimates(
+  names: readonly string[],
+  estimates: readonly (readonly MetricEstimate[])[],
+): VariantComparison[] {
   if (names.length < 2) return [];
-  const base = new Map(estimateMetrics(replications[0]).map((e) => [e.key, e]));
+  const base = new Map(estimates[0].map((e) => [e.key, e]));
   const out: VariantComparison[] = [];
   for (let v = 1; v < names.length; v++) {
     const metrics: MetricDifference[] = [];
-    for (const e of estimateMetrics(replications[v])) {
+    for (const e of estimates[v]) {
       const b = base.get(e.key);
       if (b === undefined) continue;
       const difference = pairedDifference(b.values, e.values);

@@ -20,16 +20,9 @@ import { compareCsv, compareJson } from './compare.ts';
 import { hasConsumerGroups } from './consumer-figures.ts';
 import { consumerSeriesRows, consumersCsv } from './consumers-csv.ts';
 import { type Column, csv, csvOf, rounded, variantOf } from './csv.ts';
-import { compareVariants, estimateMetrics } from './estimates.ts';
-import { propagationOf } from './propagation.ts';
+import { type Analysis, analysisOf } from './analyse.ts';
 import { reportDataJson } from './report-data.ts';
-import {
-  OUTPUT_FORMAT_VERSION,
-  replicationsOf,
-  type ScenarioResults,
-  sloResultsOf,
-  variantNames,
-} from './results.ts';
+import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 import { round, roundDeep } from './round.ts';
 import { sessionMemoryCsv, sessionsCsv } from './sessions-csv.ts';
 import { hasReaders, hasSagas, hasTransactions } from './transaction-figures.ts';
@@ -41,21 +34,23 @@ export { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 export type OutputFiles = Map<string, string>;
 
 /** All output files of a scenario run. */
-export function buildOutputs(results: ScenarioResults): OutputFiles {
+export function buildOutputs(input: ScenarioResults | Analysis): OutputFiles {
+  const analysis = analysisOf(input);
+  const results = analysis.results;
   const files: OutputFiles = new Map([
-    ['summary.json', summaryJson(results)],
+    ['summary.json', summaryJson(analysis)],
     ['endpoints.csv', endpointsCsv(results)],
     ['components.csv', componentsCsv(results)],
     ['timeseries.csv', timeseriesCsv(results)],
-    ['estimates.csv', estimatesCsv(results)],
-    ['results.json', reportDataJson(results)],
+    ['estimates.csv', estimatesCsv(analysis)],
+    ['results.json', reportDataJson(analysis)],
   ]);
   if (results.runs.some((r) => r.summary.caches.length > 0))
     files.set('caches.csv', cachesCsv(results));
   if (results.runs.some((r) => r.summary.scenario.faults.length > 0))
-    files.set('propagation.csv', propagationCsv(results));
+    files.set('propagation.csv', propagationCsv(analysis));
   if (results.runs.some((r) => r.summary.scenario.slos.length > 0))
-    files.set('slos.csv', slosCsv(results));
+    files.set('slos.csv', slosCsv(analysis));
   if (results.runs.some((r) => r.summary.brokers.length > 0))
     files.set('brokers.csv', brokersCsv(results));
   if (results.runs.some((r) => r.summary.callPolicies.length > 0))
@@ -73,7 +68,7 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
   if (results.runs.length > 1) {
     files.set('compare.csv', compareCsv(results));
     files.set('compare.json', compareJson(results));
-    files.set('differences.csv', differencesCsv(results));
+    files.set('differences.csv', differencesCsv(analysis));
   }
   return files;
 }
@@ -84,24 +79,23 @@ export function buildOutputs(results: ScenarioResults): OutputFiles {
  * 95 % confidence bounds, null with one replication), and each variant compared with the
  * first (paired differences; empty without variants).
  */
-export function summaryJson(results: ScenarioResults): string {
-  const reps = replicationsOf(results);
-  const names = variantNames(results);
-  const slos = sloResultsOf(results);
+export function summaryJson(input: ScenarioResults | Analysis): string {
+  const { results, variants, comparisons } = analysisOf(input);
+  const first = variants[0].replications;
   const doc = {
     format: OUTPUT_FORMAT_VERSION,
     scenario: { name: results.name, description: results.description, file: results.file },
-    replications: reps[0].length,
-    seeds: reps[0].map((s) => s.scenario.seed),
-    runs: results.runs.map((r, v) =>
+    replications: first.length,
+    seeds: first.map((s) => s.scenario.seed),
+    runs: variants.map((v) =>
       roundDeep({
-        ...r.summary,
-        estimates: estimateMetrics(reps[v]).map(({ values: _, ...e }) => e),
-        slos: slos[v],
-        propagation: propagationOf(r),
+        ...v.run.summary,
+        estimates: v.estimates.map(({ values: _, ...e }) => e),
+        slos: v.slos,
+        propagation: v.propagation,
       }),
     ),
-    comparisons: roundDeep(compareVariants(names, reps)),
+    comparisons: roundDeep(comparisons),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
@@ -112,14 +106,13 @@ const ESTIMATE_COLUMNS = ['n', 'mean', 'sd', 'lo', 'hi'] as const;
  * estimates.csv: one row per variant × key metric: the mean over replications, the sample
  * standard deviation and the 95 % confidence bounds (empty with one replication).
  */
-export function estimatesCsv(results: ScenarioResults): string {
-  const reps = replicationsOf(results);
+export function estimatesCsv(analysis: Analysis): string {
   const rows: unknown[][] = [['variant', 'scope', 'id', 'metric', ...ESTIMATE_COLUMNS]];
-  results.runs.forEach((r, v) => {
-    for (const e of estimateMetrics(reps[v])) {
+  for (const v of analysis.variants) {
+    for (const e of v.estimates) {
       const x = e.estimate;
       rows.push([
-        variantOf(r),
+        variantOf(v.run),
         e.scope,
         e.id,
         e.metric,
@@ -130,7 +123,7 @@ export function estimatesCsv(results: ScenarioResults): string {
         rounded(x.hi),
       ]);
     }
-  });
+  }
   return csv(rows);
 }
 
@@ -139,7 +132,7 @@ export function estimatesCsv(results: ScenarioResults): string {
  * with the baseline (the first variant) over replications, absolute and relative, its 95 %
  * confidence bounds and whether it is significant (the interval excludes 0).
  */
-export function differencesCsv(results: ScenarioResults): string {
+export function differencesCsv(analysis: Analysis): string {
   const rows: unknown[][] = [
     [
       'variant',
@@ -159,7 +152,7 @@ export function differencesCsv(results: ScenarioResults): string {
       'significant',
     ],
   ];
-  for (const c of compareVariants(variantNames(results), replicationsOf(results))) {
+  for (const c of analysis.comparisons) {
     for (const m of c.metrics) {
       const d = m.difference;
       rows.push([
@@ -189,7 +182,7 @@ export function differencesCsv(results: ScenarioResults): string {
  * with its 95 % bounds, and whether it passed (on the mean; `passWithConfidence` when the whole
  * interval is on one side).
  */
-export function slosCsv(results: ScenarioResults): string {
+export function slosCsv(analysis: Analysis): string {
   const rows: unknown[][] = [
     [
       'variant',
@@ -207,12 +200,11 @@ export function slosCsv(results: ScenarioResults): string {
       'passWithConfidence',
     ],
   ];
-  const all = sloResultsOf(results);
-  results.runs.forEach((r, v) => {
-    for (const s of all[v]) {
+  for (const v of analysis.variants) {
+    for (const s of v.slos) {
       const e = s.estimate;
       rows.push([
-        variantOf(r),
+        variantOf(v.run),
         s.name,
         s.scope,
         s.id,
@@ -227,7 +219,7 @@ export function slosCsv(results: ScenarioResults): string {
         s.passWithConfidence === null ? null : String(s.passWithConfidence),
       ]);
     }
-  });
+  }
   return csv(rows);
 }
 
@@ -236,7 +228,7 @@ export function slosCsv(results: ScenarioResults): string {
  * in order of onset): when, how long after the fault started, when it recovered (empty: not
  * by the end of the run) and its worst figures.
  */
-export function propagationCsv(results: ScenarioResults): string {
+export function propagationCsv(analysis: Analysis): string {
   const rows: unknown[][] = [
     [
       'variant',
@@ -256,8 +248,7 @@ export function propagationCsv(results: ScenarioResults): string {
       'worstUtilisation',
     ],
   ];
-  for (const r of results.runs) {
-    const p = propagationOf(r);
+  for (const { run: r, propagation: p } of analysis.variants) {
     if (p === null) continue;
     for (const b of p.blastRadius)
       b.hits.forEach((h, i) => {

@@ -8,25 +8,10 @@ import type { LatencyQuantile } from '../metrics/histogram.ts';
 import type { SeriesPoint } from '../metrics/series.ts';
 import type { StationPoint } from '../metrics/station-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
-import {
-  compareVariants,
-  estimateMetrics,
-  type MetricEstimate,
-  type VariantComparison,
-} from './estimates.ts';
-import {
-  type FaultTimeline,
-  faultTimeline,
-  type Propagation,
-  propagationOf,
-} from './propagation.ts';
-import {
-  OUTPUT_FORMAT_VERSION,
-  replicationsOf,
-  type ScenarioResults,
-  sloResultsOf,
-  variantNames,
-} from './results.ts';
+import { type Analysis, analysisOf } from './analyse.ts';
+import type { MetricEstimate, VariantComparison } from './estimates.ts';
+import { type FaultTimeline, faultTimeline, type Propagation } from './propagation.ts';
+import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 import { roundDeep } from './round.ts';
 import type { SloResult } from './slo.ts';
 
@@ -70,10 +55,10 @@ export interface ReportData {
   comparisons: VariantComparison[];
 }
 
-/** The report data of `results`, rounded for output. */
-export function buildReportData(results: ScenarioResults): ReportData {
-  const reps = replicationsOf(results);
-  const slos = sloResultsOf(results);
+/** The report data of `results` (a view of their analysis), rounded for output. */
+export function buildReportData(input: ScenarioResults | Analysis): ReportData {
+  const { results, variants, comparisons } = analysisOf(input);
+  const first = variants[0]?.replications ?? [];
   const data: ReportData = {
     format: OUTPUT_FORMAT_VERSION,
     scenario: {
@@ -82,9 +67,9 @@ export function buildReportData(results: ScenarioResults): ReportData {
       file: results.file,
       lesson: results.lesson ?? null,
     },
-    replications: reps[0]?.length ?? 0,
-    seeds: (reps[0] ?? []).map((s) => s.scenario.seed),
-    variants: results.runs.map((r, v) => ({
+    replications: first.length,
+    seeds: first.map((s) => s.scenario.seed),
+    variants: variants.map(({ run: r, estimates, slos, propagation }) => ({
       variant: r.summary.scenario.variant,
       description: r.summary.scenario.description,
       summary: r.summary,
@@ -93,17 +78,17 @@ export function buildReportData(results: ScenarioResults): ReportData {
         components: Object.fromEntries(r.series.components),
       },
       distributions: Object.fromEntries(r.distributions),
-      estimates: estimateMetrics(reps[v]),
-      slos: slos[v],
+      estimates,
+      slos,
       faults: r.summary.scenario.faults.map(faultTimeline),
-      propagation: propagationOf(r),
+      propagation,
     })),
-    comparisons: compareVariants(variantNames(results), reps),
+    comparisons,
   };
   return roundDeep(data) as ReportData;
 }
 
 /** results.json: the report data as text. */
-export function reportDataJson(results: ScenarioResults): string {
-  return `${JSON.stringify(buildReportData(results))}\n`;
+export function reportDataJson(input: ScenarioResults | Analysis): string {
+  return `${JSON.stringify(buildReportData(input))}\n`;
 }

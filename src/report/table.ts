@@ -10,10 +10,9 @@ import type { RequestGroupSummary, RunSummary } from '../metrics/summary.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import { compareRows } from './compare.ts';
 import { formatConsumers } from './consumer-table.ts';
+import { type Analysis, analysisOf } from './analyse.ts';
 import {
   CONSUMER_METRICS,
-  compareVariants,
-  estimateMetrics,
   ITEM_SCOPES,
   type KeyMetric,
   type MetricDifference,
@@ -24,8 +23,7 @@ import {
   SESSION_METRICS,
   TRANSACTION_METRICS,
 } from './estimates.ts';
-import { propagationOf } from './propagation.ts';
-import { replicationsOf, type ScenarioResults, sloResultsOf, variantNames } from './results.ts';
+import type { ScenarioResults } from './results.ts';
 import { formatSessions } from './session-table.ts';
 import { sloLine } from './slo.ts';
 import { formatTable, num, pct } from './text-table.ts';
@@ -211,7 +209,9 @@ function causesText(s: RunSummary): string {
 }
 
 /** The console summary of a scenario run. */
-export function formatSummary(results: ScenarioResults): string {
+export function formatSummary(input: ScenarioResults | Analysis): string {
+  const analysis = analysisOf(input);
+  const results = analysis.results;
   const parts: string[] = [];
   for (const r of results.runs) {
     const s = r.summary;
@@ -236,11 +236,11 @@ export function formatSummary(results: ScenarioResults): string {
     const text = section(results);
     if (text !== '') parts.push(text);
   }
-  const propagation = formatPropagation(results);
+  const propagation = formatPropagation(analysis);
   if (propagation !== '') parts.push(propagation);
-  const slos = formatSlos(results);
+  const slos = formatSlos(analysis);
   if (slos !== '') parts.push(slos);
-  const replicated = formatReplications(results);
+  const replicated = formatReplications(analysis);
   if (replicated !== '') parts.push(replicated);
   if (results.runs.length > 1) parts.push(formatComparison(results));
   return `${parts.join('\n\n')}\n`;
@@ -253,13 +253,11 @@ const seconds = (ms: number) => `${num(ms / 1000, 1)} s`;
  * pre-fault baseline), in order, how long after the fault started, when it recovered, its
  * worst figures; then what stayed healthy. Empty without faults.
  */
-export function formatPropagation(results: ScenarioResults): string {
-  const names = variantNames(results);
+export function formatPropagation(analysis: Analysis): string {
   const sections: string[] = [];
-  results.runs.forEach((r, v) => {
-    const p = propagationOf(r);
-    if (p === null) return;
-    const title = results.runs.length > 1 ? ` · ${names[v]}` : '';
+  for (const { name, propagation: p } of analysis.variants) {
+    if (p === null) continue;
+    const title = analysis.variants.length > 1 ? ` · ${name}` : '';
     const lines: string[] = [];
     for (const b of p.blastRadius) {
       lines.push(
@@ -291,18 +289,17 @@ export function formatPropagation(results: ScenarioResults): string {
     sections.push(
       `■ fault propagation${title} (degraded = worse than its own pre-fault baseline)\n${lines.join('\n')}`,
     );
-  });
+  }
   return sections.join('\n\n');
 }
 
 /** The SLO verdicts of every variant ("" without SLOs): ✓/✗ per bound with the value. */
-export function formatSlos(results: ScenarioResults): string {
-  const all = sloResultsOf(results);
-  if (all.every((v) => v.length === 0)) return '';
-  const names = variantNames(results);
-  const sections = all.map((slos, v) => {
+export function formatSlos(analysis: Analysis): string {
+  const all = analysis.variants;
+  if (all.every((v) => v.slos.length === 0)) return '';
+  const sections = all.map(({ name, slos }) => {
     const met = slos.filter((s) => s.pass).length;
-    const title = all.length > 1 ? ` · ${names[v]}` : '';
+    const title = all.length > 1 ? ` · ${name}` : '';
     return `■ SLOs${title}: ${met} of ${slos.length} met\n${slos.map((s) => `  ${sloLine(s)}`).join('\n')}`;
   });
   return sections.join('\n\n');
@@ -362,15 +359,15 @@ function consoleSentence(variant: string, m: MetricDifference): string {
  * with logged-in users, and of each consumer group, saga, transaction step and reader) as mean ± half-width of the 95 % confidence interval, and (with variants) each difference from the first variant in
  * words, significant or not. Empty with one replication.
  */
-export function formatReplications(results: ScenarioResults): string {
-  const reps = replicationsOf(results);
-  const n = reps[0].length;
+export function formatReplications(input: ScenarioResults | Analysis): string {
+  const analysis = analysisOf(input);
+  const n = analysis.variants[0].replications.length;
   if (n < 2) return '';
-  const names = variantNames(results);
-  const byVariant = reps.map(
-    (r) => new Map(estimateMetrics(r).map((e) => [e.key, e] as [string, MetricEstimate])),
+  const names = analysis.variants.map((v) => v.name);
+  const byVariant = analysis.variants.map(
+    (v) => new Map(v.estimates.map((e) => [e.key, e] as [string, MetricEstimate])),
   );
-  const keys = [...HEADLINE_KEYS, ...itemKeys(results)];
+  const keys = [...HEADLINE_KEYS, ...itemKeys(analysis.results)];
   const rows: string[][] = [];
   for (const key of keys) {
     const first = byVariant.find((m) => m.has(key))?.get(key);
@@ -390,7 +387,7 @@ export function formatReplications(results: ScenarioResults): string {
   const level = `${Math.round(CONFIDENCE_LEVEL * 100)} %`;
   const table = formatTable(['metric', ...names], rows);
   let text = `■ ${n} replications: mean ± half-width of the ${level} confidence interval (all entry endpoints)\n${table}`;
-  const sentences = compareVariants(names, reps).flatMap((c) =>
+  const sentences = analysis.comparisons.flatMap((c) =>
     c.metrics
       .filter((m) => keys.includes(m.key))
       .map((m) => `  ${m.difference.significant ? '•' : '○'} ${consoleSentence(c.variant, m)}`),

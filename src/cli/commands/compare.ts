@@ -32,7 +32,7 @@ export async function compareCommand(
   const note = hasVariants
     ? ''
     : `\nnote: ${name} has no variants, so there is nothing to compare; add a \`variants:\` section (see README).\n`;
-  const replicated = formatReplications(runs.results);
+  const replicated = formatReplications(runs.analysis);
   const estimates = replicated === '' ? '' : `\n${replicated}\n`;
   io.out(`${header}\n\n${formatComparison(runs.results)}\n${estimates}${note}`);
   io.err(formatRunAccount(runs, report));

@@ -2,7 +2,6 @@
  * `msasim run <scenario>`: load → run every variant → print the summary → write the report
  * files under reports/<name>/ (or --out). Guards stop runaway runs (events, wall time).
  */
-import { sloResultsOf } from '../../report/results.ts';
 import { formatSummary } from '../../report/table.ts';
 import type { CliIo } from '../io.ts';
 import {
@@ -31,10 +30,10 @@ export async function runCommand(
   const runs = await runVariants(file, opts, io);
   const report = await writeReport(runs, io);
   if (opts.format === 'json') io.out(report.files.get('summary.json') as string);
-  else io.out(formatSummary(runs.results));
+  else io.out(formatSummary(runs.analysis));
   io.err(formatRunAccount(runs, report));
   if (!opts.check) return 0;
-  const slos = sloResultsOf(runs.results).flat();
+  const slos = runs.analysis.variants.flatMap((v) => v.slos);
   const missed = slos.filter((s) => !s.pass);
   if (slos.length === 0) {
     io.err('--check: the scenario declares no SLOs (add an `slos:` section); nothing to check\n');

@@ -1,0 +1,37 @@
+/**
+ * The analysis phase of the report (results → Analysis, pure): every figure that is more than a
+ * field of a summary — key metrics over replications with confidence intervals, paired
+ * differences between variants, SLO verdicts, fault propagation — is computed here once, and
+ * every writer (files, console, results.json, compare, --check) reads it.
+ */
+import type { Analysis } from './analysis.ts';
+import { compareEstimates, estimateMetrics } from './estimates.ts';
+import { propagationOf } from './propagation.ts';
+import { replicationsOf, type ScenarioResults, variantNames } from './results.ts';
+import { evaluateSlos } from './slo.ts';
+
+export type { Analysis, VariantAnalysis } from './analysis.ts';
+
+/** The analysis of `results`: per variant its estimates, SLO verdicts and propagation; the comparisons. */
+export function analyse(results: ScenarioResults): Analysis {
+  const reps = replicationsOf(results);
+  const names = variantNames(results);
+  const estimates = reps.map((r) => estimateMetrics(r));
+  return {
+    results,
+    variants: results.runs.map((run, v) => ({
+      name: names[v],
+      run,
+      replications: reps[v],
+      estimates: estimates[v],
+      slos: evaluateSlos(reps[v][0].scenario.slos, reps[v]),
+      propagation: propagationOf(run),
+    })),
+    comparisons: compareEstimates(names, estimates),
+  };
+}
+
+/** `input` analysed, unless it already is an analysis (writers accept either). */
+export function analysisOf(input: ScenarioResults | Analysis): Analysis {
+  return 'variants' in input && 'comparisons' in input ? input : analyse(input);
+}
