@@ -16,11 +16,11 @@ import type {
   RequestGroupSummary,
   RunResult,
 } from '../metrics/summary.ts';
+import { type Analysis, analysisOf } from './analyse.ts';
 import { compareCsv, compareJson } from './compare.ts';
 import { hasConsumerGroups } from './consumer-figures.ts';
 import { consumerSeriesRows, consumersCsv } from './consumers-csv.ts';
 import { type Column, csv, csvOf, rounded, variantOf } from './csv.ts';
-import { type Analysis, analysisOf } from './analyse.ts';
 import { reportDataJson } from './report-data.ts';
 import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 import { round, roundDeep } from './round.ts';

@@ -8,9 +8,9 @@
  */
 import type { RequestGroupSummary, RunSummary } from '../metrics/summary.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
+import { type Analysis, analysisOf } from './analyse.ts';
 import { compareRows } from './compare.ts';
 import { formatConsumers } from './consumer-table.ts';
-import { type Analysis, analysisOf } from './analyse.ts';
 import {
   CONSUMER_METRICS,
   ITEM_SCOPES,
