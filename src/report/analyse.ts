@@ -6,9 +6,9 @@
  */
 import type { Analysis } from './analysis.ts';
 import { compareEstimates, estimateMetrics } from './estimates.ts';
-import { propagationOf } from './propagation.ts';
+import { propagationOf } from './features/faults/propagation.ts';
+import { evaluateSlos } from './features/slos/slo.ts';
 import { replicationsOf, type ScenarioResults, variantNames } from './results.ts';
-import { evaluateSlos } from './slo.ts';
 
 export type { Analysis, VariantAnalysis } from './analysis.ts';
 

@@ -6,10 +6,10 @@
  * `run --check` are views of it. Types only, so that every writer can import them.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
-import type { MetricEstimate, VariantComparison } from './estimates.ts';
-import type { Propagation } from './propagation.ts';
+import type { Propagation } from './features/faults/propagation.ts';
+import type { SloResult } from './features/slos/slo.ts';
+import type { MetricEstimate, VariantComparison } from './key-metrics.ts';
 import type { ScenarioResults } from './results.ts';
-import type { SloResult } from './slo.ts';
 
 /** One variant (or the scenario itself when it has none), analysed. */
 export interface VariantAnalysis {

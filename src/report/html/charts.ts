@@ -7,7 +7,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { LatencyStats } from '../../metrics/histogram.ts';
-import type { ReportData, VariantReport } from '../report-data.ts';
+import type { ReportData, VariantReport } from '../report-data-types.ts';
 import {
   bucketBySecond,
   bucketSeconds,

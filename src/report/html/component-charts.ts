@@ -4,8 +4,8 @@
  * (component × second) and the key metrics as bars with their 95 % confidence intervals.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { MetricEstimate } from '../estimates.ts';
-import type { ReportData } from '../report-data.ts';
+import type { MetricEstimate } from '../key-metrics.ts';
+import type { ReportData } from '../report-data-types.ts';
 import {
   bucketBySecond,
   bucketSeconds,

@@ -1,12 +1,15 @@
 /**
- * The data tables of the report's sections (sessions, messaging, transactions): a header row
- * whose cells may carry a second line saying what the cells hold, and escaped text cells.
- * Markup out, made with the `html` template (every text escaped).
+ * The data tables of the report's sections (SLOs, propagation, policies, sessions, messaging,
+ * transactions): a header row whose cells may carry a second line saying what the cells hold,
+ * and escaped text cells. Markup out, made with the `html` template (every text escaped).
  */
 import { type Html, html, joinHtml } from './template.ts';
 
 /** A text cell. */
 export const td = (text: string): Html => html`<td>${text}</td>`;
+
+/** A text cell of words (left-aligned, class `label`). */
+export const labelTd = (text: string): Html => html`<td class="label">${text}</td>`;
 
 /** A header: its words, or its words and a line below saying what the cells hold. */
 export type Header = string | [head: string, sub: string];

@@ -1,0 +1,136 @@
+/**
+ * The components of a run (services, databases, caches, brokers, IdPs) in every output:
+ * components.csv (one row per variant × component), their rows of timeseries.csv, the console's
+ * component table (slots, load, utilisation, queue, wait, rejections), the Components table of
+ * the page's Summary section, and each component's key metrics (utilisation, load, mean wait).
+ */
+import type { ComponentSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
+import type { Analysis } from '../../analysis.ts';
+import { type Column, csvOf, variantOf } from '../../csv.ts';
+import { td } from '../../html/data-table.ts';
+import {
+  formatMs,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  formatRate,
+} from '../../html/format.ts';
+import { itemKeys, summaryTable } from '../../html/summary-table.ts';
+import { type Html, html } from '../../html/template.ts';
+import { utilisationColour } from '../../html/topology.ts';
+import { keyMetricSource, lowerIsBetter } from '../../key-metrics.ts';
+import type { ReportData } from '../../report-data-types.ts';
+import { round } from '../../round.ts';
+import { formatTable, num, pct } from '../../text-table.ts';
+
+const COMPONENT_COLUMNS: Column<ComponentSummary>[] = [
+  ['component', (c) => c.id],
+  ['kind', (c) => c.kind],
+  ['instances', (c) => c.instances],
+  ['capacityPerInstance', (c) => c.capacityPerInstance],
+  ['arrivals', (c) => c.arrivals],
+  ['arrivalsPerSec', (c) => round(c.arrivalsPerSec)],
+  ['completed', (c) => c.completed],
+  ['rejected', (c) => c.rejected],
+  ['failed', (c) => c.failed],
+  ['utilisation', (c) => round(c.utilisation)],
+  ['queueMean', (c) => round(c.queueMean)],
+  ['queueMax', (c) => c.queueMax],
+  ['waitMeanMs', (c) => round(c.waitMeanMs)],
+  ['waitMaxMs', (c) => round(c.waitMaxMs)],
+  ['rowsRead', (c) => c.rowsRead],
+  ['bytesRead', (c) => c.bytesRead],
+  ['memoryBytesPerInstance', (c) => round(c.memoryBytesPerInstance)],
+  ['gcPauses', (c) => c.gcPauses],
+  ['gcPausedFraction', (c) => round(c.gcPausedFraction)],
+  ['instancesMean', (c) => (c.scaling === null ? null : round(c.scaling.meanInstances))],
+  ['instancesMax', (c) => c.scaling?.maxInstances ?? null],
+  ['scaleUps', (c) => c.scaling?.scaleUps ?? null],
+  ['scaleDowns', (c) => c.scaling?.scaleDowns ?? null],
+];
+
+/** components.csv: one row per variant × component (service or database). */
+export function componentsCsv({ variants }: Analysis): string {
+  return csvOf(
+    COMPONENT_COLUMNS,
+    variants.flatMap(({ run: r }) =>
+      r.summary.components.map((c): [RunResult, ComponentSummary] => [r, c]),
+    ),
+  );
+}
+
+/** The per-second figures of a component written to timeseries.csv. */
+const SERIES_METRICS = [
+  'arrivals',
+  'completed',
+  'rejected',
+  'utilisation',
+  'queueMean',
+  'instances',
+] as const;
+
+/** The timeseries.csv rows of a run's components (scope `component`). */
+export function componentSeriesRows(r: RunResult): unknown[][] {
+  const rows: unknown[][] = [];
+  const v = variantOf(r);
+  for (const [id, points] of r.series.components)
+    for (const p of points)
+      for (const m of SERIES_METRICS) rows.push([p.second, v, 'component', id, m, round(p[m])]);
+  return rows;
+}
+
+/** The console table of a run's components. */
+export function componentTable(s: RunSummary): string {
+  const rows = s.components.map((c) => [
+    c.id,
+    c.kind,
+    c.scaling === null
+      ? `${c.instances}×${c.capacityPerInstance}`
+      : `${num(c.scaling.meanInstances, 1)}↑${c.scaling.maxInstances}×${c.capacityPerInstance}`,
+    num(c.arrivalsPerSec),
+    pct(c.utilisation),
+    num(c.queueMean, 2),
+    String(c.queueMax),
+    num(c.waitMeanMs, 2),
+    String(c.rejected),
+  ]);
+  return formatTable(
+    ['component', 'kind', 'slots', 'load/s', 'util', 'queue', 'queue max', 'wait ms', 'rejected'],
+    rows,
+  );
+}
+
+/** The page's Components table: kind, instances, load, utilisation (tinted), queue, wait. */
+export function componentsSummaryTable(data: ReportData): Html {
+  const keys = itemKeys(data, (v) => v.summary.components.map((c) => c.id));
+  const table = summaryTable(
+    data,
+    'component',
+    ['kind', 'instances', 'load', 'utilisation', 'queue mean / max', 'mean wait'],
+    keys,
+    (v, key) => {
+      const c = v.summary.components.find((x) => x.id === key);
+      if (!c) return null;
+      return [
+        html`<td class="label">${c.kind}</td>`,
+        td(formatNumber(c.instances)),
+        td(formatRate(c.arrivalsPerSec)),
+        html`<td style="background:${utilisationColour(c.utilisation)}">${formatPercent(c.utilisation)}</td>`,
+        td(`${formatQuantity(c.queueMean)} / ${formatNumber(c.queueMax)}`),
+        td(formatMs(c.waitMeanMs)),
+      ];
+    },
+  );
+  return html`<h3>Components</h3>${table}`;
+}
+
+/** Each component's key metrics (scope `component`, id = the component), in order. */
+export const COMPONENT_METRICS = keyMetricSource<ComponentSummary>(
+  'component',
+  (s) => s.components.map((c) => [c.id, c]),
+  [
+    lowerIsBetter('utilisation', 'utilisation', 'ratio', (c) => c.utilisation),
+    lowerIsBetter('arrivalsPerSec', 'load', 'per-sec', (c) => c.arrivalsPerSec),
+    lowerIsBetter('waitMeanMs', 'mean wait', 'ms', (c) => c.waitMeanMs),
+  ],
+);
