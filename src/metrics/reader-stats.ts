@@ -5,11 +5,16 @@
  * the data it read was, and one minimal example of an anomaly, so a workshop can show *the*
  * bad read and not just a rate.
  */
+import { type Counts, counters, countsOf } from './counters.ts';
 import { LatencyHistogram } from './histogram.ts';
 
-export class ReaderStats {
-  reads = 0;
-  anomalies = 0;
+/** What the model counts for a reader over the statistics window. */
+const READER_COUNTERS = {
+  reads: 'reads made',
+  anomalies: 'dirty reads (saga) or stale reads (consumer)',
+} as const;
+
+export class ReaderStats extends counters(READER_COUNTERS) {
   /** The first anomaly of the window, and the worst (the stalest), in words (null: none). */
   example: string | null = null;
   worst: string | null = null;
@@ -23,7 +28,9 @@ export class ReaderStats {
     readonly kind: string,
     readonly target: string,
     readonly cutoffMs: number,
-  ) {}
+  ) {
+    super();
+  }
 
   /** An anomalous read whose data was `ageMs` old, described (only if kept) by `describe`. */
   anomaly(ageMs: number, describe: () => string): void {
@@ -36,8 +43,7 @@ export class ReaderStats {
   }
 
   reset(): void {
-    this.reads = 0;
-    this.anomalies = 0;
+    this.resetCounters();
     this.example = null;
     this.worst = null;
     this.#worstMs = -1;
@@ -45,14 +51,12 @@ export class ReaderStats {
   }
 }
 
-export interface ReaderSummary {
+/** A reader over the statistics window, ready for JSON: its counts, then figures derived from them. */
+export interface ReaderSummary extends Counts<typeof READER_COUNTERS> {
   id: string;
   kind: string;
   target: string;
   cutoffMs: number;
-  reads: number;
-  /** Dirty reads (saga) or stale reads (consumer). */
-  anomalies: number;
   anomalyRate: number;
   /** The first anomaly of the window, and the worst one, in words (null: none). */
   example: string | null;
@@ -69,8 +73,7 @@ export function summarizeReader(s: ReaderStats): ReaderSummary {
     kind: s.kind,
     target: s.target,
     cutoffMs: s.cutoffMs,
-    reads: s.reads,
-    anomalies: s.anomalies,
+    ...countsOf(s, READER_COUNTERS),
     anomalyRate: s.reads > 0 ? s.anomalies / s.reads : 0,
     example: s.example,
     worstExample: s.worst,

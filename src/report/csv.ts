@@ -39,6 +39,45 @@ export const rounded = (x: number | null): number | null => (x === null ? null :
 /** A CSV column: its header and how to read it from a row item. */
 export type Column<T> = [header: string, value: (item: T) => unknown];
 
+/**
+ * The columns of a summary's scalar fields, in the summary's order: its counts (as the metrics/
+ * declaration of its counters lists them) and the figures derived from them. Every number is
+ * rounded; nested values (lists, objects) are left out. `rename` gives a field another header
+ * (`id` → `saga`); `last` moves fields (long texts) to the end. `sample` is one item of the kind.
+ */
+export function fieldColumns<T extends object>(
+  sample: T,
+  rename: Partial<Record<keyof T & string, string>> = {},
+  last: readonly (keyof T & string)[] = [],
+): Column<T>[] {
+  const scalar = (Object.keys(sample) as (keyof T & string)[]).filter((k) => {
+    const v = sample[k];
+    return v === null || typeof v !== 'object';
+  });
+  const order = [...scalar.filter((k) => !last.includes(k)), ...last];
+  return order.map(
+    (k): Column<T> => [
+      rename[k] ?? k,
+      (x) => {
+        const v = x[k];
+        return typeof v === 'number' ? round(v) : v;
+      },
+    ],
+  );
+}
+
+/**
+ * CSV text of `items` (each with its run's variant): every scalar field of the first item's
+ * summary in its own column (see fieldColumns); nothing without items.
+ */
+export function summariesCsv<T extends object>(
+  items: [RunResult, T][],
+  rename: Partial<Record<keyof T & string, string>> = {},
+  last: readonly (keyof T & string)[] = [],
+): string {
+  return items.length === 0 ? '' : csvOf(fieldColumns(items[0][1], rename, last), items);
+}
+
 /** CSV text of `items` (each with its run's variant) in the given columns. */
 export function csvOf<T>(columns: Column<T>[], items: [RunResult, T][]): string {
   const rows: unknown[][] = [['variant', ...columns.map((c) => c[0])]];

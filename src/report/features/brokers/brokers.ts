@@ -4,30 +4,16 @@
  */
 import type { BrokerSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { type Column, csvOf } from '../../csv.ts';
-import { round } from '../../round.ts';
+import { summariesCsv } from '../../csv.ts';
 import { formatTable, num } from '../../text-table.ts';
 
-const BROKER_COLUMNS: Column<BrokerSummary>[] = [
-  ['broker', (b) => b.id],
-  ['onUnavailable', (b) => b.onUnavailable],
-  ['published', (b) => b.published],
-  ['publishedPerSec', (b) => round(b.publishedPerSec)],
-  ['failed', (b) => b.failed],
-  ['retries', (b) => b.retries],
-  ['bufferFull', (b) => b.bufferFull],
-  ['blockedMsTotal', (b) => round(b.blockedMsTotal)],
-  ['maxBuffered', (b) => b.maxBuffered],
-  ['bufferedAtEnd', (b) => b.bufferedAtEnd],
-];
-
-/** brokers.csv: one row per variant × broker: what its producers published, failed, buffered. */
+/** brokers.csv: one row per variant × broker: every figure of its summary (`id` as `broker`). */
 export function brokersCsv({ variants }: Analysis): string {
-  return csvOf(
-    BROKER_COLUMNS,
+  return summariesCsv(
     variants.flatMap(({ run: r }) =>
       r.summary.brokers.map((b): [RunResult, BrokerSummary] => [r, b]),
     ),
+    { id: 'broker' },
   );
 }
 

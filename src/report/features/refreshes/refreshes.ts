@@ -5,31 +5,16 @@
  */
 import type { RefreshSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { type Column, csvOf } from '../../csv.ts';
+import { summariesCsv } from '../../csv.ts';
 import { formatTable, num } from '../../text-table.ts';
 
-const REFRESH_COLUMNS: Column<RefreshSummary>[] = [
-  ['reference', (r) => r.id],
-  ['keys', (r) => r.keys],
-  ['periodMs', (r) => r.periodMs],
-  ['conditional', (r) => r.conditional],
-  ['refreshes', (r) => r.refreshes],
-  ['notModified', (r) => r.notModified],
-  ['rowsFetched', (r) => r.rowsFetched],
-  ['bytesFetched', (r) => r.bytesFetched],
-  ['reads', (r) => r.reads],
-  ['staleReads', (r) => r.staleReads],
-  ['bytesPerInstance', (r) => r.bytesPerInstance],
-  ['instances', (r) => r.instances],
-];
-
-/** refreshes.csv: one row per variant × refreshed reference table. */
+/** refreshes.csv: one row per variant × refreshed table: every figure of its summary (`id` as `reference`). */
 export function refreshesCsv({ variants }: Analysis): string {
-  return csvOf(
-    REFRESH_COLUMNS,
+  return summariesCsv(
     variants.flatMap(({ run: r }) =>
       r.summary.refreshes.map((x): [RunResult, RefreshSummary] => [r, x]),
     ),
+    { id: 'reference' },
   );
 }
 
