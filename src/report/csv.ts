@@ -39,6 +39,14 @@ export const rounded = (x: number | null): number | null => (x === null ? null :
 /** A CSV column: its header and how to read it from a row item. */
 export type Column<T> = [header: string, value: (item: T) => unknown];
 
+/** Columns headed by the field names `keys` of T, each cell the field as it is. */
+export const asIs = <T>(...keys: (keyof T & string)[]): Column<T>[] =>
+  keys.map((k): Column<T> => [k, (x) => x[k]]);
+
+/** Columns headed by the field names `keys` of T, each cell the number rounded. */
+export const roundedFields = <T>(...keys: (keyof T & string)[]): Column<T>[] =>
+  keys.map((k): Column<T> => [k, (x) => round(x[k] as number)]);
+
 /**
  * The columns of a summary's scalar fields, in the summary's order: its counts (as the metrics/
  * declaration of its counters lists them) and the figures derived from them. Every number is

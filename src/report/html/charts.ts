@@ -8,6 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { LatencyStats } from '../../metrics/histogram.ts';
 import type { ReportData, VariantReport } from '../report-data-types.ts';
+import { variantColor, viewOrFacet } from './chart-parts.ts';
 import {
   bucketBySecond,
   bucketSeconds,
@@ -92,13 +93,7 @@ export function latencyPercentileChart(data: ReportData): TopLevelSpec {
       },
       xOffset: { field: 'variant', type: 'nominal', sort: names },
       y: { field: 'ms', type: 'quantitative', title: 'latency (ms)' },
-      color: {
-        field: 'variant',
-        type: 'nominal',
-        title: 'variant',
-        scale: colourScale(names),
-        legend: names.length > 1 ? {} : null,
-      },
+      color: variantColor(colourScale(names), { legend: names.length > 1 ? {} : null }),
       tooltip: [
         { field: 'endpoint', type: 'nominal' },
         { field: 'variant', type: 'nominal' },
@@ -111,25 +106,11 @@ export function latencyPercentileChart(data: ReportData): TopLevelSpec {
     text: 'Latency percentiles per endpoint',
     subtitle: 'successful requests after the warm-up; shorter is better',
   };
-  if (endpoints.length <= 1) {
-    return {
-      $schema: VEGA_LITE_SCHEMA,
-      title,
-      data: { values: rows },
-      ...unit,
-      config: CHART_CONFIG,
-    } as TopLevelSpec;
-  }
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title,
-    data: { values: rows },
-    facet: { field: 'endpoint', type: 'nominal', sort: endpoints, title: null },
-    columns,
-    spec: unit,
-    resolve: { scale: { y: 'independent' } },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+  const layout =
+    endpoints.length <= 1
+      ? undefined
+      : { facet: { field: 'endpoint', type: 'nominal', sort: endpoints, title: null }, columns };
+  return viewOrFacet(title, rows, unit, layout, { scale: { y: 'independent' } });
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricEstimate } from '../key-metrics.ts';
 import type { ReportData } from '../report-data-types.ts';
+import { variantColor, viewOrFacet } from './chart-parts.ts';
 import {
   bucketBySecond,
   bucketSeconds,
@@ -70,13 +71,7 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
   };
   const yOffset = { field: 'variant', type: 'nominal', sort: names };
   const x = { field: 'arrivalsPerSec', type: 'quantitative', title: 'load (arrivals/s)' };
-  const color = {
-    field: 'variant',
-    type: 'nominal',
-    title: 'variant',
-    scale: colourScale(names),
-    legend: names.length > 1 ? {} : null,
-  };
+  const color = variantColor(colourScale(names), { legend: names.length > 1 ? {} : null });
   const tooltip = [
     { field: 'component', type: 'nominal' },
     { field: 'variant', type: 'nominal' },
@@ -189,18 +184,7 @@ export function utilisationHeatmap(data: ReportData): TopLevelSpec {
       thinningNote(k),
     ].filter((s) => s !== ''),
   };
-  if (!hasVariants(data))
-    return {
-      $schema: VEGA_LITE_SCHEMA,
-      title,
-      data: { values: rows },
-      ...unit,
-      config: CHART_CONFIG,
-    } as TopLevelSpec;
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title,
-    data: { values: rows },
+  const byVariant = {
     facet: {
       row: {
         field: 'variant',
@@ -210,9 +194,8 @@ export function utilisationHeatmap(data: ReportData): TopLevelSpec {
         header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' },
       },
     },
-    spec: unit,
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+  };
+  return viewOrFacet(title, rows, unit, hasVariants(data) ? byVariant : undefined);
 }
 
 /** The overall key metrics shown with confidence intervals, in this order. */
@@ -309,12 +292,7 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
           encoding: {
             x,
             y: { field: 'mean', type: 'quantitative', title: null },
-            color: {
-              field: 'variant',
-              type: 'nominal',
-              title: 'variant',
-              scale: colourScale(names),
-            },
+            color: variantColor(colourScale(names)),
             tooltip: [
               { field: 'variant', type: 'nominal' },
               { field: 'metric', type: 'nominal' },

@@ -5,7 +5,7 @@
 import type { BrokerSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { summariesCsv } from '../../csv.ts';
-import { formatTable, num } from '../../text-table.ts';
+import { countColumns, num, type TextColumn, tableOf } from '../../text-table.ts';
 
 /** brokers.csv: one row per variant × broker: every figure of its summary (`id` as `broker`). */
 export function brokersCsv({ variants }: Analysis): string {
@@ -17,28 +17,20 @@ export function brokersCsv({ variants }: Analysis): string {
   );
 }
 
+type B = BrokerSummary;
+
+/** The columns of the console's broker table. */
+const BROKER_TABLE: TextColumn<B>[] = [
+  ['broker', (b) => b.id],
+  ['when down', (b) => b.onUnavailable],
+  ['published/s', (b) => num(b.publishedPerSec)],
+  ...countColumns<B>('failed', 'retries'),
+  ['blocked s', (b) => num(b.blockedMsTotal / 1000, 1)],
+  ['max buffered', (b) => String(b.maxBuffered)],
+  ['buffered at end', (b) => String(b.bufferedAtEnd)],
+];
+
 /** The console table of a run's brokers ('' without brokers), after a blank line. */
 export function brokerTable(s: RunSummary): string {
-  if (s.brokers.length === 0) return '';
-  const rows = s.brokers.map((b) => [
-    b.id,
-    b.onUnavailable,
-    num(b.publishedPerSec),
-    String(b.failed),
-    String(b.retries),
-    num(b.blockedMsTotal / 1000, 1),
-    String(b.maxBuffered),
-    String(b.bufferedAtEnd),
-  ]);
-  const header = [
-    'broker',
-    'when down',
-    'published/s',
-    'failed',
-    'retries',
-    'blocked s',
-    'max buffered',
-    'buffered at end',
-  ];
-  return `\n\n${formatTable(header, rows)}`;
+  return s.brokers.length === 0 ? '' : `\n\n${tableOf(BROKER_TABLE, s.brokers)}`;
 }

@@ -6,7 +6,7 @@
  */
 import type { CacheSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { type Column, csvOf } from '../../csv.ts';
+import { asIs, type Column, csvOf, roundedFields } from '../../csv.ts';
 import { td } from '../../html/data-table.ts';
 import { formatNumber, formatPercent, formatRate } from '../../html/format.ts';
 import { itemKeys, summaryTable } from '../../html/summary-table.ts';
@@ -14,26 +14,18 @@ import { type Html, html } from '../../html/template.ts';
 import { keyMetricSource, metricDef } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
-import { formatTable, num, pct } from '../../text-table.ts';
+import { countColumns, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
-const CACHE_COLUMNS: Column<CacheSummary>[] = [
+type C = CacheSummary;
+const CACHE_COLUMNS: Column<C>[] = [
   ['cache', (c) => c.id],
-  ['type', (c) => c.type],
-  ['lookups', (c) => c.lookups],
-  ['hits', (c) => c.hits],
-  ['staleHits', (c) => c.staleHits],
-  ['misses', (c) => c.misses],
-  ['hitRatio', (c) => round(c.hitRatio)],
-  ['fills', (c) => c.fills],
-  ['unchangedWrites', (c) => c.unchangedWrites],
-  ['evictions', (c) => c.evictions],
-  ['expired', (c) => c.expired],
-  ['syncMessages', (c) => c.syncMessages],
-  ['syncMessagesPerSec', (c) => round(c.syncMessagesPerSec)],
-  ['syncBytes', (c) => c.syncBytes],
-  ['syncCpuMsPerSec', (c) => round(c.syncCpuMsPerSec)],
-  ['failedOps', (c) => c.failedOps],
-  ['stores', (c) => c.stores],
+  ...asIs<C>('type', 'lookups', 'hits', 'staleHits', 'misses'),
+  ...roundedFields<C>('hitRatio'),
+  ...asIs<C>('fills', 'unchangedWrites', 'evictions', 'expired', 'syncMessages'),
+  ...roundedFields<C>('syncMessagesPerSec'),
+  ...asIs<C>('syncBytes'),
+  ...roundedFields<C>('syncCpuMsPerSec'),
+  ...asIs<C>('failedOps', 'stores'),
   ['entriesPerStoreMean', (c) => round(c.entriesPerStore.mean)],
   ['bytesPerStoreMean', (c) => round(c.bytesPerStore.mean)],
   ['bytesPerStoreMax', (c) => c.bytesPerStore.max],
@@ -49,36 +41,24 @@ export function cachesCsv({ variants }: Analysis): string {
   );
 }
 
+/** The columns of the console's cache table. */
+const CACHE_TABLE: TextColumn<C>[] = [
+  ['cache', (c) => c.id],
+  ['type', (c) => c.type],
+  ...countColumns<C>('lookups'),
+  ['hit ratio', (c) => pct(c.hitRatio)],
+  ['stale hits', (c) => String(c.staleHits)],
+  ...countColumns<C>('fills'),
+  ['unchanged writes', (c) => String(c.unchangedWrites)],
+  ...countColumns<C>('evictions'),
+  ['sync msg/s', (c) => num(c.syncMessagesPerSec)],
+  ...countColumns<C>('stores'),
+  ['MB/store', (c) => num(c.bytesPerStore.mean / 1024 / 1024, 2)],
+];
+
 /** The console table of a run's caches ('' without caches), after a blank line. */
 export function cacheTable(s: RunSummary): string {
-  if (s.caches.length === 0) return '';
-  const rows = s.caches.map((c) => [
-    c.id,
-    c.type,
-    String(c.lookups),
-    pct(c.hitRatio),
-    String(c.staleHits),
-    String(c.fills),
-    String(c.unchangedWrites),
-    String(c.evictions),
-    num(c.syncMessagesPerSec),
-    String(c.stores),
-    num(c.bytesPerStore.mean / 1024 / 1024, 2),
-  ]);
-  const header = [
-    'cache',
-    'type',
-    'lookups',
-    'hit ratio',
-    'stale hits',
-    'fills',
-    'unchanged writes',
-    'evictions',
-    'sync msg/s',
-    'stores',
-    'MB/store',
-  ];
-  return `\n\n${formatTable(header, rows)}`;
+  return s.caches.length === 0 ? '' : `\n\n${tableOf(CACHE_TABLE, s.caches)}`;
 }
 
 /** The page's Caches table: lookups, hit ratio, stale hits, evictions, sync messages. */

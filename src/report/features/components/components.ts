@@ -6,7 +6,7 @@
  */
 import type { ComponentSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { type Column, csvOf, variantOf } from '../../csv.ts';
+import { asIs, type Column, csvOf, roundedFields, variantOf } from '../../csv.ts';
 import { td } from '../../html/data-table.ts';
 import {
   formatMs,
@@ -21,28 +21,21 @@ import { utilisationColour } from '../../html/topology.ts';
 import { keyMetricSource, lowerIsBetter } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
-import { formatTable, num, pct } from '../../text-table.ts';
+import { countColumns, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
-const COMPONENT_COLUMNS: Column<ComponentSummary>[] = [
+type C = ComponentSummary;
+const COMPONENT_COLUMNS: Column<C>[] = [
   ['component', (c) => c.id],
-  ['kind', (c) => c.kind],
-  ['instances', (c) => c.instances],
-  ['capacityPerInstance', (c) => c.capacityPerInstance],
-  ['arrivals', (c) => c.arrivals],
-  ['arrivalsPerSec', (c) => round(c.arrivalsPerSec)],
-  ['completed', (c) => c.completed],
-  ['rejected', (c) => c.rejected],
-  ['failed', (c) => c.failed],
-  ['utilisation', (c) => round(c.utilisation)],
-  ['queueMean', (c) => round(c.queueMean)],
-  ['queueMax', (c) => c.queueMax],
-  ['waitMeanMs', (c) => round(c.waitMeanMs)],
-  ['waitMaxMs', (c) => round(c.waitMaxMs)],
-  ['rowsRead', (c) => c.rowsRead],
-  ['bytesRead', (c) => c.bytesRead],
-  ['memoryBytesPerInstance', (c) => round(c.memoryBytesPerInstance)],
-  ['gcPauses', (c) => c.gcPauses],
-  ['gcPausedFraction', (c) => round(c.gcPausedFraction)],
+  ...asIs<C>('kind', 'instances', 'capacityPerInstance', 'arrivals'),
+  ...roundedFields<C>('arrivalsPerSec'),
+  ...asIs<C>('completed', 'rejected', 'failed'),
+  ...roundedFields<C>('utilisation', 'queueMean'),
+  ...asIs<C>('queueMax'),
+  ...roundedFields<C>('waitMeanMs', 'waitMaxMs'),
+  ...asIs<C>('rowsRead', 'bytesRead'),
+  ...roundedFields<C>('memoryBytesPerInstance'),
+  ...asIs<C>('gcPauses'),
+  ...roundedFields<C>('gcPausedFraction'),
   ['instancesMean', (c) => (c.scaling === null ? null : round(c.scaling.meanInstances))],
   ['instancesMax', (c) => c.scaling?.maxInstances ?? null],
   ['scaleUps', (c) => c.scaling?.scaleUps ?? null],
@@ -79,25 +72,28 @@ export function componentSeriesRows(r: RunResult): unknown[][] {
   return rows;
 }
 
+/** The columns of the console's component table. */
+const COMPONENT_TABLE: TextColumn<C>[] = [
+  ['component', (c) => c.id],
+  ['kind', (c) => c.kind],
+  [
+    'slots',
+    (c) =>
+      c.scaling === null
+        ? `${c.instances}×${c.capacityPerInstance}`
+        : `${num(c.scaling.meanInstances, 1)}↑${c.scaling.maxInstances}×${c.capacityPerInstance}`,
+  ],
+  ['load/s', (c) => num(c.arrivalsPerSec)],
+  ['util', (c) => pct(c.utilisation)],
+  ['queue', (c) => num(c.queueMean, 2)],
+  ['queue max', (c) => String(c.queueMax)],
+  ['wait ms', (c) => num(c.waitMeanMs, 2)],
+  ...countColumns<C>('rejected'),
+];
+
 /** The console table of a run's components. */
 export function componentTable(s: RunSummary): string {
-  const rows = s.components.map((c) => [
-    c.id,
-    c.kind,
-    c.scaling === null
-      ? `${c.instances}×${c.capacityPerInstance}`
-      : `${num(c.scaling.meanInstances, 1)}↑${c.scaling.maxInstances}×${c.capacityPerInstance}`,
-    num(c.arrivalsPerSec),
-    pct(c.utilisation),
-    num(c.queueMean, 2),
-    String(c.queueMax),
-    num(c.waitMeanMs, 2),
-    String(c.rejected),
-  ]);
-  return formatTable(
-    ['component', 'kind', 'slots', 'load/s', 'util', 'queue', 'queue max', 'wait ms', 'rejected'],
-    rows,
-  );
+  return tableOf(COMPONENT_TABLE, s.components);
 }
 
 /** The page's Components table: kind, instances, load, utilisation (tinted), queue, wait. */

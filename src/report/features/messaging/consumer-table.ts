@@ -5,9 +5,37 @@
  * metrics with confidence intervals are in the replications section (table.ts).
  */
 
-import { type ScenarioResults, variantNames } from '../../results.ts';
-import { formatTable, joinWrapped, num } from '../../text-table.ts';
+import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
+import { itemTable, namedItems } from '../../item-table.ts';
+import type { ScenarioResults } from '../../results.ts';
+import { countColumns, joinWrapped, num, type TextColumn } from '../../text-table.ts';
 import { consumerGroupRuns } from './consumer-figures.ts';
+
+type C = ConsumerGroupSummary;
+
+/** What became of the messages: delivery semantics and message outcomes. */
+const OUTCOMES: TextColumn<C>[] = [
+  ['ack', (c) => c.ack],
+  ['idempotency', (c) => c.idempotency],
+  ['produced/s', (c) => num(c.producedPerSec)],
+  ...countColumns<C>('delivered'),
+  ['dup', (c) => String(c.duplicateDeliveries)],
+  ['applied 2×', (c) => String(c.appliedTwice)],
+  ['skipped', (c) => String(c.skippedDuplicates)],
+  ...countColumns<C>('lost'),
+  ['DLQ', (c) => String(c.deadLettered)],
+];
+
+/** How far behind the consumers ran: lag, end-to-end time, failures. */
+const BEHIND: TextColumn<C>[] = [
+  ['topic ×parts', (c) => `${c.topic} ×${c.partitions}`],
+  ['lag mean/max/end', (c) => `${num(c.lagMean)}/${num(c.lagMax, 0)}/${num(c.lagAtEnd, 0)}`],
+  ['e2e ms mean/max', (c) => `${num(c.endToEndMeanMs, 2)}/${num(c.endToEndMaxMs, 1)}`],
+  ['failed', (c) => String(c.failedDeliveries)],
+  ...countColumns<C>('abandoned', 'rebalances'),
+];
+
+const group = (c: C) => c.group;
 
 /**
  * The consumer groups, one row per variant × group (first replication), in two tables: delivery
@@ -17,64 +45,9 @@ import { consumerGroupRuns } from './consumer-figures.ts';
  * consumer groups.
  */
 export function formatConsumers(results: ScenarioResults): string {
-  const names = variantNames(results);
-  const rows = consumerGroupRuns(results.runs).map(([r, c]) => ({
-    name: names[results.runs.indexOf(r)],
-    c,
-  }));
-  if (rows.length === 0) return '';
-  const groups = [...new Set(rows.map(({ c }) => c.group))];
-  const several = groups.length > 1;
-  // the first cells of a row: the variant, and its group when there are several
-  const head = (name: string, group: string) => (several ? [name, group] : [name]);
-  const outcomes = rows.map(({ name, c }) => [
-    ...head(name, c.group),
-    c.ack,
-    c.idempotency,
-    num(c.producedPerSec),
-    String(c.delivered),
-    String(c.duplicateDeliveries),
-    String(c.appliedTwice),
-    String(c.skippedDuplicates),
-    String(c.lost),
-    String(c.deadLettered),
-  ]);
-  const behind = rows.map(({ name, c }) => [
-    ...head(name, c.group),
-    `${c.topic} ×${c.partitions}`,
-    `${num(c.lagMean)}/${num(c.lagMax, 0)}/${num(c.lagAtEnd, 0)}`,
-    `${num(c.endToEndMeanMs, 2)}/${num(c.endToEndMaxMs, 1)}`,
-    String(c.failedDeliveries),
-    String(c.abandoned),
-    String(c.rebalances),
-  ]);
-  const outcomeTable = formatTable(
-    [
-      ...head('variant', 'group'),
-      'ack',
-      'idempotency',
-      'produced/s',
-      'delivered',
-      'dup',
-      'applied 2×',
-      'skipped',
-      'lost',
-      'DLQ',
-    ],
-    outcomes,
-  );
-  const behindTable = formatTable(
-    [
-      ...head('variant', 'group'),
-      'topic ×parts',
-      'lag mean/max/end',
-      'e2e ms mean/max',
-      'failed',
-      'abandoned',
-      'rebalances',
-    ],
-    behind,
-  );
+  const items = namedItems(results, consumerGroupRuns(results.runs), group);
+  if (items.rows.length === 0) return '';
+  const { rows, several } = items;
   const legend = [
     'counts after the warm-up',
     'dup: deliveries of a message delivered before',
@@ -86,9 +59,9 @@ export function formatConsumers(results: ScenarioResults): string {
     'e2e: publication to first effect',
     'abandoned: deliveries cut short by a consumer crash or an ack timeout',
   ];
-  const title = `■ messaging (consumer groups)${several ? '' : `: group ${groups[0]}`}`;
+  const title = `■ messaging (consumer groups)${several ? '' : `: group ${items.ids[0]}`}`;
   // one example of each data anomaly, so the damage has a face
-  const examples = rows.flatMap(({ name, c }) => {
+  const examples = rows.flatMap(({ name, x: c }) => {
     const who = several ? `${name} · ${c.group}` : name;
     const e = c.examples ?? { appliedTwice: null, lost: null };
     return [
@@ -97,5 +70,6 @@ export function formatConsumers(results: ScenarioResults): string {
     ];
   });
   const exampleBlock = examples.length === 0 ? '' : `\nexamples:\n${examples.join('\n')}`;
-  return `${title}\n${outcomeTable}\n\n${behindTable}\n${joinWrapped(legend)}${exampleBlock}`;
+  const tables = `${itemTable(items, 'group', group, OUTCOMES)}\n\n${itemTable(items, 'group', group, BEHIND)}`;
+  return `${title}\n${tables}\n${joinWrapped(legend)}${exampleBlock}`;
 }

@@ -7,6 +7,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
+import { partsNamed, stackedPanel, variantColor } from '../../html/chart-parts.ts';
 import {
   bucketBySecond,
   bucketSeconds,
@@ -155,29 +156,14 @@ export function messageOutcomeChart(data: ReportData): TopLevelSpec {
       count: c.skippedDuplicates,
     },
   ]);
-  const panel = (filter: string, title: string, parts: string[]) => ({
-    transform: [{ filter }],
-    width: (CHART_WIDTH - 260) / 2,
-    height: { step: 28 },
-    mark: { type: 'bar', tooltip: true },
-    encoding: {
-      y: { field: 'row', type: 'nominal', sort: labels, title: null },
-      x: { field: 'count', type: 'quantitative', stack: 'zero', title },
-      color: {
-        field: 'part',
-        type: 'nominal',
-        title: null,
-        scale: { domain: parts, range: parts.map((p) => OUTCOME_PARTS[p]) },
-      },
-      // stacked in legend order, not alphabetically
-      order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
-      tooltip: [
-        { field: 'row', type: 'nominal', title: 'variant' },
-        { field: 'part', type: 'nominal', title: 'outcome' },
-        { field: 'count', type: 'quantitative', format: ',.0f' },
-      ],
-    },
-  });
+  const panel = (filter: string, title: string, parts: string[]) =>
+    stackedPanel({
+      filter,
+      title,
+      rows: labels,
+      parts: partsNamed(OUTCOME_PARTS, parts),
+      width: (CHART_WIDTH - 260) / 2,
+    });
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
@@ -235,12 +221,7 @@ export function consumerLagChart(data: ReportData, options: TimeSeriesOptions = 
       // an all-zero series would get a degenerate axis: show 0..1 instead
       ...(flat ? { scale: { domain: [0, 1] }, axis: { tickCount: 2 } } : {}),
     },
-    color: {
-      field: 'variant',
-      type: 'nominal',
-      title: 'variant',
-      scale: colourScale(data.variants.map((v) => variantLabel(data, v))),
-    },
+    color: variantColor(colourScale(data.variants.map((v) => variantLabel(data, v)))),
     ...(severalGroups
       ? { strokeDash: { field: 'group', type: 'nominal', title: 'consumer group' } }
       : { detail: { field: 'group', type: 'nominal' } }),

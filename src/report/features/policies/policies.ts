@@ -5,30 +5,23 @@
  */
 import type { CallPolicySummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { type Column, csvOf } from '../../csv.ts';
+import { asIs, type Column, csvOf, roundedFields } from '../../csv.ts';
 import { variantLabel } from '../../html/charts.ts';
 import { labelTd, tableHtml, td } from '../../html/data-table.ts';
 import { formatNumber, formatPercent } from '../../html/format.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
 import type { ReportData } from '../../report-data-types.ts';
-import { round } from '../../round.ts';
-import { formatTable, num, pct } from '../../text-table.ts';
+import { countColumns, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
-const POLICY_COLUMNS: Column<CallPolicySummary>[] = [
+type P = CallPolicySummary;
+const POLICY_COLUMNS: Column<P>[] = [
   ['call', (p) => p.id],
-  ['from', (p) => p.from],
-  ['to', (p) => p.to],
-  ['calls', (p) => p.calls],
-  ['attempts', (p) => p.attempts],
-  ['amplification', (p) => round(p.amplification)],
-  ['retries', (p) => p.retries],
-  ['retriesDenied', (p) => p.retriesDenied],
-  ['breakerOpened', (p) => p.breakerOpened],
-  ['openFraction', (p) => round(p.openFraction)],
-  ['shortCircuited', (p) => p.shortCircuited],
-  ['bulkheadRejected', (p) => p.bulkheadRejected],
-  ['fallbacks', (p) => p.fallbacks],
+  ...asIs<P>('from', 'to', 'calls', 'attempts'),
+  ...roundedFields<P>('amplification'),
+  ...asIs<P>('retries', 'retriesDenied', 'breakerOpened'),
+  ...roundedFields<P>('openFraction'),
+  ...asIs<P>('shortCircuited', 'bulkheadRejected', 'fallbacks'),
 ];
 
 /** policies.csv: one row per variant × call step with resilience policies. */
@@ -41,34 +34,23 @@ export function policiesCsv({ variants }: Analysis): string {
   );
 }
 
+/** The columns of the console's table of call steps with policies. */
+const POLICY_TABLE: TextColumn<P>[] = [
+  ['call (policies)', (p) => `${p.from} → ${p.to}`],
+  ...countColumns<P>('calls'),
+  ['load ×', (p) => `${num(p.amplification, 2)}×`],
+  ...countColumns<P>('retries'),
+  ['over budget', (p) => String(p.retriesDenied)],
+  ['opened', (p) => String(p.breakerOpened)],
+  ['open', (p) => pct(p.openFraction)],
+  ['short-circuited', (p) => String(p.shortCircuited)],
+  ['bulkhead full', (p) => String(p.bulkheadRejected)],
+  ...countColumns<P>('fallbacks'),
+];
+
 /** The console table of a run's call steps with policies ('' without any), after a blank line. */
 export function policyTable(s: RunSummary): string {
-  if (s.callPolicies.length === 0) return '';
-  const rows = s.callPolicies.map((p) => [
-    `${p.from} → ${p.to}`,
-    String(p.calls),
-    `${num(p.amplification, 2)}×`,
-    String(p.retries),
-    String(p.retriesDenied),
-    String(p.breakerOpened),
-    pct(p.openFraction),
-    String(p.shortCircuited),
-    String(p.bulkheadRejected),
-    String(p.fallbacks),
-  ]);
-  const header = [
-    'call (policies)',
-    'calls',
-    'load ×',
-    'retries',
-    'over budget',
-    'opened',
-    'open',
-    'short-circuited',
-    'bulkhead full',
-    'fallbacks',
-  ];
-  return `\n\n${formatTable(header, rows)}`;
+  return s.callPolicies.length === 0 ? '' : `\n\n${tableOf(POLICY_TABLE, s.callPolicies)}`;
 }
 
 /** The call steps with resilience policies: amplification, breaker, bulkhead, fallbacks. */

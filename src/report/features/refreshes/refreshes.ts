@@ -6,7 +6,7 @@
 import type { RefreshSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { summariesCsv } from '../../csv.ts';
-import { formatTable, num } from '../../text-table.ts';
+import { countColumns, num, type TextColumn, tableOf } from '../../text-table.ts';
 
 /** refreshes.csv: one row per variant × refreshed table: every figure of its summary (`id` as `reference`). */
 export function refreshesCsv({ variants }: Analysis): string {
@@ -18,32 +18,21 @@ export function refreshesCsv({ variants }: Analysis): string {
   );
 }
 
+/** The columns of the console's table of refreshed tables. */
+const REFRESH_TABLE: TextColumn<RefreshSummary>[] = [
+  ['refreshed table', (r) => r.keys],
+  ['period', (r) => `${num(r.periodMs / 1000, 1)} s`],
+  ['304', (r) => (r.conditional ? 'yes' : 'no')],
+  ...countColumns<RefreshSummary>('refreshes'),
+  ['not modified', (r) => String(r.notModified)],
+  ['rows fetched', (r) => String(r.rowsFetched)],
+  ['KB fetched', (r) => num(r.bytesFetched / 1024, 1)],
+  ...countColumns<RefreshSummary>('reads'),
+  ['stale reads', (r) => String(r.staleReads)],
+  ['KB held', (r) => num((r.bytesPerInstance * r.instances) / 1024, 1)],
+];
+
 /** The console table of a run's refreshed tables ('' without any), after a blank line. */
 export function refreshTable(s: RunSummary): string {
-  if (s.refreshes.length === 0) return '';
-  const rows = s.refreshes.map((r) => [
-    r.keys,
-    `${num(r.periodMs / 1000, 1)} s`,
-    r.conditional ? 'yes' : 'no',
-    String(r.refreshes),
-    String(r.notModified),
-    String(r.rowsFetched),
-    num(r.bytesFetched / 1024, 1),
-    String(r.reads),
-    String(r.staleReads),
-    num((r.bytesPerInstance * r.instances) / 1024, 1),
-  ]);
-  const header = [
-    'refreshed table',
-    'period',
-    '304',
-    'refreshes',
-    'not modified',
-    'rows fetched',
-    'KB fetched',
-    'reads',
-    'stale reads',
-    'KB held',
-  ];
-  return `\n\n${formatTable(header, rows)}`;
+  return s.refreshes.length === 0 ? '' : `\n\n${tableOf(REFRESH_TABLE, s.refreshes)}`;
 }

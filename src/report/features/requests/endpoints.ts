@@ -12,7 +12,7 @@ import { itemKeys, summaryTable } from '../../html/summary-table.ts';
 import { type Html, html } from '../../html/template.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
-import { formatTable, num, pct } from '../../text-table.ts';
+import { num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
 type NamedGroup = [name: string, group: RequestGroupSummary];
 
@@ -74,41 +74,27 @@ export function requestSeriesRows(r: RunResult): unknown[][] {
   return rows;
 }
 
+/** The columns of the console's endpoint table. */
+const ENDPOINT_TABLE: TextColumn<NamedGroup>[] = [
+  ['endpoint', ([name]) => name],
+  ['requests', ([, g]) => String(g.arrivals)],
+  ['ok/s', ([, g]) => num(g.throughputPerSec)],
+  ['errors', ([, g]) => pct(g.errorRate)],
+  ['p50 ms', ([, g]) => num(g.latency.p50Ms, 2)],
+  ['p90 ms', ([, g]) => num(g.latency.p90Ms, 2)],
+  ['p99 ms', ([, g]) => num(g.latency.p99Ms, 2)],
+  ['p99.9 ms', ([, g]) => num(g.latency.p999Ms, 2)],
+  ['max ms', ([, g]) => num(g.latency.maxMs, 2)],
+  ['calls/req', ([, g]) => num(g.perRequest.callsMean, 1)],
+  ['queries/req', ([, g]) => num(g.perRequest.queriesMean, 1)],
+  ['rows/req', ([, g]) => num(g.perRequest.rowsMean, 1)],
+];
+
 /** The console table of a run's entry endpoints (and `overall` when there are several). */
 export function endpointTable(s: RunSummary): string {
-  const groups: [string, RequestGroupSummary][] = s.endpoints.map((e) => [e.endpoint, e]);
+  const groups: NamedGroup[] = s.endpoints.map((e) => [e.endpoint, e]);
   if (s.endpoints.length > 1) groups.push(['overall', s.overall]);
-  const rows = groups.map(([name, g]) => [
-    name,
-    String(g.arrivals),
-    num(g.throughputPerSec),
-    pct(g.errorRate),
-    num(g.latency.p50Ms, 2),
-    num(g.latency.p90Ms, 2),
-    num(g.latency.p99Ms, 2),
-    num(g.latency.p999Ms, 2),
-    num(g.latency.maxMs, 2),
-    num(g.perRequest.callsMean, 1),
-    num(g.perRequest.queriesMean, 1),
-    num(g.perRequest.rowsMean, 1),
-  ]);
-  return formatTable(
-    [
-      'endpoint',
-      'requests',
-      'ok/s',
-      'errors',
-      'p50 ms',
-      'p90 ms',
-      'p99 ms',
-      'p99.9 ms',
-      'max ms',
-      'calls/req',
-      'queries/req',
-      'rows/req',
-    ],
-    rows,
-  );
+  return tableOf(ENDPOINT_TABLE, groups);
 }
 
 /** The five most frequent failure causes of a run, under "failures:" ('' without failures). */

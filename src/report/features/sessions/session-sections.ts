@@ -9,6 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
 import { UNAUTHORIZED_REASONS } from '../../../metrics/session-stats.ts';
+import { partsNamed, stackedPanel, variantColor } from '../../html/chart-parts.ts';
 import {
   CHART_CONFIG,
   CHART_WIDTH,
@@ -155,12 +156,7 @@ export function sessionLoadChart(data: ReportData): TopLevelSpec {
           y,
           yOffset,
           x,
-          color: {
-            field: 'variant',
-            type: 'nominal',
-            title: 'variant',
-            scale: variantColours(data),
-          },
+          color: variantColor(variantColours(data)),
           tooltip: [
             { field: 'variant', type: 'nominal' },
             { field: 'load', type: 'nominal' },
@@ -328,29 +324,16 @@ export function sessionLossChart(data: ReportData): TopLevelSpec {
     },
     { panel: 'lost', variant: name, part: 'scaled in', rank: 1, count: s.sessionsLost.scaleIn },
   ]);
-  const panel = (filter: string, title: string, parts: string[]) => ({
-    transform: [{ filter }],
-    width: (CHART_WIDTH - 240) / 2,
-    height: { step: 28 },
-    mark: { type: 'bar', tooltip: true },
-    encoding: {
-      y: { field: 'variant', type: 'nominal', sort: names, title: null },
-      x: { field: 'count', type: 'quantitative', stack: 'zero', title },
-      color: {
-        field: 'part',
-        type: 'nominal',
-        title: null,
-        scale: { domain: parts, range: parts.map((p) => LOSS_PARTS[p]) },
-      },
-      // stacked in legend order, not alphabetically
-      order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
-      tooltip: [
-        { field: 'variant', type: 'nominal' },
-        { field: 'part', type: 'nominal', title: 'why' },
-        { field: 'count', type: 'quantitative', format: ',.0f' },
-      ],
-    },
-  });
+  const panel = (filter: string, title: string, parts: string[]) =>
+    stackedPanel({
+      filter,
+      title,
+      rows: names,
+      parts: partsNamed(LOSS_PARTS, parts),
+      width: (CHART_WIDTH - 240) / 2,
+      rowField: 'variant',
+      partTitle: 'why',
+    });
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {

@@ -4,10 +4,57 @@
  * each stays within 120 columns. The figures with confidence intervals are in the replications
  * section (table.ts `formatReplications`).
  */
-import { UNAUTHORIZED_REASONS } from '../../../metrics/session-stats.ts';
-import { type ScenarioResults, variantNames } from '../../results.ts';
-import { formatTable, joinWrapped, num, pct } from '../../text-table.ts';
+import { type SessionSummary, UNAUTHORIZED_REASONS } from '../../../metrics/session-stats.ts';
+import type { RunResult } from '../../../metrics/summary.ts';
+import { itemTable, namedItems } from '../../item-table.ts';
+import type { ScenarioResults } from '../../results.ts';
+import { joinWrapped, num, pct, type TextColumn } from '../../text-table.ts';
 import { idpCallsPerSec } from './session-figures.ts';
+
+/** A variant's sessions, with its statistics window. */
+interface Sessions {
+  s: SessionSummary;
+  windowMs: number;
+}
+
+/** The 401 reasons by their initials: "l/r/e/u". */
+const REASONS = UNAUTHORIZED_REASONS.map((k) => k[0]).join('/');
+
+/** What users saw: logins, 401s, lost sessions, revocation, stale roles. */
+const SEEN: TextColumn<Sessions>[] = [
+  ['strategy', ({ s }) => s.strategy],
+  ['logins/s', ({ s }) => num(s.loginsPerSec, 2)],
+  ['401s', ({ s }) => String(s.unauthorized.total)],
+  [REASONS, ({ s }) => UNAUTHORIZED_REASONS.map((k) => String(s.unauthorized[k])).join('/')],
+  ['lost', ({ s }) => String(s.sessionsLost.total)],
+  [
+    'revoked ms',
+    ({ s }) => `${num(s.revocation.delayMeanMs, 0)}/${num(s.revocation.delayMaxMs, 0)}`,
+  ],
+  ['accepted', ({ s }) => String(s.revocation.acceptedAfter)],
+  ['stale role', ({ s }) => String(s.staleRoleRequests)],
+];
+
+/** What it cost: replication, token cache, IdP, store, auth time, memory. */
+const COST: TextColumn<Sessions>[] = [
+  ['repl msg/s', ({ s }) => num(s.replication.messagesPerSec)],
+  ['repl KB/s', ({ s }) => num(s.replication.bytesPerSec / 1024, 1)],
+  [
+    'token hits',
+    ({ s }) => (s.tokenCache.hits + s.tokenCache.misses === 0 ? '–' : pct(s.tokenCache.hitRatio)),
+  ],
+  ['IdP i/r/s', ({ s }) => `${s.idp.issues}/${s.idp.resolves}/${s.idp.syncs}`],
+  ['IdP/s', ({ s, windowMs }) => num(idpCallsPerSec(s, windowMs))],
+  ['store op/s', ({ s }) => num(s.storeOpsPerSec)],
+  ['auth ms', ({ s }) => `${num(s.authTime.meanMs, 2)}/${num(s.authTime.p99Ms, 2)}`],
+  [
+    'KB/instance',
+    ({ s }) =>
+      s.memory.length === 0
+        ? '–'
+        : s.memory.map((m) => `${m.service} ${num(m.meanBytesPerInstance / 1024, 1)}`).join(', '),
+  ],
+];
 
 /**
  * The users' sessions and credentials, one row per variant with logged-in users (first
@@ -16,68 +63,18 @@ import { idpCallsPerSec } from './session-figures.ts';
  * without logged-in users.
  */
 export function formatSessions(results: ScenarioResults): string {
-  const names = variantNames(results);
-  const rows = results.runs.flatMap((r, v) =>
-    r.summary.sessions
-      ? [{ name: names[v], s: r.summary.sessions, windowMs: r.summary.windowMs }]
-      : [],
+  const items = namedItems(
+    results,
+    results.runs.flatMap((r): [RunResult, Sessions][] =>
+      r.summary.sessions ? [[r, { s: r.summary.sessions, windowMs: r.summary.windowMs }]] : [],
+    ),
+    () => 'sessions',
   );
-  if (rows.length === 0) return '';
-  const seen = rows.map(({ name, s }) => [
-    name,
-    s.strategy,
-    num(s.loginsPerSec, 2),
-    String(s.unauthorized.total),
-    UNAUTHORIZED_REASONS.map((k) => String(s.unauthorized[k])).join('/'),
-    String(s.sessionsLost.total),
-    `${num(s.revocation.delayMeanMs, 0)}/${num(s.revocation.delayMaxMs, 0)}`,
-    String(s.revocation.acceptedAfter),
-    String(s.staleRoleRequests),
-  ]);
-  const cost = rows.map(({ name, s, windowMs }) => [
-    name,
-    num(s.replication.messagesPerSec),
-    num(s.replication.bytesPerSec / 1024, 1),
-    s.tokenCache.hits + s.tokenCache.misses === 0 ? '–' : pct(s.tokenCache.hitRatio),
-    `${s.idp.issues}/${s.idp.resolves}/${s.idp.syncs}`,
-    num(idpCallsPerSec(s, windowMs)),
-    num(s.storeOpsPerSec),
-    `${num(s.authTime.meanMs, 2)}/${num(s.authTime.p99Ms, 2)}`,
-    s.memory.length === 0
-      ? '–'
-      : s.memory.map((m) => `${m.service} ${num(m.meanBytesPerInstance / 1024, 1)}`).join(', '),
-  ]);
-  const reasons = UNAUTHORIZED_REASONS.map((k) => k[0]).join('/');
-  const seenTable = formatTable(
-    [
-      'variant',
-      'strategy',
-      'logins/s',
-      '401s',
-      reasons,
-      'lost',
-      'revoked ms',
-      'accepted',
-      'stale role',
-    ],
-    seen,
-  );
-  const costTable = formatTable(
-    [
-      'variant',
-      'repl msg/s',
-      'repl KB/s',
-      'token hits',
-      'IdP i/r/s',
-      'IdP/s',
-      'store op/s',
-      'auth ms',
-      'KB/instance',
-    ],
-    cost,
-  );
+  if (items.rows.length === 0) return '';
+  const seenTable = itemTable(items, 'sessions', () => 'sessions', SEEN);
+  const costTable = itemTable(items, 'sessions', () => 'sessions', COST);
   const legend = [
-    `${reasons}: 401s ${UNAUTHORIZED_REASONS.join('/')}`,
+    `${REASONS}: 401s ${UNAUTHORIZED_REASONS.join('/')}`,
     'lost: sessions lost with an instance',
     'revoked ms: delay mean/max from revocation to the last request accepted',
     'accepted: requests accepted after revocation',

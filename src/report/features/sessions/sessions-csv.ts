@@ -8,63 +8,57 @@
  */
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
 import { UNAUTHORIZED_REASONS } from '../../../metrics/session-stats.ts';
-import { type Column, csvOf } from '../../csv.ts';
+import { asIs, type Column, csvOf, roundedFields } from '../../csv.ts';
 import type { ScenarioResults } from '../../results.ts';
 import { round } from '../../round.ts';
 import { idpCalls, sessionMemoryPerInstanceBytes, sessionRuns } from './session-figures.ts';
 
+type S = SessionSummary;
+
 const capitalized = (word: string) => word[0].toUpperCase() + word.slice(1);
 
+/** Columns `<prefix><Key>` of the numbers `keys` of a part of the summary, `f` applied. */
+const partOf = <P>(
+  prefix: string,
+  part: (s: S) => P,
+  keys: readonly (keyof P & string)[],
+  f: (x: number) => unknown = (x) => x,
+): Column<S>[] =>
+  keys.map((k): Column<S> => [`${prefix}${capitalized(k)}`, (s) => f(part(s)[k] as number)]);
+
 /** The columns of sessions.csv after `variant`, in order. */
-export const SESSION_COLUMNS: Column<SessionSummary>[] = [
-  ['strategy', (s) => s.strategy],
+export const SESSION_COLUMNS: Column<S>[] = [
+  ...asIs<S>('strategy'),
   ['validateAt', (s) => s.validateAt.join(' ')],
-  ['users', (s) => s.users],
-  ['meanLoggedIn', (s) => round(s.meanLoggedIn)],
-  ['logins', (s) => s.logins],
-  ['loginsPerSec', (s) => round(s.loginsPerSec)],
-  ['loginFailures', (s) => s.loginFailures],
-  ['reLogins', (s) => s.reLogins],
-  ['refreshes', (s) => s.refreshes],
-  ['logouts', (s) => s.logouts],
-  ['expiries', (s) => s.expiries],
-  ['forcedLogouts', (s) => s.forcedLogouts],
-  ['roleChanges', (s) => s.roleChanges],
-  ['validations', (s) => s.validations],
-  ...UNAUTHORIZED_REASONS.map(
-    (r): Column<SessionSummary> => [`unauthorized${capitalized(r)}`, (s) => s.unauthorized[r]],
-  ),
-  ['unauthorizedTotal', (s) => s.unauthorized.total],
-  ['unavailable', (s) => s.unavailable],
-  ['sessionsLostCrash', (s) => s.sessionsLost.crash],
-  ['sessionsLostScaleIn', (s) => s.sessionsLost.scaleIn],
-  ['sessionsLostTotal', (s) => s.sessionsLost.total],
+  ...asIs<S>('users'),
+  ...roundedFields<S>('meanLoggedIn'),
+  ...asIs<S>('logins'),
+  ...roundedFields<S>('loginsPerSec'),
+  ...asIs<S>('loginFailures', 'reLogins', 'refreshes', 'logouts', 'expiries'),
+  ...asIs<S>('forcedLogouts', 'roleChanges', 'validations'),
+  ...partOf('unauthorized', (s) => s.unauthorized, [...UNAUTHORIZED_REASONS, 'total']),
+  ...asIs<S>('unavailable'),
+  ...partOf('sessionsLost', (s) => s.sessionsLost, ['crash', 'scaleIn', 'total']),
   ['revocationEpisodes', (s) => s.revocation.episodes],
   ['acceptedAfterRevocation', (s) => s.revocation.acceptedAfter],
-  ['revocationDelayMeanMs', (s) => round(s.revocation.delayMeanMs)],
-  ['revocationDelayP50Ms', (s) => round(s.revocation.delayP50Ms)],
-  ['revocationDelayP99Ms', (s) => round(s.revocation.delayP99Ms)],
-  ['revocationDelayMaxMs', (s) => round(s.revocation.delayMaxMs)],
-  ['staleRoleRequests', (s) => s.staleRoleRequests],
-  ['replicationMessages', (s) => s.replication.messages],
-  ['replicationMessagesPerSec', (s) => round(s.replication.messagesPerSec)],
-  ['replicationBytes', (s) => s.replication.bytes],
-  ['replicationBytesPerSec', (s) => round(s.replication.bytesPerSec)],
-  ['replicationCpuMs', (s) => round(s.replication.cpuMs)],
-  ['tokenCacheHits', (s) => s.tokenCache.hits],
-  ['tokenCacheMisses', (s) => s.tokenCache.misses],
-  ['tokenCacheHitRatio', (s) => round(s.tokenCache.hitRatio)],
-  ['idpIssues', (s) => s.idp.issues],
-  ['idpResolves', (s) => s.idp.resolves],
-  ['idpSyncs', (s) => s.idp.syncs],
-  ['idpSyncFailures', (s) => s.idp.syncFailures],
+  ...partOf(
+    'revocation',
+    (s) => s.revocation,
+    ['delayMeanMs', 'delayP50Ms', 'delayP99Ms', 'delayMaxMs'],
+    round,
+  ),
+  ...asIs<S>('staleRoleRequests'),
+  ...partOf('replication', (s) => s.replication, ['messages']),
+  ...partOf('replication', (s) => s.replication, ['messagesPerSec'], round),
+  ...partOf('replication', (s) => s.replication, ['bytes']),
+  ...partOf('replication', (s) => s.replication, ['bytesPerSec', 'cpuMs'], round),
+  ...partOf('tokenCache', (s) => s.tokenCache, ['hits', 'misses']),
+  ...partOf('tokenCache', (s) => s.tokenCache, ['hitRatio'], round),
+  ...partOf('idp', (s) => s.idp, ['issues', 'resolves', 'syncs', 'syncFailures']),
   ['idpCalls', (s) => idpCalls(s)],
-  ['storeOps', (s) => s.storeOps],
-  ['storeOpsPerSec', (s) => round(s.storeOpsPerSec)],
-  ['authTimeMeanMs', (s) => round(s.authTime.meanMs)],
-  ['authTimeP50Ms', (s) => round(s.authTime.p50Ms)],
-  ['authTimeP99Ms', (s) => round(s.authTime.p99Ms)],
-  ['authTimeMaxMs', (s) => round(s.authTime.maxMs)],
+  ...asIs<S>('storeOps'),
+  ...roundedFields<S>('storeOpsPerSec'),
+  ...partOf('authTime', (s) => s.authTime, ['meanMs', 'p50Ms', 'p99Ms', 'maxMs'], round),
   ['memoryBytesPerInstance', (s) => round(sessionMemoryPerInstanceBytes(s))],
 ];
 

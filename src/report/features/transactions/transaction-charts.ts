@@ -9,6 +9,7 @@ import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
 import type { RunSummary } from '../../../metrics/summary.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
+import { stackedPanel, variantColor } from '../../html/chart-parts.ts';
 import {
   CHART_CONFIG,
   CHART_WIDTH,
@@ -57,43 +58,6 @@ const variantColours = (data: ReportData) =>
 
 /** Bar thickness per row of a grouped panel: thinner as rows multiply. */
 const barFor = (rows: number) => Math.max(8, Math.min(18, Math.floor(90 / Math.max(1, rows))));
-
-/**
- * A panel of bars stacked by part, one bar per row (variant or variant · item), the parts in
- * `parts` order with their colours.
- */
-function stackedPanel(
-  filter: string,
-  title: string,
-  labels: string[],
-  parts: Record<string, string>,
-  width: number,
-) {
-  const domain = Object.keys(parts);
-  return {
-    transform: [{ filter }],
-    width,
-    height: { step: 28 },
-    mark: { type: 'bar', tooltip: true },
-    encoding: {
-      y: { field: 'row', type: 'nominal', sort: labels, title: null },
-      x: { field: 'count', type: 'quantitative', stack: 'zero', title },
-      color: {
-        field: 'part',
-        type: 'nominal',
-        title: null,
-        scale: { domain, range: domain.map((p) => parts[p]) },
-      },
-      // stacked in legend order, not alphabetically
-      order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
-      tooltip: [
-        { field: 'row', type: 'nominal', title: 'variant' },
-        { field: 'part', type: 'nominal', title: 'outcome' },
-        { field: 'count', type: 'quantitative', format: ',.0f' },
-      ],
-    },
-  };
-}
 
 /** 0 and the powers of ten up to `max` (at least up to 10): the ticks of a symlog axis. */
 export function powersOfTen(max: number): number[] {
@@ -165,13 +129,7 @@ function groupedPanel(
           y,
           yOffset,
           x: xEnc,
-          color: {
-            field: 'variant',
-            type: 'nominal',
-            title: 'variant',
-            scale: variantColours(data),
-            ...(x.legend === false ? { legend: null } : {}),
-          },
+          color: variantColor(variantColours(data), x.legend === false ? { legend: null } : {}),
           tooltip: [
             { field: 'row', type: 'nominal', title: 'variant' },
             { field: 'measure', type: 'nominal' },
@@ -216,15 +174,21 @@ export function sagaOutcomeChart(data: ReportData): TopLevelSpec {
     },
     data: { values },
     hconcat: [
-      stackedPanel("datum.panel === 'all'", 'sagas', labels, SAGA_PARTS, width),
-      // the same parts (one shared legend), without the completed ones
-      stackedPanel(
-        "datum.panel === 'failed'",
-        'sagas that did not complete',
-        labels,
-        SAGA_PARTS,
+      stackedPanel({
+        filter: "datum.panel === 'all'",
+        title: 'sagas',
+        rows: labels,
+        parts: SAGA_PARTS,
         width,
-      ),
+      }),
+      // the same parts (one shared legend), without the completed ones
+      stackedPanel({
+        filter: "datum.panel === 'failed'",
+        title: 'sagas that did not complete',
+        rows: labels,
+        parts: SAGA_PARTS,
+        width,
+      }),
     ],
     resolve: { scale: { color: 'shared' } },
     config: CHART_CONFIG,
@@ -278,13 +242,13 @@ export function transactionChart(data: ReportData): TopLevelSpec {
     },
     data: { values: [...outcomes, ...grouped] },
     vconcat: [
-      stackedPanel(
-        "datum.panel === 'outcomes'",
-        'transactions',
-        labels,
-        TRANSACTION_PARTS,
-        CHART_WIDTH - 260,
-      ),
+      stackedPanel({
+        filter: "datum.panel === 'outcomes'",
+        title: 'transactions',
+        rows: labels,
+        parts: TRANSACTION_PARTS,
+        width: CHART_WIDTH - 260,
+      }),
       groupedPanel(data, 'events', grouped, TRANSACTION_EVENTS, labels, {
         title: 'count',
         format: ',.0f',

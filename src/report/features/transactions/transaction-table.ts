@@ -7,43 +7,40 @@
  */
 import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
-import type { RunResult } from '../../../metrics/summary.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
-import { type ScenarioResults, variantNames } from '../../results.ts';
-import { formatTable, joinWrapped, num, pct, wrapWords } from '../../text-table.ts';
+import { itemTable, namedItems, titleOf } from '../../item-table.ts';
+import type { ScenarioResults } from '../../results.ts';
+import {
+  countColumns,
+  joinWrapped,
+  num,
+  pct,
+  type TextColumn,
+  wrapWords,
+} from '../../text-table.ts';
 import { readerRuns, sagaRuns, transactionRuns } from './transaction-figures.ts';
-
-/** The rows of a section: each item with the name of its variant. */
-interface NamedItems<T> {
-  rows: { name: string; x: T }[];
-  /** Whether the items have several ids (then each row names its item in a column). */
-  several: boolean;
-  /** The ids, in order of first appearance. */
-  ids: string[];
-}
-
-function namedItems<T extends { id: string }>(
-  results: ScenarioResults,
-  items: [RunResult, T][],
-): NamedItems<T> {
-  const names = variantNames(results);
-  const rows = items.map(([r, x]) => ({ name: names[results.runs.indexOf(r)], x }));
-  const ids = [...new Set(rows.map(({ x }) => x.id))];
-  return { rows, several: ids.length > 1, ids };
-}
-
-/** A section's title: `■ <kind>`, with the item's id when every row has the same. */
-const titleOf = (kind: string, { several, ids }: NamedItems<unknown>) =>
-  `■ ${kind}${several ? '' : `: ${ids[0]}`}`;
-
-/** The first cells of a row: the variant, and its item when there are several. */
-const headOf =
-  ({ several }: NamedItems<unknown>) =>
-  (name: string, id: string) =>
-    several ? [name, id] : [name];
 
 /** ms with one decimal, joined by "/": "95.7/264.7". */
 const msList = (...xs: number[]) => xs.map((x) => num(x, 1)).join('/');
+
+const id = (x: { id: string }) => x.id;
+
+type S = SagaSummary;
+
+/** How sagas ended: completed, compensated, inconsistent, operator alerts by cause. */
+const SAGA_ENDED: TextColumn<S>[] = [
+  ['mode', (x) => x.mode],
+  ...countColumns<S>('started', 'completed', 'compensated', 'inconsistent'),
+  ['alerts (comp/undo)', (x) => `${x.alerts} (${x.compensationFailures}/${x.uncompensable})`],
+];
+
+/** What sagas cost: failed actions, messages, completion time, inconsistency window. */
+const SAGA_COST: TextColumn<S>[] = [
+  ['failed actions', (x) => String(x.actionFailures)],
+  ['msg/saga', (x) => num(x.messagesPerSaga, 2)],
+  ['done ms mean/p99', (x) => msList(x.completionMeanMs, x.completionP99Ms)],
+  ['window ms mean/p99/max', (x) => msList(x.windowMeanMs, x.windowP99Ms, x.windowMaxMs)],
+];
 
 /**
  * The sagas, one row per variant × saga (first replication), in two tables: how they ended
@@ -51,47 +48,8 @@ const msList = (...xs: number[]) => xs.map((x) => num(x, 1)).join('/');
  * (failed actions, messages, completion time, inconsistency window). Empty without sagas.
  */
 export function formatSagas(results: ScenarioResults): string {
-  const items = namedItems<SagaSummary>(results, sagaRuns(results.runs));
+  const items = namedItems(results, sagaRuns(results.runs), id);
   if (items.rows.length === 0) return '';
-  const head = headOf(items);
-  const ended = items.rows.map(({ name, x }) => [
-    ...head(name, x.id),
-    x.mode,
-    String(x.started),
-    String(x.completed),
-    String(x.compensated),
-    String(x.inconsistent),
-    `${x.alerts} (${x.compensationFailures}/${x.uncompensable})`,
-  ]);
-  const cost = items.rows.map(({ name, x }) => [
-    ...head(name, x.id),
-    String(x.actionFailures),
-    num(x.messagesPerSaga, 2),
-    msList(x.completionMeanMs, x.completionP99Ms),
-    msList(x.windowMeanMs, x.windowP99Ms, x.windowMaxMs),
-  ]);
-  const endedTable = formatTable(
-    [
-      ...head('variant', 'saga'),
-      'mode',
-      'started',
-      'completed',
-      'compensated',
-      'inconsistent',
-      'alerts (comp/undo)',
-    ],
-    ended,
-  );
-  const costTable = formatTable(
-    [
-      ...head('variant', 'saga'),
-      'failed actions',
-      'msg/saga',
-      'done ms mean/p99',
-      'window ms mean/p99/max',
-    ],
-    cost,
-  );
   const legend = [
     'counts after the warm-up',
     'compensated: every action done was undone',
@@ -101,8 +59,28 @@ export function formatSagas(results: ScenarioResults): string {
     'done: start to completed or compensated',
     'window: first action done to consistent again',
   ];
-  return `${titleOf('sagas', items)}\n${endedTable}\n\n${costTable}\n${joinWrapped(legend)}`;
+  return `${titleOf('sagas', items)}\n${itemTable(items, 'saga', id, SAGA_ENDED)}\n\n${itemTable(items, 'saga', id, SAGA_COST)}\n${joinWrapped(legend)}`;
 }
+
+type T = TransactionSummary;
+
+/** How transactions ended: committed, failed, version conflicts. */
+const TRANSACTION_ENDED: TextColumn<T>[] = [
+  ['locking', (x) => x.locking],
+  ['keys', (x) => x.keys],
+  ...countColumns<T>('started', 'committed', 'failed', 'conflicts'),
+  ['conflict rate', (x) => pct(x.conflictRate)],
+];
+
+/** What transactions waited for and redid. */
+const TRANSACTION_WAITS: TextColumn<T>[] = [
+  ['lock waits', (x) => String(x.lockWaits)],
+  ['timeouts', (x) => String(x.lockTimeouts)],
+  ['wait ms mean/p99', (x) => msList(x.lockWaitMeanMs, x.lockWaitP99Ms)],
+  ...countColumns<T>('retries'),
+  ['comps', (x) => String(x.compensations)],
+  ['time ms mean/p99', (x) => msList(x.durationMeanMs, x.durationP99Ms)],
+];
 
 /**
  * The transaction steps, one row per variant × step (first replication), in two tables: how
@@ -111,53 +89,8 @@ export function formatSagas(results: ScenarioResults): string {
  * transaction steps.
  */
 export function formatTransactions(results: ScenarioResults): string {
-  const items = namedItems<TransactionSummary>(results, transactionRuns(results.runs));
+  const items = namedItems(results, transactionRuns(results.runs), id);
   if (items.rows.length === 0) return '';
-  const head = headOf(items);
-  const ended = items.rows.map(({ name, x }) => [
-    ...head(name, x.id),
-    x.locking,
-    x.keys,
-    String(x.started),
-    String(x.committed),
-    String(x.failed),
-    String(x.conflicts),
-    pct(x.conflictRate),
-  ]);
-  const waits = items.rows.map(({ name, x }) => [
-    ...head(name, x.id),
-    String(x.lockWaits),
-    String(x.lockTimeouts),
-    msList(x.lockWaitMeanMs, x.lockWaitP99Ms),
-    String(x.retries),
-    String(x.compensations),
-    msList(x.durationMeanMs, x.durationP99Ms),
-  ]);
-  const endedTable = formatTable(
-    [
-      ...head('variant', 'transaction'),
-      'locking',
-      'keys',
-      'started',
-      'committed',
-      'failed',
-      'conflicts',
-      'conflict rate',
-    ],
-    ended,
-  );
-  const waitTable = formatTable(
-    [
-      ...head('variant', 'transaction'),
-      'lock waits',
-      'timeouts',
-      'wait ms mean/p99',
-      'retries',
-      'comps',
-      'time ms mean/p99',
-    ],
-    waits,
-  );
   const legend = [
     'counts after the warm-up',
     'conflicts: version changed before commit (optimistic), per transaction started',
@@ -165,7 +98,7 @@ export function formatTransactions(results: ScenarioResults): string {
     'comps: compensation runs after a conflict',
     'time: start to commit, retries included',
   ];
-  return `${titleOf('transactions', items)}\n${endedTable}\n\n${waitTable}\n${joinWrapped(legend)}`;
+  return `${titleOf('transactions', items)}\n${itemTable(items, 'transaction', id, TRANSACTION_ENDED)}\n\n${itemTable(items, 'transaction', id, TRANSACTION_WAITS)}\n${joinWrapped(legend)}`;
 }
 
 /** The first and worst anomaly of a reader, wrapped under a line naming the reader. */
@@ -180,6 +113,21 @@ function examplesText(name: string, x: ReaderSummary, several: boolean): string 
   return lines.join('\n');
 }
 
+type R = ReaderSummary;
+
+/** What readers read, their anomalies and how stale the data was. */
+const READER_TABLE: TextColumn<R>[] = [
+  ['kind', (x) => x.kind],
+  ['target', (x) => x.target],
+  ['cutoff', (x) => (x.cutoffMs > 0 ? `${num(x.cutoffMs / 1000, 1)} s` : '–')],
+  ...countColumns<R>('reads', 'anomalies'),
+  ['rate', (x) => `${num(x.anomalyRate * 100, 2)}%`],
+  [
+    'staleness ms mean/p99/max',
+    (x) => msList(x.stalenessMeanMs, x.stalenessP99Ms, x.stalenessMaxMs),
+  ],
+];
+
 /**
  * The third-party readers, one row per variant × reader (first replication): what they read,
  * the anomalies (cross-service dirty reads of a saga, stale reads of a read model) and how
@@ -187,32 +135,9 @@ function examplesText(name: string, x: ReaderSummary, several: boolean): string 
  * wrapped within 120 columns. Empty without readers.
  */
 export function formatReaders(results: ScenarioResults): string {
-  const items = namedItems<ReaderSummary>(results, readerRuns(results.runs));
+  const items = namedItems(results, readerRuns(results.runs), id);
   if (items.rows.length === 0) return '';
-  const head = headOf(items);
-  const rows = items.rows.map(({ name, x }) => [
-    ...head(name, x.id),
-    x.kind,
-    x.target,
-    x.cutoffMs > 0 ? `${num(x.cutoffMs / 1000, 1)} s` : '–',
-    String(x.reads),
-    String(x.anomalies),
-    `${num(x.anomalyRate * 100, 2)}%`,
-    msList(x.stalenessMeanMs, x.stalenessP99Ms, x.stalenessMaxMs),
-  ]);
-  const table = formatTable(
-    [
-      ...head('variant', 'reader'),
-      'kind',
-      'target',
-      'cutoff',
-      'reads',
-      'anomalies',
-      'rate',
-      'staleness ms mean/p99/max',
-    ],
-    rows,
-  );
+  const table = itemTable(items, 'reader', id, READER_TABLE);
   const examples = items.rows.map(({ name, x }) => examplesText(name, x, items.several));
   const kinds = new Set(items.rows.map(({ x }) => x.kind));
   const legend = [
