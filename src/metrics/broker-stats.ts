@@ -3,7 +3,7 @@
  * publishes that failed, retries, buffer-full rejections, time blocked, the buffer's peak; with
  * the summary of a broker.
  */
-import { counters } from './counters.ts';
+import { counters, fieldsOf } from './counters.ts';
 
 /** What the model counts for a broker's producers while it runs. */
 const BROKER_COUNTERS = {
@@ -30,8 +30,8 @@ export class BrokerStats extends counters(BROKER_COUNTERS) {
     if (total > this.maxBuffered) this.maxBuffered = total;
   }
 
-  reset(): void {
-    this.resetCounters();
+  override reset(): void {
+    super.reset();
     this.maxBuffered = this.bufferedNow();
   }
 }
@@ -57,13 +57,9 @@ export interface BrokerSummary {
 /** The summary of broker `b` over a statistics window of `windowMs`. */
 export function summarizeBroker(b: BrokerStats, windowMs: number): BrokerSummary {
   return {
-    id: b.id,
-    onUnavailable: b.onUnavailable,
-    published: b.published,
+    ...fieldsOf(b, ['id', 'onUnavailable', 'published']),
     publishedPerSec: windowMs > 0 ? (b.published * 1000) / windowMs : 0,
-    failed: b.failed,
-    retries: b.retries,
-    bufferFull: b.bufferFull,
+    ...fieldsOf(b, ['failed', 'retries', 'bufferFull']),
     blockedMsTotal: b.blockedMs,
     maxBuffered: b.maxBuffered,
     bufferedAtEnd: b.bufferedNow(),

@@ -4,7 +4,7 @@
  * one. The store-level figures (evictions, expiries, unchanged writes, entries, bytes) are kept
  * by each store and added up at the end. With the summary of a cache.
  */
-import { counters } from './counters.ts';
+import { counters, fieldsOf } from './counters.ts';
 
 /** What a cache store tells the summary (a model CacheStore has these members). */
 export interface CacheStoreView {
@@ -37,11 +37,6 @@ export class CacheStats extends counters(CACHE_COUNTERS) {
     readonly type: string,
   ) {
     super();
-  }
-
-  /** Starts the statistics window. */
-  reset(): void {
-    this.resetCounters();
   }
 }
 
@@ -85,12 +80,9 @@ export function summarizeCache(c: CacheStats, windowMs: number): CacheSummary {
   const lookups = c.hits + c.staleHits + c.misses;
   const sum = (f: (s: CacheStoreView) => number) => c.stores.reduce((a, s) => a + f(s), 0);
   return {
-    id: c.id,
-    type: c.type,
+    ...fieldsOf(c, ['id', 'type']),
     lookups,
-    hits: c.hits,
-    staleHits: c.staleHits,
-    misses: c.misses,
+    ...fieldsOf(c, ['hits', 'staleHits', 'misses']),
     hitRatio: lookups > 0 ? (c.hits + c.staleHits) / lookups : 0,
     fills: c.fills,
     unchangedWrites: sum((s) => s.unchangedWrites),

@@ -3,7 +3,7 @@
  * fallback), incremented by the model, reset when the statistics window opens; with the
  * summary of a call step's policies.
  */
-import { counters } from './counters.ts';
+import { counters, fieldsOf } from './counters.ts';
 
 /** What the model counts for a call step's policies while it runs. */
 const CALL_POLICY_COUNTERS = {
@@ -29,8 +29,8 @@ export class CallPolicyStats extends counters(CALL_POLICY_COUNTERS) {
   ) {
     super();
   }
-  reset(nowMs: number): void {
-    this.resetCounters();
+  override reset(nowMs: number): void {
+    super.reset();
     if (this.openSinceMs >= 0) this.openSinceMs = nowMs;
   }
   /** Time open up to `nowMs`. */
@@ -66,18 +66,9 @@ export function summarizeCallPolicy(
   endMs: number,
 ): CallPolicySummary {
   return {
-    id: c.id,
-    from: c.from,
-    to: c.to,
-    calls: c.calls,
-    attempts: c.attempts,
-    retries: c.retries,
-    retriesDenied: c.retriesDenied,
+    ...fieldsOf(c, ['id', 'from', 'to', 'calls', 'attempts', 'retries', 'retriesDenied']),
     amplification: c.calls > 0 ? c.attempts / c.calls : 1,
-    breakerOpened: c.breakerOpened,
-    shortCircuited: c.shortCircuited,
-    bulkheadRejected: c.bulkheadRejected,
-    fallbacks: c.fallbacks,
+    ...fieldsOf(c, ['breakerOpened', 'shortCircuited', 'bulkheadRejected', 'fallbacks']),
     openFraction: windowMs > 0 ? Math.min(1, c.openUntil(endMs) / windowMs) : 0,
   };
 }

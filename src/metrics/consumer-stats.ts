@@ -5,7 +5,7 @@
  * duplicate that changed state because the consumer was not idempotent), skipped as duplicates
  * by an idempotency check, sent to the dead-letter topic — and the group's lag second by second.
  */
-import { type Counts, counters, countsOf } from './counters.ts';
+import { type Counts, counters, countsOf, fieldsOf } from './counters.ts';
 import { TimeWeighted } from './time-weighted.ts';
 
 /** What the model counts for a consumer group over the statistics window. */
@@ -54,8 +54,8 @@ export class ConsumerGroupStats extends counters(CONSUMER_COUNTERS) {
     super();
   }
 
-  reset(nowMs: number): void {
-    this.resetCounters();
+  override reset(nowMs: number): void {
+    super.reset();
     this.firstAppliedTwice = null;
     this.firstLost = null;
     this.lag.reset(nowMs);
@@ -98,13 +98,7 @@ export function summarizeConsumerGroup(
 ): ConsumerGroupSummary {
   const perSec = (n: number) => (windowMs > 0 ? (n * 1000) / windowMs : 0);
   return {
-    group: s.group,
-    broker: s.broker,
-    topic: s.topic,
-    service: s.service,
-    endpoint: s.endpoint,
-    ack: s.ack,
-    idempotency: s.idempotency,
+    ...fieldsOf(s, ['group', 'broker', 'topic', 'service', 'endpoint', 'ack', 'idempotency']),
     partitions: s.partitions,
     ...countsOf(s, CONSUMER_COUNTERS, END_TO_END),
     producedPerSec: perSec(s.produced),

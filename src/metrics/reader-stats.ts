@@ -5,8 +5,7 @@
  * the data it read was, and one minimal example of an anomaly, so a workshop can show *the*
  * bad read and not just a rate.
  */
-import { type Counts, counters, countsOf } from './counters.ts';
-import { LatencyHistogram } from './histogram.ts';
+import { type Counts, counters, countsOf, fieldsOf } from './counters.ts';
 
 /** What the model counts for a reader over the statistics window. */
 const READER_COUNTERS = {
@@ -14,13 +13,16 @@ const READER_COUNTERS = {
   anomalies: 'dirty reads (saga) or stale reads (consumer)',
 } as const;
 
-export class ReaderStats extends counters(READER_COUNTERS) {
+/** What the model measures of each read, ms. */
+const READER_TIMES = {
+  staleness: 'stale reads: how long the oldest pending update had waited; fresh reads count 0',
+} as const;
+
+export class ReaderStats extends counters(READER_COUNTERS, READER_TIMES) {
   /** The first anomaly of the window, and the worst (the stalest), in words (null: none). */
   example: string | null = null;
   worst: string | null = null;
   #worstMs = -1;
-  /** Stale reads: how long the oldest pending update had waited; fresh reads count 0, ms. */
-  readonly staleness = new LatencyHistogram();
 
   constructor(
     readonly id: string,
@@ -42,12 +44,11 @@ export class ReaderStats extends counters(READER_COUNTERS) {
     }
   }
 
-  reset(): void {
-    this.resetCounters();
+  override reset(): void {
+    super.reset();
     this.example = null;
     this.worst = null;
     this.#worstMs = -1;
-    this.staleness.reset();
   }
 }
 
@@ -69,10 +70,7 @@ export interface ReaderSummary extends Counts<typeof READER_COUNTERS> {
 export function summarizeReader(s: ReaderStats): ReaderSummary {
   const st = s.staleness.stats();
   return {
-    id: s.id,
-    kind: s.kind,
-    target: s.target,
-    cutoffMs: s.cutoffMs,
+    ...fieldsOf(s, ['id', 'kind', 'target', 'cutoffMs']),
     ...countsOf(s, READER_COUNTERS),
     anomalyRate: s.reads > 0 ? s.anomalies / s.reads : 0,
     example: s.example,

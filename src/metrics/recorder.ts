@@ -218,18 +218,8 @@ export class Metrics {
   /** Frees histogram memory. */
   dispose(): void {
     for (const e of this.entries) e.dispose();
-    for (const r of this.readers) r.staleness.dispose();
-    for (const t of this.transactions) {
-      t.lockWait.dispose();
-      t.duration.dispose();
-    }
-    for (const s of this.sagas) {
-      s.completion.dispose();
-      s.window.dispose();
-    }
-    if (this.sessions !== null) {
-      this.sessions.revocationDelay.dispose();
-      this.sessions.authTime.dispose();
-    }
+    for (const list of [this.readers, this.transactions, this.sagas])
+      for (const x of list) x.dispose();
+    this.sessions?.dispose();
   }
 }

@@ -4,7 +4,7 @@
  * how many of them were stale (the row changed after the instance's last refresh); with the
  * summary of a table.
  */
-import { type Counts, counters, countsOf } from './counters.ts';
+import { type Counts, counters, countsOf, fieldsOf } from './counters.ts';
 
 /** What the model counts for a refreshed table while it runs. */
 const REFRESH_COUNTERS = {
@@ -28,11 +28,6 @@ export class RefreshStats extends counters(REFRESH_COUNTERS) {
   ) {
     super();
   }
-
-  /** Starts the statistics window. */
-  reset(): void {
-    this.resetCounters();
-  }
 }
 
 /** A periodically refreshed reference table over the statistics window: what it is, its counts. */
@@ -50,12 +45,8 @@ export interface RefreshSummary extends Counts<typeof REFRESH_COUNTERS> {
 /** The summary of refreshed table `r`. */
 export function summarizeRefresh(r: RefreshStats): RefreshSummary {
   return {
-    id: r.id,
-    keys: r.keys,
-    periodMs: r.periodMs,
-    conditional: r.conditional,
+    ...fieldsOf(r, ['id', 'keys', 'periodMs', 'conditional']),
     ...countsOf(r, REFRESH_COUNTERS),
-    bytesPerInstance: r.bytesPerInstance,
-    instances: r.instances,
+    ...fieldsOf(r, ['bytesPerInstance', 'instances']),
   };
 }

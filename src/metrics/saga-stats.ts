@@ -4,8 +4,7 @@
  * failed, or an action that cannot be undone had run: an operator alert) — the messages each
  * took, how long they took to end, and how long their data stayed partly applied.
  */
-import { type Counts, counters, countsOf } from './counters.ts';
-import { LatencyHistogram } from './histogram.ts';
+import { type Counts, counters, countsOf, fieldsOf } from './counters.ts';
 
 /** What the model counts for a saga over the statistics window. */
 const SAGA_COUNTERS = {
@@ -21,24 +20,19 @@ const SAGA_COUNTERS = {
   messages: 'messages (calls and replies, or events) over the sagas that ended',
 } as const;
 
-export class SagaStats extends counters(SAGA_COUNTERS) {
-  /** Start → end (completed or compensated), ms. */
-  readonly completion = new LatencyHistogram();
-  /** First action done → consistent again (completed or fully compensated), ms. */
-  readonly window = new LatencyHistogram();
+/** What the model measures of each saga over the statistics window, ms. */
+const SAGA_TIMES = {
+  completion: 'start → end (completed or compensated)',
+  window: 'first action done → consistent again (completed or fully compensated)',
+} as const;
 
+export class SagaStats extends counters(SAGA_COUNTERS, SAGA_TIMES) {
   constructor(
     readonly id: string,
     readonly mode: string,
     readonly actions: number,
   ) {
     super();
-  }
-
-  reset(): void {
-    this.resetCounters();
-    this.completion.reset();
-    this.window.reset();
   }
 }
 
@@ -62,9 +56,7 @@ export function summarizeSaga(s: SagaStats): SagaSummary {
   const c = s.completion.stats();
   const w = s.window.stats();
   return {
-    id: s.id,
-    mode: s.mode,
-    actions: s.actions,
+    ...fieldsOf(s, ['id', 'mode', 'actions']),
     ...countsOf(s, SAGA_COUNTERS, ['messages']),
     messagesPerSaga: ended > 0 ? s.messages / ended : 0,
     completionMeanMs: c.meanMs,

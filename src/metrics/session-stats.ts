@@ -6,7 +6,6 @@
  * memory sessions take in each validating service's instances.
  */
 import { counters } from './counters.ts';
-import { LatencyHistogram } from './histogram.ts';
 import { TimeWeighted } from './time-weighted.ts';
 
 /** Why a validation turned a request away (HTTP 401). */
@@ -53,13 +52,16 @@ const SESSION_COUNTERS = {
   storeOps: 'operations on the session store (strategy `store`)',
 } as const;
 
-export class SessionStats extends counters(SESSION_COUNTERS) {
+/** What the model measures of sessions over the statistics window, ms. */
+const SESSION_TIMES = {
+  revocationDelay:
+    'per forced logout: time from revocation to the last request accepted with it (0 if none)',
+  authTime: 'time a validation added to its visit',
+} as const;
+
+export class SessionStats extends counters(SESSION_COUNTERS, SESSION_TIMES) {
   /** Checks that refused the credential (401), by reason (index of UNAUTHORIZED_REASONS). */
   readonly unauthorized = new Float64Array(UNAUTHORIZED_REASONS.length);
-  /** Per forced logout: time from revocation to the last request accepted with it (0 if none). */
-  readonly revocationDelay = new LatencyHistogram();
-  /** Time a validation added to its visit, ms. */
-  readonly authTime = new LatencyHistogram();
   /** Users logged in (a live credential), time-weighted. */
   readonly loggedIn = new TimeWeighted();
   readonly memory: SessionMemoryStats[] = [];
@@ -81,11 +83,9 @@ export class SessionStats extends counters(SESSION_COUNTERS) {
   }
 
   /** Starts the statistics window at `nowMs`: counters restart, levels keep their value. */
-  reset(nowMs: number): void {
-    this.resetCounters();
+  override reset(nowMs: number): void {
+    super.reset();
     this.unauthorized.fill(0);
-    this.revocationDelay.reset();
-    this.authTime.reset();
     this.loggedIn.reset(nowMs);
     for (const m of this.memory) {
       m.perInstance.reset(nowMs);

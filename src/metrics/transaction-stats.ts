@@ -4,8 +4,7 @@
  * (pessimistic), how many met a version conflict at commit, retried and ran compensations
  * (optimistic), and how long they held their row.
  */
-import { type Counts, counters, countsOf } from './counters.ts';
-import { LatencyHistogram } from './histogram.ts';
+import { type Counts, counters, countsOf, fieldsOf } from './counters.ts';
 
 /** What the model counts for a transaction step over the statistics window. */
 const TRANSACTION_COUNTERS = {
@@ -19,24 +18,19 @@ const TRANSACTION_COUNTERS = {
   compensations: 'optimistic: compensation runs after a conflict',
 } as const;
 
-export class TransactionStats extends counters(TRANSACTION_COUNTERS) {
-  /** Pessimistic: time waiting for the lock (every transaction that got it, 0 when free), ms. */
-  readonly lockWait = new LatencyHistogram();
-  /** Start → commit, ms (committed transactions, retries included). */
-  readonly duration = new LatencyHistogram();
+/** What the model measures of each transaction over the statistics window, ms. */
+const TRANSACTION_TIMES = {
+  lockWait: 'pessimistic: time waiting for the lock (every transaction that got it, 0 when free)',
+  duration: 'start → commit (committed transactions, retries included)',
+} as const;
 
+export class TransactionStats extends counters(TRANSACTION_COUNTERS, TRANSACTION_TIMES) {
   constructor(
     readonly id: string,
     readonly locking: string,
     readonly keys: string,
   ) {
     super();
-  }
-
-  reset(): void {
-    this.resetCounters();
-    this.lockWait.reset();
-    this.duration.reset();
   }
 }
 
@@ -57,9 +51,7 @@ export function summarizeTransaction(s: TransactionStats): TransactionSummary {
   const w = s.lockWait.stats();
   const d = s.duration.stats();
   return {
-    id: s.id,
-    locking: s.locking,
-    keys: s.keys,
+    ...fieldsOf(s, ['id', 'locking', 'keys']),
     ...countsOf(s, TRANSACTION_COUNTERS),
     conflictRate: s.started > 0 ? s.conflicts / s.started : 0,
     lockWaitMeanMs: w.meanMs,

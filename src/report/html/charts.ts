@@ -9,17 +9,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { LatencyStats } from '../../metrics/histogram.ts';
 import type { ReportData, VariantReport } from '../report-data-types.ts';
 import { variantColor, viewOrFacet } from './chart-parts.ts';
-import {
-  bucketBySecond,
-  bucketSeconds,
-  CHART_CONFIG,
-  CHART_WIDTH,
-  colourScale,
-  meanOf,
-  r4,
-  thinningNote,
-  VEGA_LITE_SCHEMA,
-} from './chart-style.ts';
+import { CHART_CONFIG, CHART_WIDTH, colourScale, r4, VEGA_LITE_SCHEMA } from './chart-style.ts';
+import { bucketBySecond, bucketSeconds, meanOf, thinningNote } from './thinning.ts';
 
 /** The name a variant goes by in charts: its own, or the scenario's when it has none. */
 export function variantLabel(data: ReportData, v: VariantReport): string {

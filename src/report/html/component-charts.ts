@@ -7,18 +7,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { MetricEstimate } from '../key-metrics.ts';
 import type { ReportData } from '../report-data-types.ts';
 import { variantColor, viewOrFacet } from './chart-parts.ts';
-import {
-  bucketBySecond,
-  bucketSeconds,
-  CHART_CONFIG,
-  CHART_WIDTH,
-  colourScale,
-  meanOf,
-  r4,
-  thinningNote,
-  VEGA_LITE_SCHEMA,
-} from './chart-style.ts';
+import { CHART_CONFIG, CHART_WIDTH, colourScale, r4, VEGA_LITE_SCHEMA } from './chart-style.ts';
 import { hasVariants, variantLabel } from './charts.ts';
+import { bucketBySecond, bucketSeconds, meanOf, thinningNote } from './thinning.ts';
 import { UTILISATION_STOPS } from './topology.ts';
 
 const KIND_ORDER = ['service', 'database', 'cache'];

@@ -15,8 +15,9 @@ import {
 } from '../../../test-support/consumers.ts';
 import { HOSTILE } from '../../../test-support/report-data.ts';
 import { compileWarnings, itCompilesEachChart } from '../../../test-support/vega.ts';
-import { MAX_POINTS_PER_CHART, VARIANT_COLOURS } from '../../html/chart-style.ts';
+import { VARIANT_COLOURS } from '../../html/chart-style.ts';
 import { buildReportHtml } from '../../html/page.ts';
+import { MAX_POINTS_PER_CHART } from '../../html/thinning.ts';
 import { reportDataJson } from '../../report-data.ts';
 import type { ScenarioResults } from '../../results.ts';
 import {

@@ -9,14 +9,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
 import { partsNamed, stackedPanel, variantColor } from '../../html/chart-parts.ts';
 import {
-  bucketBySecond,
-  bucketSeconds,
   CHART_CONFIG,
   CHART_WIDTH,
   colourScale,
-  meanOf,
   r4,
-  thinningNote,
   VEGA_LITE_SCHEMA,
 } from '../../html/chart-style.ts';
 import {
@@ -31,6 +27,7 @@ import { formatMs, formatNumber, formatQuantity, formatRate } from '../../html/f
 import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { EMPTY_HTML, type Html, html } from '../../html/template.ts';
+import { bucketBySecond, bucketSeconds, meanOf, thinningNote } from '../../html/thinning.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { appliedOnce } from './consumer-figures.ts';
 import { CONSUMER_METRICS } from './consumer-metrics.ts';
