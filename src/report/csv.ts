@@ -86,6 +86,11 @@ export function summariesCsv<T extends object>(
   return items.length === 0 ? '' : csvOf(fieldColumns(items[0][1], rename, last), items);
 }
 
+/** CSV text of `items` in the given columns (a header row, then a row per item). */
+export function tableCsv<T>(columns: readonly Column<T>[], items: readonly T[]): string {
+  return csv([columns.map((c) => c[0]), ...items.map((x) => columns.map((c) => c[1](x)))]);
+}
+
 /** CSV text of `items` (each with its run's variant) in the given columns. */
 export function csvOf<T>(columns: Column<T>[], items: [RunResult, T][]): string {
   const rows: unknown[][] = [['variant', ...columns.map((c) => c[0])]];

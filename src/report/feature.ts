@@ -45,6 +45,26 @@ export type ReportPart =
 /** The outputs a part can go to. */
 export type PartTarget = ReportPart['to'];
 
+/** A part meant for output `to`. */
+export type PartFor<T extends PartTarget> = Extract<ReportPart, { to: T }>;
+
+/** The part for output `to` at place `order`, made by `build`. */
+export const part = <T extends PartTarget>(
+  to: T,
+  order: number,
+  build: PartFor<T>['build'],
+): PartFor<T> => ({ to, order, build }) as PartFor<T>;
+
+/** The part that writes file `name` (at place `order` of the files), its text made by `text`. */
+export const file = (order: number, name: string, text: (a: Analysis) => string) =>
+  part('files', order, (a) => [[name, text(a)]]);
+
+/** Whether some run has items of a kind (`items` of a summary; absent in older results: none). */
+export const someRunHas =
+  (items: (s: RunSummary) => readonly unknown[] | undefined) =>
+  (runs: readonly RunSummary[]): boolean =>
+    runs.some((s) => (items(s) ?? []).length > 0);
+
 /** One capability's report. */
 export interface ReportFeature {
   /** Its name (its folder under report/features/). */

@@ -6,10 +6,13 @@
  * features/registry.ts), in the order feature.ts lists. Every number is rounded to 4 decimals;
  * the same results give the same bytes.
  */
+
+import type { RunResult } from '../metrics/summary.ts';
 import { type Analysis, analysisOf } from './analyse.ts';
-import { csv, rounded, variantOf } from './csv.ts';
-import type { OutputFile } from './feature.ts';
-import { type PartFor, partsFor, seriesRows } from './features/registry.ts';
+import { asIs, type Column, csv, csvOf, rounded } from './csv.ts';
+import { file, type OutputFile } from './feature.ts';
+import { partsFor, seriesRows } from './features/registry.ts';
+import type { MetricEstimate } from './key-metrics.ts';
 import { reportDataJson } from './report-data.ts';
 import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 import { round, roundDeep } from './round.ts';
@@ -20,11 +23,11 @@ export { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 export type OutputFiles = Map<string, string>;
 
 /** The files of the analysis as a whole (not of one feature), at their places among the features'. */
-const ANALYSIS_FILES: PartFor<'files'>[] = [
-  { to: 'files', order: 0, build: (a) => [['summary.json', summaryJson(a)]] },
-  { to: 'files', order: 30, build: (a) => [['timeseries.csv', timeseriesCsv(a)]] },
-  { to: 'files', order: 40, build: (a) => [['estimates.csv', estimatesCsv(a)]] },
-  { to: 'files', order: 50, build: (a) => [['results.json', reportDataJson(a)]] },
+const ANALYSIS_FILES = [
+  file(0, 'summary.json', summaryJson),
+  file(30, 'timeseries.csv', timeseriesCsv),
+  file(40, 'estimates.csv', estimatesCsv),
+  file(50, 'results.json', reportDataJson),
 ];
 
 /** All output files of a scenario run (its results, or their analysis). */
@@ -64,31 +67,27 @@ export function summaryJson(input: ScenarioResults | Analysis): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-const ESTIMATE_COLUMNS = ['n', 'mean', 'sd', 'lo', 'hi'] as const;
+/** The columns of estimates.csv after `variant`. */
+const ESTIMATE_COLUMNS: Column<MetricEstimate>[] = [
+  ...asIs<MetricEstimate>('scope', 'id', 'metric'),
+  ['n', (e) => e.estimate.n],
+  ['mean', (e) => round(e.estimate.mean)],
+  ['sd', (e) => round(e.estimate.sd)],
+  ['lo', (e) => rounded(e.estimate.lo)],
+  ['hi', (e) => rounded(e.estimate.hi)],
+];
 
 /**
  * estimates.csv: one row per variant × key metric: the mean over replications, the sample
  * standard deviation and the 95 % confidence bounds (empty with one replication).
  */
 export function estimatesCsv(analysis: Analysis): string {
-  const rows: unknown[][] = [['variant', 'scope', 'id', 'metric', ...ESTIMATE_COLUMNS]];
-  for (const v of analysis.variants) {
-    for (const e of v.estimates) {
-      const x = e.estimate;
-      rows.push([
-        variantOf(v.run),
-        e.scope,
-        e.id,
-        e.metric,
-        x.n,
-        round(x.mean),
-        round(x.sd),
-        rounded(x.lo),
-        rounded(x.hi),
-      ]);
-    }
-  }
-  return csv(rows);
+  return csvOf(
+    ESTIMATE_COLUMNS,
+    analysis.variants.flatMap((v) =>
+      v.estimates.map((e): [RunResult, MetricEstimate] => [v.run, e]),
+    ),
+  );
 }
 
 /**

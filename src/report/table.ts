@@ -9,7 +9,8 @@
 import type { RunSummary } from '../metrics/summary.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import { type Analysis, analysisOf } from './analyse.ts';
-import { KEY_METRIC_SOURCES, type PartFor, partsFor } from './features/registry.ts';
+import { type PartFor, part } from './feature.ts';
+import { KEY_METRIC_SOURCES, partsFor } from './features/registry.ts';
 import type { KeyMetric, MetricDifference, MetricEstimate } from './key-metrics.ts';
 import type { ScenarioResults } from './results.ts';
 import { formatTable, num } from './text-table.ts';
@@ -37,7 +38,7 @@ export function formatSummary(input: ScenarioResults | Analysis): string {
   const runs = analysis.variants.map((v) => v.run.summary);
   const tables = partsFor('run-table', runs);
   const parts = runs.map((s) => runBlock(s, tables));
-  const replications: PartFor<'console'> = { to: 'console', order: 80, build: formatReplications };
+  const replications = part('console', 80, formatReplications);
   for (const section of partsFor('console', runs, [replications])) {
     const text = section.build(analysis);
     if (text !== '') parts.push(text);

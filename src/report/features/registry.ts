@@ -5,7 +5,10 @@
  * the interface and the places taken in each output).
  */
 import type { RunSummary } from '../../metrics/summary.ts';
-import type { PartTarget, ReportFeature, ReportPart } from '../feature.ts';
+import type { PartFor, PartTarget, ReportFeature } from '../feature.ts';
+
+export type { PartFor } from '../feature.ts';
+
 import type { KeyMetricSource } from '../key-metrics.ts';
 import { brokersFeature } from './brokers/feature.ts';
 import { cachesFeature } from './caches/feature.ts';
@@ -43,9 +46,6 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
 export const KEY_METRIC_SOURCES: readonly KeyMetricSource[] = REPORT_FEATURES.flatMap(
   (f) => f.keyMetrics ?? [],
 );
-
-/** A part meant for output `to`. */
-export type PartFor<T extends PartTarget> = Extract<ReportPart, { to: T }>;
 
 /**
  * The parts for output `to` of the features present in `runs` (each run's summary), with

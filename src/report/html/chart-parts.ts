@@ -14,6 +14,20 @@ export const variantColor = (
 ) => ({ field: 'variant', type: 'nominal', title: 'variant', scale, ...more });
 
 /**
+ * A whole chart: the schema, `title`, `values` as its inline data, the `body` (its marks,
+ * encodings, panels, size) and the report's configuration, in that order.
+ */
+export function chartSpec(title: object, values: readonly object[], body: object): TopLevelSpec {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title,
+    data: { values },
+    ...body,
+    config: CHART_CONFIG,
+  } as TopLevelSpec;
+}
+
+/**
  * A chart of `rows` under `title`: the one view `unit`, or (with `layout`: a facet and its
  * columns) `unit` repeated per facet value, with `resolve` after it.
  */
@@ -24,15 +38,8 @@ export function viewOrFacet(
   layout?: { facet: object; columns?: number },
   resolve?: object,
 ): TopLevelSpec {
-  const head = { $schema: VEGA_LITE_SCHEMA, title, data: { values: rows } };
-  if (layout === undefined) return { ...head, ...unit, config: CHART_CONFIG } as TopLevelSpec;
-  return {
-    ...head,
-    ...layout,
-    spec: unit,
-    ...(resolve ? { resolve } : {}),
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+  if (layout === undefined) return chartSpec(title, rows, unit);
+  return chartSpec(title, rows, { ...layout, spec: unit, ...(resolve ? { resolve } : {}) });
 }
 
 /** What a stacked panel shows. */

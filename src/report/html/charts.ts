@@ -8,8 +8,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { LatencyStats } from '../../metrics/histogram.ts';
 import type { ReportData, VariantReport } from '../report-data-types.ts';
-import { variantColor, viewOrFacet } from './chart-parts.ts';
-import { CHART_CONFIG, CHART_WIDTH, colourScale, r4, VEGA_LITE_SCHEMA } from './chart-style.ts';
+import { chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
+import { CHART_WIDTH, colourScale, r4 } from './chart-style.ts';
 import { bucketBySecond, bucketSeconds, meanOf, thinningNote } from './thinning.ts';
 
 /** The name a variant goes by in charts: its own, or the scenario's when it has none. */
@@ -124,39 +124,39 @@ export function latencyCdfChart(data: ReportData): TopLevelSpec {
     for (const key of endpointKeys(v)) add(endpointLabel(key), v.distributions[key]);
   }
   const by = hasVariants(data) ? 'variant' : 'endpoint';
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'Latency distribution (CDF)',
       subtitle: `share of successful requests at or below each latency, per ${by}; further left is faster, the top is the tail`,
     },
-    data: { values: rows },
-    width: CHART_WIDTH,
-    height: 380,
-    mark: { type: 'line', point: { size: 36 }, interpolate: 'monotone', tooltip: true },
-    encoding: {
-      x: {
-        field: 'ms',
-        type: 'quantitative',
-        scale: { type: 'log' },
-        title: 'latency (ms, log scale)',
+    rows,
+    {
+      width: CHART_WIDTH,
+      height: 380,
+      mark: { type: 'line', point: { size: 36 }, interpolate: 'monotone', tooltip: true },
+      encoding: {
+        x: {
+          field: 'ms',
+          type: 'quantitative',
+          scale: { type: 'log' },
+          title: 'latency (ms, log scale)',
+        },
+        y: {
+          field: 'p',
+          type: 'quantitative',
+          scale: { domain: [0, 100] },
+          title: 'percentile (% of requests at or below)',
+        },
+        color: { field: 'series', type: 'nominal', title: by, scale: colourScale(series) },
+        order: { field: 'p', type: 'quantitative' },
+        tooltip: [
+          { field: 'series', type: 'nominal', title: by },
+          { field: 'p', type: 'quantitative', title: 'percentile' },
+          { field: 'ms', type: 'quantitative', title: 'latency (ms)', format: ',.2f' },
+        ],
       },
-      y: {
-        field: 'p',
-        type: 'quantitative',
-        scale: { domain: [0, 100] },
-        title: 'percentile (% of requests at or below)',
-      },
-      color: { field: 'series', type: 'nominal', title: by, scale: colourScale(series) },
-      order: { field: 'p', type: 'quantitative' },
-      tooltip: [
-        { field: 'series', type: 'nominal', title: by },
-        { field: 'p', type: 'quantitative', title: 'percentile' },
-        { field: 'ms', type: 'quantitative', title: 'latency (ms)', format: ',.2f' },
-      ],
     },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+  );
 }
 
 /** A window of simulated time shaded in the time-series charts. */
@@ -370,31 +370,31 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
     },
   );
   const noErrors = rows.every((r) => !r.errorsPerSec);
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'Over time: throughput, latency and errors',
       subtitle: [
         `per ${by}, per second of simulated time; grey: the warm-up${options.faults?.length ? '; red: faults' : ''}${noErrors ? '; no errors' : ''}`,
         thinningNote(k),
       ].filter((s) => s !== ''),
     },
-    data: { values: rows },
-    vconcat: [
-      panel(
-        { field: 'okPerSec', type: 'quantitative', title: 'successful (req/s)' },
-        { notes: faultNames },
-      ),
-      latency,
-      panel({
-        field: 'errorsPerSec',
-        type: 'quantitative',
-        title: 'errors (req/s)',
-        // an all-zero series would get a degenerate axis: show 0..1 instead
-        ...(noErrors ? { scale: { domain: [0, 1] }, axis: { tickCount: 2 } } : {}),
-      }),
-    ],
-    resolve: { scale: { x: 'shared' } },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+    rows,
+    {
+      vconcat: [
+        panel(
+          { field: 'okPerSec', type: 'quantitative', title: 'successful (req/s)' },
+          { notes: faultNames },
+        ),
+        latency,
+        panel({
+          field: 'errorsPerSec',
+          type: 'quantitative',
+          title: 'errors (req/s)',
+          // an all-zero series would get a degenerate axis: show 0..1 instead
+          ...(noErrors ? { scale: { domain: [0, 1] }, axis: { tickCount: 2 } } : {}),
+        }),
+      ],
+      resolve: { scale: { x: 'shared' } },
+    },
+  );
 }

@@ -6,7 +6,8 @@
  * consistency, the latency, time and load charts), with the Summary section (the features'
  * summary tables) at its place among them. Laid out by layout.ts.
  */
-import { type PartFor, partsFor } from '../features/registry.ts';
+import { part } from '../feature.ts';
+import { partsFor } from '../features/registry.ts';
 import type { ReportData } from '../report-data-types.ts';
 import { variantLabel } from './charts.ts';
 import { formatNumber } from './format.ts';
@@ -74,11 +75,7 @@ function summarySection(
 /** The report of one scenario run as one self-contained HTML page. */
 export function buildReportHtml(data: ReportData, assets: VegaAssets): string {
   const runs = data.variants.map((v) => v.summary);
-  const summary: PartFor<'page'> = {
-    to: 'page',
-    order: 30,
-    build: () => [summarySection(data, runs)],
-  };
+  const summary = part('page', 30, () => [summarySection(data, runs)]);
   const sections = partsFor('page', runs, [summary]).flatMap((p) => p.build(data));
   return buildChartsPage(data.scenario.name, sections, assets, { header: headerHtml(data) });
 }

@@ -3,16 +3,16 @@
  * console, the Caches summary table of the page, and each cache's hit ratio as a key metric.
  * The comparison's cache columns are in features/comparison/compare.ts.
  */
-import type { ReportFeature } from '../../feature.ts';
+import { file, part, type ReportFeature, someRunHas } from '../../feature.ts';
 import { CACHE_METRICS, cachesCsv, cachesSummaryTable, cacheTable } from './caches.ts';
 
 export const cachesFeature: ReportFeature = {
   id: 'caches',
-  present: (runs) => runs.some((s) => s.caches.length > 0),
+  present: someRunHas((s) => s.caches),
   keyMetrics: [CACHE_METRICS],
   parts: [
-    { to: 'files', order: 60, build: (a) => [['caches.csv', cachesCsv(a)]] },
-    { to: 'run-table', order: 50, build: cacheTable },
-    { to: 'summary-table', order: 30, build: cachesSummaryTable },
+    file(60, 'caches.csv', cachesCsv),
+    part('run-table', 50, cacheTable),
+    part('summary-table', 30, cachesSummaryTable),
   ],
 };

@@ -4,11 +4,36 @@
  * side-by-side table printed by `run` (after the variants) and `compare`.
  */
 import type { Analysis } from '../../analysis.ts';
-import { csv, rounded } from '../../csv.ts';
+import { type Column, rounded, tableCsv } from '../../csv.ts';
+import type { MetricDifference, VariantComparison } from '../../key-metrics.ts';
 import type { ScenarioResults } from '../../results.ts';
 import { round } from '../../round.ts';
 import { formatTable, num, pct } from '../../text-table.ts';
 import { compareRows } from './compare.ts';
+
+type Difference = [VariantComparison, MetricDifference];
+
+/** The columns of differences.csv. */
+const DIFFERENCE_COLUMNS: Column<Difference>[] = [
+  ['variant', ([c]) => c.variant],
+  ['baseline', ([c]) => c.baseline],
+  ['scope', ([, m]) => m.scope],
+  ['id', ([, m]) => m.id],
+  ['metric', ([, m]) => m.metric],
+  ['n', ([, m]) => m.difference.diff.n],
+  ['baselineMean', ([, m]) => round(m.baseline.mean)],
+  ['variantMean', ([, m]) => round(m.value.mean)],
+  ['diffMean', ([, m]) => round(m.difference.diff.mean)],
+  ['diffLo', ([, m]) => rounded(m.difference.diff.lo)],
+  ['diffHi', ([, m]) => rounded(m.difference.diff.hi)],
+  ['relativeMean', ([, m]) => rounded(m.difference.relative?.mean ?? null)],
+  ['relativeLo', ([, m]) => rounded(m.difference.relative?.lo ?? null)],
+  ['relativeHi', ([, m]) => rounded(m.difference.relative?.hi ?? null)],
+  [
+    'significant',
+    ([, m]) => (m.difference.significant === null ? null : String(m.difference.significant)),
+  ],
+];
 
 /**
  * differences.csv: one row per variant (after the first) × key metric: the paired difference
@@ -16,48 +41,10 @@ import { compareRows } from './compare.ts';
  * confidence bounds and whether it is significant (the interval excludes 0).
  */
 export function differencesCsv(analysis: Analysis): string {
-  const rows: unknown[][] = [
-    [
-      'variant',
-      'baseline',
-      'scope',
-      'id',
-      'metric',
-      'n',
-      'baselineMean',
-      'variantMean',
-      'diffMean',
-      'diffLo',
-      'diffHi',
-      'relativeMean',
-      'relativeLo',
-      'relativeHi',
-      'significant',
-    ],
-  ];
-  for (const c of analysis.comparisons) {
-    for (const m of c.metrics) {
-      const d = m.difference;
-      rows.push([
-        c.variant,
-        c.baseline,
-        m.scope,
-        m.id,
-        m.metric,
-        d.diff.n,
-        round(m.baseline.mean),
-        round(m.value.mean),
-        round(d.diff.mean),
-        rounded(d.diff.lo),
-        rounded(d.diff.hi),
-        rounded(d.relative?.mean ?? null),
-        rounded(d.relative?.lo ?? null),
-        rounded(d.relative?.hi ?? null),
-        d.significant === null ? null : String(d.significant),
-      ]);
-    }
-  }
-  return csv(rows);
+  return tableCsv(
+    DIFFERENCE_COLUMNS,
+    analysis.comparisons.flatMap((c) => c.metrics.map((m): Difference => [c, m])),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
  * words, or the key metrics of the one variant with their confidence intervals. The console's
  * table of key metrics over the replications is table.ts's (it gathers every feature's).
  */
-import type { ReportFeature } from '../../feature.ts';
+import { part, type ReportFeature } from '../../feature.ts';
 import { compareCsv, compareJson } from './compare.ts';
 import { differencesCsv, formatComparison } from './comparison-report.ts';
 import { comparisonSection, keyMetricsSection } from './comparison-section.ts';
@@ -13,28 +13,18 @@ import { comparisonSection, keyMetricsSection } from './comparison-section.ts';
 export const comparisonFeature: ReportFeature = {
   id: 'comparison',
   parts: [
-    {
-      to: 'files',
-      order: 200,
-      build: (a) =>
-        a.variants.length > 1
-          ? [
-              ['compare.csv', compareCsv(a.results)],
-              ['compare.json', compareJson(a.results)],
-              ['differences.csv', differencesCsv(a)],
-            ]
-          : [],
-    },
-    {
-      to: 'console',
-      order: 90,
-      build: (a) => (a.variants.length > 1 ? formatComparison(a.results) : ''),
-    },
-    {
-      to: 'page',
-      order: 0,
-      build: (data) =>
-        data.variants.length > 1 ? [comparisonSection(data)] : keyMetricsSection(data),
-    },
+    part('files', 200, (a) =>
+      a.variants.length > 1
+        ? [
+            ['compare.csv', compareCsv(a.results)],
+            ['compare.json', compareJson(a.results)],
+            ['differences.csv', differencesCsv(a)],
+          ]
+        : [],
+    ),
+    part('console', 90, (a) => (a.variants.length > 1 ? formatComparison(a.results) : '')),
+    part('page', 0, (data) =>
+      data.variants.length > 1 ? [comparisonSection(data)] : keyMetricsSection(data),
+    ),
   ],
 };

@@ -4,7 +4,7 @@
  * of the page, and each component's key metrics.
  */
 
-import type { ReportFeature } from '../../feature.ts';
+import { file, part, type ReportFeature } from '../../feature.ts';
 import { componentLoadChart, utilisationHeatmap } from '../../html/component-charts.ts';
 import {
   COMPONENT_METRICS,
@@ -19,27 +19,23 @@ export const componentsFeature: ReportFeature = {
   keyMetrics: [COMPONENT_METRICS],
   series: componentSeriesRows,
   parts: [
-    { to: 'files', order: 20, build: (a) => [['components.csv', componentsCsv(a)]] },
-    { to: 'run-table', order: 20, build: (s) => `\n\n${componentTable(s)}` },
-    { to: 'summary-table', order: 20, build: componentsSummaryTable },
-    {
-      to: 'page',
-      order: 120,
-      build: (data) => [
-        {
-          id: 'load',
-          title: 'Load on shared components',
-          nav: 'Load',
-          charts: [
-            {
-              spec: componentLoadChart(data),
-              caption:
-                'A component whose bar grows with a design choice is where that choice sends its load.',
-            },
-            { spec: utilisationHeatmap(data) },
-          ],
-        },
-      ],
-    },
+    file(20, 'components.csv', componentsCsv),
+    part('run-table', 20, (s) => `\n\n${componentTable(s)}`),
+    part('summary-table', 20, componentsSummaryTable),
+    part('page', 120, (data) => [
+      {
+        id: 'load',
+        title: 'Load on shared components',
+        nav: 'Load',
+        charts: [
+          {
+            spec: componentLoadChart(data),
+            caption:
+              'A component whose bar grows with a design choice is where that choice sends its load.',
+          },
+          { spec: utilisationHeatmap(data) },
+        ],
+      },
+    ]),
   ],
 };

@@ -4,15 +4,15 @@
  * radius and the page's timeline and tables. The topology marks the struck and degraded
  * components (features/topology).
  */
-import type { ReportFeature } from '../../feature.ts';
+import { file, part, type ReportFeature, someRunHas } from '../../feature.ts';
 import { formatPropagation, propagationCsv, propagationSection } from './propagation-report.ts';
 
 export const faultsFeature: ReportFeature = {
   id: 'faults',
-  present: (runs) => runs.some((s) => (s.scenario.faults ?? []).length > 0),
+  present: someRunHas((s) => s.scenario.faults),
   parts: [
-    { to: 'files', order: 70, build: (a) => [['propagation.csv', propagationCsv(a)]] },
-    { to: 'console', order: 60, build: formatPropagation },
-    { to: 'page', order: 50, build: propagationSection },
+    file(70, 'propagation.csv', propagationCsv),
+    part('console', 60, formatPropagation),
+    part('page', 50, propagationSection),
   ],
 };

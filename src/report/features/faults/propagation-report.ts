@@ -5,8 +5,9 @@
  * windows shaded, and each fault's blast radius). The analysis is propagation.ts's.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { RunResult } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { csv, rounded, variantOf } from '../../csv.ts';
+import { type Column, csvOf, rounded } from '../../csv.ts';
 import { CHART_WIDTH, VEGA_LITE_SCHEMA } from '../../html/chart-style.ts';
 import { variantLabel } from '../../html/charts.ts';
 import { labelTd, tableHtml, td } from '../../html/data-table.ts';
@@ -17,55 +18,43 @@ import type { ReportData, VariantReport } from '../../report-data-types.ts';
 import { formatTable, num, pct } from '../../text-table.ts';
 import type { BlastRadius, Propagation } from './propagation.ts';
 
+/** An entity a fault degraded, with its fault window and its place in the blast radius. */
+interface Hit {
+  b: BlastRadius;
+  h: BlastRadius['hits'][number];
+  order: number;
+}
+
+/** The columns of propagation.csv after `variant`. */
+const HIT_COLUMNS: Column<Hit>[] = [
+  ['fault', ({ b }) => b.fault],
+  ['kind', ({ b }) => b.kind],
+  ['target', ({ b }) => b.target],
+  ['faultStartMs', ({ b }) => b.window.startMs],
+  ['faultEndMs', ({ b }) => b.window.endMs],
+  ['order', ({ order }) => order],
+  ['scope', ({ h }) => h.scope],
+  ['id', ({ h }) => h.id],
+  ['degradedAtMs', ({ h }) => h.degradedAtMs],
+  ['delayMs', ({ h }) => h.delayMs],
+  ['recoveredAtMs', ({ h }) => h.recoveredAtMs],
+  ['worstP99Ms', ({ h }) => rounded(h.worst.p99Ms)],
+  ['worstErrorRate', ({ h }) => rounded(h.worst.errorRate)],
+  ['worstUtilisation', ({ h }) => rounded(h.worst.utilisation)],
+];
+
 /**
  * propagation.csv: one row per variant × fault window × entity it degraded (the blast radius,
  * in order of onset): when, how long after the fault started, when it recovered (empty: not
  * by the end of the run) and its worst figures.
  */
 export function propagationCsv(analysis: Analysis): string {
-  const rows: unknown[][] = [
-    [
-      'variant',
-      'fault',
-      'kind',
-      'target',
-      'faultStartMs',
-      'faultEndMs',
-      'order',
-      'scope',
-      'id',
-      'degradedAtMs',
-      'delayMs',
-      'recoveredAtMs',
-      'worstP99Ms',
-      'worstErrorRate',
-      'worstUtilisation',
-    ],
-  ];
-  for (const { run: r, propagation: p } of analysis.variants) {
-    if (p === null) continue;
-    for (const b of p.blastRadius)
-      b.hits.forEach((h, i) => {
-        rows.push([
-          variantOf(r),
-          b.fault,
-          b.kind,
-          b.target,
-          b.window.startMs,
-          b.window.endMs,
-          i + 1,
-          h.scope,
-          h.id,
-          h.degradedAtMs,
-          h.delayMs,
-          h.recoveredAtMs,
-          rounded(h.worst.p99Ms),
-          rounded(h.worst.errorRate),
-          rounded(h.worst.utilisation),
-        ]);
-      });
-  }
-  return csv(rows);
+  const hits = analysis.variants.flatMap(({ run, propagation: p }) =>
+    (p?.blastRadius ?? []).flatMap((b) =>
+      b.hits.map((h, i): [RunResult, Hit] => [run, { b, h, order: i + 1 }]),
+    ),
+  );
+  return csvOf(HIT_COLUMNS, hits);
 }
 
 /** An entity as the blast radius names it: its id, "(component)" after a component's. */

@@ -2,7 +2,7 @@
  * The lesson beside the scenario (its sibling .md: what it teaches, what to look at), shown on
  * the page after the comparison when there is one; Markdown rendered by html/markdown.ts.
  */
-import type { ReportFeature } from '../../feature.ts';
+import { part, type ReportFeature } from '../../feature.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { renderMarkdown } from '../../html/markdown.ts';
 import { html } from '../../html/template.ts';
@@ -22,5 +22,5 @@ export function lessonSection(data: ReportData): PageSection[] {
 
 export const lessonFeature: ReportFeature = {
   id: 'lesson',
-  parts: [{ to: 'page', order: 10, build: lessonSection }],
+  parts: [part('page', 10, lessonSection)],
 };

@@ -4,7 +4,7 @@
  * page's section with its charts, and each group's key metrics (also in the console's
  * replication table). Shared figures are in consumer-figures.ts.
  */
-import type { ReportFeature } from '../../feature.ts';
+import { file, part, type ReportFeature, someRunHas } from '../../feature.ts';
 import { CONSUMER_METRICS } from './consumer-metrics.ts';
 import { formatConsumers } from './consumer-table.ts';
 import { consumerSeriesRows, consumersCsv } from './consumers-csv.ts';
@@ -12,12 +12,12 @@ import { messagingSection } from './messaging-sections.ts';
 
 export const messagingFeature: ReportFeature = {
   id: 'messaging',
-  present: (runs) => runs.some((s) => (s.consumers ?? []).length > 0),
+  present: someRunHas((s) => s.consumers),
   keyMetrics: [CONSUMER_METRICS],
   series: consumerSeriesRows,
   parts: [
-    { to: 'files', order: 130, build: ({ results }) => [['consumers.csv', consumersCsv(results)]] },
-    { to: 'console', order: 20, build: ({ results }) => formatConsumers(results) },
-    { to: 'page', order: 80, build: messagingSection },
+    file(130, 'consumers.csv', (a) => consumersCsv(a.results)),
+    part('console', 20, (a) => formatConsumers(a.results)),
+    part('page', 80, messagingSection),
   ],
 };

@@ -7,14 +7,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
-import { partsNamed, stackedPanel, variantColor } from '../../html/chart-parts.ts';
-import {
-  CHART_CONFIG,
-  CHART_WIDTH,
-  colourScale,
-  r4,
-  VEGA_LITE_SCHEMA,
-} from '../../html/chart-style.ts';
+import { chartSpec, partsNamed, stackedPanel, variantColor } from '../../html/chart-parts.ts';
+import { CHART_WIDTH, colourScale, r4 } from '../../html/chart-style.ts';
 import {
   faultWindows,
   type TimeSeriesOptions,
@@ -161,24 +155,24 @@ export function messageOutcomeChart(data: ReportData): TopLevelSpec {
       parts: partsNamed(OUTCOME_PARTS, parts),
       width: (CHART_WIDTH - 260) / 2,
     });
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'What became of the messages',
       subtitle:
         'messages applied once, lost or dead-lettered; duplicate deliveries applied again or skipped; after the warm-up',
     },
-    data: { values },
-    hconcat: [
-      panel("datum.panel === 'messages'", 'messages', ['applied once', 'lost', 'dead-lettered']),
-      panel("datum.panel === 'duplicates'", 'duplicate deliveries', [
-        'applied twice',
-        'duplicates skipped',
-      ]),
-    ],
-    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+    values,
+    {
+      hconcat: [
+        panel("datum.panel === 'messages'", 'messages', ['applied once', 'lost', 'dead-lettered']),
+        panel("datum.panel === 'duplicates'", 'duplicate deliveries', [
+          'applied twice',
+          'duplicates skipped',
+        ]),
+      ],
+      resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+    },
+  );
 }
 
 /**
@@ -229,24 +223,24 @@ export function consumerLagChart(data: ReportData, options: TimeSeriesOptions = 
       { field: 'lag', type: 'quantitative', title: 'lag (messages)', format: ',.1f' },
     ],
   };
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'Consumer lag over time',
       subtitle: [
         `messages appended and not yet committed, at the end of each second; grey: the warm-up${options.faults?.length ? '; red: faults' : ''}`,
         thinningNote(k),
       ].filter((s) => s !== ''),
     },
-    data: { values },
-    width: CHART_WIDTH,
-    height: 260,
-    layer: [
-      ...windowBands(windows),
-      { mark: { type: 'line', tooltip: true, clip: true }, encoding },
-    ],
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+    values,
+    {
+      width: CHART_WIDTH,
+      height: 260,
+      layer: [
+        ...windowBands(windows),
+        { mark: { type: 'line', tooltip: true, clip: true }, encoding },
+      ],
+    },
+  );
 }
 
 /** One example of each data anomaly per variant × group, in words (nothing when none). */

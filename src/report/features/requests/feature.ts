@@ -4,7 +4,7 @@
  * console, the Endpoints summary table, the latency and over-time charts of the page, and the
  * overall and per-endpoint key metrics.
  */
-import type { ReportFeature } from '../../feature.ts';
+import { file, part, type ReportFeature } from '../../feature.ts';
 import {
   faultWindows,
   latencyCdfChart,
@@ -25,32 +25,28 @@ export const requestsFeature: ReportFeature = {
   keyMetrics: REQUEST_METRICS,
   series: requestSeriesRows,
   parts: [
-    { to: 'files', order: 10, build: (a) => [['endpoints.csv', endpointsCsv(a)]] },
-    { to: 'run-table', order: 10, build: (s) => `\n${endpointTable(s)}` },
-    { to: 'run-table', order: 70, build: causesText },
-    { to: 'summary-table', order: 10, build: endpointsSummaryTable },
-    {
-      to: 'page',
-      order: 100,
-      build: (data) => [
-        {
-          id: 'latency',
-          title: 'Latency',
-          charts: [
-            { spec: latencyPercentileChart(data) },
-            {
-              spec: latencyCdfChart(data),
-              caption:
-                'A curve further left is faster; where the curves part near the top is where the designs differ in their tail.',
-            },
-          ],
-        },
-        {
-          id: 'over-time',
-          title: 'Over time',
-          charts: [{ spec: timeSeriesChart(data, { faults: faultWindows(data) }) }],
-        },
-      ],
-    },
+    file(10, 'endpoints.csv', endpointsCsv),
+    part('run-table', 10, (s) => `\n${endpointTable(s)}`),
+    part('run-table', 70, causesText),
+    part('summary-table', 10, endpointsSummaryTable),
+    part('page', 100, (data) => [
+      {
+        id: 'latency',
+        title: 'Latency',
+        charts: [
+          { spec: latencyPercentileChart(data) },
+          {
+            spec: latencyCdfChart(data),
+            caption:
+              'A curve further left is faster; where the curves part near the top is where the designs differ in their tail.',
+          },
+        ],
+      },
+      {
+        id: 'over-time',
+        title: 'Over time',
+        charts: [{ spec: timeSeriesChart(data, { faults: faultWindows(data) }) }],
+      },
+    ]),
   ],
 };

@@ -4,7 +4,7 @@
  * charts, and the session key metrics (also in the console's replication table). Figures
  * several outputs share are in session-figures.ts.
  */
-import type { ReportFeature } from '../../feature.ts';
+import { part, type ReportFeature } from '../../feature.ts';
 import { SESSION_METRICS } from './session-metrics.ts';
 import { sessionsSection } from './session-sections.ts';
 import { formatSessions } from './session-table.ts';
@@ -15,15 +15,11 @@ export const sessionsFeature: ReportFeature = {
   present: (runs) => runs.some((s) => s.sessions),
   keyMetrics: [SESSION_METRICS],
   parts: [
-    {
-      to: 'files',
-      order: 120,
-      build: ({ results }) => [
-        ['sessions.csv', sessionsCsv(results)],
-        ['session-memory.csv', sessionMemoryCsv(results)],
-      ],
-    },
-    { to: 'console', order: 10, build: ({ results }) => formatSessions(results) },
-    { to: 'page', order: 70, build: sessionsSection },
+    part('files', 120, ({ results }) => [
+      ['sessions.csv', sessionsCsv(results)],
+      ['session-memory.csv', sessionMemoryCsv(results)],
+    ]),
+    part('console', 10, (a) => formatSessions(a.results)),
+    part('page', 70, sessionsSection),
   ],
 };

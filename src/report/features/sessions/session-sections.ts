@@ -9,14 +9,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
 import { UNAUTHORIZED_REASONS } from '../../../metrics/session-stats.ts';
-import { partsNamed, stackedPanel, variantColor } from '../../html/chart-parts.ts';
-import {
-  CHART_CONFIG,
-  CHART_WIDTH,
-  colourScale,
-  r4,
-  VEGA_LITE_SCHEMA,
-} from '../../html/chart-style.ts';
+import { chartSpec, partsNamed, stackedPanel, variantColor } from '../../html/chart-parts.ts';
+import { CHART_WIDTH, colourScale, r4 } from '../../html/chart-style.ts';
 import { variantLabel } from '../../html/charts.ts';
 import { tableHtml, td } from '../../html/data-table.ts';
 import {
@@ -139,44 +133,44 @@ export function sessionLoadChart(data: ReportData): TopLevelSpec {
   const yOffset = { field: 'variant', type: 'nominal', sort: names };
   const x = { field: 'perSec', type: 'quantitative', title: 'per second' };
   const bar = Math.max(8, Math.min(22, Math.floor(90 / Math.max(1, names.length))));
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'Load of sessions on shared components',
       subtitle:
         'store operations, identity-provider calls (issues + resolves + syncs) and replication messages per second',
     },
-    data: { values: rows },
-    width: CHART_WIDTH - 220,
-    height: (bar * names.length + 12) * LOADS.length,
-    layer: [
-      {
-        mark: { type: 'bar', tooltip: true },
-        encoding: {
-          y,
-          yOffset,
-          x,
-          color: variantColor(variantColours(data)),
-          tooltip: [
-            { field: 'variant', type: 'nominal' },
-            { field: 'load', type: 'nominal' },
-            { field: 'perSec', type: 'quantitative', title: 'per second', format: ',.1f' },
-          ],
+    rows,
+    {
+      width: CHART_WIDTH - 220,
+      height: (bar * names.length + 12) * LOADS.length,
+      layer: [
+        {
+          mark: { type: 'bar', tooltip: true },
+          encoding: {
+            y,
+            yOffset,
+            x,
+            color: variantColor(variantColours(data)),
+            tooltip: [
+              { field: 'variant', type: 'nominal' },
+              { field: 'load', type: 'nominal' },
+              { field: 'perSec', type: 'quantitative', title: 'per second', format: ',.1f' },
+            ],
+          },
         },
-      },
-      {
-        transform: [{ filter: 'datum.perSec > 0' }],
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#374151' },
-        encoding: {
-          y,
-          yOffset,
-          x,
-          text: { field: 'perSec', type: 'quantitative', format: ',.1f' },
+        {
+          transform: [{ filter: 'datum.perSec > 0' }],
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#374151' },
+          encoding: {
+            y,
+            yOffset,
+            x,
+            text: { field: 'perSec', type: 'quantitative', format: ',.1f' },
+          },
         },
-      },
-    ],
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+      ],
+    },
+  );
 }
 
 /** Horizontal bars of `field` per variant, in a panel of an hconcat (the variants on y). */
@@ -277,17 +271,17 @@ export function revocationChart(data: ReportData): TopLevelSpec {
     title: 'requests accepted after revocation',
     format: ',.0f',
   });
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'How late revocation takes effect',
       subtitle:
         'delay from a forced logout to the last request accepted with the revoked credential (dark: mean, light: max)',
     },
-    data: { values: rows },
-    hconcat: [delay, accepted],
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+    rows,
+    {
+      hconcat: [delay, accepted],
+    },
+  );
 }
 
 /** Colours of the parts of the loss chart: the 401 reasons, then the causes of lost sessions. */
@@ -334,24 +328,24 @@ export function sessionLossChart(data: ReportData): TopLevelSpec {
       rowField: 'variant',
       partTitle: 'why',
     });
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'Users turned away',
       subtitle: '401s by reason, and sessions lost with an instance, after the warm-up',
     },
-    data: { values: rows },
-    hconcat: [
-      panel(
-        "datum.panel === '401s'",
-        '401s (unauthorized)',
-        UNAUTHORIZED_REASONS.map((r) => REASON_LABELS[r] ?? r),
-      ),
-      panel("datum.panel === 'lost'", 'sessions lost', ['instance crashed', 'scaled in']),
-    ],
-    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+    rows,
+    {
+      hconcat: [
+        panel(
+          "datum.panel === '401s'",
+          '401s (unauthorized)',
+          UNAUTHORIZED_REASONS.map((r) => REASON_LABELS[r] ?? r),
+        ),
+        panel("datum.panel === 'lost'", 'sessions lost', ['instance crashed', 'scaled in']),
+      ],
+      resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+    },
+  );
 }
 
 /** The sessions section (only when some variant has logged-in users). */

@@ -3,15 +3,35 @@
  * mean over replications with its 95 % bounds, pass, pass with confidence), the console's ✓/✗
  * lines, and the page's table of verdicts.
  */
+
+import type { RunResult } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { csv, rounded, variantOf } from '../../csv.ts';
+import { asIs, type Column, csvOf, rounded, roundedFields } from '../../csv.ts';
 import { variantLabel } from '../../html/charts.ts';
 import { labelTd, tableHtml, td } from '../../html/data-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
-import { formatSloValue, sloLine } from './slo.ts';
+import { formatSloValue, type SloResult, sloLine } from './slo.ts';
+
+type S = SloResult;
+
+/** The columns of slos.csv after `variant`. */
+const SLO_COLUMNS: Column<S>[] = [
+  ['slo', (s) => s.name],
+  ...asIs<S>('scope', 'id', 'metric', 'bound'),
+  ...roundedFields<S>('threshold'),
+  ['n', (s) => s.estimate.n],
+  ['mean', (s) => (s.estimate.n === 0 ? null : round(s.estimate.mean))],
+  ['lo', (s) => rounded(s.estimate.lo)],
+  ['hi', (s) => rounded(s.estimate.hi)],
+  ['pass', (s) => String(s.pass)],
+  [
+    'passWithConfidence',
+    (s) => (s.passWithConfidence === null ? null : String(s.passWithConfidence)),
+  ],
+];
 
 /**
  * slos.csv: one row per variant × SLO bound: the target, the bound, the mean over replications
@@ -19,44 +39,10 @@ import { formatSloValue, sloLine } from './slo.ts';
  * interval is on one side).
  */
 export function slosCsv(analysis: Analysis): string {
-  const rows: unknown[][] = [
-    [
-      'variant',
-      'slo',
-      'scope',
-      'id',
-      'metric',
-      'bound',
-      'threshold',
-      'n',
-      'mean',
-      'lo',
-      'hi',
-      'pass',
-      'passWithConfidence',
-    ],
-  ];
-  for (const v of analysis.variants) {
-    for (const s of v.slos) {
-      const e = s.estimate;
-      rows.push([
-        variantOf(v.run),
-        s.name,
-        s.scope,
-        s.id,
-        s.metric,
-        s.bound,
-        round(s.threshold),
-        e.n,
-        e.n === 0 ? null : round(e.mean),
-        rounded(e.lo),
-        rounded(e.hi),
-        String(s.pass),
-        s.passWithConfidence === null ? null : String(s.passWithConfidence),
-      ]);
-    }
-  }
-  return csv(rows);
+  return csvOf(
+    SLO_COLUMNS,
+    analysis.variants.flatMap((v) => v.slos.map((s): [RunResult, SloResult] => [v.run, s])),
+  );
 }
 
 /** The SLO verdicts of every variant ("" without SLOs): ✓/✗ per bound with the value. */

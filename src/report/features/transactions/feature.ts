@@ -5,7 +5,7 @@
  * consistency" section with its charts, and their key metrics (also in the console's
  * replication table). Shared figures are in transaction-figures.ts.
  */
-import type { OutputFile, ReportFeature } from '../../feature.ts';
+import { type OutputFile, part, type ReportFeature, someRunHas } from '../../feature.ts';
 import {
   hasReaders,
   hasSagas,
@@ -21,25 +21,19 @@ import { readersCsv, sagasCsv, transactionsCsv } from './transactions-csv.ts';
 
 export const transactionsFeature: ReportFeature = {
   id: 'transactions',
-  present: (runs) =>
-    runs.some((s) => sagasOf(s).length + transactionsOf(s).length + readersOf(s).length > 0),
+  present: someRunHas((s) => [...sagasOf(s), ...transactionsOf(s), ...readersOf(s)]),
   keyMetrics: [SAGA_METRICS, TRANSACTION_METRICS, READER_METRICS],
   parts: [
-    {
-      to: 'files',
-      order: 140,
-      build: ({ results }) => {
-        const files: OutputFile[] = [];
-        if (hasSagas(results.runs)) files.push(['sagas.csv', sagasCsv(results)]);
-        if (hasTransactions(results.runs))
-          files.push(['transactions.csv', transactionsCsv(results)]);
-        if (hasReaders(results.runs)) files.push(['readers.csv', readersCsv(results)]);
-        return files;
-      },
-    },
-    { to: 'console', order: 30, build: ({ results }) => formatSagas(results) },
-    { to: 'console', order: 40, build: ({ results }) => formatTransactions(results) },
-    { to: 'console', order: 50, build: ({ results }) => formatReaders(results) },
-    { to: 'page', order: 90, build: transactionSection },
+    part('files', 140, ({ results }) => {
+      const files: OutputFile[] = [];
+      if (hasSagas(results.runs)) files.push(['sagas.csv', sagasCsv(results)]);
+      if (hasTransactions(results.runs)) files.push(['transactions.csv', transactionsCsv(results)]);
+      if (hasReaders(results.runs)) files.push(['readers.csv', readersCsv(results)]);
+      return files;
+    }),
+    part('console', 30, (a) => formatSagas(a.results)),
+    part('console', 40, (a) => formatTransactions(a.results)),
+    part('console', 50, (a) => formatReaders(a.results)),
+    part('page', 90, transactionSection),
   ],
 };

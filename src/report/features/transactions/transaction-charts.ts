@@ -9,14 +9,8 @@ import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
 import type { RunSummary } from '../../../metrics/summary.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
-import { stackedPanel, variantColor } from '../../html/chart-parts.ts';
-import {
-  CHART_CONFIG,
-  CHART_WIDTH,
-  colourScale,
-  r4,
-  VEGA_LITE_SCHEMA,
-} from '../../html/chart-style.ts';
+import { chartSpec, stackedPanel, variantColor } from '../../html/chart-parts.ts';
+import { CHART_WIDTH, colourScale, r4 } from '../../html/chart-style.ts';
 import { variantLabel } from '../../html/charts.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { readersOf, sagasOf, transactionsOf } from './transaction-figures.ts';
@@ -165,34 +159,34 @@ export function sagaOutcomeChart(data: ReportData): TopLevelSpec {
     { panel: 'failed', row: label, part: 'inconsistent', rank: 2, count: x.inconsistent },
   ]);
   const width = (CHART_WIDTH - 300) / 2;
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'How the sagas ended',
       subtitle:
         'completed, compensated (every action done was undone) or inconsistent (an operator alert); after the warm-up',
     },
-    data: { values },
-    hconcat: [
-      stackedPanel({
-        filter: "datum.panel === 'all'",
-        title: 'sagas',
-        rows: labels,
-        parts: SAGA_PARTS,
-        width,
-      }),
-      // the same parts (one shared legend), without the completed ones
-      stackedPanel({
-        filter: "datum.panel === 'failed'",
-        title: 'sagas that did not complete',
-        rows: labels,
-        parts: SAGA_PARTS,
-        width,
-      }),
-    ],
-    resolve: { scale: { color: 'shared' } },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+    values,
+    {
+      hconcat: [
+        stackedPanel({
+          filter: "datum.panel === 'all'",
+          title: 'sagas',
+          rows: labels,
+          parts: SAGA_PARTS,
+          width,
+        }),
+        // the same parts (one shared legend), without the completed ones
+        stackedPanel({
+          filter: "datum.panel === 'failed'",
+          title: 'sagas that did not complete',
+          rows: labels,
+          parts: SAGA_PARTS,
+          width,
+        }),
+      ],
+      resolve: { scale: { color: 'shared' } },
+    },
+  );
 }
 
 /** The outcomes of local transactions, in stacking order, with their colours. */
@@ -233,36 +227,36 @@ export function transactionChart(data: ReportData): TopLevelSpec {
       ),
     ];
   });
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'Local transactions: outcomes, waits and conflicts',
       subtitle:
         'committed and failed; lock waits and timeouts (pessimistic), version conflicts, retries and compensations (optimistic); times in ms; after the warm-up',
     },
-    data: { values: [...outcomes, ...grouped] },
-    vconcat: [
-      stackedPanel({
-        filter: "datum.panel === 'outcomes'",
-        title: 'transactions',
-        rows: labels,
-        parts: TRANSACTION_PARTS,
-        width: CHART_WIDTH - 260,
-      }),
-      groupedPanel(data, 'events', grouped, TRANSACTION_EVENTS, labels, {
-        title: 'count',
-        format: ',.0f',
-      }),
-      groupedPanel(data, 'times', grouped, TRANSACTION_TIMES, labels, {
-        title: 'ms (symlog scale)',
-        format: ',.1f',
-        scaleType: 'symlog',
-        legend: false,
-      }),
-    ],
-    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+    [...outcomes, ...grouped],
+    {
+      vconcat: [
+        stackedPanel({
+          filter: "datum.panel === 'outcomes'",
+          title: 'transactions',
+          rows: labels,
+          parts: TRANSACTION_PARTS,
+          width: CHART_WIDTH - 260,
+        }),
+        groupedPanel(data, 'events', grouped, TRANSACTION_EVENTS, labels, {
+          title: 'count',
+          format: ',.0f',
+        }),
+        groupedPanel(data, 'times', grouped, TRANSACTION_TIMES, labels, {
+          title: 'ms (symlog scale)',
+          format: ',.1f',
+          scaleType: 'symlog',
+          legend: false,
+        }),
+      ],
+      resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+    },
+  );
 }
 
 /** Staleness statistics, as the chart names them. */
@@ -285,26 +279,26 @@ export function readerAnomalyChart(data: ReportData): TopLevelSpec {
       value: r4(ms),
     })),
   ]);
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'What the readers saw',
       subtitle:
         'share of reads that saw data partly applied (saga) or an update still pending (read model); how old that data was, in ms',
     },
-    data: { values },
-    vconcat: [
-      groupedPanel(data, 'rate', values, ['anomaly rate'], labels, {
-        title: 'anomalous reads',
-        format: '.2~%',
-      }),
-      groupedPanel(data, 'staleness', values, STALENESS, labels, {
-        title: 'ms (symlog scale)',
-        format: ',.1f',
-        scaleType: 'symlog',
-      }),
-    ],
-    resolve: { legend: { color: 'shared' } },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+    values,
+    {
+      vconcat: [
+        groupedPanel(data, 'rate', values, ['anomaly rate'], labels, {
+          title: 'anomalous reads',
+          format: '.2~%',
+        }),
+        groupedPanel(data, 'staleness', values, STALENESS, labels, {
+          title: 'ms (symlog scale)',
+          format: ',.1f',
+          scaleType: 'symlog',
+        }),
+      ],
+      resolve: { legend: { color: 'shared' } },
+    },
+  );
 }
