@@ -6,17 +6,26 @@
  */
 import type { Analysis } from './analysis.ts';
 import { compareEstimates, estimateMetrics } from './estimates.ts';
+import type { ReportFeature } from './feature.ts';
 import { propagationOf } from './features/faults/propagation.ts';
+import { keyMetricSources, REPORT_FEATURES } from './features/registry.ts';
 import { evaluateSlos } from './features/slos/slo.ts';
 import { replicationsOf, type ScenarioResults, variantNames } from './results.ts';
 
 export type { Analysis, VariantAnalysis } from './analysis.ts';
 
-/** The analysis of `results`: per variant its estimates, SLO verdicts and propagation; the comparisons. */
-export function analyse(results: ScenarioResults): Analysis {
+/**
+ * The analysis of `results`: per variant its estimates, SLO verdicts and propagation; the
+ * comparisons. The key metrics are those of `features` (by default every report feature's).
+ */
+export function analyse(
+  results: ScenarioResults,
+  features: readonly ReportFeature[] = REPORT_FEATURES,
+): Analysis {
   const reps = replicationsOf(results);
   const names = variantNames(results);
-  const estimates = reps.map((r) => estimateMetrics(r));
+  const sources = keyMetricSources(features);
+  const estimates = reps.map((r) => estimateMetrics(r, sources));
   return {
     results,
     variants: results.runs.map((run, v) => ({
@@ -31,7 +40,10 @@ export function analyse(results: ScenarioResults): Analysis {
   };
 }
 
-/** `input` analysed, unless it already is an analysis (writers accept either). */
-export function analysisOf(input: ScenarioResults | Analysis): Analysis {
-  return 'variants' in input && 'comparisons' in input ? input : analyse(input);
+/** `input` analysed (with the key metrics of `features`), unless it already is an analysis. */
+export function analysisOf(
+  input: ScenarioResults | Analysis,
+  features: readonly ReportFeature[] = REPORT_FEATURES,
+): Analysis {
+  return 'variants' in input && 'comparisons' in input ? input : analyse(input, features);
 }

@@ -16,6 +16,7 @@ import {
 import { KEY_METRIC_SOURCES } from './features/registry.ts';
 import type {
   KeyMetric,
+  KeyMetricSource,
   MetricDifference,
   MetricEstimate,
   MetricUnit,
@@ -36,9 +37,12 @@ export type {
  * Every key metric of a summary with its value, in a stable order: the features' key metrics
  * in registry order, item by item; values that are null or not finite are left out.
  */
-export function keyMetricValues(s: RunSummary): { metric: KeyMetric; value: number }[] {
+export function keyMetricValues(
+  s: RunSummary,
+  sources: readonly KeyMetricSource[] = KEY_METRIC_SOURCES,
+): { metric: KeyMetric; value: number }[] {
   const out: { metric: KeyMetric; value: number }[] = [];
-  for (const source of KEY_METRIC_SOURCES)
+  for (const source of sources)
     for (const { id, values } of source.values(s))
       source.metrics.forEach((d, i) => {
         const value = values[i];
@@ -53,10 +57,13 @@ export function keyMetricValues(s: RunSummary): { metric: KeyMetric; value: numb
  * The key metrics of a variant over its replications (summaries in replication order). A
  * metric missing from some replication (a cache with no lookups …) is left out.
  */
-export function estimateMetrics(replications: readonly RunSummary[]): MetricEstimate[] {
+export function estimateMetrics(
+  replications: readonly RunSummary[],
+  sources: readonly KeyMetricSource[] = KEY_METRIC_SOURCES,
+): MetricEstimate[] {
   const byKey = new Map<string, { metric: KeyMetric; values: number[] }>();
   replications.forEach((s, r) => {
-    for (const { metric, value } of keyMetricValues(s)) {
+    for (const { metric, value } of keyMetricValues(s, sources)) {
       let entry = byKey.get(metric.key);
       if (entry === undefined) {
         if (r > 0) continue; // absent from an earlier replication

@@ -10,8 +10,8 @@
 import type { RunResult } from '../metrics/summary.ts';
 import { type Analysis, analysisOf } from './analyse.ts';
 import { asIs, type Column, csv, csvOf, rounded } from './csv.ts';
-import { file, type OutputFile } from './feature.ts';
-import { partsFor, seriesRows } from './features/registry.ts';
+import { file, type OutputFile, type ReportFeature } from './feature.ts';
+import { partsFor, REPORT_FEATURES, seriesRows } from './features/registry.ts';
 import type { MetricEstimate } from './key-metrics.ts';
 import { reportDataJson } from './report-data.ts';
 import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
@@ -22,19 +22,24 @@ export { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 /** File name → contents. */
 export type OutputFiles = Map<string, string>;
 
-/** The files of the analysis as a whole (not of one feature), at their places among the features'. */
-const ANALYSIS_FILES = [
-  file(0, 'summary.json', summaryJson),
-  file(30, 'timeseries.csv', timeseriesCsv),
-  file(40, 'estimates.csv', estimatesCsv),
-  file(50, 'results.json', reportDataJson),
-];
-
-/** All output files of a scenario run (its results, or their analysis). */
-export function buildOutputs(input: ScenarioResults | Analysis): OutputFiles {
-  const analysis = analysisOf(input);
+/**
+ * All output files of a scenario run (its results, or their analysis): the files of the
+ * analysis as a whole (summary.json, timeseries.csv, estimates.csv, results.json) at their
+ * places among those of `features` (by default every report feature).
+ */
+export function buildOutputs(
+  input: ScenarioResults | Analysis,
+  features: readonly ReportFeature[] = REPORT_FEATURES,
+): OutputFiles {
+  const analysis = analysisOf(input, features);
   const runs = analysis.variants.map((v) => v.run.summary);
-  const files: OutputFile[] = partsFor('files', runs, ANALYSIS_FILES).flatMap((p) =>
+  const whole = [
+    file(0, 'summary.json', summaryJson),
+    file(30, 'timeseries.csv', (a) => timeseriesCsv(a, features)),
+    file(40, 'estimates.csv', estimatesCsv),
+    file(50, 'results.json', reportDataJson),
+  ];
+  const files: OutputFile[] = partsFor('files', runs, whole, features).flatMap((p) =>
     p.build(analysis),
   );
   return new Map(files);
@@ -95,8 +100,12 @@ export function estimatesCsv(analysis: Analysis): string {
  * every variant's first replication, feature by feature: entry endpoints and overall,
  * components, the lag of each consumer group (scope `consumer`).
  */
-export function timeseriesCsv(input: ScenarioResults | Analysis): string {
+export function timeseriesCsv(
+  input: ScenarioResults | Analysis,
+  features: readonly ReportFeature[] = REPORT_FEATURES,
+): string {
   const rows: unknown[][] = [['second', 'variant', 'scope', 'id', 'metric', 'value']];
-  for (const v of analysisOf(input).variants) for (const row of seriesRows(v.run)) rows.push(row);
+  for (const v of analysisOf(input, features).variants)
+    for (const row of seriesRows(v.run, features)) rows.push(row);
   return csv(rows);
 }

@@ -9,8 +9,8 @@
 import type { RunSummary } from '../metrics/summary.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import { type Analysis, analysisOf } from './analyse.ts';
-import { type PartFor, part } from './feature.ts';
-import { KEY_METRIC_SOURCES, partsFor } from './features/registry.ts';
+import { type PartFor, part, type ReportFeature } from './feature.ts';
+import { keyMetricSources, partsFor, REPORT_FEATURES } from './features/registry.ts';
 import type { KeyMetric, MetricDifference, MetricEstimate } from './key-metrics.ts';
 import type { ScenarioResults } from './results.ts';
 import { formatTable, num } from './text-table.ts';
@@ -32,14 +32,20 @@ function runBlock(s: RunSummary, tables: readonly PartFor<'run-table'>[]): strin
   return `■ ${title}  (${window})${stop}${tables.map((t) => t.build(s)).join('')}`;
 }
 
-/** The console summary of a scenario run (its results, or their analysis). */
-export function formatSummary(input: ScenarioResults | Analysis): string {
-  const analysis = analysisOf(input);
+/**
+ * The console summary of a scenario run (its results, or their analysis), with the parts of
+ * `features` (by default every report feature).
+ */
+export function formatSummary(
+  input: ScenarioResults | Analysis,
+  features: readonly ReportFeature[] = REPORT_FEATURES,
+): string {
+  const analysis = analysisOf(input, features);
   const runs = analysis.variants.map((v) => v.run.summary);
-  const tables = partsFor('run-table', runs);
+  const tables = partsFor('run-table', runs, [], features);
   const parts = runs.map((s) => runBlock(s, tables));
-  const replications = part('console', 80, formatReplications);
-  for (const section of partsFor('console', runs, [replications])) {
+  const replications = part('console', 80, (a) => formatReplications(a, features));
+  for (const section of partsFor('console', runs, [replications], features)) {
     const text = section.build(analysis);
     if (text !== '') parts.push(text);
   }
@@ -51,8 +57,8 @@ export function formatSummary(input: ScenarioResults | Analysis): string {
  * for it (the overall headline figures, the sessions', every consumer group's, saga's,
  * transaction step's and reader's …), item by item in order of first appearance.
  */
-function consoleKeys(runs: readonly RunSummary[]): string[] {
-  return KEY_METRIC_SOURCES.flatMap(({ scope, console, values }) => {
+function consoleKeys(runs: readonly RunSummary[], features: readonly ReportFeature[]): string[] {
+  return keyMetricSources(features).flatMap(({ scope, console, values }) => {
     if (console === undefined) return [];
     const ids = new Set(runs.flatMap((s) => values(s).map((v) => v.id)));
     return [...ids].flatMap((id) => console.map((metric) => `${scope}|${id}|${metric}`));
@@ -76,15 +82,21 @@ function consoleSentence(variant: string, m: MetricDifference): string {
  * variants) each difference from the first variant in words, significant or not. Empty with
  * one replication.
  */
-export function formatReplications(input: ScenarioResults | Analysis): string {
-  const analysis = analysisOf(input);
+export function formatReplications(
+  input: ScenarioResults | Analysis,
+  features: readonly ReportFeature[] = REPORT_FEATURES,
+): string {
+  const analysis = analysisOf(input, features);
   const n = analysis.variants[0].replications.length;
   if (n < 2) return '';
   const names = analysis.variants.map((v) => v.name);
   const byVariant = analysis.variants.map(
     (v) => new Map(v.estimates.map((e) => [e.key, e] as [string, MetricEstimate])),
   );
-  const keys = consoleKeys(analysis.variants.map((v) => v.run.summary));
+  const keys = consoleKeys(
+    analysis.variants.map((v) => v.run.summary),
+    features,
+  );
   const rows: string[][] = [];
   for (const key of keys) {
     const first = byVariant.find((m) => m.has(key))?.get(key);

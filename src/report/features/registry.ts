@@ -4,7 +4,7 @@
  * report is one folder here with its `feature.ts` and one line in this list (see feature.ts for
  * the interface and the places taken in each output).
  */
-import type { RunSummary } from '../../metrics/summary.ts';
+import type { RunResult, RunSummary } from '../../metrics/summary.ts';
 import type { PartFor, PartTarget, ReportFeature } from '../feature.ts';
 
 export type { PartFor } from '../feature.ts';
@@ -42,27 +42,37 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   topologyFeature,
 ];
 
+/** The key metrics of `features` (by default every feature's), in their order. */
+export function keyMetricSources(
+  features: readonly ReportFeature[] = REPORT_FEATURES,
+): KeyMetricSource[] {
+  return features.flatMap((f) => f.keyMetrics ?? []);
+}
+
 /** Every feature's key metrics, in registry order. */
-export const KEY_METRIC_SOURCES: readonly KeyMetricSource[] = REPORT_FEATURES.flatMap(
-  (f) => f.keyMetrics ?? [],
-);
+export const KEY_METRIC_SOURCES: readonly KeyMetricSource[] = keyMetricSources();
 
 /**
- * The parts for output `to` of the features present in `runs` (each run's summary), with
- * `extra` parts of the writer itself, in their order (ties in registry order, extras last).
+ * The parts for output `to` of the features (by default every feature) present in `runs` (each
+ * run's summary), with `extra` parts of the writer itself, in their order (ties in registry
+ * order, extras last).
  */
 export function partsFor<T extends PartTarget>(
   to: T,
   runs: readonly RunSummary[],
   extra: readonly PartFor<T>[] = [],
+  features: readonly ReportFeature[] = REPORT_FEATURES,
 ): PartFor<T>[] {
-  const mine = REPORT_FEATURES.filter((f) => f.present?.(runs) ?? true).flatMap((f) =>
-    f.parts.filter((p): p is PartFor<T> => p.to === to),
-  );
+  const mine = features
+    .filter((f) => f.present?.(runs) ?? true)
+    .flatMap((f) => f.parts.filter((p): p is PartFor<T> => p.to === to));
   return [...mine, ...extra].sort((a, b) => a.order - b.order);
 }
 
-/** Every feature's rows of timeseries.csv for one run, in registry order. */
-export function seriesRows(run: Parameters<NonNullable<ReportFeature['series']>>[0]): unknown[][] {
-  return REPORT_FEATURES.flatMap((f) => f.series?.(run) ?? []);
+/** The rows of timeseries.csv of `features` (by default every feature) for one run, in order. */
+export function seriesRows(
+  run: RunResult,
+  features: readonly ReportFeature[] = REPORT_FEATURES,
+): unknown[][] {
+  return features.flatMap((f) => f.series?.(run) ?? []);
 }

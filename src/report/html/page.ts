@@ -6,8 +6,8 @@
  * consistency, the latency, time and load charts), with the Summary section (the features'
  * summary tables) at its place among them. Laid out by layout.ts.
  */
-import { part } from '../feature.ts';
-import { partsFor } from '../features/registry.ts';
+import { part, type ReportFeature } from '../feature.ts';
+import { partsFor, REPORT_FEATURES } from '../features/registry.ts';
 import type { ReportData } from '../report-data-types.ts';
 import { variantLabel } from './charts.ts';
 import { formatNumber } from './format.ts';
@@ -58,13 +58,11 @@ export function headerHtml(data: ReportData): Html {
   return html`${description}<dl class="facts">${dl}</dl>`;
 }
 
-/** The Summary section: the summary tables of the features present (first replication). */
-function summarySection(
-  data: ReportData,
-  runs: ReportData['variants'][number]['summary'][],
-): PageSection {
+/** The Summary section: the summary tables of `features` present (first replication). */
+function summarySection(data: ReportData, features: readonly ReportFeature[]): PageSection {
+  const runs = data.variants.map((v) => v.summary);
   const which = data.replications > 1 ? ` (first replication, seed ${String(data.seeds[0])})` : '';
-  const tables = partsFor('summary-table', runs).map((t) => t.build(data));
+  const tables = partsFor('summary-table', runs, [], features).map((t) => t.build(data));
   return {
     id: 'summary',
     title: 'Summary',
@@ -72,10 +70,17 @@ function summarySection(
   };
 }
 
-/** The report of one scenario run as one self-contained HTML page. */
-export function buildReportHtml(data: ReportData, assets: VegaAssets): string {
+/**
+ * The report of one scenario run as one self-contained HTML page, with the sections of
+ * `features` (by default every report feature).
+ */
+export function buildReportHtml(
+  data: ReportData,
+  assets: VegaAssets,
+  features: readonly ReportFeature[] = REPORT_FEATURES,
+): string {
   const runs = data.variants.map((v) => v.summary);
-  const summary = part('page', 30, () => [summarySection(data, runs)]);
-  const sections = partsFor('page', runs, [summary]).flatMap((p) => p.build(data));
+  const summary = part('page', 30, () => [summarySection(data, features)]);
+  const sections = partsFor('page', runs, [summary], features).flatMap((p) => p.build(data));
   return buildChartsPage(data.scenario.name, sections, assets, { header: headerHtml(data) });
 }

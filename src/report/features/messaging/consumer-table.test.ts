@@ -6,18 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../../metrics/summary.ts';
-import {
-  fakeConsumerGroup,
-  firstVariantOnly,
-  tinyResults,
-  withConsumers,
-} from '../../../test-support/consumers.ts';
+import * as cg from '../../../test-support/consumers.ts';
 import { compareVariants, estimateMetrics, keyMetricValues } from '../../estimates.ts';
 import { formatReplications, formatSummary } from '../../table.ts';
 import { CONSUMER_METRICS } from './consumer-metrics.ts';
 import { formatConsumers } from './consumer-table.ts';
 
-const results = await tinyResults();
+const results = await cg.tinyResults();
 
 describe('formatConsumers', () => {
   it('prints nothing without consumer groups', () => {
@@ -27,12 +22,12 @@ describe('formatConsumers', () => {
 
   it('prints one row per variant × group in each of its two tables', () => {
     const text = formatConsumers(
-      withConsumers(results, (v) =>
+      cg.withConsumers(results, (v) =>
         v === 0
-          ? [fakeConsumerGroup({ ack: 'at-most-once', lost: 30 })]
+          ? [cg.fakeConsumerGroup({ ack: 'at-most-once', lost: 30 })]
           : [
-              fakeConsumerGroup({ idempotency: 'dedup-store' }),
-              fakeConsumerGroup({ group: 'audit', ack: 'exactly-once', appliedTwice: 0 }),
+              cg.fakeConsumerGroup({ idempotency: 'dedup-store' }),
+              cg.fakeConsumerGroup({ group: 'audit', ack: 'exactly-once', appliedTwice: 0 }),
             ],
       ),
     );
@@ -100,8 +95,8 @@ describe('formatConsumers', () => {
 
   it('names one group in the title rather than in a column, within 120 columns', () => {
     const long = 'at-least-once-idempotent';
-    const renamed = withConsumers(results, () => [
-      fakeConsumerGroup({ topic: 'order-placed', partitions: 12, idempotency: 'billing-db' }),
+    const renamed = cg.withConsumers(results, () => [
+      cg.fakeConsumerGroup({ topic: 'order-placed', partitions: 12, idempotency: 'billing-db' }),
     ]);
     renamed.runs[1].summary.scenario.variant = long;
     const lines = formatConsumers(renamed).split('\n');
@@ -114,23 +109,27 @@ describe('formatConsumers', () => {
 
   it('shows one example of each data anomaly, naming the variant', () => {
     const text = formatConsumers(
-      withConsumers(results, (v) =>
+      cg.withConsumers(results, (v) =>
         v === 0
-          ? [fakeConsumerGroup({ examples: { appliedTwice: null, lost: 'message #7 was lost' } })]
-          : [fakeConsumerGroup({ examples: { appliedTwice: 'message #9 twice', lost: null } })],
+          ? [
+              cg.fakeConsumerGroup({
+                examples: { appliedTwice: null, lost: 'message #7 was lost' },
+              }),
+            ]
+          : [cg.fakeConsumerGroup({ examples: { appliedTwice: 'message #9 twice', lost: null } })],
       ),
     );
     const block = text.slice(text.indexOf('\nexamples:\n') + 1).split('\n');
     expect(block).toHaveLength(3);
     expect(block[1]).toMatch(/^ {2}\S+, lost: message #7 was lost$/);
     expect(block[2]).toMatch(/^ {2}\S+, applied twice: message #9 twice$/);
-    expect(formatConsumers(withConsumers(results, () => [fakeConsumerGroup()]))).not.toContain(
-      'examples:',
-    );
+    expect(
+      formatConsumers(cg.withConsumers(results, () => [cg.fakeConsumerGroup()])),
+    ).not.toContain('examples:');
   });
 
   it('names the run by the scenario without variants, and sits in the run summary', () => {
-    const one = withConsumers(firstVariantOnly(results), () => [fakeConsumerGroup()]);
+    const one = cg.withConsumers(cg.firstVariantOnly(results), () => [cg.fakeConsumerGroup()]);
     expect(formatConsumers(one).split('\n')[3].split(/\s+/).slice(0, 2)).toEqual([
       'logged-in',
       'at-least-once',
@@ -153,9 +152,9 @@ describe('consumer-group key metrics', () => {
   });
 
   it('read each group’s figures, the group as the id, lower being better', () => {
-    const s = withConsumers(results, () => [
-      fakeConsumerGroup(),
-      fakeConsumerGroup({ group: 'audit', applied: 0, lost: 1 }),
+    const s = cg.withConsumers(results, () => [
+      cg.fakeConsumerGroup(),
+      cg.fakeConsumerGroup({ group: 'audit', applied: 0, lost: 1 }),
     ]).runs[0].summary;
     expect(consumerValues(s)).toEqual([
       ['consumers|billing|lost', 3],
@@ -186,10 +185,10 @@ describe('consumer-group key metrics', () => {
 
   it('compare variants replication by replication', async () => {
     // the second variant is idempotent: the duplicates are skipped, not applied again
-    const three = withConsumers(await tinyResults(3), (v, r) => [
+    const three = cg.withConsumers(await cg.tinyResults(3), (v, r) => [
       v === 0
-        ? fakeConsumerGroup({ appliedTwice: 25 + r })
-        : fakeConsumerGroup({ appliedTwice: 0, skippedDuplicates: 25 + r }),
+        ? cg.fakeConsumerGroup({ appliedTwice: 25 + r })
+        : cg.fakeConsumerGroup({ appliedTwice: 0, skippedDuplicates: 25 + r }),
     ]);
     const reps = three.replications as RunSummary[][];
     const twice = estimateMetrics(reps[0]).find((e) => e.key === 'consumers|billing|appliedTwice');
@@ -204,9 +203,9 @@ describe('consumer-group key metrics', () => {
 
 describe('formatReplications with consumer groups', () => {
   it('adds each group’s key metrics with their intervals and names the group in differences', async () => {
-    const three = await tinyResults(3);
+    const three = await cg.tinyResults(3);
     const text = formatReplications(
-      withConsumers(three, (v, r) => [fakeConsumerGroup({ lost: (v === 0 ? 30 : 3) + r })]),
+      cg.withConsumers(three, (v, r) => [cg.fakeConsumerGroup({ lost: (v === 0 ? 30 : 3) + r })]),
     );
     expect(text).toMatch(/billing messages lost\s+31\.0 ± 2\.5\s+4\.0 ± 2\.5/);
     expect(text).toMatch(/billing mean end-to-end time\s+42\.25 ± 0\.00\s+42\.25 ± 0\.00/);

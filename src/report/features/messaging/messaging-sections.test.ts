@@ -7,12 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
-import {
-  fakeConsumerGroup,
-  firstVariantOnly,
-  tinyResults,
-  withConsumers,
-} from '../../../test-support/consumers.ts';
+import * as cg from '../../../test-support/consumers.ts';
 import { HOSTILE } from '../../../test-support/report-data.ts';
 import { compileWarnings, itCompilesEachChart } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
@@ -33,17 +28,17 @@ type Json = any;
 /** The report data of `results`, read back from results.json as `msasim report` does. */
 const dataOf = (results: ScenarioResults) => JSON.parse(reportDataJson(results));
 
-const plain = await tinyResults();
-const replicated = await tinyResults(2);
+const plain = await cg.tinyResults();
+const replicated = await cg.tinyResults(2);
 
 /** At-least-once without idempotency, then with an idempotency store (duplicates skipped). */
 const semantics = (v: number, r = 0): ConsumerGroupSummary[] =>
   v === 0
-    ? [fakeConsumerGroup({ appliedTwice: 25 + r, skippedDuplicates: 0 })]
-    : [fakeConsumerGroup({ idempotency: 'dedup', appliedTwice: 0, skippedDuplicates: 25 + r })];
+    ? [cg.fakeConsumerGroup({ appliedTwice: 25 + r, skippedDuplicates: 0 })]
+    : [cg.fakeConsumerGroup({ idempotency: 'dedup', appliedTwice: 0, skippedDuplicates: 25 + r })];
 
-const two = dataOf(withConsumers(replicated, semantics));
-const one = dataOf(withConsumers(firstVariantOnly(plain), () => [fakeConsumerGroup()]));
+const two = dataOf(cg.withConsumers(replicated, semantics));
+const one = dataOf(cg.withConsumers(cg.firstVariantOnly(plain), () => [cg.fakeConsumerGroup()]));
 const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
 
 const builders = { messageOutcomeChart, consumerLagChart };
@@ -99,9 +94,9 @@ describe('messagingSection', () => {
 
   it('heads the key metrics of each group when there are several', () => {
     const data = dataOf(
-      withConsumers(replicated, (v, r) => [
+      cg.withConsumers(replicated, (v, r) => [
         ...semantics(v, r),
-        fakeConsumerGroup({ group: 'audit', lost: v === 0 ? 10 : 2 }),
+        cg.fakeConsumerGroup({ group: 'audit', lost: v === 0 ? 10 : 2 }),
       ]),
     );
     const html = String(messagingSection(data)[0].html ?? '');
@@ -118,8 +113,8 @@ describe('messagingSection', () => {
     const html = String(
       messagingSection(
         dataOf(
-          withConsumers(replicated, () => [
-            fakeConsumerGroup({ examples: { appliedTwice: 'message #9 again', lost: null } }),
+          cg.withConsumers(replicated, () => [
+            cg.fakeConsumerGroup({ examples: { appliedTwice: 'message #9 again', lost: null } }),
           ]),
         ),
       )[0].html ?? '',
@@ -127,13 +122,15 @@ describe('messagingSection', () => {
     expect(html).toMatch(
       /<h3>One example of each<\/h3><ul><li><b>[^<]+<\/b>, applied twice: message #9 again<\/li>/,
     );
-    const none = messagingSection(dataOf(withConsumers(replicated, () => [fakeConsumerGroup()])));
+    const none = messagingSection(
+      dataOf(cg.withConsumers(replicated, () => [cg.fakeConsumerGroup()])),
+    );
     expect(String(none[0].html)).not.toContain('One example');
   });
 
   it('escapes the group, topic, services and variants', () => {
-    const hostile = withConsumers(replicated, () => [
-      fakeConsumerGroup({
+    const hostile = cg.withConsumers(replicated, () => [
+      cg.fakeConsumerGroup({
         group: HOSTILE,
         topic: HOSTILE,
         service: HOSTILE,
@@ -176,7 +173,7 @@ describe('messaging charts', () => {
 
   it('messageOutcomeChart: names each bar “variant · group” when there are several groups', () => {
     const data = dataOf(
-      withConsumers(plain, (v) => [...semantics(v), fakeConsumerGroup({ group: 'audit' })]),
+      cg.withConsumers(plain, (v) => [...semantics(v), cg.fakeConsumerGroup({ group: 'audit' })]),
     );
     const spec = messageOutcomeChart(data) as Json;
     expect(spec.hconcat[0].encoding.y.sort).toEqual([
@@ -205,7 +202,7 @@ describe('messaging charts', () => {
 
   it('consumerLagChart: dashes per group when there are several, and shades faults', () => {
     const data = dataOf(
-      withConsumers(plain, (v) => [...semantics(v), fakeConsumerGroup({ group: 'audit' })]),
+      cg.withConsumers(plain, (v) => [...semantics(v), cg.fakeConsumerGroup({ group: 'audit' })]),
     );
     const faults = [{ startMs: 1000, endMs: 2000, label: 'crash: crash on billing' }];
     const spec = consumerLagChart(data, { faults }) as Json;
@@ -217,7 +214,9 @@ describe('messaging charts', () => {
 
   it('consumerLagChart: thins long series to at most ~2,000 points, averaging buckets', () => {
     const long = Array.from({ length: 5000 }, (_, s) => s % 4);
-    const data = dataOf(withConsumers(plain, () => [fakeConsumerGroup({ lagBySecond: long })]));
+    const data = dataOf(
+      cg.withConsumers(plain, () => [cg.fakeConsumerGroup({ lagBySecond: long })]),
+    );
     const spec = consumerLagChart(data) as Json;
     // 10,000 points over two variants: buckets of 5 s
     expect(spec.data.values.length).toBeLessThanOrEqual(MAX_POINTS_PER_CHART);
@@ -230,7 +229,7 @@ describe('messaging charts', () => {
   });
 
   it('leave out a variant without groups but keep the others’ colours', () => {
-    const mixed = dataOf(withConsumers(plain, (v) => (v === 0 ? [] : semantics(1))));
+    const mixed = dataOf(cg.withConsumers(plain, (v) => (v === 0 ? [] : semantics(1))));
     const spec = consumerLagChart(mixed) as Json;
     expect(new Set(spec.data.values.map((r: Json) => r.variant))).toEqual(new Set(['store']));
     const scale = spec.layer.at(-1).encoding.color.scale;

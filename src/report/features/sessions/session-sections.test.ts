@@ -8,12 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
 import { HOSTILE } from '../../../test-support/report-data.ts';
-import {
-  fakeSessionSummary,
-  firstVariantOnly,
-  tinyResults,
-  withSessions,
-} from '../../../test-support/sessions.ts';
+import * as ss from '../../../test-support/sessions.ts';
 import { compileWarnings, itCompilesEachChart } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
 import { buildReportHtml } from '../../html/page.ts';
@@ -32,22 +27,22 @@ type Json = any;
 /** The report data of `results`, read back from results.json as `msasim report` does. */
 const dataOf = (results: ScenarioResults) => JSON.parse(reportDataJson(results));
 
-const plain = await tinyResults();
-const replicated = await tinyResults(2);
+const plain = await ss.tinyResults();
+const replicated = await ss.tinyResults(2);
 
 /** Sticky sessions (memory in api, lost on crash), then a session store (store operations). */
 const strategies = (v: number, r = 0): SessionSummary =>
   v === 0
-    ? fakeSessionSummary({
+    ? ss.fakeSessionSummary({
         strategy: 'sticky',
         storeOps: 0,
         storeOpsPerSec: 0,
         sessionsLost: { crash: 40 + r, scaleIn: 2, total: 42 + r },
       })
-    : fakeSessionSummary({ strategy: 'store', memory: [], storeOpsPerSec: 180 + r });
+    : ss.fakeSessionSummary({ strategy: 'store', memory: [], storeOpsPerSec: 180 + r });
 
-const two = dataOf(withSessions(replicated, strategies));
-const one = dataOf(withSessions(firstVariantOnly(plain), () => fakeSessionSummary()));
+const two = dataOf(ss.withSessions(replicated, strategies));
+const one = dataOf(ss.withSessions(ss.firstVariantOnly(plain), () => ss.fakeSessionSummary()));
 
 const builders = { sessionLoadChart, revocationChart, sessionLossChart };
 
@@ -94,8 +89,8 @@ describe('sessionsSection', () => {
   });
 
   it('escapes the strategy, the services and the variants', () => {
-    const hostile = withSessions(replicated, () =>
-      fakeSessionSummary({
+    const hostile = ss.withSessions(replicated, () =>
+      ss.fakeSessionSummary({
         strategy: HOSTILE,
         memory: [{ service: HOSTILE, meanBytesPerInstance: 1, maxBytesPerInstance: 1 }],
       }),
@@ -150,7 +145,7 @@ describe('session charts', () => {
   });
 
   it('leave out a variant without users but keep the others’ colours', () => {
-    const mixed = dataOf(withSessions(plain, (v) => (v === 0 ? null : strategies(1))));
+    const mixed = dataOf(ss.withSessions(plain, (v) => (v === 0 ? null : strategies(1))));
     const spec = sessionLoadChart(mixed) as Json;
     expect(new Set(spec.data.values.map((r: Json) => r.variant))).toEqual(new Set(['store']));
     const scale = spec.layer[0].encoding.color.scale;

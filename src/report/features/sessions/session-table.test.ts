@@ -4,16 +4,11 @@
  * within 120 columns; and the session key metrics with their intervals after replications.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  fakeSessionSummary,
-  firstVariantOnly,
-  tinyResults,
-  withSessions,
-} from '../../../test-support/sessions.ts';
+import * as ss from '../../../test-support/sessions.ts';
 import { formatReplications, formatSummary } from '../../table.ts';
 import { formatSessions } from './session-table.ts';
 
-const results = await tinyResults();
+const results = await ss.tinyResults();
 
 describe('formatSessions', () => {
   it('prints nothing without logged-in users', () => {
@@ -23,10 +18,10 @@ describe('formatSessions', () => {
 
   it('prints one row per variant in each of its two tables', () => {
     const text = formatSessions(
-      withSessions(results, (v) =>
+      ss.withSessions(results, (v) =>
         v === 0
-          ? fakeSessionSummary({ strategy: 'sticky' })
-          : fakeSessionSummary({ strategy: 'value-token', memory: [] }),
+          ? ss.fakeSessionSummary({ strategy: 'sticky' })
+          : ss.fakeSessionSummary({ strategy: 'value-token', memory: [] }),
       ),
     );
     const lines = text.split('\n');
@@ -84,7 +79,7 @@ describe('formatSessions', () => {
   });
 
   it('names the run by the scenario without variants, and sits in the run summary', () => {
-    const one = withSessions(firstVariantOnly(results), () => fakeSessionSummary());
+    const one = ss.withSessions(ss.firstVariantOnly(results), () => ss.fakeSessionSummary());
     expect(formatSessions(one).split('\n')[3].split(/\s+/).slice(0, 2)).toEqual([
       'logged-in',
       'store',
@@ -95,10 +90,10 @@ describe('formatSessions', () => {
 
 describe('formatReplications with sessions', () => {
   it('adds the session key metrics with their intervals and their differences', async () => {
-    const three = await tinyResults(3);
+    const three = await ss.tinyResults(3);
     const text = formatReplications(
-      withSessions(three, (v, r) =>
-        fakeSessionSummary({ storeOpsPerSec: (v === 0 ? 90 : 180) + r }),
+      ss.withSessions(three, (v, r) =>
+        ss.fakeSessionSummary({ storeOpsPerSec: (v === 0 ? 90 : 180) + r }),
       ),
     );
     expect(text).toMatch(/session store ops\/s\s+91\.0 ± 2\.5\s+181\.0 ± 2\.5/);

@@ -8,18 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE } from '../../../test-support/report-data.ts';
-import {
-  FIRST_ANOMALY,
-  fakeReader,
-  fakeSaga,
-  fakeTransaction,
-  firstVariantOnly,
-  tinyResults,
-  WORST_ANOMALY,
-  withReaders,
-  withSagas,
-  withTransactions,
-} from '../../../test-support/transactions.ts';
+import * as tx from '../../../test-support/transactions.ts';
 import { compileWarnings, itCompilesEachChart } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
 import { buildReportHtml } from '../../html/page.ts';
@@ -42,17 +31,17 @@ type Json = any;
 /** The report data of `results`, read back from results.json as `msasim report` does. */
 const dataOf = (results: ScenarioResults) => JSON.parse(reportDataJson(results));
 
-const plain = await tinyResults();
-const replicated = await tinyResults(2);
+const plain = await tx.tinyResults();
+const replicated = await tx.tinyResults(2);
 const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
 
 /** Every kind: sagas (fewer inconsistent in the second variant), steps, and readers. */
 const allKinds = (results: ScenarioResults) =>
-  withReaders(
-    withTransactions(
-      withSagas(results, (v, r) => [fakeSaga({ inconsistent: v === 0 ? 33 + r : r })]),
+  tx.withReaders(
+    tx.withTransactions(
+      tx.withSagas(results, (v, r) => [tx.fakeSaga({ inconsistent: v === 0 ? 33 + r : r })]),
       (v) => [
-        fakeTransaction(
+        tx.fakeTransaction(
           v === 0
             ? {}
             : { locking: 'optimistic', lockWaits: 0, lockWaitMeanMs: 0, lockWaitP99Ms: 0 },
@@ -61,18 +50,18 @@ const allKinds = (results: ScenarioResults) =>
     ),
     (v, r) =>
       v === 0
-        ? [fakeReader({ anomalyRate: 0.0105 + r / 1000 })]
-        : [fakeReader({ anomalies: 0, anomalyRate: 0, example: null, worstExample: null })],
+        ? [tx.fakeReader({ anomalyRate: 0.0105 + r / 1000 })]
+        : [tx.fakeReader({ anomalies: 0, anomalyRate: 0, example: null, worstExample: null })],
   );
 
 const two = dataOf(allKinds(replicated));
 const one = dataOf(
-  withReaders(
-    withTransactions(
-      withSagas(firstVariantOnly(plain), () => [fakeSaga()]),
-      () => [fakeTransaction()],
+  tx.withReaders(
+    tx.withTransactions(
+      tx.withSagas(tx.firstVariantOnly(plain), () => [tx.fakeSaga()]),
+      () => [tx.fakeTransaction()],
     ),
-    () => [fakeReader()],
+    () => [tx.fakeReader()],
   ),
 );
 
@@ -113,10 +102,10 @@ describe('transactionSection', () => {
     expect(card).toContain('settlement reading saga pay-order, cut-off 1,000 ms');
     expect(card).toContain('<strong>180</strong> of 17,120 reads (1.05 %) were dirty reads');
     expect(card).toContain(
-      `<span class="anomaly-label">The first</span><blockquote>${escapeHtml(FIRST_ANOMALY)}</blockquote>`,
+      `<span class="anomaly-label">The first</span><blockquote>${escapeHtml(tx.FIRST_ANOMALY)}</blockquote>`,
     );
     expect(card).toContain(
-      `<span class="anomaly-label">The worst (stalest data)</span><blockquote>${escapeHtml(WORST_ANOMALY)}</blockquote>`,
+      `<span class="anomaly-label">The worst (stalest data)</span><blockquote>${escapeHtml(tx.WORST_ANOMALY)}</blockquote>`,
     );
     // the quotes of the example are escaped
     expect(html).toContain('&quot;quoted&quot; and projection&#39;s');
@@ -128,8 +117,8 @@ describe('transactionSection', () => {
 
   it('says when the first anomaly was also the worst, and calls stale reads stale', () => {
     const data = dataOf(
-      withReaders(firstVariantOnly(plain), () => [
-        fakeReader({ kind: 'consumer', target: 'projection', worstExample: FIRST_ANOMALY }),
+      tx.withReaders(tx.firstVariantOnly(plain), () => [
+        tx.fakeReader({ kind: 'consumer', target: 'projection', worstExample: tx.FIRST_ANOMALY }),
       ]),
     );
     const html = String(transactionSection(data)[0].html ?? '');
@@ -163,7 +152,7 @@ describe('transactionSection', () => {
   });
 
   it('has only the parts of the kinds present', () => {
-    const data = dataOf(withSagas(plain, () => [fakeSaga()]));
+    const data = dataOf(tx.withSagas(plain, () => [tx.fakeSaga()]));
     const [section] = transactionSection(data);
     expect(String(section.html)).toContain('<h3>Sagas</h3>');
     expect(String(section.html)).not.toContain('What the readers saw');
@@ -188,9 +177,9 @@ describe('transactionSection', () => {
 
   it('heads the key metrics of each item when there are several', () => {
     const data = dataOf(
-      withSagas(replicated, (v) => [
-        fakeSaga(),
-        fakeSaga({ id: 'refund', alerts: v === 0 ? 9 : 1 }),
+      tx.withSagas(replicated, (v) => [
+        tx.fakeSaga(),
+        tx.fakeSaga({ id: 'refund', alerts: v === 0 ? 9 : 1 }),
       ]),
     );
     const html = String(transactionSection(data)[0].html ?? '');
@@ -206,13 +195,13 @@ describe('transactionSection', () => {
   });
 
   it('escapes every scenario string: ids, modes, keys, targets, examples and variants', () => {
-    const hostile = withReaders(
-      withTransactions(
-        withSagas(replicated, () => [fakeSaga({ id: HOSTILE, mode: HOSTILE })]),
-        () => [fakeTransaction({ id: HOSTILE, locking: HOSTILE, keys: HOSTILE })],
+    const hostile = tx.withReaders(
+      tx.withTransactions(
+        tx.withSagas(replicated, () => [tx.fakeSaga({ id: HOSTILE, mode: HOSTILE })]),
+        () => [tx.fakeTransaction({ id: HOSTILE, locking: HOSTILE, keys: HOSTILE })],
       ),
       () => [
-        fakeReader({
+        tx.fakeReader({
           id: HOSTILE,
           kind: HOSTILE,
           target: HOSTILE,
@@ -263,7 +252,7 @@ describe('transaction and consistency charts', () => {
   });
 
   it('sagaOutcomeChart: names each bar “variant · saga” when there are several sagas', () => {
-    const data = dataOf(withSagas(plain, () => [fakeSaga(), fakeSaga({ id: 'refund' })]));
+    const data = dataOf(tx.withSagas(plain, () => [tx.fakeSaga(), tx.fakeSaga({ id: 'refund' })]));
     const spec = sagaOutcomeChart(data) as Json;
     expect(spec.hconcat[0].encoding.y.sort).toEqual([
       'sticky · create-course',
@@ -311,8 +300,8 @@ describe('transaction and consistency charts', () => {
     expect(labels.mark.type).toBe('text');
     expect(labels.transform).toEqual([{ filter: 'datum.value > 0' }]);
     const idle = dataOf(
-      withTransactions(plain, () => [
-        fakeTransaction({
+      tx.withTransactions(plain, () => [
+        tx.fakeTransaction({
           lockWaits: 0,
           lockTimeouts: 0,
           conflicts: 0,
@@ -347,12 +336,12 @@ describe('transaction and consistency charts', () => {
 
   it('leave out a variant without such items but keep the others’ colours', () => {
     const mixed = dataOf(
-      withReaders(
-        withTransactions(
-          withSagas(plain, (v) => (v === 0 ? [] : [fakeSaga()])),
-          (v) => (v === 0 ? [] : [fakeTransaction()]),
+      tx.withReaders(
+        tx.withTransactions(
+          tx.withSagas(plain, (v) => (v === 0 ? [] : [tx.fakeSaga()])),
+          (v) => (v === 0 ? [] : [tx.fakeTransaction()]),
         ),
-        (v) => (v === 0 ? [] : [fakeReader()]),
+        (v) => (v === 0 ? [] : [tx.fakeReader()]),
       ),
     );
     expect(readerRows(mixed).map((r) => r.name)).toEqual(['store']);

@@ -7,25 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../../metrics/summary.ts';
-import {
-  FIRST_ANOMALY,
-  fakeReader,
-  fakeSaga,
-  fakeTransaction,
-  firstVariantOnly,
-  tinyResults,
-  WORST_ANOMALY,
-  withReaders,
-  withSagas,
-  withTransactions,
-} from '../../../test-support/transactions.ts';
+import * as tx from '../../../test-support/transactions.ts';
 import { compareVariants, keyMetricValues } from '../../estimates.ts';
 import { formatReplications, formatSummary } from '../../table.ts';
 import { wrapWords } from '../../text-table.ts';
 import { READER_METRICS, SAGA_METRICS, TRANSACTION_METRICS } from './transaction-metrics.ts';
 import { formatReaders, formatSagas, formatTransactions } from './transaction-table.ts';
 
-const results = await tinyResults();
+const results = await tx.tinyResults();
 
 /** The cells of a table line (cells are separated by two spaces or more). */
 const cells = (line: string) => line.trim().split(/\s{2,}/);
@@ -46,8 +35,10 @@ describe('formatSagas, formatTransactions, formatReaders', () => {
 
   it('sagas: how they ended and what they cost, one row per variant, the saga in the title', () => {
     const text = formatSagas(
-      withSagas(results, (v) => [
-        v === 0 ? fakeSaga() : fakeSaga({ mode: 'choreographed', inconsistent: 0, alerts: 0 }),
+      tx.withSagas(results, (v) => [
+        v === 0
+          ? tx.fakeSaga()
+          : tx.fakeSaga({ mode: 'choreographed', inconsistent: 0, alerts: 0 }),
       ]),
     );
     const lines = text.split('\n');
@@ -85,7 +76,10 @@ describe('formatSagas, formatTransactions, formatReaders', () => {
 
   it('sagas: a column names each saga when there are several', () => {
     const lines = formatSagas(
-      withSagas(results, () => [fakeSaga(), fakeSaga({ id: 'refund', mode: 'choreographed' })]),
+      tx.withSagas(results, () => [
+        tx.fakeSaga(),
+        tx.fakeSaga({ id: 'refund', mode: 'choreographed' }),
+      ]),
     ).split('\n');
     expect(lines[0]).toBe('■ sagas');
     expect(cells(lines[1]).slice(0, 3)).toEqual(['variant', 'saga', 'mode']);
@@ -99,10 +93,10 @@ describe('formatSagas, formatTransactions, formatReaders', () => {
 
   it('transactions: outcomes and conflicts, then waits, retries and times', () => {
     const text = formatTransactions(
-      withTransactions(results, (v) => [
+      tx.withTransactions(results, (v) => [
         v === 0
-          ? fakeTransaction()
-          : fakeTransaction({ locking: 'optimistic', lockWaits: 0, conflictRate: 0.3741 }),
+          ? tx.fakeTransaction()
+          : tx.fakeTransaction({ locking: 'optimistic', lockWaits: 0, conflictRate: 0.3741 }),
       ]),
     );
     const lines = text.split('\n');
@@ -152,8 +146,8 @@ describe('formatSagas, formatTransactions, formatReaders', () => {
 
   it('readers: the counts, then the first and the worst anomaly of each reader, whole and wrapped', () => {
     const text = formatReaders(
-      withReaders(results, (v) =>
-        v === 0 ? [fakeReader()] : [fakeReader({ anomalies: 2, anomalyRate: 2 / 17132 })],
+      tx.withReaders(results, (v) =>
+        v === 0 ? [tx.fakeReader()] : [tx.fakeReader({ anomalies: 2, anomalyRate: 2 / 17132 })],
       ),
     );
     const lines = text.split('\n');
@@ -191,12 +185,12 @@ describe('formatSagas, formatTransactions, formatReaders', () => {
     };
     const first = block('first');
     expect(first.length).toBeGreaterThan(1); // wrapped
-    expect(first.map((l) => l.trim()).join(' ')).toBe(`first: ${FIRST_ANOMALY}`);
+    expect(first.map((l) => l.trim()).join(' ')).toBe(`first: ${tx.FIRST_ANOMALY}`);
     expect(
       block('worst')
         .map((l) => l.trim())
         .join(' '),
-    ).toBe(`worst: ${WORST_ANOMALY}`);
+    ).toBe(`worst: ${tx.WORST_ANOMALY}`);
     expect(examples).toContain('store: 2 of 17120 reads anomalous');
     // the legend explains the kinds present only
     expect(text).toContain('kind saga: reads a saga’s entities; an anomaly is a dirty read');
@@ -206,10 +200,10 @@ describe('formatSagas, formatTransactions, formatReaders', () => {
 
   it('readers: say when a reader saw none, and when the first anomaly was also the worst', () => {
     const text = formatReaders(
-      withReaders(results, (v) =>
+      tx.withReaders(results, (v) =>
         v === 0
-          ? [fakeReader({ anomalies: 0, example: null, worstExample: null })]
-          : [fakeReader({ kind: 'consumer', cutoffMs: 0, worstExample: FIRST_ANOMALY })],
+          ? [tx.fakeReader({ anomalies: 0, example: null, worstExample: null })]
+          : [tx.fakeReader({ kind: 'consumer', cutoffMs: 0, worstExample: tx.FIRST_ANOMALY })],
       ),
     );
     expect(text).toContain('sticky: no anomaly in 17120 reads');
@@ -224,7 +218,10 @@ describe('formatSagas, formatTransactions, formatReaders', () => {
 
   it('readers: name the reader of each block when there are several', () => {
     const text = formatReaders(
-      withReaders(results, () => [fakeReader(), fakeReader({ id: 'audit', example: null })]),
+      tx.withReaders(results, () => [
+        tx.fakeReader(),
+        tx.fakeReader({ id: 'audit', example: null }),
+      ]),
     );
     expect(text.split('\n')[0]).toBe('■ readers');
     expect(text).toContain('sticky · settlement: 180 of 17120 reads anomalous');
@@ -232,12 +229,12 @@ describe('formatSagas, formatTransactions, formatReaders', () => {
   });
 
   it('name the run by the scenario without variants, and sit in the run summary in order', () => {
-    const one = withReaders(
-      withTransactions(
-        withSagas(firstVariantOnly(results), () => [fakeSaga()]),
-        () => [fakeTransaction()],
+    const one = tx.withReaders(
+      tx.withTransactions(
+        tx.withSagas(tx.firstVariantOnly(results), () => [tx.fakeSaga()]),
+        () => [tx.fakeTransaction()],
       ),
-      () => [fakeReader()],
+      () => [tx.fakeReader()],
     );
     expect(cells(formatSagas(one).split('\n')[3])[0]).toBe('logged-in');
     const summary = formatSummary(one);
@@ -268,12 +265,12 @@ describe('saga, transaction and reader key metrics', () => {
   });
 
   it('read each item’s figures, the item as the id, lower being better', () => {
-    const s = withReaders(
-      withTransactions(
-        withSagas(results, () => [fakeSaga()]),
-        () => [fakeTransaction()],
+    const s = tx.withReaders(
+      tx.withTransactions(
+        tx.withSagas(results, () => [tx.fakeSaga()]),
+        () => [tx.fakeTransaction()],
       ),
-      () => [fakeReader()],
+      () => [tx.fakeReader()],
     ).runs[0].summary;
     expect(itemValues(s)).toEqual([
       ['sagas|create-course|inconsistent', 33],
@@ -301,14 +298,14 @@ describe('saga, transaction and reader key metrics', () => {
   });
 
   it('leave out what a run could not measure (nothing ended, started, committed or read)', () => {
-    const s = withReaders(
-      withTransactions(
-        withSagas(results, () => [
-          fakeSaga({ completed: 0, compensated: 0, inconsistent: 0, id: 'idle' }),
+    const s = tx.withReaders(
+      tx.withTransactions(
+        tx.withSagas(results, () => [
+          tx.fakeSaga({ completed: 0, compensated: 0, inconsistent: 0, id: 'idle' }),
         ]),
-        () => [fakeTransaction({ started: 0, committed: 0, id: 'idle' })],
+        () => [tx.fakeTransaction({ started: 0, committed: 0, id: 'idle' })],
       ),
-      () => [fakeReader({ reads: 0, id: 'idle' })],
+      () => [tx.fakeReader({ reads: 0, id: 'idle' })],
     ).runs[0].summary;
     expect(itemValues(s).map(([k]) => k)).toEqual([
       'sagas|idle|inconsistent',
@@ -336,8 +333,8 @@ describe('saga, transaction and reader key metrics', () => {
 
   it('compare variants replication by replication', async () => {
     // the second variant reads with a cut-off: almost no dirty reads
-    const three = withReaders(await tinyResults(3), (v, r) => [
-      fakeReader({ anomalyRate: v === 0 ? 0.01 + r / 1000 : 0.0001 * (r + 1) }),
+    const three = tx.withReaders(await tx.tinyResults(3), (v, r) => [
+      tx.fakeReader({ anomalyRate: v === 0 ? 0.01 + r / 1000 : 0.0001 * (r + 1) }),
     ]);
     const [cmp] = compareVariants(['sticky', 'store'], three.replications as RunSummary[][]);
     const rate = cmp.metrics.find((m) => m.key === 'readers|settlement|anomalyRate');
@@ -351,11 +348,11 @@ describe('saga, transaction and reader key metrics', () => {
 
 describe('formatReplications with sagas, transactions and readers', () => {
   it('adds each item’s key metrics with their intervals and names the item in differences', async () => {
-    const three = await tinyResults(3);
+    const three = await tx.tinyResults(3);
     const text = formatReplications(
-      withTransactions(
-        withSagas(three, (v, r) => [fakeSaga({ inconsistent: (v === 0 ? 30 : 0) + r })]),
-        (v, r) => [fakeTransaction({ failed: v === 0 ? 100 + r : 100 + r })],
+      tx.withTransactions(
+        tx.withSagas(three, (v, r) => [tx.fakeSaga({ inconsistent: (v === 0 ? 30 : 0) + r })]),
+        (v, r) => [tx.fakeTransaction({ failed: v === 0 ? 100 + r : 100 + r })],
       ),
     );
     expect(text).toMatch(/create-course inconsistent sagas\s+31\.0 ± 2\.5\s+1\.0 ± 2\.5/);
@@ -370,8 +367,8 @@ describe('formatReplications with sagas, transactions and readers', () => {
 
   it('adds the readers’ key metrics too', async () => {
     const text = formatReplications(
-      withReaders(await tinyResults(2), (v, r) => [
-        fakeReader({ anomalyRate: 0.01 * (v + r + 1) }),
+      tx.withReaders(await tx.tinyResults(2), (v, r) => [
+        tx.fakeReader({ anomalyRate: 0.01 * (v + r + 1) }),
       ]),
     );
     expect(text).toMatch(/settlement anomaly rate\s+1\.5 ± 6\.4 %\s+2\.5 ± 6\.4 %/);

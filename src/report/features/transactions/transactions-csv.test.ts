@@ -4,21 +4,11 @@
  * readers' examples as quoted text; summary.json carries the items and their key metrics.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  FIRST_ANOMALY,
-  fakeReader,
-  fakeSaga,
-  fakeTransaction,
-  tinyResults,
-  WORST_ANOMALY,
-  withReaders,
-  withSagas,
-  withTransactions,
-} from '../../../test-support/transactions.ts';
+import * as tx from '../../../test-support/transactions.ts';
 import { buildOutputs, summaryJson } from '../../outputs.ts';
 import { readersCsv, sagasCsv, transactionsCsv } from './transactions-csv.ts';
 
-const results = await tinyResults();
+const results = await tx.tinyResults();
 
 /** The records of an RFC 4180 text: quoted fields may hold commas, doubled quotes, line ends. */
 function parseCsv(text: string): string[][] {
@@ -61,16 +51,16 @@ const headerOf = (text: string) => parseCsv(text)[0];
 const fieldsAsColumns = (item: object, idColumn: string) =>
   Object.keys(item).map((k) => (k === 'id' ? idColumn : k));
 
-const everything = withReaders(
-  withTransactions(
-    withSagas(results, (v) =>
+const everything = tx.withReaders(
+  tx.withTransactions(
+    tx.withSagas(results, (v) =>
       v === 0
-        ? [fakeSaga({ mode: 'choreographed', messagesPerSaga: 11 / 3 })]
-        : [fakeSaga({ inconsistent: 0 }), fakeSaga({ id: 'refund', actions: 2 })],
+        ? [tx.fakeSaga({ mode: 'choreographed', messagesPerSaga: 11 / 3 })]
+        : [tx.fakeSaga({ inconsistent: 0 }), tx.fakeSaga({ id: 'refund', actions: 2 })],
     ),
-    (v) => [fakeTransaction({ locking: v === 0 ? 'pessimistic' : 'optimistic' })],
+    (v) => [tx.fakeTransaction({ locking: v === 0 ? 'pessimistic' : 'optimistic' })],
   ),
-  (v) => (v === 0 ? [fakeReader()] : [fakeReader({ example: null, worstExample: null })]),
+  (v) => (v === 0 ? [tx.fakeReader()] : [tx.fakeReader({ example: null, worstExample: null })]),
 );
 
 describe('sagas.csv, transactions.csv, readers.csv', () => {
@@ -87,7 +77,7 @@ describe('sagas.csv, transactions.csv, readers.csv', () => {
   });
 
   it('are each written when some variant has such items, and only then', () => {
-    const onlySagas = buildOutputs(withSagas(results, () => [fakeSaga()]));
+    const onlySagas = buildOutputs(tx.withSagas(results, () => [tx.fakeSaga()]));
     expect(onlySagas.has('sagas.csv')).toBe(true);
     expect(onlySagas.has('transactions.csv')).toBe(false);
     expect(onlySagas.has('readers.csv')).toBe(false);
@@ -100,13 +90,13 @@ describe('sagas.csv, transactions.csv, readers.csv', () => {
   it('have one column per field of the summary, in a fixed order (the examples last)', () => {
     expect(headerOf(sagasCsv(everything))).toEqual([
       'variant',
-      ...fieldsAsColumns(fakeSaga(), 'saga'),
+      ...fieldsAsColumns(tx.fakeSaga(), 'saga'),
     ]);
     expect(headerOf(transactionsCsv(everything))).toEqual([
       'variant',
-      ...fieldsAsColumns(fakeTransaction(), 'transaction'),
+      ...fieldsAsColumns(tx.fakeTransaction(), 'transaction'),
     ]);
-    const readerFields = fieldsAsColumns(fakeReader(), 'reader').filter(
+    const readerFields = fieldsAsColumns(tx.fakeReader(), 'reader').filter(
       (k) => k !== 'example' && k !== 'worstExample',
     );
     expect(headerOf(readersCsv(everything))).toEqual([
@@ -177,7 +167,7 @@ describe('sagas.csv, transactions.csv, readers.csv', () => {
   it('readers.csv: the examples are quoted text that reads back whole; none is an empty cell', () => {
     const text = readersCsv(everything);
     // the comma and the doubled quotes stay inside one quoted field
-    expect(text).toContain(`"${FIRST_ANOMALY.replaceAll('"', '""')}"`);
+    expect(text).toContain(`"${tx.FIRST_ANOMALY.replaceAll('"', '""')}"`);
     const rows = rowsOf(text);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual({
@@ -192,14 +182,14 @@ describe('sagas.csv, transactions.csv, readers.csv', () => {
       stalenessMeanMs: '0.125',
       stalenessP99Ms: '0.3',
       stalenessMaxMs: '1527.25',
-      example: FIRST_ANOMALY,
-      worstExample: WORST_ANOMALY,
+      example: tx.FIRST_ANOMALY,
+      worstExample: tx.WORST_ANOMALY,
     });
     expect([rows[1].example, rows[1].worstExample]).toEqual(['', '']);
   });
 
   it('leave out a variant without such items', () => {
-    const mixed = withReaders(results, (v) => (v === 0 ? [] : [fakeReader()]));
+    const mixed = tx.withReaders(results, (v) => (v === 0 ? [] : [tx.fakeReader()]));
     expect(rowsOf(readersCsv(mixed)).map((r) => r.variant)).toEqual(['store']);
     expect(buildOutputs(mixed).has('readers.csv')).toBe(true);
   });
@@ -208,7 +198,7 @@ describe('sagas.csv, transactions.csv, readers.csv', () => {
 describe('summary.json with sagas, transactions and readers', () => {
   it('carries every figure of each item and their key metrics, scoped by item', () => {
     const doc = JSON.parse(summaryJson(everything));
-    expect(doc.runs[0].readers).toEqual([fakeReader({ anomalyRate: 0.0105 })]);
+    expect(doc.runs[0].readers).toEqual([tx.fakeReader({ anomalyRate: 0.0105 })]);
     expect(doc.runs[1].sagas.map((s: { id: string }) => s.id)).toEqual(['create-course', 'refund']);
     const keys = doc.runs[1].estimates.map((e: { key: string }) => e.key);
     expect(keys).toContain('sagas|refund|inconsistent');
