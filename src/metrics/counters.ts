@@ -35,10 +35,10 @@ export type CounterFields<D extends CounterDocs, H extends CounterDocs> = Counts
  * A base class with one number field per counter of `docs` (each 0) and one LatencyHistogram per
  * distribution of `histograms`, with their `reset()` and `dispose()`.
  */
-export function counters<const D extends CounterDocs, const H extends CounterDocs = {}>(
-  docs: D,
-  histograms: H = {} as H,
-): new () => CounterFields<D, H> {
+export function counters<
+  const D extends CounterDocs,
+  const H extends CounterDocs = Record<never, string>,
+>(docs: D, histograms: H = {} as H): new () => CounterFields<D, H> {
   const keys = Object.keys(docs);
   const dists = Object.keys(histograms);
   class Counters {
