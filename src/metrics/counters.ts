@@ -8,7 +8,7 @@
  * declaration order, into the feature's summary, whose fields make its CSV columns
  * (report/csv.ts `fieldColumns`).
  */
-import { LatencyHistogram } from './histogram.ts';
+import { LatencyHistogram, type LatencyStats } from './histogram.ts';
 
 /** Name → what the counter counts or the distribution measures (the field's documentation). */
 export type CounterDocs = Readonly<Record<string, string>>;
@@ -86,4 +86,21 @@ export function countsOf<D extends CounterDocs, X extends keyof D & string = nev
   for (const k of Object.keys(docs) as (keyof D & string)[])
     if (!(except as readonly string[]).includes(k)) out[k] = stats[k];
   return out as Counts<Omit<D, X>>;
+}
+
+/** Figures `keys` of a distribution named `<prefix><Key>`: `lockWait` + `meanMs` → `lockWaitMeanMs`. */
+export type TimesOf<P extends string, K extends keyof LatencyStats> = {
+  [Q in K as `${P}${Capitalize<Q>}`]: number;
+};
+
+/** The figures `keys` of histogram `h` (its mean, p99, max … in ms), named `<prefix><Key>`. */
+export function timesOf<P extends string, K extends keyof LatencyStats>(
+  prefix: P,
+  h: LatencyHistogram,
+  keys: readonly K[],
+): TimesOf<P, K> {
+  const st = h.stats();
+  const out: Record<string, number> = {};
+  for (const k of keys) out[`${prefix}${k[0].toUpperCase()}${k.slice(1)}`] = st[k];
+  return out as TimesOf<P, K>;
 }

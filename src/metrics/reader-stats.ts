@@ -5,7 +5,7 @@
  * the data it read was, and one minimal example of an anomaly, so a workshop can show *the*
  * bad read and not just a rate.
  */
-import { type Counts, counters, countsOf, fieldsOf } from './counters.ts';
+import { type Counts, counters, countsOf, fieldsOf, timesOf } from './counters.ts';
 
 /** What the model counts for a reader over the statistics window. */
 const READER_COUNTERS = {
@@ -68,15 +68,12 @@ export interface ReaderSummary extends Counts<typeof READER_COUNTERS> {
 }
 
 export function summarizeReader(s: ReaderStats): ReaderSummary {
-  const st = s.staleness.stats();
   return {
     ...fieldsOf(s, ['id', 'kind', 'target', 'cutoffMs']),
     ...countsOf(s, READER_COUNTERS),
     anomalyRate: s.reads > 0 ? s.anomalies / s.reads : 0,
     example: s.example,
     worstExample: s.worst,
-    stalenessMeanMs: st.meanMs,
-    stalenessP99Ms: st.p99Ms,
-    stalenessMaxMs: st.maxMs,
+    ...timesOf('staleness', s.staleness, ['meanMs', 'p99Ms', 'maxMs']),
   };
 }

@@ -4,7 +4,7 @@
  * failed, or an action that cannot be undone had run: an operator alert) — the messages each
  * took, how long they took to end, and how long their data stayed partly applied.
  */
-import { type Counts, counters, countsOf, fieldsOf } from './counters.ts';
+import { type Counts, counters, countsOf, fieldsOf, timesOf } from './counters.ts';
 
 /** What the model counts for a saga over the statistics window. */
 const SAGA_COUNTERS = {
@@ -53,16 +53,11 @@ export interface SagaSummary extends Counts<Omit<typeof SAGA_COUNTERS, 'messages
 
 export function summarizeSaga(s: SagaStats): SagaSummary {
   const ended = s.completed + s.compensated + s.inconsistent;
-  const c = s.completion.stats();
-  const w = s.window.stats();
   return {
     ...fieldsOf(s, ['id', 'mode', 'actions']),
     ...countsOf(s, SAGA_COUNTERS, ['messages']),
     messagesPerSaga: ended > 0 ? s.messages / ended : 0,
-    completionMeanMs: c.meanMs,
-    completionP99Ms: c.p99Ms,
-    windowMeanMs: w.meanMs,
-    windowP99Ms: w.p99Ms,
-    windowMaxMs: w.maxMs,
+    ...timesOf('completion', s.completion, ['meanMs', 'p99Ms']),
+    ...timesOf('window', s.window, ['meanMs', 'p99Ms', 'maxMs']),
   };
 }

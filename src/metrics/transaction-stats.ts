@@ -4,7 +4,7 @@
  * (pessimistic), how many met a version conflict at commit, retried and ran compensations
  * (optimistic), and how long they held their row.
  */
-import { type Counts, counters, countsOf, fieldsOf } from './counters.ts';
+import { type Counts, counters, countsOf, fieldsOf, timesOf } from './counters.ts';
 
 /** What the model counts for a transaction step over the statistics window. */
 const TRANSACTION_COUNTERS = {
@@ -48,15 +48,11 @@ export interface TransactionSummary extends Counts<typeof TRANSACTION_COUNTERS> 
 }
 
 export function summarizeTransaction(s: TransactionStats): TransactionSummary {
-  const w = s.lockWait.stats();
-  const d = s.duration.stats();
   return {
     ...fieldsOf(s, ['id', 'locking', 'keys']),
     ...countsOf(s, TRANSACTION_COUNTERS),
     conflictRate: s.started > 0 ? s.conflicts / s.started : 0,
-    lockWaitMeanMs: w.meanMs,
-    lockWaitP99Ms: w.p99Ms,
-    durationMeanMs: d.meanMs,
-    durationP99Ms: d.p99Ms,
+    ...timesOf('lockWait', s.lockWait, ['meanMs', 'p99Ms']),
+    ...timesOf('duration', s.duration, ['meanMs', 'p99Ms']),
   };
 }

@@ -40,6 +40,9 @@ export function analyse(
   };
 }
 
+/** The summaries of the first replication of each variant of `a`. */
+export const firstRuns = (a: Analysis) => a.variants.map((v) => v.run.summary);
+
 /** `input` analysed (with the key metrics of `features`), unless it already is an analysis. */
 export function analysisOf(
   input: ScenarioResults | Analysis,

@@ -11,7 +11,7 @@
  * rows on CR.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { RunResult } from '../metrics/summary.ts';
+import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { round } from './round.ts';
 
 /** Options of `csv`: how a boolean cell is written (csv-stringify's default is '1' / ''). */
@@ -28,6 +28,32 @@ export function csv(rows: unknown[][], options: CsvOptions = {}): string {
     escape_formulas: true,
     ...(options.boolean ? { cast: { boolean: options.boolean } } : {}),
   });
+}
+
+/** The items `of` each run's summary (an older summary's missing list: none), each with its run. */
+export function runItems<T>(
+  runs: readonly RunResult[],
+  of: (s: RunSummary) => readonly T[] | undefined,
+): [RunResult, T][] {
+  return runs.flatMap((r) => (of(r.summary) ?? []).map((x): [RunResult, T] => [r, x]));
+}
+
+/**
+ * The tidy timeseries.csv rows of `series` (id → per-second points) of run `r`: one row
+ * `[second, variant, scope, id, metric, value]` per point × metric of `metrics`, rounded.
+ */
+export function tidyRows<P extends { second: number }>(
+  r: RunResult,
+  series: ReadonlyMap<string, readonly P[]>,
+  scopeOf: (id: string) => string,
+  metrics: readonly (keyof P & string)[],
+): unknown[][] {
+  const rows: unknown[][] = [];
+  const v = variantOf(r);
+  for (const [id, points] of series)
+    for (const p of points)
+      for (const m of metrics) rows.push([p.second, v, scopeOf(id), id, m, round(p[m] as number)]);
+  return rows;
 }
 
 /** The variant of a run as written in CSV files ('' for a scenario without variants). */

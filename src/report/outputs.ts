@@ -8,7 +8,7 @@
  */
 
 import type { RunResult } from '../metrics/summary.ts';
-import { type Analysis, analysisOf } from './analyse.ts';
+import { type Analysis, analysisOf, firstRuns } from './analyse.ts';
 import { asIs, type Column, csv, csvOf, rounded } from './csv.ts';
 import { file, type OutputFile, type ReportFeature } from './feature.ts';
 import { partsFor, REPORT_FEATURES, seriesRows } from './features/registry.ts';
@@ -32,14 +32,13 @@ export function buildOutputs(
   features: readonly ReportFeature[] = REPORT_FEATURES,
 ): OutputFiles {
   const analysis = analysisOf(input, features);
-  const runs = analysis.variants.map((v) => v.run.summary);
   const whole = [
     file(0, 'summary.json', summaryJson),
     file(30, 'timeseries.csv', (a) => timeseriesCsv(a, features)),
     file(40, 'estimates.csv', estimatesCsv),
     file(50, 'results.json', reportDataJson),
   ];
-  const files: OutputFile[] = partsFor('files', runs, whole, features).flatMap((p) =>
+  const files: OutputFile[] = partsFor('files', firstRuns(analysis), whole, features).flatMap((p) =>
     p.build(analysis),
   );
   return new Map(files);

@@ -79,21 +79,15 @@ export function planSpof(input: SpofPlanInput): SpofPlan | { usage: string } {
 
 /** The crash fault that fails component `id` over `window`. */
 export function crashOf(id: string, mode: 'refuse' | 'hang', window: FaultWindow): FaultDef {
+  // a crash strikes every instance of the component; the other fault fields do not apply
+  const inert = { add: null, factor: 1, rate: 0, remaining: 1, pause: null, interval: null };
+  const what = { kind: 'crash', component: id, instances: null, link: null, mode } as const;
   return {
     id: `spof-${id}`,
     description: `msasim spof: ${id} down`,
-    kind: 'crash',
-    component: id,
-    instances: null,
-    link: null,
+    ...what,
     windows: [window],
-    mode,
-    add: null,
-    factor: 1,
-    rate: 0,
-    remaining: 1,
-    pause: null,
-    interval: null,
+    ...inert,
   };
 }
 

@@ -178,17 +178,12 @@ export interface SweepPlan {
 }
 
 /** The plan of a sweep; `text` is the scenario file's text. */
-export function createPlan(p: {
-  text: string;
-  scenario: { name: string; description: string; file: string };
-  params: SweepParam[];
-  replications: number;
-  seed: number | string | null;
-  durationMs: number | null;
-  variants: (string | null)[];
-  seeds: (number | string)[];
-  points: number;
-}): SweepPlan {
+export function createPlan(
+  p: Omit<SweepPlan, 'format' | 'fingerprint' | 'scenario'> & {
+    text: string;
+    scenario: Omit<SweepPlan['scenario'], 'sha256'>;
+  },
+): SweepPlan {
   const sha256 = sha(p.text);
   const { text: _text, scenario, ...rest } = p;
   const decisive = {

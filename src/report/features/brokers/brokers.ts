@@ -2,17 +2,15 @@
  * The brokers' producers in the report: brokers.csv (one row per variant × broker: what its
  * producers published, failed, retried, buffered) and the console's broker table.
  */
-import type { BrokerSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
+import type { BrokerSummary, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { summariesCsv } from '../../csv.ts';
+import { runItems, summariesCsv } from '../../csv.ts';
 import { countColumns, num, type TextColumn, tableOf } from '../../text-table.ts';
 
 /** brokers.csv: one row per variant × broker: every figure of its summary (`id` as `broker`). */
-export function brokersCsv({ variants }: Analysis): string {
+export function brokersCsv({ results }: Analysis): string {
   return summariesCsv(
-    variants.flatMap(({ run: r }) =>
-      r.summary.brokers.map((b): [RunResult, BrokerSummary] => [r, b]),
-    ),
+    runItems(results.runs, (s) => s.brokers),
     { id: 'broker' },
   );
 }

@@ -4,9 +4,9 @@
  * the console's cache table, the Caches table of the page's Summary section, and each cache's
  * hit ratio as a key metric.
  */
-import type { CacheSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
+import type { CacheSummary, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { asIs, type Column, csvOf, roundedFields } from '../../csv.ts';
+import { asIs, type Column, csvOf, roundedFields, runItems } from '../../csv.ts';
 import { td } from '../../html/data-table.ts';
 import { formatNumber, formatPercent, formatRate } from '../../html/format.ts';
 import { itemKeys, summaryTable } from '../../html/summary-table.ts';
@@ -32,12 +32,10 @@ const CACHE_COLUMNS: Column<C>[] = [
 ];
 
 /** caches.csv: one row per variant × cache component. */
-export function cachesCsv({ variants }: Analysis): string {
+export function cachesCsv({ results }: Analysis): string {
   return csvOf(
     CACHE_COLUMNS,
-    variants.flatMap(({ run: r }) =>
-      r.summary.caches.map((c): [RunResult, CacheSummary] => [r, c]),
-    ),
+    runItems(results.runs, (s) => s.caches),
   );
 }
 

@@ -6,7 +6,7 @@
  */
 import type { ComponentSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { asIs, type Column, csvOf, roundedFields, variantOf } from '../../csv.ts';
+import { asIs, type Column, csvOf, roundedFields, runItems, tidyRows } from '../../csv.ts';
 import { td } from '../../html/data-table.ts';
 import {
   formatMs,
@@ -43,12 +43,10 @@ const COMPONENT_COLUMNS: Column<C>[] = [
 ];
 
 /** components.csv: one row per variant × component (service or database). */
-export function componentsCsv({ variants }: Analysis): string {
+export function componentsCsv({ results }: Analysis): string {
   return csvOf(
     COMPONENT_COLUMNS,
-    variants.flatMap(({ run: r }) =>
-      r.summary.components.map((c): [RunResult, ComponentSummary] => [r, c]),
-    ),
+    runItems(results.runs, (s) => s.components),
   );
 }
 
@@ -63,14 +61,8 @@ const SERIES_METRICS = [
 ] as const;
 
 /** The timeseries.csv rows of a run's components (scope `component`). */
-export function componentSeriesRows(r: RunResult): unknown[][] {
-  const rows: unknown[][] = [];
-  const v = variantOf(r);
-  for (const [id, points] of r.series.components)
-    for (const p of points)
-      for (const m of SERIES_METRICS) rows.push([p.second, v, 'component', id, m, round(p[m])]);
-  return rows;
-}
+export const componentSeriesRows = (r: RunResult): unknown[][] =>
+  tidyRows(r, r.series.components, () => 'component', SERIES_METRICS);
 
 /** The columns of the console's component table. */
 const COMPONENT_TABLE: TextColumn<C>[] = [

@@ -5,17 +5,11 @@
  */
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
 import type { RunResult } from '../../../metrics/summary.ts';
+import { runItems } from '../../csv.ts';
 
 /** The consumer groups of every run (first replication of each variant), each with its run. */
 export function consumerGroupRuns(runs: readonly RunResult[]): [RunResult, ConsumerGroupSummary][] {
-  return runs.flatMap((r) =>
-    r.summary.consumers.map((c): [RunResult, ConsumerGroupSummary] => [r, c]),
-  );
-}
-
-/** Whether some run has consumer groups (then consumers.csv and the messaging sections exist). */
-export function hasConsumerGroups(runs: readonly RunResult[]): boolean {
-  return runs.some((r) => r.summary.consumers.length > 0);
+  return runItems(runs, (s) => s.consumers);
 }
 
 /**

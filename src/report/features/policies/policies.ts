@@ -3,9 +3,9 @@
  * policies.csv (one row per variant × call step with policies), the console's table and the
  * page's section. Load × is attempts per call: how much retries multiply the callee's load.
  */
-import type { CallPolicySummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
+import type { CallPolicySummary, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { asIs, type Column, csvOf, roundedFields } from '../../csv.ts';
+import { asIs, type Column, csvOf, roundedFields, runItems } from '../../csv.ts';
 import { variantLabel } from '../../html/charts.ts';
 import { labelTd, tableHtml, td } from '../../html/data-table.ts';
 import { formatNumber, formatPercent } from '../../html/format.ts';
@@ -25,12 +25,10 @@ const POLICY_COLUMNS: Column<P>[] = [
 ];
 
 /** policies.csv: one row per variant × call step with resilience policies. */
-export function policiesCsv({ variants }: Analysis): string {
+export function policiesCsv({ results }: Analysis): string {
   return csvOf(
     POLICY_COLUMNS,
-    variants.flatMap(({ run: r }) =>
-      r.summary.callPolicies.map((p): [RunResult, CallPolicySummary] => [r, p]),
-    ),
+    runItems(results.runs, (s) => s.callPolicies),
   );
 }
 

@@ -3,17 +3,15 @@
  * variant × table: refreshes, 304s, what was fetched, reads and stale reads, memory held) and
  * the console's table of them.
  */
-import type { RefreshSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
+import type { RefreshSummary, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { summariesCsv } from '../../csv.ts';
+import { runItems, summariesCsv } from '../../csv.ts';
 import { countColumns, num, type TextColumn, tableOf } from '../../text-table.ts';
 
 /** refreshes.csv: one row per variant × refreshed table: every figure of its summary (`id` as `reference`). */
-export function refreshesCsv({ variants }: Analysis): string {
+export function refreshesCsv({ results }: Analysis): string {
   return summariesCsv(
-    variants.flatMap(({ run: r }) =>
-      r.summary.refreshes.map((x): [RunResult, RefreshSummary] => [r, x]),
-    ),
+    runItems(results.runs, (s) => s.refreshes),
     { id: 'reference' },
   );
 }

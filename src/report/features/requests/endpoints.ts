@@ -5,7 +5,7 @@
  */
 import type { RequestGroupSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { type Column, csvOf, variantOf } from '../../csv.ts';
+import { type Column, csvOf, tidyRows } from '../../csv.ts';
 import { td } from '../../html/data-table.ts';
 import { formatMs, formatNumber, formatPercent, formatRate } from '../../html/format.ts';
 import { itemKeys, summaryTable } from '../../html/summary-table.ts';
@@ -63,16 +63,13 @@ const REQUEST_METRICS = [
 ] as const;
 
 /** The timeseries.csv rows of a run's entry endpoints and of everything (scope `overall`). */
-export function requestSeriesRows(r: RunResult): unknown[][] {
-  const rows: unknown[][] = [];
-  const v = variantOf(r);
-  for (const [id, points] of r.series.requests) {
-    const scope = id === 'overall' ? 'overall' : 'endpoint';
-    for (const p of points)
-      for (const m of REQUEST_METRICS) rows.push([p.second, v, scope, id, m, round(p[m])]);
-  }
-  return rows;
-}
+export const requestSeriesRows = (r: RunResult): unknown[][] =>
+  tidyRows(
+    r,
+    r.series.requests,
+    (id) => (id === 'overall' ? 'overall' : 'endpoint'),
+    REQUEST_METRICS,
+  );
 
 /** The columns of the console's endpoint table. */
 const ENDPOINT_TABLE: TextColumn<NamedGroup>[] = [

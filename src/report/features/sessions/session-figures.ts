@@ -5,6 +5,7 @@
  */
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
 import type { RunResult } from '../../../metrics/summary.ts';
+import { runItems } from '../../csv.ts';
 
 /**
  * Calls to the identity provider: token issues, plus resolves and syncs when the IdP answers
@@ -29,7 +30,5 @@ export function sessionMemoryPerInstanceBytes(s: SessionSummary): number {
 
 /** The runs (first replication of each variant) that had logged-in users, with their sessions. */
 export function sessionRuns(runs: readonly RunResult[]): [RunResult, SessionSummary][] {
-  return runs.flatMap((r): [RunResult, SessionSummary][] =>
-    r.summary.sessions ? [[r, r.summary.sessions]] : [],
-  );
+  return runItems(runs, (s) => (s.sessions ? [s.sessions] : []));
 }

@@ -10,8 +10,8 @@ export const slosFeature: ReportFeature = {
   id: 'slos',
   present: someRunHas((s) => s.scenario.slos),
   parts: [
-    file(80, 'slos.csv', slosCsv),
-    part('console', 70, formatSlos),
     part('page', 40, slosSection),
+    part('console', 70, formatSlos),
+    file(80, 'slos.csv', slosCsv),
   ],
 };

@@ -8,6 +8,7 @@ import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
 import type { RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
+import { runItems } from '../../csv.ts';
 
 /** The sagas of a summary ([] for a summary written before sagas existed). */
 export const sagasOf = (s: RunSummary): SagaSummary[] => s.sagas ?? [];
@@ -18,22 +19,17 @@ export const transactionsOf = (s: RunSummary): TransactionSummary[] => s.transac
 /** The third-party readers of a summary ([] for one written before readers existed). */
 export const readersOf = (s: RunSummary): ReaderSummary[] => s.readers ?? [];
 
-/** Every item `of` a run's summary, each with its run, runs in order. */
-function itemRuns<T>(runs: readonly RunResult[], of: (s: RunSummary) => T[]): [RunResult, T][] {
-  return runs.flatMap((r) => of(r.summary).map((x): [RunResult, T] => [r, x]));
-}
-
 /** The sagas of every run (first replication of each variant), each with its run. */
 export const sagaRuns = (runs: readonly RunResult[]): [RunResult, SagaSummary][] =>
-  itemRuns(runs, sagasOf);
+  runItems(runs, sagasOf);
 
 /** The transaction steps of every run (first replication of each variant), each with its run. */
 export const transactionRuns = (runs: readonly RunResult[]): [RunResult, TransactionSummary][] =>
-  itemRuns(runs, transactionsOf);
+  runItems(runs, transactionsOf);
 
 /** The third-party readers of every run (first replication of each variant), each with its run. */
 export const readerRuns = (runs: readonly RunResult[]): [RunResult, ReaderSummary][] =>
-  itemRuns(runs, readersOf);
+  runItems(runs, readersOf);
 
 /** Whether some run has sagas (then sagas.csv and the sagas sections exist). */
 export const hasSagas = (runs: readonly RunResult[]): boolean =>
