@@ -16,7 +16,7 @@ import {
   windowBands,
   windowRows,
 } from '../../html/charts.ts';
-import { tableHtml, td } from '../../html/data-table.ts';
+import { type DataColumn, dataTable, type Header } from '../../html/data-table.ts';
 import { formatMs, formatNumber, formatQuantity, formatRate } from '../../html/format.ts';
 import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
@@ -53,69 +53,42 @@ const labelCell = ({ name, index, c }: GroupRow): Html =>
 
 const count = (x: number) => formatNumber(x);
 
+/** The first column: the variant with its colour, the group and its topic below. */
+const FIRST: [Header, (g: GroupRow) => Html] = [['variant', 'group ← topic'], labelCell];
+
 /** What became of the messages: delivery semantics, deliveries, duplicates, losses. */
-function outcomesTable(rows: GroupRow[]): Html {
-  const body = rows.map((g) => {
-    const c = g.c;
-    const delivery = html`<td>${c.ack}<span class="sub">${c.idempotency}</span></td>`;
-    return html`<tr>${labelCell(g)}${delivery}${[
-      formatRate(c.producedPerSec),
-      count(c.delivered),
-      count(c.duplicateDeliveries),
-      count(appliedOnce(c)),
-      count(c.appliedTwice),
-      count(c.skippedDuplicates),
-      count(c.lost),
-      count(c.deadLettered),
-    ].map(td)}</tr>`;
-  });
-  return tableHtml(
-    [
-      ['variant', 'group ← topic'],
-      ['ack', 'idempotency'],
-      'produced',
-      'delivered',
-      ['duplicate', 'deliveries'],
-      ['applied', 'once'],
-      ['applied', 'twice'],
-      ['duplicates', 'skipped'],
-      'lost',
-      ['dead-', 'lettered'],
-    ],
-    body,
-  );
-}
+const OUTCOMES: DataColumn<GroupRow>[] = [
+  [
+    ['ack', 'idempotency'],
+    ({ c }) => html`<td>${c.ack}<span class="sub">${c.idempotency}</span></td>`,
+  ],
+  ['produced', ({ c }) => formatRate(c.producedPerSec)],
+  ['delivered', ({ c }) => count(c.delivered)],
+  [['duplicate', 'deliveries'], ({ c }) => count(c.duplicateDeliveries)],
+  [['applied', 'once'], ({ c }) => count(appliedOnce(c))],
+  [['applied', 'twice'], ({ c }) => count(c.appliedTwice)],
+  [['duplicates', 'skipped'], ({ c }) => count(c.skippedDuplicates)],
+  ['lost', ({ c }) => count(c.lost)],
+  [['dead-', 'lettered'], ({ c }) => count(c.deadLettered)],
+];
 
 /** How far behind: lag, end-to-end time, failures, crashes and rebalances. */
-function lagTable(rows: GroupRow[]): Html {
-  const body = rows.map((g) => {
-    const c = g.c;
-    return html`<tr>${labelCell(g)}${[
-      `${c.service}/${c.endpoint}`,
-      count(c.partitions),
-      `${formatQuantity(c.lagMean)} / ${count(c.lagMax)} / ${count(c.lagAtEnd)}`,
-      `${formatMs(c.endToEndMeanMs)} / ${formatMs(c.endToEndMaxMs)}`,
-      formatRate(c.appliedPerSec),
-      count(c.failedDeliveries),
-      count(c.abandoned),
-      count(c.rebalances),
-    ].map(td)}</tr>`;
-  });
-  return tableHtml(
-    [
-      ['variant', 'group ← topic'],
-      ['consumer', 'service/endpoint'],
-      'partitions',
-      ['lag (messages)', 'mean / max / at end'],
-      ['end-to-end', 'mean / max'],
-      'applied',
-      ['failed', 'deliveries'],
-      ['abandoned', 'crash or ack timeout'],
-      'rebalances',
-    ],
-    body,
-  );
-}
+const LAG: DataColumn<GroupRow>[] = [
+  [['consumer', 'service/endpoint'], ({ c }) => `${c.service}/${c.endpoint}`],
+  ['partitions', ({ c }) => count(c.partitions)],
+  [
+    ['lag (messages)', 'mean / max / at end'],
+    ({ c }) => `${formatQuantity(c.lagMean)} / ${count(c.lagMax)} / ${count(c.lagAtEnd)}`,
+  ],
+  [
+    ['end-to-end', 'mean / max'],
+    ({ c }) => `${formatMs(c.endToEndMeanMs)} / ${formatMs(c.endToEndMaxMs)}`,
+  ],
+  ['applied', ({ c }) => formatRate(c.appliedPerSec)],
+  [['failed', 'deliveries'], ({ c }) => count(c.failedDeliveries)],
+  [['abandoned', 'crash or ack timeout'], ({ c }) => count(c.abandoned)],
+  ['rebalances', ({ c }) => count(c.rebalances)],
+];
 
 /** The parts of the outcome chart, in stacking order, with their colours. */
 const OUTCOME_PARTS: Record<string, string> = {
@@ -270,7 +243,7 @@ export function messagingSection(data: ReportData): PageSection[] {
       id: 'messaging',
       title: 'Messaging',
       nav: 'Messaging',
-      html: html`<p class="intro">What each consumer group did with the messages of its topic, after the warm-up (first replication). A duplicate delivery is a message delivered again (after a crash, a failure or an ack timeout); a consumer that is not idempotent applies it twice, an idempotency check skips it. Lag counts the messages appended and not yet committed; end-to-end time runs from the append to the first effect.</p><h3>What became of the messages</h3>${outcomesTable(rows)}${examplesHtml(rows)}<h3>How far behind</h3>${lagTable(rows)}${estimates}`,
+      html: html`<p class="intro">What each consumer group did with the messages of its topic, after the warm-up (first replication). A duplicate delivery is a message delivered again (after a crash, a failure or an ack timeout); a consumer that is not idempotent applies it twice, an idempotency check skips it. Lag counts the messages appended and not yet committed; end-to-end time runs from the append to the first effect.</p><h3>What became of the messages</h3>${dataTable(FIRST, OUTCOMES, rows)}${examplesHtml(rows)}<h3>How far behind</h3>${dataTable(FIRST, LAG, rows)}${estimates}`,
       charts: [
         { spec: messageOutcomeChart(data) },
         {

@@ -12,7 +12,7 @@ import { UNAUTHORIZED_REASONS } from '../../../metrics/session-stats.ts';
 import { chartSpec, partsNamed, stackedPanel, variantColor } from '../../html/chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4 } from '../../html/chart-style.ts';
 import { variantLabel } from '../../html/charts.ts';
-import { tableHtml, td } from '../../html/data-table.ts';
+import { type DataColumn, dataTable, type Header } from '../../html/data-table.ts';
 import {
   formatBytes,
   formatMs,
@@ -46,70 +46,57 @@ export function sessionVariants(data: ReportData): SessionVariant[] {
 }
 
 /** The first cell of a row: the variant with its colour, its strategy below. */
-const labelCell = (name: string, index: number, s: SessionSummary): Html =>
+const labelCell = ({ name, index, s }: SessionVariant): Html =>
   html`<td class="label">${variantChip(name, index)}<span class="sub">${s.strategy}</span></td>`;
 
+/** The first column: the variant with its colour, its strategy below. */
+const FIRST: [Header, (r: SessionVariant) => Html] = [['variant', 'strategy'], labelCell];
+
 /** What users saw: logins, 401s by reason, lost sessions, revocation, stale roles. */
-function usersTable(rows: SessionVariant[]): Html {
-  const body = rows.map(({ name, index, s }) => {
-    const reasons = UNAUTHORIZED_REASONS.map((r) => formatNumber(s.unauthorized[r])).join(' / ');
-    return html`<tr>${labelCell(name, index, s)}${[
-      formatRate(s.loginsPerSec),
-      `${formatNumber(s.unauthorized.total)} (${reasons})`,
-      formatNumber(s.sessionsLost.total),
-      `${formatMs(s.revocation.delayMeanMs)} / ${formatMs(s.revocation.delayMaxMs)}`,
-      formatNumber(s.revocation.acceptedAfter),
-      formatNumber(s.staleRoleRequests),
-    ].map(td)}</tr>`;
-  });
-  return tableHtml(
-    [
-      ['variant', 'strategy'],
-      'logins',
-      ['401s', `(${UNAUTHORIZED_REASONS.join(' / ')})`],
-      'sessions lost',
-      ['revocation delay', 'mean / max'],
-      ['accepted', 'after revocation'],
-      ['stale role', 'requests'],
-    ],
-    body,
-  );
-}
+const SEEN: DataColumn<SessionVariant>[] = [
+  ['logins', ({ s }) => formatRate(s.loginsPerSec)],
+  [
+    ['401s', `(${UNAUTHORIZED_REASONS.join(' / ')})`],
+    ({ s }) =>
+      `${formatNumber(s.unauthorized.total)} (${UNAUTHORIZED_REASONS.map((r) => formatNumber(s.unauthorized[r])).join(' / ')})`,
+  ],
+  ['sessions lost', ({ s }) => formatNumber(s.sessionsLost.total)],
+  [
+    ['revocation delay', 'mean / max'],
+    ({ s }) => `${formatMs(s.revocation.delayMeanMs)} / ${formatMs(s.revocation.delayMaxMs)}`,
+  ],
+  [['accepted', 'after revocation'], ({ s }) => formatNumber(s.revocation.acceptedAfter)],
+  [['stale role', 'requests'], ({ s }) => formatNumber(s.staleRoleRequests)],
+];
 
 /** What it cost: replication, token cache, IdP, store, auth time, memory per instance. */
-function costTable(rows: SessionVariant[]): Html {
-  const body = rows.map(({ name, index, s, windowMs }) => {
-    const lookups = s.tokenCache.hits + s.tokenCache.misses;
-    const memory =
+const COST: DataColumn<SessionVariant>[] = [
+  [['replication', 'messages'], ({ s }) => formatRate(s.replication.messagesPerSec)],
+  [['replication', 'bytes'], ({ s }) => `${formatBytes(s.replication.bytesPerSec)}/s`],
+  [
+    ['token cache', 'hit ratio'],
+    ({ s }) =>
+      s.tokenCache.hits + s.tokenCache.misses === 0 ? '–' : formatPercent(s.tokenCache.hitRatio),
+  ],
+  [
+    ['IdP calls', 'issues / resolves / syncs'],
+    ({ s }) =>
+      `${formatNumber(s.idp.issues)} / ${formatNumber(s.idp.resolves)} / ${formatNumber(s.idp.syncs)}`,
+  ],
+  [['IdP calls', 'per second'], ({ s, windowMs }) => formatRate(idpCallsPerSec(s, windowMs))],
+  [['store', 'operations'], ({ s }) => formatRate(s.storeOpsPerSec)],
+  [
+    ['auth time', 'mean / p99'],
+    ({ s }) => `${formatMs(s.authTime.meanMs)} / ${formatMs(s.authTime.p99Ms)}`,
+  ],
+  [
+    ['session memory', 'per instance'],
+    ({ s }) =>
       s.memory.length === 0
         ? '–'
-        : s.memory.map((m) => `${m.service} ${formatBytes(m.meanBytesPerInstance)}`).join(', ');
-    return html`<tr>${labelCell(name, index, s)}${[
-      formatRate(s.replication.messagesPerSec),
-      `${formatBytes(s.replication.bytesPerSec)}/s`,
-      lookups === 0 ? '–' : formatPercent(s.tokenCache.hitRatio),
-      `${formatNumber(s.idp.issues)} / ${formatNumber(s.idp.resolves)} / ${formatNumber(s.idp.syncs)}`,
-      formatRate(idpCallsPerSec(s, windowMs)),
-      formatRate(s.storeOpsPerSec),
-      `${formatMs(s.authTime.meanMs)} / ${formatMs(s.authTime.p99Ms)}`,
-      memory,
-    ].map(td)}</tr>`;
-  });
-  return tableHtml(
-    [
-      ['variant', 'strategy'],
-      ['replication', 'messages'],
-      ['replication', 'bytes'],
-      ['token cache', 'hit ratio'],
-      ['IdP calls', 'issues / resolves / syncs'],
-      ['IdP calls', 'per second'],
-      ['store', 'operations'],
-      ['auth time', 'mean / p99'],
-      ['session memory', 'per instance'],
-    ],
-    body,
-  );
-}
+        : s.memory.map((m) => `${m.service} ${formatBytes(m.meanBytesPerInstance)}`).join(', '),
+  ],
+];
 
 /** The colour scale of the variants (all of them, so each keeps its colour in every chart). */
 const variantColours = (data: ReportData) =>
@@ -359,7 +346,7 @@ export function sessionsSection(data: ReportData): PageSection[] {
       id: 'sessions',
       title: 'Sessions and credentials',
       nav: 'Sessions',
-      html: html`<p class="intro">How each strategy keeps users logged in, after the warm-up (first replication). Revocation delay runs from a forced logout to the last request accepted with the revoked credential; a stale-role request was accepted with a role that had changed.</p><h3>What users saw</h3>${usersTable(rows)}<h3>What it cost</h3>${costTable(rows)}${estimates}`,
+      html: html`<p class="intro">How each strategy keeps users logged in, after the warm-up (first replication). Revocation delay runs from a forced logout to the last request accepted with the revoked credential; a stale-role request was accepted with a role that had changed.</p><h3>What users saw</h3>${dataTable(FIRST, SEEN, rows)}<h3>What it cost</h3>${dataTable(FIRST, COST, rows)}${estimates}`,
       charts: [
         {
           spec: sessionLoadChart(data),

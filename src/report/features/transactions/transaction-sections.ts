@@ -9,7 +9,7 @@
 import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
-import { tableHtml, td } from '../../html/data-table.ts';
+import { type DataColumn, dataTable, type Header } from '../../html/data-table.ts';
 import { formatMs, formatNumber, formatPercent, formatQuantity } from '../../html/format.ts';
 import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageChart, PageSection } from '../../html/layout.ts';
@@ -69,100 +69,62 @@ function readerCard(row: ItemRow<ReaderSummary>): Html {
   return html`<div class="anomaly-card">${head}${summary}${anomalyQuote('The first', r.example)}${worst}</div>`;
 }
 
+/** The first column: the variant with its colour, `sub` of its item below. */
+const first = <T>(head: Header, sub: (x: T) => string): [Header, (row: ItemRow<T>) => Html] => [
+  head,
+  (row) => labelCell(row, sub(row.x)),
+];
+
 /** Every reader's reads, anomalies and staleness. */
-function readersTable(rows: ItemRow<ReaderSummary>[]): Html {
-  const body = rows.map((row) => {
-    const r = row.x;
-    return html`<tr>${labelCell(row, `${r.id} ← ${r.target}`)}${[
-      r.kind,
-      r.cutoffMs > 0 ? formatMs(r.cutoffMs) : '–',
-      count(r.reads),
-      count(r.anomalies),
-      finePercent(r.anomalyRate),
-      `${formatMs(r.stalenessMeanMs)} / ${formatMs(r.stalenessP99Ms)} / ${formatMs(r.stalenessMaxMs)}`,
-    ].map(td)}</tr>`;
-  });
-  return tableHtml(
-    [
-      ['variant', 'reader ← what it reads'],
-      'kind',
-      'cut-off',
-      'reads',
-      ['anomalies', 'dirty or stale reads'],
-      ['anomaly', 'rate'],
-      ['staleness', 'mean / p99 / max'],
-    ],
-    body,
-  );
-}
+const READERS: DataColumn<ItemRow<ReaderSummary>>[] = [
+  ['kind', ({ x }) => x.kind],
+  ['cut-off', ({ x }) => (x.cutoffMs > 0 ? formatMs(x.cutoffMs) : '–')],
+  ['reads', ({ x }) => count(x.reads)],
+  [['anomalies', 'dirty or stale reads'], ({ x }) => count(x.anomalies)],
+  [['anomaly', 'rate'], ({ x }) => finePercent(x.anomalyRate)],
+  [
+    ['staleness', 'mean / p99 / max'],
+    ({ x }) =>
+      `${formatMs(x.stalenessMeanMs)} / ${formatMs(x.stalenessP99Ms)} / ${formatMs(x.stalenessMaxMs)}`,
+  ],
+];
 
 /** Every saga's outcomes, alerts, messages and times. */
-function sagasTable(rows: ItemRow<SagaSummary>[]): Html {
-  const body = rows.map((row) => {
-    const s = row.x;
-    return html`<tr>${labelCell(row, `${s.id} · ${s.mode}`)}${[
-      count(s.started),
-      count(s.completed),
-      count(s.compensated),
-      count(s.inconsistent),
-      `${count(s.alerts)} (${count(s.compensationFailures)} / ${count(s.uncompensable)})`,
-      count(s.actionFailures),
-      formatQuantity(s.messagesPerSaga),
-      msPair(s.completionMeanMs, s.completionP99Ms),
-      `${formatMs(s.windowMeanMs)} / ${formatMs(s.windowP99Ms)} / ${formatMs(s.windowMaxMs)}`,
-    ].map(td)}</tr>`;
-  });
-  return tableHtml(
-    [
-      ['variant', 'saga · mode'],
-      'started',
-      'completed',
-      'compensated',
-      'inconsistent',
-      ['operator alerts', '(failed undo / not undoable)'],
-      ['failed', 'actions'],
-      ['messages', 'per saga'],
-      ['completion', 'mean / p99'],
-      ['inconsistency window', 'mean / p99 / max'],
-    ],
-    body,
-  );
-}
+const SAGAS: DataColumn<ItemRow<SagaSummary>>[] = [
+  ['started', ({ x }) => count(x.started)],
+  ['completed', ({ x }) => count(x.completed)],
+  ['compensated', ({ x }) => count(x.compensated)],
+  ['inconsistent', ({ x }) => count(x.inconsistent)],
+  [
+    ['operator alerts', '(failed undo / not undoable)'],
+    ({ x }) => `${count(x.alerts)} (${count(x.compensationFailures)} / ${count(x.uncompensable)})`,
+  ],
+  [['failed', 'actions'], ({ x }) => count(x.actionFailures)],
+  [['messages', 'per saga'], ({ x }) => formatQuantity(x.messagesPerSaga)],
+  [['completion', 'mean / p99'], ({ x }) => msPair(x.completionMeanMs, x.completionP99Ms)],
+  [
+    ['inconsistency window', 'mean / p99 / max'],
+    ({ x }) =>
+      `${formatMs(x.windowMeanMs)} / ${formatMs(x.windowP99Ms)} / ${formatMs(x.windowMaxMs)}`,
+  ],
+];
 
 /** Every transaction step's outcomes, lock waits, conflicts and times. */
-function transactionsTable(rows: ItemRow<TransactionSummary>[]): Html {
-  const body = rows.map((row) => {
-    const t = row.x;
-    return html`<tr>${labelCell(row, `${t.id} · ${t.locking}`)}${[
-      t.keys,
-      count(t.started),
-      count(t.committed),
-      count(t.failed),
-      `${count(t.lockWaits)} / ${count(t.lockTimeouts)}`,
-      msPair(t.lockWaitMeanMs, t.lockWaitP99Ms),
-      `${count(t.conflicts)} (${formatPercent(t.conflictRate)})`,
-      count(t.retries),
-      count(t.compensations),
-      msPair(t.durationMeanMs, t.durationP99Ms),
-    ].map(td)}</tr>`;
-  });
-  return tableHtml(
-    [
-      ['variant', 'step · locking'],
-      ['rows of', 'key space'],
-      'started',
-      'committed',
-      'failed',
-      ['lock waits', '/ timeouts'],
-      ['lock wait', 'mean / p99'],
-      ['conflicts', '(per transaction)'],
-      'retries',
-      'compensations',
-      ['transaction time', 'mean / p99'],
-    ],
-    body,
-  );
-}
+const TRANSACTIONS: DataColumn<ItemRow<TransactionSummary>>[] = [
+  [['rows of', 'key space'], ({ x }) => x.keys],
+  ['started', ({ x }) => count(x.started)],
+  ['committed', ({ x }) => count(x.committed)],
+  ['failed', ({ x }) => count(x.failed)],
+  [['lock waits', '/ timeouts'], ({ x }) => `${count(x.lockWaits)} / ${count(x.lockTimeouts)}`],
+  [['lock wait', 'mean / p99'], ({ x }) => msPair(x.lockWaitMeanMs, x.lockWaitP99Ms)],
+  [
+    ['conflicts', '(per transaction)'],
+    ({ x }) => `${count(x.conflicts)} (${formatPercent(x.conflictRate)})`,
+  ],
+  ['retries', ({ x }) => count(x.retries)],
+  ['compensations', ({ x }) => count(x.compensations)],
+  [['transaction time', 'mean / p99'], ({ x }) => msPair(x.durationMeanMs, x.durationP99Ms)],
+];
 
 /**
  * The key metrics of `source`'s items among `rows` over the replications (with variants or
@@ -200,7 +162,11 @@ export function transactionSection(data: ReportData): PageSection[] {
     parts.push(
       html`<h3>What the readers saw</h3>`,
       html`<div class="anomaly-cards">${joinHtml(readers.map(readerCard), '\n')}</div>`,
-      readersTable(readers),
+      dataTable(
+        first<ReaderSummary>(['variant', 'reader ← what it reads'], (r) => `${r.id} ← ${r.target}`),
+        READERS,
+        readers,
+      ),
       estimatesHtml(data, READER_METRICS, readers),
     );
     charts.push({
@@ -210,13 +176,25 @@ export function transactionSection(data: ReportData): PageSection[] {
     });
   }
   if (sagas.length > 0) {
-    parts.push(html`<h3>Sagas</h3>`, sagasTable(sagas), estimatesHtml(data, SAGA_METRICS, sagas));
+    parts.push(
+      html`<h3>Sagas</h3>`,
+      dataTable(
+        first<SagaSummary>(['variant', 'saga · mode'], (x) => `${x.id} · ${x.mode}`),
+        SAGAS,
+        sagas,
+      ),
+      estimatesHtml(data, SAGA_METRICS, sagas),
+    );
     charts.push({ spec: sagaOutcomeChart(data) });
   }
   if (transactions.length > 0) {
     parts.push(
       html`<h3>Local transactions</h3>`,
-      transactionsTable(transactions),
+      dataTable(
+        first<TransactionSummary>(['variant', 'step · locking'], (t) => `${t.id} · ${t.locking}`),
+        TRANSACTIONS,
+        transactions,
+      ),
       estimatesHtml(data, TRANSACTION_METRICS, transactions),
     );
     charts.push({
