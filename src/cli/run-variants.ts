@@ -14,7 +14,7 @@ import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/
 import { buildReportData, type ReportData } from '../report/report-data.ts';
 import { replicationsOf } from '../report/results.ts';
 import { formatIssues } from '../scenario/format.ts';
-import { loadScenario } from '../scenario/load.ts';
+import { type LoadedScenario, loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
@@ -72,8 +72,7 @@ export async function runVariants(
   io: CliIo,
 ): Promise<VariantRuns> {
   const budget = new CommandBudget(opts.maxWall);
-  const loaded = await loadScenario(file);
-  if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
+  const loaded = await loadWithWarnings(file, io);
   const target = await checkOut(opts.out ?? join('reports', loaded.name), 'report', {
     keep: [{ path: file, what: 'the scenario file' }],
   });
@@ -141,6 +140,23 @@ export async function runVariants(
   if (replications > 1) results.replications = summaries;
   const wallMs = performance.now() - started;
   return { results, analysis: analyse(results), wallMs, target };
+}
+
+/** The scenario in `file`, its warnings printed. @throws ScenarioError for a bad scenario. */
+export async function loadWithWarnings(file: string, io: CliIo): Promise<LoadedScenario> {
+  const loaded = await loadScenario(file);
+  if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
+  return loaded;
+}
+
+/** The runs of every variant of `file` (see runVariants) with their report written. */
+export async function runAndReport(
+  file: string,
+  opts: RunVariantsOptions,
+  io: CliIo,
+): Promise<{ runs: VariantRuns; report: { files: OutputFiles; outDir: string } }> {
+  const runs = await runVariants(file, opts, io);
+  return { runs, report: await writeReport(runs, io) };
 }
 
 /** The largest lesson msasim reads. */

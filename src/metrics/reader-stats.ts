@@ -5,7 +5,7 @@
  * the data it read was, and one minimal example of an anomaly, so a workshop can show *the*
  * bad read and not just a rate.
  */
-import { type Counts, counters, countsOf, fieldsOf, timesOf } from './counters.ts';
+import { type Counts, counters, countsOf, fieldsOf, type TimesOf, timesOf } from './counters.ts';
 
 /** What the model counts for a reader over the statistics window. */
 const READER_COUNTERS = {
@@ -53,7 +53,9 @@ export class ReaderStats extends counters(READER_COUNTERS, READER_TIMES) {
 }
 
 /** A reader over the statistics window, ready for JSON: its counts, then figures derived from them. */
-export interface ReaderSummary extends Counts<typeof READER_COUNTERS> {
+export interface ReaderSummary
+  extends Counts<typeof READER_COUNTERS>,
+    TimesOf<'staleness', 'meanMs' | 'p99Ms' | 'maxMs'> {
   id: string;
   kind: string;
   target: string;
@@ -62,9 +64,6 @@ export interface ReaderSummary extends Counts<typeof READER_COUNTERS> {
   /** The first anomaly of the window, and the worst one, in words (null: none). */
   example: string | null;
   worstExample: string | null;
-  stalenessMeanMs: number;
-  stalenessP99Ms: number;
-  stalenessMaxMs: number;
 }
 
 export function summarizeReader(s: ReaderStats): ReaderSummary {

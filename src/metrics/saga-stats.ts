@@ -4,7 +4,7 @@
  * failed, or an action that cannot be undone had run: an operator alert) — the messages each
  * took, how long they took to end, and how long their data stayed partly applied.
  */
-import { type Counts, counters, countsOf, fieldsOf, timesOf } from './counters.ts';
+import { type Counts, counters, countsOf, fieldsOf, type TimesOf, timesOf } from './counters.ts';
 
 /** What the model counts for a saga over the statistics window. */
 const SAGA_COUNTERS = {
@@ -37,18 +37,16 @@ export class SagaStats extends counters(SAGA_COUNTERS, SAGA_TIMES) {
 }
 
 /** A saga over the statistics window, ready for JSON: its counts, then figures derived from them. */
-export interface SagaSummary extends Counts<Omit<typeof SAGA_COUNTERS, 'messages'>> {
+export interface SagaSummary
+  extends Counts<Omit<typeof SAGA_COUNTERS, 'messages'>>,
+    TimesOf<'completion', 'meanMs' | 'p99Ms'>,
+    /** The time data stayed partly applied (sagas that ended consistent). */
+    TimesOf<'window', 'meanMs' | 'p99Ms' | 'maxMs'> {
   id: string;
   mode: string;
   actions: number;
   /** Messages per saga that ended. */
   messagesPerSaga: number;
-  completionMeanMs: number;
-  completionP99Ms: number;
-  /** Time data stayed partly applied (sagas that ended consistent), ms. */
-  windowMeanMs: number;
-  windowP99Ms: number;
-  windowMaxMs: number;
 }
 
 export function summarizeSaga(s: SagaStats): SagaSummary {

@@ -4,7 +4,7 @@
  * (pessimistic), how many met a version conflict at commit, retried and ran compensations
  * (optimistic), and how long they held their row.
  */
-import { type Counts, counters, countsOf, fieldsOf, timesOf } from './counters.ts';
+import { type Counts, counters, countsOf, fieldsOf, type TimesOf, timesOf } from './counters.ts';
 
 /** What the model counts for a transaction step over the statistics window. */
 const TRANSACTION_COUNTERS = {
@@ -35,16 +35,14 @@ export class TransactionStats extends counters(TRANSACTION_COUNTERS, TRANSACTION
 }
 
 /** A transaction step over the statistics window, ready for JSON: its counts, then figures derived from them. */
-export interface TransactionSummary extends Counts<typeof TRANSACTION_COUNTERS> {
+export interface TransactionSummary
+  extends Counts<typeof TRANSACTION_COUNTERS>,
+    TimesOf<'lockWait' | 'duration', 'meanMs' | 'p99Ms'> {
   id: string;
   locking: string;
   keys: string;
   /** Conflicts per transaction started. */
   conflictRate: number;
-  lockWaitMeanMs: number;
-  lockWaitP99Ms: number;
-  durationMeanMs: number;
-  durationP99Ms: number;
 }
 
 export function summarizeTransaction(s: TransactionStats): TransactionSummary {

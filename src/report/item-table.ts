@@ -6,7 +6,7 @@
  */
 import type { RunResult } from '../metrics/summary.ts';
 import { type ScenarioResults, variantNames } from './results.ts';
-import { type TextColumn, tableOf } from './text-table.ts';
+import { joinWrapped, type TextColumn, tableOf } from './text-table.ts';
 
 /** An item of a section with the name of its variant. */
 export interface NamedItem<T> {
@@ -53,4 +53,20 @@ export function itemTable<T>(
   if (items.several) head.push([kind, (r) => idOf(r.x)]);
   const cells = columns.map(([h, cell]): TextColumn<NamedItem<T>> => [h, (r) => cell(r.x)]);
   return tableOf([...head, ...cells], items.rows);
+}
+
+/**
+ * A console section of items: its title (`■ <what>`, with the item's id when every row has the
+ * same), one table per column list of `tables`, and the `legend` wrapped below.
+ */
+export function itemSection<T>(
+  items: NamedItems<T>,
+  what: string,
+  kind: string,
+  idOf: (x: T) => string,
+  tables: readonly (readonly TextColumn<T>[])[],
+  legend: readonly string[],
+): string {
+  const text = tables.map((columns) => itemTable(items, kind, idOf, columns)).join('\n\n');
+  return `${titleOf(what, items)}\n${text}\n${joinWrapped(legend)}`;
 }

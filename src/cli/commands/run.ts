@@ -4,12 +4,7 @@
  */
 import { formatSummary } from '../../report/table.ts';
 import type { CliIo } from '../io.ts';
-import {
-  formatRunAccount,
-  type RunVariantsOptions,
-  runVariants,
-  writeReport,
-} from '../run-variants.ts';
+import { formatRunAccount, type RunVariantsOptions, runAndReport } from '../run-variants.ts';
 
 /** Options of `msasim run`. */
 export interface RunCommandOptions extends RunVariantsOptions {
@@ -27,8 +22,7 @@ export async function runCommand(
   opts: RunCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const runs = await runVariants(file, opts, io);
-  const report = await writeReport(runs, io);
+  const { runs, report } = await runAndReport(file, opts, io);
   if (opts.format === 'json') io.out(report.files.get('summary.json') as string);
   else io.out(formatSummary(runs.analysis));
   io.err(formatRunAccount(runs, report));

@@ -15,8 +15,6 @@ import { runScenario } from '../../model/run.ts';
 import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
 import { spofCandidates, spofData } from '../../report/spof.ts';
 import { failing, planSpof, spofFiles, spofText } from '../../report/spof-plan.ts';
-import { formatIssues } from '../../scenario/format.ts';
-import { loadScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { RunGuardError, UsageError } from '../errors.ts';
 import { type CliIo, writeDirectoryAtomically } from '../io.ts';
@@ -29,7 +27,7 @@ import {
   RunGuard,
   stoppedBy,
 } from '../run-guard.ts';
-import { parseSeed } from '../run-variants.ts';
+import { loadWithWarnings, parseSeed } from '../run-variants.ts';
 import { loadVegaAssets } from '../vega-assets.ts';
 
 /** Options of `msasim spof`, with the guards' budgets. */
@@ -52,8 +50,7 @@ export async function spofCommand(
   io: CliIo,
 ): Promise<number> {
   const budget = new CommandBudget(opts.maxWall);
-  const loaded = await loadScenario(file);
-  if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
+  const loaded = await loadWithWarnings(file, io);
   const plan = planSpof({
     name: loaded.name,
     variants: loaded.variants,

@@ -64,3 +64,23 @@ export function summaryTable(
   );
   return html`<div class="table-wrap"><table class="data"><thead><tr><th>${first}</th>${variant}${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
+
+/**
+ * The summary table headed `title` of the items `itemsOf` a variant's summary (each named by
+ * its id in the first column, `first`): `cells` of an item under `headers`.
+ */
+export function itemSummaryTable<T extends { id: string }>(
+  data: ReportData,
+  title: string,
+  first: string,
+  headers: string[],
+  itemsOf: (v: VariantReport) => readonly T[],
+  cells: (x: T) => Html[],
+): Html {
+  const keys = itemKeys(data, (v) => itemsOf(v).map((x) => x.id));
+  const table = summaryTable(data, first, headers, keys, (v, key) => {
+    const x = itemsOf(v).find((i) => i.id === key);
+    return x === undefined ? null : cells(x);
+  });
+  return html`<h3>${title}</h3>${table}`;
+}

@@ -9,7 +9,7 @@ import type { Analysis } from '../../analysis.ts';
 import { asIs, type Column, csvOf, roundedFields, runItems } from '../../csv.ts';
 import { td } from '../../html/data-table.ts';
 import { formatNumber, formatPercent, formatRate } from '../../html/format.ts';
-import { itemKeys, summaryTable } from '../../html/summary-table.ts';
+import { itemSummaryTable } from '../../html/summary-table.ts';
 import { type Html, html } from '../../html/template.ts';
 import { keyMetricSource, metricDef } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
@@ -61,26 +61,22 @@ export function cacheTable(s: RunSummary): string {
 
 /** The page's Caches table: lookups, hit ratio, stale hits, evictions, sync messages. */
 export function cachesSummaryTable(data: ReportData): Html {
-  const keys = itemKeys(data, (v) => v.summary.caches.map((c) => c.id));
-  const table = summaryTable(
+  const headers = ['type', 'lookups', 'hit ratio', 'stale hits', 'evictions', 'sync messages'];
+  return itemSummaryTable(
     data,
+    'Caches',
     'cache',
-    ['type', 'lookups', 'hit ratio', 'stale hits', 'evictions', 'sync messages'],
-    keys,
-    (v, key) => {
-      const c = v.summary.caches.find((x) => x.id === key);
-      if (!c) return null;
-      return [
-        html`<td class="label">${c.type}</td>`,
-        td(formatNumber(c.lookups)),
-        td(formatPercent(c.hitRatio)),
-        td(formatNumber(c.staleHits)),
-        td(formatNumber(c.evictions)),
-        td(formatRate(c.syncMessagesPerSec)),
-      ];
-    },
+    headers,
+    (v) => v.summary.caches,
+    (c) => [
+      html`<td class="label">${c.type}</td>`,
+      td(formatNumber(c.lookups)),
+      td(formatPercent(c.hitRatio)),
+      td(formatNumber(c.staleHits)),
+      td(formatNumber(c.evictions)),
+      td(formatRate(c.syncMessagesPerSec)),
+    ],
   );
-  return html`<h3>Caches</h3>${table}`;
 }
 
 /** Each cache's hit ratio (scope `cache`, id = the cache); higher is better. */

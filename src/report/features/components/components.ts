@@ -15,7 +15,7 @@ import {
   formatQuantity,
   formatRate,
 } from '../../html/format.ts';
-import { itemKeys, summaryTable } from '../../html/summary-table.ts';
+import { itemSummaryTable } from '../../html/summary-table.ts';
 import { type Html, html } from '../../html/template.ts';
 import { utilisationColour } from '../../html/topology.ts';
 import { keyMetricSource, lowerIsBetter } from '../../key-metrics.ts';
@@ -90,26 +90,22 @@ export function componentTable(s: RunSummary): string {
 
 /** The page's Components table: kind, instances, load, utilisation (tinted), queue, wait. */
 export function componentsSummaryTable(data: ReportData): Html {
-  const keys = itemKeys(data, (v) => v.summary.components.map((c) => c.id));
-  const table = summaryTable(
+  const headers = ['kind', 'instances', 'load', 'utilisation', 'queue mean / max', 'mean wait'];
+  return itemSummaryTable(
     data,
+    'Components',
     'component',
-    ['kind', 'instances', 'load', 'utilisation', 'queue mean / max', 'mean wait'],
-    keys,
-    (v, key) => {
-      const c = v.summary.components.find((x) => x.id === key);
-      if (!c) return null;
-      return [
-        html`<td class="label">${c.kind}</td>`,
-        td(formatNumber(c.instances)),
-        td(formatRate(c.arrivalsPerSec)),
-        html`<td style="background:${utilisationColour(c.utilisation)}">${formatPercent(c.utilisation)}</td>`,
-        td(`${formatQuantity(c.queueMean)} / ${formatNumber(c.queueMax)}`),
-        td(formatMs(c.waitMeanMs)),
-      ];
-    },
+    headers,
+    (v) => v.summary.components,
+    (c) => [
+      html`<td class="label">${c.kind}</td>`,
+      td(formatNumber(c.instances)),
+      td(formatRate(c.arrivalsPerSec)),
+      html`<td style="background:${utilisationColour(c.utilisation)}">${formatPercent(c.utilisation)}</td>`,
+      td(`${formatQuantity(c.queueMean)} / ${formatNumber(c.queueMax)}`),
+      td(formatMs(c.waitMeanMs)),
+    ],
   );
-  return html`<h3>Components</h3>${table}`;
 }
 
 /** Each component's key metrics (scope `component`, id = the component), in order. */

@@ -22,23 +22,18 @@ const def = <T>(
   value: (x: T) => number | null,
 ): ItemMetricDef<T> => ({ ...metricDef(metric, label, unit, lowerIsBetter), value });
 
+type G = RequestGroupSummary;
 type Latency = 'p50Ms' | 'p90Ms' | 'p99Ms' | 'p999Ms' | 'meanMs';
 const latency = (metric: Latency, label: string) =>
-  def(metric, label, 'ms', true, (g: RequestGroupSummary) => g.latency[metric]);
+  def(metric, label, 'ms', true, (g: G) => g.latency[metric]);
 const throughput = def(
   'throughputPerSec',
   'throughput',
   'per-sec',
   null,
-  (g: RequestGroupSummary) => g.throughputPerSec,
+  (g: G) => g.throughputPerSec,
 );
-const errorRate = def(
-  'errorRate',
-  'error rate',
-  'ratio',
-  true,
-  (g: RequestGroupSummary) => g.errorRate,
-);
+const errorRate = def('errorRate', 'error rate', 'ratio', true, (g: G) => g.errorRate);
 
 /** A run's overall figures with its row of the comparison. */
 interface Overall {

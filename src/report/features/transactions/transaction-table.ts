@@ -8,7 +8,7 @@
 import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
-import { itemTable, namedItems, titleOf } from '../../item-table.ts';
+import { itemSection, itemTable, namedItems, titleOf } from '../../item-table.ts';
 import type { ScenarioResults } from '../../results.ts';
 import {
   countColumns,
@@ -42,6 +42,17 @@ const SAGA_COST: TextColumn<S>[] = [
   ['window ms mean/p99/max', (x) => msList(x.windowMeanMs, x.windowP99Ms, x.windowMaxMs)],
 ];
 
+/** What the sagas' tables say, below them. */
+const SAGA_LEGEND = [
+  'counts after the warm-up',
+  'compensated: every action done was undone',
+  'inconsistent: a compensation failed, or an action that cannot be undone had run',
+  'alerts: operator alerts (comp: compensations that failed / undo: actions that could not be undone)',
+  'msg/saga: calls and replies, or events, per saga that ended',
+  'done: start to completed or compensated',
+  'window: first action done to consistent again',
+];
+
 /**
  * The sagas, one row per variant × saga (first replication), in two tables: how they ended
  * (completed, compensated, inconsistent, operator alerts by cause), then what they cost
@@ -50,16 +61,7 @@ const SAGA_COST: TextColumn<S>[] = [
 export function formatSagas(results: ScenarioResults): string {
   const items = namedItems(results, sagaRuns(results.runs), id);
   if (items.rows.length === 0) return '';
-  const legend = [
-    'counts after the warm-up',
-    'compensated: every action done was undone',
-    'inconsistent: a compensation failed, or an action that cannot be undone had run',
-    'alerts: operator alerts (comp: compensations that failed / undo: actions that could not be undone)',
-    'msg/saga: calls and replies, or events, per saga that ended',
-    'done: start to completed or compensated',
-    'window: first action done to consistent again',
-  ];
-  return `${titleOf('sagas', items)}\n${itemTable(items, 'saga', id, SAGA_ENDED)}\n\n${itemTable(items, 'saga', id, SAGA_COST)}\n${joinWrapped(legend)}`;
+  return itemSection(items, 'sagas', 'saga', id, [SAGA_ENDED, SAGA_COST], SAGA_LEGEND);
 }
 
 type T = TransactionSummary;
@@ -82,6 +84,15 @@ const TRANSACTION_WAITS: TextColumn<T>[] = [
   ['time ms mean/p99', (x) => msList(x.durationMeanMs, x.durationP99Ms)],
 ];
 
+/** What the transaction steps' tables say, below them. */
+const TRANSACTION_LEGEND = [
+  'counts after the warm-up',
+  'conflicts: version changed before commit (optimistic), per transaction started',
+  'lock waits: transactions that found the row locked (pessimistic); timeouts: gave up waiting',
+  'comps: compensation runs after a conflict',
+  'time: start to commit, retries included',
+];
+
 /**
  * The transaction steps, one row per variant × step (first replication), in two tables: how
  * they ended (committed, failed, version conflicts), then what they waited for and redid (lock
@@ -91,14 +102,8 @@ const TRANSACTION_WAITS: TextColumn<T>[] = [
 export function formatTransactions(results: ScenarioResults): string {
   const items = namedItems(results, transactionRuns(results.runs), id);
   if (items.rows.length === 0) return '';
-  const legend = [
-    'counts after the warm-up',
-    'conflicts: version changed before commit (optimistic), per transaction started',
-    'lock waits: transactions that found the row locked (pessimistic); timeouts: gave up waiting',
-    'comps: compensation runs after a conflict',
-    'time: start to commit, retries included',
-  ];
-  return `${titleOf('transactions', items)}\n${itemTable(items, 'transaction', id, TRANSACTION_ENDED)}\n\n${itemTable(items, 'transaction', id, TRANSACTION_WAITS)}\n${joinWrapped(legend)}`;
+  const tables = [TRANSACTION_ENDED, TRANSACTION_WAITS];
+  return itemSection(items, 'transactions', 'transaction', id, tables, TRANSACTION_LEGEND);
 }
 
 /** The first and worst anomaly of a reader, wrapped under a line naming the reader. */
