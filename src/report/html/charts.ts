@@ -3,7 +3,7 @@
  * its data inline (`data.values`) and at most ~2,000 points (long series are averaged over
  * buckets of seconds, deterministically). Latency, throughput and error charts are here;
  * the component charts (load, utilisation, key metrics with CIs) are in component-charts.ts.
- * A new chart: a builder here (or beside it) and an entry in `reportCharts` (page.ts lists them).
+ * A chart of a report feature: a builder in its folder (features/<name>/), listed in its page part.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { LatencyStats } from '../../metrics/histogram.ts';
