@@ -70,3 +70,19 @@ export function itemSection<T>(
   const text = tables.map((columns) => itemTable(items, kind, idOf, columns)).join('\n\n');
   return `${titleOf(what, items)}\n${text}\n${joinWrapped(legend)}`;
 }
+
+/**
+ * The console section of `items` (each with its run) of `results` (see itemSection), or '' when
+ * there are none.
+ */
+export function formatItems<T>(
+  results: ScenarioResults,
+  items: [RunResult, T][],
+  section: { what: string; kind: string; idOf: (x: T) => string },
+  tables: readonly (readonly TextColumn<T>[])[],
+  legend: readonly string[],
+): string {
+  const named = namedItems(results, items, section.idOf);
+  if (named.rows.length === 0) return '';
+  return itemSection(named, section.what, section.kind, section.idOf, tables, legend);
+}

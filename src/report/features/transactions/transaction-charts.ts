@@ -46,6 +46,9 @@ export const transactionRows = (data: ReportData): ItemRow<TransactionSummary>[]
 /** The third-party readers of every variant (results.json written before them: none). */
 export const readerRows = (data: ReportData): ItemRow<ReaderSummary>[] => itemRows(data, readersOf);
 
+/** How the charts name the rows: the variant, or "variant · item". */
+const labelsOf = (rows: readonly ItemRow<unknown>[]) => rows.map((r) => r.label);
+
 /** The colour scale of the variants (all of them, so each keeps its colour in every chart). */
 const variantColours = (data: ReportData) =>
   colourScale(data.variants.map((v) => variantLabel(data, v)));
@@ -150,7 +153,6 @@ const SAGA_PARTS: Record<string, string> = {
  */
 export function sagaOutcomeChart(data: ReportData): TopLevelSpec {
   const rows = sagaRows(data);
-  const labels = rows.map((r) => r.label);
   const values = rows.flatMap(({ label, x }) => [
     { panel: 'all', row: label, part: 'completed', rank: 0, count: x.completed },
     { panel: 'all', row: label, part: 'compensated', rank: 1, count: x.compensated },
@@ -171,7 +173,7 @@ export function sagaOutcomeChart(data: ReportData): TopLevelSpec {
         stackedPanel({
           filter: "datum.panel === 'all'",
           title: 'sagas',
-          rows: labels,
+          rows: labelsOf(rows),
           parts: SAGA_PARTS,
           width,
         }),
@@ -179,7 +181,7 @@ export function sagaOutcomeChart(data: ReportData): TopLevelSpec {
         stackedPanel({
           filter: "datum.panel === 'failed'",
           title: 'sagas that did not complete',
-          rows: labels,
+          rows: labelsOf(rows),
           parts: SAGA_PARTS,
           width,
         }),
@@ -205,7 +207,6 @@ const TRANSACTION_TIMES = ['mean lock wait', 'p99 lock wait', 'mean time', 'p99 
  */
 export function transactionChart(data: ReportData): TopLevelSpec {
   const rows = transactionRows(data);
-  const labels = rows.map((r) => r.label);
   const outcomes = rows.flatMap(({ label, x }) => [
     { panel: 'outcomes', row: label, part: 'committed', rank: 0, count: x.committed },
     { panel: 'outcomes', row: label, part: 'failed', rank: 1, count: x.failed },
@@ -239,15 +240,15 @@ export function transactionChart(data: ReportData): TopLevelSpec {
         stackedPanel({
           filter: "datum.panel === 'outcomes'",
           title: 'transactions',
-          rows: labels,
+          rows: labelsOf(rows),
           parts: TRANSACTION_PARTS,
           width: CHART_WIDTH - 260,
         }),
-        groupedPanel(data, 'events', grouped, TRANSACTION_EVENTS, labels, {
+        groupedPanel(data, 'events', grouped, TRANSACTION_EVENTS, labelsOf(rows), {
           title: 'count',
           format: ',.0f',
         }),
-        groupedPanel(data, 'times', grouped, TRANSACTION_TIMES, labels, {
+        groupedPanel(data, 'times', grouped, TRANSACTION_TIMES, labelsOf(rows), {
           title: 'ms (symlog scale)',
           format: ',.1f',
           scaleType: 'symlog',

@@ -8,7 +8,7 @@
 import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
-import { itemSection, itemTable, namedItems, titleOf } from '../../item-table.ts';
+import { formatItems, itemTable, namedItems, titleOf } from '../../item-table.ts';
 import type { ScenarioResults } from '../../results.ts';
 import {
   countColumns,
@@ -24,6 +24,10 @@ import { readerRuns, sagaRuns, transactionRuns } from './transaction-figures.ts'
 const msList = (...xs: number[]) => xs.map((x) => num(x, 1)).join('/');
 
 const id = (x: { id: string }) => x.id;
+
+/** The sections' names: in titles, and of the item column when there are several. */
+const SAGAS = { what: 'sagas', kind: 'saga', idOf: id };
+const TRANSACTIONS = { what: 'transactions', kind: 'transaction', idOf: id };
 
 type S = SagaSummary;
 
@@ -58,11 +62,8 @@ const SAGA_LEGEND = [
  * (completed, compensated, inconsistent, operator alerts by cause), then what they cost
  * (failed actions, messages, completion time, inconsistency window). Empty without sagas.
  */
-export function formatSagas(results: ScenarioResults): string {
-  const items = namedItems(results, sagaRuns(results.runs), id);
-  if (items.rows.length === 0) return '';
-  return itemSection(items, 'sagas', 'saga', id, [SAGA_ENDED, SAGA_COST], SAGA_LEGEND);
-}
+export const formatSagas = (results: ScenarioResults): string =>
+  formatItems(results, sagaRuns(results.runs), SAGAS, [SAGA_ENDED, SAGA_COST], SAGA_LEGEND);
 
 type T = TransactionSummary;
 
@@ -99,12 +100,14 @@ const TRANSACTION_LEGEND = [
  * waits and timeouts, retries, compensations, lock wait and transaction time). Empty without
  * transaction steps.
  */
-export function formatTransactions(results: ScenarioResults): string {
-  const items = namedItems(results, transactionRuns(results.runs), id);
-  if (items.rows.length === 0) return '';
-  const tables = [TRANSACTION_ENDED, TRANSACTION_WAITS];
-  return itemSection(items, 'transactions', 'transaction', id, tables, TRANSACTION_LEGEND);
-}
+export const formatTransactions = (results: ScenarioResults): string =>
+  formatItems(
+    results,
+    transactionRuns(results.runs),
+    TRANSACTIONS,
+    [TRANSACTION_ENDED, TRANSACTION_WAITS],
+    TRANSACTION_LEGEND,
+  );
 
 /** The first and worst anomaly of a reader, wrapped under a line naming the reader. */
 function examplesText(name: string, x: ReaderSummary, several: boolean): string {
