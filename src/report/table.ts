@@ -58,10 +58,10 @@ export function formatSummary(
  * transaction step's and reader's …), item by item in order of first appearance.
  */
 function consoleKeys(runs: readonly RunSummary[], features: readonly ReportFeature[]): string[] {
-  return keyMetricSources(features).flatMap(({ scope, console, values }) => {
-    if (console === undefined) return [];
+  return keyMetricSources(features).flatMap(({ scope, console: shown, values }) => {
+    if (shown === undefined) return [];
     const ids = new Set(runs.flatMap((s) => values(s).map((v) => v.id)));
-    return [...ids].flatMap((id) => console.map((metric) => `${scope}|${id}|${metric}`));
+    return [...ids].flatMap((id) => shown.map((metric) => `${scope}|${id}|${metric}`));
   });
 }
 
