@@ -215,7 +215,8 @@ export function pathVerdict(
   return undefined;
 }
 
-const KIND_WORDS: Record<EntryKind, string> = {
+/** Each kind of entry in words ("a symbolic link"). */
+export const KIND_WORDS: Record<EntryKind, string> = {
   absent: 'nothing',
   dir: 'a folder',
   file: 'a file',

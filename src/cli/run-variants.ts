@@ -9,11 +9,13 @@ import { join, relative } from 'node:path';
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { loadScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
+import { type Analysis, analyse } from '../report/analyse.ts';
 import { buildReportHtml } from '../report/html/page.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
 import { buildReportData, type ReportData } from '../report/report-data.ts';
 import { replicationsOf } from '../report/results.ts';
 import { formatIssues } from '../scenario/format.ts';
+import type { LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
@@ -48,9 +50,13 @@ export interface RunVariantsOptions extends GuardLimits {
   out?: string;
 }
 
-/** The results of every variant, the wall time they took and the checked output folder. */
+/**
+ * The results of every variant with their analysis (what every writer shows), the wall time
+ * they took and the checked output folder.
+ */
 export interface VariantRuns {
   results: ScenarioResults;
+  analysis: Analysis;
   wallMs: number;
   target: OutTarget;
 }
@@ -67,8 +73,7 @@ export async function runVariants(
   io: CliIo,
 ): Promise<VariantRuns> {
   const budget = new CommandBudget(opts.maxWall);
-  const loaded = await loadScenario(file);
-  if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
+  const loaded = await loadWithWarnings(file, io);
   const target = await checkOut(opts.out ?? join('reports', loaded.name), 'report', {
     keep: [{ path: file, what: 'the scenario file' }],
   });
@@ -134,7 +139,25 @@ export async function runVariants(
     lesson,
   };
   if (replications > 1) results.replications = summaries;
-  return { results, wallMs: performance.now() - started, target };
+  const wallMs = performance.now() - started;
+  return { results, analysis: analyse(results), wallMs, target };
+}
+
+/** The scenario in `file`, its warnings printed. @throws ScenarioError for a bad scenario. */
+export async function loadWithWarnings(file: string, io: CliIo): Promise<LoadedScenario> {
+  const loaded = await loadScenario(file);
+  if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
+  return loaded;
+}
+
+/** The runs of every variant of `file` (see runVariants) with their report written. */
+export async function runAndReport(
+  file: string,
+  opts: RunVariantsOptions,
+  io: CliIo,
+): Promise<{ runs: VariantRuns; report: { files: OutputFiles; outDir: string } }> {
+  const runs = await runVariants(file, opts, io);
+  return { runs, report: await writeReport(runs, io) };
 }
 
 /** The largest lesson msasim reads. */
@@ -196,12 +219,12 @@ export async function writeReport(
   runs: VariantRuns,
   io: CliIo,
 ): Promise<{ files: OutputFiles; outDir: string }> {
-  const files = buildOutputs(runs.results);
+  const files = buildOutputs(runs.analysis);
   // index.html is built from the very results.json text that `msasim report` reads back, so a
   // rebuilt page is byte-identical to this one
   const json = files.get('results.json');
   const data =
-    json === undefined ? buildReportData(runs.results) : (JSON.parse(json) as ReportData);
+    json === undefined ? buildReportData(runs.analysis) : (JSON.parse(json) as ReportData);
   files.set('index.html', buildReportHtml(data, await loadVegaAssets()));
   const warnings = await writeDirectoryAtomically(runs.target, files);
   for (const w of warnings) io.err(`note: ${w}\n`);

@@ -8,7 +8,7 @@
  */
 import { constants } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
-import type { EntryKind } from './out-rules.ts';
+import { type EntryKind, KIND_WORDS } from './out-rules.ts';
 
 /** Why a file was not read. */
 export class UnsafeFileError extends Error {
@@ -42,16 +42,8 @@ export function kindOf(st: {
   return 'other';
 }
 
-const WORDS: Record<EntryKind, string> = {
-  absent: 'missing',
-  dir: 'a folder',
-  file: 'a file',
-  symlink: 'a symbolic link',
-  fifo: 'a FIFO (named pipe)',
-  socket: 'a socket',
-  device: 'a device',
-  other: 'a special file',
-};
+/** Each kind of entry in words, a missing one as such. */
+const WORDS: Record<EntryKind, string> = { ...KIND_WORDS, absent: 'missing' };
 
 /** "a FIFO (named pipe)", "a symbolic link", … */
 export function describeKind(kind: EntryKind): string {

@@ -7,14 +7,9 @@
 import { join } from 'node:path';
 import { formatSweepTable, sweepCsv, sweepJson } from '../report/sweep.ts';
 import { sweepPage } from '../report/sweep-page.ts';
+import { assembleSweep, formatIndexes, type SweepPlan } from '../report/sweep-plan.ts';
 import { SweepError } from './errors.ts';
-import {
-  assembleSweep,
-  formatIndexes,
-  readPointText,
-  type SweepPlan,
-  writeFileAtomically,
-} from './sweep-store.ts';
+import { readPointText, writeFileAtomically } from './sweep-store.ts';
 import { loadVegaAssets } from './vega-assets.ts';
 
 /** The points of `plan` missing from folder `dir`, and the texts of those present. */

@@ -9,11 +9,10 @@
  * (apart from the temporary files of dead runs). Saved files are read with safe-read.ts
  * (regular files only, size-capped).
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { OUTPUT_FORMAT_VERSION } from '../report/results.ts';
-import type { Shard, SweepData, SweepParam, SweepPoint } from '../report/sweep.ts';
+import type { Shard } from '../report/sweep.ts';
+import type { PointFile, SweepPlan } from '../report/sweep-plan.ts';
 import { SweepError } from './errors.ts';
 import { isProcessAlive, writeFailure, writeFileSynced } from './io.ts';
 import { MARKER_FILE, markerText } from './out-rules.ts';
@@ -29,96 +28,6 @@ export const POINTS_DIR = 'points';
 export const SHARD_FILE = 'sweep-shard.json';
 /** The largest saved sweep file msasim reads (a plan or a point). */
 const SAVED_MAX_BYTES = 256 * 1024 * 1024;
-
-/** sweep-plan.json: what a sweep computes. Shards of one sweep write identical plans. */
-export interface SweepPlan {
-  format: number;
-  /** SHA-256 of the fields that decide the results: scenario text, params, replications, seed, duration. */
-  fingerprint: string;
-  scenario: { name: string; description: string; file: string; sha256: string };
-  params: SweepParam[];
-  replications: number;
-  /** --seed (null: the scenario's). */
-  seed: number | string | null;
-  /** --duration in ms (null: the scenario's). */
-  durationMs: number | null;
-  /** The scenario's variants (null for a scenario without variants). */
-  variants: (string | null)[];
-  /** The seed of each replication. */
-  seeds: (number | string)[];
-  /** Number of grid points. */
-  points: number;
-}
-
-/** The plan of a sweep; `text` is the scenario file's text. */
-export function createPlan(p: {
-  text: string;
-  scenario: { name: string; description: string; file: string };
-  params: SweepParam[];
-  replications: number;
-  seed: number | string | null;
-  durationMs: number | null;
-  variants: (string | null)[];
-  seeds: (number | string)[];
-  points: number;
-}): SweepPlan {
-  const sha256 = sha(p.text);
-  const { text: _text, scenario, ...rest } = p;
-  const decisive = {
-    sha256,
-    params: p.params,
-    replications: p.replications,
-    seed: p.seed,
-    durationMs: p.durationMs,
-  };
-  return {
-    format: OUTPUT_FORMAT_VERSION,
-    fingerprint: sha(JSON.stringify(decisive)),
-    scenario: { ...scenario, sha256 },
-    ...rest,
-  };
-}
-
-/**
- * In words, what differs between two plans' decisive fields (empty when they match); `names`
- * say whose each plan is, e.g. ['saved', 'now'].
- */
-export function planDifferences(
-  a: SweepPlan,
-  b: SweepPlan,
-  names: [string, string] = ['saved', 'now'],
-): string[] {
-  const out: string[] = [];
-  const both = (x: string, y: string) => `(${names[0]}: ${x}, ${names[1]}: ${y})`;
-  if (a.scenario.sha256 !== b.scenario.sha256) out.push("the scenario file's text");
-  if (JSON.stringify(a.params) !== JSON.stringify(b.params))
-    out.push(`the parameters ${both(showParams(a.params), showParams(b.params))}`);
-  if (a.replications !== b.replications)
-    out.push(`--replications ${both(String(a.replications), String(b.replications))}`);
-  if (a.seed !== b.seed)
-    out.push(`--seed ${both(String(a.seed ?? 'none'), String(b.seed ?? 'none'))}`);
-  if (a.durationMs !== b.durationMs)
-    out.push(`--duration ${both(showMs(a.durationMs), showMs(b.durationMs))}`);
-  if (out.length === 0 && a.fingerprint !== b.fingerprint) out.push('the plan format');
-  return out;
-}
-
-function showParams(params: SweepParam[]): string {
-  return params.map((p) => `${p.path}=${p.values.join(',')}`).join(' ');
-}
-
-function showMs(ms: number | null): string {
-  return ms === null ? 'none' : `${ms} ms`;
-}
-
-function sha(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** sweep-plan.json's text. */
-export function planText(plan: SweepPlan): string {
-  return `${JSON.stringify(plan, null, 2)}\n`;
-}
 
 /** The plan saved in sweep folder `dir`, or undefined when it has none. @throws SweepError when unreadable. */
 export async function readPlan(dir: string): Promise<SweepPlan | undefined> {
@@ -157,20 +66,6 @@ export async function readShard(dir: string): Promise<Shard | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** One finished grid point on disk: every variant of it, unrounded, tagged with its plan. */
-interface PointFile {
-  format: number;
-  plan: string;
-  index: number;
-  points: SweepPoint[];
-}
-
-/** The text of points/<index>.json. */
-export function pointText(plan: SweepPlan, index: number, points: SweepPoint[]): string {
-  const file: PointFile = { format: OUTPUT_FORMAT_VERSION, plan: plan.fingerprint, index, points };
-  return `${JSON.stringify(file)}\n`;
 }
 
 /** The path of a point's file in sweep folder `dir`. */
@@ -270,33 +165,4 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
     await unlink(tmp).catch(() => undefined);
     throw writeFailure(e, path, 'the file there before, if any, is untouched');
   }
-}
-
-/** The SweepData of a plan from the texts of all its point files (in grid order). */
-export function assembleSweep(plan: SweepPlan, pointTexts: readonly string[]): SweepData {
-  return {
-    format: OUTPUT_FORMAT_VERSION,
-    scenario: {
-      name: plan.scenario.name,
-      description: plan.scenario.description,
-      file: plan.scenario.file,
-    },
-    params: plan.params,
-    replications: plan.replications,
-    seeds: plan.seeds,
-    points: pointTexts.flatMap((t) => (JSON.parse(t) as PointFile).points),
-  };
-}
-
-/** "1, 5, 9–12": whole numbers (sorted), runs of three or more as ranges. */
-export function formatIndexes(indexes: readonly number[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < indexes.length; ) {
-    let j = i;
-    while (j + 1 < indexes.length && indexes[j + 1] === indexes[j] + 1) j++;
-    if (j - i >= 2) parts.push(`${indexes[i]}–${indexes[j]}`);
-    else for (let k = i; k <= j; k++) parts.push(String(indexes[k]));
-    i = j + 1;
-  }
-  return parts.join(', ');
 }

@@ -5,37 +5,34 @@
  * duplicate that changed state because the consumer was not idempotent), skipped as duplicates
  * by an idempotency check, sent to the dead-letter topic — and the group's lag second by second.
  */
+import { type Counts, counters, countsOf, fieldsOf } from './counters.ts';
 import { TimeWeighted } from './time-weighted.ts';
 
-export class ConsumerGroupStats {
-  /** Messages appended to the group's topic. */
-  produced = 0;
-  /** Deliveries to a consumer, first ones and again. */
-  delivered = 0;
-  /** Deliveries of a message that had been delivered before. */
-  duplicateDeliveries = 0;
-  /** Handler runs that completed (the message's effect was made). */
-  processed = 0;
-  /** Effects that stuck (after the transaction, for exactly-once). */
-  applied = 0;
-  /** Effects of a message applied once already: the damage of a non-idempotent consumer. */
-  appliedTwice = 0;
-  /** Deliveries an idempotency check recognised and skipped. */
-  skippedDuplicates = 0;
-  /** Messages committed without their effect ever applied (at-most-once). */
-  lost = 0;
-  /** Messages given up on after maxDeliveries failed deliveries. */
-  deadLettered = 0;
-  /** Handler runs that failed (the message is delivered again, lost, or dead-lettered). */
-  failedDeliveries = 0;
-  /** Deliveries abandoned by a consumer crash or an ack timeout. */
-  abandoned = 0;
-  /** Partition reassignments (rebalances) and the time partitions spent unassigned, ms. */
-  rebalances = 0;
-  /** Time from a message's publication to its effect (first application), ms: sum and max. */
-  endToEndSumMs = 0;
-  endToEndCount = 0;
-  endToEndMaxMs = 0;
+/** What the model counts for a consumer group over the statistics window. */
+const CONSUMER_COUNTERS = {
+  produced: "messages appended to the group's topic",
+  delivered: 'deliveries to a consumer, first ones and again',
+  duplicateDeliveries: 'deliveries of a message that had been delivered before',
+  processed: "handler runs that completed (the message's effect was made)",
+  applied: 'effects that stuck (after the transaction, for exactly-once)',
+  appliedTwice:
+    'effects of a message applied once already: the damage of a non-idempotent consumer',
+  skippedDuplicates: 'deliveries an idempotency check recognised and skipped',
+  lost: 'messages committed without their effect ever applied (at-most-once)',
+  deadLettered: 'messages given up on after maxDeliveries failed deliveries',
+  failedDeliveries:
+    'handler runs that failed (the message is delivered again, lost, or dead-lettered)',
+  abandoned: 'deliveries abandoned by a consumer crash or an ack timeout',
+  rebalances: 'partition reassignments',
+  endToEndSumMs: "time from a message's publication to its effect (first application), ms: sum",
+  endToEndCount: '… and count',
+  endToEndMaxMs: '… and maximum',
+} as const;
+
+/** The counters the summary shows through figures derived from them. */
+const END_TO_END = ['endToEndSumMs', 'endToEndCount', 'endToEndMaxMs'] as const;
+
+export class ConsumerGroupStats extends counters(CONSUMER_COUNTERS) {
   /** Messages appended and not yet committed, over every partition (time-weighted). */
   readonly lag = new TimeWeighted();
   /** Lag at each second's end (one number per second of the run). */
@@ -53,32 +50,21 @@ export class ConsumerGroupStats {
     readonly ack: string,
     readonly idempotency: string,
     readonly partitions: number,
-  ) {}
+  ) {
+    super();
+  }
 
-  reset(nowMs: number): void {
-    this.produced = 0;
-    this.delivered = 0;
-    this.duplicateDeliveries = 0;
-    this.processed = 0;
-    this.applied = 0;
-    this.appliedTwice = 0;
-    this.skippedDuplicates = 0;
-    this.lost = 0;
-    this.deadLettered = 0;
-    this.failedDeliveries = 0;
-    this.abandoned = 0;
-    this.rebalances = 0;
-    this.endToEndSumMs = 0;
-    this.endToEndCount = 0;
-    this.endToEndMaxMs = 0;
+  override reset(nowMs: number): void {
+    super.reset();
     this.firstAppliedTwice = null;
     this.firstLost = null;
     this.lag.reset(nowMs);
   }
 }
 
-/** A consumer group over the statistics window, ready for JSON. */
-export interface ConsumerGroupSummary {
+/** A consumer group over the statistics window, ready for JSON: its counts, then figures derived from them. */
+export interface ConsumerGroupSummary
+  extends Counts<Omit<typeof CONSUMER_COUNTERS, (typeof END_TO_END)[number]>> {
   group: string;
   broker: string;
   topic: string;
@@ -89,18 +75,6 @@ export interface ConsumerGroupSummary {
   /** none, memory, or the store or database id holding processed message ids. */
   idempotency: string;
   partitions: number;
-  produced: number;
-  delivered: number;
-  duplicateDeliveries: number;
-  processed: number;
-  applied: number;
-  appliedTwice: number;
-  skippedDuplicates: number;
-  lost: number;
-  deadLettered: number;
-  failedDeliveries: number;
-  abandoned: number;
-  rebalances: number;
   /** Messages per second appended and applied. */
   producedPerSec: number;
   appliedPerSec: number;
@@ -124,26 +98,9 @@ export function summarizeConsumerGroup(
 ): ConsumerGroupSummary {
   const perSec = (n: number) => (windowMs > 0 ? (n * 1000) / windowMs : 0);
   return {
-    group: s.group,
-    broker: s.broker,
-    topic: s.topic,
-    service: s.service,
-    endpoint: s.endpoint,
-    ack: s.ack,
-    idempotency: s.idempotency,
+    ...fieldsOf(s, ['group', 'broker', 'topic', 'service', 'endpoint', 'ack', 'idempotency']),
     partitions: s.partitions,
-    produced: s.produced,
-    delivered: s.delivered,
-    duplicateDeliveries: s.duplicateDeliveries,
-    processed: s.processed,
-    applied: s.applied,
-    appliedTwice: s.appliedTwice,
-    skippedDuplicates: s.skippedDuplicates,
-    lost: s.lost,
-    deadLettered: s.deadLettered,
-    failedDeliveries: s.failedDeliveries,
-    abandoned: s.abandoned,
-    rebalances: s.rebalances,
+    ...countsOf(s, CONSUMER_COUNTERS, END_TO_END),
     producedPerSec: perSec(s.produced),
     appliedPerSec: perSec(s.applied),
     lagMean: s.lag.mean(endMs),

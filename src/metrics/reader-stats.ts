@@ -5,17 +5,24 @@
  * the data it read was, and one minimal example of an anomaly, so a workshop can show *the*
  * bad read and not just a rate.
  */
-import { LatencyHistogram } from './histogram.ts';
+import { type Counts, counters, countsOf, fieldsOf, type TimesOf, timesOf } from './counters.ts';
 
-export class ReaderStats {
-  reads = 0;
-  anomalies = 0;
+/** What the model counts for a reader over the statistics window. */
+const READER_COUNTERS = {
+  reads: 'reads made',
+  anomalies: 'dirty reads (saga) or stale reads (consumer)',
+} as const;
+
+/** What the model measures of each read, ms. */
+const READER_TIMES = {
+  staleness: 'stale reads: how long the oldest pending update had waited; fresh reads count 0',
+} as const;
+
+export class ReaderStats extends counters(READER_COUNTERS, READER_TIMES) {
   /** The first anomaly of the window, and the worst (the stalest), in words (null: none). */
   example: string | null = null;
   worst: string | null = null;
   #worstMs = -1;
-  /** Stale reads: how long the oldest pending update had waited; fresh reads count 0, ms. */
-  readonly staleness = new LatencyHistogram();
 
   constructor(
     readonly id: string,
@@ -23,7 +30,9 @@ export class ReaderStats {
     readonly kind: string,
     readonly target: string,
     readonly cutoffMs: number,
-  ) {}
+  ) {
+    super();
+  }
 
   /** An anomalous read whose data was `ageMs` old, described (only if kept) by `describe`. */
   anomaly(ageMs: number, describe: () => string): void {
@@ -35,47 +44,35 @@ export class ReaderStats {
     }
   }
 
-  reset(): void {
-    this.reads = 0;
-    this.anomalies = 0;
+  override reset(): void {
+    super.reset();
     this.example = null;
     this.worst = null;
     this.#worstMs = -1;
-    this.staleness.reset();
   }
 }
 
-export interface ReaderSummary {
+/** A reader over the statistics window, ready for JSON: its counts, then figures derived from them. */
+export interface ReaderSummary
+  extends Counts<typeof READER_COUNTERS>,
+    TimesOf<'staleness', 'meanMs' | 'p99Ms' | 'maxMs'> {
   id: string;
   kind: string;
   target: string;
   cutoffMs: number;
-  reads: number;
-  /** Dirty reads (saga) or stale reads (consumer). */
-  anomalies: number;
   anomalyRate: number;
   /** The first anomaly of the window, and the worst one, in words (null: none). */
   example: string | null;
   worstExample: string | null;
-  stalenessMeanMs: number;
-  stalenessP99Ms: number;
-  stalenessMaxMs: number;
 }
 
 export function summarizeReader(s: ReaderStats): ReaderSummary {
-  const st = s.staleness.stats();
   return {
-    id: s.id,
-    kind: s.kind,
-    target: s.target,
-    cutoffMs: s.cutoffMs,
-    reads: s.reads,
-    anomalies: s.anomalies,
+    ...fieldsOf(s, ['id', 'kind', 'target', 'cutoffMs']),
+    ...countsOf(s, READER_COUNTERS),
     anomalyRate: s.reads > 0 ? s.anomalies / s.reads : 0,
     example: s.example,
     worstExample: s.worst,
-    stalenessMeanMs: st.meanMs,
-    stalenessP99Ms: st.p99Ms,
-    stalenessMaxMs: st.maxMs,
+    ...timesOf('staleness', s.staleness, ['meanMs', 'p99Ms', 'maxMs']),
   };
 }

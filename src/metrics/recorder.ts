@@ -78,7 +78,7 @@ export class Metrics {
     return v;
   }
 
-  /** Registers the counters of one cache component. */
+  /** Registers the counters of one cache component (the model resets them with its stores). */
   addCache(id: string, type: string): CacheStats {
     const c = new CacheStats(id, type);
     this.caches.push(c);
@@ -87,65 +87,37 @@ export class Metrics {
 
   /** Registers the producer counters of one broker. */
   addBroker(id: string, onUnavailable: string): BrokerStats {
-    const b = new BrokerStats(id, onUnavailable);
-    this.brokers.push(b);
-    this.#windowResets.push(() => b.reset());
-    return b;
+    return this.#windowed(this.brokers, new BrokerStats(id, onUnavailable));
   }
 
   /** Registers the counters of the policies of one call step. */
   addCallPolicy(id: string, from: string, to: string): CallPolicyStats {
-    const c = new CallPolicyStats(id, from, to);
-    this.callPolicies.push(c);
-    this.#windowResets.push(() => c.reset(this.windowStartMs));
-    return c;
+    return this.#windowed(this.callPolicies, new CallPolicyStats(id, from, to));
   }
 
   /** Registers the counters of one refreshed reference table. */
-  addRefresh(
-    id: string,
-    keys: string,
-    periodMs: number,
-    conditional: boolean,
-    bytesPerInstance: number,
-    instances: number,
-  ): RefreshStats {
-    const r = new RefreshStats(id, keys, periodMs, conditional, bytesPerInstance, instances);
-    this.refreshes.push(r);
-    this.#windowResets.push(() => r.reset());
-    return r;
+  addRefresh(...args: ConstructorParameters<typeof RefreshStats>): RefreshStats {
+    return this.#windowed(this.refreshes, new RefreshStats(...args));
   }
 
   /** Registers the counters of one consumer group. */
   addConsumerGroup(...args: ConstructorParameters<typeof ConsumerGroupStats>): ConsumerGroupStats {
-    const c = new ConsumerGroupStats(...args);
-    this.consumers.push(c);
-    this.#windowResets.push(() => c.reset(this.windowStartMs));
-    return c;
+    return this.#windowed(this.consumers, new ConsumerGroupStats(...args));
   }
 
   /** Registers what one third-party reader sees. */
   addReader(id: string, kind: string, target: string, cutoffMs: number): ReaderStats {
-    const r = new ReaderStats(id, kind, target, cutoffMs);
-    this.readers.push(r);
-    this.#windowResets.push(() => r.reset());
-    return r;
+    return this.#windowed(this.readers, new ReaderStats(id, kind, target, cutoffMs));
   }
 
   /** Registers the counters of one transaction step. */
   addTransaction(id: string, locking: string, keys: string): TransactionStats {
-    const t = new TransactionStats(id, locking, keys);
-    this.transactions.push(t);
-    this.#windowResets.push(() => t.reset());
-    return t;
+    return this.#windowed(this.transactions, new TransactionStats(id, locking, keys));
   }
 
   /** Registers the counters of one saga step. */
   addSaga(id: string, mode: string, actions: number): SagaStats {
-    const s = new SagaStats(id, mode, actions);
-    this.sagas.push(s);
-    this.#windowResets.push(() => s.reset());
-    return s;
+    return this.#windowed(this.sagas, new SagaStats(id, mode, actions));
   }
 
   /** Registers the session counters of the run (one strategy per run). */
@@ -155,10 +127,15 @@ export class Metrics {
     users: number,
     resolvedBy: 'idp' | 'store' | null,
   ): SessionStats {
-    const s = new SessionStats(strategy, validateAt, users, resolvedBy);
-    this.sessions = s;
-    this.#windowResets.push(() => s.reset(this.windowStartMs));
-    return s;
+    this.sessions = this.#windowed([], new SessionStats(strategy, validateAt, users, resolvedBy));
+    return this.sessions;
+  }
+
+  /** `stats`, added to `list` and reset (at the window's start) when the statistics window starts. */
+  #windowed<T extends { reset(nowMs: number): void }>(list: T[], stats: T): T {
+    list.push(stats);
+    this.#windowResets.push(() => stats.reset(this.windowStartMs));
+    return stats;
   }
 
   /** Runs `reset` when the statistics window starts (for statistics kept outside metrics). */
@@ -241,18 +218,8 @@ export class Metrics {
   /** Frees histogram memory. */
   dispose(): void {
     for (const e of this.entries) e.dispose();
-    for (const r of this.readers) r.staleness.dispose();
-    for (const t of this.transactions) {
-      t.lockWait.dispose();
-      t.duration.dispose();
-    }
-    for (const s of this.sagas) {
-      s.completion.dispose();
-      s.window.dispose();
-    }
-    if (this.sessions !== null) {
-      this.sessions.revocationDelay.dispose();
-      this.sessions.authTime.dispose();
-    }
+    for (const list of [this.readers, this.transactions, this.sagas])
+      for (const x of list) x.dispose();
+    this.sessions?.dispose();
   }
 }

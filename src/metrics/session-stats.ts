@@ -5,7 +5,7 @@
  * replication traffic, the local token caches and the calls to the identity provider, and the
  * memory sessions take in each validating service's instances.
  */
-import { LatencyHistogram } from './histogram.ts';
+import { counters } from './counters.ts';
 import { TimeWeighted } from './time-weighted.ts';
 
 /** Why a validation turned a request away (HTTP 401). */
@@ -21,50 +21,47 @@ export class SessionMemoryStats {
   constructor(readonly service: string) {}
 }
 
-export class SessionStats {
-  logins = 0;
-  /** Logins that failed (the IdP or store was unavailable, a timeout). */
-  loginFailures = 0;
-  /** Logins made because the previous credential was refused (401): users logged out by force. */
-  reLogins = 0;
-  /** Logins made because a value token expired (the refresh). */
-  refreshes = 0;
-  logouts = 0;
-  /** Sessions ended by their idle timeout (the user left without logging out). */
-  expiries = 0;
-  forcedLogouts = 0;
-  roleChanges = 0;
-  /** Credential checks made by validating services (one per visit of a user's request). */
-  validations = 0;
+/** What the model counts of users' sessions over the statistics window (one set per run). */
+const SESSION_COUNTERS = {
+  logins: 'logins',
+  loginFailures: 'logins that failed (the IdP or store was unavailable, a timeout)',
+  reLogins:
+    'logins made because the previous credential was refused (401): users logged out by force',
+  refreshes: 'logins made because a value token expired (the refresh)',
+  logouts: 'logouts',
+  expiries: 'sessions ended by their idle timeout (the user left without logging out)',
+  forcedLogouts: 'forced logouts',
+  roleChanges: 'role changes',
+  validations: "credential checks made by validating services (one per visit of a user's request)",
+  unavailable: 'checks that could not be made: the store or IdP did not answer',
+  lostOnCrash: "sessions held in an instance's memory lost when it crashed",
+  lostOnScaleIn: '… or when it was stopped',
+  acceptedAfterRevocation:
+    'requests accepted with a credential after it was revoked (forced logout)',
+  staleRoleRequests:
+    'requests accepted with an outdated role (the role changed, the validator did not know)',
+  replicationMessages: 'session replication (clustering): messages',
+  replicationBytes: '… the bytes they carried',
+  replicationCpuMs: '… and the CPU time spent applying them',
+  cacheHits: 'local token caches: lookups that found a valid entry',
+  cacheMisses: '… and those that did not',
+  issues: 'token issues (logins, refreshes, logouts at the IdP)',
+  resolves: 'token resolves (IdP or store)',
+  syncs: 'token syncs (IdP or store)',
+  syncFailures: 'token syncs that failed',
+  storeOps: 'operations on the session store (strategy `store`)',
+} as const;
+
+/** What the model measures of sessions over the statistics window, ms. */
+const SESSION_TIMES = {
+  revocationDelay:
+    'per forced logout: time from revocation to the last request accepted with it (0 if none)',
+  authTime: 'time a validation added to its visit',
+} as const;
+
+export class SessionStats extends counters(SESSION_COUNTERS, SESSION_TIMES) {
   /** Checks that refused the credential (401), by reason (index of UNAUTHORIZED_REASONS). */
   readonly unauthorized = new Float64Array(UNAUTHORIZED_REASONS.length);
-  /** Checks that could not be made: the store or IdP did not answer. */
-  unavailable = 0;
-  /** Sessions held in an instance's memory lost when it crashed, or when it was stopped. */
-  lostOnCrash = 0;
-  lostOnScaleIn = 0;
-  /** Requests accepted with a credential after it was revoked (forced logout). */
-  acceptedAfterRevocation = 0;
-  /** Per forced logout: time from revocation to the last request accepted with it (0 if none). */
-  readonly revocationDelay = new LatencyHistogram();
-  /** Requests accepted with an outdated role (the role changed, the validator did not know). */
-  staleRoleRequests = 0;
-  /** Session replication (clustering): messages, bytes and CPU time spent applying them. */
-  replicationMessages = 0;
-  replicationBytes = 0;
-  replicationCpuMs = 0;
-  /** Local token caches: lookups that found a valid entry, and those that did not. */
-  cacheHits = 0;
-  cacheMisses = 0;
-  /** Token issues (logins, refreshes, logouts at the IdP), resolves and syncs (IdP or store). */
-  issues = 0;
-  resolves = 0;
-  syncs = 0;
-  syncFailures = 0;
-  /** Operations on the session store (strategy `store`). */
-  storeOps = 0;
-  /** Time a validation added to its visit, ms. */
-  readonly authTime = new LatencyHistogram();
   /** Users logged in (a live credential), time-weighted. */
   readonly loggedIn = new TimeWeighted();
   readonly memory: SessionMemoryStats[] = [];
@@ -75,7 +72,9 @@ export class SessionStats {
     readonly users: number,
     /** Who resolves and syncs reference tokens (null for the other strategies). */
     readonly resolvedBy: 'idp' | 'store' | null = null,
-  ) {}
+  ) {
+    super();
+  }
 
   addMemory(service: string): SessionMemoryStats {
     const m = new SessionMemoryStats(service);
@@ -84,34 +83,9 @@ export class SessionStats {
   }
 
   /** Starts the statistics window at `nowMs`: counters restart, levels keep their value. */
-  reset(nowMs: number): void {
-    this.logins = 0;
-    this.loginFailures = 0;
-    this.reLogins = 0;
-    this.refreshes = 0;
-    this.logouts = 0;
-    this.expiries = 0;
-    this.forcedLogouts = 0;
-    this.roleChanges = 0;
-    this.validations = 0;
+  override reset(nowMs: number): void {
+    super.reset();
     this.unauthorized.fill(0);
-    this.unavailable = 0;
-    this.lostOnCrash = 0;
-    this.lostOnScaleIn = 0;
-    this.acceptedAfterRevocation = 0;
-    this.revocationDelay.reset();
-    this.staleRoleRequests = 0;
-    this.replicationMessages = 0;
-    this.replicationBytes = 0;
-    this.replicationCpuMs = 0;
-    this.cacheHits = 0;
-    this.cacheMisses = 0;
-    this.issues = 0;
-    this.resolves = 0;
-    this.syncs = 0;
-    this.syncFailures = 0;
-    this.storeOps = 0;
-    this.authTime.reset();
     this.loggedIn.reset(nowMs);
     for (const m of this.memory) {
       m.perInstance.reset(nowMs);

@@ -6,18 +6,26 @@
  */
 
 import type { FaultDef, SloDef } from '../scenario/types.ts';
-import type { CacheStats, CacheStoreView } from './cache-stats.ts';
+import { type BrokerSummary, summarizeBroker } from './broker-stats.ts';
+import { type CacheSummary, summarizeCache } from './cache-stats.ts';
+import { type CallPolicySummary, summarizeCallPolicy } from './call-policy-stats.ts';
 import { type ConsumerGroupSummary, summarizeConsumerGroup } from './consumer-stats.ts';
 import type { EntryStats } from './entry-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
 import { type ReaderSummary, summarizeReader } from './reader-stats.ts';
 import type { Metrics } from './recorder.ts';
+import { type RefreshSummary, summarizeRefresh } from './refresh-stats.ts';
 import { type SagaSummary, summarizeSaga } from './saga-stats.ts';
 import type { SeriesPoint } from './series.ts';
 import { type SessionSummary, summarizeSessions } from './session-stats.ts';
 import type { StationPoint } from './station-stats.ts';
 import { summarizeTransaction, type TransactionSummary } from './transaction-stats.ts';
+
+export type { BrokerSummary } from './broker-stats.ts';
+export type { CacheSummary } from './cache-stats.ts';
+export type { CallPolicySummary } from './call-policy-stats.ts';
+export type { RefreshSummary } from './refresh-stats.ts';
 
 /** Request figures of one group of requests (an endpoint, a workload, or everything). */
 export interface RequestGroupSummary {
@@ -92,92 +100,6 @@ export interface ComponentSummary {
     scaleUps: number;
     scaleDowns: number;
   } | null;
-}
-
-/** A periodically refreshed reference table over the statistics window. */
-export interface RefreshSummary {
-  /** The list reference (service/endpoint/step/ref). */
-  id: string;
-  keys: string;
-  periodMs: number;
-  conditional: boolean;
-  refreshes: number;
-  /** Refreshes answered 304 Not Modified (nothing changed). */
-  notModified: number;
-  rowsFetched: number;
-  bytesFetched: number;
-  reads: number;
-  staleReads: number;
-  /** Memory the table holds in each instance, bytes, and the number of instances holding it. */
-  bytesPerInstance: number;
-  instances: number;
-}
-
-/** A cache component over the statistics window. */
-export interface CacheSummary {
-  id: string;
-  type: string;
-  lookups: number;
-  hits: number;
-  /** Hits that returned an older version than the current one. */
-  staleHits: number;
-  misses: number;
-  /** (hits + stale hits) / lookups. */
-  hitRatio: number;
-  fills: number;
-  /** Writes that stored the version already cached (the rule: never overwrite unchanged data). */
-  unchangedWrites: number;
-  evictions: number;
-  expired: number;
-  /** Replicated caches: sync messages sent (and per second), bytes they carried, CPU ms per second. */
-  syncMessages: number;
-  syncMessagesPerSec: number;
-  syncBytes: number;
-  syncCpuMsPerSec: number;
-  /** Distributed caches: operations rejected (served as misses from the owner). */
-  failedOps: number;
-  /** Stores (instances holding a copy) and what they hold at the end of the run. */
-  stores: number;
-  entriesPerStore: { mean: number; max: number };
-  bytesPerStore: { mean: number; max: number };
-}
-
-/** A broker's producers over the statistics window. */
-export interface BrokerSummary {
-  id: string;
-  onUnavailable: string;
-  /** Messages acknowledged. */
-  published: number;
-  publishedPerSec: number;
-  /** Publish steps that failed (unavailable, blocked too long, buffer full). */
-  failed: number;
-  retries: number;
-  bufferFull: number;
-  /** Total time publishes that had to retry stayed blocked, ms. */
-  blockedMsTotal: number;
-  maxBuffered: number;
-  /** Messages still in producer buffers at the end (lost if those instances crashed). */
-  bufferedAtEnd: number;
-}
-
-/** The resilience policies of one call step over the statistics window. */
-export interface CallPolicySummary {
-  /** The call step: service/endpoint/step path. */
-  id: string;
-  from: string;
-  to: string;
-  calls: number;
-  attempts: number;
-  retries: number;
-  retriesDenied: number;
-  /** attempts / calls: how much the retries multiply the load (1 without retries). */
-  amplification: number;
-  breakerOpened: number;
-  shortCircuited: number;
-  bulkheadRejected: number;
-  fallbacks: number;
-  /** Share of the window the breaker was open. */
-  openFraction: number;
 }
 
 export interface VisitSummary {
@@ -295,38 +217,6 @@ function summarizeGroup(
   };
 }
 
-function meanMax(xs: number[]): { mean: number; max: number } {
-  if (xs.length === 0) return { mean: 0, max: 0 };
-  return { mean: xs.reduce((a, b) => a + b, 0) / xs.length, max: Math.max(...xs) };
-}
-
-function summarizeCache(c: CacheStats, windowMs: number): CacheSummary {
-  const perSec = (x: number) => (windowMs > 0 ? (x * 1000) / windowMs : 0);
-  const lookups = c.hits + c.staleHits + c.misses;
-  const sum = (f: (s: CacheStoreView) => number) => c.stores.reduce((a, s) => a + f(s), 0);
-  return {
-    id: c.id,
-    type: c.type,
-    lookups,
-    hits: c.hits,
-    staleHits: c.staleHits,
-    misses: c.misses,
-    hitRatio: lookups > 0 ? (c.hits + c.staleHits) / lookups : 0,
-    fills: c.fills,
-    unchangedWrites: sum((s) => s.unchangedWrites),
-    evictions: sum((s) => s.evictions),
-    expired: sum((s) => s.expired),
-    syncMessages: c.syncMessages,
-    syncMessagesPerSec: perSec(c.syncMessages),
-    syncBytes: c.syncBytes,
-    syncCpuMsPerSec: perSec(c.syncCpuMs),
-    failedOps: c.failedOps,
-    stores: c.stores.length,
-    entriesPerStore: meanMax(c.stores.map((s) => s.entries)),
-    bytesPerStore: meanMax(c.stores.map((s) => s.bytes)),
-  };
-}
-
 function groupBy<K>(items: EntryStats[], key: (e: EntryStats) => K): Map<K, EntryStats[]> {
   const m = new Map<K, EntryStats[]>();
   for (const e of items) {
@@ -423,52 +313,14 @@ export function summarizeMetrics(
     components,
     serviceEndpoints,
     caches,
-    refreshes: m.refreshes.map((r) => ({
-      id: r.id,
-      keys: r.keys,
-      periodMs: r.periodMs,
-      conditional: r.conditional,
-      refreshes: r.refreshes,
-      notModified: r.notModified,
-      rowsFetched: r.rowsFetched,
-      bytesFetched: r.bytesFetched,
-      reads: r.reads,
-      staleReads: r.staleReads,
-      bytesPerInstance: r.bytesPerInstance,
-      instances: r.instances,
-    })),
-    brokers: m.brokers.map((b) => ({
-      id: b.id,
-      onUnavailable: b.onUnavailable,
-      published: b.published,
-      publishedPerSec: windowMs > 0 ? (b.published * 1000) / windowMs : 0,
-      failed: b.failed,
-      retries: b.retries,
-      bufferFull: b.bufferFull,
-      blockedMsTotal: b.blockedMs,
-      maxBuffered: b.maxBuffered,
-      bufferedAtEnd: b.bufferedNow(),
-    })),
+    refreshes: m.refreshes.map(summarizeRefresh),
+    brokers: m.brokers.map((b) => summarizeBroker(b, windowMs)),
     sessions: m.sessions === null ? null : summarizeSessions(m.sessions, windowMs, endMs),
     consumers: m.consumers.map((c) => summarizeConsumerGroup(c, windowMs, endMs)),
     sagas: m.sagas.map(summarizeSaga),
     transactions: m.transactions.map(summarizeTransaction),
     readers: m.readers.map(summarizeReader),
-    callPolicies: m.callPolicies.map((c) => ({
-      id: c.id,
-      from: c.from,
-      to: c.to,
-      calls: c.calls,
-      attempts: c.attempts,
-      retries: c.retries,
-      retriesDenied: c.retriesDenied,
-      amplification: c.calls > 0 ? c.attempts / c.calls : 1,
-      breakerOpened: c.breakerOpened,
-      shortCircuited: c.shortCircuited,
-      bulkheadRejected: c.bulkheadRejected,
-      fallbacks: c.fallbacks,
-      openFraction: windowMs > 0 ? Math.min(1, c.openUntil(endMs) / windowMs) : 0,
-    })),
+    callPolicies: m.callPolicies.map((c) => summarizeCallPolicy(c, windowMs, endMs)),
     littlesLaw: {
       meanInSystem,
       arrivalRatePerMs,

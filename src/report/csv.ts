@@ -11,7 +11,7 @@
  * rows on CR.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { RunResult } from '../metrics/summary.ts';
+import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { round } from './round.ts';
 
 /** Options of `csv`: how a boolean cell is written (csv-stringify's default is '1' / ''). */
@@ -30,6 +30,32 @@ export function csv(rows: unknown[][], options: CsvOptions = {}): string {
   });
 }
 
+/** The items `of` each run's summary (an older summary's missing list: none), each with its run. */
+export function runItems<T>(
+  runs: readonly RunResult[],
+  of: (s: RunSummary) => readonly T[] | undefined,
+): [RunResult, T][] {
+  return runs.flatMap((r) => (of(r.summary) ?? []).map((x): [RunResult, T] => [r, x]));
+}
+
+/**
+ * The tidy timeseries.csv rows of `series` (id → per-second points) of run `r`: one row
+ * `[second, variant, scope, id, metric, value]` per point × metric of `metrics`, rounded.
+ */
+export function tidyRows<P extends { second: number }>(
+  r: RunResult,
+  series: ReadonlyMap<string, readonly P[]>,
+  scopeOf: (id: string) => string,
+  metrics: readonly (keyof P & string)[],
+): unknown[][] {
+  const rows: unknown[][] = [];
+  const v = variantOf(r);
+  for (const [id, points] of series)
+    for (const p of points)
+      for (const m of metrics) rows.push([p.second, v, scopeOf(id), id, m, round(p[m] as number)]);
+  return rows;
+}
+
 /** The variant of a run as written in CSV files ('' for a scenario without variants). */
 export const variantOf = (r: RunResult): string => r.summary.scenario.variant ?? '';
 
@@ -38,6 +64,58 @@ export const rounded = (x: number | null): number | null => (x === null ? null :
 
 /** A CSV column: its header and how to read it from a row item. */
 export type Column<T> = [header: string, value: (item: T) => unknown];
+
+/** Columns headed by the field names `keys` of T, each cell the field as it is. */
+export const asIs = <T>(...keys: (keyof T & string)[]): Column<T>[] =>
+  keys.map((k): Column<T> => [k, (x) => x[k]]);
+
+/** Columns headed by the field names `keys` of T, each cell the number rounded. */
+export const roundedFields = <T>(...keys: (keyof T & string)[]): Column<T>[] =>
+  keys.map((k): Column<T> => [k, (x) => round(x[k] as number)]);
+
+/**
+ * The columns of a summary's scalar fields, in the summary's order: its counts (as the metrics/
+ * declaration of its counters lists them) and the figures derived from them. Every number is
+ * rounded; nested values (lists, objects) are left out. `rename` gives a field another header
+ * (`id` → `saga`); `last` moves fields (long texts) to the end. `sample` is one item of the kind.
+ */
+export function fieldColumns<T extends object>(
+  sample: T,
+  rename: Partial<Record<keyof T & string, string>> = {},
+  last: readonly (keyof T & string)[] = [],
+): Column<T>[] {
+  const scalar = (Object.keys(sample) as (keyof T & string)[]).filter((k) => {
+    const v = sample[k];
+    return v === null || typeof v !== 'object';
+  });
+  const order = [...scalar.filter((k) => !last.includes(k)), ...last];
+  return order.map(
+    (k): Column<T> => [
+      rename[k] ?? k,
+      (x) => {
+        const v = x[k];
+        return typeof v === 'number' ? round(v) : v;
+      },
+    ],
+  );
+}
+
+/**
+ * CSV text of `items` (each with its run's variant): every scalar field of the first item's
+ * summary in its own column (see fieldColumns); nothing without items.
+ */
+export function summariesCsv<T extends object>(
+  items: [RunResult, T][],
+  rename: Partial<Record<keyof T & string, string>> = {},
+  last: readonly (keyof T & string)[] = [],
+): string {
+  return items.length === 0 ? '' : csvOf(fieldColumns(items[0][1], rename, last), items);
+}
+
+/** CSV text of `items` in the given columns (a header row, then a row per item). */
+export function tableCsv<T>(columns: readonly Column<T>[], items: readonly T[]): string {
+  return csv([columns.map((c) => c[0]), ...items.map((x) => columns.map((c) => c[1](x)))]);
+}
 
 /** CSV text of `items` (each with its run's variant) in the given columns. */
 export function csvOf<T>(columns: Column<T>[], items: [RunResult, T][]): string {

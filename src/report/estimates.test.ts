@@ -10,13 +10,8 @@ import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { estimate } from '../stats/index.ts';
 import { fakeSessionSummary, tinyResults, withSessions } from '../test-support/sessions.ts';
-import {
-  compareVariants,
-  estimateMetrics,
-  keyMetricValues,
-  SESSION_METRICS,
-  signedPercent,
-} from './estimates.ts';
+import { compareVariants, estimateMetrics, keyMetricValues, signedPercent } from './estimates.ts';
+import { SESSION_METRICS } from './features/sessions/session-metrics.ts';
 import { buildOutputs } from './outputs.ts';
 import { buildReportData } from './report-data.ts';
 import type { ScenarioResults } from './results.ts';
@@ -217,7 +212,7 @@ describe('session key metrics', () => {
     });
     const keys = keyMetricValues(s).filter((k) => k.metric.scope === 'sessions');
     expect(keys.map((k) => k.metric.key)).toEqual(
-      SESSION_METRICS.map((d) => `sessions||${d.metric}`),
+      SESSION_METRICS.metrics.map((d) => `sessions||${d.metric}`),
     );
     expect(keys.every((k) => k.metric.lowerIsBetter === true && k.metric.id === '')).toBe(true);
     expect(keys.find((k) => k.metric.metric === 'memoryBytesPerInstance')?.metric.unit).toBe(

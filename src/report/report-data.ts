@@ -1,79 +1,21 @@
 /**
- * ReportData: everything the HTML report shows, as one JSON document (results.json in the
- * report directory), so `msasim report <dir>` can rebuild index.html without running the
- * simulation again. Built from ScenarioResults by a pure function; numbers rounded as in the
- * other outputs.
+ * results.json: the ReportData of a run (report-data-types.ts) — a view of its analysis, with
+ * the first replication's series and distributions — built by a pure function, numbers rounded
+ * as in the other outputs. index.html is built from this text, so `msasim report <dir>` can
+ * rebuild the page without running the simulation again.
  */
-import type { LatencyQuantile } from '../metrics/histogram.ts';
-import type { SeriesPoint } from '../metrics/series.ts';
-import type { StationPoint } from '../metrics/station-stats.ts';
-import type { RunSummary } from '../metrics/summary.ts';
-import {
-  compareVariants,
-  estimateMetrics,
-  type MetricEstimate,
-  type VariantComparison,
-} from './estimates.ts';
-import {
-  type FaultTimeline,
-  faultTimeline,
-  type Propagation,
-  propagationOf,
-} from './propagation.ts';
-import {
-  OUTPUT_FORMAT_VERSION,
-  replicationsOf,
-  type ScenarioResults,
-  sloResultsOf,
-  variantNames,
-} from './results.ts';
+import { type Analysis, analysisOf } from './analyse.ts';
+import { faultTimeline } from './features/faults/propagation.ts';
+import type { ReportData } from './report-data-types.ts';
+import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 import { roundDeep } from './round.ts';
-import type { SloResult } from './slo.ts';
 
-/** One variant (or the scenario itself when it has none). */
-export interface VariantReport {
-  /** The variant's name; null for a scenario without variants. */
-  variant: string | null;
-  description: string;
-  /**
-   * The first replication's full summary (seed = the scenario's seed); its `sessions` feed the
-   * sessions section (absent in results.json written before sessions: read it as null).
-   */
-  summary: RunSummary;
-  /** The first replication's per-second series: entry endpoint ('overall' for all) / component id → points. */
-  series: {
-    requests: Record<string, SeriesPoint[]>;
-    components: Record<string, StationPoint[]>;
-  };
-  /** The first replication's latency distributions: entry endpoint ('overall') → quantiles. */
-  distributions: Record<string, LatencyQuantile[]>;
-  /** Key metrics over every replication, with 95 % confidence intervals (null bounds when 1). */
-  estimates: MetricEstimate[];
-  /** The scenario's SLO bounds evaluated over the replications (empty without SLOs). */
-  slos: SloResult[];
-  /** The fault timeline (windows to shade in time charts); empty without faults. */
-  faults: FaultTimeline[];
-  /** How the faults propagated (first replication); null without faults. */
-  propagation: Propagation | null;
-}
+export type { ReportData, VariantReport } from './report-data-types.ts';
 
-/** The whole report of a scenario run. */
-export interface ReportData {
-  format: number;
-  scenario: { name: string; description: string; file: string; lesson: string | null };
-  /** Replications per variant. */
-  replications: number;
-  /** The seed of each replication (the same for every variant: common random numbers). */
-  seeds: (number | string)[];
-  variants: VariantReport[];
-  /** Each variant after the first against the first (empty without variants). */
-  comparisons: VariantComparison[];
-}
-
-/** The report data of `results`, rounded for output. */
-export function buildReportData(results: ScenarioResults): ReportData {
-  const reps = replicationsOf(results);
-  const slos = sloResultsOf(results);
+/** The report data of `results` (a view of their analysis), rounded for output. */
+export function buildReportData(input: ScenarioResults | Analysis): ReportData {
+  const { results, variants, comparisons } = analysisOf(input);
+  const first = variants[0]?.replications ?? [];
   const data: ReportData = {
     format: OUTPUT_FORMAT_VERSION,
     scenario: {
@@ -82,9 +24,9 @@ export function buildReportData(results: ScenarioResults): ReportData {
       file: results.file,
       lesson: results.lesson ?? null,
     },
-    replications: reps[0]?.length ?? 0,
-    seeds: (reps[0] ?? []).map((s) => s.scenario.seed),
-    variants: results.runs.map((r, v) => ({
+    replications: first.length,
+    seeds: first.map((s) => s.scenario.seed),
+    variants: variants.map(({ run: r, estimates, slos, propagation }) => ({
       variant: r.summary.scenario.variant,
       description: r.summary.scenario.description,
       summary: r.summary,
@@ -93,17 +35,17 @@ export function buildReportData(results: ScenarioResults): ReportData {
         components: Object.fromEntries(r.series.components),
       },
       distributions: Object.fromEntries(r.distributions),
-      estimates: estimateMetrics(reps[v]),
-      slos: slos[v],
+      estimates,
+      slos,
       faults: r.summary.scenario.faults.map(faultTimeline),
-      propagation: propagationOf(r),
+      propagation,
     })),
-    comparisons: compareVariants(variantNames(results), reps),
+    comparisons,
   };
   return roundDeep(data) as ReportData;
 }
 
 /** results.json: the report data as text. */
-export function reportDataJson(results: ScenarioResults): string {
-  return `${JSON.stringify(buildReportData(results))}\n`;
+export function reportDataJson(input: ScenarioResults | Analysis): string {
+  return `${JSON.stringify(buildReportData(input))}\n`;
 }

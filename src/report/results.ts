@@ -4,7 +4,6 @@
  * comparison, console) can import it without import cycles.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
-import { evaluateSlos, type SloResult } from './slo.ts';
 
 /** Results of every variant of one scenario. */
 export interface ScenarioResults {
@@ -26,11 +25,6 @@ export interface ScenarioResults {
 /** The summaries of every replication of each variant (one each when not replicated). */
 export function replicationsOf(results: ScenarioResults): RunSummary[][] {
   return results.replications ?? results.runs.map((r) => [r.summary]);
-}
-
-/** The SLOs of every variant evaluated over its replications (empty lists without SLOs). */
-export function sloResultsOf(results: ScenarioResults): SloResult[][] {
-  return replicationsOf(results).map((reps) => evaluateSlos(reps[0].scenario.slos, reps));
 }
 
 /** The variants' names as comparisons use them (the scenario's name when it has none). */

@@ -3,7 +3,7 @@
  * impact matrix as the console prints it and as a heatmap, on the shared charts page. The
  * scenario's description and every line of the text go through the `html` template (escaped).
  */
-import { buildChartsPage, type VegaAssets } from './html/page.ts';
+import { buildChartsPage, type VegaAssets } from './html/layout.ts';
 import { html } from './html/template.ts';
 import { type SpofData, spofHeatmapSpec } from './spof.ts';
 

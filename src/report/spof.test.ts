@@ -8,8 +8,8 @@ import type { SeriesPoint } from '../metrics/series.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
-import type { FaultDef } from '../scenario/types.ts';
 import { formatSpof, spofCandidates, spofData, windowFigures } from './spof.ts';
+import { crashOf } from './spof-plan.ts';
 import { formatTable } from './table.ts';
 
 const pt = (second: number, ok: number, failed: number, p99: number): SeriesPoint => ({
@@ -78,22 +78,7 @@ describe('spof analysis', () => {
     const candidates = spofCandidates(baseline.summary);
     const runs = [];
     for (const candidate of candidates) {
-      const crash: FaultDef = {
-        id: 'x',
-        description: '',
-        kind: 'crash',
-        component: candidate.id,
-        instances: null,
-        link: null,
-        windows: [window],
-        mode: 'refuse',
-        add: null,
-        factor: 1,
-        rate: 0,
-        remaining: 1,
-        pause: null,
-        interval: null,
-      };
+      const crash = crashOf(candidate.id, 'refuse', window);
       const r = await runScenario({ ...base, faults: [crash] });
       runs.push({ candidate, series: r.series.requests });
     }

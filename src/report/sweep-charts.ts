@@ -8,8 +8,8 @@
  * (html/chart-style.ts).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { MetricEstimate, MetricUnit } from './estimates.ts';
 import { CHART_CONFIG, colourScale, VEGA_LITE_SCHEMA } from './html/chart-style.ts';
+import type { MetricEstimate, MetricUnit } from './key-metrics.ts';
 import { round } from './round.ts';
 import type { SweepData, SweepParam } from './sweep-data.ts';
 

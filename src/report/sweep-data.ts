@@ -5,7 +5,7 @@
  * order (the first parameter varies slowest), so the same sweep gives the same bytes however
  * its points were scheduled, sharded or resumed.
  */
-import type { MetricEstimate } from './estimates.ts';
+import type { MetricEstimate } from './key-metrics.ts';
 
 /** A swept parameter: a dotted `set:` path and the values it takes, in the order given. */
 export interface SweepParam {

@@ -6,7 +6,7 @@
  * goes through the `html` template (escaped).
  */
 
-import { buildChartsPage, type PageSection, type VegaAssets } from './html/page.ts';
+import { buildChartsPage, type PageSection, type VegaAssets } from './html/layout.ts';
 import { type Html, html, joinHtml } from './html/template.ts';
 import { formatSweepTable } from './sweep.ts';
 import { type SweepChart, sweepCharts } from './sweep-charts.ts';

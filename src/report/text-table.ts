@@ -14,6 +14,21 @@ export function formatTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+/** A column of a console table: its header and its cell of a row. */
+export type TextColumn<T> = [header: string, cell: (row: T) => string];
+
+/** `rows` as a table of `columns` (see formatTable). */
+export function tableOf<T>(columns: readonly TextColumn<T>[], rows: readonly T[]): string {
+  return formatTable(
+    columns.map((c) => c[0]),
+    rows.map((r) => columns.map((c) => c[1](r))),
+  );
+}
+
+/** Columns of whole numbers: the fields `keys` of a row, each headed by its name. */
+export const countColumns = <T>(...keys: (keyof T & string)[]): TextColumn<T>[] =>
+  keys.map((k): TextColumn<T> => [k, (r) => String(r[k])]);
+
 /** A number with a fixed number of decimals ("–" for non-finite). */
 export function num(x: number, decimals = 1): string {
   return Number.isFinite(x) ? x.toFixed(decimals) : '–';

@@ -5,12 +5,7 @@
  */
 import { formatComparison, formatReplications } from '../../report/table.ts';
 import type { CliIo } from '../io.ts';
-import {
-  formatRunAccount,
-  type RunVariantsOptions,
-  runVariants,
-  writeReport,
-} from '../run-variants.ts';
+import { formatRunAccount, type RunVariantsOptions, runAndReport } from '../run-variants.ts';
 
 /** Options of `msasim compare` (those of run without --format and --check). */
 export type CompareCommandOptions = RunVariantsOptions;
@@ -21,8 +16,7 @@ export async function compareCommand(
   opts: CompareCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const runs = await runVariants(file, opts, io);
-  const report = await writeReport(runs, io);
+  const { runs, report } = await runAndReport(file, opts, io);
   const { name, file: path } = runs.results;
   const summaries = runs.results.runs.map((r) => r.summary);
   const seeds = [...new Set(summaries.map((s) => String(s.scenario.seed)))];
@@ -32,7 +26,7 @@ export async function compareCommand(
   const note = hasVariants
     ? ''
     : `\nnote: ${name} has no variants, so there is nothing to compare; add a \`variants:\` section (see README).\n`;
-  const replicated = formatReplications(runs.results);
+  const replicated = formatReplications(runs.analysis);
   const estimates = replicated === '' ? '' : `\n${replicated}\n`;
   io.out(`${header}\n\n${formatComparison(runs.results)}\n${estimates}${note}`);
   io.err(formatRunAccount(runs, report));

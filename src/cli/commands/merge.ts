@@ -8,20 +8,22 @@
  */
 import { join, resolve } from 'node:path';
 import { shardsOf } from '../../report/sweep.ts';
+import {
+  formatIndexes,
+  planDifferences,
+  planText,
+  type SweepPlan,
+} from '../../report/sweep-plan.ts';
 import { SweepError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { checkOut } from '../out-target.ts';
 import { readPoints, writeSweepResults } from '../sweep-results.ts';
 import {
-  formatIndexes,
   PLAN_FILE,
-  planDifferences,
-  planText,
   pointPath,
   prepareSweepFolder,
   readPlan,
   readShard,
-  type SweepPlan,
   writeFileAtomically,
 } from '../sweep-store.ts';
 

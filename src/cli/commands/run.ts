@@ -2,15 +2,9 @@
  * `msasim run <scenario>`: load → run every variant → print the summary → write the report
  * files under reports/<name>/ (or --out). Guards stop runaway runs (events, wall time).
  */
-import { sloResultsOf } from '../../report/results.ts';
 import { formatSummary } from '../../report/table.ts';
 import type { CliIo } from '../io.ts';
-import {
-  formatRunAccount,
-  type RunVariantsOptions,
-  runVariants,
-  writeReport,
-} from '../run-variants.ts';
+import { formatRunAccount, type RunVariantsOptions, runAndReport } from '../run-variants.ts';
 
 /** Options of `msasim run`. */
 export interface RunCommandOptions extends RunVariantsOptions {
@@ -28,13 +22,12 @@ export async function runCommand(
   opts: RunCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const runs = await runVariants(file, opts, io);
-  const report = await writeReport(runs, io);
+  const { runs, report } = await runAndReport(file, opts, io);
   if (opts.format === 'json') io.out(report.files.get('summary.json') as string);
-  else io.out(formatSummary(runs.results));
+  else io.out(formatSummary(runs.analysis));
   io.err(formatRunAccount(runs, report));
   if (!opts.check) return 0;
-  const slos = sloResultsOf(runs.results).flat();
+  const slos = runs.analysis.variants.flatMap((v) => v.slos);
   const missed = slos.filter((s) => !s.pass);
   if (slos.length === 0) {
     io.err('--check: the scenario declares no SLOs (add an `slos:` section); nothing to check\n');

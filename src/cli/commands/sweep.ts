@@ -7,7 +7,9 @@
  * sweep.html) from the saved points, unless this is one shard of several (`msasim merge` does
  * that). The --out folder is checked before anything runs (out-rules.ts: absent, empty or a
  * sweep's). Every run depends only on its inputs, so the files do not depend on the number of
- * workers, the order runs finish in, sharding or resuming.
+ * workers, the order runs finish in, sharding or resuming. The planning (grid check, overrides,
+ * plan and fingerprint, runs of a point, account) is pure, in report/sweep-plan.ts; this file
+ * reads, runs the worker pool with its progress bars, saves and prints.
  */
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
@@ -23,8 +25,21 @@ import {
   shardPoints,
   sweepPointsOf,
 } from '../../report/sweep.ts';
+import {
+  checkGrid,
+  createPlan,
+  gridProblem,
+  overridesAt,
+  planDifferences,
+  planText,
+  pointRuns,
+  pointText,
+  runsOf,
+  type SweepPlan,
+  sweepAccount,
+} from '../../report/sweep-plan.ts';
 import { formatIssues } from '../../scenario/format.ts';
-import { ScenarioError, type ScenarioIssue } from '../../scenario/issues.ts';
+import { ScenarioError } from '../../scenario/issues.ts';
 import {
   type LoadedScenario,
   readScenarioText,
@@ -39,23 +54,15 @@ import { CommandBudget, type GuardLimits, guardMessage, stoppedBy } from '../run
 import { parseSeed } from '../run-variants.ts';
 import { writeSweepResults } from '../sweep-results.ts';
 import {
-  createPlan,
   finishedPoints,
   PLAN_FILE,
-  planDifferences,
-  planText,
   pointPath,
-  pointText,
   prepareSweepFolder,
   readPlan,
-  type SweepPlan,
   writeFileAtomically,
   writeShard,
 } from '../sweep-store.ts';
 import type { SweepTask, SweepTaskResult } from '../sweep-worker.ts';
-
-/** Most points of a sweep's grid. */
-const MAX_GRID_POINTS = 100_000;
 
 /** Options of `msasim sweep`, with the guards' budgets. */
 export interface SweepCommandOptions extends GuardLimits {
@@ -79,14 +86,8 @@ export async function sweepCommand(
 ): Promise<number> {
   const budget = new CommandBudget(opts.maxWall);
   const params = opts.param ?? [];
-  if (params.length === 0)
-    throw new UsageError(
-      'a sweep needs at least one --param path=value,value,… such as --param services.orders.instances=2,4,8.',
-    );
-  if (gridSize(params) > MAX_GRID_POINTS)
-    throw new UsageError(
-      `the grid of the --param values has ${gridSize(params)} points; at most ${MAX_GRID_POINTS} (each is parsed, run and saved): sweep fewer values, or split the sweep.`,
-    );
+  const problem = gridProblem(params);
+  if (problem !== undefined) throw new UsageError(problem);
   const text = await readScenarioText(file);
   const loaded = validateGrid(file, text, params, opts.duration, budget);
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
@@ -104,7 +105,7 @@ export async function sweepCommand(
   const started = performance.now();
   const workers = Math.max(
     1,
-    Math.min(opts.workers ?? availableParallelism(), tasksOf(plan, todo)),
+    Math.min(opts.workers ?? availableParallelism(), runsOf(plan, todo.length)),
   );
   if (todo.length > 0)
     budget.checkBefore(`the first point of the sweep of "${plan.scenario.name}"`);
@@ -121,7 +122,15 @@ export async function sweepCommand(
     saved: { count: 0 },
     deadline: budget.deadline,
   });
-  const ran = account(plan, mine.length, todo, done.size, workers, performance.now() - started);
+  const ran = sweepAccount({
+    points: plan.points,
+    mine: mine.length,
+    ran: todo.length,
+    done: done.size,
+    runs: runsOf(plan, todo.length),
+    workers,
+    wallMs: performance.now() - started,
+  });
   if (opts.shard !== undefined) {
     const { index, count } = opts.shard;
     io.err(
@@ -136,37 +145,11 @@ export async function sweepCommand(
   return 0;
 }
 
-/** "ran 2 of 6 points (4 already done), 8 runs on 2 workers in 3.10 s wall". */
-function account(
-  plan: SweepPlan,
-  mine: number,
-  todo: readonly number[],
-  done: number,
-  workers: number,
-  wallMs: number,
-): string {
-  const before = done > 0 ? ` (${done} already done)` : '';
-  if (mine === 0) return `no point of the ${plan.points} falls to this shard`;
-  if (todo.length === 0) return `all ${mine} points were already done`;
-  const runs = `${tasksOf(plan, todo)} runs on ${workers} worker${workers === 1 ? '' : 's'}`;
-  return `ran ${todo.length} of ${mine} points${before}, ${runs} in ${(wallMs / 1000).toFixed(2)} s wall`;
-}
-
-/** The overrides of grid point `index`, labelled as the user wrote them. */
-function overridesAt(params: readonly SweepParam[], index: number): ScenarioOverride[] {
-  return Object.entries(gridValues(params, index)).map(([path, value]) => ({
-    path,
-    value,
-    label: `--param ${path}=${value}`,
-    pathLabel: `--param ${path}`,
-  }));
-}
-
 /**
- * Parses the scenario at every grid point, so that every problem is reported before anything
- * runs. Returns the first point's scenario with the warnings of all points.
- * @throws ScenarioError with the problems of every point; UsageError when --duration is not
- * longer than the warm-up somewhere.
+ * The first grid point's scenario with the warnings of every point, after parsing the scenario
+ * at every point (report/sweep-plan.ts `checkGrid`), so that every problem is reported before
+ * anything runs. @throws ScenarioError with the problems of every point; UsageError when
+ * --duration is not longer than the warm-up somewhere.
  */
 function validateGrid(
   file: string,
@@ -175,59 +158,22 @@ function validateGrid(
   durationMs: number | undefined,
   budget: CommandBudget,
 ): LoadedScenario {
-  const problems: ScenarioIssue[] = [];
-  const warnings: ScenarioIssue[] = [];
-  const tooShort: { where: string; warmupMs: number }[] = [];
-  let runs = 0;
-  let first: LoadedScenario | undefined;
-  for (let i = 0; i < gridSize(params); i++) {
-    budget.checkBefore(`the grid was checked (point ${i + 1} of ${gridSize(params)})`);
-    const overrides = overridesAt(params, i);
-    try {
-      const loaded = parseScenario(text, file, { overrides });
-      first ??= loaded;
-      warnings.push(...loaded.warnings);
-      for (const v of loaded.variants) {
-        runs++;
-        if (durationMs !== undefined && v.warmupMs >= durationMs) {
-          const where = `${overrides.map((o) => o.label).join(' ')}${v.variant ? `, variant ${v.variant}` : ''}`;
-          tooShort.push({ where, warmupMs: v.warmupMs });
-        }
+  const verdict = checkGrid(
+    params,
+    durationMs,
+    (overrides) => {
+      try {
+        return { loaded: parseScenario(text, file, { overrides }) };
+      } catch (e) {
+        if (!(e instanceof ScenarioError)) throw e;
+        return { issues: e.issues };
       }
-    } catch (e) {
-      if (!(e instanceof ScenarioError)) throw e;
-      problems.push(...e.issues);
-    }
-  }
-  if (problems.length > 0) throw new ScenarioError(sortedUnique(problems));
-  if (tooShort.length > 0) throw durationTooShort(durationMs as number, tooShort, runs);
-  const loaded = first as LoadedScenario;
-  return { ...loaded, warnings: sortedUnique(warnings) };
-}
-
-/** The error of a --duration not longer than the warm-up: once, or at each point where it is. */
-function durationTooShort(
-  durationMs: number,
-  tooShort: { where: string; warmupMs: number }[],
-  runs: number,
-): UsageError {
-  const head = `--duration ${durationMs} ms is not longer than the scenario's warm-up`;
-  if (tooShort.length === runs && tooShort.every((t) => t.warmupMs === tooShort[0].warmupMs))
-    return new UsageError(`${head} (${tooShort[0].warmupMs} ms).`);
-  const where = tooShort.map((t) => `${t.where}: warm-up ${t.warmupMs} ms`);
-  return new UsageError(`${head} at ${tooShort.length} points:\n  ${where.join('\n  ')}`);
-}
-
-function sortedUnique(issues: ScenarioIssue[]): ScenarioIssue[] {
-  const seen = new Set<string>();
-  return issues
-    .filter((i) => {
-      const key = `${i.line}:${i.col}:${i.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => a.line - b.line || a.col - b.col);
+    },
+    (i, n) => budget.checkBefore(`the grid was checked (point ${i + 1} of ${n})`),
+  );
+  if ('issues' in verdict) throw new ScenarioError(verdict.issues);
+  if ('usage' in verdict) throw new UsageError(verdict.usage);
+  return verdict.loaded;
 }
 
 function planOf(
@@ -274,10 +220,6 @@ async function resumable(
         '  → rerun with the same scenario and options, or start over without --resume (or with another --out).',
     );
   return finishedPoints(outDir, plan, mine);
-}
-
-function tasksOf(plan: SweepPlan, points: readonly number[]): number {
-  return points.length * plan.variants.length * plan.replications;
 }
 
 /** What runPoints needs. */
@@ -340,25 +282,26 @@ async function runPoint(
 ): Promise<void> {
   const { plan, opts } = ctx;
   const overrides = overridesAt(ctx.params, index);
-  const runs = plan.variants.map((variant) =>
+  const limits = {
+    maxEvents: opts.maxEvents,
+    maxWall: opts.maxWall,
+    maxRunWall: opts.maxRunWall,
+    maxPending: opts.maxPending,
+    maxQueue: opts.maxQueue,
+    maxMemory: opts.maxMemory,
+  };
+  const runs = pointRuns(plan).map((variantRuns) =>
     Promise.all(
-      Array.from({ length: plan.replications }, async (_, r) => {
+      variantRuns.map(async ({ variant, replication }) => {
         const task: SweepTask = {
           file: ctx.file,
           text: ctx.text,
           overrides,
           variant,
           seed: plan.seed ?? undefined,
-          replication: r + 1,
+          replication,
           durationMs: plan.durationMs ?? undefined,
-          limits: {
-            maxEvents: opts.maxEvents,
-            maxWall: opts.maxWall,
-            maxRunWall: opts.maxRunWall,
-            maxPending: opts.maxPending,
-            maxQueue: opts.maxQueue,
-            maxMemory: opts.maxMemory,
-          },
+          limits,
           deadline: ctx.deadline,
         };
         const { summary, guard } = await pool.run(task);

@@ -1,8 +1,8 @@
 /**
  * What every chart of the HTML report shares: the vega-lite schema string (never fetched), a
  * configuration with large fonts (reports are projected on a wall in workshops), one colour
- * per variant in scenario order, and deterministic thinning of long series so a chart carries
- * at most ~2,000 points inline.
+ * per variant in scenario order, and inline numbers rounded to 4 decimals. Long series are
+ * thinned by thinning.ts.
  */
 import type { Config } from 'vega-lite';
 
@@ -39,9 +39,6 @@ export function variantColour(index: number): string {
 export function colourScale(domain: readonly string[]): { domain: string[]; range: string[] } {
   return { domain: [...domain], range: domain.map((_, i) => variantColour(i)) };
 }
-
-/** The most points (data rows) a chart carries inline before its series are thinned. */
-export const MAX_POINTS_PER_CHART = 2000;
 
 /** The chart width in pixels, sized for the page's content column. */
 export const CHART_WIDTH = 880;
@@ -85,59 +82,9 @@ export const CHART_CONFIG: Config = {
   line: { strokeWidth: 2.5 },
 };
 
-/**
- * How many consecutive seconds go into one point so that `rows` points become at most
- * MAX_POINTS_PER_CHART (1 = no thinning).
- */
-export function bucketSeconds(rows: number, max = MAX_POINTS_PER_CHART): number {
-  return rows <= max ? 1 : Math.ceil(rows / max);
-}
-
-/**
- * Groups `points` (ordered by second) into buckets of `k` seconds: bucket b holds the points
- * with `Math.floor(second / k) === b`, in order. Deterministic; the last bucket may be short.
- */
-export function bucketBySecond<T extends { second: number }>(
-  points: readonly T[],
-  k: number,
-): T[][] {
-  const buckets: T[][] = [];
-  let current: T[] = [];
-  let key = Number.NaN;
-  for (const p of points) {
-    const b = Math.floor(p.second / k);
-    if (b !== key && current.length > 0) {
-      buckets.push(current);
-      current = [];
-    }
-    key = b;
-    current.push(p);
-  }
-  if (current.length > 0) buckets.push(current);
-  return buckets;
-}
-
-/** The mean of `xs` that are finite numbers, or null when there are none. */
-export function meanOf(xs: readonly (number | null | undefined)[]): number | null {
-  let sum = 0;
-  let n = 0;
-  for (const x of xs) {
-    if (typeof x === 'number' && Number.isFinite(x)) {
-      sum += x;
-      n++;
-    }
-  }
-  return n > 0 ? sum / n : null;
-}
-
 /** `x` rounded to 4 decimals for inline data (null stays null). */
 export function r4(x: number | null): number | null {
   if (x === null || !Number.isFinite(x)) return null;
   const r = Math.round(x * 1e4) / 1e4;
   return Object.is(r, -0) ? 0 : r;
-}
-
-/** A subtitle line saying how a thinned series was averaged (empty when it was not). */
-export function thinningNote(k: number): string {
-  return k > 1 ? `each point is the mean of ${k} simulated seconds` : '';
 }

@@ -7,13 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { shippedReportData } from '../../test-support/report-data.ts';
 import { compileWarnings } from '../../test-support/vega.ts';
 import type { ReportData } from '../report-data.ts';
-import {
-  bucketBySecond,
-  bucketSeconds,
-  MAX_POINTS_PER_CHART,
-  VARIANT_COLOURS,
-  VEGA_LITE_SCHEMA,
-} from './chart-style.ts';
+import { VARIANT_COLOURS, VEGA_LITE_SCHEMA } from './chart-style.ts';
 import {
   faultWindows,
   latencyCdfChart,
@@ -22,6 +16,7 @@ import {
   variantLabel,
 } from './charts.ts';
 import { componentLoadChart, keyMetricsCiChart, utilisationHeatmap } from './component-charts.ts';
+import { bucketBySecond, bucketSeconds, MAX_POINTS_PER_CHART } from './thinning.ts';
 
 let variants: ReportData;
 let single: ReportData;

@@ -3,22 +3,14 @@
  * its data inline (`data.values`) and at most ~2,000 points (long series are averaged over
  * buckets of seconds, deterministically). Latency, throughput and error charts are here;
  * the component charts (load, utilisation, key metrics with CIs) are in component-charts.ts.
- * A new chart: a builder here (or beside it) and an entry in `reportCharts` (page.ts lists them).
+ * A chart of a report feature: a builder in its folder (features/<name>/), listed in its page part.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { LatencyStats } from '../../metrics/histogram.ts';
-import type { ReportData, VariantReport } from '../report-data.ts';
-import {
-  bucketBySecond,
-  bucketSeconds,
-  CHART_CONFIG,
-  CHART_WIDTH,
-  colourScale,
-  meanOf,
-  r4,
-  thinningNote,
-  VEGA_LITE_SCHEMA,
-} from './chart-style.ts';
+import type { ReportData, VariantReport } from '../report-data-types.ts';
+import { chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
+import { CHART_WIDTH, colourScale, r4 } from './chart-style.ts';
+import { bucketBySecond, bucketSeconds, meanOf, thinningNote } from './thinning.ts';
 
 /** The name a variant goes by in charts: its own, or the scenario's when it has none. */
 export function variantLabel(data: ReportData, v: VariantReport): string {
@@ -92,13 +84,7 @@ export function latencyPercentileChart(data: ReportData): TopLevelSpec {
       },
       xOffset: { field: 'variant', type: 'nominal', sort: names },
       y: { field: 'ms', type: 'quantitative', title: 'latency (ms)' },
-      color: {
-        field: 'variant',
-        type: 'nominal',
-        title: 'variant',
-        scale: colourScale(names),
-        legend: names.length > 1 ? {} : null,
-      },
+      color: variantColor(colourScale(names), { legend: names.length > 1 ? {} : null }),
       tooltip: [
         { field: 'endpoint', type: 'nominal' },
         { field: 'variant', type: 'nominal' },
@@ -111,25 +97,11 @@ export function latencyPercentileChart(data: ReportData): TopLevelSpec {
     text: 'Latency percentiles per endpoint',
     subtitle: 'successful requests after the warm-up; shorter is better',
   };
-  if (endpoints.length <= 1) {
-    return {
-      $schema: VEGA_LITE_SCHEMA,
-      title,
-      data: { values: rows },
-      ...unit,
-      config: CHART_CONFIG,
-    } as TopLevelSpec;
-  }
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title,
-    data: { values: rows },
-    facet: { field: 'endpoint', type: 'nominal', sort: endpoints, title: null },
-    columns,
-    spec: unit,
-    resolve: { scale: { y: 'independent' } },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+  const layout =
+    endpoints.length <= 1
+      ? undefined
+      : { facet: { field: 'endpoint', type: 'nominal', sort: endpoints, title: null }, columns };
+  return viewOrFacet(title, rows, unit, layout, { scale: { y: 'independent' } });
 }
 
 /**
@@ -152,39 +124,39 @@ export function latencyCdfChart(data: ReportData): TopLevelSpec {
     for (const key of endpointKeys(v)) add(endpointLabel(key), v.distributions[key]);
   }
   const by = hasVariants(data) ? 'variant' : 'endpoint';
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'Latency distribution (CDF)',
       subtitle: `share of successful requests at or below each latency, per ${by}; further left is faster, the top is the tail`,
     },
-    data: { values: rows },
-    width: CHART_WIDTH,
-    height: 380,
-    mark: { type: 'line', point: { size: 36 }, interpolate: 'monotone', tooltip: true },
-    encoding: {
-      x: {
-        field: 'ms',
-        type: 'quantitative',
-        scale: { type: 'log' },
-        title: 'latency (ms, log scale)',
+    rows,
+    {
+      width: CHART_WIDTH,
+      height: 380,
+      mark: { type: 'line', point: { size: 36 }, interpolate: 'monotone', tooltip: true },
+      encoding: {
+        x: {
+          field: 'ms',
+          type: 'quantitative',
+          scale: { type: 'log' },
+          title: 'latency (ms, log scale)',
+        },
+        y: {
+          field: 'p',
+          type: 'quantitative',
+          scale: { domain: [0, 100] },
+          title: 'percentile (% of requests at or below)',
+        },
+        color: { field: 'series', type: 'nominal', title: by, scale: colourScale(series) },
+        order: { field: 'p', type: 'quantitative' },
+        tooltip: [
+          { field: 'series', type: 'nominal', title: by },
+          { field: 'p', type: 'quantitative', title: 'percentile' },
+          { field: 'ms', type: 'quantitative', title: 'latency (ms)', format: ',.2f' },
+        ],
       },
-      y: {
-        field: 'p',
-        type: 'quantitative',
-        scale: { domain: [0, 100] },
-        title: 'percentile (% of requests at or below)',
-      },
-      color: { field: 'series', type: 'nominal', title: by, scale: colourScale(series) },
-      order: { field: 'p', type: 'quantitative' },
-      tooltip: [
-        { field: 'series', type: 'nominal', title: by },
-        { field: 'p', type: 'quantitative', title: 'percentile' },
-        { field: 'ms', type: 'quantitative', title: 'latency (ms)', format: ',.2f' },
-      ],
     },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+  );
 }
 
 /** A window of simulated time shaded in the time-series charts. */
@@ -398,31 +370,31 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
     },
   );
   const noErrors = rows.every((r) => !r.errorsPerSec);
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'Over time: throughput, latency and errors',
       subtitle: [
         `per ${by}, per second of simulated time; grey: the warm-up${options.faults?.length ? '; red: faults' : ''}${noErrors ? '; no errors' : ''}`,
         thinningNote(k),
       ].filter((s) => s !== ''),
     },
-    data: { values: rows },
-    vconcat: [
-      panel(
-        { field: 'okPerSec', type: 'quantitative', title: 'successful (req/s)' },
-        { notes: faultNames },
-      ),
-      latency,
-      panel({
-        field: 'errorsPerSec',
-        type: 'quantitative',
-        title: 'errors (req/s)',
-        // an all-zero series would get a degenerate axis: show 0..1 instead
-        ...(noErrors ? { scale: { domain: [0, 1] }, axis: { tickCount: 2 } } : {}),
-      }),
-    ],
-    resolve: { scale: { x: 'shared' } },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+    rows,
+    {
+      vconcat: [
+        panel(
+          { field: 'okPerSec', type: 'quantitative', title: 'successful (req/s)' },
+          { notes: faultNames },
+        ),
+        latency,
+        panel({
+          field: 'errorsPerSec',
+          type: 'quantitative',
+          title: 'errors (req/s)',
+          // an all-zero series would get a degenerate axis: show 0..1 instead
+          ...(noErrors ? { scale: { domain: [0, 1] }, axis: { tickCount: 2 } } : {}),
+        }),
+      ],
+      resolve: { scale: { x: 'shared' } },
+    },
+  );
 }

@@ -4,20 +4,12 @@
  * (component × second) and the key metrics as bars with their 95 % confidence intervals.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { MetricEstimate } from '../estimates.ts';
-import type { ReportData } from '../report-data.ts';
-import {
-  bucketBySecond,
-  bucketSeconds,
-  CHART_CONFIG,
-  CHART_WIDTH,
-  colourScale,
-  meanOf,
-  r4,
-  thinningNote,
-  VEGA_LITE_SCHEMA,
-} from './chart-style.ts';
+import type { MetricEstimate } from '../key-metrics.ts';
+import type { ReportData } from '../report-data-types.ts';
+import { chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
+import { CHART_WIDTH, colourScale, r4 } from './chart-style.ts';
 import { hasVariants, variantLabel } from './charts.ts';
+import { bucketBySecond, bucketSeconds, meanOf, thinningNote } from './thinning.ts';
 import { UTILISATION_STOPS } from './topology.ts';
 
 const KIND_ORDER = ['service', 'database', 'cache'];
@@ -70,13 +62,7 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
   };
   const yOffset = { field: 'variant', type: 'nominal', sort: names };
   const x = { field: 'arrivalsPerSec', type: 'quantitative', title: 'load (arrivals/s)' };
-  const color = {
-    field: 'variant',
-    type: 'nominal',
-    title: 'variant',
-    scale: colourScale(names),
-    legend: names.length > 1 ? {} : null,
-  };
+  const color = variantColor(colourScale(names), { legend: names.length > 1 ? {} : null });
   const tooltip = [
     { field: 'component', type: 'nominal' },
     { field: 'variant', type: 'nominal' },
@@ -109,18 +95,18 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
       ...(loaded(kind) ? [labels] : []),
     ],
   });
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'Load on shared components',
       subtitle:
         'arrivals per second after the warm-up: every visit a service, database or cache had to serve',
     },
-    data: { values: rows },
-    vconcat: kinds.map(panel),
-    resolve: { scale: { y: 'independent', x: 'shared' } },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+    rows,
+    {
+      vconcat: kinds.map(panel),
+      resolve: { scale: { y: 'independent', x: 'shared' } },
+    },
+  );
 }
 
 /**
@@ -189,18 +175,7 @@ export function utilisationHeatmap(data: ReportData): TopLevelSpec {
       thinningNote(k),
     ].filter((s) => s !== ''),
   };
-  if (!hasVariants(data))
-    return {
-      $schema: VEGA_LITE_SCHEMA,
-      title,
-      data: { values: rows },
-      ...unit,
-      config: CHART_CONFIG,
-    } as TopLevelSpec;
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title,
-    data: { values: rows },
+  const byVariant = {
     facet: {
       row: {
         field: 'variant',
@@ -210,9 +185,8 @@ export function utilisationHeatmap(data: ReportData): TopLevelSpec {
         header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' },
       },
     },
-    spec: unit,
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+  };
+  return viewOrFacet(title, rows, unit, hasVariants(data) ? byVariant : undefined);
 }
 
 /** The overall key metrics shown with confidence intervals, in this order. */
@@ -289,57 +263,52 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
   };
   const columns = gridColumns(panels.length);
   const intervals = data.replications > 1;
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
+  return chartSpec(
+    {
       text: 'Key metrics per variant',
       subtitle: intervals
         ? `bars: mean of ${data.replications} replications; whiskers: 95 % confidence interval`
         : 'one replication: no confidence intervals (run with --replications 5 to get them)',
     },
-    data: { values: rows },
-    facet: { field: 'metric', type: 'nominal', sort: panels, title: null },
-    columns,
-    spec: {
-      width: Math.floor(CHART_WIDTH / columns) - 70,
-      height: 170,
-      layer: [
-        {
-          mark: { type: 'bar', tooltip: true },
-          encoding: {
-            x,
-            y: { field: 'mean', type: 'quantitative', title: null },
-            color: {
-              field: 'variant',
-              type: 'nominal',
-              title: 'variant',
-              scale: colourScale(names),
+    rows,
+    {
+      facet: { field: 'metric', type: 'nominal', sort: panels, title: null },
+      columns,
+      spec: {
+        width: Math.floor(CHART_WIDTH / columns) - 70,
+        height: 170,
+        layer: [
+          {
+            mark: { type: 'bar', tooltip: true },
+            encoding: {
+              x,
+              y: { field: 'mean', type: 'quantitative', title: null },
+              color: variantColor(colourScale(names)),
+              tooltip: [
+                { field: 'variant', type: 'nominal' },
+                { field: 'metric', type: 'nominal' },
+                { field: 'mean', type: 'quantitative', format: ',.3~f' },
+                { field: 'lo', type: 'quantitative', title: '95 % CI low', format: ',.3~f' },
+                { field: 'hi', type: 'quantitative', title: '95 % CI high', format: ',.3~f' },
+              ],
             },
-            tooltip: [
-              { field: 'variant', type: 'nominal' },
-              { field: 'metric', type: 'nominal' },
-              { field: 'mean', type: 'quantitative', format: ',.3~f' },
-              { field: 'lo', type: 'quantitative', title: '95 % CI low', format: ',.3~f' },
-              { field: 'hi', type: 'quantitative', title: '95 % CI high', format: ',.3~f' },
-            ],
           },
-        },
-        // whiskers only with intervals: a layer of nulls would warn of an infinite extent
-        ...(intervals
-          ? [
-              {
-                mark: { type: 'errorbar', ticks: { size: 10 }, color: '#111827', thickness: 2 },
-                encoding: {
-                  x,
-                  y: { field: 'lo', type: 'quantitative', title: null },
-                  y2: { field: 'hi' },
+          // whiskers only with intervals: a layer of nulls would warn of an infinite extent
+          ...(intervals
+            ? [
+                {
+                  mark: { type: 'errorbar', ticks: { size: 10 }, color: '#111827', thickness: 2 },
+                  encoding: {
+                    x,
+                    y: { field: 'lo', type: 'quantitative', title: null },
+                    y2: { field: 'hi' },
+                  },
                 },
-              },
-            ]
-          : []),
-      ],
+              ]
+            : []),
+        ],
+      },
+      resolve: { scale: { y: 'independent' } },
     },
-    resolve: { scale: { y: 'independent' } },
-    config: CHART_CONFIG,
-  } as TopLevelSpec;
+  );
 }

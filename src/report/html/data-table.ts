@@ -1,12 +1,15 @@
 /**
- * The data tables of the report's sections (sessions, messaging, transactions): a header row
- * whose cells may carry a second line saying what the cells hold, and escaped text cells.
- * Markup out, made with the `html` template (every text escaped).
+ * The data tables of the report's sections (SLOs, propagation, policies, sessions, messaging,
+ * transactions): a header row whose cells may carry a second line saying what the cells hold,
+ * and escaped text cells. Markup out, made with the `html` template (every text escaped).
  */
 import { type Html, html, joinHtml } from './template.ts';
 
 /** A text cell. */
 export const td = (text: string): Html => html`<td>${text}</td>`;
+
+/** A text cell of words (left-aligned, class `label`). */
+export const labelTd = (text: string): Html => html`<td class="label">${text}</td>`;
 
 /** A header: its words, or its words and a line below saying what the cells hold. */
 export type Header = string | [head: string, sub: string];
@@ -18,4 +21,21 @@ export function tableHtml(headers: Header[], rows: Html[]): Html {
     return html`<th${i === 0 ? html` class="label"` : ''}>${text}</th>`;
   });
   return html`<div class="table-wrap"><table class="data"><thead><tr>${th}</tr></thead><tbody>\n${joinHtml(rows, '\n')}\n</tbody></table></div>`;
+}
+
+/** A column of a data table: its header and its cell of a row (text, or a whole `<td>` of markup). */
+export type DataColumn<T> = [header: Header, cell: (row: T) => string | Html];
+
+/**
+ * A scrollable table of `rows`: the label column `first` (its header, and its `<td>` of
+ * markup), then a cell per column of `columns` (a text cell, or the column's own markup).
+ */
+export function dataTable<T>(
+  first: [header: Header, cell: (row: T) => Html],
+  columns: readonly DataColumn<T>[],
+  rows: readonly T[],
+): Html {
+  const cell = (x: string | Html) => (typeof x === 'string' ? td(x) : x);
+  const body = rows.map((r) => html`<tr>${first[1](r)}${columns.map((c) => cell(c[1](r)))}</tr>`);
+  return tableHtml([first[0], ...columns.map((c) => c[0])], body);
 }

@@ -146,10 +146,10 @@ describe('the escape hatches', () => {
       .sort();
 
   it('rawHtml is called only where msasim vouches for its own markup', () => {
-    // page.ts: the CSS; markdown.ts: emphasis over escaped text; template.ts: itself
+    // layout.ts: the CSS; markdown.ts: emphasis over escaped text; template.ts: itself
     expect(callers(/\brawHtml\(/)).toEqual([
+      'report/html/layout.ts',
       'report/html/markdown.ts',
-      'report/html/page.ts',
       'report/html/template.ts',
     ]);
     expect(String(rawHtml('<b>'))).toBe('<b>');

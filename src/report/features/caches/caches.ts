@@ -1,0 +1,87 @@
+/**
+ * The caches of a run in every output: caches.csv (one row per variant × cache: lookups by
+ * result, hit ratio, fills, unchanged writes, evictions, sync traffic, what the stores hold),
+ * the console's cache table, the Caches table of the page's Summary section, and each cache's
+ * hit ratio as a key metric.
+ */
+import type { CacheSummary, RunSummary } from '../../../metrics/summary.ts';
+import type { Analysis } from '../../analysis.ts';
+import { asIs, type Column, csvOf, roundedFields, runItems } from '../../csv.ts';
+import { td } from '../../html/data-table.ts';
+import { formatNumber, formatPercent, formatRate } from '../../html/format.ts';
+import { itemSummaryTable } from '../../html/summary-table.ts';
+import { type Html, html } from '../../html/template.ts';
+import { keyMetricSource, metricDef } from '../../key-metrics.ts';
+import type { ReportData } from '../../report-data-types.ts';
+import { round } from '../../round.ts';
+import { countColumns, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
+
+type C = CacheSummary;
+const CACHE_COLUMNS: Column<C>[] = [
+  ['cache', (c) => c.id],
+  ...asIs<C>('type', 'lookups', 'hits', 'staleHits', 'misses'),
+  ...roundedFields<C>('hitRatio'),
+  ...asIs<C>('fills', 'unchangedWrites', 'evictions', 'expired', 'syncMessages'),
+  ...roundedFields<C>('syncMessagesPerSec'),
+  ...asIs<C>('syncBytes'),
+  ...roundedFields<C>('syncCpuMsPerSec'),
+  ...asIs<C>('failedOps', 'stores'),
+  ['entriesPerStoreMean', (c) => round(c.entriesPerStore.mean)],
+  ['bytesPerStoreMean', (c) => round(c.bytesPerStore.mean)],
+  ['bytesPerStoreMax', (c) => c.bytesPerStore.max],
+];
+
+/** caches.csv: one row per variant × cache component. */
+export function cachesCsv({ results }: Analysis): string {
+  return csvOf(
+    CACHE_COLUMNS,
+    runItems(results.runs, (s) => s.caches),
+  );
+}
+
+/** The columns of the console's cache table. */
+const CACHE_TABLE: TextColumn<C>[] = [
+  ['cache', (c) => c.id],
+  ['type', (c) => c.type],
+  ...countColumns<C>('lookups'),
+  ['hit ratio', (c) => pct(c.hitRatio)],
+  ['stale hits', (c) => String(c.staleHits)],
+  ...countColumns<C>('fills'),
+  ['unchanged writes', (c) => String(c.unchangedWrites)],
+  ...countColumns<C>('evictions'),
+  ['sync msg/s', (c) => num(c.syncMessagesPerSec)],
+  ...countColumns<C>('stores'),
+  ['MB/store', (c) => num(c.bytesPerStore.mean / 1024 / 1024, 2)],
+];
+
+/** The console table of a run's caches ('' without caches), after a blank line. */
+export function cacheTable(s: RunSummary): string {
+  return s.caches.length === 0 ? '' : `\n\n${tableOf(CACHE_TABLE, s.caches)}`;
+}
+
+/** The page's Caches table: lookups, hit ratio, stale hits, evictions, sync messages. */
+export function cachesSummaryTable(data: ReportData): Html {
+  const headers = ['type', 'lookups', 'hit ratio', 'stale hits', 'evictions', 'sync messages'];
+  return itemSummaryTable(
+    data,
+    'Caches',
+    'cache',
+    headers,
+    (v) => v.summary.caches,
+    (c) => [
+      html`<td class="label">${c.type}</td>`,
+      td(formatNumber(c.lookups)),
+      td(formatPercent(c.hitRatio)),
+      td(formatNumber(c.staleHits)),
+      td(formatNumber(c.evictions)),
+      td(formatRate(c.syncMessagesPerSec)),
+    ],
+  );
+}
+
+/** Each cache's hit ratio (scope `cache`, id = the cache); higher is better. */
+export const CACHE_METRICS = keyMetricSource<CacheSummary>(
+  'cache',
+  (s) => s.caches.map((c) => [c.id, c]),
+  [{ ...metricDef('hitRatio', 'hit ratio', 'ratio', false), value: (c) => c.hitRatio }],
+);

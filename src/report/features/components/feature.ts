@@ -1,0 +1,41 @@
+/**
+ * The components of a run: components.csv and their series in timeseries.csv, each variant's
+ * component table in the console, the Components summary table, the load and utilisation charts
+ * of the page, and each component's key metrics.
+ */
+
+import { file, part, type ReportFeature } from '../../feature.ts';
+import { componentLoadChart, utilisationHeatmap } from '../../html/component-charts.ts';
+import {
+  COMPONENT_METRICS,
+  componentSeriesRows,
+  componentsCsv,
+  componentsSummaryTable,
+  componentTable,
+} from './components.ts';
+
+export const componentsFeature: ReportFeature = {
+  id: 'components',
+  keyMetrics: [COMPONENT_METRICS],
+  series: componentSeriesRows,
+  parts: [
+    file(20, 'components.csv', componentsCsv),
+    part('run-table', 20, (s) => `\n\n${componentTable(s)}`),
+    part('summary-table', 20, componentsSummaryTable),
+    part('page', 120, (data) => [
+      {
+        id: 'load',
+        title: 'Load on shared components',
+        nav: 'Load',
+        charts: [
+          {
+            spec: componentLoadChart(data),
+            caption:
+              'A component whose bar grows with a design choice is where that choice sends its load.',
+          },
+          { spec: utilisationHeatmap(data) },
+        ],
+      },
+    ]),
+  ],
+};

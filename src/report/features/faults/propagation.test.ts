@@ -1,0 +1,154 @@
+/**
+ * The propagation analysis on hand-made series with a known answer: which entities degrade,
+ * when (onset after two bad seconds, at the first of them), when they recover (after five good
+ * seconds, at the first of them), their worst figures, and each fault's blast radius in order.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SeriesPoint } from '../../../metrics/series.ts';
+import type { StationPoint } from '../../../metrics/station-stats.ts';
+import { analysePropagation, type FaultTimeline } from './propagation.ts';
+
+/** An endpoint second: `ok` requests at p99 `p99`, plus `failed`. */
+function ep(
+  second: number,
+  p99: number,
+  ok = 100,
+  failed = 0,
+  arrivals = ok + failed,
+): SeriesPoint {
+  return {
+    second,
+    arrivals,
+    ok,
+    rejected: 0,
+    timedOut: 0,
+    failed,
+    meanMs: p99 / 2,
+    p50Ms: p99 / 2,
+    p90Ms: p99,
+    p99Ms: p99,
+    maxMs: p99,
+    inFlight: 0,
+  };
+}
+
+function comp(second: number, utilisation: number, rejected = 0): StationPoint {
+  return {
+    second,
+    arrivals: 100,
+    completed: 100 - rejected,
+    rejected,
+    utilisation,
+    queueMean: 0,
+    instances: 1,
+  };
+}
+
+const seconds = Array.from({ length: 60 }, (_, s) => s);
+const FAULT: FaultTimeline = {
+  id: 'db-slow',
+  kind: 'latency',
+  target: 'db',
+  windows: [{ startMs: 20_000, endMs: 30_000 }],
+};
+
+describe('analysePropagation', () => {
+  it('finds onsets, recoveries, worst figures and the blast radius in order', () => {
+    const requests = new Map<string, SeriesPoint[]>([
+      // healthy at 10 ms; a one-second blip before the fault (ignored); degraded 22–31
+      [
+        'front/get',
+        seconds.map((s) =>
+          s === 12 ? ep(s, 80) : s >= 22 && s < 31 ? ep(s, s === 25 ? 90 : 40) : ep(s, 10),
+        ),
+      ],
+      // errors 26–33, and a stalled second at 28 (arrivals, nothing finished)
+      [
+        'front/pay',
+        seconds.map((s) =>
+          s === 28 ? ep(s, 0, 0, 0, 50) : s >= 26 && s < 34 ? ep(s, 12, 70, 30) : ep(s, 12),
+        ),
+      ],
+      // never degraded; a single bad second in the window is not an onset
+      ['front/static', seconds.map((s) => (s === 24 ? ep(s, 50) : ep(s, 3)))],
+      ['overall', seconds.map((s) => ep(s, 10))],
+    ]);
+    const components = new Map<string, StationPoint[]>([
+      ['db', seconds.map((s) => comp(s, s >= 20 && s < 33 ? 0.97 : 0.3))],
+      ['front', seconds.map((s) => comp(s, 0.2))],
+    ]);
+    const p = analysePropagation({ requests, components }, [FAULT], 5_000);
+    expect(p.baselineWindow).toEqual({ startMs: 5_000, endMs: 20_000 });
+    const by = new Map(p.entities.map((e) => [e.id, e]));
+    expect(by.get('front/get')?.baseline.p99Ms).toBe(10);
+    expect(by.get('front/get')?.episodes).toEqual([
+      {
+        startMs: 22_000,
+        endMs: 31_000,
+        worst: { errorRate: 0, p99Ms: 90, utilisation: null },
+        fault: 'db-slow',
+      },
+    ]);
+    expect(by.get('front/pay')?.episodes).toEqual([
+      {
+        startMs: 26_000,
+        endMs: 34_000,
+        worst: { errorRate: 0.3, p99Ms: 12, utilisation: null },
+        fault: 'db-slow',
+      },
+    ]);
+    expect(by.get('front/static')?.episodes).toEqual([]);
+    expect(by.get('front')?.episodes).toEqual([]);
+    expect(by.get('db')?.episodes[0]).toMatchObject({ startMs: 20_000, endMs: 33_000 });
+    expect(by.get('db')?.episodes[0].worst.utilisation).toBeCloseTo(0.97, 12);
+    expect(by.has('overall')).toBe(false);
+
+    const [radius] = p.blastRadius;
+    expect(radius.fault).toBe('db-slow');
+    expect(radius.hits.map((h) => [h.id, h.delayMs, h.recoveredAtMs])).toEqual([
+      ['db', 0, 33_000],
+      ['front/get', 2_000, 31_000],
+      ['front/pay', 6_000, 34_000],
+    ]);
+  });
+
+  it('keeps an episode open when the run ends degraded', () => {
+    const requests = new Map([['a/b', seconds.map((s) => (s >= 22 ? ep(s, 100) : ep(s, 10)))]]);
+    const fault = { ...FAULT, windows: [{ startMs: 20_000, endMs: 40_000 }] };
+    const p = analysePropagation({ requests, components: new Map() }, [fault], 0);
+    expect(p.entities[0].baseline.seconds).toBe(20);
+    expect(p.entities[0].episodes).toEqual([
+      {
+        startMs: 22_000,
+        endMs: null,
+        worst: { errorRate: 0, p99Ms: 100, utilisation: null },
+        fault: 'db-slow',
+      },
+    ]);
+    expect(p.blastRadius[0].hits[0].recoveredAtMs).toBeNull();
+  });
+
+  it('uses every second outside the faults as baseline when the fault starts early', () => {
+    const requests = new Map([
+      ['a/b', seconds.map((s) => (s >= 10 && s < 21 ? ep(s, 100) : ep(s, 10)))],
+    ]);
+    const fault = { ...FAULT, windows: [{ startMs: 1_000, endMs: 30_000 }] };
+    const p = analysePropagation({ requests, components: new Map() }, [fault], 0);
+    expect(p.entities[0].baseline).toMatchObject({ seconds: 31, p99Ms: 10 }); // 0 and 30–59
+    expect(p.entities[0].episodes.map((e) => [e.startMs, e.endMs])).toEqual([[10_000, 21_000]]);
+  });
+
+  it('judges nothing without a single baseline second', () => {
+    const requests = new Map([['a/b', seconds.map((s) => ep(s, 100))]]);
+    const fault = { ...FAULT, windows: [{ startMs: 0, endMs: 60_000 }] };
+    const p = analysePropagation({ requests, components: new Map() }, [fault], 0);
+    expect(p.entities[0].baseline.seconds).toBe(0);
+    expect(p.entities[0].episodes).toEqual([]);
+  });
+
+  it('does nothing without faults', () => {
+    const p = analysePropagation({ requests: new Map(), components: new Map() }, [], 0);
+    expect(p.entities).toEqual([]);
+    expect(p.blastRadius).toEqual([]);
+  });
+});

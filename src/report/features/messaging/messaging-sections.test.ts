@@ -1,0 +1,243 @@
+/**
+ * The messaging section of the report: absent without consumer groups; with them, tables of
+ * every variant × group (scenario strings escaped), the groups' key metrics with their changes,
+ * and two charts that compile with vega-lite without a warning, carry the figures inline, keep
+ * each variant's colour, thin long lag series and shade the warm-up and faults.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
+import * as cg from '../../../test-support/consumers.ts';
+import { HOSTILE } from '../../../test-support/report-data.ts';
+import { compileWarnings, itCompilesEachChart } from '../../../test-support/vega.ts';
+import { VARIANT_COLOURS } from '../../html/chart-style.ts';
+import { buildReportHtml } from '../../html/page.ts';
+import { MAX_POINTS_PER_CHART } from '../../html/thinning.ts';
+import { reportDataJson } from '../../report-data.ts';
+import type { ScenarioResults } from '../../results.ts';
+import {
+  consumerGroupRows,
+  consumerLagChart,
+  messageOutcomeChart,
+  messagingSection,
+} from './messaging-sections.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
+type Json = any;
+
+/** The report data of `results`, read back from results.json as `msasim report` does. */
+const dataOf = (results: ScenarioResults) => JSON.parse(reportDataJson(results));
+
+const plain = await cg.tinyResults();
+const replicated = await cg.tinyResults(2);
+
+/** At-least-once without idempotency, then with an idempotency store (duplicates skipped). */
+const semantics = (v: number, r = 0): ConsumerGroupSummary[] =>
+  v === 0
+    ? [cg.fakeConsumerGroup({ appliedTwice: 25 + r, skippedDuplicates: 0 })]
+    : [cg.fakeConsumerGroup({ idempotency: 'dedup', appliedTwice: 0, skippedDuplicates: 25 + r })];
+
+const two = dataOf(cg.withConsumers(replicated, semantics));
+const one = dataOf(cg.withConsumers(cg.firstVariantOnly(plain), () => [cg.fakeConsumerGroup()]));
+const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
+
+const builders = { messageOutcomeChart, consumerLagChart };
+
+describe('messagingSection', () => {
+  it('is absent without consumer groups, and the page has no messaging section', () => {
+    const data = dataOf(plain);
+    expect(messagingSection(data)).toEqual([]);
+    expect(buildReportHtml(data, assets)).not.toContain('<section id="messaging">');
+  });
+
+  it('reads results.json written before messaging (no consumers) as none', () => {
+    const data = dataOf(plain);
+    for (const v of data.variants) delete v.summary.consumers;
+    expect(consumerGroupRows(data)).toEqual([]);
+    expect(messagingSection(data)).toEqual([]);
+  });
+
+  it('comes after the summary and before the charts when there are groups', () => {
+    const ids = [...buildReportHtml(two, assets).matchAll(/<section id="([^"]+)">/g)].map(
+      (m) => m[1],
+    );
+    expect(ids.indexOf('messaging')).toBe(ids.indexOf('summary') + 1);
+    expect(ids.indexOf('latency')).toBe(ids.indexOf('messaging') + 1);
+  });
+
+  it('tables every variant × group: semantics, outcomes, lag and end-to-end time', () => {
+    const [section] = messagingSection(two);
+    const html = String(section.html ?? '');
+    expect(section.title).toBe('Messaging');
+    expect(section.charts).toHaveLength(2);
+    // ack, idempotency, produced/s, delivered, duplicates, applied once (990 − 25), twice, skipped, lost, DLQ
+    expect(html).toContain(
+      'sticky</span><span class="sub">billing ← orders</span></td><td>at-least-once<span class="sub">none</span></td><td>500/s</td><td>1,040</td><td>37</td><td>965</td><td>25</td><td>0</td><td>3</td><td>4</td>',
+    );
+    expect(html).toContain(
+      '<span class="sub">dedup</span></td><td>500/s</td><td>1,040</td><td>37</td><td>990</td>',
+    );
+    expect(html).toContain(
+      '<td>billing/charge</td><td>6</td><td>12.5 / 80 / 7</td><td>42.3 ms / 1,300 ms</td><td>495/s</td><td>14</td><td>21</td><td>2</td>',
+    );
+  });
+
+  it('shows the group key metrics over the replications with their change', () => {
+    const html = String(messagingSection(two)[0].html ?? '');
+    expect(html).toContain('<h3>Key metrics over the replications</h3>');
+    expect(html).toMatch(/<td class="label">applied twice<\/td>.*badge better/);
+    // one variant, one replication: nothing to estimate or compare
+    expect(String(messagingSection(one)[0].html)).not.toContain(
+      'Key metrics over the replications',
+    );
+  });
+
+  it('heads the key metrics of each group when there are several', () => {
+    const data = dataOf(
+      cg.withConsumers(replicated, (v, r) => [
+        ...semantics(v, r),
+        cg.fakeConsumerGroup({ group: 'audit', lost: v === 0 ? 10 : 2 }),
+      ]),
+    );
+    const html = String(messagingSection(data)[0].html ?? '');
+    expect(html).toContain('<h4>billing</h4>');
+    expect(html).toMatch(/<h4>audit<\/h4>.*messages lost.*badge better/s);
+  });
+
+  it('puts the group differences in the comparison with the group named', () => {
+    const page = buildReportHtml(two, assets);
+    expect(page).toMatch(/<strong>billing<\/strong> · applied twice −100\.0 %/);
+  });
+
+  it('lists one example of each data anomaly', () => {
+    const html = String(
+      messagingSection(
+        dataOf(
+          cg.withConsumers(replicated, () => [
+            cg.fakeConsumerGroup({ examples: { appliedTwice: 'message #9 again', lost: null } }),
+          ]),
+        ),
+      )[0].html ?? '',
+    );
+    expect(html).toMatch(
+      /<h3>One example of each<\/h3><ul><li><b>[^<]+<\/b>, applied twice: message #9 again<\/li>/,
+    );
+    const none = messagingSection(
+      dataOf(cg.withConsumers(replicated, () => [cg.fakeConsumerGroup()])),
+    );
+    expect(String(none[0].html)).not.toContain('One example');
+  });
+
+  it('escapes the group, topic, services and variants', () => {
+    const hostile = cg.withConsumers(replicated, () => [
+      cg.fakeConsumerGroup({
+        group: HOSTILE,
+        topic: HOSTILE,
+        service: HOSTILE,
+        endpoint: HOSTILE,
+        ack: HOSTILE,
+        idempotency: HOSTILE,
+        examples: { appliedTwice: HOSTILE, lost: HOSTILE },
+      }),
+    ]);
+    hostile.runs[0].summary.scenario.variant = `${HOSTILE}0`;
+    const data = dataOf(hostile);
+    const html = String(messagingSection(data)[0].html ?? '');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const page = buildReportHtml(data, assets);
+    expect(page).not.toMatch(/<script>alert/);
+  });
+});
+
+describe('messaging charts', () => {
+  itCompilesEachChart(builders, [two, one]);
+
+  it('messageOutcomeChart: messages applied once, lost, dead-lettered; duplicates applied or skipped', () => {
+    const spec = messageOutcomeChart(two) as Json;
+    const rows = (variant: string) =>
+      spec.data.values
+        .filter((r: Json) => r.row === variant)
+        .map((r: Json) => [r.panel, r.part, r.count]);
+    expect(rows('sticky')).toEqual([
+      ['messages', 'applied once', 965],
+      ['messages', 'lost', 3],
+      ['messages', 'dead-lettered', 4],
+      ['duplicates', 'applied twice', 25],
+      ['duplicates', 'duplicates skipped', 0],
+    ]);
+    expect(rows('store').map((r: Json) => r[2])).toEqual([990, 3, 4, 0, 25]);
+    expect(spec.hconcat[0].encoding.x.stack).toBe('zero');
+    expect(spec.resolve.scale.color).toBe('independent');
+  });
+
+  it('messageOutcomeChart: names each bar “variant · group” when there are several groups', () => {
+    const data = dataOf(
+      cg.withConsumers(plain, (v) => [...semantics(v), cg.fakeConsumerGroup({ group: 'audit' })]),
+    );
+    const spec = messageOutcomeChart(data) as Json;
+    expect(spec.hconcat[0].encoding.y.sort).toEqual([
+      'sticky · billing',
+      'sticky · audit',
+      'store · billing',
+      'store · audit',
+    ]);
+    expect(compileWarnings(spec)).toEqual([]);
+  });
+
+  it('consumerLagChart: one point per second and group, variant colours, the warm-up shaded', () => {
+    const spec = consumerLagChart(two) as Json;
+    expect(spec.data.values.filter((r: Json) => r.variant === 'sticky')).toEqual([
+      { variant: 'sticky', group: 'billing', second: 0, lag: 0 },
+      { variant: 'sticky', group: 'billing', second: 1, lag: 5 },
+      { variant: 'sticky', group: 'billing', second: 2, lag: 80 },
+      { variant: 'sticky', group: 'billing', second: 3, lag: 7 },
+    ]);
+    const line = spec.layer.at(-1);
+    expect(line.encoding.color.scale.range).toEqual(VARIANT_COLOURS.slice(0, 2));
+    expect(line.encoding.strokeDash).toBeUndefined(); // one group: no dashes
+    expect(spec.layer[0].mark.type).toBe('rect'); // the warm-up (1 s)
+    expect(spec.layer[0].data.values[0]).toMatchObject({ start: 0, end: 1, kind: 'warm-up' });
+  });
+
+  it('consumerLagChart: dashes per group when there are several, and shades faults', () => {
+    const data = dataOf(
+      cg.withConsumers(plain, (v) => [...semantics(v), cg.fakeConsumerGroup({ group: 'audit' })]),
+    );
+    const faults = [{ startMs: 1000, endMs: 2000, label: 'crash: crash on billing' }];
+    const spec = consumerLagChart(data, { faults }) as Json;
+    expect(spec.layer.at(-1).encoding.strokeDash.field).toBe('group');
+    expect(spec.layer.map((l: Json) => l.mark.type)).toEqual(['rect', 'rect', 'line']);
+    expect(spec.title.subtitle[0]).toContain('red: faults');
+    expect(compileWarnings(spec)).toEqual([]);
+  });
+
+  it('consumerLagChart: thins long series to at most ~2,000 points, averaging buckets', () => {
+    const long = Array.from({ length: 5000 }, (_, s) => s % 4);
+    const data = dataOf(
+      cg.withConsumers(plain, () => [cg.fakeConsumerGroup({ lagBySecond: long })]),
+    );
+    const spec = consumerLagChart(data) as Json;
+    // 10,000 points over two variants: buckets of 5 s
+    expect(spec.data.values.length).toBeLessThanOrEqual(MAX_POINTS_PER_CHART);
+    expect(spec.data.values.slice(0, 2)).toEqual([
+      { variant: 'sticky', group: 'billing', second: 0, lag: 1.2 }, // (0+1+2+3+0)/5
+      { variant: 'sticky', group: 'billing', second: 5, lag: 1.4 }, // (1+2+3+0+1)/5
+    ]);
+    expect(spec.title.subtitle).toContain('each point is the mean of 5 simulated seconds');
+    expect(compileWarnings(spec)).toEqual([]);
+  });
+
+  it('leave out a variant without groups but keep the others’ colours', () => {
+    const mixed = dataOf(cg.withConsumers(plain, (v) => (v === 0 ? [] : semantics(1))));
+    const spec = consumerLagChart(mixed) as Json;
+    expect(new Set(spec.data.values.map((r: Json) => r.variant))).toEqual(new Set(['store']));
+    const scale = spec.layer.at(-1).encoding.color.scale;
+    expect(scale.range[scale.domain.indexOf('store')]).toBe(VARIANT_COLOURS[1]);
+    expect(String(messagingSection(mixed)[0].html)).not.toContain(
+      'sticky</span><span class="sub">billing',
+    );
+    for (const build of Object.values(builders))
+      expect(compileWarnings(build(mixed) as TopLevelSpec)).toEqual([]);
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The entry endpoints of a run in every output: endpoints.csv (one row per variant × entry
+ * endpoint and an `overall` row), their rows of timeseries.csv, the console's endpoint table
+ * and the most frequent failure causes, and the Endpoints table of the page's Summary section.
+ */
+import type { RequestGroupSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
+import type { Analysis } from '../../analysis.ts';
+import { type Column, csvOf, tidyRows } from '../../csv.ts';
+import { td } from '../../html/data-table.ts';
+import { formatMs, formatNumber, formatPercent, formatRate } from '../../html/format.ts';
+import { itemKeys, summaryTable } from '../../html/summary-table.ts';
+import { type Html, html } from '../../html/template.ts';
+import type { ReportData } from '../../report-data-types.ts';
+import { round } from '../../round.ts';
+import { num, pct, type TextColumn, tableOf } from '../../text-table.ts';
+
+type NamedGroup = [name: string, group: RequestGroupSummary];
+
+const ENDPOINT_COLUMNS: Column<NamedGroup>[] = [
+  ['endpoint', ([n]) => n],
+  ['arrivals', ([, g]) => g.arrivals],
+  ['ok', ([, g]) => g.outcomes.ok],
+  ['rejected', ([, g]) => g.outcomes.rejected],
+  ['timedOut', ([, g]) => g.outcomes.timedOut],
+  ['failed', ([, g]) => g.outcomes.failed],
+  ['inFlight', ([, g]) => g.inFlight],
+  ['throughputPerSec', ([, g]) => round(g.throughputPerSec)],
+  ['errorRate', ([, g]) => round(g.errorRate)],
+  ['meanMs', ([, g]) => round(g.latency.meanMs)],
+  ['p50Ms', ([, g]) => round(g.latency.p50Ms)],
+  ['p90Ms', ([, g]) => round(g.latency.p90Ms)],
+  ['p99Ms', ([, g]) => round(g.latency.p99Ms)],
+  ['p999Ms', ([, g]) => round(g.latency.p999Ms)],
+  ['maxMs', ([, g]) => round(g.latency.maxMs)],
+  ['callsPerRequest', ([, g]) => round(g.perRequest.callsMean)],
+  ['queriesPerRequest', ([, g]) => round(g.perRequest.queriesMean)],
+  ['rowsPerRequest', ([, g]) => round(g.perRequest.rowsMean)],
+  ['bytesPerRequest', ([, g]) => round(g.perRequest.bytesMean)],
+];
+
+/** endpoints.csv: one row per variant × entry endpoint (and an `overall` row). */
+export function endpointsCsv({ variants }: Analysis): string {
+  const items = variants.flatMap(({ run: r }) => [
+    ...r.summary.endpoints.map((e): [RunResult, NamedGroup] => [r, [e.endpoint, e]]),
+    [r, ['overall', r.summary.overall]] as [RunResult, NamedGroup],
+  ]);
+  return csvOf(ENDPOINT_COLUMNS, items);
+}
+
+/** The per-second figures of an endpoint written to timeseries.csv. */
+const REQUEST_METRICS = [
+  'arrivals',
+  'ok',
+  'rejected',
+  'timedOut',
+  'failed',
+  'meanMs',
+  'p50Ms',
+  'p90Ms',
+  'p99Ms',
+  'maxMs',
+  'inFlight',
+] as const;
+
+/** The timeseries.csv rows of a run's entry endpoints and of everything (scope `overall`). */
+export const requestSeriesRows = (r: RunResult): unknown[][] =>
+  tidyRows(
+    r,
+    r.series.requests,
+    (id) => (id === 'overall' ? 'overall' : 'endpoint'),
+    REQUEST_METRICS,
+  );
+
+/** The columns of the console's endpoint table. */
+const ENDPOINT_TABLE: TextColumn<NamedGroup>[] = [
+  ['endpoint', ([name]) => name],
+  ['requests', ([, g]) => String(g.arrivals)],
+  ['ok/s', ([, g]) => num(g.throughputPerSec)],
+  ['errors', ([, g]) => pct(g.errorRate)],
+  ['p50 ms', ([, g]) => num(g.latency.p50Ms, 2)],
+  ['p90 ms', ([, g]) => num(g.latency.p90Ms, 2)],
+  ['p99 ms', ([, g]) => num(g.latency.p99Ms, 2)],
+  ['p99.9 ms', ([, g]) => num(g.latency.p999Ms, 2)],
+  ['max ms', ([, g]) => num(g.latency.maxMs, 2)],
+  ['calls/req', ([, g]) => num(g.perRequest.callsMean, 1)],
+  ['queries/req', ([, g]) => num(g.perRequest.queriesMean, 1)],
+  ['rows/req', ([, g]) => num(g.perRequest.rowsMean, 1)],
+];
+
+/** The console table of a run's entry endpoints (and `overall` when there are several). */
+export function endpointTable(s: RunSummary): string {
+  const groups: NamedGroup[] = s.endpoints.map((e) => [e.endpoint, e]);
+  if (s.endpoints.length > 1) groups.push(['overall', s.overall]);
+  return tableOf(ENDPOINT_TABLE, groups);
+}
+
+/** The five most frequent failure causes of a run, under "failures:" ('' without failures). */
+export function causesText(s: RunSummary): string {
+  if (s.overall.causes.length === 0) return '';
+  const lines = s.overall.causes.slice(0, 5).map((c) => `  ${c.count}× ${c.cause}`);
+  return `\nfailures:\n${lines.join('\n')}`;
+}
+
+/** The page's Endpoints table: requests, successful per second, errors, latency percentiles. */
+export function endpointsSummaryTable(data: ReportData): Html {
+  const keys = itemKeys(data, (v) => v.summary.endpoints.map((e) => e.endpoint));
+  const several = keys.length > 1;
+  if (several) keys.push('all endpoints');
+  const table = summaryTable(
+    data,
+    'endpoint',
+    ['requests', 'ok/s', 'errors', 'error rate', 'p50', 'p90', 'p99', 'p99.9'],
+    keys,
+    (v, key) => {
+      const g =
+        key === 'all endpoints' && several
+          ? v.summary.overall
+          : v.summary.endpoints.find((e) => e.endpoint === key);
+      if (!g) return null;
+      const errors = g.outcomes.rejected + g.outcomes.timedOut + g.outcomes.failed;
+      return [
+        td(formatNumber(g.arrivals)),
+        td(formatRate(g.throughputPerSec)),
+        td(formatNumber(errors)),
+        td(formatPercent(g.errorRate)),
+        td(formatMs(g.latency.p50Ms)),
+        td(formatMs(g.latency.p90Ms)),
+        td(formatMs(g.latency.p99Ms)),
+        td(formatMs(g.latency.p999Ms)),
+      ];
+    },
+  );
+  return html`<h3>Endpoints</h3>${table}`;
+}

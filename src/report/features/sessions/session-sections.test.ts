@@ -1,0 +1,157 @@
+/**
+ * The sessions section of the report: absent without logged-in users; with them, tables of
+ * every variant's figures (scenario strings escaped), the session key metrics with their
+ * changes, and three charts that compile with vega-lite without a warning, carry the figures
+ * inline and keep each variant's colour.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import type { SessionSummary } from '../../../metrics/session-stats.ts';
+import { HOSTILE } from '../../../test-support/report-data.ts';
+import * as ss from '../../../test-support/sessions.ts';
+import { compileWarnings, itCompilesEachChart } from '../../../test-support/vega.ts';
+import { VARIANT_COLOURS } from '../../html/chart-style.ts';
+import { buildReportHtml } from '../../html/page.ts';
+import { reportDataJson } from '../../report-data.ts';
+import type { ScenarioResults } from '../../results.ts';
+import {
+  revocationChart,
+  sessionLoadChart,
+  sessionLossChart,
+  sessionsSection,
+} from './session-sections.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
+type Json = any;
+
+/** The report data of `results`, read back from results.json as `msasim report` does. */
+const dataOf = (results: ScenarioResults) => JSON.parse(reportDataJson(results));
+
+const plain = await ss.tinyResults();
+const replicated = await ss.tinyResults(2);
+
+/** Sticky sessions (memory in api, lost on crash), then a session store (store operations). */
+const strategies = (v: number, r = 0): SessionSummary =>
+  v === 0
+    ? ss.fakeSessionSummary({
+        strategy: 'sticky',
+        storeOps: 0,
+        storeOpsPerSec: 0,
+        sessionsLost: { crash: 40 + r, scaleIn: 2, total: 42 + r },
+      })
+    : ss.fakeSessionSummary({ strategy: 'store', memory: [], storeOpsPerSec: 180 + r });
+
+const two = dataOf(ss.withSessions(replicated, strategies));
+const one = dataOf(ss.withSessions(ss.firstVariantOnly(plain), () => ss.fakeSessionSummary()));
+
+const builders = { sessionLoadChart, revocationChart, sessionLossChart };
+
+describe('sessionsSection', () => {
+  it('is absent without logged-in users, and the page has no sessions section', () => {
+    const data = dataOf(plain);
+    expect(sessionsSection(data)).toEqual([]);
+    const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
+    expect(buildReportHtml(data, assets)).not.toContain('<section id="sessions">');
+  });
+
+  it('comes after the summary and before the charts when there are users', () => {
+    const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
+    const ids = [...buildReportHtml(two, assets).matchAll(/<section id="([^"]+)">/g)].map(
+      (m) => m[1],
+    );
+    expect(ids.indexOf('sessions')).toBe(ids.indexOf('summary') + 1);
+    expect(ids.indexOf('latency')).toBe(ids.indexOf('sessions') + 1);
+  });
+
+  it('tables every variant: strategy, 401s by reason, revocation, load, auth time, memory', () => {
+    const [section] = sessionsSection(two);
+    const html = String(section.html ?? '');
+    expect(section.title).toBe('Sessions and credentials');
+    expect(section.charts).toHaveLength(3);
+    expect(html).toContain(
+      'sticky</span><span class="sub">sticky</span></td><td>15.0/s</td><td>16 (3 / 5 / 7 / 1)</td>',
+    );
+    expect(html).toContain('<td>42</td><td>120 ms / 900 ms</td><td>13</td><td>17</td>');
+    // replication 3 KB/s; hit ratio; IdP 10/20/5 = 17.5/s over 2 s; auth time; api's memory
+    expect(html).toContain(
+      '<td>30.0/s</td><td>3.00 KB/s</td><td>75.0 %</td><td>10 / 20 / 5</td><td>17.5/s</td><td>0/s</td><td>1.50 ms / 4.75 ms</td><td>api 2.00 KB, orders 512 B</td>',
+    );
+    expect(html).toContain('<td>180/s</td><td>1.50 ms / 4.75 ms</td><td>–</td>');
+  });
+
+  it('shows the session key metrics over the replications with their change', () => {
+    const html = String(sessionsSection(two)[0].html ?? '');
+    expect(html).toContain('<h3>Key metrics over the replications</h3>');
+    expect(html).toMatch(/<td class="label">session store ops\/s<\/td>/);
+    expect(html).toMatch(/<td class="label">sessions lost<\/td>.*badge better/);
+    // one variant, one replication: nothing to estimate or compare
+    expect(String(sessionsSection(one)[0].html)).not.toContain('Key metrics over the replications');
+  });
+
+  it('escapes the strategy, the services and the variants', () => {
+    const hostile = ss.withSessions(replicated, () =>
+      ss.fakeSessionSummary({
+        strategy: HOSTILE,
+        memory: [{ service: HOSTILE, meanBytesPerInstance: 1, maxBytesPerInstance: 1 }],
+      }),
+    );
+    hostile.runs[0].summary.scenario.variant = `${HOSTILE}0`;
+    const html = String(sessionsSection(dataOf(hostile))[0].html ?? '');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('session charts', () => {
+  itCompilesEachChart(builders, [two, one]);
+
+  it('sessionLoadChart: store operations, IdP calls and replication messages per second', () => {
+    const spec = sessionLoadChart(two) as Json;
+    expect(spec.data.values).toEqual([
+      { variant: 'sticky', load: 'session store', perSec: 0 },
+      { variant: 'sticky', load: 'identity provider', perSec: 17.5 },
+      { variant: 'sticky', load: 'session replication', perSec: 30 },
+      { variant: 'store', load: 'session store', perSec: 180 },
+      { variant: 'store', load: 'identity provider', perSec: 17.5 },
+      { variant: 'store', load: 'session replication', perSec: 30 },
+    ]);
+    expect(spec.layer[0].encoding.yOffset.field).toBe('variant');
+    expect(spec.layer[0].encoding.color.scale.range).toEqual(VARIANT_COLOURS.slice(0, 2));
+  });
+
+  it('revocationChart: the mean and max delay, and the requests accepted after revocation', () => {
+    const spec = revocationChart(two) as Json;
+    expect(spec.data.values.filter((r: Json) => r.variant === 'store')).toEqual([
+      { panel: 'delay', variant: 'store', statistic: 'mean', ms: 120.25 },
+      { panel: 'delay', variant: 'store', statistic: 'max', ms: 900 },
+      { panel: 'accepted', variant: 'store', accepted: 13 },
+    ]);
+    expect(spec.hconcat.map((p: Json) => p.layer[0].encoding.x.field)).toEqual(['ms', 'accepted']);
+  });
+
+  it('sessionLossChart: 401s stacked by reason and sessions lost by cause', () => {
+    const spec = sessionLossChart(two) as Json;
+    const sticky = spec.data.values.filter((r: Json) => r.variant === 'sticky');
+    expect(sticky.map((r: Json) => [r.panel, r.part, r.count])).toEqual([
+      ['401s', 'lost session', 3],
+      ['401s', 'revoked', 5],
+      ['401s', 'expired', 7],
+      ['401s', 'unknown', 1],
+      ['lost', 'instance crashed', 40],
+      ['lost', 'scaled in', 2],
+    ]);
+    expect(spec.hconcat[0].encoding.x.stack).toBe('zero');
+    expect(spec.resolve.scale.color).toBe('independent');
+  });
+
+  it('leave out a variant without users but keep the others’ colours', () => {
+    const mixed = dataOf(ss.withSessions(plain, (v) => (v === 0 ? null : strategies(1))));
+    const spec = sessionLoadChart(mixed) as Json;
+    expect(new Set(spec.data.values.map((r: Json) => r.variant))).toEqual(new Set(['store']));
+    const scale = spec.layer[0].encoding.color.scale;
+    expect(scale.range[scale.domain.indexOf('store')]).toBe(VARIANT_COLOURS[1]);
+    expect(String(sessionsSection(mixed)[0].html)).not.toContain('<span class="sub">sticky</span>');
+    for (const build of Object.values(builders))
+      expect(compileWarnings(build(mixed) as TopLevelSpec)).toEqual([]);
+  });
+});

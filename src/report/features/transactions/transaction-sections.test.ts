@@ -1,0 +1,360 @@
+/**
+ * The section on transactions and consistency: absent without sagas, transaction steps and
+ * readers; with them, each reader's first and worst anomaly highlighted, tables of every
+ * variant × item (scenario strings escaped), their key metrics with their changes, differences
+ * in the comparison, and charts that compile with vega-lite without a warning, carry their
+ * figures inline and keep each variant's colour.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import { HOSTILE } from '../../../test-support/report-data.ts';
+import * as tx from '../../../test-support/transactions.ts';
+import { compileWarnings, itCompilesEachChart } from '../../../test-support/vega.ts';
+import { VARIANT_COLOURS } from '../../html/chart-style.ts';
+import { buildReportHtml } from '../../html/page.ts';
+import { escapeText as escapeHtml } from '../../html/template.ts';
+import { reportDataJson } from '../../report-data.ts';
+import type { ScenarioResults } from '../../results.ts';
+import {
+  powersOfTen,
+  readerAnomalyChart,
+  readerRows,
+  sagaOutcomeChart,
+  sagaRows,
+  transactionChart,
+} from './transaction-charts.ts';
+import { transactionSection } from './transaction-sections.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
+type Json = any;
+
+/** The report data of `results`, read back from results.json as `msasim report` does. */
+const dataOf = (results: ScenarioResults) => JSON.parse(reportDataJson(results));
+
+const plain = await tx.tinyResults();
+const replicated = await tx.tinyResults(2);
+const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
+
+/** Every kind: sagas (fewer inconsistent in the second variant), steps, and readers. */
+const allKinds = (results: ScenarioResults) =>
+  tx.withReaders(
+    tx.withTransactions(
+      tx.withSagas(results, (v, r) => [tx.fakeSaga({ inconsistent: v === 0 ? 33 + r : r })]),
+      (v) => [
+        tx.fakeTransaction(
+          v === 0
+            ? {}
+            : { locking: 'optimistic', lockWaits: 0, lockWaitMeanMs: 0, lockWaitP99Ms: 0 },
+        ),
+      ],
+    ),
+    (v, r) =>
+      v === 0
+        ? [tx.fakeReader({ anomalyRate: 0.0105 + r / 1000 })]
+        : [tx.fakeReader({ anomalies: 0, anomalyRate: 0, example: null, worstExample: null })],
+  );
+
+const two = dataOf(allKinds(replicated));
+const one = dataOf(
+  tx.withReaders(
+    tx.withTransactions(
+      tx.withSagas(tx.firstVariantOnly(plain), () => [tx.fakeSaga()]),
+      () => [tx.fakeTransaction()],
+    ),
+    () => [tx.fakeReader()],
+  ),
+);
+
+const builders = { sagaOutcomeChart, transactionChart, readerAnomalyChart };
+
+describe('transactionSection', () => {
+  it('is absent without sagas, steps or readers, and the page has no such section', () => {
+    const data = dataOf(plain);
+    expect(transactionSection(data)).toEqual([]);
+    expect(buildReportHtml(data, assets)).not.toContain('<section id="consistency">');
+  });
+
+  it('reads results.json written before sagas, transactions and readers as none', () => {
+    const data = dataOf(plain);
+    for (const v of data.variants) {
+      delete v.summary.sagas;
+      delete v.summary.transactions;
+      delete v.summary.readers;
+    }
+    expect(sagaRows(data)).toEqual([]);
+    expect(transactionSection(data)).toEqual([]);
+    expect(() => buildReportHtml(data, assets)).not.toThrow();
+  });
+
+  it('comes after the summary and before the charts', () => {
+    const ids = [...buildReportHtml(two, assets).matchAll(/<section id="([^"]+)">/g)].map(
+      (m) => m[1],
+    );
+    expect(ids.indexOf('consistency')).toBe(ids.indexOf('summary') + 1);
+    expect(ids.indexOf('latency')).toBe(ids.indexOf('consistency') + 1);
+  });
+
+  it('shows each reader’s first and worst anomaly, whole and escaped, before the tables', () => {
+    const [section] = transactionSection(two);
+    const html = String(section.html ?? '');
+    expect(section.title).toBe('Transactions and consistency');
+    const card = html.slice(html.indexOf('<div class="anomaly-card">'));
+    expect(card).toContain('settlement reading saga pay-order, cut-off 1,000 ms');
+    expect(card).toContain('<strong>180</strong> of 17,120 reads (1.05 %) were dirty reads');
+    expect(card).toContain(
+      `<span class="anomaly-label">The first</span><blockquote>${escapeHtml(tx.FIRST_ANOMALY)}</blockquote>`,
+    );
+    expect(card).toContain(
+      `<span class="anomaly-label">The worst (stalest data)</span><blockquote>${escapeHtml(tx.WORST_ANOMALY)}</blockquote>`,
+    );
+    // the quotes of the example are escaped
+    expect(html).toContain('&quot;quoted&quot; and projection&#39;s');
+    // a reader that saw nothing gets a clean card
+    expect(html).toContain('<div class="anomaly-card clean">');
+    expect(html).toContain('No dirty reads in 17,120 reads.');
+    expect(html.indexOf('anomaly-card')).toBeLessThan(html.indexOf('<table'));
+  });
+
+  it('says when the first anomaly was also the worst, and calls stale reads stale', () => {
+    const data = dataOf(
+      tx.withReaders(tx.firstVariantOnly(plain), () => [
+        tx.fakeReader({ kind: 'consumer', target: 'projection', worstExample: tx.FIRST_ANOMALY }),
+      ]),
+    );
+    const html = String(transactionSection(data)[0].html ?? '');
+    expect(html).toContain('settlement reading the read model of projection');
+    expect(html).toContain('were stale reads');
+    expect(html).toContain('The first anomaly was also the worst');
+    expect(html).not.toContain('The worst (stalest data)');
+  });
+
+  it('tables every variant × reader, saga and step', () => {
+    const html = String(transactionSection(two)[0].html ?? '');
+    // reader: kind, cut-off, reads, anomalies, rate, staleness
+    expect(html).toContain(
+      'sticky</span><span class="sub">settlement ← pay-order</span></td><td>saga</td><td>1,000 ms</td><td>17,120</td><td>180</td><td>1.05 %</td><td>0.13 ms / 0.30 ms / 1,527 ms</td>',
+    );
+    // saga: started, completed, compensated, inconsistent, alerts (comp / undo), failed actions, messages, times
+    expect(html).toContain(
+      'sticky</span><span class="sub">create-course · orchestrated</span></td><td>1,200</td><td>1,050</td><td>98</td><td>33</td><td>35 (31 / 4)</td><td>131</td><td>5.92</td><td>95.8 ms / 265 ms</td><td>93.3 ms / 260 ms / 634 ms</td>',
+    );
+    // step: keys, started, committed, failed, waits / timeouts, wait, conflicts, retries, compensations, time
+    expect(html).toContain(
+      'sticky</span><span class="sub">book-seat · pessimistic</span></td><td>seats</td><td>2,000</td><td>1,890</td><td>110</td><td>560 / 110</td><td>72.5 ms / 959 ms</td><td>12 (0.6 %)</td><td>9</td><td>7</td><td>113 ms / 998 ms</td>',
+    );
+    expect(html).toContain('store</span><span class="sub">book-seat · optimistic</span>');
+    for (const h of [
+      '<h3>What the readers saw</h3>',
+      '<h3>Sagas</h3>',
+      '<h3>Local transactions</h3>',
+    ])
+      expect(html).toContain(h);
+  });
+
+  it('has only the parts of the kinds present', () => {
+    const data = dataOf(tx.withSagas(plain, () => [tx.fakeSaga()]));
+    const [section] = transactionSection(data);
+    expect(String(section.html)).toContain('<h3>Sagas</h3>');
+    expect(String(section.html)).not.toContain('What the readers saw');
+    expect(String(section.html)).not.toContain('Local transactions</h3>');
+    expect(section.charts?.map((c) => (c.spec as Json).title.text)).toEqual([
+      'How the sagas ended',
+    ]);
+    expect(transactionSection(two)[0].charts).toHaveLength(3);
+  });
+
+  it('shows the key metrics over the replications with their change', () => {
+    const html = String(transactionSection(two)[0].html ?? '');
+    expect(html.match(/Key metrics over the replications/g)).toHaveLength(3);
+    expect(html).toMatch(/<td class="label">inconsistent sagas<\/td>.*badge better/);
+    expect(html).toMatch(/<td class="label">anomaly rate<\/td>.*badge better/);
+    expect(html).toMatch(/<td class="label">mean lock wait<\/td>.*badge better/);
+    // one variant, one replication: nothing to estimate or compare
+    expect(String(transactionSection(one)[0].html)).not.toContain(
+      'Key metrics over the replications',
+    );
+  });
+
+  it('heads the key metrics of each item when there are several', () => {
+    const data = dataOf(
+      tx.withSagas(replicated, (v) => [
+        tx.fakeSaga(),
+        tx.fakeSaga({ id: 'refund', alerts: v === 0 ? 9 : 1 }),
+      ]),
+    );
+    const html = String(transactionSection(data)[0].html ?? '');
+    expect(html).toContain('<h4>create-course</h4>');
+    expect(html).toMatch(/<h4>refund<\/h4>.*operator alerts.*badge better/s);
+  });
+
+  it('puts the item differences in the comparison with the item named', () => {
+    const page = buildReportHtml(two, assets);
+    expect(page).toMatch(/<strong>create-course<\/strong> · inconsistent sagas −98\.5 %/);
+    expect(page).toMatch(/<strong>settlement<\/strong> · anomaly rate −100\.0 %/);
+    expect(page).toMatch(/<strong>book-seat<\/strong> · mean lock wait −100\.0 %/);
+  });
+
+  it('escapes every scenario string: ids, modes, keys, targets, examples and variants', () => {
+    const hostile = tx.withReaders(
+      tx.withTransactions(
+        tx.withSagas(replicated, () => [tx.fakeSaga({ id: HOSTILE, mode: HOSTILE })]),
+        () => [tx.fakeTransaction({ id: HOSTILE, locking: HOSTILE, keys: HOSTILE })],
+      ),
+      () => [
+        tx.fakeReader({
+          id: HOSTILE,
+          kind: HOSTILE,
+          target: HOSTILE,
+          example: HOSTILE,
+          worstExample: `${HOSTILE}!`,
+        }),
+      ],
+    );
+    hostile.runs[0].summary.scenario.variant = `${HOSTILE}0`;
+    const data = dataOf(hostile);
+    const html = String(transactionSection(data)[0].html ?? '');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(buildReportHtml(data, assets)).not.toMatch(/<script>alert/);
+  });
+});
+
+describe('transaction and consistency charts', () => {
+  it('powersOfTen: the ticks of a symlog axis, 0 and every power of ten up to the maximum', () => {
+    expect(powersOfTen(0)).toEqual([0, 1, 10]);
+    expect(powersOfTen(997.5)).toEqual([0, 1, 10, 100]);
+    expect(powersOfTen(1000)).toEqual([0, 1, 10, 100, 1000]);
+    expect(powersOfTen(28814)).toEqual([0, 1, 10, 100, 1000, 10000]);
+  });
+
+  itCompilesEachChart(builders, [two, one]);
+
+  it('sagaOutcomeChart: completed, compensated, inconsistent stacked; the failed ones apart', () => {
+    const spec = sagaOutcomeChart(two) as Json;
+    const rows = (variant: string) =>
+      spec.data.values
+        .filter((r: Json) => r.row === variant)
+        .map((r: Json) => [r.panel, r.part, r.count]);
+    expect(rows('sticky')).toEqual([
+      ['all', 'completed', 1050],
+      ['all', 'compensated', 98],
+      ['all', 'inconsistent', 33],
+      ['failed', 'compensated', 98],
+      ['failed', 'inconsistent', 33],
+    ]);
+    expect(rows('store').map((r: Json) => r[2])).toEqual([1050, 98, 0, 98, 0]);
+    expect(spec.hconcat[0].encoding.x.stack).toBe('zero');
+    expect(spec.hconcat[0].encoding.color.scale.domain).toEqual([
+      'completed',
+      'compensated',
+      'inconsistent',
+    ]);
+  });
+
+  it('sagaOutcomeChart: names each bar “variant · saga” when there are several sagas', () => {
+    const data = dataOf(tx.withSagas(plain, () => [tx.fakeSaga(), tx.fakeSaga({ id: 'refund' })]));
+    const spec = sagaOutcomeChart(data) as Json;
+    expect(spec.hconcat[0].encoding.y.sort).toEqual([
+      'sticky · create-course',
+      'sticky · refund',
+      'store · create-course',
+      'store · refund',
+    ]);
+    expect(compileWarnings(spec)).toEqual([]);
+  });
+
+  it('transactionChart: outcomes stacked, then waits and conflicts, then times, by variant', () => {
+    const spec = transactionChart(two) as Json;
+    const of = (panel: string, row: string) =>
+      spec.data.values
+        .filter((r: Json) => r.panel === panel && r.row === row)
+        .map((r: Json) => [r.part ?? r.measure, r.count ?? r.value]);
+    expect(of('outcomes', 'sticky')).toEqual([
+      ['committed', 1890],
+      ['failed', 110],
+    ]);
+    expect(of('events', 'sticky')).toEqual([
+      ['lock waits', 560],
+      ['lock timeouts', 110],
+      ['conflicts', 12],
+      ['retries', 9],
+      ['compensations', 7],
+    ]);
+    expect(of('events', 'store')[0]).toEqual(['lock waits', 0]);
+    expect(of('times', 'sticky')).toEqual([
+      ['mean lock wait', 72.5],
+      ['p99 lock wait', 959.25],
+      ['mean time', 112.75],
+      ['p99 time', 997.5],
+    ]);
+    expect(spec.vconcat).toHaveLength(3);
+    const bars = spec.vconcat[1].layer[0].encoding;
+    expect(bars.color.scale.range).toEqual(VARIANT_COLOURS.slice(0, 2));
+    expect(spec.vconcat[2].layer[0].encoding.x.scale.type).toBe('symlog');
+    expect(spec.vconcat[2].layer[0].encoding.x.axis.values).toEqual([0, 1, 10, 100]);
+  });
+
+  it('transactionChart: labels the bars above 0, and no bar in a panel where all are 0', () => {
+    const spec = transactionChart(two) as Json;
+    const labels = spec.vconcat[1].layer[1];
+    expect(labels.mark.type).toBe('text');
+    expect(labels.transform).toEqual([{ filter: 'datum.value > 0' }]);
+    const idle = dataOf(
+      tx.withTransactions(plain, () => [
+        tx.fakeTransaction({
+          lockWaits: 0,
+          lockTimeouts: 0,
+          conflicts: 0,
+          retries: 0,
+          compensations: 0,
+        }),
+      ]),
+    );
+    const quiet = transactionChart(idle) as Json;
+    expect(quiet.vconcat[1].layer.map((l: Json) => l.mark.type)).toEqual(['bar']);
+    expect(quiet.vconcat[2].layer.map((l: Json) => l.mark.type)).toEqual(['bar', 'text']);
+    expect(compileWarnings(quiet)).toEqual([]);
+  });
+
+  it('readerAnomalyChart: the anomaly rate and the staleness of each variant × reader', () => {
+    const spec = readerAnomalyChart(two) as Json;
+    expect(
+      spec.data.values
+        .filter((r: Json) => r.row === 'sticky')
+        .map((r: Json) => [r.measure, r.value]),
+    ).toEqual([
+      ['anomaly rate', 0.0105],
+      ['mean staleness', 0.125],
+      ['p99 staleness', 0.3],
+      ['max staleness', 1527.25],
+    ]);
+    expect(spec.vconcat[0].layer[0].encoding.x.title).toBe('anomalous reads');
+    expect(spec.vconcat[0].layer[0].encoding.x.axis.format).toBe('.2~%');
+    expect(spec.vconcat[1].layer[0].encoding.x.scale.type).toBe('symlog');
+    expect(spec.vconcat[1].layer[0].encoding.x.axis.values).toEqual([0, 1, 10, 100, 1000]);
+  });
+
+  it('leave out a variant without such items but keep the others’ colours', () => {
+    const mixed = dataOf(
+      tx.withReaders(
+        tx.withTransactions(
+          tx.withSagas(plain, (v) => (v === 0 ? [] : [tx.fakeSaga()])),
+          (v) => (v === 0 ? [] : [tx.fakeTransaction()]),
+        ),
+        (v) => (v === 0 ? [] : [tx.fakeReader()]),
+      ),
+    );
+    expect(readerRows(mixed).map((r) => r.name)).toEqual(['store']);
+    const spec = readerAnomalyChart(mixed) as Json;
+    expect(new Set(spec.data.values.map((r: Json) => r.variant))).toEqual(new Set(['store']));
+    const scale = spec.vconcat[0].layer[0].encoding.color.scale;
+    expect(scale.range[scale.domain.indexOf('store')]).toBe(VARIANT_COLOURS[1]);
+    const html = String(transactionSection(mixed)[0].html ?? '');
+    for (const item of ['settlement', 'create-course', 'book-seat'])
+      expect(html).not.toContain(`sticky</span><span class="sub">${item}`);
+    expect(html).not.toContain('sticky</span> <span class="anomaly-reader">');
+    expect(html).toContain('store</span><span class="sub">settlement ← pay-order');
+    for (const build of Object.values(builders))
+      expect(compileWarnings(build(mixed) as TopLevelSpec)).toEqual([]);
+  });
+});

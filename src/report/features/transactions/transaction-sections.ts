@@ -1,0 +1,215 @@
+/**
+ * The report section on transactions and consistency (present only when some variant has
+ * sagas, transaction steps or third-party readers): first what each reader saw — its first and
+ * its worst anomaly in words, highlighted, since *the* bad read is what a workshop needs to
+ * see — then tables of every variant × reader, saga and transaction step, their key metrics
+ * over the replications, and the charts of transaction-charts.ts. Figures are the first
+ * replication's; every scenario string is escaped.
+ */
+import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
+import type { SagaSummary } from '../../../metrics/saga-stats.ts';
+import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
+import { type DataColumn, dataTable, type Header } from '../../html/data-table.ts';
+import { formatMs, formatNumber, formatPercent, formatQuantity } from '../../html/format.ts';
+import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
+import type { PageChart, PageSection } from '../../html/layout.ts';
+import { type Html, html, joinHtml } from '../../html/template.ts';
+import type { KeyMetricSource } from '../../key-metrics.ts';
+import type { ReportData } from '../../report-data-types.ts';
+import {
+  type ItemRow,
+  readerAnomalyChart,
+  readerRows,
+  sagaOutcomeChart,
+  sagaRows,
+  transactionChart,
+  transactionRows,
+} from './transaction-charts.ts';
+import { READER_METRICS, SAGA_METRICS, TRANSACTION_METRICS } from './transaction-metrics.ts';
+
+/** The first cell of a row: the variant with its colour, `sub` (the item …) below. */
+const labelCell = ({ name, index }: ItemRow<unknown>, sub: string): Html =>
+  html`<td class="label">${variantChip(name, index)}<span class="sub">${sub}</span></td>`;
+
+const count = (x: number) => formatNumber(x);
+const msPair = (a: number, b: number) => `${formatMs(a)} / ${formatMs(b)}`;
+
+/** A rate with two decimals, so a handful of anomalies in thousands of reads is not 0.0 %. */
+const finePercent = (x: number) => `${formatNumber(x * 100, 2)} %`;
+
+/** What a reader's anomalies are, by its kind. */
+const anomalyWord = (r: ReaderSummary) =>
+  r.kind === 'saga' ? 'dirty reads' : r.kind === 'consumer' ? 'stale reads' : 'anomalies';
+
+/** The reader, what it reads and its cut-off, in words (plain text). */
+function readerLine(r: ReaderSummary): string {
+  const cutoff = r.cutoffMs > 0 ? `, cut-off ${formatMs(r.cutoffMs)}` : '';
+  const what = r.kind === 'consumer' ? `the read model of ${r.target}` : `saga ${r.target}`;
+  return `${r.id} reading ${what}${cutoff}`;
+}
+
+/** One anomaly in words, highlighted under its label. */
+const anomalyQuote = (label: string, text: string): Html =>
+  html`<div class="anomaly"><span class="anomaly-label">${label}</span><blockquote>${text}</blockquote></div>`;
+
+/**
+ * A reader's card: the variant and the reader, how many reads were anomalous, then its first
+ * and its worst (stalest) anomaly in words; a green card when it saw none.
+ */
+function readerCard(row: ItemRow<ReaderSummary>): Html {
+  const r = row.x;
+  const head = html`<h4>${variantChip(row.name, row.index)} <span class="anomaly-reader">${readerLine(r)}</span></h4>`;
+  if (r.example === null)
+    return html`<div class="anomaly-card clean">${head}<p>No ${anomalyWord(r)} in ${count(r.reads)} reads.</p></div>`;
+  const summary = html`<p><strong>${count(r.anomalies)}</strong> of ${count(r.reads)} reads (${finePercent(r.anomalyRate)}) were ${anomalyWord(r)}; the stalest data read was ${formatMs(r.stalenessMaxMs)} old.</p>`;
+  const worst =
+    r.worstExample === null || r.worstExample === r.example
+      ? html`<p class="anomaly-same">The first anomaly was also the worst: no later read saw older data.</p>`
+      : anomalyQuote('The worst (stalest data)', r.worstExample);
+  return html`<div class="anomaly-card">${head}${summary}${anomalyQuote('The first', r.example)}${worst}</div>`;
+}
+
+/** The first column: the variant with its colour, `sub` of its item below. */
+const first = <T>(head: Header, sub: (x: T) => string): [Header, (row: ItemRow<T>) => Html] => [
+  head,
+  (row) => labelCell(row, sub(row.x)),
+];
+
+/** Every reader's reads, anomalies and staleness. */
+const READERS: DataColumn<ItemRow<ReaderSummary>>[] = [
+  ['kind', ({ x }) => x.kind],
+  ['cut-off', ({ x }) => (x.cutoffMs > 0 ? formatMs(x.cutoffMs) : '–')],
+  ['reads', ({ x }) => count(x.reads)],
+  [['anomalies', 'dirty or stale reads'], ({ x }) => count(x.anomalies)],
+  [['anomaly', 'rate'], ({ x }) => finePercent(x.anomalyRate)],
+  [
+    ['staleness', 'mean / p99 / max'],
+    ({ x }) =>
+      `${formatMs(x.stalenessMeanMs)} / ${formatMs(x.stalenessP99Ms)} / ${formatMs(x.stalenessMaxMs)}`,
+  ],
+];
+
+/** Every saga's outcomes, alerts, messages and times. */
+const SAGAS: DataColumn<ItemRow<SagaSummary>>[] = [
+  ['started', ({ x }) => count(x.started)],
+  ['completed', ({ x }) => count(x.completed)],
+  ['compensated', ({ x }) => count(x.compensated)],
+  ['inconsistent', ({ x }) => count(x.inconsistent)],
+  [
+    ['operator alerts', '(failed undo / not undoable)'],
+    ({ x }) => `${count(x.alerts)} (${count(x.compensationFailures)} / ${count(x.uncompensable)})`,
+  ],
+  [['failed', 'actions'], ({ x }) => count(x.actionFailures)],
+  [['messages', 'per saga'], ({ x }) => formatQuantity(x.messagesPerSaga)],
+  [['completion', 'mean / p99'], ({ x }) => msPair(x.completionMeanMs, x.completionP99Ms)],
+  [
+    ['inconsistency window', 'mean / p99 / max'],
+    ({ x }) =>
+      `${formatMs(x.windowMeanMs)} / ${formatMs(x.windowP99Ms)} / ${formatMs(x.windowMaxMs)}`,
+  ],
+];
+
+/** Every transaction step's outcomes, lock waits, conflicts and times. */
+const TRANSACTIONS: DataColumn<ItemRow<TransactionSummary>>[] = [
+  [['rows of', 'key space'], ({ x }) => x.keys],
+  ['started', ({ x }) => count(x.started)],
+  ['committed', ({ x }) => count(x.committed)],
+  ['failed', ({ x }) => count(x.failed)],
+  [['lock waits', '/ timeouts'], ({ x }) => `${count(x.lockWaits)} / ${count(x.lockTimeouts)}`],
+  [['lock wait', 'mean / p99'], ({ x }) => msPair(x.lockWaitMeanMs, x.lockWaitP99Ms)],
+  [
+    ['conflicts', '(per transaction)'],
+    ({ x }) => `${count(x.conflicts)} (${formatPercent(x.conflictRate)})`,
+  ],
+  ['retries', ({ x }) => count(x.retries)],
+  ['compensations', ({ x }) => count(x.compensations)],
+  [['transaction time', 'mean / p99'], ({ x }) => msPair(x.durationMeanMs, x.durationP99Ms)],
+];
+
+/**
+ * The key metrics of `source`'s items among `rows` over the replications (with variants or
+ * replications), one table per item, headed by its id when there are several.
+ */
+const estimatesHtml = (
+  data: ReportData,
+  source: KeyMetricSource,
+  rows: ItemRow<{ id: string }>[],
+) =>
+  keyMetricsBlock(
+    data,
+    source.scope,
+    [...new Set(rows.map((r) => r.x.id))],
+    source.metrics.map((d) => d.metric),
+    'h4',
+  );
+
+const INTRO = joinHtml([
+  html`<p class="intro">How work that spans several services or rows held together, after the warm-up (first replication). `,
+  html`A saga runs one local transaction per service and undoes the ones done when a later one fails (compensation); when an undo fails, or an action cannot be undone, the data stays inconsistent and an operator is alerted. `,
+  html`A local transaction locks its row (pessimistic) or checks its version at commit (optimistic). `,
+  html`A third-party reader reads the data meanwhile, and may see it partly applied (a dirty read across services) or behind (a stale read of a read model).</p>`,
+]);
+
+/** The section on transactions and consistency (only when some variant has any of them). */
+export function transactionSection(data: ReportData): PageSection[] {
+  const readers = readerRows(data);
+  const sagas = sagaRows(data);
+  const transactions = transactionRows(data);
+  if (readers.length + sagas.length + transactions.length === 0) return [];
+  const parts: Html[] = [INTRO];
+  const charts: PageChart[] = [];
+  if (readers.length > 0) {
+    parts.push(
+      html`<h3>What the readers saw</h3>`,
+      html`<div class="anomaly-cards">${joinHtml(readers.map(readerCard), '\n')}</div>`,
+      dataTable(
+        first<ReaderSummary>(['variant', 'reader ← what it reads'], (r) => `${r.id} ← ${r.target}`),
+        READERS,
+        readers,
+      ),
+      estimatesHtml(data, READER_METRICS, readers),
+    );
+    charts.push({
+      spec: readerAnomalyChart(data),
+      caption:
+        'Staleness counts consistent reads as 0, so a p99 of 0 means fewer than 1 % of reads were anomalous; the max is the worst read.',
+    });
+  }
+  if (sagas.length > 0) {
+    parts.push(
+      html`<h3>Sagas</h3>`,
+      dataTable(
+        first<SagaSummary>(['variant', 'saga · mode'], (x) => `${x.id} · ${x.mode}`),
+        SAGAS,
+        sagas,
+      ),
+      estimatesHtml(data, SAGA_METRICS, sagas),
+    );
+    charts.push({ spec: sagaOutcomeChart(data) });
+  }
+  if (transactions.length > 0) {
+    parts.push(
+      html`<h3>Local transactions</h3>`,
+      dataTable(
+        first<TransactionSummary>(['variant', 'step · locking'], (t) => `${t.id} · ${t.locking}`),
+        TRANSACTIONS,
+        transactions,
+      ),
+      estimatesHtml(data, TRANSACTION_METRICS, transactions),
+    );
+    charts.push({
+      spec: transactionChart(data),
+      caption:
+        'Pessimistic locks make transactions wait (and hold threads meanwhile); optimistic checks let them run and redo the work on a conflict.',
+    });
+  }
+  return [
+    {
+      id: 'consistency',
+      title: 'Transactions and consistency',
+      nav: 'Consistency',
+      html: joinHtml(parts, '\n'),
+      charts,
+    },
+  ];
+}

@@ -1,0 +1,167 @@
+/**
+ * The console sections of sagas, local transactions and third-party readers (printed by
+ * `msasim run` when some variant has them): one row per variant × item, first replication, in
+ * tables within 120 columns, each with a short legend; for readers, the first and the worst
+ * anomaly of each reader in words below the table, since *the* bad read is what a workshop
+ * needs to see. The key metrics with confidence intervals are in the replications section.
+ */
+import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
+import type { SagaSummary } from '../../../metrics/saga-stats.ts';
+import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
+import { formatItems, itemTable, namedItems, titleOf } from '../../item-table.ts';
+import type { ScenarioResults } from '../../results.ts';
+import {
+  countColumns,
+  joinWrapped,
+  num,
+  pct,
+  type TextColumn,
+  wrapWords,
+} from '../../text-table.ts';
+import { readerRuns, sagaRuns, transactionRuns } from './transaction-figures.ts';
+
+/** ms with one decimal, joined by "/": "95.7/264.7". */
+const msList = (...xs: number[]) => xs.map((x) => num(x, 1)).join('/');
+
+const id = (x: { id: string }) => x.id;
+
+/** The sections' names: in titles, and of the item column when there are several. */
+const SAGAS = { what: 'sagas', kind: 'saga', idOf: id };
+const TRANSACTIONS = { what: 'transactions', kind: 'transaction', idOf: id };
+
+type S = SagaSummary;
+
+/** How sagas ended: completed, compensated, inconsistent, operator alerts by cause. */
+const SAGA_ENDED: TextColumn<S>[] = [
+  ['mode', (x) => x.mode],
+  ...countColumns<S>('started', 'completed', 'compensated', 'inconsistent'),
+  ['alerts (comp/undo)', (x) => `${x.alerts} (${x.compensationFailures}/${x.uncompensable})`],
+];
+
+/** What sagas cost: failed actions, messages, completion time, inconsistency window. */
+const SAGA_COST: TextColumn<S>[] = [
+  ['failed actions', (x) => String(x.actionFailures)],
+  ['msg/saga', (x) => num(x.messagesPerSaga, 2)],
+  ['done ms mean/p99', (x) => msList(x.completionMeanMs, x.completionP99Ms)],
+  ['window ms mean/p99/max', (x) => msList(x.windowMeanMs, x.windowP99Ms, x.windowMaxMs)],
+];
+
+/** What the sagas' tables say, below them. */
+const SAGA_LEGEND = [
+  'counts after the warm-up',
+  'compensated: every action done was undone',
+  'inconsistent: a compensation failed, or an action that cannot be undone had run',
+  'alerts: operator alerts (comp: compensations that failed / undo: actions that could not be undone)',
+  'msg/saga: calls and replies, or events, per saga that ended',
+  'done: start to completed or compensated',
+  'window: first action done to consistent again',
+];
+
+/**
+ * The sagas, one row per variant × saga (first replication), in two tables: how they ended
+ * (completed, compensated, inconsistent, operator alerts by cause), then what they cost
+ * (failed actions, messages, completion time, inconsistency window). Empty without sagas.
+ */
+export const formatSagas = (results: ScenarioResults): string =>
+  formatItems(results, sagaRuns(results.runs), SAGAS, [SAGA_ENDED, SAGA_COST], SAGA_LEGEND);
+
+type T = TransactionSummary;
+
+/** How transactions ended: committed, failed, version conflicts. */
+const TRANSACTION_ENDED: TextColumn<T>[] = [
+  ['locking', (x) => x.locking],
+  ['keys', (x) => x.keys],
+  ...countColumns<T>('started', 'committed', 'failed', 'conflicts'),
+  ['conflict rate', (x) => pct(x.conflictRate)],
+];
+
+/** What transactions waited for and redid. */
+const TRANSACTION_WAITS: TextColumn<T>[] = [
+  ['lock waits', (x) => String(x.lockWaits)],
+  ['timeouts', (x) => String(x.lockTimeouts)],
+  ['wait ms mean/p99', (x) => msList(x.lockWaitMeanMs, x.lockWaitP99Ms)],
+  ...countColumns<T>('retries'),
+  ['comps', (x) => String(x.compensations)],
+  ['time ms mean/p99', (x) => msList(x.durationMeanMs, x.durationP99Ms)],
+];
+
+/** What the transaction steps' tables say, below them. */
+const TRANSACTION_LEGEND = [
+  'counts after the warm-up',
+  'conflicts: version changed before commit (optimistic), per transaction started',
+  'lock waits: transactions that found the row locked (pessimistic); timeouts: gave up waiting',
+  'comps: compensation runs after a conflict',
+  'time: start to commit, retries included',
+];
+
+/**
+ * The transaction steps, one row per variant × step (first replication), in two tables: how
+ * they ended (committed, failed, version conflicts), then what they waited for and redid (lock
+ * waits and timeouts, retries, compensations, lock wait and transaction time). Empty without
+ * transaction steps.
+ */
+export const formatTransactions = (results: ScenarioResults): string =>
+  formatItems(
+    results,
+    transactionRuns(results.runs),
+    TRANSACTIONS,
+    [TRANSACTION_ENDED, TRANSACTION_WAITS],
+    TRANSACTION_LEGEND,
+  );
+
+/** The first and worst anomaly of a reader, wrapped under a line naming the reader. */
+function examplesText(name: string, x: ReaderSummary, several: boolean): string {
+  const who = several ? `${name} · ${x.id}` : name;
+  if (x.example === null) return `${who}: no anomaly in ${x.reads} reads`;
+  const lines = [`${who}: ${x.anomalies} of ${x.reads} reads anomalous`];
+  lines.push(wrapWords(x.example, '  first: ', '         '));
+  const worst = x.worstExample;
+  if (worst === null || worst === x.example) lines.push('  worst: the first (no read was staler)');
+  else lines.push(wrapWords(worst, '  worst: ', '         '));
+  return lines.join('\n');
+}
+
+type R = ReaderSummary;
+
+/** What readers read, their anomalies and how stale the data was. */
+const READER_TABLE: TextColumn<R>[] = [
+  ['kind', (x) => x.kind],
+  ['target', (x) => x.target],
+  ['cutoff', (x) => (x.cutoffMs > 0 ? `${num(x.cutoffMs / 1000, 1)} s` : '–')],
+  ...countColumns<R>('reads', 'anomalies'),
+  ['rate', (x) => `${num(x.anomalyRate * 100, 2)}%`],
+  [
+    'staleness ms mean/p99/max',
+    (x) => msList(x.stalenessMeanMs, x.stalenessP99Ms, x.stalenessMaxMs),
+  ],
+];
+
+/**
+ * The third-party readers, one row per variant × reader (first replication): what they read,
+ * the anomalies (cross-service dirty reads of a saga, stale reads of a read model) and how
+ * stale the data was; then, for each, the first and the worst (stalest) anomaly in words,
+ * wrapped within 120 columns. Empty without readers.
+ */
+export function formatReaders(results: ScenarioResults): string {
+  const items = namedItems(results, readerRuns(results.runs), id);
+  if (items.rows.length === 0) return '';
+  const table = itemTable(items, 'reader', id, READER_TABLE);
+  const examples = items.rows.map(({ name, x }) => examplesText(name, x, items.several));
+  const kinds = new Set(items.rows.map(({ x }) => x.kind));
+  const legend = [
+    'counts after the warm-up',
+    ...(kinds.has('saga')
+      ? [
+          'kind saga: reads a saga’s entities; an anomaly is a dirty read (some of its changes without the others)',
+        ]
+      : []),
+    ...(kinds.has('consumer')
+      ? [
+          'kind consumer: reads a consumer group’s read model; an anomaly is a stale read (an update still pending)',
+        ]
+      : []),
+    'cutoff: data younger than this is not read',
+    'staleness: how long the data read had been partly applied or behind (consistent reads count 0)',
+  ];
+  return `${titleOf('readers', items)}\n${table}\n${joinWrapped(legend)}\n\n${examples.join('\n')}`;
+}

@@ -1,0 +1,95 @@
+/**
+ * Pieces of vega-lite specs that several charts of the report share: the colour encoding of
+ * the variants, a chart that is one view or a facet of it, and a panel of bars stacked by part
+ * (outcomes of messages, sagas, transactions; users turned away). Plain objects, in the key
+ * order the specs have always had, so the same data gives the same bytes.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-style.ts';
+
+/** The colour of each variant (a legend titled "variant"), with `more` (a legend setting). */
+export const variantColor = (
+  scale: { domain: string[]; range: string[] },
+  more: { legend?: object | null } = {},
+) => ({ field: 'variant', type: 'nominal', title: 'variant', scale, ...more });
+
+/**
+ * A whole chart: the schema, `title`, `values` as its inline data, the `body` (its marks,
+ * encodings, panels, size) and the report's configuration, in that order.
+ */
+export function chartSpec(title: object, values: readonly object[], body: object): TopLevelSpec {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title,
+    data: { values },
+    ...body,
+    config: CHART_CONFIG,
+  } as TopLevelSpec;
+}
+
+/**
+ * A chart of `rows` under `title`: the one view `unit`, or (with `layout`: a facet and its
+ * columns) `unit` repeated per facet value, with `resolve` after it.
+ */
+export function viewOrFacet(
+  title: object,
+  rows: readonly object[],
+  unit: object,
+  layout?: { facet: object; columns?: number },
+  resolve?: object,
+): TopLevelSpec {
+  if (layout === undefined) return chartSpec(title, rows, unit);
+  return chartSpec(title, rows, { ...layout, spec: unit, ...(resolve ? { resolve } : {}) });
+}
+
+/** What a stacked panel shows. */
+export interface StackedPanel {
+  /** The rows of the panel's data (a vega-lite filter expression). */
+  filter: string;
+  /** The x axis title. */
+  title: string;
+  /** The bars, top to bottom (values of `rowField`). */
+  rows: string[];
+  /** The parts, in stacking order, with their colours. */
+  parts: Record<string, string>;
+  width: number;
+  /** The field naming each bar (default 'row', shown as "variant" in tooltips). */
+  rowField?: 'row' | 'variant';
+  /** The tooltip's title of a part (default "outcome"). */
+  partTitle?: string;
+}
+
+/** A panel of horizontal bars stacked by part, one bar per row, the parts in legend order. */
+export function stackedPanel(p: StackedPanel) {
+  const domain = Object.keys(p.parts);
+  const rowField = p.rowField ?? 'row';
+  return {
+    transform: [{ filter: p.filter }],
+    width: p.width,
+    height: { step: 28 },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      y: { field: rowField, type: 'nominal', sort: p.rows, title: null },
+      x: { field: 'count', type: 'quantitative', stack: 'zero', title: p.title },
+      color: {
+        field: 'part',
+        type: 'nominal',
+        title: null,
+        scale: { domain, range: domain.map((part) => p.parts[part]) },
+      },
+      // stacked in legend order, not alphabetically
+      order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
+      tooltip: [
+        rowField === 'row'
+          ? { field: 'row', type: 'nominal', title: 'variant' }
+          : { field: rowField, type: 'nominal' },
+        { field: 'part', type: 'nominal', title: p.partTitle ?? 'outcome' },
+        { field: 'count', type: 'quantitative', format: ',.0f' },
+      ],
+    },
+  };
+}
+
+/** The entries of `parts` named in `names`, in that order. */
+export const partsNamed = (parts: Record<string, string>, names: readonly string[]) =>
+  Object.fromEntries(names.map((n) => [n, parts[n]]));

@@ -1,0 +1,117 @@
+/**
+ * The table of key metrics the page shows for every variant side by side (mean over the
+ * replications, 95 % CI, change against the baseline as a coloured badge), and the variant chip
+ * (name and colour swatch) the page's tables share. Used by the comparison and by the sections
+ * of features with key metrics (sessions, messaging, transactions).
+ */
+import type { MetricDifference, MetricEstimate, MetricScope } from '../key-metrics.ts';
+import type { ReportData } from '../report-data-types.ts';
+import { variantColour } from './chart-style.ts';
+import { variantLabel } from './charts.ts';
+import { formatChange, formatInUnit } from './format.ts';
+import { EMPTY_HTML, type Html, html, joinHtml } from './template.ts';
+
+/** A variant's name with its colour swatch. */
+export function variantChip(name: string, index: number): Html {
+  return html`<span class="variant-name"><span class="swatch" style="background:${variantColour(index)}"></span>${name}</span>`;
+}
+
+/** The badge of a difference: its relative change, coloured by significance and direction. */
+function badge(d: MetricDifference): Html {
+  const { significant } = d.difference;
+  const cls =
+    significant !== true
+      ? 'ns'
+      : d.better === true
+        ? 'better'
+        : d.better === false
+          ? 'worse'
+          : 'neutral';
+  const rel = d.difference.relative;
+  const change = rel
+    ? formatChange(rel.mean)
+    : `${d.difference.diff.mean >= 0 ? '+' : '−'}${formatInUnit(Math.abs(d.difference.diff.mean), d.unit)}`;
+  const suffix = significant === false ? ' n.s.' : '';
+  return html`<span class="badge ${cls}" title="${d.sentence}">${change + suffix}</span>`;
+}
+
+/** One table cell: the estimate's mean, its interval, and (for a variant) the change badge. */
+function cell(e: MetricEstimate | undefined, d: MetricDifference | undefined): Html {
+  if (e === undefined) return html`<td>–</td>`;
+  const { lo, hi, halfWidth } = e.estimate;
+  const ci =
+    lo !== null && hi !== null && halfWidth !== null
+      ? html`<span class="ci" title="95 % CI ${formatInUnit(lo, e.unit)} – ${formatInUnit(hi, e.unit)}">± ${formatInUnit(halfWidth, e.unit)}</span>`
+      : '';
+  return html`<td><span class="value">${formatInUnit(e.estimate.mean, e.unit)}</span>${ci}${d ? badge(d) : ''}</td>`;
+}
+
+/**
+ * The key `metrics` of `scope` and `id` (id '' for overall and sessions, else the item: a
+ * consumer group, saga, transaction step or reader) of every variant side by side; for each
+ * variant after the first, the change against the first. Metrics that are 0 in every variant
+ * are left out.
+ */
+export function keyMetricsTable(
+  data: ReportData,
+  scope: MetricScope,
+  metrics: readonly string[],
+  id = '',
+): Html {
+  const names = data.variants.map((v) => variantLabel(data, v));
+  const head = names.map((n, i) => {
+    const role = i === 0 && names.length > 1 ? html`<span class="sub">baseline</span>` : '';
+    return html`<th>${variantChip(n, i)}${role}</th>`;
+  });
+  const rows: Html[] = [];
+  for (const metric of metrics) {
+    const found = data.variants.map((v) =>
+      v.estimates.find((e) => e.scope === scope && e.id === id && e.metric === metric),
+    );
+    if (found.every((e) => e === undefined || !e.estimate.mean)) continue;
+    const label = (found.find((e) => e !== undefined) as MetricEstimate).label;
+    const cells = found.map((e, i) => {
+      const d = i === 0 ? undefined : differenceOf(data, i, scope, metric, id);
+      return cell(e, d);
+    });
+    rows.push(html`<tr><td class="label">${label}</td>${cells}</tr>`);
+  }
+  return html`<div class="table-wrap"><table class="data key-metrics"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${joinHtml(rows, '\n')}</tbody></table></div>`;
+}
+
+/** Variant `v`'s difference from the baseline on `metric` of `scope` and `id`. */
+function differenceOf(
+  data: ReportData,
+  v: number,
+  scope: MetricScope,
+  metric: string,
+  id: string,
+): MetricDifference | undefined {
+  return data.comparisons[v - 1]?.metrics.find(
+    (m) => m.scope === scope && m.id === id && m.metric === metric,
+  );
+}
+
+/**
+ * "Key metrics over the replications" (a heading of `level`) and a table of `metrics` per item
+ * of `ids` (headed by its id when there are several), when there are variants or replications
+ * to compare; else nothing.
+ */
+export function keyMetricsBlock(
+  data: ReportData,
+  scope: MetricScope,
+  ids: readonly string[],
+  metrics: readonly string[],
+  level: 'h3' | 'h4',
+): Html {
+  if (data.variants.length < 2 && data.replications < 2) return EMPTY_HTML;
+  const tables = ids.map(
+    (id) =>
+      html`${ids.length > 1 ? html`<h4>${id}</h4>` : ''}${keyMetricsTable(data, scope, metrics, id)}`,
+  );
+  const heading =
+    level === 'h3'
+      ? html`<h3>Key metrics over the replications</h3>`
+      : html`<h4>Key metrics over the replications</h4>`;
+  return html`${heading}${tables}`;
+}

@@ -1,0 +1,57 @@
+/**
+ * Deterministic thinning of long per-second series, so a chart carries at most ~2,000 points
+ * inline: consecutive seconds averaged into buckets, and the subtitle line that says so.
+ */
+
+/** The most points (data rows) a chart carries inline before its series are thinned. */
+export const MAX_POINTS_PER_CHART = 2000;
+
+/**
+ * How many consecutive seconds go into one point so that `rows` points become at most
+ * MAX_POINTS_PER_CHART (1 = no thinning).
+ */
+export function bucketSeconds(rows: number, max = MAX_POINTS_PER_CHART): number {
+  return rows <= max ? 1 : Math.ceil(rows / max);
+}
+
+/**
+ * Groups `points` (ordered by second) into buckets of `k` seconds: bucket b holds the points
+ * with `Math.floor(second / k) === b`, in order. Deterministic; the last bucket may be short.
+ */
+export function bucketBySecond<T extends { second: number }>(
+  points: readonly T[],
+  k: number,
+): T[][] {
+  const buckets: T[][] = [];
+  let current: T[] = [];
+  let key = Number.NaN;
+  for (const p of points) {
+    const b = Math.floor(p.second / k);
+    if (b !== key && current.length > 0) {
+      buckets.push(current);
+      current = [];
+    }
+    key = b;
+    current.push(p);
+  }
+  if (current.length > 0) buckets.push(current);
+  return buckets;
+}
+
+/** The mean of `xs` that are finite numbers, or null when there are none. */
+export function meanOf(xs: readonly (number | null | undefined)[]): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const x of xs) {
+    if (typeof x === 'number' && Number.isFinite(x)) {
+      sum += x;
+      n++;
+    }
+  }
+  return n > 0 ? sum / n : null;
+}
+
+/** A subtitle line saying how a thinned series was averaged (empty when it was not). */
+export function thinningNote(k: number): string {
+  return k > 1 ? `each point is the mean of ${k} simulated seconds` : '';
+}

@@ -1,0 +1,88 @@
+/**
+ * The console tables of items several variants have (consumer groups, sagas, transaction steps,
+ * readers; each variant's sessions): one row per variant × item, first replication, the variant
+ * first and, when the items have several ids, the item in the second column (with one id, the
+ * section's title names it instead).
+ */
+import type { RunResult } from '../metrics/summary.ts';
+import { type ScenarioResults, variantNames } from './results.ts';
+import { joinWrapped, type TextColumn, tableOf } from './text-table.ts';
+
+/** An item of a section with the name of its variant. */
+export interface NamedItem<T> {
+  name: string;
+  x: T;
+}
+
+/** The rows of a section, and the ids of their items. */
+export interface NamedItems<T> {
+  rows: NamedItem<T>[];
+  /** Whether the items have several ids (then each row names its item in a column). */
+  several: boolean;
+  /** The ids, in order of first appearance. */
+  ids: string[];
+}
+
+/** Each of `items` (with its run) with its variant's name; `idOf` names an item. */
+export function namedItems<T>(
+  results: ScenarioResults,
+  items: [RunResult, T][],
+  idOf: (x: T) => string,
+): NamedItems<T> {
+  const names = variantNames(results);
+  const rows = items.map(([r, x]) => ({ name: names[results.runs.indexOf(r)], x }));
+  const ids = [...new Set(rows.map(({ x }) => idOf(x)))];
+  return { rows, several: ids.length > 1, ids };
+}
+
+/** A section's title: `■ <what>`, with the item's id when every row has the same. */
+export const titleOf = (what: string, { several, ids }: NamedItems<unknown>): string =>
+  `■ ${what}${several ? '' : `: ${ids[0]}`}`;
+
+/**
+ * The table of `items`: the variant, the item (headed `kind`, named by `idOf`) when there are
+ * several, then `columns` of the item.
+ */
+export function itemTable<T>(
+  items: NamedItems<T>,
+  kind: string,
+  idOf: (x: T) => string,
+  columns: readonly TextColumn<T>[],
+): string {
+  const head: TextColumn<NamedItem<T>>[] = [['variant', (r) => r.name]];
+  if (items.several) head.push([kind, (r) => idOf(r.x)]);
+  const cells = columns.map(([h, cell]): TextColumn<NamedItem<T>> => [h, (r) => cell(r.x)]);
+  return tableOf([...head, ...cells], items.rows);
+}
+
+/**
+ * A console section of items: its title (`■ <what>`, with the item's id when every row has the
+ * same), one table per column list of `tables`, and the `legend` wrapped below.
+ */
+export function itemSection<T>(
+  items: NamedItems<T>,
+  what: string,
+  kind: string,
+  idOf: (x: T) => string,
+  tables: readonly (readonly TextColumn<T>[])[],
+  legend: readonly string[],
+): string {
+  const text = tables.map((columns) => itemTable(items, kind, idOf, columns)).join('\n\n');
+  return `${titleOf(what, items)}\n${text}\n${joinWrapped(legend)}`;
+}
+
+/**
+ * The console section of `items` (each with its run) of `results` (see itemSection), or '' when
+ * there are none.
+ */
+export function formatItems<T>(
+  results: ScenarioResults,
+  items: [RunResult, T][],
+  section: { what: string; kind: string; idOf: (x: T) => string },
+  tables: readonly (readonly TextColumn<T>[])[],
+  legend: readonly string[],
+): string {
+  const named = namedItems(results, items, section.idOf);
+  if (named.rows.length === 0) return '';
+  return itemSection(named, section.what, section.kind, section.idOf, tables, legend);
+}

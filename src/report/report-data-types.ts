@@ -1,0 +1,52 @@
+/**
+ * ReportData: everything the HTML report shows, as one JSON document (results.json in the
+ * report directory), so `msasim report <dir>` can rebuild index.html without running the
+ * simulation again: the types (the page's sections read them; report-data.ts builds it).
+ */
+import type { LatencyQuantile } from '../metrics/histogram.ts';
+import type { SeriesPoint } from '../metrics/series.ts';
+import type { StationPoint } from '../metrics/station-stats.ts';
+import type { RunSummary } from '../metrics/summary.ts';
+import type { FaultTimeline, Propagation } from './features/faults/propagation.ts';
+import type { SloResult } from './features/slos/slo.ts';
+import type { MetricEstimate, VariantComparison } from './key-metrics.ts';
+
+/** One variant (or the scenario itself when it has none). */
+export interface VariantReport {
+  /** The variant's name; null for a scenario without variants. */
+  variant: string | null;
+  description: string;
+  /**
+   * The first replication's full summary (seed = the scenario's seed); its `sessions` feed the
+   * sessions section (absent in results.json written before sessions: read it as null).
+   */
+  summary: RunSummary;
+  /** The first replication's per-second series: entry endpoint ('overall' for all) / component id → points. */
+  series: {
+    requests: Record<string, SeriesPoint[]>;
+    components: Record<string, StationPoint[]>;
+  };
+  /** The first replication's latency distributions: entry endpoint ('overall') → quantiles. */
+  distributions: Record<string, LatencyQuantile[]>;
+  /** Key metrics over every replication, with 95 % confidence intervals (null bounds when 1). */
+  estimates: MetricEstimate[];
+  /** The scenario's SLO bounds evaluated over the replications (empty without SLOs). */
+  slos: SloResult[];
+  /** The fault timeline (windows to shade in time charts); empty without faults. */
+  faults: FaultTimeline[];
+  /** How the faults propagated (first replication); null without faults. */
+  propagation: Propagation | null;
+}
+
+/** The whole report of a scenario run. */
+export interface ReportData {
+  format: number;
+  scenario: { name: string; description: string; file: string; lesson: string | null };
+  /** Replications per variant. */
+  replications: number;
+  /** The seed of each replication (the same for every variant: common random numbers). */
+  seeds: (number | string)[];
+  variants: VariantReport[];
+  /** Each variant after the first against the first (empty without variants). */
+  comparisons: VariantComparison[];
+}

@@ -1,0 +1,116 @@
+/**
+ * The plan of `msasim spof` (pure; the command loads, runs and writes): which variant, with
+ * which duration and seed, the fault window (by default the middle third of the measured time,
+ * in whole seconds), the scenario with its own faults left out (each run has exactly one
+ * failure, the one under study), one crash fault per component to fail, and the files of the
+ * analysis (spof.json, spof.csv, spof.txt, spof.html). The impact analysis is spof.ts's.
+ */
+import type { FaultDef, FaultWindow, Scenario } from '../scenario/types.ts';
+import type { VegaAssets } from './html/layout.ts';
+import { formatSpof, type SpofData, spofCsv } from './spof.ts';
+import { spofPage } from './spof-page.ts';
+import { formatTable } from './text-table.ts';
+
+/** What the plan is made from: the scenario's variants and the command-line values. */
+export interface SpofPlanInput {
+  /** The scenario's name (for messages). */
+  name: string;
+  variants: readonly Scenario[];
+  /** --variant (default: the first). */
+  variant?: string;
+  /** --duration, ms. */
+  durationMs?: number;
+  /** --at and --for, ms. */
+  atMs?: number;
+  forMs?: number;
+  /** --seed (default: the scenario's). */
+  seed?: number | string;
+}
+
+/** What every run of the analysis shares. */
+export interface SpofPlan {
+  /** The variant with the duration applied and without its own faults. */
+  scenario: Scenario;
+  /** How many faults of the scenario's own were left out. */
+  ownFaults: number;
+  /** When each component is down. */
+  window: FaultWindow;
+  seed: number | string;
+}
+
+/** Seconds rounded to whole ones, at least one: the default window's edges. */
+const wholeSeconds = (ms: number) => Math.max(1000, Math.round(ms / 1000) * 1000);
+
+/** The plan of an analysis, or why the command line cannot give one (a usage error's text). */
+export function planSpof(input: SpofPlanInput): SpofPlan | { usage: string } {
+  let scenario = input.variants[0];
+  if (input.variant !== undefined) {
+    const found = input.variants.find((v) => v.variant === input.variant);
+    if (found === undefined) {
+      const names = input.variants.map((v) => v.variant).filter((v) => v !== undefined);
+      return {
+        usage:
+          names.length === 0
+            ? `--variant ${input.variant}: ${input.name} has no variants.`
+            : `--variant ${input.variant}: no such variant; ${input.name} has ${names.join(', ')}.`,
+      };
+    }
+    scenario = found;
+  }
+  if (input.durationMs !== undefined) scenario = { ...scenario, durationMs: input.durationMs };
+  const ownFaults = scenario.faults.length;
+  scenario = { ...scenario, faults: [] };
+  const measured = scenario.durationMs - scenario.warmupMs;
+  if (measured <= 0)
+    return {
+      usage: `--duration ${input.durationMs} ms is not longer than the warm-up (${scenario.warmupMs} ms).`,
+    };
+  const startMs = input.atMs ?? wholeSeconds(scenario.warmupMs + measured / 3);
+  const endMs = Math.min(
+    scenario.durationMs,
+    startMs + (input.forMs ?? wholeSeconds(measured / 3)),
+  );
+  if (startMs < scenario.warmupMs || startMs >= scenario.durationMs)
+    return {
+      usage: `--at ${startMs} ms must fall after the warm-up (${scenario.warmupMs} ms) and before the end (${scenario.durationMs} ms).`,
+    };
+  return { scenario, ownFaults, window: { startMs, endMs }, seed: input.seed ?? scenario.seed };
+}
+
+/** The crash fault that fails component `id` over `window`. */
+export function crashOf(id: string, mode: 'refuse' | 'hang', window: FaultWindow): FaultDef {
+  // a crash strikes every instance of the component; the other fault fields do not apply
+  const inert = { add: null, factor: 1, rate: 0, remaining: 1, pause: null, interval: null };
+  const what = { kind: 'crash', component: id, instances: null, link: null, mode } as const;
+  return {
+    id: `spof-${id}`,
+    description: `msasim spof: ${id} down`,
+    ...what,
+    windows: [window],
+    ...inert,
+  };
+}
+
+/** The plan's scenario failing component `id` (crashed in `mode` over the window), and only it. */
+export function failing(plan: SpofPlan, id: string, mode: 'refuse' | 'hang'): Scenario {
+  return { ...plan.scenario, faults: [crashOf(id, mode, plan.window)] };
+}
+
+/** What `msasim spof` prints: the matrix (formatSpof), and a note when own faults were left out. */
+export function spofText(data: SpofData, ownFaults: number): string {
+  const note =
+    ownFaults === 0
+      ? ''
+      : `(the scenario's own ${ownFaults === 1 ? 'fault is' : `${ownFaults} faults are`} left out: each run has one failure, the one in its row)\n`;
+  return formatSpof(data, formatTable) + note;
+}
+
+/** The files of an analysis: spof.json, spof.csv, spof.txt (what was printed) and spof.html. */
+export function spofFiles(data: SpofData, text: string, assets: VegaAssets): Map<string, string> {
+  return new Map([
+    ['spof.json', `${JSON.stringify(data, null, 2)}\n`],
+    ['spof.csv', spofCsv(data)],
+    ['spof.txt', text],
+    ['spof.html', spofPage(data, text, assets)],
+  ]);
+}

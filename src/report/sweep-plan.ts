@@ -1,0 +1,286 @@
+/**
+ * The planning half of `msasim sweep` and `msasim merge` (pure; the commands read, run on the
+ * worker pool, save and print): whether the grid of --param values can be swept, the overrides
+ * of each grid point, the check of every point before anything runs (problems of all points at
+ * once; a --duration not longer than a warm-up), the plan with the fingerprint of what decides
+ * the results (sweep-plan.json) and how two plans differ, the runs of a point (variant ×
+ * replication), the text of a finished point (points/<index>.json) and the SweepData assembled
+ * from them, and the account printed at the end. The grid itself and the files are sweep.ts's;
+ * the folder on disk is cli/sweep-store.ts's.
+ */
+import { createHash } from 'node:crypto';
+import type { ScenarioIssue } from '../scenario/issues.ts';
+import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
+import { OUTPUT_FORMAT_VERSION } from './results.ts';
+import { gridSize, gridValues, type SweepData, type SweepParam, type SweepPoint } from './sweep.ts';
+
+/** Most points of a sweep's grid. */
+export const MAX_GRID_POINTS = 100_000;
+
+/** Why the --param values cannot be swept (a usage error's text), or undefined. */
+export function gridProblem(params: readonly SweepParam[]): string | undefined {
+  if (params.length === 0)
+    return 'a sweep needs at least one --param path=value,value,… such as --param services.orders.instances=2,4,8.';
+  const n = gridSize(params);
+  if (n > MAX_GRID_POINTS)
+    return `the grid of the --param values has ${n} points; at most ${MAX_GRID_POINTS} (each is parsed, run and saved): sweep fewer values, or split the sweep.`;
+  return undefined;
+}
+
+/** The overrides of grid point `index`, labelled as the user wrote them. */
+export function overridesAt(params: readonly SweepParam[], index: number): ScenarioOverride[] {
+  return Object.entries(gridValues(params, index)).map(([path, value]) => ({
+    path,
+    value,
+    label: `--param ${path}=${value}`,
+    pathLabel: `--param ${path}`,
+  }));
+}
+
+/** The scenario parsed with a grid point's overrides, or its problems. */
+export type ParseAt = (
+  overrides: ScenarioOverride[],
+) => { loaded: LoadedScenario } | { issues: ScenarioIssue[] };
+
+/** The verdict on a grid: its first point's scenario (with every point's warnings), or why not. */
+export type GridCheck =
+  | { loaded: LoadedScenario }
+  | { issues: ScenarioIssue[] }
+  | { usage: string };
+
+/**
+ * Parses the scenario at every grid point (`parseAt`), so that every problem is reported before
+ * anything runs; `beforePoint(i, n)` is called before point i of n (the command's wall-time
+ * budget). Returns the first point's scenario with the warnings of all points; or the problems
+ * of every point, sorted and without repeats; or, with a --duration of `durationMs` not longer
+ * than some warm-up, a usage error saying where.
+ */
+export function checkGrid(
+  params: readonly SweepParam[],
+  durationMs: number | undefined,
+  parseAt: ParseAt,
+  beforePoint: (i: number, n: number) => void = () => {},
+): GridCheck {
+  const problems: ScenarioIssue[] = [];
+  const warnings: ScenarioIssue[] = [];
+  const tooShort: { where: string; warmupMs: number }[] = [];
+  const n = gridSize(params);
+  let runs = 0;
+  let first: LoadedScenario | undefined;
+  for (let i = 0; i < n; i++) {
+    beforePoint(i, n);
+    const overrides = overridesAt(params, i);
+    const parsed = parseAt(overrides);
+    if ('issues' in parsed) {
+      problems.push(...parsed.issues);
+      continue;
+    }
+    const loaded = parsed.loaded;
+    first ??= loaded;
+    warnings.push(...loaded.warnings);
+    for (const v of loaded.variants) {
+      runs++;
+      if (durationMs !== undefined && v.warmupMs >= durationMs) {
+        const where = `${overrides.map((o) => o.label).join(' ')}${v.variant ? `, variant ${v.variant}` : ''}`;
+        tooShort.push({ where, warmupMs: v.warmupMs });
+      }
+    }
+  }
+  if (problems.length > 0) return { issues: sortedUnique(problems) };
+  if (tooShort.length > 0) return { usage: durationTooShort(durationMs as number, tooShort, runs) };
+  return { loaded: { ...(first as LoadedScenario), warnings: sortedUnique(warnings) } };
+}
+
+/** The text of a --duration not longer than the warm-up: once, or at each point where it is. */
+function durationTooShort(
+  durationMs: number,
+  tooShort: { where: string; warmupMs: number }[],
+  runs: number,
+): string {
+  const head = `--duration ${durationMs} ms is not longer than the scenario's warm-up`;
+  if (tooShort.length === runs && tooShort.every((t) => t.warmupMs === tooShort[0].warmupMs))
+    return `${head} (${tooShort[0].warmupMs} ms).`;
+  const where = tooShort.map((t) => `${t.where}: warm-up ${t.warmupMs} ms`);
+  return `${head} at ${tooShort.length} points:\n  ${where.join('\n  ')}`;
+}
+
+/** Issues in file order, each (place and message) once. */
+function sortedUnique(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues
+    .filter((i) => {
+      const key = `${i.line}:${i.col}:${i.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+/** What the runs of a sweep depend on: its variants and replications per point. */
+export interface SweepShape {
+  variants: readonly (string | null)[];
+  replications: number;
+}
+
+/** The runs of one grid point: every variant × replication (1-based), variants slowest. */
+export function pointRuns(shape: SweepShape): { variant: string | null; replication: number }[][] {
+  return shape.variants.map((variant) =>
+    Array.from({ length: shape.replications }, (_, r) => ({ variant, replication: r + 1 })),
+  );
+}
+
+/** The number of runs of `points` grid points. */
+export function runsOf(shape: SweepShape, points: number): number {
+  return points * shape.variants.length * shape.replications;
+}
+
+/** What a sweep (or one shard of it) did, for its last line. */
+export interface SweepTally {
+  /** Points of the grid, and those of this shard. */
+  points: number;
+  mine: number;
+  /** Points run now, and those already saved before (--resume). */
+  ran: number;
+  done: number;
+  runs: number;
+  workers: number;
+  wallMs: number;
+}
+
+/** "ran 2 of 6 points (4 already done), 8 runs on 2 workers in 3.10 s wall". */
+export function sweepAccount(t: SweepTally): string {
+  const before = t.done > 0 ? ` (${t.done} already done)` : '';
+  if (t.mine === 0) return `no point of the ${t.points} falls to this shard`;
+  if (t.ran === 0) return `all ${t.mine} points were already done`;
+  const runs = `${t.runs} runs on ${t.workers} worker${t.workers === 1 ? '' : 's'}`;
+  return `ran ${t.ran} of ${t.mine} points${before}, ${runs} in ${(t.wallMs / 1000).toFixed(2)} s wall`;
+}
+
+/** sweep-plan.json: what a sweep computes. Shards of one sweep write identical plans. */
+export interface SweepPlan {
+  format: number;
+  /** SHA-256 of the fields that decide the results: scenario text, params, replications, seed, duration. */
+  fingerprint: string;
+  scenario: { name: string; description: string; file: string; sha256: string };
+  params: SweepParam[];
+  replications: number;
+  /** --seed (null: the scenario's). */
+  seed: number | string | null;
+  /** --duration in ms (null: the scenario's). */
+  durationMs: number | null;
+  /** The scenario's variants (null for a scenario without variants). */
+  variants: (string | null)[];
+  /** The seed of each replication. */
+  seeds: (number | string)[];
+  /** Number of grid points. */
+  points: number;
+}
+
+/** The plan of a sweep; `text` is the scenario file's text. */
+export function createPlan(
+  p: Omit<SweepPlan, 'format' | 'fingerprint' | 'scenario'> & {
+    text: string;
+    scenario: Omit<SweepPlan['scenario'], 'sha256'>;
+  },
+): SweepPlan {
+  const sha256 = sha(p.text);
+  const { text: _text, scenario, ...rest } = p;
+  const decisive = {
+    sha256,
+    params: p.params,
+    replications: p.replications,
+    seed: p.seed,
+    durationMs: p.durationMs,
+  };
+  return {
+    format: OUTPUT_FORMAT_VERSION,
+    fingerprint: sha(JSON.stringify(decisive)),
+    scenario: { ...scenario, sha256 },
+    ...rest,
+  };
+}
+
+/**
+ * In words, what differs between two plans' decisive fields (empty when they match); `names`
+ * say whose each plan is, e.g. ['saved', 'now'].
+ */
+export function planDifferences(
+  a: SweepPlan,
+  b: SweepPlan,
+  names: [string, string] = ['saved', 'now'],
+): string[] {
+  const out: string[] = [];
+  const both = (x: string, y: string) => `(${names[0]}: ${x}, ${names[1]}: ${y})`;
+  if (a.scenario.sha256 !== b.scenario.sha256) out.push("the scenario file's text");
+  if (JSON.stringify(a.params) !== JSON.stringify(b.params))
+    out.push(`the parameters ${both(showParams(a.params), showParams(b.params))}`);
+  if (a.replications !== b.replications)
+    out.push(`--replications ${both(String(a.replications), String(b.replications))}`);
+  if (a.seed !== b.seed)
+    out.push(`--seed ${both(String(a.seed ?? 'none'), String(b.seed ?? 'none'))}`);
+  if (a.durationMs !== b.durationMs)
+    out.push(`--duration ${both(showMs(a.durationMs), showMs(b.durationMs))}`);
+  if (out.length === 0 && a.fingerprint !== b.fingerprint) out.push('the plan format');
+  return out;
+}
+
+function showParams(params: SweepParam[]): string {
+  return params.map((p) => `${p.path}=${p.values.join(',')}`).join(' ');
+}
+
+function showMs(ms: number | null): string {
+  return ms === null ? 'none' : `${ms} ms`;
+}
+
+function sha(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** sweep-plan.json's text. */
+export function planText(plan: SweepPlan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+/** One finished grid point on disk: every variant of it, unrounded, tagged with its plan. */
+export interface PointFile {
+  format: number;
+  plan: string;
+  index: number;
+  points: SweepPoint[];
+}
+
+/** The text of points/<index>.json. */
+export function pointText(plan: SweepPlan, index: number, points: SweepPoint[]): string {
+  const file: PointFile = { format: OUTPUT_FORMAT_VERSION, plan: plan.fingerprint, index, points };
+  return `${JSON.stringify(file)}\n`;
+}
+
+/** The SweepData of a plan from the texts of all its point files (in grid order). */
+export function assembleSweep(plan: SweepPlan, pointTexts: readonly string[]): SweepData {
+  return {
+    format: OUTPUT_FORMAT_VERSION,
+    scenario: {
+      name: plan.scenario.name,
+      description: plan.scenario.description,
+      file: plan.scenario.file,
+    },
+    params: plan.params,
+    replications: plan.replications,
+    seeds: plan.seeds,
+    points: pointTexts.flatMap((t) => (JSON.parse(t) as PointFile).points),
+  };
+}
+
+/** "1, 5, 9–12": whole numbers (sorted), runs of three or more as ranges. */
+export function formatIndexes(indexes: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < indexes.length; ) {
+    let j = i;
+    while (j + 1 < indexes.length && indexes[j + 1] === indexes[j] + 1) j++;
+    if (j - i >= 2) parts.push(`${indexes[i]}–${indexes[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(indexes[k]));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
