@@ -1,0 +1,87 @@
+/**
+ * Test helpers that run msasim's command line: in this process (`main` with captured output,
+ * no process start-up: the same commands, parsing, guards, files and exit codes as bin/msasim),
+ * or as the built binary (`node bin/msasim` → dist/) where the process itself is under test:
+ * the binary's wiring, signals, pipes, the working folder, environment variables.
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { main } from '../cli/main.ts';
+
+/** The repository's root folder (bin/, scenarios/, package.json). */
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+/** The built CLI. */
+export const BIN = join(ROOT, 'bin', 'msasim');
+
+/** What a command printed and its exit code. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `msasim <args>` in this process and returns its exit code and output. Relative paths
+ * are read from the working folder of the test process, which vitest sets to the repository's
+ * root (checked, so a relative path cannot silently mean another file).
+ */
+export async function msasimInProcess(args: string[]): Promise<CliResult> {
+  if (process.cwd() !== ROOT)
+    throw new Error(
+      `msasimInProcess needs the repository root as working folder, not ${process.cwd()}`,
+    );
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    out: (t: string) => {
+      stdout += t;
+    },
+    err: (t: string) => {
+      stderr += t;
+    },
+  };
+  const code = await main(['node', 'msasim', ...args], io);
+  return { code, stdout, stderr };
+}
+
+/** Options of a run of the built binary. */
+export interface SpawnOptions {
+  /** Working folder (default: the repository's root). */
+  cwd?: string;
+  /** Variables added to the environment. */
+  env?: Record<string, string>;
+  /** A run still going after this long is killed with SIGTERM (default 60 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * Runs the built binary `node bin/msasim <args>` and returns its exit code (null when a signal
+ * ended it), the signal and its output.
+ */
+export function msasimSpawned(
+  args: string[],
+  opts: SpawnOptions = {},
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      'node',
+      [BIN, ...args],
+      {
+        cwd: opts.cwd ?? ROOT,
+        env: { ...process.env, ...opts.env },
+        timeout: opts.timeoutMs ?? 60_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const e = error as (Error & { code?: number | string; signal?: string }) | null;
+        resolve({
+          code: e === null ? 0 : typeof e.code === 'number' ? e.code : null,
+          signal: e?.signal ?? null,
+          stdout,
+          stderr,
+        });
+      },
+    );
+  });
+}
