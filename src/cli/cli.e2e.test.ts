@@ -7,6 +7,7 @@
  * scenario errors give exit codes 2 and 1; a run stopped by a guard writes nothing.
  * Commands run in-process (test-support/cli.ts) unless the binary itself is under test.
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -200,6 +201,27 @@ describe('msasim validate, schema, list and usage', () => {
     const w = await msasim(['run', 'scenarios/shop.yaml', '--duration', '2s']);
     expect(w.code).toBe(2);
     expect(w.stderr).toMatch(/not longer than the scenario's warm-up/);
+  });
+});
+
+describe('a bug outside any command', () => {
+  it.each([
+    ['an uncaught exception', "setTimeout(() => { throw new Error('late failure'); });"],
+    ['an unhandled rejection', "Promise.reject(new Error('late failure'));"],
+  ])('%s prints the internal-error report and exits 70', async (_, bug) => {
+    // the handlers main() installs for the process's own console, from the built files
+    const script = [
+      `import { exitOnUncaught } from ${JSON.stringify(join(root, 'dist', 'cli', 'errors.js'))};`,
+      'exitOnUncaught({ err: (t) => process.stderr.write(t) });',
+      bug,
+    ].join('\n');
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile('node', ['--input-type=module', '-e', script], (error, _stdout, stderr) =>
+        resolve({ code: error === null ? 0 : (error.code as number), stderr }),
+      );
+    });
+    expect(r.code).toBe(70);
+    expect(r.stderr).toMatch(/^✖ internal error: late failure\n {2}This is a bug in msasim /);
   });
 });
 
