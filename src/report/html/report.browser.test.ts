@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT as root } from '../../test-support/cli.ts';
 import {
@@ -45,6 +45,14 @@ describe.skipIf(!available)(
   `the HTML report in Chromium${available ? '' : ` (skipped: ${CHROMIUM} is missing; apt-get install -y chromium)`}`,
   () => {
     let browser: Browser;
+    /**
+     * One tab opens every report in turn: a navigation in the same tab keeps Chromium's
+     * renderer process, which has compiled and optimised the inlined vega libraries once (a new
+     * tab per report starts cold: about twice the CPU time). Each report is a new document;
+     * what it logs and requests is collected afresh for each test.
+     */
+    let page: Page;
+    const seen = { problems: [] as string[], requests: [] as string[] };
     /** The report folder of each entry of `files`. */
     const outs = new Map<string, string>();
 
@@ -70,6 +78,17 @@ describe.skipIf(!available)(
       expect(replicated.code, replicated.stderr).toBe(0);
       outs.set(REPLICATED, replicated.out);
       browser = await launching;
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning')
+          seen.problems.push(`${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => seen.problems.push(`page error: ${e.message}`));
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        seen.requests.push(url);
+        return url.startsWith('file:') ? route.continue() : route.abort();
+      });
     }, 300_000);
 
     afterAll(async () => {
@@ -77,19 +96,11 @@ describe.skipIf(!available)(
     });
 
     it.each(files)('%s: every chart draws, nothing is fetched, nothing is logged', async (file) => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning')
-          problems.push(`${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      await page.route('**/*', (route) => {
-        const url = route.request().url();
-        requests.push(url);
-        return url.startsWith('file:') ? route.continue() : route.abort();
-      });
+      // about:blank first, so nothing of the previous report can be counted against this one
+      await page.goto('about:blank');
+      seen.problems = [];
+      seen.requests = [];
+      const { problems, requests } = seen;
       const html = join(outs.get(file) as string, 'index.html');
       await page.goto(pathToFileURL(html).href);
       // a string: the test is compiled without the DOM types
@@ -132,7 +143,6 @@ describe.skipIf(!available)(
         await page.click('[role="tab"] >> nth=0');
         await page.screenshot({ path: SCREENSHOT, fullPage: true });
       }
-      await page.close();
     });
   },
 );
