@@ -1,16 +1,19 @@
 /**
- * What msasim may write and read, through the built CLI (bin/msasim) in temporary folders:
- * --out refuses a folder holding the user's files, a file, the folder above the current one
- * (exit 2, nothing touched, nothing created); a report is replaced whole and marked; a FIFO or a
- * symbolic link beside the scenario is not read as its lesson; a FIFO scenario is refused; a
- * closed stdout pipe ends quietly; a run killed (SIGKILL) at each step of the write protocol or
- * at random moments leaves the old or the new report, and the next run tidies up.
+ * What msasim may write and read, in temporary folders: --out refuses a folder holding the
+ * user's files, a file, the folder above the current one (exit 2, nothing touched, nothing
+ * created); a report is replaced whole and marked; a FIFO or a symbolic link beside the scenario
+ * is not read as its lesson; a FIFO scenario is refused; a closed stdout pipe ends quietly; a
+ * run killed (SIGKILL) at each step of the write protocol or at random moments leaves the old or
+ * the new report, and the next run tidies up. The built CLI (bin/msasim) runs where the process
+ * or its working folder is under test (signals, FIFOs, pipes, paths relative to it); the other
+ * commands run in-process (test-support/cli.ts) with absolute paths.
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { msasimInProcess } from '../test-support/cli.ts';
 import { WRITE_STAGES } from './io.ts';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'msasim');
@@ -62,6 +65,14 @@ function msasim(
   });
 }
 
+/** `msasim <args>` in-process, the `{dir}` in each argument replaced by `dir`. */
+function inProcess(args: string[], dir: string): Promise<Result> {
+  return msasimInProcess(args.map((a) => a.replaceAll('{dir}', dir))).then((r) => ({
+    ...r,
+    signal: null,
+  }));
+}
+
 /** Every file under `dir` (relative path → bytes as latin1), sorted; {} when absent. */
 async function tree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -101,10 +112,10 @@ describe('--out refuses what msasim did not write (exit 2, nothing touched)', ()
     const thesis = Buffer.from('my thesis, five years of work\n\u0000binary too');
     await writeFile(join(dir, 'victim', 'thesis.txt'), thesis);
     const before = await tree(dir);
-    const r = await msasim(['run', 'tiny.yaml', '--out', 'victim'], dir);
+    const r = await inProcess(['run', '{dir}/tiny.yaml', '--out', '{dir}/victim'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      '✖ --out victim: the folder exists and holds files msasim did not write (thesis.txt).\n' +
+      `✖ --out ${dir}/victim: the folder exists and holds files msasim did not write (thesis.txt).\n` +
         '  → choose another folder (a new name is fine: msasim creates it), or empty this one. Nothing was written.\n',
     );
     expect(r.stdout).toBe('');
@@ -117,16 +128,16 @@ describe('--out refuses what msasim did not write (exit 2, nothing touched)', ()
     await writeFile(join(dir, 'notes.txt'), 'notes');
     const before = await tree(dir);
     for (const args of [
-      ['run', 'tiny.yaml'],
-      ['compare', 'tiny.yaml'],
-      ['spof', 'tiny.yaml', '--all'],
-      ['sweep', 'tiny.yaml', '--param', 'services.server.instances=1,2'],
+      ['run', '{dir}/tiny.yaml'],
+      ['compare', '{dir}/tiny.yaml'],
+      ['spof', '{dir}/tiny.yaml', '--all'],
+      ['sweep', '{dir}/tiny.yaml', '--param', 'services.server.instances=1,2'],
     ]) {
-      const r = await msasim([...args, '--out', 'notes.txt'], dir);
+      const r = await inProcess([...args, '--out', '{dir}/notes.txt'], dir);
       expect(r.code, args[0]).toBe(2);
-      expect(r.stderr).toMatch(/^✖ --out notes\.txt: it is a file, not a folder/);
+      expect(r.stderr).toMatch(/^✖ --out \S+\/notes\.txt: it is a file, not a folder/);
     }
-    const sub = await msasim(['run', 'tiny.yaml', '--out', 'notes.txt/sub'], dir);
+    const sub = await inProcess(['run', '{dir}/tiny.yaml', '--out', '{dir}/notes.txt/sub'], dir);
     expect(sub.code).toBe(2);
     expect(sub.stderr).toMatch(
       /notes\.txt is a file, not a folder, so nothing can be created inside it/,
@@ -151,10 +162,10 @@ describe('--out refuses what msasim did not write (exit 2, nothing touched)', ()
     const dir = await workspace();
     await mkdir(join(dir, 'real'));
     await symlink(join(dir, 'real'), join(dir, 'link'));
-    const r = await msasim(['run', 'tiny.yaml', '--out', 'link'], dir);
+    const r = await inProcess(['run', '{dir}/tiny.yaml', '--out', '{dir}/link'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/it is a symbolic link \(to a folder\)/);
-    const e = await msasim(['run', 'tiny.yaml', '--out', ''], dir);
+    const e = await inProcess(['run', '{dir}/tiny.yaml', '--out', ''], dir);
     expect(e.code).toBe(2);
     expect(e.stderr).toMatch(/^✖ --out '': the path is empty/);
     expect(await readdir(join(dir, 'real'))).toEqual([]);
@@ -163,27 +174,29 @@ describe('--out refuses what msasim did not write (exit 2, nothing touched)', ()
   it('msasim report rewrites index.html only where msasim wrote it', async () => {
     const dir = await workspace();
     const out = join(dir, 'out');
-    expect((await msasim(['run', 'tiny.yaml', '--out', 'out'], dir)).code).toBe(0);
+    expect((await inProcess(['run', '{dir}/tiny.yaml', '--out', '{dir}/out'], dir)).code).toBe(0);
     // an unmarked folder holding the user's own index.html beside a results.json
     await mkdir(join(dir, 'theirs'));
     await cp(join(out, 'results.json'), join(dir, 'theirs', 'results.json'));
     await writeFile(join(dir, 'theirs', 'index.html'), '<h1>my page</h1>');
-    const r = await msasim(['report', 'theirs'], dir);
+    const r = await inProcess(['report', '{dir}/theirs'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/its index\.html was not written by msasim/);
     expect(await readFile(join(dir, 'theirs', 'index.html'), 'utf8')).toBe('<h1>my page</h1>');
     expect(await readdir(join(dir, 'theirs'))).toEqual(['index.html', 'results.json']);
-    expect((await msasim(['report', 'out'], dir)).code).toBe(0);
+    expect((await inProcess(['report', '{dir}/out'], dir)).code).toBe(0);
   });
 });
 
 describe('a report is replaced whole and marked', () => {
   it('writing twice to the same folder replaces the report and leaves nothing beside it', async () => {
     const dir = await workspace();
-    expect((await msasim(['run', 'tiny.yaml', '--out', 'out', '--seed', '1'], dir)).code).toBe(0);
+    const run = (seed: string) =>
+      inProcess(['run', '{dir}/tiny.yaml', '--out', '{dir}/out', '--seed', seed], dir);
+    expect((await run('1')).code).toBe(0);
     const first = await tree(join(dir, 'out'));
     expect(JSON.parse(first['.msasim-report'])).toMatchObject({ kind: 'report' });
-    const r = await msasim(['run', 'tiny.yaml', '--out', 'out', '--seed', '2'], dir);
+    const r = await run('2');
     expect(r.code).toBe(0);
     const second = await tree(join(dir, 'out'));
     expect(Object.keys(second)).toEqual(Object.keys(first));
@@ -209,7 +222,7 @@ describe('files msasim reads on its own', () => {
     const dir = await workspace();
     await writeFile(join(root, 'secret.txt'), 'SECRET-CONTENTS-42');
     await symlink(join(root, 'secret.txt'), join(dir, 'tiny.md'));
-    const r = await msasim(['run', 'tiny.yaml', '--out', 'out'], dir);
+    const r = await inProcess(['run', '{dir}/tiny.yaml', '--out', '{dir}/out'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/tiny\.md: not read as the scenario's lesson: it is a symbolic link/);
     for (const f of ['results.json', 'index.html'])
@@ -243,7 +256,10 @@ describe('the command line', () => {
 
   it('spof accepts --quiet', async () => {
     const dir = await workspace();
-    const r = await msasim(['spof', 'tiny.yaml', '--all', '--quiet', '--out', 'spof'], dir);
+    const r = await inProcess(
+      ['spof', '{dir}/tiny.yaml', '--all', '--quiet', '--out', '{dir}/spof'],
+      dir,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^spof tiny:/);
   });

@@ -3,7 +3,9 @@
  * (a queue with two variants, 2 s simulated): the files do not depend on the number of
  * workers; shards merged give the single-machine files byte for byte; --resume runs only the
  * missing points and ends with the same files; and every bad input gives a clear message with
- * exit code 1 (scenario, saved state) or 2 (usage), never a stack trace.
+ * exit code 1 (scenario, saved state) or 2 (usage), never a stack trace. Usage errors and merge's
+ * refusal run in-process (test-support/cli.ts); the rest through the built CLI, whose worker
+ * threads load dist/cli/sweep-worker.js.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { msasimInProcess } from '../test-support/cli.ts';
 import { VERSION } from './version.ts';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'msasim');
@@ -273,14 +276,14 @@ describe('msasim sweep: bad input', () => {
       ['--param', 'services.server.instances=1', '--duration', '100ms'],
       [],
     ]) {
-      const r = await msasim(['sweep', 'tiny.yaml', ...args]);
+      const r = await msasimInProcess(['sweep', scenario, ...args, '--out', join(dir, 'never')]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
 
   it('merge refuses folders that are not sweeps', async () => {
-    const r = await msasim(['merge', '.', '--out', 'x']);
+    const r = await msasimInProcess(['merge', dir, '--out', join(dir, 'x')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/holds no sweep-plan.json/);
   });
