@@ -1,6 +1,6 @@
 /**
  * Runs the e2e tests share, made once per test run: `msasim run scenarios/<file> --out <dir>`
- * for every shipped scenario (the goldens, the browser test and the report tests read them)
+ * for every shipped scenario (the goldens in cli.e2e.test.ts and the browser test read them)
  * and a few named commands (`sharedRun`). Each is made in-process (test-support/cli.ts) by
  * whichever test worker asks first, and saved in the folder of the test run
  * (`inject('sharedRunsDir')`, made by global-setup.ts): `<key>/out/` holds the report,
