@@ -7,7 +7,8 @@
  *   src/test-support/global-setup.ts), determinism, fuzzing and the browser tests.
  * Test files share one module graph per worker (`isolate: false`): no test mocks a module or
  * changes globals, and importing the sources once per worker instead of once per file saves
- * about a third of the unit tests' CPU time.
+ * about a third of the unit tests' CPU time. Workers are processes (vitest's default pool),
+ * not threads: validate-scaling.test.ts measures its process's CPU time, which threads share.
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
