@@ -1,18 +1,31 @@
 /**
- * Test helpers that run msasim's command line: in this process (`main` with captured output,
- * no process start-up: the same commands, parsing, guards, files and exit codes as bin/msasim),
- * or as the built binary (`node bin/msasim` → dist/) where the process itself is under test:
- * the binary's wiring, signals, pipes, the working folder, environment variables.
+ * Test helpers that run msasim's command line, built (dist/, as `npm test` builds it first):
+ * in this process (the built `main` with captured output, no process start-up: the code, the
+ * commands, guards, files and exit codes of bin/msasim), or as the binary itself (`node
+ * bin/msasim`) where the process is under test: its wiring, signals, pipes, the working folder,
+ * environment variables. vitest.config.ts has Node load dist/ itself (not through vitest's
+ * module runner), so an in-process run goes at the binary's speed.
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { main } from '../cli/main.ts';
+import { pathToFileURL } from 'node:url';
 
 /** The repository's root folder (bin/, scenarios/, package.json). */
 export const ROOT = join(import.meta.dirname, '..', '..');
 
 /** The built CLI. */
 export const BIN = join(ROOT, 'bin', 'msasim');
+
+type Main = typeof import('../cli/main.ts').main;
+let built: Promise<Main> | undefined;
+
+/** The built CLI's main() (dist/cli/main.js). */
+function builtMain(): Promise<Main> {
+  built ??= import(pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href).then(
+    (m: { main: Main }) => m.main,
+  );
+  return built;
+}
 
 /** What a command printed and its exit code. */
 export interface CliResult {
@@ -22,9 +35,9 @@ export interface CliResult {
 }
 
 /**
- * Runs `msasim <args>` in this process and returns its exit code and output. Relative paths
- * are read from the working folder of the test process, which vitest sets to the repository's
- * root (checked, so a relative path cannot silently mean another file).
+ * Runs the built `msasim <args>` in this process and returns its exit code and output.
+ * Relative paths are read from the working folder of the test process, which vitest sets to
+ * the repository's root (checked, so a relative path cannot silently mean another file).
  */
 export async function msasimInProcess(args: string[]): Promise<CliResult> {
   if (process.cwd() !== ROOT)
@@ -41,6 +54,7 @@ export async function msasimInProcess(args: string[]): Promise<CliResult> {
       stderr += t;
     },
   };
+  const main = await builtMain();
   const code = await main(['node', 'msasim', ...args], io);
   return { code, stdout, stderr };
 }
