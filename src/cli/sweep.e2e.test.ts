@@ -3,9 +3,10 @@
  * (a queue with two variants, 2 s simulated): the files do not depend on the number of
  * workers; shards merged give the single-machine files byte for byte; --resume runs only the
  * missing points and ends with the same files; and every bad input gives a clear message with
- * exit code 1 (scenario, saved state) or 2 (usage), never a stack trace. Usage errors and merge's
- * refusal run in-process (test-support/cli.ts); the rest through the built CLI, whose worker
- * threads load dist/cli/sweep-worker.js.
+ * exit code 1 (scenario, saved state) or 2 (usage), never a stack trace. The first sweep, the
+ * reference of the others, runs through the binary (bin/msasim); the others in-process in the
+ * tests' folder (test-support/cli.ts), with worker threads loading dist/cli/sweep-worker.js
+ * just the same.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { msasimInProcess } from '../test-support/cli.ts';
+import { type CliResult, msasimInProcess } from '../test-support/cli.ts';
 import { VERSION } from './version.ts';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'msasim');
@@ -51,7 +52,13 @@ const GRID = [
   '2',
 ];
 
-async function msasim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `msasim <args>` in the tests' folder, in-process (the built CLI, test-support/cli.ts). */
+function msasim(args: string[]): Promise<CliResult> {
+  return msasimInProcess(args, { cwd: dir });
+}
+
+/** `msasim <args>` in the tests' folder, through the built binary. */
+async function binary(args: string[]): Promise<CliResult> {
   try {
     const { stdout, stderr } = await exec('node', [bin, ...args], { cwd: dir });
     return { code: 0, stdout, stderr };
@@ -85,7 +92,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'msasim-sweep-'));
   scenario = join(dir, 'tiny.yaml');
   await writeFile(scenario, TINY);
-  const r = await msasim(['sweep', 'tiny.yaml', ...GRID, '--workers', '2', '--out', 'single']);
+  const r = await binary(['sweep', 'tiny.yaml', ...GRID, '--workers', '2', '--out', 'single']);
   expect(r.stderr).not.toMatch(/internal error/);
   expect(r.code).toBe(0);
   single = await tree(join(dir, 'single'));
@@ -276,14 +283,14 @@ describe('msasim sweep: bad input', () => {
       ['--param', 'services.server.instances=1', '--duration', '100ms'],
       [],
     ]) {
-      const r = await msasimInProcess(['sweep', scenario, ...args, '--out', join(dir, 'never')]);
+      const r = await msasim(['sweep', 'tiny.yaml', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
 
   it('merge refuses folders that are not sweeps', async () => {
-    const r = await msasimInProcess(['merge', dir, '--out', join(dir, 'x')]);
+    const r = await msasim(['merge', '.', '--out', 'x']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/holds no sweep-plan.json/);
   });

@@ -34,12 +34,26 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Commands running in this process, and the folder the process moved to for one. */
+let running = 0;
+let movedTo: string | undefined;
+
 /**
  * Runs the built `msasim <args>` in this process and returns its exit code and output.
  * Relative paths are read from the working folder of the test process, which vitest sets to
- * the repository's root (checked, so a relative path cannot silently mean another file).
+ * the repository's root (checked, so a relative path cannot silently mean another file), or
+ * from `cwd`: the process moves there for the command and back to the root after it. That is
+ * safe in the e2e project's worker processes, which run one test at a time; a command with a
+ * `cwd` while another command runs in the process (or one during it) is refused.
  */
-export async function msasimInProcess(args: string[]): Promise<CliResult> {
+export async function msasimInProcess(
+  args: string[],
+  opts: { cwd?: string } = {},
+): Promise<CliResult> {
+  const main = await builtMain();
+  // checked after the last await before the command starts, so two calls cannot both pass
+  if (movedTo !== undefined || (opts.cwd !== undefined && running > 0))
+    throw new Error('msasimInProcess: a command with its own working folder runs alone');
   if (process.cwd() !== ROOT)
     throw new Error(
       `msasimInProcess needs the repository root as working folder, not ${process.cwd()}`,
@@ -54,9 +68,21 @@ export async function msasimInProcess(args: string[]): Promise<CliResult> {
       stderr += t;
     },
   };
-  const main = await builtMain();
-  const code = await main(['node', 'msasim', ...args], io);
-  return { code, stdout, stderr };
+  running++;
+  if (opts.cwd !== undefined) {
+    movedTo = opts.cwd;
+    process.chdir(opts.cwd);
+  }
+  try {
+    const code = await main(['node', 'msasim', ...args], io);
+    return { code, stdout, stderr };
+  } finally {
+    running--;
+    if (movedTo !== undefined) {
+      process.chdir(ROOT);
+      movedTo = undefined;
+    }
+  }
 }
 
 /** Options of a run of the built binary. */
