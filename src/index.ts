@@ -1,17 +1,101 @@
 /**
- * msasim as a library: load a scenario, run each of its variants, build the output files.
+ * msasim as a library: the entry point of the `msasim` package (`import { … } from 'msasim'`,
+ * declarations in dist/index.d.ts). The pipeline's phases, each a function of its input alone
+ * (only loadScenario reads a file; nothing here prints or reads the clock):
  *
- *   const loaded = await loadScenario('scenarios/shop.yaml');
- *   const result = await runScenario(loaded.variants[0], { seed: 7 });
- *   console.log(result.summary.overall.latency.p99Ms);
+ *   parse     text → every variant of the scenario, or a ScenarioError with located issues
+ *   validate  text → the located problems and warnings, without throwing
+ *   run       one variant + a seed → RunResult (summary, per-second series, distributions)
+ *   analyse   the summaries of every variant's replications → key metrics with confidence
+ *             intervals, paired comparisons with the first variant, SLO verdicts, propagation
+ *   write     results → the output files (summary.json, CSVs, results.json), the console text
+ *
+ * README.md, "Use as a library", has a runnable example (src/package.e2e.test.ts runs it
+ * against the packed package).
  */
+// biome-ignore-all assist/source/organizeImports: the exports are grouped by pipeline phase
+import { ScenarioError, type ScenarioIssue } from './scenario/issues.ts';
+import { type LanguageOptions, parseScenario } from './model/language.ts';
+import type { LoadedScenario } from './scenario/load.ts';
+
+// ── parse ── (with the built-in step kinds unless `steps` names others)
+export {
+  type LanguageOptions,
+  loadScenario,
+  parseScenario,
+  scenarioJsonSchema,
+} from './model/language.ts';
+export type { LoadedScenario, ScenarioOverride } from './scenario/load.ts';
+export type { Scenario } from './scenario/types.ts';
+
+// ── validate ──
+export { formatIssue, formatIssues } from './scenario/format.ts';
+export {
+  ISSUE_CODES,
+  type IssueCode,
+  isIssueCode,
+  ScenarioError,
+  type ScenarioIssue,
+} from './scenario/issues.ts';
+
+/** What validateScenario found: the scenario and its warnings, or every problem. */
+export type Validation =
+  | { valid: true; scenario: LoadedScenario; issues: []; warnings: ScenarioIssue[] }
+  | { valid: false; issues: ScenarioIssue[]; warnings: [] };
+
+/**
+ * Checks a scenario text as `msasim validate` does and returns every problem (each with its
+ * file:line:col and document path, in file order) instead of throwing; a valid scenario comes
+ * with its warnings. `file` names the text in the issues. Throws only on a bug in msasim.
+ */
+export function validateScenario(
+  text: string,
+  file: string,
+  options?: LanguageOptions,
+): Validation {
+  try {
+    const scenario = parseScenario(text, file, options);
+    return { valid: true, scenario, issues: [], warnings: scenario.warnings };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { valid: false, issues: e.issues, warnings: [] };
+    throw e;
+  }
+}
+
+// ── run ──
 export type { RunResult, RunSummary } from './metrics/summary.ts';
-export { loadScenario, parseScenario, scenarioJsonSchema } from './model/language.ts';
 export type { ModelOptions } from './model/model.ts';
-export { runScenario } from './model/run.ts';
+export { replicationSeed, runScenario } from './model/run.ts';
+
+// ── analyse ──
+export {
+  type Analysis,
+  analyse,
+  analysisOf,
+  type VariantAnalysis,
+} from './report/analyse.ts';
+export {
+  compareVariants,
+  estimateMetrics,
+  type KeyMetric,
+  type MetricDifference,
+  type MetricEstimate,
+  type VariantComparison,
+} from './report/estimates.ts';
+export { type Propagation, propagationOf } from './report/features/faults/propagation.ts';
+export type { SloResult } from './report/features/slos/slo.ts';
+export { replicationsOf, variantNames } from './report/results.ts';
+
+// ── extend ── (a step kind is one module: model/steps/README or src/README, "Where things go")
+export { BUILTIN_STEP_KINDS } from './model/steps/registry.ts';
+export type {
+  HandledStepKind,
+  InlineStepKind,
+  StepKindModule,
+} from './model/steps/step-kind.ts';
+export type { ReportFeature } from './report/feature.ts';
+export { REPORT_FEATURES } from './report/features/registry.ts';
+
+// ── write ──
 export { buildOutputs, type OutputFiles, type ScenarioResults } from './report/outputs.ts';
 export { formatSummary } from './report/table.ts';
-export { formatIssue, formatIssues } from './scenario/format.ts';
-export { ScenarioError, type ScenarioIssue } from './scenario/issues.ts';
-export type { LoadedScenario } from './scenario/load.ts';
-export type { Scenario } from './scenario/types.ts';

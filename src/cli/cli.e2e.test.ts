@@ -1,61 +1,66 @@
 /**
- * End-to-end tests of the built CLI (bin/msasim → dist/): every shipped scenario runs, prints
- * its summary and writes its four files; stdout and summary.json match the committed goldens
- * in scenarios/expected/<name>/; compare prints the same comparison as run and writes
- * compare.csv/.json; usage and scenario errors give exit codes 2 and 1; a run stopped by a
- * guard writes nothing.
+ * End-to-end tests of the command line: every shipped scenario runs (once per test run, shared
+ * with the browser test: test-support/shipped-runs.ts), prints its summary and writes its
+ * files; stdout and summary.json match the committed goldens in scenarios/expected/<name>/;
+ * the built binary (bin/msasim → dist/) prints and writes the same bytes as the in-process
+ * run; compare prints the same comparison as run and writes compare.csv/.json; usage and
+ * scenario errors give exit codes 2 and 1; a run stopped by a guard writes nothing.
+ * Commands run in-process (test-support/cli.ts) unless the binary itself is under test.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { listScenarioFiles, scenariosDir } from './commands/list.ts';
+import { msasimInProcess as msasim, msasimSpawned, ROOT as root } from '../test-support/cli.ts';
+import { SHIPPED as files, shippedRun } from '../test-support/shipped-runs.ts';
+import { scenariosDir } from './commands/list.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'msasim');
-const run = promisify(execFile);
-
-async function msasim(
-  args: string[],
-  cwd = root,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], {
-      cwd,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+/** Every file under `dir` (relative path → text), sorted. */
+async function tree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    out[path.slice(dir.length + 1)] = await readFile(path, 'utf8');
   }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-const files = await listScenarioFiles();
-
-describe('msasim run (built CLI)', () => {
+describe('msasim run: every shipped scenario', () => {
   it.each(files)('%s runs, prints its summary and writes the report files', async (file) => {
-    const out = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
-    const r = await msasim(['run', join('scenarios', file), '--out', out]);
+    const r = await shippedRun(file);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/endpoint\s+requests\s+ok\/s/);
     for (const f of ['summary.json', 'endpoints.csv', 'components.csv', 'timeseries.csv']) {
-      expect(existsSync(join(out, f)), f).toBe(true);
+      expect(existsSync(join(r.out, f)), f).toBe(true);
     }
-    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    const summary = JSON.parse(await readFile(join(r.out, 'summary.json'), 'utf8'));
     const name = summary.scenario.name as string;
     await expect(r.stdout).toMatchFileSnapshot(
       join(scenariosDir(), 'expected', name, 'stdout.txt'),
     );
-    await expect(await readFile(join(out, 'summary.json'), 'utf8')).toMatchFileSnapshot(
+    await expect(await readFile(join(r.out, 'summary.json'), 'utf8')).toMatchFileSnapshot(
       join(scenariosDir(), 'expected', name, 'summary.json'),
     );
     const comparison = r.stdout.split('■ comparison')[1] ?? '';
     for (const line of comparison.split('\n')) expect(line.length, line).toBeLessThanOrEqual(120);
+  });
+
+  it('the built binary prints and writes the same bytes as the in-process run (shop.yaml)', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'msasim-e2e-')), 'report');
+    const spawned = await msasimSpawned(['run', 'scenarios/shop.yaml', '--out', out]);
+    expect(spawned.stderr).not.toMatch(/internal error/);
+    expect(spawned.code).toBe(0);
+    const shared = await shippedRun('shop.yaml');
+    expect(spawned.stdout).toBe(shared.stdout);
+    const files = await tree(out);
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['summary.json', 'results.json', 'index.html', '.msasim-report']),
+    );
+    expect(files).toEqual(await tree(shared.out));
   });
 
   it('--format json prints summary.json', async () => {
@@ -84,7 +89,7 @@ describe('msasim run (built CLI)', () => {
   });
 });
 
-describe('msasim compare (built CLI)', () => {
+describe('msasim compare', () => {
   it('prints one comparison of the variants and writes compare.csv and compare.json', async () => {
     const out = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
     const r = await msasim(['compare', 'scenarios/01-shared-db.yaml', '--out', out]);
@@ -184,8 +189,8 @@ describe('msasim validate, schema, list and usage', () => {
     for (const f of files) expect(r.stdout).toContain(f);
   });
 
-  it('usage errors exit 2 with commander’s message', async () => {
-    const r = await msasim(['run']);
+  it('usage errors exit 2 with commander’s message (the first through the built binary)', async () => {
+    const r = await msasimSpawned(['run']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/missing required argument 'scenario'/);
     const u = await msasim(['frobnicate']);
@@ -196,6 +201,27 @@ describe('msasim validate, schema, list and usage', () => {
     const w = await msasim(['run', 'scenarios/shop.yaml', '--duration', '2s']);
     expect(w.code).toBe(2);
     expect(w.stderr).toMatch(/not longer than the scenario's warm-up/);
+  });
+});
+
+describe('a bug outside any command', () => {
+  it.each([
+    ['an uncaught exception', "setTimeout(() => { throw new Error('late failure'); });"],
+    ['an unhandled rejection', "Promise.reject(new Error('late failure'));"],
+  ])('%s prints the internal-error report and exits 70', async (_, bug) => {
+    // the handlers main() installs for the process's own console, from the built files
+    const script = [
+      `import { exitOnUncaught } from ${JSON.stringify(join(root, 'dist', 'cli', 'errors.js'))};`,
+      'exitOnUncaught({ err: (t) => process.stderr.write(t) });',
+      bug,
+    ].join('\n');
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile('node', ['--input-type=module', '-e', script], (error, _stdout, stderr) =>
+        resolve({ code: error === null ? 0 : (error.code as number), stderr }),
+      );
+    });
+    expect(r.code).toBe(70);
+    expect(r.stderr).toMatch(/^✖ internal error: late failure\n {2}This is a bug in msasim /);
   });
 });
 

@@ -1,33 +1,16 @@
 /**
- * Issue 12's reproducers through the built CLI (bin/msasim → dist/): every hostile input ends in
- * a located error (exit 1), a usage error (exit 2) or a guard (exit 1) — never exit 70, never a
- * hang — and a validate batch says about each file what that file alone gets.
+ * Issue 12's reproducers through the command line: every hostile input ends in a located error
+ * (exit 1), a usage error (exit 2) or a guard (exit 1) — never exit 70, never a hang — and a
+ * validate batch (through the built binary, bin/msasim → dist/) says about each file what that
+ * file alone gets. The other commands run in-process (test-support/cli.ts: the same parsing,
+ * guards and exit codes, without a process start-up each).
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'msasim');
-const run = promisify(execFile);
-
-async function msasim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], {
-      cwd: root,
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+import { msasimInProcess as msasim, msasimSpawned } from '../test-support/cli.ts';
 
 const base = `version: 1
 name: shop
@@ -60,10 +43,10 @@ beforeAll(async () => {
   for (const [name, text] of Object.entries(FILES)) await writeFile(path(name), text);
 });
 
-describe('msasim validate on hostile files (built CLI)', () => {
+describe('msasim validate on hostile files', () => {
   it('says about each file in a batch what that file alone gets, and never exits 70', async () => {
     const names = Object.keys(FILES);
-    const batch = await msasim(['validate', ...names.map(path)]);
+    const batch = await msasimSpawned(['validate', ...names.map(path)]);
     expect(batch.code).toBe(1);
     expect(batch.stderr).toBe('');
     for (const name of names) {
@@ -80,7 +63,7 @@ describe('msasim validate on hostile files (built CLI)', () => {
   });
 });
 
-describe('msasim run and compare on hostile input (built CLI)', () => {
+describe('msasim run and compare on hostile input', () => {
   it('runs variants: {} once, as a scenario without variants, in run and compare', async () => {
     const out = await mkdtemp(join(tmpdir(), 'msasim-hostile-'));
     const r = await msasim(['run', path('empty-variants.yaml'), '--out', join(out, 'r')]);

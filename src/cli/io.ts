@@ -22,7 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir, rename, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { OutputWriteError } from './errors.ts';
+import { InternalError, OutputWriteError } from './errors.ts';
 import { MARKER_FILE, markerText, parseMarker, REPORT_TEMPORARY } from './out-rules.ts';
 import { errnoWords, type OutTarget, recheckOut } from './out-target.ts';
 import { readRegularFile } from './safe-read.ts';
@@ -114,7 +114,7 @@ export async function writeDirectoryAtomically(
 ): Promise<string[]> {
   for (const name of files.keys())
     if (name === MARKER_FILE || /[/\\]/.test(name) || name.startsWith('.'))
-      throw new Error(`not a plain output file name: ${name}`);
+      throw new InternalError(`not a plain output file name: ${name}`);
   const warnings = await tidyLeftovers(target.path, env);
   const checked = await recheckOut(target);
   const path = checked.path;

@@ -20,6 +20,8 @@ import { sweepCommand } from './commands/sweep.ts';
 import { validateCommand } from './commands/validate.ts';
 import {
   ExitCode,
+  exitOnUncaught,
+  InternalError,
   OutPathError,
   OutputWriteError,
   RunGuardError,
@@ -311,7 +313,10 @@ function parseSizeOption(value: string): number {
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const result = { code: 0 };
-  if (io === processIo) ignoreClosedPipes();
+  if (io === processIo) {
+    ignoreClosedPipes();
+    exitOnUncaught(io);
+  }
   const program = createProgram(io, result);
   try {
     await program.parseAsync(argv);
@@ -342,11 +347,8 @@ function handleError(e: unknown, io: CliIo): number {
     io.err(`✖ ${e.message}\n`);
     return ExitCode.scenario;
   }
-  const err = e instanceof Error ? e : new Error(String(e));
-  io.err(
-    `✖ internal error: ${err.message}\n` +
-      `  This is a bug in msasim ${VERSION} (node ${process.version}). Please report it with the scenario and this trace:\n` +
-      `${(err.stack ?? '').split('\n').slice(1, 6).join('\n')}\n`,
-  );
-  return ExitCode.internal;
+  // anything else is a bug (InternalError, or an invariant broken below cli/)
+  const bug = InternalError.from(e);
+  io.err(bug.report());
+  return bug.exitCode;
 }

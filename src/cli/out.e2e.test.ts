@@ -1,16 +1,19 @@
 /**
- * What msasim may write and read, through the built CLI (bin/msasim) in temporary folders:
- * --out refuses a folder holding the user's files, a file, the folder above the current one
- * (exit 2, nothing touched, nothing created); a report is replaced whole and marked; a FIFO or a
- * symbolic link beside the scenario is not read as its lesson; a FIFO scenario is refused; a
- * closed stdout pipe ends quietly; a run killed (SIGKILL) at each step of the write protocol or
- * at random moments leaves the old or the new report, and the next run tidies up.
+ * What msasim may write and read, in temporary folders: --out refuses a folder holding the
+ * user's files, a file, the folder above the current one (exit 2, nothing touched, nothing
+ * created); a report is replaced whole and marked; a FIFO or a symbolic link beside the scenario
+ * is not read as its lesson; a FIFO scenario is refused; a closed stdout pipe ends quietly; a
+ * run killed (SIGKILL) at each step of the write protocol or at random moments leaves the old or
+ * the new report, and the next run tidies up. Commands run in the test's folder with the built
+ * CLI: through the binary (bin/msasim) where the process is under test (killed, reading a FIFO,
+ * writing into a closed pipe), in-process otherwise (test-support/cli.ts, `inProcess`).
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { msasimInProcess } from '../test-support/cli.ts';
 import { WRITE_STAGES } from './io.ts';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'msasim');
@@ -62,6 +65,11 @@ function msasim(
   });
 }
 
+/** `msasim <args>` in-process (the built CLI) with `cwd` as the working folder. */
+async function inProcess(args: string[], cwd: string): Promise<Result> {
+  return { ...(await msasimInProcess(args, { cwd })), signal: null };
+}
+
 /** Every file under `dir` (relative path → bytes as latin1), sorted; {} when absent. */
 async function tree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -101,7 +109,7 @@ describe('--out refuses what msasim did not write (exit 2, nothing touched)', ()
     const thesis = Buffer.from('my thesis, five years of work\n\u0000binary too');
     await writeFile(join(dir, 'victim', 'thesis.txt'), thesis);
     const before = await tree(dir);
-    const r = await msasim(['run', 'tiny.yaml', '--out', 'victim'], dir);
+    const r = await inProcess(['run', 'tiny.yaml', '--out', 'victim'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       '✖ --out victim: the folder exists and holds files msasim did not write (thesis.txt).\n' +
@@ -122,11 +130,11 @@ describe('--out refuses what msasim did not write (exit 2, nothing touched)', ()
       ['spof', 'tiny.yaml', '--all'],
       ['sweep', 'tiny.yaml', '--param', 'services.server.instances=1,2'],
     ]) {
-      const r = await msasim([...args, '--out', 'notes.txt'], dir);
+      const r = await inProcess([...args, '--out', 'notes.txt'], dir);
       expect(r.code, args[0]).toBe(2);
       expect(r.stderr).toMatch(/^✖ --out notes\.txt: it is a file, not a folder/);
     }
-    const sub = await msasim(['run', 'tiny.yaml', '--out', 'notes.txt/sub'], dir);
+    const sub = await inProcess(['run', 'tiny.yaml', '--out', 'notes.txt/sub'], dir);
     expect(sub.code).toBe(2);
     expect(sub.stderr).toMatch(
       /notes\.txt is a file, not a folder, so nothing can be created inside it/,
@@ -139,10 +147,10 @@ describe('--out refuses what msasim did not write (exit 2, nothing touched)', ()
     await mkdir(join(dir, 'a', 'b'), { recursive: true });
     await writeFile(join(dir, 'a', 's.yaml'), TINY);
     const before = await tree(dir);
-    const r = await msasim(['run', '../s.yaml', '--out', '..'], join(dir, 'a', 'b'));
+    const r = await inProcess(['run', '../s.yaml', '--out', '..'], join(dir, 'a', 'b'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^✖ --out \.\.: it holds the current folder/);
-    const s = await msasim(['run', 's.yaml', '--out', '.'], join(dir, 'a'));
+    const s = await inProcess(['run', 's.yaml', '--out', '.'], join(dir, 'a'));
     expect(s.stderr).toMatch(/^✖ --out \.: it is the current folder/);
     expect(await tree(dir)).toEqual(before);
   });
@@ -151,10 +159,10 @@ describe('--out refuses what msasim did not write (exit 2, nothing touched)', ()
     const dir = await workspace();
     await mkdir(join(dir, 'real'));
     await symlink(join(dir, 'real'), join(dir, 'link'));
-    const r = await msasim(['run', 'tiny.yaml', '--out', 'link'], dir);
+    const r = await inProcess(['run', 'tiny.yaml', '--out', 'link'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/it is a symbolic link \(to a folder\)/);
-    const e = await msasim(['run', 'tiny.yaml', '--out', ''], dir);
+    const e = await inProcess(['run', 'tiny.yaml', '--out', ''], dir);
     expect(e.code).toBe(2);
     expect(e.stderr).toMatch(/^✖ --out '': the path is empty/);
     expect(await readdir(join(dir, 'real'))).toEqual([]);
@@ -163,27 +171,29 @@ describe('--out refuses what msasim did not write (exit 2, nothing touched)', ()
   it('msasim report rewrites index.html only where msasim wrote it', async () => {
     const dir = await workspace();
     const out = join(dir, 'out');
-    expect((await msasim(['run', 'tiny.yaml', '--out', 'out'], dir)).code).toBe(0);
+    expect((await inProcess(['run', 'tiny.yaml', '--out', 'out'], dir)).code).toBe(0);
     // an unmarked folder holding the user's own index.html beside a results.json
     await mkdir(join(dir, 'theirs'));
     await cp(join(out, 'results.json'), join(dir, 'theirs', 'results.json'));
     await writeFile(join(dir, 'theirs', 'index.html'), '<h1>my page</h1>');
-    const r = await msasim(['report', 'theirs'], dir);
+    const r = await inProcess(['report', 'theirs'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/its index\.html was not written by msasim/);
     expect(await readFile(join(dir, 'theirs', 'index.html'), 'utf8')).toBe('<h1>my page</h1>');
     expect(await readdir(join(dir, 'theirs'))).toEqual(['index.html', 'results.json']);
-    expect((await msasim(['report', 'out'], dir)).code).toBe(0);
+    expect((await inProcess(['report', 'out'], dir)).code).toBe(0);
   });
 });
 
 describe('a report is replaced whole and marked', () => {
   it('writing twice to the same folder replaces the report and leaves nothing beside it', async () => {
     const dir = await workspace();
-    expect((await msasim(['run', 'tiny.yaml', '--out', 'out', '--seed', '1'], dir)).code).toBe(0);
+    expect((await inProcess(['run', 'tiny.yaml', '--out', 'out', '--seed', '1'], dir)).code).toBe(
+      0,
+    );
     const first = await tree(join(dir, 'out'));
     expect(JSON.parse(first['.msasim-report'])).toMatchObject({ kind: 'report' });
-    const r = await msasim(['run', 'tiny.yaml', '--out', 'out', '--seed', '2'], dir);
+    const r = await inProcess(['run', 'tiny.yaml', '--out', 'out', '--seed', '2'], dir);
     expect(r.code).toBe(0);
     const second = await tree(join(dir, 'out'));
     expect(Object.keys(second)).toEqual(Object.keys(first));
@@ -209,7 +219,7 @@ describe('files msasim reads on its own', () => {
     const dir = await workspace();
     await writeFile(join(root, 'secret.txt'), 'SECRET-CONTENTS-42');
     await symlink(join(root, 'secret.txt'), join(dir, 'tiny.md'));
-    const r = await msasim(['run', 'tiny.yaml', '--out', 'out'], dir);
+    const r = await inProcess(['run', 'tiny.yaml', '--out', 'out'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/tiny\.md: not read as the scenario's lesson: it is a symbolic link/);
     for (const f of ['results.json', 'index.html'])
@@ -243,7 +253,7 @@ describe('the command line', () => {
 
   it('spof accepts --quiet', async () => {
     const dir = await workspace();
-    const r = await msasim(['spof', 'tiny.yaml', '--all', '--quiet', '--out', 'spof'], dir);
+    const r = await inProcess(['spof', 'tiny.yaml', '--all', '--quiet', '--out', 'spof'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^spof tiny:/);
   });
@@ -259,9 +269,9 @@ describe('a run killed while it writes its report', () => {
       ['ref-old', '1'],
       ['ref-new', '2'],
     ])
-      expect((await msasim(['run', 'tiny.yaml', '--seed', seed, '--out', name], base)).code).toBe(
-        0,
-      );
+      expect(
+        (await inProcess(['run', 'tiny.yaml', '--seed', seed, '--out', name], base)).code,
+      ).toBe(0);
     refs = { old: await tree(join(base, 'ref-old')), new: await tree(join(base, 'ref-new')) };
   });
 
@@ -288,7 +298,7 @@ describe('a run killed while it writes its report', () => {
         stage === 'old-aside' ? 'missing' : WRITE_STAGES.indexOf(stage) < 3 ? 'old' : 'new',
       );
       expect((await readdir(dir)).length).toBeGreaterThan(2); // leftovers beside it
-      const next = await msasim(args, dir);
+      const next = await inProcess(args, dir);
       expect(next.code).toBe(0);
       expect(await state(join(dir, 'out'))).toBe('new');
       expect((await readdir(dir)).sort()).toEqual(['out', 'tiny.yaml']);
@@ -316,7 +326,7 @@ describe('a run killed while it writes its report', () => {
       if (now === 'missing')
         expect((await readdir(dir)).filter((n) => /^\.out\.(old|tmp)-/.test(n))).toHaveLength(2);
     }
-    const next = await msasim(['run', 'tiny.yaml', '--seed', '1', '--out', 'out'], dir);
+    const next = await inProcess(['run', 'tiny.yaml', '--seed', '1', '--out', 'out'], dir);
     expect(next.code).toBe(0);
     expect(await state(join(dir, 'out'))).toBe('old');
     expect((await readdir(dir)).sort()).toEqual(['out', 'tiny.yaml']);

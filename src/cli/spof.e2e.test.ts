@@ -1,29 +1,15 @@
 /**
- * `msasim spof` through the built CLI: prints the matrix, writes spof.json/csv/txt/html, is
- * deterministic, and refuses an unknown variant with a usage error.
+ * `msasim spof`: prints the matrix, writes spof.json/csv/txt/html, is deterministic (the built
+ * binary writes the bytes of the in-process run), and refuses an unknown variant with a usage
+ * error.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { msasimInProcess as msasim, msasimSpawned } from '../test-support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'msasim');
-const run = promisify(execFile);
-
-async function msasim(args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-describe('msasim spof (built CLI)', () => {
+describe('msasim spof', () => {
   it('fails each shared component of the db-outage scenario and ranks them', async () => {
     const outs = [await mkdtemp(join(tmpdir(), 'spof-')), await mkdtemp(join(tmpdir(), 'spof-'))];
     const args = (out: string) => [
@@ -42,14 +28,16 @@ describe('msasim spof (built CLI)', () => {
       /^spof db-outage · variant shared-db: each component crashed \(refuse\) from 20 s to 30 s, seed 1/,
     );
     expect(r.stdout).toMatch(/most damaging: shared-db — 3 of 3 endpoints below 99 % availability/);
-    await msasim(args(outs[1]));
+    const binary = await msasimSpawned(args(outs[1]));
+    expect(binary.code).toBe(0);
+    expect(binary.stdout).toBe(r.stdout);
     for (const f of ['spof.json', 'spof.csv', 'spof.txt', 'spof.html'])
       expect(await readFile(join(outs[1], f), 'utf8'), f).toBe(
         await readFile(join(outs[0], f), 'utf8'),
       );
     const html = await readFile(join(outs[0], 'spof.html'), 'utf8');
     expect(html).toContain('Availability of each endpoint while one component is down');
-  }, 60_000);
+  });
 
   it('an unknown variant is a usage error', async () => {
     const r = await msasim([

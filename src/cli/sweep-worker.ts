@@ -10,6 +10,7 @@ import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
 import type { GuardText } from '../scenario/messages.ts';
+import { InternalError } from './errors.ts';
 import { CHECK_EVERY, type GuardLimits, RunGuard, stoppedBy } from './run-guard.ts';
 
 /** What a worker needs to run one replication. */
@@ -48,7 +49,7 @@ export async function runSweepTask(task: SweepTask): Promise<SweepTaskResult> {
   const loaded = parse(task);
   const base = loaded.variants.find((v) => (v.variant ?? null) === task.variant);
   if (base === undefined)
-    throw new Error(`sweep task: ${task.file} has no variant ${String(task.variant)}`);
+    throw new InternalError(`sweep task: ${task.file} has no variant ${String(task.variant)}`);
   const scenario = task.durationMs === undefined ? base : { ...base, durationMs: task.durationMs };
   const guard = new RunGuard(task.limits, {
     deadline: task.deadline,

@@ -3,7 +3,10 @@
  * (a queue with two variants, 2 s simulated): the files do not depend on the number of
  * workers; shards merged give the single-machine files byte for byte; --resume runs only the
  * missing points and ends with the same files; and every bad input gives a clear message with
- * exit code 1 (scenario, saved state) or 2 (usage), never a stack trace.
+ * exit code 1 (scenario, saved state) or 2 (usage), never a stack trace. The first sweep, the
+ * reference of the others, runs through the binary (bin/msasim); the others in-process in the
+ * tests' folder (test-support/cli.ts), with worker threads loading dist/cli/sweep-worker.js
+ * just the same.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, msasimInProcess } from '../test-support/cli.ts';
 import { VERSION } from './version.ts';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'msasim');
@@ -48,7 +52,13 @@ const GRID = [
   '2',
 ];
 
-async function msasim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `msasim <args>` in the tests' folder, in-process (the built CLI, test-support/cli.ts). */
+function msasim(args: string[]): Promise<CliResult> {
+  return msasimInProcess(args, { cwd: dir });
+}
+
+/** `msasim <args>` in the tests' folder, through the built binary. */
+async function binary(args: string[]): Promise<CliResult> {
   try {
     const { stdout, stderr } = await exec('node', [bin, ...args], { cwd: dir });
     return { code: 0, stdout, stderr };
@@ -71,11 +81,18 @@ async function tree(root: string): Promise<Record<string, string>> {
 
 let single: Record<string, string>;
 
+/**
+ * The shards and resumed sweeps run on one worker: their runs are tiny, so a second worker
+ * thread costs more to start than it saves ('gives the same bytes with one worker' shows that
+ * the count does not change the files).
+ */
+const ONE_WORKER = ['--workers', '1'];
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'msasim-sweep-'));
   scenario = join(dir, 'tiny.yaml');
   await writeFile(scenario, TINY);
-  const r = await msasim(['sweep', 'tiny.yaml', ...GRID, '--workers', '2', '--out', 'single']);
+  const r = await binary(['sweep', 'tiny.yaml', ...GRID, '--workers', '2', '--out', 'single']);
   expect(r.stderr).not.toMatch(/internal error/);
   expect(r.code).toBe(0);
   single = await tree(join(dir, 'single'));
@@ -150,6 +167,7 @@ describe('msasim sweep (built CLI)', () => {
         ...GRID,
         '--shard',
         `${i}/3`,
+        ...ONE_WORKER,
         '--out',
         `shard${i}`,
       ]);
@@ -177,14 +195,24 @@ describe('msasim sweep (built CLI)', () => {
   });
 
   it('resumes: runs only the missing point and ends with the same files', async () => {
-    const r1 = await msasim(['sweep', 'tiny.yaml', ...GRID, '--shard', '1/3', '--out', 'resumed']);
+    const r1 = await msasim([
+      'sweep',
+      'tiny.yaml',
+      ...GRID,
+      '--shard',
+      '1/3',
+      ...ONE_WORKER,
+      '--out',
+      'resumed',
+    ]);
     expect(r1.code).toBe(0);
     await rm(join(dir, 'resumed', 'points', '3.json'));
-    const r2 = await msasim(['sweep', 'tiny.yaml', ...GRID, '--resume', '--out', 'resumed']);
+    const resume = ['sweep', 'tiny.yaml', ...GRID, '--resume', ...ONE_WORKER, '--out', 'resumed'];
+    const r2 = await msasim(resume);
     expect(r2.code).toBe(0);
     expect(r2.stderr).toMatch(/ran 5 of 6 points \(1 already done\), 20 runs/);
     await rm(join(dir, 'resumed', 'points', '4.json'));
-    const r3 = await msasim(['sweep', 'tiny.yaml', ...GRID, '--resume', '--out', 'resumed']);
+    const r3 = await msasim(resume);
     expect(r3.stderr).toMatch(/ran 1 of 6 points \(5 already done\), 4 runs/);
     const resumed = await tree(join(dir, 'resumed'));
     delete resumed['sweep-shard.json'];

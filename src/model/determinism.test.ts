@@ -1,17 +1,35 @@
 /**
- * Determinism: the same scenario and seed give byte-identical outputs; another seed gives
- * different ones; adding an unrelated service leaves every existing component's figures
- * unchanged (each component draws from its own named streams).
+ * Determinism: the same scenario and seed give byte-identical outputs (every file: summary.json,
+ * the CSVs, results.json and the HTML page); another seed gives different ones; adding an
+ * unrelated service leaves every existing component's figures unchanged (each component draws
+ * from its own named streams). Each shipped scenario runs here shortened to 12 s (the warm-up
+ * to 1 s: past the first autoscaling decisions, GC pauses, reader and refresh periods) twice
+ * with seed 1, and 3 s with seeds 1 and 2 for the seed's effect. Full-length runs are checked
+ * by the goldens: cli.e2e.test.ts compares each shipped scenario's full run, made in another
+ * process, with the stdout.txt and summary.json committed in scenarios/expected/.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listScenarioFiles, scenariosDir } from '../cli/commands/list.ts';
+import { buildReportHtml, type VegaAssets } from '../report/html/page.ts';
 import { buildOutputs } from '../report/outputs.ts';
+import type { ReportData } from '../report/report-data.ts';
 import { parseScenario } from './language.ts';
 import { runScenario } from './run.ts';
 
-/** Runs every variant of a scenario text for at most `durationMs` and returns its output files. */
+/** The page's own markup is under test, not the inlined libraries. */
+const NO_LIBRARIES: VegaAssets = { vega: '', vegaLite: '', vegaEmbed: '' };
+
+/** Simulated time of the two runs with the same seed, ms. */
+const SAME_SEED_MS = 12_000;
+/** Simulated time of the runs that show the seed's effect, ms. */
+const OTHER_SEED_MS = 3_000;
+
+/**
+ * Runs every variant of a scenario text for at most `durationMs` (the warm-up at most 1 s) and
+ * returns its output files, with index.html built from results.json as the CLI builds it.
+ */
 async function outputsOf(text: string, seed: number, durationMs = 20_000) {
   const loaded = parseScenario(text, 'x.yaml');
   const runs = [];
@@ -27,7 +45,16 @@ async function outputsOf(text: string, seed: number, durationMs = 20_000) {
       ),
     );
   }
-  return buildOutputs({ name: loaded.name, description: loaded.description, file: 'x.yaml', runs });
+  const files = buildOutputs({
+    name: loaded.name,
+    description: loaded.description,
+    file: 'x.yaml',
+    runs,
+  });
+  const results = files.get('results.json');
+  if (results !== undefined)
+    files.set('index.html', buildReportHtml(JSON.parse(results) as ReportData, NO_LIBRARIES));
+  return files;
 }
 
 const files = await listScenarioFiles();
@@ -37,20 +64,24 @@ describe('determinism', () => {
     '%s: seed 1 twice gives byte-identical outputs, seed 2 different ones',
     async (file) => {
       const text = await readFile(join(scenariosDir(), file), 'utf8');
-      const a = await outputsOf(text, 1);
-      const b = await outputsOf(text, 1);
+      const a = await outputsOf(text, 1, SAME_SEED_MS);
+      const b = await outputsOf(text, 1, SAME_SEED_MS);
       expect([...a.keys()]).toEqual(
         expect.arrayContaining([
           'summary.json',
           'endpoints.csv',
           'components.csv',
           'timeseries.csv',
+          'results.json',
+          'index.html',
         ]),
       );
+      expect([...b.keys()]).toEqual([...a.keys()]);
       for (const [name, content] of a) expect(b.get(name), name).toBe(content);
-      const c = await outputsOf(text, 2);
-      expect(c.get('summary.json')).not.toBe(a.get('summary.json'));
-      expect(c.get('timeseries.csv')).not.toBe(a.get('timeseries.csv'));
+      const short = await outputsOf(text, 1, OTHER_SEED_MS);
+      const c = await outputsOf(text, 2, OTHER_SEED_MS);
+      expect(c.get('summary.json')).not.toBe(short.get('summary.json'));
+      expect(c.get('timeseries.csv')).not.toBe(short.get('timeseries.csv'));
     },
   );
 

@@ -22,7 +22,7 @@ const B = { path: 'b', values: ['x', 'y', 'z'] };
 
 const issue = (line: number, message: string): ScenarioIssue =>
   ({
-    code: 'x',
+    code: 'unknown-reference',
     severity: 'error',
     path: [],
     message,

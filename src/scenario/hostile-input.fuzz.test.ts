@@ -12,7 +12,7 @@ import { CHECK_EVERY, RunGuard, wallNow } from '../cli/run-guard.ts';
 import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
 import { type FuzzCase, fuzzCases } from '../test-support/fuzz-scenarios.ts';
-import { ScenarioError } from './issues.ts';
+import { isIssueCode, ScenarioError } from './issues.ts';
 
 const RUNS = Number(process.env.MSASIM_FUZZ_RUNS ?? 600);
 const SEED = process.env.MSASIM_FUZZ_SEED ?? 'msasim-fuzz-1';
@@ -51,6 +51,7 @@ async function problemOf(c: FuzzCase): Promise<string | { outcome: Outcome }> {
       if (!(i.line >= 1 && i.col >= 1) || i.file !== 'fuzz.yaml' || !Array.isArray(i.path))
         return `issue without a place: ${JSON.stringify(i).slice(0, 300)}`;
       if (i.message.length === 0) return 'issue without a message';
+      if (!isIssueCode(i.code)) return `issue with a code outside ISSUE_CODES: ${i.code}`;
       // the user's own text is quoted in messages; what is left is the message's own words
       // (an override's label is the user's own text too, which may say NaN)
       const words = `${i.message} ${i.hint ?? ''}`

@@ -1,7 +1,109 @@
 /**
  * Problems found in a scenario, as data: a code, where (file, line, col and the document path),
- * what was wrong, and a hint. Validation collects every issue before failing.
+ * what was wrong, and a hint. Validation collects every issue before failing. The codes are a
+ * closed list (ISSUE_CODES): a new kind of problem adds its code here, so the type checker
+ * refuses a misspelt one and tools can rely on the set.
  */
+
+/**
+ * Every issue code, by the phase that finds it. Stable: tools and tests match on them; rename
+ * one only with a note in the README.
+ */
+export const ISSUE_CODES = [
+  // reading the file and its YAML (load.ts, yaml-guards.ts)
+  'unreadable-file',
+  'too-large',
+  'yaml-syntax',
+  'too-deep',
+  'duplicate-key',
+  'unresolved-alias',
+  'cyclic-alias',
+  'alias-expansion',
+  'collection-key',
+  'reserved-key',
+  // the schema (zod-issues.ts)
+  'unknown-key',
+  'missing-key',
+  'misplaced-key',
+  'invalid-type',
+  'invalid-value',
+  'invalid-format',
+  'invalid-name',
+  'reserved-name',
+  'invalid-step',
+  'too-small',
+  'too-big',
+  'over-limit',
+  'too-many-keys',
+  'unknown-distribution',
+  'lognormal-params',
+  'uniform-range',
+  'empirical-weights',
+  // zod's other issue kinds (messages.ts otherIssue; the schema uses none of them today)
+  'not-multiple-of',
+  'invalid-element',
+  'custom',
+  // variants and overrides (overrides.ts, load.ts)
+  'bad-set-path',
+  'unknown-override-path',
+  'variant-hides-override',
+  'empty-variants',
+  // references and cross-checks (check-*.ts)
+  'unknown-reference',
+  'duplicate-id',
+  'reserved-id',
+  'call-cycle',
+  'call-chain-too-deep',
+  'call-to-database',
+  'query-to-service',
+  'query-without-database',
+  'store-in-process',
+  'kv-on-in-process-cache',
+  'branch-probabilities',
+  'mix-weights',
+  'breaker-min-calls-over-window',
+  'autoscale-range',
+  'schedule-item',
+  'schedule-order',
+  'workload-arrival',
+  'workload-target',
+  'users-without-sessions',
+  'sessions-without-users',
+  'login-not-validated',
+  'idp-validates',
+  'reader-target',
+  'fault-without-target',
+  'fault-two-targets',
+  'fault-needs-component',
+  'fault-needs-link',
+  'fault-instances',
+  'fault-instances-on-link',
+  'fault-on-in-process-cache',
+  'fault-never-strikes',
+  'fault-times-without-every',
+  'fault-windows-overlap',
+  'recurring-fault-without-length',
+  'latency-fault-without-delay',
+  'slo-without-bound',
+  'slo-two-targets',
+  'slo-not-entry',
+  'slo-bound-needs-endpoint',
+  'slo-utilisation-needs-component',
+  // durations and periods (check-limits.ts, load.ts)
+  'zero-duration',
+  'infinite-duration',
+  'short-duration',
+  'warmup-too-long',
+  'zero-period',
+] as const;
+
+/** A stable machine-readable issue code (ISSUE_CODES). */
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** Whether `code` is an issue code (for data read back from JSON, say). */
+export function isIssueCode(code: string): code is IssueCode {
+  return (ISSUE_CODES as readonly string[]).includes(code);
+}
 
 /** A path into the scenario document, e.g. ['services', 'orders', 'endpoints', 'get', 'steps', 0]. */
 export type DocPath = (string | number)[];
@@ -9,7 +111,7 @@ export type DocPath = (string | number)[];
 /** One problem in a scenario. Lines and columns are 1-based. */
 export interface ScenarioIssue {
   /** Stable machine-readable code, e.g. 'unknown-reference', 'invalid-type', 'yaml-syntax'. */
-  code: string;
+  code: IssueCode;
   /** 'error' stops the run; 'warning' is printed and the run goes on. */
   severity: 'error' | 'warning';
   path: DocPath;

@@ -181,7 +181,10 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
     raw = doc.toJS({ maxAliasCount: -1 });
   } catch (e) {
     // a safety net: every problem the parser's values can have is checked above
-    const text = { code: 'yaml-syntax', message: msg.yamlSyntax(String((e as Error).message)) };
+    const text = {
+      code: 'yaml-syntax' as const,
+      message: msg.yamlSyntax(String((e as Error).message)),
+    };
     throw new ScenarioError([{ ...text, severity: 'error', path: [], file, line: 1, col: 1 }]);
   }
 

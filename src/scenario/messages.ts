@@ -4,6 +4,7 @@
  * hint (valid values, a fix). Teachers can reword messages here without touching the checks.
  * Where a problem is found and how it is printed live elsewhere (zod-issues.ts, format.ts).
  */
+import type { IssueCode } from './issues.ts';
 import { didYouMean, sortedNames } from './suggest.ts';
 
 // the texts of hostile or oversized input live beside this file
@@ -11,8 +12,8 @@ export * from './messages-limits.ts';
 
 /** The text of one issue, before it gets a path, a severity and a location. */
 export interface IssueText {
-  /** Stable machine-readable code, e.g. 'unknown-key'. */
-  code: string;
+  /** Stable machine-readable code, e.g. 'unknown-key' (one of ISSUE_CODES). */
+  code: IssueCode;
   message: string;
   hint?: string;
 }
@@ -490,9 +491,16 @@ export function callCycle(cycle: readonly string[], throughBranch: boolean): Iss
       };
 }
 
+/** The codes of zod's other issue kinds, which the schema does not produce today. */
+const OTHER_ZOD_CODES = {
+  not_multiple_of: 'not-multiple-of',
+  invalid_element: 'invalid-element',
+  custom: 'custom',
+} as const satisfies Record<string, IssueCode>;
+
 /** Any other zod issue, with zod's own message. */
-export function otherIssue(code: string, message: string): IssueText {
-  return { code: code.replaceAll('_', '-'), message };
+export function otherIssue(code: keyof typeof OTHER_ZOD_CODES, message: string): IssueText {
+  return { code: OTHER_ZOD_CODES[code], message };
 }
 
 /** An SLO that bounds nothing. */

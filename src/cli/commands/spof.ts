@@ -11,7 +11,6 @@
  */
 import { join, relative } from 'node:path';
 import type { RunResult } from '../../metrics/summary.ts';
-import { loadScenario } from '../../model/language.ts';
 import { runScenario } from '../../model/run.ts';
 import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
 import { spofCandidates, spofData } from '../../report/spof.ts';

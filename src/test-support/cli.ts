@@ -1,0 +1,127 @@
+/**
+ * Test helpers that run msasim's command line, built (dist/, as `npm test` builds it first):
+ * in this process (the built `main` with captured output, no process start-up: the code, the
+ * commands, guards, files and exit codes of bin/msasim), or as the binary itself (`node
+ * bin/msasim`) where the process is under test: its wiring, signals, pipes, the working folder,
+ * environment variables. vitest.config.ts has Node load dist/ itself (not through vitest's
+ * module runner), so an in-process run goes at the binary's speed.
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The repository's root folder (bin/, scenarios/, package.json). */
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+/** The built CLI. */
+export const BIN = join(ROOT, 'bin', 'msasim');
+
+type Main = typeof import('../cli/main.ts').main;
+let built: Promise<Main> | undefined;
+
+/** The built CLI's main() (dist/cli/main.js). */
+function builtMain(): Promise<Main> {
+  built ??= import(pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href).then(
+    (m: { main: Main }) => m.main,
+  );
+  return built;
+}
+
+/** What a command printed and its exit code. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Commands running in this process, and the folder the process moved to for one. */
+let running = 0;
+let movedTo: string | undefined;
+
+/**
+ * Runs the built `msasim <args>` in this process and returns its exit code and output.
+ * Relative paths are read from the working folder of the test process, which vitest sets to
+ * the repository's root (checked, so a relative path cannot silently mean another file), or
+ * from `cwd`: the process moves there for the command and back to the root after it. That is
+ * safe in the e2e project's worker processes, which run one test at a time; a command with a
+ * `cwd` while another command runs in the process (or one during it) is refused.
+ */
+export async function msasimInProcess(
+  args: string[],
+  opts: { cwd?: string } = {},
+): Promise<CliResult> {
+  const main = await builtMain();
+  // checked after the last await before the command starts, so two calls cannot both pass
+  if (movedTo !== undefined || (opts.cwd !== undefined && running > 0))
+    throw new Error('msasimInProcess: a command with its own working folder runs alone');
+  if (process.cwd() !== ROOT)
+    throw new Error(
+      `msasimInProcess needs the repository root as working folder, not ${process.cwd()}`,
+    );
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    out: (t: string) => {
+      stdout += t;
+    },
+    err: (t: string) => {
+      stderr += t;
+    },
+  };
+  running++;
+  if (opts.cwd !== undefined) {
+    movedTo = opts.cwd;
+    process.chdir(opts.cwd);
+  }
+  try {
+    const code = await main(['node', 'msasim', ...args], io);
+    return { code, stdout, stderr };
+  } finally {
+    running--;
+    if (movedTo !== undefined) {
+      process.chdir(ROOT);
+      movedTo = undefined;
+    }
+  }
+}
+
+/** Options of a run of the built binary. */
+export interface SpawnOptions {
+  /** Working folder (default: the repository's root). */
+  cwd?: string;
+  /** Variables added to the environment. */
+  env?: Record<string, string>;
+  /** A run still going after this long is killed with SIGTERM (default 60 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * Runs the built binary `node bin/msasim <args>` and returns its exit code (null when a signal
+ * ended it), the signal and its output.
+ */
+export function msasimSpawned(
+  args: string[],
+  opts: SpawnOptions = {},
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      'node',
+      [BIN, ...args],
+      {
+        cwd: opts.cwd ?? ROOT,
+        env: { ...process.env, ...opts.env },
+        timeout: opts.timeoutMs ?? 60_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const e = error as (Error & { code?: number | string; signal?: string }) | null;
+        resolve({
+          code: e === null ? 0 : typeof e.code === 'number' ? e.code : null,
+          signal: e?.signal ?? null,
+          stdout,
+          stderr,
+        });
+      },
+    );
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * Global setup of the e2e project (vitest.config.ts): refuses to test a dist/ older than the
+ * sources (the e2e tests run the built CLI: `npm test` builds it first, `npx vitest` alone does
+ * not), makes a fresh folder for the runs the e2e tests share (shipped-runs.ts), hands its path
+ * to the test files (`inject('sharedRunsDir')`) and removes it when the test run ends. A fresh
+ * folder per test run means nothing is ever reused from an earlier run.
+ */
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The folder of the shared runs of this test run (shipped-runs.ts). */
+    sharedRunsDir: string;
+  }
+}
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** The newest modification time of the files under `dir` that `keep` accepts, ms (0: none). */
+async function newest(dir: string, keep: (file: string) => boolean): Promise<number> {
+  let latest = 0;
+  for (const file of await readdir(dir, { recursive: true, encoding: 'utf8' }).catch(() => []))
+    if (keep(file.split('\\').join('/')))
+      latest = Math.max(latest, (await stat(join(dir, file))).mtimeMs);
+  return latest;
+}
+
+/** Throws when dist/ is missing or older than a source file it is built from. */
+async function checkBuilt(): Promise<void> {
+  const built = await newest(join(ROOT, 'dist'), (f) => f.endsWith('.js'));
+  const sources = await newest(
+    join(ROOT, 'src'),
+    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('test-support/'),
+  );
+  if (built === 0 || built < sources)
+    throw new Error(
+      `dist/ is ${built === 0 ? 'not built' : 'older than src/'}: the e2e tests run the built CLI. ` +
+        'Run `npm run build` first (`npm test` does).',
+    );
+}
+
+let dir: string | undefined;
+
+/** Checks the build, creates the folder of the shared runs and provides its path. */
+export async function setup(project: TestProject): Promise<void> {
+  await checkBuilt();
+  dir = await mkdtemp(join(tmpdir(), 'msasim-shared-runs-'));
+  project.provide('sharedRunsDir', dir);
+}
+
+/** Removes the folder of the shared runs (only the one setup made). */
+export async function teardown(): Promise<void> {
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+}
