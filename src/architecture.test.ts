@@ -123,38 +123,7 @@ const MAX_LOOP = 2;
  * file that is in no loop any more, fails the test until it is removed, and the lead empties
  * the list when issue 13's model and report work is merged.
  */
-const KNOWN_LOOPS: Record<string, string[]> = {
-  // removed by issue 13 model/report work
-  'model: journey.ts dispatches to every step kind, each kind imports journey.ts back': [
-    'model/broker.ts',
-    'model/cache/cache-runtime.ts',
-    'model/cache/distributed-cache.ts',
-    'model/call-policy.ts',
-    'model/database.ts',
-    'model/frame.ts',
-    'model/journey.ts',
-    'model/list.ts',
-    'model/messaging.ts',
-    'model/refresh.ts',
-    'model/request.ts',
-    'model/saga.ts',
-    'model/service.ts',
-    'model/sessions.ts',
-    'model/transaction.ts',
-    'model/users.ts',
-    'model/workload.ts',
-  ],
-  // removed by issue 13 model/report work
-  'report/html: page.ts and its section files': [
-    'report/html/comparison-section.ts',
-    'report/html/messaging-sections.ts',
-    'report/html/page.ts',
-    'report/html/report-sections.ts',
-    'report/html/resilience-sections.ts',
-    'report/html/session-sections.ts',
-    'report/html/transaction-sections.ts',
-  ],
-};
+const KNOWN_LOOPS: Record<string, string[]> = {};
 
 /**
  * What is wrong with the import loops of `graph`: each loop of more than MAX_LOOP files that
