@@ -3,7 +3,8 @@
  * `node bench/case.js <case>`. Started by bench/run.js in a fresh child process per case, so
  * the peak RSS read here belongs to this case alone. The timed "loop" is Model.run(), the
  * simulation loop itself; building the model (setupMs) and summarizing it (summaryMs) are timed
- * apart, and loading and parsing the scenario are outside every timing. A case with a
+ * apart, and loading and parsing the scenario are outside every timing. The loop's main-thread
+ * CPU time (loopCpuMs) is read too: wall time swings with the other work on a shared machine. A case with a
  * `cacheProbe` also samples its cache while Model.run() runs (see probeCache), to time the run
  * before and after the cache is full.
  */
@@ -18,6 +19,7 @@ import { summarizeMetrics } from '../dist/metrics/summary.js';
 import { parseScenario } from '../dist/model/language.js';
 import { Model } from '../dist/model/model.js';
 import { CASES, findCase } from './cases.js';
+import { threadCpuMs } from './cpu-time.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -133,7 +135,9 @@ async function main() {
   const probe = c.cacheProbe !== undefined ? probeCache(model, c.cacheProbe) : null;
   probe?.sample();
   const t1 = performance.now();
+  const cpu1 = threadCpuMs();
   const stopReason = model.run();
+  const cpu2 = threadCpuMs();
   const t2 = performance.now();
   probe?.sample();
   summarizeMetrics(model.metrics, model.sim.now);
@@ -149,6 +153,9 @@ async function main() {
     stopReason,
     setupMs: t1 - t0,
     loopMs: t2 - t1,
+    // CPU time of the main thread during the loop (bench/cpu-time.js): steadier than wall time
+    // on a shared machine
+    loopCpuMs: cpu2 - cpu1,
     summaryMs: t3 - t2,
     heapUsedMB: process.memoryUsage().heapUsed / 1024 / 1024,
     // maxRSS is in kilobytes (KiB)

@@ -31,7 +31,10 @@ function headline(variant, what) {
 }
 
 /**
- * One case. A case with `kind: 'sweep'` is run by bench/sweep.js instead of bench/case.js: it
+ * One case. A case with `kind: 'kernel'` is run by bench/kernel.js (a bare M/M/1 kernel): each
+ * of its runs is followed by a run of the case `pairedWith`, and it is judged on the ratio of the
+ * two in requests per main-thread CPU-second (`kernelRatio`, the paired case ÷ the kernel, the
+ * median of the pairs). A case with `kind: 'sweep'` is run by bench/sweep.js instead of bench/case.js: it
  * times `msasim sweep <file> --param <params…> --duration <durationS>s --workers k` for each k
  * of `workers` and is judged on the speed-up (wall time with the first worker count ÷ with the
  * last). The other cases: `durationS`/`warmupS` replace the scenario's `duration`/`warmup` (warmupS undefined
@@ -50,6 +53,13 @@ export const CASES = [
     durationS: 1250,
     warmupS: 0,
     bar: { metric: 'requestsPerSec', min: 3e6, aim: 5e6 },
+  },
+  {
+    name: 'kernel-1M',
+    kind: 'kernel',
+    what: 'yardstick: a bare callback M/M/1 kernel of the same model (bench/kernel.js), run in turn with mm1-1M; judged on mm1-1M ÷ kernel in customers per main-thread CPU-second',
+    pairedWith: 'mm1-1M',
+    bar: { metric: 'kernelRatio', min: 0.59 },
   },
   {
     name: 'shop-1M',

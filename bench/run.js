@@ -30,6 +30,7 @@ const METRICS = {
   eventsPerSec: { label: 'events/s', format: (v) => si(v) },
   peakRssMB: { label: 'peak RSS', format: (v) => `${Math.round(v)} MB` },
   speedup: { label: 'speed-up', format: (v) => `${v.toFixed(2)}×` },
+  kernelRatio: { label: 'mm1-1M ÷ kernel (per CPU-s)', format: (v) => `${v.toFixed(2)}×` },
 };
 
 function usageError(message) {
@@ -67,7 +68,8 @@ function parseArgs(argv) {
 function runChild(name) {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const script = findCase(name).kind === 'sweep' ? 'sweep.js' : 'case.js';
+    const kind = findCase(name).kind;
+    const script = kind === 'sweep' ? 'sweep.js' : kind === 'kernel' ? 'kernel.js' : 'case.js';
     const child = spawn(process.execPath, [join(root, 'bench', script), name], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,6 +105,7 @@ function runChild(name) {
           ...r,
           requestsPerSec: r.requests / loopS,
           eventsPerSec: r.events / loopS,
+          requestsPerCpuSec: r.requests / (r.loopCpuMs / 1000),
           processMs,
           stderr: err,
         });
@@ -167,11 +170,51 @@ function aggregateSweep(c, runs) {
   return { ...result, ...judge(c.bar, result[c.bar.metric]) };
 }
 
+/**
+ * Runs a kernel case once: the kernel, then the case it is paired with, one after the other;
+ * resolves to the kernel's figures with the pair's ratio in requests per main-thread CPU-second
+ * (`kernelRatio`, paired ÷ kernel), or to { error }.
+ */
+async function runKernelPair(c) {
+  const kernel = await runChild(c.name);
+  if (kernel.error !== undefined) return kernel;
+  const paired = await runChild(c.pairedWith);
+  if (paired.error !== undefined) return paired;
+  return {
+    ...kernel,
+    paired,
+    kernelRatio: paired.requestsPerCpuSec / kernel.requestsPerCpuSec,
+    processMs: kernel.processMs + paired.processMs,
+  };
+}
+
 /** The case's figures over its runs: medians, or the first error. */
 function aggregate(c, runs) {
   const failed = runs.find((r) => r.error !== undefined);
   if (failed !== undefined) return { case: c.name, error: failed.error, runs: runs.length };
   if (c.kind === 'sweep') return aggregateSweep(c, runs);
+  if (c.kind === 'kernel') {
+    const med = (k, of = (r) => r) => median(runs.map((r) => of(r)[k]));
+    const result = {
+      case: c.name,
+      kind: 'kernel',
+      runs: runs.length,
+      requests: runs[0].requests,
+      events: runs[0].events,
+      meanSojournMs: runs[0].meanSojournMs,
+      loopMs: med('loopMs'),
+      loopCpuMs: med('loopCpuMs'),
+      requestsPerSec: med('requestsPerSec'),
+      eventsPerSec: med('eventsPerSec'),
+      requestsPerCpuSec: med('requestsPerCpuSec'),
+      processMs: med('processMs'),
+      peakRssMB: med('peakRssMB'),
+      pairedRequestsPerCpuSec: med('requestsPerCpuSec', (r) => r.paired),
+      kernelRatio: med('kernelRatio'),
+      notes: [],
+    };
+    return { ...result, ...judge(c.bar, result.kernelRatio) };
+  }
   const med = (k) => median(runs.map((r) => r[k]));
   const first = runs[0];
   const notes = [];
@@ -193,7 +236,9 @@ function aggregate(c, runs) {
     simulatedMs: first.simulatedMs,
     stopReason: first.stopReason,
     loopMs: med('loopMs'),
+    loopCpuMs: med('loopCpuMs'),
     requestsPerSec: med('requestsPerSec'),
+    requestsPerCpuSec: med('requestsPerCpuSec'),
     eventsPerSec: med('eventsPerSec'),
     processMs: med('processMs'),
     peakRssMB: med('peakRssMB'),
@@ -273,7 +318,9 @@ function printReport(cases, results, repeat) {
     'requests',
     'events',
     'loop s',
+    'loop CPU s',
     'requests/s',
+    'req/CPU-s',
     'events/s',
     'process s',
     'peak RSS',
@@ -284,12 +331,12 @@ function printReport(cases, results, repeat) {
   cases.forEach((c, i) => {
     const r = results[i];
     if (r.error !== undefined) {
-      rows.push([c.name, '—', '—', '—', '—', '—', '—', '—', barText(c.bar), 'ERROR']);
+      rows.push([c.name, '—', '—', '—', '—', '—', '—', '—', '—', '—', barText(c.bar), 'ERROR']);
       return;
     }
     const mark = (metric, text) => (c.bar.metric === metric ? `*${text}` : text);
     if (c.kind === 'sweep') {
-      const dash = ['—', '—', '—', '—', '—'];
+      const dash = ['—', '—', '—', '—', '—', '—', '—'];
       rows.push([c.name, ...dash, (r.processMs / 1000).toFixed(2), '—', barText(c.bar)]);
       rows.at(-1).push(r.verdict + (r.aimMet ? ' (aim met)' : ''));
       return;
@@ -299,13 +346,30 @@ function printReport(cases, results, repeat) {
       mark('requests', fmtInt(r.requests)),
       fmtInt(r.events),
       (r.loopMs / 1000).toFixed(2),
+      (r.loopCpuMs / 1000).toFixed(2),
       mark('requestsPerSec', si(r.requestsPerSec)),
+      si(r.requestsPerCpuSec),
       mark('eventsPerSec', si(r.eventsPerSec)),
       (r.processMs / 1000).toFixed(2),
       mark('peakRssMB', METRICS.peakRssMB.format(r.peakRssMB)),
       barText(c.bar),
       r.verdict + (r.aimMet ? ' (aim met)' : ''),
     ]);
+    if (c.kind === 'kernel')
+      rows.push([
+        `  ${c.pairedWith} ÷ kernel`,
+        '',
+        '',
+        '',
+        '',
+        '',
+        `${si(r.pairedRequestsPerCpuSec)} ÷ ${si(r.requestsPerCpuSec)}`,
+        '',
+        '',
+        '',
+        '',
+        `*${METRICS.kernelRatio.format(r.kernelRatio)}`,
+      ]);
   });
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const out = [
@@ -313,11 +377,14 @@ function printReport(cases, results, repeat) {
     `msasim benchmark — node ${process.version}, ${cpu} (${cpus().length} CPUs)` +
       (repeat > 1 ? `, median of ${repeat} runs per case` : ', one run per case'),
     '',
-    table(rows, new Set([0, 8, 9])),
+    table(rows, new Set([0, 10, 11])),
     '',
     '* the figure judged against the bar. loop = Model.run(), the simulation loop (wall time in the child);',
-    '  requests/s and events/s are per second of loop time; process = whole child process, from',
-    '  the parent; peak RSS = maxRSS of the child. MB here are MiB.',
+    '  loop CPU = CPU time of the main thread during the loop; requests/s and events/s are per second',
+    '  of loop time, req/CPU-s per second of loop CPU; process = whole child process, from the parent',
+    '  (a kernel case: the kernel and its paired case); peak RSS = maxRSS of the child. MB here are MiB.',
+    '  kernel = a bare callback M/M/1 of the same model (bench/kernel.js), run in turn with mm1-1M; the',
+    '  ratio is taken pair by pair in requests per main-thread CPU-second, the median of the pairs.',
   ];
   if (cases.some((c) => c.bar.source === 'bench'))
     out.push('† a threshold set by this benchmark: the issue states the goal but gives no number.');
@@ -426,7 +493,7 @@ async function main() {
     for (let i = 1; i <= repeat; i++) {
       const tag = repeat > 1 ? ` run ${i}/${repeat}` : '';
       process.stderr.write(`bench: ${c.name}${tag} … `);
-      const r = await runChild(c.name);
+      const r = c.kind === 'kernel' ? await runKernelPair(c) : await runChild(c.name);
       runs.push(r);
       if (r.error !== undefined) {
         process.stderr.write(`ERROR\n${r.stderr}\n`);
