@@ -6,7 +6,7 @@
  */
 
 import { join, relative } from 'node:path';
-import type { RunResult, RunSummary } from '../metrics/summary.ts';
+import type { LoopClock, LoopTiming, RunResult, RunSummary } from '../metrics/summary.ts';
 import { loadScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { type Analysis, analyse } from '../report/analyse.ts';
@@ -17,6 +17,7 @@ import { replicationsOf } from '../report/results.ts';
 import { formatIssues } from '../scenario/format.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { threadCpuMs } from './cpu-time.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
 import { checkOut, type OutTarget } from './out-target.ts';
@@ -52,14 +53,19 @@ export interface RunVariantsOptions extends GuardLimits {
 
 /**
  * The results of every variant with their analysis (what every writer shows), the wall time
- * they took and the checked output folder.
+ * they took, the cost of their simulation loops (summed over every run) and the checked
+ * output folder.
  */
 export interface VariantRuns {
   results: ScenarioResults;
   analysis: Analysis;
   wallMs: number;
+  loop: LoopTiming;
   target: OutTarget;
 }
+
+/** The clocks the runs' loops are timed with: wall time, the main thread's CPU time. */
+const LOOP_CLOCK: LoopClock = { wallMs: () => performance.now(), cpuMs: threadCpuMs };
 
 /**
  * Loads `file` (printing its warnings), checks the output folder and runs every variant in
@@ -86,6 +92,7 @@ export async function runVariants(
   if (opts.duration !== undefined && opts.duration < 1000)
     io.err(`${shortDurationWarning(opts.duration)}\n`);
   const progress = createRunProgress(opts.quiet);
+  const loop: LoopTiming = { wallMs: 0, cpuMs: 0, events: 0 };
   for (const base of loaded.variants) {
     const scenario = opts.duration === undefined ? base : { ...base, durationMs: opts.duration };
     if (scenario.warmupMs >= scenario.durationMs) {
@@ -112,6 +119,7 @@ export async function runVariants(
           seed: replicationSeed(seed, r),
           maxEvents: opts.maxEvents,
           checkEvery: CHECK_EVERY,
+          clock: LOOP_CLOCK,
           onCheckpoint: (sim, probe) => {
             const wallMs = performance.now() - t0;
             bar?.update(doneMs + sim.now, sim.eventsProcessed / (wallMs / 1000), r);
@@ -119,6 +127,11 @@ export async function runVariants(
           },
         });
         checkGuards(scenario, result, opts, guard);
+        if (result.loop !== undefined) {
+          loop.wallMs += result.loop.wallMs;
+          loop.cpuMs += result.loop.cpuMs;
+          loop.events += result.loop.events;
+        }
         const wallS = (performance.now() - t0) / 1000;
         bar?.update(r * scenario.durationMs, result.summary.run.events / wallS, r);
         if (r === 1) runs.push(result);
@@ -140,7 +153,7 @@ export async function runVariants(
   };
   if (replications > 1) results.replications = summaries;
   const wallMs = performance.now() - started;
-  return { results, analysis: analyse(results), wallMs, target };
+  return { results, analysis: analyse(results), wallMs, loop, target };
 }
 
 /** The scenario in `file`, its warnings printed. @throws ScenarioError for a bad scenario. */
@@ -231,7 +244,13 @@ export async function writeReport(
   return { files, outDir: runs.target.given };
 }
 
-/** The one-line account printed on stderr after a run: requests, events, wall time, files. */
+/**
+ * The one-line account printed on stderr after a run: requests, events, wall time, the
+ * simulation loop's speed, files. The speed is events per second of the loop's main-thread CPU
+ * time (steadier than wall time on a busy machine). It changes from run to run, which is why
+ * it is printed here, on stderr, and written into no output file (outputs are byte-identical
+ * for the same scenario and seed).
+ */
 export function formatRunAccount(
   runs: VariantRuns,
   report: { files: OutputFiles; outDir: string },
@@ -241,6 +260,14 @@ export function formatRunAccount(
   const events = all.reduce((a, s) => a + s.run.events, 0);
   return (
     `simulated ${requests} requests (${events} events) in ${(runs.wallMs / 1000).toFixed(2)} s wall; ` +
+    `${formatLoop(runs.loop)}; ` +
     `wrote ${[...report.files.keys()].join(', ')} to ${report.outDir}\n`
   );
+}
+
+/** "loop 0.31 s CPU, 0.35 s wall, 6.45M events/s": the simulation loops' cost and speed. */
+export function formatLoop(loop: LoopTiming): string {
+  const perCpuS = loop.cpuMs > 0 ? loop.events / (loop.cpuMs / 1000) : 0;
+  const rate = perCpuS >= 1e6 ? `${(perCpuS / 1e6).toFixed(2)}M` : `${Math.round(perCpuS / 1e3)}k`;
+  return `loop ${(loop.cpuMs / 1000).toFixed(2)} s CPU, ${(loop.wallMs / 1000).toFixed(2)} s wall, ${rate} events/s`;
 }

@@ -372,4 +372,27 @@ export interface RunResult {
   series: { requests: Map<string, SeriesPoint[]>; components: Map<string, StationPoint[]> };
   /** Latency distributions of successful requests per entry endpoint and 'overall'. */
   distributions: Distributions;
+  /**
+   * How long the simulation loop took on this machine, when the caller gave a clock
+   * (ModelOptions.clock). Not an output: it changes from run to run, so no file that must be
+   * byte-identical holds it (the CLI prints it on its closing line).
+   */
+  loop?: LoopTiming;
+}
+
+/** The simulation loop's cost on this machine (Model.run() alone: no build, no summary). */
+export interface LoopTiming {
+  wallMs: number;
+  /** CPU time of the thread that ran the loop, ms (see LoopClock.cpuMs). */
+  cpuMs: number;
+  events: number;
+}
+
+/**
+ * Clocks the caller lends to a run to time its loop (the model itself reads no clock): wall
+ * time and the CPU time of the running thread, both in ms from any origin.
+ */
+export interface LoopClock {
+  wallMs(): number;
+  cpuMs(): number;
 }

@@ -7,6 +7,7 @@
  * unchanged.
  */
 import { Priority, type Simulation, type StopReason } from '../engine/index.ts';
+import type { LoopClock } from '../metrics/summary.ts';
 import type { Scenario, StepDef } from '../scenario/types.ts';
 import { buildBrokers } from './broker-build.ts';
 import { BuildContext } from './build-context.ts';
@@ -57,6 +58,8 @@ export interface ModelOptions {
   onCheckpoint?: (sim: Simulation, probe: RunProbe) => boolean;
   /** Events between checkpoints. Default: the simulation's (1,000,000). */
   checkEvery?: number;
+  /** Clocks to time the loop with (runScenario's RunResult.loop); none: not timed. */
+  clock?: LoopClock;
   /**
    * The step kinds the scenario was parsed with (default: the built-in ones,
    * model/steps/registry.ts); a kind added to the language must be given here too.

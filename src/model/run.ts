@@ -1,11 +1,12 @@
 /**
- * runScenario: build → run → summarize one scenario variant. Pure apart from the wall clock
- * reads that the caller may inject through the checkpoint hook; same scenario and seed give
- * the same result.
+ * runScenario: build → run → summarize one scenario variant. Pure apart from the clock reads
+ * that the caller may inject (the checkpoint hook, the loop's clock: RunResult.loop, which is
+ * not part of the summary); same scenario and seed give the same summary, series and
+ * distributions.
  */
 import { prepareHistograms } from '../metrics/histogram.ts';
 import type { SeriesPoint } from '../metrics/series.ts';
-import { type RunResult, summarizeMetrics } from '../metrics/summary.ts';
+import { type LoopTiming, type RunResult, summarizeMetrics } from '../metrics/summary.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { Model, type ModelOptions } from './model.ts';
 
@@ -19,7 +20,18 @@ export async function runScenario(
   await prepareHistograms();
   const model = new Model(scenario, options);
   try {
+    const clock = options.clock;
+    const wall0 = clock?.wallMs() ?? 0;
+    const cpu0 = clock?.cpuMs() ?? 0;
     const stopReason = model.run();
+    const loop: LoopTiming | undefined =
+      clock === undefined
+        ? undefined
+        : {
+            cpuMs: clock.cpuMs() - cpu0,
+            wallMs: clock.wallMs() - wall0,
+            events: model.sim.eventsProcessed,
+          };
     const endMs = model.sim.now;
     const { summary: metrics, distributions } = summarizeMetrics(model.metrics, endMs);
     const requests = new Map<string, SeriesPoint[]>([['overall', model.metrics.overall.points]]);
@@ -48,6 +60,7 @@ export async function runScenario(
       },
       series: { requests, components },
       distributions,
+      ...(loop === undefined ? {} : { loop }),
     };
   } finally {
     model.metrics.dispose();
