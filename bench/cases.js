@@ -34,7 +34,9 @@ function headline(variant, what) {
  * One case. A case with `kind: 'kernel'` is run by bench/kernel.js (a bare M/M/1 kernel): each
  * of its runs is followed by a run of the case `pairedWith`, and it is judged on the ratio of the
  * two in requests per main-thread CPU-second (`kernelRatio`, the paired case ÷ the kernel, the
- * median of the pairs). A case with `kind: 'sweep'` is run by bench/sweep.js instead of bench/case.js: it
+ * median of the pairs). A case with `kind: 'cli'` is run by bench/cli-case.js: the whole
+ * `msasim run <file> --duration <durationS>s` (report files included) in one process, with the
+ * rate of workload `workload` set to `rate` when given; judged on its peak RSS. A case with `kind: 'sweep'` is run by bench/sweep.js instead of bench/case.js: it
  * times `msasim sweep <file> --param <params…> --duration <durationS>s --workers k` for each k
  * of `workers` and is judged on the speed-up (wall time with the first worker count ÷ with the
  * last). The other cases: `durationS`/`warmupS` replace the scenario's `duration`/`warmup` (warmupS undefined
@@ -75,6 +77,24 @@ export const CASES = [
     what: 'memory: M/M/1 as mm1-1M for ~10,000,000 arrivals',
     durationS: 12500,
     warmupS: 0,
+    bar: { metric: 'peakRssMB', max: 300 },
+  },
+  {
+    name: 'week-10rps',
+    kind: 'cli',
+    file: 'scenarios/validation/mm1.yaml',
+    workload: 'arrivals',
+    rate: '10/s',
+    what: 'memory over long simulated time: `msasim run` of M/M/1 at 10 req/s for a simulated week (604,800 s, ~6M requests), report files included',
+    durationS: 604_800,
+    bar: { metric: 'peakRssMB', max: 300 },
+  },
+  {
+    name: 'shop-10M',
+    kind: 'cli',
+    file: 'scenarios/shop.yaml',
+    what: 'memory over many requests: `msasim run` of the shop at 1000 req/s for 10,000 s (~10M requests), report files included',
+    durationS: 10_000,
     bar: { metric: 'peakRssMB', max: 300 },
   },
   headline('join', 'one JOIN query in the monolith database'),

@@ -69,7 +69,8 @@ function runChild(name) {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const kind = findCase(name).kind;
-    const script = kind === 'sweep' ? 'sweep.js' : kind === 'kernel' ? 'kernel.js' : 'case.js';
+    const script =
+      { sweep: 'sweep.js', kernel: 'kernel.js', cli: 'cli-case.js' }[kind] ?? 'case.js';
     const child = spawn(process.execPath, [join(root, 'bench', script), name], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -193,6 +194,37 @@ function aggregate(c, runs) {
   const failed = runs.find((r) => r.error !== undefined);
   if (failed !== undefined) return { case: c.name, error: failed.error, runs: runs.length };
   if (c.kind === 'sweep') return aggregateSweep(c, runs);
+  if (c.kind === 'cli') {
+    const med = (k) => median(runs.map((r) => r[k]));
+    const first = runs[0];
+    const notes = [];
+    if (runs.some((r) => r.requests !== first.requests || r.events !== first.events))
+      notes.push('requests or events differ between runs of the same seed');
+    const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+    notes.push(
+      `wrote ${Object.entries(first.outputBytes)
+        .map(([f, b]) => `${f} ${mb(b)}`)
+        .join(', ')}; the whole command took ${(med('commandMs') / 1000).toFixed(2)} s`,
+    );
+    const result = {
+      case: c.name,
+      kind: 'cli',
+      runs: runs.length,
+      requests: first.requests,
+      events: first.events,
+      loopMs: med('loopMs'),
+      loopCpuMs: med('loopCpuMs'),
+      requestsPerSec: med('requestsPerSec'),
+      requestsPerCpuSec: med('requestsPerCpuSec'),
+      eventsPerSec: med('eventsPerSec'),
+      commandMs: med('commandMs'),
+      processMs: med('processMs'),
+      peakRssMB: med('peakRssMB'),
+      outputBytes: first.outputBytes,
+      notes,
+    };
+    return { ...result, ...judge(c.bar, result[c.bar.metric]) };
+  }
   if (c.kind === 'kernel') {
     const med = (k, of = (r) => r) => median(runs.map((r) => of(r)[k]));
     const result = {

@@ -208,6 +208,11 @@ function withRunOptions(command: Command): Command {
       )
       .option('--out <dir>', 'output folder (default: reports/<scenario name>)')
       .option(
+        '--series-resolution <d>',
+        'seconds per point of the time series, e.g. 1s (default: 1 s up to 4,000 s simulated, coarser beyond, at most 4,000 points)',
+        parseResolutionOption,
+      )
+      .option(
         '--replications <n>',
         `independent replications of each variant (95 % confidence intervals need ≥ 2; at most ${MAX_REPLICATIONS})`,
         parseReplicationsOption,
@@ -254,7 +259,17 @@ function withGuards(command: Command): Command {
     );
 }
 
-/** Parses a duration option ("60s", "1.5m", a number of ms) into ms, at most a day. */
+/** Parses --series-resolution: a whole number of seconds ≥ 1 ("1s", "5m"), into seconds. */
+function parseResolutionOption(value: string): number {
+  const ms = parseWallOption(value);
+  if (ms % 1000 !== 0 || ms > MAX_DURATION_MS)
+    throw new InvalidArgumentError(
+      'expected a whole number of seconds such as "1s", "30s" or "5m".',
+    );
+  return ms / 1000;
+}
+
+/** Parses a duration option ("60s", "1.5m", a number of ms) into ms, at most a week. */
 function parseDurationOption(value: string): number {
   const ms = parseWallOption(value);
   if (ms > MAX_DURATION_MS)

@@ -49,6 +49,8 @@ export interface RunVariantsOptions extends GuardLimits {
   quiet?: boolean;
   /** The output folder (default reports/<scenario name>). */
   out?: string;
+  /** Seconds per point of the time series (default: chosen from the duration). */
+  seriesResolution?: number;
 }
 
 /**
@@ -120,6 +122,7 @@ export async function runVariants(
           maxEvents: opts.maxEvents,
           checkEvery: CHECK_EVERY,
           clock: LOOP_CLOCK,
+          seriesResolutionS: opts.seriesResolution,
           onCheckpoint: (sim, probe) => {
             const wallMs = performance.now() - t0;
             bar?.update(doneMs + sim.now, sim.eventsProcessed / (wallMs / 1000), r);

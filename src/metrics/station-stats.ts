@@ -107,8 +107,15 @@ export class StationStats {
     this.#secondRejected = this.rejected;
   }
 
-  /** Starts the statistics window (end of warm-up): counters to zero, levels kept. */
+  /**
+   * Starts the statistics window (end of warm-up): counters to zero, levels kept. The open
+   * bucket of the series keeps what it counted before (a bucket of a long run's coarser series
+   * may straddle the warm-up's end; at one second per point the window opens on a boundary).
+   */
   reset(nowMs: number): void {
+    this.#secondArrivals -= this.arrivals;
+    this.#secondCompleted -= this.completed;
+    this.#secondRejected -= this.rejected;
     this.arrivals = 0;
     this.completed = 0;
     this.rejected = 0;
@@ -120,9 +127,6 @@ export class StationStats {
     this.waitSumMs = 0;
     this.waitCount = 0;
     this.waitMaxMs = 0;
-    this.#secondArrivals = 0;
-    this.#secondCompleted = 0;
-    this.#secondRejected = 0;
     for (const b of this.busy) b.reset(nowMs);
     for (const q of this.queue) q.reset(nowMs);
     this.instancesLevel?.reset(nowMs);

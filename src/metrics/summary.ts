@@ -368,8 +368,16 @@ export interface LinkSummary {
 /** The outcome of one run of one variant. */
 export interface RunResult {
   summary: RunSummary;
-  /** Per-second series: per entry endpoint ("overall" for everything) and per component. */
-  series: { requests: Map<string, SeriesPoint[]>; components: Map<string, StationPoint[]> };
+  /**
+   * Time series: per entry endpoint ("overall" for everything) and per component, one point per
+   * second, or per `resolutionS` seconds when the run was long (metrics/resolution.ts; absent
+   * means 1). The consumer groups' `lagBySecond` follows the same resolution.
+   */
+  series: {
+    requests: Map<string, SeriesPoint[]>;
+    components: Map<string, StationPoint[]>;
+    resolutionS?: number;
+  };
   /** Latency distributions of successful requests per entry endpoint and 'overall'. */
   distributions: Distributions;
   /**

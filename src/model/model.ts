@@ -7,6 +7,7 @@
  * unchanged.
  */
 import { Priority, type Simulation, type StopReason } from '../engine/index.ts';
+import { seriesResolutionS } from '../metrics/resolution.ts';
 import type { LoopClock } from '../metrics/summary.ts';
 import type { Scenario, StepDef } from '../scenario/types.ts';
 import { buildBrokers } from './broker-build.ts';
@@ -61,6 +62,11 @@ export interface ModelOptions {
   /** Clocks to time the loop with (runScenario's RunResult.loop); none: not timed. */
   clock?: LoopClock;
   /**
+   * Seconds per point of the time series (a whole number ≥ 1); default: chosen from the
+   * duration (metrics/resolution.ts: 1 s up to 4,000 s simulated, coarser beyond).
+   */
+  seriesResolutionS?: number;
+  /**
    * The step kinds the scenario was parsed with (default: the built-in ones,
    * model/steps/registry.ts); a kind added to the language must be given here too.
    */
@@ -72,6 +78,8 @@ export class Model extends BuildContext implements RunProbe {
   /** Users' sessions and credentials (null without logged-in users). */
   readonly sessions: SessionRuntime | null;
   readonly #kinds: Map<string, StepKindModule>;
+  /** Seconds per point of the time series (see ModelOptions.seriesResolutionS). */
+  readonly seriesResolutionS: number;
 
   /**
    * Builds the model of `scenario` in phases; each reads what the earlier ones built:
@@ -92,6 +100,7 @@ export class Model extends BuildContext implements RunProbe {
     readonly options: ModelOptions = {},
   ) {
     super(scenario, options.seed ?? scenario.seed);
+    this.seriesResolutionS = seriesResolutionS(scenario.durationMs, options.seriesResolutionS);
     this.#kinds = new Map((options.steps ?? BUILTIN_STEP_KINDS).map((k) => [k.kind, k]));
     this.metrics.onStartWindow(() => this.network.resetCounts());
     // 1. components, one runtime per entry of their section, in document order
@@ -135,19 +144,18 @@ export class Model extends BuildContext implements RunProbe {
   run(): StopReason {
     const { sim, metrics, scenario } = this;
     const durationMs = scenario.durationMs;
-    // per-second buckets, closed before anything else happening at the same instant
-    const tick = (second: number) => {
-      const end = Math.min((second + 1) * 1000, durationMs);
-      metrics.tick(second, sim.now, end - second * 1000);
+    // the series' buckets (one second each unless the run is long: seriesResolutionS), each
+    // closed before anything else happening at the same instant; a point is named by its
+    // bucket's first second
+    const widthMs = this.seriesResolutionS * 1000;
+    const tick = (bucket: number) => {
+      const start = bucket * widthMs;
+      const end = Math.min(start + widthMs, durationMs);
+      metrics.tick(start / 1000, sim.now, end - start);
       if (end < durationMs)
-        sim.scheduleAt(
-          Math.min((second + 2) * 1000, durationMs),
-          tick,
-          second + 1,
-          Priority.urgent,
-        );
+        sim.scheduleAt(Math.min(end + widthMs, durationMs), tick, bucket + 1, Priority.urgent);
     };
-    sim.scheduleAt(Math.min(1000, durationMs), tick, 0, Priority.urgent);
+    sim.scheduleAt(Math.min(widthMs, durationMs), tick, 0, Priority.urgent);
     metrics.windowOpen = scenario.warmupMs === 0;
     if (scenario.warmupMs > 0)
       sim.scheduleAt(

@@ -58,7 +58,10 @@ export async function runScenario(
         ...metrics,
         links: model.network.linkSummaries(metrics.windowMs),
       },
-      series: { requests, components },
+      series:
+        model.seriesResolutionS === 1
+          ? { requests, components }
+          : { requests, components, resolutionS: model.seriesResolutionS },
       distributions,
       ...(loop === undefined ? {} : { loop }),
     };

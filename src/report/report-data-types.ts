@@ -25,6 +25,8 @@ export interface VariantReport {
   series: {
     requests: Record<string, SeriesPoint[]>;
     components: Record<string, StationPoint[]>;
+    /** Seconds per point when the run was long (metrics/resolution.ts); absent: 1. */
+    resolutionS?: number;
   };
   /** The first replication's latency distributions: entry endpoint ('overall') → quantiles. */
   distributions: Record<string, LatencyQuantile[]>;

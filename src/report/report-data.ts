@@ -33,6 +33,7 @@ export function buildReportData(input: ScenarioResults | Analysis): ReportData {
       series: {
         requests: Object.fromEntries(r.series.requests),
         components: Object.fromEntries(r.series.components),
+        ...(r.series.resolutionS === undefined ? {} : { resolutionS: r.series.resolutionS }),
       },
       distributions: Object.fromEntries(r.distributions),
       estimates,

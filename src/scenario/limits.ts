@@ -39,8 +39,11 @@ export const LIMITS = {
 /** Largest rate of any arrival or update process, per second. */
 export const MAX_RATE_PER_SEC = 10_000_000;
 
-/** Longest simulated duration, ms (a day). */
-export const MAX_DURATION_MS = 24 * 3_600_000;
+/**
+ * Longest simulated duration, ms (a week). The time series adapt their resolution to the
+ * duration (metrics/resolution.ts), so a long run's memory and outputs stay bounded.
+ */
+export const MAX_DURATION_MS = 7 * 24 * 3_600_000;
 
 /** Shortest period of anything that repeats (or a lifetime that, at 0, would loop), ms. */
 export const MIN_PERIOD_MS = 1;

@@ -154,6 +154,28 @@ describe('timeSeriesChart', () => {
     );
   });
 
+  it('draws the coarser points per second, at their first second', () => {
+    const data = structuredClone(variants);
+    for (const v of data.variants) {
+      v.series.resolutionS = 5;
+      v.series.requests.overall = v.series.requests.overall.map((p, i) => ({
+        ...p,
+        second: i * 5,
+      }));
+    }
+    const spec = timeSeriesChart(data) as Json;
+    const points = data.variants[0].series.requests.overall;
+    const rows = spec.data.values.filter((r: Json) => r.series === 'db-per-service');
+    expect(rows).toHaveLength(points.length);
+    rows.forEach((r: Json, i: number) => {
+      expect(r.second).toBe(i * 5);
+      expect(r.okPerSec).toBeCloseTo(points[i].ok / 5, 3);
+    });
+    expect(bucketSeconds(10_000, MAX_POINTS_PER_CHART, 30)).toBe(150);
+    expect(bucketSeconds(2000, MAX_POINTS_PER_CHART, 30)).toBe(30);
+    expect(compileWarnings(spec)).toEqual([]);
+  });
+
   it('shades the warm-up, and the fault windows it is given', () => {
     const bands = (spec: Json) =>
       spec.vconcat[0].layer

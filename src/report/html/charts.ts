@@ -10,7 +10,7 @@ import type { LatencyStats } from '../../metrics/histogram.ts';
 import type { ReportData, VariantReport } from '../report-data-types.ts';
 import { chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4 } from './chart-style.ts';
-import { bucketBySecond, bucketSeconds, meanOf, thinningNote } from './thinning.ts';
+import { bucketBySecond, bucketSeconds, meanOf, resolutionOf, thinningNote } from './thinning.ts';
 
 /** The name a variant goes by in charts: its own, or the scenario's when it has none. */
 export function variantLabel(data: ReportData, v: VariantReport): string {
@@ -206,19 +206,24 @@ interface SeriesRow {
   p99Ms: number | null;
 }
 
-/** One row per bucket of `k` seconds of `points` (means; latency over seconds with successes). */
+/**
+ * One row per bucket of `k` seconds of `points`, each point `widthS` seconds of the run (means;
+ * latency over points with successes; counts per point divided by its width: per second).
+ */
 function seriesRows(
   name: string,
   points: VariantReport['series']['requests'][string],
   k: number,
+  widthS: number,
 ): SeriesRow[] {
   return bucketBySecond(points, k).map((bucket) => {
     const ok = bucket.filter((p) => p.ok > 0);
+    const perSec = (x: number | null) => (x === null ? null : x / widthS);
     return {
       series: name,
       second: Math.floor(bucket[0].second / k) * k,
-      okPerSec: r4(meanOf(bucket.map((p) => p.ok))),
-      errorsPerSec: r4(meanOf(bucket.map((p) => p.rejected + p.timedOut + p.failed))),
+      okPerSec: r4(perSec(meanOf(bucket.map((p) => p.ok)))),
+      errorsPerSec: r4(perSec(meanOf(bucket.map((p) => p.rejected + p.timedOut + p.failed)))),
       p50Ms: r4(meanOf(ok.map((p) => p.p50Ms))),
       p99Ms: r4(meanOf(ok.map((p) => p.p99Ms))),
     };
@@ -290,8 +295,9 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
         data.variants[0].series.requests[key] ?? [],
       ]);
   const total = sources.reduce((a, [, points]) => a + points.length, 0);
-  const k = bucketSeconds(total);
-  const rows = sources.flatMap(([name, points]) => seriesRows(name, points, k));
+  const widthS = resolutionOf(data);
+  const k = bucketSeconds(total, undefined, widthS);
+  const rows = sources.flatMap(([name, points]) => seriesRows(name, points, k, widthS));
   const names = sources.map(([name]) => name);
   const by = byVariant ? 'variant' : 'endpoint';
   const windows = windowRows(data, options.faults ?? []);

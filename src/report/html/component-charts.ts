@@ -9,7 +9,7 @@ import type { ReportData } from '../report-data-types.ts';
 import { chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4 } from './chart-style.ts';
 import { hasVariants, variantLabel } from './charts.ts';
-import { bucketBySecond, bucketSeconds, meanOf, thinningNote } from './thinning.ts';
+import { bucketBySecond, bucketSeconds, meanOf, resolutionOf, thinningNote } from './thinning.ts';
 import { UTILISATION_STOPS } from './topology.ts';
 
 const KIND_ORDER = ['service', 'database', 'cache'];
@@ -120,7 +120,7 @@ export function utilisationHeatmap(data: ReportData): TopLevelSpec {
     (a, v) => a + Object.values(v.series.components).reduce((b, p) => b + p.length, 0),
     0,
   );
-  const k = bucketSeconds(cells);
+  const k = bucketSeconds(cells, undefined, resolutionOf(data));
   const rows = data.variants.flatMap((v) =>
     order.flatMap((c) =>
       bucketBySecond(v.series.components[c.id] ?? [], k).map((bucket) => {

@@ -7,11 +7,17 @@
 export const MAX_POINTS_PER_CHART = 2000;
 
 /**
- * How many consecutive seconds go into one point so that `rows` points become at most
- * MAX_POINTS_PER_CHART (1 = no thinning).
+ * How many consecutive seconds go into one point so that `rows` points, each `widthS` seconds
+ * of the run (1, or the coarser resolution of a long run), become at most MAX_POINTS_PER_CHART
+ * (widthS = no thinning).
  */
-export function bucketSeconds(rows: number, max = MAX_POINTS_PER_CHART): number {
-  return rows <= max ? 1 : Math.ceil(rows / max);
+export function bucketSeconds(rows: number, max = MAX_POINTS_PER_CHART, widthS = 1): number {
+  return rows <= max ? widthS : Math.ceil(rows / max) * widthS;
+}
+
+/** Seconds per point of a run's series (1 unless the run was long: metrics/resolution.ts). */
+export function resolutionOf(data: { variants: { series: { resolutionS?: number } }[] }): number {
+  return data.variants[0]?.series.resolutionS ?? 1;
 }
 
 /**

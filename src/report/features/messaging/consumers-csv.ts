@@ -22,11 +22,13 @@ export function consumersCsv(results: ScenarioResults): string {
 
 /**
  * The timeseries.csv rows of a run's consumer groups: one per group × second of the run
- * (warm-up included, as the other series), `[second, variant, 'consumer', group, 'lag', lag]`.
+ * (warm-up included, as the other series; × point of a long run's coarser series, named by its
+ * first second), `[second, variant, 'consumer', group, 'lag', lag]`.
  */
 export function consumerSeriesRows(r: RunResult): unknown[][] {
   const v = variantOf(r);
+  const width = r.series.resolutionS ?? 1;
   return r.summary.consumers.flatMap((c) =>
-    c.lagBySecond.map((lag, second) => [second, v, 'consumer', c.group, 'lag', round(lag)]),
+    c.lagBySecond.map((lag, i) => [i * width, v, 'consumer', c.group, 'lag', round(lag)]),
   );
 }

@@ -21,7 +21,13 @@ import { formatMs, formatNumber, formatQuantity, formatRate } from '../../html/f
 import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { EMPTY_HTML, type Html, html } from '../../html/template.ts';
-import { bucketBySecond, bucketSeconds, meanOf, thinningNote } from '../../html/thinning.ts';
+import {
+  bucketBySecond,
+  bucketSeconds,
+  meanOf,
+  resolutionOf,
+  thinningNote,
+} from '../../html/thinning.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { appliedOnce } from './consumer-figures.ts';
 import { CONSUMER_METRICS } from './consumer-metrics.ts';
@@ -156,10 +162,11 @@ export function messageOutcomeChart(data: ReportData): TopLevelSpec {
 export function consumerLagChart(data: ReportData, options: TimeSeriesOptions = {}): TopLevelSpec {
   const groups = consumerGroupRows(data);
   const total = groups.reduce((a, g) => a + g.c.lagBySecond.length, 0);
-  const k = bucketSeconds(total);
+  const widthS = resolutionOf(data);
+  const k = bucketSeconds(total, undefined, widthS);
   const values = groups.flatMap(({ name, c }) =>
     bucketBySecond(
-      c.lagBySecond.map((lag, second) => ({ second, lag })),
+      c.lagBySecond.map((lag, i) => ({ second: i * widthS, lag })),
       k,
     ).map((bucket) => ({
       variant: name,
