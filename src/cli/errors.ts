@@ -14,6 +14,9 @@ import { VERSION } from './version.ts';
 /** Exit codes of msasim. */
 export const ExitCode = { ok: 0, scenario: 1, usage: 2, internal: 70 } as const;
 
+/** Exit code of `run --check` when an SLO bound is missed (the report is written anyway). */
+export const SLO_FAILED_EXIT = 3;
+
 /** A run exceeded its event or wall-time budget. */
 export class RunGuardError extends Error {
   constructor(message: string) {

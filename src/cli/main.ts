@@ -10,14 +10,6 @@ import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
 import { MAX_DURATION_MS } from '../scenario/limits.ts';
 import { parseBytes, parseDurationMs } from '../scenario/units.ts';
-import { compareCommand } from './commands/compare.ts';
-import { listCommand } from './commands/list.ts';
-import { mergeCommand } from './commands/merge.ts';
-import { reportCommand } from './commands/report.ts';
-import { runCommand, SLO_FAILED_EXIT } from './commands/run.ts';
-import { spofCommand } from './commands/spof.ts';
-import { sweepCommand } from './commands/sweep.ts';
-import { validateCommand } from './commands/validate.ts';
 import {
   ExitCode,
   exitOnUncaught,
@@ -25,6 +17,7 @@ import {
   OutPathError,
   OutputWriteError,
   RunGuardError,
+  SLO_FAILED_EXIT,
   SweepError,
   UsageError,
 } from './errors.ts';
@@ -64,6 +57,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     )
     .option('--check', `exit with code ${SLO_FAILED_EXIT} when an SLO of the scenario is not met`)
     .action(async (file: string, opts) => {
+      const { runCommand } = await import('./commands/run.ts');
       result.code = await runCommand(file, opts, io);
     });
 
@@ -75,6 +69,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       )
       .argument('<scenario>', 'scenario file (.yaml or .json)'),
   ).action(async (file: string, opts) => {
+    const { compareCommand } = await import('./commands/compare.ts');
     result.code = await compareCommand(file, opts, io);
   });
 
@@ -112,6 +107,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       .option('--resume', 'keep the points already finished in --out and run only the others')
       .option('--quiet', 'no progress bar'),
   ).action(async (file: string, opts) => {
+    const { sweepCommand } = await import('./commands/sweep.ts');
     result.code = await sweepCommand(file, opts, io);
   });
 
@@ -147,6 +143,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
         'no progress output (spof draws none; accepted as by run, compare, sweep)',
       ),
   ).action(async (file: string, opts) => {
+    const { spofCommand } = await import('./commands/spof.ts');
     result.code = await spofCommand(file, opts, io);
   });
 
@@ -158,6 +155,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .argument('<dirs...>', 'the shard folders')
     .option('--out <dir>', 'output folder (default: reports/<scenario name>-sweep)')
     .action(async (dirs: string[], opts) => {
+      const { mergeCommand } = await import('./commands/merge.ts');
       result.code = await mergeCommand(dirs, opts, io);
     });
 
@@ -166,6 +164,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .description('check scenario files and report every problem with its position')
     .argument('<files...>', 'scenario files')
     .action(async (files: string[]) => {
+      const { validateCommand } = await import('./commands/validate.ts');
       result.code = await validateCommand(files, io);
     });
 
@@ -181,6 +180,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .command('list')
     .description('list the shipped scenarios')
     .action(async () => {
+      const { listCommand } = await import('./commands/list.ts');
       result.code = await listCommand(io);
     });
 
@@ -191,6 +191,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     )
     .argument('<dir>', 'a report folder written by run or compare (reports/<scenario name>)')
     .action(async (dir: string) => {
+      const { reportCommand } = await import('./commands/report.ts');
       result.code = await reportCommand(dir, io);
     });
   return program;

@@ -6,9 +6,14 @@
  * requests (~90 kB of JS counts per histogram). Call prepareHistograms() once before use and
  * dispose() when done (the WebAssembly memory is not garbage-collected).
  */
-import { build, type Histogram, initWebAssembly } from 'hdr-histogram-js';
+import type { Histogram } from 'hdr-histogram-js';
 
-let ready = false;
+/**
+ * hdr-histogram-js's `build`, once prepareHistograms() has loaded the library: it is imported
+ * on first use, not with this module, because loading it (and its WebAssembly) costs ~0.1 s of
+ * CPU that commands which run nothing (validate, schema, list) need not pay.
+ */
+let build: typeof import('hdr-histogram-js').build | null = null;
 
 // HdrHistogram's bucket layout for 3 significant digits and a unit of 1 µs: 2048 sub-buckets,
 // so values below 2048 µs are exact; above, bucket b (b ≥ 1) holds [2^(b+10), 2^(b+11)) in 1024
@@ -32,11 +37,12 @@ function lowestValueOf(slot: number): number {
   return (slot - (shift << SUB_BUCKET_BITS)) * 2 ** shift;
 }
 
-/** Loads the WebAssembly histogram code; idempotent. */
+/** Loads hdr-histogram-js and its WebAssembly histogram code; idempotent. */
 export async function prepareHistograms(): Promise<void> {
-  if (ready) return;
-  await initWebAssembly();
-  ready = true;
+  if (build !== null) return;
+  const hdr = await import('hdr-histogram-js');
+  await hdr.initWebAssembly();
+  build = hdr.build;
 }
 
 /** Percentile summary of a latency distribution, in ms. */
@@ -80,7 +86,8 @@ export class LatencyHistogram {
   #maxUs = 0;
   #minNonZeroUs = JS_LIMIT;
   constructor() {
-    if (!ready) throw new Error('prepareHistograms() must be awaited before creating histograms');
+    if (build === null)
+      throw new Error('prepareHistograms() must be awaited before creating histograms');
     this.#h = build({
       bitBucketSize: 64,
       useWebAssembly: true,

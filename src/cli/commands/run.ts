@@ -3,6 +3,7 @@
  * files under reports/<name>/ (or --out). Guards stop runaway runs (events, wall time).
  */
 import { formatSummary } from '../../report/table.ts';
+import { SLO_FAILED_EXIT } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { formatRunAccount, type RunVariantsOptions, runAndReport } from '../run-variants.ts';
 
@@ -12,9 +13,6 @@ export interface RunCommandOptions extends RunVariantsOptions {
   /** Exit with SLO_FAILED_EXIT when an SLO is missed. */
   check?: boolean;
 }
-
-/** Exit code of `run --check` when an SLO bound is missed (the report is written anyway). */
-export const SLO_FAILED_EXIT = 3;
 
 /** Runs a scenario file and writes its report; returns the exit code. */
 export async function runCommand(
