@@ -63,7 +63,7 @@ export function validateScenario(
 }
 
 // ── run ──
-export type { RunResult, RunSummary } from './metrics/summary.ts';
+export type { LoopClock, LoopTiming, RunResult, RunSummary } from './metrics/summary.ts';
 export type { ModelOptions } from './model/model.ts';
 export { replicationSeed, runScenario } from './model/run.ts';
 
