@@ -36,6 +36,14 @@ describe('spof analysis', () => {
       finished: 20,
     });
     expect(windowFigures(points, { startMs: 20_000, endMs: 30_000 }).availability).toBeNull();
+    // points of 5 s: only those wholly inside the window count
+    const coarse = points.map((p, i) => ({ ...p, second: i * 5 }));
+    expect(windowFigures(coarse, { startMs: 10_000, endMs: 19_000 }, 5)).toEqual({
+      availability: 0,
+      p99Ms: 80,
+      finished: 10,
+    });
+    expect(windowFigures(coarse, { startMs: 10_000, endMs: 19_000 }).finished).toBe(20);
   });
 
   it('chooses databases, caches and services with two or more callers', () => {

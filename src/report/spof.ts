@@ -24,13 +24,20 @@ export interface WindowFigures {
   finished: number;
 }
 
-/** Availability and worst p99 of an endpoint's series over the seconds inside `w`. */
-export function windowFigures(points: readonly SeriesPoint[], w: FaultWindow): WindowFigures {
+/**
+ * Availability and worst p99 of an endpoint's series over the points inside `w`, each point
+ * `widthS` seconds (1, or the coarser resolution of a long run: metrics/resolution.ts).
+ */
+export function windowFigures(
+  points: readonly SeriesPoint[],
+  w: FaultWindow,
+  widthS = 1,
+): WindowFigures {
   let ok = 0;
   let finished = 0;
   let p99: number | null = null;
   for (const p of points) {
-    if (p.second * 1000 < w.startMs || (p.second + 1) * 1000 > w.endMs) continue;
+    if (p.second * 1000 < w.startMs || (p.second + widthS) * 1000 > w.endMs) continue;
     const n = p.ok + p.rejected + p.timedOut + p.failed;
     ok += p.ok;
     finished += n;
@@ -102,10 +109,12 @@ export function spofData(input: {
   baseline: { series: Map<string, SeriesPoint[]> };
   runs: { candidate: SpofCandidate; series: Map<string, SeriesPoint[]> }[];
   format: number;
+  /** Seconds per point of the series (absent: 1). */
+  resolutionS?: number;
 }): SpofData {
   const endpoints = [...input.baseline.series.keys()].filter((k) => k !== 'overall');
   const figures = (series: Map<string, SeriesPoint[]>) =>
-    endpoints.map((e) => windowFigures(series.get(e) ?? [], input.window));
+    endpoints.map((e) => windowFigures(series.get(e) ?? [], input.window, input.resolutionS));
   const rows = input.runs.map(({ candidate, series }): SpofRow => {
     const cells = figures(series);
     return {

@@ -112,6 +112,7 @@ export async function spofCommand(
     window: plan.window,
     baseline: { series: baseline.series.requests },
     runs,
+    resolutionS: baseline.series.resolutionS,
   });
   const text = spofText(data, plan.ownFaults);
   const files = spofFiles(data, text, await loadVegaAssets());
