@@ -138,7 +138,7 @@ describe('msasim run and compare on hostile input', () => {
   it.each([
     [['--replications', '1e9'], /expected at most 10000 replications/],
     [['--seed', ''], /an empty seed is not one/],
-    [['--duration', '1000h'], /expected at most 24h/],
+    [['--duration', '1000h'], /expected at most 168h/],
     [['--max-memory', 'lots'], /expected a size above 0/],
   ])('refuses %j as a usage error', async (args, message) => {
     const r = await msasim(['run', path('ok.yaml'), ...args, '--out', join(dir, 'never')]);
