@@ -213,7 +213,11 @@ function withRunOptions(command: Command): Command {
         parseReplicationsOption,
         1,
       )
-      .option('--quiet', 'no progress bars'),
+      .option('--quiet', 'no progress bars')
+      .option(
+        '--sensitivity',
+        'for each variant with a component at utilisation ≥ 0.8, run it twice more with that component’s service times × 0.95 and × 1.05 (same seed) and report how p99 and utilisation move',
+      ),
   );
 }
 
