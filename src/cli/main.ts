@@ -10,6 +10,8 @@ import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
 import { MAX_DURATION_MS } from '../scenario/limits.ts';
 import { parseBytes, parseDurationMs } from '../scenario/units.ts';
+import { InputFileError } from './calibrate-input.ts';
+import { calibrateCommand } from './commands/calibrate.ts';
 import { compareCommand } from './commands/compare.ts';
 import { listCommand } from './commands/list.ts';
 import { mergeCommand } from './commands/merge.ts';
@@ -77,6 +79,30 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
   ).action(async (file: string, opts) => {
     result.code = await compareCommand(file, opts, io);
   });
+
+  program
+    .command('calibrate')
+    .description(
+      'fit a service-time distribution to measured durations (a CSV column, or the spans of a service in an OTLP/JSON trace) and print it as a scenario snippet with goodness-of-fit figures',
+    )
+    .argument('<file>', 'a CSV of durations, or an OTLP/JSON trace (.json)')
+    .option(
+      '--column <name>',
+      'the CSV column holding the durations (its number when the file has no header)',
+    )
+    .addOption(
+      new Option('--unit <unit>', 'unit of bare numbers in the CSV')
+        .choices(['ns', 'us', 'ms', 's'])
+        .default('ms'),
+    )
+    .option(
+      '--service <name>',
+      'the service whose spans to fit (OTLP; needed when the trace has several)',
+    )
+    .option('--span <name>', 'only spans with this name (OTLP)')
+    .action(async (file: string, opts) => {
+      result.code = await calibrateCommand(file, opts, io);
+    });
 
   withGuards(
     program
@@ -347,7 +373,12 @@ function handleError(e: unknown, io: CliIo): number {
     io.err(`✖ ${e.message}\n`);
     return ExitCode.usage;
   }
-  if (e instanceof RunGuardError || e instanceof SweepError || e instanceof OutputWriteError) {
+  if (
+    e instanceof RunGuardError ||
+    e instanceof SweepError ||
+    e instanceof OutputWriteError ||
+    e instanceof InputFileError
+  ) {
     io.err(`✖ ${e.message}\n`);
     return ExitCode.scenario;
   }
