@@ -112,6 +112,8 @@ function load(port, rate, seconds) {
     const end = t0 + seconds * 1000;
     const maxRequests = Math.ceil(rate * seconds * 1.5) + 100;
     const lat = [];
+    /** Per second of sending: [sent, failed]. */
+    const perSecond = [];
     let errors = 0;
     let sent = 0;
     let open = 0;
@@ -120,7 +122,7 @@ function load(port, rate, seconds) {
     const done = () => {
       if (!finished && performance.now() >= end && open === 0) {
         finished = true;
-        resolve({ lat, errors, sent, seconds: (performance.now() - t0) / 1000 });
+        resolve({ lat, errors, sent, perSecond, seconds: (performance.now() - t0) / 1000 });
       }
     };
     const fire = () => {
@@ -129,14 +131,18 @@ function load(port, rate, seconds) {
         sent++;
         open++;
         const s = performance.now();
+        const sec = Math.floor((s - t0) / 1000);
+        perSecond[sec] ??= [0, 0];
+        perSecond[sec][0]++;
+        const failed = () => {
+          errors++;
+          perSecond[sec][1]++;
+        };
         get(port, '/')
-          .then(
-            (r) => {
-              if (r.status === 200) lat.push(performance.now() - s);
-              else errors++;
-            },
-            () => errors++,
-          )
+          .then((r) => {
+            if (r.status === 200) lat.push(performance.now() - s);
+            else failed();
+          }, failed)
           .finally(() => {
             open--;
             done();
@@ -185,6 +191,13 @@ function msasim(name, yaml) {
   );
   if (r.status !== 0) throw new Error(`msasim failed: ${r.stderr}`);
   return JSON.parse(readFileSync(join(work, name, 'summary.json'), 'utf8')).runs[0];
+}
+
+/** Failed requests per second of a msasim run of `yaml` (from its results.json). */
+function modelErrorsPerSecond(name, yaml) {
+  msasim(name, yaml);
+  const data = JSON.parse(readFileSync(join(work, name, 'results.json'), 'utf8'));
+  return data.variants[0].series.requests.overall.map((p) => p.failed + p.timedOut + p.rejected);
 }
 function modelFigures(run, endpoint, ids) {
   const e = run.endpoints.find((x) => x.endpoint === endpoint);
@@ -238,6 +251,118 @@ services:
 caches:
   redis: { type: distributed, threads: 1, opTime: 0.02ms }
 `;
+
+const KILL_RATE = 200;
+const KILL_AT_S = 5;
+const KILL_FOR_S = 5;
+const KILL_RUN_S = 16;
+const BACKOFF_MS = 1500;
+const redisKill = (client) => `version: 1
+name: real-redis-kill
+seed: 1
+duration: ${KILL_RUN_S}s
+warmup: 0s
+network: { latency: ${HOP} }
+workloads:
+  clients: { rate: ${KILL_RATE}/s, target: c/get }
+services:
+  c:
+    threads: 8
+    endpoints:
+      get: { steps: [{ kv: redis }, { sleep: { dist: exponential, mean: 10ms } }] }
+caches:
+  redis: { type: distributed, threads: 1, opTime: 0.02ms${client} }
+faults:
+  kill: { kind: crash, target: redis, at: ${KILL_AT_S}s, for: ${KILL_FOR_S}s }
+`;
+const sleepMs = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+/** Failed requests per second of the real system while Redis is killed at 5 s and restarted at 10 s. */
+async function realKill(redisServer, backoffMs) {
+  const port = 20000 + Math.floor(random() * 20000);
+  const redisArgs = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ];
+  let redis = await start(redisServer, redisArgs, /(Ready to accept connections)/);
+  const extra = backoffMs === null ? [] : ['--reconnect-backoff', String(backoffMs)];
+  const svc = join(here, 'service.mjs');
+  const c = await start(process.execPath, [
+    svc,
+    '--slots',
+    '8',
+    '--sleep-exp',
+    '10',
+    '--redis',
+    `127.0.0.1:${port}`,
+    '--seed',
+    '5',
+    ...extra,
+  ]);
+  await load(c.port, KILL_RATE, 2);
+  const running = load(c.port, KILL_RATE, KILL_RUN_S);
+  const t0 = performance.now();
+  await sleepMs(KILL_AT_S * 1000);
+  redis.child.kill('SIGKILL');
+  await sleepMs(t0 + (KILL_AT_S + KILL_FOR_S) * 1000 - performance.now());
+  const restartedAt = (performance.now() - t0) / 1000;
+  redis = await start(redisServer, redisArgs, /(Ready to accept connections)/);
+  const readyAt = (performance.now() - t0) / 1000;
+  const r = await running;
+  await stop(c.child);
+  await stop(redis.child);
+  return { perSecond: r.perSecond.map((x) => (x === undefined ? 0 : x[1])), restartedAt, readyAt };
+}
+
+/** The per-second timeline of a Redis kill, real and modelled, without and with a reconnect backoff. */
+async function killTimeline(redisServer) {
+  process.stderr.write(
+    `redis kill: ${KILL_RATE} req/s, Redis killed at ${KILL_AT_S} s for ${KILL_FOR_S} s …\n`,
+  );
+  const realNow = await realKill(redisServer, null);
+  const realBackoff = await realKill(redisServer, BACKOFF_MS);
+  const modelNow = modelErrorsPerSecond('kill-now', redisKill(''));
+  const modelBackoff = modelErrorsPerSecond(
+    'kill-backoff',
+    redisKill(
+      `, client: { onUnavailable: fail, reconnect: { backoff: ${BACKOFF_MS}ms, growth: constant } }`,
+    ),
+  );
+  console.log(
+    `\nRedis killed (SIGKILL) at ${KILL_AT_S} s and started again at ${KILL_AT_S + KILL_FOR_S} s ` +
+      `(real: started at ${realNow.restartedAt.toFixed(2)} s, ready at ${realNow.readyAt.toFixed(2)} s; ` +
+      `with backoff ${realBackoff.restartedAt.toFixed(2)} / ${realBackoff.readyAt.toFixed(2)} s). Failed requests per second:`,
+  );
+  const head = [
+    'second',
+    'real, reconnect at once',
+    'msasim (no client:)',
+    `real, backoff ${BACKOFF_MS} ms`,
+    'msasim (client: backoff)',
+  ];
+  console.log(head.join('  '));
+  for (let sec = 0; sec < KILL_RUN_S; sec++) {
+    const cells = [
+      sec,
+      realNow.perSecond[sec] ?? 0,
+      modelNow[sec] ?? 0,
+      realBackoff.perSecond[sec] ?? 0,
+      modelBackoff[sec] ?? 0,
+    ];
+    console.log(cells.map((c, i) => String(c).padStart(head[i].length)).join('  '));
+  }
+  const last = (xs) => xs.reduce((a, x, i) => (x > 0 ? i : a), -1);
+  console.log(
+    `last second with errors: real ${last(realNow.perSecond)} / msasim ${last(modelNow)} (reconnect at once); ` +
+      `real ${last(realBackoff.perSecond)} / msasim ${last(modelBackoff)} (backoff ${BACKOFF_MS} ms)`,
+  );
+}
 
 // ---- the table ----------------------------------------------------------------------------------
 const rows = [];
@@ -296,7 +421,8 @@ async function measure(entryPort, rate, ports) {
 async function main() {
   const node = process.execPath;
   const svc = join(here, 'service.mjs');
-  for (const rate of LOADS) {
+  const onlyKill = process.argv.includes('--only-kill');
+  for (const rate of onlyKill ? [] : LOADS) {
     const b = await start(node, [svc, '--slots', '4', '--sleep-exp', '20', '--seed', '2']);
     const a = await start(node, [
       svc,
@@ -325,7 +451,9 @@ async function main() {
   const redisServer = spawnSync('sh', ['-c', 'command -v redis-server'], {
     encoding: 'utf8',
   }).stdout.trim();
-  if (redisServer === '') {
+  if (onlyKill) {
+    // the kill timeline only
+  } else if (redisServer === '') {
     console.log(
       '\n(redis part skipped: redis-server is not installed; `apt-get install -y redis-server` adds it)\n',
     );
@@ -370,7 +498,8 @@ async function main() {
       ['c'],
     );
   }
-  printTable();
+  if (!onlyKill) printTable();
+  if (redisServer !== '' && !process.argv.includes('--no-kill')) await killTimeline(redisServer);
 }
 
 main()

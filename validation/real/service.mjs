@@ -7,7 +7,8 @@
 // time, the time since the last reset); POST /reset zeroes them.
 //
 // Usage: node service.mjs --port 0 --slots 4 [--sleep-exp 20 | --sleep 5] [--cpu 1]
-//          [--call http://127.0.0.1:PORT/] [--redis 127.0.0.1:PORT] [--seed 1]
+//          [--call http://127.0.0.1:PORT/] [--redis 127.0.0.1:PORT [--reconnect-backoff MS]]
+//          [--seed 1]
 // It prints `listening <port>` on stdout once ready, and exits on SIGTERM or when its parent
 // closes stdin (so a crashed runner leaves nothing behind).
 import http from 'node:http';
@@ -80,16 +81,24 @@ function callDownstream() {
   });
 }
 
-// a minimal RESP client: one connection, commands pipelined, replies in order
+// a minimal RESP client: one connection, commands pipelined, replies in order. Without
+// --reconnect-backoff a command finding no connection opens one at once (a refused connection
+// fails the commands sent on it); with it, after losing the connection the client fails every
+// command at once and tries to reconnect every `backoff` ms (a fail-fast client with a constant
+// reconnect backoff: msasim's `client: { onUnavailable: fail, reconnect: { growth: constant } }`).
+const backoff = args['reconnect-backoff'] === undefined ? null : Number(args['reconnect-backoff']);
 let redis = null;
-const pending = [];
+let down = false;
+let pending = [];
 let buffer = '';
-function connectRedis() {
+function openRedis() {
   const [host, port] = args.redis.split(':');
-  redis = net.connect({ host, port: Number(port) });
-  redis.setNoDelay(true);
-  redis.setEncoding('utf8');
-  redis.on('data', (chunk) => {
+  const sock = net.connect({ host, port: Number(port) });
+  redis = sock;
+  buffer = '';
+  sock.setNoDelay(true);
+  sock.setEncoding('utf8');
+  sock.on('data', (chunk) => {
     buffer += chunk;
     for (;;) {
       const line = buffer.indexOf('\r\n');
@@ -108,16 +117,27 @@ function connectRedis() {
       if (p) type === '-' ? p.reject(new Error('redis error')) : p.resolve();
     }
   });
-  const fail = () => {
-    for (const p of pending.splice(0)) p.reject(new Error('redis connection lost'));
+  sock.once('connect', () => {
+    down = false;
+  });
+  const lost = () => {
+    if (redis !== sock) return;
     redis = null;
+    const failed = pending;
+    pending = [];
+    for (const p of failed) p.reject(new Error('redis connection lost'));
+    if (backoff !== null) {
+      down = true;
+      setTimeout(openRedis, backoff);
+    }
   };
-  redis.on('error', fail);
-  redis.on('close', fail);
+  sock.on('error', lost);
+  sock.on('close', lost);
 }
 function redisGet(key) {
   return new Promise((resolve, reject) => {
-    if (redis === null) connectRedis();
+    if (down) return reject(new Error('redis unavailable'));
+    if (redis === null) openRedis();
     pending.push({ resolve, reject });
     redis.write(`*2\r\n$3\r\nGET\r\n$${key.length}\r\n${key}\r\n`);
   });
