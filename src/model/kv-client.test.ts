@@ -59,7 +59,7 @@ describe('kv clients while the store is down', () => {
     const { summary, conn, seconds } = await run(
       '{ onUnavailable: fail, reconnect: { backoff: 1500ms, growth: constant } }',
     );
-    const c = conn as KvConnection;
+    const c = conn as NonNullable<typeof conn>;
     expect(c.outages).toHaveLength(1);
     const { lostAtMs, backAtMs, attempts } = c.outages[0];
     expect(lostAtMs).toBeGreaterThanOrEqual(5000);
@@ -80,7 +80,7 @@ describe('kv clients while the store is down', () => {
     const { summary, conn } = await run(
       '{ onUnavailable: queue, reconnect: { backoff: 500ms, growth: constant } }',
     );
-    const c = conn as KvConnection;
+    const c = conn as NonNullable<typeof conn>;
     expect(summary.overall.outcomes.failed).toBe(0);
     expect(summary.overall.finished).toBe(summary.overall.arrivals);
     const { lostAtMs, backAtMs } = c.outages[0];
@@ -95,7 +95,7 @@ describe('kv clients while the store is down', () => {
 
   it('queue: a full offline queue fails the operations beyond its limit at once', async () => {
     const { summary, conn } = await run('{ onUnavailable: queue, queueLimit: 100 }');
-    const c = conn as KvConnection;
+    const c = conn as NonNullable<typeof conn>;
     expect(c.waited).toBe(100);
     expect(summary.overall.outcomes.failed).toBe(c.failedFast);
     expect(summary.overall.outcomes.failed).toBeGreaterThan(800);
@@ -103,7 +103,7 @@ describe('kv clients while the store is down', () => {
 
   it('queue: the step timeout still ends a wait (and frees its place in the queue)', async () => {
     const { summary, conn } = await run('{ onUnavailable: queue, queueLimit: 100 }', '200ms');
-    const c = conn as KvConnection;
+    const c = conn as NonNullable<typeof conn>;
     // each waits 200 ms then times out, so the queue never holds more than ~40 (200/s × 0.2 s)
     expect(c.failedFast).toBe(0);
     expect(summary.overall.outcomes.failed).toBeGreaterThan(900);
@@ -114,7 +114,7 @@ describe('kv clients while the store is down', () => {
     const { summary, conn } = await run(
       '{ onUnavailable: block, blockLimit: 300ms, reconnect: { backoff: 500ms, growth: constant } }',
     );
-    const c = conn as KvConnection;
+    const c = conn as NonNullable<typeof conn>;
     const { lostAtMs, backAtMs } = c.outages[0];
     expect(backAtMs).toBeCloseTo(lostAtMs + 5000, 9);
     expect(c.blockExpired).toBe(summary.overall.outcomes.failed);
@@ -137,7 +137,7 @@ describe('reconnect delays', () => {
         growth,
         maxMs: 300,
       },
-      null as unknown as DistributedCache,
+      null as never,
       null as never,
       () => {},
     );

@@ -59,7 +59,7 @@ export class DistributedCache {
   readonly store: CacheStore;
   readonly servers: CacheServer[] = [];
   /** The clients' connections by calling service (only with the cache's `client:`). */
-  readonly connections = new Map<string, KvConnection>();
+  readonly connections = new Map<string, KvConnection<CacheOp>>();
   #next = 0;
 
   constructor(
@@ -99,7 +99,7 @@ export class DistributedCache {
   }
 
   /** The connection of `caller`'s clients (null: no `client:`, every operation is sent). */
-  connection(caller: string): KvConnection | null {
+  connection(caller: string): KvConnection<CacheOp> | null {
     const def = this.cache.def.client;
     if (def === null) return null;
     let c = this.connections.get(caller);
@@ -253,7 +253,7 @@ export class KvClient {
   readonly #timeouts: TimeoutQueue<CacheOp>;
   readonly failCause: string;
   /** The calling service's connection (null: every operation is sent, as before `client:`). */
-  readonly connection: KvConnection | null;
+  readonly connection: KvConnection<CacheOp> | null;
   constructor(
     readonly remote: DistributedCache,
     readonly sim: Simulation,

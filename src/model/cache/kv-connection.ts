@@ -23,7 +23,22 @@
  */
 import { Fifo, type Simulation, TimeoutQueue } from '../../engine/index.ts';
 import type { KvClientDef } from '../../scenario/types.ts';
-import type { CacheOp, DistributedCache } from './distributed-cache.ts';
+
+/** An operation as the connection sees it (a CacheOp of distributed-cache.ts). */
+export interface ParkableOp {
+  /** Waiting for the reconnect. */
+  parked: boolean;
+  /** When it started waiting (ms). */
+  sinceMs: number;
+}
+
+/** The store as the connection sees it (a DistributedCache). */
+export interface ConnectionStore<Op> {
+  /** Sends an operation to the store. */
+  send(op: Op): void;
+  /** Whether a reconnect attempt now succeeds. */
+  reachable(): boolean;
+}
 
 /** One up-and-down of a connection, for tests and timelines. */
 export interface ConnectionOutage {
@@ -38,7 +53,7 @@ export interface ConnectionOutage {
 /** The outages a connection keeps (the earliest ones; a long run with many flaps keeps a count). */
 const KEPT_OUTAGES = 1000;
 
-export class KvConnection {
+export class KvConnection<CacheOp extends ParkableOp = ParkableOp> {
   connected = true;
   /** Outages seen (the first KEPT_OUTAGES), and their number. */
   readonly outages: ConnectionOutage[] = [];
@@ -57,7 +72,7 @@ export class KvConnection {
 
   constructor(
     readonly def: KvClientDef,
-    private readonly remote: DistributedCache,
+    private readonly remote: ConnectionStore<CacheOp>,
     private readonly sim: Simulation,
     /** Fails an operation now (its client answers its frame). */
     private readonly fail: (op: CacheOp) => void,
