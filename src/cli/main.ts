@@ -10,6 +10,7 @@ import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
 import { MAX_DURATION_MS } from '../scenario/limits.ts';
 import { parseBytes, parseDurationMs } from '../scenario/units.ts';
+import { InputFileError } from './calibrate-input.ts';
 import {
   ExitCode,
   exitOnUncaught,
@@ -72,6 +73,31 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     const { compareCommand } = await import('./commands/compare.ts');
     result.code = await compareCommand(file, opts, io);
   });
+
+  program
+    .command('calibrate')
+    .description(
+      'fit a service-time distribution to measured durations (a CSV column, or the spans of a service in an OTLP/JSON trace) and print it as a scenario snippet with goodness-of-fit figures',
+    )
+    .argument('<file>', 'a CSV of durations, or an OTLP/JSON trace (.json)')
+    .option(
+      '--column <name>',
+      'the CSV column holding the durations (its number when the file has no header)',
+    )
+    .addOption(
+      new Option('--unit <unit>', 'unit of bare numbers in the CSV')
+        .choices(['ns', 'us', 'ms', 's'])
+        .default('ms'),
+    )
+    .option(
+      '--service <name>',
+      'the service whose spans to fit (OTLP; needed when the trace has several)',
+    )
+    .option('--span <name>', 'only spans with this name (OTLP)')
+    .action(async (file: string, opts) => {
+      const { calibrateCommand } = await import('./commands/calibrate.ts');
+      result.code = await calibrateCommand(file, opts, io);
+    });
 
   withGuards(
     program
@@ -219,7 +245,11 @@ function withRunOptions(command: Command): Command {
         parseReplicationsOption,
         1,
       )
-      .option('--quiet', 'no progress bars'),
+      .option('--quiet', 'no progress bars')
+      .option(
+        '--sensitivity',
+        'for each variant with a component at utilisation ≥ 0.8, run it twice more with that component’s service times × 0.95 and × 1.05 (same seed) and report how p99 and utilisation move',
+      ),
   );
 }
 
@@ -359,7 +389,12 @@ function handleError(e: unknown, io: CliIo): number {
     io.err(`✖ ${e.message}\n`);
     return ExitCode.usage;
   }
-  if (e instanceof RunGuardError || e instanceof SweepError || e instanceof OutputWriteError) {
+  if (
+    e instanceof RunGuardError ||
+    e instanceof SweepError ||
+    e instanceof OutputWriteError ||
+    e instanceof InputFileError
+  ) {
     io.err(`✖ ${e.message}\n`);
     return ExitCode.scenario;
   }

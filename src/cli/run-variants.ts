@@ -10,6 +10,7 @@ import type { LoopClock, LoopTiming, RunResult, RunSummary } from '../metrics/su
 import { loadScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { type Analysis, analyse } from '../report/analyse.ts';
+import { SENSITIVITY_THRESHOLD } from '../report/features/sensitivity/what-if.ts';
 import { buildReportHtml } from '../report/html/page.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
 import { buildReportData, type ReportData } from '../report/report-data.ts';
@@ -33,6 +34,7 @@ import {
   stoppedBy,
 } from './run-guard.ts';
 import { describeKind, formatBytes, readRegularFile, UnsafeFileError } from './safe-read.ts';
+import { type RanVariant, sensitivityHint, whatIfNearSaturation } from './sensitivity.ts';
 import { loadVegaAssets } from './vega-assets.ts';
 
 export { replicationSeed } from '../model/run.ts';
@@ -51,6 +53,8 @@ export interface RunVariantsOptions extends GuardLimits {
   out?: string;
   /** Seconds per point of the time series (default: chosen from the duration). */
   seriesResolution?: number;
+  /** Run the what-if near saturation (cli/sensitivity.ts). */
+  sensitivity?: boolean;
 }
 
 /**
@@ -95,6 +99,7 @@ export async function runVariants(
     io.err(`${shortDurationWarning(opts.duration)}\n`);
   const progress = createRunProgress(opts.quiet);
   const loop: LoopTiming = { wallMs: 0, cpuMs: 0, events: 0 };
+  const ran: RanVariant[] = [];
   for (const base of loaded.variants) {
     const scenario = opts.duration === undefined ? base : { ...base, durationMs: opts.duration };
     if (scenario.warmupMs >= scenario.durationMs) {
@@ -144,6 +149,11 @@ export async function runVariants(
       bar?.stop();
     }
     summaries.push(mine);
+    ran.push({
+      scenario: { ...scenario, seed },
+      name: variantName(loaded.name, scenario),
+      base: mine[0],
+    });
   }
   const empty = summaries.flat().filter((x) => x.overall.finished === 0).length;
   if (empty > 0) io.err(`${noRequestCompletedWarning(empty, summaries.flat().length)}\n`);
@@ -155,6 +165,26 @@ export async function runVariants(
     lesson,
   };
   if (replications > 1) results.replications = summaries;
+  if (opts.sensitivity) {
+    results.sensitivity = await whatIfNearSaturation(ran, async (scenario) => {
+      budget.checkBefore(`the sensitivity what-if of ${runName(scenario)}`);
+      const guard = new RunGuard(opts, budget);
+      const result = await runScenario(scenario, {
+        maxEvents: opts.maxEvents,
+        checkEvery: CHECK_EVERY,
+        onCheckpoint: (sim, probe) => guard.check(sim, probe),
+      });
+      checkGuards(scenario, result, opts, guard);
+      return result.summary;
+    });
+    if (results.sensitivity.length === 0)
+      io.err(
+        `--sensitivity: no component runs at utilisation ≥ ${SENSITIVITY_THRESHOLD}; nothing to test\n`,
+      );
+  } else {
+    const hint = sensitivityHint(ran);
+    if (hint !== '') io.err(hint);
+  }
   const wallMs = performance.now() - started;
   return { results, analysis: analyse(results), wallMs, loop, target };
 }
@@ -209,6 +239,11 @@ export async function readLesson(file: string, io: CliIo): Promise<string | null
 export function parseSeed(seed: string | undefined): number | string | undefined {
   if (seed === undefined) return undefined;
   return /^-?\d+$/.test(seed) ? Number(seed) : seed;
+}
+
+/** A variant's name as comparisons use it (the scenario's name when it has none). */
+function variantName(name: string, scenario: Scenario): string {
+  return scenario.variant ?? name;
 }
 
 /** `"shop" (variant big)`. */

@@ -93,6 +93,7 @@ export class AuthPoint implements SessionPoint, StepHandler {
             links.storeBack as Hop,
             def.timeoutMs,
             resume,
+            service.id,
           );
     this.#kvCheck = kv(def.strategy === 'store' && def.touchOnAccess ? 2 : 1, this.#storeChecked);
     this.#kvWrite = kv(1, this.#storeWritten);

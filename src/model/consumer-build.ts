@@ -55,7 +55,10 @@ export function buildConsumers(ctx: BuildContext): void {
       if (remote === null) throw new Error(`unresolved store ${idem.store}`);
       const link = ctx.network.link(c.service, idem.store, 'cache');
       const kvStep = () =>
-        handlerStep(kv, new KvClient(remote, sim, 1, link.out, link.back, 1000, advance));
+        handlerStep(
+          kv,
+          new KvClient(remote, sim, 1, link.out, link.back, 1000, advance, c.service),
+        );
       before.push(kvStep());
       after.push(kvStep());
     } else if (idem.kind === 'db') {

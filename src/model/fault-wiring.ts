@@ -50,7 +50,7 @@ function refuserOf(model: BuildContext, link: Link): Refuse | null {
       return refuseQueryOnLink as Refuse;
     case 'cache': {
       const remote = model.caches.get(link.to)?.remote ?? null;
-      return remote === null ? null : (op) => remote.refuse(op as CacheOp);
+      return remote === null ? null : (op) => remote.lose(op as CacheOp);
     }
     case 'publish': {
       const broker = model.brokers.get(link.to);

@@ -8,6 +8,7 @@ import type { SeriesPoint } from '../metrics/series.ts';
 import type { StationPoint } from '../metrics/station-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import type { FaultTimeline, Propagation } from './features/faults/propagation.ts';
+import type { VariantSensitivity } from './features/sensitivity/what-if.ts';
 import type { SloResult } from './features/slos/slo.ts';
 import type { MetricEstimate, VariantComparison } from './key-metrics.ts';
 
@@ -51,4 +52,6 @@ export interface ReportData {
   variants: VariantReport[];
   /** Each variant after the first against the first (empty without variants). */
   comparisons: VariantComparison[];
+  /** The what-if near saturation (`run --sensitivity`); absent when it did not run. */
+  sensitivity?: VariantSensitivity[];
 }

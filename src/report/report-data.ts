@@ -42,6 +42,7 @@ export function buildReportData(input: ScenarioResults | Analysis): ReportData {
       propagation,
     })),
     comparisons,
+    ...(results.sensitivity === undefined ? {} : { sensitivity: results.sensitivity }),
   };
   return roundDeep(data) as ReportData;
 }

@@ -4,6 +4,7 @@
  * comparison, console) can import it without import cycles.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
+import type { VariantSensitivity } from './features/sensitivity/what-if.ts';
 
 /** Results of every variant of one scenario. */
 export interface ScenarioResults {
@@ -20,6 +21,8 @@ export interface ScenarioResults {
   replications?: RunSummary[][];
   /** The lesson text (the scenario's sibling .md), shown in the HTML report. */
   lesson?: string | null;
+  /** The what-if near saturation (`run --sensitivity`), per variant with a hot component. */
+  sensitivity?: VariantSensitivity[];
 }
 
 /** The summaries of every replication of each variant (one each when not replicated). */

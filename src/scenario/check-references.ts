@@ -56,7 +56,30 @@ export function checkReferences(doc: ScenarioParsed, language: StepLanguage): Un
     ...checkFaults(doc, names),
     ...checkSessions(doc, names),
     ...checkConsumers(doc, names, steps),
+    ...checkCacheClients(doc),
   ];
+}
+
+/** A cache's `client:` (distributed caches only; reconnect delays that can grow). */
+function checkCacheClients(doc: ScenarioParsed): UnlocatedIssue[] {
+  const issues: UnlocatedIssue[] = [];
+  for (const [id, c] of Object.entries(doc.caches)) {
+    if (c.client === undefined) continue;
+    if (c.type !== 'distributed')
+      issues.push(error(msg.clientOnInProcessCache(id, c.type), ['caches', id, 'client'], true));
+    const r = c.client.reconnect;
+    if (r.max !== undefined && parseDurationMs(r.max) < parseDurationMs(r.backoff))
+      issues.push(
+        error(msg.reconnectMaxBelowBackoff(String(r.max), String(r.backoff)), [
+          'caches',
+          id,
+          'client',
+          'reconnect',
+          'max',
+        ]),
+      );
+  }
+  return issues;
 }
 
 /** Fault kinds that strike a component only, and the one that strikes a link only. */

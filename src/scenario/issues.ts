@@ -59,6 +59,8 @@ export const ISSUE_CODES = [
   'query-without-database',
   'store-in-process',
   'kv-on-in-process-cache',
+  'client-on-in-process-cache',
+  'reconnect-max-below-backoff',
   'branch-probabilities',
   'mix-weights',
   'breaker-min-calls-over-window',

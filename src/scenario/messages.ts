@@ -682,6 +682,22 @@ export function autoscaleRange(instances: number, min: number, max: number): Iss
 }
 
 /** A key-value step on a cache that is not a store of its own. */
+export function clientOnInProcessCache(cache: string, type: string): IssueText {
+  return {
+    code: 'client-on-in-process-cache',
+    message: `cache "${cache}" is ${type}; only a distributed cache has clients that can lose it`,
+    hint: 'remove `client:`, or make the cache `type: distributed`',
+  };
+}
+
+export function reconnectMaxBelowBackoff(max: string, backoff: string): IssueText {
+  return {
+    code: 'reconnect-max-below-backoff',
+    message: `reconnect max ${max} is shorter than its first backoff ${backoff}`,
+    hint: 'make `max` at least `backoff` (the longest wait between two reconnect attempts)',
+  };
+}
+
 export function kvOnInProcessCache(cache: string, type: string): IssueText {
   return {
     code: 'kv-on-in-process-cache',

@@ -72,6 +72,20 @@ export function normalizeScenario(
       threads: c.threads,
       opTime: durationDist(c.opTime),
       queueCapacity: capacity(c.queueCapacity),
+      client:
+        c.client === undefined
+          ? null
+          : {
+              onUnavailable: c.client.onUnavailable,
+              blockLimitMs: parseDurationMs(c.client.blockLimit),
+              queueLimit: c.client.queueLimit,
+              backoffMs: parseDurationMs(c.client.reconnect.backoff),
+              growth: c.client.reconnect.growth,
+              maxMs:
+                c.client.reconnect.max === undefined
+                  ? Math.max(2000, parseDurationMs(c.client.reconnect.backoff))
+                  : parseDurationMs(c.client.reconnect.max),
+            },
     })),
     brokers: Object.entries(doc.brokers).map(([id, b]) => ({
       id,

@@ -354,6 +354,26 @@ export const Cache = z.strictObject({
   threads: z.number().int().min(1).max(LIMITS.threads).default(8),
   opTime: DurationDist.default('0.02ms'),
   queueCapacity: Capacity.default('unbounded'),
+  /**
+   * distributed: what its clients (kv steps, session and token stores, idempotency stores) do
+   * while the store is unreachable (model/cache/kv-connection.ts). Absent: every operation
+   * goes to the store, as a client that reconnects at once.
+   */
+  client: z
+    .strictObject({
+      onUnavailable: z.enum(['fail', 'block', 'queue']).default('fail'),
+      blockLimit: Duration.default('1s'),
+      queueLimit: z.number().int().min(1).max(LIMITS.buffer).default(10000),
+      reconnect: z
+        .strictObject({
+          backoff: Duration.default('50ms'),
+          growth: z.enum(['constant', 'linear', 'exponential']).default('linear'),
+          /** The longest delay between two attempts (default: 2 s, or the backoff if longer). */
+          max: Duration.optional(),
+        })
+        .default({ backoff: '50ms', growth: 'linear' }),
+    })
+    .optional(),
 });
 
 const ScheduleItem = z.strictObject({

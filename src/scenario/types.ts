@@ -43,6 +43,23 @@ export interface CacheDef {
   threads: number;
   opTime: DistributionSpec;
   queueCapacity: number;
+  /** distributed: its clients' behaviour while it is unreachable (null: none modelled). */
+  client: KvClientDef | null;
+}
+
+/**
+ * What a client of a key-value store does while the store is unreachable (after an operation
+ * came back refused or reset): fail at once, block up to `blockLimitMs`, or queue up to
+ * `queueLimit` operations until it reconnects. It tries to reconnect after `backoffMs`, then
+ * after delays growing by `growth` up to `maxMs`.
+ */
+export interface KvClientDef {
+  onUnavailable: 'fail' | 'block' | 'queue';
+  blockLimitMs: number;
+  queueLimit: number;
+  backoffMs: number;
+  growth: 'constant' | 'linear' | 'exponential';
+  maxMs: number;
 }
 
 export interface EndpointDef {

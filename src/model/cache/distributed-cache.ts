@@ -11,13 +11,14 @@
 import { type Distribution, Grant, type Simulation, TimeoutQueue } from '../../engine/index.ts';
 import { Outcome } from '../../metrics/outcome.ts';
 import type { StationStats } from '../../metrics/station-stats.ts';
-import { type StruckUnit, strike } from '../faults.ts';
+import { type FaultState, type StruckUnit, strike } from '../faults.ts';
 import type { Frame } from '../frame.ts';
 import type { KeySpaceRuntime } from '../key-space.ts';
 import { type Hop, travel } from '../network.ts';
 import { Server } from '../server.ts';
 import type { CacheRuntime } from './cache-runtime.ts';
 import type { CacheStore } from './cache-store.ts';
+import { KvConnection } from './kv-connection.ts';
 
 /** What waits for a lookup's answer (a list step's job): it gets the operation back. */
 export interface CacheWaiter {
@@ -35,6 +36,10 @@ export class CacheOp {
   /** Key-value operations: still waited for (false after a timeout), and whether it failed. */
   waiting = true;
   failed = false;
+  /** Refused by a crashed server or a refusing link, or reset: the connection is gone. */
+  lost = false;
+  /** Waiting for its client to reconnect (kv-connection.ts). */
+  parked = false;
   constructor(
     /** The frame of the list step that asked (null for a write-back). */
     readonly frame: Frame | null,
@@ -53,6 +58,8 @@ export type CacheServer = Server<CacheOp>;
 export class DistributedCache {
   readonly store: CacheStore;
   readonly servers: CacheServer[] = [];
+  /** The clients' connections by calling service (only with the cache's `client:`). */
+  readonly connections = new Map<string, KvConnection<CacheOp>>();
   #next = 0;
 
   constructor(
@@ -91,6 +98,31 @@ export class DistributedCache {
     return op;
   }
 
+  /** The connection of `caller`'s clients (null: no `client:`, every operation is sent). */
+  connection(caller: string): KvConnection<CacheOp> | null {
+    const def = this.cache.def.client;
+    if (def === null) return null;
+    let c = this.connections.get(caller);
+    if (c === undefined) {
+      c = new KvConnection(def, this, this.sim, failLost);
+      this.connections.set(caller, c);
+    }
+    return c;
+  }
+
+  /** Sends a key-value operation made earlier (its client's connection let it go). */
+  send(op: CacheOp): void {
+    op.lost = false;
+    op.failed = false;
+    travel(this.sim, (op.kv as KvClient).hopOut, this.#arrive, op);
+  }
+
+  /** Whether some server is up (a reconnect attempt succeeds). */
+  reachable(): boolean {
+    for (const s of this.servers) if (s.fault === null || s.fault.down === 0) return true;
+    return false;
+  }
+
   /** Writes fetched rows back, without anyone waiting for it. */
   writeBack(ks: KeySpaceRuntime, keys: Int32Array, hopOut: Hop): void {
     travel(this.sim, hopOut, this.#arrive, new CacheOp(null, null, 0, ks, keys, null));
@@ -108,7 +140,11 @@ export class DistributedCache {
 
   /** How faults turn operations away at a server (see strike). */
   readonly #unit: StruckUnit<CacheOp> = {
-    refuse: (op) => this.refuse(op),
+    refuse: (op) => {
+      // a crashed server refuses the connection; an injected error is only an error reply
+      op.lost = ((op.server as CacheServer).fault as FaultState).down > 0;
+      this.refuse(op);
+    },
     // no answer until the server comes back: counted as turned away now
     swallow: () => {
       this.stats.rejected++;
@@ -139,8 +175,15 @@ export class DistributedCache {
     this.reset(op);
   }
 
+  /** A refusing link turns an operation away: as a refusal, with the connection gone. */
+  lose(op: CacheOp): void {
+    op.lost = true;
+    this.refuse(op);
+  }
+
   /** An operation a hanging server swallowed is answered as failed (already counted). */
   reset(op: CacheOp): void {
+    op.lost = true;
     this.cache.stats.failedOps++;
     if (op.kv !== null) {
       op.failed = true;
@@ -193,15 +236,24 @@ function answerLookup(op: CacheOp): void {
   (op.job as CacheWaiter).cacheAnswered(op);
 }
 
+/** A lost operation whose client does not wait fails now (the connection's `fail`). */
+function failLost(op: CacheOp): void {
+  op.failed = true;
+  (op.kv as KvClient).finish(op);
+}
+
 /**
  * A key-value step on a distributed cache used as a store (Redis GET/SET of sessions, tokens,
  * counters): one round trip, opTime per key on a server thread, answered ok or failed. A
  * refused or unanswered operation (after `timeoutMs`) fails the step. The values are opaque:
- * the store's cache statistics are not touched.
+ * the store's cache statistics are not touched. With the cache's `client:`, the calling
+ * service's connection (kv-connection.ts) decides what happens while the store is gone.
  */
 export class KvClient {
   readonly #timeouts: TimeoutQueue<CacheOp>;
   readonly failCause: string;
+  /** The calling service's connection (null: every operation is sent, as before `client:`). */
+  readonly connection: KvConnection<CacheOp> | null;
   constructor(
     readonly remote: DistributedCache,
     readonly sim: Simulation,
@@ -211,16 +263,34 @@ export class KvClient {
     timeoutMs: number,
     /** Resumes the frame (advance). */
     private readonly resume: (f: Frame) => void,
+    /** The calling service (its clients share one connection). */
+    caller: string,
   ) {
     this.#timeouts = new TimeoutQueue(sim, timeoutMs, (op) => op.waiting, this.#timedOut);
     this.failCause = `kv failed: ${remote.cache.def.id} unavailable`;
+    this.connection = remote.connection(caller);
   }
 
   op(f: Frame): void {
-    this.#timeouts.add(this.remote.kvOp(this, f, this.keys, this.hopOut, this.hopBack));
+    const conn = this.connection;
+    if (conn === null) {
+      this.#timeouts.add(this.remote.kvOp(this, f, this.keys, this.hopOut, this.hopBack));
+      return;
+    }
+    const op = new CacheOp(f, null, 0, null, new Int32Array(this.keys), this.hopBack);
+    op.kv = this;
+    this.#timeouts.add(op);
+    conn.submit(op);
   }
 
   readonly answered = (op: CacheOp): void => {
+    if (!op.waiting) return;
+    if (op.failed && op.lost && this.connection?.lostOp(op)) return;
+    this.finish(op);
+  };
+
+  /** The operation is answered (failed or not): its frame goes on. */
+  finish(op: CacheOp): void {
     if (!op.waiting) return;
     op.waiting = false;
     const f = op.frame as Frame;
@@ -229,10 +299,11 @@ export class KvClient {
       f.cause = this.failCause;
     }
     this.resume(f);
-  };
+  }
 
   readonly #timedOut = (op: CacheOp): void => {
     op.waiting = false;
+    this.connection?.abandoned(op);
     const f = op.frame as Frame;
     f.error = Outcome.failed;
     f.cause = this.failCause;

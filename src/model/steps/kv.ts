@@ -64,7 +64,16 @@ export const kv: HandledStepKind<z.output<typeof KvStep>, KvDef, KvClient> = {
     const remote = ctx.caches.get(def.store)?.remote ?? null;
     if (remote === null) throw new Error(`unresolved store ${def.store}`);
     const link = ctx.network.link(serviceId, def.store, 'cache');
-    return new KvClient(remote, ctx.sim, def.keys, link.out, link.back, def.timeoutMs, advance);
+    return new KvClient(
+      remote,
+      ctx.sim,
+      def.keys,
+      link.out,
+      link.back,
+      def.timeoutMs,
+      advance,
+      serviceId,
+    );
   },
   run(f, step) {
     (step.payload as KvClient).op(f);

@@ -20,6 +20,7 @@ import { messagingFeature } from './messaging/feature.ts';
 import { policiesFeature } from './policies/feature.ts';
 import { refreshesFeature } from './refreshes/feature.ts';
 import { requestsFeature } from './requests/feature.ts';
+import { sensitivityFeature } from './sensitivity/feature.ts';
 import { sessionsFeature } from './sessions/feature.ts';
 import { slosFeature } from './slos/feature.ts';
 import { topologyFeature } from './topology/feature.ts';
@@ -40,6 +41,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   comparisonFeature,
   lessonFeature,
   topologyFeature,
+  sensitivityFeature,
 ];
 
 /** The key metrics of `features` (by default every feature's), in their order. */
