@@ -14,6 +14,7 @@ import { compareCommand } from './commands/compare.ts';
 import { listCommand } from './commands/list.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { reportCommand } from './commands/report.ts';
+import { playgroundCommand } from './commands/playground.ts';
 import { runCommand, SLO_FAILED_EXIT } from './commands/run.ts';
 import { spofCommand } from './commands/spof.ts';
 import { sweepCommand } from './commands/sweep.ts';
@@ -192,6 +193,16 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .argument('<dir>', 'a report folder written by run or compare (reports/<scenario name>)')
     .action(async (dir: string) => {
       result.code = await reportCommand(dir, io);
+    });
+
+  program
+    .command('playground')
+    .description(
+      'write the browser playground (editor, engine, shipped scenarios, report) as one HTML file that works offline',
+    )
+    .option('--out <file>', 'the HTML file to write', 'playground.html')
+    .action(async (opts: { out: string }) => {
+      result.code = await playgroundCommand(opts.out, io);
     });
   return program;
 }

@@ -1,0 +1,399 @@
+/**
+ * The playground page: the gallery of shipped scenarios with their lessons (searchable), the
+ * editor (editor.ts), Run / Cancel with a progress bar (runner.ts: Web Workers), the report of
+ * the last run in a sandboxed frame (the very index.html the CLI writes), downloads, share links
+ * (share.ts) and the what-if slider (whatif.ts). Every text from a scenario, a lesson or a link
+ * reaches the page as text (textContent, attributes through the DOM) or through the report's
+ * escaping builders; the lesson's markup comes from the report's escaping Markdown renderer.
+ */
+import type { EditorView } from '@codemirror/view';
+import { renderMarkdown } from '../report/html/markdown.ts';
+import type { ScenarioIssue } from '../scenario/issues.ts';
+import { loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
+import { createEditor, setEditorText } from './editor.ts';
+import { issueText } from './positions.ts';
+import type { RunProgress, WhatIf } from './protocol.ts';
+import { type RunResult, Runner } from './runner.ts';
+import type { SchemaNode } from './schema-keys.ts';
+import { decodeShare, encodeShare } from './share.ts';
+import { loadCurrent, loadEdits, saveCurrent, saveEdits } from './storage.ts';
+import { defaultRange, numericParameters } from './whatif.ts';
+
+const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
+const WHATIF_DELAY_MS = 400;
+
+function $<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`the page has no #${id}`);
+  return el as T;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  children: (Node | string)[] = [],
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  Object.assign(e, props);
+  e.append(...children);
+  return e;
+}
+
+/** The page's state. */
+class Playground {
+  readonly #assets: PageAssets;
+  readonly #runner: Runner;
+  readonly #edits = loadEdits();
+  readonly #editor: EditorView;
+  #file: string;
+  #text: string;
+  #issues: ScenarioIssue[] = [];
+  #running = false;
+  #whatIf: WhatIf | undefined;
+  #whatIfTimer: ReturnType<typeof setTimeout> | undefined;
+  #urls: string[] = [];
+  /** Wall times of the last run, for the status line and the tests. */
+  lastRun: { simulationWallMs: number; wallMs: number; files: [string, string][] } | undefined;
+
+  constructor(assets: PageAssets) {
+    this.#assets = assets;
+    this.#runner = new Runner(() => assets.newWorker(), assets.vega);
+    const first = this.#shipped(loadCurrent() ?? '') ?? this.#shipped(HEADLINE) ?? assets.scenarios[0];
+    this.#file = first.file;
+    this.#text = this.#edits.get(first.file) ?? first.text;
+    this.#editor = createEditor($('editor'), this.#text, assets.schema as SchemaNode, {
+      validate: (text) => this.#runner.validate(text, this.#file),
+      changed: (text) => this.#changed(text),
+      validated: (issues) => {
+        this.#issues = issues;
+      },
+    });
+    this.#wire();
+    this.#renderGallery('');
+    this.#showScenario();
+    this.#openShareLink();
+  }
+
+  #shipped(file: string): ShippedScenario | undefined {
+    return this.#assets.scenarios.find((s) => s.file === file);
+  }
+
+  #changed(text: string): void {
+    this.#text = text;
+    const original = this.#shipped(this.#file)?.text;
+    if (text === original) this.#edits.delete(this.#file);
+    else this.#edits.set(this.#file, text);
+    saveEdits(this.#edits);
+    this.#markEdited();
+    this.#refreshParameters();
+  }
+
+  #wire(): void {
+    $('run').addEventListener('click', () => void this.run());
+    $('cancel').addEventListener('click', () => this.#runner.cancel());
+    $('reset').addEventListener('click', () => this.#reset());
+    $('share').addEventListener('click', () => this.#share());
+    $('download-scenario').addEventListener('click', () =>
+      this.#download(this.#file.split('/').pop() ?? 'scenario.yaml', this.#text, 'text/yaml'),
+    );
+    $<HTMLInputElement>('search').addEventListener('input', (e) =>
+      this.#renderGallery((e.target as HTMLInputElement).value),
+    );
+    $<HTMLInputElement>('whatif-path').addEventListener('change', () => this.#pickParameter());
+    for (const id of ['whatif-min', 'whatif-max'])
+      $(id).addEventListener('change', () => this.#applyRange());
+    $<HTMLInputElement>('whatif-slider').addEventListener('input', () => this.#slide());
+    $('whatif-clear').addEventListener('click', () => this.#clearWhatIf());
+    window.addEventListener('hashchange', () => this.#openShareLink());
+  }
+
+  // ---- gallery ---------------------------------------------------------------------------
+
+  #renderGallery(query: string): void {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    const list = $('scenario-list');
+    list.replaceChildren();
+    for (const s of this.#assets.scenarios) {
+      const haystack = `${s.file}\n${s.text}\n${s.lesson ?? ''}`.toLowerCase();
+      if (!words.every((w) => haystack.includes(w))) continue;
+      const title = /^name:\s*(.+)$/m.exec(s.text)?.[1]?.replace(/^["']|["']$/g, '') ?? s.file;
+      const button = el('button', { type: 'button' }, [
+        title,
+        el('span', { className: 'file' }, [s.file.replace(/^scenarios\//, '')]),
+      ]);
+      button.dataset.file = s.file;
+      button.addEventListener('click', () => this.open(s.file));
+      list.append(el('li', {}, [button]));
+    }
+    this.#markEdited();
+  }
+
+  #markEdited(): void {
+    for (const b of document.querySelectorAll<HTMLButtonElement>('#scenario-list button')) {
+      const file = b.dataset.file ?? '';
+      b.setAttribute('aria-current', String(file === this.#file));
+      b.querySelector('.edited')?.remove();
+      if (this.#edits.has(file)) b.append(el('span', { className: 'edited' }, [' (edited)']));
+    }
+  }
+
+  /** Opens a shipped scenario (with the user's edit of it, if any). */
+  open(file: string): void {
+    const s = this.#shipped(file);
+    if (s === undefined) return;
+    this.#file = file;
+    saveCurrent(file);
+    this.#clearWhatIf(false);
+    setEditorText(this.#editor, this.#edits.get(file) ?? s.text);
+    this.#showScenario();
+  }
+
+  #reset(): void {
+    const s = this.#shipped(this.#file);
+    this.#edits.delete(this.#file);
+    saveEdits(this.#edits);
+    setEditorText(this.#editor, s?.text ?? '');
+    this.#markEdited();
+  }
+
+  #showScenario(): void {
+    $('scenario-title').textContent = this.#file;
+    const lesson = this.#shipped(this.#file)?.lesson;
+    // renderMarkdown escapes every text of the lesson (report/html/markdown.ts)
+    $('lesson').innerHTML = lesson ? renderMarkdown(lesson).toString() : '';
+    this.#markEdited();
+    this.#refreshParameters();
+  }
+
+  // ---- running ---------------------------------------------------------------------------
+
+  #message(text: string, bad = false): void {
+    const m = $('messages');
+    m.textContent = text;
+    m.classList.toggle('bad', bad);
+  }
+
+  #progress(p: RunProgress | undefined): void {
+    const bar = $<HTMLProgressElement>('progress');
+    bar.hidden = p === undefined;
+    if (p === undefined) {
+      $('progress-text').textContent = '';
+      return;
+    }
+    bar.value = (p.index + Math.min(1, p.simMs / p.durationMs)) / p.of;
+    $('progress-text').textContent = `${p.variant} (${p.index + 1}/${p.of}) ${(p.simMs / 1000).toFixed(1)} / ${(p.durationMs / 1000).toFixed(0)} s`;
+  }
+
+  /** Runs the editor's scenario (with the what-if value); resolves when it has ended. */
+  async run(): Promise<RunResult | undefined> {
+    if (this.#running) return undefined;
+    this.#running = true;
+    $<HTMLButtonElement>('run').disabled = true;
+    $<HTMLButtonElement>('cancel').disabled = false;
+    this.#message('running…');
+    this.#progress({ variant: '', index: 0, of: 1, simMs: 0, durationMs: 1 });
+    let result: RunResult;
+    try {
+      result = await this.#runner.run(
+        {
+          text: this.#text,
+          file: this.#file,
+          lesson: this.#shipped(this.#file)?.lesson ?? null,
+          whatIf: this.#whatIf ? [this.#whatIf] : [],
+        },
+        (p) => this.#progress(p),
+      );
+    } finally {
+      this.#running = false;
+      $<HTMLButtonElement>('run').disabled = false;
+      $<HTMLButtonElement>('cancel').disabled = true;
+      this.#progress(undefined);
+    }
+    this.#show(result);
+    return result;
+  }
+
+  #show(result: RunResult): void {
+    document.body.dataset.lastRun = result.kind;
+    if (result.kind === 'invalid') {
+      this.#message(
+        `The scenario has ${result.issues.length} problem(s); nothing was run.\n\n${result.issues
+          .map((i) => `${i.file}:${i.line}:${i.col}  ${issueText(i)}`)
+          .join('\n\n')}`,
+        true,
+      );
+      return;
+    }
+    if (result.kind === 'stopped') return this.#message(result.message, true);
+    if (result.kind === 'cancelled') return this.#message('Run cancelled; nothing was written.');
+    if (result.kind === 'crashed')
+      return this.#message(
+        `The simulation stopped with an error (your scenario is kept in the editor):\n${result.message}`,
+        true,
+      );
+    this.lastRun = result;
+    const files = new Map(result.files);
+    $<HTMLIFrameElement>('report').srcdoc = files.get('index.html') ?? '';
+    this.#message(
+      [
+        `Simulated in ${(result.simulationWallMs / 1000).toFixed(2)} s (report ${((result.wallMs - result.simulationWallMs) / 1000).toFixed(2)} s).`,
+        ...result.notes,
+      ].join('\n'),
+    );
+    this.#showSlos(files.get('summary.json'));
+    this.#offerDownloads(result.files);
+  }
+
+  /** The SLO verdicts of the last run in the header (a challenge passes when all hold). */
+  #showSlos(summaryJson: string | undefined): void {
+    const box = $('slo-status');
+    box.replaceChildren();
+    if (summaryJson === undefined) return;
+    const verdicts: boolean[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) for (const x of v) walk(x);
+      else if (v !== null && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        if (Array.isArray(o.slos))
+          for (const s of o.slos)
+            if (s && typeof (s as { pass?: unknown }).pass === 'boolean')
+              verdicts.push((s as { pass: boolean }).pass);
+        for (const x of Object.values(o)) if (typeof x === 'object') walk(x);
+      }
+    };
+    walk(JSON.parse(summaryJson));
+    if (verdicts.length === 0) return;
+    const missed = verdicts.filter((p) => !p).length;
+    box.append(
+      el('span', { className: missed === 0 ? 'pass' : 'fail' }, [
+        missed === 0 ? `✓ all ${verdicts.length} SLOs met` : `✗ ${missed} of ${verdicts.length} SLOs missed`,
+      ]),
+    );
+  }
+
+  #download(name: string, text: string, type: string): void {
+    const a = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  }
+
+  #offerDownloads(files: [string, string][]): void {
+    for (const u of this.#urls) URL.revokeObjectURL(u);
+    this.#urls = [];
+    const box = $('downloads');
+    box.replaceChildren('Download: ');
+    for (const [name, text] of files) {
+      const type = name.endsWith('.html') ? 'text/html' : name.endsWith('.csv') ? 'text/csv' : 'application/json';
+      const href = URL.createObjectURL(new Blob([text], { type }));
+      this.#urls.push(href);
+      box.append(el('a', { href, download: name }, [name]), ' ');
+    }
+  }
+
+  // ---- share -----------------------------------------------------------------------------
+
+  #share(): void {
+    const hash = encodeShare({ file: this.#file, text: this.#text, ...(this.#whatIf ? { whatIf: this.#whatIf } : {}) });
+    const url = `${location.href.replace(/#.*$/, '')}${hash}`;
+    history.replaceState(null, '', hash);
+    navigator.clipboard?.writeText(url).catch(() => undefined);
+    this.#message(`Share link (copied when the browser allows it), ${url.length} characters:\n${url}`);
+  }
+
+  #openShareLink(): void {
+    const decoded = decodeShare(location.hash);
+    if (decoded === undefined) return;
+    if ('problem' in decoded) {
+      this.#message(`The shared link cannot be opened: ${decoded.problem}.`, true);
+      return;
+    }
+    const { shared } = decoded;
+    this.#file = shared.file;
+    setEditorText(this.#editor, shared.text);
+    this.#showScenario();
+    if (shared.whatIf) this.#setWhatIf(shared.whatIf);
+    this.#message(`Opened a shared scenario (${shared.file}); it is validated like anything typed.`);
+  }
+
+  // ---- what-if ---------------------------------------------------------------------------
+
+  #refreshParameters(): void {
+    const list = $('whatif-paths');
+    list.replaceChildren(
+      ...numericParameters(this.#text).map((p) => el('option', { value: p.path, label: `${p.value}` })),
+    );
+  }
+
+  #pickParameter(): void {
+    const path = $<HTMLInputElement>('whatif-path').value.trim();
+    const found = numericParameters(this.#text).find((p) => p.path === path);
+    const value = found?.value ?? 1;
+    const r = defaultRange(value);
+    $<HTMLInputElement>('whatif-min').value = String(r.min);
+    $<HTMLInputElement>('whatif-max').value = String(r.max);
+    const slider = $<HTMLInputElement>('whatif-slider');
+    slider.step = String(r.step);
+    this.#applyRange();
+    slider.value = String(value);
+    slider.disabled = path === '';
+    $('whatif-value').textContent = path === '' ? '' : String(value);
+  }
+
+  #applyRange(): void {
+    const slider = $<HTMLInputElement>('whatif-slider');
+    slider.min = $<HTMLInputElement>('whatif-min').value;
+    slider.max = $<HTMLInputElement>('whatif-max').value;
+  }
+
+  #setWhatIf(w: WhatIf): void {
+    $<HTMLInputElement>('whatif-path').value = w.path;
+    this.#pickParameter();
+    const slider = $<HTMLInputElement>('whatif-slider');
+    slider.value = String(w.value);
+    $('whatif-value').textContent = String(w.value);
+    this.#whatIf = w;
+  }
+
+  /** The slider moved: rerun with the new value once it rests (a running run is cancelled). */
+  #slide(): void {
+    const path = $<HTMLInputElement>('whatif-path').value.trim();
+    const value = Number($<HTMLInputElement>('whatif-slider').value);
+    $('whatif-value').textContent = String(value);
+    this.#whatIf = { path, value };
+    clearTimeout(this.#whatIfTimer);
+    this.#whatIfTimer = setTimeout(() => {
+      if (this.#running) this.#runner.cancel();
+      const again = (): void => {
+        if (this.#running) setTimeout(again, 20);
+        else void this.run();
+      };
+      again();
+    }, WHATIF_DELAY_MS);
+  }
+
+  #clearWhatIf(show = true): void {
+    this.#whatIf = undefined;
+    $<HTMLInputElement>('whatif-path').value = '';
+    $<HTMLInputElement>('whatif-slider').disabled = true;
+    $('whatif-value').textContent = '';
+    if (show) this.#message('What-if cleared: runs use the editor’s values.');
+  }
+
+  /** For tests and the console: the editor's view and the validation issues last seen. */
+  get editor(): EditorView {
+    return this.#editor;
+  }
+  get issues(): ScenarioIssue[] {
+    return this.#issues;
+  }
+}
+
+loadAssets()
+  .then((assets) => {
+    (window as unknown as { playground: Playground }).playground = new Playground(assets);
+    document.body.dataset.ready = 'true';
+  })
+  .catch((e: Error) => {
+    const m = document.getElementById('messages');
+    if (m) m.textContent = `The playground could not start: ${e.message}`;
+  });
