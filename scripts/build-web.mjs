@@ -61,6 +61,8 @@ const result = await esbuild.build({
   legalComments: 'none',
   // cli/version.ts passes import.meta.url to createRequire, which the stand-in ignores
   define: { MSASIM_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '""' },
+  // csv-stringify's Node build uses Buffer; its browser build is the same code with a polyfill
+  alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
   plugins: [browserPlatform],
   metafile: true,
   logLevel: 'warning',
@@ -77,10 +79,7 @@ for (const file of await listScenarioFiles(dir)) {
   scenarios.push({ file: `scenarios/${file}`, text, lesson });
 }
 await writeFile(join(out, 'scenarios.json'), JSON.stringify(scenarios));
-await writeFile(
-  join(out, 'schema.json'),
-  await readFile(join(dir, 'msasim.schema.json'), 'utf8'),
-);
+await writeFile(join(out, 'schema.json'), await readFile(join(dir, 'msasim.schema.json'), 'utf8'));
 for (const [pkgName, file] of [
   ['vega', 'vega.min.js'],
   ['vega-lite', 'vega-lite.min.js'],
@@ -90,4 +89,6 @@ for (const [pkgName, file] of [
 }
 await writeFile(join(out, 'index.html'), await readFile(join(root, 'src/web/index.html'), 'utf8'));
 const bytes = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
-process.stdout.write(`dist-web/: app.js + worker.js ${(bytes / 1024).toFixed(0)} KB, ${scenarios.length} scenarios\n`);
+process.stdout.write(
+  `dist-web/: app.js + worker.js ${(bytes / 1024).toFixed(0)} KB, ${scenarios.length} scenarios\n`,
+);

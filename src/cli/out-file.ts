@@ -107,9 +107,12 @@ export async function gatherFileOutFacts(
     const st = await lstat(facts.resolved);
     const kind = kindOf(st);
     facts.target =
-      kind === 'file' ? { kind, marked: (await headOf(facts.resolved)).includes(marker) } : { kind };
+      kind === 'file'
+        ? { kind, marked: (await headOf(facts.resolved)).includes(marker) }
+        : { kind };
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw writeFailure(e, given, 'nothing was written');
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw writeFailure(e, given, 'nothing was written');
     facts.target = { kind: 'absent' };
   }
   return facts;
@@ -143,7 +146,10 @@ export async function writeFileOut(
     return facts;
   };
   const facts = await check();
-  const temporary = join(dirname(facts.resolved), `.${basename(facts.resolved)}.tmp-${process.pid}`);
+  const temporary = join(
+    dirname(facts.resolved),
+    `.${basename(facts.resolved)}.tmp-${process.pid}`,
+  );
   try {
     await writeFileSynced(temporary, text);
   } catch (e) {

@@ -13,7 +13,7 @@ import { loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
 import { createEditor, setEditorText } from './editor.ts';
 import { issueText } from './positions.ts';
 import type { RunProgress, WhatIf } from './protocol.ts';
-import { type RunResult, Runner } from './runner.ts';
+import { Runner, type RunResult } from './runner.ts';
 import type { SchemaNode } from './schema-keys.ts';
 import { decodeShare, encodeShare } from './share.ts';
 import { loadCurrent, loadEdits, saveCurrent, saveEdits } from './storage.ts';
@@ -58,7 +58,8 @@ class Playground {
   constructor(assets: PageAssets) {
     this.#assets = assets;
     this.#runner = new Runner(() => assets.newWorker(), assets.vega);
-    const first = this.#shipped(loadCurrent() ?? '') ?? this.#shipped(HEADLINE) ?? assets.scenarios[0];
+    const first =
+      this.#shipped(loadCurrent() ?? '') ?? this.#shipped(HEADLINE) ?? assets.scenarios[0];
     this.#file = first.file;
     this.#text = this.#edits.get(first.file) ?? first.text;
     this.#editor = createEditor($('editor'), this.#text, assets.schema as SchemaNode, {
@@ -144,6 +145,7 @@ class Playground {
     this.#file = file;
     saveCurrent(file);
     this.#clearWhatIf(false);
+    this.#clearResults();
     setEditorText(this.#editor, this.#edits.get(file) ?? s.text);
     this.#showScenario();
   }
@@ -181,7 +183,8 @@ class Playground {
       return;
     }
     bar.value = (p.index + Math.min(1, p.simMs / p.durationMs)) / p.of;
-    $('progress-text').textContent = `${p.variant} (${p.index + 1}/${p.of}) ${(p.simMs / 1000).toFixed(1)} / ${(p.durationMs / 1000).toFixed(0)} s`;
+    $('progress-text').textContent =
+      `${p.variant} (${p.index + 1}/${p.of}) ${(p.simMs / 1000).toFixed(1)} / ${(p.durationMs / 1000).toFixed(0)} s`;
   }
 
   /** Runs the editor's scenario (with the what-if value); resolves when it has ended. */
@@ -215,6 +218,7 @@ class Playground {
 
   #show(result: RunResult): void {
     document.body.dataset.lastRun = result.kind;
+    document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
     if (result.kind === 'invalid') {
       this.#message(
         `The scenario has ${result.issues.length} problem(s); nothing was run.\n\n${result.issues
@@ -224,13 +228,21 @@ class Playground {
       );
       return;
     }
-    if (result.kind === 'stopped') return this.#message(result.message, true);
-    if (result.kind === 'cancelled') return this.#message('Run cancelled; nothing was written.');
-    if (result.kind === 'crashed')
-      return this.#message(
+    if (result.kind === 'stopped') {
+      this.#message(result.message, true);
+      return;
+    }
+    if (result.kind === 'cancelled') {
+      this.#message('Run cancelled; nothing was written.');
+      return;
+    }
+    if (result.kind === 'crashed') {
+      this.#message(
         `The simulation stopped with an error (your scenario is kept in the editor):\n${result.message}`,
         true,
       );
+      return;
+    }
     this.lastRun = result;
     const files = new Map(result.files);
     $<HTMLIFrameElement>('report').srcdoc = files.get('index.html') ?? '';
@@ -266,9 +278,21 @@ class Playground {
     const missed = verdicts.filter((p) => !p).length;
     box.append(
       el('span', { className: missed === 0 ? 'pass' : 'fail' }, [
-        missed === 0 ? `✓ all ${verdicts.length} SLOs met` : `✗ ${missed} of ${verdicts.length} SLOs missed`,
+        missed === 0
+          ? `✓ all ${verdicts.length} SLOs met`
+          : `✗ ${missed} of ${verdicts.length} SLOs missed`,
       ]),
     );
+  }
+
+  /** Forgets the last run's report and downloads (they belong to another scenario). */
+  #clearResults(): void {
+    for (const u of this.#urls) URL.revokeObjectURL(u);
+    this.#urls = [];
+    $('downloads').replaceChildren();
+    $('slo-status').replaceChildren();
+    $<HTMLIFrameElement>('report').srcdoc = '';
+    this.#message('');
   }
 
   #download(name: string, text: string, type: string): void {
@@ -283,7 +307,11 @@ class Playground {
     const box = $('downloads');
     box.replaceChildren('Download: ');
     for (const [name, text] of files) {
-      const type = name.endsWith('.html') ? 'text/html' : name.endsWith('.csv') ? 'text/csv' : 'application/json';
+      const type = name.endsWith('.html')
+        ? 'text/html'
+        : name.endsWith('.csv')
+          ? 'text/csv'
+          : 'application/json';
       const href = URL.createObjectURL(new Blob([text], { type }));
       this.#urls.push(href);
       box.append(el('a', { href, download: name }, [name]), ' ');
@@ -293,11 +321,17 @@ class Playground {
   // ---- share -----------------------------------------------------------------------------
 
   #share(): void {
-    const hash = encodeShare({ file: this.#file, text: this.#text, ...(this.#whatIf ? { whatIf: this.#whatIf } : {}) });
+    const hash = encodeShare({
+      file: this.#file,
+      text: this.#text,
+      ...(this.#whatIf ? { whatIf: this.#whatIf } : {}),
+    });
     const url = `${location.href.replace(/#.*$/, '')}${hash}`;
     history.replaceState(null, '', hash);
     navigator.clipboard?.writeText(url).catch(() => undefined);
-    this.#message(`Share link (copied when the browser allows it), ${url.length} characters:\n${url}`);
+    this.#message(
+      `Share link (copied when the browser allows it), ${url.length} characters:\n${url}`,
+    );
   }
 
   #openShareLink(): void {
@@ -312,7 +346,9 @@ class Playground {
     setEditorText(this.#editor, shared.text);
     this.#showScenario();
     if (shared.whatIf) this.#setWhatIf(shared.whatIf);
-    this.#message(`Opened a shared scenario (${shared.file}); it is validated like anything typed.`);
+    this.#message(
+      `Opened a shared scenario (${shared.file}); it is validated like anything typed.`,
+    );
   }
 
   // ---- what-if ---------------------------------------------------------------------------
@@ -320,7 +356,9 @@ class Playground {
   #refreshParameters(): void {
     const list = $('whatif-paths');
     list.replaceChildren(
-      ...numericParameters(this.#text).map((p) => el('option', { value: p.path, label: `${p.value}` })),
+      ...numericParameters(this.#text).map((p) =>
+        el('option', { value: p.path, label: `${p.value}` }),
+      ),
     );
   }
 

@@ -6,15 +6,7 @@
  * so the bytes are the CLI's. Runs in the page's Web Worker; imports nothing of the DOM, so
  * Node tests run it too.
  */
-import { replicationSeed, runScenario } from '../model/run.ts';
-import { parseScenario } from '../model/language.ts';
-import { analyse } from '../report/analyse.ts';
-import { buildReportHtml, type VegaAssets } from '../report/html/page.ts';
-import { buildOutputs } from '../report/outputs.ts';
-import type { ReportData } from '../report/report-data.ts';
-import type { ScenarioResults } from '../report/results.ts';
-import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
-import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
+
 import {
   CHECK_EVERY,
   CommandBudget,
@@ -25,7 +17,16 @@ import {
   RunGuard,
   stoppedBy,
 } from '../cli/run-guard.ts';
-import type { RunProgress, RunOutcome, RunRequest, WhatIf } from './protocol.ts';
+import { parseScenario } from '../model/language.ts';
+import { replicationSeed, runScenario } from '../model/run.ts';
+import { analyse } from '../report/analyse.ts';
+import { buildReportHtml, type VegaAssets } from '../report/html/page.ts';
+import { buildOutputs } from '../report/outputs.ts';
+import type { ReportData } from '../report/report-data.ts';
+import type { ScenarioResults } from '../report/results.ts';
+import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
+import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
+import type { RunOutcome, RunProgress, RunRequest, WhatIf } from './protocol.ts';
 
 /** The CLI's default event budget per run (`--max-events`). */
 export const MAX_EVENTS = 2e9;
@@ -39,7 +40,11 @@ export interface PlaygroundLimits {
 
 /** The what-if values as the pipeline's overrides (labelled as the page shows them). */
 export function whatIfOverrides(whatIf: readonly WhatIf[] = []): ScenarioOverride[] {
-  return whatIf.map((w) => ({ path: w.path, value: w.value, label: `what-if ${w.path}=${w.value}` }));
+  return whatIf.map((w) => ({
+    path: w.path,
+    value: w.value,
+    label: `what-if ${w.path}=${w.value}`,
+  }));
 }
 
 /**
@@ -109,7 +114,10 @@ export async function runRequest(
     simulationWallMs += performance.now() - t0;
     const stop = stoppedBy(result.summary, maxEvents, guard);
     if (stop !== undefined)
-      return { kind: 'stopped', message: guardMessage(`run of ${name}`, stop, 'Nothing was written.') };
+      return {
+        kind: 'stopped',
+        message: guardMessage(`run of ${name}`, stop, 'Nothing was written.'),
+      };
     runs.push(result);
   }
   const notes = loaded.warnings.map((w) => `${w.file}:${w.line}:${w.col} ${w.message}`);

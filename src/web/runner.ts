@@ -12,16 +12,14 @@ type Settle = (m: FromWorker) => void;
 
 /** One worker with request ids. */
 class Channel {
-  #worker: Worker;
+  #worker: Worker | undefined;
   #waiting = new Map<number, { settle: Settle; progress?: (p: RunProgress) => void }>();
   #next = 1;
 
   constructor(
     private readonly make: () => Worker,
     private readonly assets: VegaAssets | undefined,
-  ) {
-    this.#worker = this.#start();
-  }
+  ) {}
 
   #start(): Worker {
     const w = this.make();
@@ -37,25 +35,32 @@ class Channel {
     };
     w.onerror = (e) => {
       e.preventDefault();
-      this.#failAll(e.message || 'the worker stopped with an error');
+      const where = e.filename ? ` (${e.lineno}:${e.colno})` : '';
+      this.#failAll(`${e.message || 'the worker stopped with an error'}${where}`);
     };
-    if (this.assets !== undefined) this.#post({ type: 'init', assets: this.assets });
+    if (this.assets !== undefined)
+      w.postMessage({ type: 'init', assets: this.assets } satisfies ToWorker);
     return w;
   }
 
   #post(m: ToWorker): void {
+    this.#worker ??= this.#start();
     this.#worker.postMessage(m);
   }
 
   #failAll(message: string): void {
     const all = [...this.#waiting];
     this.#waiting.clear();
-    this.#worker.terminate();
-    this.#worker = this.#start();
+    this.#worker?.terminate();
+    // the next request starts a fresh worker
+    this.#worker = undefined;
     for (const [id, entry] of all) entry.settle({ type: 'crashed', id, message });
   }
 
-  request(make: (id: number) => ToWorker, progress?: (p: RunProgress) => void): Promise<FromWorker> {
+  request(
+    make: (id: number) => ToWorker,
+    progress?: (p: RunProgress) => void,
+  ): Promise<FromWorker> {
     const id = this.#next++;
     return new Promise((settle) => {
       this.#waiting.set(id, { settle, progress });
@@ -92,7 +97,9 @@ export class Runner {
     const m = await this.#run.request((id) => ({ type: 'run', id, request }), progress);
     if (m.type === 'finished') return m.outcome;
     if (m.type === 'crashed')
-      return m.message === CANCELLED ? { kind: 'cancelled' } : { kind: 'crashed', message: m.message };
+      return m.message === CANCELLED
+        ? { kind: 'cancelled' }
+        : { kind: 'crashed', message: m.message };
     return { kind: 'crashed', message: `unexpected answer ${m.type}` };
   }
 

@@ -131,7 +131,9 @@ export function keysAt(root: SchemaNode, path: readonly PathStep[]): KeySuggesti
     for (const [key, value] of Object.entries(alt.properties ?? {})) {
       if (key === '$schema' || seen.has(key)) continue;
       const v = resolve(root, value);
-      const info = v.description ?? (v.default !== undefined ? `default: ${JSON.stringify(v.default)}` : undefined);
+      const info =
+        v.description ??
+        (v.default !== undefined ? `default: ${JSON.stringify(v.default)}` : undefined);
       seen.set(key, { key, detail: typeOf(root, value), ...(info ? { info } : {}) });
     }
   }

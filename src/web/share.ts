@@ -5,7 +5,7 @@
  * the size it inflates to are capped, and the JSON must have exactly the expected shape; the
  * text then goes to the editor and the scenario pipeline like anything typed.
  */
-import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import type { WhatIf } from './protocol.ts';
 
 /** What a link carries. */
@@ -60,7 +60,7 @@ function inflateCapped(data: Uint8Array): Uint8Array {
   return out;
 }
 
-const FILE_NAME = /^[\w .\/-]{1,200}$/;
+const FILE_NAME = /^[\w ./-]{1,200}$/;
 const PATH = /^[A-Za-z0-9_$\-[\].]{1,300}$/;
 
 /** A decoded link's contents, or why it cannot be read. Undefined when `hash` is no share link. */
