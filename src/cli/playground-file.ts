@@ -26,7 +26,7 @@ export function inlinePlayground(index: string, read: (name: string) => string):
     if (!/^[\w.-]+$/.test(name)) throw new Error(`unexpected asset name ${name}`);
     return read(name);
   };
-  return index
+  const html = index
     .replace(
       /<script type="application\/json" id="([\w-]+)" data-inline="([\w.-]+)"><\/script>/g,
       (_, id: string, name: string) =>
@@ -41,4 +41,7 @@ export function inlinePlayground(index: string, read: (name: string) => string):
       /<script src="([\w.-]+)"><\/script>/g,
       (_, name: string) => `<script>${scriptForHtml(asset(name))}</script>`,
     );
+  const left = /<script[^>]* src=|<link[^>]* href=|data-inline="[^"]*"><\/script>/.exec(html);
+  if (left !== null) throw new Error(`index.html names an asset it cannot inline: ${left[0]}`);
+  return html;
 }
