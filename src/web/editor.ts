@@ -2,7 +2,7 @@
  * The scenario editor: CodeMirror 6 with YAML highlighting, the project's own validation as
  * located underlines (a linter that asks the validation worker, debounced as the user types,
  * each issue underlined at its file:line:col with its did-you-mean hint) and completion of
- * keys from the scenario JSON Schema (schema-keys.ts).
+ * keys from the scenario JSON Schema, with the key's type and default on hover (schema-keys.ts).
  */
 import {
   autocompletion,
@@ -25,6 +25,7 @@ import {
   EditorView,
   highlightActiveLine,
   highlightActiveLineGutter,
+  hoverTooltip,
   keymap,
   lineNumbers,
 } from '@codemirror/view';
@@ -72,6 +73,35 @@ function completeKeys(schema: SchemaNode) {
   };
 }
 
+/** Hover docs: the type, default and description the JSON Schema gives the key under the mouse. */
+function keyDocs(schema: SchemaNode) {
+  return hoverTooltip((view, pos) => {
+    const line = view.state.doc.lineAt(pos);
+    const m = /^(\s*)(-\s+)?([A-Za-z0-9_$-]+):/.exec(line.text);
+    if (m === null) return null;
+    const start = line.from + m[1].length + (m[2]?.length ?? 0);
+    const end = start + m[3].length;
+    if (pos < start || pos > end) return null;
+    const lines = view.state.doc.toString().split('\n');
+    const path = yamlPathAt(lines, line.number - 1, m[1].length + (m[2]?.length ?? 0));
+    if (m[2]) path.push({ item: true });
+    const doc = keysAt(schema, path).find((k) => k.key === m[3]);
+    if (doc === undefined) return null;
+    return {
+      pos: start,
+      end,
+      above: true,
+      create: () => {
+        const dom = document.createElement('div');
+        dom.className = 'cm-schema-doc';
+        // text only: the schema is msasim's, but nothing here is markup either way
+        dom.textContent = `${doc.key}: ${doc.detail}${doc.info ? `\n${doc.info}` : ''}`;
+        return { dom };
+      },
+    };
+  });
+}
+
 /** Creates the editor in `parent` with `text`. */
 export function createEditor(
   parent: HTMLElement,
@@ -114,6 +144,7 @@ export function createEditor(
         lint,
         lintGutter(),
         autocompletion({ override: [completeKeys(schema)] }),
+        keyDocs(schema),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) hooks.changed(u.state.doc.toString());
         }),

@@ -204,6 +204,19 @@ describe.skipIf(!available)('the playground in Chromium', () => {
     const tip = await page.waitForSelector('.cm-tooltip-lint', { timeout: 5_000 });
     expect(await tip.textContent()).toMatch(/did you mean/i);
     await page.screenshot({ path: join(ARTIFACTS, 'playground-typo.png') });
+    // hover docs of a key come from the JSON Schema
+    const at = await page.evaluate(() => {
+      const view = window.playground.editor as unknown as {
+        state: { doc: { toString(): string } };
+        coordsAtPos(pos: number): { left: number; top: number; bottom: number } | null;
+      };
+      const pos = view.state.doc.toString().indexOf('threads:') + 2;
+      return view.coordsAtPos(pos);
+    });
+    expect(at).not.toBeNull();
+    await page.mouse.move(at?.left ?? 0, ((at?.top ?? 0) + (at?.bottom ?? 0)) / 2);
+    const doc = await page.waitForSelector('.cm-schema-doc', { timeout: 5_000 });
+    expect(await doc.textContent()).toMatch(/^threads: integer\ndefault: 200/);
     // an invalid scenario never starts a run
     expect(await run()).toBe('invalid');
     expect(await page.textContent('#messages')).toMatch(/did you mean/i);
@@ -259,6 +272,15 @@ describe.skipIf(!available)('the playground in Chromium', () => {
   it('opens a share link with the same scenario and what-if value', async () => {
     await page.evaluate((f) => window.playground.open(f), 'scenarios/01-shared-db.yaml');
     await edit(/(?<=^seed: )\d+/m, '7');
+    const path = await page.$eval('#whatif-paths option', (e) => e.getAttribute('value') ?? '');
+    await page.fill('#whatif-path', path);
+    await page.dispatchEvent('#whatif-path', 'change');
+    await page.$eval('#whatif-slider', (el) => {
+      const s = el as HTMLInputElement;
+      s.value = s.max;
+      s.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const value = await page.textContent('#whatif-value');
     await page.click('#share');
     const link = await page.evaluate(() => location.href);
     expect(link).toMatch(/#s=[\w-]+$/);
@@ -268,6 +290,9 @@ describe.skipIf(!available)('the playground in Chromium', () => {
     await page.goto(link);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.evaluate(() => window.playground.editor.state.doc.toString())).toBe(text);
+    expect(await page.inputValue('#whatif-path')).toBe(path);
+    expect(await page.textContent('#whatif-value')).toBe(value);
+    await page.click('#whatif-clear');
     await page.click('#reset');
   });
 
