@@ -19,6 +19,13 @@ import { decodeShare, encodeShare } from './share.ts';
 import { loadCurrent, loadEdits, saveCurrent, saveEdits } from './storage.ts';
 import { defaultRange, numericParameters } from './whatif.ts';
 
+/** What the highlights read of each run in summary.json. */
+interface HighlightRun {
+  scenario: { name: string; variant: string | null };
+  overall: { latency: { p99Ms: number }; throughputPerSec: number; errorRate: number };
+  slos: { pass: boolean }[];
+}
+
 const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
 const WHATIF_DELAY_MS = 400;
 
@@ -52,6 +59,19 @@ class Playground {
   #whatIf: WhatIf | undefined;
   #whatIfTimer: ReturnType<typeof setTimeout> | undefined;
   #urls: string[] = [];
+  /** The highlights of the previous run, for the comparison with the next one. */
+  #previous:
+    | {
+        file: string;
+        rows: {
+          variant: string;
+          p99: number;
+          throughput: number;
+          errors: number;
+          slos: boolean[];
+        }[];
+      }
+    | undefined;
   /** Wall times of the last run, for the status line and the tests. */
   lastRun: { simulationWallMs: number; wallMs: number; files: [string, string][] } | undefined;
 
@@ -252,28 +272,61 @@ class Playground {
         ...result.notes,
       ].join('\n'),
     );
-    this.#showSlos(files.get('summary.json'));
+    this.#showHighlights(files.get('summary.json'));
     this.#offerDownloads(result.files);
   }
 
-  /** The SLO verdicts of the last run in the header (a challenge passes when all hold). */
-  #showSlos(summaryJson: string | undefined): void {
+  /**
+   * The highlights of the last run beside the editor: each variant's p99, throughput, error
+   * rate and SLO verdicts, with the previous run's values of the same scenario for comparison
+   * (what a what-if move changed); the SLO verdicts also go to the header (a challenge passes
+   * when all hold). Read from summary.json, shown as text.
+   */
+  #showHighlights(summaryJson: string | undefined): void {
     const box = $('slo-status');
     box.replaceChildren();
+    const table = $('highlights');
+    table.replaceChildren();
     if (summaryJson === undefined) return;
-    const verdicts: boolean[] = [];
-    const walk = (v: unknown): void => {
-      if (Array.isArray(v)) for (const x of v) walk(x);
-      else if (v !== null && typeof v === 'object') {
-        const o = v as Record<string, unknown>;
-        if (Array.isArray(o.slos))
-          for (const s of o.slos)
-            if (s && typeof (s as { pass?: unknown }).pass === 'boolean')
-              verdicts.push((s as { pass: boolean }).pass);
-        for (const x of Object.values(o)) if (typeof x === 'object') walk(x);
-      }
+    const summary = JSON.parse(summaryJson) as { runs: HighlightRun[] };
+    const rows = summary.runs.map((r) => ({
+      variant: r.scenario.variant ?? r.scenario.name,
+      p99: r.overall.latency.p99Ms,
+      throughput: r.overall.throughputPerSec,
+      errors: r.overall.errorRate,
+      slos: (r.slos ?? []).map((x) => x.pass),
+    }));
+    const previous = this.#previous?.file === this.#file ? this.#previous.rows : [];
+    const was = (variant: string, pick: (r: (typeof rows)[number]) => number, unit: string) => {
+      const p = previous.find((r) => r.variant === variant);
+      return p === undefined ? '' : ` (was ${format(pick(p))}${unit})`;
     };
-    walk(JSON.parse(summaryJson));
+    const format = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
+    table.append(
+      el(
+        'tr',
+        {},
+        ['variant', 'p99', 'throughput', 'errors', 'SLOs'].map((h) => el('th', {}, [h])),
+      ),
+    );
+    for (const r of rows) {
+      const met = r.slos.filter(Boolean).length;
+      table.append(
+        el('tr', {}, [
+          el('td', {}, [r.variant]),
+          el('td', {}, [`${format(r.p99)} ms${was(r.variant, (x) => x.p99, ' ms')}`]),
+          el('td', {}, [`${format(r.throughput)}/s${was(r.variant, (x) => x.throughput, '/s')}`]),
+          el('td', {}, [
+            `${format(r.errors * 100)} %${was(r.variant, (x) => x.errors * 100, ' %')}`,
+          ]),
+          el('td', { className: met === r.slos.length ? 'pass' : 'fail' }, [
+            r.slos.length === 0 ? '–' : `${met} of ${r.slos.length} met`,
+          ]),
+        ]),
+      );
+    }
+    this.#previous = { file: this.#file, rows };
+    const verdicts = rows.flatMap((r) => r.slos);
     if (verdicts.length === 0) return;
     const missed = verdicts.filter((p) => !p).length;
     box.append(
@@ -291,6 +344,7 @@ class Playground {
     this.#urls = [];
     $('downloads').replaceChildren();
     $('slo-status').replaceChildren();
+    $('highlights').replaceChildren();
     $<HTMLIFrameElement>('report').srcdoc = '';
     this.#message('');
   }

@@ -352,6 +352,17 @@ describe.skipIf(!available)('the playground in Chromium', () => {
       '"id":"orders","kind":"service","instances":2,"capacityPerInstance":5,',
     );
     expect(await page.textContent('#whatif-value')).toBe('5');
+    // the slider again: the highlights show the new p99 beside the one before
+    const again = await runs();
+    await page.$eval('#whatif-slider', (el) => {
+      const s = el as HTMLInputElement;
+      s.value = '100';
+      s.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) > n, again, {
+      timeout: 60_000,
+    });
+    expect(await page.textContent('#highlights')).toMatch(/p99.*\d ms \(was \d/s);
     await page.screenshot({ path: join(ARTIFACTS, 'playground-whatif.png') });
     await page.click('#reset');
   });
