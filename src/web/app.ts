@@ -78,8 +78,11 @@ class Playground {
   constructor(assets: PageAssets) {
     this.#assets = assets;
     this.#runner = new Runner(() => assets.newWorker(), assets.vega);
+    const current = loadCurrent() ?? '';
     const first =
-      this.#shipped(loadCurrent() ?? '') ?? this.#shipped(HEADLINE) ?? assets.scenarios[0];
+      this.#entries().find((e) => e.file === current) ??
+      this.#shipped(HEADLINE) ??
+      assets.scenarios[0];
     this.#file = first.file;
     this.#text = this.#edits.get(first.file) ?? first.text;
     this.#editor = createEditor($('editor'), this.#text, assets.schema as SchemaNode, {
@@ -97,6 +100,14 @@ class Playground {
 
   #shipped(file: string): ShippedScenario | undefined {
     return this.#assets.scenarios.find((s) => s.file === file);
+  }
+
+  /** The gallery's entries: scenarios opened from links first (kept as edits), then the shipped ones. */
+  #entries(): ShippedScenario[] {
+    const opened = [...this.#edits]
+      .filter(([file]) => this.#shipped(file) === undefined)
+      .map(([file, text]) => ({ file, text, lesson: null }));
+    return [...opened, ...this.#assets.scenarios];
   }
 
   #changed(text: string): void {
@@ -134,7 +145,7 @@ class Playground {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     const list = $('scenario-list');
     list.replaceChildren();
-    for (const s of this.#assets.scenarios) {
+    for (const s of this.#entries()) {
       const haystack = `${s.file}\n${s.text}\n${s.lesson ?? ''}`.toLowerCase();
       if (!words.every((w) => haystack.includes(w))) continue;
       const title = /^name:\s*(.+)$/m.exec(s.text)?.[1]?.replace(/^["']|["']$/g, '') ?? s.file;
@@ -158,9 +169,9 @@ class Playground {
     }
   }
 
-  /** Opens a shipped scenario (with the user's edit of it, if any). */
+  /** Opens a scenario of the gallery (with the user's edit of it, if any). */
   open(file: string): void {
-    const s = this.#shipped(file);
+    const s = this.#entries().find((e) => e.file === file);
     if (s === undefined) return;
     this.#file = file;
     saveCurrent(file);
@@ -172,6 +183,10 @@ class Playground {
 
   #reset(): void {
     const s = this.#shipped(this.#file);
+    if (s === undefined) {
+      this.#message('This scenario came from a link: there is no shipped original to go back to.');
+      return;
+    }
     this.#edits.delete(this.#file);
     saveEdits(this.#edits);
     setEditorText(this.#editor, s?.text ?? '');
@@ -396,13 +411,23 @@ class Playground {
       return;
     }
     const { shared } = decoded;
-    this.#file = shared.file;
+    // the link's scenario is kept as an edit of its file, unless the user has another edit of
+    // that file: then it goes beside it (shared/<name>) so nothing of theirs is overwritten
+    const mine = this.#edits.get(shared.file);
+    const file =
+      mine !== undefined && mine !== shared.text
+        ? `shared/${shared.file.split('/').pop() ?? 'shared.yaml'}`
+        : shared.file;
+    this.#file = file;
+    saveCurrent(file);
+    this.#clearResults();
     setEditorText(this.#editor, shared.text);
+    // the fragment is read once: a reload opens the (possibly edited) scenario from storage
+    history.replaceState(null, '', location.href.replace(/#.*$/, ''));
+    this.#renderGallery($<HTMLInputElement>('search').value);
     this.#showScenario();
     if (shared.whatIf) this.#setWhatIf(shared.whatIf);
-    this.#message(
-      `Opened a shared scenario (${shared.file}); it is validated like anything typed.`,
-    );
+    this.#message(`Opened a shared scenario as ${file}; it is validated like anything typed.`);
   }
 
   // ---- what-if ---------------------------------------------------------------------------

@@ -285,14 +285,24 @@ describe.skipIf(!available)('the playground in Chromium', () => {
     const link = await page.evaluate(() => location.href);
     expect(link).toMatch(/#s=[\w-]+$/);
     const text = await page.evaluate(() => window.playground.editor.state.doc.toString());
+    // the user edits on; the link must not overwrite that edit
+    await edit(/(?<=^seed: )\d+/m, '9');
     await page.goto('about:blank');
-    await page.evaluate(() => localStorage.clear()).catch(() => undefined);
     await page.goto(link);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.evaluate(() => window.playground.editor.state.doc.toString())).toBe(text);
+    expect(await page.textContent('#scenario-title')).toBe('shared/01-shared-db.yaml');
     expect(await page.inputValue('#whatif-path')).toBe(path);
     expect(await page.textContent('#whatif-value')).toBe(value);
-    await page.click('#whatif-clear');
+    // the fragment is read once; the scenario is kept like an edit, so a reload keeps it
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.evaluate(() => window.playground.editor.state.doc.toString())).toBe(text);
+    await page.evaluate((f) => window.playground.open(f), 'scenarios/01-shared-db.yaml');
+    expect(await page.evaluate(() => window.playground.editor.state.doc.toString())).toMatch(
+      /^seed: 9$/m,
+    );
     await page.click('#reset');
   });
 
@@ -309,6 +319,9 @@ describe.skipIf(!available)('the playground in Chromium', () => {
     await page.goto(`${url}${hash}`);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.textContent('#scenario-title')).toBe('shared.yaml');
+    // listed in the gallery as text
+    expect(await page.textContent('#scenario-list')).toContain('shared.yaml');
+    expect(await page.$$eval('#scenario-list img, #scenario-list script', (e) => e.length)).toBe(0);
     expect(await run(), (await page.textContent('#messages')) ?? '').toBe('done');
     await chartsDrawn(reportFrame());
     expect(
