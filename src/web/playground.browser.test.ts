@@ -255,6 +255,41 @@ describe.skipIf(!available)('the playground in Chromium', () => {
     await page.click('#reset');
   });
 
+  it('shows a crashed worker as an error, keeps the scenario, and recovers', async () => {
+    await page.evaluate((f) => window.playground.open(f), 'scenarios/shop.yaml');
+    await edit(/(?<=^duration: )\S+/m, '2h');
+    const text = await page.evaluate(() => window.playground.editor.state.doc.toString());
+    // a run, cancelled: the page starts a new worker for the next one ...
+    await page.click('#run');
+    await page.click('#cancel');
+    await page.waitForFunction(() => document.body.dataset.lastRun === 'cancelled');
+    // ... which dies as it starts (as one that runs out of memory would)
+    await page.evaluate(() => {
+      const Real = Worker;
+      const w = window as unknown as { Worker: unknown; RealWorker: unknown };
+      w.RealWorker = Real;
+      w.Worker = class extends Real {
+        constructor() {
+          super(URL.createObjectURL(new Blob(['throw new Error("the worker died")'])));
+        }
+      };
+    });
+    expect(await run()).toBe('crashed');
+    expect(await page.textContent('#messages')).toMatch(
+      /stopped with an error \(your scenario is kept in the editor\):\n.*the worker died/,
+    );
+    expect(await page.evaluate(() => window.playground.editor.state.doc.toString())).toBe(text);
+    seen.problems = seen.problems.filter((p) => !p.includes('the worker died'));
+    await page.evaluate(() => {
+      const w = window as unknown as { Worker: unknown; RealWorker: unknown };
+      w.Worker = w.RealWorker;
+    });
+    await page.click('#reset');
+    await edit(/(?<=^duration: )\S+/m, '8s');
+    expect(await run()).toBe('done');
+    await page.click('#reset');
+  });
+
   it('stops a runaway run with the CLI’s guard message', async () => {
     await page.evaluate((f) => window.playground.open(f), 'scenarios/shop.yaml');
     // a flood no service can take: the queue at the entry grows past the guard's million
