@@ -77,7 +77,10 @@ class Playground {
 
   constructor(assets: PageAssets) {
     this.#assets = assets;
-    this.#runner = new Runner(() => assets.newWorker(), assets.vega);
+    const asked = Number(new URLSearchParams(location.search).get('workers'));
+    // ?workers=N: N run workers (a test, a demo of the speed-up); default: the cores but one
+    const cores = Number.isInteger(asked) && asked >= 1 && asked <= 16 ? asked + 1 : undefined;
+    this.#runner = new Runner(() => assets.newWorker(), assets.vega, cores);
     const current = loadCurrent() ?? '';
     const first =
       this.#entries().find((e) => e.file === current) ??

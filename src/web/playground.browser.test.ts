@@ -1,13 +1,16 @@
 /**
  * The playground in a real browser (Debian's Chromium driven by playwright-core): the single
  * file `msasim playground` writes, opened from file:// in one tab, with every request that is
- * not the file itself (or a blob the page makes) refused and recorded. It runs three shipped
- * scenarios and compares every file with the CLI's run of the same scenario (the shared runs of
- * test-support/shipped-runs.ts) byte for byte; picks the headline from the gallery, changes
+ * not the file itself (or a blob the page makes) refused and recorded, with two run workers
+ * (`?workers=2`). It runs three shipped scenarios (variants in parallel) and compares every file
+ * with the CLI's run of the same scenario (the shared runs of test-support/shipped-runs.ts)
+ * byte for byte; picks the headline from the gallery, changes
  * `threads`, runs and sees the report's charts drawn; types a typo and sees the located
- * underline with its did-you-mean; cancels a long run; sees a runaway run stopped by the CLI's
- * guard with its message; reloads and finds the edit kept; opens a share link (a hostile one
- * too: its scenario's name is shown as text, nothing runs); moves the what-if slider.
+ * underline with its did-you-mean and a key's docs on hover; cancels a long run; sees a worker
+ * that dies shown as an error with the scenario kept; sees a runaway run stopped by the CLI's
+ * guard with its message; reloads and finds the edit kept; opens a share link (never over the
+ * user's own edit; a hostile one too: its texts are shown as text, no script runs); moves the
+ * what-if slider and sees the highlights compare with the run before.
  * Screenshots go to reports/test-artifacts/. Without /usr/bin/chromium the tests are skipped
  * locally and fail in CI.
  */
@@ -60,7 +63,8 @@ describe.skipIf(!available)('the playground in Chromium', () => {
     const file = join(dir, 'playground.html');
     const made = await msasimInProcess(['playground', '--out', file]);
     expect(made.code, made.stderr).toBe(0);
-    url = pathToFileURL(file).href;
+    // two run workers, so the variants of a scenario run in parallel as on a multi-core laptop
+    url = `${pathToFileURL(file).href}?workers=2`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -152,7 +156,7 @@ describe.skipIf(!available)('the playground in Chromium', () => {
   }
 
   it.each(SAME_AS_CLI)(
-    '%s: every file the playground makes is the CLI’s, byte for byte',
+    '%s: every file the playground makes (variants on two workers) is the CLI’s, byte for byte',
     async (file) => {
       const cli = await shippedRun(file);
       expect(cli.code, cli.stderr).toBe(0);

@@ -3,6 +3,7 @@
  * crosses as structured-clone data: texts, numbers and the located issues of the scenario
  * pipeline, never markup.
  */
+import type { RunResult } from '../metrics/summary.ts';
 import type { VegaAssets } from '../report/html/page.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 
@@ -52,15 +53,25 @@ export type RunOutcome =
       wallMs: number;
     };
 
+/** How the run of one variant ended (a worker's part of a run on several workers). */
+export type VariantOutcome =
+  | { kind: 'ran'; result: RunResult; simulationWallMs: number }
+  | { kind: 'invalid'; issues: ScenarioIssue[] }
+  | { kind: 'stopped'; message: string };
+
 /** Page → worker. */
 export type ToWorker =
   | { type: 'init'; assets: VegaAssets }
   | { type: 'validate'; id: number; text: string; file: string }
-  | { type: 'run'; id: number; request: RunRequest };
+  | { type: 'plan'; id: number; request: RunRequest }
+  | { type: 'variant'; id: number; request: RunRequest; index: number }
+  | { type: 'report'; id: number; request: RunRequest; runs: RunResult[] };
 
 /** Worker → page. */
 export type FromWorker =
   | { type: 'validated'; id: number; issues: ScenarioIssue[] }
+  | { type: 'planned'; id: number; plan: { variants: number } | { issues: ScenarioIssue[] } }
+  | { type: 'ran'; id: number; outcome: VariantOutcome }
+  | { type: 'reported'; id: number; files: [string, string][]; notes: string[] }
   | { type: 'progress'; id: number; progress: RunProgress }
-  | { type: 'finished'; id: number; outcome: RunOutcome }
   | { type: 'crashed'; id: number; message: string };

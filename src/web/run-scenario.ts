@@ -18,7 +18,7 @@ import {
   stoppedBy,
 } from '../cli/run-guard.ts';
 import { parseScenario } from '../model/language.ts';
-import { replicationSeed, runScenario } from '../model/run.ts';
+import { type RunResult, replicationSeed, runScenario } from '../model/run.ts';
 import { analyse } from '../report/analyse.ts';
 import { buildReportHtml, type VegaAssets } from '../report/html/page.ts';
 import { buildOutputs } from '../report/outputs.ts';
@@ -26,7 +26,7 @@ import type { ReportData } from '../report/report-data.ts';
 import type { ScenarioResults } from '../report/results.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
-import type { RunOutcome, RunProgress, RunRequest, WhatIf } from './protocol.ts';
+import type { RunOutcome, RunProgress, RunRequest, VariantOutcome, WhatIf } from './protocol.ts';
 
 /** The CLI's default event budget per run (`--max-events`). */
 export const MAX_EVENTS = 2e9;
@@ -70,56 +70,75 @@ export function validateText(text: string, file: string): ScenarioIssue[] {
   return 'issues' in parsed ? parsed.issues : parsed.loaded.warnings;
 }
 
-/** Runs every variant of the request's scenario once and builds the CLI's report files. */
-export async function runRequest(
-  request: RunRequest,
-  assets: VegaAssets,
-  onProgress: (p: RunProgress) => void,
-  limits: PlaygroundLimits = {},
-): Promise<RunOutcome> {
-  const started = performance.now();
-  const parsed = parseText(request.text, request.file, request.whatIf);
-  if ('issues' in parsed) return { kind: 'invalid', issues: parsed.issues };
-  const { loaded } = parsed;
-  const maxEvents = limits.maxEvents ?? MAX_EVENTS;
-  const guardLimits = {
-    maxEvents,
+function guardLimitsOf(limits: PlaygroundLimits) {
+  return {
+    maxEvents: limits.maxEvents ?? MAX_EVENTS,
     maxWall: limits.maxWall ?? DEFAULT_MAX_WALL_MS,
     maxRunWall: limits.maxRunWall ?? DEFAULT_MAX_RUN_WALL_MS,
   };
-  const budget = new CommandBudget(guardLimits.maxWall);
-  const runs: ScenarioResults['runs'] = [];
-  let simulationWallMs = 0;
-  for (const [index, scenario] of loaded.variants.entries()) {
-    const variant = scenario.variant ?? scenario.name;
-    const name = `"${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''}`;
-    budget.checkBefore(`the run of ${name}`);
-    const guard = new RunGuard(guardLimits, budget);
-    const t0 = performance.now();
-    let shown = 0;
-    const result = await runScenario(scenario, {
-      seed: replicationSeed(scenario.seed, 1),
-      maxEvents,
-      checkEvery: CHECK_EVERY,
-      onCheckpoint: (sim, probe) => {
-        const now = performance.now();
-        if (now - shown > 100) {
-          shown = now;
-          const of = loaded.variants.length;
-          onProgress({ variant, index, of, simMs: sim.now, durationMs: scenario.durationMs });
-        }
-        return guard.check(sim, probe);
-      },
-    });
-    simulationWallMs += performance.now() - t0;
-    const stop = stoppedBy(result.summary, maxEvents, guard);
-    if (stop !== undefined)
-      return {
-        kind: 'stopped',
-        message: guardMessage(`run of ${name}`, stop, 'Nothing was written.'),
-      };
-    runs.push(result);
-  }
+}
+
+/**
+ * Runs variant `index` (0-based, in scenario order) of the request's scenario, as the CLI runs
+ * each variant: its own seed, the run guards, the command's budget `budget` (a worker running
+ * variants in parallel has its own).
+ */
+export async function runVariant(
+  request: RunRequest,
+  index: number,
+  onProgress: (p: RunProgress) => void,
+  limits: PlaygroundLimits = {},
+  budget = new CommandBudget(guardLimitsOf(limits).maxWall),
+): Promise<VariantOutcome> {
+  const parsed = parseText(request.text, request.file, request.whatIf);
+  if ('issues' in parsed) return { kind: 'invalid', issues: parsed.issues };
+  const { variants } = parsed.loaded;
+  const scenario = variants[index];
+  if (scenario === undefined) throw new Error(`the scenario has no variant ${index}`);
+  const guardLimits = guardLimitsOf(limits);
+  const variant = scenario.variant ?? scenario.name;
+  const name = `"${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''}`;
+  budget.checkBefore(`the run of ${name}`);
+  const guard = new RunGuard(guardLimits, budget);
+  const t0 = performance.now();
+  let shown = 0;
+  const result = await runScenario(scenario, {
+    seed: replicationSeed(scenario.seed, 1),
+    maxEvents: guardLimits.maxEvents,
+    checkEvery: CHECK_EVERY,
+    onCheckpoint: (sim, probe) => {
+      const now = performance.now();
+      if (now - shown > 100) {
+        shown = now;
+        const of = variants.length;
+        onProgress({ variant, index, of, simMs: sim.now, durationMs: scenario.durationMs });
+      }
+      return guard.check(sim, probe);
+    },
+  });
+  const simulationWallMs = performance.now() - t0;
+  const stop = stoppedBy(result.summary, guardLimits.maxEvents, guard);
+  if (stop !== undefined)
+    return {
+      kind: 'stopped',
+      message: guardMessage(`run of ${name}`, stop, 'Nothing was written.'),
+    };
+  return { kind: 'ran', result, simulationWallMs };
+}
+
+/**
+ * The report of finished runs (one per variant, in scenario order): the CLI's files, the HTML
+ * page last, built from the results.json text as `msasim run` builds it, and the notes the CLI
+ * prints (the scenario's warnings, runs in which no request completed).
+ */
+export function buildReport(
+  request: RunRequest,
+  runs: RunResult[],
+  assets: VegaAssets,
+): { files: [string, string][]; notes: string[] } {
+  const parsed = parseText(request.text, request.file, request.whatIf);
+  if ('issues' in parsed) throw new Error('buildReport was given runs of an invalid scenario');
+  const { loaded } = parsed;
   const notes = loaded.warnings.map((w) => `${w.file}:${w.line}:${w.col} ${w.message}`);
   const empty = runs.filter((r) => r.summary.overall.finished === 0).length;
   if (empty > 0) notes.push(noRequestCompletedWarning(empty, runs.length));
@@ -134,11 +153,39 @@ export async function runRequest(
   const json = files.get('results.json');
   if (json === undefined) throw new Error('buildOutputs made no results.json');
   files.set('index.html', buildReportHtml(JSON.parse(json) as ReportData, assets));
-  return {
-    kind: 'done',
-    files: [...files],
-    notes,
-    simulationWallMs,
-    wallMs: performance.now() - started,
-  };
+  return { files: [...files], notes };
+}
+
+/** How many variants the text's scenario has, or the issues that stop it. */
+export function planText(
+  request: Pick<RunRequest, 'text' | 'file' | 'whatIf'>,
+): { variants: number } | { issues: ScenarioIssue[] } {
+  const parsed = parseText(request.text, request.file, request.whatIf);
+  return 'issues' in parsed ? parsed : { variants: parsed.loaded.variants.length };
+}
+
+/**
+ * Runs every variant of the request's scenario once, one after the other, and builds the CLI's
+ * report files (the page runs the variants on several workers with runVariant and buildReport).
+ */
+export async function runRequest(
+  request: RunRequest,
+  assets: VegaAssets,
+  onProgress: (p: RunProgress) => void,
+  limits: PlaygroundLimits = {},
+): Promise<RunOutcome> {
+  const started = performance.now();
+  const plan = planText(request);
+  if ('issues' in plan) return { kind: 'invalid', issues: plan.issues };
+  const budget = new CommandBudget(guardLimitsOf(limits).maxWall);
+  const runs: RunResult[] = [];
+  let simulationWallMs = 0;
+  for (let index = 0; index < plan.variants; index++) {
+    const outcome = await runVariant(request, index, onProgress, limits, budget);
+    if (outcome.kind !== 'ran') return outcome;
+    runs.push(outcome.result);
+    simulationWallMs += outcome.simulationWallMs;
+  }
+  const { files, notes } = buildReport(request, runs, assets);
+  return { kind: 'done', files, notes, simulationWallMs, wallMs: performance.now() - started };
 }

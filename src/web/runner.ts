@@ -79,13 +79,24 @@ export type RunResult = RunOutcome | { kind: 'crashed'; message: string } | { ki
 
 const CANCELLED = '\u0000cancelled';
 
+/** Most workers that run variants at once (each holds a model; the page keeps a core). */
+export function poolSize(cores: number | undefined, variants: number): number {
+  return Math.max(1, Math.min(variants, Math.max(1, (cores ?? 2) - 1), 4));
+}
+
 export class Runner {
   readonly #lint: Channel;
-  readonly #run: Channel;
+  /** The run workers; the first also builds the report (it has the vega libraries). */
+  readonly #pool: Channel[];
 
-  constructor(make: () => Worker, assets: VegaAssets) {
+  /** `cores`: the browser's (a page may ask for a number of run workers with `?workers=N`). */
+  constructor(make: () => Worker, assets: VegaAssets, cores = navigator.hardwareConcurrency) {
     this.#lint = new Channel(make, undefined);
-    this.#run = new Channel(make, assets);
+    const size = poolSize(cores, Number.POSITIVE_INFINITY);
+    this.#pool = Array.from(
+      { length: size },
+      (_, k) => new Channel(make, k === 0 ? assets : undefined),
+    );
   }
 
   async validate(text: string, file: string): Promise<ScenarioIssue[]> {
@@ -93,9 +104,70 @@ export class Runner {
     return m.type === 'validated' ? m.issues : [];
   }
 
+  /**
+   * Runs every variant, on several workers when there are several variants and cores (each
+   * variant is an independent run with its own seed, so the results are the same bytes), then
+   * builds the report on the first worker. The first variant to be stopped by a guard, or a
+   * crash, stops the others.
+   */
   async run(request: RunRequest, progress: (p: RunProgress) => void): Promise<RunResult> {
-    const m = await this.#run.request((id) => ({ type: 'run', id, request }), progress);
-    if (m.type === 'finished') return m.outcome;
+    const started = performance.now();
+    const plan = await this.#lint.request((id) => ({ type: 'plan', id, request }));
+    if (plan.type !== 'planned') return this.#failed(plan);
+    if ('issues' in plan.plan) return { kind: 'invalid', issues: plan.plan.issues };
+    const variants = plan.plan.variants;
+    const workers = this.#pool.slice(0, poolSize(this.#pool.length + 1, variants));
+    const shares = new Map<number, RunProgress>();
+    const show = (p: RunProgress) => {
+      shares.set(p.index, p);
+      const done = [...shares.values()].reduce(
+        (a, x) => a + Math.min(1, x.simMs / x.durationMs),
+        0,
+      );
+      const running = [...shares.values()].filter((x) => x.simMs < x.durationMs);
+      const first = running[0] ?? p;
+      progress({
+        ...first,
+        index: Math.min(variants - 1, Math.floor(done)),
+        of: variants,
+        simMs: (done % 1) * first.durationMs,
+      });
+    };
+    const runs: RunResultOf[] = new Array(variants);
+    let next = 0;
+    let failure: RunResult | undefined;
+    let simulationWallMs = 0;
+    const work = async (channel: Channel): Promise<void> => {
+      while (failure === undefined && next < variants) {
+        const index = next++;
+        const m = await channel.request((id) => ({ type: 'variant', id, request, index }), show);
+        if (failure !== undefined) return;
+        if (m.type !== 'ran') failure = this.#failed(m);
+        else if (m.outcome.kind !== 'ran') failure = m.outcome;
+        else {
+          runs[index] = m.outcome.result;
+          simulationWallMs += m.outcome.simulationWallMs;
+          show({ variant: '', index, of: variants, simMs: 1, durationMs: 1 });
+        }
+        if (failure !== undefined) for (const c of workers) if (c !== channel) c.restart(CANCELLED);
+      }
+    };
+    await Promise.all(workers.map(work));
+    if (failure !== undefined) return failure;
+    const simulated = performance.now() - started;
+    const report = await this.#pool[0].request((id) => ({ type: 'report', id, request, runs }));
+    if (report.type !== 'reported') return this.#failed(report);
+    return {
+      kind: 'done',
+      files: report.files,
+      notes: report.notes,
+      // the wall time of the simulations: their sum on one worker, their span on several
+      simulationWallMs: workers.length === 1 ? simulationWallMs : simulated,
+      wallMs: performance.now() - started,
+    };
+  }
+
+  #failed(m: FromWorker): RunResult {
     if (m.type === 'crashed')
       return m.message === CANCELLED
         ? { kind: 'cancelled' }
@@ -104,6 +176,12 @@ export class Runner {
   }
 
   cancel(): void {
-    this.#run.restart(CANCELLED);
+    for (const c of this.#pool) c.restart(CANCELLED);
   }
 }
+
+type RunResultOf = Extract<FromWorker, { type: 'ran' }>['outcome'] extends infer O
+  ? O extends { kind: 'ran'; result: infer R }
+    ? R
+    : never
+  : never;
