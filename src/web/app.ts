@@ -28,6 +28,7 @@ interface HighlightRun {
 
 const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
 const WHATIF_DELAY_MS = 400;
+const AUTORUN_DELAY_MS = 800;
 
 function $<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -57,7 +58,7 @@ class Playground {
   #issues: ScenarioIssue[] = [];
   #running = false;
   #whatIf: WhatIf | undefined;
-  #whatIfTimer: ReturnType<typeof setTimeout> | undefined;
+  #rerunTimer: ReturnType<typeof setTimeout> | undefined;
   #urls: string[] = [];
   /** The highlights of the previous run, for the comparison with the next one. */
   #previous:
@@ -121,6 +122,8 @@ class Playground {
     saveEdits(this.#edits);
     this.#markEdited();
     this.#refreshParameters();
+    // a challenge: with "run as I edit", every edit reruns once the typing rests
+    if ($<HTMLInputElement>('autorun').checked) this.#rerunSoon(AUTORUN_DELAY_MS);
   }
 
   #wire(): void {
@@ -480,15 +483,20 @@ class Playground {
     const value = Number($<HTMLInputElement>('whatif-slider').value);
     $('whatif-value').textContent = String(value);
     this.#whatIf = { path, value };
-    clearTimeout(this.#whatIfTimer);
-    this.#whatIfTimer = setTimeout(() => {
+    this.#rerunSoon(WHATIF_DELAY_MS);
+  }
+
+  /** Runs again once nothing has changed for `delayMs` (a running run is cancelled first). */
+  #rerunSoon(delayMs: number): void {
+    clearTimeout(this.#rerunTimer);
+    this.#rerunTimer = setTimeout(() => {
       if (this.#running) this.#runner.cancel();
       const again = (): void => {
         if (this.#running) setTimeout(again, 20);
         else void this.run();
       };
       again();
-    }, WHATIF_DELAY_MS);
+    }, delayMs);
   }
 
   #clearWhatIf(show = true): void {

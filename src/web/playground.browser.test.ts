@@ -353,6 +353,19 @@ describe.skipIf(!available)('the playground in Chromium', () => {
       )
       .replace(/^duration: .*$/m, 'duration: 3s')
       .replace(/^warmup: .*$/m, 'warmup: 1s');
+    // a hostile name is refused by validation; its message quotes the name, as text
+    const badName = encodeShare({
+      file: 'x.yaml',
+      text: hostile.replace(/^name: .*$/m, 'name: "<img src=x onerror=window.__pwned=4>"'),
+    });
+    await page.goto('about:blank');
+    await page.goto(`${url}${badName}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await run()).toBe('invalid');
+    expect(await page.textContent('#messages')).toContain('<img src=x onerror=window.__pwned=4>');
+    await page.waitForSelector('.cm-lintRange-error');
+    expect(await page.$$eval('img', (e) => e.length)).toBe(0);
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
     const hash = encodeShare({ file: '<svg onload=window.__pwned=3>.yaml', text: hostile });
     await page.goto('about:blank');
     await page.goto(`${url}${hash}`);
@@ -416,6 +429,16 @@ describe.skipIf(!available)('the playground in Chromium', () => {
     });
     expect(await page.textContent('#highlights')).toMatch(/p99.*\d ms \(was \d/s);
     await page.screenshot({ path: join(ARTIFACTS, 'playground-whatif.png') });
+    // "run as I edit": an edit reruns by itself once the typing rests
+    await page.click('#whatif-clear');
+    await page.check('#autorun');
+    const edited = await runs();
+    await edit(/(?<=^seed: )\d+/m, '5');
+    await page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) > n, edited, {
+      timeout: 60_000,
+    });
+    expect(await page.evaluate(() => document.body.dataset.lastRun)).toBe('done');
+    await page.uncheck('#autorun');
     await page.click('#reset');
   });
 });
