@@ -9,8 +9,9 @@
 import type { EditorView } from '@codemirror/view';
 import { renderMarkdown } from '../report/html/markdown.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
-import { loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
+import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
 import { createEditor, setEditorText } from './editor.ts';
+import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
 import { issueText } from './positions.ts';
 import type { RunProgress, WhatIf } from './protocol.ts';
 import { Runner, type RunResult } from './runner.ts';
@@ -18,13 +19,6 @@ import type { SchemaNode } from './schema-keys.ts';
 import { decodeShare, encodeShare } from './share.ts';
 import { loadCurrent, loadEdits, saveCurrent, saveEdits } from './storage.ts';
 import { defaultRange, numericParameters } from './whatif.ts';
-
-/** What the highlights read of each run in summary.json. */
-interface HighlightRun {
-  scenario: { name: string; variant: string | null };
-  overall: { latency: { p99Ms: number }; throughputPerSec: number; errorRate: number };
-  slos: { pass: boolean }[];
-}
 
 const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
 const WHATIF_DELAY_MS = 400;
@@ -34,17 +28,6 @@ function $<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (el === null) throw new Error(`the page has no #${id}`);
   return el as T;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<HTMLElementTagNameMap[K]> = {},
-  children: (Node | string)[] = [],
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  Object.assign(e, props);
-  e.append(...children);
-  return e;
 }
 
 /** The page's state. */
@@ -61,18 +44,7 @@ class Playground {
   #rerunTimer: ReturnType<typeof setTimeout> | undefined;
   #urls: string[] = [];
   /** The highlights of the previous run, for the comparison with the next one. */
-  #previous:
-    | {
-        file: string;
-        rows: {
-          variant: string;
-          p99: number;
-          throughput: number;
-          errors: number;
-          slos: boolean[];
-        }[];
-      }
-    | undefined;
+  #previous: { file: string; rows: Highlight[] } | undefined;
   /** Wall times of the last run, for the status line and the tests. */
   lastRun: { simulationWallMs: number; wallMs: number; files: [string, string][] } | undefined;
 
@@ -297,66 +269,14 @@ class Playground {
     this.#offerDownloads(result.files);
   }
 
-  /**
-   * The highlights of the last run beside the editor: each variant's p99, throughput, error
-   * rate and SLO verdicts, with the previous run's values of the same scenario for comparison
-   * (what a what-if move changed); the SLO verdicts also go to the header (a challenge passes
-   * when all hold). Read from summary.json, shown as text.
-   */
+  /** The highlights of the last run (highlights.ts), compared with the run before of the same scenario. */
   #showHighlights(summaryJson: string | undefined): void {
-    const box = $('slo-status');
-    box.replaceChildren();
-    const table = $('highlights');
-    table.replaceChildren();
-    if (summaryJson === undefined) return;
-    const summary = JSON.parse(summaryJson) as { runs: HighlightRun[] };
-    const rows = summary.runs.map((r) => ({
-      variant: r.scenario.variant ?? r.scenario.name,
-      p99: r.overall.latency.p99Ms,
-      throughput: r.overall.throughputPerSec,
-      errors: r.overall.errorRate,
-      slos: (r.slos ?? []).map((x) => x.pass),
-    }));
+    const rows = summaryJson === undefined ? [] : highlightRows(summaryJson);
     const previous = this.#previous?.file === this.#file ? this.#previous.rows : [];
-    const was = (variant: string, pick: (r: (typeof rows)[number]) => number, unit: string) => {
-      const p = previous.find((r) => r.variant === variant);
-      return p === undefined ? '' : ` (was ${format(pick(p))}${unit})`;
-    };
-    const format = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
-    table.append(
-      el(
-        'tr',
-        {},
-        ['variant', 'p99', 'throughput', 'errors', 'SLOs'].map((h) => el('th', {}, [h])),
-      ),
-    );
-    for (const r of rows) {
-      const met = r.slos.filter(Boolean).length;
-      table.append(
-        el('tr', {}, [
-          el('td', {}, [r.variant]),
-          el('td', {}, [`${format(r.p99)} ms${was(r.variant, (x) => x.p99, ' ms')}`]),
-          el('td', {}, [`${format(r.throughput)}/s${was(r.variant, (x) => x.throughput, '/s')}`]),
-          el('td', {}, [
-            `${format(r.errors * 100)} %${was(r.variant, (x) => x.errors * 100, ' %')}`,
-          ]),
-          el('td', { className: met === r.slos.length ? 'pass' : 'fail' }, [
-            r.slos.length === 0 ? '–' : `${met} of ${r.slos.length} met`,
-          ]),
-        ]),
-      );
-    }
+    const { table, verdict } = highlightsTable(rows, previous);
+    $('highlights').replaceChildren(...table);
+    $('slo-status').replaceChildren(...verdict);
     this.#previous = { file: this.#file, rows };
-    const verdicts = rows.flatMap((r) => r.slos);
-    if (verdicts.length === 0) return;
-    const missed = verdicts.filter((p) => !p).length;
-    box.append(
-      el('span', { className: missed === 0 ? 'pass' : 'fail' }, [
-        missed === 0
-          ? `✓ all ${verdicts.length} SLOs met`
-          : `✗ ${missed} of ${verdicts.length} SLOs missed`,
-      ]),
-    );
   }
 
   /** Forgets the last run's report and downloads (they belong to another scenario). */

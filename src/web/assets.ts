@@ -7,6 +7,18 @@
  */
 import type { VegaAssets } from '../report/html/page.ts';
 
+/** A new element with its properties and children (text children are text nodes, never markup). */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  children: (Node | string)[] = [],
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  Object.assign(e, props);
+  e.append(...children);
+  return e;
+}
+
 /** A shipped scenario with its lesson. */
 export interface ShippedScenario {
   /** `scenarios/<path>` as the CLI is given it from the repository's folder. */
