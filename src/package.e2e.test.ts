@@ -4,7 +4,8 @@
  * with its declarations and the scenarios, and no goldens, tests or sources; unpacked into a
  * fresh project (its dependencies linked from this repository, as an offline install would
  * place them), README.md's library example type-checks against the declarations through the
- * `exports` map and runs, a type error against them is caught, and the packed binary starts.
+ * `exports` map and runs, a type error against them is caught, and the packed binary starts
+ * and writes the playground.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
@@ -89,6 +90,9 @@ describe('the packed package', () => {
         'scenarios/shop.yaml',
         'scenarios/shop.md',
         'scenarios/msasim.schema.json',
+        // the playground msasim playground inlines
+        'dist-web/index.html',
+        'dist-web/worker.js',
       ]),
     );
     expect(manifest.exports['.']).toEqual({
@@ -140,5 +144,14 @@ describe('the packed package', () => {
       cwd: project,
     });
     expect(stdout.trim()).toBe(packed.version);
+  });
+
+  it('writes the playground from its own dist-web/', async () => {
+    await exec('node', ['node_modules/msasim/bin/msasim', 'playground', '--out', 'p.html'], {
+      cwd: project,
+    });
+    const html = await readFile(join(project, 'p.html'), 'utf8');
+    expect(html).toContain('<meta name="generator" content="msasim playground">');
+    expect(html).toContain('data-inline="worker.js">');
   });
 });

@@ -220,6 +220,17 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       const { reportCommand } = await import('./commands/report.ts');
       result.code = await reportCommand(dir, io);
     });
+
+  program
+    .command('playground')
+    .description(
+      'write the browser playground (editor, engine, shipped scenarios, report) as one HTML file that works offline',
+    )
+    .option('--out <file>', 'the HTML file to write', 'playground.html')
+    .action(async (opts: { out: string }) => {
+      const { playgroundCommand } = await import('./commands/playground.ts');
+      result.code = await playgroundCommand(opts.out, io);
+    });
   return program;
 }
 

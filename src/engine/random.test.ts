@@ -99,4 +99,19 @@ describe('RandomStream', () => {
     const reference = seedrandom.xor4096(seedText);
     for (let i = 0; i < 10_000; i++) expect(stream.next()).toBe(reference());
   });
+
+  it("seeds from node:crypto's SHA-256 bytes for any seed and name (the pure hash changes no stream)", () => {
+    const cases: [number | string, string][] = [
+      [7, 'db/latency'],
+      ['é/2', 'kunde/🛒 läuft'],
+      ['', ''],
+      [-1, 'x'.repeat(300)],
+    ];
+    for (const [seed, name] of cases) {
+      const seedText = createHash('sha256').update(`${seed}\u0000${name}`).digest('hex');
+      const reference = seedrandom.xor4096(seedText);
+      const stream = new RandomSource(seed).stream(name);
+      for (let i = 0; i < 200; i++) expect(stream.next()).toBe(reference());
+    }
+  });
 });

@@ -3,11 +3,13 @@
  * always yields the same sequence for the same seed and name, whatever other streams exist, so
  * adding a component never shifts another component's draws (the basis of common random
  * numbers across variants). Generator: seedrandom's xor4096 (Brent's xorgen, period 2^4096,
- * ~4 ns per draw), seeded from SHA-256(seed, name) so similar names give unrelated streams.
+ * ~4 ns per draw), seeded from SHA-256(seed, name) so similar names give unrelated streams
+ * (@noble/hashes' pure SHA-256, the same bytes as node:crypto's, so the engine runs in a browser).
  * seedrandom sets up the state; the draws run here on an Int32Array (same numbers, fewer calls
  * through closures than seedrandom's generator function: ~4 ns less per draw, measured).
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import seedrandom from 'seedrandom';
 
 /** One seeded stream of uniform numbers in [0, 1). */
@@ -68,7 +70,7 @@ export class RandomSource {
   stream(name: string): RandomStream {
     let s = this.#streams.get(name);
     if (s === undefined) {
-      const seedText = createHash('sha256').update(`${this.seed}\u0000${name}`).digest('hex');
+      const seedText = bytesToHex(sha256(utf8ToBytes(`${this.seed}\u0000${name}`)));
       s = new RandomStream(seedText, name);
       this.#streams.set(name, s);
     }

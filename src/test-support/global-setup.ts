@@ -28,7 +28,7 @@ async function newest(dir: string, keep: (file: string) => boolean): Promise<num
   return latest;
 }
 
-/** Throws when dist/ is missing or older than a source file it is built from. */
+/** Throws when dist/ or dist-web/ is missing or older than a source file it is built from. */
 async function checkBuilt(): Promise<void> {
   const built = await newest(join(ROOT, 'dist'), (f) => f.endsWith('.js'));
   const sources = await newest(
@@ -38,6 +38,14 @@ async function checkBuilt(): Promise<void> {
   if (built === 0 || built < sources)
     throw new Error(
       `dist/ is ${built === 0 ? 'not built' : 'older than src/'}: the e2e tests run the built CLI. ` +
+        'Run `npm run build` first (`npm test` does).',
+    );
+  // the playground (dist-web/, bundled from src/ by scripts/build-web.mjs after dist/)
+  const web = await newest(join(ROOT, 'dist-web'), (f) => f.endsWith('.js'));
+  const page = await newest(join(ROOT, 'src', 'web'), (f) => f.endsWith('.html'));
+  if (web === 0 || web < Math.max(sources, page))
+    throw new Error(
+      `dist-web/ is ${web === 0 ? 'not built' : 'older than src/'}: the e2e tests open the built playground. ` +
         'Run `npm run build` first (`npm test` does).',
     );
 }

@@ -1,0 +1,447 @@
+/**
+ * The playground page: the gallery of shipped scenarios with their lessons (searchable), the
+ * editor (editor.ts), Run / Cancel with a progress bar (runner.ts: Web Workers), the report of
+ * the last run in a sandboxed frame (the very index.html the CLI writes), downloads, share links
+ * (share.ts) and the what-if slider (whatif.ts). Every text from a scenario, a lesson or a link
+ * reaches the page as text (textContent, attributes through the DOM) or through the report's
+ * escaping builders; the lesson's markup comes from the report's escaping Markdown renderer.
+ */
+import type { EditorView } from '@codemirror/view';
+import { renderMarkdown } from '../report/html/markdown.ts';
+import type { ScenarioIssue } from '../scenario/issues.ts';
+import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
+import { createEditor, setEditorText } from './editor.ts';
+import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
+import { issueText } from './positions.ts';
+import type { RunProgress, WhatIf } from './protocol.ts';
+import { Runner, type RunResult } from './runner.ts';
+import type { SchemaNode } from './schema-keys.ts';
+import { decodeShare, encodeShare } from './share.ts';
+import { loadCurrent, loadEdits, saveCurrent, saveEdits } from './storage.ts';
+import { defaultRange, numericParameters } from './whatif.ts';
+
+const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
+const WHATIF_DELAY_MS = 400;
+const AUTORUN_DELAY_MS = 800;
+
+function $<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`the page has no #${id}`);
+  return el as T;
+}
+
+/** The page's state. */
+class Playground {
+  readonly #assets: PageAssets;
+  readonly #runner: Runner;
+  readonly #edits = loadEdits();
+  readonly #editor: EditorView;
+  #file: string;
+  #text: string;
+  #issues: ScenarioIssue[] = [];
+  #running = false;
+  #whatIf: WhatIf | undefined;
+  #rerunTimer: ReturnType<typeof setTimeout> | undefined;
+  #urls: string[] = [];
+  /** The highlights of the previous run, for the comparison with the next one. */
+  #previous: { file: string; rows: Highlight[] } | undefined;
+  /** Wall times of the last run, for the status line and the tests. */
+  lastRun: { simulationWallMs: number; wallMs: number; files: [string, string][] } | undefined;
+
+  constructor(assets: PageAssets) {
+    this.#assets = assets;
+    const asked = Number(new URLSearchParams(location.search).get('workers'));
+    // ?workers=N: N run workers (a test, a demo of the speed-up); default: the cores but one
+    const cores = Number.isInteger(asked) && asked >= 1 && asked <= 16 ? asked + 1 : undefined;
+    this.#runner = new Runner(() => assets.newWorker(), assets.vega, cores);
+    const current = loadCurrent() ?? '';
+    const first =
+      this.#entries().find((e) => e.file === current) ??
+      this.#shipped(HEADLINE) ??
+      assets.scenarios[0];
+    this.#file = first.file;
+    this.#text = this.#edits.get(first.file) ?? first.text;
+    this.#editor = createEditor($('editor'), this.#text, assets.schema as SchemaNode, {
+      validate: (text) => this.#runner.validate(text, this.#file),
+      changed: (text) => this.#changed(text),
+      validated: (issues) => {
+        this.#issues = issues;
+      },
+    });
+    this.#wire();
+    this.#renderGallery('');
+    this.#showScenario();
+    this.#openShareLink();
+  }
+
+  #shipped(file: string): ShippedScenario | undefined {
+    return this.#assets.scenarios.find((s) => s.file === file);
+  }
+
+  /** The gallery's entries: scenarios opened from links first (kept as edits), then the shipped ones. */
+  #entries(): ShippedScenario[] {
+    const opened = [...this.#edits]
+      .filter(([file]) => this.#shipped(file) === undefined)
+      .map(([file, text]) => ({ file, text, lesson: null }));
+    return [...opened, ...this.#assets.scenarios];
+  }
+
+  #changed(text: string): void {
+    this.#text = text;
+    const original = this.#shipped(this.#file)?.text;
+    if (text === original) this.#edits.delete(this.#file);
+    else this.#edits.set(this.#file, text);
+    saveEdits(this.#edits);
+    this.#markEdited();
+    this.#refreshParameters();
+    // a challenge: with "run as I edit", every edit reruns once the typing rests
+    if ($<HTMLInputElement>('autorun').checked) this.#rerunSoon(AUTORUN_DELAY_MS);
+  }
+
+  #wire(): void {
+    $('run').addEventListener('click', () => void this.run());
+    $('cancel').addEventListener('click', () => this.#runner.cancel());
+    $('reset').addEventListener('click', () => this.#reset());
+    $('share').addEventListener('click', () => this.#share());
+    $('download-scenario').addEventListener('click', () =>
+      this.#download(this.#file.split('/').pop() ?? 'scenario.yaml', this.#text, 'text/yaml'),
+    );
+    $<HTMLInputElement>('search').addEventListener('input', (e) =>
+      this.#renderGallery((e.target as HTMLInputElement).value),
+    );
+    $<HTMLInputElement>('whatif-path').addEventListener('change', () => this.#pickParameter());
+    for (const id of ['whatif-min', 'whatif-max'])
+      $(id).addEventListener('change', () => this.#applyRange());
+    $<HTMLInputElement>('whatif-slider').addEventListener('input', () => this.#slide());
+    $('whatif-clear').addEventListener('click', () => this.#clearWhatIf());
+    window.addEventListener('hashchange', () => this.#openShareLink());
+  }
+
+  // ---- gallery ---------------------------------------------------------------------------
+
+  #renderGallery(query: string): void {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    const list = $('scenario-list');
+    list.replaceChildren();
+    for (const s of this.#entries()) {
+      const haystack = `${s.file}\n${s.text}\n${s.lesson ?? ''}`.toLowerCase();
+      if (!words.every((w) => haystack.includes(w))) continue;
+      const title = /^name:\s*(.+)$/m.exec(s.text)?.[1]?.replace(/^["']|["']$/g, '') ?? s.file;
+      const button = el('button', { type: 'button' }, [
+        title,
+        el('span', { className: 'file' }, [s.file.replace(/^scenarios\//, '')]),
+      ]);
+      button.dataset.file = s.file;
+      button.addEventListener('click', () => this.open(s.file));
+      list.append(el('li', {}, [button]));
+    }
+    this.#markEdited();
+  }
+
+  #markEdited(): void {
+    for (const b of document.querySelectorAll<HTMLButtonElement>('#scenario-list button')) {
+      const file = b.dataset.file ?? '';
+      b.setAttribute('aria-current', String(file === this.#file));
+      b.querySelector('.edited')?.remove();
+      if (this.#edits.has(file)) b.append(el('span', { className: 'edited' }, [' (edited)']));
+    }
+  }
+
+  /** Opens a scenario of the gallery (with the user's edit of it, if any). */
+  open(file: string): void {
+    const s = this.#entries().find((e) => e.file === file);
+    if (s === undefined) return;
+    this.#file = file;
+    saveCurrent(file);
+    this.#clearWhatIf(false);
+    this.#clearResults();
+    setEditorText(this.#editor, this.#edits.get(file) ?? s.text);
+    this.#showScenario();
+  }
+
+  #reset(): void {
+    const s = this.#shipped(this.#file);
+    if (s === undefined) {
+      this.#message('This scenario came from a link: there is no shipped original to go back to.');
+      return;
+    }
+    this.#edits.delete(this.#file);
+    saveEdits(this.#edits);
+    setEditorText(this.#editor, s?.text ?? '');
+    this.#markEdited();
+  }
+
+  #showScenario(): void {
+    $('scenario-title').textContent = this.#file;
+    const lesson = this.#shipped(this.#file)?.lesson;
+    // renderMarkdown escapes every text of the lesson (report/html/markdown.ts)
+    $('lesson').innerHTML = lesson ? renderMarkdown(lesson).toString() : '';
+    this.#markEdited();
+    this.#refreshParameters();
+  }
+
+  // ---- running ---------------------------------------------------------------------------
+
+  #message(text: string, bad = false): void {
+    const m = $('messages');
+    m.textContent = text;
+    m.classList.toggle('bad', bad);
+  }
+
+  #progress(p: RunProgress | undefined): void {
+    const bar = $<HTMLProgressElement>('progress');
+    bar.hidden = p === undefined;
+    if (p === undefined) {
+      $('progress-text').textContent = '';
+      return;
+    }
+    bar.value = (p.index + Math.min(1, p.simMs / p.durationMs)) / p.of;
+    $('progress-text').textContent =
+      `${p.variant} (${p.index + 1}/${p.of}) ${(p.simMs / 1000).toFixed(1)} / ${(p.durationMs / 1000).toFixed(0)} s`;
+  }
+
+  /** Runs the editor's scenario (with the what-if value); resolves when it has ended. */
+  async run(): Promise<RunResult | undefined> {
+    if (this.#running) return undefined;
+    this.#running = true;
+    $<HTMLButtonElement>('run').disabled = true;
+    $<HTMLButtonElement>('cancel').disabled = false;
+    this.#message('running…');
+    this.#progress({ variant: '', index: 0, of: 1, simMs: 0, durationMs: 1 });
+    let result: RunResult;
+    try {
+      result = await this.#runner.run(
+        {
+          text: this.#text,
+          file: this.#file,
+          lesson: this.#shipped(this.#file)?.lesson ?? null,
+          whatIf: this.#whatIf ? [this.#whatIf] : [],
+        },
+        (p) => this.#progress(p),
+      );
+    } finally {
+      this.#running = false;
+      $<HTMLButtonElement>('run').disabled = false;
+      $<HTMLButtonElement>('cancel').disabled = true;
+      this.#progress(undefined);
+    }
+    this.#show(result);
+    return result;
+  }
+
+  #show(result: RunResult): void {
+    document.body.dataset.lastRun = result.kind;
+    document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
+    if (result.kind === 'invalid') {
+      this.#message(
+        `The scenario has ${result.issues.length} problem(s); nothing was run.\n\n${result.issues
+          .map((i) => `${i.file}:${i.line}:${i.col}  ${issueText(i)}`)
+          .join('\n\n')}`,
+        true,
+      );
+      return;
+    }
+    if (result.kind === 'stopped') {
+      this.#message(result.message, true);
+      return;
+    }
+    if (result.kind === 'cancelled') {
+      this.#message('Run cancelled; nothing was written.');
+      return;
+    }
+    if (result.kind === 'crashed') {
+      this.#message(
+        `The simulation stopped with an error (your scenario is kept in the editor):\n${result.message}`,
+        true,
+      );
+      return;
+    }
+    this.lastRun = result;
+    const files = new Map(result.files);
+    $<HTMLIFrameElement>('report').srcdoc = files.get('index.html') ?? '';
+    this.#message(
+      [
+        `Simulated in ${(result.simulationWallMs / 1000).toFixed(2)} s (report ${((result.wallMs - result.simulationWallMs) / 1000).toFixed(2)} s).`,
+        ...result.notes,
+      ].join('\n'),
+    );
+    this.#showHighlights(files.get('summary.json'));
+    this.#offerDownloads(result.files);
+  }
+
+  /** The highlights of the last run (highlights.ts), compared with the run before of the same scenario. */
+  #showHighlights(summaryJson: string | undefined): void {
+    const rows = summaryJson === undefined ? [] : highlightRows(summaryJson);
+    const previous = this.#previous?.file === this.#file ? this.#previous.rows : [];
+    const { table, verdict } = highlightsTable(rows, previous);
+    $('highlights').replaceChildren(...table);
+    $('slo-status').replaceChildren(...verdict);
+    this.#previous = { file: this.#file, rows };
+  }
+
+  /** Forgets the last run's report and downloads (they belong to another scenario). */
+  #clearResults(): void {
+    for (const u of this.#urls) URL.revokeObjectURL(u);
+    this.#urls = [];
+    $('downloads').replaceChildren();
+    $('slo-status').replaceChildren();
+    $('highlights').replaceChildren();
+    $<HTMLIFrameElement>('report').srcdoc = '';
+    this.#message('');
+  }
+
+  #download(name: string, text: string, type: string): void {
+    const a = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  }
+
+  #offerDownloads(files: [string, string][]): void {
+    for (const u of this.#urls) URL.revokeObjectURL(u);
+    this.#urls = [];
+    const box = $('downloads');
+    box.replaceChildren('Download: ');
+    for (const [name, text] of files) {
+      const type = name.endsWith('.html')
+        ? 'text/html'
+        : name.endsWith('.csv')
+          ? 'text/csv'
+          : 'application/json';
+      const href = URL.createObjectURL(new Blob([text], { type }));
+      this.#urls.push(href);
+      box.append(el('a', { href, download: name }, [name]), ' ');
+    }
+  }
+
+  // ---- share -----------------------------------------------------------------------------
+
+  #share(): void {
+    const hash = encodeShare({
+      file: this.#file,
+      text: this.#text,
+      ...(this.#whatIf ? { whatIf: this.#whatIf } : {}),
+    });
+    const url = `${location.href.replace(/#.*$/, '')}${hash}`;
+    history.replaceState(null, '', hash);
+    navigator.clipboard?.writeText(url).catch(() => undefined);
+    this.#message(
+      `Share link (copied when the browser allows it), ${url.length} characters:\n${url}`,
+    );
+  }
+
+  #openShareLink(): void {
+    const decoded = decodeShare(location.hash);
+    if (decoded === undefined) return;
+    if ('problem' in decoded) {
+      this.#message(`The shared link cannot be opened: ${decoded.problem}.`, true);
+      return;
+    }
+    const { shared } = decoded;
+    // the link's scenario is kept as an edit of its file, unless the user has another edit of
+    // that file: then it goes beside it (shared/<name>) so nothing of theirs is overwritten
+    const mine = this.#edits.get(shared.file);
+    const file =
+      mine !== undefined && mine !== shared.text
+        ? `shared/${shared.file.split('/').pop() ?? 'shared.yaml'}`
+        : shared.file;
+    this.#file = file;
+    saveCurrent(file);
+    this.#clearResults();
+    setEditorText(this.#editor, shared.text);
+    // the fragment is read once: a reload opens the (possibly edited) scenario from storage
+    history.replaceState(null, '', location.href.replace(/#.*$/, ''));
+    this.#renderGallery($<HTMLInputElement>('search').value);
+    this.#showScenario();
+    if (shared.whatIf) this.#setWhatIf(shared.whatIf);
+    this.#message(`Opened a shared scenario as ${file}; it is validated like anything typed.`);
+  }
+
+  // ---- what-if ---------------------------------------------------------------------------
+
+  #refreshParameters(): void {
+    const list = $('whatif-paths');
+    list.replaceChildren(
+      ...numericParameters(this.#text).map((p) =>
+        el('option', { value: p.path, label: `${p.value}` }),
+      ),
+    );
+  }
+
+  #pickParameter(): void {
+    const path = $<HTMLInputElement>('whatif-path').value.trim();
+    const found = numericParameters(this.#text).find((p) => p.path === path);
+    const value = found?.value ?? 1;
+    const r = defaultRange(value);
+    $<HTMLInputElement>('whatif-min').value = String(r.min);
+    $<HTMLInputElement>('whatif-max').value = String(r.max);
+    const slider = $<HTMLInputElement>('whatif-slider');
+    slider.step = String(r.step);
+    this.#applyRange();
+    slider.value = String(value);
+    slider.disabled = path === '';
+    $('whatif-value').textContent = path === '' ? '' : String(value);
+  }
+
+  #applyRange(): void {
+    const slider = $<HTMLInputElement>('whatif-slider');
+    slider.min = $<HTMLInputElement>('whatif-min').value;
+    slider.max = $<HTMLInputElement>('whatif-max').value;
+  }
+
+  #setWhatIf(w: WhatIf): void {
+    $<HTMLInputElement>('whatif-path').value = w.path;
+    this.#pickParameter();
+    const slider = $<HTMLInputElement>('whatif-slider');
+    slider.value = String(w.value);
+    $('whatif-value').textContent = String(w.value);
+    this.#whatIf = w;
+  }
+
+  /** The slider moved: rerun with the new value once it rests (a running run is cancelled). */
+  #slide(): void {
+    const path = $<HTMLInputElement>('whatif-path').value.trim();
+    const value = Number($<HTMLInputElement>('whatif-slider').value);
+    $('whatif-value').textContent = String(value);
+    this.#whatIf = { path, value };
+    this.#rerunSoon(WHATIF_DELAY_MS);
+  }
+
+  /** Runs again once nothing has changed for `delayMs` (a running run is cancelled first). */
+  #rerunSoon(delayMs: number): void {
+    clearTimeout(this.#rerunTimer);
+    this.#rerunTimer = setTimeout(() => {
+      if (this.#running) this.#runner.cancel();
+      const again = (): void => {
+        if (this.#running) setTimeout(again, 20);
+        else void this.run();
+      };
+      again();
+    }, delayMs);
+  }
+
+  #clearWhatIf(show = true): void {
+    this.#whatIf = undefined;
+    $<HTMLInputElement>('whatif-path').value = '';
+    $<HTMLInputElement>('whatif-slider').disabled = true;
+    $('whatif-value').textContent = '';
+    if (show) this.#message('What-if cleared: runs use the editor’s values.');
+  }
+
+  /** For tests and the console: the editor's view and the validation issues last seen. */
+  get editor(): EditorView {
+    return this.#editor;
+  }
+  get issues(): ScenarioIssue[] {
+    return this.#issues;
+  }
+}
+
+loadAssets()
+  .then((assets) => {
+    (window as unknown as { playground: Playground }).playground = new Playground(assets);
+    document.body.dataset.ready = 'true';
+  })
+  .catch((e: Error) => {
+    const m = document.getElementById('messages');
+    if (m) m.textContent = `The playground could not start: ${e.message}`;
+  });

@@ -1,0 +1,160 @@
+/**
+ * The scenario editor: CodeMirror 6 with YAML highlighting, the project's own validation as
+ * located underlines (a linter that asks the validation worker, debounced as the user types,
+ * each issue underlined at its file:line:col with its did-you-mean hint) and completion of
+ * keys from the scenario JSON Schema, with the key's type and default on hover (schema-keys.ts).
+ */
+import {
+  autocompletion,
+  type CompletionContext,
+  type CompletionResult,
+} from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { yaml } from '@codemirror/lang-yaml';
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  indentOnInput,
+  syntaxHighlighting,
+} from '@codemirror/language';
+import { type Diagnostic, forceLinting, linter, lintGutter } from '@codemirror/lint';
+import { searchKeymap } from '@codemirror/search';
+import { EditorState } from '@codemirror/state';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  hoverTooltip,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
+import type { ScenarioIssue } from '../scenario/issues.ts';
+import { diagnosticsOf } from './positions.ts';
+import { keysAt, type SchemaNode, yamlPathAt } from './schema-keys.ts';
+
+/** What the editor needs from the page. */
+export interface EditorHooks {
+  /** The issues of `text` from the validation worker. */
+  validate(text: string): Promise<ScenarioIssue[]>;
+  /** Called after every change of the text (to save it). */
+  changed(text: string): void;
+  /** Called with every validation's issues (the page shows their count and SLO state). */
+  validated(issues: ScenarioIssue[]): void;
+}
+
+/** Milliseconds of quiet typing before the text is validated. */
+export const LINT_DELAY_MS = 350;
+
+function completeKeys(schema: SchemaNode) {
+  return (context: CompletionContext): CompletionResult | null => {
+    const line = context.state.doc.lineAt(context.pos);
+    const before = line.text.slice(0, context.pos - line.from);
+    const m = /^(\s*)(-\s+)?([A-Za-z0-9_$-]*)$/.exec(before);
+    if (m === null) return null;
+    if (m[3] === '' && !context.explicit) return null;
+    const indent = m[1].length + (m[2]?.length ?? 0);
+    const lines = context.state.doc.toString().split('\n');
+    const path = yamlPathAt(lines, line.number - 1, indent);
+    if (m[2]) path.push({ item: true });
+    const keys = keysAt(schema, path);
+    if (keys.length === 0) return null;
+    return {
+      from: context.pos - m[3].length,
+      options: keys.map((k) => ({
+        label: k.key,
+        apply: `${k.key}: `,
+        detail: k.detail,
+        info: k.info,
+        type: 'property',
+      })),
+      validFor: /^[A-Za-z0-9_$-]*$/,
+    };
+  };
+}
+
+/** Hover docs: the type, default and description the JSON Schema gives the key under the mouse. */
+function keyDocs(schema: SchemaNode) {
+  return hoverTooltip((view, pos) => {
+    const line = view.state.doc.lineAt(pos);
+    const m = /^(\s*)(-\s+)?([A-Za-z0-9_$-]+):/.exec(line.text);
+    if (m === null) return null;
+    const start = line.from + m[1].length + (m[2]?.length ?? 0);
+    const end = start + m[3].length;
+    if (pos < start || pos > end) return null;
+    const lines = view.state.doc.toString().split('\n');
+    const path = yamlPathAt(lines, line.number - 1, m[1].length + (m[2]?.length ?? 0));
+    if (m[2]) path.push({ item: true });
+    const doc = keysAt(schema, path).find((k) => k.key === m[3]);
+    if (doc === undefined) return null;
+    return {
+      pos: start,
+      end,
+      above: true,
+      create: () => {
+        const dom = document.createElement('div');
+        dom.className = 'cm-schema-doc';
+        // text only: the schema is msasim's, but nothing here is markup either way
+        dom.textContent = `${doc.key}: ${doc.detail}${doc.info ? `\n${doc.info}` : ''}`;
+        return { dom };
+      },
+    };
+  });
+}
+
+/** Creates the editor in `parent` with `text`. */
+export function createEditor(
+  parent: HTMLElement,
+  text: string,
+  schema: SchemaNode,
+  hooks: EditorHooks,
+): EditorView {
+  const lint = linter(
+    async (view): Promise<Diagnostic[]> => {
+      const doc = view.state.doc.toString();
+      const issues = await hooks.validate(doc);
+      // the text may have changed meanwhile: CodeMirror drops diagnostics of an old document
+      hooks.validated(issues);
+      return diagnosticsOf(doc, issues).map((d) => ({
+        from: d.from,
+        to: d.to,
+        severity: d.severity,
+        message: d.message,
+        source: 'msasim',
+      }));
+    },
+    { delay: LINT_DELAY_MS },
+  );
+  return new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: text,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        highlightActiveLine(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        yaml(),
+        EditorState.tabSize.of(2),
+        keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap, ...searchKeymap]),
+        lint,
+        lintGutter(),
+        autocompletion({ override: [completeKeys(schema)] }),
+        keyDocs(schema),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) hooks.changed(u.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+}
+
+/** Replaces the editor's whole text (a new scenario, a reset, a share link). */
+export function setEditorText(view: EditorView, text: string): void {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  forceLinting(view);
+}

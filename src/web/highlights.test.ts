@@ -1,0 +1,28 @@
+/** Tests of highlights.ts's reading of summary.json (the DOM part is drawn in the browser test). */
+import { describe, expect, it } from 'vitest';
+import { highlightRows, shortNumber } from './highlights.ts';
+
+const run = (variant: string | null, p99: number, slos?: boolean[]) => ({
+  scenario: { name: 'shop', variant },
+  overall: { latency: { p99Ms: p99 }, throughputPerSec: 990.5, errorRate: 0.0123 },
+  ...(slos ? { slos: slos.map((pass) => ({ pass, text: 'p99 ≤ 20ms' })) } : {}),
+});
+
+describe('highlightRows', () => {
+  it('reads each variant’s p99, throughput, errors and SLO verdicts', () => {
+    const json = JSON.stringify({ runs: [run(null, 12.345, [true, false]), run('big', 3)] });
+    expect(highlightRows(json)).toEqual([
+      { variant: 'shop', p99: 12.345, throughput: 990.5, errors: 0.0123, slos: [true, false] },
+      { variant: 'big', p99: 3, throughput: 990.5, errors: 0.0123, slos: [] },
+    ]);
+  });
+
+  it('shows three significant digits, whole numbers from 100 up', () => {
+    expect([12.345, 0.01234, 990.5, 5320.703].map(shortNumber)).toEqual([
+      '12.3',
+      '0.0123',
+      '991',
+      '5321',
+    ]);
+  });
+});

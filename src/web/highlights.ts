@@ -1,0 +1,83 @@
+/**
+ * The highlights of a run beside the editor: each variant's p99, throughput, error rate and SLO
+ * verdicts from summary.json, with the previous run's values of the same scenario beside them
+ * (what a what-if move or an edit changed), and the SLO verdict of the whole run for the header
+ * (a challenge passes when every SLO holds). Built as DOM text, never markup.
+ */
+import { el } from './assets.ts';
+
+/** One variant's highlights. */
+export interface Highlight {
+  variant: string;
+  p99: number;
+  throughput: number;
+  errors: number;
+  slos: boolean[];
+}
+
+/** What the highlights read of each run in summary.json. */
+interface SummaryRun {
+  scenario: { name: string; variant: string | null };
+  overall: { latency: { p99Ms: number }; throughputPerSec: number; errorRate: number };
+  slos?: { pass: boolean }[];
+}
+
+/** The highlights of every variant in a summary.json text. */
+export function highlightRows(summaryJson: string): Highlight[] {
+  const summary = JSON.parse(summaryJson) as { runs: SummaryRun[] };
+  return summary.runs.map((r) => ({
+    variant: r.scenario.variant ?? r.scenario.name,
+    p99: r.overall.latency.p99Ms,
+    throughput: r.overall.throughputPerSec,
+    errors: r.overall.errorRate,
+    slos: (r.slos ?? []).map((x) => x.pass),
+  }));
+}
+
+/** Three significant digits, whole numbers from 100 up. */
+export function shortNumber(x: number): string {
+  return Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3);
+}
+
+/** The table's rows and the header's verdict (empty when no SLO is declared). */
+export function highlightsTable(
+  rows: readonly Highlight[],
+  previous: readonly Highlight[],
+): { table: HTMLElement[]; verdict: HTMLElement[] } {
+  if (rows.length === 0) return { table: [], verdict: [] };
+  const cell = (r: Highlight, pick: (h: Highlight) => number, unit: string): string => {
+    const before = previous.find((p) => p.variant === r.variant);
+    const was = before === undefined ? '' : ` (was ${shortNumber(pick(before))}${unit})`;
+    return `${shortNumber(pick(r))}${unit}${was}`;
+  };
+  const head = el(
+    'tr',
+    {},
+    ['variant', 'p99', 'throughput', 'errors', 'SLOs'].map((h) => el('th', {}, [h])),
+  );
+  const body = rows.map((r) => {
+    const met = r.slos.filter(Boolean).length;
+    return el('tr', {}, [
+      el('td', {}, [r.variant]),
+      el('td', {}, [cell(r, (h) => h.p99, ' ms')]),
+      el('td', {}, [cell(r, (h) => h.throughput, '/s')]),
+      el('td', {}, [cell(r, (h) => h.errors * 100, ' %')]),
+      el('td', { className: met === r.slos.length ? 'pass' : 'fail' }, [
+        r.slos.length === 0 ? '–' : `${met} of ${r.slos.length} met`,
+      ]),
+    ]);
+  });
+  const verdicts = rows.flatMap((r) => r.slos);
+  const missed = verdicts.filter((p) => !p).length;
+  const verdict =
+    verdicts.length === 0
+      ? []
+      : [
+          el('span', { className: missed === 0 ? 'pass' : 'fail' }, [
+            missed === 0
+              ? `✓ all ${verdicts.length} SLOs met`
+              : `✗ ${missed} of ${verdicts.length} SLOs missed`,
+          ]),
+        ];
+  return { table: [head, ...body], verdict };
+}

@@ -1,0 +1,77 @@
+/**
+ * The messages between the playground page (app.ts) and its Web Worker (worker.ts). Everything
+ * crosses as structured-clone data: texts, numbers and the located issues of the scenario
+ * pipeline, never markup.
+ */
+import type { RunResult } from '../metrics/summary.ts';
+import type { VegaAssets } from '../report/html/page.ts';
+import type { ScenarioIssue } from '../scenario/issues.ts';
+
+/** A numeric override of the what-if sliders: a dotted path as in a variant's `set:`. */
+export interface WhatIf {
+  path: string;
+  value: number;
+}
+
+/** What the page asks a run for. */
+export interface RunRequest {
+  /** The scenario text (YAML or JSON) as in the editor. */
+  text: string;
+  /** Its file name, for messages and results.json (`scenarios/<name>` for a shipped one). */
+  file: string;
+  /** The lesson beside it, shown in the report (null: none). */
+  lesson: string | null;
+  /** What-if values applied to the base document before the variants (as `sweep --param`). */
+  whatIf?: WhatIf[];
+}
+
+/** Where a run is, sent at the engine's checkpoints (at most a few times a second). */
+export interface RunProgress {
+  /** The variant's name (the scenario's when it has none). */
+  variant: string;
+  /** 0-based index of the variant and how many there are. */
+  index: number;
+  of: number;
+  /** Simulated time reached and the run's length, ms. */
+  simMs: number;
+  durationMs: number;
+}
+
+/** How a run ended. */
+export type RunOutcome =
+  | { kind: 'invalid'; issues: ScenarioIssue[] }
+  | { kind: 'stopped'; message: string }
+  | {
+      kind: 'done';
+      /** The report's files in the CLI's order (summary.json, CSVs, results.json, index.html). */
+      files: [string, string][];
+      /** Non-fatal notes (the CLI prints them on stderr). */
+      notes: string[];
+      /** Wall time of the simulations alone, ms. */
+      simulationWallMs: number;
+      /** Wall time of the whole run with the report, ms. */
+      wallMs: number;
+    };
+
+/** How the run of one variant ended (a worker's part of a run on several workers). */
+export type VariantOutcome =
+  | { kind: 'ran'; result: RunResult; simulationWallMs: number }
+  | { kind: 'invalid'; issues: ScenarioIssue[] }
+  | { kind: 'stopped'; message: string };
+
+/** Page → worker. */
+export type ToWorker =
+  | { type: 'init'; assets: VegaAssets }
+  | { type: 'validate'; id: number; text: string; file: string }
+  | { type: 'plan'; id: number; request: RunRequest }
+  | { type: 'variant'; id: number; request: RunRequest; index: number }
+  | { type: 'report'; id: number; request: RunRequest; runs: RunResult[] };
+
+/** Worker → page. */
+export type FromWorker =
+  | { type: 'validated'; id: number; issues: ScenarioIssue[] }
+  | { type: 'planned'; id: number; plan: { variants: number } | { issues: ScenarioIssue[] } }
+  | { type: 'ran'; id: number; outcome: VariantOutcome }
+  | { type: 'reported'; id: number; files: [string, string][]; notes: string[] }
+  | { type: 'progress'; id: number; progress: RunProgress }
+  | { type: 'crashed'; id: number; message: string };

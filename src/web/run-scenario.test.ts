@@ -1,0 +1,91 @@
+/**
+ * Tests of run-scenario.ts in Node (the code the playground's worker runs): a run gives the
+ * report files in the CLI's order, the what-if values reach the model, an invalid scenario
+ * never runs, and the CLI's guards stop a runaway run with the CLI's message.
+ */
+import { describe, expect, it } from 'vitest';
+import { runRequest, validateText } from './run-scenario.ts';
+
+const TEXT = `
+version: 1
+name: tiny
+duration: 3s
+warmup: 1s
+workloads:
+  users: { rate: 200/s, target: api/get }
+services:
+  api:
+    threads: 4
+    endpoints:
+      get:
+        steps:
+          - cpu: { dist: exponential, mean: 2ms }
+`;
+const ASSETS = { vega: '/*vega*/', vegaLite: '/*vega-lite*/', vegaEmbed: '/*vega-embed*/' };
+
+describe('runRequest', () => {
+  it('runs every variant and builds the CLI’s files, the page last', async () => {
+    const seen: number[] = [];
+    const outcome = await runRequest(
+      { text: TEXT, file: 'tiny.yaml', lesson: '# Hi' },
+      ASSETS,
+      (p) => seen.push(p.simMs),
+    );
+    expect(outcome.kind).toBe('done');
+    if (outcome.kind !== 'done') return;
+    const names = outcome.files.map(([n]) => n);
+    expect(names.slice(0, 2)).toEqual(['summary.json', 'endpoints.csv']);
+    expect(names.at(-1)).toBe('index.html');
+    const summary = JSON.parse(new Map(outcome.files).get('summary.json') ?? '');
+    expect(JSON.stringify(summary)).toContain('"durationMs":3000');
+    expect(new Map(outcome.files).get('index.html')).toContain('/*vega-lite*/');
+  });
+
+  it('applies a what-if value as an override of the base document', async () => {
+    const outcome = await runRequest(
+      {
+        text: TEXT,
+        file: 'tiny.yaml',
+        lesson: null,
+        whatIf: [{ path: 'services.api.threads', value: 1 }],
+      },
+      ASSETS,
+      () => {},
+    );
+    if (outcome.kind !== 'done') throw new Error(outcome.kind);
+    expect(new Map(outcome.files).get('summary.json')).toMatch(/"capacityPerInstance": 1,/);
+  });
+
+  it('never runs an invalid scenario; its issues are located', async () => {
+    const bad = TEXT.replace('target: api/get', 'target: apj/get');
+    const outcome = await runRequest(
+      { text: bad, file: 'tiny.yaml', lesson: null },
+      ASSETS,
+      () => {},
+    );
+    expect(outcome.kind).toBe('invalid');
+    if (outcome.kind !== 'invalid') return;
+    expect(outcome.issues[0]).toMatchObject({
+      file: 'tiny.yaml',
+      line: 7,
+      hint: expect.stringMatching(/did you mean "api"/),
+    });
+    expect(validateText(bad, 'tiny.yaml')).toEqual(outcome.issues);
+    expect(validateText(TEXT, 'tiny.yaml')).toEqual([]);
+  });
+
+  it('stops a run past its budget with the CLI’s guard message', async () => {
+    const outcome = await runRequest(
+      { text: TEXT, file: 'tiny.yaml', lesson: null },
+      ASSETS,
+      () => {},
+      { maxEvents: 1000 },
+    );
+    expect(outcome).toEqual({
+      kind: 'stopped',
+      message: expect.stringMatching(
+        /^run of "tiny" stopped: .*1,?000 events.*\n {2}→ .*Nothing was written\.$/s,
+      ),
+    });
+  });
+});

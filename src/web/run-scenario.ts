@@ -1,0 +1,191 @@
+/**
+ * One playground run, as `msasim run` does it (cli/run-variants.ts) but from text and without a
+ * disk: parse (with the what-if values as overrides) → every variant under the CLI's runaway
+ * guards (cli/run-guard.ts: the same budgets, checkpoints and messages) → analyse → the report
+ * files (report/outputs.ts) and the HTML page built from results.json (report/html/page.ts),
+ * so the bytes are the CLI's. Runs in the page's Web Worker; imports nothing of the DOM, so
+ * Node tests run it too.
+ */
+
+import {
+  CHECK_EVERY,
+  CommandBudget,
+  DEFAULT_MAX_RUN_WALL_MS,
+  DEFAULT_MAX_WALL_MS,
+  guardMessage,
+  noRequestCompletedWarning,
+  RunGuard,
+  stoppedBy,
+} from '../cli/run-guard.ts';
+import { parseScenario } from '../model/language.ts';
+import { type RunResult, replicationSeed, runScenario } from '../model/run.ts';
+import { analyse } from '../report/analyse.ts';
+import { buildReportHtml, type VegaAssets } from '../report/html/page.ts';
+import { buildOutputs } from '../report/outputs.ts';
+import type { ReportData } from '../report/report-data.ts';
+import type { ScenarioResults } from '../report/results.ts';
+import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
+import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
+import type { RunOutcome, RunProgress, RunRequest, VariantOutcome, WhatIf } from './protocol.ts';
+
+/** The CLI's default event budget per run (`--max-events`). */
+export const MAX_EVENTS = 2e9;
+
+/** Guard limits of a playground run: the CLI's defaults unless a test gives smaller ones. */
+export interface PlaygroundLimits {
+  maxEvents?: number;
+  maxWall?: number;
+  maxRunWall?: number;
+}
+
+/** The what-if values as the pipeline's overrides (labelled as the page shows them). */
+export function whatIfOverrides(whatIf: readonly WhatIf[] = []): ScenarioOverride[] {
+  return whatIf.map((w) => ({
+    path: w.path,
+    value: w.value,
+    label: `what-if ${w.path}=${w.value}`,
+  }));
+}
+
+/**
+ * Parses `text`: the loaded scenario, or the issues that stop it (errors and warnings, sorted
+ * by position as the CLI prints them).
+ */
+export function parseText(
+  text: string,
+  file: string,
+  whatIf: readonly WhatIf[] = [],
+): { loaded: LoadedScenario } | { issues: ScenarioIssue[] } {
+  try {
+    return { loaded: parseScenario(text, file, { overrides: whatIfOverrides(whatIf) }) };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { issues: e.issues };
+    throw e;
+  }
+}
+
+/** The issues of `text` (warnings too), none when it is a valid scenario without warnings. */
+export function validateText(text: string, file: string): ScenarioIssue[] {
+  const parsed = parseText(text, file);
+  return 'issues' in parsed ? parsed.issues : parsed.loaded.warnings;
+}
+
+function guardLimitsOf(limits: PlaygroundLimits) {
+  return {
+    maxEvents: limits.maxEvents ?? MAX_EVENTS,
+    maxWall: limits.maxWall ?? DEFAULT_MAX_WALL_MS,
+    maxRunWall: limits.maxRunWall ?? DEFAULT_MAX_RUN_WALL_MS,
+  };
+}
+
+/**
+ * Runs variant `index` (0-based, in scenario order) of the request's scenario, as the CLI runs
+ * each variant: its own seed, the run guards, the command's budget `budget` (a worker running
+ * variants in parallel has its own).
+ */
+export async function runVariant(
+  request: RunRequest,
+  index: number,
+  onProgress: (p: RunProgress) => void,
+  limits: PlaygroundLimits = {},
+  budget = new CommandBudget(guardLimitsOf(limits).maxWall),
+): Promise<VariantOutcome> {
+  const parsed = parseText(request.text, request.file, request.whatIf);
+  if ('issues' in parsed) return { kind: 'invalid', issues: parsed.issues };
+  const { variants } = parsed.loaded;
+  const scenario = variants[index];
+  if (scenario === undefined) throw new Error(`the scenario has no variant ${index}`);
+  const guardLimits = guardLimitsOf(limits);
+  const variant = scenario.variant ?? scenario.name;
+  const name = `"${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''}`;
+  budget.checkBefore(`the run of ${name}`);
+  const guard = new RunGuard(guardLimits, budget);
+  const t0 = performance.now();
+  let shown = 0;
+  const result = await runScenario(scenario, {
+    seed: replicationSeed(scenario.seed, 1),
+    maxEvents: guardLimits.maxEvents,
+    checkEvery: CHECK_EVERY,
+    onCheckpoint: (sim, probe) => {
+      const now = performance.now();
+      if (now - shown > 100) {
+        shown = now;
+        const of = variants.length;
+        onProgress({ variant, index, of, simMs: sim.now, durationMs: scenario.durationMs });
+      }
+      return guard.check(sim, probe);
+    },
+  });
+  const simulationWallMs = performance.now() - t0;
+  const stop = stoppedBy(result.summary, guardLimits.maxEvents, guard);
+  if (stop !== undefined)
+    return {
+      kind: 'stopped',
+      message: guardMessage(`run of ${name}`, stop, 'Nothing was written.'),
+    };
+  return { kind: 'ran', result, simulationWallMs };
+}
+
+/**
+ * The report of finished runs (one per variant, in scenario order): the CLI's files, the HTML
+ * page last, built from the results.json text as `msasim run` builds it, and the notes the CLI
+ * prints (the scenario's warnings, runs in which no request completed).
+ */
+export function buildReport(
+  request: RunRequest,
+  runs: RunResult[],
+  assets: VegaAssets,
+): { files: [string, string][]; notes: string[] } {
+  const parsed = parseText(request.text, request.file, request.whatIf);
+  if ('issues' in parsed) throw new Error('buildReport was given runs of an invalid scenario');
+  const { loaded } = parsed;
+  const notes = loaded.warnings.map((w) => `${w.file}:${w.line}:${w.col} ${w.message}`);
+  const empty = runs.filter((r) => r.summary.overall.finished === 0).length;
+  if (empty > 0) notes.push(noRequestCompletedWarning(empty, runs.length));
+  const results: ScenarioResults = {
+    name: loaded.name,
+    description: loaded.description,
+    file: request.file,
+    runs,
+    lesson: request.lesson,
+  };
+  const files = buildOutputs(analyse(results));
+  const json = files.get('results.json');
+  if (json === undefined) throw new Error('buildOutputs made no results.json');
+  files.set('index.html', buildReportHtml(JSON.parse(json) as ReportData, assets));
+  return { files: [...files], notes };
+}
+
+/** How many variants the text's scenario has, or the issues that stop it. */
+export function planText(
+  request: Pick<RunRequest, 'text' | 'file' | 'whatIf'>,
+): { variants: number } | { issues: ScenarioIssue[] } {
+  const parsed = parseText(request.text, request.file, request.whatIf);
+  return 'issues' in parsed ? parsed : { variants: parsed.loaded.variants.length };
+}
+
+/**
+ * Runs every variant of the request's scenario once, one after the other, and builds the CLI's
+ * report files (the page runs the variants on several workers with runVariant and buildReport).
+ */
+export async function runRequest(
+  request: RunRequest,
+  assets: VegaAssets,
+  onProgress: (p: RunProgress) => void,
+  limits: PlaygroundLimits = {},
+): Promise<RunOutcome> {
+  const started = performance.now();
+  const plan = planText(request);
+  if ('issues' in plan) return { kind: 'invalid', issues: plan.issues };
+  const budget = new CommandBudget(guardLimitsOf(limits).maxWall);
+  const runs: RunResult[] = [];
+  let simulationWallMs = 0;
+  for (let index = 0; index < plan.variants; index++) {
+    const outcome = await runVariant(request, index, onProgress, limits, budget);
+    if (outcome.kind !== 'ran') return outcome;
+    runs.push(outcome.result);
+    simulationWallMs += outcome.simulationWallMs;
+  }
+  const { files, notes } = buildReport(request, runs, assets);
+  return { kind: 'done', files, notes, simulationWallMs, wallMs: performance.now() - started };
+}

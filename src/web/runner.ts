@@ -1,0 +1,187 @@
+/**
+ * The page's two workers: one validates the editor's text as the user types, the other runs
+ * scenarios. Cancel terminates the running worker (a simulation checks nothing between events)
+ * and starts a fresh one, so the page never waits for the engine. A worker that dies (an
+ * error, out of memory) is reported as `crashed` and replaced.
+ */
+import type { VegaAssets } from '../report/html/page.ts';
+import type { ScenarioIssue } from '../scenario/issues.ts';
+import type { FromWorker, RunOutcome, RunProgress, RunRequest, ToWorker } from './protocol.ts';
+
+type Settle = (m: FromWorker) => void;
+
+/** One worker with request ids. */
+class Channel {
+  #worker: Worker | undefined;
+  #waiting = new Map<number, { settle: Settle; progress?: (p: RunProgress) => void }>();
+  #next = 1;
+
+  constructor(
+    private readonly make: () => Worker,
+    private readonly assets: VegaAssets | undefined,
+  ) {}
+
+  #start(): Worker {
+    const w = this.make();
+    w.onmessage = (e: MessageEvent<FromWorker>) => {
+      const m = e.data;
+      const entry = this.#waiting.get(m.id);
+      if (entry === undefined) return;
+      if (m.type === 'progress') entry.progress?.(m.progress);
+      else {
+        this.#waiting.delete(m.id);
+        entry.settle(m);
+      }
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      const where = e.filename ? ` (${e.lineno}:${e.colno})` : '';
+      this.#failAll(`${e.message || 'the worker stopped with an error'}${where}`);
+    };
+    if (this.assets !== undefined)
+      w.postMessage({ type: 'init', assets: this.assets } satisfies ToWorker);
+    return w;
+  }
+
+  #post(m: ToWorker): void {
+    this.#worker ??= this.#start();
+    this.#worker.postMessage(m);
+  }
+
+  #failAll(message: string): void {
+    const all = [...this.#waiting];
+    this.#waiting.clear();
+    this.#worker?.terminate();
+    // the next request starts a fresh worker
+    this.#worker = undefined;
+    for (const [id, entry] of all) entry.settle({ type: 'crashed', id, message });
+  }
+
+  request(
+    make: (id: number) => ToWorker,
+    progress?: (p: RunProgress) => void,
+  ): Promise<FromWorker> {
+    const id = this.#next++;
+    return new Promise((settle) => {
+      this.#waiting.set(id, { settle, progress });
+      this.#post(make(id));
+    });
+  }
+
+  /** Stops whatever runs; its requests end as `cancelled`. */
+  restart(why: string): void {
+    this.#failAll(why);
+  }
+}
+
+/** What a run returns to the page. */
+export type RunResult = RunOutcome | { kind: 'crashed'; message: string } | { kind: 'cancelled' };
+
+const CANCELLED = '\u0000cancelled';
+
+/** Most workers that run variants at once (each holds a model; the page keeps a core). */
+export function poolSize(cores: number | undefined, variants: number): number {
+  return Math.max(1, Math.min(variants, Math.max(1, (cores ?? 2) - 1), 4));
+}
+
+export class Runner {
+  readonly #lint: Channel;
+  /** The run workers; the first also builds the report (it has the vega libraries). */
+  readonly #pool: Channel[];
+
+  /** `cores`: the browser's (a page may ask for a number of run workers with `?workers=N`). */
+  constructor(make: () => Worker, assets: VegaAssets, cores = navigator.hardwareConcurrency) {
+    this.#lint = new Channel(make, undefined);
+    const size = poolSize(cores, Number.POSITIVE_INFINITY);
+    this.#pool = Array.from(
+      { length: size },
+      (_, k) => new Channel(make, k === 0 ? assets : undefined),
+    );
+  }
+
+  async validate(text: string, file: string): Promise<ScenarioIssue[]> {
+    const m = await this.#lint.request((id) => ({ type: 'validate', id, text, file }));
+    return m.type === 'validated' ? m.issues : [];
+  }
+
+  /**
+   * Runs every variant, on several workers when there are several variants and cores (each
+   * variant is an independent run with its own seed, so the results are the same bytes), then
+   * builds the report on the first worker. The first variant to be stopped by a guard, or a
+   * crash, stops the others.
+   */
+  async run(request: RunRequest, progress: (p: RunProgress) => void): Promise<RunResult> {
+    const started = performance.now();
+    const plan = await this.#lint.request((id) => ({ type: 'plan', id, request }));
+    if (plan.type !== 'planned') return this.#failed(plan);
+    if ('issues' in plan.plan) return { kind: 'invalid', issues: plan.plan.issues };
+    const variants = plan.plan.variants;
+    const workers = this.#pool.slice(0, poolSize(this.#pool.length + 1, variants));
+    const shares = new Map<number, RunProgress>();
+    const show = (p: RunProgress) => {
+      shares.set(p.index, p);
+      const done = [...shares.values()].reduce(
+        (a, x) => a + Math.min(1, x.simMs / x.durationMs),
+        0,
+      );
+      const running = [...shares.values()].filter((x) => x.simMs < x.durationMs);
+      const first = running[0] ?? p;
+      progress({
+        ...first,
+        index: Math.min(variants - 1, Math.floor(done)),
+        of: variants,
+        simMs: (done % 1) * first.durationMs,
+      });
+    };
+    const runs: RunResultOf[] = new Array(variants);
+    let next = 0;
+    let failure: RunResult | undefined;
+    let simulationWallMs = 0;
+    const work = async (channel: Channel): Promise<void> => {
+      while (failure === undefined && next < variants) {
+        const index = next++;
+        const m = await channel.request((id) => ({ type: 'variant', id, request, index }), show);
+        if (failure !== undefined) return;
+        if (m.type !== 'ran') failure = this.#failed(m);
+        else if (m.outcome.kind !== 'ran') failure = m.outcome;
+        else {
+          runs[index] = m.outcome.result;
+          simulationWallMs += m.outcome.simulationWallMs;
+          show({ variant: '', index, of: variants, simMs: 1, durationMs: 1 });
+        }
+        if (failure !== undefined) for (const c of workers) if (c !== channel) c.restart(CANCELLED);
+      }
+    };
+    await Promise.all(workers.map(work));
+    if (failure !== undefined) return failure;
+    const simulated = performance.now() - started;
+    const report = await this.#pool[0].request((id) => ({ type: 'report', id, request, runs }));
+    if (report.type !== 'reported') return this.#failed(report);
+    return {
+      kind: 'done',
+      files: report.files,
+      notes: report.notes,
+      // the wall time of the simulations: their sum on one worker, their span on several
+      simulationWallMs: workers.length === 1 ? simulationWallMs : simulated,
+      wallMs: performance.now() - started,
+    };
+  }
+
+  #failed(m: FromWorker): RunResult {
+    if (m.type === 'crashed')
+      return m.message === CANCELLED
+        ? { kind: 'cancelled' }
+        : { kind: 'crashed', message: m.message };
+    return { kind: 'crashed', message: `unexpected answer ${m.type}` };
+  }
+
+  cancel(): void {
+    for (const c of this.#pool) c.restart(CANCELLED);
+  }
+}
+
+type RunResultOf = Extract<FromWorker, { type: 'ran' }>['outcome'] extends infer O
+  ? O extends { kind: 'ran'; result: infer R }
+    ? R
+    : never
+  : never;
