@@ -19,6 +19,7 @@ import { SessionStats } from './session-stats.ts';
 import { StationStats } from './station-stats.ts';
 import { TimeWeighted } from './time-weighted.ts';
 import { TransactionStats } from './transaction-stats.ts';
+import { TwoPhaseStats } from './two-phase-stats.ts';
 
 /** Everything measured during one run. */
 export class Metrics {
@@ -33,6 +34,8 @@ export class Metrics {
   readonly sagas: SagaStats[] = [];
   readonly transactions: TransactionStats[] = [];
   readonly readers: ReaderStats[] = [];
+  /** Two-phase commit steps (issue 18). */
+  readonly twoPhase: TwoPhaseStats[] = [];
   /** Users' sessions and credentials (null without a workload of logged-in users). */
   sessions: SessionStats | null = null;
   readonly #windowResets: (() => void)[] = [];
@@ -118,6 +121,11 @@ export class Metrics {
   /** Registers the counters of one saga step. */
   addSaga(id: string, mode: string, actions: number): SagaStats {
     return this.#windowed(this.sagas, new SagaStats(id, mode, actions));
+  }
+
+  /** Registers the counters of one two-phase commit step. */
+  addTwoPhase(id: string, participants: readonly { service: string; endpoint: string }[]): TwoPhaseStats {
+    return this.#windowed(this.twoPhase, new TwoPhaseStats(id, participants));
   }
 
   /** Registers the session counters of the run (one strategy per run). */
@@ -218,7 +226,7 @@ export class Metrics {
   /** Frees histogram memory. */
   dispose(): void {
     for (const e of this.entries) e.dispose();
-    for (const list of [this.readers, this.transactions, this.sagas])
+    for (const list of [this.readers, this.transactions, this.sagas, this.twoPhase])
       for (const x of list) x.dispose();
     this.sessions?.dispose();
   }

@@ -21,6 +21,7 @@ import type { SeriesPoint } from './series.ts';
 import { type SessionSummary, summarizeSessions } from './session-stats.ts';
 import type { StationPoint } from './station-stats.ts';
 import { summarizeTransaction, type TransactionSummary } from './transaction-stats.ts';
+import { summarizeTwoPhase, type TwoPhaseSummary } from './two-phase-stats.ts';
 
 export type { BrokerSummary } from './broker-stats.ts';
 export type { CacheSummary } from './cache-stats.ts';
@@ -143,6 +144,8 @@ export interface MetricsSummary {
   transactions: TransactionSummary[];
   /** Third-party readers: dirty or stale reads, with one example each. */
   readers: ReaderSummary[];
+  /** Two-phase commits (absent in runs without one): outcomes, lock holds, blocked participants. */
+  twoPhaseCommits?: TwoPhaseSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -321,6 +324,7 @@ export function summarizeMetrics(
     transactions: m.transactions.map(summarizeTransaction),
     readers: m.readers.map(summarizeReader),
     callPolicies: m.callPolicies.map((c) => summarizeCallPolicy(c, windowMs, endMs)),
+    ...(m.twoPhase.length > 0 ? { twoPhaseCommits: m.twoPhase.map(summarizeTwoPhase) } : {}),
     littlesLaw: {
       meanInSystem,
       arrivalRatePerMs,
