@@ -16,6 +16,7 @@ import { saga } from './saga.ts';
 import { sleep } from './sleep.ts';
 import type { StepKindModule } from './step-kind.ts';
 import { transaction } from './transaction.ts';
+import { twoPhaseCommit } from './two-phase-commit.ts';
 
 /** The built-in step kinds. */
 export const BUILTIN_STEP_KINDS: readonly StepKindModule[] = [
@@ -31,4 +32,5 @@ export const BUILTIN_STEP_KINDS: readonly StepKindModule[] = [
   kv,
   saga,
   transaction,
+  twoPhaseCommit,
 ];
