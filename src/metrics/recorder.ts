@@ -124,7 +124,10 @@ export class Metrics {
   }
 
   /** Registers the counters of one two-phase commit step. */
-  addTwoPhase(id: string, participants: readonly { service: string; endpoint: string }[]): TwoPhaseStats {
+  addTwoPhase(
+    id: string,
+    participants: readonly { service: string; endpoint: string }[],
+  ): TwoPhaseStats {
     return this.#windowed(this.twoPhase, new TwoPhaseStats(id, participants));
   }
 
