@@ -24,6 +24,7 @@ import { sessionsFeature } from './sessions/feature.ts';
 import { slosFeature } from './slos/feature.ts';
 import { topologyFeature } from './topology/feature.ts';
 import { transactionsFeature } from './transactions/feature.ts';
+import { twoPhaseFeature } from './two-phase/feature.ts';
 
 export const REPORT_FEATURES: readonly ReportFeature[] = [
   requestsFeature,
@@ -37,6 +38,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   sessionsFeature,
   messagingFeature,
   transactionsFeature,
+  twoPhaseFeature,
   comparisonFeature,
   lessonFeature,
   topologyFeature,
