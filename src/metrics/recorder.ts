@@ -11,6 +11,7 @@ import { CallPolicyStats } from './call-policy-stats.ts';
 import { ConsumerGroupStats } from './consumer-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
 import { Outcome } from './outcome.ts';
+import { PendingStats } from './pending-stats.ts';
 import { ReaderStats } from './reader-stats.ts';
 import { RefreshStats } from './refresh-stats.ts';
 import { SagaStats } from './saga-stats.ts';
@@ -36,6 +37,8 @@ export class Metrics {
   readonly readers: ReaderStats[] = [];
   /** Two-phase commit steps (issue 18). */
   readonly twoPhase: TwoPhaseStats[] = [];
+  /** Pending states (issue 18). */
+  readonly pending: PendingStats[] = [];
   /** Users' sessions and credentials (null without a workload of logged-in users). */
   sessions: SessionStats | null = null;
   readonly #windowResets: (() => void)[] = [];
@@ -129,6 +132,11 @@ export class Metrics {
     participants: readonly { service: string; endpoint: string }[],
   ): TwoPhaseStats {
     return this.#windowed(this.twoPhase, new TwoPhaseStats(id, participants));
+  }
+
+  /** Registers the counters of one pending state. */
+  addPending(id: string): PendingStats {
+    return this.#windowed(this.pending, new PendingStats(id));
   }
 
   /** Registers the session counters of the run (one strategy per run). */
@@ -229,7 +237,7 @@ export class Metrics {
   /** Frees histogram memory. */
   dispose(): void {
     for (const e of this.entries) e.dispose();
-    for (const list of [this.readers, this.transactions, this.sagas, this.twoPhase])
+    for (const list of [this.readers, this.transactions, this.sagas, this.twoPhase, this.pending])
       for (const x of list) x.dispose();
     this.sessions?.dispose();
   }

@@ -13,6 +13,7 @@ import { type ConsumerGroupSummary, summarizeConsumerGroup } from './consumer-st
 import type { EntryStats } from './entry-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
+import { type PendingSummary, summarizePending } from './pending-stats.ts';
 import { type ReaderSummary, summarizeReader } from './reader-stats.ts';
 import type { Metrics } from './recorder.ts';
 import { type RefreshSummary, summarizeRefresh } from './refresh-stats.ts';
@@ -146,6 +147,8 @@ export interface MetricsSummary {
   readers: ReaderSummary[];
   /** Two-phase commits (absent in runs without one): outcomes, lock holds, blocked participants. */
   twoPhaseCommits?: TwoPhaseSummary[];
+  /** Pending states (absent in runs without one): confirmed, cancelled, reads that saw pending. */
+  pendingStates?: PendingSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -325,6 +328,7 @@ export function summarizeMetrics(
     readers: m.readers.map(summarizeReader),
     callPolicies: m.callPolicies.map((c) => summarizeCallPolicy(c, windowMs, endMs)),
     ...(m.twoPhase.length > 0 ? { twoPhaseCommits: m.twoPhase.map(summarizeTwoPhase) } : {}),
+    ...(m.pending.length > 0 ? { pendingStates: m.pending.map(summarizePending) } : {}),
     littlesLaw: {
       meanInSystem,
       arrivalRatePerMs,
