@@ -10,8 +10,10 @@ import { kv } from './kv.ts';
 import { list } from './list.ts';
 import { lookup } from './lookup.ts';
 import { parallel } from './parallel.ts';
+import { pending } from './pending.ts';
 import { publish } from './publish.ts';
 import { query } from './query.ts';
+import { readPending } from './read-pending.ts';
 import { saga } from './saga.ts';
 import { sleep } from './sleep.ts';
 import type { StepKindModule } from './step-kind.ts';
@@ -33,4 +35,6 @@ export const BUILTIN_STEP_KINDS: readonly StepKindModule[] = [
   saga,
   transaction,
   twoPhaseCommit,
+  pending,
+  readPending,
 ];
