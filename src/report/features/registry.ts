@@ -17,6 +17,7 @@ import { componentsFeature } from './components/feature.ts';
 import { faultsFeature } from './faults/feature.ts';
 import { lessonFeature } from './lesson/feature.ts';
 import { messagingFeature } from './messaging/feature.ts';
+import { pendingFeature } from './pending/feature.ts';
 import { policiesFeature } from './policies/feature.ts';
 import { refreshesFeature } from './refreshes/feature.ts';
 import { requestsFeature } from './requests/feature.ts';
@@ -39,6 +40,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   messagingFeature,
   transactionsFeature,
   twoPhaseFeature,
+  pendingFeature,
   comparisonFeature,
   lessonFeature,
   topologyFeature,
