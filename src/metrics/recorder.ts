@@ -10,6 +10,7 @@ import { CacheStats } from './cache-stats.ts';
 import { CallPolicyStats } from './call-policy-stats.ts';
 import { ConsumerGroupStats } from './consumer-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
+import { EventStoreStats } from './event-store-stats.ts';
 import { Outcome } from './outcome.ts';
 import { PendingStats } from './pending-stats.ts';
 import { ReaderStats } from './reader-stats.ts';
@@ -39,6 +40,8 @@ export class Metrics {
   readonly twoPhase: TwoPhaseStats[] = [];
   /** Pending states (issue 18). */
   readonly pending: PendingStats[] = [];
+  /** Event stores (issue 18). */
+  readonly eventStores: EventStoreStats[] = [];
   /** Users' sessions and credentials (null without a workload of logged-in users). */
   sessions: SessionStats | null = null;
   readonly #windowResets: (() => void)[] = [];
@@ -137,6 +140,11 @@ export class Metrics {
   /** Registers the counters of one pending state. */
   addPending(id: string): PendingStats {
     return this.#windowed(this.pending, new PendingStats(id));
+  }
+
+  /** Registers the counters of one event store. */
+  addEventStore(id: string, snapshotEvery: number): EventStoreStats {
+    return this.#windowed(this.eventStores, new EventStoreStats(id, snapshotEvery));
   }
 
   /** Registers the session counters of the run (one strategy per run). */

@@ -11,6 +11,7 @@ import { type CacheSummary, summarizeCache } from './cache-stats.ts';
 import { type CallPolicySummary, summarizeCallPolicy } from './call-policy-stats.ts';
 import { type ConsumerGroupSummary, summarizeConsumerGroup } from './consumer-stats.ts';
 import type { EntryStats } from './entry-stats.ts';
+import { type EventStoreSummary, summarizeEventStore } from './event-store-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
 import { type PendingSummary, summarizePending } from './pending-stats.ts';
@@ -149,6 +150,8 @@ export interface MetricsSummary {
   twoPhaseCommits?: TwoPhaseSummary[];
   /** Pending states (absent in runs without one): confirmed, cancelled, reads that saw pending. */
   pendingStates?: PendingSummary[];
+  /** Event stores (absent in runs without one): appends, rebuilds, rows replayed, snapshots. */
+  eventStores?: EventStoreSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -329,6 +332,7 @@ export function summarizeMetrics(
     callPolicies: m.callPolicies.map((c) => summarizeCallPolicy(c, windowMs, endMs)),
     ...(m.twoPhase.length > 0 ? { twoPhaseCommits: m.twoPhase.map(summarizeTwoPhase) } : {}),
     ...(m.pending.length > 0 ? { pendingStates: m.pending.map(summarizePending) } : {}),
+    ...(m.eventStores.length > 0 ? { eventStores: m.eventStores.map(summarizeEventStore) } : {}),
     littlesLaw: {
       meanInSystem,
       arrivalRatePerMs,
