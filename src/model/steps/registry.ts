@@ -6,6 +6,7 @@
 import { branch } from './branch.ts';
 import { call } from './call.ts';
 import { cpu } from './cpu.ts';
+import { eventStoreStep } from './event-store.ts';
 import { kv } from './kv.ts';
 import { list } from './list.ts';
 import { lookup } from './lookup.ts';
@@ -37,4 +38,5 @@ export const BUILTIN_STEP_KINDS: readonly StepKindModule[] = [
   twoPhaseCommit,
   pending,
   readPending,
+  eventStoreStep,
 ];
