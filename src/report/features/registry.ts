@@ -14,6 +14,7 @@ import { brokersFeature } from './brokers/feature.ts';
 import { cachesFeature } from './caches/feature.ts';
 import { comparisonFeature } from './comparison/feature.ts';
 import { componentsFeature } from './components/feature.ts';
+import { eventStoresFeature } from './event-stores/feature.ts';
 import { faultsFeature } from './faults/feature.ts';
 import { lessonFeature } from './lesson/feature.ts';
 import { messagingFeature } from './messaging/feature.ts';
@@ -41,6 +42,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   transactionsFeature,
   twoPhaseFeature,
   pendingFeature,
+  eventStoresFeature,
   comparisonFeature,
   lessonFeature,
   topologyFeature,
