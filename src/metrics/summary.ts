@@ -5,7 +5,7 @@
  * endpoint, and a Little's-law check. Numbers are not rounded here (writers round).
  */
 
-import type { FaultDef, SloDef } from '../scenario/types.ts';
+import type { CostsDef, FaultDef, SloDef } from '../scenario/types.ts';
 import { type BrokerSummary, summarizeBroker } from './broker-stats.ts';
 import { type CacheSummary, summarizeCache } from './cache-stats.ts';
 import { type CallPolicySummary, summarizeCallPolicy } from './call-policy-stats.ts';
@@ -359,6 +359,8 @@ export interface RunSummary extends MetricsSummary {
     slos: SloDef[];
     /** The fault timeline (the report analyses its propagation). */
     faults: FaultDef[];
+    /** Prices of the cost model (absent without `costs:`; the report computes the costs). */
+    costs?: CostsDef;
   };
   run: { stopReason: RunStopReason; simulatedMs: number; events: number; requests: number };
   /** Messages sent over each link (caller → callee) in the statistics window. */

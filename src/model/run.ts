@@ -36,6 +36,7 @@ export async function runScenario(
           warmupMs: scenario.warmupMs,
           slos: scenario.slos,
           faults: scenario.faults,
+          ...(scenario.costs === undefined ? {} : { costs: scenario.costs }),
         },
         run: {
           stopReason,

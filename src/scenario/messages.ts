@@ -30,7 +30,8 @@ export type ReferenceKind =
   | 'topic'
   | 'saga'
   | 'consumer group'
-  | 'pending state';
+  | 'pending state'
+  | 'instance size';
 
 /** How many names a "known: …" list shows before it ends in "…". */
 export const MAX_LISTED = 12;
