@@ -14,6 +14,7 @@ import { brokersFeature } from './brokers/feature.ts';
 import { cachesFeature } from './caches/feature.ts';
 import { comparisonFeature } from './comparison/feature.ts';
 import { componentsFeature } from './components/feature.ts';
+import { costsFeature } from './costs/feature.ts';
 import { eventStoresFeature } from './event-stores/feature.ts';
 import { faultsFeature } from './faults/feature.ts';
 import { lessonFeature } from './lesson/feature.ts';
@@ -43,6 +44,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   twoPhaseFeature,
   pendingFeature,
   eventStoresFeature,
+  costsFeature,
   comparisonFeature,
   lessonFeature,
   topologyFeature,
