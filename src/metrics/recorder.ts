@@ -10,7 +10,9 @@ import { CacheStats } from './cache-stats.ts';
 import { CallPolicyStats } from './call-policy-stats.ts';
 import { ConsumerGroupStats } from './consumer-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
+import { EventStoreStats } from './event-store-stats.ts';
 import { Outcome } from './outcome.ts';
+import { PendingStats } from './pending-stats.ts';
 import { ReaderStats } from './reader-stats.ts';
 import { RefreshStats } from './refresh-stats.ts';
 import { SagaStats } from './saga-stats.ts';
@@ -19,6 +21,7 @@ import { SessionStats } from './session-stats.ts';
 import { StationStats } from './station-stats.ts';
 import { TimeWeighted } from './time-weighted.ts';
 import { TransactionStats } from './transaction-stats.ts';
+import { TwoPhaseStats } from './two-phase-stats.ts';
 
 /** Everything measured during one run. */
 export class Metrics {
@@ -33,6 +36,12 @@ export class Metrics {
   readonly sagas: SagaStats[] = [];
   readonly transactions: TransactionStats[] = [];
   readonly readers: ReaderStats[] = [];
+  /** Two-phase commit steps (issue 18). */
+  readonly twoPhase: TwoPhaseStats[] = [];
+  /** Pending states (issue 18). */
+  readonly pending: PendingStats[] = [];
+  /** Event stores (issue 18). */
+  readonly eventStores: EventStoreStats[] = [];
   /** Users' sessions and credentials (null without a workload of logged-in users). */
   sessions: SessionStats | null = null;
   readonly #windowResets: (() => void)[] = [];
@@ -118,6 +127,24 @@ export class Metrics {
   /** Registers the counters of one saga step. */
   addSaga(id: string, mode: string, actions: number): SagaStats {
     return this.#windowed(this.sagas, new SagaStats(id, mode, actions));
+  }
+
+  /** Registers the counters of one two-phase commit step. */
+  addTwoPhase(
+    id: string,
+    participants: readonly { service: string; endpoint: string }[],
+  ): TwoPhaseStats {
+    return this.#windowed(this.twoPhase, new TwoPhaseStats(id, participants));
+  }
+
+  /** Registers the counters of one pending state. */
+  addPending(id: string): PendingStats {
+    return this.#windowed(this.pending, new PendingStats(id));
+  }
+
+  /** Registers the counters of one event store. */
+  addEventStore(id: string, snapshotEvery: number): EventStoreStats {
+    return this.#windowed(this.eventStores, new EventStoreStats(id, snapshotEvery));
   }
 
   /** Registers the session counters of the run (one strategy per run). */
@@ -218,7 +245,7 @@ export class Metrics {
   /** Frees histogram memory. */
   dispose(): void {
     for (const e of this.entries) e.dispose();
-    for (const list of [this.readers, this.transactions, this.sagas])
+    for (const list of [this.readers, this.transactions, this.sagas, this.twoPhase, this.pending])
       for (const x of list) x.dispose();
     this.sessions?.dispose();
   }

@@ -5,14 +5,16 @@
  * endpoint, and a Little's-law check. Numbers are not rounded here (writers round).
  */
 
-import type { FaultDef, SloDef } from '../scenario/types.ts';
+import type { CostsDef, FaultDef, SloDef } from '../scenario/types.ts';
 import { type BrokerSummary, summarizeBroker } from './broker-stats.ts';
 import { type CacheSummary, summarizeCache } from './cache-stats.ts';
 import { type CallPolicySummary, summarizeCallPolicy } from './call-policy-stats.ts';
 import { type ConsumerGroupSummary, summarizeConsumerGroup } from './consumer-stats.ts';
 import type { EntryStats } from './entry-stats.ts';
+import { type EventStoreSummary, summarizeEventStore } from './event-store-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
+import { type PendingSummary, summarizePending } from './pending-stats.ts';
 import { type ReaderSummary, summarizeReader } from './reader-stats.ts';
 import type { Metrics } from './recorder.ts';
 import { type RefreshSummary, summarizeRefresh } from './refresh-stats.ts';
@@ -21,6 +23,7 @@ import type { SeriesPoint } from './series.ts';
 import { type SessionSummary, summarizeSessions } from './session-stats.ts';
 import type { StationPoint } from './station-stats.ts';
 import { summarizeTransaction, type TransactionSummary } from './transaction-stats.ts';
+import { summarizeTwoPhase, type TwoPhaseSummary } from './two-phase-stats.ts';
 
 export type { BrokerSummary } from './broker-stats.ts';
 export type { CacheSummary } from './cache-stats.ts';
@@ -143,6 +146,12 @@ export interface MetricsSummary {
   transactions: TransactionSummary[];
   /** Third-party readers: dirty or stale reads, with one example each. */
   readers: ReaderSummary[];
+  /** Two-phase commits (absent in runs without one): outcomes, lock holds, blocked participants. */
+  twoPhaseCommits?: TwoPhaseSummary[];
+  /** Pending states (absent in runs without one): confirmed, cancelled, reads that saw pending. */
+  pendingStates?: PendingSummary[];
+  /** Event stores (absent in runs without one): appends, rebuilds, rows replayed, snapshots. */
+  eventStores?: EventStoreSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -321,6 +330,9 @@ export function summarizeMetrics(
     transactions: m.transactions.map(summarizeTransaction),
     readers: m.readers.map(summarizeReader),
     callPolicies: m.callPolicies.map((c) => summarizeCallPolicy(c, windowMs, endMs)),
+    ...(m.twoPhase.length > 0 ? { twoPhaseCommits: m.twoPhase.map(summarizeTwoPhase) } : {}),
+    ...(m.pending.length > 0 ? { pendingStates: m.pending.map(summarizePending) } : {}),
+    ...(m.eventStores.length > 0 ? { eventStores: m.eventStores.map(summarizeEventStore) } : {}),
     littlesLaw: {
       meanInSystem,
       arrivalRatePerMs,
@@ -347,6 +359,8 @@ export interface RunSummary extends MetricsSummary {
     slos: SloDef[];
     /** The fault timeline (the report analyses its propagation). */
     faults: FaultDef[];
+    /** Prices of the cost model (absent without `costs:`; the report computes the costs). */
+    costs?: CostsDef;
   };
   run: { stopReason: RunStopReason; simulatedMs: number; events: number; requests: number };
   /** Messages sent over each link (caller → callee) in the statistics window. */

@@ -77,6 +77,8 @@ export class FaultState {
   downSinceMs = 0;
   /** Called when the unit goes down (an instance losing its sessions, its deliveries). */
   readonly onDown: ((nowMs: number) => void)[] = [];
+  /** Called when the unit is up again after being down (a 2PC coordinator recovering). */
+  readonly onUp: ((nowMs: number) => void)[] = [];
   /** Probability that an arrival fails at once. */
   errorRate = 0;
   /** Added delays of arrivals (latency faults), summed. */
@@ -159,12 +161,14 @@ export class FaultState {
       }
     }
     const wentDown = this.down === 0 && down > 0;
+    const cameUp = this.down > 0 && down === 0;
     this.down = down;
     this.hangs = hangs;
     if (wentDown) {
       this.downSinceMs = nowMs;
       for (const listener of this.onDown) listener(nowMs);
     }
+    if (cameUp) for (const listener of this.onUp) listener(nowMs);
     this.errorRate = 1 - pass;
     this.delays = delays;
     this.pace = pace;

@@ -48,6 +48,7 @@ export async function runScenario(
           warmupMs: scenario.warmupMs,
           slos: scenario.slos,
           faults: scenario.faults,
+          ...(scenario.costs === undefined ? {} : { costs: scenario.costs }),
         },
         run: {
           stopReason,

@@ -9,6 +9,7 @@ import { checkConsumers } from './check-consumers.ts';
 import { checkLimits } from './check-limits.ts';
 import { checkSessions } from './check-sessions.ts';
 import { checkWorkloads } from './check-workloads.ts';
+import { checkCosts } from './costs.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
 import { checkDatabaseRef, checkEndpointRef, collectNames, type Names } from './names.ts';
@@ -53,6 +54,7 @@ export function checkReferences(doc: ScenarioParsed, language: StepLanguage): Un
     ...checkCallLoops(names, steps),
     ...checkVariants(doc),
     ...checkSlos(doc, names),
+    ...checkCosts(doc, names),
     ...checkFaults(doc, names),
     ...checkSessions(doc, names),
     ...checkConsumers(doc, names, steps),

@@ -29,7 +29,9 @@ export type ReferenceKind =
   | 'broker'
   | 'topic'
   | 'saga'
-  | 'consumer group';
+  | 'consumer group'
+  | 'pending state'
+  | 'instance size';
 
 /** How many names a "known: …" list shows before it ends in "…". */
 export const MAX_LISTED = 12;

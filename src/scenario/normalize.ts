@@ -3,6 +3,7 @@
  * ms and per-ms, distributions to DistributionSpecs, shorthands expanded, defaults applied.
  * Assumes the document passed schema and reference checks; it does not re-validate.
  */
+import { normalizeCosts } from './costs.ts';
 import { durationDist } from './dist-spec.ts';
 import type * as S from './schema.ts';
 import { type RawStep, type ScenarioParsed, SLO_BOUNDS } from './schema.ts';
@@ -141,6 +142,9 @@ export function normalizeScenario(
     sessions: doc.sessions === undefined ? null : normalizeSessions(doc.sessions, doc),
     faults: Object.entries(doc.faults).map(([id, f]) => normalizeFault(id, f, durationMs)),
     slos: Object.entries(doc.slos).flatMap(([name, s]) => normalizeSlo(name, s)),
+    ...(doc.costs === undefined
+      ? {}
+      : { costs: normalizeCosts(doc.costs, Object.keys(doc.services)) }),
   };
 }
 

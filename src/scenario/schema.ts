@@ -592,6 +592,30 @@ export const Variant = z.strictObject({
  * A whole scenario document. Defaults that hold a list are factories: zod copies a default map
  * one level deep only, so a list inside it would be one array shared by every document parsed.
  */
+/**
+ * What running the architecture costs (issue 18, the economics of scaling), for the report:
+ * instance sizes (a price per hour and the memory they have), the size of each service's
+ * instances (default: the first size), and prices per GB-hour of cache memory, per database
+ * connection-hour and node-hour, and per GB of rows moved from databases to services.
+ */
+export const Costs = z.strictObject({
+  currency: z.string().max(8).default('$'),
+  sizes: z
+    .record(
+      id,
+      z.strictObject({
+        perHour: z.number().nonnegative(),
+        memoryGB: z.number().nonnegative().default(0),
+      }),
+    )
+    .refine((x) => Object.keys(x).length > 0, { message: 'at least one instance size' }),
+  services: z.record(id, id).default({}),
+  perGBMemoryHour: z.number().nonnegative().default(0),
+  perConnectionHour: z.number().nonnegative().default(0),
+  perDatabaseHour: z.number().nonnegative().default(0),
+  perGBTransferred: z.number().nonnegative().default(0),
+});
+
 export function scenarioDocument(step: z.ZodType<RawStep>) {
   return z.strictObject({
     $schema: z.string().optional(),
@@ -614,6 +638,7 @@ export function scenarioDocument(step: z.ZodType<RawStep>) {
     strategy: ListStrategy.default('batch'),
     faults: z.record(id, Fault).default({}),
     slos: z.record(id, Slo).default({}),
+    costs: Costs.optional(),
     variants: z.record(id, Variant).optional(),
   });
 }

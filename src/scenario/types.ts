@@ -3,7 +3,11 @@
  * every distribution a DistributionSpec, every default filled and every shorthand expanded.
  * Produced by normalize.ts from a valid document; nothing downstream reads the raw document.
  */
+
 import type { DistributionSpec } from '../engine/index.ts';
+import type { CostsDef } from './costs.ts';
+
+export type { CostsDef };
 
 /**
  * One step of an endpoint's behaviour, normalized: `kind` names the step kind (a module of
@@ -362,6 +366,8 @@ export interface Scenario {
   sessions: SessionsDef | null;
   faults: FaultDef[];
   slos: SloDef[];
+  /** Prices for the report's cost model (absent: no costs shown). */
+  costs?: CostsDef;
 }
 
 /** Id of the pseudo-component that sends workload requests (usable in network links). */

@@ -6,16 +6,20 @@
 import { branch } from './branch.ts';
 import { call } from './call.ts';
 import { cpu } from './cpu.ts';
+import { eventStoreStep } from './event-store.ts';
 import { kv } from './kv.ts';
 import { list } from './list.ts';
 import { lookup } from './lookup.ts';
 import { parallel } from './parallel.ts';
+import { pending } from './pending.ts';
 import { publish } from './publish.ts';
 import { query } from './query.ts';
+import { readPending } from './read-pending.ts';
 import { saga } from './saga.ts';
 import { sleep } from './sleep.ts';
 import type { StepKindModule } from './step-kind.ts';
 import { transaction } from './transaction.ts';
+import { twoPhaseCommit } from './two-phase-commit.ts';
 
 /** The built-in step kinds. */
 export const BUILTIN_STEP_KINDS: readonly StepKindModule[] = [
@@ -31,4 +35,8 @@ export const BUILTIN_STEP_KINDS: readonly StepKindModule[] = [
   kv,
   saga,
   transaction,
+  twoPhaseCommit,
+  pending,
+  readPending,
+  eventStoreStep,
 ];

@@ -14,9 +14,12 @@ import { brokersFeature } from './brokers/feature.ts';
 import { cachesFeature } from './caches/feature.ts';
 import { comparisonFeature } from './comparison/feature.ts';
 import { componentsFeature } from './components/feature.ts';
+import { costsFeature } from './costs/feature.ts';
+import { eventStoresFeature } from './event-stores/feature.ts';
 import { faultsFeature } from './faults/feature.ts';
 import { lessonFeature } from './lesson/feature.ts';
 import { messagingFeature } from './messaging/feature.ts';
+import { pendingFeature } from './pending/feature.ts';
 import { policiesFeature } from './policies/feature.ts';
 import { refreshesFeature } from './refreshes/feature.ts';
 import { requestsFeature } from './requests/feature.ts';
@@ -25,6 +28,7 @@ import { sessionsFeature } from './sessions/feature.ts';
 import { slosFeature } from './slos/feature.ts';
 import { topologyFeature } from './topology/feature.ts';
 import { transactionsFeature } from './transactions/feature.ts';
+import { twoPhaseFeature } from './two-phase/feature.ts';
 
 export const REPORT_FEATURES: readonly ReportFeature[] = [
   requestsFeature,
@@ -38,6 +42,10 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   sessionsFeature,
   messagingFeature,
   transactionsFeature,
+  twoPhaseFeature,
+  pendingFeature,
+  eventStoresFeature,
+  costsFeature,
   comparisonFeature,
   lessonFeature,
   topologyFeature,

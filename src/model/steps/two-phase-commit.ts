@@ -1,0 +1,150 @@
+/**
+ * `twoPhaseCommit`: one distributed transaction across several services, run by this endpoint
+ * as its coordinator: prepare everywhere (each participant locks a row and votes), then commit
+ * or abort everywhere (model/two-phase.ts TwoPhaseRuntime).
+ */
+import * as z from 'zod';
+import { createKeySampler, type KeyDistributionSpec } from '../../engine/index.ts';
+import type { KeySampler } from '../../engine/key-distributions.ts';
+import { keyAccess } from '../../scenario/dist-spec.ts';
+import type { DocPath } from '../../scenario/issues.ts';
+import * as msg from '../../scenario/messages.ts';
+import { checkEndpointRef, errorAt } from '../../scenario/names.ts';
+import { splitRef } from '../../scenario/normalize.ts';
+import { Duration, EndpointRef, id, KeyAccess, Percent } from '../../scenario/schema.ts';
+import { parseDurationMs, parsePercent } from '../../scenario/units.ts';
+import { advance } from '../journey.ts';
+import { type TwoPhaseParticipant, TwoPhaseRuntime } from '../two-phase.ts';
+import type { HandledStepKind } from './step-kind.ts';
+
+/**
+ * One participant: the endpoint that does its part of the work when asked to prepare, the
+ * probability it votes no (`fails`, a business refusal), and the rows it locks from prepare to
+ * decision (a row of key space `keys`, drawn by `access`; without `keys`, a row of its own per
+ * transaction: no contention).
+ */
+const Participant = z.strictObject({
+  prepare: EndpointRef,
+  fails: Percent.default(0),
+  keys: id.optional(),
+  access: KeyAccess.default('uniform'),
+});
+
+/**
+ * A two-phase commit: prepares to every participant at once, then the decision; `timeout`
+ * bounds the prepare round (the coordinator aborts when a vote is missing by then).
+ */
+const TwoPhaseCommit = z.strictObject({
+  name: id.optional(),
+  timeout: Duration.optional(),
+  participants: z.array(Participant).min(1),
+});
+
+const TwoPhaseCommitStep = z.strictObject({ twoPhaseCommit: TwoPhaseCommit });
+
+/** A participant, normalized. */
+export interface TwoPhaseParticipantDef {
+  service: string;
+  endpoint: string;
+  fails: number;
+  keys: string | null;
+  access: KeyDistributionSpec;
+}
+
+/** A two-phase commit step, normalized. */
+export interface TwoPhaseCommitStepDef {
+  kind: 'twoPhaseCommit';
+  /** Its name in reports ('': named after where it is). */
+  name: string;
+  timeoutMs: number;
+  participants: TwoPhaseParticipantDef[];
+}
+
+/** A fresh row per transaction (a participant without a key space: no lock is ever contended). */
+class FreshRows implements KeySampler {
+  readonly size = Number.MAX_SAFE_INTEGER;
+  #next = 0;
+  next(): number {
+    return ++this.#next;
+  }
+  probability(): number {
+    return 0;
+  }
+}
+
+export const twoPhaseCommit: HandledStepKind<
+  z.output<typeof TwoPhaseCommitStep>,
+  TwoPhaseCommitStepDef,
+  TwoPhaseRuntime
+> = {
+  kind: 'twoPhaseCommit',
+  schema: () => TwoPhaseCommitStep,
+  normalize: ({ twoPhaseCommit: t }) => ({
+    kind: 'twoPhaseCommit',
+    name: t.name ?? '',
+    timeoutMs: t.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(t.timeout),
+    participants: t.participants.map((p) => ({
+      ...splitRef(p.prepare),
+      fails: parsePercent(p.fails),
+      keys: p.keys ?? null,
+      access: keyAccess(p.access),
+    })),
+  }),
+  check({ twoPhaseCommit: t }, path, { names }) {
+    const at: DocPath = [...path, 'twoPhaseCommit'];
+    return t.participants.flatMap((p, i) => [
+      ...checkEndpointRef(p.prepare, [...at, 'participants', i, 'prepare'], names),
+      ...(p.keys === undefined || names.has.keys.has(p.keys)
+        ? []
+        : [
+            errorAt(msg.unknownReference('key space', p.keys, names.keys), [
+              ...at,
+              'participants',
+              i,
+              'keys',
+            ]),
+          ]),
+    ]);
+  },
+  // it calls every participant's prepare endpoint
+  calls: ({ twoPhaseCommit: t }, at) =>
+    t.participants.map((p, i) => ({
+      to: p.prepare,
+      path: [...at, 'twoPhaseCommit', 'participants', i, 'prepare'],
+      conditional: false,
+    })),
+  compile(def, { serviceId, where }, ctx) {
+    const participants: TwoPhaseParticipant[] = def.participants.map((p, i) => {
+      const link = ctx.network.link(serviceId, p.service, 'call');
+      let keys: KeySampler = new FreshRows();
+      if (p.keys !== null) {
+        const ks = ctx.keySpaces.get(p.keys);
+        if (ks === undefined) throw new Error(`unresolved key space ${p.keys}`);
+        keys = createKeySampler(p.access, ks.size, ctx.rng.stream(`${where}/2pc-keys/${i}`));
+      }
+      return {
+        target: ctx.endpoint(p.service, p.endpoint, '2PC participant'),
+        hopOut: link.out,
+        hopBack: link.back,
+        fails: p.fails,
+        keys,
+        holders: new Map(),
+        waiting: new Map(),
+      };
+    });
+    const name = def.name === '' ? where : def.name;
+    return new TwoPhaseRuntime(
+      name,
+      ctx.sim,
+      ctx.metrics.addTwoPhase(name, def.participants),
+      participants,
+      def.timeoutMs,
+      ctx.rng.stream(`${where}/2pc-votes`),
+      advance,
+    );
+  },
+  run(f, step) {
+    (step.payload as TwoPhaseRuntime).start(f);
+    return false;
+  },
+};

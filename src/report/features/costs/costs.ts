@@ -1,0 +1,154 @@
+/**
+ * The cost model in the report (issue 18; the source: "there is no size at which MSA clearly
+ * pays", a monolith scales as a whole): what each variant's run would cost per hour, from the
+ * scenario's `costs:` prices and what the run used over its statistics window —
+ * - instances: each service's mean instance count (autoscaled: the time-weighted mean) × the
+ *   price per hour of its instance size; a service that received nothing in the window is
+ *   taken as not deployed (a variant may leave some of the scenario's services unused);
+ * - cache memory: memory held by caches per instance (GB) × instances × the GB-hour price;
+ * - databases: connections × the connection-hour price, and nodes (instances) × the node-hour
+ *   price;
+ * - transfer: bytes of rows read from databases (data moved to the services) per hour × the
+ *   GB price. Calls carry no payload size in msasim, so service-to-service bytes other than
+ *   rows are not counted.
+ * and per million successful requests (the hourly cost over the hourly throughput). Pure.
+ */
+import type { ComponentSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
+import type { CostsDef } from '../../../scenario/types.ts';
+import { csvOf } from '../../csv.ts';
+import { keyMetricSource, lowerIsBetter as m } from '../../key-metrics.ts';
+import type { ScenarioResults } from '../../results.ts';
+import { num, type TextColumn, tableOf } from '../../text-table.ts';
+
+const GB = 1024 ** 3;
+
+/** One variant's costs per hour, by item, and per million successful requests. */
+export interface CostBreakdown {
+  currency: string;
+  instancesPerHour: number;
+  memoryPerHour: number;
+  databasesPerHour: number;
+  transferPerHour: number;
+  totalPerHour: number;
+  /** The cost of a million successful requests at the run's throughput (null: none succeeded). */
+  perMillionRequests: number | null;
+  /** Each service's mean instances and size. */
+  services: { id: string; size: string; instances: number; perHour: number }[];
+}
+
+const instancesOf = (c: ComponentSummary): number => c.scaling?.meanInstances ?? c.instances;
+
+/** The costs of one run (null without `costs:` in its scenario). */
+export function costsOf(s: RunSummary): CostBreakdown | null {
+  const def: CostsDef | undefined = s.scenario.costs;
+  if (def === undefined) return null;
+  const sizes = new Map(def.sizes.map((x) => [x.name, x]));
+  const services: CostBreakdown['services'] = [];
+  let memoryGB = 0;
+  let databasesPerHour = 0;
+  for (const c of s.components) {
+    const n = instancesOf(c);
+    if (c.kind === 'service' && c.arrivals > 0) {
+      const size = def.services[c.id] ?? def.sizes[0].name;
+      const perHour = n * (sizes.get(size)?.perHour ?? 0);
+      services.push({ id: c.id, size, instances: n, perHour });
+      memoryGB += (c.memoryBytesPerInstance * n) / GB;
+    } else if (c.kind === 'database') {
+      databasesPerHour += n * (c.capacityPerInstance * def.perConnectionHour + def.perDatabaseHour);
+    }
+  }
+  const hours = s.windowMs / 3_600_000;
+  const bytes = s.components.reduce((a, c) => a + (c.kind === 'database' ? c.bytesRead : 0), 0);
+  const instancesPerHour = services.reduce((a, x) => a + x.perHour, 0);
+  const memoryPerHour = memoryGB * def.perGBMemoryHour;
+  const transferPerHour = hours > 0 ? (bytes / GB / hours) * def.perGBTransferred : 0;
+  const totalPerHour = instancesPerHour + memoryPerHour + databasesPerHour + transferPerHour;
+  const okPerHour = s.overall.throughputPerSec * 3600;
+  return {
+    currency: def.currency,
+    instancesPerHour,
+    memoryPerHour,
+    databasesPerHour,
+    transferPerHour,
+    totalPerHour,
+    perMillionRequests: okPerHour > 0 ? (totalPerHour / okPerHour) * 1e6 : null,
+    services,
+  };
+}
+
+const withCosts = (runs: readonly RunResult[]): [RunResult, CostBreakdown][] =>
+  runs.flatMap((r) => {
+    const c = costsOf(r.summary);
+    return c === null ? [] : [[r, c] as [RunResult, CostBreakdown]];
+  });
+
+const money = (x: number) => num(x, 4);
+
+/** costs.csv: one row per variant (first replication): the costs per hour by item. */
+export function costsCsv(results: ScenarioResults): string {
+  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  return csvOf<CostBreakdown>(
+    [
+      ['currency', (c) => c.currency],
+      ['instancesPerHour', (c) => r4(c.instancesPerHour)],
+      ['memoryPerHour', (c) => r4(c.memoryPerHour)],
+      ['databasesPerHour', (c) => r4(c.databasesPerHour)],
+      ['transferPerHour', (c) => r4(c.transferPerHour)],
+      ['totalPerHour', (c) => r4(c.totalPerHour)],
+      [
+        'perMillionRequests',
+        (c) => (c.perMillionRequests === null ? null : r4(c.perMillionRequests)),
+      ],
+      [
+        'instances',
+        (c) => c.services.map((x) => `${x.id}: ${num(x.instances, 2)} × ${x.size}`).join('; '),
+      ],
+    ],
+    withCosts(results.runs),
+  );
+}
+
+type Row = [variant: string, c: CostBreakdown];
+
+const COLUMNS: TextColumn<Row>[] = [
+  ['variant', ([v]) => v],
+  ['instances', ([, c]) => money(c.instancesPerHour)],
+  ['cache memory', ([, c]) => money(c.memoryPerHour)],
+  ['databases', ([, c]) => money(c.databasesPerHour)],
+  ['transfer', ([, c]) => money(c.transferPerHour)],
+  ['total/hour', ([, c]) => `${c.currency}${money(c.totalPerHour)}`],
+  ['per 1M ok', ([, c]) => (c.perMillionRequests === null ? '–' : money(c.perMillionRequests))],
+];
+
+/** ■ costs: one row per variant ('' without costs), with what each service ran on. */
+export function formatCosts(results: ScenarioResults): string {
+  const rows: Row[] = withCosts(results.runs).map(([r, c]) => [
+    r.summary.scenario.variant ?? '',
+    c,
+  ]);
+  if (rows.length === 0) return '';
+  const fleets = rows.map(
+    ([v, c]) =>
+      `${v || 'run'}: ${c.services.map((x) => `${x.id} ${num(x.instances, 1)} × ${x.size}`).join(', ')}`,
+  );
+  return [
+    '■ costs (per hour of the measured window, from the scenario’s prices)',
+    tableOf(COLUMNS, rows),
+    ...fleets,
+    'per 1M ok: the cost of a million successful requests at the run’s throughput',
+  ].join('\n');
+}
+
+/** Each variant's cost per hour and per million successful requests. */
+export const COST_METRICS = keyMetricSource<CostBreakdown>(
+  'costs',
+  (s) => {
+    const c = costsOf(s);
+    return c === null ? [] : [['cost', c]];
+  },
+  [
+    m('totalPerHour', 'cost per hour', 'count', (c) => c.totalPerHour),
+    m('perMillionRequests', 'cost per million ok requests', 'count', (c) => c.perMillionRequests),
+  ],
+  true,
+);
