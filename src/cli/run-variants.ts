@@ -33,6 +33,7 @@ import {
 } from './run-guard.ts';
 import { describeKind, formatBytes, readRegularFile, UnsafeFileError } from './safe-read.ts';
 import { loadVegaAssets } from './vega-assets.ts';
+import { prepareWorkloadData, type ScenarioData } from './workload-files.ts';
 
 export { replicationSeed } from '../model/run.ts';
 
@@ -78,6 +79,25 @@ export async function runVariants(
     keep: [{ path: file, what: 'the scenario file' }],
   });
   const lesson = await readLesson(file, io);
+  const data = await prepareWorkloadData(loaded);
+  try {
+    return await runAll(loaded, file, opts, io, budget, lesson, data, target);
+  } finally {
+    data.close();
+  }
+}
+
+/** Runs every variant of `loaded` (see runVariants), its data files read. */
+async function runAll(
+  loaded: LoadedScenario,
+  file: string,
+  opts: RunVariantsOptions,
+  io: CliIo,
+  budget: CommandBudget,
+  lesson: string | null,
+  data: ScenarioData,
+  target: OutTarget,
+): Promise<VariantRuns> {
   const seedOverride = parseSeed(opts.seed);
   const replications = opts.replications ?? 1;
   const runs: RunResult[] = [];
@@ -109,6 +129,7 @@ export async function runVariants(
         const doneMs = (r - 1) * scenario.durationMs;
         const guard = new RunGuard(opts, budget);
         const result = await runScenario(scenario, {
+          data: data.of(base.variant) ?? undefined,
           seed: replicationSeed(seed, r),
           maxEvents: opts.maxEvents,
           checkEvery: CHECK_EVERY,

@@ -17,6 +17,7 @@ import { startFaults } from './fault-wiring.ts';
 import type { StepRuntime } from './frame.ts';
 import { startGarbageCollection } from './gc.ts';
 import { buildReaders } from './readers.ts';
+import type { WorkloadData } from './replay/arrivals.ts';
 import type { ServiceRuntime } from './service.ts';
 import { buildServices, compileEndpoints } from './service-build.ts';
 import type { SessionRuntime } from './sessions.ts';
@@ -62,6 +63,12 @@ export interface ModelOptions {
    * model/steps/registry.ts); a kind added to the language must be given here too.
    */
   steps?: readonly StepKindModule[];
+  /**
+   * What the workloads that replay files read (arrivals, rate profiles), read by the caller:
+   * the model does no I/O (the CLI: cli/workload-files.ts). Needed when a workload has
+   * `replay:` or `rateProfile:`.
+   */
+  data?: WorkloadData;
 }
 
 /** A built model, ready to run once: the context its builders filled. */
@@ -106,7 +113,7 @@ export class Model extends BuildContext implements RunProbe {
     // 5. readers of sagas (compiled in 2) and of consumer groups (built in 4)
     buildReaders(this);
     // 6. workloads, which send to the entries
-    buildWorkloads(this, this.sessions);
+    buildWorkloads(this, this.sessions, options.data ?? null);
   }
 
   /** Compiles one step with its kind's module (the kinds the model was given). */

@@ -7,6 +7,8 @@
 import type { IssueCode } from './issues.ts';
 import { didYouMean, sortedNames } from './suggest.ts';
 
+// and those of the data files a workload replays
+export * from './messages-data.ts';
 // the texts of hostile or oversized input live beside this file
 export * from './messages-limits.ts';
 
@@ -354,14 +356,14 @@ export function reservedId(id: string): IssueText {
 }
 
 /** A workload with neither or both of `rate` and `users`. */
-export function workloadArrival(found: 'none' | 'both'): IssueText {
+export function workloadArrival(found: 'none' | 'both', keys: readonly string[] = []): IssueText {
   return {
     code: 'workload-arrival',
     message:
       found === 'none'
-        ? 'a workload needs rate: (an open workload) or users: (a closed workload)'
-        : 'a workload has either rate: (open) or users: (closed), not both',
-    hint: 'open: requests arrive at a rate whatever the response times; closed: a fixed number of users wait for each response, then think',
+        ? 'a workload needs rate: (an open workload), users: (a closed workload), replay: (arrivals from a file) or rateProfile: (a rate from a file)'
+        : `a workload has one of rate:, users:, replay: and rateProfile:, not ${keys.length > 0 ? keys.map((k) => `${k}:`).join(' and ') : 'several'}`,
+    hint: 'open: requests arrive at a rate whatever the response times; closed: a fixed number of users wait for each response, then think; replay: the arrival times of a log; rateProfile: an open rate read from (time, rate) points',
   };
 }
 
