@@ -44,7 +44,8 @@ services:
 function replayTimes(source: import('../model/replay/arrivals.ts').ArrivalSource) {
   const sim = new Simulation();
   const sent: [number, string][] = [];
-  const entry = (name: string) => ({ send: () => sent.push([sim.now, name]) }) as unknown as EntryRuntime;
+  const entry = (name: string) =>
+    ({ send: () => sent.push([sim.now, name]) }) as unknown as EntryRuntime;
   const entries = [entry('home'), entry('search')];
   const wl = new ReplayWorkload(sim, source, entries, () => entry('mix'));
   wl.start();
@@ -57,7 +58,9 @@ describe('replayed CSV files', () => {
     const times = ['0', '0.0041', '0.25', '0.25', '1.5', '3.0001', '9.999'];
     const body = times.map((t, i) => `${t},${['web/home', 'web/search', ''][i % 3]}`).join('\n');
     await writeFile(join(dir, 'a.csv'), `time,endpoint\r\n${body}\n`);
-    const loaded = scenario('{ replay: { file: a.csv, endpoint: endpoint }, mix: { web/home: 1, web/search: 1 } }');
+    const loaded = scenario(
+      '{ replay: { file: a.csv, endpoint: endpoint }, mix: { web/home: 1, web/search: 1 } }',
+    );
     const data = await prepareWorkloadData(loaded);
     const sent = replayTimes(data.of(null)!.arrivals('log'));
     expect(sent).toEqual([
@@ -78,11 +81,20 @@ describe('replayed CSV files', () => {
   });
 
   it('reports every bad row at file:line:col before anything runs', async () => {
-    await writeFile(join(dir, 'bad.csv'), 'time,endpoint\n0.1,web/home\nsoon,web/home\n0.2,web/hom\n0.05,web/home\n');
+    await writeFile(
+      join(dir, 'bad.csv'),
+      'time,endpoint\n0.1,web/home\nsoon,web/home\n0.2,web/hom\n0.05,web/home\n',
+    );
     const loaded = scenario('{ replay: { file: bad.csv, endpoint: endpoint }, target: web/home }');
     const e = await prepareWorkloadData(loaded).catch((x) => x);
     expect(e).toBeInstanceOf(ScenarioError);
-    const shown = (e as ScenarioError).issues.map((i) => [i.file.endsWith('bad.csv'), i.line, i.col, i.code, i.hint ?? '']);
+    const shown = (e as ScenarioError).issues.map((i) => [
+      i.file.endsWith('bad.csv'),
+      i.line,
+      i.col,
+      i.code,
+      i.hint ?? '',
+    ]);
     expect(shown).toEqual([
       [true, 3, 1, 'data-value', expect.stringContaining('ISO 8601')],
       [true, 4, 5, 'data-value', 'did you mean "web/home"?'],
@@ -102,7 +114,12 @@ describe('replayed CSV files', () => {
       const loaded = scenario(`{ replay: { file: "${file}" }, target: web/home }`);
       const e = (await prepareWorkloadData(loaded).catch((x) => x)) as ScenarioError;
       expect(e).toBeInstanceOf(ScenarioError);
-      expect(e.issues[0]).toMatchObject({ code: 'data-file', file: join(dir, 's.yaml'), line: 5, col: 26 });
+      expect(e.issues[0]).toMatchObject({
+        code: 'data-file',
+        file: join(dir, 's.yaml'),
+        line: 5,
+        col: 26,
+      });
       expect(e.issues[0].message).toContain(why);
     }
   });
@@ -134,7 +151,9 @@ describe('replayed CSV files', () => {
       }
     }
     text = '';
-    const loaded = scenario('{ replay: { file: large.csv, endpoint: endpoint }, target: web/home }');
+    const loaded = scenario(
+      '{ replay: { file: large.csv, endpoint: endpoint }, target: web/home }',
+    );
     const data = await prepareWorkloadData(loaded);
     const source = data.of(null)!.arrivals('log');
     const before = process.memoryUsage().heapUsed;
@@ -210,7 +229,9 @@ describe('OTLP/JSON trace files and rate profiles', () => {
 
   it('gives an open workload the rate curve of its profile', async () => {
     await writeFile(join(dir, 'p.csv'), 'at,perSec\n0,10\n10,110\n');
-    const loaded = scenario('{ rateProfile: { file: p.csv, time: at, rate: perSec }, target: web/home }');
+    const loaded = scenario(
+      '{ rateProfile: { file: p.csv, time: at, rate: perSec }, target: web/home }',
+    );
     const data = await prepareWorkloadData(loaded);
     const pieces = data.of(null)!.rates('log');
     const perSec = [0, 5000, 10_000, 20_000].map((ms) => rateAt(pieces, ms) * 1000);

@@ -20,6 +20,7 @@ import { type SagaSummary, summarizeSaga } from './saga-stats.ts';
 import type { SeriesPoint } from './series.ts';
 import { type SessionSummary, summarizeSessions } from './session-stats.ts';
 import type { StationPoint } from './station-stats.ts';
+import type { RequestTrace } from './traces.ts';
 import { summarizeTransaction, type TransactionSummary } from './transaction-stats.ts';
 
 export type { BrokerSummary } from './broker-stats.ts';
@@ -372,4 +373,6 @@ export interface RunResult {
   series: { requests: Map<string, SeriesPoint[]>; components: Map<string, StationPoint[]> };
   /** Latency distributions of successful requests per entry endpoint and 'overall'. */
   distributions: Distributions;
+  /** The requests traced (slowest first), when the run was traced. */
+  traces?: RequestTrace[];
 }

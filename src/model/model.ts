@@ -7,6 +7,7 @@
  * unchanged.
  */
 import { Priority, type Simulation, type StopReason } from '../engine/index.ts';
+import type { TraceOptions } from '../metrics/traces.ts';
 import type { Scenario, StepDef } from '../scenario/types.ts';
 import { buildBrokers } from './broker-build.ts';
 import { BuildContext } from './build-context.ts';
@@ -16,6 +17,7 @@ import { buildDatabases, buildKeySpaces } from './database-build.ts';
 import { startFaults } from './fault-wiring.ts';
 import type { StepRuntime } from './frame.ts';
 import { startGarbageCollection } from './gc.ts';
+import { setActiveTracer } from './journey.ts';
 import { buildReaders } from './readers.ts';
 import type { WorkloadData } from './replay/arrivals.ts';
 import type { ServiceRuntime } from './service.ts';
@@ -24,6 +26,7 @@ import type { SessionRuntime } from './sessions.ts';
 import { buildSessions } from './sessions-build.ts';
 import { BUILTIN_STEP_KINDS } from './steps/registry.ts';
 import { compileWith, type StepKindModule } from './steps/step-kind.ts';
+import { Tracer } from './trace/tracer.ts';
 import { buildWorkloads } from './workload-build.ts';
 
 /** The longest wait queue of a component, summed over its instances. */
@@ -69,6 +72,11 @@ export interface ModelOptions {
    * `replay:` or `rateProfile:`.
    */
   data?: WorkloadData;
+  /**
+   * Request traces to keep (overrides the scenario's `trace:`; null: none even if the scenario
+   * asks). Tracing draws no random number: a traced run gives the same results.
+   */
+  trace?: TraceOptions | null;
 }
 
 /** A built model, ready to run once: the context its builders filled. */
@@ -97,6 +105,8 @@ export class Model extends BuildContext implements RunProbe {
   ) {
     super(scenario, options.seed ?? scenario.seed);
     this.#kinds = new Map((options.steps ?? BUILTIN_STEP_KINDS).map((k) => [k.kind, k]));
+    const trace = options.trace === undefined ? scenario.trace : options.trace;
+    if (trace != null) this.tracer = new Tracer(trace);
     this.metrics.onStartWindow(() => this.network.resetCounts());
     // 1. components, one runtime per entry of their section, in document order
     buildServices(this);
@@ -136,7 +146,20 @@ export class Model extends BuildContext implements RunProbe {
   }
 
   /** Runs the scenario to its duration (or a guard). Returns why it stopped. */
+  /** The run's trace recorder (null: not traced). */
+  readonly tracer: Tracer | null = null;
+
+  /** Runs the model to the end of its duration (or a guard), traced when asked. */
   run(): StopReason {
+    setActiveTracer(this.tracer);
+    try {
+      return this.#run();
+    } finally {
+      setActiveTracer(null);
+    }
+  }
+
+  #run(): StopReason {
     const { sim, metrics, scenario } = this;
     const durationMs = scenario.durationMs;
     // per-second buckets, closed before anything else happening at the same instant

@@ -48,6 +48,7 @@ export async function runScenario(
       },
       series: { requests, components },
       distributions,
+      ...(model.tracer === null ? {} : { traces: model.tracer.traces() }),
     };
   } finally {
     model.metrics.dispose();

@@ -47,6 +47,7 @@ export function normalizeScenario(
     seed: doc.seed,
     durationMs,
     warmupMs: parseDurationMs(doc.warmup),
+    ...(doc.trace === undefined ? {} : { trace: { ...doc.trace } }),
     network: normalizeNetwork(doc.network),
     workloads: Object.entries(doc.workloads).map(([id, w]) => normalizeWorkload(id, w)),
     services,

@@ -605,6 +605,19 @@ export const Variant = z.strictObject({
 });
 
 /**
+ * Request traces (see metrics/traces.ts): the `slowest` requests of each entry endpoint, the
+ * first `failed` failed ones and one in `every` answered (at most `sampled` of those) keep their
+ * spans; written as traces.otlp.json and drawn as waterfalls in the report. `--trace` turns it
+ * on from the command line.
+ */
+export const Trace = z.strictObject({
+  slowest: z.number().int().min(0).max(100).default(5),
+  failed: z.number().int().min(0).max(1000).default(20),
+  every: z.number().int().min(0).max(1_000_000_000).default(1000),
+  sampled: z.number().int().min(0).max(1000).default(20),
+});
+
+/**
  * A whole scenario document. Defaults that hold a list are factories: zod copies a default map
  * one level deep only, so a list inside it would be one array shared by every document parsed.
  */
@@ -631,6 +644,7 @@ export function scenarioDocument(step: z.ZodType<RawStep>) {
     faults: z.record(id, Fault).default({}),
     slos: z.record(id, Slo).default({}),
     variants: z.record(id, Variant).optional(),
+    trace: Trace.optional(),
   });
 }
 

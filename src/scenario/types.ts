@@ -382,6 +382,20 @@ export interface Scenario {
   sessions: SessionsDef | null;
   faults: FaultDef[];
   slos: SloDef[];
+  /** Request traces to keep (absent: none, unless the run is given some). */
+  trace?: TraceDef;
+}
+
+/** Which requests keep their traces (metrics/traces.ts). */
+export interface TraceDef {
+  /** The slowest requests kept per entry endpoint. */
+  slowest: number;
+  /** Failed requests kept (the first ones). */
+  failed: number;
+  /** One request in `every` answered is kept (0: none) … */
+  every: number;
+  /** … at most `sampled` of them. */
+  sampled: number;
 }
 
 /** Id of the pseudo-component that sends workload requests (usable in network links). */

@@ -7,6 +7,8 @@
  */
 import type { Simulation } from '../../engine/index.ts';
 import type { RatePiece } from '../../scenario/types.ts';
+import { Request } from '../frame.ts';
+import { activeTracer } from '../journey.ts';
 import type { EntryRuntime } from '../workload.ts';
 
 /** Arrivals in time order, pulled one at a time (no allocation per arrival). */
@@ -56,8 +58,6 @@ export class ArraySource implements ArrivalSource {
  */
 export class ReplayWorkload {
   readonly #fire = () => this.#arrive();
-  /** The key of the arrival being sent (read by a trace recorder), or null. */
-  key: string | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -73,8 +73,10 @@ export class ReplayWorkload {
 
   #arrive(): void {
     const s = this.source;
-    this.key = s.key;
-    (s.target >= 0 ? this.entries[s.target] : this.choose()).send();
+    const entry = s.target >= 0 ? this.entries[s.target] : this.choose();
+    const req = new Request(entry, this.sim.now);
+    if (s.key !== null && activeTracer !== null) activeTracer.keyOf(req, s.key);
+    entry.sendRequest(req);
     this.#scheduleNext();
   }
 

@@ -8,7 +8,6 @@
  */
 import * as msg from '../../scenario/messages.ts';
 import type { ReplayDef } from '../../scenario/types.ts';
-import type { ArrivalSource } from './arrivals.ts';
 import type { DataIssue } from './rows.ts';
 
 /** The arrivals of an OTLP/JSON document, sorted by time, or the problem with its structure. */

@@ -32,7 +32,9 @@ function times(lines: string[], def: Partial<ReplayDef> = {}, targets = ['a/x', 
       out.push(r);
       continue;
     }
-    out.push(def.endpoint || def.key ? [rows.timeMs, rows.key ?? String(rows.target)] : rows.timeMs);
+    out.push(
+      def.endpoint || def.key ? [rows.timeMs, rows.key ?? String(rows.target)] : rows.timeMs,
+    );
   }
   return out;
 }
@@ -77,7 +79,12 @@ describe('ArrivalRows', () => {
   });
 
   it('counts date-times from the first row', () => {
-    const lines = ['time', '2024-05-01T12:00:00Z', '2024-05-01T12:00:00.5Z', '2024-05-01T13:00:01Z'];
+    const lines = [
+      'time',
+      '2024-05-01T12:00:00Z',
+      '2024-05-01T12:00:00.5Z',
+      '2024-05-01T13:00:01Z',
+    ];
     expect(times(lines)).toEqual([0, 500, 3_601_000]);
     expect(times(lines, { speed: 2 })).toEqual([0, 250, 1_800_500]);
   });
@@ -98,13 +105,21 @@ describe('ArrivalRows', () => {
   });
 
   it('locates bad rows at line:col with the expected value and a did-you-mean', () => {
-    const got = times(['time,endpoint', '0.1,a/x', ' x,a/x', '0.2,a/z', '0.05,a/x', '0.3', '"0.4'], {
-      endpoint: 'endpoint',
-    });
+    const got = times(
+      ['time,endpoint', '0.1,a/x', ' x,a/x', '0.2,a/z', '0.05,a/x', '0.3', '"0.4'],
+      {
+        endpoint: 'endpoint',
+      },
+    );
     expect(got.slice(1)).toMatchObject([
       { code: 'data-value', line: 3, col: 2, message: 'expected a time, found "x"' },
       { code: 'data-value', line: 4, col: 5, hint: 'did you mean "a/x"?' },
-      { code: 'data-order', line: 5, col: 1, message: 'this time is earlier than the one on line 4' },
+      {
+        code: 'data-order',
+        line: 5,
+        col: 1,
+        message: 'this time is earlier than the one on line 4',
+      },
       { code: 'data-value', line: 6, message: 'the row has 1 cell, none for column "endpoint"' },
       { code: 'data-value', line: 7, col: 1 },
     ]);
@@ -115,7 +130,12 @@ describe('ArrivalRows', () => {
 
   it('names a missing column with its did-you-mean', () => {
     expect(times(['tme,endpoint', '1'])).toMatchObject([
-      { code: 'data-column', line: 1, col: 1, hint: expect.stringContaining('did you mean "tme"?') },
+      {
+        code: 'data-column',
+        line: 1,
+        col: 1,
+        hint: expect.stringContaining('did you mean "tme"?'),
+      },
     ]);
     expect(times(['time', '1'], { endpoint: 'route' })).toMatchObject([
       { code: 'data-column', message: expect.stringContaining('no endpoint column "route"') },
@@ -157,7 +177,9 @@ describe('rate profiles', () => {
 
   it('locates bad points', () => {
     const bad = parseRateProfile(['time,rte', '1,2'], PROFILE);
-    expect(bad).toMatchObject({ issues: [{ code: 'data-column', hint: expect.stringContaining('"rte"') }] });
+    expect(bad).toMatchObject({
+      issues: [{ code: 'data-column', hint: expect.stringContaining('"rte"') }],
+    });
     const rows = parseRateProfile(['time,rate', '1,10', '1,20', '2,-5', 'x,1', '3'], PROFILE);
     expect(rows).toMatchObject({
       issues: [
@@ -167,7 +189,11 @@ describe('rate profiles', () => {
         { code: 'data-value', line: 6 },
       ],
     });
-    expect(parseRateProfile([], PROFILE)).toMatchObject({ issues: [{ message: expect.stringContaining('header') }] });
-    expect(parseRateProfile(['time,rate'], PROFILE)).toMatchObject({ issues: [{ message: expect.stringContaining('no rows') }] });
+    expect(parseRateProfile([], PROFILE)).toMatchObject({
+      issues: [{ message: expect.stringContaining('header') }],
+    });
+    expect(parseRateProfile(['time,rate'], PROFILE)).toMatchObject({
+      issues: [{ message: expect.stringContaining('no rows') }],
+    });
   });
 });
