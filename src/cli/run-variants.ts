@@ -7,6 +7,7 @@
 
 import { join, relative } from 'node:path';
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
+import { TRACE_DEFAULTS, type TraceOptions } from '../metrics/traces.ts';
 import { loadScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { type Analysis, analyse } from '../report/analyse.ts';
@@ -49,6 +50,29 @@ export interface RunVariantsOptions extends GuardLimits {
   quiet?: boolean;
   /** The output folder (default reports/<scenario name>). */
   out?: string;
+  /** Record request traces (else only when the scenario has a `trace:` section). */
+  trace?: boolean;
+  /** With tracing: the slowest kept per entry endpoint, one in how many kept. */
+  traceSlowest?: number;
+  traceEvery?: number;
+}
+
+/**
+ * The trace options of a run of `scenario`: its `trace:` section, or the defaults when the
+ * command line asks for tracing, with the command line's counts over both; undefined: none.
+ */
+export function traceOptionsOf(
+  scenario: Scenario,
+  opts: Pick<RunVariantsOptions, 'trace' | 'traceSlowest' | 'traceEvery'>,
+): TraceOptions | undefined {
+  const asked = opts.trace || opts.traceSlowest !== undefined || opts.traceEvery !== undefined;
+  const base = scenario.trace ?? (asked ? TRACE_DEFAULTS : undefined);
+  if (base === undefined) return undefined;
+  return {
+    ...base,
+    ...(opts.traceSlowest === undefined ? {} : { slowest: opts.traceSlowest }),
+    ...(opts.traceEvery === undefined ? {} : { every: opts.traceEvery }),
+  };
 }
 
 /**
@@ -130,6 +154,8 @@ async function runAll(
         const guard = new RunGuard(opts, budget);
         const result = await runScenario(scenario, {
           data: data.of(base.variant) ?? undefined,
+          // traced: the first replication (the one whose details the report shows)
+          trace: r === 1 ? traceOptionsOf(scenario, opts) : null,
           seed: replicationSeed(seed, r),
           maxEvents: opts.maxEvents,
           checkEvery: CHECK_EVERY,

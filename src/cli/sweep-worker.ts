@@ -58,6 +58,7 @@ export async function runSweepTask(task: SweepTask): Promise<SweepTaskResult> {
   });
   const result = await runScenario(scenario, {
     data: data.of(base.variant) ?? undefined,
+    trace: null, // a sweep reports key metrics only
     seed: replicationSeed(task.seed ?? scenario.seed, task.replication),
     maxEvents: task.limits.maxEvents,
     checkEvery: CHECK_EVERY,

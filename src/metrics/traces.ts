@@ -63,5 +63,8 @@ export interface RequestTrace {
 /** What a run keeps of its traces (the scenario's `trace:`, or `--trace`). */
 export type TraceOptions = TraceDef;
 
+/** What `--trace` keeps when the scenario says nothing (the defaults of its `trace:` too). */
+export const TRACE_DEFAULTS: TraceOptions = { slowest: 5, failed: 20, every: 1000, sampled: 20 };
+
 /** Most spans kept per trace (a list of 100 rows calling per row makes hundreds). */
 export const MAX_SPANS_PER_TRACE = 2000;

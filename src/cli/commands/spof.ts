@@ -89,6 +89,7 @@ async function spofRuns(
     const guard = new RunGuard(opts, budget);
     const r = await runScenario(s, {
       data: replayed.of(s.variant) ?? undefined,
+      trace: null, // spof reports the impact matrix only
       seed: plan.seed,
       maxEvents: opts.maxEvents,
       checkEvery: CHECK_EVERY,

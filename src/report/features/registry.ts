@@ -23,6 +23,7 @@ import { requestsFeature } from './requests/feature.ts';
 import { sessionsFeature } from './sessions/feature.ts';
 import { slosFeature } from './slos/feature.ts';
 import { topologyFeature } from './topology/feature.ts';
+import { tracesFeature } from './traces/feature.ts';
 import { transactionsFeature } from './transactions/feature.ts';
 
 export const REPORT_FEATURES: readonly ReportFeature[] = [
@@ -40,6 +41,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   comparisonFeature,
   lessonFeature,
   topologyFeature,
+  tracesFeature,
 ];
 
 /** The key metrics of `features` (by default every feature's), in their order. */
