@@ -21,6 +21,8 @@ const WIDTH = 900;
 const LABEL = 300;
 const ROW = 18;
 const TOP = 22;
+/** Room after the bars for their durations. */
+const RIGHT = 56;
 
 /** Fill of each kind of span. */
 const FILL: Record<TraceSpan['kind'], string> = {
@@ -66,7 +68,7 @@ export function waterfallSvg(trace: RequestTrace): Html {
   const rows = layoutSpans(trace.spans).slice(0, MAX_ROWS);
   const t0 = trace.startMs;
   const span = Math.max(trace.endMs - t0, ...rows.map((r) => r.span.endMs - t0), 1e-6);
-  const x = (t: number) => LABEL + ((t - t0) / span) * (WIDTH - LABEL - 10);
+  const x = (t: number) => LABEL + ((t - t0) / span) * (WIDTH - LABEL - RIGHT);
   const height = TOP + rows.length * ROW + 6;
   const title = `request ${trace.seq} to ${trace.entry}: ${ms(trace.endMs - trace.startMs)}, ${trace.outcome}`;
   const bars = rows.map(({ span: s, depth }, i) => {
@@ -81,11 +83,11 @@ export function waterfallSvg(trace: RequestTrace): Html {
       (e) =>
         html`<g><title>${e.name}: ${e.detail} at ${ms(e.atMs - t0)}</title><path d="M${x(e.atMs)} ${y + 1}l4 6l-4 6l-4 -6z" fill="#222"/><text x="${x(e.atMs) + 6}" y="${y + 12}" font-size="10">${e.name}</text></g>`,
     );
-    return html`<g class="span"><title>${tip}</title><text x="${4 + depth * 10}" y="${y + 12}" font-size="11">${label(s).slice(0, 44)}</text><rect x="${x0}" y="${y + 2}" width="${w}" height="${ROW - 5}" fill="${fill}"${wait ? html` fill-opacity="0.75" stroke="#b8860b" stroke-dasharray="3 2"` : html``}/><text x="${Math.min(x0 + w + 3, WIDTH - 60)}" y="${y + 12}" font-size="10" fill="#555">${ms(s.endMs - s.startMs)}</text>${marks}</g>`;
+    return html`<g class="span"><title>${tip}</title><text x="${4 + depth * 10}" y="${y + 12}" font-size="11">${label(s).slice(0, 44)}</text><rect x="${x0}" y="${y + 2}" width="${w}" height="${ROW - 5}" fill="${fill}"${wait ? html` fill-opacity="0.75" stroke="#b8860b" stroke-dasharray="3 2"` : html``}/><text x="${x0 + w + 3}" y="${y + 12}" font-size="10" fill="#555">${ms(s.endMs - s.startMs)}</text>${marks}</g>`;
   });
   const scale = [0, 0.25, 0.5, 0.75, 1].map(
     (f) =>
-      html`<text x="${x(t0 + f * span)}" y="12" font-size="10" fill="#555" text-anchor="middle">${ms(f * span)}</text><line x1="${x(t0 + f * span)}" y1="15" x2="${x(t0 + f * span)}" y2="${height}" stroke="#ddd"/>`,
+      html`<text x="${x(t0 + f * span)}" y="12" font-size="10" fill="#555" text-anchor="${f === 1 ? 'end' : 'middle'}">${ms(f * span)}</text><line x1="${x(t0 + f * span)}" y1="15" x2="${x(t0 + f * span)}" y2="${height}" stroke="#ddd"/>`,
   );
   return html`<svg xmlns="http://www.w3.org/2000/svg" class="waterfall" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${title}" font-family="${FONT_STACK}"><title>${title}</title>${scale}${bars}</svg>`;
 }
