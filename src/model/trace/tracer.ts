@@ -124,10 +124,10 @@ export class Tracer {
    * The trace of `req`, made at its first sight; null when it is not traced: sent in the
    * warm-up (like the statistics), by the model itself, or answered and not kept.
    */
-  #of(req: Request): Building | null {
+  #of(req: Request, answering = false): Building | null {
     const b = this.#live.get(req);
     if (b !== undefined) return b;
-    if (req.finished || !req.counted) return null;
+    if ((req.finished && !answering) || !req.counted) return null;
     const made: Building = {
       req,
       trace: {
@@ -282,7 +282,7 @@ export class Tracer {
 
   /** The client has the answer of `req` (or gave up) at `nowMs`: keep its trace or drop it. */
   requestFinished(req: Request, outcome: number, cause: string, nowMs: number): void {
-    const b = this.#of(req);
+    const b = this.#of(req, true);
     if (b === null) return;
     this.#answered++;
     const t = b.trace;
