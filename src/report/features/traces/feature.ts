@@ -20,6 +20,6 @@ export const tracesFeature: ReportFeature = {
         }));
       return variants.length === 0 ? [] : [['traces.otlp.json', otlpJson(variants)]];
     }),
-    part('page', 105, tracesSection),
+    part('page', 125, tracesSection),
   ],
 };
