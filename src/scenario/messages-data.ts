@@ -4,8 +4,15 @@
  * re-exports them). Where they are found: model/replay/ (the rows), cli/workload-files.ts (the
  * files).
  */
-import type { IssueText } from './messages.ts';
+import type { IssueCode } from './issues.ts';
 import { didYouMean, sortedNames } from './suggest.ts';
+
+/** The text of one issue (messages.ts IssueText; not imported from there: no import loop). */
+interface IssueText {
+  code: IssueCode;
+  message: string;
+  hint?: string;
+}
 
 /** The file cannot be read (missing, not a regular file, too large, not UTF-8 text). */
 export function dataFileUnreadable(file: string, why: string): IssueText {

@@ -438,7 +438,10 @@ export function pageProblems(page: string, payloads: readonly string[]): string[
     const name = rawName.toLowerCase();
     counts.set(name, (counts.get(name) ?? 0) + 1);
     if (FOREIGN.has(name)) problems.push(`a foreign element: ${tag.slice(0, 80)}`);
-    if (name === 'svg' && !/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="(topology|waterfall)"/.test(tag))
+    if (
+      name === 'svg' &&
+      !/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="(topology|waterfall)"/.test(tag)
+    )
       problems.push(`an svg that is not a topology or a waterfall: ${tag.slice(0, 80)}`);
     const attributes = rawAttributes.matchAll(
       /([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?/g,

@@ -66,7 +66,9 @@ describe('request traces', () => {
 
   it('keep the K slowest per endpoint, the first failed and each every-th answered', async () => {
     // every: 1 keeps every request answered: the reference to select from
-    const all = (await runScenario(scenario(), { trace: { slowest: 0, failed: 0, every: 1, sampled: 100000 } })).traces as RequestTrace[];
+    const all = (
+      await runScenario(scenario(), { trace: { slowest: 0, failed: 0, every: 1, sampled: 100000 } })
+    ).traces as RequestTrace[];
     const kept = (await runScenario(scenario(), { trace: opts })).traces as RequestTrace[];
     expect(all.length).toBeGreaterThan(600);
     const duration = (t: RequestTrace) => t.endMs - t.startMs;
@@ -76,11 +78,15 @@ describe('request traces', () => {
         .filter((t) => t.entry === entry)
         .sort((a, b) => duration(b) - duration(a) || a.seq - b.seq)
         .slice(0, 3);
-      expect(bySeq(kept.filter((t) => t.entry === entry && t.reasons.includes('slowest')))).toEqual(bySeq(slowest));
+      expect(bySeq(kept.filter((t) => t.entry === entry && t.reasons.includes('slowest')))).toEqual(
+        bySeq(slowest),
+      );
     }
     const failed = all.filter((t) => t.outcome !== 'ok').sort((a, b) => a.seq - b.seq);
     expect(failed.length).toBeGreaterThan(5);
-    expect(bySeq(kept.filter((t) => t.reasons.includes('failed')))).toEqual(failed.slice(0, 5).map((t) => t.seq));
+    expect(bySeq(kept.filter((t) => t.reasons.includes('failed')))).toEqual(
+      failed.slice(0, 5).map((t) => t.seq),
+    );
     expect(bySeq(kept.filter((t) => t.reasons.includes('sampled')))).toEqual([50, 100, 150, 200]);
     // slowest first
     const durations = kept.map(duration);
@@ -88,7 +94,9 @@ describe('request traces', () => {
   });
 
   it('make well-formed span trees: visits under their callers, inside their request', async () => {
-    const { traces } = await runScenario(scenario(), { trace: { ...opts, every: 1, sampled: 300 } });
+    const { traces } = await runScenario(scenario(), {
+      trace: { ...opts, every: 1, sampled: 300 },
+    });
     let waits = 0;
     for (const t of traces as RequestTrace[]) {
       const ids = new Map(t.spans.map((s) => [s.id, s]));
@@ -115,7 +123,10 @@ describe('request traces', () => {
     const dir = await mkdtemp(join(tmpdir(), 'msasim-trace-replay-'));
     try {
       const times = ['0.0041', '0.25', '0.25', '1.0001', '2.5', '3.999999', '4.2'];
-      await writeFile(join(dir, 'log.csv'), `time,user\n${times.map((t, i) => `${t},u${i}`).join('\n')}\n`);
+      await writeFile(
+        join(dir, 'log.csv'),
+        `time,user\n${times.map((t, i) => `${t},u${i}`).join('\n')}\n`,
+      );
       const text = `version: 1
 name: replayed
 duration: 5s
@@ -129,10 +140,14 @@ services:
 `;
       const loaded = parseScenario(text, join(dir, 's.yaml'));
       const data = await prepareWorkloadData(loaded);
-      const { traces, summary } = await runScenario(loaded.variants[0], { data: data.of(null) ?? undefined });
+      const { traces, summary } = await runScenario(loaded.variants[0], {
+        data: data.of(null) ?? undefined,
+      });
       data.close();
       expect(summary.run.requests).toBe(7);
-      const starts = (traces as RequestTrace[]).map((t) => [t.startMs, t.key]).sort((a, b) => Number(a[0]) - Number(b[0]) || String(a[1]).localeCompare(String(b[1])));
+      const starts = (traces as RequestTrace[])
+        .map((t) => [t.startMs, t.key])
+        .sort((a, b) => Number(a[0]) - Number(b[0]) || String(a[1]).localeCompare(String(b[1])));
       expect(starts).toEqual([
         [4.1, 'u0'],
         [250, 'u1'],

@@ -57,7 +57,8 @@ beforeAll(async () => {
 });
 
 const keys = (o: object, allowed: string[], where: string) => {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new Error(`${where}: unknown field ${k}`);
+  for (const k of Object.keys(o))
+    if (!allowed.includes(k)) throw new Error(`${where}: unknown field ${k}`);
 };
 const need = <T>(v: T | undefined, what: string): T => {
   if (v === undefined) throw new Error(`missing ${what}`);
@@ -69,7 +70,8 @@ const hex = (s: unknown, len: number, what: string) => {
   return s;
 };
 const nanos = (s: unknown, what: string): [number, number] => {
-  if (typeof s !== 'string' || !/^\d+$/.test(s)) throw new Error(`${what} is not a decimal string of ns`);
+  if (typeof s !== 'string' || !/^\d+$/.test(s))
+    throw new Error(`${what} is not a decimal string of ns`);
   const n = BigInt(s);
   return [Number(n / 1_000_000_000n), Number(n % 1_000_000_000n)];
 };
@@ -103,7 +105,23 @@ function decode(doc: Json): ReadableSpan[] {
       for (const s of need(ss.spans as Json[], 'spans')) {
         keys(
           s,
-          ['traceId', 'spanId', 'parentSpanId', 'name', 'kind', 'startTimeUnixNano', 'endTimeUnixNano', 'attributes', 'droppedAttributesCount', 'events', 'droppedEventsCount', 'status', 'links', 'droppedLinksCount', 'flags'],
+          [
+            'traceId',
+            'spanId',
+            'parentSpanId',
+            'name',
+            'kind',
+            'startTimeUnixNano',
+            'endTimeUnixNano',
+            'attributes',
+            'droppedAttributesCount',
+            'events',
+            'droppedEventsCount',
+            'status',
+            'links',
+            'droppedLinksCount',
+            'flags',
+          ],
           'span',
         );
         const traceId = hex(s.traceId, 32, 'traceId');
@@ -116,20 +134,34 @@ function decode(doc: Json): ReadableSpan[] {
         if (![0, 1, 2].includes(status.code as number)) throw new Error('bad status code');
         const start = nanos(s.startTimeUnixNano, 'startTimeUnixNano');
         const end = nanos(s.endTimeUnixNano, 'endTimeUnixNano');
-        if (BigInt(s.endTimeUnixNano as string) < BigInt(s.startTimeUnixNano as string)) throw new Error('ends before it starts');
+        if (BigInt(s.endTimeUnixNano as string) < BigInt(s.startTimeUnixNano as string))
+          throw new Error('ends before it starts');
         const events = need(s.events as Json[], 'events').map((e) => {
           keys(e, ['attributes', 'name', 'timeUnixNano', 'droppedAttributesCount'], 'event');
-          return { name: e.name as string, time: nanos(e.timeUnixNano, 'event time'), attributes: attrs(e.attributes, 'event'), droppedAttributesCount: e.droppedAttributesCount as number };
+          return {
+            name: e.name as string,
+            time: nanos(e.timeUnixNano, 'event time'),
+            attributes: attrs(e.attributes, 'event'),
+            droppedAttributesCount: e.droppedAttributesCount as number,
+          };
         });
         const context = { traceId, spanId, traceFlags: 1 };
         spans.push({
           name: need(s.name as string, 'name'),
           kind: kind - 1,
           spanContext: () => context,
-          parentSpanContext: s.parentSpanId === undefined ? undefined : { traceId, spanId: hex(s.parentSpanId, 16, 'parentSpanId'), traceFlags: 1, isRemote: false },
+          parentSpanContext:
+            s.parentSpanId === undefined
+              ? undefined
+              : {
+                  traceId,
+                  spanId: hex(s.parentSpanId, 16, 'parentSpanId'),
+                  traceFlags: 1,
+                  isRemote: false,
+                },
           startTime: start,
           endTime: end,
-          status: status as ReadableSpan['status'],
+          status: status as unknown as ReadableSpan['status'],
           attributes: attrs(s.attributes, 'span'),
           links: need(s.links as [], 'links'),
           events,
@@ -137,7 +169,10 @@ function decode(doc: Json): ReadableSpan[] {
           ended: true,
           resource: resource as unknown as ReadableSpan['resource'],
           instrumentationScope: { name: scope.name as string },
-          droppedAttributesCount: need(s.droppedAttributesCount as number, 'droppedAttributesCount'),
+          droppedAttributesCount: need(
+            s.droppedAttributesCount as number,
+            'droppedAttributesCount',
+          ),
           droppedEventsCount: need(s.droppedEventsCount as number, 'droppedEventsCount'),
           droppedLinksCount: need(s.droppedLinksCount as number, 'droppedLinksCount'),
         } as ReadableSpan);
@@ -194,9 +229,17 @@ const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 describe('traces.otlp.json', () => {
   it('has traces of every kind to check', () => {
     const kinds = new Set(traces.flatMap((t) => t.spans.map((s) => s.kind)));
-    expect([...kinds].sort()).toEqual(['connection-wait', 'query', 'request', 'thread-wait', 'visit']);
+    expect([...kinds].sort()).toEqual([
+      'connection-wait',
+      'query',
+      'request',
+      'thread-wait',
+      'visit',
+    ]);
     expect(traces.some((t) => t.outcome !== 'ok')).toBe(true);
-    expect(new Set(traces.flatMap((t) => t.spans.flatMap((s) => s.events.map((e) => e.name))))).toContain('timeout');
+    expect(
+      new Set(traces.flatMap((t) => t.spans.flatMap((s) => s.events.map((e) => e.name)))),
+    ).toContain('timeout');
   });
 
   it('is what the official JSON serializer writes for the same spans', () => {
@@ -214,12 +257,28 @@ describe('traces.otlp.json', () => {
           const f = fields(sp);
           const parent = f.get(4)?.[0] as Uint8Array | undefined;
           decoded.push(
-            [toHex(f.get(1)?.[0] as Uint8Array), toHex(f.get(2)?.[0] as Uint8Array), parent === undefined || parent.length === 0 ? '' : toHex(parent), new TextDecoder().decode(f.get(5)?.[0] as Uint8Array), String(f.get(6)?.[0]), String(f.get(7)?.[0]), String(f.get(8)?.[0])].join(' '),
+            [
+              toHex(f.get(1)?.[0] as Uint8Array),
+              toHex(f.get(2)?.[0] as Uint8Array),
+              parent === undefined || parent.length === 0 ? '' : toHex(parent),
+              new TextDecoder().decode(f.get(5)?.[0] as Uint8Array),
+              String(f.get(6)?.[0]),
+              String(f.get(7)?.[0]),
+              String(f.get(8)?.[0]),
+            ].join(' '),
           );
         }
     const expected = (doc.resourceSpans as Json[]).flatMap((rs) =>
       ((rs.scopeSpans as Json[])[0].spans as Json[]).map((s) =>
-        [s.traceId, s.spanId, s.parentSpanId ?? '', s.name, s.kind, s.startTimeUnixNano, s.endTimeUnixNano].join(' '),
+        [
+          s.traceId,
+          s.spanId,
+          s.parentSpanId ?? '',
+          s.name,
+          s.kind,
+          s.startTimeUnixNano,
+          s.endTimeUnixNano,
+        ].join(' '),
       ),
     );
     expect(decoded).toEqual(expected);
@@ -237,7 +296,8 @@ describe('traces.otlp.json', () => {
 
   it('a malformed export does not survive the round trip', () => {
     const good = otlpExport([{ scenario: 'traced', variant: null, traces }]) as Json;
-    const span = (d: Json) => ((d.resourceSpans as Json[])[0].scopeSpans as Json[])[0].spans as Json[];
+    const span = (d: Json) =>
+      ((d.resourceSpans as Json[])[0].scopeSpans as Json[])[0].spans as Json[];
     const broken: ((d: Json) => void)[] = [
       (d) => {
         span(d)[0].startTimeUnixNano = Number(span(d)[0].startTimeUnixNano);
