@@ -48,7 +48,9 @@ try {
     more();
   });
   const written = performance.now();
-  process.stderr.write(`wrote ${rows} rows (${mb} MB) in ${((written - t0) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `wrote ${rows} rows (${mb} MB) in ${((written - t0) / 1000).toFixed(1)} s\n`,
+  );
   const scenario = `version: 1
 name: replay-1g
 duration: 1s
