@@ -63,8 +63,7 @@ export async function runSweepTask(task: SweepTask): Promise<SweepTaskResult> {
     maxEvents: task.limits.maxEvents,
     checkEvery: CHECK_EVERY,
     onCheckpoint: guard.check,
-  });
-  data.close();
+  }).finally(() => data.close()); // the streams this run opened
   const stopped = stoppedBy(result.summary, task.limits.maxEvents, guard);
   return stopped === undefined
     ? { summary: result.summary }
