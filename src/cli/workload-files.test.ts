@@ -44,8 +44,12 @@ services:
 function replayTimes(source: import('../model/replay/arrivals.ts').ArrivalSource) {
   const sim = new Simulation();
   const sent: [number, string][] = [];
+  // an entry that notes when and where a request is sent (a Request reads its endpoint's steps)
   const entry = (name: string) =>
-    ({ send: () => sent.push([sim.now, name]) }) as unknown as EntryRuntime;
+    ({
+      endpoint: { steps: [] },
+      sendRequest: (req: { sentMs: number }) => sent.push([req.sentMs, name]),
+    }) as unknown as EntryRuntime;
   const entries = [entry('home'), entry('search')];
   const wl = new ReplayWorkload(sim, source, entries, () => entry('mix'));
   wl.start();
