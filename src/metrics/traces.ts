@@ -14,7 +14,7 @@ export type SpanKind = 'request' | 'visit' | 'thread-wait' | 'query' | 'connecti
 
 /** Something that happened at one instant of a span. */
 export interface SpanEvent {
-  name: 'timeout' | 'retry' | 'fallback' | 'short-circuit' | 'bulkhead-full' | 'client-timeout';
+  name: 'timeout' | 'retry' | 'fallback' | 'short-circuit' | 'bulkhead-full';
   atMs: number;
   /** What it was about (the endpoint called, the cause). */
   detail: string;
