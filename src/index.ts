@@ -66,6 +66,23 @@ export function validateScenario(
 export type { LoopClock, LoopTiming, RunResult, RunSummary } from './metrics/summary.ts';
 export type { ModelOptions } from './model/model.ts';
 export { replicationSeed, runScenario } from './model/run.ts';
+// workloads from real data: the model is given their rows (ModelOptions.data), read by the caller
+export {
+  type ArrivalSource,
+  ArraySource,
+  type WorkloadData,
+} from './model/replay/arrivals.ts';
+export { otlpArrivals } from './model/replay/otlp-arrivals.ts';
+export {
+  ArrivalRows,
+  type DataIssue,
+  parseRateProfile,
+  rateAt,
+  ratePiecesOf,
+} from './model/replay/rows.ts';
+// request traces (ModelOptions.trace, RunResult.traces) and their OTLP/JSON export
+export type { RequestTrace, TraceOptions, TraceSpan } from './metrics/traces.ts';
+export { otlpExport, otlpJson } from './report/features/traces/otlp.ts';
 
 // ── analyse ──
 export {

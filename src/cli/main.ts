@@ -260,8 +260,30 @@ function withRunOptions(command: Command): Command {
       .option(
         '--sensitivity',
         'for each variant with a component at utilisation ≥ 0.8, run it twice more with that component’s service times × 0.95 and × 1.05 (same seed) and report how p99 and utilisation move',
+      )
+      .option(
+        '--trace',
+        "record request traces (the slowest per endpoint, the failed, 1 in N): write traces.otlp.json (for Jaeger, Grafana Tempo) and waterfalls in index.html; a scenario's trace: section does the same",
+      )
+      .option(
+        '--trace-slowest <k>',
+        'with tracing: the slowest requests kept per entry endpoint (default 5)',
+        parseTraceCount,
+      )
+      .option(
+        '--trace-every <n>',
+        'with tracing: keep one request in n answered (default 1000; 0: none)',
+        parseTraceCount,
       ),
   );
+}
+
+/** Parses --trace-slowest and --trace-every: a whole number, 0 or more. */
+function parseTraceCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0 || value.trim() === '')
+    throw new InvalidArgumentError('expected a whole number, 0 or more.');
+  return n;
 }
 
 /**

@@ -7,6 +7,7 @@
 
 import { join, relative } from 'node:path';
 import type { LoopClock, LoopTiming, RunResult, RunSummary } from '../metrics/summary.ts';
+import { TRACE_DEFAULTS, type TraceOptions } from '../metrics/traces.ts';
 import { loadScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { type Analysis, analyse } from '../report/analyse.ts';
@@ -36,6 +37,7 @@ import {
 import { describeKind, formatBytes, readRegularFile, UnsafeFileError } from './safe-read.ts';
 import { type RanVariant, sensitivityHint, whatIfNearSaturation } from './sensitivity.ts';
 import { loadVegaAssets } from './vega-assets.ts';
+import { prepareWorkloadData, type ScenarioData } from './workload-files.ts';
 
 export { replicationSeed } from '../model/run.ts';
 
@@ -55,6 +57,29 @@ export interface RunVariantsOptions extends GuardLimits {
   seriesResolution?: number;
   /** Run the what-if near saturation (cli/sensitivity.ts). */
   sensitivity?: boolean;
+  /** Record request traces (else only when the scenario has a `trace:` section). */
+  trace?: boolean;
+  /** With tracing: the slowest kept per entry endpoint, one in how many kept. */
+  traceSlowest?: number;
+  traceEvery?: number;
+}
+
+/**
+ * The trace options of a run of `scenario`: its `trace:` section, or the defaults when the
+ * command line asks for tracing, with the command line's counts over both; undefined: none.
+ */
+export function traceOptionsOf(
+  scenario: Scenario,
+  opts: Pick<RunVariantsOptions, 'trace' | 'traceSlowest' | 'traceEvery'>,
+): TraceOptions | undefined {
+  const asked = opts.trace || opts.traceSlowest !== undefined || opts.traceEvery !== undefined;
+  const base = scenario.trace ?? (asked ? TRACE_DEFAULTS : undefined);
+  if (base === undefined) return undefined;
+  return {
+    ...base,
+    ...(opts.traceSlowest === undefined ? {} : { slowest: opts.traceSlowest }),
+    ...(opts.traceEvery === undefined ? {} : { every: opts.traceEvery }),
+  };
 }
 
 /**
@@ -90,6 +115,25 @@ export async function runVariants(
     keep: [{ path: file, what: 'the scenario file' }],
   });
   const lesson = await readLesson(file, io);
+  const data = await prepareWorkloadData(loaded);
+  try {
+    return await runAll(loaded, file, opts, io, budget, lesson, data, target);
+  } finally {
+    data.close();
+  }
+}
+
+/** Runs every variant of `loaded` (see runVariants), its data files read. */
+async function runAll(
+  loaded: LoadedScenario,
+  file: string,
+  opts: RunVariantsOptions,
+  io: CliIo,
+  budget: CommandBudget,
+  lesson: string | null,
+  data: ScenarioData,
+  target: OutTarget,
+): Promise<VariantRuns> {
   const seedOverride = parseSeed(opts.seed);
   const replications = opts.replications ?? 1;
   const runs: RunResult[] = [];
@@ -123,6 +167,9 @@ export async function runVariants(
         const doneMs = (r - 1) * scenario.durationMs;
         const guard = new RunGuard(opts, budget);
         const result = await runScenario(scenario, {
+          data: data.of(base.variant) ?? undefined,
+          // traced: the first replication (the one whose details the report shows)
+          trace: r === 1 ? traceOptionsOf(scenario, opts) : null,
           seed: replicationSeed(seed, r),
           maxEvents: opts.maxEvents,
           checkEvery: CHECK_EVERY,
@@ -170,8 +217,11 @@ export async function runVariants(
       budget.checkBefore(`the sensitivity what-if of ${runName(scenario)}`);
       const guard = new RunGuard(opts, budget);
       const result = await runScenario(scenario, {
+        data: data.of(scenario.variant) ?? undefined,
+        trace: null,
         maxEvents: opts.maxEvents,
         checkEvery: CHECK_EVERY,
+        seriesResolutionS: opts.seriesResolution,
         onCheckpoint: (sim, probe) => guard.check(sim, probe),
       });
       checkGuards(scenario, result, opts, guard);

@@ -12,6 +12,7 @@ import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
 import type { GuardText } from '../scenario/messages.ts';
 import { InternalError } from './errors.ts';
 import { CHECK_EVERY, type GuardLimits, RunGuard, stoppedBy } from './run-guard.ts';
+import { prepareWorkloadData, type ScenarioData } from './workload-files.ts';
 
 /** What a worker needs to run one replication. */
 export interface SweepTask {
@@ -41,12 +42,12 @@ export interface SweepTaskResult {
 }
 
 /** Parsed scenarios by file and overrides: a worker runs many tasks of the same grid point. */
-const parsed = new Map<string, { text: string; loaded: LoadedScenario }>();
+const parsed = new Map<string, { text: string; loaded: LoadedScenario; data: ScenarioData }>();
 const MAX_PARSED = 16;
 
 /** Runs one sweep task (the piscina entry point, also called in-process). */
 export async function runSweepTask(task: SweepTask): Promise<SweepTaskResult> {
-  const loaded = parse(task);
+  const { loaded, data } = await parse(task);
   const base = loaded.variants.find((v) => (v.variant ?? null) === task.variant);
   if (base === undefined)
     throw new InternalError(`sweep task: ${task.file} has no variant ${String(task.variant)}`);
@@ -56,23 +57,28 @@ export async function runSweepTask(task: SweepTask): Promise<SweepTaskResult> {
     maxWallMs: task.limits.maxWall,
   });
   const result = await runScenario(scenario, {
+    data: data.of(base.variant) ?? undefined,
+    trace: null, // a sweep reports key metrics only
     seed: replicationSeed(task.seed ?? scenario.seed, task.replication),
     maxEvents: task.limits.maxEvents,
     checkEvery: CHECK_EVERY,
     onCheckpoint: guard.check,
-  });
+  }).finally(() => data.close()); // the streams this run opened
   const stopped = stoppedBy(result.summary, task.limits.maxEvents, guard);
   return stopped === undefined
     ? { summary: result.summary }
     : { summary: result.summary, guard: stopped };
 }
 
-function parse(task: SweepTask): LoadedScenario {
+async function parse(task: SweepTask): Promise<{ loaded: LoadedScenario; data: ScenarioData }> {
   const key = `${task.file}\n${JSON.stringify(task.overrides)}`;
   const hit = parsed.get(key);
-  if (hit !== undefined && hit.text === task.text) return hit.loaded;
+  if (hit !== undefined && hit.text === task.text) return hit;
   const loaded = parseScenario(task.text, task.file, { overrides: task.overrides });
   if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
-  parsed.set(key, { text: task.text, loaded });
-  return loaded;
+  // the data files its workloads replay (checked by the sweep before it started)
+  const data = await prepareWorkloadData(loaded);
+  const entry = { text: task.text, loaded, data };
+  parsed.set(key, entry);
+  return entry;
 }

@@ -22,6 +22,7 @@ import { type SagaSummary, summarizeSaga } from './saga-stats.ts';
 import type { SeriesPoint } from './series.ts';
 import { type SessionSummary, summarizeSessions } from './session-stats.ts';
 import type { StationPoint } from './station-stats.ts';
+import type { RequestTrace } from './traces.ts';
 import { summarizeTransaction, type TransactionSummary } from './transaction-stats.ts';
 import { summarizeTwoPhase, type TwoPhaseSummary } from './two-phase-stats.ts';
 
@@ -394,6 +395,8 @@ export interface RunResult {
   };
   /** Latency distributions of successful requests per entry endpoint and 'overall'. */
   distributions: Distributions;
+  /** The requests traced (slowest first), when the run was traced. */
+  traces?: RequestTrace[];
   /**
    * How long the simulation loop took on this machine, when the caller gave a clock
    * (ModelOptions.clock). Not an output: it changes from run to run, so no file that must be

@@ -31,7 +31,9 @@ import type {
 } from '../engine/index.ts';
 import type { CallPolicyStats } from '../metrics/call-policy-stats.ts';
 import { Outcome } from '../metrics/outcome.ts';
+import type { SpanEvent } from '../metrics/traces.ts';
 import { CallData, type Frame, Invocation, type ReplyWaiter } from './frame.ts';
+import { activeTracer } from './journey.ts';
 import { type Hop, travel } from './network.ts';
 import type { EndpointRuntime, Instance } from './service.ts';
 
@@ -254,12 +256,14 @@ class PolicyCall implements ReplyWaiter {
     // the stack of the step that started the call
     if (p.breaker !== null && !p.breaker.allow(now)) {
       p.stats.shortCircuited++;
+      this.#trace('short-circuit', now);
       this.#finish(Outcome.failed, p.openCause, true);
       return;
     }
     if (p.def.bulkhead !== null) {
       if (p.inFlight[this.#instance] >= p.def.bulkhead) {
         p.stats.bulkheadRejected++;
+        this.#trace('bulkhead-full', now);
         this.#finish(Outcome.rejected, p.bulkheadCause, true);
         return;
       }
@@ -281,7 +285,15 @@ class PolicyCall implements ReplyWaiter {
   }
 
   onTimeout(): void {
+    this.#trace('timeout', this.p.sim.now);
     this.#settle(Outcome.timedOut, this.p.timeoutCause);
+  }
+
+  /** Notes `what` on the caller's visit span when the run is traced. */
+  #trace(what: SpanEvent['name'], nowMs: number): void {
+    if (activeTracer === null) return;
+    const t = this.p.target;
+    activeTracer.event(this.f.inv, what, nowMs, `${t.service.id}/${t.name}`);
   }
 
   /** An attempt is over: record it, then succeed, retry or give up. */
@@ -298,6 +310,7 @@ class PolicyCall implements ReplyWaiter {
     if (r !== null && p.retryOn[outcome] && this.#attempt < r.attempts) {
       if (p.withdraw()) {
         p.stats.retries++;
+        this.#trace('retry', now);
         p.sim.schedule(p.backoff(this.#attempt), this.attempt);
         return;
       }
@@ -313,6 +326,7 @@ class PolicyCall implements ReplyWaiter {
     let delay = 0;
     if (p.def.fallback !== null) {
       p.stats.fallbacks++;
+      this.#trace('fallback', p.sim.now);
       f.inv.request.degraded = true;
       if (p.fallbackTime !== null) delay = p.fallbackTime.sample();
     } else {

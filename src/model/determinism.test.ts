@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listScenarioFiles, scenariosDir } from '../cli/commands/list.ts';
+import { prepareWorkloadData } from '../cli/workload-files.ts';
 import { buildReportHtml, type VegaAssets } from '../report/html/page.ts';
 import { buildOutputs } from '../report/outputs.ts';
 import type { ReportData } from '../report/report-data.ts';
@@ -30,8 +31,10 @@ const OTHER_SEED_MS = 3_000;
  * Runs every variant of a scenario text for at most `durationMs` (the warm-up at most 1 s) and
  * returns its output files, with index.html built from results.json as the CLI builds it.
  */
-async function outputsOf(text: string, seed: number, durationMs = 20_000) {
-  const loaded = parseScenario(text, 'x.yaml');
+async function outputsOf(text: string, seed: number, durationMs = 20_000, path = 'x.yaml') {
+  const loaded = parseScenario(text, path);
+  // the data files a workload replays, beside the scenario (as the CLI reads them)
+  const data = await prepareWorkloadData(loaded);
   const runs = [];
   for (const v of loaded.variants) {
     runs.push(
@@ -41,10 +44,11 @@ async function outputsOf(text: string, seed: number, durationMs = 20_000) {
           durationMs: Math.min(v.durationMs, durationMs),
           warmupMs: Math.min(v.warmupMs, 1000),
         },
-        { seed },
+        { seed, data: data.of(v.variant) ?? undefined },
       ),
     );
   }
+  data.close();
   const files = buildOutputs({
     name: loaded.name,
     description: loaded.description,
@@ -63,9 +67,10 @@ describe('determinism', () => {
   it.each(files)(
     '%s: seed 1 twice gives byte-identical outputs, seed 2 different ones',
     async (file) => {
-      const text = await readFile(join(scenariosDir(), file), 'utf8');
-      const a = await outputsOf(text, 1, SAME_SEED_MS);
-      const b = await outputsOf(text, 1, SAME_SEED_MS);
+      const path = join(scenariosDir(), file);
+      const text = await readFile(path, 'utf8');
+      const a = await outputsOf(text, 1, SAME_SEED_MS, path);
+      const b = await outputsOf(text, 1, SAME_SEED_MS, path);
       expect([...a.keys()]).toEqual(
         expect.arrayContaining([
           'summary.json',
@@ -78,8 +83,8 @@ describe('determinism', () => {
       );
       expect([...b.keys()]).toEqual([...a.keys()]);
       for (const [name, content] of a) expect(b.get(name), name).toBe(content);
-      const short = await outputsOf(text, 1, OTHER_SEED_MS);
-      const c = await outputsOf(text, 2, OTHER_SEED_MS);
+      const short = await outputsOf(text, 1, OTHER_SEED_MS, path);
+      const c = await outputsOf(text, 2, OTHER_SEED_MS, path);
       expect(c.get('summary.json')).not.toBe(short.get('summary.json'));
       expect(c.get('timeseries.csv')).not.toBe(short.get('timeseries.csv'));
     },

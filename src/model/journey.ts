@@ -32,6 +32,20 @@ import {
 } from './frame.ts';
 import { travel } from './network.ts';
 import type { EndpointRuntime, Instance } from './service.ts';
+import type { Tracer } from './trace/tracer.ts';
+
+/**
+ * The trace recorder of the run in progress (Model.run sets it for its synchronous run), or
+ * null: tracing off. The journey's only cost of tracing is this check, once per visit (reply)
+ * and per answer (finishRequest) on the common path, and on a few rare paths (queued, refused,
+ * timed out).
+ */
+export let activeTracer: Tracer | null = null;
+
+/** Makes `t` the trace recorder of the run about to start (null after it). */
+export function setActiveTracer(t: Tracer | null): void {
+  activeTracer = t;
+}
 
 /**
  * A visit reaches its service: pick an instance; unless a fault there refuses, swallows or
@@ -126,6 +140,7 @@ export function onThreadGranted(inv: Invocation): void {
   const now = inst.service.sim.now;
   inst.observeQueue(now);
   inst.service.stats.recordWait(now - inv.arrivalMs);
+  if (activeTracer !== null) activeTracer.threadGranted(inv, now);
   advance(inv);
 }
 
@@ -149,6 +164,7 @@ export function resetVisit(inv: Invocation, cause: string): void {
 export function resetQuery(f: Frame, db: DatabaseRuntime<Frame>, cause: string): void {
   f.error = Outcome.failed;
   f.cause = cause;
+  if (activeTracer !== null) activeTracer.queryEnded(f, db.id, db.sim.now, Outcome.failed, cause);
   travel(db.sim, (f.current as StepRuntime).hopBack!, advance, f);
 }
 
@@ -164,6 +180,8 @@ export function refuseQueryOnLink(f: Frame, cause: string): void {
   f.error = Outcome.failed;
   f.cause = cause;
   const step = f.current as StepRuntime;
+  if (activeTracer !== null)
+    activeTracer.queryEnded(f, step.db!.id, step.db!.sim.now, Outcome.failed, cause);
   travel(step.db!.sim, step.hopBack!, advance, f);
 }
 
@@ -279,6 +297,7 @@ export function callTimedOut(child: Invocation): void {
   const f = child.caller as Frame;
   f.error = Outcome.timedOut;
   f.cause = (f.steps[f.pc - 1] as StepRuntime).timeoutCause;
+  if (activeTracer !== null) activeTracer.timedOut(child);
   advance(f);
 }
 
@@ -305,6 +324,7 @@ function endVisit(inv: Invocation): void {
 
 function reply(inv: Invocation): void {
   const sim = inv.endpoint.service.sim;
+  if (activeTracer !== null) activeTracer.visitEnded(inv, sim.now);
   if (inv.caller === null) travel(sim, inv.replyHop!, deliverToClient, inv);
   else travel(sim, inv.replyHop!, deliverReply, inv);
 }
@@ -335,6 +355,7 @@ export function finishRequest(req: Request, outcome: Outcome, cause: string): vo
   const entry: Entry = req.entry;
   const now = entry.sim.now;
   entry.metrics.finishedRequest(entry.stats, entry.series, req, outcome, cause, now);
+  if (activeTracer !== null) activeTracer.requestFinished(req, outcome, cause, now);
   if (entry.onFinish !== null) entry.onFinish(req, outcome);
 }
 
@@ -405,6 +426,7 @@ function enterDatabase(f: Frame): void {
     db.stats.rejected++;
     f.error = Outcome.rejected;
     f.cause = db.rejectedCause;
+    if (activeTracer !== null) activeTracer.queryEnded(f, db.id, now, Outcome.rejected, f.cause);
     travel(db.sim, step.hopBack!, advance, f);
   }
 }
@@ -416,6 +438,7 @@ export function onConnectionGranted(f: Frame): void {
   const now = db.sim.now;
   db.observeQueue(now);
   db.stats.recordWait(now - f.sinceMs);
+  if (activeTracer !== null) activeTracer.connectionGranted(f, now);
   runQuery(f, db, step);
 }
 
@@ -439,6 +462,7 @@ function endQuery(f: Frame): void {
   db.stats.bytesRead += f.rows * step.bytesPerRow;
   db.connections.release();
   db.observeBusy(db.sim.now);
+  if (activeTracer !== null) activeTracer.queryEnded(f, db.id, db.sim.now, Outcome.ok, '');
   travel(db.sim, step.hopBack!, advance, f);
 }
 

@@ -9,6 +9,7 @@
 import { Priority, type Simulation, type StopReason } from '../engine/index.ts';
 import { seriesResolutionS } from '../metrics/resolution.ts';
 import type { LoopClock } from '../metrics/summary.ts';
+import type { TraceOptions } from '../metrics/traces.ts';
 import type { Scenario, StepDef } from '../scenario/types.ts';
 import { buildBrokers } from './broker-build.ts';
 import { BuildContext } from './build-context.ts';
@@ -18,13 +19,16 @@ import { buildDatabases, buildKeySpaces } from './database-build.ts';
 import { startFaults } from './fault-wiring.ts';
 import type { StepRuntime } from './frame.ts';
 import { startGarbageCollection } from './gc.ts';
+import { setActiveTracer } from './journey.ts';
 import { buildReaders } from './readers.ts';
+import type { WorkloadData } from './replay/arrivals.ts';
 import type { ServiceRuntime } from './service.ts';
 import { buildServices, compileEndpoints } from './service-build.ts';
 import type { SessionRuntime } from './sessions.ts';
 import { buildSessions } from './sessions-build.ts';
 import { BUILTIN_STEP_KINDS } from './steps/registry.ts';
 import { compileWith, type StepKindModule } from './steps/step-kind.ts';
+import { Tracer } from './trace/tracer.ts';
 import { buildWorkloads } from './workload-build.ts';
 
 /** The longest wait queue of a component, summed over its instances. */
@@ -71,6 +75,17 @@ export interface ModelOptions {
    * model/steps/registry.ts); a kind added to the language must be given here too.
    */
   steps?: readonly StepKindModule[];
+  /**
+   * What the workloads that replay files read (arrivals, rate profiles), read by the caller:
+   * the model does no I/O (the CLI: cli/workload-files.ts). Needed when a workload has
+   * `replay:` or `rateProfile:`.
+   */
+  data?: WorkloadData;
+  /**
+   * Request traces to keep (overrides the scenario's `trace:`; null: none even if the scenario
+   * asks). Tracing draws no random number: a traced run gives the same results.
+   */
+  trace?: TraceOptions | null;
 }
 
 /** A built model, ready to run once: the context its builders filled. */
@@ -102,6 +117,8 @@ export class Model extends BuildContext implements RunProbe {
     super(scenario, options.seed ?? scenario.seed);
     this.seriesResolutionS = seriesResolutionS(scenario.durationMs, options.seriesResolutionS);
     this.#kinds = new Map((options.steps ?? BUILTIN_STEP_KINDS).map((k) => [k.kind, k]));
+    const trace = options.trace === undefined ? scenario.trace : options.trace;
+    if (trace != null) this.tracer = new Tracer(trace);
     this.metrics.onStartWindow(() => this.network.resetCounts());
     // 1. components, one runtime per entry of their section, in document order
     buildServices(this);
@@ -118,7 +135,7 @@ export class Model extends BuildContext implements RunProbe {
     // 5. readers of sagas (compiled in 2) and of consumer groups (built in 4)
     buildReaders(this);
     // 6. workloads, which send to the entries
-    buildWorkloads(this, this.sessions);
+    buildWorkloads(this, this.sessions, options.data ?? null);
   }
 
   /** Compiles one step with its kind's module (the kinds the model was given). */
@@ -140,8 +157,20 @@ export class Model extends BuildContext implements RunProbe {
     return longest;
   }
 
-  /** Runs the scenario to its duration (or a guard). Returns why it stopped. */
+  /** The run's trace recorder (null: not traced). */
+  readonly tracer: Tracer | null = null;
+
+  /** Runs the model to the end of its duration (or a guard), traced when asked. */
   run(): StopReason {
+    setActiveTracer(this.tracer);
+    try {
+      return this.#run();
+    } finally {
+      setActiveTracer(null);
+    }
+  }
+
+  #run(): StopReason {
     const { sim, metrics, scenario } = this;
     const durationMs = scenario.durationMs;
     // the series' buckets (one second each unless the run is long: seriesResolutionS), each

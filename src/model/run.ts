@@ -65,6 +65,7 @@ export async function runScenario(
           : { requests, components, resolutionS: model.seriesResolutionS },
       distributions,
       ...(loop === undefined ? {} : { loop }),
+      ...(model.tracer === null ? {} : { traces: model.tracer.traces() }),
     };
   } finally {
     model.metrics.dispose();

@@ -5,12 +5,20 @@
  */
 import { CLIENT_ID } from '../scenario/types.ts';
 import type { BuildContext } from './build-context.ts';
+import { ReplayWorkload, type WorkloadData } from './replay/arrivals.ts';
 import type { SessionRuntime } from './sessions.ts';
 import { UserWorkload } from './users.ts';
 import { ClosedWorkload, createChooser, EntryRuntime, OpenWorkload } from './workload.ts';
 
-/** The workloads of the scenario, in document order (users need the session state). */
-export function buildWorkloads(ctx: BuildContext, sessions: SessionRuntime | null): void {
+/**
+ * The workloads of the scenario, in document order (users need the session state); `data` holds
+ * what workloads replaying files read (null when none does).
+ */
+export function buildWorkloads(
+  ctx: BuildContext,
+  sessions: SessionRuntime | null,
+  data: WorkloadData | null,
+): void {
   const { sim, rng } = ctx;
   let firstUser = 0;
   for (const w of ctx.scenario.workloads) {
@@ -44,10 +52,18 @@ export function buildWorkloads(ctx: BuildContext, sessions: SessionRuntime | nul
       poisson(ctx, u.roleChangesPerMs, `${w.id}/role-changes`, () => sessions.changeRole(pick));
       continue;
     }
-    if (w.kind === 'open') {
+    if (w.kind === 'replay') {
+      const wl = new ReplayWorkload(
+        sim,
+        needData(data, w.id).arrivals(w.id),
+        entries,
+        createChooser(entries, weights, mix),
+      );
+      ctx.starters.push(() => wl.start());
+    } else if (w.kind === 'open') {
       const wl = new OpenWorkload(
         sim,
-        w.rate,
+        w.profile === null ? w.rate : needData(data, w.id).rates(w.id),
         entries,
         weights,
         rng.stream(`${w.id}/arrivals`),
@@ -60,6 +76,15 @@ export function buildWorkloads(ctx: BuildContext, sessions: SessionRuntime | nul
       ctx.starters.push(() => wl.start());
     }
   }
+}
+
+/** The data of the workloads that replay files (a library user must give ModelOptions.data). */
+function needData(data: WorkloadData | null, id: string): WorkloadData {
+  if (data === null)
+    throw new Error(
+      `workload ${id} replays a file: give its data in the run's options (ModelOptions.data; the CLI reads the files)`,
+    );
+  return data;
 }
 
 /** A client entry: workload `w` sends to `service/endpoint`, with its statistics. */

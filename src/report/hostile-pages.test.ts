@@ -64,6 +64,7 @@ describe('index.html (buildReportHtml)', () => {
       'latency',
       'over-time',
       'load',
+      'traces',
     ]);
   });
 

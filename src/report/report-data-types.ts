@@ -7,6 +7,7 @@ import type { LatencyQuantile } from '../metrics/histogram.ts';
 import type { SeriesPoint } from '../metrics/series.ts';
 import type { StationPoint } from '../metrics/station-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
+import type { RequestTrace } from '../metrics/traces.ts';
 import type { FaultTimeline, Propagation } from './features/faults/propagation.ts';
 import type { VariantSensitivity } from './features/sensitivity/what-if.ts';
 import type { SloResult } from './features/slos/slo.ts';
@@ -39,6 +40,8 @@ export interface VariantReport {
   faults: FaultTimeline[];
   /** How the faults propagated (first replication); null without faults. */
   propagation: Propagation | null;
+  /** The first replication's request traces, slowest first (absent when it was not traced). */
+  traces?: RequestTrace[];
 }
 
 /** The whole report of a scenario run. */

@@ -40,6 +40,7 @@ export function buildReportData(input: ScenarioResults | Analysis): ReportData {
       slos,
       faults: r.summary.scenario.faults.map(faultTimeline),
       propagation,
+      ...(r.traces === undefined ? {} : { traces: r.traces }),
     })),
     comparisons,
     ...(results.sensitivity === undefined ? {} : { sensitivity: results.sensitivity }),

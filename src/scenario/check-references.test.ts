@@ -170,7 +170,7 @@ describe('checkReferences', () => {
         ...workload({ rate: 1, users: 5, target: 'gateway/home' }),
       ]).toMatchInlineSnapshot(`
           [
-            "✖ workloads.browse: a workload needs rate: (an open workload) or users: (a closed workload) → open: requests arrive at a rate whatever the response times; closed: a fixed number of users wait for each response, then think",
+            "✖ workloads.browse: a workload needs rate: (an open workload), users: (a closed workload), replay: (the arrivals of a log) or rateProfile: (a rate from a file) → open: requests arrive at a rate whatever the response times; closed: a fixed number of users wait for each response, then think; replay: and rateProfile: read a CSV file beside the scenario",
             "✖ workloads.browse.users: a workload has either rate: (open) or users: (closed), not both → open: requests arrive at a rate whatever the response times; closed: a fixed number of users wait for each response, then think",
           ]
         `);

@@ -31,11 +31,11 @@ export function checkWorkloads(doc: ScenarioParsed, names: Names): UnlocatedIssu
 /** Open (rate, maybe a schedule) or closed (users, maybe a think time), never both. */
 function checkArrivals(w: Workload, at: DocPath): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
-  if (w.rate === undefined && w.users === undefined)
-    issues.push(error(msg.workloadArrival('none'), at));
-  if (w.rate !== undefined && w.users !== undefined) {
-    issues.push(error(msg.workloadArrival('both'), [...at, 'users']));
-  }
+  const given = (['rate', 'users', 'replay', 'rateProfile'] as const).filter(
+    (k) => w[k] !== undefined,
+  );
+  if (given.length === 0) issues.push(error(msg.workloadArrival('none'), at));
+  if (given.length > 1) issues.push(error(msg.workloadArrival('both', given), [...at, given[1]]));
   if (w.schedule !== undefined && w.rate === undefined) {
     const because = 'a schedule changes the arrival rate of an open workload';
     issues.push(error(msg.misplacedKey('schedule', 'rate', because), [...at, 'schedule']));

@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_EVERY, RunGuard, wallNow } from '../cli/run-guard.ts';
+import { prepareWorkloadData, type ScenarioData } from '../cli/workload-files.ts';
 import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
 import { type FuzzCase, fuzzCases } from '../test-support/fuzz-scenarios.ts';
@@ -39,12 +40,14 @@ async function judge(c: FuzzCase): Promise<{ problem?: string; outcome?: Outcome
 async function problemOf(c: FuzzCase): Promise<string | { outcome: Outcome }> {
   const t0 = performance.now();
   let variants: ReturnType<typeof parseScenario>['variants'];
+  let loaded: ReturnType<typeof parseScenario>;
   try {
     const overrides =
       c.override === undefined
         ? []
         : [{ ...c.override, label: `--param ${c.override.path}=${String(c.override.value)}` }];
-    variants = parseScenario(c.text, 'fuzz.yaml', { overrides }).variants;
+    loaded = parseScenario(c.text, 'fuzz.yaml', { overrides });
+    variants = loaded.variants;
   } catch (e) {
     if (!(e instanceof ScenarioError)) return `internal error while parsing: ${String(e)}`;
     for (const i of e.issues) {
@@ -65,6 +68,17 @@ async function problemOf(c: FuzzCase): Promise<string | { outcome: Outcome }> {
       : { outcome: 'refused' };
   }
   if (performance.now() - t0 > PARSE_BUDGET_MS) return 'parsing took too long';
+  // the data files a workload replays, beside the shipped scenario the case was made from
+  let data: ScenarioData;
+  try {
+    data = await prepareWorkloadData({ ...loaded, file: join(ROOT, c.source) });
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) return `internal error while reading data: ${String(e)}`;
+    const unplaced = e.issues.find((i) => !(i.line >= 1 && i.col >= 1) || !isIssueCode(i.code));
+    return unplaced === undefined
+      ? { outcome: 'refused' }
+      : `data issue without a place: ${JSON.stringify(unplaced).slice(0, 300)}`;
+  }
   let outcome: Outcome = 'ran';
   for (const v of variants.slice(0, 2)) {
     const durationMs = Math.min(v.durationMs, RUN_MS);
@@ -75,6 +89,7 @@ async function problemOf(c: FuzzCase): Promise<string | { outcome: Outcome }> {
     );
     try {
       const result = await runScenario(scenario, {
+        data: data.of(v.variant) ?? undefined,
         maxEvents: 400_000,
         checkEvery: CHECK_EVERY / 16,
         onCheckpoint: guard.check,
@@ -84,9 +99,13 @@ async function problemOf(c: FuzzCase): Promise<string | { outcome: Outcome }> {
         return `the run hung: ${guard.reason.reason}`;
       if (stop === 'stopped') outcome = 'guarded';
     } catch (e) {
+      data.close();
+      // a replayed row that went bad during the run is the user's problem, located
+      if (e instanceof ScenarioError) return { outcome: 'refused' };
       return `internal error while running variant ${v.variant ?? '(base)'}: ${(e as Error).stack?.split('\n').slice(0, 4).join(' | ')}`;
     }
   }
+  data.close();
   return { outcome };
 }
 

@@ -97,6 +97,11 @@ export const ISSUE_CODES = [
   'short-duration',
   'warmup-too-long',
   'zero-period',
+  // the data files a workload replays (read by the CLI: cli/workload-files.ts)
+  'data-file',
+  'data-column',
+  'data-value',
+  'data-order',
 ] as const;
 
 /** A stable machine-readable issue code (ISSUE_CODES). */

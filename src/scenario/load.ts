@@ -37,6 +37,11 @@ export interface LoadedScenario {
   variants: Scenario[];
   /** Non-fatal issues (printed, the run goes on). */
   warnings: ScenarioIssue[];
+  /**
+   * Where a path of the document is in the file (problems found later, in the data files a
+   * workload replays, point at the key that names them).
+   */
+  locate?: (path: DocPath) => { line: number; col: number };
 }
 
 /** Options of parseScenario and loadScenario. */
@@ -214,6 +219,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
       description: parsed.description,
       variants: [normalizeScenario(parsed, file, language)],
       warnings,
+      locate: (p: DocPath) => locate(p),
     };
   }
 
@@ -270,6 +276,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
     description: parsed.description,
     variants: scenarios,
     warnings: [...problems, ...dedupe(variantProblems)],
+    locate: (p: DocPath) => locate(p),
   };
 }
 

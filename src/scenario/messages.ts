@@ -7,6 +7,8 @@
 import type { IssueCode } from './issues.ts';
 import { didYouMean, sortedNames } from './suggest.ts';
 
+// and those of the data files a workload replays
+export * from './messages-data.ts';
 // the texts of hostile or oversized input live beside this file
 export * from './messages-limits.ts';
 
@@ -356,14 +358,25 @@ export function reservedId(id: string): IssueText {
 }
 
 /** A workload with neither or both of `rate` and `users`. */
-export function workloadArrival(found: 'none' | 'both'): IssueText {
+export function workloadArrival(found: 'none' | 'both', keys: readonly string[] = []): IssueText {
+  const hint =
+    'open: requests arrive at a rate whatever the response times; closed: a fixed number of users wait for each response, then think';
+  if (found === 'none')
+    return {
+      code: 'workload-arrival',
+      message:
+        'a workload needs rate: (an open workload), users: (a closed workload), replay: (the arrivals of a log) or rateProfile: (a rate from a file)',
+      hint: `${hint}; replay: and rateProfile: read a CSV file beside the scenario`,
+    };
+  const fromFile = keys.some((k) => k === 'replay' || k === 'rateProfile');
   return {
     code: 'workload-arrival',
-    message:
-      found === 'none'
-        ? 'a workload needs rate: (an open workload) or users: (a closed workload)'
-        : 'a workload has either rate: (open) or users: (closed), not both',
-    hint: 'open: requests arrive at a rate whatever the response times; closed: a fixed number of users wait for each response, then think',
+    message: fromFile
+      ? `a workload has one of rate:, users:, replay: and rateProfile:, not ${keys.map((k) => `${k}:`).join(' and ')}`
+      : 'a workload has either rate: (open) or users: (closed), not both',
+    hint: fromFile
+      ? 'replay: sends the arrivals of a log as they are; rateProfile: gives an open workload its rate from a file; rate: and users: are formulas'
+      : hint,
   };
 }
 

@@ -48,6 +48,7 @@ export function normalizeScenario(
     seed: doc.seed,
     durationMs,
     warmupMs: parseDurationMs(doc.warmup),
+    ...(doc.trace === undefined ? {} : { trace: { ...doc.trace } }),
     network: normalizeNetwork(doc.network),
     workloads: Object.entries(doc.workloads).map(([id, w]) => normalizeWorkload(id, w)),
     services,
@@ -411,7 +412,26 @@ function normalizeWorkload(id: string, w: Z<typeof S.Workload>): WorkloadDef {
       session,
     };
   }
-  return { kind: 'open', id, description, rate: ratePieces(w), targets, timeoutMs };
+  if (w.replay !== undefined) {
+    const r = w.replay;
+    const format = r.format ?? (/\.json$/i.test(r.file) ? 'otlp' : 'csv');
+    const replay = {
+      file: r.file,
+      format,
+      speed: r.speed,
+      time: r.time,
+      unit: r.unit,
+      endpoint: r.endpoint ?? null,
+      key: r.key ?? null,
+    };
+    return { kind: 'replay', id, description, replay, targets, timeoutMs };
+  }
+  if (w.rateProfile !== undefined) {
+    const p = w.rateProfile;
+    const profile = { file: p.file, speed: p.speed, time: p.time, rate: p.rate, unit: p.unit };
+    return { kind: 'open', id, description, rate: [], profile, targets, timeoutMs };
+  }
+  return { kind: 'open', id, description, rate: ratePieces(w), profile: null, targets, timeoutMs };
 }
 
 /** The piecewise-linear rate curve (per ms) of an open workload: base rate, steps, ramps, spikes. */

@@ -405,9 +405,45 @@ export const UserSession = z.strictObject({
   rampUp: Duration.optional(),
 });
 
+/** A time column's unit when it holds numbers (date-times need none). */
+const TimeUnit = z.enum(['s', 'ms']);
+
+/**
+ * Arrivals replayed from a file (the CLI reads it, relative to the scenario file): a CSV with a
+ * header row whose `time` column holds seconds (or `unit: ms`) from the start of the run, or
+ * ISO 8601 date-times counted from the first row; an optional `endpoint` column names the
+ * target of each row (one of the workload's target or mix), an optional `key` column a key
+ * (shown in traces). `format: otlp` reads the root spans' start times of an OTLP/JSON trace
+ * file. `speed: 3` replays the same log three times faster.
+ */
+export const ReplaySource = z.strictObject({
+  file: z.string().min(1),
+  format: z.enum(['csv', 'otlp']).optional(),
+  speed: z.number().positive().max(1_000_000).default(1),
+  time: z.string().min(1).default('time'),
+  unit: TimeUnit.default('s'),
+  endpoint: z.string().min(1).optional(),
+  key: z.string().min(1).optional(),
+});
+
+/**
+ * An open workload's rate from a CSV of (time, rate) points, linearly interpolated between
+ * them (MiSim's load profiles); before the first point its rate, after the last the last rate.
+ * Rates per second; `speed: 3` plays the profile three times faster.
+ */
+export const RateProfileSource = z.strictObject({
+  file: z.string().min(1),
+  speed: z.number().positive().max(1_000_000).default(1),
+  time: z.string().min(1).default('time'),
+  rate: z.string().min(1).default('rate'),
+  unit: TimeUnit.default('s'),
+});
+
 export const Workload = z.strictObject({
   description: z.string().optional(),
   rate: Rate.optional(),
+  replay: ReplaySource.optional(),
+  rateProfile: RateProfileSource.optional(),
   schedule: z.array(ScheduleItem).optional(),
   users: z.number().int().min(1).max(LIMITS.users).optional(),
   thinkTime: DurationDist.optional(),
@@ -589,6 +625,19 @@ export const Variant = z.strictObject({
 });
 
 /**
+ * Request traces (see metrics/traces.ts): the `slowest` requests of each entry endpoint, the
+ * first `failed` failed ones and one in `every` answered (at most `sampled` of those) keep their
+ * spans; written as traces.otlp.json and drawn as waterfalls in the report. `--trace` turns it
+ * on from the command line.
+ */
+export const Trace = z.strictObject({
+  slowest: z.number().int().min(0).max(100).default(5),
+  failed: z.number().int().min(0).max(1000).default(20),
+  every: z.number().int().min(0).max(1_000_000_000).default(1000),
+  sampled: z.number().int().min(0).max(1000).default(20),
+});
+
+/**
  * A whole scenario document. Defaults that hold a list are factories: zod copies a default map
  * one level deep only, so a list inside it would be one array shared by every document parsed.
  */
@@ -640,6 +689,7 @@ export function scenarioDocument(step: z.ZodType<RawStep>) {
     slos: z.record(id, Slo).default({}),
     costs: Costs.optional(),
     variants: z.record(id, Variant).optional(),
+    trace: Trace.optional(),
   });
 }
 

@@ -135,12 +135,49 @@ export interface WorkloadTarget {
   weight: number;
 }
 
+/**
+ * Arrivals replayed from a file, as the scenario names it: the CLI reads the file (the model is
+ * given its rows, ModelOptions.data) so the scenario layer does no I/O.
+ */
+export interface ReplayDef {
+  /** The path as written, relative to the scenario file. */
+  file: string;
+  format: 'csv' | 'otlp';
+  /** Arrival times are divided by it (3: the same day three times faster). */
+  speed: number;
+  /** Column names: the time (required), the endpoint and the key (optional). */
+  time: string;
+  unit: 's' | 'ms';
+  endpoint: string | null;
+  key: string | null;
+}
+
+/** An open workload's rate read from a CSV of (time, rate) points (read by the CLI). */
+export interface RateProfileDef {
+  file: string;
+  speed: number;
+  time: string;
+  rate: string;
+  unit: 's' | 'ms';
+}
+
 export type WorkloadDef =
   | {
       kind: 'open';
       id: string;
       description: string;
+      /** The rate curve (empty when `profile` gives it: the model is given the file's). */
       rate: RatePiece[];
+      /** The rate from a file of points, or null. */
+      profile: RateProfileDef | null;
+      targets: WorkloadTarget[];
+      timeoutMs: number;
+    }
+  | {
+      kind: 'replay';
+      id: string;
+      description: string;
+      replay: ReplayDef;
       targets: WorkloadTarget[];
       timeoutMs: number;
     }
@@ -368,6 +405,20 @@ export interface Scenario {
   slos: SloDef[];
   /** Prices for the report's cost model (absent: no costs shown). */
   costs?: CostsDef;
+  /** Request traces to keep (absent: none, unless the run is given some). */
+  trace?: TraceDef;
+}
+
+/** Which requests keep their traces (metrics/traces.ts). */
+export interface TraceDef {
+  /** The slowest requests kept per entry endpoint. */
+  slowest: number;
+  /** Failed requests kept (the first ones). */
+  failed: number;
+  /** One request in `every` answered is kept (0: none) … */
+  every: number;
+  /** … at most `sampled` of them. */
+  sampled: number;
 }
 
 /** Id of the pseudo-component that sends workload requests (usable in network links). */

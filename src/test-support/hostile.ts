@@ -267,7 +267,9 @@ export async function featureRichResults(): Promise<ScenarioResults> {
     for (const v of loaded.variants) {
       const mine: RunSummary[] = [];
       for (let r = 1; r <= 2; r++) {
-        const result = await runScenario(v, { seed: replicationSeed(v.seed, r) });
+        // the first replication traced: span names, causes and events reach the page too
+        const trace = r === 1 ? { slowest: 2, failed: 2, every: 500, sampled: 1 } : null;
+        const result = await runScenario(v, { seed: replicationSeed(v.seed, r), trace });
         result.summary.caches = [fakeCache()];
         if (r === 1) out.runs.push(result);
         mine.push(result.summary);
@@ -419,7 +421,7 @@ const FOREIGN = new Set(['img', 'iframe', 'object', 'embed', 'base', 'link', 'fo
  * page's own five <script> elements are set aside (their contents are checked by their
  * number: a payload that left one would add one); in the rest, a payload holding a markup
  * character must not appear as it is, and no tag may be foreign (img, iframe, object, …), a
- * second <style> or a fourth <meta>, an <svg> other than a topology, or carry an on… or
+ * second <style> or a fourth <meta>, an <svg> other than a topology or a trace waterfall, or carry an on… or
  * srcdoc attribute, a javascript:/data:/vbscript: URL or a style that fetches or runs
  * something. No NUL byte anywhere, no comment, and the chart JSON parses.
  */
@@ -438,9 +440,9 @@ export function pageProblems(page: string, payloads: readonly string[]): string[
     if (FOREIGN.has(name)) problems.push(`a foreign element: ${tag.slice(0, 80)}`);
     if (
       name === 'svg' &&
-      !tag.startsWith('<svg xmlns="http://www.w3.org/2000/svg" class="topology"')
+      !/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="(topology|waterfall)"/.test(tag)
     )
-      problems.push(`an svg that is not a topology: ${tag.slice(0, 80)}`);
+      problems.push(`an svg that is not a topology or a waterfall: ${tag.slice(0, 80)}`);
     const attributes = rawAttributes.matchAll(
       /([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?/g,
     );

@@ -15,6 +15,7 @@ import { runScenario } from '../../model/run.ts';
 import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
 import { spofCandidates, spofData } from '../../report/spof.ts';
 import { failing, planSpof, spofFiles, spofText } from '../../report/spof-plan.ts';
+import type { LoadedScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { RunGuardError, UsageError } from '../errors.ts';
 import { type CliIo, writeDirectoryAtomically } from '../io.ts';
@@ -29,6 +30,7 @@ import {
 } from '../run-guard.ts';
 import { loadWithWarnings, parseSeed } from '../run-variants.ts';
 import { loadVegaAssets } from '../vega-assets.ts';
+import { prepareWorkloadData, type ScenarioData } from '../workload-files.ts';
 
 /** Options of `msasim spof`, with the guards' budgets. */
 export interface SpofCommandOptions extends GuardLimits {
@@ -51,6 +53,22 @@ export async function spofCommand(
 ): Promise<number> {
   const budget = new CommandBudget(opts.maxWall);
   const loaded = await loadWithWarnings(file, io);
+  const files = await prepareWorkloadData(loaded);
+  try {
+    return await spofRuns(file, opts, io, budget, loaded, files);
+  } finally {
+    files.close();
+  }
+}
+
+async function spofRuns(
+  file: string,
+  opts: SpofCommandOptions,
+  io: CliIo,
+  budget: CommandBudget,
+  loaded: LoadedScenario,
+  replayed: ScenarioData,
+): Promise<number> {
   const plan = planSpof({
     name: loaded.name,
     variants: loaded.variants,
@@ -70,6 +88,8 @@ export async function spofCommand(
     budget.checkBefore(what);
     const guard = new RunGuard(opts, budget);
     const r = await runScenario(s, {
+      data: replayed.of(s.variant) ?? undefined,
+      trace: null, // spof reports the impact matrix only
       seed: plan.seed,
       maxEvents: opts.maxEvents,
       checkEvery: CHECK_EVERY,

@@ -63,6 +63,7 @@ import {
   writeShard,
 } from '../sweep-store.ts';
 import type { SweepTask, SweepTaskResult } from '../sweep-worker.ts';
+import { prepareWorkloadData } from '../workload-files.ts';
 
 /** Options of `msasim sweep`, with the guards' budgets. */
 export interface SweepCommandOptions extends GuardLimits {
@@ -91,6 +92,8 @@ export async function sweepCommand(
   const text = await readScenarioText(file);
   const loaded = validateGrid(file, text, params, opts.duration, budget);
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
+  // the data files its workloads replay, checked row by row before anything runs
+  (await prepareWorkloadData(loaded)).close();
   const plan = planOf(file, text, loaded, params, opts);
   const outDir = opts.out ?? join('reports', `${plan.scenario.name}-sweep`);
   const target = await checkOut(outDir, 'sweep', {

@@ -27,6 +27,7 @@ import { sensitivityFeature } from './sensitivity/feature.ts';
 import { sessionsFeature } from './sessions/feature.ts';
 import { slosFeature } from './slos/feature.ts';
 import { topologyFeature } from './topology/feature.ts';
+import { tracesFeature } from './traces/feature.ts';
 import { transactionsFeature } from './transactions/feature.ts';
 import { twoPhaseFeature } from './two-phase/feature.ts';
 
@@ -50,6 +51,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   lessonFeature,
   topologyFeature,
   sensitivityFeature,
+  tracesFeature,
 ];
 
 /** The key metrics of `features` (by default every feature's), in their order. */

@@ -1,0 +1,123 @@
+/**
+ * The command line with real-data workloads and traces: `--trace` writes traces.otlp.json
+ * (listed in the folder's marker) and changes no other file but results.json and index.html,
+ * which carry the traces; the exported file replays as arrivals (format otlp); a bad data file
+ * gives located problems and exit 1 (never a crash), in `run` and `validate`.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { msasimInProcess as msasim } from '../test-support/cli.ts';
+
+const SCENARIO = (workload: string) => `version: 1
+name: replay-cli
+duration: 6s
+workloads:
+  w: ${workload}
+services:
+  web:
+    threads: 2
+    endpoints:
+      home: { steps: [ { cpu: { dist: exponential, mean: 4ms } }, { query: { db: db, rows: 1 } } ] }
+      search: { steps: [ { cpu: 2ms } ] }
+databases:
+  db: { connections: 1 }
+`;
+
+async function folder(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'msasim-replay-e2e-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  return dir;
+}
+
+describe('traces and replayed workloads on the command line', () => {
+  it('--trace adds traces.otlp.json and leaves the other files as they were', async () => {
+    const dir = await folder({
+      's.yaml': SCENARIO('{ rate: 300/s, mix: { web/home: 3, web/search: 1 } }'),
+    });
+    const plain = await msasim(['run', join(dir, 's.yaml'), '--out', join(dir, 'plain')]);
+    const traced = await msasim([
+      'run',
+      join(dir, 's.yaml'),
+      '--out',
+      join(dir, 'traced'),
+      '--trace',
+      '--trace-every',
+      '1',
+    ]);
+    expect([plain.code, traced.code]).toEqual([0, 0]);
+    expect(traced.stdout).toBe(plain.stdout);
+    const marker = JSON.parse(await readFile(join(dir, 'traced', '.msasim-report'), 'utf8'));
+    expect(marker.files).toContain('traces.otlp.json');
+    for (const f of [
+      'summary.json',
+      'endpoints.csv',
+      'components.csv',
+      'timeseries.csv',
+      'estimates.csv',
+    ])
+      expect(await readFile(join(dir, 'traced', f), 'utf8'), f).toBe(
+        await readFile(join(dir, 'plain', f), 'utf8'),
+      );
+    const plainMarker = JSON.parse(await readFile(join(dir, 'plain', '.msasim-report'), 'utf8'));
+    expect(plainMarker.files).not.toContain('traces.otlp.json');
+    expect(await readFile(join(dir, 'traced', 'index.html'), 'utf8')).toContain(
+      '<section id="traces">',
+    );
+
+    // the export replays: its root spans are the arrivals, each to the endpoint it names
+    const otlp = await readFile(join(dir, 'traced', 'traces.otlp.json'), 'utf8');
+    const roots = (
+      JSON.parse(otlp).resourceSpans as {
+        scopeSpans: { spans: { parentSpanId?: string; name: string }[] }[];
+      }[]
+    )
+      .flatMap((r) => r.scopeSpans.flatMap((s) => s.spans))
+      .filter((s) => s.parentSpanId === undefined);
+    await writeFile(join(dir, 'traces.json'), otlp);
+    await writeFile(
+      join(dir, 'r.yaml'),
+      SCENARIO('{ replay: { file: traces.json }, mix: { web/home: 1, web/search: 1 } }'),
+    );
+    const again = await msasim([
+      'run',
+      join(dir, 'r.yaml'),
+      '--out',
+      join(dir, 'replayed'),
+      '--format',
+      'json',
+    ]);
+    expect(again.code).toBe(0);
+    const summary = JSON.parse(again.stdout).runs[0];
+    // one request per root span kept (sampled, slowest, failed), all inside the 6 s
+    expect(summary.run.requests).toBe(roots.length);
+    const home = roots.filter((r) => r.name === 'web/home').length;
+    expect(
+      summary.endpoints.find((e: { endpoint: string }) => e.endpoint === 'web/home').arrivals,
+    ).toBe(home);
+  });
+
+  it('a bad data file: located problems, exit 1, nothing written', async () => {
+    const dir = await folder({
+      's.yaml': SCENARIO('{ replay: { file: log.csv, endpoint: route }, target: web/home }'),
+      'log.csv': 'time,route\n0.5,web/home\nlater,web/home\n0.7,web/hme\n',
+    });
+    const r = await msasim(['run', join(dir, 's.yaml'), '--out', join(dir, 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error|at .*\.js/);
+    expect(r.stderr).toContain(`${join(dir, 'log.csv')}:3:1  workloads.w.replay.file`);
+    expect(r.stderr).toContain('did you mean "web/home"?');
+    const v = await msasim(['validate', join(dir, 's.yaml')]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(':4:5');
+    await writeFile(
+      join(dir, 's.yaml'),
+      SCENARIO('{ replay: { file: nowhere.csv }, target: web/home }'),
+    );
+    const missing = await msasim(['run', join(dir, 's.yaml'), '--out', join(dir, 'out')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/s\.yaml:5:\d+ {2}workloads\.w\.replay\.file/);
+    expect(missing.stderr).toContain('there is no such file');
+  });
+});

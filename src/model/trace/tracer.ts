@@ -1,0 +1,341 @@
+/**
+ * The trace recorder of a run (`--trace`, a scenario's `trace:`): the journey calls it at a few
+ * points (a visit's reply, a request's answer, a queued visit's thread, a query's end, a call's
+ * timeout; the call policies for retries and fallbacks) only while it is active — the journey
+ * checks one module variable (`activeTracer`, model/journey.ts), null when tracing is off, so an
+ * untraced run does the same work and draws the same random numbers as before.
+ *
+ * Every request in flight gets its spans recorded as its visits end (cheap: one small object
+ * each); when it is answered, it is kept if it is among the K slowest of its entry endpoint so
+ * far (a bounded min-heap per endpoint: a faster one is dropped at once, a slower one evicts the
+ * fastest kept), if it failed (the first F), or if it is the every-th request answered (the first
+ * S such); otherwise its spans are dropped. So memory is bounded by the requests in flight plus
+ * K × endpoints + F + S traces. No random draw: sampling is by count, deterministic.
+ *
+ * Simplifications: CPU and sleep steps get no span of their own (a visit's time minus its
+ * children is its own work); a call is the callee's visit span (the network hops are the gaps
+ * around it); a request's span ends when the client has its answer (or gives up); spans of
+ * work that goes on after the client gave up are kept when they end while the trace is kept;
+ * background work (refreshes, consumers, token syncs) is not traced.
+ */
+import { OUTCOME_NAMES } from '../../metrics/outcome.ts';
+import {
+  MAX_SPANS_PER_TRACE,
+  type RequestTrace,
+  type SpanEvent,
+  type TraceOptions,
+  type TraceSpan,
+} from '../../metrics/traces.ts';
+import type { Frame, Invocation, Request } from '../frame.ts';
+
+/** Spans of a request in flight (or kept), with its visits' span ids. */
+interface Building {
+  readonly req: Request;
+  trace: RequestTrace;
+  /** Span ids of its visits below the entry visit, given at first need. */
+  ids: Map<Invocation, number>;
+  nextId: number;
+  /** Events seen on visits not yet ended (added when the visit's span is made). */
+  pending: Map<Invocation, SpanEvent[]>;
+}
+
+/** The span ids of the request and of its visit to the entry service. */
+const REQUEST_SPAN = 1;
+const ENTRY_VISIT_SPAN = 2;
+
+/** Words of the outcomes in spans. */
+const OUTCOME_WORDS: Record<(typeof OUTCOME_NAMES)[number], string> = {
+  ok: 'ok',
+  rejected: 'rejected',
+  timedOut: 'timed out',
+  failed: 'failed',
+};
+
+const outcomeWord = (o: number) => OUTCOME_WORDS[OUTCOME_NAMES[o]];
+
+/** A bounded min-heap of traces by duration (ties: the later request is smaller). */
+class SlowestHeap {
+  readonly items: Building[] = [];
+  constructor(readonly capacity: number) {}
+
+  static less(a: Building, b: Building): boolean {
+    const da = a.trace.endMs - a.trace.startMs;
+    const db = b.trace.endMs - b.trace.startMs;
+    return da < db || (da === db && a.trace.seq > b.trace.seq);
+  }
+
+  /** Offers `b`: the trace it evicted (or `b` itself when it is not kept), or null. */
+  offer(b: Building): Building | null {
+    const h = this.items;
+    if (this.capacity <= 0) return b;
+    if (h.length < this.capacity) {
+      h.push(b);
+      this.#up(h.length - 1);
+      return null;
+    }
+    if (!SlowestHeap.less(h[0], b)) return b;
+    const out = h[0];
+    h[0] = b;
+    this.#down(0);
+    return out;
+  }
+
+  #up(i: number): void {
+    const h = this.items;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!SlowestHeap.less(h[i], h[p])) return;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+
+  #down(i: number): void {
+    const h = this.items;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && SlowestHeap.less(h[l], h[m])) m = l;
+      if (r < h.length && SlowestHeap.less(h[r], h[m])) m = r;
+      if (m === i) return;
+      [h[i], h[m]] = [h[m], h[i]];
+      i = m;
+    }
+  }
+}
+
+/** Records the spans of requests in flight and keeps the selected ones (see the header). */
+export class Tracer {
+  /** Requests in flight that are traced, and the kept ones (their late spans are still added). */
+  readonly #live = new Map<Request, Building>();
+  readonly #slowest = new Map<string, SlowestHeap>();
+  readonly #failed: Building[] = [];
+  readonly #sampled: Building[] = [];
+  /** Thread grants of queued visits; connection grants of queued queries (a visit is its root frame: two maps). */
+  readonly #threads = new Map<Invocation, number>();
+  readonly #connections = new Map<Frame, number>();
+  readonly #keys = new Map<Request, string>();
+  #answered = 0;
+
+  constructor(readonly options: TraceOptions) {}
+
+  /**
+   * The trace of `req`, made at its first sight; null when it is not traced: sent in the
+   * warm-up (like the statistics), by the model itself, or answered and not kept.
+   */
+  #of(req: Request, answering = false): Building | null {
+    const b = this.#live.get(req);
+    if (b !== undefined) return b;
+    if ((req.finished && !answering) || !req.counted) return null;
+    const made: Building = {
+      req,
+      trace: {
+        seq: 0,
+        entry: `${req.endpoint.service.id}/${req.endpoint.name}`,
+        key: null,
+        startMs: req.sentMs,
+        endMs: req.sentMs,
+        outcome: 'ok',
+        cause: '',
+        reasons: [],
+        spans: [],
+        droppedSpans: 0,
+      },
+      ids: new Map(),
+      nextId: ENTRY_VISIT_SPAN + 1,
+      pending: new Map(),
+    };
+    this.#live.set(req, made);
+    return made;
+  }
+
+  /** The span id of visit `inv` (the entry visit's is fixed; others' given at first need). */
+  #idOf(b: Building, inv: Invocation): number {
+    if (inv.caller === null) return ENTRY_VISIT_SPAN;
+    let id = b.ids.get(inv);
+    if (id === undefined) {
+      id = b.nextId++;
+      b.ids.set(inv, id);
+    }
+    return id;
+  }
+
+  #push(b: Building, span: TraceSpan): void {
+    if (b.trace.spans.length >= MAX_SPANS_PER_TRACE) b.trace.droppedSpans++;
+    else b.trace.spans.push(span);
+  }
+
+  /** The request a replayed log sent carries `key`. */
+  keyOf(req: Request, key: string): void {
+    if (req.counted) this.#keys.set(req, key);
+  }
+
+  /** A queued visit got its thread at `nowMs`. */
+  threadGranted(inv: Invocation, nowMs: number): void {
+    if (this.#of(inv.request) !== null) this.#threads.set(inv, nowMs);
+  }
+
+  /** A queued query of frame `f` got its connection at `nowMs`. */
+  connectionGranted(f: Frame, nowMs: number): void {
+    if (this.#of(f.inv.request) !== null) this.#connections.set(f, nowMs);
+  }
+
+  /** Visit `inv` replies at `nowMs` (done, failed or turned away). */
+  visitEnded(inv: Invocation, nowMs: number): void {
+    const granted = this.#threads.get(inv);
+    if (granted !== undefined) this.#threads.delete(inv);
+    const b = this.#of(inv.request);
+    if (b === null) return;
+    const id = this.#idOf(b, inv);
+    b.ids.delete(inv);
+    // a visit turned away before it took its place at an instance (a struck link, the rate
+    // limiter, a fault at arrival) has no arrival time (0): its span starts as it ends
+    const arrived =
+      inv.arrivalMs > 0 || (inv.instance !== null && inv.request.sentMs === 0)
+        ? Math.min(inv.arrivalMs, nowMs)
+        : nowMs;
+    const instance = inv.instance?.index ?? -1;
+    const service = inv.endpoint.service.id;
+    const events = b.pending.get(inv) ?? [];
+    b.pending.delete(inv);
+    this.#push(b, {
+      id,
+      parent: inv.caller === null ? REQUEST_SPAN : this.#idOf(b, inv.caller.inv),
+      kind: 'visit',
+      name: `${service}/${inv.endpoint.name}`,
+      startMs: arrived,
+      endMs: nowMs,
+      instance,
+      outcome: outcomeWord(inv.error),
+      cause: inv.cause,
+      events,
+    });
+    if (granted !== undefined)
+      this.#push(b, {
+        id: b.nextId++,
+        parent: id,
+        kind: 'thread-wait',
+        name: `${service}: waiting for a thread`,
+        startMs: Math.min(arrived, granted),
+        endMs: granted,
+        instance,
+        outcome: 'ok',
+        cause: '',
+        events: [],
+      });
+  }
+
+  /** A query of frame `f` at database `db` ended at `nowMs`, answered or not. */
+  queryEnded(f: Frame, db: string, nowMs: number, outcome: number, cause: string): void {
+    const granted = this.#connections.get(f);
+    if (granted !== undefined) this.#connections.delete(f);
+    const b = this.#of(f.inv.request);
+    if (b === null) return;
+    // sinceMs is the arrival at the database (undefined when refused before it arrived)
+    const arrived = Number.isFinite(f.sinceMs) ? Math.min(f.sinceMs, nowMs) : nowMs;
+    const id = b.nextId++;
+    this.#push(b, {
+      id,
+      parent: this.#idOf(b, f.inv),
+      kind: 'query',
+      name: db,
+      startMs: arrived,
+      endMs: nowMs,
+      instance: -1,
+      outcome: outcomeWord(outcome),
+      cause,
+      events: [],
+    });
+    if (granted !== undefined)
+      this.#push(b, {
+        id: b.nextId++,
+        parent: id,
+        kind: 'connection-wait',
+        name: `${db}: waiting for a connection`,
+        startMs: Math.min(arrived, granted),
+        endMs: granted,
+        instance: -1,
+        outcome: 'ok',
+        cause: '',
+        events: [],
+      });
+  }
+
+  /** The caller of `child` stopped waiting for it (the call's timeout). */
+  timedOut(child: Invocation): void {
+    const caller = child.caller;
+    if (caller === null) return;
+    const now = child.endpoint.service.sim.now;
+    this.event(caller.inv, 'timeout', now, `${child.endpoint.service.id}/${child.endpoint.name}`);
+  }
+
+  /** Something happened to visit `inv` at `nowMs` (a timeout of its call, a retry …). */
+  event(inv: Invocation, name: SpanEvent['name'], nowMs: number, detail: string): void {
+    const b = this.#of(inv.request);
+    if (b === null) return;
+    const e = { name, atMs: nowMs, detail };
+    const list = b.pending.get(inv);
+    if (list === undefined) b.pending.set(inv, [e]);
+    else list.push(e);
+  }
+
+  /** The client has the answer of `req` (or gave up) at `nowMs`: keep its trace or drop it. */
+  requestFinished(req: Request, outcome: number, cause: string, nowMs: number): void {
+    const b = this.#of(req, true);
+    if (b === null) return;
+    this.#answered++;
+    const t = b.trace;
+    t.seq = this.#answered;
+    t.endMs = nowMs;
+    t.outcome = outcomeWord(outcome);
+    t.cause = cause;
+    t.key = this.#keys.get(req) ?? null;
+    this.#keys.delete(req);
+    t.spans.unshift({
+      id: REQUEST_SPAN,
+      parent: 0,
+      kind: 'request',
+      name: t.entry,
+      startMs: t.startMs,
+      endMs: nowMs,
+      instance: -1,
+      outcome: t.outcome,
+      cause,
+      events: [],
+    });
+    const o = this.options;
+    if (outcome !== 0 && this.#failed.length < o.failed) {
+      t.reasons.push('failed');
+      this.#failed.push(b);
+    }
+    if (o.every > 0 && this.#answered % o.every === 0 && this.#sampled.length < o.sampled) {
+      t.reasons.push('sampled');
+      this.#sampled.push(b);
+    }
+    let heap = this.#slowest.get(t.entry);
+    if (heap === undefined) {
+      heap = new SlowestHeap(o.slowest);
+      this.#slowest.set(t.entry, heap);
+    }
+    const out = heap.offer(b);
+    if (out !== b) t.reasons.push('slowest');
+    if (out !== null && out !== b) {
+      out.trace.reasons = out.trace.reasons.filter((r) => r !== 'slowest');
+      if (out.trace.reasons.length === 0) this.#live.delete(out.req);
+    }
+    if (t.reasons.length === 0) this.#live.delete(req);
+  }
+
+  /** The traces kept, slowest first (by duration; ties by the order they were answered). */
+  traces(): RequestTrace[] {
+    const kept = new Set<Building>([...this.#failed, ...this.#sampled]);
+    for (const h of this.#slowest.values()) for (const b of h.items) kept.add(b);
+    return [...kept]
+      .map((b) => ({
+        ...b.trace,
+        spans: [...b.trace.spans].sort((x, y) => x.startMs - y.startMs || x.id - y.id),
+      }))
+      .sort((a, b) => b.endMs - b.startMs - (a.endMs - a.startMs) || a.seq - b.seq);
+  }
+}

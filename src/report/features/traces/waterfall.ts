@@ -1,0 +1,127 @@
+/**
+ * The "Request traces" section: a waterfall per traced request (slowest first), drawn as SVG
+ * with the `html` template (every name and cause escaped by construction). Each row is a span,
+ * indented under its parent: the request (client), each visit with the instance that served
+ * it, the waits for a thread or a connection (hatched: time spent waiting, not working), and
+ * the queries; failures in red, events (timeout, retry, fallback …) as marks with their name.
+ * At most MAX_TRACES_SHOWN traces per variant and MAX_ROWS rows per trace are drawn; the
+ * full set is in traces.otlp.json (open it in Jaeger or Grafana Tempo).
+ */
+import type { RequestTrace, TraceSpan } from '../../../metrics/traces.ts';
+import { FONT_STACK } from '../../html/chart-style.ts';
+import type { PageSection } from '../../html/layout.ts';
+import { type Html, html, joinHtml } from '../../html/template.ts';
+import type { ReportData } from '../../report-data-types.ts';
+
+/** Traces drawn per variant, and rows per trace. */
+export const MAX_TRACES_SHOWN = 12;
+export const MAX_ROWS = 60;
+
+const WIDTH = 900;
+const LABEL = 300;
+const ROW = 18;
+const TOP = 22;
+/** Room after the bars for their durations. */
+const RIGHT = 56;
+
+/** Fill of each kind of span. */
+const FILL: Record<TraceSpan['kind'], string> = {
+  request: '#9aa5b1',
+  visit: '#4c78a8',
+  'thread-wait': '#f2cf5b',
+  'connection-wait': '#f2cf5b',
+  query: '#72b7b2',
+};
+
+/** The spans of a trace in depth-first order (children by start), with their depth. */
+export function layoutSpans(spans: readonly TraceSpan[]): { span: TraceSpan; depth: number }[] {
+  const children = new Map<number, TraceSpan[]>();
+  for (const s of spans) {
+    const list = children.get(s.parent) ?? [];
+    list.push(s);
+    children.set(s.parent, list);
+  }
+  const out: { span: TraceSpan; depth: number }[] = [];
+  const ids = new Set(spans.map((s) => s.id));
+  const visit = (s: TraceSpan, depth: number) => {
+    out.push({ span: s, depth });
+    const mine = (children.get(s.id) ?? []).sort((a, b) => a.startMs - b.startMs || a.id - b.id);
+    for (const c of mine) visit(c, depth + 1);
+  };
+  // roots: the request's span, and any span whose parent was not kept (past the cap)
+  for (const s of spans) if (s.parent === 0 || !ids.has(s.parent)) visit(s, 0);
+  return out;
+}
+
+/** "12.3 ms". */
+const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)} ms`;
+
+function label(span: TraceSpan): string {
+  if (span.kind === 'visit' && span.instance >= 0) return `${span.name} #${span.instance + 1}`;
+  if (span.kind === 'request') return `request ${span.name}`;
+  if (span.kind === 'query') return `query ${span.name}`;
+  return span.name;
+}
+
+/** One trace's waterfall. */
+export function waterfallSvg(trace: RequestTrace): Html {
+  const rows = layoutSpans(trace.spans).slice(0, MAX_ROWS);
+  const t0 = trace.startMs;
+  const span = Math.max(trace.endMs - t0, ...rows.map((r) => r.span.endMs - t0), 1e-6);
+  const x = (t: number) => LABEL + ((t - t0) / span) * (WIDTH - LABEL - RIGHT);
+  const height = TOP + rows.length * ROW + 6;
+  const title = `request ${trace.seq} to ${trace.entry}: ${ms(trace.endMs - trace.startMs)}, ${trace.outcome}`;
+  const bars = rows.map(({ span: s, depth }, i) => {
+    const y = TOP + i * ROW;
+    const x0 = x(s.startMs);
+    const w = Math.max(1, x(s.endMs) - x0);
+    const failed = s.outcome !== 'ok';
+    const fill = failed ? '#e45756' : FILL[s.kind];
+    const wait = s.kind === 'thread-wait' || s.kind === 'connection-wait';
+    const tip = `${label(s)}: ${ms(s.endMs - s.startMs)} from ${ms(s.startMs - t0)}${failed ? ` — ${s.outcome}${s.cause ? `: ${s.cause}` : ''}` : ''}`;
+    const marks = s.events.map(
+      (e) =>
+        html`<g><title>${e.name}: ${e.detail} at ${ms(e.atMs - t0)}</title><path d="M${x(e.atMs)} ${y + 1}l4 6l-4 6l-4 -6z" fill="#222"/><text x="${x(e.atMs) + 6}" y="${y + 12}" font-size="10">${e.name}</text></g>`,
+    );
+    return html`<g class="span"><title>${tip}</title><text x="${4 + depth * 10}" y="${y + 12}" font-size="11">${label(s).slice(0, 44)}</text><rect x="${x0}" y="${y + 2}" width="${w}" height="${ROW - 5}" fill="${fill}"${wait ? html` fill-opacity="0.75" stroke="#b8860b" stroke-dasharray="3 2"` : html``}/><text x="${x0 + w + 3}" y="${y + 12}" font-size="10" fill="#555">${ms(s.endMs - s.startMs)}</text>${marks}</g>`;
+  });
+  const scale = [0, 0.25, 0.5, 0.75, 1].map(
+    (f) =>
+      html`<text x="${x(t0 + f * span)}" y="12" font-size="10" fill="#555" text-anchor="${f === 1 ? 'end' : 'middle'}">${ms(f * span)}</text><line x1="${x(t0 + f * span)}" y1="15" x2="${x(t0 + f * span)}" y2="${height}" stroke="#ddd"/>`,
+  );
+  return html`<svg xmlns="http://www.w3.org/2000/svg" class="waterfall" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${title}" font-family="${FONT_STACK}"><title>${title}</title>${scale}${bars}</svg>`;
+}
+
+function traceBlock(trace: RequestTrace): Html {
+  const why = trace.reasons.join(', ');
+  const key = trace.key === null ? html`` : html`, key <code>${trace.key}</code>`;
+  const dropped =
+    trace.droppedSpans > 0 ? html` (${trace.droppedSpans} more spans in traces.otlp.json)` : html``;
+  const rows = layoutSpans(trace.spans).length;
+  const cut = rows > MAX_ROWS ? html` — first ${MAX_ROWS} of ${rows} spans drawn` : html``;
+  return html`<figure class="trace"><figcaption><strong>${trace.entry}</strong> request ${trace.seq}: ${ms(trace.endMs - trace.startMs)}, ${trace.outcome}${trace.cause ? html` (${trace.cause})` : html``}${key} — kept as ${why}${dropped}${cut}</figcaption>${waterfallSvg(trace)}</figure>`;
+}
+
+/** The section, when some variant was traced. */
+export function tracesSection(data: ReportData): PageSection[] {
+  const traced = data.variants.filter((v) => (v.traces ?? []).length > 0);
+  if (traced.length === 0) return [];
+  const blocks = traced.map((v) => {
+    const traces = v.traces ?? [];
+    const shown = traces.slice(0, MAX_TRACES_SHOWN);
+    const heading = v.variant === null ? html`` : html`<h3>${v.variant}</h3>`;
+    const more =
+      traces.length > shown.length
+        ? html`<p class="note">${traces.length - shown.length} more traces in traces.otlp.json.</p>`
+        : html``;
+    return html`${heading}${joinHtml(shown.map(traceBlock))}${more}`;
+  });
+  return [
+    {
+      id: 'traces',
+      title: 'Request traces',
+      nav: 'Traces',
+      html: html`<p>The requests kept by tracing, slowest first: each row a span under its parent — the request, the visits (service/endpoint #instance), the waits for a thread or a database connection (dashed: waiting, not working), the queries; failures in red, marks for timeouts, retries and fallbacks. Hover for times. Open traces.otlp.json in Jaeger or Grafana Tempo for every span.</p>${joinHtml(blocks)}`,
+    },
+  ];
+}
