@@ -207,6 +207,28 @@ describe('timeSeriesChart', () => {
     expect(compileWarnings(spec)).toEqual([]);
   });
 
+  it('never smooths: each second’s value held over it (step-after), a second without a success a gap', () => {
+    const data = structuredClone(variants);
+    const overall = data.variants[0].series.requests.overall;
+    // second 12: nothing succeeded (all timed out): no latency that second
+    overall[12] = { ...overall[12], ok: 0, timedOut: 7, p50Ms: 0, p99Ms: 0 };
+    const spec = timeSeriesChart(data) as Json;
+    for (const panel of spec.vconcat) {
+      const line = lineOf(panel);
+      expect(line.mark.interpolate).toBe('step-after');
+      expect(line.mark.invalid).toBe('break-paths-filter-domains');
+      // no transform drops the nulls (the line would join the seconds around the gap)
+      expect(JSON.stringify(line.transform ?? [])).not.toMatch(/isValid/);
+    }
+    const row = spec.data.values.find(
+      (r: Json) => r.series === 'db-per-service' && r.second === 12,
+    );
+    expect(row).toMatchObject({ okPerSec: 0, errorsPerSec: 7, p50Ms: null, p99Ms: null });
+    expect(compileWarnings(spec)).toEqual([]);
+    // the CDF joins its measured quantiles with straight lines
+    expect((latencyCdfChart(data) as Json).mark.interpolate).toBe('linear');
+  });
+
   it('averages buckets of seconds when the series are long, and says so', () => {
     const long = structuredClone(single);
     const points = long.variants[0].series.requests;
