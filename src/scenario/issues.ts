@@ -80,6 +80,7 @@ export const ISSUE_CODES = [
   'fault-instances-on-link',
   'fault-on-in-process-cache',
   'fault-never-strikes',
+  'fault-only-in-warmup',
   'fault-times-without-every',
   'fault-windows-overlap',
   'recurring-fault-without-length',

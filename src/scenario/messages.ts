@@ -627,6 +627,15 @@ export function faultNeverStrikes(at: unknown, duration: unknown): IssueText {
   };
 }
 
+/** A fault whose every window is over before the warm-up ends. */
+export function faultOnlyInWarmup(at: unknown, length: unknown, warmup: unknown): IssueText {
+  return {
+    code: 'fault-only-in-warmup',
+    message: `the fault strikes from ${showPlain(at)} for ${showPlain(length)}, all of it inside the warm-up (${showPlain(warmup)}), which is not counted: nothing of it is measured`,
+    hint: 'start it after the warm-up, or shorten the warm-up',
+  };
+}
+
 /** `every` without `for`. */
 export function recurringFaultWithoutLength(): IssueText {
   return {
