@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { LatencyStats } from '../../metrics/histogram.ts';
 import type { ReportData, VariantReport } from '../report-data-types.ts';
-import { chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
+import { barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4 } from './chart-style.ts';
 import { bucketBySecond, bucketSeconds, meanOf, thinningNote } from './thinning.ts';
 
@@ -69,6 +69,8 @@ export function latencyPercentileChart(data: ReportData): TopLevelSpec {
     }
   }
   const columns = Math.min(3, endpoints.length);
+  // p50 to p99.9 often span more than 10×: then a log scale, so the short bars stay readable
+  const { scale, note } = barScale(rows.map((r) => r.ms as number | null));
   const unit = {
     // a fixed width: with xOffset, a width step would size each variant's bar, not the group
     width: columns <= 1 ? CHART_WIDTH - 160 : Math.floor((CHART_WIDTH + 40) / columns) - 60,
@@ -83,7 +85,12 @@ export function latencyPercentileChart(data: ReportData): TopLevelSpec {
         axis: { labelAngle: 0, labelFontSize: 15 },
       },
       xOffset: { field: 'variant', type: 'nominal', sort: names },
-      y: { field: 'ms', type: 'quantitative', title: 'latency (ms)' },
+      y: {
+        field: 'ms',
+        type: 'quantitative',
+        title: note ? `latency (ms, ${note})` : 'latency (ms)',
+        ...(scale ? { scale } : {}),
+      },
       color: variantColor(colourScale(names), { legend: names.length > 1 ? {} : null }),
       tooltip: [
         { field: 'endpoint', type: 'nominal' },

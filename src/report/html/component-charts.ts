@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricEstimate } from '../key-metrics.ts';
 import type { ReportData } from '../report-data-types.ts';
-import { chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
+import { barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4 } from './chart-style.ts';
 import { hasVariants, variantLabel } from './charts.ts';
 import { bucketBySecond, bucketSeconds, meanOf, thinningNote } from './thinning.ts';
@@ -85,16 +85,23 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
   };
   // no label layer in a panel where nothing had load: an empty layer warns of an infinite extent
   const loaded = (kind: string) => rows.some((r) => r.kind === kind && (r.arrivalsPerSec ?? 0) > 0);
-  const panel = (kind: string) => ({
-    title: { text: kind, fontSize: 16, anchor: 'start', offset: 6 },
-    transform: [{ filter: { field: 'kind', equal: kind } }],
-    width: CHART_WIDTH - 180,
-    height: perComponent * order.filter((c) => kindLabel(c.kind) === kind).length,
-    layer: [
-      { mark: { type: 'bar', tooltip: true }, encoding: { y, yOffset, x, color, tooltip } },
-      ...(loaded(kind) ? [labels] : []),
-    ],
-  });
+  // a kind whose loads span more than 10× gets a log axis of its own (chart-parts.ts barScale)
+  const panel = (kind: string) => {
+    const { scale, note } = barScale(
+      rows.filter((r) => r.kind === kind).map((r) => r.arrivalsPerSec),
+    );
+    const px = scale ? { ...x, title: `load (arrivals/s, ${note})`, scale } : x;
+    return {
+      title: { text: kind, fontSize: 16, anchor: 'start', offset: 6 },
+      transform: [{ filter: { field: 'kind', equal: kind } }],
+      width: CHART_WIDTH - 180,
+      height: perComponent * order.filter((c) => kindLabel(c.kind) === kind).length,
+      layer: [
+        { mark: { type: 'bar', tooltip: true }, encoding: { y, yOffset, x: px, color, tooltip } },
+        ...(loaded(kind) ? [{ ...labels, encoding: { ...labels.encoding, x: px } }] : []),
+      ],
+    };
+  };
   return chartSpec(
     {
       text: 'Load on shared components',
@@ -263,6 +270,52 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
   };
   const columns = gridColumns(panels.length);
   const intervals = data.replications > 1;
+  // one view per metric (not a facet), so that a metric whose variants span more than 10× gets
+  // a log scale of its own (chart-parts.ts barScale) while the others stay linear
+  const view = (panel: string) => {
+    const mine = rows.filter((r) => r.metric === panel);
+    const { scale, note } = barScale(
+      mine.flatMap((r) => [r.mean, r.lo, r.hi] as (number | null)[]),
+    );
+    const y = (field: string) => ({
+      field,
+      type: 'quantitative',
+      title: null,
+      ...(scale ? { scale } : {}),
+    });
+    return {
+      title: { text: note ? `${panel}, ${note}` : panel, fontSize: 14 },
+      transform: [{ filter: { field: 'metric', equal: panel } }],
+      width: Math.floor(CHART_WIDTH / columns) - 70,
+      height: 170,
+      layer: [
+        {
+          mark: { type: 'bar', tooltip: true },
+          encoding: {
+            x,
+            y: y('mean'),
+            color: variantColor(colourScale(names)),
+            tooltip: [
+              { field: 'variant', type: 'nominal' },
+              { field: 'metric', type: 'nominal' },
+              { field: 'mean', type: 'quantitative', format: ',.3~f' },
+              { field: 'lo', type: 'quantitative', title: '95 % CI low', format: ',.3~f' },
+              { field: 'hi', type: 'quantitative', title: '95 % CI high', format: ',.3~f' },
+            ],
+          },
+        },
+        // whiskers only with intervals: a layer of nulls would warn of an infinite extent
+        ...(intervals
+          ? [
+              {
+                mark: { type: 'errorbar', ticks: { size: 10 }, color: '#111827', thickness: 2 },
+                encoding: { x, y: y('lo'), y2: { field: 'hi' } },
+              },
+            ]
+          : []),
+      ],
+    };
+  };
   return chartSpec(
     {
       text: 'Key metrics per variant',
@@ -272,42 +325,8 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
     },
     rows,
     {
-      facet: { field: 'metric', type: 'nominal', sort: panels, title: null },
+      concat: panels.map(view),
       columns,
-      spec: {
-        width: Math.floor(CHART_WIDTH / columns) - 70,
-        height: 170,
-        layer: [
-          {
-            mark: { type: 'bar', tooltip: true },
-            encoding: {
-              x,
-              y: { field: 'mean', type: 'quantitative', title: null },
-              color: variantColor(colourScale(names)),
-              tooltip: [
-                { field: 'variant', type: 'nominal' },
-                { field: 'metric', type: 'nominal' },
-                { field: 'mean', type: 'quantitative', format: ',.3~f' },
-                { field: 'lo', type: 'quantitative', title: '95 % CI low', format: ',.3~f' },
-                { field: 'hi', type: 'quantitative', title: '95 % CI high', format: ',.3~f' },
-              ],
-            },
-          },
-          // whiskers only with intervals: a layer of nulls would warn of an infinite extent
-          ...(intervals
-            ? [
-                {
-                  mark: { type: 'errorbar', ticks: { size: 10 }, color: '#111827', thickness: 2 },
-                  encoding: {
-                    x,
-                    y: { field: 'lo', type: 'quantitative', title: null },
-                    y2: { field: 'hi' },
-                  },
-                },
-              ]
-            : []),
-        ],
-      },
       resolve: { scale: { y: 'independent' } },
     },
   );
