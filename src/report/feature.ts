@@ -11,7 +11,7 @@
  *   results.json 50, caches 60, propagation 70, slos 80, brokers 90, policies 100,
  *   refreshes 110, sessions 120, consumers 130, sagas/transactions/readers 140, comparison 200;
  * - run tables (a variant's block): endpoints 10, components 20, brokers 30, policies 40,
- *   caches 50, refreshes 60, failure causes 70;
+ *   caches 50, refreshes 60, failure causes 70, timeouts that failed every request 75;
  * - console sections: sessions 10, messaging 20, sagas 30, transactions 40, readers 50,
  *   propagation 60, SLOs 70, replications 80, comparison 90;
  * - summary tables (the page's Summary section): endpoints 10, components 20, caches 30;

@@ -81,6 +81,7 @@ export const ISSUE_CODES = [
   'fault-on-in-process-cache',
   'fault-never-strikes',
   'fault-only-in-warmup',
+  'unitless-sub-millisecond',
   'fault-times-without-every',
   'fault-windows-overlap',
   'recurring-fault-without-length',
