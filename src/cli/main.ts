@@ -62,6 +62,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .addOption(
       new Option('--format <format>', 'what to print').choices(['table', 'json']).default('table'),
     )
+    .option('--wide', 'print tables at their full width (default: fitted to 100 columns)')
     .option('--check', `exit with code ${SLO_FAILED_EXIT} when an SLO of the scenario is not met`)
     .action(async (file: string, opts) => {
       result.code = await runCommand(file, opts, io);
@@ -74,9 +75,16 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
         'run every variant of a scenario with the same seed, print one comparison table and write the report of run plus compare.csv, compare.json',
       )
       .argument('<scenario>', 'scenario file (.yaml or .json)'),
-  ).action(async (file: string, opts) => {
-    result.code = await compareCommand(file, opts, io);
-  });
+  )
+    .addOption(
+      new Option('--format <format>', 'what to print: the table, or compare.json')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
+    .option('--wide', 'print tables at their full width (default: fitted to 100 columns)')
+    .action(async (file: string, opts) => {
+      result.code = await compareCommand(file, opts, io);
+    });
 
   withGuards(
     program
