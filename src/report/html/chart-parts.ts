@@ -64,15 +64,22 @@ export function spansOrders(values: readonly (number | null | undefined)[]): boo
 /**
  * The value scale of bars over `values`: a log scale when they span more than LOG_SCALE_SPAN
  * (symlog when some are 0, which a log scale cannot place), else none (linear); with the words
- * an axis title adds ("log scale").
+ * an axis title adds ("log scale"). `stack: null` goes with a log scale: a stacked bar starts
+ * at 0, which a log domain cannot hold (the bars then start at the axis' minimum).
  */
 export function barScale(values: readonly (number | null | undefined)[]): {
   scale: { type: 'log' | 'symlog' } | null;
   note: string;
+  /** What the bars' value encoding takes: the scale, and `stack: null` with a log scale. */
+  encoding: { scale?: { type: 'log' | 'symlog' }; stack?: null };
 } {
-  if (!spansOrders(values)) return { scale: null, note: '' };
-  const zero = values.some((x) => x === 0);
-  return { scale: { type: zero ? 'symlog' : 'log' }, note: zero ? 'symlog scale' : 'log scale' };
+  if (!spansOrders(values)) return { scale: null, note: '', encoding: {} };
+  if (values.some((x) => x === 0)) {
+    const scale = { type: 'symlog' } as const;
+    return { scale, note: 'symlog scale', encoding: { scale } };
+  }
+  const scale = { type: 'log' } as const;
+  return { scale, note: 'log scale', encoding: { scale, stack: null } };
 }
 
 /** What a stacked panel shows. */

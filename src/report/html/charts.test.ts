@@ -350,9 +350,20 @@ describe('the log-scale rule of bars', () => {
     expect(spansOrders([3, 30])).toBe(false); // exactly 10×
     expect(spansOrders([0, 5, 40])).toBe(false); // zeros are not a span
     expect(spansOrders([null, 2, 21])).toBe(true);
-    expect(barScale([3, 8, 500])).toEqual({ scale: { type: 'log' }, note: 'log scale' });
-    expect(barScale([0, 3, 500])).toEqual({ scale: { type: 'symlog' }, note: 'symlog scale' });
-    expect(barScale([3, 8, 29])).toEqual({ scale: null, note: '' });
+    const log = { type: 'log' };
+    // a log domain cannot hold the 0 a stacked bar starts at: bars are not stacked then
+    expect(barScale([3, 8, 500])).toEqual({
+      scale: log,
+      note: 'log scale',
+      encoding: { scale: log, stack: null },
+    });
+    const symlog = { type: 'symlog' };
+    expect(barScale([0, 3, 500])).toEqual({
+      scale: symlog,
+      note: 'symlog scale',
+      encoding: { scale: symlog },
+    });
+    expect(barScale([3, 8, 29])).toEqual({ scale: null, note: '', encoding: {} });
   });
 });
 

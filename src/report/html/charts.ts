@@ -70,7 +70,7 @@ export function latencyPercentileChart(data: ReportData): TopLevelSpec {
   }
   const columns = Math.min(3, endpoints.length);
   // p50 to p99.9 often span more than 10×: then a log scale, so the short bars stay readable
-  const { scale, note } = barScale(rows.map((r) => r.ms as number | null));
+  const { note, encoding: logScale } = barScale(rows.map((r) => r.ms as number | null));
   const unit = {
     // a fixed width: with xOffset, a width step would size each variant's bar, not the group
     width: columns <= 1 ? CHART_WIDTH - 160 : Math.floor((CHART_WIDTH + 40) / columns) - 60,
@@ -89,7 +89,7 @@ export function latencyPercentileChart(data: ReportData): TopLevelSpec {
         field: 'ms',
         type: 'quantitative',
         title: note ? `latency (ms, ${note})` : 'latency (ms)',
-        ...(scale ? { scale } : {}),
+        ...logScale,
       },
       color: variantColor(colourScale(names), { legend: names.length > 1 ? {} : null }),
       tooltip: [

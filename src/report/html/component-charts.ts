@@ -87,10 +87,10 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
   const loaded = (kind: string) => rows.some((r) => r.kind === kind && (r.arrivalsPerSec ?? 0) > 0);
   // a kind whose loads span more than 10× gets a log axis of its own (chart-parts.ts barScale)
   const panel = (kind: string) => {
-    const { scale, note } = barScale(
+    const { note, encoding: logScale } = barScale(
       rows.filter((r) => r.kind === kind).map((r) => r.arrivalsPerSec),
     );
-    const px = scale ? { ...x, title: `load (arrivals/s, ${note})`, scale } : x;
+    const px = note ? { ...x, title: `load (arrivals/s, ${note})`, ...logScale } : x;
     return {
       title: { text: kind, fontSize: 16, anchor: 'start', offset: 6 },
       transform: [{ filter: { field: 'kind', equal: kind } }],
@@ -274,14 +274,17 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
   // a log scale of its own (chart-parts.ts barScale) while the others stay linear
   const view = (panel: string) => {
     const mine = rows.filter((r) => r.metric === panel);
-    const { scale, note } = barScale(
-      mine.flatMap((r) => [r.mean, r.lo, r.hi] as (number | null)[]),
-    );
-    const y = (field: string) => ({
+    const {
+      scale,
+      note,
+      encoding: logScale,
+    } = barScale(mine.flatMap((r) => [r.mean, r.lo, r.hi] as (number | null)[]));
+    // the whiskers share the bars' scale; only the bars take `stack: null`
+    const y = (field: string, bars = false) => ({
       field,
       type: 'quantitative',
       title: null,
-      ...(scale ? { scale } : {}),
+      ...(bars ? logScale : scale ? { scale } : {}),
     });
     return {
       title: { text: note ? `${panel}, ${note}` : panel, fontSize: 14 },
@@ -293,7 +296,7 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
           mark: { type: 'bar', tooltip: true },
           encoding: {
             x,
-            y: y('mean'),
+            y: y('mean', true),
             color: variantColor(colourScale(names)),
             tooltip: [
               { field: 'variant', type: 'nominal' },
