@@ -16,7 +16,12 @@ import {
   timeSeriesChart,
   variantLabel,
 } from './charts.ts';
-import { componentLoadChart, keyMetricsCiChart, utilisationHeatmap } from './component-charts.ts';
+import {
+  componentLoadChart,
+  instancesChart,
+  keyMetricsCiChart,
+  utilisationHeatmap,
+} from './component-charts.ts';
 import { bucketBySecond, bucketSeconds, MAX_POINTS_PER_CHART } from './thinning.ts';
 
 let variants: ReportData;
@@ -341,6 +346,22 @@ describe('keyMetricsCiChart', () => {
     expect(metrics.has('cache hit ratio (%)')).toBe(false);
     expect(metrics.has('throughput (per s)')).toBe(true);
   });
+});
+
+describe('instancesChart', () => {
+  it('draws the instances of autoscaled components as steps over time, integers; none without', async () => {
+    const scaled = await shippedReportData('resilience/autoscaling-boot-time.yaml', 150_000);
+    const spec = instancesChart(scaled) as Json;
+    expect(spec).not.toBeNull();
+    const line = spec.layer.at(-1);
+    expect(line.mark).toMatchObject({ type: 'line', interpolate: 'step-after' });
+    expect(line.encoding.y.axis.format).toBe('d');
+    const values = spec.data.values as { variant: string; instances: number }[];
+    expect(new Set(values.map((r) => r.instances)).size).toBeGreaterThan(1);
+    for (const r of values) expect(Number.isInteger(r.instances)).toBe(true);
+    expect(compileWarnings(spec)).toEqual([]);
+    expect(instancesChart(variants)).toBeNull();
+  }, 60_000);
 });
 
 describe('the log-scale rule of bars', () => {

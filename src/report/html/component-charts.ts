@@ -8,7 +8,7 @@ import type { MetricEstimate } from '../key-metrics.ts';
 import type { ReportData } from '../report-data-types.ts';
 import { barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4 } from './chart-style.ts';
-import { hasVariants, variantLabel } from './charts.ts';
+import { hasVariants, variantLabel, windowBands, windowRows } from './charts.ts';
 import { bucketBySecond, bucketSeconds, meanOf, thinningNote } from './thinning.ts';
 import { UTILISATION_STOPS } from './topology.ts';
 
@@ -331,6 +331,91 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
       concat: panels.map(view),
       columns,
       resolve: { scale: { y: 'independent' } },
+    },
+  );
+}
+
+/**
+ * Instances serving over simulated time of every component whose count changed in some
+ * variant (autoscaling, scheduled `scale:`), one step line per variant × component (the count
+ * holds over its second); null when no component changed. The warm-up is shaded grey.
+ */
+export function instancesChart(data: ReportData): TopLevelSpec | null {
+  const changed = componentsOf(data)
+    .map((c) => c.id)
+    .filter((id) =>
+      data.variants.some((v) => {
+        const points = v.series.components[id] ?? [];
+        return points.some((p) => p.instances !== points[0].instances);
+      }),
+    );
+  if (changed.length === 0) return null;
+  const names = data.variants.map((v) => variantLabel(data, v));
+  const total = data.variants.reduce(
+    (a, v) => a + changed.reduce((b, id) => b + (v.series.components[id]?.length ?? 0), 0),
+    0,
+  );
+  const k = bucketSeconds(total);
+  const rows = data.variants.flatMap((v) =>
+    changed.flatMap((id) =>
+      bucketBySecond(v.series.components[id] ?? [], k).map((bucket) => ({
+        variant: variantLabel(data, v),
+        component: id,
+        second: Math.floor(bucket[0].second / k) * k,
+        instances: r4(meanOf(bucket.map((p) => p.instances))),
+      })),
+    ),
+  );
+  const several = changed.length > 1;
+  return chartSpec(
+    {
+      text: 'Instances over time',
+      subtitle: [
+        `instances serving at the end of each second${several ? '; one dash per component' : `: ${changed[0]}`}; grey: the warm-up`,
+        thinningNote(k),
+      ].filter((s) => s !== ''),
+    },
+    rows,
+    {
+      width: CHART_WIDTH,
+      height: 220,
+      layer: [
+        ...windowBands(windowRows(data, [])),
+        {
+          mark: {
+            type: 'line',
+            interpolate: 'step-after',
+            invalid: 'break-paths-filter-domains',
+            tooltip: true,
+            clip: true,
+          },
+          encoding: {
+            x: {
+              field: 'second',
+              type: 'quantitative',
+              title: 'simulated time (s)',
+              scale: { nice: false },
+            },
+            y: {
+              field: 'instances',
+              type: 'quantitative',
+              title: 'instances',
+              scale: { zero: true },
+              axis: { tickMinStep: 1, format: 'd' },
+            },
+            color: variantColor(colourScale(names)),
+            ...(several
+              ? { strokeDash: { field: 'component', type: 'nominal', title: 'component' } }
+              : { detail: { field: 'component', type: 'nominal' } }),
+            tooltip: [
+              { field: 'variant', type: 'nominal' },
+              { field: 'component', type: 'nominal' },
+              { field: 'second', type: 'quantitative', title: 'second' },
+              { field: 'instances', type: 'quantitative', format: ',.1~f' },
+            ],
+          },
+        },
+      ],
     },
   );
 }
