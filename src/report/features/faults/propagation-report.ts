@@ -194,7 +194,8 @@ export function propagationTimelineSpec(data: ReportData, index: number): TopLev
     layer: [
       {
         transform: [{ filter: "datum.layer === 'fault'" }],
-        mark: { type: 'rect', color: '#d62728', opacity: 0.12 },
+        // clipped: a window past the end of a shortened run must not widen the chart
+        mark: { type: 'rect', color: '#d62728', opacity: 0.12, clip: true },
         encoding: {
           x,
           x2: { field: 'end' },
@@ -207,7 +208,7 @@ export function propagationTimelineSpec(data: ReportData, index: number): TopLev
       },
       {
         transform: [{ filter: "datum.layer === 'episode'" }],
-        mark: { type: 'bar', cornerRadius: 3, height: { band: 0.7 } },
+        mark: { type: 'bar', cornerRadius: 3, height: { band: 0.7 }, clip: true },
         encoding: {
           y: {
             field: 'entity',
