@@ -118,6 +118,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
         parseShardOption,
       )
       .option('--resume', 'keep the points already finished in --out and run only the others')
+      .option('--wide', 'print the table at its full width (default: fitted to 100 columns)')
       .option('--quiet', 'no progress bar'),
   ).action(async (file: string, opts) => {
     result.code = await sweepCommand(file, opts, io);
@@ -165,6 +166,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     )
     .argument('<dirs...>', 'the shard folders')
     .option('--out <dir>', 'output folder (default: reports/<scenario name>-sweep)')
+    .option('--wide', 'print the table at its full width (default: fitted to 100 columns)')
     .action(async (dirs: string[], opts) => {
       result.code = await mergeCommand(dirs, opts, io);
     });
