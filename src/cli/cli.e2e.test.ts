@@ -13,6 +13,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fitConsole } from '../report/console-width.ts';
 import { msasimInProcess as msasim, msasimSpawned, ROOT as root } from '../test-support/cli.ts';
 import { SHIPPED as files, shippedRun } from '../test-support/shipped-runs.ts';
 import { scenariosDir } from './commands/list.ts';
@@ -45,8 +46,18 @@ describe('msasim run: every shipped scenario', () => {
     await expect(await readFile(join(r.out, 'summary.json'), 'utf8')).toMatchFileSnapshot(
       join(scenariosDir(), 'expected', name, 'summary.json'),
     );
-    const comparison = r.stdout.split('■ comparison')[1] ?? '';
-    for (const line of comparison.split('\n')) expect(line.length, line).toBeLessThanOrEqual(120);
+    // the console fits 100 columns (without --wide): tables stacked, long lines wrapped
+    for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
+  });
+
+  it('--wide prints the tables at their full width, the same figures', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
+    const args = ['run', 'scenarios/shop.yaml', '--duration', '8s'];
+    const wide = await msasim([...args, '--out', join(out, 'wide'), '--wide']);
+    const fitted = await msasim([...args, '--out', join(out, 'fitted')]);
+    expect(wide.code).toBe(0);
+    expect(Math.max(...wide.stdout.split('\n').map((l) => l.length))).toBeGreaterThan(100);
+    expect(fitConsole(wide.stdout)).toBe(fitted.stdout);
   });
 
   it('the built binary prints and writes the same bytes as the in-process run (shop.yaml)', async () => {
@@ -120,6 +131,23 @@ describe('msasim compare', () => {
     }
   });
 
+  it('--format json prints compare.json, as run’s --format json prints summary.json', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
+    const r = await msasim([
+      'compare',
+      'scenarios/01-shared-db.yaml',
+      '--out',
+      out,
+      '--duration',
+      '12s',
+      '--format',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(await readFile(join(out, 'compare.json'), 'utf8'));
+    expect(JSON.parse(r.stdout).rows).toHaveLength(2);
+  });
+
   it('a scenario without variants prints its one row and says so (--seed shown)', async () => {
     const out = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
     const r = await msasim([
@@ -183,10 +211,13 @@ describe('msasim validate, schema, list and usage', () => {
     );
   });
 
-  it('list shows the shipped scenarios with their descriptions', async () => {
+  it('list shows the shipped scenarios, one short line each', async () => {
     const r = await msasim(['list']);
     expect(r.code).toBe(0);
     for (const f of files) expect(r.stdout).toContain(f);
+    const lines = r.stdout.split('\n').filter((l) => files.some((f) => l.startsWith(f)));
+    expect(lines).toHaveLength(files.length);
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(100);
   });
 
   it('usage errors exit 2 with commander’s message (the first through the built binary)', async () => {

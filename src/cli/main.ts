@@ -56,6 +56,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .addOption(
       new Option('--format <format>', 'what to print').choices(['table', 'json']).default('table'),
     )
+    .option('--wide', 'print tables at their full width (default: fitted to 100 columns)')
     .option('--check', `exit with code ${SLO_FAILED_EXIT} when an SLO of the scenario is not met`)
     .action(async (file: string, opts) => {
       const { runCommand } = await import('./commands/run.ts');
@@ -69,10 +70,17 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
         'run every variant of a scenario with the same seed, print one comparison table and write the report of run plus compare.csv, compare.json',
       )
       .argument('<scenario>', 'scenario file (.yaml or .json)'),
-  ).action(async (file: string, opts) => {
-    const { compareCommand } = await import('./commands/compare.ts');
-    result.code = await compareCommand(file, opts, io);
-  });
+  )
+    .addOption(
+      new Option('--format <format>', 'what to print: the table, or compare.json')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
+    .option('--wide', 'print tables at their full width (default: fitted to 100 columns)')
+    .action(async (file: string, opts) => {
+      const { compareCommand } = await import('./commands/compare.ts');
+      result.code = await compareCommand(file, opts, io);
+    });
 
   program
     .command('calibrate')
@@ -131,6 +139,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
         parseShardOption,
       )
       .option('--resume', 'keep the points already finished in --out and run only the others')
+      .option('--wide', 'print the table at its full width (default: fitted to 100 columns)')
       .option('--quiet', 'no progress bar'),
   ).action(async (file: string, opts) => {
     const { sweepCommand } = await import('./commands/sweep.ts');
@@ -180,6 +189,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     )
     .argument('<dirs...>', 'the shard folders')
     .option('--out <dir>', 'output folder (default: reports/<scenario name>-sweep)')
+    .option('--wide', 'print the table at its full width (default: fitted to 100 columns)')
     .action(async (dirs: string[], opts) => {
       const { mergeCommand } = await import('./commands/merge.ts');
       result.code = await mergeCommand(dirs, opts, io);

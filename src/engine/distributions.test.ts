@@ -10,6 +10,8 @@ import {
   type DistributionSpec,
   lognormalFromMeanP99,
   specMean,
+  standardNormalCdf,
+  truncatedNormalMean,
   Z99,
 } from './distributions.ts';
 import { RandomSource } from './random.ts';
@@ -103,6 +105,22 @@ describe('sample means and variances match theory (200k draws, 5 standard errors
     const alpha = -mu / sd;
     const variance = sd * sd * (1 + alpha * lambda - lambda * lambda);
     expectMean(xs, mu + sd * lambda, Math.sqrt(variance));
+    expect(truncatedNormalMean(mu, sd)).toBeCloseTo(mu + sd * lambda, 6);
+  });
+
+  it('normal {mean 10 ms, sd 10 ms} has a mean of 12.9 ms (the README says so), and knows it', () => {
+    const xs = drawMany(makeDist({ kind: 'normal', mean: 10, sd: 10 }));
+    const lambda = 0.24197072451914337 / 0.8413447460685429; // φ(−1)/(1 − Φ(−1))
+    expect(truncatedNormalMean(10, 10)).toBeCloseTo(10 + 10 * lambda, 6);
+    expect(truncatedNormalMean(10, 10).toFixed(1)).toBe('12.9');
+    expect(makeDist({ kind: 'normal', mean: 10, sd: 10 }).mean).toBeCloseTo(12.876, 3);
+    expectMean(xs, 10 + 10 * lambda, 10 * Math.sqrt(1 - lambda * (lambda - 1)));
+    expect(standardNormalCdf(0)).toBeCloseTo(0.5, 7);
+    expect(standardNormalCdf(1.959964)).toBeCloseTo(0.975, 6);
+    expect(truncatedNormalMean(20, 4)).toBeCloseTo(20, 4);
+    // deep in the tail (μ = −10σ): about σ²/|μ|, still a mean above 0
+    expect(truncatedNormalMean(-50, 5)).toBeGreaterThan(0);
+    expect(truncatedNormalMean(-50, 5)).toBeCloseTo(0.49, 1);
   });
 
   it('lognormal(μ, σ): mean exp(μ + σ²/2)', () => {
@@ -231,7 +249,7 @@ describe('specMean', () => {
       3,
       5,
       12,
-      20,
+      truncatedNormalMean(20, 4), // 20.0000059: 5σ from 0, the truncation hardly shows
       Math.exp(1 + 0.25 / 2),
       6,
       6,

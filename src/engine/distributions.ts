@@ -1,7 +1,10 @@
 /**
  * Probability distributions for durations (ms) and counts, each drawing from one RandomStream.
  * Every distribution knows its mean (used for offered-load estimates and theory checks).
- * Simplifications: normal is truncated at 0 by resampling; counts are rounded by the caller.
+ * Simplifications: normal is truncated at 0 by redrawing (a negative draw is drawn again), so
+ * its mean is above the `mean` it was given when `sd` is not small against it:
+ * {mean 10 ms, sd 10 ms} has a mean of 12.9 ms (truncatedNormalMean); counts are rounded by the
+ * caller.
  */
 import type { RandomStream } from './random.ts';
 
@@ -51,8 +54,9 @@ export function specMean(spec: DistributionSpec): number {
     case 'uniform':
       return (spec.min + spec.max) / 2;
     case 'exponential':
+      return spec.mean;
     case 'normal':
-      return spec.mean; // the truncation of normal at 0 is ignored here
+      return truncatedNormalMean(spec.mean, spec.sd);
     case 'lognormal':
       return Math.exp(spec.mu + (spec.sigma * spec.sigma) / 2);
     case 'gamma':
@@ -145,19 +149,69 @@ class NormalSource {
   }
 }
 
-/** Normal(mean, sd) truncated at 0: negative draws are redrawn. */
+/**
+ * The standard normal distribution function Φ(z), by the complementary error function of
+ * Numerical Recipes (`erfcc`, Chebyshev fit, relative error below 1.2e-7).
+ */
+export function standardNormalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const erfc =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t *
+                              (-1.13520398 +
+                                t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return z >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+
+/**
+ * The mean of Normal(μ, σ) truncated at 0 (what TruncatedNormal draws):
+ * μ + σ·φ(α)/(1 − Φ(α)) with α = −μ/σ. {10, 10} → 12.876.
+ */
+export function truncatedNormalMean(mu: number, sd: number): number {
+  if (!(sd > 0)) return Math.max(mu, 0);
+  const alpha = -mu / sd;
+  // 1 − Φ(α) = Φ(−α): computed from the tail itself, so it keeps its digits when tiny
+  const tail = standardNormalCdf(-alpha);
+  // far in the tail (μ ≪ 0) the ratio tends to −α: the mean tends to σ²/|μ|
+  if (tail < 1e-300) return sd / -alpha;
+  const phi = Math.exp((-alpha * alpha) / 2) / Math.sqrt(2 * Math.PI);
+  return mu + (sd * phi) / tail;
+}
+
+/**
+ * Normal(mu, sd) truncated at 0: negative draws are redrawn, so its `mean` is the truncated
+ * one (truncatedNormalMean), above `mu` when `sd` is not small against it.
+ */
 export class TruncatedNormal implements Distribution {
   readonly #normal: NormalSource;
+  /** The mean of what is drawn (of the truncated distribution). */
+  readonly mean: number;
   constructor(
-    readonly mean: number,
+    readonly mu: number,
     readonly sd: number,
     rng: RandomStream,
   ) {
     this.#normal = new NormalSource(rng);
+    this.mean = truncatedNormalMean(mu, sd);
   }
   sample(): number {
     for (;;) {
-      const x = this.mean + this.sd * this.#normal.next();
+      const x = this.mu + this.sd * this.#normal.next();
       if (x >= 0) return x;
     }
   }

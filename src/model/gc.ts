@@ -1,7 +1,9 @@
 /**
- * Garbage-collection pauses of a service's instances: every period (each instance on its own
- * random phase) a stop-the-world pause whose length grows with the heap the instance holds for
- * caches and reference tables: pause + pausePerGB × GB held. During a pause the instance starts
+ * Garbage-collection pauses of a service's instances: a stop-the-world pause whose length grows
+ * with the heap the instance holds for caches and reference tables (pause + pausePerGB × GB
+ * held), then `every` until the next pause (the gap after a pause ends, not the period between
+ * pause starts: with every 10 s and 200 ms pauses, they start every 10.2 s); each instance starts
+ * on its own random phase. During a pause the instance starts
  * no new visit (its thread pool is closed; arrivals queue). Simplification: visits already
  * running are not frozen; the heap counted is only cache and table data.
  */

@@ -13,6 +13,7 @@ import {
   type PairedDifference,
   pairedDifference,
 } from '../stats/index.ts';
+import { changeWords } from './change-words.ts';
 import { KEY_METRIC_SOURCES } from './features/registry.ts';
 import type {
   KeyMetric,
@@ -106,19 +107,21 @@ function differenceSentence(
   baseline: string,
   k: KeyMetric,
   d: PairedDifference,
+  baselineMean: number,
 ): string {
   const level = `${Math.round(CONFIDENCE_LEVEL * 100)} % CI`;
   const head = `${variant}: ${k.label}`;
-  const { diff, relative } = d;
+  const { diff } = d;
   if (diff.mean === 0 && diff.sd === 0)
     return `${head} identical to ${baseline} in every replication`;
-  const change = relative !== null ? signedPercent(relative.mean) : signedValue(diff.mean, k.unit);
+  // percentage points for shares, percent or a ratio (×71, ÷3.2) for the rest: change-words.ts
+  const words = changeWords(k.unit, d, baselineMean);
+  const change = words?.change ?? signedValue(diff.mean, k.unit);
   if (d.significant === null)
     return `${head} ${change} vs ${baseline} (one replication: no confidence interval)`;
-  const bounds =
-    relative !== null && relative.lo !== null && relative.hi !== null
-      ? `[${signedPercent(relative.lo)}, ${signedPercent(relative.hi)}]`
-      : `[${signedValue(diff.lo as number, k.unit)}, ${signedValue(diff.hi as number, k.unit)}]`;
+  const bounds = words?.bounds
+    ? `[${words.bounds[0]}, ${words.bounds[1]}]`
+    : `[${signedValue(diff.lo as number, k.unit)}, ${signedValue(diff.hi as number, k.unit)}]`;
   const verdict = d.significant ? '' : ' — not significant';
   return `${head} ${change} vs ${baseline}, ${level} ${bounds}${verdict}`;
 }
@@ -166,7 +169,7 @@ export function compareEstimates(
         value,
         difference,
         better,
-        sentence: differenceSentence(names[v], names[0], metric, difference),
+        sentence: differenceSentence(names[v], names[0], metric, difference, b.estimate.mean),
       });
     }
     out.push({ variant: names[v], baseline: names[0], metrics });

@@ -8,7 +8,7 @@ import type { SeriesPoint } from '../metrics/series.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
-import { formatSpof, spofCandidates, spofData, windowFigures } from './spof.ts';
+import { formatSpof, spofCandidates, spofData, spofHeatmapSpec, windowFigures } from './spof.ts';
 import { crashOf } from './spof-plan.ts';
 import { formatTable } from './table.ts';
 
@@ -112,5 +112,11 @@ describe('spof analysis', () => {
     expect(text).toContain(
       'most damaging: products, products-db — 2 of 2 endpoints below 99 % availability',
     );
+    // the heatmap's columns and rows in the table's order
+    const heat = spofHeatmapSpec({ ...data, endpoints: [...data.endpoints].reverse() }) as {
+      encoding: { x: { sort: string[] }; y: { sort: string[] } };
+    };
+    expect(heat.encoding.x.sort).toEqual(['gateway/checkout', 'gateway/browse']);
+    expect(heat.encoding.y.sort).toEqual(data.rows.map((r) => r.component));
   }, 30_000);
 });

@@ -234,6 +234,8 @@ export function spofHeatmapSpec(data: SpofData): TopLevelSpec {
       x: {
         field: 'endpoint',
         type: 'nominal',
+        // the columns in the table's order (not alphabetical)
+        sort: data.endpoints,
         title: 'entry endpoint',
         axis: { labelAngle: -20, labelFontSize: 13 },
       },

@@ -91,6 +91,12 @@ describe('sweep charts', () => {
       title: instances.path,
     });
     expect(line.encoding.color).toMatchObject({ field: 'variant', sort: ['a', 'b'] });
+    // the legend is never cut: below the chart, no label or title limit
+    expect(line.encoding.color.legend).toMatchObject({
+      orient: 'bottom',
+      labelLimit: 0,
+      titleLimit: 0,
+    });
     // biome-ignore lint/suspicious/noExplicitAny: inline data
     const values = (p99.spec as any).data.values;
     expect(values).toHaveLength(6);

@@ -181,6 +181,14 @@ function chartLayers(
       sort: layout.colour.sort,
       // the run report's colours, one per variant (or value) in order
       scale: colourScale(layout.colour.sort),
+      // below the chart, labels and title never truncated: long variant names stay whole
+      legend: {
+        orient: 'bottom',
+        direction: 'horizontal',
+        columns: 3,
+        labelLimit: 0,
+        titleLimit: 0,
+      },
     };
   if (layout.detail.length > 0) shared.detail = layout.detail.map((field) => ({ field }));
   const format = unit === 'ratio' ? '.1%' : ',.4~f';

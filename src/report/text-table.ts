@@ -1,7 +1,9 @@
 /**
  * Plain-text tables of the console summaries: aligned columns and fixed number formats, so the
- * same results print the same bytes. No colours, no terminal width detection.
+ * same results print the same bytes. No colours, no terminal width detection; legends and
+ * examples wrap at CONSOLE_WIDTH (console-width.ts fits the tables).
  */
+import { CONSOLE_WIDTH } from './console-width.ts';
 
 /** Formats rows as aligned columns (first column left-aligned, the others right-aligned). */
 export function formatTable(header: string[], rows: string[][]): string {
@@ -40,7 +42,7 @@ export function pct(x: number): string {
 }
 
 /** `items` joined by " · " into lines of at most `width` characters (an item is never split). */
-export function joinWrapped(items: readonly string[], width = 120): string {
+export function joinWrapped(items: readonly string[], width = CONSOLE_WIDTH): string {
   const lines: string[] = [];
   let line = '';
   for (const item of items) {
@@ -58,7 +60,12 @@ export function joinWrapped(items: readonly string[], width = 120): string {
  * `text` wrapped at spaces into lines of at most `width` characters, the first starting with
  * `first` and the others with `rest` (a hanging indent). A word longer than a line is kept whole.
  */
-export function wrapWords(text: string, first: string, rest: string, width = 120): string {
+export function wrapWords(
+  text: string,
+  first: string,
+  rest: string,
+  width = CONSOLE_WIDTH,
+): string {
   const lines: string[] = [];
   let line = first;
   let empty = true; // no word on the line yet

@@ -3,7 +3,8 @@
  * (so every duration and rate is seen, wherever a later capability adds one): durations must be
  * finite, the simulated duration at most a day, periods (and lifetimes that would loop at 0) at
  * least 1 ms, rates at most 10,000,000/s; users over all workloads and occurrences of a
- * recurring fault are counted. Counts with a fixed maximum (instances, partitions …) are
+ * recurring fault are counted; a duration written as a number below 1 (milliseconds, so below
+ * 1 ms) is a warning. Counts with a fixed maximum (instances, partitions …) are
  * bounded in the schema itself (limits.ts).
  */
 import { type DistributionSpec, specMean } from '../engine/index.ts';
@@ -130,6 +131,9 @@ function checkDuration(
   if (!Number.isFinite(ms)) issues.push(error(msg.infiniteDuration(value), path));
   else if (PERIOD_KEYS.has(key) && ms < MIN_PERIOD_MS)
     issues.push(error(msg.zeroPeriod(key, '1ms'), path));
+  // a number without a unit is milliseconds: `timeout: 0.2` is 0.2 ms, rarely what was meant
+  else if (typeof value === 'number' && value > 0 && value < 1)
+    issues.push({ ...msg.unitlessSubMillisecond(key, value), severity: 'warning', path });
 }
 
 function checkRate(

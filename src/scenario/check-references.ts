@@ -159,6 +159,16 @@ function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
         severity: 'warning',
         path: [...path, 'at'],
       });
+    else if (
+      f.for !== undefined &&
+      f.every === undefined &&
+      atMs + parseDurationMs(f.for) <= parseDurationMs(doc.warmup)
+    )
+      issues.push({
+        ...msg.faultOnlyInWarmup(f.at, f.for, doc.warmup),
+        severity: 'warning',
+        path: [...path, 'at'],
+      });
     if (f.every !== undefined) {
       if (f.for === undefined)
         issues.push(error(msg.recurringFaultWithoutLength(), [...path, 'every'], true));

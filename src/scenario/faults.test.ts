@@ -63,6 +63,22 @@ describe('fault checks', () => {
     ).toEqual([]);
   });
 
+  it('warns of a fault that strikes only during the warm-up (nothing of it is measured)', () => {
+    const parsed = ScenarioDocument.safeParse({
+      ...BASE,
+      warmup: '20s',
+      faults: {
+        early: { kind: 'crash', target: 'orders', at: '5s', for: '10s' },
+        straddling: { kind: 'crash', target: 'orders', at: '15s', for: '10s' },
+        recurring: { kind: 'crash', target: 'orders', at: '1s', for: '2s', every: '30s' },
+      },
+    });
+    if (!parsed.success) throw new Error(parsed.error.message);
+    expect(
+      checkReferences(parsed.data, LANGUAGE).map((i) => `${i.code} ${toDotPath(i.path)}`),
+    ).toEqual(['fault-only-in-warmup faults.early.at']);
+  });
+
   it('reports every misfit at once', () => {
     expect(
       check({

@@ -82,6 +82,8 @@ export const ISSUE_CODES = [
   'fault-instances-on-link',
   'fault-on-in-process-cache',
   'fault-never-strikes',
+  'fault-only-in-warmup',
+  'unitless-sub-millisecond',
   'fault-times-without-every',
   'fault-windows-overlap',
   'recurring-fault-without-length',

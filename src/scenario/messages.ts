@@ -642,6 +642,24 @@ export function faultNeverStrikes(at: unknown, duration: unknown): IssueText {
   };
 }
 
+/** A duration written as a number below 1: milliseconds, so below 1 ms. */
+export function unitlessSubMillisecond(key: string, value: number): IssueText {
+  return {
+    code: 'unitless-sub-millisecond',
+    message: `\`${key}: ${value}\` has no unit, so it is ${value} ms (a number is milliseconds)`,
+    hint: `write "${value}ms" if you mean it, or "${value}s" for seconds`,
+  };
+}
+
+/** A fault whose every window is over before the warm-up ends. */
+export function faultOnlyInWarmup(at: unknown, length: unknown, warmup: unknown): IssueText {
+  return {
+    code: 'fault-only-in-warmup',
+    message: `the fault strikes from ${showPlain(at)} for ${showPlain(length)}, all of it inside the warm-up (${showPlain(warmup)}), which is not counted: nothing of it is measured`,
+    hint: 'start it after the warm-up, or shorten the warm-up',
+  };
+}
+
 /** `every` without `for`. */
 export function recurringFaultWithoutLength(): IssueText {
   return {

@@ -455,6 +455,7 @@ export function ratePieces(w: Z<typeof S.Workload>): RatePiece[] {
       startMs = end;
       perMs = to;
     } else if (item.spike !== undefined) {
+      // a spike sets the rate for its length (absolute, not added to the rate before it)
       const end = at + parseDurationMs(item.for ?? 0);
       const spike = parseRatePerSec(item.spike) / 1000;
       if (end > at) pieces.push({ startMs: at, endMs: end, fromPerMs: spike, toPerMs: spike });

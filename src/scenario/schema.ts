@@ -206,7 +206,10 @@ function serviceSchema(step: z.ZodType<RawStep>) {
     rateLimit: z
       .strictObject({ rate: Rate, burst: z.number().int().min(1).max(LIMITS.calls).optional() })
       .optional(),
-    /** Stop-the-world garbage collection: every `every`, a pause of `pause` + `pausePerGB` × heap held by caches. */
+    /**
+     * Stop-the-world garbage collection: a pause of `pause` + `pausePerGB` × heap held by caches,
+     * then `every` until the next one (the gap after a pause ends, not the period between starts).
+     */
     gc: z
       .strictObject({
         every: Duration.default('10s'),
@@ -381,6 +384,7 @@ const ScheduleItem = z.strictObject({
   rate: Rate.optional(),
   rampTo: Rate.optional(),
   over: Duration.optional(),
+  /** Sets the rate (not added to it) from `at` for `for`, then the schedule resumes. */
   spike: Rate.optional(),
   for: Duration.optional(),
 });

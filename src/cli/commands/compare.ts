@@ -1,14 +1,22 @@
 /**
  * `msasim compare <scenario>`: run every variant with the same seed (as `run` does), write the
  * same report files (compare.csv and compare.json among them when there are variants), and
- * print only the comparison table under a one-line header naming the scenario and the seed.
+ * print only the comparison table under a one-line header naming the scenario and the seed
+ * (fitted to 100 columns unless `--wide`), or with `--format json` compare.json.
  */
+import { fitConsole } from '../../report/console-width.ts';
+import { compareJson } from '../../report/features/comparison/compare.ts';
 import { formatComparison, formatReplications } from '../../report/table.ts';
 import type { CliIo } from '../io.ts';
 import { formatRunAccount, type RunVariantsOptions, runAndReport } from '../run-variants.ts';
 
-/** Options of `msasim compare` (those of run without --format and --check). */
-export type CompareCommandOptions = RunVariantsOptions;
+/** Options of `msasim compare` (those of run without --check). */
+export interface CompareCommandOptions extends RunVariantsOptions {
+  /** `json`: print compare.json (the rows of every variant) instead of the table. */
+  format?: 'table' | 'json';
+  /** Print tables at their full width (default: fitted to 100 columns). */
+  wide?: boolean;
+}
 
 /** Runs every variant of a scenario file, writes its report and prints the comparison. */
 export async function compareCommand(
@@ -17,6 +25,11 @@ export async function compareCommand(
   io: CliIo,
 ): Promise<number> {
   const { runs, report } = await runAndReport(file, opts, io);
+  if (opts.format === 'json') {
+    io.out(compareJson(runs.results));
+    io.err(formatRunAccount(runs, report));
+    return 0;
+  }
   const { name, file: path } = runs.results;
   const summaries = runs.results.runs.map((r) => r.summary);
   const seeds = [...new Set(summaries.map((s) => String(s.scenario.seed)))];
@@ -28,7 +41,8 @@ export async function compareCommand(
     : `\nnote: ${name} has no variants, so there is nothing to compare; add a \`variants:\` section (see README).\n`;
   const replicated = formatReplications(runs.analysis);
   const estimates = replicated === '' ? '' : `\n${replicated}\n`;
-  io.out(`${header}\n\n${formatComparison(runs.results)}\n${estimates}${note}`);
+  const text = `${header}\n\n${formatComparison(runs.results)}\n${estimates}${note}`;
+  io.out(opts.wide ? text : fitConsole(text));
   io.err(formatRunAccount(runs, report));
   return 0;
 }

@@ -1,4 +1,7 @@
-/** `msasim list`: the shipped scenarios with their one-line descriptions. */
+/**
+ * `msasim list`: the shipped scenarios, one short line each (its file and the first clause of
+ * its description, cut to fit 100 columns).
+ */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +27,23 @@ export async function listScenarioFiles(dir = scenariosDir()): Promise<string[]>
     .sort();
 }
 
-/** Prints each shipped scenario and its description. */
+/**
+ * A description shortened to one line of at most `room` characters: its first clause (up to
+ * the first ':', ';' or '. ') that is not the source's experiment number ("Experiment 5: …"),
+ * cut at a space with '…' when still too long.
+ */
+export function shortDescription(description: string, room: number): string {
+  const line = description.split('\n')[0].trim();
+  const clauses = line.split(/[:;]\s|\.\s/).map((c) => c.trim());
+  const first = clauses.find((c) => c !== '' && !/^experiment\b/i.test(c)) ?? clauses[0];
+  const clause = first.replace(/[.:;]$/, '');
+  if (clause.length <= room) return clause;
+  const cut = clause.slice(0, Math.max(1, room - 1));
+  const space = cut.lastIndexOf(' ');
+  return `${(space > room / 2 ? cut.slice(0, space) : cut).replace(/[,\s]+$/, '')}…`;
+}
+
+/** Prints each shipped scenario and a short description, one line each. */
 export async function listCommand(io: CliIo): Promise<number> {
   const dir = scenariosDir();
   const files = await listScenarioFiles(dir);
@@ -33,7 +52,7 @@ export async function listCommand(io: CliIo): Promise<number> {
       let description = '';
       try {
         const doc = parse(await readFile(join(dir, f), 'utf8')) as { description?: string };
-        description = String(doc?.description ?? '').split('\n')[0];
+        description = String(doc?.description ?? '');
       } catch {
         description = '(unreadable)';
       }
@@ -41,7 +60,8 @@ export async function listCommand(io: CliIo): Promise<number> {
     }),
   );
   const width = Math.max(...rows.map(([f]) => f.length));
-  for (const [f, d] of rows) io.out(`${f.padEnd(width)}  ${d}\n`);
+  for (const [f, d] of rows)
+    io.out(`${f.padEnd(width)}  ${shortDescription(d, 100 - width - 2)}`.trimEnd() + '\n');
   io.out(
     `\nrun one with: msasim run ${join(relative(process.cwd(), dir) || '.', rows[0]?.[0] ?? '')}\n`,
   );

@@ -6,7 +6,9 @@
  * and the error lists what is missing. The --out folder must be absent, empty or a sweep's
  * (one of the shard folders will do); it is checked before anything is written.
  */
+
 import { join, resolve } from 'node:path';
+import { fitConsole } from '../../report/console-width.ts';
 import { shardsOf } from '../../report/sweep.ts';
 import {
   formatIndexes,
@@ -30,6 +32,8 @@ import {
 /** Options of `msasim merge`. */
 export interface MergeCommandOptions {
   out?: string;
+  /** Print the table at its full width (default: fitted to 100 columns). */
+  wide?: boolean;
 }
 
 /** Merges shard folders into one sweep folder; returns the exit code. */
@@ -58,7 +62,7 @@ export async function mergeCommand(
     if (resolve(pointPath(dir, i)) !== resolve(to)) await writeFileAtomically(to, text);
   }
   const result = await writeSweepResults(outDir, plan);
-  io.out(result.table);
+  io.out(opts.wide ? result.table : fitConsole(result.table));
   io.err(
     `merged ${plan.points} points of ${plan.scenario.name} from ${dirs.length} folder${dirs.length === 1 ? '' : 's'}; wrote ${result.files.join(', ')} to ${outDir}\n`,
   );

@@ -2,6 +2,7 @@
  * `msasim run <scenario>`: load → run every variant → print the summary → write the report
  * files under reports/<name>/ (or --out). Guards stop runaway runs (events, wall time).
  */
+import { fitConsole } from '../../report/console-width.ts';
 import { formatSummary } from '../../report/table.ts';
 import { SLO_FAILED_EXIT } from '../errors.ts';
 import type { CliIo } from '../io.ts';
@@ -12,6 +13,8 @@ export interface RunCommandOptions extends RunVariantsOptions {
   format: 'table' | 'json';
   /** Exit with SLO_FAILED_EXIT when an SLO is missed. */
   check?: boolean;
+  /** Print tables at their full width (default: fitted to 100 columns, report/console-width.ts). */
+  wide?: boolean;
 }
 
 /** Runs a scenario file and writes its report; returns the exit code. */
@@ -22,7 +25,10 @@ export async function runCommand(
 ): Promise<number> {
   const { runs, report } = await runAndReport(file, opts, io);
   if (opts.format === 'json') io.out(report.files.get('summary.json') as string);
-  else io.out(formatSummary(runs.analysis));
+  else {
+    const text = formatSummary(runs.analysis);
+    io.out(opts.wide ? text : fitConsole(text));
+  }
   io.err(formatRunAccount(runs, report));
   if (!opts.check) return 0;
   const slos = runs.analysis.variants.flatMap((v) => v.slos);

@@ -11,12 +11,14 @@
  * plan and fingerprint, runs of a point, account) is pure, in report/sweep-plan.ts; this file
  * reads, runs the worker pool with its progress bars, saves and prints.
  */
+
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Piscina } from 'piscina';
 import type { RunSummary } from '../../metrics/summary.ts';
 import { parseScenario } from '../../model/language.ts';
 import { replicationSeed } from '../../model/run.ts';
+import { fitConsole } from '../../report/console-width.ts';
 import {
   gridSize,
   gridValues,
@@ -77,6 +79,8 @@ export interface SweepCommandOptions extends GuardLimits {
   shard?: Shard;
   resume?: boolean;
   quiet?: boolean;
+  /** Print the table at its full width (default: fitted to 100 columns). */
+  wide?: boolean;
 }
 
 /** Runs a sweep; returns the exit code. */
@@ -143,7 +147,7 @@ export async function sweepCommand(
     return 0;
   }
   const result = await writeSweepResults(outDir, plan);
-  io.out(result.table);
+  io.out(opts.wide ? result.table : fitConsole(result.table));
   io.err(`sweep ${plan.scenario.name}: ${ran}; wrote ${result.files.join(', ')} to ${outDir}\n`);
   return 0;
 }

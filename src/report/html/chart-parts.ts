@@ -42,6 +42,46 @@ export function viewOrFacet(
   return chartSpec(title, rows, { ...layout, spec: unit, ...(resolve ? { resolve } : {}) });
 }
 
+/**
+ * Bars whose values span more than this factor (largest over smallest above 0) are drawn on a
+ * logarithmic scale: on a linear one, N+1 at 500 ms flattens JOIN at 8 ms and batch+cache at
+ * 3 ms into the same sliver.
+ */
+export const LOG_SCALE_SPAN = 10;
+
+/** Whether the values above 0 of `values` span more than LOG_SCALE_SPAN. */
+export function spansOrders(values: readonly (number | null | undefined)[]): boolean {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (const x of values) {
+    if (typeof x !== 'number' || !(x > 0) || !Number.isFinite(x)) continue;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return hi > 0 && hi / lo > LOG_SCALE_SPAN;
+}
+
+/**
+ * The value scale of bars over `values`: a log scale when they span more than LOG_SCALE_SPAN
+ * (symlog when some are 0, which a log scale cannot place), else none (linear); with the words
+ * an axis title adds ("log scale"). `stack: null` goes with a log scale: a stacked bar starts
+ * at 0, which a log domain cannot hold (the bars then start at the axis' minimum).
+ */
+export function barScale(values: readonly (number | null | undefined)[]): {
+  scale: { type: 'log' | 'symlog' } | null;
+  note: string;
+  /** What the bars' value encoding takes: the scale, and `stack: null` with a log scale. */
+  encoding: { scale?: { type: 'log' | 'symlog' }; stack?: null };
+} {
+  if (!spansOrders(values)) return { scale: null, note: '', encoding: {} };
+  if (values.some((x) => x === 0)) {
+    const scale = { type: 'symlog' } as const;
+    return { scale, note: 'symlog scale', encoding: { scale } };
+  }
+  const scale = { type: 'log' } as const;
+  return { scale, note: 'log scale', encoding: { scale, stack: null } };
+}
+
 /** What a stacked panel shows. */
 export interface StackedPanel {
   /** The rows of the panel's data (a vega-lite filter expression). */

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { shippedReportData } from '../../test-support/report-data.ts';
 import { compileWarnings } from '../../test-support/vega.ts';
 import type { ReportData } from '../report-data.ts';
+import { barScale, LOG_SCALE_SPAN, spansOrders } from './chart-parts.ts';
 import { VARIANT_COLOURS, VEGA_LITE_SCHEMA } from './chart-style.ts';
 import {
   faultWindows,
@@ -15,7 +16,12 @@ import {
   timeSeriesChart,
   variantLabel,
 } from './charts.ts';
-import { componentLoadChart, keyMetricsCiChart, utilisationHeatmap } from './component-charts.ts';
+import {
+  componentLoadChart,
+  instancesChart,
+  keyMetricsCiChart,
+  utilisationHeatmap,
+} from './component-charts.ts';
 import { bucketBySecond, bucketSeconds, MAX_POINTS_PER_CHART } from './thinning.ts';
 
 let variants: ReportData;
@@ -105,7 +111,9 @@ describe('latencyPercentileChart', () => {
     expect(spec.spec.encoding.x.field).toBe('percentile');
     expect(spec.spec.encoding.x.sort).toEqual(['p50', 'p90', 'p99', 'p99.9']);
     expect(spec.spec.encoding.xOffset.field).toBe('variant');
-    expect(spec.spec.encoding.y.title).toBe('latency (ms)');
+    // p50 to p99.9 of the shared database span more than 10×: a log scale
+    expect(spec.spec.encoding.y.title).toBe('latency (ms, log scale)');
+    expect(spec.spec.encoding.y.scale).toEqual({ type: 'log' });
     const row = spec.data.values.find(
       (r: Json) =>
         r.endpoint === 'orders/place' && r.variant === 'shared-db' && r.percentile === 'p99',
@@ -229,6 +237,28 @@ describe('timeSeriesChart', () => {
     expect(compileWarnings(spec)).toEqual([]);
   });
 
+  it('never smooths: each second’s value held over it (step-after), a second without a success a gap', () => {
+    const data = structuredClone(variants);
+    const overall = data.variants[0].series.requests.overall;
+    // second 12: nothing succeeded (all timed out): no latency that second
+    overall[12] = { ...overall[12], ok: 0, timedOut: 7, p50Ms: 0, p99Ms: 0 };
+    const spec = timeSeriesChart(data) as Json;
+    for (const panel of spec.vconcat) {
+      const line = lineOf(panel);
+      expect(line.mark.interpolate).toBe('step-after');
+      expect(line.mark.invalid).toBe('break-paths-filter-domains');
+      // no transform drops the nulls (the line would join the seconds around the gap)
+      expect(JSON.stringify(line.transform ?? [])).not.toMatch(/isValid/);
+    }
+    const row = spec.data.values.find(
+      (r: Json) => r.series === 'db-per-service' && r.second === 12,
+    );
+    expect(row).toMatchObject({ okPerSec: 0, errorsPerSec: 7, p50Ms: null, p99Ms: null });
+    expect(compileWarnings(spec)).toEqual([]);
+    // the CDF joins its measured quantiles with straight lines
+    expect((latencyCdfChart(data) as Json).mark.interpolate).toBe('linear');
+  });
+
   it('averages buckets of seconds when the series are long, and says so', () => {
     const long = structuredClone(single);
     const points = long.variants[0].series.requests;
@@ -296,9 +326,10 @@ describe('utilisationHeatmap', () => {
 describe('keyMetricsCiChart', () => {
   it('draws each key metric as bars with 95 % confidence intervals as error bars', () => {
     const spec = keyMetricsCiChart(variants) as Json;
-    expect(spec.spec.layer.map((l: Json) => l.mark.type)).toEqual(['bar', 'errorbar']);
-    expect(spec.spec.layer[1].encoding.y.field).toBe('lo');
-    expect(spec.spec.layer[1].encoding.y2.field).toBe('hi');
+    const first = spec.concat[0];
+    expect(first.layer.map((l: Json) => l.mark.type)).toEqual(['bar', 'errorbar']);
+    expect(first.layer[1].encoding.y.field).toBe('lo');
+    expect(first.layer[1].encoding.y2.field).toBe('hi');
     const p99 = spec.data.values.filter((r: Json) => r.metric === 'p99 (ms)');
     expect(p99.map((r: Json) => r.variant)).toEqual(['db-per-service', 'shared-db']);
     for (const r of p99) expect(r.lo).toBeLessThanOrEqual(r.mean);
@@ -308,8 +339,27 @@ describe('keyMetricsCiChart', () => {
   it('has no whiskers after one replication (nothing to draw, and vega would warn)', async () => {
     const one = await shippedReportData('01-shared-db.yaml', 20_000, 1);
     const spec = keyMetricsCiChart(one) as Json;
-    expect(spec.spec.layer.map((l: Json) => l.mark.type)).toEqual(['bar']);
+    for (const view of spec.concat)
+      expect(view.layer.map((l: Json) => l.mark.type)).toEqual(['bar']);
     expect(spec.title.subtitle).toMatch(/one replication: no confidence intervals/);
+  });
+
+  it('gives a metric whose variants span more than 10× a log scale of its own, the others stay linear', () => {
+    const data = structuredClone(variants);
+    const p99 = (i: number) =>
+      data.variants[i].estimates.find((e) => e.scope === 'overall' && e.metric === 'p99Ms');
+    const slow = p99(1);
+    const fast = p99(0);
+    if (slow === undefined || fast === undefined) throw new Error('no p99 estimate');
+    slow.estimate = { ...slow.estimate, mean: fast.estimate.mean * 71, lo: null, hi: null };
+    const spec = keyMetricsCiChart(data) as Json;
+    const views = spec.concat as Json[];
+    const p99View = views.find((v) => v.transform[0].filter.equal === 'p99 (ms)');
+    expect(p99View.title.text).toBe('p99 (ms), log scale');
+    expect(p99View.layer[0].encoding.y.scale).toEqual({ type: 'log' });
+    const linear = views.filter((v) => v.layer[0].encoding.y.scale === undefined);
+    expect(linear.length).toBeGreaterThan(0);
+    expect(compileWarnings(spec)).toEqual([]);
   });
 
   it('leaves out metrics that are zero in every variant', () => {
@@ -317,6 +367,46 @@ describe('keyMetricsCiChart', () => {
     const metrics = new Set(spec.data.values.map((r: Json) => r.metric));
     expect(metrics.has('cache hit ratio (%)')).toBe(false);
     expect(metrics.has('throughput (per s)')).toBe(true);
+  });
+});
+
+describe('instancesChart', () => {
+  it('draws the instances of autoscaled components as steps over time, integers; none without', async () => {
+    const scaled = await shippedReportData('resilience/autoscaling-boot-time.yaml', 150_000);
+    const spec = instancesChart(scaled) as Json;
+    expect(spec).not.toBeNull();
+    const line = spec.layer.at(-1);
+    expect(line.mark).toMatchObject({ type: 'line', interpolate: 'step-after' });
+    expect(line.encoding.y.axis.format).toBe('d');
+    const values = spec.data.values as { variant: string; instances: number }[];
+    expect(new Set(values.map((r) => r.instances)).size).toBeGreaterThan(1);
+    for (const r of values) expect(Number.isInteger(r.instances)).toBe(true);
+    expect(compileWarnings(spec)).toEqual([]);
+    expect(instancesChart(variants)).toBeNull();
+  }, 60_000);
+});
+
+describe('the log-scale rule of bars', () => {
+  it('takes a log scale past a span of 10× (symlog with zeros), linear up to it', () => {
+    expect(LOG_SCALE_SPAN).toBe(10);
+    expect(spansOrders([3, 8, 500])).toBe(true);
+    expect(spansOrders([3, 30])).toBe(false); // exactly 10×
+    expect(spansOrders([0, 5, 40])).toBe(false); // zeros are not a span
+    expect(spansOrders([null, 2, 21])).toBe(true);
+    const log = { type: 'log' };
+    // a log domain cannot hold the 0 a stacked bar starts at: bars are not stacked then
+    expect(barScale([3, 8, 500])).toEqual({
+      scale: log,
+      note: 'log scale',
+      encoding: { scale: log, stack: null },
+    });
+    const symlog = { type: 'symlog' };
+    expect(barScale([0, 3, 500])).toEqual({
+      scale: symlog,
+      note: 'symlog scale',
+      encoding: { scale: symlog },
+    });
+    expect(barScale([3, 8, 29])).toEqual({ scale: null, note: '', encoding: {} });
   });
 });
 

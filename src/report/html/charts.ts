@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { LatencyStats } from '../../metrics/histogram.ts';
 import type { ReportData, VariantReport } from '../report-data-types.ts';
-import { chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
+import { barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4 } from './chart-style.ts';
 import { bucketBySecond, bucketSeconds, meanOf, resolutionOf, thinningNote } from './thinning.ts';
 
@@ -69,6 +69,8 @@ export function latencyPercentileChart(data: ReportData): TopLevelSpec {
     }
   }
   const columns = Math.min(3, endpoints.length);
+  // p50 to p99.9 often span more than 10×: then a log scale, so the short bars stay readable
+  const { note, encoding: logScale } = barScale(rows.map((r) => r.ms as number | null));
   const unit = {
     // a fixed width: with xOffset, a width step would size each variant's bar, not the group
     width: columns <= 1 ? CHART_WIDTH - 160 : Math.floor((CHART_WIDTH + 40) / columns) - 60,
@@ -83,7 +85,12 @@ export function latencyPercentileChart(data: ReportData): TopLevelSpec {
         axis: { labelAngle: 0, labelFontSize: 15 },
       },
       xOffset: { field: 'variant', type: 'nominal', sort: names },
-      y: { field: 'ms', type: 'quantitative', title: 'latency (ms)' },
+      y: {
+        field: 'ms',
+        type: 'quantitative',
+        title: note ? `latency (ms, ${note})` : 'latency (ms)',
+        ...logScale,
+      },
       color: variantColor(colourScale(names), { legend: names.length > 1 ? {} : null }),
       tooltip: [
         { field: 'endpoint', type: 'nominal' },
@@ -133,7 +140,8 @@ export function latencyCdfChart(data: ReportData): TopLevelSpec {
     {
       width: CHART_WIDTH,
       height: 380,
-      mark: { type: 'line', point: { size: 36 }, interpolate: 'monotone', tooltip: true },
+      // straight segments between the measured quantiles: a smoothing curve would invent some
+      mark: { type: 'line', point: { size: 36 }, interpolate: 'linear', tooltip: true },
       encoding: {
         x: {
           field: 'ms',
@@ -208,7 +216,8 @@ interface SeriesRow {
 
 /**
  * One row per bucket of `k` seconds of `points`, each point `widthS` seconds of the run (means;
- * latency over points with successes; counts per point divided by its width: per second).
+ * latency over points with successes; counts per point divided by its width: per second). A
+ * bucket without a successful request has no latency: null, drawn as a gap, never as a ramp.
  */
 function seriesRows(
   name: string,
@@ -224,11 +233,30 @@ function seriesRows(
       second: Math.floor(bucket[0].second / k) * k,
       okPerSec: r4(perSec(meanOf(bucket.map((p) => p.ok)))),
       errorsPerSec: r4(perSec(meanOf(bucket.map((p) => p.rejected + p.timedOut + p.failed)))),
-      p50Ms: r4(meanOf(ok.map((p) => p.p50Ms))),
-      p99Ms: r4(meanOf(ok.map((p) => p.p99Ms))),
+      p50Ms: positiveOrNull(r4(meanOf(ok.map((p) => p.p50Ms)))),
+      p99Ms: positiveOrNull(r4(meanOf(ok.map((p) => p.p99Ms)))),
     };
   });
 }
+
+/** `x` when it is above 0 (a latency a log axis can draw), else null (a gap). */
+const positiveOrNull = (x: number | null): number | null => (x !== null && x > 0 ? x : null);
+
+/**
+ * The line mark of every over-time chart of a per-second series. Point s of a series counts
+ * what happened in [s, s + 1) (buckets of k seconds: [s, s + k)), so the value is held over its
+ * second (`step-after`): a drop that starts with a fault at second 30 is drawn at 30, where a
+ * line from point 29 to point 30 would start it a second early; no smoothing (a monotone or
+ * basis curve overshoots and invents values between the seconds). A null (no data: no
+ * successful request, so no latency) breaks the line rather than joining its neighbours.
+ */
+export const SERIES_LINE = {
+  type: 'line',
+  interpolate: 'step-after',
+  invalid: 'break-paths-filter-domains',
+  tooltip: true,
+  clip: true,
+} as const;
 
 /** A shaded window of a time chart, in seconds: the warm-up or a fault. */
 export interface WindowRow {
@@ -309,7 +337,7 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
   } as const;
   const color = { field: 'series', type: 'nominal', title: by, scale: colourScale(names) } as const;
   const shading = windowBands(windows);
-  const line = { type: 'line', interpolate: 'monotone', tooltip: true, clip: true };
+  const line = SERIES_LINE;
   // each fault's name at the top of its band, in the first panel
   const faultNames = windows.some((w) => w.kind === 'fault')
     ? [
@@ -354,8 +382,8 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
     { field: 'ms', type: 'quantitative', scale: { type: 'log' }, title: 'latency (ms, log)' },
     {
       transform: [
+        // nulls stay (seconds without a success): the line breaks there
         { fold: ['p50Ms', 'p99Ms'], as: ['key', 'ms'] },
-        { filter: 'isValid(datum.ms) && datum.ms > 0' },
         { calculate: "datum.key === 'p50Ms' ? 'p50' : 'p99'", as: 'percentile' },
       ],
       encoding: {
@@ -381,6 +409,7 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
       text: 'Over time: throughput, latency and errors',
       subtitle: [
         `per ${by}, per second of simulated time; grey: the warm-up${options.faults?.length ? '; red: faults' : ''}${noErrors ? '; no errors' : ''}`,
+        'each step holds one second’s value; a gap in latency: no successful request that second',
         thinningNote(k),
       ].filter((s) => s !== ''),
     },

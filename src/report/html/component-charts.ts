@@ -6,9 +6,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricEstimate } from '../key-metrics.ts';
 import type { ReportData } from '../report-data-types.ts';
-import { chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
+import { barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4 } from './chart-style.ts';
-import { hasVariants, variantLabel } from './charts.ts';
+import { hasVariants, variantLabel, windowBands, windowRows } from './charts.ts';
 import { bucketBySecond, bucketSeconds, meanOf, resolutionOf, thinningNote } from './thinning.ts';
 import { UTILISATION_STOPS } from './topology.ts';
 
@@ -85,16 +85,23 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
   };
   // no label layer in a panel where nothing had load: an empty layer warns of an infinite extent
   const loaded = (kind: string) => rows.some((r) => r.kind === kind && (r.arrivalsPerSec ?? 0) > 0);
-  const panel = (kind: string) => ({
-    title: { text: kind, fontSize: 16, anchor: 'start', offset: 6 },
-    transform: [{ filter: { field: 'kind', equal: kind } }],
-    width: CHART_WIDTH - 180,
-    height: perComponent * order.filter((c) => kindLabel(c.kind) === kind).length,
-    layer: [
-      { mark: { type: 'bar', tooltip: true }, encoding: { y, yOffset, x, color, tooltip } },
-      ...(loaded(kind) ? [labels] : []),
-    ],
-  });
+  // a kind whose loads span more than 10× gets a log axis of its own (chart-parts.ts barScale)
+  const panel = (kind: string) => {
+    const { note, encoding: logScale } = barScale(
+      rows.filter((r) => r.kind === kind).map((r) => r.arrivalsPerSec),
+    );
+    const px = note ? { ...x, title: `load (arrivals/s, ${note})`, ...logScale } : x;
+    return {
+      title: { text: kind, fontSize: 16, anchor: 'start', offset: 6 },
+      transform: [{ filter: { field: 'kind', equal: kind } }],
+      width: CHART_WIDTH - 180,
+      height: perComponent * order.filter((c) => kindLabel(c.kind) === kind).length,
+      layer: [
+        { mark: { type: 'bar', tooltip: true }, encoding: { y, yOffset, x: px, color, tooltip } },
+        ...(loaded(kind) ? [{ ...labels, encoding: { ...labels.encoding, x: px } }] : []),
+      ],
+    };
+  };
   return chartSpec(
     {
       text: 'Load on shared components',
@@ -263,6 +270,55 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
   };
   const columns = gridColumns(panels.length);
   const intervals = data.replications > 1;
+  // one view per metric (not a facet), so that a metric whose variants span more than 10× gets
+  // a log scale of its own (chart-parts.ts barScale) while the others stay linear
+  const view = (panel: string) => {
+    const mine = rows.filter((r) => r.metric === panel);
+    const {
+      scale,
+      note,
+      encoding: logScale,
+    } = barScale(mine.flatMap((r) => [r.mean, r.lo, r.hi] as (number | null)[]));
+    // the whiskers share the bars' scale; only the bars take `stack: null`
+    const y = (field: string, bars = false) => ({
+      field,
+      type: 'quantitative',
+      title: null,
+      ...(bars ? logScale : scale ? { scale } : {}),
+    });
+    return {
+      title: { text: note ? `${panel}, ${note}` : panel, fontSize: 14 },
+      transform: [{ filter: { field: 'metric', equal: panel } }],
+      width: Math.floor(CHART_WIDTH / columns) - 70,
+      height: 170,
+      layer: [
+        {
+          mark: { type: 'bar', tooltip: true },
+          encoding: {
+            x,
+            y: y('mean', true),
+            color: variantColor(colourScale(names)),
+            tooltip: [
+              { field: 'variant', type: 'nominal' },
+              { field: 'metric', type: 'nominal' },
+              { field: 'mean', type: 'quantitative', format: ',.3~f' },
+              { field: 'lo', type: 'quantitative', title: '95 % CI low', format: ',.3~f' },
+              { field: 'hi', type: 'quantitative', title: '95 % CI high', format: ',.3~f' },
+            ],
+          },
+        },
+        // whiskers only with intervals: a layer of nulls would warn of an infinite extent
+        ...(intervals
+          ? [
+              {
+                mark: { type: 'errorbar', ticks: { size: 10 }, color: '#111827', thickness: 2 },
+                encoding: { x, y: y('lo'), y2: { field: 'hi' } },
+              },
+            ]
+          : []),
+      ],
+    };
+  };
   return chartSpec(
     {
       text: 'Key metrics per variant',
@@ -272,43 +328,94 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
     },
     rows,
     {
-      facet: { field: 'metric', type: 'nominal', sort: panels, title: null },
+      concat: panels.map(view),
       columns,
-      spec: {
-        width: Math.floor(CHART_WIDTH / columns) - 70,
-        height: 170,
-        layer: [
-          {
-            mark: { type: 'bar', tooltip: true },
-            encoding: {
-              x,
-              y: { field: 'mean', type: 'quantitative', title: null },
-              color: variantColor(colourScale(names)),
-              tooltip: [
-                { field: 'variant', type: 'nominal' },
-                { field: 'metric', type: 'nominal' },
-                { field: 'mean', type: 'quantitative', format: ',.3~f' },
-                { field: 'lo', type: 'quantitative', title: '95 % CI low', format: ',.3~f' },
-                { field: 'hi', type: 'quantitative', title: '95 % CI high', format: ',.3~f' },
-              ],
-            },
-          },
-          // whiskers only with intervals: a layer of nulls would warn of an infinite extent
-          ...(intervals
-            ? [
-                {
-                  mark: { type: 'errorbar', ticks: { size: 10 }, color: '#111827', thickness: 2 },
-                  encoding: {
-                    x,
-                    y: { field: 'lo', type: 'quantitative', title: null },
-                    y2: { field: 'hi' },
-                  },
-                },
-              ]
-            : []),
-        ],
-      },
       resolve: { scale: { y: 'independent' } },
+    },
+  );
+}
+
+/**
+ * Instances serving over simulated time of every component whose count changed in some
+ * variant (autoscaling, scheduled `scale:`), one step line per variant × component (the count
+ * holds over its second); null when no component changed. The warm-up is shaded grey.
+ */
+export function instancesChart(data: ReportData): TopLevelSpec | null {
+  const changed = componentsOf(data)
+    .map((c) => c.id)
+    .filter((id) =>
+      data.variants.some((v) => {
+        const points = v.series.components[id] ?? [];
+        return points.some((p) => p.instances !== points[0].instances);
+      }),
+    );
+  if (changed.length === 0) return null;
+  const names = data.variants.map((v) => variantLabel(data, v));
+  const total = data.variants.reduce(
+    (a, v) => a + changed.reduce((b, id) => b + (v.series.components[id]?.length ?? 0), 0),
+    0,
+  );
+  const k = bucketSeconds(total);
+  const rows = data.variants.flatMap((v) =>
+    changed.flatMap((id) =>
+      bucketBySecond(v.series.components[id] ?? [], k).map((bucket) => ({
+        variant: variantLabel(data, v),
+        component: id,
+        second: Math.floor(bucket[0].second / k) * k,
+        instances: r4(meanOf(bucket.map((p) => p.instances))),
+      })),
+    ),
+  );
+  const several = changed.length > 1;
+  return chartSpec(
+    {
+      text: 'Instances over time',
+      subtitle: [
+        `instances serving at the end of each second${several ? '; one dash per component' : `: ${changed[0]}`}; grey: the warm-up`,
+        thinningNote(k),
+      ].filter((s) => s !== ''),
+    },
+    rows,
+    {
+      width: CHART_WIDTH,
+      height: 220,
+      layer: [
+        ...windowBands(windowRows(data, [])),
+        {
+          mark: {
+            type: 'line',
+            interpolate: 'step-after',
+            invalid: 'break-paths-filter-domains',
+            tooltip: true,
+            clip: true,
+          },
+          encoding: {
+            x: {
+              field: 'second',
+              type: 'quantitative',
+              title: 'simulated time (s)',
+              scale: { nice: false },
+            },
+            y: {
+              field: 'instances',
+              type: 'quantitative',
+              title: 'instances',
+              scale: { zero: true },
+              axis: { tickMinStep: 1, format: 'd' },
+            },
+            color: variantColor(colourScale(names)),
+            ...(several
+              ? { strokeDash: { field: 'component', type: 'nominal', title: 'component' } }
+              : { detail: { field: 'component', type: 'nominal' } }),
+            tooltip: [
+              { field: 'variant', type: 'nominal' },
+              { field: 'component', type: 'nominal' },
+              { field: 'second', type: 'quantitative', title: 'second' },
+              { field: 'instances', type: 'quantitative', format: ',.1~f' },
+            ],
+          },
+        },
+      ],
     },
   );
 }

@@ -67,6 +67,8 @@ export function formatInUnit(x: number | null | undefined, unit: string): string
   if (unit === 'bytes') return formatBytes(x);
   if (unit === 'per-sec') return formatRate(x);
   if (unit === 'ratio') return formatPercent(x);
+  // a count is a whole number ("3", not "3.00"); a mean over replications may not be
+  if (unit === 'count' && isNum(x) && Number.isInteger(x)) return formatNumber(x, 0);
   return formatQuantity(x);
 }
 

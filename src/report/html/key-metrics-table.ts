@@ -4,11 +4,13 @@
  * (name and colour swatch) the page's tables share. Used by the comparison and by the sections
  * of features with key metrics (sessions, messaging, transactions).
  */
+
+import { changeWords } from '../change-words.ts';
 import type { MetricDifference, MetricEstimate, MetricScope } from '../key-metrics.ts';
 import type { ReportData } from '../report-data-types.ts';
 import { variantColour } from './chart-style.ts';
 import { variantLabel } from './charts.ts';
-import { formatChange, formatInUnit } from './format.ts';
+import { formatInUnit } from './format.ts';
 import { EMPTY_HTML, type Html, html, joinHtml } from './template.ts';
 
 /** A variant's name with its colour swatch. */
@@ -16,7 +18,7 @@ export function variantChip(name: string, index: number): Html {
   return html`<span class="variant-name"><span class="swatch" style="background:${variantColour(index)}"></span>${name}</span>`;
 }
 
-/** The badge of a difference: its relative change, coloured by significance and direction. */
+/** The badge of a difference: its change (change-words.ts), coloured by significance and direction. */
 function badge(d: MetricDifference): Html {
   const { significant } = d.difference;
   const cls =
@@ -27,10 +29,9 @@ function badge(d: MetricDifference): Html {
         : d.better === false
           ? 'worse'
           : 'neutral';
-  const rel = d.difference.relative;
-  const change = rel
-    ? formatChange(rel.mean)
-    : `${d.difference.diff.mean >= 0 ? '+' : '−'}${formatInUnit(Math.abs(d.difference.diff.mean), d.unit)}`;
+  const change =
+    changeWords(d.unit, d.difference, d.baseline.mean)?.change ??
+    `${d.difference.diff.mean >= 0 ? '+' : '−'}${formatInUnit(Math.abs(d.difference.diff.mean), d.unit)}`;
   const suffix = significant === false ? ' n.s.' : '';
   return html`<span class="badge ${cls}" title="${d.sentence}">${change + suffix}</span>`;
 }

@@ -13,9 +13,11 @@ export const PAGE_CSS = `
   --neutral: #1e40af; --neutral-bg: #dbeafe;
 }
 * { box-sizing: border-box; }
-html { scroll-behavior: smooth; scroll-padding-top: 64px; }
+html { scroll-behavior: smooth; }
+/* the sticky nav is one line (below): a target's heading lands below it, never under it */
+[id] { scroll-margin-top: 76px; }
 body { margin: 0; font-family: ${FONT_STACK}; font-size: 18px; line-height: 1.55; color: var(--text); background: #fff; }
-main, .page-header > div, nav > div, footer > div { max-width: 1200px; margin: 0 auto; padding: 0 28px; }
+main, .page-header > div, nav > div, footer > div { max-width: 1300px; margin: 0 auto; padding: 0 28px; }
 .page-header { background: linear-gradient(180deg, #eff6ff 0%, #ffffff 100%); border-bottom: 1px solid var(--line); padding: 28px 0 20px; }
 .eyebrow { margin: 0; text-transform: uppercase; letter-spacing: .08em; font-size: 14px; font-weight: 700; color: var(--accent); }
 h1 { font-size: 40px; line-height: 1.15; margin: 4px 0 8px; letter-spacing: -0.01em; overflow-wrap: anywhere; }
@@ -24,7 +26,7 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px;
 dl.facts dt { color: var(--muted); font-weight: 600; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 nav { position: sticky; top: 0; z-index: 10; background: rgba(255,255,255,.96); border-bottom: 1px solid var(--line); }
-nav > div { display: flex; flex-wrap: wrap; gap: 4px 22px; padding-top: 10px; padding-bottom: 10px; font-size: 16px; font-weight: 600; }
+nav > div { display: flex; flex-wrap: nowrap; overflow-x: auto; scrollbar-width: thin; gap: 4px 22px; padding-top: 10px; padding-bottom: 10px; font-size: 16px; font-weight: 600; white-space: nowrap; }
 nav a { color: var(--muted); text-decoration: none; }
 nav a:hover { color: var(--accent); }
 section { padding: 26px 0 10px; border-bottom: 1px solid var(--line); }
@@ -53,12 +55,15 @@ blockquote { margin: 10px 0; padding: 4px 16px; border-left: 4px solid #93c5fd; 
 .lesson th, .lesson td { border: 1px solid var(--line); padding: 6px 10px; text-align: left; vertical-align: top; }
 .lesson th { background: var(--band); }
 .table-wrap { overflow-x: auto; }
-.data th, .data td { padding: 6px 9px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; vertical-align: top; }
-.data th { font-size: 14px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); border-bottom: 2px solid #cbd5e1; background: #fff; }
+/* tables fit the column (1,400 px windows): headers and labels wrap, numbers stay whole */
+.data th, .data td { padding: 6px 7px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; vertical-align: top; }
+.data th { font-size: 13px; text-transform: uppercase; letter-spacing: .02em; color: var(--muted); border-bottom: 2px solid #cbd5e1; background: #fff; white-space: normal; }
+.data td { white-space: normal; }
+.data td.label { overflow-wrap: anywhere; min-width: 8em; max-width: 18em; }
 .data th:first-child, .data td.name, .data td.label { text-align: left; }
-.data td.name { font-weight: 600; white-space: normal; overflow-wrap: break-word; max-width: 16em; }
+.data td.name { font-weight: 600; white-space: normal; overflow-wrap: break-word; max-width: 13em; }
 .data th.label { text-align: left; }
-.key-metrics td { min-width: 7.5em; }
+.key-metrics td { min-width: 6.5em; }
 .key-metrics .value { display: block; font-weight: 600; font-size: 17px; }
 .key-metrics .ci { display: block; font-size: 13px; color: var(--faint); }
 .key-metrics .badge { margin: 3px 0 0; }

@@ -1,11 +1,16 @@
 /**
  * The components of a run: components.csv and their series in timeseries.csv, each variant's
  * component table in the console, the Components summary table, the load and utilisation charts
- * of the page, and each component's key metrics.
+ * of the page (and the instances over time of autoscaled components), and each component's key
+ * metrics.
  */
 
 import { file, part, type ReportFeature } from '../../feature.ts';
-import { componentLoadChart, utilisationHeatmap } from '../../html/component-charts.ts';
+import {
+  componentLoadChart,
+  instancesChart,
+  utilisationHeatmap,
+} from '../../html/component-charts.ts';
 import {
   COMPONENT_METRICS,
   componentSeriesRows,
@@ -34,6 +39,18 @@ export const componentsFeature: ReportFeature = {
               'A component whose bar grows with a design choice is where that choice sends its load.',
           },
           { spec: utilisationHeatmap(data) },
+          // autoscaled (or scheduled) instance counts, when some component's count changed
+          ...[instancesChart(data)].flatMap((spec) =>
+            spec === null
+              ? []
+              : [
+                  {
+                    spec,
+                    caption:
+                      'Where the count rises after the load does, the new instances were still booting: the queue grew meanwhile.',
+                  },
+                ],
+          ),
         ],
       },
     ]),

@@ -8,7 +8,11 @@ import { shippedReportData } from '../../../test-support/report-data.ts';
 import { policiesSection } from '../policies/policies.ts';
 import { slosSection } from '../slos/slos-report.ts';
 import { faultMarks, topologySection } from '../topology/topology-section.ts';
-import { propagationSection, propagationTimelineSpec } from './propagation-report.ts';
+import {
+  dataDamageText,
+  propagationSection,
+  propagationTimelineSpec,
+} from './propagation-report.ts';
 
 describe('failure sections', () => {
   it('are absent for a scenario without SLOs, faults or policies', async () => {
@@ -39,6 +43,40 @@ describe('failure sections', () => {
       expect.arrayContaining(['customers/profile', 'products/search', 'orders/place']),
     );
     expect(String(prop.after)).toContain('Unaffected endpoints: <code>customers/profile</code>');
+  }, 60_000);
+
+  it('warn of a fault that never struck, and report damaged data as damage, not "nothing degraded"', async () => {
+    // 70 s of delivery-semantics: the broker is down at 60–70 s; the billing crash (78 s) never comes
+    const data = await shippedReportData('messaging/delivery-semantics.yaml', 70_000);
+    const atMostOnce = data.variants[0].propagation;
+    expect(atMostOnce?.notFired).toEqual([
+      { fault: 'billing-crash', kind: 'crash', target: 'billing[0]', why: 'after-end' },
+    ]);
+    const [prop] = propagationSection(data);
+    const page = String(prop.after);
+    expect(page).toContain(
+      '⚠ fault billing-crash (crash billing[0]) never struck: it starts at or after the run’s end (70.0 s)',
+    );
+    // 100 s: the billing crash (78–98 s) loses invoices (at-most-once) and bills twice (at-least-once)
+    const full = await shippedReportData('messaging/delivery-semantics.yaml', 100_000);
+    expect(full.variants[0].propagation?.notFired).toEqual([]);
+    const fullPage = String(propagationSection(full)[0].after);
+    const damaged = full.variants.filter((v) => (v.propagation?.dataDamage.length ?? 0) > 0);
+    expect(damaged.length).toBeGreaterThan(0);
+    for (const v of damaged) {
+      const p = v.propagation;
+      if (p === null) continue;
+      expect(fullPage).toContain(dataDamageText(p));
+      // every damage counted is the consumer group's own counter
+      for (const d of p.dataDamage) {
+        const c = v.summary.consumers.find((g) => g.group === d.where);
+        expect(d.count).toBe(d.what === 'messages lost' ? c?.lost : c?.appliedTwice);
+      }
+    }
+    expect(fullPage).toContain('Data damaged');
+    expect(fullPage).toContain(
+      'Fault billing-crash (crash billing[0], 78 s–98 s): no endpoint or component degraded, but data was damaged in this run',
+    );
   }, 60_000);
 
   it('escape scenario names in the tables', async () => {

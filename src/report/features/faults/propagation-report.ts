@@ -16,7 +16,28 @@ import type { PageSection } from '../../html/layout.ts';
 import { EMPTY_HTML, html, joinHtml } from '../../html/template.ts';
 import type { ReportData, VariantReport } from '../../report-data-types.ts';
 import { formatTable, num, pct } from '../../text-table.ts';
-import type { BlastRadius, Propagation } from './propagation.ts';
+import type { BlastRadius, FaultNotFired, Propagation } from './propagation.ts';
+
+/** Why a fault struck nothing counted, in words. */
+export function notFiredText(f: FaultNotFired, warmupMs: number, durationMs: number): string {
+  const what = `fault ${f.fault} (${f.kind} ${f.target})`;
+  return f.why === 'after-end'
+    ? `${what} never struck: it starts at or after the run’s end (${seconds(durationMs)}); move its \`at\` earlier or lengthen \`duration\``
+    : `${what} struck only during the warm-up (the first ${seconds(warmupMs)}, not counted): nothing of it is measured; move its \`at\` after the warm-up`;
+}
+
+/** The data damage of a run in one line: "37 messages lost (billing), 2 sagas left inconsistent (checkout)". */
+export function dataDamageText(p: Propagation): string {
+  return p.dataDamage.map((d) => `${num(d.count, 0)} ${d.what} (${d.where})`).join(', ');
+}
+
+/** A blast radius in words: "3 degraded", or what else happened when nothing degraded. */
+function blastText(b: BlastRadius, p: Propagation): string {
+  if (b.hits.length > 0) return `${b.hits.length} degraded`;
+  return p.dataDamage.length > 0
+    ? 'no endpoint or component degraded, but data was damaged in this run (see the data damage)'
+    : 'nothing degraded';
+}
 
 /** An entity a fault degraded, with its fault window and its place in the blast radius. */
 interface Hit {
@@ -80,14 +101,12 @@ const faultLine = (b: BlastRadius, s: (ms: number) => string) =>
  */
 export function formatPropagation(analysis: Analysis): string {
   const sections: string[] = [];
-  for (const { name, propagation: p } of analysis.variants) {
+  for (const { name, run, propagation: p } of analysis.variants) {
     if (p === null) continue;
     const title = analysis.variants.length > 1 ? ` · ${name}` : '';
     const lines: string[] = [];
     for (const b of p.blastRadius) {
-      lines.push(
-        `fault ${faultLine(b, seconds)}: ${b.hits.length === 0 ? 'nothing degraded' : `${b.hits.length} degraded`}`,
-      );
+      lines.push(`fault ${faultLine(b, seconds)}: ${blastText(b, p)}`);
       const rows = b.hits.map((h) => [
         entityName(h),
         `+${seconds(h.delayMs)}`,
@@ -110,6 +129,10 @@ export function formatPropagation(analysis: Analysis): string {
     const healthy = unaffected(p);
     if (healthy.length > 0)
       lines.push(`unaffected endpoints: ${healthy.map((e) => e.id).join(', ')}`);
+    if (p.dataDamage.length > 0)
+      lines.push(`data damaged (after the warm-up, whole run): ${dataDamageText(p)}`);
+    const s = run.summary.scenario;
+    for (const f of p.notFired) lines.push(`⚠ ${notFiredText(f, s.warmupMs, s.durationMs)}`);
     sections.push(
       `■ fault propagation${title} (degraded = worse than its own pre-fault baseline)\n${lines.join('\n')}`,
     );
@@ -171,7 +194,8 @@ export function propagationTimelineSpec(data: ReportData, index: number): TopLev
     layer: [
       {
         transform: [{ filter: "datum.layer === 'fault'" }],
-        mark: { type: 'rect', color: '#d62728', opacity: 0.12 },
+        // clipped: a window past the end of a shortened run must not widen the chart
+        mark: { type: 'rect', color: '#d62728', opacity: 0.12, clip: true },
         encoding: {
           x,
           x2: { field: 'end' },
@@ -184,7 +208,7 @@ export function propagationTimelineSpec(data: ReportData, index: number): TopLev
       },
       {
         transform: [{ filter: "datum.layer === 'episode'" }],
-        mark: { type: 'bar', cornerRadius: 3, height: { band: 0.7 } },
+        mark: { type: 'bar', cornerRadius: 3, height: { band: 0.7 }, clip: true },
         encoding: {
           y: {
             field: 'entity',
@@ -241,6 +265,17 @@ export function propagationSection(data: ReportData): PageSection[] {
       ),
     );
     const spared = unaffected(p);
+    const sc = v.summary.scenario;
+    const warnings = p.notFired.map(
+      (f) => html`<p class="note">⚠ ${notFiredText(f, sc.warmupMs, sc.durationMs)}.</p>`,
+    );
+    const damage =
+      p.dataDamage.length === 0
+        ? ''
+        : html`<p class="note"><b>Data damaged</b> in this run (after the warm-up; the counters carry no time, so not per fault window): ${dataDamageText(p)}.</p>`;
+    const quiet = p.blastRadius
+      .filter((b) => b.hits.length === 0)
+      .map((b) => html`<p>Fault ${faultLine(b, pageSeconds)}: ${blastText(b, p)}.</p>`);
     const title =
       data.variants.length > 1 ? html`<h3>${variantLabel(data, data.variants[i])}</h3>` : '';
     const sparedText =
@@ -250,7 +285,7 @@ export function propagationSection(data: ReportData): PageSection[] {
             spared.map((e) => html`<code>${e.id}</code>`),
             ', ',
           )}.</p>`;
-    return html`${title}${tableHtml(['fault', 'order', 'degraded', 'after', 'recovered at', 'worst p99', 'worst errors', 'worst utilisation'], rows)}${sparedText}`;
+    return html`${title}${warnings}${damage}${rows.length === 0 ? '' : tableHtml(['fault', 'order', 'degraded', 'after', 'recovered at', 'worst p99', 'worst errors', 'worst utilisation'], rows)}${quiet}${sparedText}`;
   });
   return [
     {

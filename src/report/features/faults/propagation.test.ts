@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../../metrics/series.ts';
 import type { StationPoint } from '../../../metrics/station-stats.ts';
-import { analysePropagation, type FaultTimeline } from './propagation.ts';
+import { analysePropagation, type FaultTimeline, faultsNotFired } from './propagation.ts';
 
 /** An endpoint second: `ok` requests at p99 `p99`, plus `failed`. */
 function ep(
@@ -150,5 +150,24 @@ describe('analysePropagation', () => {
     const p = analysePropagation({ requests: new Map(), components: new Map() }, [], 0);
     expect(p.entities).toEqual([]);
     expect(p.blastRadius).toEqual([]);
+  });
+
+  it('lists a fault that never struck inside the counted run, and gives it no blast radius', () => {
+    const requests = new Map([['a/b', seconds.map((s) => ep(s, 10))]]);
+    const late = { ...FAULT, id: 'late', windows: [] }; // windows are clipped: it starts after the end
+    const early = { ...FAULT, id: 'early', windows: [{ startMs: 2_000, endMs: 5_000 }] };
+    const straddling = { ...FAULT, id: 'straddling', windows: [{ startMs: 8_000, endMs: 12_000 }] };
+    const faults = [late, early, straddling, FAULT];
+    expect(faultsNotFired(faults, 10_000)).toEqual([
+      { fault: 'late', kind: 'latency', target: 'db', why: 'after-end' },
+      { fault: 'early', kind: 'latency', target: 'db', why: 'warm-up' },
+    ]);
+    const p = analysePropagation({ requests, components: new Map() }, faults, 10_000);
+    expect(p.notFired.map((f) => f.fault)).toEqual(['late', 'early']);
+    expect(p.blastRadius.map((b) => b.fault)).toEqual(['straddling', 'db-slow']);
+    // only faults that never fire: still said, with nothing else to judge
+    const none = analysePropagation({ requests, components: new Map() }, [late], 10_000);
+    expect(none.notFired).toHaveLength(1);
+    expect(none.blastRadius).toEqual([]);
   });
 });

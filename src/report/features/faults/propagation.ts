@@ -14,10 +14,17 @@
  * `recoverySeconds` healthy seconds in a row (at the first of them). Seconds before the first
  * fault never start an episode (a fault cannot cause what came before it). A second in which
  * nothing arrived (and nothing was busy) is no evidence either way: the state carries on.
+ *
+ * Two things the per-second series cannot show are said beside the blast radius: a fault that
+ * never struck inside the counted run (it starts at or after the run's end, or strikes only
+ * during the warm-up) is listed as such, never as "nothing degraded"; and damage to data
+ * (messages lost or applied twice, sagas left inconsistent, sessions lost), counted after the
+ * warm-up for the whole run, is listed as damage (the counters carry no time, so it is the
+ * run's, not one fault window's).
  */
 import type { SeriesPoint } from '../../../metrics/series.ts';
 import type { StationPoint } from '../../../metrics/station-stats.ts';
-import type { RunResult } from '../../../metrics/summary.ts';
+import type { RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { FaultDef, FaultWindow } from '../../../scenario/types.ts';
 
 /** When a second counts as degraded, and how long onsets and recoveries must last. */
@@ -100,8 +107,30 @@ export interface BlastRadius {
   }[];
 }
 
+/** A fault that never struck inside the counted run. */
+export interface FaultNotFired {
+  fault: string;
+  kind: string;
+  target: string;
+  /** `after-end`: it starts at or after the run's end; `warm-up`: every window ends in the warm-up. */
+  why: 'after-end' | 'warm-up';
+}
+
+/** Damage to data over the counted run: what, where, how many. */
+export interface DataDamage {
+  /** "messages lost", "messages applied twice", "sagas left inconsistent", "sessions lost". */
+  what: string;
+  /** The consumer group, saga or session strategy it happened in. */
+  where: string;
+  count: number;
+}
+
 export interface Propagation {
   thresholds: PropagationThresholds;
+  /** Faults that never struck inside the counted run (none struck: nothing to judge). */
+  notFired: FaultNotFired[];
+  /** Damage to data in the run after the warm-up (the series cannot show it). */
+  dataDamage: DataDamage[];
   /** The seconds the baselines come from (before the first fault, after the warm-up). */
   baselineWindow: FaultWindow;
   entities: EntityPropagation[];
@@ -260,11 +289,22 @@ export function analysePropagation(
   faults: FaultTimeline[],
   warmupMs: number,
   thresholds: PropagationThresholds = DEFAULT_THRESHOLDS,
+  dataDamage: DataDamage[] = [],
+  durationMs = Number.POSITIVE_INFINITY,
 ): Propagation {
-  const windows = faults.flatMap((f) => f.windows);
+  const notFired = faultsNotFired(faults, warmupMs, durationMs);
+  // windows that end in the warm-up or start after the end strike nothing counted: no blast
+  // radius of their own
+  const counted = faults.map((f) => ({
+    ...f,
+    windows: f.windows.filter((w) => w.endMs > warmupMs && w.startMs < durationMs),
+  }));
+  const windows = counted.flatMap((f) => f.windows);
   if (windows.length === 0)
     return {
       thresholds,
+      notFired,
+      dataDamage,
       baselineWindow: { startMs: warmupMs, endMs: warmupMs },
       entities: [],
       blastRadius: [],
@@ -301,7 +341,7 @@ export function analysePropagation(
   for (const [id, points] of series.components) analyse('component', id, componentSeconds(points));
 
   const blastRadius: BlastRadius[] = [];
-  for (const f of faults)
+  for (const f of counted)
     for (const w of f.windows) {
       const hits: BlastRadius['hits'] = [];
       for (const e of entities)
@@ -327,7 +367,47 @@ export function analysePropagation(
       );
       blastRadius.push({ fault: f.id, kind: f.kind, target: f.target, window: w, hits });
     }
-  return { thresholds, baselineWindow, entities, blastRadius };
+  return { thresholds, notFired, dataDamage, baselineWindow, entities, blastRadius };
+}
+
+/**
+ * The faults that never struck inside the counted run: no window starts before the run's end
+ * (`durationMs`; windows are clipped to the scenario's duration, a run can be shorter), or every
+ * window is over by the warm-up's end.
+ */
+export function faultsNotFired(
+  faults: FaultTimeline[],
+  warmupMs: number,
+  durationMs = Number.POSITIVE_INFINITY,
+): FaultNotFired[] {
+  const out: FaultNotFired[] = [];
+  for (const f of faults) {
+    const inRun = f.windows.filter((w) => w.startMs < durationMs);
+    const why =
+      inRun.length === 0 ? 'after-end' : inRun.every((w) => w.endMs <= warmupMs) ? 'warm-up' : null;
+    if (why !== null) out.push({ fault: f.id, kind: f.kind, target: f.target, why });
+  }
+  return out;
+}
+
+/**
+ * The damage to data a run counted after its warm-up: messages lost or applied twice per
+ * consumer group, sagas left inconsistent, sessions lost (by crash or scale-in); nothing
+ * that is zero.
+ */
+export function dataDamageOf(s: RunSummary): DataDamage[] {
+  const out: DataDamage[] = [];
+  const add = (what: string, where: string, count: number) => {
+    if (count > 0) out.push({ what, where, count });
+  };
+  for (const c of s.consumers) {
+    add('messages lost', c.group, c.lost);
+    add('messages applied twice', c.group, c.appliedTwice);
+  }
+  for (const g of s.sagas) add('sagas left inconsistent', g.id, g.inconsistent);
+  if (s.sessions !== null)
+    add('sessions lost', `${s.sessions.strategy} sessions`, s.sessions.sessionsLost.total);
+  return out;
 }
 
 /** The timeline of a fault definition: what it strikes, in words. */
@@ -345,5 +425,12 @@ export function faultTimeline(def: FaultDef): FaultTimeline {
 export function propagationOf(run: RunResult): Propagation | null {
   const faults = run.summary.scenario.faults;
   if (faults.length === 0) return null;
-  return analysePropagation(run.series, faults.map(faultTimeline), run.summary.scenario.warmupMs);
+  return analysePropagation(
+    run.series,
+    faults.map(faultTimeline),
+    run.summary.scenario.warmupMs,
+    DEFAULT_THRESHOLDS,
+    dataDamageOf(run.summary),
+    run.summary.scenario.durationMs,
+  );
 }

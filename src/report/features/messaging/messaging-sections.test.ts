@@ -185,14 +185,15 @@ describe('messaging charts', () => {
     expect(compileWarnings(spec)).toEqual([]);
   });
 
-  it('consumerLagChart: one point per second and group, variant colours, the warm-up shaded', () => {
+  it('consumerLagChart: one point per second and group at the instant it was sampled (the end of its second), variant colours, the warm-up shaded', () => {
     const spec = consumerLagChart(two) as Json;
     expect(spec.data.values.filter((r: Json) => r.variant === 'sticky')).toEqual([
-      { variant: 'sticky', group: 'billing', second: 0, lag: 0 },
-      { variant: 'sticky', group: 'billing', second: 1, lag: 5 },
-      { variant: 'sticky', group: 'billing', second: 2, lag: 80 },
-      { variant: 'sticky', group: 'billing', second: 3, lag: 7 },
+      { variant: 'sticky', group: 'billing', second: 1, lag: 0 },
+      { variant: 'sticky', group: 'billing', second: 2, lag: 5 },
+      { variant: 'sticky', group: 'billing', second: 3, lag: 80 },
+      { variant: 'sticky', group: 'billing', second: 4, lag: 7 },
     ]);
+    expect(spec.layer.at(-1).mark).toMatchObject({ interpolate: 'linear' });
     const line = spec.layer.at(-1);
     expect(line.encoding.color.scale.range).toEqual(VARIANT_COLOURS.slice(0, 2));
     expect(line.encoding.strokeDash).toBeUndefined(); // one group: no dashes
@@ -221,8 +222,8 @@ describe('messaging charts', () => {
     // 10,000 points over two variants: buckets of 5 s
     expect(spec.data.values.length).toBeLessThanOrEqual(MAX_POINTS_PER_CHART);
     expect(spec.data.values.slice(0, 2)).toEqual([
-      { variant: 'sticky', group: 'billing', second: 0, lag: 1.2 }, // (0+1+2+3+0)/5
-      { variant: 'sticky', group: 'billing', second: 5, lag: 1.4 }, // (1+2+3+0+1)/5
+      { variant: 'sticky', group: 'billing', second: 3, lag: 1.2 }, // (0+1+2+3+0)/5 at 1..5
+      { variant: 'sticky', group: 'billing', second: 8, lag: 1.4 }, // (1+2+3+0+1)/5 at 6..10
     ]);
     expect(spec.title.subtitle).toContain('each point is the mean of 5 simulated seconds');
     expect(compileWarnings(spec)).toEqual([]);

@@ -171,7 +171,9 @@ export function consumerLagChart(data: ReportData, options: TimeSeriesOptions = 
     ).map((bucket) => ({
       variant: name,
       group: c.group,
-      second: Math.floor(bucket[0].second / k) * k,
+      // a level sampled at the end of second s, i.e. at instant s + 1 (a bucket: its mean
+      // sample instant), so a rise that starts with a fault is not drawn a second early
+      second: r4(meanOf(bucket.map((p) => p.second + 1))),
       lag: r4(meanOf(bucket.map((p) => p.lag))),
     })),
   );
@@ -199,7 +201,7 @@ export function consumerLagChart(data: ReportData, options: TimeSeriesOptions = 
     tooltip: [
       { field: 'variant', type: 'nominal' },
       { field: 'group', type: 'nominal', title: 'consumer group' },
-      { field: 'second', type: 'quantitative', title: 'second' },
+      { field: 'second', type: 'quantitative', title: 'at second' },
       { field: 'lag', type: 'quantitative', title: 'lag (messages)', format: ',.1f' },
     ],
   };
@@ -217,7 +219,17 @@ export function consumerLagChart(data: ReportData, options: TimeSeriesOptions = 
       height: 260,
       layer: [
         ...windowBands(windows),
-        { mark: { type: 'line', tooltip: true, clip: true }, encoding },
+        // samples at instants: straight segments between them, never a smoothing curve
+        {
+          mark: {
+            type: 'line',
+            interpolate: 'linear',
+            invalid: 'break-paths-filter-domains',
+            tooltip: true,
+            clip: true,
+          },
+          encoding,
+        },
       ],
     },
   );

@@ -101,6 +101,21 @@ export function causesText(s: RunSummary): string {
   return `\nfailures:\n${lines.join('\n')}`;
 }
 
+/**
+ * A warning for each entry endpoint whose every finished request timed out (none succeeded):
+ * a timeout shorter than the calls it guards can ever answer, often a unitless `timeout: 0.2`
+ * (0.2 ms). '' when there is none.
+ */
+export function timeoutWarnings(s: RunSummary): string {
+  const lines = s.endpoints
+    .filter((e) => e.finished > 0 && e.outcomes.timedOut === e.finished)
+    .map(
+      (e) =>
+        `⚠ every request to ${e.endpoint} timed out (${e.finished} of ${e.finished}): a timeout is shorter than the answer can ever be; a number without a unit is milliseconds (\`timeout: 0.2\` is 0.2 ms)`,
+    );
+  return lines.length === 0 ? '' : `\n${lines.join('\n')}`;
+}
+
 /** The page's Endpoints table: requests, successful per second, errors, latency percentiles. */
 export function endpointsSummaryTable(data: ReportData): Html {
   const keys = itemKeys(data, (v) => v.summary.endpoints.map((e) => e.endpoint));

@@ -17,6 +17,7 @@ import {
   endpointsSummaryTable,
   endpointTable,
   requestSeriesRows,
+  timeoutWarnings,
 } from './endpoints.ts';
 import { REQUEST_METRICS } from './request-metrics.ts';
 
@@ -28,6 +29,7 @@ export const requestsFeature: ReportFeature = {
     file(10, 'endpoints.csv', endpointsCsv),
     part('run-table', 10, (s) => `\n${endpointTable(s)}`),
     part('run-table', 70, causesText),
+    part('run-table', 75, timeoutWarnings),
     part('summary-table', 10, endpointsSummaryTable),
     part('page', 100, (data) => [
       {

@@ -189,8 +189,10 @@ describe('transactionSection', () => {
 
   it('puts the item differences in the comparison with the item named', () => {
     const page = buildReportHtml(two, assets);
-    expect(page).toMatch(/<strong>create-course<\/strong> · inconsistent sagas −98\.5 %/);
-    expect(page).toMatch(/<strong>settlement<\/strong> · anomaly rate −100\.0 %/);
+    expect(page).toMatch(/<strong>create-course<\/strong> · inconsistent sagas ÷67 /);
+    expect(page).toMatch(
+      /<strong>settlement<\/strong> · anomaly rate −1\.1 pp vs sticky, 95 % CI \[−1\.1 pp, −0\.5 pp\]/,
+    );
     expect(page).toMatch(/<strong>book-seat<\/strong> · mean lock wait −100\.0 %/);
   });
 

@@ -1,0 +1,72 @@
+/**
+ * Changes in words: ratios past RATIO_THRESHOLD (×71, ÷3.2), percent below it, percentage
+ * points for shares with their interval kept inside what a share can do, and no relative bound
+ * below −100 %.
+ */
+import { describe, expect, it } from 'vitest';
+import { pairedDifference } from '../stats/index.ts';
+import {
+  changeWords,
+  isRatioChange,
+  percentText,
+  pointsText,
+  RATIO_THRESHOLD,
+  ratioText,
+} from './change-words.ts';
+
+describe('change words', () => {
+  it('writes a ratio past the threshold, percent below it', () => {
+    expect(RATIO_THRESHOLD).toBe(2);
+    expect(ratioText(70.952)).toBe('×71');
+    expect(ratioText(1 / 3.2)).toBe('÷3.2');
+    expect(ratioText(1234.4)).toBe('×1,234');
+    expect(ratioText(0)).toBe('−100 %');
+    expect(isRatioChange(69.952)).toBe(true); // +6,995.2 %
+    expect(isRatioChange(0.99)).toBe(false); // +99 %: still percent
+    expect(isRatioChange(1)).toBe(true); // ×2.0
+    expect(isRatioChange(-0.5)).toBe(true); // ÷2.0
+    expect(isRatioChange(-0.49)).toBe(false);
+    expect(isRatioChange(-1)).toBe(false); // all gone: −100 %
+    // a p99 from 12 ms to 851.4 ms in three paired replications
+    const d = pairedDifference([12, 12.2, 11.8], [850, 852, 852.2]);
+    expect(changeWords('ms', d, 12)?.change).toBe('×71');
+    const small = pairedDifference([10, 10.2, 9.8], [11, 11.3, 10.9]);
+    expect(changeWords('ms', small, 10)?.change).toBe('+10.7 %');
+    const down = pairedDifference([32, 31, 33], [10, 9.8, 10.2]);
+    expect(changeWords('per-sec', down, 32)?.change).toBe('÷3.2');
+  });
+
+  it('never lets a relative bound go below −100 %', () => {
+    expect(percentText(-1.4)).toBe('−100.0 %');
+    // a wide interval around a large drop: the t-interval's lower bound is below −100 %
+    const d = pairedDifference([10, 40, 70], [0, 1, 50]);
+    expect((d.relative?.lo ?? 0) < -1).toBe(true);
+    const w = changeWords('count', d, 40);
+    expect(w?.bounds?.[0]).toBe('−100 %');
+  });
+
+  it('gives differences of shares in percentage points, inside [0, 100 %] of the share', () => {
+    expect(pointsText(0.0123)).toBe('+1.2 pp');
+    expect(pointsText(-0.2)).toBe('−20.0 pp');
+    expect(pointsText(0.00001)).toBe('0.0 pp');
+    // availability 99.9 % → 97 %: −2.9 points, never "−2.9 %"
+    const d = pairedDifference([0.999, 0.998, 1], [0.97, 0.96, 0.98]);
+    expect(changeWords('ratio', d, 0.999)).toEqual({
+      change: '−2.9 pp',
+      bounds: [expect.stringMatching(/pp$/), expect.stringMatching(/pp$/)],
+    });
+    // a hit ratio of 1 % that mostly vanished: the interval stops at −1 point (a share ≥ 0)
+    const gone = pairedDifference([0.01, 0.012, 0.008], [0, 0.011, 0]);
+    const w = changeWords('ratio', gone, 0.01);
+    expect(gone.diff.lo !== null && gone.diff.lo < -0.01).toBe(true);
+    expect(w?.bounds?.[0]).toBe('−1.0 pp');
+    // and a share cannot rise above 100 %
+    const full = pairedDifference([0.9, 0.95, 0.85], [1, 0.96, 1]);
+    expect(changeWords('ratio', full, 0.9)?.bounds?.[1]).toBe('+10.0 pp');
+  });
+
+  it('has nothing relative to say when the baseline is 0 (the unit says it)', () => {
+    const d = pairedDifference([0, 0, 0], [3, 4, 5]);
+    expect(changeWords('count', d, 0)).toBeNull();
+  });
+});

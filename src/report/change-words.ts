@@ -1,0 +1,95 @@
+/**
+ * A variant's change against the baseline in words, the same in the console, the page's
+ * sentences and its badges:
+ * - shares (unit `ratio`: availability, error rate, hit ratio, utilisation …) change in
+ *   percentage points, "+1.2 pp", never in percent of a percentage; their interval is cut to
+ *   what a share can do (the variant's value stays within 0–100 %);
+ * - other figures change in percent while the larger of the two means is less than
+ *   RATIO_THRESHOLD times the smaller ("−12.3 %"), and as a ratio beyond it ("×71", "÷3.2"):
+ *   "+6,995.2 %" hides an order of magnitude that "×71" shows;
+ * - no relative bound goes below −100 % (every key metric is ≥ 0; a Student-t bound below it is
+ *   an artefact of the first-order relative interval, stats/confidence.ts).
+ */
+import type { PairedDifference } from '../stats/index.ts';
+import { formatNumber } from './html/format.ts';
+import type { MetricUnit } from './key-metrics.ts';
+
+/**
+ * From this factor between variant and baseline on (+100 % or −50 %), a change reads as a ratio
+ * ("×2.0", "÷2.0") rather than a percentage: past it, percentages stop being symmetric
+ * (−50 % and +100 % are the same factor) and grow digits that hide orders of magnitude.
+ */
+export const RATIO_THRESHOLD = 2;
+
+/** A ratio in words: 71 → "×71", 0.31 → "÷3.2", 1.5 → "×1.5"; ≤ 0 (all gone) → "−100 %". */
+export function ratioText(r: number): string {
+  if (!(r > 0)) return '−100 %';
+  const [sign, f] = r >= 1 ? ['×', r] : ['÷', 1 / r];
+  return `${sign}${formatNumber(f, f >= 10 ? 0 : 1)}`;
+}
+
+/** A relative change in percent with a real minus sign: 0.123 → "+12.3 %"; cut at −100 %. */
+export function percentText(x: number): string {
+  const v = Math.max(x, -1);
+  const text = formatNumber(Math.abs(v) * 100, 1);
+  if (text === '0.0') return '0.0 %';
+  return `${v > 0 ? '+' : '−'}${text} %`;
+}
+
+/** A difference of shares in percentage points: 0.012 → "+1.2 pp". */
+export function pointsText(x: number): string {
+  const text = formatNumber(Math.abs(x) * 100, 1);
+  if (text === '0.0') return '0.0 pp';
+  return `${x > 0 ? '+' : '−'}${text} pp`;
+}
+
+/**
+ * Whether a relative change is beyond RATIO_THRESHOLD (reads as a ratio); a drop to nothing
+ * reads "−100.0 %" (÷∞ says less).
+ */
+export function isRatioChange(relative: number): boolean {
+  const r = 1 + relative;
+  return r >= RATIO_THRESHOLD || (r > 0 && r <= 1 / RATIO_THRESHOLD);
+}
+
+/** How a change is worded: its mean and, when there is one, its interval's bounds. */
+export interface ChangeWords {
+  change: string;
+  bounds: [string, string] | null;
+}
+
+/**
+ * The change of a key metric against the baseline in words, or null when it can only be said
+ * in the metric's own unit (a baseline of 0 gives no relative change).
+ * `baselineMean` bounds the interval of a share.
+ */
+export function changeWords(
+  unit: MetricUnit,
+  d: PairedDifference,
+  baselineMean: number,
+): ChangeWords | null {
+  const { diff, relative } = d;
+  if (unit === 'ratio') {
+    // the variant's share stays in [0, 1]: its difference in [−baseline, 1 − baseline]
+    const lo = diff.lo === null ? null : Math.max(diff.lo, -baselineMean);
+    const hi = diff.hi === null ? null : Math.min(diff.hi, 1 - baselineMean);
+    return {
+      change: pointsText(diff.mean),
+      bounds: lo === null || hi === null ? null : [pointsText(lo), pointsText(hi)],
+    };
+  }
+  if (relative === null) return null;
+  const bounds: [number, number] | null =
+    relative.lo === null || relative.hi === null
+      ? null
+      : [Math.max(relative.lo, -1), Math.max(relative.hi, -1)];
+  if (isRatioChange(relative.mean))
+    return {
+      change: ratioText(1 + relative.mean),
+      bounds: bounds === null ? null : [ratioText(1 + bounds[0]), ratioText(1 + bounds[1])],
+    };
+  return {
+    change: percentText(relative.mean),
+    bounds: bounds === null ? null : [percentText(bounds[0]), percentText(bounds[1])],
+  };
+}
