@@ -111,10 +111,12 @@ function differenceSentence(
   const head = `${variant}: ${k.label}`;
   const { diff, relative } = d;
   if (diff.mean === 0 && diff.sd === 0)
-    return `${head} identical to ${baseline} in every replication`;
+    return diff.n < 2
+      ? `${head} the same as ${baseline}`
+      : `${head} identical to ${baseline} in every replication`;
   const change = relative !== null ? signedPercent(relative.mean) : signedValue(diff.mean, k.unit);
-  if (d.significant === null)
-    return `${head} ${change} vs ${baseline} (one replication: no confidence interval)`;
+  // one replication: no interval; the views say so once, not in every sentence
+  if (d.significant === null) return `${head} ${change} vs ${baseline}`;
   const bounds =
     relative !== null && relative.lo !== null && relative.hi !== null
       ? `[${signedPercent(relative.lo)}, ${signedPercent(relative.hi)}]`

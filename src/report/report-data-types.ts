@@ -9,7 +9,9 @@ import type { StationPoint } from '../metrics/station-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import type { FaultTimeline, Propagation } from './features/faults/propagation.ts';
 import type { SloResult } from './features/slos/slo.ts';
+import type { Highlights } from './highlights.ts';
 import type { MetricEstimate, VariantComparison } from './key-metrics.ts';
+import type { RunNotes } from './results.ts';
 
 /** One variant (or the scenario itself when it has none). */
 export interface VariantReport {
@@ -49,4 +51,8 @@ export interface ReportData {
   variants: VariantReport[];
   /** Each variant after the first against the first (empty without variants). */
   comparisons: VariantComparison[];
+  /** The key metrics shown first (absent in results.json written before highlights). */
+  highlights?: Highlights;
+  /** How replications and warm-up were chosen (--precision, --warmup auto); absent: as given. */
+  notes?: RunNotes;
 }

@@ -6,3 +6,4 @@ export {
   pairedDifference,
 } from './confidence.ts';
 export { incompleteBeta, logGamma, studentTCdf, studentTQuantile } from './student-t.ts';
+export { MSER_BATCH, type MserResult, mser5 } from './mser.ts';

@@ -15,6 +15,7 @@ import { cachesFeature } from './caches/feature.ts';
 import { comparisonFeature } from './comparison/feature.ts';
 import { componentsFeature } from './components/feature.ts';
 import { faultsFeature } from './faults/feature.ts';
+import { highlightsFeature } from './highlights/feature.ts';
 import { lessonFeature } from './lesson/feature.ts';
 import { messagingFeature } from './messaging/feature.ts';
 import { policiesFeature } from './policies/feature.ts';
@@ -38,6 +39,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   messagingFeature,
   transactionsFeature,
   comparisonFeature,
+  highlightsFeature,
   lessonFeature,
   topologyFeature,
 ];
