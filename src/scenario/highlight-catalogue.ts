@@ -120,7 +120,12 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
     metrics: [m('utilisation', 'utilisation', 'utilization'), m('arrivalsPerSec', 'load'), m('waitMeanMs', 'mean wait')],
     items: (c) => [
       ...Object.keys(c.doc.services),
-      ...Object.keys(c.doc.databases),
+      // a sharded database is measured shard by shard: orders-db[0], orders-db[1] …
+      ...Object.entries(c.doc.databases).flatMap(([id, d]) =>
+        d.shards === undefined
+          ? [id]
+          : Array.from({ length: d.shards.count }, (_, i) => `${id}[${i}]`),
+      ),
       ...Object.entries(c.doc.caches)
         .filter(([, x]) => x.type === 'distributed')
         .map(([id]) => id),

@@ -90,7 +90,8 @@ export const CACHE_METRICS = keyMetricSource<CacheSummary>(
     { ...metricDef('hitRatio', 'hit ratio', 'ratio', false), value: (c) => c.hitRatio },
     lowerIsBetter('syncMessagesPerSec', 'sync messages/s', 'per-sec', (c) => c.syncMessagesPerSec),
     lowerIsBetter('memoryBytesPerInstance', 'memory per instance', 'bytes', (c) =>
-      c.type === 'distributed' ? null : c.bytesPerStore.mean,
+      // a distributed cache holds nothing in the instances of the services that use it
+      c.type === 'distributed' ? 0 : c.bytesPerStore.mean,
     ),
   ],
 );
