@@ -23,6 +23,7 @@ import {
 } from './highlight-catalogue.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
+import { didYouMean } from './suggest.ts';
 import type { HighlightDef } from './types.ts';
 
 /** One way a text can be read: a scope's metric, with the item before it (undefined: none). */
@@ -91,6 +92,19 @@ function fit(r: Reading, c: HighlightContext): msg.IssueText | { id: string | nu
 const allLabels = (scopes: readonly CatalogueScope[]) =>
   scopes.flatMap((s) => s.metrics.map((x) => x.label));
 
+/**
+ * The text with its metric words replaced by the nearest label ("orders utilsation" → "orders
+ * utilisation"), trying the last 4, 3, 2 and 1 words; undefined when none is near.
+ */
+function nearest(text: string, labels: readonly string[]): string | undefined {
+  const words = text.split(' ');
+  for (let k = Math.min(4, words.length); k >= 1; k--) {
+    const guess = didYouMean(words.slice(-k).join(' '), labels);
+    if (guess !== undefined) return [...words.slice(0, -k), guess].join(' ');
+  }
+  return undefined;
+}
+
 /** The key metric labels the documents measure (for a hint). */
 function labelsMeasured(contexts: readonly HighlightContext[]): string[] {
   return HIGHLIGHT_CATALOGUE.filter((s) =>
@@ -119,7 +133,7 @@ export function resolveHighlight(
   }
   const readings = readingsOf(rest, scopes);
   if (readings.length === 0)
-    return msg.unknownHighlight(clean, labelsMeasured(contexts), allLabels(scopes));
+    return msg.unknownHighlight(clean, labelsMeasured(contexts), nearest(rest, allLabels(scopes)));
   let problem: msg.IssueText | undefined;
   for (const c of contexts) {
     const fits: { r: Reading; id: string | null }[] = [];

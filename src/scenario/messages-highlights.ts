@@ -25,12 +25,12 @@ const guess = (input: string, known: readonly string[]) => {
 export function unknownHighlight(
   text: string,
   known: readonly string[],
-  every: readonly string[],
+  nearest: string | undefined,
 ): IssueText {
   return {
     code: 'unknown-highlight',
     message: `"${text}" names no key metric`,
-    hint: `${guess(text, every)}write [item] metric, e.g. "p99", "orders-db utilisation"; key metrics here: ${list(known)} (msasim schema lists them all)`,
+    hint: `${nearest === undefined ? '' : `did you mean "${nearest}"? `}write [item] metric, e.g. "p99", "orders-db utilisation"; key metrics here: ${list(known)} (msasim schema lists them all)`,
   };
 }
 

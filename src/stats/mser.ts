@@ -55,7 +55,7 @@ export function mser5(xs: readonly number[]): MserResult | null {
     const ss = Math.max(0, sumSq[d] - (sum[d] * sum[d]) / m);
     const value = ss / (m * m);
     // a relative tolerance keeps rounding noise from choosing a later d for an equal value
-    if (value < bestValue - 1e-12 * Math.max(1, Math.abs(bestValue))) {
+    if (d === 0 || value < bestValue - 1e-12 * Math.max(1, bestValue)) {
       bestValue = value;
       best = d;
     }
