@@ -57,17 +57,23 @@ export function differenceText(d: MetricDifference | null, variant: string): str
   return `${text}${verdict}`;
 }
 
-/** How many replications, once: with one, that there are no intervals and how to get them. */
-export function replicationsText(n: number): string {
+/**
+ * How many replications, once (`variants`: how many the run has): with one, that there are no
+ * intervals and how to get them.
+ */
+export function replicationsText(n: number, variants: number): string {
   const level = `${Math.round(CONFIDENCE_LEVEL * 100)} %`;
   if (n < 2)
-    return 'One replication: no confidence intervals, so no difference can be called significant (run with --replications 5, or set replications: in the scenario).';
-  return `Mean over ${n} replications ± half-width of the ${level} confidence interval; differences are paired with the first variant.`;
+    return variants > 1
+      ? 'One replication: no confidence intervals, so no difference can be called significant (run with --replications 5, or set replications: in the scenario).'
+      : 'One replication: no confidence intervals (run with --replications 5, or set replications: in the scenario).';
+  const paired = variants > 1 ? '; differences are paired with the first variant' : '';
+  return `Mean over ${n} replications ± half-width of the ${level} confidence interval${paired}.`;
 }
 
 /** Where the highlights come from, in words (`variants`: how many the run has). */
 export function sourceText(h: Highlights, variants: number): string {
-  if (h.source === 'scenario') return 'the key metrics the scenario highlights';
+  if (h.source === 'scenario') return "the key metrics of the scenario's lesson (its highlights:)";
   return variants > 1
     ? 'none declared: the key metrics that differ most between the variants, relative to their spread'
     : 'none declared: the overall p99, throughput and error rate';
@@ -91,7 +97,10 @@ export function formatHighlights(a: Analysis): string {
   const n = a.variants[0].replications.length;
   const names = a.variants.map((v) => v.name);
   const width = Math.max(...names.map((x) => x.length));
-  const lines = [`■ highlights (${sourceText(h, a.variants.length)})`, `  ${replicationsText(n)}`];
+  const lines = [
+    `■ highlights (${sourceText(h, a.variants.length)})`,
+    `  ${replicationsText(n, a.variants.length)}`,
+  ];
   const notes = a.results.notes;
   if (notes?.precision !== undefined)
     lines.push(`  ${precisionSentence({ ...notes.precision, replications: n })}`);
@@ -99,11 +108,14 @@ export function formatHighlights(a: Analysis): string {
     lines.push(`  --warmup auto: warm-up ${notes.warmupAutoMs / 1000} s (MSER-5 on the highlights' series).`);
   for (const item of h.items) {
     lines.push(item.name);
-    for (const c of highlightCells(item, a.variants, a.comparisons)) {
+    const cells = highlightCells(item, a.variants, a.comparisons);
+    const values = cells.map((c) => valueText(c.estimate));
+    const valueWidth = Math.max(...values.map((x) => x.length));
+    cells.forEach((c, i) => {
       const diff = differenceText(c.difference, c.variant);
-      const value = valueText(c.estimate);
-      lines.push(`  ${c.variant.padEnd(width)}  ${value}${diff === '' ? '' : `   ${diff}`}`);
-    }
+      const row = `  ${c.variant.padEnd(width)}  ${values[i].padStart(valueWidth)}`;
+      lines.push(diff === '' ? row : `${row}   ${diff}`);
+    });
   }
   for (const w of warmupLines(h)) lines.push(`⚠ ${w}`);
   return lines.join('\n');

@@ -81,7 +81,7 @@ export function highlightsSection(data: ReportData): PageSection[] {
     {
       id: 'highlights',
       title: 'Highlights',
-      html: html`<p class="${cls}">${sourceText(h, data.variants.length)[0].toUpperCase()}${sourceText(h, data.variants.length).slice(1)}. ${replicationsText(data.replications)}</p>${notes}<div class="hl-cards">${joinHtml(
+      html: html`<p class="${cls}">${sourceText(h, data.variants.length)[0].toUpperCase()}${sourceText(h, data.variants.length).slice(1)}. ${replicationsText(data.replications, data.variants.length)}</p>${notes}<div class="hl-cards">${joinHtml(
         h.items.map((item) => card(data, item)),
         '\n',
       )}</div>`,
