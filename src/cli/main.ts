@@ -4,9 +4,10 @@
  * main() runs it and maps errors to exit codes: scenario problems and failed writes 1, usage and
  * refused output paths 2, bugs 70. Output to a closed pipe (`msasim schema | head`) is dropped.
  */
-import { DEFAULT_MAX_REPLICATIONS } from '../report/precision.ts';
+
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { scenarioJsonSchema } from '../model/language.ts';
+import { DEFAULT_MAX_REPLICATIONS } from '../report/precision.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
 import { MAX_DURATION_MS } from '../scenario/limits.ts';

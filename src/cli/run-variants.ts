@@ -12,7 +12,6 @@ import { replicationSeed, runScenario } from '../model/run.ts';
 import { type Analysis, analyse } from '../report/analyse.ts';
 import { buildReportHtml } from '../report/html/page.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
-import { buildReportData, type ReportData } from '../report/report-data.ts';
 import {
   autoWarmupMs,
   DEFAULT_MAX_REPLICATIONS,
@@ -20,6 +19,7 @@ import {
   precisionState,
   replicateUntil,
 } from '../report/precision.ts';
+import { buildReportData, type ReportData } from '../report/report-data.ts';
 import { type RunNotes, replicationsOf } from '../report/results.ts';
 import { formatIssues } from '../scenario/format.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
@@ -157,7 +157,9 @@ export async function runVariants(
       cap,
       async (r) => {
         for (const [v, scenario] of scenarios.entries())
-          summaries[v].push((await runReplication(scenario, r, seedOverride, opts, budget)).summary);
+          summaries[v].push(
+            (await runReplication(scenario, r, seedOverride, opts, budget)).summary,
+          );
       },
       () => {
         set();

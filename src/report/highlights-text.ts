@@ -28,8 +28,7 @@ export function highlightCells(
   return variants.map((v, i) => ({
     variant: v.name,
     estimate: v.estimates.find((e) => e.key === h.key) ?? null,
-    difference:
-      i === 0 ? null : (comparisons[i - 1]?.metrics.find((m) => m.key === h.key) ?? null),
+    difference: i === 0 ? null : (comparisons[i - 1]?.metrics.find((m) => m.key === h.key) ?? null),
   }));
 }
 
@@ -105,7 +104,9 @@ export function formatHighlights(a: Analysis): string {
   if (notes?.precision !== undefined)
     lines.push(`  ${precisionSentence({ ...notes.precision, replications: n })}`);
   if (notes?.warmupAutoMs !== undefined)
-    lines.push(`  --warmup auto: warm-up ${notes.warmupAutoMs / 1000} s (MSER-5 on the highlights' series).`);
+    lines.push(
+      `  --warmup auto: warm-up ${notes.warmupAutoMs / 1000} s (MSER-5 on the highlights' series).`,
+    );
   for (const item of h.items) {
     lines.push(item.name);
     const cells = highlightCells(item, a.variants, a.comparisons);

@@ -33,11 +33,7 @@ describe('the catalogue of highlight names', () => {
 });
 
 /** A key metric estimate of `values`. */
-function est(
-  key: string,
-  values: number[],
-  unit: MetricEstimate['unit'] = 'ms',
-): MetricEstimate {
+function est(key: string, values: number[], unit: MetricEstimate['unit'] = 'ms'): MetricEstimate {
   const [scope, id, metric] = key.split('|');
   return {
     key,
@@ -133,8 +129,8 @@ describe('declared highlights', () => {
   });
 
   it('with none declared, says the default rule chose them', () => {
-    expect(highlightsOf([], [], ['a', 'b'], estimates, compareEstimates(['a', 'b'], estimates)).source).toBe(
-      'default',
-    );
+    expect(
+      highlightsOf([], [], ['a', 'b'], estimates, compareEstimates(['a', 'b'], estimates)).source,
+    ).toBe('default');
   });
 });

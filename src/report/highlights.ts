@@ -121,10 +121,7 @@ export function defaultHighlights(
   const scored = everywhere
     .map((e, order) => ({ e, order, s: score(e.key, comparisons) }))
     .filter(({ s }) => s[0] > 0 || s[1] > 0)
-    .sort(
-      (a, b) =>
-        b.s[0] - a.s[0] || b.s[1] - a.s[1] || a.order - b.order,
-    );
+    .sort((a, b) => b.s[0] - a.s[0] || b.s[1] - a.s[1] || a.order - b.order);
   const perItem = new Map<string, number>();
   const out: Highlight[] = [];
   for (const { e } of scored) {

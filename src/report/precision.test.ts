@@ -5,8 +5,8 @@
  * stopped it. And the warm-up --warmup auto chooses.
  */
 import { describe, expect, it } from 'vitest';
-import type { Analysis } from './analysis.ts';
 import { estimate } from './../stats/index.ts';
+import type { Analysis } from './analysis.ts';
 import { precisionSentence, precisionState, replicateUntil } from './precision.ts';
 
 /** An analysis with one highlight `p99` whose replications in each variant are `values[v]`. */
@@ -62,9 +62,7 @@ describe('precision stopping', () => {
       runs[0].push(100); // v0 is exact
       runs[1].push(r0 % 2 ? 10 : 190); // v1 never settles
     };
-    const outcome = await replicateUntil(0, 4, round, () =>
-      precisionState(analysis(runs), 0.05),
-    );
+    const outcome = await replicateUntil(0, 4, round, () => precisionState(analysis(runs), 0.05));
     expect(outcome.replications).toBe(4);
     expect(outcome.capped).toBe(true);
     expect(outcome.reached).toBe(false);

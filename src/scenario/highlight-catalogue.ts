@@ -117,7 +117,11 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
     scope: 'component',
     item: 'component',
     prefixes: ['component'],
-    metrics: [m('utilisation', 'utilisation', 'utilization'), m('arrivalsPerSec', 'load'), m('waitMeanMs', 'mean wait')],
+    metrics: [
+      m('utilisation', 'utilisation', 'utilization'),
+      m('arrivalsPerSec', 'load'),
+      m('waitMeanMs', 'mean wait'),
+    ],
     items: (c) => [
       ...Object.keys(c.doc.services),
       // a sharded database is measured shard by shard: orders-db[0], orders-db[1] …
@@ -205,7 +209,10 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
     scope: 'readers',
     item: 'reader',
     prefixes: ['readers', 'reader'],
-    metrics: [m('anomalyRate', 'anomaly rate', 'stale reads'), m('stalenessP99Ms', 'p99 staleness')],
+    metrics: [
+      m('anomalyRate', 'anomaly rate', 'stale reads'),
+      m('stalenessP99Ms', 'p99 staleness'),
+    ],
     items: (c) => Object.keys(c.doc.readers),
   },
 ];

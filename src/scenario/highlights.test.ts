@@ -33,9 +33,7 @@ const BASE = {
 /** The resolved highlights of BASE with `highlights` (and more top-level keys). */
 function resolve(highlights: string[], more: Record<string, unknown> = {}) {
   const text = stringify({ ...BASE, ...more, highlights });
-  return parseScenario(text, 'shop.yaml').highlights.map(
-    (h) => `${h.scope}|${h.id}|${h.metric}`,
-  );
+  return parseScenario(text, 'shop.yaml').highlights.map((h) => `${h.scope}|${h.id}|${h.metric}`);
 }
 
 /** The problems with `highlights`, as "line:col message → hint". */
@@ -78,9 +76,9 @@ describe('highlights: valid references', () => {
   });
 
   it('ignores case and extra spaces, and takes a kind: prefix', () => {
-    expect(resolve(['  P99 ', 'component:orders   mean wait', 'cache: products hit ratio'])).toEqual(
-      ['overall||p99Ms', 'component|orders|waitMeanMs', 'cache|products|hitRatio'],
-    );
+    expect(
+      resolve(['  P99 ', 'component:orders   mean wait', 'cache: products hit ratio']),
+    ).toEqual(['overall||p99Ms', 'component|orders|waitMeanMs', 'cache|products|hitRatio']);
   });
 
   it("leaves out the item of a scope's only item (null: resolved by the report)", () => {
@@ -140,7 +138,9 @@ describe('highlights: located errors', () => {
       expect.stringContaining(
         '[highlight-not-measured] "messages lost" is not measured in this scenario: it has no consumer groups',
       ),
-      expect.stringContaining('[duplicate-highlight] "overall:p99" is the same key metric as "p99"'),
+      expect.stringContaining(
+        '[duplicate-highlight] "overall:p99" is the same key metric as "p99"',
+      ),
     ]);
   });
 

@@ -70,7 +70,7 @@ function readingsOf(text: string, scopes: readonly CatalogueScope[]): Reading[] 
 }
 
 /** Why a reading does not fit a document, or its item id (null: the scope's only item). */
-function fit(r: Reading, c: HighlightContext): msg.IssueText | { id: string | null } {
+function fitOf(r: Reading, c: HighlightContext): msg.IssueText | { id: string | null } {
   const items = r.scope.items(c);
   const count = r.scope.count?.(c) ?? items.length;
   const label = r.metric.label;
@@ -141,9 +141,12 @@ export function resolveHighlight(
     const ordered =
       readings[0].item === undefined
         ? readings
-        : [...readings.filter((r) => r.scope.item !== null), ...readings.filter((r) => r.scope.item === null)];
+        : [
+            ...readings.filter((r) => r.scope.item !== null),
+            ...readings.filter((r) => r.scope.item === null),
+          ];
     for (const r of ordered) {
-      const f = fit(r, c);
+      const f = fitOf(r, c);
       if ('code' in f) problem ??= f;
       else fits.push({ r, id: f.id });
     }
@@ -157,7 +160,13 @@ export function resolveHighlight(
         chosen.map((x) => `${x.r.scope.prefixes[0]}:${rest}`),
       );
     const { r, id } = chosen[0];
-    return { text: clean, scope: r.scope.scope, id, metric: r.metric.metric, label: r.metric.label };
+    return {
+      text: clean,
+      scope: r.scope.scope,
+      id,
+      metric: r.metric.metric,
+      label: r.metric.label,
+    };
   }
   return problem as msg.IssueText;
 }

@@ -8,6 +8,7 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { type Document, LineCounter } from 'yaml';
 import { checkReferences } from './check-references.ts';
+import { checkHighlights } from './highlights.ts';
 import { type DocPath, ScenarioError, type ScenarioIssue, type UnlocatedIssue } from './issues.ts';
 import { createLocator, detab } from './locate.ts';
 import * as msg from './messages.ts';
@@ -25,7 +26,6 @@ import {
 import type { ScenarioParsed } from './schema.ts';
 import { type StepLanguage, type StepSyntax, stepLanguage } from './step-syntax.ts';
 import type { HighlightDef, Scenario } from './types.ts';
-import { checkHighlights } from './highlights.ts';
 import { everyStep } from './walk-steps.ts';
 import { checkYamlTree, MAX_DEPTH, parseYamlDocument } from './yaml-guards.ts';
 import { fromZodIssues } from './zod-issues.ts';

@@ -11,9 +11,7 @@ const LISTED = 16;
 /** `a, b, c` in the given order, without duplicates, cut with "…". */
 function list(names: readonly string[]): string {
   const unique = [...new Set(names)];
-  return unique.length > LISTED
-    ? `${unique.slice(0, LISTED).join(', ')}, …`
-    : unique.join(', ');
+  return unique.length > LISTED ? `${unique.slice(0, LISTED).join(', ')}, …` : unique.join(', ');
 }
 
 const guess = (input: string, known: readonly string[]) => {

@@ -7,9 +7,9 @@
 import type { IssueCode } from './issues.ts';
 import { didYouMean, sortedNames } from './suggest.ts';
 
+export * from './messages-highlights.ts';
 // the texts of hostile or oversized input live beside this file
 export * from './messages-limits.ts';
-export * from './messages-highlights.ts';
 
 /** The text of one issue, before it gets a path, a severity and a location. */
 export interface IssueText {

@@ -577,7 +577,13 @@ const Highlight = z
       (s) =>
         `${s.item === null ? s.scope : `per ${s.item} (${s.prefixes[0]}:)`}: ${s.metrics.map((m) => m.label).join(', ')}`,
     ).join('; ')}.`,
-    examples: ['p99', 'web/page p99', 'orders-db utilisation', 'sessions lost', 'cache:redis hit ratio'],
+    examples: [
+      'p99',
+      'web/page p99',
+      'orders-db utilisation',
+      'sessions lost',
+      'cache:redis hit ratio',
+    ],
   });
 
 export const Variant = z.strictObject({

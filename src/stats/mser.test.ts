@@ -9,7 +9,10 @@ import { mser5 } from './mser.ts';
 /** MSER(d) for every d ≤ ⌊k/2⌋, straight from the definition; the first smallest d × 5. */
 function bruteForce(xs: readonly number[]): number {
   const k = Math.floor(xs.length / 5);
-  const z = Array.from({ length: k }, (_, j) => xs.slice(j * 5, j * 5 + 5).reduce((a, b) => a + b) / 5);
+  const z = Array.from(
+    { length: k },
+    (_, j) => xs.slice(j * 5, j * 5 + 5).reduce((a, b) => a + b) / 5,
+  );
   let best = 0;
   let bestValue = Number.POSITIVE_INFINITY;
   for (let d = 0; d <= Math.floor(k / 2); d++) {

@@ -149,7 +149,8 @@ describe.skipIf(!available)(
         await page.click('[role="tab"] >> nth=1');
         expect((await visible()).slice(0, 2)).toEqual([false, true]);
       }
-      if (file !== REPLICATED) await firstScreenHasTheHighlights(page, file, outs.get(file) as string);
+      if (file !== REPLICATED)
+        await firstScreenHasTheHighlights(page, file, outs.get(file) as string);
 
       if (file === HEADLINE) {
         await mkdir(ARTIFACTS, { recursive: true });
@@ -182,17 +183,27 @@ async function firstScreenHasTheHighlights(page: Page, file: string, out: string
       const r = td.getBoundingClientRect();
       return { text: td.textContent, top: r.top, bottom: r.bottom, right: r.right };
     }),
-  }))`)) as { name: string; values: { text: string; top: number; bottom: number; right: number }[] }[];
+  }))`)) as {
+    name: string;
+    values: { text: string; top: number; bottom: number; right: number }[];
+  }[];
   expect(cards.map((c) => c.name)).toEqual(data.highlights.items.map((h) => h.name));
   for (const card of cards) {
     expect(card.values, card.name).toHaveLength(data.variants.length);
     // a variant without the item (a saga another variant does not have) says so in words
-    expect(card.values.some((v) => /\d/.test(v.text)), `${file}: ${card.name}`).toBe(true);
+    expect(
+      card.values.some((v) => /\d/.test(v.text)),
+      `${file}: ${card.name}`,
+    ).toBe(true);
     for (const v of card.values) {
       expect(v.text, `${file}: ${card.name}`).toMatch(/\d|^not measured$/);
       expect(v.top, `${file}: ${card.name} is below the first screen`).toBeGreaterThanOrEqual(0);
-      expect(v.bottom, `${file}: ${card.name} is below the first screen`).toBeLessThanOrEqual(VIEWPORT.height);
-      expect(v.right, `${file}: ${card.name} is cut on the right`).toBeLessThanOrEqual(VIEWPORT.width);
+      expect(v.bottom, `${file}: ${card.name} is below the first screen`).toBeLessThanOrEqual(
+        VIEWPORT.height,
+      );
+      expect(v.right, `${file}: ${card.name} is cut on the right`).toBeLessThanOrEqual(
+        VIEWPORT.width,
+      );
     }
   }
   const shot = FIRST_SCREENS[file];

@@ -15,8 +15,8 @@ import {
   valueText,
   warmupLines,
 } from '../../highlights-text.ts';
-import { variantLabel } from '../../html/charts.ts';
 import { variantColour } from '../../html/chart-style.ts';
+import { variantLabel } from '../../html/charts.ts';
 import { variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
@@ -40,7 +40,10 @@ function bar(c: HighlightCell, max: number, index: number): Html {
 
 /** The card of one highlight. */
 function card(data: ReportData, h: Highlight): Html {
-  const variants = data.variants.map((v) => ({ name: variantLabel(data, v), estimates: v.estimates }));
+  const variants = data.variants.map((v) => ({
+    name: variantLabel(data, v),
+    estimates: v.estimates,
+  }));
   const cells = highlightCells(h, variants, data.comparisons);
   const max = Math.max(
     0,
