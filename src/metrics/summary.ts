@@ -347,6 +347,11 @@ export interface RunSummary extends MetricsSummary {
     slos: SloDef[];
     /** The fault timeline (the report analyses its propagation). */
     faults: FaultDef[];
+    /**
+     * When an open workload's rate starts to change on purpose (its schedule's steps, ramps and
+     * spikes), ms: the warm-up check reads the series before the first only.
+     */
+    loadChangesMs: number[];
   };
   run: { stopReason: RunStopReason; simulatedMs: number; events: number; requests: number };
   /** Messages sent over each link (caller → callee) in the statistics window. */

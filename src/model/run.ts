@@ -36,6 +36,7 @@ export async function runScenario(
           warmupMs: scenario.warmupMs,
           slos: scenario.slos,
           faults: scenario.faults,
+          loadChangesMs: loadChangesMs(scenario),
         },
         run: {
           stopReason,
@@ -61,4 +62,18 @@ export async function runScenario(
  */
 export function replicationSeed(seed: number | string, r: number): number | string {
   return r === 1 ? seed : `${seed}/${r}`;
+}
+
+/** When an open workload's rate starts to change (a schedule's steps, ramps, spikes), sorted. */
+function loadChangesMs(scenario: Scenario): number[] {
+  const at = new Set<number>();
+  for (const w of scenario.workloads) {
+    if (w.kind !== 'open') continue;
+    w.rate.forEach((piece, i) => {
+      const before = w.rate[i - 1];
+      const changes = piece.fromPerMs !== piece.toPerMs || (before !== undefined && before.toPerMs !== piece.fromPerMs);
+      if (changes) at.add(piece.startMs);
+    });
+  }
+  return [...at].sort((a, b) => a - b);
 }

@@ -6,7 +6,7 @@
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import type { Analysis } from './analysis.ts';
 import type { Highlight, Highlights } from './highlights.ts';
-import { formatInUnit } from './html/format.ts';
+import { formatInUnit, formatNumber } from './html/format.ts';
 import type { MetricDifference, MetricEstimate, VariantComparison } from './key-metrics.ts';
 import { precisionSentence } from './precision.ts';
 
@@ -35,7 +35,9 @@ export function highlightCells(
 /** The value of an estimate: "12.3 ms ± 0.40 ms", or the mean alone without an interval. */
 export function valueText(e: MetricEstimate | null): string {
   if (e === null) return 'not measured';
-  const mean = formatInUnit(e.estimate.mean, e.unit);
+  // a count that is whole in every replication prints as a whole number
+  const whole = e.unit === 'count' && e.values.every(Number.isInteger);
+  const mean = whole ? formatNumber(e.estimate.mean, 0) : formatInUnit(e.estimate.mean, e.unit);
   const hw = e.estimate.halfWidth;
   return hw === null ? mean : `${mean} ± ${formatInUnit(hw, e.unit)}`;
 }
@@ -72,7 +74,7 @@ export function replicationsText(n: number, variants: number): string {
 
 /** Where the highlights come from, in words (`variants`: how many the run has). */
 export function sourceText(h: Highlights, variants: number): string {
-  if (h.source === 'scenario') return "the key metrics of the scenario's lesson (its highlights:)";
+  if (h.source === 'scenario') return "declared by the scenario's highlights:";
   return variants > 1
     ? 'none declared: the key metrics that differ most between the variants, relative to their spread'
     : 'none declared: the overall p99, throughput and error rate';

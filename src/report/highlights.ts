@@ -175,24 +175,47 @@ export function highlightSeries(run: RunResult, key: string): number[] | null {
 
 /** How much later than the declared warm-up MSER-5's point must be to warn, s. */
 const WARMUP_SLACK_S = 5;
+/** How far the mean of the seconds MSER-5 would add to the warm-up must be from the rest's. */
+const WARMUP_BIAS = 0.1;
 
 /**
- * MSER-5's truncation point, s, of a highlight's series in `run`, cut at the first fault (a
- * fault is a transient on purpose, which MSER-5 would take for the warm-up's); null without a
- * series or with too short a one.
+ * A highlight's series in `run` up to its first designed transient: the first fault and the
+ * first change of an open workload's rate (which MSER-5 would take for the warm-up's).
  */
-export function mserSeconds(run: RunResult, key: string): number | null {
+function steadyPart(run: RunResult, key: string): number[] | null {
   const xs = highlightSeries(run, key);
   if (xs === null) return null;
-  const starts = run.summary.scenario.faults.flatMap((f) => f.windows.map((w) => w.startMs));
+  const { faults, loadChangesMs } = run.summary.scenario;
+  const starts = [
+    ...faults.flatMap((f) => f.windows.map((w) => w.startMs)),
+    ...(loadChangesMs ?? []), // absent in results.json written before
+  ];
   const cut = starts.length === 0 ? xs.length : Math.floor(Math.min(...starts) / 1000);
-  const r = mser5(xs.slice(0, cut).filter(Number.isFinite));
+  return xs.slice(0, cut);
+}
+
+const meanOf = (xs: readonly number[]) => {
+  const ok = xs.filter(Number.isFinite);
+  return ok.length === 0 ? Number.NaN : ok.reduce((a, b) => a + b, 0) / ok.length;
+};
+
+/**
+ * MSER-5's truncation point, s, of a highlight's series in `run` before its first designed
+ * transient (steadyPart); null without a series or with too short a one. Seconds without data
+ * (no finished request) are left out.
+ */
+export function mserSeconds(run: RunResult, key: string): number | null {
+  const xs = steadyPart(run, key);
+  if (xs === null) return null;
+  const r = mser5(xs.filter(Number.isFinite));
   return r === null ? null : r.truncation;
 }
 
 /**
- * The highlights whose series in the first replication of a variant has a MSER-5 truncation
- * point more than 5 s beyond the declared warm-up ("clearly too short").
+ * The highlights whose series in the first replication of a variant says the declared warm-up
+ * is clearly too short: MSER-5's truncation point is more than 5 s beyond it, and the seconds
+ * between them differ from the rest by more than 10 % of the rest's mean (a noisy series whose
+ * MSER-5 point moves a little is no bias worth a warning).
  */
 function warmupWarnings(
   runs: readonly RunResult[],
@@ -205,6 +228,10 @@ function warmupWarnings(
     for (const h of items) {
       const suggestedS = mserSeconds(run, h.key);
       if (suggestedS === null || suggestedS <= warmupS + WARMUP_SLACK_S) continue;
+      const xs = steadyPart(run, h.key) ?? [];
+      const early = meanOf(xs.slice(Math.ceil(warmupS), suggestedS));
+      const rest = meanOf(xs.slice(suggestedS));
+      if (!(Math.abs(early - rest) > WARMUP_BIAS * Math.abs(rest))) continue;
       out.push({ variant: names[v], highlight: h.name, warmupS, suggestedS });
     }
   });
