@@ -71,7 +71,9 @@ function loadChangesMs(scenario: Scenario): number[] {
     if (w.kind !== 'open') continue;
     w.rate.forEach((piece, i) => {
       const before = w.rate[i - 1];
-      const changes = piece.fromPerMs !== piece.toPerMs || (before !== undefined && before.toPerMs !== piece.fromPerMs);
+      const changes =
+        piece.fromPerMs !== piece.toPerMs ||
+        (before !== undefined && before.toPerMs !== piece.fromPerMs);
       if (changes) at.add(piece.startMs);
     });
   }

@@ -10,8 +10,21 @@
  * the whole run (overall figures, sessions), else the names of the endpoints, components, caches,
  * consumer groups, sagas, transaction steps or readers; `undefined` when the scenario has none.
  */
-import type { ScenarioParsed } from './schema.ts';
-import type { StepVisit } from './walk-steps.ts';
+
+/**
+ * What the catalogue reads of a parsed document (schema.ts `ScenarioParsed` is one): its own
+ * shape, so that the schema, which lists these names for editors, does not import back.
+ */
+export interface HighlightDocument {
+  workloads: Record<string, { target?: string; mix?: Record<string, unknown> }>;
+  services: Record<string, unknown>;
+  databases: Record<string, { shards?: { count: number } }>;
+  caches: Record<string, { type: string }>;
+  brokers: Record<string, unknown>;
+  consumers: Record<string, unknown>;
+  readers: Record<string, unknown>;
+  sessions?: unknown;
+}
 
 /** A key metric as a highlight names it: its name in the report and its label (both accepted). */
 export interface CatalogueMetric {
@@ -23,8 +36,9 @@ export interface CatalogueMetric {
 
 /** What the highlight checker knows of a document: the document and its steps. */
 export interface HighlightContext {
-  doc: ScenarioParsed;
-  steps: readonly StepVisit[];
+  doc: HighlightDocument;
+  /** Every step of every endpoint (walk-steps.ts `everyStep`). */
+  steps: readonly { step: unknown }[];
 }
 
 /** One scope of key metrics (the `scope` of report/key-metrics.ts). */
@@ -48,7 +62,7 @@ const m = (metric: string, label: string, ...aliases: string[]): CatalogueMetric
 });
 
 /** The entry endpoints of a document: every workload's target and the endpoints of its mix. */
-export function entryEndpointsOf(doc: ScenarioParsed): string[] {
+export function entryEndpointsOf(doc: HighlightDocument): string[] {
   const all = Object.values(doc.workloads).flatMap((w) => [
     ...(w.target === undefined ? [] : [w.target]),
     ...Object.keys(w.mix ?? {}),

@@ -22,7 +22,8 @@ import {
   type HighlightContext,
 } from './highlight-catalogue.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
-import * as msg from './messages.ts';
+import type { IssueText } from './messages.ts';
+import * as msg from './messages-highlights.ts';
 import { didYouMean } from './suggest.ts';
 import type { HighlightDef } from './types.ts';
 
@@ -70,7 +71,7 @@ function readingsOf(text: string, scopes: readonly CatalogueScope[]): Reading[] 
 }
 
 /** Why a reading does not fit a document, or its item id (null: the scope's only item). */
-function fitOf(r: Reading, c: HighlightContext): msg.IssueText | { id: string | null } {
+function fitOf(r: Reading, c: HighlightContext): IssueText | { id: string | null } {
   const items = r.scope.items(c);
   const count = r.scope.count?.(c) ?? items.length;
   const label = r.metric.label;
@@ -119,7 +120,7 @@ function labelsMeasured(contexts: readonly HighlightContext[]): string[] {
 export function resolveHighlight(
   text: string,
   contexts: readonly HighlightContext[],
-): HighlightDef | msg.IssueText {
+): HighlightDef | IssueText {
   const clean = text.trim().replace(/\s+/g, ' ');
   let scopes = HIGHLIGHT_CATALOGUE;
   let rest = clean;
@@ -134,7 +135,7 @@ export function resolveHighlight(
   const readings = readingsOf(rest, scopes);
   if (readings.length === 0)
     return msg.unknownHighlight(clean, labelsMeasured(contexts), nearest(rest, allLabels(scopes)));
-  let problem: msg.IssueText | undefined;
+  let problem: IssueText | undefined;
   for (const c of contexts) {
     const fits: { r: Reading; id: string | null }[] = [];
     // with an item, the problem of a scope of items says more than "a figure of the whole run"
@@ -168,7 +169,7 @@ export function resolveHighlight(
       label: r.metric.label,
     };
   }
-  return problem as msg.IssueText;
+  return problem as IssueText;
 }
 
 /**

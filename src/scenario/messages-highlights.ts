@@ -1,6 +1,7 @@
 /**
  * The texts of problems with `highlights:` (the key metrics a scenario's report shows first) and
- * `replications:`. Re-exported by messages.ts (one function per issue code).
+ * `replications:`, one function per issue code (highlights.ts reads them from here: messages.ts
+ * re-exporting them would close an import loop).
  */
 import type { IssueText } from './messages.ts';
 import { didYouMean, sortedNames } from './suggest.ts';

@@ -7,7 +7,6 @@
 import type { IssueCode } from './issues.ts';
 import { didYouMean, sortedNames } from './suggest.ts';
 
-export * from './messages-highlights.ts';
 // the texts of hostile or oversized input live beside this file
 export * from './messages-limits.ts';
 
