@@ -98,7 +98,7 @@ describe('msasim compare', () => {
     const [header, , ...rest] = r.stdout.trimEnd().split('\n');
     expect(header).toBe('compare shared-db (scenarios/01-shared-db.yaml): 2 variants, seed 1');
     // the highlights first, then the comparison
-    expect(rest[0]).toBe("■ highlights (declared by the scenario's highlights:)");
+    expect(rest[0]).toBe('■ highlights: declared in the scenario');
     const table = rest.slice(rest.indexOf('■ comparison (all entry endpoints)'));
     expect(table[0]).toBe('■ comparison (all entry endpoints)');
     expect(rest.slice(0, rest.indexOf(table[0]))).toContain('products/search p99');

@@ -348,8 +348,8 @@ export interface RunSummary extends MetricsSummary {
     /** The fault timeline (the report analyses its propagation). */
     faults: FaultDef[];
     /**
-     * When an open workload's rate starts to change on purpose (its schedule's steps, ramps and
-     * spikes), ms: the warm-up check reads the series before the first only.
+     * When the load starts to change on purpose (an open workload's schedule, a ramp-up of
+     * logged-in users: 0), ms: the warm-up check reads the series before the first only.
      */
     loadChangesMs: number[];
   };

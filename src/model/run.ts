@@ -64,11 +64,18 @@ export function replicationSeed(seed: number | string, r: number): number | stri
   return r === 1 ? seed : `${seed}/${r}`;
 }
 
-/** When an open workload's rate starts to change (a schedule's steps, ramps, spikes), sorted. */
+/**
+ * When the load starts to change on purpose, sorted: an open workload's schedule (steps, ramps,
+ * spikes), and 0 for logged-in users whose first logins ramp up (the population grows from the
+ * start).
+ */
 function loadChangesMs(scenario: Scenario): number[] {
   const at = new Set<number>();
   for (const w of scenario.workloads) {
-    if (w.kind !== 'open') continue;
+    if (w.kind !== 'open') {
+      if ((w.session?.rampUpMs ?? 0) > 0) at.add(0);
+      continue;
+    }
     w.rate.forEach((piece, i) => {
       const before = w.rate[i - 1];
       const changes =

@@ -74,7 +74,7 @@ export function replicationsText(n: number, variants: number): string {
 
 /** Where the highlights come from, in words (`variants`: how many the run has). */
 export function sourceText(h: Highlights, variants: number): string {
-  if (h.source === 'scenario') return "declared by the scenario's highlights:";
+  if (h.source === 'scenario') return 'declared in the scenario';
   return variants > 1
     ? 'none declared: the key metrics that differ most between the variants, relative to their spread'
     : 'none declared: the overall p99, throughput and error rate';
@@ -99,7 +99,7 @@ export function formatHighlights(a: Analysis): string {
   const names = a.variants.map((v) => v.name);
   const width = Math.max(...names.map((x) => x.length));
   const lines = [
-    `■ highlights (${sourceText(h, a.variants.length)})`,
+    `■ highlights: ${sourceText(h, a.variants.length)}`,
     `  ${replicationsText(n, a.variants.length)}`,
   ];
   const notes = a.results.notes;

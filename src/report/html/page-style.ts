@@ -49,7 +49,7 @@ p { margin: 8px 0 12px; }
 .hl-bar { position: relative; display: block; height: 12px; background: var(--band); border-radius: 3px; }
 .hl-fill { position: absolute; left: 0; top: 0; bottom: 0; border-radius: 3px; }
 .hl-ci { position: absolute; top: 5px; height: 2px; background: #111827; }
-.hl-diff td { font-size: 12px; line-height: 1.25; color: var(--muted); padding-top: 0; padding-bottom: 3px; }
+.hl-diff td { font-size: 12px; line-height: 1.25; color: var(--muted); padding: 0 0 3px 18px !important; }
 .hl-diff.better td { color: var(--better); }
 .hl-diff.worse td { color: var(--worse); }
 .note { background: #fffbeb; border: 1px solid #fcd34d; border-radius: 8px; padding: 10px 14px; }

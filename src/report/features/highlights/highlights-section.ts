@@ -59,7 +59,7 @@ function card(data: ReportData, h: Highlight): Html {
           : c.difference.better === false
             ? ' worse'
             : '';
-    return html`<tr><td class="hl-variant">${variantChip(c.variant, i)}</td><td class="hl-value">${valueText(c.estimate)}</td><td class="hl-chart">${bar(c, max, i)}</td></tr>${diff === '' ? '' : html`<tr class="hl-diff${verdict}"><td></td><td colspan="2">${diff}</td></tr>`}`;
+    return html`<tr><td class="hl-variant">${variantChip(c.variant, i)}</td><td class="hl-value">${valueText(c.estimate)}</td><td class="hl-chart">${bar(c, max, i)}</td></tr>${diff === '' ? '' : html`<tr class="hl-diff${verdict}"><td colspan="3">${diff}</td></tr>`}`;
   });
   return html`<article class="hl-card"><h3>${h.name}</h3><table class="hl-table">${joinHtml(rows, '')}</table></article>`;
 }
