@@ -106,9 +106,13 @@ describe('msasim compare', () => {
     const r = await msasim(['compare', 'scenarios/01-shared-db.yaml', '--out', out]);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.code).toBe(0);
-    const [header, , ...table] = r.stdout.trimEnd().split('\n');
+    const [header, , ...rest] = r.stdout.trimEnd().split('\n');
     expect(header).toBe('compare shared-db (scenarios/01-shared-db.yaml): 2 variants, seed 1');
+    // the highlights first, then the comparison
+    expect(rest[0]).toBe('■ highlights: declared in the scenario');
+    const table = rest.slice(rest.indexOf('■ comparison (all entry endpoints)'));
     expect(table[0]).toBe('■ comparison (all entry endpoints)');
+    expect(rest.slice(0, rest.indexOf(table[0]))).toContain('products/search p99');
     expect(table[3]).toMatch(/^db-per-service /);
     expect(table[4]).toMatch(/^shared-db /);
     for (const line of table) expect(line.length, line).toBeLessThanOrEqual(120);

@@ -4,8 +4,10 @@
  * main() runs it and maps errors to exit codes: scenario problems and failed writes 1, usage and
  * refused output paths 2, bugs 70. Output to a closed pipe (`msasim schema | head`) is dropped.
  */
+
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { scenarioJsonSchema } from '../model/language.ts';
+import { DEFAULT_MAX_REPLICATIONS } from '../report/precision.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
 import { MAX_DURATION_MS } from '../scenario/limits.ts';
@@ -262,9 +264,23 @@ function withRunOptions(command: Command): Command {
       )
       .option(
         '--replications <n>',
-        `independent replications of each variant (95 % confidence intervals need ≥ 2; at most ${MAX_REPLICATIONS})`,
+        `independent replications of each variant (default: the scenario's replications:, else 1; 95 % confidence intervals need ≥ 2; at most ${MAX_REPLICATIONS})`,
         parseReplicationsOption,
-        1,
+      )
+      .option(
+        '--precision <p>',
+        "add replications until every highlight's 95 % half-width is within p of its mean, e.g. 5%",
+        parsePrecisionOption,
+      )
+      .option(
+        '--max-replications <n>',
+        `the most replications --precision runs (default ${DEFAULT_MAX_REPLICATIONS})`,
+        parseReplicationsOption,
+      )
+      .option(
+        '--warmup <auto>',
+        "auto: choose the warm-up by MSER-5 from a pilot run of the highlights' series",
+        parseWarmupOption,
       )
       .option('--quiet', 'no progress bars')
       .option(
@@ -373,6 +389,24 @@ function parseReplicationsOption(value: string): number {
   if (n > MAX_REPLICATIONS)
     throw new InvalidArgumentError(`expected at most ${MAX_REPLICATIONS} replications.`);
   return n;
+}
+
+/** Parses --precision: "5%" or 0.05, a share above 0 and below 1. */
+function parsePrecisionOption(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(value);
+  const p = m === null ? Number.NaN : Number(m[1]) / (m[2] === '%' ? 100 : 1);
+  if (!(p > 0 && p < 1))
+    throw new InvalidArgumentError('expected a share such as 5% or 0.05 (above 0, below 100 %).');
+  return p;
+}
+
+/** Parses --warmup: only "auto" (a fixed warm-up is the scenario's `warmup:`). */
+function parseWarmupOption(value: string): 'auto' {
+  if (value !== 'auto')
+    throw new InvalidArgumentError(
+      'expected "auto" (a fixed warm-up is set in the scenario: warmup: 30s).',
+    );
+  return value;
 }
 
 /** Parses --workers: a whole number from 1 to 1,024. */

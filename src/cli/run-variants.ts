@@ -14,8 +14,15 @@ import { type Analysis, analyse } from '../report/analyse.ts';
 import { SENSITIVITY_THRESHOLD } from '../report/features/sensitivity/what-if.ts';
 import { buildReportHtml } from '../report/html/page.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
+import {
+  autoWarmupMs,
+  DEFAULT_MAX_REPLICATIONS,
+  precisionSentence,
+  precisionState,
+  replicateUntil,
+} from '../report/precision.ts';
 import { buildReportData, type ReportData } from '../report/report-data.ts';
-import { replicationsOf } from '../report/results.ts';
+import { type RunNotes, replicationsOf } from '../report/results.ts';
 import { formatIssues } from '../scenario/format.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -23,7 +30,7 @@ import { threadCpuMs } from './cpu-time.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
 import { checkOut, type OutTarget } from './out-target.ts';
-import { createRunProgress } from './progress.ts';
+import { createRunProgress, type VariantBar } from './progress.ts';
 import {
   CHECK_EVERY,
   CommandBudget,
@@ -47,8 +54,14 @@ export interface RunVariantsOptions extends GuardLimits {
   seed?: string;
   /** Overrides the scenario's duration, ms. */
   duration?: number;
-  /** Independent replications of each variant (default 1). */
+  /** Independent replications of each variant (default: the scenario's `replications:`, else 1). */
   replications?: number;
+  /** --precision: add replications until every highlight's 95 % half-width ≤ this share of its mean. */
+  precision?: number;
+  /** --max-replications: the cap of --precision (default DEFAULT_MAX_REPLICATIONS). */
+  maxReplications?: number;
+  /** --warmup auto: choose the warm-up by MSER-5 from a pilot replication. */
+  warmup?: 'auto';
   /** No progress bars (they are drawn only on a terminal anyway). */
   quiet?: boolean;
   /** The output folder (default reports/<scenario name>). */
@@ -123,6 +136,16 @@ export async function runVariants(
   }
 }
 
+/** What every replication of a command shares: its options, budget, data files and loop clock. */
+interface RunContext {
+  opts: RunVariantsOptions;
+  budget: CommandBudget;
+  data: ScenarioData;
+  seedOverride: number | string | undefined;
+  /** The simulation loops' cost, summed over every run of the command. */
+  loop: LoopTiming;
+}
+
 /** Runs every variant of `loaded` (see runVariants), its data files read. */
 async function runAll(
   loaded: LoadedScenario,
@@ -134,84 +157,97 @@ async function runAll(
   data: ScenarioData,
   target: OutTarget,
 ): Promise<VariantRuns> {
-  const seedOverride = parseSeed(opts.seed);
-  const replications = opts.replications ?? 1;
-  const runs: RunResult[] = [];
-  const summaries: RunSummary[][] = [];
+  const ctx: RunContext = {
+    opts,
+    budget,
+    data,
+    seedOverride: parseSeed(opts.seed),
+    loop: { wallMs: 0, cpuMs: 0, events: 0 },
+  };
+  const cap = opts.maxReplications ?? DEFAULT_MAX_REPLICATIONS;
+  const asked = opts.replications ?? loaded.replications ?? 1;
+  const replications = opts.precision === undefined ? asked : Math.min(Math.max(asked, 2), cap);
   const started = performance.now();
   if (opts.duration !== undefined && opts.duration < 1000)
     io.err(`${shortDurationWarning(opts.duration)}\n`);
-  const progress = createRunProgress(opts.quiet);
-  const loop: LoopTiming = { wallMs: 0, cpuMs: 0, events: 0 };
-  const ran: RanVariant[] = [];
-  for (const base of loaded.variants) {
+  let scenarios = loaded.variants.map((base) => {
     const scenario = opts.duration === undefined ? base : { ...base, durationMs: opts.duration };
     if (scenario.warmupMs >= scenario.durationMs) {
       throw new UsageError(
         `--duration ${opts.duration} ms is not longer than the scenario's warm-up (${scenario.warmupMs} ms).`,
       );
     }
-    const seed = seedOverride ?? scenario.seed;
-    const mine: RunSummary[] = [];
-    const bar = progress?.variant(
-      scenario.variant ?? scenario.name,
-      scenario.durationMs * replications,
-      replications,
-    );
-    try {
-      for (let r = 1; r <= replications; r++) {
-        budget.checkBefore(
-          `the run of ${runName(scenario)}${replications > 1 ? `, replication ${r}` : ''}`,
-        );
-        const t0 = performance.now();
-        const doneMs = (r - 1) * scenario.durationMs;
-        const guard = new RunGuard(opts, budget);
-        const result = await runScenario(scenario, {
-          data: data.of(base.variant) ?? undefined,
-          // traced: the first replication (the one whose details the report shows)
-          trace: r === 1 ? traceOptionsOf(scenario, opts) : null,
-          seed: replicationSeed(seed, r),
-          maxEvents: opts.maxEvents,
-          checkEvery: CHECK_EVERY,
-          clock: LOOP_CLOCK,
-          seriesResolutionS: opts.seriesResolution,
-          onCheckpoint: (sim, probe) => {
-            const wallMs = performance.now() - t0;
-            bar?.update(doneMs + sim.now, sim.eventsProcessed / (wallMs / 1000), r);
-            return guard.check(sim, probe);
-          },
-        });
-        checkGuards(scenario, result, opts, guard);
-        if (result.loop !== undefined) {
-          loop.wallMs += result.loop.wallMs;
-          loop.cpuMs += result.loop.cpuMs;
-          loop.events += result.loop.events;
-        }
-        const wallS = (performance.now() - t0) / 1000;
-        bar?.update(r * scenario.durationMs, result.summary.run.events / wallS, r);
-        if (r === 1) runs.push(result);
-        mine.push(result.summary);
-      }
-    } finally {
-      bar?.stop();
-    }
-    summaries.push(mine);
-    ran.push({
-      scenario: { ...scenario, seed },
-      name: variantName(loaded.name, scenario),
-      base: mine[0],
-    });
-  }
-  const empty = summaries.flat().filter((x) => x.overall.finished === 0).length;
-  if (empty > 0) io.err(`${noRequestCompletedWarning(empty, summaries.flat().length)}\n`);
+    return scenario;
+  });
   const results: ScenarioResults = {
     name: loaded.name,
     description: loaded.description,
     file: relative(process.cwd(), file),
-    runs,
+    runs: [],
     lesson,
+    highlights: loaded.highlights,
   };
-  if (replications > 1) results.replications = summaries;
+  const notes: RunNotes = {};
+  const progress = createRunProgress(opts.quiet);
+  const runAllOnce = async (count: number) => {
+    const summaries: RunSummary[][] = scenarios.map(() => []);
+    results.runs = [];
+    for (const [v, scenario] of scenarios.entries()) {
+      const bar = progress?.variant(
+        scenario.variant ?? scenario.name,
+        scenario.durationMs * count,
+        count,
+      );
+      try {
+        for (let r = 1; r <= count; r++) {
+          const result = await runReplication(scenario, r, ctx, bar);
+          if (r === 1) results.runs.push(result);
+          summaries[v].push(result.summary);
+        }
+      } finally {
+        bar?.stop();
+      }
+    }
+    return summaries;
+  };
+  if (opts.warmup === 'auto') {
+    // a pilot: the first replication of every variant, whose highlights' series MSER-5 reads
+    const pilot = await runAllOnce(1);
+    const warmupMs = autoWarmupMs(analyse({ ...results, replications: pilot }));
+    notes.warmupAutoMs = warmupMs;
+    io.err(`--warmup auto: MSER-5 on the highlights' series: warm-up ${warmupMs / 1000} s\n`);
+    scenarios = scenarios.map((s) => ({ ...s, warmupMs }));
+  }
+  const summaries = await runAllOnce(replications);
+  const set = () => {
+    if (summaries[0].length > 1) results.replications = summaries;
+  };
+  if (opts.precision !== undefined) {
+    const precision = opts.precision;
+    const outcome = await replicateUntil(
+      replications,
+      cap,
+      async (r) => {
+        for (const [v, scenario] of scenarios.entries())
+          summaries[v].push((await runReplication(scenario, r, ctx)).summary);
+      },
+      () => {
+        set();
+        return precisionState(analyse(results), precision);
+      },
+    );
+    notes.precision = { target: precision, reached: outcome.reached, cap, worst: outcome.worst };
+    io.err(`${precisionSentence({ ...notes.precision, replications: outcome.replications })}\n`);
+  }
+  set();
+  if (notes.precision !== undefined || notes.warmupAutoMs !== undefined) results.notes = notes;
+  const empty = summaries.flat().filter((x) => x.overall.finished === 0).length;
+  if (empty > 0) io.err(`${noRequestCompletedWarning(empty, summaries.flat().length)}\n`);
+  const ran: RanVariant[] = scenarios.map((scenario, v) => ({
+    scenario: { ...scenario, seed: ctx.seedOverride ?? scenario.seed },
+    name: variantName(loaded.name, scenario),
+    base: summaries[v][0],
+  }));
   if (opts.sensitivity) {
     results.sensitivity = await whatIfNearSaturation(ran, async (scenario) => {
       budget.checkBefore(`the sensitivity what-if of ${runName(scenario)}`);
@@ -236,7 +272,49 @@ async function runAll(
     if (hint !== '') io.err(hint);
   }
   const wallMs = performance.now() - started;
-  return { results, analysis: analyse(results), wallMs, loop, target };
+  return { results, analysis: analyse(results), wallMs, loop: ctx.loop, target };
+}
+
+/**
+ * Replication r of `scenario` (seed `replicationSeed(seed, r)`) under the guards, drawing on
+ * `bar` when given; the first replication is traced when asked (the one whose details the
+ * report shows). @throws RunGuardError when a guard stopped it.
+ */
+async function runReplication(
+  scenario: Scenario,
+  r: number,
+  ctx: RunContext,
+  bar?: VariantBar,
+): Promise<RunResult> {
+  const { opts, budget } = ctx;
+  budget.checkBefore(`the run of ${runName(scenario)}${r > 1 ? `, replication ${r}` : ''}`);
+  const seed = ctx.seedOverride ?? scenario.seed;
+  const t0 = performance.now();
+  const doneMs = (r - 1) * scenario.durationMs;
+  const guard = new RunGuard(opts, budget);
+  const result = await runScenario(scenario, {
+    data: ctx.data.of(scenario.variant) ?? undefined,
+    trace: r === 1 ? traceOptionsOf(scenario, opts) : null,
+    seed: replicationSeed(seed, r),
+    maxEvents: opts.maxEvents,
+    checkEvery: CHECK_EVERY,
+    clock: LOOP_CLOCK,
+    seriesResolutionS: opts.seriesResolution,
+    onCheckpoint: (sim, probe) => {
+      const wallMs = performance.now() - t0;
+      bar?.update(doneMs + sim.now, sim.eventsProcessed / (wallMs / 1000), r);
+      return guard.check(sim, probe);
+    },
+  });
+  checkGuards(scenario, result, opts, guard);
+  if (result.loop !== undefined) {
+    ctx.loop.wallMs += result.loop.wallMs;
+    ctx.loop.cpuMs += result.loop.cpuMs;
+    ctx.loop.events += result.loop.events;
+  }
+  const wallS = (performance.now() - t0) / 1000;
+  bar?.update(r * scenario.durationMs, result.summary.run.events / wallS, r);
+  return result;
 }
 
 /** The scenario in `file`, its warnings printed. @throws ScenarioError for a bad scenario. */

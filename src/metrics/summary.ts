@@ -362,6 +362,11 @@ export interface RunSummary extends MetricsSummary {
     faults: FaultDef[];
     /** Prices of the cost model (absent without `costs:`; the report computes the costs). */
     costs?: CostsDef;
+    /**
+     * When the load starts to change on purpose (an open workload's schedule, a ramp-up of
+     * logged-in users: 0), ms: the warm-up check reads the series before the first only.
+     */
+    loadChangesMs: number[];
   };
   run: { stopReason: RunStopReason; simulatedMs: number; events: number; requests: number };
   /** Messages sent over each link (caller → callee) in the statistics window. */

@@ -49,6 +49,7 @@ export async function runScenario(
           slos: scenario.slos,
           faults: scenario.faults,
           ...(scenario.costs === undefined ? {} : { costs: scenario.costs }),
+          loadChangesMs: loadChangesMs(scenario),
         },
         run: {
           stopReason,
@@ -79,4 +80,31 @@ export async function runScenario(
  */
 export function replicationSeed(seed: number | string, r: number): number | string {
   return r === 1 ? seed : `${seed}/${r}`;
+}
+
+/**
+ * When the load starts to change on purpose, sorted: an open workload's schedule (steps, ramps,
+ * spikes), and 0 for logged-in users whose first logins ramp up (the population grows from the
+ * start) and for a replayed log (its rate is whatever the log holds, from the start).
+ */
+function loadChangesMs(scenario: Scenario): number[] {
+  const at = new Set<number>();
+  for (const w of scenario.workloads) {
+    if (w.kind === 'replay') {
+      at.add(0);
+      continue;
+    }
+    if (w.kind !== 'open') {
+      if ((w.session?.rampUpMs ?? 0) > 0) at.add(0);
+      continue;
+    }
+    w.rate.forEach((piece, i) => {
+      const before = w.rate[i - 1];
+      const changes =
+        piece.fromPerMs !== piece.toPerMs ||
+        (before !== undefined && before.toPerMs !== piece.fromPerMs);
+      if (changes) at.add(piece.startMs);
+    });
+  }
+  return [...at].sort((a, b) => a - b);
 }

@@ -10,6 +10,7 @@ import type { ReportFeature } from './feature.ts';
 import { propagationOf } from './features/faults/propagation.ts';
 import { keyMetricSources, REPORT_FEATURES } from './features/registry.ts';
 import { evaluateSlos } from './features/slos/slo.ts';
+import { highlightsOf } from './highlights.ts';
 import { replicationsOf, type ScenarioResults, variantNames } from './results.ts';
 
 export type { Analysis, VariantAnalysis } from './analysis.ts';
@@ -26,6 +27,7 @@ export function analyse(
   const names = variantNames(results);
   const sources = keyMetricSources(features);
   const estimates = reps.map((r) => estimateMetrics(r, sources));
+  const comparisons = compareEstimates(names, estimates);
   return {
     results,
     variants: results.runs.map((run, v) => ({
@@ -36,7 +38,8 @@ export function analyse(
       slos: evaluateSlos(reps[v][0].scenario.slos, reps[v]),
       propagation: propagationOf(run),
     })),
-    comparisons: compareEstimates(names, estimates),
+    comparisons,
+    highlights: highlightsOf(results.highlights, results.runs, names, estimates, comparisons),
   };
 }
 

@@ -8,6 +8,7 @@
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import type { Propagation } from './features/faults/propagation.ts';
 import type { SloResult } from './features/slos/slo.ts';
+import type { Highlights } from './highlights.ts';
 import type { MetricEstimate, VariantComparison } from './key-metrics.ts';
 import type { ScenarioResults } from './results.ts';
 
@@ -34,4 +35,6 @@ export interface Analysis {
   variants: VariantAnalysis[];
   /** Each variant after the first against the first (empty without variants). */
   comparisons: VariantComparison[];
+  /** The key metrics shown first: the scenario's highlights, or the default rule's. */
+  highlights: Highlights;
 }

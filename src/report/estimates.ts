@@ -113,12 +113,14 @@ function differenceSentence(
   const head = `${variant}: ${k.label}`;
   const { diff } = d;
   if (diff.mean === 0 && diff.sd === 0)
-    return `${head} identical to ${baseline} in every replication`;
+    return diff.n < 2
+      ? `${head} the same as ${baseline}`
+      : `${head} identical to ${baseline} in every replication`;
   // percentage points for shares, percent or a ratio (×71, ÷3.2) for the rest: change-words.ts
   const words = changeWords(k.unit, d, baselineMean);
   const change = words?.change ?? signedValue(diff.mean, k.unit);
-  if (d.significant === null)
-    return `${head} ${change} vs ${baseline} (one replication: no confidence interval)`;
+  // one replication: no interval; the views say so once, not in every sentence
+  if (d.significant === null) return `${head} ${change} vs ${baseline}`;
   const bounds = words?.bounds
     ? `[${words.bounds[0]}, ${words.bounds[1]}]`
     : `[${signedValue(diff.lo as number, k.unit)}, ${signedValue(diff.hi as number, k.unit)}]`;

@@ -51,6 +51,7 @@ describe('index.html (buildReportHtml)', () => {
     // every section the data has is on the page
     const ids = [...buildReportHtml(variants, assets).matchAll(/<section id="([^"]+)">/g)];
     expect(ids.map((m) => m[1])).toEqual([
+      'highlights',
       'comparison',
       'lesson',
       'topology',

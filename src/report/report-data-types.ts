@@ -11,7 +11,9 @@ import type { RequestTrace } from '../metrics/traces.ts';
 import type { FaultTimeline, Propagation } from './features/faults/propagation.ts';
 import type { VariantSensitivity } from './features/sensitivity/what-if.ts';
 import type { SloResult } from './features/slos/slo.ts';
+import type { Highlights } from './highlights.ts';
 import type { MetricEstimate, VariantComparison } from './key-metrics.ts';
+import type { RunNotes } from './results.ts';
 
 /** One variant (or the scenario itself when it has none). */
 export interface VariantReport {
@@ -57,4 +59,8 @@ export interface ReportData {
   comparisons: VariantComparison[];
   /** The what-if near saturation (`run --sensitivity`); absent when it did not run. */
   sensitivity?: VariantSensitivity[];
+  /** The key metrics shown first (absent in results.json written before highlights). */
+  highlights?: Highlights;
+  /** How replications and warm-up were chosen (--precision, --warmup auto); absent: as given. */
+  notes?: RunNotes;
 }

@@ -14,7 +14,7 @@ export type { ReportData, VariantReport } from './report-data-types.ts';
 
 /** The report data of `results` (a view of their analysis), rounded for output. */
 export function buildReportData(input: ScenarioResults | Analysis): ReportData {
-  const { results, variants, comparisons } = analysisOf(input);
+  const { results, variants, comparisons, highlights } = analysisOf(input);
   const first = variants[0]?.replications ?? [];
   const data: ReportData = {
     format: OUTPUT_FORMAT_VERSION,
@@ -44,6 +44,8 @@ export function buildReportData(input: ScenarioResults | Analysis): ReportData {
     })),
     comparisons,
     ...(results.sensitivity === undefined ? {} : { sensitivity: results.sensitivity }),
+    highlights,
+    ...(results.notes === undefined ? {} : { notes: results.notes }),
   };
   return roundDeep(data) as ReportData;
 }

@@ -4,6 +4,7 @@
  * comparison, console) can import it without import cycles.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
+import type { HighlightDef } from '../scenario/types.ts';
 import type { VariantSensitivity } from './features/sensitivity/what-if.ts';
 
 /** Results of every variant of one scenario. */
@@ -23,6 +24,18 @@ export interface ScenarioResults {
   lesson?: string | null;
   /** The what-if near saturation (`run --sensitivity`), per variant with a hot component. */
   sensitivity?: VariantSensitivity[];
+  /** The scenario's `highlights:` (absent or empty: the report picks them, highlights.ts). */
+  highlights?: HighlightDef[];
+  /** How the number of replications and the warm-up were chosen (absent: as given). */
+  notes?: RunNotes;
+}
+
+/** What the run command decided on its own, said in the console and the report. */
+export interface RunNotes {
+  /** --precision: the target relative half-width, whether every highlight reached it, the cap. */
+  precision?: { target: number; reached: boolean; cap: number; worst: string | null };
+  /** --warmup auto: the warm-up chosen by MSER-5 from a pilot run, ms. */
+  warmupAutoMs?: number;
 }
 
 /** The summaries of every replication of each variant (one each when not replicated). */

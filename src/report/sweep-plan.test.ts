@@ -36,6 +36,8 @@ const loaded = (warmups: number[], warnings: ScenarioIssue[] = []): LoadedScenar
   name: 's',
   description: '',
   variants: warmups.map((warmupMs, i) => ({ variant: `v${i}`, warmupMs }) as Scenario),
+  highlights: [],
+  replications: null,
   warnings,
 });
 

@@ -11,6 +11,7 @@ import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import { type Analysis, analysisOf } from './analyse.ts';
 import { type PartFor, part, type ReportFeature } from './feature.ts';
 import { keyMetricSources, partsFor, REPORT_FEATURES } from './features/registry.ts';
+import { formatHighlights } from './highlights-text.ts';
 import type { KeyMetric, MetricDifference, MetricEstimate } from './key-metrics.ts';
 import type { ScenarioResults } from './results.ts';
 import { formatTable, num } from './text-table.ts';
@@ -43,7 +44,8 @@ export function formatSummary(
   const analysis = analysisOf(input, features);
   const runs = analysis.variants.map((v) => v.run.summary);
   const tables = partsFor('run-table', runs, [], features);
-  const parts = runs.map((s) => runBlock(s, tables));
+  const first = formatHighlights(analysis);
+  const parts = [...(first === '' ? [] : [first]), ...runs.map((s) => runBlock(s, tables))];
   const replications = part('console', 80, (a) => formatReplications(a, features));
   for (const section of partsFor('console', runs, [replications], features)) {
     const text = section.build(analysis);
@@ -116,12 +118,21 @@ export function formatReplications(
   const level = `${Math.round(CONFIDENCE_LEVEL * 100)} %`;
   const table = formatTable(['metric', ...names], rows);
   let text = `■ ${n} replications: mean ± half-width of the ${level} confidence interval (all entry endpoints)\n${table}`;
-  const sentences = analysis.comparisons.flatMap((c) =>
-    c.metrics
-      .filter((m) => keys.includes(m.key))
-      .map((m) => `  ${m.difference.significant ? '•' : '○'} ${consoleSentence(c.variant, m)}`),
-  );
+  const sentences = analysis.comparisons.flatMap((c) => {
+    const shown = c.metrics.filter((m) => keys.includes(m.key));
+    const ns = shown.filter((m) => !m.difference.significant);
+    const rest =
+      ns.length === 0
+        ? []
+        : [`  ○ ${c.variant}: not significant: ${ns.map((m) => consoleLabel(m)).join(', ')}`];
+    return [
+      ...shown
+        .filter((m) => m.difference.significant)
+        .map((m) => `  • ${consoleSentence(c.variant, m)}`),
+      ...rest,
+    ];
+  });
   if (sentences.length > 0)
-    text += `\n\n■ differences (paired over replications with common random numbers; ○ = not significant)\n${sentences.join('\n')}`;
+    text += `\n\n■ differences (paired over replications with common random numbers; ○ = not significant: the 95 % interval of the difference includes 0)\n${sentences.join('\n')}`;
   return text;
 }

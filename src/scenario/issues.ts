@@ -93,6 +93,12 @@ export const ISSUE_CODES = [
   'slo-not-entry',
   'slo-bound-needs-endpoint',
   'slo-utilisation-needs-component',
+  // highlights (highlights.ts)
+  'unknown-highlight',
+  'highlight-needs-item',
+  'highlight-not-measured',
+  'highlight-ambiguous',
+  'duplicate-highlight',
   // durations and periods (check-limits.ts, load.ts)
   'zero-duration',
   'infinite-duration',

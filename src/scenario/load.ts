@@ -8,6 +8,7 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { type Document, LineCounter } from 'yaml';
 import { checkReferences } from './check-references.ts';
+import { checkHighlights } from './highlights.ts';
 import { type DocPath, ScenarioError, type ScenarioIssue, type UnlocatedIssue } from './issues.ts';
 import { createLocator, detab } from './locate.ts';
 import * as msg from './messages.ts';
@@ -22,8 +23,10 @@ import {
   setPathProblem,
   underOverride,
 } from './overrides.ts';
+import type { ScenarioParsed } from './schema.ts';
 import { type StepLanguage, type StepSyntax, stepLanguage } from './step-syntax.ts';
-import type { Scenario } from './types.ts';
+import type { HighlightDef, Scenario } from './types.ts';
+import { everyStep } from './walk-steps.ts';
 import { checkYamlTree, MAX_DEPTH, parseYamlDocument } from './yaml-guards.ts';
 import { fromZodIssues } from './zod-issues.ts';
 
@@ -35,6 +38,10 @@ export interface LoadedScenario {
   name: string;
   description: string;
   variants: Scenario[];
+  /** The key metrics the report shows first (`highlights:`; empty: the report picks them). */
+  highlights: HighlightDef[];
+  /** `replications:` (null: not set; the CLI's --replications overrides it). */
+  replications: number | null;
   /** Non-fatal issues (printed, the run goes on). */
   warnings: ScenarioIssue[];
   /**
@@ -213,11 +220,14 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
             ...problems,
             place({ ...msg.emptyVariants(), severity: 'warning', path: ['variants'], onKey: true }),
           ];
+    const highlights = highlightsOf(parsed, [parsed], language, place);
     return {
       file,
       name: parsed.name,
       description: parsed.description,
       variants: [normalizeScenario(parsed, file, language)],
+      highlights,
+      replications: parsed.replications ?? null,
       warnings,
       locate: (p: DocPath) => locate(p),
     };
@@ -225,6 +235,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
 
   // 3. each variant: the base with its `set` overrides applied, checked again
   const scenarios: Scenario[] = [];
+  const variantDocs: ScenarioParsed[] = [];
   const variantProblems: ScenarioIssue[] = [];
   for (const [name, v] of Object.entries(variantsInput)) {
     const setPaths: [string, DocPath][] = [];
@@ -264,20 +275,42 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
       variantProblems.push({ ...issue, message: msg.inVariant(name, issue.message) });
     }
     // normalize assumes a document without errors (a lognormal without a solution would throw)
-    if (checked.parsed && !checked.issues.some((u) => u.severity === 'error'))
+    if (checked.parsed && !checked.issues.some((u) => u.severity === 'error')) {
+      variantDocs.push(checked.parsed);
       scenarios.push(
         normalizeScenario(checked.parsed, file, language, { name, description: v.description }),
       );
+    }
   }
   fail([...problems, ...dedupe(variantProblems)]);
+  const highlights = highlightsOf(parsed, [parsed, ...variantDocs], language, place);
   return {
     file,
     name: parsed.name,
     description: parsed.description,
     variants: scenarios,
+    highlights,
+    replications: parsed.replications ?? null,
     warnings: [...problems, ...dedupe(variantProblems)],
     locate: (p: DocPath) => locate(p),
   };
+}
+
+/**
+ * The highlights of `parsed`, each resolved against the base document and its variants `docs`
+ * (valid when one of them measures it). @throws ScenarioError with the located problems.
+ */
+function highlightsOf(
+  parsed: ScenarioParsed,
+  docs: readonly ScenarioParsed[],
+  language: StepLanguage,
+  place: (u: UnlocatedIssue) => ScenarioIssue,
+): HighlightDef[] {
+  if (parsed.highlights === undefined) return [];
+  const contexts = docs.map((doc) => ({ doc, steps: everyStep(language, doc.services) }));
+  const { highlights, issues } = checkHighlights(parsed.highlights, contexts);
+  fail(issues.map((u) => place(u)));
+  return highlights;
 }
 
 function checkDocument(raw: unknown, language: StepLanguage) {

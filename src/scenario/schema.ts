@@ -8,6 +8,7 @@
  * kinds share (durations, distributions, ids, key access) are here.
  */
 import * as z from 'zod';
+import { HIGHLIGHT_CATALOGUE } from './highlight-catalogue.ts';
 import { LIMITS } from './limits.ts';
 
 /** Matches "2ms", "1.5s", "250us", "1m", "0.5h". */
@@ -623,6 +624,28 @@ export const SLO_BOUNDS = [
   'utilisation',
 ] as const;
 
+/**
+ * A highlight: `[kind:] [item] metric` (highlights.ts). Editors see every metric a highlight may
+ * name, by the kind of item it is measured on (highlight-catalogue.ts).
+ */
+const Highlight = z
+  .string()
+  .min(1)
+  .max(200)
+  .meta({
+    description: `A key metric the report shows first: [kind:] [item] metric. ${HIGHLIGHT_CATALOGUE.map(
+      (s) =>
+        `${s.item === null ? s.scope : `per ${s.item} (${s.prefixes[0]}:)`}: ${s.metrics.map((m) => m.label).join(', ')}`,
+    ).join('; ')}.`,
+    examples: [
+      'p99',
+      'web/page p99',
+      'orders-db utilisation',
+      'sessions lost',
+      'cache:redis hit ratio',
+    ],
+  });
+
 export const Variant = z.strictObject({
   description: z.string().optional(),
   set: z.record(z.string(), z.unknown()).default({}),
@@ -692,6 +715,10 @@ export function scenarioDocument(step: z.ZodType<RawStep>) {
     faults: z.record(id, Fault).default({}),
     slos: z.record(id, Slo).default({}),
     costs: Costs.optional(),
+    /** The key metrics the lesson is about, shown first (highlights.ts: `[kind:] [item] metric`). */
+    highlights: z.array(Highlight).max(LIMITS.highlights).optional(),
+    /** Independent replications of each variant (the CLI's --replications overrides it). */
+    replications: z.number().int().min(1).max(LIMITS.replications).optional(),
     variants: z.record(id, Variant).optional(),
     trace: Trace.optional(),
   });

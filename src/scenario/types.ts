@@ -421,5 +421,20 @@ export interface TraceDef {
   sampled: number;
 }
 
+/**
+ * A key metric the scenario highlights (`highlights:`, resolved by highlights.ts): the
+ * `scope|id|metric` of a key metric of the report. `id` is null for "the only item of the
+ * scope" (a scenario's one consumer group, or its one saga named after its place).
+ */
+export interface HighlightDef {
+  /** As written (whitespace collapsed). */
+  text: string;
+  scope: string;
+  id: string | null;
+  metric: string;
+  /** The metric's label ("p99", "sessions lost"). */
+  label: string;
+}
+
 /** Id of the pseudo-component that sends workload requests (usable in network links). */
 export const CLIENT_ID = 'client';

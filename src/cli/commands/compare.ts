@@ -1,11 +1,12 @@
 /**
  * `msasim compare <scenario>`: run every variant with the same seed (as `run` does), write the
  * same report files (compare.csv and compare.json among them when there are variants), and
- * print only the comparison table under a one-line header naming the scenario and the seed
- * (fitted to 100 columns unless `--wide`), or with `--format json` compare.json.
+ * print the highlights and the comparison table under a one-line header naming the scenario and
+ * the seed (fitted to 100 columns unless `--wide`), or with `--format json` compare.json.
  */
 import { fitConsole } from '../../report/console-width.ts';
 import { compareJson } from '../../report/features/comparison/compare.ts';
+import { formatHighlights } from '../../report/highlights-text.ts';
 import { formatComparison, formatReplications } from '../../report/table.ts';
 import type { CliIo } from '../io.ts';
 import { formatRunAccount, type RunVariantsOptions, runAndReport } from '../run-variants.ts';
@@ -41,7 +42,9 @@ export async function compareCommand(
     : `\nnote: ${name} has no variants, so there is nothing to compare; add a \`variants:\` section (see README).\n`;
   const replicated = formatReplications(runs.analysis);
   const estimates = replicated === '' ? '' : `\n${replicated}\n`;
-  const text = `${header}\n\n${formatComparison(runs.results)}\n${estimates}${note}`;
+  const first = formatHighlights(runs.analysis);
+  const highlights = first === '' ? '' : `${first}\n\n`;
+  const text = `${header}\n\n${highlights}${formatComparison(runs.results)}\n${estimates}${note}`;
   io.out(opts.wide ? text : fitConsole(text));
   io.err(formatRunAccount(runs, report));
   return 0;

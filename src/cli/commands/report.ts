@@ -84,6 +84,16 @@ const reportData = z.looseObject({
       metrics: z.array(metric.extend({ sentence: str, difference: z.looseObject({}) })),
     }),
   ),
+  // absent in results.json written before highlights: the page shows none
+  highlights: z
+    .looseObject({
+      source: z.enum(['scenario', 'default']),
+      items: z.array(z.looseObject({ key: str, name: str })),
+      warmup: z.array(
+        z.looseObject({ variant: str, highlight: str, warmupS: num, suggestedS: num }),
+      ),
+    })
+    .optional(),
 });
 
 /** A results.json the page cannot be built from. */

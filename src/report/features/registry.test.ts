@@ -79,7 +79,8 @@ describe('a report feature registered from its own module', () => {
     expect(text).toContain('■ toy section: 2 variants');
     expect(text).toMatch(/finished twice the finished +[\d.]+ ± [\d.]+/);
     const page = buildReportHtml(buildReportData(analysis), assets, features);
-    expect(sectionIds(page).slice(0, 6)).toEqual([
+    expect(sectionIds(page).slice(0, 7)).toEqual([
+      'highlights',
       'comparison',
       'topology',
       'summary',

@@ -17,6 +17,7 @@ import { componentsFeature } from './components/feature.ts';
 import { costsFeature } from './costs/feature.ts';
 import { eventStoresFeature } from './event-stores/feature.ts';
 import { faultsFeature } from './faults/feature.ts';
+import { highlightsFeature } from './highlights/feature.ts';
 import { lessonFeature } from './lesson/feature.ts';
 import { messagingFeature } from './messaging/feature.ts';
 import { pendingFeature } from './pending/feature.ts';
@@ -48,6 +49,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   eventStoresFeature,
   costsFeature,
   comparisonFeature,
+  highlightsFeature,
   lessonFeature,
   topologyFeature,
   sensitivityFeature,

@@ -18,11 +18,11 @@ html { scroll-behavior: smooth; }
 [id] { scroll-margin-top: 76px; }
 body { margin: 0; font-family: ${FONT_STACK}; font-size: 18px; line-height: 1.55; color: var(--text); background: #fff; }
 main, .page-header > div, nav > div, footer > div { max-width: 1300px; margin: 0 auto; padding: 0 28px; }
-.page-header { background: linear-gradient(180deg, #eff6ff 0%, #ffffff 100%); border-bottom: 1px solid var(--line); padding: 28px 0 20px; }
+.page-header { background: linear-gradient(180deg, #eff6ff 0%, #ffffff 100%); border-bottom: 1px solid var(--line); padding: 16px 0 12px; }
 .eyebrow { margin: 0; text-transform: uppercase; letter-spacing: .08em; font-size: 14px; font-weight: 700; color: var(--accent); }
-h1 { font-size: 40px; line-height: 1.15; margin: 4px 0 8px; letter-spacing: -0.01em; overflow-wrap: anywhere; }
-.lede { font-size: 21px; color: #1f2937; margin: 0 0 16px; max-width: 60em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; margin: 0; font-size: 16px; }
+h1 { font-size: 34px; line-height: 1.15; margin: 2px 0 6px; letter-spacing: -0.01em; overflow-wrap: anywhere; }
+.lede { font-size: 17px; color: #1f2937; margin: 0 0 8px; max-width: 70em; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0 14px; margin: 0; font-size: 14px; }
 dl.facts dt { color: var(--muted); font-weight: 600; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 nav { position: sticky; top: 0; z-index: 10; background: rgba(255,255,255,.96); border-bottom: 1px solid var(--line); }
@@ -36,6 +36,24 @@ h3 { font-size: 23px; margin: 26px 0 10px; }
 h4 { font-size: 19px; margin: 20px 0 8px; }
 p { margin: 8px 0 12px; }
 .intro { color: #374151; max-width: 60em; }
+#highlights { padding-top: 12px; }
+#highlights h2 { font-size: 24px; margin-bottom: 4px; }
+#highlights p { margin: 2px 0 6px; font-size: 14px; }
+#highlights p.note { padding: 4px 10px; }
+.hl-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(265px, 1fr)); gap: 10px 14px; margin: 8px 0 8px; }
+.hl-card { border: 1px solid var(--line); border-radius: 10px; padding: 6px 12px 8px; background: #fff; }
+.hl-card h3 { font-size: 17px; margin: 0 0 2px; }
+.hl-table { border-collapse: collapse; width: 100%; font-size: 14px; }
+.hl-table td { padding: 1px 6px 1px 0; vertical-align: middle; }
+.hl-variant { white-space: nowrap; width: 1%; }
+.hl-value { white-space: nowrap; font-weight: 700; font-variant-numeric: tabular-nums; width: 1%; padding-right: 12px !important; }
+.hl-chart { width: 100%; }
+.hl-bar { position: relative; display: block; height: 12px; background: var(--band); border-radius: 3px; }
+.hl-fill { position: absolute; left: 0; top: 0; bottom: 0; border-radius: 3px; }
+.hl-ci { position: absolute; top: 5px; height: 2px; background: #111827; }
+.hl-diff td { font-size: 12px; line-height: 1.25; color: var(--muted); padding: 0 0 3px 18px !important; }
+.hl-diff.better td { color: var(--better); }
+.hl-diff.worse td { color: var(--worse); }
 .note { background: #fffbeb; border: 1px solid #fcd34d; border-radius: 8px; padding: 10px 14px; }
 .anomaly-card { background: #fffbeb; border: 1px solid #fcd34d; border-left: 6px solid #d97706; border-radius: 8px; padding: 12px 18px; margin: 14px 0; max-width: 62em; }
 .anomaly-card.clean { background: var(--better-bg); border-color: #86efac; border-left-color: var(--better); }

@@ -57,9 +57,10 @@ describe('buildReportHtml', () => {
     expect(charts[2].spec).toEqual(latencyCdfChart(variants));
   });
 
-  it('puts the comparison first, then the lesson, topology, summary, SLOs and charts', () => {
+  it('puts the highlights first, then the comparison, lesson, topology, summary, SLOs and charts', () => {
     // 01-shared-db declares SLOs (no faults, no call policies: those sections are absent)
     expect(sectionIds(buildReportHtml(variants, assets))).toEqual([
+      'highlights',
       'comparison',
       'lesson',
       'topology',
@@ -70,6 +71,7 @@ describe('buildReportHtml', () => {
       'load',
     ]);
     expect(sectionIds(buildReportHtml(single, assets))).toEqual([
+      'highlights',
       'lesson',
       'topology',
       'summary',

@@ -9,11 +9,12 @@
  * Without /usr/bin/chromium the tests are skipped locally and fail in CI.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../model/language.ts';
 import { ROOT as root } from '../../test-support/cli.ts';
 import {
   allShippedRuns,
@@ -24,7 +25,17 @@ import {
 
 const CHROMIUM = '/usr/bin/chromium';
 const HEADLINE = 'data-reference/join-vs-batch-cache.yaml';
-const SCREENSHOT = join(root, 'reports', 'test-artifacts', 'headline-report.png');
+const ARTIFACTS = join(root, 'reports', 'test-artifacts');
+const SCREENSHOT = join(ARTIFACTS, 'headline-report.png');
+/** The reports whose first screen (1400×900) goes to reports/test-artifacts/ for people to look at. */
+const FIRST_SCREENS: Record<string, string> = {
+  [HEADLINE]: 'first-screen-join-vs-batch-cache.png',
+  'sessions/five-strategies.yaml': 'first-screen-five-strategies.png',
+  'messaging/delivery-semantics.yaml': 'first-screen-delivery-semantics.png',
+  'caches/local-vs-replicated-vs-distributed.yaml': 'first-screen-caches.png',
+};
+/** The viewport of a projected workshop screen: the first one must carry the answer. */
+const VIEWPORT = { width: 1400, height: 900 };
 const available = existsSync(CHROMIUM);
 /** The page of the replicated comparison, listed after the shipped scenarios. */
 const REPLICATED = '01-shared-db.yaml compared with 3 replications';
@@ -78,7 +89,7 @@ describe.skipIf(!available)(
       expect(replicated.code, replicated.stderr).toBe(0);
       outs.set(REPLICATED, replicated.out);
       browser = await launching;
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page = await browser.newPage({ viewport: VIEWPORT });
       page.on('console', (m) => {
         if (m.type() === 'error' || m.type() === 'warning')
           seen.problems.push(`${m.type()}: ${m.text()}`);
@@ -138,11 +149,66 @@ describe.skipIf(!available)(
         await page.click('[role="tab"] >> nth=1');
         expect((await visible()).slice(0, 2)).toEqual([false, true]);
       }
+      if (file !== REPLICATED)
+        await firstScreenHasTheHighlights(page, file, outs.get(file) as string);
+
       if (file === HEADLINE) {
-        await mkdir(join(root, 'reports', 'test-artifacts'), { recursive: true });
+        await mkdir(ARTIFACTS, { recursive: true });
         await page.click('[role="tab"] >> nth=0');
         await page.screenshot({ path: SCREENSHOT, fullPage: true });
       }
     });
   },
 );
+
+/**
+ * The first screen of a shipped scenario's report (scrolled to the top, 1400×900) shows a card
+ * for each highlight the scenario declares, in its order, each with every variant's value in
+ * figures inside the viewport; the four reports of FIRST_SCREENS are photographed.
+ */
+async function firstScreenHasTheHighlights(page: Page, file: string, out: string): Promise<void> {
+  const scenario = parseScenario(await readFile(join(root, 'scenarios', file), 'utf8'), file);
+  const data = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as {
+    highlights: { source: string; items: { name: string }[] };
+    variants: unknown[];
+  };
+  expect(scenario.highlights.length, `${file} declares no highlights`).toBeGreaterThan(0);
+  expect(data.highlights.source).toBe('scenario');
+  expect(data.highlights.items).toHaveLength(scenario.highlights.length);
+  await page.evaluate('window.scrollTo(0, 0)');
+  // a string: the test is compiled without the DOM types
+  const cards = (await page.evaluate(`[...document.querySelectorAll('.hl-card')].map((card) => ({
+    name: card.querySelector('h3').textContent,
+    values: [...card.querySelectorAll('.hl-value')].map((td) => {
+      const r = td.getBoundingClientRect();
+      return { text: td.textContent, top: r.top, bottom: r.bottom, right: r.right };
+    }),
+  }))`)) as {
+    name: string;
+    values: { text: string; top: number; bottom: number; right: number }[];
+  }[];
+  expect(cards.map((c) => c.name)).toEqual(data.highlights.items.map((h) => h.name));
+  for (const card of cards) {
+    expect(card.values, card.name).toHaveLength(data.variants.length);
+    // a variant without the item (a saga another variant does not have) says so in words
+    expect(
+      card.values.some((v) => /\d/.test(v.text)),
+      `${file}: ${card.name}`,
+    ).toBe(true);
+    for (const v of card.values) {
+      expect(v.text, `${file}: ${card.name}`).toMatch(/\d|^not measured$/);
+      expect(v.top, `${file}: ${card.name} is below the first screen`).toBeGreaterThanOrEqual(0);
+      expect(v.bottom, `${file}: ${card.name} is below the first screen`).toBeLessThanOrEqual(
+        VIEWPORT.height,
+      );
+      expect(v.right, `${file}: ${card.name} is cut on the right`).toBeLessThanOrEqual(
+        VIEWPORT.width,
+      );
+    }
+  }
+  const shot = FIRST_SCREENS[file];
+  if (shot !== undefined) {
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, shot) });
+  }
+}

@@ -11,7 +11,7 @@ import { td } from '../../html/data-table.ts';
 import { formatNumber, formatPercent, formatRate } from '../../html/format.ts';
 import { itemSummaryTable } from '../../html/summary-table.ts';
 import { type Html, html } from '../../html/template.ts';
-import { keyMetricSource, metricDef } from '../../key-metrics.ts';
+import { keyMetricSource, lowerIsBetter, metricDef } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
 import { countColumns, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
@@ -79,9 +79,19 @@ export function cachesSummaryTable(data: ReportData): Html {
   );
 }
 
-/** Each cache's hit ratio (scope `cache`, id = the cache); higher is better. */
+/**
+ * Each cache's hit ratio (higher is better), sync messages per second and memory per instance
+ * (lower is better: costs), scope `cache`, id = the cache.
+ */
 export const CACHE_METRICS = keyMetricSource<CacheSummary>(
   'cache',
   (s) => s.caches.map((c) => [c.id, c]),
-  [{ ...metricDef('hitRatio', 'hit ratio', 'ratio', false), value: (c) => c.hitRatio }],
+  [
+    { ...metricDef('hitRatio', 'hit ratio', 'ratio', false), value: (c) => c.hitRatio },
+    lowerIsBetter('syncMessagesPerSec', 'sync messages/s', 'per-sec', (c) => c.syncMessagesPerSec),
+    lowerIsBetter('memoryBytesPerInstance', 'memory per instance', 'bytes', (c) =>
+      // a distributed cache holds nothing in the instances of the services that use it
+      c.type === 'distributed' ? 0 : c.bytesPerStore.mean,
+    ),
+  ],
 );

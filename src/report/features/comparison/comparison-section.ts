@@ -15,9 +15,12 @@ import type { ReportData } from '../../report-data-types.ts';
 /** The overall key metrics of the comparison table, in order. */
 const OVERALL_TABLE_METRICS: readonly string[] = ['p50Ms', 'p90Ms', ...KEY_METRICS.slice(1)];
 
-/** The marker in front of a sentence: ✔ better, ✖ worse, ● different, ○ no interval. */
+/**
+ * The marker in front of a sentence: ✔ better, ✖ worse, ● different; none without an interval
+ * (one replication: the section says so once, above).
+ */
 function marker(d: MetricDifference): Html {
-  if (d.difference.significant === null) return html`<span class="badge ns">○ no CI</span>`;
+  if (d.difference.significant === null) return EMPTY_HTML;
   if (d.better === true) return html`<span class="badge better">✔ better</span>`;
   if (d.better === false) return html`<span class="badge worse">✖ worse</span>`;
   return html`<span class="badge neutral">● changed</span>`;

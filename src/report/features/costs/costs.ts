@@ -144,7 +144,7 @@ export const COST_METRICS = keyMetricSource<CostBreakdown>(
   'costs',
   (s) => {
     const c = costsOf(s);
-    return c === null ? [] : [['cost', c]];
+    return c === null ? [] : [['', c]];
   },
   [
     m('totalPerHour', 'cost per hour', 'count', (c) => c.totalPerHour),

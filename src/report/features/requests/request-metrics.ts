@@ -34,6 +34,10 @@ const throughput = def(
   (g: G) => g.throughputPerSec,
 );
 const errorRate = def('errorRate', 'error rate', 'ratio', true, (g: G) => g.errorRate);
+/** The share of finished requests that succeeded (1 − error rate; a highlight's usual word). */
+const availability = def('availability', 'availability', 'ratio', false, (g: G) =>
+  g.finished > 0 ? 1 - g.errorRate : null,
+);
 
 /** A run's overall figures with its row of the comparison. */
 interface Overall {
@@ -64,11 +68,14 @@ const OVERALL = keyMetricSource<Overall>(
       latency('meanMs', 'mean latency'),
       throughput,
       errorRate,
+      availability,
     ].map(ofOverall),
     ofRow('callsPerRequest', 'calls per request', 'count', true),
     ofRow('dbRowsPerRequest', 'DB rows per request', 'count', true),
     ofRow('dbQueriesPerSec', 'DB queries/s', 'per-sec', true),
     ofRow('cacheHitRatio', 'cache hit ratio', 'ratio', false),
+    ofRow('syncMessagesPerSec', 'cache sync messages/s', 'per-sec', true),
+    ofRow('cacheMemoryPerInstanceBytes', 'cache memory per instance', 'bytes', true),
   ],
   // the headline figures of the console's replication table
   ['p50Ms', 'p99Ms', 'p999Ms', 'throughputPerSec', 'errorRate', 'dbQueriesPerSec', 'cacheHitRatio'],
@@ -78,7 +85,7 @@ const OVERALL = keyMetricSource<Overall>(
 const ENDPOINTS = keyMetricSource<RequestGroupSummary>(
   'endpoint',
   (s) => (s.endpoints.length > 1 ? s.endpoints.map((e) => [e.endpoint, e]) : []),
-  [latency('p50Ms', 'p50'), latency('p99Ms', 'p99'), throughput, errorRate],
+  [latency('p50Ms', 'p50'), latency('p99Ms', 'p99'), throughput, errorRate, availability],
 );
 
 /** The key metrics of the requests, overall then per endpoint. */

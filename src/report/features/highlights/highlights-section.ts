@@ -1,0 +1,93 @@
+/**
+ * The page's first section: one card per highlight (the key metrics the scenario's lesson is
+ * about, or the default rule's, report/highlights.ts), every variant side by side as a bar with
+ * its 95 % confidence interval as a whisker, the value in figures and the difference from the
+ * baseline (the first variant) in words. The number of replications is said once above the
+ * cards, with the precision and warm-up notes and warnings.
+ */
+import type { Highlight } from '../../highlights.ts';
+import {
+  differenceText,
+  type HighlightCell,
+  highlightCells,
+  replicationsText,
+  sourceText,
+  valueText,
+  warmupLines,
+} from '../../highlights-text.ts';
+import { variantColour } from '../../html/chart-style.ts';
+import { variantLabel } from '../../html/charts.ts';
+import { variantChip } from '../../html/key-metrics-table.ts';
+import type { PageSection } from '../../html/layout.ts';
+import { type Html, html, joinHtml } from '../../html/template.ts';
+import { precisionSentence } from '../../precision.ts';
+import type { ReportData } from '../../report-data-types.ts';
+
+/** A percentage of the bar's scale, kept within [0, 100] and to one decimal (a style value). */
+const pct = (x: number, max: number) =>
+  max > 0 ? Math.round(Math.min(100, Math.max(0, (x / max) * 100)) * 10) / 10 : 0;
+
+/** The bar of one variant: its mean as a bar, its interval as a whisker, on a shared scale. */
+function bar(c: HighlightCell, max: number, index: number): Html {
+  if (c.estimate === null) return html`<span class="hl-bar"></span>`;
+  const { mean, lo, hi } = c.estimate.estimate;
+  const whisker =
+    lo === null || hi === null
+      ? ''
+      : html`<span class="hl-ci" style="left:${pct(lo, max)}%;width:${Math.max(0, pct(hi, max) - pct(lo, max))}%"></span>`;
+  return html`<span class="hl-bar"><span class="hl-fill" style="width:${pct(mean, max)}%;background:${variantColour(index)}"></span>${whisker}</span>`;
+}
+
+/** The card of one highlight. */
+function card(data: ReportData, h: Highlight): Html {
+  const variants = data.variants.map((v) => ({
+    name: variantLabel(data, v),
+    estimates: v.estimates,
+  }));
+  const cells = highlightCells(h, variants, data.comparisons);
+  const max = Math.max(
+    0,
+    ...cells.map((c) => Math.max(c.estimate?.estimate.mean ?? 0, c.estimate?.estimate.hi ?? 0)),
+  );
+  const rows = cells.map((c, i) => {
+    const diff = differenceText(c.difference, c.variant);
+    const verdict =
+      c.difference?.difference.significant !== true
+        ? ''
+        : c.difference.better === true
+          ? ' better'
+          : c.difference.better === false
+            ? ' worse'
+            : '';
+    return html`<tr><td class="hl-variant">${variantChip(c.variant, i)}</td><td class="hl-value">${valueText(c.estimate)}</td><td class="hl-chart">${bar(c, max, i)}</td></tr>${diff === '' ? '' : html`<tr class="hl-diff${verdict}"><td colspan="3">${diff}</td></tr>`}`;
+  });
+  return html`<article class="hl-card"><h3>${h.name}</h3><table class="hl-table">${joinHtml(rows, '')}</table></article>`;
+}
+
+/** The highlights section, first on the page (none when there is nothing to show). */
+export function highlightsSection(data: ReportData): PageSection[] {
+  const h = data.highlights;
+  if (h === undefined || h.items.length === 0) return [];
+  const notes: Html[] = [];
+  const p = data.notes?.precision;
+  if (p !== undefined)
+    notes.push(
+      html`<p class="${p.reached ? 'intro' : 'note'}">${precisionSentence({ ...p, replications: data.replications })}</p>`,
+    );
+  if (data.notes?.warmupAutoMs !== undefined)
+    notes.push(
+      html`<p class="intro">--warmup auto: the warm-up is ${data.notes.warmupAutoMs / 1000} s (MSER-5 on the highlights' series of a pilot run).</p>`,
+    );
+  for (const w of warmupLines(h)) notes.push(html`<p class="note">⚠ ${w}</p>`);
+  const cls = data.replications < 2 ? 'note' : 'intro';
+  return [
+    {
+      id: 'highlights',
+      title: 'Highlights',
+      html: html`<p class="${cls}">${sourceText(h, data.variants.length)[0].toUpperCase()}${sourceText(h, data.variants.length).slice(1)}. ${replicationsText(data.replications, data.variants.length)}</p>${notes}<div class="hl-cards">${joinHtml(
+        h.items.map((item) => card(data, item)),
+        '\n',
+      )}</div>`,
+    },
+  ];
+}
