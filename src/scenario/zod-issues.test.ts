@@ -230,10 +230,10 @@ describe('fromZodIssues', () => {
     expect(
       explain(scenario({ services: { '1orders': { endpoints: {} } } })),
     ).toMatchInlineSnapshot(`
-        [
-          "services["1orders"] (key): invalid name "1orders": expected an identifier: a letter, then letters, digits, "-" or "_"",
-        ]
-      `);
+      [
+        "services["1orders"] (key): invalid name "1orders": expected an identifier: a letter (of any script), then letters, digits, "-" or "_"; it starts with "1", not a letter",
+      ]
+    `);
   });
 
   it('explains a document that is not a map at all', () => {
