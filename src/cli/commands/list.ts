@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { displayWidth, padEndTo } from '../../report/text-table.ts';
 import type { CliIo } from '../io.ts';
 
 /** The folder of shipped scenarios (…/scenarios beside src/ or dist/). */
@@ -40,8 +41,8 @@ export async function listCommand(io: CliIo): Promise<number> {
       return [f, description] as const;
     }),
   );
-  const width = Math.max(...rows.map(([f]) => f.length));
-  for (const [f, d] of rows) io.out(`${f.padEnd(width)}  ${d}\n`);
+  const width = Math.max(...rows.map(([f]) => displayWidth(f)));
+  for (const [f, d] of rows) io.out(`${padEndTo(f, width)}  ${d}\n`);
   io.out(
     `\nrun one with: msasim run ${join(relative(process.cwd(), dir) || '.', rows[0]?.[0] ?? '')}\n`,
   );

@@ -6,6 +6,7 @@
  * and the error lists what is missing. The --out folder must be absent, empty or a sweep's
  * (one of the shard folders will do); it is checked before anything is written.
  */
+
 import { join, resolve } from 'node:path';
 import { shardsOf } from '../../report/sweep.ts';
 import {
@@ -14,6 +15,7 @@ import {
   planText,
   type SweepPlan,
 } from '../../report/sweep-plan.ts';
+import { isIdentifier } from '../../scenario/identifiers.ts';
 import { SweepError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { checkOut } from '../out-target.ts';
@@ -41,7 +43,7 @@ export async function mergeCommand(
   const plan = await commonPlan(dirs);
   // the name comes from a file on disk: only an identifier (as the scenario language allows)
   // makes the default folder, so a doctored plan cannot aim it elsewhere
-  if (opts.out === undefined && !/^[A-Za-z][\w-]*$/.test(String(plan.scenario?.name)))
+  if (opts.out === undefined && !isIdentifier(String(plan.scenario?.name)))
     throw new SweepError(
       `${join(dirs[0], PLAN_FILE)} names its scenario ${JSON.stringify(plan.scenario?.name)}, which is no folder name.\n  → give the output folder: msasim merge … --out <folder>.`,
     );
