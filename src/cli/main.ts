@@ -105,6 +105,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
         parseShardOption,
       )
       .option('--resume', 'keep the points already finished in --out and run only the others')
+      .option('--csv-bom', CSV_BOM_HELP)
       .option('--quiet', 'no progress bar'),
   ).action(async (file: string, opts) => {
     const { sweepCommand } = await import('./commands/sweep.ts');
@@ -154,6 +155,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     )
     .argument('<dirs...>', 'the shard folders')
     .option('--out <dir>', 'output folder (default: reports/<scenario name>-sweep)')
+    .option('--csv-bom', CSV_BOM_HELP)
     .action(async (dirs: string[], opts) => {
       const { mergeCommand } = await import('./commands/merge.ts');
       result.code = await mergeCommand(dirs, opts, io);
@@ -197,6 +199,10 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
   return program;
 }
 
+/** What --csv-bom does, in `--help`. */
+const CSV_BOM_HELP =
+  'start every CSV file with a UTF-8 byte-order mark, so Excel (e.g. on Korean Windows) reads Hangul and other non-ASCII text correctly';
+
 /** Adds the options `run` and `compare` share: seed, duration, output folder and the guards. */
 function withRunOptions(command: Command): Command {
   return withGuards(
@@ -219,6 +225,7 @@ function withRunOptions(command: Command): Command {
         parseReplicationsOption,
         1,
       )
+      .option('--csv-bom', CSV_BOM_HELP)
       .option('--quiet', 'no progress bars'),
   );
 }

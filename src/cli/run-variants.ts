@@ -10,6 +10,7 @@ import type { LoopClock, LoopTiming, RunResult, RunSummary } from '../metrics/su
 import { loadScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { type Analysis, analyse } from '../report/analyse.ts';
+import { withCsvBom } from '../report/csv.ts';
 import { buildReportHtml } from '../report/html/page.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
 import { buildReportData, type ReportData } from '../report/report-data.ts';
@@ -51,6 +52,8 @@ export interface RunVariantsOptions extends GuardLimits {
   out?: string;
   /** Seconds per point of the time series (default: chosen from the duration). */
   seriesResolution?: number;
+  /** Start every CSV file with a UTF-8 byte-order mark (for Excel). */
+  csvBom?: boolean;
 }
 
 /**
@@ -173,7 +176,7 @@ export async function runAndReport(
   io: CliIo,
 ): Promise<{ runs: VariantRuns; report: { files: OutputFiles; outDir: string } }> {
   const runs = await runVariants(file, opts, io);
-  return { runs, report: await writeReport(runs, io) };
+  return { runs, report: await writeReport(runs, io, { csvBom: opts.csvBom }) };
 }
 
 /** The largest lesson msasim reads. */
@@ -234,8 +237,10 @@ function checkGuards(
 export async function writeReport(
   runs: VariantRuns,
   io: CliIo,
+  options: { csvBom?: boolean } = {},
 ): Promise<{ files: OutputFiles; outDir: string }> {
   const files = buildOutputs(runs.analysis);
+  if (options.csvBom) withCsvBom(files);
   // index.html is built from the very results.json text that `msasim report` reads back, so a
   // rebuilt page is byte-identical to this one
   const json = files.get('results.json');

@@ -32,6 +32,8 @@ import {
 /** Options of `msasim merge`. */
 export interface MergeCommandOptions {
   out?: string;
+  /** Start sweep.csv with a UTF-8 byte-order mark (for Excel). */
+  csvBom?: boolean;
 }
 
 /** Merges shard folders into one sweep folder; returns the exit code. */
@@ -59,7 +61,7 @@ export async function mergeCommand(
     const to = pointPath(outDir, i);
     if (resolve(pointPath(dir, i)) !== resolve(to)) await writeFileAtomically(to, text);
   }
-  const result = await writeSweepResults(outDir, plan);
+  const result = await writeSweepResults(outDir, plan, { csvBom: opts.csvBom });
   io.out(result.table);
   io.err(
     `merged ${plan.points} points of ${plan.scenario.name} from ${dirs.length} folder${dirs.length === 1 ? '' : 's'}; wrote ${result.files.join(', ')} to ${outDir}\n`,

@@ -76,6 +76,8 @@ export interface SweepCommandOptions extends GuardLimits {
   shard?: Shard;
   resume?: boolean;
   quiet?: boolean;
+  /** Start sweep.csv with a UTF-8 byte-order mark (for Excel). */
+  csvBom?: boolean;
 }
 
 /** Runs a sweep; returns the exit code. */
@@ -139,7 +141,7 @@ export async function sweepCommand(
     );
     return 0;
   }
-  const result = await writeSweepResults(outDir, plan);
+  const result = await writeSweepResults(outDir, plan, { csvBom: opts.csvBom });
   io.out(result.table);
   io.err(`sweep ${plan.scenario.name}: ${ran}; wrote ${result.files.join(', ')} to ${outDir}\n`);
   return 0;
