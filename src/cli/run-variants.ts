@@ -156,6 +156,7 @@ export async function runVariants(
     file: relative(process.cwd(), file),
     runs,
     lesson,
+    ...(loaded.lang === undefined ? {} : { lang: loaded.lang }),
   };
   if (replications > 1) results.replications = summaries;
   const wallMs = performance.now() - started;

@@ -43,7 +43,14 @@ export interface VariantReport {
 /** The whole report of a scenario run. */
 export interface ReportData {
   format: number;
-  scenario: { name: string; description: string; file: string; lesson: string | null };
+  scenario: {
+    name: string;
+    description: string;
+    file: string;
+    lesson: string | null;
+    /** The scenario's `lang:`; absent when it has none (the page then detects Hangul). */
+    lang?: string;
+  };
   /** Replications per variant. */
   replications: number;
   /** The seed of each replication (the same for every variant: common random numbers). */

@@ -23,6 +23,7 @@ export function buildReportData(input: ScenarioResults | Analysis): ReportData {
       description: results.description,
       file: results.file,
       lesson: results.lesson ?? null,
+      ...(results.lang === undefined ? {} : { lang: results.lang }),
     },
     replications: first.length,
     seeds: first.map((s) => s.scenario.seed),

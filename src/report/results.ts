@@ -20,6 +20,8 @@ export interface ScenarioResults {
   replications?: RunSummary[][];
   /** The lesson text (the scenario's sibling .md), shown in the HTML report. */
   lesson?: string | null;
+  /** The scenario's `lang:` (the page's `<html lang>`), when it has one. */
+  lang?: string;
 }
 
 /** The summaries of every replication of each variant (one each when not replicated). */

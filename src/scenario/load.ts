@@ -34,6 +34,8 @@ export interface LoadedScenario {
   file: string;
   name: string;
   description: string;
+  /** The scenario's `lang:` (a BCP 47 tag), when it has one. */
+  lang?: string;
   variants: Scenario[];
   /** Non-fatal issues (printed, the run goes on). */
   warnings: ScenarioIssue[];
@@ -212,6 +214,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
       file,
       name: parsed.name,
       description: parsed.description,
+      ...(parsed.lang === undefined ? {} : { lang: parsed.lang }),
       variants: [normalizeScenario(parsed, file, language)],
       warnings,
     };
@@ -268,6 +271,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
     file,
     name: parsed.name,
     description: parsed.description,
+    ...(parsed.lang === undefined ? {} : { lang: parsed.lang }),
     variants: scenarios,
     warnings: [...problems, ...dedupe(variantProblems)],
   };

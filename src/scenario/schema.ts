@@ -35,6 +35,15 @@ export const id = z
   .regex(ID_RE, ID_EXPECTATION)
   .refine((v) => !ID_RE.test(v) || inNfc(v), NOT_NFC);
 
+/**
+ * The language of the scenario's names and texts, as a BCP 47 tag ("ko", "en", "ko-KR"): the
+ * HTML report's `<html lang>` (fonts, hyphenation, screen readers). Without it the report says
+ * "ko" when a name has Hangul in it, else "en".
+ */
+export const LanguageTag = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as "ko" or "en"');
+
 /** A duration: a number of milliseconds or a string with a unit. */
 export const Duration = z.union([
   z.number().nonnegative(),
@@ -583,6 +592,7 @@ export function scenarioDocument(step: z.ZodType<RawStep>) {
     version: z.literal(1),
     name: id,
     description: z.string().default(''),
+    lang: LanguageTag.optional(),
     seed: z.union([z.number().int(), z.string().min(1)]).default(1),
     duration: Duration,
     warmup: Duration.default(0),
