@@ -11,6 +11,7 @@ import { loadScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { type Analysis, analyse } from '../report/analyse.ts';
 import { withCsvBom } from '../report/csv.ts';
+import { describeParts } from '../report/features/descriptions/part-description.ts';
 import { buildReportHtml } from '../report/html/page.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
 import { buildReportData, type ReportData } from '../report/report-data.ts';
@@ -157,6 +158,7 @@ export async function runVariants(
     runs,
     lesson,
     ...(loaded.lang === undefined ? {} : { lang: loaded.lang }),
+    descriptions: describeParts(loaded.variants[0]),
   };
   if (replications > 1) results.replications = summaries;
   const wallMs = performance.now() - started;

@@ -7,6 +7,7 @@ import type { LatencyQuantile } from '../metrics/histogram.ts';
 import type { SeriesPoint } from '../metrics/series.ts';
 import type { StationPoint } from '../metrics/station-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
+import type { PartDescription } from './features/descriptions/part-description.ts';
 import type { FaultTimeline, Propagation } from './features/faults/propagation.ts';
 import type { SloResult } from './features/slos/slo.ts';
 import type { MetricEstimate, VariantComparison } from './key-metrics.ts';
@@ -50,6 +51,8 @@ export interface ReportData {
     lesson: string | null;
     /** The scenario's `lang:`; absent when it has none (the page then detects Hangul). */
     lang?: string;
+    /** The `description:` of its parts (features/descriptions/); absent when none has one. */
+    descriptions?: PartDescription[];
   };
   /** Replications per variant. */
   replications: number;

@@ -4,6 +4,7 @@
  * comparison, console) can import it without import cycles.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
+import type { PartDescription } from './features/descriptions/part-description.ts';
 
 /** Results of every variant of one scenario. */
 export interface ScenarioResults {
@@ -22,6 +23,8 @@ export interface ScenarioResults {
   lesson?: string | null;
   /** The scenario's `lang:` (the page's `<html lang>`), when it has one. */
   lang?: string;
+  /** The descriptions of the scenario's parts (features/descriptions/), shown on the page. */
+  descriptions?: PartDescription[];
 }
 
 /** The summaries of every replication of each variant (one each when not replicated). */

@@ -14,6 +14,7 @@ import { brokersFeature } from './brokers/feature.ts';
 import { cachesFeature } from './caches/feature.ts';
 import { comparisonFeature } from './comparison/feature.ts';
 import { componentsFeature } from './components/feature.ts';
+import { descriptionsFeature } from './descriptions/feature.ts';
 import { faultsFeature } from './faults/feature.ts';
 import { lessonFeature } from './lesson/feature.ts';
 import { messagingFeature } from './messaging/feature.ts';
@@ -40,6 +41,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   comparisonFeature,
   lessonFeature,
   topologyFeature,
+  descriptionsFeature,
 ];
 
 /** The key metrics of `features` (by default every feature's), in their order. */
