@@ -126,3 +126,16 @@ describe('Hangul names through validation', () => {
     expect(issues.find((i) => i.startsWith('9:3'))).toMatch(/NFC/);
   });
 });
+
+describe('lang:', () => {
+  it('takes a language tag and refuses anything else with a located message', () => {
+    const ok = parseScenario(
+      korean().replace('duration: 2s', 'lang: ko-KR\nduration: 2s'),
+      'k.yaml',
+    );
+    expect(ok.lang).toBe('ko-KR');
+    expect(parseScenario(korean(), 'k.yaml').lang).toBeUndefined();
+    const issues = issuesOf(korean().replace('duration: 2s', 'lang: 한국어\nduration: 2s'));
+    expect(issues.join('\n')).toMatch(/^3:7 expected a language tag such as "ko" or "en"/);
+  });
+});
