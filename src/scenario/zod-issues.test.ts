@@ -48,8 +48,8 @@ describe('fromZodIssues', () => {
   it('reports each unknown key on its key, with the valid keys and a suggestion', () => {
     expect(explain(scenario({ durration: '5s', extra: 1 }))).toMatchInlineSnapshot(`
       [
-        "durration (key): unknown key "durration" → valid keys here: $schema, brokers, caches, consumers, databases, description, duration, faults, keys, name, network, readers, …; did you mean "duration"?",
-        "extra (key): unknown key "extra" → valid keys here: $schema, brokers, caches, consumers, databases, description, duration, faults, keys, name, network, readers, …",
+        "durration (key): unknown key "durration" → valid keys here: $schema, brokers, caches, consumers, databases, description, duration, faults, keys, lang, name, network, …; did you mean "duration"?",
+        "extra (key): unknown key "extra" → valid keys here: $schema, brokers, caches, consumers, databases, description, duration, faults, keys, lang, name, network, …",
       ]
     `);
   });
