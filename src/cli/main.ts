@@ -142,6 +142,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       )
       .option('--resume', 'keep the points already finished in --out and run only the others')
       .option('--wide', 'print the table at its full width (default: fitted to 100 columns)')
+      .option('--csv-bom', CSV_BOM_HELP)
       .option('--quiet', 'no progress bar'),
   ).action(async (file: string, opts) => {
     const { sweepCommand } = await import('./commands/sweep.ts');
@@ -192,6 +193,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .argument('<dirs...>', 'the shard folders')
     .option('--out <dir>', 'output folder (default: reports/<scenario name>-sweep)')
     .option('--wide', 'print the table at its full width (default: fitted to 100 columns)')
+    .option('--csv-bom', CSV_BOM_HELP)
     .action(async (dirs: string[], opts) => {
       const { mergeCommand } = await import('./commands/merge.ts');
       result.code = await mergeCommand(dirs, opts, io);
@@ -246,6 +248,10 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
   return program;
 }
 
+/** What --csv-bom does, in `--help`. */
+const CSV_BOM_HELP =
+  'start every CSV file with a UTF-8 byte-order mark, so Excel (e.g. on Korean Windows) reads Hangul and other non-ASCII text correctly';
+
 /** Adds the options `run` and `compare` share: seed, duration, output folder and the guards. */
 function withRunOptions(command: Command): Command {
   return withGuards(
@@ -282,6 +288,7 @@ function withRunOptions(command: Command): Command {
         "auto: choose the warm-up by MSER-5 from a pilot run of the highlights' series",
         parseWarmupOption,
       )
+      .option('--csv-bom', CSV_BOM_HELP)
       .option('--quiet', 'no progress bars')
       .option(
         '--sensitivity',

@@ -11,6 +11,8 @@ import { TRACE_DEFAULTS, type TraceOptions } from '../metrics/traces.ts';
 import { loadScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { type Analysis, analyse } from '../report/analyse.ts';
+import { withCsvBom } from '../report/csv.ts';
+import { describeParts } from '../report/features/descriptions/part-description.ts';
 import { SENSITIVITY_THRESHOLD } from '../report/features/sensitivity/what-if.ts';
 import { buildReportHtml } from '../report/html/page.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
@@ -75,6 +77,8 @@ export interface RunVariantsOptions extends GuardLimits {
   /** With tracing: the slowest kept per entry endpoint, one in how many kept. */
   traceSlowest?: number;
   traceEvery?: number;
+  /** Start every CSV file with a UTF-8 byte-order mark (for Excel). */
+  csvBom?: boolean;
 }
 
 /**
@@ -186,6 +190,8 @@ async function runAll(
     runs: [],
     lesson,
     highlights: loaded.highlights,
+    ...(loaded.lang === undefined ? {} : { lang: loaded.lang }),
+    descriptions: describeParts(loaded.variants[0]),
   };
   const notes: RunNotes = {};
   const progress = createRunProgress(opts.quiet);
@@ -331,7 +337,7 @@ export async function runAndReport(
   io: CliIo,
 ): Promise<{ runs: VariantRuns; report: { files: OutputFiles; outDir: string } }> {
   const runs = await runVariants(file, opts, io);
-  return { runs, report: await writeReport(runs, io) };
+  return { runs, report: await writeReport(runs, io, { csvBom: opts.csvBom }) };
 }
 
 /** The largest lesson msasim reads. */
@@ -397,8 +403,10 @@ function checkGuards(
 export async function writeReport(
   runs: VariantRuns,
   io: CliIo,
+  options: { csvBom?: boolean } = {},
 ): Promise<{ files: OutputFiles; outDir: string }> {
   const files = buildOutputs(runs.analysis);
+  if (options.csvBom) withCsvBom(files);
   // index.html is built from the very results.json text that `msasim report` reads back, so a
   // rebuilt page is byte-identical to this one
   const json = files.get('results.json');

@@ -5,6 +5,7 @@
  * byte for byte the single-machine one.
  */
 import { join } from 'node:path';
+import { withCsvBom } from '../report/csv.ts';
 import { formatSweepTable, sweepCsv, sweepJson } from '../report/sweep.ts';
 import { sweepPage } from '../report/sweep-page.ts';
 import { assembleSweep, formatIndexes, type SweepPlan } from '../report/sweep-plan.ts';
@@ -34,6 +35,7 @@ export async function readPoints(
 export async function writeSweepResults(
   dir: string,
   plan: SweepPlan,
+  options: { csvBom?: boolean } = {},
 ): Promise<{ files: string[]; table: string }> {
   const { texts, missing } = await readPoints(dir, plan);
   if (missing.length > 0)
@@ -46,6 +48,7 @@ export async function writeSweepResults(
     ['sweep.csv', sweepCsv(data)],
     ['sweep.html', sweepPage(data, await loadVegaAssets())],
   ]);
+  if (options.csvBom) withCsvBom(files);
   for (const [name, text] of files) await writeFileAtomically(join(dir, name), text);
   return { files: [...files.keys()], table: formatSweepTable(data) };
 }

@@ -14,6 +14,21 @@ import { stringify } from 'csv-stringify/sync';
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { round } from './round.ts';
 
+/**
+ * The UTF-8 byte-order mark. Excel opens a CSV without one in the system's legacy code page
+ * (CP949 on Korean Windows), which garbles Hangul; with it, Excel reads UTF-8. Most other tools
+ * ignore it, some show it as a stray character in the first header, so it is an option
+ * (`--csv-bom`), not the default.
+ */
+export const CSV_BOM = '\uFEFF';
+
+/** `files` with every `.csv` text starting with the byte-order mark (once). */
+export function withCsvBom<M extends Map<string, string>>(files: M): M {
+  for (const [name, text] of files)
+    if (name.endsWith('.csv') && !text.startsWith(CSV_BOM)) files.set(name, CSV_BOM + text);
+  return files;
+}
+
 /** Options of `csv`: how a boolean cell is written (csv-stringify's default is '1' / ''). */
 export interface CsvOptions {
   boolean?: (value: boolean) => string;

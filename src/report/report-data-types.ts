@@ -8,6 +8,7 @@ import type { SeriesPoint } from '../metrics/series.ts';
 import type { StationPoint } from '../metrics/station-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import type { RequestTrace } from '../metrics/traces.ts';
+import type { PartDescription } from './features/descriptions/part-description.ts';
 import type { FaultTimeline, Propagation } from './features/faults/propagation.ts';
 import type { VariantSensitivity } from './features/sensitivity/what-if.ts';
 import type { SloResult } from './features/slos/slo.ts';
@@ -49,7 +50,16 @@ export interface VariantReport {
 /** The whole report of a scenario run. */
 export interface ReportData {
   format: number;
-  scenario: { name: string; description: string; file: string; lesson: string | null };
+  scenario: {
+    name: string;
+    description: string;
+    file: string;
+    lesson: string | null;
+    /** The scenario's `lang:`; absent when it has none (the page then detects Hangul). */
+    lang?: string;
+    /** The `description:` of its parts (features/descriptions/); absent when none has one. */
+    descriptions?: PartDescription[];
+  };
   /** Replications per variant. */
   replications: number;
   /** The seed of each replication (the same for every variant: common random numbers). */

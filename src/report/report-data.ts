@@ -23,6 +23,8 @@ export function buildReportData(input: ScenarioResults | Analysis): ReportData {
       description: results.description,
       file: results.file,
       lesson: results.lesson ?? null,
+      ...(results.lang === undefined ? {} : { lang: results.lang }),
+      ...(results.descriptions?.length ? { descriptions: results.descriptions } : {}),
     },
     replications: first.length,
     seeds: first.map((s) => s.scenario.seed),

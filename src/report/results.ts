@@ -5,6 +5,7 @@
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import type { HighlightDef } from '../scenario/types.ts';
+import type { PartDescription } from './features/descriptions/part-description.ts';
 import type { VariantSensitivity } from './features/sensitivity/what-if.ts';
 
 /** Results of every variant of one scenario. */
@@ -28,6 +29,10 @@ export interface ScenarioResults {
   highlights?: HighlightDef[];
   /** How the number of replications and the warm-up were chosen (absent: as given). */
   notes?: RunNotes;
+  /** The scenario's `lang:` (the page's `<html lang>`), when it has one. */
+  lang?: string;
+  /** The descriptions of the scenario's parts (features/descriptions/), shown on the page. */
+  descriptions?: PartDescription[];
 }
 
 /** What the run command decided on its own, said in the console and the report. */

@@ -9,6 +9,7 @@ import { csv } from './csv.ts';
 import { estimateMetrics, type MetricEstimate } from './estimates.ts';
 import { round, roundDeep } from './round.ts';
 import type { SweepData, SweepParam, SweepPoint } from './sweep-data.ts';
+import { displayWidth, padEndTo, padStartTo } from './text-table.ts';
 
 export type { SweepData, SweepParam, SweepPoint } from './sweep-data.ts';
 
@@ -154,11 +155,13 @@ export function formatSweepTable(data: SweepData): string {
     }
     return cells;
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h, i) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))),
+  );
   const textColumns = data.params.length + (hasVariants ? 1 : 0);
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i < textColumns ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .map((c, i) => (i < textColumns ? padEndTo(c, widths[i]) : padStartTo(c, widths[i])))
       .join('  ')
       .trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;

@@ -1,16 +1,38 @@
 /**
  * Plain-text tables of the console summaries: aligned columns and fixed number formats, so the
  * same results print the same bytes. No colours, no terminal width detection; legends and
- * examples wrap at CONSOLE_WIDTH (console-width.ts fits the tables).
+ * examples wrap at CONSOLE_WIDTH (console-width.ts fits the tables). Widths are display
+ * widths (`string-width`): a Hangul or CJK character takes two columns of a terminal, so 주문
+ * pads like a four-letter name; East Asian "ambiguous" characters (─, ·, –) count as one, as in
+ * a Western terminal.
  */
+import stringWidth from 'string-width';
 import { CONSOLE_WIDTH } from './console-width.ts';
+
+/** How many terminal columns `text` takes (two per Hangul syllable or CJK ideograph). */
+export function displayWidth(text: string): number {
+  // ASCII is one column a character: skip the library's work for the usual case
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
+}
+
+/** `text` followed by spaces up to `width` display columns. */
+export function padEndTo(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** `text` preceded by spaces up to `width` display columns. */
+export function padStartTo(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+}
 
 /** Formats rows as aligned columns (first column left-aligned, the others right-aligned). */
 export function formatTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h, i) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))),
+  );
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .map((c, i) => (i === 0 ? padEndTo(c, widths[i]) : padStartTo(c, widths[i])))
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
@@ -41,13 +63,13 @@ export function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
-/** `items` joined by " · " into lines of at most `width` characters (an item is never split). */
+/** `items` joined by " · " into lines of at most `width` columns (an item is never split). */
 export function joinWrapped(items: readonly string[], width = CONSOLE_WIDTH): string {
   const lines: string[] = [];
   let line = '';
   for (const item of items) {
     const next = line === '' ? item : `${line} · ${item}`;
-    if (next.length > width && line !== '') {
+    if (displayWidth(next) > width && line !== '') {
       lines.push(line);
       line = item;
     } else line = next;
@@ -70,7 +92,7 @@ export function wrapWords(
   let line = first;
   let empty = true; // no word on the line yet
   for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (!empty && line.length + 1 + word.length > width) {
+    if (!empty && displayWidth(line) + 1 + displayWidth(word) > width) {
       lines.push(line);
       line = rest + word;
     } else line = empty ? line + word : `${line} ${word}`;

@@ -4,6 +4,7 @@
  * closed list (ISSUE_CODES): a new kind of problem adds its code here, so the type checker
  * refuses a misspelt one and tools can rely on the set.
  */
+import { printable } from './identifiers.ts';
 
 /**
  * Every issue code, by the phase that finds it. Stable: tools and tests match on them; rename
@@ -154,8 +155,8 @@ export function toDotPath(path: DocPath): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else if (/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
+    else if (/^[\p{L}_$][\p{L}\p{N}_$-]*$/u.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${printable(JSON.stringify(seg))}]`;
   }
   return out === '' ? '(document)' : out;
 }

@@ -37,6 +37,8 @@ export interface LoadedScenario {
   file: string;
   name: string;
   description: string;
+  /** The scenario's `lang:` (a BCP 47 tag), when it has one. */
+  lang?: string;
   variants: Scenario[];
   /** The key metrics the report shows first (`highlights:`; empty: the report picks them). */
   highlights: HighlightDef[];
@@ -225,6 +227,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
       file,
       name: parsed.name,
       description: parsed.description,
+      ...(parsed.lang === undefined ? {} : { lang: parsed.lang }),
       variants: [normalizeScenario(parsed, file, language)],
       highlights,
       replications: parsed.replications ?? null,
@@ -288,6 +291,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
     file,
     name: parsed.name,
     description: parsed.description,
+    ...(parsed.lang === undefined ? {} : { lang: parsed.lang }),
     variants: scenarios,
     highlights,
     replications: parsed.replications ?? null,

@@ -4,6 +4,7 @@
  * hint (valid values, a fix). Teachers can reword messages here without touching the checks.
  * Where a problem is found and how it is printed live elsewhere (zod-issues.ts, format.ts).
  */
+import { printable } from './identifiers.ts';
 import type { IssueCode } from './issues.ts';
 import { didYouMean, sortedNames } from './suggest.ts';
 
@@ -54,7 +55,7 @@ export function listNames(names: readonly string[]): string {
 /** A value as it appears in a message: strings quoted (and cut when long), lists and maps named. */
 export function showValue(value: unknown): string {
   if (typeof value === 'string') {
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+    return printable(JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value));
   }
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
@@ -224,7 +225,7 @@ export function invalidValue(values: readonly unknown[], received: unknown): Iss
 
 /** A map key (a service, endpoint or workload name) that is not a valid identifier. */
 export function invalidName(name: string, expectation: string): IssueText {
-  return { code: 'invalid-name', message: `invalid name "${name}": ${expectation}` };
+  return { code: 'invalid-name', message: `invalid name "${printable(name)}": ${expectation}` };
 }
 
 /** `dist:` names no known distribution. */

@@ -41,7 +41,7 @@ const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
 export function parseSetPath(text: string): DocPath | undefined {
   const path: DocPath = [];
   for (const part of text.split('.')) {
-    const m = /^([A-Za-z0-9_$-]+)((\[\d+\])*)$/.exec(part);
+    const m = /^([\p{L}\p{N}_$-]+)((\[\d+\])*)$/u.exec(part);
     if (!m || FORBIDDEN_SEGMENTS.has(m[1])) return undefined;
     path.push(m[1]);
     for (const idx of m[2].matchAll(/\[(\d+)\]/g)) path.push(Number(idx[1]));

@@ -9,6 +9,7 @@
  */
 import * as z from 'zod';
 import { HIGHLIGHT_CATALOGUE } from './highlight-catalogue.ts';
+import { ENDPOINT_REF_RE, ID_EXPECTATION, ID_RE, NOT_NFC } from './identifiers.ts';
 import { LIMITS } from './limits.ts';
 
 /** Matches "2ms", "1.5s", "250us", "1m", "0.5h". */
@@ -19,18 +20,30 @@ export const RATE_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*\/\s*(ms|s|sec|min|m|h)\s*$/;
 export const PERCENT_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*%\s*$/;
 /** A size: a number, then B, KB, MB or GB. */
 export const BYTES_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(B|KB|MB|GB)\s*$/;
-/**
- * Component, workload and endpoint identifiers. `constructor` and `prototype` are refused: a
- * `set:` path cannot go through them (they would reach JavaScript internals), so a component
- * with such a name could not be changed by a variant.
- */
-export const ID_RE = /^(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]*$/;
-/** A reference to an endpoint: "service/endpoint". */
-export const ENDPOINT_REF_RE = /^[A-Za-z][A-Za-z0-9_-]*\/[A-Za-z][A-Za-z0-9_-]*$/;
+export { ENDPOINT_REF_RE, ID_RE } from './identifiers.ts';
 
+/** A text in NFC form (a name or a reference; identifiers.ts says why). */
+const inNfc = (v: string): boolean => v === v.normalize('NFC');
+
+/**
+ * Component, workload and endpoint identifiers: letters of any script (identifiers.ts has the
+ * rule and why), in NFC form. `constructor` and `prototype` are refused: a `set:` path cannot go
+ * through them (they would reach JavaScript internals), so a component with such a name could
+ * not be changed by a variant.
+ */
 export const id = z
   .string()
-  .regex(ID_RE, 'expected an identifier: a letter, then letters, digits, "-" or "_"');
+  .regex(ID_RE, ID_EXPECTATION)
+  .refine((v) => !ID_RE.test(v) || inNfc(v), NOT_NFC);
+
+/**
+ * The language of the scenario's names and texts, as a BCP 47 tag ("ko", "en", "ko-KR"): the
+ * HTML report's `<html lang>` (fonts, hyphenation, screen readers). Without it the report says
+ * "ko" when a name has Hangul in it, else "en".
+ */
+export const LanguageTag = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as "ko" or "en"');
 
 /** A duration: a number of milliseconds or a string with a unit. */
 export const Duration = z.union([
@@ -105,7 +118,8 @@ export const EndpointRef = z
   .regex(
     ENDPOINT_REF_RE,
     'expected an endpoint reference "service/endpoint", such as "orders/create"',
-  );
+  )
+  .refine((v) => !ENDPOINT_REF_RE.test(v) || inNfc(v), NOT_NFC);
 
 /** A step as parsed: an object keyed by its kind (`{ cpu: 2ms }`, `{ call: orders/get, … }`). */
 export type RawStep = { readonly [key: string]: unknown };
@@ -698,6 +712,7 @@ export function scenarioDocument(step: z.ZodType<RawStep>) {
     version: z.literal(1),
     name: id,
     description: z.string().default(''),
+    lang: LanguageTag.optional(),
     seed: z.union([z.number().int(), z.string().min(1)]).default(1),
     duration: Duration,
     warmup: Duration.default(0),

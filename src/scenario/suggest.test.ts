@@ -79,3 +79,26 @@ describe('didYouMean on long lists (a file of thousands of names)', () => {
     expect(editDistance('abcdefgh', 'zyxwvuts', 2)).toBeGreaterThan(2);
   });
 });
+
+describe('didYouMean in Hangul', () => {
+  it('compares syllables by their jamo: one wrong vowel is one small edit', () => {
+    expect(editDistance('결재'.normalize('NFD'), '결제'.normalize('NFD'))).toBe(1);
+    expect(didYouMean('결재', ['결제', '주문'])).toBe('결제');
+    expect(didYouMean('주먼', ['결제', '주문'])).toBe('주문');
+  });
+
+  it('gives a Korean name of three syllables room for two wrong jamo', () => {
+    // syllable by syllable this is two edits in three letters: too far; as jamo, two in eight
+    expect(didYouMean('조문사', ['주문서', '결제'])).toBe('주문서');
+  });
+
+  it('answers with the name as written (composed), never its decomposed form', () => {
+    const answer = didYouMean('주문서비', ['주문서비스']);
+    expect(answer).toBe('주문서비스');
+    expect(answer).toBe(answer?.normalize('NFC'));
+  });
+
+  it('does not suggest an unrelated Korean name', () => {
+    expect(didYouMean('배송', ['결제', '주문'])).toBeUndefined();
+  });
+});

@@ -1,7 +1,10 @@
 /**
  * "Did you mean …?" suggestions for misspelt keys and names, by Damerau-Levenshtein distance
  * (optimal string alignment: insertions, deletions, substitutions and swaps of neighbours).
- * Case is ignored; there is no keyboard-distance weighting.
+ * Case is ignored; there is no keyboard-distance weighting. Names are compared in Unicode NFD
+ * (decomposed) form, so a Hangul syllable counts as its jamo: 결재 for 결제 (one wrong vowel) is
+ * one edit among six letters rather than one among two, and a longer Korean name gets the same
+ * room for typos as a Latin one of as many letters. ASCII names are the same in either form.
  */
 
 /** Shortest common prefix that counts as "one is a prefix of the other" ("ord" → "orders"). */
@@ -39,13 +42,13 @@ export function sortedNames(candidates: readonly string[]): readonly string[] {
 
 function prepare(candidates: readonly string[]): Prepared {
   const sorted = [...candidates].sort(compareStrings);
-  return { sorted, lower: sorted.map((c) => c.toLowerCase()), questions: 0 };
+  return { sorted, lower: sorted.map(fold), questions: 0 };
 }
 
 /**
  * The candidate closest to `input`, or undefined when none is close enough.
  * A candidate is close enough when its distance to `input` is at most max(1, ⌊len/3⌋), len being
- * the length of `input`, or when one of the two is a prefix of the other (at least 3 characters).
+ * the length of `input` once decomposed, or when one of the two is a prefix of the other (at least 3 characters).
  * Ties go to the candidate that sorts first, so the answer never depends on the candidates' order.
  * A list of more than 200 names answers its first 200 questions only: a file with thousands of
  * misspelt references to thousands of names would otherwise take quadratic time. An input of
@@ -58,8 +61,8 @@ export function didYouMean(input: string, candidates: readonly string[]): string
     prepared.set(candidates, list);
     if (candidates.length > LARGE_LIST && ++list.questions > MAX_QUESTIONS) return undefined;
   } else list = prepare(candidates);
-  const needle = input.toLowerCase();
-  const limit = Math.max(1, Math.floor(input.length / 3));
+  const needle = fold(input);
+  const limit = Math.max(1, Math.floor(needle.length / 3));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (let i = 0; i < list.sorted.length; i++) {
@@ -78,6 +81,11 @@ export function didYouMean(input: string, candidates: readonly string[]): string
     }
   }
   return best;
+}
+
+/** How a name is compared: lower case, decomposed (a Hangul syllable as its two or three jamo). */
+function fold(name: string): string {
+  return name.toLowerCase().normalize('NFD');
 }
 
 /** Code-unit order: unlike localeCompare it is the same on every machine. */

@@ -5,9 +5,10 @@
  * Positions are added later (locate.ts); this file only knows document paths.
  */
 import type * as z from 'zod';
+import { identifierProblem } from './identifiers.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
-import { DURATION_RE, RATE_RE } from './schema.ts';
+import { DURATION_RE, ID_RE, RATE_RE } from './schema.ts';
 import {
   describeSchema,
   isMissingKey,
@@ -102,6 +103,8 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
     }
     case 'invalid_format':
       if (value === 'constructor' || value === 'prototype') return error(msg.reservedName(value));
+      if (issue.pattern === String(ID_RE) && typeof value === 'string')
+        return error(msg.invalidFormat(identifierProblem(value) ?? issue.message, value));
       return error(msg.invalidFormat(issue.message, value, formatHint(issue.pattern)));
     case 'invalid_value':
       return error(msg.invalidValue(issue.values, value));
@@ -109,8 +112,8 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
       const name = String(path[path.length - 1]);
       if (name === 'constructor' || name === 'prototype')
         return error(msg.reservedName(name), true);
-      const reason = issue.issues.map((i) => i.message).join('; ');
-      return error(msg.invalidName(String(path[path.length - 1]), reason), true);
+      const reason = identifierProblem(name) ?? issue.issues.map((i) => i.message).join('; ');
+      return error(msg.invalidName(name, reason), true);
     }
     default:
       return error(msg.otherIssue(issue.code, issue.message));

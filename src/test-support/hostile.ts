@@ -10,6 +10,7 @@ import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import type { MetricEstimate } from '../report/estimates.ts';
+import { describeParts } from '../report/features/descriptions/part-description.ts';
 import { buildReportData, type ReportData } from '../report/report-data.ts';
 import type { ScenarioResults } from '../report/results.ts';
 import { type SpofData, spofData } from '../report/spof.ts';
@@ -263,6 +264,11 @@ export async function featureRichResults(): Promise<ScenarioResults> {
       lesson: HOSTILE_LESSON,
       runs: [],
       replications: [],
+      // the page shows them (features/descriptions/): a payload goes into each
+      descriptions: [
+        ...describeParts(loaded.variants[0]),
+        { kind: 'service', name: loaded.variants[0].services[0].id, text: 'described' },
+      ],
     };
     for (const v of loaded.variants) {
       const mine: RunSummary[] = [];

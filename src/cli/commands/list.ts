@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { displayWidth, padEndTo } from '../../report/text-table.ts';
 import type { CliIo } from '../io.ts';
 
 /** The folder of shipped scenarios (…/scenarios beside src/ or dist/). */
@@ -59,9 +60,9 @@ export async function listCommand(io: CliIo): Promise<number> {
       return [f, description] as const;
     }),
   );
-  const width = Math.max(...rows.map(([f]) => f.length));
+  const width = Math.max(...rows.map(([f]) => displayWidth(f)));
   for (const [f, d] of rows)
-    io.out(`${f.padEnd(width)}  ${shortDescription(d, 100 - width - 2)}`.trimEnd() + '\n');
+    io.out(`${padEndTo(f, width)}  ${shortDescription(d, 100 - width - 2)}`.trimEnd() + '\n');
   io.out(
     `\nrun one with: msasim run ${join(relative(process.cwd(), dir) || '.', rows[0]?.[0] ?? '')}\n`,
   );

@@ -16,6 +16,7 @@ import {
   planText,
   type SweepPlan,
 } from '../../report/sweep-plan.ts';
+import { isIdentifier } from '../../scenario/identifiers.ts';
 import { SweepError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { checkOut } from '../out-target.ts';
@@ -34,6 +35,8 @@ export interface MergeCommandOptions {
   out?: string;
   /** Print the table at its full width (default: fitted to 100 columns). */
   wide?: boolean;
+  /** Start sweep.csv with a UTF-8 byte-order mark (for Excel). */
+  csvBom?: boolean;
 }
 
 /** Merges shard folders into one sweep folder; returns the exit code. */
@@ -45,7 +48,7 @@ export async function mergeCommand(
   const plan = await commonPlan(dirs);
   // the name comes from a file on disk: only an identifier (as the scenario language allows)
   // makes the default folder, so a doctored plan cannot aim it elsewhere
-  if (opts.out === undefined && !/^[A-Za-z][\w-]*$/.test(String(plan.scenario?.name)))
+  if (opts.out === undefined && !isIdentifier(String(plan.scenario?.name)))
     throw new SweepError(
       `${join(dirs[0], PLAN_FILE)} names its scenario ${JSON.stringify(plan.scenario?.name)}, which is no folder name.\n  → give the output folder: msasim merge … --out <folder>.`,
     );
@@ -61,7 +64,7 @@ export async function mergeCommand(
     const to = pointPath(outDir, i);
     if (resolve(pointPath(dir, i)) !== resolve(to)) await writeFileAtomically(to, text);
   }
-  const result = await writeSweepResults(outDir, plan);
+  const result = await writeSweepResults(outDir, plan, { csvBom: opts.csvBom });
   io.out(opts.wide ? result.table : fitConsole(result.table));
   io.err(
     `merged ${plan.points} points of ${plan.scenario.name} from ${dirs.length} folder${dirs.length === 1 ? '' : 's'}; wrote ${result.files.join(', ')} to ${outDir}\n`,

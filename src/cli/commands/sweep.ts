@@ -81,6 +81,8 @@ export interface SweepCommandOptions extends GuardLimits {
   quiet?: boolean;
   /** Print the table at its full width (default: fitted to 100 columns). */
   wide?: boolean;
+  /** Start sweep.csv with a UTF-8 byte-order mark (for Excel). */
+  csvBom?: boolean;
 }
 
 /** Runs a sweep; returns the exit code. */
@@ -146,7 +148,7 @@ export async function sweepCommand(
     );
     return 0;
   }
-  const result = await writeSweepResults(outDir, plan);
+  const result = await writeSweepResults(outDir, plan, { csvBom: opts.csvBom });
   io.out(opts.wide ? result.table : fitConsole(result.table));
   io.err(`sweep ${plan.scenario.name}: ${ran}; wrote ${result.files.join(', ')} to ${outDir}\n`);
   return 0;

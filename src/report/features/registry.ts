@@ -15,6 +15,7 @@ import { cachesFeature } from './caches/feature.ts';
 import { comparisonFeature } from './comparison/feature.ts';
 import { componentsFeature } from './components/feature.ts';
 import { costsFeature } from './costs/feature.ts';
+import { descriptionsFeature } from './descriptions/feature.ts';
 import { eventStoresFeature } from './event-stores/feature.ts';
 import { faultsFeature } from './faults/feature.ts';
 import { highlightsFeature } from './highlights/feature.ts';
@@ -54,6 +55,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   topologyFeature,
   sensitivityFeature,
   tracesFeature,
+  descriptionsFeature,
 ];
 
 /** The key metrics of `features` (by default every feature's), in their order. */

@@ -9,9 +9,14 @@ import type { Config } from 'vega-lite';
 /** The vega-lite schema named by every spec: a label for editors; nothing fetches it. */
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-/** The system font stack of the page, used in the charts and the topology diagram too. */
+/**
+ * The system font stack of the page, used in the charts and the topology diagram too. The Latin
+ * system fonts come first; the CJK ones after them give Hangul (and Han) characters real glyphs
+ * where the Latin font has none, instead of empty boxes: Noto Sans CJK KR (Linux, Debian's
+ * fonts-noto-cjk), Apple SD Gothic Neo (macOS), Malgun Gothic (Windows), Nanum Gothic.
+ */
 export const FONT_STACK =
-  'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+  'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", "Nanum Gothic", sans-serif';
 
 /**
  * Variant colours, in scenario order (d3's category10: strong, distinct hues that survive a

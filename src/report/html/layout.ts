@@ -9,6 +9,7 @@
  */
 
 import type { TopLevelSpec } from 'vega-lite';
+import { langOfNames } from './page-lang.ts';
 import { PAGE_CSS } from './page-style.ts';
 import { type Html, html, joinHtml, jsonForScript, rawHtml, scriptForHtml } from './template.ts';
 
@@ -46,6 +47,8 @@ export interface ChartsPageOptions {
   header?: Html;
   /** Small label above the title. Default "msasim report". */
   eyebrow?: string;
+  /** `<html lang>`. Default: "ko" when the title has Hangul in it, else "en" (page-lang.ts). */
+  lang?: string;
 }
 
 const anchor = (id: string): string => id.replace(/[^A-Za-z0-9-]/g, '-');
@@ -120,7 +123,7 @@ export function buildChartsPage(
   const page = joinHtml(
     [
       html`<!DOCTYPE html>`,
-      html`<html lang="en">`,
+      html`<html lang="${options.lang ?? langOfNames([title])}">`,
       html`<head>`,
       html`<meta charset="utf-8">`,
       html`<meta name="viewport" content="width=device-width, initial-scale=1">`,

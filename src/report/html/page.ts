@@ -13,6 +13,7 @@ import { variantLabel } from './charts.ts';
 import { formatNumber } from './format.ts';
 import { variantChip } from './key-metrics-table.ts';
 import { buildChartsPage, type PageSection, type VegaAssets } from './layout.ts';
+import { pageLang } from './page-lang.ts';
 import { type Html, html, joinHtml } from './template.ts';
 
 export {
@@ -82,5 +83,6 @@ export function buildReportHtml(
   const runs = data.variants.map((v) => v.summary);
   const summary = part('page', 30, () => [summarySection(data, features)]);
   const sections = partsFor('page', runs, [summary], features).flatMap((p) => p.build(data));
-  return buildChartsPage(data.scenario.name, sections, assets, { header: headerHtml(data) });
+  const lang = pageLang(data);
+  return buildChartsPage(data.scenario.name, sections, assets, { header: headerHtml(data), lang });
 }

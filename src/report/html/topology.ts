@@ -131,6 +131,7 @@ function nodeSvg(
   c: ComponentSummary | undefined,
   inbound: number,
   mark?: FaultMark,
+  description?: string,
 ): Html {
   const present = node.kind === 'client' || c !== undefined;
   const idle = c !== undefined && c.arrivals === 0;
@@ -159,6 +160,7 @@ function nodeSvg(
       `load ${formatRate(c.arrivalsPerSec)}, utilisation ${(c.utilisation * 100).toFixed(1)} %, ` +
       `mean queue ${c.queueMean.toFixed(2)}, mean wait ${c.waitMeanMs.toFixed(2)} ms`;
   }
+  if (description !== undefined) tip = `${tip}\n${description}`;
   return joinHtml([
     html`<g class="node node-${node.kind}"${opacity}><title>${tip}</title>`,
     shape(node, fill, mark ? '#b91c1c' : '#334155', dash),
@@ -275,13 +277,15 @@ function legendSvg(layout: TopologyLayout): Html {
 
 /**
  * The SVG of `summary`'s topology placed by `layout` (layoutTopology over every variant, so
- * all variants share positions and edge widths). `title` labels the image for screen readers.
+ * all variants share positions and edge widths). `title` labels the image for screen readers; a node's tooltip ends with its
+ * `descriptions` entry (the scenario's `description:` of the component).
  */
 export function topologySvg(
   summary: RunSummary,
   layout: TopologyLayout,
   title: string,
   marks: ReadonlyMap<string, FaultMark> = new Map(),
+  descriptions: ReadonlyMap<string, string> = new Map(),
 ): Html {
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const components = new Map(summary.components.map((c) => [c.id, c]));
@@ -299,7 +303,9 @@ export function topologySvg(
   const inbound = summary.links
     .filter((l) => l.from === 'client')
     .reduce((a, l) => a + l.perSec, 0);
-  const nodes = layout.nodes.map((n) => nodeSvg(n, components.get(n.id), inbound, marks.get(n.id)));
+  const nodes = layout.nodes.map((n) =>
+    nodeSvg(n, components.get(n.id), inbound, marks.get(n.id), descriptions.get(n.id)),
+  );
   const w = layout.width;
   return html`<svg xmlns="http://www.w3.org/2000/svg" class="topology" viewBox="0 0 ${w} ${layout.height}" width="${w}" height="${layout.height}" role="img" aria-label="${title}" font-family="${FONT_STACK}"><title>${title}</title>${drawn.map((e) => e.edge)}${nodes}${drawn.map((e) => e.label)}${legendSvg(layout)}</svg>`;
 }

@@ -11,6 +11,7 @@ import { html, joinHtml } from '../../html/template.ts';
 import { type FaultMark, topologySvg } from '../../html/topology.ts';
 import { layoutTopology } from '../../html/topology-layout.ts';
 import type { ReportData, VariantReport } from '../../report-data-types.ts';
+import { componentDescriptions } from '../descriptions/descriptions.ts';
 
 /**
  * The components the faults touched, for the topology: the struck ones, and those that
@@ -34,8 +35,9 @@ export function faultMarks(v: VariantReport): Map<string, FaultMark> {
 export function topologySection(data: ReportData): PageSection {
   const layout = layoutTopology(data.variants.map((v) => v.summary));
   const names = data.variants.map((v) => variantLabel(data, v));
+  const described = componentDescriptions(data);
   const svg = (v: VariantReport, i: number) =>
-    html`<div class="topology-wrap">${topologySvg(v.summary, layout, `Topology of ${names[i]}`, faultMarks(v))}</div>`;
+    html`<div class="topology-wrap">${topologySvg(v.summary, layout, `Topology of ${names[i]}`, faultMarks(v), described)}</div>`;
   const intro = joinHtml([
     html`<p class="intro">Messages per second over each link after the warm-up (replies are not drawn): the wider, the busier. `,
     html`Dashed grey links exist in the scenario but carried nothing in this variant. Nodes are tinted by utilisation; hover over one for its load, queue and wait. `,
