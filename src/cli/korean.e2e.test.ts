@@ -32,7 +32,10 @@ describe('a scenario with Hangul names', () => {
   it('prints console tables whose columns line up by display width', async () => {
     const r = await shippedRun(FILE);
     expect(r.code).toBe(0);
-    const block = r.stdout.split('\n\n')[0].split('\n').slice(1); // the first endpoint table
+    // the first endpoint table: the first block after the variant's heading (the highlights
+    // come before it)
+    const variant = r.stdout.slice(r.stdout.indexOf('■ 상담-목록-화면'));
+    const block = variant.split('\n\n')[0].split('\n').slice(1);
     expect(block[2]).toMatch(/^상담\/목록 /);
     // right-aligned last column: every line of the table ends at the same display column
     expect(new Set(block.map(displayWidth)).size).toBe(1);

@@ -4,9 +4,11 @@
  * each repeating the first (label) column — and a longer line of text is wrapped at spaces
  * under its own indent. Works on the text the tables print (text-table.ts `formatTable`: a
  * header, a rule of `─` runs separated by two spaces, rows exactly as wide as the rule), so every
- * feature's tables fit without being told. Deterministic; widths are counted in UTF-16 code
- * units (every character msasim prints is one).
+ * feature's tables fit without being told. Deterministic; widths are display columns
+ * (text-table.ts `displayWidth`: a Hangul or CJK character takes two), so tables of Korean
+ * names stack along the same columns as their rule.
  */
+import { displayWidth, padEndTo } from './text-table.ts';
 
 /** The columns the console output fits by default. */
 export const CONSOLE_WIDTH = 100;
@@ -46,6 +48,19 @@ function chunksOf(cols: [number, number][], width: number): [number, number][][]
   return chunks;
 }
 
+/** The display columns [start, end) of `line` (a wide character belongs where it starts). */
+function columnSlice(line: string, start: number, end: number): string {
+  let col = 0;
+  let out = '';
+  for (const ch of line) {
+    const w = displayWidth(ch);
+    if (col >= start && col < end) out += ch;
+    col += w;
+    if (col >= end) break;
+  }
+  return out;
+}
+
 /** The table lines `lines` (header, rule, rows) stacked into chunks of columns that fit. */
 function stackTable(lines: string[], width: number): string[] {
   const cols = ruleColumns(lines[1]);
@@ -54,9 +69,9 @@ function stackTable(lines: string[], width: number): string[] {
   chunksOf(cols, width).forEach((chunk, i) => {
     if (i > 0) out.push('');
     for (const line of lines) {
-      const padded = line.padEnd(lines[1].length);
-      const cells = chunk.map(([s, e]) => `  ${padded.slice(s, e)}`).join('');
-      out.push(`${padded.slice(0, firstEnd)}${cells}`.trimEnd());
+      const padded = padEndTo(line, lines[1].length);
+      const cells = chunk.map(([s, e]) => `  ${columnSlice(padded, s, e)}`).join('');
+      out.push(`${columnSlice(padded, 0, firstEnd)}${cells}`.trimEnd());
     }
   });
   return out;
@@ -71,7 +86,7 @@ function wrapLine(line: string, width: number): string[] {
   let current = indent;
   let empty = true;
   for (const word of words) {
-    if (!empty && current.length + 1 + word.length > width) {
+    if (!empty && displayWidth(current) + 1 + displayWidth(word) > width) {
       out.push(current.trimEnd());
       current = rest + word;
     } else current = empty ? current + word : `${current} ${word}`;
@@ -95,18 +110,18 @@ export function fitConsole(text: string, width = CONSOLE_WIDTH): string {
     if (
       rule !== undefined &&
       RULE.test(rule) &&
-      lines[i].length === rule.length &&
+      displayWidth(lines[i]) === rule.length &&
       rule.length > width
     ) {
       // the rows: the lines after the rule exactly as wide as it (a row's last cell is filled)
       let end = i + 2;
-      while (end < lines.length && lines[end].length === rule.length) end++;
+      while (end < lines.length && displayWidth(lines[end]) === rule.length) end++;
       out.push(...stackTable(lines.slice(i, end), width));
       i = end;
       continue;
     }
     const line = lines[i];
-    if (line.length > width) out.push(...wrapLine(line, width));
+    if (displayWidth(line) > width) out.push(...wrapLine(line, width));
     else out.push(line);
     i++;
   }

@@ -3,12 +3,14 @@
  * 95 % half-width) and its difference from the baseline (the first variant), and the header
  * that says once how many replications there were and where the highlights come from.
  */
+
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import type { Analysis } from './analysis.ts';
 import type { Highlight, Highlights } from './highlights.ts';
 import { formatInUnit, formatNumber } from './html/format.ts';
 import type { MetricDifference, MetricEstimate, VariantComparison } from './key-metrics.ts';
 import { precisionSentence } from './precision.ts';
+import { displayWidth, padEndTo } from './text-table.ts';
 
 /** One variant's figure of a highlight. */
 export interface HighlightCell {
@@ -97,7 +99,7 @@ export function formatHighlights(a: Analysis): string {
   if (h.items.length === 0) return '';
   const n = a.variants[0].replications.length;
   const names = a.variants.map((v) => v.name);
-  const width = Math.max(...names.map((x) => x.length));
+  const width = Math.max(...names.map(displayWidth));
   const lines = [
     `■ highlights: ${sourceText(h, a.variants.length)}`,
     `  ${replicationsText(n, a.variants.length)}`,
@@ -116,7 +118,7 @@ export function formatHighlights(a: Analysis): string {
     const valueWidth = Math.max(...values.map((x) => x.length));
     cells.forEach((c, i) => {
       const diff = differenceText(c.difference, c.variant);
-      const row = `  ${c.variant.padEnd(width)}  ${values[i].padStart(valueWidth)}`;
+      const row = `  ${padEndTo(c.variant, width)}  ${values[i].padStart(valueWidth)}`;
       lines.push(diff === '' ? row : `${row}   ${diff}`);
     });
   }
