@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
 import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
+import { GATEWAY_HOME, scenarioProblems, shopHead } from '../test-support/scenarios.ts';
 import { checkReferences } from './check-references.ts';
-import { formatIssues } from './format.ts';
-import { ScenarioError, toDotPath } from './issues.ts';
+import { toDotPath } from './issues.ts';
 import { faultWindows } from './normalize.ts';
 import { stepLanguage } from './step-syntax.ts';
 
@@ -96,24 +96,10 @@ describe('fault checks', () => {
   });
 
   it('rejects a parameter of another kind with a located message', () => {
-    const text = `version: 1
-name: shop
-duration: 60s
-workloads:
-  browse: { rate: 10/s, target: gateway/home }
-services:
-  gateway:
-    endpoints:
-      home: { steps: [{ cpu: 1ms }] }
-faults:
+    const text = `${GATEWAY_HOME}faults:
   oops: { kind: crash, target: gateway, at: 10s, rate: 20% }
 `;
-    let out = '';
-    try {
-      parseScenario(text, 'shop.yaml');
-    } catch (e) {
-      if (e instanceof ScenarioError) out = formatIssues(e.issues);
-    }
+    const out = scenarioProblems(text);
     expect(out).toMatch(/^shop\.yaml:11:\d+ +faults\.oops/);
     expect(out).toContain('rate');
   });
@@ -136,13 +122,7 @@ describe('fault windows', () => {
   });
 
   it('normalizes the kinds with their defaults', () => {
-    const text = `version: 1
-name: shop
-duration: 60s
-workloads:
-  browse: { rate: 10/s, target: gateway/home }
-services:
-  gateway:
+    const text = `${shopHead()}  gateway:
     instances: 4
     endpoints:
       home: { steps: [{ cpu: 1ms }] }

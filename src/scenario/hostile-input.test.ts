@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
 import { bigScenarioYaml } from '../test-support/big-scenario.ts';
+import { ordersHead } from '../test-support/scenarios.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError } from './issues.ts';
 import { fileProblem } from './load.ts';
@@ -23,14 +24,7 @@ function problems(text: string): string {
   }
 }
 
-const base = `version: 1
-name: shop
-duration: 10s
-workloads:
-  w: { rate: 100/s, target: orders/get }
-services:
-  orders:
-    instances: 2
+const base = `${ordersHead()}    instances: 2
     endpoints:
       get: { steps: [ { cpu: 1ms } ] }
 `;

@@ -3,7 +3,7 @@
  */
 
 import type { RunResult } from '../metrics/summary.ts';
-import { parseScenario } from '../model/language.ts';
+import { type LanguageOptions, parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
@@ -44,11 +44,56 @@ services:
 `;
 }
 
-/** The formatted problems of a scenario text, as `msasim validate` prints them ('' when valid). */
-export function scenarioProblems(text: string, file = 'shop.yaml'): string {
+/**
+ * The first six lines of a small test scenario named shop, up to `services:` (a test appends
+ * its services and the rest, so its line numbers are those of the whole text): one open
+ * workload `browse` at 10/s to `target`.
+ */
+export function shopHead(opts: { duration?: string; target?: string; rate?: string } = {}): string {
+  const { duration = '60s', target = 'gateway/home', rate = '10/s' } = opts;
+  return `version: 1
+name: shop
+duration: ${duration}
+workloads:
+  browse: { rate: ${rate}, target: ${target} }
+services:
+`;
+}
+
+/** `shopHead()` and its one service: gateway/home, 1 ms of CPU (lines 1–9). */
+export const GATEWAY_HOME = `${shopHead()}  gateway:
+    endpoints:
+      home: { steps: [{ cpu: 1ms }] }
+`;
+
+/**
+ * The head of a small test scenario named shop with one open workload `w` to orders/get, up to
+ * `  orders:` (lines 1–7; a test appends the service's settings and endpoints).
+ */
+export function ordersHead(duration = '10s', rate = '100/s'): string {
+  return `version: 1
+name: shop
+duration: ${duration}
+workloads:
+  w: { rate: ${rate}, target: orders/get }
+services:
+  orders:
+`;
+}
+
+/**
+ * The formatted problems of a scenario text, as `msasim validate` prints them, or `valid` ('' by
+ * default) when there are none; `options` as parseScenario's (overrides, the step kinds).
+ */
+export function scenarioProblems(
+  text: string,
+  file = 'shop.yaml',
+  valid = '',
+  options: LanguageOptions = {},
+): string {
   try {
-    parseScenario(text, file);
-    return '';
+    parseScenario(text, file, options);
+    return valid;
   } catch (e) {
     if (e instanceof ScenarioError) return formatIssues(e.issues);
     throw e;
