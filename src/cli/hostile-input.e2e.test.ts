@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { msasimInProcess as msasim, msasimSpawned } from '../test-support/cli.ts';
-import { ordersHead } from '../test-support/scenarios.ts';
+import { ordersHead } from '../test-support/yaml.ts';
 
 const base = `${ordersHead('2s', '50/s')}    endpoints:
       get: { steps: [ { cpu: 1ms } ] }

@@ -15,25 +15,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, msasimInProcess } from '../test-support/cli.ts';
+import { TINY_YAML } from '../test-support/yaml.ts';
 import { VERSION } from './version.ts';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'msasim');
 const exec = promisify(execFile);
 
-const TINY = `version: 1
-name: tiny
-duration: 2s
-warmup: 200ms
-workloads:
-  arrivals: { rate: 200/s, target: server/serve }
-services:
-  server:
-    threads: 2
-    endpoints:
-      serve:
-        steps:
-          - cpu: { dist: exponential, mean: 4ms }
-variants:
+const TINY = `${TINY_YAML}variants:
   fast: {}
   slow:
     set:

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
 import { fuzzCases, shippedScenarioFiles } from '../test-support/fuzz-scenarios.ts';
-import { ordersHead } from '../test-support/scenarios.ts';
+import { ordersHead } from '../test-support/yaml.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError } from './issues.ts';
 

@@ -5,32 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
-import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
-import { GATEWAY_HOME, scenarioProblems, shopHead } from '../test-support/scenarios.ts';
-import { checkReferences } from './check-references.ts';
+import { referenceIssues, scenarioProblems, shopDocument } from '../test-support/scenarios.ts';
+import { GATEWAY_HOME, shopHead } from '../test-support/yaml.ts';
 import { toDotPath } from './issues.ts';
 import { faultWindows } from './normalize.ts';
-import { stepLanguage } from './step-syntax.ts';
-
-const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
-const ScenarioDocument = LANGUAGE.document;
-
-const BASE = {
-  version: 1,
-  name: 'shop',
-  duration: '100s',
-  workloads: { browse: { rate: '10/s', target: 'gateway/home' } },
-  services: {
-    gateway: { instances: 2, endpoints: { home: { steps: [{ call: 'orders/get' }] } } },
-    orders: { instances: 3, endpoints: { get: { steps: [{ query: 'orders-db' }] } } },
-  },
-  databases: { 'orders-db': {} },
-};
 
 function check(faults: Record<string, unknown>): string[] {
-  const parsed = ScenarioDocument.safeParse({ ...BASE, faults });
-  if (!parsed.success) throw new Error(`test scenario is invalid: ${parsed.error.message}`);
-  return checkReferences(parsed.data, LANGUAGE).map(
+  return referenceIssues({ ...shopDocument('100s', [2, 3]), faults }).map(
     (i) =>
       `${i.severity === 'warning' ? '⚠' : '✖'} ${toDotPath(i.path)}${i.onKey ? ' (key)' : ''}: ${i.message}`,
   );

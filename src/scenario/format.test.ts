@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
-import { shopHead } from '../test-support/scenarios.ts';
+import { shopHead } from '../test-support/yaml.ts';
 import { checkReferences } from './check-references.ts';
 import { formatIssue, formatIssues } from './format.ts';
 import type { ScenarioIssue, UnlocatedIssue } from './issues.ts';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
 import { bigScenarioYaml } from '../test-support/big-scenario.ts';
-import { ordersHead } from '../test-support/scenarios.ts';
+import { ordersHead } from '../test-support/yaml.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError } from './issues.ts';
 import { fileProblem } from './load.ts';

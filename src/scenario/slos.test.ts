@@ -5,31 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
-import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
-import { GATEWAY_HOME, scenarioProblems } from '../test-support/scenarios.ts';
-import { checkReferences } from './check-references.ts';
+import { referenceIssues, scenarioProblems, shopDocument } from '../test-support/scenarios.ts';
+import { GATEWAY_HOME } from '../test-support/yaml.ts';
 import { toDotPath } from './issues.ts';
-import { stepLanguage } from './step-syntax.ts';
-
-const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
-const ScenarioDocument = LANGUAGE.document;
-
-const BASE = {
-  version: 1,
-  name: 'shop',
-  duration: '60s',
-  workloads: { browse: { rate: '10/s', target: 'gateway/home' } },
-  services: {
-    gateway: { endpoints: { home: { steps: [{ call: 'orders/get' }] } } },
-    orders: { endpoints: { get: { steps: [{ query: 'orders-db' }] } } },
-  },
-  databases: { 'orders-db': {} },
-};
 
 function check(slos: Record<string, unknown>): string[] {
-  const parsed = ScenarioDocument.safeParse({ ...BASE, slos });
-  if (!parsed.success) throw new Error(`test scenario is invalid: ${parsed.error.message}`);
-  return checkReferences(parsed.data, LANGUAGE).map(
+  return referenceIssues({ ...shopDocument('60s'), slos }).map(
     (i) =>
       `${toDotPath(i.path)}${i.onKey ? ' (key)' : ''}: ${i.message}${i.hint ? ` → ${i.hint}` : ''}`,
   );

@@ -1,12 +1,16 @@
 /**
- * Test helpers: build scenarios from YAML text through the real loader, and run them.
+ * Test helpers: build scenarios from YAML text through the real loader, and run them; check
+ * a scenario document's references; the problems of a text as `msasim validate` prints them.
  */
 
 import type { RunResult } from '../metrics/summary.ts';
 import { type LanguageOptions, parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
+import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
+import { checkReferences } from '../scenario/check-references.ts';
 import { formatIssues } from '../scenario/format.ts';
-import { ScenarioError } from '../scenario/issues.ts';
+import { ScenarioError, type UnlocatedIssue } from '../scenario/issues.ts';
+import { stepLanguage } from '../scenario/step-syntax.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** The first (or only) variant of a scenario written as YAML. */
@@ -45,43 +49,6 @@ services:
 }
 
 /**
- * The first six lines of a small test scenario named shop, up to `services:` (a test appends
- * its services and the rest, so its line numbers are those of the whole text): one open
- * workload `browse` at 10/s to `target`.
- */
-export function shopHead(opts: { duration?: string; target?: string; rate?: string } = {}): string {
-  const { duration = '60s', target = 'gateway/home', rate = '10/s' } = opts;
-  return `version: 1
-name: shop
-duration: ${duration}
-workloads:
-  browse: { rate: ${rate}, target: ${target} }
-services:
-`;
-}
-
-/** `shopHead()` and its one service: gateway/home, 1 ms of CPU (lines 1–9). */
-export const GATEWAY_HOME = `${shopHead()}  gateway:
-    endpoints:
-      home: { steps: [{ cpu: 1ms }] }
-`;
-
-/**
- * The head of a small test scenario named shop with one open workload `w` to orders/get, up to
- * `  orders:` (lines 1–7; a test appends the service's settings and endpoints).
- */
-export function ordersHead(duration = '10s', rate = '100/s'): string {
-  return `version: 1
-name: shop
-duration: ${duration}
-workloads:
-  w: { rate: ${rate}, target: orders/get }
-services:
-  orders:
-`;
-}
-
-/**
  * The formatted problems of a scenario text, as `msasim validate` prints them, or `valid` ('' by
  * default) when there are none; `options` as parseScenario's (overrides, the step kinds).
  */
@@ -98,4 +65,33 @@ export function scenarioProblems(
     if (e instanceof ScenarioError) return formatIssues(e.issues);
     throw e;
   }
+}
+
+const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
+
+/**
+ * A scenario document (the object YAML gives) of a shop: gateway/home calls orders/get, which
+ * queries orders-db; `instances` gives the two services theirs (none: the default).
+ */
+export function shopDocument(duration: string, instances?: [number, number]) {
+  const [gateway, orders] =
+    instances === undefined ? [{}, {}] : instances.map((n) => ({ instances: n }));
+  return {
+    version: 1,
+    name: 'shop',
+    duration,
+    workloads: { browse: { rate: '10/s', target: 'gateway/home' } },
+    services: {
+      gateway: { ...gateway, endpoints: { home: { steps: [{ call: 'orders/get' }] } } },
+      orders: { ...orders, endpoints: { get: { steps: [{ query: 'orders-db' }] } } },
+    },
+    databases: { 'orders-db': {} },
+  };
+}
+
+/** The reference checks' issues of a document the schema accepts (throws when it does not). */
+export function referenceIssues(doc: unknown): UnlocatedIssue[] {
+  const parsed = LANGUAGE.document.safeParse(doc);
+  if (!parsed.success) throw new Error(`test scenario is invalid: ${parsed.error.message}`);
+  return checkReferences(parsed.data, LANGUAGE);
 }
