@@ -5,7 +5,7 @@
  * skipped locally and fail in CI (`browserSuite`).
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -46,4 +46,36 @@ export function browserSuite(title: string, body: () => void): void {
     `${title}${available ? '' : ` (skipped: ${CHROMIUM} is missing; apt-get install -y chromium)`}`,
     body,
   );
+}
+
+/**
+ * Waits until every chart (`.vega`) of the page has drawn an SVG or shown its error, then
+ * expects at least `atLeast` charts, none with an error, each with marks: elements that
+ * `marks` selects inside the chart's SVG.
+ */
+export async function expectChartsDrawn(
+  page: Page,
+  opts: { atLeast: number; timeoutMs: number; marks: string },
+): Promise<void> {
+  // a string: the tests are compiled without the DOM types
+  await page.waitForFunction(
+    "[...document.querySelectorAll('.vega')].every((el) => el.querySelector('svg') !== null || el.classList.contains('chart-error'))",
+    null,
+    { timeout: opts.timeoutMs },
+  );
+  const charts = await page.$$eval(
+    '.vega',
+    (els, marks) =>
+      els.map((el) => ({
+        id: el.id,
+        error: el.classList.contains('chart-error') ? el.textContent : null,
+        marks: el.querySelectorAll(marks).length,
+      })),
+    opts.marks,
+  );
+  expect(charts.length).toBeGreaterThanOrEqual(opts.atLeast);
+  for (const c of charts) {
+    expect(c.error, c.id).toBeNull();
+    expect(c.marks, c.id).toBeGreaterThan(0);
+  }
 }

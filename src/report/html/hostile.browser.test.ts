@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadVegaAssets } from '../../cli/vega-assets.ts';
-import { browserSuite, launchChromium } from '../../test-support/browser.ts';
+import { browserSuite, expectChartsDrawn, launchChromium } from '../../test-support/browser.ts';
 import {
   hostileReportData,
   hostileSpofData,
@@ -173,23 +173,11 @@ browserSuite('the hostile pages in Chromium', () => {
       expect(pageProblems(pages.get(name) ?? '', PAYLOADS)).toEqual([]);
       const { page, seen, open } = await tab();
       const url = await open(name);
-      await page.waitForFunction(
-        "[...document.querySelectorAll('.vega')].every((el) => el.querySelector('svg') !== null || el.classList.contains('chart-error'))",
-        null,
-        { timeout: 15_000 },
-      );
-      const charts = await page.$$eval('.vega', (els) =>
-        els.map((el) => ({
-          id: el.id,
-          error: el.classList.contains('chart-error') ? el.textContent : null,
-          marks: el.querySelectorAll('svg g[class*="mark-"] > *').length,
-        })),
-      );
-      expect(charts.length).toBeGreaterThan(0);
-      for (const c of charts) {
-        expect(c.error, c.id).toBeNull();
-        expect(c.marks, c.id).toBeGreaterThan(0);
-      }
+      await expectChartsDrawn(page, {
+        atLeast: 1,
+        timeoutMs: 15_000,
+        marks: 'svg g[class*="mark-"] > *',
+      });
       // hover some marks: vega's tooltips show the hostile names as text
       const marks = await page.$$('.vega svg g[class*="mark-"] > path');
       let tooltips = 0;

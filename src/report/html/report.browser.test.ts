@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserSuite, launchChromium } from '../../test-support/browser.ts';
+import { browserSuite, expectChartsDrawn, launchChromium } from '../../test-support/browser.ts';
 import { ROOT as root } from '../../test-support/cli.ts';
 import {
   allShippedRuns,
@@ -77,26 +77,12 @@ browserSuite('the HTML report in Chromium', () => {
     const { problems, requests } = seen;
     const html = join(outs.get(file) as string, 'index.html');
     await page.goto(pathToFileURL(html).href);
-    // a string: the test is compiled without the DOM types
-    await page.waitForFunction(
-      "[...document.querySelectorAll('.vega')].every((el) => el.querySelector('svg') !== null || el.classList.contains('chart-error'))",
-      null,
-      { timeout: 20_000 },
-    );
-    const charts = await page.$$eval('.vega', (els) =>
-      els.map((el) => ({
-        id: el.id,
-        error: el.classList.contains('chart-error') ? el.textContent : null,
-        marks: el.querySelectorAll(
-          'svg g[class*="mark-"] > path, svg g[class*="mark-"] > line, svg g[class*="mark-"] > text',
-        ).length,
-      })),
-    );
-    expect(charts.length).toBeGreaterThanOrEqual(5);
-    for (const c of charts) {
-      expect(c.error, c.id).toBeNull();
-      expect(c.marks, c.id).toBeGreaterThan(0);
-    }
+    await expectChartsDrawn(page, {
+      atLeast: 5,
+      timeoutMs: 20_000,
+      marks:
+        'svg g[class*="mark-"] > path, svg g[class*="mark-"] > line, svg g[class*="mark-"] > text',
+    });
     const diagrams = await page.$$eval('svg.topology', (els) => els.length);
     expect(diagrams).toBeGreaterThanOrEqual(1);
     expect(problems).toEqual([]);
