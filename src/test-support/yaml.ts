@@ -56,3 +56,14 @@ services:
         steps:
           - cpu: { dist: exponential, mean: 4ms }
 `;
+
+/** The first lines of a test scenario up to `workloads:` (a blank line first, as the tests write them). */
+export function scenarioHead(name: string, seed: number, duration: string): string {
+  return `
+version: 1
+name: ${name}
+seed: ${seed}
+duration: ${duration}
+workloads:
+`;
+}
