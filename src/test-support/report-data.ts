@@ -2,12 +2,14 @@
  * Test helpers for the HTML report: the ReportData of a shipped scenario, run through the real
  * pipeline (load, run every variant, replications, results.json) with a shorter duration,
  * read back from its JSON text as `msasim report` would; and a copy with hostile strings in
- * every place a scenario's text reaches the page.
+ * every place a scenario's text reaches the page; the data of any results, and the ids of a
+ * page's sections.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runVariants } from '../cli/run-variants.ts';
 import { type ReportData, reportDataJson } from '../report/report-data.ts';
+import type { ScenarioResults } from '../report/results.ts';
 
 const SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
@@ -77,3 +79,13 @@ export function withHostileStrings(data: ReportData): ReportData {
   });
   return copy;
 }
+
+/**
+ * The report data of `results`, read back from results.json as `msasim report` does (plain
+ * JSON, typed any: a test may edit it as it likes).
+ */
+export const dataOf = (results: ScenarioResults) => JSON.parse(reportDataJson(results));
+
+/** The ids of a page's sections, in order. */
+export const sectionIds = (html: string): string[] =>
+  [...html.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);

@@ -48,3 +48,20 @@ export function itCompilesEachChart<D>(
     },
   );
 }
+
+/** A chart's spec read as plain JSON. */
+// biome-ignore lint/suspicious/noExplicitAny: a vega-lite spec read as plain JSON
+type Json = any;
+
+/** The bars of one row of a stacked outcome chart, in its data's order: [panel, part, count]. */
+export function barsOf(spec: Json, row: string): unknown[][] {
+  return spec.data.values
+    .filter((r: Json) => r.row === row)
+    .map((r: Json) => [r.panel, r.part, r.count]);
+}
+
+/** A chart of side-by-side panels names its bars `names` (top to bottom) and compiles cleanly. */
+export function expectBarNames(spec: Json, names: string[]): void {
+  expect(spec.hconcat[0].encoding.y.sort).toEqual(names);
+  expect(compileWarnings(spec)).toEqual([]);
+}

@@ -7,13 +7,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
-import { HOSTILE } from '../../../test-support/report-data.ts';
+import { dataOf, HOSTILE, sectionIds } from '../../../test-support/report-data.ts';
 import * as ss from '../../../test-support/sessions.ts';
 import { compileWarnings, itCompilesEachChart } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
 import { buildReportHtml } from '../../html/page.ts';
-import { reportDataJson } from '../../report-data.ts';
-import type { ScenarioResults } from '../../results.ts';
 import {
   revocationChart,
   sessionLoadChart,
@@ -23,9 +21,6 @@ import {
 
 // biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
 type Json = any;
-
-/** The report data of `results`, read back from results.json as `msasim report` does. */
-const dataOf = (results: ScenarioResults) => JSON.parse(reportDataJson(results));
 
 const plain = await ss.tinyResults();
 const replicated = await ss.tinyResults(2);
@@ -56,9 +51,7 @@ describe('sessionsSection', () => {
 
   it('comes after the summary and before the charts when there are users', () => {
     const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
-    const ids = [...buildReportHtml(two, assets).matchAll(/<section id="([^"]+)">/g)].map(
-      (m) => m[1],
-    );
+    const ids = sectionIds(buildReportHtml(two, assets));
     expect(ids.indexOf('sessions')).toBe(ids.indexOf('summary') + 1);
     expect(ids.indexOf('latency')).toBe(ids.indexOf('sessions') + 1);
   });
