@@ -15,6 +15,7 @@ import type { ScenarioResults } from '../report/results.ts';
 import { type SpofData, spofData } from '../report/spof.ts';
 import type { SweepData } from '../report/sweep-data.ts';
 import { estimate } from '../stats/index.ts';
+import { fakeCache } from './caches.ts';
 import { fakeConsumerGroup, withConsumers } from './consumers.ts';
 import { fakeSessionSummary, withSessions } from './sessions.ts';
 import {
@@ -225,27 +226,20 @@ variants:
 `;
 
 /** A cache's figures (the scenario has none; the report's cache table and charts read these). */
-const fakeCache = (): RunSummary['caches'][number] => ({
-  id: 'stock-cache',
-  type: 'local',
-  lookups: 1000,
-  hits: 700,
-  staleHits: 20,
-  misses: 280,
-  hitRatio: 0.72,
-  fills: 280,
-  unchangedWrites: 0,
-  evictions: 5,
-  expired: 3,
-  syncMessages: 0,
-  syncMessagesPerSec: 0,
-  syncBytes: 0,
-  syncCpuMsPerSec: 0,
-  failedOps: 0,
-  stores: 1,
-  entriesPerStore: { mean: 100, max: 120 },
-  bytesPerStore: { mean: 4096, max: 8192 },
-});
+const stockCache = () =>
+  fakeCache({
+    id: 'stock-cache',
+    lookups: 1000,
+    hits: 700,
+    staleHits: 20,
+    misses: 280,
+    hitRatio: 0.72,
+    fills: 280,
+    evictions: 5,
+    expired: 3,
+    entriesPerStore: { mean: 100, max: 120 },
+    bytesPerStore: { mean: 4096, max: 8192 },
+  });
 
 let results: Promise<ScenarioResults> | undefined;
 
@@ -268,7 +262,7 @@ export async function featureRichResults(): Promise<ScenarioResults> {
       const mine: RunSummary[] = [];
       for (let r = 1; r <= 2; r++) {
         const result = await runScenario(v, { seed: replicationSeed(v.seed, r) });
-        result.summary.caches = [fakeCache()];
+        result.summary.caches = [stockCache()];
         if (r === 1) out.runs.push(result);
         mine.push(result.summary);
       }

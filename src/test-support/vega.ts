@@ -49,9 +49,9 @@ export function itCompilesEachChart<D>(
   );
 }
 
-/** A chart's spec read as plain JSON. */
+/** A chart's spec (or any part of it) read as plain JSON. */
 // biome-ignore lint/suspicious/noExplicitAny: a vega-lite spec read as plain JSON
-type Json = any;
+export type Json = any;
 
 /** The bars of one row of a stacked outcome chart, in its data's order: [panel, part, count]. */
 export function barsOf(spec: Json, row: string): unknown[][] {

@@ -14,6 +14,7 @@ import {
   compileWarnings,
   expectBarNames,
   itCompilesEachChart,
+  type Json,
 } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
 import { buildReportHtml } from '../../html/page.ts';
@@ -24,9 +25,6 @@ import {
   messageOutcomeChart,
   messagingSection,
 } from './messaging-sections.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
-type Json = any;
 
 const plain = await cg.tinyResults();
 const replicated = await cg.tinyResults(2);

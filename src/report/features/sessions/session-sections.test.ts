@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
 import { dataOf, HOSTILE, sectionIds } from '../../../test-support/report-data.ts';
 import * as ss from '../../../test-support/sessions.ts';
-import { compileWarnings, itCompilesEachChart } from '../../../test-support/vega.ts';
+import { compileWarnings, itCompilesEachChart, type Json } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
 import { buildReportHtml } from '../../html/page.ts';
 import {
@@ -18,9 +18,6 @@ import {
   sessionLossChart,
   sessionsSection,
 } from './session-sections.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
-type Json = any;
 
 const plain = await ss.tinyResults();
 const replicated = await ss.tinyResults(2);

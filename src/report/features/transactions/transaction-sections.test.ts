@@ -14,6 +14,7 @@ import {
   compileWarnings,
   expectBarNames,
   itCompilesEachChart,
+  type Json,
 } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
 import { buildReportHtml } from '../../html/page.ts';
@@ -28,9 +29,6 @@ import {
   transactionChart,
 } from './transaction-charts.ts';
 import { transactionSection } from './transaction-sections.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
-type Json = any;
 
 const plain = await tx.tinyResults();
 const replicated = await tx.tinyResults(2);
