@@ -8,11 +8,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
 import * as cg from '../../../test-support/consumers.ts';
-import { dataOf, HOSTILE, sectionIds } from '../../../test-support/report-data.ts';
+import { dataOf, HOSTILE, itPlacesSection } from '../../../test-support/report-data.ts';
 import {
-  barsOf,
   compileWarnings,
   expectBarNames,
+  expectStackedBars,
   itCompilesEachChart,
   type Json,
 } from '../../../test-support/vega.ts';
@@ -42,10 +42,10 @@ const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
 const builders = { messageOutcomeChart, consumerLagChart };
 
 describe('messagingSection', () => {
-  it('is absent without consumer groups, and the page has no messaging section', () => {
-    const data = dataOf(plain);
-    expect(messagingSection(data)).toEqual([]);
-    expect(buildReportHtml(data, assets)).not.toContain('<section id="messaging">');
+  itPlacesSection('messaging', messagingSection, {
+    absent: dataOf(plain),
+    present: two,
+    what: 'consumer groups',
   });
 
   it('reads results.json written before messaging (no consumers) as none', () => {
@@ -53,12 +53,6 @@ describe('messagingSection', () => {
     for (const v of data.variants) delete v.summary.consumers;
     expect(consumerGroupRows(data)).toEqual([]);
     expect(messagingSection(data)).toEqual([]);
-  });
-
-  it('comes after the summary and before the charts when there are groups', () => {
-    const ids = sectionIds(buildReportHtml(two, assets));
-    expect(ids.indexOf('messaging')).toBe(ids.indexOf('summary') + 1);
-    expect(ids.indexOf('latency')).toBe(ids.indexOf('messaging') + 1);
   });
 
   it('tables every variant × group: semantics, outcomes, lag and end-to-end time', () => {
@@ -151,15 +145,12 @@ describe('messaging charts', () => {
 
   it('messageOutcomeChart: messages applied once, lost, dead-lettered; duplicates applied or skipped', () => {
     const spec = messageOutcomeChart(two) as Json;
-    expect(barsOf(spec, 'sticky')).toEqual([
-      ['messages', 'applied once', 965],
-      ['messages', 'lost', 3],
-      ['messages', 'dead-lettered', 4],
-      ['duplicates', 'applied twice', 25],
-      ['duplicates', 'duplicates skipped', 0],
-    ]);
-    expect(barsOf(spec, 'store').map((r: Json) => r[2])).toEqual([990, 3, 4, 0, 25]);
-    expect(spec.hconcat[0].encoding.x.stack).toBe('zero');
+    expectStackedBars(spec, {
+      sticky:
+        'messages: applied once 965, lost 3, dead-lettered 4 | duplicates: applied twice 25, duplicates skipped 0',
+      store:
+        'messages: applied once 990, lost 3, dead-lettered 4 | duplicates: applied twice 0, duplicates skipped 25',
+    });
     expect(spec.resolve.scale.color).toBe('independent');
   });
 
@@ -168,12 +159,7 @@ describe('messaging charts', () => {
       cg.withConsumers(plain, (v) => [...semantics(v), cg.fakeConsumerGroup({ group: 'audit' })]),
     );
     const spec = messageOutcomeChart(data) as Json;
-    expectBarNames(spec, [
-      'sticky · billing',
-      'sticky · audit',
-      'store · billing',
-      'store · audit',
-    ]);
+    expectBarNames(spec, ['sticky', 'store'], ['billing', 'audit']);
   });
 
   it('consumerLagChart: one point per second and group, variant colours, the warm-up shaded', () => {

@@ -7,11 +7,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
-import { dataOf, HOSTILE, sectionIds } from '../../../test-support/report-data.ts';
+import { dataOf, HOSTILE, itPlacesSection } from '../../../test-support/report-data.ts';
 import * as ss from '../../../test-support/sessions.ts';
 import { compileWarnings, itCompilesEachChart, type Json } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
-import { buildReportHtml } from '../../html/page.ts';
 import {
   revocationChart,
   sessionLoadChart,
@@ -39,18 +38,10 @@ const one = dataOf(ss.withSessions(ss.firstVariantOnly(plain), () => ss.fakeSess
 const builders = { sessionLoadChart, revocationChart, sessionLossChart };
 
 describe('sessionsSection', () => {
-  it('is absent without logged-in users, and the page has no sessions section', () => {
-    const data = dataOf(plain);
-    expect(sessionsSection(data)).toEqual([]);
-    const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
-    expect(buildReportHtml(data, assets)).not.toContain('<section id="sessions">');
-  });
-
-  it('comes after the summary and before the charts when there are users', () => {
-    const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
-    const ids = sectionIds(buildReportHtml(two, assets));
-    expect(ids.indexOf('sessions')).toBe(ids.indexOf('summary') + 1);
-    expect(ids.indexOf('latency')).toBe(ids.indexOf('sessions') + 1);
+  itPlacesSection('sessions', sessionsSection, {
+    absent: dataOf(plain),
+    present: two,
+    what: 'logged-in users',
   });
 
   it('tables every variant: strategy, 401s by reason, revocation, load, auth time, memory', () => {
