@@ -11,7 +11,7 @@
 import { type Distribution, Grant, type Simulation, TimeoutQueue } from '../../engine/index.ts';
 import { Outcome } from '../../metrics/outcome.ts';
 import type { StationStats } from '../../metrics/station-stats.ts';
-import { type StruckUnit, strike } from '../faults.ts';
+import { type StruckUnit, serverUnit, strike } from '../faults.ts';
 import type { Frame } from '../frame.ts';
 import type { KeySpaceRuntime } from '../key-space.ts';
 import { type Hop, travel } from '../network.ts';
@@ -107,14 +107,11 @@ export class DistributedCache {
   };
 
   /** How faults turn operations away at a server (see strike). */
-  readonly #unit: StruckUnit<CacheOp> = {
-    refuse: (op) => this.refuse(op),
-    // no answer until the server comes back: counted as turned away now
-    swallow: () => {
-      this.stats.rejected++;
-    },
-    enter: (op) => this.#enter(op),
-  };
+  readonly #unit: StruckUnit<CacheOp> = serverUnit(
+    () => this.stats,
+    (op) => this.refuse(op),
+    (op) => this.#enter(op),
+  );
 
   /** The operation at its server asks for a thread: granted, queued, or rejected. */
   readonly #enter = (op: CacheOp) => {
