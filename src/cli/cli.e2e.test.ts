@@ -9,24 +9,18 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { msasimInProcess as msasim, msasimSpawned, ROOT as root } from '../test-support/cli.ts';
+import {
+  fileTree,
+  msasimInProcess as msasim,
+  msasimSpawned,
+  ROOT as root,
+} from '../test-support/cli.ts';
 import { SHIPPED as files, shippedRun } from '../test-support/shipped-runs.ts';
 import { scenariosDir } from './commands/list.ts';
-
-/** Every file under `dir` (relative path → text), sorted. */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const path = join(e.parentPath, e.name);
-    out[path.slice(dir.length + 1)] = await readFile(path, 'utf8');
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
 
 describe('msasim run: every shipped scenario', () => {
   it.each(files)('%s runs, prints its summary and writes the report files', async (file) => {
@@ -56,11 +50,11 @@ describe('msasim run: every shipped scenario', () => {
     expect(spawned.code).toBe(0);
     const shared = await shippedRun('shop.yaml');
     expect(spawned.stdout).toBe(shared.stdout);
-    const files = await tree(out);
+    const files = await fileTree(out);
     expect(Object.keys(files)).toEqual(
       expect.arrayContaining(['summary.json', 'results.json', 'index.html', '.msasim-report']),
     );
-    expect(files).toEqual(await tree(shared.out));
+    expect(files).toEqual(await fileTree(shared.out));
   });
 
   it('--format json prints summary.json', async () => {
