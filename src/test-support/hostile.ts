@@ -3,17 +3,22 @@
  * free text, options or results.json; a deep copy of any report document with a payload added
  * to every string in it (names, descriptions, ids, seeds, parameter values, sentences, record
  * keys) but the few that name a kind or a metric; report data, sweep data and spof data that
- * reach every section of index.html, sweep.html and spof.html; and a check of a page's markup
+ * reach every section of index.html, sweep.html and spof.html, and those pages built from them
+ * (`hostilePages`); and a check of a page's markup
  * that says which payload got through.
  */
 import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import type { MetricEstimate } from '../report/estimates.ts';
+import { buildReportHtml, type VegaAssets } from '../report/html/page.ts';
 import { buildReportData, type ReportData } from '../report/report-data.ts';
 import type { ScenarioResults } from '../report/results.ts';
-import { type SpofData, spofData } from '../report/spof.ts';
+import { formatSpof, type SpofData, spofData } from '../report/spof.ts';
+import { spofPage } from '../report/spof-page.ts';
 import type { SweepData } from '../report/sweep-data.ts';
+import { sweepPage } from '../report/sweep-page.ts';
+import { formatTable } from '../report/table.ts';
 import { estimate } from '../stats/index.ts';
 import { fakeCache } from './caches.ts';
 import { fakeConsumerGroup, withConsumers } from './consumers.ts';
@@ -463,4 +468,19 @@ export function pageProblems(page: string, payloads: readonly string[]): string[
     problems.push('the chart JSON does not parse');
   }
   return problems;
+}
+
+/** The page of each builder with `rewrite` applied to every string of its data. */
+export async function hostilePages(
+  rewrite: (text: string) => string,
+  assets: VegaAssets,
+  edited = false,
+): Promise<[string, string][]> {
+  const spof = hostileSpofData(rewrite);
+  return [
+    ['index-variants', buildReportHtml(await hostileReportData(rewrite, true, edited), assets)],
+    ['index-single', buildReportHtml(await hostileReportData(rewrite, false, edited), assets)],
+    ['sweep', sweepPage(hostileSweepData(rewrite), assets)],
+    ['spof', spofPage(spof, formatSpof(spof, formatTable), assets)],
+  ];
 }

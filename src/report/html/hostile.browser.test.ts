@@ -20,19 +20,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadVegaAssets } from '../../cli/vega-assets.ts';
 import { browserSuite, expectChartsDrawn, launchChromium } from '../../test-support/browser.ts';
 import {
+  hostilePages,
   hostileReportData,
-  hostileSpofData,
-  hostileSweepData,
   mixedPayloads,
   onePayload,
   PAYLOADS,
   pageProblems,
   TRAP,
 } from '../../test-support/hostile.ts';
-import { formatSpof } from '../spof.ts';
-import { spofPage } from '../spof-page.ts';
-import { sweepPage } from '../sweep-page.ts';
-import { formatTable } from '../table.ts';
 import { buildReportHtml, type VegaAssets } from './page.ts';
 
 /**
@@ -45,21 +40,6 @@ const STUB_ASSETS: VegaAssets = {
   vegaEmbed: 'window.vegaEmbed = function () { return Promise.resolve(); };',
 };
 
-/** The page of each builder with `rewrite` applied to every string of its data. */
-async function pagesOf(
-  rewrite: (text: string) => string,
-  assets: VegaAssets,
-  edited = false,
-): Promise<[string, string][]> {
-  const spof = hostileSpofData(rewrite);
-  return [
-    ['index-variants', buildReportHtml(await hostileReportData(rewrite, true, edited), assets)],
-    ['index-single', buildReportHtml(await hostileReportData(rewrite, false, edited), assets)],
-    ['sweep', sweepPage(hostileSweepData(rewrite), assets)],
-    ['spof', spofPage(spof, formatSpof(spof, formatTable), assets)],
-  ];
-}
-
 /**
  * The pages under test, file name → text: with the real libraries, each page with a different
  * payload in each string (and the report of a scenario without variants from a results.json
@@ -69,12 +49,12 @@ async function pagesOf(
 async function buildPages(): Promise<Map<string, string>> {
   const assets = await loadVegaAssets();
   const pages = new Map<string, string>();
-  for (const [name, text] of await pagesOf(mixedPayloads(0), assets))
+  for (const [name, text] of await hostilePages(mixedPayloads(0), assets))
     if (name !== 'index-single') pages.set(`${name}.html`, text);
   const edited = await hostileReportData(mixedPayloads(2), false, true);
   pages.set('index-edited.html', buildReportHtml(edited, assets));
   for (const [i, p] of PAYLOADS.entries())
-    for (const [name, text] of await pagesOf(onePayload(p), STUB_ASSETS))
+    for (const [name, text] of await hostilePages(onePayload(p), STUB_ASSETS))
       if (name !== 'index-single') pages.set(`payload-${i + 1}-${name}.html`, text);
   return pages;
 }
