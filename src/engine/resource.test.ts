@@ -1,5 +1,6 @@
 /** Tests of resource.ts: grant results, FIFO hand-over, bounded queues, trampolining, setCapacity. */
 import { describe, expect, it } from 'vitest';
+import { timeline } from '../test-support/timeline.ts';
 import { Grant, Resource } from './resource.ts';
 import { Simulation } from './simulation.ts';
 
@@ -70,16 +71,9 @@ describe('Resource.release', () => {
     sim.schedule(2, arrive, 'c');
     sim.schedule(2, arrive, 'd');
     sim.run();
-    expect(log).toEqual([
-      ['start a', 0],
-      ['end a', 5],
-      ['start b', 5],
-      ['end b', 10],
-      ['start c', 10],
-      ['end c', 15],
-      ['start d', 15],
-      ['end d', 20],
-    ]);
+    expect(timeline(log)).toBe(
+      'start a @0, end a @5, start b @5, end b @10, start c @10, end c @15, start d @15, end d @20',
+    );
   });
 
   it('frees the slot when nobody waits', () => {

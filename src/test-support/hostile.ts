@@ -4,8 +4,7 @@
  * to every string in it (names, descriptions, ids, seeds, parameter values, sentences, record
  * keys) but the few that name a kind or a metric; report data, sweep data and spof data that
  * reach every section of index.html, sweep.html and spof.html, and those pages built from them
- * (`hostilePages`); and a check of a page's markup
- * that says which payload got through.
+ * (`hostilePages`); and a check of a page's markup that says which payload got through.
  */
 import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
