@@ -17,22 +17,34 @@ function drain(q: EventQueue): [string, number][] {
 const noop = (): void => {};
 
 describe('EventQueue', () => {
-  it('pops events in time order whatever the push order', () => {
-    const q = new EventQueue();
-    q.push(3, 1, noop, 'c');
-    q.push(1, 1, noop, 'a');
-    q.push(2, 1, noop, 'b');
-    expect(timeline(drain(q))).toBe('a @1, b @2, c @3');
-  });
-
-  it('runs lower priorities first among events at the same time', () => {
-    const q = new EventQueue();
-    q.push(5, 2, noop, 'late');
-    q.push(5, 1, noop, 'normal');
-    q.push(5, 0, noop, 'urgent');
-    q.push(4, 2, noop, 'earlier');
-    expect(timeline(drain(q))).toBe('earlier @4, urgent @5, normal @5, late @5');
-  });
+  it.each([
+    {
+      what: 'pops events in time order whatever the push order',
+      pushes: [
+        [3, 1, 'c'],
+        [1, 1, 'a'],
+        [2, 1, 'b'],
+      ],
+      order: 'a @1, b @2, c @3',
+    },
+    {
+      what: 'runs lower priorities first among events at the same time',
+      pushes: [
+        [5, 2, 'late'],
+        [5, 1, 'normal'],
+        [5, 0, 'urgent'],
+        [4, 2, 'earlier'],
+      ],
+      order: 'earlier @4, urgent @5, normal @5, late @5',
+    },
+  ] as { what: string; pushes: [number, number, string][]; order: string }[])(
+    '$what',
+    ({ pushes, order }) => {
+      const q = new EventQueue();
+      for (const [time, priority, label] of pushes) q.push(time, priority, noop, label);
+      expect(timeline(drain(q))).toBe(order);
+    },
+  );
 
   it('runs equal-time equal-priority events in schedule order', () => {
     const q = new EventQueue();

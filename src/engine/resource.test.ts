@@ -4,6 +4,22 @@ import { timeline } from '../test-support/timeline.ts';
 import { Grant, Resource } from './resource.ts';
 import { Simulation } from './simulation.ts';
 
+/**
+ * One slot and a queue of `queueCapacity`, whose onGrant logs each grant and, when `b` gets
+ * the slot, releases it at once and sends `newcomer`, logging what became of it.
+ */
+function releasingOnGrant(queueCapacity: number, newcomer: string) {
+  const log: string[] = [];
+  const names = ['granted', 'queued', 'rejected'];
+  const res = new Resource<string>(1, queueCapacity, (item) => {
+    log.push(`grant ${item}`);
+    if (item !== 'b') return;
+    res.release();
+    log.push(`newcomer ${newcomer} ${names[res.request(newcomer)]}`);
+  });
+  return { res, log };
+}
+
 describe('Resource.request', () => {
   it('grants while slots are free, then queues, then rejects when the queue is full', () => {
     const granted: string[] = [];
@@ -125,14 +141,7 @@ describe('Resource.release', () => {
   });
 
   it('gives a slot released inside onGrant to a newcomer at once when nobody waits', () => {
-    const log: string[] = [];
-    const names = ['granted', 'queued', 'rejected'];
-    const res = new Resource<string>(1, 1, (item) => {
-      log.push(`grant ${item}`);
-      if (item !== 'b') return;
-      res.release();
-      log.push(`newcomer c ${names[res.request('c')]}`);
-    });
+    const { res, log } = releasingOnGrant(1, 'c');
     res.request('a');
     res.request('b');
     res.release();
@@ -142,14 +151,7 @@ describe('Resource.release', () => {
   });
 
   it('queues a newcomer behind earlier waiters when a slot is released inside onGrant', () => {
-    const log: string[] = [];
-    const names = ['granted', 'queued', 'rejected'];
-    const res = new Resource<string>(1, 5, (item) => {
-      log.push(`grant ${item}`);
-      if (item !== 'b') return;
-      res.release();
-      log.push(`newcomer d ${names[res.request('d')]}`);
-    });
+    const { res, log } = releasingOnGrant(5, 'd');
     for (const item of ['a', 'b', 'c']) res.request(item);
     res.release();
     expect(log).toEqual(['grant b', 'newcomer d queued', 'grant c']);
