@@ -9,25 +9,25 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitConsole } from '../report/console-width.ts';
-import { msasimInProcess as msasim, msasimSpawned, ROOT as root } from '../test-support/cli.ts';
+import {
+  fileTree,
+  msasimInProcess as msasim,
+  msasimSpawned,
+  ROOT as root,
+} from '../test-support/cli.ts';
 import { SHIPPED as files, shippedRun } from '../test-support/shipped-runs.ts';
 import { scenariosDir } from './commands/list.ts';
 
-/** Every file under `dir` (relative path → text), sorted. */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const path = join(e.parentPath, e.name);
-    out[path.slice(dir.length + 1)] = await readFile(path, 'utf8');
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
+/** The words of a command line as typed (none holds a space). */
+const words = (line: string) => line.split(' ');
+
+/** A new empty folder under the system's temporary folder. */
+const tempDir = () => mkdtemp(join(tmpdir(), 'msasim-e2e-'));
 
 describe('msasim run: every shipped scenario', () => {
   it.each(files)('%s runs, prints its summary and writes the report files', async (file) => {
@@ -61,37 +61,31 @@ describe('msasim run: every shipped scenario', () => {
   });
 
   it('the built binary prints and writes the same bytes as the in-process run (shop.yaml)', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'msasim-e2e-')), 'report');
+    const out = join(await tempDir(), 'report');
     const spawned = await msasimSpawned(['run', 'scenarios/shop.yaml', '--out', out]);
     expect(spawned.stderr).not.toMatch(/internal error/);
     expect(spawned.code).toBe(0);
     const shared = await shippedRun('shop.yaml');
     expect(spawned.stdout).toBe(shared.stdout);
-    const files = await tree(out);
+    const files = await fileTree(out);
     expect(Object.keys(files)).toEqual(
       expect.arrayContaining(['summary.json', 'results.json', 'index.html', '.msasim-report']),
     );
-    expect(files).toEqual(await tree(shared.out));
+    expect(files).toEqual(await fileTree(shared.out));
   });
 
   it('--format json prints summary.json', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
+    const out = await tempDir();
     const r = await msasim([
-      'run',
-      'scenarios/shop.yaml',
-      '--out',
+      ...words('run scenarios/shop.yaml --format json --duration 8s --out'),
       out,
-      '--format',
-      'json',
-      '--duration',
-      '8s',
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(await readFile(join(out, 'summary.json'), 'utf8'));
   });
 
   it('a run stopped by its event budget exits 1 and writes nothing', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'msasim-e2e-')), 'report');
+    const out = join(await tempDir(), 'report');
     const r = await msasim(['run', 'scenarios/shop.yaml', '--out', out, '--max-events', '5000']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/exceeded its event budget of 5000 events/);
@@ -102,7 +96,7 @@ describe('msasim run: every shipped scenario', () => {
 
 describe('msasim compare', () => {
   it('prints one comparison of the variants and writes compare.csv and compare.json', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
+    const out = await tempDir();
     const r = await msasim(['compare', 'scenarios/01-shared-db.yaml', '--out', out]);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.code).toBe(0);
@@ -153,15 +147,8 @@ describe('msasim compare', () => {
   });
 
   it('a scenario without variants prints its one row and says so (--seed shown)', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
-    const r = await msasim([
-      'compare',
-      'scenarios/validation/mm1.yaml',
-      '--out',
-      out,
-      '--seed',
-      '7',
-    ]);
+    const out = await tempDir();
+    const r = await msasim([...words('compare scenarios/validation/mm1.yaml --seed 7 --out'), out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^compare mm1 \(.*mm1\.yaml\): no variants, seed 7\n/);
     expect(r.stdout).toMatch(/\nmm1 +[\d.]+ +0\.0% /);
@@ -170,7 +157,7 @@ describe('msasim compare', () => {
   });
 
   it('a run stopped by a guard exits 1 and writes nothing', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'msasim-e2e-')), 'report');
+    const out = join(await tempDir(), 'report');
     const r = await msasim([
       'compare',
       'scenarios/shop.yaml',
@@ -193,7 +180,7 @@ describe('msasim validate, schema, list and usage', () => {
   });
 
   it('validate reports every problem with file:line:col and exits 1', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'msasim-e2e-'));
+    const dir = await tempDir();
     const file = join(dir, 'bad.yaml');
     await writeFile(
       file,

@@ -17,67 +17,45 @@ export const ExitCode = { ok: 0, scenario: 1, usage: 2, internal: 70 } as const;
 /** Exit code of `run --check` when an SLO bound is missed (the report is written anyway). */
 export const SLO_FAILED_EXIT = 3;
 
-/** A run exceeded its event or wall-time budget. */
-export class RunGuardError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RunGuardError';
+/** An error named after its class (`name` is what a trace and `String(e)` show). */
+class NamedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
   }
 }
 
+/** A run exceeded its event or wall-time budget. */
+export class RunGuardError extends NamedError {}
+
 /** A bad command-line value found after parsing (e.g. a --duration shorter than the warm-up). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export class UsageError extends NamedError {}
 
 /**
  * The saved state of a sweep does not fit the request (exit 1): `--resume` on a folder of a
  * different sweep, shards of different sweeps, or points missing when merging.
  */
-export class SweepError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SweepError';
-  }
-}
+export class SweepError extends NamedError {}
 
 /**
  * An output path msasim will not write to (exit 2): a file, a device, a folder holding files
  * msasim did not write, `/`, … The message says why and what to do; nothing was touched.
  */
-export class OutPathError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutPathError';
-  }
-}
+export class OutPathError extends NamedError {}
 
 /**
  * Writing an output failed on the disk (exit 1): no space, permission denied, a read-only file
  * system… The message says what failed and that the previous output is intact.
  */
-export class OutputWriteError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutputWriteError';
-  }
-}
+export class OutputWriteError extends NamedError {}
 
 /**
  * A bug in msasim (exit 70): a broken invariant, or an error that is no user's fault. Its
  * `report()` is what the user sees: what broke, msasim's and Node's versions, the first frames
  * of the trace, and the request to report it.
  */
-export class InternalError extends Error {
+export class InternalError extends NamedError {
   readonly exitCode = ExitCode.internal;
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'InternalError';
-  }
 
   /** `e` as an InternalError: itself, or one with `e`'s message and `e` as its cause. */
   static from(e: unknown): InternalError {

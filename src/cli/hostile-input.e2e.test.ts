@@ -11,15 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { msasimInProcess as msasim, msasimSpawned } from '../test-support/cli.ts';
+import { ordersHead } from '../test-support/yaml.ts';
 
-const base = `version: 1
-name: shop
-duration: 2s
-workloads:
-  w: { rate: 50/s, target: orders/get }
-services:
-  orders:
-    endpoints:
+const base = `${ordersHead('2s', '50/s')}    endpoints:
       get: { steps: [ { cpu: 1ms } ] }
 `;
 

@@ -14,24 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { msasimInProcess } from '../test-support/cli.ts';
+import { TINY_YAML } from '../test-support/yaml.ts';
 import { WRITE_STAGES } from './io.ts';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'msasim');
-
-const TINY = `version: 1
-name: tiny
-duration: 2s
-warmup: 200ms
-workloads:
-  arrivals: { rate: 200/s, target: server/serve }
-services:
-  server:
-    threads: 2
-    endpoints:
-      serve:
-        steps:
-          - cpu: { dist: exponential, mean: 4ms }
-`;
 
 interface Result {
   code: number | null;
@@ -92,13 +78,13 @@ let root: string;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'msasim-out-'));
-  await writeFile(join(root, 'tiny.yaml'), TINY);
+  await writeFile(join(root, 'tiny.yaml'), TINY_YAML);
 });
 
 /** A fresh folder with tiny.yaml in it. */
 async function workspace(): Promise<string> {
   const dir = await mkdtemp(join(root, 'ws-'));
-  await writeFile(join(dir, 'tiny.yaml'), TINY);
+  await writeFile(join(dir, 'tiny.yaml'), TINY_YAML);
   return dir;
 }
 
@@ -145,7 +131,7 @@ describe('--out refuses what msasim did not write (exit 2, nothing touched)', ()
   it('the folder above the current one (cd a/b && msasim run ../s.yaml --out ..)', async () => {
     const dir = await workspace();
     await mkdir(join(dir, 'a', 'b'), { recursive: true });
-    await writeFile(join(dir, 'a', 's.yaml'), TINY);
+    await writeFile(join(dir, 'a', 's.yaml'), TINY_YAML);
     const before = await tree(dir);
     const r = await inProcess(['run', '../s.yaml', '--out', '..'], join(dir, 'a', 'b'));
     expect(r.code).toBe(2);
@@ -288,7 +274,7 @@ describe('a run killed while it writes its report', () => {
     'killed at %s: the old or the new report; the next run tidies',
     async (stage) => {
       const dir = await mkdtemp(join(base, 'k-'));
-      await writeFile(join(dir, 'tiny.yaml'), TINY);
+      await writeFile(join(dir, 'tiny.yaml'), TINY_YAML);
       await cp(join(base, 'ref-old'), join(dir, 'out'), { recursive: true });
       const args = ['run', 'tiny.yaml', '--seed', '2', '--out', 'out'];
       const r = await msasim(args, dir, { MSASIM_TEST_CRASH_AT: stage });
@@ -307,7 +293,7 @@ describe('a run killed while it writes its report', () => {
 
   it('killed at random moments: never a broken report', async () => {
     const dir = await mkdtemp(join(base, 'r-'));
-    await writeFile(join(dir, 'tiny.yaml'), TINY);
+    await writeFile(join(dir, 'tiny.yaml'), TINY_YAML);
     await cp(join(base, 'ref-old'), join(dir, 'out'), { recursive: true });
     const seen = new Set<string>();
     for (const delayMs of [200, 300, 340, 380, 420, 460, 520]) {

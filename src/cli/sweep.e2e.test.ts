@@ -9,31 +9,19 @@
  * just the same.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, msasimInProcess } from '../test-support/cli.ts';
+import { type CliResult, fileTree, msasimInProcess } from '../test-support/cli.ts';
+import { TINY_YAML } from '../test-support/yaml.ts';
 import { VERSION } from './version.ts';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'msasim');
 const exec = promisify(execFile);
 
-const TINY = `version: 1
-name: tiny
-duration: 2s
-warmup: 200ms
-workloads:
-  arrivals: { rate: 200/s, target: server/serve }
-services:
-  server:
-    threads: 2
-    endpoints:
-      serve:
-        steps:
-          - cpu: { dist: exponential, mean: 4ms }
-variants:
+const TINY = `${TINY_YAML}variants:
   fast: {}
   slow:
     set:
@@ -68,17 +56,6 @@ async function binary(args: string[]): Promise<CliResult> {
   }
 }
 
-/** Every file under `root` (relative path → text), sorted. */
-async function tree(root: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const path = join(e.parentPath, e.name);
-    out[path.slice(root.length + 1)] = await readFile(path, 'utf8');
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
 let single: Record<string, string>;
 
 /**
@@ -95,7 +72,7 @@ beforeAll(async () => {
   const r = await binary(['sweep', 'tiny.yaml', ...GRID, '--workers', '2', '--out', 'single']);
   expect(r.stderr).not.toMatch(/internal error/);
   expect(r.code).toBe(0);
-  single = await tree(join(dir, 'single'));
+  single = await fileTree(join(dir, 'single'));
 });
 
 describe('msasim sweep (built CLI)', () => {
@@ -156,7 +133,7 @@ describe('msasim sweep (built CLI)', () => {
     const r = await msasim(['sweep', 'tiny.yaml', ...GRID, '--workers', '1', '--out', 'one']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/ran 6 of 6 points, 24 runs on 1 worker/);
-    expect(await tree(join(dir, 'one'))).toEqual(single);
+    expect(await fileTree(join(dir, 'one'))).toEqual(single);
   });
 
   it('merges shards into the single-machine files byte for byte', async () => {
@@ -174,7 +151,7 @@ describe('msasim sweep (built CLI)', () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(new RegExp(`shard ${i}/3: ran 2 of 2 points`));
     }
-    const shard2 = await tree(join(dir, 'shard2'));
+    const shard2 = await fileTree(join(dir, 'shard2'));
     expect(Object.keys(shard2)).toEqual([
       '.msasim-report',
       'points/1.json',
@@ -191,7 +168,7 @@ describe('msasim sweep (built CLI)', () => {
     `);
     const r = await msasim(['merge', 'shard1', 'shard2', 'shard3', '--out', 'merged']);
     expect(r.code).toBe(0);
-    expect(await tree(join(dir, 'merged'))).toEqual(single);
+    expect(await fileTree(join(dir, 'merged'))).toEqual(single);
   });
 
   it('resumes: runs only the missing point and ends with the same files', async () => {
@@ -214,7 +191,7 @@ describe('msasim sweep (built CLI)', () => {
     await rm(join(dir, 'resumed', 'points', '4.json'));
     const r3 = await msasim(resume);
     expect(r3.stderr).toMatch(/ran 1 of 6 points \(5 already done\), 4 runs/);
-    const resumed = await tree(join(dir, 'resumed'));
+    const resumed = await fileTree(join(dir, 'resumed'));
     delete resumed['sweep-shard.json'];
     expect(resumed).toEqual(single);
   });

@@ -1,5 +1,6 @@
 /** Tests of event-queue.ts: pop order by (time, priority, insertion order) and growth. */
 import { describe, expect, it } from 'vitest';
+import { timeline } from '../test-support/timeline.ts';
 import { EventQueue } from './event-queue.ts';
 
 /** Pops every pending event and returns [label, time] pairs in pop order. */
@@ -16,31 +17,34 @@ function drain(q: EventQueue): [string, number][] {
 const noop = (): void => {};
 
 describe('EventQueue', () => {
-  it('pops events in time order whatever the push order', () => {
-    const q = new EventQueue();
-    q.push(3, 1, noop, 'c');
-    q.push(1, 1, noop, 'a');
-    q.push(2, 1, noop, 'b');
-    expect(drain(q)).toEqual([
-      ['a', 1],
-      ['b', 2],
-      ['c', 3],
-    ]);
-  });
-
-  it('runs lower priorities first among events at the same time', () => {
-    const q = new EventQueue();
-    q.push(5, 2, noop, 'late');
-    q.push(5, 1, noop, 'normal');
-    q.push(5, 0, noop, 'urgent');
-    q.push(4, 2, noop, 'earlier');
-    expect(drain(q)).toEqual([
-      ['earlier', 4],
-      ['urgent', 5],
-      ['normal', 5],
-      ['late', 5],
-    ]);
-  });
+  it.each([
+    {
+      what: 'pops events in time order whatever the push order',
+      pushes: [
+        [3, 1, 'c'],
+        [1, 1, 'a'],
+        [2, 1, 'b'],
+      ],
+      order: 'a @1, b @2, c @3',
+    },
+    {
+      what: 'runs lower priorities first among events at the same time',
+      pushes: [
+        [5, 2, 'late'],
+        [5, 1, 'normal'],
+        [5, 0, 'urgent'],
+        [4, 2, 'earlier'],
+      ],
+      order: 'earlier @4, urgent @5, normal @5, late @5',
+    },
+  ] as { what: string; pushes: [number, number, string][]; order: string }[])(
+    '$what',
+    ({ pushes, order }) => {
+      const q = new EventQueue();
+      for (const [time, priority, label] of pushes) q.push(time, priority, noop, label);
+      expect(timeline(drain(q))).toBe(order);
+    },
+  );
 
   it('runs equal-time equal-priority events in schedule order', () => {
     const q = new EventQueue();
@@ -56,11 +60,7 @@ describe('EventQueue', () => {
     q.pop();
     q.push(2, 1, noop, 'c');
     q.push(2, 1, noop, 'd');
-    expect(drain(q)).toEqual([
-      ['b', 2],
-      ['c', 2],
-      ['d', 2],
-    ]);
+    expect(timeline(drain(q))).toBe('b @2, c @2, d @2');
   });
 
   it('keeps (time, priority, insertion) order when growing past the initial capacity', () => {
@@ -81,10 +81,7 @@ describe('EventQueue', () => {
     const q = new EventQueue(0);
     q.push(2, 1, noop, 'b');
     q.push(1, 1, noop, 'a');
-    expect(drain(q)).toEqual([
-      ['a', 1],
-      ['b', 2],
-    ]);
+    expect(timeline(drain(q))).toBe('a @1, b @2');
   });
 
   it('pops the earliest event whether it waits in front of the heap or in it', () => {
@@ -96,13 +93,7 @@ describe('EventQueue', () => {
     q.push(3, 1, noop, 'three again'); // ties with an event in the heap: after it
     expect(q.size).toBe(5);
     expect(q.peekTime()).toBe(3);
-    expect(drain(q)).toEqual([
-      ['urgent three', 3],
-      ['three', 3],
-      ['three again', 3],
-      ['four', 4],
-      ['five', 5],
-    ]);
+    expect(timeline(drain(q))).toBe('urgent three @3, three @3, three again @3, four @4, five @5');
   });
 
   it('throws on pop from an empty queue and stays usable', () => {

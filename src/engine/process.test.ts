@@ -1,5 +1,6 @@
 /** Tests of process.ts: generator processes waiting on delays and signals, cancel, bad yields. */
 import { describe, expect, it } from 'vitest';
+import { timeline } from '../test-support/timeline.ts';
 import { Signal, startProcess, type Yieldable } from './process.ts';
 import { Simulation } from './simulation.ts';
 
@@ -21,11 +22,7 @@ describe('Process', () => {
       })(),
     );
     sim.run();
-    expect(log).toEqual([
-      ['start', 0],
-      ['after 5', 5],
-      ['after 2.5 more', 7.5],
-    ]);
+    expect(timeline(log)).toBe('start @0, after 5 @5, after 2.5 more @7.5');
   });
 
   it('starts at the time it is created and interleaves with other processes', () => {
@@ -40,14 +37,7 @@ describe('Process', () => {
     sim.schedule(1, () => startProcess(sim, clock('slow', 3, 3)));
     sim.schedule(2, () => startProcess(sim, clock('fast', 2, 3)));
     sim.run();
-    expect(log).toEqual([
-      ['slow', 1],
-      ['fast', 2],
-      ['slow', 4],
-      ['fast', 4],
-      ['fast', 6],
-      ['slow', 7],
-    ]);
+    expect(timeline(log)).toBe('slow @1, fast @2, slow @4, fast @4, fast @6, slow @7');
   });
 
   it('is done once the generator returns', () => {
@@ -76,10 +66,7 @@ describe('Process', () => {
     );
     sim.schedule(7, () => ready.trigger('go'));
     sim.run();
-    expect(log).toEqual([
-      ['waiting', 0],
-      ['got go', 7],
-    ]);
+    expect(timeline(log)).toBe('waiting @0, got go @7');
   });
 
   it('wakes every current waiter on a trigger, and later waiters only on the next one', () => {
@@ -98,11 +85,7 @@ describe('Process', () => {
     sim.schedule(9, () => tick.trigger(2));
     sim.schedule(10, () => tick.trigger(3));
     sim.run();
-    expect(log).toEqual([
-      ['a 1', 5],
-      ['b 1', 5],
-      ['c 2', 9],
-    ]);
+    expect(timeline(log)).toBe('a 1 @5, b 1 @5, c 2 @9');
     expect(tick.waiting).toBe(0);
   });
 
@@ -121,10 +104,7 @@ describe('Process', () => {
       sig.trigger(undefined);
     });
     sim.run();
-    expect(log).toEqual([
-      ['woken', 3],
-      ['normal follow-up', 3],
-    ]);
+    expect(timeline(log)).toBe('woken @3, normal follow-up @3');
   });
 
   it('never resumes after cancel(), whether waiting on a delay or a signal', () => {
@@ -152,10 +132,7 @@ describe('Process', () => {
     });
     sim.schedule(4, () => sig.trigger('x'));
     expect(sim.run()).toBe('empty');
-    expect(log).toEqual([
-      ['sleeper', 0],
-      ['sleeper', 2],
-    ]);
+    expect(timeline(log)).toBe('sleeper @0, sleeper @2');
     expect(sleeper.done).toBe(true);
     expect(listener.done).toBe(true);
   });

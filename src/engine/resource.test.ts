@@ -1,7 +1,24 @@
 /** Tests of resource.ts: grant results, FIFO hand-over, bounded queues, trampolining, setCapacity. */
 import { describe, expect, it } from 'vitest';
+import { timeline } from '../test-support/timeline.ts';
 import { Grant, Resource } from './resource.ts';
 import { Simulation } from './simulation.ts';
+
+/**
+ * One slot and a queue of `queueCapacity`, whose onGrant logs each grant and, when `b` gets
+ * the slot, releases it at once and sends `newcomer`, logging what became of it.
+ */
+function releasingOnGrant(queueCapacity: number, newcomer: string) {
+  const log: string[] = [];
+  const names = ['granted', 'queued', 'rejected'];
+  const res = new Resource<string>(1, queueCapacity, (item) => {
+    log.push(`grant ${item}`);
+    if (item !== 'b') return;
+    res.release();
+    log.push(`newcomer ${newcomer} ${names[res.request(newcomer)]}`);
+  });
+  return { res, log };
+}
 
 describe('Resource.request', () => {
   it('grants while slots are free, then queues, then rejects when the queue is full', () => {
@@ -70,16 +87,9 @@ describe('Resource.release', () => {
     sim.schedule(2, arrive, 'c');
     sim.schedule(2, arrive, 'd');
     sim.run();
-    expect(log).toEqual([
-      ['start a', 0],
-      ['end a', 5],
-      ['start b', 5],
-      ['end b', 10],
-      ['start c', 10],
-      ['end c', 15],
-      ['start d', 15],
-      ['end d', 20],
-    ]);
+    expect(timeline(log)).toBe(
+      'start a @0, end a @5, start b @5, end b @10, start c @10, end c @15, start d @15, end d @20',
+    );
   });
 
   it('frees the slot when nobody waits', () => {
@@ -131,14 +141,7 @@ describe('Resource.release', () => {
   });
 
   it('gives a slot released inside onGrant to a newcomer at once when nobody waits', () => {
-    const log: string[] = [];
-    const names = ['granted', 'queued', 'rejected'];
-    const res = new Resource<string>(1, 1, (item) => {
-      log.push(`grant ${item}`);
-      if (item !== 'b') return;
-      res.release();
-      log.push(`newcomer c ${names[res.request('c')]}`);
-    });
+    const { res, log } = releasingOnGrant(1, 'c');
     res.request('a');
     res.request('b');
     res.release();
@@ -148,14 +151,7 @@ describe('Resource.release', () => {
   });
 
   it('queues a newcomer behind earlier waiters when a slot is released inside onGrant', () => {
-    const log: string[] = [];
-    const names = ['granted', 'queued', 'rejected'];
-    const res = new Resource<string>(1, 5, (item) => {
-      log.push(`grant ${item}`);
-      if (item !== 'b') return;
-      res.release();
-      log.push(`newcomer d ${names[res.request('d')]}`);
-    });
+    const { res, log } = releasingOnGrant(5, 'd');
     for (const item of ['a', 'b', 'c']) res.request(item);
     res.release();
     expect(log).toEqual(['grant b', 'newcomer d queued', 'grant c']);

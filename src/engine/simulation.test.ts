@@ -1,5 +1,6 @@
 /** Tests of simulation.ts: the clock, the run limits (until, budget, stop, checkpoint) and ordering. */
 import { describe, expect, it } from 'vitest';
+import { timeline } from '../test-support/timeline.ts';
 import { Priority, Simulation } from './simulation.ts';
 
 /** A simulation plus a log of [label, time] pairs and a handler that appends to it. */
@@ -19,11 +20,7 @@ describe('Simulation.schedule', () => {
     sim.schedule(1, note, 'a');
     sim.schedule(2.5, note, 'c');
     expect(sim.run()).toBe('empty');
-    expect(log).toEqual([
-      ['a', 1],
-      ['b', 2],
-      ['c', 2.5],
-    ]);
+    expect(timeline(log)).toBe('a @1, b @2, c @2.5');
   });
 
   it('measures delays from the time of the handler that schedules them', () => {
@@ -34,11 +31,7 @@ describe('Simulation.schedule', () => {
       sim.scheduleAt(10, note, 'at ten');
     });
     sim.run();
-    expect(log).toEqual([
-      ['first', 3],
-      ['second', 7],
-      ['at ten', 10],
-    ]);
+    expect(timeline(log)).toBe('first @3, second @7, at ten @10');
   });
 
   it('runs equal-time events in schedule order, zero-delay follow-ups after those already due', () => {
@@ -50,12 +43,7 @@ describe('Simulation.schedule', () => {
     sim.schedule(1, note, 'b');
     sim.schedule(1, note, 'c');
     sim.run();
-    expect(log).toEqual([
-      ['a', 1],
-      ['b', 1],
-      ['c', 1],
-      ['a-child', 1],
-    ]);
+    expect(timeline(log)).toBe('a @1, b @1, c @1, a-child @1');
   });
 
   it('runs urgent before normal before late events at equal times', () => {
@@ -65,12 +53,7 @@ describe('Simulation.schedule', () => {
     sim.schedule(5, note, 'urgent', Priority.urgent);
     sim.schedule(4, note, 'earlier late', Priority.late);
     sim.run();
-    expect(log).toEqual([
-      ['earlier late', 4],
-      ['urgent', 5],
-      ['normal', 5],
-      ['late', 5],
-    ]);
+    expect(timeline(log)).toBe('earlier late @4, urgent @5, normal @5, late @5');
   });
 
   it('throws RangeError on a negative or NaN delay', () => {
@@ -107,10 +90,7 @@ describe('Simulation.run', () => {
     expect(sim.run({ untilMs: 12 })).toBe('until');
     expect(sim.now).toBe(12);
     expect(sim.pending).toBe(1);
-    expect(log).toEqual([
-      ['a', 5],
-      ['b', 10],
-    ]);
+    expect(timeline(log)).toBe('a @5, b @10');
     expect(sim.run()).toBe('empty');
     expect(log.at(-1)).toEqual(['c', 15]);
   });
@@ -165,10 +145,7 @@ describe('Simulation.run', () => {
     sim.schedule(2, note, 'same time, not run');
     sim.schedule(3, note, 'c');
     expect(sim.run()).toBe('stopped');
-    expect(log).toEqual([
-      ['a', 1],
-      ['stopper', 2],
-    ]);
+    expect(timeline(log)).toBe('a @1, stopper @2');
     expect(sim.now).toBe(2);
     expect(sim.pending).toBe(2);
     expect(sim.run()).toBe('empty');

@@ -6,7 +6,12 @@
 import fc from 'fast-check';
 import { build } from 'hdr-histogram-js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DISTRIBUTION_PERCENTILES, LatencyHistogram, prepareHistograms } from './histogram.ts';
+import {
+  DISTRIBUTION_PERCENTILES,
+  HDR_OPTIONS,
+  LatencyHistogram,
+  prepareHistograms,
+} from './histogram.ts';
 import { LogHistogram } from './log-histogram.ts';
 
 /** The exact value of rank ⌈p/100 · n⌉ (at least 1) in sorted data. */
@@ -24,14 +29,7 @@ beforeAll(prepareHistograms);
 
 /** An HdrHistogram fed value by value, as LatencyHistogram's configuration. */
 function reference(values: number[]) {
-  const h = build({
-    bitBucketSize: 64,
-    useWebAssembly: true,
-    numberOfSignificantValueDigits: 3,
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 2,
-    autoResize: true,
-  });
+  const h = build(HDR_OPTIONS);
   for (const v of values) h.recordValue(Math.round(v * 1000));
   return h;
 }

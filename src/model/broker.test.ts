@@ -5,15 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../metrics/series.ts';
 import { runYaml } from '../test-support/scenarios.ts';
+import { scenarioHead } from '../test-support/yaml.ts';
 
 function orders(mode: string, extra = '') {
-  return `
-version: 1
-name: publishing
-seed: 9
-duration: 30s
-workloads:
-  buyers: { rate: 100/s, target: orders/place, timeout: 10s }
+  return `${scenarioHead('publishing', 9, '30s')}  buyers: { rate: 100/s, target: orders/place, timeout: 10s }
 services:
   orders:
     instances: 2

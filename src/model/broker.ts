@@ -22,7 +22,7 @@ import type { BrokerStats } from '../metrics/broker-stats.ts';
 import { Outcome } from '../metrics/outcome.ts';
 import type { StationStats } from '../metrics/station-stats.ts';
 import type { BrokerDef } from '../scenario/types.ts';
-import { type StruckUnit, strike } from './faults.ts';
+import { type StruckUnit, serverUnit, strike } from './faults.ts';
 import type { Frame } from './frame.ts';
 import { type Hop, travel } from './network.ts';
 import { Server } from './server.ts';
@@ -89,14 +89,11 @@ export class BrokerRuntime {
   };
 
   /** How faults turn publishes away at a server (see strike). */
-  readonly #unit: StruckUnit<PublishOp> = {
-    refuse: (op) => this.refuse(op),
-    // no answer until the server comes back: counted as turned away now
-    swallow: () => {
-      this.stats.rejected++;
-    },
-    enter: (op) => this.#enter(op),
-  };
+  readonly #unit: StruckUnit<PublishOp> = serverUnit(
+    () => this.stats,
+    (op) => this.refuse(op),
+    (op) => this.#enter(op),
+  );
 
   readonly #enter = (op: PublishOp): void => {
     const now = this.sim.now;

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CallPolicyStats } from '../metrics/call-policy-stats.ts';
 import { runYaml } from '../test-support/scenarios.ts';
+import { scenarioHead } from '../test-support/yaml.ts';
 import { CircuitBreaker } from './call-policy.ts';
 
 const BREAKER = {
@@ -62,13 +63,7 @@ describe('circuit breaker', () => {
 
 /** front/get calls back/get (with `policy`), back answers after `work`. */
 function pair(policy: string, opts: { work?: string; fault?: string; rate?: string } = {}) {
-  return `
-version: 1
-name: policies
-seed: 5
-duration: 20s
-workloads:
-  users: { rate: ${opts.rate ?? '100/s'}, target: front/get }
+  return `${scenarioHead('policies', 5, '20s')}  users: { rate: ${opts.rate ?? '100/s'}, target: front/get }
 services:
   front:
     endpoints:

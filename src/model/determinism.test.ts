@@ -6,18 +6,28 @@
  * to 1 s: past the first autoscaling decisions, GC pauses, reader and refresh periods) twice
  * with seed 1, and 3 s with seeds 1 and 2 for the seed's effect. Full-length runs are checked
  * by the goldens: cli.e2e.test.ts compares each shipped scenario's full run, made in another
- * process, with the stdout.txt and summary.json committed in scenarios/expected/.
+ * process, with the stdout.txt and summary.json committed in scenarios/expected/. The seed's
+ * effect is read in summary.json and timeseries.csv, the only files made of those runs. The
+ * runs use the built modules (dist/), as the CLI does.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listScenarioFiles, scenariosDir } from '../cli/commands/list.ts';
-import { prepareWorkloadData } from '../cli/workload-files.ts';
-import { buildReportHtml, type VegaAssets } from '../report/html/page.ts';
-import { buildOutputs } from '../report/outputs.ts';
-import type { ReportData } from '../report/report-data.ts';
-import { parseScenario } from './language.ts';
-import { runScenario } from './run.ts';
+import { builtModule } from '../test-support/cli.ts';
+
+// the built modules (the e2e project's global setup checks dist/ is newer than src/), loaded by
+// Node itself: through vitest's module runner the simulations run about 10 % slower
+const { buildReportHtml } =
+  await builtModule<typeof import('../report/html/page.ts')>('report/html/page.ts');
+const { buildOutputs, summaryJson, timeseriesCsv } =
+  await builtModule<typeof import('../report/outputs.ts')>('report/outputs.ts');
+const { parseScenario } = await builtModule<typeof import('./language.ts')>('model/language.ts');
+const { runScenario } = await builtModule<typeof import('./run.ts')>('model/run.ts');
+const { prepareWorkloadData } =
+  await builtModule<typeof import('../cli/workload-files.ts')>('cli/workload-files.ts');
+type VegaAssets = import('../report/html/page.ts').VegaAssets;
+type ReportData = import('../report/report-data.ts').ReportData;
 
 /** The page's own markup is under test, not the inlined libraries. */
 const NO_LIBRARIES: VegaAssets = { vega: '', vegaLite: '', vegaEmbed: '' };
@@ -29,9 +39,9 @@ const OTHER_SEED_MS = 3_000;
 
 /**
  * Runs every variant of a scenario text for at most `durationMs` (the warm-up at most 1 s) and
- * returns its output files, with index.html built from results.json as the CLI builds it.
+ * returns its results, as `msasim run` gathers them.
  */
-async function outputsOf(text: string, seed: number, durationMs = 20_000, path = 'x.yaml') {
+async function resultsOf(text: string, seed: number, durationMs: number, path = 'x.yaml') {
   const loaded = parseScenario(text, path);
   // the data files a workload replays, beside the scenario (as the CLI reads them)
   const data = await prepareWorkloadData(loaded);
@@ -49,16 +59,22 @@ async function outputsOf(text: string, seed: number, durationMs = 20_000, path =
     );
   }
   data.close();
-  const files = buildOutputs({
-    name: loaded.name,
-    description: loaded.description,
-    file: 'x.yaml',
-    runs,
-  });
+  return { name: loaded.name, description: loaded.description, file: 'x.yaml', runs };
+}
+
+/** Every output file of a run (see resultsOf), with index.html built from results.json as the CLI builds it. */
+async function outputsOf(text: string, seed: number, durationMs: number, path?: string) {
+  const files = buildOutputs(await resultsOf(text, seed, durationMs, path));
   const results = files.get('results.json');
   if (results !== undefined)
     files.set('index.html', buildReportHtml(JSON.parse(results) as ReportData, NO_LIBRARIES));
   return files;
+}
+
+/** summary.json and timeseries.csv of a run (see resultsOf): what a seed's effect is read in. */
+async function figuresOf(text: string, seed: number, durationMs = 20_000, path?: string) {
+  const results = await resultsOf(text, seed, durationMs, path);
+  return { summary: summaryJson(results), timeseries: timeseriesCsv(results) };
 }
 
 const files = await listScenarioFiles();
@@ -83,10 +99,10 @@ describe('determinism', () => {
       );
       expect([...b.keys()]).toEqual([...a.keys()]);
       for (const [name, content] of a) expect(b.get(name), name).toBe(content);
-      const short = await outputsOf(text, 1, OTHER_SEED_MS, path);
-      const c = await outputsOf(text, 2, OTHER_SEED_MS, path);
-      expect(c.get('summary.json')).not.toBe(short.get('summary.json'));
-      expect(c.get('timeseries.csv')).not.toBe(short.get('timeseries.csv'));
+      const short = await figuresOf(text, 1, OTHER_SEED_MS, path);
+      const c = await figuresOf(text, 2, OTHER_SEED_MS, path);
+      expect(c.summary).not.toBe(short.summary);
+      expect(c.timeseries).not.toBe(short.timeseries);
     },
   );
 
@@ -101,8 +117,8 @@ describe('determinism', () => {
         /^services:\n/m,
         'services:\n  audit:\n    threads: 4\n    endpoints:\n      check:\n        steps:\n          - cpu: { dist: exponential, mean: 2ms }\n',
       );
-    const a = JSON.parse((await outputsOf(base, 3)).get('summary.json') as string).runs[0];
-    const b = JSON.parse((await outputsOf(extended, 3)).get('summary.json') as string).runs[0];
+    const a = JSON.parse((await figuresOf(base, 3)).summary).runs[0];
+    const b = JSON.parse((await figuresOf(extended, 3)).summary).runs[0];
     expect(b.components.map((c: { id: string }) => c.id)).toContain('audit');
     for (const c of a.components) {
       expect(b.components.find((x: { id: string }) => x.id === c.id)).toEqual(c);

@@ -6,16 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../metrics/series.ts';
 import { runYaml } from '../test-support/scenarios.ts';
+import { scenarioHead } from '../test-support/yaml.ts';
 
 /** gateway/home calls orders/get (cpu `cpu`), which queries orders-db (`query`). */
 function shop(faults: string, opts: { cpu?: string; threads?: number; timeout?: string } = {}) {
-  return `
-version: 1
-name: faulty
-seed: 11
-duration: 30s
-workloads:
-  users: { rate: 200/s, target: gateway/home${opts.timeout ? `, timeout: ${opts.timeout}` : ''} }
+  return `${scenarioHead('faulty', 11, '30s')}  users: { rate: 200/s, target: gateway/home${opts.timeout ? `, timeout: ${opts.timeout}` : ''} }
 services:
   gateway:
     endpoints:

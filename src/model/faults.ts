@@ -276,6 +276,25 @@ export interface StruckUnit<T> {
 }
 
 /**
+ * The StruckUnit of a pool of servers (a broker's, a distributed cache's): an arrival a hanging
+ * crash swallows gets no answer until the server comes back, and counts as turned away now.
+ * (`stats` is a function: a field initializer runs before the constructor's parameters are set.)
+ */
+export function serverUnit<T>(
+  stats: () => { rejected: number },
+  refuse: (item: T, cause: string) => void,
+  enter: (item: T) => void,
+): StruckUnit<T> {
+  return {
+    refuse,
+    swallow: () => {
+      stats().rejected++;
+    },
+    enter,
+  };
+}
+
+/**
  * Applies the active faults of a unit to an arrival, the same way for every kind of unit:
  * down → refused, or swallowed until the unit returns; an error-rate draw → refused; added
  * delays → let in later. True when the faults took the arrival (the caller stops there).

@@ -10,6 +10,7 @@ import { Priority } from '../engine/index.ts';
 import { prepareHistograms } from '../metrics/histogram.ts';
 import { summarizeMetrics } from '../metrics/summary.ts';
 import { runYaml, scenarioFromYaml } from '../test-support/scenarios.ts';
+import { scenarioHead } from '../test-support/yaml.ts';
 import { Model } from './model.ts';
 
 interface Options {
@@ -22,13 +23,7 @@ interface Options {
 
 /** Orders publish to one topic of 4 partitions; billing (2 instances) consumes it. */
 function yaml(o: Options = {}): string {
-  return `
-version: 1
-name: messaging
-seed: 7
-duration: ${o.duration ?? '20s'}
-workloads:
-  checkout: { rate: ${o.rate ?? '100/s'}, target: orders/place }
+  return `${scenarioHead('messaging', 7, o.duration ?? '20s')}  checkout: { rate: ${o.rate ?? '100/s'}, target: orders/place }
 services:
   orders:
     endpoints:

@@ -6,15 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runYaml } from '../test-support/scenarios.ts';
+import { scenarioHead } from '../test-support/yaml.ts';
 
 function sagaYaml(o: { second: string; cutoff: string; secondWork?: string }): string {
-  return `
-version: 1
-name: readers
-seed: 3
-duration: 30s
-workloads:
-  w: { rate: 20/s, target: front/go }
+  return `${scenarioHead('readers', 3, '30s')}  w: { rate: 20/s, target: front/go }
 services:
   front:
     endpoints:

@@ -6,16 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runYaml } from '../test-support/scenarios.ts';
+import { scenarioHead } from '../test-support/yaml.ts';
 
 /** One saga of three actions (a, b, c) with `fails` and compensations as given. */
 function yaml(o: { actions: string; mode?: string; rate?: string; duration?: string }): string {
-  return `
-version: 1
-name: saga
-seed: 4
-duration: ${o.duration ?? '20s'}
-workloads:
-  w: { rate: ${o.rate ?? '20/s'}, target: front/go }
+  return `${scenarioHead('saga', 4, o.duration ?? '20s')}  w: { rate: ${o.rate ?? '20/s'}, target: front/go }
 services:
   front:
     endpoints:

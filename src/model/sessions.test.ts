@@ -7,8 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { Priority } from '../engine/index.ts';
 import { prepareHistograms } from '../metrics/histogram.ts';
-import { summarizeMetrics } from '../metrics/summary.ts';
+import type { SessionSummary } from '../metrics/session-stats.ts';
+import { type RunResult, summarizeMetrics } from '../metrics/summary.ts';
 import { runYaml, scenarioFromYaml } from '../test-support/scenarios.ts';
+import { scenarioHead } from '../test-support/yaml.ts';
 import type { AuthPoint } from './auth-point.ts';
 import { Model } from './model.ts';
 
@@ -25,13 +27,7 @@ interface Options {
 
 /** Users of one web tier (validating) calling an api, an IdP and a Redis; no network latency. */
 function yaml(o: Options): string {
-  return `
-version: 1
-name: sessions
-seed: 5
-duration: ${o.duration ?? '60s'}
-workloads:
-  people:
+  return `${scenarioHead('sessions', 5, o.duration ?? '60s')}  people:
     users: ${o.users ?? 300}
     thinkTime: { dist: exponential, mean: 500ms }
     target: web/page
@@ -68,6 +64,13 @@ sessions:
   ${o.extraSessions ?? ''}
 ${o.faults ?? ''}
 `;
+}
+
+/** The sessions summary of a run (which must have one). */
+function sessionsOf(r: RunResult): SessionSummary {
+  const s = r.summary.sessions;
+  if (s === null) throw new Error('no sessions');
+  return s;
 }
 
 /** Builds the model of `text` (to look inside it while it runs). */
@@ -149,8 +152,7 @@ describe('session clustering', () => {
         extraSession: 'logoutShare: 100%\n      forcedLogouts: 2/s\n      roleChanges: 3/s',
       }),
     );
-    const s = r.summary.sessions;
-    if (s === null) throw new Error('no sessions');
+    const s = sessionsOf(r);
     const changes = s.logins + s.logouts + s.forcedLogouts + s.roleChanges;
     expect(s.forcedLogouts).toBeGreaterThan(50);
     expect(s.roleChanges).toBeGreaterThan(100);
@@ -178,8 +180,7 @@ describe('session clustering', () => {
 describe('session storage', () => {
   it('reads the store on every check, writes it on login and logout, and fails when it is down', async () => {
     const r = await runYaml(yaml({ strategy: 'store' }));
-    const s = r.summary.sessions;
-    if (s === null) throw new Error('no sessions');
+    const s = sessionsOf(r);
     expect(s.storeOps).toBe(s.validations + s.logins + s.loginFailures + s.logouts);
     const redis = r.summary.components.find((c) => c.id === 'redis');
     expect(redis?.arrivals).toBe(s.storeOps);
@@ -208,8 +209,7 @@ describe('reference tokens', () => {
         extraSession: forced,
       }),
     );
-    const n = none.summary.sessions;
-    if (n === null) throw new Error('no sessions');
+    const n = sessionsOf(none);
     expect(n.idp.resolves).toBe(n.validations);
     expect(n.tokenCache.hits).toBe(0);
     expect(n.idp.syncs).toBe(0);
@@ -226,8 +226,7 @@ describe('reference tokens', () => {
         extraSession: forced,
       }),
     );
-    const c = cached.summary.sessions;
-    if (c === null) throw new Error('no sessions');
+    const c = sessionsOf(cached);
     expect(c.idp.resolves).toBe(c.tokenCache.misses);
     expect(c.tokenCache.hits + c.tokenCache.misses).toBe(c.validations);
     // a token is cached where the user logged in; each other instance misses it once per
@@ -247,8 +246,7 @@ describe('reference tokens', () => {
         extraSession: 'forcedLogouts: 3/s',
       }),
     );
-    const s = r.summary.sessions;
-    if (s === null) throw new Error('no sessions');
+    const s = sessionsOf(r);
     expect(s.revocation.acceptedAfter).toBeGreaterThan(20);
     expect(s.revocation.delayMaxMs).toBeGreaterThan(1000);
     // bound: the sync period (+ the sync's round trip, a few ms)
@@ -266,8 +264,7 @@ describe('value tokens', () => {
         extraSession: 'forcedLogouts: 3/s\n      roleChanges: 3/s',
       }),
     );
-    const s = r.summary.sessions;
-    if (s === null) throw new Error('no sessions');
+    const s = sessionsOf(r);
     expect(s.unauthorized.revoked).toBe(0);
     expect(s.revocation.acceptedAfter).toBeGreaterThan(100);
     expect(s.revocation.delayMaxMs).toBeGreaterThan(5000);

@@ -42,13 +42,16 @@ ${o.faults ?? ''}
 `;
 }
 
+/** Runs `yaml(o)` with the transaction's settings `tx` (one per line): the run and its transaction. */
+async function runLocks(tx: string[], o: { rate: string; duration?: string; faults?: string }) {
+  const r = await runYaml(yaml({ ...o, tx: tx.join('\n              ') }));
+  return { r, t: r.summary.transactions[0] };
+}
+
 describe('pessimistic locks', () => {
   it('queue like M/D/1: mean lock wait = ρD / (2(1 − ρ)) (Pollaczek–Khinchine)', async () => {
     // λ = 50/s, D = 10 ms: ρ = 0.5, Wq = 0.5 × 10 / (2 × 0.5) = 5 ms
-    const r = await runYaml(
-      yaml({ tx: 'locking: pessimistic\n              lockWait: 10s', rate: '50/s' }),
-    );
-    const t = r.summary.transactions[0];
+    const { t } = await runLocks(['locking: pessimistic', 'lockWait: 10s'], { rate: '50/s' });
     expect(t.started).toBeGreaterThan(9000);
     expect(t.failed).toBe(0);
     // ~9,500 transactions: the mean of M/D/1 waits has a relative standard error of ~5 % here
@@ -60,10 +63,7 @@ describe('pessimistic locks', () => {
 
   it('failing fast loses like Erlang B with one server: B = a / (1 + a)', async () => {
     // a = λD = 0.5: B = 1/3, whatever the hold-time distribution (insensitivity)
-    const r = await runYaml(
-      yaml({ tx: 'locking: pessimistic\n              lockWait: 0', rate: '50/s' }),
-    );
-    const t = r.summary.transactions[0];
+    const { r, t } = await runLocks(['locking: pessimistic', 'lockWait: 0'], { rate: '50/s' });
     const b = t.lockTimeouts / t.started;
     const n = t.started;
     expect(Math.abs(b - 1 / 3)).toBeLessThan(4 * Math.sqrt(((1 / 3) * (2 / 3)) / n) + 0.01);
@@ -72,16 +72,12 @@ describe('pessimistic locks', () => {
   });
 
   it('release the lock when the work inside fails', async () => {
-    const r = await runYaml(
-      yaml({
-        tx: 'locking: pessimistic\n              lockWait: 10s',
-        rate: '20/s',
-        duration: '60s',
-        faults:
-          'faults:\n  broken: { kind: error-rate, target: other, rate: 100%, at: 20s, for: 5s }',
-      }),
-    );
-    const t = r.summary.transactions[0];
+    const { t } = await runLocks(['locking: pessimistic', 'lockWait: 10s'], {
+      rate: '20/s',
+      duration: '60s',
+      faults:
+        'faults:\n  broken: { kind: error-rate, target: other, rate: 100%, at: 20s, for: 5s }',
+    });
     expect(t.failed).toBeGreaterThan(50); // the 5 s of errors
     // after the fault, transactions commit again: nobody kept the lock
     expect(t.committed).toBeGreaterThan(0.85 * t.started - t.failed);
@@ -91,10 +87,7 @@ describe('pessimistic locks', () => {
 
 describe('optimistic transactions', () => {
   it('never wait, find conflicts at commit, compensate and retry', async () => {
-    const r = await runYaml(
-      yaml({ tx: 'locking: optimistic\n              retries: 2', rate: '50/s' }),
-    );
-    const t = r.summary.transactions[0];
+    const { r, t } = await runLocks(['locking: optimistic', 'retries: 2'], { rate: '50/s' });
     expect(t.lockWaits).toBe(0);
     expect(t.conflicts).toBeGreaterThan(1000);
     expect(t.compensations).toBe(t.conflicts);

@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../test-support/csv.ts';
 import {
   FORMULAS,
   featureRichResults,
@@ -22,36 +23,6 @@ import { csv } from './csv.ts';
 import { buildOutputs } from './outputs.ts';
 import { spofCsv } from './spof.ts';
 import { sweepCsv } from './sweep.ts';
-
-/** RFC 4180 records of `text`; outside quotes, a CR, an LF or a CRLF ends a record. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c !== '"') cell += c;
-      else if (text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      if (c === '\r' && text[i + 1] === '\n') i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 /** A cell a spreadsheet would read as a formula (a number written as a number is not one). */
 const isFormula = (cell: string) =>

@@ -9,19 +9,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
 import { fuzzCases, shippedScenarioFiles } from '../test-support/fuzz-scenarios.ts';
+import { ordersHead } from '../test-support/yaml.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError } from './issues.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'scenarios');
 
-const base = `version: 1
-name: shop
-duration: 10s
-workloads:
-  w: { rate: 100/s, target: orders/get }
-services:
-  orders:
-    endpoints:
+const base = `${ordersHead()}    endpoints:
       get: { steps: [ { cpu: 1ms } ] }
 `;
 

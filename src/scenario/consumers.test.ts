@@ -38,11 +38,9 @@ consumers:
 `);
 }
 
-const problems = (t: string) => scenarioProblems(t);
-
 describe('consumer groups in the scenario language', () => {
   it('accepts the valid scenario and fills in the defaults', () => {
-    expect(problems(text())).toBe('');
+    expect(scenarioProblems(text())).toBe('');
     const s = parseScenario(text(), 'shop.yaml').variants[0];
     expect(s.brokers[0].topics).toEqual([{ id: 'placed', partitions: 3, keys: 10000 }]);
     expect(s.consumers[0]).toMatchObject({
@@ -64,7 +62,7 @@ describe('consumer groups in the scenario language', () => {
 
   it('reports unknown topics, handlers and stores, and a publish that does not name its topic', () => {
     expect(
-      problems(
+      scenarioProblems(
         text((t) =>
           t
             .replace('topic: placed\n    handler', 'topic: plced\n    handler')

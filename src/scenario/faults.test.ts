@@ -5,32 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
-import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
-import { checkReferences } from './check-references.ts';
-import { formatIssues } from './format.ts';
-import { ScenarioError, toDotPath } from './issues.ts';
+import { referenceIssues, scenarioProblems, shopDocument } from '../test-support/scenarios.ts';
+import { GATEWAY_HOME, shopHead } from '../test-support/yaml.ts';
+import { toDotPath } from './issues.ts';
 import { faultWindows } from './normalize.ts';
-import { stepLanguage } from './step-syntax.ts';
-
-const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
-const ScenarioDocument = LANGUAGE.document;
-
-const BASE = {
-  version: 1,
-  name: 'shop',
-  duration: '100s',
-  workloads: { browse: { rate: '10/s', target: 'gateway/home' } },
-  services: {
-    gateway: { instances: 2, endpoints: { home: { steps: [{ call: 'orders/get' }] } } },
-    orders: { instances: 3, endpoints: { get: { steps: [{ query: 'orders-db' }] } } },
-  },
-  databases: { 'orders-db': {} },
-};
 
 function check(faults: Record<string, unknown>): string[] {
-  const parsed = ScenarioDocument.safeParse({ ...BASE, faults });
-  if (!parsed.success) throw new Error(`test scenario is invalid: ${parsed.error.message}`);
-  return checkReferences(parsed.data, LANGUAGE).map(
+  return referenceIssues({ ...shopDocument('100s', [2, 3]), faults }).map(
     (i) =>
       `${i.severity === 'warning' ? '⚠' : '✖'} ${toDotPath(i.path)}${i.onKey ? ' (key)' : ''}: ${i.message}`,
   );
@@ -64,8 +45,8 @@ describe('fault checks', () => {
   });
 
   it('warns of a fault that strikes only during the warm-up (nothing of it is measured)', () => {
-    const parsed = ScenarioDocument.safeParse({
-      ...BASE,
+    const issues = referenceIssues({
+      ...shopDocument('100s', [2, 3]),
       warmup: '20s',
       faults: {
         early: { kind: 'crash', target: 'orders', at: '5s', for: '10s' },
@@ -73,10 +54,9 @@ describe('fault checks', () => {
         recurring: { kind: 'crash', target: 'orders', at: '1s', for: '2s', every: '30s' },
       },
     });
-    if (!parsed.success) throw new Error(parsed.error.message);
-    expect(
-      checkReferences(parsed.data, LANGUAGE).map((i) => `${i.code} ${toDotPath(i.path)}`),
-    ).toEqual(['fault-only-in-warmup faults.early.at']);
+    expect(issues.map((i) => `${i.code} ${toDotPath(i.path)}`)).toEqual([
+      'fault-only-in-warmup faults.early.at',
+    ]);
   });
 
   it('reports every misfit at once', () => {
@@ -112,24 +92,10 @@ describe('fault checks', () => {
   });
 
   it('rejects a parameter of another kind with a located message', () => {
-    const text = `version: 1
-name: shop
-duration: 60s
-workloads:
-  browse: { rate: 10/s, target: gateway/home }
-services:
-  gateway:
-    endpoints:
-      home: { steps: [{ cpu: 1ms }] }
-faults:
+    const text = `${GATEWAY_HOME}faults:
   oops: { kind: crash, target: gateway, at: 10s, rate: 20% }
 `;
-    let out = '';
-    try {
-      parseScenario(text, 'shop.yaml');
-    } catch (e) {
-      if (e instanceof ScenarioError) out = formatIssues(e.issues);
-    }
+    const out = scenarioProblems(text);
     expect(out).toMatch(/^shop\.yaml:11:\d+ +faults\.oops/);
     expect(out).toContain('rate');
   });
@@ -152,13 +118,7 @@ describe('fault windows', () => {
   });
 
   it('normalizes the kinds with their defaults', () => {
-    const text = `version: 1
-name: shop
-duration: 60s
-workloads:
-  browse: { rate: 10/s, target: gateway/home }
-services:
-  gateway:
+    const text = `${shopHead()}  gateway:
     instances: 4
     endpoints:
       home: { steps: [{ cpu: 1ms }] }

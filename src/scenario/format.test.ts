@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
+import { shopHead } from '../test-support/yaml.ts';
 import { checkReferences } from './check-references.ts';
 import { formatIssue, formatIssues } from './format.ts';
 import type { ScenarioIssue, UnlocatedIssue } from './issues.ts';
@@ -71,13 +72,7 @@ describe('formatIssues', () => {
   });
 
   it('prints schema problems of a YAML file at their line and column', () => {
-    const text = `version: 1
-name: shop
-duration: 10 sec
-workloads:
-  browse: { rate: 10/s, target: orders/get }
-services:
-  orders:
+    const text = `${shopHead({ duration: '10 sec', target: 'orders/get' })}  orders:
     instances: 2
     endpoints:
       get:
@@ -104,13 +99,7 @@ services:
   });
 
   it('prints reference problems of a YAML file at their line and column', () => {
-    const text = `version: 1
-name: shop
-duration: 10s
-workloads:
-  browse: { rate: 10/s, target: orders/get }
-services:
-  customers:
+    const text = `${shopHead({ duration: '10s', target: 'orders/get' })}  customers:
     endpoints:
       get: { steps: [{ cpu: 1ms }] }
   orders:

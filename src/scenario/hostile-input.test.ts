@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
 import { bigScenarioYaml } from '../test-support/big-scenario.ts';
+import { billionLaughs } from '../test-support/fuzz-scenarios.ts';
+import { ordersHead } from '../test-support/yaml.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError } from './issues.ts';
 import { fileProblem } from './load.ts';
@@ -23,14 +25,7 @@ function problems(text: string): string {
   }
 }
 
-const base = `version: 1
-name: shop
-duration: 10s
-workloads:
-  w: { rate: 100/s, target: orders/get }
-services:
-  orders:
-    instances: 2
+const base = `${ordersHead()}    instances: 2
     endpoints:
       get: { steps: [ { cpu: 1ms } ] }
 `;
@@ -125,14 +120,7 @@ describe('YAML aliases and nesting', () => {
   });
 
   it('reports aliases that expand the document enormously (a billion laughs)', () => {
-    const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++)
-      bomb.push(
-        `a${i}: &a${i} [${Array(10)
-          .fill(`*a${i - 1}`)
-          .join(', ')}]`,
-      );
-    const out = problems(`${bomb.join('\n')}\n${base}`);
+    const out = problems(`${billionLaughs('a', 'a')}\n${base}`);
     expect(out).toMatch(/aliases here repeat more than 1,000,000 values of the document/);
     expect(out).toMatch(/^bad\.yaml:\d+:\d+ {2}a\d/);
   });

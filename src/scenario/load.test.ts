@@ -9,28 +9,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseScenario } from '../model/language.ts';
+import { scenarioProblems } from '../test-support/scenarios.ts';
+import { ordersHead } from '../test-support/yaml.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError } from './issues.ts';
 
 /** The formatted problems of `text`, or 'valid'. */
-function problems(text: string, file = 'bad.yaml'): string {
-  try {
-    parseScenario(text, file);
-    return 'valid';
-  } catch (e) {
-    if (e instanceof ScenarioError) return formatIssues(e.issues);
-    throw e;
-  }
-}
+const problems = (text: string, file = 'bad.yaml') => scenarioProblems(text, file, 'valid');
 
-const base = `version: 1
-name: shop
-duration: 10s
-workloads:
-  w: { rate: 100/s, target: orders/get }
-services:
-  orders:
-    database: db
+const base = `${ordersHead()}    database: db
     endpoints:
       get: { steps: [ { cpu: 1ms }, { query: { rows: 2 } } ] }
 databases:
@@ -152,15 +139,8 @@ describe('scenario errors, as printed', () => {
 
 describe('overrides from outside the file (sweep parameters)', () => {
   const o = (path: string, value: unknown) => ({ path, value, label: `--param ${path}=${value}` });
-  const withOverrides = (text: string, overrides: ReturnType<typeof o>[]): string => {
-    try {
-      parseScenario(text, 'bad.yaml', { overrides });
-      return 'valid';
-    } catch (e) {
-      if (e instanceof ScenarioError) return formatIssues(e.issues);
-      throw e;
-    }
-  };
+  const withOverrides = (text: string, overrides: ReturnType<typeof o>[]): string =>
+    scenarioProblems(text, 'bad.yaml', 'valid', { overrides });
 
   it('sets a value before the variants, which keep their own settings', () => {
     const text = `${base}variants:\n  one:\n    set: { services.orders.threads: 3 }\n  two:\n    set: { services.orders.instances: 5 }\n`;

@@ -22,8 +22,6 @@ brokers:
   kafka: {}
 `;
 
-const problems = (t: string) => scenarioProblems(t);
-
 describe('sagas in the scenario language', () => {
   it('normalizes the actions', () => {
     const s = parseScenario(
@@ -50,7 +48,7 @@ describe('sagas in the scenario language', () => {
 
   it('reports unknown participants and a choreography without a broker', () => {
     expect(
-      problems(
+      scenarioProblems(
         text('{ mode: choreographed, steps: [{ call: stock/reserv, compensate: stok/release }] }'),
       ),
     ).toMatchInlineSnapshot(`

@@ -42,11 +42,9 @@ sessions:
 `);
 }
 
-const problems = (t: string) => scenarioProblems(t);
-
 describe('sessions in the scenario language', () => {
   it('accepts the valid scenario and fills in the defaults', () => {
-    expect(problems(text())).toBe('');
+    expect(scenarioProblems(text())).toBe('');
     const s = parseScenario(text(), 'shop.yaml').variants[0];
     expect(s.sessions).toMatchObject({
       strategy: 'reference-token',
@@ -71,7 +69,9 @@ describe('sessions in the scenario language', () => {
   });
 
   it('reports users without a strategy, a strategy without users, and a session on an open workload', () => {
-    expect(problems(text((t) => t.replace(/sessions:[\s\S]*$/, '')))).toMatchInlineSnapshot(`
+    expect(
+      scenarioProblems(text((t) => t.replace(/sessions:[\s\S]*$/, ''))),
+    ).toMatchInlineSnapshot(`
         "shop.yaml:9:5  workloads.people.session
           ✖ a workload with session: needs a top-level sessions: section (the strategy)
           → add sessions: { strategy: sticky } (or clustering, store, reference-token, value-token)
@@ -79,7 +79,7 @@ describe('sessions in the scenario language', () => {
         1 error"
       `);
     expect(
-      problems(
+      scenarioProblems(
         text((t) =>
           t
             .replace('users: 100\n    thinkTime: 1s', 'rate: 10/s')
@@ -94,7 +94,7 @@ describe('sessions in the scenario language', () => {
       1 error"
     `);
     expect(
-      problems(text((t) => t.replace('users: 100\n    thinkTime: 1s', 'rate: 10/s'))),
+      scenarioProblems(text((t) => t.replace('users: 100\n    thinkTime: 1s', 'rate: 10/s'))),
     ).toMatchInlineSnapshot(`
         "shop.yaml:8:5  workloads.people.session
           ✖ session: only applies together with users: logged-in users are a closed population that logs in, works and leaves
@@ -106,7 +106,7 @@ describe('sessions in the scenario language', () => {
 
   it('reports unknown names with suggestions, and what each strategy lacks', () => {
     expect(
-      problems(
+      scenarioProblems(
         text((t) =>
           t
             .replace('login: web/login', 'login: web/logn')
@@ -137,7 +137,7 @@ describe('sessions in the scenario language', () => {
       4 errors"
     `);
     expect(
-      problems(
+      scenarioProblems(
         text((t) =>
           t.replace('strategy: reference-token', 'strategy: store').replace('  store: redis\n', ''),
         ),
@@ -149,7 +149,9 @@ describe('sessions in the scenario language', () => {
 
       1 error"
     `);
-    expect(problems(text((t) => t.replace('store: redis', 'store: near')))).toMatchInlineSnapshot(`
+    expect(
+      scenarioProblems(text((t) => t.replace('store: redis', 'store: near'))),
+    ).toMatchInlineSnapshot(`
         "shop.yaml:30:10  sessions.store
           ✖ cache "near" is local; sessions and tokens need a store of their own
           → make it \`type: distributed\` (a Redis-like component with servers)
@@ -157,7 +159,7 @@ describe('sessions in the scenario language', () => {
         1 error"
       `);
     expect(
-      problems(text((t) => t.replace('  idp: { service: idp }\n', ''))),
+      scenarioProblems(text((t) => t.replace('  idp: { service: idp }\n', ''))),
     ).toMatchInlineSnapshot(`
         "shop.yaml:27:1  sessions
           ✖ strategy reference-token needs idp: (the identity provider that issues the tokens)
@@ -169,7 +171,7 @@ describe('sessions in the scenario language', () => {
 
   it('reports an IdP that would validate its own calls, and a login where nothing validates', () => {
     expect(
-      problems(
+      scenarioProblems(
         text((t) =>
           t.replace('strategy: reference-token', 'strategy: reference-token\n  validateAt: [idp]'),
         ),
@@ -186,7 +188,7 @@ describe('sessions in the scenario language', () => {
       2 errors"
     `);
     expect(
-      problems(text((t) => t.replace('strategy: reference-token', 'strategy: sesion'))),
+      scenarioProblems(text((t) => t.replace('strategy: reference-token', 'strategy: sesion'))),
     ).toMatchInlineSnapshot(`
         "shop.yaml:28:13  sessions.strategy
           ✖ expected one of: clustering, reference-token, sticky, store, value-token, received "sesion"

@@ -5,31 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
-import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
-import { checkReferences } from './check-references.ts';
-import { formatIssues } from './format.ts';
-import { ScenarioError, toDotPath } from './issues.ts';
-import { stepLanguage } from './step-syntax.ts';
-
-const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
-const ScenarioDocument = LANGUAGE.document;
-
-const BASE = {
-  version: 1,
-  name: 'shop',
-  duration: '60s',
-  workloads: { browse: { rate: '10/s', target: 'gateway/home' } },
-  services: {
-    gateway: { endpoints: { home: { steps: [{ call: 'orders/get' }] } } },
-    orders: { endpoints: { get: { steps: [{ query: 'orders-db' }] } } },
-  },
-  databases: { 'orders-db': {} },
-};
+import { referenceIssues, scenarioProblems, shopDocument } from '../test-support/scenarios.ts';
+import { GATEWAY_HOME } from '../test-support/yaml.ts';
+import { toDotPath } from './issues.ts';
 
 function check(slos: Record<string, unknown>): string[] {
-  const parsed = ScenarioDocument.safeParse({ ...BASE, slos });
-  if (!parsed.success) throw new Error(`test scenario is invalid: ${parsed.error.message}`);
-  return checkReferences(parsed.data, LANGUAGE).map(
+  return referenceIssues({ ...shopDocument('60s'), slos }).map(
     (i) =>
       `${toDotPath(i.path)}${i.onKey ? ' (key)' : ''}: ${i.message}${i.hint ? ` → ${i.hint}` : ''}`,
   );
@@ -71,39 +52,16 @@ describe('SLO checks', () => {
   });
 
   it('rejects a malformed percentage with a located message', () => {
-    const text = `version: 1
-name: shop
-duration: 60s
-workloads:
-  browse: { rate: 10/s, target: gateway/home }
-services:
-  gateway:
-    endpoints:
-      home: { steps: [{ cpu: 1ms }] }
-slos:
+    const text = `${GATEWAY_HOME}slos:
   up: { availability: 99.9 }
 `;
-    let text2 = '';
-    try {
-      parseScenario(text, 'shop.yaml');
-    } catch (e) {
-      if (e instanceof ScenarioError) text2 = formatIssues(e.issues);
-    }
+    const text2 = scenarioProblems(text);
     expect(text2).toMatch(/shop\.yaml:11:\d+/);
     expect(text2).toContain('must be <= 1, received 99.9');
   });
 
   it('normalizes each bound to one SloDef in the metric unit', () => {
-    const text = `version: 1
-name: shop
-duration: 60s
-workloads:
-  browse: { rate: 10/s, target: gateway/home }
-services:
-  gateway:
-    endpoints:
-      home: { steps: [{ cpu: 1ms }] }
-slos:
+    const text = `${GATEWAY_HOME}slos:
   fast: { endpoint: gateway/home, p99: 0.3s, availability: 99.5%, throughput: 600/min }
   cool: { component: gateway, utilisation: 0.7 }
 `;

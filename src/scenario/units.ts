@@ -22,18 +22,24 @@ const RATE_UNIT_PER_SEC: Record<string, number> = {
   h: 1 / 3600,
 };
 
+/**
+ * A bare number as it is; text as its number (the pattern's first group) times the factor of
+ * its unit (the third group). NaN when malformed.
+ */
+function scaled(value: number | string, pattern: RegExp, units: Record<string, number>): number {
+  if (typeof value === 'number') return value;
+  const m = pattern.exec(value);
+  return m ? Number(m[1]) * units[m[3]] : Number.NaN;
+}
+
 /** Milliseconds of a duration; a bare number is already ms. NaN when malformed. */
 export function parseDurationMs(value: number | string): number {
-  if (typeof value === 'number') return value;
-  const m = DURATION_RE.exec(value);
-  return m ? Number(m[1]) * DURATION_UNIT_MS[m[3]] : Number.NaN;
+  return scaled(value, DURATION_RE, DURATION_UNIT_MS);
 }
 
 /** Requests per second of a rate; a bare number is already per second. NaN when malformed. */
 export function parseRatePerSec(value: number | string): number {
-  if (typeof value === 'number') return value;
-  const m = RATE_RE.exec(value);
-  return m ? Number(m[1]) * RATE_UNIT_PER_SEC[m[3]] : Number.NaN;
+  return scaled(value, RATE_RE, RATE_UNIT_PER_SEC);
 }
 
 /** A duration in ms printed with a unit ("250ms", "1.5s"), for messages and tables. */
@@ -46,9 +52,7 @@ const BYTE_UNITS: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 
 
 /** Bytes of a size ("64KB", "1.5MB"; a bare number is already bytes). NaN when malformed. */
 export function parseBytes(value: number | string): number {
-  if (typeof value === 'number') return value;
-  const m = BYTES_RE.exec(value);
-  return m ? Number(m[1]) * BYTE_UNITS[m[3]] : Number.NaN;
+  return scaled(value, BYTES_RE, BYTE_UNITS);
 }
 
 /** A share from 0 to 1 of "99.9%" or a fraction (a bare number is already a fraction). */

@@ -7,6 +7,7 @@
  * module runner), so an in-process run goes at the binary's speed.
  */
 import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -21,10 +22,16 @@ let built: Promise<Main> | undefined;
 
 /** The built CLI's main() (dist/cli/main.js). */
 function builtMain(): Promise<Main> {
-  built ??= import(pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href).then(
-    (m: { main: Main }) => m.main,
-  );
+  built ??= builtModule<{ main: Main }>('cli/main.ts').then((m) => m.main);
   return built;
+}
+
+/**
+ * The built module of `src/<path>` (dist/, `.ts` → `.js`), loaded by Node itself, as bin/msasim
+ * loads the CLI (in the e2e project: vitest.config.ts); type it as `typeof import(<the source>)`.
+ */
+export function builtModule<T>(path: string): Promise<T> {
+  return import(pathToFileURL(join(ROOT, 'dist', path.replace(/\.ts$/, '.js'))).href);
 }
 
 /** What a command printed and its exit code. */
@@ -124,4 +131,15 @@ export function msasimSpawned(
       },
     );
   });
+}
+
+/** Every file under `dir` (its path relative to `dir` → its text), sorted by path. */
+export async function fileTree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    out[path.slice(dir.length + 1)] = await readFile(path, 'utf8');
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -85,6 +85,21 @@ const HOSTILE_KEYS = [
 type Path = (string | number)[];
 type Rng = () => number;
 
+/**
+ * A billion laughs: nine keys `<key>0`…`<key>8`, each a list of ten aliases to the one before
+ * (anchors `<anchor>0`…), so the last stands for 10⁹ values; one line each.
+ */
+export function billionLaughs(key: string, anchor: string): string {
+  const bomb = [`${key}0: &${anchor}0 [x, x, x, x, x, x, x, x, x, x]`];
+  for (let i = 1; i < 9; i++)
+    bomb.push(
+      `${key}${i}: &${anchor}${i} [${Array(10)
+        .fill(`*${anchor}${i - 1}`)
+        .join(', ')}]`,
+    );
+  return bomb.join('\n');
+}
+
 /** The shipped scenario files, relative to scenarios/, in sorted order. */
 export function shippedScenarioFiles(root: string): string[] {
   const out: string[] = [];
@@ -368,14 +383,7 @@ function mutateText(text: string, rng: Rng): { text: string; what: string } {
       return { text: lines.join('\n'), what: `cyclic alias on line ${at.i + 1}` };
     }
     case 3: {
-      const bomb = ['lol0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
-      for (let i = 1; i < 9; i++)
-        bomb.push(
-          `lol${i}: &l${i} [${Array(10)
-            .fill(`*l${i - 1}`)
-            .join(', ')}]`,
-        );
-      return { text: `${bomb.join('\n')}\n${text}`, what: 'billion laughs' };
+      return { text: `${billionLaughs('lol', 'l')}\n${text}`, what: 'billion laughs' };
     }
     case 4: {
       // an anchored value reused elsewhere (legal YAML): the document must behave as written out

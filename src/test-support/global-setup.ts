@@ -28,9 +28,13 @@ async function newest(dir: string, keep: (file: string) => boolean): Promise<num
   return latest;
 }
 
-/** Throws when dist/ or dist-web/ is missing or older than a source file it is built from. */
+/**
+ * Throws when dist/ or dist-web/ is missing or older than a source file it is built from. The
+ * build is incremental (tsconfig.build.json): it rewrites only what changed, and `npm run build`
+ * touches dist/.tsbuildinfo when it ends, so that file's time is the build's.
+ */
 async function checkBuilt(): Promise<void> {
-  const built = await newest(join(ROOT, 'dist'), (f) => f.endsWith('.js'));
+  const built = await newest(join(ROOT, 'dist'), (f) => f.endsWith('.js') || f === '.tsbuildinfo');
   const sources = await newest(
     join(ROOT, 'src'),
     (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('test-support/'),

@@ -3,19 +3,24 @@
  * free text, options or results.json; a deep copy of any report document with a payload added
  * to every string in it (names, descriptions, ids, seeds, parameter values, sentences, record
  * keys) but the few that name a kind or a metric; report data, sweep data and spof data that
- * reach every section of index.html, sweep.html and spof.html; and a check of a page's markup
- * that says which payload got through.
+ * reach every section of index.html, sweep.html and spof.html, and those pages built from them
+ * (`hostilePages`); and a check of a page's markup that says which payload got through.
  */
 import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import type { MetricEstimate } from '../report/estimates.ts';
 import { describeParts } from '../report/features/descriptions/part-description.ts';
+import { buildReportHtml, type VegaAssets } from '../report/html/page.ts';
 import { buildReportData, type ReportData } from '../report/report-data.ts';
 import type { ScenarioResults } from '../report/results.ts';
-import { type SpofData, spofData } from '../report/spof.ts';
+import { formatSpof, type SpofData, spofData } from '../report/spof.ts';
+import { spofPage } from '../report/spof-page.ts';
 import type { SweepData } from '../report/sweep-data.ts';
+import { sweepPage } from '../report/sweep-page.ts';
+import { formatTable } from '../report/table.ts';
 import { estimate } from '../stats/index.ts';
+import { fakeCache } from './caches.ts';
 import { fakeConsumerGroup, withConsumers } from './consumers.ts';
 import { fakeSessionSummary, withSessions } from './sessions.ts';
 import {
@@ -226,27 +231,20 @@ variants:
 `;
 
 /** A cache's figures (the scenario has none; the report's cache table and charts read these). */
-const fakeCache = (): RunSummary['caches'][number] => ({
-  id: 'stock-cache',
-  type: 'local',
-  lookups: 1000,
-  hits: 700,
-  staleHits: 20,
-  misses: 280,
-  hitRatio: 0.72,
-  fills: 280,
-  unchangedWrites: 0,
-  evictions: 5,
-  expired: 3,
-  syncMessages: 0,
-  syncMessagesPerSec: 0,
-  syncBytes: 0,
-  syncCpuMsPerSec: 0,
-  failedOps: 0,
-  stores: 1,
-  entriesPerStore: { mean: 100, max: 120 },
-  bytesPerStore: { mean: 4096, max: 8192 },
-});
+const stockCache = () => {
+  const [hits, staleHits, misses] = [700, 20, 280];
+  const lookups = hits + staleHits + misses;
+  const counts = { lookups, hits, staleHits, misses, hitRatio: (hits + staleHits) / lookups };
+  return fakeCache({
+    id: 'stock-cache',
+    ...counts,
+    fills: misses,
+    evictions: 5,
+    expired: 3,
+    entriesPerStore: { mean: 100, max: 120 },
+    bytesPerStore: { mean: 4096, max: 8192 },
+  });
+};
 
 let results: Promise<ScenarioResults> | undefined;
 
@@ -276,7 +274,7 @@ export async function featureRichResults(): Promise<ScenarioResults> {
         // the first replication traced: span names, causes and events reach the page too
         const trace = r === 1 ? { slowest: 2, failed: 2, every: 500, sampled: 1 } : null;
         const result = await runScenario(v, { seed: replicationSeed(v.seed, r), trace });
-        result.summary.caches = [fakeCache()];
+        result.summary.caches = [stockCache()];
         if (r === 1) out.runs.push(result);
         mine.push(result.summary);
       }
@@ -477,4 +475,19 @@ export function pageProblems(page: string, payloads: readonly string[]): string[
     problems.push('the chart JSON does not parse');
   }
   return problems;
+}
+
+/** The page of each builder with `rewrite` applied to every string of its data. */
+export async function hostilePages(
+  rewrite: (text: string) => string,
+  assets: VegaAssets,
+  edited = false,
+): Promise<[string, string][]> {
+  const spof = hostileSpofData(rewrite);
+  return [
+    ['index-variants', buildReportHtml(await hostileReportData(rewrite, true, edited), assets)],
+    ['index-single', buildReportHtml(await hostileReportData(rewrite, false, edited), assets)],
+    ['sweep', sweepPage(hostileSweepData(rewrite), assets)],
+    ['spof', spofPage(spof, formatSpof(spof, formatTable), assets)],
+  ];
 }

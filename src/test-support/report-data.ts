@@ -2,12 +2,17 @@
  * Test helpers for the HTML report: the ReportData of a shipped scenario, run through the real
  * pipeline (load, run every variant, replications, results.json) with a shorter duration,
  * read back from its JSON text as `msasim report` would; and a copy with hostile strings in
- * every place a scenario's text reaches the page.
+ * every place a scenario's text reaches the page; the data of any results, the ids of a page's
+ * sections and the tests of where a feature's section goes.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
 import { runVariants } from '../cli/run-variants.ts';
+import type { PageSection } from '../report/html/layout.ts';
+import { buildReportHtml } from '../report/html/page.ts';
 import { type ReportData, reportDataJson } from '../report/report-data.ts';
+import type { ScenarioResults } from '../report/results.ts';
 
 const SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
@@ -76,4 +81,38 @@ export function withHostileStrings(data: ReportData): ReportData {
     for (const m of c.metrics) m.sentence = `${HOSTILE}: ${m.sentence}`;
   });
   return copy;
+}
+
+/**
+ * The report data of `results`, read back from results.json as `msasim report` does (plain
+ * JSON, typed any: a test may edit it as it likes).
+ */
+export const dataOf = (results: ScenarioResults) => JSON.parse(reportDataJson(results));
+
+/** The ids of a page's sections, in order. */
+export const sectionIds = (html: string): string[] =>
+  [...html.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
+
+const NO_LIBRARIES = { vega: '', vegaLite: '', vegaEmbed: '' };
+
+/**
+ * Two tests of where a feature's page section goes: with `absent` data (no `what`) the section
+ * builder gives nothing and the page has no section `id`; with `present` data the section comes
+ * right after the summary and before the latency charts.
+ */
+export function itPlacesSection(
+  id: string,
+  section: (data: ReportData) => PageSection[],
+  opts: { absent: ReportData; present: ReportData; what: string },
+): void {
+  it(`is absent without ${opts.what}, and the page has no ${id} section`, () => {
+    expect(section(opts.absent)).toEqual([]);
+    expect(buildReportHtml(opts.absent, NO_LIBRARIES)).not.toContain(`<section id="${id}">`);
+  });
+
+  it(`comes after the summary and before the charts when there are ${opts.what}`, () => {
+    const ids = sectionIds(buildReportHtml(opts.present, NO_LIBRARIES));
+    expect(ids.indexOf(id)).toBe(ids.indexOf('summary') + 1);
+    expect(ids.indexOf('latency')).toBe(ids.indexOf(id) + 1);
+  });
 }

@@ -1,12 +1,16 @@
 /**
- * Test helpers: build scenarios from YAML text through the real loader, and run them.
+ * Test helpers: build scenarios from YAML text through the real loader, and run them; check
+ * a scenario document's references; the problems of a text as `msasim validate` prints them.
  */
 
 import type { RunResult } from '../metrics/summary.ts';
-import { parseScenario } from '../model/language.ts';
+import { type LanguageOptions, parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
+import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
+import { checkReferences } from '../scenario/check-references.ts';
 import { formatIssues } from '../scenario/format.ts';
-import { ScenarioError } from '../scenario/issues.ts';
+import { ScenarioError, type UnlocatedIssue } from '../scenario/issues.ts';
+import { stepLanguage } from '../scenario/step-syntax.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** The first (or only) variant of a scenario written as YAML. */
@@ -44,13 +48,50 @@ services:
 `;
 }
 
-/** The formatted problems of a scenario text, as `msasim validate` prints them ('' when valid). */
-export function scenarioProblems(text: string, file = 'shop.yaml'): string {
+/**
+ * The formatted problems of a scenario text, as `msasim validate` prints them, or `valid` ('' by
+ * default) when there are none; `options` as parseScenario's (overrides, the step kinds).
+ */
+export function scenarioProblems(
+  text: string,
+  file = 'shop.yaml',
+  valid = '',
+  options: LanguageOptions = {},
+): string {
   try {
-    parseScenario(text, file);
-    return '';
+    parseScenario(text, file, options);
+    return valid;
   } catch (e) {
     if (e instanceof ScenarioError) return formatIssues(e.issues);
     throw e;
   }
+}
+
+const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
+
+/**
+ * A scenario document (the object YAML gives) of a shop: gateway/home calls orders/get, which
+ * queries orders-db; `instances` gives the two services theirs (none: the default).
+ */
+export function shopDocument(duration: string, instances?: [number, number]) {
+  const [gateway, orders] =
+    instances === undefined ? [{}, {}] : instances.map((n) => ({ instances: n }));
+  return {
+    version: 1,
+    name: 'shop',
+    duration,
+    workloads: { browse: { rate: '10/s', target: 'gateway/home' } },
+    services: {
+      gateway: { ...gateway, endpoints: { home: { steps: [{ call: 'orders/get' }] } } },
+      orders: { ...orders, endpoints: { get: { steps: [{ query: 'orders-db' }] } } },
+    },
+    databases: { 'orders-db': {} },
+  };
+}
+
+/** The reference checks' issues of a document the schema accepts (throws when it does not). */
+export function referenceIssues(doc: unknown): UnlocatedIssue[] {
+  const parsed = LANGUAGE.document.safeParse(doc);
+  if (!parsed.success) throw new Error(`test scenario is invalid: ${parsed.error.message}`);
+  return checkReferences(parsed.data, LANGUAGE);
 }

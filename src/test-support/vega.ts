@@ -48,3 +48,35 @@ export function itCompilesEachChart<D>(
     },
   );
 }
+
+/** A chart's spec (or any part of it) read as plain JSON. */
+// biome-ignore lint/suspicious/noExplicitAny: a vega-lite spec read as plain JSON
+export type Json = any;
+
+/**
+ * The bars of one row of a stacked outcome chart as text, in its data's order: each panel with
+ * its parts and counts, “panel: part count, part count | panel: …”.
+ */
+export function barsOf(spec: Json, row: string): string {
+  const panels = new Map<string, string[]>();
+  for (const r of spec.data.values.filter((r: Json) => r.row === row))
+    panels.set(r.panel, [...(panels.get(r.panel) ?? []), `${r.part} ${r.count}`]);
+  return [...panels].map(([panel, parts]) => `${panel}: ${parts.join(', ')}`).join(' | ');
+}
+
+/**
+ * A chart of side-by-side panels names its bars “variant · item”, each variant's items in turn
+ * (top to bottom), and compiles cleanly.
+ */
+export function expectBarNames(spec: Json, variants: string[], items: string[]): void {
+  expect(spec.hconcat[0].encoding.y.sort).toEqual(
+    variants.flatMap((v) => items.map((i) => `${v} · ${i}`)),
+  );
+  expect(compileWarnings(spec)).toEqual([]);
+}
+
+/** A stacked outcome chart: the bars of each row as `barsOf` writes them, stacked from zero. */
+export function expectStackedBars(spec: Json, rows: Record<string, string>): void {
+  for (const [row, bars] of Object.entries(rows)) expect(barsOf(spec, row), row).toBe(bars);
+  expect(spec.hconcat[0].encoding.x.stack).toBe('zero');
+}

@@ -10,12 +10,11 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import type { DistributionSpec } from '../../engine/index.ts';
 import { durationDist } from '../../scenario/dist-spec.ts';
-import { formatIssues } from '../../scenario/format.ts';
-import { ScenarioError } from '../../scenario/issues.ts';
 import * as msg from '../../scenario/messages.ts';
 import { checkDatabaseRef, errorAt } from '../../scenario/names.ts';
 import { Duration, id } from '../../scenario/schema.ts';
 import { parseDurationMs } from '../../scenario/units.ts';
+import { scenarioProblems } from '../../test-support/scenarios.ts';
 import { advance } from '../journey.ts';
 import { parseScenario, scenarioJsonSchema } from '../language.ts';
 import { runScenario } from '../run.ts';
@@ -82,15 +81,8 @@ databases:
 
 const WITH_AUDIT = scenario('          - audit: { db: orders-db, delay: 5ms }');
 
-function problems(text: string, steps: readonly StepKindModule[] = STEPS): string {
-  try {
-    parseScenario(text, 'toy.yaml', { steps });
-    return '';
-  } catch (e) {
-    if (e instanceof ScenarioError) return formatIssues(e.issues);
-    throw e;
-  }
-}
+const problems = (text: string, steps: readonly StepKindModule[] = STEPS): string =>
+  scenarioProblems(text, 'toy.yaml', '', { steps });
 
 describe('a step kind registered from a test file alone', () => {
   it('is part of the language: the built-in kinds refuse it, the extended language accepts it', () => {

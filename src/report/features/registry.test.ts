@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../metrics/summary.ts';
+import { sectionIds } from '../../test-support/report-data.ts';
 import * as ss from '../../test-support/sessions.ts';
 import { analyse } from '../analyse.ts';
 import { variantOf } from '../csv.ts';
@@ -58,7 +59,6 @@ const toy = (on: boolean): ReportFeature => ({
 });
 
 const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
-const sectionIds = (page: string) => [...page.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
 
 describe('a report feature registered from its own module', () => {
   it('shows in every output, at its places', async () => {

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shippedReportData } from '../../test-support/report-data.ts';
-import { compileWarnings } from '../../test-support/vega.ts';
+import { compileWarnings, type Json } from '../../test-support/vega.ts';
 import type { ReportData } from '../report-data.ts';
 import { barScale, LOG_SCALE_SPAN, spansOrders } from './chart-parts.ts';
 import { VARIANT_COLOURS, VEGA_LITE_SCHEMA } from './chart-style.ts';
@@ -31,9 +31,6 @@ beforeAll(async () => {
   variants = await shippedReportData('01-shared-db.yaml', 20_000, 2);
   single = await shippedReportData('shop.yaml', 8_000);
 });
-
-// biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
-type Json = any;
 
 const builders = {
   latencyPercentileChart,

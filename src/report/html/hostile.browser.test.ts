@@ -11,42 +11,24 @@
  * requested, and the DOM may hold no element or attribute a payload brings. Without
  * /usr/bin/chromium the tests are skipped locally and fail in CI.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadVegaAssets } from '../../cli/vega-assets.ts';
+import { browserSuite, expectChartsDrawn, launchChromium } from '../../test-support/browser.ts';
 import {
+  hostilePages,
   hostileReportData,
-  hostileSpofData,
-  hostileSweepData,
   mixedPayloads,
   onePayload,
   PAYLOADS,
   pageProblems,
   TRAP,
 } from '../../test-support/hostile.ts';
-import { formatSpof } from '../spof.ts';
-import { spofPage } from '../spof-page.ts';
-import { sweepPage } from '../sweep-page.ts';
-import { formatTable } from '../table.ts';
 import { buildReportHtml, type VegaAssets } from './page.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-
-if (!available && process.env.CI) {
-  describe('the hostile pages in Chromium', () => {
-    it('needs /usr/bin/chromium in CI', () => {
-      expect.fail(
-        `${CHROMIUM} is missing: install it with apt-get install -y chromium (.ci/run does)`,
-      );
-    });
-  });
-}
 
 /**
  * Stand-ins for the libraries, for the pages with one payload each: nothing is drawn, so many
@@ -58,21 +40,6 @@ const STUB_ASSETS: VegaAssets = {
   vegaEmbed: 'window.vegaEmbed = function () { return Promise.resolve(); };',
 };
 
-/** The page of each builder with `rewrite` applied to every string of its data. */
-async function pagesOf(
-  rewrite: (text: string) => string,
-  assets: VegaAssets,
-  edited = false,
-): Promise<[string, string][]> {
-  const spof = hostileSpofData(rewrite);
-  return [
-    ['index-variants', buildReportHtml(await hostileReportData(rewrite, true, edited), assets)],
-    ['index-single', buildReportHtml(await hostileReportData(rewrite, false, edited), assets)],
-    ['sweep', sweepPage(hostileSweepData(rewrite), assets)],
-    ['spof', spofPage(spof, formatSpof(spof, formatTable), assets)],
-  ];
-}
-
 /**
  * The pages under test, file name → text: with the real libraries, each page with a different
  * payload in each string (and the report of a scenario without variants from a results.json
@@ -82,12 +49,12 @@ async function pagesOf(
 async function buildPages(): Promise<Map<string, string>> {
   const assets = await loadVegaAssets();
   const pages = new Map<string, string>();
-  for (const [name, text] of await pagesOf(mixedPayloads(0), assets))
+  for (const [name, text] of await hostilePages(mixedPayloads(0), assets))
     if (name !== 'index-single') pages.set(`${name}.html`, text);
   const edited = await hostileReportData(mixedPayloads(2), false, true);
   pages.set('index-edited.html', buildReportHtml(edited, assets));
   for (const [i, p] of PAYLOADS.entries())
-    for (const [name, text] of await pagesOf(onePayload(p), STUB_ASSETS))
+    for (const [name, text] of await hostilePages(onePayload(p), STUB_ASSETS))
       if (name !== 'index-single') pages.set(`payload-${i + 1}-${name}.html`, text);
   return pages;
 }
@@ -115,141 +82,112 @@ const DOM_PROBLEMS = `(() => {
   return problems;
 })()`;
 
-describe.skipIf(!available)(
-  `the hostile pages in Chromium${available ? '' : ` (skipped: ${CHROMIUM} is missing; apt-get install -y chromium)`}`,
-  () => {
-    let browser: Browser;
-    let dir: string;
-    let pages: Map<string, string>;
+browserSuite('the hostile pages in Chromium', () => {
+  let browser: Browser;
+  let dir: string;
+  let pages: Map<string, string>;
 
-    beforeAll(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'msasim-hostile-'));
-      const launching = chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'msasim-hostile-'));
+    const launching = launchChromium();
+    pages = await buildPages();
+    for (const [name, text] of pages) await writeFile(join(dir, name), text);
+    browser = await launching;
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  /**
+   * The one tab that opens every page from `dir` by file://, every other request refused:
+   * a navigation in the same tab keeps Chromium's renderer process, which has compiled the
+   * inlined libraries once (a new tab per page starts cold). `seen` collects the dialogs,
+   * errors and requests of the page opened last; about:blank comes between two pages, so
+   * nothing of one is counted against the next.
+   */
+  let shared: Promise<{ page: Page; seen: Seen; open: (name: string) => Promise<string> }>;
+  function tab() {
+    shared ??= (async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const seen: Seen = { dialogs: [], errors: [], requests: [] };
+      page.on('dialog', (d) => {
+        seen.dialogs.push(`${d.type()}: ${d.message()}`);
+        void d.dismiss();
       });
-      pages = await buildPages();
-      for (const [name, text] of pages) await writeFile(join(dir, name), text);
-      browser = await launching;
-    }, 60_000);
+      page.on('pageerror', (e) => seen.errors.push(e.message));
+      page.on('request', (r) => seen.requests.push(r.url()));
+      let url = '';
+      await page.route('**/*', (route) =>
+        route.request().url() === url ? route.continue() : route.abort(),
+      );
+      const open = async (name: string) => {
+        await page.goto('about:blank');
+        url = pathToFileURL(join(dir, name)).href;
+        seen.dialogs = [];
+        seen.errors = [];
+        seen.requests = [];
+        await page.goto(url);
+        return url;
+      };
+      return { page, seen, open };
+    })();
+    return shared;
+  }
 
-    afterAll(async () => {
-      await browser?.close();
-      if (dir) await rm(dir, { recursive: true, force: true });
-    });
+  /** What must hold on every page once it has done what it does. */
+  async function expectNothingRan(page: Page, seen: Seen, url: string) {
+    expect(await page.evaluate(DOM_PROBLEMS)).toEqual([]);
+    expect(await page.evaluate(`typeof window.${TRAP}`)).toBe('undefined');
+    expect(seen.dialogs).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    expect(seen.requests).toEqual([url]);
+    expect(page.url()).toBe(url);
+  }
 
-    /**
-     * The one tab that opens every page from `dir` by file://, every other request refused:
-     * a navigation in the same tab keeps Chromium's renderer process, which has compiled the
-     * inlined libraries once (a new tab per page starts cold). `seen` collects the dialogs,
-     * errors and requests of the page opened last; about:blank comes between two pages, so
-     * nothing of one is counted against the next.
-     */
-    let shared: Promise<{ page: Page; seen: Seen; open: (name: string) => Promise<string> }>;
-    function tab() {
-      shared ??= (async () => {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        const seen: Seen = { dialogs: [], errors: [], requests: [] };
-        page.on('dialog', (d) => {
-          seen.dialogs.push(`${d.type()}: ${d.message()}`);
-          void d.dismiss();
-        });
-        page.on('pageerror', (e) => seen.errors.push(e.message));
-        page.on('request', (r) => seen.requests.push(r.url()));
-        let url = '';
-        await page.route('**/*', (route) =>
-          route.request().url() === url ? route.continue() : route.abort(),
-        );
-        const open = async (name: string) => {
-          await page.goto('about:blank');
-          url = pathToFileURL(join(dir, name)).href;
-          seen.dialogs = [];
-          seen.errors = [];
-          seen.requests = [];
-          await page.goto(url);
-          return url;
-        };
-        return { page, seen, open };
-      })();
-      return shared;
-    }
+  it.each(['index-variants.html', 'index-edited.html', 'sweep.html', 'spof.html'])(
+    '%s: no dialog, no payload runs, nothing fetched, every chart draws',
+    async (name) => {
+      // the markup first: what the browser is about to parse
+      expect(pageProblems(pages.get(name) ?? '', PAYLOADS)).toEqual([]);
+      const { page, seen, open } = await tab();
+      const url = await open(name);
+      await expectChartsDrawn(page, {
+        atLeast: 1,
+        timeoutMs: 15_000,
+        marks: 'svg g[class*="mark-"] > *',
+      });
+      // hover some marks: vega's tooltips show the hostile names as text
+      const marks = await page.$$('.vega svg g[class*="mark-"] > path');
+      let tooltips = 0;
+      for (const m of marks.filter(
+        (_, i) => i % Math.max(1, Math.floor(marks.length / 12)) === 0,
+      )) {
+        await m.scrollIntoViewIfNeeded();
+        const box = await m.boundingBox();
+        if (box === null || box.width * box.height === 0) continue;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        tooltips += await page.$$eval('#vg-tooltip-element.visible', (els) => els.length);
+      }
+      const tooltipTags = await page.$$eval('#vg-tooltip-element *', (els) => [
+        ...new Set(els.map((el) => el.tagName.toLowerCase())),
+      ]);
+      expect(tooltipTags.every((t) => ['table', 'tbody', 'tr', 'td', 'h2'].includes(t))).toBe(true);
+      if (name.startsWith('index')) expect(tooltips).toBeGreaterThan(0);
+      await expectNothingRan(page, seen, url);
+    },
+  );
 
-    /** What must hold on every page once it has done what it does. */
-    async function expectNothingRan(page: Page, seen: Seen, url: string) {
-      expect(await page.evaluate(DOM_PROBLEMS)).toEqual([]);
-      expect(await page.evaluate(`typeof window.${TRAP}`)).toBe('undefined');
-      expect(seen.dialogs).toEqual([]);
-      expect(seen.errors).toEqual([]);
-      expect(seen.requests).toEqual([url]);
-      expect(page.url()).toBe(url);
-    }
-
-    it.each(['index-variants.html', 'index-edited.html', 'sweep.html', 'spof.html'])(
-      '%s: no dialog, no payload runs, nothing fetched, every chart draws',
-      async (name) => {
-        // the markup first: what the browser is about to parse
-        expect(pageProblems(pages.get(name) ?? '', PAYLOADS)).toEqual([]);
-        const { page, seen, open } = await tab();
-        const url = await open(name);
-        await page.waitForFunction(
-          "[...document.querySelectorAll('.vega')].every((el) => el.querySelector('svg') !== null || el.classList.contains('chart-error'))",
-          null,
-          { timeout: 15_000 },
-        );
-        const charts = await page.$$eval('.vega', (els) =>
-          els.map((el) => ({
-            id: el.id,
-            error: el.classList.contains('chart-error') ? el.textContent : null,
-            marks: el.querySelectorAll('svg g[class*="mark-"] > *').length,
-          })),
-        );
-        expect(charts.length).toBeGreaterThan(0);
-        for (const c of charts) {
-          expect(c.error, c.id).toBeNull();
-          expect(c.marks, c.id).toBeGreaterThan(0);
-        }
-        // hover some marks: vega's tooltips show the hostile names as text
-        const marks = await page.$$('.vega svg g[class*="mark-"] > path');
-        let tooltips = 0;
-        for (const m of marks.filter(
-          (_, i) => i % Math.max(1, Math.floor(marks.length / 12)) === 0,
-        )) {
-          await m.scrollIntoViewIfNeeded();
-          const box = await m.boundingBox();
-          if (box === null || box.width * box.height === 0) continue;
-          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-          tooltips += await page.$$eval('#vg-tooltip-element.visible', (els) => els.length);
-        }
-        const tooltipTags = await page.$$eval('#vg-tooltip-element *', (els) => [
-          ...new Set(els.map((el) => el.tagName.toLowerCase())),
-        ]);
-        expect(tooltipTags.every((t) => ['table', 'tbody', 'tr', 'td', 'h2'].includes(t))).toBe(
-          true,
-        );
-        if (name.startsWith('index')) expect(tooltips).toBeGreaterThan(0);
+  it.each(PAYLOADS.map((p, i) => [i + 1, JSON.stringify(p).slice(1, 41)] as const))(
+    'payload %i (%s…) in every string of every page: nothing runs, nothing is fetched',
+    async (n) => {
+      const { page, seen, open } = await tab();
+      // (hostile-pages.test.ts checks the markup of these pages, and of index.html without variants)
+      for (const kind of ['index-variants', 'sweep', 'spof']) {
+        const url = await open(`payload-${n}-${kind}.html`);
         await expectNothingRan(page, seen, url);
-      },
-    );
-
-    it.each(PAYLOADS.map((p, i) => [i + 1, JSON.stringify(p).slice(1, 41)] as const))(
-      'payload %i (%s…) in every string of every page: nothing runs, nothing is fetched',
-      async (n) => {
-        const { page, seen, open } = await tab();
-        // (hostile-pages.test.ts checks the markup of these pages, and of index.html without variants)
-        for (const kind of ['index-variants', 'sweep', 'spof']) {
-          const url = await open(`payload-${n}-${kind}.html`);
-          await expectNothingRan(page, seen, url);
-        }
-      },
-    );
-  },
-);
+      }
+    },
+  );
+});

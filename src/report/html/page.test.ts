@@ -4,7 +4,12 @@
  * significance marked, and the same bytes for the same data.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE, shippedReportData, withHostileStrings } from '../../test-support/report-data.ts';
+import {
+  HOSTILE,
+  sectionIds,
+  shippedReportData,
+  withHostileStrings,
+} from '../../test-support/report-data.ts';
 import type { ReportData } from '../report-data.ts';
 import { VEGA_LITE_SCHEMA } from './chart-style.ts';
 import { latencyCdfChart } from './charts.ts';
@@ -25,8 +30,6 @@ beforeAll(async () => {
   variants = await shippedReportData('01-shared-db.yaml', 20_000, 2);
   single = await shippedReportData('shop.yaml', 8_000);
 });
-
-const sectionIds = (html: string) => [...html.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
 
 /** The chart list inlined in the page. */
 function inlinedCharts(html: string): { id: string; spec: { title: { text: string } } }[] {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CacheSummary, RunResult } from '../../../metrics/summary.ts';
 import { parseScenario } from '../../../model/language.ts';
 import { runScenario } from '../../../model/run.ts';
+import { fakeCache } from '../../../test-support/caches.ts';
 import { buildOutputs } from '../../outputs.ts';
 import type { ScenarioResults } from '../../results.ts';
 import { formatComparison } from '../../table.ts';
@@ -50,32 +51,6 @@ const results: ScenarioResults = {
   file: 'tiny.yaml',
   runs,
 };
-
-/** A cache summary with made-up figures (the fields a test does not set are zero). */
-function cache(fields: Partial<CacheSummary>): CacheSummary {
-  return {
-    id: 'c',
-    type: 'local',
-    syncMessages: 0,
-    syncMessagesPerSec: 0,
-    syncBytes: 0,
-    syncCpuMsPerSec: 0,
-    failedOps: 0,
-    lookups: 0,
-    hits: 0,
-    staleHits: 0,
-    misses: 0,
-    hitRatio: 0,
-    fills: 0,
-    unchangedWrites: 0,
-    evictions: 0,
-    expired: 0,
-    stores: 1,
-    entriesPerStore: { mean: 0, max: 0 },
-    bytesPerStore: { mean: 0, max: 0 },
-    ...fields,
-  } as CacheSummary;
-}
 
 /** `results` with the first run's caches replaced by `caches`. */
 function withCaches(caches: CacheSummary[]): ScenarioResults {
@@ -126,14 +101,14 @@ describe('compareRows', () => {
 
   it('weights the hit ratio by lookups and adds the memory of each cache per instance', () => {
     const caches = [
-      cache({
+      fakeCache({
         id: 'a',
         lookups: 100,
         hits: 90,
         misses: 10,
         bytesPerStore: { mean: 1000, max: 1200 },
       }),
-      cache({
+      fakeCache({
         id: 'b',
         lookups: 300,
         hits: 100,
@@ -148,24 +123,24 @@ describe('compareRows', () => {
   });
 
   it('has no hit ratio when the caches saw no lookup', () => {
-    const [row] = compareRows(withCaches([cache({})]));
+    const [row] = compareRows(withCaches([fakeCache({})]));
     expect(row.cacheHitRatio).toBeNull();
     expect(row.cacheMemoryPerInstanceBytes).toBe(0);
   });
 
   it('adds up the sync messages per second of the replicated caches (none: null)', () => {
     const caches = [
-      cache({ id: 'a', type: 'replicated', syncMessagesPerSec: 4 }),
-      cache({ id: 'b', type: 'replicated', syncMessagesPerSec: 6 }),
+      fakeCache({ id: 'a', type: 'replicated', syncMessagesPerSec: 4 }),
+      fakeCache({ id: 'b', type: 'replicated', syncMessagesPerSec: 6 }),
     ];
     expect(compareRows(withCaches(caches))[0].syncMessagesPerSec).toBe(10);
-    expect(compareRows(withCaches([cache({ id: 'a' })]))[0].syncMessagesPerSec).toBeNull();
+    expect(compareRows(withCaches([fakeCache({ id: 'a' })]))[0].syncMessagesPerSec).toBeNull();
   });
 
   it('counts the memory of local and replicated caches per instance, not of distributed ones', () => {
     const caches = [
-      cache({ id: 'a', type: 'local', bytesPerStore: { mean: 100, max: 120 } }),
-      cache({ id: 'b', type: 'distributed', bytesPerStore: { mean: 5000, max: 5000 } }),
+      fakeCache({ id: 'a', type: 'local', bytesPerStore: { mean: 100, max: 120 } }),
+      fakeCache({ id: 'b', type: 'distributed', bytesPerStore: { mean: 5000, max: 5000 } }),
     ];
     expect(compareRows(withCaches(caches))[0].cacheMemoryPerInstanceBytes).toBe(100);
   });
@@ -225,7 +200,7 @@ describe('formatComparison', () => {
   });
 
   it('adds the cache columns when there are caches, with – for a missing figure', () => {
-    const lines = formatComparison(withCaches([cache({})])).split('\n');
+    const lines = formatComparison(withCaches([fakeCache({})])).split('\n');
     expect(lines[1]).toMatch(/hit % +sync\/s +MB\/inst +busiest DB$/);
     expect(lines[3]).toMatch(/ – +– +0\.00 +main-db/);
     expect(lines[4]).toMatch(/ – +– +– +main-db/);

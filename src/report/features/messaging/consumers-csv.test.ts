@@ -6,17 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fakeConsumerGroup, tinyResults, withConsumers } from '../../../test-support/consumers.ts';
+import { rowsOf } from '../../../test-support/csv.ts';
 import { buildOutputs, summaryJson, timeseriesCsv } from '../../outputs.ts';
 import { consumersCsv } from './consumers-csv.ts';
 
 const results = await tinyResults();
-
-/** The rows of a CSV text as objects keyed by header (the fixtures hold no commas or quotes). */
-function rowsOf(text: string): Record<string, string>[] {
-  const [header, ...lines] = text.trimEnd().split('\n');
-  const keys = header.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((x, i) => [keys[i], x])));
-}
 
 /** At-most-once without idempotency, then at-least-once with a second group on the same topic. */
 const twoSemantics = withConsumers(results, (v) =>

@@ -8,25 +8,23 @@ import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
 import * as cg from '../../../test-support/consumers.ts';
-import { HOSTILE } from '../../../test-support/report-data.ts';
-import { compileWarnings, itCompilesEachChart } from '../../../test-support/vega.ts';
+import { dataOf, HOSTILE, itPlacesSection } from '../../../test-support/report-data.ts';
+import {
+  compileWarnings,
+  expectBarNames,
+  expectStackedBars,
+  itCompilesEachChart,
+  type Json,
+} from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
 import { buildReportHtml } from '../../html/page.ts';
 import { MAX_POINTS_PER_CHART } from '../../html/thinning.ts';
-import { reportDataJson } from '../../report-data.ts';
-import type { ScenarioResults } from '../../results.ts';
 import {
   consumerGroupRows,
   consumerLagChart,
   messageOutcomeChart,
   messagingSection,
 } from './messaging-sections.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
-type Json = any;
-
-/** The report data of `results`, read back from results.json as `msasim report` does. */
-const dataOf = (results: ScenarioResults) => JSON.parse(reportDataJson(results));
 
 const plain = await cg.tinyResults();
 const replicated = await cg.tinyResults(2);
@@ -44,10 +42,10 @@ const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
 const builders = { messageOutcomeChart, consumerLagChart };
 
 describe('messagingSection', () => {
-  it('is absent without consumer groups, and the page has no messaging section', () => {
-    const data = dataOf(plain);
-    expect(messagingSection(data)).toEqual([]);
-    expect(buildReportHtml(data, assets)).not.toContain('<section id="messaging">');
+  itPlacesSection('messaging', messagingSection, {
+    absent: dataOf(plain),
+    present: two,
+    what: 'consumer groups',
   });
 
   it('reads results.json written before messaging (no consumers) as none', () => {
@@ -55,14 +53,6 @@ describe('messagingSection', () => {
     for (const v of data.variants) delete v.summary.consumers;
     expect(consumerGroupRows(data)).toEqual([]);
     expect(messagingSection(data)).toEqual([]);
-  });
-
-  it('comes after the summary and before the charts when there are groups', () => {
-    const ids = [...buildReportHtml(two, assets).matchAll(/<section id="([^"]+)">/g)].map(
-      (m) => m[1],
-    );
-    expect(ids.indexOf('messaging')).toBe(ids.indexOf('summary') + 1);
-    expect(ids.indexOf('latency')).toBe(ids.indexOf('messaging') + 1);
   });
 
   it('tables every variant × group: semantics, outcomes, lag and end-to-end time', () => {
@@ -155,19 +145,12 @@ describe('messaging charts', () => {
 
   it('messageOutcomeChart: messages applied once, lost, dead-lettered; duplicates applied or skipped', () => {
     const spec = messageOutcomeChart(two) as Json;
-    const rows = (variant: string) =>
-      spec.data.values
-        .filter((r: Json) => r.row === variant)
-        .map((r: Json) => [r.panel, r.part, r.count]);
-    expect(rows('sticky')).toEqual([
-      ['messages', 'applied once', 965],
-      ['messages', 'lost', 3],
-      ['messages', 'dead-lettered', 4],
-      ['duplicates', 'applied twice', 25],
-      ['duplicates', 'duplicates skipped', 0],
-    ]);
-    expect(rows('store').map((r: Json) => r[2])).toEqual([990, 3, 4, 0, 25]);
-    expect(spec.hconcat[0].encoding.x.stack).toBe('zero');
+    expectStackedBars(spec, {
+      sticky:
+        'messages: applied once 965, lost 3, dead-lettered 4 | duplicates: applied twice 25, duplicates skipped 0',
+      store:
+        'messages: applied once 990, lost 3, dead-lettered 4 | duplicates: applied twice 0, duplicates skipped 25',
+    });
     expect(spec.resolve.scale.color).toBe('independent');
   });
 
@@ -176,13 +159,7 @@ describe('messaging charts', () => {
       cg.withConsumers(plain, (v) => [...semantics(v), cg.fakeConsumerGroup({ group: 'audit' })]),
     );
     const spec = messageOutcomeChart(data) as Json;
-    expect(spec.hconcat[0].encoding.y.sort).toEqual([
-      'sticky · billing',
-      'sticky · audit',
-      'store · billing',
-      'store · audit',
-    ]);
-    expect(compileWarnings(spec)).toEqual([]);
+    expectBarNames(spec, ['sticky', 'store'], ['billing', 'audit']);
   });
 
   it('consumerLagChart: one point per second and group at the instant it was sampled (the end of its second), variant colours, the warm-up shaded', () => {

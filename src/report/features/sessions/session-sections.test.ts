@@ -7,25 +7,16 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
-import { HOSTILE } from '../../../test-support/report-data.ts';
+import { dataOf, HOSTILE, itPlacesSection } from '../../../test-support/report-data.ts';
 import * as ss from '../../../test-support/sessions.ts';
-import { compileWarnings, itCompilesEachChart } from '../../../test-support/vega.ts';
+import { compileWarnings, itCompilesEachChart, type Json } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
-import { buildReportHtml } from '../../html/page.ts';
-import { reportDataJson } from '../../report-data.ts';
-import type { ScenarioResults } from '../../results.ts';
 import {
   revocationChart,
   sessionLoadChart,
   sessionLossChart,
   sessionsSection,
 } from './session-sections.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
-type Json = any;
-
-/** The report data of `results`, read back from results.json as `msasim report` does. */
-const dataOf = (results: ScenarioResults) => JSON.parse(reportDataJson(results));
 
 const plain = await ss.tinyResults();
 const replicated = await ss.tinyResults(2);
@@ -47,20 +38,10 @@ const one = dataOf(ss.withSessions(ss.firstVariantOnly(plain), () => ss.fakeSess
 const builders = { sessionLoadChart, revocationChart, sessionLossChart };
 
 describe('sessionsSection', () => {
-  it('is absent without logged-in users, and the page has no sessions section', () => {
-    const data = dataOf(plain);
-    expect(sessionsSection(data)).toEqual([]);
-    const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
-    expect(buildReportHtml(data, assets)).not.toContain('<section id="sessions">');
-  });
-
-  it('comes after the summary and before the charts when there are users', () => {
-    const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
-    const ids = [...buildReportHtml(two, assets).matchAll(/<section id="([^"]+)">/g)].map(
-      (m) => m[1],
-    );
-    expect(ids.indexOf('sessions')).toBe(ids.indexOf('summary') + 1);
-    expect(ids.indexOf('latency')).toBe(ids.indexOf('sessions') + 1);
+  itPlacesSection('sessions', sessionsSection, {
+    absent: dataOf(plain),
+    present: two,
+    what: 'logged-in users',
   });
 
   it('tables every variant: strategy, 401s by reason, revocation, load, auth time, memory', () => {

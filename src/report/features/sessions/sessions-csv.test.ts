@@ -4,18 +4,12 @@
  * for memory); summary.json carries the whole SessionSummary and the session key metrics.
  */
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../../../test-support/csv.ts';
 import { fakeSessionSummary, tinyResults, withSessions } from '../../../test-support/sessions.ts';
 import { buildOutputs, summaryJson } from '../../outputs.ts';
 import { sessionMemoryCsv, sessionsCsv } from './sessions-csv.ts';
 
 const results = await tinyResults();
-
-/** The rows of a CSV text as objects keyed by header (the fixtures hold no commas or quotes). */
-function rowsOf(text: string): Record<string, string>[] {
-  const [header, ...lines] = text.trimEnd().split('\n');
-  const keys = header.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((x, i) => [keys[i], x])));
-}
 
 const twoStrategies = withSessions(results, (v) =>
   v === 0

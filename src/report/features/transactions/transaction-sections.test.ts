@@ -7,13 +7,18 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE } from '../../../test-support/report-data.ts';
+import { dataOf, HOSTILE, itPlacesSection } from '../../../test-support/report-data.ts';
 import * as tx from '../../../test-support/transactions.ts';
-import { compileWarnings, itCompilesEachChart } from '../../../test-support/vega.ts';
+import {
+  compileWarnings,
+  expectBarNames,
+  expectStackedBars,
+  itCompilesEachChart,
+  type Json,
+} from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
 import { buildReportHtml } from '../../html/page.ts';
 import { escapeText as escapeHtml } from '../../html/template.ts';
-import { reportDataJson } from '../../report-data.ts';
 import type { ScenarioResults } from '../../results.ts';
 import {
   powersOfTen,
@@ -24,12 +29,6 @@ import {
   transactionChart,
 } from './transaction-charts.ts';
 import { transactionSection } from './transaction-sections.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: specs are walked as plain JSON
-type Json = any;
-
-/** The report data of `results`, read back from results.json as `msasim report` does. */
-const dataOf = (results: ScenarioResults) => JSON.parse(reportDataJson(results));
 
 const plain = await tx.tinyResults();
 const replicated = await tx.tinyResults(2);
@@ -68,10 +67,10 @@ const one = dataOf(
 const builders = { sagaOutcomeChart, transactionChart, readerAnomalyChart };
 
 describe('transactionSection', () => {
-  it('is absent without sagas, steps or readers, and the page has no such section', () => {
-    const data = dataOf(plain);
-    expect(transactionSection(data)).toEqual([]);
-    expect(buildReportHtml(data, assets)).not.toContain('<section id="consistency">');
+  itPlacesSection('consistency', transactionSection, {
+    absent: dataOf(plain),
+    present: two,
+    what: 'sagas, steps or readers',
   });
 
   it('reads results.json written before sagas, transactions and readers as none', () => {
@@ -84,14 +83,6 @@ describe('transactionSection', () => {
     expect(sagaRows(data)).toEqual([]);
     expect(transactionSection(data)).toEqual([]);
     expect(() => buildReportHtml(data, assets)).not.toThrow();
-  });
-
-  it('comes after the summary and before the charts', () => {
-    const ids = [...buildReportHtml(two, assets).matchAll(/<section id="([^"]+)">/g)].map(
-      (m) => m[1],
-    );
-    expect(ids.indexOf('consistency')).toBe(ids.indexOf('summary') + 1);
-    expect(ids.indexOf('latency')).toBe(ids.indexOf('consistency') + 1);
   });
 
   it('shows each reader’s first and worst anomaly, whole and escaped, before the tables', () => {
@@ -233,19 +224,12 @@ describe('transaction and consistency charts', () => {
 
   it('sagaOutcomeChart: completed, compensated, inconsistent stacked; the failed ones apart', () => {
     const spec = sagaOutcomeChart(two) as Json;
-    const rows = (variant: string) =>
-      spec.data.values
-        .filter((r: Json) => r.row === variant)
-        .map((r: Json) => [r.panel, r.part, r.count]);
-    expect(rows('sticky')).toEqual([
-      ['all', 'completed', 1050],
-      ['all', 'compensated', 98],
-      ['all', 'inconsistent', 33],
-      ['failed', 'compensated', 98],
-      ['failed', 'inconsistent', 33],
-    ]);
-    expect(rows('store').map((r: Json) => r[2])).toEqual([1050, 98, 0, 98, 0]);
-    expect(spec.hconcat[0].encoding.x.stack).toBe('zero');
+    expectStackedBars(spec, {
+      sticky:
+        'all: completed 1050, compensated 98, inconsistent 33 | failed: compensated 98, inconsistent 33',
+      store:
+        'all: completed 1050, compensated 98, inconsistent 0 | failed: compensated 98, inconsistent 0',
+    });
     expect(spec.hconcat[0].encoding.color.scale.domain).toEqual([
       'completed',
       'compensated',
@@ -256,13 +240,7 @@ describe('transaction and consistency charts', () => {
   it('sagaOutcomeChart: names each bar “variant · saga” when there are several sagas', () => {
     const data = dataOf(tx.withSagas(plain, () => [tx.fakeSaga(), tx.fakeSaga({ id: 'refund' })]));
     const spec = sagaOutcomeChart(data) as Json;
-    expect(spec.hconcat[0].encoding.y.sort).toEqual([
-      'sticky · create-course',
-      'sticky · refund',
-      'store · create-course',
-      'store · refund',
-    ]);
-    expect(compileWarnings(spec)).toEqual([]);
+    expectBarNames(spec, ['sticky', 'store'], ['create-course', 'refund']);
   });
 
   it('transactionChart: outcomes stacked, then waits and conflicts, then times, by variant', () => {

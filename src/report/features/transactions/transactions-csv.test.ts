@@ -4,45 +4,12 @@
  * readers' examples as quoted text; summary.json carries the items and their key metrics.
  */
 import { describe, expect, it } from 'vitest';
+import { parseCsv, rowsOf } from '../../../test-support/csv.ts';
 import * as tx from '../../../test-support/transactions.ts';
 import { buildOutputs, summaryJson } from '../../outputs.ts';
 import { readersCsv, sagasCsv, transactionsCsv } from './transactions-csv.ts';
 
 const results = await tx.tinyResults();
-
-/** The records of an RFC 4180 text: quoted fields may hold commas, doubled quotes, line ends. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += c;
-  }
-  return records;
-}
-
-/** The rows of a CSV text as objects keyed by header. */
-function rowsOf(text: string): Record<string, string>[] {
-  const [header, ...lines] = parseCsv(text);
-  return lines.map((l) => Object.fromEntries(l.map((x, i) => [header[i], x])));
-}
 
 /** The header of a CSV text. */
 const headerOf = (text: string) => parseCsv(text)[0];
