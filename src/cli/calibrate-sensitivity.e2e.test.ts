@@ -37,7 +37,8 @@ describe('msasim run --sensitivity', () => {
     const dir = await mkdtemp(join(tmpdir(), 'msasim-sens-'));
     const text = (await readFile('scenarios/validation/mm1.yaml', 'utf8'))
       .replace('rate: 800/s', 'rate: 860/s')
-      .replace('duration: 1000s', 'duration: 60s');
+      .replace('duration: 200s', 'duration: 60s')
+      .replace('replications: 5', 'replications: 1');
     await writeFile(join(dir, 'hot.yaml'), text);
     const plain = await msasimInProcess(['run', join(dir, 'hot.yaml'), '--out', join(dir, 'a')]);
     expect(plain.code, plain.stderr).toBe(0);
@@ -46,6 +47,7 @@ describe('msasim run --sensitivity', () => {
       'run',
       join(dir, 'hot.yaml'),
       '--sensitivity',
+      '--wide', // the sentence on one line
       '--out',
       join(dir, 'b'),
     ]);

@@ -45,6 +45,7 @@ describe('msasim run --precision and --warmup auto', () => {
       '0.1%',
       '--max-replications',
       '3',
+      '--wide', // the sentence on one line
       '--out',
       out,
     ]);

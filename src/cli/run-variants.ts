@@ -12,7 +12,6 @@ import { loadScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { type Analysis, analyse } from '../report/analyse.ts';
 import { withCsvBom } from '../report/csv.ts';
-import { describeParts } from '../report/features/descriptions/part-description.ts';
 import { SENSITIVITY_THRESHOLD } from '../report/features/sensitivity/what-if.ts';
 import { buildReportHtml } from '../report/html/page.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
@@ -25,6 +24,7 @@ import {
 } from '../report/precision.ts';
 import { buildReportData, type ReportData } from '../report/report-data.ts';
 import { type RunNotes, replicationsOf } from '../report/results.ts';
+import { scenarioResults } from '../report/scenario-results.ts';
 import { formatIssues } from '../scenario/format.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -183,16 +183,7 @@ async function runAll(
     }
     return scenario;
   });
-  const results: ScenarioResults = {
-    name: loaded.name,
-    description: loaded.description,
-    file: relative(process.cwd(), file),
-    runs: [],
-    lesson,
-    highlights: loaded.highlights,
-    ...(loaded.lang === undefined ? {} : { lang: loaded.lang }),
-    descriptions: describeParts(loaded.variants[0]),
-  };
+  const results = scenarioResults(loaded, relative(process.cwd(), file), lesson, []);
   const notes: RunNotes = {};
   const progress = createRunProgress(opts.quiet);
   const runAllOnce = async (count: number) => {

@@ -21,7 +21,7 @@ import { sensitivityHint, whatIfNearSaturation } from './sensitivity.ts';
 
 const text = readFileSync('scenarios/validation/mm1.yaml', 'utf8')
   .replace('rate: 800/s', 'rate: 850/s')
-  .replace('duration: 1000s', 'duration: 400s');
+  .replace('duration: 200s', 'duration: 400s');
 
 const theoryP99 = (lambda: number, mu: number) => (Math.log(100) / (mu - lambda)) * 1000;
 

@@ -3,7 +3,7 @@
  * crosses as structured-clone data: texts, numbers and the located issues of the scenario
  * pipeline, never markup.
  */
-import type { RunResult } from '../metrics/summary.ts';
+import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import type { VegaAssets } from '../report/html/page.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 
@@ -55,7 +55,14 @@ export type RunOutcome =
 
 /** How the run of one variant ended (a worker's part of a run on several workers). */
 export type VariantOutcome =
-  | { kind: 'ran'; result: RunResult; simulationWallMs: number }
+  | {
+      kind: 'ran';
+      /** The first replication (the report shows its details). */
+      result: RunResult;
+      /** The summaries of every replication (the scenario's `replications:`), in order. */
+      summaries: RunSummary[];
+      simulationWallMs: number;
+    }
   | { kind: 'invalid'; issues: ScenarioIssue[] }
   | { kind: 'stopped'; message: string };
 
@@ -65,7 +72,13 @@ export type ToWorker =
   | { type: 'validate'; id: number; text: string; file: string }
   | { type: 'plan'; id: number; request: RunRequest }
   | { type: 'variant'; id: number; request: RunRequest; index: number }
-  | { type: 'report'; id: number; request: RunRequest; runs: RunResult[] };
+  | {
+      type: 'report';
+      id: number;
+      request: RunRequest;
+      runs: RunResult[];
+      replications: RunSummary[][];
+    };
 
 /** Worker → page. */
 export type FromWorker =

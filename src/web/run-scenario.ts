@@ -17,13 +17,14 @@ import {
   RunGuard,
   stoppedBy,
 } from '../cli/run-guard.ts';
+import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
 import { type RunResult, replicationSeed, runScenario } from '../model/run.ts';
 import { analyse } from '../report/analyse.ts';
 import { buildReportHtml, type VegaAssets } from '../report/html/page.ts';
 import { buildOutputs } from '../report/outputs.ts';
 import type { ReportData } from '../report/report-data.ts';
-import type { ScenarioResults } from '../report/results.ts';
+import { scenarioResults } from '../report/scenario-results.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
 import type { RunOutcome, RunProgress, RunRequest, VariantOutcome, WhatIf } from './protocol.ts';
@@ -98,32 +99,42 @@ export async function runVariant(
   const guardLimits = guardLimitsOf(limits);
   const variant = scenario.variant ?? scenario.name;
   const name = `"${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''}`;
-  budget.checkBefore(`the run of ${name}`);
-  const guard = new RunGuard(guardLimits, budget);
   const t0 = performance.now();
   let shown = 0;
-  const result = await runScenario(scenario, {
-    seed: replicationSeed(scenario.seed, 1),
-    maxEvents: guardLimits.maxEvents,
-    checkEvery: CHECK_EVERY,
-    onCheckpoint: (sim, probe) => {
-      const now = performance.now();
-      if (now - shown > 100) {
-        shown = now;
-        const of = variants.length;
-        onProgress({ variant, index, of, simMs: sim.now, durationMs: scenario.durationMs });
-      }
-      return guard.check(sim, probe);
-    },
-  });
+  // the scenario's `replications:`, as the CLI runs them: seeds `<seed>/<r>`, one after another
+  const replications = parsed.loaded.replications ?? 1;
+  const summaries: RunSummary[] = [];
+  let first: RunResult | undefined;
+  for (let r = 1; r <= replications; r++) {
+    budget.checkBefore(`the run of ${name}${r > 1 ? `, replication ${r}` : ''}`);
+    const guard = new RunGuard(guardLimits, budget);
+    const done = (r - 1) * scenario.durationMs;
+    const result = await runScenario(scenario, {
+      seed: replicationSeed(scenario.seed, r),
+      maxEvents: guardLimits.maxEvents,
+      checkEvery: CHECK_EVERY,
+      onCheckpoint: (sim, probe) => {
+        const now = performance.now();
+        if (now - shown > 100) {
+          shown = now;
+          const of = variants.length;
+          const durationMs = scenario.durationMs * replications;
+          onProgress({ variant, index, of, simMs: done + sim.now, durationMs });
+        }
+        return guard.check(sim, probe);
+      },
+    });
+    const stop = stoppedBy(result.summary, guardLimits.maxEvents, guard);
+    if (stop !== undefined)
+      return {
+        kind: 'stopped',
+        message: guardMessage(`run of ${name}`, stop, 'Nothing was written.'),
+      };
+    first ??= result;
+    summaries.push(result.summary);
+  }
   const simulationWallMs = performance.now() - t0;
-  const stop = stoppedBy(result.summary, guardLimits.maxEvents, guard);
-  if (stop !== undefined)
-    return {
-      kind: 'stopped',
-      message: guardMessage(`run of ${name}`, stop, 'Nothing was written.'),
-    };
-  return { kind: 'ran', result, simulationWallMs };
+  return { kind: 'ran', result: first as RunResult, summaries, simulationWallMs };
 }
 
 /**
@@ -135,6 +146,7 @@ export function buildReport(
   request: RunRequest,
   runs: RunResult[],
   assets: VegaAssets,
+  replications?: RunSummary[][],
 ): { files: [string, string][]; notes: string[] } {
   const parsed = parseText(request.text, request.file, request.whatIf);
   if ('issues' in parsed) throw new Error('buildReport was given runs of an invalid scenario');
@@ -142,13 +154,7 @@ export function buildReport(
   const notes = loaded.warnings.map((w) => `${w.file}:${w.line}:${w.col} ${w.message}`);
   const empty = runs.filter((r) => r.summary.overall.finished === 0).length;
   if (empty > 0) notes.push(noRequestCompletedWarning(empty, runs.length));
-  const results: ScenarioResults = {
-    name: loaded.name,
-    description: loaded.description,
-    file: request.file,
-    runs,
-    lesson: request.lesson,
-  };
+  const results = scenarioResults(loaded, request.file, request.lesson, runs, replications);
   const files = buildOutputs(analyse(results));
   const json = files.get('results.json');
   if (json === undefined) throw new Error('buildOutputs made no results.json');
@@ -179,13 +185,15 @@ export async function runRequest(
   if ('issues' in plan) return { kind: 'invalid', issues: plan.issues };
   const budget = new CommandBudget(guardLimitsOf(limits).maxWall);
   const runs: RunResult[] = [];
+  const replications: RunSummary[][] = [];
   let simulationWallMs = 0;
   for (let index = 0; index < plan.variants; index++) {
     const outcome = await runVariant(request, index, onProgress, limits, budget);
     if (outcome.kind !== 'ran') return outcome;
     runs.push(outcome.result);
+    replications.push(outcome.summaries);
     simulationWallMs += outcome.simulationWallMs;
   }
-  const { files, notes } = buildReport(request, runs, assets);
+  const { files, notes } = buildReport(request, runs, assets, replications);
   return { kind: 'done', files, notes, simulationWallMs, wallMs: performance.now() - started };
 }

@@ -4,6 +4,7 @@
  * and starts a fresh one, so the page never waits for the engine. A worker that dies (an
  * error, out of memory) is reported as `crashed` and replaced.
  */
+import type { RunSummary } from '../metrics/summary.ts';
 import type { VegaAssets } from '../report/html/page.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import type { FromWorker, RunOutcome, RunProgress, RunRequest, ToWorker } from './protocol.ts';
@@ -134,6 +135,7 @@ export class Runner {
       });
     };
     const runs: RunResultOf[] = new Array(variants);
+    const replications: RunSummary[][] = new Array(variants);
     let next = 0;
     let failure: RunResult | undefined;
     let simulationWallMs = 0;
@@ -146,6 +148,7 @@ export class Runner {
         else if (m.outcome.kind !== 'ran') failure = m.outcome;
         else {
           runs[index] = m.outcome.result;
+          replications[index] = m.outcome.summaries;
           simulationWallMs += m.outcome.simulationWallMs;
           show({ variant: '', index, of: variants, simMs: 1, durationMs: 1 });
         }
@@ -155,7 +158,13 @@ export class Runner {
     await Promise.all(workers.map(work));
     if (failure !== undefined) return failure;
     const simulated = performance.now() - started;
-    const report = await this.#pool[0].request((id) => ({ type: 'report', id, request, runs }));
+    const report = await this.#pool[0].request((id) => ({
+      type: 'report',
+      id,
+      request,
+      runs,
+      replications,
+    }));
     if (report.type !== 'reported') return this.#failed(report);
     return {
       kind: 'done',

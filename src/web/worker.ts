@@ -49,7 +49,12 @@ async function handle(message: ToWorker): Promise<void> {
         });
         return;
       case 'report': {
-        const { files, notes } = buildReport(message.request, message.runs, needAssets());
+        const { files, notes } = buildReport(
+          message.request,
+          message.runs,
+          needAssets(),
+          message.replications,
+        );
         post({ type: 'reported', id, files, notes });
         return;
       }

@@ -86,10 +86,11 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
   // no label layer in a panel where nothing had load: an empty layer warns of an infinite extent
   const loaded = (kind: string) => rows.some((r) => r.kind === kind && (r.arrivalsPerSec ?? 0) > 0);
   // a kind whose loads span more than 10× gets a log axis of its own (chart-parts.ts barScale)
+  const scaleOf = (kind: string) =>
+    barScale(rows.filter((r) => r.kind === kind).map((r) => r.arrivalsPerSec));
+  const anyLog = kinds.some((k) => scaleOf(k).scale !== null);
   const panel = (kind: string) => {
-    const { note, encoding: logScale } = barScale(
-      rows.filter((r) => r.kind === kind).map((r) => r.arrivalsPerSec),
-    );
+    const { note, encoding: logScale } = scaleOf(kind);
     const px = note ? { ...x, title: `load (arrivals/s, ${note})`, ...logScale } : x;
     return {
       title: { text: kind, fontSize: 16, anchor: 'start', offset: 6 },
@@ -111,7 +112,9 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
     rows,
     {
       vconcat: kinds.map(panel),
-      resolve: { scale: { y: 'independent', x: 'shared' } },
+      // one x scale for every panel, unless a panel has a log axis of its own: a shared scale
+      // cannot be log in one panel and linear (from zero) in another
+      resolve: { scale: { y: 'independent', x: anyLog ? 'independent' : 'shared' } },
     },
   );
 }
