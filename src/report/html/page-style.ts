@@ -41,11 +41,13 @@ p { margin: 8px 0 12px; }
 #highlights p { margin: 2px 0 6px; font-size: 14px; }
 #highlights p.note { padding: 4px 10px; }
 .hl-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(265px, 1fr)); gap: 10px 14px; margin: 8px 0 8px; }
-.hl-card { border: 1px solid var(--line); border-radius: 10px; padding: 6px 12px 8px; background: #fff; }
+.hl-card { min-width: 0; border: 1px solid var(--line); border-radius: 10px; padding: 6px 12px 8px; background: #fff; }
 .hl-card h3 { font-size: 17px; margin: 0 0 2px; }
 .hl-table { border-collapse: collapse; width: 100%; font-size: 14px; }
 .hl-table td { padding: 1px 6px 1px 0; vertical-align: middle; }
-.hl-variant { white-space: nowrap; width: 1%; }
+/* long variant names wrap at their hyphens rather than push the card past the screen's edge */
+.hl-variant { white-space: normal; width: 1%; min-width: 8em; }
+.hl-variant .variant-name { white-space: normal; }
 .hl-value { white-space: nowrap; font-weight: 700; font-variant-numeric: tabular-nums; width: 1%; padding-right: 12px !important; }
 .hl-chart { width: 100%; }
 .hl-bar { position: relative; display: block; height: 12px; background: var(--band); border-radius: 3px; }
@@ -79,7 +81,7 @@ blockquote { margin: 10px 0; padding: 4px 16px; border-left: 4px solid #93c5fd; 
 .data td { white-space: normal; }
 .data td.label { overflow-wrap: anywhere; min-width: 8em; max-width: 18em; }
 .data th:first-child, .data td.name, .data td.label { text-align: left; }
-.data td.name { font-weight: 600; white-space: normal; overflow-wrap: break-word; max-width: 13em; }
+.data td.name { font-weight: 600; white-space: normal; overflow-wrap: anywhere; max-width: 13em; }
 .data th.label { text-align: left; }
 .key-metrics td { min-width: 6.5em; }
 .key-metrics .value { display: block; font-weight: 600; font-size: 17px; }
@@ -89,6 +91,7 @@ blockquote { margin: 10px 0; padding: 4px 16px; border-left: 4px solid #93c5fd; 
 .data .sub { display: block; font-size: 13px; color: var(--faint); font-weight: 400; }
 .swatch { display: inline-block; width: .8em; height: .8em; border-radius: 3px; margin-right: .4em; vertical-align: -0.05em; }
 .variant-name { font-weight: 600; white-space: nowrap; }
+.data th .variant-name { white-space: normal; overflow-wrap: anywhere; }
 .badge { display: inline-block; font-size: 14px; font-weight: 700; border-radius: 999px; padding: 1px 9px; margin-left: 4px; white-space: nowrap; }
 .badge.better { color: var(--better); background: var(--better-bg); }
 .badge.worse { color: var(--worse); background: var(--worse-bg); }
