@@ -27,7 +27,6 @@ export function scenarioResults(
     ...(loaded.lang === undefined ? {} : { lang: loaded.lang }),
     descriptions: describeParts(loaded.variants[0]),
   };
-  if (replications?.some((r) => r.length > 1))
-    results.replications = replications;
+  if (replications?.some((r) => r.length > 1)) results.replications = replications;
   return results;
 }
