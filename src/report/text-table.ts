@@ -59,6 +59,9 @@ export function num(x: number, decimals = 1): string {
 }
 
 /** A ratio as a percentage with one decimal: 0.363 → "36.3%". */
+/** Figures in ms with one decimal, joined by '/' (a 'mean/p99/max' cell). */
+export const msFigures = (...xs: number[]): string => xs.map((x) => num(x, 1)).join('/');
+
 export function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }

@@ -1,21 +1,42 @@
 /**
- * Event stores (present when some variant has an eventStore step): event-stores.csv, the
- * console section ■ event stores and the key metrics (also in the console's replication table).
+ * Event stores (present when some variant has an eventStore step): event-stores.csv (one row per
+ * variant × store: every figure of its summary), the console section ■ event stores and the key
+ * metrics (also in the console's replication table). First replication of each variant.
  */
-import { file, part, type ReportFeature, someRunHas } from '../../feature.ts';
-import {
-  EVENT_STORE_METRICS,
-  eventStoresCsv,
-  eventStoresOf,
-  formatEventStores,
-} from './event-stores.ts';
+import type { EventStoreSummary } from '../../../metrics/event-store-stats.ts';
+import { itemFeature } from '../../item-feature.ts';
+import { lowerIsBetter as m } from '../../key-metrics.ts';
+import { countColumns, num, type TextColumn } from '../../text-table.ts';
 
-export const eventStoresFeature: ReportFeature = {
+type E = EventStoreSummary;
+
+const COLUMNS: TextColumn<E>[] = [
+  ['snapshot every', (x) => (x.snapshotEvery === 0 ? 'never' : String(x.snapshotEvery))],
+  ...countColumns<E>('appends', 'reads', 'snapshots'),
+  ['replay rows mean/max', (x) => `${num(x.replayMean, 1)}/${x.replayMax}`],
+  ['events stored', (x) => String(x.eventsStored)],
+  ['recovery rows', (x) => String(x.recoveryRows)],
+];
+
+const LEGEND = [
+  'counts after the warm-up; events stored and recovery rows at the end of the run',
+  'replay rows: rows each rebuild (command or read) replayed, a snapshot counting one',
+  'recovery rows: what rebuilding every entity would replay (a projection lost in a crash)',
+];
+
+export const eventStoresFeature = itemFeature<E>({
   id: 'event-stores',
-  present: someRunHas(eventStoresOf),
-  keyMetrics: [EVENT_STORE_METRICS],
-  parts: [
-    file(148, 'event-stores.csv', (a) => eventStoresCsv(a.results)),
-    part('console', 47, (a) => formatEventStores(a.results)),
-  ],
-};
+  of: (s) => s.eventStores,
+  csv: { order: 148, name: 'event-stores.csv', id: 'store' },
+  console: { order: 47, what: 'event stores', kind: 'store', tables: [COLUMNS], legend: LEGEND },
+  // Each store's: rows replayed per rebuild (the cost history adds) and the recovery cost.
+  metrics: {
+    scope: 'eventStores',
+    defs: [
+      m('replayMean', 'rows replayed per rebuild', 'count', (x) =>
+        x.rebuilds > 0 ? x.replayMean : null,
+      ),
+      m('recoveryRows', 'rows to replay on recovery', 'count', (x) => x.recoveryRows),
+    ],
+  },
+});

@@ -1,16 +1,47 @@
 /**
- * Pending states (present when some variant has a pending step): pending.csv, the console
- * section ■ pending states and the key metrics (also in the console's replication table).
+ * Pending states (present when some variant has a pending step): pending.csv (one row per
+ * variant × pending state: every figure of its summary), the console section ■ pending states
+ * and the key metrics (also in the console's replication table). First replication of each
+ * variant.
  */
-import { file, part, type ReportFeature, someRunHas } from '../../feature.ts';
-import { formatPending, PENDING_METRICS, pendingCsv, pendingOf } from './pending.ts';
+import type { PendingSummary } from '../../../metrics/pending-stats.ts';
+import { itemFeature } from '../../item-feature.ts';
+import { lowerIsBetter as m } from '../../key-metrics.ts';
+import { countColumns, msFigures as ms, pct, type TextColumn } from '../../text-table.ts';
 
-export const pendingFeature: ReportFeature = {
+type P = PendingSummary;
+
+const COLUMNS: TextColumn<P>[] = [
+  ...countColumns<P>('created', 'confirmed', 'cancelled', 'timedOut', 'reads'),
+  ['saw pending', (x) => pct(x.pendingShare)],
+  ['saw cancelled', (x) => String(x.cancelledReads)],
+  ['pending ms mean/p99/max', (x) => ms(x.pendingTimeMeanMs, x.pendingTimeP99Ms, x.pendingMaxMs)],
+];
+
+const LEGEND = [
+  'counts after the warm-up',
+  'timedOut: cancelled because the confirmation did not come in time',
+  'saw pending: share of reads that found the entity still pending',
+  'pending: created to confirmed or cancelled',
+];
+
+export const pendingFeature = itemFeature<P>({
   id: 'pending',
-  present: someRunHas(pendingOf),
-  keyMetrics: [PENDING_METRICS],
-  parts: [
-    file(147, 'pending.csv', (a) => pendingCsv(a.results)),
-    part('console', 46, (a) => formatPending(a.results)),
-  ],
-};
+  of: (s) => s.pendingStates,
+  csv: { order: 147, name: 'pending.csv', id: 'state' },
+  console: { order: 46, what: 'pending states', kind: 'state', tables: [COLUMNS], legend: LEGEND },
+  // Each pending state's: the share of reads that saw it pending (users told "payment being
+  // confirmed"), the time pending, and the cancellations. Missing when nothing was read or resolved.
+  metrics: {
+    scope: 'pendingStates',
+    defs: [
+      m('pendingShare', 'reads that saw pending', 'ratio', (x) =>
+        x.reads > 0 ? x.pendingShare : null,
+      ),
+      m('pendingTimeMeanMs', 'mean time pending', 'ms', (x) =>
+        x.confirmed + x.cancelled > 0 ? x.pendingTimeMeanMs : null,
+      ),
+      m('cancelled', 'cancelled', 'count', (x) => x.cancelled),
+    ],
+  },
+});

@@ -13,15 +13,13 @@ import type { ScenarioResults } from '../../results.ts';
 import {
   countColumns,
   joinWrapped,
+  msFigures as ms,
   num,
   pct,
   type TextColumn,
   wrapWords,
 } from '../../text-table.ts';
 import { readerRuns, sagaRuns, transactionRuns } from './transaction-figures.ts';
-
-/** ms with one decimal, joined by "/": "95.7/264.7". */
-const msList = (...xs: number[]) => xs.map((x) => num(x, 1)).join('/');
 
 const id = (x: { id: string }) => x.id;
 
@@ -42,8 +40,8 @@ const SAGA_ENDED: TextColumn<S>[] = [
 const SAGA_COST: TextColumn<S>[] = [
   ['failed actions', (x) => String(x.actionFailures)],
   ['msg/saga', (x) => num(x.messagesPerSaga, 2)],
-  ['done ms mean/p99', (x) => msList(x.completionMeanMs, x.completionP99Ms)],
-  ['window ms mean/p99/max', (x) => msList(x.windowMeanMs, x.windowP99Ms, x.windowMaxMs)],
+  ['done ms mean/p99', (x) => ms(x.completionMeanMs, x.completionP99Ms)],
+  ['window ms mean/p99/max', (x) => ms(x.windowMeanMs, x.windowP99Ms, x.windowMaxMs)],
 ];
 
 /** What the sagas' tables say, below them. */
@@ -79,10 +77,10 @@ const TRANSACTION_ENDED: TextColumn<T>[] = [
 const TRANSACTION_WAITS: TextColumn<T>[] = [
   ['lock waits', (x) => String(x.lockWaits)],
   ['timeouts', (x) => String(x.lockTimeouts)],
-  ['wait ms mean/p99', (x) => msList(x.lockWaitMeanMs, x.lockWaitP99Ms)],
+  ['wait ms mean/p99', (x) => ms(x.lockWaitMeanMs, x.lockWaitP99Ms)],
   ...countColumns<T>('retries'),
   ['comps', (x) => String(x.compensations)],
-  ['time ms mean/p99', (x) => msList(x.durationMeanMs, x.durationP99Ms)],
+  ['time ms mean/p99', (x) => ms(x.durationMeanMs, x.durationP99Ms)],
 ];
 
 /** What the transaction steps' tables say, below them. */
@@ -130,10 +128,7 @@ const READER_TABLE: TextColumn<R>[] = [
   ['cutoff', (x) => (x.cutoffMs > 0 ? `${num(x.cutoffMs / 1000, 1)} s` : '–')],
   ...countColumns<R>('reads', 'anomalies'),
   ['rate', (x) => `${num(x.anomalyRate * 100, 2)}%`],
-  [
-    'staleness ms mean/p99/max',
-    (x) => msList(x.stalenessMeanMs, x.stalenessP99Ms, x.stalenessMaxMs),
-  ],
+  ['staleness ms mean/p99/max', (x) => ms(x.stalenessMeanMs, x.stalenessP99Ms, x.stalenessMaxMs)],
 ];
 
 /**

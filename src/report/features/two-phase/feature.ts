@@ -1,24 +1,86 @@
 /**
- * Two-phase commits (present when some variant has a twoPhaseCommit step): two-phase.csv,
- * two-phase-participants.csv, the console section ■ two-phase commits and the key metrics
- * (also in the console's replication table).
+ * Two-phase commits (present when some variant has a twoPhaseCommit step): two-phase.csv (one
+ * row per variant × step: every figure of its summary), two-phase-participants.csv (one row per
+ * variant × step × participant: what it prepared, refused, and how long it held its lock,
+ * blocked in doubt included), the console section ■ two-phase commits and the key metrics (also
+ * in the console's replication table). First replication of each variant.
  */
-import { file, part, type ReportFeature, someRunHas } from '../../feature.ts';
-import {
-  formatTwoPhase,
-  participantsCsv,
-  TWO_PHASE_METRICS,
-  twoPhaseCsv,
-  twoPhaseOf,
-} from './two-phase.ts';
+import type { RunResult } from '../../../metrics/summary.ts';
+import type { ParticipantSummary, TwoPhaseSummary } from '../../../metrics/two-phase-stats.ts';
+import { csvOf } from '../../csv.ts';
+import { file } from '../../feature.ts';
+import { itemFeature } from '../../item-feature.ts';
+import { lowerIsBetter as m } from '../../key-metrics.ts';
+import { countColumns, msFigures as ms, num, type TextColumn } from '../../text-table.ts';
 
-export const twoPhaseFeature: ReportFeature = {
+type T = TwoPhaseSummary;
+type Participant = [transaction: string, p: ParticipantSummary];
+
+/** two-phase-participants.csv: one row per variant × step × participant. */
+function participantsCsv(steps: [RunResult, T][]): string {
+  const items = steps.flatMap(([run, t]) =>
+    t.participants.map((p): [RunResult, Participant] => [run, [t.id, p]]),
+  );
+  return csvOf<Participant>(
+    [
+      ['transaction', ([id]) => id],
+      ['participant', ([, p]) => `${p.service}/${p.endpoint}`],
+      ['prepared', ([, p]) => p.prepared],
+      ['votedNo', ([, p]) => p.votedNo],
+      ['blocked', ([, p]) => p.blocked],
+      ['lockHoldMeanMs', ([, p]) => Math.round(p.lockHoldMeanMs * 1e4) / 1e4],
+      ['lockHoldMaxMs', ([, p]) => Math.round(p.lockHoldMaxMs * 1e4) / 1e4],
+    ],
+    items,
+  );
+}
+
+const ENDED: TextColumn<T>[] = [
+  ...countColumns<T>('started', 'committed', 'aborted', 'votedNo', 'timeouts', 'inDoubt'),
+  ['blocked', (x) => String(x.blocked)],
+  ['msg/tx', (x) => num(x.messagesPerTransaction, 1)],
+];
+
+const LOCKS: TextColumn<T>[] = [
+  ['lock waits', (x) => String(x.lockWaits)],
+  ['wait ms mean/p99', (x) => ms(x.lockWaitMeanMs, x.lockWaitP99Ms)],
+  ['hold ms mean/p99/max', (x) => ms(x.lockHoldMeanMs, x.lockHoldP99Ms, x.lockHoldMaxMs)],
+  ['blocked ms max', (x) => num(x.blockedTimeMaxMs, 0)],
+  ['commit ms mean/p99', (x) => ms(x.durationMeanMs, x.durationP99Ms)],
+];
+
+const LEGEND = [
+  'counts after the warm-up',
+  'inDoubt: transactions whose coordinator crashed before deciding (aborted when it came back)',
+  'blocked: participant locks held in doubt meanwhile',
+  'hold: a participant row lock, from prepare to the decision reaching it',
+  'msg/tx: prepares, votes, decisions and acknowledgements per transaction decided',
+];
+
+export const twoPhaseFeature = itemFeature<T>({
   id: 'two-phase',
-  present: someRunHas(twoPhaseOf),
-  keyMetrics: [TWO_PHASE_METRICS],
-  parts: [
-    file(145, 'two-phase.csv', (a) => twoPhaseCsv(a.results)),
-    file(146, 'two-phase-participants.csv', (a) => participantsCsv(a.results)),
-    part('console', 45, (a) => formatTwoPhase(a.results)),
+  of: (s) => s.twoPhaseCommits,
+  csv: { order: 145, name: 'two-phase.csv', id: 'transaction' },
+  console: {
+    order: 45,
+    what: 'two-phase commits',
+    kind: 'transaction',
+    tables: [ENDED, LOCKS],
+    legend: LEGEND,
+  },
+  more: (items) => [
+    file(146, 'two-phase-participants.csv', (a) => participantsCsv(items(a.results))),
   ],
-};
+  // Each step's: aborted transactions are failed business operations, blocked participants and
+  // long lock holds are the coupling 2PC brings. The hold is missing in a run with no lock held.
+  metrics: {
+    scope: 'twoPhaseCommits',
+    defs: [
+      m('aborted', 'aborted 2PC transactions', 'count', (x) => x.aborted),
+      m('blocked', 'participants blocked in doubt', 'count', (x) => x.blocked),
+      m('lockHoldMeanMs', 'mean 2PC lock hold', 'ms', (x) =>
+        x.started > 0 ? x.lockHoldMeanMs : null,
+      ),
+    ],
+  },
+});

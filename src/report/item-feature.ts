@@ -1,0 +1,65 @@
+/**
+ * A report feature over items of one kind that a summary lists (two-phase commit steps, pending
+ * states, event stores), declared once: present when some variant has one; a CSV file with one
+ * row per variant × item (every figure of its summary, first replication); the console section
+ * of item-table.ts; its key metrics, each item named by its id and shown in the console's
+ * replication table. A feature with more outputs adds its own parts.
+ */
+import type { RunResult, RunSummary } from '../metrics/summary.ts';
+import { runItems, summariesCsv } from './csv.ts';
+import { file, part, type ReportFeature, type ReportPart, someRunHas } from './feature.ts';
+import { formatItems } from './item-table.ts';
+import { type ItemMetricDef, keyMetricSource } from './key-metrics.ts';
+import type { ScenarioResults } from './results.ts';
+import type { TextColumn } from './text-table.ts';
+
+/** What an item feature is made of. */
+export interface ItemFeatureSpec<T extends { id: string }> {
+  /** The feature's id (its folder). */
+  id: string;
+  /** The items of a summary (absent in a run without any, or in older results). */
+  of: (s: RunSummary) => T[] | undefined;
+  /** The CSV file: its place among the files, its name and the header of the id column. */
+  csv: { order: number; name: string; id: string };
+  /** The console section: its place, title (`■ what`), the id column's header, tables, legend. */
+  console: {
+    order: number;
+    what: string;
+    kind: string;
+    tables: readonly (readonly TextColumn<T>[])[];
+    legend: readonly string[];
+  };
+  /** The key metrics' scope and definitions. */
+  metrics: { scope: string; defs: readonly ItemMetricDef<T>[] };
+  /** More parts (another file); they get the items with their runs. */
+  more?: (items: (results: ScenarioResults) => [RunResult, T][]) => ReportPart[];
+}
+
+/** The ReportFeature of `spec`. */
+export function itemFeature<T extends { id: string }>(spec: ItemFeatureSpec<T>): ReportFeature {
+  const items = (results: ScenarioResults) => runItems(results.runs, spec.of);
+  const { order, what, kind, tables, legend } = spec.console;
+  return {
+    id: spec.id,
+    present: someRunHas(spec.of),
+    keyMetrics: [
+      keyMetricSource<T>(
+        spec.metrics.scope,
+        (s) => (spec.of(s) ?? []).map((x) => [x.id, x]),
+        spec.metrics.defs,
+        true,
+      ),
+    ],
+    parts: [
+      file(spec.csv.order, spec.csv.name, (a) =>
+        summariesCsv(items(a.results), { id: spec.csv.id } as Partial<
+          Record<keyof T & string, string>
+        >),
+      ),
+      ...(spec.more?.(items) ?? []),
+      part('console', order, (a) =>
+        formatItems(a.results, items(a.results), { what, kind, idOf: (x) => x.id }, tables, legend),
+      ),
+    ],
+  };
+}
