@@ -120,3 +120,24 @@ export abstract class BuildContext {
 export function maxInstances(s: ServiceDef): number {
   return Math.max(s.instances, s.autoscale?.max ?? 0, ...(s.scale ?? []).map((x) => x.instances));
 }
+
+/**
+ * A table of runtimes shared by name within each model being built (a pending state, an event
+ * store: every step naming it gets the same one): `get(ctx, name, make)` makes it on first use.
+ */
+export function sharedByName<T>(): (ctx: BuildContext, name: string, make: () => T) => T {
+  const all = new WeakMap<BuildContext, Map<string, T>>();
+  return (ctx, name, make) => {
+    let byName = all.get(ctx);
+    if (byName === undefined) {
+      byName = new Map();
+      all.set(ctx, byName);
+    }
+    let x = byName.get(name);
+    if (x === undefined) {
+      x = make();
+      byName.set(name, x);
+    }
+    return x;
+  };
+}

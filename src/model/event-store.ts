@@ -22,7 +22,7 @@
  */
 import type { KeySampler } from '../engine/key-distributions.ts';
 import type { EventStoreStats } from '../metrics/event-store-stats.ts';
-import type { BuildContext } from './build-context.ts';
+import { type BuildContext, sharedByName } from './build-context.ts';
 
 /** The entities of one event store: events since each one's last snapshot. */
 export class EventStore {
@@ -78,7 +78,7 @@ export class EventStore {
   }
 }
 
-const STORES = new WeakMap<BuildContext, Map<string, EventStore>>();
+const STORES = sharedByName<EventStore>();
 
 /** The settings of an event store, as every step that uses it writes them. */
 export interface EventStoreSettings {
@@ -88,20 +88,11 @@ export interface EventStoreSettings {
 }
 
 /** The event store `name` of the model being built (made, with its counters, once). */
-export function eventStore(ctx: BuildContext, name: string, s: EventStoreSettings): EventStore {
-  let stores = STORES.get(ctx);
-  if (stores === undefined) {
-    stores = new Map();
-    STORES.set(ctx, stores);
-  }
-  let store = stores.get(name);
-  if (store === undefined) {
+export const eventStore = (ctx: BuildContext, name: string, s: EventStoreSettings): EventStore =>
+  STORES(ctx, name, () => {
     const stats = ctx.metrics.addEventStore(name, s.snapshotEvery);
-    store = new EventStore(name, s.entities, s.history, s.snapshotEvery, stats);
-    stores.set(name, store);
-  }
-  return store;
-}
+    return new EventStore(name, s.entities, s.history, s.snapshotEvery, stats);
+  });
 
 /** Draws entities 0-based from a sampler of keys 1..entities. */
 export const entityOf = (keys: KeySampler): number => keys.next() - 1;

@@ -21,7 +21,7 @@
 import type { RandomStream, Simulation, TimeoutQueue } from '../engine/index.ts';
 import { Outcome } from '../metrics/outcome.ts';
 import type { PendingStats } from '../metrics/pending-stats.ts';
-import type { BuildContext } from './build-context.ts';
+import { type BuildContext, sharedByName } from './build-context.ts';
 import { CallData, type Frame, Invocation, type ReplyWaiter, type Request } from './frame.ts';
 import { arriveAtService } from './journey.ts';
 import { type Hop, travel } from './network.ts';
@@ -141,19 +141,8 @@ export class PendingStore {
   }
 }
 
-const STORES = new WeakMap<BuildContext, Map<string, PendingStore>>();
+const STORES = sharedByName<PendingStore>();
 
 /** The store of pending state `name` of the model being built (made, with its counters, once). */
-export function pendingStore(ctx: BuildContext, name: string): PendingStore {
-  let stores = STORES.get(ctx);
-  if (stores === undefined) {
-    stores = new Map();
-    STORES.set(ctx, stores);
-  }
-  let store = stores.get(name);
-  if (store === undefined) {
-    store = new PendingStore(name, ctx.sim, ctx.metrics.addPending(name));
-    stores.set(name, store);
-  }
-  return store;
-}
+export const pendingStore = (ctx: BuildContext, name: string): PendingStore =>
+  STORES(ctx, name, () => new PendingStore(name, ctx.sim, ctx.metrics.addPending(name)));

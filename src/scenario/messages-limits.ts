@@ -255,16 +255,22 @@ export function queueTooLong(kind: string, id: string, waiting: number, nowMs: n
   };
 }
 
+/** The longest wait queue when a guard stopped the run. */
+type QueueAt = { kind: string; id: string; waiting: number };
+
+/** '; the longest queue is at …' for a guard's reason ('' without a queue). */
+const longestQueue = (queue: QueueAt | null): string =>
+  queue === null
+    ? ''
+    : `; the longest queue is at ${queue.kind} "${queue.id}" (${showCount(queue.waiting)} waiting)`;
+
 /** The pending events grew past --max-pending. */
 export function tooManyPendingEvents(
   pending: number,
   nowMs: number,
-  queue: { kind: string; id: string; waiting: number } | null,
+  queue: QueueAt | null,
 ): GuardText {
-  const longest =
-    queue === null
-      ? ''
-      : `; the longest queue is at ${queue.kind} "${queue.id}" (${showCount(queue.waiting)} waiting)`;
+  const longest = longestQueue(queue);
   return {
     reason: `${showCount(pending)} events are pending ${atTime(nowMs)}${longest}: the scenario starts work faster than it finishes it`,
     advice:
@@ -277,12 +283,9 @@ export function memoryExceeded(
   usedBytes: number,
   limitBytes: number,
   nowMs: number,
-  queue: { kind: string; id: string; waiting: number } | null,
+  queue: QueueAt | null,
 ): GuardText {
-  const longest =
-    queue === null
-      ? ''
-      : `; the longest queue is at ${queue.kind} "${queue.id}" (${showCount(queue.waiting)} waiting)`;
+  const longest = longestQueue(queue);
   return {
     reason: `it holds ${showBytes(usedBytes)} of memory ${atTime(nowMs)}, over the limit of ${showBytes(limitBytes)} (--max-memory)${longest}`,
     advice:

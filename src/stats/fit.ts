@@ -47,9 +47,8 @@ export interface SampleSummary {
   max: number;
 }
 
-/** The fitted families, best (lowest BIC) first; none that cannot describe the data. */
-export function fitDistributions(values: readonly number[]): Fit[] {
-  if (values.length < 2) throw new RangeError('at least 2 values are needed to fit');
+/** The values sorted, their count, sum, mean and sum of squared deviations from the mean. */
+function sortedSample(values: readonly number[]) {
   const xs = Float64Array.from(values).sort();
   const n = xs.length;
   let sum = 0;
@@ -57,6 +56,13 @@ export function fitDistributions(values: readonly number[]): Fit[] {
   const mean = sum / n;
   let ss = 0;
   for (const x of xs) ss += (x - mean) ** 2;
+  return { xs, n, sum, mean, ss };
+}
+
+/** The fitted families, best (lowest BIC) first; none that cannot describe the data. */
+export function fitDistributions(values: readonly number[]): Fit[] {
+  if (values.length < 2) throw new RangeError('at least 2 values are needed to fit');
+  const { xs, n, sum, mean, ss } = sortedSample(values);
   const sd = Math.sqrt(ss / n);
   const positive = xs[0] > 0;
   const fits: Omit<Fit, 'bic' | 'ks' | 'ad'>[] = [];
@@ -143,13 +149,7 @@ export function fitDistributions(values: readonly number[]): Fit[] {
 
 /** Mean, sd (1/n), min, p50, p99 (nearest rank) and max of the values. */
 export function summarizeSample(values: readonly number[]): SampleSummary {
-  const xs = Float64Array.from(values).sort();
-  const n = xs.length;
-  let sum = 0;
-  for (const x of xs) sum += x;
-  const mean = sum / n;
-  let ss = 0;
-  for (const x of xs) ss += (x - mean) ** 2;
+  const { xs, n, mean, ss } = sortedSample(values);
   const rank = (q: number) => xs[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))];
   return {
     n,

@@ -1,5 +1,5 @@
 /**
- * Chromium for the browser tests (report.browser.test.ts, hostile.browser.test.ts): Debian's
+ * Chromium for the browser tests (report.browser.test.ts, hostile.browser.test.ts, the playground's): Debian's
  * /usr/bin/chromium driven by playwright-core, launched headless with nothing in the background
  * (no sandbox: the tests run as root in containers). Without the binary the browser tests are
  * skipped locally and fail in CI (`browserSuite`).

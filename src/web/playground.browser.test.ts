@@ -14,31 +14,21 @@
  * Screenshots go to reports/test-artifacts/. Without /usr/bin/chromium the tests are skipped
  * locally and fail in CI.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, launchChromium } from '../test-support/browser.ts';
 import { msasimInProcess, ROOT } from '../test-support/cli.ts';
 import { shippedRun } from '../test-support/shipped-runs.ts';
 import { encodeShare } from './share.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
 const ARTIFACTS = join(ROOT, 'reports', 'test-artifacts');
 const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
 /** Quick shipped scenarios with different report features (SLOs, policies, propagation). */
 const SAME_AS_CLI = ['01-shared-db.yaml', 'shop.yaml', 'resilience/retry-storm.yaml'];
-
-if (!available && process.env.CI) {
-  describe('the playground in Chromium', () => {
-    it('needs /usr/bin/chromium in CI', () => {
-      expect.fail(`${CHROMIUM} is missing: install it with apt-get install -y chromium`);
-    });
-  });
-}
 
 interface Playground {
   open(file: string): void;
@@ -51,7 +41,7 @@ interface Playground {
 }
 declare const window: { playground: Playground; __pwned?: number };
 
-describe.skipIf(!available)('the playground in Chromium', () => {
+browserSuite('the playground in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let dir: string;
@@ -65,19 +55,7 @@ describe.skipIf(!available)('the playground in Chromium', () => {
     expect(made.code, made.stderr).toBe(0);
     // two run workers, so the variants of a scenario run in parallel as on a multi-core laptop
     url = `${pathToFileURL(file).href}?workers=2`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('console', (m) => {
       if (m.type() === 'error') seen.problems.push(`${m.type()}: ${m.text()}`);
