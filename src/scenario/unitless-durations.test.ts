@@ -4,19 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
+import { sleepyApi } from '../test-support/yaml.ts';
 
-const scenario = (timeout: string, sleep: string) => `version: 1
-name: shop
-duration: 20s
-workloads:
-  browse: { rate: 10/s, target: api/get, timeout: ${timeout} }
-services:
-  api:
-    endpoints:
-      get:
-        steps:
-          - sleep: ${sleep}
-`;
+const scenario = (timeout: string, sleep: string) => sleepyApi(timeout, sleep, '20s');
 
 describe('unitless durations', () => {
   it('warns of a number below 1 (milliseconds), located, with the unit it may have meant', () => {

@@ -67,3 +67,20 @@ duration: ${duration}
 workloads:
 `;
 }
+
+/**
+ * A scenario named shop whose one endpoint, api/get, sleeps `sleep` for a workload `browse` at
+ * 10/s with timeout `timeout` (the timeout on line 5, the sleep on line 11).
+ */
+export const sleepyApi = (timeout: string, sleep: string, duration: string): string => `version: 1
+name: shop
+duration: ${duration}
+workloads:
+  browse: { rate: 10/s, target: api/get, timeout: ${timeout} }
+services:
+  api:
+    endpoints:
+      get:
+        steps:
+          - sleep: ${sleep}
+`;

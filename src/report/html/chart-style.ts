@@ -48,6 +48,15 @@ export function colourScale(domain: readonly string[]): { domain: string[]; rang
 /** The chart width in pixels, sized for the page's content column. */
 export const CHART_WIDTH = 880;
 
+/** The x encoding of simulated time in seconds, read from field `field` (no rounded ends). */
+export const timeX = (field = 'second') =>
+  ({
+    field,
+    type: 'quantitative',
+    title: 'simulated time (s)',
+    scale: { nice: false },
+  }) as const;
+
 /** The configuration of every chart: readable fonts, light grid, legends on top. */
 export const CHART_CONFIG: Config = {
   font: FONT_STACK,

@@ -9,7 +9,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { LatencyStats } from '../../metrics/histogram.ts';
 import type { ReportData, VariantReport } from '../report-data-types.ts';
 import { barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
-import { CHART_WIDTH, colourScale, r4 } from './chart-style.ts';
+import { CHART_WIDTH, colourScale, r4, timeX } from './chart-style.ts';
 import { bucketBySecond, bucketSeconds, meanOf, resolutionOf, thinningNote } from './thinning.ts';
 
 /** The name a variant goes by in charts: its own, or the scenario's when it has none. */
@@ -329,12 +329,7 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
   const names = sources.map(([name]) => name);
   const by = byVariant ? 'variant' : 'endpoint';
   const windows = windowRows(data, options.faults ?? []);
-  const x = {
-    field: 'second',
-    type: 'quantitative',
-    title: 'simulated time (s)',
-    scale: { nice: false },
-  } as const;
+  const x = timeX();
   const color = { field: 'series', type: 'nominal', title: by, scale: colourScale(names) } as const;
   const shading = windowBands(windows);
   const line = SERIES_LINE;

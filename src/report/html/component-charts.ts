@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { MetricEstimate } from '../key-metrics.ts';
 import type { ReportData } from '../report-data-types.ts';
 import { barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
-import { CHART_WIDTH, colourScale, r4 } from './chart-style.ts';
+import { CHART_WIDTH, colourScale, r4, timeX } from './chart-style.ts';
 import { hasVariants, variantLabel, windowBands, windowRows } from './charts.ts';
 import { bucketBySecond, bucketSeconds, meanOf, resolutionOf, thinningNote } from './thinning.ts';
 import { UTILISATION_STOPS } from './topology.ts';
@@ -150,12 +150,7 @@ export function utilisationHeatmap(data: ReportData): TopLevelSpec {
     height: { step: order.length * names.length > 30 ? 15 : 20 },
     mark: { type: 'rect', tooltip: true },
     encoding: {
-      x: {
-        field: 'start',
-        type: 'quantitative',
-        title: 'simulated time (s)',
-        scale: { nice: false },
-      },
+      x: timeX('start'),
       x2: { field: 'end' },
       y: { field: 'component', type: 'nominal', sort: order.map((c) => c.id), title: null },
       color: {
@@ -393,12 +388,7 @@ export function instancesChart(data: ReportData): TopLevelSpec | null {
             clip: true,
           },
           encoding: {
-            x: {
-              field: 'second',
-              type: 'quantitative',
-              title: 'simulated time (s)',
-              scale: { nice: false },
-            },
+            x: timeX(),
             y: {
               field: 'instances',
               type: 'quantitative',

@@ -8,7 +8,14 @@ import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
 import * as cg from '../../../test-support/consumers.ts';
-import { dataOf, HOSTILE, itPlacesSection } from '../../../test-support/report-data.ts';
+import {
+  dataOf,
+  HOSTILE,
+  itHeadsEachItem,
+  itPlacesSection,
+  itShowsKeyMetrics,
+  NO_LIBRARIES,
+} from '../../../test-support/report-data.ts';
 import {
   compileWarnings,
   expectBarNames,
@@ -37,7 +44,7 @@ const semantics = (v: number, r = 0): ConsumerGroupSummary[] =>
 
 const two = dataOf(cg.withConsumers(replicated, semantics));
 const one = dataOf(cg.withConsumers(cg.firstVariantOnly(plain), () => [cg.fakeConsumerGroup()]));
-const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
+const assets = NO_LIBRARIES;
 
 const builders = { messageOutcomeChart, consumerLagChart };
 
@@ -72,27 +79,24 @@ describe('messagingSection', () => {
     );
   });
 
-  it('shows the group key metrics over the replications with their change', () => {
-    const html = String(messagingSection(two)[0].html ?? '');
-    expect(html).toContain('<h3>Key metrics over the replications</h3>');
-    expect(html).toMatch(/<td class="label">applied twice<\/td>.*badge better/);
-    // one variant, one replication: nothing to estimate or compare
-    expect(String(messagingSection(one)[0].html)).not.toContain(
-      'Key metrics over the replications',
-    );
+  itShowsKeyMetrics('group', messagingSection, {
+    several: two,
+    single: one,
+    better: ['applied twice'],
   });
 
-  it('heads the key metrics of each group when there are several', () => {
-    const data = dataOf(
-      cg.withConsumers(replicated, (v, r) => [
-        ...semantics(v, r),
-        cg.fakeConsumerGroup({ group: 'audit', lost: v === 0 ? 10 : 2 }),
-      ]),
-    );
-    const html = String(messagingSection(data)[0].html ?? '');
-    expect(html).toContain('<h4>billing</h4>');
-    expect(html).toMatch(/<h4>audit<\/h4>.*messages lost.*badge better/s);
-  });
+  itHeadsEachItem(
+    messagingSection,
+    () =>
+      dataOf(
+        cg.withConsumers(replicated, (v, r) => [
+          ...semantics(v, r),
+          cg.fakeConsumerGroup({ group: 'audit', lost: v === 0 ? 10 : 2 }),
+        ]),
+      ),
+    ['billing', 'audit'],
+    'messages lost',
+  );
 
   it('puts the group differences in the comparison with the group named', () => {
     const page = buildReportHtml(two, assets);

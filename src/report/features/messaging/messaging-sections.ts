@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
 import { chartSpec, partsNamed, stackedPanel, variantColor } from '../../html/chart-parts.ts';
-import { CHART_WIDTH, colourScale, r4 } from '../../html/chart-style.ts';
+import { CHART_WIDTH, colourScale, r4, timeX } from '../../html/chart-style.ts';
 import {
   faultWindows,
   type TimeSeriesOptions,
@@ -181,12 +181,7 @@ export function consumerLagChart(data: ReportData, options: TimeSeriesOptions = 
   const windows = windowRows(data, options.faults ?? []);
   const flat = values.every((v) => !v.lag);
   const encoding = {
-    x: {
-      field: 'second',
-      type: 'quantitative',
-      title: 'simulated time (s)',
-      scale: { nice: false },
-    },
+    x: timeX(),
     y: {
       field: 'lag',
       type: 'quantitative',

@@ -5,20 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../model/language.ts';
 import { runScenario } from '../../../model/run.ts';
+import { sleepyApi } from '../../../test-support/yaml.ts';
 import { timeoutWarnings } from './endpoints.ts';
 
-const scenario = (timeout: string) => `version: 1
-name: shop
-duration: 5s
-workloads:
-  browse: { rate: 10/s, target: api/get, timeout: ${timeout} }
-services:
-  api:
-    endpoints:
-      get:
-        steps:
-          - sleep: 5ms
-`;
+const scenario = (timeout: string) => sleepyApi(timeout, '5ms', '5s');
 
 describe('a timeout that fails every request', () => {
   it('is a warning in the run’s console block, and nothing when some succeed', async () => {

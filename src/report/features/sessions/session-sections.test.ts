@@ -7,7 +7,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
-import { dataOf, HOSTILE, itPlacesSection } from '../../../test-support/report-data.ts';
+import {
+  dataOf,
+  HOSTILE,
+  itPlacesSection,
+  itShowsKeyMetrics,
+} from '../../../test-support/report-data.ts';
 import * as ss from '../../../test-support/sessions.ts';
 import { compileWarnings, itCompilesEachChart, type Json } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
@@ -60,13 +65,11 @@ describe('sessionsSection', () => {
     expect(html).toContain('<td>180/s</td><td>1.50 ms / 4.75 ms</td><td>–</td>');
   });
 
-  it('shows the session key metrics over the replications with their change', () => {
-    const html = String(sessionsSection(two)[0].html ?? '');
-    expect(html).toContain('<h3>Key metrics over the replications</h3>');
-    expect(html).toMatch(/<td class="label">session store ops\/s<\/td>/);
-    expect(html).toMatch(/<td class="label">sessions lost<\/td>.*badge better/);
-    // one variant, one replication: nothing to estimate or compare
-    expect(String(sessionsSection(one)[0].html)).not.toContain('Key metrics over the replications');
+  itShowsKeyMetrics('session', sessionsSection, {
+    several: two,
+    single: one,
+    shown: ['session store ops/s'],
+    better: ['sessions lost'],
   });
 
   it('escapes the strategy, the services and the variants', () => {

@@ -7,7 +7,14 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { dataOf, HOSTILE, itPlacesSection } from '../../../test-support/report-data.ts';
+import {
+  dataOf,
+  HOSTILE,
+  itHeadsEachItem,
+  itPlacesSection,
+  itShowsKeyMetrics,
+  NO_LIBRARIES,
+} from '../../../test-support/report-data.ts';
 import * as tx from '../../../test-support/transactions.ts';
 import {
   compileWarnings,
@@ -32,7 +39,7 @@ import { transactionSection } from './transaction-sections.ts';
 
 const plain = await tx.tinyResults();
 const replicated = await tx.tinyResults(2);
-const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
+const assets = NO_LIBRARIES;
 
 /** Every kind: sagas (fewer inconsistent in the second variant), steps, and readers. */
 const allKinds = (results: ScenarioResults) =>
@@ -154,29 +161,25 @@ describe('transactionSection', () => {
     expect(transactionSection(two)[0].charts).toHaveLength(3);
   });
 
-  it('shows the key metrics over the replications with their change', () => {
-    const html = String(transactionSection(two)[0].html ?? '');
-    expect(html.match(/Key metrics over the replications/g)).toHaveLength(3);
-    expect(html).toMatch(/<td class="label">inconsistent sagas<\/td>.*badge better/);
-    expect(html).toMatch(/<td class="label">anomaly rate<\/td>.*badge better/);
-    expect(html).toMatch(/<td class="label">mean lock wait<\/td>.*badge better/);
-    // one variant, one replication: nothing to estimate or compare
-    expect(String(transactionSection(one)[0].html)).not.toContain(
-      'Key metrics over the replications',
-    );
+  itShowsKeyMetrics('sagas’, steps’ and readers’', transactionSection, {
+    several: two,
+    single: one,
+    better: ['inconsistent sagas', 'anomaly rate', 'mean lock wait'],
+    tables: 3,
   });
 
-  it('heads the key metrics of each item when there are several', () => {
-    const data = dataOf(
-      tx.withSagas(replicated, (v) => [
-        tx.fakeSaga(),
-        tx.fakeSaga({ id: 'refund', alerts: v === 0 ? 9 : 1 }),
-      ]),
-    );
-    const html = String(transactionSection(data)[0].html ?? '');
-    expect(html).toContain('<h4>create-course</h4>');
-    expect(html).toMatch(/<h4>refund<\/h4>.*operator alerts.*badge better/s);
-  });
+  itHeadsEachItem(
+    transactionSection,
+    () =>
+      dataOf(
+        tx.withSagas(replicated, (v) => [
+          tx.fakeSaga(),
+          tx.fakeSaga({ id: 'refund', alerts: v === 0 ? 9 : 1 }),
+        ]),
+      ),
+    ['create-course', 'refund'],
+    'operator alerts',
+  );
 
   it('puts the item differences in the comparison with the item named', () => {
     const page = buildReportHtml(two, assets);
