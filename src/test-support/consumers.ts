@@ -5,7 +5,7 @@
  * tiny two-variant scenario is the one of test-support/sessions.ts).
  */
 import type { ConsumerGroupSummary } from '../metrics/consumer-stats.ts';
-import type { ScenarioResults } from '../report/results.ts';
+import { withField } from './sessions.ts';
 
 export { firstVariantOnly, tinyResults } from './sessions.ts';
 
@@ -47,21 +47,5 @@ export function fakeConsumerGroup(
   };
 }
 
-/**
- * A copy of `results` in which replication r of variant v has `groups(v, r)` as its consumer
- * groups (the first replication is also the variant's run); [] leaves a variant without groups.
- */
-export function withConsumers(
-  results: ScenarioResults,
-  groups: (variant: number, replication: number) => ConsumerGroupSummary[],
-): ScenarioResults {
-  const copy = structuredClone(results);
-  const reps = copy.replications ?? copy.runs.map((r) => [r.summary]);
-  reps.forEach((summaries, v) => {
-    summaries.forEach((s, r) => {
-      s.consumers = groups(v, r);
-    });
-    copy.runs[v].summary.consumers = groups(v, 0);
-  });
-  return copy;
-}
+/** A copy of `results` whose replication r of variant v has `groups(v, r)` as its consumer groups; []: none. */
+export const withConsumers = withField('consumers');

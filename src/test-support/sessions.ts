@@ -120,23 +120,43 @@ export function tinyResults(replications = 1): Promise<ScenarioResults> {
 }
 
 /**
- * A copy of `results` in which replication r of variant v has `sessions(v, r)` as its sessions
- * (the first replication is also the variant's run); null leaves a variant without users.
+ * A copy of `results` in which replication r of every variant v gets `put(summary, v, r)`
+ * (the first replication is also the variant's run).
  */
-export function withSessions(
+function withEach(
   results: ScenarioResults,
-  sessions: (variant: number, replication: number) => SessionSummary | null,
+  put: (s: RunSummary, variant: number, replication: number) => void,
 ): ScenarioResults {
   const copy = structuredClone(results);
   const reps = copy.replications ?? copy.runs.map((r) => [r.summary]);
   reps.forEach((summaries, v) => {
     summaries.forEach((s, r) => {
-      s.sessions = sessions(v, r);
+      put(s, v, r);
     });
-    copy.runs[v].summary.sessions = sessions(v, 0);
+    put(copy.runs[v].summary, v, 0);
   });
   return copy;
 }
+
+/** What a test puts in summary field K of replication r of variant v. */
+export type Items<K extends keyof RunSummary> = (
+  variant: number,
+  replication: number,
+) => RunSummary[K];
+
+/**
+ * The maker of copies of results in which summary field `key` of replication r of variant v is
+ * `items(v, r)` (the first replication is also the variant's run).
+ */
+export const withField =
+  <K extends keyof RunSummary>(key: K) =>
+  (results: ScenarioResults, items: Items<K>): ScenarioResults =>
+    withEach(results, (s, v, r) => {
+      s[key] = items(v, r);
+    });
+
+/** A copy of `results` whose replication r of variant v has `sessions(v, r)` as its sessions; null: no users. */
+export const withSessions = withField('sessions');
 
 /** A copy of `results` with only the first variant (a scenario without variants). */
 export function firstVariantOnly(results: ScenarioResults): ScenarioResults {

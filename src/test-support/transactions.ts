@@ -7,9 +7,8 @@
  */
 import type { ReaderSummary } from '../metrics/reader-stats.ts';
 import type { SagaSummary } from '../metrics/saga-stats.ts';
-import type { RunSummary } from '../metrics/summary.ts';
 import type { TransactionSummary } from '../metrics/transaction-stats.ts';
-import type { ScenarioResults } from '../report/results.ts';
+import { withField } from './sessions.ts';
 
 export { firstVariantOnly, tinyResults } from './sessions.ts';
 
@@ -87,48 +86,11 @@ export function fakeReader(fields: Partial<ReaderSummary> = {}): ReaderSummary {
   };
 }
 
-/** What a test puts in each replication of each variant: [] leaves it without such items. */
-type Items<T> = (variant: number, replication: number) => T[];
+/** A copy of `results` whose replication r of variant v has `sagas(v, r)` as its sagas. */
+export const withSagas = withField('sagas');
 
-/**
- * A copy of `results` in which replication r of every variant v gets `put(summary, v, r)`
- * (the first replication is also the variant's run).
- */
-function withEach(
-  results: ScenarioResults,
-  put: (s: RunSummary, variant: number, replication: number) => void,
-): ScenarioResults {
-  const copy = structuredClone(results);
-  const reps = copy.replications ?? copy.runs.map((r) => [r.summary]);
-  reps.forEach((summaries, v) => {
-    summaries.forEach((s, r) => {
-      put(s, v, r);
-    });
-    put(copy.runs[v].summary, v, 0);
-  });
-  return copy;
-}
+/** A copy of `results` whose replication r of variant v has `steps(v, r)` as its transactions. */
+export const withTransactions = withField('transactions');
 
-/** A copy of `results` in which replication r of variant v has `sagas(v, r)` as its sagas. */
-export const withSagas = (results: ScenarioResults, sagas: Items<SagaSummary>): ScenarioResults =>
-  withEach(results, (s, v, r) => {
-    s.sagas = sagas(v, r);
-  });
-
-/** A copy of `results` in which replication r of variant v has `steps(v, r)` as its transactions. */
-export const withTransactions = (
-  results: ScenarioResults,
-  steps: Items<TransactionSummary>,
-): ScenarioResults =>
-  withEach(results, (s, v, r) => {
-    s.transactions = steps(v, r);
-  });
-
-/** A copy of `results` in which replication r of variant v has `readers(v, r)` as its readers. */
-export const withReaders = (
-  results: ScenarioResults,
-  readers: Items<ReaderSummary>,
-): ScenarioResults =>
-  withEach(results, (s, v, r) => {
-    s.readers = readers(v, r);
-  });
+/** A copy of `results` whose replication r of variant v has `readers(v, r)` as its readers. */
+export const withReaders = withField('readers');
