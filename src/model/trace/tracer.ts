@@ -161,6 +161,30 @@ export class Tracer {
     return id;
   }
 
+  /** The wait span under span `parent`: from the arrival (no later than the grant) to the grant. */
+  #pushWait(
+    b: Building,
+    parent: number,
+    kind: 'thread-wait' | 'connection-wait',
+    name: string,
+    instance: number,
+    arrived: number,
+    granted: number,
+  ): void {
+    this.#push(b, {
+      id: b.nextId++,
+      parent,
+      kind,
+      name,
+      startMs: Math.min(arrived, granted),
+      endMs: granted,
+      instance,
+      outcome: 'ok',
+      cause: '',
+      events: [],
+    });
+  }
+
   #push(b: Building, span: TraceSpan): void {
     if (b.trace.spans.length >= MAX_SPANS_PER_TRACE) b.trace.droppedSpans++;
     else b.trace.spans.push(span);
@@ -212,18 +236,15 @@ export class Tracer {
       events,
     });
     if (granted !== undefined)
-      this.#push(b, {
-        id: b.nextId++,
-        parent: id,
-        kind: 'thread-wait',
-        name: `${service}: waiting for a thread`,
-        startMs: Math.min(arrived, granted),
-        endMs: granted,
+      this.#pushWait(
+        b,
+        id,
+        'thread-wait',
+        `${service}: waiting for a thread`,
         instance,
-        outcome: 'ok',
-        cause: '',
-        events: [],
-      });
+        arrived,
+        granted,
+      );
   }
 
   /** A query of frame `f` at database `db` ended at `nowMs`, answered or not. */
@@ -248,18 +269,15 @@ export class Tracer {
       events: [],
     });
     if (granted !== undefined)
-      this.#push(b, {
-        id: b.nextId++,
-        parent: id,
-        kind: 'connection-wait',
-        name: `${db}: waiting for a connection`,
-        startMs: Math.min(arrived, granted),
-        endMs: granted,
-        instance: -1,
-        outcome: 'ok',
-        cause: '',
-        events: [],
-      });
+      this.#pushWait(
+        b,
+        id,
+        'connection-wait',
+        `${db}: waiting for a connection`,
+        -1,
+        arrived,
+        granted,
+      );
   }
 
   /** The caller of `child` stopped waiting for it (the call's timeout). */
