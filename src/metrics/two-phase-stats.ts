@@ -29,25 +29,23 @@ const TWO_PHASE_TIMES = {
   blockedTime: 'a participant lock held in doubt, from lock to the recovered coordinator’s abort',
 } as const;
 
+/** One participant's exact figures over the statistics window (plain sums and maxima). */
+const PARTICIPANT_COUNTERS = {
+  prepared: 'prepares that voted yes',
+  votedNo: 'its no votes',
+  blocked: 'its locks held in doubt',
+  locks: 'its row locks released',
+  holdSumMs: 'the sum of its lock holds, ms',
+  holdMaxMs: 'its longest lock hold, ms',
+} as const;
+
 /** One participant's exact figures (over the statistics window). */
-export class ParticipantStats {
-  prepared = 0;
-  votedNo = 0;
-  blocked = 0;
-  locks = 0;
-  holdSumMs = 0;
-  holdMaxMs = 0;
+export class ParticipantStats extends counters(PARTICIPANT_COUNTERS) {
   constructor(
     readonly service: string,
     readonly endpoint: string,
-  ) {}
-  reset(): void {
-    this.prepared = 0;
-    this.votedNo = 0;
-    this.blocked = 0;
-    this.locks = 0;
-    this.holdSumMs = 0;
-    this.holdMaxMs = 0;
+  ) {
+    super();
   }
 }
 
