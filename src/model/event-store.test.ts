@@ -7,10 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventStoreSummary } from '../metrics/event-store-stats.ts';
 import type { RunResult } from '../metrics/summary.ts';
-import { formatIssues } from '../scenario/format.ts';
-import { ScenarioError } from '../scenario/issues.ts';
-import { runYaml } from '../test-support/scenarios.ts';
-import { parseScenario } from './language.ts';
+import { runYaml, scenarioProblems } from '../test-support/scenarios.ts';
 
 function yaml(o: { snapshotEvery?: number; history?: number; readEntities?: number } = {}) {
   const store = (op: string, entities = 1) =>
@@ -88,13 +85,7 @@ describe('event sourcing', () => {
   });
 
   it('steps naming the same store must give the same settings (a located error)', () => {
-    let text = '';
-    try {
-      parseScenario(yaml({ readEntities: 5 }), 'e.yaml');
-    } catch (e) {
-      if (!(e instanceof ScenarioError)) throw e;
-      text = formatIssues(e.issues);
-    }
+    const text = scenarioProblems(yaml({ readEntities: 5 }), 'e.yaml');
     expect(text).toContain('services.ledger.endpoints.balance.steps[1].eventStore.entities');
     expect(text).toContain('expected 1, received 5');
     expect(text).toMatch(/^e\.yaml:\d+:\d+/);

@@ -6,10 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PendingSummary } from '../metrics/pending-stats.ts';
-import { formatIssues } from '../scenario/format.ts';
-import { ScenarioError } from '../scenario/issues.ts';
-import { runYaml } from '../test-support/scenarios.ts';
-import { parseScenario } from './language.ts';
+import { runYaml, scenarioProblems } from '../test-support/scenarios.ts';
 
 function yaml(o: { cancels?: string; timeout?: string; of?: string } = {}): string {
   return `
@@ -82,13 +79,7 @@ describe('pending states', () => {
   });
 
   it('an unknown pending state is a located error with did-you-mean', () => {
-    let text = '';
-    try {
-      parseScenario(yaml({ of: 'ordr' }), 'p.yaml');
-    } catch (e) {
-      if (!(e instanceof ScenarioError)) throw e;
-      text = formatIssues(e.issues);
-    }
+    const text = scenarioProblems(yaml({ of: 'ordr' }), 'p.yaml');
     expect(text).toContain('services.orders.endpoints.status.steps[0].readPending.of');
     expect(text).toContain('unknown pending state "ordr"; known: order');
     expect(text).toContain('did you mean "order"?');

@@ -4,10 +4,7 @@
  * are exact. Unknown sizes and services in `costs:` are located errors with did-you-mean.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../../model/language.ts';
-import { formatIssues } from '../../../scenario/format.ts';
-import { ScenarioError } from '../../../scenario/issues.ts';
-import { runYaml } from '../../../test-support/scenarios.ts';
+import { runYaml, scenarioProblems } from '../../../test-support/scenarios.ts';
 import { costsOf } from './costs.ts';
 
 const yaml = (services = '{ front: big }') => `
@@ -63,13 +60,7 @@ describe('the cost model', () => {
   });
 
   it('names an unknown size or service where it is written, with did-you-mean', () => {
-    let text = '';
-    try {
-      parseScenario(yaml('{ front: bg, fornt: small }'), 'c.yaml');
-    } catch (e) {
-      if (!(e instanceof ScenarioError)) throw e;
-      text = formatIssues(e.issues);
-    }
+    const text = scenarioProblems(yaml('{ front: bg, fornt: small }'), 'c.yaml');
     expect(text).toContain('costs.services.front');
     expect(text).toContain('unknown instance size "bg"; known: big, small');
     expect(text).toContain('did you mean "big"?');
