@@ -96,16 +96,9 @@ export class BrokerRuntime {
   );
 
   readonly #enter = (op: PublishOp): void => {
-    const now = this.sim.now;
-    const server = op.server as BrokerServer;
-    op.sinceMs = now;
-    const g = server.threads.request(op);
-    if (g === Grant.rejected) {
-      this.refuse(op);
-      return;
-    }
-    server.observe(now);
-    if (g === Grant.granted) this.#run(op);
+    const g = (op.server as BrokerServer).admit(op, this.sim.now);
+    if (g === Grant.rejected) this.refuse(op);
+    else if (g === Grant.granted) this.#run(op);
   };
 
   readonly #run = (op: PublishOp): void => {

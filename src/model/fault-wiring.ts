@@ -78,7 +78,7 @@ function faultUnits(model: BuildContext, id: string, instances: number[] | null)
     );
     return { name: holder.fault.name, state: holder.fault };
   };
-  const servers = <T>(all: Server<T>[], reset: (item: T) => void) =>
+  const servers = <T extends { sinceMs: number }>(all: Server<T>[], reset: (item: T) => void) =>
     (instances ?? all.map((_, i) => i))
       .filter((i) => i < all.length)
       .map((i) => unit(all[i], `${id}[${i}]`, (item) => reset(item as T)));

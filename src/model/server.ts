@@ -3,11 +3,11 @@
  * with a FIFO queue (bounded or not), the slots that GC pauses and capacity faults take away,
  * the faults striking it, and its busy and queue levels.
  */
-import { Resource } from '../engine/index.ts';
+import { Grant, Resource } from '../engine/index.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
 import { type FaultState, Slots } from './faults.ts';
 
-export class Server<T> {
+export class Server<T extends { sinceMs: number }> {
   readonly threads: Resource<T>;
   readonly slots: Slots;
   /** Faults striking this server (null when none ever does). */
@@ -21,6 +21,17 @@ export class Server<T> {
   ) {
     this.threads = new Resource(threads, queueCapacity, onGrant);
     this.slots = new Slots(threads, this.threads as Resource<unknown>, (now) => this.observe(now));
+  }
+
+  /**
+   * Operation `op` arrives at `nowMs` (its `sinceMs`) and asks for a thread: granted or queued
+   * (the levels recorded), or rejected (the caller refuses it).
+   */
+  admit(op: T, nowMs: number): Grant {
+    op.sinceMs = nowMs;
+    const g = this.threads.request(op);
+    if (g !== Grant.rejected) this.observe(nowMs);
+    return g;
   }
 
   /** Records busy threads and queue length at `nowMs`. */

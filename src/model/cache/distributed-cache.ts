@@ -154,16 +154,9 @@ export class DistributedCache {
 
   /** The operation at its server asks for a thread: granted, queued, or rejected. */
   readonly #enter = (op: CacheOp) => {
-    const now = this.sim.now;
-    const server = op.server as CacheServer;
-    op.sinceMs = now;
-    const g = server.threads.request(op);
-    if (g === Grant.rejected) {
-      this.refuse(op);
-      return;
-    }
-    server.observe(now);
-    if (g === Grant.granted) this.#run(op);
+    const g = (op.server as CacheServer).admit(op, this.sim.now);
+    if (g === Grant.rejected) this.refuse(op);
+    else if (g === Grant.granted) this.#run(op);
   };
 
   /**
