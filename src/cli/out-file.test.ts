@@ -3,10 +3,10 @@
  * paths are never touched), then real writes in a temporary folder: created, replaced only
  * when msasim wrote it, refused (and left byte for byte) otherwise.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../test-support/temp-folder.ts';
 import { OutPathError } from './errors.ts';
 import { decideFileOut, type FileOutFacts, writeFileOut } from './out-file.ts';
 
@@ -56,41 +56,35 @@ describe('decideFileOut', () => {
 });
 
 describe('writeFileOut', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'msasim-out-file-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tmp = tempFolder('msasim-out-file-');
 
   const write = (name: string, text: string) =>
-    writeFileOut(join(dir, name), '--out', text, MARK, WHAT);
+    writeFileOut(join(tmp.path, name), '--out', text, MARK, WHAT);
 
   it('creates the file, then replaces it (it holds the marker), leaving no temporary file', async () => {
     await write('a.html', `${MARK} one`);
     await write('a.html', `${MARK} two`);
-    expect(await readFile(join(dir, 'a.html'), 'utf8')).toBe(`${MARK} two`);
-    expect((await readdir(dir)).filter((n) => n.includes('tmp'))).toEqual([]);
+    expect(await readFile(join(tmp.path, 'a.html'), 'utf8')).toBe(`${MARK} two`);
+    expect((await readdir(tmp.path)).filter((n) => n.includes('tmp'))).toEqual([]);
   });
 
   it('refuses a file it did not write and leaves it byte for byte (exit 2 error)', async () => {
-    await writeFile(join(dir, 'mine.html'), 'my own notes');
+    await writeFile(join(tmp.path, 'mine.html'), 'my own notes');
     await expect(write('mine.html', `${MARK} x`)).rejects.toThrow(OutPathError);
     await expect(write('mine.html', `${MARK} x`)).rejects.toThrow(
       /mine\.html: a file is there that msasim did not write .*\n {2}→ .*Nothing was written\./s,
     );
-    expect(await readFile(join(dir, 'mine.html'), 'utf8')).toBe('my own notes');
+    expect(await readFile(join(tmp.path, 'mine.html'), 'utf8')).toBe('my own notes');
   });
 
   it('refuses a symbolic link (even to a marked file), a folder and a missing folder', async () => {
     await write('target.html', `${MARK} t`);
-    await symlink(join(dir, 'target.html'), join(dir, 'link.html'));
+    await symlink(join(tmp.path, 'target.html'), join(tmp.path, 'link.html'));
     await expect(write('link.html', `${MARK} x`)).rejects.toThrow(/symbolic link/);
-    await mkdir(join(dir, 'folder.html'));
+    await mkdir(join(tmp.path, 'folder.html'));
     await expect(write('folder.html', `${MARK} x`)).rejects.toThrow(/a folder/);
     await expect(write('no/such/p.html', `${MARK} x`)).rejects.toThrow(/missing/);
-    expect(await readFile(join(dir, 'target.html'), 'utf8')).toBe(`${MARK} t`);
+    expect(await readFile(join(tmp.path, 'target.html'), 'utf8')).toBe(`${MARK} t`);
   });
 
   it('refuses to write a text without its marker (a bug, not the user’s)', async () => {

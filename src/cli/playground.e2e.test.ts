@@ -4,23 +4,17 @@
  * second write replaces msasim's own file, a file msasim did not write is refused (exit 2) and
  * left byte for byte. The page itself is tested in Chromium (web/playground.browser.test.ts).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { msasimInProcess } from '../test-support/cli.ts';
+import { tempFolder } from '../test-support/temp-folder.ts';
 
 describe('msasim playground', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'msasim-playground-cli-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tmp = tempFolder('msasim-playground-cli-');
 
   it('writes one self-contained HTML file under 4 MB, and replaces its own file', async () => {
-    const out = join(dir, 'playground.html');
+    const out = join(tmp.path, 'playground.html');
     const first = await msasimInProcess(['playground', '--out', out]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/^wrote .*playground\.html \(\d\.\d MB\)/);
@@ -37,7 +31,7 @@ describe('msasim playground', () => {
   });
 
   it('refuses to overwrite a file msasim did not write (exit 2), leaving it as it was', async () => {
-    const mine = join(dir, 'notes.html');
+    const mine = join(tmp.path, 'notes.html');
     await writeFile(mine, '<p>my notes</p>');
     const r = await msasimInProcess(['playground', '--out', mine]);
     expect(r.code).toBe(2);

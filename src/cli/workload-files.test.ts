@@ -4,25 +4,19 @@
  * file (or at the scenario key naming a file that cannot be read); OTLP/JSON root spans and
  * rate profiles reach the model.
  */
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Simulation } from '../engine/index.ts';
 import { parseScenario } from '../model/language.ts';
 import { ReplayWorkload } from '../model/replay/arrivals.ts';
 import { rateAt } from '../model/replay/rows.ts';
 import type { EntryRuntime } from '../model/workload.ts';
 import { ScenarioError } from '../scenario/issues.ts';
+import { tempFolder } from '../test-support/temp-folder.ts';
 import { CsvArrivals, LineReader, openRegularSync, prepareWorkloadData } from './workload-files.ts';
 
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'msasim-replay-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tmp = tempFolder('msasim-replay-');
 
 /** A scenario in the temp folder whose workload `log` has `workload` (YAML flow text). */
 function scenario(workload: string, name = 's.yaml') {
@@ -37,7 +31,7 @@ services:
       home: { steps: [ { cpu: 1ms } ] }
       search: { steps: [ { cpu: 1ms } ] }
 `;
-  return parseScenario(text, join(dir, name));
+  return parseScenario(text, join(tmp.path, name));
 }
 
 /** The times at which a replayed workload sends, on a real simulation, and the targets. */
@@ -61,7 +55,7 @@ describe('replayed CSV files', () => {
   it('give the model the arrival times of the file exactly, and at a speed', async () => {
     const times = ['0', '0.0041', '0.25', '0.25', '1.5', '3.0001', '9.999'];
     const body = times.map((t, i) => `${t},${['web/home', 'web/search', ''][i % 3]}`).join('\n');
-    await writeFile(join(dir, 'a.csv'), `time,endpoint\r\n${body}\n`);
+    await writeFile(join(tmp.path, 'a.csv'), `time,endpoint\r\n${body}\n`);
     const loaded = scenario(
       '{ replay: { file: a.csv, endpoint: endpoint }, mix: { web/home: 1, web/search: 1 } }',
     );
@@ -86,7 +80,7 @@ describe('replayed CSV files', () => {
 
   it('reports every bad row at file:line:col before anything runs', async () => {
     await writeFile(
-      join(dir, 'bad.csv'),
+      join(tmp.path, 'bad.csv'),
       'time,endpoint\n0.1,web/home\nsoon,web/home\n0.2,web/hom\n0.05,web/home\n',
     );
     const loaded = scenario('{ replay: { file: bad.csv, endpoint: endpoint }, target: web/home }');
@@ -108,8 +102,8 @@ describe('replayed CSV files', () => {
   });
 
   it('refuses a missing file, a link and a folder at the scenario key that names them', async () => {
-    await writeFile(join(dir, 'real.csv'), 'time\n1\n');
-    await symlink(join(dir, 'real.csv'), join(dir, 'link.csv'));
+    await writeFile(join(tmp.path, 'real.csv'), 'time\n1\n');
+    await symlink(join(tmp.path, 'real.csv'), join(tmp.path, 'link.csv'));
     for (const [file, why] of [
       ['none.csv', 'there is no such file'],
       ['link.csv', 'it is a symbolic link, not a regular file'],
@@ -120,7 +114,7 @@ describe('replayed CSV files', () => {
       expect(e).toBeInstanceOf(ScenarioError);
       expect(e.issues[0]).toMatchObject({
         code: 'data-file',
-        file: join(dir, 's.yaml'),
+        file: join(tmp.path, 's.yaml'),
         line: 5,
         col: 26,
       });
@@ -129,10 +123,10 @@ describe('replayed CSV files', () => {
   });
 
   it('stops a run with a located problem when the file went bad after the check', async () => {
-    await writeFile(join(dir, 'later.csv'), 'time\n1\n2\n');
+    await writeFile(join(tmp.path, 'later.csv'), 'time\n1\n2\n');
     const loaded = scenario('{ replay: { file: later.csv }, target: web/home }');
     const data = await prepareWorkloadData(loaded);
-    await writeFile(join(dir, 'later.csv'), 'time\n1\nnever\n');
+    await writeFile(join(tmp.path, 'later.csv'), 'time\n1\nnever\n');
     const source = data.of(null)!.arrivals('log');
     expect(source.next()).toBe(true);
     expect(() => source.next()).toThrow(ScenarioError);
@@ -141,7 +135,7 @@ describe('replayed CSV files', () => {
 
   it('streams a large file in bounded memory', async () => {
     // ~24 MB of rows; the reader holds a 64 KB chunk and its lines at a time
-    const path = join(dir, 'large.csv');
+    const path = join(tmp.path, 'large.csv');
     const rows = 1_200_000;
     const chunk: string[] = [];
     let text = 'time,endpoint\n';
@@ -177,7 +171,7 @@ describe('replayed CSV files', () => {
   }, 60_000);
 
   it('refuses a line longer than the bound', async () => {
-    const path = join(dir, 'long.csv');
+    const path = join(tmp.path, 'long.csv');
     await writeFile(path, `time\n1\n${'9'.repeat(200_000)}\n`);
     const reader = new LineReader(openRegularSync(path));
     expect([reader.next(), reader.next()]).toEqual(['time', '1']);
@@ -213,7 +207,7 @@ describe('OTLP/JSON trace files and rate profiles', () => {
         },
       ],
     };
-    await writeFile(join(dir, 't.json'), JSON.stringify(doc));
+    await writeFile(join(tmp.path, 't.json'), JSON.stringify(doc));
     const loaded = scenario('{ replay: { file: t.json }, mix: { web/home: 1, web/search: 1 } }');
     const data = await prepareWorkloadData(loaded);
     expect(replayTimes(data.of(null)!.arrivals('log'))).toEqual([
@@ -221,18 +215,18 @@ describe('OTLP/JSON trace files and rate profiles', () => {
       [2.5, 'search'],
       [3.000001, 'home'],
     ]);
-    await writeFile(join(dir, 'broken.json'), '{"resourceSpans": [\n  {"scopeSpans": 3}]}');
+    await writeFile(join(tmp.path, 'broken.json'), '{"resourceSpans": [\n  {"scopeSpans": 3}]}');
     const bad = scenario('{ replay: { file: broken.json }, target: web/home }');
     const e = (await prepareWorkloadData(bad).catch((x) => x)) as ScenarioError;
     expect(e.issues[0].message).toContain('resourceSpans[0] has no scopeSpans array');
-    await writeFile(join(dir, 'syntax.json'), '{"resourceSpans": [\n  {,}]}');
+    await writeFile(join(tmp.path, 'syntax.json'), '{"resourceSpans": [\n  {,}]}');
     const syntax = scenario('{ replay: { file: syntax.json }, target: web/home }');
     const s = (await prepareWorkloadData(syntax).catch((x) => x)) as ScenarioError;
     expect(s.issues[0]).toMatchObject({ code: 'data-value', line: 2, col: 4 });
   });
 
   it('gives an open workload the rate curve of its profile', async () => {
-    await writeFile(join(dir, 'p.csv'), 'at,perSec\n0,10\n10,110\n');
+    await writeFile(join(tmp.path, 'p.csv'), 'at,perSec\n0,10\n10,110\n');
     const loaded = scenario(
       '{ rateProfile: { file: p.csv, time: at, rate: perSec }, target: web/home }',
     );
