@@ -73,6 +73,12 @@ function sessionsOf(r: RunResult): SessionSummary {
   return s;
 }
 
+/** Runs the scenario of `o`: its session summary and the run. */
+async function runSessions(o: Options): Promise<[SessionSummary, RunResult]> {
+  const r = await runYaml(yaml(o));
+  return [sessionsOf(r), r];
+}
+
 /** Builds the model of `text` (to look inside it while it runs). */
 async function build(text: string): Promise<Model> {
   await prepareHistograms();
@@ -144,15 +150,12 @@ describe('sticky sessions', () => {
 
 describe('session clustering', () => {
   it('sends changes × (instances − 1) replication messages', async () => {
-    const r = await runYaml(
-      yaml({
-        strategy: 'clustering',
-        instances: 5,
-        // everyone logs out (no session is left to expire or be replaced by a new login)
-        extraSession: 'logoutShare: 100%\n      forcedLogouts: 2/s\n      roleChanges: 3/s',
-      }),
-    );
-    const s = sessionsOf(r);
+    const [s] = await runSessions({
+      strategy: 'clustering',
+      instances: 5,
+      // everyone logs out (no session is left to expire or be replaced by a new login)
+      extraSession: 'logoutShare: 100%\n      forcedLogouts: 2/s\n      roleChanges: 3/s',
+    });
     const changes = s.logins + s.logouts + s.forcedLogouts + s.roleChanges;
     expect(s.forcedLogouts).toBeGreaterThan(50);
     expect(s.roleChanges).toBeGreaterThan(100);
@@ -179,8 +182,7 @@ describe('session clustering', () => {
 
 describe('session storage', () => {
   it('reads the store on every check, writes it on login and logout, and fails when it is down', async () => {
-    const r = await runYaml(yaml({ strategy: 'store' }));
-    const s = sessionsOf(r);
+    const [s, r] = await runSessions({ strategy: 'store' });
     expect(s.storeOps).toBe(s.validations + s.logins + s.loginFailures + s.logouts);
     const redis = r.summary.components.find((c) => c.id === 'redis');
     expect(redis?.arrivals).toBe(s.storeOps);
@@ -202,14 +204,11 @@ describe('session storage', () => {
 describe('reference tokens', () => {
   const forced = 'forcedLogouts: 2/s';
   it('resolve every check at the IdP without a cache, only misses with one', async () => {
-    const none = await runYaml(
-      yaml({
-        strategy: 'reference-token',
-        extraSessions: 'tokenCache: none',
-        extraSession: forced,
-      }),
-    );
-    const n = sessionsOf(none);
+    const [n, none] = await runSessions({
+      strategy: 'reference-token',
+      extraSessions: 'tokenCache: none',
+      extraSession: forced,
+    });
     expect(n.idp.resolves).toBe(n.validations);
     expect(n.tokenCache.hits).toBe(0);
     expect(n.idp.syncs).toBe(0);
@@ -219,14 +218,11 @@ describe('reference tokens', () => {
     expect(n.revocation.acceptedAfter).toBe(0);
     expect(n.revocation.delayMaxMs).toBe(0);
 
-    const cached = await runYaml(
-      yaml({
-        strategy: 'reference-token',
-        extraSessions: 'syncEvery: 5s',
-        extraSession: forced,
-      }),
-    );
-    const c = sessionsOf(cached);
+    const [c, cached] = await runSessions({
+      strategy: 'reference-token',
+      extraSessions: 'syncEvery: 5s',
+      extraSession: forced,
+    });
     expect(c.idp.resolves).toBe(c.tokenCache.misses);
     expect(c.tokenCache.hits + c.tokenCache.misses).toBe(c.validations);
     // a token is cached where the user logged in; each other instance misses it once per
@@ -239,14 +235,11 @@ describe('reference tokens', () => {
   });
 
   it('take a forced logout into account within one sync period', async () => {
-    const r = await runYaml(
-      yaml({
-        strategy: 'reference-token',
-        extraSessions: 'syncEvery: 5s',
-        extraSession: 'forcedLogouts: 3/s',
-      }),
-    );
-    const s = sessionsOf(r);
+    const [s] = await runSessions({
+      strategy: 'reference-token',
+      extraSessions: 'syncEvery: 5s',
+      extraSession: 'forcedLogouts: 3/s',
+    });
     expect(s.revocation.acceptedAfter).toBeGreaterThan(20);
     expect(s.revocation.delayMaxMs).toBeGreaterThan(1000);
     // bound: the sync period (+ the sync's round trip, a few ms)
@@ -257,14 +250,11 @@ describe('reference tokens', () => {
 
 describe('value tokens', () => {
   it('cannot be revoked: a forced logout takes effect only when the token expires', async () => {
-    const r = await runYaml(
-      yaml({
-        strategy: 'value-token',
-        extraSessions: 'tokenTtl: 10s',
-        extraSession: 'forcedLogouts: 3/s\n      roleChanges: 3/s',
-      }),
-    );
-    const s = sessionsOf(r);
+    const [s, r] = await runSessions({
+      strategy: 'value-token',
+      extraSessions: 'tokenTtl: 10s',
+      extraSession: 'forcedLogouts: 3/s\n      roleChanges: 3/s',
+    });
     expect(s.unauthorized.revoked).toBe(0);
     expect(s.revocation.acceptedAfter).toBeGreaterThan(100);
     expect(s.revocation.delayMaxMs).toBeGreaterThan(5000);
