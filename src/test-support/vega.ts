@@ -4,7 +4,7 @@
  */
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { expect, it } from 'vitest';
-import { VEGA_LITE_SCHEMA } from '../report/html/chart-style.ts';
+import { VARIANT_COLOURS, VEGA_LITE_SCHEMA } from '../report/html/chart-style.ts';
 
 /** vega-lite's warnings and errors while compiling `spec` (empty: it compiled cleanly). */
 export function compileWarnings(spec: TopLevelSpec): string[] {
@@ -79,4 +79,22 @@ export function expectBarNames(spec: Json, variants: string[], items: string[]):
 export function expectStackedBars(spec: Json, rows: Record<string, string>): void {
   for (const [row, bars] of Object.entries(rows)) expect(barsOf(spec, row), row).toBe(bars);
   expect(spec.hconcat[0].encoding.x.stack).toBe('zero');
+}
+
+/**
+ * With the first variant left without items: `spec` shows only the `variant` (the second), in
+ * the second variant's colour (`scale`, its colour scale), and every builder of `builders`
+ * still compiles `data` without warnings.
+ */
+export function expectSecondVariantOnly<D>(
+  spec: Json,
+  scale: { domain: string[]; range: string[] },
+  variant: string,
+  builders: Record<string, (data: D) => unknown>,
+  data: D,
+): void {
+  expect(new Set(spec.data.values.map((r: Json) => r.variant))).toEqual(new Set([variant]));
+  expect(scale.range[scale.domain.indexOf(variant)]).toBe(VARIANT_COLOURS[1]);
+  for (const build of Object.values(builders))
+    expect(compileWarnings(build(data) as TopLevelSpec)).toEqual([]);
 }
