@@ -1,3 +1,9 @@
+/**
+ * The messaging section of the report: absent without consumer groups; with them, tables of
+ * every variant × group (scenario strings escaped), the groups' key metrics with their changes,
+ * and two charts that compile with vega-lite without a warning, carry the figures inline, keep
+ * each variant's colour, thin long lag series and shade the warm-up and faults.
+ */
 import { describe, expect, it } from 'vitest';
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
 import * as cg from '../../../test-support/consumers.ts';

@@ -1,3 +1,9 @@
+/**
+ * The sessions section of the report: absent without logged-in users; with them, tables of
+ * every variant's figures (scenario strings escaped), the session key metrics with their
+ * changes, and three charts that compile with vega-lite without a warning, carry the figures
+ * inline and keep each variant's colour.
+ */
 import { describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
 import {

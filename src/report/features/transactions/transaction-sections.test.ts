@@ -1,3 +1,10 @@
+/**
+ * The section on transactions and consistency: absent without sagas, transaction steps and
+ * readers; with them, each reader's first and worst anomaly highlighted, tables of every
+ * variant × item (scenario strings escaped), their key metrics with their changes, differences
+ * in the comparison, and charts that compile with vega-lite without a warning, carry their
+ * figures inline and keep each variant's colour.
+ */
 import { describe, expect, it } from 'vitest';
 import {
   dataOf,
