@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { browserSuite, launchChromium } from '../test-support/browser.ts';
 import { msasimInProcess, ROOT } from '../test-support/cli.ts';
 import { shippedRun } from '../test-support/shipped-runs.ts';
