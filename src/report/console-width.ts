@@ -8,10 +8,9 @@
  * (text-table.ts `displayWidth`: a Hangul or CJK character takes two), so tables of Korean
  * names stack along the same columns as their rule.
  */
-import { displayWidth, padEndTo } from './text-table.ts';
+import { CONSOLE_WIDTH, displayWidth, padEndTo } from './text-table.ts';
 
-/** The columns the console output fits by default. */
-export const CONSOLE_WIDTH = 100;
+export { CONSOLE_WIDTH };
 
 /** A rule line of a table: optional indent, then `─` runs separated by two spaces. */
 const RULE = /^( *)(─+(?: {2}─+)*)$/;

@@ -7,7 +7,9 @@
  * a Western terminal.
  */
 import stringWidth from 'string-width';
-import { CONSOLE_WIDTH } from './console-width.ts';
+
+/** The columns the console output fits by default (console-width.ts fits the tables to it). */
+export const CONSOLE_WIDTH = 100;
 
 /** How many terminal columns `text` takes (two per Hangul syllable or CJK ideograph). */
 export function displayWidth(text: string): number {
