@@ -8,6 +8,7 @@ import { DOUBLE_ZERO } from '../engine/double-zero.ts';
 import { BrokerStats } from './broker-stats.ts';
 import { CacheStats } from './cache-stats.ts';
 import { CallPolicyStats } from './call-policy-stats.ts';
+import { CallTimeoutStats } from './call-timeout-stats.ts';
 import { ConsumerGroupStats } from './consumer-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
 import { EventStoreStats } from './event-store-stats.ts';
@@ -30,6 +31,8 @@ export class Metrics {
   readonly visits: VisitStats[] = [];
   readonly caches: CacheStats[] = [];
   readonly callPolicies: CallPolicyStats[] = [];
+  /** Call steps with a timeout. */
+  readonly callTimeouts: CallTimeoutStats[] = [];
   readonly brokers: BrokerStats[] = [];
   readonly refreshes: RefreshStats[] = [];
   readonly consumers: ConsumerGroupStats[] = [];
@@ -102,6 +105,11 @@ export class Metrics {
   /** Registers the counters of the policies of one call step. */
   addCallPolicy(id: string, from: string, to: string): CallPolicyStats {
     return this.#windowed(this.callPolicies, new CallPolicyStats(id, from, to));
+  }
+
+  /** Registers the counters of one call step's timeout. */
+  addCallTimeout(id: string, from: string, to: string): CallTimeoutStats {
+    return this.#windowed(this.callTimeouts, new CallTimeoutStats(id, from, to));
   }
 
   /** Registers the counters of one refreshed reference table. */

@@ -9,6 +9,7 @@ import type { CostsDef, FaultDef, SloDef } from '../scenario/types.ts';
 import { type BrokerSummary, summarizeBroker } from './broker-stats.ts';
 import { type CacheSummary, summarizeCache } from './cache-stats.ts';
 import { type CallPolicySummary, summarizeCallPolicy } from './call-policy-stats.ts';
+import { type CallAllTimedOut, callsAllTimedOut } from './call-timeout-stats.ts';
 import { type ConsumerGroupSummary, summarizeConsumerGroup } from './consumer-stats.ts';
 import type { EntryStats } from './entry-stats.ts';
 import { type EventStoreSummary, summarizeEventStore } from './event-store-stats.ts';
@@ -149,6 +150,8 @@ export interface MetricsSummary {
   readers: ReaderSummary[];
   /** Two-phase commits (absent in runs without one): outcomes, lock holds, blocked participants. */
   twoPhaseCommits?: TwoPhaseSummary[];
+  /** Call steps every call of which timed out in the window (absent when none). */
+  callsAllTimedOut?: CallAllTimedOut[];
   /** Pending states (absent in runs without one): confirmed, cancelled, reads that saw pending. */
   pendingStates?: PendingSummary[];
   /** Event stores (absent in runs without one): appends, rebuilds, rows replayed, snapshots. */
@@ -332,6 +335,7 @@ export function summarizeMetrics(
     readers: m.readers.map(summarizeReader),
     callPolicies: m.callPolicies.map((c) => summarizeCallPolicy(c, windowMs, endMs)),
     ...(m.twoPhase.length > 0 ? { twoPhaseCommits: m.twoPhase.map(summarizeTwoPhase) } : {}),
+    ...optional('callsAllTimedOut', callsAllTimedOut(m.callTimeouts)),
     ...(m.pending.length > 0 ? { pendingStates: m.pending.map(summarizePending) } : {}),
     ...(m.eventStores.length > 0 ? { eventStores: m.eventStores.map(summarizeEventStore) } : {}),
     littlesLaw: {
@@ -425,4 +429,9 @@ export interface LoopTiming {
 export interface LoopClock {
   wallMs(): number;
   cpuMs(): number;
+}
+
+/** `{ [key]: list }`, or nothing when the list is empty (a summary field present only when it says something). */
+function optional<K extends string, T>(key: K, list: T[]): { [k in K]?: T[] } {
+  return (list.length > 0 ? { [key]: list } : {}) as { [k in K]?: T[] };
 }

@@ -4,7 +4,8 @@
  * model/call-policy.ts). Run inline by the interpreter (startCall in model/journey.ts).
  */
 import * as z from 'zod';
-import { TimeoutQueue } from '../../engine/index.ts';
+import { type Simulation, TimeoutQueue } from '../../engine/index.ts';
+import type { CallTimeoutStats } from '../../metrics/call-timeout-stats.ts';
 import { durationDist } from '../../scenario/dist-spec.ts';
 import { LIMITS } from '../../scenario/limits.ts';
 import * as msg from '../../scenario/messages.ts';
@@ -13,7 +14,7 @@ import { splitRef } from '../../scenario/normalize.ts';
 import { Duration, DurationDist, EndpointRef, Percent } from '../../scenario/schema.ts';
 import { parseDurationMs, parsePercent } from '../../scenario/units.ts';
 import { CallPolicy, type CallPolicyDef } from '../call-policy.ts';
-import { StepKind, StepRuntime } from '../frame.ts';
+import { type Invocation, StepKind, StepRuntime } from '../frame.ts';
 import { advance, arriveAtService, callTimedOut, isCallPending } from '../journey.ts';
 import type { InlineStepKind } from './step-kind.ts';
 
@@ -102,8 +103,10 @@ export const call: InlineStepKind<CallRaw, CallDef> = {
     const link = ctx.network.link(serviceId, def.service, 'call');
     step.hopOut = link.out;
     step.hopBack = link.back;
-    if (def.timeoutMs !== Number.POSITIVE_INFINITY)
-      step.timeouts = new TimeoutQueue(ctx.sim, def.timeoutMs, isCallPending, callTimedOut);
+    if (def.timeoutMs !== Number.POSITIVE_INFINITY) {
+      const counts = ctx.metrics.addCallTimeout(where, serviceId, `${def.service}/${def.endpoint}`);
+      step.timeouts = new CountedTimeouts(ctx.sim, def.timeoutMs, counts);
+    }
     step.timeoutCause = `timeout: ${serviceId} → ${def.service}/${def.endpoint}`;
     const p = def.policy;
     if (p !== null)
@@ -175,4 +178,25 @@ function callPolicy(step: CallRaw): CallPolicyDef | null {
               time: fallback.time === undefined ? null : durationDist(fallback.time),
             },
   };
+}
+
+/**
+ * A call step's timeouts, counted (calls started, calls timed out) so that a timeout no call can
+ * meet is named in a warning. The counting is two field increments per timed call.
+ */
+class CountedTimeouts extends TimeoutQueue<Invocation> {
+  constructor(
+    sim: Simulation,
+    delayMs: number,
+    private readonly counts: CallTimeoutStats,
+  ) {
+    super(sim, delayMs, isCallPending, (child) => {
+      counts.timedOut++;
+      callTimedOut(child);
+    });
+  }
+  override add(child: Invocation): void {
+    this.counts.calls++;
+    super.add(child);
+  }
 }

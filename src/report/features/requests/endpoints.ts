@@ -102,9 +102,9 @@ export function causesText(s: RunSummary): string {
 }
 
 /**
- * A warning for each entry endpoint whose every finished request timed out (none succeeded):
- * a timeout shorter than the calls it guards can ever answer, often a unitless `timeout: 0.2`
- * (0.2 ms). '' when there is none.
+ * A warning for each entry endpoint whose every finished request timed out (none succeeded),
+ * and for each call step (inner ones too) whose every call timed out: a timeout shorter than the
+ * calls it guards can ever answer, often a unitless `timeout: 0.2` (0.2 ms). '' when there is none.
  */
 export function timeoutWarnings(s: RunSummary): string {
   const lines = s.endpoints
@@ -112,6 +112,10 @@ export function timeoutWarnings(s: RunSummary): string {
     .map(
       (e) =>
         `⚠ every request to ${e.endpoint} timed out (${e.finished} of ${e.finished}): a timeout is shorter than the answer can ever be; a number without a unit is milliseconds (\`timeout: 0.2\` is 0.2 ms)`,
+    );
+  for (const c of s.callsAllTimedOut ?? [])
+    lines.push(
+      `⚠ every call of ${c.step} (${c.from} → ${c.to}) timed out (${c.calls} of ${c.calls}): its timeout is shorter than the answer can ever be; a number without a unit is milliseconds (\`timeout: 0.2\` is 0.2 ms)`,
     );
   return lines.length === 0 ? '' : `\n${lines.join('\n')}`;
 }

@@ -20,4 +20,43 @@ describe('a timeout that fails every request', () => {
     const [fine] = parseScenario(scenario('200ms'), 's.yaml').variants;
     expect(timeoutWarnings((await runScenario(fine)).summary)).toBe('');
   });
+
+  it('names an inner call step whose every call timed out, even when a fallback answers the request', async () => {
+    const inner = (timeout: string) => `version: 1
+name: inner
+duration: 5s
+workloads:
+  browse: { rate: 20/s, target: front/page }
+services:
+  front:
+    endpoints:
+      page:
+        steps:
+          - call: back/get
+            timeout: ${timeout}
+            fallback: { kind: default }
+  back:
+    endpoints:
+      get:
+        steps:
+          - sleep: 5ms
+`;
+    const [short] = parseScenario(inner('0.2'), 's.yaml').variants;
+    const { summary } = await runScenario(short);
+    // the fallback answers every request: no entry endpoint timed out, the inner step did
+    expect(summary.endpoints[0].outcomes.timedOut).toBe(0);
+    const calls = summary.callsAllTimedOut?.[0].calls ?? 0;
+    expect(calls).toBeGreaterThan(50);
+    expect(summary.callsAllTimedOut).toEqual([
+      { step: 'front/page/0', from: 'front', to: 'back/get', calls },
+    ]);
+    expect(timeoutWarnings(summary)).toBe(
+      `\n⚠ every call of front/page/0 (front → back/get) timed out (${calls} of ${calls}): its timeout is shorter than the answer can ever be; a number without a unit is milliseconds (\`timeout: 0.2\` is 0.2 ms)`,
+    );
+    // a timeout some calls meet: no warning, and no field in summary.json
+    const [fine] = parseScenario(inner('200ms'), 's.yaml').variants;
+    const ok = (await runScenario(fine)).summary;
+    expect(ok.callsAllTimedOut).toBeUndefined();
+    expect(timeoutWarnings(ok)).toBe('');
+  });
 });
