@@ -18,7 +18,7 @@
  *   propagation 60, SLOs 70, sensitivity 75, replications 80, comparison 90;
  * - summary tables (the page's Summary section): endpoints 10, components 20, caches 30,
  *   descriptions 90;
- * - page sections: highlights −10, comparison or key metrics 0, lesson 10, topology 20,
+ * - page sections: run notes (read this first) −20, highlights −10, comparison or key metrics 0, lesson 10, topology 20,
  *   summary 30, SLOs 40, sensitivity 45, propagation 50, policies 60, sessions 70, messaging 80,
  *   consistency 90, latency 100, over time 110, load 120, traces 125.
  */

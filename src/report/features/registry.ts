@@ -25,6 +25,7 @@ import { pendingFeature } from './pending/feature.ts';
 import { policiesFeature } from './policies/feature.ts';
 import { refreshesFeature } from './refreshes/feature.ts';
 import { requestsFeature } from './requests/feature.ts';
+import { runNotesFeature } from './run-notes/feature.ts';
 import { sensitivityFeature } from './sensitivity/feature.ts';
 import { sessionsFeature } from './sessions/feature.ts';
 import { slosFeature } from './slos/feature.ts';
@@ -50,6 +51,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   eventStoresFeature,
   costsFeature,
   comparisonFeature,
+  runNotesFeature,
   highlightsFeature,
   lessonFeature,
   topologyFeature,

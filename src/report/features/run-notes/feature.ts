@@ -1,0 +1,24 @@
+/**
+ * Run notes (run-notes.ts): a "Read this first" section opening the page when a run says
+ * something is wrong with the scenario itself (no request completed, a timeout no answer can
+ * meet). Absent otherwise.
+ */
+import { part, type ReportFeature } from '../../feature.ts';
+import { html } from '../../html/template.ts';
+import { runNotes } from './run-notes.ts';
+
+export const runNotesFeature: ReportFeature = {
+  id: 'run-notes',
+  present: (runs) => runNotes(runs).length > 0,
+  parts: [
+    part('page', -20, (data) => [
+      {
+        id: 'read-first',
+        title: 'Read this first',
+        html: html`${runNotes(data.variants.map((v) => v.summary)).map(
+          (n) => html`<p class="note">⚠ ${n}</p>`,
+        )}`,
+      },
+    ]),
+  ],
+};
