@@ -39,6 +39,33 @@ describe('msasim report', () => {
     expect((await readFile(join(dir, 'index.html'))).equals(written)).toBe(true);
   });
 
+  it('rebuilds the page of a results.json an older msasim wrote (fields added since: none)', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'msasim-report-')), 'storm');
+    const args = ['run', 'scenarios/resilience/retry-storm.yaml', '--out', dir];
+    // 20 s: the fault (at 25 s) never fires, so the page has a "never fired" note
+    expect((await msasim([...args, '--duration', '20s'])).code).toBe(0);
+    const file = join(dir, 'results.json');
+    const data = JSON.parse(await readFile(file, 'utf8'));
+    // older results.json had neither field; with both lists emptied, the page is the same
+    for (const v of data.variants) {
+      expect(v.propagation.notFired).toHaveLength(1);
+      v.propagation.notFired = [];
+      v.propagation.dataDamage = [];
+    }
+    await writeFile(file, JSON.stringify(data));
+    expect((await msasim(['report', dir])).code).toBe(0);
+    const emptied = await readFile(join(dir, 'index.html'));
+    for (const v of data.variants) {
+      delete v.propagation.notFired;
+      delete v.propagation.dataDamage;
+    }
+    await writeFile(file, JSON.stringify(data));
+    const r = await msasim(['report', dir]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect((await readFile(join(dir, 'index.html'))).equals(emptied)).toBe(true);
+  });
+
   it('says which folder has no results.json (exit 1, no stack trace)', async () => {
     const dir = join(tmpdir(), 'msasim-no-such-report');
     const r = await msasim(['report', dir]);

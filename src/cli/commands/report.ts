@@ -128,7 +128,22 @@ export function parseReportData(text: string, file: string): ReportData {
         '  → run the scenario again (msasim run <scenario>) to write a current report.',
     );
   }
-  return json as ReportData;
+  return fillOlderFields(json as ReportData);
+}
+
+/**
+ * Fields added to results.json after format 1 was first written, filled with what they mean when
+ * absent (the page reads them as lists), so a folder written by an older msasim still rebuilds:
+ * propagation's faults that never fired and its data damage (both: none).
+ */
+function fillOlderFields(data: ReportData): ReportData {
+  for (const v of data.variants) {
+    const p = v.propagation as Partial<NonNullable<typeof v.propagation>> | null | undefined;
+    if (p === null || p === undefined) continue;
+    p.notFired ??= [];
+    p.dataDamage ??= [];
+  }
+  return data;
 }
 
 /** The largest results.json `msasim report` reads. */
