@@ -15,6 +15,7 @@ import {
 } from '../stats/index.ts';
 import { changeWords } from './change-words.ts';
 import { KEY_METRIC_SOURCES } from './features/registry.ts';
+import { formatInUnit } from './html/format.ts';
 import type {
   KeyMetric,
   KeyMetricSource,
@@ -88,16 +89,17 @@ export function signedPercent(x: number): string {
   return `${v > 0 ? '+' : '−'}${text} %`;
 }
 
-/** An absolute value (or difference) in its unit; ratios in percentage points. */
+/**
+ * An absolute value (or difference) in its unit, written as the values themselves are (about
+ * three significant digits, thousands separated: "30,539 ms", "120", "1.80 MB"); ratios in
+ * percentage points.
+ */
 function formatValue(x: number, unit: MetricUnit): string {
   if (unit === 'ratio') return `${(x * 100).toFixed(1)} pp`;
-  if (unit === 'ms') return `${x.toFixed(2)} ms`;
-  if (unit === 'per-sec') return `${x.toFixed(1)}/s`;
-  if (unit === 'bytes') return `${(x / 1024).toFixed(1)} KB`;
-  return x.toFixed(2);
+  return formatInUnit(x, unit);
 }
 
-/** A signed absolute difference in its unit: "+1.20 ms", "−0.4 pp". */
+/** A signed absolute difference in its unit: "+1.20 ms", "−0.4 pp", "+120". */
 function signedValue(x: number, unit: MetricUnit): string {
   return `${x >= 0 ? '+' : '−'}${formatValue(Math.abs(x), unit)}`;
 }
