@@ -18,9 +18,9 @@ import {
 import { variantColour } from '../../html/chart-style.ts';
 import { variantLabel } from '../../html/charts.ts';
 import { variantChip } from '../../html/key-metrics-table.ts';
-import { verdictOf } from '../../key-metrics.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
+import { verdictOf } from '../../key-metrics.ts';
 import { precisionSentence } from '../../precision.ts';
 import type { ReportData } from '../../report-data-types.ts';
 
