@@ -75,6 +75,23 @@ async function write(path: string, version: string, env: WriteEnv): Promise<stri
   return writeDirectoryAtomically(await checkOut(path, 'report'), files(version), env);
 }
 
+/**
+ * Writes report `old` at `path` as process `oldPid`, then starts writing report `new` as process
+ * `newPid`, which stops for good at its `stopAt`-th step (as if killed there); resolves then, with
+ * the stage it stopped at. The stopped write never finishes: its leftovers stay for the test.
+ */
+async function stoppedWrite(
+  path: string,
+  oldPid: number,
+  newPid: number,
+  stopAt: number,
+): Promise<WriteStage> {
+  await write(path, 'old', envOf(oldPid));
+  return new Promise<WriteStage>((resolve) => {
+    void write(path, 'new', envOf(newPid, stopAt, resolve));
+  });
+}
+
 // tmp-created, tmp-file × 3, tmp-complete, old-aside, new-in, old-file × 3, old-emptied
 const STOPS = 1 + FILES.length + 1 + 1 + 1 + FILES.length + 1;
 
@@ -95,27 +112,15 @@ describe('writeDirectoryAtomically: a run stopped at any step', () => {
     async (n) => {
       const path = await freshTarget();
       const pid = 200 + n;
-      await write(path, 'old', envOf(pid - 100));
-      let stage: WriteStage | undefined;
-      const stopped = new Promise<void>((resolve) => {
-        void write(
-          path,
-          'new',
-          envOf(pid, n, (s) => {
-            stage = s;
-            resolve();
-          }),
-        );
-      });
-      await stopped;
+      const stage = await stoppedWrite(path, pid - 100, pid, n);
       const now = await which(path);
       if (stage === 'old-aside') expect(now).toBe('missing');
-      else expect(now).toBe(WRITE_STAGES.indexOf(stage as WriteStage) < 3 ? 'old' : 'new');
+      else expect(now).toBe(WRITE_STAGES.indexOf(stage) < 3 ? 'old' : 'new');
       // the frozen process is killed; the next write recovers, then replaces, then tidies
       dead.add(pid);
       const recovering = envOf(pid + 1000);
       const notes = await tidyLeftovers(path, recovering);
-      expect(await which(path)).toBe(WRITE_STAGES.indexOf(stage as WriteStage) < 3 ? 'old' : 'new');
+      expect(await which(path)).toBe(WRITE_STAGES.indexOf(stage) < 3 ? 'old' : 'new');
       expect(notes.filter((w) => w.startsWith('left'))).toEqual([]);
       expect(await readdir(join(path, '..'))).toEqual(['report']);
       await write(path, 'next', recovering);
@@ -126,14 +131,7 @@ describe('writeDirectoryAtomically: a run stopped at any step', () => {
 
   it('restores the old report when the new one was lost between the renames', async () => {
     const path = await freshTarget();
-    await write(path, 'old', envOf(300));
-    await new Promise<void>((resolve) => {
-      void write(
-        path,
-        'new',
-        envOf(301, 1 + FILES.length + 1, () => resolve()),
-      );
-    });
+    await stoppedWrite(path, 300, 301, 1 + FILES.length + 1);
     const parent = join(path, '..');
     const tmp = (await readdir(parent)).find((n) => n.includes('.tmp-')) as string;
     await removeOutputFolder(join(parent, tmp));
@@ -146,14 +144,7 @@ describe('writeDirectoryAtomically: a run stopped at any step', () => {
 
   it('leaves the leftovers of a live process alone', async () => {
     const path = await freshTarget();
-    await write(path, 'old', envOf(400));
-    await new Promise<void>((resolve) => {
-      void write(
-        path,
-        'new',
-        envOf(401, 1, () => resolve()),
-      );
-    });
+    await stoppedWrite(path, 400, 401, 1);
     await tidyLeftovers(path, envOf(402));
     expect((await readdir(join(path, '..'))).sort()).toEqual([
       expect.stringMatching(/^\.report\.tmp-401-[0-9a-f]+$/),
@@ -163,14 +154,7 @@ describe('writeDirectoryAtomically: a run stopped at any step', () => {
 
   it('removes only what a leftover’s marker lists; a file someone added stays', async () => {
     const path = await freshTarget();
-    await write(path, 'old', envOf(500));
-    await new Promise<void>((resolve) => {
-      void write(
-        path,
-        'new',
-        envOf(501, 2, () => resolve()),
-      );
-    });
+    await stoppedWrite(path, 500, 501, 2);
     const parent = join(path, '..');
     const tmp = (await readdir(parent)).find((n) => n.includes('.tmp-')) as string;
     await writeFile(join(parent, tmp, 'thesis.txt'), 'mine');

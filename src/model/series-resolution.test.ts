@@ -46,6 +46,16 @@ function finished(p: SeriesPoint): number {
   return p.ok + p.rejected + p.timedOut + p.failed;
 }
 
+/** The sum of `f` over the seconds one point merges. */
+function sumOf<T>(seconds: T[], f: (x: T) => number): number {
+  return seconds.reduce((a, x) => a + f(x), 0);
+}
+
+/** Each count in `fields` of the merged point `p` is the sum over the seconds it merges. */
+function expectSums<T>(p: T, seconds: T[], fields: (keyof T & string)[], where: string): void {
+  for (const f of fields) expect(p[f], `${where} ${f}`).toBe(sumOf(seconds, (x) => Number(x[f])));
+}
+
 function groups<T extends { second: number }>(points: T[]): T[][] {
   const out: T[][] = [];
   for (const p of points) {
@@ -78,12 +88,13 @@ describe('series resolution', async () => {
       ]);
       points.forEach((p, i) => {
         const s = seconds[i];
-        const sum = (f: (x: SeriesPoint) => number) => s.reduce((a, x) => a + f(x), 0);
-        expect(p.arrivals, `${key} ${p.second}`).toBe(sum((x) => x.arrivals));
-        expect(p.ok).toBe(sum((x) => x.ok));
-        expect(p.rejected).toBe(sum((x) => x.rejected));
-        expect(p.timedOut).toBe(sum((x) => x.timedOut));
-        expect(p.failed).toBe(sum((x) => x.failed));
+        const sum = (f: (x: SeriesPoint) => number) => sumOf(s, f);
+        expectSums(
+          p,
+          s,
+          ['arrivals', 'ok', 'rejected', 'timedOut', 'failed'],
+          `${key} ${p.second}`,
+        );
         expect(p.maxMs).toBe(Math.max(...s.map((x) => x.maxMs)));
         expect(p.inFlight).toBe(s[s.length - 1].inFlight);
         const n = sum(finished);
@@ -105,13 +116,10 @@ describe('series resolution', async () => {
       expect(points).toHaveLength(13);
       points.forEach((p, i) => {
         const s = seconds[i];
-        const sum = (f: (x: StationPoint) => number) => s.reduce((a, x) => a + f(x), 0);
-        expect(p.arrivals, `${id} ${p.second}`).toBe(sum((x) => x.arrivals));
-        expect(p.completed).toBe(sum((x) => x.completed));
-        expect(p.rejected).toBe(sum((x) => x.rejected));
+        expectSums(p, s, ['arrivals', 'completed', 'rejected'], `${id} ${p.second}`);
         // every second but the last bucket's is a whole second: means weigh seconds equally
-        expect(p.utilisation).toBeCloseTo(sum((x) => x.utilisation) / s.length, 9);
-        expect(p.queueMean).toBeCloseTo(sum((x) => x.queueMean) / s.length, 9);
+        expect(p.utilisation).toBeCloseTo(sumOf(s, (x) => x.utilisation) / s.length, 9);
+        expect(p.queueMean).toBeCloseTo(sumOf(s, (x) => x.queueMean) / s.length, 9);
         expect(p.instances).toBe(s[s.length - 1].instances);
       });
     }

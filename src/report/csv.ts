@@ -74,8 +74,7 @@ export function tidyRows<P extends { second: number }>(
 /** The variant of a run as written in CSV files ('' for a scenario without variants). */
 export const variantOf = (r: RunResult): string => r.summary.scenario.variant ?? '';
 
-/** A number rounded for output, or null (an empty CSV cell). */
-export const rounded = (x: number | null): number | null => (x === null ? null : round(x));
+export { rounded } from './round.ts';
 
 /** A CSV column: its header and how to read it from a row item. */
 export type Column<T> = [header: string, value: (item: T) => unknown];

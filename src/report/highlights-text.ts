@@ -8,7 +8,12 @@ import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import type { Analysis } from './analysis.ts';
 import type { Highlight, Highlights } from './highlights.ts';
 import { formatInUnit, formatNumber } from './html/format.ts';
-import type { MetricDifference, MetricEstimate, VariantComparison } from './key-metrics.ts';
+import {
+  type MetricDifference,
+  type MetricEstimate,
+  type VariantComparison,
+  verdictOf,
+} from './key-metrics.ts';
 import { precisionSentence } from './precision.ts';
 import { displayWidth, padEndTo } from './text-table.ts';
 
@@ -49,14 +54,8 @@ export function differenceText(d: MetricDifference | null, variant: string): str
   if (d === null) return '';
   const prefix = `${variant}: ${d.label} `;
   const text = d.sentence.startsWith(prefix) ? d.sentence.slice(prefix.length) : d.sentence;
-  const verdict =
-    d.difference.significant !== true
-      ? ''
-      : d.better === true
-        ? ' — better'
-        : d.better === false
-          ? ' — worse'
-          : '';
+  const v = verdictOf(d);
+  const verdict = v === 'better' || v === 'worse' ? ` — ${v}` : '';
   return `${text}${verdict}`;
 }
 

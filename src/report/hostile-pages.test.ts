@@ -16,6 +16,7 @@ import {
   PAYLOADS,
   pageProblems,
 } from '../test-support/hostile.ts';
+import { sectionIds } from '../test-support/report-data.ts';
 import { buildReportHtml, type VegaAssets } from './html/page.ts';
 import { escapeText } from './html/template.ts';
 import type { ReportData } from './report-data.ts';
@@ -49,8 +50,7 @@ describe('index.html (buildReportHtml)', () => {
       expect(page).toContain(escapeText(`${data.variants[0].summary.components[0].id}`));
     }
     // every section the data has is on the page
-    const ids = [...buildReportHtml(variants, assets).matchAll(/<section id="([^"]+)">/g)];
-    expect(ids.map((m) => m[1])).toEqual([
+    expect(sectionIds(buildReportHtml(variants, assets))).toEqual([
       'highlights',
       'comparison',
       'lesson',

@@ -107,6 +107,18 @@ export interface MetricDifference extends KeyMetric {
   sentence: string;
 }
 
+/**
+ * What a difference says: `better` or `worse` when it is significant and the metric has a better
+ * direction, `neutral` when significant without one, `ns` when not significant (or without an
+ * interval). The console, the highlights and the key-metrics badges all word it from here.
+ */
+export type Verdict = 'better' | 'worse' | 'neutral' | 'ns';
+
+export function verdictOf(d: MetricDifference): Verdict {
+  if (d.difference.significant !== true) return 'ns';
+  return d.better === true ? 'better' : d.better === false ? 'worse' : 'neutral';
+}
+
 /** A variant compared with the baseline variant. */
 export interface VariantComparison {
   variant: string;

@@ -11,6 +11,9 @@ export function round(x: number, decimals = 4): number | null {
   return Object.is(r, -0) ? 0 : r;
 }
 
+/** A number rounded to 4 decimals, or null (an empty CSV cell, a gap in a chart). */
+export const rounded = (x: number | null): number | null => (x === null ? null : round(x));
+
 /** A deep copy of `value` with every number rounded. */
 export function roundDeep(value: unknown, decimals = 4): unknown {
   if (typeof value === 'number') return round(value, decimals);

@@ -53,17 +53,13 @@ export function normalizeScenario(
     workloads: Object.entries(doc.workloads).map(([id, w]) => normalizeWorkload(id, w)),
     services,
     databases: Object.entries(doc.databases).map(([id, d]) => normalizeDatabase(id, d)),
-    keys: Object.entries(doc.keys).map(([id, k]) => ({
-      id,
-      description: k.description ?? '',
+    keys: named(doc.keys, (k) => ({
       size: k.size,
       owner: k.owner,
       rowBytes: parseBytes(k.rowBytes),
       updatesPerMs: parseRatePerSec(k.updates) / 1000,
     })),
-    caches: Object.entries(doc.caches).map(([id, c]) => ({
-      id,
-      description: c.description ?? '',
+    caches: named(doc.caches, (c) => ({
       type: c.type,
       maxEntries: c.maxEntries,
       maxBytes: c.maxBytes === undefined ? undefined : parseBytes(c.maxBytes),
@@ -89,9 +85,7 @@ export function normalizeScenario(
                   : parseDurationMs(c.client.reconnect.max),
             },
     })),
-    brokers: Object.entries(doc.brokers).map(([id, b]) => ({
-      id,
-      description: b.description ?? '',
+    brokers: named(doc.brokers, (b) => ({
       instances: b.instances,
       threads: b.threads,
       publishTime: durationDist(b.publishTime),
@@ -107,9 +101,7 @@ export function normalizeScenario(
         keys: t.keys,
       })),
     })),
-    readers: Object.entries(doc.readers).map(([rid, r]) => ({
-      id: rid,
-      description: r.description ?? '',
+    readers: named(doc.readers, (r) => ({
       everyMs: parseDurationMs(r.every),
       target:
         r.saga !== undefined
@@ -118,9 +110,7 @@ export function normalizeScenario(
       cutoffMs: parseDurationMs(r.cutoff),
       reads: r.reads,
     })),
-    consumers: Object.entries(doc.consumers).map(([cid, c]) => ({
-      id: cid,
-      description: c.description ?? '',
+    consumers: named(doc.consumers, (c) => ({
       broker: c.broker,
       topic: c.topic,
       ...splitRef(c.handler),
@@ -281,6 +271,21 @@ function normalizeSlo(name: string, s: Z<typeof S.Slo>): SloDef[] {
     });
   }
   return out;
+}
+
+/**
+ * The entries of a section of named parts (keys, caches, brokers …), each as its id, its
+ * description ('' when none) and the fields `rest` normalizes.
+ */
+function named<T extends { description?: string }, R>(
+  section: Record<string, T>,
+  rest: (x: T) => R,
+): ({ id: string; description: string } & R)[] {
+  return Object.entries(section).map(([id, x]) => ({
+    id,
+    description: x.description ?? '',
+    ...rest(x),
+  }));
 }
 
 function capacity(value: number | 'unbounded'): number {

@@ -42,6 +42,11 @@ sessions:
 `);
 }
 
+/** What `msasim validate` prints for the valid scenario with each `[from, to]` replaced in turn. */
+function problemsWith(...edits: [string | RegExp, string][]): string {
+  return scenarioProblems(text((t) => edits.reduce((out, [from, to]) => out.replace(from, to), t)));
+}
+
 describe('sessions in the scenario language', () => {
   it('accepts the valid scenario and fills in the defaults', () => {
     expect(scenarioProblems(text())).toBe('');
@@ -69,9 +74,7 @@ describe('sessions in the scenario language', () => {
   });
 
   it('reports users without a strategy, a strategy without users, and a session on an open workload', () => {
-    expect(
-      scenarioProblems(text((t) => t.replace(/sessions:[\s\S]*$/, ''))),
-    ).toMatchInlineSnapshot(`
+    expect(problemsWith([/sessions:[\s\S]*$/, ''])).toMatchInlineSnapshot(`
         "shop.yaml:9:5  workloads.people.session
           ✖ a workload with session: needs a top-level sessions: section (the strategy)
           → add sessions: { strategy: sticky } (or clustering, store, reference-token, value-token)
@@ -79,12 +82,9 @@ describe('sessions in the scenario language', () => {
         1 error"
       `);
     expect(
-      scenarioProblems(
-        text((t) =>
-          t
-            .replace('users: 100\n    thinkTime: 1s', 'rate: 10/s')
-            .replace(/ {4}session:\n( {6}.*\n)+/, ''),
-        ),
+      problemsWith(
+        ['users: 100\n    thinkTime: 1s', 'rate: 10/s'],
+        [/ {4}session:\n( {6}.*\n)+/, ''],
       ),
     ).toMatchInlineSnapshot(`
       "shop.yaml:22:1  sessions
@@ -93,9 +93,7 @@ describe('sessions in the scenario language', () => {
 
       1 error"
     `);
-    expect(
-      scenarioProblems(text((t) => t.replace('users: 100\n    thinkTime: 1s', 'rate: 10/s'))),
-    ).toMatchInlineSnapshot(`
+    expect(problemsWith(['users: 100\n    thinkTime: 1s', 'rate: 10/s'])).toMatchInlineSnapshot(`
         "shop.yaml:8:5  workloads.people.session
           ✖ session: only applies together with users: logged-in users are a closed population that logs in, works and leaves
           → remove session: or add users:
@@ -106,16 +104,10 @@ describe('sessions in the scenario language', () => {
 
   it('reports unknown names with suggestions, and what each strategy lacks', () => {
     expect(
-      scenarioProblems(
-        text((t) =>
-          t
-            .replace('login: web/login', 'login: web/logn')
-            .replace('idp: { service: idp }', 'idp: { service: idp, resolve: resolv }')
-            .replace(
-              'strategy: reference-token',
-              'strategy: reference-token\n  validateAt: [webb]',
-            ),
-        ),
+      problemsWith(
+        ['login: web/login', 'login: web/logn'],
+        ['idp: { service: idp }', 'idp: { service: idp, resolve: resolv }'],
+        ['strategy: reference-token', 'strategy: reference-token\n  validateAt: [webb]'],
       ),
     ).toMatchInlineSnapshot(`
       "shop.yaml:10:14  workloads.people.session.login
@@ -137,11 +129,7 @@ describe('sessions in the scenario language', () => {
       4 errors"
     `);
     expect(
-      scenarioProblems(
-        text((t) =>
-          t.replace('strategy: reference-token', 'strategy: store').replace('  store: redis\n', ''),
-        ),
-      ),
+      problemsWith(['strategy: reference-token', 'strategy: store'], ['  store: redis\n', '']),
     ).toMatchInlineSnapshot(`
       "shop.yaml:27:1  sessions
         ✖ strategy store needs store: (the distributed cache holding the sessions)
@@ -149,18 +137,14 @@ describe('sessions in the scenario language', () => {
 
       1 error"
     `);
-    expect(
-      scenarioProblems(text((t) => t.replace('store: redis', 'store: near'))),
-    ).toMatchInlineSnapshot(`
+    expect(problemsWith(['store: redis', 'store: near'])).toMatchInlineSnapshot(`
         "shop.yaml:30:10  sessions.store
           ✖ cache "near" is local; sessions and tokens need a store of their own
           → make it \`type: distributed\` (a Redis-like component with servers)
 
         1 error"
       `);
-    expect(
-      scenarioProblems(text((t) => t.replace('  idp: { service: idp }\n', ''))),
-    ).toMatchInlineSnapshot(`
+    expect(problemsWith(['  idp: { service: idp }\n', ''])).toMatchInlineSnapshot(`
         "shop.yaml:27:1  sessions
           ✖ strategy reference-token needs idp: (the identity provider that issues the tokens)
           → for example idp: { service: idp }
@@ -171,11 +155,7 @@ describe('sessions in the scenario language', () => {
 
   it('reports an IdP that would validate its own calls, and a login where nothing validates', () => {
     expect(
-      scenarioProblems(
-        text((t) =>
-          t.replace('strategy: reference-token', 'strategy: reference-token\n  validateAt: [idp]'),
-        ),
-      ),
+      problemsWith(['strategy: reference-token', 'strategy: reference-token\n  validateAt: [idp]']),
     ).toMatchInlineSnapshot(`
       "shop.yaml:10:14  workloads.people.session.login
         ✖ users log in at "web", which is not in validateAt (idp)
@@ -187,9 +167,7 @@ describe('sessions in the scenario language', () => {
 
       2 errors"
     `);
-    expect(
-      scenarioProblems(text((t) => t.replace('strategy: reference-token', 'strategy: sesion'))),
-    ).toMatchInlineSnapshot(`
+    expect(problemsWith(['strategy: reference-token', 'strategy: sesion'])).toMatchInlineSnapshot(`
         "shop.yaml:28:13  sessions.strategy
           ✖ expected one of: clustering, reference-token, sticky, store, value-token, received "sesion"
 

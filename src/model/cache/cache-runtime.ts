@@ -121,6 +121,6 @@ export class CacheRuntime {
   /** Starts the statistics window: counters to zero, contents kept (the cache stays warm). */
   resetCounters(): void {
     this.stats.reset();
-    for (const s of this.stores) s.resetCounters();
+    for (const s of this.stores) s.reset();
   }
 }

@@ -163,7 +163,7 @@ class ReferenceStore {
 type Op =
   | { kind: 'get' | 'peek' | 'invalidate'; key: number; dtMs: number }
   | { kind: 'put'; key: number; version: number; sizeBytes: number; dtMs: number }
-  | { kind: 'expire' | 'clear' | 'resetCounters'; dtMs: number };
+  | { kind: 'expire' | 'clear' | 'reset'; dtMs: number };
 
 const KEYS = 8;
 // skewed like real access (key 1 is 8 times as popular as key 4), so LFU counts drift apart
@@ -176,7 +176,7 @@ const keyArb = fc.oneof(
 const dtArb = fc.integer({ min: 0, max: 3 });
 const keyed = (kind: 'get' | 'peek' | 'invalidate') =>
   fc.record({ kind: fc.constant(kind), key: keyArb, dtMs: dtArb });
-const bare = (kind: 'expire' | 'clear' | 'resetCounters') =>
+const bare = (kind: 'expire' | 'clear' | 'reset') =>
   fc.record({ kind: fc.constant(kind), dtMs: dtArb });
 
 // few keys, few versions (so unchanged writes are common) and tiny sizes
@@ -196,7 +196,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: keyed('invalidate'), weight: 3 },
   { arbitrary: bare('expire'), weight: 2 },
   { arbitrary: bare('clear'), weight: 1 },
-  { arbitrary: bare('resetCounters'), weight: 1 },
+  { arbitrary: bare('reset'), weight: 1 },
 );
 
 type Limits = 'entries' | 'bytes' | 'both' | 'unlimited';
@@ -233,8 +233,8 @@ function apply(store: CacheStore, ref: ReferenceStore, op: Op, nowMs: number): [
       store.clear();
       ref.clear();
       return [undefined, undefined];
-    case 'resetCounters':
-      store.resetCounters();
+    case 'reset':
+      store.reset();
       ref.counters = zeroCounters();
       return [undefined, undefined];
   }

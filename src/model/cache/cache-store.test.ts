@@ -211,12 +211,12 @@ describe('CacheStore, TTL and writes', () => {
 });
 
 describe('CacheStore, counters and lifecycle', () => {
-  it('resetCounters zeroes the counters and keeps the contents', () => {
+  it('reset zeroes the counters and keeps the contents', () => {
     const c = make({ eviction: 'lru', maxEntries: 1 });
     c.put(1, 10, 3, 0);
     c.put(2, 20, 3, 0);
     c.get(1, 0);
-    c.resetCounters();
+    c.reset();
     expect(Object.values(counters(c)).every((v) => v === 0)).toBe(true);
     expect([c.entries, c.bytes, c.get(2, 0)]).toEqual([1, 3, 20]);
   });

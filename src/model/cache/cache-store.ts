@@ -5,6 +5,7 @@
  * from each key's last put. Leaves out: per-key TTLs, per-entry overhead beyond `sizeBytes`,
  * admission filters (TinyLFU), frequency aging, and all timing: lookup costs belong to the caller.
  */
+import { counters } from '../../metrics/counters.ts';
 import { KeyIndex } from './key-index.ts';
 import { SENTINEL, UseBuckets } from './use-buckets.ts';
 
@@ -28,6 +29,19 @@ export interface CacheOptions {
   /** Lifetime of an entry after its last put, ms; ≥ 0. Default: no expiry. */
   ttlMs?: number;
 }
+
+/** What a store counts (its counters, see metrics/counters.ts; zeroed by `reset()`). */
+export const CACHE_STORE_COUNTERS = {
+  hits: 'gets that found a live entry',
+  misses: 'gets that found none (including keys that had just expired)',
+  expired: 'entries removed because their TTL passed',
+  evictions: 'entries removed to make room for a put',
+  writes: 'puts that stored data: new keys and new versions of held keys',
+  unchangedWrites: 'puts of the version already held: data untouched, TTL and use refreshed',
+  rejectedWrites:
+    'puts that stored nothing: larger than `maxBytes`, or not fitting under `none` (a rejected new version of a held key also removes the old one, which would be stale)',
+  invalidations: '`invalidate` calls that removed an entry',
+} as const;
 
 const NIL = -1;
 // One record per slot in a shared buffer, read through a Float64Array and an Int32Array view: an
@@ -63,8 +77,11 @@ const DEFAULT_SLOTS = 16;
  * in `expired`), so `entries` and `bytes` hold live data only. With one TTL for all keys the
  * expiry order is the order of last puts, kept as a second list (as Caffeine does for
  * expire-after-write), so finding them costs O(1) each. Time must not go backwards.
+ *
+ * The counters (`CACHE_STORE_COUNTERS`) are plain fields; `reset()` zeroes them at the end of the
+ * warm-up and keeps the contents.
  */
-export class CacheStore {
+export class CacheStore extends counters(CACHE_STORE_COUNTERS) {
   /** The eviction policy. */
   readonly eviction: Eviction;
   /** Entry limit (Infinity when unlimited). */
@@ -95,20 +112,12 @@ export class CacheStore {
 
   readonly #buckets: UseBuckets;
 
-  #hits = 0;
-  #misses = 0;
-  #expired = 0;
-  #evictions = 0;
-  #writes = 0;
-  #unchangedWrites = 0;
-  #rejectedWrites = 0;
-  #invalidations = 0;
-
   /**
    * Creates an empty store. `initialSlots` only presizes the arrays (they double as needed).
    * @throws RangeError on a negative or non-numeric limit or TTL, or an unknown eviction policy.
    */
   constructor(options: CacheOptions, initialSlots = DEFAULT_SLOTS) {
+    super();
     const { maxEntries, maxBytes, ttlMs, eviction } = options;
     if (!EVICTIONS.includes(eviction)) {
       throw new RangeError(`eviction must be one of ${EVICTIONS.join(', ')}, got ${eviction}`);
@@ -152,41 +161,6 @@ export class CacheStore {
   get bytes(): number {
     return this.#bytes;
   }
-  /** Gets that found a live entry. */
-  get hits(): number {
-    return this.#hits;
-  }
-  /** Gets that found none (including keys that had just expired). */
-  get misses(): number {
-    return this.#misses;
-  }
-  /** Entries removed because their TTL passed. */
-  get expired(): number {
-    return this.#expired;
-  }
-  /** Entries removed to make room for a put. */
-  get evictions(): number {
-    return this.#evictions;
-  }
-  /** Puts that stored data: new keys and new versions of held keys. */
-  get writes(): number {
-    return this.#writes;
-  }
-  /** Puts of the version already held: data untouched, TTL and use refreshed. */
-  get unchangedWrites(): number {
-    return this.#unchangedWrites;
-  }
-  /**
-   * Puts that stored nothing: larger than `maxBytes`, or not fitting under `none`. A new version
-   * of a held key that is rejected also removes the old version (it would be stale).
-   */
-  get rejectedWrites(): number {
-    return this.#rejectedWrites;
-  }
-  /** `invalidate` calls that removed an entry. */
-  get invalidations(): number {
-    return this.#invalidations;
-  }
 
   /**
    * The version cached for `key` at `nowMs`, or -1 on a miss; a hit counts as a use.
@@ -196,10 +170,10 @@ export class CacheStore {
     this.#advance(nowMs);
     const s = this.#slotOf.get(key);
     if (s === NIL) {
-      this.#misses++;
+      this.misses++;
       return NIL;
     }
-    this.#hits++;
+    this.hits++;
     this.#use(s);
     return this.#f[s * this.#fw + VERSION];
   }
@@ -228,7 +202,7 @@ export class CacheStore {
       return;
     }
     if (this.#f[s * this.#fw + VERSION] === version) {
-      this.#unchangedWrites++;
+      this.unchangedWrites++;
       this.#use(s);
       this.#rewrite(s, nowMs);
       return;
@@ -236,10 +210,10 @@ export class CacheStore {
     const bytes = this.#bytes - this.#f[s * this.#fw + SIZE] + sizeBytes;
     if (sizeBytes > this.maxBytes || (!this.#ordered && bytes > this.maxBytes)) {
       this.#remove(s);
-      this.#rejectedWrites++;
+      this.rejectedWrites++;
       return;
     }
-    this.#writes++;
+    this.writes++;
     this.#use(s);
     this.#rewrite(s, nowMs);
     this.#f[s * this.#fw + VERSION] = version;
@@ -256,7 +230,7 @@ export class CacheStore {
     const s = this.#slotOf.get(key);
     if (s === NIL) return false;
     this.#remove(s);
-    this.#invalidations++;
+    this.invalidations++;
     return true;
   }
 
@@ -270,18 +244,6 @@ export class CacheStore {
     this.#wHead = NIL;
     this.#wTail = NIL;
     this.#resetBuckets();
-  }
-
-  /** Zeroes every counter (end of the warm-up); contents are kept. */
-  resetCounters(): void {
-    this.#hits = 0;
-    this.#misses = 0;
-    this.#expired = 0;
-    this.#evictions = 0;
-    this.#writes = 0;
-    this.#unchangedWrites = 0;
-    this.#rejectedWrites = 0;
-    this.#invalidations = 0;
   }
 
   /**
@@ -302,13 +264,13 @@ export class CacheStore {
     // the write list is in expiry order because time never goes backwards and the TTL is fixed
     while (this.#wHead !== NIL && this.#f[this.#wHead * this.#fw + EXPIRES] <= nowMs) {
       this.#remove(this.#wHead);
-      this.#expired++;
+      this.expired++;
     }
   }
 
   #insert(key: number, version: number, sizeBytes: number, nowMs: number): void {
     if (sizeBytes > this.maxBytes || this.maxEntries < 1) {
-      this.#rejectedWrites++;
+      this.rejectedWrites++;
       return;
     }
     if (this.#ordered) {
@@ -316,7 +278,7 @@ export class CacheStore {
         this.#evict(this.#victim(NIL));
       }
     } else if (this.#entries >= this.maxEntries || this.#bytes + sizeBytes > this.maxBytes) {
-      this.#rejectedWrites++;
+      this.rejectedWrites++;
       return;
     }
     const s = this.#allocSlot();
@@ -326,7 +288,7 @@ export class CacheStore {
     this.#slotOf.add(key, s);
     this.#entries++;
     this.#bytes += sizeBytes;
-    this.#writes++;
+    this.writes++;
     if (this.#lfu) {
       const buckets = this.#buckets;
       let b = buckets.next[SENTINEL];
@@ -383,7 +345,7 @@ export class CacheStore {
   #evict(s: number): void {
     if (s === NIL) throw new Error('CacheStore: nothing left to evict (internal invariant broken)');
     this.#remove(s);
-    this.#evictions++;
+    this.evictions++;
   }
 
   #remove(s: number): void {

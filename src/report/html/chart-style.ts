@@ -5,6 +5,7 @@
  * thinned by thinning.ts.
  */
 import type { Config } from 'vega-lite';
+import { rounded } from '../round.ts';
 
 /** The vega-lite schema named by every spec: a label for editors; nothing fetches it. */
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -96,9 +97,5 @@ export const CHART_CONFIG: Config = {
   line: { strokeWidth: 2.5 },
 };
 
-/** `x` rounded to 4 decimals for inline data (null stays null). */
-export function r4(x: number | null): number | null {
-  if (x === null || !Number.isFinite(x)) return null;
-  const r = Math.round(x * 1e4) / 1e4;
-  return Object.is(r, -0) ? 0 : r;
-}
+/** `x` rounded to 4 decimals for inline data (null stays null): round.ts's `rounded`. */
+export const r4 = rounded;

@@ -6,7 +6,12 @@
  */
 
 import { changeWords } from '../change-words.ts';
-import type { MetricDifference, MetricEstimate, MetricScope } from '../key-metrics.ts';
+import {
+  type MetricDifference,
+  type MetricEstimate,
+  type MetricScope,
+  verdictOf,
+} from '../key-metrics.ts';
 import type { ReportData } from '../report-data-types.ts';
 import { variantColour } from './chart-style.ts';
 import { variantLabel } from './charts.ts';
@@ -21,14 +26,7 @@ export function variantChip(name: string, index: number): Html {
 /** The badge of a difference: its change (change-words.ts), coloured by significance and direction. */
 function badge(d: MetricDifference): Html {
   const { significant } = d.difference;
-  const cls =
-    significant !== true
-      ? 'ns'
-      : d.better === true
-        ? 'better'
-        : d.better === false
-          ? 'worse'
-          : 'neutral';
+  const cls = verdictOf(d);
   const change =
     changeWords(d.unit, d.difference, d.baseline.mean)?.change ??
     `${d.difference.diff.mean >= 0 ? '+' : '−'}${formatInUnit(Math.abs(d.difference.diff.mean), d.unit)}`;

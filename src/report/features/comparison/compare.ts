@@ -5,9 +5,9 @@
  * variants cover all entry endpoints. Per-second figures use each run's statistics window.
  */
 import type { CacheSummary, RunSummary } from '../../../metrics/summary.ts';
-import { csv } from '../../csv.ts';
+import { asIs, type Column, csv, rounded, roundedFields } from '../../csv.ts';
 import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from '../../results.ts';
-import { round, roundDeep } from '../../round.ts';
+import { roundDeep } from '../../round.ts';
 
 /** One variant of a scenario, compared. Rates are per second of the statistics window. */
 export interface CompareRow {
@@ -110,22 +110,20 @@ export function compareRows(results: ScenarioResults): CompareRow[] {
   return results.runs.map((r) => compareRow(r.summary));
 }
 
-/** A number rounded for output, or null (an empty CSV cell). */
-const rounded = (x: number | null) => (x === null ? null : round(x));
-
-const COMPARE_COLUMNS: [header: string, value: (row: CompareRow) => unknown][] = [
-  ['variant', (r) => r.variant],
-  ['description', (r) => r.description],
-  ['p50Ms', (r) => round(r.p50Ms)],
-  ['p99Ms', (r) => round(r.p99Ms)],
-  ['p999Ms', (r) => round(r.p999Ms)],
-  ['throughputPerSec', (r) => round(r.throughputPerSec)],
-  ['errorRate', (r) => round(r.errorRate)],
-  ['callsPerRequest', (r) => round(r.callsPerRequest)],
-  ['dbRowsPerRequest', (r) => round(r.dbRowsPerRequest)],
-  ['bytesPerRequest', (r) => round(r.bytesPerRequest)],
-  ['dbQueriesPerSec', (r) => round(r.dbQueriesPerSec)],
-  ['dbRowsPerSec', (r) => round(r.dbRowsPerSec)],
+const COMPARE_COLUMNS: Column<CompareRow>[] = [
+  ...asIs<CompareRow>('variant', 'description'),
+  ...roundedFields<CompareRow>(
+    'p50Ms',
+    'p99Ms',
+    'p999Ms',
+    'throughputPerSec',
+    'errorRate',
+    'callsPerRequest',
+    'dbRowsPerRequest',
+    'bytesPerRequest',
+    'dbQueriesPerSec',
+    'dbRowsPerSec',
+  ),
   ['busiestDatabase', (r) => r.busiestDatabase?.id ?? null],
   ['busiestDatabaseUtilisation', (r) => rounded(r.busiestDatabase?.utilisation ?? null)],
   ['cacheHitRatio', (r) => rounded(r.cacheHitRatio)],

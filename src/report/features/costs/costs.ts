@@ -15,7 +15,7 @@
  */
 import type { ComponentSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { CostsDef } from '../../../scenario/types.ts';
-import { csvOf } from '../../csv.ts';
+import { csvOf, rounded, roundedFields } from '../../csv.ts';
 import { keyMetricSource, lowerIsBetter as m } from '../../key-metrics.ts';
 import type { ScenarioResults } from '../../results.ts';
 import { num, type TextColumn, tableOf } from '../../text-table.ts';
@@ -86,19 +86,17 @@ const money = (x: number) => num(x, 4);
 
 /** costs.csv: one row per variant (first replication): the costs per hour by item. */
 export function costsCsv(results: ScenarioResults): string {
-  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
   return csvOf<CostBreakdown>(
     [
       ['currency', (c) => c.currency],
-      ['instancesPerHour', (c) => r4(c.instancesPerHour)],
-      ['memoryPerHour', (c) => r4(c.memoryPerHour)],
-      ['databasesPerHour', (c) => r4(c.databasesPerHour)],
-      ['transferPerHour', (c) => r4(c.transferPerHour)],
-      ['totalPerHour', (c) => r4(c.totalPerHour)],
-      [
-        'perMillionRequests',
-        (c) => (c.perMillionRequests === null ? null : r4(c.perMillionRequests)),
-      ],
+      ...roundedFields<CostBreakdown>(
+        'instancesPerHour',
+        'memoryPerHour',
+        'databasesPerHour',
+        'transferPerHour',
+        'totalPerHour',
+      ),
+      ['perMillionRequests', (c) => rounded(c.perMillionRequests)],
       [
         'instances',
         (c) => c.services.map((x) => `${x.id}: ${num(x.instances, 2)} × ${x.size}`).join('; '),

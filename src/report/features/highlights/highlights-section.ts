@@ -20,6 +20,7 @@ import { variantLabel } from '../../html/charts.ts';
 import { variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
+import { verdictOf } from '../../key-metrics.ts';
 import { precisionSentence } from '../../precision.ts';
 import type { ReportData } from '../../report-data-types.ts';
 
@@ -51,14 +52,8 @@ function card(data: ReportData, h: Highlight): Html {
   );
   const rows = cells.map((c, i) => {
     const diff = differenceText(c.difference, c.variant);
-    const verdict =
-      c.difference?.difference.significant !== true
-        ? ''
-        : c.difference.better === true
-          ? ' better'
-          : c.difference.better === false
-            ? ' worse'
-            : '';
+    const v = c.difference === null ? 'ns' : verdictOf(c.difference);
+    const verdict = v === 'better' || v === 'worse' ? ` ${v}` : '';
     return html`<tr><td class="hl-variant">${variantChip(c.variant, i)}</td><td class="hl-value">${valueText(c.estimate)}</td><td class="hl-chart">${bar(c, max, i)}</td></tr>${diff === '' ? '' : html`<tr class="hl-diff${verdict}"><td colspan="3">${diff}</td></tr>`}`;
   });
   return html`<article class="hl-card"><h3>${h.name}</h3><table class="hl-table">${joinHtml(rows, '')}</table></article>`;

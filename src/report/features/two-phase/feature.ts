@@ -11,6 +11,7 @@ import { csvOf } from '../../csv.ts';
 import { file } from '../../feature.ts';
 import { itemFeature } from '../../item-feature.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
+import { round } from '../../round.ts';
 import { countColumns, msFigures as ms, num, type TextColumn } from '../../text-table.ts';
 
 type T = TwoPhaseSummary;
@@ -28,8 +29,8 @@ function participantsCsv(steps: [RunResult, T][]): string {
       ['prepared', ([, p]) => p.prepared],
       ['votedNo', ([, p]) => p.votedNo],
       ['blocked', ([, p]) => p.blocked],
-      ['lockHoldMeanMs', ([, p]) => Math.round(p.lockHoldMeanMs * 1e4) / 1e4],
-      ['lockHoldMaxMs', ([, p]) => Math.round(p.lockHoldMaxMs * 1e4) / 1e4],
+      ['lockHoldMeanMs', ([, p]) => round(p.lockHoldMeanMs)],
+      ['lockHoldMaxMs', ([, p]) => round(p.lockHoldMaxMs)],
     ],
     items,
   );
