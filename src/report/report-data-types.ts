@@ -43,7 +43,10 @@ export interface VariantReport {
   faults: FaultTimeline[];
   /** How the faults propagated (first replication); null without faults. */
   propagation: Propagation | null;
-  /** The first replication's request traces, slowest first (absent when it was not traced). */
+  /**
+   * The request traces of the replication traced (the first unless `--trace-replication` chose
+   * another, or all), slowest first (absent when none was traced).
+   */
   traces?: RequestTrace[];
 }
 

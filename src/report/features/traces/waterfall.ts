@@ -115,7 +115,7 @@ function traceBlock(trace: RequestTrace): Html {
     trace.droppedSpans > 0 ? html` (${trace.droppedSpans} more spans in traces.otlp.json)` : html``;
   const rows = layoutSpans(trace.spans).length;
   const cut = rows > MAX_ROWS ? html` — first ${MAX_ROWS} of ${rows} spans drawn` : html``;
-  return html`<figure class="trace"><figcaption><strong>${trace.entry}</strong> request ${trace.seq}: ${ms(trace.endMs - trace.startMs)}, ${trace.outcome}${trace.cause ? html` (${trace.cause})` : html``}${key} — kept as ${why}${dropped}${cut}</figcaption>${waterfallSvg(trace)}</figure>`;
+  return html`<figure class="trace"><figcaption><strong>${trace.entry}</strong> request ${trace.seq}${trace.replication === undefined ? html`` : html` of replication ${trace.replication}`}: ${ms(trace.endMs - trace.startMs)}, ${trace.outcome}${trace.cause ? html` (${trace.cause})` : html``}${key} — kept as ${why}${dropped}${cut}</figcaption>${waterfallSvg(trace)}</figure>`;
 }
 
 /** The section, when some variant was traced. */
