@@ -278,7 +278,11 @@ export class TwoPhaseRuntime {
       this.#release(run, i);
       return;
     }
-    if (run.lost) return; // the coordinator is down: nobody hears the vote
+    if (run.lost) {
+      // the coordinator is down: nobody hears the vote, and the participant is blocked
+      this.stats.blockedLevel.add(this.sim.now, 1);
+      return;
+    }
     run.votes++;
     if (run.votes === this.participants.length) this.#decide(run, true, '');
   }
@@ -329,7 +333,15 @@ export class TwoPhaseRuntime {
       if (run.lost) continue;
       run.lost = true;
       this.stats.inDoubt++;
+      this.stats.blockedLevel.add(this.sim.now, this.#prepared(run));
     }
+  }
+
+  /** How many participants of `run` have prepared and hold their lock, waiting for a decision. */
+  #prepared(run: TwoPhaseRun): number {
+    let n = 0;
+    for (let i = 0; i < this.participants.length; i++) if (run.state[i] === P.prepared) n++;
+    return n;
   }
 
   /** The coordinator is back: it finds no decision for its lost transactions and aborts them. */
@@ -337,6 +349,7 @@ export class TwoPhaseRuntime {
     const now = this.sim.now;
     const lost = [...c.open].filter((r) => r.lost);
     for (const run of lost) {
+      this.stats.blockedLevel.add(now, -this.#prepared(run));
       for (let i = 0; i < this.participants.length; i++) {
         if (run.state[i] !== P.prepared) continue;
         this.stats.blocked++;

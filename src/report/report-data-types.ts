@@ -4,6 +4,7 @@
  * simulation again: the types (the page's sections read them; report-data.ts builds it).
  */
 import type { LatencyQuantile } from '../metrics/histogram.ts';
+import type { KindFigures } from '../metrics/kind-figures.ts';
 import type { SeriesPoint } from '../metrics/series.ts';
 import type { StationPoint } from '../metrics/station-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
@@ -48,6 +49,8 @@ export interface VariantReport {
    * another, or all), slowest first (absent when none was traced).
    */
   traces?: RequestTrace[];
+  /** The first replication's figures of two-phase commits, pending states and event stores. */
+  figures?: KindFigures;
 }
 
 /** The whole report of a scenario run. */
