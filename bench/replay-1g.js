@@ -53,7 +53,8 @@ function otlpRequest(i) {
   const hex = (n, len) => n.toString(16).padStart(len, '0');
   const trace = hex(i + 1, 32);
   // requests 1 ms apart, every 7th written 3 ms late (out of order)
-  const start = 1_700_000_000_000_000_000n + BigInt(i) * 1_000_000n + (i % 7 === 0 ? 3_000_000n : 0n);
+  const start =
+    1_700_000_000_000_000_000n + BigInt(i) * 1_000_000n + (i % 7 === 0 ? 3_000_000n : 0n);
   const span = (id, parent, name, kind, from, to) =>
     `{"traceId":"${trace}","spanId":"${hex(i * 4 + id, 16)}",${parent === 0 ? '' : `"parentSpanId":"${hex(i * 4 + parent, 16)}",`}"name":"${name}","kind":${kind},"startTimeUnixNano":"${from}","endTimeUnixNano":"${to}","attributes":[{"key":"msasim.span","value":{"stringValue":"visit"}},{"key":"msasim.instance","value":{"intValue":${i % 3}}}],"droppedAttributesCount":0,"events":[{"attributes":[{"key":"msasim.detail","value":{"stringValue":"web/home"}}],"name":"retry","timeUnixNano":"${from + 500n}","droppedAttributesCount":0}],"droppedEventsCount":0,"status":{"code":0},"links":[],"droppedLinksCount":0,"flags":257}`;
   const name = ['web/home', 'web/search', 'GET /'][i % 3];

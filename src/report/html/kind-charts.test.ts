@@ -26,7 +26,11 @@ async function dataOf(yaml: string): Promise<ReportData> {
   const file = join(tmp.path, `${Math.random().toString(36).slice(2)}.yaml`);
   await writeFile(file, yaml);
   const silent = { out: () => {}, err: () => {} };
-  const { results } = await runVariants(file, { quiet: true, out: join(tmp.path, 'out') }, silent);
+  const { results } = await runVariants(
+    file,
+    { quiet: true, out: join(tmp.path, 'out'), maxEvents: 2e9, maxWall: 600_000 },
+    silent,
+  );
   return JSON.parse(reportDataJson(results)) as ReportData;
 }
 
