@@ -37,6 +37,7 @@ import {
   type TraceSpan,
 } from '../../metrics/traces.ts';
 import type { Frame, Invocation, Request } from '../frame.ts';
+import { SlowestHeap } from './slowest-heap.ts';
 
 /** A step between its markers (model/trace/step-spans.ts): what it is, and its hops so far. */
 export interface StepMark {
@@ -92,63 +93,11 @@ const OUTCOME_WORDS: Record<(typeof OUTCOME_NAMES)[number], string> = {
 
 const outcomeWord = (o: number) => OUTCOME_WORDS[OUTCOME_NAMES[o]];
 
-/** A bounded min-heap of traces by duration (ties: the later request is smaller). */
-class SlowestHeap {
-  readonly items: Building[] = [];
-  constructor(readonly capacity: number) {}
-
-  static less(a: Building, b: Building): boolean {
-    const da = a.trace.endMs - a.trace.startMs;
-    const db = b.trace.endMs - b.trace.startMs;
-    return da < db || (da === db && a.trace.seq > b.trace.seq);
-  }
-
-  /** Offers `b`: the trace it evicted (or `b` itself when it is not kept), or null. */
-  offer(b: Building): Building | null {
-    const h = this.items;
-    if (this.capacity <= 0) return b;
-    if (h.length < this.capacity) {
-      h.push(b);
-      this.#up(h.length - 1);
-      return null;
-    }
-    if (!SlowestHeap.less(h[0], b)) return b;
-    const out = h[0];
-    h[0] = b;
-    this.#down(0);
-    return out;
-  }
-
-  #up(i: number): void {
-    const h = this.items;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!SlowestHeap.less(h[i], h[p])) return;
-      [h[i], h[p]] = [h[p], h[i]];
-      i = p;
-    }
-  }
-
-  #down(i: number): void {
-    const h = this.items;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && SlowestHeap.less(h[l], h[m])) m = l;
-      if (r < h.length && SlowestHeap.less(h[r], h[m])) m = r;
-      if (m === i) return;
-      [h[i], h[m]] = [h[m], h[i]];
-      i = m;
-    }
-  }
-}
-
 /** Records the spans of requests in flight and keeps the selected ones (see the header). */
 export class Tracer {
   /** Requests in flight that are traced, and the kept ones (their late spans are still added). */
   readonly #live = new Map<Request, Building>();
-  readonly #slowest = new Map<string, SlowestHeap>();
+  readonly #slowest = new Map<string, SlowestHeap<Building>>();
   readonly #failed: Building[] = [];
   readonly #sampled: Building[] = [];
   /** Thread grants of queued visits; connection grants of queued queries (a visit is its root frame: two maps). */
@@ -498,7 +447,7 @@ export class Tracer {
     }
     let heap = this.#slowest.get(t.entry);
     if (heap === undefined) {
-      heap = new SlowestHeap(o.slowest);
+      heap = new SlowestHeap<Building>(o.slowest);
       this.#slowest.set(t.entry, heap);
     }
     const out = heap.offer(b);
