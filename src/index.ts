@@ -72,7 +72,7 @@ export {
   ArraySource,
   type WorkloadData,
 } from './model/replay/arrivals.ts';
-export { otlpArrivals } from './model/replay/otlp-arrivals.ts';
+export { OtlpArrivalReader, otlpArrivals } from './model/replay/otlp-arrivals.ts';
 export {
   ArrivalRows,
   type DataIssue,

@@ -307,8 +307,22 @@ function withRunOptions(command: Command): Command {
         '--trace-every <n>',
         'with tracing: keep one request in n answered (default 1000; 0: none)',
         parseTraceCount,
+      )
+      .option(
+        '--trace-replication <n>',
+        'with tracing: the replication traced (default 1), or all: each replication traced, its traces with ids of their own',
+        parseTraceReplication,
       ),
   );
+}
+
+/** Parses --trace-replication: a whole number from 1, or `all`. */
+export function parseTraceReplication(value: string): number | 'all' {
+  if (value.trim().toLowerCase() === 'all') return 'all';
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1 || value.trim() === '')
+    throw new InvalidArgumentError('expected a replication number (1 or more) or all.');
+  return n;
 }
 
 /** Parses --trace-slowest and --trace-every: a whole number, 0 or more. */

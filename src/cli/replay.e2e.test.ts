@@ -120,4 +120,64 @@ describe('traces and replayed workloads on the command line', () => {
     expect(missing.stderr).toMatch(/s\.yaml:5:\d+ {2}workloads\.w\.replay\.file/);
     expect(missing.stderr).toContain('there is no such file');
   });
+
+  it('--trace-replication: the chosen replication, or all of them with trace ids of their own', async () => {
+    const dir = await folder({ 's.yaml': SCENARIO('{ rate: 200/s, target: web/home }') });
+    const run = (out: string, ...more: string[]) =>
+      msasim([
+        'run',
+        join(dir, 's.yaml'),
+        '--out',
+        join(dir, out),
+        '--duration',
+        '2s',
+        '--replications',
+        '3',
+        '--trace',
+        '--trace-every',
+        '0',
+        ...more,
+      ]);
+    type Span = { traceId: string; parentSpanId?: string; attributes: { key: string }[] };
+    const roots = async (out: string) =>
+      (
+        JSON.parse(await readFile(join(dir, out, 'traces.otlp.json'), 'utf8')).resourceSpans as {
+          scopeSpans: { spans: Span[] }[];
+        }[]
+      )
+        .flatMap((r) => r.scopeSpans.flatMap((s) => s.spans))
+        .filter((s) => s.parentSpanId === undefined);
+    const replicationOf = (s: Span) =>
+      (
+        s.attributes.find((a) => a.key === 'msasim.replication') as
+          | { value: { intValue: number } }
+          | undefined
+      )?.value.intValue ?? 1;
+    const [first, second, all] = await Promise.all([
+      run('first'),
+      run('second', '--trace-replication', '2'),
+      run('all', '--trace-replication', 'all'),
+    ]);
+    expect([first.code, second.code, all.code]).toEqual([0, 0, 0]);
+    expect(second.stdout).toBe(first.stdout);
+    const [r1, r2, rAll] = await Promise.all([roots('first'), roots('second'), roots('all')]);
+    expect(new Set(r1.map(replicationOf))).toEqual(new Set([1]));
+    expect(new Set(r2.map(replicationOf))).toEqual(new Set([2]));
+    expect(new Set(rAll.map(replicationOf))).toEqual(new Set([1, 2, 3]));
+    // each replication's traces are the same as when it is traced alone, ids included
+    const ids = (list: Span[], r: number) =>
+      list
+        .filter((s) => replicationOf(s) === r)
+        .map((s) => s.traceId)
+        .sort();
+    expect(ids(rAll, 1)).toEqual(ids(r1, 1));
+    expect(ids(rAll, 2)).toEqual(ids(r2, 2));
+    expect(new Set(rAll.map((s) => s.traceId)).size).toBe(rAll.length);
+
+    const past = await run('past', '--trace-replication', '4');
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('--trace-replication 4');
+    const bad = await run('bad', '--trace-replication', '0');
+    expect(bad.code).toBe(2);
+  });
 });

@@ -77,6 +77,8 @@ export interface RunVariantsOptions extends GuardLimits {
   /** With tracing: the slowest kept per entry endpoint, one in how many kept. */
   traceSlowest?: number;
   traceEvery?: number;
+  /** With tracing: the replication traced (default 1), or every one. */
+  traceReplication?: number | 'all';
   /** Start every CSV file with a UTF-8 byte-order mark (for Excel). */
   csvBom?: boolean;
 }
@@ -87,9 +89,13 @@ export interface RunVariantsOptions extends GuardLimits {
  */
 export function traceOptionsOf(
   scenario: Scenario,
-  opts: Pick<RunVariantsOptions, 'trace' | 'traceSlowest' | 'traceEvery'>,
+  opts: Pick<RunVariantsOptions, 'trace' | 'traceSlowest' | 'traceEvery' | 'traceReplication'>,
 ): TraceOptions | undefined {
-  const asked = opts.trace || opts.traceSlowest !== undefined || opts.traceEvery !== undefined;
+  const asked =
+    opts.trace ||
+    opts.traceSlowest !== undefined ||
+    opts.traceEvery !== undefined ||
+    opts.traceReplication !== undefined;
   const base = scenario.trace ?? (asked ? TRACE_DEFAULTS : undefined);
   if (base === undefined) return undefined;
   return {
@@ -97,6 +103,35 @@ export function traceOptionsOf(
     ...(opts.traceSlowest === undefined ? {} : { slowest: opts.traceSlowest }),
     ...(opts.traceEvery === undefined ? {} : { every: opts.traceEvery }),
   };
+}
+
+/** The trace options of replication `r` of `scenario`: null when it is not traced. */
+function tracingOf(scenario: Scenario, opts: RunVariantsOptions, r: number): TraceOptions | null {
+  const base = traceOptionsOf(scenario, opts);
+  if (base === undefined || !isTracedReplication(r, opts.traceReplication)) return null;
+  return r === 1 ? base : { ...base, replication: r };
+}
+
+/** Whether replication `r` is the one traced (or one of them: `--trace-replication all`). */
+export function isTracedReplication(r: number, which: number | 'all' | undefined): boolean {
+  return which === 'all' || r === (which ?? 1);
+}
+
+/**
+ * Adds the traces of replication `result` to those kept for the report (on the first
+ * replication's result, which the report shows): slowest first, ties by replication then by
+ * the order answered, as the tracer sorts one replication's.
+ */
+export function keepTraces(first: RunResult, result: RunResult): void {
+  if (result === first || result.traces === undefined) return;
+  const all = [...(first.traces ?? []), ...result.traces];
+  all.sort(
+    (a, b) =>
+      b.endMs - b.startMs - (a.endMs - a.startMs) ||
+      (a.replication ?? 1) - (b.replication ?? 1) ||
+      a.seq - b.seq,
+  );
+  first.traces = all;
 }
 
 /**
@@ -171,6 +206,12 @@ async function runAll(
   const cap = opts.maxReplications ?? DEFAULT_MAX_REPLICATIONS;
   const asked = opts.replications ?? loaded.replications ?? 1;
   const replications = opts.precision === undefined ? asked : Math.min(Math.max(asked, 2), cap);
+  const most = opts.precision === undefined ? replications : cap;
+  const tr = opts.traceReplication;
+  if (typeof tr === 'number' && tr > most)
+    throw new UsageError(
+      `--trace-replication ${tr}: this run makes ${most === 1 ? 'one replication' : `at most ${most} replications`}; give a number from 1 to ${most}, or all.`,
+    );
   const started = performance.now();
   if (opts.duration !== undefined && opts.duration < 1000)
     io.err(`${shortDurationWarning(opts.duration)}\n`);
@@ -199,6 +240,7 @@ async function runAll(
         for (let r = 1; r <= count; r++) {
           const result = await runReplication(scenario, r, ctx, bar);
           if (r === 1) results.runs.push(result);
+          else keepTraces(results.runs[v], result);
           summaries[v].push(result.summary);
         }
       } finally {
@@ -225,8 +267,11 @@ async function runAll(
       replications,
       cap,
       async (r) => {
-        for (const [v, scenario] of scenarios.entries())
-          summaries[v].push((await runReplication(scenario, r, ctx)).summary);
+        for (const [v, scenario] of scenarios.entries()) {
+          const result = await runReplication(scenario, r, ctx);
+          keepTraces(results.runs[v], result);
+          summaries[v].push(result.summary);
+        }
       },
       () => {
         set();
@@ -274,8 +319,9 @@ async function runAll(
 
 /**
  * Replication r of `scenario` (seed `replicationSeed(seed, r)`) under the guards, drawing on
- * `bar` when given; the first replication is traced when asked (the one whose details the
- * report shows). @throws RunGuardError when a guard stopped it.
+ * `bar` when given; traced when asked and it is the replication chosen (the first by default,
+ * the one whose details the report shows; `--trace-replication`). @throws RunGuardError when a
+ * guard stopped it.
  */
 async function runReplication(
   scenario: Scenario,
@@ -291,7 +337,7 @@ async function runReplication(
   const guard = new RunGuard(opts, budget);
   const result = await runScenario(scenario, {
     data: ctx.data.of(scenario.variant) ?? undefined,
-    trace: r === 1 ? traceOptionsOf(scenario, opts) : null,
+    trace: tracingOf(scenario, opts, r),
     seed: replicationSeed(seed, r),
     maxEvents: opts.maxEvents,
     checkEvery: CHECK_EVERY,

@@ -218,7 +218,8 @@ describe('OTLP/JSON trace files and rate profiles', () => {
     await writeFile(join(tmp.path, 'broken.json'), '{"resourceSpans": [\n  {"scopeSpans": 3}]}');
     const bad = scenario('{ replay: { file: broken.json }, target: web/home }');
     const e = (await prepareWorkloadData(bad).catch((x) => x)) as ScenarioError;
-    expect(e.issues[0].message).toContain('resourceSpans[0] has no scopeSpans array');
+    expect(e.issues[0].message).toContain('resourceSpans[0].scopeSpans is not an array');
+    expect(e.issues[0]).toMatchObject({ line: 2, col: 18 });
     await writeFile(join(tmp.path, 'syntax.json'), '{"resourceSpans": [\n  {,}]}');
     const syntax = scenario('{ replay: { file: syntax.json }, target: web/home }');
     const s = (await prepareWorkloadData(syntax).catch((x) => x)) as ScenarioError;

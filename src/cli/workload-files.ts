@@ -7,14 +7,16 @@
  * A CSV of arrivals is streamed: before anything runs, one pass checks every row (problems come
  * back at file:line:col as ScenarioErrors, exit 1), then each run streams the file again,
  * 64 KB at a time with synchronous reads (the simulation pulls arrivals synchronously), so a
- * 1 GB log replays in constant memory. A rate profile (small: at most 16 MB) and an OTLP/JSON
- * trace file (at most 256 MB; its spans must be sorted) are read whole.
+ * 1 GB log replays in constant memory. An OTLP/JSON trace file is streamed once through the
+ * JSON tokenizer (`readOtlpArrivals`, model/replay/otlp-arrivals.ts): only each root span's start
+ * and target are kept (12 bytes a request), sorted at the end. A rate profile (small: at most
+ * 16 MB) is read whole.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { ArraySource, type ArrivalSource, type WorkloadData } from '../model/replay/arrivals.ts';
-import { otlpArrivals } from '../model/replay/otlp-arrivals.ts';
+import { OtlpArrivalReader, type OtlpArrivals } from '../model/replay/otlp-arrivals.ts';
 import {
   ArrivalRows,
   type DataIssue,
@@ -29,8 +31,6 @@ import { describeKind, kindOf, readRegularFile, UnsafeFileError } from './safe-r
 
 /** Largest rate profile read (a point per second for a year is ~ 0.5 GB; a day ~ 1.5 MB). */
 export const PROFILE_MAX_BYTES = 16 * 1024 * 1024;
-/** Largest OTLP/JSON trace file read as arrivals (read whole: spans come unsorted). */
-export const OTLP_MAX_BYTES = 256 * 1024 * 1024;
 /** Longest line of a streamed CSV (the reader's memory bound). */
 export const MAX_LINE_BYTES = 64 * 1024;
 /** Bytes read at a time. */
@@ -185,21 +185,12 @@ async function prepareReplay(
   streams: Set<CsvArrivals>,
 ): Promise<Prepared> {
   if (def.format === 'otlp') {
-    let text: string;
+    let got: OtlpArrivals;
     try {
-      text = await readRegularFile(path, OTLP_MAX_BYTES);
+      got = readOtlpArrivals(path, def, targets);
     } catch (e) {
       return unreadable(e, where);
     }
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      const { line, col } = jsonErrorPosition(text, e as Error);
-      const issue = { ...msg.badOtlp(`invalid JSON (${(e as Error).message})`), line, col };
-      return { issues: placed([issue], where) };
-    }
-    const got = otlpArrivals(doc, def, targets);
     if ('issues' in got) return { issues: placed(got.issues, where) };
     return { arrivals: () => new ArraySource(got.times, got.targets) };
   }
@@ -235,13 +226,31 @@ async function prepareReplay(
   };
 }
 
-/** Line and column of a JSON.parse error ("… at position 12" in Node 20), else 1:1. */
-function jsonErrorPosition(text: string, e: Error): { line: number; col: number } {
-  const m = /position (\d+)/.exec(e.message);
-  if (m === null) return { line: 1, col: 1 };
-  const before = text.slice(0, Number(m[1]));
-  const line = before.split('\n').length;
-  return { line, col: Number(m[1]) - before.lastIndexOf('\n') };
+/**
+ * The arrivals of the OTLP/JSON trace file at `path`, streamed in CHUNK_BYTES reads (memory
+ * bounded whatever its size; model/replay/otlp-arrivals.ts), or its first problem.
+ * @throws UnsafeFileError, or the fs error.
+ */
+export function readOtlpArrivals(
+  path: string,
+  def: ReplayDef,
+  targets: readonly string[],
+): OtlpArrivals {
+  const fd = openRegularSync(path);
+  try {
+    const reader = new OtlpArrivalReader(def, targets);
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    const decoder = new StringDecoder('utf8');
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      const text = n === 0 ? decoder.end() : decoder.write(buffer.subarray(0, n));
+      const issue = reader.write(text);
+      if (issue !== null) return { issues: [issue] };
+      if (n === 0) return reader.end();
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

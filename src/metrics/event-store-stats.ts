@@ -5,6 +5,7 @@
  * grows with history, and snapshots bound it. Exact sums and maxima, for scripted checks.
  */
 import { type Counts, counters, countsOf, fieldsOf } from './counters.ts';
+import { HistoryBuckets } from './figure-recorders.ts';
 
 /** What the model counts for an event store over the statistics window. */
 const EVENT_STORE_COUNTERS = {
@@ -21,6 +22,8 @@ export class EventStoreStats extends counters(EVENT_STORE_COUNTERS) {
   /** At the end of the run: events stored, and the rows a full rebuild would replay (a recovery). */
   eventsStored = 0;
   recoveryRows = 0;
+  /** Rebuilds by the history of their entity (for the charts). */
+  byHistory = new HistoryBuckets();
   constructor(
     readonly id: string,
     readonly snapshotEvery: number,
@@ -30,6 +33,7 @@ export class EventStoreStats extends counters(EVENT_STORE_COUNTERS) {
   override reset(nowMs?: number): void {
     super.reset(nowMs);
     this.maxReplay = 0;
+    this.byHistory = new HistoryBuckets();
   }
 }
 

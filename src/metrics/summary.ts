@@ -14,6 +14,7 @@ import { type ConsumerGroupSummary, summarizeConsumerGroup } from './consumer-st
 import type { EntryStats } from './entry-stats.ts';
 import { type EventStoreSummary, summarizeEventStore } from './event-store-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
+import type { KindFigures } from './kind-figures.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
 import { type PendingSummary, summarizePending } from './pending-stats.ts';
 import { type ReaderSummary, summarizeReader } from './reader-stats.ts';
@@ -406,6 +407,8 @@ export interface RunResult {
   distributions: Distributions;
   /** The requests traced (slowest first), when the run was traced. */
   traces?: RequestTrace[];
+  /** What the charts of two-phase commits, pending states and event stores draw (when present). */
+  figures?: KindFigures;
   /**
    * How long the simulation loop took on this machine, when the caller gave a clock
    * (ModelOptions.clock). Not an output: it changes from run to run, so no file that must be

@@ -2,15 +2,37 @@
  * Request traces as data (what `--trace` or a scenario's `trace:` records; made by
  * model/trace/tracer.ts, exported as OTLP/JSON and drawn as a waterfall by
  * report/features/traces/): a trace is one request, its spans the visits it made (with the
- * instance that served each), the waits for a thread and for a database connection, and its
- * queries; timeouts, retries, fallbacks and refusals are events on the visit that saw them.
- * Times are simulated ms from the start of the run.
+ * instance that served each), the waits for a thread and for a database connection, its
+ * queries, the CPU and sleep steps of each visit, the network hops (of the request, its calls
+ * and its queries), and the work of the kinds that hold things over time (a two-phase
+ * commit's rounds and row locks, an entity kept pending, an event store's replay); timeouts,
+ * retries, fallbacks and refusals are events on the visit that saw them. Times are simulated
+ * ms from the start of the run.
  */
 
 import type { TraceDef } from '../scenario/types.ts';
 
 /** What a span stands for. */
-export type SpanKind = 'request' | 'visit' | 'thread-wait' | 'query' | 'connection-wait';
+export type SpanKind =
+  | 'request'
+  | 'visit'
+  | 'thread-wait'
+  | 'query'
+  | 'connection-wait'
+  /** A cpu step (with its wait for a core, if the instance has few), a sleep step. */
+  | 'cpu'
+  | 'sleep'
+  /** A message on the network: the request or reply, a call or its reply, a query or its rows. */
+  | 'hop'
+  /** A step of another kind that takes time (twoPhaseCommit, eventStore …), named by its kind. */
+  | 'step'
+  /** A two-phase commit's decision round (from the decision to the last participant's release). */
+  | 'round'
+  /** A participant's row lock: waiting for it (lock-wait), holding it (lock). */
+  | 'lock-wait'
+  | 'lock'
+  /** An entity kept pending until its confirmation (or cancellation) arrived. */
+  | 'pending';
 
 /** Something that happened at one instant of a span. */
 export interface SpanEvent {
@@ -46,6 +68,8 @@ export type TraceReason = 'slowest' | 'failed' | 'sampled';
 export interface RequestTrace {
   /** The request's number in the order the run finished them (1-based); unique in a run. */
   seq: number;
+  /** The replication it was traced in, when not the first (`--trace-replication`). */
+  replication?: number;
   /** The entry endpoint (`service/endpoint`). */
   entry: string;
   /** The key the replayed log gave it, or null. */
@@ -60,8 +84,12 @@ export interface RequestTrace {
   droppedSpans: number;
 }
 
-/** What a run keeps of its traces (the scenario's `trace:`, or `--trace`). */
-export type TraceOptions = TraceDef;
+/**
+ * What a run keeps of its traces (the scenario's `trace:`, or `--trace`), and the replication
+ * it is (absent or 1: the first; its traces and their ids are then as before replications could
+ * be traced).
+ */
+export type TraceOptions = TraceDef & { replication?: number };
 
 /** What `--trace` keeps when the scenario says nothing (the defaults of its `trace:` too). */
 export const TRACE_DEFAULTS: TraceOptions = { slowest: 5, failed: 20, every: 1000, sampled: 20 };

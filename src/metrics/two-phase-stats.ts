@@ -7,6 +7,7 @@
  * scripted case can be checked to the microsecond.
  */
 import { type Counts, counters, countsOf, fieldsOf, type TimesOf, timesOf } from './counters.ts';
+import { LevelSteps } from './figure-recorders.ts';
 
 /** What the model counts for a two-phase commit step over the statistics window. */
 const TWO_PHASE_COUNTERS = {
@@ -51,6 +52,8 @@ export class ParticipantStats extends counters(PARTICIPANT_COUNTERS) {
 
 export class TwoPhaseStats extends counters(TWO_PHASE_COUNTERS, TWO_PHASE_TIMES) {
   readonly participants: ParticipantStats[];
+  /** Participants blocked in doubt over the whole run (warm-up included; for the charts). */
+  readonly blockedLevel = new LevelSteps();
   constructor(
     readonly id: string,
     participants: readonly { service: string; endpoint: string }[],

@@ -81,9 +81,16 @@ export abstract class BuildContext {
   /** Compiles one step found at `where` in service `serviceId`, with its kind's module. */
   abstract compileStep(def: StepDef, serviceId: string, where: string): StepRuntime;
 
+  /**
+   * What a traced model does to every list of compiled steps (model/trace/step-spans.ts puts
+   * its markers around them), or null: untraced, the lists as compiled.
+   */
+  protected markSteps: ((steps: StepRuntime[], defs: StepDef[]) => StepRuntime[]) | null = null;
+
   /** Compiles a list of steps of service `serviceId`; step i is found at `${prefix}${i}`. */
   compileSteps(defs: StepDef[], serviceId: string, prefix: string): StepRuntime[] {
-    return defs.map((d, i) => this.compileStep(d, serviceId, `${prefix}${i}`));
+    const steps = defs.map((d, i) => this.compileStep(d, serviceId, `${prefix}${i}`));
+    return this.markSteps === null ? steps : this.markSteps(steps, defs);
   }
 
   /** The endpoint `service/name`. @throws Error when it was not built (validation checks it). */

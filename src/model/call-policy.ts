@@ -276,6 +276,7 @@ class PolicyCall implements ReplyWaiter {
     child.replyHop = p.hopBack;
     child.data = this.#data;
     this.#sentMs = now;
+    if (activeTracer !== null) activeTracer.callSent(this.f, now);
     if (p.timeouts !== null) p.timeouts.add(child);
     travel(p.sim, p.hopOut, p.send, child);
   };

@@ -28,6 +28,8 @@ import { type BuildContext, sharedByName } from './build-context.ts';
 export class EventStore {
   readonly #since: Float64Array;
   readonly #snapshot: Uint8Array;
+  /** Events stored for each entity (its history). */
+  readonly #events: Float64Array;
 
   constructor(
     readonly name: string,
@@ -38,6 +40,7 @@ export class EventStore {
   ) {
     this.#since = new Float64Array(entities).fill(history);
     this.#snapshot = new Uint8Array(entities);
+    this.#events = new Float64Array(entities).fill(history);
     stats.eventsStored = entities * history;
     stats.recoveryRows = entities * history;
   }
@@ -49,6 +52,7 @@ export class EventStore {
     st.rebuilds++;
     st.replayedRows += rows;
     if (rows > st.maxReplay) st.maxReplay = rows;
+    st.byHistory.add(this.#events[e], rows);
     return rows;
   }
 
@@ -66,6 +70,7 @@ export class EventStore {
     st.eventsStored++;
     st.recoveryRows++;
     this.#since[e]++;
+    this.#events[e]++;
     if (this.snapshotEvery > 0 && this.#since[e] >= this.snapshotEvery) {
       // a snapshot of the state after this event: the next rebuild starts from it
       st.snapshots++;

@@ -28,6 +28,7 @@ import type { SessionRuntime } from './sessions.ts';
 import { buildSessions } from './sessions-build.ts';
 import { BUILTIN_STEP_KINDS } from './steps/registry.ts';
 import { compileWith, type StepKindModule } from './steps/step-kind.ts';
+import { markedSteps } from './trace/step-spans.ts';
 import { Tracer } from './trace/tracer.ts';
 import { buildWorkloads } from './workload-build.ts';
 
@@ -118,7 +119,11 @@ export class Model extends BuildContext implements RunProbe {
     this.seriesResolutionS = seriesResolutionS(scenario.durationMs, options.seriesResolutionS);
     this.#kinds = new Map((options.steps ?? BUILTIN_STEP_KINDS).map((k) => [k.kind, k]));
     const trace = options.trace === undefined ? scenario.trace : options.trace;
-    if (trace != null) this.tracer = new Tracer(trace);
+    if (trace != null) {
+      const tracer = new Tracer(trace);
+      this.tracer = tracer;
+      this.markSteps = (steps, defs) => markedSteps(tracer, steps, defs);
+    }
     this.metrics.onStartWindow(() => this.network.resetCounts());
     // 1. components, one runtime per entry of their section, in document order
     buildServices(this);

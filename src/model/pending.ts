@@ -26,13 +26,17 @@ import { CallData, type Frame, Invocation, type ReplyWaiter, type Request } from
 import { arriveAtService } from './journey.ts';
 import { type Hop, travel } from './network.ts';
 import type { EndpointRuntime } from './service.ts';
+import type { OpenSpan, Tracer } from './trace/tracer.ts';
 
 const State = { pending: 0, confirmed: 1, cancelled: 2 } as const;
 
 /** One entity: when it was created, its state, and when it left the pending state. */
-class PendingEntity implements ReplyWaiter {
+export class PendingEntity implements ReplyWaiter {
   state: number = State.pending;
   resolvedMs = -1;
+  /** Traced runs: its pending span, and who records it. */
+  span: OpenSpan = null;
+  tracer: Tracer | null = null;
   constructor(
     readonly store: PendingStore,
     readonly createdMs: number,
@@ -73,7 +77,7 @@ export class PendingStore {
   ) {}
 
   /** A request creates an entity, pending; the confirmation is asked for in the background. */
-  create(): void {
+  create(): PendingEntity {
     const c = this.confirmation;
     if (c === null) throw new Error(`pending state ${this.name} without a confirmation`);
     this.stats.created++;
@@ -87,6 +91,7 @@ export class PendingStore {
     call.data = new CallData(e, 1, null, 0);
     if (c.timeouts !== null) c.timeouts.add(call);
     travel(this.sim, c.hopOut, arriveAtService, call);
+    return e;
   }
 
   /** The confirmation answered (`ok`), failed, or did not come in time (`timedOut`). */
@@ -102,6 +107,13 @@ export class PendingStore {
     const pending = e.resolvedMs - e.createdMs;
     this.stats.pendingTime.record(pending);
     if (pending > this.stats.maxPendingMs) this.stats.maxPendingMs = pending;
+    if (e.tracer !== null)
+      e.tracer.close(
+        e.span,
+        e.resolvedMs,
+        confirmed ? 'ok' : timedOut ? 'timed out' : 'failed',
+        confirmed ? '' : `${this.name} cancelled${timedOut ? ': no confirmation in time' : ''}`,
+      );
   }
 
   /** A user reads one entity created in the last `withinMs` (drawn with `rng`). */

@@ -4,7 +4,9 @@
  * not part of the summary); same scenario and seed give the same summary, series and
  * distributions.
  */
+
 import { prepareHistograms } from '../metrics/histogram.ts';
+import { kindFigures } from '../metrics/kind-figures.ts';
 import type { SeriesPoint } from '../metrics/series.ts';
 import { type LoopTiming, type RunResult, summarizeMetrics } from '../metrics/summary.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -34,6 +36,8 @@ export async function runScenario(
           };
     const endMs = model.sim.now;
     const { summary: metrics, distributions } = summarizeMetrics(model.metrics, endMs);
+    const m = model.metrics;
+    const figures = kindFigures(m.twoPhase, m.pending, m.eventStores);
     const requests = new Map<string, SeriesPoint[]>([['overall', model.metrics.overall.points]]);
     for (const [k, s] of model.metrics.series) requests.set(k, s.points);
     const components = new Map(model.metrics.stations.map((s) => [s.id, s.points]));
@@ -67,6 +71,7 @@ export async function runScenario(
       distributions,
       ...(loop === undefined ? {} : { loop }),
       ...(model.tracer === null ? {} : { traces: model.tracer.traces() }),
+      ...(figures === undefined ? {} : { figures }),
     };
   } finally {
     model.metrics.dispose();

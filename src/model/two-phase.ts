@@ -35,9 +35,10 @@ import { Outcome } from '../metrics/outcome.ts';
 import type { TwoPhaseStats } from '../metrics/two-phase-stats.ts';
 import type { FaultState } from './faults.ts';
 import { CallData, type Frame, Invocation, type ReplyWaiter } from './frame.ts';
-import { arriveAtService } from './journey.ts';
+import { activeTracer, arriveAtService } from './journey.ts';
 import { type Hop, travel } from './network.ts';
 import type { EndpointRuntime, Instance } from './service.ts';
+import type { OpenSpan } from './trace/tracer.ts';
 
 /** A participant of a two-phase commit step, resolved. */
 export interface TwoPhaseParticipant {
@@ -72,6 +73,9 @@ export class TwoPhaseRun implements ReplyWaiter {
   /** Its coordinator crashed before it decided. */
   lost = false;
   messages = 0;
+  /** Traced runs: each participant's lock span, and the decision round's. */
+  locks: OpenSpan[] | null = null;
+  round: OpenSpan = null;
   constructor(
     readonly tx: TwoPhaseRuntime,
     readonly frame: Frame,
@@ -182,6 +186,7 @@ export class TwoPhaseRuntime {
     p.holders.set(run.keys[i], call);
     run.state[i] = P.preparing;
     run.lockedAt[i] = this.sim.now;
+    if (activeTracer !== null) this.#traceLock(run, i, waitedMs);
     this.stats.lockWait.record(waitedMs);
     arriveAtService(call);
   }
@@ -191,6 +196,7 @@ export class TwoPhaseRuntime {
     if (run.state[i] !== P.preparing && run.state[i] !== P.prepared) return;
     run.state[i] = P.released;
     const now = this.sim.now;
+    if (run.locks !== null) this.#traceRelease(run, i, now);
     const held = now - run.lockedAt[i];
     const ps = this.stats.participants[i];
     ps.locks++;
@@ -218,6 +224,37 @@ export class TwoPhaseRuntime {
     }
   }
 
+  /** Traced: participant `i` took its lock (after `waitedMs` queued for it). */
+  #traceLock(run: TwoPhaseRun, i: number, waitedMs: number): void {
+    const t = activeTracer;
+    if (t === null) return;
+    const now = this.sim.now;
+    const at = this.participants[i].target.service.id;
+    if (waitedMs > 0)
+      t.span(
+        run.frame.inv,
+        'lock-wait',
+        `2PC ${this.name}: waiting for the lock at ${at}`,
+        now - waitedMs,
+        now,
+      );
+    run.locks ??= new Array<OpenSpan>(this.participants.length).fill(null);
+    run.locks[i] = t.open(run.frame.inv, 'lock', `2PC ${this.name}: lock held at ${at}`, now);
+  }
+
+  /** Traced: participant `i` let go of its lock; the decision round ends with the last one. */
+  #traceRelease(run: TwoPhaseRun, i: number, nowMs: number): void {
+    const t = activeTracer;
+    const locks = run.locks as OpenSpan[];
+    if (t === null) return;
+    t.close(locks[i], nowMs);
+    locks[i] = null;
+    if (run.round !== null && !run.state.some((s) => s === P.preparing || s === P.prepared)) {
+      t.close(run.round, nowMs);
+      run.round = null;
+    }
+  }
+
   /** Participant `i`'s vote reaches the coordinator (`inv`: its prepare visit). */
   voted(run: TwoPhaseRun, i: number, inv: Invocation): void {
     const p = this.participants[i];
@@ -241,7 +278,11 @@ export class TwoPhaseRuntime {
       this.#release(run, i);
       return;
     }
-    if (run.lost) return; // the coordinator is down: nobody hears the vote
+    if (run.lost) {
+      // the coordinator is down: nobody hears the vote, and the participant is blocked
+      this.stats.blockedLevel.add(this.sim.now, 1);
+      return;
+    }
     run.votes++;
     if (run.votes === this.participants.length) this.#decide(run, true, '');
   }
@@ -257,6 +298,14 @@ export class TwoPhaseRuntime {
     run.decided = true;
     run.coordinator.open.delete(run);
     const now = this.sim.now;
+    // before the decisions leave: one may arrive at once (a hop that takes no time)
+    if (activeTracer !== null && run.locks !== null)
+      run.round = activeTracer.open(
+        run.frame.inv,
+        'round',
+        `2PC ${this.name}: ${commit ? 'commit' : 'abort'} round`,
+        now,
+      );
     for (let i = 0; i < this.participants.length; i++) {
       if (run.state[i] !== P.prepared) continue;
       run.messages += 2; // the decision and its acknowledgement
@@ -284,7 +333,15 @@ export class TwoPhaseRuntime {
       if (run.lost) continue;
       run.lost = true;
       this.stats.inDoubt++;
+      this.stats.blockedLevel.add(this.sim.now, this.#prepared(run));
     }
+  }
+
+  /** How many participants of `run` have prepared and hold their lock, waiting for a decision. */
+  #prepared(run: TwoPhaseRun): number {
+    let n = 0;
+    for (let i = 0; i < this.participants.length; i++) if (run.state[i] === P.prepared) n++;
+    return n;
   }
 
   /** The coordinator is back: it finds no decision for its lost transactions and aborts them. */
@@ -292,6 +349,7 @@ export class TwoPhaseRuntime {
     const now = this.sim.now;
     const lost = [...c.open].filter((r) => r.lost);
     for (const run of lost) {
+      this.stats.blockedLevel.add(now, -this.#prepared(run));
       for (let i = 0; i < this.participants.length; i++) {
         if (run.state[i] !== P.prepared) continue;
         this.stats.blocked++;

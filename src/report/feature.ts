@@ -20,7 +20,7 @@
  *   descriptions 90;
  * - page sections: run notes (read this first) −20, highlights −10, comparison or key metrics 0, lesson 10, topology 20,
  *   summary 30, SLOs 40, sensitivity 45, propagation 50, policies 60, sessions 70, messaging 80,
- *   consistency 90, latency 100, over time 110, load 120, traces 125.
+ *   two-phase commits 85, pending states 86, event stores 87, consistency 90, latency 100, over time 110, load 120, traces 125.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import type { Analysis } from './analysis.ts';

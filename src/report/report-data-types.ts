@@ -4,6 +4,7 @@
  * simulation again: the types (the page's sections read them; report-data.ts builds it).
  */
 import type { LatencyQuantile } from '../metrics/histogram.ts';
+import type { KindFigures } from '../metrics/kind-figures.ts';
 import type { SeriesPoint } from '../metrics/series.ts';
 import type { StationPoint } from '../metrics/station-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
@@ -43,8 +44,13 @@ export interface VariantReport {
   faults: FaultTimeline[];
   /** How the faults propagated (first replication); null without faults. */
   propagation: Propagation | null;
-  /** The first replication's request traces, slowest first (absent when it was not traced). */
+  /**
+   * The request traces of the replication traced (the first unless `--trace-replication` chose
+   * another, or all), slowest first (absent when none was traced).
+   */
   traces?: RequestTrace[];
+  /** The first replication's figures of two-phase commits, pending states and event stores. */
+  figures?: KindFigures;
 }
 
 /** The whole report of a scenario run. */

@@ -43,6 +43,7 @@ export function buildReportData(input: ScenarioResults | Analysis): ReportData {
       faults: r.summary.scenario.faults.map(faultTimeline),
       propagation,
       ...(r.traces === undefined ? {} : { traces: r.traces }),
+      ...(r.figures === undefined ? {} : { figures: r.figures }),
     })),
     comparisons,
     ...(results.sensitivity === undefined ? {} : { sensitivity: results.sensitivity }),

@@ -9,6 +9,7 @@ import { splitRef } from '../../scenario/normalize.ts';
 import { Duration, EndpointRef, id, Percent } from '../../scenario/schema.ts';
 import { parseDurationMs, parsePercent } from '../../scenario/units.ts';
 import { backgroundRequest, Frame } from '../frame.ts';
+import { activeTracer } from '../journey.ts';
 import { type PendingStore, pendingStore } from '../pending.ts';
 import { actionTimeouts } from '../saga.ts';
 import type { HandledStepKind } from './step-kind.ts';
@@ -75,8 +76,14 @@ export const pending: HandledStepKind<
     };
     return store;
   },
-  run(_f, step) {
-    (step.payload as PendingStore).create();
+  run(f, step) {
+    const store = step.payload as PendingStore;
+    const e = store.create();
+    // traced: the entity's time pending is a span of the request that created it
+    if (activeTracer !== null) {
+      e.tracer = activeTracer;
+      e.span = activeTracer.open(f.inv, 'pending', `${store.name}: pending`, e.createdMs);
+    }
     return true;
   },
 };

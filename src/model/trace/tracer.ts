@@ -12,21 +12,57 @@
  * S such); otherwise its spans are dropped. So memory is bounded by the requests in flight plus
  * K × endpoints + F + S traces. No random draw: sampling is by count, deterministic.
  *
- * Simplifications: CPU and sleep steps get no span of their own (a visit's time minus its
- * children is its own work); a call is the callee's visit span (the network hops are the gaps
- * around it); a request's span ends when the client has its answer (or gives up); spans of
- * work that goes on after the client gave up are kept when they end while the trace is kept;
- * background work (refreshes, consumers, token syncs) is not traced.
+ * CPU and sleep steps, the network hops and the steps of the kinds that hold things over time
+ * get spans through marker steps around them (model/trace/step-spans.ts, put into the compiled
+ * steps only when the run is traced, so the journey itself gains no check): a marker before the
+ * step opens a record on its frame, one after it closes it; the journey's own calls (a visit's
+ * reply, a query's end) fill in where a call or query arrived and when its answer left. A hop
+ * span runs from the send to the arrival (out) and from the answer to the resumed frame (back).
+ *
+ * Simplifications: a step that failed (its frame stops before the closing marker) ends its span
+ * when its visit ends; a retried call's hop out starts when the attempt is sent, its hop back is
+ * drawn for the attempt answered last; a call or query whose caller gave up (timeout) has no hop
+ * back; hops that take no time get no span; a request's span ends when the client has its
+ * answer (or gives up); spans of work that goes on after the client gave up are kept when they
+ * end while the trace is kept; background work (refreshes, consumers, token syncs, a pending
+ * entity's confirmation call) is not traced.
  */
 import { OUTCOME_NAMES } from '../../metrics/outcome.ts';
 import {
   MAX_SPANS_PER_TRACE,
   type RequestTrace,
   type SpanEvent,
+  type SpanKind,
   type TraceOptions,
   type TraceSpan,
 } from '../../metrics/traces.ts';
 import type { Frame, Invocation, Request } from '../frame.ts';
+import { SlowestHeap } from './slowest-heap.ts';
+
+/** A step between its markers (model/trace/step-spans.ts): what it is, and its hops so far. */
+export interface StepMark {
+  /** Its own span's kind (null: only its hops are drawn: a call, a query). */
+  readonly span: 'cpu' | 'sleep' | 'step' | null;
+  /** Which hops it makes: to a callee and back, to a database and back. */
+  readonly hops: 'call' | 'query' | null;
+  /** Its span's name, when it ends (`f`: its frame). */
+  name(f: Frame): string;
+}
+
+/** A step of a frame in progress. */
+interface OpenStep {
+  readonly mark: StepMark;
+  readonly frame: Frame;
+  readonly startMs: number;
+  /** When its call (or the attempt in flight) or query was sent. */
+  sentMs: number;
+  /** When the answer left the callee or the database (−1: not yet), and the hop's name. */
+  answeredMs: number;
+  back: string;
+}
+
+/** A span opened now and ended later (a lock held, an entity pending), or null: not traced. */
+export type OpenSpan = { readonly b: Building; readonly span: TraceSpan } | null;
 
 /** Spans of a request in flight (or kept), with its visits' span ids. */
 interface Building {
@@ -37,6 +73,10 @@ interface Building {
   nextId: number;
   /** Events seen on visits not yet ended (added when the visit's span is made). */
   pending: Map<Invocation, SpanEvent[]>;
+  /** Steps between their markers, by frame. */
+  steps: Map<Frame, OpenStep>;
+  /** When the entry visit answered (−1: not yet). */
+  entryEndMs: number;
 }
 
 /** The span ids of the request and of its visit to the entry service. */
@@ -53,63 +93,11 @@ const OUTCOME_WORDS: Record<(typeof OUTCOME_NAMES)[number], string> = {
 
 const outcomeWord = (o: number) => OUTCOME_WORDS[OUTCOME_NAMES[o]];
 
-/** A bounded min-heap of traces by duration (ties: the later request is smaller). */
-class SlowestHeap {
-  readonly items: Building[] = [];
-  constructor(readonly capacity: number) {}
-
-  static less(a: Building, b: Building): boolean {
-    const da = a.trace.endMs - a.trace.startMs;
-    const db = b.trace.endMs - b.trace.startMs;
-    return da < db || (da === db && a.trace.seq > b.trace.seq);
-  }
-
-  /** Offers `b`: the trace it evicted (or `b` itself when it is not kept), or null. */
-  offer(b: Building): Building | null {
-    const h = this.items;
-    if (this.capacity <= 0) return b;
-    if (h.length < this.capacity) {
-      h.push(b);
-      this.#up(h.length - 1);
-      return null;
-    }
-    if (!SlowestHeap.less(h[0], b)) return b;
-    const out = h[0];
-    h[0] = b;
-    this.#down(0);
-    return out;
-  }
-
-  #up(i: number): void {
-    const h = this.items;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!SlowestHeap.less(h[i], h[p])) return;
-      [h[i], h[p]] = [h[p], h[i]];
-      i = p;
-    }
-  }
-
-  #down(i: number): void {
-    const h = this.items;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && SlowestHeap.less(h[l], h[m])) m = l;
-      if (r < h.length && SlowestHeap.less(h[r], h[m])) m = r;
-      if (m === i) return;
-      [h[i], h[m]] = [h[m], h[i]];
-      i = m;
-    }
-  }
-}
-
 /** Records the spans of requests in flight and keeps the selected ones (see the header). */
 export class Tracer {
   /** Requests in flight that are traced, and the kept ones (their late spans are still added). */
   readonly #live = new Map<Request, Building>();
-  readonly #slowest = new Map<string, SlowestHeap>();
+  readonly #slowest = new Map<string, SlowestHeap<Building>>();
   readonly #failed: Building[] = [];
   readonly #sampled: Building[] = [];
   /** Thread grants of queued visits; connection grants of queued queries (a visit is its root frame: two maps). */
@@ -145,7 +133,10 @@ export class Tracer {
       ids: new Map(),
       nextId: ENTRY_VISIT_SPAN + 1,
       pending: new Map(),
+      steps: new Map(),
+      entryEndMs: -1,
     };
+    if ((this.options.replication ?? 1) > 1) made.trace.replication = this.options.replication;
     this.#live.set(req, made);
     return made;
   }
@@ -223,9 +214,24 @@ export class Tracer {
     const service = inv.endpoint.service.id;
     const events = b.pending.get(inv) ?? [];
     b.pending.delete(inv);
+    const caller = inv.caller;
+    if (caller === null) {
+      this.#hop(b, REQUEST_SPAN, `client → ${service}`, inv.request.sentMs, arrived);
+      b.entryEndMs = nowMs;
+    } else {
+      const o = b.steps.get(caller);
+      // a call's answer the caller still waits for (not an attempt it gave up on)
+      if (o !== undefined && o.mark.hops === 'call' && inv.callerWaiting) {
+        const from = caller.inv.endpoint.service.id;
+        this.#hop(b, this.#idOf(b, caller.inv), `${from} → ${service}`, o.sentMs, arrived);
+        o.answeredMs = nowMs;
+        o.back = `${service} → ${from}`;
+      }
+    }
+    if (b.steps.size > 0) this.#closeStepsOf(b, inv, nowMs);
     this.#push(b, {
       id,
-      parent: inv.caller === null ? REQUEST_SPAN : this.#idOf(b, inv.caller.inv),
+      parent: caller === null ? REQUEST_SPAN : this.#idOf(b, caller.inv),
       kind: 'visit',
       name: `${service}/${inv.endpoint.name}`,
       startMs: arrived,
@@ -255,6 +261,13 @@ export class Tracer {
     if (b === null) return;
     // sinceMs is the arrival at the database (undefined when refused before it arrived)
     const arrived = Number.isFinite(f.sinceMs) ? Math.min(f.sinceMs, nowMs) : nowMs;
+    const o = b.steps.get(f);
+    if (o !== undefined && o.mark.hops === 'query') {
+      const from = f.inv.endpoint.service.id;
+      this.#hop(b, this.#idOf(b, f.inv), `${from} → ${db}`, o.sentMs, arrived);
+      o.answeredMs = nowMs;
+      o.back = `${db} → ${from}`;
+    }
     const id = b.nextId++;
     this.#push(b, {
       id,
@@ -298,6 +311,105 @@ export class Tracer {
     else list.push(e);
   }
 
+  /** A hop span from `startMs` to `endMs` under span `parent` (none when it took no time). */
+  #hop(b: Building, parent: number, name: string, startMs: number, endMs: number): void {
+    if (!(endMs > startMs)) return;
+    this.#push(b, {
+      id: b.nextId++,
+      parent,
+      kind: 'hop',
+      name,
+      startMs,
+      endMs,
+      instance: -1,
+      outcome: 'ok',
+      cause: '',
+      events: [],
+    });
+  }
+
+  /** Frame `f` starts the step marked `mark` (model/trace/step-spans.ts). */
+  stepBegan(f: Frame, mark: StepMark, nowMs: number): void {
+    const b = this.#of(f.inv.request);
+    if (b === null) return;
+    b.steps.set(f, { mark, frame: f, startMs: nowMs, sentMs: nowMs, answeredMs: -1, back: '' });
+  }
+
+  /** The call of frame `f` sends an attempt at `nowMs` (a retry: its hop out starts then). */
+  callSent(f: Frame, nowMs: number): void {
+    const o = this.#live.get(f.inv.request)?.steps.get(f);
+    if (o !== undefined) o.sentMs = nowMs;
+  }
+
+  /** Frame `f` is past the step it began (the closing marker). */
+  stepEnded(f: Frame, nowMs: number): void {
+    const b = this.#live.get(f.inv.request);
+    const o = b?.steps.get(f);
+    if (b === undefined || o === undefined) return;
+    b.steps.delete(f);
+    this.#endStep(b, o, nowMs, outcomeWord(f.error), f.cause);
+  }
+
+  #endStep(b: Building, o: OpenStep, nowMs: number, outcome: string, cause: string): void {
+    const parent = this.#idOf(b, o.frame.inv);
+    if (o.answeredMs >= 0) this.#hop(b, parent, o.back, o.answeredMs, nowMs);
+    if (o.mark.span === null) return;
+    this.#push(b, {
+      id: b.nextId++,
+      parent,
+      kind: o.mark.span,
+      name: o.mark.name(o.frame),
+      startMs: o.startMs,
+      endMs: nowMs,
+      instance: -1,
+      outcome,
+      cause,
+      events: [],
+    });
+  }
+
+  /** Steps of visit `inv` left open (their frame failed): they end with the visit. */
+  #closeStepsOf(b: Building, inv: Invocation, nowMs: number): void {
+    for (const [f, o] of b.steps)
+      if (f.inv === inv) {
+        b.steps.delete(f);
+        this.#endStep(b, o, nowMs, outcomeWord(f.error), f.cause);
+      }
+  }
+
+  /** Opens a span of `kind` under visit `inv` from `startMs` (ended by `close`). */
+  open(inv: Invocation, kind: SpanKind, name: string, startMs: number): OpenSpan {
+    const b = this.#of(inv.request);
+    if (b === null) return null;
+    const span: TraceSpan = {
+      id: b.nextId++,
+      parent: this.#idOf(b, inv),
+      kind,
+      name,
+      startMs,
+      endMs: startMs,
+      instance: -1,
+      outcome: 'ok',
+      cause: '',
+      events: [],
+    };
+    return { b, span };
+  }
+
+  /** Ends a span `open` gave at `nowMs` (kept when its request's trace still is). */
+  close(o: OpenSpan, nowMs: number, outcome = 'ok', cause = ''): void {
+    if (o === null || this.#live.get(o.b.req) !== o.b) return;
+    o.span.endMs = nowMs;
+    o.span.outcome = outcome;
+    o.span.cause = cause;
+    this.#push(o.b, o.span);
+  }
+
+  /** A span of `kind` under visit `inv`, from `startMs` to `endMs`. */
+  span(inv: Invocation, kind: SpanKind, name: string, startMs: number, endMs: number): void {
+    this.close(this.open(inv, kind, name, startMs), endMs);
+  }
+
   /** The client has the answer of `req` (or gave up) at `nowMs`: keep its trace or drop it. */
   requestFinished(req: Request, outcome: number, cause: string, nowMs: number): void {
     const b = this.#of(req, true);
@@ -310,6 +422,8 @@ export class Tracer {
     t.cause = cause;
     t.key = this.#keys.get(req) ?? null;
     this.#keys.delete(req);
+    if (b.entryEndMs >= 0)
+      this.#hop(b, REQUEST_SPAN, `${req.endpoint.service.id} → client`, b.entryEndMs, nowMs);
     t.spans.unshift({
       id: REQUEST_SPAN,
       parent: 0,
@@ -333,7 +447,7 @@ export class Tracer {
     }
     let heap = this.#slowest.get(t.entry);
     if (heap === undefined) {
-      heap = new SlowestHeap(o.slowest);
+      heap = new SlowestHeap<Building>(o.slowest);
       this.#slowest.set(t.entry, heap);
     }
     const out = heap.offer(b);

@@ -4,9 +4,11 @@
  * metrics (also in the console's replication table). First replication of each variant.
  */
 import type { EventStoreSummary } from '../../../metrics/event-store-stats.ts';
+import { part } from '../../feature.ts';
 import { itemFeature } from '../../item-feature.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
 import { countColumns, num, type TextColumn } from '../../text-table.ts';
+import { eventStoresSection } from './charts.ts';
 
 type E = EventStoreSummary;
 
@@ -30,6 +32,7 @@ export const eventStoresFeature = itemFeature<E>({
   csv: { order: 148, name: 'event-stores.csv', id: 'store' },
   console: { order: 47, what: 'event stores', kind: 'store', tables: [COLUMNS], legend: LEGEND },
   // Each store's: rows replayed per rebuild (the cost history adds) and the recovery cost.
+  more: () => [part('page', 87, eventStoresSection)],
   metrics: {
     scope: 'eventStores',
     defs: [

@@ -5,9 +5,11 @@
  * variant.
  */
 import type { PendingSummary } from '../../../metrics/pending-stats.ts';
+import { part } from '../../feature.ts';
 import { itemFeature } from '../../item-feature.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
 import { countColumns, msFigures as ms, pct, type TextColumn } from '../../text-table.ts';
+import { pendingSection } from './charts.ts';
 
 type P = PendingSummary;
 
@@ -32,6 +34,7 @@ export const pendingFeature = itemFeature<P>({
   console: { order: 46, what: 'pending states', kind: 'state', tables: [COLUMNS], legend: LEGEND },
   // Each pending state's: the share of reads that saw it pending (users told "payment being
   // confirmed"), the time pending, and the cancellations. Missing when nothing was read or resolved.
+  more: () => [part('page', 86, pendingSection)],
   metrics: {
     scope: 'pendingStates',
     defs: [

@@ -16,12 +16,18 @@ import { EPOCH_NS, otlpExport, spanIdOf, toUnixNano, traceIdOf } from './otlp.ts
 type ReadableSpan = Parameters<typeof JsonTraceSerializer.serializeRequest>[0][number];
 type Json = Record<string, unknown>;
 
-/** A scenario whose traces hold every kind of span and event: waits, queries, errors, retries. */
+/**
+ * A scenario whose traces hold every kind of span and event: waits, queries, cpu and sleep
+ * steps, hops, errors, retries; KINDS adds the spans of a two-phase commit, a pending entity and
+ * an event store's replay.
+ */
 const SCENARIO = `version: 1
 name: traced
 duration: 8s
 warmup: 1s
 trace: { slowest: 3, failed: 4, every: 200, sampled: 3 }
+network:
+  latency: { dist: constant, value: 0.5ms }
 workloads:
   shoppers: { rate: 230/s, target: front/page, timeout: 400ms }
 services:
@@ -32,6 +38,7 @@ services:
       page:
         steps:
           - cpu: 1ms
+          - sleep: 0.2ms
           - call: reviews/list
             timeout: 120ms
             retry: { attempts: 2, backoff: 5ms }
@@ -50,10 +57,36 @@ databases:
     queryTime: { dist: exponential, mean: 2ms }
 `;
 
+const KINDS = `version: 1
+name: kinds
+duration: 3s
+trace: { slowest: 2, failed: 2, every: 10, sampled: 2 }
+workloads:
+  w: { users: 2, thinkTime: { dist: constant, value: 200ms }, target: front/go }
+services:
+  front:
+    endpoints:
+      go:
+        steps:
+          - twoPhaseCommit:
+              participants: [{ prepare: a/prepare, keys: rows }, { prepare: a/prepare }]
+          - pending: { name: order, confirm: a/prepare }
+          - eventStore: { name: ledger, db: main, op: read, entities: 1, history: 3 }
+  a:
+    endpoints:
+      prepare: { steps: [{ sleep: 10ms }] }
+keys:
+  rows: { size: 1, owner: a }
+databases:
+  main: {}
+`;
+
 let traces: RequestTrace[] = [];
+let kindTraces: RequestTrace[] = [];
 beforeAll(async () => {
   const scenario = parseScenario(SCENARIO, 'traced.yaml').variants[0];
   traces = (await runScenario(scenario)).traces ?? [];
+  kindTraces = (await runScenario(parseScenario(KINDS, 'kinds.yaml').variants[0])).traces ?? [];
 });
 
 const keys = (o: object, allowed: string[], where: string) => {
@@ -231,11 +264,16 @@ describe('traces.otlp.json', () => {
     const kinds = new Set(traces.flatMap((t) => t.spans.map((s) => s.kind)));
     expect([...kinds].sort()).toEqual([
       'connection-wait',
+      'cpu',
+      'hop',
       'query',
       'request',
+      'sleep',
       'thread-wait',
       'visit',
     ]);
+    const more = new Set(kindTraces.flatMap((t) => t.spans.map((s) => s.kind)));
+    for (const k of ['step', 'round', 'lock', 'lock-wait', 'pending']) expect(more).toContain(k);
     expect(traces.some((t) => t.outcome !== 'ok')).toBe(true);
     expect(
       new Set(traces.flatMap((t) => t.spans.flatMap((s) => s.events.map((e) => e.name)))),
@@ -245,6 +283,14 @@ describe('traces.otlp.json', () => {
   it('is what the official JSON serializer writes for the same spans', () => {
     const doc = otlpExport([{ scenario: 'traced', variant: null, traces }]) as Json;
     expect(roundTrip(doc)).toStrictEqual(doc);
+    const kinds = otlpExport([{ scenario: 'kinds', variant: null, traces: kindTraces }]) as Json;
+    expect(roundTrip(kinds)).toStrictEqual(kinds);
+    // a later replication's traces: other trace ids, the same layout
+    const again = kindTraces.map((t) => ({ ...t, replication: 2 }));
+    const second = otlpExport([{ scenario: 'kinds', variant: null, traces: again }]) as Json;
+    expect(roundTrip(second)).toStrictEqual(second);
+    expect(JSON.stringify(second)).not.toContain(traceIdOf('kinds', null, kindTraces[0].seq));
+    expect(JSON.stringify(second)).toContain(traceIdOf('kinds', null, kindTraces[0].seq, 2));
   });
 
   it('encodes with the official protobuf serializer to the same ids, names, kinds and times', () => {

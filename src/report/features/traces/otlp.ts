@@ -10,8 +10,8 @@
  *
  * Simulated time is mapped to a fixed epoch: t = 0 of the run is 2000-01-01T00:00:00Z
  * (946,684,800,000 ms since 1970), so traces sort and show alike in every run. Ids are
- * deterministic: the trace id is a 64-bit FNV-1a hash of the scenario and variant names
- * followed by the request's number (order answered), the span id the request's number
+ * deterministic: the trace id is a 64-bit FNV-1a hash of the scenario and variant names (and
+ * of the replication, after the first) followed by the request's number (order answered), the span id the request's number
  * followed by the span's number in its trace.
  */
 import type { RequestTrace, SpanEvent, TraceSpan } from '../../../metrics/traces.ts';
@@ -49,9 +49,19 @@ export function fnv1a64(text: string): string {
   return h.toString(16).padStart(16, '0');
 }
 
-/** The trace id of request `seq` of a variant (32 hex digits, never all zero). */
-export function traceIdOf(scenario: string, variant: string | null, seq: number): string {
-  return fnv1a64(`${scenario}\u0000${variant ?? ''}`) + BigInt(seq).toString(16).padStart(16, '0');
+/**
+ * The trace id of request `seq` of a variant (32 hex digits, never all zero); of a replication
+ * after the first, the replication's number is hashed too (the first's ids are those of a run
+ * that traced only it).
+ */
+export function traceIdOf(
+  scenario: string,
+  variant: string | null,
+  seq: number,
+  replication = 1,
+): string {
+  const named = `${scenario}\u0000${variant ?? ''}${replication > 1 ? `\u0000${replication}` : ''}`;
+  return fnv1a64(named) + BigInt(seq).toString(16).padStart(16, '0');
 }
 
 /** The span id of span `id` of request `seq` (16 hex digits, never zero). */
@@ -62,11 +72,17 @@ export function spanIdOf(seq: number, id: number): string {
 const str = (key: string, value: string): KeyValue => ({ key, value: { stringValue: value } });
 const int = (key: string, value: number): KeyValue => ({ key, value: { intValue: value } });
 
-/** The component a span belongs to (its resource's service.name). */
-function componentOf(span: TraceSpan): string {
+/**
+ * The component a span belongs to (its resource's service.name): the client for the request,
+ * the service of a visit, the database of a query, the sender of a hop, else its parent's.
+ */
+function componentOf(span: TraceSpan, byId: ReadonlyMap<number, TraceSpan>): string {
   if (span.kind === 'request') return 'client';
   if (span.kind === 'query' || span.kind === 'connection-wait') return span.name.split(':')[0];
-  return span.name.split(/[/:]/)[0];
+  if (span.kind === 'visit') return span.name.split('/')[0];
+  if (span.kind === 'hop') return span.name.split(' → ')[0];
+  const parent = byId.get(span.parent);
+  return parent === undefined || parent === span ? 'client' : componentOf(parent, byId);
 }
 
 function kindOf(span: TraceSpan): number {
@@ -80,6 +96,7 @@ function attributesOf(span: TraceSpan, trace: RequestTrace, v: VariantTraces): K
   if (span.kind === 'request') {
     out.push(str('msasim.scenario', v.scenario));
     if (v.variant !== null) out.push(str('msasim.variant', v.variant));
+    if (trace.replication !== undefined) out.push(int('msasim.replication', trace.replication));
     out.push(int('msasim.request', trace.seq), str('msasim.kept', trace.reasons.join(',')));
     if (trace.key !== null) out.push(str('msasim.key', trace.key));
     if (trace.droppedSpans > 0) out.push(int('msasim.dropped_spans', trace.droppedSpans));
@@ -101,7 +118,7 @@ function eventOf(e: SpanEvent) {
 
 /** One span in the field order of the official serializer. */
 function spanOf(span: TraceSpan, trace: RequestTrace, v: VariantTraces) {
-  const traceId = traceIdOf(v.scenario, v.variant, trace.seq);
+  const traceId = traceIdOf(v.scenario, v.variant, trace.seq, trace.replication);
   return {
     traceId,
     spanId: spanIdOf(trace.seq, span.id),
@@ -125,9 +142,10 @@ function spanOf(span: TraceSpan, trace: RequestTrace, v: VariantTraces) {
 export function otlpExport(variants: readonly VariantTraces[]): object {
   const byComponent = new Map<string, ReturnType<typeof spanOf>[]>();
   for (const v of variants)
-    for (const trace of v.traces)
+    for (const trace of v.traces) {
+      const byId = new Map(trace.spans.map((s) => [s.id, s]));
       for (const span of trace.spans) {
-        const component = componentOf(span);
+        const component = componentOf(span, byId);
         let list = byComponent.get(component);
         if (list === undefined) {
           list = [];
@@ -135,6 +153,7 @@ export function otlpExport(variants: readonly VariantTraces[]): object {
         }
         list.push(spanOf(span, trace, v));
       }
+    }
   return {
     resourceSpans: [...byComponent].map(([component, spans]) => ({
       resource: { attributes: [str('service.name', component)], droppedAttributesCount: 0 },

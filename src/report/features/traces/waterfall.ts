@@ -2,8 +2,9 @@
  * The "Request traces" section: a waterfall per traced request (slowest first), drawn as SVG
  * with the `html` template (every name and cause escaped by construction). Each row is a span,
  * indented under its parent: the request (client), each visit with the instance that served
- * it, the waits for a thread or a connection (hatched: time spent waiting, not working), and
- * the queries; failures in red, events (timeout, retry, fallback …) as marks with their name.
+ * it, the waits for a thread, a connection or a row lock (dashed: time spent waiting, not
+ * working), the queries, the cpu and sleep steps, the network hops (light grey), a two-phase
+ * commit's rounds and locks, an entity kept pending, an event store's replay; failures in red, events (timeout, retry, fallback …) as marks with their name.
  * At most MAX_TRACES_SHOWN traces per variant and MAX_ROWS rows per trace are drawn; the
  * full set is in traces.otlp.json (open it in Jaeger or Grafana Tempo).
  */
@@ -31,7 +32,22 @@ const FILL: Record<TraceSpan['kind'], string> = {
   'thread-wait': '#f2cf5b',
   'connection-wait': '#f2cf5b',
   query: '#72b7b2',
+  cpu: '#54a24b',
+  sleep: '#bab0ac',
+  hop: '#d8d8d8',
+  step: '#b279a2',
+  round: '#9d755d',
+  'lock-wait': '#f2cf5b',
+  lock: '#ff9da6',
+  pending: '#eeca3b',
 };
+
+/** Kinds drawn as waiting (dashed): time spent waiting for something, not working. */
+const WAITS: ReadonlySet<TraceSpan['kind']> = new Set([
+  'thread-wait',
+  'connection-wait',
+  'lock-wait',
+]);
 
 /** The spans of a trace in depth-first order (children by start), with their depth. */
 export function layoutSpans(spans: readonly TraceSpan[]): { span: TraceSpan; depth: number }[] {
@@ -77,7 +93,7 @@ export function waterfallSvg(trace: RequestTrace): Html {
     const w = Math.max(1, x(s.endMs) - x0);
     const failed = s.outcome !== 'ok';
     const fill = failed ? '#e45756' : FILL[s.kind];
-    const wait = s.kind === 'thread-wait' || s.kind === 'connection-wait';
+    const wait = WAITS.has(s.kind);
     const tip = `${label(s)}: ${ms(s.endMs - s.startMs)} from ${ms(s.startMs - t0)}${failed ? ` — ${s.outcome}${s.cause ? `: ${s.cause}` : ''}` : ''}`;
     const marks = s.events.map(
       (e) =>
@@ -99,7 +115,7 @@ function traceBlock(trace: RequestTrace): Html {
     trace.droppedSpans > 0 ? html` (${trace.droppedSpans} more spans in traces.otlp.json)` : html``;
   const rows = layoutSpans(trace.spans).length;
   const cut = rows > MAX_ROWS ? html` — first ${MAX_ROWS} of ${rows} spans drawn` : html``;
-  return html`<figure class="trace"><figcaption><strong>${trace.entry}</strong> request ${trace.seq}: ${ms(trace.endMs - trace.startMs)}, ${trace.outcome}${trace.cause ? html` (${trace.cause})` : html``}${key} — kept as ${why}${dropped}${cut}</figcaption>${waterfallSvg(trace)}</figure>`;
+  return html`<figure class="trace"><figcaption><strong>${trace.entry}</strong> request ${trace.seq}${trace.replication === undefined ? html`` : html` of replication ${trace.replication}`}: ${ms(trace.endMs - trace.startMs)}, ${trace.outcome}${trace.cause ? html` (${trace.cause})` : html``}${key} — kept as ${why}${dropped}${cut}</figcaption>${waterfallSvg(trace)}</figure>`;
 }
 
 /** The section, when some variant was traced. */
@@ -121,7 +137,7 @@ export function tracesSection(data: ReportData): PageSection[] {
       id: 'traces',
       title: 'Request traces',
       nav: 'Traces',
-      html: html`<p>The requests kept by tracing, slowest first: each row a span under its parent — the request, the visits (service/endpoint #instance), the waits for a thread or a database connection (dashed: waiting, not working), the queries; failures in red, marks for timeouts, retries and fallbacks. Hover for times. Open traces.otlp.json in Jaeger or Grafana Tempo for every span.</p>${joinHtml(blocks)}`,
+      html: html`<p>The requests kept by tracing, slowest first: each row a span under its parent — the request, the visits (service/endpoint #instance), the waits for a thread, a database connection or a row lock (dashed: waiting, not working), the queries, the cpu and sleep steps, the network hops (light grey: from → to), a two-phase commit's rounds and locks, an entity kept pending, an event store's replay; failures in red, marks for timeouts, retries and fallbacks. Hover for times. Open traces.otlp.json in Jaeger or Grafana Tempo for every span.</p>${joinHtml(blocks)}`,
     },
   ];
 }

@@ -8,11 +8,12 @@
 import type { RunResult } from '../../../metrics/summary.ts';
 import type { ParticipantSummary, TwoPhaseSummary } from '../../../metrics/two-phase-stats.ts';
 import { csvOf } from '../../csv.ts';
-import { file } from '../../feature.ts';
+import { file, part } from '../../feature.ts';
 import { itemFeature } from '../../item-feature.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
 import { round } from '../../round.ts';
 import { countColumns, msFigures as ms, num, type TextColumn } from '../../text-table.ts';
+import { twoPhaseSection } from './charts.ts';
 
 type T = TwoPhaseSummary;
 type Participant = [transaction: string, p: ParticipantSummary];
@@ -71,6 +72,7 @@ export const twoPhaseFeature = itemFeature<T>({
   },
   more: (items) => [
     file(146, 'two-phase-participants.csv', (a) => participantsCsv(items(a.results))),
+    part('page', 85, twoPhaseSection),
   ],
   // Each step's: aborted transactions are failed business operations, blocked participants and
   // long lock holds are the coupling 2PC brings. The hold is missing in a run with no lock held.

@@ -1,0 +1,58 @@
+/**
+ * The page section of pending states (when some variant has a `pending` step): how long the
+ * entities stayed pending (the distribution, after the warm-up), and what the users' reads saw
+ * (the share of reads that saw the entity pending, and cancelled). First replication of each
+ * variant (results.json `figures` and the summary's pending states).
+ */
+import { figureBars, quantileChart, seriesItems } from '../../html/kind-charts.ts';
+import type { PageSection } from '../../html/layout.ts';
+import { html } from '../../html/template.ts';
+import type { ReportData } from '../../report-data-types.ts';
+
+/** The section (nothing when no variant has a pending state). */
+export function pendingSection(data: ReportData): PageSection[] {
+  const times = seriesItems(data, (v) => v.figures?.pending);
+  const states = seriesItems(data, (v) => v.summary.pendingStates);
+  if (states.length === 0) return [];
+  const shares = states.map((s) => ({
+    ...s,
+    item: {
+      'saw it pending': s.item.reads > 0 ? (100 * s.item.pendingReads) / s.item.reads : 0,
+      'saw it cancelled': s.item.reads > 0 ? (100 * s.item.cancelledReads) / s.item.reads : 0,
+    } as Record<string, number>,
+  }));
+  return [
+    {
+      id: 'pending',
+      title: 'Pending states',
+      nav: 'Pending',
+      html: html`<p>How long entities stayed pending (created → confirmed or cancelled), and what the users who looked at them saw. First replication of each variant.</p>`,
+      charts: [
+        {
+          spec: quantileChart(
+            {
+              text: 'Time pending',
+              subtitle:
+                'created → confirmed or cancelled, after the warm-up; further left is shorter',
+            },
+            times.map((s) => ({ ...s, item: s.item.pendingTime })),
+            'time pending',
+          ),
+        },
+        {
+          spec: figureBars(
+            {
+              text: 'What the reads saw',
+              subtitle:
+                'share of user reads of an entity that saw it pending, or cancelled, after the warm-up',
+            },
+            shares,
+            ['saw it pending', 'saw it cancelled'],
+            '% of reads',
+            ',.1f',
+          ),
+        },
+      ],
+    },
+  ];
+}
