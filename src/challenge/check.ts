@@ -14,7 +14,7 @@
  * when no constraint is broken, the budget holds and every goal bound is met.
  */
 import { costsOf } from '../report/features/costs/costs.ts';
-import type { SloResult } from '../report/features/slos/slo.ts';
+import { formatSloValue, type SloResult } from '../report/features/slos/slo.ts';
 import { highlightCells, valueText } from '../report/highlights-text.ts';
 import type { Analysis } from '../report/analysis.ts';
 import type { Position } from '../scenario/locate.ts';
@@ -39,10 +39,20 @@ export interface BudgetLine {
   pass: boolean;
 }
 
+/** One bound of the goal in one variant, judged. */
+export interface GoalLine {
+  name: string;
+  /** The bound as written: "p99 ≤ 20ms", "billing applied twice ≤ 0". */
+  text: string;
+  /** The value (mean over the replications) in words; "not measured" when none. */
+  value: string;
+  pass: boolean;
+}
+
 /** One variant's goal bounds, judged. */
 export interface GoalLines {
   variant: string;
-  slos: SloResult[];
+  lines: GoalLine[];
 }
 
 /** A question and its answer: each key metric it reveals, per variant. */
@@ -133,6 +143,42 @@ export function answersOf(c: Challenge, attempt: Attempt, analysis: Analysis): A
   }));
 }
 
+/** The SLO bounds and key-metric bounds of the goal, per variant of the attempt's run. */
+export function goalLines(c: Challenge, attempt: Attempt, analysis: Analysis): GoalLines[] {
+  const items = analysis.highlights.items;
+  return analysis.variants.map((v, i) => {
+    const lines: GoalLine[] = v.slos.map((s: SloResult) => ({
+      name: s.name,
+      text: s.text,
+      value: s.estimate.n === 0 ? 'not measured' : formatSloValue(s.estimate.mean, s),
+      pass: s.pass,
+    }));
+    for (const g of c.metricGoals) {
+      const at = attempt.reveals.indexOf(g.metric);
+      const h = at < 0 ? undefined : items[at];
+      const cell =
+        h === undefined ? null : highlightCells(h, analysis.variants, analysis.comparisons)[i];
+      const e = cell?.estimate ?? null;
+      const bounds = [
+        ...(g.max === undefined ? [] : [`≤ ${g.max}`]),
+        ...(g.min === undefined ? [] : [`≥ ${g.min}`]),
+      ];
+      const x = e?.estimate.mean;
+      const pass =
+        x !== undefined &&
+        (g.max === undefined || x <= g.max) &&
+        (g.min === undefined || x >= g.min);
+      lines.push({
+        name: g.name,
+        text: `${g.metric} ${bounds.join(', ')}`,
+        value: valueText(e),
+        pass,
+      });
+    }
+    return { variant: v.name, lines };
+  });
+}
+
 /** Judges an attempt at `c` (see the file's header); `analysis` null when it was not run. */
 export function judgeAttempt(
   c: Challenge,
@@ -142,9 +188,8 @@ export function judgeAttempt(
 ): ChallengeVerdict {
   const violations = constraintViolations(c, base, attempt);
   const budget = budgetLines(c, attempt.loaded.variants, analysis);
-  const goals =
-    analysis === null ? null : analysis.variants.map((v) => ({ variant: v.name, slos: v.slos }));
-  const bounds = goals?.flatMap((g) => g.slos) ?? [];
+  const goals = analysis === null ? null : goalLines(c, attempt, analysis);
+  const bounds = goals?.flatMap((g) => g.lines) ?? [];
   const met = bounds.filter((s) => s.pass).length;
   const goalShare = bounds.length === 0 ? 0 : met / bounds.length;
   const budgetShare =

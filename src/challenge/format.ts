@@ -4,9 +4,8 @@
  * attempt (each broken constraint with its path and place, the budget, ✓/✗ per goal bound and
  * variant, the answers to the questions, the score). Pure.
  */
-import { formatSloValue, type SloResult } from '../report/features/slos/slo.ts';
 import { toDotPath } from '../scenario/issues.ts';
-import type { BudgetLine, ChallengeVerdict } from './check.ts';
+import type { BudgetLine, ChallengeVerdict, GoalLine } from './check.ts';
 import type { Challenge } from './load.ts';
 import { showValue } from './paths.ts';
 import type { BudgetMeasure } from './schema.ts';
@@ -36,10 +35,13 @@ export function formatBrief(c: Challenge): string {
   const lines = [`Challenge ${d.name} (experiment ${d.experiment}): ${d.title}`, ''];
   if (d.description !== '') lines.push(...d.description.trim().split('\n'), '');
   lines.push('Goal — every bound, in every variant of your attempt:');
-  for (const [name, slo] of Object.entries(d.goal))
-    lines.push(
-      `  • ${name}: ${boundText(slo as Record<string, unknown>)}${slo.description ? ` — ${slo.description}` : ''}`,
-    );
+  for (const [name, g] of Object.entries(d.goal)) {
+    const text =
+      'metric' in g
+        ? `${g.metric}${g.max === undefined ? '' : ` ≤ ${g.max}`}${g.min === undefined ? '' : ` ≥ ${g.min}`}`
+        : boundText(g as Record<string, unknown>);
+    lines.push(`  • ${name}: ${text}${g.description ? ` — ${g.description}` : ''}`);
+  }
   lines.push('', 'You may change only (everything below these paths):');
   for (const g of d.constraints.change) lines.push(`  • ${g}`);
   const budget = d.constraints.budget;
@@ -67,9 +69,8 @@ function budgetLine(b: BudgetLine): string {
   return `  ${b.pass ? '✓' : '✗'} ${b.measure}: ${show(b.used)} of ${show(b.limit)}${b.variant ? ` (${b.variant})` : ''}`;
 }
 
-function goalLine(s: SloResult): string {
-  const value = s.estimate.n === 0 ? 'not measured' : formatSloValue(s.estimate.mean, s);
-  return `    ${s.pass ? '✓' : '✗'} ${s.name}: ${s.text} — ${value}`;
+function goalLine(g: GoalLine): string {
+  return `    ${g.pass ? '✓' : '✗'} ${g.name}: ${g.text} — ${g.value}`;
 }
 
 /** The verdict on an attempt (`file`), ending with the score and PASS or FAIL. */
@@ -92,12 +93,12 @@ export function formatVerdict(v: ChallengeVerdict, file: string): string {
   }
   if (v.goals === null) lines.push('· goal: not run (fix the constraints first)');
   else {
-    const all = v.goals.flatMap((g) => g.slos);
+    const all = v.goals.flatMap((g) => g.lines);
     const met = all.filter((s) => s.pass).length;
     lines.push(`${met === all.length ? '✓' : '✗'} goal: ${met} of ${all.length} bounds met`);
     for (const g of v.goals) {
       lines.push(`  ${g.variant}`);
-      lines.push(...g.slos.map(goalLine));
+      lines.push(...g.lines.map(goalLine));
     }
   }
   if (v.answers.length > 0) {

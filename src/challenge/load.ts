@@ -43,7 +43,14 @@ export interface Challenge {
   def: ChallengeParsed;
   /** `constraints.change`, parsed, in order. */
   globs: PathGlob[];
-  /** The questions' key metrics, each once, in order (the attempt's `highlights:`). */
+  /** The SLOs of the goal (the attempt's `slos:`). */
+  slos: Record<string, unknown>;
+  /** The key-metric goals: name, metric as written, bounds as fractions or plain numbers. */
+  metricGoals: { name: string; metric: string; max?: number; min?: number; description?: string }[];
+  /**
+   * The key metrics of the metric goals and the questions, each once, in order (the attempt's
+   * `highlights:`).
+   */
   reveals: string[];
   locate: Locator;
 }
@@ -144,18 +151,50 @@ export function parseChallenge(text: string, file: string): Challenge {
     globs.push(glob);
   });
   const reveals: string[] = [];
-  for (const q of def.questions)
-    for (const r of q.reveal) {
-      const clean = r.trim().replace(/\s+/g, ' ');
-      if (!reveals.includes(clean)) reveals.push(clean);
+  const add = (r: string) => {
+    const clean = cleanMetric(r);
+    if (!reveals.includes(clean)) reveals.push(clean);
+  };
+  const slos: Record<string, unknown> = {};
+  const metricGoals: Challenge['metricGoals'] = [];
+  for (const [name, g] of Object.entries(def.goal)) {
+    if (!('metric' in g)) {
+      slos[name] = g;
+      continue;
     }
+    if (g.max === undefined && g.min === undefined)
+      issues.push({
+        code: 'slo-without-bound',
+        severity: 'error',
+        path: ['goal', name],
+        message: `the goal "${name}" sets no bound`,
+        hint: 'add max: or min:, e.g. max: 0 or min: "90%"',
+      });
+    add(g.metric);
+    metricGoals.push({
+      name,
+      metric: cleanMetric(g.metric),
+      ...(g.max === undefined ? {} : { max: boundValue(g.max) }),
+      ...(g.min === undefined ? {} : { min: boundValue(g.min) }),
+      ...(g.description === undefined ? {} : { description: g.description }),
+    });
+  }
+  for (const q of def.questions) for (const r of q.reveal) add(r);
   fail(issues.map(place));
-  return { file, def, globs, reveals, locate };
+  return { file, def, globs, slos, metricGoals, reveals, locate };
+}
+
+/** A key metric's name with its whitespace collapsed. */
+export const cleanMetric = (r: string): string => r.trim().replace(/\s+/g, ' ');
+
+/** A bound as a number: "1%" → 0.01. */
+function boundValue(x: number | string): number {
+  return typeof x === 'number' ? x : Number(x.slice(0, -1)) / 100;
 }
 
 /** The overrides that make an attempt carry the challenge's goal and `reveals`. */
 function challengeOverrides(c: Challenge, reveals: readonly string[]) {
-  const goal = { path: 'slos', value: c.def.goal, label: `the goal of ${c.file}` };
+  const goal = { path: 'slos', value: c.slos, label: `the goal of ${c.file}` };
   if (reveals.length === 0) return [goal];
   return [goal, { path: 'highlights', value: reveals, label: `the questions of ${c.file}` }];
 }
@@ -228,8 +267,15 @@ function relocate(
     return place({ ...issue, message: strip(issue.message), path: ['goal', key, ...rest] });
   if (head === 'highlights' && typeof key === 'number') {
     const text = c.reveals[key];
+    const goal = c.metricGoals.find((g) => g.metric === text);
+    if (goal !== undefined)
+      return place({
+        ...issue,
+        message: strip(issue.message),
+        path: ['goal', goal.name, 'metric'],
+      });
     for (const [q, question] of c.def.questions.entries()) {
-      const r = question.reveal.findIndex((x) => x.trim().replace(/\s+/g, ' ') === text);
+      const r = question.reveal.findIndex((x) => cleanMetric(x) === text);
       if (r >= 0)
         return place({
           ...issue,

@@ -41,6 +41,28 @@ export const Question = z.strictObject({
   reveal: z.array(z.string().min(1).max(200)).min(1).max(8),
 });
 
+/**
+ * A goal on any key metric of the report (messages applied twice, sessions lost, a cache's hit
+ * ratio…), named as `highlights:` name it, with a bound on its mean over the replications;
+ * shares are fractions (0.01) or percentages ("1%"), latencies milliseconds.
+ */
+export const MetricGoal = z.strictObject({
+  description: z.string().optional(),
+  metric: z.string().min(1).max(200),
+  max: z
+    .union([
+      z.number(),
+      z.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "1%"'),
+    ])
+    .optional(),
+  min: z
+    .union([
+      z.number(),
+      z.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "99%"'),
+    ])
+    .optional(),
+});
+
 /** A whole challenge document. */
 export const ChallengeDocument = z.strictObject({
   $schema: z.string().optional(),
@@ -57,9 +79,12 @@ export const ChallengeDocument = z.strictObject({
   solution: z.string().min(1).max(500).optional(),
   /** Replications of each variant an attempt is judged over (default 1). */
   replications: z.number().int().min(1).max(10).default(1),
-  /** Every bound must hold in every variant of the attempt. */
+  /**
+   * Every bound must hold in every variant of the attempt: SLOs as in a scenario's `slos:`, or
+   * bounds on a key metric (`metric:` with `max:`/`min:`).
+   */
   goal: z
-    .record(id, Slo)
+    .record(id, z.union([MetricGoal, Slo]))
     .refine((g) => Object.keys(g).length > 0, { message: 'expected at least one goal' }),
   constraints: z.strictObject({
     change: z.array(PathGlob).min(1).max(50),
