@@ -159,10 +159,6 @@ export function goalLines(c: Challenge, attempt: Attempt, analysis: Analysis): G
       const cell =
         h === undefined ? null : highlightCells(h, analysis.variants, analysis.comparisons)[i];
       const e = cell?.estimate ?? null;
-      const bounds = [
-        ...(g.max === undefined ? [] : [`≤ ${g.max}`]),
-        ...(g.min === undefined ? [] : [`≥ ${g.min}`]),
-      ];
       const x = e?.estimate.mean;
       const pass =
         x !== undefined &&
@@ -170,7 +166,7 @@ export function goalLines(c: Challenge, attempt: Attempt, analysis: Analysis): G
         (g.min === undefined || x >= g.min);
       lines.push({
         name: g.name,
-        text: `${g.metric} ${bounds.join(', ')}`,
+        text: g.text,
         value: valueText(e),
         pass,
       });

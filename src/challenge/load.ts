@@ -46,7 +46,14 @@ export interface Challenge {
   /** The SLOs of the goal (the attempt's `slos:`). */
   slos: Record<string, unknown>;
   /** The key-metric goals: name, metric as written, bounds as fractions or plain numbers. */
-  metricGoals: { name: string; metric: string; max?: number; min?: number; description?: string }[];
+  metricGoals: {
+    name: string;
+    metric: string;
+    /** The bound as written: "error rate ≤ 25%". */
+    text: string;
+    max?: number;
+    min?: number;
+  }[];
   /**
    * The key metrics of the metric goals and the questions, each once, in order (the attempt's
    * `highlights:`).
@@ -174,9 +181,13 @@ export function parseChallenge(text: string, file: string): Challenge {
     metricGoals.push({
       name,
       metric: cleanMetric(g.metric),
+      text: [
+        cleanMetric(g.metric),
+        ...(g.max === undefined ? [] : [`≤ ${g.max}`]),
+        ...(g.min === undefined ? [] : [`≥ ${g.min}`]),
+      ].join(' '),
       ...(g.max === undefined ? {} : { max: boundValue(g.max) }),
       ...(g.min === undefined ? {} : { min: boundValue(g.min) }),
-      ...(g.description === undefined ? {} : { description: g.description }),
     });
   }
   for (const q of def.questions) for (const r of q.reveal) add(r);
