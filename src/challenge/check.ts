@@ -13,10 +13,11 @@
  * budget's limits (20 without a budget), and 0 when a constraint is broken; the attempt passes
  * when no constraint is broken, the budget holds and every goal bound is met.
  */
+
+import type { Analysis } from '../report/analysis.ts';
 import { costsOf } from '../report/features/costs/costs.ts';
 import { formatSloValue, type SloResult } from '../report/features/slos/slo.ts';
 import { highlightCells, valueText } from '../report/highlights-text.ts';
-import type { Analysis } from '../report/analysis.ts';
 import type { Position } from '../scenario/locate.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Attempt, Challenge } from './load.ts';

@@ -18,13 +18,10 @@ import {
   type Attempt,
   bindChallenge,
   type Challenge,
-  parseChallenge,
   parseAttempt,
+  parseChallenge,
 } from '../../challenge/load.ts';
-import type { RunSummary, RunResult } from '../../metrics/summary.ts';
-import { replicationSeed, runScenario } from '../../model/run.ts';
-import { analyse } from '../../report/analyse.ts';
-import { scenarioResults } from '../../report/scenario-results.ts';
+import { runAttempt } from '../../challenge/run.ts';
 import { formatIssues } from '../../scenario/format.ts';
 import { readScenarioText } from '../../scenario/load.ts';
 import { didYouMean } from '../../scenario/suggest.ts';
@@ -89,30 +86,23 @@ export async function loadChallenge(
   return { challenge, base: bindChallenge(challenge, baseText, baseFile), baseFile, baseText };
 }
 
-/** Runs every variant of an attempt with the challenge's replications; its analysis. */
-export async function runAttempt(c: Challenge, attempt: Attempt, limits: GuardLimits) {
+/** Runs an attempt (challenge/run.ts) under the runaway guards; its analysis. */
+async function runGuarded(c: Challenge, attempt: Attempt, limits: GuardLimits) {
   const budget = new CommandBudget(limits.maxWall);
-  const runs: RunResult[] = [];
-  const reps: RunSummary[][] = [];
-  for (const scenario of attempt.loaded.variants) {
-    const summaries: RunSummary[] = [];
-    for (let r = 1; r <= c.def.replications; r++) {
+  let guard: RunGuard | undefined;
+  return runAttempt(c, attempt, relative(process.cwd(), attempt.file), {
+    options: () => {
       budget.checkBefore(`the run of ${attempt.file}`);
-      const guard = new RunGuard(limits, budget);
-      const result = await runScenario(scenario, {
-        seed: replicationSeed(scenario.seed, r),
+      const g = new RunGuard(limits, budget);
+      guard = g;
+      return {
         maxEvents: limits.maxEvents,
         checkEvery: CHECK_EVERY,
-        onCheckpoint: (sim, probe) => guard.check(sim, probe),
-      });
-      checkGuards(scenario, result, limits, guard);
-      if (r === 1) runs.push(result);
-      summaries.push(result.summary);
-    }
-    reps.push(summaries);
-  }
-  const file = relative(process.cwd(), attempt.file);
-  return analyse(scenarioResults(attempt.loaded, file, null, runs, reps));
+        onCheckpoint: (sim, probe) => g.check(sim, probe),
+      };
+    },
+    after: (scenario, result) => checkGuards(scenario, result, limits, guard as RunGuard),
+  });
 }
 
 /** The starting attempt: the base scenario's text under a header saying what to do. */
@@ -158,7 +148,7 @@ export async function challengeCommand(
       challenge,
       base.raw,
       attempt,
-      await runAttempt(challenge, attempt, opts),
+      await runGuarded(challenge, attempt, opts),
     );
   io.out(
     `Challenge ${challenge.def.name}: ${challenge.def.title}\n${formatVerdict(verdict, attemptFile)}`,
