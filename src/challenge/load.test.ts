@@ -64,7 +64,7 @@ describe('a challenge file', () => {
     const out = problems(
       TINY_CHALLENGE.replace('reveal: [server utilisation]', 'reveal: [db utilisation]'),
     );
-    expect(out).toMatch(/c\.challenge\.yaml:16:\d+ {2}questions\[0\]\.reveal\[0\]/);
+    expect(out).toMatch(/c\.challenge\.yaml:15:\d+ {2}questions\[0\]\.reveal\[0\]/);
   });
 
   it('needs a bound on a key-metric goal', () => {
