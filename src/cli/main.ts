@@ -60,9 +60,13 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     )
     .option('--wide', 'print tables at their full width (default: fitted to 100 columns)')
     .option('--check', `exit with code ${SLO_FAILED_EXIT} when an SLO of the scenario is not met`)
+    .option(
+      '--watch',
+      'run again each time the scenario file or its lesson is saved, rewriting the report (Ctrl-C to stop)',
+    )
     .action(async (file: string, opts) => {
       const { runCommand } = await import('./commands/run.ts');
-      result.code = await runCommand(file, opts, io);
+      result.code = await runCommand(file, { ...opts, onError: (e) => handleError(e, io) }, io);
     });
 
   withRunOptions(
