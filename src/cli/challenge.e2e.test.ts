@@ -73,6 +73,16 @@ describe('msasim challenge', () => {
     expect(refused.stdout).toContain(`✗ workloads.arrivals.rate: "450/s" → "45/s"  (${cheat}:6:`);
   });
 
+  it('scenarios/challenges/msasim-challenge.schema.json is what `msasim schema --challenge` prints', async () => {
+    const r = await msasim(['schema', '--challenge']);
+    expect(r.code).toBe(0);
+    const file = join('scenarios', 'challenges', 'msasim-challenge.schema.json');
+    expect(await readFile(file, 'utf8')).toBe(r.stdout);
+    expect(JSON.parse(r.stdout).required).toEqual(
+      expect.arrayContaining(['version', 'name', 'scenario', 'goal', 'constraints']),
+    );
+  });
+
   it('exits 1 with a located problem for a bad challenge file', async () => {
     const file = join(dir.path, 'bad.challenge.yaml');
     await writeFile(file, TINY_CHALLENGE.replace('experiment: 4', 'experiment: 12'));
