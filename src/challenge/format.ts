@@ -53,7 +53,7 @@ export function formatBrief(c: Challenge): string {
   if (d.replications > 1) lines.push('', `Judged over ${d.replications} replications.`);
   if (d.questions.length > 0) {
     lines.push('', 'Predict first (write your answers down; the check reveals them from the run):');
-    d.questions.forEach((q, i) => lines.push(`  ${i + 1}. ${q.ask}`));
+    for (const [i, q] of d.questions.entries()) lines.push(`  ${i + 1}. ${q.ask}`);
   }
   if (d.hints.length > 0) {
     lines.push('', 'Hints:');
