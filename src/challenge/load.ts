@@ -250,9 +250,8 @@ export function bindChallenge(c: Challenge, text: string, file: string): Attempt
   }
   const issues: UnlocatedIssue[] = [];
   c.def.constraints.change.forEach((text, i) => {
-    const glob = c.globs.find((_, k) => k === i);
-    if (glob === undefined) return;
-    const misspelt = misspeltName(base.raw, glob);
+    // parseChallenge refused the challenge unless every glob parsed: one glob per entry
+    const misspelt = misspeltName(base.raw, c.globs[i]);
     if (misspelt !== undefined)
       issues.push({
         code: 'unknown-key',
