@@ -87,14 +87,30 @@ const RULES: Record<string, Rule> = {
       (typeOnly && inArea(target, 'scenario', 'engine')),
     allowsPackage: () => true,
   },
+  // workshop challenges (issue 17): pure, so the browser can grade an attempt as the CLI does
+  challenge: {
+    text: 'challenge/ may import challenge/ and everything below cli/, and no Node built-in',
+    allowsFile: (target) =>
+      inArea(target, 'challenge', 'engine', 'metrics', 'model', 'scenario', 'report', 'stats'),
+    allowsPackage: (name) => !isBuiltin(name),
+  },
   cli: { text: 'cli/ may import anything', ...anything },
   // the browser playground: a shell like cli/, without Node (scripts/build-web.mjs maps the few
   // built-ins on its paths to web/shims/); of cli/ only the runaway guards and what they import
   web: {
-    text: 'web/ may import everything below cli/, cli/run-guard.ts, and no Node built-in',
+    text: 'web/ may import everything below cli/ (challenge/ too), cli/run-guard.ts, and no Node built-in',
     allowsFile: (target) =>
-      inArea(target, 'web', 'engine', 'metrics', 'model', 'scenario', 'report', 'stats') ||
-      target === 'cli/run-guard.ts',
+      inArea(
+        target,
+        'web',
+        'challenge',
+        'engine',
+        'metrics',
+        'model',
+        'scenario',
+        'report',
+        'stats',
+      ) || target === 'cli/run-guard.ts',
     allowsPackage: (name) => !isBuiltin(name),
   },
   'index.ts': { text: 'src/index.ts may import anything', ...anything },

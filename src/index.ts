@@ -116,3 +116,19 @@ export { REPORT_FEATURES } from './report/features/registry.ts';
 // ── write ──
 export { buildOutputs, type OutputFiles, type ScenarioResults } from './report/outputs.ts';
 export { formatSummary } from './report/table.ts';
+
+// ── challenges ── (workshop exercises: parse, run, judge; pure, as `msasim challenge` uses them)
+export {
+  type ChallengeVerdict,
+  judgeAttempt,
+} from './challenge/check.ts';
+export { formatBrief, formatVerdict } from './challenge/format.ts';
+export {
+  type Attempt,
+  bindChallenge,
+  type Challenge,
+  parseAttempt,
+  parseChallenge,
+} from './challenge/load.ts';
+export { runAttempt } from './challenge/run.ts';
+export { challengeJsonSchema } from './challenge/schema.ts';

@@ -90,6 +90,11 @@ describe('the packed package', () => {
         'scenarios/shop.yaml',
         'scenarios/shop.md',
         'scenarios/msasim.schema.json',
+        // the workshop kit: challenges (msasim challenge --list) and the guide
+        'scenarios/challenges/01-blast-radius.challenge.yaml',
+        'scenarios/challenges/msasim-challenge.schema.json',
+        'docs/workshop.md',
+        'docs/workshop.ko.md',
         // the playground msasim playground inlines
         'dist-web/index.html',
         'dist-web/worker.js',

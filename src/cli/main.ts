@@ -60,9 +60,13 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     )
     .option('--wide', 'print tables at their full width (default: fitted to 100 columns)')
     .option('--check', `exit with code ${SLO_FAILED_EXIT} when an SLO of the scenario is not met`)
+    .option(
+      '--watch',
+      'run again each time the scenario file or its lesson is saved, rewriting the report (Ctrl-C to stop)',
+    )
     .action(async (file: string, opts) => {
       const { runCommand } = await import('./commands/run.ts');
-      result.code = await runCommand(file, opts, io);
+      result.code = await runCommand(file, { ...opts, onError: (e) => handleError(e, io) }, io);
     });
 
   withRunOptions(
@@ -211,10 +215,29 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
   program
     .command('schema')
     .description('print the JSON Schema of the scenario language (for editor autocompletion)')
-    .action(() => {
-      io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    .option('--challenge', 'the JSON Schema of a challenge file (*.challenge.yaml) instead')
+    .action(async (opts: { challenge?: boolean }) => {
+      const schema = opts.challenge
+        ? (await import('../challenge/schema.ts')).challengeJsonSchema()
+        : scenarioJsonSchema();
+      io.out(`${JSON.stringify(schema, null, 2)}\n`);
       result.code = 0;
     });
+
+  withGuards(
+    program
+      .command('challenge')
+      .description(
+        `a workshop challenge: without an attempt, print its brief (goal, what may change, budget, hints, questions) and write the starting attempt; with one, judge it (constraints, budget, goal, answers, score) and exit 0 when it passes, ${SLO_FAILED_EXIT} when not`,
+      )
+      .argument('[challenge]', 'a challenge file (*.challenge.yaml) or the name of a shipped one')
+      .argument('[attempt]', 'your attempt: a scenario file')
+      .option('--list', 'list the shipped challenges')
+      .option('--out <file>', 'where to write the starting attempt (default: <name>.attempt.yaml)'),
+  ).action(async (challenge: string | undefined, attempt: string | undefined, opts) => {
+    const { challengeCommand } = await import('./commands/challenge.ts');
+    result.code = await challengeCommand(challenge, attempt, opts, io);
+  });
 
   program
     .command('list')

@@ -423,7 +423,7 @@ function runName(scenario: Scenario): string {
 }
 
 /** Throws a RunGuardError when `result` was stopped by a guard (events, wall, backlog, memory). */
-function checkGuards(
+export function checkGuards(
   scenario: Scenario,
   result: RunResult,
   opts: RunVariantsOptions,

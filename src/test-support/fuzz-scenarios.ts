@@ -107,7 +107,7 @@ export function shippedScenarioFiles(root: string): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : 1,
     )) {
-      if (entry.isDirectory() && entry.name !== 'expected')
+      if (entry.isDirectory() && entry.name !== 'expected' && entry.name !== 'challenges')
         visit(join(dir, entry.name), `${prefix}${entry.name}/`);
       else if (entry.isFile() && entry.name.endsWith('.yaml')) out.push(`${prefix}${entry.name}`);
     }

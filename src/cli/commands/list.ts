@@ -19,11 +19,26 @@ function isScenarioName(name: string): boolean {
   return /\.(ya?ml|json)$/.test(name) && !name.endsWith('.schema.json');
 }
 
-/** Every shipped scenario file, sorted, relative paths. */
+/**
+ * Whether a folder (relative to scenarios/) holds challenges: their base scenarios, attempts
+ * and solutions are run by `msasim challenge` and its tests (src/challenge/), not listed here
+ * and kept out of the goldens.
+ */
+export function isChallengeFolder(folder: string): boolean {
+  return folder === 'challenges' || folder.startsWith('challenges/');
+}
+
+/** Every shipped scenario file (outside scenarios/challenges/), sorted, relative paths. */
 export async function listScenarioFiles(dir = scenariosDir()): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && isScenarioName(e.name) && !e.parentPath.includes('expected'))
+    .filter(
+      (e) =>
+        e.isFile() &&
+        isScenarioName(e.name) &&
+        !e.parentPath.includes('expected') &&
+        !isChallengeFolder(relative(dir, e.parentPath)),
+    )
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort();
 }

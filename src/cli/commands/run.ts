@@ -1,6 +1,7 @@
 /**
  * `msasim run <scenario>`: load → run every variant → print the summary → write the report
  * files under reports/<name>/ (or --out). Guards stop runaway runs (events, wall time).
+ * --watch runs it again on every save (cli/watch.ts).
  */
 import { fitConsole } from '../../report/console-width.ts';
 import { formatSummary } from '../../report/table.ts';
@@ -15,14 +16,27 @@ export interface RunCommandOptions extends RunVariantsOptions {
   check?: boolean;
   /** Print tables at their full width (default: fitted to 100 columns, report/console-width.ts). */
   wide?: boolean;
+  /** Rerun on every save of the scenario or its lesson until Ctrl-C (cli/watch.ts). */
+  watch?: boolean;
+  /** With --watch: prints a run's error as the command line does and returns its exit code. */
+  onError?: (e: unknown) => number;
 }
 
-/** Runs a scenario file and writes its report; returns the exit code. */
+/** Runs a scenario file and writes its report (again on every save with --watch); the exit code. */
 export async function runCommand(
   file: string,
   opts: RunCommandOptions,
   io: CliIo,
 ): Promise<number> {
+  if (!opts.watch) return runOnce(file, opts, io);
+  const { watchAndRerun } = await import('../watch.ts');
+  const onError = opts.onError;
+  if (onError === undefined) throw new Error('--watch needs an error handler');
+  return watchAndRerun(file, () => runOnce(file, opts, io).catch((e: unknown) => onError(e)), io);
+}
+
+/** One run of `file` with its report written; the exit code. */
+async function runOnce(file: string, opts: RunCommandOptions, io: CliIo): Promise<number> {
   const { runs, report } = await runAndReport(file, opts, io);
   if (opts.format === 'json') io.out(report.files.get('summary.json') as string);
   else {

@@ -1,0 +1,93 @@
+/**
+ * The challenge checker on a tiny challenge (one server, 2 threads, 450/s of 4 ms work): a
+ * change outside the allowed paths is rejected with its path and place, a budget exceeded
+ * fails, a goal missed fails with ✗ and exit-3 semantics (pass false), and an attempt within
+ * the rules passes; the questions are answered from the run. The runs are 2 s of simulated
+ * time.
+ */
+import { describe, expect, it } from 'vitest';
+import { TINY_BASE, TINY_CHALLENGE } from '../test-support/challenges.ts';
+import { judgeAttempt } from './check.ts';
+import { formatBrief, formatVerdict } from './format.ts';
+import { bindChallenge, parseAttempt, parseChallenge } from './load.ts';
+import { runAttempt } from './run.ts';
+
+const challenge = parseChallenge(TINY_CHALLENGE, 'tiny.challenge.yaml');
+const base = bindChallenge(challenge, TINY_BASE, 'tiny.yaml');
+
+async function judge(text: string) {
+  const attempt = parseAttempt(challenge, text, 'attempt.yaml');
+  const first = judgeAttempt(challenge, base.raw, attempt, null);
+  if (first.violations.length > 0) return first;
+  return judgeAttempt(
+    challenge,
+    base.raw,
+    attempt,
+    await runAttempt(challenge, attempt, 'attempt.yaml'),
+  );
+}
+
+describe('the challenge checker', () => {
+  it('prints the brief: goal, what may change, budget, hints, questions', () => {
+    const brief = formatBrief(challenge);
+    expect(brief).toContain('fast: server/serve: p90 ≤ 15ms');
+    expect(brief).toContain('not-too-busy: server utilisation ≤ 70%');
+    expect(brief).toContain('  • services.server.threads');
+    expect(brief).toContain('at most 4 threads in total');
+    expect(brief).toContain('1. How busy will the server be?');
+    expect(brief).toContain('More threads help');
+  });
+
+  it('rejects a change outside the allowed paths, naming the path and its line', async () => {
+    const v = await judge(TINY_BASE.replace('rate: 450/s', 'rate: 20/s'));
+    expect(v.pass).toBe(false);
+    expect(v.score).toBe(0);
+    expect(v.goals).toBeNull();
+    expect(v.violations.map((x) => x.path)).toEqual([['workloads', 'arrivals', 'rate']]);
+    const text = formatVerdict(v, 'attempt.yaml');
+    expect(text).toContain('✗ workloads.arrivals.rate: "450/s" → "20/s"  (attempt.yaml:6:');
+    expect(text).toContain('score 0/100 — FAIL');
+  });
+
+  it('names an added key below a path that is not allowed, and a removed one', async () => {
+    const added = await judge(TINY_BASE.replace('threads: 2', 'threads: 2\n    instances: 3'));
+    expect(added.violations.map((x) => x.path.join('.'))).toEqual(['services.server.instances']);
+    const removed = await judge(TINY_BASE.replace('warmup: 200ms\n', ''));
+    expect(removed.violations.map((x) => [x.path.join('.'), x.at])).toEqual([['warmup', null]]);
+  });
+
+  it('fails an attempt over its budget', async () => {
+    const v = await judge(TINY_BASE.replace('threads: 2', 'threads: 8'));
+    expect(v.violations).toEqual([]);
+    expect(v.budget).toMatchObject([{ measure: 'threads', used: 8, limit: 4, pass: false }]);
+    expect(v.pass).toBe(false);
+    expect(formatVerdict(v, 'attempt.yaml')).toContain('✗ threads: 8 of 4');
+  });
+
+  it('fails the base scenario, which misses the goal, with a ✗ per bound missed', async () => {
+    const v = await judge(TINY_BASE);
+    expect(v.violations).toEqual([]);
+    expect(v.budget[0].pass).toBe(true);
+    const lines = v.goals?.[0].lines ?? [];
+    expect(lines.map((l) => [l.name, l.pass])).toEqual([
+      ['fast', false],
+      ['not-too-busy', false],
+    ]);
+    expect(v.pass).toBe(false);
+    const text = formatVerdict(v, 'attempt.yaml');
+    expect(text).toMatch(/✗ fast: p90 ≤ 15ms — \d/);
+    expect(text).toContain('✗ goal: 0 of 2 bounds met');
+    expect(text).toMatch(/server utilisation: tiny 9\d\.\d %/);
+  });
+
+  it('passes an attempt within the rules that meets every bound, and scores the budget left', async () => {
+    const v = await judge(TINY_BASE.replace('threads: 2', 'threads: 3\n    cores: 4'));
+    expect(v.violations).toEqual([]);
+    expect(v.goals?.[0].lines.every((l) => l.pass)).toBe(true);
+    expect(v.pass).toBe(true);
+    // 80 for the goal, 20 × (1 − 3/4) for the budget left
+    expect(v.score).toBe(85);
+    expect(formatVerdict(v, 'attempt.yaml')).toContain('score 85/100 — PASS');
+    expect(v.answers[0].reveal[0].name).toBe('server utilisation');
+  });
+});

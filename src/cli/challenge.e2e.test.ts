@@ -1,0 +1,93 @@
+/**
+ * `msasim challenge` on the command line: --list shows the shipped challenges; a challenge
+ * without an attempt prints its brief and writes the starting attempt, which is never written
+ * over a file already there (exit 2, nothing touched) unless that file is the untouched copy;
+ * an attempt is judged with exit 0 when it passes and 3 when it does not (as `run --check`),
+ * a broken constraint names its path and place, and a bad challenge file exits 1 with a
+ * located problem. The tiny challenge (test-support/challenges.ts) keeps the runs short.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TINY_BASE, TINY_CHALLENGE } from '../test-support/challenges.ts';
+import { msasimInProcess as msasim } from '../test-support/cli.ts';
+import { tempFolder } from '../test-support/temp-folder.ts';
+
+const dir = tempFolder('msasim-challenge-');
+
+async function tinyChallenge(): Promise<string> {
+  await writeFile(join(dir.path, 'tiny.yaml'), TINY_BASE);
+  const file = join(dir.path, 'tiny.challenge.yaml');
+  await writeFile(file, TINY_CHALLENGE);
+  return file;
+}
+
+describe('msasim challenge', () => {
+  it('--list shows every shipped challenge with its experiment', async () => {
+    const r = await msasim(['challenge', '--list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/01-blast-radius +1 {2}Keep a reporting surge/);
+    expect(r.stdout).toMatch(/11-scale-the-hot-part +11 {2}/);
+    expect(r.stdout.split('\n').filter((l) => /^\d\d-/.test(l))).toHaveLength(11);
+  });
+
+  it('prints the brief of a shipped challenge by name and writes the starting attempt', async () => {
+    const out = join(dir.path, 'start.yaml');
+    const r = await msasim(['challenge', 'blast-radius', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Challenge blast-radius (experiment 1)');
+    expect(r.stdout).toContain('at most 16 database connections in total');
+    const text = await readFile(out, 'utf8');
+    expect(text).toMatch(/^# msasim challenge attempt: blast-radius/);
+    expect(text).toContain('name: blast-radius');
+    // the same again: the untouched copy stays; a changed one is refused, untouched
+    expect((await msasim(['challenge', 'blast-radius', '--out', out])).code).toBe(0);
+    await writeFile(out, `${text}# my change\n`);
+    const again = await msasim(['challenge', 'blast-radius', '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('Nothing was written');
+    expect(await readFile(out, 'utf8')).toBe(`${text}# my change\n`);
+  });
+
+  it('suggests the name of a misspelt shipped challenge', async () => {
+    const r = await msasim(['challenge', 'blast-radios']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean "01-blast-radius"?');
+  });
+
+  it('judges attempts: 3 for the base, 0 for a solution, 3 with the path of a broken constraint', async () => {
+    const file = await tinyChallenge();
+    const base = await msasim(['challenge', file, join(dir.path, 'tiny.yaml')]);
+    expect(base.code).toBe(3);
+    expect(base.stdout).toContain('✗ goal: 0 of 2 bounds met');
+    expect(base.stdout).toContain('— FAIL');
+    const good = join(dir.path, 'good.yaml');
+    await writeFile(good, TINY_BASE.replace('threads: 2', 'threads: 3'));
+    const pass = await msasim(['challenge', file, good]);
+    expect(pass.code).toBe(0);
+    expect(pass.stdout).toContain('— PASS');
+    const cheat = join(dir.path, 'cheat.yaml');
+    await writeFile(cheat, TINY_BASE.replace('rate: 450/s', 'rate: 45/s'));
+    const refused = await msasim(['challenge', file, cheat]);
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toContain(`✗ workloads.arrivals.rate: "450/s" → "45/s"  (${cheat}:6:`);
+  });
+
+  it('scenarios/challenges/msasim-challenge.schema.json is what `msasim schema --challenge` prints', async () => {
+    const r = await msasim(['schema', '--challenge']);
+    expect(r.code).toBe(0);
+    const file = join('scenarios', 'challenges', 'msasim-challenge.schema.json');
+    expect(await readFile(file, 'utf8')).toBe(r.stdout);
+    expect(JSON.parse(r.stdout).required).toEqual(
+      expect.arrayContaining(['version', 'name', 'scenario', 'goal', 'constraints']),
+    );
+  });
+
+  it('exits 1 with a located problem for a bad challenge file', async () => {
+    const file = join(dir.path, 'bad.challenge.yaml');
+    await writeFile(file, TINY_CHALLENGE.replace('experiment: 4', 'experiment: 12'));
+    const r = await msasim(['challenge', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:4:13  experiment`);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * `msasim challenge`: workshop exercises (src/challenge/, issue 17).
+ *   --list                          the shipped challenges (scenarios/challenges/*.challenge.yaml)
+ *   <challenge>                     print the brief and write the starting attempt (--out, default
+ *                                   <name>.attempt.yaml): created only where nothing is, never
+ *                                   over a file (a copy of the base already there is left alone)
+ *   <challenge> <attempt.yaml>      judge the attempt: constraints, budget, goal, answers, score;
+ *                                   exit 0 when it passes, 3 (as `run --check`) when it does not
+ * <challenge> is a challenge file or the name of a shipped one. The attempt's variants run with
+ * the challenge's replications under the runaway guards; no report is written (`msasim run` on
+ * the attempt writes one).
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { judgeAttempt } from '../../challenge/check.ts';
+import { formatBrief, formatVerdict } from '../../challenge/format.ts';
+import {
+  type Attempt,
+  bindChallenge,
+  type Challenge,
+  parseAttempt,
+  parseChallenge,
+} from '../../challenge/load.ts';
+import { runAttempt } from '../../challenge/run.ts';
+import { formatIssues } from '../../scenario/format.ts';
+import { readScenarioText } from '../../scenario/load.ts';
+import { didYouMean } from '../../scenario/suggest.ts';
+import { OutPathError, SLO_FAILED_EXIT, UsageError } from '../errors.ts';
+import type { CliIo } from '../io.ts';
+import { gatherFileOutFacts, writeFileOut } from '../out-file.ts';
+import { refusalText } from '../out-rules.ts';
+import { CHECK_EVERY, CommandBudget, type GuardLimits, RunGuard } from '../run-guard.ts';
+import { checkGuards } from '../run-variants.ts';
+import { scenariosDir } from './list.ts';
+
+/** Options of `msasim challenge`. */
+export interface ChallengeOptions extends GuardLimits {
+  list?: boolean;
+  /** Where to write the starting attempt. */
+  out?: string;
+}
+
+/** The folder of shipped challenges. */
+export function challengesDir(): string {
+  return join(scenariosDir(), 'challenges');
+}
+
+/** The suffix of a challenge file. */
+export const CHALLENGE_SUFFIX = '.challenge.yaml';
+
+/** The first line of a starting attempt: what `--out` recognises as msasim's own. */
+export const ATTEMPT_MARKER = '# msasim challenge attempt:';
+
+/** The shipped challenge files, sorted by name. */
+export async function shippedChallenges(): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
+  const names = await readdir(challengesDir());
+  return names.filter((n) => n.endsWith(CHALLENGE_SUFFIX)).sort();
+}
+
+/** A challenge file by path, or a shipped challenge by name (did-you-mean when neither). */
+async function findChallenge(given: string): Promise<string> {
+  const { stat } = await import('node:fs/promises');
+  const exists = await stat(given).then(
+    () => true,
+    () => false,
+  );
+  if (exists || given.includes('/') || given.endsWith('.yaml')) return given;
+  const shipped = await shippedChallenges();
+  const names = shipped.map((f) => f.slice(0, -CHALLENGE_SUFFIX.length));
+  const found = names.find((n) => n === given || n.replace(/^\d+-/, '') === given);
+  if (found !== undefined) return join(challengesDir(), `${found}${CHALLENGE_SUFFIX}`);
+  const guess = didYouMean(given, names);
+  throw new UsageError(
+    `no challenge file or shipped challenge "${given}"${guess ? `; did you mean "${guess}"?` : ''} (msasim challenge --list shows them)`,
+  );
+}
+
+/** Reads and checks a challenge file and its base scenario. @throws ScenarioError. */
+export async function loadChallenge(
+  file: string,
+): Promise<{ challenge: Challenge; base: Attempt; baseFile: string; baseText: string }> {
+  const challenge = parseChallenge(await readScenarioText(file), file);
+  const baseFile = join(dirname(file), challenge.def.scenario);
+  const baseText = await readScenarioText(baseFile);
+  return { challenge, base: bindChallenge(challenge, baseText, baseFile), baseFile, baseText };
+}
+
+/** Runs an attempt (challenge/run.ts) under the runaway guards; its analysis. */
+async function runGuarded(c: Challenge, attempt: Attempt, limits: GuardLimits) {
+  const budget = new CommandBudget(limits.maxWall);
+  let guard: RunGuard | undefined;
+  return runAttempt(c, attempt, relative(process.cwd(), attempt.file), {
+    options: () => {
+      budget.checkBefore(`the run of ${attempt.file}`);
+      const g = new RunGuard(limits, budget);
+      guard = g;
+      return {
+        maxEvents: limits.maxEvents,
+        checkEvery: CHECK_EVERY,
+        onCheckpoint: (sim, probe) => g.check(sim, probe),
+      };
+    },
+    after: (scenario, result) => checkGuards(scenario, result, limits, guard as RunGuard),
+  });
+}
+
+/** The starting attempt: the base scenario's text under a header saying what to do. */
+export function startingAttempt(c: Challenge, challengeFile: string, baseText: string): string {
+  const body = baseText.replace(/^# yaml-language-server:.*\n/, '');
+  return [
+    `${ATTEMPT_MARKER} ${c.def.name} — ${c.def.title}`,
+    `# Change only: ${c.def.constraints.change.join(', ')}`,
+    `# Check it with: msasim challenge ${challengeFile} <this file>`,
+    body,
+  ].join('\n');
+}
+
+/** `msasim challenge`; returns the exit code. */
+export async function challengeCommand(
+  given: string | undefined,
+  attemptFile: string | undefined,
+  opts: ChallengeOptions,
+  io: CliIo,
+): Promise<number> {
+  if (opts.list) return listChallenges(io);
+  if (given === undefined)
+    throw new UsageError('name a challenge (msasim challenge --list shows them), or give --list');
+  const file = await findChallenge(given);
+  const { challenge, base, baseText } = await loadChallenge(file);
+  if (attemptFile === undefined) {
+    io.out(formatBrief(challenge));
+    const out = opts.out ?? `${challenge.def.name}.attempt.yaml`;
+    const shown = relative(process.cwd(), resolve(file)) || file;
+    await writeAttempt(out, startingAttempt(challenge, shown, baseText), io);
+    io.out(
+      `\nYour starting attempt is ${out}: change it, then run\n  msasim challenge ${shown} ${out}\n`,
+    );
+    return 0;
+  }
+  if (opts.out !== undefined)
+    throw new UsageError('--out names where the starting attempt goes; give it without an attempt');
+  const attempt = parseAttempt(challenge, await readScenarioText(attemptFile), attemptFile);
+  if (attempt.loaded.warnings.length > 0) io.err(`${formatIssues(attempt.loaded.warnings)}\n`);
+  let verdict = judgeAttempt(challenge, base.raw, attempt, null);
+  if (verdict.violations.length === 0)
+    verdict = judgeAttempt(
+      challenge,
+      base.raw,
+      attempt,
+      await runGuarded(challenge, attempt, opts),
+    );
+  io.out(
+    `Challenge ${challenge.def.name}: ${challenge.def.title}\n${formatVerdict(verdict, attemptFile)}`,
+  );
+  return verdict.pass ? 0 : SLO_FAILED_EXIT;
+}
+
+/**
+ * Writes the starting attempt at `out` when nothing is there; a file holding exactly that text
+ * is left as it is; anything else is refused (exit 2, nothing touched): an attempt the user
+ * changed is theirs, whatever its first line says.
+ */
+async function writeAttempt(out: string, text: string, io: CliIo): Promise<void> {
+  const facts = await gatherFileOutFacts(out, '--out', ATTEMPT_MARKER);
+  if (facts.target?.kind === 'file') {
+    const now = await readFile(facts.resolved, 'utf8').catch(() => null);
+    if (now === text) {
+      io.err(`${out} is already there, unchanged\n`);
+      return;
+    }
+    throw new OutPathError(
+      refusalText(
+        facts,
+        'a file is there (an attempt you changed, or a file msasim did not write)',
+        'give another --out, or check that file: msasim challenge <challenge> <file>',
+      ),
+    );
+  }
+  await writeFileOut(out, '--out', text, ATTEMPT_MARKER, 'a starting attempt');
+}
+
+/** Prints the shipped challenges: name, experiment, title. */
+async function listChallenges(io: CliIo): Promise<number> {
+  const rows: [string, string, string][] = [];
+  for (const f of await shippedChallenges()) {
+    const c = parseChallenge(await readScenarioText(join(challengesDir(), f)), f);
+    rows.push([basename(f, CHALLENGE_SUFFIX), String(c.def.experiment), c.def.title]);
+  }
+  const width = Math.max(...rows.map((r) => r[0].length));
+  io.out(`${'challenge'.padEnd(width)}  exp  title\n`);
+  for (const [name, exp, title] of rows)
+    io.out(`${name.padEnd(width)}  ${exp.padStart(3)}  ${title}\n`);
+  io.out(
+    '\nstart one with: msasim challenge <challenge> (prints the brief, writes your attempt)\n',
+  );
+  return 0;
+}
