@@ -61,6 +61,13 @@ browserSuite('the playground in Chromium', () => {
       if (m.type() === 'error') seen.problems.push(`${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => seen.problems.push(`page error: ${e.message}`));
+    // every refusal of the page's Content-Security-Policy is a problem (the workers write
+    // theirs on the console, web/worker-setup.ts; Chromium logs the report frame's)
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
     await page.route('**/*', (route) => {
       const u = route.request().url();
       if (u.startsWith('file:') || u.startsWith('blob:') || u.startsWith('data:'))
@@ -148,6 +155,29 @@ browserSuite('the playground in Chromium', () => {
       }
     },
   );
+
+  it('runs under its Content-Security-Policy: no eval, no network, nothing refused', async () => {
+    const policy = await page.$eval(
+      'meta[http-equiv="Content-Security-Policy"]',
+      (m) => m.getAttribute('content') ?? '',
+    );
+    expect(policy).toMatch(/default-src 'none'/);
+    expect(policy).toMatch(/connect-src 'none'/);
+    expect(policy).not.toMatch(/unsafe-eval'|script-src[^;]*unsafe-inline/);
+    // the three runs above drew their reports and nothing was refused (afterAll checks the
+    // console); the policy is in force: a fetch is refused and reported
+    const before = seen.problems.length;
+    const fetched = await page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'fetched',
+        () => 'refused',
+      ),
+    );
+    expect(fetched).toBe('refused');
+    await expect.poll(() => seen.problems.slice(before).join('\n')).toMatch(/connect-src/);
+    seen.problems.splice(before);
+    seen.requests = seen.requests.filter((u) => u !== 'https://example.com/');
+  });
 
   it('picks the headline from the gallery, changes threads, runs and draws the report', async () => {
     await page.fill('#search', 'join batch');

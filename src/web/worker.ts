@@ -6,6 +6,8 @@
  * worker. Any error that is not the user's (a bug, memory) is sent back as `crashed` with its
  * message; the command's wall budget running out before a run is a guard, not a crash.
  */
+// first: zod's settings are read as its schemas are made (worker-setup.ts)
+import './worker-setup.ts';
 import type { VegaAssets } from '../report/html/page.ts';
 import type { FromWorker, RunProgress, ToWorker } from './protocol.ts';
 import { buildReport, planText, runVariant, validateText } from './run-scenario.ts';
