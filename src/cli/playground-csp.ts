@@ -15,7 +15,9 @@
  * - Network: none. connect-src 'none' in the single file; the folder fetches its data files
  *   (scenarios.json, schema.json, the vega libraries) from its own origin and nothing else.
  * - Styles: inline ('unsafe-inline'): CodeMirror and vega-embed add style elements at run time.
- *   A style cannot run script; with img-src and font-src 'none' it cannot fetch anything either.
+ *   A style cannot run script, nor fetch anything (font-src 'none', images only from data:).
+ * - Images: data: URLs only (CodeMirror draws the lint underline and gutter marks as data: SVG
+ *   images; an SVG shown as an image runs no script).
  */
 import { createHash } from 'node:crypto';
 import { pageScripts } from '../report/html/layout.ts';
@@ -52,7 +54,7 @@ export function playgroundCsp(
     `worker-src ${form === 'folder' ? "'self'" : 'blob:'}`,
     "style-src 'unsafe-inline'",
     `connect-src ${form === 'folder' ? "'self'" : "'none'"}`,
-    "img-src 'none'",
+    "img-src data:",
     "font-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",
