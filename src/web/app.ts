@@ -200,9 +200,37 @@ class Playground {
       `${p.variant} (${p.index + 1}/${p.of}) ${(p.simMs / 1000).toFixed(1)} / ${(p.durationMs / 1000).toFixed(0)} s`;
   }
 
+  /**
+   * The replications asked in the toolbar (as `run --replications` and `--precision`), or the
+   * problem with a value there.
+   */
+  #replicationChoice(): { replications?: number; precision?: number } | { problem: string } {
+    const count = $<HTMLInputElement>('replications').value.trim();
+    const share = $<HTMLInputElement>('precision').value.trim();
+    const choice: { replications?: number; precision?: number } = {};
+    if (count !== '') {
+      const n = Number(count);
+      if (!Number.isInteger(n) || n < 1 || n > 1000)
+        return { problem: `replications: expected a whole number from 1 to 1000, not ${count}` };
+      choice.replications = n;
+    }
+    if (share !== '') {
+      const p = Number(share) / 100;
+      if (!(p > 0 && p < 1))
+        return { problem: `precision: expected a percentage above 0 and below 100, not ${share}` };
+      choice.precision = p;
+    }
+    return choice;
+  }
+
   /** Runs the editor's scenario (with the what-if value); resolves when it has ended. */
   async run(): Promise<RunResult | undefined> {
     if (this.#running) return undefined;
+    const choice = this.#replicationChoice();
+    if ('problem' in choice) {
+      this.#message(`Nothing was run: ${choice.problem}.`, true);
+      return undefined;
+    }
     this.#running = true;
     $<HTMLButtonElement>('run').disabled = true;
     $<HTMLButtonElement>('cancel').disabled = false;
@@ -216,6 +244,7 @@ class Playground {
           file: this.#file,
           lesson: this.#shipped(this.#file)?.lesson ?? null,
           whatIf: this.#whatIf ? [this.#whatIf] : [],
+          ...choice,
         },
         (p) => this.#progress(p),
       );

@@ -165,6 +165,30 @@ browserSuite('the playground in Chromium', () => {
     },
   );
 
+  it('runs the replications chosen in the page as the CLI does (a count, a precision target)', async () => {
+    await page.evaluate((f) => window.playground.open(f), 'scenarios/shop.yaml');
+    for (const [field, value, args] of [
+      ['#precision', '5', ['--precision', '5%']],
+      ['#replications', '2', ['--replications', '2']],
+    ] as const) {
+      await page.fill('#replications', '');
+      await page.fill('#precision', '');
+      await page.fill(field, value);
+      const out = join(dir, `cli-${value}`);
+      const cli = await msasimInProcess(['run', 'scenarios/shop.yaml', ...args, '--out', out]);
+      expect(cli.code, cli.stderr).toBe(0);
+      expect(await run(), (await page.textContent('#messages')) ?? '').toBe('done');
+      const files = await page.evaluate(() => window.playground.lastRun?.files ?? []);
+      for (const [name, text] of files) {
+        const expected = await readFile(join(out, name), 'utf8');
+        expect(text === expected, `shop.yaml ${args.join(' ')}: ${name} differs`).toBe(true);
+      }
+    }
+    // the precision run reached its target after one round more than the scenario's 3
+    expect(await page.textContent('#highlights')).toMatch(/mean ± 95 % CI, 2 replications/);
+    await page.fill('#replications', '');
+  });
+
   it('runs under its Content-Security-Policy: no eval, no network, nothing refused', async () => {
     const policy = await page.$eval(
       'meta[http-equiv="Content-Security-Policy"]',

@@ -5,6 +5,8 @@
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import type { VegaAssets } from '../report/html/page.ts';
+import type { PrecisionState } from '../report/precision.ts';
+import type { RunNotes } from '../report/results.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 
 /** A numeric override of the what-if sliders: a dotted path as in a variant's `set:`. */
@@ -23,6 +25,22 @@ export interface RunRequest {
   lesson: string | null;
   /** What-if values applied to the base document before the variants (as `sweep --param`). */
   whatIf?: WhatIf[];
+  /**
+   * Replications of each variant, chosen in the page (as `run --replications`; default the
+   * scenario's `replications:`, else 1).
+   */
+  replications?: number;
+  /**
+   * As `run --precision`: a share (0.05 = 5 %); replications are added until every highlight's
+   * 95 % half-width is within it of its mean, at most DEFAULT_MAX_REPLICATIONS.
+   */
+  precision?: number;
+}
+
+/** Replications `from` … `from + count − 1` of a variant (1-based; seeds `<seed>/<r>`). */
+export interface ReplicationRange {
+  from: number;
+  count: number;
 }
 
 /** Where a run is, sent at the engine's checkpoints (at most a few times a second). */
@@ -35,6 +53,12 @@ export interface RunProgress {
   /** Simulated time reached and the run's length, ms. */
   simMs: number;
   durationMs: number;
+}
+
+/** What a run will do: its variants and the replications each runs first. */
+export interface RunPlan {
+  variants: number;
+  replications: number;
 }
 
 /** How a run ended. */
@@ -57,8 +81,8 @@ export type RunOutcome =
 export type VariantOutcome =
   | {
       kind: 'ran';
-      /** The first replication (the report shows its details). */
-      result: RunResult;
+      /** The first replication (the report shows its details); absent when it was not run here. */
+      result?: RunResult;
       /** The summaries of every replication (the scenario's `replications:`), in order. */
       summaries: RunSummary[];
       simulationWallMs: number;
@@ -71,19 +95,29 @@ export type ToWorker =
   | { type: 'init'; assets: VegaAssets }
   | { type: 'validate'; id: number; text: string; file: string }
   | { type: 'plan'; id: number; request: RunRequest }
-  | { type: 'variant'; id: number; request: RunRequest; index: number }
+  | { type: 'variant'; id: number; request: RunRequest; index: number; range?: ReplicationRange }
+  | {
+      type: 'precision';
+      id: number;
+      request: RunRequest;
+      runs: RunResult[];
+      replications: RunSummary[][];
+    }
   | {
       type: 'report';
       id: number;
       request: RunRequest;
       runs: RunResult[];
       replications: RunSummary[][];
+      /** The run's notes in results.json (the precision reached, as `run --precision` writes it). */
+      notes?: RunNotes;
     };
 
 /** Worker → page. */
 export type FromWorker =
   | { type: 'validated'; id: number; issues: ScenarioIssue[] }
-  | { type: 'planned'; id: number; plan: { variants: number } | { issues: ScenarioIssue[] } }
+  | { type: 'planned'; id: number; plan: RunPlan | { issues: ScenarioIssue[] } }
+  | { type: 'precision'; id: number; state: PrecisionState }
   | { type: 'ran'; id: number; outcome: VariantOutcome }
   | { type: 'reported'; id: number; files: [string, string][]; notes: string[] }
   | { type: 'progress'; id: number; progress: RunProgress }

@@ -6,8 +6,17 @@
  */
 import type { RunSummary } from '../metrics/summary.ts';
 import type { VegaAssets } from '../report/html/page.ts';
+import { DEFAULT_MAX_REPLICATIONS, type PrecisionState } from '../report/precision.ts';
+import type { RunNotes } from '../report/results.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
-import type { FromWorker, RunOutcome, RunProgress, RunRequest, ToWorker } from './protocol.ts';
+import type {
+  FromWorker,
+  ReplicationRange,
+  RunOutcome,
+  RunProgress,
+  RunRequest,
+  ToWorker,
+} from './protocol.ts';
 
 type Settle = (m: FromWorker) => void;
 
@@ -135,28 +144,69 @@ export class Runner {
       });
     };
     const runs: RunResultOf[] = new Array(variants);
-    const replications: RunSummary[][] = new Array(variants);
-    let next = 0;
-    let failure: RunResult | undefined;
+    const replications: RunSummary[][] = Array.from({ length: variants }, () => []);
     let simulationWallMs = 0;
-    const work = async (channel: Channel): Promise<void> => {
-      while (failure === undefined && next < variants) {
-        const index = next++;
-        const m = await channel.request((id) => ({ type: 'variant', id, request, index }), show);
-        if (failure !== undefined) return;
-        if (m.type !== 'ran') failure = this.#failed(m);
-        else if (m.outcome.kind !== 'ran') failure = m.outcome;
-        else {
-          runs[index] = m.outcome.result;
-          replications[index] = m.outcome.summaries;
-          simulationWallMs += m.outcome.simulationWallMs;
-          show({ variant: '', index, of: variants, simMs: 1, durationMs: 1 });
+    /** Runs `range` of every variant on the workers; the failure that stopped it, if any. */
+    const round = async (range: ReplicationRange): Promise<RunResult | undefined> => {
+      shares.clear();
+      let next = 0;
+      let failure: RunResult | undefined;
+      const work = async (channel: Channel): Promise<void> => {
+        while (failure === undefined && next < variants) {
+          const index = next++;
+          const m = await channel.request(
+            (id) => ({ type: 'variant', id, request, index, range }),
+            show,
+          );
+          if (failure !== undefined) return;
+          if (m.type !== 'ran') failure = this.#failed(m);
+          else if (m.outcome.kind !== 'ran') failure = m.outcome;
+          else {
+            if (m.outcome.result !== undefined) runs[index] = m.outcome.result;
+            replications[index].push(...m.outcome.summaries);
+            simulationWallMs += m.outcome.simulationWallMs;
+            show({ variant: '', index, of: variants, simMs: 1, durationMs: 1 });
+          }
+          if (failure !== undefined)
+            for (const c of workers) if (c !== channel) c.restart(CANCELLED);
         }
-        if (failure !== undefined) for (const c of workers) if (c !== channel) c.restart(CANCELLED);
-      }
+      };
+      await Promise.all(workers.map(work));
+      return failure;
     };
-    await Promise.all(workers.map(work));
-    if (failure !== undefined) return failure;
+    const first = await round({ from: 1, count: plan.plan.replications });
+    if (first !== undefined) return first;
+    // a precision target: one more replication of every variant until it is reached or capped,
+    // as `msasim run --precision` adds them (report/precision.ts replicateUntil, whose loop this
+    // is with the check asked of a worker, which has the analysis)
+    let notes: RunNotes | undefined;
+    const { precision } = request;
+    if (precision !== undefined) {
+      const cap = DEFAULT_MAX_REPLICATIONS;
+      const check = async (): Promise<PrecisionState | RunResult> => {
+        const m = await this.#pool[0].request((id) => ({
+          type: 'precision',
+          id,
+          request,
+          runs,
+          replications,
+        }));
+        return m.type === 'precision' ? m.state : this.#failed(m);
+      };
+      let done = plan.plan.replications;
+      while (done < 2 && done < cap) {
+        const failure = await round({ from: ++done, count: 1 });
+        if (failure !== undefined) return failure;
+      }
+      let state = await check();
+      while ('reached' in state && !state.reached && done < cap) {
+        const failure = await round({ from: ++done, count: 1 });
+        if (failure !== undefined) return failure;
+        state = await check();
+      }
+      if (!('reached' in state)) return state;
+      notes = { precision: { target: precision, reached: state.reached, cap, worst: state.worst } };
+    }
     const simulated = performance.now() - started;
     const report = await this.#pool[0].request((id) => ({
       type: 'report',
@@ -164,6 +214,7 @@ export class Runner {
       request,
       runs,
       replications,
+      ...(notes === undefined ? {} : { notes }),
     }));
     if (report.type !== 'reported') return this.#failed(report);
     return {
@@ -189,8 +240,6 @@ export class Runner {
   }
 }
 
-type RunResultOf = Extract<FromWorker, { type: 'ran' }>['outcome'] extends infer O
-  ? O extends { kind: 'ran'; result: infer R }
-    ? R
-    : never
-  : never;
+type RunResultOf = NonNullable<
+  Extract<Extract<FromWorker, { type: 'ran' }>['outcome'], { kind: 'ran' }>['result']
+>;

@@ -1,8 +1,9 @@
 /**
  * The playground's Web Worker: validates scenario text as the user types, and runs scenarios
- * (run-scenario.ts): the page asks one worker for the plan (how many variants), spreads the
- * variants over its run workers (`variant`) and has the first build the report of all their
- * results (`report`). One request at a time per worker; the page cancels by terminating the
+ * (run-scenario.ts): the page asks one worker for the plan (how many variants and replications),
+ * spreads the variants over its run workers (`variant`, a range of replications each), asks
+ * where a precision target stands after each round (`precision`) and has the first build the
+ * report of all their results (`report`). One request at a time per worker; the page cancels by terminating the
  * worker. Any error that is not the user's (a bug, memory) is sent back as `crashed` with its
  * message; the command's wall budget running out before a run is a guard, not a crash.
  */
@@ -10,7 +11,7 @@
 import './worker-setup.ts';
 import type { VegaAssets } from '../report/html/page.ts';
 import type { FromWorker, RunProgress, ToWorker } from './protocol.ts';
-import { buildReport, planText, runVariant, validateText } from './run-scenario.ts';
+import { buildReport, planText, precisionCheck, runVariant, validateText } from './run-scenario.ts';
 
 const scope = globalThis as unknown as {
   postMessage(message: FromWorker): void;
@@ -47,7 +48,21 @@ async function handle(message: ToWorker): Promise<void> {
         post({
           type: 'ran',
           id,
-          outcome: await runVariant(message.request, message.index, progress),
+          outcome: await runVariant(
+            message.request,
+            message.index,
+            progress,
+            {},
+            undefined,
+            message.range,
+          ),
+        });
+        return;
+      case 'precision':
+        post({
+          type: 'precision',
+          id,
+          state: precisionCheck(message.request, message.runs, message.replications),
         });
         return;
       case 'report': {
@@ -56,6 +71,7 @@ async function handle(message: ToWorker): Promise<void> {
           message.runs,
           needAssets(),
           message.replications,
+          message.notes,
         );
         post({ type: 'reported', id, files, notes });
         return;
