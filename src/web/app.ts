@@ -53,7 +53,18 @@ class Playground {
     const asked = Number(new URLSearchParams(location.search).get('workers'));
     // ?workers=N: N run workers (a test, a demo of the speed-up); default: the cores but one
     const cores = Number.isInteger(asked) && asked >= 1 && asked <= 16 ? asked + 1 : undefined;
-    this.#runner = new Runner(() => assets.newWorker(), assets.vega, cores);
+    this.#runner = new Runner(
+      () => assets.newWorker(),
+      assets.vega,
+      cores,
+      (m) => {
+        // a refusal of the page's policy in a worker: something tried what the page forbids
+        document.body.dataset.violations = String(
+          Number(document.body.dataset.violations ?? 0) + 1,
+        );
+        this.#message(m, true);
+      },
+    );
     const current = loadCurrent() ?? '';
     const first =
       this.#entries().find((e) => e.file === current) ??

@@ -81,6 +81,8 @@ browserSuite('the playground in Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
+    // the workers tell the page of their refusals (web/worker-setup.ts): none since the last load
+    expect(await page?.evaluate(() => document.body.dataset.violations)).toBeUndefined();
     expect(seen.requests, 'requests other than the file').toEqual([]);
     expect(seen.problems).toEqual([]);
     await browser?.close();
@@ -184,7 +186,7 @@ browserSuite('the playground in Chromium', () => {
         expect(text === expected, `shop.yaml ${args.join(' ')}: ${name} differs`).toBe(true);
       }
     }
-    // the precision run reached its target after one round more than the scenario's 3
+    // the highlights show the last run's means with their intervals
     expect(await page.textContent('#highlights')).toMatch(/mean ± 95 % CI, 2 replications/);
     await page.fill('#replications', '');
   });
@@ -197,8 +199,9 @@ browserSuite('the playground in Chromium', () => {
     expect(policy).toMatch(/default-src 'none'/);
     expect(policy).toMatch(/connect-src 'none'/);
     expect(policy).not.toMatch(/(?<!wasm-)'unsafe-eval'|script-src[^;]*unsafe-inline/);
-    // the three runs above drew their reports and nothing was refused (afterAll checks the
-    // console); the policy is in force: a fetch is refused and reported
+    // the runs above drew their reports and nothing was refused (afterAll checks the console;
+    // the workers tell the page of theirs); the policy is in force: a fetch is refused and reported
+    expect(await page.evaluate(() => document.body.dataset.violations)).toBeUndefined();
     const fetched = await page.evaluate(() =>
       fetch('https://example.com/').then(
         () => 'fetched',

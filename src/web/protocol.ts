@@ -121,4 +121,6 @@ export type FromWorker =
   | { type: 'ran'; id: number; outcome: VariantOutcome }
   | { type: 'reported'; id: number; files: [string, string][]; notes: string[] }
   | { type: 'progress'; id: number; progress: RunProgress }
-  | { type: 'crashed'; id: number; message: string };
+  | { type: 'crashed'; id: number; message: string }
+  /** A refusal of the page's Content-Security-Policy in the worker (id 0: no request's). */
+  | { type: 'violation'; id: number; message: string };

@@ -29,12 +29,17 @@ class Channel {
   constructor(
     private readonly make: () => Worker,
     private readonly assets: VegaAssets | undefined,
+    private readonly violated: (message: string) => void,
   ) {}
 
   #start(): Worker {
     const w = this.make();
     w.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
+      if (m.type === 'violation') {
+        this.violated(m.message);
+        return;
+      }
       const entry = this.#waiting.get(m.id);
       if (entry === undefined) return;
       if (m.type === 'progress') entry.progress?.(m.progress);
@@ -99,13 +104,21 @@ export class Runner {
   /** The run workers; the first also builds the report (it has the vega libraries). */
   readonly #pool: Channel[];
 
-  /** `cores`: the browser's (a page may ask for a number of run workers with `?workers=N`). */
-  constructor(make: () => Worker, assets: VegaAssets, cores = navigator.hardwareConcurrency) {
-    this.#lint = new Channel(make, undefined);
+  /**
+   * `cores`: the browser's (a page may ask for a number of run workers with `?workers=N`);
+   * `violated`: told of every refusal of the page's Content-Security-Policy in a worker.
+   */
+  constructor(
+    make: () => Worker,
+    assets: VegaAssets,
+    cores = navigator.hardwareConcurrency,
+    violated: (message: string) => void = () => {},
+  ) {
+    this.#lint = new Channel(make, undefined, violated);
     const size = poolSize(cores, Number.POSITIVE_INFINITY);
     this.#pool = Array.from(
       { length: size },
-      (_, k) => new Channel(make, k === 0 ? assets : undefined),
+      (_, k) => new Channel(make, k === 0 ? assets : undefined, violated),
     );
   }
 

@@ -5,11 +5,11 @@
  *   alone would be reported as a violation. The interpreted path checks the same things with
  *   the same issues, so validation and runs are unchanged (the byte-for-byte browser test holds
  *   them equal).
- * - writes any violation of that policy inside the worker on the console as an error (Chromium
- *   does not show a worker's refusals there itself), so it is seen in the browser's tools and
- *   by the browser test.
+ * - sends any violation of that policy inside the worker to the page (`violation`; Chromium
+ *   does not show a worker's refusals on the console itself), which shows it as an error.
  */
 import * as z from 'zod';
+import type { FromWorker } from './protocol.ts';
 
 z.config({ jitless: true });
 
@@ -18,9 +18,12 @@ const scope = globalThis as unknown as {
     type: 'securitypolicyviolation',
     listener: (e: { violatedDirective: string; blockedURI: string }) => void,
   ): void;
+  postMessage(message: FromWorker): void;
 };
 scope.addEventListener('securitypolicyviolation', (e) => {
-  console.error(
-    `Content-Security-Policy violation in the worker: ${e.violatedDirective} ${e.blockedURI}`,
-  );
+  scope.postMessage({
+    type: 'violation',
+    id: 0,
+    message: `Content-Security-Policy violation in the worker: ${e.violatedDirective} ${e.blockedURI}`,
+  });
 });
