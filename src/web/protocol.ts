@@ -35,6 +35,11 @@ export interface RunRequest {
    * 95 % half-width is within it of its mean, at most DEFAULT_MAX_REPLICATIONS.
    */
   precision?: number;
+  /**
+   * The workloads' data files the user gave the page (`replay:`, `rateProfile:`), by the name
+   * the scenario writes (`file: morning-log.csv`); read in the worker (web/data-files.ts).
+   */
+  files?: Record<string, Blob>;
 }
 
 /** Replications `from` … `from + count − 1` of a variant (1-based; seeds `<seed>/<r>`). */
@@ -115,7 +120,13 @@ export type ToWorker =
 
 /** Worker → page. */
 export type FromWorker =
-  | { type: 'validated'; id: number; issues: ScenarioIssue[] }
+  | {
+      type: 'validated';
+      id: number;
+      issues: ScenarioIssue[];
+      /** The data files the scenario's workloads read (the page asks the user for them). */
+      dataFiles: string[];
+    }
   | { type: 'planned'; id: number; plan: RunPlan | { issues: ScenarioIssue[] } }
   | { type: 'precision'; id: number; state: PrecisionState }
   | { type: 'ran'; id: number; outcome: VariantOutcome }

@@ -19,6 +19,7 @@ import {
 } from '../cli/run-guard.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
+import type { ScenarioData } from '../model/replay/data-files.ts';
 import { type RunResult, replicationSeed, runScenario } from '../model/run.ts';
 import { analyse } from '../report/analyse.ts';
 import { buildReportHtml, type VegaAssets } from '../report/html/page.ts';
@@ -35,6 +36,7 @@ import type { RunNotes } from '../report/results.ts';
 import { scenarioResults } from '../report/scenario-results.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
+import { dataFileNames, preparePageData } from './data-files.ts';
 import type {
   ReplicationRange,
   RunOutcome,
@@ -87,6 +89,36 @@ export function validateText(text: string, file: string): ScenarioIssue[] {
   return 'issues' in parsed ? parsed.issues : parsed.loaded.warnings;
 }
 
+/** The issues of `text` and the data files its workloads read (none when it is invalid). */
+export function checkText(
+  text: string,
+  file: string,
+): { issues: ScenarioIssue[]; dataFiles: string[] } {
+  const parsed = parseText(text, file);
+  if ('issues' in parsed) return { issues: parsed.issues, dataFiles: [] };
+  return { issues: parsed.loaded.warnings, dataFiles: dataFileNames(parsed.loaded) };
+}
+
+/**
+ * The scenario of `request` with its data files read and checked (the page's files), or the
+ * issues that stop it, as the CLI checks everything before anything runs.
+ */
+export async function loadRequest(
+  request: RunRequest,
+): Promise<{ loaded: LoadedScenario; data: ScenarioData } | { issues: ScenarioIssue[] }> {
+  const parsed = parseText(request.text, request.file, request.whatIf);
+  if ('issues' in parsed) return parsed;
+  try {
+    return {
+      loaded: parsed.loaded,
+      data: await preparePageData(parsed.loaded, request.files ?? {}),
+    };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { issues: e.issues };
+    throw e;
+  }
+}
+
 function guardLimitsOf(limits: PlaygroundLimits) {
   return {
     maxEvents: limits.maxEvents ?? MAX_EVENTS,
@@ -120,9 +152,36 @@ export async function runVariant(
   budget = new CommandBudget(guardLimitsOf(limits).maxWall),
   range?: ReplicationRange,
 ): Promise<VariantOutcome> {
-  const parsed = parseText(request.text, request.file, request.whatIf);
+  const parsed = await loadRequest(request);
   if ('issues' in parsed) return { kind: 'invalid', issues: parsed.issues };
-  const { variants } = parsed.loaded;
+  try {
+    return await runLoaded(
+      request,
+      parsed.loaded,
+      parsed.data,
+      index,
+      onProgress,
+      limits,
+      budget,
+      range,
+    );
+  } finally {
+    parsed.data.close();
+  }
+}
+
+/** runVariant with the scenario loaded and its data files read. */
+async function runLoaded(
+  request: RunRequest,
+  loaded: LoadedScenario,
+  data: ScenarioData,
+  index: number,
+  onProgress: (p: RunProgress) => void,
+  limits: PlaygroundLimits,
+  budget: CommandBudget,
+  range: ReplicationRange | undefined,
+): Promise<VariantOutcome> {
+  const { variants } = loaded;
   const scenario = variants[index];
   if (scenario === undefined) throw new Error(`the scenario has no variant ${index}`);
   const guardLimits = guardLimitsOf(limits);
@@ -131,7 +190,7 @@ export async function runVariant(
   const t0 = performance.now();
   let shown = 0;
   // the replications as the CLI runs them: seeds `<seed>/<r>`, one after another
-  const { from, count } = range ?? { from: 1, count: firstReplications(request, parsed.loaded) };
+  const { from, count } = range ?? { from: 1, count: firstReplications(request, loaded) };
   const summaries: RunSummary[] = [];
   let first: RunResult | undefined;
   for (let r = from; r < from + count; r++) {
@@ -139,6 +198,7 @@ export async function runVariant(
     const guard = new RunGuard(guardLimits, budget);
     const done = (r - from) * scenario.durationMs;
     const result = await runScenario(scenario, {
+      data: data.of(scenario.variant) ?? undefined,
       seed: replicationSeed(scenario.seed, r),
       maxEvents: guardLimits.maxEvents,
       checkEvery: CHECK_EVERY,
@@ -218,9 +278,12 @@ export function buildReport(
 }
 
 /** How many variants the text's scenario has and the replications each runs first, or the issues that stop it. */
-export function planText(request: RunRequest): RunPlan | { issues: ScenarioIssue[] } {
-  const parsed = parseText(request.text, request.file, request.whatIf);
+export async function planText(
+  request: RunRequest,
+): Promise<RunPlan | { issues: ScenarioIssue[] }> {
+  const parsed = await loadRequest(request);
   if ('issues' in parsed) return parsed;
+  parsed.data.close();
   const { loaded } = parsed;
   return { variants: loaded.variants.length, replications: firstReplications(request, loaded) };
 }
@@ -237,7 +300,7 @@ export async function runRequest(
   limits: PlaygroundLimits = {},
 ): Promise<RunOutcome> {
   const started = performance.now();
-  const plan = planText(request);
+  const plan = await planText(request);
   if ('issues' in plan) return { kind: 'invalid', issues: plan.issues };
   const budget = new CommandBudget(guardLimitsOf(limits).maxWall);
   const runs: RunResult[] = [];

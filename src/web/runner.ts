@@ -122,9 +122,15 @@ export class Runner {
     );
   }
 
-  async validate(text: string, file: string): Promise<ScenarioIssue[]> {
+  /** The issues of `text` and the data files its workloads read. */
+  async validate(
+    text: string,
+    file: string,
+  ): Promise<{ issues: ScenarioIssue[]; dataFiles: string[] }> {
     const m = await this.#lint.request((id) => ({ type: 'validate', id, text, file }));
-    return m.type === 'validated' ? m.issues : [];
+    return m.type === 'validated'
+      ? { issues: m.issues, dataFiles: m.dataFiles }
+      : { issues: [], dataFiles: [] };
   }
 
   /**

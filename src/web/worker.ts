@@ -11,7 +11,7 @@
 import './worker-setup.ts';
 import type { VegaAssets } from '../report/html/page.ts';
 import type { FromWorker, RunProgress, ToWorker } from './protocol.ts';
-import { buildReport, planText, precisionCheck, runVariant, validateText } from './run-scenario.ts';
+import { buildReport, checkText, planText, precisionCheck, runVariant } from './run-scenario.ts';
 
 const scope = globalThis as unknown as {
   postMessage(message: FromWorker): void;
@@ -39,10 +39,10 @@ async function handle(message: ToWorker): Promise<void> {
   try {
     switch (message.type) {
       case 'validate':
-        post({ type: 'validated', id, issues: validateText(message.text, message.file) });
+        post({ type: 'validated', id, ...checkText(message.text, message.file) });
         return;
       case 'plan':
-        post({ type: 'planned', id, plan: planText(message.request) });
+        post({ type: 'planned', id, plan: await planText(message.request) });
         return;
       case 'variant':
         post({
