@@ -2,7 +2,8 @@
  * The playground page: the gallery of shipped scenarios with their lessons (searchable), the
  * editor (editor.ts), Run / Cancel with a progress bar (runner.ts: Web Workers), the report of
  * the last run in a sandboxed frame (the very index.html the CLI writes), downloads, share links
- * (share.ts) and the what-if slider (whatif.ts). Every text from a scenario, a lesson or a link
+ * (share.ts), the what-if slider (whatif.ts), the replications asked in the toolbar and the
+ * data files of replayed logs (data-files-panel.ts). Every text from a scenario, a lesson or a link
  * reaches the page as text (textContent, attributes through the DOM) or through the report's
  * escaping builders; the lesson's markup comes from the report's escaping Markdown renderer.
  */
@@ -10,6 +11,7 @@ import type { EditorView } from '@codemirror/view';
 import { renderMarkdown } from '../report/html/markdown.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
+import { DataFilesPanel } from './data-files-panel.ts';
 import { createEditor, setEditorText } from './editor.ts';
 import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
 import { issueText } from './positions.ts';
@@ -43,9 +45,8 @@ class Playground {
   #whatIf: WhatIf | undefined;
   #rerunTimer: ReturnType<typeof setTimeout> | undefined;
   #urls: string[] = [];
-  /** The data files the user gave the page, by the name scenarios write; the names needed now. */
-  readonly #files = new Map<string, File>();
-  #needed: string[] = [];
+  /** The data files the scenario reads and the ones the user gave the page (data-files-panel.ts). */
+  readonly #dataFiles = new DataFilesPanel($('data-files'), (text) => this.#message(text, true));
   /** The highlights of the previous run, for the comparison with the next one. */
   #previous: { file: string; rows: Highlight[] } | undefined;
   /** Wall times of the last run, for the status line and the tests. */
@@ -78,7 +79,7 @@ class Playground {
     this.#editor = createEditor($('editor'), this.#text, assets.schema as SchemaNode, {
       validate: async (text) => {
         const { issues, dataFiles } = await this.#runner.validate(text, this.#file);
-        this.#showDataFiles(dataFiles);
+        this.#dataFiles.show(dataFiles);
         return issues;
       },
       changed: (text) => this.#changed(text),
@@ -133,19 +134,6 @@ class Playground {
     $<HTMLInputElement>('whatif-slider').addEventListener('input', () => this.#slide());
     $('whatif-clear').addEventListener('click', () => this.#clearWhatIf());
     window.addEventListener('hashchange', () => this.#openShareLink());
-    // a data file dropped anywhere on the page (before the editor, which would insert its text)
-    window.addEventListener('dragover', (e) => e.preventDefault(), true);
-    window.addEventListener(
-      'drop',
-      (e) => {
-        const dropped = [...(e.dataTransfer?.files ?? [])];
-        if (dropped.length === 0) return;
-        e.preventDefault();
-        e.stopPropagation();
-        this.#giveFiles(dropped);
-      },
-      true,
-    );
   }
 
   // ---- gallery ---------------------------------------------------------------------------
@@ -209,69 +197,6 @@ class Playground {
     $('lesson').innerHTML = lesson ? renderMarkdown(lesson).toString() : '';
     this.#markEdited();
     this.#refreshParameters();
-  }
-
-  // ---- data files ------------------------------------------------------------------------
-
-  /** A file button per data file the scenario reads (only when the list changes). */
-  #showDataFiles(names: string[]): void {
-    if (names.join('\n') === this.#needed.join('\n')) return;
-    this.#needed = names;
-    const box = $('data-files');
-    box.replaceChildren();
-    for (const name of names) {
-      const input = el('input', { type: 'file' });
-      input.dataset.name = name;
-      input.setAttribute('aria-label', `the file ${name}`);
-      input.addEventListener('change', () => {
-        const f = input.files?.[0];
-        if (f !== undefined) this.#files.set(name, f);
-        this.#markDataFiles();
-      });
-      const row = el('div', {}, [el('label', {}, [`data file ${name}: `, input]), el('span')]);
-      row.dataset.name = name;
-      box.append(row);
-    }
-    this.#markDataFiles();
-  }
-
-  /** Dropped files go to the names they match (by the file's own name). */
-  #giveFiles(files: File[]): void {
-    const unknown: string[] = [];
-    for (const f of files) {
-      const name = this.#needed.find((n) => (n.split('/').pop() ?? n) === f.name);
-      if (name === undefined) unknown.push(f.name);
-      else this.#files.set(name, f);
-    }
-    this.#markDataFiles();
-    if (unknown.length > 0)
-      this.#message(
-        `Not a data file this scenario reads: ${unknown.join(', ')} (it reads ${this.#needed.join(', ') || 'none'}).`,
-        true,
-      );
-  }
-
-  #markDataFiles(): void {
-    for (const row of document.querySelectorAll<HTMLElement>('#data-files > div')) {
-      const f = this.#files.get(row.dataset.name ?? '');
-      const note = row.querySelector('span');
-      if (note === null) continue;
-      note.className = f === undefined ? 'missing' : '';
-      note.textContent =
-        f === undefined
-          ? ' not given yet: choose it or drop it on the page'
-          : ` ${f.name}, ${f.size.toLocaleString('en')} bytes`;
-    }
-  }
-
-  /** The data files of the request: the ones given for the names the scenario reads. */
-  #dataFiles(): Record<string, File> {
-    const out: Record<string, File> = {};
-    for (const name of this.#needed) {
-      const f = this.#files.get(name);
-      if (f !== undefined) out[name] = f;
-    }
-    return out;
   }
 
   // ---- running ---------------------------------------------------------------------------
@@ -339,7 +264,7 @@ class Playground {
           lesson: this.#shipped(this.#file)?.lesson ?? null,
           whatIf: this.#whatIf ? [this.#whatIf] : [],
           ...choice,
-          files: this.#dataFiles(),
+          files: this.#dataFiles.files(),
         },
         (p) => this.#progress(p),
       );

@@ -191,6 +191,26 @@ browserSuite('the playground in Chromium', () => {
     await page.fill('#replications', '');
   });
 
+  it('replays a log given to the page, with the CLI’s numbers', async () => {
+    const file = 'real-data/replayed-morning.yaml';
+    const cli = await shippedRun(file);
+    expect(cli.code, cli.stderr).toBe(0);
+    await page.evaluate((f) => window.playground.open(f), `scenarios/${file}`);
+    // nothing runs without the file: the page asks for it, by the name the scenario writes
+    const input = await page.waitForSelector('#data-files input[data-name="morning-log.csv"]');
+    expect(await page.textContent('#data-files')).toMatch(/not given yet/);
+    expect(await run()).toBe('invalid');
+    expect(await page.textContent('#messages')).toMatch(/morning-log\.csv.*not given/s);
+    await input.setInputFiles(join(ROOT, 'scenarios/real-data/morning-log.csv'));
+    expect(await page.textContent('#data-files')).toMatch(/morning-log\.csv, [\d,]+ bytes/);
+    expect(await run(), (await page.textContent('#messages')) ?? '').toBe('done');
+    const files = await page.evaluate(() => window.playground.lastRun?.files ?? []);
+    for (const [name, text] of files) {
+      const expected = await readFile(join(cli.out, name), 'utf8');
+      expect(text === expected, `${file}: ${name} differs from the CLI's`).toBe(true);
+    }
+  });
+
   it('runs under its Content-Security-Policy: no eval, no network, nothing refused', async () => {
     const policy = await page.$eval(
       'meta[http-equiv="Content-Security-Policy"]',
