@@ -15,11 +15,13 @@ import { DataFilesPanel } from './data-files-panel.ts';
 import { createEditor, setEditorText } from './editor.ts';
 import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
 import { issueText } from './positions.ts';
-import type { RunProgress, WhatIf } from './protocol.ts';
+import type { RunProgress, RunRequest, WhatIf } from './protocol.ts';
+import { replicationChoice } from './replication-choice.ts';
 import { Runner, type RunResult } from './runner.ts';
 import type { SchemaNode } from './schema-keys.ts';
 import { decodeShare, encodeShare } from './share.ts';
 import { loadCurrent, loadEdits, saveCurrent, saveEdits } from './storage.ts';
+import { SweepPanel } from './sweep-panel.ts';
 import { defaultRange, numericParameters } from './whatif.ts';
 
 const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
@@ -47,6 +49,17 @@ class Playground {
   #urls: string[] = [];
   /** The data files the scenario reads and the ones the user gave the page (data-files-panel.ts). */
   readonly #dataFiles = new DataFilesPanel($('data-files'), (text) => this.#message(text, true));
+  /** The sweep box (sweep-panel.ts). */
+  readonly sweeps = new SweepPanel({
+    runner: () => this.#runner,
+    request: () => this.#request(),
+    message: (text, bad) => this.#message(text, bad),
+    show: (files, page) => {
+      $<HTMLIFrameElement>('report').srcdoc = new Map(files).get(page) ?? '';
+      this.#offerDownloads(files);
+    },
+    busy: (running) => this.#busy(running),
+  });
   /** The highlights of the previous run, for the comparison with the next one. */
   #previous: { file: string; rows: Highlight[] } | undefined;
   /** Wall times of the last run, for the status line and the tests. */
@@ -201,6 +214,25 @@ class Playground {
 
   // ---- running ---------------------------------------------------------------------------
 
+  /** The run request of the editor's scenario (what-if value, toolbar's replications, data files). */
+  #request(choice: { replications?: number; precision?: number } = {}): RunRequest {
+    return {
+      text: this.#text,
+      file: this.#file,
+      lesson: this.#shipped(this.#file)?.lesson ?? null,
+      whatIf: this.#whatIf ? [this.#whatIf] : [],
+      ...choice,
+      files: this.#dataFiles.files(),
+    };
+  }
+
+  /** Run and Cancel follow whether something runs. */
+  #busy(running: boolean): void {
+    this.#running = running;
+    $<HTMLButtonElement>('run').disabled = running;
+    $<HTMLButtonElement>('cancel').disabled = !running;
+  }
+
   #message(text: string, bad = false): void {
     const m = $('messages');
     m.textContent = text;
@@ -219,59 +251,25 @@ class Playground {
       `${p.variant} (${p.index + 1}/${p.of}) ${(p.simMs / 1000).toFixed(1)} / ${(p.durationMs / 1000).toFixed(0)} s`;
   }
 
-  /**
-   * The replications asked in the toolbar (as `run --replications` and `--precision`), or the
-   * problem with a value there.
-   */
-  #replicationChoice(): { replications?: number; precision?: number } | { problem: string } {
-    const count = $<HTMLInputElement>('replications').value.trim();
-    const share = $<HTMLInputElement>('precision').value.trim();
-    const choice: { replications?: number; precision?: number } = {};
-    if (count !== '') {
-      const n = Number(count);
-      if (!Number.isInteger(n) || n < 1 || n > 1000)
-        return { problem: `replications: expected a whole number from 1 to 1000, not ${count}` };
-      choice.replications = n;
-    }
-    if (share !== '') {
-      const p = Number(share) / 100;
-      if (!(p > 0 && p < 1))
-        return { problem: `precision: expected a percentage above 0 and below 100, not ${share}` };
-      choice.precision = p;
-    }
-    return choice;
-  }
-
   /** Runs the editor's scenario (with the what-if value); resolves when it has ended. */
   async run(): Promise<RunResult | undefined> {
     if (this.#running) return undefined;
-    const choice = this.#replicationChoice();
+    const choice = replicationChoice(
+      $<HTMLInputElement>('replications').value,
+      $<HTMLInputElement>('precision').value,
+    );
     if ('problem' in choice) {
       this.#message(`Nothing was run: ${choice.problem}.`, true);
       return undefined;
     }
-    this.#running = true;
-    $<HTMLButtonElement>('run').disabled = true;
-    $<HTMLButtonElement>('cancel').disabled = false;
+    this.#busy(true);
     this.#message('running…');
     this.#progress({ variant: '', index: 0, of: 1, simMs: 0, durationMs: 1 });
     let result: RunResult;
     try {
-      result = await this.#runner.run(
-        {
-          text: this.#text,
-          file: this.#file,
-          lesson: this.#shipped(this.#file)?.lesson ?? null,
-          whatIf: this.#whatIf ? [this.#whatIf] : [],
-          ...choice,
-          files: this.#dataFiles.files(),
-        },
-        (p) => this.#progress(p),
-      );
+      result = await this.#runner.run(this.#request(choice), (p) => this.#progress(p));
     } finally {
-      this.#running = false;
-      $<HTMLButtonElement>('run').disabled = false;
-      $<HTMLButtonElement>('cancel').disabled = true;
+      this.#busy(false);
       this.#progress(undefined);
     }
     this.#show(result);

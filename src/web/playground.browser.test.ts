@@ -32,6 +32,7 @@ const SAME_AS_CLI = ['01-shared-db.yaml', 'shop.yaml', 'resilience/retry-storm.y
 
 interface Playground {
   open(file: string): void;
+  sweeps: { last?: { files: [string, string][] } };
   editor: {
     state: { doc: { toString(): string } };
     dispatch(spec: unknown): void;
@@ -209,6 +210,42 @@ browserSuite('the playground in Chromium', () => {
       const expected = await readFile(join(cli.out, name), 'utf8');
       expect(text === expected, `${file}: ${name} differs from the CLI's`).toBe(true);
     }
+  });
+
+  it('runs a sweep on its workers: sweep.json, sweep.csv and sweep.html are the CLI’s bytes', async () => {
+    await page.evaluate((f) => window.playground.open(f), 'scenarios/shop.yaml');
+    await page.fill('#sweep-params', 'services.orders.threads=5,50');
+    await page.fill('#sweep-replications', '2');
+    const out = join(dir, 'cli-sweep');
+    const cli = await msasimInProcess([
+      'sweep',
+      'scenarios/shop.yaml',
+      '--param',
+      'services.orders.threads=5,50',
+      '--replications',
+      '2',
+      '--out',
+      out,
+      '--quiet',
+    ]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const before = await page.evaluate(() => Number(document.body.dataset.sweeps ?? 0));
+    await page.click('#run-sweep');
+    await page.waitForFunction((n) => Number(document.body.dataset.sweeps ?? 0) > n, before, {
+      timeout: 120_000,
+    });
+    const outcome = await page.evaluate(() => document.body.dataset.lastSweep);
+    expect(outcome, (await page.textContent('#messages')) ?? '').toBe('done');
+    const files = await page.evaluate(() => window.playground.sweeps.last?.files ?? []);
+    expect(files.map(([name]) => name)).toEqual(['sweep.json', 'sweep.csv', 'sweep.html']);
+    for (const [name, text] of files) {
+      const expected = await readFile(join(out, name), 'utf8');
+      expect(text === expected, `the sweep's ${name} differs from the CLI's`).toBe(true);
+    }
+    // the table msasim sweep prints, under the toolbar; the sweep's page in the report frame
+    expect(await page.textContent('#messages')).toContain('services.orders.threads');
+    expect(await chartsDrawn(reportFrame())).toBeGreaterThan(0);
+    await page.fill('#sweep-params', '');
   });
 
   it('runs under its Content-Security-Policy: no eval, no network, nothing refused', async () => {

@@ -7,7 +7,9 @@ import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import type { VegaAssets } from '../report/html/page.ts';
 import type { PrecisionState } from '../report/precision.ts';
 import type { RunNotes } from '../report/results.ts';
+import type { SweepPlan } from '../report/sweep-plan.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
+import type { SweepParamSpec } from '../scenario/sweep-params.ts';
 
 /** A numeric override of the what-if sliders: a dotted path as in a variant's `set:`. */
 export interface WhatIf {
@@ -95,6 +97,20 @@ export type VariantOutcome =
   | { kind: 'invalid'; issues: ScenarioIssue[] }
   | { kind: 'stopped'; message: string };
 
+/** What the page asks a sweep for: the scenario, its parameters' lines and replications. */
+export interface SweepRequest {
+  request: RunRequest;
+  /** One `path=v1,v2,…` per line (blank lines and `#` comments are skipped). */
+  params: string;
+  replications: number;
+}
+
+/** A planned sweep: its plan and parameters, or what stops it. */
+export type SweepPlanned =
+  | { plan: SweepPlan; params: SweepParamSpec[] }
+  | { issues: ScenarioIssue[] }
+  | { problem: string };
+
 /** Page → worker. */
 export type ToWorker =
   | { type: 'init'; assets: VegaAssets }
@@ -108,6 +124,15 @@ export type ToWorker =
       runs: RunResult[];
       replications: RunSummary[][];
     }
+  | { type: 'sweep-plan'; id: number; sweep: SweepRequest }
+  | {
+      type: 'sweep-point';
+      id: number;
+      sweep: SweepRequest;
+      planned: { plan: SweepPlan; params: SweepParamSpec[] };
+      index: number;
+    }
+  | { type: 'sweep-report'; id: number; plan: SweepPlan; texts: string[] }
   | {
       type: 'report';
       id: number;
@@ -129,6 +154,9 @@ export type FromWorker =
     }
   | { type: 'planned'; id: number; plan: RunPlan | { issues: ScenarioIssue[] } }
   | { type: 'precision'; id: number; state: PrecisionState }
+  | { type: 'sweep-planned'; id: number; planned: SweepPlanned }
+  | { type: 'sweep-point'; id: number; outcome: { text: string } | { stopped: string } }
+  | { type: 'sweep-reported'; id: number; files: [string, string][]; table: string }
   | { type: 'ran'; id: number; outcome: VariantOutcome }
   | { type: 'reported'; id: number; files: [string, string][]; notes: string[] }
   | { type: 'progress'; id: number; progress: RunProgress }

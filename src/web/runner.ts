@@ -15,6 +15,7 @@ import type {
   RunOutcome,
   RunProgress,
   RunRequest,
+  SweepRequest,
   ToWorker,
 } from './protocol.ts';
 
@@ -91,6 +92,15 @@ class Channel {
 
 /** What a run returns to the page. */
 export type RunResult = RunOutcome | { kind: 'crashed'; message: string } | { kind: 'cancelled' };
+
+/** What a sweep returns to the page. */
+export type SweepResult =
+  | { kind: 'done'; files: [string, string][]; table: string; points: number; wallMs: number }
+  | { kind: 'invalid'; issues: ScenarioIssue[] }
+  | { kind: 'problem'; message: string }
+  | { kind: 'stopped'; message: string }
+  | { kind: 'crashed'; message: string }
+  | { kind: 'cancelled' };
 
 const CANCELLED = '\u0000cancelled';
 
@@ -246,7 +256,66 @@ export class Runner {
     };
   }
 
-  #failed(m: FromWorker): RunResult {
+  /**
+   * Runs a sweep (web/sweep.ts): the plan on the validating worker, the grid points spread over
+   * the run workers, the files built on the first. `progress(done, of)` after every point.
+   */
+  async sweep(
+    sweep: SweepRequest,
+    progress: (done: number, of: number) => void,
+  ): Promise<SweepResult> {
+    const started = performance.now();
+    const planned = await this.#lint.request((id) => ({ type: 'sweep-plan', id, sweep }));
+    if (planned.type !== 'sweep-planned') return this.#failed(planned);
+    const p = planned.planned;
+    if ('issues' in p) return { kind: 'invalid', issues: p.issues };
+    if ('problem' in p) return { kind: 'problem', message: p.problem };
+    const of = p.plan.points;
+    const texts: string[] = new Array(of);
+    const workers = this.#pool.slice(0, poolSize(this.#pool.length + 1, of));
+    let next = 0;
+    let done = 0;
+    let failure: SweepResult | undefined;
+    const work = async (channel: Channel): Promise<void> => {
+      while (failure === undefined && next < of) {
+        const index = next++;
+        const m = await channel.request((id) => ({
+          type: 'sweep-point',
+          id,
+          sweep,
+          planned: p,
+          index,
+        }));
+        if (failure !== undefined) return;
+        if (m.type !== 'sweep-point') failure = this.#failed(m);
+        else if ('stopped' in m.outcome) failure = { kind: 'stopped', message: m.outcome.stopped };
+        else {
+          texts[index] = m.outcome.text;
+          progress(++done, of);
+        }
+        if (failure !== undefined) for (const c of workers) if (c !== channel) c.restart(CANCELLED);
+      }
+    };
+    progress(0, of);
+    await Promise.all(workers.map(work));
+    if (failure !== undefined) return failure;
+    const report = await this.#pool[0].request((id) => ({
+      type: 'sweep-report',
+      id,
+      plan: p.plan,
+      texts,
+    }));
+    if (report.type !== 'sweep-reported') return this.#failed(report);
+    return {
+      kind: 'done',
+      files: report.files,
+      table: report.table,
+      points: of,
+      wallMs: performance.now() - started,
+    };
+  }
+
+  #failed(m: FromWorker): { kind: 'crashed'; message: string } | { kind: 'cancelled' } {
     if (m.type === 'crashed')
       return m.message === CANCELLED
         ? { kind: 'cancelled' }

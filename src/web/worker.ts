@@ -12,6 +12,7 @@ import './worker-setup.ts';
 import type { VegaAssets } from '../report/html/page.ts';
 import type { FromWorker, RunProgress, ToWorker } from './protocol.ts';
 import { buildReport, checkText, planText, precisionCheck, runVariant } from './run-scenario.ts';
+import { planSweep, runSweepPoint, sweepFiles } from './sweep.ts';
 
 const scope = globalThis as unknown as {
   postMessage(message: FromWorker): void;
@@ -65,6 +66,23 @@ async function handle(message: ToWorker): Promise<void> {
           state: precisionCheck(message.request, message.runs, message.replications),
         });
         return;
+      case 'sweep-plan':
+        post({ type: 'sweep-planned', id, planned: await planSweep(message.sweep) });
+        return;
+      case 'sweep-point':
+        post({
+          type: 'sweep-point',
+          id,
+          outcome: await runSweepPoint(message.sweep, message.planned, message.index, () => {}),
+        });
+        return;
+      case 'sweep-report':
+        post({
+          type: 'sweep-reported',
+          id,
+          ...sweepFiles(message.plan, message.texts, needAssets()),
+        });
+        return;
       case 'report': {
         const { files, notes } = buildReport(
           message.request,
@@ -81,6 +99,8 @@ async function handle(message: ToWorker): Promise<void> {
     const err = e as Error;
     if (err?.name === 'RunGuardError' && message.type === 'variant')
       post({ type: 'ran', id, outcome: { kind: 'stopped', message: err.message } });
+    else if (err?.name === 'RunGuardError' && message.type === 'sweep-point')
+      post({ type: 'sweep-point', id, outcome: { stopped: err.message } });
     else post({ type: 'crashed', id, message: String(err?.stack ?? err) });
   }
 }
