@@ -32,7 +32,10 @@ const SAME_AS_CLI = ['01-shared-db.yaml', 'shop.yaml', 'resilience/retry-storm.y
 
 interface Playground {
   open(file: string): void;
-  sweeps: { last?: { files: [string, string][] } };
+  sweeps: {
+    last?: { files: [string, string][] };
+    lastSpof?: { files: [string, string][] };
+  };
   editor: {
     state: { doc: { toString(): string } };
     dispatch(spec: unknown): void;
@@ -212,7 +215,7 @@ browserSuite('the playground in Chromium', () => {
     }
   });
 
-  it('runs a sweep on its workers: sweep.json, sweep.csv and sweep.html are the CLI’s bytes', async () => {
+  it('runs a sweep and a spof analysis on its workers, with the CLI’s bytes', async () => {
     await page.evaluate((f) => window.playground.open(f), 'scenarios/shop.yaml');
     await page.fill('#sweep-params', 'services.orders.threads=5,50');
     await page.fill('#sweep-replications', '2');
@@ -246,6 +249,27 @@ browserSuite('the playground in Chromium', () => {
     expect(await page.textContent('#messages')).toContain('services.orders.threads');
     expect(await chartsDrawn(reportFrame())).toBeGreaterThan(0);
     await page.fill('#sweep-params', '');
+    // a spof analysis on the same page: the files msasim spof writes, byte for byte
+    const spofOut = join(dir, 'cli-spof');
+    const spof = await msasimInProcess(['spof', 'scenarios/shop.yaml', '--out', spofOut]);
+    expect(spof.code, spof.stderr).toBe(0);
+    const spofs = await page.evaluate(() => Number(document.body.dataset.spofs ?? 0));
+    await page.click('#run-spof');
+    await page.waitForFunction((n) => Number(document.body.dataset.spofs ?? 0) > n, spofs, {
+      timeout: 120_000,
+    });
+    expect(await page.evaluate(() => document.body.dataset.lastSpof)).toBe('done');
+    const spofFiles = await page.evaluate(() => window.playground.sweeps.lastSpof?.files ?? []);
+    expect(spofFiles.map(([name]) => name).sort()).toEqual([
+      'spof.csv',
+      'spof.html',
+      'spof.json',
+      'spof.txt',
+    ]);
+    for (const [name, text] of spofFiles) {
+      const expected = await readFile(join(spofOut, name), 'utf8');
+      expect(text === expected, `the spof analysis's ${name} differs from the CLI's`).toBe(true);
+    }
   });
 
   it('runs under its Content-Security-Policy: no eval, no network, nothing refused', async () => {

@@ -111,6 +111,22 @@ export type SweepPlanned =
   | { issues: ScenarioIssue[] }
   | { problem: string };
 
+/** What the page asks a spof analysis for. */
+export interface SpofRequest {
+  request: RunRequest;
+  mode: 'refuse' | 'hang';
+  /** Fail every component, not only the shared ones (`--all`). */
+  all: boolean;
+}
+
+/** How a spof analysis ended. */
+export type SpofOutcome =
+  | { kind: 'done'; files: [string, string][]; text: string; runs: number }
+  | { kind: 'nothing'; text: string }
+  | { kind: 'invalid'; issues: ScenarioIssue[] }
+  | { kind: 'problem'; message: string }
+  | { kind: 'stopped'; message: string };
+
 /** Page → worker. */
 export type ToWorker =
   | { type: 'init'; assets: VegaAssets }
@@ -133,6 +149,7 @@ export type ToWorker =
       index: number;
     }
   | { type: 'sweep-report'; id: number; plan: SweepPlan; texts: string[] }
+  | { type: 'spof'; id: number; spof: SpofRequest }
   | {
       type: 'report';
       id: number;
@@ -157,6 +174,7 @@ export type FromWorker =
   | { type: 'sweep-planned'; id: number; planned: SweepPlanned }
   | { type: 'sweep-point'; id: number; outcome: { text: string } | { stopped: string } }
   | { type: 'sweep-reported'; id: number; files: [string, string][]; table: string }
+  | { type: 'spof-done'; id: number; outcome: SpofOutcome }
   | { type: 'ran'; id: number; outcome: VariantOutcome }
   | { type: 'reported'; id: number; files: [string, string][]; notes: string[] }
   | { type: 'progress'; id: number; progress: RunProgress }

@@ -15,6 +15,8 @@ import type {
   RunOutcome,
   RunProgress,
   RunRequest,
+  SpofOutcome,
+  SpofRequest,
   SweepRequest,
   ToWorker,
 } from './protocol.ts';
@@ -313,6 +315,14 @@ export class Runner {
       points: of,
       wallMs: performance.now() - started,
     };
+  }
+
+  /** Runs a spof analysis (web/spof.ts) on the first run worker. */
+  async spof(
+    spof: SpofRequest,
+  ): Promise<SpofOutcome | { kind: 'crashed'; message: string } | { kind: 'cancelled' }> {
+    const m = await this.#pool[0].request((id) => ({ type: 'spof', id, spof }));
+    return m.type === 'spof-done' ? m.outcome : this.#failed(m);
   }
 
   #failed(m: FromWorker): { kind: 'crashed'; message: string } | { kind: 'cancelled' } {

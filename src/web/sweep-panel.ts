@@ -1,6 +1,8 @@
 /**
  * The sweep box of the page: parameters (one `path=v1,v2,…` per line, as `msasim sweep
- * --param`), replications, *Run sweep*. The sweep runs on the page's workers (runner.ts,
+ * --param`), replications, *Run sweep*; and *Find single points of failure* (`msasim spof`,
+ * web/spof.ts: its mode and "all components"), whose spof.html shows in the report frame and
+ * whose impact matrix goes under the toolbar. The sweep runs on the page's workers (runner.ts,
  * web/sweep.ts); its sweep.html shows in the report frame, its files are offered for download,
  * and the table `msasim sweep` prints goes under the toolbar. Problems are shown as text (a
  * malformed parameter, the scenario's issues at a grid point, a guard's message).
@@ -31,8 +33,42 @@ export class SweepPanel {
   /** The last sweep that finished (tests and the console read it). */
   last: Extract<SweepResult, { kind: 'done' }> | undefined;
 
+  /** The last spof analysis that finished. */
+  lastSpof: { files: [string, string][]; text: string } | undefined;
+
   constructor(private readonly hooks: SweepHooks) {
     $('run-sweep').addEventListener('click', () => void this.run());
+    $('run-spof').addEventListener('click', () => void this.spof());
+  }
+
+  /** Runs the spof analysis of the editor's scenario; resolves with how it ended. */
+  async spof(): Promise<string | undefined> {
+    const button = $<HTMLButtonElement>('run-spof');
+    if (button.disabled) return undefined;
+    button.disabled = true;
+    this.hooks.busy(true);
+    this.hooks.message('failing each shared component in turn…');
+    let result: Awaited<ReturnType<Runner['spof']>>;
+    try {
+      result = await this.hooks.runner().spof({
+        request: this.hooks.request(),
+        mode: $<HTMLSelectElement>('spof-mode').value === 'hang' ? 'hang' : 'refuse',
+        all: $<HTMLInputElement>('spof-all').checked,
+      });
+    } finally {
+      button.disabled = false;
+      this.hooks.busy(false);
+    }
+    document.body.dataset.lastSpof = result.kind;
+    document.body.dataset.spofs = String(Number(document.body.dataset.spofs ?? 0) + 1);
+    const { message } = this.hooks;
+    if (result.kind === 'done') {
+      this.lastSpof = { files: result.files, text: result.text };
+      this.hooks.show(result.files, 'spof.html');
+      message(`${result.runs} runs (baseline + one per failure).\n\n${result.text}`);
+    } else if (result.kind === 'nothing') message(result.text);
+    else this.#show(result);
+    return result.kind;
   }
 
   /** Runs the sweep the box describes; resolves with how it ended. */
@@ -70,7 +106,12 @@ export class SweepPanel {
     return result;
   }
 
-  #show(result: SweepResult): void {
+  #show(
+    result:
+      | SweepResult
+      | { kind: 'problem'; message: string }
+      | { kind: 'stopped'; message: string },
+  ): void {
     const { message } = this.hooks;
     switch (result.kind) {
       case 'done':

@@ -12,6 +12,7 @@ import './worker-setup.ts';
 import type { VegaAssets } from '../report/html/page.ts';
 import type { FromWorker, RunProgress, ToWorker } from './protocol.ts';
 import { buildReport, checkText, planText, precisionCheck, runVariant } from './run-scenario.ts';
+import { runSpof } from './spof.ts';
 import { planSweep, runSweepPoint, sweepFiles } from './sweep.ts';
 
 const scope = globalThis as unknown as {
@@ -83,6 +84,13 @@ async function handle(message: ToWorker): Promise<void> {
           ...sweepFiles(message.plan, message.texts, needAssets()),
         });
         return;
+      case 'spof':
+        post({
+          type: 'spof-done',
+          id,
+          outcome: await runSpof(message.spof, needAssets(), () => {}),
+        });
+        return;
       case 'report': {
         const { files, notes } = buildReport(
           message.request,
@@ -101,6 +109,8 @@ async function handle(message: ToWorker): Promise<void> {
       post({ type: 'ran', id, outcome: { kind: 'stopped', message: err.message } });
     else if (err?.name === 'RunGuardError' && message.type === 'sweep-point')
       post({ type: 'sweep-point', id, outcome: { stopped: err.message } });
+    else if (err?.name === 'RunGuardError' && message.type === 'spof')
+      post({ type: 'spof-done', id, outcome: { kind: 'stopped', message: err.message } });
     else post({ type: 'crashed', id, message: String(err?.stack ?? err) });
   }
 }
