@@ -54,7 +54,7 @@ export function playgroundCsp(
     `worker-src ${form === 'folder' ? "'self'" : 'blob:'}`,
     "style-src 'unsafe-inline'",
     `connect-src ${form === 'folder' ? "'self'" : "'none'"}`,
-    "img-src data:",
+    'img-src data:',
     "font-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",
