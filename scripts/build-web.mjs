@@ -46,6 +46,37 @@ const browserPlatform = {
   },
 };
 
+/**
+ * hdr-histogram-js's browser build probes for Node's zlib with `eval` when it loads (in a
+ * try/catch, falling back to pako): under the playground's Content-Security-Policy (no
+ * 'unsafe-eval', cli/playground-csp.ts) the probe is refused and reported as a violation. The
+ * bundle makes the probe fail without eval, as it fails in any browser; msasim never encodes
+ * histograms, so nothing else changes. Fails if the library's text changes.
+ */
+const noEvalProbe = {
+  name: 'msasim-no-eval-probe',
+  setup(build) {
+    build.onLoad(
+      { filter: /hdr-histogram-js[\\/]dist[\\/]hdrhistogram\.umd\.js$/ },
+      async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        const probe = /eval\('require\("zlib"\)\.(deflate|inflate)Sync'\)/g;
+        const found = text.match(probe)?.length ?? 0;
+        if (found !== 2)
+          return {
+            errors: [
+              { text: `hdr-histogram-js: expected 2 zlib probes with eval, found ${found}` },
+            ],
+          };
+        return {
+          contents: text.replace(probe, '(() => { throw new Error("no zlib") })()'),
+          loader: 'js',
+        };
+      },
+    );
+  },
+};
+
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
@@ -63,7 +94,7 @@ const result = await esbuild.build({
   define: { MSASIM_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '""' },
   // csv-stringify's Node build uses Buffer; its browser build is the same code with a polyfill
   alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
-  plugins: [browserPlatform],
+  plugins: [browserPlatform, noEvalProbe],
   metafile: true,
   logLevel: 'warning',
 });
@@ -87,7 +118,15 @@ for (const [pkgName, file] of [
 ]) {
   await writeFile(join(out, file), await readFile(join(packageRoot(pkgName), 'build', file)));
 }
-await writeFile(join(out, 'index.html'), await readFile(join(root, 'src/web/index.html'), 'utf8'));
+// the folder's Content-Security-Policy (cli/playground-csp.ts): app.js and worker.js from the
+// page's origin, the report's inlined scripts by hash, fetches of its own files only
+const { playgroundCsp, withCsp } = await import('../dist/cli/playground-csp.js');
+const { readFileSync } = await import('node:fs');
+const folderPolicy = playgroundCsp('folder', [], (name) => readFileSync(join(out, name), 'utf8'));
+await writeFile(
+  join(out, 'index.html'),
+  withCsp(await readFile(join(root, 'src/web/index.html'), 'utf8'), folderPolicy),
+);
 const bytes = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
 process.stdout.write(
   `dist-web/: app.js + worker.js ${(bytes / 1024).toFixed(0)} KB, ${scenarios.length} scenarios\n`,

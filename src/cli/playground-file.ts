@@ -5,8 +5,11 @@
  * (data the page reads: the scenarios, the JSON Schema, the vega libraries, the worker's code)
  * gets the file's text. Script text is made safe to sit in HTML as the report's scripts are
  * (`scriptForHtml`: no `</script`, no `<!--`); JSON gets its `<`, `>` and `&` as \u escapes.
+ * The page's Content-Security-Policy is then set for a single file (cli/playground-csp.ts: the
+ * inlined scripts by hash, workers from blob: URLs, no network at all).
  */
 import { scriptForHtml } from '../report/html/template.ts';
+import { playgroundCsp, withCsp } from './playground-csp.ts';
 
 /** What every playground file holds in its first bytes (how msasim knows it wrote one). */
 export const PLAYGROUND_MARKER = '<meta name="generator" content="msasim playground">';
@@ -26,6 +29,7 @@ export function inlinePlayground(index: string, read: (name: string) => string):
     if (!/^[\w.-]+$/.test(name)) throw new Error(`unexpected asset name ${name}`);
     return read(name);
   };
+  const scripts: string[] = [];
   const html = index
     .replace(
       /<script type="application\/json" id="([\w-]+)" data-inline="([\w.-]+)"><\/script>/g,
@@ -37,11 +41,12 @@ export function inlinePlayground(index: string, read: (name: string) => string):
       (_, id: string, name: string) =>
         `<script type="text/plain" id="${id}" data-inline="${name}">${scriptForHtml(asset(name))}</script>`,
     )
-    .replace(
-      /<script src="([\w.-]+)"><\/script>/g,
-      (_, name: string) => `<script>${scriptForHtml(asset(name))}</script>`,
-    );
+    .replace(/<script src="([\w.-]+)"><\/script>/g, (_, name: string) => {
+      const text = scriptForHtml(asset(name)).toString();
+      scripts.push(text);
+      return `<script>${text}</script>`;
+    });
   const left = /<script[^>]* src=|<link[^>]* href=|data-inline="[^"]*"><\/script>/.exec(html);
   if (left !== null) throw new Error(`index.html names an asset it cannot inline: ${left[0]}`);
-  return html;
+  return withCsp(html, playgroundCsp('single-file', scripts, asset));
 }

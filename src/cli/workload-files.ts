@@ -1,257 +1,30 @@
 /**
- * The data files of the workloads that replay real data (`replay:`, `rateProfile:`), read for
- * the model (which does no I/O: it is given a WorkloadData, model/replay/arrivals.ts). Paths are
- * relative to the scenario file; files are read as safe-read.ts reads: regular files only,
- * never through a link, opened non-blocking (a FIFO cannot hang the run).
- *
- * A CSV of arrivals is streamed: before anything runs, one pass checks every row (problems come
- * back at file:line:col as ScenarioErrors, exit 1), then each run streams the file again,
- * 64 KB at a time with synchronous reads (the simulation pulls arrivals synchronously), so a
- * 1 GB log replays in constant memory. An OTLP/JSON trace file is streamed once through the
- * JSON tokenizer (`readOtlpArrivals`, model/replay/otlp-arrivals.ts): only each root span's start
- * and target are kept (12 bytes a request), sorted at the end. A rate profile (small: at most
- * 16 MB) is read whole.
+ * The CLI's reading of the workloads' data files (`replay:`, `rateProfile:`): the checks, the
+ * streaming and the messages are model/replay/data-files.ts's; this module gives them the disk.
+ * Paths are relative to the scenario file and shown relative to the working folder; files are
+ * read as safe-read.ts reads: regular files only, never through a link, opened non-blocking
+ * (a FIFO cannot hang the run), a streamed CSV 64 KB at a time with synchronous reads.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { ArraySource, type ArrivalSource, type WorkloadData } from '../model/replay/arrivals.ts';
-import { OtlpArrivalReader, type OtlpArrivals } from '../model/replay/otlp-arrivals.ts';
 import {
-  ArrivalRows,
-  type DataIssue,
-  parseRateProfile,
-  ratePiecesOf,
-} from '../model/replay/rows.ts';
-import { type DocPath, ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
+  LineReader as AnyLineReader,
+  type ChunkDecoder,
+  type ChunkSource,
+  type DataFileAccess,
+  prepareWorkloadData as prepareWith,
+  type ScenarioData,
+} from '../model/replay/data-files.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
-import * as msg from '../scenario/messages.ts';
-import type { RatePiece, ReplayDef, Scenario } from '../scenario/types.ts';
 import { describeKind, kindOf, readRegularFile, UnsafeFileError } from './safe-read.ts';
 
-/** Largest rate profile read (a point per second for a year is ~ 0.5 GB; a day ~ 1.5 MB). */
-export const PROFILE_MAX_BYTES = 16 * 1024 * 1024;
-/** Longest line of a streamed CSV (the reader's memory bound). */
-export const MAX_LINE_BYTES = 64 * 1024;
-/** Bytes read at a time. */
-const CHUNK_BYTES = 64 * 1024;
-/** Problems listed per file before the check stops. */
-const MAX_ISSUES = 20;
-
-/** The data of every variant's workloads, checked; `close` ends the streams still open. */
-export interface ScenarioData {
-  /** The data of variant `variant` (null: no variants), or null when none of its workloads replays a file. */
-  of(variant: string | null | undefined): WorkloadData | null;
-  close(): void;
-}
-
-/**
- * Reads and checks the data files of every variant of `loaded` (each file once).
- * @throws ScenarioError with the problems of every file.
- */
-export async function prepareWorkloadData(loaded: LoadedScenario): Promise<ScenarioData> {
-  const base = dirname(resolve(loaded.file));
-  const issues: ScenarioIssue[] = [];
-  const streams = new Set<CsvArrivals>();
-  const cache = new Map<string, Prepared>();
-  const byVariant = new Map<string | null, Map<string, Prepared>>();
-  for (const scenario of loaded.variants) {
-    const mine = new Map<string, Prepared>();
-    for (const w of scenario.workloads) {
-      const spec =
-        w.kind === 'replay'
-          ? { role: 'replay' as const, def: w.replay }
-          : w.kind === 'open' && w.profile !== null
-            ? { role: 'rateProfile' as const, def: w.profile }
-            : null;
-      if (spec === null) continue;
-      const targets = w.targets.map((t) => `${t.service}/${t.endpoint}`);
-      const path = resolve(base, spec.def.file);
-      const key = JSON.stringify([path, spec.def, targets]);
-      let prepared = cache.get(key);
-      if (prepared === undefined) {
-        const at: DocPath = ['workloads', w.id, spec.role, 'file'];
-        const where = { loaded, at, shown: shownPath(path) };
-        prepared =
-          spec.role === 'rateProfile'
-            ? await prepareProfile(path, spec.def as RatePieceSource, where)
-            : await prepareReplay(path, spec.def as ReplayDef, targets, where, streams);
-        cache.set(key, prepared);
-        if ('issues' in prepared) issues.push(...prepared.issues);
-      }
-      mine.set(w.id, prepared);
-    }
-    if (mine.size > 0) byVariant.set(scenario.variant ?? null, mine);
-  }
-  if (issues.length > 0) throw new ScenarioError(issues);
-  return {
-    of(variant) {
-      const mine = byVariant.get(variant ?? null);
-      if (mine === undefined) return null;
-      const get = (id: string) => {
-        const p = mine.get(id);
-        if (p === undefined || 'issues' in p) throw new Error(`no data for workload ${id}`);
-        return p;
-      };
-      return {
-        arrivals: (id) => {
-          const p = get(id);
-          if (!('arrivals' in p)) throw new Error(`workload ${id} has no arrivals`);
-          return p.arrivals();
-        },
-        rates: (id) => {
-          const p = get(id);
-          if (!('rates' in p)) throw new Error(`workload ${id} has no rate profile`);
-          return p.rates;
-        },
-      };
-    },
-    close() {
-      for (const s of streams) s.close();
-      streams.clear();
-    },
-  };
-}
-
-type RatePieceSource = Extract<Scenario['workloads'][number], { kind: 'open' }>['profile'] & {};
-type Prepared =
-  | { arrivals: () => ArrivalSource }
-  | { rates: RatePiece[] }
-  | { issues: ScenarioIssue[] };
-
-/** Where a data file is named in the scenario, and how it is shown. */
-interface Where {
-  loaded: LoadedScenario;
-  at: DocPath;
-  shown: string;
-}
-
-/** A path as shown in messages: relative to the working folder when inside it. */
-function shownPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') || rel === '' ? path : rel;
-}
-
-/** The problems of a data file, placed in it. */
-function placed(issues: DataIssue[], where: Where): ScenarioIssue[] {
-  return issues.map(({ line, col, ...text }) => ({
-    ...text,
-    severity: 'error',
-    path: where.at,
-    file: where.shown,
-    line,
-    col,
-  }));
-}
-
-/** A file that could not be read, at the scenario's key that names it. */
-function unreadable(e: unknown, where: Where): { issues: ScenarioIssue[] } {
-  const why =
-    e instanceof UnsafeFileError
-      ? e.reason === 'too-large'
-        ? e.message.replace(`${e.path} is `, 'it is ')
-        : `it is ${describeKind(e.reason)}, not a regular file`
-      : (e as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'there is no such file'
-        : (e as Error).message;
-  const pos = where.loaded.locate?.(where.at) ?? { line: 1, col: 1 };
-  const text = msg.dataFileUnreadable(where.shown, why);
-  return {
-    issues: [{ ...text, severity: 'error', path: where.at, file: where.loaded.file, ...pos }],
-  };
-}
-
-async function prepareProfile(path: string, def: RatePieceSource, where: Where): Promise<Prepared> {
-  let text: string;
-  try {
-    text = await readRegularFile(path, PROFILE_MAX_BYTES);
-  } catch (e) {
-    return unreadable(e, where);
-  }
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split('\n')
-    .map((l) => l.replace(/\r$/, ''));
-  const parsed = parseRateProfile(lines, def);
-  if ('issues' in parsed) return { issues: placed(parsed.issues, where) };
-  return { rates: ratePiecesOf(parsed.points, def.speed) };
-}
-
-async function prepareReplay(
-  path: string,
-  def: ReplayDef,
-  targets: string[],
-  where: Where,
-  streams: Set<CsvArrivals>,
-): Promise<Prepared> {
-  if (def.format === 'otlp') {
-    let got: OtlpArrivals;
-    try {
-      got = readOtlpArrivals(path, def, targets);
-    } catch (e) {
-      return unreadable(e, where);
-    }
-    if ('issues' in got) return { issues: placed(got.issues, where) };
-    return { arrivals: () => new ArraySource(got.times, got.targets) };
-  }
-  // a whole pass first: every problem before anything runs
-  let check: CsvArrivals;
-  try {
-    check = new CsvArrivals(path, def, targets, where);
-  } catch (e) {
-    return unreadable(e, where);
-  }
-  const issues: DataIssue[] = [...check.headerIssues];
-  try {
-    let rows = 0;
-    while (issues.length === 0 || (check.headerIssues.length === 0 && issues.length < MAX_ISSUES)) {
-      const r = check.step();
-      if (r === null) break;
-      if (r === 'row') rows++;
-      else if (r !== 'blank') issues.push(r);
-    }
-    if (issues.length === 0 && rows === 0)
-      issues.push({ ...msg.noRows(check.sawHeader ? 'rows' : 'header'), line: 1, col: 1 });
-  } finally {
-    check.close();
-  }
-  if (issues.length > 0) return { issues: placed(issues, where) };
-  return {
-    arrivals: () => {
-      const s = new CsvArrivals(path, def, targets, where);
-      streams.add(s);
-      s.onClose = () => streams.delete(s);
-      return s;
-    },
-  };
-}
-
-/**
- * The arrivals of the OTLP/JSON trace file at `path`, streamed in CHUNK_BYTES reads (memory
- * bounded whatever its size; model/replay/otlp-arrivals.ts), or its first problem.
- * @throws UnsafeFileError, or the fs error.
- */
-export function readOtlpArrivals(
-  path: string,
-  def: ReplayDef,
-  targets: readonly string[],
-): OtlpArrivals {
-  const fd = openRegularSync(path);
-  try {
-    const reader = new OtlpArrivalReader(def, targets);
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const decoder = new StringDecoder('utf8');
-    for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
-      const text = n === 0 ? decoder.end() : decoder.write(buffer.subarray(0, n));
-      const issue = reader.write(text);
-      if (issue !== null) return { issues: [issue] };
-      if (n === 0) return reader.end();
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
+export {
+  CsvArrivals,
+  MAX_LINE_BYTES,
+  PROFILE_MAX_BYTES,
+  type ScenarioData,
+} from '../model/replay/data-files.ts';
 
 /**
  * Opens a regular file for synchronous reading: lstat (no link, no FIFO, no device), open
@@ -277,134 +50,61 @@ export function openRegularSync(path: string): number {
   return fd;
 }
 
-/**
- * The lines of a file, read 64 KB at a time (synchronously): memory stays bounded by the
- * chunk and the longest line (MAX_LINE_BYTES), whatever the file's size.
- */
-export class LineReader {
-  lineNo = 0;
-  #fd: number | null;
-  readonly #buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  readonly #decoder = new StringDecoder('utf8');
-  #pending = '';
-  #lines: string[] = [];
-  #next = 0;
-  #eof = false;
+/** An open file descriptor read a chunk at a time. */
+function fdChunks(fd: number): ChunkSource {
+  let open = true;
+  return {
+    read: (into) => readSync(fd, into, 0, into.length, null),
+    close: () => {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
+}
 
+/** Node's UTF-8 decoder (the bytes the CLI has always read, invalid sequences included). */
+function stringDecoder(): ChunkDecoder {
+  const d = new StringDecoder('utf8');
+  return {
+    write: (bytes) => d.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)),
+    end: () => d.end(),
+  };
+}
+
+/** The lines of an open file descriptor (LineReader over the disk). */
+export class LineReader extends AnyLineReader {
   constructor(fd: number) {
-    this.#fd = fd;
-  }
-
-  /** The next line without its line break, null at the end; a too-long line is a DataIssue. */
-  next(): string | null | DataIssue {
-    while (this.#next >= this.#lines.length) {
-      if (this.#eof || this.#fd === null) {
-        if (this.#pending === '') return null;
-        const last = this.#pending;
-        this.#pending = '';
-        return this.#line(last);
-      }
-      const n = readSync(this.#fd, this.#buffer, 0, CHUNK_BYTES, null);
-      if (n === 0) {
-        this.#eof = true;
-        this.#pending += this.#decoder.end();
-        continue;
-      }
-      const parts = (this.#pending + this.#decoder.write(this.#buffer.subarray(0, n))).split('\n');
-      this.#pending = parts.pop() as string;
-      if (this.#pending.length > MAX_LINE_BYTES)
-        return { ...msg.lineTooLong(MAX_LINE_BYTES), line: this.lineNo + parts.length + 1, col: 1 };
-      this.#lines = parts;
-      this.#next = 0;
-    }
-    return this.#line(this.#lines[this.#next++]);
-  }
-
-  #line(text: string): string {
-    this.lineNo++;
-    let line = text.endsWith('\r') ? text.slice(0, -1) : text;
-    if (this.lineNo === 1 && line.startsWith('\uFEFF')) line = line.slice(1);
-    if (line.length > MAX_LINE_BYTES) line = line.slice(0, MAX_LINE_BYTES);
-    return line;
-  }
-
-  close(): void {
-    if (this.#fd !== null) closeSync(this.#fd);
-    this.#fd = null;
-    this.#lines = [];
+    super(fdChunks(fd), stringDecoder());
   }
 }
 
+/** A path as shown in messages: relative to the working folder when inside it. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') || rel === '' ? path : rel;
+}
+
+/** The disk, as the data files' reader sees it. */
+export const DISK: DataFileAccess = {
+  locate: (loaded, name) => resolve(dirname(resolve(loaded.file)), name),
+  shown: shownPath,
+  readText: (path, maxBytes) => readRegularFile(path, maxBytes),
+  open: (path) => fdChunks(openRegularSync(path)),
+  decoder: stringDecoder,
+  why: (e) =>
+    e instanceof UnsafeFileError
+      ? e.reason === 'too-large'
+        ? e.message.replace(`${e.path} is `, 'it is ')
+        : `it is ${describeKind(e.reason)}, not a regular file`
+      : (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'there is no such file'
+        : (e as Error).message,
+};
+
 /**
- * The arrivals of a CSV file, streamed (an ArrivalSource for the model). A row that went bad
- * since the check (the file changed during the run) stops the run with a ScenarioError.
+ * Reads and checks the data files of every variant of `loaded` from disk (each file once).
+ * @throws ScenarioError with the problems of every file.
  */
-export class CsvArrivals implements ArrivalSource {
-  readonly #reader: LineReader;
-  readonly #rows: ArrivalRows;
-  readonly headerIssues: DataIssue[];
-  sawHeader = false;
-  onClose: (() => void) | null = null;
-
-  constructor(
-    path: string,
-    def: ReplayDef,
-    targets: readonly string[],
-    private readonly where: Where,
-  ) {
-    this.#reader = new LineReader(openRegularSync(path));
-    this.#rows = new ArrivalRows(def, targets);
-    this.headerIssues = [];
-    for (;;) {
-      const line = this.#reader.next();
-      if (line === null) break;
-      if (typeof line !== 'string') {
-        this.headerIssues.push(line);
-        break;
-      }
-      if (line.trim() === '') continue;
-      this.sawHeader = true;
-      this.headerIssues.push(...this.#rows.header(line, this.#reader.lineNo));
-      break;
-    }
-  }
-
-  get timeMs(): number {
-    return this.#rows.timeMs;
-  }
-  get target(): number {
-    return this.#rows.target;
-  }
-  get key(): string | null {
-    return this.#rows.key;
-  }
-
-  /** The next line's result: a row, a blank line, a problem, or null at the end. */
-  step(): 'row' | 'blank' | DataIssue | null {
-    const line = this.#reader.next();
-    if (line === null) return null;
-    if (typeof line !== 'string') return line;
-    return this.#rows.row(line, this.#reader.lineNo);
-  }
-
-  next(): boolean {
-    for (;;) {
-      const r = this.step();
-      if (r === null) {
-        this.close();
-        return false;
-      }
-      if (r === 'row') return true;
-      if (r !== 'blank') {
-        this.close();
-        throw new ScenarioError(placed([r], this.where));
-      }
-    }
-  }
-
-  close(): void {
-    this.#reader.close();
-    this.onClose?.();
-    this.onClose = null;
-  }
+export function prepareWorkloadData(loaded: LoadedScenario): Promise<ScenarioData> {
+  return prepareWith(loaded, DISK);
 }

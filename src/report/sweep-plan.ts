@@ -8,7 +8,8 @@
  * from them, and the account printed at the end. The grid itself and the files are sweep.ts's;
  * the folder on disk is cli/sweep-store.ts's.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
 import { OUTPUT_FORMAT_VERSION } from './results.ts';
@@ -233,8 +234,9 @@ function showMs(ms: number | null): string {
   return ms === null ? 'none' : `${ms} ms`;
 }
 
+/** SHA-256 in hex (@noble/hashes: node:crypto's bytes, also in the playground's worker). */
 function sha(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
 /** sweep-plan.json's text. */

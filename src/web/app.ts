@@ -2,7 +2,8 @@
  * The playground page: the gallery of shipped scenarios with their lessons (searchable), the
  * editor (editor.ts), Run / Cancel with a progress bar (runner.ts: Web Workers), the report of
  * the last run in a sandboxed frame (the very index.html the CLI writes), downloads, share links
- * (share.ts) and the what-if slider (whatif.ts). Every text from a scenario, a lesson or a link
+ * (share.ts), the what-if slider (whatif.ts), the replications asked in the toolbar and the
+ * data files of replayed logs (data-files-panel.ts). Every text from a scenario, a lesson or a link
  * reaches the page as text (textContent, attributes through the DOM) or through the report's
  * escaping builders; the lesson's markup comes from the report's escaping Markdown renderer.
  */
@@ -10,14 +11,17 @@ import type { EditorView } from '@codemirror/view';
 import { renderMarkdown } from '../report/html/markdown.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
+import { DataFilesPanel } from './data-files-panel.ts';
 import { createEditor, setEditorText } from './editor.ts';
 import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
 import { issueText } from './positions.ts';
-import type { RunProgress, WhatIf } from './protocol.ts';
+import type { RunProgress, RunRequest, WhatIf } from './protocol.ts';
+import { replicationChoice } from './replication-choice.ts';
 import { Runner, type RunResult } from './runner.ts';
 import type { SchemaNode } from './schema-keys.ts';
 import { decodeShare, encodeShare } from './share.ts';
 import { loadCurrent, loadEdits, saveCurrent, saveEdits } from './storage.ts';
+import { SweepPanel } from './sweep-panel.ts';
 import { defaultRange, numericParameters } from './whatif.ts';
 
 const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
@@ -43,6 +47,19 @@ class Playground {
   #whatIf: WhatIf | undefined;
   #rerunTimer: ReturnType<typeof setTimeout> | undefined;
   #urls: string[] = [];
+  /** The data files the scenario reads and the ones the user gave the page (data-files-panel.ts). */
+  readonly #dataFiles = new DataFilesPanel($('data-files'), (text) => this.#message(text, true));
+  /** The sweep box (sweep-panel.ts). */
+  readonly sweeps = new SweepPanel({
+    runner: () => this.#runner,
+    request: () => this.#request(),
+    message: (text, bad) => this.#message(text, bad),
+    show: (files, page) => {
+      $<HTMLIFrameElement>('report').srcdoc = new Map(files).get(page) ?? '';
+      this.#offerDownloads(files);
+    },
+    busy: (running) => this.#busy(running),
+  });
   /** The highlights of the previous run, for the comparison with the next one. */
   #previous: { file: string; rows: Highlight[] } | undefined;
   /** Wall times of the last run, for the status line and the tests. */
@@ -53,7 +70,18 @@ class Playground {
     const asked = Number(new URLSearchParams(location.search).get('workers'));
     // ?workers=N: N run workers (a test, a demo of the speed-up); default: the cores but one
     const cores = Number.isInteger(asked) && asked >= 1 && asked <= 16 ? asked + 1 : undefined;
-    this.#runner = new Runner(() => assets.newWorker(), assets.vega, cores);
+    this.#runner = new Runner(
+      () => assets.newWorker(),
+      assets.vega,
+      cores,
+      (m) => {
+        // a refusal of the page's policy in a worker: something tried what the page forbids
+        document.body.dataset.violations = String(
+          Number(document.body.dataset.violations ?? 0) + 1,
+        );
+        this.#message(m, true);
+      },
+    );
     const current = loadCurrent() ?? '';
     const first =
       this.#entries().find((e) => e.file === current) ??
@@ -62,7 +90,11 @@ class Playground {
     this.#file = first.file;
     this.#text = this.#edits.get(first.file) ?? first.text;
     this.#editor = createEditor($('editor'), this.#text, assets.schema as SchemaNode, {
-      validate: (text) => this.#runner.validate(text, this.#file),
+      validate: async (text) => {
+        const { issues, dataFiles } = await this.#runner.validate(text, this.#file);
+        this.#dataFiles.show(dataFiles);
+        return issues;
+      },
       changed: (text) => this.#changed(text),
       validated: (issues) => {
         this.#issues = issues;
@@ -182,6 +214,25 @@ class Playground {
 
   // ---- running ---------------------------------------------------------------------------
 
+  /** The run request of the editor's scenario (what-if value, toolbar's replications, data files). */
+  #request(choice: { replications?: number; precision?: number } = {}): RunRequest {
+    return {
+      text: this.#text,
+      file: this.#file,
+      lesson: this.#shipped(this.#file)?.lesson ?? null,
+      whatIf: this.#whatIf ? [this.#whatIf] : [],
+      ...choice,
+      files: this.#dataFiles.files(),
+    };
+  }
+
+  /** Run and Cancel follow whether something runs. */
+  #busy(running: boolean): void {
+    this.#running = running;
+    $<HTMLButtonElement>('run').disabled = running;
+    $<HTMLButtonElement>('cancel').disabled = !running;
+  }
+
   #message(text: string, bad = false): void {
     const m = $('messages');
     m.textContent = text;
@@ -203,26 +254,22 @@ class Playground {
   /** Runs the editor's scenario (with the what-if value); resolves when it has ended. */
   async run(): Promise<RunResult | undefined> {
     if (this.#running) return undefined;
-    this.#running = true;
-    $<HTMLButtonElement>('run').disabled = true;
-    $<HTMLButtonElement>('cancel').disabled = false;
+    const choice = replicationChoice(
+      $<HTMLInputElement>('replications').value,
+      $<HTMLInputElement>('precision').value,
+    );
+    if ('problem' in choice) {
+      this.#message(`Nothing was run: ${choice.problem}.`, true);
+      return undefined;
+    }
+    this.#busy(true);
     this.#message('running…');
     this.#progress({ variant: '', index: 0, of: 1, simMs: 0, durationMs: 1 });
     let result: RunResult;
     try {
-      result = await this.#runner.run(
-        {
-          text: this.#text,
-          file: this.#file,
-          lesson: this.#shipped(this.#file)?.lesson ?? null,
-          whatIf: this.#whatIf ? [this.#whatIf] : [],
-        },
-        (p) => this.#progress(p),
-      );
+      result = await this.#runner.run(this.#request(choice), (p) => this.#progress(p));
     } finally {
-      this.#running = false;
-      $<HTMLButtonElement>('run').disabled = false;
-      $<HTMLButtonElement>('cancel').disabled = true;
+      this.#busy(false);
       this.#progress(undefined);
     }
     this.#show(result);

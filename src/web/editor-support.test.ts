@@ -9,8 +9,9 @@ import { parseScenario } from '../model/language.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
 import { ROOT } from '../test-support/cli.ts';
 import { diagnosticsOf } from './positions.ts';
-import { keysAt, type SchemaNode, yamlPathAt } from './schema-keys.ts';
+import { keysAt, type PathStep, type SchemaNode } from './schema-keys.ts';
 import { defaultRange, numericParameters } from './whatif.ts';
+import { completionPathAt, keyAt } from './yaml-paths.ts';
 
 const shop = readFileSync(join(ROOT, 'scenarios', 'shop.yaml'), 'utf8');
 const schema = JSON.parse(
@@ -54,8 +55,16 @@ describe('diagnosticsOf', () => {
   });
 });
 
+/** The path completion reads at the first `|` of `marked` (the `|` taken out). */
+function pathAtBar(marked: string): ReturnType<typeof completionPathAt> {
+  const at = marked.indexOf('|');
+  const text = marked.slice(0, at) + marked.slice(at + 1);
+  const word = /[A-Za-z0-9_$-]*$/.exec(text.slice(0, at))?.[0] ?? '';
+  return completionPathAt(text, at - word.length, at);
+}
+
 describe('completion of keys', () => {
-  const lines = [
+  const block = [
     'services:',
     '  orders:',
     '    threads: 5',
@@ -63,44 +72,85 @@ describe('completion of keys', () => {
     '      get:',
     '        steps:',
     '          - cpu: 1ms',
-    '            ',
+    '            |',
     'workloads:',
     '  w:',
-    '    ',
+    '    rate: 5/s',
+  ].join('\n');
+  const serviceKey: PathStep[] = [{ key: 'services' }, { key: 'orders' }];
+  const stepKey: PathStep[] = [
+    { key: 'services' },
+    { key: 'orders' },
+    { key: 'endpoints' },
+    { key: 'get' },
+    { key: 'steps' },
+    { item: true },
   ];
 
-  it('reads the YAML path above the cursor from indentation, through list items', () => {
-    expect(yamlPathAt(lines, 2, 4)).toEqual([{ key: 'services' }, { key: 'orders' }]);
-    expect(yamlPathAt(lines, 7, 12)).toEqual([
-      { key: 'services' },
-      { key: 'orders' },
-      { key: 'endpoints' },
-      { key: 'get' },
-      { key: 'steps' },
-      { item: true },
-    ]);
-    expect(yamlPathAt(lines, 10, 4)).toEqual([{ key: 'workloads' }, { key: 'w' }]);
-    expect(yamlPathAt(['steps:', '- cpu: 1', '  '], 2, 2)).toEqual([
-      { key: 'steps' },
-      { item: true },
-    ]);
+  it('reads the path at the cursor from the parsed YAML, block style', () => {
+    expect(pathAtBar(block)).toEqual(stepKey);
+    expect(
+      pathAtBar(block.replace('|', '').replace('    threads: 5', '    ins|\n    threads: 5')),
+    ).toEqual(serviceKey);
+    expect(
+      pathAtBar(block.replace('|', '').replace('    rate: 5/s', '    rate: 5/s\n    |')),
+    ).toEqual([{ key: 'workloads' }, { key: 'w' }]);
+    expect(pathAtBar('steps:\n- cpu: 1\n- |')).toEqual([{ key: 'steps' }, { item: true }]);
+    expect(pathAtBar('|')).toEqual([]);
+    // editing a key that has its value already
+    expect(pathAtBar(block.replace('|', '').replace('threads: 5', 'thr|eads: 5'))).toEqual(
+      serviceKey,
+    );
+    // a comment is not a key's place (the editor asks only where a key may start: a line's
+    // start, after `- `, `{` or `,`)
+    expect(pathAtBar(block.replace('|', '# |'))).toBeUndefined();
+  });
+
+  it('reads it in flow style too, mid-edit (an unclosed brace)', () => {
+    const flow = 'services: {orders: {threads: 5, |}}\nworkloads: {w: {rate: 5/s}}\n';
+    expect(pathAtBar(flow)).toEqual(serviceKey);
+    expect(pathAtBar('services: {orders: {threads: 5, ins|')).toEqual(serviceKey);
+    expect(
+      pathAtBar('services:\n  orders: {endpoints: {get: {steps: [{cpu: 1ms}, {|}]}}}\n'),
+    ).toEqual(stepKey);
+    expect(pathAtBar('services: {orders: {endpoints: {get: {steps: [{cpu: 1ms, |}]}}}}')).toEqual(
+      stepKey,
+    );
+    expect(pathAtBar('{services: {orders: {threads: 5}}, |}')).toEqual([]);
   });
 
   it('offers the schema keys there (a service, a step, a workload, the top level)', () => {
-    const keys = (path: ReturnType<typeof yamlPathAt>) => keysAt(schema, path).map((k) => k.key);
-    expect(keys(yamlPathAt(lines, 2, 4))).toEqual(
-      expect.arrayContaining(['threads', 'instances', 'endpoints']),
+    const keys = (path: PathStep[] | undefined) => keysAt(schema, path ?? []).map((k) => k.key);
+    expect(keys(serviceKey)).toEqual(expect.arrayContaining(['threads', 'instances', 'endpoints']));
+    expect(keys(stepKey)).toEqual(expect.arrayContaining(['cpu', 'call', 'query']));
+    expect(keys([{ key: 'workloads' }, { key: 'w' }])).toEqual(
+      expect.arrayContaining(['rate', 'target']),
     );
-    expect(keys(yamlPathAt(lines, 7, 12))).toEqual(
-      expect.arrayContaining(['cpu', 'call', 'query']),
-    );
-    expect(keys(yamlPathAt(lines, 10, 4))).toEqual(expect.arrayContaining(['rate', 'target']));
     expect(keys([])).toEqual(expect.arrayContaining(['services', 'workloads', 'duration']));
     expect(keys([{ key: 'nothing-here' }])).toEqual([]);
     const threads = keysAt(schema, [{ key: 'services' }, { key: 'x' }]).find(
       (k) => k.key === 'threads',
     );
     expect(threads?.detail).toBe('integer');
+  });
+
+  it('finds the key under the mouse and its map, block and flow style', () => {
+    const blockText = block.replace('|', '');
+    const at = blockText.indexOf('threads') + 2;
+    expect(keyAt(blockText, at)).toEqual({
+      key: 'threads',
+      from: blockText.indexOf('threads'),
+      to: blockText.indexOf('threads') + 7,
+      path: serviceKey,
+    });
+    const flow = 'services: {orders: {steps: [{cpu: 1ms}], threads: 5}}';
+    expect(keyAt(flow, flow.indexOf('threads') + 3)?.path).toEqual(serviceKey);
+    expect(keyAt(flow, flow.indexOf('cpu') + 1)).toMatchObject({
+      key: 'cpu',
+      path: [{ key: 'services' }, { key: 'orders' }, { key: 'steps' }, { item: true }],
+    });
+    // a value is no key
+    expect(keyAt(flow, flow.indexOf('1ms') + 1)).toBeUndefined();
   });
 });
 
@@ -118,6 +168,35 @@ describe('what-if parameters', () => {
         }),
       ).not.toThrow();
     }
+  });
+
+  it('reads flow style as block style', () => {
+    const flow = [
+      'name: flow',
+      'services: {orders: {threads: 8, instances: 2, endpoints: {get: {steps: [{cpu: 1ms}]}}}}',
+      'workloads: {w: {target: orders/get, rate: 5/s}}',
+      'variants: [{name: a, set: {services.orders.threads: 4}}]',
+      'replications: 3',
+    ].join('\n');
+    expect(numericParameters(flow)).toEqual([
+      { path: 'services.orders.threads', value: 8 },
+      { path: 'services.orders.instances', value: 2 },
+      { path: 'replications', value: 3 },
+    ]);
+    // the same scenario in block style gives the same list
+    const block = [
+      'name: flow',
+      'services:',
+      '  orders:',
+      '    threads: 8',
+      '    instances: 2 # a comment',
+      '    endpoints:',
+      '      get:',
+      '        steps:',
+      '          - cpu: 1ms',
+      'replications: 3',
+    ].join('\n');
+    expect(numericParameters(block)).toEqual(numericParameters(flow));
   });
 
   it('ranges from a tenth to four times the value', () => {

@@ -2,7 +2,8 @@
  * The scenario editor: CodeMirror 6 with YAML highlighting, the project's own validation as
  * located underlines (a linter that asks the validation worker, debounced as the user types,
  * each issue underlined at its file:line:col with its did-you-mean hint) and completion of
- * keys from the scenario JSON Schema, with the key's type and default on hover (schema-keys.ts).
+ * keys from the scenario JSON Schema, with the key's type and default on hover (schema-keys.ts;
+ * the path at the cursor read from the parsed YAML, block or flow style: yaml-paths.ts).
  */
 import {
   autocompletion,
@@ -31,7 +32,8 @@ import {
 } from '@codemirror/view';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import { diagnosticsOf } from './positions.ts';
-import { keysAt, type SchemaNode, yamlPathAt } from './schema-keys.ts';
+import { keysAt, type SchemaNode } from './schema-keys.ts';
+import { completionPathAt, keyAt } from './yaml-paths.ts';
 
 /** What the editor needs from the page. */
 export interface EditorHooks {
@@ -50,17 +52,17 @@ function completeKeys(schema: SchemaNode) {
   return (context: CompletionContext): CompletionResult | null => {
     const line = context.state.doc.lineAt(context.pos);
     const before = line.text.slice(0, context.pos - line.from);
-    const m = /^(\s*)(-\s+)?([A-Za-z0-9_$-]*)$/.exec(before);
+    // a key starts a line, follows a block list's `- `, or a flow map's `{` or `,`
+    const m = /(?:^\s*|^\s*-\s+|[{,]\s*)([A-Za-z0-9_$-]*)$/.exec(before);
     if (m === null) return null;
-    if (m[3] === '' && !context.explicit) return null;
-    const indent = m[1].length + (m[2]?.length ?? 0);
-    const lines = context.state.doc.toString().split('\n');
-    const path = yamlPathAt(lines, line.number - 1, indent);
-    if (m[2]) path.push({ item: true });
+    if (m[1] === '' && !context.explicit) return null;
+    const from = context.pos - m[1].length;
+    const path = completionPathAt(context.state.doc.toString(), from, context.pos);
+    if (path === undefined) return null;
     const keys = keysAt(schema, path);
     if (keys.length === 0) return null;
     return {
-      from: context.pos - m[3].length,
+      from,
       options: keys.map((k) => ({
         label: k.key,
         apply: `${k.key}: `,
@@ -76,17 +78,12 @@ function completeKeys(schema: SchemaNode) {
 /** Hover docs: the type, default and description the JSON Schema gives the key under the mouse. */
 function keyDocs(schema: SchemaNode) {
   return hoverTooltip((view, pos) => {
-    const line = view.state.doc.lineAt(pos);
-    const m = /^(\s*)(-\s+)?([A-Za-z0-9_$-]+):/.exec(line.text);
-    if (m === null) return null;
-    const start = line.from + m[1].length + (m[2]?.length ?? 0);
-    const end = start + m[3].length;
-    if (pos < start || pos > end) return null;
-    const lines = view.state.doc.toString().split('\n');
-    const path = yamlPathAt(lines, line.number - 1, m[1].length + (m[2]?.length ?? 0));
-    if (m[2]) path.push({ item: true });
-    const doc = keysAt(schema, path).find((k) => k.key === m[3]);
+    const found = keyAt(view.state.doc.toString(), pos);
+    if (found === undefined) return null;
+    const doc = keysAt(schema, found.path).find((k) => k.key === found.key);
     if (doc === undefined) return null;
+    const start = found.from;
+    const end = found.to;
     return {
       pos: start,
       end,

@@ -17,6 +17,32 @@ describe('highlightRows', () => {
     ]);
   });
 
+  it('reads the means and 95 % half-widths over several replications', () => {
+    const estimate = (metric: string, mean: number, halfWidth: number | null) => ({
+      key: `overall||${metric}`,
+      estimate: { n: 3, mean, halfWidth },
+    });
+    const replicated = {
+      ...run(null, 12.345),
+      estimates: [
+        estimate('p50Ms', 5, 1),
+        estimate('p99Ms', 13.85, 0.98),
+        estimate('throughputPerSec', 1003.2, 81.3),
+        estimate('errorRate', 0.01, null),
+      ],
+    };
+    expect(highlightRows(JSON.stringify({ runs: [replicated] }))).toEqual([
+      {
+        variant: 'shop',
+        p99: 13.85,
+        throughput: 1003.2,
+        errors: 0.01,
+        slos: [],
+        ci: { p99: 0.98, throughput: 81.3, errors: 0, n: 3 },
+      },
+    ]);
+  });
+
   it('shows three significant digits, whole numbers from 100 up', () => {
     expect([12.345, 0.01234, 990.5, 5320.703].map(shortNumber)).toEqual([
       '12.3',

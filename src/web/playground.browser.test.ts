@@ -32,6 +32,10 @@ const SAME_AS_CLI = ['01-shared-db.yaml', 'shop.yaml', 'resilience/retry-storm.y
 
 interface Playground {
   open(file: string): void;
+  sweeps: {
+    last?: { files: [string, string][] };
+    lastSpof?: { files: [string, string][] };
+  };
   editor: {
     state: { doc: { toString(): string } };
     dispatch(spec: unknown): void;
@@ -61,6 +65,13 @@ browserSuite('the playground in Chromium', () => {
       if (m.type() === 'error') seen.problems.push(`${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => seen.problems.push(`page error: ${e.message}`));
+    // every refusal of the page's Content-Security-Policy is a problem (the workers write
+    // theirs on the console, web/worker-setup.ts; Chromium logs the report frame's)
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
     await page.route('**/*', (route) => {
       const u = route.request().url();
       if (u.startsWith('file:') || u.startsWith('blob:') || u.startsWith('data:'))
@@ -74,6 +85,8 @@ browserSuite('the playground in Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
+    // the workers tell the page of their refusals (web/worker-setup.ts): none since the last load
+    expect(await page?.evaluate(() => document.body.dataset.violations)).toBeUndefined();
     expect(seen.requests, 'requests other than the file').toEqual([]);
     expect(seen.problems).toEqual([]);
     await browser?.close();
@@ -116,8 +129,17 @@ browserSuite('the playground in Chromium', () => {
   }
 
   async function chartsDrawn(frame: Frame): Promise<number> {
+    // a function, not a string: the page's policy refuses to evaluate strings (no unsafe-eval)
     await frame.waitForFunction(
-      "[...document.querySelectorAll('.vega')].length > 0 && [...document.querySelectorAll('.vega')].every((el) => el.querySelector('svg') !== null || el.classList.contains('chart-error'))",
+      () => {
+        const charts = [...document.querySelectorAll('.vega')];
+        return (
+          charts.length > 0 &&
+          charts.every(
+            (el) => el.querySelector('svg') !== null || el.classList.contains('chart-error'),
+          )
+        );
+      },
       null,
       { timeout: 30_000 },
     );
@@ -148,6 +170,133 @@ browserSuite('the playground in Chromium', () => {
       }
     },
   );
+
+  it('runs the replications chosen in the page as the CLI does (a count, a precision target)', async () => {
+    await page.evaluate((f) => window.playground.open(f), 'scenarios/shop.yaml');
+    for (const [field, value, args] of [
+      ['#precision', '5', ['--precision', '5%']],
+      ['#replications', '2', ['--replications', '2']],
+    ] as const) {
+      await page.fill('#replications', '');
+      await page.fill('#precision', '');
+      await page.fill(field, value);
+      const out = join(dir, `cli-${value}`);
+      const cli = await msasimInProcess(['run', 'scenarios/shop.yaml', ...args, '--out', out]);
+      expect(cli.code, cli.stderr).toBe(0);
+      expect(await run(), (await page.textContent('#messages')) ?? '').toBe('done');
+      const files = await page.evaluate(() => window.playground.lastRun?.files ?? []);
+      for (const [name, text] of files) {
+        const expected = await readFile(join(out, name), 'utf8');
+        expect(text === expected, `shop.yaml ${args.join(' ')}: ${name} differs`).toBe(true);
+      }
+    }
+    // the highlights show the last run's means with their intervals
+    expect(await page.textContent('#highlights')).toMatch(/mean ± 95 % CI, 2 replications/);
+    await page.fill('#replications', '');
+  });
+
+  it('replays a log given to the page, with the CLI’s numbers', async () => {
+    const file = 'real-data/replayed-morning.yaml';
+    const cli = await shippedRun(file);
+    expect(cli.code, cli.stderr).toBe(0);
+    await page.evaluate((f) => window.playground.open(f), `scenarios/${file}`);
+    // nothing runs without the file: the page asks for it, by the name the scenario writes
+    const input = await page.waitForSelector('#data-files input[data-name="morning-log.csv"]');
+    expect(await page.textContent('#data-files')).toMatch(/not given yet/);
+    expect(await run()).toBe('invalid');
+    expect(await page.textContent('#messages')).toMatch(/morning-log\.csv.*not given/s);
+    await input.setInputFiles(join(ROOT, 'scenarios/real-data/morning-log.csv'));
+    expect(await page.textContent('#data-files')).toMatch(/morning-log\.csv, [\d,]+ bytes/);
+    expect(await run(), (await page.textContent('#messages')) ?? '').toBe('done');
+    const files = await page.evaluate(() => window.playground.lastRun?.files ?? []);
+    for (const [name, text] of files) {
+      const expected = await readFile(join(cli.out, name), 'utf8');
+      expect(text === expected, `${file}: ${name} differs from the CLI's`).toBe(true);
+    }
+  });
+
+  it('runs a sweep and a spof analysis on its workers, with the CLI’s bytes', async () => {
+    await page.evaluate((f) => window.playground.open(f), 'scenarios/shop.yaml');
+    await page.fill('#sweep-params', 'services.orders.threads=5,50');
+    await page.fill('#sweep-replications', '2');
+    const out = join(dir, 'cli-sweep');
+    const cli = await msasimInProcess([
+      'sweep',
+      'scenarios/shop.yaml',
+      '--param',
+      'services.orders.threads=5,50',
+      '--replications',
+      '2',
+      '--out',
+      out,
+      '--quiet',
+    ]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const before = await page.evaluate(() => Number(document.body.dataset.sweeps ?? 0));
+    await page.click('#run-sweep');
+    await page.waitForFunction((n) => Number(document.body.dataset.sweeps ?? 0) > n, before, {
+      timeout: 120_000,
+    });
+    const outcome = await page.evaluate(() => document.body.dataset.lastSweep);
+    expect(outcome, (await page.textContent('#messages')) ?? '').toBe('done');
+    const files = await page.evaluate(() => window.playground.sweeps.last?.files ?? []);
+    expect(files.map(([name]) => name)).toEqual(['sweep.json', 'sweep.csv', 'sweep.html']);
+    for (const [name, text] of files) {
+      const expected = await readFile(join(out, name), 'utf8');
+      expect(text === expected, `the sweep's ${name} differs from the CLI's`).toBe(true);
+    }
+    // the table msasim sweep prints, under the toolbar; the sweep's page in the report frame
+    expect(await page.textContent('#messages')).toContain('services.orders.threads');
+    expect(await chartsDrawn(reportFrame())).toBeGreaterThan(0);
+    await page.fill('#sweep-params', '');
+    // a spof analysis on the same page: the files msasim spof writes, byte for byte
+    const spofOut = join(dir, 'cli-spof');
+    const spof = await msasimInProcess(['spof', 'scenarios/shop.yaml', '--out', spofOut]);
+    expect(spof.code, spof.stderr).toBe(0);
+    const spofs = await page.evaluate(() => Number(document.body.dataset.spofs ?? 0));
+    await page.click('#run-spof');
+    await page.waitForFunction((n) => Number(document.body.dataset.spofs ?? 0) > n, spofs, {
+      timeout: 120_000,
+    });
+    expect(await page.evaluate(() => document.body.dataset.lastSpof)).toBe('done');
+    const spofFiles = await page.evaluate(() => window.playground.sweeps.lastSpof?.files ?? []);
+    expect(spofFiles.map(([name]) => name).sort()).toEqual([
+      'spof.csv',
+      'spof.html',
+      'spof.json',
+      'spof.txt',
+    ]);
+    for (const [name, text] of spofFiles) {
+      const expected = await readFile(join(spofOut, name), 'utf8');
+      expect(text === expected, `the spof analysis's ${name} differs from the CLI's`).toBe(true);
+    }
+  });
+
+  it('runs under its Content-Security-Policy: no eval, no network, nothing refused', async () => {
+    const policy = await page.$eval(
+      'meta[http-equiv="Content-Security-Policy"]',
+      (m) => m.getAttribute('content') ?? '',
+    );
+    expect(policy).toMatch(/default-src 'none'/);
+    expect(policy).toMatch(/connect-src 'none'/);
+    expect(policy).not.toMatch(/(?<!wasm-)'unsafe-eval'|script-src[^;]*unsafe-inline/);
+    // the runs above drew their reports and nothing was refused (afterAll checks the console;
+    // the workers tell the page of theirs); the policy is in force: a fetch is refused and reported
+    expect(await page.evaluate(() => document.body.dataset.violations)).toBeUndefined();
+    const fetched = await page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'fetched',
+        () => 'refused',
+      ),
+    );
+    expect(fetched).toBe('refused');
+    // the page's listener saw the refusal (Chromium logs it as well, a moment apart)
+    await expect
+      .poll(() => seen.problems.join('\n'))
+      .toMatch(/Content-Security-Policy violation: connect-src https:\/\/example\.com/);
+    await page.waitForTimeout(300);
+    seen.problems = seen.problems.filter((p) => !p.includes('example.com'));
+  });
 
   it('picks the headline from the gallery, changes threads, runs and draws the report', async () => {
     await page.fill('#search', 'join batch');

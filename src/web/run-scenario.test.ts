@@ -88,4 +88,54 @@ describe('runRequest', () => {
       ),
     });
   });
+
+  it('runs the replications the page asks for, with the seeds the CLI gives them', async () => {
+    const outcome = await runRequest(
+      { text: TEXT, file: 'tiny.yaml', lesson: null, replications: 3 },
+      ASSETS,
+      () => {},
+    );
+    if (outcome.kind !== 'done') throw new Error(outcome.kind);
+    const summary = JSON.parse(new Map(outcome.files).get('summary.json') ?? '');
+    expect(summary.replications).toBe(3);
+    expect(summary.seeds).toEqual([1, '1/2', '1/3']);
+    expect(summary.runs[0].estimates[0].estimate.n).toBe(3);
+  });
+
+  it('adds replications until a precision target is reached, or stops at the cap', async () => {
+    const results = (files: [string, string][]) =>
+      JSON.parse(new Map(files).get('results.json') ?? '');
+    const loose = await runRequest(
+      { text: TEXT, file: 'tiny.yaml', lesson: null, precision: 0.5 },
+      ASSETS,
+      () => {},
+    );
+    if (loose.kind !== 'done') throw new Error(loose.kind);
+    // at least two replications (one has no interval), as `run --precision` starts
+    const n = results(loose.files).replications;
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(n).toBeLessThan(30);
+    expect(results(loose.files).notes.precision).toEqual({
+      target: 0.5,
+      reached: true,
+      cap: 30,
+      worst: null,
+    });
+    expect(loose.notes.join('\n')).toContain(`within 50 % of its mean after ${n} replications`);
+    // a target no run reaches stops at the cap, and says which highlight was furthest
+    const strict = await runRequest(
+      {
+        text: TEXT.replace('duration: 3s', 'duration: 1100ms'),
+        file: 'tiny.yaml',
+        lesson: null,
+        precision: 0.000001,
+      },
+      ASSETS,
+      () => {},
+    );
+    if (strict.kind !== 'done') throw new Error(strict.kind);
+    expect(results(strict.files).replications).toBe(30);
+    expect(results(strict.files).notes.precision).toMatchObject({ reached: false, cap: 30 });
+    expect(strict.notes.join('\n')).toMatch(/NOT reached: stopped at the cap of 30/);
+  });
 });

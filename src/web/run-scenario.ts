@@ -19,15 +19,33 @@ import {
 } from '../cli/run-guard.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
+import type { ScenarioData } from '../model/replay/data-files.ts';
 import { type RunResult, replicationSeed, runScenario } from '../model/run.ts';
 import { analyse } from '../report/analyse.ts';
 import { buildReportHtml, type VegaAssets } from '../report/html/page.ts';
 import { buildOutputs } from '../report/outputs.ts';
+import {
+  DEFAULT_MAX_REPLICATIONS,
+  type PrecisionState,
+  precisionSentence,
+  precisionState,
+  replicateUntil,
+} from '../report/precision.ts';
 import type { ReportData } from '../report/report-data.ts';
+import type { RunNotes } from '../report/results.ts';
 import { scenarioResults } from '../report/scenario-results.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
-import type { RunOutcome, RunProgress, RunRequest, VariantOutcome, WhatIf } from './protocol.ts';
+import { dataFileNames, preparePageData } from './data-files.ts';
+import type {
+  ReplicationRange,
+  RunOutcome,
+  RunPlan,
+  RunProgress,
+  RunRequest,
+  VariantOutcome,
+  WhatIf,
+} from './protocol.ts';
 
 /** The CLI's default event budget per run (`--max-events`). */
 export const MAX_EVENTS = 2e9;
@@ -71,6 +89,36 @@ export function validateText(text: string, file: string): ScenarioIssue[] {
   return 'issues' in parsed ? parsed.issues : parsed.loaded.warnings;
 }
 
+/** The issues of `text` and the data files its workloads read (none when it is invalid). */
+export function checkText(
+  text: string,
+  file: string,
+): { issues: ScenarioIssue[]; dataFiles: string[] } {
+  const parsed = parseText(text, file);
+  if ('issues' in parsed) return { issues: parsed.issues, dataFiles: [] };
+  return { issues: parsed.loaded.warnings, dataFiles: dataFileNames(parsed.loaded) };
+}
+
+/**
+ * The scenario of `request` with its data files read and checked (the page's files), or the
+ * issues that stop it, as the CLI checks everything before anything runs.
+ */
+export async function loadRequest(
+  request: RunRequest,
+): Promise<{ loaded: LoadedScenario; data: ScenarioData } | { issues: ScenarioIssue[] }> {
+  const parsed = parseText(request.text, request.file, request.whatIf);
+  if ('issues' in parsed) return parsed;
+  try {
+    return {
+      loaded: parsed.loaded,
+      data: await preparePageData(parsed.loaded, request.files ?? {}),
+    };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { issues: e.issues };
+    throw e;
+  }
+}
+
 function guardLimitsOf(limits: PlaygroundLimits) {
   return {
     maxEvents: limits.maxEvents ?? MAX_EVENTS,
@@ -80,9 +128,21 @@ function guardLimitsOf(limits: PlaygroundLimits) {
 }
 
 /**
+ * How many replications each variant runs first: the page's choice, else the scenario's
+ * `replications:`, else 1; with a precision target at least 2 and at most the cap, as
+ * `msasim run --precision` starts.
+ */
+export function firstReplications(request: RunRequest, loaded: LoadedScenario): number {
+  const asked = request.replications ?? loaded.replications ?? 1;
+  if (request.precision === undefined) return asked;
+  return Math.min(Math.max(asked, 2), DEFAULT_MAX_REPLICATIONS);
+}
+
+/**
  * Runs variant `index` (0-based, in scenario order) of the request's scenario, as the CLI runs
  * each variant: its own seed, the run guards, the command's budget `budget` (a worker running
- * variants in parallel has its own).
+ * variants in parallel has its own). `range`: the replications to run (default all the first
+ * ones, firstReplications); the first replication's result is returned when it is among them.
  */
 export async function runVariant(
   request: RunRequest,
@@ -90,10 +150,38 @@ export async function runVariant(
   onProgress: (p: RunProgress) => void,
   limits: PlaygroundLimits = {},
   budget = new CommandBudget(guardLimitsOf(limits).maxWall),
+  range?: ReplicationRange,
 ): Promise<VariantOutcome> {
-  const parsed = parseText(request.text, request.file, request.whatIf);
+  const parsed = await loadRequest(request);
   if ('issues' in parsed) return { kind: 'invalid', issues: parsed.issues };
-  const { variants } = parsed.loaded;
+  try {
+    return await runLoaded(
+      request,
+      parsed.loaded,
+      parsed.data,
+      index,
+      onProgress,
+      limits,
+      budget,
+      range,
+    );
+  } finally {
+    parsed.data.close();
+  }
+}
+
+/** runVariant with the scenario loaded and its data files read. */
+async function runLoaded(
+  request: RunRequest,
+  loaded: LoadedScenario,
+  data: ScenarioData,
+  index: number,
+  onProgress: (p: RunProgress) => void,
+  limits: PlaygroundLimits,
+  budget: CommandBudget,
+  range: ReplicationRange | undefined,
+): Promise<VariantOutcome> {
+  const { variants } = loaded;
   const scenario = variants[index];
   if (scenario === undefined) throw new Error(`the scenario has no variant ${index}`);
   const guardLimits = guardLimitsOf(limits);
@@ -101,15 +189,16 @@ export async function runVariant(
   const name = `"${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''}`;
   const t0 = performance.now();
   let shown = 0;
-  // the scenario's `replications:`, as the CLI runs them: seeds `<seed>/<r>`, one after another
-  const replications = parsed.loaded.replications ?? 1;
+  // the replications as the CLI runs them: seeds `<seed>/<r>`, one after another
+  const { from, count } = range ?? { from: 1, count: firstReplications(request, loaded) };
   const summaries: RunSummary[] = [];
   let first: RunResult | undefined;
-  for (let r = 1; r <= replications; r++) {
+  for (let r = from; r < from + count; r++) {
     budget.checkBefore(`the run of ${name}${r > 1 ? `, replication ${r}` : ''}`);
     const guard = new RunGuard(guardLimits, budget);
-    const done = (r - 1) * scenario.durationMs;
+    const done = (r - from) * scenario.durationMs;
     const result = await runScenario(scenario, {
+      data: data.of(scenario.variant) ?? undefined,
       seed: replicationSeed(scenario.seed, r),
       maxEvents: guardLimits.maxEvents,
       checkEvery: CHECK_EVERY,
@@ -118,7 +207,7 @@ export async function runVariant(
         if (now - shown > 100) {
           shown = now;
           const of = variants.length;
-          const durationMs = scenario.durationMs * replications;
+          const durationMs = scenario.durationMs * count;
           onProgress({ variant, index, of, simMs: done + sim.now, durationMs });
         }
         return guard.check(sim, probe);
@@ -130,11 +219,31 @@ export async function runVariant(
         kind: 'stopped',
         message: guardMessage(`run of ${name}`, stop, 'Nothing was written.'),
       };
-    first ??= result;
+    if (r === 1) first = result;
     summaries.push(result.summary);
   }
   const simulationWallMs = performance.now() - t0;
-  return { kind: 'ran', result: first as RunResult, summaries, simulationWallMs };
+  return {
+    kind: 'ran',
+    ...(first === undefined ? {} : { result: first }),
+    summaries,
+    simulationWallMs,
+  };
+}
+
+/**
+ * Where finished runs stand against the request's precision target (`run --precision`): every
+ * highlight of every variant over the replications so far (`replications[v]`, in order).
+ */
+export function precisionCheck(
+  request: RunRequest,
+  runs: RunResult[],
+  replications: RunSummary[][],
+): PrecisionState {
+  const parsed = parseText(request.text, request.file, request.whatIf);
+  if ('issues' in parsed) throw new Error('precisionCheck was given runs of an invalid scenario');
+  const results = scenarioResults(parsed.loaded, request.file, request.lesson, runs, replications);
+  return precisionState(analyse(results), request.precision ?? 0);
 }
 
 /**
@@ -147,6 +256,7 @@ export function buildReport(
   runs: RunResult[],
   assets: VegaAssets,
   replications?: RunSummary[][],
+  runNotes?: RunNotes,
 ): { files: [string, string][]; notes: string[] } {
   const parsed = parseText(request.text, request.file, request.whatIf);
   if ('issues' in parsed) throw new Error('buildReport was given runs of an invalid scenario');
@@ -155,6 +265,11 @@ export function buildReport(
   const empty = runs.filter((r) => r.summary.overall.finished === 0).length;
   if (empty > 0) notes.push(noRequestCompletedWarning(empty, runs.length));
   const results = scenarioResults(loaded, request.file, request.lesson, runs, replications);
+  if (runNotes?.precision !== undefined) {
+    results.notes = runNotes;
+    const done = replications?.[0]?.length ?? 1;
+    notes.push(precisionSentence({ ...runNotes.precision, replications: done }));
+  }
   const files = buildOutputs(analyse(results));
   const json = files.get('results.json');
   if (json === undefined) throw new Error('buildOutputs made no results.json');
@@ -162,17 +277,21 @@ export function buildReport(
   return { files: [...files], notes };
 }
 
-/** How many variants the text's scenario has, or the issues that stop it. */
-export function planText(
-  request: Pick<RunRequest, 'text' | 'file' | 'whatIf'>,
-): { variants: number } | { issues: ScenarioIssue[] } {
-  const parsed = parseText(request.text, request.file, request.whatIf);
-  return 'issues' in parsed ? parsed : { variants: parsed.loaded.variants.length };
+/** How many variants the text's scenario has and the replications each runs first, or the issues that stop it. */
+export async function planText(
+  request: RunRequest,
+): Promise<RunPlan | { issues: ScenarioIssue[] }> {
+  const parsed = await loadRequest(request);
+  if ('issues' in parsed) return parsed;
+  parsed.data.close();
+  const { loaded } = parsed;
+  return { variants: loaded.variants.length, replications: firstReplications(request, loaded) };
 }
 
 /**
- * Runs every variant of the request's scenario once, one after the other, and builds the CLI's
- * report files (the page runs the variants on several workers with runVariant and buildReport).
+ * Runs every variant of the request's scenario, one after the other (with a precision target,
+ * round after round as `run --precision` does), and builds the CLI's report files (the page
+ * runs the variants on several workers with runVariant, precisionCheck and buildReport).
  */
 export async function runRequest(
   request: RunRequest,
@@ -181,19 +300,54 @@ export async function runRequest(
   limits: PlaygroundLimits = {},
 ): Promise<RunOutcome> {
   const started = performance.now();
-  const plan = planText(request);
+  const plan = await planText(request);
   if ('issues' in plan) return { kind: 'invalid', issues: plan.issues };
   const budget = new CommandBudget(guardLimitsOf(limits).maxWall);
   const runs: RunResult[] = [];
   const replications: RunSummary[][] = [];
   let simulationWallMs = 0;
-  for (let index = 0; index < plan.variants; index++) {
-    const outcome = await runVariant(request, index, onProgress, limits, budget);
-    if (outcome.kind !== 'ran') return outcome;
-    runs.push(outcome.result);
-    replications.push(outcome.summaries);
-    simulationWallMs += outcome.simulationWallMs;
+  let stopped: RunOutcome | undefined;
+  const round = async (range: ReplicationRange): Promise<boolean> => {
+    for (let index = 0; index < plan.variants; index++) {
+      const outcome = await runVariant(request, index, onProgress, limits, budget, range);
+      if (outcome.kind !== 'ran') {
+        stopped = outcome;
+        return false;
+      }
+      if (outcome.result !== undefined) runs[index] = outcome.result;
+      replications[index] = [...(replications[index] ?? []), ...outcome.summaries];
+      simulationWallMs += outcome.simulationWallMs;
+    }
+    return true;
+  };
+  if (!(await round({ from: 1, count: plan.replications }))) return stopped as RunOutcome;
+  let notes: RunNotes | undefined;
+  const { precision } = request;
+  if (precision !== undefined) {
+    const outcome = await replicateUntil(
+      plan.replications,
+      DEFAULT_MAX_REPLICATIONS,
+      async (r) => {
+        if (!(await round({ from: r, count: 1 }))) throw new StoppedRound();
+      },
+      () => precisionCheck(request, runs, replications),
+    ).catch((e: unknown) => {
+      if (e instanceof StoppedRound) return undefined;
+      throw e;
+    });
+    if (outcome === undefined) return stopped as RunOutcome;
+    const { reached, worst } = outcome;
+    notes = { precision: { target: precision, reached, cap: DEFAULT_MAX_REPLICATIONS, worst } };
   }
-  const { files, notes } = buildReport(request, runs, assets, replications);
-  return { kind: 'done', files, notes, simulationWallMs, wallMs: performance.now() - started };
+  const { files, notes: said } = buildReport(request, runs, assets, replications, notes);
+  return {
+    kind: 'done',
+    files,
+    notes: said,
+    simulationWallMs,
+    wallMs: performance.now() - started,
+  };
 }
+
+/** A round of replications stopped by a guard (runRequest's precision loop ends with it). */
+class StoppedRound extends Error {}

@@ -1,10 +1,11 @@
 /**
  * Completion of keys from the scenario JSON Schema (scenarios/msasim.schema.json, what
- * `msasim schema` prints): the YAML path above the cursor is read from indentation (a light
- * reading, enough for block-style scenarios; flow style gets no suggestions), the schema is
- * walked along it through `$ref`, `anyOf`/`oneOf`/`allOf`, `items` and `additionalProperties`
- * (names chosen by the user: services, endpoints), and the object's properties are offered.
+ * `msasim schema` prints): the YAML path at the cursor (yaml-paths.ts, from the parsed
+ * document: block and flow style alike) is walked in the schema through `$ref`,
+ * `anyOf`/`oneOf`/`allOf`, `items` and `additionalProperties` (names chosen by the user:
+ * services, endpoints), and the object's properties are offered.
  */
+import type { PathStep } from './yaml-paths.ts';
 
 /** A JSON Schema node, as far as completion reads it. */
 export interface SchemaNode {
@@ -22,53 +23,7 @@ export interface SchemaNode {
   default?: unknown;
 }
 
-/** One step of a YAML path: a key, or an item of a list. */
-export type PathStep = { key: string } | { item: true };
-
-/**
- * The path of the map that a key typed at `line` (0-based) with indentation `indent` belongs to,
- * read from the lines above.
- */
-export function yamlPathAt(lines: readonly string[], line: number, indent: number): PathStep[] {
-  const path: PathStep[] = [];
-  let limit = indent;
-  // a list may sit at its key's own indentation (`steps:` then `- cpu: 5`)
-  let afterItem = false;
-  for (let i = line - 1; i >= 0 && (limit > 0 || afterItem); i--) {
-    const text = lines[i];
-    if (/^\s*(#.*)?$/.test(text)) continue;
-    const own = text.length - text.trimStart().length;
-    const dash = /^(\s*)-(\s+)(.*)$/.exec(text);
-    if (dash) {
-      const content = own + 1 + dash[2].length;
-      if (own < limit && content <= limit) {
-        // inside this item: deeper than its first key means under that key
-        if (content < limit) {
-          const key = keyOf(dash[3]);
-          if (key === undefined) break;
-          path.unshift({ key });
-        }
-        path.unshift({ item: true });
-        limit = own;
-        afterItem = true;
-      }
-      continue;
-    }
-    if (afterItem ? own > limit : own >= limit) continue;
-    const key = keyOf(text.trim());
-    if (key === undefined) break;
-    path.unshift({ key });
-    limit = own;
-    afterItem = false;
-  }
-  return path;
-}
-
-/** The key a `key: …` text starts with (quotes removed). */
-function keyOf(text: string): string | undefined {
-  const m = /^("[^"]*"|'[^']*'|[^\s:#][^:#]*?):(\s|$)/.exec(text);
-  return m ? m[1].replace(/^["']|["']$/g, '') : undefined;
-}
+export type { PathStep };
 
 function resolve(root: SchemaNode, node: SchemaNode): SchemaNode {
   let n = node;

@@ -1,10 +1,11 @@
 /**
- * The what-if slider's parameter paths: every key of the scenario text whose value is a plain
- * number, as a dotted path the pipeline's overrides take (`services.orders.threads`), found by
- * reading indentation as the completion does (keys inside lists are left out: a path through a
- * list needs the item's index, which the slider does not ask for).
+ * The what-if slider's parameter paths: every key of the scenario whose value is a plain number,
+ * as a dotted path the pipeline's overrides take (`services.orders.threads`), found in the parsed
+ * document (yaml-paths.ts), so block and flow style alike (keys inside lists are left out: a
+ * path through a list needs the item's index, which the slider does not ask for; so are the
+ * variants', which are overrides themselves).
  */
-import { yamlPathAt } from './schema-keys.ts';
+import { numericKeys } from './yaml-paths.ts';
 
 /** A numeric parameter of the scenario and its value in the text. */
 export interface NumericParameter {
@@ -13,16 +14,10 @@ export interface NumericParameter {
 }
 
 export function numericParameters(text: string): NumericParameter[] {
-  const lines = text.split('\n');
   const found: NumericParameter[] = [];
-  for (const [i, line] of lines.entries()) {
-    const m = /^(\s*)([A-Za-z0-9_$-]+):\s+(-?\d+(?:\.\d+)?)\s*(#.*)?$/.exec(line);
-    if (m === null) continue;
-    const path = yamlPathAt(lines, i, m[1].length);
-    if (path.some((s) => 'item' in s)) continue;
-    const keys = [...path.map((s) => ('key' in s ? s.key : '')), m[2]];
+  for (const { keys, value } of numericKeys(text)) {
     if (keys.some((k) => !/^[A-Za-z0-9_$-]+$/.test(k)) || keys[0] === 'variants') continue;
-    found.push({ path: keys.join('.'), value: Number(m[3]) });
+    found.push({ path: keys.join('.'), value });
   }
   return found;
 }

@@ -55,7 +55,10 @@ const anchor = (id: string): string => id.replace(/[^A-Za-z0-9-]/g, '-');
 
 /**
  * The browser side, inlined once per page: draws each chart listed in #msasim-charts with
- * vega-embed (SVG renderer, no action menu: it links to an online editor), shows a message in
+ * vega-embed (SVG renderer, no action menu: it links to an online editor; `ast: true`: vega's
+ * expressions are run by the interpreter vega-embed bundles (vega-interpreter) instead of being
+ * compiled with `new Function`, so the page runs under a Content-Security-Policy without
+ * 'unsafe-eval', as the playground's does), shows a message in
  * place of a chart that fails (as text), switches the topology tabs, and opens every <details>
  * to print. Tooltips are vega-embed's default handler, which escapes the keys and values it
  * shows; the keys are the specs' own field titles, never scenario text (so no `image` key can
@@ -65,7 +68,7 @@ const PAGE_SCRIPT = `(function () {
   var charts = JSON.parse(document.getElementById('msasim-charts').textContent);
   charts.forEach(function (c) {
     var el = document.getElementById(c.id);
-    vegaEmbed(el, c.spec, { actions: false, renderer: 'svg' }).catch(function (e) {
+    vegaEmbed(el, c.spec, { actions: false, renderer: 'svg', ast: true }).catch(function (e) {
       el.classList.add('chart-error');
       el.textContent = 'This chart could not be drawn: ' + e.message;
       console.error(e);
@@ -85,6 +88,17 @@ const PAGE_SCRIPT = `(function () {
     document.querySelectorAll('details').forEach(function (d) { d.open = true; });
   });
 })();`;
+
+/**
+ * The texts of the executable scripts every page inlines, in page order, exactly as they sit in
+ * it: the three libraries and the page's script. They are the same for every page, so a
+ * Content-Security-Policy can allow them by hash (the playground's, cli/playground-csp.ts).
+ */
+export function pageScripts(assets: VegaAssets): string[] {
+  return [assets.vega, assets.vegaLite, assets.vegaEmbed, PAGE_SCRIPT].map((s) =>
+    scriptForHtml(s).toString(),
+  );
+}
 
 /**
  * A self-contained page: `title` (plain text) and `sections` in order, with a nav to each,

@@ -1,0 +1,74 @@
+/**
+ * Tests of spof.ts in Node (the code the playground's worker runs for `msasim spof`): a
+ * scenario without a shared component says so, an invalid one never runs, and a shop's
+ * databases are failed in turn into the four files the CLI writes. (The Chromium test compares
+ * them with `msasim spof`'s, byte for byte.)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../test-support/cli.ts';
+import { runSpof } from './spof.ts';
+
+const ASSETS = { vega: '', vegaLite: '', vegaEmbed: '' };
+const SHOP = readFileSync(join(ROOT, 'scenarios/shop.yaml'), 'utf8')
+  .replace(/^duration: .*$/m, 'duration: 9s')
+  .replace(/^warmup: .*$/m, 'warmup: 3s');
+const request = (text: string) => ({ text, file: 'shop.yaml', lesson: null });
+
+describe('a spof analysis in the playground', () => {
+  it('fails each shared component in turn and writes the CLI’s four files', async () => {
+    const runs: number[] = [];
+    const outcome = await runSpof(
+      { request: request(SHOP), mode: 'refuse', all: false },
+      ASSETS,
+      (d) => runs.push(d),
+    );
+    if (outcome.kind !== 'done') throw new Error(JSON.stringify(outcome));
+    expect(outcome.files.map(([n]) => n)).toEqual([
+      'spof.json',
+      'spof.csv',
+      'spof.txt',
+      'spof.html',
+    ]);
+    expect(runs.at(-1)).toBe(outcome.runs);
+    const data = JSON.parse(outcome.files[0][1]);
+    expect(data.fault.mode).toBe('refuse');
+    expect(outcome.text).toMatch(/orders-db/);
+  });
+
+  it('never runs an invalid scenario, and says when nothing is shared', async () => {
+    const bad = await runSpof(
+      {
+        request: request(SHOP.replace('call: products/list', 'call: prodcts/list')),
+        mode: 'hang',
+        all: false,
+      },
+      ASSETS,
+      () => {},
+    );
+    expect(bad.kind).toBe('invalid');
+    const lone = `version: 1
+name: lone
+duration: 3s
+warmup: 1s
+workloads:
+  users: { rate: 50/s, target: api/get }
+services:
+  api:
+    endpoints:
+      get:
+        steps:
+          - cpu: 1ms
+`;
+    const nothing = await runSpof(
+      { request: request(lone), mode: 'refuse', all: false },
+      ASSETS,
+      () => {},
+    );
+    expect(nothing).toEqual({
+      kind: 'nothing',
+      text: expect.stringMatching(/no shared component/),
+    });
+  });
+});
