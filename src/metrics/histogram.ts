@@ -44,7 +44,10 @@ function lowestValueOf(slot: number): number {
 /** Loads hdr-histogram-js and its WebAssembly histogram code; idempotent. */
 export async function prepareHistograms(): Promise<void> {
   if (build !== null) return;
-  const wasm = await import('hdr-histogram-js/dist/wasm/index.js');
+  // a CommonJS module: Node gives it as `default` and by name, the CLI's bundle as `default` only
+  type Wasm = typeof import('hdr-histogram-js/dist/wasm/index.js');
+  const mod = (await import('hdr-histogram-js/dist/wasm/index.js')) as Wasm & { default?: Wasm };
+  const wasm = mod.default ?? mod;
   try {
     wasm.initWebAssemblySync();
   } catch {
