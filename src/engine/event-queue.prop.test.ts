@@ -15,10 +15,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ kind: 'pop' as const }),
 );
 
-const noop = (): void => {};
+/** Three distinct handlers: an event's handler must come back with its argument. */
+const handlers = [(): void => {}, (): void => {}, (): void => {}];
 
 describe('EventQueue properties', () => {
-  it('pops the same sequence as a stable sort on (time, priority) of the pending events', () => {
+  it('pops the same sequence as a stable sort on (time, priority) of the pending events, each with its handler', () => {
     fc.assert(
       fc.property(
         fc.array(opArb, { maxLength: 300 }),
@@ -39,20 +40,21 @@ describe('EventQueue properties', () => {
             expected.push(first.id);
             pending = pending.filter((e) => e !== first);
           };
+          // the queue's pop, checking that the handler is the one pushed with that argument
+          const popOne = (): void => {
+            const id = q.pop() as number;
+            expect(q.poppedHandler).toBe(handlers[id % 3]);
+            popped.push(id);
+            popReference();
+          };
           for (const op of ops) {
             if (op.kind === 'push') {
               const id = nextId++;
-              q.push(op.timeMs, op.priority, noop, id);
+              q.push(op.timeMs, op.priority, handlers[id % 3], id);
               pending.push({ timeMs: op.timeMs, priority: op.priority, id });
-            } else if (q.size > 0) {
-              popped.push(q.pop() as number);
-              popReference();
-            }
+            } else if (q.size > 0) popOne();
           }
-          while (q.size > 0) {
-            popped.push(q.pop() as number);
-            popReference();
-          }
+          while (q.size > 0) popOne();
           expect(popped).toEqual(expected);
           expect(pending).toEqual([]);
         },

@@ -9,11 +9,15 @@
 import type { Histogram } from 'hdr-histogram-js';
 
 /**
- * hdr-histogram-js's `build`, once prepareHistograms() has loaded the library: it is imported
- * on first use, not with this module, because loading it (and its WebAssembly) costs ~0.1 s of
- * CPU that commands which run nothing (validate, schema, list) need not pay.
+ * hdr-histogram-js's WebAssembly histogram builder, once prepareHistograms() has loaded it: it is
+ * imported on first use, not with this module, because loading it (and its WebAssembly) costs
+ * CPU that commands which run nothing (validate, schema, list) need not pay. Only the package's
+ * WebAssembly part is loaded (`dist/wasm`, ~20 ms less CPU than the whole package with its JS
+ * histograms, log reader and encoders, none of which msasim uses), and it is instantiated
+ * synchronously where the platform allows: the asynchronous path tests `typeof Response`, which
+ * in Node loads the fetch implementation (undici with http, tls, http2: ~25 ms of CPU).
  */
-let build: typeof import('hdr-histogram-js').build | null = null;
+let build: ((options: typeof HDR_OPTIONS) => Histogram) | null = null;
 
 // HdrHistogram's bucket layout for 3 significant digits and a unit of 1 µs: 2048 sub-buckets,
 // so values below 2048 µs are exact; above, bucket b (b ≥ 1) holds [2^(b+10), 2^(b+11)) in 1024
@@ -40,9 +44,17 @@ function lowestValueOf(slot: number): number {
 /** Loads hdr-histogram-js and its WebAssembly histogram code; idempotent. */
 export async function prepareHistograms(): Promise<void> {
   if (build !== null) return;
-  const hdr = await import('hdr-histogram-js');
-  await hdr.initWebAssembly();
-  build = hdr.build;
+  // a CommonJS module: Node gives it as `default` and by name, the CLI's bundle as `default` only
+  type Wasm = typeof import('hdr-histogram-js/dist/wasm/index.js');
+  const mod = (await import('hdr-histogram-js/dist/wasm/index.js')) as Wasm & { default?: Wasm };
+  const wasm = mod.default ?? mod;
+  try {
+    wasm.initWebAssemblySync();
+  } catch {
+    // a browser's main thread refuses to compile a large module synchronously
+    await wasm.initWebAssembly();
+  }
+  build = (options) => wasm.WasmHistogram.build(options);
 }
 
 /** Percentile summary of a latency distribution, in ms. */
