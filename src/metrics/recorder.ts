@@ -11,6 +11,7 @@ import { CallPolicyStats } from './call-policy-stats.ts';
 import { ConsumerGroupStats } from './consumer-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
 import { EventStoreStats } from './event-store-stats.ts';
+import { FreezeStats } from './freeze-stats.ts';
 import { Outcome } from './outcome.ts';
 import { PendingStats } from './pending-stats.ts';
 import { ReaderStats } from './reader-stats.ts';
@@ -42,6 +43,7 @@ export class Metrics {
   readonly pending: PendingStats[] = [];
   /** Event stores (issue 18). */
   readonly eventStores: EventStoreStats[] = [];
+  readonly freezes: FreezeStats[] = [];
   /** Users' sessions and credentials (null without a workload of logged-in users). */
   sessions: SessionStats | null = null;
   readonly #windowResets: (() => void)[] = [];
@@ -145,6 +147,11 @@ export class Metrics {
   /** Registers the counters of one event store. */
   addEventStore(id: string, snapshotEvery: number): EventStoreStats {
     return this.#windowed(this.eventStores, new EventStoreStats(id, snapshotEvery));
+  }
+
+  /** Registers the counters of one instance a freeze strikes (its accept queue of `backlog`). */
+  addFreeze(id: string, backlog: number): FreezeStats {
+    return this.#windowed(this.freezes, new FreezeStats(id, backlog));
   }
 
   /** Registers the session counters of the run (one strategy per run). */

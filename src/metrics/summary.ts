@@ -12,6 +12,7 @@ import { type CallPolicySummary, summarizeCallPolicy } from './call-policy-stats
 import { type ConsumerGroupSummary, summarizeConsumerGroup } from './consumer-stats.ts';
 import type { EntryStats } from './entry-stats.ts';
 import { type EventStoreSummary, summarizeEventStore } from './event-store-stats.ts';
+import { type FreezeSummary, summarizeFreeze } from './freeze-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
 import { type PendingSummary, summarizePending } from './pending-stats.ts';
@@ -153,6 +154,8 @@ export interface MetricsSummary {
   pendingStates?: PendingSummary[];
   /** Event stores (absent in runs without one): appends, rebuilds, rows replayed, snapshots. */
   eventStores?: EventStoreSummary[];
+  /** Instances a `crash: freeze` struck (absent without one). */
+  freezes?: FreezeSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -334,6 +337,7 @@ export function summarizeMetrics(
     ...(m.twoPhase.length > 0 ? { twoPhaseCommits: m.twoPhase.map(summarizeTwoPhase) } : {}),
     ...(m.pending.length > 0 ? { pendingStates: m.pending.map(summarizePending) } : {}),
     ...(m.eventStores.length > 0 ? { eventStores: m.eventStores.map(summarizeEventStore) } : {}),
+    ...(m.freezes.length > 0 ? { freezes: m.freezes.map(summarizeFreeze) } : {}),
     littlesLaw: {
       meanInSystem,
       arrivalRatePerMs,

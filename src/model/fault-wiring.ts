@@ -8,7 +8,9 @@
 import type { PublishOp } from './broker.ts';
 import type { BuildContext } from './build-context.ts';
 import type { CacheOp } from './cache/distributed-cache.ts';
+import type { FaultDef } from '../scenario/types.ts';
 import { FaultState, type FaultUnit, LinkFaultState, scheduleFault } from './faults.ts';
+import { Freeze } from './freeze.ts';
 import type { Frame, Invocation } from './frame.ts';
 import { refuseCallOnLink, refuseQueryOnLink, resetQuery, resetVisit } from './journey.ts';
 import type { Link } from './network.ts';
@@ -36,8 +38,25 @@ export function startFaults(model: BuildContext): void {
       scheduleFault(sim, rng, def, [], hop.fault as LinkFaultState);
       continue;
     }
-    scheduleFault(sim, rng, def, faultUnits(model, def.component as string, def.instances), null);
+    const units = faultUnits(model, def.component as string, def.instances);
+    if (def.kind === 'crash' && def.mode === 'freeze') for (const u of units) freezeOn(model, u, def);
+    scheduleFault(sim, rng, def, units, null);
   }
+}
+
+/**
+ * Gives a service instance its Freeze (once) and the windows of `def`. A queued visit is wasted
+ * when its caller stopped waiting (a call's timeout) or the client has its answer already.
+ */
+function freezeOn(model: BuildContext, unit: FaultUnit, def: FaultDef): void {
+  const backlog = def.backlog ?? 0;
+  const fs = unit.state;
+  fs.freeze ??= new Freeze<unknown>(model.metrics.addFreeze(unit.name, backlog), (item) => {
+    const inv = item as Invocation;
+    return inv.caller === null ? inv.request.finished : !inv.callerWaiting;
+  });
+  fs.freeze.addWindows(def.windows, backlog);
+  fs.freeze.stats.backlog = Math.max(fs.freeze.stats.backlog, backlog);
 }
 
 /** How a struck link answers a request it refuses, by what travels over it. */

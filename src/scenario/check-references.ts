@@ -150,6 +150,12 @@ function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
       if (f.instances !== undefined)
         issues.push(error(msg.faultInstancesOnLink(), [...path, 'instances'], true));
     }
+    if (f.kind === 'crash' && f.mode === 'freeze' && f.target !== undefined) {
+      if (isComponent.has(f.target) && doc.services[f.target] === undefined)
+        issues.push(error(msg.freezeNotOnService(name, f.target), [...path, 'mode']));
+    }
+    if (f.kind === 'crash' && f.backlog !== undefined && f.mode !== 'freeze')
+      issues.push(error(msg.backlogWithoutFreeze(name, f.mode), [...path, 'backlog']));
     if (f.kind === 'latency' && f.add === undefined && f.factor === undefined)
       issues.push(error(msg.latencyFaultWithoutDelay(name), path, true));
     const atMs = parseDurationMs(f.at);

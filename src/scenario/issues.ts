@@ -82,6 +82,8 @@ export const ISSUE_CODES = [
   'fault-instances',
   'fault-instances-on-link',
   'fault-on-in-process-cache',
+  'freeze-not-on-service',
+  'backlog-without-freeze',
   'fault-never-strikes',
   'fault-only-in-warmup',
   'unitless-sub-millisecond',

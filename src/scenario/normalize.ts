@@ -198,6 +198,12 @@ export function faultWindows(
   return windows;
 }
 
+/**
+ * The accept queue of a frozen instance when the scenario names none: 511, the backlog Node's
+ * `server.listen` asks for (Linux caps it at net.core.somaxconn, 4096 since kernel 5.4).
+ */
+export const DEFAULT_FREEZE_BACKLOG = 511;
+
 function normalizeFault(id: string, f: Z<typeof S.Fault>, durationMs: number): FaultDef {
   const instances =
     f.instances === undefined
@@ -225,6 +231,9 @@ function normalizeFault(id: string, f: Z<typeof S.Fault>, durationMs: number): F
   };
   switch (f.kind) {
     case 'crash':
+      return f.mode === 'freeze'
+        ? { ...base, mode: f.mode, backlog: f.backlog ?? DEFAULT_FREEZE_BACKLOG }
+        : { ...base, mode: f.mode };
     case 'partition':
       return { ...base, mode: f.mode };
     case 'latency':

@@ -567,7 +567,10 @@ export const FAULT_KINDS = [
 
 /**
  * A fault on the timeline. crash: instances down, calls refused at once (`refuse`) or left
- * hanging until the caller's timeout (`hang`). latency: every visit (or message on a link)
+ * hanging until the caller's timeout (`hang`), or the process paused (`freeze`: a SIGSTOP, a
+ * long GC, a VM pause; services only): arrivals wait in the kernel's accept queue of `backlog`
+ * connections per instance (default 511, Node's listen backlog), later ones get no answer,
+ * work in progress stops and resumes after, and the queue is served after the resume. latency: every visit (or message on a link)
  * delayed by `add` and/or slowed by `factor`. error-rate: a share `rate` of visits fail.
  * capacity-loss: only `remaining` of the threads/connections stay. partition: a link drops
  * calls (fail at once) or blackholes them (no answer). gc-pause: stop-the-world pauses of
@@ -577,7 +580,8 @@ export const Fault = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('crash'),
     ...faultCommon,
-    mode: z.enum(['refuse', 'hang']).default('refuse'),
+    mode: z.enum(['refuse', 'hang', 'freeze']).default('refuse'),
+    backlog: z.number().int().min(0).max(LIMITS.freezeBacklog).optional(),
   }),
   z.strictObject({
     kind: z.literal('latency'),

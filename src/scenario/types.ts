@@ -334,8 +334,13 @@ export interface FaultDef {
   link: { from: string; to: string } | null;
   /** Every window the fault is active in, in time order, within the run. */
   windows: FaultWindow[];
-  /** crash: refuse or hang; partition: drop or blackhole; null otherwise. */
-  mode: 'refuse' | 'hang' | 'drop' | 'blackhole' | null;
+  /** crash: refuse, hang or freeze; partition: drop or blackhole; null otherwise. */
+  mode: 'refuse' | 'hang' | 'freeze' | 'drop' | 'blackhole' | null;
+  /**
+   * crash freeze: connections each instance's accept queue holds while frozen (absent for
+   * every other fault, so summaries without a freeze keep their bytes).
+   */
+  backlog?: number;
   /** latency: added delay (null for none). */
   add: DistributionSpec | null;
   /** latency and cpu-hog: multiplier of the time (1 for none). */
