@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Freeze } from './freeze.ts';
 import { FreezeStats } from '../metrics/freeze-stats.ts';
-import { runYaml } from '../test-support/scenarios.ts';
+import { runYaml, scenarioFromYaml, scenarioProblems } from '../test-support/scenarios.ts';
 
 function frozen(freeze: string, timeout: string) {
   return `
@@ -117,5 +117,38 @@ describe('Freeze.stretch', () => {
     const items: number[] = [];
     for (let i = 0; i < 12; i++) f.arrive(i, () => {}, (x) => items.push(x));
     expect(items).toEqual([9, 10, 11]);
+  });
+});
+
+describe('crash: freeze in the language', () => {
+  const withFault = (fault: string) => `version: 1
+name: shop
+duration: 10s
+workloads:
+  users: { rate: 10/s, target: api/get }
+services:
+  api:
+    endpoints:
+      get: { steps: [{ query: db }] }
+databases:
+  db: {}
+faults:
+  stop: ${fault}
+`;
+
+  it('gives a freeze the accept queue of Node (511) unless the scenario names one', () => {
+    const s = scenarioFromYaml(withFault('{ kind: crash, mode: freeze, target: api, at: 1s }'));
+    expect(s.faults[0]).toMatchObject({ mode: 'freeze', backlog: 511 });
+    const hang = scenarioFromYaml(withFault('{ kind: crash, mode: hang, target: api, at: 1s }'));
+    expect('backlog' in hang.faults[0]).toBe(false);
+  });
+
+  it('refuses a freeze of a database and a backlog without a freeze, located', () => {
+    expect(
+      scenarioProblems(withFault('{ kind: crash, mode: freeze, target: db, at: 1s }')),
+    ).toMatch(/^shop\.yaml:13:30 {2}faults\.stop\.mode\n.*freezes "db", which is not a service/);
+    expect(
+      scenarioProblems(withFault('{ kind: crash, mode: hang, target: api, at: 1s, backlog: 5 }')),
+    ).toMatch(/^shop\.yaml:13:66 {2}faults\.stop\.backlog\n.*has a `backlog` but its mode is hang/);
   });
 });

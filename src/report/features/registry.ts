@@ -18,6 +18,7 @@ import { costsFeature } from './costs/feature.ts';
 import { descriptionsFeature } from './descriptions/feature.ts';
 import { eventStoresFeature } from './event-stores/feature.ts';
 import { faultsFeature } from './faults/feature.ts';
+import { freezesFeature } from './freezes/feature.ts';
 import { highlightsFeature } from './highlights/feature.ts';
 import { lessonFeature } from './lesson/feature.ts';
 import { messagingFeature } from './messaging/feature.ts';
@@ -38,6 +39,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   componentsFeature,
   cachesFeature,
   faultsFeature,
+  freezesFeature,
   slosFeature,
   brokersFeature,
   policiesFeature,

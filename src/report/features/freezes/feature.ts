@@ -1,0 +1,40 @@
+/**
+ * Frozen instances (present when a `crash: freeze` struck some instance): freezes.csv (one row
+ * per variant × instance: every figure of its summary), the console section ■ frozen instances.
+ * What a freeze leaves behind that a crash does not: the accept queue served after the resume,
+ * much of it for callers that had already given up (wasted work), and the arrivals beyond it
+ * that never got an answer. First replication of each variant; no key metrics (an instance is
+ * not a name of the scenario a highlight could use).
+ */
+import type { FreezeSummary } from '../../../metrics/freeze-stats.ts';
+import { itemFeature } from '../../item-feature.ts';
+import { countColumns, type TextColumn } from '../../text-table.ts';
+
+type F = FreezeSummary;
+
+const COLUMNS: TextColumn<F>[] = [
+  ['accept queue', (x) => String(x.backlog)],
+  ...countColumns<F>('freezes', 'accepted', 'dropped', 'served', 'wasted', 'held'),
+  ['longest queue', (x) => String(x.maxBacklog)],
+];
+
+const LEGEND = [
+  'counts after the warm-up; accept queue: connections kept while frozen (`backlog`)',
+  'accepted: kept in the queue; dropped: no room, never answered (callers wait for their timeout)',
+  'served: let in at the resume; wasted: of those, callers that had already given up',
+  'held: visits whose end and answer waited for the resume',
+];
+
+export const freezesFeature = itemFeature<F>({
+  id: 'freezes',
+  of: (s) => s.freezes,
+  csv: { order: 75, name: 'freezes.csv', id: 'instance' },
+  console: {
+    order: 58,
+    what: 'frozen instances',
+    kind: 'instance',
+    tables: [COLUMNS],
+    legend: LEGEND,
+  },
+  metrics: { scope: 'freezes', defs: [] },
+});
