@@ -16,6 +16,7 @@ import { Outcome } from './outcome.ts';
 import { PendingStats } from './pending-stats.ts';
 import { ReaderStats } from './reader-stats.ts';
 import { RefreshStats } from './refresh-stats.ts';
+import { RuntimeStats } from './runtime-stats.ts';
 import { SagaStats } from './saga-stats.ts';
 import { RequestSeries } from './series.ts';
 import { SessionStats } from './session-stats.ts';
@@ -44,6 +45,7 @@ export class Metrics {
   /** Event stores (issue 18). */
   readonly eventStores: EventStoreStats[] = [];
   readonly freezes: FreezeStats[] = [];
+  readonly runtimes: RuntimeStats[] = [];
   /** Users' sessions and credentials (null without a workload of logged-in users). */
   sessions: SessionStats | null = null;
   readonly #windowResets: (() => void)[] = [];
@@ -152,6 +154,11 @@ export class Metrics {
   /** Registers the counters of one instance a freeze strikes (its accept queue of `backlog`). */
   addFreeze(id: string, backlog: number): FreezeStats {
     return this.#windowed(this.freezes, new FreezeStats(id, backlog));
+  }
+
+  /** Registers the counters of one service's runtime effects. */
+  addRuntime(...args: ConstructorParameters<typeof RuntimeStats>): RuntimeStats {
+    return this.#windowed(this.runtimes, new RuntimeStats(...args));
   }
 
   /** Registers the session counters of the run (one strategy per run). */

@@ -19,6 +19,7 @@ import { type PendingSummary, summarizePending } from './pending-stats.ts';
 import { type ReaderSummary, summarizeReader } from './reader-stats.ts';
 import type { Metrics } from './recorder.ts';
 import { type RefreshSummary, summarizeRefresh } from './refresh-stats.ts';
+import { type RuntimeSummary, summarizeRuntime } from './runtime-stats.ts';
 import { type SagaSummary, summarizeSaga } from './saga-stats.ts';
 import type { SeriesPoint } from './series.ts';
 import { type SessionSummary, summarizeSessions } from './session-stats.ts';
@@ -156,6 +157,8 @@ export interface MetricsSummary {
   eventStores?: EventStoreSummary[];
   /** Instances a `crash: freeze` struck (absent without one). */
   freezes?: FreezeSummary[];
+  /** Services with runtime effects (absent without `runtime:`). */
+  runtimes?: RuntimeSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -338,6 +341,9 @@ export function summarizeMetrics(
     ...(m.pending.length > 0 ? { pendingStates: m.pending.map(summarizePending) } : {}),
     ...(m.eventStores.length > 0 ? { eventStores: m.eventStores.map(summarizeEventStore) } : {}),
     ...(m.freezes.length > 0 ? { freezes: m.freezes.map(summarizeFreeze) } : {}),
+    ...(m.runtimes.length > 0
+      ? { runtimes: m.runtimes.map((r) => summarizeRuntime(r, m.windowStartMs, endMs)) }
+      : {}),
     littlesLaw: {
       meanInSystem,
       arrivalRatePerMs,

@@ -5,16 +5,17 @@
  * refusal that suits what travels over the link).
  */
 
+import type { FaultDef } from '../scenario/types.ts';
 import type { PublishOp } from './broker.ts';
 import type { BuildContext } from './build-context.ts';
 import type { CacheOp } from './cache/distributed-cache.ts';
-import type { FaultDef } from '../scenario/types.ts';
 import { FaultState, type FaultUnit, LinkFaultState, scheduleFault } from './faults.ts';
-import { Freeze } from './freeze.ts';
 import type { Frame, Invocation } from './frame.ts';
+import { Freeze } from './freeze.ts';
 import { refuseCallOnLink, refuseQueryOnLink, resetQuery, resetVisit } from './journey.ts';
 import type { Link } from './network.ts';
 import type { Server } from './server.ts';
+import type { Instance } from './service.ts';
 
 type Refuse = (arg: unknown, cause: string) => void;
 
@@ -39,7 +40,8 @@ export function startFaults(model: BuildContext): void {
       continue;
     }
     const units = faultUnits(model, def.component as string, def.instances);
-    if (def.kind === 'crash' && def.mode === 'freeze') for (const u of units) freezeOn(model, u, def);
+    if (def.kind === 'crash' && def.mode === 'freeze')
+      for (const u of units) freezeOn(model, u, def);
     scheduleFault(sim, rng, def, units, null);
   }
 }
@@ -78,6 +80,20 @@ function refuserOf(model: BuildContext, link: Link): Refuse | null {
     default:
       return null; // cache sync messages are simply lost
   }
+}
+
+/**
+ * The FaultState of a service instance, made on first use (the runtime effects' noisy
+ * neighbours share it with the faults: it holds the instance's CPU slowdown).
+ */
+export function faultStateOf(model: BuildContext, inst: Instance, name: string): FaultState {
+  inst.fault ??= new FaultState(
+    name,
+    model.rng.stream(`fault/${name}/errors`),
+    inst.slots,
+    (inv, cause) => resetVisit(inv as Invocation, cause),
+  );
+  return inst.fault;
 }
 
 /** The units of a component a fault strikes (all, or the instances / shards / servers named). */

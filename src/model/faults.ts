@@ -94,8 +94,12 @@ export class FaultState {
   delays: Distribution[] = [];
   /** Multiplier of sleep (waiting) steps of a service (latency faults). */
   pace = 1;
-  /** Multiplier of CPU / query / operation times (latency and cpu-hog faults). */
+  /** Multiplier of CPU / query / operation times (latency and cpu-hog faults, noise). */
   slow = 1;
+  /** A noisy neighbour's slowdown of the CPU work now (runtime-effects.ts; 1: calm). */
+  #noise = 1;
+  /** The faults' part of `slow`. */
+  #faultSlow = 1;
   /** Cause texts of the failures this unit's faults cause. */
   crashCause = '';
   errorCause = '';
@@ -141,6 +145,12 @@ export class FaultState {
    */
   stretch(ms: number, nowMs: number): number {
     return this.freeze === null ? ms : this.freeze.stretch(ms, nowMs);
+  }
+
+  /** A noisy neighbour's slowdown begins (factor > 1) or ends (1). */
+  setNoise(factor: number): void {
+    this.#noise = factor;
+    this.slow = this.#faultSlow * factor;
   }
 
   #combine(nowMs: number): void {
@@ -193,7 +203,8 @@ export class FaultState {
     this.errorRate = 1 - pass;
     this.delays = delays;
     this.pace = pace;
-    this.slow = slow;
+    this.#faultSlow = slow;
+    this.slow = slow * this.#noise;
     this.crashCause = `crash: ${this.name} ${hangs > 0 || frozen > 0 ? 'not answering' : 'refused the connection'}`;
     this.errorCause = `error: ${this.name} failed (fault ${errors.join(', ')})`;
     this.active = this.#striking.length > 0;

@@ -5,9 +5,9 @@
  * holds 20 connections.
  */
 import { describe, expect, it } from 'vitest';
-import { Freeze } from './freeze.ts';
 import { FreezeStats } from '../metrics/freeze-stats.ts';
 import { runYaml, scenarioFromYaml, scenarioProblems } from '../test-support/scenarios.ts';
+import { Freeze } from './freeze.ts';
 
 function frozen(freeze: string, timeout: string) {
   return `
@@ -115,7 +115,12 @@ describe('Freeze.stretch', () => {
     f.addWindows([{ startMs: 150, endMs: 250 }], 9);
     expect(f.stretch(10, 120)).toBe(140); // frozen until 250, then 10 ms
     const items: number[] = [];
-    for (let i = 0; i < 12; i++) f.arrive(i, () => {}, (x) => items.push(x));
+    for (let i = 0; i < 12; i++)
+      f.arrive(
+        i,
+        () => {},
+        (x) => items.push(x),
+      );
     expect(items).toEqual([9, 10, 11]);
   });
 });

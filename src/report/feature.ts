@@ -8,13 +8,13 @@
  * The outputs order the features differently (the console follows one run's tables, the page
  * puts verdicts first), so each part names its own place. The places taken today:
  * - files: summary.json 0, endpoints 10, components 20, timeseries 30, estimates 40,
- *   results.json 50, caches 60, propagation 70, freezes 75, slos 80, brokers 90, policies 100,
+ *   results.json 50, caches 60, propagation 70, freezes 75, runtimes 76, slos 80, brokers 90, policies 100,
  *   refreshes 110, sessions 120, consumers 130, sagas/transactions/readers 140, two-phase 145–146,
  *   pending 147, event stores 148, costs 149, sensitivity 150, comparison 200, traces 210;
  * - run tables (a variant's block): endpoints 10, components 20, brokers 30, policies 40,
  *   caches 50, refreshes 60, failure causes 70, timeouts that failed every request 75;
  * - console sections: sessions 10, messaging 20, sagas 30, transactions 40, two-phase commits 45,
- *   pending states 46, event stores 47, costs 48, readers 50, frozen instances 58,
+ *   pending states 46, event stores 47, costs 48, readers 50, frozen instances 58, runtime effects 59,
  *   propagation 60, SLOs 70, sensitivity 75, replications 80, comparison 90;
  * - summary tables (the page's Summary section): endpoints 10, components 20, caches 30,
  *   descriptions 90;

@@ -84,6 +84,8 @@ export const ISSUE_CODES = [
   'fault-on-in-process-cache',
   'freeze-not-on-service',
   'backlog-without-freeze',
+  'event-loop-cores',
+  'runtime-period-zero',
   'fault-never-strikes',
   'fault-only-in-warmup',
   'unitless-sub-millisecond',

@@ -689,6 +689,22 @@ export function faultTimesWithoutEvery(): IssueText {
 }
 
 /** A fault on a cache that lives inside its services' instances. */
+export function eventLoopCores(service: string, cores: number): IssueText {
+  return {
+    code: 'event-loop-cores',
+    message: `service "${service}" has an event loop (runtime.eventLoop) and ${cores} cores: an event loop is one CPU`,
+    hint: 'remove `cores` (an event loop gives each instance one), or remove `runtime.eventLoop`',
+  };
+}
+
+export function runtimePeriodZero(key: string): IssueText {
+  return {
+    code: 'runtime-period-zero',
+    message: `\`${key}\` must be longer than 0`,
+    hint: key === 'tick' ? "Node's timers tick in 1ms" : 'give a mean time in this state, e.g. 10s',
+  };
+}
+
 export function freezeNotOnService(name: string, target: string): IssueText {
   return {
     code: 'freeze-not-on-service',

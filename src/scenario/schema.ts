@@ -217,6 +217,29 @@ function serviceSchema(step: z.ZodType<RawStep>) {
         z.strictObject({ at: Duration, instances: z.number().int().min(1).max(LIMITS.instances) }),
       )
       .optional(),
+    /**
+     * Runtime effects, each off unless given (runtime-effects.ts). eventLoop: the instance is one
+     * CPU (an event loop) and every message it receives (a request, a call's answer, a query's
+     * rows) costs `perMessage` there first, so hop latency grows with load. noisyNeighbour: a
+     * two-state Markov process per instance, calm then noisy for exponential times of mean
+     * `calm` and `noisy`, its CPU work × `slowdown` while noisy. timers: sleeps rounded down to
+     * a `tick` (at least one) and fired `late` after it (a distribution).
+     */
+    runtime: z
+      .strictObject({
+        eventLoop: z.strictObject({ perMessage: DurationDist }).optional(),
+        noisyNeighbour: z
+          .strictObject({
+            slowdown: z.number().min(1).max(1000),
+            calm: Duration,
+            noisy: Duration,
+          })
+          .optional(),
+        timers: z
+          .strictObject({ tick: Duration.default('1ms'), late: DurationDist.default(0) })
+          .optional(),
+      })
+      .optional(),
     /** Load shedding: a token bucket of `rate` per second and `burst` tokens for the whole service. */
     rateLimit: z
       .strictObject({ rate: Rate, burst: z.number().int().min(1).max(LIMITS.calls).optional() })

@@ -104,7 +104,19 @@ export interface ServiceDef {
   scale?: { atMs: number; instances: number }[];
   /** Default database of the service's query steps. */
   database?: string;
+  /** Runtime effects (undefined: none; model/runtime-effects.ts). */
+  runtime?: RuntimeDef;
   endpoints: EndpointDef[];
+}
+
+/** A service's runtime effects, each null when off. */
+export interface RuntimeDef {
+  /** The event loop's cost of each message received (the instance has one core). */
+  perMessage: DistributionSpec | null;
+  /** Noisy neighbours: CPU work × factor while noisy; mean sojourn times in each state. */
+  noise: { factor: number; calmMs: number; noisyMs: number } | null;
+  /** Timer granularity of sleeps: rounded down to tickMs (at least one tick), then late. */
+  timers: { tickMs: number; late: DistributionSpec } | null;
 }
 
 export interface DatabaseDef {

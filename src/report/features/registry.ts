@@ -26,6 +26,7 @@ import { pendingFeature } from './pending/feature.ts';
 import { policiesFeature } from './policies/feature.ts';
 import { refreshesFeature } from './refreshes/feature.ts';
 import { requestsFeature } from './requests/feature.ts';
+import { runtimesFeature } from './runtimes/feature.ts';
 import { sensitivityFeature } from './sensitivity/feature.ts';
 import { sessionsFeature } from './sessions/feature.ts';
 import { slosFeature } from './slos/feature.ts';
@@ -40,6 +41,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   cachesFeature,
   faultsFeature,
   freezesFeature,
+  runtimesFeature,
   slosFeature,
   brokersFeature,
   policiesFeature,

@@ -36,5 +36,4 @@ export const freezesFeature = itemFeature<F>({
     tables: [COLUMNS],
     legend: LEGEND,
   },
-  metrics: { scope: 'freezes', defs: [] },
 });
