@@ -19,7 +19,8 @@
  * - summary tables (the page's Summary section): endpoints 10, components 20, caches 30,
  *   descriptions 90;
  * - page sections: highlights −10, comparison or key metrics 0, lesson 10, topology 20,
- *   summary 30, SLOs 40, sensitivity 45, propagation 50, policies 60, sessions 70, messaging 80,
+ *   summary 30, SLOs 40, sensitivity 45, propagation 50, freezes 52, runtime effects 53,
+ *   policies 60, sessions 70, messaging 80,
  *   consistency 90, latency 100, over time 110, load 120, traces 125.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
