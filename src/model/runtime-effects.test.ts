@@ -107,6 +107,20 @@ describe('runtime: timers', () => {
     expect(tiny.summary.overall.latency.maxMs).toBeCloseTo(1.5, 2);
   });
 
+  it('rounds a call timeout down to the tick too', async () => {
+    // other/get takes exactly 2.2 ms; a timeout of 2.5 ms becomes 2 ms: every call times out
+    const steps = '[{ call: other/get, timeout: 2.5ms }]';
+    const constOther = (text: string) =>
+      text.replace('{ cpu: { dist: exponential, mean: 2ms } }', '{ sleep: 2.2ms }');
+    const plain = await runYaml(constOther(service('{}', steps, '50/s', '20s')));
+    expect(plain.summary.overall.outcomes.timedOut).toBe(0);
+    const ticked = await runYaml(
+      constOther(service('{ timers: { tick: 1ms } }', steps, '50/s', '20s')),
+    );
+    expect(ticked.summary.overall.outcomes.ok).toBe(0);
+    expect(ticked.summary.overall.outcomes.timedOut).toBe(ticked.summary.overall.finished);
+  });
+
   it('refuses a tick of 0', () => {
     expect(
       scenarioProblems(service('{ timers: { tick: 0ms } }', '[{ sleep: 1ms }]'), 'r.yaml'),

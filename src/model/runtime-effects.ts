@@ -18,14 +18,16 @@
  *   in force when it starts. Instances an autoscaler adds later are not struck.
  * - timers: a sleep of d ms fires after max(tick, ⌊d / tick⌋ × tick) + late, `late` drawn from
  *   its distribution: Node truncates fractional milliseconds (fires early) and runs a timer's
- *   callback late when its event loop is busy. Timeouts of calls are not rounded.
+ *   callback late when its event loop is busy. A call's timeout is rounded the same way but
+ *   not made late (its queue fires in order); a call with resilience policies keeps its own.
  */
-import { createDistribution, type Distribution } from '../engine/index.ts';
+import { createDistribution, type Distribution, TimeoutQueue } from '../engine/index.ts';
 import type { RuntimeStats } from '../metrics/runtime-stats.ts';
 import type { RuntimeDef } from '../scenario/types.ts';
 import type { BuildContext } from './build-context.ts';
 import { faultStateOf } from './fault-wiring.ts';
 import { StepKind, StepRuntime } from './frame.ts';
+import { callTimedOut, isCallPending } from './journey.ts';
 import type { ServiceRuntime } from './service.ts';
 
 /** Applies the runtime effects of every service that has some (after its steps are compiled). */
@@ -37,7 +39,7 @@ export function buildRuntimeEffects(ctx: BuildContext): void {
     const stats = ctx.metrics.addRuntime(def.id, r, svc.instances.length);
     if (r.timers !== null) {
       const late = createDistribution(r.timers.late, ctx.rng.stream(`runtime/${def.id}/late`));
-      const timer = new TimerSleep(r.timers.tickMs, late, stats);
+      const timer = new TimerSleep(r.timers.tickMs, late, stats, ctx);
       for (const ep of svc.endpoints.values()) eachStep(ep.steps, (s) => timer.wrap(s));
     }
     if (r.perMessage !== null) {
@@ -99,17 +101,28 @@ class TimerSleep {
     private readonly tickMs: number,
     private readonly late: Distribution,
     private readonly stats: RuntimeStats,
+    private readonly ctx: BuildContext,
   ) {}
 
+  /** A timer of `ms` rounded down to the tick (at least one tick). */
+  round(ms: number): number {
+    return Math.max(this.tickMs, Math.floor(ms / this.tickMs) * this.tickMs);
+  }
+
   wrap(s: StepRuntime): void {
+    if (s.kind === StepKind.call && s.timeouts !== null && s.policy === null) {
+      const ms = this.round(s.timeouts.delayMs);
+      s.timeouts = new TimeoutQueue(this.ctx.sim, ms, isCallPending, callTimedOut);
+    }
     if (s.kind !== StepKind.sleep || s.duration === null) return;
     const asked = s.duration;
-    const { tickMs, late, stats } = this;
+    const { late, stats } = this;
+    const round = (ms: number) => this.round(ms);
     s.duration = {
       mean: asked.mean,
       sample(): number {
         const d = asked.sample();
-        const fired = Math.max(tickMs, Math.floor(d / tickMs) * tickMs) + late.sample();
+        const fired = round(d) + late.sample();
         stats.timers++;
         stats.timerShiftMs += fired - d;
         return fired;

@@ -223,7 +223,7 @@ function serviceSchema(step: z.ZodType<RawStep>) {
      * rows) costs `perMessage` there first, so hop latency grows with load. noisyNeighbour: a
      * two-state Markov process per instance, calm then noisy for exponential times of mean
      * `calm` and `noisy`, its CPU work × `slowdown` while noisy. timers: sleeps rounded down to
-     * a `tick` (at least one) and fired `late` after it (a distribution).
+     * a `tick` (at least one) and fired `late` after it (a distribution); call timeouts rounded.
      */
     runtime: z
       .strictObject({
