@@ -41,3 +41,28 @@ describe('lesson of issue 19: what you should see', () => {
     expect(run('hang').freezes).toBeUndefined();
   });
 });
+
+describe('lesson of issue 19: validation/busy-host', () => {
+  const url = new URL('../scenarios/expected/busy-host/summary.json', import.meta.url);
+  const busy = new Map(
+    (JSON.parse(readFileSync(url, 'utf8')) as { runs: RunSummary[] }).runs.map((r) => [
+      r.scenario.variant ?? '',
+      r,
+    ]),
+  );
+  const get = (v: string) => busy.get(v) as RunSummary;
+  const a = (v: string) => get(v).components.find((c) => c.id === 'a');
+
+  it('validation/busy-host', () => {
+    expect(get('ideal').overall.latency.p50Ms).toBeCloseTo(23.6, 1);
+    expect(get('ideal').overall.latency.p99Ms).toBeCloseTo(104.5, 0);
+    expect(get('event-loop').overall.latency.p50Ms).toBeCloseTo(25.4, 1);
+    expect(get('busy-host').overall.latency.p50Ms).toBeCloseTo(49.0, 1);
+    expect(get('busy-host').overall.latency.p99Ms).toBeCloseTo(953.3, 0);
+    expect(a('busy-host')?.queueMax).toBe(123);
+    expect(a('ideal')?.queueMax).toBe(7);
+    const rt = get('busy-host').runtimes?.find((r) => r.id === 'a');
+    expect(rt?.noisyShare).toBeCloseTo(0.246, 3);
+    expect(get('ideal').runtimes).toBeUndefined();
+  });
+});
