@@ -12,10 +12,12 @@ import { CallTimeoutStats } from './call-timeout-stats.ts';
 import { ConsumerGroupStats } from './consumer-stats.ts';
 import { EntryStats, type FinishedRequest, VisitStats } from './entry-stats.ts';
 import { EventStoreStats } from './event-store-stats.ts';
+import { FreezeStats } from './freeze-stats.ts';
 import { Outcome } from './outcome.ts';
 import { PendingStats } from './pending-stats.ts';
 import { ReaderStats } from './reader-stats.ts';
 import { RefreshStats } from './refresh-stats.ts';
+import { RuntimeStats } from './runtime-stats.ts';
 import { SagaStats } from './saga-stats.ts';
 import { RequestSeries } from './series.ts';
 import { SessionStats } from './session-stats.ts';
@@ -45,6 +47,8 @@ export class Metrics {
   readonly pending: PendingStats[] = [];
   /** Event stores (issue 18). */
   readonly eventStores: EventStoreStats[] = [];
+  readonly freezes: FreezeStats[] = [];
+  readonly runtimes: RuntimeStats[] = [];
   /** Users' sessions and credentials (null without a workload of logged-in users). */
   sessions: SessionStats | null = null;
   readonly #windowResets: (() => void)[] = [];
@@ -153,6 +157,16 @@ export class Metrics {
   /** Registers the counters of one event store. */
   addEventStore(id: string, snapshotEvery: number): EventStoreStats {
     return this.#windowed(this.eventStores, new EventStoreStats(id, snapshotEvery));
+  }
+
+  /** Registers the counters of one instance a freeze strikes (its accept queue of `backlog`). */
+  addFreeze(id: string, backlog: number): FreezeStats {
+    return this.#windowed(this.freezes, new FreezeStats(id, backlog));
+  }
+
+  /** Registers the counters of one service's runtime effects. */
+  addRuntime(...args: ConstructorParameters<typeof RuntimeStats>): RuntimeStats {
+    return this.#windowed(this.runtimes, new RuntimeStats(...args));
   }
 
   /** Registers the session counters of the run (one strategy per run). */

@@ -13,6 +13,7 @@ import { type CallAllTimedOut, callsAllTimedOut } from './call-timeout-stats.ts'
 import { type ConsumerGroupSummary, summarizeConsumerGroup } from './consumer-stats.ts';
 import type { EntryStats } from './entry-stats.ts';
 import { type EventStoreSummary, summarizeEventStore } from './event-store-stats.ts';
+import { type FreezeSummary, summarizeFreeze } from './freeze-stats.ts';
 import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './histogram.ts';
 import type { KindFigures } from './kind-figures.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
@@ -20,6 +21,7 @@ import { type PendingSummary, summarizePending } from './pending-stats.ts';
 import { type ReaderSummary, summarizeReader } from './reader-stats.ts';
 import type { Metrics } from './recorder.ts';
 import { type RefreshSummary, summarizeRefresh } from './refresh-stats.ts';
+import { type RuntimeSummary, summarizeRuntime } from './runtime-stats.ts';
 import { type SagaSummary, summarizeSaga } from './saga-stats.ts';
 import type { SeriesPoint } from './series.ts';
 import { type SessionSummary, summarizeSessions } from './session-stats.ts';
@@ -157,6 +159,10 @@ export interface MetricsSummary {
   pendingStates?: PendingSummary[];
   /** Event stores (absent in runs without one): appends, rebuilds, rows replayed, snapshots. */
   eventStores?: EventStoreSummary[];
+  /** Instances a `crash: freeze` struck (absent without one). */
+  freezes?: FreezeSummary[];
+  /** Services with runtime effects (absent without `runtime:`). */
+  runtimes?: RuntimeSummary[];
   littlesLaw: LittlesLaw;
 }
 
@@ -339,6 +345,10 @@ export function summarizeMetrics(
     ...optional('callsAllTimedOut', callsAllTimedOut(m.callTimeouts)),
     ...(m.pending.length > 0 ? { pendingStates: m.pending.map(summarizePending) } : {}),
     ...(m.eventStores.length > 0 ? { eventStores: m.eventStores.map(summarizeEventStore) } : {}),
+    ...(m.freezes.length > 0 ? { freezes: m.freezes.map(summarizeFreeze) } : {}),
+    ...(m.runtimes.length > 0
+      ? { runtimes: m.runtimes.map((r) => summarizeRuntime(r, m.windowStartMs, endMs)) }
+      : {}),
     littlesLaw: {
       meanInSystem,
       arrivalRatePerMs,

@@ -5,14 +5,17 @@
  * refusal that suits what travels over the link).
  */
 
+import type { FaultDef } from '../scenario/types.ts';
 import type { PublishOp } from './broker.ts';
 import type { BuildContext } from './build-context.ts';
 import type { CacheOp } from './cache/distributed-cache.ts';
 import { FaultState, type FaultUnit, LinkFaultState, scheduleFault } from './faults.ts';
 import type { Frame, Invocation } from './frame.ts';
+import { Freeze } from './freeze.ts';
 import { refuseCallOnLink, refuseQueryOnLink, resetQuery, resetVisit } from './journey.ts';
 import type { Link } from './network.ts';
 import type { Server } from './server.ts';
+import type { Instance } from './service.ts';
 
 type Refuse = (arg: unknown, cause: string) => void;
 
@@ -36,8 +39,26 @@ export function startFaults(model: BuildContext): void {
       scheduleFault(sim, rng, def, [], hop.fault as LinkFaultState);
       continue;
     }
-    scheduleFault(sim, rng, def, faultUnits(model, def.component as string, def.instances), null);
+    const units = faultUnits(model, def.component as string, def.instances);
+    if (def.kind === 'crash' && def.mode === 'freeze')
+      for (const u of units) freezeOn(model, u, def);
+    scheduleFault(sim, rng, def, units, null);
   }
+}
+
+/**
+ * Gives a service instance its Freeze (once) and the windows of `def`. A queued visit is wasted
+ * when its caller stopped waiting (a call's timeout) or the client has its answer already.
+ */
+function freezeOn(model: BuildContext, unit: FaultUnit, def: FaultDef): void {
+  const backlog = def.backlog ?? 0;
+  const fs = unit.state;
+  fs.freeze ??= new Freeze<unknown>(model.metrics.addFreeze(unit.name, backlog), (item) => {
+    const inv = item as Invocation;
+    return inv.caller === null ? inv.request.finished : !inv.callerWaiting;
+  });
+  fs.freeze.addWindows(def.windows, backlog);
+  fs.freeze.stats.backlog = Math.max(fs.freeze.stats.backlog, backlog);
 }
 
 /** How a struck link answers a request it refuses, by what travels over it. */
@@ -59,6 +80,20 @@ function refuserOf(model: BuildContext, link: Link): Refuse | null {
     default:
       return null; // cache sync messages are simply lost
   }
+}
+
+/**
+ * The FaultState of a service instance, made on first use (the runtime effects' noisy
+ * neighbours share it with the faults: it holds the instance's CPU slowdown).
+ */
+export function faultStateOf(model: BuildContext, inst: Instance, name: string): FaultState {
+  inst.fault ??= new FaultState(
+    name,
+    model.rng.stream(`fault/${name}/errors`),
+    inst.slots,
+    (inv, cause) => resetVisit(inv as Invocation, cause),
+  );
+  return inst.fault;
 }
 
 /** The units of a component a fault strikes (all, or the instances / shards / servers named). */

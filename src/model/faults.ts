@@ -6,7 +6,8 @@
  * FaultState combines its active faults into the few numbers the journey reads:
  *
  * - crash: the unit is down; arrivals are refused at once (`refuse`: the caller gets an error)
- *   or never answered (`hang`: the caller waits for its timeout).
+ *   or never answered (`hang`: the caller waits for its timeout); `freeze` pauses a service's
+ *   process: arrivals wait in its accept queue, its work stops and resumes after (freeze.ts).
  * - error-rate: a share of arrivals fail at once (independent faults combine as 1 − Π(1 − r)).
  * - latency: arrivals are delayed by `add`, and the unit's own work (CPU and sleep steps of a
  *   service, query time of a database, operation time of a cache) takes `factor` times longer;
@@ -34,6 +35,7 @@ import type {
 } from '../engine/index.ts';
 import { createDistribution } from '../engine/index.ts';
 import type { FaultDef } from '../scenario/types.ts';
+import type { Freeze } from './freeze.ts';
 import type { Hop, HopFault } from './network.ts';
 
 /** Threads or connections of a unit, which capacity faults and GC pauses take away. */
@@ -70,9 +72,16 @@ interface Striking {
 export class FaultState {
   /** Whether any fault is active (the journey's first, cheap check). */
   active = false;
-  /** Crash faults active; `hangs` of them leave arrivals unanswered. */
+  /**
+   * Crash faults active; `hangs` of them leave arrivals unanswered, `frozen` of them pause the
+   * process (freeze.ts). A freeze counts as down for health checks, but the listeners below
+   * hear of the other crashes only (a frozen process keeps its memory).
+   */
   down = 0;
   hangs = 0;
+  frozen = 0;
+  /** The unit's freezes (null unless a `crash: freeze` strikes it). */
+  freeze: Freeze<unknown> | null = null;
   /** When the unit last went down (meaningful while `down` > 0): health checks notice it later. */
   downSinceMs = 0;
   /** Called when the unit goes down (an instance losing its sessions, its deliveries). */
@@ -85,8 +94,12 @@ export class FaultState {
   delays: Distribution[] = [];
   /** Multiplier of sleep (waiting) steps of a service (latency faults). */
   pace = 1;
-  /** Multiplier of CPU / query / operation times (latency and cpu-hog faults). */
+  /** Multiplier of CPU / query / operation times (latency and cpu-hog faults, noise). */
   slow = 1;
+  /** A noisy neighbour's slowdown of the CPU work now (runtime-effects.ts; 1: calm). */
+  #noise = 1;
+  /** The faults' part of `slow`. */
+  #faultSlow = 1;
   /** Cause texts of the failures this unit's faults cause. */
   crashCause = '';
   errorCause = '';
@@ -126,9 +139,24 @@ export class FaultState {
     this.#combine(nowMs);
   }
 
+  /**
+   * How long `ms` of the unit's own work (already multiplied by `slow` or `pace`) started now
+   * takes: longer when it runs into a freeze, else `ms` itself.
+   */
+  stretch(ms: number, nowMs: number): number {
+    return this.freeze === null ? ms : this.freeze.stretch(ms, nowMs);
+  }
+
+  /** A noisy neighbour's slowdown begins (factor > 1) or ends (1). */
+  setNoise(factor: number): void {
+    this.#noise = factor;
+    this.slow = this.#faultSlow * factor;
+  }
+
   #combine(nowMs: number): void {
     let down = 0;
     let hangs = 0;
+    let frozen = 0;
     let pass = 1;
     let pace = 1;
     let slow = 1;
@@ -140,6 +168,7 @@ export class FaultState {
         case 'crash':
           down++;
           if (def.mode === 'hang') hangs++;
+          else if (def.mode === 'freeze') frozen++;
           break;
         case 'error-rate':
           pass *= 1 - def.rate;
@@ -160,20 +189,23 @@ export class FaultState {
           break;
       }
     }
-    const wentDown = this.down === 0 && down > 0;
-    const cameUp = this.down > 0 && down === 0;
+    // the listeners hear of crashes, not of freezes
+    const wentDown = this.down === this.frozen && down > frozen;
+    const cameUp = this.down > this.frozen && down === frozen;
+    const froze = this.frozen === 0 && frozen > 0;
+    const thawed = this.frozen > 0 && frozen === 0;
+    if (this.down === 0 && down > 0) this.downSinceMs = nowMs;
     this.down = down;
     this.hangs = hangs;
-    if (wentDown) {
-      this.downSinceMs = nowMs;
-      for (const listener of this.onDown) listener(nowMs);
-    }
+    this.frozen = frozen;
+    if (wentDown) for (const listener of this.onDown) listener(nowMs);
     if (cameUp) for (const listener of this.onUp) listener(nowMs);
     this.errorRate = 1 - pass;
     this.delays = delays;
     this.pace = pace;
-    this.slow = slow;
-    this.crashCause = `crash: ${this.name} ${hangs > 0 ? 'not answering' : 'refused the connection'}`;
+    this.#faultSlow = slow;
+    this.slow = slow * this.#noise;
+    this.crashCause = `crash: ${this.name} ${hangs > 0 || frozen > 0 ? 'not answering' : 'refused the connection'}`;
     this.errorCause = `error: ${this.name} failed (fault ${errors.join(', ')})`;
     this.active = this.#striking.length > 0;
     if (hangs === 0 && this.hung.length > 0) {
@@ -186,6 +218,18 @@ export class FaultState {
       this.slots.remaining = remaining;
       this.slots.apply(nowMs);
     }
+    if (froze || thawed) this.#thaw(froze, nowMs);
+  }
+
+  /** A freeze begins (no thread is handed out) or ends (threads, held work, accept queue). */
+  #thaw(froze: boolean, nowMs: number): void {
+    const slots = this.slots;
+    if (slots !== null) {
+      slots.paused += froze ? 1 : -1;
+      slots.apply(nowMs);
+    }
+    if (froze) this.freeze?.began();
+    else this.freeze?.resumed();
   }
 }
 
@@ -301,7 +345,9 @@ export function serverUnit<T>(
  */
 export function strike<T>(fs: FaultState, sim: Simulation, item: T, unit: StruckUnit<T>): boolean {
   if (fs.down > 0) {
-    if (fs.hangs === 0) unit.refuse(item, fs.crashCause);
+    if (fs.down === fs.frozen && fs.freeze !== null)
+      (fs.freeze as Freeze<T>).arrive(item, unit.enter, unit.swallow);
+    else if (fs.hangs === 0) unit.refuse(item, fs.crashCause);
     else {
       unit.swallow(item);
       fs.hung.push(item);

@@ -197,7 +197,8 @@ export function advance(f: Frame): void {
       case StepKind.sleep: {
         const fs = (f.inv.instance as Instance).fault;
         const ms = step.duration!.sample();
-        f.inv.endpoint.service.sim.schedule(fs === null ? ms : ms * fs.pace, advance, f);
+        const sim = f.inv.endpoint.service.sim;
+        sim.schedule(fs === null ? ms : fs.stretch(ms * fs.pace, sim.now), advance, f);
         return;
       }
       case StepKind.call:
@@ -249,16 +250,22 @@ function startCpu(f: Frame, step: StepRuntime): void {
   const workMs = fs === null ? step.duration!.sample() : step.duration!.sample() * fs.slow;
   const cores = inst.cores;
   if (cores === null) {
-    f.inv.endpoint.service.sim.schedule(workMs, advance, f);
+    const sim = f.inv.endpoint.service.sim;
+    sim.schedule(fs === null ? workMs : fs.stretch(workMs, sim.now), advance, f);
     return;
   }
   f.workMs = workMs;
   if (cores.request(f) === Grant.granted) onCoreGranted(f);
 }
 
-/** A frame gets a CPU core (at once or after queueing) and computes for its work time. */
+/**
+ * A frame gets a CPU core (at once or after queueing) and computes for its work time (longer
+ * when it runs into a freeze of its instance).
+ */
 export function onCoreGranted(f: Frame): void {
-  f.inv.endpoint.service.sim.schedule(f.workMs, endCpu, f);
+  const fs = (f.inv.instance as Instance).fault;
+  const sim = f.inv.endpoint.service.sim;
+  sim.schedule(fs === null ? f.workMs : fs.stretch(f.workMs, sim.now), endCpu, f);
 }
 
 function endCpu(f: Frame): void {
@@ -306,6 +313,12 @@ export function callTimedOut(child: Invocation): void {
 function endVisit(inv: Invocation): void {
   const error = inv.error;
   const inst = inv.instance as Instance;
+  // a frozen process ends nothing and answers no one until it resumes (model/freeze.ts)
+  const fs = inst.fault;
+  if (fs !== null && fs.frozen > 0) {
+    fs.freeze!.hold(endVisit, inv);
+    return;
+  }
   const service = inst.service;
   const now = service.sim.now;
   inst.outstanding--;

@@ -284,7 +284,8 @@ function fillCache(f: Frame, job: ListJob, refIndex: number, keys: Int32Array): 
   const list = job.list;
   const cache = list.cache!;
   const ks = list.refs[refIndex].keySpace;
-  if (cache.remote !== null) cache.remote.writeBack(ks, keys, list.cacheHopOut!);
+  if (cache.remote !== null)
+    cache.remote.writeBack(ks, keys, list.cacheHopOut!, f.inv.endpoint.service.id);
   else cache.fill(f.inv.instance as Instance, ks, keys);
 }
 

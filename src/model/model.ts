@@ -22,6 +22,7 @@ import { startGarbageCollection } from './gc.ts';
 import { setActiveTracer } from './journey.ts';
 import { buildReaders } from './readers.ts';
 import type { WorkloadData } from './replay/arrivals.ts';
+import { buildRuntimeEffects } from './runtime-effects.ts';
 import type { ServiceRuntime } from './service.ts';
 import { buildServices, compileEndpoints } from './service-build.ts';
 import type { SessionRuntime } from './sessions.ts';
@@ -133,6 +134,8 @@ export class Model extends BuildContext implements RunProbe {
     buildBrokers(this);
     // 2. steps last among the components': calls need every endpoint to exist
     compileEndpoints(this);
+    // 2b. the services' runtime effects (event-loop costs around the compiled steps, timers)
+    buildRuntimeEffects(this);
     // 3. sessions: the credential check of each validating service
     this.sessions = buildSessions(this);
     // 4. consumer groups: the handlers' steps, wrapped in the groups' bookkeeping

@@ -8,19 +8,20 @@
  * The outputs order the features differently (the console follows one run's tables, the page
  * puts verdicts first), so each part names its own place. The places taken today:
  * - files: summary.json 0, endpoints 10, components 20, timeseries 30, estimates 40,
- *   results.json 50, caches 60, propagation 70, slos 80, brokers 90, policies 100,
+ *   results.json 50, caches 60, propagation 70, freezes 75, runtimes 76, slos 80, brokers 90, policies 100,
  *   refreshes 110, sessions 120, consumers 130, sagas/transactions/readers 140, two-phase 145–146,
  *   pending 147, event stores 148, costs 149, sensitivity 150, comparison 200, traces 210;
  * - run tables (a variant's block): endpoints 10, components 20, brokers 30, policies 40,
  *   caches 50, refreshes 60, failure causes 70, timeouts that failed every request 75;
  * - console sections: sessions 10, messaging 20, sagas 30, transactions 40, two-phase commits 45,
- *   pending states 46, event stores 47, costs 48, readers 50,
+ *   pending states 46, event stores 47, costs 48, readers 50, frozen instances 58, runtime effects 59,
  *   propagation 60, SLOs 70, sensitivity 75, replications 80, comparison 90;
  * - summary tables (the page's Summary section): endpoints 10, components 20, caches 30,
  *   descriptions 90;
- * - page sections: run notes (read this first) −20, highlights −10, comparison or key metrics 0, lesson 10, topology 20,
- *   summary 30, SLOs 40, sensitivity 45, propagation 50, policies 60, sessions 70, messaging 80,
- *   two-phase commits 85, pending states 86, event stores 87, consistency 90, latency 100, over time 110, load 120, traces 125.
+ * - page sections: run notes (read this first) −20, highlights −10, comparison or key metrics 0,
+ *   lesson 10, topology 20, summary 30, SLOs 40, sensitivity 45, propagation 50, freezes 52,
+ *   runtime effects 53, policies 60, sessions 70, messaging 80, two-phase commits 85, pending
+ *   states 86, event stores 87, consistency 90, latency 100, over time 110, load 120, traces 125.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import type { Analysis } from './analysis.ts';

@@ -58,6 +58,8 @@ describe('index.html (buildReportHtml)', () => {
       'summary',
       'slos',
       'propagation',
+      'freezes',
+      'runtimes',
       'policies',
       'sessions',
       'messaging',

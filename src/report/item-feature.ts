@@ -2,8 +2,8 @@
  * A report feature over items of one kind that a summary lists (two-phase commit steps, pending
  * states, event stores), declared once: present when some variant has one; a CSV file with one
  * row per variant × item (every figure of its summary, first replication); the console section
- * of item-table.ts; its key metrics, each item named by its id and shown in the console's
- * replication table. A feature with more outputs adds its own parts.
+ * of item-table.ts; its key metrics (if any), each item named by its id and shown in the
+ * console's replication table. A feature with more outputs adds its own parts.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { runItems, summariesCsv } from './csv.ts';
@@ -29,8 +29,8 @@ export interface ItemFeatureSpec<T extends { id: string }> {
     tables: readonly (readonly TextColumn<T>[])[];
     legend: readonly string[];
   };
-  /** The key metrics' scope and definitions. */
-  metrics: { scope: string; defs: readonly ItemMetricDef<T>[] };
+  /** The key metrics' scope and definitions (none without). */
+  metrics?: { scope: string; defs: readonly ItemMetricDef<T>[] };
   /** More parts (another file); they get the items with their runs. */
   more?: (items: (results: ScenarioResults) => [RunResult, T][]) => ReportPart[];
 }
@@ -42,14 +42,17 @@ export function itemFeature<T extends { id: string }>(spec: ItemFeatureSpec<T>):
   return {
     id: spec.id,
     present: someRunHas(spec.of),
-    keyMetrics: [
-      keyMetricSource<T>(
-        spec.metrics.scope,
-        (s) => (spec.of(s) ?? []).map((x) => [x.id, x]),
-        spec.metrics.defs,
-        true,
-      ),
-    ],
+    keyMetrics:
+      spec.metrics === undefined
+        ? []
+        : [
+            keyMetricSource<T>(
+              spec.metrics.scope,
+              (s) => (spec.of(s) ?? []).map((x) => [x.id, x]),
+              spec.metrics.defs,
+              true,
+            ),
+          ],
     parts: [
       file(spec.csv.order, spec.csv.name, (a) =>
         summariesCsv(items(a.results), { id: spec.csv.id } as Partial<

@@ -59,7 +59,28 @@ export function checkReferences(doc: ScenarioParsed, language: StepLanguage): Un
     ...checkSessions(doc, names),
     ...checkConsumers(doc, names, steps),
     ...checkCacheClients(doc),
+    ...checkRuntimes(doc),
   ];
+}
+
+/** A service's `runtime:`: an event loop is one core; the noise and timer periods are not 0. */
+function checkRuntimes(doc: ScenarioParsed): UnlocatedIssue[] {
+  const issues: UnlocatedIssue[] = [];
+  for (const [id, s] of Object.entries(doc.services)) {
+    const r = s.runtime;
+    if (r === undefined) continue;
+    const path: DocPath = ['services', id, 'runtime'];
+    if (r.eventLoop !== undefined && s.cores !== undefined && s.cores !== 1)
+      issues.push(error(msg.eventLoopCores(id, s.cores), ['services', id, 'cores']));
+    const n = r.noisyNeighbour;
+    if (n !== undefined)
+      for (const key of ['calm', 'noisy'] as const)
+        if (parseDurationMs(n[key]) <= 0)
+          issues.push(error(msg.runtimePeriodZero(key), [...path, 'noisyNeighbour', key]));
+    if (r.timers !== undefined && parseDurationMs(r.timers.tick) <= 0)
+      issues.push(error(msg.runtimePeriodZero('tick'), [...path, 'timers', 'tick']));
+  }
+  return issues;
 }
 
 /** A cache's `client:` (distributed caches only; reconnect delays that can grow). */
@@ -150,6 +171,12 @@ function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
       if (f.instances !== undefined)
         issues.push(error(msg.faultInstancesOnLink(), [...path, 'instances'], true));
     }
+    if (f.kind === 'crash' && f.mode === 'freeze' && f.target !== undefined) {
+      if (isComponent.has(f.target) && doc.services[f.target] === undefined)
+        issues.push(error(msg.freezeNotOnService(name, f.target), [...path, 'mode']));
+    }
+    if (f.kind === 'crash' && f.backlog !== undefined && f.mode !== 'freeze')
+      issues.push(error(msg.backlogWithoutFreeze(name, f.mode), [...path, 'backlog']));
     if (f.kind === 'latency' && f.add === undefined && f.factor === undefined)
       issues.push(error(msg.latencyFaultWithoutDelay(name), path, true));
     const atMs = parseDurationMs(f.at);

@@ -34,6 +34,8 @@ export const LIMITS = {
   calls: 1_000_000,
   /** Occurrences of one recurring fault. */
   faultWindows: 100_000,
+  /** Connections a frozen instance's accept queue holds (`crash: freeze`, `backlog`). */
+  freezeBacklog: 1_000_000,
   /** Replications of each variant (each is a whole run); the CLI's --replications has the same bound. */
   replications: 10_000,
   /** Highlights of a scenario (the key metrics its report shows first). */

@@ -51,7 +51,7 @@ describe('scenario errors, as printed', () => {
     expect(problems(base.replace('    database: db', '    databse: db'))).toMatchInlineSnapshot(`
       "bad.yaml:8:5  services.orders.databse
         ✖ unknown key "databse"
-        → valid keys here: autoscale, cores, database, description, endpoints, gc, healthCheck, instances, loadBalancer, queueCapacity, rateLimit, scale, …; did you mean "database"?
+        → valid keys here: autoscale, cores, database, description, endpoints, gc, healthCheck, instances, loadBalancer, queueCapacity, rateLimit, runtime, …; did you mean "database"?
 
       1 error"
     `);
@@ -117,7 +117,7 @@ describe('scenario errors, as printed', () => {
 
       bad.yaml:17:32  services.orders.databse
         ✖ in variant "big": unknown key "databse"
-        → valid keys here: autoscale, cores, database, description, endpoints, gc, healthCheck, instances, loadBalancer, queueCapacity, rateLimit, scale, …; did you mean "database"?
+        → valid keys here: autoscale, cores, database, description, endpoints, gc, healthCheck, instances, loadBalancer, queueCapacity, rateLimit, runtime, …; did you mean "database"?
 
       2 errors"
     `);
@@ -183,7 +183,7 @@ describe('overrides from outside the file (sweep parameters)', () => {
 
       bad.yaml:8:5  services.orders.instnces
         ✖ in --param services.orders.instnces=2: unknown key "instnces"
-        → valid keys here: autoscale, cores, database, description, endpoints, gc, healthCheck, instances, loadBalancer, queueCapacity, rateLimit, scale, …; did you mean "instances"?
+        → valid keys here: autoscale, cores, database, description, endpoints, gc, healthCheck, instances, loadBalancer, queueCapacity, rateLimit, runtime, …; did you mean "instances"?
 
       3 errors"
     `);

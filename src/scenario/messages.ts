@@ -689,6 +689,38 @@ export function faultTimesWithoutEvery(): IssueText {
 }
 
 /** A fault on a cache that lives inside its services' instances. */
+export function eventLoopCores(service: string, cores: number): IssueText {
+  return {
+    code: 'event-loop-cores',
+    message: `service "${service}" has an event loop (runtime.eventLoop) and ${cores} cores: an event loop is one CPU`,
+    hint: 'remove `cores` (an event loop gives each instance one), or remove `runtime.eventLoop`',
+  };
+}
+
+export function runtimePeriodZero(key: string): IssueText {
+  return {
+    code: 'runtime-period-zero',
+    message: `\`${key}\` must be longer than 0`,
+    hint: key === 'tick' ? "Node's timers tick in 1ms" : 'give a mean time in this state, e.g. 10s',
+  };
+}
+
+export function freezeNotOnService(name: string, target: string): IssueText {
+  return {
+    code: 'freeze-not-on-service',
+    message: `fault "${name}" freezes "${target}", which is not a service: only a service's process can be paused`,
+    hint: 'use `mode: hang` (no answer until it returns) or `mode: refuse` for a database, cache or broker',
+  };
+}
+
+export function backlogWithoutFreeze(name: string, mode: string): IssueText {
+  return {
+    code: 'backlog-without-freeze',
+    message: `fault "${name}" has a \`backlog\` but its mode is ${mode}: only a frozen process keeps accepting connections`,
+    hint: 'add `mode: freeze`, or remove `backlog`',
+  };
+}
+
 export function faultOnInProcessCache(cache: string, type: string): IssueText {
   return {
     code: 'fault-on-in-process-cache',

@@ -16,6 +16,7 @@ import type {
   ListStrategy,
   NetworkDef,
   RatePiece,
+  RuntimeDef,
   Scenario,
   ServiceDef,
   SessionsDef,
@@ -188,6 +189,12 @@ export function faultWindows(
   return windows;
 }
 
+/**
+ * The accept queue of a frozen instance when the scenario names none: 511, the backlog Node's
+ * `server.listen` asks for (Linux caps it at net.core.somaxconn, 4096 since kernel 5.4).
+ */
+export const DEFAULT_FREEZE_BACKLOG = 511;
+
 function normalizeFault(id: string, f: Z<typeof S.Fault>, durationMs: number): FaultDef {
   const instances =
     f.instances === undefined
@@ -215,6 +222,9 @@ function normalizeFault(id: string, f: Z<typeof S.Fault>, durationMs: number): F
   };
   switch (f.kind) {
     case 'crash':
+      return f.mode === 'freeze'
+        ? { ...base, mode: f.mode, backlog: f.backlog ?? DEFAULT_FREEZE_BACKLOG }
+        : { ...base, mode: f.mode };
     case 'partition':
       return { ...base, mode: f.mode };
     case 'latency':
@@ -298,6 +308,26 @@ export function splitRef(ref: string): { service: string; endpoint: string } {
   return { service: ref.slice(0, slash), endpoint: ref.slice(slash + 1) };
 }
 
+function normalizeRuntime(
+  r: NonNullable<ScenarioParsed['services'][string]['runtime']>,
+): RuntimeDef {
+  return {
+    perMessage: r.eventLoop === undefined ? null : durationDist(r.eventLoop.perMessage),
+    noise:
+      r.noisyNeighbour === undefined
+        ? null
+        : {
+            factor: r.noisyNeighbour.slowdown,
+            calmMs: parseDurationMs(r.noisyNeighbour.calm),
+            noisyMs: parseDurationMs(r.noisyNeighbour.noisy),
+          },
+    timers:
+      r.timers === undefined
+        ? null
+        : { tickMs: parseDurationMs(r.timers.tick), late: durationDist(r.timers.late) },
+  };
+}
+
 function normalizeService(
   id: string,
   s: ScenarioParsed['services'][string],
@@ -321,7 +351,8 @@ function normalizeService(
     description: s.description ?? '',
     instances: s.instances,
     threads: s.threads,
-    cores: s.cores ?? Number.POSITIVE_INFINITY,
+    // an event loop is one CPU (check-references.ts refuses another count of cores)
+    cores: s.cores ?? (s.runtime?.eventLoop !== undefined ? 1 : Number.POSITIVE_INFINITY),
     queueCapacity: capacity(s.queueCapacity),
     loadBalancer: s.loadBalancer,
     gc:
@@ -333,6 +364,7 @@ function normalizeService(
             pausePerGBMs: parseDurationMs(s.gc.pausePerGB),
           },
     database: s.database,
+    ...(s.runtime === undefined ? {} : { runtime: normalizeRuntime(s.runtime) }),
     healthCheckMs: s.healthCheck === undefined ? undefined : parseDurationMs(s.healthCheck),
     scale: s.scale?.map((x) => ({ atMs: parseDurationMs(x.at), instances: x.instances })),
     autoscale:

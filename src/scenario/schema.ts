@@ -217,6 +217,29 @@ function serviceSchema(step: z.ZodType<RawStep>) {
         z.strictObject({ at: Duration, instances: z.number().int().min(1).max(LIMITS.instances) }),
       )
       .optional(),
+    /**
+     * Runtime effects, each off unless given (runtime-effects.ts). eventLoop: the instance is one
+     * CPU (an event loop) and every message it receives (a request, a call's answer, a query's
+     * rows) costs `perMessage` there first, so hop latency grows with load. noisyNeighbour: a
+     * two-state Markov process per instance, calm then noisy for exponential times of mean
+     * `calm` and `noisy`, its CPU work × `slowdown` while noisy. timers: sleeps rounded down to
+     * a `tick` (at least one) and fired `late` after it (a distribution); call timeouts rounded.
+     */
+    runtime: z
+      .strictObject({
+        eventLoop: z.strictObject({ perMessage: DurationDist }).optional(),
+        noisyNeighbour: z
+          .strictObject({
+            slowdown: z.number().min(1).max(1000),
+            calm: Duration,
+            noisy: Duration,
+          })
+          .optional(),
+        timers: z
+          .strictObject({ tick: Duration.default('1ms'), late: DurationDist.default(0) })
+          .optional(),
+      })
+      .optional(),
     /** Load shedding: a token bucket of `rate` per second and `burst` tokens for the whole service. */
     rateLimit: z
       .strictObject({ rate: Rate, burst: z.number().int().min(1).max(LIMITS.calls).optional() })
@@ -567,7 +590,10 @@ export const FAULT_KINDS = [
 
 /**
  * A fault on the timeline. crash: instances down, calls refused at once (`refuse`) or left
- * hanging until the caller's timeout (`hang`). latency: every visit (or message on a link)
+ * hanging until the caller's timeout (`hang`), or the process paused (`freeze`: a SIGSTOP, a
+ * long GC, a VM pause; services only): arrivals wait in the kernel's accept queue of `backlog`
+ * connections per instance (default 511, Node's listen backlog), later ones get no answer,
+ * work in progress stops and resumes after, and the queue is served after the resume. latency: every visit (or message on a link)
  * delayed by `add` and/or slowed by `factor`. error-rate: a share `rate` of visits fail.
  * capacity-loss: only `remaining` of the threads/connections stay. partition: a link drops
  * calls (fail at once) or blackholes them (no answer). gc-pause: stop-the-world pauses of
@@ -577,7 +603,8 @@ export const Fault = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('crash'),
     ...faultCommon,
-    mode: z.enum(['refuse', 'hang']).default('refuse'),
+    mode: z.enum(['refuse', 'hang', 'freeze']).default('refuse'),
+    backlog: z.number().int().min(0).max(LIMITS.freezeBacklog).optional(),
   }),
   z.strictObject({
     kind: z.literal('latency'),

@@ -104,7 +104,19 @@ export interface ServiceDef {
   scale?: { atMs: number; instances: number }[];
   /** Default database of the service's query steps. */
   database?: string;
+  /** Runtime effects (undefined: none; model/runtime-effects.ts). */
+  runtime?: RuntimeDef;
   endpoints: EndpointDef[];
+}
+
+/** A service's runtime effects, each null when off. */
+export interface RuntimeDef {
+  /** The event loop's cost of each message received (the instance has one core). */
+  perMessage: DistributionSpec | null;
+  /** Noisy neighbours: CPU work × factor while noisy; mean sojourn times in each state. */
+  noise: { factor: number; calmMs: number; noisyMs: number } | null;
+  /** Timer granularity of sleeps: rounded down to tickMs (at least one tick), then late. */
+  timers: { tickMs: number; late: DistributionSpec } | null;
 }
 
 export interface DatabaseDef {
@@ -334,8 +346,13 @@ export interface FaultDef {
   link: { from: string; to: string } | null;
   /** Every window the fault is active in, in time order, within the run. */
   windows: FaultWindow[];
-  /** crash: refuse or hang; partition: drop or blackhole; null otherwise. */
-  mode: 'refuse' | 'hang' | 'drop' | 'blackhole' | null;
+  /** crash: refuse, hang or freeze; partition: drop or blackhole; null otherwise. */
+  mode: 'refuse' | 'hang' | 'freeze' | 'drop' | 'blackhole' | null;
+  /**
+   * crash freeze: connections each instance's accept queue holds while frozen (absent for
+   * every other fault, so summaries without a freeze keep their bytes).
+   */
+  backlog?: number;
   /** latency: added delay (null for none). */
   add: DistributionSpec | null;
   /** latency and cpu-hog: multiplier of the time (1 for none). */

@@ -192,6 +192,7 @@ workloads:
 services:
   orders:
     threads: 20
+    runtime: { eventLoop: { perMessage: 0.02ms }, timers: { tick: 1ms } }
     endpoints:
       place:
         steps:
@@ -216,6 +217,14 @@ faults:
     factor: 20
     at: 2s
     for: 2s
+  inventory-paused:
+    description: inventory's process is paused
+    kind: crash
+    mode: freeze
+    target: inventory
+    backlog: 50
+    at: 4500ms
+    for: 500ms
 slos:
   orders-available:
     endpoint: orders/place

@@ -31,7 +31,11 @@ const REQUEST_TIMEOUT_MS = 10_000;
 // ---- processes we start, stopped on every way out -------------------------------------------
 const children = new Set();
 function stopAll() {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  for (const c of children)
+    if (c.exitCode === null) {
+      c.kill('SIGCONT'); // a frozen service must run to take its SIGTERM
+      c.kill('SIGTERM');
+    }
 }
 process.on('exit', stopAll);
 for (const sig of ['SIGINT', 'SIGTERM'])
@@ -114,6 +118,8 @@ function load(port, rate, seconds) {
     const lat = [];
     /** Per second of sending: [sent, failed]. */
     const perSecond = [];
+    /** Failures per second of their answer (as msasim's series count them). */
+    const failedAt = [];
     let errors = 0;
     let sent = 0;
     let open = 0;
@@ -122,7 +128,8 @@ function load(port, rate, seconds) {
     const done = () => {
       if (!finished && performance.now() >= end && open === 0) {
         finished = true;
-        resolve({ lat, errors, sent, perSecond, seconds: (performance.now() - t0) / 1000 });
+        const seconds = (performance.now() - t0) / 1000;
+        resolve({ lat, errors, sent, perSecond, failedAt, seconds });
       }
     };
     const fire = () => {
@@ -137,6 +144,8 @@ function load(port, rate, seconds) {
         const failed = () => {
           errors++;
           perSecond[sec][1]++;
+          const at = Math.floor((performance.now() - t0) / 1000);
+          failedAt[at] = (failedAt[at] ?? 0) + 1;
         };
         get(port, '/')
           .then((r) => {
@@ -320,6 +329,136 @@ async function realKill(redisServer, backoffMs) {
   return { perSecond: r.perSecond.map((x) => (x === undefined ? 0 : x[1])), restartedAt, readyAt };
 }
 
+// ---- the freeze timeline: b paused (SIGSTOP) for 10 s, as resilience/freeze-vs-hang.yaml ---------
+const FREEZE_RATE = 120;
+const FREEZE_AT_S = 5;
+const FREEZE_FOR_S = 10;
+const FREEZE_RUN_S = 25;
+const CALL_TIMEOUT_MS = 1000;
+const freezeModel = (mode) => `version: 1
+name: real-freeze
+seed: 1
+duration: ${FREEZE_RUN_S}s
+warmup: 0s
+network: { latency: ${HOP} }
+workloads:
+  clients: { rate: ${FREEZE_RATE}/s, target: a/get }
+services:
+  a:
+    threads: 200
+    endpoints:
+      get: { steps: [{ sleep: 5ms }, { call: b/work, timeout: ${CALL_TIMEOUT_MS}ms }] }
+  b:
+    threads: 4
+    endpoints:
+      work: { steps: [{ sleep: { dist: exponential, mean: 20ms } }] }
+faults:
+  stop: { kind: crash, mode: ${mode}, target: b, at: ${FREEZE_AT_S}s, for: ${FREEZE_FOR_S}s }
+`;
+
+/** The real freeze: b gets SIGSTOP at 5 s and SIGCONT at 15 s; failures per second, b's answers. */
+async function realFreeze() {
+  const node = process.execPath;
+  const svc = join(here, 'service.mjs');
+  const b = await start(node, [svc, '--slots', '4', '--sleep-exp', '20', '--seed', '2']);
+  const a = await start(node, [
+    svc,
+    '--slots',
+    '200',
+    '--sleep',
+    '5',
+    '--call',
+    `http://127.0.0.1:${b.port}/`,
+    '--call-timeout',
+    String(CALL_TIMEOUT_MS),
+    '--seed',
+    '3',
+  ]);
+  try {
+    await load(a.port, FREEZE_RATE, 2);
+    await get(b.port, '/reset');
+    const running = load(a.port, FREEZE_RATE, FREEZE_RUN_S);
+    const t0 = performance.now();
+    await sleepMs(FREEZE_AT_S * 1000);
+    b.child.kill('SIGSTOP');
+    const stoppedAt = (performance.now() - t0) / 1000;
+    await sleepMs(t0 + (FREEZE_AT_S + FREEZE_FOR_S) * 1000 - performance.now());
+    b.child.kill('SIGCONT');
+    const resumedAt = (performance.now() - t0) / 1000;
+    const r = await running;
+    const bServed = JSON.parse((await get(b.port, '/stats')).body).served;
+    return {
+      // by the second of the answer, as msasim's series count them
+      perSecond: Array.from(r.failedAt, (x) => x ?? 0),
+      ok: r.lat.length,
+      bServed,
+      stoppedAt,
+      resumedAt,
+    };
+  } finally {
+    b.child.kill('SIGCONT');
+    await stop(a.child);
+    await stop(b.child);
+  }
+}
+
+/** The per-second timeline of a freeze of b, real and modelled (freeze, and hang beside it). */
+async function freezeTimeline() {
+  const load1 = loadAverage();
+  process.stderr.write(
+    `freeze: ${FREEZE_RATE} req/s, b stopped (SIGSTOP) at ${FREEZE_AT_S} s for ${FREEZE_FOR_S} s …\n`,
+  );
+  const real = await realFreeze();
+  const load2 = loadAverage();
+  const modelled = (mode) => {
+    const run = msasim(`freeze-${mode}`, freezeModel(mode));
+    const data = JSON.parse(readFileSync(join(work, `freeze-${mode}`, 'results.json'), 'utf8'));
+    const perSecond = data.variants[0].series.requests.overall.map(
+      (p) => p.failed + p.timedOut + p.rejected,
+    );
+    const b = run.components.find((c) => c.id === 'b');
+    return { perSecond, ok: run.overall.outcomes.ok, bServed: b.completed, freezes: run.freezes };
+  };
+  const freeze = modelled('freeze');
+  const hang = modelled('hang');
+  console.log(
+    `\nb frozen (SIGSTOP) at ${real.stoppedAt.toFixed(2)} s, resumed (SIGCONT) at ` +
+      `${real.resumedAt.toFixed(2)} s; load average ${load1} before, ${load2} after. Failed requests per second (of their answer):`,
+  );
+  const head = ['second', 'real freeze', 'msasim freeze', 'msasim hang'];
+  console.log(head.join('  '));
+  for (let sec = 0; sec < FREEZE_RUN_S; sec++) {
+    const cells = [
+      sec,
+      real.perSecond[sec] ?? 0,
+      freeze.perSecond[sec] ?? 0,
+      hang.perSecond[sec] ?? 0,
+    ];
+    console.log(cells.map((c, i) => String(c).padStart(head[i].length)).join('  '));
+  }
+  const last = (xs) => xs.reduce((a, x, i) => (x > 0 ? i : a), -1);
+  const sum = (xs) => xs.reduce((a, x) => a + (x ?? 0), 0);
+  console.log(
+    `last second with errors: real ${last(real.perSecond)} / msasim freeze ${last(freeze.perSecond)} / msasim hang ${last(hang.perSecond)}`,
+  );
+  console.log(
+    `failed requests: real ${sum(real.perSecond)} / msasim freeze ${sum(freeze.perSecond)} / msasim hang ${sum(hang.perSecond)}`,
+  );
+  console.log(
+    `b's answers nobody used (b served − requests answered ok): real ${real.bServed - real.ok} / ` +
+      `msasim freeze ${freeze.bServed - freeze.ok} (its accept queue: ${JSON.stringify(freeze.freezes?.[0] ?? {})})`,
+  );
+}
+
+/** The 1-minute load average (Linux), for the record. */
+function loadAverage() {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  } catch {
+    return '?';
+  }
+}
+
 /** The per-second timeline of a Redis kill, real and modelled, without and with a reconnect backoff. */
 async function killTimeline(redisServer) {
   process.stderr.write(
@@ -421,6 +560,10 @@ async function measure(entryPort, rate, ports) {
 async function main() {
   const node = process.execPath;
   const svc = join(here, 'service.mjs');
+  if (process.argv.includes('--only-freeze')) {
+    await freezeTimeline();
+    return;
+  }
   const onlyKill = process.argv.includes('--only-kill');
   for (const rate of onlyKill ? [] : LOADS) {
     const b = await start(node, [svc, '--slots', '4', '--sleep-exp', '20', '--seed', '2']);
@@ -500,6 +643,7 @@ async function main() {
   }
   if (!onlyKill) printTable();
   if (redisServer !== '' && !process.argv.includes('--no-kill')) await killTimeline(redisServer);
+  if (!onlyKill && !process.argv.includes('--no-freeze')) await freezeTimeline();
 }
 
 main()

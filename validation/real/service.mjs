@@ -7,7 +7,8 @@
 // time, the time since the last reset); POST /reset zeroes them.
 //
 // Usage: node service.mjs --port 0 --slots 4 [--sleep-exp 20 | --sleep 5] [--cpu 1]
-//          [--call http://127.0.0.1:PORT/] [--redis 127.0.0.1:PORT [--reconnect-backoff MS]]
+//          [--call http://127.0.0.1:PORT/ [--call-timeout MS]]
+//          [--redis 127.0.0.1:PORT [--reconnect-backoff MS]]
 //          [--seed 1]
 // It prints `listening <port>` on stdout once ready, and exits on SIGTERM or when its parent
 // closes stdin (so a crashed runner leaves nothing behind).
@@ -25,6 +26,8 @@ const sleepExp = args['sleep-exp'] === undefined ? null : Number(args['sleep-exp
 const sleepFixed = args.sleep === undefined ? 0 : Number(args.sleep);
 const cpuMs = args.cpu === undefined ? 0 : Number(args.cpu);
 const callUrl = args.call ?? null;
+// the downstream call's timeout (no answer, no bytes, for this long: the call fails)
+const callTimeoutMs = args['call-timeout'] === undefined ? 10_000 : Number(args['call-timeout']);
 
 // a seeded generator (mulberry32), so the service's draws repeat from run to run
 let state = Number(args.seed ?? 1) >>> 0;
@@ -70,7 +73,7 @@ function release() {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 function callDownstream() {
   return new Promise((resolve, reject) => {
-    const req = http.get(callUrl, { agent, timeout: 10_000 }, (res) => {
+    const req = http.get(callUrl, { agent, timeout: callTimeoutMs }, (res) => {
       res.resume();
       res.on('end', () =>
         res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),

@@ -5,8 +5,15 @@
  * writes them back without waiting (a fire-and-forget MSET). The cache takes the whole load of
  * every caller: it is a shared dependency (a SPoF). When it rejects an operation (queue full)
  * the caller treats every key as a miss and goes to the owner (cache-aside fallback).
+ * With the cache's `client:`, the lookups and write-backs of list steps go through the calling
+ * service's connection (kv-connection.ts) as key-value operations do: while it is disconnected
+ * a lookup falls back to the owner at once (`fail`), waits up to the block limit (`block`) or
+ * waits in the offline queue (`queue`) before it falls back or is sent; a lookup that comes
+ * back lost (refused by a crashed server or a refusing link, reset by a hanging one)
+ * disconnects it. Without `client:` a failed lookup falls back to the owner at once.
  * Simplifications: the servers share one store (no sharding, no replication lag); an operation
- * costs opTime per key.
+ * costs opTime per key; a list step has no timeout of its own on its lookups (an offline queue
+ * can hold it until the reconnect); a lost write-back is seen by its client at once (no hop).
  */
 import { type Distribution, Grant, type Simulation, TimeoutQueue } from '../../engine/index.ts';
 import { Outcome } from '../../metrics/outcome.ts';
@@ -40,6 +47,9 @@ export class CacheOp {
   lost = false;
   /** Waiting for its client to reconnect (kv-connection.ts). */
   parked = false;
+  /** A list step's lookup or write-back through a client's connection: the way there, and it. */
+  hopOut: Hop | null = null;
+  conn: KvConnection<CacheOp> | null = null;
   constructor(
     /** The frame of the list step that asked (null for a write-back). */
     readonly frame: Frame | null,
@@ -87,7 +97,17 @@ export class DistributedCache {
     hopOut: Hop,
     hopBack: Hop,
   ): void {
-    travel(this.sim, hopOut, this.#arrive, new CacheOp(f, job, refIndex, ks, keys, hopBack));
+    const op = new CacheOp(f, job, refIndex, ks, keys, hopBack);
+    const conn = this.cache.def.client === null ? null : this.connection(serviceOf(f));
+    if (conn === null) travel(this.sim, hopOut, this.#arrive, op);
+    else this.#submit(op, conn, hopOut);
+  }
+
+  /** Sends a list step's operation through its service's connection (`client:`). */
+  #submit(op: CacheOp, conn: KvConnection<CacheOp>, hopOut: Hop): void {
+    op.hopOut = hopOut;
+    op.conn = conn;
+    conn.submit(op);
   }
 
   /** A key-value operation of `keys` keys for frame `f` (a GET or SET of opaque values). */
@@ -104,7 +124,7 @@ export class DistributedCache {
     if (def === null) return null;
     let c = this.connections.get(caller);
     if (c === undefined) {
-      c = new KvConnection(def, this, this.sim, failLost);
+      c = new KvConnection(def, this, this.sim, this.#failLost);
       this.connections.set(caller, c);
     }
     return c;
@@ -114,7 +134,7 @@ export class DistributedCache {
   send(op: CacheOp): void {
     op.lost = false;
     op.failed = false;
-    travel(this.sim, (op.kv as KvClient).hopOut, this.#arrive, op);
+    travel(this.sim, op.kv === null ? (op.hopOut as Hop) : op.kv.hopOut, this.#arrive, op);
   }
 
   /** Whether some server is up (a reconnect attempt succeeds). */
@@ -123,9 +143,12 @@ export class DistributedCache {
     return false;
   }
 
-  /** Writes fetched rows back, without anyone waiting for it. */
-  writeBack(ks: KeySpaceRuntime, keys: Int32Array, hopOut: Hop): void {
-    travel(this.sim, hopOut, this.#arrive, new CacheOp(null, null, 0, ks, keys, null));
+  /** Writes fetched rows back for `caller`'s list step, without anyone waiting for it. */
+  writeBack(ks: KeySpaceRuntime, keys: Int32Array, hopOut: Hop, caller: string): void {
+    const op = new CacheOp(null, null, 0, ks, keys, null);
+    const conn = this.cache.def.client === null ? null : this.connection(caller);
+    if (conn === null) travel(this.sim, hopOut, this.#arrive, op);
+    else this.#submit(op, conn, hopOut);
   }
 
   readonly #arrive = (op: CacheOp) => {
@@ -165,7 +188,7 @@ export class DistributedCache {
    */
   refuse(op: CacheOp): void {
     this.stats.rejected++;
-    this.reset(op);
+    this.#answerFailed(op);
   }
 
   /** A refusing link turns an operation away: as a refusal, with the connection gone. */
@@ -177,10 +200,25 @@ export class DistributedCache {
   /** An operation a hanging server swallowed is answered as failed (already counted). */
   reset(op: CacheOp): void {
     op.lost = true;
+    this.#answerFailed(op);
+  }
+
+  /**
+   * Answers a refused or reset operation as failed (`lost` says whether the connection went
+   * with it: a crashed server, a refusing link, a reset; not a full queue or an error reply).
+   */
+  #answerFailed(op: CacheOp): void {
     this.cache.stats.failedOps++;
     if (op.kv !== null) {
       op.failed = true;
       travel(this.sim, op.hopBack as Hop, op.kv.answered, op);
+      return;
+    }
+    if (op.conn !== null) {
+      // through a client: it decides when the answer is back (a write-back: at once)
+      if (op.frame === null) {
+        if (op.lost) op.conn.lostOp(op);
+      } else travel(this.sim, op.hopBack as Hop, this.#lookupFailed, op);
       return;
     }
     op.misses = op.keys.length;
@@ -218,6 +256,30 @@ export class DistributedCache {
     this.#reply(op);
   };
 
+  /** A list step's failed lookup is back at its client: wait for the reconnect, or fall back. */
+  readonly #lookupFailed = (op: CacheOp): void => {
+    if (op.lost && (op.conn as KvConnection<CacheOp>).lostOp(op)) return;
+    this.#fallBack(op);
+  };
+
+  /** A lookup that failed: every key is a miss, and the list step goes to the owner. */
+  #fallBack(op: CacheOp): void {
+    op.misses = op.keys.length;
+    this.cache.stats.misses += op.keys.length;
+    answerLookup(op);
+  }
+
+  /**
+   * An operation whose client does not wait for the reconnect fails now (the connection's
+   * `fail`): a key-value step fails; a lookup falls back to the owner; a write-back is dropped.
+   */
+  readonly #failLost = (op: CacheOp): void => {
+    if (op.kv !== null) {
+      op.failed = true;
+      op.kv.finish(op);
+    } else if (op.frame !== null) this.#fallBack(op);
+  };
+
   #reply(op: CacheOp): void {
     if (op.frame === null) return;
     travel(this.sim, op.hopBack as Hop, answerLookup, op);
@@ -229,11 +291,8 @@ function answerLookup(op: CacheOp): void {
   (op.job as CacheWaiter).cacheAnswered(op);
 }
 
-/** A lost operation whose client does not wait fails now (the connection's `fail`). */
-function failLost(op: CacheOp): void {
-  op.failed = true;
-  (op.kv as KvClient).finish(op);
-}
+/** The service of a list step's frame (its clients share one connection). */
+const serviceOf = (f: Frame): string => f.inv.endpoint.service.id;
 
 /**
  * A key-value step on a distributed cache used as a store (Redis GET/SET of sessions, tokens,

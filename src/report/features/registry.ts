@@ -18,6 +18,7 @@ import { costsFeature } from './costs/feature.ts';
 import { descriptionsFeature } from './descriptions/feature.ts';
 import { eventStoresFeature } from './event-stores/feature.ts';
 import { faultsFeature } from './faults/feature.ts';
+import { freezesFeature } from './freezes/feature.ts';
 import { highlightsFeature } from './highlights/feature.ts';
 import { lessonFeature } from './lesson/feature.ts';
 import { messagingFeature } from './messaging/feature.ts';
@@ -26,6 +27,7 @@ import { policiesFeature } from './policies/feature.ts';
 import { refreshesFeature } from './refreshes/feature.ts';
 import { requestsFeature } from './requests/feature.ts';
 import { runNotesFeature } from './run-notes/feature.ts';
+import { runtimesFeature } from './runtimes/feature.ts';
 import { sensitivityFeature } from './sensitivity/feature.ts';
 import { sessionsFeature } from './sessions/feature.ts';
 import { slosFeature } from './slos/feature.ts';
@@ -39,6 +41,8 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   componentsFeature,
   cachesFeature,
   faultsFeature,
+  freezesFeature,
+  runtimesFeature,
   slosFeature,
   brokersFeature,
   policiesFeature,

@@ -1,0 +1,78 @@
+/**
+ * Frozen instances (present when a `crash: freeze` struck some instance): freezes.csv (one row
+ * per variant × instance: every figure of its summary), the console section ■ frozen instances
+ * and the page's section "Frozen instances".
+ * What a freeze leaves behind that a crash does not: the accept queue served after the resume,
+ * much of it for callers that had already given up (wasted work), and the arrivals beyond it
+ * that never got an answer. First replication of each variant; no key metrics (an instance is
+ * not a name of the scenario a highlight could use).
+ */
+import type { FreezeSummary } from '../../../metrics/freeze-stats.ts';
+import { part } from '../../feature.ts';
+import { variantLabel } from '../../html/charts.ts';
+import { dataTable, labelTd } from '../../html/data-table.ts';
+import { formatNumber } from '../../html/format.ts';
+import type { PageSection } from '../../html/layout.ts';
+import { html } from '../../html/template.ts';
+import { itemFeature } from '../../item-feature.ts';
+import type { ReportData } from '../../report-data-types.ts';
+import { countColumns, type TextColumn } from '../../text-table.ts';
+
+type F = FreezeSummary;
+
+const COLUMNS: TextColumn<F>[] = [
+  ['accept queue', (x) => String(x.backlog)],
+  ...countColumns<F>('freezes', 'accepted', 'dropped', 'served', 'wasted', 'held'),
+  ['longest queue', (x) => String(x.maxBacklog)],
+];
+
+const LEGEND = [
+  'counts after the warm-up; accept queue: connections kept while frozen (`backlog`)',
+  'accepted: kept in the queue; dropped: no room, never answered (callers wait for their timeout)',
+  'served: let in at the resume; wasted: of those, callers that had already given up',
+  'held: visits whose end and answer waited for the resume',
+];
+
+/** The page's section: one row per variant × frozen instance (none: no section). */
+function freezesSection(data: ReportData): PageSection[] {
+  const rows = data.variants.flatMap((v) =>
+    (v.summary.freezes ?? []).map((x) => ({ label: variantLabel(data, v), x })),
+  );
+  if (rows.length === 0) return [];
+  const n = (k: keyof F) => (r: (typeof rows)[number]) => formatNumber(r.x[k] as number);
+  return [
+    {
+      id: 'freezes',
+      title: 'Frozen instances',
+      nav: 'Freezes',
+      html: html`<p class="intro">A frozen process (crash: freeze) keeps accepting connections into its accept queue; after the resume it serves them whether or not the callers still wait. Wasted: served for callers that had already given up. Dropped: no room in the queue, never answered.</p>${dataTable(
+        ['instance', (r) => labelTd(r.x.id)],
+        [
+          ['variant', (r) => r.label],
+          ['accept queue', n('backlog')],
+          ['freezes', n('freezes')],
+          ['accepted', n('accepted')],
+          ['dropped', n('dropped')],
+          ['served', n('served')],
+          ['wasted', n('wasted')],
+          ['held', n('held')],
+        ],
+        rows,
+      )}`,
+    },
+  ];
+}
+
+export const freezesFeature = itemFeature<F>({
+  id: 'freezes',
+  of: (s) => s.freezes,
+  csv: { order: 75, name: 'freezes.csv', id: 'instance' },
+  console: {
+    order: 58,
+    what: 'frozen instances',
+    kind: 'instance',
+    tables: [COLUMNS],
+    legend: LEGEND,
+  },
+  more: () => [part('page', 52, freezesSection)],
+});

@@ -1,0 +1,77 @@
+/**
+ * Runtime effects (present when some service has `runtime:`): runtimes.csv (one row per
+ * variant × service: every figure of its summary), the console section ■ runtime effects: the
+ * event loop's messages and their mean cost, the noisy-neighbour episodes and the share of
+ * instance-time spent noisy, the sleeps the timers ran and their mean shift; the page's section
+ * "Runtime effects". First replication
+ * of each variant; no key metrics (the latencies they move are the endpoints' own).
+ */
+import type { RuntimeSummary } from '../../../metrics/runtime-stats.ts';
+import { part } from '../../feature.ts';
+import { variantLabel } from '../../html/charts.ts';
+import { dataTable, labelTd } from '../../html/data-table.ts';
+import type { PageSection } from '../../html/layout.ts';
+import { html } from '../../html/template.ts';
+import { itemFeature } from '../../item-feature.ts';
+import type { ReportData } from '../../report-data-types.ts';
+import { num, pct, type TextColumn } from '../../text-table.ts';
+
+type R = RuntimeSummary;
+
+const off = (on: boolean, text: string) => (on ? text : 'off');
+
+const COLUMNS: TextColumn<R>[] = [
+  ['messages', (x) => off(x.eventLoop, String(x.messages))],
+  ['ms/message', (x) => off(x.eventLoop, num(x.messageMeanMs, 3))],
+  ['noisy episodes', (x) => off(x.noisyNeighbour, String(x.episodes))],
+  ['time noisy', (x) => off(x.noisyNeighbour, pct(x.noisyShare))],
+  ['sleeps', (x) => off(x.timerGranularity, String(x.timers))],
+  ['timer shift ms', (x) => off(x.timerGranularity, num(x.timerShiftMeanMs, 3))],
+];
+
+const LEGEND = [
+  'counts after the warm-up; off: the effect is not asked for',
+  'messages: requests and answers charged on the event loop (one CPU per instance)',
+  'time noisy: share of instance-time a noisy neighbour slowed the CPU work',
+  'timer shift: mean (fired − asked) of a sleep; negative: early (rounded down to the tick)',
+];
+
+/** The page's section: the console's columns, one row per variant × service. */
+function runtimesSection(data: ReportData): PageSection[] {
+  const rows = data.variants.flatMap((v) =>
+    (v.summary.runtimes ?? []).map((x) => ({ label: variantLabel(data, v), x })),
+  );
+  if (rows.length === 0) return [];
+  return [
+    {
+      id: 'runtimes',
+      title: 'Runtime effects',
+      nav: 'Runtime',
+      html: html`<p class="intro">Costs of the services' processes that grow with load or come in bursts (runtime:): an event loop's per-message cost on one CPU, noisy neighbours slowing the CPU work, timers rounded to a tick and fired late.</p>${dataTable(
+        ['service', (r) => labelTd(r.x.id)],
+        [
+          ['variant', (r) => r.label],
+          ...COLUMNS.map(([header, cell]): [string, (r: (typeof rows)[number]) => string] => [
+            header,
+            (r) => cell(r.x),
+          ]),
+        ],
+        rows,
+      )}`,
+    },
+  ];
+}
+
+export const runtimesFeature = itemFeature<R>({
+  id: 'runtimes',
+  of: (s) => s.runtimes,
+  csv: { order: 76, name: 'runtimes.csv', id: 'service' },
+  console: {
+    order: 59,
+    what: 'runtime effects',
+    kind: 'service',
+    tables: [COLUMNS],
+    legend: LEGEND,
+  },
+  more: () => [part('page', 53, runtimesSection)],
+});
