@@ -140,6 +140,9 @@ export function claimWords(c: ClaimCheck): string {
   return `${mark} ${c.claim.text} (${verdict}${values}${ci})`;
 }
 
+/** The opening fence of a claims block (scenario/lesson.ts). */
+const CLAIMS_FENCE = /^\s*(```+|~~~+)\s*claims\s*$/;
+
 /** Markdown's inline marks in a text made literal (`*`, `_`, `` ` ``, `[`, `]`, `\`). */
 const literal = (s: string) => s.replace(/[\\`*_[\]]/g, (ch) => `\\${ch}`);
 
@@ -172,6 +175,7 @@ export function fillLesson(
   }
   const checks = checkClaims(refs, variants);
   for (const block of [...refs.claimBlocks].sort((a, b) => b.start - a.start)) {
+    if (!CLAIMS_FENCE.test(lines[block.start - 1] ?? '')) continue;
     const inside = checks.filter((c) => c.claim.line > block.start && c.claim.line <= block.end);
     const list = [
       '',

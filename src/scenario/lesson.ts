@@ -120,7 +120,13 @@ function parseFigure(
   const format: FigureFormat | null =
     option === '' ? 'value' : option === 'mean' || option === 'interval' ? option : null;
   if (format === null) {
-    place(msg.badLessonFigure(option), line, col + bar + 1, ['figure']);
+    const after = inner.slice(bar + 1);
+    place(
+      msg.badLessonFigure(option),
+      line,
+      col + bar + 1 + after.length - after.trimStart().length,
+      ['figure'],
+    );
     return null;
   }
   const lead = refText.length - refText.trimStart().length;
