@@ -58,7 +58,7 @@ const SAGA_LEGEND = [
   'compensated: every action done was undone',
   'inconsistent: a compensation failed, or an action that cannot be undone had run',
   'alerts: operator alerts (comp: compensations that failed / undo: actions that could not be undone)',
-  'msg/saga: calls and replies, or events, per saga that ended; ok/comp: per saga completed / rolled back',
+  'msg/saga: calls and replies, or events, per saga that ended (ok/comp: completed / rolled back)',
   'KB/saga: bytes of those messages per saga that ended (comp: per saga rolled back)',
   'done: start to completed or compensated',
   'window: first action done to consistent again',
