@@ -73,7 +73,18 @@ describe('checkClaim', () => {
     const close = checkClaim(claim('<'), run(p99(9.5, 1), p99(10, 1)));
     expect(claimWords(close)).toMatch(/on the means only: the 95 % intervals overlap\)$/);
     const wrong = checkClaim(claim('>', 2), run(p99(5), p99(10)));
-    expect(claimWords(wrong)).toBe('✗ a: p99 > 2× b: p99 (does not hold: 5.00 ms vs 2× 10.0 ms)');
+    expect(claimWords(wrong)).toBe('✗ a: p99 > 2× b: p99 (does not hold: 5.00 ms vs 2 × 10.0 ms)');
+  });
+
+  it('shows a constant in the unit of the other side', () => {
+    const c: LessonClaim = {
+      ...claim('<'),
+      text: 'a: p99 < 20',
+      right: { ref: null, factor: 1, constant: 20 },
+    };
+    expect(claimWords(checkClaim(c, run(p99(5), p99(10))))).toBe(
+      '✓ a: p99 < 20 (5.00 ms < 20.0 ms)',
+    );
   });
 
   it('says when the run does not measure a side', () => {

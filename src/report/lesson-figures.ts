@@ -71,14 +71,19 @@ export interface ClaimCheck {
 function sideOf(
   o: ClaimOperand,
   variants: readonly VariantEstimates[],
+  /** The unit of the other side (a constant is shown in it). */
+  unit: string | null,
 ): { mean: number; lo: number | null; hi: number | null; text: string } | null {
-  if (o.ref === null)
-    return { mean: o.constant, lo: o.constant, hi: o.constant, text: `${o.constant}` };
+  if (o.ref === null) {
+    const text = unit === null ? `${o.constant}` : formatInUnit(o.constant, unit);
+    return { mean: o.constant, lo: o.constant, hi: o.constant, text };
+  }
   const e = estimateOf(o.ref, variants);
   if (e === null) return null;
   const f = o.factor;
   const scaled = (x: number | null) => (x === null ? null : f * x);
-  const text = `${f === 1 ? '' : `${f}× `}${figureText(e)}`;
+  const value = figureText(e);
+  const text = f === 1 ? value : value.includes(' ± ') ? `${f} × (${value})` : `${f} × ${value}`;
   return { mean: f * e.estimate.mean, lo: scaled(e.estimate.lo), hi: scaled(e.estimate.hi), text };
 }
 
@@ -88,8 +93,10 @@ const same = (a: number, b: number) =>
 
 /** `claim` checked against the estimates of a run's variants. */
 export function checkClaim(claim: LessonClaim, variants: readonly VariantEstimates[]): ClaimCheck {
-  const l = sideOf(claim.left, variants);
-  const r = sideOf(claim.right, variants);
+  const unitOf = (o: ClaimOperand) =>
+    o.ref === null ? null : (estimateOf(o.ref, variants)?.unit ?? null);
+  const l = sideOf(claim.left, variants, unitOf(claim.right));
+  const r = sideOf(claim.right, variants, unitOf(claim.left));
   if (l === null || r === null)
     return {
       claim,
