@@ -16,7 +16,10 @@
  * shape, so that the schema, which lists these names for editors, does not import back.
  */
 export interface HighlightDocument {
-  workloads: Record<string, { target?: string; mix?: Record<string, unknown> }>;
+  workloads: Record<
+    string,
+    { target?: string; mix?: Record<string, unknown>; session?: { login: string; logout?: string } }
+  >;
   services: Record<string, unknown>;
   databases: Record<string, { shards?: { count: number } }>;
   caches: Record<string, { type: string }>;
@@ -62,11 +65,16 @@ const m = (metric: string, label: string, ...aliases: string[]): CatalogueMetric
   ...(aliases.length > 0 ? { aliases } : {}),
 });
 
-/** The entry endpoints of a document: every workload's target and the endpoints of its mix. */
+/**
+ * The entry endpoints of a document: every workload's target and the endpoints of its mix, and
+ * the login and logout endpoints of logged-in users (measured as entry endpoints too).
+ */
 export function entryEndpointsOf(doc: HighlightDocument): string[] {
   const all = Object.values(doc.workloads).flatMap((w) => [
     ...(w.target === undefined ? [] : [w.target]),
     ...Object.keys(w.mix ?? {}),
+    ...(w.session === undefined ? [] : [w.session.login]),
+    ...(w.session?.logout === undefined ? [] : [w.session.logout]),
   ]);
   return [...new Set(all)];
 }
