@@ -76,6 +76,18 @@ describe('checkClaim', () => {
     expect(claimWords(wrong)).toBe('✗ a: p99 > 2× b: p99 (does not hold: 5.00 ms vs 2 × 10.0 ms)');
   });
 
+  it('≈: the interval holds the other side, or within 5 % without one', () => {
+    const near = (a: EstimateLike, value: number) =>
+      checkClaim(
+        { ...claim('~'), text: 'a: p99 ≈ x', right: { ref: null, factor: 1, constant: value } },
+        run(a, p99(1)),
+      ).holds;
+    expect(near(p99(5, 0.2), 5.15)).toBe(true);
+    expect(near(p99(5, 0.2), 5.3)).toBe(false);
+    expect(near(p99(5), 5.2)).toBe(true);
+    expect(near(p99(5), 5.5)).toBe(false);
+  });
+
   it('shows a constant in the unit of the other side', () => {
     const c: LessonClaim = {
       ...claim('<'),

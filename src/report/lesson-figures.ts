@@ -91,6 +91,12 @@ function sideOf(
 const same = (a: number, b: number) =>
   Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
+/** Within 5 % of each other (≈ without an interval). */
+const near = (a: number, b: number) => Math.abs(a - b) <= 0.05 * Math.max(Math.abs(a), Math.abs(b));
+
+/** How an op reads in words (≈ for `~`). */
+const opText = (op: LessonClaim['op']) => (op === '~' ? '≈' : op);
+
 /** `claim` checked against the estimates of a run's variants. */
 export function checkClaim(claim: LessonClaim, variants: readonly VariantEstimates[]): ClaimCheck {
   const unitOf = (o: ClaimOperand) =>
@@ -114,6 +120,7 @@ export function checkClaim(claim: LessonClaim, variants: readonly VariantEstimat
     '>=': a >= b || same(a, b),
     '=': same(a, b),
     '!=': !same(a, b),
+    '~': l.lo !== null && l.hi !== null && l.lo !== l.hi ? l.lo <= b && b <= l.hi : near(a, b),
   }[claim.op];
   const intervals = l.lo !== null && l.hi !== null && r.lo !== null && r.hi !== null;
   const withCi =
@@ -133,9 +140,9 @@ export function checkClaims(refs: LessonRefs, variants: readonly VariantEstimate
 /** A checked claim in words: "✓ a < b (0.90 < 12.0; the 95 % intervals do not overlap)". */
 export function claimWords(c: ClaimCheck): string {
   const mark = c.holds === true ? '✓' : c.holds === false ? '✗' : '?';
-  const values = `${c.left} ${c.holds === false ? 'vs' : c.claim.op} ${c.right}`;
+  const values = `${c.left} ${c.holds === false ? 'vs' : opText(c.claim.op)} ${c.right}`;
   const ci =
-    c.overlap === null || c.claim.op === '=' || c.claim.op === '!='
+    c.overlap === null || c.claim.op === '=' || c.claim.op === '!=' || c.claim.op === '~'
       ? ''
       : c.holds !== true
         ? ''

@@ -30,7 +30,11 @@ export interface LessonFigure {
 }
 
 /** The comparison of a claim. */
-export type ClaimOp = '<' | '<=' | '>' | '>=' | '=' | '!=';
+/**
+ * The comparison of a claim; `~` (written `≈` or `~=`): the left side's 95 % confidence interval
+ * contains the right side's mean (within 5 % of it when the run has no interval).
+ */
+export type ClaimOp = '<' | '<=' | '>' | '>=' | '=' | '!=' | '~';
 
 /** One side of a claim: `factor × ref`, or a constant when ref is null. */
 export interface ClaimOperand {

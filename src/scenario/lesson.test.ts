@@ -115,8 +115,8 @@ describe('lesson claims', () => {
       problems('```claims\nbig: p99 << 3\n1 < 2\nbig: p99 < smal: p99\n```'),
     ).toMatchInlineSnapshot(`
       [
-        "2:1 "big: p99 << 3" is not a claim → write one claim a line: <reference> <op> <reference or number>, op one of < <= > >= = != (≤ ≥ ≠), e.g. "batch+cache: rows per request < join: rows per request", "sticky: sessions lost > 0", "events-old: p50 >= 6× crud: p50"; # starts a comment",
-        "3:1 "1 < 2" is not a claim → write one claim a line: <reference> <op> <reference or number>, op one of < <= > >= = != (≤ ≥ ≠), e.g. "batch+cache: rows per request < join: rows per request", "sticky: sessions lost > 0", "events-old: p50 >= 6× crud: p50"; # starts a comment",
+        "2:1 "big: p99 << 3" is not a claim → write one claim a line: <reference> <op> <reference or number>, op one of < <= > >= = != ≈ (≤ ≥ ≠ ~=), e.g. "batch+cache: rows per request < join: rows per request", "sticky: sessions lost > 0", "events-old: p50 >= 6× crud: p50"; # starts a comment",
+        "3:1 "1 < 2" is not a claim → write one claim a line: <reference> <op> <reference or number>, op one of < <= > >= = != ≈ (≤ ≥ ≠ ~=), e.g. "batch+cache: rows per request < join: rows per request", "sticky: sessions lost > 0", "events-old: p50 >= 6× crud: p50"; # starts a comment",
         "4:12 the scenario has no variant "smal" → did you mean "small"? variants: small, big",
       ]
     `);

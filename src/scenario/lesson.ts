@@ -12,7 +12,8 @@
  *       sticky: sessions lost > 0
  *       events-old: p50 >= 6× crud: p50        (a factor: a number and × or x)
  *       normal: error rate < 1%                 (constants in the metric's unit; % for shares)
- *     with op one of < <= > >= = != (or ≤ ≥ ≠); `#` starts a comment.
+ *       mean latency ≈ 5                         (≈ or ~=: the 95 % interval holds 5; 5 % without)
+ *     with op one of < <= > >= = != ≈ (or ≤ ≥ ≠ ~=); `#` starts a comment.
  *
  * Every reference is resolved against the variant's document; a problem is a located issue in
  * the lesson's file (line and column of the reference) with a did-you-mean. Claims are compared
@@ -44,7 +45,7 @@ export interface LessonScope {
 /** `{{…}}` on one line, without braces inside. */
 export const FIGURE_RE = /\{\{([^{}\n]*)\}\}/g;
 const FENCE_RE = /^\s*(```+|~~~+)\s*([\w+-]*)\s*$/;
-const OP_RE = /\s(<=|>=|!=|≤|≥|≠|<|>|=)\s/;
+const OP_RE = /\s(<=|>=|!=|~=|≤|≥|≠|≈|<|>|=)\s/;
 const OPS: Record<string, ClaimOp> = {
   '<': '<',
   '<=': '<=',
@@ -55,6 +56,8 @@ const OPS: Record<string, ClaimOp> = {
   '=': '=',
   '!=': '!=',
   '≠': '!=',
+  '≈': '~',
+  '~=': '~',
 };
 
 /** A located problem of the lesson `file`. */

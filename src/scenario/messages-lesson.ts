@@ -34,7 +34,7 @@ export function badLessonClaim(line: string): IssueText {
   return {
     code: 'bad-lesson-claim',
     message: `"${line}" is not a claim`,
-    hint: 'write one claim a line: <reference> <op> <reference or number>, op one of < <= > >= = != (≤ ≥ ≠), e.g. "batch+cache: rows per request < join: rows per request", "sticky: sessions lost > 0", "events-old: p50 >= 6× crud: p50"; # starts a comment',
+    hint: 'write one claim a line: <reference> <op> <reference or number>, op one of < <= > >= = != ≈ (≤ ≥ ≠ ~=), e.g. "batch+cache: rows per request < join: rows per request", "sticky: sessions lost > 0", "events-old: p50 >= 6× crud: p50"; # starts a comment',
   };
 }
 
