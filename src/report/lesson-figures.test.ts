@@ -13,6 +13,7 @@ import {
   type EstimateLike,
   figureText,
   fillLesson,
+  lessonWithReferences,
   type VariantEstimates,
 } from './lesson-figures.ts';
 
@@ -144,5 +145,13 @@ describe('fillLesson', () => {
     const out = renderMarkdown(fillLesson(lesson, hostile, run(p99(5), p99(10)))).toString();
     expect(out).not.toContain('<img');
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('lessonWithReferences', () => {
+  it('shows each figure as its reference in code, outside fenced code only', () => {
+    expect(
+      lessonWithReferences('A {{ sticky: sessions lost }}.\n```yaml\nx: {{y}}\n```\n{{p99}}'),
+    ).toBe('A `sticky: sessions lost`.\n```yaml\nx: {{y}}\n```\n`p99`');
   });
 });

@@ -202,3 +202,31 @@ export function fillLesson(
   }
   return lines.join('\n');
 }
+
+/** An opening or closing fence (as html/markdown.ts reads them). */
+const FENCE = /^\s*(```+|~~~+)/;
+
+/**
+ * The lesson's Markdown without a run (the playground's gallery): each `{{reference}}` outside
+ * fenced code shown as the code span `reference`, so a reader sees what the figure will be;
+ * the claims blocks stay code blocks.
+ */
+export function lessonWithReferences(lesson: string): string {
+  let fence: string | null = null;
+  return lesson
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => {
+      const f = FENCE.exec(line);
+      if (fence !== null) {
+        if (line.trim().startsWith(fence)) fence = null;
+        return line;
+      }
+      if (f !== null) {
+        fence = f[1];
+        return line;
+      }
+      return line.replace(/\{\{([^{}\n`]*)\}\}/g, (_, inner: string) => `\`${inner.trim()}\``);
+    })
+    .join('\n');
+}

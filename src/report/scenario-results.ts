@@ -25,7 +25,10 @@ export function scenarioResults(
     file,
     runs,
     lesson,
-    ...(lessonRefs === undefined || lesson == null ? {} : { lessonRefs }),
+    // the lesson's file named beside the scenario's, as the results name it (CLI and playground alike)
+    ...(lessonRefs === undefined || lesson == null
+      ? {}
+      : { lessonRefs: { ...lessonRefs, file: file.replace(/\.(ya?ml|json)$/i, '.md') } }),
     highlights: loaded.highlights,
     ...(loaded.lang === undefined ? {} : { lang: loaded.lang }),
     descriptions: describeParts(loaded.variants[0]),
