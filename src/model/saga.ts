@@ -33,7 +33,13 @@ import { CallData, Frame, Invocation, type ReplyWaiter, type Request } from './f
 import { arriveAtService, callTimedOut, isCallPending } from './journey.ts';
 import { type Hop, travel } from './network.ts';
 import type { EndpointRuntime } from './service.ts';
-import type { SagaPayload } from './steps/saga.ts';
+
+/** The size of a saga's messages, bytes (`payload:` of the saga step; counted per saga). */
+export interface SagaPayload {
+  callBytes: number;
+  replyBytes: number;
+  eventBytes: number;
+}
 
 /** One action of a saga, resolved: its participant, its compensation, and how to reach them. */
 export interface SagaAction {

@@ -13,7 +13,7 @@ import { parseBytes, parseDurationMs, parsePercent } from '../../scenario/units.
 import { backgroundRequest } from '../frame.ts';
 import { advance } from '../journey.ts';
 import type { Hop } from '../network.ts';
-import { actionTimeouts, type SagaAction, SagaRuntime } from '../saga.ts';
+import { actionTimeouts, type SagaAction, type SagaPayload, SagaRuntime } from '../saga.ts';
 import type { HandledStepKind } from './step-kind.ts';
 
 /**
@@ -79,13 +79,6 @@ export interface SagaStepDef {
   steps: SagaActionDef[];
   /** The size of each message, bytes: a call, its reply (orchestrated), an event (choreographed). */
   payload: SagaPayload;
-}
-
-/** The size of a saga's messages, bytes (model/saga.ts counts them per saga). */
-export interface SagaPayload {
-  callBytes: number;
-  replyBytes: number;
-  eventBytes: number;
 }
 
 export const saga: HandledStepKind<z.output<typeof SagaStep>, SagaStepDef, SagaRuntime> = {
