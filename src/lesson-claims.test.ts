@@ -44,7 +44,7 @@ describe('shipped lessons: figures and claims', () => {
     const loaded = await loadScenario(join(dir, file));
     const lessonFile = file.replace(/\.(ya?ml|json)$/, '.md');
     const text = readFileSync(join(dir, lessonFile), 'utf8');
-    const scope = loaded.lessonScope;
+    const scope = loaded.lessonScope?.();
     if (scope === undefined) throw new Error('no lesson scope');
     const { refs, issues } = parseLesson(text, `scenarios/${lessonFile}`, scope);
     expect(formatIssues(issues), 'the lesson names what the scenario measures').toBe(

@@ -64,7 +64,7 @@ export async function loadLesson(
 ): Promise<Lesson | null> {
   const text = await readLesson(file, io);
   if (text === null || loaded.lessonScope === undefined) return null;
-  const { refs, issues } = parseLesson(text, lessonFileOf(file), loaded.lessonScope);
+  const { refs, issues } = parseLesson(text, lessonFileOf(file), loaded.lessonScope());
   if (issues.length > 0) throw new ScenarioError(issues);
   return { text, refs };
 }

@@ -30,7 +30,7 @@ const WITH_VARIANTS = {
 function lesson(text: string, plain = false) {
   const loaded = parseScenario(stringify(plain ? BASE : WITH_VARIANTS), 'shop.yaml');
   if (loaded.lessonScope === undefined) throw new Error('no lesson scope');
-  return parseLesson(text, 'shop.md', loaded.lessonScope);
+  return parseLesson(text, 'shop.md', loaded.lessonScope());
 }
 
 /** The problems of a lesson as "line:col message → hint". */

@@ -52,8 +52,11 @@ export interface LoadedScenario {
    * workload replays, point at the key that names them).
    */
   locate?: (path: DocPath) => { line: number; col: number };
-  /** What the lesson beside it refers to (lesson.ts `parseLesson`): its documents. */
-  lessonScope?: LessonScope;
+  /**
+   * What the lesson beside it refers to (lesson.ts `parseLesson`): its documents, gathered when
+   * asked (a load that reads no lesson, such as a sweep's points, does not pay for it).
+   */
+  lessonScope?: () => LessonScope;
 }
 
 /** Options of parseScenario and loadScenario. */
@@ -236,7 +239,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
       replications: parsed.replications ?? null,
       warnings,
       locate: (p: DocPath) => locate(p),
-      lessonScope: { base: contextOf(parsed, language), variants: [] },
+      lessonScope: () => ({ base: contextOf(parsed, language), variants: [] }),
     };
   }
 
@@ -301,14 +304,14 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
     replications: parsed.replications ?? null,
     warnings: [...problems, ...dedupe(variantProblems)],
     locate: (p: DocPath) => locate(p),
-    lessonScope: {
+    lessonScope: () => ({
       base: contextOf(parsed, language),
       // a variant with an error stopped the load above: the documents follow the names
       variants: Object.keys(variantsInput).map((name, i) => ({
         name,
         context: contextOf(variantDocs[i], language),
       })),
-    },
+    }),
   };
 }
 

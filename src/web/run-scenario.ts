@@ -178,7 +178,7 @@ export function buildReport(
 function lessonRefsOf(request: RunRequest, loaded: LoadedScenario): LessonRefs | undefined {
   if (request.lesson === null || loaded.lessonScope === undefined) return undefined;
   const file = request.file.replace(/\.(ya?ml|json)$/i, '.md');
-  return parseLesson(request.lesson, file, loaded.lessonScope).refs;
+  return parseLesson(request.lesson, file, loaded.lessonScope()).refs;
 }
 
 /** How many variants the text's scenario has, or the issues that stop it. */
