@@ -134,7 +134,7 @@ describe('transactionSection', () => {
     );
     // saga: started, completed, compensated, inconsistent, alerts (comp / undo), failed actions, messages, times
     expect(html).toContain(
-      'sticky</span><span class="sub">create-course · orchestrated</span></td><td>1,200</td><td>1,050</td><td>98</td><td>33</td><td>35 (31 / 4)</td><td>131</td><td>5.92</td><td>5.50 / 8.25</td><td>4.03 KB / 6.01 KB</td><td>95.8 ms / 265 ms</td><td>93.3 ms / 260 ms / 634 ms</td>',
+      'sticky</span><span class="sub">create-course · orchestrated</span></td><td>1,200</td><td>1,050</td><td>98</td><td>33</td><td>35 (31 / 4)</td><td>131</td><td>5.92</td><td>95.8 ms / 265 ms</td><td>93.3 ms / 260 ms / 634 ms</td>',
     );
     // step: keys, started, committed, failed, waits / timeouts, wait, conflicts, retries, compensations, time
     expect(html).toContain(

@@ -10,13 +10,7 @@ import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
 import { type DataColumn, dataTable, type Header } from '../../html/data-table.ts';
-import {
-  formatBytes,
-  formatMs,
-  formatNumber,
-  formatPercent,
-  formatQuantity,
-} from '../../html/format.ts';
+import { formatMs, formatNumber, formatPercent, formatQuantity } from '../../html/format.ts';
 import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageChart, PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
@@ -107,15 +101,6 @@ const SAGAS: DataColumn<ItemRow<SagaSummary>>[] = [
   ],
   [['failed', 'actions'], ({ x }) => count(x.actionFailures)],
   [['messages', 'per saga'], ({ x }) => formatQuantity(x.messagesPerSaga)],
-  [
-    ['messages per saga', 'completed / rolled back'],
-    ({ x }) =>
-      `${formatQuantity(x.messagesPerCompletedSaga)} / ${formatQuantity(x.messagesPerCompensatedSaga)}`,
-  ],
-  [
-    ['bytes per saga', 'all / rolled back'],
-    ({ x }) => `${formatBytes(x.bytesPerSaga)} / ${formatBytes(x.bytesPerCompensatedSaga)}`,
-  ],
   [['completion', 'mean / p99'], ({ x }) => msPair(x.completionMeanMs, x.completionP99Ms)],
   [
     ['inconsistency window', 'mean / p99 / max'],
