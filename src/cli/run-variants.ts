@@ -31,6 +31,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { threadCpuMs } from './cpu-time.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
+import { type Lesson, lessonWarnings, loadLesson } from './lesson-file.ts';
 import { checkOut, type OutTarget } from './out-target.ts';
 import { createRunProgress, type VariantBar } from './progress.ts';
 import {
@@ -43,12 +44,13 @@ import {
   shortDurationWarning,
   stoppedBy,
 } from './run-guard.ts';
-import { describeKind, formatBytes, readRegularFile, UnsafeFileError } from './safe-read.ts';
 import { type RanVariant, sensitivityHint, whatIfNearSaturation } from './sensitivity.ts';
 import { loadVegaAssets } from './vega-assets.ts';
 import { prepareWorkloadData, type ScenarioData } from './workload-files.ts';
 
 export { replicationSeed } from '../model/run.ts';
+/** Where they were first (safe-read.test.ts imports them from here). */
+export { LESSON_MAX_BYTES, readLesson } from './lesson-file.ts';
 
 /** Options of a run of every variant (`run` and `compare`), with the guards' budgets. */
 export interface RunVariantsOptions extends GuardLimits {
@@ -166,7 +168,7 @@ export async function runVariants(
   const target = await checkOut(opts.out ?? join('reports', loaded.name), 'report', {
     keep: [{ path: file, what: 'the scenario file' }],
   });
-  const lesson = await readLesson(file, io);
+  const lesson = await loadLesson(file, loaded, io);
   const data = await prepareWorkloadData(loaded);
   try {
     return await runAll(loaded, file, opts, io, budget, lesson, data, target);
@@ -192,7 +194,7 @@ async function runAll(
   opts: RunVariantsOptions,
   io: CliIo,
   budget: CommandBudget,
-  lesson: string | null,
+  lesson: Lesson | null,
   data: ScenarioData,
   target: OutTarget,
 ): Promise<VariantRuns> {
@@ -224,7 +226,14 @@ async function runAll(
     }
     return scenario;
   });
-  const results = scenarioResults(loaded, relative(process.cwd(), file), lesson, []);
+  const results = scenarioResults(
+    loaded,
+    relative(process.cwd(), file),
+    lesson?.text ?? null,
+    [],
+    undefined,
+    lesson?.refs,
+  );
   const notes: RunNotes = {};
   const progress = createRunProgress(opts.quiet);
   const runAllOnce = async (count: number) => {
@@ -314,7 +323,9 @@ async function runAll(
     if (hint !== '') io.err(hint);
   }
   const wallMs = performance.now() - started;
-  return { results, analysis: analyse(results), wallMs, loop: ctx.loop, target };
+  const analysis = analyse(results);
+  for (const w of lessonWarnings(analysis)) io.err(`${w}\n`);
+  return { results, analysis, wallMs, loop: ctx.loop, target };
 }
 
 /**
@@ -377,35 +388,6 @@ export async function runAndReport(
   return { runs, report: await writeReport(runs, io, { csvBom: opts.csvBom }) };
 }
 
-/** The largest lesson msasim reads. */
-export const LESSON_MAX_BYTES = 1024 * 1024;
-
-/**
- * The lesson beside a scenario file (`x.yaml` → `x.md`), or null when there is none. Only a
- * regular file of at most LESSON_MAX_BYTES is read: a symbolic link (which could lead anywhere,
- * e.g. /etc/passwd, into the report), a FIFO (which would hang the run) or a device is skipped
- * with a warning, as is a larger file.
- */
-export async function readLesson(file: string, io: CliIo): Promise<string | null> {
-  const lesson = file.replace(/\.(ya?ml|json)$/i, '.md');
-  if (lesson === file) return null;
-  try {
-    return await readRegularFile(lesson, LESSON_MAX_BYTES);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    const why =
-      e instanceof UnsafeFileError
-        ? e.reason === 'too-large'
-          ? `it is larger than ${formatBytes(LESSON_MAX_BYTES)}`
-          : `it is ${describeKind(e.reason)}, not a regular file`
-        : (e as Error).message;
-    io.err(
-      `warning: ${lesson}: not read as the scenario's lesson: ${why}; the report has no lesson.\n`,
-    );
-    return null;
-  }
-}
 /** A --seed value: a whole number as a number, anything else as a string seed. */
 export function parseSeed(seed: string | undefined): number | string | undefined {
   if (seed === undefined) return undefined;

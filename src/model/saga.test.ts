@@ -2,14 +2,21 @@
  * Sagas on small scripted cases: a failing action compensates exactly the actions done before
  * it, a failing compensation gives exactly one alert and an inconsistent outcome, an action that
  * cannot be undone makes a roll-back inconsistent, failures happen at their probability, and a
- * choreography answers at once with one event per action.
+ * choreography answers at once with one event per action; messages and their bytes are counted
+ * per completed and per rolled-back saga (the cost of a compensation).
  */
 import { describe, expect, it } from 'vitest';
 import { runYaml } from '../test-support/scenarios.ts';
 import { scenarioHead } from '../test-support/yaml.ts';
 
 /** One saga of three actions (a, b, c) with `fails` and compensations as given. */
-function yaml(o: { actions: string; mode?: string; rate?: string; duration?: string }): string {
+function yaml(o: {
+  actions: string;
+  mode?: string;
+  rate?: string;
+  duration?: string;
+  payload?: string;
+}): string {
   return `${scenarioHead('saga', 4, o.duration ?? '20s')}  w: { rate: ${o.rate ?? '20/s'}, target: front/go }
 services:
   front:
@@ -21,7 +28,7 @@ services:
               name: s
               mode: ${o.mode ?? 'orchestrated'}
               broker: kafka
-              steps: ${o.actions}
+              steps: ${o.actions}${o.payload === undefined ? '' : `\n              payload: ${o.payload}`}
   a:
     endpoints:
       do: { steps: [{ cpu: 1ms }] }
@@ -113,5 +120,39 @@ describe('choreographed sagas', () => {
     // first event, a's event, b's failure event back to a (then a/undo)
     expect(s.messagesPerSaga).toBe(3);
     expect(s.compensated).toBe(s.actionFailures);
+  });
+});
+
+describe('the messages and bytes of a saga', () => {
+  const PAYLOAD = '{ call: 2KB, reply: 100B, event: 5KB }';
+
+  it('are counted per rolled-back saga apart from the completed ones (orchestrated)', async () => {
+    const actions = `[${A}, ${B('50%')}, ${C}]`;
+    const s = (await runYaml(yaml({ actions, payload: PAYLOAD }))).summary.sagas[0];
+    expect(s.completed).toBeGreaterThan(100);
+    expect(s.compensated).toBeGreaterThan(100);
+    // completed: three calls and replies; rolled back: a, b and a/undo, each a call and a reply
+    expect(s.messagesPerCompletedSaga).toBe(6);
+    expect(s.messagesPerCompensatedSaga).toBe(6);
+    expect(s.bytesPerCompensatedSaga).toBe(3 * (2048 + 100));
+    expect(s.bytesPerSaga).toBe(3 * (2048 + 100));
+  });
+
+  it('count one event per hand-off, of the event size (choreographed)', async () => {
+    const actions = `[${A}, ${B('50%')}, ${C}]`;
+    const s = (await runYaml(yaml({ actions, payload: PAYLOAD, mode: 'choreographed' }))).summary
+      .sagas[0];
+    expect(s.messagesPerCompletedSaga).toBe(4);
+    // the first event, a's event, b's failure event back to a
+    expect(s.messagesPerCompensatedSaga).toBe(3);
+    expect(s.bytesPerCompensatedSaga).toBe(3 * 5 * 1024);
+    const ended = s.completed + s.compensated;
+    expect(s.bytesPerSaga).toBeCloseTo(((4 * s.completed + 3 * s.compensated) * 5120) / ended, 6);
+  });
+
+  it('default to a 1 KB call, a 256 B reply and a 1 KB event', async () => {
+    const s = (await runYaml(yaml({ actions: `[${A}, ${B('100%')}]` }))).summary.sagas[0];
+    expect(s.bytesPerCompensatedSaga).toBe(3 * (1024 + 256));
+    expect(s.messagesPerCompletedSaga).toBe(0);
   });
 });

@@ -14,6 +14,11 @@
  *   each participant to compensate (1 message per event, plus the final "completed" event).
  *   The request returns once the first event is published; the saga ends in the background.
  *
+ * Every message is counted with its size (`payload:`: a call, a reply, an event), per saga, and
+ * kept apart for the sagas that completed and those that rolled back (compensated or left
+ * inconsistent): what a compensation costs in messages and bytes. Simplification: a message's
+ * size is fixed by its kind; a compensation's call or event is as large as a forward one.
+ *
  * The inconsistency window runs from the first action done to the moment the data is
  * consistent again: the last action done, or the last compensation. Simplifications: a
  * participant's action is the whole visit of its endpoint (a business refusal is drawn when it
@@ -28,6 +33,13 @@ import { CallData, Frame, Invocation, type ReplyWaiter, type Request } from './f
 import { arriveAtService, callTimedOut, isCallPending } from './journey.ts';
 import { type Hop, travel } from './network.ts';
 import type { EndpointRuntime } from './service.ts';
+
+/** The size of a saga's messages, bytes (`payload:` of the saga step; counted per saga). */
+export interface SagaPayload {
+  callBytes: number;
+  replyBytes: number;
+  eventBytes: number;
+}
 
 /** One action of a saga, resolved: its participant, its compensation, and how to reach them. */
 export interface SagaAction {
@@ -56,6 +68,8 @@ export class SagaRun implements ReplyWaiter {
   firstDoneMs = -1;
   inconsistent = false;
   messages = 0;
+  /** The bytes of its messages. */
+  bytes = 0;
   /** The action that failed (for the cause). */
   failedAt = -1;
   /** What could not be undone (for the cause), '' while nothing. */
@@ -101,6 +115,8 @@ export class SagaRuntime {
     background: Request,
     /** Resumes a frame (advance). */
     private readonly resume: (f: Frame) => void,
+    /** The size of each kind of message, bytes. */
+    private readonly payload: SagaPayload,
   ) {
     this.#anchor = new Frame(background, [], null, false);
   }
@@ -136,6 +152,7 @@ export class SagaRuntime {
   /** An event travels to the broker, waits publishTime, then `next` runs (towards a participant). */
   #event(run: SagaRun, toBroker: Hop, next: (run: SagaRun) => void): void {
     run.messages++;
+    run.bytes += this.payload.eventBytes;
     travel(
       this.sim,
       toBroker,
@@ -169,7 +186,10 @@ export class SagaRuntime {
     call.data = new CallData(run, 1, null, 0);
     if (timeouts !== null) timeouts.add(call);
     // orchestrated: the call and its reply; choreographed: the event was counted already
-    if (!this.choreographed) run.messages += 2;
+    if (!this.choreographed) {
+      run.messages += 2;
+      run.bytes += this.payload.callBytes + this.payload.replyBytes;
+    }
     travel(this.sim, hopOut, arriveAtService, call);
   }
 
@@ -239,6 +259,8 @@ export class SagaRuntime {
     this.stats.completion.record(now - run.startMs);
     if (run.firstDoneMs >= 0) this.stats.window.record(now - run.firstDoneMs);
     this.stats.messages += run.messages;
+    this.stats.completedMessages += run.messages;
+    this.stats.completedBytes += run.bytes;
     if (!this.choreographed) this.resume(run.frame);
   }
 
@@ -246,6 +268,8 @@ export class SagaRuntime {
   #end(run: SagaRun): void {
     const now = this.sim.now;
     this.stats.messages += run.messages;
+    this.stats.rolledBackMessages += run.messages;
+    this.stats.rolledBackBytes += run.bytes;
     this.stats.completion.record(now - run.startMs);
     const failed = this.actions[run.failedAt].target;
     const where = `${failed.service.id}/${failed.name}`;

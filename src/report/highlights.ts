@@ -60,7 +60,10 @@ export const highlightName = (k: Pick<KeyMetric, 'id' | 'label'>) =>
  * endpoint of a run with one entry endpoint (whose figures are the overall ones); the scope's
  * only item for `id: null`. Null when no variant has it.
  */
-function keyOf(def: HighlightDef, estimates: readonly (readonly MetricEstimate[])[]): string {
+export function highlightKey(
+  def: HighlightDef,
+  estimates: readonly (readonly Pick<MetricEstimate, 'key'>[])[],
+): string {
   const all = new Set(estimates.flatMap((es) => es.map((e) => e.key)));
   if (def.id !== null) {
     const own = `${def.scope}|${def.id}|${def.metric}`;
@@ -79,7 +82,7 @@ function declared(
   estimates: readonly (readonly MetricEstimate[])[],
 ): Highlight[] {
   return defs.map((d) => {
-    const key = keyOf(d, estimates);
+    const key = highlightKey(d, estimates);
     const id = key.split('|')[1];
     return { key, name: highlightName({ id, label: d.label }) };
   });

@@ -9,6 +9,7 @@ import type { SeriesPoint } from '../metrics/series.ts';
 import type { StationPoint } from '../metrics/station-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import type { RequestTrace } from '../metrics/traces.ts';
+import type { LessonRefs } from '../scenario/lesson-types.ts';
 import type { PartDescription } from './features/descriptions/part-description.ts';
 import type { FaultTimeline, Propagation } from './features/faults/propagation.ts';
 import type { VariantSensitivity } from './features/sensitivity/what-if.ts';
@@ -61,6 +62,8 @@ export interface ReportData {
     description: string;
     file: string;
     lesson: string | null;
+    /** The lesson's figures and claims (scenario/lesson.ts); absent when it has none. */
+    lessonRefs?: LessonRefs;
     /** The scenario's `lang:`; absent when it has none (the page then detects Hangul). */
     lang?: string;
     /** The `description:` of its parts (features/descriptions/); absent when none has one. */

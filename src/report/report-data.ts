@@ -23,6 +23,7 @@ export function buildReportData(input: ScenarioResults | Analysis): ReportData {
       description: results.description,
       file: results.file,
       lesson: results.lesson ?? null,
+      ...(results.lessonRefs === undefined ? {} : { lessonRefs: results.lessonRefs }),
       ...(results.lang === undefined ? {} : { lang: results.lang }),
       ...(results.descriptions?.length ? { descriptions: results.descriptions } : {}),
     },

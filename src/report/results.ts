@@ -3,7 +3,9 @@
  * version of the output formats. Kept apart from outputs.ts so that every builder (files,
  * comparison, console) can import it without import cycles.
  */
+
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
+import type { LessonRefs } from '../scenario/lesson-types.ts';
 import type { HighlightDef } from '../scenario/types.ts';
 import type { PartDescription } from './features/descriptions/part-description.ts';
 import type { VariantSensitivity } from './features/sensitivity/what-if.ts';
@@ -23,6 +25,8 @@ export interface ScenarioResults {
   replications?: RunSummary[][];
   /** The lesson text (the scenario's sibling .md), shown in the HTML report. */
   lesson?: string | null;
+  /** The lesson's figures and claims, resolved (scenario/lesson.ts); absent without any. */
+  lessonRefs?: LessonRefs;
   /** The what-if near saturation (`run --sensitivity`), per variant with a hot component. */
   sensitivity?: VariantSensitivity[];
   /** The scenario's `highlights:` (absent or empty: the report picks them, highlights.ts). */

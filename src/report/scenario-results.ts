@@ -6,6 +6,7 @@
  * the summaries of every replication.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
+import type { LessonRefs } from '../scenario/lesson-types.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import { describeParts } from './features/descriptions/part-description.ts';
 import type { ScenarioResults } from './results.ts';
@@ -16,6 +17,7 @@ export function scenarioResults(
   lesson: string | null | undefined,
   runs: RunResult[],
   replications?: RunSummary[][],
+  lessonRefs?: LessonRefs,
 ): ScenarioResults {
   const results: ScenarioResults = {
     name: loaded.name,
@@ -23,6 +25,10 @@ export function scenarioResults(
     file,
     runs,
     lesson,
+    // the lesson's file named beside the scenario's, as the results name it (CLI and playground alike)
+    ...(lessonRefs === undefined || lesson == null
+      ? {}
+      : { lessonRefs: { ...lessonRefs, file: file.replace(/\.(ya?ml|json)$/i, '.md') } }),
     highlights: loaded.highlights,
     ...(loaded.lang === undefined ? {} : { lang: loaded.lang }),
     descriptions: describeParts(loaded.variants[0]),

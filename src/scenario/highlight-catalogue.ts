@@ -16,7 +16,10 @@
  * shape, so that the schema, which lists these names for editors, does not import back.
  */
 export interface HighlightDocument {
-  workloads: Record<string, { target?: string; mix?: Record<string, unknown> }>;
+  workloads: Record<
+    string,
+    { target?: string; mix?: Record<string, unknown>; session?: { login: string; logout?: string } }
+  >;
   services: Record<string, unknown>;
   databases: Record<string, { shards?: { count: number } }>;
   caches: Record<string, { type: string }>;
@@ -62,11 +65,16 @@ const m = (metric: string, label: string, ...aliases: string[]): CatalogueMetric
   ...(aliases.length > 0 ? { aliases } : {}),
 });
 
-/** The entry endpoints of a document: every workload's target and the endpoints of its mix. */
+/**
+ * The entry endpoints of a document: every workload's target and the endpoints of its mix, and
+ * the login and logout endpoints of logged-in users (measured as entry endpoints too).
+ */
 export function entryEndpointsOf(doc: HighlightDocument): string[] {
   const all = Object.values(doc.workloads).flatMap((w) => [
     ...(w.target === undefined ? [] : [w.target]),
     ...Object.keys(w.mix ?? {}),
+    ...(w.session === undefined ? [] : [w.session.login]),
+    ...(w.session?.logout === undefined ? [] : [w.session.logout]),
   ]);
   return [...new Set(all)];
 }
@@ -203,6 +211,9 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
       m('windowMeanMs', 'mean inconsistency window'),
       m('completionMeanMs', 'mean saga completion time'),
       m('messagesPerSaga', 'messages per saga'),
+      m('messagesPerCompensatedSaga', 'messages per compensated saga'),
+      m('bytesPerSaga', 'bytes per saga'),
+      m('bytesPerCompensatedSaga', 'bytes per compensated saga'),
     ],
     items: (c) => namedSteps(c, 'saga'),
     count: (c) => stepsOfKind(c, 'saga'),
@@ -238,6 +249,10 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
       m('aborted', 'aborted 2PC transactions'),
       m('blocked', 'participants blocked in doubt', 'blocked'),
       m('lockHoldMeanMs', 'mean 2PC lock hold', 'lock hold'),
+      m('inDoubt', '2PC transactions in doubt', 'in doubt'),
+      m('lockWaits', '2PC lock waits', 'lock waits'),
+      m('lockHoldMaxMs', 'max 2PC lock hold'),
+      m('messagesPerTransaction', 'messages per 2PC transaction'),
     ],
     items: (c) => namedSteps(c, 'twoPhaseCommit'),
     count: (c) => stepsOfKind(c, 'twoPhaseCommit'),
@@ -250,6 +265,9 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
       m('pendingShare', 'reads that saw pending'),
       m('pendingTimeMeanMs', 'mean time pending', 'time pending'),
       m('cancelled', 'cancelled'),
+      m('timedOut', 'cancelled for timeout'),
+      m('cancelledReads', 'reads that saw cancelled'),
+      m('pendingTimeP99Ms', 'p99 time pending'),
     ],
     items: (c) => namedSteps(c, 'pending'),
     count: (c) => stepsOfKind(c, 'pending'),

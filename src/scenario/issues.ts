@@ -104,6 +104,11 @@ export const ISSUE_CODES = [
   'highlight-not-measured',
   'highlight-ambiguous',
   'duplicate-highlight',
+  // the lesson beside a scenario: its figures and claims (lesson.ts)
+  'unknown-lesson-variant',
+  'lesson-needs-variant',
+  'bad-lesson-claim',
+  'bad-lesson-figure',
   // durations and periods (check-limits.ts, load.ts)
   'zero-duration',
   'infinite-duration',

@@ -10,6 +10,7 @@ import { type Document, LineCounter } from 'yaml';
 import { checkReferences } from './check-references.ts';
 import { checkHighlights } from './highlights.ts';
 import { type DocPath, ScenarioError, type ScenarioIssue, type UnlocatedIssue } from './issues.ts';
+import type { LessonScope } from './lesson.ts';
 import { createLocator, detab } from './locate.ts';
 import * as msg from './messages.ts';
 import { normalizeScenario } from './normalize.ts';
@@ -51,6 +52,11 @@ export interface LoadedScenario {
    * workload replays, point at the key that names them).
    */
   locate?: (path: DocPath) => { line: number; col: number };
+  /**
+   * What the lesson beside it refers to (lesson.ts `parseLesson`): its documents, gathered when
+   * asked (a load that reads no lesson, such as a sweep's points, does not pay for it).
+   */
+  lessonScope?: () => LessonScope;
 }
 
 /** Options of parseScenario and loadScenario. */
@@ -233,6 +239,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
       replications: parsed.replications ?? null,
       warnings,
       locate: (p: DocPath) => locate(p),
+      lessonScope: () => ({ base: contextOf(parsed, language), variants: [] }),
     };
   }
 
@@ -297,8 +304,22 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
     replications: parsed.replications ?? null,
     warnings: [...problems, ...dedupe(variantProblems)],
     locate: (p: DocPath) => locate(p),
+    lessonScope: () => ({
+      base: contextOf(parsed, language),
+      // a variant with an error stopped the load above: the documents follow the names
+      variants: Object.keys(variantsInput).map((name, i) => ({
+        name,
+        context: contextOf(variantDocs[i], language),
+      })),
+    }),
   };
 }
+
+/** What the highlight checker reads of a document: it and its steps. */
+const contextOf = (doc: ScenarioParsed, language: StepLanguage) => ({
+  doc,
+  steps: everyStep(language, doc.services),
+});
 
 /**
  * The highlights of `parsed`, each resolved against the base document and its variants `docs`
@@ -311,7 +332,7 @@ function highlightsOf(
   place: (u: UnlocatedIssue) => ScenarioIssue,
 ): HighlightDef[] {
   if (parsed.highlights === undefined) return [];
-  const contexts = docs.map((doc) => ({ doc, steps: everyStep(language, doc.services) }));
+  const contexts = docs.map((doc) => contextOf(doc, language));
   const { highlights, issues } = checkHighlights(parsed.highlights, contexts);
   fail(issues.map((u) => place(u)));
   return highlights;

@@ -43,6 +43,22 @@ describe('sagas in the scenario language', () => {
           compensationFails: 0,
         },
       ],
+      // the message sizes by default: a 1 KB call, a 256 B reply, a 1 KB event
+      payload: { callBytes: 1024, replyBytes: 256, eventBytes: 1024 },
+    });
+  });
+
+  it('reads the sizes of its messages', () => {
+    const s = parseScenario(
+      text('{ steps: [{ call: stock/reserve }], payload: { call: 2KB, event: 512B } }'),
+      'shop.yaml',
+    ).variants[0];
+    expect(
+      (s.services[0].endpoints[0].steps[0] as unknown as { payload: unknown }).payload,
+    ).toEqual({
+      callBytes: 2048,
+      replyBytes: 256,
+      eventBytes: 512,
     });
   });
 

@@ -48,6 +48,15 @@ function problemsWith(...edits: [string | RegExp, string][]): string {
 }
 
 describe('sessions in the scenario language', () => {
+  it('make the login and logout endpoints entry endpoints a highlight or lesson may name', () => {
+    const t = text((x) => `${x}highlights: [web/login availability, web/logout p99]\n`);
+    const loaded = parseScenario(t, 'shop.yaml');
+    expect(loaded.highlights.map((h) => `${h.scope}|${h.id}|${h.metric}`)).toEqual([
+      'endpoint|web/login|availability',
+      'endpoint|web/logout|p99Ms',
+    ]);
+  });
+
   it('accepts the valid scenario and fills in the defaults', () => {
     expect(scenarioProblems(text())).toBe('');
     const s = parseScenario(text(), 'shop.yaml').variants[0];

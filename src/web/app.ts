@@ -9,6 +9,7 @@
  */
 import type { EditorView } from '@codemirror/view';
 import { renderMarkdown } from '../report/html/markdown.ts';
+import { lessonWithReferences } from '../report/lesson-figures.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
 import { DataFilesPanel } from './data-files-panel.ts';
@@ -206,8 +207,9 @@ class Playground {
   #showScenario(): void {
     $('scenario-title').textContent = this.#file;
     const lesson = this.#shipped(this.#file)?.lesson;
-    // renderMarkdown escapes every text of the lesson (report/html/markdown.ts)
-    $('lesson').innerHTML = lesson ? renderMarkdown(lesson).toString() : '';
+    // renderMarkdown escapes every text of the lesson (report/html/markdown.ts); its figures
+    // show as their references until a run fills them in (the report's lesson section)
+    $('lesson').innerHTML = lesson ? renderMarkdown(lessonWithReferences(lesson)).toString() : '';
     this.#markEdited();
     this.#refreshParameters();
   }

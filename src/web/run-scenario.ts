@@ -35,6 +35,8 @@ import type { ReportData } from '../report/report-data.ts';
 import type { RunNotes } from '../report/results.ts';
 import { scenarioResults } from '../report/scenario-results.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
+import { parseLesson } from '../scenario/lesson.ts';
+import type { LessonRefs } from '../scenario/lesson-types.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
 import { dataFileNames, preparePageData } from './data-files.ts';
 import type {
@@ -264,7 +266,14 @@ export function buildReport(
   const notes = loaded.warnings.map((w) => `${w.file}:${w.line}:${w.col} ${w.message}`);
   const empty = runs.filter((r) => r.summary.overall.finished === 0).length;
   if (empty > 0) notes.push(noRequestCompletedWarning(empty, runs.length));
-  const results = scenarioResults(loaded, request.file, request.lesson, runs, replications);
+  const results = scenarioResults(
+    loaded,
+    request.file,
+    request.lesson,
+    runs,
+    replications,
+    lessonRefsOf(request, loaded),
+  );
   if (runNotes?.precision !== undefined) {
     results.notes = runNotes;
     const done = replications?.[0]?.length ?? 1;
@@ -275,6 +284,16 @@ export function buildReport(
   if (json === undefined) throw new Error('buildOutputs made no results.json');
   files.set('index.html', buildReportHtml(JSON.parse(json) as ReportData, assets));
   return { files: [...files], notes };
+}
+
+/**
+ * The figures and claims of the shipped lesson of the request, resolved against the scenario as
+ * edited: those the edit broke (a variant removed) are left out, and show as written.
+ */
+function lessonRefsOf(request: RunRequest, loaded: LoadedScenario): LessonRefs | undefined {
+  if (request.lesson === null || loaded.lessonScope === undefined) return undefined;
+  const file = request.file.replace(/\.(ya?ml|json)$/i, '.md');
+  return parseLesson(request.lesson, file, loaded.lessonScope()).refs;
 }
 
 /** How many variants the text's scenario has and the replications each runs first, or the issues that stop it. */

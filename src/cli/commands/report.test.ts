@@ -37,6 +37,14 @@ describe('msasim report', () => {
       err: '',
     });
     expect((await readFile(join(dir, 'index.html'))).equals(written)).toBe(true);
+    // the lesson's figures are filled in from the results, and a hand-broken lessonRefs is refused
+    expect(written.toString()).toContain('Checked claims (from this run):');
+    const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8'));
+    results.scenario.lessonRefs.figures = 'broken';
+    await writeFile(join(dir, 'results.json'), JSON.stringify(results));
+    const broken = await msasim(['report', dir]);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/scenario\.lessonRefs\.figures: /);
   });
 
   it('rebuilds the page of a results.json an older msasim wrote (fields added since: none)', async () => {

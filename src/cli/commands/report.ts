@@ -57,9 +57,48 @@ const summary = z.looseObject({
 });
 const estimate = z.looseObject({ n: num, mean: num, lo: num, hi: num });
 const metric = z.looseObject({ scope: str, id: str, metric: str, label: str, unit: str });
+// the lesson's resolved figures and claims (scenario/lesson-types.ts); absent without any
+const lessonRef = z.looseObject({
+  text: str,
+  variant: str.nullable(),
+  def: z.looseObject({ scope: str, id: str.nullable(), metric: str, label: str }),
+});
+const operand = z.looseObject({
+  ref: lessonRef.nullable(),
+  factor: z.number(),
+  constant: z.number(),
+});
+const lessonRefs = z.looseObject({
+  file: str,
+  figures: z.array(
+    z.looseObject({
+      source: str,
+      line: z.number(),
+      col: z.number(),
+      ref: lessonRef,
+      format: z.enum(['value', 'mean', 'interval']),
+    }),
+  ),
+  claims: z.array(
+    z.looseObject({
+      text: str,
+      line: z.number(),
+      left: operand,
+      op: z.enum(['<', '<=', '>', '>=', '=', '!=', '~']),
+      right: operand,
+    }),
+  ),
+  claimBlocks: z.array(z.looseObject({ start: z.number(), end: z.number() })),
+});
 const reportData = z.looseObject({
   format: z.number(),
-  scenario: z.looseObject({ name: str, description: str, file: str, lesson: str.nullable() }),
+  scenario: z.looseObject({
+    name: str,
+    description: str,
+    file: str,
+    lesson: str.nullable(),
+    lessonRefs: lessonRefs.optional(),
+  }),
   replications: z.number(),
   seeds: z.array(z.union([z.number(), str])),
   variants: z

@@ -4,6 +4,7 @@ import { loadScenario } from '../../model/language.ts';
 import { formatIssues } from '../../scenario/format.ts';
 import { ScenarioError } from '../../scenario/issues.ts';
 import type { CliIo } from '../io.ts';
+import { loadLesson } from '../lesson-file.ts';
 import { prepareWorkloadData } from '../workload-files.ts';
 
 /** Validates each file; returns 1 when any has an error. */
@@ -14,6 +15,8 @@ export async function validateCommand(files: string[], io: CliIo): Promise<numbe
       const loaded = await loadScenario(file);
       // the data files its workloads replay, checked row by row
       (await prepareWorkloadData(loaded)).close();
+      // the lesson beside it: its figures and claims name what the scenario measures
+      await loadLesson(file, loaded, io);
       const variants = loaded.variants.length > 1 ? ` (${loaded.variants.length} variants)` : '';
       io.out(`✔ ${file}: scenario "${loaded.name}" is valid${variants}\n`);
       if (loaded.warnings.length > 0) io.out(`${formatIssues(loaded.warnings)}\n`);

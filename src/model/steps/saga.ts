@@ -8,12 +8,12 @@ import type { DocPath } from '../../scenario/issues.ts';
 import * as msg from '../../scenario/messages.ts';
 import { checkEndpointRef, errorAt } from '../../scenario/names.ts';
 import { splitRef } from '../../scenario/normalize.ts';
-import { Duration, EndpointRef, id, Percent } from '../../scenario/schema.ts';
-import { parseDurationMs, parsePercent } from '../../scenario/units.ts';
+import { Bytes, Duration, EndpointRef, id, Percent } from '../../scenario/schema.ts';
+import { parseBytes, parseDurationMs, parsePercent } from '../../scenario/units.ts';
 import { backgroundRequest } from '../frame.ts';
 import { advance } from '../journey.ts';
 import type { Hop } from '../network.ts';
-import { actionTimeouts, type SagaAction, SagaRuntime } from '../saga.ts';
+import { actionTimeouts, type SagaAction, type SagaPayload, SagaRuntime } from '../saga.ts';
 import type { HandledStepKind } from './step-kind.ts';
 
 /**
@@ -42,7 +42,20 @@ const Saga = z.strictObject({
   mode: z.enum(['orchestrated', 'choreographed']).default('orchestrated'),
   broker: id.optional(),
   steps: z.array(SagaActionStep).min(1),
+  payload: z
+    .strictObject({
+      call: Bytes.default('1KB'),
+      reply: Bytes.default('256B'),
+      event: Bytes.default('1KB'),
+    })
+    .optional(),
 });
+
+/**
+ * The size of a saga's messages when `payload:` leaves it out: a call carries the request
+ * (1 KB), its reply a status (256 B); an event 1 KB (the order it is about).
+ */
+export const SAGA_PAYLOAD_DEFAULTS = { callBytes: 1024, replyBytes: 256, eventBytes: 1024 };
 
 const SagaStep = z.strictObject({ saga: Saga });
 
@@ -64,6 +77,8 @@ export interface SagaStepDef {
   mode: 'orchestrated' | 'choreographed';
   broker: string | null;
   steps: SagaActionDef[];
+  /** The size of each message, bytes: a call, its reply (orchestrated), an event (choreographed). */
+  payload: SagaPayload;
 }
 
 export const saga: HandledStepKind<z.output<typeof SagaStep>, SagaStepDef, SagaRuntime> = {
@@ -81,6 +96,14 @@ export const saga: HandledStepKind<z.output<typeof SagaStep>, SagaStepDef, SagaR
       compensate: a.compensate === undefined ? null : splitRef(a.compensate),
       compensationFails: parsePercent(a.compensationFails),
     })),
+    payload:
+      s.payload === undefined
+        ? SAGA_PAYLOAD_DEFAULTS
+        : {
+            callBytes: parseBytes(s.payload.call),
+            replyBytes: parseBytes(s.payload.reply),
+            eventBytes: parseBytes(s.payload.event),
+          },
   }),
   check({ saga: s }, path, { names }) {
     const at: DocPath = [...path, 'saga'];
@@ -159,6 +182,7 @@ export const saga: HandledStepKind<z.output<typeof SagaStep>, SagaStepDef, SagaR
       choreographed ? ctx.network.link(serviceId, def.broker as string, 'publish').out : null,
       backgroundRequest(actions[0].target, zero),
       advance,
+      def.payload,
     );
     ctx.sagas.set(name, runtime);
     return runtime;

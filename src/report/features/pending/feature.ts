@@ -45,6 +45,13 @@ export const pendingFeature = itemFeature<P>({
         x.confirmed + x.cancelled > 0 ? x.pendingTimeMeanMs : null,
       ),
       m('cancelled', 'cancelled', 'count', (x) => x.cancelled),
+      // what the lessons quote: the cancellations for a missing confirmation, the reads that
+      // showed a cancelled entity, and the tail of the time pending
+      m('timedOut', 'cancelled for timeout', 'count', (x) => x.timedOut),
+      m('cancelledReads', 'reads that saw cancelled', 'count', (x) => x.cancelledReads),
+      m('pendingTimeP99Ms', 'p99 time pending', 'ms', (x) =>
+        x.confirmed + x.cancelled > 0 ? x.pendingTimeP99Ms : null,
+      ),
     ],
   },
 });

@@ -51,3 +51,6 @@ export const sagasEnded = (s: SagaSummary): number => s.completed + s.compensate
  * and an inconsistency window.
  */
 export const sagasConsistent = (s: SagaSummary): number => s.completed + s.compensated;
+
+/** The sagas that rolled back: compensated, or left inconsistent by a failed roll-back. */
+export const sagasRolledBack = (s: SagaSummary): number => s.compensated + s.inconsistent;

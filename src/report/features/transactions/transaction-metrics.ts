@@ -12,6 +12,7 @@ import {
   sagasConsistent,
   sagasEnded,
   sagasOf,
+  sagasRolledBack,
   transactionsOf,
 } from './transaction-figures.ts';
 
@@ -34,6 +35,17 @@ export const SAGA_METRICS = keyMetricSource<SagaSummary>(
     ),
     m('messagesPerSaga', 'messages per saga', 'count', (x) =>
       sagasEnded(x) > 0 ? x.messagesPerSaga : null,
+    ),
+    // what a roll-back costs (the source's claim about compensation, issue 17): missing in a
+    // run where no saga rolled back (absent in results.json written before)
+    m('messagesPerCompensatedSaga', 'messages per compensated saga', 'count', (x) =>
+      sagasRolledBack(x) > 0 ? (x.messagesPerCompensatedSaga ?? null) : null,
+    ),
+    m('bytesPerSaga', 'bytes per saga', 'bytes', (x) =>
+      sagasEnded(x) > 0 ? (x.bytesPerSaga ?? null) : null,
+    ),
+    m('bytesPerCompensatedSaga', 'bytes per compensated saga', 'bytes', (x) =>
+      sagasRolledBack(x) > 0 ? (x.bytesPerCompensatedSaga ?? null) : null,
     ),
   ],
   true,

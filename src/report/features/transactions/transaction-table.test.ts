@@ -66,10 +66,20 @@ describe('formatSagas, formatTransactions, formatReaders', () => {
       'variant',
       'failed actions',
       'msg/saga',
+      'msg ok/comp',
+      'KB/saga (comp)',
       'done ms mean/p99',
       'window ms mean/p99/max',
     ]);
-    expect(cells(lines[8])).toEqual(['sticky', '131', '5.92', '95.8/264.5', '93.3/260.1/634.3']);
+    expect(cells(lines[8])).toEqual([
+      'sticky',
+      '131',
+      '5.92',
+      '5.50/8.25',
+      '4.0 (6.0)',
+      '95.8/264.5',
+      '93.3/260.1/634.3',
+    ]);
     expect(text).toContain('alerts: operator alerts (comp: compensations that failed');
     within120(text);
   });
@@ -278,6 +288,9 @@ describe('saga, transaction and reader key metrics', () => {
       ['sagas|create-course|windowMeanMs', 93.25],
       ['sagas|create-course|completionMeanMs', 95.75],
       ['sagas|create-course|messagesPerSaga', 5.9167],
+      ['sagas|create-course|messagesPerCompensatedSaga', 8.25],
+      ['sagas|create-course|bytesPerSaga', 4123.5],
+      ['sagas|create-course|bytesPerCompensatedSaga', 6150.75],
       ['transactions|book-seat|failed', 110],
       ['transactions|book-seat|conflictRate', 0.006],
       ['transactions|book-seat|lockWaitMeanMs', 72.5],
@@ -321,6 +334,9 @@ describe('saga, transaction and reader key metrics', () => {
       'windowMeanMs',
       'completionMeanMs',
       'messagesPerSaga',
+      'messagesPerCompensatedSaga',
+      'bytesPerSaga',
+      'bytesPerCompensatedSaga',
     ]);
     expect(TRANSACTION_METRICS.metrics.map((d) => d.metric)).toEqual([
       'failed',

@@ -40,6 +40,14 @@ const SAGA_ENDED: TextColumn<S>[] = [
 const SAGA_COST: TextColumn<S>[] = [
   ['failed actions', (x) => String(x.actionFailures)],
   ['msg/saga', (x) => num(x.messagesPerSaga, 2)],
+  [
+    'msg ok/comp',
+    (x) => `${num(x.messagesPerCompletedSaga, 2)}/${num(x.messagesPerCompensatedSaga, 2)}`,
+  ],
+  [
+    'KB/saga (comp)',
+    (x) => `${num(x.bytesPerSaga / 1024, 1)} (${num(x.bytesPerCompensatedSaga / 1024, 1)})`,
+  ],
   ['done ms mean/p99', (x) => ms(x.completionMeanMs, x.completionP99Ms)],
   ['window ms mean/p99/max', (x) => ms(x.windowMeanMs, x.windowP99Ms, x.windowMaxMs)],
 ];
@@ -50,7 +58,8 @@ const SAGA_LEGEND = [
   'compensated: every action done was undone',
   'inconsistent: a compensation failed, or an action that cannot be undone had run',
   'alerts: operator alerts (comp: compensations that failed / undo: actions that could not be undone)',
-  'msg/saga: calls and replies, or events, per saga that ended',
+  'msg/saga: calls and replies, or events, per saga that ended (ok/comp: completed / rolled back)',
+  'KB/saga: bytes of those messages per saga that ended (comp: per saga rolled back)',
   'done: start to completed or compensated',
   'window: first action done to consistent again',
 ];

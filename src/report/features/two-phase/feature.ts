@@ -84,6 +84,16 @@ export const twoPhaseFeature = itemFeature<T>({
       m('lockHoldMeanMs', 'mean 2PC lock hold', 'ms', (x) =>
         x.started > 0 ? x.lockHoldMeanMs : null,
       ),
+      // what the lessons quote: the coordinator's doubt, the queue on hot rows, the longest
+      // hold and the messages a decision costs
+      m('inDoubt', '2PC transactions in doubt', 'count', (x) => x.inDoubt),
+      m('lockWaits', '2PC lock waits', 'count', (x) => x.lockWaits),
+      m('lockHoldMaxMs', 'max 2PC lock hold', 'ms', (x) =>
+        x.started > 0 ? x.lockHoldMaxMs : null,
+      ),
+      m('messagesPerTransaction', 'messages per 2PC transaction', 'count', (x) =>
+        x.committed + x.aborted > 0 ? x.messagesPerTransaction : null,
+      ),
     ],
   },
 });

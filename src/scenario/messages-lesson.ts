@@ -1,0 +1,48 @@
+/**
+ * The texts of problems with a lesson's figures (`{{variant: reference}}`) and claims (its
+ * ```claims block), one function per issue code (lesson.ts reads them from here).
+ */
+import type { IssueText } from './messages.ts';
+import { didYouMean } from './suggest.ts';
+
+/** A figure or claim naming a variant the scenario does not have. */
+export function unknownLessonVariant(name: string, known: readonly string[]): IssueText {
+  const guess = didYouMean(name, known);
+  return {
+    code: 'unknown-lesson-variant',
+    message: `the scenario has no variant "${name}"`,
+    hint: `${guess === undefined ? '' : `did you mean "${guess}"? `}variants: ${known.join(', ')}`,
+  };
+}
+
+/** A reference without `variant:` in a scenario with variants. */
+export function lessonNeedsVariant(text: string, known: readonly string[]): IssueText {
+  return {
+    code: 'lesson-needs-variant',
+    message: `"${text}" does not say which variant's figure it is`,
+    hint: `write {{variant: reference}}, e.g. "${known[0]}: p99"; variants: ${known.join(', ')}`,
+  };
+}
+
+/** A key metric reference that did not resolve, said as a problem of the lesson. */
+export function inLesson(where: string, problem: IssueText): IssueText {
+  return { ...problem, message: `${where}: ${problem.message}` };
+}
+
+/** A claim line that is not `left op right`. */
+export function badLessonClaim(line: string): IssueText {
+  return {
+    code: 'bad-lesson-claim',
+    message: `"${line}" is not a claim`,
+    hint: 'write one claim a line: <reference> <op> <reference or number>, op one of < <= > >= = != ≈ (≤ ≥ ≠ ~=), e.g. "batch+cache: rows per request < join: rows per request", "sticky: sessions lost > 0", "events-old: p50 >= 6× crud: p50"; # starts a comment',
+  };
+}
+
+/** A figure option that is not one. */
+export function badLessonFigure(option: string): IssueText {
+  return {
+    code: 'bad-lesson-figure',
+    message: `"${option}" is not a way to show a figure`,
+    hint: 'after | write mean (the mean alone) or interval (the 95 % confidence interval), e.g. {{sticky: sessions lost | mean}}',
+  };
+}
