@@ -12,6 +12,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongFirstSequencer } from './src/test-support/sequencer.ts';
 
 /** The end-to-end and whole-system tests; everything else under src/ is a unit test. */
 const E2E = [
@@ -30,6 +31,9 @@ export default defineConfig({
     // keyed by their content: a run after a change transforms only the files changed
     experimental: { fsModuleCache: true },
     isolate: false,
+    // the long e2e files start first whatever vitest's cache of durations says
+    // (src/test-support/sequencer.ts): none is left running alone at the end
+    sequence: { sequencer: LongFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [

@@ -4,7 +4,9 @@
  * worded ScenarioError, or be valid and run briefly to its end or to a guard — never an
  * internal error (any other exception), a hang (a per-case time budget), or a message without
  * a place. MSASIM_FUZZ_RUNS raises the count (and MSASIM_FUZZ_SEED changes the cases) for long
- * runs; the default keeps this file to a few seconds.
+ * runs; the default keeps this file to a few seconds. The cases are judged in SHARDS tests (every
+ * SHARDS-th case each), each with its own time budget on a loaded machine; a last test checks
+ * that every case was judged and that enough of them ran.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,24 +111,39 @@ async function problemOf(c: FuzzCase): Promise<string | { outcome: Outcome }> {
   return { outcome };
 }
 
+/** The cases are judged in this many tests, each with its own time budget (a loaded machine). */
+const SHARDS = 4;
+
 describe('hostile documents (fuzz)', () => {
-  it(
-    `ends ${RUNS} mutated scenarios in a located error, or a short run, without a crash`,
-    async () => {
-      const failures: string[] = [];
-      const outcomes: Record<Outcome, number> = { refused: 0, ran: 0, guarded: 0 };
-      for (const c of fuzzCases(ROOT, SEED, RUNS)) {
+  const cases = [...fuzzCases(ROOT, SEED, RUNS)];
+  const failures: string[] = [];
+  const outcomes: Record<Outcome, number> = { refused: 0, ran: 0, guarded: 0 };
+  let judged = 0;
+
+  it.each(Array.from({ length: SHARDS }, (_, i) => i))(
+    `shard %i of ${SHARDS} of ${RUNS} mutated scenarios: each ends in a located error, or a short run, without a crash`,
+    async (shard) => {
+      const mine: string[] = [];
+      for (const [i, c] of cases.entries()) {
+        if (i % SHARDS !== shard) continue;
         const verdict = await judge(c);
+        judged++;
         if (verdict.problem !== undefined)
-          failures.push(`${c.source} [${c.mutations.join('; ')}]: ${verdict.problem}`);
+          mine.push(`${c.source} [${c.mutations.join('; ')}]: ${verdict.problem}`);
         if (verdict.outcome !== undefined) outcomes[verdict.outcome]++;
       }
-      if (process.env.MSASIM_FUZZ_RUNS !== undefined)
-        console.log(`fuzz ${SEED}: ${RUNS} documents`, outcomes, `${failures.length} failures`);
-      expect(failures).toEqual([]);
-      // the mutations must leave some documents valid, or the runs would test nothing
-      expect(outcomes.ran + outcomes.guarded).toBeGreaterThan(RUNS / 20);
+      failures.push(...mine);
+      expect(mine).toEqual([]);
     },
-    Math.max(120_000, RUNS * 100),
+    Math.max(120_000, (RUNS / SHARDS) * 100),
   );
+
+  it(`judged all ${RUNS} documents, and enough of them were valid to run`, () => {
+    if (process.env.MSASIM_FUZZ_RUNS !== undefined)
+      console.log(`fuzz ${SEED}: ${RUNS} documents`, outcomes, `${failures.length} failures`);
+    expect(cases).toHaveLength(RUNS);
+    expect(judged).toBe(RUNS);
+    // the mutations must leave some documents valid, or the runs would test nothing
+    expect(outcomes.ran + outcomes.guarded).toBeGreaterThan(RUNS / 20);
+  });
 });

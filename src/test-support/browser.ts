@@ -1,31 +1,28 @@
 /**
- * Chromium for the browser tests (report.browser.test.ts, hostile.browser.test.ts, the playground's): Debian's
- * /usr/bin/chromium driven by playwright-core, launched headless with nothing in the background
- * (no sandbox: the tests run as root in containers). Without the binary the browser tests are
- * skipped locally and fail in CI (`browserSuite`).
+ * Chromium for the browser tests (report.browser.test.ts, hostile.browser.test.ts,
+ * hangul.browser.test.ts, the playground's): the one headless Debian /usr/bin/chromium of the
+ * test run (chromium.ts; the e2e project's global setup starts it), driven by playwright-core.
+ * Without the binary the browser tests are skipped locally and fail in CI (`browserSuite`).
  */
-import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { CHROMIUM, chromiumAvailable } from './chromium.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
+export { CHROMIUM };
 
-/** Starts a headless Chromium. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+const available = chromiumAvailable();
+
+/**
+ * A connection to the test run's Chromium (started by global-setup.ts). Its `close()` closes
+ * the connection and what it opened (pages, contexts), not the browser the other files use.
+ */
+export function openChromium(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  if (endpoint === undefined)
+    throw new Error(
+      'the browser tests need the e2e project (vitest.config.ts) and its global setup, which starts Chromium',
+    );
+  return chromium.connect(endpoint);
 }
 
 /**

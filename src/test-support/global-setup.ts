@@ -3,17 +3,23 @@
  * sources (the e2e tests run the built CLI: `npm test` builds it first, `npx vitest` alone does
  * not), makes a fresh folder for the runs the e2e tests share (shipped-runs.ts), hands its path
  * to the test files (`inject('sharedRunsDir')`) and removes it when the test run ends. A fresh
- * folder per test run means nothing is ever reused from an earlier run.
+ * folder per test run means nothing is ever reused from an earlier run. It also starts the one
+ * Chromium the browser tests share (chromium.ts; `inject('chromiumEndpoint')`, absent when
+ * /usr/bin/chromium is missing) and closes it at the end.
  */
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { chromiumAvailable, launchChromiumServer } from './chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The folder of the shared runs of this test run (shipped-runs.ts). */
     sharedRunsDir: string;
+    /** The playwright-core endpoint of the test run's Chromium (undefined without Chromium). */
+    chromiumEndpoint: string | undefined;
   }
 }
 
@@ -55,15 +61,26 @@ async function checkBuilt(): Promise<void> {
 }
 
 let dir: string | undefined;
+let browser: BrowserServer | undefined;
 
-/** Checks the build, creates the folder of the shared runs and provides its path. */
+/**
+ * Checks the build, creates the folder of the shared runs and starts Chromium (while the build
+ * is checked), and provides the folder's path and the browser's endpoint.
+ */
 export async function setup(project: TestProject): Promise<void> {
-  await checkBuilt();
+  const launching = chromiumAvailable() ? launchChromiumServer() : undefined;
+  try {
+    await checkBuilt();
+  } finally {
+    browser = await launching;
+  }
   dir = await mkdtemp(join(tmpdir(), 'msasim-shared-runs-'));
   project.provide('sharedRunsDir', dir);
+  project.provide('chromiumEndpoint', browser?.wsEndpoint());
 }
 
-/** Removes the folder of the shared runs (only the one setup made). */
+/** Closes Chromium and removes the folder of the shared runs (only the one setup made). */
 export async function teardown(): Promise<void> {
+  await browser?.close();
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 }

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserSuite, launchChromium } from '../test-support/browser.ts';
+import { browserSuite, openChromium } from '../test-support/browser.ts';
 import { msasimInProcess, ROOT } from '../test-support/cli.ts';
 import { shippedRun } from '../test-support/shipped-runs.ts';
 import { encodeShare } from './share.ts';
@@ -59,7 +59,7 @@ browserSuite('the playground in Chromium', () => {
     expect(made.code, made.stderr).toBe(0);
     // two run workers, so the variants of a scenario run in parallel as on a multi-core laptop
     url = `${pathToFileURL(file).href}?workers=2`;
-    browser = await launchChromium();
+    browser = await openChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('console', (m) => {
       if (m.type() === 'error') seen.problems.push(`${m.type()}: ${m.text()}`);

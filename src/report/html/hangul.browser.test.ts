@@ -12,12 +12,12 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, openChromium } from '../../test-support/browser.ts';
 import { ROOT as root } from '../../test-support/cli.ts';
 import { shippedRun } from '../../test-support/shipped-runs.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const KOREAN = 'ko/join-vs-n-plus-1.yaml';
 const SCREENSHOT = join(root, 'reports', 'test-artifacts', 'hangul-report.png');
 const available = existsSync(CHROMIUM);
@@ -46,10 +46,7 @@ describe.skipIf(!available)('Hangul in the HTML report (Chromium)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const launching = chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    const launching = openChromium();
     const run = await shippedRun(KOREAN);
     expect(run.code, run.stderr).toBe(0);
     browser = await launching;

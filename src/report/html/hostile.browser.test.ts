@@ -1,15 +1,15 @@
 /**
  * The pages against hostile text in a real browser (issue 12; Debian's Chromium driven by
- * playwright-core, launched as report.browser.test.ts does). index.html (with variants; and
- * without, from a results.json whose every string is hostile, kinds and units included),
- * sweep.html and spof.html are built in-process from data with payloads of PAYLOADS in every
- * string — names, descriptions, ids, seeds, the lesson, sweep parameter values — and opened
- * from file:// with every other request refused: once with the real libraries and a different
- * payload in each string (the charts must draw, and hovering their marks shows tooltips as
- * text), and once per payload in every string with stand-ins for the libraries (fast). No
- * dialog may open, no payload may run (they set window.__pwned), nothing but the file may be
- * requested, and the DOM may hold no element or attribute a payload brings. Without
- * /usr/bin/chromium the tests are skipped locally and fail in CI.
+ * playwright-core: the test run's one browser, test-support/browser.ts). index.html (with variants;
+ * and without, from a results.json whose every string is hostile, kinds and units included),
+ * sweep.html and spof.html are built in-process from data with payloads of PAYLOADS in every string
+ * — names, descriptions, ids, seeds, the lesson, sweep parameter values — and opened from file://
+ * with every other request refused: once with the real libraries and a different payload in each
+ * string (the charts must draw, and hovering their marks shows tooltips as text), and once per
+ * payload in every string with stand-ins for the libraries (fast). No dialog may open, no payload
+ * may run (they set window.__pwned), nothing but the file may be requested, and the DOM may hold no
+ * element or attribute a payload brings. Without /usr/bin/chromium the tests are skipped locally
+ * and fail in CI.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadVegaAssets } from '../../cli/vega-assets.ts';
-import { browserSuite, expectChartsDrawn, launchChromium } from '../../test-support/browser.ts';
+import { browserSuite, expectChartsDrawn, openChromium } from '../../test-support/browser.ts';
 import {
   hostilePages,
   hostileReportData,
@@ -89,7 +89,7 @@ browserSuite('the hostile pages in Chromium', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'msasim-hostile-'));
-    const launching = launchChromium();
+    const launching = openChromium();
     pages = await buildPages();
     for (const [name, text] of pages) await writeFile(join(dir, name), text);
     browser = await launching;

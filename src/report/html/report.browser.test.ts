@@ -4,8 +4,10 @@
  * goldens: test-support/shipped-runs.ts), and of `compare 01-shared-db.yaml --replications 3`
  * (shared with replications.e2e.test.ts), whose page shows confidence intervals, is opened from
  * file:// with every network request refused, and every chart must draw an SVG with marks, with
- * no console error or warning and no request but the page itself. A full-page screenshot of the
- * headline report goes to reports/test-artifacts/ for people to look at.
+ * no console error or warning and no request but the page itself. At 1,400 × 900 the first
+ * screen shows the scenario's highlights, no table scrolls sideways (headers and labels wrap)
+ * and the sticky section bar never covers the heading of a section it jumps to. A full-page
+ * screenshot of the headline report goes to reports/test-artifacts/ for people to look at.
  * Without /usr/bin/chromium the tests are skipped locally and fail in CI.
  */
 import { mkdir, readFile } from 'node:fs/promises';
@@ -14,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseScenario } from '../../model/language.ts';
-import { browserSuite, expectChartsDrawn, launchChromium } from '../../test-support/browser.ts';
+import { browserSuite, expectChartsDrawn, openChromium } from '../../test-support/browser.ts';
 import { ROOT as root } from '../../test-support/cli.ts';
 import {
   allShippedRuns,
@@ -59,7 +61,7 @@ browserSuite('the HTML report in Chromium', () => {
   const outs = new Map<string, string>();
 
   beforeAll(async () => {
-    const launching = launchChromium();
+    const launching = openChromium();
     for (const [i, run] of (await allShippedRuns()).entries()) {
       expect(run.code, run.stderr).toBe(0);
       outs.set(SHIPPED[i], run.out);
@@ -85,45 +87,75 @@ browserSuite('the HTML report in Chromium', () => {
     await browser?.close();
   });
 
-  it.each(files)('%s: every chart draws, nothing is fetched, nothing is logged', async (file) => {
-    // about:blank first, so nothing of the previous report can be counted against this one
-    await page.goto('about:blank');
-    seen.problems = [];
-    seen.requests = [];
-    const { problems, requests } = seen;
-    const html = join(outs.get(file) as string, 'index.html');
-    await page.goto(pathToFileURL(html).href);
-    await expectChartsDrawn(page, {
-      atLeast: 5,
-      timeoutMs: 20_000,
-      marks:
-        'svg g[class*="mark-"] > path, svg g[class*="mark-"] > line, svg g[class*="mark-"] > text',
-    });
-    const diagrams = await page.$$eval('svg.topology', (els) => els.length);
-    expect(diagrams).toBeGreaterThanOrEqual(1);
-    expect(problems).toEqual([]);
-    expect(requests).toEqual([pathToFileURL(html).href]);
+  it.each(files)(
+    '%s: every chart draws, nothing is fetched, nothing is logged, tables fit, headings land below the section bar',
+    async (file) => {
+      // about:blank first, so nothing of the previous report can be counted against this one
+      await page.goto('about:blank');
+      seen.problems = [];
+      seen.requests = [];
+      const { problems, requests } = seen;
+      const html = join(outs.get(file) as string, 'index.html');
+      await page.goto(pathToFileURL(html).href);
+      await expectChartsDrawn(page, {
+        atLeast: 5,
+        timeoutMs: 20_000,
+        marks:
+          'svg g[class*="mark-"] > path, svg g[class*="mark-"] > line, svg g[class*="mark-"] > text',
+      });
+      const diagrams = await page.$$eval('svg.topology', (els) => els.length);
+      expect(diagrams).toBeGreaterThanOrEqual(1);
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([pathToFileURL(html).href]);
 
-    if (diagrams > 1) {
-      // the topology tabs switch the diagram shown
-      const visible = () =>
-        page.$$eval('[role="tabpanel"]', (els) =>
-          els.map((el) => !(el as unknown as { hidden: boolean }).hidden),
-        );
-      expect((await visible())[1]).toBe(false);
-      await page.click('[role="tab"] >> nth=1');
-      expect((await visible()).slice(0, 2)).toEqual([false, true]);
-    }
-    if (file !== REPLICATED)
-      await firstScreenHasTheHighlights(page, file, outs.get(file) as string);
+      if (diagrams > 1) {
+        // the topology tabs switch the diagram shown
+        const visible = () =>
+          page.$$eval('[role="tabpanel"]', (els) =>
+            els.map((el) => !(el as unknown as { hidden: boolean }).hidden),
+          );
+        expect((await visible())[1]).toBe(false);
+        await page.click('[role="tab"] >> nth=1');
+        expect((await visible()).slice(0, 2)).toEqual([false, true]);
+      }
+      if (file !== REPLICATED)
+        await firstScreenHasTheHighlights(page, file, outs.get(file) as string);
 
-    if (file === HEADLINE) {
-      await mkdir(ARTIFACTS, { recursive: true });
-      await page.click('[role="tab"] >> nth=0');
-      await page.screenshot({ path: SCREENSHOT, fullPage: true });
-    }
-  });
+      if (file === HEADLINE) {
+        await mkdir(ARTIFACTS, { recursive: true });
+        await page.click('[role="tab"] >> nth=0');
+        await page.screenshot({ path: SCREENSHOT, fullPage: true });
+      }
+      await layoutFits(page);
+    },
+  );
 });
+
+/**
+ * No table of the page scrolls sideways (headers and labels wrap), and the sticky section bar
+ * never covers the heading of a section it jumps to (each section is scrolled into view).
+ */
+async function layoutFits(page: Page): Promise<void> {
+  // the checks run in the page (strings: this file is compiled without the DOM's types)
+  const wide = await page.evaluate(`[...document.querySelectorAll('.table-wrap')]
+    .filter((e) => e.scrollWidth > e.clientWidth + 1)
+    .map((e) => (e.closest('section')?.id ?? '') + ': ' + e.scrollWidth + ' > ' + e.clientWidth + ' px')`);
+  expect(wide).toEqual([]);
+  const covered = await page.evaluate(`(() => {
+    const nav = document.querySelector('nav');
+    const out = [];
+    for (const a of document.querySelectorAll('nav a')) {
+      const target = document.getElementById((a.getAttribute('href') ?? '').slice(1));
+      if (target === null || nav === null) continue;
+      target.scrollIntoView({ behavior: 'instant' });
+      const heading = target.querySelector('h2') ?? target;
+      if (heading.getBoundingClientRect().top < nav.getBoundingClientRect().bottom - 1)
+        out.push(target.id);
+    }
+    return out;
+  })()`);
+  expect(covered).toEqual([]);
+}
 
 /**
  * The first screen of a shipped scenario's report (scrolled to the top, 1400×900) shows a card
