@@ -1,7 +1,9 @@
 /**
- * The claims of the lesson added for issue 19 (resilience/freeze-vs-hang), checked against the
- * committed golden (scenarios/expected/freeze-vs-hang/summary.json, which the e2e test holds to
- * a real run): when the model changes a number the lesson relies on, this test names it.
+ * The figures of the issue-19 lessons (resilience/freeze-vs-hang, validation/busy-host) that no key
+ * metric carries — recovery times from the propagation view, the freeze's backlog counts, queue
+ * maxima, the noisy share — checked against the committed goldens (scenarios/expected/<name>/
+ * summary.json, which the e2e test holds to real runs); the rest of their figures and claims are
+ * lesson templates checked by lesson-claims.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -20,12 +20,6 @@ const LESSONS = (await listScenarioFiles(dir)).filter((f) =>
   existsSync(join(dir, f.replace(/\.(ya?ml|json)$/, '.md'))),
 );
 
-/**
- * Lessons without claims yet: the caches lesson is being shortened with its scenario (it gets
- * its figures and claims at that merge).
- */
-const WITHOUT_CLAIMS = new Set(['caches/local-vs-replicated-vs-distributed.yaml']);
-
 /** The key metric estimates of each variant in a golden summary.json. */
 function goldenEstimates(name: string): VariantEstimates[] {
   const file = join(dir, 'expected', name, 'summary.json');
@@ -50,8 +44,7 @@ describe('shipped lessons: figures and claims', () => {
     expect(formatIssues(issues), 'the lesson names what the scenario measures').toBe(
       formatIssues([]),
     );
-    if (!WITHOUT_CLAIMS.has(file))
-      expect(refs.claims.length, `${lessonFile} has a claims block`).toBeGreaterThan(0);
+    expect(refs.claims.length, `${lessonFile} has a claims block`).toBeGreaterThan(0);
     const failing = checkClaims(refs, goldenEstimates(loaded.name))
       .filter((c) => c.holds !== true)
       .map((c) => `scenarios/${lessonFile}:${c.claim.line}: ${claimWords(c)}`);
