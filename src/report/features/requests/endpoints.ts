@@ -102,6 +102,13 @@ export function causesText(s: RunSummary): string {
 }
 
 /**
+ * Why every request or call timed out, in words: the model cannot tell the two apart (an
+ * overloaded service answers nobody in time, too).
+ */
+export const TIMEOUT_CAUSES =
+  'either the timeout is shorter than any answer can be (a number without a unit is milliseconds: `timeout: 0.2` is 0.2 ms) or what it waits for is too overloaded to answer in time';
+
+/**
  * A warning for each entry endpoint whose every finished request timed out (none succeeded),
  * and for each call step (inner ones too) whose every call timed out: a timeout shorter than the
  * calls it guards can ever answer, often a unitless `timeout: 0.2` (0.2 ms). '' when there is none.
@@ -111,11 +118,11 @@ export function timeoutWarnings(s: RunSummary): string {
     .filter((e) => e.finished > 0 && e.outcomes.timedOut === e.finished)
     .map(
       (e) =>
-        `⚠ every request to ${e.endpoint} timed out (${e.finished} of ${e.finished}): a timeout is shorter than the answer can ever be; a number without a unit is milliseconds (\`timeout: 0.2\` is 0.2 ms)`,
+        `⚠ every request to ${e.endpoint} timed out (${e.finished} of ${e.finished}): ${TIMEOUT_CAUSES}`,
     );
   for (const c of s.callsAllTimedOut ?? [])
     lines.push(
-      `⚠ every call of ${c.step} (${c.from} → ${c.to}) timed out (${c.calls} of ${c.calls}): its timeout is shorter than the answer can ever be; a number without a unit is milliseconds (\`timeout: 0.2\` is 0.2 ms)`,
+      `⚠ every call of ${c.step} (${c.from} → ${c.to}) timed out (${c.calls} of ${c.calls}): ${TIMEOUT_CAUSES}`,
     );
   return lines.length === 0 ? '' : `\n${lines.join('\n')}`;
 }

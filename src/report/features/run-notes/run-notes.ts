@@ -1,11 +1,12 @@
 /**
  * Notes a reader must see before any figure: runs in which no request completed (the report is
  * then empty, usually a duration in milliseconds by mistake) and timeouts that failed every
- * request or every call of a step (a timeout shorter than any answer). The console says the same
+ * request or every call of a step (a timeout shorter than any answer, or an overload). The console says the same
  * (cli/run-guard.ts, requests/endpoints.ts `timeoutWarnings`); the page opens with them so that a
  * report file read later, or projected, carries the warning too.
  */
 import type { RunSummary } from '../../../metrics/summary.ts';
+import { TIMEOUT_CAUSES } from '../requests/endpoints.ts';
 
 /** The variant's name in a note ('' for a scenario without variants). */
 const inVariant = (s: RunSummary): string =>
@@ -25,11 +26,11 @@ export function runNotes(runs: readonly RunSummary[]): string[] {
     for (const e of s.endpoints)
       if (e.finished > 0 && e.outcomes.timedOut === e.finished)
         notes.push(
-          `Every request to ${e.endpoint} timed out${inVariant(s)} (${e.finished} of ${e.finished}): its timeout is shorter than the answer can ever be (\`timeout: 0.2\` is 0.2 ms).`,
+          `Every request to ${e.endpoint} timed out${inVariant(s)} (${e.finished} of ${e.finished}): ${TIMEOUT_CAUSES}.`,
         );
     for (const c of s.callsAllTimedOut ?? [])
       notes.push(
-        `Every call of ${c.step} (${c.from} → ${c.to}) timed out${inVariant(s)} (${c.calls} of ${c.calls}): its timeout is shorter than the answer can ever be (\`timeout: 0.2\` is 0.2 ms).`,
+        `Every call of ${c.step} (${c.from} → ${c.to}) timed out${inVariant(s)} (${c.calls} of ${c.calls}): ${TIMEOUT_CAUSES}.`,
       );
   }
   return notes;
