@@ -49,6 +49,26 @@ services:
 }
 
 /**
+ * A tiny scenario (tiny.yaml): one service of 4 threads, 200 requests a second for 3 s (1 s
+ * warm-up), exponential work of 2 ms: the playground's worker tests run it.
+ */
+export const TINY_YAML = `
+version: 1
+name: tiny
+duration: 3s
+warmup: 1s
+workloads:
+  users: { rate: 200/s, target: api/get }
+services:
+  api:
+    threads: 4
+    endpoints:
+      get:
+        steps:
+          - cpu: { dist: exponential, mean: 2ms }
+`;
+
+/**
  * The formatted problems of a scenario text, as `msasim validate` prints them, or `valid` ('' by
  * default) when there are none; `options` as parseScenario's (overrides, the step kinds).
  */

@@ -7,13 +7,13 @@
  * spof.txt and spof.html, the CLI's bytes for the same scenario, mode and choice of components
  * (`--variant`, `--at`, `--for`, `--seed` and `--duration` are not offered). Runs in a worker.
  */
-import { CommandBudget, DEFAULT_MAX_RUN_WALL_MS, DEFAULT_MAX_WALL_MS } from '../cli/run-guard.ts';
+import { CommandBudget } from '../cli/run-guard.ts';
 import { nothingToFail, spofFailures, spofRunner } from '../cli/spof-runs.ts';
 import type { VegaAssets } from '../report/html/layout.ts';
 import { spofCandidates } from '../report/spof.ts';
 import { planSpof, spofFiles, spofText } from '../report/spof-plan.ts';
 import type { SpofOutcome, SpofRequest } from './protocol.ts';
-import { loadRequest, MAX_EVENTS } from './run-scenario.ts';
+import { guardLimitsOf, loadRequest } from './run-scenario.ts';
 
 /** Runs the analysis; `onRun(done, of)` after every run. */
 export async function runSpof(
@@ -35,11 +35,7 @@ export async function runSpof(
       seed: undefined,
     });
     if ('usage' in plan) return { kind: 'problem', message: plan.usage };
-    const limits = {
-      maxEvents: MAX_EVENTS,
-      maxWall: DEFAULT_MAX_WALL_MS,
-      maxRunWall: DEFAULT_MAX_RUN_WALL_MS,
-    };
+    const limits = guardLimitsOf();
     const run = spofRunner(plan, limits, new CommandBudget(limits.maxWall), replayed);
     const baseline = await run(plan.scenario);
     if ('stopped' in baseline) return { kind: 'stopped', message: baseline.stopped };
