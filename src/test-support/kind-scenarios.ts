@@ -4,6 +4,7 @@
  * crash fault to add to them. The model's tests check their exact figures, the chart tests draw
  * the same runs.
  */
+import { frontGo } from './scenarios.ts';
 
 export interface TwoPhaseCase {
   /** c's prepare fails (votes no) this often. */
@@ -27,13 +28,7 @@ version: 1
 name: two-phase
 seed: 1
 duration: 30s
-workloads:
-  w: { users: ${o.users ?? 1}, thinkTime: { dist: constant, value: 10s }, target: front/go }
-services:
-  front:
-    endpoints:
-      go:
-        steps:
+${frontGo(o.users)}
           - twoPhaseCommit:
               name: tx
               ${o.timeout === undefined ? '' : `timeout: ${o.timeout}`}

@@ -49,6 +49,21 @@ services:
 }
 
 /**
+ * The middle of a scripted test scenario: `users` closed users calling front/go, each thinking
+ * `think` after its answer, then `services:` down to front/go's `steps:`; the steps follow
+ * (10 spaces in), then the other services.
+ */
+export function frontGo(users = 1, think = '10s'): string {
+  return `workloads:
+  w: { users: ${users}, thinkTime: { dist: constant, value: ${think} }, target: front/go }
+services:
+  front:
+    endpoints:
+      go:
+        steps:`;
+}
+
+/**
  * A tiny scenario (tiny.yaml): one service of 4 threads, 200 requests a second for 3 s (1 s
  * warm-up), exponential work of 2 ms: the playground's worker tests run it.
  */
