@@ -9,9 +9,8 @@
  */
 import type { FreezeSummary } from '../../../metrics/freeze-stats.ts';
 import { part } from '../../feature.ts';
-import { variantLabel } from '../../html/charts.ts';
-import { dataTable, labelTd } from '../../html/data-table.ts';
 import { formatNumber } from '../../html/format.ts';
+import { itemTableSection } from '../../html/item-section.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
 import { itemFeature } from '../../item-feature.ts';
@@ -35,32 +34,27 @@ const LEGEND = [
 
 /** The page's section: one row per variant × frozen instance (none: no section). */
 function freezesSection(data: ReportData): PageSection[] {
-  const rows = data.variants.flatMap((v) =>
-    (v.summary.freezes ?? []).map((x) => ({ label: variantLabel(data, v), x })),
-  );
-  if (rows.length === 0) return [];
-  const n = (k: keyof F) => (r: (typeof rows)[number]) => formatNumber(r.x[k] as number);
-  return [
+  const n = (k: keyof F) => (x: F) => formatNumber(x[k] as number);
+  return itemTableSection(
+    data,
+    (s) => s.freezes,
     {
       id: 'freezes',
       title: 'Frozen instances',
       nav: 'Freezes',
-      html: html`<p class="intro">A frozen process (crash: freeze) keeps accepting connections into its accept queue; after the resume it serves them whether or not the callers still wait. Wasted: served for callers that had already given up. Dropped: no room in the queue, never answered.</p>${dataTable(
-        ['instance', (r) => labelTd(r.x.id)],
-        [
-          ['variant', (r) => r.label],
-          ['accept queue', n('backlog')],
-          ['freezes', n('freezes')],
-          ['accepted', n('accepted')],
-          ['dropped', n('dropped')],
-          ['served', n('served')],
-          ['wasted', n('wasted')],
-          ['held', n('held')],
-        ],
-        rows,
-      )}`,
+      intro: html`<p class="intro">A frozen process (crash: freeze) keeps accepting connections into its accept queue; after the resume it serves them whether or not the callers still wait. Wasted: served for callers that had already given up. Dropped: no room in the queue, never answered.</p>`,
+      kind: 'instance',
     },
-  ];
+    [
+      ['accept queue', n('backlog')],
+      ['freezes', n('freezes')],
+      ['accepted', n('accepted')],
+      ['dropped', n('dropped')],
+      ['served', n('served')],
+      ['wasted', n('wasted')],
+      ['held', n('held')],
+    ],
+  );
 }
 
 export const freezesFeature = itemFeature<F>({

@@ -8,8 +8,7 @@
  */
 import type { RuntimeSummary } from '../../../metrics/runtime-stats.ts';
 import { part } from '../../feature.ts';
-import { variantLabel } from '../../html/charts.ts';
-import { dataTable, labelTd } from '../../html/data-table.ts';
+import { itemTableSection } from '../../html/item-section.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
 import { itemFeature } from '../../item-feature.ts';
@@ -38,28 +37,18 @@ const LEGEND = [
 
 /** The page's section: the console's columns, one row per variant × service. */
 function runtimesSection(data: ReportData): PageSection[] {
-  const rows = data.variants.flatMap((v) =>
-    (v.summary.runtimes ?? []).map((x) => ({ label: variantLabel(data, v), x })),
-  );
-  if (rows.length === 0) return [];
-  return [
+  return itemTableSection(
+    data,
+    (s) => s.runtimes,
     {
       id: 'runtimes',
       title: 'Runtime effects',
       nav: 'Runtime',
-      html: html`<p class="intro">Costs of the services' processes that grow with load or come in bursts (runtime:): an event loop's per-message cost on one CPU, noisy neighbours slowing the CPU work, timers rounded to a tick and fired late.</p>${dataTable(
-        ['service', (r) => labelTd(r.x.id)],
-        [
-          ['variant', (r) => r.label],
-          ...COLUMNS.map(([header, cell]): [string, (r: (typeof rows)[number]) => string] => [
-            header,
-            (r) => cell(r.x),
-          ]),
-        ],
-        rows,
-      )}`,
+      intro: html`<p class="intro">Costs of the services' processes that grow with load or come in bursts (runtime:): an event loop's per-message cost on one CPU, noisy neighbours slowing the CPU work, timers rounded to a tick and fired late.</p>`,
+      kind: 'service',
     },
-  ];
+    COLUMNS,
+  );
 }
 
 export const runtimesFeature = itemFeature<R>({
