@@ -5,9 +5,11 @@
  * failure, the one under study), one crash fault per component to fail, and the files of the
  * analysis (spof.json, spof.csv, spof.txt, spof.html). The impact analysis is spof.ts's.
  */
+import type { RunResult } from '../metrics/summary.ts';
 import type { FaultDef, FaultWindow, Scenario } from '../scenario/types.ts';
 import type { VegaAssets } from './html/layout.ts';
-import { formatSpof, type SpofData, spofCsv } from './spof.ts';
+import { OUTPUT_FORMAT_VERSION } from './results.ts';
+import { formatSpof, type SpofCandidate, type SpofData, spofCsv, spofData } from './spof.ts';
 import { spofPage } from './spof-page.ts';
 import { formatTable } from './text-table.ts';
 
@@ -94,6 +96,54 @@ export function crashOf(id: string, mode: 'refuse' | 'hang', window: FaultWindow
 /** The plan's scenario failing component `id` (crashed in `mode` over the window), and only it. */
 export function failing(plan: SpofPlan, id: string, mode: 'refuse' | 'hang'): Scenario {
   return { ...plan.scenario, faults: [crashOf(id, mode, plan.window)] };
+}
+
+/** How a run of the analysis names itself in the guards' messages (cli/run-guard.ts). */
+export function spofRunWords(s: Scenario): { what: string; who: string; tail: string } {
+  const what =
+    s.faults.length === 0 ? 'the baseline run' : `the run failing ${s.faults[0].component}`;
+  return { what, who: `a spof run of "${s.name}" (${what})`, tail: 'Nothing was written.' };
+}
+
+/** What is said when no component is shared; `hint` says how to ask for every one. */
+export function nothingToFail(name: string, hint: string): string {
+  return `spof ${name}: no shared component to fail (no database, cache, or service with two callers); ${hint}`;
+}
+
+/**
+ * The runs after the baseline, shared by `msasim spof` and the playground: each candidate
+ * failing in turn (`run` runs a scenario under the caller's guards: its result, or the message
+ * of the guard that stopped it, which stops the analysis), then the matrix. `onRun(failures)`
+ * after each run.
+ */
+export async function spofFailures(
+  plan: SpofPlan,
+  about: SpofData['scenario'],
+  mode: 'refuse' | 'hang',
+  baseline: RunResult,
+  candidates: readonly SpofCandidate[],
+  run: (s: Scenario) => Promise<RunResult | { stopped: string }>,
+  onRun: (failures: number) => void = () => {},
+): Promise<{ data: SpofData; failures: number } | { stopped: string }> {
+  const runs: { candidate: SpofCandidate; series: RunResult['series']['requests'] }[] = [];
+  for (const c of candidates) {
+    const r = await run(failing(plan, c.id, mode));
+    if ('stopped' in r) return r;
+    runs.push({ candidate: c, series: r.series.requests });
+    onRun(runs.length);
+  }
+  const data = spofData({
+    format: OUTPUT_FORMAT_VERSION,
+    scenario: about,
+    variant: plan.scenario.variant ?? null,
+    seed: plan.seed,
+    mode,
+    window: plan.window,
+    baseline: { series: baseline.series.requests },
+    runs,
+    resolutionS: baseline.series.resolutionS,
+  });
+  return { data, failures: runs.length };
 }
 
 /** What `msasim spof` prints: the matrix (formatSpof), and a note when own faults were left out. */

@@ -7,11 +7,18 @@
  * spof.txt and spof.html, the CLI's bytes for the same scenario, mode and choice of components
  * (`--variant`, `--at`, `--for`, `--seed` and `--duration` are not offered). Runs in a worker.
  */
-import { CommandBudget } from '../cli/run-guard.ts';
-import { nothingToFail, spofFailures, spofRunner } from '../cli/spof-runs.ts';
+import { CommandBudget, guardedRun } from '../cli/run-guard.ts';
 import type { VegaAssets } from '../report/html/layout.ts';
 import { spofCandidates } from '../report/spof.ts';
-import { planSpof, spofFiles, spofText } from '../report/spof-plan.ts';
+import {
+  nothingToFail,
+  planSpof,
+  spofFailures,
+  spofFiles,
+  spofRunWords,
+  spofText,
+} from '../report/spof-plan.ts';
+import type { Scenario } from '../scenario/types.ts';
 import type { SpofOutcome, SpofRequest } from './protocol.ts';
 import { guardLimitsOf, loadRequest } from './run-scenario.ts';
 
@@ -36,7 +43,16 @@ export async function runSpof(
     });
     if ('usage' in plan) return { kind: 'problem', message: plan.usage };
     const limits = guardLimitsOf();
-    const run = spofRunner(plan, limits, new CommandBudget(limits.maxWall), replayed);
+    const budget = new CommandBudget(limits.maxWall);
+    // spof reports the impact matrix only: no traces
+    const run = (sc: Scenario) =>
+      guardedRun(
+        sc,
+        { data: replayed.of(sc.variant) ?? undefined, trace: null, seed: plan.seed },
+        limits,
+        budget,
+        spofRunWords(sc),
+      );
     const baseline = await run(plan.scenario);
     if ('stopped' in baseline) return { kind: 'stopped', message: baseline.stopped };
     const candidates = spofCandidates(baseline.summary, s.all);

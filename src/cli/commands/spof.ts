@@ -11,14 +11,21 @@
  */
 import { join, relative } from 'node:path';
 import { spofCandidates } from '../../report/spof.ts';
-import { planSpof, spofFiles, spofText } from '../../report/spof-plan.ts';
+import {
+  nothingToFail,
+  planSpof,
+  spofFailures,
+  spofFiles,
+  spofRunWords,
+  spofText,
+} from '../../report/spof-plan.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
+import type { Scenario } from '../../scenario/types.ts';
 import { RunGuardError, UsageError } from '../errors.ts';
 import { type CliIo, writeDirectoryAtomically } from '../io.ts';
 import { checkOut } from '../out-target.ts';
-import { CommandBudget, type GuardLimits } from '../run-guard.ts';
+import { CommandBudget, type GuardLimits, guardedRun } from '../run-guard.ts';
 import { loadWithWarnings, parseSeed } from '../run-variants.ts';
-import { nothingToFail, spofFailures, spofRunner } from '../spof-runs.ts';
 import { loadVegaAssets } from '../vega-assets.ts';
 import { prepareWorkloadData, type ScenarioData } from '../workload-files.ts';
 
@@ -72,7 +79,15 @@ async function spofRuns(
   const target = await checkOut(opts.out ?? join('reports', `${loaded.name}-spof`), 'spof', {
     keep: [{ path: file, what: 'the scenario file' }],
   });
-  const run = spofRunner(plan, opts, budget, replayed);
+  // spof reports the impact matrix only: no traces
+  const run = (s: Scenario) =>
+    guardedRun(
+      s,
+      { data: replayed.of(s.variant) ?? undefined, trace: null, seed: plan.seed },
+      opts,
+      budget,
+      spofRunWords(s),
+    );
   const started = performance.now();
   const baseline = await run(plan.scenario);
   if ('stopped' in baseline) throw new RunGuardError(baseline.stopped);

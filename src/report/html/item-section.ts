@@ -11,26 +11,27 @@ import type { PageSection } from './layout.ts';
 import { type Html, html } from './template.ts';
 
 /** What the section says of itself: its anchor, title, nav label, intro and the id column's header. */
-export interface ItemSectionSpec {
+export interface ItemSectionSpec<T> {
   id: string;
   title: string;
   nav: string;
   intro: Html;
   kind: string;
+  /** The columns after the id and the variant. */
+  columns: readonly DataColumn<T>[];
 }
 
 export function itemTableSection<T extends { id: string }>(
   data: ReportData,
   of: (s: RunSummary) => readonly T[] | undefined,
-  section: ItemSectionSpec,
-  columns: readonly DataColumn<T>[],
+  section: ItemSectionSpec<T>,
 ): PageSection[] {
   const rows = data.variants.flatMap((v) =>
     (of(v.summary) ?? []).map((x) => ({ label: variantLabel(data, v), x })),
   );
   if (rows.length === 0) return [];
   type Row = (typeof rows)[number];
-  const { id, title, nav, intro, kind } = section;
+  const { id, title, nav, intro, kind, columns } = section;
   return [
     {
       id,
