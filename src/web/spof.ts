@@ -9,16 +9,7 @@
  */
 import { CommandBudget, guardedRun } from '../cli/run-guard.ts';
 import type { VegaAssets } from '../report/html/layout.ts';
-import { spofCandidates } from '../report/spof.ts';
-import {
-  nothingToFail,
-  planSpof,
-  spofFailures,
-  spofFiles,
-  spofRunWords,
-  spofText,
-} from '../report/spof-plan.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { planSpof, spofAnalysis, spofFiles } from '../report/spof-plan.ts';
 import type { SpofOutcome, SpofRequest } from './protocol.ts';
 import { guardLimitsOf, loadRequest } from './run-scenario.ts';
 
@@ -44,34 +35,23 @@ export async function runSpof(
     if ('usage' in plan) return { kind: 'problem', message: plan.usage };
     const limits = guardLimitsOf();
     const budget = new CommandBudget(limits.maxWall);
-    // spof reports the impact matrix only: no traces
-    const run = (sc: Scenario) =>
-      guardedRun(
-        sc,
-        { data: replayed.of(sc.variant) ?? undefined, trace: null, seed: plan.seed },
-        limits,
-        budget,
-        spofRunWords(sc),
-      );
-    const baseline = await run(plan.scenario);
-    if ('stopped' in baseline) return { kind: 'stopped', message: baseline.stopped };
-    const candidates = spofCandidates(baseline.summary, s.all);
-    if (candidates.length === 0)
-      return { kind: 'nothing', text: nothingToFail(loaded.loaded.name, 'try "all components"') };
-    const of = candidates.length + 1;
-    onRun(1, of);
     const about = {
       name: loaded.loaded.name,
       description: loaded.loaded.description,
       file: s.request.file,
     };
-    const made = await spofFailures(plan, about, s.mode, baseline, candidates, run, (n) =>
-      onRun(n + 1, of),
+    const hint = 'try "all components"';
+    const made = await spofAnalysis(
+      plan,
+      { about, mode: s.mode, all: s.all, hint },
+      replayed,
+      (sc, options, words) => guardedRun(sc, options, limits, budget, words),
+      onRun,
     );
     if ('stopped' in made) return { kind: 'stopped', message: made.stopped };
-    const { data, failures } = made;
-    const text = spofText(data, plan.ownFaults);
-    return { kind: 'done', files: [...spofFiles(data, text, assets)], text, runs: failures + 1 };
+    if ('nothing' in made) return { kind: 'nothing', text: made.nothing };
+    const { data, text, runs } = made;
+    return { kind: 'done', files: [...spofFiles(data, text, assets)], text, runs };
   } finally {
     replayed.close();
   }

@@ -10,17 +10,8 @@
  * under the guards, writes and prints.
  */
 import { join, relative } from 'node:path';
-import { spofCandidates } from '../../report/spof.ts';
-import {
-  nothingToFail,
-  planSpof,
-  spofFailures,
-  spofFiles,
-  spofRunWords,
-  spofText,
-} from '../../report/spof-plan.ts';
+import { planSpof, spofAnalysis, spofFiles } from '../../report/spof-plan.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
-import type { Scenario } from '../../scenario/types.ts';
 import { RunGuardError, UsageError } from '../errors.ts';
 import { type CliIo, writeDirectoryAtomically } from '../io.ts';
 import { checkOut } from '../out-target.ts';
@@ -79,38 +70,30 @@ async function spofRuns(
   const target = await checkOut(opts.out ?? join('reports', `${loaded.name}-spof`), 'spof', {
     keep: [{ path: file, what: 'the scenario file' }],
   });
-  // spof reports the impact matrix only: no traces
-  const run = (s: Scenario) =>
-    guardedRun(
-      s,
-      { data: replayed.of(s.variant) ?? undefined, trace: null, seed: plan.seed },
-      opts,
-      budget,
-      spofRunWords(s),
-    );
   const started = performance.now();
-  const baseline = await run(plan.scenario);
-  if ('stopped' in baseline) throw new RunGuardError(baseline.stopped);
-  const candidates = spofCandidates(baseline.summary, opts.all);
-  if (candidates.length === 0) {
-    io.out(`${nothingToFail(loaded.name, 'try --all')}\n`);
-    return 0;
-  }
   const about = {
     name: loaded.name,
     description: loaded.description,
     file: relative(process.cwd(), file),
   };
-  const made = await spofFailures(plan, about, opts.mode, baseline, candidates, run);
+  const made = await spofAnalysis(
+    plan,
+    { about, mode: opts.mode, all: opts.all, hint: 'try --all' },
+    replayed,
+    (s, options, words) => guardedRun(s, options, opts, budget, words),
+  );
   if ('stopped' in made) throw new RunGuardError(made.stopped);
-  const { data, failures } = made;
-  const text = spofText(data, plan.ownFaults);
+  if ('nothing' in made) {
+    io.out(`${made.nothing}\n`);
+    return 0;
+  }
+  const { data, text, runs } = made;
   const files = spofFiles(data, text, await loadVegaAssets());
   const warnings = await writeDirectoryAtomically(target, files);
   for (const w of warnings) io.err(`note: ${w}\n`);
   io.out(text);
   io.err(
-    `ran ${failures + 1} runs (baseline + ${failures} failures) in ${((performance.now() - started) / 1000).toFixed(2)} s wall; wrote ${[...files.keys()].join(', ')} to ${target.given}\n`,
+    `ran ${runs} runs (baseline + ${runs - 1} failures) in ${((performance.now() - started) / 1000).toFixed(2)} s wall; wrote ${[...files.keys()].join(', ')} to ${target.given}\n`,
   );
   return 0;
 }
