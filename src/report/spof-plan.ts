@@ -1,9 +1,11 @@
 /**
- * The plan of `msasim spof` (pure; the command loads, runs and writes): which variant, with
- * which duration and seed, the fault window (by default the middle third of the measured time,
- * in whole seconds), the scenario with its own faults left out (each run has exactly one
- * failure, the one under study), one crash fault per component to fail, and the files of the
- * analysis (spof.json, spof.csv, spof.txt, spof.html). The impact analysis is spof.ts's.
+ * The plan of `msasim spof` (the command loads, guards and writes): which variant, with which
+ * duration and seed, the fault window (by default the middle third of the measured time, in
+ * whole seconds), the scenario with its own faults left out (each run has exactly one failure,
+ * the one under study), one crash fault per component to fail, the order of the runs that the
+ * CLI and the playground share (`spofAnalysis`, running each through the caller's guarded run)
+ * and the files of the analysis (spof.json, spof.csv, spof.txt, spof.html). The impact
+ * analysis is spof.ts's.
  */
 import type { RunResult } from '../metrics/summary.ts';
 import type { FaultDef, FaultWindow, Scenario } from '../scenario/types.ts';
@@ -139,11 +141,10 @@ export type SpofAnalysis =
 /**
  * The analysis after its plan, shared by `msasim spof` and the playground: the baseline run,
  * the candidates it shows (every component with `all`), each failing in turn, then the matrix
- * and the text printed. Every run has the plan's seed, the data its variant replays (`replayed`,
- * cli/workload-files.ts) and no
- * traces (spof reports the impact matrix only); a guard that stops one ends the analysis with
- * its message. `onRun(done, of)` after each run once the candidates are known. `hint` ends the
- * words said when no component is shared.
+ * and the text printed. Every run has the plan's seed, the data its variant replays
+ * (`replayed`: cli/workload-files.ts) and no traces (spof reports the impact matrix only); a
+ * guard that stops one ends the analysis with its message. `onRun(done, of)` after each run
+ * once the candidates are known. `hint` ends the words said when no component is shared.
  */
 export async function spofAnalysis<D>(
   plan: SpofPlan,
