@@ -9,9 +9,11 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import type { Simulation } from '../engine/index.ts';
-import type { RunSummary } from '../metrics/summary.ts';
-import type { RunProbe } from '../model/model.ts';
+import type { RunResult, RunSummary } from '../metrics/summary.ts';
+import type { ModelOptions, RunProbe } from '../model/model.ts';
+import { runScenario } from '../model/run.ts';
 import * as msg from '../scenario/messages.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { RunGuardError } from './errors.ts';
 
 /** Events between two checks of the guards: cheap enough, and often enough for `--max-wall 1us`. */
@@ -149,6 +151,38 @@ export function stoppedBy(
     return msg.eventBudgetExceeded(maxEvents, summary.run.simulatedMs, summary.scenario.durationMs);
   if (stop === 'stopped') return guard.reason;
   return undefined;
+}
+
+/** How a guarded run names itself: `what` in the command budget's message, `who` in a guard's. */
+export interface GuardedRunWords {
+  what: string;
+  who: string;
+  /** What became of the outputs, after a guard's advice. */
+  tail: string;
+}
+
+/**
+ * Runs `s` under the guards: the command's wall budget checked first, then a RunGuard over the
+ * run (checked every CHECK_EVERY events) and the event budget of `limits`. Its result, or the
+ * worded message of the guard that stopped it (the caller throws it or answers with it).
+ */
+export async function guardedRun(
+  s: Scenario,
+  options: Pick<ModelOptions, 'data' | 'trace' | 'seed'>,
+  limits: GuardLimits,
+  budget: CommandBudget,
+  words: GuardedRunWords,
+): Promise<RunResult | { stopped: string }> {
+  budget.checkBefore(words.what);
+  const guard = new RunGuard(limits, budget);
+  const r = await runScenario(s, {
+    ...options,
+    maxEvents: limits.maxEvents,
+    checkEvery: CHECK_EVERY,
+    onCheckpoint: guard.check,
+  });
+  const text = stoppedBy(r.summary, limits.maxEvents, guard);
+  return text === undefined ? r : { stopped: guardMessage(words.who, text, words.tail) };
 }
 
 /** The console warning of a --duration below a second (a bare number is milliseconds). */

@@ -5,13 +5,10 @@
  * the store crashed (refusing) from 5 s to 10 s, no network latency.
  */
 import { describe, expect, it } from 'vitest';
-import { prepareHistograms } from '../metrics/histogram.ts';
-import { summarizeMetrics } from '../metrics/summary.ts';
 import type { KvClientDef } from '../scenario/types.ts';
+import { runThroughClient } from '../test-support/kv-client.ts';
 import { runYaml, scenarioFromYaml, scenarioProblems } from '../test-support/scenarios.ts';
-import type { DistributedCache } from './cache/distributed-cache.ts';
 import { KvConnection } from './cache/kv-connection.ts';
-import { Model } from './model.ts';
 
 const yaml = (client: string, timeout = '30s') => `
 version: 1
@@ -32,18 +29,10 @@ faults:
 `;
 
 /** Runs the scenario and returns the summary and api's connection to redis. */
-async function run(client: string, timeout?: string) {
-  await prepareHistograms();
-  const model = new Model(scenarioFromYaml(yaml(client, timeout)));
-  try {
-    model.run();
-    const { summary } = summarizeMetrics(model.metrics, model.sim.now);
-    const remote = model.caches.get('redis')?.remote as DistributedCache;
-    const seconds = model.metrics.overall.points;
-    return { summary, conn: remote.connections.get('api') ?? null, seconds };
-  } finally {
-    model.metrics.dispose();
-  }
+function run(client: string, timeout?: string) {
+  return runThroughClient(yaml(client, timeout), 'api', (model) => ({
+    seconds: model.metrics.overall.points,
+  }));
 }
 
 describe('kv clients while the store is down', () => {

@@ -5,11 +5,7 @@
  * from 5 s to 10 s, no network latency; a miss costs a call to the owner.
  */
 import { describe, expect, it } from 'vitest';
-import { prepareHistograms } from '../metrics/histogram.ts';
-import { summarizeMetrics } from '../metrics/summary.ts';
-import { scenarioFromYaml } from '../test-support/scenarios.ts';
-import type { DistributedCache } from './cache/distributed-cache.ts';
-import { Model } from './model.ts';
+import { runThroughClient } from '../test-support/kv-client.ts';
 
 const yaml = (client: string) => `
 version: 1
@@ -38,21 +34,12 @@ faults:
 `;
 
 /** Runs the scenario: the summary, screen's connection to redis, the owner's calls a second. */
-async function run(client: string) {
-  await prepareHistograms();
-  const model = new Model(scenarioFromYaml(yaml(client)));
-  try {
-    model.run();
-    const { summary } = summarizeMetrics(model.metrics, model.sim.now);
-    const remote = model.caches.get('redis')?.remote as DistributedCache;
+function run(client: string) {
+  return runThroughClient(yaml(client), 'screen', (model) => {
     const arrivals = (id: string) =>
       (model.metrics.stations.find((s) => s.id === id)?.points ?? []).map((p) => p.arrivals);
-    const perSecond = arrivals('customers');
-    const cache = arrivals('redis');
-    return { summary, conn: remote.connections.get('screen') ?? null, perSecond, cache };
-  } finally {
-    model.metrics.dispose();
-  }
+    return { perSecond: arrivals('customers'), cache: arrivals('redis') };
+  });
 }
 
 describe('list lookups through the kv client', () => {

@@ -6,38 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PendingSummary } from '../metrics/pending-stats.ts';
+import { pendingYaml } from '../test-support/kind-scenarios.ts';
 import { runYaml, scenarioProblems } from '../test-support/scenarios.ts';
 
-function yaml(o: { cancels?: string; timeout?: string; of?: string } = {}): string {
-  return `
-version: 1
-name: pending
-seed: 1
-duration: 29s
-workloads:
-  buyer: { users: 1, thinkTime: { dist: constant, value: 10s }, target: orders/place }
-  reader: { users: 1, thinkTime: { dist: constant, value: 300ms }, target: orders/status }
-services:
-  orders:
-    endpoints:
-      place:
-        steps:
-          - pending:
-              name: order
-              confirm: payments/confirm
-              cancels: ${o.cancels ?? '0%'}
-              ${o.timeout === undefined ? '' : `timeout: ${o.timeout}`}
-      status:
-        steps:
-          - readPending: { of: ${o.of ?? 'order'}, within: 3350ms }
-  payments:
-    endpoints:
-      confirm: { steps: [{ sleep: 2050ms }] }
-`;
-}
-
-async function pending(o: Parameters<typeof yaml>[0] = {}): Promise<PendingSummary> {
-  const r = await runYaml(yaml(o));
+async function pending(o: Parameters<typeof pendingYaml>[0] = {}): Promise<PendingSummary> {
+  const r = await runYaml(pendingYaml(o));
   const s = r.summary.pendingStates;
   expect(s).toHaveLength(1);
   return (s as PendingSummary[])[0];
@@ -79,7 +52,7 @@ describe('pending states', () => {
   });
 
   it('an unknown pending state is a located error with did-you-mean', () => {
-    const text = scenarioProblems(yaml({ of: 'ordr' }), 'p.yaml');
+    const text = scenarioProblems(pendingYaml({ of: 'ordr' }), 'p.yaml');
     expect(text).toContain('services.orders.endpoints.status.steps[0].readPending.of');
     expect(text).toContain('unknown pending state "ordr"; known: order');
     expect(text).toContain('did you mean "order"?');

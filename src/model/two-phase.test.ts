@@ -7,57 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TwoPhaseSummary } from '../metrics/two-phase-stats.ts';
+import { crashFault, type TwoPhaseCase, twoPhaseYaml } from '../test-support/kind-scenarios.ts';
 import { runYaml } from '../test-support/scenarios.ts';
 
-interface Case {
-  /** c's prepare fails (votes no) this often. */
-  cFails?: string;
-  users?: number;
-  faults?: string;
-  timeout?: string;
-  /** a's row: a key space of one row (every transaction contends), or a row of its own. */
-  aKeys?: boolean;
-  cSleep?: string;
-}
-
-/** front coordinates a, b, c; prepares take 10, 20 and 100 ms. */
-function yaml(o: Case): string {
-  return `
-version: 1
-name: two-phase
-seed: 1
-duration: 30s
-workloads:
-  w: { users: ${o.users ?? 1}, thinkTime: { dist: constant, value: 10s }, target: front/go }
-services:
-  front:
-    endpoints:
-      go:
-        steps:
-          - twoPhaseCommit:
-              name: tx
-              ${o.timeout === undefined ? '' : `timeout: ${o.timeout}`}
-              participants:
-                - { prepare: a/prepare${o.aKeys === true ? ', keys: rows' : ''} }
-                - { prepare: b/prepare }
-                - { prepare: c/prepare, fails: ${o.cFails ?? '0%'} }
-  a:
-    endpoints:
-      prepare: { steps: [{ sleep: 10ms }] }
-  b:
-    endpoints:
-      prepare: { steps: [{ sleep: 20ms }] }
-  c:
-    endpoints:
-      prepare: { steps: [{ sleep: ${o.cSleep ?? '100ms'} }] }
-keys:
-  rows: { size: 1, owner: a }
-${o.faults ?? ''}
-`;
-}
-
-async function tx(o: Case): Promise<TwoPhaseSummary> {
-  const r = await runYaml(yaml(o));
+async function tx(o: TwoPhaseCase): Promise<TwoPhaseSummary> {
+  const r = await runYaml(twoPhaseYaml(o));
   const s = r.summary.twoPhaseCommits;
   expect(s).toHaveLength(1);
   return (s as TwoPhaseSummary[])[0];
@@ -87,8 +41,7 @@ describe('two-phase commit', () => {
     // lock goes at once); front is back at 15.050 and aborts: a and b were locked 5,050 ms
     const s = await tx({
       cFails: '100%',
-      faults: `faults:
-  coordinator-down: { kind: crash, target: front, at: 10050ms, for: 5s }`,
+      faults: crashFault('coordinator-down', 'front', '10050ms'),
     });
     expect(s.inDoubt).toBe(1);
     expect(s.blocked).toBe(2);
@@ -106,8 +59,7 @@ describe('two-phase commit', () => {
 
   it('a crash after the decision blocks nobody', async () => {
     const s = await tx({
-      faults: `faults:
-  coordinator-down: { kind: crash, target: front, at: 10150ms, for: 5s }`,
+      faults: crashFault('coordinator-down', 'front', '10150ms'),
     });
     expect(s.inDoubt).toBe(0);
     expect(s.blocked).toBe(0);
@@ -117,8 +69,7 @@ describe('two-phase commit', () => {
 
   it('a participant that is down votes no: the others let go as the abort reaches them', async () => {
     const s = await tx({
-      faults: `faults:
-  c-down: { kind: crash, target: c, at: 5s, for: 20s }`,
+      faults: crashFault('c-down', 'c', '5s', '20s'),
     });
     // c refuses at once: the abort goes out at 10.000, before a and b finish preparing; they
     // learn it when their prepare ends (they ask the coordinator) and let go then

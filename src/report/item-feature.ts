@@ -3,11 +3,13 @@
  * states, event stores), declared once: present when some variant has one; a CSV file with one
  * row per variant × item (every figure of its summary, first replication); the console section
  * of item-table.ts; its key metrics (if any), each item named by its id and shown in the
- * console's replication table. A feature with more outputs adds its own parts.
+ * console's replication table; a page section of one table (html/item-section.ts) if it has
+ * no charts. A feature with more outputs adds its own parts.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { runItems, summariesCsv } from './csv.ts';
 import { file, part, type ReportFeature, type ReportPart, someRunHas } from './feature.ts';
+import { type ItemSectionSpec, itemTableSection } from './html/item-section.ts';
 import { formatItems } from './item-table.ts';
 import { type ItemMetricDef, keyMetricSource } from './key-metrics.ts';
 import type { ScenarioResults } from './results.ts';
@@ -29,10 +31,24 @@ export interface ItemFeatureSpec<T extends { id: string }> {
     tables: readonly (readonly TextColumn<T>[])[];
     legend: readonly string[];
   };
+  /**
+   * The page's section (html/item-section.ts), if any: its place, title, nav label, intro and
+   * columns; its anchor is the feature's id, its id column the console's `kind`.
+   */
+  page?: { order: number } & Omit<ItemSectionSpec<T>, 'id' | 'kind'>;
   /** The key metrics' scope and definitions (none without). */
   metrics?: { scope: string; defs: readonly ItemMetricDef<T>[] };
   /** More parts (another file); they get the items with their runs. */
   more?: (items: (results: ScenarioResults) => [RunResult, T][]) => ReportPart[];
+}
+
+/** The part that draws the page's section of `page`. */
+function pagePart<T extends { id: string }>(
+  spec: ItemFeatureSpec<T>,
+  { order, ...page }: NonNullable<ItemFeatureSpec<T>['page']>,
+): ReportPart {
+  const section = { ...page, id: spec.id, kind: spec.console.kind };
+  return part('page', order, (data) => itemTableSection(data, spec.of, section));
 }
 
 /** The ReportFeature of `spec`. */
@@ -59,6 +75,7 @@ export function itemFeature<T extends { id: string }>(spec: ItemFeatureSpec<T>):
           Record<keyof T & string, string>
         >),
       ),
+      ...(spec.page === undefined ? [] : [pagePart(spec, spec.page)]),
       ...(spec.more?.(items) ?? []),
       part('console', order, (a) =>
         formatItems(a.results, items(a.results), { what, kind, idOf: (x) => x.id }, tables, legend),

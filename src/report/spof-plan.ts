@@ -1,13 +1,24 @@
 /**
- * The plan of `msasim spof` (pure; the command loads, runs and writes): which variant, with
- * which duration and seed, the fault window (by default the middle third of the measured time,
- * in whole seconds), the scenario with its own faults left out (each run has exactly one
- * failure, the one under study), one crash fault per component to fail, and the files of the
- * analysis (spof.json, spof.csv, spof.txt, spof.html). The impact analysis is spof.ts's.
+ * The plan of `msasim spof` (the command loads, guards and writes): which variant, with which
+ * duration and seed, the fault window (by default the middle third of the measured time, in
+ * whole seconds), the scenario with its own faults left out (each run has exactly one failure,
+ * the one under study), one crash fault per component to fail, the order of the runs that the
+ * CLI and the playground share (`spofAnalysis`, running each through the caller's guarded run)
+ * and the files of the analysis (spof.json, spof.csv, spof.txt, spof.html). The impact
+ * analysis is spof.ts's.
  */
+import type { RunResult } from '../metrics/summary.ts';
 import type { FaultDef, FaultWindow, Scenario } from '../scenario/types.ts';
 import type { VegaAssets } from './html/layout.ts';
-import { formatSpof, type SpofData, spofCsv } from './spof.ts';
+import { OUTPUT_FORMAT_VERSION } from './results.ts';
+import {
+  formatSpof,
+  type SpofCandidate,
+  type SpofData,
+  spofCandidates,
+  spofCsv,
+  spofData,
+} from './spof.ts';
 import { spofPage } from './spof-page.ts';
 import { formatTable } from './text-table.ts';
 
@@ -94,6 +105,88 @@ export function crashOf(id: string, mode: 'refuse' | 'hang', window: FaultWindow
 /** The plan's scenario failing component `id` (crashed in `mode` over the window), and only it. */
 export function failing(plan: SpofPlan, id: string, mode: 'refuse' | 'hang'): Scenario {
   return { ...plan.scenario, faults: [crashOf(id, mode, plan.window)] };
+}
+
+/** How a run of the analysis names itself in the guards' messages (cli/run-guard.ts). */
+function spofRunWords(s: Scenario): SpofRunWords {
+  const what =
+    s.faults.length === 0 ? 'the baseline run' : `the run failing ${s.faults[0].component}`;
+  return { what, who: `a spof run of "${s.name}" (${what})`, tail: 'Nothing was written.' };
+}
+
+/** A run's names in the guards' messages: cli/run-guard.ts `GuardedRunWords`. */
+export interface SpofRunWords {
+  what: string;
+  who: string;
+  tail: string;
+}
+
+/**
+ * Runs a scenario of the analysis under the caller's guards (cli/run-guard.ts `guardedRun` with
+ * its limits and budget) with `options` (`D`: the replayed data of a workload, the model's):
+ * its result, or the message of the guard that stopped it.
+ */
+export type SpofGuardedRun<D> = (
+  s: Scenario,
+  options: { data: D | undefined; trace: null; seed: number | string },
+  words: SpofRunWords,
+) => Promise<RunResult | { stopped: string }>;
+
+/** How an analysis ends: the matrix and its text, nothing to fail, or a guard's message. */
+export type SpofAnalysis =
+  | { data: SpofData; text: string; runs: number }
+  | { nothing: string }
+  | { stopped: string };
+
+/**
+ * The analysis after its plan, shared by `msasim spof` and the playground: the baseline run,
+ * the candidates it shows (every component with `all`), each failing in turn, then the matrix
+ * and the text printed. Every run has the plan's seed, the data its variant replays
+ * (`replayed`: cli/workload-files.ts) and no traces (spof reports the impact matrix only); a
+ * guard that stops one ends the analysis with its message. `onRun(done, of)` after each run
+ * once the candidates are known. `hint` ends the words said when no component is shared.
+ */
+export async function spofAnalysis<D>(
+  plan: SpofPlan,
+  o: { about: SpofData['scenario']; mode: 'refuse' | 'hang'; all?: boolean; hint: string },
+  replayed: { of(variant: string | null | undefined): D | null },
+  guarded: SpofGuardedRun<D>,
+  onRun: (done: number, of: number) => void = () => {},
+): Promise<SpofAnalysis> {
+  const run = (s: Scenario) =>
+    guarded(
+      s,
+      { data: replayed.of(s.variant) ?? undefined, trace: null, seed: plan.seed },
+      spofRunWords(s),
+    );
+  const baseline = await run(plan.scenario);
+  if ('stopped' in baseline) return baseline;
+  const candidates = spofCandidates(baseline.summary, o.all);
+  if (candidates.length === 0)
+    return {
+      nothing: `spof ${o.about.name}: no shared component to fail (no database, cache, or service with two callers); ${o.hint}`,
+    };
+  const of = candidates.length + 1;
+  onRun(1, of);
+  const runs: { candidate: SpofCandidate; series: RunResult['series']['requests'] }[] = [];
+  for (const c of candidates) {
+    const r = await run(failing(plan, c.id, o.mode));
+    if ('stopped' in r) return r;
+    runs.push({ candidate: c, series: r.series.requests });
+    onRun(runs.length + 1, of);
+  }
+  const data = spofData({
+    format: OUTPUT_FORMAT_VERSION,
+    scenario: o.about,
+    variant: plan.scenario.variant ?? null,
+    seed: plan.seed,
+    mode: o.mode,
+    window: plan.window,
+    baseline: { series: baseline.series.requests },
+    runs,
+    resolutionS: baseline.series.resolutionS,
+  });
+  return { data, text: spofText(data, plan.ownFaults), runs: runs.length + 1 };
 }
 
 /** What `msasim spof` prints: the matrix (formatSpof), and a note when own faults were left out. */

@@ -49,6 +49,41 @@ services:
 }
 
 /**
+ * The middle of a scripted test scenario: `users` closed users calling front/go, each thinking
+ * `think` after its answer, then `services:` down to front/go's `steps:`; the steps follow
+ * (10 spaces in), then the other services.
+ */
+export function frontGo(users = 1, think = '10s'): string {
+  return `workloads:
+  w: { users: ${users}, thinkTime: { dist: constant, value: ${think} }, target: front/go }
+services:
+  front:
+    endpoints:
+      go:
+        steps:`;
+}
+
+/**
+ * A tiny scenario (tiny.yaml): one service of 4 threads, 200 requests a second for 3 s (1 s
+ * warm-up), exponential work of 2 ms: the playground's worker tests run it.
+ */
+export const TINY_YAML = `
+version: 1
+name: tiny
+duration: 3s
+warmup: 1s
+workloads:
+  users: { rate: 200/s, target: api/get }
+services:
+  api:
+    threads: 4
+    endpoints:
+      get:
+        steps:
+          - cpu: { dist: exponential, mean: 2ms }
+`;
+
+/**
  * The formatted problems of a scenario text, as `msasim validate` prints them, or `valid` ('' by
  * default) when there are none; `options` as parseScenario's (overrides, the step kinds).
  */

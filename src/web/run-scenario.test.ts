@@ -4,23 +4,10 @@
  * never runs, and the CLI's guards stop a runaway run with the CLI's message.
  */
 import { describe, expect, it } from 'vitest';
+import { TINY_YAML } from '../test-support/scenarios.ts';
 import { runRequest, validateText } from './run-scenario.ts';
 
-const TEXT = `
-version: 1
-name: tiny
-duration: 3s
-warmup: 1s
-workloads:
-  users: { rate: 200/s, target: api/get }
-services:
-  api:
-    threads: 4
-    endpoints:
-      get:
-        steps:
-          - cpu: { dist: exponential, mean: 2ms }
-`;
+const TEXT = TINY_YAML;
 const ASSETS = { vega: '/*vega*/', vegaLite: '/*vega-lite*/', vegaEmbed: '/*vega-embed*/' };
 
 describe('runRequest', () => {

@@ -121,7 +121,8 @@ export async function loadRequest(
   }
 }
 
-function guardLimitsOf(limits: PlaygroundLimits) {
+/** The guards' limits of a playground run (the CLI's defaults where `limits` says nothing). */
+export function guardLimitsOf(limits: PlaygroundLimits = {}) {
   return {
     maxEvents: limits.maxEvents ?? MAX_EVENTS,
     maxWall: limits.maxWall ?? DEFAULT_MAX_WALL_MS,

@@ -5,24 +5,11 @@
  * (The Chromium test compares a sweep's files with `msasim sweep`'s, byte for byte.)
  */
 import { describe, expect, it } from 'vitest';
+import { TINY_YAML } from '../test-support/scenarios.ts';
 import type { SweepRequest } from './protocol.ts';
 import { planSweep, runSweepPoint, sweepFiles } from './sweep.ts';
 
-const TEXT = `
-version: 1
-name: tiny
-duration: 3s
-warmup: 1s
-workloads:
-  users: { rate: 200/s, target: api/get }
-services:
-  api:
-    threads: 4
-    endpoints:
-      get:
-        steps:
-          - cpu: { dist: exponential, mean: 2ms }
-`;
+const TEXT = TINY_YAML;
 const ASSETS = { vega: '', vegaLite: '', vegaEmbed: '' };
 const sweep = (params: string, replications = 2): SweepRequest => ({
   request: { text: TEXT, file: 'tiny.yaml', lesson: null },

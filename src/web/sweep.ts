@@ -9,15 +9,7 @@
  * are the CLI's bytes for the same scenario, parameters and replications (the CLI's `--seed`,
  * `--duration`, shards and resuming are not offered). Runs in the worker; no DOM.
  */
-import {
-  CHECK_EVERY,
-  CommandBudget,
-  DEFAULT_MAX_RUN_WALL_MS,
-  DEFAULT_MAX_WALL_MS,
-  guardMessage,
-  RunGuard,
-  stoppedBy,
-} from '../cli/run-guard.ts';
+import { CHECK_EVERY, CommandBudget, guardMessage, RunGuard, stoppedBy } from '../cli/run-guard.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
@@ -45,7 +37,7 @@ import { ScenarioError } from '../scenario/issues.ts';
 import { parseSweepParam, SweepParamError, type SweepParamSpec } from '../scenario/sweep-params.ts';
 import { preparePageData } from './data-files.ts';
 import type { SweepPlanned, SweepRequest } from './protocol.ts';
-import { MAX_EVENTS } from './run-scenario.ts';
+import { guardLimitsOf } from './run-scenario.ts';
 
 /** Parses the parameters' lines. @throws SweepParamError */
 export function sweepParams(lines: string): SweepParamSpec[] {
@@ -121,11 +113,7 @@ export async function runSweepPoint(
   const loaded = parseScenario(s.request.text, s.request.file, { overrides });
   const data = await preparePageData(loaded, s.request.files ?? {});
   // the CLI's default budgets (a point's wall budget is the command's)
-  const limits = {
-    maxEvents: MAX_EVENTS,
-    maxWall: DEFAULT_MAX_WALL_MS,
-    maxRunWall: DEFAULT_MAX_RUN_WALL_MS,
-  };
+  const limits = guardLimitsOf();
   const budget = new CommandBudget(limits.maxWall);
   try {
     const summaries: RunSummary[][] = [];

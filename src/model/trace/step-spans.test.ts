@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RequestTrace } from '../../metrics/traces.ts';
-import { scenarioFromYaml } from '../../test-support/scenarios.ts';
+import { frontGo, scenarioFromYaml } from '../../test-support/scenarios.ts';
 import { runScenario } from '../run.ts';
 
 const ALL = { slowest: 10, failed: 10, every: 1, sampled: 100 };
@@ -38,14 +38,7 @@ network:
 
 describe('step and hop spans', () => {
   it('show every cpu and sleep step and every hop, tiling the request', async () => {
-    const traces = await traced(`${HEAD}
-workloads:
-  w: { users: 1, thinkTime: { dist: constant, value: 10s }, target: front/go }
-services:
-  front:
-    endpoints:
-      go:
-        steps:
+    const traces = await traced(`${HEAD}${frontGo()}
           - cpu: 2ms
           - call: back/get
           - query: { db: main, rows: 1, time: 4ms }
@@ -72,14 +65,7 @@ databases:
   });
 
   it('end a failed step with its visit, and start a retried hop at its attempt', async () => {
-    const traces = await traced(`${HEAD}
-workloads:
-  w: { users: 1, thinkTime: { dist: constant, value: 10s }, target: front/go }
-services:
-  front:
-    endpoints:
-      go:
-        steps:
+    const traces = await traced(`${HEAD}${frontGo()}
           - call: back/get
             timeout: 20ms
             retry: { attempts: 2, backoff: 5ms }
@@ -105,14 +91,7 @@ services:
   });
 
   it('show a two-phase commit: prepare round, lock waits and holds, decision round', async () => {
-    const traces = await traced(`${HEAD}
-workloads:
-  w: { users: 2, thinkTime: { dist: constant, value: 10s }, target: front/go }
-services:
-  front:
-    endpoints:
-      go:
-        steps:
+    const traces = await traced(`${HEAD}${frontGo(2)}
           - twoPhaseCommit:
               name: tx
               participants:

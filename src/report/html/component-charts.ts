@@ -8,7 +8,7 @@ import type { MetricEstimate } from '../key-metrics.ts';
 import type { ReportData } from '../report-data-types.ts';
 import { barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4, timeX } from './chart-style.ts';
-import { hasVariants, variantLabel, windowBands, windowRows } from './charts.ts';
+import { hasVariants, SERIES_LINE, variantLabel, windowBands, windowRows } from './charts.ts';
 import { bucketBySecond, bucketSeconds, meanOf, resolutionOf, thinningNote } from './thinning.ts';
 import { UTILISATION_STOPS } from './topology.ts';
 
@@ -380,13 +380,7 @@ export function instancesChart(data: ReportData): TopLevelSpec | null {
       layer: [
         ...windowBands(windowRows(data, [])),
         {
-          mark: {
-            type: 'line',
-            interpolate: 'step-after',
-            invalid: 'break-paths-filter-domains',
-            tooltip: true,
-            clip: true,
-          },
+          mark: SERIES_LINE,
           encoding: {
             x: timeX(),
             y: {

@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runVariants } from '../../cli/run-variants.ts';
+import { crashFault, pendingYaml, twoPhaseYaml } from '../../test-support/kind-scenarios.ts';
 import { NO_LIBRARIES } from '../../test-support/report-data.ts';
 import { tempFolder } from '../../test-support/temp-folder.ts';
 import { compileWarnings, type Json } from '../../test-support/vega.ts';
@@ -34,43 +35,11 @@ async function dataOf(yaml: string): Promise<ReportData> {
   return JSON.parse(reportDataJson(results)) as ReportData;
 }
 
-const TWO_PHASE = `version: 1
-name: two-phase
-seed: 1
-duration: 30s
-workloads:
-  w: { users: 1, thinkTime: { dist: constant, value: 10s }, target: front/go }
-services:
-  front:
-    endpoints:
-      go:
-        steps:
-          - twoPhaseCommit:
-              name: tx
-              participants: [{ prepare: a/prepare }, { prepare: b/prepare }, { prepare: c/prepare }]
-  a: { endpoints: { prepare: { steps: [{ sleep: 10ms }] } } }
-  b: { endpoints: { prepare: { steps: [{ sleep: 20ms }] } } }
-  c: { endpoints: { prepare: { steps: [{ sleep: 100ms }] } } }
-faults:
-  coordinator-down: { kind: crash, target: front, at: 10050ms, for: 5s }
-`;
+// model/two-phase.test.ts's crash between prepare and commit, c voting yes
+const TWO_PHASE = twoPhaseYaml({ faults: crashFault('coordinator-down', 'front', '10050ms') });
 
-const PENDING = `version: 1
-name: pending
-seed: 1
-duration: 29s
-workloads:
-  buyer: { users: 1, thinkTime: { dist: constant, value: 10s }, target: orders/place }
-  reader: { users: 1, thinkTime: { dist: constant, value: 300ms }, target: orders/status }
-services:
-  orders:
-    endpoints:
-      place: { steps: [{ pending: { name: order, confirm: payments/confirm } }] }
-      status: { steps: [{ readPending: { of: order, within: 3350ms } }] }
-  payments:
-    endpoints:
-      confirm: { steps: [{ sleep: 2050ms }] }
-`;
+// model/pending.test.ts's orders and reads
+const PENDING = pendingYaml();
 
 const EVENTS = `version: 1
 name: events

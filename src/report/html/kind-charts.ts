@@ -35,9 +35,12 @@ export function seriesItems<T extends { id: string }>(
   }));
 }
 
-const colours = (items: readonly SeriesItem<unknown>[]) => ({
-  domain: items.map((s) => s.series),
-  range: items.map((s) => s.colour),
+/** The colour encoding of a chart of series items: each series in its variant's colour. */
+export const seriesColour = (items: readonly SeriesItem<unknown>[]) => ({
+  field: 'series',
+  type: 'nominal',
+  title: 'variant',
+  scale: { domain: items.map((s) => s.series), range: items.map((s) => s.colour) },
 });
 
 /** A distribution chart: the quantiles of each series, x = ms (log when they span 10×). */
@@ -69,7 +72,7 @@ export function quantileChart(
         scale: { domain: [0, 100] },
         title: 'percentile (% at or below)',
       },
-      color: { field: 'series', type: 'nominal', title: 'variant', scale: colours(items) },
+      color: seriesColour(items),
       order: { field: 'p', type: 'quantitative' },
       tooltip: [
         { field: 'series', type: 'nominal', title: 'variant' },
@@ -106,7 +109,7 @@ export function figureBars(
       },
       xOffset: { field: 'series', type: 'nominal', sort: names },
       y: { field: 'value', type: 'quantitative', title: unit },
-      color: { field: 'series', type: 'nominal', title: 'variant', scale: colours(items) },
+      color: seriesColour(items),
       tooltip: [
         { field: 'series', type: 'nominal', title: 'variant' },
         { field: 'figure', type: 'nominal' },

@@ -10,7 +10,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { EventStoreFigures } from '../../../metrics/kind-figures.ts';
 import { chartSpec } from '../../html/chart-parts.ts';
 import { CHART_WIDTH, r4 } from '../../html/chart-style.ts';
-import { figureBars, type SeriesItem, seriesItems } from '../../html/kind-charts.ts';
+import { figureBars, type SeriesItem, seriesColour, seriesItems } from '../../html/kind-charts.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
 import type { ReportData } from '../../report-data-types.ts';
@@ -59,12 +59,7 @@ export function replayByHistoryChart(items: SeriesItem<EventStoreFigures>[]): To
           scale: { nice: false },
         },
         y: { field: 'replayed', type: 'quantitative', title: 'rows replayed per rebuild (mean)' },
-        color: {
-          field: 'series',
-          type: 'nominal',
-          title: 'variant',
-          scale: { domain: items.map((s) => s.series), range: items.map((s) => s.colour) },
-        },
+        color: seriesColour(items),
         tooltip: [
           { field: 'series', type: 'nominal', title: 'variant' },
           { field: 'history', type: 'quantitative', title: 'events stored from' },

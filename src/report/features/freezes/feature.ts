@@ -8,14 +8,9 @@
  * not a name of the scenario a highlight could use).
  */
 import type { FreezeSummary } from '../../../metrics/freeze-stats.ts';
-import { part } from '../../feature.ts';
-import { variantLabel } from '../../html/charts.ts';
-import { dataTable, labelTd } from '../../html/data-table.ts';
 import { formatNumber } from '../../html/format.ts';
-import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
 import { itemFeature } from '../../item-feature.ts';
-import type { ReportData } from '../../report-data-types.ts';
 import { countColumns, type TextColumn } from '../../text-table.ts';
 
 type F = FreezeSummary;
@@ -33,35 +28,8 @@ const LEGEND = [
   'held: visits whose end and answer waited for the resume',
 ];
 
-/** The page's section: one row per variant × frozen instance (none: no section). */
-function freezesSection(data: ReportData): PageSection[] {
-  const rows = data.variants.flatMap((v) =>
-    (v.summary.freezes ?? []).map((x) => ({ label: variantLabel(data, v), x })),
-  );
-  if (rows.length === 0) return [];
-  const n = (k: keyof F) => (r: (typeof rows)[number]) => formatNumber(r.x[k] as number);
-  return [
-    {
-      id: 'freezes',
-      title: 'Frozen instances',
-      nav: 'Freezes',
-      html: html`<p class="intro">A frozen process (crash: freeze) keeps accepting connections into its accept queue; after the resume it serves them whether or not the callers still wait. Wasted: served for callers that had already given up. Dropped: no room in the queue, never answered.</p>${dataTable(
-        ['instance', (r) => labelTd(r.x.id)],
-        [
-          ['variant', (r) => r.label],
-          ['accept queue', n('backlog')],
-          ['freezes', n('freezes')],
-          ['accepted', n('accepted')],
-          ['dropped', n('dropped')],
-          ['served', n('served')],
-          ['wasted', n('wasted')],
-          ['held', n('held')],
-        ],
-        rows,
-      )}`,
-    },
-  ];
-}
+/** A cell of the page's table: figure `k`, formatted. */
+const n = (k: keyof F) => (x: F) => formatNumber(x[k] as number);
 
 export const freezesFeature = itemFeature<F>({
   id: 'freezes',
@@ -74,5 +42,20 @@ export const freezesFeature = itemFeature<F>({
     tables: [COLUMNS],
     legend: LEGEND,
   },
-  more: () => [part('page', 52, freezesSection)],
+  // the page's section: one row per variant × frozen instance
+  page: {
+    order: 52,
+    title: 'Frozen instances',
+    nav: 'Freezes',
+    intro: html`<p class="intro">A frozen process (crash: freeze) keeps accepting connections into its accept queue; after the resume it serves them whether or not the callers still wait. Wasted: served for callers that had already given up. Dropped: no room in the queue, never answered.</p>`,
+    columns: [
+      ['accept queue', n('backlog')],
+      ['freezes', n('freezes')],
+      ['accepted', n('accepted')],
+      ['dropped', n('dropped')],
+      ['served', n('served')],
+      ['wasted', n('wasted')],
+      ['held', n('held')],
+    ],
+  },
 });

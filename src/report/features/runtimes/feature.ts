@@ -7,13 +7,8 @@
  * of each variant; no key metrics (the latencies they move are the endpoints' own).
  */
 import type { RuntimeSummary } from '../../../metrics/runtime-stats.ts';
-import { part } from '../../feature.ts';
-import { variantLabel } from '../../html/charts.ts';
-import { dataTable, labelTd } from '../../html/data-table.ts';
-import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
 import { itemFeature } from '../../item-feature.ts';
-import type { ReportData } from '../../report-data-types.ts';
 import { num, pct, type TextColumn } from '../../text-table.ts';
 
 type R = RuntimeSummary;
@@ -36,32 +31,6 @@ const LEGEND = [
   'timer shift: mean (fired − asked) of a sleep; negative: early (rounded down to the tick)',
 ];
 
-/** The page's section: the console's columns, one row per variant × service. */
-function runtimesSection(data: ReportData): PageSection[] {
-  const rows = data.variants.flatMap((v) =>
-    (v.summary.runtimes ?? []).map((x) => ({ label: variantLabel(data, v), x })),
-  );
-  if (rows.length === 0) return [];
-  return [
-    {
-      id: 'runtimes',
-      title: 'Runtime effects',
-      nav: 'Runtime',
-      html: html`<p class="intro">Costs of the services' processes that grow with load or come in bursts (runtime:): an event loop's per-message cost on one CPU, noisy neighbours slowing the CPU work, timers rounded to a tick and fired late.</p>${dataTable(
-        ['service', (r) => labelTd(r.x.id)],
-        [
-          ['variant', (r) => r.label],
-          ...COLUMNS.map(([header, cell]): [string, (r: (typeof rows)[number]) => string] => [
-            header,
-            (r) => cell(r.x),
-          ]),
-        ],
-        rows,
-      )}`,
-    },
-  ];
-}
-
 export const runtimesFeature = itemFeature<R>({
   id: 'runtimes',
   of: (s) => s.runtimes,
@@ -73,5 +42,12 @@ export const runtimesFeature = itemFeature<R>({
     tables: [COLUMNS],
     legend: LEGEND,
   },
-  more: () => [part('page', 53, runtimesSection)],
+  // the page's section: the console's columns, one row per variant × service
+  page: {
+    order: 53,
+    title: 'Runtime effects',
+    nav: 'Runtime',
+    intro: html`<p class="intro">Costs of the services' processes that grow with load or come in bursts (runtime:): an event loop's per-message cost on one CPU, noisy neighbours slowing the CPU work, timers rounded to a tick and fired late.</p>`,
+    columns: COLUMNS,
+  },
 });

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RequestTrace } from '../../../metrics/traces.ts';
 import { parseScenario } from '../../../model/language.ts';
 import { runScenario } from '../../../model/run.ts';
+import { frontGo } from '../../../test-support/scenarios.ts';
 import { EPOCH_NS, otlpExport, spanIdOf, toUnixNano, traceIdOf } from './otlp.ts';
 
 type ReadableSpan = Parameters<typeof JsonTraceSerializer.serializeRequest>[0][number];
@@ -61,13 +62,7 @@ const KINDS = `version: 1
 name: kinds
 duration: 3s
 trace: { slowest: 2, failed: 2, every: 10, sampled: 2 }
-workloads:
-  w: { users: 2, thinkTime: { dist: constant, value: 200ms }, target: front/go }
-services:
-  front:
-    endpoints:
-      go:
-        steps:
+${frontGo(2, '200ms')}
           - twoPhaseCommit:
               participants: [{ prepare: a/prepare, keys: rows }, { prepare: a/prepare }]
           - pending: { name: order, confirm: a/prepare }

@@ -10,8 +10,13 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { TwoPhaseFigures } from '../../../metrics/kind-figures.ts';
 import { chartSpec } from '../../html/chart-parts.ts';
 import { CHART_WIDTH, r4, timeX } from '../../html/chart-style.ts';
-import { faultWindows, windowBands, windowRows } from '../../html/charts.ts';
-import { quantileChart, type SeriesItem, seriesItems } from '../../html/kind-charts.ts';
+import { faultWindows, SERIES_LINE, windowBands, windowRows } from '../../html/charts.ts';
+import {
+  quantileChart,
+  type SeriesItem,
+  seriesColour,
+  seriesItems,
+} from '../../html/kind-charts.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
 import type { ReportData } from '../../report-data-types.ts';
@@ -50,13 +55,7 @@ export function blockedChart(data: ReportData, items: SeriesItem<TwoPhaseFigures
         ...windowBands(windows),
         {
           // a level between its changes: held until the next one (step-after), never a ramp
-          mark: {
-            type: 'line',
-            interpolate: 'step-after',
-            invalid: 'break-paths-filter-domains',
-            tooltip: true,
-            clip: true,
-          },
+          mark: SERIES_LINE,
           encoding: {
             x: timeX(),
             y: {
@@ -65,12 +64,7 @@ export function blockedChart(data: ReportData, items: SeriesItem<TwoPhaseFigures
               title: 'participants blocked',
               axis: { tickMinStep: 1 },
             },
-            color: {
-              field: 'series',
-              type: 'nominal',
-              title: 'variant',
-              scale: { domain: items.map((s) => s.series), range: items.map((s) => s.colour) },
-            },
+            color: seriesColour(items),
             tooltip: [
               { field: 'series', type: 'nominal', title: 'variant' },
               { field: 'second', type: 'quantitative', title: 'from second' },
