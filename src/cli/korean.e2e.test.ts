@@ -104,7 +104,10 @@ describe('a scenario with Hangul names', () => {
     const r = await msasim(['validate', join(dir, 'typo.yaml')]);
     expect(r.code).toBe(1);
     const said = r.stdout + r.stderr;
-    expect(said).toMatch(/typo\.yaml:17:13 {2}workloads\.상담원\.target/);
+    // the line of the misspelt target in the shipped file (1-based), column 13 (after `target: `)
+    const line = text.split('\n').findIndex((l) => l.includes('target: 상담/목룍')) + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(said).toMatch(new RegExp(`typo\\.yaml:${line}:13 {2}workloads\\.상담원\\.target`));
     expect(said).toContain('unknown endpoint "목룍" of service "상담"');
     expect(said).toContain('did you mean "목록"?');
   });
