@@ -5,8 +5,9 @@
  */
 import { normalizeCosts } from './costs.ts';
 import { durationDist } from './dist-spec.ts';
+import { normalizeSlo } from './normalize-slo.ts';
 import type * as S from './schema.ts';
-import { type RawStep, type ScenarioParsed, SLO_BOUNDS } from './schema.ts';
+import type { RawStep, ScenarioParsed } from './schema.ts';
 import type { NormalizeContext, StepLanguage } from './step-syntax.ts';
 import type {
   DatabaseDef,
@@ -20,8 +21,6 @@ import type {
   Scenario,
   ServiceDef,
   SessionsDef,
-  SloDef,
-  SloMetric,
   WorkloadDef,
   WorkloadTarget,
 } from './types.ts';
@@ -242,45 +241,6 @@ function normalizeFault(id: string, f: Z<typeof S.Fault>, durationMs: number): F
     case 'cpu-hog':
       return { ...base, factor: f.factor };
   }
-}
-
-const SLO_METRICS: Record<
-  (typeof SLO_BOUNDS)[number],
-  { metric: SloMetric; bound: 'max' | 'min'; parse: (v: number | string) => number }
-> = {
-  p50: { metric: 'p50Ms', bound: 'max', parse: parseDurationMs },
-  p90: { metric: 'p90Ms', bound: 'max', parse: parseDurationMs },
-  p99: { metric: 'p99Ms', bound: 'max', parse: parseDurationMs },
-  p999: { metric: 'p999Ms', bound: 'max', parse: parseDurationMs },
-  mean: { metric: 'meanMs', bound: 'max', parse: parseDurationMs },
-  availability: { metric: 'availability', bound: 'min', parse: parsePercent },
-  errorRate: { metric: 'errorRate', bound: 'max', parse: parsePercent },
-  throughput: { metric: 'throughputPerSec', bound: 'min', parse: parseRatePerSec },
-  utilisation: { metric: 'utilisation', bound: 'max', parse: parsePercent },
-};
-
-/** One SloDef per bound an SLO sets, in SLO_BOUNDS order. */
-function normalizeSlo(name: string, s: Z<typeof S.Slo>): SloDef[] {
-  const scope =
-    s.component !== undefined ? 'component' : s.endpoint !== undefined ? 'endpoint' : 'overall';
-  const id = s.component ?? s.endpoint ?? '';
-  const out: SloDef[] = [];
-  for (const key of SLO_BOUNDS) {
-    const written = s[key];
-    if (written === undefined) continue;
-    const { metric, bound, parse } = SLO_METRICS[key];
-    out.push({
-      name,
-      description: s.description ?? '',
-      scope,
-      id,
-      metric,
-      bound,
-      threshold: parse(written),
-      text: `${key} ${bound === 'max' ? '≤' : '≥'} ${typeof written === 'number' ? written : written.trim()}`,
-    });
-  }
-  return out;
 }
 
 /**

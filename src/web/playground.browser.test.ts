@@ -18,10 +18,19 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { browserSuite, openChromium } from '../test-support/browser.ts';
 import { msasimInProcess, ROOT } from '../test-support/cli.ts';
+import {
+  chartsDrawn,
+  editInPage,
+  type Playground,
+  reportFrameOf,
+  runInPage,
+  runsIn,
+  watchedPage,
+} from '../test-support/playground-page.ts';
 import { shippedRun } from '../test-support/shipped-runs.ts';
 import { encodeShare } from './share.ts';
 
@@ -30,19 +39,6 @@ const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
 /** Quick shipped scenarios with different report features (SLOs, policies, propagation). */
 const SAME_AS_CLI = ['01-shared-db.yaml', 'shop.yaml', 'resilience/retry-storm.yaml'];
 
-interface Playground {
-  open(file: string): void;
-  sweeps: {
-    last?: { files: [string, string][] };
-    lastSpof?: { files: [string, string][] };
-  };
-  editor: {
-    state: { doc: { toString(): string } };
-    dispatch(spec: unknown): void;
-    focus(): void;
-  };
-  lastRun?: { simulationWallMs: number; files: [string, string][] };
-}
 declare const window: { playground: Playground; __pwned?: number };
 
 browserSuite('the playground in Chromium', () => {
@@ -60,24 +56,13 @@ browserSuite('the playground in Chromium', () => {
     // two run workers, so the variants of a scenario run in parallel as on a multi-core laptop
     url = `${pathToFileURL(file).href}?workers=2`;
     browser = await openChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') seen.problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => seen.problems.push(`page error: ${e.message}`));
+    page = await watchedPage(browser, seen);
     // every refusal of the page's Content-Security-Policy is a problem (the workers write
     // theirs on the console, web/worker-setup.ts; Chromium logs the report frame's)
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
         console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
       });
-    });
-    await page.route('**/*', (route) => {
-      const u = route.request().url();
-      if (u.startsWith('file:') || u.startsWith('blob:') || u.startsWith('data:'))
-        return route.continue();
-      seen.requests.push(u);
-      return route.abort();
     });
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
@@ -93,67 +78,10 @@ browserSuite('the playground in Chromium', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const runs = () => page.evaluate(() => Number(document.body.dataset.runs ?? 0));
-
-  /** Clicks Run and waits for the run to end; its outcome's kind. */
-  async function run(timeout = 60_000): Promise<string | undefined> {
-    const before = await runs();
-    await page.click('#run');
-    await page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) > n, before, {
-      timeout,
-    });
-    return page.evaluate(() => document.body.dataset.lastRun);
-  }
-
-  /** Replaces the first match of `find` in the editor with `put`, as a user's edit. */
-  async function edit(find: RegExp, put: string): Promise<void> {
-    const text = await page.evaluate(() => window.playground.editor.state.doc.toString());
-    const m = find.exec(text);
-    expect(m, `${find} in the editor`).not.toBeNull();
-    const from = m?.index ?? 0;
-    await page.evaluate(
-      ([from, to]) => {
-        const view = window.playground.editor;
-        view.focus();
-        view.dispatch({ selection: { anchor: from, head: to } });
-      },
-      [from, from + (m?.[0].length ?? 0)],
-    );
-    await page.keyboard.type(put);
-  }
-
-  function reportFrame(): Frame {
-    const frame = page.frames().find((f) => f !== page.mainFrame());
-    if (frame === undefined) throw new Error('no report frame');
-    return frame;
-  }
-
-  async function chartsDrawn(frame: Frame): Promise<number> {
-    // a function, not a string: the page's policy refuses to evaluate strings (no unsafe-eval)
-    await frame.waitForFunction(
-      () => {
-        const charts = [...document.querySelectorAll('.vega')];
-        return (
-          charts.length > 0 &&
-          charts.every(
-            (el) => el.querySelector('svg') !== null || el.classList.contains('chart-error'),
-          )
-        );
-      },
-      null,
-      { timeout: 30_000 },
-    );
-    return frame.$$eval(
-      '.vega',
-      (els) =>
-        els.filter(
-          (el) =>
-            !el.classList.contains('chart-error') &&
-            el.querySelectorAll('svg g[class*="mark-"] > path, svg g[class*="mark-"] > text')
-              .length > 0,
-        ).length,
-    );
-  }
+  const runs = () => runsIn(page);
+  const run = (timeout?: number) => runInPage(page, timeout);
+  const edit = (find: RegExp, put: string) => editInPage(page, find, put);
+  const reportFrame = () => reportFrameOf(page);
 
   it.each(SAME_AS_CLI)(
     '%s: every file the playground makes (variants on two workers) is the CLI’s, byte for byte',
