@@ -1,9 +1,9 @@
 /**
  * Notes a reader must see before any figure: runs in which no request completed (the report is
  * then empty, usually a duration in milliseconds by mistake) and timeouts that failed every
- * request or every call of a step (a timeout shorter than any answer, or an overload). The console says the same
- * (cli/run-guard.ts, requests/endpoints.ts `timeoutWarnings`); the page opens with them so that a
- * report file read later, or projected, carries the warning too.
+ * request or every call of a step (a timeout shorter than any answer, or an overload). The
+ * console says the same (cli/run-guard.ts, requests/endpoints.ts `timeoutWarnings`); the page
+ * opens with them so that a report file read later, or projected, carries the warning too.
  */
 import type { RunSummary } from '../../../metrics/summary.ts';
 import { TIMEOUT_CAUSES } from '../requests/endpoints.ts';
