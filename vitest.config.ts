@@ -47,7 +47,7 @@ export default defineConfig({
           name: 'e2e',
           include: E2E,
           globalSetup: ['src/test-support/global-setup.ts'],
-          // the built CLI (test-support/cli.ts) is loaded by Node itself, as bin/msasim loads it:
+          // the built CLI (test-support/cli.ts) is loaded by Node itself, as the binary is:
           // through vitest's module runner the simulations run about 10 % slower
           server: { deps: { external: [/\/dist\//] } },
           // a test may wait for a shared run another worker is making, on a loaded machine

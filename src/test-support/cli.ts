@@ -1,7 +1,7 @@
 /**
  * Test helpers that run msasim's command line, built (dist/, as `npm test` builds it first):
- * in this process (the built `main` with captured output, no process start-up: the code, the
- * commands, guards, files and exit codes of bin/msasim), or as the binary itself (`node
+ * in this process (the built, unbundled `main` with captured output, no process start-up: the
+ * code, commands, guards, files and exit codes of bin/msasim), or as the binary itself (`node
  * bin/msasim`) where the process is under test: its wiring, signals, pipes, the working folder,
  * environment variables. vitest.config.ts has Node load dist/ itself (not through vitest's
  * module runner), so an in-process run goes at the binary's speed.
@@ -27,8 +27,10 @@ function builtMain(): Promise<Main> {
 }
 
 /**
- * The built module of `src/<path>` (dist/, `.ts` → `.js`), loaded by Node itself, as bin/msasim
- * loads the CLI (in the e2e project: vitest.config.ts); type it as `typeof import(<the source>)`.
+ * The built module of `src/<path>` (dist/, `.ts` → `.js`, tsc's unbundled output), loaded by Node
+ * itself (in the e2e project: vitest.config.ts); type it as `typeof import(<the source>)`. The
+ * binary starts from esbuild's bundle of the same code (dist/bundle/, scripts/build-cli.mjs):
+ * `node bin/msasim` tests cover that.
  */
 export function builtModule<T>(path: string): Promise<T> {
   return import(pathToFileURL(join(ROOT, 'dist', path.replace(/\.ts$/, '.js'))).href);
