@@ -21,10 +21,12 @@ export class RuntimeStats extends counters(RUNTIME_COUNTERS) {
   noisyMs = 0;
   /** Per instance: when its noisy episode in progress began (NaN: calm). */
   readonly noisySinceMs: number[] = [];
+  /** When each instance scaling added was created, by index (the first `instances`: 0). */
+  readonly bornMs: number[] = [];
   constructor(
     readonly id: string,
     readonly def: RuntimeDef,
-    /** Instances at the start (the noisy share's denominator). */
+    /** Instances at the start (with those scaling adds, the noisy share's denominator). */
     readonly instances: number,
   ) {
     super();
@@ -35,6 +37,10 @@ export class RuntimeStats extends counters(RUNTIME_COUNTERS) {
     // an episode in progress counts from the window's start
     for (let i = 0; i < this.noisySinceMs.length; i++)
       if (!Number.isNaN(this.noisySinceMs[i])) this.noisySinceMs[i] = nowMs ?? 0;
+  }
+  /** Scaling created instance `i` at `nowMs`. */
+  born(i: number, nowMs: number): void {
+    this.bornMs[i] = nowMs;
   }
   /** Instance `i` turned noisy (true) or calm at `nowMs`. */
   noise(i: number, noisy: boolean, nowMs: number): void {
@@ -67,7 +73,9 @@ export interface RuntimeSummary extends Counts<typeof RUNTIME_COUNTERS> {
 export function summarizeRuntime(s: RuntimeStats, startMs: number, endMs: number): RuntimeSummary {
   let noisyMs = s.noisyMs;
   for (const since of s.noisySinceMs) if (!Number.isNaN(since)) noisyMs += endMs - since;
-  const spanMs = (endMs - startMs) * s.instances;
+  // instance-time in the window: every instance from the window's start or its creation
+  let spanMs = (endMs - startMs) * s.instances;
+  for (const born of s.bornMs) if (born !== undefined) spanMs += endMs - Math.max(startMs, born);
   return {
     id: s.id,
     eventLoop: s.def.perMessage !== null,

@@ -83,6 +83,23 @@ describe('runtime: noisyNeighbour', () => {
     expect(Math.abs(mean - (1 + 2 * (rt?.noisyShare ?? 0)))).toBeLessThan(0.03);
   });
 
+  it('strikes the instances scaling adds from their creation, the share over their time', async () => {
+    // 1 instance from the start, 3 from 100 s: 1,990 s + 2 × 1,900 s of instance-time in the
+    // window, 5 s cycles: ~398 + 760 = 1,158 episodes (398 if the new instances stayed calm)
+    const text = service(noisy, '[{ cpu: 1ms }]', '100/s', '2000s').replace(
+      '    runtime:',
+      '    scale: [{ at: 100s, instances: 3 }]\n    runtime:',
+    );
+    const r = await runYaml(text);
+    const rt = r.summary.runtimes?.[0];
+    expect(rt?.episodes).toBeGreaterThan(1158 * 0.85);
+    expect(rt?.episodes).toBeLessThan(1158 * 1.15);
+    expect(rt?.noisyShare).toBeGreaterThan(0.2 * 0.9);
+    expect(rt?.noisyShare).toBeLessThan(0.2 * 1.1);
+    const again = await runYaml(text);
+    expect(again.summary.runtimes).toEqual(r.summary.runtimes);
+  });
+
   it('draws from its own streams: the arrivals and the other services are unchanged', async () => {
     const call = '[{ cpu: 1ms }, { call: other/get }]';
     const quiet = await runYaml(service('{}', call, '100/s', '30s'));

@@ -15,7 +15,9 @@
  * - noisyNeighbour: per instance, a two-state Markov process (calm, noisy; exponential times
  *   of mean `calm` and `noisy`, starting calm): while noisy the instance's CPU work (cpu
  *   steps and the event loop's costs) takes `slowdown` times longer. A step takes the factor
- *   in force when it starts. Instances an autoscaler adds later are not struck.
+ *   in force when it starts. An instance scaling adds later gets its own process from its
+ *   creation (calm first); one scaled in keeps it (its neighbours do not leave with it), and
+ *   the noisy share is over each instance's time since its creation.
  * - timers: a sleep of d ms fires after max(tick, ⌊d / tick⌋ × tick) + late, `late` drawn from
  *   its distribution: Node truncates fractional milliseconds (fires early) and runs a timer's
  *   callback late when its event loop is busy. A call's timeout is rounded the same way but
@@ -28,7 +30,7 @@ import type { BuildContext } from './build-context.ts';
 import { faultStateOf } from './fault-wiring.ts';
 import { StepKind, StepRuntime } from './frame.ts';
 import { callTimedOut, isCallPending } from './journey.ts';
-import type { ServiceRuntime } from './service.ts';
+import type { Instance, ServiceRuntime } from './service.ts';
 
 /** Applies the runtime effects of every service that has some (after its steps are compiled). */
 export function buildRuntimeEffects(ctx: BuildContext): void {
@@ -142,7 +144,7 @@ function startNoise(
   stats: RuntimeStats,
 ): void {
   const { sim } = ctx;
-  for (const inst of svc.instances) {
+  const begin = (inst: Instance): void => {
     const name = `${svc.id}[${inst.index}]`;
     const stream = ctx.rng.stream(`runtime/${name}/noise`);
     const calmFor = createDistribution({ kind: 'exponential', mean: noise.calmMs }, stream);
@@ -158,6 +160,11 @@ function startNoise(
       stats.noise(inst.index, true, sim.now);
       sim.schedule(noisyFor.sample(), calm, undefined);
     };
-    ctx.starters.push(() => sim.schedule(calmFor.sample(), noisy, undefined));
-  }
+    sim.schedule(calmFor.sample(), noisy, undefined);
+  };
+  for (const inst of svc.instances) ctx.starters.push(() => begin(inst));
+  svc.onCreate = (inst) => {
+    stats.born(inst.index, sim.now);
+    begin(inst);
+  };
 }

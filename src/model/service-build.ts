@@ -39,16 +39,20 @@ export function buildServices(ctx: BuildContext): void {
         stats.queue[i],
       );
     for (let i = 0; i < s.instances; i++) svc.instances.push(makeInstance(i));
+    // an instance scaling adds later: what the runtime effects give every instance starts there
+    const addInstance = () => {
+      const inst = makeInstance(stats.addInstance(sim.now));
+      svc.onCreate?.(inst);
+      return inst;
+    };
     if (s.autoscale !== undefined) {
-      const scaler = new Autoscaler(sim, svc, s.autoscale, stats, () =>
-        makeInstance(stats.addInstance(sim.now)),
-      );
+      const scaler = new Autoscaler(sim, svc, s.autoscale, stats, addInstance);
       ctx.starters.push(() => scaler.start());
     }
     if (s.scale !== undefined) {
       const plan = s.scale;
       ctx.starters.push(() =>
-        scheduleScaling(sim, svc, plan, stats, () => makeInstance(stats.addInstance(sim.now))),
+        scheduleScaling(sim, svc, plan, stats, addInstance),
       );
     }
     for (const e of s.endpoints)

@@ -87,6 +87,8 @@ export class ServiceRuntime {
   limiter: TokenBucket | null = null;
   /** Called when an instance stops serving (scale-in): what its memory held is gone. */
   onStop: ((inst: Instance) => void) | null = null;
+  /** Called when scaling creates an instance (not for those the service starts with). */
+  onCreate: ((inst: Instance) => void) | null = null;
   /** Bytes of sessions or cached tokens an instance holds (null: none). */
   sessionBytes: ((inst: Instance) => number) | null = null;
   constructor(
