@@ -10,7 +10,7 @@ import { prepareHistograms } from '../metrics/histogram.ts';
 import type { SessionSummary } from '../metrics/session-stats.ts';
 import { type RunResult, summarizeMetrics } from '../metrics/summary.ts';
 import { runYaml, scenarioFromYaml } from '../test-support/scenarios.ts';
-import { scenarioHead } from '../test-support/yaml.ts';
+import { GATEWAY_HOME, scenarioHead } from '../test-support/yaml.ts';
 import type { AuthPoint } from './auth-point.ts';
 import { Model } from './model.ts';
 
@@ -284,15 +284,7 @@ describe('sessions in general', () => {
   });
 
   it('leave runs without users unchanged (no session summary)', async () => {
-    const r = await runYaml(`
-version: 1
-name: plain
-duration: 5s
-workloads:
-  w: { rate: 10/s, target: a/b }
-services:
-  a: { endpoints: { b: { steps: [{ cpu: 1ms }] } } }
-`);
+    const r = await runYaml(GATEWAY_HOME);
     expect(r.summary.sessions).toBeNull();
   });
 
