@@ -37,10 +37,11 @@ export function parseDurationOption(value: string): number {
 
 /** Parses a wall-time budget ("60s", "1us", a number of ms) into ms. */
 export function parseWallOption(value: string): number {
-  const ms = parseDurationMs(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value);
-  if (!(ms > 0) || !Number.isFinite(ms))
-    throw new InvalidArgumentError('expected a duration above 0 such as "60s", "2m" or "1500ms".');
-  return ms;
+  return positiveAmount(
+    value,
+    parseDurationMs,
+    'a duration above 0 such as "60s", "2m" or "1500ms"',
+  );
 }
 
 /** Parses a positive whole number option. */
@@ -95,8 +96,20 @@ export function parseSeedOption(value: string): string {
 
 /** Parses a size option ("2GB", "512MB", a number of bytes). */
 export function parseSizeOption(value: string): number {
-  const bytes = parseBytes(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value);
-  if (!(bytes > 0) || !Number.isFinite(bytes))
-    throw new InvalidArgumentError('expected a size above 0 such as "2GB" or "512MB".');
-  return bytes;
+  return positiveAmount(value, parseBytes, 'a size above 0 such as "2GB" or "512MB"');
+}
+
+/**
+ * An amount written with a unit ("60s", "2GB") or as a bare number (the unit's base: ms,
+ * bytes), read by the scenario's own unit parser; refused unless finite and above 0.
+ */
+function positiveAmount(
+  value: string,
+  parse: (written: string | number) => number,
+  expected: string,
+): number {
+  const amount = parse(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value);
+  if (!(amount > 0) || !Number.isFinite(amount))
+    throw new InvalidArgumentError(`expected ${expected}.`);
+  return amount;
 }

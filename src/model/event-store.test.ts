@@ -47,27 +47,31 @@ const readMaxMs = (r: RunResult) =>
 describe('event sourcing', () => {
   it('without snapshots a rebuild replays the whole history: replay time grows with it', async () => {
     const [s, r] = await run();
-    expect(s.appends).toBe(10);
-    expect(s.reads).toBe(10);
-    expect(s.snapshots).toBe(0);
-    // the k-th command replays the k − 1 events before it, the k-th read the k events
-    expect(s.replayMax).toBe(10);
-    expect(s.replayedRows).toBe(45 + 55);
-    expect(s.eventsStored).toBe(10);
-    expect(s.recoveryRows).toBe(10);
+    expect(s).toMatchObject({
+      appends: 10,
+      reads: 10,
+      snapshots: 0,
+      // the k-th command replays the k − 1 events before it, the k-th read the k events
+      replayMax: 10,
+      replayedRows: 45 + 55,
+      eventsStored: 10,
+      recoveryRows: 10,
+    });
     // the last read: 500 ms asleep, then 1 ms + 10 rows × 1 ms
     expect(readMaxMs(r)).toBeCloseTo(511, 0);
   });
 
   it('a snapshot every 3 events bounds the replay at 3 rows', async () => {
     const [s, r] = await run({ snapshotEvery: 3 });
-    expect(s.snapshots).toBe(3);
-    expect(s.replayMax).toBe(3);
-    // commands replay 0,1,2,1,2,3,1,2,3,1 rows; reads 1,2,1,2,3,1,2,3,1,2
-    expect(s.replayedRows).toBe(16 + 18);
-    expect(s.eventsStored).toBe(10);
-    // a snapshot and the one event after it
-    expect(s.recoveryRows).toBe(2);
+    expect(s).toMatchObject({
+      snapshots: 3,
+      replayMax: 3,
+      // commands replay 0,1,2,1,2,3,1,2,3,1 rows; reads 1,2,1,2,3,1,2,3,1,2
+      replayedRows: 16 + 18,
+      eventsStored: 10,
+      // a snapshot and the one event after it
+      recoveryRows: 2,
+    });
     expect(readMaxMs(r)).toBeCloseTo(504, 0);
   });
 

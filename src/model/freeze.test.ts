@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { FreezeStats } from '../metrics/freeze-stats.ts';
 import { runYaml, scenarioFromYaml, scenarioProblems } from '../test-support/scenarios.ts';
+import { shopHead } from '../test-support/yaml.ts';
 import { Freeze } from './freeze.ts';
 
 function frozen(freeze: string, timeout: string) {
@@ -126,13 +127,7 @@ describe('Freeze.stretch', () => {
 });
 
 describe('crash: freeze in the language', () => {
-  const withFault = (fault: string) => `version: 1
-name: shop
-duration: 10s
-workloads:
-  users: { rate: 10/s, target: api/get }
-services:
-  api:
+  const withFault = (fault: string) => `${shopHead({ duration: '10s', target: 'api/get' })}  api:
     endpoints:
       get: { steps: [{ query: db }] }
 databases:

@@ -85,9 +85,13 @@ function atCrash(model: Model) {
   return { processed, inFlight, inFlightApplied, taken };
 }
 
-/** Runs `text` to its end, looking at the crashed partitions just before the crash at 10 s. */
-async function runWithCrash(text: string) {
-  const model = await build(text);
+/**
+ * Runs the scenario with the consumer settings `consumer` and billing[0] crashing at 10 s (then
+ * the fault lines `moreFaults`) to its end, looking at the crashed partitions just before the
+ * crash.
+ */
+async function runWithCrash(consumer: string, moreFaults = '') {
+  const model = await build(yaml({ consumer, faults: crash('10s') + moreFaults }));
   let seen = { processed: -1, inFlight: -1, inFlightApplied: -1, taken: -1 };
   model.sim.scheduleAt(10_000, () => (seen = atCrash(model)), undefined, Priority.urgent);
   model.run();
@@ -98,9 +102,7 @@ async function runWithCrash(text: string) {
 
 describe('at-least-once', () => {
   it('redelivers exactly what was not committed; without idempotency applies those made twice', async () => {
-    const { seen, c } = await runWithCrash(
-      yaml({ consumer: 'commitEvery: 3s', faults: crash('10s') }),
-    );
+    const { seen, c } = await runWithCrash('commitEvery: 3s');
     // commits at 3, 6, 9 s: the crash at 10 s leaves ~1 s of processed messages uncommitted
     expect(seen.processed).toBeGreaterThan(20);
     expect(c.duplicateDeliveries).toBe(seen.processed + seen.inFlight);
@@ -115,32 +117,20 @@ describe('at-least-once', () => {
   });
 
   it('with ids in the database (same transaction) skips every duplicate', async () => {
-    const { seen, c } = await runWithCrash(
-      yaml({
-        consumer: 'commitEvery: 3s\n    idempotency: { db: billing-db }',
-        faults: crash('10s'),
-      }),
-    );
+    const { seen, c } = await runWithCrash('commitEvery: 3s\n    idempotency: { db: billing-db }');
     expect(c.duplicateDeliveries).toBe(seen.processed + seen.inFlight);
     expect(c.appliedTwice).toBe(0);
     expect(c.skippedDuplicates).toBe(seen.processed + seen.inFlightApplied);
   });
 
   it('with ids in memory still applies twice: the instance that takes over does not know them', async () => {
-    const { seen, c } = await runWithCrash(
-      yaml({ consumer: 'commitEvery: 3s\n    idempotency: memory', faults: crash('10s') }),
-    );
+    const { seen, c } = await runWithCrash('commitEvery: 3s\n    idempotency: memory');
     expect(c.appliedTwice).toBe(seen.processed + seen.inFlightApplied);
     expect(c.skippedDuplicates).toBe(0);
   });
 
   it('with ids in a distributed cache: duplicates skipped, and failures while it is down', async () => {
-    const { seen, c } = await runWithCrash(
-      yaml({
-        consumer: 'commitEvery: 3s\n    idempotency: { store: redis }',
-        faults: crash('10s'),
-      }),
-    );
+    const { seen, c } = await runWithCrash('commitEvery: 3s\n    idempotency: { store: redis }');
     // the SET follows the effect by a round trip: only a crash in that gap could duplicate
     expect(c.skippedDuplicates).toBeGreaterThanOrEqual(seen.processed);
     expect(c.appliedTwice).toBeLessThanOrEqual(seen.inFlightApplied);
@@ -158,9 +148,7 @@ describe('at-least-once', () => {
   });
 
   it('committing after each message leaves only the message in flight to redeliver', async () => {
-    const { seen, c } = await runWithCrash(
-      yaml({ consumer: 'commitTime: 5ms', faults: crash('10s') }),
-    );
+    const { seen, c } = await runWithCrash('commitTime: 5ms');
     expect(seen.processed).toBe(0);
     expect(c.duplicateDeliveries).toBe(seen.inFlight);
     expect(c.appliedTwice).toBe(seen.inFlightApplied);
@@ -170,11 +158,9 @@ describe('at-least-once', () => {
 describe('at-most-once', () => {
   it('loses exactly the taken batch not yet applied', async () => {
     // a 2 s broker outage on partition leaders 0 builds a backlog; the crash hits the catch-up
-    const faults = `faults:
-  crash: { kind: crash, target: billing, instances: [0], at: 10s, for: 5s }
-  broker: { kind: crash, target: kafka, instances: [0], at: 7s, for: 2.9s }`;
     const { seen, c } = await runWithCrash(
-      yaml({ consumer: 'ack: at-most-once\n    batch: 50', faults }),
+      'ack: at-most-once\n    batch: 50',
+      '\n  broker: { kind: crash, target: kafka, instances: [0], at: 7s, for: 2.9s }',
     );
     expect(seen.taken).toBeGreaterThan(10);
     expect(c.lost).toBe(seen.taken + seen.inFlight - seen.inFlightApplied);
@@ -188,9 +174,7 @@ describe('at-most-once', () => {
 
 describe('exactly-once', () => {
   it('applies nothing twice and loses nothing', async () => {
-    const { seen, c } = await runWithCrash(
-      yaml({ consumer: 'ack: exactly-once', faults: crash('10s') }),
-    );
+    const { seen, c } = await runWithCrash('ack: exactly-once');
     expect(c.duplicateDeliveries).toBe(seen.inFlight);
     expect(c.appliedTwice).toBe(0);
     expect(c.lost).toBe(0);

@@ -10,7 +10,7 @@ import { prepareHistograms } from '../metrics/histogram.ts';
 import type { SessionSummary } from '../metrics/session-stats.ts';
 import { type RunResult, summarizeMetrics } from '../metrics/summary.ts';
 import { runYaml, scenarioFromYaml } from '../test-support/scenarios.ts';
-import { scenarioHead } from '../test-support/yaml.ts';
+import { GATEWAY_HOME, scenarioHead } from '../test-support/yaml.ts';
 import type { AuthPoint } from './auth-point.ts';
 import { Model } from './model.ts';
 
@@ -79,10 +79,10 @@ async function runSessions(o: Options): Promise<[SessionSummary, RunResult]> {
   return [sessionsOf(r), r];
 }
 
-/** Builds the model of `text` (to look inside it while it runs). */
-async function build(text: string): Promise<Model> {
+/** Builds the model of the scenario of `o` (to look inside it while it runs). */
+async function build(o: Options): Promise<Model> {
   await prepareHistograms();
-  return new Model(scenarioFromYaml(text));
+  return new Model(scenarioFromYaml(yaml(o)));
 }
 
 /** Users whose live session is held by instance `index` of the sticky web tier, now. */
@@ -98,12 +98,10 @@ function pinnedTo(model: Model, index: number): number {
 
 describe('sticky sessions', () => {
   it('lose exactly the sessions of the users pinned to a crashed instance', async () => {
-    const model = await build(
-      yaml({
-        strategy: 'sticky',
-        faults: 'faults:\n  crash: { kind: crash, target: web, instances: [1], at: 20s, for: 5s }',
-      }),
-    );
+    const model = await build({
+      strategy: 'sticky',
+      faults: 'faults:\n  crash: { kind: crash, target: web, instances: [1], at: 20s, for: 5s }',
+    });
     let pinned = -1;
     // scheduled before the fault's own start event at the same instant, so it runs first
     model.sim.scheduleAt(20_000, () => (pinned = pinnedTo(model, 1)), undefined, Priority.urgent);
@@ -120,12 +118,10 @@ describe('sticky sessions', () => {
   });
 
   it('lose the sessions of stopped instances on scale-in, and never rebalance on scale-out', async () => {
-    const model = await build(
-      yaml({
-        strategy: 'sticky',
-        extraWeb: 'scale: [{ at: 20s, instances: 2 }, { at: 40s, instances: 6 }]',
-      }),
-    );
+    const model = await build({
+      strategy: 'sticky',
+      extraWeb: 'scale: [{ at: 20s, instances: 2 }, { at: 40s, instances: 6 }]',
+    });
     let onStopped = -1;
     model.sim.scheduleAt(
       20_000,
@@ -284,15 +280,7 @@ describe('sessions in general', () => {
   });
 
   it('leave runs without users unchanged (no session summary)', async () => {
-    const r = await runYaml(`
-version: 1
-name: plain
-duration: 5s
-workloads:
-  w: { rate: 10/s, target: a/b }
-services:
-  a: { endpoints: { b: { steps: [{ cpu: 1ms }] } } }
-`);
+    const r = await runYaml(GATEWAY_HOME);
     expect(r.summary.sessions).toBeNull();
   });
 
@@ -312,9 +300,10 @@ services:
   });
 
   it('scheduled scaling changes the serving instances at the given times', async () => {
-    const model = await build(
-      yaml({ strategy: 'sticky', extraWeb: 'scale: [{ at: 10s, instances: 7 }]' }),
-    );
+    const model = await build({
+      strategy: 'sticky',
+      extraWeb: 'scale: [{ at: 10s, instances: 7 }]',
+    });
     let serving = 0;
     model.sim.scheduleAt(
       10_001,

@@ -98,6 +98,12 @@ function stepsOfKind(c: HighlightContext, kind: string): number {
   }).length;
 }
 
+/** The items of a scope of step `kind`: its named steps, counted with the unnamed ones. */
+const stepsNamed = (kind: string): Pick<CatalogueScope, 'items' | 'count'> => ({
+  items: (c) => namedSteps(c, kind),
+  count: (c) => stepsOfKind(c, kind),
+});
+
 const latency = [
   m('p50Ms', 'p50', 'median'),
   m('p90Ms', 'p90'),
@@ -215,8 +221,7 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
       m('bytesPerSaga', 'bytes per saga'),
       m('bytesPerCompensatedSaga', 'bytes per compensated saga'),
     ],
-    items: (c) => namedSteps(c, 'saga'),
-    count: (c) => stepsOfKind(c, 'saga'),
+    ...stepsNamed('saga'),
   },
   {
     scope: 'transactions',
@@ -228,8 +233,7 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
       m('lockWaitMeanMs', 'mean lock wait'),
       m('durationP99Ms', 'p99 transaction time'),
     ],
-    items: (c) => namedSteps(c, 'transaction'),
-    count: (c) => stepsOfKind(c, 'transaction'),
+    ...stepsNamed('transaction'),
   },
   {
     scope: 'readers',
@@ -254,8 +258,7 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
       m('lockHoldMaxMs', 'max 2PC lock hold'),
       m('messagesPerTransaction', 'messages per 2PC transaction'),
     ],
-    items: (c) => namedSteps(c, 'twoPhaseCommit'),
-    count: (c) => stepsOfKind(c, 'twoPhaseCommit'),
+    ...stepsNamed('twoPhaseCommit'),
   },
   {
     scope: 'pendingStates',
@@ -269,8 +272,7 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
       m('cancelledReads', 'reads that saw cancelled'),
       m('pendingTimeP99Ms', 'p99 time pending'),
     ],
-    items: (c) => namedSteps(c, 'pending'),
-    count: (c) => stepsOfKind(c, 'pending'),
+    ...stepsNamed('pending'),
   },
   {
     scope: 'eventStores',

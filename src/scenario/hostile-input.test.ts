@@ -9,7 +9,7 @@ import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
 import { bigScenarioYaml } from '../test-support/big-scenario.ts';
 import { billionLaughs } from '../test-support/fuzz-scenarios.ts';
-import { ordersHead } from '../test-support/yaml.ts';
+import { ordersHead, shopHead } from '../test-support/yaml.ts';
 import { formatIssues } from './format.ts';
 import { ScenarioError } from './issues.ts';
 import { fileProblem } from './load.ts';
@@ -126,13 +126,7 @@ describe('YAML aliases and nesting', () => {
   });
 
   it('expands legitimate aliases, and a variant changes only the place it names', () => {
-    const text = `version: 1
-name: shop
-duration: 10s
-workloads:
-  w: { rate: 100/s, target: a/get }
-services:
-  a: &svc
+    const text = `${shopHead({ duration: '10s', rate: '100/s', target: 'a/get' })}  a: &svc
     instances: 2
     endpoints:
       get: { steps: [ { cpu: 1ms } ] }

@@ -2,14 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
 import { scenarioProblems } from '../test-support/scenarios.ts';
+import { shopHead } from '../test-support/yaml.ts';
 
-const text = (saga: string) => `version: 1
-name: shop
-duration: 60s
-workloads:
-  w: { rate: 10/s, target: orders/place }
-services:
-  orders:
+const text = (saga: string) => `${shopHead({ target: 'orders/place' })}  orders:
     endpoints:
       place:
         steps:

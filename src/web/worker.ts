@@ -6,6 +6,7 @@
  * report of all their results (`report`). One request at a time per worker; the page cancels by terminating the
  * worker. Any error that is not the user's (a bug, memory) is sent back as `crashed` with its
  * message; the command's wall budget running out before a run is a guard, not a crash.
+ * answer() does the work and failed() words a throw; handle() adds the request's id and posts.
  */
 // first: zod's settings are read as its schemas are made (worker-setup.ts)
 import './worker-setup.ts';
@@ -31,6 +32,13 @@ function needAssets(): VegaAssets {
   return assets;
 }
 
+/** `T` without its `id`, member by member of a union. */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+/** An answer to the page, before handle() gives it the request's id. */
+type Answer = WithoutId<FromWorker>;
+/** A request of the page (every one but `init`, which answers nothing). */
+type Request = Exclude<ToWorker, { type: 'init' }>;
+
 async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'init') {
     assets = message.assets;
@@ -39,80 +47,62 @@ async function handle(message: ToWorker): Promise<void> {
   const { id } = message;
   const progress = (p: RunProgress) => post({ type: 'progress', id, progress: p });
   try {
-    switch (message.type) {
-      case 'validate':
-        post({ type: 'validated', id, ...checkText(message.text, message.file) });
-        return;
-      case 'plan':
-        post({ type: 'planned', id, plan: await planText(message.request) });
-        return;
-      case 'variant':
-        post({
-          type: 'ran',
-          id,
-          outcome: await runVariant(
-            message.request,
-            message.index,
-            progress,
-            {},
-            undefined,
-            message.range,
-          ),
-        });
-        return;
-      case 'precision':
-        post({
-          type: 'precision',
-          id,
-          state: precisionCheck(message.request, message.runs, message.replications),
-        });
-        return;
-      case 'sweep-plan':
-        post({ type: 'sweep-planned', id, planned: await planSweep(message.sweep) });
-        return;
-      case 'sweep-point':
-        post({
-          type: 'sweep-point',
-          id,
-          outcome: await runSweepPoint(message.sweep, message.planned, message.index, () => {}),
-        });
-        return;
-      case 'sweep-report':
-        post({
-          type: 'sweep-reported',
-          id,
-          ...sweepFiles(message.plan, message.texts, needAssets()),
-        });
-        return;
-      case 'spof':
-        post({
-          type: 'spof-done',
-          id,
-          outcome: await runSpof(message.spof, needAssets(), () => {}),
-        });
-        return;
-      case 'report': {
-        const { files, notes } = buildReport(
-          message.request,
-          message.runs,
-          needAssets(),
-          message.replications,
-          message.notes,
-        );
-        post({ type: 'reported', id, files, notes });
-        return;
-      }
-    }
+    post({ ...(await answer(message, progress)), id });
   } catch (e) {
-    const err = e as Error;
-    if (err?.name === 'RunGuardError' && message.type === 'variant')
-      post({ type: 'ran', id, outcome: { kind: 'stopped', message: err.message } });
-    else if (err?.name === 'RunGuardError' && message.type === 'sweep-point')
-      post({ type: 'sweep-point', id, outcome: { stopped: err.message } });
-    else if (err?.name === 'RunGuardError' && message.type === 'spof')
-      post({ type: 'spof-done', id, outcome: { kind: 'stopped', message: err.message } });
-    else post({ type: 'crashed', id, message: String(err?.stack ?? err) });
+    post({ ...failed(message, e as Error), id });
   }
+}
+
+/** Does what `message` asks and says what came of it. */
+async function answer(message: Request, progress: (p: RunProgress) => void): Promise<Answer> {
+  switch (message.type) {
+    case 'validate':
+      return { type: 'validated', ...checkText(message.text, message.file) };
+    case 'plan':
+      return { type: 'planned', plan: await planText(message.request) };
+    case 'variant': {
+      const { request, index, range } = message;
+      return {
+        type: 'ran',
+        outcome: await runVariant(request, index, progress, {}, undefined, range),
+      };
+    }
+    case 'precision':
+      return {
+        type: 'precision',
+        state: precisionCheck(message.request, message.runs, message.replications),
+      };
+    case 'sweep-plan':
+      return { type: 'sweep-planned', planned: await planSweep(message.sweep) };
+    case 'sweep-point': {
+      const { sweep, planned, index } = message;
+      return { type: 'sweep-point', outcome: await runSweepPoint(sweep, planned, index, () => {}) };
+    }
+    case 'sweep-report':
+      return { type: 'sweep-reported', ...sweepFiles(message.plan, message.texts, needAssets()) };
+    case 'spof':
+      return { type: 'spof-done', outcome: await runSpof(message.spof, needAssets(), () => {}) };
+    case 'report': {
+      const { request, runs, replications, notes } = message;
+      return { type: 'reported', ...buildReport(request, runs, needAssets(), replications, notes) };
+    }
+  }
+}
+
+/**
+ * The answer when `message` threw `err`: a run that ran out of its budget (RunGuardError) is
+ * stopped, as the command line stops it; anything else is a crash, sent with its stack.
+ */
+function failed(message: Request, err: Error): Answer {
+  if (err?.name === 'RunGuardError') {
+    const stopped = err.message;
+    if (message.type === 'variant')
+      return { type: 'ran', outcome: { kind: 'stopped', message: stopped } };
+    if (message.type === 'sweep-point') return { type: 'sweep-point', outcome: { stopped } };
+    if (message.type === 'spof')
+      return { type: 'spof-done', outcome: { kind: 'stopped', message: stopped } };
+  }
+  return { type: 'crashed', message: String(err?.stack ?? err) };
 }
 
 scope.onmessage = (event) => {
