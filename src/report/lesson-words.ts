@@ -61,6 +61,6 @@ export const LESSON_WORDS: Record<LessonLang, LessonWords> = {
     intervalsApart: '; 95 % 신뢰 구간이 겹치지 않음',
     claimsHeading: '주장',
     untranslated: (original) =>
-      `이 레슨은 아직 한국어 번역이 없어 원문(${LANGUAGE_NAMES.ko[original]})으로 싣는다.`,
+      `이 교안은 아직 한국어 번역이 없어 원문(${LANGUAGE_NAMES.ko[original]})으로 싣는다.`,
   },
 };

@@ -105,7 +105,7 @@ describe('a translation against its original', () => {
   it('warns about a figure the original does not quote, and one it leaves out', () => {
     const { issues } = translate('느린 쪽: {{slow: p50}}, {{slow: p99}}, 다시 {{slow: p99}}.');
     expect(where(issues)).toEqual([
-      'warning lessons/shop.ko.md:1:22 translation-figure-extra: {{slow: p99}} is not a figure of shop.md',
+      'warning lessons/shop.ko.md:1:24 translation-figure-extra: {{slow: p99}} is not a figure of shop.md',
       'warning lessons/shop.ko.md:1:1 translation-figure-missing: shop.md quotes {{fast: p50 | mean}}, this translation does not',
     ]);
   });

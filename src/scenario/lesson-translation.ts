@@ -56,6 +56,9 @@ export function parseTranslation(
       severity: 'error',
       ...at(b.start, 1, 'claims'),
     });
+  const result = { refs: { ...refs, claims: [], claimBlocks: [] }, issues: out };
+  // the sets are compared once every figure resolves (a typo is one error, not two problems)
+  if (out.some((i) => i.path[0] === 'figure')) return result;
   const theirs = new Set(figureSources(original));
   const ours = new Set(refs.figures.map((f) => f.source));
   for (const f of refs.figures) {
@@ -64,7 +67,7 @@ export function parseTranslation(
     out.push({
       ...msg.translationFigureExtra(f.source, originalName),
       severity: 'warning',
-      ...at(f.line, f.col, 'figure'),
+      ...at(f.line, f.col + 2, 'figure'),
     });
   }
   for (const source of figureSources(original)) {
@@ -75,5 +78,5 @@ export function parseTranslation(
       ...at(1, 1, 'figure'),
     });
   }
-  return { refs: { ...refs, claims: [], claimBlocks: [] }, issues: out };
+  return result;
 }

@@ -65,7 +65,7 @@ const withKo = data({
   lessonTranslations: { ko: { lesson: KO, lessonRefs: koRefs } },
 });
 const sectionHtml = (d: ReportData, lang?: 'en' | 'ko') =>
-  lessonSection(d, lang === undefined ? {} : { lang })[0]?.html.toString() ?? '';
+  lessonSection(d, lang === undefined ? {} : { lang })[0]?.html?.toString() ?? '';
 
 describe('lessonFor', () => {
   it('is the original in its own language without a page language, or in it', () => {
@@ -88,7 +88,7 @@ describe('lessonFor', () => {
     expect(lessonFor(enOnly, 'ko')).toMatchObject({
       lang: 'en',
       text: ORIGINAL,
-      note: '이 레슨은 아직 한국어 번역이 없어 원문(영어)으로 싣는다.',
+      note: '이 교안은 아직 한국어 번역이 없어 원문(영어)으로 싣는다.',
     });
     // results.json written before translations has no lessonLang: its lesson is English
     const old = data({ lesson: ORIGINAL, lessonRefs: originalRefs });
@@ -121,7 +121,7 @@ describe('the lesson section in the page’s language', () => {
     const enOnly = data({ lesson: ORIGINAL, lessonRefs: originalRefs, lessonLang: 'en' });
     const html = sectionHtml(enOnly, 'ko');
     expect(html).toMatch(/^<div class="lesson" lang="en">/);
-    expect(html).toContain('<em>이 레슨은 아직 한국어 번역이 없어 원문(영어)으로 싣는다.</em>');
+    expect(html).toContain('<em>이 교안은 아직 한국어 번역이 없어 원문(영어)으로 싣는다.</em>');
     expect(html).toContain('Checked claims (from this run):');
   });
 });
