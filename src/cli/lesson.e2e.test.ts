@@ -8,7 +8,7 @@
  * keeps it resolved in results.json, from which the page is built in either language
  * (`reportCommand`'s lang, which `--lang` will give).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,25 @@ describe('a translation of the lesson (tiny.ko.md)', () => {
     expect(r.stdout).toContain('did you mean "slow"?');
     expect(r.stdout).toMatch(/tiny\.ko\.md:5:1 .*\n.*a translation shares the claims of tiny\.md/);
     expect(r.stdout).not.toContain('Traceback');
+  });
+
+  it('skips a translation that is a symbolic link, with a warning, and a translation without a lesson', async () => {
+    const dir = await scenarioWith(LESSON);
+    await writeFile(join(dir, 'secret.txt'), 'secret');
+    await symlink(join(dir, 'secret.txt'), join(dir, 'tiny.ko.md'));
+    const r = await msasim(['validate', join(dir, 'tiny.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /tiny\.ko\.md: not read as a translation of the scenario's lesson: it is a symbolic link/,
+    );
+    await rm(join(dir, 'tiny.md'));
+    await rm(join(dir, 'tiny.ko.md'));
+    await writeFile(join(dir, 'tiny.ko.md'), '# 작은 예\n');
+    const orphan = await msasim(['validate', join(dir, 'tiny.yaml')]);
+    expect(orphan.code).toBe(0);
+    expect(orphan.stderr).toMatch(
+      /tiny\.ko\.md: a translation of .*tiny\.md, which does not exist: not read/,
+    );
   });
 
   it('validate warns about a figure the original does not quote, and passes', async () => {
