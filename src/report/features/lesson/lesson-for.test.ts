@@ -93,7 +93,9 @@ describe('lessonFor', () => {
     // results.json written before translations has no lessonLang: its lesson is English
     const old = data({ lesson: ORIGINAL, lessonRefs: originalRefs });
     expect(lessonFor(old, 'ko')?.note).toContain('영어');
-    const koOnly = data({ lesson: '# 한국어 레슨', lessonLang: 'ko' });
+    const older = data({ lesson: '# 한국어 교안', lang: 'ko' });
+    expect(lessonFor(older, 'en')?.note).toContain('shown in Korean');
+    const koOnly = data({ lesson: '# 한국어 교안', lessonLang: 'ko' });
     expect(lessonFor(koOnly, 'en')?.note).toBe(
       'This lesson has no English translation yet: it is shown in Korean, its original language.',
     );

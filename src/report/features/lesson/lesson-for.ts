@@ -35,7 +35,8 @@ export function lessonFor(
 ): LessonView | null {
   const s = results.scenario;
   if (!s.lesson) return null;
-  const original: LessonLang = s.lessonLang ?? 'en';
+  // results.json written before translations has no lessonLang: the scenario's `lang:` says it
+  const original: LessonLang = s.lessonLang ?? (/^ko(-|$)/i.test(s.lang ?? '') ? 'ko' : 'en');
   const want = lang ?? original;
   const base: LessonView = {
     lang: original,
