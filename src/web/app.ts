@@ -15,7 +15,7 @@ import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.
 import { DataFilesPanel } from './data-files-panel.ts';
 import { createEditor, setEditorText } from './editor.ts';
 import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
-import { langOfLocale, lessonInLang } from './lesson-lang.ts';
+import { langOfLocale, lessonInLang, lessonLanguages, lessonSearchText } from './lesson-lang.ts';
 import { issueText } from './positions.ts';
 import type { RunProgress, RunRequest, WhatIf } from './protocol.ts';
 import { replicationChoice } from './replication-choice.ts';
@@ -49,7 +49,7 @@ class Playground {
   #whatIf: WhatIf | undefined;
   #rerunTimer: ReturnType<typeof setTimeout> | undefined;
   #urls: string[] = [];
-  /** The reader's language: the lesson's translation shown and the report's (lesson-lang.ts). */
+  /** The reader's language: the lesson's translation shown, and the report's (lesson-lang.ts). */
   readonly #lang = langOfLocale(globalThis.navigator?.language);
   /** The data files the scenario reads and the ones the user gave the page (data-files-panel.ts). */
   readonly #dataFiles = new DataFilesPanel($('data-files'), (text) => this.#message(text, true));
@@ -160,8 +160,7 @@ class Playground {
     const list = $('scenario-list');
     list.replaceChildren();
     for (const s of this.#entries()) {
-      const lessons = [s.lesson ?? '', ...Object.values(s.translations ?? {})].join('\n');
-      const haystack = `${s.file}\n${s.text}\n${lessons}`.toLowerCase();
+      const haystack = `${s.file}\n${s.text}\n${lessonSearchText(s)}`.toLowerCase();
       if (!words.every((w) => haystack.includes(w))) continue;
       const title = /^name:\s*(.+)$/m.exec(s.text)?.[1]?.replace(/^["']|["']$/g, '') ?? s.file;
       const button = el('button', { type: 'button' }, [
@@ -210,8 +209,7 @@ class Playground {
 
   #showScenario(): void {
     $('scenario-title').textContent = this.#file;
-    const shipped = this.#shipped(this.#file);
-    const lesson = shipped === undefined ? null : lessonInLang(shipped, this.#lang);
+    const lesson = lessonInLang(this.#shipped(this.#file), this.#lang);
     // renderMarkdown escapes every text of the lesson (report/html/markdown.ts); its figures
     // show as their references until a run fills them in (the report's lesson section)
     $('lesson').innerHTML = lesson ? renderMarkdown(lessonWithReferences(lesson)).toString() : '';
@@ -227,19 +225,10 @@ class Playground {
       text: this.#text,
       file: this.#file,
       lesson: this.#shipped(this.#file)?.lesson ?? null,
-      ...this.#lessonLanguages(),
+      ...lessonLanguages(this.#shipped(this.#file), this.#lang),
       whatIf: this.#whatIf ? [this.#whatIf] : [],
       ...choice,
       files: this.#dataFiles.files(),
-    };
-  }
-
-  /** The lesson's translations and the page's language, for the report (lesson-lang.ts). */
-  #lessonLanguages(): Pick<RunRequest, 'lessonTranslations' | 'lang'> {
-    const translations = this.#shipped(this.#file)?.translations;
-    return {
-      ...(translations === undefined ? {} : { lessonTranslations: translations }),
-      lang: this.#lang,
     };
   }
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TINY_YAML } from '../test-support/scenarios.ts';
-import { langOfLocale, lessonInLang } from './lesson-lang.ts';
+import { langOfLocale, lessonInLang, lessonLanguages, lessonSearchText } from './lesson-lang.ts';
 import { runRequest } from './run-scenario.ts';
 
 const ASSETS = { vega: '/*vega*/', vegaLite: '/*vega-lite*/', vegaEmbed: '/*vega-embed*/' };
@@ -28,6 +28,14 @@ describe('the lesson in the reader’s language', () => {
     expect(lessonInLang(s, 'en')).toBe(LESSON);
     expect(lessonInLang({ ...s, translations: undefined }, 'ko')).toBe(LESSON);
     expect(lessonInLang({ ...s, lesson: null }, 'ko')).toBeNull();
+    expect(lessonInLang(undefined, 'ko')).toBeNull();
+  });
+
+  it('searches the lesson in every language, and hands a run its translations', () => {
+    const s = { file: 'scenarios/x.yaml', text: '', lesson: LESSON, translations: { ko: KO } };
+    expect(lessonSearchText(s)).toBe(`${LESSON}\n${KO}`);
+    expect(lessonLanguages(s, 'ko')).toEqual({ lessonTranslations: { ko: KO }, lang: 'ko' });
+    expect(lessonLanguages(undefined, 'en')).toEqual({ lang: 'en' });
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { LessonLang } from '../scenario/lesson-types.ts';
 import type { ShippedScenario } from './assets.ts';
+import type { RunRequest } from './protocol.ts';
 
 /** The lesson language of a BCP 47 tag ("ko-KR" → ko, anything else → en). */
 export function langOfLocale(tag: string | undefined): LessonLang {
@@ -13,7 +14,21 @@ export function langOfLocale(tag: string | undefined): LessonLang {
 }
 
 /** The lesson of `s` for a reader of `lang`: its translation into it, else the lesson itself. */
-export function lessonInLang(s: ShippedScenario, lang: LessonLang): string | null {
-  if (s.lesson === null) return null;
+export function lessonInLang(s: ShippedScenario | undefined, lang: LessonLang): string | null {
+  if (s === undefined || s.lesson === null) return null;
   return s.translations?.[lang] ?? s.lesson;
+}
+
+/** The text of the lesson and its translations, for the gallery's search. */
+export function lessonSearchText(s: ShippedScenario): string {
+  return [s.lesson ?? '', ...Object.values(s.translations ?? {})].join('\n');
+}
+
+/** What a run request of `s` carries for its lesson's languages (the report's page in `lang`). */
+export function lessonLanguages(
+  s: ShippedScenario | undefined,
+  lang: LessonLang,
+): Pick<RunRequest, 'lessonTranslations' | 'lang'> {
+  const translations = s?.translations;
+  return { ...(translations === undefined ? {} : { lessonTranslations: translations }), lang };
 }
