@@ -2,7 +2,8 @@
  * Builds the browser playground into dist-web/ (run after `tsc`: `npm run build` and
  * `npm run build:web` do both): esbuild bundles src/web/app.ts (the page) and src/web/worker.ts
  * (the engine, the scenario pipeline and the report builders) for browsers; the vega libraries
- * the report inlines, the shipped scenarios with their lessons and the scenario JSON Schema are
+ * the report inlines, the shipped scenarios with their lessons (and the lessons' translations,
+ * x.ko.md beside x.md) and the scenario JSON Schema are
  * copied beside them. Any static host serves the folder; `msasim playground` inlines it into one
  * HTML file (cli/playground-file.ts).
  *
@@ -101,13 +102,25 @@ const result = await esbuild.build({
 
 const { listScenarioFiles, scenariosDir } = await import('../dist/cli/commands/list.js');
 const { packageRoot } = await import('../dist/cli/vega-assets.js');
+const { LESSON_LANGS } = await import('../dist/scenario/lesson-types.js');
 const dir = scenariosDir();
 const scenarios = [];
 for (const file of await listScenarioFiles(dir)) {
   const text = await readFile(join(dir, file), 'utf8');
   const lessonFile = join(dir, file.replace(/\.(ya?ml|json)$/i, '.md'));
   const lesson = await readFile(lessonFile, 'utf8').catch(() => null);
-  scenarios.push({ file: `scenarios/${file}`, text, lesson });
+  // the lesson's translations (x.en.md, x.ko.md): the worker keeps those the CLI reads
+  const translations = {};
+  for (const lang of LESSON_LANGS) {
+    const t = await readFile(lessonFile.replace(/\.md$/, `.${lang}.md`), 'utf8').catch(() => null);
+    if (t !== null && lesson !== null) translations[lang] = t;
+  }
+  scenarios.push({
+    file: `scenarios/${file}`,
+    text,
+    lesson,
+    ...(Object.keys(translations).length > 0 ? { translations } : {}),
+  });
 }
 await writeFile(join(out, 'scenarios.json'), JSON.stringify(scenarios));
 await writeFile(join(out, 'schema.json'), await readFile(join(dir, 'msasim.schema.json'), 'utf8'));

@@ -1,15 +1,24 @@
 /**
- * The lesson beside a scenario (`x.yaml` → `x.md`): read safely, its figures and claims resolved
- * against the scenario (scenario/lesson.ts; a reference that does not resolve is a located
- * ScenarioError in the lesson's file, for `run` and `validate` alike), and after a run the
- * warnings for the claims that run contradicts (report/lesson-figures.ts), so a teacher sees a
- * changed scenario disagreeing with its lesson.
+ * The lesson beside a scenario (`x.yaml` → `x.md`) and its translations (`x.ko.md`, `x.en.md`:
+ * scenario/lesson-translation.ts): read safely, their figures and claims resolved against the
+ * scenario (scenario/lesson.ts; a reference that does not resolve is a located ScenarioError in
+ * the lesson's or the translation's file, for `run` and `validate` alike, as is a claims block
+ * in a translation; a translation's figures unlike the original's are warnings), and after a run
+ * the warnings for the claims that run contradicts (report/lesson-figures.ts), so a teacher sees
+ * a changed scenario disagreeing with its lesson. The claims are the original's, checked once.
  */
 import type { Analysis } from '../report/analysis.ts';
 import { checkClaims, claimWords } from '../report/lesson-figures.ts';
-import { ScenarioError } from '../scenario/issues.ts';
+import { formatIssues } from '../scenario/format.ts';
+import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
 import { parseLesson } from '../scenario/lesson.ts';
-import type { LessonRefs } from '../scenario/lesson-types.ts';
+import {
+  lessonLangOf,
+  parseTranslation,
+  translationFileOf,
+  translationLangs,
+} from '../scenario/lesson-translation.ts';
+import type { LessonLang, LessonRefs, LessonTranslation } from '../scenario/lesson-types.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { CliIo } from './io.ts';
 import { describeKind, formatBytes, readRegularFile, UnsafeFileError } from './safe-read.ts';
@@ -29,6 +38,15 @@ export const lessonFileOf = (file: string) => file.replace(/\.(ya?ml|json)$/i, '
 export async function readLesson(file: string, io: CliIo): Promise<string | null> {
   const lesson = lessonFileOf(file);
   if (lesson === file) return null;
+  return readLessonFile(lesson, io, false);
+}
+
+/** The Markdown file `lesson` (a lesson or a translation), read as readLesson reads it. */
+async function readLessonFile(
+  lesson: string,
+  io: CliIo,
+  translation: boolean,
+): Promise<string | null> {
   try {
     return await readRegularFile(lesson, LESSON_MAX_BYTES);
   } catch (e) {
@@ -41,32 +59,68 @@ export async function readLesson(file: string, io: CliIo): Promise<string | null
           : `it is ${describeKind(e.reason)}, not a regular file`
         : (e as Error).message;
     io.err(
-      `warning: ${lesson}: not read as the scenario's lesson: ${why}; the report has no lesson.\n`,
+      translation
+        ? `warning: ${lesson}: not read as a translation of the scenario's lesson: ${why}.\n`
+        : `warning: ${lesson}: not read as the scenario's lesson: ${why}; the report has no lesson.\n`,
     );
     return null;
   }
 }
 
-/** A lesson and its resolved figures and claims. */
+/** A lesson and its resolved figures and claims, its language and its translations. */
 export interface Lesson {
   text: string;
   refs: LessonRefs;
+  lang: LessonLang;
+  translations: LessonTranslation[];
 }
 
 /**
- * The lesson beside `file` with its references resolved against `loaded`, or null when there is
- * none. @throws ScenarioError with the located problems of its figures and claims.
+ * The lesson beside `file` with its references resolved against `loaded`, and its translations
+ * with theirs, or null when there is no lesson (a translation without it gets a warning and is
+ * not read). Warnings about the translations are printed.
+ * @throws ScenarioError with the located problems of the figures and claims of them all.
  */
 export async function loadLesson(
   file: string,
   loaded: LoadedScenario,
   io: CliIo,
 ): Promise<Lesson | null> {
+  const lessonFile = lessonFileOf(file);
+  if (lessonFile === file || loaded.lessonScope === undefined) return null;
+  const lang = lessonLangOf(loaded.lang);
   const text = await readLesson(file, io);
-  if (text === null || loaded.lessonScope === undefined) return null;
-  const { refs, issues } = parseLesson(text, lessonFileOf(file), loaded.lessonScope());
-  if (issues.length > 0) throw new ScenarioError(issues);
-  return { text, refs };
+  if (text === null) {
+    await warnOrphanTranslations(lessonFile, lang, io);
+    return null;
+  }
+  const scope = loaded.lessonScope();
+  const { refs, issues } = parseLesson(text, lessonFile, scope);
+  const problems: ScenarioIssue[] = [...issues];
+  const translations: LessonTranslation[] = [];
+  for (const to of translationLangs(lang)) {
+    const tFile = translationFileOf(lessonFile, to);
+    const tText = await readLessonFile(tFile, io, true);
+    if (tText === null) continue;
+    const parsed = parseTranslation(tText, tFile, scope, refs);
+    problems.push(...parsed.issues);
+    translations.push({ lang: to, text: tText, refs: parsed.refs });
+  }
+  if (problems.some((i) => i.severity === 'error')) throw new ScenarioError(problems);
+  if (problems.length > 0) io.err(`${formatIssues(problems)}\n`);
+  return { text, refs, lang, translations };
+}
+
+/** A warning for each translation beside a scenario that has no lesson to translate. */
+async function warnOrphanTranslations(lessonFile: string, lang: LessonLang, io: CliIo) {
+  for (const to of translationLangs(lang)) {
+    const tFile = translationFileOf(lessonFile, to);
+    const tText = await readLessonFile(tFile, io, true);
+    if (tText !== null)
+      io.err(
+        `warning: ${tFile}: a translation of ${lessonFile}, which does not exist: not read (write the lesson in its own language first).\n`,
+      );
+  }
 }
 
 /** One warning line per claim of the lesson that the run of `a` does not bear out. */

@@ -26,6 +26,7 @@ import { buildReportData, type ReportData } from '../report/report-data.ts';
 import { type RunNotes, replicationsOf } from '../report/results.ts';
 import { scenarioResults } from '../report/scenario-results.ts';
 import { formatIssues } from '../scenario/format.ts';
+import type { LessonLang } from '../scenario/lesson-types.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { threadCpuMs } from './cpu-time.ts';
@@ -233,6 +234,7 @@ async function runAll(
     [],
     undefined,
     lesson?.refs,
+    lesson === null ? undefined : { lang: lesson.lang, translations: lesson.translations },
   );
   const notes: RunNotes = {};
   const progress = createRunProgress(opts.quiet);
@@ -422,7 +424,11 @@ export function checkGuards(
 export async function writeReport(
   runs: VariantRuns,
   io: CliIo,
-  options: { csvBom?: boolean } = {},
+  /**
+   * lang: the page's language, which picks the lesson's translation (report/report-view.ts);
+   * absent, the lesson shows in its own language. To be given by `--lang` (not wired yet).
+   */
+  options: { csvBom?: boolean; lang?: LessonLang } = {},
 ): Promise<{ files: OutputFiles; outDir: string }> {
   const files = buildOutputs(runs.analysis);
   if (options.csvBom) withCsvBom(files);
@@ -431,7 +437,8 @@ export async function writeReport(
   const json = files.get('results.json');
   const data =
     json === undefined ? buildReportData(runs.analysis) : (JSON.parse(json) as ReportData);
-  files.set('index.html', buildReportHtml(data, await loadVegaAssets()));
+  const view = options.lang === undefined ? {} : { lang: options.lang };
+  files.set('index.html', buildReportHtml(data, await loadVegaAssets(), undefined, view));
   const warnings = await writeDirectoryAtomically(runs.target, files);
   for (const w of warnings) io.err(`note: ${w}\n`);
   return { files, outDir: runs.target.given };

@@ -1,6 +1,6 @@
 /**
  * `msasim run --watch`: run the scenario, then run it again each time the scenario file or its
- * lesson (`x.md` beside `x.yaml`) is saved, rewriting the report, until Ctrl-C. The folder
+ * lesson (`x.md` beside `x.yaml`, or a translation `x.ko.md`, `x.en.md`) is saved, rewriting the report, until Ctrl-C. The folder
  * holding them is watched (editors often save by writing a new file and renaming it over the
  * old one, which a watch on the file itself would lose); events for other files are ignored,
  * and a burst of events within DEBOUNCE_MS (one save often makes several) is one rerun. A
@@ -11,16 +11,19 @@
  */
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { translationFileOf } from '../scenario/lesson-translation.ts';
+import { LESSON_LANGS } from '../scenario/lesson-types.ts';
 import type { CliIo } from './io.ts';
 
 /** Saves closer together than this are one change, ms. */
 export const DEBOUNCE_MS = 250;
 
-/** The files whose saves rerun `file`: itself and its lesson. */
+/** The files whose saves rerun `file`: itself, its lesson and the lesson's translations. */
 export function watchedNames(file: string): string[] {
   const name = basename(file);
   const lesson = name.replace(/\.(ya?ml|json)$/i, '.md');
-  return lesson === name ? [name] : [name, lesson];
+  if (lesson === name) return [name];
+  return [name, lesson, ...LESSON_LANGS.map((l) => translationFileOf(lesson, l))];
 }
 
 /**

@@ -29,6 +29,7 @@ import type { PageSection } from './html/layout.ts';
 import type { Html } from './html/template.ts';
 import type { KeyMetricSource } from './key-metrics.ts';
 import type { ReportData } from './report-data-types.ts';
+import type { PageView } from './report-view.ts';
 
 /** A file of a report folder: its name and text. */
 export type OutputFile = [name: string, text: string];
@@ -43,8 +44,11 @@ export type ReportPart =
   | { to: 'console'; order: number; build(a: Analysis): string }
   /** A table of the page's Summary section. */
   | { to: 'summary-table'; order: number; build(data: ReportData): Html }
-  /** Sections of the HTML page (built from results.json, so `msasim report` rebuilds them). */
-  | { to: 'page'; order: number; build(data: ReportData): PageSection[] };
+  /**
+   * Sections of the HTML page (built from results.json, so `msasim report` rebuilds them), with
+   * the view's choices (the page's language: report-view.ts).
+   */
+  | { to: 'page'; order: number; build(data: ReportData, view: PageView): PageSection[] };
 
 /** The outputs a part can go to. */
 export type PartTarget = ReportPart['to'];

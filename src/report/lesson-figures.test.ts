@@ -2,7 +2,8 @@
  * A lesson's figures and claims against a run's key metrics: a figure's text in each format,
  * with and without replications; a claim on the means (factor, constant, equality), worded with
  * its intervals; a missing figure said plainly; the Markdown filled in (figures bold, claims
- * blocks made lists, a moved `{{…}}` left alone) and escaped by the renderer.
+ * blocks made lists, a moved `{{…}}` left alone) and escaped by the renderer; the same in Korean,
+ * a translation filled with its original's claims listed at its end.
  */
 import { describe, expect, it } from 'vitest';
 import type { LessonClaim, LessonRef, LessonRefs } from '../scenario/lesson-types.ts';
@@ -145,6 +146,46 @@ describe('fillLesson', () => {
     const out = renderMarkdown(fillLesson(lesson, hostile, run(p99(5), p99(10)))).toString();
     expect(out).not.toContain('<img');
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('in Korean', () => {
+  it('words a figure the run lacks and a claim’s verdict in the lesson’s language', () => {
+    expect(figureText(null, 'value', 'ko')).toBe('이 실행에서 측정하지 않음');
+    const apart = checkClaim(claim('<'), run(p99(5, 1), p99(10, 1)), 'ko');
+    expect(claimWords(apart, 'ko')).toBe(
+      '✓ a: p99 < b: p99 (5.00 ms ± 1.00 ms < 10.0 ms ± 1.00 ms; 95 % 신뢰 구간이 겹치지 않음)',
+    );
+    const wrong = checkClaim(claim('>', 2), run(p99(5), p99(10)), 'ko');
+    expect(claimWords(wrong, 'ko')).toBe(
+      '✗ a: p99 > 2× b: p99 (성립하지 않음: 5.00 ms 대 2 × 10.0 ms)',
+    );
+    const lacking = checkClaim(claim('<'), [{ variant: 'a', estimates: [p99(5)] }], 'ko');
+    expect(claimWords(lacking, 'ko')).toBe(
+      '? a: p99 < b: p99 (이 실행에서 측정하지 않음: 5.00 ms < 측정하지 않음)',
+    );
+  });
+
+  it('fills a translation and lists the original’s claims at its end, under a heading', () => {
+    const refs: LessonRefs = {
+      file: 'x.ko.md',
+      figures: [{ source: 'a: p99', line: 1, col: 4, ref: ref('a'), format: 'value' }],
+      claims: [],
+      claimBlocks: [],
+    };
+    const shared = [{ ...claim('<'), line: 9 }];
+    expect(
+      fillLesson('가는 {{a: p99}}.\n\n', refs, run(p99(5), p99(10)), {
+        lang: 'ko',
+        sharedClaims: shared,
+      }),
+    ).toBe(
+      '가는 **5.00 ms**.\n\n## 주장\n\n이 실행으로 확인한 주장:\n\n- ✓ a: p99 < b: p99 (5.00 ms < 10.0 ms)\n',
+    );
+    // no claims to share: the translation as written, figures filled in
+    expect(
+      fillLesson('가는 {{a: p99}}.', refs, run(p99(5), p99(10)), { lang: 'ko', sharedClaims: [] }),
+    ).toBe('가는 **5.00 ms**.');
   });
 });
 

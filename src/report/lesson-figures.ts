@@ -5,12 +5,16 @@
  * intervals, and the lesson's Markdown with its figures filled in and its ```claims blocks made
  * a list of checked claims (the page renders it; every text is escaped by the Markdown renderer).
  * Reads only key metric estimates, so a golden's summary.json is enough to check a lesson.
+ * The words added (verdicts, "not measured") are in the lesson's language (lesson-words.ts); a
+ * translation (scenario/lesson-translation.ts) is filled with the original's claims, listed at
+ * its end.
  */
 import type {
   ClaimOperand,
   FigureFormat,
   LessonClaim,
   LessonFigure,
+  LessonLang,
   LessonRef,
   LessonRefs,
 } from '../scenario/lesson-types.ts';
@@ -18,6 +22,7 @@ import { highlightKey } from './highlights.ts';
 import { valueText } from './highlights-text.ts';
 import { formatInUnit } from './html/format.ts';
 import type { MetricEstimate } from './key-metrics.ts';
+import { LESSON_WORDS } from './lesson-words.ts';
 
 /** A key metric estimate as results.json and summary.json keep it (`values` may be absent). */
 export type EstimateLike = Pick<MetricEstimate, 'key' | 'unit' | 'estimate'> & {
@@ -45,8 +50,12 @@ export function estimateOf(
 }
 
 /** The text of a figure: "12.3 ms ± 0.40 ms", "12.3 ms", "[11.9 ms, 12.7 ms]". */
-export function figureText(e: EstimateLike | null, format: FigureFormat = 'value'): string {
-  if (e === null) return 'not measured in this run';
+export function figureText(
+  e: EstimateLike | null,
+  format: FigureFormat = 'value',
+  lang: LessonLang = 'en',
+): string {
+  if (e === null) return LESSON_WORDS[lang].figureNotMeasured;
   const full = { ...e, values: e.values ?? [e.estimate.mean] } as MetricEstimate;
   if (format === 'value') return valueText(full);
   const mean = valueText({ ...full, estimate: { ...e.estimate, halfWidth: null } });
@@ -97,8 +106,12 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 0.05 * Math.max(Math.a
 /** How an op reads in words (≈ for `~`). */
 const opText = (op: LessonClaim['op']) => (op === '~' ? '≈' : op);
 
-/** `claim` checked against the estimates of a run's variants. */
-export function checkClaim(claim: LessonClaim, variants: readonly VariantEstimates[]): ClaimCheck {
+/** `claim` checked against the estimates of a run's variants (its words in `lang`). */
+export function checkClaim(
+  claim: LessonClaim,
+  variants: readonly VariantEstimates[],
+  lang: LessonLang = 'en',
+): ClaimCheck {
   const unitOf = (o: ClaimOperand) =>
     o.ref === null ? null : (estimateOf(o.ref, variants)?.unit ?? null);
   const l = sideOf(claim.left, variants, unitOf(claim.right));
@@ -107,8 +120,8 @@ export function checkClaim(claim: LessonClaim, variants: readonly VariantEstimat
     return {
       claim,
       holds: null,
-      left: l?.text ?? 'not measured',
-      right: r?.text ?? 'not measured',
+      left: l?.text ?? LESSON_WORDS[lang].sideNotMeasured,
+      right: r?.text ?? LESSON_WORDS[lang].sideNotMeasured,
       overlap: null,
     };
   const a = l.mean;
@@ -133,24 +146,28 @@ export function checkClaim(claim: LessonClaim, variants: readonly VariantEstimat
 }
 
 /** Every claim of `refs` checked against the run. */
-export function checkClaims(refs: LessonRefs, variants: readonly VariantEstimates[]): ClaimCheck[] {
-  return refs.claims.map((c) => checkClaim(c, variants));
+export function checkClaims(
+  refs: Pick<LessonRefs, 'claims'>,
+  variants: readonly VariantEstimates[],
+  lang: LessonLang = 'en',
+): ClaimCheck[] {
+  return refs.claims.map((c) => checkClaim(c, variants, lang));
 }
 
 /** A checked claim in words: "✓ a < b (0.90 < 12.0; the 95 % intervals do not overlap)". */
-export function claimWords(c: ClaimCheck): string {
+export function claimWords(c: ClaimCheck, lang: LessonLang = 'en'): string {
+  const w = LESSON_WORDS[lang];
   const mark = c.holds === true ? '✓' : c.holds === false ? '✗' : '?';
-  const values = `${c.left} ${c.holds === false ? 'vs' : opText(c.claim.op)} ${c.right}`;
+  const values = `${c.left} ${c.holds === false ? w.versus : opText(c.claim.op)} ${c.right}`;
   const ci =
     c.overlap === null || c.claim.op === '=' || c.claim.op === '!=' || c.claim.op === '~'
       ? ''
       : c.holds !== true
         ? ''
         : c.overlap
-          ? '; on the means only: the 95 % intervals overlap'
-          : '; the 95 % intervals do not overlap';
-  const verdict =
-    c.holds === null ? 'not measured in this run: ' : c.holds ? '' : 'does not hold: ';
+          ? w.intervalsOverlap
+          : w.intervalsApart;
+  const verdict = c.holds === null ? w.claimNotMeasured : c.holds ? '' : w.doesNotHold;
   return `${mark} ${c.claim.text} (${verdict}${values}${ci})`;
 }
 
@@ -160,16 +177,31 @@ const CLAIMS_FENCE = /^\s*(```+|~~~+)\s*claims\s*$/;
 /** Markdown's inline marks in a text made literal (`*`, `_`, `` ` ``, `[`, `]`, `\`). */
 const literal = (s: string) => s.replace(/[\\`*_[\]]/g, (ch) => `\\${ch}`);
 
+/** How fillLesson words a lesson, and a translation's shared claims. */
+export interface FillOptions {
+  /** The lesson's language: the words msasim adds (default English). */
+  lang?: LessonLang;
+  /**
+   * The claims of the original when `refs` are a translation's (which has no claims block): they
+   * are checked and listed at the end of the lesson, under a heading.
+   */
+  sharedClaims?: readonly LessonClaim[];
+}
+
 /**
  * The lesson's Markdown with each figure replaced by its value (bold) and each claims block by
- * a list of its checked claims. A figure is replaced only where its `{{…}}` still is (refs come
- * from results.json, which a user may have edited).
+ * a list of its checked claims (a translation: the original's claims listed at its end). A
+ * figure is replaced only where its `{{…}}` still is (refs come from results.json, which a user
+ * may have edited).
  */
 export function fillLesson(
   lesson: string,
   refs: LessonRefs,
   variants: readonly VariantEstimates[],
+  options: FillOptions = {},
 ): string {
+  const lang = options.lang ?? 'en';
+  const w = LESSON_WORDS[lang];
   const lines = lesson.replace(/\r\n?/g, '\n').split('\n');
   const byLine = new Map<number, LessonFigure[]>();
   for (const f of refs.figures) byLine.set(f.line, [...(byLine.get(f.line) ?? []), f]);
@@ -182,23 +214,29 @@ export function fillLesson(
       const end = line.indexOf('}}', at);
       if (!line.startsWith('{{', at) || end < 0 || line.slice(at + 2, end).trim() !== f.source)
         continue;
-      const value = literal(figureText(estimateOf(f.ref, variants), f.format));
+      const value = literal(figureText(estimateOf(f.ref, variants), f.format, lang));
       line = `${line.slice(0, at)}**${value}**${line.slice(end + 2)}`;
     }
     lines[n - 1] = line;
   }
-  const checks = checkClaims(refs, variants);
+  const checked = (checks: ClaimCheck[]) => [
+    '',
+    w.checkedClaims,
+    '',
+    ...checks.map((c) => `- ${literal(claimWords(c, lang))}`),
+    '',
+  ];
+  if (options.sharedClaims !== undefined) {
+    if (options.sharedClaims.length === 0) return lines.join('\n');
+    const checks = checkClaims({ claims: [...options.sharedClaims] }, variants, lang);
+    while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop();
+    return [...lines, '', `## ${w.claimsHeading}`, ...checked(checks)].join('\n');
+  }
+  const checks = checkClaims(refs, variants, lang);
   for (const block of [...refs.claimBlocks].sort((a, b) => b.start - a.start)) {
     if (!CLAIMS_FENCE.test(lines[block.start - 1] ?? '')) continue;
     const inside = checks.filter((c) => c.claim.line > block.start && c.claim.line <= block.end);
-    const list = [
-      '',
-      'Checked claims (from this run):',
-      '',
-      ...inside.map((c) => `- ${literal(claimWords(c))}`),
-      '',
-    ];
-    lines.splice(block.start - 1, block.end - block.start + 1, ...list);
+    lines.splice(block.start - 1, block.end - block.start + 1, ...checked(inside));
   }
   return lines.join('\n');
 }

@@ -9,14 +9,14 @@ import type { SeriesPoint } from '../metrics/series.ts';
 import type { StationPoint } from '../metrics/station-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import type { RequestTrace } from '../metrics/traces.ts';
-import type { LessonRefs } from '../scenario/lesson-types.ts';
+import type { LessonLang, LessonRefs } from '../scenario/lesson-types.ts';
 import type { PartDescription } from './features/descriptions/part-description.ts';
 import type { FaultTimeline, Propagation } from './features/faults/propagation.ts';
 import type { VariantSensitivity } from './features/sensitivity/what-if.ts';
 import type { SloResult } from './features/slos/slo.ts';
 import type { Highlights } from './highlights.ts';
 import type { MetricEstimate, VariantComparison } from './key-metrics.ts';
-import type { RunNotes } from './results.ts';
+import type { LessonTranslations, RunNotes } from './results.ts';
 
 /** One variant (or the scenario itself when it has none). */
 export interface VariantReport {
@@ -64,6 +64,10 @@ export interface ReportData {
     lesson: string | null;
     /** The lesson's figures and claims (scenario/lesson.ts); absent when it has none. */
     lessonRefs?: LessonRefs;
+    /** The language of `lesson`; absent without a lesson (or before translations: English). */
+    lessonLang?: LessonLang;
+    /** The lesson's translations (`x.ko.md`), their figures resolved; absent without any. */
+    lessonTranslations?: LessonTranslations;
     /** The scenario's `lang:`; absent when it has none (the page then detects Hangul). */
     lang?: string;
     /** The `description:` of its parts (features/descriptions/); absent when none has one. */

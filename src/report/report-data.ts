@@ -24,6 +24,10 @@ export function buildReportData(input: ScenarioResults | Analysis): ReportData {
       file: results.file,
       lesson: results.lesson ?? null,
       ...(results.lessonRefs === undefined ? {} : { lessonRefs: results.lessonRefs }),
+      ...(results.lessonLang === undefined ? {} : { lessonLang: results.lessonLang }),
+      ...(results.lessonTranslations === undefined
+        ? {}
+        : { lessonTranslations: results.lessonTranslations }),
       ...(results.lang === undefined ? {} : { lang: results.lang }),
       ...(results.descriptions?.length ? { descriptions: results.descriptions } : {}),
     },

@@ -5,7 +5,7 @@
  */
 
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
-import type { LessonRefs } from '../scenario/lesson-types.ts';
+import type { LessonLang, LessonRefs } from '../scenario/lesson-types.ts';
 import type { HighlightDef } from '../scenario/types.ts';
 import type { PartDescription } from './features/descriptions/part-description.ts';
 import type { VariantSensitivity } from './features/sensitivity/what-if.ts';
@@ -27,6 +27,13 @@ export interface ScenarioResults {
   lesson?: string | null;
   /** The lesson's figures and claims, resolved (scenario/lesson.ts); absent without any. */
   lessonRefs?: LessonRefs;
+  /** The language of `lesson` (scenario/lesson-translation.ts); absent without a lesson. */
+  lessonLang?: LessonLang;
+  /**
+   * The lesson's translations (`x.ko.md` beside `x.md`), each with its figures resolved (its
+   * claims are the original's); absent without any. The page shows the one of its language.
+   */
+  lessonTranslations?: LessonTranslations;
   /** The what-if near saturation (`run --sensitivity`), per variant with a hot component. */
   sensitivity?: VariantSensitivity[];
   /** The scenario's `highlights:` (absent or empty: the report picks them, highlights.ts). */
@@ -38,6 +45,11 @@ export interface ScenarioResults {
   /** The descriptions of the scenario's parts (features/descriptions/), shown on the page. */
   descriptions?: PartDescription[];
 }
+
+/** The translations of a lesson by language, each with its own figures (no claims: they are shared). */
+export type LessonTranslations = Partial<
+  Record<LessonLang, { lesson: string; lessonRefs: LessonRefs }>
+>;
 
 /** What the run command decided on its own, said in the console and the report. */
 export interface RunNotes {

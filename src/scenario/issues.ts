@@ -109,6 +109,10 @@ export const ISSUE_CODES = [
   'lesson-needs-variant',
   'bad-lesson-claim',
   'bad-lesson-figure',
+  // a translation of the lesson (x.ko.md beside x.md: lesson-translation.ts)
+  'translation-has-claims',
+  'translation-figure-missing',
+  'translation-figure-extra',
   // durations and periods (check-limits.ts, load.ts)
   'zero-duration',
   'infinite-duration',

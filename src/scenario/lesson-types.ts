@@ -6,6 +6,10 @@
  */
 import type { HighlightDef } from './types.ts';
 
+/** The languages a lesson is written in: the original (`x.md`) and its translations (`x.<lang>.md`). */
+export const LESSON_LANGS = ['en', 'ko'] as const;
+export type LessonLang = (typeof LESSON_LANGS)[number];
+
 /** A key metric of one variant (variant null: the scenario has no variants). */
 export interface LessonRef {
   /** As written, e.g. "sticky: sessions lost". */
@@ -63,4 +67,14 @@ export interface LessonRefs {
   claims: LessonClaim[];
   /** The ```claims blocks: first and last line (the fences), 1-based. */
   claimBlocks: { start: number; end: number }[];
+}
+
+/**
+ * A translation of the lesson (`x.ko.md` beside `x.md`): its text and its own figures resolved
+ * (refs.claims is always empty and refs.claimBlocks too: the claims are the original's).
+ */
+export interface LessonTranslation {
+  lang: LessonLang;
+  text: string;
+  refs: LessonRefs;
 }

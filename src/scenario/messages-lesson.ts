@@ -46,3 +46,30 @@ export function badLessonFigure(option: string): IssueText {
     hint: 'after | write mean (the mean alone) or interval (the 95 % confidence interval), e.g. {{sticky: sessions lost | mean}}',
   };
 }
+
+/** A ```claims block in a translation (the claims are the original's, checked once). */
+export function translationHasClaims(original: string): IssueText {
+  return {
+    code: 'translation-has-claims',
+    message: `a translation shares the claims of ${original}: it has no \`\`\`claims block of its own`,
+    hint: `remove this block and keep the claims in ${original}; they are checked once and listed, in the page's language, at the end of the translated lesson`,
+  };
+}
+
+/** A figure of the original that its translation does not quote. */
+export function translationFigureMissing(figure: string, original: string): IssueText {
+  return {
+    code: 'translation-figure-missing',
+    message: `${original} quotes {{${figure}}}, this translation does not`,
+    hint: 'a translation quotes the same figures as the original (the same text between the braces), so both say the same numbers',
+  };
+}
+
+/** A figure of a translation that its original does not quote. */
+export function translationFigureExtra(figure: string, original: string): IssueText {
+  return {
+    code: 'translation-figure-extra',
+    message: `{{${figure}}} is not a figure of ${original}`,
+    hint: `a translation quotes the same figures as the original: add it to ${original} too, or write one it quotes`,
+  };
+}

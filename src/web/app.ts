@@ -15,6 +15,7 @@ import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.
 import { DataFilesPanel } from './data-files-panel.ts';
 import { createEditor, setEditorText } from './editor.ts';
 import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
+import { langOfLocale, lessonInLang, lessonLanguages, lessonSearchText } from './lesson-lang.ts';
 import { issueText } from './positions.ts';
 import type { RunProgress, RunRequest, WhatIf } from './protocol.ts';
 import { replicationChoice } from './replication-choice.ts';
@@ -48,6 +49,8 @@ class Playground {
   #whatIf: WhatIf | undefined;
   #rerunTimer: ReturnType<typeof setTimeout> | undefined;
   #urls: string[] = [];
+  /** The reader's language: the lesson's translation shown, and the report's (lesson-lang.ts). */
+  readonly #lang = langOfLocale(globalThis.navigator?.language);
   /** The data files the scenario reads and the ones the user gave the page (data-files-panel.ts). */
   readonly #dataFiles = new DataFilesPanel($('data-files'), (text) => this.#message(text, true));
   /** The sweep box (sweep-panel.ts). */
@@ -157,7 +160,7 @@ class Playground {
     const list = $('scenario-list');
     list.replaceChildren();
     for (const s of this.#entries()) {
-      const haystack = `${s.file}\n${s.text}\n${s.lesson ?? ''}`.toLowerCase();
+      const haystack = `${s.file}\n${s.text}\n${lessonSearchText(s)}`.toLowerCase();
       if (!words.every((w) => haystack.includes(w))) continue;
       const title = /^name:\s*(.+)$/m.exec(s.text)?.[1]?.replace(/^["']|["']$/g, '') ?? s.file;
       const button = el('button', { type: 'button' }, [
@@ -206,7 +209,7 @@ class Playground {
 
   #showScenario(): void {
     $('scenario-title').textContent = this.#file;
-    const lesson = this.#shipped(this.#file)?.lesson;
+    const lesson = lessonInLang(this.#shipped(this.#file), this.#lang);
     // renderMarkdown escapes every text of the lesson (report/html/markdown.ts); its figures
     // show as their references until a run fills them in (the report's lesson section)
     $('lesson').innerHTML = lesson ? renderMarkdown(lessonWithReferences(lesson)).toString() : '';
@@ -222,6 +225,7 @@ class Playground {
       text: this.#text,
       file: this.#file,
       lesson: this.#shipped(this.#file)?.lesson ?? null,
+      ...lessonLanguages(this.#shipped(this.#file), this.#lang),
       whatIf: this.#whatIf ? [this.#whatIf] : [],
       ...choice,
       files: this.#dataFiles.files(),

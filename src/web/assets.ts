@@ -6,6 +6,7 @@
  * fetched.
  */
 import type { VegaAssets } from '../report/html/page.ts';
+import type { LessonLang } from '../scenario/lesson-types.ts';
 
 /** A new element with its properties and children (text children are text nodes, never markup). */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -19,12 +20,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-/** A shipped scenario with its lesson. */
+/** A shipped scenario with its lesson and the lesson's translations. */
 export interface ShippedScenario {
   /** `scenarios/<path>` as the CLI is given it from the repository's folder. */
   file: string;
   text: string;
   lesson: string | null;
+  /** `x.ko.md`, `x.en.md` beside the lesson, by language (absent: none). */
+  translations?: Partial<Record<LessonLang, string>>;
 }
 
 async function inlined(id: string): Promise<{ text: string; inline: boolean; src: string }> {

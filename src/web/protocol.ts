@@ -9,6 +9,7 @@ import type { PrecisionState } from '../report/precision.ts';
 import type { RunNotes } from '../report/results.ts';
 import type { SweepPlan } from '../report/sweep-plan.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
+import type { LessonLang } from '../scenario/lesson-types.ts';
 import type { SweepParamSpec } from '../scenario/sweep-params.ts';
 
 /** A numeric override of the what-if sliders: a dotted path as in a variant's `set:`. */
@@ -25,6 +26,13 @@ export interface RunRequest {
   file: string;
   /** The lesson beside it, shown in the report (null: none). */
   lesson: string | null;
+  /**
+   * Its translations (`x.ko.md`, `x.en.md` beside `x.md`), by language; those into the lesson's
+   * own language are left out, as the CLI does not read them (scenario/lesson-translation.ts).
+   */
+  lessonTranslations?: Partial<Record<LessonLang, string>>;
+  /** The report page's language, which picks the lesson's translation (absent: the lesson's own). */
+  lang?: LessonLang;
   /** What-if values applied to the base document before the variants (as `sweep --param`). */
   whatIf?: WhatIf[];
   /**

@@ -33,10 +33,16 @@ import {
 } from '../report/precision.ts';
 import type { ReportData } from '../report/report-data.ts';
 import type { RunNotes } from '../report/results.ts';
-import { scenarioResults } from '../report/scenario-results.ts';
+import { type LessonLanguages, scenarioResults } from '../report/scenario-results.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
 import { parseLesson } from '../scenario/lesson.ts';
-import type { LessonRefs } from '../scenario/lesson-types.ts';
+import {
+  lessonLangOf,
+  parseTranslation,
+  translationFileOf,
+  translationLangs,
+} from '../scenario/lesson-translation.ts';
+import type { LessonRefs, LessonTranslation } from '../scenario/lesson-types.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
 import { dataFileNames, preparePageData } from './data-files.ts';
 import type {
@@ -274,6 +280,7 @@ export function buildReport(
     runs,
     replications,
     lessonRefsOf(request, loaded),
+    lessonLanguagesOf(request, loaded),
   );
   if (runNotes?.precision !== undefined) {
     results.notes = runNotes;
@@ -283,7 +290,8 @@ export function buildReport(
   const files = buildOutputs(analyse(results));
   const json = files.get('results.json');
   if (json === undefined) throw new Error('buildOutputs made no results.json');
-  files.set('index.html', buildReportHtml(JSON.parse(json) as ReportData, assets));
+  const view = request.lang === undefined ? {} : { lang: request.lang };
+  files.set('index.html', buildReportHtml(JSON.parse(json) as ReportData, assets, undefined, view));
   return { files: [...files], notes };
 }
 
@@ -295,6 +303,28 @@ function lessonRefsOf(request: RunRequest, loaded: LoadedScenario): LessonRefs |
   if (request.lesson === null || loaded.lessonScope === undefined) return undefined;
   const file = request.file.replace(/\.(ya?ml|json)$/i, '.md');
   return parseLesson(request.lesson, file, loaded.lessonScope()).refs;
+}
+
+/**
+ * The lesson's language and its shipped translations, their figures resolved against the
+ * scenario as edited (as the CLI reads them: only translations out of the lesson's language).
+ */
+function lessonLanguagesOf(
+  request: RunRequest,
+  loaded: LoadedScenario,
+): LessonLanguages | undefined {
+  const original = lessonRefsOf(request, loaded);
+  if (original === undefined || loaded.lessonScope === undefined) return undefined;
+  const lang = lessonLangOf(loaded.lang);
+  const translations: LessonTranslation[] = [];
+  for (const to of translationLangs(lang)) {
+    const text = request.lessonTranslations?.[to];
+    if (text === undefined) continue;
+    const file = translationFileOf(original.file, to);
+    const { refs } = parseTranslation(text, file, loaded.lessonScope(), original);
+    translations.push({ lang: to, text, refs });
+  }
+  return { lang, translations };
 }
 
 /** How many variants the text's scenario has and the replications each runs first, or the issues that stop it. */

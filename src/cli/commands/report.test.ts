@@ -45,6 +45,13 @@ describe('msasim report', () => {
     const broken = await msasim(['report', dir]);
     expect(broken.code).toBe(1);
     expect(broken.err).toMatch(/scenario\.lessonRefs\.figures: /);
+    // so is a hand-broken translation
+    results.scenario.lessonRefs.figures = [];
+    results.scenario.lessonTranslations = { ko: { lesson: 5 } };
+    await writeFile(join(dir, 'results.json'), JSON.stringify(results));
+    const translation = await msasim(['report', dir]);
+    expect(translation.code).toBe(1);
+    expect(translation.err).toMatch(/scenario\.lessonTranslations\.ko\.lesson: /);
   });
 
   it('rebuilds the page of a results.json an older msasim wrote (fields added since: none)', async () => {

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { buildReportHtml } from '../../report/html/page.ts';
 import type { ReportData } from '../../report/report-data.ts';
 import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
+import { LESSON_LANGS, type LessonLang } from '../../scenario/lesson-types.ts';
 import { ExitCode, OutPathError } from '../errors.ts';
 import { type CliIo, isProcessAlive, writeFailure, writeFileSynced } from '../io.ts';
 import {
@@ -98,6 +99,11 @@ const reportData = z.looseObject({
     file: str,
     lesson: str.nullable(),
     lessonRefs: lessonRefs.optional(),
+    lessonLang: z.enum(LESSON_LANGS).optional(),
+    // each translation's text and figures (its claims are the original's)
+    lessonTranslations: z
+      .partialRecord(z.enum(LESSON_LANGS), z.looseObject({ lesson: str, lessonRefs }))
+      .optional(),
   }),
   replications: z.number(),
   seeds: z.array(z.union([z.number(), str])),
@@ -192,7 +198,16 @@ const RESULTS_MAX_BYTES = 1024 * 1024 * 1024;
  * Rebuilds `<dir>/index.html` from `<dir>/results.json`; prints what it wrote.
  * @throws OutPathError (exit 2) when the folder's index.html is not msasim's to rewrite.
  */
-export async function reportCommand(dir: string, io: CliIo): Promise<number> {
+/**
+ * `msasim report <dir>`: index.html rebuilt from results.json. options.lang: the page's
+ * language, which picks the lesson's translation (absent: the lesson's own language); to be
+ * given by `--lang` (not wired yet).
+ */
+export async function reportCommand(
+  dir: string,
+  io: CliIo,
+  options: { lang?: LessonLang } = {},
+): Promise<number> {
   if (dir.trim() === '')
     throw new OutPathError(
       refusalText(
@@ -223,7 +238,8 @@ export async function reportCommand(dir: string, io: CliIo): Promise<number> {
   }
   const facts = await reportFolderFacts(dir);
   if (!decideReportRewrite(facts).ok) throw refusal(dir, facts);
-  const html = buildReportHtml(data, await loadVegaAssets());
+  const view = options.lang === undefined ? {} : { lang: options.lang };
+  const html = buildReportHtml(data, await loadVegaAssets(), undefined, view);
   const target = join(dir, 'index.html');
   await removeDeadTemporaries(dir);
   const tmp = join(dir, `.index.html.tmp-${process.pid}`);

@@ -9,6 +9,7 @@
 import { part, type ReportFeature } from '../feature.ts';
 import { partsFor, REPORT_FEATURES } from '../features/registry.ts';
 import type { ReportData } from '../report-data-types.ts';
+import type { PageView } from '../report-view.ts';
 import { variantLabel } from './charts.ts';
 import { formatNumber } from './format.ts';
 import { variantChip } from './key-metrics-table.ts';
@@ -73,16 +74,18 @@ function summarySection(data: ReportData, features: readonly ReportFeature[]): P
 
 /**
  * The report of one scenario run as one self-contained HTML page, with the sections of
- * `features` (by default every report feature).
+ * `features` (by default every report feature), as `view` chooses (the page's language picks
+ * the lesson's translation; absent, the lesson shows in its own language).
  */
 export function buildReportHtml(
   data: ReportData,
   assets: VegaAssets,
   features: readonly ReportFeature[] = REPORT_FEATURES,
+  view: PageView = {},
 ): string {
   const runs = data.variants.map((v) => v.summary);
   const summary = part('page', 30, () => [summarySection(data, features)]);
-  const sections = partsFor('page', runs, [summary], features).flatMap((p) => p.build(data));
+  const sections = partsFor('page', runs, [summary], features).flatMap((p) => p.build(data, view));
   const lang = pageLang(data);
   return buildChartsPage(data.scenario.name, sections, assets, { header: headerHtml(data), lang });
 }

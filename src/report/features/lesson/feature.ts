@@ -1,36 +1,42 @@
 /**
  * The lesson beside the scenario (its sibling .md: what it teaches, what to look at), shown on
- * the page after the comparison when there is one; Markdown rendered by html/markdown.ts, with
- * its figures (`{{variant: reference}}`) filled in from this run's key metrics and its claims
- * checked against them (report/lesson-figures.ts).
+ * the page after the comparison when there is one, in the page's language when it has a
+ * translation (lesson-for.ts); Markdown rendered by html/markdown.ts, with its figures
+ * (`{{variant: reference}}`) filled in from this run's key metrics and its claims checked
+ * against them (report/lesson-figures.ts).
  */
 import { part, type ReportFeature } from '../../feature.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { renderMarkdown } from '../../html/markdown.ts';
 import { html } from '../../html/template.ts';
-import { fillLesson } from '../../lesson-figures.ts';
 import type { ReportData } from '../../report-data-types.ts';
+import type { PageView } from '../../report-view.ts';
+import { filledLesson, lessonFor } from './lesson-for.ts';
 
-/** The lesson's Markdown with its figures and claims from the run of `data`. */
-export function lessonText(data: ReportData): string {
-  const { lesson, lessonRefs } = data.scenario;
-  if (!lesson) return '';
-  if (lessonRefs === undefined) return lesson;
-  return fillLesson(
+/** The lesson's Markdown (in the page's language) with its figures and claims from the run of `data`. */
+export function lessonText(data: ReportData, view: PageView = {}): string {
+  const lesson = lessonFor(data, view.lang);
+  if (lesson === null) return '';
+  return filledLesson(
     lesson,
-    lessonRefs,
     data.variants.map((v) => ({ variant: v.variant, estimates: v.estimates })),
   );
 }
 
 /** The lesson section, when the scenario has a lesson. */
-export function lessonSection(data: ReportData): PageSection[] {
-  if (!data.scenario.lesson) return [];
+export function lessonSection(data: ReportData, view: PageView = {}): PageSection[] {
+  const lang = lessonFor(data, view.lang)?.lang;
+  if (lang === undefined) return [];
+  const body = renderMarkdown(lessonText(data, view), { headingOffset: 2 });
   return [
     {
       id: 'lesson',
       title: 'Lesson',
-      html: html`<div class="lesson">${renderMarkdown(lessonText(data), { headingOffset: 2 })}</div>`,
+      // the lesson's own language, for fonts and screen readers when it is not the page's
+      html:
+        view.lang === undefined || lang === view.lang
+          ? html`<div class="lesson">${body}</div>`
+          : html`<div class="lesson" lang="${lang}">${body}</div>`,
     },
   ];
 }

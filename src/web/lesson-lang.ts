@@ -1,0 +1,34 @@
+/**
+ * The playground's choice of a lesson's language: the browser's language (`navigator.language`,
+ * Korean when it starts with "ko", else English) picks the translation the gallery shows and the
+ * report's page is built in (report/features/lesson/lesson-for.ts); a lesson without a
+ * translation into it is shown as written. Pure, so the choice is tested without a browser.
+ */
+import type { LessonLang } from '../scenario/lesson-types.ts';
+import type { ShippedScenario } from './assets.ts';
+import type { RunRequest } from './protocol.ts';
+
+/** The lesson language of a BCP 47 tag ("ko-KR" → ko, anything else → en). */
+export function langOfLocale(tag: string | undefined): LessonLang {
+  return tag !== undefined && /^ko(-|$)/i.test(tag) ? 'ko' : 'en';
+}
+
+/** The lesson of `s` for a reader of `lang`: its translation into it, else the lesson itself. */
+export function lessonInLang(s: ShippedScenario | undefined, lang: LessonLang): string | null {
+  if (s === undefined || s.lesson === null) return null;
+  return s.translations?.[lang] ?? s.lesson;
+}
+
+/** The text of the lesson and its translations, for the gallery's search. */
+export function lessonSearchText(s: ShippedScenario): string {
+  return [s.lesson ?? '', ...Object.values(s.translations ?? {})].join('\n');
+}
+
+/** What a run request of `s` carries for its lesson's languages (the report's page in `lang`). */
+export function lessonLanguages(
+  s: ShippedScenario | undefined,
+  lang: LessonLang,
+): Pick<RunRequest, 'lessonTranslations' | 'lang'> {
+  const translations = s?.translations;
+  return { ...(translations === undefined ? {} : { lessonTranslations: translations }), lang };
+}
