@@ -69,6 +69,16 @@ export const Bytes = z.union([
     .regex(BYTES_RE, 'expected a size such as "200B", "64KB", "1.5MB" or a number of bytes'),
 ]);
 
+/**
+ * The sizes of what a call or a client request carries (issue 18, bytes moved): its request
+ * (`call`) and its reply, the vocabulary of a saga's `payload:`. A key left out takes the
+ * saga's default (a request 1 KB, a reply a status of 256 B).
+ */
+export const CallPayload = z.strictObject({
+  call: Bytes.default('1KB'),
+  reply: Bytes.default('256B'),
+});
+
 /** A share: a fraction from 0 to 1 or a percentage string such as "99.9%". */
 export const Percent = z.union([
   z.number().min(0).max(1),
@@ -493,6 +503,8 @@ export const Workload = z.strictObject({
   mix: z.record(EndpointRef, z.number().nonnegative()).optional(),
   timeout: Duration.optional(),
   session: UserSession.optional(),
+  /** The size of each request and of its answer (none: not counted in bytes moved). */
+  payload: CallPayload.optional(),
 });
 
 export const Link = z.strictObject({ from: id, to: id, latency: DurationDist });
@@ -500,6 +512,8 @@ export const Link = z.strictObject({ from: id, to: id, latency: DurationDist });
 export const Network = z.strictObject({
   latency: DurationDist.default(0),
   links: z.array(Link).default(() => []),
+  /** The size of every call's request and reply unless the call gives its own `payload:`. */
+  payload: CallPayload.optional(),
 });
 
 /** The five ways to keep a user logged in. */
