@@ -83,9 +83,7 @@ describe('bytes moved per link', () => {
 `;
     const plain = (await runYaml(yaml({ extra: fault }))).summary;
     const sized = (
-      await runYaml(
-        yaml({ network: ', payload: { call: 2KB, reply: 8KB }', extra: fault }),
-      )
+      await runYaml(yaml({ network: ', payload: { call: 2KB, reply: 8KB }', extra: fault }))
     ).summary;
     expect(plain.overall.outcomes.failed).toBeGreaterThan(0); // the cut struck the sized calls too
     const strip = (s: RunSummary) => ({

@@ -41,12 +41,15 @@ export interface BytesMoved {
 const perRequest = (s: RunSummary, bytes: number) =>
   s.overall.finished > 0 ? bytes / s.overall.finished : 0;
 
-/** The links of a run with their bytes (undefined when its scenario declares no size). */
+/**
+ * The links a run used (a message or a byte over them) with their bytes; undefined when its
+ * scenario declares no size (older results too: their links carry no bytes).
+ */
 export function linkBytesOf(s: RunSummary): LinkBytes[] | undefined {
-  // older results, or a run whose scenario declares no size, have no bytes on their links
-  const links = (s.links ?? []).filter((l) => l.bytesOut !== undefined);
-  if (links.length === 0) return undefined;
-  return links.map((l) => {
+  const links = s.links ?? [];
+  if (!links.some((l) => l.bytesOut !== undefined)) return undefined;
+  const used = links.filter((l) => l.messages > 0 || (l.bytesOut ?? 0) + (l.bytesBack ?? 0) > 0);
+  return used.map((l) => {
     const bytesOut = l.bytesOut ?? 0;
     const bytesBack = l.bytesBack ?? 0;
     const bytes = bytesOut + bytesBack;

@@ -30,7 +30,9 @@ function formatTotals(results: ScenarioResults): string {
       `${v}: ${sizeText(b.bytes)} moved, ${sizeText(b.bytesPerRequest)} per request, ${num(b.gbPerHour, 3)} GB/hour`,
     ];
   });
-  return lines.length === 0 ? '' : ['bytes moved in all (every link, both ways):', ...lines].join('\n');
+  return lines.length === 0
+    ? ''
+    : ['bytes moved in all (every link, both ways):', ...lines].join('\n');
 }
 
 const feature = itemFeature<LinkBytes>({
