@@ -317,7 +317,5 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
 function declaresSizes(c: HighlightContext): boolean {
   if (c.doc.network?.payload !== undefined) return true;
   if (Object.values(c.doc.workloads).some((w) => w.payload !== undefined)) return true;
-  return c.steps.some(
-    ({ step }) => typeof step === 'object' && step !== null && 'payload' in step,
-  );
+  return c.steps.some(({ step }) => typeof step === 'object' && step !== null && 'payload' in step);
 }

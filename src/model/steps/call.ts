@@ -92,7 +92,12 @@ export const call: InlineStepKind<CallRaw, CallDef> = {
   normalize(raw) {
     const timeoutMs =
       raw.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(raw.timeout);
-    const def: CallDef = { kind: 'call', ...splitRef(raw.call), timeoutMs, policy: callPolicy(raw) };
+    const def: CallDef = {
+      kind: 'call',
+      ...splitRef(raw.call),
+      timeoutMs,
+      policy: callPolicy(raw),
+    };
     return raw.payload === undefined ? def : { ...def, payload: normalizePayload(raw.payload) };
   },
   check(raw, at, { names }) {
