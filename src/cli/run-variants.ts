@@ -27,7 +27,7 @@ import { type RunNotes, replicationsOf } from '../report/results.ts';
 import { scenarioResults } from '../report/scenario-results.ts';
 import { formatIssues } from '../scenario/format.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario, TraceDef } from '../scenario/types.ts';
 import { threadCpuMs } from './cpu-time.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
@@ -98,8 +98,10 @@ export function traceOptionsOf(
     opts.traceSlowest !== undefined ||
     opts.traceEvery !== undefined ||
     opts.traceReplication !== undefined;
-  const base = scenario.trace ?? (asked ? TRACE_DEFAULTS : undefined);
-  if (base === undefined) return undefined;
+  const section = scenario.trace ?? (asked ? TRACE_DEFAULTS : undefined);
+  if (section === undefined) return undefined;
+  // which replication is traced is the run's choice (tracedReplication), not the recorder's
+  const { replication: _, ...base } = section as TraceDef;
   return {
     ...base,
     ...(opts.traceSlowest === undefined ? {} : { slowest: opts.traceSlowest }),
@@ -110,8 +112,19 @@ export function traceOptionsOf(
 /** The trace options of replication `r` of `scenario`: null when it is not traced. */
 function tracingOf(scenario: Scenario, opts: RunVariantsOptions, r: number): TraceOptions | null {
   const base = traceOptionsOf(scenario, opts);
-  if (base === undefined || !isTracedReplication(r, opts.traceReplication)) return null;
+  if (base === undefined || !isTracedReplication(r, tracedReplication(scenario, opts))) return null;
   return r === 1 ? base : { ...base, replication: r };
+}
+
+/**
+ * The replication traced: `--trace-replication`, else the scenario's `trace.replication`
+ * (undefined: the first).
+ */
+export function tracedReplication(
+  scenario: Scenario,
+  opts: Pick<RunVariantsOptions, 'traceReplication'>,
+): number | 'all' | undefined {
+  return opts.traceReplication ?? scenario.trace?.replication;
 }
 
 /** Whether replication `r` is the one traced (or one of them: `--trace-replication all`). */
@@ -209,11 +222,13 @@ async function runAll(
   const asked = opts.replications ?? loaded.replications ?? 1;
   const replications = opts.precision === undefined ? asked : Math.min(Math.max(asked, 2), cap);
   const most = opts.precision === undefined ? replications : cap;
-  const tr = opts.traceReplication;
-  if (typeof tr === 'number' && tr > most)
-    throw new UsageError(
-      `--trace-replication ${tr}: this run makes ${most === 1 ? 'one replication' : `at most ${most} replications`}; give a number from 1 to ${most}, or all.`,
-    );
+  for (const v of loaded.variants) {
+    const tr = tracedReplication(v, opts);
+    if (typeof tr === 'number' && tr > most)
+      throw new UsageError(
+        `${opts.traceReplication === undefined ? `trace.replication: ${tr} in the scenario` : `--trace-replication ${tr}`}: this run makes ${most === 1 ? 'one replication' : `at most ${most} replications`}; give a number from 1 to ${most}, or all${opts.traceReplication === undefined ? ' (or --replications, or --trace-replication)' : ''}.`,
+      );
+  }
   const started = performance.now();
   if (opts.duration !== undefined && opts.duration < 1000)
     io.err(`${shortDurationWarning(opts.duration)}\n`);

@@ -710,13 +710,18 @@ export const Variant = z.strictObject({
  * Request traces (see metrics/traces.ts): the `slowest` requests of each entry endpoint, the
  * first `failed` failed ones and one in `every` answered (at most `sampled` of those) keep their
  * spans; written as traces.otlp.json and drawn as waterfalls in the report. `--trace` turns it
- * on from the command line.
+ * on from the command line. `replication` says which replication is traced (as
+ * `--trace-replication`, which overrides it).
  */
 export const Trace = z.strictObject({
   slowest: z.number().int().min(0).max(100).default(5),
   failed: z.number().int().min(0).max(1000).default(20),
   every: z.number().int().min(0).max(1_000_000_000).default(1000),
   sampled: z.number().int().min(0).max(1000).default(20),
+  /** The replication traced (default 1), or `all` (the CLI's --trace-replication overrides it). */
+  replication: z
+    .union([z.number().int().min(1).max(LIMITS.replications), z.literal('all')])
+    .optional(),
 });
 
 /**

@@ -448,6 +448,8 @@ export interface TraceDef {
   every: number;
   /** … at most `sampled` of them. */
   sampled: number;
+  /** The replication traced (absent: the first), or every one (`--trace-replication` overrides it). */
+  replication?: number | 'all';
 }
 
 /**
