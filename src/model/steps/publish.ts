@@ -63,7 +63,12 @@ export const publish: HandledStepKind<z.output<typeof PublishStep>, PublishDef, 
     const broker = ctx.brokers.get(def.broker);
     if (broker === undefined) throw new Error(`unresolved broker ${def.broker}`);
     const link = ctx.network.link(serviceId, def.broker, 'publish');
-    if (def.eventBytes !== undefined) ctx.network.bytesDeclared = true;
+    const topic = ctx.topics.get(`${def.broker}/${def.topic}`) ?? null;
+    if (def.eventBytes !== undefined) {
+      ctx.network.bytesDeclared = true;
+      // its consumers' deliveries carry the size too (model/consumer-build.ts)
+      if (topic !== null) topic.eventBytes = Math.max(topic.eventBytes, def.eventBytes);
+    }
     const producer = new Producer(
       broker,
       ctx.sim,
@@ -71,7 +76,7 @@ export const publish: HandledStepKind<z.output<typeof PublishStep>, PublishDef, 
       link.back,
       ctx.maxInstancesOf(serviceId),
       advance,
-      ctx.topics.get(`${def.broker}/${def.topic}`) ?? null,
+      topic,
     );
     ctx.producers.push([def.broker, producer]);
     return producer;

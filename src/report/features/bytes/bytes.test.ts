@@ -115,6 +115,33 @@ describe('bytes moved per link', () => {
     expect(link(s, 'front', 'bus').bytesBack).toBe(0);
   });
 
+  it('a topic’s deliveries to its consumers carry the size its publishers declare', async () => {
+    const s = (
+      await runYaml(
+        yaml({
+          extra: `brokers:
+  bus:
+    publishTime: 0
+    topics:
+      placed: { partitions: 2, keys: 100 }
+consumers:
+  billing: { broker: bus, topic: placed, handler: back/get }
+`,
+        }).replace(
+          'go: { steps: [{ call: back/get }, { call: back/get }] }',
+          'go: { steps: [{ publish: { broker: bus, topic: placed }, payload: { event: 2KB } }] }',
+        ),
+      )
+    ).summary;
+    const published = link(s, 'front', 'bus');
+    const delivered = link(s, 'bus', 'back');
+    expect(published.messages).toBeGreaterThan(90);
+    expect(published.bytesOut).toBe(published.messages * 2 * KB);
+    // every message published is delivered once to the one group (within the run)
+    expect(delivered.messages).toBeGreaterThanOrEqual(published.messages - 1);
+    expect(delivered.bytesOut).toBe(delivered.messages * 2 * KB);
+  });
+
   it('the cost model prices every link’s bytes at the GB price', async () => {
     const s = (
       await runYaml(
