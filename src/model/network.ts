@@ -13,6 +13,12 @@
  * journey adds them to the query hop's `bytes` (endQuery). Simplification: a size is a
  * constant per step (no distribution); a message lost or refused on a struck link counts as
  * sent, as in `messages`.
+ *
+ * Optional and off by default, `network.bandwidth`: a sized message also takes its size ÷ the
+ * bandwidth to send, added to the hop's latency (its sized hop's latency is the link's plus that
+ * constant). Simplification: every link has the same bandwidth, each message has it to itself
+ * (no congestion, no queueing behind other messages, no TCP slow start or windows), and rows
+ * read from key spaces (which vary per query) take no transmission time.
  */
 
 import type { DistributionSpec } from '../engine/index.ts';
@@ -65,6 +71,23 @@ export class Hop {
     readonly size = 0,
   ) {
     this.zero = latency instanceof Constant && latency.mean === 0;
+  }
+}
+
+/**
+ * A hop's latency plus a constant: a sized message's transmission time (its size ÷ the
+ * network's bandwidth). It draws from the hop's own distribution, so the draws stay the same.
+ */
+class Plus implements Distribution {
+  readonly mean: number;
+  constructor(
+    readonly base: Distribution,
+    readonly add: number,
+  ) {
+    this.mean = base.mean + add;
+  }
+  sample(): number {
+    return this.base.sample() + this.add;
   }
 }
 
@@ -132,7 +155,8 @@ export class Network {
     const list = direction === 'out' ? link.sizedOut : link.sizedBack;
     let h = list.find((x) => x.size === size);
     if (h === undefined) {
-      h = new Hop(hop.latency, size);
+      const bw = this.def.bandwidthBytesPerMs;
+      h = new Hop(bw === undefined ? hop.latency : new Plus(hop.latency, size / bw), size);
       list.push(h);
       let siblings = this.#sized.get(hop);
       if (siblings === undefined) {

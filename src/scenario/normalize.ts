@@ -25,7 +25,13 @@ import type {
   WorkloadDef,
   WorkloadTarget,
 } from './types.ts';
-import { parseBytes, parseDurationMs, parsePercent, parseRatePerSec } from './units.ts';
+import {
+  parseBandwidth,
+  parseBytes,
+  parseDurationMs,
+  parsePercent,
+  parseRatePerSec,
+} from './units.ts';
 
 type Z<T> = import('zod').output<T>;
 
@@ -371,6 +377,9 @@ function normalizeNetwork(n: Z<typeof S.Network>): NetworkDef {
     latency: durationDist(n.latency),
     links: n.links.map((l) => ({ from: l.from, to: l.to, latency: durationDist(l.latency) })),
     ...(n.payload === undefined ? {} : { payload: normalizePayload(n.payload) }),
+    ...(n.bandwidth === undefined
+      ? {}
+      : { bandwidthBytesPerMs: parseBandwidth(n.bandwidth) / 1000 }),
   };
 }
 

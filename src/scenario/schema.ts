@@ -20,6 +20,9 @@ export const RATE_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*\/\s*(ms|s|sec|min|m|h)\s*$/;
 export const PERCENT_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*%\s*$/;
 /** A size: a number, then B, KB, MB or GB. */
 export const BYTES_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(B|KB|MB|GB)\s*$/;
+/** A bandwidth above 0: a number, then bit/s, kbit/s, Mbit/s, Gbit/s (powers of 1000) or B/s … GB/s. */
+export const BANDWIDTH_RE =
+  /^\s*(?=[\d.]*[1-9])(\d+(\.\d+)?|\.\d+)\s*(bit\/s|kbit\/s|Mbit\/s|Gbit\/s|B\/s|KB\/s|MB\/s|GB\/s)\s*$/;
 export { ENDPOINT_REF_RE, ID_RE } from './identifiers.ts';
 
 /** A text in NFC form (a name or a reference; identifiers.ts says why). */
@@ -78,6 +81,17 @@ export const CallPayload = z.strictObject({
   call: Bytes.default('1KB'),
   reply: Bytes.default('256B'),
 });
+
+/** A link's bandwidth: bytes per second, or a string with a unit ("100Mbit/s", "12.5MB/s"). */
+export const Bandwidth = z.union([
+  z.number().positive(),
+  z
+    .string()
+    .regex(
+      BANDWIDTH_RE,
+      'expected a bandwidth above 0 such as "100Mbit/s", "1Gbit/s", "12.5MB/s" or a number of bytes per second',
+    ),
+]);
 
 /** A share: a fraction from 0 to 1 or a percentage string such as "99.9%". */
 export const Percent = z.union([
@@ -514,6 +528,8 @@ export const Network = z.strictObject({
   links: z.array(Link).default(() => []),
   /** The size of every call's request and reply unless the call gives its own `payload:`. */
   payload: CallPayload.optional(),
+  /** Off by default: each sized message also takes its size ÷ this to send (model/network.ts). */
+  bandwidth: Bandwidth.optional(),
 });
 
 /** The five ways to keep a user logged in. */

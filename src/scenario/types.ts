@@ -259,6 +259,8 @@ export interface NetworkDef {
   links: LinkDef[];
   /** The size of every call's request and reply (absent: none declared, calls carry nothing counted). */
   payload?: PayloadDef;
+  /** Bytes each link sends per ms (absent: no transmission time), `network.bandwidth`. */
+  bandwidthBytesPerMs?: number;
 }
 
 /** The sizes of a call's (or a client request's) messages, bytes (`payload:`, issue 18). */

@@ -2,7 +2,8 @@
  * Bytes moved, on scripted scenarios: a link's bytes are its messages × the sizes declared
  * (`payload:` of the network, a call, a workload, a publish), the cost model's transfer term
  * is the bytes × the GB price, sizes change nothing else (same draws, same outcomes, faults on
- * a link strike its sized messages), and a scenario without sizes reports no bytes.
+ * a link strike its sized messages), and a scenario without sizes reports no bytes; a declared
+ * bandwidth adds each sized message's transmission time.
  */
 import { describe, expect, it } from 'vitest';
 import type { LinkSummary, RunSummary } from '../../../metrics/summary.ts';
@@ -159,6 +160,36 @@ consumers:
     expect(moved?.bytes).toBe(s.overall.finished * 2 * (2 * KB + 8 * KB));
     expect(c?.transferPerHour).toBeCloseTo((moved?.gbPerHour ?? Number.NaN) * 0.5, 12);
     expect(c?.transferPerHour).toBeGreaterThan(0);
+  });
+
+  it('network.bandwidth adds each sized message’s size ÷ bandwidth to its hop', async () => {
+    // 8 Mbit/s = 1,000 bytes per ms: a 1,000-byte call takes 1 ms to send, its 5,000-byte
+    // reply 5 ms; the callee sleeps 1 ms and the network has no latency otherwise
+    const run = (bandwidth: string) =>
+      runYaml(
+        yaml({
+          network: `, payload: { call: 1000, reply: 5000 }${bandwidth}`,
+        }).replace(
+          'go: { steps: [{ call: back/get }, { call: back/get }] }',
+          'go: { steps: [{ call: back/get }] }',
+        ),
+      );
+    const fast = (await run('')).summary.overall.latency;
+    const slow = (await run(', bandwidth: 8Mbit/s')).summary.overall.latency;
+    expect(fast.maxMs).toBeCloseTo(1, 1);
+    expect(slow.p50Ms).toBeCloseTo(7, 1);
+    expect(slow.maxMs).toBeCloseTo(7, 1);
+    // the same bandwidth in bytes per second
+    expect((await run(', bandwidth: 1000000')).summary.overall.latency.maxMs).toBeCloseTo(7, 1);
+  });
+
+  it('refuses a bandwidth of 0 and one without a unit it knows', () => {
+    const zero = scenarioProblems(yaml({ network: ', bandwidth: 0Mbit/s' }), 'b.yaml');
+    expect(zero).toContain('network.bandwidth');
+    expect(zero).toContain('expected a bandwidth above 0');
+    expect(scenarioProblems(yaml({ network: ', bandwidth: 10Mbps' }), 'b.yaml')).toContain(
+      'expected a bandwidth above 0',
+    );
   });
 
   it('refuses a size that is not one, where it is written', () => {
