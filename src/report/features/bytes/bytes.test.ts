@@ -162,6 +162,29 @@ consumers:
     expect(c?.transferPerHour).toBeGreaterThan(0);
   });
 
+  it('without declared sizes, the cost model prices the sagas’ messages (their defaults)', async () => {
+    const s = (
+      await runYaml(
+        yaml({
+          extra: `costs:
+  sizes: { small: { perHour: 0.1 } }
+  perGBTransferred: 0.5
+`,
+        }).replace(
+          'go: { steps: [{ call: back/get }, { call: back/get }] }',
+          'go: { steps: [{ saga: { steps: [{ call: back/get }, { call: back/get }] } }] }',
+        ),
+      )
+    ).summary;
+    expect(bytesMovedOf(s)).toBeNull();
+    const saga = s.sagas[0];
+    expect(saga.completed).toBeGreaterThan(90);
+    // two calls of 1 KB and two replies of 256 B each
+    const bytes = saga.completed * 2 * (1024 + 256);
+    const hours = s.windowMs / 3_600_000;
+    expect(costsOf(s)?.transferPerHour).toBeCloseTo((bytes / 1024 ** 3 / hours) * 0.5, 12);
+  });
+
   it('network.bandwidth adds each sized message’s size ÷ bandwidth to its hop', async () => {
     // 8 Mbit/s = 1,000 bytes per ms: a 1,000-byte call takes 1 ms to send, its 5,000-byte
     // reply 5 ms; the callee sleeps 1 ms and the network has no latency otherwise

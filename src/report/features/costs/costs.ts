@@ -11,7 +11,7 @@
  * - transfer: bytes moved per hour × the GB price: when the scenario declares sizes
  *   (`payload:`), every link's bytes both ways (client requests and answers, calls and replies,
  *   events, saga messages, rows read: report/features/bytes/); otherwise the bytes of rows read
- *   from key spaces (the only sizes known). A call inside one service (a monolith's module
+ *   from key spaces and of the sagas' messages (the only sizes known). A call inside one service (a monolith's module
  *   calling another) moves nothing. Simplification: one price per GB, whatever the link
  *   (inside a zone, across zones, to the internet).
  * and per million successful requests (the hourly cost over the hourly throughput). Pure.
@@ -62,9 +62,7 @@ export function costsOf(s: RunSummary): CostBreakdown | null {
     }
   }
   const hours = s.windowMs / 3_600_000;
-  const bytes =
-    bytesMovedOf(s)?.bytes ??
-    s.components.reduce((a, c) => a + (c.kind === 'database' ? c.bytesRead : 0), 0);
+  const bytes = bytesMovedOf(s)?.bytes ?? knownBytes(s);
   const instancesPerHour = services.reduce((a, x) => a + x.perHour, 0);
   const memoryPerHour = memoryGB * def.perGBMemoryHour;
   const transferPerHour = hours > 0 ? (bytes / GB / hours) * def.perGBTransferred : 0;
@@ -80,6 +78,19 @@ export function costsOf(s: RunSummary): CostBreakdown | null {
     perMillionRequests: okPerHour > 0 ? (totalPerHour / okPerHour) * 1e6 : null,
     services,
   };
+}
+
+/**
+ * The bytes a run moved when its scenario declares no size: the rows read from key spaces and
+ * the messages of its sagas (their sizes have defaults).
+ */
+function knownBytes(s: RunSummary): number {
+  const rows = s.components.reduce((a, c) => a + (c.kind === 'database' ? c.bytesRead : 0), 0);
+  const sagas = (s.sagas ?? []).reduce(
+    (a, x) => a + x.bytesPerSaga * (x.completed + x.compensated + x.inconsistent),
+    0,
+  );
+  return rows + sagas;
 }
 
 const withCosts = (runs: readonly RunResult[]): [RunResult, CostBreakdown][] =>
