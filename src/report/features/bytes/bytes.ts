@@ -41,14 +41,17 @@ export interface BytesMoved {
 const perRequest = (s: RunSummary, bytes: number) =>
   s.overall.finished > 0 ? bytes / s.overall.finished : 0;
 
+/** Whether a run counted bytes (its scenario declares a size; older results never do). */
+export const countsBytes = (s: RunSummary): boolean =>
+  (s.links ?? []).some((l) => l.bytesOut !== undefined);
+
 /**
- * The links a run used (a message or a byte over them) with their bytes; undefined when its
- * scenario declares no size (older results too: their links carry no bytes).
+ * The links that carried bytes in a run, with their bytes; undefined when its scenario declares
+ * no size (older results too: their links carry no bytes).
  */
 export function linkBytesOf(s: RunSummary): LinkBytes[] | undefined {
-  const links = s.links ?? [];
-  if (!links.some((l) => l.bytesOut !== undefined)) return undefined;
-  const used = links.filter((l) => l.messages > 0 || (l.bytesOut ?? 0) + (l.bytesBack ?? 0) > 0);
+  if (!countsBytes(s)) return undefined;
+  const used = s.links.filter((l) => (l.bytesOut ?? 0) + (l.bytesBack ?? 0) > 0);
   return used.map((l) => {
     const bytesOut = l.bytesOut ?? 0;
     const bytesBack = l.bytesBack ?? 0;
@@ -68,7 +71,7 @@ export function linkBytesOf(s: RunSummary): LinkBytes[] | undefined {
 /** A run's bytes over all its links (null when its scenario declares no size). */
 export function bytesMovedOf(s: RunSummary): BytesMoved | null {
   const links = linkBytesOf(s);
-  if (links === undefined) return null;
+  if (links === undefined) return null; // no size declared (a run of zero bytes has [])
   const bytes = links.reduce((a, l) => a + l.bytes, 0);
   const hours = s.windowMs / 3_600_000;
   return {
@@ -103,6 +106,7 @@ export const LINK_COLUMNS: TextColumn<LinkBytes>[] = [
 export const LINK_LEGEND = [
   'sent: requests, calls and events from → to; sent back: replies, answers and rows read',
   'per request: bytes over the requests finished in the measured window',
+  'links that carried no bytes are left out (a call inside one service moves nothing)',
   'sizes from payload: (network, calls, workloads, publishes, sagas) and key-space rows',
 ];
 

@@ -1,11 +1,11 @@
 /**
  * Bytes moved (present when a variant's scenario declares sizes, issue 18): bytes.csv (one row
- * per variant × link: every figure), the console section ■ bytes moved (per link, then each
- * variant's total), a page section of one table, and the key metrics bytes moved per request
+ * per variant × link that carried bytes: every figure), the console section ■ bytes moved (per
+ * such link, then each variant's total, zero included), a page section of one table, and the key metrics bytes moved per request
  * and GB moved per hour (also in the console's replication table). First replication of each
  * variant; the cost model prices the same bytes (report/features/costs/).
  */
-import { part } from '../../feature.ts';
+import { part, type ReportFeature } from '../../feature.ts';
 import { html } from '../../html/template.ts';
 import { itemFeature } from '../../item-feature.ts';
 import type { ScenarioResults } from '../../results.ts';
@@ -13,6 +13,7 @@ import { num } from '../../text-table.ts';
 import {
   BYTES_METRICS,
   bytesMovedOf,
+  countsBytes,
   LINK_COLUMNS,
   LINK_LEGEND,
   type LinkBytes,
@@ -56,4 +57,9 @@ const feature = itemFeature<LinkBytes>({
   more: () => [part('console', 47.9, (a) => formatTotals(a.results))],
 });
 
-export const bytesFeature = { ...feature, keyMetrics: [BYTES_METRICS] };
+// present whenever a run counted bytes, even when none moved (a monolith's zero is the lesson)
+export const bytesFeature: ReportFeature = {
+  ...feature,
+  present: (runs) => runs.some(countsBytes),
+  keyMetrics: [BYTES_METRICS],
+};
