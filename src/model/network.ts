@@ -2,7 +2,8 @@
  * Network hops between components: a latency distribution per ordered pair (from → to), the
  * scenario's default unless a link overrides it. A hop whose latency is the constant 0 is
  * delivered at once, without an event (so single-station models pay nothing for the network).
- * Simplification: no bandwidth, loss or reordering; each direction of a call is one hop.
+ * Simplification: no loss or reordering, no bandwidth unless asked (below); each direction of a
+ * call is one hop.
  *
  * Bytes moved (issue 18): what travels may declare a size (a call's request and reply, a client
  * request and its answer, a published event, a saga's messages: `payload:`). A sized message
