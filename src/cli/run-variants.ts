@@ -79,7 +79,7 @@ export interface RunVariantsOptions extends GuardLimits {
   /** With tracing: the slowest kept per entry endpoint, one in how many kept. */
   traceSlowest?: number;
   traceEvery?: number;
-  /** With tracing: the replication traced (default 1), or every one. */
+  /** With tracing: the replication traced (default: the scenario's trace.replication, else 1), or every one. */
   traceReplication?: number | 'all';
   /** Start every CSV file with a UTF-8 byte-order mark (for Excel). */
   csvBom?: boolean;
