@@ -344,7 +344,7 @@ function withRunOptions(command: Command): Command {
       )
       .option(
         '--trace-replication <n>',
-        'with tracing: the replication traced (default 1), or all: each replication traced, its traces with ids of their own',
+        'with tracing: the replication traced (default: the scenario’s trace.replication, else 1), or all: each replication traced, its traces with ids of their own',
         parseTraceReplication,
       ),
   );

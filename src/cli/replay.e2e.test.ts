@@ -179,5 +179,42 @@ describe('traces and replayed workloads on the command line', () => {
     expect(past.stderr).toContain('--trace-replication 4');
     const bad = await run('bad', '--trace-replication', '0');
     expect(bad.code).toBe(2);
+
+    // the scenario's trace.replication means the same; the option overrides it
+    const withSection = (replication: string) =>
+      SCENARIO('{ rate: 200/s, target: web/home }').replace(
+        'duration: 6s',
+        `duration: 2s\nreplications: 3\ntrace: { every: 0, replication: ${replication} }`,
+      );
+    await writeFile(join(dir, 't.yaml'), withSection('2'));
+    await writeFile(join(dir, 'u.yaml'), withSection('all'));
+    await writeFile(join(dir, 'v.yaml'), withSection('4'));
+    await writeFile(join(dir, 'w.yaml'), withSection('0'));
+    const section = (file: string, out: string, ...more: string[]) =>
+      msasim(['run', join(dir, file), '--out', join(dir, out), ...more]);
+    const [two, allOf, over] = await Promise.all([
+      section('t.yaml', 'sec-2'),
+      section('u.yaml', 'sec-all'),
+      section('t.yaml', 'sec-over', '--trace-replication', '1'),
+    ]);
+    expect([two.code, allOf.code, over.code]).toEqual([0, 0, 0]);
+    const [s2, sAll, sOver] = await Promise.all([
+      roots('sec-2'),
+      roots('sec-all'),
+      roots('sec-over'),
+    ]);
+    expect(new Set(s2.map(replicationOf))).toEqual(new Set([2]));
+    expect(new Set(sAll.map(replicationOf))).toEqual(new Set([1, 2, 3]));
+    expect(new Set(sOver.map(replicationOf))).toEqual(new Set([1]));
+    // the same traces as the option gives (same requests, same ids)
+    expect(ids(s2, 2)).toEqual(ids(sAll, 2));
+    const beyond = await section('v.yaml', 'sec-4');
+    expect(beyond.code).toBe(2);
+    expect(beyond.stderr).toContain('trace.replication: 4 in the scenario');
+    expect(beyond.stderr).toContain('at most 3 replications');
+    expect((await section('v.yaml', 'sec-4-more', '--replications', '4')).code).toBe(0);
+    const zero = await section('w.yaml', 'sec-0');
+    expect(zero.code).toBe(1);
+    expect(zero.stderr).toContain('trace.replication');
   });
 });

@@ -28,7 +28,7 @@ import { scenarioResults } from '../report/scenario-results.ts';
 import { formatIssues } from '../scenario/format.ts';
 import type { LessonLang } from '../scenario/lesson-types.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario, TraceDef } from '../scenario/types.ts';
 import { threadCpuMs } from './cpu-time.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
@@ -80,7 +80,7 @@ export interface RunVariantsOptions extends GuardLimits {
   /** With tracing: the slowest kept per entry endpoint, one in how many kept. */
   traceSlowest?: number;
   traceEvery?: number;
-  /** With tracing: the replication traced (default 1), or every one. */
+  /** With tracing: the replication traced (default: the scenario's trace.replication, else 1), or every one. */
   traceReplication?: number | 'all';
   /** Start every CSV file with a UTF-8 byte-order mark (for Excel). */
   csvBom?: boolean;
@@ -99,8 +99,10 @@ export function traceOptionsOf(
     opts.traceSlowest !== undefined ||
     opts.traceEvery !== undefined ||
     opts.traceReplication !== undefined;
-  const base = scenario.trace ?? (asked ? TRACE_DEFAULTS : undefined);
-  if (base === undefined) return undefined;
+  const section = scenario.trace ?? (asked ? TRACE_DEFAULTS : undefined);
+  if (section === undefined) return undefined;
+  // which replication is traced is the run's choice (tracedReplication), not the recorder's
+  const { replication: _, ...base } = section as TraceDef;
   return {
     ...base,
     ...(opts.traceSlowest === undefined ? {} : { slowest: opts.traceSlowest }),
@@ -111,8 +113,19 @@ export function traceOptionsOf(
 /** The trace options of replication `r` of `scenario`: null when it is not traced. */
 function tracingOf(scenario: Scenario, opts: RunVariantsOptions, r: number): TraceOptions | null {
   const base = traceOptionsOf(scenario, opts);
-  if (base === undefined || !isTracedReplication(r, opts.traceReplication)) return null;
+  if (base === undefined || !isTracedReplication(r, tracedReplication(scenario, opts))) return null;
   return r === 1 ? base : { ...base, replication: r };
+}
+
+/**
+ * The replication traced: `--trace-replication`, else the scenario's `trace.replication`
+ * (undefined: the first).
+ */
+export function tracedReplication(
+  scenario: Scenario,
+  opts: Pick<RunVariantsOptions, 'traceReplication'>,
+): number | 'all' | undefined {
+  return opts.traceReplication ?? scenario.trace?.replication;
 }
 
 /** Whether replication `r` is the one traced (or one of them: `--trace-replication all`). */
@@ -210,11 +223,13 @@ async function runAll(
   const asked = opts.replications ?? loaded.replications ?? 1;
   const replications = opts.precision === undefined ? asked : Math.min(Math.max(asked, 2), cap);
   const most = opts.precision === undefined ? replications : cap;
-  const tr = opts.traceReplication;
-  if (typeof tr === 'number' && tr > most)
-    throw new UsageError(
-      `--trace-replication ${tr}: this run makes ${most === 1 ? 'one replication' : `at most ${most} replications`}; give a number from 1 to ${most}, or all.`,
-    );
+  for (const v of loaded.variants) {
+    const tr = tracedReplication(v, opts);
+    if (typeof tr === 'number' && tr > most)
+      throw new UsageError(
+        `${opts.traceReplication === undefined ? `trace.replication: ${tr} in the scenario` : `--trace-replication ${tr}`}: this run makes ${most === 1 ? 'one replication' : `at most ${most} replications`}; give a number from 1 to ${most}, or all${opts.traceReplication === undefined ? ' (or --replications, or --trace-replication)' : ''}.`,
+      );
+  }
   const started = performance.now();
   if (opts.duration !== undefined && opts.duration < 1000)
     io.err(`${shortDurationWarning(opts.duration)}\n`);

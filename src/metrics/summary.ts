@@ -398,6 +398,12 @@ export interface LinkSummary {
   kind: LinkKind;
   messages: number;
   perSec: number;
+  /**
+   * Bytes carried from `from` to `to` (requests, events) and back (replies, rows read), in the
+   * statistics window; present only when the scenario declares sizes (model/network.ts).
+   */
+  bytesOut?: number;
+  bytesBack?: number;
 }
 
 /** The outcome of one run of one variant. */

@@ -89,7 +89,7 @@ export interface RequestTrace {
  * it is (absent or 1: the first; its traces and their ids are then as before replications could
  * be traced).
  */
-export type TraceOptions = TraceDef & { replication?: number };
+export type TraceOptions = Omit<TraceDef, 'replication'> & { replication?: number };
 
 /** What `--trace` keeps when the scenario says nothing (the defaults of its `trace:` too). */
 export const TRACE_DEFAULTS: TraceOptions = { slowest: 5, failed: 20, every: 1000, sampled: 20 };

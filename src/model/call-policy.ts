@@ -285,8 +285,9 @@ class PolicyCall implements ReplyWaiter {
     this.#settle(inv.error, inv.cause);
   }
 
-  onTimeout(): void {
+  onTimeout(child: Invocation): void {
     this.#trace('timeout', this.p.sim.now);
+    if (activeTracer !== null) activeTracer.attemptAbandoned(child, this.p.sim.now);
     this.#settle(Outcome.timedOut, this.p.timeoutCause);
   }
 

@@ -42,7 +42,8 @@ export function buildConsumers(ctx: BuildContext): void {
       svc,
       broker,
       topic.def.partitions,
-      ctx.network.link(c.broker, c.service, 'consume').out,
+      // each delivery carries the size the topic's publishers declare (model/network.ts)
+      ctx.network.sized(ctx.network.link(c.broker, c.service, 'consume'), 'out', topic.eventBytes),
       zero,
       backgroundRequest(ep, zero),
     );

@@ -34,6 +34,7 @@ export function startFaults(model: BuildContext): void {
           rng.stream(`fault/${link.from}->${link.to}/errors`),
         );
         hop.refuse = refuserOf(model, link);
+        model.network.shareFault(hop); // the sized hops over the same link (model/network.ts)
       }
       // the model puts nothing but LinkFaultStates on hops
       scheduleFault(sim, rng, def, [], hop.fault as LinkFaultState);

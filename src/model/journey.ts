@@ -472,11 +472,14 @@ function endQuery(f: Frame): void {
   const db = step.db as DatabaseRuntime<Frame>;
   db.stats.completed++;
   db.stats.rowsRead += f.rows;
-  db.stats.bytesRead += f.rows * step.bytesPerRow;
+  const bytes = f.rows * step.bytesPerRow;
+  db.stats.bytesRead += bytes;
+  const back = step.hopBack!;
+  back.bytes += bytes; // the rows' bytes travel back on the link (model/network.ts)
   db.connections.release();
   db.observeBusy(db.sim.now);
   if (activeTracer !== null) activeTracer.queryEnded(f, db.id, db.sim.now, Outcome.ok, '');
-  travel(db.sim, step.hopBack!, advance, f);
+  travel(db.sim, back, advance, f);
 }
 
 // ── parallel and branch ──────────────────────────────────────────────────────────────────

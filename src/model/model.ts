@@ -10,7 +10,7 @@ import { Priority, type Simulation, type StopReason } from '../engine/index.ts';
 import { seriesResolutionS } from '../metrics/resolution.ts';
 import type { LoopClock } from '../metrics/summary.ts';
 import type { TraceOptions } from '../metrics/traces.ts';
-import type { Scenario, StepDef } from '../scenario/types.ts';
+import type { Scenario, StepDef, TraceDef } from '../scenario/types.ts';
 import { buildBrokers } from './broker-build.ts';
 import { BuildContext } from './build-context.ts';
 import { buildCaches } from './cache/cache-build.ts';
@@ -119,7 +119,8 @@ export class Model extends BuildContext implements RunProbe {
     super(scenario, options.seed ?? scenario.seed);
     this.seriesResolutionS = seriesResolutionS(scenario.durationMs, options.seriesResolutionS);
     this.#kinds = new Map((options.steps ?? BUILTIN_STEP_KINDS).map((k) => [k.kind, k]));
-    const trace = options.trace === undefined ? scenario.trace : options.trace;
+    // the scenario's `trace.replication` is the runner's choice of runs (cli/run-variants.ts)
+    const trace = options.trace === undefined ? sectionOptions(scenario.trace) : options.trace;
     if (trace != null) {
       const tracer = new Tracer(trace);
       this.tracer = tracer;
@@ -220,4 +221,11 @@ export class Model extends BuildContext implements RunProbe {
     this.sessions?.finish();
     return reason;
   }
+}
+
+/** A scenario's `trace:` section as the recorder's options (which replication: not its part). */
+function sectionOptions(def: TraceDef | undefined): TraceOptions | undefined {
+  if (def === undefined) return undefined;
+  const { replication: _, ...options } = def;
+  return options;
 }

@@ -2,7 +2,24 @@
  * Network hops between components: a latency distribution per ordered pair (from → to), the
  * scenario's default unless a link overrides it. A hop whose latency is the constant 0 is
  * delivered at once, without an event (so single-station models pay nothing for the network).
- * Simplification: no bandwidth, loss or reordering; each direction of a call is one hop.
+ * Simplification: no loss or reordering, no bandwidth unless asked (below); each direction of a
+ * call is one hop.
+ *
+ * Bytes moved (issue 18): what travels may declare a size (a call's request and reply, a client
+ * request and its answer, a published event, a saga's messages: `payload:`). A sized message
+ * travels on a sized hop (`Network.sized`): a sibling of the link's hop with the same latency
+ * distribution (the same object, so the same draws), faults and refusal, whose own message
+ * count times its fixed size is the bytes it carried — nothing is added to `travel`, so a
+ * model without sizes runs exactly as before. Rows read from key spaces vary per query: the
+ * journey adds them to the query hop's `bytes` (endQuery). Simplification: a size is a
+ * constant per step (no distribution); a message lost or refused on a struck link counts as
+ * sent, as in `messages`.
+ *
+ * Optional and off by default, `network.bandwidth`: a sized message also takes its size ÷ the
+ * bandwidth to send, added to the hop's latency (its sized hop's latency is the link's plus that
+ * constant). Simplification: every link has the same bandwidth, each message has it to itself
+ * (no congestion, no queueing behind other messages, no TCP slow start or windows), and rows
+ * read from key spaces (which vary per query) take no transmission time.
  */
 
 import type { DistributionSpec } from '../engine/index.ts';
@@ -15,7 +32,7 @@ import {
   type Simulation,
 } from '../engine/index.ts';
 import type { LinkKind, LinkSummary } from '../metrics/summary.ts';
-import type { NetworkDef } from '../scenario/types.ts';
+import type { NetworkDef, PayloadDef } from '../scenario/types.ts';
 
 /**
  * The faults striking a link, as a hop sees them (a LinkFaultState, model/faults.ts): while
@@ -33,6 +50,9 @@ export interface Link {
   kind: LinkKind;
   out: Hop;
   back: Hop;
+  /** The link's sized hops each way (Network.sized). */
+  sizedOut: Hop[];
+  sizedBack: Hop[];
 }
 
 /** One direction of travel between two components. */
@@ -44,19 +64,58 @@ export class Hop {
   fault: HopFault | null = null;
   /** Answers the sender of a request the link refused (set by the model per link kind). */
   refuse: ((arg: unknown, cause: string) => void) | null = null;
-  constructor(readonly latency: Distribution) {
+  /** Bytes of rows read from key spaces (a query link's hop back; the journey's endQuery). */
+  bytes = 0;
+  constructor(
+    readonly latency: Distribution,
+    /** The size of every message sent over this hop, bytes (0: none declared). */
+    readonly size = 0,
+  ) {
     this.zero = latency instanceof Constant && latency.mean === 0;
   }
 }
 
+/**
+ * A hop's latency plus a constant: a sized message's transmission time (its size ÷ the
+ * network's bandwidth). It draws from the hop's own distribution, so the draws stay the same.
+ */
+class Plus implements Distribution {
+  readonly mean: number;
+  constructor(
+    readonly base: Distribution,
+    readonly add: number,
+  ) {
+    this.mean = base.mean + add;
+  }
+  sample(): number {
+    return this.base.sample() + this.add;
+  }
+}
+
+/** The bytes a link's sized hops carried: each one's messages × its size. */
+const bytesOf = (hops: readonly Hop[]): number => hops.reduce((a, h) => a + h.messages * h.size, 0);
+
+/** The messages a set of hops carried. */
+const messagesOf = (hops: readonly Hop[]): number => hops.reduce((a, h) => a + h.messages, 0);
+
 /** Latency of every hop, resolved once when the model is built. */
 export class Network {
   #hops = new Map<string, Hop>();
+  /** Each hop's sized siblings (Network.sized), by the hop. */
+  #sized = new Map<Hop, Hop[]>();
   #links = new Map<string, Link>();
+  /**
+   * True once something the scenario wrote declared a size (`network.payload`, a call's, a
+   * workload's or a publish's `payload:`): the links then report the bytes they carried. A
+   * saga's sizes (which have defaults) are counted on the links either way, reported with them.
+   */
+  bytesDeclared = false;
   constructor(
     private readonly def: NetworkDef,
     private readonly rng: RandomSource,
-  ) {}
+  ) {
+    this.bytesDeclared = def.payload !== undefined;
+  }
 
   /**
    * The link from `from` to `to` (created once; its kind is the first one given): the hop out
@@ -66,7 +125,15 @@ export class Network {
     const key = `${from}->${to}`;
     let l = this.#links.get(key);
     if (l === undefined) {
-      l = { from, to, kind, out: this.hop(from, to), back: this.hop(to, from) };
+      l = {
+        from,
+        to,
+        kind,
+        out: this.hop(from, to),
+        back: this.hop(to, from),
+        sizedOut: [],
+        sizedBack: [],
+      };
       this.#links.set(key, l);
     }
     return l;
@@ -77,20 +144,85 @@ export class Network {
     return this.#links.get(`${from}->${to}`);
   }
 
-  /** Starts counting messages afresh (the statistics window opens). */
-  resetCounts(): void {
-    for (const h of this.#hops.values()) h.messages = 0;
+  /**
+   * The hop to send messages of `size` bytes over instead of the link's hop `direction` (that
+   * hop itself for size 0): one per link, direction and size, with the hop's latency (the same
+   * distribution object: the same draws). Kept per link, as a link's hop back is also the hop
+   * out of the reverse link, if any (their messages share the hop, not their bytes).
+   */
+  sized(link: Link, direction: 'out' | 'back', size: number): Hop {
+    const hop = link[direction];
+    if (size === 0) return hop;
+    const list = direction === 'out' ? link.sizedOut : link.sizedBack;
+    let h = list.find((x) => x.size === size);
+    if (h === undefined) {
+      const bw = this.def.bandwidthBytesPerMs;
+      h = new Hop(bw === undefined ? hop.latency : new Plus(hop.latency, size / bw), size);
+      list.push(h);
+      let siblings = this.#sized.get(hop);
+      if (siblings === undefined) {
+        siblings = [];
+        this.#sized.set(hop, siblings);
+      }
+      siblings.push(h);
+    }
+    return h;
   }
 
-  /** Every link with the messages sent over it in a window of `windowMs`, in creation order. */
+  /**
+   * The hops out and back of `link` for messages of the sizes of `payload` (a declared size:
+   * the links report bytes from now on); the link's own hops without one.
+   */
+  carrying(link: Link, payload: PayloadDef | undefined): { out: Hop; back: Hop } {
+    if (payload === undefined) return link;
+    this.bytesDeclared = true;
+    return {
+      out: this.sized(link, 'out', payload.callBytes),
+      back: this.sized(link, 'back', payload.replyBytes),
+    };
+  }
+
+  /**
+   * Gives a struck hop's faults and refusal to its sized siblings (the fault wiring sets them on
+   * the link's hop, after the steps that made the siblings were compiled).
+   */
+  shareFault(hop: Hop): void {
+    for (const h of this.#sized.get(hop) ?? []) {
+      h.fault = hop.fault;
+      h.refuse = hop.refuse;
+    }
+  }
+
+  /** Starts counting messages afresh (the statistics window opens). */
+  resetCounts(): void {
+    for (const h of this.#hops.values()) {
+      h.messages = 0;
+      h.bytes = 0;
+    }
+    for (const siblings of this.#sized.values()) for (const h of siblings) h.messages = 0;
+  }
+
+  /**
+   * Every link with the messages sent over it in a window of `windowMs`, in creation order; with
+   * the bytes each way when sizes were declared (`bytesDeclared`).
+   */
   linkSummaries(windowMs: number): LinkSummary[] {
-    return [...this.#links.values()].map((l) => ({
-      from: l.from,
-      to: l.to,
-      kind: l.kind,
-      messages: l.out.messages,
-      perSec: windowMs > 0 ? (l.out.messages * 1000) / windowMs : 0,
-    }));
+    return [...this.#links.values()].map((l) => {
+      // every message over the hop, sized or not (as before sizes: a reverse link's replies too)
+      const messages = l.out.messages + messagesOf(this.#sized.get(l.out) ?? []);
+      const summary: LinkSummary = {
+        from: l.from,
+        to: l.to,
+        kind: l.kind,
+        messages,
+        perSec: windowMs > 0 ? (messages * 1000) / windowMs : 0,
+      };
+      if (this.bytesDeclared) {
+        summary.bytesOut = bytesOf(l.sizedOut);
+        summary.bytesBack = bytesOf(l.sizedBack) + (l.kind === 'query' ? l.back.bytes : 0);
+      }
+      return summary;
+    });
   }
 
   /** The hop from `from` to `to`; its draws come from the stream `network/<from>-><to>`. */

@@ -27,6 +27,11 @@ export class GroupMessage {
 /** A topic of a broker: its partitions' keys, and the consumer groups reading it. */
 export class TopicRuntime {
   readonly groups: TopicReader[] = [];
+  /**
+   * The size of its messages, bytes, as its publish steps declare it (`payload: {event}`; the
+   * largest when they differ; 0: none declared): each delivery to a consumer carries it.
+   */
+  eventBytes = 0;
   #nextId = 1;
   constructor(
     readonly def: TopicDef,

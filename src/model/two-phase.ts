@@ -76,6 +76,9 @@ export class TwoPhaseRun implements ReplyWaiter {
   /** Traced runs: each participant's lock span, and the decision round's. */
   locks: OpenSpan[] | null = null;
   round: OpenSpan = null;
+  /** Traced runs: when the decision left, and what it was (the decisions' hop spans). */
+  decidedMs = 0;
+  decision = '';
   constructor(
     readonly tx: TwoPhaseRuntime,
     readonly frame: Frame,
@@ -159,6 +162,7 @@ export class TwoPhaseRuntime {
   readonly #atParticipant = (call: Invocation): void => {
     const run = (call.data as CallData).waiter as TwoPhaseRun;
     const i = (call.data as CallData).refIndex;
+    if (activeTracer !== null) this.#traceHop(run, i, 'prepare', run.startMs);
     if (run.decided) {
       // aborted already (a no elsewhere, a timeout): the participant does nothing
       run.state[i] = P.released;
@@ -298,6 +302,8 @@ export class TwoPhaseRuntime {
     run.decided = true;
     run.coordinator.open.delete(run);
     const now = this.sim.now;
+    run.decidedMs = now;
+    run.decision = commit ? 'commit' : 'abort';
     // before the decisions leave: one may arrive at once (a hop that takes no time)
     if (activeTracer !== null && run.locks !== null)
       run.round = activeTracer.open(
@@ -324,8 +330,21 @@ export class TwoPhaseRuntime {
   }
 
   readonly #decisionArrives = ([run, i]: [TwoPhaseRun, number]): void => {
+    if (activeTracer !== null) this.#traceHop(run, i, run.decision, run.decidedMs);
     this.#release(run, i);
   };
+
+  /** Traced: a prepare or a decision sent at `sentMs` reached participant `i` (a hop span). */
+  #traceHop(run: TwoPhaseRun, i: number, what: string, sentMs: number): void {
+    const from = run.frame.inv.endpoint.service.id;
+    const to = this.participants[i].target.service.id;
+    activeTracer?.message(
+      run.frame.inv,
+      `${from} → ${to}: 2PC ${this.name} ${what}`,
+      sentMs,
+      this.sim.now,
+    );
+  }
 
   /** The coordinator instance crashed: the transactions it had not decided are in doubt. */
   #crashed(c: Coordinator): void {

@@ -3,7 +3,7 @@
  * target, with its statistics and client hops, then an open workload, a closed one, or logged-in
  * users with their administrators' forced logouts and role changes.
  */
-import { CLIENT_ID } from '../scenario/types.ts';
+import { CLIENT_ID, type PayloadDef } from '../scenario/types.ts';
 import type { BuildContext } from './build-context.ts';
 import { ReplayWorkload, type WorkloadData } from './replay/arrivals.ts';
 import type { SessionRuntime } from './sessions.ts';
@@ -90,13 +90,14 @@ function needData(data: WorkloadData | null, id: string): WorkloadData {
 /** A client entry: workload `w` sends to `service/endpoint`, with its statistics. */
 function entry(
   ctx: BuildContext,
-  w: { id: string; timeoutMs: number },
+  w: { id: string; timeoutMs: number; payload?: PayloadDef },
   service: string,
   endpoint: string,
 ): EntryRuntime {
   const ep = ctx.endpoint(service, endpoint, 'workload target');
   const { stats, series } = ctx.metrics.addEntry(w.id, service, endpoint);
-  const link = ctx.network.link(CLIENT_ID, service, 'request');
+  // sized hops when the workload declares its requests' and answers' sizes (model/network.ts)
+  const link = ctx.network.carrying(ctx.network.link(CLIENT_ID, service, 'request'), w.payload);
   return new EntryRuntime(
     ctx.sim,
     ctx.metrics,

@@ -92,7 +92,7 @@ describe('formatIssues', () => {
 
       scenarios/shop.yaml:14:13  services.orders.endpoints.get.steps[1].timout
         ✖ unknown key "timout"
-        → valid keys here: breaker, bulkhead, call, fallback, retry, timeout; did you mean "timeout"?
+        → valid keys here: breaker, bulkhead, call, fallback, payload, retry, timeout; did you mean "timeout"?
 
       3 errors"
     `);

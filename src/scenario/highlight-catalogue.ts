@@ -18,8 +18,14 @@
 export interface HighlightDocument {
   workloads: Record<
     string,
-    { target?: string; mix?: Record<string, unknown>; session?: { login: string; logout?: string } }
+    {
+      target?: string;
+      mix?: Record<string, unknown>;
+      session?: { login: string; logout?: string };
+      payload?: unknown;
+    }
   >;
+  network?: { payload?: unknown };
   services: Record<string, unknown>;
   databases: Record<string, { shards?: { count: number } }>;
   caches: Record<string, { type: string }>;
@@ -294,4 +300,24 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
     ],
     items: (c) => (c.doc.costs === undefined ? [] : ['']),
   },
+  {
+    scope: 'bytes',
+    item: null,
+    prefixes: ['bytes'],
+    metrics: [
+      m('bytesPerRequest', 'bytes moved per request', 'bytes per request'),
+      m('gbPerHour', 'GB moved per hour', 'GB per hour'),
+    ],
+    items: (c) => (declaresSizes(c) ? [''] : []),
+  },
 ];
+
+/**
+ * Whether a document declares the size of something that travels (model/network.ts counts
+ * bytes then): `network.payload`, a workload's, or a call's or publish's `payload:`.
+ */
+function declaresSizes(c: HighlightContext): boolean {
+  if (c.doc.network?.payload !== undefined) return true;
+  if (Object.values(c.doc.workloads).some((w) => w.payload !== undefined)) return true;
+  return c.steps.some(({ step }) => typeof step === 'object' && step !== null && 'payload' in step);
+}

@@ -16,6 +16,7 @@ import type {
   FaultWindow,
   ListStrategy,
   NetworkDef,
+  PayloadDef,
   RatePiece,
   RuntimeDef,
   Scenario,
@@ -24,7 +25,13 @@ import type {
   WorkloadDef,
   WorkloadTarget,
 } from './types.ts';
-import { parseBytes, parseDurationMs, parsePercent, parseRatePerSec } from './units.ts';
+import {
+  parseBandwidth,
+  parseBytes,
+  parseDurationMs,
+  parsePercent,
+  parseRatePerSec,
+} from './units.ts';
 
 type Z<T> = import('zod').output<T>;
 
@@ -369,10 +376,24 @@ function normalizeNetwork(n: Z<typeof S.Network>): NetworkDef {
   return {
     latency: durationDist(n.latency),
     links: n.links.map((l) => ({ from: l.from, to: l.to, latency: durationDist(l.latency) })),
+    ...(n.payload === undefined ? {} : { payload: normalizePayload(n.payload) }),
+    ...(n.bandwidth === undefined
+      ? {}
+      : { bandwidthBytesPerMs: parseBandwidth(n.bandwidth) / 1000 }),
   };
 }
 
+/** A `payload:` of a call, a workload or the network, in bytes. */
+export function normalizePayload(p: Z<typeof S.CallPayload>): PayloadDef {
+  return { callBytes: parseBytes(p.call), replyBytes: parseBytes(p.reply) };
+}
+
 function normalizeWorkload(id: string, w: Z<typeof S.Workload>): WorkloadDef {
+  const def = normalizeWorkloadKind(id, w);
+  return w.payload === undefined ? def : { ...def, payload: normalizePayload(w.payload) };
+}
+
+function normalizeWorkloadKind(id: string, w: Z<typeof S.Workload>): WorkloadDef {
   const targets: WorkloadTarget[] =
     w.target !== undefined
       ? [{ ...splitRef(w.target), weight: 1 }]

@@ -20,6 +20,9 @@ export const RATE_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*\/\s*(ms|s|sec|min|m|h)\s*$/;
 export const PERCENT_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*%\s*$/;
 /** A size: a number, then B, KB, MB or GB. */
 export const BYTES_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(B|KB|MB|GB)\s*$/;
+/** A bandwidth above 0: a number, then bit/s, kbit/s, Mbit/s, Gbit/s (powers of 1000) or B/s … GB/s. */
+export const BANDWIDTH_RE =
+  /^\s*(?=[\d.]*[1-9])(\d+(\.\d+)?|\.\d+)\s*(bit\/s|kbit\/s|Mbit\/s|Gbit\/s|B\/s|KB\/s|MB\/s|GB\/s)\s*$/;
 export { ENDPOINT_REF_RE, ID_RE } from './identifiers.ts';
 
 /** A text in NFC form (a name or a reference; identifiers.ts says why). */
@@ -67,6 +70,27 @@ export const Bytes = z.union([
   z
     .string()
     .regex(BYTES_RE, 'expected a size such as "200B", "64KB", "1.5MB" or a number of bytes'),
+]);
+
+/**
+ * The sizes of what a call or a client request carries (issue 18, bytes moved): its request
+ * (`call`) and its reply, the vocabulary of a saga's `payload:`. A key left out takes the
+ * saga's default (a request 1 KB, a reply a status of 256 B).
+ */
+export const CallPayload = z.strictObject({
+  call: Bytes.default('1KB'),
+  reply: Bytes.default('256B'),
+});
+
+/** A link's bandwidth: bytes per second, or a string with a unit ("100Mbit/s", "12.5MB/s"). */
+export const Bandwidth = z.union([
+  z.number().positive(),
+  z
+    .string()
+    .regex(
+      BANDWIDTH_RE,
+      'expected a bandwidth above 0 such as "100Mbit/s", "1Gbit/s", "12.5MB/s" or a number of bytes per second',
+    ),
 ]);
 
 /** A share: a fraction from 0 to 1 or a percentage string such as "99.9%". */
@@ -493,6 +517,8 @@ export const Workload = z.strictObject({
   mix: z.record(EndpointRef, z.number().nonnegative()).optional(),
   timeout: Duration.optional(),
   session: UserSession.optional(),
+  /** The size of each request and of its answer (none: not counted in bytes moved). */
+  payload: CallPayload.optional(),
 });
 
 export const Link = z.strictObject({ from: id, to: id, latency: DurationDist });
@@ -500,6 +526,10 @@ export const Link = z.strictObject({ from: id, to: id, latency: DurationDist });
 export const Network = z.strictObject({
   latency: DurationDist.default(0),
   links: z.array(Link).default(() => []),
+  /** The size of every call's request and reply unless the call gives its own `payload:`. */
+  payload: CallPayload.optional(),
+  /** Off by default: each sized message also takes its size ÷ this to send (model/network.ts). */
+  bandwidth: Bandwidth.optional(),
 });
 
 /** The five ways to keep a user logged in. */
@@ -696,13 +726,18 @@ export const Variant = z.strictObject({
  * Request traces (see metrics/traces.ts): the `slowest` requests of each entry endpoint, the
  * first `failed` failed ones and one in `every` answered (at most `sampled` of those) keep their
  * spans; written as traces.otlp.json and drawn as waterfalls in the report. `--trace` turns it
- * on from the command line.
+ * on from the command line. `replication` says which replication is traced (as
+ * `--trace-replication`, which overrides it).
  */
 export const Trace = z.strictObject({
   slowest: z.number().int().min(0).max(100).default(5),
   failed: z.number().int().min(0).max(1000).default(20),
   every: z.number().int().min(0).max(1_000_000_000).default(1000),
   sampled: z.number().int().min(0).max(1000).default(20),
+  /** The replication traced (default 1), or `all` (the CLI's --trace-replication overrides it). */
+  replication: z
+    .union([z.number().int().min(1).max(LIMITS.replications), z.literal('all')])
+    .optional(),
 });
 
 /**

@@ -173,7 +173,7 @@ export interface RateProfileDef {
   unit: 's' | 'ms';
 }
 
-export type WorkloadDef =
+export type WorkloadDef = (
   | {
       kind: 'open';
       id: string;
@@ -203,7 +203,11 @@ export type WorkloadDef =
       timeoutMs: number;
       /** Logged-in users: their session lifecycle (null: anonymous users). */
       session: UserSessionDef | null;
-    };
+    }
+) & {
+  /** The size of each request and its answer (absent: none declared, not counted). */
+  payload?: PayloadDef;
+};
 
 /** The session lifecycle of a closed workload's users. */
 export interface UserSessionDef {
@@ -253,6 +257,16 @@ export interface LinkDef {
 export interface NetworkDef {
   latency: DistributionSpec;
   links: LinkDef[];
+  /** The size of every call's request and reply (absent: none declared, calls carry nothing counted). */
+  payload?: PayloadDef;
+  /** Bytes each link sends per ms (absent: no transmission time), `network.bandwidth`. */
+  bandwidthBytesPerMs?: number;
+}
+
+/** The sizes of a call's (or a client request's) messages, bytes (`payload:`, issue 18). */
+export interface PayloadDef {
+  callBytes: number;
+  replyBytes: number;
 }
 
 /** A Kafka-like broker and its producers' behaviour while it is unavailable. */
@@ -436,6 +450,8 @@ export interface TraceDef {
   every: number;
   /** … at most `sampled` of them. */
   sampled: number;
+  /** The replication traced (absent: the first), or every one (`--trace-replication` overrides it). */
+  replication?: number | 'all';
 }
 
 /**

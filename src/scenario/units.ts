@@ -2,7 +2,7 @@
  * Units of the scenario language: durations ("2ms", "1.5s", or a number of ms) and rates
  * ("200/s", "3/ms", or a number per second). Inputs are assumed valid (checked by schema.ts).
  */
-import { BYTES_RE, DURATION_RE, PERCENT_RE, RATE_RE } from './schema.ts';
+import { BANDWIDTH_RE, BYTES_RE, DURATION_RE, PERCENT_RE, RATE_RE } from './schema.ts';
 
 const DURATION_UNIT_MS: Record<string, number> = {
   us: 0.001,
@@ -53,6 +53,22 @@ const BYTE_UNITS: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 
 /** Bytes of a size ("64KB", "1.5MB"; a bare number is already bytes). NaN when malformed. */
 export function parseBytes(value: number | string): number {
   return scaled(value, BYTES_RE, BYTE_UNITS);
+}
+
+const BANDWIDTH_UNITS: Record<string, number> = {
+  'bit/s': 1 / 8,
+  'kbit/s': 1000 / 8,
+  'Mbit/s': 1e6 / 8,
+  'Gbit/s': 1e9 / 8,
+  'B/s': 1,
+  'KB/s': 1024,
+  'MB/s': 1024 ** 2,
+  'GB/s': 1024 ** 3,
+};
+
+/** Bytes per second of a bandwidth ("100Mbit/s"; a bare number is already bytes/s). NaN when malformed. */
+export function parseBandwidth(value: number | string): number {
+  return scaled(value, BANDWIDTH_RE, BANDWIDTH_UNITS);
 }
 
 /** A share from 0 to 1 of "99.9%" or a fraction (a bare number is already a fraction). */

@@ -59,7 +59,7 @@ describe('fromZodIssues', () => {
       explain(withSteps([{ call: 'orders/get', timout: '1s' }, { query: { db: 'x', rowz: 3 } }])),
     ).toMatchInlineSnapshot(`
       [
-        "services.orders.endpoints.get.steps[0].timout (key): unknown key "timout" → valid keys here: breaker, bulkhead, call, fallback, retry, timeout; did you mean "timeout"?",
+        "services.orders.endpoints.get.steps[0].timout (key): unknown key "timout" → valid keys here: breaker, bulkhead, call, fallback, payload, retry, timeout; did you mean "timeout"?",
         "services.orders.endpoints.get.steps[1].query.rowz (key): unknown key "rowz" → valid keys here: db, label, rows, time; did you mean "rows"?",
       ]
     `);
@@ -278,6 +278,7 @@ describe('knownKeysAt', () => {
       'breaker',
       'bulkhead',
       'fallback',
+      'payload',
     ]);
     expect(knownKeysAt(ScenarioDocument, ['services', 'orders'], input)).toContain('loadBalancer');
   });

@@ -10,8 +10,15 @@ import { durationDist } from '../../scenario/dist-spec.ts';
 import { LIMITS } from '../../scenario/limits.ts';
 import * as msg from '../../scenario/messages.ts';
 import { checkEndpointRef, errorAt } from '../../scenario/names.ts';
-import { splitRef } from '../../scenario/normalize.ts';
-import { Duration, DurationDist, EndpointRef, Percent } from '../../scenario/schema.ts';
+import { normalizePayload, splitRef } from '../../scenario/normalize.ts';
+import {
+  CallPayload,
+  Duration,
+  DurationDist,
+  EndpointRef,
+  Percent,
+} from '../../scenario/schema.ts';
+import type { PayloadDef } from '../../scenario/types.ts';
 import { parseDurationMs, parsePercent } from '../../scenario/units.ts';
 import { CallPolicy, type CallPolicyDef } from '../call-policy.ts';
 import { type Invocation, StepKind, StepRuntime } from '../frame.ts';
@@ -61,6 +68,8 @@ const CallStep = z.strictObject({
   /** At most this many calls of this step in flight per caller instance; more fail at once. */
   bulkhead: z.number().int().min(1).max(LIMITS.calls).optional(),
   fallback: Fallback.optional(),
+  /** The size of the request and of its reply (default: the network's `payload:`, else none). */
+  payload: CallPayload.optional(),
 });
 
 type CallRaw = z.output<typeof CallStep>;
@@ -73,6 +82,8 @@ export interface CallDef {
   timeoutMs: number;
   /** Resilience policies of the call (null when it has none). */
   policy: CallPolicyDef | null;
+  /** The size of its request and reply (absent: the network's, if any). */
+  payload?: PayloadDef;
 }
 
 export const call: InlineStepKind<CallRaw, CallDef> = {
@@ -81,7 +92,13 @@ export const call: InlineStepKind<CallRaw, CallDef> = {
   normalize(raw) {
     const timeoutMs =
       raw.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(raw.timeout);
-    return { kind: 'call', ...splitRef(raw.call), timeoutMs, policy: callPolicy(raw) };
+    const def: CallDef = {
+      kind: 'call',
+      ...splitRef(raw.call),
+      timeoutMs,
+      policy: callPolicy(raw),
+    };
+    return raw.payload === undefined ? def : { ...def, payload: normalizePayload(raw.payload) };
   },
   check(raw, at, { names }) {
     const issues = checkEndpointRef(raw.call, [...at, 'call'], names);
@@ -100,7 +117,11 @@ export const call: InlineStepKind<CallRaw, CallDef> = {
     const step = new StepRuntime(StepKind.call);
     const target = ctx.endpoint(def.service, def.endpoint, 'call');
     step.target = target;
-    const link = ctx.network.link(serviceId, def.service, 'call');
+    // sized hops when the call or the network declares a payload (model/network.ts)
+    const link = ctx.network.carrying(
+      ctx.network.link(serviceId, def.service, 'call'),
+      def.payload ?? ctx.scenario.network.payload,
+    );
     step.hopOut = link.out;
     step.hopBack = link.back;
     if (def.timeoutMs !== Number.POSITIVE_INFINITY) {

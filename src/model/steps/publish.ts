@@ -6,14 +6,19 @@ import * as z from 'zod';
 import type { DocPath } from '../../scenario/issues.ts';
 import * as msg from '../../scenario/messages.ts';
 import { errorAt } from '../../scenario/names.ts';
-import { id } from '../../scenario/schema.ts';
+import { Bytes, id } from '../../scenario/schema.ts';
+import { parseBytes } from '../../scenario/units.ts';
 import { Producer } from '../broker.ts';
 import { advance } from '../journey.ts';
 import type { HandledStepKind } from './step-kind.ts';
 
-/** Publishing to a broker: wait for its acknowledgement (acks=all). */
+/**
+ * Publishing to a broker: wait for its acknowledgement (acks=all). `payload: { event: 2KB }`:
+ * the size of the message sent to the broker (a saga's vocabulary; issue 18, bytes moved).
+ */
 const PublishStep = z.strictObject({
   publish: z.union([id, z.strictObject({ broker: id, topic: z.string().optional() })]),
+  payload: z.strictObject({ event: Bytes.default('1KB') }).optional(),
 });
 
 /** A publish step, normalized (a broker without topics: its own id as the topic). */
@@ -21,6 +26,8 @@ export interface PublishDef {
   kind: 'publish';
   broker: string;
   topic: string;
+  /** The size of each message, bytes (absent: none declared, not counted). */
+  eventBytes?: number;
 }
 
 export const publish: HandledStepKind<z.output<typeof PublishStep>, PublishDef, Producer> = {
@@ -28,7 +35,8 @@ export const publish: HandledStepKind<z.output<typeof PublishStep>, PublishDef, 
   schema: () => PublishStep,
   normalize(raw) {
     const p = typeof raw.publish === 'string' ? { broker: raw.publish } : raw.publish;
-    return { kind: 'publish', broker: p.broker, topic: p.topic ?? p.broker };
+    const def: PublishDef = { kind: 'publish', broker: p.broker, topic: p.topic ?? p.broker };
+    return raw.payload === undefined ? def : { ...def, eventBytes: parseBytes(raw.payload.event) };
   },
   check(raw, at, { doc, names }) {
     const broker = typeof raw.publish === 'string' ? raw.publish : raw.publish.broker;
@@ -55,14 +63,20 @@ export const publish: HandledStepKind<z.output<typeof PublishStep>, PublishDef, 
     const broker = ctx.brokers.get(def.broker);
     if (broker === undefined) throw new Error(`unresolved broker ${def.broker}`);
     const link = ctx.network.link(serviceId, def.broker, 'publish');
+    const topic = ctx.topics.get(`${def.broker}/${def.topic}`) ?? null;
+    if (def.eventBytes !== undefined) {
+      ctx.network.bytesDeclared = true;
+      // its consumers' deliveries carry the size too (model/consumer-build.ts)
+      if (topic !== null) topic.eventBytes = Math.max(topic.eventBytes, def.eventBytes);
+    }
     const producer = new Producer(
       broker,
       ctx.sim,
-      link.out,
+      ctx.network.sized(link, 'out', def.eventBytes ?? 0),
       link.back,
       ctx.maxInstancesOf(serviceId),
       advance,
-      ctx.topics.get(`${def.broker}/${def.topic}`) ?? null,
+      topic,
     );
     ctx.producers.push([def.broker, producer]);
     return producer;

@@ -146,11 +146,21 @@ export const saga: HandledStepKind<z.output<typeof SagaStep>, SagaStepDef, SagaR
     const broker = def.broker === null ? undefined : ctx.brokers.get(def.broker);
     if (choreographed && broker === undefined) throw new Error(`unresolved broker ${def.broker}`);
     const zero = ctx.zeroHop();
-    // orchestrated: calls from this service; choreographed: events through the broker
-    const reach = (service: string): { out: Hop; back: Hop } =>
-      choreographed
-        ? { out: ctx.network.link(def.broker as string, service, 'consume').out, back: zero }
-        : ctx.network.link(serviceId, service, 'call');
+    const net = ctx.network;
+    const { callBytes, replyBytes, eventBytes } = def.payload;
+    // orchestrated: calls from this service; choreographed: events through the broker; on hops
+    // of the messages' sizes (model/network.ts: the links count the bytes)
+    const reach = (service: string): { out: Hop; back: Hop } => {
+      if (choreographed)
+        return {
+          out: net.sized(net.link(def.broker as string, service, 'consume'), 'out', eventBytes),
+          back: zero,
+        };
+      const link = net.link(serviceId, service, 'call');
+      return { out: net.sized(link, 'out', callBytes), back: net.sized(link, 'back', replyBytes) };
+    };
+    const toBroker = (from: string) =>
+      net.sized(net.link(from, def.broker as string, 'publish'), 'out', eventBytes);
     const actions: SagaAction[] = def.steps.map((a) => {
       const there = reach(a.service);
       const undo = a.compensate === null ? null : reach(a.compensate.service);
@@ -165,9 +175,7 @@ export const saga: HandledStepKind<z.output<typeof SagaStep>, SagaStepDef, SagaR
         compensateOut: undo?.out ?? null,
         compensateBack: undo?.back ?? null,
         compensationFails: a.compensationFails,
-        toBroker: choreographed
-          ? ctx.network.link(a.service, def.broker as string, 'publish').out
-          : null,
+        toBroker: choreographed ? toBroker(a.service) : null,
       };
     });
     const name = def.name === '' ? where : def.name;
@@ -179,7 +187,7 @@ export const saga: HandledStepKind<z.output<typeof SagaStep>, SagaStepDef, SagaR
       actions,
       ctx.rng.stream(`${where}/saga-failures`),
       broker === undefined ? null : ctx.dist(broker.def.publishTime, `${where}/saga-events`),
-      choreographed ? ctx.network.link(serviceId, def.broker as string, 'publish').out : null,
+      choreographed ? toBroker(serviceId) : null,
       backgroundRequest(actions[0].target, zero),
       advance,
       def.payload,

@@ -1,8 +1,9 @@
 /**
  * The step and hop spans of traced runs, on scripted cases with exact times (constant network
  * latency, fixed step times, one closed user sending at t = 10 s): cpu and sleep steps, every
- * network hop (the request and its answer, a call and its answer, a query and its rows), a
- * two-phase commit's prepare round, locks and decision round, an entity kept pending until its
+ * network hop (the request and its answer, a call and its answer, a query and its rows), an
+ * abandoned attempt's hop (timed out), a two-phase commit's prepare round, prepares, locks,
+ * decision round and decisions, an entity kept pending until its
  * confirmation, an event store's replay; the spans of a visit tile its time.
  */
 import { describe, expect, it } from 'vitest';
@@ -76,18 +77,43 @@ databases:
 `);
     expect(rows(traces)).toEqual([
       // the first attempt times out at 21, the retry (after its backoff) at 43.683: the visit
-      // fails then; the callees answer after the caller gave up (no hops drawn for them)
+      // fails then; each attempt's hop out is a span of its own, timed out (the caller gave up
+      // on it); the callees answer after that (no hops back drawn for them)
       'request front/go 0-44.683 timed out',
       'hop client → front 0-1',
       'visit front/go 1-43.683 timed out',
+      'hop front → back 1-2 timed out',
       'visit back/get 2-52',
       'sleep back: sleep 2-52',
+      'hop front → back 23.683-24.683 timed out',
       'visit back/get 24.683-74.683',
       'sleep back: sleep 24.683-74.683',
       'hop front → client 43.683-44.683',
     ]);
     const events = traces[0].spans.find((x) => x.kind === 'visit')?.events.map((e) => e.name);
     expect(events).toEqual(['timeout', 'retry', 'timeout']);
+  });
+
+  it('end an answer on its way back when the caller gives up as a timed-out hop', async () => {
+    // 10 ms each way, 5 ms of work, a 20 ms timeout: the call leaves at 10, its answer at 25,
+    // the caller gives up at 30, before the answer arrives (35)
+    const traces = await traced(`${HEAD.replace('value: 1ms', 'value: 10ms')}${frontGo()}
+          - call: back/get
+            timeout: 20ms
+  back:
+    endpoints:
+      get: { steps: [{ sleep: 5ms }] }
+`);
+    expect(rows(traces)).toEqual([
+      'request front/go 0-40 timed out',
+      'hop client → front 0-10',
+      'visit front/go 10-30 timed out',
+      'hop front → back 10-20',
+      'visit back/get 20-25',
+      'sleep back: sleep 20-25',
+      'hop back → front 25-30 timed out',
+      'hop front → client 30-40',
+    ]);
   });
 
   it('show a two-phase commit: prepare round, lock waits and holds, decision round', async () => {
@@ -110,6 +136,9 @@ keys:
       'request front/go 0-24',
       'hop client → front 0-1',
       'visit front/go 1-23',
+      // each prepare is a hop from the coordinator to its participant
+      'hop front → a: 2PC tx prepare 1-2',
+      'hop front → b: 2PC tx prepare 1-2',
       // from the prepares sent to the decision (b's vote, back at 23)
       'step 2PC tx: prepare round 1-23',
       // each lock from the prepare's arrival to the decision's
@@ -120,6 +149,9 @@ keys:
       'visit b/prepare 2-22',
       'sleep b: sleep 2-22',
       'round 2PC tx: commit round 23-24',
+      // and so is each decision
+      'hop front → a: 2PC tx commit 23-24',
+      'hop front → b: 2PC tx commit 23-24',
       'hop front → client 23-24',
     ]);
     const second = traces.find((t) => t.seq === 2) as RequestTrace;
@@ -127,6 +159,8 @@ keys:
       'request front/go 0-36',
       'hop client → front 0-1',
       'visit front/go 1-35',
+      'hop front → a: 2PC tx prepare 1-2',
+      'hop front → b: 2PC tx prepare 1-2',
       'step 2PC tx: prepare round 1-35',
       'lock 2PC tx: lock held at b 2-36',
       'visit b/prepare 2-22',
@@ -137,6 +171,8 @@ keys:
       'visit a/prepare 24-34',
       'sleep a: sleep 24-34',
       'round 2PC tx: commit round 35-36',
+      'hop front → a: 2PC tx commit 35-36',
+      'hop front → b: 2PC tx commit 35-36',
       'hop front → client 35-36',
     ]);
   });

@@ -22,7 +22,11 @@
  * Simplifications: a step that failed (its frame stops before the closing marker) ends its span
  * when its visit ends; a retried call's hop out starts when the attempt is sent, its hop back is
  * drawn for the attempt answered last; a call or query whose caller gave up (timeout) has no hop
- * back; hops that take no time get no span; a request's span ends when the client has its
+ * back; an attempt the caller gave up on (its timeout) has its hop drawn as timed out up to the
+ * callee's arrival (or up to the timeout, when the answer was on its way back or it had not
+ * arrived); a two-phase commit's prepares and decisions are hops from the coordinator's visit to
+ * each participant (model/two-phase.ts), its votes and acknowledgements are not drawn;
+ * hops that take no time get no span; a request's span ends when the client has its
  * answer (or gives up); spans of work that goes on after the client gave up are kept when they
  * end while the trace is kept; background work (refreshes, consumers, token syncs, a pending
  * entity's confirmation call) is not traced.
@@ -38,6 +42,7 @@ import {
 } from '../../metrics/traces.ts';
 import type { Frame, Invocation, Request } from '../frame.ts';
 import { SlowestHeap } from './slowest-heap.ts';
+import { spanOf } from './span-of.ts';
 
 /** A step between its markers (model/trace/step-spans.ts): what it is, and its hops so far. */
 export interface StepMark {
@@ -162,18 +167,10 @@ export class Tracer {
     arrived: number,
     granted: number,
   ): void {
-    this.#push(b, {
-      id: b.nextId++,
-      parent,
-      kind,
-      name,
-      startMs: Math.min(arrived, granted),
-      endMs: granted,
-      instance,
-      outcome: 'ok',
-      cause: '',
-      events: [],
-    });
+    this.#push(
+      b,
+      spanOf(b.nextId++, parent, kind, name, [Math.min(arrived, granted), granted], instance),
+    );
   }
 
   #push(b: Building, span: TraceSpan): void {
@@ -299,6 +296,42 @@ export class Tracer {
     if (caller === null) return;
     const now = child.endpoint.service.sim.now;
     this.event(caller.inv, 'timeout', now, `${child.endpoint.service.id}/${child.endpoint.name}`);
+    this.attemptAbandoned(child, now);
+  }
+
+  /**
+   * The caller gave up on the call attempt `child` at `nowMs` (its timeout): the hop the attempt
+   * was on is a span of its own, timed out — the hop out (from the send to the callee's arrival,
+   * or to now when it had not arrived), or the answer's hop back when the answer was on its way.
+   * The visit the attempt made ends on its own (a visit span as any other, nobody waiting).
+   */
+  attemptAbandoned(child: Invocation, nowMs: number): void {
+    const caller = child.caller;
+    if (caller === null) return;
+    const b = this.#live.get(child.request);
+    const o = b?.steps.get(caller);
+    if (b === undefined || o === undefined || o.mark.hops !== 'call') return;
+    const parent = this.#idOf(b, caller.inv);
+    const from = caller.inv.endpoint.service.id;
+    const to = child.endpoint.service.id;
+    const cause = `abandoned: the caller's timeout (${from} → ${to}/${child.endpoint.name})`;
+    if (o.answeredMs >= 0) {
+      this.#hop(b, parent, o.back, o.answeredMs, nowMs, 'timed out', cause);
+      o.answeredMs = -1;
+      return;
+    }
+    const arrived = child.arrivalMs > 0 ? Math.min(child.arrivalMs, nowMs) : nowMs;
+    this.#hop(b, parent, `${from} → ${to}`, o.sentMs, arrived, 'timed out', cause);
+  }
+
+  /**
+   * A message of visit `inv` sent outside its marked steps' hops (a two-phase commit's prepare
+   * or decision to a participant): a hop span from `startMs` to `endMs` (none when it took no
+   * time), kept when the request's trace is.
+   */
+  message(inv: Invocation, name: string, startMs: number, endMs: number): void {
+    if (!(endMs > startMs)) return;
+    this.close(this.open(inv, 'hop', name, startMs), endMs);
   }
 
   /** Something happened to visit `inv` at `nowMs` (a timeout of its call, a retry …). */
@@ -312,20 +345,17 @@ export class Tracer {
   }
 
   /** A hop span from `startMs` to `endMs` under span `parent` (none when it took no time). */
-  #hop(b: Building, parent: number, name: string, startMs: number, endMs: number): void {
-    if (!(endMs > startMs)) return;
-    this.#push(b, {
-      id: b.nextId++,
-      parent,
-      kind: 'hop',
-      name,
-      startMs,
-      endMs,
-      instance: -1,
-      outcome: 'ok',
-      cause: '',
-      events: [],
-    });
+  #hop(
+    b: Building,
+    parent: number,
+    name: string,
+    startMs: number,
+    endMs: number,
+    outcome = 'ok',
+    cause = '',
+  ): void {
+    if (endMs > startMs)
+      this.#push(b, spanOf(b.nextId++, parent, 'hop', name, [startMs, endMs], -1, outcome, cause));
   }
 
   /** Frame `f` starts the step marked `mark` (model/trace/step-spans.ts). */
@@ -354,18 +384,11 @@ export class Tracer {
     const parent = this.#idOf(b, o.frame.inv);
     if (o.answeredMs >= 0) this.#hop(b, parent, o.back, o.answeredMs, nowMs);
     if (o.mark.span === null) return;
-    this.#push(b, {
-      id: b.nextId++,
-      parent,
-      kind: o.mark.span,
-      name: o.mark.name(o.frame),
-      startMs: o.startMs,
-      endMs: nowMs,
-      instance: -1,
-      outcome,
-      cause,
-      events: [],
-    });
+    const name = o.mark.name(o.frame);
+    this.#push(
+      b,
+      spanOf(b.nextId++, parent, o.mark.span, name, [o.startMs, nowMs], -1, outcome, cause),
+    );
   }
 
   /** Steps of visit `inv` left open (their frame failed): they end with the visit. */
@@ -381,19 +404,7 @@ export class Tracer {
   open(inv: Invocation, kind: SpanKind, name: string, startMs: number): OpenSpan {
     const b = this.#of(inv.request);
     if (b === null) return null;
-    const span: TraceSpan = {
-      id: b.nextId++,
-      parent: this.#idOf(b, inv),
-      kind,
-      name,
-      startMs,
-      endMs: startMs,
-      instance: -1,
-      outcome: 'ok',
-      cause: '',
-      events: [],
-    };
-    return { b, span };
+    return { b, span: spanOf(b.nextId++, this.#idOf(b, inv), kind, name, [startMs, startMs]) };
   }
 
   /** Ends a span `open` gave at `nowMs` (kept when its request's trace still is). */

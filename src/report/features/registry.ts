@@ -11,6 +11,7 @@ export type { PartFor } from '../feature.ts';
 
 import type { KeyMetricSource } from '../key-metrics.ts';
 import { brokersFeature } from './brokers/feature.ts';
+import { bytesFeature } from './bytes/feature.ts';
 import { cachesFeature } from './caches/feature.ts';
 import { comparisonFeature } from './comparison/feature.ts';
 import { componentsFeature } from './components/feature.ts';
@@ -54,6 +55,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   pendingFeature,
   eventStoresFeature,
   costsFeature,
+  bytesFeature,
   comparisonFeature,
   runNotesFeature,
   highlightsFeature,

@@ -8,9 +8,12 @@
  * - cache memory: memory held by caches per instance (GB) × instances × the GB-hour price;
  * - databases: connections × the connection-hour price, and nodes (instances) × the node-hour
  *   price;
- * - transfer: bytes of rows read from databases (data moved to the services) per hour × the
- *   GB price. Calls carry no payload size in msasim, so service-to-service bytes other than
- *   rows are not counted.
+ * - transfer: bytes moved per hour × the GB price: when the scenario declares sizes
+ *   (`payload:`), every link's bytes both ways (client requests and answers, calls and replies,
+ *   events, saga messages, rows read: report/features/bytes/); otherwise the bytes of rows read
+ *   from key spaces and of the sagas' messages (the only sizes known). A call inside one service (a monolith's module
+ *   calling another) moves nothing. Simplification: one price per GB, whatever the link
+ *   (inside a zone, across zones, to the internet).
  * and per million successful requests (the hourly cost over the hourly throughput). Pure.
  */
 import type { ComponentSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
@@ -19,6 +22,7 @@ import { csvOf, rounded, roundedFields } from '../../csv.ts';
 import { keyMetricSource, lowerIsBetter as m } from '../../key-metrics.ts';
 import type { ScenarioResults } from '../../results.ts';
 import { num, type TextColumn, tableOf } from '../../text-table.ts';
+import { bytesMovedOf } from '../bytes/bytes.ts';
 
 const GB = 1024 ** 3;
 
@@ -58,7 +62,7 @@ export function costsOf(s: RunSummary): CostBreakdown | null {
     }
   }
   const hours = s.windowMs / 3_600_000;
-  const bytes = s.components.reduce((a, c) => a + (c.kind === 'database' ? c.bytesRead : 0), 0);
+  const bytes = bytesMovedOf(s)?.bytes ?? knownBytes(s);
   const instancesPerHour = services.reduce((a, x) => a + x.perHour, 0);
   const memoryPerHour = memoryGB * def.perGBMemoryHour;
   const transferPerHour = hours > 0 ? (bytes / GB / hours) * def.perGBTransferred : 0;
@@ -74,6 +78,19 @@ export function costsOf(s: RunSummary): CostBreakdown | null {
     perMillionRequests: okPerHour > 0 ? (totalPerHour / okPerHour) * 1e6 : null,
     services,
   };
+}
+
+/**
+ * The bytes a run moved when its scenario declares no size: the rows read from key spaces and
+ * the messages of its sagas (their sizes have defaults).
+ */
+function knownBytes(s: RunSummary): number {
+  const rows = s.components.reduce((a, c) => a + (c.kind === 'database' ? c.bytesRead : 0), 0);
+  const sagas = (s.sagas ?? []).reduce(
+    (a, x) => a + x.bytesPerSaga * (x.completed + x.compensated + x.inconsistent),
+    0,
+  );
+  return rows + sagas;
 }
 
 const withCosts = (runs: readonly RunResult[]): [RunResult, CostBreakdown][] =>

@@ -5,6 +5,12 @@
  * the replay per rebuild (mean, most) and a full recovery's rows per variant. A replay's time at
  * the database is its query time plus a row time per row replayed (plus any wait for a
  * connection): it grows as the rows do. First replication of each variant.
+ *
+ * Rows, not measured time: the event store records no replay duration. Its rebuild is one query
+ * (model/event-store.ts `sendQuery`) after which the frame resumes straight from the query's hop
+ * back (the journey's endQuery → advance), so the step never sees the query end; timing it would
+ * add a step after every eventStore step, or a check to the journey's query path. A traced run
+ * shows a replay's time (its span, `--trace`).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { EventStoreFigures } from '../../../metrics/kind-figures.ts';

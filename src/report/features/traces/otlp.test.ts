@@ -326,6 +326,53 @@ describe('traces.otlp.json', () => {
     expect(decoded.length).toBeGreaterThan(20);
   });
 
+  it('exports a 2PC’s prepares and decisions and an abandoned attempt as hop spans', async () => {
+    const yaml = `version: 1
+name: hops
+duration: 12s
+network:
+  latency: { dist: constant, value: 1ms }
+${frontGo()}
+          - twoPhaseCommit:
+              name: tx
+              participants: [{ prepare: a/prepare }]
+          - call: slow/get
+            timeout: 5ms
+            fallback: default
+  a:
+    endpoints:
+      prepare: { steps: [{ sleep: 2ms }] }
+  slow:
+    endpoints:
+      get: { steps: [{ sleep: 50ms }] }
+`;
+    const scenario = parseScenario(yaml, 'hops.yaml').variants[0];
+    const ts =
+      (await runScenario(scenario, { trace: { slowest: 1, failed: 0, every: 0, sampled: 0 } }))
+        .traces ?? [];
+    const doc = otlpExport([{ scenario: 'hops', variant: null, traces: ts }]) as Json;
+    expect(roundTrip(doc)).toStrictEqual(doc);
+    const spans = (
+      (doc.resourceSpans as Json[]).flatMap((r) =>
+        (r.scopeSpans as Json[]).flatMap((x) => x.spans as Json[]),
+      ) as Json[]
+    ).filter((x) => attrs(x.attributes, 'span')['msasim.span'] === 'hop');
+    const named = (n: string) => spans.filter((x) => x.name === n);
+    // the coordinator's messages to its participant: a prepare and a commit, each 1 ms, ok
+    for (const n of ['front → a: 2PC tx prepare', 'front → a: 2PC tx commit']) {
+      expect(named(n)).toHaveLength(1);
+      expect(named(n)[0].status).toEqual({ code: 0 });
+    }
+    // the attempt the caller gave up on: its hop out, with an error status of its own
+    const abandoned = named('front → slow');
+    expect(abandoned).toHaveLength(1);
+    expect(abandoned[0].status).toEqual({
+      code: 2,
+      message: "abandoned: the caller's timeout (front → slow/get)",
+    });
+    expect(attrs(abandoned[0].attributes, 'hop')['msasim.outcome']).toBe('timed out');
+  });
+
   it('maps simulated time to the fixed epoch and makes deterministic, well-formed ids', () => {
     expect(toUnixNano(0)).toBe('946684800000000000');
     expect(toUnixNano(1.5)).toBe('946684800001500000');

@@ -1,0 +1,65 @@
+/**
+ * Bytes moved (present when a variant's scenario declares sizes, issue 18): bytes.csv (one row
+ * per variant × link that carried bytes: every figure), the console section ■ bytes moved (per
+ * such link, then each variant's total, zero included), a page section of one table, and the key metrics bytes moved per request
+ * and GB moved per hour (also in the console's replication table). First replication of each
+ * variant; the cost model prices the same bytes (report/features/costs/).
+ */
+import { part, type ReportFeature } from '../../feature.ts';
+import { html } from '../../html/template.ts';
+import { itemFeature } from '../../item-feature.ts';
+import type { ScenarioResults } from '../../results.ts';
+import { num } from '../../text-table.ts';
+import {
+  BYTES_METRICS,
+  bytesMovedOf,
+  countsBytes,
+  LINK_COLUMNS,
+  LINK_LEGEND,
+  type LinkBytes,
+  linkBytesOf,
+  sizeText,
+} from './bytes.ts';
+
+/** One line per variant: its bytes in all, per request and per hour. */
+function formatTotals(results: ScenarioResults): string {
+  const lines = results.runs.flatMap((r) => {
+    const b = bytesMovedOf(r.summary);
+    if (b === null) return [];
+    const v = r.summary.scenario.variant ?? 'run';
+    return [
+      `${v}: ${sizeText(b.bytes)} moved, ${sizeText(b.bytesPerRequest)} per request, ${num(b.gbPerHour, 3)} GB/hour`,
+    ];
+  });
+  return lines.length === 0
+    ? ''
+    : ['bytes moved in all (every link, both ways):', ...lines].join('\n');
+}
+
+const feature = itemFeature<LinkBytes>({
+  id: 'bytes',
+  of: linkBytesOf,
+  csv: { order: 149, name: 'bytes.csv', id: 'link' },
+  console: {
+    order: 47.8,
+    what: 'bytes moved',
+    kind: 'link',
+    tables: [LINK_COLUMNS],
+    legend: LINK_LEGEND,
+  },
+  page: {
+    order: 54,
+    title: 'Bytes moved',
+    nav: 'Bytes',
+    intro: html`<p class="intro">Bytes carried over each link in the measured window: sent (requests, calls, events) and sent back (replies, answers, rows read), from the sizes the scenario declares (payload:) and the rows read from key spaces. Calls inside one service move nothing between services.</p>`,
+    columns: LINK_COLUMNS,
+  },
+  more: () => [part('console', 47.9, (a) => formatTotals(a.results))],
+});
+
+// present whenever a run counted bytes, even when none moved (a monolith's zero is the lesson)
+export const bytesFeature: ReportFeature = {
+  ...feature,
+  present: (runs) => runs.some(countsBytes),
+  keyMetrics: [BYTES_METRICS],
+};
