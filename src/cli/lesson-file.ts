@@ -2,11 +2,9 @@
  * The lesson beside a scenario (`x.yaml` → `x.md`): read safely, its figures and claims resolved
  * against the scenario (scenario/lesson.ts; a reference that does not resolve is a located
  * ScenarioError in the lesson's file, for `run` and `validate` alike), and after a run the
- * warnings for the claims that run contradicts (report/lesson-figures.ts), so a teacher sees a
+ * warnings for the claims that run contradicts (lesson-warnings.ts), so a teacher sees a
  * changed scenario disagreeing with its lesson.
  */
-import type { Analysis } from '../report/analysis.ts';
-import { checkClaims, claimWords } from '../report/lesson-figures.ts';
 import { ScenarioError } from '../scenario/issues.ts';
 import { parseLesson } from '../scenario/lesson.ts';
 import type { LessonRefs } from '../scenario/lesson-types.ts';
@@ -67,20 +65,4 @@ export async function loadLesson(
   const { refs, issues } = parseLesson(text, lessonFileOf(file), loaded.lessonScope());
   if (issues.length > 0) throw new ScenarioError(issues);
   return { text, refs };
-}
-
-/** One warning line per claim of the lesson that the run of `a` does not bear out. */
-export function lessonWarnings(a: Analysis): string[] {
-  const refs = a.results.lessonRefs;
-  if (refs === undefined) return [];
-  const variants = a.variants.map((v) => ({
-    variant: v.run.summary.scenario.variant ?? null,
-    estimates: v.estimates,
-  }));
-  return checkClaims(refs, variants)
-    .filter((c) => c.holds !== true)
-    .map(
-      (c) =>
-        `warning: ${refs.file}:${c.claim.line}: the lesson's claim is not borne out by this run: ${claimWords(c)}`,
-    );
 }

@@ -21,6 +21,13 @@ import {
   SweepError,
   UsageError,
 } from './errors.ts';
+import {
+  DEFAULT_MAX_PENDING,
+  DEFAULT_MAX_QUEUE,
+  DEFAULT_MAX_RUN_WALL_MS,
+  DEFAULT_MAX_WALL_MS,
+  MAX_REPLICATIONS,
+} from './guard-defaults.ts';
 import { type CliIo, ignoreClosedPipes, processIo } from './io.ts';
 import {
   parseCountOption,
@@ -35,13 +42,6 @@ import {
   parseWarmupOption,
   parseWorkersOption,
 } from './option-parsers.ts';
-import {
-  DEFAULT_MAX_PENDING,
-  DEFAULT_MAX_QUEUE,
-  DEFAULT_MAX_RUN_WALL_MS,
-  DEFAULT_MAX_WALL_MS,
-  MAX_REPLICATIONS,
-} from './guard-defaults.ts';
 import { parseParamOption, parseShardOption } from './sweep-args.ts';
 import { VERSION } from './version.ts';
 

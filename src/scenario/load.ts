@@ -62,8 +62,8 @@ export interface LoadedScenario {
 /** Options of parseScenario and loadScenario. */
 export interface ParseOptions {
   /**
-   * The step kinds of the language, in order (the built-in ones: `BUILTIN_STEP_KINDS`,
-   * model/steps/registry.ts, which the CLI and the library API pass).
+   * The step kinds of the language, in order (the built-in ones: `BUILTIN_STEP_SYNTAXES`,
+   * model/steps/syntax-registry.ts, which the CLI and the library API pass).
    */
   steps: readonly StepSyntax[];
   /** Applied in order to the base document; problems they cause are reported under their label. */

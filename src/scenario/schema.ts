@@ -13,9 +13,8 @@ import { ENDPOINT_REF_RE, ID_EXPECTATION, ID_RE, NOT_NFC } from './identifiers.t
 import { LIMITS } from './limits.ts';
 import { BYTES_RE, DURATION_RE, PERCENT_RE, RATE_RE } from './units.ts';
 
-export { BYTES_RE, DURATION_RE, PERCENT_RE, RATE_RE } from './units.ts';
-
 export { ENDPOINT_REF_RE, ID_RE } from './identifiers.ts';
+export { BYTES_RE, DURATION_RE, PERCENT_RE, RATE_RE } from './units.ts';
 
 /** A text in NFC form (a name or a reference; identifiers.ts says why). */
 const inNfc = (v: string): boolean => v === v.normalize('NFC');

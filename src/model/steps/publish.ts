@@ -7,9 +7,7 @@ import type { DocPath } from '../../scenario/issues.ts';
 import * as msg from '../../scenario/messages.ts';
 import { errorAt } from '../../scenario/names.ts';
 import { id } from '../../scenario/schema.ts';
-import { Producer } from '../broker.ts';
-import { advance } from '../journey.ts';
-import type { HandledStepKind } from './step-kind.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 
 /** Publishing to a broker: wait for its acknowledgement (acks=all). */
 const PublishStep = z.strictObject({
@@ -23,7 +21,10 @@ export interface PublishDef {
   topic: string;
 }
 
-export const publish: HandledStepKind<z.output<typeof PublishStep>, PublishDef, Producer> = {
+/** A publish step as parsed. */
+export type PublishRaw = z.output<typeof PublishStep>;
+
+export const publishSyntax: StepSyntax<PublishRaw, PublishDef> = {
   kind: 'publish',
   schema: () => PublishStep,
   normalize(raw) {
@@ -50,25 +51,5 @@ export const publish: HandledStepKind<z.output<typeof PublishStep>, PublishDef, 
             'topic',
           ]),
         ];
-  },
-  compile(def, { serviceId }, ctx) {
-    const broker = ctx.brokers.get(def.broker);
-    if (broker === undefined) throw new Error(`unresolved broker ${def.broker}`);
-    const link = ctx.network.link(serviceId, def.broker, 'publish');
-    const producer = new Producer(
-      broker,
-      ctx.sim,
-      link.out,
-      link.back,
-      ctx.maxInstancesOf(serviceId),
-      advance,
-      ctx.topics.get(`${def.broker}/${def.topic}`) ?? null,
-    );
-    ctx.producers.push([def.broker, producer]);
-    return producer;
-  },
-  run(f, step) {
-    (step.payload as Producer).publish(f);
-    return false;
   },
 };
