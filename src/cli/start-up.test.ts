@@ -49,9 +49,11 @@ describe('start-up', () => {
     expect(simulator).toEqual([]);
   });
 
-  it('validate loads neither the simulator nor the report', () => {
+  it("validate loads neither the simulator nor the report, nor the data files' reader", () => {
     const { files, packages } = loadedWith('cli/commands/validate.ts');
     expect(packages).not.toContain('string-width');
+    // loaded only for a scenario whose workloads read data files
+    expect(files).not.toContain('model/replay/data-files.ts');
     expect(files.filter((f) => /^(metrics|report)\/|journey|-runtime\.ts$/.test(f))).toEqual([]);
   });
 });

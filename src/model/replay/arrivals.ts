@@ -7,7 +7,7 @@
  * ordinary open workload. This file holds the data's types only, so that checking the files
  * (data-files.ts, `msasim validate`) does not load the simulator.
  */
-import type { RatePiece } from '../../scenario/types.ts';
+import type { RatePiece, Scenario } from '../../scenario/types.ts';
 
 /** Arrivals in time order, pulled one at a time (no allocation per arrival). */
 export interface ArrivalSource {
@@ -48,4 +48,20 @@ export class ArraySource implements ArrivalSource {
     this.key = this.keys === null ? null : this.keys[i];
     return true;
   }
+}
+
+/**
+ * The data file a workload reads, and in which role: a replayed log of arrivals, or the rate
+ * profile of an open workload; null for a workload that reads none.
+ */
+export function dataFileOf(w: Scenario['workloads'][number]) {
+  if (w.kind === 'replay') return { role: 'replay' as const, def: w.replay };
+  if (w.kind === 'open' && w.profile !== null)
+    return { role: 'rateProfile' as const, def: w.profile };
+  return null;
+}
+
+/** True when some workload of `scenarios` reads a data file (what `validate` checks row by row). */
+export function readsDataFiles(scenarios: readonly Scenario[]): boolean {
+  return scenarios.some((s) => s.workloads.some((w) => dataFileOf(w) !== null));
 }
