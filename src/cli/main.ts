@@ -6,9 +6,10 @@
  */
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_MAX_REPLICATIONS } from '../report/precision.ts';
+import { DEFAULT_MAX_REPLICATIONS } from '../report/precision-default.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
+import { type CliIo, ignoreClosedPipes, processIo } from './console-io.ts';
 import {
   ExitCode,
   exitOnUncaught,
@@ -28,7 +29,6 @@ import {
   DEFAULT_MAX_WALL_MS,
   MAX_REPLICATIONS,
 } from './guard-defaults.ts';
-import { type CliIo, ignoreClosedPipes, processIo } from './io.ts';
 import {
   parseCountOption,
   parseDurationOption,
