@@ -34,6 +34,10 @@ describe('start-up', () => {
     expect(packages.filter((p) => p === 'zod' || p === 'yaml')).toEqual([]);
     expect(files.filter((f) => /^(model|engine|metrics)\//.test(f))).toEqual([]);
     expect(files).not.toContain('scenario/schema.ts');
+    // nor the output-folder rules (cli/io.ts) or the statistics (report/precision.ts)
+    expect(
+      files.filter((f) => /^(stats|report)\/|^cli\/(io|out-rules|out-target)\.ts$/.test(f)),
+    ).toEqual(['report/precision-default.ts']);
   });
 
   it('model/language.ts loads the language parts of the kinds and no simulator', () => {
