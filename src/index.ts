@@ -103,13 +103,15 @@ export { type Propagation, propagationOf } from './report/features/faults/propag
 export type { SloResult } from './report/features/slos/slo.ts';
 export { replicationsOf, variantNames } from './report/results.ts';
 
-// ── extend ── (a step kind is one module: model/steps/README or src/README, "Where things go")
+// ── extend ── (a step kind: its language part and its runtime; src/README, "Where things go")
 export { BUILTIN_STEP_KINDS } from './model/steps/registry.ts';
 export type {
   HandledStepKind,
   InlineStepKind,
   StepKindModule,
 } from './model/steps/step-kind.ts';
+export { BUILTIN_STEP_SYNTAXES } from './model/steps/syntax-registry.ts';
+export type { StepSyntax } from './scenario/step-syntax.ts';
 export type { ReportFeature } from './report/feature.ts';
 export { REPORT_FEATURES } from './report/features/registry.ts';
 

@@ -14,7 +14,7 @@
  */
 import { LineCounter } from 'yaml';
 import { parseScenario } from '../model/language.ts';
-import { BUILTIN_STEP_KINDS } from '../model/steps/registry.ts';
+import { BUILTIN_STEP_SYNTAXES } from '../model/steps/syntax-registry.ts';
 import {
   type DocPath,
   ScenarioError,
@@ -118,7 +118,7 @@ function placer(file: string, locate: Locator) {
 
 /** The top-level keys of the scenario language. */
 function scenarioKeys(): string[] {
-  return Object.keys(stepLanguage(BUILTIN_STEP_KINDS).document.shape);
+  return Object.keys(stepLanguage(BUILTIN_STEP_SYNTAXES).document.shape);
 }
 
 /**

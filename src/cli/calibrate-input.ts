@@ -9,14 +9,9 @@
 import { parseDocument } from 'yaml';
 import { didYouMean } from '../scenario/suggest.ts';
 import type { Fit } from '../stats/fit.ts';
+import { InputFileError } from './errors.ts';
 
-/** A bad input file (exit 1): the message says where and what was expected. */
-export class InputFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputFileError';
-  }
-}
+export { InputFileError } from './errors.ts';
 
 /** Units a CSV's bare numbers may be in, as ms per unit. */
 export const UNITS = { ns: 1e-6, us: 1e-3, ms: 1, s: 1000 } as const;

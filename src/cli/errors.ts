@@ -25,6 +25,17 @@ class NamedError extends Error {
   }
 }
 
+/**
+ * A bad input file of `msasim calibrate` (exit 1): the message says where and what was expected
+ * (calibrate-input.ts throws it; here so that main() can map it without loading that module).
+ */
+export class InputFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputFileError';
+  }
+}
+
 /** A run exceeded its event or wall-time budget. */
 export class RunGuardError extends NamedError {}
 

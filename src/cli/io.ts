@@ -1,5 +1,5 @@
 /**
- * Console and file-system access for the commands, injectable so tests capture output; and the
+ * File-system access for the commands (the console is console-io.ts, re-exported here): the
  * write protocol of an output folder that is replaced whole (run, compare, spof).
  *
  * The protocol (target T, token K = <pid>-<random hex>):
@@ -28,38 +28,7 @@ import { errnoWords, type OutTarget, recheckOut } from './out-target.ts';
 import { readRegularFile } from './safe-read.ts';
 import { VERSION } from './version.ts';
 
-/** Where commands print. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-let stdoutClosed = false;
-let pipesGuarded = false;
-
-/** The process's stdout and stderr. Output to a closed pipe (`msasim schema | head`) is dropped. */
-export const processIo: CliIo = {
-  out: (t) => {
-    if (!stdoutClosed) process.stdout.write(t);
-  },
-  err: (t) => process.stderr.write(t),
-};
-
-/**
- * Makes a closed stdout (the reader of a pipe went away: EPIPE) end printing quietly instead of
- * killing the process with an unhandled error; the command finishes with its own exit code.
- */
-export function ignoreClosedPipes(): void {
-  if (pipesGuarded) return;
-  pipesGuarded = true;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    stdoutClosed = true;
-  });
-  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-  });
-}
+export { type CliIo, ignoreClosedPipes, processIo } from './console-io.ts';
 
 /** The steps of the write protocol, in order, at which a test may stop the process. */
 export const WRITE_STAGES = [

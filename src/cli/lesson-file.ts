@@ -4,11 +4,9 @@
  * scenario (scenario/lesson.ts; a reference that does not resolve is a located ScenarioError in
  * the lesson's or the translation's file, for `run` and `validate` alike, as is a claims block
  * in a translation; a translation's figures unlike the original's are warnings), and after a run
- * the warnings for the claims that run contradicts (report/lesson-figures.ts), so a teacher sees
- * a changed scenario disagreeing with its lesson. The claims are the original's, checked once.
+ * the warnings for the claims that run contradicts (lesson-warnings.ts), so a teacher sees a
+ * changed scenario disagreeing with its lesson. The claims are the original's, checked once.
  */
-import type { Analysis } from '../report/analysis.ts';
-import { checkClaims, claimWords } from '../report/lesson-figures.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
 import { parseLesson } from '../scenario/lesson.ts';
@@ -121,20 +119,4 @@ async function warnOrphanTranslations(lessonFile: string, lang: LessonLang, io: 
         `warning: ${tFile}: a translation of ${lessonFile}, which does not exist: not read (write the lesson in its own language first).\n`,
       );
   }
-}
-
-/** One warning line per claim of the lesson that the run of `a` does not bear out. */
-export function lessonWarnings(a: Analysis): string[] {
-  const refs = a.results.lessonRefs;
-  if (refs === undefined) return [];
-  const variants = a.variants.map((v) => ({
-    variant: v.run.summary.scenario.variant ?? null,
-    estimates: v.estimates,
-  }));
-  return checkClaims(refs, variants)
-    .filter((c) => c.holds !== true)
-    .map(
-      (c) =>
-        `warning: ${refs.file}:${c.claim.line}: the lesson's claim is not borne out by this run: ${claimWords(c)}`,
-    );
 }

@@ -6,14 +6,14 @@
  */
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { scenarioJsonSchema } from '../model/language.ts';
-import { DEFAULT_MAX_REPLICATIONS } from '../report/precision.ts';
+import { DEFAULT_MAX_REPLICATIONS } from '../report/precision-default.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
-import { InputFileError } from './calibrate-input.ts';
+import { type CliIo, ignoreClosedPipes, processIo } from './console-io.ts';
 import {
   ExitCode,
   exitOnUncaught,
+  InputFileError,
   InternalError,
   OutPathError,
   OutputWriteError,
@@ -22,7 +22,13 @@ import {
   SweepError,
   UsageError,
 } from './errors.ts';
-import { type CliIo, ignoreClosedPipes, processIo } from './io.ts';
+import {
+  DEFAULT_MAX_PENDING,
+  DEFAULT_MAX_QUEUE,
+  DEFAULT_MAX_RUN_WALL_MS,
+  DEFAULT_MAX_WALL_MS,
+  MAX_REPLICATIONS,
+} from './guard-defaults.ts';
 import {
   parseCountOption,
   parseDurationOption,
@@ -36,13 +42,6 @@ import {
   parseWarmupOption,
   parseWorkersOption,
 } from './option-parsers.ts';
-import {
-  DEFAULT_MAX_PENDING,
-  DEFAULT_MAX_QUEUE,
-  DEFAULT_MAX_RUN_WALL_MS,
-  DEFAULT_MAX_WALL_MS,
-  MAX_REPLICATIONS,
-} from './run-guard.ts';
 import { parseParamOption, parseShardOption } from './sweep-args.ts';
 import { VERSION } from './version.ts';
 
@@ -230,7 +229,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .action(async (opts: { challenge?: boolean }) => {
       const schema = opts.challenge
         ? (await import('../challenge/schema.ts')).challengeJsonSchema()
-        : scenarioJsonSchema();
+        : (await import('../model/language.ts')).scenarioJsonSchema();
       io.out(`${JSON.stringify(schema, null, 2)}\n`);
       result.code = 0;
     });

@@ -6,7 +6,7 @@
 import { InvalidArgumentError } from 'commander';
 import { MAX_DURATION_MS } from '../scenario/limits.ts';
 import { parseBytes, parseDurationMs } from '../scenario/units.ts';
-import { MAX_REPLICATIONS } from './run-guard.ts';
+import { MAX_REPLICATIONS } from './guard-defaults.ts';
 
 /** Parses --trace-replication: a whole number from 1, or `all`. */
 export function parseTraceReplication(value: string): number | 'all' {

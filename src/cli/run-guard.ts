@@ -16,20 +16,23 @@ import * as msg from '../scenario/messages.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { RunGuardError } from './errors.ts';
 
-/** Events between two checks of the guards: cheap enough, and often enough for `--max-wall 1us`. */
-export const CHECK_EVERY = 65_536;
-/** Default most pending events (a million users each wait for one, and more is in flight). */
-export const DEFAULT_MAX_PENDING = 5_000_000;
-/** Default most visits waiting at one component (about 300 bytes each). */
-export const DEFAULT_MAX_QUEUE = 1_000_000;
-/** Default wall-time budget of a whole command, ms (an hour). */
-export const DEFAULT_MAX_WALL_MS = 3_600_000;
-/** Default wall-time budget of one run, ms (ten minutes). */
-export const DEFAULT_MAX_RUN_WALL_MS = 600_000;
-/** Most replications of a command (each is a whole run). */
-export const MAX_REPLICATIONS = 10_000;
-/** Events at one simulated instant after which the run is stuck (zero-time work repeating). */
-export const MAX_EVENTS_AT_ONE_INSTANT = 10_000_000;
+import {
+  CHECK_EVERY,
+  DEFAULT_MAX_PENDING,
+  DEFAULT_MAX_QUEUE,
+  DEFAULT_MAX_RUN_WALL_MS,
+  MAX_EVENTS_AT_ONE_INSTANT,
+} from './guard-defaults.ts';
+
+export {
+  CHECK_EVERY,
+  DEFAULT_MAX_PENDING,
+  DEFAULT_MAX_QUEUE,
+  DEFAULT_MAX_RUN_WALL_MS,
+  DEFAULT_MAX_WALL_MS,
+  MAX_EVENTS_AT_ONE_INSTANT,
+  MAX_REPLICATIONS,
+} from './guard-defaults.ts';
 
 /** Default memory budget: 60 % of the heap Node allows, well below where Node itself aborts. */
 export function defaultMaxMemory(): number {

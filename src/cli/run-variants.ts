@@ -32,7 +32,8 @@ import type { Scenario, TraceDef } from '../scenario/types.ts';
 import { threadCpuMs } from './cpu-time.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
-import { type Lesson, lessonWarnings, loadLesson } from './lesson-file.ts';
+import { type Lesson, loadLesson } from './lesson-file.ts';
+import { lessonWarnings } from './lesson-warnings.ts';
 import { checkOut, type OutTarget } from './out-target.ts';
 import { createRunProgress, type VariantBar } from './progress.ts';
 import {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../engine/index.ts';
 import { parseScenario } from '../model/language.ts';
-import { ReplayWorkload } from '../model/replay/arrivals.ts';
+import { ReplayWorkload } from '../model/replay/replay-workload.ts';
 import { rateAt } from '../model/replay/rows.ts';
 import type { EntryRuntime } from '../model/workload.ts';
 import { ScenarioError } from '../scenario/issues.ts';

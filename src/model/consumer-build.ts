@@ -12,7 +12,7 @@ import { backgroundRequest, handlerStep, type StepRuntime } from './frame.ts';
 import { advance } from './journey.ts';
 import { ConsumeOp, ConsumerGroup } from './messaging.ts';
 import { EndpointRuntime, type ServiceRuntime } from './service.ts';
-import { kv } from './steps/kv.ts';
+import { kv } from './steps/kv-runtime.ts';
 import type { TopicRuntime } from './topic.ts';
 
 /** The consumer groups of the scenario, in document order. */

@@ -1,7 +1,9 @@
 /**
  * Frame, Invocation and Request are three flat classes (no `extends`, see frame.ts) whose
  * constructors assign every field: a field added to one constructor and forgotten in another
- * would give visits of different shapes, or fields that are undefined.
+ * would give visits of different shapes, or fields that are undefined. What a visit does not
+ * store (a root frame's parent, inParallel and inv; a request's request and caller) its class
+ * answers with getters.
  */
 import { describe, expect, it } from 'vitest';
 import { type Entry, Frame, Invocation, Request } from './frame.ts';
@@ -15,10 +17,31 @@ describe('frames, visits and requests', () => {
   const frame = new Frame(call, [], call, true);
 
   it('an Invocation starts with the fields of a Frame, a Request with those of an Invocation', () => {
-    const frameFields = Object.keys(frame);
+    const rootless = ['parent', 'inParallel', 'inv'];
+    const frameFields = Object.keys(frame).filter((k) => !rootless.includes(k));
+    expect(Object.keys(frame).slice(frameFields.length)).toEqual(rootless);
     const callFields = Object.keys(call);
     expect(callFields.slice(0, frameFields.length)).toEqual(frameFields);
-    expect(Object.keys(req).slice(0, callFields.length)).toEqual(callFields);
+    expect(callFields.slice(-2)).toEqual(['request', 'caller']);
+    const stored = callFields.slice(0, -2);
+    expect(Object.keys(req).slice(0, stored.length)).toEqual(stored);
+  });
+
+  it('a visit stores no field its class answers for it', () => {
+    for (const k of ['parent', 'inParallel', 'inv']) {
+      expect(Object.hasOwn(call, k)).toBe(false);
+      expect(Object.hasOwn(req, k)).toBe(false);
+    }
+    expect(Object.hasOwn(req, 'request')).toBe(false);
+    expect(Object.hasOwn(req, 'caller')).toBe(false);
+    expect([call.parent, call.inParallel, req.parent, req.inParallel, req.caller]).toEqual([
+      null,
+      false,
+      null,
+      false,
+      null,
+    ]);
+    expect(call.caller).toBe(req);
   });
 
   it('every field is assigned by the constructor (only the two wait times start undefined)', () => {

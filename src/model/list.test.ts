@@ -121,7 +121,7 @@ describe('list strategies', () => {
 
 describe('sharded lookups', () => {
   it('range sharding maps keys to consecutive ranges, hash sharding spreads neighbours', async () => {
-    const { shardRule } = await import('./steps/lookup.ts');
+    const { shardRule } = await import('./steps/lookup-runtime.ts');
     const range = shardRule('range', 4, 1000);
     expect([1, 250, 251, 500, 501, 1000].map(range)).toEqual([0, 0, 1, 1, 2, 3]);
     const hash = shardRule('hash', 4, 1000);

@@ -51,9 +51,7 @@ export function buildServices(ctx: BuildContext): void {
     }
     if (s.scale !== undefined) {
       const plan = s.scale;
-      ctx.starters.push(() =>
-        scheduleScaling(sim, svc, plan, stats, addInstance),
-      );
+      ctx.starters.push(() => scheduleScaling(sim, svc, plan, stats, addInstance));
     }
     for (const e of s.endpoints)
       svc.endpoints.set(e.name, new EndpointRuntime(svc, e.name, metrics.addVisits(s.id, e.name)));

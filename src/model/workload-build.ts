@@ -5,7 +5,8 @@
  */
 import { CLIENT_ID, type PayloadDef } from '../scenario/types.ts';
 import type { BuildContext } from './build-context.ts';
-import { ReplayWorkload, type WorkloadData } from './replay/arrivals.ts';
+import type { WorkloadData } from './replay/arrivals.ts';
+import { ReplayWorkload } from './replay/replay-workload.ts';
 import type { SessionRuntime } from './sessions.ts';
 import { UserWorkload } from './users.ts';
 import { ClosedWorkload, createChooser, EntryRuntime, OpenWorkload } from './workload.ts';

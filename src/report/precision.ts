@@ -11,8 +11,7 @@
 import type { Analysis } from './analysis.ts';
 import { mserSeconds } from './highlights.ts';
 
-/** The default --max-replications. */
-export const DEFAULT_MAX_REPLICATIONS = 30;
+export { DEFAULT_MAX_REPLICATIONS } from './precision-default.ts';
 
 /** Where a run stands against a precision target. */
 export interface PrecisionState {

@@ -7,7 +7,8 @@
  * 1 ms) is a warning. Counts with a fixed maximum (instances, partitions …) are
  * bounded in the schema itself (limits.ts).
  */
-import { type DistributionSpec, specMean } from '../engine/index.ts';
+// from the module itself, not engine/index.ts: the language loads no simulator
+import { type DistributionSpec, specMean } from '../engine/distributions.ts';
 import { durationDist } from './dist-spec.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import { LIMITS, MAX_DURATION_MS, MAX_RATE_PER_SEC, MIN_PERIOD_MS } from './limits.ts';

@@ -3,11 +3,9 @@
  * `{ dist: …, … }`) turned into the specs the engine draws from (engine/distributions.ts,
  * engine/key-distributions.ts). Assumes the values passed the schema and reference checks.
  */
-import {
-  type DistributionSpec,
-  type KeyDistributionSpec,
-  lognormalFromMeanP99,
-} from '../engine/index.ts';
+// from the modules themselves, not engine/index.ts: the language loads no simulator
+import { type DistributionSpec, lognormalFromMeanP99 } from '../engine/distributions.ts';
+import type { KeyDistributionSpec } from '../engine/key-distributions.ts';
 import type * as S from './schema.ts';
 import { parseDurationMs } from './units.ts';
 

@@ -11,19 +11,10 @@ import * as z from 'zod';
 import { HIGHLIGHT_CATALOGUE } from './highlight-catalogue.ts';
 import { ENDPOINT_REF_RE, ID_EXPECTATION, ID_RE, NOT_NFC } from './identifiers.ts';
 import { LIMITS } from './limits.ts';
+import { BANDWIDTH_RE, BYTES_RE, DURATION_RE, PERCENT_RE, RATE_RE } from './units.ts';
 
-/** Matches "2ms", "1.5s", "250us", "1m", "0.5h". */
-export const DURATION_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(us|µs|ms|s|m|min|h)\s*$/;
-/** Matches "200/s", "3/ms", "12000/min", "5/h". */
-export const RATE_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*\/\s*(ms|s|sec|min|m|h)\s*$/;
-/** Matches "512B", "64KB", "1.5MB", "2GB" (powers of 1024). */
-export const PERCENT_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*%\s*$/;
-/** A size: a number, then B, KB, MB or GB. */
-export const BYTES_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(B|KB|MB|GB)\s*$/;
-/** A bandwidth above 0: a number, then bit/s, kbit/s, Mbit/s, Gbit/s (powers of 1000) or B/s … GB/s. */
-export const BANDWIDTH_RE =
-  /^\s*(?=[\d.]*[1-9])(\d+(\.\d+)?|\.\d+)\s*(bit\/s|kbit\/s|Mbit\/s|Gbit\/s|B\/s|KB\/s|MB\/s|GB\/s)\s*$/;
 export { ENDPOINT_REF_RE, ID_RE } from './identifiers.ts';
+export { BANDWIDTH_RE, BYTES_RE, DURATION_RE, PERCENT_RE, RATE_RE } from './units.ts';
 
 /** A text in NFC form (a name or a reference; identifiers.ts says why). */
 const inNfc = (v: string): boolean => v === v.normalize('NFC');

@@ -1,8 +1,20 @@
 /**
  * Units of the scenario language: durations ("2ms", "1.5s", or a number of ms) and rates
  * ("200/s", "3/ms", or a number per second). Inputs are assumed valid (checked by schema.ts).
+ * The patterns of the units live here (schema.ts uses them), so that reading a unit needs no zod.
  */
-import { BANDWIDTH_RE, BYTES_RE, DURATION_RE, PERCENT_RE, RATE_RE } from './schema.ts';
+
+/** Matches "2ms", "1.5s", "250us", "1m", "0.5h". */
+export const DURATION_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(us|µs|ms|s|m|min|h)\s*$/;
+/** Matches "200/s", "3/ms", "12000/min", "5/h". */
+export const RATE_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*\/\s*(ms|s|sec|min|m|h)\s*$/;
+/** Matches a percentage: "5%", "12.5%". */
+export const PERCENT_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*%\s*$/;
+/** Matches a size: a number, then B, KB, MB or GB ("512B", "64KB", "1.5MB"; powers of 1024). */
+export const BYTES_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(B|KB|MB|GB)\s*$/;
+/** A bandwidth above 0: a number, then bit/s, kbit/s, Mbit/s, Gbit/s (powers of 1000) or B/s … GB/s. */
+export const BANDWIDTH_RE =
+  /^\s*(?=[\d.]*[1-9])(\d+(\.\d+)?|\.\d+)\s*(bit\/s|kbit\/s|Mbit\/s|Gbit\/s|B\/s|KB\/s|MB\/s|GB\/s)\s*$/;
 
 const DURATION_UNIT_MS: Record<string, number> = {
   us: 0.001,

@@ -104,6 +104,8 @@ export interface ImportEdge {
   specifier: string;
   line: number;
   typeOnly: boolean;
+  /** An `import('…')`: loaded when that code runs, not with the module. */
+  dynamic?: boolean;
 }
 
 /**
@@ -121,7 +123,7 @@ export function findImports(src: string): ImportEdge[] {
     const first = t[k + 1];
     if (first === undefined) break;
     if (word === 'import' && first.text === '(' && t[k + 2]?.kind === 'string') {
-      edges.push({ specifier: t[k + 2].text, line: t[k].line, typeOnly: false });
+      edges.push({ specifier: t[k + 2].text, line: t[k].line, typeOnly: false, dynamic: true });
     } else if (word === 'import' && first.kind === 'string') {
       edges.push({ specifier: first.text, line: t[k].line, typeOnly: false });
     } else if (word === 'import' || ['{', '*', 'type'].includes(first.text)) {

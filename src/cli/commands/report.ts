@@ -10,7 +10,7 @@
  */
 import { lstat, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildReportHtml } from '../../report/html/page.ts';
 import type { ReportData } from '../../report/report-data.ts';
 import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';

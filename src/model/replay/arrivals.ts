@@ -3,13 +3,11 @@
  * `data`, a `WorkloadData`) and never reads a file (the CLI streams them, cli/workload-files.ts;
  * a browser would give arrays). A replayed workload pulls its arrivals one at a time from an
  * `ArrivalSource` and schedules each at its time, so a log of any length takes constant memory
- * in the model. A rate profile is a rate curve (RatePiece[]) for the ordinary open workload.
+ * in the model (replay-workload.ts). A rate profile is a rate curve (RatePiece[]) for the
+ * ordinary open workload. This file holds the data's types only, so that checking the files
+ * (data-files.ts, `msasim validate`) does not load the simulator.
  */
-import type { Simulation } from '../../engine/index.ts';
-import type { RatePiece } from '../../scenario/types.ts';
-import { Request } from '../frame.ts';
-import { activeTracer } from '../journey.ts';
-import type { EntryRuntime } from '../workload.ts';
+import type { RatePiece, Scenario } from '../../scenario/types.ts';
 
 /** Arrivals in time order, pulled one at a time (no allocation per arrival). */
 export interface ArrivalSource {
@@ -53,39 +51,17 @@ export class ArraySource implements ArrivalSource {
 }
 
 /**
- * A replayed workload: each arrival of the source is sent at its time to its target (or one
- * chosen by the mix). The next arrival is read only when the previous one fires.
+ * The data file a workload reads, and in which role: a replayed log of arrivals, or the rate
+ * profile of an open workload; null for a workload that reads none.
  */
-export class ReplayWorkload {
-  readonly #fire = () => this.#arrive();
+export function dataFileOf(w: Scenario['workloads'][number]) {
+  if (w.kind === 'replay') return { role: 'replay' as const, def: w.replay };
+  if (w.kind === 'open' && w.profile !== null)
+    return { role: 'rateProfile' as const, def: w.profile };
+  return null;
+}
 
-  constructor(
-    private readonly sim: Simulation,
-    private readonly source: ArrivalSource,
-    private readonly entries: readonly EntryRuntime[],
-    private readonly choose: () => EntryRuntime,
-  ) {}
-
-  /** Schedules the first arrival. */
-  start(): void {
-    this.#scheduleNext();
-  }
-
-  #arrive(): void {
-    const s = this.source;
-    const entry = s.target >= 0 ? this.entries[s.target] : this.choose();
-    const req = new Request(entry, this.sim.now);
-    if (s.key !== null && activeTracer !== null) activeTracer.keyOf(req, s.key);
-    entry.sendRequest(req);
-    this.#scheduleNext();
-  }
-
-  #scheduleNext(): void {
-    const s = this.source;
-    if (!s.next()) return;
-    // a source keeps its times in order; a time before now would be a bug in it
-    if (!(s.timeMs >= this.sim.now))
-      throw new Error(`replayed arrival at ${s.timeMs} ms is before now (${this.sim.now} ms)`);
-    this.sim.scheduleAt(s.timeMs, this.#fire);
-  }
+/** True when some workload of `scenarios` reads a data file (what `validate` checks row by row). */
+export function readsDataFiles(scenarios: readonly Scenario[]): boolean {
+  return scenarios.some((s) => s.workloads.some((w) => dataFileOf(w) !== null));
 }

@@ -17,7 +17,7 @@ import { type DocPath, ScenarioError, type ScenarioIssue } from '../../scenario/
 import type { LoadedScenario } from '../../scenario/load.ts';
 import * as msg from '../../scenario/messages.ts';
 import type { RatePiece, ReplayDef, Scenario } from '../../scenario/types.ts';
-import { ArraySource, type ArrivalSource, type WorkloadData } from './arrivals.ts';
+import { ArraySource, type ArrivalSource, dataFileOf, type WorkloadData } from './arrivals.ts';
 import { OtlpArrivalReader, type OtlpArrivals } from './otlp-arrivals.ts';
 import { ArrivalRows, type DataIssue, parseRateProfile, ratePiecesOf } from './rows.ts';
 
@@ -81,12 +81,7 @@ export async function prepareWorkloadData(
   for (const scenario of loaded.variants) {
     const mine = new Map<string, Prepared>();
     for (const w of scenario.workloads) {
-      const spec =
-        w.kind === 'replay'
-          ? { role: 'replay' as const, def: w.replay }
-          : w.kind === 'open' && w.profile !== null
-            ? { role: 'rateProfile' as const, def: w.profile }
-            : null;
+      const spec = dataFileOf(w);
       if (spec === null) continue;
       const targets = w.targets.map((t) => `${t.service}/${t.endpoint}`);
       const path = access.locate(loaded, spec.def.file);

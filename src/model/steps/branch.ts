@@ -6,9 +6,8 @@ import * as z from 'zod';
 import * as msg from '../../scenario/messages.ts';
 import { errorAt } from '../../scenario/names.ts';
 import { probability, type RawStep } from '../../scenario/schema.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import type { StepDef } from '../../scenario/types.ts';
-import { StepKind, StepRuntime } from '../frame.ts';
-import type { InlineStepKind } from './step-kind.ts';
 
 const branchSchema = (step: z.ZodType<RawStep>) =>
   z.strictObject({
@@ -24,7 +23,10 @@ export interface BranchDef {
 /** Slack when adding probabilities written as decimals (0.1 + 0.2 > 0.3 in floats). */
 const PROBABILITY_EPSILON = 1e-9;
 
-export const branch: InlineStepKind<z.output<ReturnType<typeof branchSchema>>, BranchDef> = {
+/** A branch step as parsed. */
+export type BranchRaw = z.output<ReturnType<typeof branchSchema>>;
+
+export const branchSyntax: StepSyntax<BranchRaw, BranchDef> = {
   kind: 'branch',
   schema: branchSchema,
   normalize: (raw, ctx) => ({
@@ -43,15 +45,4 @@ export const branch: InlineStepKind<z.output<ReturnType<typeof branchSchema>>, B
       path: [...at, 'branch', i, 'steps'],
       conditional: option.probability < 1,
     })),
-  inline(def, { serviceId, where }, ctx) {
-    const step = new StepRuntime(StepKind.branch);
-    step.branches = def.options.map((o, j) =>
-      ctx.compileSteps(o.steps, serviceId, `${where}/option${j}/`),
-    );
-    let acc = 0;
-    step.cumulative = Float64Array.from(def.options, (o) => (acc += o.probability));
-    const rng = ctx.rng.stream(`${where}/branch`);
-    step.pick = () => rng.next();
-    return step;
-  },
 };

@@ -4,8 +4,6 @@
  * model/call-policy.ts). Run inline by the interpreter (startCall in model/journey.ts).
  */
 import * as z from 'zod';
-import { type Simulation, TimeoutQueue } from '../../engine/index.ts';
-import type { CallTimeoutStats } from '../../metrics/call-timeout-stats.ts';
 import { durationDist } from '../../scenario/dist-spec.ts';
 import { LIMITS } from '../../scenario/limits.ts';
 import * as msg from '../../scenario/messages.ts';
@@ -18,12 +16,10 @@ import {
   EndpointRef,
   Percent,
 } from '../../scenario/schema.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import type { PayloadDef } from '../../scenario/types.ts';
 import { parseDurationMs, parsePercent } from '../../scenario/units.ts';
-import { CallPolicy, type CallPolicyDef } from '../call-policy.ts';
-import { type Invocation, StepKind, StepRuntime } from '../frame.ts';
-import { advance, arriveAtService, callTimedOut, isCallPending } from '../journey.ts';
-import type { InlineStepKind } from './step-kind.ts';
+import type { CallPolicyDef } from '../call-policy.ts';
 
 /** Retries of a failed call: `attempts` in all, waits growing from `backoff` by `multiplier`. */
 const Retry = z.strictObject({
@@ -72,7 +68,7 @@ const CallStep = z.strictObject({
   payload: CallPayload.optional(),
 });
 
-type CallRaw = z.output<typeof CallStep>;
+export type CallRaw = z.output<typeof CallStep>;
 
 /** A call step, normalized. */
 export interface CallDef {
@@ -86,7 +82,7 @@ export interface CallDef {
   payload?: PayloadDef;
 }
 
-export const call: InlineStepKind<CallRaw, CallDef> = {
+export const callSyntax: StepSyntax<CallRaw, CallDef> = {
   kind: 'call',
   schema: () => CallStep,
   normalize(raw) {
@@ -113,41 +109,6 @@ export const call: InlineStepKind<CallRaw, CallDef> = {
     return issues;
   },
   calls: (raw, at) => [{ to: raw.call, path: [...at, 'call'], conditional: false }],
-  inline(def, { serviceId, where }, ctx) {
-    const step = new StepRuntime(StepKind.call);
-    const target = ctx.endpoint(def.service, def.endpoint, 'call');
-    step.target = target;
-    // sized hops when the call or the network declares a payload (model/network.ts)
-    const link = ctx.network.carrying(
-      ctx.network.link(serviceId, def.service, 'call'),
-      def.payload ?? ctx.scenario.network.payload,
-    );
-    step.hopOut = link.out;
-    step.hopBack = link.back;
-    if (def.timeoutMs !== Number.POSITIVE_INFINITY) {
-      const counts = ctx.metrics.addCallTimeout(where, serviceId, `${def.service}/${def.endpoint}`);
-      step.timeouts = new CountedTimeouts(ctx.sim, def.timeoutMs, counts);
-    }
-    step.timeoutCause = `timeout: ${serviceId} → ${def.service}/${def.endpoint}`;
-    const p = def.policy;
-    if (p !== null)
-      step.policy = new CallPolicy(
-        p,
-        ctx.sim,
-        ctx.metrics.addCallPolicy(where, serviceId, `${def.service}/${def.endpoint}`),
-        target,
-        link.out,
-        link.back,
-        step.timeouts,
-        step.timeoutCause,
-        ctx.maxInstancesOf(serviceId),
-        ctx.rng.stream(`${where}/retry-jitter`),
-        p.fallback?.time ? ctx.dist(p.fallback.time, `${where}/fallback-time`) : null,
-        arriveAtService,
-        advance,
-      );
-    return step;
-  },
 };
 
 /** The resilience policies of a call step, or null when it has none. */
@@ -199,25 +160,4 @@ function callPolicy(step: CallRaw): CallPolicyDef | null {
               time: fallback.time === undefined ? null : durationDist(fallback.time),
             },
   };
-}
-
-/**
- * A call step's timeouts, counted (calls started, calls timed out) so that a timeout no call can
- * meet is named in a warning. The counting is two field increments per timed call.
- */
-class CountedTimeouts extends TimeoutQueue<Invocation> {
-  constructor(
-    sim: Simulation,
-    delayMs: number,
-    private readonly counts: CallTimeoutStats,
-  ) {
-    super(sim, delayMs, isCallPending, (child) => {
-      counts.timedOut++;
-      callTimedOut(child);
-    });
-  }
-  override add(child: Invocation): void {
-    this.counts.calls++;
-    super.add(child);
-  }
 }

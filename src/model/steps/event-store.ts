@@ -3,17 +3,12 @@
  * for a read, replaying its events since the last snapshot from a database (model/event-store.ts).
  */
 import * as z from 'zod';
-import { createKeySampler } from '../../engine/index.ts';
-import type { KeySampler } from '../../engine/key-distributions.ts';
 import type { DocPath, UnlocatedIssue } from '../../scenario/issues.ts';
 import { LIMITS } from '../../scenario/limits.ts';
 import * as msg from '../../scenario/messages.ts';
 import { checkDatabaseRef, errorAt } from '../../scenario/names.ts';
 import { id } from '../../scenario/schema.ts';
-import { type EventStore, entityOf, eventStore } from '../event-store.ts';
-import type { StepRuntime } from '../frame.ts';
-import { sendQuery } from '../journey.ts';
-import type { HandledStepKind } from './step-kind.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 
 /**
  * An operation on event store `name` (kept in database `db`): `append` one event to an entity
@@ -32,7 +27,7 @@ const EventStoreStep = z.strictObject({
   }),
 });
 
-type Raw = z.output<typeof EventStoreStep>;
+export type EventStoreRaw = z.output<typeof EventStoreStep>;
 
 /** An eventStore step, normalized. */
 export interface EventStoreStepDef {
@@ -45,24 +40,17 @@ export interface EventStoreStepDef {
   snapshotEvery: number;
 }
 
-interface Payload {
-  store: EventStore;
-  append: boolean;
-  keys: KeySampler;
-  query: StepRuntime;
-}
-
 const SETTINGS = ['entities', 'history', 'snapshotEvery'] as const;
 
 /** The first eventStore step of the document naming `name` (its settings are the store's). */
-function firstOf(doc: unknown, name: string): Raw['eventStore'] | null {
-  let found: Raw['eventStore'] | null = null;
+function firstOf(doc: unknown, name: string): EventStoreRaw['eventStore'] | null {
+  let found: EventStoreRaw['eventStore'] | null = null;
   const walk = (x: unknown): void => {
     if (found !== null) return;
     if (Array.isArray(x)) for (const y of x) walk(y);
     else if (x !== null && typeof x === 'object') {
       for (const [k, v] of Object.entries(x)) {
-        const es = v as Raw['eventStore'] | null;
+        const es = v as EventStoreRaw['eventStore'] | null;
         if (k === 'eventStore' && es !== null && typeof es === 'object' && es.name === name) {
           found = es;
           return;
@@ -75,7 +63,7 @@ function firstOf(doc: unknown, name: string): Raw['eventStore'] | null {
   return found;
 }
 
-export const eventStoreStep: HandledStepKind<Raw, EventStoreStepDef, Payload> = {
+export const eventStoreStepSyntax: StepSyntax<EventStoreRaw, EventStoreStepDef> = {
   kind: 'eventStore',
   schema: () => EventStoreStep,
   normalize: ({ eventStore: e }) => ({ kind: 'eventStore', ...e }),
@@ -90,23 +78,5 @@ export const eventStoreStep: HandledStepKind<Raw, EventStoreStepDef, Payload> = 
         if (e[k] !== want) issues.push(errorAt(msg.invalidValue([want], e[k]), [...at, k]));
       }
     return issues;
-  },
-  compile(def, { serviceId, where }, ctx) {
-    return {
-      store: eventStore(ctx, def.name, def),
-      append: def.op === 'append',
-      keys: createKeySampler(
-        { kind: 'uniform' },
-        def.entities,
-        ctx.rng.stream(`${where}/entities`),
-      ),
-      query: ctx.queryStep(serviceId, def.db),
-    };
-  },
-  run(f, step) {
-    const p = step.payload as Payload;
-    const e = entityOf(p.keys);
-    sendQuery(f, p.query, p.append ? p.store.append(e) : p.store.read(e));
-    return false;
   },
 };

@@ -9,10 +9,8 @@ import { LIMITS } from '../../scenario/limits.ts';
 import * as msg from '../../scenario/messages.ts';
 import { errorAt } from '../../scenario/names.ts';
 import { Duration, id } from '../../scenario/schema.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseDurationMs } from '../../scenario/units.ts';
-import { KvClient } from '../cache/distributed-cache.ts';
-import { advance } from '../journey.ts';
-import type { HandledStepKind } from './step-kind.ts';
 
 /** A GET or SET on a distributed cache used as a key-value store (sessions, tokens). */
 const KvStep = z.strictObject({
@@ -36,7 +34,10 @@ export interface KvDef {
   timeoutMs: number;
 }
 
-export const kv: HandledStepKind<z.output<typeof KvStep>, KvDef, KvClient> = {
+/** A kv step as parsed. */
+export type KvRaw = z.output<typeof KvStep>;
+
+export const kvSyntax: StepSyntax<KvRaw, KvDef> = {
   kind: 'kv',
   schema: () => KvStep,
   normalize(raw) {
@@ -59,24 +60,5 @@ export const kv: HandledStepKind<z.output<typeof KvStep>, KvDef, KvClient> = {
     if (doc.caches[store] !== undefined)
       return [errorAt(msg.kvOnInProcessCache(store, doc.caches[store].type), storeAt)];
     return [errorAt(msg.unknownReference('cache', store, stores), storeAt)];
-  },
-  compile(def, { serviceId }, ctx) {
-    const remote = ctx.caches.get(def.store)?.remote ?? null;
-    if (remote === null) throw new Error(`unresolved store ${def.store}`);
-    const link = ctx.network.link(serviceId, def.store, 'cache');
-    return new KvClient(
-      remote,
-      ctx.sim,
-      def.keys,
-      link.out,
-      link.back,
-      def.timeoutMs,
-      advance,
-      serviceId,
-    );
-  },
-  run(f, step) {
-    (step.payload as KvClient).op(f);
-    return false;
   },
 };

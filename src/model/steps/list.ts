@@ -5,11 +5,7 @@
  * resume (model/list.ts).
  */
 import * as z from 'zod';
-import {
-  createKeySampler,
-  type DistributionSpec,
-  type KeyDistributionSpec,
-} from '../../engine/index.ts';
+import type { DistributionSpec, KeyDistributionSpec } from '../../engine/index.ts';
 import { meanOf } from '../../scenario/check-limits.ts';
 import { countDist, keyAccess } from '../../scenario/dist-spec.ts';
 import type { DocPath, UnlocatedIssue } from '../../scenario/issues.ts';
@@ -25,12 +21,8 @@ import {
   KeyAccess,
   ListStrategy,
 } from '../../scenario/schema.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseDurationMs } from '../../scenario/units.ts';
-import type { StepRuntime } from '../frame.ts';
-import { continueList, type ListRuntime, ListStrategyCode } from '../list.ts';
-import { buildRefresh } from '../refresh.ts';
-import type { ServiceRuntime } from '../service.ts';
-import type { HandledStepKind } from './step-kind.ts';
 
 const ListStep = z.strictObject({
   list: z.strictObject({
@@ -56,7 +48,7 @@ const ListStep = z.strictObject({
   }),
 });
 
-type ListRaw = z.output<typeof ListStep>;
+export type ListRaw = z.output<typeof ListStep>;
 
 /** One key space a list screen's rows reference, and the endpoint that serves it. */
 export interface ListRefDef {
@@ -85,7 +77,7 @@ export interface ListStepDef {
   label: string;
 }
 
-export const list: HandledStepKind<ListRaw, ListStepDef, ListRuntime> = {
+export const listSyntax: StepSyntax<ListRaw, ListStepDef> = {
   kind: 'list',
   schema: () => ListStep,
   normalize({ list: l }, ctx) {
@@ -128,76 +120,7 @@ export const list: HandledStepKind<ListRaw, ListStepDef, ListRuntime> = {
       path: [...at, 'list', 'refs', i, 'via'],
       conditional: false,
     })),
-  compile(def, { serviceId, where }, ctx) {
-    const refs = def.refs.map((r, i) => {
-      const keySpace = ctx.keySpaces.get(r.keys);
-      const target = ctx.services.get(r.service)?.endpoints.get(r.endpoint);
-      if (keySpace === undefined || target === undefined)
-        throw new Error(`unresolved list reference ${r.keys}`);
-      const { out: hopOut, back: hopBack } = ctx.network.link(serviceId, r.service, 'call');
-      const refresh =
-        r.refreshMs === undefined
-          ? null
-          : buildRefresh(
-              ctx,
-              `${where}/ref${i}`,
-              serviceId,
-              keySpace,
-              target,
-              hopOut,
-              hopBack,
-              r.refreshMs,
-              r.conditional,
-            );
-      const stream = ctx.rng.stream(`${where}/ref${i}/keys`);
-      return {
-        keySpace,
-        sampler: createKeySampler(r.access, keySpace.size, stream),
-        target,
-        hopOut,
-        hopBack,
-        refresh,
-        carryKeys: ctx.shards.size > 0,
-      };
-    });
-    const cache =
-      def.strategy === 'batch+cache' ? (ctx.caches.get(def.cache as string) ?? null) : null;
-    if (cache !== null && cache.remote === null)
-      (ctx.services.get(serviceId) as ServiceRuntime).caches.add(cache);
-    let joinQuery: StepRuntime | null = null;
-    if (def.strategy === 'join') {
-      // one query reading rows × (1 + R) rows with R joins; it returns the referenced rows' bytes
-      joinQuery = ctx.queryStep(serviceId, def.joinDb as string);
-      joinQuery.joins = refs.length;
-      joinQuery.bytesPerRow = refs.reduce((a, r) => a + r.keySpace.rowBytes, 0) / (1 + refs.length);
-    }
-    return {
-      strategy: STRATEGY_CODES[def.strategy],
-      rows: ctx.dist(def.rows, `${where}/rows`),
-      refs,
-      ownQuery:
-        def.strategy !== 'join' && def.db !== undefined ? ctx.queryStep(serviceId, def.db) : null,
-      joinQuery,
-      cache,
-      cacheHopOut: cache?.remote ? ctx.network.link(serviceId, cache.def.id, 'cache').out : null,
-      cacheHopBack: cache?.remote ? ctx.network.link(serviceId, cache.def.id, 'cache').back : null,
-    };
-  },
-  run(f, step) {
-    // pc stays on the step while it waits, so each resume runs it again until it is complete
-    f.pc--;
-    if (!continueList(f, step.payload as ListRuntime)) return false;
-    f.pc++;
-    return true;
-  },
 };
-
-const STRATEGY_CODES = {
-  join: ListStrategyCode.join,
-  'n+1': ListStrategyCode.nPlusOne,
-  batch: ListStrategyCode.batch,
-  'batch+cache': ListStrategyCode.batchCache,
-} as const;
 
 /** A list step's key spaces, the endpoints serving them, and its databases and cache. */
 function checkList(l: ListRaw['list'], path: DocPath, names: Names): UnlocatedIssue[] {

@@ -5,9 +5,8 @@
  */
 import * as z from 'zod';
 import type { RawStep } from '../../scenario/schema.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import type { StepDef } from '../../scenario/types.ts';
-import { StepKind, StepRuntime } from '../frame.ts';
-import type { InlineStepKind } from './step-kind.ts';
 
 const parallelSchema = (step: z.ZodType<RawStep>) =>
   z.strictObject({ parallel: z.array(z.union([step, z.array(step).min(1)])).min(1) });
@@ -18,7 +17,10 @@ export interface ParallelDef {
   branches: StepDef[][];
 }
 
-export const parallel: InlineStepKind<z.output<ReturnType<typeof parallelSchema>>, ParallelDef> = {
+/** A parallel step as parsed. */
+export type ParallelRaw = z.output<ReturnType<typeof parallelSchema>>;
+
+export const parallelSyntax: StepSyntax<ParallelRaw, ParallelDef> = {
   kind: 'parallel',
   schema: parallelSchema,
   normalize: (raw, ctx) => ({
@@ -31,11 +33,4 @@ export const parallel: InlineStepKind<z.output<ReturnType<typeof parallelSchema>
         ? { steps: lane, path: [...at, 'parallel', i] }
         : { step: lane, path: [...at, 'parallel', i] },
     ),
-  inline(def, { serviceId, where }, ctx) {
-    const step = new StepRuntime(StepKind.parallel);
-    step.branches = def.branches.map((b, j) =>
-      ctx.compileSteps(b, serviceId, `${where}/parallel${j}/`),
-    );
-    return step;
-  },
 };

@@ -7,12 +7,8 @@ import type { DocPath } from '../../scenario/issues.ts';
 import { checkEndpointRef } from '../../scenario/names.ts';
 import { splitRef } from '../../scenario/normalize.ts';
 import { Duration, EndpointRef, id, Percent } from '../../scenario/schema.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseDurationMs, parsePercent } from '../../scenario/units.ts';
-import { backgroundRequest, Frame } from '../frame.ts';
-import { activeTracer } from '../journey.ts';
-import { type PendingStore, pendingStore } from '../pending.ts';
-import { actionTimeouts } from '../saga.ts';
-import type { HandledStepKind } from './step-kind.ts';
 
 /**
  * A pending state named `name` (what `readPending` steps read), confirmed by a call to
@@ -37,11 +33,10 @@ export interface PendingStepDef {
   timeoutMs: number;
 }
 
-export const pending: HandledStepKind<
-  z.output<typeof PendingStep>,
-  PendingStepDef,
-  PendingStore
-> = {
+/** A pending step as parsed. */
+export type PendingRaw = z.output<typeof PendingStep>;
+
+export const pendingSyntax: StepSyntax<PendingRaw, PendingStepDef> = {
   kind: 'pending',
   schema: () => PendingStep,
   normalize: ({ pending: p }) => ({
@@ -59,31 +54,4 @@ export const pending: HandledStepKind<
   calls: ({ pending: p }, at) => [
     { to: p.confirm, path: [...at, 'pending', 'confirm'], conditional: false },
   ],
-  compile(def, { serviceId, where }, ctx) {
-    const store = pendingStore(ctx, def.name);
-    if (store.confirmation !== null)
-      throw new Error(`pending state ${def.name} created by two steps`);
-    const target = ctx.endpoint(def.confirm.service, def.confirm.endpoint, 'confirmation');
-    const link = ctx.network.link(serviceId, def.confirm.service, 'call');
-    store.confirmation = {
-      target,
-      hopOut: link.out,
-      hopBack: link.back,
-      timeouts: actionTimeouts(ctx.sim, def.timeoutMs),
-      cancels: def.cancels,
-      rng: ctx.rng.stream(`${where}/pending-cancels`),
-      anchor: new Frame(backgroundRequest(target, ctx.zeroHop()), [], null, false),
-    };
-    return store;
-  },
-  run(f, step) {
-    const store = step.payload as PendingStore;
-    const e = store.create();
-    // traced: the entity's time pending is a span of the request that created it
-    if (activeTracer !== null) {
-      e.tracer = activeTracer;
-      e.span = activeTracer.open(f.inv, 'pending', `${store.name}: pending`, e.createdMs);
-    }
-    return true;
-  },
 };

@@ -7,10 +7,8 @@ import type { DocPath } from '../../scenario/issues.ts';
 import * as msg from '../../scenario/messages.ts';
 import { errorAt } from '../../scenario/names.ts';
 import { Bytes, id } from '../../scenario/schema.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseBytes } from '../../scenario/units.ts';
-import { Producer } from '../broker.ts';
-import { advance } from '../journey.ts';
-import type { HandledStepKind } from './step-kind.ts';
 
 /**
  * Publishing to a broker: wait for its acknowledgement (acks=all). `payload: { event: 2KB }`:
@@ -30,7 +28,10 @@ export interface PublishDef {
   eventBytes?: number;
 }
 
-export const publish: HandledStepKind<z.output<typeof PublishStep>, PublishDef, Producer> = {
+/** A publish step as parsed. */
+export type PublishRaw = z.output<typeof PublishStep>;
+
+export const publishSyntax: StepSyntax<PublishRaw, PublishDef> = {
   kind: 'publish',
   schema: () => PublishStep,
   normalize(raw) {
@@ -58,31 +59,5 @@ export const publish: HandledStepKind<z.output<typeof PublishStep>, PublishDef, 
             'topic',
           ]),
         ];
-  },
-  compile(def, { serviceId }, ctx) {
-    const broker = ctx.brokers.get(def.broker);
-    if (broker === undefined) throw new Error(`unresolved broker ${def.broker}`);
-    const link = ctx.network.link(serviceId, def.broker, 'publish');
-    const topic = ctx.topics.get(`${def.broker}/${def.topic}`) ?? null;
-    if (def.eventBytes !== undefined) {
-      ctx.network.bytesDeclared = true;
-      // its consumers' deliveries carry the size too (model/consumer-build.ts)
-      if (topic !== null) topic.eventBytes = Math.max(topic.eventBytes, def.eventBytes);
-    }
-    const producer = new Producer(
-      broker,
-      ctx.sim,
-      ctx.network.sized(link, 'out', def.eventBytes ?? 0),
-      link.back,
-      ctx.maxInstancesOf(serviceId),
-      advance,
-      topic,
-    );
-    ctx.producers.push([def.broker, producer]);
-    return producer;
-  },
-  run(f, step) {
-    (step.payload as Producer).publish(f);
-    return false;
   },
 };

@@ -13,7 +13,7 @@ import { LIMITS } from '../../scenario/limits.ts';
 import * as msg from '../../scenario/messages.ts';
 import { checkDatabaseRef, errorAt } from '../../scenario/names.ts';
 import { CountDist, DurationDist, id } from '../../scenario/schema.ts';
-import type { InlineStepKind } from './step-kind.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 
 const QueryStep = z.strictObject({
   query: z.union([
@@ -36,7 +36,10 @@ export interface QueryDef {
   label: string;
 }
 
-export const query: InlineStepKind<z.output<typeof QueryStep>, QueryDef> = {
+/** A query step as parsed. */
+export type QueryRaw = z.output<typeof QueryStep>;
+
+export const querySyntax: StepSyntax<QueryRaw, QueryDef> = {
   kind: 'query',
   schema: () => QueryStep,
   normalize(raw, { serviceDb }) {
@@ -67,11 +70,5 @@ export const query: InlineStepKind<z.output<typeof QueryStep>, QueryDef> = {
     if (doc.services[serviceId].database === undefined)
       issues.push(errorAt(msg.queryWithoutDatabase(serviceId, names.databases), [...at, 'query']));
     return issues;
-  },
-  inline(def, { serviceId, where }, ctx) {
-    const step = ctx.queryStep(serviceId, def.db);
-    step.rows = ctx.dist(def.rows, `${where}/rows`);
-    step.queryTime = def.time === undefined ? null : ctx.dist(def.time, `${where}/query-time`);
-    return step;
   },
 };

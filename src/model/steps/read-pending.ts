@@ -3,14 +3,12 @@
  * and the model counts whether it was still pending (model/pending.ts).
  */
 import * as z from 'zod';
-import type { RandomStream } from '../../engine/index.ts';
 import type { DocPath } from '../../scenario/issues.ts';
 import * as msg from '../../scenario/messages.ts';
 import { errorAt } from '../../scenario/names.ts';
 import { Duration, id } from '../../scenario/schema.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseDurationMs } from '../../scenario/units.ts';
-import { type PendingStore, pendingStore } from '../pending.ts';
-import type { HandledStepKind } from './step-kind.ts';
 
 /** Reads one entity of pending state `of`, among those created in the last `within`. */
 const ReadPendingStep = z.strictObject({
@@ -41,17 +39,10 @@ function pendingNames(doc: unknown): string[] {
   return [...found].sort();
 }
 
-interface ReadPayload {
-  store: PendingStore;
-  withinMs: number;
-  rng: RandomStream;
-}
+/** A readPending step as parsed. */
+export type ReadPendingRaw = z.output<typeof ReadPendingStep>;
 
-export const readPending: HandledStepKind<
-  z.output<typeof ReadPendingStep>,
-  ReadPendingStepDef,
-  ReadPayload
-> = {
+export const readPendingSyntax: StepSyntax<ReadPendingRaw, ReadPendingStepDef> = {
   kind: 'readPending',
   schema: () => ReadPendingStep,
   normalize: ({ readPending: r }) => ({
@@ -65,15 +56,5 @@ export const readPending: HandledStepKind<
     return known.includes(r.of)
       ? []
       : [errorAt(msg.unknownReference('pending state', r.of, known), at)];
-  },
-  compile(def, { where }, ctx) {
-    const store = pendingStore(ctx, def.of);
-    store.keepMs = Math.max(store.keepMs, def.withinMs);
-    return { store, withinMs: def.withinMs, rng: ctx.rng.stream(`${where}/read-pending`) };
-  },
-  run(_f, step) {
-    const p = step.payload as ReadPayload;
-    p.store.read(p.withinMs, p.rng);
-    return true;
   },
 };

@@ -9,12 +9,9 @@ import * as msg from '../../scenario/messages.ts';
 import { checkEndpointRef, errorAt } from '../../scenario/names.ts';
 import { splitRef } from '../../scenario/normalize.ts';
 import { Bytes, Duration, EndpointRef, id, Percent } from '../../scenario/schema.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseBytes, parseDurationMs, parsePercent } from '../../scenario/units.ts';
-import { backgroundRequest } from '../frame.ts';
-import { advance } from '../journey.ts';
-import type { Hop } from '../network.ts';
-import { actionTimeouts, type SagaAction, type SagaPayload, SagaRuntime } from '../saga.ts';
-import type { HandledStepKind } from './step-kind.ts';
+import type { SagaPayload } from '../saga.ts';
 
 /**
  * One action of a saga: a call to a participant, which fails as a business outcome with
@@ -81,7 +78,10 @@ export interface SagaStepDef {
   payload: SagaPayload;
 }
 
-export const saga: HandledStepKind<z.output<typeof SagaStep>, SagaStepDef, SagaRuntime> = {
+/** A saga step as parsed. */
+export type SagaRaw = z.output<typeof SagaStep>;
+
+export const sagaSyntax: StepSyntax<SagaRaw, SagaStepDef> = {
   kind: 'saga',
   schema: () => SagaStep,
   normalize: ({ saga: s }) => ({
@@ -140,63 +140,4 @@ export const saga: HandledStepKind<z.output<typeof SagaStep>, SagaStepDef, SagaR
           conditional: to !== a.call,
         })),
     ),
-  compile(def, { serviceId, where }, ctx) {
-    const endpoint = (service: string, name: string) => ctx.endpoint(service, name, 'saga action');
-    const choreographed = def.mode === 'choreographed';
-    const broker = def.broker === null ? undefined : ctx.brokers.get(def.broker);
-    if (choreographed && broker === undefined) throw new Error(`unresolved broker ${def.broker}`);
-    const zero = ctx.zeroHop();
-    const net = ctx.network;
-    const { callBytes, replyBytes, eventBytes } = def.payload;
-    // orchestrated: calls from this service; choreographed: events through the broker; on hops
-    // of the messages' sizes (model/network.ts: the links count the bytes)
-    const reach = (service: string): { out: Hop; back: Hop } => {
-      if (choreographed)
-        return {
-          out: net.sized(net.link(def.broker as string, service, 'consume'), 'out', eventBytes),
-          back: zero,
-        };
-      const link = net.link(serviceId, service, 'call');
-      return { out: net.sized(link, 'out', callBytes), back: net.sized(link, 'back', replyBytes) };
-    };
-    const toBroker = (from: string) =>
-      net.sized(net.link(from, def.broker as string, 'publish'), 'out', eventBytes);
-    const actions: SagaAction[] = def.steps.map((a) => {
-      const there = reach(a.service);
-      const undo = a.compensate === null ? null : reach(a.compensate.service);
-      return {
-        target: endpoint(a.service, a.endpoint),
-        hopOut: there.out,
-        hopBack: there.back,
-        timeouts: actionTimeouts(ctx.sim, a.timeoutMs),
-        fails: a.fails,
-        compensate:
-          a.compensate === null ? null : endpoint(a.compensate.service, a.compensate.endpoint),
-        compensateOut: undo?.out ?? null,
-        compensateBack: undo?.back ?? null,
-        compensationFails: a.compensationFails,
-        toBroker: choreographed ? toBroker(a.service) : null,
-      };
-    });
-    const name = def.name === '' ? where : def.name;
-    const runtime = new SagaRuntime(
-      name,
-      choreographed,
-      ctx.sim,
-      ctx.metrics.addSaga(name, def.mode, def.steps.length),
-      actions,
-      ctx.rng.stream(`${where}/saga-failures`),
-      broker === undefined ? null : ctx.dist(broker.def.publishTime, `${where}/saga-events`),
-      choreographed ? toBroker(serviceId) : null,
-      backgroundRequest(actions[0].target, zero),
-      advance,
-      def.payload,
-    );
-    ctx.sagas.set(name, runtime);
-    return runtime;
-  },
-  run(f, step) {
-    (step.payload as SagaRuntime).start(f);
-    return false;
-  },
 };

@@ -1,11 +1,14 @@
 /**
- * The interface a step kind implements, in one module of this folder: its part of the scenario
+ * The interface a step kind implements, in two modules of this folder: its part of the scenario
  * language (`StepSyntax`: schema, normalization, reference checks, the steps it holds and the
- * calls it makes; scenario/step-syntax.ts), how its definition is compiled into what runs, and
- * how it runs. The six hot kinds (cpu, sleep, call, query, parallel, branch) build a step the
- * interpreter (`advance`, model/journey.ts) runs inline; every other kind compiles a payload
- * that its own `run` executes through the interpreter's generic path. The kinds are listed, in
- * order, in registry.ts; the scenario pipeline and the model are given that list.
+ * calls it makes; scenario/step-syntax.ts) in `<kind>.ts`, and the whole kind in
+ * `<kind>-runtime.ts`: the language part spread in, how its definition is compiled into what
+ * runs, and how it runs (apart so that parsing a scenario loads no simulator). The six hot kinds
+ * (cpu, sleep, call, query, parallel, branch) build a step the interpreter (`advance`,
+ * model/journey.ts) runs inline; every other kind compiles a payload that its own `run`
+ * executes through the interpreter's generic path. The language parts are listed, in order, in
+ * syntax-registry.ts (given to the scenario pipeline), the whole kinds in registry.ts (given
+ * to the model).
  */
 import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import type { StepDef } from '../../scenario/types.ts';

@@ -4,18 +4,15 @@
  * run in a frame of their own between a begin and an end step (model/transaction.ts).
  */
 import * as z from 'zod';
-import { createKeySampler, type KeyDistributionSpec } from '../../engine/index.ts';
+import type { KeyDistributionSpec } from '../../engine/index.ts';
 import { keyAccess } from '../../scenario/dist-spec.ts';
 import { LIMITS } from '../../scenario/limits.ts';
 import * as msg from '../../scenario/messages.ts';
 import { errorAt } from '../../scenario/names.ts';
 import { Duration, id, KeyAccess, type RawStep } from '../../scenario/schema.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import type { StepDef } from '../../scenario/types.ts';
 import { parseDurationMs } from '../../scenario/units.ts';
-import { handlerStep } from '../frame.ts';
-import { advance } from '../journey.ts';
-import { RowTable, TransactionRuntime, TX_BEGIN, TX_END } from '../transaction.ts';
-import type { HandledStepKind } from './step-kind.ts';
 
 // A local transaction on one row of a key space (`keys`, drawn by `access`: hot keys with a
 // skew) around `steps`, which may call other services. pessimistic: the row is locked before
@@ -50,11 +47,10 @@ export interface TransactionStepDef {
   compensate: StepDef[];
 }
 
-export const transaction: HandledStepKind<
-  z.output<ReturnType<typeof transactionSchema>>,
-  TransactionStepDef,
-  TransactionRuntime
-> = {
+/** A transaction step as parsed. */
+export type TransactionRaw = z.output<ReturnType<typeof transactionSchema>>;
+
+export const transactionSyntax: StepSyntax<TransactionRaw, TransactionStepDef> = {
   kind: 'transaction',
   schema: transactionSchema,
   normalize: ({ transaction: t }, ctx) => ({
@@ -83,36 +79,4 @@ export const transaction: HandledStepKind<
     // compensations run only on a conflict
     { steps: t.compensate, path: [...at, 'transaction', 'compensate'], conditional: true },
   ],
-  compile(def, { serviceId, where }, ctx) {
-    const ks = ctx.keySpaces.get(def.keys);
-    if (ks === undefined) throw new Error(`unresolved key space ${def.keys}`);
-    let rows = ctx.rowTables.get(def.keys);
-    if (rows === undefined) {
-      rows = new RowTable();
-      ctx.rowTables.set(def.keys, rows);
-    }
-    const name = def.name === '' ? where : def.name;
-    const tx = new TransactionRuntime(
-      name,
-      def.locking === 'optimistic',
-      def.lockWaitMs,
-      def.retries,
-      ctx.sim,
-      ctx.metrics.addTransaction(name, def.locking, def.keys),
-      rows,
-      createKeySampler(def.access, ks.size, ctx.rng.stream(`${where}/tx-keys`)),
-      advance,
-    );
-    tx.steps = [
-      handlerStep(TX_BEGIN, tx),
-      ...ctx.compileSteps(def.steps, serviceId, `${where}/tx/`),
-      handlerStep(TX_END, tx),
-    ];
-    tx.compensate = ctx.compileSteps(def.compensate, serviceId, `${where}/compensate/`);
-    return tx;
-  },
-  run(f, step) {
-    (step.payload as TransactionRuntime).start(f);
-    return false;
-  },
 };

@@ -4,18 +4,15 @@
  * or abort everywhere (model/two-phase.ts TwoPhaseRuntime).
  */
 import * as z from 'zod';
-import { createKeySampler, type KeyDistributionSpec } from '../../engine/index.ts';
-import type { KeySampler } from '../../engine/key-distributions.ts';
+import type { KeyDistributionSpec } from '../../engine/index.ts';
 import { keyAccess } from '../../scenario/dist-spec.ts';
 import type { DocPath } from '../../scenario/issues.ts';
 import * as msg from '../../scenario/messages.ts';
 import { checkEndpointRef, errorAt } from '../../scenario/names.ts';
 import { splitRef } from '../../scenario/normalize.ts';
 import { Duration, EndpointRef, id, KeyAccess, Percent } from '../../scenario/schema.ts';
+import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseDurationMs, parsePercent } from '../../scenario/units.ts';
-import { advance } from '../journey.ts';
-import { type TwoPhaseParticipant, TwoPhaseRuntime } from '../two-phase.ts';
-import type { HandledStepKind } from './step-kind.ts';
 
 /**
  * One participant: the endpoint that does its part of the work when asked to prepare, the
@@ -60,23 +57,10 @@ export interface TwoPhaseCommitStepDef {
   participants: TwoPhaseParticipantDef[];
 }
 
-/** A fresh row per transaction (a participant without a key space: no lock is ever contended). */
-class FreshRows implements KeySampler {
-  readonly size = Number.MAX_SAFE_INTEGER;
-  #next = 0;
-  next(): number {
-    return ++this.#next;
-  }
-  probability(): number {
-    return 0;
-  }
-}
+/** A twoPhaseCommit step as parsed. */
+export type TwoPhaseCommitRaw = z.output<typeof TwoPhaseCommitStep>;
 
-export const twoPhaseCommit: HandledStepKind<
-  z.output<typeof TwoPhaseCommitStep>,
-  TwoPhaseCommitStepDef,
-  TwoPhaseRuntime
-> = {
+export const twoPhaseCommitSyntax: StepSyntax<TwoPhaseCommitRaw, TwoPhaseCommitStepDef> = {
   kind: 'twoPhaseCommit',
   schema: () => TwoPhaseCommitStep,
   normalize: ({ twoPhaseCommit: t }) => ({
@@ -113,38 +97,4 @@ export const twoPhaseCommit: HandledStepKind<
       path: [...at, 'twoPhaseCommit', 'participants', i, 'prepare'],
       conditional: false,
     })),
-  compile(def, { serviceId, where }, ctx) {
-    const participants: TwoPhaseParticipant[] = def.participants.map((p, i) => {
-      const link = ctx.network.link(serviceId, p.service, 'call');
-      let keys: KeySampler = new FreshRows();
-      if (p.keys !== null) {
-        const ks = ctx.keySpaces.get(p.keys);
-        if (ks === undefined) throw new Error(`unresolved key space ${p.keys}`);
-        keys = createKeySampler(p.access, ks.size, ctx.rng.stream(`${where}/2pc-keys/${i}`));
-      }
-      return {
-        target: ctx.endpoint(p.service, p.endpoint, '2PC participant'),
-        hopOut: link.out,
-        hopBack: link.back,
-        fails: p.fails,
-        keys,
-        holders: new Map(),
-        waiting: new Map(),
-      };
-    });
-    const name = def.name === '' ? where : def.name;
-    return new TwoPhaseRuntime(
-      name,
-      ctx.sim,
-      ctx.metrics.addTwoPhase(name, def.participants),
-      participants,
-      def.timeoutMs,
-      ctx.rng.stream(`${where}/2pc-votes`),
-      advance,
-    );
-  },
-  run(f, step) {
-    (step.payload as TwoPhaseRuntime).start(f);
-    return false;
-  },
 };
