@@ -56,6 +56,25 @@ describe('runtime: eventLoop', () => {
     expect(Math.abs((rt?.messages ?? 0) - 2 * (api?.arrivals ?? 0))).toBeLessThanOrEqual(4);
   });
 
+  it("charges the reply of a kv operation and a broker acknowledgement (a kind's answers)", async () => {
+    // request + kv reply + publish acknowledgement: 3 messages a visit; without the answers,
+    // only the request would be charged
+    const text = service(
+      '{ eventLoop: { perMessage: { dist: constant, value: 0.2ms } } }',
+      '[{ kv: redis }, { publish: bus }]',
+      '100/s',
+      '20s',
+    ).concat(`caches:
+  redis: { type: distributed, threads: 1, opTime: 0.02ms }
+brokers:
+  bus: {}
+`);
+    const r = await runYaml(text);
+    const rt = r.summary.runtimes?.[0];
+    const api = r.summary.components.find((c) => c.id === 'api');
+    expect(Math.abs((rt?.messages ?? 0) - 3 * (api?.arrivals ?? 0))).toBeLessThanOrEqual(6);
+  });
+
   it('refuses an event loop with several cores, located', () => {
     const text = service('{ eventLoop: { perMessage: 1ms } }', '[{ sleep: 0ms }]').replace(
       '    runtime:',

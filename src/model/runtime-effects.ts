@@ -9,9 +9,11 @@
  *   and the answer of each call and query (one after each call and query step, in parallel
  *   branches and branch options too). The cost of serialising what it sends is part of
  *   `perMessage`. Hop latency so grows with the instance's load (a queue for one server).
- *   Simplifications: the messages of other step kinds (kv, list lookups, publish, …) and of
- *   steps inside a transaction or saga are not charged; a failed call skips the rest of the
- *   frame, its answer's cost included.
+ *   The reply of a kv operation, a broker's acknowledgement of a publish and an event store's
+ *   answer are charged too (a kind's `answers`, model/steps/step-kind.ts). Simplifications:
+ *   the messages of kinds whose count varies (list lookups, lookups over shards, a saga's or a
+ *   2PC round's replies) and of steps inside a transaction or saga are not charged; a failed
+ *   call skips the rest of the frame, its answer's cost included.
  * - noisyNeighbour: per instance, a two-state Markov process (calm, noisy; exponential times
  *   of mean `calm` and `noisy`, starting calm): while noisy the instance's CPU work (cpu
  *   steps and the event loop's costs) takes `slowdown` times longer. A step takes the factor
@@ -86,13 +88,20 @@ class MessageCost implements Distribution {
   }
 }
 
-/** The steps with a message cost first and after every call and query, branches included. */
+/**
+ * The steps with a message cost first, after every call and query, and after each answer a
+ * handled kind declares (`answers`: kv, publish, eventStore), branches included.
+ */
 function withMessageCosts(steps: StepRuntime[], cost: MessageCost, top = true): StepRuntime[] {
   const out: StepRuntime[] = top ? [cost.step()] : [];
   for (const s of steps) {
     if (s.branches.length > 0) s.branches = s.branches.map((b) => withMessageCosts(b, cost, false));
     out.push(s);
     if (s.kind === StepKind.call || s.kind === StepKind.query) out.push(cost.step());
+    else if (s.kind === StepKind.handler) {
+      const answers = (s.handler as { answers?: number } | null)?.answers ?? 0;
+      for (let i = 0; i < answers; i++) out.push(cost.step());
+    }
   }
   return out;
 }

@@ -235,7 +235,7 @@ function serviceSchema(step: z.ZodType<RawStep>) {
     /**
      * Runtime effects, each off unless given (runtime-effects.ts). eventLoop: the instance is one
      * CPU (an event loop) and every message it receives (a request, a call's answer, a query's
-     * rows) costs `perMessage` there first, so hop latency grows with load. noisyNeighbour: a
+     * rows, a kv reply, a publish's acknowledgement, an event store's answer) costs `perMessage` there first, so hop latency grows with load. noisyNeighbour: a
      * two-state Markov process per instance, calm then noisy for exponential times of mean
      * `calm` and `noisy`, its CPU work × `slowdown` while noisy. timers: sleeps rounded down to
      * a `tick` (at least one) and fired `late` after it (a distribution); call timeouts rounded.

@@ -12,6 +12,8 @@ import type { HandledStepKind } from './step-kind.ts';
 
 export const eventStoreStep: HandledStepKind<EventStoreRaw, EventStoreStepDef, Payload> = {
   ...eventStoreStepSyntax,
+  // one reply (or acknowledgement) a run
+  answers: 1,
   compile(def, { serviceId, where }, ctx) {
     return {
       store: eventStore(ctx, def.name, def),

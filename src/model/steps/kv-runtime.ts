@@ -9,6 +9,8 @@ import type { HandledStepKind } from './step-kind.ts';
 
 export const kv: HandledStepKind<KvRaw, KvDef, KvClient> = {
   ...kvSyntax,
+  // one reply (or acknowledgement) a run
+  answers: 1,
   compile(def, { serviceId }, ctx) {
     const remote = ctx.caches.get(def.store)?.remote ?? null;
     if (remote === null) throw new Error(`unresolved store ${def.store}`);

@@ -9,6 +9,8 @@ import type { HandledStepKind } from './step-kind.ts';
 
 export const publish: HandledStepKind<PublishRaw, PublishDef, Producer> = {
   ...publishSyntax,
+  // one reply (or acknowledgement) a run
+  answers: 1,
   compile(def, { serviceId }, ctx) {
     const broker = ctx.brokers.get(def.broker);
     if (broker === undefined) throw new Error(`unresolved broker ${def.broker}`);

@@ -31,6 +31,12 @@ export interface HandledStep<D, P> {
    * when it waits (what the step started resumes the frame later with `advance`).
    */
   run(f: Frame, step: StepRuntime<P>): boolean;
+  /**
+   * The messages a run of the step receives back when it succeeds (a reply, an acknowledgement),
+   * when that number is fixed: a service's event loop (`runtime: eventLoop`,
+   * model/runtime-effects.ts) charges them after the step. Absent: none, or not a fixed number.
+   */
+  readonly answers?: number;
 }
 
 /** One of the interpreter's own kinds (StepKind.cpu …): it builds its step with its fields set. */
