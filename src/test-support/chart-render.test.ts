@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { countMarks, drawChart, pageCharts } from './chart-render.ts';
+import { countMarks, drawChart, pageCharts, unparsableAttributes } from './chart-render.ts';
 
 const bars = (values: unknown[]): TopLevelSpec => ({
   data: { values },
@@ -77,6 +77,22 @@ describe('countMarks', () => {
       '<g class="mark-text role-axis-label"><text x="1">a &lt; b</text><g><path/></g></g>' +
       '<g class="mark-group role-scope"><g><line/></g><rect/></g><path/></svg>';
     expect(countMarks(svg)).toBe(3);
+  });
+});
+
+describe('unparsableAttributes', () => {
+  it('finds the attributes Chromium cannot parse (NaN, Infinity, undefined), not text', () => {
+    const svg =
+      '<svg width="10" height="10"><g class="mark-line"><path d="M0,0L1,1"/><path d="M0,NaNL1,1"/>' +
+      '<text x="1" transform="translate(Infinity,0)">NaN</text><line x1="undefined"/></g></svg>';
+    expect(unparsableAttributes(svg)).toEqual([
+      'error: <path> attribute d: M0,NaNL1,1',
+      'error: <text> attribute transform: translate(Infinity,0)',
+      'error: <line> attribute x1: undefined',
+    ]);
+    expect(
+      unparsableAttributes('<svg width="1" height="1" aria-label="NaN"><text>NaN</text></svg>'),
+    ).toEqual([]);
   });
 });
 

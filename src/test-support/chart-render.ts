@@ -7,7 +7,8 @@
  * string renderer draws it: the same scenegraph and the same SVG elements as the DOM renderer, for
  * the same libraries the page inlines (vega, vega-lite from node_modules). What the browser would
  * show as a console warning or error is collected, and every file or URL the chart asks for is
- * refused and recorded (the browser test refuses every request but the page's). The one thing
+ * refused and recorded (the browser test refuses every request but the page's), and so is every
+ * attribute holding NaN, Infinity or undefined (Chromium logs an error for each). The one thing
  * that differs is text measuring: without a canvas vega estimates text widths, so a chart's
  * width (and, where labels wrap, its height) may differ by some pixels from Chromium's; its marks
  * do not (report.browser.test.ts checks both on the pages it draws in Chromium).
@@ -84,6 +85,21 @@ export function countMarks(svg: string): number {
   return marks;
 }
 
+/**
+ * The attributes of `svg` holding NaN, Infinity or undefined (a path through a missing value, a
+ * bar of infinite width): the DOM renderer sets them all the same and Chromium logs an error for
+ * each ("<path> attribute d: Expected number"), which the browser test counts as a problem.
+ * Labels for assistive technology (aria-*) and names (class, role, id) are text, not read as numbers.
+ */
+export function unparsableAttributes(svg: string): string[] {
+  const found: string[] = [];
+  for (const [, tag, attributes] of svg.matchAll(/<([A-Za-z]+)([^>]*)>/g))
+    for (const [, name, value] of attributes.matchAll(/([\w:-]+)="([^"]*)"/g))
+      if (!/^(?:aria-.*|class|role|id)$/.test(name) && /NaN|Infinity|undefined/.test(value))
+        found.push(`error: <${tag}> attribute ${name}: ${value.slice(0, 60)}`);
+  return found;
+}
+
 /** Whether vega `version` runs a spec compiled for vega `wanted` (vega-embed's `^wanted`). */
 function satisfiesCaret(version: string, wanted: string): boolean {
   const [a, b] = [version, wanted].map((v) => v.split('.').map((n) => Number.parseInt(n, 10)));
@@ -123,6 +139,7 @@ export async function drawChart(spec: TopLevelSpec): Promise<DrawnChart> {
     });
     const svg = await view.toSVG();
     view.finalize();
+    problems.push(...unparsableAttributes(svg));
     const size = /^<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
     return {
       marks: countMarks(svg),
