@@ -13,7 +13,7 @@
  * draws the charts of the pages of DRAWN_IN_CHROMIUM (the four photographed and the replicated
  * comparison) with the inlined libraries, as a reader's browser does; the charts of every page are
  * drawn in Node too (test-support/chart-render.ts: vega-embed's steps with the same libraries,
- * vega's SVG string renderer instead of the DOM), which costs about a third of Chromium's CPU
+ * vega's SVG string renderer instead of the DOM), which costs less than half of Chromium's CPU
  * time. On the pages Chromium draws, each chart has as many marks as Node draws. On the other
  * pages the inlined libraries still load and the page's script still runs, but its call of
  * vegaEmbed is recorded instead of drawing (every chart asked for, with the options Node draws
