@@ -48,12 +48,12 @@ export function browserSuite(title: string, body: () => void): void {
 /**
  * Waits until every chart (`.vega`) of the page has drawn an SVG or shown its error, then
  * expects at least `atLeast` charts, none with an error, each with marks: elements that
- * `marks` selects inside the chart's SVG.
+ * `marks` selects inside the chart's SVG. Returns each chart's id and number of marks, in page order.
  */
 export async function expectChartsDrawn(
   page: Page,
   opts: { atLeast: number; timeoutMs: number; marks: string },
-): Promise<void> {
+): Promise<{ id: string; marks: number }[]> {
   // a string: the tests are compiled without the DOM types
   await page.waitForFunction(
     "[...document.querySelectorAll('.vega')].every((el) => el.querySelector('svg') !== null || el.classList.contains('chart-error'))",
@@ -75,4 +75,5 @@ export async function expectChartsDrawn(
     expect(c.error, c.id).toBeNull();
     expect(c.marks, c.id).toBeGreaterThan(0);
   }
+  return charts.map(({ id, marks }) => ({ id, marks }));
 }

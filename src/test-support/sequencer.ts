@@ -10,7 +10,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** The longest test files (tens of seconds of CPU each), in the order they should start. */
 export const LONG_FIRST = [
-  // waits for every shipped run (helping make them), then draws every report
+  // waits for every shipped run (helping make them), then checks every report (charts drawn in Node)
   'src/report/html/report.browser.test.ts',
   'src/model/determinism.test.ts',
   'src/scenario/hostile-input.fuzz.test.ts',

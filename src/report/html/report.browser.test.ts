@@ -3,11 +3,23 @@
  * index.html of every shipped scenario's run (made once per test run and shared with the
  * goldens: test-support/shipped-runs.ts), and of `compare 01-shared-db.yaml --replications 3`
  * (shared with replications.e2e.test.ts), whose page shows confidence intervals, is opened from
- * file:// with every network request refused, and every chart must draw an SVG with marks, with
- * no console error or warning and no request but the page itself. At 1,400 × 900 the first
- * screen shows the scenario's highlights, no table scrolls sideways (headers and labels wrap)
- * and the sticky section bar never covers the heading of a section it jumps to. A full-page
- * screenshot of the headline report goes to reports/test-artifacts/ for people to look at.
+ * file:// with every network request refused, with no console error or warning and no request
+ * but the page itself. At 1,400 × 900 the first screen shows the scenario's highlights, no table
+ * scrolls sideways (headers and labels wrap) and the sticky section bar never covers the heading
+ * of a section it jumps to. A full-page screenshot of the headline report goes to
+ * reports/test-artifacts/ for people to look at.
+ *
+ * Every chart of every page draws an SVG with marks, with no warning and nothing fetched. Chromium
+ * draws the charts of the pages of DRAWN_IN_CHROMIUM (the four photographed and the replicated
+ * comparison) with the inlined libraries, as a reader's browser does; the charts of every page are
+ * drawn in Node too (test-support/chart-render.ts: vega-embed's steps with the same libraries,
+ * vega's SVG string renderer instead of the DOM), which costs less than half of Chromium's CPU
+ * time. On the pages Chromium draws, each chart has as many marks as Node draws. On the other
+ * pages the inlined libraries still load and the page's script still runs, but its call of
+ * vegaEmbed is recorded instead of drawing (every chart asked for, with the options Node draws
+ * with), and each chart's place holds an empty SVG of the size Node drew, so the page has its
+ * height for the layout checks (Node measures text without a canvas: widths, and where labels
+ * wrap heights, may differ by some pixels; the highlight cards come before every chart).
  * Without /usr/bin/chromium the tests are skipped locally and fail in CI.
  */
 import { mkdir, readFile } from 'node:fs/promises';
@@ -17,6 +29,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseScenario } from '../../model/language.ts';
 import { browserSuite, expectChartsDrawn, openChromium } from '../../test-support/browser.ts';
+import { type DrawnChart, drawChart, pageCharts } from '../../test-support/chart-render.ts';
 import { ROOT as root } from '../../test-support/cli.ts';
 import {
   allShippedRuns,
@@ -47,18 +60,65 @@ const REPLICATED = '01-shared-db.yaml compared with 3 replications';
 
 const files = [...SHIPPED, REPLICATED];
 
+/** The pages whose charts Chromium draws: people look at the photographed ones; the CIs. */
+const DRAWN_IN_CHROMIUM = new Set([...Object.keys(FIRST_SCREENS), REPLICATED]);
+/** The selector of a chart's marks in its SVG (chart-render.ts `countMarks` counts the same). */
+const MARKS =
+  'svg g[class*="mark-"] > path, svg g[class*="mark-"] > line, svg g[class*="mark-"] > text';
+/** The options the page's script gives vegaEmbed (layout.ts), which chart-render.ts draws with. */
+const EMBED_OPTIONS = { actions: false, renderer: 'svg', ast: true };
+/**
+ * Run in the tab of the pages whose charts are not drawn, before the page's scripts: the
+ * vega-embed library's `window.vegaEmbed = …` is kept aside (its type is recorded) and the page's
+ * script gets a vegaEmbed that records each call (the element's id and the options) and draws
+ * nothing.
+ */
+const RECORD_EMBED_CALLS = `(() => {
+  const calls = [];
+  let library;
+  const record = (el, spec, options) => {
+    calls.push({ id: el.id, options });
+    return Promise.resolve();
+  };
+  Object.defineProperty(window, '__embedCalls', { value: calls });
+  Object.defineProperty(window, '__embedLibrary', { get: () => typeof library });
+  Object.defineProperty(window, 'vegaEmbed', {
+    configurable: true,
+    get: () => record,
+    set: (value) => { library = value; },
+  });
+})()`;
+
 browserSuite('the HTML report in Chromium', () => {
   let browser: Browser;
   /**
-   * One tab opens every report in turn: a navigation in the same tab keeps Chromium's
-   * renderer process, which has compiled and optimised the inlined vega libraries once (a new
-   * tab per report starts cold: about twice the CPU time). Each report is a new document;
-   * what it logs and requests is collected afresh for each test.
+   * Two tabs open the reports in turn: `drawing` the pages of DRAWN_IN_CHROMIUM, `recording`
+   * the others (RECORD_EMBED_CALLS). A navigation in the same tab keeps Chromium's renderer
+   * process, which has compiled and optimised the inlined vega libraries once (a new tab per
+   * report starts cold: about twice the CPU time). Each report is a new document; what it logs
+   * and requests is collected afresh for each test.
    */
-  let page: Page;
+  let drawing: Page;
+  let recording: Page;
   const seen = { problems: [] as string[], requests: [] as string[] };
   /** The report folder of each entry of `files`. */
   const outs = new Map<string, string>();
+
+  /** A tab at VIEWPORT whose console problems and requests go to `seen`, every request but file:// refused. */
+  async function watchedTab(): Promise<Page> {
+    const tab = await browser.newPage({ viewport: VIEWPORT });
+    tab.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning')
+        seen.problems.push(`${m.type()}: ${m.text()}`);
+    });
+    tab.on('pageerror', (e) => seen.problems.push(`page error: ${e.message}`));
+    await tab.route('**/*', (route) => {
+      const url = route.request().url();
+      seen.requests.push(url);
+      return url.startsWith('file:') ? route.continue() : route.abort();
+    });
+    return tab;
+  }
 
   beforeAll(async () => {
     const launching = openChromium();
@@ -70,17 +130,9 @@ browserSuite('the HTML report in Chromium', () => {
     expect(replicated.code, replicated.stderr).toBe(0);
     outs.set(REPLICATED, replicated.out);
     browser = await launching;
-    page = await browser.newPage({ viewport: VIEWPORT });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning')
-        seen.problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => seen.problems.push(`page error: ${e.message}`));
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      seen.requests.push(url);
-      return url.startsWith('file:') ? route.continue() : route.abort();
-    });
+    drawing = await watchedTab();
+    recording = await watchedTab();
+    await recording.addInitScript(RECORD_EMBED_CALLS);
   }, SHIPPED_RUNS_WAIT_MS);
 
   afterAll(async () => {
@@ -90,19 +142,50 @@ browserSuite('the HTML report in Chromium', () => {
   it.each(files)(
     '%s: every chart draws, nothing is fetched, nothing is logged, tables fit, headings land below the section bar',
     async (file) => {
+      const html = join(outs.get(file) as string, 'index.html');
+      // every chart in Node: marks, no warning, nothing fetched
+      const specs = pageCharts(await readFile(html, 'utf8'));
+      expect(specs.length).toBeGreaterThanOrEqual(5);
+      const drawn: DrawnChart[] = [];
+      for (const { id, spec } of specs) {
+        const chart = await drawChart(spec);
+        expect(chart.problems, id).toEqual([]);
+        expect(chart.loads, id).toEqual([]);
+        expect(chart.marks, id).toBeGreaterThan(0);
+        drawn.push(chart);
+      }
+
+      const inChromium = DRAWN_IN_CHROMIUM.has(file);
+      const page = inChromium ? drawing : recording;
       // about:blank first, so nothing of the previous report can be counted against this one
       await page.goto('about:blank');
       seen.problems = [];
       seen.requests = [];
       const { problems, requests } = seen;
-      const html = join(outs.get(file) as string, 'index.html');
       await page.goto(pathToFileURL(html).href);
-      await expectChartsDrawn(page, {
-        atLeast: 5,
-        timeoutMs: 20_000,
-        marks:
-          'svg g[class*="mark-"] > path, svg g[class*="mark-"] > line, svg g[class*="mark-"] > text',
-      });
+      if (inChromium) {
+        const charts = await expectChartsDrawn(page, {
+          atLeast: 5,
+          timeoutMs: 20_000,
+          marks: MARKS,
+        });
+        // Chromium draws the marks Node draws
+        expect(charts).toEqual(specs.map(({ id }, i) => ({ id, marks: drawn[i].marks })));
+      } else {
+        // the libraries loaded and the page's script asked for every chart of the page, each
+        // in its place, with the options Node drew with
+        expect(await page.evaluate('window.__embedLibrary')).toBe('function');
+        expect(await page.evaluate('window.__embedCalls')).toEqual(
+          specs.map(({ id }) => ({ id, options: EMBED_OPTIONS })),
+        );
+        expect(await page.$$eval('.vega', (els) => els.map((el) => el.id))).toEqual(
+          specs.map(({ id }) => id),
+        );
+        // each chart's place takes the size of its drawing
+        const sizes = specs.map(({ id }, i) => [id, drawn[i].width, drawn[i].height]);
+        await page.evaluate(`for (const [id, w, h] of ${JSON.stringify(sizes)})
+          document.getElementById(id).innerHTML = '<svg width="' + w + '" height="' + h + '"></svg>'`);
+      }
       const diagrams = await page.$$eval('svg.topology', (els) => els.length);
       expect(diagrams).toBeGreaterThanOrEqual(1);
       expect(problems).toEqual([]);
