@@ -32,6 +32,8 @@ import { VERSION } from './version.ts';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** The environment the command was given (the locale: cli/lang.ts); absent: an empty one. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 let stdoutClosed = false;
@@ -43,6 +45,7 @@ export const processIo: CliIo = {
     if (!stdoutClosed) process.stdout.write(t);
   },
   err: (t) => process.stderr.write(t),
+  env: process.env,
 };
 
 /**

@@ -7,6 +7,7 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { scenarioJsonSchema } from '../model/language.ts';
+import type { Lang } from '../report/i18n/lang.ts';
 import { DEFAULT_MAX_REPLICATIONS } from '../report/precision.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
@@ -23,6 +24,7 @@ import {
   UsageError,
 } from './errors.ts';
 import { type CliIo, ignoreClosedPipes, processIo } from './io.ts';
+import { chosenLang, langOption } from './lang.ts';
 import {
   parseCountOption,
   parseDurationOption,
@@ -77,7 +79,12 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     )
     .action(async (file: string, opts) => {
       const { runCommand } = await import('./commands/run.ts');
-      result.code = await runCommand(file, { ...opts, onError: (e) => handleError(e, io) }, io);
+      const lang = chosenLang(opts.lang, io);
+      result.code = await runCommand(
+        file,
+        { ...opts, lang, onError: (e) => handleError(e, io) },
+        io,
+      );
     });
 
   withRunOptions(
@@ -96,7 +103,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .option('--wide', 'print tables at their full width (default: fitted to 100 columns)')
     .action(async (file: string, opts) => {
       const { compareCommand } = await import('./commands/compare.ts');
-      result.code = await compareCommand(file, opts, io);
+      result.code = await compareCommand(file, { ...opts, lang: chosenLang(opts.lang, io) }, io);
     });
 
   program
@@ -264,9 +271,10 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       'rebuild index.html, the self-contained HTML report, of a report folder from its results.json',
     )
     .argument('<dir>', 'a report folder written by run or compare (reports/<scenario name>)')
-    .action(async (dir: string) => {
+    .addOption(langOption())
+    .action(async (dir: string, opts: { lang?: Lang }) => {
       const { reportCommand } = await import('./commands/report.ts');
-      result.code = await reportCommand(dir, io);
+      result.code = await reportCommand(dir, io, chosenLang(opts.lang, io));
     });
 
   program
@@ -322,7 +330,9 @@ function withRunOptions(command: Command): Command {
         "auto: choose the warm-up by MSER-5 from a pilot run of the highlights' series",
         parseWarmupOption,
       )
-      .option('--csv-bom', CSV_BOM_HELP)
+      .option('--csv-bom', `${CSV_BOM_HELP} (default with --lang ko)`)
+      .option('--no-csv-bom', 'no byte-order mark, even with --lang ko')
+      .addOption(langOption())
       .option('--quiet', 'no progress bars')
       .option(
         '--sensitivity',

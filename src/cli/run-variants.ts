@@ -14,6 +14,7 @@ import { type Analysis, analyse } from '../report/analyse.ts';
 import { withCsvBom } from '../report/csv.ts';
 import { SENSITIVITY_THRESHOLD } from '../report/features/sensitivity/what-if.ts';
 import { buildReportHtml } from '../report/html/page.ts';
+import type { Lang } from '../report/i18n/lang.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
 import {
   autoWarmupMs,
@@ -31,6 +32,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { threadCpuMs } from './cpu-time.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
+import { csvBomFor } from './lang.ts';
 import { type Lesson, lessonWarnings, loadLesson } from './lesson-file.ts';
 import { checkOut, type OutTarget } from './out-target.ts';
 import { createRunProgress, type VariantBar } from './progress.ts';
@@ -81,8 +83,10 @@ export interface RunVariantsOptions extends GuardLimits {
   traceEvery?: number;
   /** With tracing: the replication traced (default 1), or every one. */
   traceReplication?: number | 'all';
-  /** Start every CSV file with a UTF-8 byte-order mark (for Excel). */
+  /** Start every CSV file with a UTF-8 byte-order mark (for Excel); default: with Korean. */
   csvBom?: boolean;
+  /** The language of the page's words (cli/lang.ts; default English). */
+  lang?: Lang;
 }
 
 /**
@@ -385,7 +389,11 @@ export async function runAndReport(
   io: CliIo,
 ): Promise<{ runs: VariantRuns; report: { files: OutputFiles; outDir: string } }> {
   const runs = await runVariants(file, opts, io);
-  return { runs, report: await writeReport(runs, io, { csvBom: opts.csvBom }) };
+  const lang = opts.lang ?? 'en';
+  return {
+    runs,
+    report: await writeReport(runs, io, { csvBom: csvBomFor(opts.csvBom, lang), lang }),
+  };
 }
 
 /** A --seed value: a whole number as a number, anything else as a string seed. */
@@ -422,7 +430,7 @@ export function checkGuards(
 export async function writeReport(
   runs: VariantRuns,
   io: CliIo,
-  options: { csvBom?: boolean } = {},
+  options: { csvBom?: boolean; lang?: Lang } = {},
 ): Promise<{ files: OutputFiles; outDir: string }> {
   const files = buildOutputs(runs.analysis);
   if (options.csvBom) withCsvBom(files);
@@ -431,7 +439,10 @@ export async function writeReport(
   const json = files.get('results.json');
   const data =
     json === undefined ? buildReportData(runs.analysis) : (JSON.parse(json) as ReportData);
-  files.set('index.html', buildReportHtml(data, await loadVegaAssets()));
+  files.set(
+    'index.html',
+    buildReportHtml(data, await loadVegaAssets(), undefined, options.lang ?? 'en'),
+  );
   const warnings = await writeDirectoryAtomically(runs.target, files);
   for (const w of warnings) io.err(`note: ${w}\n`);
   return { files, outDir: runs.target.given };

@@ -1,0 +1,119 @@
+/**
+ * The report's words in English: one entry per sentence or label, the key saying where it is
+ * shown. Placeholders `{name}` are filled by `t` (t.ts). Korean has the same keys (ko.ts; the
+ * type requires it, i18n.test.ts checks the placeholders). Add a string here and in ko.ts,
+ * then call `t(lang, key, {…})` where it is shown.
+ */
+export const EN = {
+  // the page's frame (html/layout.ts, html/page.ts)
+  'page.eyebrow': 'msasim report',
+  'page.nav': 'sections',
+  'page.footer':
+    'Made by msasim, a discrete-event simulator of microservice architectures. This page works offline: the charts are drawn by the inlined Vega libraries.',
+  'page.seconds': '{n} s',
+  'page.fact.file': 'scenario file',
+  'page.fact.simulated': 'simulated',
+  'page.fact.simulatedText': '{duration} per run; the first {warmup} are warm-up and not counted',
+  'page.fact.seed': 'seed',
+  'page.fact.replications': 'replications',
+  'page.fact.replicationsText': '{n} per variant, seeds {seeds}',
+  'page.fact.variants': '{n} variants',
+  'page.fact.baseline': ' (baseline)',
+  'page.summary.title': 'Summary',
+  'page.summary.firstReplication': ' (first replication, seed {seed})',
+  'page.summary.intro':
+    'After the warm-up{which}. Latency percentiles are of successful requests; load is visits per second; utilisation is busy threads or connections over capacity.',
+
+  // the highlights (highlights-text.ts, features/highlights/)
+  'hl.title': 'Highlights',
+  'hl.consoleTitle': '■ highlights: {source}',
+  'hl.notMeasured': 'not measured',
+  'hl.oneReplication.variants':
+    'One replication: no confidence intervals, so no difference can be called significant (run with --replications 5, or set replications: in the scenario).',
+  'hl.oneReplication':
+    'One replication: no confidence intervals (run with --replications 5, or set replications: in the scenario).',
+  'hl.mean': 'Mean over {n} replications ± half-width of the {level} confidence interval.',
+  'hl.mean.paired':
+    'Mean over {n} replications ± half-width of the {level} confidence interval; differences are paired with the first variant.',
+  'hl.source.scenario': 'declared in the scenario',
+  'hl.source.variants':
+    'none declared: the key metrics that differ most between the variants, relative to their spread',
+  'hl.source.single': 'none declared: the overall p99, throughput and error rate',
+  'hl.pageSource.scenario': 'Declared in the scenario.',
+  'hl.pageSource.variants':
+    'None declared: the key metrics that differ most between the variants, relative to their spread.',
+  'hl.pageSource.single': 'None declared: the overall p99, throughput and error rate.',
+  'hl.warmup':
+    'warm-up too short? {variant}: the series of {highlight} settles only after ~{suggested} s (MSER-5), the declared warm-up is {warmup} s; raise warmup: or run with --warmup auto',
+  'hl.warmupAuto.console': "--warmup auto: warm-up {s} s (MSER-5 on the highlights' series).",
+  'hl.warmupAuto.page':
+    "--warmup auto: the warm-up is {s} s (MSER-5 on the highlights' series of a pilot run).",
+  'verdict.better': 'better',
+  'verdict.worse': 'worse',
+
+  // a difference in words (estimates.ts)
+  'diff.same': '{variant}: {label} the same as {baseline}',
+  'diff.identical': '{variant}: {label} identical to {baseline} in every replication',
+  'diff.oneReplication': '{variant}: {label} {change} vs {baseline}',
+  'diff.interval': '{variant}: {label} {change} vs {baseline}, {level} CI {bounds}',
+  'diff.interval.ns':
+    '{variant}: {label} {change} vs {baseline}, {level} CI {bounds} — not significant',
+
+  // the console's variant block and replications (table.ts)
+  'console.variantTitle': '{scenario} · variant {variant}',
+  'console.window': '{measured} s measured after {warmup} s warm-up, seed {seed}',
+  'console.stopped': '  (stopped early: {reason})',
+  'console.replications':
+    '■ {n} replications: mean ± half-width of the {level} confidence interval (all entry endpoints)',
+  'console.metric': 'metric',
+  'console.notSignificant': '  ○ {variant}: not significant: {labels}',
+  'console.differences':
+    '■ differences (paired over replications with common random numbers; ○ = not significant: the {level} interval of the difference includes 0)',
+
+  // --precision (precision.ts)
+  'precision.reached':
+    "--precision {target}: every highlight's 95 % half-width is within {target} of its mean after {n} replications.",
+  'precision.missed':
+    '--precision {target} NOT reached: stopped at the cap of {cap} replications (--max-replications); furthest: {worst}.',
+
+  // the comparison (features/comparison/, html/key-metrics-table.ts)
+  'verdict.changed': 'changed',
+  'cmp.ns': 'n.s.',
+  'cmp.notSignificant':
+    'Not significant (the 95 % interval of the difference includes 0): {names}.',
+  'cmp.inWords': 'Differences from the baseline, in words',
+  'cmp.vs': 'vs',
+  'cmp.components.significant': 'Components and caches: {sig} of {n} differences significant',
+  'cmp.components.listed': 'Components and caches: {sig} of {n} differences listed',
+  'cmp.keyMetrics': 'Key metrics',
+  'cmp.keyMetricsIntro': 'Means over {n} replications with their 95 % confidence intervals.',
+  'cmp.intro':
+    'Each variant ran {n} replications with the same seeds ({seeds}): the same arrivals and the same draws for the same component (common random numbers). Each variant is compared with the baseline {baseline} replication by replication (paired differences). Green is better, red is worse; grey “n.s.” means the 95 % confidence interval of the difference includes 0.',
+  'cmp.intro.one':
+    'Each variant ran {n} replication with the same seed ({seeds}): the same arrivals and the same draws for the same component (common random numbers). Each variant is compared with the baseline {baseline} replication by replication (paired differences). Green is better, red is worse; grey “n.s.” means the 95 % confidence interval of the difference includes 0.',
+  'cmp.oneReplication':
+    'One replication: there are no confidence intervals, so no difference can be called significant. Run again with {code}.',
+  'cmp.title': 'Comparison of the variants',
+  'cmp.nav': 'Comparison',
+  'cmp.chartCaption':
+    'Each bar is the mean over the replications; the whiskers span its 95 % confidence interval. Panels have their own scales.',
+  'cmp.console': '■ comparison (all entry endpoints)',
+  'cmp.legend.calls': 'calls, rows: per request',
+  'cmp.legend.db': 'DB q/s: queries over all databases',
+  'cmp.legend.cache': 'MB/inst: cache memory per instance',
+  'km.baseline': 'baseline',
+  'km.ci': '95 % CI {lo} – {hi}',
+  'km.overReplications': 'Key metrics over the replications',
+
+  // the command line's words about the results (cli/commands/run.ts, compare.ts)
+  'check.none': '--check: the scenario declares no SLOs (add an `slos:` section); nothing to check',
+  'check.met': '--check: all {n} SLO bounds met',
+  'check.missed': '✗ --check: {missed} of {n} SLO bounds missed (exit {exit})',
+  'compare.header': 'compare {name} ({path}): {n} variants, seed {seed}',
+  'compare.header.none': 'compare {name} ({path}): no variants, seed {seed}',
+  'compare.noVariants':
+    'note: {name} has no variants, so there is nothing to compare; add a `variants:` section (see README).',
+} satisfies Record<string, string>;
+
+/** A key of the catalogues. */
+export type MessageKey = keyof typeof EN;

@@ -1,0 +1,109 @@
+/**
+ * The report's words in Korean, key for key as en.ts (the type requires every key;
+ * i18n.test.ts checks that each sentence has the English one's placeholders). Terms follow
+ * docs/workshop.ko.md and scenarios/ko/: 지연 시간, 처리량, 가용성, 신뢰 구간, 기준 변형.
+ * No particle (이/가, 을/를) follows a placeholder: its final consonant is unknown.
+ */
+import type { MessageKey } from './en.ts';
+
+export const KO: Record<MessageKey, string> = {
+  'page.eyebrow': 'msasim 보고서',
+  'page.nav': '목차',
+  'page.footer':
+    '마이크로서비스 아키텍처의 이산 사건 시뮬레이터 msasim이 만들었습니다. 이 페이지는 오프라인에서도 동작합니다. 차트는 페이지에 포함된 Vega 라이브러리가 그립니다.',
+  'page.seconds': '{n}초',
+  'page.fact.file': '시나리오 파일',
+  'page.fact.simulated': '시뮬레이션',
+  'page.fact.simulatedText': '실행마다 {duration}, 처음 {warmup}은 워밍업으로 집계하지 않음',
+  'page.fact.seed': '시드',
+  'page.fact.replications': '반복 실행',
+  'page.fact.replicationsText': '변형마다 {n}회, 시드 {seeds}',
+  'page.fact.variants': '변형 {n}개',
+  'page.fact.baseline': ' (기준)',
+  'page.summary.title': '요약',
+  'page.summary.firstReplication': ' (첫 번째 반복 실행, 시드 {seed})',
+  'page.summary.intro':
+    '워밍업 이후{which}. 지연 시간 백분위수는 성공한 요청의 것입니다. 부하는 초당 방문 수, 사용률은 사용 중인 스레드나 커넥션을 용량으로 나눈 값입니다.',
+
+  'hl.title': '주요 지표',
+  'hl.consoleTitle': '■ 주요 지표: {source}',
+  'hl.notMeasured': '측정 안 됨',
+  'hl.oneReplication.variants':
+    '반복 실행 1회: 신뢰 구간이 없으므로 어떤 차이도 유의하다고 할 수 없습니다 (--replications 5로 실행하거나 시나리오에 replications:를 지정하세요).',
+  'hl.oneReplication':
+    '반복 실행 1회: 신뢰 구간이 없습니다 (--replications 5로 실행하거나 시나리오에 replications:를 지정하세요).',
+  'hl.mean': '반복 실행 {n}회의 평균 ± {level} 신뢰 구간의 반폭.',
+  'hl.mean.paired':
+    '반복 실행 {n}회의 평균 ± {level} 신뢰 구간의 반폭. 차이는 첫 번째 변형과 짝지어 계산합니다.',
+  'hl.source.scenario': '시나리오에 선언됨',
+  'hl.source.variants': '선언 없음: 변형 사이에서 산포 대비 가장 크게 다른 핵심 지표',
+  'hl.source.single': '선언 없음: 전체 p99, 처리량, 오류율',
+  'hl.pageSource.scenario': '시나리오에 선언된 지표입니다.',
+  'hl.pageSource.variants': '선언 없음: 변형 사이에서 산포 대비 가장 크게 다른 핵심 지표입니다.',
+  'hl.pageSource.single': '선언 없음: 전체 p99, 처리량, 오류율입니다.',
+  'hl.warmup':
+    '워밍업이 너무 짧은가요? {variant}: {highlight} 시계열은 약 {suggested}초 이후에야 안정됩니다 (MSER-5). 선언된 워밍업은 {warmup}초입니다. warmup:을 늘리거나 --warmup auto로 실행하세요',
+  'hl.warmupAuto.console': '--warmup auto: 워밍업 {s}초 (주요 지표 시계열에 MSER-5 적용).',
+  'hl.warmupAuto.page':
+    '--warmup auto: 워밍업은 {s}초입니다 (시험 실행의 주요 지표 시계열에 MSER-5 적용).',
+  'verdict.better': '개선',
+  'verdict.worse': '악화',
+
+  'diff.same': '{variant}: {label} — {baseline}과(와) 같음',
+  'diff.identical': '{variant}: {label} — 모든 반복 실행에서 {baseline}과(와) 동일',
+  'diff.oneReplication': '{variant}: {label} — {baseline} 대비 {change}',
+  'diff.interval': '{variant}: {label} — {baseline} 대비 {change}, {level} 신뢰 구간 {bounds}',
+  'diff.interval.ns':
+    '{variant}: {label} — {baseline} 대비 {change}, {level} 신뢰 구간 {bounds} — 유의하지 않음',
+
+  'console.variantTitle': '{scenario} · 변형 {variant}',
+  'console.window': '워밍업 {warmup}초 이후 {measured}초 측정, 시드 {seed}',
+  'console.stopped': '  (조기 종료: {reason})',
+  'console.replications':
+    '■ 반복 실행 {n}회: 평균 ± {level} 신뢰 구간의 반폭 (모든 진입 엔드포인트)',
+  'console.metric': '지표',
+  'console.notSignificant': '  ○ {variant}: 유의하지 않음: {labels}',
+  'console.differences':
+    '■ 차이 (공통 난수로 반복 실행끼리 짝지은 비교, ○ = 유의하지 않음: 차이의 {level} 구간이 0을 포함)',
+
+  'precision.reached':
+    '--precision {target}: 반복 실행 {n}회 후 모든 주요 지표의 95 % 반폭이 평균의 {target} 이내입니다.',
+  'precision.missed':
+    '--precision {target} 미달: 반복 실행 상한 {cap}회에서 멈췄습니다 (--max-replications). 가장 먼 지표: {worst}.',
+
+  'verdict.changed': '달라짐',
+  'cmp.ns': '유의하지 않음',
+  'cmp.notSignificant': '유의하지 않음 (차이의 95 % 구간이 0을 포함): {names}.',
+  'cmp.inWords': '기준 변형과의 차이를 말로 풀면',
+  'cmp.vs': '대',
+  'cmp.components.significant': '컴포넌트와 캐시: 차이 {n}개 중 {sig}개 유의',
+  'cmp.components.listed': '컴포넌트와 캐시: 차이 {n}개 중 {sig}개 표시',
+  'cmp.keyMetrics': '핵심 지표',
+  'cmp.keyMetricsIntro': '반복 실행 {n}회의 평균과 95 % 신뢰 구간입니다.',
+  'cmp.intro':
+    '각 변형은 같은 시드({seeds})로 {n}회 반복 실행했습니다. 같은 컴포넌트는 같은 도착과 같은 난수를 받습니다(공통 난수). 각 변형은 기준 변형 {baseline}과(와) 반복 실행마다 짝지어 비교합니다(짝지은 차이). 초록색은 개선, 빨간색은 악화이며, 회색 “유의하지 않음”은 차이의 95 % 신뢰 구간이 0을 포함한다는 뜻입니다.',
+  'cmp.intro.one':
+    '각 변형은 같은 시드({seeds})로 {n}회 실행했습니다. 같은 컴포넌트는 같은 도착과 같은 난수를 받습니다(공통 난수). 각 변형은 기준 변형 {baseline}과(와) 반복 실행마다 짝지어 비교합니다(짝지은 차이). 초록색은 개선, 빨간색은 악화이며, 회색 “유의하지 않음”은 차이의 95 % 신뢰 구간이 0을 포함한다는 뜻입니다.',
+  'cmp.oneReplication':
+    '반복 실행 1회: 신뢰 구간이 없으므로 어떤 차이도 유의하다고 할 수 없습니다. {code} 옵션으로 다시 실행하세요.',
+  'cmp.title': '변형 비교',
+  'cmp.nav': '비교',
+  'cmp.chartCaption':
+    '막대는 반복 실행의 평균이고, 수염은 95 % 신뢰 구간입니다. 패널마다 눈금이 다릅니다.',
+  'cmp.console': '■ 비교 (모든 진입 엔드포인트)',
+  'cmp.legend.calls': '호출, 행: 요청당',
+  'cmp.legend.db': 'DB 쿼리/s: 모든 데이터베이스의 쿼리',
+  'cmp.legend.cache': 'MB/인스턴스: 인스턴스당 캐시 메모리',
+  'km.baseline': '기준',
+  'km.ci': '95 % 신뢰 구간 {lo} – {hi}',
+  'km.overReplications': '반복 실행에 걸친 핵심 지표',
+
+  'check.none':
+    '--check: 시나리오에 SLO가 없습니다 (`slos:` 절을 추가하세요). 확인할 것이 없습니다',
+  'check.met': '--check: SLO 한계 {n}개를 모두 충족',
+  'check.missed': '✗ --check: SLO 한계 {n}개 중 {missed}개 미충족 (종료 코드 {exit})',
+  'compare.header': 'compare {name} ({path}): 변형 {n}개, 시드 {seed}',
+  'compare.header.none': 'compare {name} ({path}): 변형 없음, 시드 {seed}',
+  'compare.noVariants':
+    '참고: {name}에는 변형이 없어 비교할 것이 없습니다. `variants:` 절을 추가하세요 (README 참조).',
+};
