@@ -6,7 +6,7 @@
 
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import type { Analysis } from './analysis.ts';
-import { sentenceIn } from './estimates.ts';
+import { sentenceIn } from './difference-words.ts';
 import type { Highlight, Highlights } from './highlights.ts';
 import { formatInUnit, formatNumber } from './html/format.ts';
 import type { Lang } from './i18n/lang.ts';

@@ -10,7 +10,7 @@
 import type { RunSummary } from '../metrics/summary.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import { type Analysis, analysisOf } from './analyse.ts';
-import { sentenceIn } from './estimates.ts';
+import { sentenceIn } from './difference-words.ts';
 import { type PartFor, part, type ReportFeature } from './feature.ts';
 import { keyMetricSources, partsFor, REPORT_FEATURES } from './features/registry.ts';
 import { formatHighlights } from './highlights-text.ts';

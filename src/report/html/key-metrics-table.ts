@@ -6,7 +6,7 @@
  */
 
 import { changeWords } from '../change-words.ts';
-import { sentenceIn } from '../estimates.ts';
+import { sentenceIn } from '../difference-words.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { t, term } from '../i18n/t.ts';
 import {

@@ -113,6 +113,20 @@ export const EN = {
   'compare.header.none': 'compare {name} ({path}): no variants, seed {seed}',
   'compare.noVariants':
     'note: {name} has no variants, so there is nothing to compare; add a `variants:` section (see README).',
+
+  // SLOs (features/slos/)
+  'slo.allEndpoints': 'all endpoints',
+  'slo.notMeasured': 'not measured (no request finished)',
+  'slo.straddles': ' (straddles the bound)',
+  'slo.console': '■ SLOs{title}: {met} of {n} met',
+  'slo.met': '✓ met',
+  'slo.missed': '✗ missed',
+  'slo.metOf': '{met} of {n}',
+  'slo.title': 'Service-level objectives',
+  'slo.nav': 'SLOs',
+  'slo.intro':
+    "The scenario's steady-state hypotheses, judged on the mean over the replications (the interval is 95 %). Met: {met}. {code} exits with code 3 when one is missed.",
+  'slo.ci': ', 95 % CI [{lo}, {hi}]',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */

@@ -11,4 +11,11 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
   'error rate': '오류율',
   availability: '가용성',
   utilisation: '사용률',
+  verdict: '판정',
+  variant: '변형',
+  SLO: 'SLO',
+  target: '대상',
+  bound: '한계',
+  value: '값',
+  '95 % CI': '95 % 신뢰 구간',
 };

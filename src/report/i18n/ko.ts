@@ -106,4 +106,17 @@ export const KO: Record<MessageKey, string> = {
   'compare.header.none': 'compare {name} ({path}): 변형 없음, 시드 {seed}',
   'compare.noVariants':
     '참고: {name}에는 변형이 없어 비교할 것이 없습니다. `variants:` 절을 추가하세요 (README 참조).',
+
+  'slo.allEndpoints': '모든 엔드포인트',
+  'slo.notMeasured': '측정 안 됨 (끝난 요청 없음)',
+  'slo.straddles': ' (구간이 한계에 걸쳐 있음)',
+  'slo.console': '■ SLO{title}: {n}개 중 {met}개 충족',
+  'slo.met': '✓ 충족',
+  'slo.missed': '✗ 미충족',
+  'slo.metOf': '{n}개 중 {met}개',
+  'slo.title': '서비스 수준 목표(SLO)',
+  'slo.nav': 'SLO',
+  'slo.intro':
+    '시나리오의 정상 상태 가설을 반복 실행의 평균으로 판정합니다 (구간은 95 %). 충족: {met}. 하나라도 미충족이면 {code}는 종료 코드 3으로 끝납니다.',
+  'slo.ci': ', 95 % 신뢰 구간 [{lo}, {hi}]',
 };

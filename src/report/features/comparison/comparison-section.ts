@@ -5,7 +5,7 @@
  * or worse, and a plain list of those that are not significant.
  */
 
-import { sentenceIn } from '../../estimates.ts';
+import { sentenceIn } from '../../difference-words.ts';
 import { variantLabel } from '../../html/charts.ts';
 import { KEY_METRICS, keyMetricsCiChart } from '../../html/component-charts.ts';
 import { keyMetricsTable, variantChip } from '../../html/key-metrics-table.ts';
