@@ -6,6 +6,7 @@
  * a list of checked claims (the page renders it; every text is escaped by the Markdown renderer).
  * Reads only key metric estimates, so a golden's summary.json is enough to check a lesson.
  */
+
 import type {
   ClaimOperand,
   FigureFormat,
@@ -17,6 +18,8 @@ import type {
 import { highlightKey } from './highlights.ts';
 import { valueText } from './highlights-text.ts';
 import { formatInUnit } from './html/format.ts';
+import type { Lang } from './i18n/lang.ts';
+import { t } from './i18n/t.ts';
 import type { MetricEstimate } from './key-metrics.ts';
 
 /** A key metric estimate as results.json and summary.json keep it (`values` may be absent). */
@@ -138,19 +141,18 @@ export function checkClaims(refs: LessonRefs, variants: readonly VariantEstimate
 }
 
 /** A checked claim in words: "✓ a < b (0.90 < 12.0; the 95 % intervals do not overlap)". */
-export function claimWords(c: ClaimCheck): string {
+export function claimWords(c: ClaimCheck, lang: Lang = 'en'): string {
   const mark = c.holds === true ? '✓' : c.holds === false ? '✗' : '?';
-  const values = `${c.left} ${c.holds === false ? 'vs' : opText(c.claim.op)} ${c.right}`;
+  const op = c.holds === false ? t(lang, 'claim.vs') : opText(c.claim.op);
+  const values = `${c.left} ${op} ${c.right}`;
   const ci =
     c.overlap === null || c.claim.op === '=' || c.claim.op === '!=' || c.claim.op === '~'
       ? ''
       : c.holds !== true
         ? ''
-        : c.overlap
-          ? '; on the means only: the 95 % intervals overlap'
-          : '; the 95 % intervals do not overlap';
+        : t(lang, c.overlap ? 'claim.overlap' : 'claim.apart');
   const verdict =
-    c.holds === null ? 'not measured in this run: ' : c.holds ? '' : 'does not hold: ';
+    c.holds === null ? t(lang, 'claim.notMeasured') : c.holds ? '' : t(lang, 'claim.fails');
   return `${mark} ${c.claim.text} (${verdict}${values}${ci})`;
 }
 
@@ -169,6 +171,7 @@ export function fillLesson(
   lesson: string,
   refs: LessonRefs,
   variants: readonly VariantEstimates[],
+  lang: Lang = 'en',
 ): string {
   const lines = lesson.replace(/\r\n?/g, '\n').split('\n');
   const byLine = new Map<number, LessonFigure[]>();
@@ -193,9 +196,9 @@ export function fillLesson(
     const inside = checks.filter((c) => c.claim.line > block.start && c.claim.line <= block.end);
     const list = [
       '',
-      'Checked claims (from this run):',
+      t(lang, 'claim.checked'),
       '',
-      ...inside.map((c) => `- ${literal(claimWords(c))}`),
+      ...inside.map((c) => `- ${literal(claimWords(c, lang))}`),
       '',
     ];
     lines.splice(block.start - 1, block.end - block.start + 1, ...list);

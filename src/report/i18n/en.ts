@@ -127,6 +127,22 @@ export const EN = {
   'slo.intro':
     "The scenario's steady-state hypotheses, judged on the mean over the replications (the interval is 95 %). Met: {met}. {code} exits with code 3 when one is missed.",
   'slo.ci': ', 95 % CI [{lo}, {hi}]',
+
+  // requests (features/requests/)
+  'req.failures': 'failures:',
+  'req.timeoutCauses':
+    'either the timeout is shorter than any answer can be (a number without a unit is milliseconds: `timeout: 0.2` is 0.2 ms) or what it waits for is too overloaded to answer in time',
+  'req.allTimedOut': 'every request to {endpoint} timed out ({n} of {n}): {causes}',
+  'req.callsTimedOut': 'every call of {step} ({from} → {to}) timed out ({n} of {n}): {causes}',
+
+  // the lesson (features/lesson/, lesson-figures.ts)
+  'lesson.title': 'Lesson',
+  'claim.checked': 'Checked claims (from this run):',
+  'claim.vs': 'vs',
+  'claim.overlap': '; on the means only: the 95 % intervals overlap',
+  'claim.apart': '; the 95 % intervals do not overlap',
+  'claim.notMeasured': 'not measured in this run: ',
+  'claim.fails': 'does not hold: ',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */

@@ -119,4 +119,18 @@ export const KO: Record<MessageKey, string> = {
   'slo.intro':
     '시나리오의 정상 상태 가설을 반복 실행의 평균으로 판정합니다 (구간은 95 %). 충족: {met}. 하나라도 미충족이면 {code}는 종료 코드 3으로 끝납니다.',
   'slo.ci': ', 95 % 신뢰 구간 [{lo}, {hi}]',
+
+  'req.failures': '실패:',
+  'req.timeoutCauses':
+    '타임아웃이 어떤 응답보다도 짧거나 (단위 없는 숫자는 밀리초입니다: `timeout: 0.2`는 0.2 ms), 기다리는 대상이 너무 과부하되어 제때 응답하지 못합니다',
+  'req.allTimedOut': '{endpoint}에 대한 모든 요청이 타임아웃됨 ({n}개 중 {n}개): {causes}',
+  'req.callsTimedOut': '{step} ({from} → {to})의 모든 호출이 타임아웃됨 ({n}개 중 {n}개): {causes}',
+
+  'lesson.title': '교안',
+  'claim.checked': '확인한 주장 (이번 실행 기준):',
+  'claim.vs': '대',
+  'claim.overlap': '; 평균으로만 성립: 95 % 구간이 겹침',
+  'claim.apart': '; 95 % 구간이 겹치지 않음',
+  'claim.notMeasured': '이번 실행에서 측정 안 됨: ',
+  'claim.fails': '성립하지 않음: ',
 };

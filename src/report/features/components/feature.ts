@@ -25,7 +25,7 @@ export const componentsFeature: ReportFeature = {
   series: componentSeriesRows,
   parts: [
     file(20, 'components.csv', componentsCsv),
-    part('run-table', 20, (s) => `\n\n${componentTable(s)}`),
+    part('run-table', 20, (s, lang) => `\n\n${componentTable(s, lang)}`),
     part('summary-table', 20, componentsSummaryTable),
     part('page', 120, (data) => [
       {

@@ -3,6 +3,7 @@
  * policies.csv (one row per variant × call step with policies), the console's table and the
  * page's section. Load × is attempts per call: how much retries multiply the callee's load.
  */
+
 import type { CallPolicySummary, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { asIs, type Column, csvOf, roundedFields, runItems } from '../../csv.ts';
@@ -11,6 +12,7 @@ import { labelTd, tableHtml, td } from '../../html/data-table.ts';
 import { formatNumber, formatPercent } from '../../html/format.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { countColumns, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
@@ -47,8 +49,8 @@ const POLICY_TABLE: TextColumn<P>[] = [
 ];
 
 /** The console table of a run's call steps with policies ('' without any), after a blank line. */
-export function policyTable(s: RunSummary): string {
-  return s.callPolicies.length === 0 ? '' : `\n\n${tableOf(POLICY_TABLE, s.callPolicies)}`;
+export function policyTable(s: RunSummary, lang: Lang = 'en'): string {
+  return s.callPolicies.length === 0 ? '' : `\n\n${tableOf(POLICY_TABLE, s.callPolicies, lang)}`;
 }
 
 /** The call steps with resilience policies: amplification, breaker, bulkhead, fallbacks. */

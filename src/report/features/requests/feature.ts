@@ -27,7 +27,7 @@ export const requestsFeature: ReportFeature = {
   series: requestSeriesRows,
   parts: [
     file(10, 'endpoints.csv', endpointsCsv),
-    part('run-table', 10, (s) => `\n${endpointTable(s)}`),
+    part('run-table', 10, (s, lang) => `\n${endpointTable(s, lang)}`),
     part('run-table', 70, causesText),
     part('run-table', 75, timeoutWarnings),
     part('summary-table', 10, endpointsSummaryTable),
