@@ -127,7 +127,7 @@ export function formatHighlights(a: Analysis, lang: Lang = 'en'): string {
   if (notes?.warmupAutoMs !== undefined)
     lines.push(`  ${t(lang, 'hl.warmupAuto.console', { s: notes.warmupAutoMs / 1000 })}`);
   for (const item of h.items) {
-    lines.push(item.name);
+    lines.push(term(lang, item.name));
     const cells = highlightCells(item, a.variants, a.comparisons);
     const values = cells.map((c) => valueText(c.estimate, lang));
     const valueWidth = Math.max(...values.map((x) => x.length));

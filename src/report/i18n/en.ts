@@ -143,6 +143,38 @@ export const EN = {
   'claim.apart': '; the 95 % intervals do not overlap',
   'claim.notMeasured': 'not measured in this run: ',
   'claim.fails': 'does not hold: ',
+
+  // the topology (html/topology.ts, features/topology/)
+  'topo.section': 'Topology',
+  'topo.title': 'Topology of {name}',
+  'topo.intro':
+    'Messages per second over each link after the warm-up (replies are not drawn): the wider, the busier. Dashed grey links exist in the scenario but carried nothing in this variant. Nodes are tinted by utilisation; hover over one for its load, queue and wait. With faults, the struck component is marked ⚡ and the components that degraded are outlined in red with their place in the blast radius and how long after the fault they degraded.',
+  'topo.fault': 'fault',
+  'topo.sent': '{rate} sent',
+  'topo.clientTip': 'client: {rate} requests',
+  'topo.absent': 'not in this variant',
+  'topo.busy': '×{n} · {busy} busy',
+  'topo.tip.one':
+    '{id} ({kind}): {n} instance, load {load}, utilisation {util} %, mean queue {queue}, mean wait {wait} ms',
+  'topo.tip':
+    '{id} ({kind}): {n} instances, load {load}, utilisation {util} %, mean queue {queue}, mean wait {wait} ms',
+  'topo.unused': 'not used by this variant',
+  'topo.shapes': 'box = service · cylinder = database · hexagon = cache · width ∝ √load',
+
+  // captions and run notes
+  'caption.cdf':
+    'A curve further left is faster; where the curves part near the top is where the designs differ in their tail.',
+  'caption.load':
+    'A component whose bar grows with a design choice is where that choice sends its load.',
+  'caption.instances':
+    'Where the count rises after the load does, the new instances were still booting: the queue grew meanwhile.',
+  'notes.title': 'Read this first',
+  'notes.inVariant': ' in variant {variant}',
+  'notes.noRequest':
+    'No request completed{inVariant}: its figures are empty (no latency, no throughput). The run lasted {duration} of simulated time with {warmup} of warm-up; a number without a unit is milliseconds. Lengthen the duration or check the workloads.',
+  'notes.allTimedOut': 'Every request to {endpoint} timed out{inVariant} ({n} of {n}): {causes}.',
+  'notes.callsTimedOut':
+    'Every call of {step} ({from} → {to}) timed out{inVariant} ({n} of {n}): {causes}.',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */

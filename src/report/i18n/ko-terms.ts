@@ -202,4 +202,61 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
   local: '로컬',
   replicated: '복제',
   distributed: '분산',
+  // topology
+  client: '클라이언트',
+  request: '요청',
+  call: '호출',
+  query: '쿼리',
+  sync: '동기화',
+  publish: '발행',
+  consume: '소비',
+  // chart titles and subtitles (vega-lite specs)
+  '95 % CI high': '95 % 신뢰 구간 상한',
+  '95 % CI low': '95 % 신뢰 구간 하한',
+  'Key metrics per variant': '변형별 핵심 지표',
+  'Latency distribution (CDF)': '지연 시간 분포 (CDF)',
+  'Latency percentiles per endpoint': '엔드포인트별 지연 시간 백분위수',
+  'Over time: throughput, latency and errors': '시간에 따른 처리량, 지연 시간, 오류',
+  'Utilisation over time': '시간에 따른 사용률',
+  'arrivals per second after the warm-up: every visit a service, database or cache had to serve':
+    '워밍업 이후 초당 도착 수: 서비스, 데이터베이스, 캐시가 처리해야 했던 모든 방문',
+  'arrivals/s': '도착/s',
+  'busy threads (services) or connections (databases) / capacity; red = saturated':
+    '사용 중인 스레드(서비스)나 커넥션(데이터베이스) / 용량, 빨간색 = 포화',
+  'cache hit ratio (%)': '캐시 적중률 (%)',
+  databases: '데이터베이스',
+  services: '서비스',
+  caches: '캐시',
+  'each step holds one second’s value; a gap in latency: no successful request that second':
+    '계단 하나가 1초의 값입니다. 지연 시간이 비어 있으면 그 초에 성공한 요청이 없습니다',
+  'from second': '시작 초',
+  'load (arrivals/s, symlog scale)': '부하 (도착/s, symlog 눈금)',
+  'successful requests after the warm-up; shorter is better':
+    '워밍업 이후 성공한 요청, 짧을수록 좋음',
+  'throughput (per s)': '처리량 (초당)',
+  'Load on shared components per variant': '변형별 공유 컴포넌트 부하',
 };
+
+/**
+ * Titles made of a term and a few words around it ("p99 (ms), log scale"): the pattern over
+ * the whole English title, and the Korean title made from its captured parts (each translated
+ * as a term first). Tried in order after the exact terms.
+ */
+export const KO_TERM_PATTERNS: readonly [RegExp, (...parts: string[]) => string][] = [
+  [/^(.+) \(ms\), log scale$/, (x) => `${x} (ms, 로그 눈금)`],
+  [/^(.+), log scale$/, (x) => `${x} (로그 눈금)`],
+  [/^(.+), symlog scale$/, (x) => `${x} (symlog 눈금)`],
+  [
+    /^bars: mean of (\d+) replications?; whiskers: 95 % confidence interval$/,
+    (n) => `막대: 반복 실행 ${n}회의 평균, 수염: 95 % 신뢰 구간`,
+  ],
+  [
+    /^share of successful requests at or below each latency, per (.+); further left is faster, the top is the tail$/,
+    (by) => `${by}별로 각 지연 시간 이하인 성공 요청의 비율. 왼쪽일수록 빠르고, 위쪽이 꼬리입니다`,
+  ],
+  [
+    /^per (.+), per second of simulated time; grey: the warm-up(; red: faults)?(; no errors)?$/,
+    (by, faults, none) =>
+      `${by}별, 시뮬레이션 시간 1초 단위. 회색: 워밍업${faults ? '. 빨간색: 장애' : ''}${none ? '. 오류 없음' : ''}`,
+  ],
+];

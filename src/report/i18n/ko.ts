@@ -133,4 +133,34 @@ export const KO: Record<MessageKey, string> = {
   'claim.apart': '; 95 % 구간이 겹치지 않음',
   'claim.notMeasured': '이번 실행에서 측정 안 됨: ',
   'claim.fails': '성립하지 않음: ',
+
+  'topo.section': '토폴로지',
+  'topo.title': '{name}의 토폴로지',
+  'topo.intro':
+    '워밍업 이후 각 연결의 초당 메시지 수입니다 (응답은 그리지 않습니다). 굵을수록 바쁩니다. 회색 점선 연결은 시나리오에는 있지만 이 변형에서는 아무것도 나르지 않았습니다. 노드의 색은 사용률을 나타내며, 마우스를 올리면 부하, 큐, 대기 시간이 보입니다. 장애가 있으면 장애 난 컴포넌트에 ⚡ 표시가 붙고, 성능이 저하된 컴포넌트는 빨간 테두리와 함께 장애 영향 범위에서의 순서와 장애 후 저하되기까지 걸린 시간이 표시됩니다.',
+  'topo.fault': '장애',
+  'topo.sent': '{rate} 송신',
+  'topo.clientTip': '클라이언트: 요청 {rate}',
+  'topo.absent': '이 변형에 없음',
+  'topo.busy': '×{n} · 사용률 {busy}',
+  'topo.tip.one':
+    '{id} ({kind}): 인스턴스 {n}개, 부하 {load}, 사용률 {util} %, 평균 큐 {queue}, 평균 대기 {wait} ms',
+  'topo.tip':
+    '{id} ({kind}): 인스턴스 {n}개, 부하 {load}, 사용률 {util} %, 평균 큐 {queue}, 평균 대기 {wait} ms',
+  'topo.unused': '이 변형에서 쓰이지 않음',
+  'topo.shapes': '상자 = 서비스 · 원통 = 데이터베이스 · 육각형 = 캐시 · 굵기 ∝ √부하',
+
+  'caption.cdf':
+    '곡선이 왼쪽에 있을수록 빠릅니다. 곡선이 위쪽에서 갈라지는 곳이 설계 사이에 꼬리 지연 시간이 달라지는 곳입니다.',
+  'caption.load': '설계 선택에 따라 막대가 커지는 컴포넌트가 그 선택이 부하를 보내는 곳입니다.',
+  'caption.instances':
+    '부하보다 늦게 인스턴스 수가 늘어난 구간에서는 새 인스턴스가 아직 부팅 중이었고, 그동안 큐가 쌓였습니다.',
+  'notes.title': '먼저 읽어 주세요',
+  'notes.inVariant': ' (변형 {variant})',
+  'notes.noRequest':
+    '완료된 요청이 없습니다{inVariant}: 수치가 비어 있습니다 (지연 시간도 처리량도 없음). 실행은 시뮬레이션 시간 {duration} 동안, 워밍업 {warmup}으로 진행되었습니다. 단위 없는 숫자는 밀리초입니다. 실행 시간을 늘리거나 워크로드를 확인하세요.',
+  'notes.allTimedOut':
+    '{endpoint}에 대한 모든 요청이 타임아웃됨{inVariant} ({n}개 중 {n}개): {causes}.',
+  'notes.callsTimedOut':
+    '{step} ({from} → {to})의 모든 호출이 타임아웃됨{inVariant} ({n}개 중 {n}개): {causes}.',
 };

@@ -7,7 +7,7 @@
  */
 import { EN, type MessageKey } from './en.ts';
 import { KO } from './ko.ts';
-import { KO_TERMS } from './ko-terms.ts';
+import { KO_TERM_PATTERNS, KO_TERMS } from './ko-terms.ts';
 import type { Lang } from './lang.ts';
 
 export type { MessageKey } from './en.ts';
@@ -48,5 +48,11 @@ export function t(
  */
 export function term(lang: Lang, english: string): string {
   if (lang === 'en') return english;
-  return KO_TERMS[english] ?? english;
+  const exact = KO_TERMS[english];
+  if (exact !== undefined) return exact;
+  for (const [pattern, words] of KO_TERM_PATTERNS) {
+    const m = pattern.exec(english);
+    if (m !== null) return words(...m.slice(1).map((x) => (x === undefined ? '' : term(lang, x))));
+  }
+  return english;
 }
