@@ -7,8 +7,10 @@
  * reaches the page as text (textContent, attributes through the DOM) or through the report's
  * escaping builders; the lesson's markup comes from the report's escaping Markdown renderer.
  */
+
 import type { EditorView } from '@codemirror/view';
 import { renderMarkdown } from '../report/html/markdown.ts';
+import { isLang, type Lang, langOfLocale } from '../report/i18n/lang.ts';
 import { lessonWithReferences } from '../report/lesson-figures.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
@@ -33,6 +35,12 @@ function $<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (el === null) throw new Error(`the page has no #${id}`);
   return el as T;
+}
+
+/** The report page's language: the toolbar's choice (set from the browser's language at start). */
+function reportLang(): Lang {
+  const v = (document.getElementById('report-lang') as HTMLSelectElement | null)?.value;
+  return isLang(v) ? v : 'en';
 }
 
 /** The page's state. */
@@ -132,6 +140,7 @@ class Playground {
   }
 
   #wire(): void {
+    $<HTMLSelectElement>('report-lang').value = langOfLocale(navigator.language);
     $('run').addEventListener('click', () => void this.run());
     $('cancel').addEventListener('click', () => this.#runner.cancel());
     $('reset').addEventListener('click', () => this.#reset());
@@ -225,6 +234,7 @@ class Playground {
       whatIf: this.#whatIf ? [this.#whatIf] : [],
       ...choice,
       files: this.#dataFiles.files(),
+      lang: reportLang(),
     };
   }
 

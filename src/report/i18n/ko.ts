@@ -49,8 +49,8 @@ export const KO: Record<MessageKey, string> = {
   'verdict.better': '개선',
   'verdict.worse': '악화',
 
-  'diff.same': '{variant}: {label} — {baseline}과(와) 같음',
-  'diff.identical': '{variant}: {label} — 모든 반복 실행에서 {baseline}과(와) 동일',
+  'diff.same': '{variant}: {label} — {baseline} 대비 변화 없음',
+  'diff.identical': '{variant}: {label} — 모든 반복 실행에서 {baseline} 대비 변화 없음',
   'diff.oneReplication': '{variant}: {label} — {baseline} 대비 {change}',
   'diff.interval': '{variant}: {label} — {baseline} 대비 {change}, {level} 신뢰 구간 {bounds}',
   'diff.interval.ns':
@@ -81,9 +81,9 @@ export const KO: Record<MessageKey, string> = {
   'cmp.keyMetrics': '핵심 지표',
   'cmp.keyMetricsIntro': '반복 실행 {n}회의 평균과 95 % 신뢰 구간입니다.',
   'cmp.intro':
-    '각 변형은 같은 시드({seeds})로 {n}회 반복 실행했습니다. 같은 컴포넌트는 같은 도착과 같은 난수를 받습니다(공통 난수). 각 변형은 기준 변형 {baseline}과(와) 반복 실행마다 짝지어 비교합니다(짝지은 차이). 초록색은 개선, 빨간색은 악화이며, 회색 “유의하지 않음”은 차이의 95 % 신뢰 구간이 0을 포함한다는 뜻입니다.',
+    '각 변형은 같은 시드({seeds})로 {n}회 반복 실행했습니다. 같은 컴포넌트는 같은 도착과 같은 난수를 받습니다(공통 난수). 각 변형을 기준 변형({baseline})과 반복 실행별로 짝지어 비교합니다(짝지은 차이). 초록색은 개선, 빨간색은 악화이며, 회색 “유의하지 않음”은 차이의 95 % 신뢰 구간이 0을 포함한다는 뜻입니다.',
   'cmp.intro.one':
-    '각 변형은 같은 시드({seeds})로 {n}회 실행했습니다. 같은 컴포넌트는 같은 도착과 같은 난수를 받습니다(공통 난수). 각 변형은 기준 변형 {baseline}과(와) 반복 실행마다 짝지어 비교합니다(짝지은 차이). 초록색은 개선, 빨간색은 악화이며, 회색 “유의하지 않음”은 차이의 95 % 신뢰 구간이 0을 포함한다는 뜻입니다.',
+    '각 변형은 같은 시드({seeds})로 {n}회 실행했습니다. 같은 컴포넌트는 같은 도착과 같은 난수를 받습니다(공통 난수). 각 변형을 기준 변형({baseline})과 반복 실행별로 짝지어 비교합니다(짝지은 차이). 초록색은 개선, 빨간색은 악화이며, 회색 “유의하지 않음”은 차이의 95 % 신뢰 구간이 0을 포함한다는 뜻입니다.',
   'cmp.oneReplication':
     '반복 실행 1회: 신뢰 구간이 없으므로 어떤 차이도 유의하다고 할 수 없습니다. {code} 옵션으로 다시 실행하세요.',
   'cmp.title': '변형 비교',
