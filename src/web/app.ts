@@ -10,7 +10,6 @@
 
 import type { EditorView } from '@codemirror/view';
 import { renderMarkdown } from '../report/html/markdown.ts';
-import { isLang, type Lang, langOfLocale } from '../report/i18n/lang.ts';
 import { lessonWithReferences } from '../report/lesson-figures.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
@@ -20,6 +19,7 @@ import { type Highlight, highlightRows, highlightsTable } from './highlights.ts'
 import { issueText } from './positions.ts';
 import type { RunProgress, RunRequest, WhatIf } from './protocol.ts';
 import { replicationChoice } from './replication-choice.ts';
+import { initReportLang, reportLang } from './report-lang.ts';
 import { Runner, type RunResult } from './runner.ts';
 import type { SchemaNode } from './schema-keys.ts';
 import { decodeShare, encodeShare } from './share.ts';
@@ -35,12 +35,6 @@ function $<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (el === null) throw new Error(`the page has no #${id}`);
   return el as T;
-}
-
-/** The report page's language: the toolbar's choice (set from the browser's language at start). */
-function reportLang(): Lang {
-  const v = (document.getElementById('report-lang') as HTMLSelectElement | null)?.value;
-  return isLang(v) ? v : 'en';
 }
 
 /** The page's state. */
@@ -140,7 +134,7 @@ class Playground {
   }
 
   #wire(): void {
-    $<HTMLSelectElement>('report-lang').value = langOfLocale(navigator.language);
+    initReportLang();
     $('run').addEventListener('click', () => void this.run());
     $('cancel').addEventListener('click', () => this.#runner.cancel());
     $('reset').addEventListener('click', () => this.#reset());
