@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../report/text-table.ts';
 import { msasimInProcess as msasim, msasimSpawned } from '../test-support/cli.ts';
-import { OUT, sharedRun, shippedRun } from '../test-support/shipped-runs.ts';
+import { KOREAN_LANG_RUN, sharedRun, shippedRun } from '../test-support/shipped-runs.ts';
 import { scenariosDir } from './commands/list.ts';
 
 const FILE = 'ko/join-vs-n-plus-1.yaml';
@@ -21,7 +21,7 @@ const PATH = join('scenarios', FILE);
 const BOM = '\uFEFF';
 
 /** The Korean run of the shipped Hangul scenario, as the English one is made plus `--lang ko`. */
-const koreanRun = () => sharedRun('run-ko-lang-ko', ['run', PATH, '--out', OUT, '--lang', 'ko']);
+const koreanRun = () => sharedRun(KOREAN_LANG_RUN.key, KOREAN_LANG_RUN.args);
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'msasim-lang-'));
 
