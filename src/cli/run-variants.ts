@@ -15,6 +15,7 @@ import { withCsvBom } from '../report/csv.ts';
 import { SENSITIVITY_THRESHOLD } from '../report/features/sensitivity/what-if.ts';
 import { buildReportHtml } from '../report/html/page.ts';
 import type { Lang } from '../report/i18n/lang.ts';
+import { t } from '../report/i18n/t.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
 import {
   autoWarmupMs,
@@ -209,6 +210,7 @@ async function runAll(
     seedOverride: parseSeed(opts.seed),
     loop: { wallMs: 0, cpuMs: 0, events: 0 },
   };
+  const lang = opts.lang ?? 'en';
   const cap = opts.maxReplications ?? DEFAULT_MAX_REPLICATIONS;
   const asked = opts.replications ?? loaded.replications ?? 1;
   const replications = opts.precision === undefined ? asked : Math.min(Math.max(asked, 2), cap);
@@ -267,7 +269,7 @@ async function runAll(
     const pilot = await runAllOnce(1);
     const warmupMs = autoWarmupMs(analyse({ ...results, replications: pilot }));
     notes.warmupAutoMs = warmupMs;
-    io.err(`--warmup auto: MSER-5 on the highlights' series: warm-up ${warmupMs / 1000} s\n`);
+    io.err(`${t(lang, 'run.warmupAuto', { s: warmupMs / 1000 })}\n`);
     scenarios = scenarios.map((s) => ({ ...s, warmupMs }));
   }
   const summaries = await runAllOnce(replications);
@@ -292,12 +294,14 @@ async function runAll(
       },
     );
     notes.precision = { target: precision, reached: outcome.reached, cap, worst: outcome.worst };
-    io.err(`${precisionSentence({ ...notes.precision, replications: outcome.replications })}\n`);
+    io.err(
+      `${precisionSentence({ ...notes.precision, replications: outcome.replications }, lang)}\n`,
+    );
   }
   set();
   if (notes.precision !== undefined || notes.warmupAutoMs !== undefined) results.notes = notes;
   const empty = summaries.flat().filter((x) => x.overall.finished === 0).length;
-  if (empty > 0) io.err(`${noRequestCompletedWarning(empty, summaries.flat().length)}\n`);
+  if (empty > 0) io.err(`${noRequestCompletedWarning(empty, summaries.flat().length, lang)}\n`);
   const ran: RanVariant[] = scenarios.map((scenario, v) => ({
     scenario: { ...scenario, seed: ctx.seedOverride ?? scenario.seed },
     name: variantName(loaded.name, scenario),
@@ -319,11 +323,9 @@ async function runAll(
       return result.summary;
     });
     if (results.sensitivity.length === 0)
-      io.err(
-        `--sensitivity: no component runs at utilisation ≥ ${SENSITIVITY_THRESHOLD}; nothing to test\n`,
-      );
+      io.err(`${t(lang, 'run.sensitivityNone', { threshold: SENSITIVITY_THRESHOLD })}\n`);
   } else {
-    const hint = sensitivityHint(ran);
+    const hint = sensitivityHint(ran, lang);
     if (hint !== '') io.err(hint);
   }
   const wallMs = performance.now() - started;

@@ -175,6 +175,18 @@ export const EN = {
   'notes.allTimedOut': 'Every request to {endpoint} timed out{inVariant} ({n} of {n}): {causes}.',
   'notes.callsTimedOut':
     'Every call of {step} ({from} → {to}) timed out{inVariant} ({n} of {n}): {causes}.',
+
+  // what `run` prints on stderr about the results (cli/run-variants.ts, run-guard.ts, sensitivity.ts)
+  'run.warmupAuto': "--warmup auto: MSER-5 on the highlights' series: warm-up {s} s",
+  'run.noRequest.one':
+    '⚠ no request completed in the run: the report is empty (no latency, no throughput)\n  → lengthen the duration (a number without a unit is milliseconds) or check the workloads',
+  'run.noRequest':
+    '⚠ no request completed in {empty} of {runs} runs: the report is empty (no latency, no throughput)\n  → lengthen the duration (a number without a unit is milliseconds) or check the workloads',
+  'run.sensitivityNone':
+    '--sensitivity: no component runs at utilisation ≥ {threshold}; nothing to test',
+  'run.hintWhere': ' in {variant}',
+  'run.sensitivityHint':
+    'hint: {id} runs at ρ {rho}{where} (≥ {threshold}): near saturation small errors in service time move the tail a lot; add --sensitivity to see by how much (two more runs per such variant)',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */

@@ -163,4 +163,15 @@ export const KO: Record<MessageKey, string> = {
     '{endpoint}에 대한 모든 요청이 타임아웃됨{inVariant} ({n}개 중 {n}개): {causes}.',
   'notes.callsTimedOut':
     '{step} ({from} → {to})의 모든 호출이 타임아웃됨{inVariant} ({n}개 중 {n}개): {causes}.',
+
+  'run.warmupAuto': '--warmup auto: 주요 지표 시계열에 MSER-5 적용: 워밍업 {s}초',
+  'run.noRequest.one':
+    '⚠ 실행에서 완료된 요청이 없습니다: 보고서가 비어 있습니다 (지연 시간도 처리량도 없음)\n  → 실행 시간을 늘리거나 (단위 없는 숫자는 밀리초) 워크로드를 확인하세요',
+  'run.noRequest':
+    '⚠ 실행 {runs}번 중 {empty}번에서 완료된 요청이 없습니다: 보고서가 비어 있습니다 (지연 시간도 처리량도 없음)\n  → 실행 시간을 늘리거나 (단위 없는 숫자는 밀리초) 워크로드를 확인하세요',
+  'run.sensitivityNone':
+    '--sensitivity: 사용률 {threshold} 이상인 컴포넌트가 없어 시험할 것이 없습니다',
+  'run.hintWhere': ' (변형 {variant})',
+  'run.sensitivityHint':
+    '힌트: {id}의 사용률 ρ가 {rho}입니다{where} (≥ {threshold}). 포화에 가까우면 서비스 시간의 작은 오차도 꼬리 지연 시간을 크게 움직입니다. 얼마나 움직이는지 보려면 --sensitivity를 추가하세요 (그런 변형마다 실행 2번 추가)',
 };

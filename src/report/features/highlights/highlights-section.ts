@@ -21,6 +21,7 @@ import { variantLabel } from '../../html/charts.ts';
 import { variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
+import { tHtml } from '../../html/words.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t, term } from '../../i18n/t.ts';
 import { verdictOf } from '../../key-metrics.ts';
@@ -74,7 +75,7 @@ export function highlightsSection(data: ReportData, lang: Lang = 'en'): PageSect
     );
   if (data.notes?.warmupAutoMs !== undefined)
     notes.push(
-      html`<p class="intro">${t(lang, 'hl.warmupAuto.page', { s: data.notes.warmupAutoMs / 1000 })}</p>`,
+      html`<p class="intro">${tHtml(lang, 'hl.warmupAuto.page', { s: data.notes.warmupAutoMs / 1000 })}</p>`,
     );
   for (const w of warmupLines(h, lang)) notes.push(html`<p class="note">⚠ ${w}</p>`);
   const cls = data.replications < 2 ? 'note' : 'intro';
