@@ -59,7 +59,11 @@ const CACHE_TABLE: TextColumn<C>[] = [
 
 /** The console table of a run's caches ('' without caches), after a blank line. */
 export function cacheTable(s: RunSummary, lang: Lang = 'en'): string {
-  return s.caches.length === 0 ? '' : `\n\n${tableOf(CACHE_TABLE, s.caches, lang)}`;
+  // the type is msasim's word (local, replicated, distributed): in the table's language
+  const columns = CACHE_TABLE.map(
+    (c): TextColumn<C> => (c[0] === 'type' ? ['type', (x) => term(lang, x.type)] : c),
+  );
+  return s.caches.length === 0 ? '' : `\n\n${tableOf(columns, s.caches, lang)}`;
 }
 
 /** The page's Caches table: lookups, hit ratio, stale hits, evictions, sync messages. */

@@ -88,7 +88,11 @@ const COMPONENT_TABLE: TextColumn<C>[] = [
 
 /** The console table of a run's components. */
 export function componentTable(s: RunSummary, lang: Lang = 'en'): string {
-  return tableOf(COMPONENT_TABLE, s.components, lang);
+  // the kind is msasim's word (service, database …): in the table's language
+  const columns = COMPONENT_TABLE.map(
+    (c): TextColumn<C> => (c[0] === 'kind' ? ['kind', (x) => term(lang, x.kind)] : c),
+  );
+  return tableOf(columns, s.components, lang);
 }
 
 /** The page's Components table: kind, instances, load, utilisation (tinted), queue, wait. */
