@@ -7,7 +7,7 @@
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import type { Analysis } from './analysis.ts';
 import { sentenceIn } from './difference-words.ts';
-import type { Highlight, Highlights } from './highlights.ts';
+import { type Highlight, type Highlights, highlightName } from './highlights.ts';
 import { formatInUnit, formatNumber } from './html/format.ts';
 import type { Lang } from './i18n/lang.ts';
 import { t, term } from './i18n/t.ts';
@@ -40,6 +40,22 @@ export function highlightCells(
     estimate: v.estimates.find((e) => e.key === h.key) ?? null,
     difference: i === 0 ? null : (comparisons[i - 1]?.metrics.find((m) => m.key === h.key) ?? null),
   }));
+}
+
+/**
+ * How highlight `h` is named in `lang`: its key metric's label in that language after its item
+ * ("customers/profile 가용성"); in English its own name.
+ */
+export function highlightTitle(
+  h: Highlight,
+  variants: readonly { estimates: readonly MetricEstimate[] }[],
+  lang: Lang,
+): string {
+  if (lang === 'en') return h.name;
+  const e = variants.flatMap((v) => v.estimates).find((x) => x.key === h.key);
+  return e === undefined
+    ? term(lang, h.name)
+    : highlightName({ id: e.id, label: term(lang, e.label) });
 }
 
 /** The value of an estimate: "12.3 ms ± 0.40 ms", or the mean alone without an interval. */
@@ -127,7 +143,7 @@ export function formatHighlights(a: Analysis, lang: Lang = 'en'): string {
   if (notes?.warmupAutoMs !== undefined)
     lines.push(`  ${t(lang, 'hl.warmupAuto.console', { s: notes.warmupAutoMs / 1000 })}`);
   for (const item of h.items) {
-    lines.push(term(lang, item.name));
+    lines.push(highlightTitle(item, a.variants, lang));
     const cells = highlightCells(item, a.variants, a.comparisons);
     const values = cells.map((c) => valueText(c.estimate, lang));
     const valueWidth = Math.max(...values.map((x) => x.length));

@@ -187,6 +187,23 @@ export const EN = {
   'run.hintWhere': ' in {variant}',
   'run.sensitivityHint':
     'hint: {id} runs at ρ {rho}{where} (≥ {threshold}): near saturation small errors in service time move the tail a lot; add --sensitivity to see by how much (two more runs per such variant)',
+
+  // fault propagation (features/faults/)
+  'prop.degradedCount': '{n} degraded',
+  'prop.onlyData':
+    'no endpoint or component degraded, but data was damaged in this run (see the data damage)',
+  'prop.nothing': 'nothing degraded',
+  'prop.component': '{id} (component)',
+  'prop.faultLine': 'fault {fault}: {blast}',
+  'prop.notRecovered': 'not by the end',
+  'prop.unaffected': 'unaffected endpoints: {ids}',
+  'prop.unaffected.page': 'Unaffected endpoints: {ids}.',
+  'prop.console': '■ fault propagation{title} (degraded = worse than its own pre-fault baseline)',
+  'prop.quiet': 'Fault {fault}: {blast}.',
+  'prop.title': 'Fault propagation',
+  'prop.nav': 'Propagation',
+  'prop.intro':
+    'Degraded means worse than its own baseline before the first fault: errors up {errors} points, p99 doubled, or utilisation up 30 points, for 2 seconds in a row; recovered after 5 good seconds in a row. The blast radius lists what degraded, in order.',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */

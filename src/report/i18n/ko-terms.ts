@@ -235,6 +235,16 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
     '워밍업 이후 성공한 요청, 짧을수록 좋음',
   'throughput (per s)': '처리량 (초당)',
   'Load on shared components per variant': '변형별 공유 컴포넌트 부하',
+  // fault propagation tables
+  after: '경과',
+  'recovered at': '회복 시각',
+  'worst p99 ms': '최악 p99 ms',
+  'worst p99': '최악 p99',
+  'worst errors': '최악 오류',
+  'worst util': '최악 사용률',
+  'worst utilisation': '최악 사용률',
+  fault: '장애',
+  order: '순서',
 };
 
 /**

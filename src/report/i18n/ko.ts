@@ -174,4 +174,20 @@ export const KO: Record<MessageKey, string> = {
   'run.hintWhere': ' (변형 {variant})',
   'run.sensitivityHint':
     '힌트: {id}의 사용률 ρ가 {rho}입니다{where} (≥ {threshold}). 포화에 가까우면 서비스 시간의 작은 오차도 꼬리 지연 시간을 크게 움직입니다. 얼마나 움직이는지 보려면 --sensitivity를 추가하세요 (그런 변형마다 실행 2번 추가)',
+
+  'prop.degradedCount': '{n}개 저하',
+  'prop.onlyData':
+    '저하된 엔드포인트나 컴포넌트는 없지만 이번 실행에서 데이터가 손상되었습니다 (데이터 손상 참조)',
+  'prop.nothing': '저하된 것 없음',
+  'prop.component': '{id} (컴포넌트)',
+  'prop.faultLine': '장애 {fault}: {blast}',
+  'prop.notRecovered': '끝까지 회복 안 됨',
+  'prop.unaffected': '영향받지 않은 엔드포인트: {ids}',
+  'prop.unaffected.page': '영향받지 않은 엔드포인트: {ids}.',
+  'prop.console': '■ 장애 전파{title} (저하 = 장애 전 자신의 기준보다 나빠짐)',
+  'prop.quiet': '장애 {fault}: {blast}.',
+  'prop.title': '장애 전파',
+  'prop.nav': '전파',
+  'prop.intro':
+    '저하는 첫 장애 전 자신의 기준보다 나빠졌다는 뜻입니다: 오류가 {errors}포인트 늘거나, p99가 두 배가 되거나, 사용률이 30포인트 늘어난 상태가 2초 연속 이어진 경우입니다. 좋은 상태가 5초 연속이면 회복으로 봅니다. 장애 영향 범위는 저하된 것을 순서대로 나열합니다.',
 };

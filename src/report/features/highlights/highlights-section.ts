@@ -11,6 +11,7 @@ import {
   differenceText,
   type HighlightCell,
   highlightCells,
+  highlightTitle,
   replicationsText,
   sourceSentence,
   valueText,
@@ -23,7 +24,7 @@ import type { PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
 import { tHtml } from '../../html/words.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { t, term } from '../../i18n/t.ts';
+import { t } from '../../i18n/t.ts';
 import { verdictOf } from '../../key-metrics.ts';
 import { precisionSentence } from '../../precision.ts';
 import type { ReportData } from '../../report-data-types.ts';
@@ -60,7 +61,7 @@ function card(data: ReportData, h: Highlight, lang: Lang): Html {
     const verdict = v === 'better' || v === 'worse' ? ` ${v}` : '';
     return html`<tr><td class="hl-variant">${variantChip(c.variant, i)}</td><td class="hl-value">${valueText(c.estimate, lang)}</td><td class="hl-chart">${bar(c, max, i)}</td></tr>${diff === '' ? '' : html`<tr class="hl-diff${verdict}"><td colspan="3">${diff}</td></tr>`}`;
   });
-  return html`<article class="hl-card"><h3>${term(lang, h.name)}</h3><table class="hl-table">${joinHtml(rows, '')}</table></article>`;
+  return html`<article class="hl-card"><h3>${highlightTitle(h, data.variants, lang)}</h3><table class="hl-table">${joinHtml(rows, '')}</table></article>`;
 }
 
 /** The highlights section, first on the page (none when there is nothing to show). */
