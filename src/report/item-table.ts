@@ -4,7 +4,9 @@
  * first and, when the items have several ids, the item in the second column (with one id, the
  * section's title names it instead).
  */
+
 import type { RunResult } from '../metrics/summary.ts';
+import type { Lang } from './i18n/lang.ts';
 import { type ScenarioResults, variantNames } from './results.ts';
 import { joinWrapped, type TextColumn, tableOf } from './text-table.ts';
 
@@ -48,11 +50,12 @@ export function itemTable<T>(
   kind: string,
   idOf: (x: T) => string,
   columns: readonly TextColumn<T>[],
+  lang: Lang = 'en',
 ): string {
   const head: TextColumn<NamedItem<T>>[] = [['variant', (r) => r.name]];
   if (items.several) head.push([kind, (r) => idOf(r.x)]);
   const cells = columns.map(([h, cell]): TextColumn<NamedItem<T>> => [h, (r) => cell(r.x)]);
-  return tableOf([...head, ...cells], items.rows);
+  return tableOf([...head, ...cells], items.rows, lang);
 }
 
 /**

@@ -204,6 +204,25 @@ export const EN = {
   'prop.nav': 'Propagation',
   'prop.intro':
     'Degraded means worse than its own baseline before the first fault: errors up {errors} points, p99 doubled, or utilisation up 30 points, for 2 seconds in a row; recovered after 5 good seconds in a row. The blast radius lists what degraded, in order.',
+
+  // sessions (features/sessions/)
+  'sessions.reasons': '401s {reasons}',
+  'sessions.legend.lost': 'lost: sessions lost with an instance',
+  'sessions.legend.revoked':
+    'revoked ms: delay mean/max from revocation to the last request accepted',
+  'sessions.legend.accepted': 'accepted: requests accepted after revocation',
+  'sessions.legend.stale': 'stale role: requests accepted with an outdated role',
+  'sessions.legend.idp':
+    'IdP i/r/s: token issues/resolves/syncs (resolves and syncs go to the store with resolveVia: store)',
+  'sessions.legend.auth': 'auth ms: time a validation added, mean/p99',
+  'sessions.legend.memory': 'KB/instance: session memory per instance of each validating service',
+  'sessions.console': '■ sessions and credentials (after the warm-up)',
+  'sessions.intro':
+    'How each strategy keeps users logged in, after the warm-up (first replication). Revocation delay runs from a forced logout to the last request accepted with the revoked credential; a stale-role request was accepted with a role that had changed.',
+  'sessions.seen': 'What users saw',
+  'sessions.cost': 'What it cost',
+  'sessions.caption':
+    'Where each strategy sends its work: a central store, the identity provider, or every other instance.',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */

@@ -190,4 +190,21 @@ export const KO: Record<MessageKey, string> = {
   'prop.nav': '전파',
   'prop.intro':
     '저하는 첫 장애 전 자신의 기준보다 나빠졌다는 뜻입니다: 오류가 {errors}포인트 늘거나, p99가 두 배가 되거나, 사용률이 30포인트 늘어난 상태가 2초 연속 이어진 경우입니다. 좋은 상태가 5초 연속이면 회복으로 봅니다. 장애 영향 범위는 저하된 것을 순서대로 나열합니다.',
+
+  'sessions.reasons': '401 응답 {reasons}',
+  'sessions.legend.lost': '유실: 인스턴스와 함께 잃어버린 세션',
+  'sessions.legend.revoked': '폐기 ms: 폐기부터 마지막으로 수락된 요청까지의 지연, 평균/최대',
+  'sessions.legend.accepted': '수락: 폐기 후 수락된 요청',
+  'sessions.legend.stale': '낡은 역할: 바뀌기 전 역할로 수락된 요청',
+  'sessions.legend.idp':
+    'IdP i/r/s: 토큰 발급/조회/동기화 (resolveVia: store이면 조회와 동기화는 저장소로 갑니다)',
+  'sessions.legend.auth': '인증 ms: 검증이 더한 시간, 평균/p99',
+  'sessions.legend.memory': 'KB/인스턴스: 검증하는 서비스의 인스턴스당 세션 메모리',
+  'sessions.console': '■ 세션과 자격 증명 (워밍업 이후)',
+  'sessions.intro':
+    '각 전략이 사용자의 로그인 상태를 어떻게 유지하는지 보여 줍니다 (워밍업 이후, 첫 번째 반복 실행). 폐기 지연은 강제 로그아웃부터 폐기된 자격 증명으로 마지막 요청이 수락될 때까지의 시간입니다. 낡은 역할 요청은 이미 바뀐 역할로 수락된 요청입니다.',
+  'sessions.seen': '사용자가 겪은 것',
+  'sessions.cost': '드는 비용',
+  'sessions.caption':
+    '각 전략이 일을 보내는 곳: 중앙 저장소, 아이덴티티 제공자(IdP), 또는 다른 모든 인스턴스.',
 };
