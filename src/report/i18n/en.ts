@@ -223,6 +223,28 @@ export const EN = {
   'sessions.cost': 'What it cost',
   'sessions.caption':
     'Where each strategy sends its work: a central store, the identity provider, or every other instance.',
+
+  // messaging (features/messaging/)
+  'msg.legend.counts': 'counts after the warm-up',
+  'msg.legend.dup': 'dup: deliveries of a message delivered before',
+  'msg.legend.twice': 'applied 2×: duplicates that changed state again (consumer not idempotent)',
+  'msg.legend.skipped': 'skipped: duplicates an idempotency check recognised',
+  'msg.legend.lost': 'lost: committed without the effect (at-most-once)',
+  'msg.legend.dlq': 'DLQ: dead-lettered after too many failed deliveries',
+  'msg.legend.lag': 'lag: messages appended and not yet committed',
+  'msg.legend.e2e': 'e2e: publication to first effect',
+  'msg.legend.abandoned': 'abandoned: deliveries cut short by a consumer crash or an ack timeout',
+  'msg.console': '■ messaging (consumer groups)',
+  'msg.console.group': '■ messaging (consumer groups): group {group}',
+  'msg.example.twice': '{who}, applied twice: {example}',
+  'msg.example.lost': '{who}, lost: {example}',
+  'msg.examples': 'examples:',
+  'msg.intro':
+    'What each consumer group did with the messages of its topic, after the warm-up (first replication). A duplicate delivery is a message delivered again (after a crash, a failure or an ack timeout); a consumer that is not idempotent applies it twice, an idempotency check skips it. Lag counts the messages appended and not yet committed; end-to-end time runs from the append to the first effect.',
+  'msg.became': 'What became of the messages',
+  'msg.behind': 'How far behind',
+  'msg.caption':
+    'A group whose consumers fall behind shows as a rising line; one that keeps up stays near 0.',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */

@@ -207,4 +207,25 @@ export const KO: Record<MessageKey, string> = {
   'sessions.cost': '드는 비용',
   'sessions.caption':
     '각 전략이 일을 보내는 곳: 중앙 저장소, 아이덴티티 제공자(IdP), 또는 다른 모든 인스턴스.',
+
+  'msg.legend.counts': '개수는 워밍업 이후',
+  'msg.legend.dup': '중복: 이미 전달된 메시지의 재전달',
+  'msg.legend.twice': '2× 적용: 상태를 다시 바꾼 중복 (컨슈머가 멱등적이지 않음)',
+  'msg.legend.skipped': '건너뜀: 멱등성 검사가 알아본 중복',
+  'msg.legend.lost': '유실: 효과 없이 커밋됨 (at-most-once)',
+  'msg.legend.dlq': 'DLQ: 전달 실패가 너무 많아 데드 레터로 보냄',
+  'msg.legend.lag': '지연: 추가되었지만 아직 커밋되지 않은 메시지',
+  'msg.legend.e2e': 'e2e: 발행부터 첫 효과까지',
+  'msg.legend.abandoned': '중단: 컨슈머 장애나 ack 타임아웃으로 끊긴 전달',
+  'msg.console': '■ 메시징 (컨슈머 그룹)',
+  'msg.console.group': '■ 메시징 (컨슈머 그룹): 그룹 {group}',
+  'msg.example.twice': '{who}, 두 번 적용: {example}',
+  'msg.example.lost': '{who}, 유실: {example}',
+  'msg.examples': '예:',
+  'msg.intro':
+    '각 컨슈머 그룹이 토픽의 메시지로 무엇을 했는지 보여 줍니다 (워밍업 이후, 첫 번째 반복 실행). 중복 전달은 (장애, 실패, ack 타임아웃 뒤) 다시 전달된 메시지입니다. 멱등적이지 않은 컨슈머는 이를 두 번 적용하고, 멱등성 검사는 건너뜁니다. 지연은 추가되었지만 아직 커밋되지 않은 메시지 수이고, 종단 간 시간은 추가부터 첫 효과까지입니다.',
+  'msg.became': '메시지는 어떻게 되었나',
+  'msg.behind': '얼마나 뒤처졌나',
+  'msg.caption':
+    '컨슈머가 뒤처지는 그룹은 올라가는 선으로, 따라잡는 그룹은 0 근처에 머무는 선으로 보입니다.',
 };
