@@ -7,6 +7,7 @@
 
 import type { RunResult } from '../metrics/summary.ts';
 import type { Lang } from './i18n/lang.ts';
+import { term } from './i18n/t.ts';
 import { type ScenarioResults, variantNames } from './results.ts';
 import { joinWrapped, type TextColumn, tableOf } from './text-table.ts';
 
@@ -69,9 +70,12 @@ export function itemSection<T>(
   idOf: (x: T) => string,
   tables: readonly (readonly TextColumn<T>[])[],
   legend: readonly string[],
+  lang: Lang = 'en',
 ): string {
-  const text = tables.map((columns) => itemTable(items, kind, idOf, columns)).join('\n\n');
-  return `${titleOf(what, items)}\n${text}\n${joinWrapped(legend)}`;
+  const text = tables.map((columns) => itemTable(items, kind, idOf, columns, lang)).join('\n\n');
+  // the title, headers and legend lines that are terms of the glossary, in `lang`
+  const shown = legend.map((line) => term(lang, line));
+  return `${titleOf(term(lang, what), items)}\n${text}\n${joinWrapped(shown)}`;
 }
 
 /**
@@ -84,8 +88,9 @@ export function formatItems<T>(
   section: { what: string; kind: string; idOf: (x: T) => string },
   tables: readonly (readonly TextColumn<T>[])[],
   legend: readonly string[],
+  lang: Lang = 'en',
 ): string {
   const named = namedItems(results, items, section.idOf);
   if (named.rows.length === 0) return '';
-  return itemSection(named, section.what, section.kind, section.idOf, tables, legend);
+  return itemSection(named, section.what, section.kind, section.idOf, tables, legend, lang);
 }

@@ -322,6 +322,49 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
   'mean / max / at end': '평균 / 최대 / 끝',
   'end-to-end': '종단 간',
   'crash or ack timeout': '장애 또는 ack 타임아웃',
+  // sagas' and transactions' console tables and legends (features/transactions/)
+  mode: '방식',
+  started: '시작',
+  completed: '완료',
+  compensated: '보상됨',
+  inconsistent: '불일치',
+  'alerts (comp/undo)': '경보 (보상/되돌림)',
+  'failed actions': '실패한 작업',
+  'msg/saga': '메시지/사가',
+  'msg ok/comp': '메시지 완료/보상',
+  'KB/saga (comp)': 'KB/사가 (보상)',
+  'done ms mean/p99': '완료 ms 평균/p99',
+  'window ms mean/p99/max': '구간 ms 평균/p99/최대',
+  'counts after the warm-up': '개수는 워밍업 이후',
+  'compensated: every action done was undone': '보상됨: 수행한 모든 작업을 되돌림',
+  'inconsistent: a compensation failed, or an action that cannot be undone had run':
+    '불일치: 보상이 실패했거나, 되돌릴 수 없는 작업이 이미 실행됨',
+  'alerts: operator alerts (comp: compensations that failed / undo: actions that could not be undone)':
+    '경보: 운영자 경보 (보상: 실패한 보상 / 되돌림: 되돌릴 수 없었던 작업)',
+  'msg/saga: calls and replies, or events, per saga that ended (ok/comp: completed / rolled back)':
+    '메시지/사가: 끝난 사가당 호출과 응답, 또는 이벤트 (완료/보상: 완료됨 / 롤백됨)',
+  'KB/saga: bytes of those messages per saga that ended (comp: per saga rolled back)':
+    'KB/사가: 끝난 사가당 그 메시지의 바이트 (보상: 롤백된 사가당)',
+  'done: start to completed or compensated': '완료: 시작부터 완료 또는 보상까지',
+  'window: first action done to consistent again': '구간: 첫 작업 수행부터 다시 일관될 때까지',
+  locking: '잠금',
+  keys: '키',
+  committed: '커밋',
+  conflicts: '충돌',
+  'lock waits': '락 대기',
+  timeouts: '타임아웃',
+  'wait ms mean/p99': '대기 ms 평균/p99',
+  retries: '재시도',
+  comps: '보상',
+  'time ms mean/p99': '시간 ms 평균/p99',
+  'conflicts: version changed before commit (optimistic), per transaction started':
+    '충돌: 커밋 전에 버전이 바뀜 (낙관적), 시작한 트랜잭션당',
+  'lock waits: transactions that found the row locked (pessimistic); timeouts: gave up waiting':
+    '락 대기: 행이 잠겨 있던 트랜잭션 (비관적), 타임아웃: 기다리다 포기함',
+  'comps: compensation runs after a conflict': '보상: 충돌 후 보상 실행',
+  'time: start to commit, retries included': '시간: 시작부터 커밋까지, 재시도 포함',
+  saga: '사가',
+  transaction: '트랜잭션',
 };
 
 /**

@@ -5,9 +5,11 @@
  * anomaly of each reader in words below the table, since *the* bad read is what a workshop
  * needs to see. The key metrics with confidence intervals are in the replications section.
  */
+
 import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { formatItems, itemTable, namedItems, titleOf } from '../../item-table.ts';
 import type { ScenarioResults } from '../../results.ts';
 import {
@@ -69,8 +71,8 @@ const SAGA_LEGEND = [
  * (completed, compensated, inconsistent, operator alerts by cause), then what they cost
  * (failed actions, messages, completion time, inconsistency window). Empty without sagas.
  */
-export const formatSagas = (results: ScenarioResults): string =>
-  formatItems(results, sagaRuns(results.runs), SAGAS, [SAGA_ENDED, SAGA_COST], SAGA_LEGEND);
+export const formatSagas = (results: ScenarioResults, lang: Lang = 'en'): string =>
+  formatItems(results, sagaRuns(results.runs), SAGAS, [SAGA_ENDED, SAGA_COST], SAGA_LEGEND, lang);
 
 type T = TransactionSummary;
 
@@ -107,13 +109,14 @@ const TRANSACTION_LEGEND = [
  * waits and timeouts, retries, compensations, lock wait and transaction time). Empty without
  * transaction steps.
  */
-export const formatTransactions = (results: ScenarioResults): string =>
+export const formatTransactions = (results: ScenarioResults, lang: Lang = 'en'): string =>
   formatItems(
     results,
     transactionRuns(results.runs),
     TRANSACTIONS,
     [TRANSACTION_ENDED, TRANSACTION_WAITS],
     TRANSACTION_LEGEND,
+    lang,
   );
 
 /** The first and worst anomaly of a reader, wrapped under a line naming the reader. */
