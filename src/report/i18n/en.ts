@@ -245,6 +245,17 @@ export const EN = {
   'msg.behind': 'How far behind',
   'msg.caption':
     'A group whose consumers fall behind shows as a rising line; one that keeps up stays near 0.',
+
+  // transactions and consistency (features/transactions/)
+  'tx.intro':
+    'How work that spans several services or rows held together, after the warm-up (first replication). A saga runs one local transaction per service and undoes the ones done when a later one fails (compensation); when an undo fails, or an action cannot be undone, the data stays inconsistent and an operator is alerted. A local transaction locks its row (pessimistic) or checks its version at commit (optimistic). A third-party reader reads the data meanwhile, and may see it partly applied (a dirty read across services) or behind (a stale read of a read model).',
+  'tx.readers': 'What the readers saw',
+  'tx.readersCaption':
+    'Staleness counts consistent reads as 0, so a p99 of 0 means fewer than 1 % of reads were anomalous; the max is the worst read.',
+  'tx.sagas': 'Sagas',
+  'tx.local': 'Local transactions',
+  'tx.localCaption':
+    'Pessimistic locks make transactions wait (and hold threads meanwhile); optimistic checks let them run and redo the work on a conflict.',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */
