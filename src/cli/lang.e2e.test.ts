@@ -13,7 +13,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../report/text-table.ts';
 import { msasimInProcess as msasim, msasimSpawned } from '../test-support/cli.ts';
-import { KOREAN_LANG_RUN, sharedRun, shippedRun } from '../test-support/shipped-runs.ts';
+import {
+  allShippedRuns,
+  KOREAN_LANG_RUN,
+  SHIPPED,
+  sharedRun,
+  shippedRun,
+} from '../test-support/shipped-runs.ts';
 import { scenariosDir } from './commands/list.ts';
 
 const FILE = 'ko/join-vs-n-plus-1.yaml';
@@ -183,6 +189,19 @@ describe('msasim report --lang', () => {
     expect(await readFile(join(dir, 'index.html'), 'utf8')).toBe(
       await readFile(join(en.out, 'index.html'), 'utf8'),
     );
+  });
+
+  it('rebuilds every shipped scenario’s page in Korean (every feature’s words, no missing value)', async () => {
+    const root = await tempDir();
+    for (const [i, run] of (await allShippedRuns()).entries()) {
+      const dir = join(root, String(i));
+      await cp(run.out, dir, { recursive: true });
+      const r = await msasim(['report', dir, '--lang', 'ko']);
+      expect(r.code, `${SHIPPED[i]}: ${r.stderr}`).toBe(0);
+      const page = await readFile(join(dir, 'index.html'), 'utf8');
+      expect(page, SHIPPED[i]).toContain('<html lang="ko">');
+      expect(page, SHIPPED[i]).toContain('<p class="eyebrow">msasim 보고서</p>');
+    }
   });
 
   it('refuses a language it does not have (usage, exit 2)', async () => {
