@@ -256,6 +256,11 @@ export const EN = {
   'tx.local': 'Local transactions',
   'tx.localCaption':
     'Pessimistic locks make transactions wait (and hold threads meanwhile); optimistic checks let them run and redo the work on a conflict.',
+  'policies.intro':
+    'Load × is attempts per call: how much the retries multiply the load on the callee (retry amplification).',
+  'prop.damaged': 'Data damaged',
+  'prop.damage':
+    '{damaged} in this run (after the warm-up; the counters carry no time, so not per fault window): {what}.',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */

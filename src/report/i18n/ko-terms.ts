@@ -389,6 +389,14 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
   'reader ← what it reads': '읽기 주체 ← 읽는 대상',
   'saga · mode': '사가 · 방식',
   'step · locking': '단계 · 잠금',
+  // policies' page table
+  'load ×': '부하 ×',
+  'over budget': '예산 초과',
+  'breaker opened': '차단기 열림',
+  open: '열림 비율',
+  'short-circuited': '즉시 실패',
+  'bulkhead full': '벌크헤드 가득',
+  fallbacks: '대체 응답',
 };
 
 /**

@@ -238,4 +238,9 @@ export const KO: Record<MessageKey, string> = {
   'tx.local': '로컬 트랜잭션',
   'tx.localCaption':
     '비관적 잠금은 트랜잭션을 기다리게 하고 (그동안 스레드도 붙잡습니다), 낙관적 검사는 실행을 허용하되 충돌하면 작업을 다시 합니다.',
+  'policies.intro':
+    '부하 ×는 호출당 시도 횟수입니다: 재시도가 피호출자의 부하를 몇 배로 늘리는지 보여 줍니다 (재시도 증폭).',
+  'prop.damaged': '데이터 손상',
+  'prop.damage':
+    '이번 실행에서 {damaged} (워밍업 이후. 카운터에는 시각이 없으므로 장애 구간별이 아님): {what}.',
 };

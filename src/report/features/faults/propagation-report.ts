@@ -276,7 +276,7 @@ export function propagationSection(data: ReportData, lang: Lang = 'en'): PageSec
     const damage =
       p.dataDamage.length === 0
         ? ''
-        : html`<p class="note"><b>Data damaged</b> in this run (after the warm-up; the counters carry no time, so not per fault window): ${dataDamageText(p)}.</p>`;
+        : html`<p class="note">${tHtml(lang, 'prop.damage', { damaged: html`<b>${t(lang, 'prop.damaged')}</b>`, what: dataDamageText(p) })}</p>`;
     const quiet = p.blastRadius
       .filter((b) => b.hits.length === 0)
       .map(

@@ -13,6 +13,7 @@ import { formatNumber, formatPercent } from '../../html/format.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { countColumns, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
@@ -54,7 +55,7 @@ export function policyTable(s: RunSummary, lang: Lang = 'en'): string {
 }
 
 /** The call steps with resilience policies: amplification, breaker, bulkhead, fallbacks. */
-export function policiesSection(data: ReportData): PageSection[] {
+export function policiesSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   if (data.variants.every((v) => v.summary.callPolicies.length === 0)) return [];
   const rows = data.variants.flatMap((v, i) =>
     v.summary.callPolicies.map(
@@ -78,7 +79,7 @@ export function policiesSection(data: ReportData): PageSection[] {
       id: 'policies',
       title: 'Resilience policies',
       nav: 'Policies',
-      html: html`<p class="intro">Load × is attempts per call: how much the retries multiply the load on the callee (retry amplification).</p>${tableHtml(
+      html: html`<p class="intro">${t(lang, 'policies.intro')}</p>${tableHtml(
         [
           'call',
           'variant',
@@ -93,6 +94,7 @@ export function policiesSection(data: ReportData): PageSection[] {
           'fallbacks',
         ],
         rows,
+        lang,
       )}`,
     },
   ];
