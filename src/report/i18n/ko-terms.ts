@@ -397,6 +397,20 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
   'short-circuited': '즉시 실패',
   'bulkhead full': '벌크헤드 가득',
   fallbacks: '대체 응답',
+  // brokers' and refreshed tables' console headers
+  'when down': '중단 시',
+  'published/s': '발행/s',
+  'blocked s': '막힌 s',
+  'max buffered': '최대 버퍼',
+  'buffered at end': '끝의 버퍼',
+  'refreshed table': '갱신 테이블',
+  period: '주기',
+  refreshes: '갱신',
+  'not modified': '변경 없음',
+  'rows fetched': '가져온 행',
+  'KB fetched': '가져온 KB',
+  'stale reads': '오래된 읽기',
+  'KB held': '보유 KB',
 };
 
 /**
