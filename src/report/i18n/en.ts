@@ -261,6 +261,13 @@ export const EN = {
   'prop.damaged': 'Data damaged',
   'prop.damage':
     '{damaged} in this run (after the warm-up; the counters carry no time, so not per fault window): {what}.',
+
+  // third-party readers (features/transactions/)
+  'readers.none': '{who}: no anomaly in {reads} reads',
+  'readers.some': '{who}: {n} of {reads} reads anomalous',
+  'readers.first': 'first',
+  'readers.worst': 'worst',
+  'readers.sameWorst': 'worst: the first (no read was staler)',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */

@@ -411,6 +411,17 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
   'KB fetched': '가져온 KB',
   'stale reads': '오래된 읽기',
   'KB held': '보유 KB',
+  // readers' console
+  readers: '읽기 주체',
+  cutoff: '컷오프',
+  'staleness ms mean/p99/max': '데이터 지연 ms 평균/p99/최대',
+  'kind saga: reads a saga’s entities; an anomaly is a dirty read (some of its changes without the others)':
+    '종류 saga: 사가의 엔터티를 읽습니다. 이상은 더티 리드입니다 (변경의 일부만 보임)',
+  'kind consumer: reads a consumer group’s read model; an anomaly is a stale read (an update still pending)':
+    '종류 consumer: 컨슈머 그룹의 읽기 모델을 읽습니다. 이상은 오래된 읽기입니다 (아직 적용 안 된 갱신)',
+  'cutoff: data younger than this is not read': '컷오프: 이보다 최근의 데이터는 읽지 않음',
+  'staleness: how long the data read had been partly applied or behind (consistent reads count 0)':
+    '데이터 지연: 읽은 데이터가 일부만 적용되었거나 뒤처져 있던 시간 (일관된 읽기는 0으로 셈)',
 };
 
 /**

@@ -243,4 +243,10 @@ export const KO: Record<MessageKey, string> = {
   'prop.damaged': '데이터 손상',
   'prop.damage':
     '이번 실행에서 {damaged} (워밍업 이후. 카운터에는 시각이 없으므로 장애 구간별이 아님): {what}.',
+
+  'readers.none': '{who}: 읽기 {reads}번 중 이상 없음',
+  'readers.some': '{who}: 읽기 {reads}번 중 {n}번 이상',
+  'readers.first': '처음',
+  'readers.worst': '최악',
+  'readers.sameWorst': '최악: 처음 것과 같음 (더 오래된 데이터를 읽은 적 없음)',
 };

@@ -33,7 +33,7 @@ export const transactionsFeature: ReportFeature = {
     }),
     part('console', 30, (a, lang) => formatSagas(a.results, lang)),
     part('console', 40, (a, lang) => formatTransactions(a.results, lang)),
-    part('console', 50, (a) => formatReaders(a.results)),
+    part('console', 50, (a, lang) => formatReaders(a.results, lang)),
     part('page', 90, transactionSection),
   ],
 };
