@@ -268,6 +268,11 @@ export const EN = {
   'readers.first': 'first',
   'readers.worst': 'worst',
   'readers.sameWorst': 'worst: the first (no read was staler)',
+
+  // costs (features/costs/)
+  'costs.run': 'run',
+  'costs.console': '■ costs (per hour of the measured window, from the scenario’s prices)',
+  'costs.legend': 'per 1M ok: the cost of a million successful requests at the run’s throughput',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */

@@ -422,6 +422,11 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
   'cutoff: data younger than this is not read': '컷오프: 이보다 최근의 데이터는 읽지 않음',
   'staleness: how long the data read had been partly applied or behind (consistent reads count 0)':
     '데이터 지연: 읽은 데이터가 일부만 적용되었거나 뒤처져 있던 시간 (일관된 읽기는 0으로 셈)',
+  // costs' console table
+  'cache memory': '캐시 메모리',
+  transfer: '전송',
+  'total/hour': '합계/시간',
+  'per 1M ok': '성공 100만 건당',
 };
 
 /**

@@ -249,4 +249,8 @@ export const KO: Record<MessageKey, string> = {
   'readers.first': '처음',
   'readers.worst': '최악',
   'readers.sameWorst': '최악: 처음 것과 같음 (더 오래된 데이터를 읽은 적 없음)',
+
+  'costs.run': '실행',
+  'costs.console': '■ 비용 (측정 구간의 시간당, 시나리오의 가격 기준)',
+  'costs.legend': '성공 100만 건당: 이 실행의 처리량으로 성공 요청 100만 건을 처리하는 비용',
 };
