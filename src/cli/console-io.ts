@@ -8,6 +8,8 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** The environment the command was given (the locale: cli/lang.ts); absent: an empty one. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 let stdoutClosed = false;
@@ -19,6 +21,7 @@ export const processIo: CliIo = {
     if (!stdoutClosed) process.stdout.write(t);
   },
   err: (t) => process.stderr.write(t),
+  env: process.env,
 };
 
 /**

@@ -132,7 +132,7 @@ describe('a translation of the lesson (tiny.ko.md)', () => {
     expect(english).not.toContain('느린 쪽');
     // the same results.json, a Korean page: the translation, the shared claim checked in Korean
     const io = { out: () => undefined, err: () => undefined };
-    expect(await reportCommand(out, io, { lang: 'ko' })).toBe(0);
+    expect(await reportCommand(out, io, 'ko')).toBe(0);
     const korean = await readFile(join(out, 'index.html'), 'utf8');
     expect(korean).toMatch(/느린 쪽: <strong>2\d\.\d ms<\/strong>\./);
     expect(korean).toContain('이 실행으로 확인한 주장:');
@@ -141,7 +141,7 @@ describe('a translation of the lesson (tiny.ko.md)', () => {
     // without the translation file the page in Korean shows the original, with a note
     await rm(join(dir, 'tiny.ko.md'));
     expect((await msasim(['run', join(dir, 'tiny.yaml'), '--out', out, '--quiet'])).code).toBe(0);
-    expect(await reportCommand(out, io, { lang: 'ko' })).toBe(0);
+    expect(await reportCommand(out, io, 'ko')).toBe(0);
     const fallback = await readFile(join(out, 'index.html'), 'utf8');
     expect(fallback).toContain('이 교안은 아직 한국어 번역이 없어 원문(영어)으로 싣는다.');
     expect(fallback).toMatch(/Slow: <strong>/);

@@ -6,6 +6,7 @@
  */
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Lang } from '../report/i18n/lang.ts';
 import { DEFAULT_MAX_REPLICATIONS } from '../report/precision-default.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
@@ -29,6 +30,7 @@ import {
   DEFAULT_MAX_WALL_MS,
   MAX_REPLICATIONS,
 } from './guard-defaults.ts';
+import { chosenLang, langOption } from './lang.ts';
 import {
   parseCountOption,
   parseDurationOption,
@@ -76,7 +78,12 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     )
     .action(async (file: string, opts) => {
       const { runCommand } = await import('./commands/run.ts');
-      result.code = await runCommand(file, { ...opts, onError: (e) => handleError(e, io) }, io);
+      const lang = chosenLang(opts.lang, io);
+      result.code = await runCommand(
+        file,
+        { ...opts, lang, onError: (e) => handleError(e, io) },
+        io,
+      );
     });
 
   withRunOptions(
@@ -95,7 +102,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .option('--wide', 'print tables at their full width (default: fitted to 100 columns)')
     .action(async (file: string, opts) => {
       const { compareCommand } = await import('./commands/compare.ts');
-      result.code = await compareCommand(file, opts, io);
+      result.code = await compareCommand(file, { ...opts, lang: chosenLang(opts.lang, io) }, io);
     });
 
   program
@@ -263,9 +270,10 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       'rebuild index.html, the self-contained HTML report, of a report folder from its results.json',
     )
     .argument('<dir>', 'a report folder written by run or compare (reports/<scenario name>)')
-    .action(async (dir: string) => {
+    .addOption(langOption())
+    .action(async (dir: string, opts: { lang?: Lang }) => {
       const { reportCommand } = await import('./commands/report.ts');
-      result.code = await reportCommand(dir, io);
+      result.code = await reportCommand(dir, io, chosenLang(opts.lang, io));
     });
 
   program
@@ -321,7 +329,9 @@ function withRunOptions(command: Command): Command {
         "auto: choose the warm-up by MSER-5 from a pilot run of the highlights' series",
         parseWarmupOption,
       )
-      .option('--csv-bom', CSV_BOM_HELP)
+      .option('--csv-bom', `${CSV_BOM_HELP} (default with --lang ko)`)
+      .option('--no-csv-bom', 'no byte-order mark, even with --lang ko')
+      .addOption(langOption())
       .option('--quiet', 'no progress bars')
       .option(
         '--sensitivity',

@@ -7,11 +7,14 @@
  * events), and the checks that read the clock and the heap live here. A guard that fires
  * records why; the caller turns that into a RunGuardError (exit 1).
  */
+
 import { getHeapStatistics } from 'node:v8';
 import type { Simulation } from '../engine/index.ts';
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import type { ModelOptions, RunProbe } from '../model/model.ts';
 import { runScenario } from '../model/run.ts';
+import type { Lang } from '../report/i18n/lang.ts';
+import { t } from '../report/i18n/t.ts';
 import * as msg from '../scenario/messages.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { RunGuardError } from './errors.ts';
@@ -195,7 +198,6 @@ export function shortDurationWarning(durationMs: number): string {
 }
 
 /** The console warning of runs in which no request completed: their report is empty. */
-export function noRequestCompletedWarning(empty: number, runs: number): string {
-  const which = runs === 1 ? 'the run' : `${empty} of ${runs} runs`;
-  return `⚠ no request completed in ${which}: the report is empty (no latency, no throughput)\n  → lengthen the duration (a number without a unit is milliseconds) or check the workloads`;
+export function noRequestCompletedWarning(empty: number, runs: number, lang: Lang = 'en'): string {
+  return t(lang, runs === 1 ? 'run.noRequest.one' : 'run.noRequest', { empty, runs });
 }

@@ -14,6 +14,8 @@ import { type Analysis, analyse } from '../report/analyse.ts';
 import { withCsvBom } from '../report/csv.ts';
 import { SENSITIVITY_THRESHOLD } from '../report/features/sensitivity/what-if.ts';
 import { buildReportHtml } from '../report/html/page.ts';
+import type { Lang } from '../report/i18n/lang.ts';
+import { t } from '../report/i18n/t.ts';
 import { buildOutputs, type OutputFiles, type ScenarioResults } from '../report/outputs.ts';
 import {
   autoWarmupMs,
@@ -32,6 +34,7 @@ import type { Scenario, TraceDef } from '../scenario/types.ts';
 import { threadCpuMs } from './cpu-time.ts';
 import { RunGuardError, UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
+import { csvBomFor } from './lang.ts';
 import { type Lesson, loadLesson } from './lesson-file.ts';
 import { lessonWarnings } from './lesson-warnings.ts';
 import { checkOut, type OutTarget } from './out-target.ts';
@@ -83,8 +86,10 @@ export interface RunVariantsOptions extends GuardLimits {
   traceEvery?: number;
   /** With tracing: the replication traced (default: the scenario's trace.replication, else 1), or every one. */
   traceReplication?: number | 'all';
-  /** Start every CSV file with a UTF-8 byte-order mark (for Excel). */
+  /** Start every CSV file with a UTF-8 byte-order mark (for Excel); default: with Korean. */
   csvBom?: boolean;
+  /** The language of the page's words (cli/lang.ts; default English). */
+  lang?: Lang;
 }
 
 /**
@@ -220,6 +225,7 @@ async function runAll(
     seedOverride: parseSeed(opts.seed),
     loop: { wallMs: 0, cpuMs: 0, events: 0 },
   };
+  const lang = opts.lang ?? 'en';
   const cap = opts.maxReplications ?? DEFAULT_MAX_REPLICATIONS;
   const asked = opts.replications ?? loaded.replications ?? 1;
   const replications = opts.precision === undefined ? asked : Math.min(Math.max(asked, 2), cap);
@@ -281,7 +287,7 @@ async function runAll(
     const pilot = await runAllOnce(1);
     const warmupMs = autoWarmupMs(analyse({ ...results, replications: pilot }));
     notes.warmupAutoMs = warmupMs;
-    io.err(`--warmup auto: MSER-5 on the highlights' series: warm-up ${warmupMs / 1000} s\n`);
+    io.err(`${t(lang, 'run.warmupAuto', { s: warmupMs / 1000 })}\n`);
     scenarios = scenarios.map((s) => ({ ...s, warmupMs }));
   }
   const summaries = await runAllOnce(replications);
@@ -306,12 +312,14 @@ async function runAll(
       },
     );
     notes.precision = { target: precision, reached: outcome.reached, cap, worst: outcome.worst };
-    io.err(`${precisionSentence({ ...notes.precision, replications: outcome.replications })}\n`);
+    io.err(
+      `${precisionSentence({ ...notes.precision, replications: outcome.replications }, lang)}\n`,
+    );
   }
   set();
   if (notes.precision !== undefined || notes.warmupAutoMs !== undefined) results.notes = notes;
   const empty = summaries.flat().filter((x) => x.overall.finished === 0).length;
-  if (empty > 0) io.err(`${noRequestCompletedWarning(empty, summaries.flat().length)}\n`);
+  if (empty > 0) io.err(`${noRequestCompletedWarning(empty, summaries.flat().length, lang)}\n`);
   const ran: RanVariant[] = scenarios.map((scenario, v) => ({
     scenario: { ...scenario, seed: ctx.seedOverride ?? scenario.seed },
     name: variantName(loaded.name, scenario),
@@ -333,11 +341,9 @@ async function runAll(
       return result.summary;
     });
     if (results.sensitivity.length === 0)
-      io.err(
-        `--sensitivity: no component runs at utilisation ≥ ${SENSITIVITY_THRESHOLD}; nothing to test\n`,
-      );
+      io.err(`${t(lang, 'run.sensitivityNone', { threshold: SENSITIVITY_THRESHOLD })}\n`);
   } else {
-    const hint = sensitivityHint(ran);
+    const hint = sensitivityHint(ran, lang);
     if (hint !== '') io.err(hint);
   }
   const wallMs = performance.now() - started;
@@ -403,7 +409,11 @@ export async function runAndReport(
   io: CliIo,
 ): Promise<{ runs: VariantRuns; report: { files: OutputFiles; outDir: string } }> {
   const runs = await runVariants(file, opts, io);
-  return { runs, report: await writeReport(runs, io, { csvBom: opts.csvBom }) };
+  const lang = opts.lang ?? 'en';
+  return {
+    runs,
+    report: await writeReport(runs, io, { csvBom: csvBomFor(opts.csvBom, lang), lang }),
+  };
 }
 
 /** A --seed value: a whole number as a number, anything else as a string seed. */
@@ -440,11 +450,7 @@ export function checkGuards(
 export async function writeReport(
   runs: VariantRuns,
   io: CliIo,
-  /**
-   * lang: the page's language, which picks the lesson's translation (report/report-view.ts);
-   * absent, the lesson shows in its own language. To be given by `--lang` (not wired yet).
-   */
-  options: { csvBom?: boolean; lang?: LessonLang } = {},
+  options: { csvBom?: boolean; lang?: Lang } = {},
 ): Promise<{ files: OutputFiles; outDir: string }> {
   const files = buildOutputs(runs.analysis);
   if (options.csvBom) withCsvBom(files);
@@ -453,8 +459,10 @@ export async function writeReport(
   const json = files.get('results.json');
   const data =
     json === undefined ? buildReportData(runs.analysis) : (JSON.parse(json) as ReportData);
-  const view = options.lang === undefined ? {} : { lang: options.lang };
-  files.set('index.html', buildReportHtml(data, await loadVegaAssets(), undefined, view));
+  files.set(
+    'index.html',
+    buildReportHtml(data, await loadVegaAssets(), undefined, options.lang ?? 'en'),
+  );
   const warnings = await writeDirectoryAtomically(runs.target, files);
   for (const w of warnings) io.err(`note: ${w}\n`);
   return { files, outDir: runs.target.given };

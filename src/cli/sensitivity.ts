@@ -6,6 +6,7 @@
  * variant (so up to three times the run's time), which is why it is asked for, not automatic;
  * without the flag a run with a hot component prints a one-line hint on stderr.
  */
+
 import type { RunSummary } from '../metrics/summary.ts';
 import {
   hotComponents,
@@ -15,6 +16,8 @@ import {
   sensitivityOf,
   type VariantSensitivity,
 } from '../report/features/sensitivity/what-if.ts';
+import type { Lang } from '../report/i18n/lang.ts';
+import { t } from '../report/i18n/t.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** A variant as it ran: its scenario (overrides applied), its name and first replication's summary. */
@@ -41,7 +44,7 @@ export async function whatIfNearSaturation(
 }
 
 /** The stderr hint when some component is hot and --sensitivity was not given ('' otherwise). */
-export function sensitivityHint(variants: readonly RanVariant[]): string {
+export function sensitivityHint(variants: readonly RanVariant[], lang: Lang = 'en'): string {
   const hot = variants.flatMap((v) =>
     hotComponents(v.base)
       .slice(0, 1)
@@ -49,6 +52,12 @@ export function sensitivityHint(variants: readonly RanVariant[]): string {
   );
   if (hot.length === 0) return '';
   const [v, h] = hot.reduce((a, b) => (b[1].utilisation > a[1].utilisation ? b : a));
-  const where = variants.length > 1 ? ` in ${v.name}` : '';
-  return `hint: ${h.id} runs at ρ ${h.utilisation.toFixed(2)}${where} (≥ ${SENSITIVITY_THRESHOLD}): near saturation small errors in service time move the tail a lot; add --sensitivity to see by how much (two more runs per such variant)\n`;
+  const where = variants.length > 1 ? t(lang, 'run.hintWhere', { variant: v.name }) : '';
+  const values = {
+    id: h.id,
+    rho: h.utilisation.toFixed(2),
+    where,
+    threshold: SENSITIVITY_THRESHOLD,
+  };
+  return `${t(lang, 'run.sensitivityHint', values)}\n`;
 }

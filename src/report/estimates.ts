@@ -7,21 +7,14 @@
  * differences, replication by replication.
  */
 import type { RunSummary } from '../metrics/summary.ts';
-import {
-  CONFIDENCE_LEVEL,
-  estimate,
-  type PairedDifference,
-  pairedDifference,
-} from '../stats/index.ts';
-import { changeWords } from './change-words.ts';
+import { estimate, pairedDifference } from '../stats/index.ts';
+import { differenceSentence } from './difference-words.ts';
 import { KEY_METRIC_SOURCES } from './features/registry.ts';
-import { formatInUnit } from './html/format.ts';
 import type {
   KeyMetric,
   KeyMetricSource,
   MetricDifference,
   MetricEstimate,
-  MetricUnit,
   VariantComparison,
 } from './key-metrics.ts';
 
@@ -87,47 +80,6 @@ export function signedPercent(x: number): string {
   const text = Math.abs(v).toFixed(1);
   if (v === 0) return `${text} %`;
   return `${v > 0 ? '+' : '−'}${text} %`;
-}
-
-/**
- * An absolute value (or difference) in its unit, written as the values themselves are (about
- * three significant digits, thousands separated: "30,539 ms", "120", "1.80 MB"); ratios in
- * percentage points.
- */
-function formatValue(x: number, unit: MetricUnit): string {
-  if (unit === 'ratio') return `${(x * 100).toFixed(1)} pp`;
-  return formatInUnit(x, unit);
-}
-
-/** A signed absolute difference in its unit: "+1.20 ms", "−0.4 pp", "+120". */
-function signedValue(x: number, unit: MetricUnit): string {
-  return `${x >= 0 ? '+' : '−'}${formatValue(Math.abs(x), unit)}`;
-}
-
-function differenceSentence(
-  variant: string,
-  baseline: string,
-  k: KeyMetric,
-  d: PairedDifference,
-  baselineMean: number,
-): string {
-  const level = `${Math.round(CONFIDENCE_LEVEL * 100)} % CI`;
-  const head = `${variant}: ${k.label}`;
-  const { diff } = d;
-  if (diff.mean === 0 && diff.sd === 0)
-    return diff.n < 2
-      ? `${head} the same as ${baseline}`
-      : `${head} identical to ${baseline} in every replication`;
-  // percentage points for shares, percent or a ratio (×71, ÷3.2) for the rest: change-words.ts
-  const words = changeWords(k.unit, d, baselineMean);
-  const change = words?.change ?? signedValue(diff.mean, k.unit);
-  // one replication: no interval; the views say so once, not in every sentence
-  if (d.significant === null) return `${head} ${change} vs ${baseline}`;
-  const bounds = words?.bounds
-    ? `[${words.bounds[0]}, ${words.bounds[1]}]`
-    : `[${signedValue(diff.lo as number, k.unit)}, ${signedValue(diff.hi as number, k.unit)}]`;
-  const verdict = d.significant ? '' : ' — not significant';
-  return `${head} ${change} vs ${baseline}, ${level} ${bounds}${verdict}`;
 }
 
 /**

@@ -27,9 +27,9 @@ import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import type { Analysis } from './analysis.ts';
 import type { PageSection } from './html/layout.ts';
 import type { Html } from './html/template.ts';
+import type { Lang } from './i18n/lang.ts';
 import type { KeyMetricSource } from './key-metrics.ts';
 import type { ReportData } from './report-data-types.ts';
-import type { PageView } from './report-view.ts';
 
 /** A file of a report folder: its name and text. */
 export type OutputFile = [name: string, text: string];
@@ -39,16 +39,16 @@ export type ReportPart =
   /** Files of the report folder (CSV, JSON). */
   | { to: 'files'; order: number; build(a: Analysis): OutputFile[] }
   /** Text appended to a variant's block of the console summary ('' for none); it starts with its own separator. */
-  | { to: 'run-table'; order: number; build(s: RunSummary): string }
+  | { to: 'run-table'; order: number; build(s: RunSummary, lang: Lang): string }
   /** A console section after the variants' blocks ('' for none). */
-  | { to: 'console'; order: number; build(a: Analysis): string }
+  | { to: 'console'; order: number; build(a: Analysis, lang: Lang): string }
   /** A table of the page's Summary section. */
-  | { to: 'summary-table'; order: number; build(data: ReportData): Html }
+  | { to: 'summary-table'; order: number; build(data: ReportData, lang: Lang): Html }
   /**
-   * Sections of the HTML page (built from results.json, so `msasim report` rebuilds them), with
-   * the view's choices (the page's language: report-view.ts).
+   * Sections of the HTML page (built from results.json, so `msasim report` rebuilds them),
+   * their words in `lang` (i18n/).
    */
-  | { to: 'page'; order: number; build(data: ReportData, view: PageView): PageSection[] };
+  | { to: 'page'; order: number; build(data: ReportData, lang: Lang): PageSection[] };
 
 /** The outputs a part can go to. */
 export type PartTarget = ReportPart['to'];

@@ -6,8 +6,11 @@
 
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import type { Analysis } from './analysis.ts';
-import type { Highlight, Highlights } from './highlights.ts';
+import { sentenceIn } from './difference-words.ts';
+import { type Highlight, type Highlights, highlightName } from './highlights.ts';
 import { formatInUnit, formatNumber } from './html/format.ts';
+import type { Lang } from './i18n/lang.ts';
+import { t, term } from './i18n/t.ts';
 import {
   type MetricDifference,
   type MetricEstimate,
@@ -39,9 +42,25 @@ export function highlightCells(
   }));
 }
 
+/**
+ * How highlight `h` is named in `lang`: its key metric's label in that language after its item
+ * ("customers/profile 가용성"); in English its own name.
+ */
+export function highlightTitle(
+  h: Highlight,
+  variants: readonly { estimates: readonly MetricEstimate[] }[],
+  lang: Lang,
+): string {
+  if (lang === 'en') return h.name;
+  const e = variants.flatMap((v) => v.estimates).find((x) => x.key === h.key);
+  return e === undefined
+    ? term(lang, h.name)
+    : highlightName({ id: e.id, label: term(lang, e.label) });
+}
+
 /** The value of an estimate: "12.3 ms ± 0.40 ms", or the mean alone without an interval. */
-export function valueText(e: MetricEstimate | null): string {
-  if (e === null) return 'not measured';
+export function valueText(e: MetricEstimate | null, lang: Lang = 'en'): string {
+  if (e === null) return t(lang, 'hl.notMeasured');
   // a count that is whole in every replication prints as a whole number
   const whole = e.unit === 'count' && e.values.every(Number.isInteger);
   const mean = whole ? formatNumber(e.estimate.mean, 0) : formatInUnit(e.estimate.mean, e.unit);
@@ -50,12 +69,23 @@ export function valueText(e: MetricEstimate | null): string {
 }
 
 /** The difference from the baseline in words, without the variant and label ("−63.1 % vs join …"). */
-export function differenceText(d: MetricDifference | null, variant: string): string {
+export function differenceText(
+  d: MetricDifference | null,
+  variant: string,
+  lang: Lang = 'en',
+  baseline = '',
+): string {
   if (d === null) return '';
-  const prefix = `${variant}: ${d.label} `;
-  const text = d.sentence.startsWith(prefix) ? d.sentence.slice(prefix.length) : d.sentence;
+  const sentence = sentenceIn(lang, d, variant, baseline);
+  const label = term(lang, d.label);
+  // "variant: label " in English, "variant: label — " in Korean (ko.ts 'diff.*')
+  const prefix = lang === 'en' ? `${variant}: ${label} ` : `${variant}: ${label} — `;
+  const text = sentence.startsWith(prefix) ? sentence.slice(prefix.length) : sentence;
   const v = verdictOf(d);
-  const verdict = v === 'better' || v === 'worse' ? ` — ${v}` : '';
+  const verdict =
+    v === 'better' || v === 'worse'
+      ? ` — ${t(lang, v === 'better' ? 'verdict.better' : 'verdict.worse')}`
+      : '';
   return `${text}${verdict}`;
 }
 
@@ -63,29 +93,33 @@ export function differenceText(d: MetricDifference | null, variant: string): str
  * How many replications, once (`variants`: how many the run has): with one, that there are no
  * intervals and how to get them.
  */
-export function replicationsText(n: number, variants: number): string {
+export function replicationsText(n: number, variants: number, lang: Lang = 'en'): string {
   const level = `${Math.round(CONFIDENCE_LEVEL * 100)} %`;
-  if (n < 2)
-    return variants > 1
-      ? 'One replication: no confidence intervals, so no difference can be called significant (run with --replications 5, or set replications: in the scenario).'
-      : 'One replication: no confidence intervals (run with --replications 5, or set replications: in the scenario).';
-  const paired = variants > 1 ? '; differences are paired with the first variant' : '';
-  return `Mean over ${n} replications ± half-width of the ${level} confidence interval${paired}.`;
+  if (n < 2) return t(lang, variants > 1 ? 'hl.oneReplication.variants' : 'hl.oneReplication');
+  return t(lang, variants > 1 ? 'hl.mean.paired' : 'hl.mean', { n, level });
 }
 
 /** Where the highlights come from, in words (`variants`: how many the run has). */
-export function sourceText(h: Highlights, variants: number): string {
-  if (h.source === 'scenario') return 'declared in the scenario';
-  return variants > 1
-    ? 'none declared: the key metrics that differ most between the variants, relative to their spread'
-    : 'none declared: the overall p99, throughput and error rate';
+export function sourceText(h: Highlights, variants: number, lang: Lang = 'en'): string {
+  if (h.source === 'scenario') return t(lang, 'hl.source.scenario');
+  return t(lang, variants > 1 ? 'hl.source.variants' : 'hl.source.single');
+}
+
+/** The same as a sentence of the page, capitalised and ended. */
+export function sourceSentence(h: Highlights, variants: number, lang: Lang = 'en'): string {
+  if (h.source === 'scenario') return t(lang, 'hl.pageSource.scenario');
+  return t(lang, variants > 1 ? 'hl.pageSource.variants' : 'hl.pageSource.single');
 }
 
 /** The warm-up warnings of the highlights, one line each. */
-export function warmupLines(h: Highlights): string[] {
-  return h.warmup.map(
-    (w) =>
-      `warm-up too short? ${w.variant}: the series of ${w.highlight} settles only after ~${w.suggestedS} s (MSER-5), the declared warm-up is ${w.warmupS} s; raise warmup: or run with --warmup auto`,
+export function warmupLines(h: Highlights, lang: Lang = 'en'): string[] {
+  return h.warmup.map((w) =>
+    t(lang, 'hl.warmup', {
+      variant: w.variant,
+      highlight: w.highlight,
+      suggested: w.suggestedS,
+      warmup: w.warmupS,
+    }),
   );
 }
 
@@ -93,34 +127,32 @@ export function warmupLines(h: Highlights): string[] {
  * The console's first section: each highlight with every variant's value and its difference
  * from the baseline, the replications said once, the run notes and warm-up warnings.
  */
-export function formatHighlights(a: Analysis): string {
+export function formatHighlights(a: Analysis, lang: Lang = 'en'): string {
   const h = a.highlights;
   if (h.items.length === 0) return '';
   const n = a.variants[0].replications.length;
   const names = a.variants.map((v) => v.name);
   const width = Math.max(...names.map(displayWidth));
   const lines = [
-    `■ highlights: ${sourceText(h, a.variants.length)}`,
-    `  ${replicationsText(n, a.variants.length)}`,
+    t(lang, 'hl.consoleTitle', { source: sourceText(h, a.variants.length, lang) }),
+    `  ${replicationsText(n, a.variants.length, lang)}`,
   ];
   const notes = a.results.notes;
   if (notes?.precision !== undefined)
-    lines.push(`  ${precisionSentence({ ...notes.precision, replications: n })}`);
+    lines.push(`  ${precisionSentence({ ...notes.precision, replications: n }, lang)}`);
   if (notes?.warmupAutoMs !== undefined)
-    lines.push(
-      `  --warmup auto: warm-up ${notes.warmupAutoMs / 1000} s (MSER-5 on the highlights' series).`,
-    );
+    lines.push(`  ${t(lang, 'hl.warmupAuto.console', { s: notes.warmupAutoMs / 1000 })}`);
   for (const item of h.items) {
-    lines.push(item.name);
+    lines.push(highlightTitle(item, a.variants, lang));
     const cells = highlightCells(item, a.variants, a.comparisons);
-    const values = cells.map((c) => valueText(c.estimate));
+    const values = cells.map((c) => valueText(c.estimate, lang));
     const valueWidth = Math.max(...values.map((x) => x.length));
     cells.forEach((c, i) => {
-      const diff = differenceText(c.difference, c.variant);
+      const diff = differenceText(c.difference, c.variant, lang, names[0]);
       const row = `  ${padEndTo(c.variant, width)}  ${values[i].padStart(valueWidth)}`;
       lines.push(diff === '' ? row : `${row}   ${diff}`);
     });
   }
-  for (const w of warmupLines(h)) lines.push(`⚠ ${w}`);
+  for (const w of warmupLines(h, lang)) lines.push(`⚠ ${w}`);
   return lines.join('\n');
 }

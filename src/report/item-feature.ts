@@ -48,7 +48,7 @@ function pagePart<T extends { id: string }>(
   { order, ...page }: NonNullable<ItemFeatureSpec<T>['page']>,
 ): ReportPart {
   const section = { ...page, id: spec.id, kind: spec.console.kind };
-  return part('page', order, (data) => itemTableSection(data, spec.of, section));
+  return part('page', order, (data, lang) => itemTableSection(data, spec.of, section, lang));
 }
 
 /** The ReportFeature of `spec`. */
@@ -77,8 +77,15 @@ export function itemFeature<T extends { id: string }>(spec: ItemFeatureSpec<T>):
       ),
       ...(spec.page === undefined ? [] : [pagePart(spec, spec.page)]),
       ...(spec.more?.(items) ?? []),
-      part('console', order, (a) =>
-        formatItems(a.results, items(a.results), { what, kind, idOf: (x) => x.id }, tables, legend),
+      part('console', order, (a, lang) =>
+        formatItems(
+          a.results,
+          items(a.results),
+          { what, kind, idOf: (x) => x.id },
+          tables,
+          legend,
+          lang,
+        ),
       ),
     ],
   };

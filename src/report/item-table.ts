@@ -4,7 +4,10 @@
  * first and, when the items have several ids, the item in the second column (with one id, the
  * section's title names it instead).
  */
+
 import type { RunResult } from '../metrics/summary.ts';
+import type { Lang } from './i18n/lang.ts';
+import { term } from './i18n/t.ts';
 import { type ScenarioResults, variantNames } from './results.ts';
 import { joinWrapped, type TextColumn, tableOf } from './text-table.ts';
 
@@ -48,11 +51,12 @@ export function itemTable<T>(
   kind: string,
   idOf: (x: T) => string,
   columns: readonly TextColumn<T>[],
+  lang: Lang = 'en',
 ): string {
   const head: TextColumn<NamedItem<T>>[] = [['variant', (r) => r.name]];
   if (items.several) head.push([kind, (r) => idOf(r.x)]);
   const cells = columns.map(([h, cell]): TextColumn<NamedItem<T>> => [h, (r) => cell(r.x)]);
-  return tableOf([...head, ...cells], items.rows);
+  return tableOf([...head, ...cells], items.rows, lang);
 }
 
 /**
@@ -66,9 +70,12 @@ export function itemSection<T>(
   idOf: (x: T) => string,
   tables: readonly (readonly TextColumn<T>[])[],
   legend: readonly string[],
+  lang: Lang = 'en',
 ): string {
-  const text = tables.map((columns) => itemTable(items, kind, idOf, columns)).join('\n\n');
-  return `${titleOf(what, items)}\n${text}\n${joinWrapped(legend)}`;
+  const text = tables.map((columns) => itemTable(items, kind, idOf, columns, lang)).join('\n\n');
+  // the title, headers and legend lines that are terms of the glossary, in `lang`
+  const shown = legend.map((line) => term(lang, line));
+  return `${titleOf(term(lang, what), items)}\n${text}\n${joinWrapped(shown)}`;
 }
 
 /**
@@ -81,8 +88,9 @@ export function formatItems<T>(
   section: { what: string; kind: string; idOf: (x: T) => string },
   tables: readonly (readonly TextColumn<T>[])[],
   legend: readonly string[],
+  lang: Lang = 'en',
 ): string {
   const named = namedItems(results, items, section.idOf);
   if (named.rows.length === 0) return '';
-  return itemSection(named, section.what, section.kind, section.idOf, tables, legend);
+  return itemSection(named, section.what, section.kind, section.idOf, tables, legend, lang);
 }

@@ -9,6 +9,7 @@
  * translation (scenario/lesson-translation.ts) is filled with the original's claims, listed at
  * its end.
  */
+
 import type {
   ClaimOperand,
   FigureFormat,

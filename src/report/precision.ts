@@ -8,8 +8,11 @@
  * half-width at most `target` × |mean|; a highlight whose every replication is equal (half-width
  * 0) has reached it. Otherwise another round runs, up to `cap` replications.
  */
+
 import type { Analysis } from './analysis.ts';
 import { mserSeconds } from './highlights.ts';
+import type { Lang } from './i18n/lang.ts';
+import { t } from './i18n/t.ts';
 
 export { DEFAULT_MAX_REPLICATIONS } from './precision-default.ts';
 
@@ -70,17 +73,19 @@ export async function replicateUntil(
 }
 
 /** The precision note of a run, in words (console and page). */
-export function precisionSentence(p: {
-  target: number;
-  reached: boolean;
-  cap: number;
-  worst: string | null;
-  replications: number;
-}): string {
+export function precisionSentence(
+  p: {
+    target: number;
+    reached: boolean;
+    cap: number;
+    worst: string | null;
+    replications: number;
+  },
+  lang: Lang = 'en',
+): string {
   const target = `${+(p.target * 100).toFixed(2)} %`;
-  if (p.reached)
-    return `--precision ${target}: every highlight's 95 % half-width is within ${target} of its mean after ${p.replications} replications.`;
-  return `--precision ${target} NOT reached: stopped at the cap of ${p.cap} replications (--max-replications); furthest: ${p.worst ?? '?'}.`;
+  if (p.reached) return t(lang, 'precision.reached', { target, n: p.replications });
+  return t(lang, 'precision.missed', { target, cap: p.cap, worst: p.worst ?? '?' });
 }
 
 /**

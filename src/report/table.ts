@@ -6,12 +6,16 @@
  * SLOs), the key metrics over the replications (here: every feature's) and, with variants, the
  * side-by-side comparison (also printed alone by `msasim compare`). Plain text, deterministic.
  */
+
 import type { RunSummary } from '../metrics/summary.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import { type Analysis, analysisOf } from './analyse.ts';
+import { sentenceIn } from './difference-words.ts';
 import { type PartFor, part, type ReportFeature } from './feature.ts';
 import { keyMetricSources, partsFor, REPORT_FEATURES } from './features/registry.ts';
 import { formatHighlights } from './highlights-text.ts';
+import type { Lang } from './i18n/lang.ts';
+import { t, term } from './i18n/t.ts';
 import type { KeyMetric, MetricDifference, MetricEstimate } from './key-metrics.ts';
 import type { ScenarioResults } from './results.ts';
 import { formatTable, num } from './text-table.ts';
@@ -20,35 +24,40 @@ export { formatComparison } from './features/comparison/comparison-report.ts';
 export { formatTable, num } from './text-table.ts';
 
 /** A variant's block: its title line, then the run tables of the features present. */
-function runBlock(s: RunSummary, tables: readonly PartFor<'run-table'>[]): string {
+function runBlock(s: RunSummary, tables: readonly PartFor<'run-table'>[], lang: Lang): string {
   const title =
     s.scenario.variant === null
       ? s.scenario.name
-      : `${s.scenario.name} · variant ${s.scenario.variant}`;
-  const window = `${num(s.windowMs / 1000, 1)} s measured after ${num(s.scenario.warmupMs / 1000, 1)} s warm-up, seed ${s.scenario.seed}`;
+      : t(lang, 'console.variantTitle', { scenario: s.scenario.name, variant: s.scenario.variant });
+  const window = t(lang, 'console.window', {
+    measured: num(s.windowMs / 1000, 1),
+    warmup: num(s.scenario.warmupMs / 1000, 1),
+    seed: s.scenario.seed,
+  });
   const stop =
     s.run.stopReason === 'until' || s.run.stopReason === 'empty'
       ? ''
-      : `  (stopped early: ${s.run.stopReason})`;
-  return `■ ${title}  (${window})${stop}${tables.map((t) => t.build(s)).join('')}`;
+      : t(lang, 'console.stopped', { reason: s.run.stopReason });
+  return `■ ${title}  (${window})${stop}${tables.map((p) => p.build(s, lang)).join('')}`;
 }
 
 /**
  * The console summary of a scenario run (its results, or their analysis), with the parts of
- * `features` (by default every report feature).
+ * `features` (by default every report feature), its words in `lang`.
  */
 export function formatSummary(
   input: ScenarioResults | Analysis,
   features: readonly ReportFeature[] = REPORT_FEATURES,
+  lang: Lang = 'en',
 ): string {
   const analysis = analysisOf(input, features);
   const runs = analysis.variants.map((v) => v.run.summary);
   const tables = partsFor('run-table', runs, [], features);
-  const first = formatHighlights(analysis);
-  const parts = [...(first === '' ? [] : [first]), ...runs.map((s) => runBlock(s, tables))];
-  const replications = part('console', 80, (a) => formatReplications(a, features));
+  const first = formatHighlights(analysis, lang);
+  const parts = [...(first === '' ? [] : [first]), ...runs.map((s) => runBlock(s, tables, lang))];
+  const replications = part('console', 80, (a) => formatReplications(a, features, lang));
   for (const section of partsFor('console', runs, [replications], features)) {
-    const text = section.build(analysis);
+    const text = section.build(analysis, lang);
     if (text !== '') parts.push(text);
   }
   return `${parts.join('\n\n')}\n`;
@@ -68,13 +77,20 @@ function consoleKeys(runs: readonly RunSummary[], features: readonly ReportFeatu
 }
 
 /** How a key metric is named in the console: its label, after its item if it has one. */
-const consoleLabel = (e: KeyMetric) => (e.id === '' ? e.label : `${e.id} ${e.label}`);
+const consoleLabel = (e: KeyMetric, lang: Lang) =>
+  e.id === '' ? term(lang, e.label) : `${e.id} ${term(lang, e.label)}`;
 
 /** A difference sentence with the item named after the variant ("store: billing lost …"). */
-function consoleSentence(variant: string, m: MetricDifference): string {
+function consoleSentence(
+  variant: string,
+  baseline: string,
+  m: MetricDifference,
+  lang: Lang,
+): string {
+  const sentence = sentenceIn(lang, m, variant, baseline);
   const prefix = `${variant}: `;
-  if (m.id === '' || !m.sentence.startsWith(prefix)) return m.sentence;
-  return `${prefix}${m.id} ${m.sentence.slice(prefix.length)}`;
+  if (m.id === '' || !sentence.startsWith(prefix)) return sentence;
+  return `${prefix}${m.id} ${sentence.slice(prefix.length)}`;
 }
 
 /**
@@ -87,6 +103,7 @@ function consoleSentence(variant: string, m: MetricDifference): string {
 export function formatReplications(
   input: ScenarioResults | Analysis,
   features: readonly ReportFeature[] = REPORT_FEATURES,
+  lang: Lang = 'en',
 ): string {
   const analysis = analysisOf(input, features);
   const n = analysis.variants[0].replications.length;
@@ -104,7 +121,7 @@ export function formatReplications(
     const first = byVariant.find((m) => m.has(key))?.get(key);
     if (first === undefined) continue;
     rows.push([
-      consoleLabel(first),
+      consoleLabel(first, lang),
       ...byVariant.map((m) => {
         const e = m.get(key)?.estimate;
         if (e === undefined) return '–';
@@ -116,23 +133,28 @@ export function formatReplications(
     ]);
   }
   const level = `${Math.round(CONFIDENCE_LEVEL * 100)} %`;
-  const table = formatTable(['metric', ...names], rows);
-  let text = `■ ${n} replications: mean ± half-width of the ${level} confidence interval (all entry endpoints)\n${table}`;
+  const table = formatTable([t(lang, 'console.metric'), ...names], rows);
+  let text = `${t(lang, 'console.replications', { n, level })}\n${table}`;
   const sentences = analysis.comparisons.flatMap((c) => {
     const shown = c.metrics.filter((m) => keys.includes(m.key));
     const ns = shown.filter((m) => !m.difference.significant);
     const rest =
       ns.length === 0
         ? []
-        : [`  ○ ${c.variant}: not significant: ${ns.map((m) => consoleLabel(m)).join(', ')}`];
+        : [
+            t(lang, 'console.notSignificant', {
+              variant: c.variant,
+              labels: ns.map((m) => consoleLabel(m, lang)).join(', '),
+            }),
+          ];
     return [
       ...shown
         .filter((m) => m.difference.significant)
-        .map((m) => `  • ${consoleSentence(c.variant, m)}`),
+        .map((m) => `  • ${consoleSentence(c.variant, c.baseline, m, lang)}`),
       ...rest,
     ];
   });
   if (sentences.length > 0)
-    text += `\n\n■ differences (paired over replications with common random numbers; ○ = not significant: the 95 % interval of the difference includes 0)\n${sentences.join('\n')}`;
+    text += `\n\n${t(lang, 'console.differences', { level })}\n${sentences.join('\n')}`;
   return text;
 }

@@ -6,7 +6,10 @@
  * pads like a four-letter name; East Asian "ambiguous" characters (─, ·, –) count as one, as in
  * a Western terminal.
  */
+
 import stringWidth from 'string-width';
+import type { Lang } from './i18n/lang.ts';
+import { term } from './i18n/t.ts';
 
 /** The columns the console output fits by default (console-width.ts fits the tables to it). */
 export const CONSOLE_WIDTH = 100;
@@ -43,10 +46,14 @@ export function formatTable(header: string[], rows: string[][]): string {
 /** A column of a console table: its header and its cell of a row. */
 export type TextColumn<T> = [header: string, cell: (row: T) => string];
 
-/** `rows` as a table of `columns` (see formatTable). */
-export function tableOf<T>(columns: readonly TextColumn<T>[], rows: readonly T[]): string {
+/** `rows` as a table of `columns` (see formatTable), the headers that are terms in `lang`. */
+export function tableOf<T>(
+  columns: readonly TextColumn<T>[],
+  rows: readonly T[],
+  lang: Lang = 'en',
+): string {
   return formatTable(
-    columns.map((c) => c[0]),
+    columns.map((c) => term(lang, c[0])),
     rows.map((r) => columns.map((c) => c[1](r))),
   );
 }

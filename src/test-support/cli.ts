@@ -98,7 +98,7 @@ export async function msasimInProcess(
 export interface SpawnOptions {
   /** Working folder (default: the repository's root). */
   cwd?: string;
-  /** Variables added to the environment. */
+  /** Variables added to the environment (over LC_ALL, LC_MESSAGES, LANG pinned to English). */
   env?: Record<string, string>;
   /** A run still going after this long is killed with SIGTERM (default 60 s). */
   timeoutMs?: number;
@@ -118,7 +118,9 @@ export function msasimSpawned(
       [BIN, ...args],
       {
         cwd: opts.cwd ?? ROOT,
-        env: { ...process.env, ...opts.env },
+        // the locale pinned to English (the report's language follows it, cli/lang.ts), so the
+        // goldens hold whatever the test machine's LANG; a test sets its own over it
+        env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...opts.env },
         timeout: opts.timeoutMs ?? 60_000,
         maxBuffer: 64 * 1024 * 1024,
       },

@@ -155,3 +155,12 @@ export const REPLICATED_COMPARE = {
   key: 'compare-shared-db-3-replications',
   args: ['compare', 'scenarios/01-shared-db.yaml', '--replications', '3', '--out', OUT],
 };
+
+/**
+ * `run ko/join-vs-n-plus-1.yaml --lang ko`: the Korean golden and page checks (cli/lang.e2e.test.ts)
+ * and the browser test of the Korean page (report/html/hangul.browser.test.ts).
+ */
+export const KOREAN_LANG_RUN = {
+  key: 'run-ko-lang-ko',
+  args: ['run', 'scenarios/ko/join-vs-n-plus-1.yaml', '--out', OUT, '--lang', 'ko'],
+};

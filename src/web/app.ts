@@ -7,6 +7,7 @@
  * reaches the page as text (textContent, attributes through the DOM) or through the report's
  * escaping builders; the lesson's markup comes from the report's escaping Markdown renderer.
  */
+
 import type { EditorView } from '@codemirror/view';
 import { renderMarkdown } from '../report/html/markdown.ts';
 import { lessonWithReferences } from '../report/lesson-figures.ts';
@@ -19,6 +20,7 @@ import { langOfLocale, lessonInLang, lessonLanguages, lessonSearchText } from '.
 import { issueText } from './positions.ts';
 import type { RunProgress, RunRequest, WhatIf } from './protocol.ts';
 import { replicationChoice } from './replication-choice.ts';
+import { initReportLang, reportLang } from './report-lang.ts';
 import { Runner, type RunResult } from './runner.ts';
 import type { SchemaNode } from './schema-keys.ts';
 import { decodeShare, encodeShare } from './share.ts';
@@ -135,6 +137,7 @@ class Playground {
   }
 
   #wire(): void {
+    initReportLang();
     $('run').addEventListener('click', () => void this.run());
     $('cancel').addEventListener('click', () => this.#runner.cancel());
     $('reset').addEventListener('click', () => this.#reset());
@@ -229,6 +232,7 @@ class Playground {
       whatIf: this.#whatIf ? [this.#whatIf] : [],
       ...choice,
       files: this.#dataFiles.files(),
+      lang: reportLang(),
     };
   }
 

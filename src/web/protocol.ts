@@ -3,8 +3,10 @@
  * crosses as structured-clone data: texts, numbers and the located issues of the scenario
  * pipeline, never markup.
  */
+
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import type { VegaAssets } from '../report/html/page.ts';
+import type { Lang } from '../report/i18n/lang.ts';
 import type { PrecisionState } from '../report/precision.ts';
 import type { RunNotes } from '../report/results.ts';
 import type { SweepPlan } from '../report/sweep-plan.ts';
@@ -31,8 +33,6 @@ export interface RunRequest {
    * own language are left out, as the CLI does not read them (scenario/lesson-translation.ts).
    */
   lessonTranslations?: Partial<Record<LessonLang, string>>;
-  /** The report page's language, which picks the lesson's translation (absent: the lesson's own). */
-  lang?: LessonLang;
   /** What-if values applied to the base document before the variants (as `sweep --param`). */
   whatIf?: WhatIf[];
   /**
@@ -50,6 +50,11 @@ export interface RunRequest {
    * the scenario writes (`file: morning-log.csv`); read in the worker (web/data-files.ts).
    */
   files?: Record<string, Blob>;
+  /**
+   * The language of the report page's words, as `run --lang` (default English); it picks the
+   * lesson's translation too.
+   */
+  lang?: Lang;
 }
 
 /** Replications `from` … `from + count − 1` of a variant (1-based; seeds `<seed>/<r>`). */

@@ -28,6 +28,19 @@ describe('runRequest', () => {
     expect(new Map(outcome.files).get('index.html')).toContain('/*vega-lite*/');
   });
 
+  it('builds the page in the language asked (the page’s choice), the data files the same', async () => {
+    const run = (lang?: 'en' | 'ko') =>
+      runRequest({ text: TEXT, file: 'tiny.yaml', lesson: null, lang }, ASSETS, () => {});
+    const [en, ko] = await Promise.all([run(), run('ko')]);
+    if (en.kind !== 'done' || ko.kind !== 'done') throw new Error('not done');
+    const [enFiles, koFiles] = [new Map(en.files), new Map(ko.files)];
+    expect(koFiles.get('index.html')).toContain('<html lang="ko">');
+    expect(koFiles.get('index.html')).toContain('<h2>요약</h2>');
+    expect(enFiles.get('index.html')).toContain('<h2>Summary</h2>');
+    expect(koFiles.get('results.json')).toBe(enFiles.get('results.json'));
+    expect(koFiles.get('endpoints.csv')).toBe(enFiles.get('endpoints.csv'));
+  });
+
   it('applies a what-if value as an override of the base document', async () => {
     const outcome = await runRequest(
       {

@@ -285,13 +285,15 @@ export function buildReport(
   if (runNotes?.precision !== undefined) {
     results.notes = runNotes;
     const done = replications?.[0]?.length ?? 1;
-    notes.push(precisionSentence({ ...runNotes.precision, replications: done }));
+    notes.push(precisionSentence({ ...runNotes.precision, replications: done }, request.lang));
   }
   const files = buildOutputs(analyse(results));
   const json = files.get('results.json');
   if (json === undefined) throw new Error('buildOutputs made no results.json');
-  const view = request.lang === undefined ? {} : { lang: request.lang };
-  files.set('index.html', buildReportHtml(JSON.parse(json) as ReportData, assets, undefined, view));
+  files.set(
+    'index.html',
+    buildReportHtml(JSON.parse(json) as ReportData, assets, undefined, request.lang ?? 'en'),
+  );
   return { files: [...files], notes };
 }
 

@@ -4,9 +4,11 @@
  * print the highlights and the comparison table under a one-line header naming the scenario and
  * the seed (fitted to 100 columns unless `--wide`), or with `--format json` compare.json.
  */
+
 import { fitConsole } from '../../report/console-width.ts';
 import { compareJson } from '../../report/features/comparison/compare.ts';
 import { formatHighlights } from '../../report/highlights-text.ts';
+import { t } from '../../report/i18n/t.ts';
 import { formatComparison, formatReplications } from '../../report/table.ts';
 import type { CliIo } from '../io.ts';
 import { formatRunAccount, type RunVariantsOptions, runAndReport } from '../run-variants.ts';
@@ -26,6 +28,7 @@ export async function compareCommand(
   io: CliIo,
 ): Promise<number> {
   const { runs, report } = await runAndReport(file, opts, io);
+  const lang = opts.lang ?? 'en';
   if (opts.format === 'json') {
     io.out(compareJson(runs.results));
     io.err(formatRunAccount(runs, report));
@@ -35,16 +38,16 @@ export async function compareCommand(
   const summaries = runs.results.runs.map((r) => r.summary);
   const seeds = [...new Set(summaries.map((s) => String(s.scenario.seed)))];
   const hasVariants = summaries[0].scenario.variant !== null;
-  const count = hasVariants ? `${summaries.length} variants` : 'no variants';
-  const header = `compare ${name} (${path}): ${count}, seed ${seeds.join(', ')}`;
-  const note = hasVariants
-    ? ''
-    : `\nnote: ${name} has no variants, so there is nothing to compare; add a \`variants:\` section (see README).\n`;
-  const replicated = formatReplications(runs.analysis);
+  const seed = seeds.join(', ');
+  const header = hasVariants
+    ? t(lang, 'compare.header', { name, path, n: summaries.length, seed })
+    : t(lang, 'compare.header.none', { name, path, seed });
+  const note = hasVariants ? '' : `\n${t(lang, 'compare.noVariants', { name })}\n`;
+  const replicated = formatReplications(runs.analysis, undefined, lang);
   const estimates = replicated === '' ? '' : `\n${replicated}\n`;
-  const first = formatHighlights(runs.analysis);
+  const first = formatHighlights(runs.analysis, lang);
   const highlights = first === '' ? '' : `${first}\n\n`;
-  const text = `${header}\n\n${highlights}${formatComparison(runs.results)}\n${estimates}${note}`;
+  const text = `${header}\n\n${highlights}${formatComparison(runs.results, lang)}\n${estimates}${note}`;
   io.out(opts.wide ? text : fitConsole(text));
   io.err(formatRunAccount(runs, report));
   return 0;

@@ -8,10 +8,12 @@
  * and nothing is touched. The page is written to a temporary file (fsync'd) and renamed into
  * place; it is byte-identical to the one `msasim run` wrote.
  */
+
 import { lstat, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { buildReportHtml } from '../../report/html/page.ts';
+import type { Lang } from '../../report/i18n/lang.ts';
 import type { ReportData } from '../../report/report-data.ts';
 import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
 import { LESSON_LANGS, type LessonLang } from '../../scenario/lesson-types.ts';
@@ -198,16 +200,7 @@ const RESULTS_MAX_BYTES = 1024 * 1024 * 1024;
  * Rebuilds `<dir>/index.html` from `<dir>/results.json`; prints what it wrote.
  * @throws OutPathError (exit 2) when the folder's index.html is not msasim's to rewrite.
  */
-/**
- * `msasim report <dir>`: index.html rebuilt from results.json. options.lang: the page's
- * language, which picks the lesson's translation (absent: the lesson's own language); to be
- * given by `--lang` (not wired yet).
- */
-export async function reportCommand(
-  dir: string,
-  io: CliIo,
-  options: { lang?: LessonLang } = {},
-): Promise<number> {
+export async function reportCommand(dir: string, io: CliIo, lang: Lang = 'en'): Promise<number> {
   if (dir.trim() === '')
     throw new OutPathError(
       refusalText(
@@ -238,8 +231,7 @@ export async function reportCommand(
   }
   const facts = await reportFolderFacts(dir);
   if (!decideReportRewrite(facts).ok) throw refusal(dir, facts);
-  const view = options.lang === undefined ? {} : { lang: options.lang };
-  const html = buildReportHtml(data, await loadVegaAssets(), undefined, view);
+  const html = buildReportHtml(data, await loadVegaAssets(), undefined, lang);
   const target = join(dir, 'index.html');
   await removeDeadTemporaries(dir);
   const tmp = join(dir, `.index.html.tmp-${process.pid}`);

@@ -3,7 +3,9 @@
  * files under reports/<name>/ (or --out). Guards stop runaway runs (events, wall time).
  * --watch runs it again on every save (cli/watch.ts).
  */
+
 import { fitConsole } from '../../report/console-width.ts';
+import { t } from '../../report/i18n/t.ts';
 import { formatSummary } from '../../report/table.ts';
 import { SLO_FAILED_EXIT } from '../errors.ts';
 import type { CliIo } from '../io.ts';
@@ -38,9 +40,10 @@ export async function runCommand(
 /** One run of `file` with its report written; the exit code. */
 async function runOnce(file: string, opts: RunCommandOptions, io: CliIo): Promise<number> {
   const { runs, report } = await runAndReport(file, opts, io);
+  const lang = opts.lang ?? 'en';
   if (opts.format === 'json') io.out(report.files.get('summary.json') as string);
   else {
-    const text = formatSummary(runs.analysis);
+    const text = formatSummary(runs.analysis, undefined, lang);
     io.out(opts.wide ? text : fitConsole(text));
   }
   io.err(formatRunAccount(runs, report));
@@ -48,15 +51,15 @@ async function runOnce(file: string, opts: RunCommandOptions, io: CliIo): Promis
   const slos = runs.analysis.variants.flatMap((v) => v.slos);
   const missed = slos.filter((s) => !s.pass);
   if (slos.length === 0) {
-    io.err('--check: the scenario declares no SLOs (add an `slos:` section); nothing to check\n');
+    io.err(`${t(lang, 'check.none')}\n`);
     return 0;
   }
   if (missed.length === 0) {
-    io.err(`--check: all ${slos.length} SLO bounds met\n`);
+    io.err(`${t(lang, 'check.met', { n: slos.length })}\n`);
     return 0;
   }
   io.err(
-    `✗ --check: ${missed.length} of ${slos.length} SLO bounds missed (exit ${SLO_FAILED_EXIT})\n`,
+    `${t(lang, 'check.missed', { missed: missed.length, n: slos.length, exit: SLO_FAILED_EXIT })}\n`,
   );
   return SLO_FAILED_EXIT;
 }

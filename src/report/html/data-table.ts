@@ -3,6 +3,8 @@
  * transactions): a header row whose cells may carry a second line saying what the cells hold,
  * and escaped text cells. Markup out, made with the `html` template (every text escaped).
  */
+import type { Lang } from '../i18n/lang.ts';
+import { term } from '../i18n/t.ts';
 import { type Html, html, joinHtml } from './template.ts';
 
 /** A text cell. */
@@ -14,10 +16,16 @@ export const labelTd = (text: string): Html => html`<td class="label">${text}</t
 /** A header: its words, or its words and a line below saying what the cells hold. */
 export type Header = string | [head: string, sub: string];
 
-/** A scrollable table of `rows` (each a `<tr>` already built) under `headers`. */
-export function tableHtml(headers: Header[], rows: Html[]): Html {
+/**
+ * A scrollable table of `rows` (each a `<tr>` already built) under `headers`, those that are
+ * terms of the glossary in `lang` (i18n/).
+ */
+export function tableHtml(headers: Header[], rows: Html[], lang: Lang = 'en'): Html {
   const th = headers.map((h, i) => {
-    const text = typeof h === 'string' ? h : html`${h[0]}<span class="sub">${h[1]}</span>`;
+    const text =
+      typeof h === 'string'
+        ? term(lang, h)
+        : html`${term(lang, h[0])}<span class="sub">${term(lang, h[1])}</span>`;
     return html`<th${i === 0 ? html` class="label"` : ''}>${text}</th>`;
   });
   return html`<div class="table-wrap"><table class="data"><thead><tr>${th}</tr></thead><tbody>\n${joinHtml(rows, '\n')}\n</tbody></table></div>`;
@@ -34,8 +42,9 @@ export function dataTable<T>(
   first: [header: Header, cell: (row: T) => Html],
   columns: readonly DataColumn<T>[],
   rows: readonly T[],
+  lang: Lang = 'en',
 ): Html {
   const cell = (x: string | Html) => (typeof x === 'string' ? td(x) : x);
   const body = rows.map((r) => html`<tr>${first[1](r)}${columns.map((c) => cell(c[1](r)))}</tr>`);
-  return tableHtml([first[0], ...columns.map((c) => c[0])], body);
+  return tableHtml([first[0], ...columns.map((c) => c[0])], body, lang);
 }

@@ -6,6 +6,8 @@
  * is found, while real Hangul glyphs are about one em wide and the boxes narrower. It also asks
  * Chromium (DevTools protocol) which font drew the Hangul of the page's title, and saves a
  * screenshot of the page's top to reports/test-artifacts/hangul-report.png for people to look at.
+ * The page of the same scenario in Korean (`--lang ko`) draws every chart, its axis titles in
+ * Korean, with nothing logged.
  * Needs /usr/bin/chromium and a CJK font (Debian's fonts-noto-cjk; .ci/run installs both).
  */
 import { existsSync } from 'node:fs';
@@ -14,9 +16,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, openChromium } from '../../test-support/browser.ts';
+import { CHROMIUM, expectChartsDrawn, openChromium } from '../../test-support/browser.ts';
 import { ROOT as root } from '../../test-support/cli.ts';
-import { shippedRun } from '../../test-support/shipped-runs.ts';
+import { KOREAN_LANG_RUN, sharedRun, shippedRun } from '../../test-support/shipped-runs.ts';
 
 const KOREAN = 'ko/join-vs-n-plus-1.yaml';
 const SCREENSHOT = join(root, 'reports', 'test-artifacts', 'hangul-report.png');
@@ -84,6 +86,33 @@ describe.skipIf(!available)('Hangul in the HTML report (Chromium)', () => {
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     const names = fonts.map((f) => f.familyName).join(', ');
     expect(names).toMatch(/CJK|Gothic|Nanum/);
+  });
+
+  it('draws every chart of the page in Korean (--lang ko), its axis titles in Korean', async () => {
+    const run = await sharedRun(KOREAN_LANG_RUN.key, KOREAN_LANG_RUN.args);
+    expect(run.code, run.stderr).toBe(0);
+    const korean = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    korean.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    korean.on('pageerror', (e) => problems.push(e.message));
+    await korean.route('**/*', (route) =>
+      route.request().url().startsWith('file:') ? route.continue() : route.abort(),
+    );
+    await korean.goto(pathToFileURL(join(run.out, 'index.html')).href);
+    await expectChartsDrawn(korean, {
+      atLeast: 5,
+      timeoutMs: 20_000,
+      marks: 'svg g[class*="mark-"] > path, svg g[class*="mark-"] > text',
+    });
+    const axisTitles = await korean.$$eval('.vega svg .role-axis-title text', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    expect(axisTitles.length).toBeGreaterThan(3);
+    expect(axisTitles.some((x) => /지연 시간|시뮬레이션 시간/.test(x))).toBe(true);
+    expect(problems).toEqual([]);
+    await korean.close();
   });
 
   it('saves a screenshot of the top of the Korean report', async () => {

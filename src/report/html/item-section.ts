@@ -3,7 +3,9 @@
  * its intro, then one table row per variant × item: the item's id, the variant, then the
  * feature's columns of the item. No section when no variant has an item.
  */
+
 import type { RunSummary } from '../../metrics/summary.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { ReportData } from '../report-data-types.ts';
 import { variantLabel } from './charts.ts';
 import { type DataColumn, dataTable, labelTd } from './data-table.ts';
@@ -25,6 +27,7 @@ export function itemTableSection<T extends { id: string }>(
   data: ReportData,
   of: (s: RunSummary) => readonly T[] | undefined,
   section: ItemSectionSpec<T>,
+  lang: Lang = 'en',
 ): PageSection[] {
   const rows = data.variants.flatMap((v) =>
     (of(v.summary) ?? []).map((x) => ({ label: variantLabel(data, v), x })),
@@ -44,6 +47,7 @@ export function itemTableSection<T extends { id: string }>(
           ...columns.map(([header, cell]): DataColumn<Row> => [header, (r) => cell(r.x)]),
         ],
         rows,
+        lang,
       )}`,
     },
   ];

@@ -6,6 +6,9 @@
  */
 
 import { changeWords } from '../change-words.ts';
+import { sentenceIn } from '../difference-words.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { t, term } from '../i18n/t.ts';
 import {
   type MetricDifference,
   type MetricEstimate,
@@ -24,25 +27,32 @@ export function variantChip(name: string, index: number): Html {
 }
 
 /** The badge of a difference: its change (change-words.ts), coloured by significance and direction. */
-function badge(d: MetricDifference): Html {
+function badge(d: MetricDifference, lang: Lang, baseline: string, variant: string): Html {
   const { significant } = d.difference;
   const cls = verdictOf(d);
   const change =
     changeWords(d.unit, d.difference, d.baseline.mean)?.change ??
     `${d.difference.diff.mean >= 0 ? '+' : '−'}${formatInUnit(Math.abs(d.difference.diff.mean), d.unit)}`;
-  const suffix = significant === false ? ' n.s.' : '';
-  return html`<span class="badge ${cls}" title="${d.sentence}">${change + suffix}</span>`;
+  const suffix = significant === false ? ` ${t(lang, 'cmp.ns')}` : '';
+  const sentence = sentenceIn(lang, d, variant, baseline);
+  return html`<span class="badge ${cls}" title="${sentence}">${change + suffix}</span>`;
 }
 
 /** One table cell: the estimate's mean, its interval, and (for a variant) the change badge. */
-function cell(e: MetricEstimate | undefined, d: MetricDifference | undefined): Html {
+function cell(
+  e: MetricEstimate | undefined,
+  d: MetricDifference | undefined,
+  lang: Lang,
+  baseline: string,
+  variant: string,
+): Html {
   if (e === undefined) return html`<td>–</td>`;
   const { lo, hi, halfWidth } = e.estimate;
   const ci =
     lo !== null && hi !== null && halfWidth !== null
-      ? html`<span class="ci" title="95 % CI ${formatInUnit(lo, e.unit)} – ${formatInUnit(hi, e.unit)}">± ${formatInUnit(halfWidth, e.unit)}</span>`
+      ? html`<span class="ci" title="${t(lang, 'km.ci', { lo: formatInUnit(lo, e.unit), hi: formatInUnit(hi, e.unit) })}">± ${formatInUnit(halfWidth, e.unit)}</span>`
       : '';
-  return html`<td><span class="value">${formatInUnit(e.estimate.mean, e.unit)}</span>${ci}${d ? badge(d) : ''}</td>`;
+  return html`<td><span class="value">${formatInUnit(e.estimate.mean, e.unit)}</span>${ci}${d ? badge(d, lang, baseline, variant) : ''}</td>`;
 }
 
 /**
@@ -56,10 +66,12 @@ export function keyMetricsTable(
   scope: MetricScope,
   metrics: readonly string[],
   id = '',
+  lang: Lang = 'en',
 ): Html {
   const names = data.variants.map((v) => variantLabel(data, v));
   const head = names.map((n, i) => {
-    const role = i === 0 && names.length > 1 ? html`<span class="sub">baseline</span>` : '';
+    const role =
+      i === 0 && names.length > 1 ? html`<span class="sub">${t(lang, 'km.baseline')}</span>` : '';
     return html`<th>${variantChip(n, i)}${role}</th>`;
   });
   const rows: Html[] = [];
@@ -68,14 +80,14 @@ export function keyMetricsTable(
       v.estimates.find((e) => e.scope === scope && e.id === id && e.metric === metric),
     );
     if (found.every((e) => e === undefined || !e.estimate.mean)) continue;
-    const label = (found.find((e) => e !== undefined) as MetricEstimate).label;
+    const label = term(lang, (found.find((e) => e !== undefined) as MetricEstimate).label);
     const cells = found.map((e, i) => {
       const d = i === 0 ? undefined : differenceOf(data, i, scope, metric, id);
-      return cell(e, d);
+      return cell(e, d, lang, names[0], names[i]);
     });
     rows.push(html`<tr><td class="label">${label}</td>${cells}</tr>`);
   }
-  return html`<div class="table-wrap"><table class="data key-metrics"><thead><tr><th>metric</th>${head}</tr></thead><tbody>${joinHtml(rows, '\n')}</tbody></table></div>`;
+  return html`<div class="table-wrap"><table class="data key-metrics"><thead><tr><th>${t(lang, 'console.metric')}</th>${head}</tr></thead><tbody>${joinHtml(rows, '\n')}</tbody></table></div>`;
 }
 
 /** Variant `v`'s difference from the baseline on `metric` of `scope` and `id`. */
@@ -102,15 +114,14 @@ export function keyMetricsBlock(
   ids: readonly string[],
   metrics: readonly string[],
   level: 'h3' | 'h4',
+  lang: Lang = 'en',
 ): Html {
   if (data.variants.length < 2 && data.replications < 2) return EMPTY_HTML;
   const tables = ids.map(
     (id) =>
-      html`${ids.length > 1 ? html`<h4>${id}</h4>` : ''}${keyMetricsTable(data, scope, metrics, id)}`,
+      html`${ids.length > 1 ? html`<h4>${id}</h4>` : ''}${keyMetricsTable(data, scope, metrics, id, lang)}`,
   );
-  const heading =
-    level === 'h3'
-      ? html`<h3>Key metrics over the replications</h3>`
-      : html`<h4>Key metrics over the replications</h4>`;
+  const words = t(lang, 'km.overReplications');
+  const heading = level === 'h3' ? html`<h3>${words}</h3>` : html`<h4>${words}</h4>`;
   return html`${heading}${tables}`;
 }

@@ -9,6 +9,8 @@
  */
 
 import type { TopLevelSpec } from 'vega-lite';
+import type { Lang } from '../i18n/lang.ts';
+import { t, term } from '../i18n/t.ts';
 import { langOfNames } from './page-lang.ts';
 import { PAGE_CSS } from './page-style.ts';
 import { type Html, html, joinHtml, jsonForScript, rawHtml, scriptForHtml } from './template.ts';
@@ -49,6 +51,8 @@ export interface ChartsPageOptions {
   eyebrow?: string;
   /** `<html lang>`. Default: "ko" when the title has Hangul in it, else "en" (page-lang.ts). */
   lang?: string;
+  /** The language of the page's own words (nav label, footer; i18n/). Default English. */
+  words?: Lang;
 }
 
 const anchor = (id: string): string => id.replace(/[^A-Za-z0-9-]/g, '-');
@@ -107,16 +111,26 @@ export function pageScripts(assets: VegaAssets): string[] {
  */
 export function buildChartsPage(
   title: string,
-  sections: readonly PageSection[],
+  given: readonly PageSection[],
   assets: VegaAssets,
   options: ChartsPageOptions = {},
 ): string {
   const charts: { id: string; spec: TopLevelSpec }[] = [];
+  const words = options.words ?? 'en';
+  // the titles of the sections that are terms of the glossary, in the page's language
+  const sections =
+    words === 'en'
+      ? given
+      : given.map((s) => ({
+          ...s,
+          title: term(words, s.title),
+          ...(s.nav === undefined ? {} : { nav: term(words, s.nav) }),
+        }));
   const body = sections.map((s) => {
     const figures = (s.charts ?? []).map((c) => {
       const id = `chart-${charts.length + 1}`;
-      charts.push({ id, spec: withoutLineSeparators(c.spec) });
-      const label = chartTitle(c.spec) ?? s.title;
+      charts.push({ id, spec: withoutLineSeparators(chartWords(c.spec, words)) });
+      const label = chartTitle(chartWords(c.spec, words)) ?? s.title;
       const caption = c.caption ? html`<figcaption>${c.caption}</figcaption>` : '';
       return html`<figure class="chart"><div class="chart-scroll"><div class="vega" id="${id}" role="img" aria-label="${label}"></div></div>${caption}</figure>`;
     });
@@ -147,15 +161,15 @@ export function buildChartsPage(
       html`</head>`,
       html`<body>`,
       html`<header class="page-header"><div>`,
-      html`<p class="eyebrow">${options.eyebrow ?? 'msasim report'}</p>`,
+      html`<p class="eyebrow">${options.eyebrow ?? t(words, 'page.eyebrow')}</p>`,
       html`<h1>${title}</h1>`,
       options.header ?? '',
       html`</div></header>`,
-      html`<nav aria-label="sections"><div>${nav}</div></nav>`,
+      html`<nav aria-label="${t(words, 'page.nav')}"><div>${nav}</div></nav>`,
       html`<main>`,
       ...body,
       html`</main>`,
-      html`<footer><div>Made by msasim, a discrete-event simulator of microservice architectures. This page works offline: the charts are drawn by the inlined Vega libraries.</div></footer>`,
+      html`<footer><div>${t(words, 'page.footer')}</div></footer>`,
       html`<script>${scriptForHtml(assets.vega)}</script>`,
       html`<script>${scriptForHtml(assets.vegaLite)}</script>`,
       html`<script>${scriptForHtml(assets.vegaEmbed)}</script>`,
@@ -185,6 +199,35 @@ function withoutLineSeparators<T>(spec: T): T {
     return v;
   };
   return /[\u2028\u2029]/.test(JSON.stringify(spec)) ? (clean(spec) as T) : spec;
+}
+
+/**
+ * `spec` with its titles (chart titles and subtitles, axis, legend and tooltip field titles)
+ * in `lang`: each that is a term of the glossary (i18n/ko-terms.ts) is replaced, so a title
+ * msasim made is translated and a name the user wrote (never a glossary term as a whole) is
+ * left as written. English: the spec itself.
+ */
+function chartWords<T>(spec: T, lang: Lang): T {
+  if (lang === 'en') return spec;
+  const words = (v: unknown): unknown =>
+    typeof v === 'string'
+      ? term(lang, v)
+      : Array.isArray(v)
+        ? v.map(words)
+        : v !== null && typeof v === 'object'
+          ? walk(v, true)
+          : v;
+  const walk = (v: unknown, inTitle = false): unknown => {
+    if (Array.isArray(v)) return v.map((x) => walk(x));
+    if (v === null || typeof v !== 'object') return v;
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [
+        k,
+        k === 'title' || k === 'subtitle' || (inTitle && k === 'text') ? words(x) : walk(x),
+      ]),
+    );
+  };
+  return walk(spec) as T;
 }
 
 /** The text title of a spec, if it has one. */

@@ -8,8 +8,9 @@
  */
 import { part, type ReportFeature } from '../feature.ts';
 import { partsFor, REPORT_FEATURES } from '../features/registry.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { t } from '../i18n/t.ts';
 import type { ReportData } from '../report-data-types.ts';
-import type { PageView } from '../report-view.ts';
 import { variantLabel } from './charts.ts';
 import { formatNumber } from './format.ts';
 import { variantChip } from './key-metrics-table.ts';
@@ -25,33 +26,36 @@ export {
   type VegaAssets,
 } from './layout.ts';
 
-const seconds = (ms: number) => `${formatNumber(ms / 1000, ms % 1000 === 0 ? 0 : 1)} s`;
+const seconds = (lang: Lang, ms: number) =>
+  t(lang, 'page.seconds', { n: formatNumber(ms / 1000, ms % 1000 === 0 ? 0 : 1) });
 
 /** The facts under the title: description, file, duration, replications and seeds, variants. */
-export function headerHtml(data: ReportData): Html {
+export function headerHtml(data: ReportData, lang: Lang = 'en'): Html {
   const s = data.variants[0]?.summary.scenario;
   const names = data.variants.map((v) => variantLabel(data, v));
   const facts: [string, Html | string][] = [
-    ['scenario file', html`<code>${data.scenario.file}</code>`],
+    [t(lang, 'page.fact.file'), html`<code>${data.scenario.file}</code>`],
   ];
   if (s) {
     facts.push([
-      'simulated',
-      `${seconds(s.durationMs)} per run; the first ${seconds(s.warmupMs)} are warm-up and not counted`,
+      t(lang, 'page.fact.simulated'),
+      t(lang, 'page.fact.simulatedText', {
+        duration: seconds(lang, s.durationMs),
+        warmup: seconds(lang, s.warmupMs),
+      }),
     ]);
   }
   const n = data.replications;
-  facts.push([
-    n === 1 ? 'seed' : 'replications',
+  const seeds = data.seeds.map(String).join(', ');
+  facts.push(
     n === 1
-      ? data.seeds.map(String).join(', ')
-      : `${n} per variant, seeds ${data.seeds.map(String).join(', ')}`,
-  ]);
+      ? [t(lang, 'page.fact.seed'), seeds]
+      : [t(lang, 'page.fact.replications'), t(lang, 'page.fact.replicationsText', { n, seeds })],
+  );
   if (data.variants.length > 1) {
-    const chips = names.map(
-      (name, i) => html`${variantChip(name, i)}${i === 0 ? ' (baseline)' : ''}`,
-    );
-    facts.push([`${names.length} variants`, joinHtml(chips, ', ')]);
+    const baseline = t(lang, 'page.fact.baseline');
+    const chips = names.map((name, i) => html`${variantChip(name, i)}${i === 0 ? baseline : ''}`);
+    facts.push([t(lang, 'page.fact.variants', { n: names.length }), joinHtml(chips, ', ')]);
   }
   const description = data.scenario.description
     ? html`<p class="lede">${data.scenario.description}</p>`
@@ -61,31 +65,41 @@ export function headerHtml(data: ReportData): Html {
 }
 
 /** The Summary section: the summary tables of `features` present (first replication). */
-function summarySection(data: ReportData, features: readonly ReportFeature[]): PageSection {
+function summarySection(
+  data: ReportData,
+  features: readonly ReportFeature[],
+  lang: Lang,
+): PageSection {
   const runs = data.variants.map((v) => v.summary);
-  const which = data.replications > 1 ? ` (first replication, seed ${String(data.seeds[0])})` : '';
-  const tables = partsFor('summary-table', runs, [], features).map((t) => t.build(data));
+  const which =
+    data.replications > 1
+      ? t(lang, 'page.summary.firstReplication', { seed: String(data.seeds[0]) })
+      : '';
+  const tables = partsFor('summary-table', runs, [], features).map((p) => p.build(data, lang));
   return {
     id: 'summary',
-    title: 'Summary',
-    html: html`<p class="intro">After the warm-up${which}. Latency percentiles are of successful requests; load is visits per second; utilisation is busy threads or connections over capacity.</p>${tables}`,
+    title: t(lang, 'page.summary.title'),
+    html: html`<p class="intro">${t(lang, 'page.summary.intro', { which })}</p>${tables}`,
   };
 }
 
 /**
  * The report of one scenario run as one self-contained HTML page, with the sections of
- * `features` (by default every report feature), as `view` chooses (the page's language picks
- * the lesson's translation; absent, the lesson shows in its own language).
+ * `features` (by default every report feature), its own words in `lang` (`<html lang>` then
+ * says so; an English page keeps the language its names suggest, page-lang.ts).
  */
 export function buildReportHtml(
   data: ReportData,
   assets: VegaAssets,
   features: readonly ReportFeature[] = REPORT_FEATURES,
-  view: PageView = {},
+  lang: Lang = 'en',
 ): string {
   const runs = data.variants.map((v) => v.summary);
-  const summary = part('page', 30, () => [summarySection(data, features)]);
-  const sections = partsFor('page', runs, [summary], features).flatMap((p) => p.build(data, view));
-  const lang = pageLang(data);
-  return buildChartsPage(data.scenario.name, sections, assets, { header: headerHtml(data), lang });
+  const summary = part('page', 30, () => [summarySection(data, features, lang)]);
+  const sections = partsFor('page', runs, [summary], features).flatMap((p) => p.build(data, lang));
+  return buildChartsPage(data.scenario.name, sections, assets, {
+    header: headerHtml(data, lang),
+    lang: lang === 'en' ? pageLang(data) : lang,
+    words: lang,
+  });
 }

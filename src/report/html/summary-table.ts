@@ -3,6 +3,8 @@
  * per item, one row per variant that has it (the item's name spanning them, the variant's chip
  * beside), under a header whose word columns are left-aligned.
  */
+import type { Lang } from '../i18n/lang.ts';
+import { term } from '../i18n/t.ts';
 import type { ReportData, VariantReport } from '../report-data-types.ts';
 import { variantLabel } from './charts.ts';
 import { variantChip } from './key-metrics-table.ts';
@@ -56,13 +58,17 @@ export function summaryTable(
   headers: string[],
   keys: string[],
   cellsOf: (v: VariantReport, key: string) => Html[] | null,
+  lang: Lang = 'en',
 ): Html {
   const body = groupedRows(data, keys, cellsOf);
-  const variant = data.variants.length > 1 ? html`<th class="label">variant</th>` : '';
+  const variant =
+    data.variants.length > 1 ? html`<th class="label">${term(lang, 'variant')}</th>` : '';
   const th = headers.map((h) =>
-    TEXT_COLUMNS.has(h) ? html`<th class="label">${h}</th>` : html`<th>${h}</th>`,
+    TEXT_COLUMNS.has(h)
+      ? html`<th class="label">${term(lang, h)}</th>`
+      : html`<th>${term(lang, h)}</th>`,
   );
-  return html`<div class="table-wrap"><table class="data"><thead><tr><th>${first}</th>${variant}${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  return html`<div class="table-wrap"><table class="data"><thead><tr><th>${term(lang, first)}</th>${variant}${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 /**
@@ -76,11 +82,19 @@ export function itemSummaryTable<T extends { id: string }>(
   headers: string[],
   itemsOf: (v: VariantReport) => readonly T[],
   cells: (x: T) => Html[],
+  lang: Lang = 'en',
 ): Html {
   const keys = itemKeys(data, (v) => itemsOf(v).map((x) => x.id));
-  const table = summaryTable(data, first, headers, keys, (v, key) => {
-    const x = itemsOf(v).find((i) => i.id === key);
-    return x === undefined ? null : cells(x);
-  });
-  return html`<h3>${title}</h3>${table}`;
+  const table = summaryTable(
+    data,
+    first,
+    headers,
+    keys,
+    (v, key) => {
+      const x = itemsOf(v).find((i) => i.id === key);
+      return x === undefined ? null : cells(x);
+    },
+    lang,
+  );
+  return html`<h3>${term(lang, title)}</h3>${table}`;
 }

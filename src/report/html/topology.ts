@@ -5,7 +5,10 @@
  * variant never used dashed grey; nodes tinted by utilisation; services as rounded boxes,
  * databases as cylinders, caches as hexagons. Leaves out replies (only requests are counted).
  */
+
 import type { ComponentSummary, LinkSummary, RunSummary } from '../../metrics/summary.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { t, term } from '../i18n/t.ts';
 import { FONT_STACK } from './chart-style.ts';
 import { type Html, html, joinHtml } from './template.ts';
 import {
@@ -115,11 +118,12 @@ export interface FaultMark {
 }
 
 /** The badge above a node the faults touched. */
-function markSvg(node: LayoutNode, m: FaultMark): Html {
+function markSvg(node: LayoutNode, m: FaultMark, lang: Lang): Html {
+  const fault = t(lang, 'topo.fault');
   const text = m.struck
     ? m.order > 0
-      ? `⚡ fault · #${m.order}`
-      : '⚡ fault'
+      ? `⚡ ${fault} · #${m.order}`
+      : `⚡ ${fault}`
     : `#${m.order} · +${(m.delayMs / 1000).toFixed(m.delayMs % 1000 === 0 ? 0 : 1)} s`;
   const y = node.y - node.height / 2 - 6;
   return html`<text class="fault-mark" x="${n1(node.x)}" y="${n1(y)}" text-anchor="middle" font-size="12" font-weight="700" fill="#b91c1c">${text}</text>`;
@@ -130,8 +134,9 @@ function nodeSvg(
   node: LayoutNode,
   c: ComponentSummary | undefined,
   inbound: number,
-  mark?: FaultMark,
-  description?: string,
+  mark: FaultMark | undefined,
+  description: string | undefined,
+  lang: Lang,
 ): Html {
   const present = node.kind === 'client' || c !== undefined;
   const idle = c !== undefined && c.arrivals === 0;
@@ -142,29 +147,34 @@ function nodeSvg(
       : '#ffffff';
   const dash = !present || idle ? html` stroke-dasharray="5 4"` : '';
   const opacity = !present ? html` opacity="0.35"` : idle ? html` opacity="0.6"` : '';
-  const name = truncate(node.id, 20);
+  const name = truncate(node.kind === 'client' ? term(lang, node.id) : node.id, 20);
   // a cylinder's text sits a little lower, clear of its top rim
   const lower = node.kind === 'database' ? 4 : 0;
   let detail = '';
   let tip = node.id;
   if (node.kind === 'client') {
-    detail = `${formatRate(inbound)} sent`;
-    tip = `client: ${formatRate(inbound)} requests`;
+    detail = t(lang, 'topo.sent', { rate: formatRate(inbound) });
+    tip = t(lang, 'topo.clientTip', { rate: formatRate(inbound) });
   } else if (c === undefined) {
-    detail = 'not in this variant';
-    tip = `${node.id}: not in this variant`;
+    detail = t(lang, 'topo.absent');
+    tip = `${node.id}: ${t(lang, 'topo.absent')}`;
   } else {
-    detail = `×${c.instances} · ${pct(c.utilisation)} busy`;
-    tip =
-      `${node.id} (${c.kind}): ${c.instances} instance${c.instances === 1 ? '' : 's'}, ` +
-      `load ${formatRate(c.arrivalsPerSec)}, utilisation ${(c.utilisation * 100).toFixed(1)} %, ` +
-      `mean queue ${c.queueMean.toFixed(2)}, mean wait ${c.waitMeanMs.toFixed(2)} ms`;
+    detail = t(lang, 'topo.busy', { n: c.instances, busy: pct(c.utilisation) });
+    tip = t(lang, c.instances === 1 ? 'topo.tip.one' : 'topo.tip', {
+      id: node.id,
+      kind: term(lang, c.kind),
+      n: c.instances,
+      load: formatRate(c.arrivalsPerSec),
+      util: (c.utilisation * 100).toFixed(1),
+      queue: c.queueMean.toFixed(2),
+      wait: c.waitMeanMs.toFixed(2),
+    });
   }
   if (description !== undefined) tip = `${tip}\n${description}`;
   return joinHtml([
     html`<g class="node node-${node.kind}"${opacity}><title>${tip}</title>`,
     shape(node, fill, mark ? '#b91c1c' : '#334155', dash),
-    mark ? markSvg(node, mark) : '',
+    mark ? markSvg(node, mark, lang) : '',
     html`<text x="${n1(node.x)}" y="${n1(node.y - 4 + lower)}" text-anchor="middle" font-size="15" font-weight="600" fill="#0f172a">${name}</text>`,
     html`<text x="${n1(node.x)}" y="${n1(node.y + 15 + lower)}" text-anchor="middle" font-size="12.5" fill="#334155">${detail}</text>`,
     html`</g>`,
@@ -191,12 +201,14 @@ function linkSvg(
   to: LayoutNode,
   route: readonly [number, number][],
   max: number,
+  lang: Lang,
 ): { edge: Html; label: Html | '' } {
   const used = link.perSec > 0;
   const colour = used ? (LINK_COLOURS[link.kind] ?? '#475569') : UNUSED;
   const w = linkWidth(link.perSec, max);
   const dash = used ? '' : html` stroke-dasharray="6 5"`;
-  const tip = html`<title>${`${link.from} → ${link.to} (${link.kind}): ${formatRate(link.perSec)}`}</title>`;
+  const from_ = link.from === 'client' ? term(lang, link.from) : link.from;
+  const tip = html`<title>${`${from_} → ${link.to} (${term(lang, link.kind)}): ${formatRate(link.perSec)}`}</title>`;
   let d: string;
   let head: Html | '';
   let at: [number, number];
@@ -241,7 +253,7 @@ function linkSvg(
 }
 
 /** The legend under the diagram: link kinds, unused links, shapes and the utilisation scale. */
-function legendSvg(layout: TopologyLayout): Html {
+function legendSvg(layout: TopologyLayout, lang: Lang): Html {
   const y = layout.height - LAYOUT.legendHeight + 30;
   const parts: Html[] = [];
   let x = LAYOUT.margin;
@@ -252,13 +264,13 @@ function legendSvg(layout: TopologyLayout): Html {
     parts.push(
       html`<line x1="${x}" y1="${y}" x2="${x + 28}" y2="${y}" stroke="${colour}" stroke-width="4"${dash}/>`,
     );
-    const text = kind === 'unused' ? 'not used by this variant' : kind;
+    const text = kind === 'unused' ? t(lang, 'topo.unused') : term(lang, kind);
     parts.push(html`<text x="${x + 34}" y="${y + 5}" font-size="13" fill="#334155">${text}</text>`);
     x += 44 + text.length * 7.5;
   }
   const y2 = y + 28;
   parts.push(
-    html`<text x="${LAYOUT.margin}" y="${y2 + 5}" font-size="13" fill="#334155">utilisation</text>`,
+    html`<text x="${LAYOUT.margin}" y="${y2 + 5}" font-size="13" fill="#334155">${term(lang, 'utilisation')}</text>`,
   );
   [0, 0.25, 0.5, 0.75, 1].forEach((u, i) => {
     const sx = LAYOUT.margin + 80 + i * 58;
@@ -270,7 +282,7 @@ function legendSvg(layout: TopologyLayout): Html {
     );
   });
   parts.push(
-    html`<text x="${LAYOUT.margin + 390}" y="${y2 + 5}" font-size="13" fill="#334155">box = service · cylinder = database · hexagon = cache · width ∝ √load</text>`,
+    html`<text x="${LAYOUT.margin + 390}" y="${y2 + 5}" font-size="13" fill="#334155">${t(lang, 'topo.shapes')}</text>`,
   );
   return html`<g class="legend">${parts}</g>`;
 }
@@ -286,6 +298,7 @@ export function topologySvg(
   title: string,
   marks: ReadonlyMap<string, FaultMark> = new Map(),
   descriptions: ReadonlyMap<string, string> = new Map(),
+  lang: Lang = 'en',
 ): Html {
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const components = new Map(summary.components.map((c) => [c.id, c]));
@@ -297,15 +310,15 @@ export function topologySvg(
       const from = byId.get(l.from);
       const to = byId.get(l.to);
       const route = layout.routes[routeKey(l.from, l.to)] ?? [];
-      return from && to ? linkSvg(l, from, to, route, layout.maxPerSec) : null;
+      return from && to ? linkSvg(l, from, to, route, layout.maxPerSec, lang) : null;
     })
     .filter((x) => x !== null);
   const inbound = summary.links
     .filter((l) => l.from === 'client')
     .reduce((a, l) => a + l.perSec, 0);
   const nodes = layout.nodes.map((n) =>
-    nodeSvg(n, components.get(n.id), inbound, marks.get(n.id), descriptions.get(n.id)),
+    nodeSvg(n, components.get(n.id), inbound, marks.get(n.id), descriptions.get(n.id), lang),
   );
   const w = layout.width;
-  return html`<svg xmlns="http://www.w3.org/2000/svg" class="topology" viewBox="0 0 ${w} ${layout.height}" width="${w}" height="${layout.height}" role="img" aria-label="${title}" font-family="${FONT_STACK}"><title>${title}</title>${drawn.map((e) => e.edge)}${nodes}${drawn.map((e) => e.label)}${legendSvg(layout)}</svg>`;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" class="topology" viewBox="0 0 ${w} ${layout.height}" width="${w}" height="${layout.height}" role="img" aria-label="${title}" font-family="${FONT_STACK}"><title>${title}</title>${drawn.map((e) => e.edge)}${nodes}${drawn.map((e) => e.label)}${legendSvg(layout, lang)}</svg>`;
 }

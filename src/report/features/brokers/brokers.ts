@@ -2,9 +2,11 @@
  * The brokers' producers in the report: brokers.csv (one row per variant × broker: what its
  * producers published, failed, retried, buffered) and the console's broker table.
  */
+
 import type { BrokerSummary, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { runItems, summariesCsv } from '../../csv.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { countColumns, num, type TextColumn, tableOf } from '../../text-table.ts';
 
 /** brokers.csv: one row per variant × broker: every figure of its summary (`id` as `broker`). */
@@ -29,6 +31,6 @@ const BROKER_TABLE: TextColumn<B>[] = [
 ];
 
 /** The console table of a run's brokers ('' without brokers), after a blank line. */
-export function brokerTable(s: RunSummary): string {
-  return s.brokers.length === 0 ? '' : `\n\n${tableOf(BROKER_TABLE, s.brokers)}`;
+export function brokerTable(s: RunSummary, lang: Lang = 'en'): string {
+  return s.brokers.length === 0 ? '' : `\n\n${tableOf(BROKER_TABLE, s.brokers, lang)}`;
 }

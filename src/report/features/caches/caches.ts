@@ -4,6 +4,7 @@
  * the console's cache table, the Caches table of the page's Summary section, and each cache's
  * hit ratio as a key metric.
  */
+
 import type { CacheSummary, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { asIs, type Column, csvOf, roundedFields, runItems } from '../../csv.ts';
@@ -11,6 +12,8 @@ import { td } from '../../html/data-table.ts';
 import { formatNumber, formatPercent, formatRate } from '../../html/format.ts';
 import { itemSummaryTable } from '../../html/summary-table.ts';
 import { type Html, html } from '../../html/template.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { term } from '../../i18n/t.ts';
 import { keyMetricSource, lowerIsBetter, metricDef } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
@@ -55,12 +58,16 @@ const CACHE_TABLE: TextColumn<C>[] = [
 ];
 
 /** The console table of a run's caches ('' without caches), after a blank line. */
-export function cacheTable(s: RunSummary): string {
-  return s.caches.length === 0 ? '' : `\n\n${tableOf(CACHE_TABLE, s.caches)}`;
+export function cacheTable(s: RunSummary, lang: Lang = 'en'): string {
+  // the type is msasim's word (local, replicated, distributed): in the table's language
+  const columns = CACHE_TABLE.map(
+    (c): TextColumn<C> => (c[0] === 'type' ? ['type', (x) => term(lang, x.type)] : c),
+  );
+  return s.caches.length === 0 ? '' : `\n\n${tableOf(columns, s.caches, lang)}`;
 }
 
 /** The page's Caches table: lookups, hit ratio, stale hits, evictions, sync messages. */
-export function cachesSummaryTable(data: ReportData): Html {
+export function cachesSummaryTable(data: ReportData, lang: Lang = 'en'): Html {
   const headers = ['type', 'lookups', 'hit ratio', 'stale hits', 'evictions', 'sync messages'];
   return itemSummaryTable(
     data,
@@ -69,13 +76,14 @@ export function cachesSummaryTable(data: ReportData): Html {
     headers,
     (v) => v.summary.caches,
     (c) => [
-      html`<td class="label">${c.type}</td>`,
+      html`<td class="label">${term(lang, c.type)}</td>`,
       td(formatNumber(c.lookups)),
       td(formatPercent(c.hitRatio)),
       td(formatNumber(c.staleHits)),
       td(formatNumber(c.evictions)),
       td(formatRate(c.syncMessagesPerSec)),
     ],
+    lang,
   );
 }
 

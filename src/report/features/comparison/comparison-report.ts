@@ -3,8 +3,11 @@
  * after the first against the first on every key metric, paired over replications) and the
  * side-by-side table printed by `run` (after the variants) and `compare`.
  */
+
 import type { Analysis } from '../../analysis.ts';
 import { type Column, rounded, tableCsv } from '../../csv.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t, term } from '../../i18n/t.ts';
 import type { MetricDifference, VariantComparison } from '../../key-metrics.ts';
 import type { ScenarioResults } from '../../results.ts';
 import { round } from '../../round.ts';
@@ -53,7 +56,7 @@ export function differencesCsv(analysis: Analysis): string {
  * p99.9, bytes per request and DB rows/s (compare.csv and compare.json have them) and uses
  * short headers, explained in a line below the table.
  */
-export function formatComparison(results: ScenarioResults): string {
+export function formatComparison(results: ScenarioResults, lang: Lang = 'en'): string {
   const hasCaches = results.runs.some((r) => r.summary.caches.length > 0);
   const orDash = (x: number | null, f: (x: number) => string) => (x === null ? '–' : f(x));
   const rows = compareRows(results).map((c) => {
@@ -82,9 +85,10 @@ export function formatComparison(results: ScenarioResults): string {
   if (hasCaches) header.push('hit %', 'sync/s', 'MB/inst');
   header.push('busiest DB');
   const legend = [
-    'calls, rows: per request',
-    'DB q/s: queries over all databases',
-    ...(hasCaches ? ['MB/inst: cache memory per instance'] : []),
+    t(lang, 'cmp.legend.calls'),
+    t(lang, 'cmp.legend.db'),
+    ...(hasCaches ? [t(lang, 'cmp.legend.cache')] : []),
   ];
-  return `■ comparison (all entry endpoints)\n${formatTable(header, rows)}\n${legend.join(' · ')}`;
+  const headers = header.map((h) => term(lang, h));
+  return `${t(lang, 'cmp.console')}\n${formatTable(headers, rows)}\n${legend.join(' · ')}`;
 }

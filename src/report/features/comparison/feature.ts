@@ -22,9 +22,11 @@ export const comparisonFeature: ReportFeature = {
           ]
         : [],
     ),
-    part('console', 90, (a) => (a.variants.length > 1 ? formatComparison(a.results) : '')),
-    part('page', 0, (data) =>
-      data.variants.length > 1 ? [comparisonSection(data)] : keyMetricsSection(data),
+    part('console', 90, (a, lang) =>
+      a.variants.length > 1 ? formatComparison(a.results, lang) : '',
+    ),
+    part('page', 0, (data, lang) =>
+      data.variants.length > 1 ? [comparisonSection(data, lang)] : keyMetricsSection(data, lang),
     ),
   ],
 };

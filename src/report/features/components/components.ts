@@ -4,6 +4,7 @@
  * component table (slots, load, utilisation, queue, wait, rejections), the Components table of
  * the page's Summary section, and each component's key metrics (utilisation, load, mean wait).
  */
+
 import type { ComponentSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { asIs, type Column, csvOf, roundedFields, runItems, tidyRows } from '../../csv.ts';
@@ -18,6 +19,8 @@ import {
 import { itemSummaryTable } from '../../html/summary-table.ts';
 import { type Html, html } from '../../html/template.ts';
 import { utilisationColour } from '../../html/topology.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { term } from '../../i18n/t.ts';
 import { keyMetricSource, lowerIsBetter } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
@@ -84,12 +87,16 @@ const COMPONENT_TABLE: TextColumn<C>[] = [
 ];
 
 /** The console table of a run's components. */
-export function componentTable(s: RunSummary): string {
-  return tableOf(COMPONENT_TABLE, s.components);
+export function componentTable(s: RunSummary, lang: Lang = 'en'): string {
+  // the kind is msasim's word (service, database …): in the table's language
+  const columns = COMPONENT_TABLE.map(
+    (c): TextColumn<C> => (c[0] === 'kind' ? ['kind', (x) => term(lang, x.kind)] : c),
+  );
+  return tableOf(columns, s.components, lang);
 }
 
 /** The page's Components table: kind, instances, load, utilisation (tinted), queue, wait. */
-export function componentsSummaryTable(data: ReportData): Html {
+export function componentsSummaryTable(data: ReportData, lang: Lang = 'en'): Html {
   const headers = ['kind', 'instances', 'load', 'utilisation', 'queue mean / max', 'mean wait'];
   return itemSummaryTable(
     data,
@@ -98,13 +105,14 @@ export function componentsSummaryTable(data: ReportData): Html {
     headers,
     (v) => v.summary.components,
     (c) => [
-      html`<td class="label">${c.kind}</td>`,
+      html`<td class="label">${term(lang, c.kind)}</td>`,
       td(formatNumber(c.instances)),
       td(formatRate(c.arrivalsPerSec)),
       html`<td style="background:${utilisationColour(c.utilisation)}">${formatPercent(c.utilisation)}</td>`,
       td(`${formatQuantity(c.queueMean)} / ${formatNumber(c.queueMax)}`),
       td(formatMs(c.waitMeanMs)),
     ],
+    lang,
   );
 }
 

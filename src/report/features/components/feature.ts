@@ -11,6 +11,7 @@ import {
   instancesChart,
   utilisationHeatmap,
 } from '../../html/component-charts.ts';
+import { t } from '../../i18n/t.ts';
 import {
   COMPONENT_METRICS,
   componentSeriesRows,
@@ -25,9 +26,9 @@ export const componentsFeature: ReportFeature = {
   series: componentSeriesRows,
   parts: [
     file(20, 'components.csv', componentsCsv),
-    part('run-table', 20, (s) => `\n\n${componentTable(s)}`),
+    part('run-table', 20, (s, lang) => `\n\n${componentTable(s, lang)}`),
     part('summary-table', 20, componentsSummaryTable),
-    part('page', 120, (data) => [
+    part('page', 120, (data, lang) => [
       {
         id: 'load',
         title: 'Load on shared components',
@@ -35,8 +36,7 @@ export const componentsFeature: ReportFeature = {
         charts: [
           {
             spec: componentLoadChart(data),
-            caption:
-              'A component whose bar grows with a design choice is where that choice sends its load.',
+            caption: t(lang, 'caption.load'),
           },
           { spec: utilisationHeatmap(data) },
           // autoscaled (or scheduled) instance counts, when some component's count changed
@@ -46,8 +46,7 @@ export const componentsFeature: ReportFeature = {
               : [
                   {
                     spec,
-                    caption:
-                      'Where the count rises after the load does, the new instances were still booting: the queue grew meanwhile.',
+                    caption: t(lang, 'caption.instances'),
                   },
                 ],
           ),

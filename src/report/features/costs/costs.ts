@@ -16,9 +16,12 @@
  *   (inside a zone, across zones, to the internet).
  * and per million successful requests (the hourly cost over the hourly throughput). Pure.
  */
+
 import type { ComponentSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { CostsDef } from '../../../scenario/types.ts';
 import { csvOf, rounded, roundedFields } from '../../csv.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import { keyMetricSource, lowerIsBetter as m } from '../../key-metrics.ts';
 import type { ScenarioResults } from '../../results.ts';
 import { num, type TextColumn, tableOf } from '../../text-table.ts';
@@ -136,7 +139,7 @@ const COLUMNS: TextColumn<Row>[] = [
 ];
 
 /** ■ costs: one row per variant ('' without costs), with what each service ran on. */
-export function formatCosts(results: ScenarioResults): string {
+export function formatCosts(results: ScenarioResults, lang: Lang = 'en'): string {
   const rows: Row[] = withCosts(results.runs).map(([r, c]) => [
     r.summary.scenario.variant ?? '',
     c,
@@ -144,13 +147,13 @@ export function formatCosts(results: ScenarioResults): string {
   if (rows.length === 0) return '';
   const fleets = rows.map(
     ([v, c]) =>
-      `${v || 'run'}: ${c.services.map((x) => `${x.id} ${num(x.instances, 1)} × ${x.size}`).join(', ')}`,
+      `${v || t(lang, 'costs.run')}: ${c.services.map((x) => `${x.id} ${num(x.instances, 1)} × ${x.size}`).join(', ')}`,
   );
   return [
-    '■ costs (per hour of the measured window, from the scenario’s prices)',
-    tableOf(COLUMNS, rows),
+    t(lang, 'costs.console'),
+    tableOf(COLUMNS, rows, lang),
     ...fleets,
-    'per 1M ok: the cost of a million successful requests at the run’s throughput',
+    t(lang, 'costs.legend'),
   ].join('\n');
 }
 

@@ -11,6 +11,6 @@ export const costsFeature: ReportFeature = {
   keyMetrics: [COST_METRICS],
   parts: [
     file(149, 'costs.csv', (a) => costsCsv(a.results)),
-    part('console', 48, (a) => formatCosts(a.results)),
+    part('console', 48, (a, lang) => formatCosts(a.results, lang)),
   ],
 };

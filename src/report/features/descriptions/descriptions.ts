@@ -6,8 +6,11 @@
  * description shows the first variant's text (a stated simplification; descriptions rarely
  * differ between variants). Every text reaches the page through the `html` template (escaped).
  */
+
 import { dataTable, labelTd } from '../../html/data-table.ts';
 import { type Html, html } from '../../html/template.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { term } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import type { DescribedKind, PartDescription } from './part-description.ts';
 
@@ -22,14 +25,14 @@ export function componentDescriptions(data: ReportData): Map<string, string> {
 }
 
 /** The Summary section's table of descriptions ('' when the scenario describes nothing). */
-export function descriptionsTable(data: ReportData): Html {
+export function descriptionsTable(data: ReportData, lang: Lang = 'en'): Html {
   const rows = data.scenario.descriptions ?? [];
   if (rows.length === 0) return html``;
-  return html`<h3>Descriptions</h3>${dataTable<PartDescription>(
-    ['name', (d) => labelTd(d.name)],
+  return html`<h3>${term(lang, 'Descriptions')}</h3>${dataTable<PartDescription>(
+    [term(lang, 'name'), (d) => labelTd(d.name)],
     [
-      ['kind', (d) => labelTd(d.kind)],
-      ['description', (d) => labelTd(d.text)],
+      [term(lang, 'kind'), (d) => labelTd(term(lang, d.kind))],
+      [term(lang, 'description'), (d) => labelTd(d.text)],
     ],
     rows,
   )}`;

@@ -4,6 +4,7 @@
  * window, and the page's section (a timeline of degraded endpoints and components with the fault
  * windows shaded, and each fault's blast radius). The analysis is propagation.ts's.
  */
+
 import type { TopLevelSpec } from 'vega-lite';
 import type { RunResult } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
@@ -14,6 +15,9 @@ import { labelTd, tableHtml, td } from '../../html/data-table.ts';
 import { formatMs, formatNumber, formatPercent } from '../../html/format.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { EMPTY_HTML, html, joinHtml } from '../../html/template.ts';
+import { tHtml } from '../../html/words.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t, term } from '../../i18n/t.ts';
 import type { ReportData, VariantReport } from '../../report-data-types.ts';
 import { formatTable, num, pct } from '../../text-table.ts';
 import type { BlastRadius, FaultNotFired, Propagation } from './propagation.ts';
@@ -32,11 +36,9 @@ export function dataDamageText(p: Propagation): string {
 }
 
 /** A blast radius in words: "3 degraded", or what else happened when nothing degraded. */
-function blastText(b: BlastRadius, p: Propagation): string {
-  if (b.hits.length > 0) return `${b.hits.length} degraded`;
-  return p.dataDamage.length > 0
-    ? 'no endpoint or component degraded, but data was damaged in this run (see the data damage)'
-    : 'nothing degraded';
+function blastText(b: BlastRadius, p: Propagation, lang: Lang = 'en'): string {
+  if (b.hits.length > 0) return t(lang, 'prop.degradedCount', { n: b.hits.length });
+  return t(lang, p.dataDamage.length > 0 ? 'prop.onlyData' : 'prop.nothing');
 }
 
 /** An entity a fault degraded, with its fault window and its place in the blast radius. */
@@ -79,8 +81,8 @@ export function propagationCsv(analysis: Analysis): string {
 }
 
 /** An entity as the blast radius names it: its id, "(component)" after a component's. */
-const entityName = (h: { scope: string; id: string }) =>
-  h.scope === 'component' ? `${h.id} (component)` : h.id;
+const entityName = (h: { scope: string; id: string }, lang: Lang = 'en') =>
+  h.scope === 'component' ? t(lang, 'prop.component', { id: h.id }) : h.id;
 
 /** The endpoints no fault degraded. */
 const unaffected = (p: Propagation) => {
@@ -99,18 +101,20 @@ const faultLine = (b: BlastRadius, s: (ms: number) => string) =>
  * pre-fault baseline), in order, how long after the fault started, when it recovered, its
  * worst figures; then what stayed healthy. Empty without faults.
  */
-export function formatPropagation(analysis: Analysis): string {
+export function formatPropagation(analysis: Analysis, lang: Lang = 'en'): string {
   const sections: string[] = [];
   for (const { name, run, propagation: p } of analysis.variants) {
     if (p === null) continue;
     const title = analysis.variants.length > 1 ? ` · ${name}` : '';
     const lines: string[] = [];
     for (const b of p.blastRadius) {
-      lines.push(`fault ${faultLine(b, seconds)}: ${blastText(b, p)}`);
+      lines.push(
+        t(lang, 'prop.faultLine', { fault: faultLine(b, seconds), blast: blastText(b, p, lang) }),
+      );
       const rows = b.hits.map((h) => [
-        entityName(h),
+        entityName(h, lang),
         `+${seconds(h.delayMs)}`,
-        h.recoveredAtMs === null ? 'not by the end' : seconds(h.recoveredAtMs),
+        h.recoveredAtMs === null ? t(lang, 'prop.notRecovered') : seconds(h.recoveredAtMs),
         h.worst.p99Ms === null ? '–' : num(h.worst.p99Ms, 1),
         h.worst.errorRate === null ? '–' : pct(h.worst.errorRate),
         h.worst.utilisation === null ? '–' : pct(h.worst.utilisation),
@@ -118,7 +122,9 @@ export function formatPropagation(analysis: Analysis): string {
       if (rows.length > 0)
         lines.push(
           formatTable(
-            ['degraded', 'after', 'recovered at', 'worst p99 ms', 'worst errors', 'worst util'],
+            ['degraded', 'after', 'recovered at', 'worst p99 ms', 'worst errors', 'worst util'].map(
+              (h) => term(lang, h),
+            ),
             rows,
           )
             .split('\n')
@@ -128,14 +134,12 @@ export function formatPropagation(analysis: Analysis): string {
     }
     const healthy = unaffected(p);
     if (healthy.length > 0)
-      lines.push(`unaffected endpoints: ${healthy.map((e) => e.id).join(', ')}`);
+      lines.push(t(lang, 'prop.unaffected', { ids: healthy.map((e) => e.id).join(', ') }));
     if (p.dataDamage.length > 0)
       lines.push(`data damaged (after the warm-up, whole run): ${dataDamageText(p)}`);
     const s = run.summary.scenario;
     for (const f of p.notFired) lines.push(`⚠ ${notFiredText(f, s.warmupMs, s.durationMs)}`);
-    sections.push(
-      `■ fault propagation${title} (degraded = worse than its own pre-fault baseline)\n${lines.join('\n')}`,
-    );
+    sections.push(`${t(lang, 'prop.console', { title })}\n${lines.join('\n')}`);
   }
   return sections.join('\n\n');
 }
@@ -152,7 +156,7 @@ export function propagationTimelineSpec(data: ReportData, index: number): TopLev
   const order = [
     ...p.entities.filter((e) => e.scope === 'component'),
     ...p.entities.filter((e) => e.scope === 'endpoint'),
-  ].map(entityName);
+  ].map((e) => entityName(e));
   const rows: Record<string, unknown>[] = [];
   for (const f of v.faults)
     for (const w of f.windows)
@@ -241,7 +245,7 @@ export function propagationTimelineSpec(data: ReportData, index: number): TopLev
 }
 
 /** The propagation of the faults: a timeline and the blast radius of each fault, per variant. */
-export function propagationSection(data: ReportData): PageSection[] {
+export function propagationSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   if (data.variants.every((v) => v.propagation === null)) return [];
   const charts = data.variants
     .map((_, i) => propagationTimelineSpec(data, i))
@@ -255,9 +259,9 @@ export function propagationSection(data: ReportData): PageSection[] {
         (h, k) =>
           html`<tr>${labelTd(k === 0 ? faultLine(b, pageSeconds) : '')}${[
             String(k + 1),
-            entityName(h),
+            entityName(h, lang),
             `+${pageSeconds(h.delayMs)}`,
-            h.recoveredAtMs === null ? 'not by the end' : pageSeconds(h.recoveredAtMs),
+            h.recoveredAtMs === null ? t(lang, 'prop.notRecovered') : pageSeconds(h.recoveredAtMs),
             h.worst.p99Ms === null ? '–' : formatMs(h.worst.p99Ms),
             h.worst.errorRate === null ? '–' : formatPercent(h.worst.errorRate),
             h.worst.utilisation === null ? '–' : formatPercent(h.worst.utilisation),
@@ -272,27 +276,48 @@ export function propagationSection(data: ReportData): PageSection[] {
     const damage =
       p.dataDamage.length === 0
         ? ''
-        : html`<p class="note"><b>Data damaged</b> in this run (after the warm-up; the counters carry no time, so not per fault window): ${dataDamageText(p)}.</p>`;
+        : html`<p class="note">${tHtml(lang, 'prop.damage', { damaged: html`<b>${t(lang, 'prop.damaged')}</b>`, what: dataDamageText(p) })}</p>`;
     const quiet = p.blastRadius
       .filter((b) => b.hits.length === 0)
-      .map((b) => html`<p>Fault ${faultLine(b, pageSeconds)}: ${blastText(b, p)}.</p>`);
+      .map(
+        (b) =>
+          html`<p>${t(lang, 'prop.quiet', { fault: faultLine(b, pageSeconds), blast: blastText(b, p, lang) })}</p>`,
+      );
     const title =
       data.variants.length > 1 ? html`<h3>${variantLabel(data, data.variants[i])}</h3>` : '';
     const sparedText =
       spared.length === 0
         ? ''
-        : html`<p>Unaffected endpoints: ${joinHtml(
-            spared.map((e) => html`<code>${e.id}</code>`),
-            ', ',
-          )}.</p>`;
-    return html`${title}${warnings}${damage}${rows.length === 0 ? '' : tableHtml(['fault', 'order', 'degraded', 'after', 'recovered at', 'worst p99', 'worst errors', 'worst utilisation'], rows)}${quiet}${sparedText}`;
+        : html`<p>${tHtml(lang, 'prop.unaffected.page', {
+            ids: joinHtml(
+              spared.map((e) => html`<code>${e.id}</code>`),
+              ', ',
+            ),
+          })}</p>`;
+    return html`${title}${warnings}${damage}${
+      rows.length === 0
+        ? ''
+        : tableHtml(
+            [
+              'fault',
+              'order',
+              'degraded',
+              'after',
+              'recovered at',
+              'worst p99',
+              'worst errors',
+              'worst utilisation',
+            ].map((h) => term(lang, h)),
+            rows,
+          )
+    }${quiet}${sparedText}`;
   });
   return [
     {
       id: 'propagation',
-      title: 'Fault propagation',
-      nav: 'Propagation',
-      html: html`<p class="intro">Degraded means worse than its own baseline before the first fault: errors up ${formatPercent(0.05)} points, p99 doubled, or utilisation up 30 points, for 2 seconds in a row; recovered after 5 good seconds in a row. The blast radius lists what degraded, in order.</p>`,
+      title: t(lang, 'prop.title'),
+      nav: t(lang, 'prop.nav'),
+      html: html`<p class="intro">${tHtml(lang, 'prop.intro', { errors: formatPercent(0.05) })}</p>`,
       charts,
       after: joinHtml(tables),
     },

@@ -5,13 +5,15 @@
  * baseline (the first variant) in words. The number of replications is said once above the
  * cards, with the precision and warm-up notes and warnings.
  */
+
 import type { Highlight } from '../../highlights.ts';
 import {
   differenceText,
   type HighlightCell,
   highlightCells,
+  highlightTitle,
   replicationsText,
-  sourceText,
+  sourceSentence,
   valueText,
   warmupLines,
 } from '../../highlights-text.ts';
@@ -20,6 +22,9 @@ import { variantLabel } from '../../html/charts.ts';
 import { variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
+import { tHtml } from '../../html/words.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import { verdictOf } from '../../key-metrics.ts';
 import { precisionSentence } from '../../precision.ts';
 import type { ReportData } from '../../report-data-types.ts';
@@ -40,7 +45,7 @@ function bar(c: HighlightCell, max: number, index: number): Html {
 }
 
 /** The card of one highlight. */
-function card(data: ReportData, h: Highlight): Html {
+function card(data: ReportData, h: Highlight, lang: Lang): Html {
   const variants = data.variants.map((v) => ({
     name: variantLabel(data, v),
     estimates: v.estimates,
@@ -51,36 +56,36 @@ function card(data: ReportData, h: Highlight): Html {
     ...cells.map((c) => Math.max(c.estimate?.estimate.mean ?? 0, c.estimate?.estimate.hi ?? 0)),
   );
   const rows = cells.map((c, i) => {
-    const diff = differenceText(c.difference, c.variant);
+    const diff = differenceText(c.difference, c.variant, lang, cells[0]?.variant ?? '');
     const v = c.difference === null ? 'ns' : verdictOf(c.difference);
     const verdict = v === 'better' || v === 'worse' ? ` ${v}` : '';
-    return html`<tr><td class="hl-variant">${variantChip(c.variant, i)}</td><td class="hl-value">${valueText(c.estimate)}</td><td class="hl-chart">${bar(c, max, i)}</td></tr>${diff === '' ? '' : html`<tr class="hl-diff${verdict}"><td colspan="3">${diff}</td></tr>`}`;
+    return html`<tr><td class="hl-variant">${variantChip(c.variant, i)}</td><td class="hl-value">${valueText(c.estimate, lang)}</td><td class="hl-chart">${bar(c, max, i)}</td></tr>${diff === '' ? '' : html`<tr class="hl-diff${verdict}"><td colspan="3">${diff}</td></tr>`}`;
   });
-  return html`<article class="hl-card"><h3>${h.name}</h3><table class="hl-table">${joinHtml(rows, '')}</table></article>`;
+  return html`<article class="hl-card"><h3>${highlightTitle(h, data.variants, lang)}</h3><table class="hl-table">${joinHtml(rows, '')}</table></article>`;
 }
 
 /** The highlights section, first on the page (none when there is nothing to show). */
-export function highlightsSection(data: ReportData): PageSection[] {
+export function highlightsSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   const h = data.highlights;
   if (h === undefined || h.items.length === 0) return [];
   const notes: Html[] = [];
   const p = data.notes?.precision;
   if (p !== undefined)
     notes.push(
-      html`<p class="${p.reached ? 'intro' : 'note'}">${precisionSentence({ ...p, replications: data.replications })}</p>`,
+      html`<p class="${p.reached ? 'intro' : 'note'}">${precisionSentence({ ...p, replications: data.replications }, lang)}</p>`,
     );
   if (data.notes?.warmupAutoMs !== undefined)
     notes.push(
-      html`<p class="intro">--warmup auto: the warm-up is ${data.notes.warmupAutoMs / 1000} s (MSER-5 on the highlights' series of a pilot run).</p>`,
+      html`<p class="intro">${tHtml(lang, 'hl.warmupAuto.page', { s: data.notes.warmupAutoMs / 1000 })}</p>`,
     );
-  for (const w of warmupLines(h)) notes.push(html`<p class="note">⚠ ${w}</p>`);
+  for (const w of warmupLines(h, lang)) notes.push(html`<p class="note">⚠ ${w}</p>`);
   const cls = data.replications < 2 ? 'note' : 'intro';
   return [
     {
       id: 'highlights',
-      title: 'Highlights',
-      html: html`<p class="${cls}">${sourceText(h, data.variants.length)[0].toUpperCase()}${sourceText(h, data.variants.length).slice(1)}. ${replicationsText(data.replications, data.variants.length)}</p>${notes}<div class="hl-cards">${joinHtml(
-        h.items.map((item) => card(data, item)),
+      title: t(lang, 'hl.title'),
+      html: html`<p class="${cls}">${sourceSentence(h, data.variants.length, lang)} ${replicationsText(data.replications, data.variants.length, lang)}</p>${notes}<div class="hl-cards">${joinHtml(
+        h.items.map((item) => card(data, item, lang)),
         '\n',
       )}</div>`,
     },

@@ -5,17 +5,19 @@
  * (`{{variant: reference}}`) filled in from this run's key metrics and its claims checked
  * against them (report/lesson-figures.ts).
  */
+
 import { part, type ReportFeature } from '../../feature.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { renderMarkdown } from '../../html/markdown.ts';
 import { html } from '../../html/template.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
-import type { PageView } from '../../report-view.ts';
 import { filledLesson, lessonFor } from './lesson-for.ts';
 
-/** The lesson's Markdown (in the page's language) with its figures and claims from the run of `data`. */
-export function lessonText(data: ReportData, view: PageView = {}): string {
-  const lesson = lessonFor(data, view.lang);
+/** The lesson's Markdown (in the page's language `lang` when translated) with its figures and claims from the run of `data`. */
+export function lessonText(data: ReportData, lang: Lang = 'en'): string {
+  const lesson = lessonFor(data, lang);
   if (lesson === null) return '';
   return filledLesson(
     lesson,
@@ -24,19 +26,19 @@ export function lessonText(data: ReportData, view: PageView = {}): string {
 }
 
 /** The lesson section, when the scenario has a lesson. */
-export function lessonSection(data: ReportData, view: PageView = {}): PageSection[] {
-  const lang = lessonFor(data, view.lang)?.lang;
-  if (lang === undefined) return [];
-  const body = renderMarkdown(lessonText(data, view), { headingOffset: 2 });
+export function lessonSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
+  const lessonLang = lessonFor(data, lang)?.lang;
+  if (lessonLang === undefined) return [];
+  const body = renderMarkdown(lessonText(data, lang), { headingOffset: 2 });
   return [
     {
       id: 'lesson',
-      title: 'Lesson',
+      title: t(lang, 'lesson.title'),
       // the lesson's own language, for fonts and screen readers when it is not the page's
       html:
-        view.lang === undefined || lang === view.lang
+        lessonLang === lang
           ? html`<div class="lesson">${body}</div>`
-          : html`<div class="lesson" lang="${lang}">${body}</div>`,
+          : html`<div class="lesson" lang="${lessonLang}">${body}</div>`,
     },
   ];
 }

@@ -65,7 +65,7 @@ const withKo = data({
   lessonTranslations: { ko: { lesson: KO, lessonRefs: koRefs } },
 });
 const sectionHtml = (d: ReportData, lang?: 'en' | 'ko') =>
-  lessonSection(d, lang === undefined ? {} : { lang })[0]?.html?.toString() ?? '';
+  lessonSection(d, lang)[0]?.html?.toString() ?? '';
 
 describe('lessonFor', () => {
   it('is the original in its own language without a page language, or in it', () => {

@@ -6,6 +6,8 @@
  */
 
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import { itemTable, namedItems } from '../../item-table.ts';
 import type { ScenarioResults } from '../../results.ts';
 import { countColumns, joinWrapped, num, type TextColumn } from '../../text-table.ts';
@@ -44,32 +46,29 @@ const group = (c: C) => c.group;
  * name in every variant the group is named in the title instead of a column. Empty without
  * consumer groups.
  */
-export function formatConsumers(results: ScenarioResults): string {
+export function formatConsumers(results: ScenarioResults, lang: Lang = 'en'): string {
   const items = namedItems(results, consumerGroupRuns(results.runs), group);
   if (items.rows.length === 0) return '';
   const { rows, several } = items;
-  const legend = [
-    'counts after the warm-up',
-    'dup: deliveries of a message delivered before',
-    'applied 2×: duplicates that changed state again (consumer not idempotent)',
-    'skipped: duplicates an idempotency check recognised',
-    'lost: committed without the effect (at-most-once)',
-    'DLQ: dead-lettered after too many failed deliveries',
-    'lag: messages appended and not yet committed',
-    'e2e: publication to first effect',
-    'abandoned: deliveries cut short by a consumer crash or an ack timeout',
-  ];
-  const title = `■ messaging (consumer groups)${several ? '' : `: group ${items.ids[0]}`}`;
+  const legend = (
+    ['counts', 'dup', 'twice', 'skipped', 'lost', 'dlq', 'lag', 'e2e', 'abandoned'] as const
+  ).map((k) => t(lang, `msg.legend.${k}`));
+  const title = several
+    ? t(lang, 'msg.console')
+    : t(lang, 'msg.console.group', { group: items.ids[0] });
   // one example of each data anomaly, so the damage has a face
   const examples = rows.flatMap(({ name, x: c }) => {
     const who = several ? `${name} · ${c.group}` : name;
     const e = c.examples ?? { appliedTwice: null, lost: null };
     return [
-      ...(e.appliedTwice === null ? [] : [`  ${who}, applied twice: ${e.appliedTwice}`]),
-      ...(e.lost === null ? [] : [`  ${who}, lost: ${e.lost}`]),
+      ...(e.appliedTwice === null
+        ? []
+        : [`  ${t(lang, 'msg.example.twice', { who, example: e.appliedTwice })}`]),
+      ...(e.lost === null ? [] : [`  ${t(lang, 'msg.example.lost', { who, example: e.lost })}`]),
     ];
   });
-  const exampleBlock = examples.length === 0 ? '' : `\nexamples:\n${examples.join('\n')}`;
-  const tables = `${itemTable(items, 'group', group, OUTCOMES)}\n\n${itemTable(items, 'group', group, BEHIND)}`;
+  const exampleBlock =
+    examples.length === 0 ? '' : `\n${t(lang, 'msg.examples')}\n${examples.join('\n')}`;
+  const tables = `${itemTable(items, 'group', group, OUTCOMES, lang)}\n\n${itemTable(items, 'group', group, BEHIND, lang)}`;
   return `${title}\n${tables}\n${joinWrapped(legend)}${exampleBlock}`;
 }

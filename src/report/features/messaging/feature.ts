@@ -17,7 +17,7 @@ export const messagingFeature: ReportFeature = {
   series: consumerSeriesRows,
   parts: [
     file(130, 'consumers.csv', (a) => consumersCsv(a.results)),
-    part('console', 20, (a) => formatConsumers(a.results)),
+    part('console', 20, (a, lang) => formatConsumers(a.results, lang)),
     part('page', 80, messagingSection),
   ],
 };

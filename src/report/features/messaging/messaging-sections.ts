@@ -5,6 +5,7 @@
  * message outcomes per variant and consumer lag over time. Figures are the first replication's;
  * variants without groups are left out of the tables and charts but keep their colours.
  */
+
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
 import { chartSpec, partsNamed, stackedPanel, variantColor } from '../../html/chart-parts.ts';
@@ -28,6 +29,8 @@ import {
   resolutionOf,
   thinningNote,
 } from '../../html/thinning.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { appliedOnce } from './consumer-figures.ts';
 import { CONSUMER_METRICS } from './consumer-metrics.ts';
@@ -246,24 +249,23 @@ function examplesHtml(rows: GroupRow[]): Html {
 }
 
 /** The messaging section (only when some variant has consumer groups). */
-export function messagingSection(data: ReportData): PageSection[] {
+export function messagingSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   const rows = consumerGroupRows(data);
   if (rows.length === 0) return [];
   const groups = [...new Set(rows.map((g) => g.c.group))];
   const metrics = CONSUMER_METRICS.metrics.map((d) => d.metric);
-  const estimates = keyMetricsBlock(data, 'consumers', groups, metrics, 'h3');
+  const estimates = keyMetricsBlock(data, 'consumers', groups, metrics, 'h3', lang);
   return [
     {
       id: 'messaging',
       title: 'Messaging',
       nav: 'Messaging',
-      html: html`<p class="intro">What each consumer group did with the messages of its topic, after the warm-up (first replication). A duplicate delivery is a message delivered again (after a crash, a failure or an ack timeout); a consumer that is not idempotent applies it twice, an idempotency check skips it. Lag counts the messages appended and not yet committed; end-to-end time runs from the append to the first effect.</p><h3>What became of the messages</h3>${dataTable(FIRST, OUTCOMES, rows)}${examplesHtml(rows)}<h3>How far behind</h3>${dataTable(FIRST, LAG, rows)}${estimates}`,
+      html: html`<p class="intro">${t(lang, 'msg.intro')}</p><h3>${t(lang, 'msg.became')}</h3>${dataTable(FIRST, OUTCOMES, rows, lang)}${examplesHtml(rows)}<h3>${t(lang, 'msg.behind')}</h3>${dataTable(FIRST, LAG, rows, lang)}${estimates}`,
       charts: [
         { spec: messageOutcomeChart(data) },
         {
           spec: consumerLagChart(data, { faults: faultWindows(data) }),
-          caption:
-            'A group whose consumers fall behind shows as a rising line; one that keeps up stays near 0.',
+          caption: t(lang, 'msg.caption'),
         },
       ],
     },

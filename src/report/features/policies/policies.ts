@@ -3,6 +3,7 @@
  * policies.csv (one row per variant × call step with policies), the console's table and the
  * page's section. Load × is attempts per call: how much retries multiply the callee's load.
  */
+
 import type { CallPolicySummary, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { asIs, type Column, csvOf, roundedFields, runItems } from '../../csv.ts';
@@ -11,6 +12,8 @@ import { labelTd, tableHtml, td } from '../../html/data-table.ts';
 import { formatNumber, formatPercent } from '../../html/format.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { countColumns, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
@@ -47,12 +50,12 @@ const POLICY_TABLE: TextColumn<P>[] = [
 ];
 
 /** The console table of a run's call steps with policies ('' without any), after a blank line. */
-export function policyTable(s: RunSummary): string {
-  return s.callPolicies.length === 0 ? '' : `\n\n${tableOf(POLICY_TABLE, s.callPolicies)}`;
+export function policyTable(s: RunSummary, lang: Lang = 'en'): string {
+  return s.callPolicies.length === 0 ? '' : `\n\n${tableOf(POLICY_TABLE, s.callPolicies, lang)}`;
 }
 
 /** The call steps with resilience policies: amplification, breaker, bulkhead, fallbacks. */
-export function policiesSection(data: ReportData): PageSection[] {
+export function policiesSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   if (data.variants.every((v) => v.summary.callPolicies.length === 0)) return [];
   const rows = data.variants.flatMap((v, i) =>
     v.summary.callPolicies.map(
@@ -76,7 +79,7 @@ export function policiesSection(data: ReportData): PageSection[] {
       id: 'policies',
       title: 'Resilience policies',
       nav: 'Policies',
-      html: html`<p class="intro">Load × is attempts per call: how much the retries multiply the load on the callee (retry amplification).</p>${tableHtml(
+      html: html`<p class="intro">${t(lang, 'policies.intro')}</p>${tableHtml(
         [
           'call',
           'variant',
@@ -91,6 +94,7 @@ export function policiesSection(data: ReportData): PageSection[] {
           'fallbacks',
         ],
         rows,
+        lang,
       )}`,
     },
   ];

@@ -3,9 +3,11 @@
  * variant × table: refreshes, 304s, what was fetched, reads and stale reads, memory held) and
  * the console's table of them.
  */
+
 import type { RefreshSummary, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { runItems, summariesCsv } from '../../csv.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { countColumns, num, type TextColumn, tableOf } from '../../text-table.ts';
 
 /** refreshes.csv: one row per variant × refreshed table: every figure of its summary (`id` as `reference`). */
@@ -31,6 +33,6 @@ const REFRESH_TABLE: TextColumn<RefreshSummary>[] = [
 ];
 
 /** The console table of a run's refreshed tables ('' without any), after a blank line. */
-export function refreshTable(s: RunSummary): string {
-  return s.refreshes.length === 0 ? '' : `\n\n${tableOf(REFRESH_TABLE, s.refreshes)}`;
+export function refreshTable(s: RunSummary, lang: Lang = 'en'): string {
+  return s.refreshes.length === 0 ? '' : `\n\n${tableOf(REFRESH_TABLE, s.refreshes, lang)}`;
 }

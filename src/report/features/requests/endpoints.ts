@@ -3,6 +3,7 @@
  * endpoint and an `overall` row), their rows of timeseries.csv, the console's endpoint table
  * and the most frequent failure causes, and the Endpoints table of the page's Summary section.
  */
+
 import type { RequestGroupSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { type Column, csvOf, tidyRows } from '../../csv.ts';
@@ -10,6 +11,8 @@ import { td } from '../../html/data-table.ts';
 import { formatMs, formatNumber, formatPercent, formatRate } from '../../html/format.ts';
 import { itemKeys, summaryTable } from '../../html/summary-table.ts';
 import { type Html, html } from '../../html/template.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t, term } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
 import { num, pct, type TextColumn, tableOf } from '../../text-table.ts';
@@ -88,17 +91,17 @@ const ENDPOINT_TABLE: TextColumn<NamedGroup>[] = [
 ];
 
 /** The console table of a run's entry endpoints (and `overall` when there are several). */
-export function endpointTable(s: RunSummary): string {
+export function endpointTable(s: RunSummary, lang: Lang = 'en'): string {
   const groups: NamedGroup[] = s.endpoints.map((e) => [e.endpoint, e]);
-  if (s.endpoints.length > 1) groups.push(['overall', s.overall]);
-  return tableOf(ENDPOINT_TABLE, groups);
+  if (s.endpoints.length > 1) groups.push([term(lang, 'overall'), s.overall]);
+  return tableOf(ENDPOINT_TABLE, groups, lang);
 }
 
 /** The five most frequent failure causes of a run, under "failures:" ('' without failures). */
-export function causesText(s: RunSummary): string {
+export function causesText(s: RunSummary, lang: Lang = 'en'): string {
   if (s.overall.causes.length === 0) return '';
   const lines = s.overall.causes.slice(0, 5).map((c) => `  ${c.count}× ${c.cause}`);
-  return `\nfailures:\n${lines.join('\n')}`;
+  return `\n${t(lang, 'req.failures')}\n${lines.join('\n')}`;
 }
 
 /**
@@ -113,25 +116,24 @@ export const TIMEOUT_CAUSES =
  * and for each call step (inner ones too) whose every call timed out: a timeout shorter than the
  * calls it guards can ever answer, often a unitless `timeout: 0.2` (0.2 ms). '' when there is none.
  */
-export function timeoutWarnings(s: RunSummary): string {
+export function timeoutWarnings(s: RunSummary, lang: Lang = 'en'): string {
+  const causes = t(lang, 'req.timeoutCauses');
   const lines = s.endpoints
     .filter((e) => e.finished > 0 && e.outcomes.timedOut === e.finished)
-    .map(
-      (e) =>
-        `⚠ every request to ${e.endpoint} timed out (${e.finished} of ${e.finished}): ${TIMEOUT_CAUSES}`,
-    );
+    .map((e) => `⚠ ${t(lang, 'req.allTimedOut', { endpoint: e.endpoint, n: e.finished, causes })}`);
   for (const c of s.callsAllTimedOut ?? [])
     lines.push(
-      `⚠ every call of ${c.step} (${c.from} → ${c.to}) timed out (${c.calls} of ${c.calls}): ${TIMEOUT_CAUSES}`,
+      `⚠ ${t(lang, 'req.callsTimedOut', { step: c.step, from: c.from, to: c.to, n: c.calls, causes })}`,
     );
   return lines.length === 0 ? '' : `\n${lines.join('\n')}`;
 }
 
 /** The page's Endpoints table: requests, successful per second, errors, latency percentiles. */
-export function endpointsSummaryTable(data: ReportData): Html {
+export function endpointsSummaryTable(data: ReportData, lang: Lang = 'en'): Html {
   const keys = itemKeys(data, (v) => v.summary.endpoints.map((e) => e.endpoint));
   const several = keys.length > 1;
-  if (several) keys.push('all endpoints');
+  const all = t(lang, 'slo.allEndpoints');
+  if (several) keys.push(all);
   const table = summaryTable(
     data,
     'endpoint',
@@ -139,7 +141,7 @@ export function endpointsSummaryTable(data: ReportData): Html {
     keys,
     (v, key) => {
       const g =
-        key === 'all endpoints' && several
+        key === all && several
           ? v.summary.overall
           : v.summary.endpoints.find((e) => e.endpoint === key);
       if (!g) return null;
@@ -155,6 +157,7 @@ export function endpointsSummaryTable(data: ReportData): Html {
         td(formatMs(g.latency.p999Ms)),
       ];
     },
+    lang,
   );
-  return html`<h3>Endpoints</h3>${table}`;
+  return html`<h3>${term(lang, 'Endpoints')}</h3>${table}`;
 }

@@ -4,6 +4,7 @@
  * console, the Endpoints summary table, the latency and over-time charts of the page, and the
  * overall and per-endpoint key metrics.
  */
+
 import { file, part, type ReportFeature } from '../../feature.ts';
 import {
   faultWindows,
@@ -11,6 +12,7 @@ import {
   latencyPercentileChart,
   timeSeriesChart,
 } from '../../html/charts.ts';
+import { t } from '../../i18n/t.ts';
 import {
   causesText,
   endpointsCsv,
@@ -27,11 +29,11 @@ export const requestsFeature: ReportFeature = {
   series: requestSeriesRows,
   parts: [
     file(10, 'endpoints.csv', endpointsCsv),
-    part('run-table', 10, (s) => `\n${endpointTable(s)}`),
+    part('run-table', 10, (s, lang) => `\n${endpointTable(s, lang)}`),
     part('run-table', 70, causesText),
     part('run-table', 75, timeoutWarnings),
     part('summary-table', 10, endpointsSummaryTable),
-    part('page', 100, (data) => [
+    part('page', 100, (data, lang) => [
       {
         id: 'latency',
         title: 'Latency',
@@ -39,8 +41,7 @@ export const requestsFeature: ReportFeature = {
           { spec: latencyPercentileChart(data) },
           {
             spec: latencyCdfChart(data),
-            caption:
-              'A curve further left is faster; where the curves part near the top is where the designs differ in their tail.',
+            caption: t(lang, 'caption.cdf'),
           },
         ],
       },

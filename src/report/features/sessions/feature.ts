@@ -19,7 +19,7 @@ export const sessionsFeature: ReportFeature = {
       ['sessions.csv', sessionsCsv(results)],
       ['session-memory.csv', sessionMemoryCsv(results)],
     ]),
-    part('console', 10, (a) => formatSessions(a.results)),
+    part('console', 10, (a, lang) => formatSessions(a.results, lang)),
     part('page', 70, sessionsSection),
   ],
 };

@@ -6,6 +6,7 @@
  * lost and 401s by reason. Figures are the first replication's; variants without users are
  * left out of the tables and charts but keep their colours.
  */
+
 import type { TopLevelSpec } from 'vega-lite';
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
 import { UNAUTHORIZED_REASONS } from '../../../metrics/session-stats.ts';
@@ -23,6 +24,8 @@ import {
 import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { type Html, html } from '../../html/template.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { idpCallsPerSec } from './session-figures.ts';
 import { SESSION_METRICS } from './session-metrics.ts';
@@ -336,22 +339,21 @@ export function sessionLossChart(data: ReportData): TopLevelSpec {
 }
 
 /** The sessions section (only when some variant has logged-in users). */
-export function sessionsSection(data: ReportData): PageSection[] {
+export function sessionsSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   const rows = sessionVariants(data);
   if (rows.length === 0) return [];
   const metrics = SESSION_METRICS.metrics.map((d) => d.metric);
-  const estimates = keyMetricsBlock(data, 'sessions', [''], metrics, 'h3');
+  const estimates = keyMetricsBlock(data, 'sessions', [''], metrics, 'h3', lang);
   return [
     {
       id: 'sessions',
       title: 'Sessions and credentials',
       nav: 'Sessions',
-      html: html`<p class="intro">How each strategy keeps users logged in, after the warm-up (first replication). Revocation delay runs from a forced logout to the last request accepted with the revoked credential; a stale-role request was accepted with a role that had changed.</p><h3>What users saw</h3>${dataTable(FIRST, SEEN, rows)}<h3>What it cost</h3>${dataTable(FIRST, COST, rows)}${estimates}`,
+      html: html`<p class="intro">${t(lang, 'sessions.intro')}</p><h3>${t(lang, 'sessions.seen')}</h3>${dataTable(FIRST, SEEN, rows, lang)}<h3>${t(lang, 'sessions.cost')}</h3>${dataTable(FIRST, COST, rows, lang)}${estimates}`,
       charts: [
         {
           spec: sessionLoadChart(data),
-          caption:
-            'Where each strategy sends its work: a central store, the identity provider, or every other instance.',
+          caption: t(lang, 'sessions.caption'),
         },
         { spec: revocationChart(data) },
         { spec: sessionLossChart(data) },

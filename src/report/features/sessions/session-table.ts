@@ -4,8 +4,11 @@
  * each stays within 120 columns. The figures with confidence intervals are in the replications
  * section (table.ts `formatReplications`).
  */
+
 import { type SessionSummary, UNAUTHORIZED_REASONS } from '../../../metrics/session-stats.ts';
 import type { RunResult } from '../../../metrics/summary.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import { itemTable, namedItems } from '../../item-table.ts';
 import type { ScenarioResults } from '../../results.ts';
 import { joinWrapped, num, pct, type TextColumn } from '../../text-table.ts';
@@ -62,7 +65,7 @@ const COST: TextColumn<Sessions>[] = [
  * roles), then what it cost (replication, token cache, IdP, store, auth time, memory). Empty
  * without logged-in users.
  */
-export function formatSessions(results: ScenarioResults): string {
+export function formatSessions(results: ScenarioResults, lang: Lang = 'en'): string {
   const items = namedItems(
     results,
     results.runs.flatMap((r): [RunResult, Sessions][] =>
@@ -71,17 +74,17 @@ export function formatSessions(results: ScenarioResults): string {
     () => 'sessions',
   );
   if (items.rows.length === 0) return '';
-  const seenTable = itemTable(items, 'sessions', () => 'sessions', SEEN);
-  const costTable = itemTable(items, 'sessions', () => 'sessions', COST);
+  const seenTable = itemTable(items, 'sessions', () => 'sessions', SEEN, lang);
+  const costTable = itemTable(items, 'sessions', () => 'sessions', COST, lang);
   const legend = [
-    `${REASONS}: 401s ${UNAUTHORIZED_REASONS.join('/')}`,
-    'lost: sessions lost with an instance',
-    'revoked ms: delay mean/max from revocation to the last request accepted',
-    'accepted: requests accepted after revocation',
-    'stale role: requests accepted with an outdated role',
-    'IdP i/r/s: token issues/resolves/syncs (resolves and syncs go to the store with resolveVia: store)',
-    'auth ms: time a validation added, mean/p99',
-    'KB/instance: session memory per instance of each validating service',
+    `${REASONS}: ${t(lang, 'sessions.reasons', { reasons: UNAUTHORIZED_REASONS.join('/') })}`,
+    t(lang, 'sessions.legend.lost'),
+    t(lang, 'sessions.legend.revoked'),
+    t(lang, 'sessions.legend.accepted'),
+    t(lang, 'sessions.legend.stale'),
+    t(lang, 'sessions.legend.idp'),
+    t(lang, 'sessions.legend.auth'),
+    t(lang, 'sessions.legend.memory'),
   ];
-  return `■ sessions and credentials (after the warm-up)\n${seenTable}\n\n${costTable}\n${joinWrapped(legend)}`;
+  return `${t(lang, 'sessions.console')}\n${seenTable}\n\n${costTable}\n${joinWrapped(legend)}`;
 }

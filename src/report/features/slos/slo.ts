@@ -3,9 +3,12 @@
  * in every replication, their mean with its 95 % confidence interval, and whether the mean
  * meets the bound (and, with several replications, whether the whole interval does).
  */
+
 import type { RequestGroupSummary, RunSummary } from '../../../metrics/summary.ts';
 import type { SloDef } from '../../../scenario/types.ts';
 import { type Estimate, estimate } from '../../../stats/index.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 
 /** One SLO bound, evaluated. */
 export interface SloResult extends SloDef {
@@ -79,14 +82,14 @@ export function formatSloValue(x: number, slo: SloDef): string {
 }
 
 /** "✓ fast-checkout (gateway/checkout): p99 ≤ 300ms — 212.40 ms, 95 % CI [200.10, 224.70] ms". */
-export function sloLine(r: SloResult): string {
-  const target = r.scope === 'overall' ? 'all endpoints' : r.id;
+export function sloLine(r: SloResult, lang: Lang = 'en'): string {
+  const target = r.scope === 'overall' ? t(lang, 'slo.allEndpoints') : r.id;
   const head = `${r.pass ? '✓' : '✗'} ${r.name} (${target}): ${r.text}`;
-  if (r.estimate.n === 0) return `${head} — not measured (no request finished)`;
+  if (r.estimate.n === 0) return `${head} — ${t(lang, 'slo.notMeasured')}`;
   const value = formatSloValue(r.estimate.mean, r);
   const ci =
     r.estimate.lo === null || r.estimate.hi === null
       ? ''
-      : `, 95 % CI [${formatSloValue(r.estimate.lo, r)}, ${formatSloValue(r.estimate.hi, r)}]${r.passWithConfidence === null ? ' (straddles the bound)' : ''}`;
+      : `${t(lang, 'slo.ci', { lo: formatSloValue(r.estimate.lo, r), hi: formatSloValue(r.estimate.hi, r) })}${r.passWithConfidence === null ? t(lang, 'slo.straddles') : ''}`;
   return `${head} — ${value}${ci}`;
 }

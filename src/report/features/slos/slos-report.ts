@@ -11,6 +11,9 @@ import { variantLabel } from '../../html/charts.ts';
 import { labelTd, tableHtml, td } from '../../html/data-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
+import { tHtml } from '../../html/words.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t, term } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
 import { formatSloValue, type SloResult, sloLine } from './slo.ts';
@@ -46,32 +49,33 @@ export function slosCsv(analysis: Analysis): string {
 }
 
 /** The SLO verdicts of every variant ("" without SLOs): ✓/✗ per bound with the value. */
-export function formatSlos(analysis: Analysis): string {
+export function formatSlos(analysis: Analysis, lang: Lang = 'en'): string {
   const all = analysis.variants;
   if (all.every((v) => v.slos.length === 0)) return '';
   const sections = all.map(({ name, slos }) => {
     const met = slos.filter((s) => s.pass).length;
     const title = all.length > 1 ? ` · ${name}` : '';
-    return `■ SLOs${title}: ${met} of ${slos.length} met\n${slos.map((s) => `  ${sloLine(s)}`).join('\n')}`;
+    const head = t(lang, 'slo.console', { title, met, n: slos.length });
+    return `${head}\n${slos.map((s) => `  ${sloLine(s, lang)}`).join('\n')}`;
   });
   return sections.join('\n\n');
 }
 
 /** The SLO verdicts, one table row per variant × bound. Empty without SLOs. */
-export function slosSection(data: ReportData): PageSection[] {
+export function slosSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   if (data.variants.every((v) => v.slos.length === 0)) return [];
   const rows = data.variants.flatMap((v, i) =>
     v.slos.map((s) => {
       const e = s.estimate;
-      const value = e.n === 0 ? 'not measured' : formatSloValue(e.mean, s);
+      const value = e.n === 0 ? t(lang, 'hl.notMeasured') : formatSloValue(e.mean, s);
       const ci =
         e.lo === null || e.hi === null
           ? ''
           : `[${formatSloValue(e.lo, s)}, ${formatSloValue(e.hi, s)}]`;
-      return html`<tr class="${s.pass ? 'pass' : 'fail'}">${labelTd(s.pass ? '✓ met' : '✗ missed')}${[
+      return html`<tr class="${s.pass ? 'pass' : 'fail'}">${labelTd(t(lang, s.pass ? 'slo.met' : 'slo.missed'))}${[
         variantLabel(data, data.variants[i]),
         s.name,
-        s.scope === 'overall' ? 'all endpoints' : s.id,
+        s.scope === 'overall' ? t(lang, 'slo.allEndpoints') : s.id,
         s.text,
         value,
         ci,
@@ -80,14 +84,19 @@ export function slosSection(data: ReportData): PageSection[] {
   );
   const met = data.variants.map(
     (v, i) =>
-      `${variantLabel(data, data.variants[i])}: ${v.slos.filter((s) => s.pass).length} of ${v.slos.length}`,
+      `${variantLabel(data, data.variants[i])}: ${t(lang, 'slo.metOf', { met: v.slos.filter((s) => s.pass).length, n: v.slos.length })}`,
   );
   return [
     {
       id: 'slos',
-      title: 'Service-level objectives',
-      nav: 'SLOs',
-      html: html`<p class="intro">The scenario's steady-state hypotheses, judged on the mean over the replications (the interval is 95 %). Met: ${met.join(' · ')}. <code>msasim run --check</code> exits with code 3 when one is missed.</p>${tableHtml(['verdict', 'variant', 'SLO', 'target', 'bound', 'value', '95 % CI'], rows)}`,
+      title: t(lang, 'slo.title'),
+      nav: t(lang, 'slo.nav'),
+      html: html`<p class="intro">${tHtml(lang, 'slo.intro', { met: met.join(' · '), code: html`<code>msasim run --check</code>` })}</p>${tableHtml(
+        ['verdict', 'variant', 'SLO', 'target', 'bound', 'value', '95 % CI'].map((h) =>
+          term(lang, h),
+        ),
+        rows,
+      )}`,
     },
   ];
 }

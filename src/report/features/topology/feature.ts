@@ -4,5 +4,5 @@ import { topologySection } from './topology-section.ts';
 
 export const topologyFeature: ReportFeature = {
   id: 'topology',
-  parts: [part('page', 20, (data) => [topologySection(data)])],
+  parts: [part('page', 20, (data, lang) => [topologySection(data, lang)])],
 };

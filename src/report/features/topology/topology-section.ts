@@ -3,6 +3,7 @@
  * several; all shown when printed), drawn by html/topology.ts over the layout of
  * html/topology-layout.ts, with the components a fault struck or degraded marked.
  */
+
 import { variantColour } from '../../html/chart-style.ts';
 import { variantLabel } from '../../html/charts.ts';
 import { variantChip } from '../../html/key-metrics-table.ts';
@@ -10,6 +11,8 @@ import type { PageSection } from '../../html/layout.ts';
 import { html, joinHtml } from '../../html/template.ts';
 import { type FaultMark, topologySvg } from '../../html/topology.ts';
 import { layoutTopology } from '../../html/topology-layout.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import type { ReportData, VariantReport } from '../../report-data-types.ts';
 import { componentDescriptions } from '../descriptions/descriptions.ts';
 
@@ -32,19 +35,16 @@ export function faultMarks(v: VariantReport): Map<string, FaultMark> {
 }
 
 /** The topology of every variant (tabs when there are several; all shown when printed). */
-export function topologySection(data: ReportData): PageSection {
+export function topologySection(data: ReportData, lang: Lang = 'en'): PageSection {
   const layout = layoutTopology(data.variants.map((v) => v.summary));
   const names = data.variants.map((v) => variantLabel(data, v));
   const described = componentDescriptions(data);
   const svg = (v: VariantReport, i: number) =>
-    html`<div class="topology-wrap">${topologySvg(v.summary, layout, `Topology of ${names[i]}`, faultMarks(v), described)}</div>`;
-  const intro = joinHtml([
-    html`<p class="intro">Messages per second over each link after the warm-up (replies are not drawn): the wider, the busier. `,
-    html`Dashed grey links exist in the scenario but carried nothing in this variant. Nodes are tinted by utilisation; hover over one for its load, queue and wait. `,
-    html`With faults, the struck component is marked ⚡ and the components that degraded are outlined in red with their place in the blast radius and how long after the fault they degraded.</p>`,
-  ]);
+    html`<div class="topology-wrap">${topologySvg(v.summary, layout, t(lang, 'topo.title', { name: names[i] }), faultMarks(v), described, lang)}</div>`;
+  const intro = html`<p class="intro">${t(lang, 'topo.intro')}</p>`;
+  const title = t(lang, 'topo.section');
   if (data.variants.length === 1)
-    return { id: 'topology', title: 'Topology', html: html`${intro}${svg(data.variants[0], 0)}` };
+    return { id: 'topology', title, html: html`${intro}${svg(data.variants[0], 0)}` };
   const buttons = names.map(
     (name, i) =>
       html`<button type="button" role="tab" aria-selected="${String(i === 0)}" style="--c:${variantColour(i)}">${variantChip(name, i)}</button>`,
@@ -55,7 +55,7 @@ export function topologySection(data: ReportData): PageSection {
   });
   return {
     id: 'topology',
-    title: 'Topology',
+    title,
     html: html`${intro}<div class="tabs" data-tabs><div class="tablist" role="tablist">${buttons}</div>${joinHtml(panels, '\n')}</div>`,
   };
 }

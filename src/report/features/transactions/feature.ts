@@ -31,9 +31,9 @@ export const transactionsFeature: ReportFeature = {
       if (hasReaders(results.runs)) files.push(['readers.csv', readersCsv(results)]);
       return files;
     }),
-    part('console', 30, (a) => formatSagas(a.results)),
-    part('console', 40, (a) => formatTransactions(a.results)),
-    part('console', 50, (a) => formatReaders(a.results)),
+    part('console', 30, (a, lang) => formatSagas(a.results, lang)),
+    part('console', 40, (a, lang) => formatTransactions(a.results, lang)),
+    part('console', 50, (a, lang) => formatReaders(a.results, lang)),
     part('page', 90, transactionSection),
   ],
 };

@@ -6,6 +6,7 @@
  * over the replications, and the charts of transaction-charts.ts. Figures are the first
  * replication's; every scenario string is escaped.
  */
+
 import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
@@ -14,6 +15,8 @@ import { formatMs, formatNumber, formatPercent, formatQuantity } from '../../htm
 import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageChart, PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import type { KeyMetricSource } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import {
@@ -134,6 +137,7 @@ const estimatesHtml = (
   data: ReportData,
   source: KeyMetricSource,
   rows: ItemRow<{ id: string }>[],
+  lang: Lang,
 ) =>
   keyMetricsBlock(
     data,
@@ -141,67 +145,56 @@ const estimatesHtml = (
     [...new Set(rows.map((r) => r.x.id))],
     source.metrics.map((d) => d.metric),
     'h4',
+    lang,
   );
 
-const INTRO = joinHtml([
-  html`<p class="intro">How work that spans several services or rows held together, after the warm-up (first replication). `,
-  html`A saga runs one local transaction per service and undoes the ones done when a later one fails (compensation); when an undo fails, or an action cannot be undone, the data stays inconsistent and an operator is alerted. `,
-  html`A local transaction locks its row (pessimistic) or checks its version at commit (optimistic). `,
-  html`A third-party reader reads the data meanwhile, and may see it partly applied (a dirty read across services) or behind (a stale read of a read model).</p>`,
-]);
-
 /** The section on transactions and consistency (only when some variant has any of them). */
-export function transactionSection(data: ReportData): PageSection[] {
+export function transactionSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   const readers = readerRows(data);
   const sagas = sagaRows(data);
   const transactions = transactionRows(data);
   if (readers.length + sagas.length + transactions.length === 0) return [];
-  const parts: Html[] = [INTRO];
+  const parts: Html[] = [html`<p class="intro">${t(lang, 'tx.intro')}</p>`];
   const charts: PageChart[] = [];
   if (readers.length > 0) {
     parts.push(
-      html`<h3>What the readers saw</h3>`,
+      html`<h3>${t(lang, 'tx.readers')}</h3>`,
       html`<div class="anomaly-cards">${joinHtml(readers.map(readerCard), '\n')}</div>`,
       dataTable(
         first<ReaderSummary>(['variant', 'reader ← what it reads'], (r) => `${r.id} ← ${r.target}`),
         READERS,
         readers,
+        lang,
       ),
-      estimatesHtml(data, READER_METRICS, readers),
+      estimatesHtml(data, READER_METRICS, readers, lang),
     );
-    charts.push({
-      spec: readerAnomalyChart(data),
-      caption:
-        'Staleness counts consistent reads as 0, so a p99 of 0 means fewer than 1 % of reads were anomalous; the max is the worst read.',
-    });
+    charts.push({ spec: readerAnomalyChart(data), caption: t(lang, 'tx.readersCaption') });
   }
   if (sagas.length > 0) {
     parts.push(
-      html`<h3>Sagas</h3>`,
+      html`<h3>${t(lang, 'tx.sagas')}</h3>`,
       dataTable(
         first<SagaSummary>(['variant', 'saga · mode'], (x) => `${x.id} · ${x.mode}`),
         SAGAS,
         sagas,
+        lang,
       ),
-      estimatesHtml(data, SAGA_METRICS, sagas),
+      estimatesHtml(data, SAGA_METRICS, sagas, lang),
     );
     charts.push({ spec: sagaOutcomeChart(data) });
   }
   if (transactions.length > 0) {
     parts.push(
-      html`<h3>Local transactions</h3>`,
+      html`<h3>${t(lang, 'tx.local')}</h3>`,
       dataTable(
         first<TransactionSummary>(['variant', 'step · locking'], (t) => `${t.id} · ${t.locking}`),
         TRANSACTIONS,
         transactions,
+        lang,
       ),
-      estimatesHtml(data, TRANSACTION_METRICS, transactions),
+      estimatesHtml(data, TRANSACTION_METRICS, transactions, lang),
     );
-    charts.push({
-      spec: transactionChart(data),
-      caption:
-        'Pessimistic locks make transactions wait (and hold threads meanwhile); optimistic checks let them run and redo the work on a conflict.',
-    });
+    charts.push({ spec: transactionChart(data), caption: t(lang, 'tx.localCaption') });
   }
   return [
     {

@@ -5,9 +5,12 @@
  * anomaly of each reader in words below the table, since *the* bad read is what a workshop
  * needs to see. The key metrics with confidence intervals are in the replications section.
  */
+
 import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t, term } from '../../i18n/t.ts';
 import { formatItems, itemTable, namedItems, titleOf } from '../../item-table.ts';
 import type { ScenarioResults } from '../../results.ts';
 import {
@@ -69,8 +72,8 @@ const SAGA_LEGEND = [
  * (completed, compensated, inconsistent, operator alerts by cause), then what they cost
  * (failed actions, messages, completion time, inconsistency window). Empty without sagas.
  */
-export const formatSagas = (results: ScenarioResults): string =>
-  formatItems(results, sagaRuns(results.runs), SAGAS, [SAGA_ENDED, SAGA_COST], SAGA_LEGEND);
+export const formatSagas = (results: ScenarioResults, lang: Lang = 'en'): string =>
+  formatItems(results, sagaRuns(results.runs), SAGAS, [SAGA_ENDED, SAGA_COST], SAGA_LEGEND, lang);
 
 type T = TransactionSummary;
 
@@ -107,24 +110,27 @@ const TRANSACTION_LEGEND = [
  * waits and timeouts, retries, compensations, lock wait and transaction time). Empty without
  * transaction steps.
  */
-export const formatTransactions = (results: ScenarioResults): string =>
+export const formatTransactions = (results: ScenarioResults, lang: Lang = 'en'): string =>
   formatItems(
     results,
     transactionRuns(results.runs),
     TRANSACTIONS,
     [TRANSACTION_ENDED, TRANSACTION_WAITS],
     TRANSACTION_LEGEND,
+    lang,
   );
 
 /** The first and worst anomaly of a reader, wrapped under a line naming the reader. */
-function examplesText(name: string, x: ReaderSummary, several: boolean): string {
+function examplesText(name: string, x: ReaderSummary, several: boolean, lang: Lang): string {
   const who = several ? `${name} · ${x.id}` : name;
-  if (x.example === null) return `${who}: no anomaly in ${x.reads} reads`;
-  const lines = [`${who}: ${x.anomalies} of ${x.reads} reads anomalous`];
-  lines.push(wrapWords(x.example, '  first: ', '         '));
+  if (x.example === null) return t(lang, 'readers.none', { who, reads: x.reads });
+  const lines = [t(lang, 'readers.some', { who, n: x.anomalies, reads: x.reads })];
+  const [first, worstLabel] = [t(lang, 'readers.first'), t(lang, 'readers.worst')];
+  const indent = ' '.repeat(9);
+  lines.push(wrapWords(x.example, `  ${first}: `.padEnd(9), indent));
   const worst = x.worstExample;
-  if (worst === null || worst === x.example) lines.push('  worst: the first (no read was staler)');
-  else lines.push(wrapWords(worst, '  worst: ', '         '));
+  if (worst === null || worst === x.example) lines.push(`  ${t(lang, 'readers.sameWorst')}`);
+  else lines.push(wrapWords(worst, `  ${worstLabel}: `.padEnd(9), indent));
   return lines.join('\n');
 }
 
@@ -146,11 +152,11 @@ const READER_TABLE: TextColumn<R>[] = [
  * stale the data was; then, for each, the first and the worst (stalest) anomaly in words,
  * wrapped within 120 columns. Empty without readers.
  */
-export function formatReaders(results: ScenarioResults): string {
+export function formatReaders(results: ScenarioResults, lang: Lang = 'en'): string {
   const items = namedItems(results, readerRuns(results.runs), id);
   if (items.rows.length === 0) return '';
-  const table = itemTable(items, 'reader', id, READER_TABLE);
-  const examples = items.rows.map(({ name, x }) => examplesText(name, x, items.several));
+  const table = itemTable(items, 'reader', id, READER_TABLE, lang);
+  const examples = items.rows.map(({ name, x }) => examplesText(name, x, items.several, lang));
   const kinds = new Set(items.rows.map(({ x }) => x.kind));
   const legend = [
     'counts after the warm-up',
@@ -167,5 +173,6 @@ export function formatReaders(results: ScenarioResults): string {
     'cutoff: data younger than this is not read',
     'staleness: how long the data read had been partly applied or behind (consistent reads count 0)',
   ];
-  return `${titleOf('readers', items)}\n${table}\n${joinWrapped(legend)}\n\n${examples.join('\n')}`;
+  const shown = legend.map((line) => term(lang, line));
+  return `${titleOf(term(lang, 'readers'), items)}\n${table}\n${joinWrapped(shown)}\n\n${examples.join('\n')}`;
 }

@@ -1,0 +1,240 @@
+/**
+ * `--lang ko|en` (issue 17): the shipped Hangul scenario run with `--lang ko` prints its summary
+ * in Korean (a golden: scenarios/expected/상담-목록-화면/stdout.ko.txt), writes a page whose own
+ * words are Korean (`<html lang="ko">`, no English chrome word left in its visible text or its
+ * charts' titles) and the same data files as the English run (results.json and summary.json byte
+ * for byte: the language is a view), its CSV files starting with a byte-order mark unless
+ * `--no-csv-bom`; `msasim report --lang` rebuilds either page from results.json alone; without
+ * the option the locale decides (LC_ALL, LC_MESSAGES, LANG), which the built binary reads.
+ */
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../report/text-table.ts';
+import { msasimInProcess as msasim, msasimSpawned } from '../test-support/cli.ts';
+import {
+  allShippedRuns,
+  KOREAN_LANG_RUN,
+  SHIPPED,
+  sharedRun,
+  shippedRun,
+} from '../test-support/shipped-runs.ts';
+import { scenariosDir } from './commands/list.ts';
+
+const FILE = 'ko/join-vs-n-plus-1.yaml';
+const PATH = join('scenarios', FILE);
+const BOM = '\uFEFF';
+
+/** The Korean run of the shipped Hangul scenario, as the English one is made plus `--lang ko`. */
+const koreanRun = () => sharedRun(KOREAN_LANG_RUN.key, KOREAN_LANG_RUN.args);
+
+const tempDir = () => mkdtemp(join(tmpdir(), 'msasim-lang-'));
+
+/**
+ * Words of the page's English chrome (titles, headers, verdicts, sentences) that a Korean page
+ * must not show. The scenario's own text is Korean, so any of them would be msasim's.
+ */
+const ENGLISH_CHROME = [
+  'Highlights',
+  'Summary',
+  'Comparison',
+  'baseline',
+  'better',
+  'worse',
+  'replication',
+  'variant',
+  'Read this first',
+  'Lesson',
+  'Topology',
+  'Latency',
+  'Over time',
+  'Load',
+  'Service-level',
+  'Key metrics',
+  'significant',
+  'Differences',
+  'Endpoints',
+  'Components',
+  'Caches',
+  'Descriptions',
+  'Made by',
+  'scenario file',
+  'simulated',
+  'seed',
+  'warm-up',
+  'requests',
+  'errors',
+  'utilisation',
+  'throughput',
+  'instances',
+  'per request',
+  'mean wait',
+  'hit ratio',
+  'error rate',
+  'percentile',
+  'latency',
+  'confidence',
+];
+
+/** The text a reader sees on a page: no scripts, styles or tags; entities decoded. */
+function visibleText(page: string): string {
+  return page
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, '\n')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** Every title, subtitle and title text of the page's chart specs. */
+function chartTitles(page: string): string[] {
+  const json = /<script type="application\/json" id="msasim-charts">([\s\S]*?)<\/script>/.exec(
+    page,
+  )?.[1];
+  const out: string[] = [];
+  const walk = (v: unknown, key?: string): void => {
+    if (typeof v === 'string') {
+      if (key === 'title' || key === 'subtitle' || key === 'text') out.push(v);
+    } else if (Array.isArray(v)) for (const x of v) walk(x, key);
+    else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(JSON.parse(json ?? '[]'));
+  return out;
+}
+
+/** The English chrome words `text` holds. */
+const englishIn = (text: string) =>
+  ENGLISH_CHROME.filter((w) => new RegExp(`\\b${w}\\b`, 'i').test(text));
+
+describe('msasim run --lang ko', () => {
+  it('prints the summary in Korean (golden), fitted to 100 display columns', async () => {
+    const r = await koreanRun();
+    expect(r.code, r.stderr).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(
+      join(scenariosDir(), 'expected', '상담-목록-화면', 'stdout.ko.txt'),
+    );
+    expect(r.stdout).toContain('■ 주요 지표: 시나리오에 선언됨');
+    expect(r.stdout).toContain('■ 비교 (모든 진입 엔드포인트)');
+    for (const line of r.stdout.split('\n'))
+      expect(displayWidth(line), line).toBeLessThanOrEqual(100);
+  });
+
+  it('writes the same results.json and summary.json as the English run (a view, not data)', async () => {
+    const [ko, en] = await Promise.all([koreanRun(), shippedRun(FILE)]);
+    for (const f of ['results.json', 'summary.json'])
+      expect(await readFile(join(ko.out, f), 'utf8'), f).toBe(
+        await readFile(join(en.out, f), 'utf8'),
+      );
+  });
+
+  it('starts every CSV file with a byte-order mark, the English run’s text after it', async () => {
+    const [ko, en] = await Promise.all([koreanRun(), shippedRun(FILE)]);
+    const csvs = (await readdir(ko.out)).filter((f) => f.endsWith('.csv'));
+    expect(csvs.length).toBeGreaterThan(3);
+    for (const f of csvs)
+      expect(await readFile(join(ko.out, f), 'utf8'), f).toBe(
+        BOM + (await readFile(join(en.out, f), 'utf8')),
+      );
+  });
+
+  it('writes a page in Korean: <html lang="ko">, no English chrome in its text or chart titles', async () => {
+    const page = await readFile(join((await koreanRun()).out, 'index.html'), 'utf8');
+    expect(page).toContain('<html lang="ko">');
+    expect(page).toContain('<nav aria-label="목차">');
+    expect(page).toContain('<p class="eyebrow">msasim 보고서</p>');
+    expect(page).toContain('<h2>주요 지표</h2>');
+    expect(page).toContain('<h2>변형 비교</h2>');
+    expect(page).toContain('<h3>설명</h3>');
+    // the user's words stay as written
+    expect(page).toContain('고객 정보를 가진 서비스');
+    // the lesson is the lesson writer's text (its language is the lesson's own)
+    const text = visibleText(page.replace(/<section id="lesson">[\s\S]*?<\/section>/, ''));
+    expect(englishIn(text)).toEqual([]);
+    expect(englishIn(chartTitles(page).join('\n'))).toEqual([]);
+  });
+
+  it('--no-csv-bom writes the CSV files without a byte-order mark (compare)', async () => {
+    const out = join(await tempDir(), 'report');
+    const r = await msasim([
+      ...['compare', PATH, '--duration', '6s', '--out', out, '--lang', 'ko', '--no-csv-bom'],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /^compare 상담-목록-화면 \(scenarios\/ko\/join-vs-n-plus-1\.yaml\): 변형 3개, 시드 1\n/,
+    );
+    const csvs = (await readdir(out)).filter((f) => f.endsWith('.csv'));
+    expect(csvs).toContain('compare.csv');
+    for (const f of csvs)
+      expect((await readFile(join(out, f), 'utf8')).startsWith(BOM), f).toBe(false);
+  });
+});
+
+describe('msasim report --lang', () => {
+  it('rebuilds the Korean page from the English run’s results.json, and the English one back', async () => {
+    const [ko, en] = await Promise.all([koreanRun(), shippedRun(FILE)]);
+    const dir = join(await tempDir(), 'report');
+    await cp(en.out, dir, { recursive: true });
+    const toKorean = await msasim(['report', dir, '--lang', 'ko']);
+    expect(toKorean.code, toKorean.stderr).toBe(0);
+    expect(await readFile(join(dir, 'index.html'), 'utf8')).toBe(
+      await readFile(join(ko.out, 'index.html'), 'utf8'),
+    );
+    const back = await msasim(['report', dir, '--lang', 'en']);
+    expect(back.code, back.stderr).toBe(0);
+    expect(await readFile(join(dir, 'index.html'), 'utf8')).toBe(
+      await readFile(join(en.out, 'index.html'), 'utf8'),
+    );
+  });
+
+  it('rebuilds every shipped scenario’s page in Korean (every feature’s words, no missing value)', async () => {
+    const root = await tempDir();
+    for (const [i, run] of (await allShippedRuns()).entries()) {
+      const dir = join(root, String(i));
+      await cp(run.out, dir, { recursive: true });
+      const r = await msasim(['report', dir, '--lang', 'ko']);
+      expect(r.code, `${SHIPPED[i]}: ${r.stderr}`).toBe(0);
+      const page = await readFile(join(dir, 'index.html'), 'utf8');
+      expect(page, SHIPPED[i]).toContain('<html lang="ko">');
+      expect(page, SHIPPED[i]).toContain('<p class="eyebrow">msasim 보고서</p>');
+    }
+  });
+
+  it('refuses a language it does not have (usage, exit 2)', async () => {
+    const r = await msasim(['report', 'reports/none', '--lang', 'ja']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /--lang <lang>' argument 'ja' is invalid\. Allowed choices are en, ko/,
+    );
+  });
+});
+
+describe('the language of the locale (the built binary)', () => {
+  const run = async (env: Record<string, string>, extra: string[] = []) => {
+    const out = join(await tempDir(), 'report');
+    const r = await msasimSpawned(['compare', PATH, '--duration', '6s', '--out', out, ...extra], {
+      env,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    return { ...r, out };
+  };
+
+  it('LANG=ko_KR.UTF-8 gives Korean, with a byte-order mark', async () => {
+    const r = await run({ LANG: 'ko_KR.UTF-8', LC_ALL: '', LC_MESSAGES: '' });
+    expect(r.stdout).toContain('■ 비교 (모든 진입 엔드포인트)');
+    expect((await readFile(join(r.out, 'compare.csv'), 'utf8')).startsWith(BOM)).toBe(true);
+    expect(await readFile(join(r.out, 'index.html'), 'utf8')).toContain('<h2>변형 비교</h2>');
+  });
+
+  it('LC_ALL=C over LANG=ko_KR gives English; --lang en over the locale too', async () => {
+    const c = await run({ LANG: 'ko_KR.UTF-8', LC_ALL: 'C' });
+    expect(c.stdout).toContain('■ comparison (all entry endpoints)');
+    expect((await readFile(join(c.out, 'compare.csv'), 'utf8')).startsWith(BOM)).toBe(false);
+    const asked = await run({ LANG: 'ko_KR.UTF-8', LC_ALL: '' }, ['--lang', 'en']);
+    expect(asked.stdout).toBe(c.stdout);
+  });
+});

@@ -1,0 +1,256 @@
+/**
+ * The report's words in Korean, key for key as en.ts (the type requires every key;
+ * i18n.test.ts checks that each sentence has the English one's placeholders). Terms follow
+ * docs/workshop.ko.md and scenarios/ko/: 지연 시간, 처리량, 가용성, 신뢰 구간, 기준 변형.
+ * No particle (이/가, 을/를) follows a placeholder: its final consonant is unknown.
+ */
+import type { MessageKey } from './en.ts';
+
+export const KO: Record<MessageKey, string> = {
+  'page.eyebrow': 'msasim 보고서',
+  'page.nav': '목차',
+  'page.footer':
+    '마이크로서비스 아키텍처의 이산 사건 시뮬레이터 msasim이 만들었습니다. 이 페이지는 오프라인에서도 동작합니다. 차트는 페이지에 포함된 Vega 라이브러리가 그립니다.',
+  'page.seconds': '{n}초',
+  'page.fact.file': '시나리오 파일',
+  'page.fact.simulated': '시뮬레이션',
+  'page.fact.simulatedText': '실행마다 {duration}, 처음 {warmup}은 워밍업으로 집계하지 않음',
+  'page.fact.seed': '시드',
+  'page.fact.replications': '반복 실행',
+  'page.fact.replicationsText': '변형마다 {n}회, 시드 {seeds}',
+  'page.fact.variants': '변형 {n}개',
+  'page.fact.baseline': ' (기준)',
+  'page.summary.title': '요약',
+  'page.summary.firstReplication': ' (첫 번째 반복 실행, 시드 {seed})',
+  'page.summary.intro':
+    '워밍업 이후{which}. 지연 시간 백분위수는 성공한 요청의 것입니다. 부하는 초당 방문 수, 사용률은 사용 중인 스레드나 커넥션을 용량으로 나눈 값입니다.',
+
+  'hl.title': '주요 지표',
+  'hl.consoleTitle': '■ 주요 지표: {source}',
+  'hl.notMeasured': '측정 안 됨',
+  'hl.oneReplication.variants':
+    '반복 실행 1회: 신뢰 구간이 없으므로 어떤 차이도 유의하다고 할 수 없습니다 (--replications 5로 실행하거나 시나리오에 replications:를 지정하세요).',
+  'hl.oneReplication':
+    '반복 실행 1회: 신뢰 구간이 없습니다 (--replications 5로 실행하거나 시나리오에 replications:를 지정하세요).',
+  'hl.mean': '반복 실행 {n}회의 평균 ± {level} 신뢰 구간의 반폭.',
+  'hl.mean.paired':
+    '반복 실행 {n}회의 평균 ± {level} 신뢰 구간의 반폭. 차이는 첫 번째 변형과 짝지어 계산합니다.',
+  'hl.source.scenario': '시나리오에 선언됨',
+  'hl.source.variants': '선언 없음: 변형 사이에서 산포 대비 가장 크게 다른 핵심 지표',
+  'hl.source.single': '선언 없음: 전체 p99, 처리량, 오류율',
+  'hl.pageSource.scenario': '시나리오에 선언된 지표입니다.',
+  'hl.pageSource.variants': '선언 없음: 변형 사이에서 산포 대비 가장 크게 다른 핵심 지표입니다.',
+  'hl.pageSource.single': '선언 없음: 전체 p99, 처리량, 오류율입니다.',
+  'hl.warmup':
+    '워밍업이 너무 짧은가요? {variant}: {highlight} 시계열은 약 {suggested}초 이후에야 안정됩니다 (MSER-5). 선언된 워밍업은 {warmup}초입니다. warmup:을 늘리거나 --warmup auto로 실행하세요',
+  'hl.warmupAuto.console': '--warmup auto: 워밍업 {s}초 (주요 지표 시계열에 MSER-5 적용).',
+  'hl.warmupAuto.page':
+    '--warmup auto: 워밍업은 {s}초입니다 (시험 실행의 주요 지표 시계열에 MSER-5 적용).',
+  'verdict.better': '개선',
+  'verdict.worse': '악화',
+
+  'diff.same': '{variant}: {label} — {baseline} 대비 변화 없음',
+  'diff.identical': '{variant}: {label} — 모든 반복 실행에서 {baseline} 대비 변화 없음',
+  'diff.oneReplication': '{variant}: {label} — {baseline} 대비 {change}',
+  'diff.interval': '{variant}: {label} — {baseline} 대비 {change}, {level} 신뢰 구간 {bounds}',
+  'diff.interval.ns':
+    '{variant}: {label} — {baseline} 대비 {change}, {level} 신뢰 구간 {bounds} — 유의하지 않음',
+
+  'console.variantTitle': '{scenario} · 변형 {variant}',
+  'console.window': '워밍업 {warmup}초 이후 {measured}초 측정, 시드 {seed}',
+  'console.stopped': '  (조기 종료: {reason})',
+  'console.replications':
+    '■ 반복 실행 {n}회: 평균 ± {level} 신뢰 구간의 반폭 (모든 진입 엔드포인트)',
+  'console.metric': '지표',
+  'console.notSignificant': '  ○ {variant}: 유의하지 않음: {labels}',
+  'console.differences':
+    '■ 차이 (공통 난수로 반복 실행끼리 짝지은 비교, ○ = 유의하지 않음: 차이의 {level} 구간이 0을 포함)',
+
+  'precision.reached':
+    '--precision {target}: 반복 실행 {n}회 후 모든 주요 지표의 95 % 반폭이 평균의 {target} 이내입니다.',
+  'precision.missed':
+    '--precision {target} 미달: 반복 실행 상한 {cap}회에서 멈췄습니다 (--max-replications). 가장 먼 지표: {worst}.',
+
+  'verdict.changed': '달라짐',
+  'cmp.ns': '유의하지 않음',
+  'cmp.notSignificant': '유의하지 않음 (차이의 95 % 구간이 0을 포함): {names}.',
+  'cmp.inWords': '기준 변형과의 차이를 말로 풀면',
+  'cmp.vs': '대',
+  'cmp.components.significant': '컴포넌트와 캐시: 차이 {n}개 중 {sig}개 유의',
+  'cmp.components.listed': '컴포넌트와 캐시: 차이 {n}개 중 {sig}개 표시',
+  'cmp.keyMetrics': '핵심 지표',
+  'cmp.keyMetricsIntro': '반복 실행 {n}회의 평균과 95 % 신뢰 구간입니다.',
+  'cmp.intro':
+    '각 변형은 같은 시드({seeds})로 {n}회 반복 실행했습니다. 같은 컴포넌트는 같은 도착과 같은 난수를 받습니다(공통 난수). 각 변형을 기준 변형({baseline})과 반복 실행별로 짝지어 비교합니다(짝지은 차이). 초록색은 개선, 빨간색은 악화이며, 회색 “유의하지 않음”은 차이의 95 % 신뢰 구간이 0을 포함한다는 뜻입니다.',
+  'cmp.intro.one':
+    '각 변형은 같은 시드({seeds})로 {n}회 실행했습니다. 같은 컴포넌트는 같은 도착과 같은 난수를 받습니다(공통 난수). 각 변형을 기준 변형({baseline})과 반복 실행별로 짝지어 비교합니다(짝지은 차이). 초록색은 개선, 빨간색은 악화이며, 회색 “유의하지 않음”은 차이의 95 % 신뢰 구간이 0을 포함한다는 뜻입니다.',
+  'cmp.oneReplication':
+    '반복 실행 1회: 신뢰 구간이 없으므로 어떤 차이도 유의하다고 할 수 없습니다. {code} 옵션으로 다시 실행하세요.',
+  'cmp.title': '변형 비교',
+  'cmp.nav': '비교',
+  'cmp.chartCaption':
+    '막대는 반복 실행의 평균이고, 수염은 95 % 신뢰 구간입니다. 패널마다 눈금이 다릅니다.',
+  'cmp.console': '■ 비교 (모든 진입 엔드포인트)',
+  'cmp.legend.calls': '호출, 행: 요청당',
+  'cmp.legend.db': 'DB 쿼리/s: 모든 데이터베이스의 쿼리',
+  'cmp.legend.cache': 'MB/인스턴스: 인스턴스당 캐시 메모리',
+  'km.baseline': '기준',
+  'km.ci': '95 % 신뢰 구간 {lo} – {hi}',
+  'km.overReplications': '반복 실행에 걸친 핵심 지표',
+
+  'check.none':
+    '--check: 시나리오에 SLO가 없습니다 (`slos:` 절을 추가하세요). 확인할 것이 없습니다',
+  'check.met': '--check: SLO 한계 {n}개를 모두 충족',
+  'check.missed': '✗ --check: SLO 한계 {n}개 중 {missed}개 미충족 (종료 코드 {exit})',
+  'compare.header': 'compare {name} ({path}): 변형 {n}개, 시드 {seed}',
+  'compare.header.none': 'compare {name} ({path}): 변형 없음, 시드 {seed}',
+  'compare.noVariants':
+    '참고: {name}에는 변형이 없어 비교할 것이 없습니다. `variants:` 절을 추가하세요 (README 참조).',
+
+  'slo.allEndpoints': '모든 엔드포인트',
+  'slo.notMeasured': '측정 안 됨 (끝난 요청 없음)',
+  'slo.straddles': ' (구간이 한계에 걸쳐 있음)',
+  'slo.console': '■ SLO{title}: {n}개 중 {met}개 충족',
+  'slo.met': '✓ 충족',
+  'slo.missed': '✗ 미충족',
+  'slo.metOf': '{n}개 중 {met}개',
+  'slo.title': '서비스 수준 목표(SLO)',
+  'slo.nav': 'SLO',
+  'slo.intro':
+    '시나리오의 정상 상태 가설을 반복 실행의 평균으로 판정합니다 (구간은 95 %). 충족: {met}. 하나라도 미충족이면 {code}는 종료 코드 3으로 끝납니다.',
+  'slo.ci': ', 95 % 신뢰 구간 [{lo}, {hi}]',
+
+  'req.failures': '실패:',
+  'req.timeoutCauses':
+    '타임아웃이 어떤 응답보다도 짧거나 (단위 없는 숫자는 밀리초입니다: `timeout: 0.2`는 0.2 ms), 기다리는 대상이 너무 과부하되어 제때 응답하지 못합니다',
+  'req.allTimedOut': '{endpoint}에 대한 모든 요청이 타임아웃됨 ({n}개 중 {n}개): {causes}',
+  'req.callsTimedOut': '{step} ({from} → {to})의 모든 호출이 타임아웃됨 ({n}개 중 {n}개): {causes}',
+
+  'lesson.title': '교안',
+  'claim.checked': '확인한 주장 (이번 실행 기준):',
+  'claim.vs': '대',
+  'claim.overlap': '; 평균으로만 성립: 95 % 구간이 겹침',
+  'claim.apart': '; 95 % 구간이 겹치지 않음',
+  'claim.notMeasured': '이번 실행에서 측정 안 됨: ',
+  'claim.fails': '성립하지 않음: ',
+
+  'topo.section': '토폴로지',
+  'topo.title': '{name}의 토폴로지',
+  'topo.intro':
+    '워밍업 이후 각 연결의 초당 메시지 수입니다 (응답은 그리지 않습니다). 굵을수록 바쁩니다. 회색 점선 연결은 시나리오에는 있지만 이 변형에서는 아무것도 나르지 않았습니다. 노드의 색은 사용률을 나타내며, 마우스를 올리면 부하, 큐, 대기 시간이 보입니다. 장애가 있으면 장애 난 컴포넌트에 ⚡ 표시가 붙고, 성능이 저하된 컴포넌트는 빨간 테두리와 함께 장애 영향 범위에서의 순서와 장애 후 저하되기까지 걸린 시간이 표시됩니다.',
+  'topo.fault': '장애',
+  'topo.sent': '{rate} 송신',
+  'topo.clientTip': '클라이언트: 요청 {rate}',
+  'topo.absent': '이 변형에 없음',
+  'topo.busy': '×{n} · 사용률 {busy}',
+  'topo.tip.one':
+    '{id} ({kind}): 인스턴스 {n}개, 부하 {load}, 사용률 {util} %, 평균 큐 {queue}, 평균 대기 {wait} ms',
+  'topo.tip':
+    '{id} ({kind}): 인스턴스 {n}개, 부하 {load}, 사용률 {util} %, 평균 큐 {queue}, 평균 대기 {wait} ms',
+  'topo.unused': '이 변형에서 쓰이지 않음',
+  'topo.shapes': '상자 = 서비스 · 원통 = 데이터베이스 · 육각형 = 캐시 · 굵기 ∝ √부하',
+
+  'caption.cdf':
+    '곡선이 왼쪽에 있을수록 빠릅니다. 곡선이 위쪽에서 갈라지는 곳이 설계 사이에 꼬리 지연 시간이 달라지는 곳입니다.',
+  'caption.load': '설계 선택에 따라 막대가 커지는 컴포넌트가 그 선택이 부하를 보내는 곳입니다.',
+  'caption.instances':
+    '부하보다 늦게 인스턴스 수가 늘어난 구간에서는 새 인스턴스가 아직 부팅 중이었고, 그동안 큐가 쌓였습니다.',
+  'notes.title': '먼저 읽어 주세요',
+  'notes.inVariant': ' (변형 {variant})',
+  'notes.noRequest':
+    '완료된 요청이 없습니다{inVariant}: 수치가 비어 있습니다 (지연 시간도 처리량도 없음). 실행은 시뮬레이션 시간 {duration} 동안, 워밍업 {warmup}으로 진행되었습니다. 단위 없는 숫자는 밀리초입니다. 실행 시간을 늘리거나 워크로드를 확인하세요.',
+  'notes.allTimedOut':
+    '{endpoint}에 대한 모든 요청이 타임아웃됨{inVariant} ({n}개 중 {n}개): {causes}.',
+  'notes.callsTimedOut':
+    '{step} ({from} → {to})의 모든 호출이 타임아웃됨{inVariant} ({n}개 중 {n}개): {causes}.',
+
+  'run.warmupAuto': '--warmup auto: 주요 지표 시계열에 MSER-5 적용: 워밍업 {s}초',
+  'run.noRequest.one':
+    '⚠ 실행에서 완료된 요청이 없습니다: 보고서가 비어 있습니다 (지연 시간도 처리량도 없음)\n  → 실행 시간을 늘리거나 (단위 없는 숫자는 밀리초) 워크로드를 확인하세요',
+  'run.noRequest':
+    '⚠ 실행 {runs}번 중 {empty}번에서 완료된 요청이 없습니다: 보고서가 비어 있습니다 (지연 시간도 처리량도 없음)\n  → 실행 시간을 늘리거나 (단위 없는 숫자는 밀리초) 워크로드를 확인하세요',
+  'run.sensitivityNone':
+    '--sensitivity: 사용률 {threshold} 이상인 컴포넌트가 없어 시험할 것이 없습니다',
+  'run.hintWhere': ' (변형 {variant})',
+  'run.sensitivityHint':
+    '힌트: {id}의 사용률 ρ가 {rho}입니다{where} (≥ {threshold}). 포화에 가까우면 서비스 시간의 작은 오차도 꼬리 지연 시간을 크게 움직입니다. 얼마나 움직이는지 보려면 --sensitivity를 추가하세요 (그런 변형마다 실행 2번 추가)',
+
+  'prop.degradedCount': '{n}개 저하',
+  'prop.onlyData':
+    '저하된 엔드포인트나 컴포넌트는 없지만 이번 실행에서 데이터가 손상되었습니다 (데이터 손상 참조)',
+  'prop.nothing': '저하된 것 없음',
+  'prop.component': '{id} (컴포넌트)',
+  'prop.faultLine': '장애 {fault}: {blast}',
+  'prop.notRecovered': '끝까지 회복 안 됨',
+  'prop.unaffected': '영향받지 않은 엔드포인트: {ids}',
+  'prop.unaffected.page': '영향받지 않은 엔드포인트: {ids}.',
+  'prop.console': '■ 장애 전파{title} (저하 = 장애 전 자신의 기준보다 나빠짐)',
+  'prop.quiet': '장애 {fault}: {blast}.',
+  'prop.title': '장애 전파',
+  'prop.nav': '전파',
+  'prop.intro':
+    '저하는 첫 장애 전 자신의 기준보다 나빠졌다는 뜻입니다: 오류가 {errors}포인트 늘거나, p99가 두 배가 되거나, 사용률이 30포인트 늘어난 상태가 2초 연속 이어진 경우입니다. 좋은 상태가 5초 연속이면 회복으로 봅니다. 장애 영향 범위는 저하된 것을 순서대로 나열합니다.',
+
+  'sessions.reasons': '401 응답 {reasons}',
+  'sessions.legend.lost': '유실: 인스턴스와 함께 잃어버린 세션',
+  'sessions.legend.revoked': '폐기 ms: 폐기부터 마지막으로 수락된 요청까지의 지연, 평균/최대',
+  'sessions.legend.accepted': '수락: 폐기 후 수락된 요청',
+  'sessions.legend.stale': '낡은 역할: 바뀌기 전 역할로 수락된 요청',
+  'sessions.legend.idp':
+    'IdP i/r/s: 토큰 발급/조회/동기화 (resolveVia: store이면 조회와 동기화는 저장소로 갑니다)',
+  'sessions.legend.auth': '인증 ms: 검증이 더한 시간, 평균/p99',
+  'sessions.legend.memory': 'KB/인스턴스: 검증하는 서비스의 인스턴스당 세션 메모리',
+  'sessions.console': '■ 세션과 자격 증명 (워밍업 이후)',
+  'sessions.intro':
+    '각 전략이 사용자의 로그인 상태를 어떻게 유지하는지 보여 줍니다 (워밍업 이후, 첫 번째 반복 실행). 폐기 지연은 강제 로그아웃부터 폐기된 자격 증명으로 마지막 요청이 수락될 때까지의 시간입니다. 낡은 역할 요청은 이미 바뀐 역할로 수락된 요청입니다.',
+  'sessions.seen': '사용자가 겪은 것',
+  'sessions.cost': '드는 비용',
+  'sessions.caption':
+    '각 전략이 일을 보내는 곳: 중앙 저장소, 아이덴티티 제공자(IdP), 또는 다른 모든 인스턴스.',
+
+  'msg.legend.counts': '개수는 워밍업 이후',
+  'msg.legend.dup': '중복: 이미 전달된 메시지의 재전달',
+  'msg.legend.twice': '2× 적용: 상태를 다시 바꾼 중복 (컨슈머가 멱등적이지 않음)',
+  'msg.legend.skipped': '건너뜀: 멱등성 검사가 알아본 중복',
+  'msg.legend.lost': '유실: 효과 없이 커밋됨 (at-most-once)',
+  'msg.legend.dlq': 'DLQ: 전달 실패가 너무 많아 데드 레터로 보냄',
+  'msg.legend.lag': '지연: 추가되었지만 아직 커밋되지 않은 메시지',
+  'msg.legend.e2e': 'e2e: 발행부터 첫 효과까지',
+  'msg.legend.abandoned': '중단: 컨슈머 장애나 ack 타임아웃으로 끊긴 전달',
+  'msg.console': '■ 메시징 (컨슈머 그룹)',
+  'msg.console.group': '■ 메시징 (컨슈머 그룹): 그룹 {group}',
+  'msg.example.twice': '{who}, 두 번 적용: {example}',
+  'msg.example.lost': '{who}, 유실: {example}',
+  'msg.examples': '예:',
+  'msg.intro':
+    '각 컨슈머 그룹이 토픽의 메시지로 무엇을 했는지 보여 줍니다 (워밍업 이후, 첫 번째 반복 실행). 중복 전달은 (장애, 실패, ack 타임아웃 뒤) 다시 전달된 메시지입니다. 멱등적이지 않은 컨슈머는 이를 두 번 적용하고, 멱등성 검사는 건너뜁니다. 지연은 추가되었지만 아직 커밋되지 않은 메시지 수이고, 종단 간 시간은 추가부터 첫 효과까지입니다.',
+  'msg.became': '메시지는 어떻게 되었나',
+  'msg.behind': '얼마나 뒤처졌나',
+  'msg.caption':
+    '컨슈머가 뒤처지는 그룹은 올라가는 선으로, 따라잡는 그룹은 0 근처에 머무는 선으로 보입니다.',
+
+  'tx.intro':
+    '여러 서비스나 여러 행에 걸친 작업이 얼마나 일관되게 유지되었는지 보여 줍니다 (워밍업 이후, 첫 번째 반복 실행). 사가는 서비스마다 로컬 트랜잭션을 하나씩 실행하고, 뒤의 것이 실패하면 이미 한 것을 되돌립니다(보상). 되돌리기가 실패하거나 되돌릴 수 없는 작업이 있으면 데이터는 불일치 상태로 남고 운영자에게 경보가 갑니다. 로컬 트랜잭션은 행을 잠그거나(비관적) 커밋할 때 버전을 확인합니다(낙관적). 제3의 읽기 주체는 그사이 데이터를 읽으며, 일부만 적용된 데이터(서비스 간 더티 리드)나 뒤처진 데이터(읽기 모델의 오래된 읽기)를 볼 수 있습니다.',
+  'tx.readers': '읽기 주체가 본 것',
+  'tx.readersCaption':
+    '데이터 지연은 일관된 읽기를 0으로 셉니다. 따라서 p99가 0이면 이상한 읽기가 1 % 미만이라는 뜻이고, 최대는 가장 나쁜 읽기입니다.',
+  'tx.sagas': '사가',
+  'tx.local': '로컬 트랜잭션',
+  'tx.localCaption':
+    '비관적 잠금은 트랜잭션을 기다리게 하고 (그동안 스레드도 붙잡습니다), 낙관적 검사는 실행을 허용하되 충돌하면 작업을 다시 합니다.',
+  'policies.intro':
+    '부하 ×는 호출당 시도 횟수입니다: 재시도가 피호출자의 부하를 몇 배로 늘리는지 보여 줍니다 (재시도 증폭).',
+  'prop.damaged': '데이터 손상',
+  'prop.damage':
+    '이번 실행에서 {damaged} (워밍업 이후. 카운터에는 시각이 없으므로 장애 구간별이 아님): {what}.',
+
+  'readers.none': '{who}: 읽기 {reads}번 중 이상 없음',
+  'readers.some': '{who}: 읽기 {reads}번 중 {n}번 이상',
+  'readers.first': '처음',
+  'readers.worst': '최악',
+  'readers.sameWorst': '최악: 처음 것과 같음 (더 오래된 데이터를 읽은 적 없음)',
+
+  'costs.run': '실행',
+  'costs.console': '■ 비용 (측정 구간의 시간당, 시나리오의 가격 기준)',
+  'costs.legend': '성공 100만 건당: 이 실행의 처리량으로 성공 요청 100만 건을 처리하는 비용',
+};
