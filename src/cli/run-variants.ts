@@ -28,7 +28,6 @@ import { buildReportData, type ReportData } from '../report/report-data.ts';
 import { type RunNotes, replicationsOf } from '../report/results.ts';
 import { scenarioResults } from '../report/scenario-results.ts';
 import { formatIssues } from '../scenario/format.ts';
-import type { LessonLang } from '../scenario/lesson-types.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { Scenario, TraceDef } from '../scenario/types.ts';
 import { threadCpuMs } from './cpu-time.ts';

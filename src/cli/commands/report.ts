@@ -16,7 +16,7 @@ import { buildReportHtml } from '../../report/html/page.ts';
 import type { Lang } from '../../report/i18n/lang.ts';
 import type { ReportData } from '../../report/report-data.ts';
 import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
-import { LESSON_LANGS, type LessonLang } from '../../scenario/lesson-types.ts';
+import { LESSON_LANGS } from '../../scenario/lesson-types.ts';
 import { ExitCode, OutPathError } from '../errors.ts';
 import { type CliIo, isProcessAlive, writeFailure, writeFileSynced } from '../io.ts';
 import {
