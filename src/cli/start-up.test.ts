@@ -34,10 +34,11 @@ describe('start-up', () => {
     expect(packages.filter((p) => p === 'zod' || p === 'yaml')).toEqual([]);
     expect(files.filter((f) => /^(model|engine|metrics)\//.test(f))).toEqual([]);
     expect(files).not.toContain('scenario/schema.ts');
-    // nor the output-folder rules (cli/io.ts) or the statistics (report/precision.ts)
+    // nor the output-folder rules (cli/io.ts) or the statistics (report/precision.ts); only the
+    // default of --max-replications and the list of --lang's languages (two small constants)
     expect(
       files.filter((f) => /^(stats|report)\/|^cli\/(io|out-rules|out-target)\.ts$/.test(f)),
-    ).toEqual(['report/precision-default.ts']);
+    ).toEqual(['report/i18n/lang.ts', 'report/precision-default.ts']);
   });
 
   it('model/language.ts loads the language parts of the kinds and no simulator', () => {

@@ -14,9 +14,10 @@ import { lessonWithReferences } from '../report/lesson-figures.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
 import { DataFilesPanel } from './data-files-panel.ts';
+import { DownloadLinks, downloadText } from './downloads.ts';
 import { createEditor, setEditorText } from './editor.ts';
 import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
-import { langOfLocale, lessonInLang, lessonLanguages, lessonSearchText } from './lesson-lang.ts';
+import { lessonInLang, lessonLanguages, lessonSearchText } from './lesson-lang.ts';
 import { issueText } from './positions.ts';
 import type { RunProgress, RunRequest, WhatIf } from './protocol.ts';
 import { replicationChoice } from './replication-choice.ts';
@@ -50,9 +51,7 @@ class Playground {
   #running = false;
   #whatIf: WhatIf | undefined;
   #rerunTimer: ReturnType<typeof setTimeout> | undefined;
-  #urls: string[] = [];
-  /** The reader's language: the lesson's translation shown, and the report's (lesson-lang.ts). */
-  readonly #lang = langOfLocale(globalThis.navigator?.language);
+  readonly #downloads = new DownloadLinks($('downloads'));
   /** The data files the scenario reads and the ones the user gave the page (data-files-panel.ts). */
   readonly #dataFiles = new DataFilesPanel($('data-files'), (text) => this.#message(text, true));
   /** The sweep box (sweep-panel.ts). */
@@ -62,7 +61,7 @@ class Playground {
     message: (text, bad) => this.#message(text, bad),
     show: (files, page) => {
       $<HTMLIFrameElement>('report').srcdoc = new Map(files).get(page) ?? '';
-      this.#offerDownloads(files);
+      this.#downloads.offer(files);
     },
     busy: (running) => this.#busy(running),
   });
@@ -137,13 +136,15 @@ class Playground {
   }
 
   #wire(): void {
+    // the report's language (from the browser's at first) is the lesson's too (lesson-lang.ts)
     initReportLang();
+    $('report-lang').addEventListener('change', () => this.#showScenario());
     $('run').addEventListener('click', () => void this.run());
     $('cancel').addEventListener('click', () => this.#runner.cancel());
     $('reset').addEventListener('click', () => this.#reset());
     $('share').addEventListener('click', () => this.#share());
     $('download-scenario').addEventListener('click', () =>
-      this.#download(this.#file.split('/').pop() ?? 'scenario.yaml', this.#text, 'text/yaml'),
+      downloadText(this.#file.split('/').pop() ?? 'scenario.yaml', this.#text, 'text/yaml'),
     );
     $<HTMLInputElement>('search').addEventListener('input', (e) =>
       this.#renderGallery((e.target as HTMLInputElement).value),
@@ -212,7 +213,7 @@ class Playground {
 
   #showScenario(): void {
     $('scenario-title').textContent = this.#file;
-    const lesson = lessonInLang(this.#shipped(this.#file), this.#lang);
+    const lesson = lessonInLang(this.#shipped(this.#file), reportLang());
     // renderMarkdown escapes every text of the lesson (report/html/markdown.ts); its figures
     // show as their references until a run fills them in (the report's lesson section)
     $('lesson').innerHTML = lesson ? renderMarkdown(lessonWithReferences(lesson)).toString() : '';
@@ -228,11 +229,10 @@ class Playground {
       text: this.#text,
       file: this.#file,
       lesson: this.#shipped(this.#file)?.lesson ?? null,
-      ...lessonLanguages(this.#shipped(this.#file), this.#lang),
+      ...lessonLanguages(this.#shipped(this.#file), reportLang()),
       whatIf: this.#whatIf ? [this.#whatIf] : [],
       ...choice,
       files: this.#dataFiles.files(),
-      lang: reportLang(),
     };
   }
 
@@ -323,7 +323,7 @@ class Playground {
       ].join('\n'),
     );
     this.#showHighlights(files.get('summary.json'));
-    this.#offerDownloads(result.files);
+    this.#downloads.offer(result.files);
   }
 
   /** The highlights of the last run (highlights.ts), compared with the run before of the same scenario. */
@@ -338,36 +338,11 @@ class Playground {
 
   /** Forgets the last run's report and downloads (they belong to another scenario). */
   #clearResults(): void {
-    for (const u of this.#urls) URL.revokeObjectURL(u);
-    this.#urls = [];
-    $('downloads').replaceChildren();
+    this.#downloads.clear();
     $('slo-status').replaceChildren();
     $('highlights').replaceChildren();
     $<HTMLIFrameElement>('report').srcdoc = '';
     this.#message('');
-  }
-
-  #download(name: string, text: string, type: string): void {
-    const a = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-  }
-
-  #offerDownloads(files: [string, string][]): void {
-    for (const u of this.#urls) URL.revokeObjectURL(u);
-    this.#urls = [];
-    const box = $('downloads');
-    box.replaceChildren('Download: ');
-    for (const [name, text] of files) {
-      const type = name.endsWith('.html')
-        ? 'text/html'
-        : name.endsWith('.csv')
-          ? 'text/csv'
-          : 'application/json';
-      const href = URL.createObjectURL(new Blob([text], { type }));
-      this.#urls.push(href);
-      box.append(el('a', { href, download: name }, [name]), ' ');
-    }
   }
 
   // ---- share -----------------------------------------------------------------------------

@@ -1,17 +1,15 @@
 /**
  * The playground's choice of a lesson's language: the browser's language (`navigator.language`,
- * Korean when it starts with "ko", else English) picks the translation the gallery shows and the
- * report's page is built in (report/features/lesson/lesson-for.ts); a lesson without a
+ * Korean when it starts with "ko", else English) first sets the toolbar's report language
+ * (report-lang.ts), which picks the translation the gallery shows and the report's page is built in (report/features/lesson/lesson-for.ts); a lesson without a
  * translation into it is shown as written. Pure, so the choice is tested without a browser.
  */
 import type { LessonLang } from '../scenario/lesson-types.ts';
 import type { ShippedScenario } from './assets.ts';
 import type { RunRequest } from './protocol.ts';
 
-/** The lesson language of a BCP 47 tag ("ko-KR" → ko, anything else → en). */
-export function langOfLocale(tag: string | undefined): LessonLang {
-  return tag !== undefined && /^ko(-|$)/i.test(tag) ? 'ko' : 'en';
-}
+/** The language of a BCP 47 tag ("ko-KR" → ko, anything else → en): the report's rule. */
+export { langOfLocale } from '../report/i18n/lang.ts';
 
 /** The lesson of `s` for a reader of `lang`: its translation into it, else the lesson itself. */
 export function lessonInLang(s: ShippedScenario | undefined, lang: LessonLang): string | null {

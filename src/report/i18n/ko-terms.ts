@@ -427,6 +427,24 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
   transfer: '전송',
   'total/hour': '합계/시간',
   'per 1M ok': '성공 100만 건당',
+  // bytes moved between services (report/features/bytes/)
+  'bytes moved per request': '요청당 전송 바이트',
+  'GB moved per hour': '시간당 전송 GB',
+  'Bytes moved': '전송 바이트',
+  Bytes: '바이트',
+  'bytes moved': '전송 바이트',
+  sent: '보냄',
+  'sent back': '돌려받음',
+  total: '합계',
+  'per request': '요청당',
+  'sent: requests, calls and events from → to; sent back: replies, answers and rows read':
+    '보냄: from → to로 간 요청, 호출, 이벤트. 돌려받음: 응답, 회신, 읽은 행',
+  'per request: bytes over the requests finished in the measured window':
+    '요청당: 측정 구간에 끝난 요청에 대한 바이트',
+  'links that carried no bytes are left out (a call inside one service moves nothing)':
+    '바이트를 나르지 않은 링크는 뺐다(서비스 안의 호출은 아무것도 나르지 않는다)',
+  'sizes from payload: (network, calls, workloads, publishes, sagas) and key-space rows':
+    '크기는 payload:(network, 호출, 워크로드, publish, 사가)와 키 공간의 행에서 온다',
 };
 
 /**
