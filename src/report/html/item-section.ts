@@ -6,18 +6,23 @@
 
 import type { RunSummary } from '../../metrics/summary.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { MessageKey } from '../i18n/t.ts';
 import type { ReportData } from '../report-data-types.ts';
 import { variantLabel } from './charts.ts';
 import { type DataColumn, dataTable, labelTd } from './data-table.ts';
 import type { PageSection } from './layout.ts';
-import { type Html, html } from './template.ts';
+import { html } from './template.ts';
+import { tHtml } from './words.ts';
 
-/** What the section says of itself: its anchor, title, nav label, intro and the id column's header. */
+/**
+ * What the section says of itself: its anchor, title, nav label, intro (a catalogue sentence,
+ * i18n/en.ts) and the id column's header.
+ */
 export interface ItemSectionSpec<T> {
   id: string;
   title: string;
   nav: string;
-  intro: Html;
+  intro: MessageKey;
   kind: string;
   /** The columns after the id and the variant. */
   columns: readonly DataColumn<T>[];
@@ -40,7 +45,7 @@ export function itemTableSection<T extends { id: string }>(
       id,
       title,
       nav,
-      html: html`${intro}${dataTable<Row>(
+      html: html`<p class="intro">${tHtml(lang, intro, {})}</p>${dataTable<Row>(
         [kind, (r) => labelTd(r.x.id)],
         [
           ['variant', (r) => r.label],

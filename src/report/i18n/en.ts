@@ -273,6 +273,40 @@ export const EN = {
   'costs.run': 'run',
   'costs.console': '■ costs (per hour of the measured window, from the scenario’s prices)',
   'costs.legend': 'per 1M ok: the cost of a million successful requests at the run’s throughput',
+  // the item sections' page intros (features/two-phase, pending, event-stores, freezes, runtimes)
+  'items.twoPhase.intro':
+    'How long the participants held their row locks (from the prepare that took the lock to the decision reaching them), and how many were blocked in doubt: prepared, so bound to wait for the decision, while their coordinator was down. First replication of each variant.',
+  'items.pending.intro':
+    'How long entities stayed pending (created → confirmed or cancelled), and what the users who looked at them saw. First replication of each variant.',
+  'items.eventStores.intro':
+    'Rebuilding an entity replays its events since the last snapshot: without snapshots the replay (and its time at the database) grows with the history; with them it stays bounded. First replication of each variant.',
+  'items.freezes.intro':
+    'A frozen process (crash: freeze) keeps accepting connections into its accept queue; after the resume it serves them whether or not the callers still wait. Wasted: served for callers that had already given up. Dropped: no room in the queue, never answered.',
+  'items.runtimes.intro':
+    "Costs of the services' processes that grow with load or come in bursts (runtime:): an event loop's per-message cost on one CPU, noisy neighbours slowing the CPU work, timers rounded to a tick and fired late.",
+
+  'items.bytes.intro':
+    'Bytes carried over each link in the measured window: sent (requests, calls, events) and sent back (replies, answers, rows read), from the sizes the scenario declares (payload:) and the rows read from key spaces. Calls inside one service move nothing between services.',
+  'bytes.totals': 'bytes moved in all (every link, both ways):',
+  'bytes.total': '{variant}: {bytes} moved, {perRequest} per request, {gbPerHour} GB/hour',
+
+  // sensitivity near saturation (features/sensitivity/)
+  'sens.title': '■ sensitivity near saturation',
+  'sens.title.variant': '■ sensitivity near saturation · {variant}',
+  'sens.faster': 'service −{step} %',
+  'sens.slower': 'service +{step} %',
+  'sens.fasterPage': 'service time −{step} %',
+  'sens.slowerPage': 'service time +{step} %',
+  'sens.moves':
+    'at ρ {rho} ({component}), ±{step} % service time moves p99 of {endpoint} by {faster}/{slower}: treat these figures as fragile.',
+  'sens.moves.overloaded':
+    'at ρ {rho} ({component}, overloaded: its queue grows with the run), ±{step} % service time moves p99 of {endpoint} by {faster}/{slower}: treat these figures as fragile.',
+  'sens.none':
+    "at ρ {rho} ({component}), ±{step} % service time leaves no endpoint's p99 to compare.",
+  'sens.none.overloaded':
+    "at ρ {rho} ({component}, overloaded: its queue grows with the run), ±{step} % service time leaves no endpoint's p99 to compare.",
+  'sens.intro':
+    'The run again with the service times of the components at utilisation ≥ 0.8 scaled by 0.95 and 1.05 (same seed, so the same arrivals and draws). Near saturation waiting grows like 1/(1 − ρ): a few per cent of error in a measured service time moves the tail by much more.',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */

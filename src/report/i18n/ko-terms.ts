@@ -3,7 +3,10 @@
  * column headers, chart and axis titles): English words → Korean words. A term missing here is
  * shown in English (t.ts `term`); i18n.test.ts checks that every key metric's label has one.
  */
-export const KO_TERMS: Readonly<Record<string, string>> = {
+import { KO_SECTION_PATTERNS, KO_SECTION_TERMS } from './ko-terms-sections.ts';
+
+/** The terms of the report's frame and most features (the item sections': ko-terms-sections.ts). */
+export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
   p50: 'p50',
   p95: 'p95',
   p99: 'p99',
@@ -447,6 +450,12 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
     '크기는 payload:(network, 호출, 워크로드, publish, 사가)와 키 공간의 행에서 온다',
 };
 
+/** Every term of the glossary (the two files share no English term: i18n.test.ts). */
+export const KO_TERMS: Readonly<Record<string, string>> = {
+  ...KO_REPORT_TERMS,
+  ...KO_SECTION_TERMS,
+};
+
 /**
  * Titles made of a term and a few words around it ("p99 (ms), log scale"): the pattern over
  * the whole English title, and the Korean title made from its captured parts (each translated
@@ -469,4 +478,5 @@ export const KO_TERM_PATTERNS: readonly [RegExp, (...parts: string[]) => string]
     (by, faults, none) =>
       `${by}별, 시뮬레이션 시간 1초 단위. 회색: 워밍업${faults ? '. 빨간색: 장애' : ''}${none ? '. 오류 없음' : ''}`,
   ],
+  ...KO_SECTION_PATTERNS,
 ];

@@ -253,4 +253,35 @@ export const KO: Record<MessageKey, string> = {
   'costs.run': '실행',
   'costs.console': '■ 비용 (측정 구간의 시간당, 시나리오의 가격 기준)',
   'costs.legend': '성공 100만 건당: 이 실행의 처리량으로 성공 요청 100만 건을 처리하는 비용',
+  'items.twoPhase.intro':
+    '참여자가 행 락을 얼마나 오래 쥐고 있었는지(락을 잡은 prepare부터 결정이 도착할 때까지), 그리고 코디네이터가 멈춘 동안 불확실 상태로 막힌 참여자가 몇인지 보여 줍니다. prepare한 참여자는 결정을 기다릴 수밖에 없습니다. 변형마다 첫 번째 반복 실행의 값입니다.',
+  'items.pending.intro':
+    '엔터티가 얼마나 오래 보류 상태였는지(생성 → 확정 또는 취소), 그리고 그것을 본 사용자가 무엇을 보았는지 보여 줍니다. 변형마다 첫 번째 반복 실행의 값입니다.',
+  'items.eventStores.intro':
+    '엔터티를 재구성하면 마지막 스냅샷 이후의 이벤트를 재생합니다. 스냅샷이 없으면 재생(과 데이터베이스에서 드는 시간)이 이력과 함께 늘고, 스냅샷이 있으면 일정한 한도 안에 머뭅니다. 변형마다 첫 번째 반복 실행의 값입니다.',
+  'items.freezes.intro':
+    '멈춘 프로세스(crash: freeze)도 수락 큐에 연결을 계속 받아 둡니다. 재개한 뒤에는 호출자가 아직 기다리든 말든 그 연결을 처리합니다. 헛수고: 호출자가 이미 포기한 뒤에 처리함. 버림: 큐에 자리가 없어 끝내 응답하지 않음.',
+  'items.runtimes.intro':
+    '부하와 함께 늘거나 몰려서 오는 서비스 프로세스의 비용(runtime:)입니다. CPU 하나에서 메시지마다 드는 이벤트 루프의 비용, CPU 작업을 늦추는 시끄러운 이웃, 틱 단위로 반올림되어 늦게 울리는 타이머.',
+  'items.bytes.intro':
+    '측정 구간에 각 링크로 나른 바이트입니다. 보냄(요청, 호출, 이벤트)과 돌려받음(응답, 회신, 읽은 행)을 시나리오가 선언한 크기(payload:)와 키 공간에서 읽은 행으로 셉니다. 한 서비스 안의 호출은 서비스 사이로 아무것도 나르지 않습니다.',
+  'bytes.totals': '전송 바이트 합계 (모든 링크, 양방향):',
+  'bytes.total': '{variant}: 전송 {bytes}, 요청당 {perRequest}, 시간당 {gbPerHour} GB',
+
+  'sens.title': '■ 포화 근처의 민감도',
+  'sens.title.variant': '■ 포화 근처의 민감도 · {variant}',
+  'sens.faster': '서비스 시간 −{step} %',
+  'sens.slower': '서비스 시간 +{step} %',
+  'sens.fasterPage': '서비스 시간 −{step} %',
+  'sens.slowerPage': '서비스 시간 +{step} %',
+  'sens.moves':
+    'ρ {rho} ({component}): 서비스 시간을 ±{step} % 바꾸면 {endpoint} p99가 {faster}/{slower} 움직입니다. 이 수치는 불안정한 것으로 보세요.',
+  'sens.moves.overloaded':
+    'ρ {rho} ({component}, 과부하: 실행하는 동안 큐가 계속 자람): 서비스 시간을 ±{step} % 바꾸면 {endpoint} p99가 {faster}/{slower} 움직입니다. 이 수치는 불안정한 것으로 보세요.',
+  'sens.none':
+    'ρ {rho} ({component}): 서비스 시간을 ±{step} % 바꿔도 비교할 엔드포인트 p99가 없습니다.',
+  'sens.none.overloaded':
+    'ρ {rho} ({component}, 과부하: 실행하는 동안 큐가 계속 자람): 서비스 시간을 ±{step} % 바꿔도 비교할 엔드포인트 p99가 없습니다.',
+  'sens.intro':
+    '사용률 0.8 이상인 컴포넌트의 서비스 시간에 0.95와 1.05를 곱해 다시 실행한 결과입니다(같은 시드이므로 도착과 추첨이 같습니다). 포화 근처에서 대기는 1/(1 − ρ)처럼 늘어나므로, 측정한 서비스 시간의 몇 퍼센트 오차가 꼬리를 훨씬 크게 움직입니다.',
 };

@@ -6,7 +6,8 @@
  * variant; the cost model prices the same bytes (report/features/costs/).
  */
 import { part, type ReportFeature } from '../../feature.ts';
-import { html } from '../../html/template.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import { itemFeature } from '../../item-feature.ts';
 import type { ScenarioResults } from '../../results.ts';
 import { num } from '../../text-table.ts';
@@ -22,18 +23,21 @@ import {
 } from './bytes.ts';
 
 /** One line per variant: its bytes in all, per request and per hour. */
-function formatTotals(results: ScenarioResults): string {
+function formatTotals(results: ScenarioResults, lang: Lang): string {
   const lines = results.runs.flatMap((r) => {
     const b = bytesMovedOf(r.summary);
     if (b === null) return [];
-    const v = r.summary.scenario.variant ?? 'run';
+    const v = r.summary.scenario.variant ?? t(lang, 'costs.run');
     return [
-      `${v}: ${sizeText(b.bytes)} moved, ${sizeText(b.bytesPerRequest)} per request, ${num(b.gbPerHour, 3)} GB/hour`,
+      t(lang, 'bytes.total', {
+        variant: v,
+        bytes: sizeText(b.bytes),
+        perRequest: sizeText(b.bytesPerRequest),
+        gbPerHour: num(b.gbPerHour, 3),
+      }),
     ];
   });
-  return lines.length === 0
-    ? ''
-    : ['bytes moved in all (every link, both ways):', ...lines].join('\n');
+  return lines.length === 0 ? '' : [t(lang, 'bytes.totals'), ...lines].join('\n');
 }
 
 const feature = itemFeature<LinkBytes>({
@@ -51,10 +55,10 @@ const feature = itemFeature<LinkBytes>({
     order: 54,
     title: 'Bytes moved',
     nav: 'Bytes',
-    intro: html`<p class="intro">Bytes carried over each link in the measured window: sent (requests, calls, events) and sent back (replies, answers, rows read), from the sizes the scenario declares (payload:) and the rows read from key spaces. Calls inside one service move nothing between services.</p>`,
+    intro: 'items.bytes.intro',
     columns: LINK_COLUMNS,
   },
-  more: () => [part('console', 47.9, (a) => formatTotals(a.results))],
+  more: () => [part('console', 47.9, (a, lang) => formatTotals(a.results, lang))],
 });
 
 // present whenever a run counted bytes, even when none moved (a monolith's zero is the lesson)

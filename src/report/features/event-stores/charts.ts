@@ -19,6 +19,8 @@ import { CHART_WIDTH, r4 } from '../../html/chart-style.ts';
 import { figureBars, type SeriesItem, seriesColour, seriesItems } from '../../html/kind-charts.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
+import { tHtml } from '../../html/words.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { ReportData } from '../../report-data-types.ts';
 
 /** Rows replayed per rebuild by the entity's history: a step line per variant × store. */
@@ -82,7 +84,7 @@ export function replayByHistoryChart(items: SeriesItem<EventStoreFigures>[]): To
 }
 
 /** The section (nothing when no variant has an event store). */
-export function eventStoresSection(data: ReportData): PageSection[] {
+export function eventStoresSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   const stores = seriesItems(data, (v) => v.summary.eventStores);
   if (stores.length === 0) return [];
   const byHistory = seriesItems(data, (v) => v.figures?.eventStores);
@@ -98,7 +100,7 @@ export function eventStoresSection(data: ReportData): PageSection[] {
       id: 'event-stores',
       title: 'Event stores',
       nav: 'Event stores',
-      html: html`<p>Rebuilding an entity replays its events since the last snapshot: without snapshots the replay (and its time at the database) grows with the history; with them it stays bounded. First replication of each variant.</p>`,
+      html: html`<p>${tHtml(lang, 'items.eventStores.intro', {})}</p>`,
       charts: [
         { spec: replayByHistoryChart(byHistory) },
         {

@@ -9,7 +9,6 @@
  */
 import type { FreezeSummary } from '../../../metrics/freeze-stats.ts';
 import { formatNumber } from '../../html/format.ts';
-import { html } from '../../html/template.ts';
 import { itemFeature } from '../../item-feature.ts';
 import { countColumns, type TextColumn } from '../../text-table.ts';
 
@@ -47,7 +46,7 @@ export const freezesFeature = itemFeature<F>({
     order: 52,
     title: 'Frozen instances',
     nav: 'Freezes',
-    intro: html`<p class="intro">A frozen process (crash: freeze) keeps accepting connections into its accept queue; after the resume it serves them whether or not the callers still wait. Wasted: served for callers that had already given up. Dropped: no room in the queue, never answered.</p>`,
+    intro: 'items.freezes.intro',
     columns: [
       ['accept queue', n('backlog')],
       ['freezes', n('freezes')],

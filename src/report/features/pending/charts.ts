@@ -7,10 +7,12 @@
 import { figureBars, quantileChart, seriesItems } from '../../html/kind-charts.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
+import { tHtml } from '../../html/words.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { ReportData } from '../../report-data-types.ts';
 
 /** The section (nothing when no variant has a pending state). */
-export function pendingSection(data: ReportData): PageSection[] {
+export function pendingSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   const times = seriesItems(data, (v) => v.figures?.pending);
   const states = seriesItems(data, (v) => v.summary.pendingStates);
   if (states.length === 0) return [];
@@ -26,7 +28,7 @@ export function pendingSection(data: ReportData): PageSection[] {
       id: 'pending',
       title: 'Pending states',
       nav: 'Pending',
-      html: html`<p>How long entities stayed pending (created → confirmed or cancelled), and what the users who looked at them saw. First replication of each variant.</p>`,
+      html: html`<p>${tHtml(lang, 'items.pending.intro', {})}</p>`,
       charts: [
         {
           spec: quantileChart(

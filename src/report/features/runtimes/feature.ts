@@ -7,7 +7,6 @@
  * of each variant; no key metrics (the latencies they move are the endpoints' own).
  */
 import type { RuntimeSummary } from '../../../metrics/runtime-stats.ts';
-import { html } from '../../html/template.ts';
 import { itemFeature } from '../../item-feature.ts';
 import { num, pct, type TextColumn } from '../../text-table.ts';
 
@@ -47,7 +46,7 @@ export const runtimesFeature = itemFeature<R>({
     order: 53,
     title: 'Runtime effects',
     nav: 'Runtime',
-    intro: html`<p class="intro">Costs of the services' processes that grow with load or come in bursts (runtime:): an event loop's per-message cost on one CPU, noisy neighbours slowing the CPU work, timers rounded to a tick and fired late.</p>`,
+    intro: 'items.runtimes.intro',
     columns: COLUMNS,
   },
 });

@@ -10,6 +10,9 @@ import { part, type ReportFeature } from '../../feature.ts';
 import { labelTd, tableHtml, td } from '../../html/data-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
+import { tHtml } from '../../html/words.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t, term } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
 import { tableOf } from '../../text-table.ts';
@@ -26,22 +29,26 @@ const moved = (f: SensitivityFigure, x: number) => `${value(f, x)} (${signedPerc
 const step = (s: VariantSensitivity) => Math.round(s.step * 100);
 
 /** The console section ('' when the what-if did not run). */
-export function formatSensitivity(a: Analysis): string {
+export function formatSensitivity(a: Analysis, lang: Lang = 'en'): string {
   const all = a.results.sensitivity ?? [];
   if (all.length === 0) return '';
   const blocks = all.map((s) => {
-    const title = a.variants.length > 1 ? ` · ${s.variant}` : '';
+    const title =
+      a.variants.length > 1
+        ? t(lang, 'sens.title.variant', { variant: s.variant })
+        : t(lang, 'sens.title');
     const table = tableOf<SensitivityFigure>(
       [
-        ['figure', (f) => f.metric],
+        ['figure', (f) => term(lang, f.metric)],
         ['of', (f) => f.of],
         ['as run', (f) => value(f, f.base)],
-        [`service −${step(s)} %`, (f) => moved(f, f.faster)],
-        [`service +${step(s)} %`, (f) => moved(f, f.slower)],
+        [t(lang, 'sens.faster', { step: step(s) }), (f) => moved(f, f.faster)],
+        [t(lang, 'sens.slower', { step: step(s) }), (f) => moved(f, f.slower)],
       ],
       s.figures,
+      lang,
     );
-    return `■ sensitivity near saturation${title}\n${sensitivitySentence(s)}\n${table}`;
+    return `${title}\n${sensitivitySentence(s, lang)}\n${table}`;
   });
   return blocks.join('\n\n');
 }
@@ -64,27 +71,34 @@ export function sensitivityCsv(a: Analysis): string {
 }
 
 /** The page section (none when the what-if did not run). */
-export function sensitivitySection(data: ReportData): PageSection[] {
+export function sensitivitySection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   const all = data.sensitivity ?? [];
   if (all.length === 0) return [];
   const blocks = all.map((s) => {
     const rows = s.figures.map(
       (f) =>
-        html`<tr>${labelTd(f.metric)}${[f.of, value(f, f.base), moved(f, f.faster), moved(f, f.slower)].map(td)}</tr>`,
+        html`<tr>${labelTd(term(lang, f.metric))}${[f.of, value(f, f.base), moved(f, f.faster), moved(f, f.slower)].map(td)}</tr>`,
     );
     const table = tableHtml(
-      ['figure', 'of', 'as run', `service time −${step(s)} %`, `service time +${step(s)} %`],
+      [
+        'figure',
+        'of',
+        'as run',
+        t(lang, 'sens.fasterPage', { step: step(s) }),
+        t(lang, 'sens.slowerPage', { step: step(s) }),
+      ],
       rows,
+      lang,
     );
     const title = all.length > 1 || data.variants.length > 1 ? html`<h3>${s.variant}</h3>` : '';
-    return html`${title}<p>${sensitivitySentence(s)}</p>${table}`;
+    return html`${title}<p>${sensitivitySentence(s, lang)}</p>${table}`;
   });
   return [
     {
       id: 'sensitivity',
       title: 'Sensitivity near saturation',
       nav: 'Sensitivity',
-      html: html`<p>The run again with the service times of the components at utilisation ≥ 0.8 scaled by 0.95 and 1.05 (same seed, so the same arrivals and draws). Near saturation waiting grows like 1/(1 − ρ): a few per cent of error in a measured service time moves the tail by much more.</p>${blocks}`,
+      html: html`<p>${tHtml(lang, 'sens.intro', {})}</p>${blocks}`,
     },
   ];
 }

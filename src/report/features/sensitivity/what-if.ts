@@ -16,6 +16,8 @@
  */
 import type { RunSummary } from '../../../metrics/summary.ts';
 import type { FaultDef, Scenario } from '../../../scenario/types.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 
 /** Utilisation from which a component counts as near saturation. */
 export const SENSITIVITY_THRESHOLD = 0.8;
@@ -139,7 +141,7 @@ export function signedPercent(value: number, base: number): string {
  * (server), ±5 % service time moves p99 of server/serve by −18 %/+35 %: treat these figures
  * as fragile."
  */
-export function sensitivitySentence(s: VariantSensitivity): string {
+export function sensitivitySentence(s: VariantSensitivity, lang: Lang = 'en'): string {
   const top = s.hot[0];
   const p99s = s.figures.filter((f) => f.metric === 'p99 ms' && f.base > 0);
   const swing = (f: SensitivityFigure) => Math.abs(f.slower - f.faster) / f.base;
@@ -147,8 +149,17 @@ export function sensitivitySentence(s: VariantSensitivity): string {
     (w, f) => (w === null || swing(f) > swing(w) ? f : w),
     null,
   );
-  const where = `at ρ ${top.utilisation.toFixed(2)} (${top.id}${top.utilisation >= 0.995 ? ', overloaded: its queue grows with the run' : ''})`;
-  const step = `±${Math.round(s.step * 100)} % service time`;
-  if (worst === null) return `${where}, ${step} leaves no endpoint's p99 to compare.`;
-  return `${where}, ${step} moves p99 of ${worst.of} by ${signedPercent(worst.faster, worst.base)}/${signedPercent(worst.slower, worst.base)}: treat these figures as fragile.`;
+  const where = {
+    rho: top.utilisation.toFixed(2),
+    component: top.id,
+    step: Math.round(s.step * 100),
+  };
+  const overloaded = top.utilisation >= 0.995;
+  if (worst === null) return t(lang, overloaded ? 'sens.none.overloaded' : 'sens.none', where);
+  return t(lang, overloaded ? 'sens.moves.overloaded' : 'sens.moves', {
+    ...where,
+    endpoint: worst.of,
+    faster: signedPercent(worst.faster, worst.base),
+    slower: signedPercent(worst.slower, worst.base),
+  });
 }

@@ -19,6 +19,8 @@ import {
 } from '../../html/kind-charts.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
+import { tHtml } from '../../html/words.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { ReportData } from '../../report-data-types.ts';
 
 const stepsOf = (data: ReportData) => seriesItems(data, (v) => v.figures?.twoPhase);
@@ -78,7 +80,7 @@ export function blockedChart(data: ReportData, items: SeriesItem<TwoPhaseFigures
 }
 
 /** The section (nothing when no variant has a two-phase commit). */
-export function twoPhaseSection(data: ReportData): PageSection[] {
+export function twoPhaseSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   const items = stepsOf(data);
   if (items.length === 0) return [];
   const holds = items.map((s) => ({ ...s, item: s.item.lockHold }));
@@ -87,7 +89,7 @@ export function twoPhaseSection(data: ReportData): PageSection[] {
       id: 'two-phase',
       title: 'Two-phase commits',
       nav: '2PC',
-      html: html`<p>How long the participants held their row locks (from the prepare that took the lock to the decision reaching them), and how many were blocked in doubt: prepared, so bound to wait for the decision, while their coordinator was down. First replication of each variant.</p>`,
+      html: html`<p>${tHtml(lang, 'items.twoPhase.intro', {})}</p>`,
       charts: [
         {
           spec: quantileChart(
