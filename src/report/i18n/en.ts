@@ -261,6 +261,10 @@ export const EN = {
   'prop.damaged': 'Data damaged',
   'prop.damage':
     '{damaged} in this run (after the warm-up; the counters carry no time, so not per fault window): {what}.',
+  'prop.damageItem': '{n} {what} ({where})',
+  'prop.damageConsole': 'data damaged (after the warm-up, whole run): {what}',
+  'prop.timeline': 'How the faults spread',
+  'prop.timeline.variant': 'How the faults spread · {variant}',
 
   // third-party readers (features/transactions/)
   'readers.none': '{who}: no anomaly in {reads} reads',
@@ -268,6 +272,18 @@ export const EN = {
   'readers.first': 'first',
   'readers.worst': 'worst',
   'readers.sameWorst': 'worst: the first (no read was staler)',
+  // the readers' cards on the page (features/transactions/transaction-sections.ts)
+  'card.consumer': '{id} reading the read model of {target}',
+  'card.consumer.cutoff': '{id} reading the read model of {target}, cut-off {cutoff}',
+  'card.saga': '{id} reading saga {target}',
+  'card.saga.cutoff': '{id} reading saga {target}, cut-off {cutoff}',
+  'card.clean': 'No {what} in {reads} reads.',
+  'card.summary': '{n} of {reads} reads ({rate}) were {what}; the stalest data read was {age} old.',
+  'card.same': 'The first anomaly was also the worst: no later read saw older data.',
+  'card.first': 'The first',
+  'card.worst': 'The worst (stalest data)',
+  // the messages' examples (features/messaging/messaging-sections.ts)
+  'msg.examplesTitle': 'One example of each',
 
   // costs (features/costs/)
   'costs.run': 'run',

@@ -130,6 +130,10 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   'completed, compensated (every action done was undone) or inconsistent (an operator alert); after the warm-up':
     '완료, 보상됨 (수행한 모든 작업을 되돌림) 또는 불일치 (운영자 경보), 워밍업 이후',
   outcome: '결과',
+  'messages applied twice': '두 번 적용된 메시지',
+  'sagas left inconsistent': '불일치로 남은 사가',
+  // the readers' cards (features/transactions/)
+  'dirty reads': '더티 리드',
 };
 
 /** Title patterns of these sections and of every page's charts (see KO_TERM_PATTERNS). */

@@ -243,11 +243,27 @@ export const KO: Record<MessageKey, string> = {
   'prop.damaged': '데이터 손상',
   'prop.damage':
     '이번 실행에서 {damaged} (워밍업 이후. 카운터에는 시각이 없으므로 장애 구간별이 아님): {what}.',
+  'prop.damageItem': '{what} {n}건 ({where})',
+  'prop.damageConsole': '데이터 손상 (워밍업 이후, 실행 전체): {what}',
+  'prop.timeline': '장애가 퍼진 과정',
+  'prop.timeline.variant': '장애가 퍼진 과정 · {variant}',
 
   'readers.none': '{who}: 읽기 {reads}번 중 이상 없음',
   'readers.some': '{who}: 읽기 {reads}번 중 {n}번 이상',
   'readers.first': '처음',
   'readers.worst': '최악',
+  'card.consumer': '{id}: 읽기 모델 {target} 읽음',
+  'card.consumer.cutoff': '{id}: 읽기 모델 {target} 읽음, 컷오프 {cutoff}',
+  'card.saga': '{id}: 사가 {target} 읽음',
+  'card.saga.cutoff': '{id}: 사가 {target} 읽음, 컷오프 {cutoff}',
+  'card.clean': '읽기 {reads}번 모두 정상입니다 ({what} 없음).',
+  'card.summary':
+    '읽기 {reads}번 중 {n}번({rate})은 {what}입니다. 읽은 데이터 중 가장 오래된 것은 {age} 지난 것이었습니다.',
+  'card.same':
+    '첫 번째 이상이 가장 심한 이상이기도 했습니다. 이후의 어떤 읽기도 더 오래된 데이터를 보지 않았습니다.',
+  'card.first': '첫 번째',
+  'card.worst': '가장 심한 것 (가장 오래된 데이터)',
+  'msg.examplesTitle': '종류별 예시 하나',
   'readers.sameWorst': '최악: 처음 것과 같음 (더 오래된 데이터를 읽은 적 없음)',
 
   'costs.run': '실행',

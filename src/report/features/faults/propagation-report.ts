@@ -31,8 +31,12 @@ export function notFiredText(f: FaultNotFired, warmupMs: number, durationMs: num
 }
 
 /** The data damage of a run in one line: "37 messages lost (billing), 2 sagas left inconsistent (checkout)". */
-export function dataDamageText(p: Propagation): string {
-  return p.dataDamage.map((d) => `${num(d.count, 0)} ${d.what} (${d.where})`).join(', ');
+export function dataDamageText(p: Propagation, lang: Lang = 'en'): string {
+  return p.dataDamage
+    .map((d) =>
+      t(lang, 'prop.damageItem', { n: num(d.count, 0), what: term(lang, d.what), where: d.where }),
+    )
+    .join(', ');
 }
 
 /** A blast radius in words: "3 degraded", or what else happened when nothing degraded. */
@@ -136,7 +140,7 @@ export function formatPropagation(analysis: Analysis, lang: Lang = 'en'): string
     if (healthy.length > 0)
       lines.push(t(lang, 'prop.unaffected', { ids: healthy.map((e) => e.id).join(', ') }));
     if (p.dataDamage.length > 0)
-      lines.push(`data damaged (after the warm-up, whole run): ${dataDamageText(p)}`);
+      lines.push(t(lang, 'prop.damageConsole', { what: dataDamageText(p, lang) }));
     const s = run.summary.scenario;
     for (const f of p.notFired) lines.push(`⚠ ${notFiredText(f, s.warmupMs, s.durationMs)}`);
     sections.push(`${t(lang, 'prop.console', { title })}\n${lines.join('\n')}`);
@@ -148,7 +152,11 @@ export function formatPropagation(analysis: Analysis, lang: Lang = 'en'): string
 const pageSeconds = (ms: number) => `${formatNumber(ms / 1000, ms % 1000 === 0 ? 0 : 1)} s`;
 
 /** The degraded episodes of one variant as a timeline, the fault windows shaded. */
-export function propagationTimelineSpec(data: ReportData, index: number): TopLevelSpec | null {
+export function propagationTimelineSpec(
+  data: ReportData,
+  index: number,
+  lang: Lang = 'en',
+): TopLevelSpec | null {
   const v: VariantReport = data.variants[index];
   const p = v.propagation;
   if (p === null) return null;
@@ -189,7 +197,10 @@ export function propagationTimelineSpec(data: ReportData, index: number): TopLev
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
-      text: `How the faults spread${data.variants.length > 1 ? ` · ${variantLabel(data, v)}` : ''}`,
+      text:
+        data.variants.length > 1
+          ? t(lang, 'prop.timeline.variant', { variant: variantLabel(data, v) })
+          : t(lang, 'prop.timeline'),
       subtitle: 'bars: when each endpoint or component was worse than its own pre-fault baseline',
     },
     width: CHART_WIDTH,
@@ -248,7 +259,7 @@ export function propagationTimelineSpec(data: ReportData, index: number): TopLev
 export function propagationSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   if (data.variants.every((v) => v.propagation === null)) return [];
   const charts = data.variants
-    .map((_, i) => propagationTimelineSpec(data, i))
+    .map((_, i) => propagationTimelineSpec(data, i, lang))
     .filter((s): s is TopLevelSpec => s !== null)
     .map((spec) => ({ spec }));
   const tables = data.variants.map((v, i) => {
@@ -276,7 +287,7 @@ export function propagationSection(data: ReportData, lang: Lang = 'en'): PageSec
     const damage =
       p.dataDamage.length === 0
         ? ''
-        : html`<p class="note">${tHtml(lang, 'prop.damage', { damaged: html`<b>${t(lang, 'prop.damaged')}</b>`, what: dataDamageText(p) })}</p>`;
+        : html`<p class="note">${tHtml(lang, 'prop.damage', { damaged: html`<b>${t(lang, 'prop.damaged')}</b>`, what: dataDamageText(p, lang) })}</p>`;
     const quiet = p.blastRadius
       .filter((b) => b.hits.length === 0)
       .map(

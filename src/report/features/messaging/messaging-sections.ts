@@ -22,6 +22,7 @@ import { formatMs, formatNumber, formatQuantity, formatRate } from '../../html/f
 import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { EMPTY_HTML, type Html, html } from '../../html/template.ts';
+import { tHtml } from '../../html/words.ts';
 import {
   bucketBySecond,
   bucketSeconds,
@@ -234,18 +235,22 @@ export function consumerLagChart(data: ReportData, options: TimeSeriesOptions = 
 }
 
 /** One example of each data anomaly per variant × group, in words (nothing when none). */
-function examplesHtml(rows: GroupRow[]): Html {
+function examplesHtml(rows: GroupRow[], lang: Lang): Html {
   const items = rows.flatMap((row) => {
     const e = row.c.examples ?? { appliedTwice: null, lost: null };
-    const who = row.label;
+    const who = html`<b>${row.label}</b>`;
     return [
       ...(e.appliedTwice === null
         ? []
-        : [html`<li><b>${who}</b>, applied twice: ${e.appliedTwice}</li>`]),
-      ...(e.lost === null ? [] : [html`<li><b>${who}</b>, lost: ${e.lost}</li>`]),
+        : [html`<li>${tHtml(lang, 'msg.example.twice', { who, example: e.appliedTwice })}</li>`]),
+      ...(e.lost === null
+        ? []
+        : [html`<li>${tHtml(lang, 'msg.example.lost', { who, example: e.lost })}</li>`]),
     ];
   });
-  return items.length === 0 ? EMPTY_HTML : html`<h3>One example of each</h3><ul>${items}</ul>`;
+  return items.length === 0
+    ? EMPTY_HTML
+    : html`<h3>${t(lang, 'msg.examplesTitle')}</h3><ul>${items}</ul>`;
 }
 
 /** The messaging section (only when some variant has consumer groups). */
@@ -260,7 +265,7 @@ export function messagingSection(data: ReportData, lang: Lang = 'en'): PageSecti
       id: 'messaging',
       title: 'Messaging',
       nav: 'Messaging',
-      html: html`<p class="intro">${t(lang, 'msg.intro')}</p><h3>${t(lang, 'msg.became')}</h3>${dataTable(FIRST, OUTCOMES, rows, lang)}${examplesHtml(rows)}<h3>${t(lang, 'msg.behind')}</h3>${dataTable(FIRST, LAG, rows, lang)}${estimates}`,
+      html: html`<p class="intro">${t(lang, 'msg.intro')}</p><h3>${t(lang, 'msg.became')}</h3>${dataTable(FIRST, OUTCOMES, rows, lang)}${examplesHtml(rows, lang)}<h3>${t(lang, 'msg.behind')}</h3>${dataTable(FIRST, LAG, rows, lang)}${estimates}`,
       charts: [
         { spec: messageOutcomeChart(data) },
         {

@@ -16,7 +16,8 @@ import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageChart, PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { t } from '../../i18n/t.ts';
+import { tHtml } from '../../html/words.ts';
+import { t, term } from '../../i18n/t.ts';
 import type { KeyMetricSource } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import {
@@ -40,15 +41,18 @@ const msPair = (a: number, b: number) => `${formatMs(a)} / ${formatMs(b)}`;
 /** A rate with two decimals, so a handful of anomalies in thousands of reads is not 0.0 %. */
 const finePercent = (x: number) => `${formatNumber(x * 100, 2)} %`;
 
-/** What a reader's anomalies are, by its kind. */
-const anomalyWord = (r: ReaderSummary) =>
-  r.kind === 'saga' ? 'dirty reads' : r.kind === 'consumer' ? 'stale reads' : 'anomalies';
+/** What a reader's anomalies are, by its kind, in `lang`. */
+const anomalyWord = (r: ReaderSummary, lang: Lang) =>
+  term(
+    lang,
+    r.kind === 'saga' ? 'dirty reads' : r.kind === 'consumer' ? 'stale reads' : 'anomalies',
+  );
 
 /** The reader, what it reads and its cut-off, in words (plain text). */
-function readerLine(r: ReaderSummary): string {
-  const cutoff = r.cutoffMs > 0 ? `, cut-off ${formatMs(r.cutoffMs)}` : '';
-  const what = r.kind === 'consumer' ? `the read model of ${r.target}` : `saga ${r.target}`;
-  return `${r.id} reading ${what}${cutoff}`;
+function readerLine(r: ReaderSummary, lang: Lang): string {
+  const values = { id: r.id, target: r.target, cutoff: formatMs(r.cutoffMs) };
+  const key = r.kind === 'consumer' ? 'card.consumer' : 'card.saga';
+  return t(lang, r.cutoffMs > 0 ? `${key}.cutoff` : key, values);
 }
 
 /** One anomaly in words, highlighted under its label. */
@@ -59,17 +63,24 @@ const anomalyQuote = (label: string, text: string): Html =>
  * A reader's card: the variant and the reader, how many reads were anomalous, then its first
  * and its worst (stalest) anomaly in words; a green card when it saw none.
  */
-function readerCard(row: ItemRow<ReaderSummary>): Html {
+function readerCard(row: ItemRow<ReaderSummary>, lang: Lang): Html {
   const r = row.x;
-  const head = html`<h4>${variantChip(row.name, row.index)} <span class="anomaly-reader">${readerLine(r)}</span></h4>`;
+  const head = html`<h4>${variantChip(row.name, row.index)} <span class="anomaly-reader">${readerLine(r, lang)}</span></h4>`;
+  const what = anomalyWord(r, lang);
   if (r.example === null)
-    return html`<div class="anomaly-card clean">${head}<p>No ${anomalyWord(r)} in ${count(r.reads)} reads.</p></div>`;
-  const summary = html`<p><strong>${count(r.anomalies)}</strong> of ${count(r.reads)} reads (${finePercent(r.anomalyRate)}) were ${anomalyWord(r)}; the stalest data read was ${formatMs(r.stalenessMaxMs)} old.</p>`;
+    return html`<div class="anomaly-card clean">${head}<p>${t(lang, 'card.clean', { what, reads: count(r.reads) })}</p></div>`;
+  const summary = html`<p>${tHtml(lang, 'card.summary', {
+    n: html`<strong>${count(r.anomalies)}</strong>`,
+    reads: count(r.reads),
+    rate: finePercent(r.anomalyRate),
+    what,
+    age: formatMs(r.stalenessMaxMs),
+  })}</p>`;
   const worst =
     r.worstExample === null || r.worstExample === r.example
-      ? html`<p class="anomaly-same">The first anomaly was also the worst: no later read saw older data.</p>`
-      : anomalyQuote('The worst (stalest data)', r.worstExample);
-  return html`<div class="anomaly-card">${head}${summary}${anomalyQuote('The first', r.example)}${worst}</div>`;
+      ? html`<p class="anomaly-same">${t(lang, 'card.same')}</p>`
+      : anomalyQuote(t(lang, 'card.worst'), r.worstExample);
+  return html`<div class="anomaly-card">${head}${summary}${anomalyQuote(t(lang, 'card.first'), r.example)}${worst}</div>`;
 }
 
 /** The first column: the variant with its colour, `sub` of its item below. */
@@ -159,7 +170,10 @@ export function transactionSection(data: ReportData, lang: Lang = 'en'): PageSec
   if (readers.length > 0) {
     parts.push(
       html`<h3>${t(lang, 'tx.readers')}</h3>`,
-      html`<div class="anomaly-cards">${joinHtml(readers.map(readerCard), '\n')}</div>`,
+      html`<div class="anomaly-cards">${joinHtml(
+        readers.map((r) => readerCard(r, lang)),
+        '\n',
+      )}</div>`,
       dataTable(
         first<ReaderSummary>(['variant', 'reader ← what it reads'], (r) => `${r.id} ← ${r.target}`),
         READERS,
