@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
 import { runScenario } from '../model/run.ts';
 import { threadCpuMs } from './cpu-time.ts';
-import { formatLoop } from './run-variants.ts';
+import { formatLoop } from './run-account.ts';
 
 const MM1 = `
 version: 1

@@ -4,10 +4,12 @@
  * report's text tables.
  */
 import type { Analysis } from '../report/analysis.ts';
+import type { Lang } from '../report/i18n/lang.ts';
+import { t } from '../report/i18n/t.ts';
 import { checkClaims, claimWords } from '../report/lesson-figures.ts';
 
-/** One warning line per claim of the lesson that the run of `a` does not bear out. */
-export function lessonWarnings(a: Analysis): string[] {
+/** One warning line per claim of the lesson that the run of `a` does not bear out, in `lang`. */
+export function lessonWarnings(a: Analysis, lang: Lang = 'en'): string[] {
   const refs = a.results.lessonRefs;
   if (refs === undefined) return [];
   const variants = a.variants.map((v) => ({
@@ -16,8 +18,11 @@ export function lessonWarnings(a: Analysis): string[] {
   }));
   return checkClaims(refs, variants)
     .filter((c) => c.holds !== true)
-    .map(
-      (c) =>
-        `warning: ${refs.file}:${c.claim.line}: the lesson's claim is not borne out by this run: ${claimWords(c)}`,
+    .map((c) =>
+      t(lang, 'run.lessonWarning', {
+        file: refs.file,
+        line: c.claim.line,
+        claim: claimWords(c, lang),
+      }),
     );
 }

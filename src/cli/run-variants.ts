@@ -25,7 +25,7 @@ import {
   replicateUntil,
 } from '../report/precision.ts';
 import { buildReportData, type ReportData } from '../report/report-data.ts';
-import { type RunNotes, replicationsOf } from '../report/results.ts';
+import type { RunNotes } from '../report/results.ts';
 import { scenarioResults } from '../report/scenario-results.ts';
 import { formatIssues } from '../scenario/format.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
@@ -347,7 +347,7 @@ async function runAll(
   }
   const wallMs = performance.now() - started;
   const analysis = analyse(results);
-  for (const w of lessonWarnings(analysis)) io.err(`${w}\n`);
+  for (const w of lessonWarnings(analysis, lang)) io.err(`${w}\n`);
   return { results, analysis, wallMs, loop: ctx.loop, target };
 }
 
@@ -465,32 +465,4 @@ export async function writeReport(
   const warnings = await writeDirectoryAtomically(runs.target, files);
   for (const w of warnings) io.err(`note: ${w}\n`);
   return { files, outDir: runs.target.given };
-}
-
-/**
- * The one-line account printed on stderr after a run: requests, events, wall time, the
- * simulation loop's speed, files. The speed is events per second of the loop's main-thread CPU
- * time (steadier than wall time on a busy machine). It changes from run to run, which is why
- * it is printed here, on stderr, and written into no output file (outputs are byte-identical
- * for the same scenario and seed).
- */
-export function formatRunAccount(
-  runs: VariantRuns,
-  report: { files: OutputFiles; outDir: string },
-): string {
-  const all = replicationsOf(runs.results).flat();
-  const requests = all.reduce((a, s) => a + s.run.requests, 0);
-  const events = all.reduce((a, s) => a + s.run.events, 0);
-  return (
-    `simulated ${requests} requests (${events} events) in ${(runs.wallMs / 1000).toFixed(2)} s wall; ` +
-    `${formatLoop(runs.loop)}; ` +
-    `wrote ${[...report.files.keys()].join(', ')} to ${report.outDir}\n`
-  );
-}
-
-/** "loop 0.31 s CPU, 0.35 s wall, 6.45M events/s": the simulation loops' cost and speed. */
-export function formatLoop(loop: LoopTiming): string {
-  const perCpuS = loop.cpuMs > 0 ? loop.events / (loop.cpuMs / 1000) : 0;
-  const rate = perCpuS >= 1e6 ? `${(perCpuS / 1e6).toFixed(2)}M` : `${Math.round(perCpuS / 1e3)}k`;
-  return `loop ${(loop.cpuMs / 1000).toFixed(2)} s CPU, ${(loop.wallMs / 1000).toFixed(2)} s wall, ${rate} events/s`;
 }

@@ -11,7 +11,8 @@ import { formatHighlights } from '../../report/highlights-text.ts';
 import { t } from '../../report/i18n/t.ts';
 import { formatComparison, formatReplications } from '../../report/table.ts';
 import type { CliIo } from '../io.ts';
-import { formatRunAccount, type RunVariantsOptions, runAndReport } from '../run-variants.ts';
+import { formatRunAccount } from '../run-account.ts';
+import { type RunVariantsOptions, runAndReport } from '../run-variants.ts';
 
 /** Options of `msasim compare` (those of run without --check). */
 export interface CompareCommandOptions extends RunVariantsOptions {
@@ -31,7 +32,7 @@ export async function compareCommand(
   const lang = opts.lang ?? 'en';
   if (opts.format === 'json') {
     io.out(compareJson(runs.results));
-    io.err(formatRunAccount(runs, report));
+    io.err(formatRunAccount(runs, report, lang));
     return 0;
   }
   const { name, file: path } = runs.results;
@@ -49,6 +50,6 @@ export async function compareCommand(
   const highlights = first === '' ? '' : `${first}\n\n`;
   const text = `${header}\n\n${highlights}${formatComparison(runs.results, lang)}\n${estimates}${note}`;
   io.out(opts.wide ? text : fitConsole(text));
-  io.err(formatRunAccount(runs, report));
+  io.err(formatRunAccount(runs, report, lang));
   return 0;
 }

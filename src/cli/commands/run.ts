@@ -9,7 +9,8 @@ import { t } from '../../report/i18n/t.ts';
 import { formatSummary } from '../../report/table.ts';
 import { SLO_FAILED_EXIT } from '../errors.ts';
 import type { CliIo } from '../io.ts';
-import { formatRunAccount, type RunVariantsOptions, runAndReport } from '../run-variants.ts';
+import { formatRunAccount } from '../run-account.ts';
+import { type RunVariantsOptions, runAndReport } from '../run-variants.ts';
 
 /** Options of `msasim run`. */
 export interface RunCommandOptions extends RunVariantsOptions {
@@ -46,7 +47,7 @@ async function runOnce(file: string, opts: RunCommandOptions, io: CliIo): Promis
     const text = formatSummary(runs.analysis, undefined, lang);
     io.out(opts.wide ? text : fitConsole(text));
   }
-  io.err(formatRunAccount(runs, report));
+  io.err(formatRunAccount(runs, report, lang));
   if (!opts.check) return 0;
   const slos = runs.analysis.variants.flatMap((v) => v.slos);
   const missed = slos.filter((s) => !s.pass);

@@ -187,6 +187,11 @@ export const EN = {
   'run.hintWhere': ' in {variant}',
   'run.sensitivityHint':
     'hint: {id} runs at ρ {rho}{where} (≥ {threshold}): near saturation small errors in service time move the tail a lot; add --sensitivity to see by how much (two more runs per such variant)',
+  'run.account':
+    'simulated {requests} requests ({events} events) in {wall} s wall; {loop}; wrote {files} to {dir}',
+  'run.loop': 'loop {cpu} s CPU, {wall} s wall, {rate} events/s',
+  'run.lessonWarning':
+    "warning: {file}:{line}: the lesson's claim is not borne out by this run: {claim}",
 
   // fault propagation (features/faults/)
   'prop.degradedCount': '{n} degraded',

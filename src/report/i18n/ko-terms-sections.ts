@@ -132,6 +132,18 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   outcome: '결과',
   'messages applied twice': '두 번 적용된 메시지',
   'sagas left inconsistent': '불일치로 남은 사가',
+  // messaging's and the readers' charts (features/messaging/, features/transactions/)
+  'What became of the messages': '메시지가 어떻게 되었나',
+  'messages applied once, lost or dead-lettered; duplicate deliveries applied again or skipped; after the warm-up':
+    '한 번 적용되거나, 유실되거나, 데드 레터로 간 메시지. 중복 전달은 다시 적용되거나 건너뜀. 워밍업 이후',
+  'Consumer lag over time': '시간에 따른 컨슈머 지연',
+  'messages appended and not yet committed, at the end of each second; grey: the warm-up; red: faults':
+    '추가되었지만 아직 커밋되지 않은 메시지, 각 초의 끝 기준. 회색: 워밍업, 빨간색: 장애',
+  'consumer group': '컨슈머 그룹',
+  'at second': '시각 (초)',
+  'What the readers saw': '읽기 주체가 본 것',
+  'share of reads that saw data partly applied (saga) or an update still pending (read model); how old that data was, in ms':
+    '일부만 적용된 데이터(사가)나 아직 적용되지 않은 갱신(읽기 모델)을 본 읽기의 비율과 그 데이터의 나이 (ms)',
   // the readers' cards (features/transactions/)
   'dirty reads': '더티 리드',
 };

@@ -174,6 +174,11 @@ export const KO: Record<MessageKey, string> = {
   'run.hintWhere': ' (변형 {variant})',
   'run.sensitivityHint':
     '힌트: {id}의 사용률 ρ가 {rho}입니다{where} (≥ {threshold}). 포화에 가까우면 서비스 시간의 작은 오차도 꼬리 지연 시간을 크게 움직입니다. 얼마나 움직이는지 보려면 --sensitivity를 추가하세요 (그런 변형마다 실행 2번 추가)',
+  'run.account':
+    '시뮬레이션한 요청 {requests}개 (이벤트 {events}개), 실제 시간 {wall}초. {loop}. 쓴 파일: {files} (폴더 {dir})',
+  'run.loop': '루프: CPU {cpu}초, 실제 시간 {wall}초, 초당 이벤트 {rate}',
+  'run.lessonWarning':
+    '경고: {file}:{line}: 교안의 주장을 이번 실행이 뒷받침하지 않습니다: {claim}',
 
   'prop.degradedCount': '{n}개 저하',
   'prop.onlyData':

@@ -22,7 +22,6 @@ import { formatMs, formatNumber, formatQuantity, formatRate } from '../../html/f
 import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { EMPTY_HTML, type Html, html } from '../../html/template.ts';
-import { tHtml } from '../../html/words.ts';
 import {
   bucketBySecond,
   bucketSeconds,
@@ -30,6 +29,7 @@ import {
   resolutionOf,
   thinningNote,
 } from '../../html/thinning.ts';
+import { tHtml } from '../../html/words.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';

@@ -15,8 +15,8 @@ import { formatMs, formatNumber, formatPercent, formatQuantity } from '../../htm
 import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageChart, PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
-import type { Lang } from '../../i18n/lang.ts';
 import { tHtml } from '../../html/words.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { t, term } from '../../i18n/t.ts';
 import type { KeyMetricSource } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
