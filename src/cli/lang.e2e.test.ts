@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../report/text-table.ts';
 import { msasimInProcess as msasim, msasimSpawned } from '../test-support/cli.ts';
+import { chartTitles, phrasesIn, visibleText } from '../test-support/page-text.ts';
 import {
   allShippedRuns,
   KOREAN_LANG_RUN,
@@ -75,37 +76,52 @@ const ENGLISH_CHROME = [
   'percentile',
   'latency',
   'confidence',
+  // the item sections, readers, messaging, sensitivity and fault propagation (issue 17, part 2)
+  'First replication of each variant',
+  'blocked in doubt',
+  'pending',
+  'snapshots',
+  'frozen',
+  'Runtime',
+  'sensitivity',
+  'service time',
+  'One example of each',
+  'reading saga',
+  'read model',
+  'How the faults spread',
+  'bytes moved',
 ];
 
-/** The text a reader sees on a page: no scripts, styles or tags; entities decoded. */
-function visibleText(page: string): string {
-  return page
-    .replace(/<script[\s\S]*?<\/script>/g, '')
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, '\n')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
-/** Every title, subtitle and title text of the page's chart specs. */
-function chartTitles(page: string): string[] {
-  const json = /<script type="application\/json" id="msasim-charts">([\s\S]*?)<\/script>/.exec(
-    page,
-  )?.[1];
-  const out: string[] = [];
-  const walk = (v: unknown, key?: string): void => {
-    if (typeof v === 'string') {
-      if (key === 'title' || key === 'subtitle' || key === 'text') out.push(v);
-    } else if (Array.isArray(v)) for (const x of v) walk(x, key);
-    else if (v !== null && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) walk(x, k);
-  };
-  walk(JSON.parse(json ?? '[]'));
-  return out;
-}
+/**
+ * Phrases of the sections a shipped scenario's Korean page may have (two-phase commits, pending
+ * states, event stores, frozen instances, runtime effects, readers' cards, the messages'
+ * examples, bytes moved, fault propagation, messaging's charts): msasim's words, not found in
+ * any shipped scenario's own English text, so none may show on a Korean page.
+ */
+const SECTION_PHRASES = [
+  'First replication of each variant',
+  'Participants blocked in doubt',
+  'Lock hold time',
+  'Time pending',
+  'What the reads saw',
+  'Replay length as history grows',
+  'The effect of snapshots',
+  'A frozen process',
+  'Costs of the services',
+  'Bytes carried over each link',
+  'How the faults spread',
+  'One example of each',
+  'The first anomaly',
+  'reads were',
+  'reading saga',
+  'reading the read model',
+  'What became of the messages',
+  'Consumer lag over time',
+  'What the readers saw',
+  'counts after the warm-up',
+  'noisy episodes',
+  'further left is shorter',
+];
 
 /** The English chrome words `text` holds. */
 const englishIn = (text: string) =>
@@ -201,6 +217,8 @@ describe('msasim report --lang', () => {
       const page = await readFile(join(dir, 'index.html'), 'utf8');
       expect(page, SHIPPED[i]).toContain('<html lang="ko">');
       expect(page, SHIPPED[i]).toContain('<p class="eyebrow">msasim 보고서</p>');
+      const shown = [visibleText(page), ...chartTitles(page)].join('\n');
+      expect(phrasesIn(shown, SECTION_PHRASES), SHIPPED[i]).toEqual([]);
     }
   });
 

@@ -68,6 +68,27 @@ describe('a lesson with figures and claims', () => {
     expect(page).toContain('Checked claims (from this run):');
     expect(page).toContain('✓ slow: p50 &gt; 5× fast: p50');
   });
+
+  it('run --lang ko warns in Korean, and says its account in Korean', async () => {
+    const lesson = '# Tiny\n\n```claims\nslow: p50 < fast: p50\n```\n';
+    const dir = await scenarioWith(lesson);
+    const r = await msasim([
+      'run',
+      join(dir, 'tiny.yaml'),
+      '--out',
+      join(dir, 'out'),
+      '--lang',
+      'ko',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /^경고: .*tiny\.md:4: 교안의 주장을 이번 실행이 뒷받침하지 않습니다: ✗ slow: p50 < fast: p50 \(성립하지 않음: /m,
+    );
+    expect(r.stderr).toMatch(
+      /^시뮬레이션한 요청 \d+개 \(이벤트 \d+개\), 실제 시간 [\d.]+초\. 루프: CPU /m,
+    );
+    expect(r.stderr).not.toMatch(/not borne out|simulated \d|wrote /);
+  });
 });
 
 describe('a translation of the lesson (tiny.ko.md)', () => {
