@@ -12,6 +12,7 @@ import { buildReportHtml } from '../../html/page.ts';
 import { buildOutputs } from '../../outputs.ts';
 import { buildReportData } from '../../report-data.ts';
 import { formatSummary } from '../../table.ts';
+import { REPORT_FEATURES } from '../registry.ts';
 
 describe('the freezes and runtime-effects reports', () => {
   it('write one CSV row per variant × instance or service, with every figure', async () => {
@@ -31,6 +32,20 @@ describe('the freezes and runtime-effects reports', () => {
     const text = formatSummary(await featureRichResults());
     expect(text).toMatch(/■ frozen instances: inventory\[0\]\n.*accept queue/);
     expect(text).toMatch(/■ runtime effects: orders\n/);
+  });
+
+  it('print their console sections and page sections in Korean (headers, legends, intros)', async () => {
+    const results = await featureRichResults();
+    const text = formatSummary(results, REPORT_FEATURES, 'ko');
+    expect(text).toMatch(/■ 멈춘 인스턴스: inventory\[0\]\n.*수락 큐/);
+    expect(text).toMatch(/■ 런타임 효과: orders\n.*ms\/메시지/);
+    expect(text).toContain('붙잡힘: 끝과 응답이 재개를 기다린 방문');
+    for (const english of ['accept queue', 'noisy episodes', 'counts after', 'timer shift'])
+      expect(text).not.toContain(english);
+    const page = buildReportHtml(buildReportData(results), NO_LIBRARIES, REPORT_FEATURES, 'ko');
+    expect(page).toContain('멈춘 프로세스(crash: freeze)도 수락 큐에');
+    expect(page).toContain('<th>시끄러운 시간</th>');
+    expect(page).not.toMatch(/A frozen process|Costs of the services|>accept queue</);
   });
 
   it('put their page sections after the propagation, before the policies', async () => {
