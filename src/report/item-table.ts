@@ -7,7 +7,7 @@
 
 import type { RunResult } from '../metrics/summary.ts';
 import type { Lang } from './i18n/lang.ts';
-import { term } from './i18n/t.ts';
+import { cellWord, term } from './i18n/t.ts';
 import { type ScenarioResults, variantNames } from './results.ts';
 import { joinWrapped, type TextColumn, tableOf } from './text-table.ts';
 
@@ -55,7 +55,9 @@ export function itemTable<T>(
 ): string {
   const head: TextColumn<NamedItem<T>>[] = [['variant', (r) => r.name]];
   if (items.several) head.push([kind, (r) => idOf(r.x)]);
-  const cells = columns.map(([h, cell]): TextColumn<NamedItem<T>> => [h, (r) => cell(r.x)]);
+  const cells = columns.map(
+    ([h, cell]): TextColumn<NamedItem<T>> => [h, (r) => cellWord(lang, cell(r.x))],
+  );
   return tableOf([...head, ...cells], items.rows, lang);
 }
 

@@ -6,7 +6,7 @@
 
 import type { RunSummary } from '../../metrics/summary.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { MessageKey } from '../i18n/t.ts';
+import { cellWord, type MessageKey } from '../i18n/t.ts';
 import type { ReportData } from '../report-data-types.ts';
 import { variantLabel } from './charts.ts';
 import { type DataColumn, dataTable, labelTd } from './data-table.ts';
@@ -49,7 +49,15 @@ export function itemTableSection<T extends { id: string }>(
         [kind, (r) => labelTd(r.x.id)],
         [
           ['variant', (r) => r.label],
-          ...columns.map(([header, cell]): DataColumn<Row> => [header, (r) => cell(r.x)]),
+          ...columns.map(
+            ([header, cell]): DataColumn<Row> => [
+              header,
+              (r) => {
+                const v = cell(r.x);
+                return typeof v === 'string' ? cellWord(lang, v) : v;
+              },
+            ],
+          ),
         ],
         rows,
         lang,

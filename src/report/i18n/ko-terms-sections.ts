@@ -107,7 +107,7 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   sleeps: '슬립',
   'timer shift ms': '타이머 어긋남 ms',
   'counts after the warm-up; off: the effect is not asked for':
-    '개수는 워밍업 이후, off: 요청하지 않은 효과',
+    '개수는 워밍업 이후, 꺼짐: 요청하지 않은 효과',
   'messages: requests and answers charged on the event loop (one CPU per instance)':
     '메시지: 이벤트 루프에 비용이 매겨진 요청과 응답 (인스턴스당 CPU 하나)',
   'time noisy: share of instance-time a noisy neighbour slowed the CPU work':
@@ -146,6 +146,16 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
     '일부만 적용된 데이터(사가)나 아직 적용되지 않은 갱신(읽기 모델)을 본 읽기의 비율과 그 데이터의 나이 (ms)',
   // the readers' cards (features/transactions/)
   'dirty reads': '더티 리드',
+};
+
+/**
+ * Words that stand in a table cell for a figure the item does not have (runtime effects' "off":
+ * the effect is not asked for; event stores' "never": no snapshots): their Korean, put in by
+ * t.ts `cellWord`. Only these whole cells: any other cell is a figure or a name.
+ */
+export const KO_CELL_WORDS: Readonly<Record<string, string>> = {
+  off: '꺼짐',
+  never: '없음',
 };
 
 /** Title patterns of these sections and of every page's charts (see KO_TERM_PATTERNS). */

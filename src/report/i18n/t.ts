@@ -8,6 +8,7 @@
 import { EN, type MessageKey } from './en.ts';
 import { KO } from './ko.ts';
 import { KO_TERM_PATTERNS, KO_TERMS } from './ko-terms.ts';
+import { KO_CELL_WORDS } from './ko-terms-sections.ts';
 import type { Lang } from './lang.ts';
 
 export type { MessageKey } from './en.ts';
@@ -55,4 +56,12 @@ export function term(lang: Lang, english: string): string {
     if (m !== null) return words(...m.slice(1).map((x) => (x === undefined ? '' : term(lang, x))));
   }
   return english;
+}
+
+/**
+ * A table cell of an item section in `lang`: a word standing for a missing figure ("off",
+ * "never"; ko-terms-sections.ts) translated, any other cell (a figure, a name) as it is.
+ */
+export function cellWord(lang: Lang, cell: string): string {
+  return lang === 'en' ? cell : (KO_CELL_WORDS[cell] ?? cell);
 }

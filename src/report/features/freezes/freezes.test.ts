@@ -40,6 +40,10 @@ describe('the freezes and runtime-effects reports', () => {
     expect(text).toMatch(/■ 멈춘 인스턴스: inventory\[0\]\n.*수락 큐/);
     expect(text).toMatch(/■ 런타임 효과: orders\n.*ms\/메시지/);
     expect(text).toContain('붙잡힘: 끝과 응답이 재개를 기다린 방문');
+    // an effect not asked for: "off" in English, 꺼짐 in Korean (the legend says so too)
+    expect(formatSummary(results)).toMatch(/■ runtime effects: orders\n[^■]* off /);
+    expect(text).toMatch(/■ 런타임 효과: orders\n[^■]* 꺼짐 [^■]*꺼짐: 요청하지 않은 효과/);
+    expect(text).not.toMatch(/ off /);
     for (const english of ['accept queue', 'noisy episodes', 'counts after', 'timer shift'])
       expect(text).not.toContain(english);
     const page = buildReportHtml(buildReportData(results), NO_LIBRARIES, REPORT_FEATURES, 'ko');
