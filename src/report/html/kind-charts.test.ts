@@ -122,6 +122,14 @@ describe('charts of two-phase commits, pending states and event stores', () => {
       { series: 'pending', figure: 'saw it pending', value: 63.6364 },
       { series: 'pending', figure: 'saw it cancelled', value: 0 },
     ]);
+    // in Korean: the intro, and the bars' names (the legend's words)
+    const [ko] = pendingSection(data, 'ko');
+    expect(String(ko.html)).toContain('엔터티가 얼마나 오래 보류 상태였는지');
+    const koShares = (ko.charts ?? [])[1].spec as Json;
+    expect(koShares.data.values.map((r: { figure: string }) => r.figure)).toEqual([
+      '보류 상태를 봄',
+      '취소 상태를 봄',
+    ]);
   });
 
   it('event stores: replay length by history, bounded by snapshots; gaps kept', async () => {

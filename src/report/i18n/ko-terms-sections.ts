@@ -56,6 +56,8 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   'share of user reads of an entity that saw it pending, or cancelled, after the warm-up':
     '엔터티를 읽은 사용자 읽기 중 보류 또는 취소 상태를 본 비율, 워밍업 이후',
   '% of reads': '읽기의 %',
+  'saw it pending': '보류 상태를 봄',
+  'saw it cancelled': '취소 상태를 봄',
   // event stores (features/event-stores/)
   'event stores': '이벤트 저장소',
   'snapshot every': '스냅샷 주기',
@@ -81,6 +83,8 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   'rows replayed per rebuild, mean and most, after the warm-up':
     '재구성당 재생한 행, 평균과 최대, 워밍업 이후',
   'rows replayed': '재생한 행',
+  'replayed, mean': '재생, 평균',
+  'replayed, most': '재생, 최대',
   // frozen instances (features/freezes/)
   'frozen instances': '멈춘 인스턴스',
   instance: '인스턴스',

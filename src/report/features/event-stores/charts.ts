@@ -21,6 +21,7 @@ import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
 import { tHtml } from '../../html/words.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { term } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
 
 /** Rows replayed per rebuild by the entity's history: a step line per variant × store. */
@@ -88,12 +89,11 @@ export function eventStoresSection(data: ReportData, lang: Lang = 'en'): PageSec
   const stores = seriesItems(data, (v) => v.summary.eventStores);
   if (stores.length === 0) return [];
   const byHistory = seriesItems(data, (v) => v.figures?.eventStores);
+  // the bars' names are the legend's words: in the page's language
+  const [mean, most] = ['replayed, mean', 'replayed, most'].map((x) => term(lang, x));
   const effect = stores.map((s) => ({
     ...s,
-    item: {
-      'replayed, mean': s.item.replayMean,
-      'replayed, most': s.item.replayMax,
-    } as Record<string, number>,
+    item: { [mean]: s.item.replayMean, [most]: s.item.replayMax } as Record<string, number>,
   }));
   return [
     {
@@ -110,7 +110,7 @@ export function eventStoresSection(data: ReportData, lang: Lang = 'en'): PageSec
               subtitle: 'rows replayed per rebuild, mean and most, after the warm-up',
             },
             effect,
-            ['replayed, mean', 'replayed, most'],
+            [mean, most],
             'rows replayed',
             ',.1f',
           ),

@@ -9,6 +9,7 @@ import type { PageSection } from '../../html/layout.ts';
 import { html } from '../../html/template.ts';
 import { tHtml } from '../../html/words.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { term } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
 
 /** The section (nothing when no variant has a pending state). */
@@ -16,11 +17,13 @@ export function pendingSection(data: ReportData, lang: Lang = 'en'): PageSection
   const times = seriesItems(data, (v) => v.figures?.pending);
   const states = seriesItems(data, (v) => v.summary.pendingStates);
   if (states.length === 0) return [];
+  // the bars' names are the legend's words: in the page's language
+  const [pending, cancelled] = ['saw it pending', 'saw it cancelled'].map((x) => term(lang, x));
   const shares = states.map((s) => ({
     ...s,
     item: {
-      'saw it pending': s.item.reads > 0 ? (100 * s.item.pendingReads) / s.item.reads : 0,
-      'saw it cancelled': s.item.reads > 0 ? (100 * s.item.cancelledReads) / s.item.reads : 0,
+      [pending]: s.item.reads > 0 ? (100 * s.item.pendingReads) / s.item.reads : 0,
+      [cancelled]: s.item.reads > 0 ? (100 * s.item.cancelledReads) / s.item.reads : 0,
     } as Record<string, number>,
   }));
   return [
@@ -49,7 +52,7 @@ export function pendingSection(data: ReportData, lang: Lang = 'en'): PageSection
                 'share of user reads of an entity that saw it pending, or cancelled, after the warm-up',
             },
             shares,
-            ['saw it pending', 'saw it cancelled'],
+            [pending, cancelled],
             '% of reads',
             ',.1f',
           ),
