@@ -164,10 +164,11 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       .option('--resume', 'keep the points already finished in --out and run only the others')
       .option('--wide', 'print the table at its full width (default: fitted to 100 columns)')
       .option('--csv-bom', CSV_BOM_HELP)
+      .addOption(langOption())
       .option('--quiet', 'no progress bar'),
   ).action(async (file: string, opts) => {
     const { sweepCommand } = await import('./commands/sweep.ts');
-    result.code = await sweepCommand(file, opts, io);
+    result.code = await sweepCommand(file, { ...opts, lang: chosenLang(opts.lang, io) }, io);
   });
 
   withGuards(
@@ -215,9 +216,10 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .option('--out <dir>', 'output folder (default: reports/<scenario name>-sweep)')
     .option('--wide', 'print the table at its full width (default: fitted to 100 columns)')
     .option('--csv-bom', CSV_BOM_HELP)
+    .addOption(langOption())
     .action(async (dirs: string[], opts) => {
       const { mergeCommand } = await import('./commands/merge.ts');
-      result.code = await mergeCommand(dirs, opts, io);
+      result.code = await mergeCommand(dirs, { ...opts, lang: chosenLang(opts.lang, io) }, io);
     });
 
   program

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { withCsvBom } from '../report/csv.ts';
+import type { Lang } from '../report/i18n/lang.ts';
 import { formatSweepTable, sweepCsv, sweepJson } from '../report/sweep.ts';
 import { sweepPage } from '../report/sweep-page.ts';
 import { assembleSweep, formatIndexes, type SweepPlan } from '../report/sweep-plan.ts';
@@ -35,7 +36,7 @@ export async function readPoints(
 export async function writeSweepResults(
   dir: string,
   plan: SweepPlan,
-  options: { csvBom?: boolean } = {},
+  options: { csvBom?: boolean; lang?: Lang } = {},
 ): Promise<{ files: string[]; table: string }> {
   const { texts, missing } = await readPoints(dir, plan);
   if (missing.length > 0)
@@ -46,7 +47,7 @@ export async function writeSweepResults(
   const files = new Map([
     ['sweep.json', sweepJson(data)],
     ['sweep.csv', sweepCsv(data)],
-    ['sweep.html', sweepPage(data, await loadVegaAssets())],
+    ['sweep.html', sweepPage(data, await loadVegaAssets(), options.lang)],
   ]);
   if (options.csvBom) withCsvBom(files);
   for (const [name, text] of files) await writeFileAtomically(join(dir, name), text);

@@ -9,6 +9,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG, colourScale, VEGA_LITE_SCHEMA } from './html/chart-style.ts';
+import type { Lang } from './i18n/lang.ts';
+import { t, term } from './i18n/t.ts';
 import type { MetricEstimate, MetricUnit } from './key-metrics.ts';
 import { round } from './round.ts';
 import type { SweepData, SweepParam } from './sweep-data.ts';
@@ -37,14 +39,15 @@ const FACET_WIDTH = 300;
 const VARIANT_FIELD = 'variant';
 
 /** The charts of a sweep, in page order. */
-export function sweepCharts(data: SweepData): SweepChart[] {
+export function sweepCharts(data: SweepData, lang: Lang = 'en'): SweepChart[] {
   const charts: SweepChart[] = [];
   for (const { metric, title } of OVERALL) {
-    const chart = metricChart(data, `overall||${metric}`, title);
+    const chart = metricChart(data, `overall||${metric}`, term(lang, title), lang);
     if (chart !== undefined) charts.push(chart);
   }
   for (const id of busiestComponents(data, BUSIEST_COMPONENTS)) {
-    const chart = metricChart(data, `component|${id}|utilisation`, `utilisation of ${id}`);
+    const title = t(lang, 'sweep.utilisationOf', { id });
+    const chart = metricChart(data, `component|${id}|utilisation`, title, lang);
     if (chart !== undefined) charts.push(chart);
   }
   return charts;
@@ -92,7 +95,13 @@ function layoutOf(data: SweepData): Layout {
   return { x: data.params[0], colour, facet, detail: rest.map((r) => r.field) };
 }
 
-function metricChart(data: SweepData, key: string, title: string): SweepChart | undefined {
+/** The chart of key metric `key`, titled `title` (in `lang` already). */
+function metricChart(
+  data: SweepData,
+  key: string,
+  title: string,
+  lang: Lang,
+): SweepChart | undefined {
   const rows: Record<string, unknown>[] = [];
   let unit: MetricUnit = 'count';
   for (const p of data.points) {
@@ -107,11 +116,11 @@ function metricChart(data: SweepData, key: string, title: string): SweepChart | 
   const layers = chartLayers(layout, unit, axisTitle(title, unit), withBands);
   const subtitle =
     data.replications > 1
-      ? `mean of ${data.replications} replications, with the 95 % confidence interval`
-      : 'one replication per point';
+      ? t(lang, 'sweep.subtitle.mean', { n: data.replications })
+      : t(lang, 'sweep.subtitle.one');
   const head = {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: `${title} vs ${layout.x.path}`, subtitle },
+    title: { text: t(lang, 'sweep.chartTitle', { metric: title, x: layout.x.path }), subtitle },
     data: { values: rows },
     config: CHART_CONFIG,
   };
@@ -123,7 +132,7 @@ function metricChart(data: SweepData, key: string, title: string): SweepChart | 
         columns: 2,
         spec: { width: FACET_WIDTH, height: 220, layer: layers },
       }) as unknown as TopLevelSpec;
-  return { key, spec, caption: captionOf(data, title, layout) };
+  return { key, spec, caption: captionOf(data, title, layout, lang) };
 }
 
 function rowOf(
@@ -222,17 +231,15 @@ function chartLayers(
   return [band, line];
 }
 
-function captionOf(data: SweepData, title: string, layout: Layout): string {
-  const parts = [`${title} at each value of ${layout.x.path}`];
-  if (layout.colour) parts.push(`one colour per ${layout.colour.title}`);
-  if (layout.facet) parts.push(`one panel per value of ${layout.facet.title}`);
-  if (layout.detail.length > 0)
-    parts.push(
-      `one line per value of ${data.params
-        .slice(-layout.detail.length)
-        .map((p) => p.path)
-        .join(', ')}`,
-    );
-  if (data.replications > 1) parts.push('shaded: 95 % confidence interval over the replications');
+function captionOf(data: SweepData, title: string, layout: Layout, lang: Lang): string {
+  const parts = [t(lang, 'sweep.cap.at', { metric: title, x: layout.x.path })];
+  if (layout.colour)
+    parts.push(t(lang, 'sweep.cap.colour', { what: term(lang, layout.colour.title) }));
+  if (layout.facet) parts.push(t(lang, 'sweep.cap.panel', { what: layout.facet.title }));
+  if (layout.detail.length > 0) {
+    const paths = data.params.slice(-layout.detail.length).map((p) => p.path);
+    parts.push(t(lang, 'sweep.cap.line', { paths: paths.join(', ') }));
+  }
+  if (data.replications > 1) parts.push(t(lang, 'sweep.cap.band'));
   return `${parts.join('; ')}.`;
 }

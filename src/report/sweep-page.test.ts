@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../stats/index.ts';
+import { chartTitles, visibleText } from '../test-support/page-text.ts';
 import type { MetricEstimate } from './estimates.ts';
 import { buildChartsPage } from './html/page.ts';
 import type { SweepData } from './sweep.ts';
-import { sweepPageHeader, sweepPageSections, sweepPageTitle } from './sweep-page.ts';
+import { sweepPage, sweepPageHeader, sweepPageSections, sweepPageTitle } from './sweep-page.ts';
 
 const est = (scope: 'overall' | 'component', id: string, metric: string, x: number) =>
   ({
@@ -66,6 +67,40 @@ describe('sweep.html', () => {
     expect(String(sweepPageHeader(data))).toBe(
       '<p>a &lt;b&gt;bold&lt;/b&gt; shop</p>\n<p class="facts">2 points · 2 variants · 1 replication (seeds 1) · shop.yaml</p>',
     );
+  });
+
+  it('says its own words in Korean with --lang ko (the console table stays as printed)', () => {
+    expect(sweepPageTitle(data, 'ko')).toBe('shop: services.orders.instances 스윕');
+    expect(String(sweepPageHeader(data, 'ko'))).toBe(
+      '<p>a &lt;b&gt;bold&lt;/b&gt; shop</p>\n<p class="facts">점 2개 · 변형 2개 · 반복 실행 1회 (시드 1) · shop.yaml</p>',
+    );
+    const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
+    const page = sweepPage(data, assets, 'ko');
+    expect(page).toContain('<html lang="ko">');
+    expect(page).toContain('<h2>스윕한 값</h2>');
+    const titles = chartTitles(page);
+    expect(titles).toContain('services.orders.instances에 따른 p99 지연 시간');
+    expect(titles).toContain('services.orders.instances에 따른 orders-db 사용률');
+    expect(titles).toContain('점마다 반복 실행 1회');
+    expect(page).toContain(
+      'services.orders.instances의 각 값에서 p50 지연 시간; 변형마다 색 하나.',
+    );
+    const words = [visibleText(page).replace(/<pre[\s\S]*?<\/pre>/, ''), ...titles].join('\n');
+    const shown = words
+      .split('\n')
+      .filter((l) => !/services\.orders\.instances {2}variant|^\s*[\d ]+[ab]\s/.test(l));
+    for (const english of [
+      'sweep of',
+      'What was swept',
+      'Every point runs',
+      ' vs ',
+      'one replication',
+      'at each value',
+      'one colour per',
+      'utilisation of',
+    ])
+      expect(shown.join('\n')).not.toContain(english);
+    expect(sweepPage(data, assets)).toContain('<h2>What was swept</h2>');
   });
 
   it('inlines every spec in a page that fetches nothing', () => {

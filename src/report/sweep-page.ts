@@ -8,31 +8,39 @@
 
 import { buildChartsPage, type PageSection, type VegaAssets } from './html/layout.ts';
 import { type Html, html, joinHtml } from './html/template.ts';
+import type { Lang } from './i18n/lang.ts';
+import { t } from './i18n/t.ts';
 import { formatSweepTable } from './sweep.ts';
 import { type SweepChart, sweepCharts } from './sweep-charts.ts';
 import type { SweepData } from './sweep-data.ts';
 
 /** The title of a sweep's page. */
-export function sweepPageTitle(data: SweepData): string {
-  return `${data.scenario.name}: sweep of ${data.params.map((p) => p.path).join(' × ')}`;
+export function sweepPageTitle(data: SweepData, lang: Lang = 'en'): string {
+  const params = data.params.map((p) => p.path).join(' × ');
+  return t(lang, 'sweep.title', { name: data.scenario.name, params });
 }
 
 /** The markup under the page title: the description and the size of the sweep. */
-export function sweepPageHeader(data: SweepData): Html {
+export function sweepPageHeader(data: SweepData, lang: Lang = 'en'): Html {
   const variants = [...new Set(data.points.map((p) => p.variant))];
   const points = new Set(data.points.map((p) => p.index)).size;
   const facts = [
-    `${points} points`,
-    variants[0] === null ? 'no variants' : `${variants.length} variants`,
-    `${data.replications} replication${data.replications === 1 ? '' : 's'} (seeds ${data.seeds.join(', ')})`,
+    t(lang, 'sweep.points', { n: points }),
+    variants[0] === null
+      ? t(lang, 'sweep.noVariants')
+      : t(lang, 'page.fact.variants', { n: variants.length }),
+    t(lang, data.replications === 1 ? 'sweep.replication' : 'sweep.replications', {
+      n: data.replications,
+      seeds: data.seeds.join(', '),
+    }),
     data.scenario.file,
   ];
   return html`<p>${data.scenario.description}</p>\n<p class="facts">${joinHtml(facts, ' · ')}</p>`;
 }
 
 /** The sections of a sweep's page, in order. */
-export function sweepPageSections(data: SweepData): PageSection[] {
-  const charts = sweepCharts(data);
+export function sweepPageSections(data: SweepData, lang: Lang = 'en'): PageSection[] {
+  const charts = sweepCharts(data, lang);
   const pick = (pred: (c: SweepChart) => boolean) =>
     charts.filter(pred).map((c) => ({ spec: c.spec, caption: c.caption }));
   const grid = data.params.map(
@@ -43,7 +51,7 @@ export function sweepPageSections(data: SweepData): PageSection[] {
       id: 'grid',
       title: 'What was swept',
       nav: 'Grid',
-      html: html`<ul>${grid}</ul>\n<p>Every point runs every variant with the same replication seeds (common random numbers); the first parameter is on the x axis of every chart.</p>`,
+      html: html`<ul>${grid}</ul>\n<p>${t(lang, 'sweep.intro')}</p>`,
     },
     {
       id: 'latency',
@@ -72,10 +80,14 @@ export function sweepPageSections(data: SweepData): PageSection[] {
   return sections.filter((s) => s.html !== undefined || (s.charts?.length ?? 0) > 0);
 }
 
-/** sweep.html: the sections laid out on the shared charts page, the libraries inlined. */
-export function sweepPage(data: SweepData, assets: VegaAssets): string {
-  return buildChartsPage(sweepPageTitle(data), sweepPageSections(data), assets, {
-    header: sweepPageHeader(data),
-    eyebrow: 'msasim sweep',
+/**
+ * sweep.html: the sections laid out on the shared charts page, the libraries inlined; msasim's
+ * words in `lang` (the table under "Every point" is the console's, in English).
+ */
+export function sweepPage(data: SweepData, assets: VegaAssets, lang: Lang = 'en'): string {
+  return buildChartsPage(sweepPageTitle(data, lang), sweepPageSections(data, lang), assets, {
+    header: sweepPageHeader(data, lang),
+    eyebrow: t(lang, 'sweep.eyebrow'),
+    words: lang,
   });
 }

@@ -9,6 +9,7 @@
 
 import { join, resolve } from 'node:path';
 import { fitConsole } from '../../report/console-width.ts';
+import type { Lang } from '../../report/i18n/lang.ts';
 import { shardsOf } from '../../report/sweep.ts';
 import {
   formatIndexes,
@@ -37,6 +38,8 @@ export interface MergeCommandOptions {
   wide?: boolean;
   /** Start sweep.csv with a UTF-8 byte-order mark (for Excel). */
   csvBom?: boolean;
+  /** The language of sweep.html's words (cli/lang.ts; default English). */
+  lang?: Lang;
 }
 
 /** Merges shard folders into one sweep folder; returns the exit code. */
@@ -64,7 +67,7 @@ export async function mergeCommand(
     const to = pointPath(outDir, i);
     if (resolve(pointPath(dir, i)) !== resolve(to)) await writeFileAtomically(to, text);
   }
-  const result = await writeSweepResults(outDir, plan, { csvBom: opts.csvBom });
+  const result = await writeSweepResults(outDir, plan, { csvBom: opts.csvBom, lang: opts.lang });
   io.out(opts.wide ? result.table : fitConsole(result.table));
   io.err(
     `merged ${plan.points} points of ${plan.scenario.name} from ${dirs.length} folder${dirs.length === 1 ? '' : 's'}; wrote ${result.files.join(', ')} to ${outDir}\n`,

@@ -19,6 +19,7 @@ import type { RunSummary } from '../../metrics/summary.ts';
 import { parseScenario } from '../../model/language.ts';
 import { replicationSeed } from '../../model/run.ts';
 import { fitConsole } from '../../report/console-width.ts';
+import type { Lang } from '../../report/i18n/lang.ts';
 import {
   gridSize,
   gridValues,
@@ -83,6 +84,8 @@ export interface SweepCommandOptions extends GuardLimits {
   wide?: boolean;
   /** Start sweep.csv with a UTF-8 byte-order mark (for Excel). */
   csvBom?: boolean;
+  /** The language of sweep.html's words (cli/lang.ts; default English). */
+  lang?: Lang;
 }
 
 /** Runs a sweep; returns the exit code. */
@@ -148,7 +151,7 @@ export async function sweepCommand(
     );
     return 0;
   }
-  const result = await writeSweepResults(outDir, plan, { csvBom: opts.csvBom });
+  const result = await writeSweepResults(outDir, plan, { csvBom: opts.csvBom, lang: opts.lang });
   io.out(opts.wide ? result.table : fitConsole(result.table));
   io.err(`sweep ${plan.scenario.name}: ${ran}; wrote ${result.files.join(', ')} to ${outDir}\n`);
   return 0;

@@ -311,6 +311,25 @@ export const EN = {
   'bytes.totals': 'bytes moved in all (every link, both ways):',
   'bytes.total': '{variant}: {bytes} moved, {perRequest} per request, {gbPerHour} GB/hour',
 
+  // sweep.html (report/sweep-page.ts, report/sweep-charts.ts)
+  'sweep.eyebrow': 'msasim sweep',
+  'sweep.title': '{name}: sweep of {params}',
+  'sweep.points': '{n} points',
+  'sweep.noVariants': 'no variants',
+  'sweep.replication': '{n} replication (seeds {seeds})',
+  'sweep.replications': '{n} replications (seeds {seeds})',
+  'sweep.intro':
+    'Every point runs every variant with the same replication seeds (common random numbers); the first parameter is on the x axis of every chart.',
+  'sweep.utilisationOf': 'utilisation of {id}',
+  'sweep.chartTitle': '{metric} vs {x}',
+  'sweep.subtitle.mean': 'mean of {n} replications, with the 95 % confidence interval',
+  'sweep.subtitle.one': 'one replication per point',
+  'sweep.cap.at': '{metric} at each value of {x}',
+  'sweep.cap.colour': 'one colour per {what}',
+  'sweep.cap.panel': 'one panel per value of {what}',
+  'sweep.cap.line': 'one line per value of {paths}',
+  'sweep.cap.band': 'shaded: 95 % confidence interval over the replications',
+
   // sensitivity near saturation (features/sensitivity/)
   'sens.title': '■ sensitivity near saturation',
   'sens.title.variant': '■ sensitivity near saturation · {variant}',

@@ -134,6 +134,13 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   'completed, compensated (every action done was undone) or inconsistent (an operator alert); after the warm-up':
     '완료, 보상됨 (수행한 모든 작업을 되돌림) 또는 불일치 (운영자 경보), 워밍업 이후',
   outcome: '결과',
+  // sweep.html (report/sweep-page.ts, report/sweep-charts.ts)
+  'What was swept': '스윕한 값',
+  Grid: '격자',
+  'Every point': '모든 점',
+  Table: '표',
+  'p50 latency': 'p50 지연 시간',
+  'p99 latency': 'p99 지연 시간',
   'messages applied twice': '두 번 적용된 메시지',
   'sagas left inconsistent': '불일치로 남은 사가',
   // messaging's and the readers' charts (features/messaging/, features/transactions/)
@@ -167,6 +174,7 @@ export const KO_SECTION_PATTERNS: readonly [RegExp, (...parts: string[]) => stri
   [/^(.+) \(ms, log scale\)$/, (x) => `${x} (ms, 로그 눈금)`],
   [/^(.+) \(ms\)$/, (x) => `${x} (ms)`],
   [/^(.+) \(%\)$/, (x) => `${x} (%)`],
+  [/^(.+) \(per s\)$/, (x) => `${x} (초당)`],
   [
     /^each point is the mean of (\d+) simulated seconds$/,
     (n) => `각 점은 시뮬레이션 시간 ${n}초의 평균`,
