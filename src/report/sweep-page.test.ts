@@ -82,6 +82,7 @@ describe('sweep.html', () => {
     expect(titles).toContain('services.orders.instances에 따른 p99 지연 시간');
     expect(titles).toContain('services.orders.instances에 따른 orders-db 사용률');
     expect(titles).toContain('점마다 반복 실행 1회');
+    expect(titles).not.toContain('replications');
     expect(page).toContain(
       'services.orders.instances의 각 값에서 p50 지연 시간; 변형마다 색 하나.',
     );

@@ -141,6 +141,7 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   Table: '표',
   'p50 latency': 'p50 지연 시간',
   'p99 latency': 'p99 지연 시간',
+  replications: '반복 실행 수',
   'messages applied twice': '두 번 적용된 메시지',
   'sagas left inconsistent': '불일치로 남은 사가',
   // messaging's and the readers' charts (features/messaging/, features/transactions/)
