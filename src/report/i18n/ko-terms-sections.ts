@@ -92,7 +92,7 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   freezes: '멈춤',
   dropped: '버림',
   served: '처리',
-  wasted: '헛수고',
+  wasted: '낭비',
   held: '붙잡힘',
   'longest queue': '최장 큐',
   'counts after the warm-up; accept queue: connections kept while frozen (`backlog`)':
@@ -100,7 +100,7 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   'accepted: kept in the queue; dropped: no room, never answered (callers wait for their timeout)':
     '수락: 큐에 들어감, 버림: 자리가 없어 끝내 응답 없음 (호출자는 자기 타임아웃까지 기다림)',
   'served: let in at the resume; wasted: of those, callers that had already given up':
-    '처리: 재개할 때 들여보냄, 헛수고: 그중 호출자가 이미 포기한 것',
+    '처리: 재개할 때 들여보냄, 낭비: 그중 호출자가 이미 포기한 것',
   'held: visits whose end and answer waited for the resume':
     '붙잡힘: 끝과 응답이 재개를 기다린 방문',
   // runtime effects (features/runtimes/)
