@@ -252,7 +252,8 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       .argument('[challenge]', 'a challenge file (*.challenge.yaml) or the name of a shipped one')
       .argument('[attempt]', 'your attempt: a scenario file')
       .option('--list', 'list the shipped challenges')
-      .option('--out <file>', 'where to write the starting attempt (default: <name>.attempt.yaml)'),
+      .option('--out <file>', 'where to write the starting attempt (default: <name>.attempt.yaml)')
+      .addOption(langOption()),
   ).action(async (challenge: string | undefined, attempt: string | undefined, opts) => {
     const { challengeCommand } = await import('./commands/challenge.ts');
     result.code = await challengeCommand(challenge, attempt, opts, io);

@@ -22,12 +22,15 @@ import {
   parseChallenge,
 } from '../../challenge/load.ts';
 import { runAttempt } from '../../challenge/run.ts';
+import type { Lang } from '../../report/i18n/lang.ts';
+import { t } from '../../report/i18n/t.ts';
 import { formatIssues } from '../../scenario/format.ts';
 import { readScenarioText } from '../../scenario/load.ts';
 import { didYouMean } from '../../scenario/suggest.ts';
 import { OutPathError, SLO_FAILED_EXIT, UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { gatherFileOutFacts, writeFileOut } from '../out-file.ts';
+import { chosenLang } from '../lang.ts';
 import { refusalText } from '../out-rules.ts';
 import { CHECK_EVERY, CommandBudget, type GuardLimits, RunGuard } from '../run-guard.ts';
 import { checkGuards } from '../run-variants.ts';
@@ -38,6 +41,8 @@ export interface ChallengeOptions extends GuardLimits {
   list?: boolean;
   /** Where to write the starting attempt. */
   out?: string;
+  /** The language of the brief and the verdict (else the locale's). */
+  lang?: Lang;
 }
 
 /** The folder of shipped challenges. */
@@ -128,14 +133,13 @@ export async function challengeCommand(
     throw new UsageError('name a challenge (msasim challenge --list shows them), or give --list');
   const file = await findChallenge(given);
   const { challenge, base, baseText } = await loadChallenge(file);
+  const lang = chosenLang(opts.lang, io);
   if (attemptFile === undefined) {
-    io.out(formatBrief(challenge));
+    io.out(formatBrief(challenge, lang));
     const out = opts.out ?? `${challenge.def.name}.attempt.yaml`;
     const shown = relative(process.cwd(), resolve(file)) || file;
-    await writeAttempt(out, startingAttempt(challenge, shown, baseText), io);
-    io.out(
-      `\nYour starting attempt is ${out}: change it, then run\n  msasim challenge ${shown} ${out}\n`,
-    );
+    await writeAttempt(out, startingAttempt(challenge, shown, baseText), io, lang);
+    io.out(`\n${t(lang, 'ch.start', { out })}\n  msasim challenge ${shown} ${out}\n`);
     return 0;
   }
   if (opts.out !== undefined)
@@ -150,9 +154,8 @@ export async function challengeCommand(
       attempt,
       await runGuarded(challenge, attempt, opts),
     );
-  io.out(
-    `Challenge ${challenge.def.name}: ${challenge.def.title}\n${formatVerdict(verdict, attemptFile)}`,
-  );
+  const head = t(lang, 'ch.v.head', { name: challenge.def.name, title: challenge.def.title });
+  io.out(`${head}\n${formatVerdict(verdict, attemptFile, lang)}`);
   return verdict.pass ? 0 : SLO_FAILED_EXIT;
 }
 
@@ -161,12 +164,12 @@ export async function challengeCommand(
  * is left as it is; anything else is refused (exit 2, nothing touched): an attempt the user
  * changed is theirs, whatever its first line says.
  */
-async function writeAttempt(out: string, text: string, io: CliIo): Promise<void> {
+async function writeAttempt(out: string, text: string, io: CliIo, lang: Lang): Promise<void> {
   const facts = await gatherFileOutFacts(out, '--out', ATTEMPT_MARKER);
   if (facts.target?.kind === 'file') {
     const now = await readFile(facts.resolved, 'utf8').catch(() => null);
     if (now === text) {
-      io.err(`${out} is already there, unchanged\n`);
+      io.err(`${t(lang, 'ch.start.unchanged', { out })}\n`);
       return;
     }
     throw new OutPathError(

@@ -4,7 +4,10 @@
  * type requires it, i18n.test.ts checks the placeholders). Add a string here and in ko.ts,
  * then call `t(lang, key, {…})` where it is shown.
  */
+import { EN_TOOLS } from './en-tools.ts';
+
 export const EN = {
+  ...EN_TOOLS,
   // the page's frame (html/layout.ts, html/page.ts)
   'page.eyebrow': 'msasim report',
   'page.nav': 'sections',

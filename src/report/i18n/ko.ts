@@ -5,8 +5,10 @@
  * No particle (이/가, 을/를) follows a placeholder: its final consonant is unknown.
  */
 import type { MessageKey } from './en.ts';
+import { KO_TOOLS } from './ko-tools.ts';
 
 export const KO: Record<MessageKey, string> = {
+  ...KO_TOOLS,
   'page.eyebrow': 'msasim 보고서',
   'page.nav': '목차',
   'page.footer':

@@ -1,0 +1,43 @@
+/**
+ * The English words of the tools around the report (issue 17): `msasim challenge`'s brief and
+ * verdict and `msasim spof`'s console table and page. Part of the catalogue (en.ts spreads it in;
+ * ko-tools.ts has the same keys): `t(lang, 'ch.…')`. What a challenge file writes (its title,
+ * description, goal names, hints, questions) is shown as written, not from here.
+ */
+export const EN_TOOLS = {
+  // msasim challenge: the brief (challenge/format.ts formatBrief)
+  'ch.brief.head': 'Challenge {name} (experiment {experiment}): {title}',
+  'ch.brief.goal': 'Goal — every bound, in every variant of your attempt:',
+  'ch.brief.allEndpoints': 'all endpoints',
+  'ch.brief.change': 'You may change only (everything below these paths):',
+  'ch.brief.budget': 'Budget (the largest over the variants):',
+  'ch.brief.atMost.instances': 'at most {n} service instances in total',
+  'ch.brief.atMost.threads': 'at most {n} threads in total (instances × threads)',
+  'ch.brief.atMost.connections': 'at most {n} database connections in total',
+  'ch.brief.atMost.costPerHour': 'at most {n} cost per hour (the costs: prices)',
+  'ch.brief.replications': 'Judged over {n} replications.',
+  'ch.brief.predict':
+    'Predict first (write your answers down; the check reveals them from the run):',
+  'ch.brief.hints': 'Hints:',
+  'ch.start': 'Your starting attempt is {out}: change it, then run',
+  'ch.start.unchanged': '{out} is already there, unchanged',
+  // msasim challenge: the verdict (formatVerdict)
+  'ch.v.head': 'Challenge {name}: {title}',
+  'ch.v.constraintsOk': '✓ constraints: only allowed paths changed',
+  'ch.v.constraintsBroken': '✗ constraints: {n} change(s) outside the allowed paths',
+  'ch.v.more': '… and {n} more',
+  'ch.v.budgetOk': '✓ budget',
+  'ch.v.budgetBroken': '✗ budget',
+  'ch.v.budgetUnknown': '? {measure}: not known (the attempt was not run), limit {limit}',
+  'ch.v.budgetUsed': '{mark} {measure}: {used} of {limit}{variant}',
+  'ch.measure.instances': 'instances',
+  'ch.measure.threads': 'threads',
+  'ch.measure.connections': 'connections',
+  'ch.measure.costPerHour': 'costPerHour',
+  'ch.v.notRun': '· goal: not run (fix the constraints first)',
+  'ch.v.goal': '{mark} goal: {met} of {all} bounds met',
+  'ch.v.answers': 'Answers (from this run):',
+  'ch.v.notMeasuredHere': '{name} (not measured by this attempt)',
+  'ch.v.pass': 'score {score}/100 — PASS',
+  'ch.v.fail': 'score {score}/100 — FAIL',
+} satisfies Record<string, string>;

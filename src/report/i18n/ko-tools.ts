@@ -1,0 +1,42 @@
+/**
+ * The Korean words of the tools around the report, key for key as en-tools.ts (ko.ts spreads
+ * them in). Terms as docs/workshop.ko.md names them: 챌린지, 과제 설명, 목표, 바꿔도 되는 경로,
+ * 예산, 힌트, 시도 파일, 점수, 통과/실패. No particle follows a placeholder.
+ */
+import type { EN_TOOLS } from './en-tools.ts';
+
+export const KO_TOOLS: Record<keyof typeof EN_TOOLS, string> = {
+  'ch.brief.head': '챌린지 {name} (실험 {experiment}): {title}',
+  'ch.brief.goal': '목표 — 시도 파일의 모든 변형에서 아래 기준을 모두 만족해야 합니다:',
+  'ch.brief.allEndpoints': '모든 엔드포인트',
+  'ch.brief.change': '바꿔도 되는 경로 (이 경로 아래의 것만 바꿀 수 있습니다):',
+  'ch.brief.budget': '예산 (변형 가운데 가장 큰 값으로 판정합니다):',
+  'ch.brief.atMost.instances': '서비스 인스턴스 합계 {n}개 이하',
+  'ch.brief.atMost.threads': '스레드 합계 {n}개 이하 (인스턴스 × 스레드)',
+  'ch.brief.atMost.connections': '데이터베이스 커넥션 합계 {n}개 이하',
+  'ch.brief.atMost.costPerHour': '시간당 비용 {n} 이하 (costs:의 가격 기준)',
+  'ch.brief.replications': '반복 실행 {n}회로 판정합니다.',
+  'ch.brief.predict':
+    '먼저 예측하세요 (답을 적어 두세요. 채점할 때 실행 결과로 답을 보여 줍니다):',
+  'ch.brief.hints': '힌트:',
+  'ch.start': '시작 시도 파일: {out}. 이 파일을 고친 다음 실행하세요:',
+  'ch.start.unchanged': '{out} 파일이 이미 있고 바뀌지 않았습니다',
+  'ch.v.head': '챌린지 {name}: {title}',
+  'ch.v.constraintsOk': '✓ 제약: 허용된 경로만 바뀌었습니다',
+  'ch.v.constraintsBroken': '✗ 제약: 허용된 경로 밖의 변경 {n}건',
+  'ch.v.more': '… 외 {n}건',
+  'ch.v.budgetOk': '✓ 예산',
+  'ch.v.budgetBroken': '✗ 예산',
+  'ch.v.budgetUnknown': '? {measure}: 알 수 없음 (시도를 실행하지 않았습니다), 한도 {limit}',
+  'ch.v.budgetUsed': '{mark} {measure}: {used} / 한도 {limit}{variant}',
+  'ch.measure.instances': '인스턴스',
+  'ch.measure.threads': '스레드',
+  'ch.measure.connections': '커넥션',
+  'ch.measure.costPerHour': '시간당 비용',
+  'ch.v.notRun': '· 목표: 실행하지 않았습니다 (먼저 제약을 지키세요)',
+  'ch.v.goal': '{mark} 목표: 기준 {all}개 중 {met}개 만족',
+  'ch.v.answers': '답 (이번 실행 결과):',
+  'ch.v.notMeasuredHere': '{name} (이 시도에서는 측정되지 않음)',
+  'ch.v.pass': '점수 {score}/100 — 통과',
+  'ch.v.fail': '점수 {score}/100 — 실패',
+};
