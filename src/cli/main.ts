@@ -201,7 +201,8 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       .option(
         '--quiet',
         'no progress output (spof draws none; accepted as by run, compare, sweep)',
-      ),
+      )
+      .addOption(langOption()),
   ).action(async (file: string, opts) => {
     const { spofCommand } = await import('./commands/spof.ts');
     result.code = await spofCommand(file, opts, io);

@@ -40,4 +40,24 @@ export const EN_TOOLS = {
   'ch.v.notMeasuredHere': '{name} (not measured by this attempt)',
   'ch.v.pass': 'score {score}/100 — PASS',
   'ch.v.fail': 'score {score}/100 — FAIL',
+  // msasim spof: the console table and its sentences (report/spof.ts formatSpof, spof-plan.ts)
+  'spof.head':
+    'spof {name}{variant}: each component crashed ({mode}) from {from} s to {to} s, seed {seed}',
+  'spof.variant': ' · variant {variant}',
+  'spof.col.down': 'down',
+  'spof.noFault': '(no fault)',
+  'spof.cells': 'cells: availability during the fault / worst per-second p99',
+  'spof.noneDown': 'no single failure takes an endpoint below 99 % availability',
+  'spof.worst': 'most damaging: {components} — {n} of {all} endpoints below 99 % availability',
+  'spof.ownFault.one':
+    "(the scenario's own fault is left out: each run has one failure, the one in its row)",
+  'spof.ownFault.many':
+    "(the scenario's own {n} faults are left out: each run has one failure, the one in its row)",
+  'spof.nothing':
+    'spof {name}: no shared component to fail (no database, cache, or service with two callers); {hint}',
+  'spof.hint.cli': 'try --all',
+  'spof.ran':
+    'ran {runs} runs (baseline + {failures} failures) in {seconds} s wall; wrote {files} to {out}',
+  // spof.html
+  'spof.pageTitle': '{name}: single points of failure',
 } satisfies Record<string, string>;

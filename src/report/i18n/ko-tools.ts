@@ -39,4 +39,23 @@ export const KO_TOOLS: Record<keyof typeof EN_TOOLS, string> = {
   'ch.v.notMeasuredHere': '{name} (이 시도에서는 측정되지 않음)',
   'ch.v.pass': '점수 {score}/100 — 통과',
   'ch.v.fail': '점수 {score}/100 — 실패',
+  'spof.head':
+    'spof {name}{variant}: 각 컴포넌트를 {from}초부터 {to}초까지 중단시켰습니다 ({mode}), 시드 {seed}',
+  'spof.variant': ' · 변형 {variant}',
+  'spof.col.down': '다운',
+  'spof.noFault': '(장애 없음)',
+  'spof.cells': '칸: 장애 동안의 가용성 / 초 단위 최악 p99',
+  'spof.noneDown': '어떤 단일 장애도 엔드포인트의 가용성을 99 % 아래로 떨어뜨리지 않습니다',
+  'spof.worst':
+    '피해가 가장 큰 컴포넌트: {components} — 엔드포인트 {all}개 중 {n}개의 가용성이 99 % 아래로 떨어집니다',
+  'spof.ownFault.one':
+    '(시나리오 자체의 장애 1개는 제외했습니다. 실행마다 그 행의 장애 하나만 있습니다)',
+  'spof.ownFault.many':
+    '(시나리오 자체의 장애 {n}개는 제외했습니다. 실행마다 그 행의 장애 하나만 있습니다)',
+  'spof.nothing':
+    'spof {name}: 장애를 낼 공유 컴포넌트가 없습니다 (데이터베이스, 캐시, 호출자가 둘 이상인 서비스가 없음). {hint}',
+  'spof.hint.cli': '--all 옵션을 써 보세요',
+  'spof.ran':
+    '실행 {runs}회 (기준 실행 + 장애 {failures}회), 벽시계 {seconds}초. {out}에 {files} 파일을 썼습니다',
+  'spof.pageTitle': '{name}: 단일 장애 지점',
 };
