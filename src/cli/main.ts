@@ -198,10 +198,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       .option('--seed <n>', 'random seed (overrides the scenario)', parseSeedOption)
       .option('--duration <d>', 'simulated duration (overrides the scenario)', parseDurationOption)
       .option('--out <dir>', 'output folder (default: reports/<scenario name>-spof)')
-      .option(
-        '--quiet',
-        'no progress output (spof draws none; accepted as by run, compare, sweep)',
-      )
+      .option('--quiet', 'no progress output (spof draws none; accepted as by run, compare, sweep)')
       .addOption(langOption()),
   ).action(async (file: string, opts) => {
     const { spofCommand } = await import('./commands/spof.ts');

@@ -16,8 +16,7 @@ export const KO_TOOLS: Record<keyof typeof EN_TOOLS, string> = {
   'ch.brief.atMost.connections': '데이터베이스 커넥션 합계 {n}개 이하',
   'ch.brief.atMost.costPerHour': '시간당 비용 {n} 이하 (costs:의 가격 기준)',
   'ch.brief.replications': '반복 실행 {n}회로 판정합니다.',
-  'ch.brief.predict':
-    '먼저 예측하세요 (답을 적어 두세요. 채점할 때 실행 결과로 답을 보여 줍니다):',
+  'ch.brief.predict': '먼저 예측하세요 (답을 적어 두세요. 채점할 때 실행 결과로 답을 보여 줍니다):',
   'ch.brief.hints': '힌트:',
   'ch.start': '시작 시도 파일: {out}. 이 파일을 고친 다음 실행하세요:',
   'ch.start.unchanged': '{out} 파일이 이미 있고 바뀌지 않았습니다',
