@@ -24,6 +24,7 @@ import {
 import { runAttempt } from '../../challenge/run.ts';
 import type { Lang } from '../../report/i18n/lang.ts';
 import { t } from '../../report/i18n/t.ts';
+import { displayWidth, padEndTo, padStartTo } from '../../report/text-table.ts';
 import { formatIssues } from '../../scenario/format.ts';
 import { readScenarioText } from '../../scenario/load.ts';
 import { didYouMean } from '../../scenario/suggest.ts';
@@ -128,7 +129,7 @@ export async function challengeCommand(
   opts: ChallengeOptions,
   io: CliIo,
 ): Promise<number> {
-  if (opts.list) return listChallenges(io);
+  if (opts.list) return listChallenges(io, chosenLang(opts.lang, io));
   if (given === undefined)
     throw new UsageError('name a challenge (msasim challenge --list shows them), or give --list');
   const file = await findChallenge(given);
@@ -184,18 +185,19 @@ async function writeAttempt(out: string, text: string, io: CliIo, lang: Lang): P
 }
 
 /** Prints the shipped challenges: name, experiment, title. */
-async function listChallenges(io: CliIo): Promise<number> {
+async function listChallenges(io: CliIo, lang: Lang): Promise<number> {
   const rows: [string, string, string][] = [];
   for (const f of await shippedChallenges()) {
     const c = parseChallenge(await readScenarioText(join(challengesDir(), f)), f);
     rows.push([basename(f, CHALLENGE_SUFFIX), String(c.def.experiment), c.def.title]);
   }
-  const width = Math.max(...rows.map((r) => r[0].length));
-  io.out(`${'challenge'.padEnd(width)}  exp  title\n`);
+  const head = [t(lang, 'ch.list.name'), t(lang, 'ch.list.exp'), t(lang, 'ch.list.title')];
+  const width = Math.max(displayWidth(head[0]), ...rows.map((r) => displayWidth(r[0])));
+  const expWidth = Math.max(3, displayWidth(head[1]));
+  io.out(`${padEndTo(head[0], width)}  ${padStartTo(head[1], expWidth)}  ${head[2]}\n`);
   for (const [name, exp, title] of rows)
-    io.out(`${name.padEnd(width)}  ${exp.padStart(3)}  ${title}\n`);
-  io.out(
-    '\nstart one with: msasim challenge <challenge> (prints the brief, writes your attempt)\n',
-  );
+    io.out(`${padEndTo(name, width)}  ${padStartTo(exp, expWidth)}  ${title}\n`);
+  const command = `msasim challenge <${head[0]}>`;
+  io.out(`\n${t(lang, 'ch.list.start', { command })}\n`);
   return 0;
 }

@@ -21,6 +21,11 @@ export const EN_TOOLS = {
   'ch.brief.hints': 'Hints:',
   'ch.start': 'Your starting attempt is {out}: change it, then run',
   'ch.start.unchanged': '{out} is already there, unchanged',
+  // msasim challenge --list
+  'ch.list.name': 'challenge',
+  'ch.list.exp': 'exp',
+  'ch.list.title': 'title',
+  'ch.list.start': 'start one with: {command} (prints the brief, writes your attempt)',
   // msasim challenge: the verdict (formatVerdict)
   'ch.v.head': 'Challenge {name}: {title}',
   'ch.v.constraintsOk': '✓ constraints: only allowed paths changed',
