@@ -85,7 +85,9 @@ describe('msasim challenge', () => {
     expect(fail.stdout).toContain('✗ 목표: 기준 2개 중 0개 만족');
     expect(fail.stdout).toMatch(/— 실패\n$/);
     const list = await msasim(['challenge', '--list', '--lang', 'ko']);
-    expect(list.stdout).toMatch(/^챌린지 +실험 {2}제목\n01-blast-radius +1 {2}Keep a reporting surge/);
+    expect(list.stdout).toMatch(
+      /^챌린지 +실험 {2}제목\n01-blast-radius +1 {2}Keep a reporting surge/,
+    );
     expect(list.stdout).toContain('시작하려면: msasim challenge <챌린지>');
   });
 

@@ -4,9 +4,9 @@
  * scenario's description and every line of the text go through the `html` template (escaped).
  */
 import { buildChartsPage, type VegaAssets } from './html/layout.ts';
+import { html } from './html/template.ts';
 import type { Lang } from './i18n/lang.ts';
 import { t } from './i18n/t.ts';
-import { html } from './html/template.ts';
 import { type SpofData, spofHeatmapSpec } from './spof.ts';
 
 /**
