@@ -71,7 +71,7 @@ describe('msasim spof', () => {
     expect(words).not.toMatch(/[A-Za-z]{3,}/);
     const html = await readFile(join(outs[0], 'spof.html'), 'utf8');
     expect(html).toContain('<html lang="ko"');
-    expect(html).toContain('db-outage: 단일 장애 지점');
+    expect(html).toContain('db-outage: 단일 장애점');
     expect(html).toContain('영향 행렬');
     expect(html).toContain('컴포넌트 하나가 중단된 동안 각 엔드포인트의 가용성');
     for (const english of ['single points of failure', 'Impact matrix', 'most damaging'])

@@ -61,6 +61,7 @@ export const EN_TOOLS = {
   'spof.nothing':
     'spof {name}: no shared component to fail (no database, cache, or service with two callers); {hint}',
   'spof.hint.cli': 'try --all',
+  'spof.hint.web': 'try "all components"',
   'spof.ran':
     'ran {runs} runs (baseline + {failures} failures) in {seconds} s wall; wrote {files} to {out}',
   // spof.html

@@ -58,7 +58,8 @@ export const KO_TOOLS: Record<keyof typeof EN_TOOLS, string> = {
   'spof.nothing':
     'spof {name}: 장애를 낼 공유 컴포넌트가 없습니다 (데이터베이스, 캐시, 호출자가 둘 이상인 서비스가 없음). {hint}',
   'spof.hint.cli': '--all 옵션을 써 보세요',
+  'spof.hint.web': '"all components"를 선택해 보세요',
   'spof.ran':
     '실행 {runs}회 (기준 실행 + 장애 {failures}회), 벽시계 {seconds}초. {out}에 {files} 파일을 썼습니다',
-  'spof.pageTitle': '{name}: 단일 장애 지점',
+  'spof.pageTitle': '{name}: 단일 장애점',
 };
