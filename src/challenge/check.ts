@@ -45,8 +45,8 @@ export interface GoalLine {
   name: string;
   /** The bound as written: "p99 ≤ 20ms", "billing applied twice ≤ 0". */
   text: string;
-  /** The value (mean over the replications) in words; "not measured" when none. */
-  value: string;
+  /** The value (mean over the replications) in words; null when not measured. */
+  value: string | null;
   pass: boolean;
 }
 
@@ -56,10 +56,14 @@ export interface GoalLines {
   lines: GoalLine[];
 }
 
-/** A question and its answer: each key metric it reveals, per variant. */
+/**
+ * A question and its answer: each key metric it reveals (`measured` false when the attempt
+ * does not measure it), per variant (`text` null when that variant has no value). The words
+ * around them are format.ts's, in the reader's language.
+ */
 export interface Answer {
   ask: string;
-  reveal: { name: string; values: { variant: string; text: string }[] }[];
+  reveal: { name: string; measured: boolean; values: { variant: string; text: string | null }[] }[];
 }
 
 /** The verdict on an attempt. */
@@ -137,8 +141,12 @@ export function answersOf(c: Challenge, attempt: Attempt, analysis: Analysis): A
       const cells =
         h === undefined ? [] : highlightCells(h, analysis.variants, analysis.comparisons);
       return {
-        name: h?.name ?? `${clean} (not measured by this attempt)`,
-        values: cells.map((cell) => ({ variant: cell.variant, text: valueText(cell.estimate) })),
+        name: h?.name ?? clean,
+        measured: h !== undefined,
+        values: cells.map((cell) => ({
+          variant: cell.variant,
+          text: cell.estimate === null ? null : valueText(cell.estimate),
+        })),
       };
     }),
   }));
@@ -151,7 +159,7 @@ export function goalLines(c: Challenge, attempt: Attempt, analysis: Analysis): G
     const lines: GoalLine[] = v.slos.map((s: SloResult) => ({
       name: s.name,
       text: s.text,
-      value: s.estimate.n === 0 ? 'not measured' : formatSloValue(s.estimate.mean, s),
+      value: s.estimate.n === 0 ? null : formatSloValue(s.estimate.mean, s),
       pass: s.pass,
     }));
     for (const g of c.metricGoals) {
@@ -168,7 +176,7 @@ export function goalLines(c: Challenge, attempt: Attempt, analysis: Analysis): G
       lines.push({
         name: g.name,
         text: g.text,
-        value: valueText(e),
+        value: e === null ? null : valueText(e),
         pass,
       });
     }

@@ -73,6 +73,24 @@ describe('msasim challenge', () => {
     expect(refused.stdout).toContain(`✗ workloads.arrivals.rate: "450/s" → "45/s"  (${cheat}:6:`);
   });
 
+  it('--lang ko prints the brief and the verdict in Korean, the exit codes unchanged', async () => {
+    const file = await tinyChallenge();
+    const out = join(dir.path, 'ko.attempt.yaml');
+    const brief = await msasim(['challenge', file, '--out', out, '--lang', 'ko']);
+    expect(brief.code).toBe(0);
+    expect(brief.stdout).toContain('챌린지 tiny-challenge (실험 4): Serve fast with few threads');
+    expect(brief.stdout).toContain(`시작 시도 파일: ${out}. 이 파일을 고친 다음 실행하세요:`);
+    const fail = await msasim(['challenge', file, out, '--lang', 'ko']);
+    expect(fail.code).toBe(3);
+    expect(fail.stdout).toContain('✗ 목표: 기준 2개 중 0개 만족');
+    expect(fail.stdout).toMatch(/— 실패\n$/);
+    const list = await msasim(['challenge', '--list', '--lang', 'ko']);
+    expect(list.stdout).toMatch(
+      /^챌린지 +실험 {2}제목\n01-blast-radius +1 {2}Keep a reporting surge/,
+    );
+    expect(list.stdout).toContain('시작하려면: msasim challenge <챌린지>');
+  });
+
   it('scenarios/challenges/msasim-challenge.schema.json is what `msasim schema --challenge` prints', async () => {
     const r = await msasim(['schema', '--challenge']);
     expect(r.code).toBe(0);

@@ -121,6 +121,42 @@ const SECTION_PHRASES = [
   'counts after the warm-up',
   'noisy episodes',
   'further left is shorter',
+  // the request traces section (replayed-morning is traced)
+  'The requests kept by tracing',
+  'kept as',
+  'more traces in',
+  'more spans in',
+  'spans drawn',
+  'waiting for a thread',
+  'waiting for a connection',
+  'Hover for times',
+];
+
+/**
+ * Words of the traces section's chrome (captions, tooltips, span labels, the model's span
+ * names) that its Korean version must not show; failure causes and events stay the model's.
+ */
+const TRACE_WORDS = [
+  ...SECTION_PHRASES.slice(SECTION_PHRASES.indexOf('The requests kept by tracing')),
+  'request',
+  'query',
+  'ok',
+  'slowest',
+  'sampled',
+  'rejected',
+  'timed out',
+  'from',
+  'at',
+  'to',
+  'of replication',
+  'key',
+  'waiting for the lock',
+  'lock held',
+  'prepare',
+  'commit',
+  'round',
+  'pending',
+  'events replayed',
 ];
 
 /** The English chrome words `text` holds. */
@@ -187,6 +223,35 @@ describe('msasim run --lang ko', () => {
     expect(csvs).toContain('compare.csv');
     for (const f of csvs)
       expect((await readFile(join(out, f), 'utf8')).startsWith(BOM), f).toBe(false);
+  });
+});
+
+describe('the request traces section in Korean', () => {
+  it('words its intro, captions, tooltips and span labels in Korean (the model’s causes aside)', async () => {
+    const out = join(await tempDir(), 'traced');
+    const r = await msasim([
+      'run',
+      'scenarios/transactions/two-phase-vs-saga.yaml',
+      '--trace',
+      '--duration',
+      '25s',
+      '--lang',
+      'ko',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const page = await readFile(join(out, 'index.html'), 'utf8');
+    const section = /<section id="traces">[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
+    expect(section).toContain('<h2>요청 트레이스</h2>');
+    expect(section).toContain('트레이싱이 남긴 요청을 느린 순서로 보여 줍니다.');
+    expect(section).toMatch(/<figcaption><strong>orders\/place<\/strong> 요청 \d+: /);
+    expect(section).toMatch(/— 남긴 이유: (가장 느림|실패|표본)/);
+    expect(section).toContain('의 락 보유');
+    expect(section).toContain('중단 라운드');
+    const text = visibleText(section);
+    expect(englishIn(text)).toEqual([]);
+    expect(phrasesIn(text, TRACE_WORDS)).toEqual([]);
   });
 });
 

@@ -198,10 +198,8 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       .option('--seed <n>', 'random seed (overrides the scenario)', parseSeedOption)
       .option('--duration <d>', 'simulated duration (overrides the scenario)', parseDurationOption)
       .option('--out <dir>', 'output folder (default: reports/<scenario name>-spof)')
-      .option(
-        '--quiet',
-        'no progress output (spof draws none; accepted as by run, compare, sweep)',
-      ),
+      .option('--quiet', 'no progress output (spof draws none; accepted as by run, compare, sweep)')
+      .addOption(langOption()),
   ).action(async (file: string, opts) => {
     const { spofCommand } = await import('./commands/spof.ts');
     result.code = await spofCommand(file, opts, io);
@@ -252,7 +250,8 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       .argument('[challenge]', 'a challenge file (*.challenge.yaml) or the name of a shipped one')
       .argument('[attempt]', 'your attempt: a scenario file')
       .option('--list', 'list the shipped challenges')
-      .option('--out <file>', 'where to write the starting attempt (default: <name>.attempt.yaml)'),
+      .option('--out <file>', 'where to write the starting attempt (default: <name>.attempt.yaml)')
+      .addOption(langOption()),
   ).action(async (challenge: string | undefined, attempt: string | undefined, opts) => {
     const { challengeCommand } = await import('./commands/challenge.ts');
     result.code = await challengeCommand(challenge, attempt, opts, io);

@@ -10,6 +10,8 @@
 import type { RunResult } from '../metrics/summary.ts';
 import type { FaultDef, FaultWindow, Scenario } from '../scenario/types.ts';
 import type { VegaAssets } from './html/layout.ts';
+import type { Lang } from './i18n/lang.ts';
+import { t } from './i18n/t.ts';
 import { OUTPUT_FORMAT_VERSION } from './results.ts';
 import {
   formatSpof,
@@ -148,7 +150,14 @@ export type SpofAnalysis =
  */
 export async function spofAnalysis<D>(
   plan: SpofPlan,
-  o: { about: SpofData['scenario']; mode: 'refuse' | 'hang'; all?: boolean; hint: string },
+  o: {
+    about: SpofData['scenario'];
+    mode: 'refuse' | 'hang';
+    all?: boolean;
+    hint: string;
+    /** The language of the text printed (default English). */
+    lang?: Lang;
+  },
   replayed: { of(variant: string | null | undefined): D | null },
   guarded: SpofGuardedRun<D>,
   onRun: (done: number, of: number) => void = () => {},
@@ -163,9 +172,7 @@ export async function spofAnalysis<D>(
   if ('stopped' in baseline) return baseline;
   const candidates = spofCandidates(baseline.summary, o.all);
   if (candidates.length === 0)
-    return {
-      nothing: `spof ${o.about.name}: no shared component to fail (no database, cache, or service with two callers); ${o.hint}`,
-    };
+    return { nothing: t(o.lang ?? 'en', 'spof.nothing', { name: o.about.name, hint: o.hint }) };
   const of = candidates.length + 1;
   onRun(1, of);
   const runs: { candidate: SpofCandidate; series: RunResult['series']['requests'] }[] = [];
@@ -186,24 +193,29 @@ export async function spofAnalysis<D>(
     runs,
     resolutionS: baseline.series.resolutionS,
   });
-  return { data, text: spofText(data, plan.ownFaults), runs: runs.length + 1 };
+  return { data, text: spofText(data, plan.ownFaults, o.lang), runs: runs.length + 1 };
 }
 
 /** What `msasim spof` prints: the matrix (formatSpof), and a note when own faults were left out. */
-export function spofText(data: SpofData, ownFaults: number): string {
+export function spofText(data: SpofData, ownFaults: number, lang: Lang = 'en'): string {
   const note =
     ownFaults === 0
       ? ''
-      : `(the scenario's own ${ownFaults === 1 ? 'fault is' : `${ownFaults} faults are`} left out: each run has one failure, the one in its row)\n`;
-  return formatSpof(data, formatTable) + note;
+      : `${t(lang, ownFaults === 1 ? 'spof.ownFault.one' : 'spof.ownFault.many', { n: ownFaults })}\n`;
+  return formatSpof(data, formatTable, lang) + note;
 }
 
 /** The files of an analysis: spof.json, spof.csv, spof.txt (what was printed) and spof.html. */
-export function spofFiles(data: SpofData, text: string, assets: VegaAssets): Map<string, string> {
+export function spofFiles(
+  data: SpofData,
+  text: string,
+  assets: VegaAssets,
+  lang: Lang = 'en',
+): Map<string, string> {
   return new Map([
     ['spof.json', `${JSON.stringify(data, null, 2)}\n`],
     ['spof.csv', spofCsv(data)],
     ['spof.txt', text],
-    ['spof.html', spofPage(data, text, assets)],
+    ['spof.html', spofPage(data, text, assets, lang)],
   ]);
 }

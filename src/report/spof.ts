@@ -10,6 +10,8 @@ import type { SeriesPoint } from '../metrics/series.ts';
 import type { LinkSummary, RunSummary } from '../metrics/summary.ts';
 import type { FaultWindow } from '../scenario/types.ts';
 import { csv } from './csv.ts';
+import type { Lang } from './i18n/lang.ts';
+import { t, term } from './i18n/t.ts';
 import { round } from './round.ts';
 
 /** Availability below this share counts an endpoint as down in the ranking. */
@@ -150,18 +152,33 @@ export function spofData(input: {
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
 const ms = (x: number | null) => (x === null ? '–' : x.toFixed(0));
 
-/** The matrix as text: one row per failed component, "availability / worst p99" per endpoint. */
+/**
+ * The matrix as text: one row per failed component, "availability / worst p99" per endpoint,
+ * in `lang` (the catalogue's spof.* sentences; the kinds and headers from the glossary).
+ */
 export function formatSpof(
   data: SpofData,
   formatTable: (h: string[], r: string[][]) => string,
+  lang: Lang = 'en',
 ): string {
   const w = data.fault.window;
-  const head = `spof ${data.scenario.name}${data.variant ? ` · variant ${data.variant}` : ''}: each component crashed (${data.fault.mode}) from ${w.startMs / 1000} s to ${w.endMs / 1000} s, seed ${data.seed}`;
-  const header = ['failed component', 'down', ...data.endpoints];
+  const head = t(lang, 'spof.head', {
+    name: data.scenario.name,
+    variant: data.variant ? t(lang, 'spof.variant', { variant: data.variant }) : '',
+    mode: data.fault.mode,
+    from: w.startMs / 1000,
+    to: w.endMs / 1000,
+    seed: data.seed,
+  });
+  const header = [term(lang, 'failed component'), t(lang, 'spof.col.down'), ...data.endpoints];
   const rows = [
-    ['(no fault)', '', ...data.baseline.map((c) => `${pct(c.availability)} / ${ms(c.p99Ms)} ms`)],
+    [
+      t(lang, 'spof.noFault'),
+      '',
+      ...data.baseline.map((c) => `${pct(c.availability)} / ${ms(c.p99Ms)} ms`),
+    ],
     ...data.rows.map((r) => [
-      `${r.component} (${r.kind})`,
+      `${r.component} (${term(lang, r.kind)})`,
       `${r.endpointsDown}/${data.endpoints.length}`,
       ...r.cells.map((c) => `${pct(c.availability)} / ${ms(c.p99Ms)} ms`),
     ]),
@@ -171,9 +188,13 @@ export function formatSpof(
   );
   const verdict =
     worst.length === 0
-      ? 'no single failure takes an endpoint below 99 % availability'
-      : `most damaging: ${worst.map((r) => r.component).join(', ')} — ${worst[0].endpointsDown} of ${data.endpoints.length} endpoints below 99 % availability`;
-  return `${head}\n\n${formatTable(header, rows)}\ncells: availability during the fault / worst per-second p99\n${verdict}\n`;
+      ? t(lang, 'spof.noneDown')
+      : t(lang, 'spof.worst', {
+          components: worst.map((r) => r.component).join(', '),
+          n: worst[0].endpointsDown,
+          all: data.endpoints.length,
+        });
+  return `${head}\n\n${formatTable(header, rows)}\n${t(lang, 'spof.cells')}\n${verdict}\n`;
 }
 
 /** The rows of spof.csv, the header first (see spofCsv). */
@@ -213,7 +234,7 @@ export function spofCsv(data: SpofData): string {
 }
 
 /** The impact matrix as a heatmap: failed component × endpoint, colour = availability. */
-export function spofHeatmapSpec(data: SpofData): TopLevelSpec {
+export function spofHeatmapSpec(data: SpofData, lang: Lang = 'en'): TopLevelSpec {
   const values = data.rows.flatMap((r) =>
     r.cells.map((c, i) => ({
       component: r.component,
@@ -262,8 +283,9 @@ export function spofHeatmapSpec(data: SpofData): TopLevelSpec {
             legend: { format: '.0%' },
           },
           tooltip: [
-            { field: 'component', title: 'failed' },
-            { field: 'endpoint' },
+            // English keeps its short titles; another language's glossary words the full ones
+            { field: 'component', title: lang === 'en' ? 'failed' : 'failed component' },
+            lang === 'en' ? { field: 'endpoint' } : { field: 'endpoint', title: 'endpoint' },
             { field: 'label', title: 'availability' },
             { field: 'p99', title: 'worst p99 ms' },
           ],

@@ -1,7 +1,8 @@
 /**
  * Tests of spof.ts in Node (the code the playground's worker runs for `msasim spof`): a
  * scenario without a shared component says so, an invalid one never runs, and a shop's
- * databases are failed in turn into the four files the CLI writes. (The Chromium test compares
+ * databases are failed in turn into the four files the CLI writes, in the toolbar's report
+ * language. (The Chromium test compares
  * them with `msasim spof`'s, byte for byte.)
  */
 import { readFileSync } from 'node:fs';
@@ -70,5 +71,27 @@ services:
       kind: 'nothing',
       text: expect.stringMatching(/no shared component/),
     });
+    const korean = await runSpof(
+      { request: { ...request(lone), lang: 'ko' }, mode: 'refuse', all: false },
+      ASSETS,
+      () => {},
+    );
+    expect(korean).toEqual({
+      kind: 'nothing',
+      text: 'spof lone: 장애를 낼 공유 컴포넌트가 없습니다 (데이터베이스, 캐시, 호출자가 둘 이상인 서비스가 없음). "all components"를 선택해 보세요',
+    });
+  });
+
+  it('words the table and spof.html in the toolbar’s report language', async () => {
+    const outcome = await runSpof(
+      { request: { ...request(SHOP), lang: 'ko' }, mode: 'refuse', all: false },
+      ASSETS,
+      () => {},
+    );
+    if (outcome.kind !== 'done') throw new Error(JSON.stringify(outcome));
+    expect(outcome.text).toMatch(/^spof shop: 각 컴포넌트를 \d+초부터 \d+초까지 중단시켰습니다/);
+    expect(outcome.text).toContain('피해가 가장 큰 컴포넌트:');
+    const html = new Map(outcome.files).get('spof.html') ?? '';
+    expect(html).toContain('shop: 단일 장애점');
   });
 });

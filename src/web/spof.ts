@@ -5,10 +5,12 @@
  * baseline run, then one run per shared component (every component with "all") failing with
  * the same seed, under the CLI's guards → report/spof.ts's analysis → spof.json, spof.csv,
  * spof.txt and spof.html, the CLI's bytes for the same scenario, mode and choice of components
- * (`--variant`, `--at`, `--for`, `--seed` and `--duration` are not offered). Runs in a worker.
+ * (`--variant`, `--at`, `--for`, `--seed` and `--duration` are not offered), in the toolbar's
+ * report language (the request's `lang`, as `--lang`). Runs in a worker.
  */
 import { CommandBudget, guardedRun } from '../cli/run-guard.ts';
 import type { VegaAssets } from '../report/html/layout.ts';
+import { t } from '../report/i18n/t.ts';
 import { planSpof, spofAnalysis, spofFiles } from '../report/spof-plan.ts';
 import type { SpofOutcome, SpofRequest } from './protocol.ts';
 import { guardLimitsOf, loadRequest } from './run-scenario.ts';
@@ -40,10 +42,11 @@ export async function runSpof(
       description: loaded.loaded.description,
       file: s.request.file,
     };
-    const hint = 'try "all components"';
+    const lang = s.request.lang ?? 'en';
+    const hint = t(lang, 'spof.hint.web');
     const made = await spofAnalysis(
       plan,
-      { about, mode: s.mode, all: s.all, hint },
+      { about, mode: s.mode, all: s.all, hint, lang },
       replayed,
       (sc, options, words) => guardedRun(sc, options, limits, budget, words),
       onRun,
@@ -51,7 +54,7 @@ export async function runSpof(
     if ('stopped' in made) return { kind: 'stopped', message: made.stopped };
     if ('nothing' in made) return { kind: 'nothing', text: made.nothing };
     const { data, text, runs } = made;
-    return { kind: 'done', files: [...spofFiles(data, text, assets)], text, runs };
+    return { kind: 'done', files: [...spofFiles(data, text, assets, lang)], text, runs };
   } finally {
     replayed.close();
   }

@@ -22,11 +22,15 @@ import {
   parseChallenge,
 } from '../../challenge/load.ts';
 import { runAttempt } from '../../challenge/run.ts';
+import type { Lang } from '../../report/i18n/lang.ts';
+import { t } from '../../report/i18n/t.ts';
+import { displayWidth, padEndTo, padStartTo } from '../../report/text-table.ts';
 import { formatIssues } from '../../scenario/format.ts';
 import { readScenarioText } from '../../scenario/load.ts';
 import { didYouMean } from '../../scenario/suggest.ts';
 import { OutPathError, SLO_FAILED_EXIT, UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
+import { chosenLang } from '../lang.ts';
 import { gatherFileOutFacts, writeFileOut } from '../out-file.ts';
 import { refusalText } from '../out-rules.ts';
 import { CHECK_EVERY, CommandBudget, type GuardLimits, RunGuard } from '../run-guard.ts';
@@ -38,6 +42,8 @@ export interface ChallengeOptions extends GuardLimits {
   list?: boolean;
   /** Where to write the starting attempt. */
   out?: string;
+  /** The language of the brief and the verdict (else the locale's). */
+  lang?: Lang;
 }
 
 /** The folder of shipped challenges. */
@@ -123,19 +129,18 @@ export async function challengeCommand(
   opts: ChallengeOptions,
   io: CliIo,
 ): Promise<number> {
-  if (opts.list) return listChallenges(io);
+  if (opts.list) return listChallenges(io, chosenLang(opts.lang, io));
   if (given === undefined)
     throw new UsageError('name a challenge (msasim challenge --list shows them), or give --list');
   const file = await findChallenge(given);
   const { challenge, base, baseText } = await loadChallenge(file);
+  const lang = chosenLang(opts.lang, io);
   if (attemptFile === undefined) {
-    io.out(formatBrief(challenge));
+    io.out(formatBrief(challenge, lang));
     const out = opts.out ?? `${challenge.def.name}.attempt.yaml`;
     const shown = relative(process.cwd(), resolve(file)) || file;
-    await writeAttempt(out, startingAttempt(challenge, shown, baseText), io);
-    io.out(
-      `\nYour starting attempt is ${out}: change it, then run\n  msasim challenge ${shown} ${out}\n`,
-    );
+    await writeAttempt(out, startingAttempt(challenge, shown, baseText), io, lang);
+    io.out(`\n${t(lang, 'ch.start', { out })}\n  msasim challenge ${shown} ${out}\n`);
     return 0;
   }
   if (opts.out !== undefined)
@@ -150,9 +155,8 @@ export async function challengeCommand(
       attempt,
       await runGuarded(challenge, attempt, opts),
     );
-  io.out(
-    `Challenge ${challenge.def.name}: ${challenge.def.title}\n${formatVerdict(verdict, attemptFile)}`,
-  );
+  const head = t(lang, 'ch.v.head', { name: challenge.def.name, title: challenge.def.title });
+  io.out(`${head}\n${formatVerdict(verdict, attemptFile, lang)}`);
   return verdict.pass ? 0 : SLO_FAILED_EXIT;
 }
 
@@ -161,12 +165,12 @@ export async function challengeCommand(
  * is left as it is; anything else is refused (exit 2, nothing touched): an attempt the user
  * changed is theirs, whatever its first line says.
  */
-async function writeAttempt(out: string, text: string, io: CliIo): Promise<void> {
+async function writeAttempt(out: string, text: string, io: CliIo, lang: Lang): Promise<void> {
   const facts = await gatherFileOutFacts(out, '--out', ATTEMPT_MARKER);
   if (facts.target?.kind === 'file') {
     const now = await readFile(facts.resolved, 'utf8').catch(() => null);
     if (now === text) {
-      io.err(`${out} is already there, unchanged\n`);
+      io.err(`${t(lang, 'ch.start.unchanged', { out })}\n`);
       return;
     }
     throw new OutPathError(
@@ -181,18 +185,19 @@ async function writeAttempt(out: string, text: string, io: CliIo): Promise<void>
 }
 
 /** Prints the shipped challenges: name, experiment, title. */
-async function listChallenges(io: CliIo): Promise<number> {
+async function listChallenges(io: CliIo, lang: Lang): Promise<number> {
   const rows: [string, string, string][] = [];
   for (const f of await shippedChallenges()) {
     const c = parseChallenge(await readScenarioText(join(challengesDir(), f)), f);
     rows.push([basename(f, CHALLENGE_SUFFIX), String(c.def.experiment), c.def.title]);
   }
-  const width = Math.max(...rows.map((r) => r[0].length));
-  io.out(`${'challenge'.padEnd(width)}  exp  title\n`);
+  const head = [t(lang, 'ch.list.name'), t(lang, 'ch.list.exp'), t(lang, 'ch.list.title')];
+  const width = Math.max(displayWidth(head[0]), ...rows.map((r) => displayWidth(r[0])));
+  const expWidth = Math.max(3, displayWidth(head[1]));
+  io.out(`${padEndTo(head[0], width)}  ${padStartTo(head[1], expWidth)}  ${head[2]}\n`);
   for (const [name, exp, title] of rows)
-    io.out(`${name.padEnd(width)}  ${exp.padStart(3)}  ${title}\n`);
-  io.out(
-    '\nstart one with: msasim challenge <challenge> (prints the brief, writes your attempt)\n',
-  );
+    io.out(`${padEndTo(name, width)}  ${padStartTo(exp, expWidth)}  ${title}\n`);
+  const command = `msasim challenge <${head[0]}>`;
+  io.out(`\n${t(lang, 'ch.list.start', { command })}\n`);
   return 0;
 }

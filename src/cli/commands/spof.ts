@@ -10,10 +10,13 @@
  * under the guards, writes and prints.
  */
 import { join, relative } from 'node:path';
+import type { Lang } from '../../report/i18n/lang.ts';
+import { t } from '../../report/i18n/t.ts';
 import { planSpof, spofAnalysis, spofFiles } from '../../report/spof-plan.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import { RunGuardError, UsageError } from '../errors.ts';
 import { type CliIo, writeDirectoryAtomically } from '../io.ts';
+import { chosenLang } from '../lang.ts';
 import { checkOut } from '../out-target.ts';
 import { CommandBudget, type GuardLimits, guardedRun } from '../run-guard.ts';
 import { loadWithWarnings, parseSeed } from '../run-variants.ts';
@@ -32,6 +35,8 @@ export interface SpofCommandOptions extends GuardLimits {
   out?: string;
   /** Accepted as by run, compare and sweep; spof draws no progress bars. */
   quiet?: boolean;
+  /** The language of the table, its sentences and spof.html (else the locale's). */
+  lang?: Lang;
 }
 
 export async function spofCommand(
@@ -76,9 +81,10 @@ async function spofRuns(
     description: loaded.description,
     file: relative(process.cwd(), file),
   };
+  const lang = chosenLang(opts.lang, io);
   const made = await spofAnalysis(
     plan,
-    { about, mode: opts.mode, all: opts.all, hint: 'try --all' },
+    { about, mode: opts.mode, all: opts.all, hint: t(lang, 'spof.hint.cli'), lang },
     replayed,
     (s, options, words) => guardedRun(s, options, opts, budget, words),
   );
@@ -88,12 +94,12 @@ async function spofRuns(
     return 0;
   }
   const { data, text, runs } = made;
-  const files = spofFiles(data, text, await loadVegaAssets());
+  const files = spofFiles(data, text, await loadVegaAssets(), lang);
   const warnings = await writeDirectoryAtomically(target, files);
   for (const w of warnings) io.err(`note: ${w}\n`);
   io.out(text);
-  io.err(
-    `ran ${runs} runs (baseline + ${runs - 1} failures) in ${((performance.now() - started) / 1000).toFixed(2)} s wall; wrote ${[...files.keys()].join(', ')} to ${target.given}\n`,
-  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const wrote = { files: [...files.keys()].join(', '), out: target.given };
+  io.err(`${t(lang, 'spof.ran', { runs, failures: runs - 1, seconds, ...wrote })}\n`);
   return 0;
 }

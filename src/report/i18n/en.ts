@@ -4,7 +4,10 @@
  * type requires it, i18n.test.ts checks the placeholders). Add a string here and in ko.ts,
  * then call `t(lang, key, {…})` where it is shown.
  */
+import { EN_TOOLS } from './en-tools.ts';
+
 export const EN = {
+  ...EN_TOOLS,
   // the page's frame (html/layout.ts, html/page.ts)
   'page.eyebrow': 'msasim report',
   'page.nav': 'sections',
@@ -347,6 +350,29 @@ export const EN = {
     "at ρ {rho} ({component}, overloaded: its queue grows with the run), ±{step} % service time leaves no endpoint's p99 to compare.",
   'sens.intro':
     'The run again with the service times of the components at utilisation ≥ 0.8 scaled by 0.95 and 1.05 (same seed, so the same arrivals and draws). Near saturation waiting grows like 1/(1 − ρ): a few per cent of error in a measured service time moves the tail by much more.',
+
+  // the request traces section (features/traces/waterfall.ts)
+  'tr.intro':
+    "The requests kept by tracing, slowest first: each row a span under its parent — the request, the visits (service/endpoint #instance), the waits for a thread, a database connection or a row lock (dashed: waiting, not working), the queries, the cpu and sleep steps, the network hops (light grey: from → to), a two-phase commit's rounds and locks, an entity kept pending, an event store's replay; failures in red, marks for timeouts, retries and fallbacks. Hover for times. Open traces.otlp.json in Jaeger or Grafana Tempo for every span.",
+  'tr.more': '{n} more traces in traces.otlp.json.',
+  'tr.caption':
+    '{entry} request {seq}{replication}: {duration}, {outcome}{cause}{key} — kept as {why}{dropped}{cut}',
+  'tr.caption.replication': ' of replication {n}',
+  'tr.caption.key': ', key {key}',
+  'tr.caption.dropped': ' ({n} more spans in traces.otlp.json)',
+  'tr.caption.cut': ' — first {shown} of {all} spans drawn',
+  'tr.svgTitle': 'request {seq} to {entry}: {duration}, {outcome}',
+  'tr.tip': '{label}: {duration} from {start}',
+  'tr.event': '{name}: {detail} at {at}',
+  'tr.request': 'request {name}',
+  'tr.query': 'query {name}',
+  'tr.outcome.ok': 'ok',
+  'tr.outcome.failed': 'failed',
+  'tr.outcome.rejected': 'rejected',
+  'tr.outcome.timedOut': 'timed out',
+  'tr.reason.slowest': 'slowest',
+  'tr.reason.failed': 'failed',
+  'tr.reason.sampled': 'sampled',
 } satisfies Record<string, string>;
 
 /** A key of the catalogues. */

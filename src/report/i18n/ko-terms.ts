@@ -176,6 +176,8 @@ export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
   instances: '인스턴스',
   'entry endpoint': '진입 엔드포인트',
   'failed component': '장애 난 컴포넌트',
+  'Availability of each endpoint while one component is down':
+    '컴포넌트 하나가 중단된 동안 각 엔드포인트의 가용성',
   count: '개수',
   degraded: '저하됨',
   delay: '지연',

@@ -5,8 +5,10 @@
  * No particle (이/가, 을/를) follows a placeholder: its final consonant is unknown.
  */
 import type { MessageKey } from './en.ts';
+import { KO_TOOLS } from './ko-tools.ts';
 
 export const KO: Record<MessageKey, string> = {
+  ...KO_TOOLS,
   'page.eyebrow': 'msasim 보고서',
   'page.nav': '목차',
   'page.footer':
@@ -322,4 +324,26 @@ export const KO: Record<MessageKey, string> = {
     'ρ {rho} ({component}, 과부하: 실행하는 동안 큐가 계속 자람): 서비스 시간을 ±{step} % 바꿔도 비교할 엔드포인트 p99가 없습니다.',
   'sens.intro':
     '사용률 0.8 이상인 컴포넌트의 서비스 시간에 0.95와 1.05를 곱해 다시 실행한 결과입니다(같은 시드이므로 도착과 추첨이 같습니다). 포화 근처에서 대기는 1/(1 − ρ)처럼 늘어나므로, 측정한 서비스 시간의 몇 퍼센트 오차가 꼬리를 훨씬 크게 움직입니다.',
+
+  'tr.intro':
+    '트레이싱이 남긴 요청을 느린 순서로 보여 줍니다. 각 행은 부모 아래의 스팬 하나입니다: 요청, 방문(서비스/엔드포인트 #인스턴스), 스레드·데이터베이스 커넥션·행 락을 기다린 시간(점선: 일하지 않고 기다린 시간), 쿼리, cpu와 sleep 단계, 네트워크 홉(연한 회색: 보낸 곳 → 받는 곳), 2단계 커밋의 라운드와 락, 보류 상태로 둔 엔티티, 이벤트 저장소의 재생. 실패는 빨간색이고, 타임아웃·재시도·폴백은 표시로 나타냅니다. 마우스를 올리면 시간이 보입니다. 모든 스팬은 traces.otlp.json을 Jaeger나 Grafana Tempo에서 열어 보세요.',
+  'tr.more': 'traces.otlp.json에 트레이스 {n}개가 더 있습니다.',
+  'tr.caption':
+    '{entry} 요청 {seq}{replication}: {duration}, {outcome}{cause}{key} — 남긴 이유: {why}{dropped}{cut}',
+  'tr.caption.replication': ' (반복 실행 {n})',
+  'tr.caption.key': ', 키 {key}',
+  'tr.caption.dropped': ' (traces.otlp.json에 스팬 {n}개 더 있음)',
+  'tr.caption.cut': ' — 스팬 {all}개 중 처음 {shown}개만 그림',
+  'tr.svgTitle': '요청 {seq} ({entry}): {duration}, {outcome}',
+  'tr.tip': '{label}: {start}부터 {duration}',
+  'tr.event': '{name}: {detail}, {at} 시점',
+  'tr.request': '요청 {name}',
+  'tr.query': '쿼리 {name}',
+  'tr.outcome.ok': '성공',
+  'tr.outcome.failed': '실패',
+  'tr.outcome.rejected': '거절',
+  'tr.outcome.timedOut': '시간 초과',
+  'tr.reason.slowest': '가장 느림',
+  'tr.reason.failed': '실패',
+  'tr.reason.sampled': '표본',
 };

@@ -6,13 +6,19 @@
  * working), the queries, the cpu and sleep steps, the network hops (light grey), a two-phase
  * commit's rounds and locks, an entity kept pending, an event store's replay; failures in red, events (timeout, retry, fallback …) as marks with their name.
  * At most MAX_TRACES_SHOWN traces per variant and MAX_ROWS rows per trace are drawn; the
- * full set is in traces.otlp.json (open it in Jaeger or Grafana Tempo).
+ * full set is in traces.otlp.json (open it in Jaeger or Grafana Tempo). The section's words are
+ * the catalogue's (i18n/, `tr.*`) in the page's language, the model's span names through
+ * span-words.ts.
  */
 import type { RequestTrace, TraceSpan } from '../../../metrics/traces.ts';
 import { FONT_STACK } from '../../html/chart-style.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
+import { tHtml } from '../../html/words.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
+import { outcomeWord, reasonWord, spanName } from './span-words.ts';
 
 /** Traces drawn per variant, and rows per trace. */
 export const MAX_TRACES_SHOWN = 12;
@@ -72,21 +78,26 @@ export function layoutSpans(spans: readonly TraceSpan[]): { span: TraceSpan; dep
 /** "12.3 ms". */
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)} ms`;
 
-function label(span: TraceSpan): string {
+function label(span: TraceSpan, lang: Lang): string {
   if (span.kind === 'visit' && span.instance >= 0) return `${span.name} #${span.instance + 1}`;
-  if (span.kind === 'request') return `request ${span.name}`;
-  if (span.kind === 'query') return `query ${span.name}`;
-  return span.name;
+  if (span.kind === 'request') return t(lang, 'tr.request', { name: span.name });
+  if (span.kind === 'query') return t(lang, 'tr.query', { name: span.name });
+  return spanName(lang, span.name);
 }
 
-/** One trace's waterfall. */
-export function waterfallSvg(trace: RequestTrace): Html {
+/** One trace's waterfall, its words in `lang`. */
+export function waterfallSvg(trace: RequestTrace, lang: Lang = 'en'): Html {
   const rows = layoutSpans(trace.spans).slice(0, MAX_ROWS);
   const t0 = trace.startMs;
   const span = Math.max(trace.endMs - t0, ...rows.map((r) => r.span.endMs - t0), 1e-6);
   const x = (t: number) => LABEL + ((t - t0) / span) * (WIDTH - LABEL - RIGHT);
   const height = TOP + rows.length * ROW + 6;
-  const title = `request ${trace.seq} to ${trace.entry}: ${ms(trace.endMs - trace.startMs)}, ${trace.outcome}`;
+  const title = t(lang, 'tr.svgTitle', {
+    seq: trace.seq,
+    entry: trace.entry,
+    duration: ms(trace.endMs - trace.startMs),
+    outcome: outcomeWord(lang, trace.outcome),
+  });
   const bars = rows.map(({ span: s, depth }, i) => {
     const y = TOP + i * ROW;
     const x0 = x(s.startMs);
@@ -94,12 +105,14 @@ export function waterfallSvg(trace: RequestTrace): Html {
     const failed = s.outcome !== 'ok';
     const fill = failed ? '#e45756' : FILL[s.kind];
     const wait = WAITS.has(s.kind);
-    const tip = `${label(s)}: ${ms(s.endMs - s.startMs)} from ${ms(s.startMs - t0)}${failed ? ` — ${s.outcome}${s.cause ? `: ${s.cause}` : ''}` : ''}`;
+    const name = label(s, lang);
+    const when = { label: name, duration: ms(s.endMs - s.startMs), start: ms(s.startMs - t0) };
+    const tip = `${t(lang, 'tr.tip', when)}${failed ? ` — ${outcomeWord(lang, s.outcome)}${s.cause ? `: ${s.cause}` : ''}` : ''}`;
     const marks = s.events.map(
       (e) =>
-        html`<g><title>${e.name}: ${e.detail} at ${ms(e.atMs - t0)}</title><path d="M${x(e.atMs)} ${y + 1}l4 6l-4 6l-4 -6z" fill="#222"/><text x="${x(e.atMs) + 6}" y="${y + 12}" font-size="10">${e.name}</text></g>`,
+        html`<g><title>${t(lang, 'tr.event', { name: e.name, detail: e.detail, at: ms(e.atMs - t0) })}</title><path d="M${x(e.atMs)} ${y + 1}l4 6l-4 6l-4 -6z" fill="#222"/><text x="${x(e.atMs) + 6}" y="${y + 12}" font-size="10">${e.name}</text></g>`,
     );
-    return html`<g class="span"><title>${tip}</title><text x="${4 + depth * 10}" y="${y + 12}" font-size="11">${label(s).slice(0, 44)}</text><rect x="${x0}" y="${y + 2}" width="${w}" height="${ROW - 5}" fill="${fill}"${wait ? html` fill-opacity="0.75" stroke="#b8860b" stroke-dasharray="3 2"` : html``}/><text x="${x0 + w + 3}" y="${y + 12}" font-size="10" fill="#555">${ms(s.endMs - s.startMs)}</text>${marks}</g>`;
+    return html`<g class="span"><title>${tip}</title><text x="${4 + depth * 10}" y="${y + 12}" font-size="11">${name.slice(0, 44)}</text><rect x="${x0}" y="${y + 2}" width="${w}" height="${ROW - 5}" fill="${fill}"${wait ? html` fill-opacity="0.75" stroke="#b8860b" stroke-dasharray="3 2"` : html``}/><text x="${x0 + w + 3}" y="${y + 12}" font-size="10" fill="#555">${ms(s.endMs - s.startMs)}</text>${marks}</g>`;
   });
   const scale = [0, 0.25, 0.5, 0.75, 1].map(
     (f) =>
@@ -108,18 +121,36 @@ export function waterfallSvg(trace: RequestTrace): Html {
   return html`<svg xmlns="http://www.w3.org/2000/svg" class="waterfall" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${title}" font-family="${FONT_STACK}"><title>${title}</title>${scale}${bars}</svg>`;
 }
 
-function traceBlock(trace: RequestTrace): Html {
-  const why = trace.reasons.join(', ');
-  const key = trace.key === null ? html`` : html`, key <code>${trace.key}</code>`;
+function traceBlock(trace: RequestTrace, lang: Lang): Html {
+  const why = trace.reasons.map((r) => reasonWord(lang, r)).join(', ');
+  const key =
+    trace.key === null
+      ? html``
+      : tHtml(lang, 'tr.caption.key', { key: html`<code>${trace.key}</code>` });
   const dropped =
-    trace.droppedSpans > 0 ? html` (${trace.droppedSpans} more spans in traces.otlp.json)` : html``;
+    trace.droppedSpans > 0 ? t(lang, 'tr.caption.dropped', { n: trace.droppedSpans }) : '';
   const rows = layoutSpans(trace.spans).length;
-  const cut = rows > MAX_ROWS ? html` — first ${MAX_ROWS} of ${rows} spans drawn` : html``;
-  return html`<figure class="trace"><figcaption><strong>${trace.entry}</strong> request ${trace.seq}${trace.replication === undefined ? html`` : html` of replication ${trace.replication}`}: ${ms(trace.endMs - trace.startMs)}, ${trace.outcome}${trace.cause ? html` (${trace.cause})` : html``}${key} — kept as ${why}${dropped}${cut}</figcaption>${waterfallSvg(trace)}</figure>`;
+  const cut = rows > MAX_ROWS ? t(lang, 'tr.caption.cut', { shown: MAX_ROWS, all: rows }) : '';
+  const caption = tHtml(lang, 'tr.caption', {
+    entry: html`<strong>${trace.entry}</strong>`,
+    seq: trace.seq,
+    replication:
+      trace.replication === undefined
+        ? ''
+        : t(lang, 'tr.caption.replication', { n: trace.replication }),
+    duration: ms(trace.endMs - trace.startMs),
+    outcome: outcomeWord(lang, trace.outcome),
+    cause: trace.cause ? html` (${trace.cause})` : html``,
+    key,
+    why,
+    dropped,
+    cut,
+  });
+  return html`<figure class="trace"><figcaption>${caption}</figcaption>${waterfallSvg(trace, lang)}</figure>`;
 }
 
-/** The section, when some variant was traced. */
-export function tracesSection(data: ReportData): PageSection[] {
+/** The section, when some variant was traced; its words in `lang`. */
+export function tracesSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   const traced = data.variants.filter((v) => (v.traces ?? []).length > 0);
   if (traced.length === 0) return [];
   const blocks = traced.map((v) => {
@@ -128,16 +159,16 @@ export function tracesSection(data: ReportData): PageSection[] {
     const heading = v.variant === null ? html`` : html`<h3>${v.variant}</h3>`;
     const more =
       traces.length > shown.length
-        ? html`<p class="note">${traces.length - shown.length} more traces in traces.otlp.json.</p>`
+        ? html`<p class="note">${t(lang, 'tr.more', { n: traces.length - shown.length })}</p>`
         : html``;
-    return html`${heading}${joinHtml(shown.map(traceBlock))}${more}`;
+    return html`${heading}${joinHtml(shown.map((x) => traceBlock(x, lang)))}${more}`;
   });
   return [
     {
       id: 'traces',
       title: 'Request traces',
       nav: 'Traces',
-      html: html`<p>The requests kept by tracing, slowest first: each row a span under its parent — the request, the visits (service/endpoint #instance), the waits for a thread, a database connection or a row lock (dashed: waiting, not working), the queries, the cpu and sleep steps, the network hops (light grey: from → to), a two-phase commit's rounds and locks, an entity kept pending, an event store's replay; failures in red, marks for timeouts, retries and fallbacks. Hover for times. Open traces.otlp.json in Jaeger or Grafana Tempo for every span.</p>${joinHtml(blocks)}`,
+      html: html`<p>${tHtml(lang, 'tr.intro', {})}</p>${joinHtml(blocks)}`,
     },
   ];
 }
