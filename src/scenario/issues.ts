@@ -5,6 +5,7 @@
  * refuses a misspelt one and tools can rely on the set.
  */
 import { printable } from './identifiers.ts';
+import type { KoText } from './messages-ko.ts';
 
 /**
  * Every issue code, by the phase that finds it. Stable: tools and tests match on them; rename
@@ -148,6 +149,8 @@ export interface ScenarioIssue {
   message: string;
   /** How to fix it (valid values, did-you-mean). */
   hint?: string;
+  /** The message and hint in Korean (messages-ko.ts), printed with --lang ko when present. */
+  ko?: KoText;
   file: string;
   line: number;
   col: number;

@@ -3,6 +3,7 @@
  * JavaScript objects cannot hold, override paths that would reach JavaScript internals, and
  * sizes beyond what a run can hold. Re-exported by messages.ts (one function per issue code).
  */
+import * as ko from './messages-ko.ts';
 import type { IssueText } from './messages.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -299,6 +300,7 @@ export function duplicateKey(key: string): IssueText {
     code: 'duplicate-key',
     message: `the key "${key}" is given twice in this map`,
     hint: 'keep one of them (the parser would otherwise silently use the last)',
+    ko: ko.duplicateKey(key),
   };
 }
 

@@ -6,12 +6,22 @@
  */
 import { printable } from './identifiers.ts';
 import type { IssueCode } from './issues.ts';
-import { didYouMean, sortedNames } from './suggest.ts';
+import * as ko from './messages-ko.ts';
+import {
+  listNames,
+  showDuration,
+  showPlain,
+  showTypedValue,
+  showValue,
+} from './messages-values.ts';
+import { didYouMean } from './suggest.ts';
 
 // and those of the data files a workload replays
 export * from './messages-data.ts';
 // the texts of hostile or oversized input live beside this file
 export * from './messages-limits.ts';
+// how values and names are quoted
+export * from './messages-values.ts';
 
 /** The text of one issue, before it gets a path, a severity and a location. */
 export interface IssueText {
@@ -19,6 +29,8 @@ export interface IssueText {
   code: IssueCode;
   message: string;
   hint?: string;
+  /** The Korean text (messages-ko.ts), printed with --lang ko; absent → the English one. */
+  ko?: ko.KoText;
 }
 
 /** Kinds of names a scenario refers to. */
@@ -35,52 +47,6 @@ export type ReferenceKind =
   | 'consumer group'
   | 'pending state'
   | 'instance size';
-
-/** How many names a "known: …" list shows before it ends in "…". */
-export const MAX_LISTED = 12;
-
-/** `a, b, c`: sorted, without duplicates, cut after MAX_LISTED names with "…". */
-export function listNames(names: readonly string[]): string {
-  // the sorted list is kept for long lists, which many messages name (known: services …)
-  const sorted = sortedNames(names);
-  const shown: string[] = [];
-  for (const name of sorted) {
-    if (name === shown.at(-1)) continue;
-    if (shown.length === MAX_LISTED) return `${shown.join(', ')}, …`;
-    shown.push(name);
-  }
-  return shown.join(', ');
-}
-
-/** A value as it appears in a message: strings quoted (and cut when long), lists and maps named. */
-export function showValue(value: unknown): string {
-  if (typeof value === 'string') {
-    return printable(JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value));
-  }
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
-
-/** A number or a duration as written, without quotes: `5`, `20ms`. */
-export function showPlain(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : showValue(value);
-}
-
-/** A value with its type, for expected-vs-received messages: `string "abc"`, `number 5`. */
-export function showTypedValue(value: unknown): string {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return `${typeof value} ${showValue(value)}`;
-  }
-  return showValue(value);
-}
-
-/** A duration as the user wrote it; a bare number gets its implied unit, ms. */
-export function showDuration(value: number | string): string {
-  return typeof value === 'number' ? `${value}ms` : value.trim();
-}
 
 /** `a`, `a and b`, `a, b and c`. */
 function joinAnd(items: readonly string[]): string {
@@ -103,9 +69,12 @@ export function unreadableFile(file: string, reason: string): string {
 
 /** The YAML (or JSON) text cannot be parsed. `detail` is the parser's message. */
 export function yamlSyntax(detail: string): string {
-  // The parser repeats the position and quotes the line; we print our own location.
-  const firstLine = detail.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
-  return `cannot parse the file: ${firstLine}`;
+  return `cannot parse the file: ${parserFirstLine(detail)}`;
+}
+
+/** The parser's message without the position and quoted line it repeats (we print our own). */
+export function parserFirstLine(detail: string): string {
+  return detail.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
 }
 
 /** A variant's `set:` key that is not a path into the scenario. */
@@ -148,18 +117,25 @@ export function unknownKey(key: string, known: readonly string[]): IssueText {
       code: 'unknown-key',
       message: 'merge keys (<<) are not supported',
       hint: 'write the keys out, or put an alias (*name) where the whole value goes',
+      ko: ko.unknownKey(key, known),
     };
   const valid = known.length === 0 ? 'remove it' : `valid keys here: ${listNames(known)}`;
   return {
     code: 'unknown-key',
     message: `unknown key "${key}"`,
     hint: withSuggestion(valid, key, known),
+    ko: ko.unknownKey(key, known),
   };
 }
 
 /** A required key is absent. */
 export function missingKey(key: string | number, hint?: string): IssueText {
-  return { code: 'missing-key', message: `missing required key "${key}"`, hint };
+  return {
+    code: 'missing-key',
+    message: `missing required key "${key}"`,
+    hint,
+    ko: ko.missingKey(key, hint),
+  };
 }
 
 /** The value has the wrong type. `expected` is a phrase such as 'number' or 'a duration such as "2ms"'. */
@@ -167,6 +143,7 @@ export function invalidType(expected: string, received: unknown): IssueText {
   return {
     code: 'invalid-type',
     message: `expected ${expected}, received ${showTypedValue(received)}`,
+    ko: ko.invalidType(expected, received),
   };
 }
 
@@ -181,12 +158,20 @@ export interface Bound {
 
 /** A number below its minimum, or a list or text shorter than its minimum length. */
 export function tooSmall(bound: Bound): IssueText {
-  return { code: 'too-small', message: boundMessage(bound, 'at least', '>') };
+  return {
+    code: 'too-small',
+    message: boundMessage(bound, 'at least', '>'),
+    ko: ko.boundMessage(bound, 'min'),
+  };
 }
 
 /** A number above its maximum, or a list or text longer than its maximum length. */
 export function tooBig(bound: Bound): IssueText {
-  return { code: 'too-big', message: boundMessage(bound, 'at most', '<') };
+  return {
+    code: 'too-big',
+    message: boundMessage(bound, 'at most', '<'),
+    ko: ko.boundMessage(bound, 'max'),
+  };
 }
 
 function boundMessage(bound: Bound, words: string, op: '>' | '<'): string {
@@ -207,6 +192,7 @@ export function invalidFormat(expectation: string, received: unknown, hint?: str
     code: 'invalid-format',
     message: `${expectation}, received ${showValue(received)}`,
     hint,
+    ko: ko.invalidFormat(expectation, received, hint),
   };
 }
 
@@ -220,12 +206,14 @@ export function invalidValue(values: readonly unknown[], received: unknown): Iss
     code: 'invalid-value',
     message: `expected ${expected}, received ${showValue(received)}`,
     hint,
+    ko: ko.invalidValue(values, received),
   };
 }
 
 /** A map key (a service, endpoint or workload name) that is not a valid identifier. */
 export function invalidName(name: string, expectation: string): IssueText {
-  return { code: 'invalid-name', message: `invalid name "${printable(name)}": ${expectation}` };
+  const message = `invalid name "${printable(name)}": ${expectation}`;
+  return { code: 'invalid-name', message, ko: ko.invalidName(name, expectation) };
 }
 
 /** `dist:` names no known distribution. */
@@ -235,6 +223,7 @@ export function unknownDistribution(name: unknown, known: readonly string[]): Is
     code: 'unknown-distribution',
     message: `unknown distribution ${shown}; known: ${listNames(known)}`,
     hint: typeof name === 'string' ? withSuggestion(undefined, name, known) : undefined,
+    ko: ko.unknownDistribution(name, known),
   };
 }
 
@@ -287,6 +276,7 @@ export function unknownReference(
     code: 'unknown-reference',
     message: `unknown ${kind} "${name}"${of}; ${list}`,
     hint: withSuggestion(undefined, name, known),
+    ko: ko.unknownReference(kind, name, known, owner),
   };
 }
 

@@ -1,0 +1,220 @@
+/**
+ * The Korean texts of the scenario problems a workshop meets most (issue 17, `--lang ko`): one
+ * function per English function of messages.ts / messages-limits.ts, of the same name and
+ * arguments, returning the message and hint in Korean (합니다체, as report/i18n/ko.ts). The
+ * English function attaches the result as `ko`; format.ts prints it with `--lang ko` and falls
+ * back to the English text for a problem translated nowhere here. Names, keys, paths, units and
+ * values stay as written; the English phrases a zod schema supplies are translated when known
+ * (KO_PHRASES) and quoted as they are otherwise. No particle (이/가, 을/를) follows a name: its
+ * final consonant is unknown.
+ */
+import { printable } from './identifiers.ts';
+import { listNames, showValue } from './messages-values.ts';
+import { didYouMean } from './suggest.ts';
+
+/** The Korean text of one issue (the English IssueText's `ko`). */
+export interface KoText {
+  message: string;
+  hint?: string;
+}
+
+/** A value as a Korean message shows it: strings quoted as in English, the rest named. */
+export function koValue(value: unknown): string {
+  if (value === undefined) return '없음';
+  if (value === null) return '빈 값';
+  if (Array.isArray(value)) return '목록';
+  if (typeof value === 'object') return '객체';
+  return showValue(value);
+}
+
+/** A value with its type (the type name as the schema says it: string, number, boolean). */
+export function koTypedValue(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return `${typeof value} ${koValue(value)}`;
+  }
+  return koValue(value);
+}
+
+/** The phrases of the schema (schema-walk.ts describeSchema, schema.ts regex messages) in Korean. */
+const KO_PHRASES: Record<string, string> = {
+  'a whole number': '정수',
+  'a number': '숫자',
+  'a string': '문자열',
+  'true or false': 'true 또는 false',
+  'a list': '목록',
+  'an object': '객체',
+  'another value': '다른 값',
+  'a duration such as "2ms"': '"2ms" 같은 시간',
+  'a rate such as "200/s"': '"200/s" 같은 비율',
+  'a whole number or "unbounded"': '정수 또는 "unbounded"',
+  'a step such as { cpu: 2ms } or { call: orders/get }':
+    '{ cpu: 2ms } 또는 { call: orders/get } 같은 단계',
+  'a distribution object { dist: … }': '분포 객체 { dist: … }',
+  'expected a duration such as "2ms", "1.5s", "250us" or a number of ms':
+    '"2ms", "1.5s", "250us" 같은 시간이나 밀리초 수가 필요합니다',
+  'expected a rate such as "200/s", "3/ms", "1200/min" or a number per second':
+    '"200/s", "3/ms", "1200/min" 같은 비율이나 초당 횟수가 필요합니다',
+  'expected a size such as "200B", "64KB", "1.5MB" or a number of bytes':
+    '"200B", "64KB", "1.5MB" 같은 크기나 바이트 수가 필요합니다',
+  'expected a percentage such as "99.9%" or a fraction from 0 to 1':
+    '"99.9%" 같은 백분율이나 0에서 1 사이의 비율이 필요합니다',
+  'expected a language tag such as "ko" or "en"': '"ko"나 "en" 같은 언어 태그가 필요합니다',
+  'duration units: us, µs, ms, s, m or min, h': '시간 단위: us, µs, ms, s, m 또는 min, h',
+  'rate units: /ms, /s or /sec, /min or /m, /h': '비율 단위: /ms, /s 또는 /sec, /min 또는 /m, /h',
+};
+
+/** An English phrase of the schema in Korean: each "or" part translated when known, else kept. */
+export function koPhrase(english: string): string {
+  if (Object.hasOwn(KO_PHRASES, english)) return KO_PHRASES[english];
+  return english
+    .split(' or ')
+    .map((part) => (Object.hasOwn(KO_PHRASES, part) ? KO_PHRASES[part] : part))
+    .join(' 또는 ');
+}
+
+/** An optional English hint in Korean when it is one of the known phrases (undefined stays so). */
+function koHint(english: string | undefined): string | undefined {
+  return english === undefined ? undefined : koPhrase(english);
+}
+
+/** `prefix; 혹시 "x"인가요?`: the did-you-mean part of a hint, as messages.ts withSuggestion. */
+function koSuggestion(prefix: string | undefined, name: string, known: readonly string[]) {
+  const guess = didYouMean(name, known);
+  const parts = [prefix, guess === undefined ? undefined : `혹시 "${guess}"인가요?`];
+  const hint = parts.filter((p) => p !== undefined).join('; ');
+  return hint === '' ? undefined : hint;
+}
+
+export function unknownKey(key: string, known: readonly string[]): KoText {
+  if (key === '<<')
+    return {
+      message: '병합 키(<<)는 지원하지 않습니다',
+      hint: '키를 직접 쓰거나, 값 전체가 들어갈 자리에 별칭(*name)을 쓰세요',
+    };
+  const valid =
+    known.length === 0 ? '이 키를 지우세요' : `이 자리에 쓸 수 있는 키: ${listNames(known)}`;
+  return { message: `알 수 없는 키 "${key}"`, hint: koSuggestion(valid, key, known) };
+}
+
+export function missingKey(key: string | number, hint?: string): KoText {
+  return { message: `필수 키가 없습니다: "${key}"`, hint: koHint(hint) };
+}
+
+export function invalidType(expected: string, received: unknown): KoText {
+  return { message: `${koPhrase(expected)} 값이 필요한데 ${koTypedValue(received)} 값입니다` };
+}
+
+/** Bounds of a too_small / too_big check (messages.ts Bound). */
+interface Bound {
+  origin: string;
+  limit: number | bigint;
+  inclusive: boolean;
+  received: unknown;
+}
+
+export function boundMessage(bound: Bound, side: 'min' | 'max'): KoText {
+  const { origin, limit, inclusive, received } = bound;
+  const words = side === 'min' ? '이상이어야' : '이하여야';
+  if (origin === 'array' || origin === 'set') {
+    const got = Array.isArray(received) ? ` (현재 ${received.length}개)` : '';
+    return { message: `항목이 ${limit}개 ${words} 합니다${got}` };
+  }
+  if (origin === 'string')
+    return { message: `${limit}자 ${words} 하는데 ${koValue(received)} 값입니다` };
+  const op = `${side === 'min' ? '>' : '<'}${inclusive ? '=' : ''}`;
+  return { message: `값이 ${op} ${limit} 조건을 만족해야 하는데 ${koValue(received)} 값입니다` };
+}
+
+export function invalidFormat(expectation: string, received: unknown, hint?: string): KoText {
+  return {
+    message: `${koPhrase(expectation)}; 받은 값: ${koValue(received)}`,
+    hint: koHint(hint),
+  };
+}
+
+export function invalidValue(values: readonly unknown[], received: unknown): KoText {
+  const names = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+  const expected = values.length === 1 ? koValue(values[0]) : `${listNames(names)} 중 하나`;
+  const hint = typeof received === 'string' ? koSuggestion(undefined, received, names) : undefined;
+  return { message: `${expected} 값이 필요한데 ${koValue(received)} 값입니다`, hint };
+}
+
+export function unknownDistribution(name: unknown, known: readonly string[]): KoText {
+  const shown = typeof name === 'string' ? `"${name}"` : koTypedValue(name);
+  return {
+    message: `알 수 없는 분포 ${shown}; 알려진 분포: ${listNames(known)}`,
+    hint: typeof name === 'string' ? koSuggestion(undefined, name, known) : undefined,
+  };
+}
+
+/** The kinds of names a scenario refers to (messages.ts ReferenceKind) in Korean. */
+const KO_KINDS: Record<string, string> = {
+  service: '서비스',
+  endpoint: '엔드포인트',
+  database: '데이터베이스',
+  component: '구성 요소',
+  'key space': '키 공간',
+  cache: '캐시',
+  broker: '브로커',
+  topic: '토픽',
+  saga: '사가',
+  'consumer group': '컨슈머 그룹',
+  'pending state': '대기 상태',
+  'instance size': '인스턴스 크기',
+  variant: '변형',
+};
+
+/** A kind of name in Korean (as written when unknown). */
+export function koKind(kind: string): string {
+  return Object.hasOwn(KO_KINDS, kind) ? KO_KINDS[kind] : kind;
+}
+
+export function unknownReference(
+  kind: string,
+  name: string,
+  known: readonly string[],
+  owner?: string,
+): KoText {
+  const k = koKind(kind);
+  const of =
+    owner === undefined ? '' : `${koKind(kind === 'topic' ? 'broker' : 'service')} "${owner}"의 `;
+  const list = known.length === 0 ? `정의된 ${k} 없음` : `알려진 ${k}: ${listNames(known)}`;
+  return {
+    message: `${of}알 수 없는 ${k} "${name}"; ${list}`,
+    hint: koSuggestion(undefined, name, known),
+  };
+}
+
+export function invalidName(name: string, expectation: string): KoText {
+  return { message: `잘못된 이름 "${printable(name)}": ${koPhrase(expectation)}` };
+}
+
+export function yamlSyntax(firstLine: string): string {
+  return `파일을 해석할 수 없습니다: ${firstLine}`;
+}
+
+export function duplicateKey(key: string): KoText {
+  return {
+    message: `이 맵에 같은 키가 두 번 있습니다: "${key}"`,
+    hint: '하나만 남기세요 (그대로 두면 파서가 말없이 마지막 것을 씁니다)',
+  };
+}
+
+export function inVariant(variant: string, message: string): string {
+  return `변형 "${variant}" 적용 시: ${message}`;
+}
+
+export function inOverride(label: string, message: string): string {
+  return `${label} 적용 시: ${message}`;
+}
+
+/**
+ * The `ko` of an issue whose English message gets a prefix (inVariant, inOverride): the Korean
+ * message with the Korean prefix, or nothing when the issue has no Korean text.
+ */
+export function koPrefixed(
+  text: KoText | undefined,
+  prefix: (message: string) => string,
+): { ko?: KoText } {
+  return text === undefined ? {} : { ko: { ...text, message: prefix(text.message) } };
+}
