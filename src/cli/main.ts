@@ -51,7 +51,7 @@ import { VERSION } from './version.ts';
  * Builds the command tree; each action stores its exit code in `result.code`. Commander never
  * exits the process: usage errors throw a CommanderError (exitOverride, inherited by commands).
  */
-export function createProgram(io: CliIo, result: { code: number }): Command {
+export function createProgram(io: CliIo, result: ProgramResult): Command {
   const program = new Command('msasim')
     .description('Discrete-event simulator that compares microservice-architecture choices')
     .version(VERSION)
@@ -79,9 +79,10 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .action(async (file: string, opts) => {
       const { runCommand } = await import('./commands/run.ts');
       const lang = chosenLang(opts.lang, io);
+      result.lang = lang;
       result.code = await runCommand(
         file,
-        { ...opts, lang, onError: (e) => handleError(e, io) },
+        { ...opts, lang, onError: (e) => handleError(e, io, lang) },
         io,
       );
     });
@@ -102,7 +103,8 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .option('--wide', 'print tables at their full width (default: fitted to 100 columns)')
     .action(async (file: string, opts) => {
       const { compareCommand } = await import('./commands/compare.ts');
-      result.code = await compareCommand(file, { ...opts, lang: chosenLang(opts.lang, io) }, io);
+      result.lang = chosenLang(opts.lang, io);
+      result.code = await compareCommand(file, { ...opts, lang: result.lang }, io);
     });
 
   program
@@ -168,7 +170,8 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       .option('--quiet', 'no progress bar'),
   ).action(async (file: string, opts) => {
     const { sweepCommand } = await import('./commands/sweep.ts');
-    result.code = await sweepCommand(file, { ...opts, lang: chosenLang(opts.lang, io) }, io);
+    result.lang = chosenLang(opts.lang, io);
+    result.code = await sweepCommand(file, { ...opts, lang: result.lang }, io);
   });
 
   withGuards(
@@ -226,9 +229,10 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .command('validate')
     .description('check scenario files and report every problem with its position')
     .argument('<files...>', 'scenario files')
-    .action(async (files: string[]) => {
+    .addOption(langOption())
+    .action(async (files: string[], opts: { lang?: Lang }) => {
       const { validateCommand } = await import('./commands/validate.ts');
-      result.code = await validateCommand(files, io);
+      result.code = await validateCommand(files, io, chosenLang(opts.lang, io));
     });
 
   program
@@ -408,7 +412,7 @@ function withGuards(command: Command): Command {
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const result = { code: 0 };
+  const result: ProgramResult = { code: 0 };
   if (io === processIo) {
     ignoreClosedPipes();
     exitOnUncaught(io);
@@ -418,17 +422,24 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     await program.parseAsync(argv);
     return result.code;
   } catch (e) {
-    return handleError(e, io);
+    return handleError(e, io, result.lang);
   }
 }
 
-function handleError(e: unknown, io: CliIo): number {
+/** What the command's action leaves: its exit code, and the language it chose (for its errors). */
+export interface ProgramResult {
+  code: number;
+  /** --lang (or the locale) of a command that has it: its scenario problems are printed in it. */
+  lang?: Lang;
+}
+
+function handleError(e: unknown, io: CliIo, lang: Lang = 'en'): number {
   if (e instanceof CommanderError) {
     // help and version are "errors" with exit code 0 in commander's exitOverride mode
     return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (e instanceof ScenarioError) {
-    io.err(`${formatIssues(e.issues)}\n`);
+    io.err(`${formatIssues(e.issues, lang)}\n`);
     return ExitCode.scenario;
   }
   if (e instanceof UsageError) {
