@@ -12,8 +12,8 @@ import { checkHighlights } from './highlights.ts';
 import { type DocPath, ScenarioError, type ScenarioIssue, type UnlocatedIssue } from './issues.ts';
 import type { LessonScope } from './lesson.ts';
 import { createLocator, detab } from './locate.ts';
-import * as ko from './messages-ko.ts';
 import * as msg from './messages.ts';
+import * as ko from './messages-ko.ts';
 import { normalizeScenario } from './normalize.ts';
 import {
   applyOverrides,

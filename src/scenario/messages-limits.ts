@@ -3,8 +3,9 @@
  * JavaScript objects cannot hold, override paths that would reach JavaScript internals, and
  * sizes beyond what a run can hold. Re-exported by messages.ts (one function per issue code).
  */
-import * as ko from './messages-ko.ts';
+
 import type { IssueText } from './messages.ts';
+import * as ko from './messages-ko.ts';
 import { didYouMean } from './suggest.ts';
 
 /** A whole number with thousands separators: 1,000,000. */

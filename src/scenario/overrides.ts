@@ -6,8 +6,8 @@
  * document nor a part that a YAML alias shares with another place is changed behind its back.
  */
 import type { DocPath, UnlocatedIssue } from './issues.ts';
-import * as ko from './messages-ko.ts';
 import * as msg from './messages.ts';
+import * as ko from './messages-ko.ts';
 import { didYouMean } from './suggest.ts';
 
 /**
