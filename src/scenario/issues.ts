@@ -5,7 +5,6 @@
  * refuses a misspelt one and tools can rely on the set.
  */
 import { printable } from './identifiers.ts';
-import type { KoText } from './messages-ko.ts';
 
 /**
  * Every issue code, by the phase that finds it. Stable: tools and tests match on them; rename
@@ -133,6 +132,25 @@ export type IssueCode = (typeof ISSUE_CODES)[number];
 /** Whether `code` is an issue code (for data read back from JSON, say). */
 export function isIssueCode(code: string): code is IssueCode {
   return (ISSUE_CODES as readonly string[]).includes(code);
+}
+
+/** The Korean text of an issue (scenario/messages-ko.ts), printed with --lang ko. */
+export interface KoText {
+  message: string;
+  hint?: string;
+}
+
+/**
+ * The text of one issue, before it gets a path, a severity and a location: what the functions of
+ * messages.ts (and its siblings) return.
+ */
+export interface IssueText {
+  /** Stable machine-readable code, e.g. 'unknown-key' (one of ISSUE_CODES). */
+  code: IssueCode;
+  message: string;
+  hint?: string;
+  /** The Korean text (messages-ko.ts), printed with --lang ko; absent → the English one. */
+  ko?: KoText;
 }
 
 /** A path into the scenario document, e.g. ['services', 'orders', 'endpoints', 'get', 'steps', 0]. */

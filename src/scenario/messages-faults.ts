@@ -2,7 +2,7 @@
  * The texts of the problems of a scenario's faults (faults:, found by check-references.ts and
  * check-limits.ts): one function per issue code, as in messages.ts, which re-exports this file.
  */
-import type { IssueText } from './messages.ts';
+import type { IssueText } from './issues.ts';
 import { showPlain } from './messages-values.ts';
 
 /** A fault with both a component and a link. */

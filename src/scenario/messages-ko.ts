@@ -9,14 +9,9 @@
  * final consonant is unknown.
  */
 import { printable } from './identifiers.ts';
+import type { KoText } from './issues.ts';
 import { listNames, showValue } from './messages-values.ts';
 import { didYouMean } from './suggest.ts';
-
-/** The Korean text of one issue (the English IssueText's `ko`). */
-export interface KoText {
-  message: string;
-  hint?: string;
-}
 
 /** A value as a Korean message shows it: strings quoted as in English, the rest named. */
 export function koValue(value: unknown): string {

@@ -4,7 +4,7 @@
  * sizes beyond what a run can hold. Re-exported by messages.ts (one function per issue code).
  */
 
-import type { IssueText } from './messages.ts';
+import type { IssueText } from './issues.ts';
 import * as ko from './messages-ko.ts';
 import { didYouMean } from './suggest.ts';
 

@@ -5,7 +5,7 @@
  * Where a problem is found and how it is printed live elsewhere (zod-issues.ts, format.ts).
  */
 import { printable } from './identifiers.ts';
-import type { IssueCode } from './issues.ts';
+import type { IssueCode, IssueText } from './issues.ts';
 import * as ko from './messages-ko.ts';
 import {
   listNames,
@@ -16,6 +16,8 @@ import {
 } from './messages-values.ts';
 import { didYouMean } from './suggest.ts';
 
+// the text of one issue (the issues' own file holds it: no import loop)
+export type { IssueText } from './issues.ts';
 // and those of the data files a workload replays
 export * from './messages-data.ts';
 // the texts of the faults' problems
@@ -24,16 +26,6 @@ export * from './messages-faults.ts';
 export * from './messages-limits.ts';
 // how values and names are quoted
 export * from './messages-values.ts';
-
-/** The text of one issue, before it gets a path, a severity and a location. */
-export interface IssueText {
-  /** Stable machine-readable code, e.g. 'unknown-key' (one of ISSUE_CODES). */
-  code: IssueCode;
-  message: string;
-  hint?: string;
-  /** The Korean text (messages-ko.ts), printed with --lang ko; absent → the English one. */
-  ko?: ko.KoText;
-}
 
 /** Kinds of names a scenario refers to. */
 export type ReferenceKind =
