@@ -3,6 +3,7 @@
  * check-limits.ts): one function per issue code, as in messages.ts, which re-exports this file.
  */
 import type { IssueText } from './issues.ts';
+import * as ko from './messages-ko.ts';
 import { showPlain } from './messages-values.ts';
 
 /** A fault with both a component and a link. */
@@ -86,6 +87,7 @@ export function unitlessSubMillisecond(key: string, value: number): IssueText {
     code: 'unitless-sub-millisecond',
     message: `\`${key}: ${value}\` has no unit, so it is ${value} ms (a number is milliseconds)`,
     hint: `write "${value}ms" if you mean it, or "${value}s" for seconds`,
+    ko: ko.unitlessSubMillisecond(key, value),
   };
 }
 

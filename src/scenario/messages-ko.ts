@@ -10,7 +10,7 @@
  */
 import { printable } from './identifiers.ts';
 import type { KoText } from './issues.ts';
-import { listNames, showValue } from './messages-values.ts';
+import { listNames, showDuration, showValue } from './messages-values.ts';
 import { didYouMean } from './suggest.ts';
 
 /** A value as a Korean message shows it: strings quoted as in English, the rest named. */
@@ -156,7 +156,6 @@ const KO_KINDS: Record<string, string> = {
   'consumer group': '컨슈머 그룹',
   'pending state': '대기 상태',
   'instance size': '인스턴스 크기',
-  variant: '변형',
 };
 
 /** A kind of name in Korean (as written when unknown). */
@@ -212,4 +211,152 @@ export function koPrefixed(
   prefix: (message: string) => string,
 ): { ko?: KoText } {
   return text === undefined ? {} : { ko: { ...text, message: prefix(text.message) } };
+}
+
+/** `a, b, c` joined as the English joinAnd, with Korean 와/과-free commas and "및". */
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} 및 ${items.at(-1)}`;
+}
+
+export function missingDistribution(known: readonly string[]): KoText {
+  return {
+    message: '필수 키가 없습니다: "dist"',
+    hint: `dist: 추가 (${listNames(known)} 중 하나)`,
+  };
+}
+
+export function invalidStep(
+  keys: readonly string[],
+  kinds: readonly string[],
+  all: readonly string[],
+): KoText {
+  const message = `단계에는 다음 중 정확히 하나가 있어야 합니다: ${all.join(', ')}`;
+  if (kinds.length > 1)
+    return {
+      message: `${message}; 이 단계에는 ${joinAnd(kinds)} 모두 있습니다`,
+      hint: '종류마다 단계를 하나씩 나누세요',
+    };
+  const guess = keys.map((k) => [k, didYouMean(k, all)] as const).find(([, g]) => g !== undefined);
+  const found = keys.length === 0 ? '이 단계는 비어 있습니다' : `이 단계의 키: ${listNames(keys)}`;
+  return {
+    message: `${message}; ${found}`,
+    hint: guess === undefined ? undefined : `"${guess[0]}" 대신 혹시 "${guess[1]}"인가요?`,
+  };
+}
+
+export function callToDatabase(database: string): KoText {
+  return {
+    message: `"${database}" 데이터베이스는 호출할 수 없습니다; 호출할 수 있는 것은 서비스 엔드포인트뿐입니다`,
+    hint: `엔드포인트에서 query: ${database} 같은 단계로 조회하세요`,
+  };
+}
+
+export function queryToService(service: string): KoText {
+  return {
+    message: `"${service}" 서비스는 조회할 수 없습니다; query는 데이터베이스에만 닿습니다`,
+    hint: `call: ${service}/<endpoint> 같은 단계로 엔드포인트를 호출하세요`,
+  };
+}
+
+export function queryWithoutDatabase(service: string, databases: readonly string[]): KoText {
+  const list =
+    databases.length === 0 ? '정의된 데이터베이스 없음' : `데이터베이스: ${listNames(databases)}`;
+  return {
+    message: `이 query에는 데이터베이스가 없고 서비스 "${service}"에도 database: 키가 없습니다`,
+    hint: `query에 db: <id>를, 또는 서비스에 database: <id>를 추가하세요; ${list}`,
+  };
+}
+
+export function duplicateId(id: string): KoText {
+  return {
+    message: `"${id}" 이름을 서비스와 데이터베이스가 함께 씁니다`,
+    hint: '서비스와 데이터베이스는 한 이름 공간을 나눠 씁니다; 둘 중 하나의 이름을 바꾸세요',
+  };
+}
+
+export function workloadArrival(found: 'none' | 'both', keys: readonly string[] = []): KoText {
+  const hint =
+    '개방형(open): 응답 시간과 상관없이 요청이 일정 비율로 도착합니다; 폐쇄형(closed): 정해진 수의 사용자가 응답을 기다린 뒤 생각 시간을 갖습니다';
+  if (found === 'none')
+    return {
+      message:
+        '워크로드에는 rate:(개방형), users:(폐쇄형), replay:(로그의 도착 기록) 또는 rateProfile:(파일의 비율) 중 하나가 필요합니다',
+      hint: `${hint}; replay:와 rateProfile:은 시나리오 옆의 CSV 파일을 읽습니다`,
+    };
+  const fromFile = keys.some((k) => k === 'replay' || k === 'rateProfile');
+  return {
+    message: fromFile
+      ? `워크로드에는 rate:, users:, replay:, rateProfile: 중 하나만 둡니다. 지금은 ${keys.map((k) => `${k}:`).join(', ')} 모두 있습니다`
+      : '워크로드에는 rate:(개방형)와 users:(폐쇄형) 중 하나만 둡니다',
+    hint: fromFile
+      ? 'replay:는 로그의 도착을 그대로 보내고, rateProfile:은 개방형 워크로드의 비율을 파일에서 가져옵니다; rate:와 users:는 식입니다'
+      : hint,
+  };
+}
+
+export function workloadTarget(found: 'none' | 'both'): KoText {
+  return {
+    message:
+      found === 'none'
+        ? '워크로드에는 target:(엔드포인트 하나) 또는 mix:(가중치가 있는 엔드포인트들)가 필요합니다'
+        : '워크로드에는 target:과 mix: 중 하나만 둡니다',
+    hint: '예: target: orders/get, 또는 mix: { orders/get: 9, orders/create: 1 }',
+  };
+}
+
+export function mixWeights(): KoText {
+  return {
+    message: 'mix의 가중치 합은 0보다 커야 합니다',
+    hint: '적어도 한 엔드포인트에 양수 가중치를 주세요',
+  };
+}
+
+export function scheduleOrder(at: number | string, previous: number | string): KoText {
+  return {
+    message: `schedule의 시각은 점점 늘어나야 합니다: at: ${showDuration(at)} 항목이 at: ${showDuration(previous)} 항목 뒤에 있습니다`,
+    hint: 'schedule 항목을 at: 순서로 정렬하세요',
+  };
+}
+
+export function zeroDuration(): KoText {
+  return { message: 'duration은 0보다 길어야 합니다', hint: '예: duration: 60s' };
+}
+
+export function warmupTooLong(warmup: number | string, duration: number | string): KoText {
+  return {
+    message: `warmup(${showDuration(warmup)})은 duration(${showDuration(duration)})보다 짧아야 합니다`,
+    hint: '통계는 워밍업 이후에 모으므로 아무것도 측정되지 않습니다',
+  };
+}
+
+export function branchProbabilities(sum: number): KoText {
+  return {
+    message: `branch 확률의 합은 1 이하여야 하는데 ${Number(sum.toFixed(6))}입니다`,
+    hint: '1에서 남는 만큼이 어느 branch도 실행되지 않을 확률입니다',
+  };
+}
+
+export function unitlessSubMillisecond(key: string, value: number): KoText {
+  return {
+    message: `\`${key}: ${value}\`에는 단위가 없어 ${value} ms입니다 (숫자는 밀리초)`,
+    hint: `그 뜻이면 "${value}ms"로, 초라면 "${value}s"로 쓰세요`,
+  };
+}
+
+export function shortDuration(written: string, ms: number): KoText {
+  return {
+    message: `${written} 값은 ${ms} ms입니다 (단위 없는 숫자는 밀리초): 실행이 1 s보다 짧습니다`,
+    hint: `${ms}초라면 ${ms}s로 쓰세요`,
+  };
+}
+
+export function unresolvedAlias(name: string, known: readonly string[]): KoText {
+  const guess = didYouMean(name, known);
+  return {
+    message: `별칭 *${name} 앞에 정의된 앵커 &${name} 없음`,
+    hint:
+      guess !== undefined
+        ? `혹시 *${guess}인가요?`
+        : '별칭보다 위의 값에 앵커(&name)를 정의하거나, 값을 직접 쓰세요',
+  };
 }

@@ -33,6 +33,7 @@ export function unresolvedAlias(name: string, known: readonly string[]): IssueTe
       guess !== undefined
         ? `did you mean *${guess}?`
         : 'define the anchor (&name) on a value above the alias, or write the value out',
+    ko: ko.unresolvedAlias(name, known),
   };
 }
 
@@ -169,6 +170,7 @@ export function shortDuration(written: string, ms: number): IssueText {
     code: 'short-duration',
     message: `${written} is ${ms} ms (a number without a unit is milliseconds): the run is shorter than 1 s`,
     hint: `write ${ms}s for ${ms} seconds`,
+    ko: ko.shortDuration(written, ms),
   };
 }
 

@@ -227,6 +227,7 @@ export function missingDistribution(known: readonly string[]): IssueText {
     code: 'missing-key',
     message: 'missing required key "dist"',
     hint: `add dist: one of ${listNames(known)}`,
+    ko: ko.missingDistribution(known),
   };
 }
 
@@ -245,6 +246,7 @@ export function invalidStep(
       code: 'invalid-step',
       message: `${message}; this one has ${joinAnd(kinds)}`,
       hint: 'split it into one step per kind',
+      ko: ko.invalidStep(keys, kinds, all),
     };
   }
   const guesses = keys.map((k) => [k, didYouMean(k, all)] as const);
@@ -254,6 +256,7 @@ export function invalidStep(
     code: 'invalid-step',
     message: `${message}; ${found}`,
     hint: guess === undefined ? undefined : `did you mean "${guess[1]}" instead of "${guess[0]}"?`,
+    ko: ko.invalidStep(keys, kinds, all),
   };
 }
 
@@ -301,6 +304,7 @@ export function callToDatabase(database: string): IssueText {
     code: 'call-to-database',
     message: `"${database}" is a database; only service endpoints can be called`,
     hint: `query it from an endpoint with a step such as: query: ${database}`,
+    ko: ko.callToDatabase(database),
   };
 }
 
@@ -310,6 +314,7 @@ export function queryToService(service: string): IssueText {
     code: 'query-to-service',
     message: `"${service}" is a service, and queries only reach databases`,
     hint: `call one of its endpoints with a step such as: call: ${service}/<endpoint>`,
+    ko: ko.queryToService(service),
   };
 }
 
@@ -321,6 +326,7 @@ export function queryWithoutDatabase(service: string, databases: readonly string
     code: 'query-without-database',
     message: `this query names no database and service "${service}" has no database: key`,
     hint: `add db: <id> to the query, or database: <id> to the service; ${list}`,
+    ko: ko.queryWithoutDatabase(service, databases),
   };
 }
 
@@ -330,6 +336,7 @@ export function duplicateId(id: string): IssueText {
     code: 'duplicate-id',
     message: `"${id}" names both a service and a database`,
     hint: 'services and databases share one set of ids; rename one of them',
+    ko: ko.duplicateId(id),
   };
 }
 
@@ -352,6 +359,7 @@ export function workloadArrival(found: 'none' | 'both', keys: readonly string[] 
       message:
         'a workload needs rate: (an open workload), users: (a closed workload), replay: (the arrivals of a log) or rateProfile: (a rate from a file)',
       hint: `${hint}; replay: and rateProfile: read a CSV file beside the scenario`,
+      ko: ko.workloadArrival(found, keys),
     };
   const fromFile = keys.some((k) => k === 'replay' || k === 'rateProfile');
   return {
@@ -362,6 +370,7 @@ export function workloadArrival(found: 'none' | 'both', keys: readonly string[] 
     hint: fromFile
       ? 'replay: sends the arrivals of a log as they are; rateProfile: gives an open workload its rate from a file; rate: and users: are formulas'
       : hint,
+    ko: ko.workloadArrival(found, keys),
   };
 }
 
@@ -374,6 +383,7 @@ export function workloadTarget(found: 'none' | 'both'): IssueText {
         ? 'a workload needs target: (one endpoint) or mix: (endpoints with weights)'
         : 'a workload has either target: or mix:, not both',
     hint: 'for example target: orders/get, or mix: { orders/get: 9, orders/create: 1 }',
+    ko: ko.workloadTarget(found),
   };
 }
 
@@ -392,6 +402,7 @@ export function mixWeights(): IssueText {
     code: 'mix-weights',
     message: 'the weights of a mix must add up to more than 0',
     hint: 'give at least one endpoint a positive weight',
+    ko: ko.mixWeights(),
   };
 }
 
@@ -411,6 +422,7 @@ export function scheduleOrder(at: number | string, previous: number | string): I
     code: 'schedule-order',
     message: `schedule times must increase: at: ${showDuration(at)} comes after at: ${showDuration(previous)}`,
     hint: 'sort the schedule items by at:',
+    ko: ko.scheduleOrder(at, previous),
   };
 }
 
@@ -420,6 +432,7 @@ export function zeroDuration(): IssueText {
     code: 'zero-duration',
     message: 'duration must be longer than 0',
     hint: 'for example duration: 60s',
+    ko: ko.zeroDuration(),
   };
 }
 
@@ -429,6 +442,7 @@ export function warmupTooLong(warmup: number | string, duration: number | string
     code: 'warmup-too-long',
     message: `warmup (${showDuration(warmup)}) must be shorter than duration (${showDuration(duration)})`,
     hint: 'statistics are collected after the warm-up, so nothing would be measured',
+    ko: ko.warmupTooLong(warmup, duration),
   };
 }
 
@@ -438,6 +452,7 @@ export function branchProbabilities(sum: number): IssueText {
     code: 'branch-probabilities',
     message: `branch probabilities must add up to at most 1, received ${Number(sum.toFixed(6))}`,
     hint: 'what is left to 1 is the chance that no branch runs',
+    ko: ko.branchProbabilities(sum),
   };
 }
 
