@@ -1,10 +1,11 @@
 /**
  * `msasim validate --lang ko` (issue 17): scenarios with the mistakes a workshop makes most (a
  * misspelt key, a wrong type, a duration in an unknown unit, an unknown distribution, unknown
- * services, endpoints and databases, a mistake that only one variant makes) get Korean messages
- * at the same places as the English ones; a problem without a Korean text (a call cycle) keeps
- * its English text; without --lang the English output is unchanged and the locale (LANG=ko_KR)
- * chooses Korean, as for run; run --lang ko prints the problems of a bad scenario in Korean too.
+ * services, endpoints and databases, a call loop, a mistake that only one variant makes) get
+ * Korean messages at the same places as the English ones; a problem without a Korean text (a
+ * think time without users) keeps its English text; without --lang the English output is
+ * unchanged and the locale (LANG=ko_KR) chooses Korean, as for run; run --lang ko prints the
+ * problems of a bad scenario in Korean too.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,13 +33,14 @@ services:
           - cpu: { dist: exponental, mean: 1ms }
 `;
 
-/** Mistakes the reference checks find, and a call cycle (which has no Korean text). */
+/** Mistakes the reference checks find, a call loop, and a think time without users (no Korean text). */
 const REFERENCE_MISTAKES = `version: 1
 name: shop
 duration: 10s
 workloads:
   shoppers:
     rate: 50/s
+    thinkTime: 1s
     target: ordrs/get
 services:
   orders:
@@ -131,10 +133,17 @@ describe('validate --lang ko', () => {
     expect(ko.stdout).toContain('알 수 없는 서비스 "ordrs"; 알려진 서비스: customers, orders');
     expect(ko.stdout).toContain('서비스 "customers"의 알 수 없는 엔드포인트 "gett"');
     expect(ko.stdout).toContain('알 수 없는 데이터베이스 "dbb"; 알려진 데이터베이스: db');
-    // the call cycle has no Korean text: its English one, word for word
-    const cycle = texts(en.stdout).filter((l) => /in a loop|remove one of the calls/.test(l));
-    expect(cycle.length).toBe(2);
-    for (const line of cycle) expect(texts(ko.stdout)).toContain(line);
+    expect(ko.stdout).toContain(
+      '엔드포인트들이 끝나지 않는 순환으로 서로를 호출합니다: customers/list',
+    );
+    // a think time without users (misplaced-key) has no Korean text: its English one, word for word
+    const misplaced = texts(en.stdout).filter((l) => /thinkTime/.test(l));
+    expect(misplaced).toEqual([
+      expect.stringMatching(/^ {2}✖ thinkTime: only applies together with users: /),
+      '  → remove thinkTime: or add users:',
+    ]);
+    for (const line of misplaced) expect(texts(ko.stdout)).toContain(line);
+    expect(ko.stdout.trimEnd().endsWith('오류 5개')).toBe(true);
     expect(en.stdout).not.toMatch(HANGUL);
   });
 

@@ -13,6 +13,9 @@ import type { KoText } from './issues.ts';
 import { listNames, showDuration, showValue } from './messages-values.ts';
 import { didYouMean } from './suggest.ts';
 
+// the texts of the cross-checks (references, SLOs, distributions, overrides) live beside this file
+export * from './messages-ko-checks.ts';
+
 /** A value as a Korean message shows it: strings quoted as in English, the rest named. */
 export function koValue(value: unknown): string {
   if (value === undefined) return '없음';
@@ -73,7 +76,7 @@ function koHint(english: string | undefined): string | undefined {
 }
 
 /** `prefix; 혹시 "x"인가요?`: the did-you-mean part of a hint, as messages.ts withSuggestion. */
-function koSuggestion(prefix: string | undefined, name: string, known: readonly string[]) {
+export function koSuggestion(prefix: string | undefined, name: string, known: readonly string[]) {
   const guess = didYouMean(name, known);
   const parts = [prefix, guess === undefined ? undefined : `혹시 "${guess}"인가요?`];
   const hint = parts.filter((p) => p !== undefined).join('; ');
@@ -213,8 +216,8 @@ export function koPrefixed(
   return text === undefined ? {} : { ko: { ...text, message: prefix(text.message) } };
 }
 
-/** `a, b, c` joined as the English joinAnd, with Korean 와/과-free commas and "및". */
-function joinAnd(items: readonly string[]): string {
+/** `a, b 및 c`: the English joinAnd without a particle (와/과 would depend on the last sound). */
+export function koJoinAnd(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} 및 ${items.at(-1)}`;
 }
 
@@ -233,7 +236,7 @@ export function invalidStep(
   const message = `단계에는 다음 중 정확히 하나가 있어야 합니다: ${all.join(', ')}`;
   if (kinds.length > 1)
     return {
-      message: `${message}; 이 단계에는 ${joinAnd(kinds)} 모두 있습니다`,
+      message: `${message}; 이 단계에는 ${koJoinAnd(kinds)} 모두 있습니다`,
       hint: '종류마다 단계를 하나씩 나누세요',
     };
   const guess = keys.map((k) => [k, didYouMean(k, all)] as const).find(([, g]) => g !== undefined);

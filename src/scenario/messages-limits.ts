@@ -84,6 +84,7 @@ export function emptyVariants(): IssueText {
     code: 'empty-variants',
     message: 'variants: lists no variant, so the scenario runs once without variants',
     hint: 'add a variant such as `variants: { bigger: { set: { services.orders.instances: 4 } } }`, or remove variants:',
+    ko: ko.emptyVariants(),
   };
 }
 

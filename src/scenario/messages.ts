@@ -92,6 +92,7 @@ export function unknownOverrideKey(key: string, known: readonly string[]): Issue
     code: 'unknown-override-path',
     message: `there is no "${key}" here`,
     hint: withSuggestion(`known: ${listNames(known)}`, key, known),
+    ko: ko.unknownOverrideKey(key, known),
   };
 }
 
@@ -101,6 +102,7 @@ export function variantHidesOverride(variant: string, path: string): IssueText {
     code: 'variant-hides-override',
     message: `variant "${variant}" sets ${path} itself, so changing ${path} from outside the file has no effect on it`,
     hint: 'remove the key from the variant, or sweep a path it does not set',
+    ko: ko.variantHidesOverride(variant, path),
   };
 }
 
@@ -283,6 +285,7 @@ export function tooManyKeys(total: number, max: number): IssueText {
     code: 'too-many-keys',
     message: `the key spaces hold ${total} keys together; at most ${max} are supported`,
     hint: 'make the key spaces smaller (a sample of the real table behaves the same under a skewed access pattern)',
+    ko: ko.tooManyKeys(total, max),
   };
 }
 
@@ -295,6 +298,7 @@ export function listNeeds(strategy: string, option: string, known: readonly stri
       known.length > 0
         ? `add ${option}: one of ${listNames(known)}`
         : `add ${option}: and define it`,
+    ko: ko.listNeeds(strategy, option, known),
   };
 }
 
@@ -346,6 +350,7 @@ export function reservedId(id: string): IssueText {
     code: 'reserved-id',
     message: `"${id}" is reserved: it names the sender of workload requests in network links`,
     hint: 'rename this component',
+    ko: ko.reservedId(id),
   };
 }
 
@@ -413,6 +418,7 @@ export function scheduleItemKind(found: readonly string[]): IssueText {
     code: 'schedule-item',
     message: `a schedule item needs exactly one of: rate, rampTo, spike; ${has}`,
     hint: 'rate: sets a new rate, rampTo: with over: changes it linearly, spike: with for: adds a burst',
+    ko: ko.scheduleItemKind(found),
   };
 }
 
@@ -462,6 +468,7 @@ export function lognormalParams(given: readonly string[]): IssueText {
   return {
     code: 'lognormal-params',
     message: `a lognormal needs either mean and p99, or median and sigma; ${has}`,
+    ko: ko.lognormalParams(given),
   };
 }
 
@@ -471,6 +478,7 @@ export function lognormalP99(mean: unknown, p99: unknown, maxRatio: number): Iss
     code: 'lognormal-params',
     message: `a lognormal needs mean < p99 ≤ ${maxRatio} × mean, received mean ${showPlain(mean)} and p99 ${showPlain(p99)}`,
     hint: 'for a heavier tail use median and sigma, or a pareto',
+    ko: ko.lognormalP99(mean, p99, maxRatio),
   };
 }
 
@@ -479,6 +487,7 @@ export function empiricalWeights(values: number, weights: number): IssueText {
   return {
     code: 'empirical-weights',
     message: `an empirical distribution needs one weight per value, received ${values} values and ${weights} weights`,
+    ko: ko.empiricalWeights(values, weights),
   };
 }
 
@@ -487,6 +496,7 @@ export function uniformRange(min: unknown, max: unknown): IssueText {
   return {
     code: 'uniform-range',
     message: `a uniform needs min ≤ max, received min ${showPlain(min)} and max ${showPlain(max)}`,
+    ko: ko.uniformRange(min, max),
   };
 }
 
@@ -498,11 +508,13 @@ export function callCycle(cycle: readonly string[], throughBranch: boolean): Iss
         code: 'call-cycle',
         message: `endpoints may call each other in a loop: ${loop}`,
         hint: 'a branch on the way can end the loop; check its probability keeps requests short',
+        ko: ko.callCycle(cycle, throughBranch),
       }
     : {
         code: 'call-cycle',
         message: `endpoints call each other in a loop that never ends: ${loop}`,
         hint: 'remove one of the calls, or put it inside a branch with probability below 1',
+        ko: ko.callCycle(cycle, throughBranch),
       };
 }
 
@@ -524,6 +536,7 @@ export function sloWithoutBound(name: string, bounds: readonly string[]): IssueT
     code: 'slo-without-bound',
     message: `SLO "${name}" sets no bound`,
     hint: `give at least one of: ${bounds.join(', ')} (e.g. p99: 300ms or availability: 99.9%)`,
+    ko: ko.sloWithoutBound(name, bounds),
   };
 }
 
@@ -533,6 +546,7 @@ export function sloTwoTargets(name: string): IssueText {
     code: 'slo-two-targets',
     message: `SLO "${name}" names both an endpoint and a component; an SLO has one target`,
     hint: 'split it into two SLOs: latency, availability, errors and throughput for the endpoint, utilisation for the component',
+    ko: ko.sloTwoTargets(name),
   };
 }
 
@@ -542,6 +556,7 @@ export function sloBoundNeedsEndpoint(bound: string, component: string): IssueTe
     code: 'slo-bound-needs-endpoint',
     message: `"${bound}" bounds requests, but this SLO targets the component "${component}"`,
     hint: 'a component SLO can bound only its utilisation; bound requests with `endpoint:` (or no target for all endpoints)',
+    ko: ko.sloBoundNeedsEndpoint(bound, component),
   };
 }
 
@@ -551,6 +566,7 @@ export function sloUtilisationNeedsComponent(components: readonly string[]): Iss
     code: 'slo-utilisation-needs-component',
     message: '"utilisation" bounds a component, but this SLO names none',
     hint: `add \`component:\` (one of: ${listNames(components)})`,
+    ko: ko.sloUtilisationNeedsComponent(components),
   };
 }
 
@@ -564,6 +580,7 @@ export function sloNotEntry(endpoint: string, entries: readonly string[]): Issue
       endpoint,
       entries,
     ),
+    ko: ko.sloNotEntry(endpoint, entries),
   };
 }
 
@@ -614,6 +631,7 @@ export function breakerMinCallsOverWindow(minCalls: number, window: number): Iss
     code: 'breaker-min-calls-over-window',
     message: `minCalls (${minCalls}) is larger than the window (${window} calls): the breaker could never open`,
     hint: `make minCalls at most ${window}, or widen the window`,
+    ko: ko.breakerMinCallsOverWindow(minCalls, window),
   };
 }
 
@@ -623,6 +641,7 @@ export function autoscaleRange(instances: number, min: number, max: number): Iss
     code: 'autoscale-range',
     message: `autoscale min ${min} and max ${max} must satisfy min ≤ instances (${instances}) ≤ max`,
     hint: '`instances` is the count at the start; set it between min and max',
+    ko: ko.autoscaleRange(instances, min, max),
   };
 }
 
