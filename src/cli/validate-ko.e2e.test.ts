@@ -178,6 +178,20 @@ describe('the language of scenario problems elsewhere', () => {
     expect(r.stdout).toContain('알 수 없는 키 "instancs"');
   });
 
+  it('sweep --lang ko frames a problem a --param makes in Korean (exit 1)', async () => {
+    const out = join(dir, 'sweep');
+    const args = ['sweep', 'scenarios/shop.yaml', '--param', 'services.orders.instancs=1'];
+    const ko = await msasim([...args, '--lang', 'ko', '--out', out]);
+    expect(ko.code).toBe(1);
+    expect(ko.stderr).toContain(
+      '  ✖ --param services.orders.instancs=1 적용 시: 알 수 없는 키 "instancs"',
+    );
+    const en = await msasim([...args, '--lang', 'en', '--out', out]);
+    expect(en.stderr).toContain(
+      '  ✖ in --param services.orders.instancs=1: unknown key "instancs"',
+    );
+  });
+
   it('run --lang ko prints a bad scenario’s problems in Korean (exit 1)', async () => {
     const r = await msasim(['run', '--lang', 'ko', join(dir, 'schema.yaml')]);
     expect(r.code).toBe(1);

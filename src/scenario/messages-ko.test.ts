@@ -69,6 +69,19 @@ const COMMON: [string, IssueText, string[], string[]][] = [
     ['"0.5ms"', '"0.5s"'],
   ],
   ['call to a database', msg.callToDatabase('db'), ['"db"'], ['query: db']],
+  ['call loop', msg.callCycle(['a/get', 'b/get', 'a/get'], false), ['a/get → b/get → a/get'], []],
+  [
+    'unknown path of an override',
+    msg.unknownOverrideKey('instancs', ['instances']),
+    ['"instancs"'],
+    ['instances', '"instances"'],
+  ],
+  [
+    'autoscale bounds',
+    msg.autoscaleRange(5, 1, 4),
+    ['min 1', 'max 4', 'instances(5)'],
+    ['`instances`'],
+  ],
 ];
 
 describe('Korean problem texts', () => {
