@@ -107,6 +107,7 @@ export async function readScenarioText(path: string): Promise<string> {
         severity: 'error',
         path: [],
         message: msg.unreadableFile(path, reason),
+        ko: { message: ko.unreadableFile(path, reason) },
         file: path,
         line: 1,
         col: 1,

@@ -12,6 +12,7 @@ export function faultTwoTargets(name: string): IssueText {
     code: 'fault-two-targets',
     message: `fault "${name}" names both a target and a link; a fault strikes one of them`,
     hint: 'split it into two faults',
+    ko: ko.faultTwoTargets(name),
   };
 }
 
@@ -24,6 +25,7 @@ export function faultWithoutTarget(name: string, kind: string): IssueText {
       kind === 'partition'
         ? 'a partition strikes a link: add `link: { from: a, to: b }`'
         : 'add `target: <component>` (a service, database or cache) or `link: { from: a, to: b }`',
+    ko: ko.faultWithoutTarget(name, kind),
   };
 }
 
@@ -33,6 +35,7 @@ export function faultInstances(component: string, count: number): IssueText {
     code: 'fault-instances',
     message: `"${component}" has ${count} instance${count === 1 ? '' : 's'}; the fault names more`,
     hint: `give a count from 1 to ${count}, or instance numbers from 0 to ${count - 1}`,
+    ko: ko.faultInstances(component, count),
   };
 }
 
@@ -42,6 +45,7 @@ export function faultNeedsLink(name: string): IssueText {
     code: 'fault-needs-link',
     message: `fault "${name}" is a partition, which cuts a link, not a component`,
     hint: 'replace `target:` with `link: { from: caller, to: callee }`; to take a component down, use kind: crash',
+    ko: ko.faultNeedsLink(name),
   };
 }
 
@@ -51,6 +55,7 @@ export function faultNeedsComponent(name: string, kind: string): IssueText {
     code: 'fault-needs-component',
     message: `fault "${name}" (${kind}) strikes a component, not a link`,
     hint: 'replace `link:` with `target: <component>`; on a link use kind: partition, latency or error-rate',
+    ko: ko.faultNeedsComponent(name, kind),
   };
 }
 
@@ -60,6 +65,7 @@ export function faultInstancesOnLink(): IssueText {
     code: 'fault-instances-on-link',
     message: '`instances` selects instances of a target component; a link has none',
     hint: 'remove `instances`, or strike the component with `target:`',
+    ko: ko.faultInstancesOnLink(),
   };
 }
 
@@ -69,6 +75,7 @@ export function latencyFaultWithoutDelay(name: string): IssueText {
     code: 'latency-fault-without-delay',
     message: `latency fault "${name}" neither adds nor multiplies anything`,
     hint: 'give `add: 50ms` (a duration or distribution), `factor: 3`, or both',
+    ko: ko.latencyFaultWithoutDelay(name),
   };
 }
 
@@ -78,6 +85,7 @@ export function faultNeverStrikes(at: unknown, duration: unknown): IssueText {
     code: 'fault-never-strikes',
     message: `the fault starts at ${showPlain(at)}, not before the run ends (${showPlain(duration)}): it never strikes`,
     hint: 'start it earlier or lengthen the run',
+    ko: ko.faultNeverStrikes(at, duration),
   };
 }
 
@@ -97,6 +105,7 @@ export function faultOnlyInWarmup(at: unknown, length: unknown, warmup: unknown)
     code: 'fault-only-in-warmup',
     message: `the fault strikes from ${showPlain(at)} for ${showPlain(length)}, all of it inside the warm-up (${showPlain(warmup)}), which is not counted: nothing of it is measured`,
     hint: 'start it after the warm-up, or shorten the warm-up',
+    ko: ko.faultOnlyInWarmup(at, length, warmup),
   };
 }
 
@@ -106,6 +115,7 @@ export function recurringFaultWithoutLength(): IssueText {
     code: 'recurring-fault-without-length',
     message: 'a recurring fault needs `for` (how long each occurrence lasts)',
     hint: 'e.g. `at: 30s`, `for: 10s`, `every: 60s`',
+    ko: ko.recurringFaultWithoutLength(),
   };
 }
 
@@ -115,6 +125,7 @@ export function faultWindowsOverlap(length: unknown, every: unknown): IssueText 
     code: 'fault-windows-overlap',
     message: `each occurrence lasts ${showPlain(length)} but they start every ${showPlain(every)}: they would overlap`,
     hint: 'make `for` shorter than `every` (or drop `every` for one long fault)',
+    ko: ko.faultWindowsOverlap(length, every),
   };
 }
 
@@ -124,5 +135,6 @@ export function faultTimesWithoutEvery(): IssueText {
     code: 'fault-times-without-every',
     message: '`times` counts recurrences, but the fault has no `every`',
     hint: 'add `every: <period>` or remove `times`',
+    ko: ko.faultTimesWithoutEvery(),
   };
 }

@@ -15,6 +15,8 @@ import { didYouMean } from './suggest.ts';
 
 // the texts of the cross-checks (references, SLOs, distributions, overrides) live beside this file
 export * from './messages-ko-checks.ts';
+// and those of the faults
+export * from './messages-ko-faults.ts';
 
 /** A value as a Korean message shows it: strings quoted as in English, the rest named. */
 export function koValue(value: unknown): string {
@@ -184,6 +186,11 @@ export function unknownReference(
 
 export function invalidName(name: string, expectation: string): KoText {
   return { message: `잘못된 이름 "${printable(name)}": ${koPhrase(expectation)}` };
+}
+
+/** The scenario file cannot be read; a reason other than a missing file stays as the system says it. */
+export function unreadableFile(file: string, reason: string): string {
+  return `${file} 파일을 읽을 수 없습니다: ${reason === 'file not found' ? '파일이 없습니다' : reason}`;
 }
 
 export function yamlSyntax(firstLine: string): string {
