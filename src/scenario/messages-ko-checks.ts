@@ -147,3 +147,105 @@ export function emptyVariants(): KoText {
     hint: '`variants: { bigger: { set: { services.orders.instances: 4 } } }` 같은 변형을 추가하거나 variants:를 지우세요',
   };
 }
+
+export function eventLoopCores(service: string, cores: number): KoText {
+  return {
+    message: `서비스 "${service}"에 이벤트 루프(runtime.eventLoop)와 코어 ${cores}개가 함께 있습니다: 이벤트 루프는 CPU 하나입니다`,
+    hint: '`cores`를 지우거나(이벤트 루프는 인스턴스마다 코어 하나), `runtime.eventLoop`를 지우세요',
+  };
+}
+
+export function runtimePeriodZero(key: string): KoText {
+  return {
+    message: `\`${key}\` 값은 0보다 길어야 합니다`,
+    hint:
+      key === 'tick'
+        ? 'Node의 타이머는 1ms 단위로 돕니다'
+        : '이 상태에 머무는 평균 시간을 주세요. 예: 10s',
+  };
+}
+
+export function freezeNotOnService(name: string, target: string): KoText {
+  return {
+    message: `장애 "${name}"이(가) 멈추는 "${target}"은(는) 서비스가 아닙니다: 일시 정지할 수 있는 것은 서비스의 프로세스뿐입니다`,
+    hint: '데이터베이스, 캐시, 브로커에는 `mode: hang`(돌아올 때까지 응답 없음)이나 `mode: refuse`를 쓰세요',
+  };
+}
+
+export function backlogWithoutFreeze(name: string, mode: string): KoText {
+  return {
+    message: `장애 "${name}"에 \`backlog\`가 있지만 모드가 ${mode}입니다: 연결을 계속 받는 것은 멈춘(freeze) 프로세스뿐입니다`,
+    hint: '`mode: freeze`를 추가하거나 `backlog`를 지우세요',
+  };
+}
+
+export function faultOnInProcessCache(cache: string, type: string): KoText {
+  return {
+    message: `캐시 "${cache}"의 종류는 ${type}입니다: 서비스 인스턴스 안에 있으므로 따로 장애가 날 수 없습니다`,
+    hint: '그 캐시를 가진 서비스를 치거나, 캐시를 `type: distributed`(독립 구성 요소)로 하세요',
+  };
+}
+
+export function clientOnInProcessCache(cache: string, type: string): KoText {
+  return {
+    message: `캐시 "${cache}"의 종류는 ${type}입니다; 연결을 잃을 수 있는 클라이언트는 분산 캐시에만 있습니다`,
+    hint: '`client:`를 지우거나 캐시를 `type: distributed`로 하세요',
+  };
+}
+
+export function reconnectMaxBelowBackoff(max: string, backoff: string): KoText {
+  return {
+    message: `재연결 max ${max} 값이 첫 backoff ${backoff}보다 짧습니다`,
+    hint: '`max`를 `backoff` 이상으로 하세요 (두 재연결 시도 사이의 가장 긴 대기)',
+  };
+}
+
+export function kvOnInProcessCache(cache: string, type: string): KoText {
+  return {
+    message: `캐시 "${cache}"의 종류는 ${type}입니다; kv 단계에는 독립된 저장소가 필요합니다`,
+    hint: '`type: distributed`(서버가 있는 Redis 같은 구성 요소)로 하세요',
+  };
+}
+
+export function sessionsWithoutUsers(side: 'no-users' | 'no-sessions'): KoText {
+  return side === 'no-users'
+    ? {
+        message: 'sessions:는 로그인한 사용자에게 적용되는데, session:이 있는 워크로드가 없습니다',
+        hint: 'users:가 있는 워크로드에 session: { login: web/login }을 추가하거나 sessions:를 지우세요',
+      }
+    : {
+        message: 'session:이 있는 워크로드에는 최상위 sessions: 섹션(전략)이 필요합니다',
+        hint: 'sessions: { strategy: sticky }를 추가하세요 (또는 clustering, store, reference-token, value-token)',
+      };
+}
+
+export function idpValidates(service: string): KoText {
+  return {
+    message: `ID 제공자 "${service}"은(는) validateAt에 있을 수 없습니다: 그 resolve 호출을 검증하려고 다시 자신을 호출하게 됩니다`,
+    hint: `validateAt에서 "${service}" 항목을 지우세요`,
+  };
+}
+
+export function loginNotValidated(service: string, validateAt: readonly string[]): KoText {
+  return {
+    message: `사용자가 로그인하는 "${service}" 서비스가 validateAt(${listNames(validateAt)})에 없습니다`,
+    hint: `validateAt에 "${service}" 항목을 추가하거나, 그중 한 곳에서 로그인하세요`,
+  };
+}
+
+export function publishWithoutTopic(broker: string, topics: readonly string[]): KoText {
+  return {
+    message: `브로커 "${broker}"에는 토픽(${listNames(topics)})이 있습니다; 이 publish가 어느 토픽으로 가는지 정하세요`,
+    hint: `publish: { broker: ${broker}, topic: ${topics[0]} }`,
+  };
+}
+
+export function readerTarget(side: 'none' | 'both'): KoText {
+  return {
+    message:
+      side === 'none'
+        ? 'reader는 사가의 엔터티(saga:)나 컨슈머 그룹의 읽기 모델(consumer:)을 읽습니다'
+        : 'reader에는 saga:와 consumer: 중 하나만 둡니다',
+    hint: '예: saga: create-course, 또는 consumer: read-model',
+  };
+}

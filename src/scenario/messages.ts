@@ -590,6 +590,7 @@ export function eventLoopCores(service: string, cores: number): IssueText {
     code: 'event-loop-cores',
     message: `service "${service}" has an event loop (runtime.eventLoop) and ${cores} cores: an event loop is one CPU`,
     hint: 'remove `cores` (an event loop gives each instance one), or remove `runtime.eventLoop`',
+    ko: ko.eventLoopCores(service, cores),
   };
 }
 
@@ -598,6 +599,7 @@ export function runtimePeriodZero(key: string): IssueText {
     code: 'runtime-period-zero',
     message: `\`${key}\` must be longer than 0`,
     hint: key === 'tick' ? "Node's timers tick in 1ms" : 'give a mean time in this state, e.g. 10s',
+    ko: ko.runtimePeriodZero(key),
   };
 }
 
@@ -606,6 +608,7 @@ export function freezeNotOnService(name: string, target: string): IssueText {
     code: 'freeze-not-on-service',
     message: `fault "${name}" freezes "${target}", which is not a service: only a service's process can be paused`,
     hint: 'use `mode: hang` (no answer until it returns) or `mode: refuse` for a database, cache or broker',
+    ko: ko.freezeNotOnService(name, target),
   };
 }
 
@@ -614,6 +617,7 @@ export function backlogWithoutFreeze(name: string, mode: string): IssueText {
     code: 'backlog-without-freeze',
     message: `fault "${name}" has a \`backlog\` but its mode is ${mode}: only a frozen process keeps accepting connections`,
     hint: 'add `mode: freeze`, or remove `backlog`',
+    ko: ko.backlogWithoutFreeze(name, mode),
   };
 }
 
@@ -622,6 +626,7 @@ export function faultOnInProcessCache(cache: string, type: string): IssueText {
     code: 'fault-on-in-process-cache',
     message: `cache "${cache}" is ${type}: it lives inside its services' instances and cannot fail on its own`,
     hint: 'strike the service that holds it, or make the cache `type: distributed` (a component of its own)',
+    ko: ko.faultOnInProcessCache(cache, type),
   };
 }
 
@@ -651,6 +656,7 @@ export function clientOnInProcessCache(cache: string, type: string): IssueText {
     code: 'client-on-in-process-cache',
     message: `cache "${cache}" is ${type}; only a distributed cache has clients that can lose it`,
     hint: 'remove `client:`, or make the cache `type: distributed`',
+    ko: ko.clientOnInProcessCache(cache, type),
   };
 }
 
@@ -659,6 +665,7 @@ export function reconnectMaxBelowBackoff(max: string, backoff: string): IssueTex
     code: 'reconnect-max-below-backoff',
     message: `reconnect max ${max} is shorter than its first backoff ${backoff}`,
     hint: 'make `max` at least `backoff` (the longest wait between two reconnect attempts)',
+    ko: ko.reconnectMaxBelowBackoff(max, backoff),
   };
 }
 
@@ -667,6 +674,7 @@ export function kvOnInProcessCache(cache: string, type: string): IssueText {
     code: 'kv-on-in-process-cache',
     message: `cache "${cache}" is ${type}; a kv step needs a store of its own`,
     hint: 'make it `type: distributed` (a Redis-like component with servers)',
+    ko: ko.kvOnInProcessCache(cache, type),
   };
 }
 
@@ -690,11 +698,13 @@ export function sessionsWithoutUsers(side: 'no-users' | 'no-sessions'): IssueTex
         code: 'sessions-without-users',
         message: 'sessions: applies to logged-in users, and no workload has session:',
         hint: 'add session: { login: web/login } to a workload with users:, or remove sessions:',
+        ko: ko.sessionsWithoutUsers(side),
       }
     : {
         code: 'users-without-sessions',
         message: 'a workload with session: needs a top-level sessions: section (the strategy)',
         hint: 'add sessions: { strategy: sticky } (or clustering, store, reference-token, value-token)',
+        ko: ko.sessionsWithoutUsers(side),
       };
 }
 
@@ -713,6 +723,7 @@ export function idpValidates(service: string): IssueText {
     code: 'idp-validates',
     message: `the identity provider "${service}" cannot be in validateAt: its resolve calls would be validated by calling it again`,
     hint: `remove "${service}" from validateAt`,
+    ko: ko.idpValidates(service),
   };
 }
 
@@ -722,6 +733,7 @@ export function loginNotValidated(service: string, validateAt: readonly string[]
     code: 'login-not-validated',
     message: `users log in at "${service}", which is not in validateAt (${listNames(validateAt)})`,
     hint: `add "${service}" to validateAt, or log in at one of them`,
+    ko: ko.loginNotValidated(service, validateAt),
   };
 }
 
@@ -731,6 +743,7 @@ export function publishWithoutTopic(broker: string, topics: readonly string[]): 
     code: 'missing-key',
     message: `broker "${broker}" has topics (${listNames(topics)}); say which one this publish goes to`,
     hint: `publish: { broker: ${broker}, topic: ${topics[0]} }`,
+    ko: ko.publishWithoutTopic(broker, topics),
   };
 }
 
@@ -743,5 +756,6 @@ export function readerTarget(side: 'none' | 'both'): IssueText {
         ? "a reader reads a saga's entities (saga:) or a consumer group's read model (consumer:)"
         : 'a reader has either saga: or consumer:, not both',
     hint: 'for example saga: create-course, or consumer: read-model',
+    ko: ko.readerTarget(side),
   };
 }
