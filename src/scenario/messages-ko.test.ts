@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIssues } from './format.ts';
 import type { IssueText, ScenarioIssue } from './issues.ts';
 import * as msg from './messages.ts';
+import * as ko from './messages-ko.ts';
 
 const HANGUL = /\p{Script=Hangul}/u;
 
@@ -84,7 +85,31 @@ const COMMON: [string, IssueText, string[], string[]][] = [
   ],
 ];
 
+/** The helpers of messages-ko.ts, which are not the Korean side of an English function. */
+const HELPERS = new Set([
+  'koValue',
+  'koTypedValue',
+  'koPhrase',
+  'koKind',
+  'koSuggestion',
+  'koJoinAnd',
+  'koPrefixed',
+  'boundMessage',
+]);
+
 describe('Korean problem texts', () => {
+  it('each is keyed by an English function of the same name and arguments', () => {
+    const english = msg as unknown as Record<string, unknown>;
+    const korean = Object.entries(ko).filter(([name]) => !HELPERS.has(name));
+    expect(korean.length).toBeGreaterThan(60);
+    for (const [name, fn] of korean) {
+      expect(typeof english[name], name).toBe('function');
+      expect((fn as (...a: unknown[]) => unknown).length, name).toBe(
+        (english[name] as (...a: unknown[]) => unknown).length,
+      );
+    }
+  });
+
   it.each(COMMON)(
     '%s: a Korean message and hint that keep the names as written',
     (_, text, inMessage, inHint) => {
