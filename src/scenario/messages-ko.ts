@@ -17,6 +17,8 @@ import { didYouMean } from './suggest.ts';
 export * from './messages-ko-checks.ts';
 // and those of the faults
 export * from './messages-ko-faults.ts';
+// and those of hostile or oversized input
+export * from './messages-ko-limits.ts';
 
 /** A value as a Korean message shows it: strings quoted as in English, the rest named. */
 export function koValue(value: unknown): string {

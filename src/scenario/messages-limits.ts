@@ -6,13 +6,8 @@
 
 import type { IssueText } from './issues.ts';
 import * as ko from './messages-ko.ts';
+import { showCount } from './messages-values.ts';
 import { didYouMean } from './suggest.ts';
-
-/** A whole number with thousands separators: 1,000,000. */
-export function showCount(n: number): string {
-  if (!Number.isInteger(n) || Math.abs(n) >= 1e21) return String(n);
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
-}
 
 /** Maps and lists nested deeper than the loader accepts. */
 export function tooDeep(max: number): IssueText {
@@ -20,6 +15,7 @@ export function tooDeep(max: number): IssueText {
     code: 'too-deep',
     message: `maps and lists are nested more than ${max} levels deep here`,
     hint: 'a scenario needs about 20 levels; flatten the nesting (a parallel of parallels is one parallel)',
+    ko: ko.tooDeep(max),
   };
 }
 
@@ -43,6 +39,7 @@ export function cyclicAlias(name: string): IssueText {
     code: 'cyclic-alias',
     message: `alias *${name} is inside the value it refers to, which would contain itself for ever`,
     hint: 'move the alias out of the anchored value',
+    ko: ko.cyclicAlias(name),
   };
 }
 
@@ -52,6 +49,7 @@ export function aliasExpansion(max: number): IssueText {
     code: 'alias-expansion',
     message: `aliases here repeat more than ${showCount(max)} values of the document`,
     hint: 'write the repeated parts out, or repeat smaller parts',
+    ko: ko.aliasExpansion(max),
   };
 }
 
@@ -61,6 +59,7 @@ export function reservedKey(key: string): IssueText {
     code: 'reserved-key',
     message: `the key "${key}" is not allowed: it is reserved by JavaScript`,
     hint: 'rename or remove it',
+    ko: ko.reservedKey(key),
   };
 }
 
@@ -70,6 +69,7 @@ export function collectionKey(): IssueText {
     code: 'collection-key',
     message: 'a key must be a name, not a list or a map',
     hint: 'write the key as plain text',
+    ko: ko.collectionKey(),
   };
 }
 
@@ -122,6 +122,7 @@ export function zeroPeriod(what: string, min: string): IssueText {
     code: 'zero-period',
     message: `${what} must be at least ${min}: a period of 0 would repeat for ever at one instant`,
     hint: `for example ${what.split('.').at(-1)}: 1s`,
+    ko: ko.zeroPeriod(what, min),
   };
 }
 
@@ -153,6 +154,7 @@ export function tooManyFaultWindows(windows: number, max: number): IssueText {
     code: 'over-limit',
     message: `the fault would recur ${showCount(windows)} times in the run; at most ${showCount(max)}`,
     hint: 'make `every` longer or give `times:`',
+    ko: ko.tooManyFaultWindows(windows, max),
   };
 }
 
@@ -162,6 +164,7 @@ export function empiricalZeroWeights(): IssueText {
     code: 'empirical-weights',
     message: 'the weights of an empirical distribution must add up to more than 0',
     hint: 'give at least one value a positive weight',
+    ko: ko.empiricalZeroWeights(),
   };
 }
 
@@ -314,6 +317,7 @@ export function tooManyValues(count: number, max: number): IssueText {
     code: 'too-large',
     message: `the file holds about ${showCount(count)} lines and list items; msasim reads at most ${showCount(max)}`,
     hint: 'a scenario of 100,000 services fits; split the file, or generate a smaller one',
+    ko: ko.tooManyValues(count, max),
   };
 }
 
@@ -323,5 +327,6 @@ export function reservedName(name: string): IssueText {
     code: 'reserved-name',
     message: `"${name}" cannot name anything here: JavaScript reserves it`,
     hint: `rename it (e.g. ${name}-service); a variant's set: path could not reach it`,
+    ko: ko.reservedName(name),
   };
 }

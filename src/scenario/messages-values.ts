@@ -50,3 +50,9 @@ export function showTypedValue(value: unknown): string {
 export function showDuration(value: number | string): string {
   return typeof value === 'number' ? `${value}ms` : value.trim();
 }
+
+/** A whole number with thousands separators: 1,000,000. */
+export function showCount(n: number): string {
+  if (!Number.isInteger(n) || Math.abs(n) >= 1e21) return String(n);
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
