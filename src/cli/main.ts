@@ -45,19 +45,25 @@ import {
   parseWorkersOption,
 } from './option-parsers.ts';
 import { parseParamOption, parseShardOption } from './sweep-args.ts';
+import { usageErrorKo, usageLang, usageTrailer } from './usage-ko.ts';
 import { VERSION } from './version.ts';
 
 /**
  * Builds the command tree; each action stores its exit code in `result.code`. Commander never
  * exits the process: usage errors throw a CommanderError (exitOverride, inherited by commands).
  */
-export function createProgram(io: CliIo, result: ProgramResult): Command {
+export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'en'): Command {
   const program = new Command('msasim')
     .description('Discrete-event simulator that compares microservice-architecture choices')
     .version(VERSION)
-    .showHelpAfterError('(run "msasim --help" for usage)')
+    .showHelpAfterError(usageTrailer(usage))
     .exitOverride()
-    .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) });
+    .configureOutput({
+      writeOut: (t) => io.out(t),
+      writeErr: (t) => io.err(t),
+      // usage errors in the language of --lang or the locale (cli/usage-ko.ts)
+      outputError: (t, write) => write(usage === 'ko' ? usageErrorKo(t) : t),
+    });
 
   withRunOptions(
     program
@@ -412,17 +418,19 @@ function withGuards(command: Command): Command {
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  // the language of a usage error: --lang as written, else the locale's (cli/usage-ko.ts)
+  const usage = usageLang(argv.slice(2), io.env ?? {});
   const result: ProgramResult = { code: 0 };
   if (io === processIo) {
     ignoreClosedPipes();
     exitOnUncaught(io);
   }
-  const program = createProgram(io, result);
+  const program = createProgram(io, result, usage);
   try {
     await program.parseAsync(argv);
     return result.code;
   } catch (e) {
-    return handleError(e, io, result.lang);
+    return handleError(e, io, result.lang ?? usage);
   }
 }
 
@@ -443,7 +451,8 @@ function handleError(e: unknown, io: CliIo, lang: Lang = 'en'): number {
     return ExitCode.scenario;
   }
   if (e instanceof UsageError) {
-    io.err(`error: ${e.message}\n(run "msasim --help" for usage)\n`);
+    const frame = lang === 'ko' ? '오류' : 'error';
+    io.err(`${frame}: ${e.message}\n${usageTrailer(lang)}\n`);
     return ExitCode.usage;
   }
   if (e instanceof OutPathError) {
