@@ -54,7 +54,13 @@ describe('usageErrorKo', () => {
 /** Runs the CLI in-process with an environment (the locale) and returns its exit code and stderr. */
 async function cli(args: string[], env: Record<string, string> = {}) {
   let err = '';
-  const io = { out: () => {}, err: (t: string) => void (err += t), env };
+  const io = {
+    out: () => {},
+    err: (t: string) => {
+      err += t;
+    },
+    env,
+  };
   const code = await main(['node', 'msasim', ...args], io);
   return { code, err };
 }
