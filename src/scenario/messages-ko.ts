@@ -1,12 +1,13 @@
 /**
  * The Korean texts of the scenario problems a workshop meets most (issue 17, `--lang ko`): one
- * function per English function of messages.ts / messages-limits.ts, of the same name and
+ * function per English function of messages.ts (and its siblings), of the same name and
  * arguments, returning the message and hint in Korean (합니다체, as report/i18n/ko.ts). The
  * English function attaches the result as `ko`; format.ts prints it with `--lang ko` and falls
- * back to the English text for a problem translated nowhere here. Names, keys, paths, units and
- * values stay as written; the English phrases a zod schema supplies are translated when known
- * (KO_PHRASES) and quoted as they are otherwise. No particle (이/가, 을/를) follows a name: its
- * final consonant is unknown.
+ * back to the English text for a problem translated nowhere here (the sibling files
+ * messages-ko-*.ts hold the rest, re-exported). Names, keys, paths, units and values stay as
+ * written; the English phrases a zod schema supplies are translated when known (KO_PHRASES) and
+ * kept as they are otherwise. A name is followed by no particle, or by both forms (은(는),
+ * 이(가)): its final consonant is unknown.
  */
 import { printable } from './identifiers.ts';
 import type { KoText } from './issues.ts';
