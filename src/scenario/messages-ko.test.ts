@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatIssues } from './format.ts';
+import { identifierProblem } from './identifiers.ts';
 import type { IssueText, ScenarioIssue } from './issues.ts';
 import * as msg from './messages.ts';
 import * as ko from './messages-ko.ts';
@@ -70,6 +71,18 @@ const COMMON: [string, IssueText, string[], string[]][] = [
     ['"0.5ms"', '"0.5s"'],
   ],
   ['call to a database', msg.callToDatabase('db'), ['"db"'], ['query: db']],
+  [
+    'a name with a space',
+    msg.invalidName('my svc', identifierProblem('my svc') ?? ''),
+    ['"my svc"', '공백 문자가 들어 있습니다'],
+    [],
+  ],
+  [
+    'a name that starts with a digit',
+    msg.invalidName('1st', identifierProblem('1st') ?? ''),
+    ['"1st"', '"1"(으)로 시작합니다'],
+    [],
+  ],
   ['call loop', msg.callCycle(['a/get', 'b/get', 'a/get'], false), ['a/get → b/get → a/get'], []],
   [
     'unknown path of an override',

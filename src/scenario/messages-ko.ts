@@ -9,7 +9,7 @@
  * kept as they are otherwise. A name is followed by no particle, or by both forms (은(는),
  * 이(가)): its final consonant is unknown.
  */
-import { printable } from './identifiers.ts';
+import { ID_EXPECTATION, NOT_NFC, printable } from './identifiers.ts';
 import type { KoText } from './issues.ts';
 import { listNames, showDuration, showValue } from './messages-values.ts';
 import { didYouMean } from './suggest.ts';
@@ -62,13 +62,55 @@ const KO_PHRASES: Record<string, string> = {
   'expected a percentage such as "99.9%" or a fraction from 0 to 1':
     '"99.9%" 같은 백분율이나 0에서 1 사이의 비율이 필요합니다',
   'expected a language tag such as "ko" or "en"': '"ko"나 "en" 같은 언어 태그가 필요합니다',
+  'expected a bandwidth above 0 such as "100Mbit/s", "1Gbit/s", "12.5MB/s" or a number of bytes per second':
+    '"100Mbit/s", "1Gbit/s", "12.5MB/s" 같은 0보다 큰 대역폭이나 초당 바이트 수가 필요합니다',
+  'expected an endpoint reference "service/endpoint", such as "orders/create"':
+    '"service/endpoint" 형식의 엔드포인트 참조가 필요합니다 (예: "orders/create")',
   'duration units: us, µs, ms, s, m or min, h': '시간 단위: us, µs, ms, s, m 또는 min, h',
   'rate units: /ms, /s or /sec, /min or /m, /h': '비율 단위: /ms, /s 또는 /sec, /min 또는 /m, /h',
 };
 
+/** Why a name is no identifier (identifiers.ts identifierProblem) in Korean. */
+const KO_ID = '식별자가 필요합니다: 문자(어느 문자 체계든) 하나 뒤에 문자, 숫자, "-", "_"';
+const KO_NOT_NFC =
+  '이름은 유니코드 NFC(조합형)여야 합니다: 이 이름은 분해형이라(macOS의 일부 도구가 그렇게 씁니다) 평소처럼 입력한 같은 이름과 맞지 않습니다; 다시 입력하거나 파일을 NFC로 바꾸세요 (예: uconv -x any-nfc)';
+
+/** identifiers.ts describeChar's words in Korean; the character and its code point kept. */
+const KO_CHARS: [RegExp, string][] = [
+  [/^a space$/, '공백'],
+  [/^a whitespace character (\(U\+[0-9A-F]+\))$/, '공백 문자$1'],
+  [/^a bidirectional control character (\(U\+[0-9A-F]+\))$/, '양방향 제어 문자$1'],
+  [/^a control character (\(U\+[0-9A-F]+\))$/, '제어 문자$1'],
+  [/^an invisible format character (\(U\+[0-9A-F]+\))$/, '보이지 않는 서식 문자$1'],
+  [/^a combining mark (\(U\+[0-9A-F]+\))$/, '결합 부호$1'],
+  [/^(".") \(it would break a variant's set: path\)$/, '$1(변형의 set: 경로를 깨뜨립니다)'],
+  [/^"\/" \(it separates a service from its endpoint\)$/, '"/"(서비스와 엔드포인트를 나누는 문자)'],
+];
+
+function koChar(english: string): string {
+  const found = KO_CHARS.find(([re]) => re.test(english));
+  return found === undefined ? english : english.replace(found[0], found[1]);
+}
+
+/** identifierProblem's sentence in Korean, or undefined when `english` is not one. */
+function koIdentifierProblem(english: string): string | undefined {
+  if (english === ID_EXPECTATION) return KO_ID;
+  if (english === NOT_NFC) return KO_NOT_NFC;
+  if (!english.startsWith(ID_EXPECTATION)) return undefined;
+  const rest = english.slice(ID_EXPECTATION.length);
+  if (rest === ', received an empty name') return `${KO_ID}; 이름이 비어 있습니다`;
+  const starts = /^; it starts with (.+), not a letter$/.exec(rest);
+  if (starts !== null) return `${KO_ID}; 문자가 아닌 ${koChar(starts[1])}(으)로 시작합니다`;
+  const contains = /^; it contains (.+)$/.exec(rest);
+  if (contains !== null) return `${KO_ID}; ${koChar(contains[1])} 문자가 들어 있습니다`;
+  return undefined;
+}
+
 /** An English phrase of the schema in Korean: each "or" part translated when known, else kept. */
 export function koPhrase(english: string): string {
   if (Object.hasOwn(KO_PHRASES, english)) return KO_PHRASES[english];
+  const identifier = koIdentifierProblem(english);
+  if (identifier !== undefined) return identifier;
   return english
     .split(' or ')
     .map((part) => (Object.hasOwn(KO_PHRASES, part) ? KO_PHRASES[part] : part))
