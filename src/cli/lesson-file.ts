@@ -7,6 +7,7 @@
  * the warnings for the claims that run contradicts (lesson-warnings.ts), so a teacher sees a
  * changed scenario disagreeing with its lesson. The claims are the original's, checked once.
  */
+import type { Lang } from '../report/i18n/lang.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
 import { parseLesson } from '../scenario/lesson.ts';
@@ -83,20 +84,21 @@ export async function loadLesson(
   file: string,
   loaded: LoadedScenario,
   io: CliIo,
+  lang: Lang = 'en',
 ): Promise<Lesson | null> {
   const lessonFile = lessonFileOf(file);
   if (lessonFile === file || loaded.lessonScope === undefined) return null;
-  const lang = lessonLangOf(loaded.lang);
+  const lessonLang = lessonLangOf(loaded.lang);
   const text = await readLesson(file, io);
   if (text === null) {
-    await warnOrphanTranslations(lessonFile, lang, io);
+    await warnOrphanTranslations(lessonFile, lessonLang, io);
     return null;
   }
   const scope = loaded.lessonScope();
   const { refs, issues } = parseLesson(text, lessonFile, scope);
   const problems: ScenarioIssue[] = [...issues];
   const translations: LessonTranslation[] = [];
-  for (const to of translationLangs(lang)) {
+  for (const to of translationLangs(lessonLang)) {
     const tFile = translationFileOf(lessonFile, to);
     const tText = await readLessonFile(tFile, io, true);
     if (tText === null) continue;
@@ -105,8 +107,8 @@ export async function loadLesson(
     translations.push({ lang: to, text: tText, refs: parsed.refs });
   }
   if (problems.some((i) => i.severity === 'error')) throw new ScenarioError(problems);
-  if (problems.length > 0) io.err(`${formatIssues(problems)}\n`);
-  return { text, refs, lang, translations };
+  if (problems.length > 0) io.err(`${formatIssues(problems, lang)}\n`);
+  return { text, refs, lang: lessonLang, translations };
 }
 
 /** A warning for each translation beside a scenario that has no lesson to translate. */

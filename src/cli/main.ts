@@ -45,19 +45,25 @@ import {
   parseWorkersOption,
 } from './option-parsers.ts';
 import { parseParamOption, parseShardOption } from './sweep-args.ts';
+import { usageErrorKo, usageLang, usageTrailer } from './usage-ko.ts';
 import { VERSION } from './version.ts';
 
 /**
  * Builds the command tree; each action stores its exit code in `result.code`. Commander never
  * exits the process: usage errors throw a CommanderError (exitOverride, inherited by commands).
  */
-export function createProgram(io: CliIo, result: { code: number }): Command {
+export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'en'): Command {
   const program = new Command('msasim')
     .description('Discrete-event simulator that compares microservice-architecture choices')
     .version(VERSION)
-    .showHelpAfterError('(run "msasim --help" for usage)')
+    .showHelpAfterError(usageTrailer(usage))
     .exitOverride()
-    .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) });
+    .configureOutput({
+      writeOut: (t) => io.out(t),
+      writeErr: (t) => io.err(t),
+      // usage errors in the language of --lang or the locale (cli/usage-ko.ts)
+      outputError: (t, write) => write(usage === 'ko' ? usageErrorKo(t) : t),
+    });
 
   withRunOptions(
     program
@@ -79,9 +85,10 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .action(async (file: string, opts) => {
       const { runCommand } = await import('./commands/run.ts');
       const lang = chosenLang(opts.lang, io);
+      result.lang = lang;
       result.code = await runCommand(
         file,
-        { ...opts, lang, onError: (e) => handleError(e, io) },
+        { ...opts, lang, onError: (e) => handleError(e, io, lang) },
         io,
       );
     });
@@ -102,7 +109,8 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .option('--wide', 'print tables at their full width (default: fitted to 100 columns)')
     .action(async (file: string, opts) => {
       const { compareCommand } = await import('./commands/compare.ts');
-      result.code = await compareCommand(file, { ...opts, lang: chosenLang(opts.lang, io) }, io);
+      result.lang = chosenLang(opts.lang, io);
+      result.code = await compareCommand(file, { ...opts, lang: result.lang }, io);
     });
 
   program
@@ -168,7 +176,8 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       .option('--quiet', 'no progress bar'),
   ).action(async (file: string, opts) => {
     const { sweepCommand } = await import('./commands/sweep.ts');
-    result.code = await sweepCommand(file, { ...opts, lang: chosenLang(opts.lang, io) }, io);
+    result.lang = chosenLang(opts.lang, io);
+    result.code = await sweepCommand(file, { ...opts, lang: result.lang }, io);
   });
 
   withGuards(
@@ -224,9 +233,10 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .command('validate')
     .description('check scenario files and report every problem with its position')
     .argument('<files...>', 'scenario files')
-    .action(async (files: string[]) => {
+    .addOption(langOption())
+    .action(async (files: string[], opts: { lang?: Lang }) => {
       const { validateCommand } = await import('./commands/validate.ts');
-      result.code = await validateCommand(files, io);
+      result.code = await validateCommand(files, io, chosenLang(opts.lang, io));
     });
 
   program
@@ -407,31 +417,41 @@ function withGuards(command: Command): Command {
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const result = { code: 0 };
+  // the language of a usage error: --lang as written, else the locale's (cli/usage-ko.ts)
+  const usage = usageLang(argv.slice(2), io.env ?? {});
+  const result: ProgramResult = { code: 0 };
   if (io === processIo) {
     ignoreClosedPipes();
     exitOnUncaught(io);
   }
-  const program = createProgram(io, result);
+  const program = createProgram(io, result, usage);
   try {
     await program.parseAsync(argv);
     return result.code;
   } catch (e) {
-    return handleError(e, io);
+    return handleError(e, io, result.lang ?? usage);
   }
 }
 
-function handleError(e: unknown, io: CliIo): number {
+/** What the command's action leaves: its exit code, and the language it chose (for its errors). */
+export interface ProgramResult {
+  code: number;
+  /** --lang (or the locale) of a command that has it: its scenario problems are printed in it. */
+  lang?: Lang;
+}
+
+function handleError(e: unknown, io: CliIo, lang: Lang = 'en'): number {
   if (e instanceof CommanderError) {
     // help and version are "errors" with exit code 0 in commander's exitOverride mode
     return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (e instanceof ScenarioError) {
-    io.err(`${formatIssues(e.issues)}\n`);
+    io.err(`${formatIssues(e.issues, lang)}\n`);
     return ExitCode.scenario;
   }
   if (e instanceof UsageError) {
-    io.err(`error: ${e.message}\n(run "msasim --help" for usage)\n`);
+    const frame = lang === 'ko' ? '오류' : 'error';
+    io.err(`${frame}: ${e.message}\n${usageTrailer(lang)}\n`);
     return ExitCode.usage;
   }
   if (e instanceof OutPathError) {

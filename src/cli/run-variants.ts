@@ -183,11 +183,11 @@ export async function runVariants(
   io: CliIo,
 ): Promise<VariantRuns> {
   const budget = new CommandBudget(opts.maxWall);
-  const loaded = await loadWithWarnings(file, io);
+  const loaded = await loadWithWarnings(file, io, opts.lang);
   const target = await checkOut(opts.out ?? join('reports', loaded.name), 'report', {
     keep: [{ path: file, what: 'the scenario file' }],
   });
-  const lesson = await loadLesson(file, loaded, io);
+  const lesson = await loadLesson(file, loaded, io, opts.lang);
   const data = await prepareWorkloadData(loaded);
   try {
     return await runAll(loaded, file, opts, io, budget, lesson, data, target);
@@ -394,10 +394,17 @@ async function runReplication(
   return result;
 }
 
-/** The scenario in `file`, its warnings printed. @throws ScenarioError for a bad scenario. */
-export async function loadWithWarnings(file: string, io: CliIo): Promise<LoadedScenario> {
+/**
+ * The scenario in `file`, its warnings printed (in `lang`, default English).
+ * @throws ScenarioError for a bad scenario.
+ */
+export async function loadWithWarnings(
+  file: string,
+  io: CliIo,
+  lang: Lang = 'en',
+): Promise<LoadedScenario> {
   const loaded = await loadScenario(file);
-  if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
+  if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings, lang)}\n`);
   return loaded;
 }
 

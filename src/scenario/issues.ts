@@ -134,6 +134,25 @@ export function isIssueCode(code: string): code is IssueCode {
   return (ISSUE_CODES as readonly string[]).includes(code);
 }
 
+/** The Korean text of an issue (scenario/messages-ko.ts), printed with --lang ko. */
+export interface KoText {
+  message: string;
+  hint?: string;
+}
+
+/**
+ * The text of one issue, before it gets a path, a severity and a location: what the functions of
+ * messages.ts (and its siblings) return.
+ */
+export interface IssueText {
+  /** Stable machine-readable code, e.g. 'unknown-key' (one of ISSUE_CODES). */
+  code: IssueCode;
+  message: string;
+  hint?: string;
+  /** The Korean text (messages-ko.ts), printed with --lang ko; absent → the English one. */
+  ko?: KoText;
+}
+
 /** A path into the scenario document, e.g. ['services', 'orders', 'endpoints', 'get', 'steps', 0]. */
 export type DocPath = (string | number)[];
 
@@ -148,6 +167,8 @@ export interface ScenarioIssue {
   message: string;
   /** How to fix it (valid values, did-you-mean). */
   hint?: string;
+  /** The message and hint in Korean (messages-ko.ts), printed with --lang ko when present. */
+  ko?: KoText;
   file: string;
   line: number;
   col: number;

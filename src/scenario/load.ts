@@ -13,6 +13,7 @@ import { type DocPath, ScenarioError, type ScenarioIssue, type UnlocatedIssue } 
 import type { LessonScope } from './lesson.ts';
 import { createLocator, detab } from './locate.ts';
 import * as msg from './messages.ts';
+import * as ko from './messages-ko.ts';
 import { normalizeScenario } from './normalize.ts';
 import {
   applyOverrides,
@@ -106,6 +107,7 @@ export async function readScenarioText(path: string): Promise<string> {
         severity: 'error',
         path: [],
         message: msg.unreadableFile(path, reason),
+        ko: { message: ko.unreadableFile(path, reason) },
         file: path,
         line: 1,
         col: 1,
@@ -204,6 +206,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
     const text = {
       code: 'yaml-syntax' as const,
       message: msg.yamlSyntax(String((e as Error).message)),
+      ko: { message: ko.yamlSyntax(msg.parserFirstLine(String((e as Error).message))) },
     };
     throw new ScenarioError([{ ...text, severity: 'error', path: [], file, line: 1, col: 1 }]);
   }
@@ -282,7 +285,11 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
       const issue = owner
         ? place(u, () => locate(['variants', name, 'set', owner[0]]))
         : place(underOverride(u, overrides.applied));
-      variantProblems.push({ ...issue, message: msg.inVariant(name, issue.message) });
+      variantProblems.push({
+        ...issue,
+        message: msg.inVariant(name, issue.message),
+        ...ko.koPrefixed(issue.ko, (m) => ko.inVariant(name, m)),
+      });
     }
     // normalize assumes a document without errors (a lognormal without a solution would throw)
     if (checked.parsed && !checked.issues.some((u) => u.severity === 'error')) {
@@ -401,6 +408,7 @@ function syntaxIssue(
     severity: 'error',
     path: [],
     message: msg.yamlSyntax(first),
+    ko: { message: ko.yamlSyntax(msg.parserFirstLine(first)) },
     file,
     line,
     col,

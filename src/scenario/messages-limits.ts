@@ -3,14 +3,11 @@
  * JavaScript objects cannot hold, override paths that would reach JavaScript internals, and
  * sizes beyond what a run can hold. Re-exported by messages.ts (one function per issue code).
  */
-import type { IssueText } from './messages.ts';
-import { didYouMean } from './suggest.ts';
 
-/** A whole number with thousands separators: 1,000,000. */
-export function showCount(n: number): string {
-  if (!Number.isInteger(n) || Math.abs(n) >= 1e21) return String(n);
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
-}
+import type { IssueText } from './issues.ts';
+import * as ko from './messages-ko.ts';
+import { showCount } from './messages-values.ts';
+import { didYouMean } from './suggest.ts';
 
 /** Maps and lists nested deeper than the loader accepts. */
 export function tooDeep(max: number): IssueText {
@@ -18,6 +15,7 @@ export function tooDeep(max: number): IssueText {
     code: 'too-deep',
     message: `maps and lists are nested more than ${max} levels deep here`,
     hint: 'a scenario needs about 20 levels; flatten the nesting (a parallel of parallels is one parallel)',
+    ko: ko.tooDeep(max),
   };
 }
 
@@ -31,6 +29,7 @@ export function unresolvedAlias(name: string, known: readonly string[]): IssueTe
       guess !== undefined
         ? `did you mean *${guess}?`
         : 'define the anchor (&name) on a value above the alias, or write the value out',
+    ko: ko.unresolvedAlias(name, known),
   };
 }
 
@@ -40,6 +39,7 @@ export function cyclicAlias(name: string): IssueText {
     code: 'cyclic-alias',
     message: `alias *${name} is inside the value it refers to, which would contain itself for ever`,
     hint: 'move the alias out of the anchored value',
+    ko: ko.cyclicAlias(name),
   };
 }
 
@@ -49,6 +49,7 @@ export function aliasExpansion(max: number): IssueText {
     code: 'alias-expansion',
     message: `aliases here repeat more than ${showCount(max)} values of the document`,
     hint: 'write the repeated parts out, or repeat smaller parts',
+    ko: ko.aliasExpansion(max),
   };
 }
 
@@ -58,6 +59,7 @@ export function reservedKey(key: string): IssueText {
     code: 'reserved-key',
     message: `the key "${key}" is not allowed: it is reserved by JavaScript`,
     hint: 'rename or remove it',
+    ko: ko.reservedKey(key),
   };
 }
 
@@ -67,6 +69,7 @@ export function collectionKey(): IssueText {
     code: 'collection-key',
     message: 'a key must be a name, not a list or a map',
     hint: 'write the key as plain text',
+    ko: ko.collectionKey(),
   };
 }
 
@@ -81,6 +84,7 @@ export function emptyVariants(): IssueText {
     code: 'empty-variants',
     message: 'variants: lists no variant, so the scenario runs once without variants',
     hint: 'add a variant such as `variants: { bigger: { set: { services.orders.instances: 4 } } }`, or remove variants:',
+    ko: ko.emptyVariants(),
   };
 }
 
@@ -118,6 +122,7 @@ export function zeroPeriod(what: string, min: string): IssueText {
     code: 'zero-period',
     message: `${what} must be at least ${min}: a period of 0 would repeat for ever at one instant`,
     hint: `for example ${what.split('.').at(-1)}: 1s`,
+    ko: ko.zeroPeriod(what, min),
   };
 }
 
@@ -149,6 +154,7 @@ export function tooManyFaultWindows(windows: number, max: number): IssueText {
     code: 'over-limit',
     message: `the fault would recur ${showCount(windows)} times in the run; at most ${showCount(max)}`,
     hint: 'make `every` longer or give `times:`',
+    ko: ko.tooManyFaultWindows(windows, max),
   };
 }
 
@@ -158,6 +164,7 @@ export function empiricalZeroWeights(): IssueText {
     code: 'empirical-weights',
     message: 'the weights of an empirical distribution must add up to more than 0',
     hint: 'give at least one value a positive weight',
+    ko: ko.empiricalZeroWeights(),
   };
 }
 
@@ -167,6 +174,7 @@ export function shortDuration(written: string, ms: number): IssueText {
     code: 'short-duration',
     message: `${written} is ${ms} ms (a number without a unit is milliseconds): the run is shorter than 1 s`,
     hint: `write ${ms}s for ${ms} seconds`,
+    ko: ko.shortDuration(written, ms),
   };
 }
 
@@ -299,6 +307,7 @@ export function duplicateKey(key: string): IssueText {
     code: 'duplicate-key',
     message: `the key "${key}" is given twice in this map`,
     hint: 'keep one of them (the parser would otherwise silently use the last)',
+    ko: ko.duplicateKey(key),
   };
 }
 
@@ -308,6 +317,7 @@ export function tooManyValues(count: number, max: number): IssueText {
     code: 'too-large',
     message: `the file holds about ${showCount(count)} lines and list items; msasim reads at most ${showCount(max)}`,
     hint: 'a scenario of 100,000 services fits; split the file, or generate a smaller one',
+    ko: ko.tooManyValues(count, max),
   };
 }
 
@@ -317,5 +327,6 @@ export function reservedName(name: string): IssueText {
     code: 'reserved-name',
     message: `"${name}" cannot name anything here: JavaScript reserves it`,
     hint: `rename it (e.g. ${name}-service); a variant's set: path could not reach it`,
+    ko: ko.reservedName(name),
   };
 }

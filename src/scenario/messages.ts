@@ -5,21 +5,27 @@
  * Where a problem is found and how it is printed live elsewhere (zod-issues.ts, format.ts).
  */
 import { printable } from './identifiers.ts';
-import type { IssueCode } from './issues.ts';
-import { didYouMean, sortedNames } from './suggest.ts';
+import type { IssueCode, IssueText } from './issues.ts';
+import * as ko from './messages-ko.ts';
+import {
+  listNames,
+  showDuration,
+  showPlain,
+  showTypedValue,
+  showValue,
+} from './messages-values.ts';
+import { didYouMean } from './suggest.ts';
 
+// the text of one issue (the issues' own file holds it: no import loop)
+export type { IssueText } from './issues.ts';
 // and those of the data files a workload replays
 export * from './messages-data.ts';
+// the texts of the faults' problems
+export * from './messages-faults.ts';
 // the texts of hostile or oversized input live beside this file
 export * from './messages-limits.ts';
-
-/** The text of one issue, before it gets a path, a severity and a location. */
-export interface IssueText {
-  /** Stable machine-readable code, e.g. 'unknown-key' (one of ISSUE_CODES). */
-  code: IssueCode;
-  message: string;
-  hint?: string;
-}
+// how values and names are quoted
+export * from './messages-values.ts';
 
 /** Kinds of names a scenario refers to. */
 export type ReferenceKind =
@@ -35,52 +41,6 @@ export type ReferenceKind =
   | 'consumer group'
   | 'pending state'
   | 'instance size';
-
-/** How many names a "known: …" list shows before it ends in "…". */
-export const MAX_LISTED = 12;
-
-/** `a, b, c`: sorted, without duplicates, cut after MAX_LISTED names with "…". */
-export function listNames(names: readonly string[]): string {
-  // the sorted list is kept for long lists, which many messages name (known: services …)
-  const sorted = sortedNames(names);
-  const shown: string[] = [];
-  for (const name of sorted) {
-    if (name === shown.at(-1)) continue;
-    if (shown.length === MAX_LISTED) return `${shown.join(', ')}, …`;
-    shown.push(name);
-  }
-  return shown.join(', ');
-}
-
-/** A value as it appears in a message: strings quoted (and cut when long), lists and maps named. */
-export function showValue(value: unknown): string {
-  if (typeof value === 'string') {
-    return printable(JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value));
-  }
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
-
-/** A number or a duration as written, without quotes: `5`, `20ms`. */
-export function showPlain(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : showValue(value);
-}
-
-/** A value with its type, for expected-vs-received messages: `string "abc"`, `number 5`. */
-export function showTypedValue(value: unknown): string {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return `${typeof value} ${showValue(value)}`;
-  }
-  return showValue(value);
-}
-
-/** A duration as the user wrote it; a bare number gets its implied unit, ms. */
-export function showDuration(value: number | string): string {
-  return typeof value === 'number' ? `${value}ms` : value.trim();
-}
 
 /** `a`, `a and b`, `a, b and c`. */
 function joinAnd(items: readonly string[]): string {
@@ -103,9 +63,12 @@ export function unreadableFile(file: string, reason: string): string {
 
 /** The YAML (or JSON) text cannot be parsed. `detail` is the parser's message. */
 export function yamlSyntax(detail: string): string {
-  // The parser repeats the position and quotes the line; we print our own location.
-  const firstLine = detail.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
-  return `cannot parse the file: ${firstLine}`;
+  return `cannot parse the file: ${parserFirstLine(detail)}`;
+}
+
+/** The parser's message without the position and quoted line it repeats (we print our own). */
+export function parserFirstLine(detail: string): string {
+  return detail.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
 }
 
 /** A variant's `set:` key that is not a path into the scenario. */
@@ -129,6 +92,7 @@ export function unknownOverrideKey(key: string, known: readonly string[]): Issue
     code: 'unknown-override-path',
     message: `there is no "${key}" here`,
     hint: withSuggestion(`known: ${listNames(known)}`, key, known),
+    ko: ko.unknownOverrideKey(key, known),
   };
 }
 
@@ -138,6 +102,7 @@ export function variantHidesOverride(variant: string, path: string): IssueText {
     code: 'variant-hides-override',
     message: `variant "${variant}" sets ${path} itself, so changing ${path} from outside the file has no effect on it`,
     hint: 'remove the key from the variant, or sweep a path it does not set',
+    ko: ko.variantHidesOverride(variant, path),
   };
 }
 
@@ -148,18 +113,25 @@ export function unknownKey(key: string, known: readonly string[]): IssueText {
       code: 'unknown-key',
       message: 'merge keys (<<) are not supported',
       hint: 'write the keys out, or put an alias (*name) where the whole value goes',
+      ko: ko.unknownKey(key, known),
     };
   const valid = known.length === 0 ? 'remove it' : `valid keys here: ${listNames(known)}`;
   return {
     code: 'unknown-key',
     message: `unknown key "${key}"`,
     hint: withSuggestion(valid, key, known),
+    ko: ko.unknownKey(key, known),
   };
 }
 
 /** A required key is absent. */
 export function missingKey(key: string | number, hint?: string): IssueText {
-  return { code: 'missing-key', message: `missing required key "${key}"`, hint };
+  return {
+    code: 'missing-key',
+    message: `missing required key "${key}"`,
+    hint,
+    ko: ko.missingKey(key, hint),
+  };
 }
 
 /** The value has the wrong type. `expected` is a phrase such as 'number' or 'a duration such as "2ms"'. */
@@ -167,6 +139,7 @@ export function invalidType(expected: string, received: unknown): IssueText {
   return {
     code: 'invalid-type',
     message: `expected ${expected}, received ${showTypedValue(received)}`,
+    ko: ko.invalidType(expected, received),
   };
 }
 
@@ -181,12 +154,20 @@ export interface Bound {
 
 /** A number below its minimum, or a list or text shorter than its minimum length. */
 export function tooSmall(bound: Bound): IssueText {
-  return { code: 'too-small', message: boundMessage(bound, 'at least', '>') };
+  return {
+    code: 'too-small',
+    message: boundMessage(bound, 'at least', '>'),
+    ko: ko.boundMessage(bound, 'min'),
+  };
 }
 
 /** A number above its maximum, or a list or text longer than its maximum length. */
 export function tooBig(bound: Bound): IssueText {
-  return { code: 'too-big', message: boundMessage(bound, 'at most', '<') };
+  return {
+    code: 'too-big',
+    message: boundMessage(bound, 'at most', '<'),
+    ko: ko.boundMessage(bound, 'max'),
+  };
 }
 
 function boundMessage(bound: Bound, words: string, op: '>' | '<'): string {
@@ -207,6 +188,7 @@ export function invalidFormat(expectation: string, received: unknown, hint?: str
     code: 'invalid-format',
     message: `${expectation}, received ${showValue(received)}`,
     hint,
+    ko: ko.invalidFormat(expectation, received, hint),
   };
 }
 
@@ -220,12 +202,14 @@ export function invalidValue(values: readonly unknown[], received: unknown): Iss
     code: 'invalid-value',
     message: `expected ${expected}, received ${showValue(received)}`,
     hint,
+    ko: ko.invalidValue(values, received),
   };
 }
 
 /** A map key (a service, endpoint or workload name) that is not a valid identifier. */
 export function invalidName(name: string, expectation: string): IssueText {
-  return { code: 'invalid-name', message: `invalid name "${printable(name)}": ${expectation}` };
+  const message = `invalid name "${printable(name)}": ${expectation}`;
+  return { code: 'invalid-name', message, ko: ko.invalidName(name, expectation) };
 }
 
 /** `dist:` names no known distribution. */
@@ -235,6 +219,7 @@ export function unknownDistribution(name: unknown, known: readonly string[]): Is
     code: 'unknown-distribution',
     message: `unknown distribution ${shown}; known: ${listNames(known)}`,
     hint: typeof name === 'string' ? withSuggestion(undefined, name, known) : undefined,
+    ko: ko.unknownDistribution(name, known),
   };
 }
 
@@ -244,6 +229,7 @@ export function missingDistribution(known: readonly string[]): IssueText {
     code: 'missing-key',
     message: 'missing required key "dist"',
     hint: `add dist: one of ${listNames(known)}`,
+    ko: ko.missingDistribution(known),
   };
 }
 
@@ -262,6 +248,7 @@ export function invalidStep(
       code: 'invalid-step',
       message: `${message}; this one has ${joinAnd(kinds)}`,
       hint: 'split it into one step per kind',
+      ko: ko.invalidStep(keys, kinds, all),
     };
   }
   const guesses = keys.map((k) => [k, didYouMean(k, all)] as const);
@@ -271,6 +258,7 @@ export function invalidStep(
     code: 'invalid-step',
     message: `${message}; ${found}`,
     hint: guess === undefined ? undefined : `did you mean "${guess[1]}" instead of "${guess[0]}"?`,
+    ko: ko.invalidStep(keys, kinds, all),
   };
 }
 
@@ -287,6 +275,7 @@ export function unknownReference(
     code: 'unknown-reference',
     message: `unknown ${kind} "${name}"${of}; ${list}`,
     hint: withSuggestion(undefined, name, known),
+    ko: ko.unknownReference(kind, name, known, owner),
   };
 }
 
@@ -296,6 +285,7 @@ export function tooManyKeys(total: number, max: number): IssueText {
     code: 'too-many-keys',
     message: `the key spaces hold ${total} keys together; at most ${max} are supported`,
     hint: 'make the key spaces smaller (a sample of the real table behaves the same under a skewed access pattern)',
+    ko: ko.tooManyKeys(total, max),
   };
 }
 
@@ -308,6 +298,7 @@ export function listNeeds(strategy: string, option: string, known: readonly stri
       known.length > 0
         ? `add ${option}: one of ${listNames(known)}`
         : `add ${option}: and define it`,
+    ko: ko.listNeeds(strategy, option, known),
   };
 }
 
@@ -317,6 +308,7 @@ export function callToDatabase(database: string): IssueText {
     code: 'call-to-database',
     message: `"${database}" is a database; only service endpoints can be called`,
     hint: `query it from an endpoint with a step such as: query: ${database}`,
+    ko: ko.callToDatabase(database),
   };
 }
 
@@ -326,6 +318,7 @@ export function queryToService(service: string): IssueText {
     code: 'query-to-service',
     message: `"${service}" is a service, and queries only reach databases`,
     hint: `call one of its endpoints with a step such as: call: ${service}/<endpoint>`,
+    ko: ko.queryToService(service),
   };
 }
 
@@ -337,6 +330,7 @@ export function queryWithoutDatabase(service: string, databases: readonly string
     code: 'query-without-database',
     message: `this query names no database and service "${service}" has no database: key`,
     hint: `add db: <id> to the query, or database: <id> to the service; ${list}`,
+    ko: ko.queryWithoutDatabase(service, databases),
   };
 }
 
@@ -346,6 +340,7 @@ export function duplicateId(id: string): IssueText {
     code: 'duplicate-id',
     message: `"${id}" names both a service and a database`,
     hint: 'services and databases share one set of ids; rename one of them',
+    ko: ko.duplicateId(id),
   };
 }
 
@@ -355,6 +350,7 @@ export function reservedId(id: string): IssueText {
     code: 'reserved-id',
     message: `"${id}" is reserved: it names the sender of workload requests in network links`,
     hint: 'rename this component',
+    ko: ko.reservedId(id),
   };
 }
 
@@ -368,6 +364,7 @@ export function workloadArrival(found: 'none' | 'both', keys: readonly string[] 
       message:
         'a workload needs rate: (an open workload), users: (a closed workload), replay: (the arrivals of a log) or rateProfile: (a rate from a file)',
       hint: `${hint}; replay: and rateProfile: read a CSV file beside the scenario`,
+      ko: ko.workloadArrival(found, keys),
     };
   const fromFile = keys.some((k) => k === 'replay' || k === 'rateProfile');
   return {
@@ -378,6 +375,7 @@ export function workloadArrival(found: 'none' | 'both', keys: readonly string[] 
     hint: fromFile
       ? 'replay: sends the arrivals of a log as they are; rateProfile: gives an open workload its rate from a file; rate: and users: are formulas'
       : hint,
+    ko: ko.workloadArrival(found, keys),
   };
 }
 
@@ -390,6 +388,7 @@ export function workloadTarget(found: 'none' | 'both'): IssueText {
         ? 'a workload needs target: (one endpoint) or mix: (endpoints with weights)'
         : 'a workload has either target: or mix:, not both',
     hint: 'for example target: orders/get, or mix: { orders/get: 9, orders/create: 1 }',
+    ko: ko.workloadTarget(found),
   };
 }
 
@@ -408,6 +407,7 @@ export function mixWeights(): IssueText {
     code: 'mix-weights',
     message: 'the weights of a mix must add up to more than 0',
     hint: 'give at least one endpoint a positive weight',
+    ko: ko.mixWeights(),
   };
 }
 
@@ -418,6 +418,7 @@ export function scheduleItemKind(found: readonly string[]): IssueText {
     code: 'schedule-item',
     message: `a schedule item needs exactly one of: rate, rampTo, spike; ${has}`,
     hint: 'rate: sets a new rate, rampTo: with over: changes it linearly, spike: with for: adds a burst',
+    ko: ko.scheduleItemKind(found),
   };
 }
 
@@ -427,6 +428,7 @@ export function scheduleOrder(at: number | string, previous: number | string): I
     code: 'schedule-order',
     message: `schedule times must increase: at: ${showDuration(at)} comes after at: ${showDuration(previous)}`,
     hint: 'sort the schedule items by at:',
+    ko: ko.scheduleOrder(at, previous),
   };
 }
 
@@ -436,6 +438,7 @@ export function zeroDuration(): IssueText {
     code: 'zero-duration',
     message: 'duration must be longer than 0',
     hint: 'for example duration: 60s',
+    ko: ko.zeroDuration(),
   };
 }
 
@@ -445,6 +448,7 @@ export function warmupTooLong(warmup: number | string, duration: number | string
     code: 'warmup-too-long',
     message: `warmup (${showDuration(warmup)}) must be shorter than duration (${showDuration(duration)})`,
     hint: 'statistics are collected after the warm-up, so nothing would be measured',
+    ko: ko.warmupTooLong(warmup, duration),
   };
 }
 
@@ -454,6 +458,7 @@ export function branchProbabilities(sum: number): IssueText {
     code: 'branch-probabilities',
     message: `branch probabilities must add up to at most 1, received ${Number(sum.toFixed(6))}`,
     hint: 'what is left to 1 is the chance that no branch runs',
+    ko: ko.branchProbabilities(sum),
   };
 }
 
@@ -463,6 +468,7 @@ export function lognormalParams(given: readonly string[]): IssueText {
   return {
     code: 'lognormal-params',
     message: `a lognormal needs either mean and p99, or median and sigma; ${has}`,
+    ko: ko.lognormalParams(given),
   };
 }
 
@@ -472,6 +478,7 @@ export function lognormalP99(mean: unknown, p99: unknown, maxRatio: number): Iss
     code: 'lognormal-params',
     message: `a lognormal needs mean < p99 ≤ ${maxRatio} × mean, received mean ${showPlain(mean)} and p99 ${showPlain(p99)}`,
     hint: 'for a heavier tail use median and sigma, or a pareto',
+    ko: ko.lognormalP99(mean, p99, maxRatio),
   };
 }
 
@@ -480,6 +487,7 @@ export function empiricalWeights(values: number, weights: number): IssueText {
   return {
     code: 'empirical-weights',
     message: `an empirical distribution needs one weight per value, received ${values} values and ${weights} weights`,
+    ko: ko.empiricalWeights(values, weights),
   };
 }
 
@@ -488,6 +496,7 @@ export function uniformRange(min: unknown, max: unknown): IssueText {
   return {
     code: 'uniform-range',
     message: `a uniform needs min ≤ max, received min ${showPlain(min)} and max ${showPlain(max)}`,
+    ko: ko.uniformRange(min, max),
   };
 }
 
@@ -499,11 +508,13 @@ export function callCycle(cycle: readonly string[], throughBranch: boolean): Iss
         code: 'call-cycle',
         message: `endpoints may call each other in a loop: ${loop}`,
         hint: 'a branch on the way can end the loop; check its probability keeps requests short',
+        ko: ko.callCycle(cycle, throughBranch),
       }
     : {
         code: 'call-cycle',
         message: `endpoints call each other in a loop that never ends: ${loop}`,
         hint: 'remove one of the calls, or put it inside a branch with probability below 1',
+        ko: ko.callCycle(cycle, throughBranch),
       };
 }
 
@@ -525,6 +536,7 @@ export function sloWithoutBound(name: string, bounds: readonly string[]): IssueT
     code: 'slo-without-bound',
     message: `SLO "${name}" sets no bound`,
     hint: `give at least one of: ${bounds.join(', ')} (e.g. p99: 300ms or availability: 99.9%)`,
+    ko: ko.sloWithoutBound(name, bounds),
   };
 }
 
@@ -534,6 +546,7 @@ export function sloTwoTargets(name: string): IssueText {
     code: 'slo-two-targets',
     message: `SLO "${name}" names both an endpoint and a component; an SLO has one target`,
     hint: 'split it into two SLOs: latency, availability, errors and throughput for the endpoint, utilisation for the component',
+    ko: ko.sloTwoTargets(name),
   };
 }
 
@@ -543,6 +556,7 @@ export function sloBoundNeedsEndpoint(bound: string, component: string): IssueTe
     code: 'slo-bound-needs-endpoint',
     message: `"${bound}" bounds requests, but this SLO targets the component "${component}"`,
     hint: 'a component SLO can bound only its utilisation; bound requests with `endpoint:` (or no target for all endpoints)',
+    ko: ko.sloBoundNeedsEndpoint(bound, component),
   };
 }
 
@@ -552,6 +566,7 @@ export function sloUtilisationNeedsComponent(components: readonly string[]): Iss
     code: 'slo-utilisation-needs-component',
     message: '"utilisation" bounds a component, but this SLO names none',
     hint: `add \`component:\` (one of: ${listNames(components)})`,
+    ko: ko.sloUtilisationNeedsComponent(components),
   };
 }
 
@@ -565,126 +580,7 @@ export function sloNotEntry(endpoint: string, entries: readonly string[]): Issue
       endpoint,
       entries,
     ),
-  };
-}
-
-/** A fault with both a component and a link. */
-export function faultTwoTargets(name: string): IssueText {
-  return {
-    code: 'fault-two-targets',
-    message: `fault "${name}" names both a target and a link; a fault strikes one of them`,
-    hint: 'split it into two faults',
-  };
-}
-
-/** A fault that strikes nothing. */
-export function faultWithoutTarget(name: string, kind: string): IssueText {
-  return {
-    code: 'fault-without-target',
-    message: `fault "${name}" names no target`,
-    hint:
-      kind === 'partition'
-        ? 'a partition strikes a link: add `link: { from: a, to: b }`'
-        : 'add `target: <component>` (a service, database or cache) or `link: { from: a, to: b }`',
-  };
-}
-
-/** A fault on instances a component does not have. */
-export function faultInstances(component: string, count: number): IssueText {
-  return {
-    code: 'fault-instances',
-    message: `"${component}" has ${count} instance${count === 1 ? '' : 's'}; the fault names more`,
-    hint: `give a count from 1 to ${count}, or instance numbers from 0 to ${count - 1}`,
-  };
-}
-
-/** A partition on a component. */
-export function faultNeedsLink(name: string): IssueText {
-  return {
-    code: 'fault-needs-link',
-    message: `fault "${name}" is a partition, which cuts a link, not a component`,
-    hint: 'replace `target:` with `link: { from: caller, to: callee }`; to take a component down, use kind: crash',
-  };
-}
-
-/** A component-only fault on a link. */
-export function faultNeedsComponent(name: string, kind: string): IssueText {
-  return {
-    code: 'fault-needs-component',
-    message: `fault "${name}" (${kind}) strikes a component, not a link`,
-    hint: 'replace `link:` with `target: <component>`; on a link use kind: partition, latency or error-rate',
-  };
-}
-
-/** Instances on a link fault. */
-export function faultInstancesOnLink(): IssueText {
-  return {
-    code: 'fault-instances-on-link',
-    message: '`instances` selects instances of a target component; a link has none',
-    hint: 'remove `instances`, or strike the component with `target:`',
-  };
-}
-
-/** A latency fault that delays nothing. */
-export function latencyFaultWithoutDelay(name: string): IssueText {
-  return {
-    code: 'latency-fault-without-delay',
-    message: `latency fault "${name}" neither adds nor multiplies anything`,
-    hint: 'give `add: 50ms` (a duration or distribution), `factor: 3`, or both',
-  };
-}
-
-/** A fault that starts after the run ends. */
-export function faultNeverStrikes(at: unknown, duration: unknown): IssueText {
-  return {
-    code: 'fault-never-strikes',
-    message: `the fault starts at ${showPlain(at)}, not before the run ends (${showPlain(duration)}): it never strikes`,
-    hint: 'start it earlier or lengthen the run',
-  };
-}
-
-/** A duration written as a number below 1: milliseconds, so below 1 ms. */
-export function unitlessSubMillisecond(key: string, value: number): IssueText {
-  return {
-    code: 'unitless-sub-millisecond',
-    message: `\`${key}: ${value}\` has no unit, so it is ${value} ms (a number is milliseconds)`,
-    hint: `write "${value}ms" if you mean it, or "${value}s" for seconds`,
-  };
-}
-
-/** A fault whose every window is over before the warm-up ends. */
-export function faultOnlyInWarmup(at: unknown, length: unknown, warmup: unknown): IssueText {
-  return {
-    code: 'fault-only-in-warmup',
-    message: `the fault strikes from ${showPlain(at)} for ${showPlain(length)}, all of it inside the warm-up (${showPlain(warmup)}), which is not counted: nothing of it is measured`,
-    hint: 'start it after the warm-up, or shorten the warm-up',
-  };
-}
-
-/** `every` without `for`. */
-export function recurringFaultWithoutLength(): IssueText {
-  return {
-    code: 'recurring-fault-without-length',
-    message: 'a recurring fault needs `for` (how long each occurrence lasts)',
-    hint: 'e.g. `at: 30s`, `for: 10s`, `every: 60s`',
-  };
-}
-
-/** Occurrences that overlap. */
-export function faultWindowsOverlap(length: unknown, every: unknown): IssueText {
-  return {
-    code: 'fault-windows-overlap',
-    message: `each occurrence lasts ${showPlain(length)} but they start every ${showPlain(every)}: they would overlap`,
-    hint: 'make `for` shorter than `every` (or drop `every` for one long fault)',
-  };
-}
-
-/** `times` without `every`. */
-export function faultTimesWithoutEvery(): IssueText {
-  return {
-    code: 'fault-times-without-every',
-    message: '`times` counts recurrences, but the fault has no `every`',
-    hint: 'add `every: <period>` or remove `times`',
+    ko: ko.sloNotEntry(endpoint, entries),
   };
 }
 
@@ -694,6 +590,7 @@ export function eventLoopCores(service: string, cores: number): IssueText {
     code: 'event-loop-cores',
     message: `service "${service}" has an event loop (runtime.eventLoop) and ${cores} cores: an event loop is one CPU`,
     hint: 'remove `cores` (an event loop gives each instance one), or remove `runtime.eventLoop`',
+    ko: ko.eventLoopCores(service, cores),
   };
 }
 
@@ -702,6 +599,7 @@ export function runtimePeriodZero(key: string): IssueText {
     code: 'runtime-period-zero',
     message: `\`${key}\` must be longer than 0`,
     hint: key === 'tick' ? "Node's timers tick in 1ms" : 'give a mean time in this state, e.g. 10s',
+    ko: ko.runtimePeriodZero(key),
   };
 }
 
@@ -710,6 +608,7 @@ export function freezeNotOnService(name: string, target: string): IssueText {
     code: 'freeze-not-on-service',
     message: `fault "${name}" freezes "${target}", which is not a service: only a service's process can be paused`,
     hint: 'use `mode: hang` (no answer until it returns) or `mode: refuse` for a database, cache or broker',
+    ko: ko.freezeNotOnService(name, target),
   };
 }
 
@@ -718,6 +617,7 @@ export function backlogWithoutFreeze(name: string, mode: string): IssueText {
     code: 'backlog-without-freeze',
     message: `fault "${name}" has a \`backlog\` but its mode is ${mode}: only a frozen process keeps accepting connections`,
     hint: 'add `mode: freeze`, or remove `backlog`',
+    ko: ko.backlogWithoutFreeze(name, mode),
   };
 }
 
@@ -726,6 +626,7 @@ export function faultOnInProcessCache(cache: string, type: string): IssueText {
     code: 'fault-on-in-process-cache',
     message: `cache "${cache}" is ${type}: it lives inside its services' instances and cannot fail on its own`,
     hint: 'strike the service that holds it, or make the cache `type: distributed` (a component of its own)',
+    ko: ko.faultOnInProcessCache(cache, type),
   };
 }
 
@@ -735,6 +636,7 @@ export function breakerMinCallsOverWindow(minCalls: number, window: number): Iss
     code: 'breaker-min-calls-over-window',
     message: `minCalls (${minCalls}) is larger than the window (${window} calls): the breaker could never open`,
     hint: `make minCalls at most ${window}, or widen the window`,
+    ko: ko.breakerMinCallsOverWindow(minCalls, window),
   };
 }
 
@@ -744,6 +646,7 @@ export function autoscaleRange(instances: number, min: number, max: number): Iss
     code: 'autoscale-range',
     message: `autoscale min ${min} and max ${max} must satisfy min ≤ instances (${instances}) ≤ max`,
     hint: '`instances` is the count at the start; set it between min and max',
+    ko: ko.autoscaleRange(instances, min, max),
   };
 }
 
@@ -753,6 +656,7 @@ export function clientOnInProcessCache(cache: string, type: string): IssueText {
     code: 'client-on-in-process-cache',
     message: `cache "${cache}" is ${type}; only a distributed cache has clients that can lose it`,
     hint: 'remove `client:`, or make the cache `type: distributed`',
+    ko: ko.clientOnInProcessCache(cache, type),
   };
 }
 
@@ -761,6 +665,7 @@ export function reconnectMaxBelowBackoff(max: string, backoff: string): IssueTex
     code: 'reconnect-max-below-backoff',
     message: `reconnect max ${max} is shorter than its first backoff ${backoff}`,
     hint: 'make `max` at least `backoff` (the longest wait between two reconnect attempts)',
+    ko: ko.reconnectMaxBelowBackoff(max, backoff),
   };
 }
 
@@ -769,6 +674,7 @@ export function kvOnInProcessCache(cache: string, type: string): IssueText {
     code: 'kv-on-in-process-cache',
     message: `cache "${cache}" is ${type}; a kv step needs a store of its own`,
     hint: 'make it `type: distributed` (a Redis-like component with servers)',
+    ko: ko.kvOnInProcessCache(cache, type),
   };
 }
 
@@ -792,11 +698,13 @@ export function sessionsWithoutUsers(side: 'no-users' | 'no-sessions'): IssueTex
         code: 'sessions-without-users',
         message: 'sessions: applies to logged-in users, and no workload has session:',
         hint: 'add session: { login: web/login } to a workload with users:, or remove sessions:',
+        ko: ko.sessionsWithoutUsers(side),
       }
     : {
         code: 'users-without-sessions',
         message: 'a workload with session: needs a top-level sessions: section (the strategy)',
         hint: 'add sessions: { strategy: sticky } (or clustering, store, reference-token, value-token)',
+        ko: ko.sessionsWithoutUsers(side),
       };
 }
 
@@ -815,6 +723,7 @@ export function idpValidates(service: string): IssueText {
     code: 'idp-validates',
     message: `the identity provider "${service}" cannot be in validateAt: its resolve calls would be validated by calling it again`,
     hint: `remove "${service}" from validateAt`,
+    ko: ko.idpValidates(service),
   };
 }
 
@@ -824,6 +733,7 @@ export function loginNotValidated(service: string, validateAt: readonly string[]
     code: 'login-not-validated',
     message: `users log in at "${service}", which is not in validateAt (${listNames(validateAt)})`,
     hint: `add "${service}" to validateAt, or log in at one of them`,
+    ko: ko.loginNotValidated(service, validateAt),
   };
 }
 
@@ -833,6 +743,7 @@ export function publishWithoutTopic(broker: string, topics: readonly string[]): 
     code: 'missing-key',
     message: `broker "${broker}" has topics (${listNames(topics)}); say which one this publish goes to`,
     hint: `publish: { broker: ${broker}, topic: ${topics[0]} }`,
+    ko: ko.publishWithoutTopic(broker, topics),
   };
 }
 
@@ -845,5 +756,6 @@ export function readerTarget(side: 'none' | 'both'): IssueText {
         ? "a reader reads a saga's entities (saga:) or a consumer group's read model (consumer:)"
         : 'a reader has either saga: or consumer:, not both',
     hint: 'for example saga: create-course, or consumer: read-model',
+    ko: ko.readerTarget(side),
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
+import * as ko from './messages-ko.ts';
 import { didYouMean } from './suggest.ts';
 
 /**
@@ -128,6 +129,7 @@ export function applyOverrides(
       issues.push({
         ...text,
         message: msg.inOverride(override.pathLabel ?? override.label, text.message),
+        ...ko.koPrefixed(text.ko, (m) => ko.inOverride(override.pathLabel ?? override.label, m)),
         severity: 'error',
         path: misspelt.at,
         onKey: true,
@@ -192,7 +194,13 @@ export function underOverride(
   const owner = applied.findLast(
     (o) => isUnder(u.path, o.path) || (o.created !== undefined && isUnder(u.path, o.created)),
   );
-  return owner ? { ...u, message: msg.inOverride(owner.override.label, u.message) } : u;
+  if (owner === undefined) return u;
+  const label = owner.override.label;
+  return {
+    ...u,
+    message: msg.inOverride(label, u.message),
+    ...ko.koPrefixed(u.ko, (m) => ko.inOverride(label, m)),
+  };
 }
 
 /** Whether `path` is `prefix` or lies below it. */

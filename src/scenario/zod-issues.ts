@@ -153,7 +153,9 @@ function fromUnion(issue: UnionIssue, path: DocPath, ctx: Context): UnlocatedIss
     .filter((option) => !isWrongType(option.errors));
   if (candidates.length === 0) {
     const expected = schema === undefined ? expectedTypes(issue) : describeSchema(schema);
-    return error({ ...msg.invalidType(expected, value), hint: literalHint(schema, value) });
+    const text = msg.invalidType(expected, value);
+    const hint = literalHint(schema, value);
+    return error({ ...text, hint: hint?.en, ko: text.ko && { ...text.ko, hint: hint?.ko } });
   }
   candidates.sort(
     (a, b) => a.score - b.score || a.errors.length - b.errors.length || a.index - b.index,
@@ -224,11 +226,15 @@ function expectedTypes(issue: UnionIssue): string {
   return [...new Set(types)].join(' or ') || 'another value';
 }
 
-/** "did you mean …" when a string is close to one of the union's string literals. */
-function literalHint(schema: Schema | undefined, value: unknown): string | undefined {
+/** "did you mean …" when a string is close to one of the union's string literals (both languages). */
+function literalHint(
+  schema: Schema | undefined,
+  value: unknown,
+): { en?: string; ko?: string } | undefined {
   if (schema === undefined || typeof value !== 'string') return undefined;
   const words = (unionOptions(schema) ?? [schema])
     .flatMap((option) => literalValues(option) ?? [])
     .filter((v): v is string => typeof v === 'string');
-  return msg.invalidValue(words, value).hint;
+  const text = msg.invalidValue(words, value);
+  return { en: text.hint, ko: text.ko?.hint };
 }

@@ -100,7 +100,7 @@ export async function sweepCommand(
   if (problem !== undefined) throw new UsageError(problem);
   const text = await readScenarioText(file);
   const loaded = validateGrid(file, text, params, opts.duration, budget);
-  if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings)}\n`);
+  if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings, opts.lang)}\n`);
   // the data files its workloads replay, checked row by row before anything runs
   (await prepareWorkloadData(loaded)).close();
   const plan = planOf(file, text, loaded, params, opts);
