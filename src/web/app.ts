@@ -101,6 +101,7 @@ class Playground {
         return issues;
       },
       changed: (text) => this.#changed(text),
+      lang: reportLang,
       validated: (issues) => {
         this.#issues = issues;
       },
@@ -292,7 +293,7 @@ class Playground {
     if (result.kind === 'invalid') {
       this.#message(
         `The scenario has ${result.issues.length} problem(s); nothing was run.\n\n${result.issues
-          .map((i) => `${i.file}:${i.line}:${i.col}  ${issueText(i)}`)
+          .map((i) => `${i.file}:${i.line}:${i.col}  ${issueText(i, reportLang())}`)
           .join('\n\n')}`,
         true,
       );

@@ -37,6 +37,27 @@ describe('diagnosticsOf', () => {
     expect(d.message).toMatch(/unknown service "prodcts".*\n→ did you mean "products"\?/s);
   });
 
+  it("words the problem in the toolbar's language: Korean when the issue has it, else English", () => {
+    const text = shop.replace('call: products/list', 'call: prodcts/list');
+    const issues = issuesOf(text);
+    const [ko] = diagnosticsOf(text, issues, 'ko');
+    expect(ko.message).not.toMatch(/unknown service/);
+    expect(ko.message).toMatch(/[가-힣]/);
+    expect(ko.message).toContain('prodcts');
+    expect(ko.message).toContain('products');
+    expect(diagnosticsOf(text, issues, 'en')[0].message).toBe(
+      diagnosticsOf(text, issues)[0].message,
+    );
+    const english = {
+      line: 1,
+      col: 1,
+      severity: 'error',
+      message: 'm',
+      hint: 'h',
+    } as ScenarioIssue;
+    expect(diagnosticsOf('a: 1', [english], 'ko')[0].message).toBe('m\n→ h');
+  });
+
   it('underlines a quoted value whole, and stays inside the text for any line and column', () => {
     const text = 'a: "x y"\nb: 1';
     const issue = { line: 1, col: 4, severity: 'error', message: 'm' } as ScenarioIssue;

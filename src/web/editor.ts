@@ -5,6 +5,7 @@
  * keys from the scenario JSON Schema, with the key's type and default on hover (schema-keys.ts;
  * the path at the cursor read from the parsed YAML, block or flow style: yaml-paths.ts).
  */
+
 import {
   autocompletion,
   type CompletionContext,
@@ -30,6 +31,7 @@ import {
   keymap,
   lineNumbers,
 } from '@codemirror/view';
+import type { Lang } from '../report/i18n/lang.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import { diagnosticsOf } from './positions.ts';
 import { keysAt, type SchemaNode } from './schema-keys.ts';
@@ -43,6 +45,8 @@ export interface EditorHooks {
   changed(text: string): void;
   /** Called with every validation's issues (the page shows their count and SLO state). */
   validated(issues: ScenarioIssue[]): void;
+  /** The language the problems are worded in (the toolbar's report language); absent: English. */
+  lang?(): Lang;
 }
 
 /** Milliseconds of quiet typing before the text is validated. */
@@ -112,7 +116,7 @@ export function createEditor(
       const issues = await hooks.validate(doc);
       // the text may have changed meanwhile: CodeMirror drops diagnostics of an old document
       hooks.validated(issues);
-      return diagnosticsOf(doc, issues).map((d) => ({
+      return diagnosticsOf(doc, issues, hooks.lang?.() ?? 'en').map((d) => ({
         from: d.from,
         to: d.to,
         severity: d.severity,

@@ -9,6 +9,7 @@
  */
 import { issueText } from './positions.ts';
 import type { RunRequest } from './protocol.ts';
+import { reportLang } from './report-lang.ts';
 import type { Runner, SweepResult } from './runner.ts';
 
 /** What the panel needs from the page. */
@@ -124,7 +125,7 @@ export class SweepPanel {
       case 'invalid':
         message(
           `The scenario has ${result.issues.length} problem(s) at a grid point; nothing was run.\n\n${result.issues
-            .map((i) => `${i.file}:${i.line}:${i.col}  ${issueText(i)}`)
+            .map((i) => `${i.file}:${i.line}:${i.col}  ${issueText(i, reportLang())}`)
             .join('\n\n')}`,
           true,
         );
