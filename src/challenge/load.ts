@@ -24,6 +24,8 @@ import {
 import type { LoadedScenario } from '../scenario/load.ts';
 import { createLocator, detab, type Locator } from '../scenario/locate.ts';
 import * as msg from '../scenario/messages.ts';
+import * as ko from '../scenario/messages-ko.ts';
+import type { ScenarioOverride } from '../scenario/overrides.ts';
 import { stepLanguage } from '../scenario/step-syntax.ts';
 import { didYouMean } from '../scenario/suggest.ts';
 import { checkYamlTree, MAX_DEPTH, parseYamlDocument } from '../scenario/yaml-guards.ts';
@@ -147,12 +149,22 @@ export function parseChallenge(text: string, file: string): Challenge {
         path: at,
         message: `"${text}" is not a path glob`,
         hint: 'write a dotted path as in a variant\'s set:, with * for one segment and ** for any number, e.g. "services.*.instances" or "databases.orders-db.**"',
+        ko: {
+          message: `"${text}"은(는) 경로 글로브가 아닙니다`,
+          hint: '변형의 set:처럼 점으로 이은 경로를 쓰고, 한 단계는 *, 여러 단계는 **로 쓰세요 (예: "services.*.instances", "databases.orders-db.**")',
+        },
       });
       return;
     }
     if (glob[0] !== '*' && glob[0] !== '**' && !keys.includes(glob[0])) {
       const t = msg.unknownKey(glob[0], keys);
-      issues.push({ ...t, message: `in "${text}": ${t.message}`, severity: 'error', path: at });
+      issues.push({
+        ...t,
+        message: `in "${text}": ${t.message}`,
+        ...ko.koPrefixed(t.ko, (m) => koInGlob(text, m)),
+        severity: 'error',
+        path: at,
+      });
       return;
     }
     globs.push(glob);
@@ -176,6 +188,10 @@ export function parseChallenge(text: string, file: string): Challenge {
         path: ['goal', name],
         message: `the goal "${name}" sets no bound`,
         hint: 'add max: or min:, e.g. max: 0 or min: "90%"',
+        ko: {
+          message: `목표 "${name}"에 한계가 없습니다`,
+          hint: 'max:나 min:을 추가하세요 (예: max: 0, min: "90%")',
+        },
       });
     add(g.metric);
     metricGoals.push({
@@ -203,11 +219,31 @@ function boundValue(x: number | string): number {
   return typeof x === 'number' ? x : Number(x.slice(0, -1)) / 100;
 }
 
+/** A problem of a constraint's glob `text`, in Korean (the English says `in "<glob>": …`). */
+function koInGlob(text: string, message: string): string {
+  return `"${text}"에서: ${message}`;
+}
+
+/** How the overrides of challenge file `file` are named in Korean messages. */
+const koGoalOf = (file: string) => `${file}의 목표`;
+const koQuestionsOf = (file: string) => `${file}의 질문`;
+
 /** The overrides that make an attempt carry the challenge's goal and `reveals`. */
-function challengeOverrides(c: Challenge, reveals: readonly string[]) {
-  const goal = { path: 'slos', value: c.slos, label: `the goal of ${c.file}` };
+function challengeOverrides(c: Challenge, reveals: readonly string[]): ScenarioOverride[] {
+  const goal = {
+    path: 'slos',
+    value: c.slos,
+    label: `the goal of ${c.file}`,
+    koLabel: koGoalOf(c.file),
+  };
   if (reveals.length === 0) return [goal];
-  return [goal, { path: 'highlights', value: reveals, label: `the questions of ${c.file}` }];
+  const questions = {
+    path: 'highlights',
+    value: reveals,
+    label: `the questions of ${c.file}`,
+    koLabel: koQuestionsOf(c.file),
+  };
+  return [goal, questions];
 }
 
 /**
@@ -259,6 +295,10 @@ export function bindChallenge(c: Challenge, text: string, file: string): Attempt
         path: ['constraints', 'change', i],
         message: `in "${text}": the scenario has no "${misspelt.name}" there`,
         hint: `did you mean "${misspelt.guess}"?`,
+        ko: {
+          message: koInGlob(text, `시나리오의 그 자리에 "${misspelt.name}"이(가) 없습니다`),
+          hint: `혹시 "${misspelt.guess}"인가요?`,
+        },
       });
   });
   fail(issues.map(place));
@@ -273,25 +313,29 @@ function relocate(
 ): ScenarioIssue {
   const [head, key, ...rest] = issue.path;
   const strip = (m: string) => m.replace(/^in the (goal|questions) of [^:]*: /, '');
-  if (head === 'slos' && typeof key === 'string')
-    return place({ ...issue, message: strip(issue.message), path: ['goal', key, ...rest] });
+  // the Korean prefixes are known whole (a file name may hold any character)
+  const koPrefixes = [koGoalOf(c.file), koQuestionsOf(c.file)].map((l) => ko.inOverride(l, ''));
+  const koStrip = (m: string) => {
+    const prefix = koPrefixes.find((p) => m.startsWith(p));
+    return prefix === undefined ? m : m.slice(prefix.length);
+  };
+  const stripped = (path: DocPath) =>
+    place({
+      ...issue,
+      message: strip(issue.message),
+      ...(issue.ko === undefined
+        ? {}
+        : { ko: { ...issue.ko, message: koStrip(issue.ko.message) } }),
+      path,
+    });
+  if (head === 'slos' && typeof key === 'string') return stripped(['goal', key, ...rest]);
   if (head === 'highlights' && typeof key === 'number') {
     const text = c.reveals[key];
     const goal = c.metricGoals.find((g) => g.metric === text);
-    if (goal !== undefined)
-      return place({
-        ...issue,
-        message: strip(issue.message),
-        path: ['goal', goal.name, 'metric'],
-      });
+    if (goal !== undefined) return stripped(['goal', goal.name, 'metric']);
     for (const [q, question] of c.def.questions.entries()) {
       const r = question.reveal.findIndex((x) => cleanMetric(x) === text);
-      if (r >= 0)
-        return place({
-          ...issue,
-          message: strip(issue.message),
-          path: ['questions', q, 'reveal', r],
-        });
+      if (r >= 0) return stripped(['questions', q, 'reveal', r]);
     }
   }
   return issue;

@@ -264,7 +264,9 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
       .addOption(langOption()),
   ).action(async (challenge: string | undefined, attempt: string | undefined, opts) => {
     const { challengeCommand } = await import('./commands/challenge.ts');
-    result.code = await challengeCommand(challenge, attempt, opts, io);
+    // the challenge's and the attempt's scenario problems are printed in its language
+    result.lang = chosenLang(opts.lang, io);
+    result.code = await challengeCommand(challenge, attempt, { ...opts, lang: result.lang }, io);
   });
 
   program

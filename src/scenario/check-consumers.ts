@@ -41,9 +41,7 @@ export function checkConsumers(
       if (cache === undefined)
         issues.push(error(msg.unknownReference('cache', idem.store, names.caches), path));
       else if (cache.type !== 'distributed')
-        issues.push(
-          error(msg.storeInProcess(idem.store, cache.type, 'processed message ids need'), path),
-        );
+        issues.push(error(msg.storeInProcess(idem.store, cache.type, 'message ids'), path));
     } else if (typeof idem === 'object' && 'db' in idem)
       issues.push(...checkDatabaseRef(idem.db, [...at, 'idempotency', 'db'], names));
   }

@@ -13,7 +13,7 @@ import { checkCosts } from './costs.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
 import { checkDatabaseRef, checkEndpointRef, collectNames, type Names } from './names.ts';
-import { setPathProblem } from './overrides.ts';
+import { setPathProblem, setPathProblemKo } from './overrides.ts';
 import { type ScenarioParsed, SLO_BOUNDS } from './schema.ts';
 import { isRecord } from './schema-walk.ts';
 import type { StepLanguage } from './step-syntax.ts';
@@ -427,7 +427,17 @@ function checkVariants(doc: ScenarioParsed): UnlocatedIssue[] {
       const problem = setPathProblem(key);
       return problem === undefined
         ? []
-        : [error({ code: 'bad-set-path', message: problem }, ['variants', name, 'set', key], true)];
+        : [
+            error(
+              {
+                code: 'bad-set-path',
+                message: problem,
+                ko: { message: setPathProblemKo(key) ?? problem },
+              },
+              ['variants', name, 'set', key],
+              true,
+            ),
+          ];
     }),
   );
 }

@@ -20,7 +20,10 @@ export function checkSessions(doc: ScenarioParsed, names: Names): UnlocatedIssue
   for (const [id, w] of users) {
     const at: DocPath = ['workloads', id, 'session'];
     if (w.users === undefined) {
-      const because = 'logged-in users are a closed population that logs in, works and leaves';
+      const because = {
+        en: 'logged-in users are a closed population that logs in, works and leaves',
+        ko: '로그인한 사용자는 로그인하고, 일하고, 떠나는 닫힌 집단입니다',
+      };
       issues.push(error(msg.misplacedKey('session', 'users', because), at, true));
     }
     const session = w.session as NonNullable<typeof w.session>;
@@ -65,8 +68,11 @@ export function checkSessions(doc: ScenarioParsed, names: Names): UnlocatedIssue
   } else if (needsStore) {
     const why =
       s.strategy === 'store'
-        ? 'the distributed cache holding the sessions'
-        : 'the token store that resolves tokens, with resolveVia: store';
+        ? { en: 'the distributed cache holding the sessions', ko: '세션을 담는 분산 캐시' }
+        : {
+            en: 'the token store that resolves tokens, with resolveVia: store',
+            ko: 'resolveVia: store일 때 토큰을 해석하는 토큰 저장소',
+          };
     issues.push(error(msg.sessionNeeds(s.strategy, 'store', why), ['sessions'], true));
   }
   const needsIdp = s.strategy === 'reference-token' || s.strategy === 'value-token';
@@ -95,7 +101,10 @@ export function checkSessions(doc: ScenarioParsed, names: Names): UnlocatedIssue
   } else if (needsIdp) {
     issues.push(
       error(
-        msg.sessionNeeds(s.strategy, 'idp', 'the identity provider that issues the tokens'),
+        msg.sessionNeeds(s.strategy, 'idp', {
+          en: 'the identity provider that issues the tokens',
+          ko: '토큰을 발급하는 ID 공급자',
+        }),
         ['sessions'],
         true,
       ),

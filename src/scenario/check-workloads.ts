@@ -37,12 +37,17 @@ function checkArrivals(w: Workload, at: DocPath): UnlocatedIssue[] {
   if (given.length === 0) issues.push(error(msg.workloadArrival('none'), at));
   if (given.length > 1) issues.push(error(msg.workloadArrival('both', given), [...at, given[1]]));
   if (w.schedule !== undefined && w.rate === undefined) {
-    const because = 'a schedule changes the arrival rate of an open workload';
+    const because = {
+      en: 'a schedule changes the arrival rate of an open workload',
+      ko: 'schedule은 열린 워크로드의 도착률을 바꿉니다',
+    };
     issues.push(error(msg.misplacedKey('schedule', 'rate', because), [...at, 'schedule']));
   }
   if (w.thinkTime !== undefined && w.users === undefined) {
-    const because =
-      "it is the pause of a closed workload's users between a response and their next request";
+    const because = {
+      en: "it is the pause of a closed workload's users between a response and their next request",
+      ko: '닫힌 워크로드의 사용자가 응답을 받고 다음 요청까지 쉬는 시간입니다',
+    };
     issues.push(error(msg.misplacedKey('thinkTime', 'users', because), [...at, 'thinkTime']));
   }
   return issues;
@@ -102,12 +107,24 @@ function checkScheduleItem(item: ScheduleItem, path: DocPath): UnlocatedIssue[] 
   }
   if (item.over !== undefined && item.rampTo === undefined) {
     issues.push(
-      error(msg.misplacedKey('over', 'rampTo', 'it is how long a ramp takes'), [...path, 'over']),
+      error(
+        msg.misplacedKey('over', 'rampTo', {
+          en: 'it is how long a ramp takes',
+          ko: '램프가 걸리는 시간입니다',
+        }),
+        [...path, 'over'],
+      ),
     );
   }
   if (item.for !== undefined && item.spike === undefined) {
     issues.push(
-      error(msg.misplacedKey('for', 'spike', 'it is how long a spike lasts'), [...path, 'for']),
+      error(
+        msg.misplacedKey('for', 'spike', {
+          en: 'it is how long a spike lasts',
+          ko: '스파이크가 지속되는 시간입니다',
+        }),
+        [...path, 'for'],
+      ),
     );
   }
   return issues;

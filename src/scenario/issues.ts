@@ -140,6 +140,12 @@ export interface KoText {
   hint?: string;
 }
 
+/** A phrase a check passes into a message (a reason, say), in English and in Korean. */
+export interface Bilingual {
+  en: string;
+  ko: string;
+}
+
 /**
  * The text of one issue, before it gets a path, a severity and a location: what the functions of
  * messages.ts (and its siblings) return.

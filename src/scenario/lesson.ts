@@ -224,7 +224,10 @@ function resolveRef(
   }
   const def = resolveHighlight(reference, [context]);
   if ('code' in def) {
-    const where = variant === null ? 'the run' : `variant "${variant}"`;
+    const where =
+      variant === null
+        ? { en: 'the run', ko: '실행' }
+        : { en: `variant "${variant}"`, ko: `변형 "${variant}"` };
     place(msg.inLesson(where, def), line, at, path);
     return null;
   }

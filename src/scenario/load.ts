@@ -23,6 +23,7 @@ import {
   parseSetPath,
   type ScenarioOverride,
   setPathProblem,
+  setPathProblemKo,
   underOverride,
 } from './overrides.ts';
 import type { ScenarioParsed } from './schema.ts';
@@ -266,6 +267,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
             severity: 'error',
             path: where,
             message: setPathProblem(key) ?? msg.badSetPath(key),
+            ko: { message: setPathProblemKo(key) ?? ko.badSetPath(key) },
             onKey: true,
           }),
         );

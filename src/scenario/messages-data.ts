@@ -4,7 +4,8 @@
  * re-exports them). Where they are found: model/replay/ (the rows), cli/workload-files.ts (the
  * files).
  */
-import type { IssueCode } from './issues.ts';
+import type { IssueCode, KoText } from './issues.ts';
+import * as ko from './messages-ko-data.ts';
 import { didYouMean, sortedNames } from './suggest.ts';
 
 /** The text of one issue (messages.ts IssueText; not imported from there: no import loop). */
@@ -12,6 +13,7 @@ interface IssueText {
   code: IssueCode;
   message: string;
   hint?: string;
+  ko?: KoText;
 }
 
 /** The file cannot be read (missing, not a regular file, too large, not UTF-8 text). */
@@ -20,6 +22,7 @@ export function dataFileUnreadable(file: string, why: string): IssueText {
     code: 'data-file',
     message: `cannot read the data file ${JSON.stringify(file)}: ${why}`,
     hint: 'the path is relative to the scenario file; give a regular file (not a link, a folder or a device)',
+    ko: ko.dataFileUnreadable(file, why),
   };
 }
 
@@ -34,6 +37,7 @@ export function unknownColumn(role: string, name: string, columns: readonly stri
       guess !== undefined
         ? `did you mean "${guess}"? (or name the column in the scenario: ${role}: <column>)`
         : `name the column in the scenario (${role}: <column>), or add a header row that has it`,
+    ko: ko.unknownColumn(role, name, columns),
   };
 }
 
@@ -43,6 +47,7 @@ export function missingCell(column: string, cells: number): IssueText {
     code: 'data-value',
     message: `the row has ${cells} cell${cells === 1 ? '' : 's'}, none for column ${JSON.stringify(column)}`,
     hint: 'every row needs a value in each column the scenario reads',
+    ko: ko.missingCell(column, cells),
   };
 }
 
@@ -52,6 +57,7 @@ export function badTime(text: string, unit: 's' | 'ms'): IssueText {
     code: 'data-value',
     message: `expected a time, found ${JSON.stringify(text.slice(0, 60))}`,
     hint: `a number of ${unit === 's' ? 'seconds' : 'milliseconds'} from the start (0 or more), or an ISO 8601 date-time such as 2024-05-01T12:00:00.250Z; one kind per file`,
+    ko: ko.badTime(text, unit),
   };
 }
 
@@ -61,6 +67,7 @@ export function mixedTimes(first: 'number' | 'date-time'): IssueText {
     code: 'data-value',
     message: `this time is not a ${first}, as the first row's is`,
     hint: 'a file holds numbers of seconds (or ms) from the start, or ISO 8601 date-times, not both',
+    ko: ko.mixedTimes(first),
   };
 }
 
@@ -70,6 +77,7 @@ export function badRate(text: string): IssueText {
     code: 'data-value',
     message: `expected a rate (requests per second, 0 or more), found ${JSON.stringify(text.slice(0, 60))}`,
     hint: 'for example 120 or 0.5',
+    ko: ko.badRate(text),
   };
 }
 
@@ -83,6 +91,7 @@ export function unknownRowEndpoint(text: string, targets: readonly string[]): Is
       guess !== undefined
         ? `did you mean "${guess}"?`
         : 'list every endpoint the file names in the workload’s mix: (service/endpoint), or leave the cell empty to choose by the mix',
+    ko: ko.unknownRowEndpoint(text, targets),
   };
 }
 
@@ -92,6 +101,7 @@ export function timeBackwards(previousLine: number): IssueText {
     code: 'data-order',
     message: `this time is earlier than the one on line ${previousLine}`,
     hint: 'sort the file by time (e.g. sort -t, -k1,1 -g); msasim streams it and does not sort',
+    ko: ko.timeBackwards(previousLine),
   };
 }
 
@@ -101,6 +111,7 @@ export function badQuote(): IssueText {
     code: 'data-value',
     message: 'a quoted cell is not closed on its line, or text follows its closing quote',
     hint: 'quote a cell as "text", doubling a quote inside it (""); a cell cannot span lines',
+    ko: ko.badQuote(),
   };
 }
 
@@ -110,6 +121,7 @@ export function lineTooLong(maxBytes: number): IssueText {
     code: 'data-value',
     message: `the line is longer than ${maxBytes} bytes`,
     hint: 'a row of a data file is a few cells; is this the right file?',
+    ko: ko.lineTooLong(maxBytes),
   };
 }
 
@@ -122,6 +134,7 @@ export function noRows(what: 'header' | 'rows'): IssueText {
         ? 'the file is empty: it needs a header row'
         : 'the file has a header but no rows',
     hint: 'the first line names the columns (e.g. time,endpoint), each next line is one row',
+    ko: ko.noRows(what),
   };
 }
 
@@ -131,5 +144,6 @@ export function badOtlp(what: string): IssueText {
     code: 'data-value',
     message: `not an OTLP/JSON trace export: ${what}`,
     hint: 'expected {"resourceSpans":[{"scopeSpans":[{"spans":[{"startTimeUnixNano":"…", …}]}]}]}, as Jaeger, Tempo or msasim --trace write it',
+    ko: ko.badOtlp(what),
   };
 }

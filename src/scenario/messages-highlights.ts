@@ -4,16 +4,9 @@
  * re-exporting them would close an import loop).
  */
 import type { IssueText } from './messages.ts';
+import * as ko from './messages-ko-highlights.ts';
+import { listCut as list } from './messages-values.ts';
 import { didYouMean, sortedNames } from './suggest.ts';
-
-/** How many names a hint lists before "…". */
-const LISTED = 16;
-
-/** `a, b, c` in the given order, without duplicates, cut with "…". */
-function list(names: readonly string[]): string {
-  const unique = [...new Set(names)];
-  return unique.length > LISTED ? `${unique.slice(0, LISTED).join(', ')}, …` : unique.join(', ');
-}
 
 const guess = (input: string, known: readonly string[]) => {
   const g = didYouMean(input, known);
@@ -30,6 +23,7 @@ export function unknownHighlight(
     code: 'unknown-highlight',
     message: `"${text}" names no key metric`,
     hint: `${nearest === undefined ? '' : `did you mean "${nearest}"? `}write [item] metric, e.g. "p99", "orders-db utilisation"; key metrics here: ${list(known)} (msasim schema lists them all)`,
+    ko: ko.unknownHighlight(text, known, nearest),
   };
 }
 
@@ -39,6 +33,7 @@ export function unknownHighlightScope(prefix: string, known: readonly string[]):
     code: 'unknown-highlight',
     message: `"${prefix}:" is not a kind of item a key metric is about`,
     hint: `${guess(prefix, known)}prefixes: ${list(known)}`,
+    ko: ko.unknownHighlightScope(prefix, known),
   };
 }
 
@@ -53,6 +48,7 @@ export function unknownHighlightItem(
     code: 'unknown-reference',
     message: `unknown ${kind} "${item}" in a highlight of "${label}"`,
     hint: `${guess(item, known)}${known.length === 0 ? `this scenario has no ${kind}s` : `${kind}s: ${list(sortedNames(known))}`}`,
+    ko: ko.unknownHighlightItem(kind, item, label, known),
   };
 }
 
@@ -66,6 +62,7 @@ export function highlightNeedsItem(
     code: 'highlight-needs-item',
     message: `"${label}" is measured per ${kind}; say which`,
     hint: `for example "${known[0] ?? kind} ${label}"; ${kind}s: ${list(sortedNames(known))}`,
+    ko: ko.highlightNeedsItem(label, kind, known),
   };
 }
 
@@ -75,6 +72,7 @@ export function highlightTakesNoItem(label: string, item: string): IssueText {
     code: 'unknown-highlight',
     message: `"${label}" is a figure of the whole run, not of "${item}"`,
     hint: `write "${label}" alone`,
+    ko: ko.highlightTakesNoItem(label, item),
   };
 }
 
@@ -84,6 +82,7 @@ export function highlightNotMeasured(label: string, kind: string): IssueText {
     code: 'highlight-not-measured',
     message: `"${label}" is not measured in this scenario: it has no ${kind}`,
     hint: 'highlight a key metric this scenario produces (msasim schema lists them)',
+    ko: ko.highlightNotMeasured(label, kind),
   };
 }
 
@@ -93,6 +92,7 @@ export function highlightAmbiguous(text: string, choices: readonly string[]): Is
     code: 'highlight-ambiguous',
     message: `"${text}" could mean ${list(choices)}`,
     hint: `put the kind first: ${list(choices.map((c) => `"${c}"`))}`,
+    ko: ko.highlightAmbiguous(text, choices),
   };
 }
 
@@ -102,5 +102,6 @@ export function duplicateHighlight(text: string, first: string): IssueText {
     code: 'duplicate-highlight',
     message: `"${text}" is the same key metric as "${first}" above`,
     hint: 'list each highlight once',
+    ko: ko.duplicateHighlight(text, first),
   };
 }

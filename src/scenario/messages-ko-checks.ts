@@ -4,7 +4,7 @@
  * messages-ko.ts, which re-exports this file, one function per English function of the same name
  * and arguments (messages.ts, messages-limits.ts). Names, keys and values stay as written.
  */
-import type { KoText } from './issues.ts';
+import type { Bilingual, KoText } from './issues.ts';
 import { koJoinAnd, koSuggestion } from './messages-ko.ts';
 import { listNames, showPlain } from './messages-values.ts';
 
@@ -247,5 +247,31 @@ export function readerTarget(side: 'none' | 'both'): KoText {
         ? 'reader는 사가의 엔터티(saga:)나 컨슈머 그룹의 읽기 모델(consumer:)을 읽습니다'
         : 'reader에는 saga:와 consumer: 중 하나만 둡니다',
     hint: '예: saga: create-course, 또는 consumer: read-model',
+  };
+}
+
+export function misplacedKey(key: string, needs: string, because: Bilingual): KoText {
+  return {
+    message: `${key}: 값은 ${needs}:와 함께일 때만 쓰입니다: ${because.ko}`,
+    hint: `${key}:를 지우거나 ${needs}:를 추가하세요`,
+  };
+}
+
+export function storeInProcess(
+  cache: string,
+  type: string,
+  what: 'sessions' | 'message ids' = 'sessions',
+): KoText {
+  const needs = what === 'sessions' ? '세션과 토큰에는' : '처리한 메시지 id에는';
+  return {
+    message: `캐시 "${cache}"은(는) ${type}입니다; ${needs} 별도의 저장소가 필요합니다`,
+    hint: '`type: distributed`(서버가 있는 Redis 같은 컴포넌트)로 바꾸세요',
+  };
+}
+
+export function sessionNeeds(strategy: string, key: string, why: Bilingual): KoText {
+  return {
+    message: `${strategy} 전략에는 ${key}:가 필요합니다 (${why.ko})`,
+    hint: key === 'idp' ? '예: idp: { service: idp }' : `sessions:에 ${key}:를 추가하세요`,
   };
 }

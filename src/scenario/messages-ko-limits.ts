@@ -5,7 +5,7 @@
  * (messages-limits.ts). Names, keys and values stay as written.
  */
 import type { KoText } from './issues.ts';
-import { showCount } from './messages-values.ts';
+import { showCount, showLongDuration } from './messages-values.ts';
 
 export function tooDeep(max: number): KoText {
   return {
@@ -74,5 +74,55 @@ export function reservedName(name: string): KoText {
   return {
     message: `"${name}" 이름은 여기에 쓸 수 없습니다: JavaScript가 예약한 이름입니다`,
     hint: `이름을 바꾸세요 (예: ${name}-service); 변형의 set: 경로가 닿을 수 없습니다`,
+  };
+}
+
+export function forbiddenPathSegment(path: string, segment: string): string {
+  return `"${path}" 경로가 "${segment}"을(를) 지나갑니다: 시나리오의 키가 아니라 JavaScript가 예약한 이름입니다`;
+}
+
+export function badSetPath(key: string): string {
+  return `"${key}"은(는) 시나리오 안의 경로가 아닙니다; 키를 점으로 잇고 목록 항목은 [n]으로 쓰세요 (예: services.orders.endpoints.get.steps[0].cpu)`;
+}
+
+/** Why a size has a limit, by the key that sets it (messages-limits.ts LIMIT_REASONS). */
+const KO_LIMIT_REASONS: Record<string, string> = {
+  users: '모든 사용자의 상태를 메모리에 둡니다; 사용자의 표본도 똑같이 행동합니다',
+  instances: '인스턴스마다 자기 큐와 통계가 있습니다',
+  min: '인스턴스마다 자기 큐와 통계가 있습니다',
+  max: '인스턴스마다 자기 큐와 통계가 있습니다',
+  size: '캐시는 모든 키 공간의 키에 32비트 범위 하나로 번호를 매깁니다; 치우친 접근에서는 테이블의 표본도 똑같이 행동합니다',
+  keys: '키는 32비트 범위에서 번호가 매겨지거나, 요청마다 한 번에 뽑힙니다',
+  maxEntries: '그만큼 큰 캐시는 한도가 없는 캐시처럼 행동합니다',
+  partitions: '파티션마다 자기 컨슈머 상태가 있습니다',
+  count: '샤드마다 별도의 데이터베이스입니다',
+  duration: '초 단위 통계를 실행 내내 보관합니다',
+};
+
+export function overLimit(key: string, max: number, received: number, unit = ''): KoText {
+  const reason = Object.hasOwn(KO_LIMIT_REASONS, key)
+    ? KO_LIMIT_REASONS[key]
+    : '실행이 메모리에 담거나 적당한 시간 안에 끝낼 수 없습니다';
+  return {
+    message: `${key}: 최대 ${showCount(max)}${unit}입니다 (받은 값 ${showCount(received)}${unit})`,
+    hint: `msasim은 더 큰 값을 거부합니다: ${reason}`,
+  };
+}
+
+export function callChainTooDeep(max: number, chain: readonly string[]): KoText {
+  const shown =
+    chain.length <= 6
+      ? chain.join(' → ')
+      : `${chain.slice(0, 3).join(' → ')} → … → ${chain.at(-1)}`;
+  return {
+    message: `호출 사슬이 엔드포인트 ${showCount(max)}개보다 깊습니다: ${shown}`,
+    hint: '실제 요청은 그렇게 많은 서비스를 거치지 않습니다; 사슬을 줄이세요',
+  };
+}
+
+export function infiniteDuration(value: unknown): KoText {
+  return {
+    message: `시간 ${showLongDuration(value)}은(는) 너무 길어 계산할 수 없습니다`,
+    hint: '30s, 5m, 2h 같은 시간을 쓰세요',
   };
 }

@@ -150,8 +150,12 @@ function at(text: IssueText, line: number, severity: 'error' | 'warning' = 'erro
 
 describe('formatIssues in Korean', () => {
   const translated = at(msg.unknownReference('service', 'custmer', ['customers']), 4);
-  // a problem without a Korean text (misplaced-key has none: its reason is an English argument)
-  const untranslated = at(msg.misplacedKey('thinkTime', 'users', 'it is a pause'), 9, 'warning');
+  // a problem without a Korean text (a zod refinement's own words, say)
+  const untranslated = at(
+    { code: 'custom', message: 'thinkTime is a pause', hint: 'remove thinkTime:' },
+    9,
+    'warning',
+  );
 
   it('prints the Korean message and hint at the same place, and counts in Korean', () => {
     const out = formatIssues([translated], 'ko');

@@ -16,6 +16,8 @@ import { didYouMean } from './suggest.ts';
 
 // the texts of the cross-checks (references, SLOs, distributions, overrides) live beside this file
 export * from './messages-ko-checks.ts';
+// and those of the data files a workload replays
+export * from './messages-ko-data.ts';
 // and those of the faults
 export * from './messages-ko-faults.ts';
 // and those of hostile or oversized input

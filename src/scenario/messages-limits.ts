@@ -6,7 +6,7 @@
 
 import type { IssueText } from './issues.ts';
 import * as ko from './messages-ko.ts';
-import { showCount } from './messages-values.ts';
+import { showCount, showLongDuration } from './messages-values.ts';
 import { didYouMean } from './suggest.ts';
 
 /** Maps and lists nested deeper than the loader accepts. */
@@ -113,6 +113,7 @@ export function overLimit(key: string, max: number, received: number, unit = '')
     code: 'over-limit',
     message: `${key}: at most ${showCount(max)}${unit} (got ${showCount(received)}${unit})`,
     hint: `msasim refuses more: ${reason}`,
+    ko: ko.overLimit(key, max, received, unit),
   };
 }
 
@@ -136,6 +137,7 @@ export function callChainTooDeep(max: number, chain: readonly string[]): IssueTe
     code: 'call-chain-too-deep',
     message: `call chain deeper than ${showCount(max)} endpoints: ${shown}`,
     hint: 'no real request crosses that many services; shorten the chain',
+    ko: ko.callChainTooDeep(max, chain),
   };
 }
 
@@ -143,8 +145,9 @@ export function callChainTooDeep(max: number, chain: readonly string[]): IssueTe
 export function infiniteDuration(value: unknown): IssueText {
   return {
     code: 'infinite-duration',
-    message: `the duration ${typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value) : String(value)} is too long to compute with`,
+    message: `the duration ${showLongDuration(value)} is too long to compute with`,
     hint: 'write a duration such as 30s, 5m or 2h',
+    ko: ko.infiniteDuration(value),
   };
 }
 

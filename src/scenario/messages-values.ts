@@ -56,3 +56,16 @@ export function showCount(n: number): string {
   if (!Number.isInteger(n) || Math.abs(n) >= 1e21) return String(n);
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
+
+/** A written duration as a message quotes it: a long one cut at 40 characters. */
+export function showLongDuration(value: unknown): string {
+  return typeof value === 'string'
+    ? JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)
+    : String(value);
+}
+
+/** `a, b, c` in the given order, without duplicates, cut with "…" after `max` names. */
+export function listCut(names: readonly string[], max = 16): string {
+  const unique = [...new Set(names)];
+  return unique.length > max ? `${unique.slice(0, max).join(', ')}, …` : unique.join(', ');
+}

@@ -5,7 +5,7 @@
  * Where a problem is found and how it is printed live elsewhere (zod-issues.ts, format.ts).
  */
 import { printable } from './identifiers.ts';
-import type { IssueCode, IssueText } from './issues.ts';
+import type { Bilingual, IssueCode, IssueText } from './issues.ts';
 import * as ko from './messages-ko.ts';
 import {
   listNames,
@@ -393,11 +393,12 @@ export function workloadTarget(found: 'none' | 'both'): IssueText {
 }
 
 /** A key that only makes sense beside another one (`thinkTime` needs `users`, …). */
-export function misplacedKey(key: string, needs: string, because: string): IssueText {
+export function misplacedKey(key: string, needs: string, because: Bilingual): IssueText {
   return {
     code: 'misplaced-key',
-    message: `${key}: only applies together with ${needs}: ${because}`,
+    message: `${key}: only applies together with ${needs}: ${because.en}`,
     hint: `remove ${key}: or add ${needs}:`,
+    ko: ko.misplacedKey(key, needs, because),
   };
 }
 
@@ -682,12 +683,14 @@ export function kvOnInProcessCache(cache: string, type: string): IssueText {
 export function storeInProcess(
   cache: string,
   type: string,
-  what = 'sessions and tokens need',
+  what: 'sessions' | 'message ids' = 'sessions',
 ): IssueText {
+  const needs = what === 'sessions' ? 'sessions and tokens need' : 'processed message ids need';
   return {
     code: 'store-in-process',
-    message: `cache "${cache}" is ${type}; ${what} a store of their own`,
+    message: `cache "${cache}" is ${type}; ${needs} a store of their own`,
     hint: 'make it `type: distributed` (a Redis-like component with servers)',
+    ko: ko.storeInProcess(cache, type, what),
   };
 }
 
@@ -709,11 +712,12 @@ export function sessionsWithoutUsers(side: 'no-users' | 'no-sessions'): IssueTex
 }
 
 /** A session strategy needs an option that is not there. */
-export function sessionNeeds(strategy: string, key: string, why: string): IssueText {
+export function sessionNeeds(strategy: string, key: string, why: Bilingual): IssueText {
   return {
     code: 'missing-key',
-    message: `strategy ${strategy} needs ${key}: (${why})`,
+    message: `strategy ${strategy} needs ${key}: (${why.en})`,
     hint: key === 'idp' ? 'for example idp: { service: idp }' : `add ${key}: to sessions:`,
+    ko: ko.sessionNeeds(strategy, key, why),
   };
 }
 

@@ -25,6 +25,8 @@ export interface ScenarioOverride {
    * covers every value): `--param services.orders.instances`. Default: `label`.
    */
   pathLabel?: string;
+  /** `label` in Korean, for the Korean text of its problems (--lang ko). Default: `label`. */
+  koLabel?: string;
 }
 
 /** An override whose path was set in the document. */
@@ -58,6 +60,16 @@ export function setPathProblem(text: string): string | undefined {
     if (FORBIDDEN_SEGMENTS.has(key)) return msg.forbiddenPathSegment(text, key);
   }
   return msg.badSetPath(text);
+}
+
+/** setPathProblem's words in Korean (--lang ko); undefined when parseSetPath accepts the path. */
+export function setPathProblemKo(text: string): string | undefined {
+  if (parseSetPath(text) !== undefined) return undefined;
+  for (const part of text.split('.')) {
+    const key = /^([^[]*)/.exec(part)?.[1] ?? part;
+    if (FORBIDDEN_SEGMENTS.has(key)) return ko.forbiddenPathSegment(text, key);
+  }
+  return ko.badSetPath(text);
 }
 
 /** The own value of `container` at `seg` (never one inherited from Object.prototype). */
@@ -129,7 +141,7 @@ export function applyOverrides(
       issues.push({
         ...text,
         message: msg.inOverride(override.pathLabel ?? override.label, text.message),
-        ...ko.koPrefixed(text.ko, (m) => ko.inOverride(override.pathLabel ?? override.label, m)),
+        ...ko.koPrefixed(text.ko, (m) => ko.inOverride(koPathLabel(override), m)),
         severity: 'error',
         path: misspelt.at,
         onKey: true,
@@ -146,6 +158,12 @@ export function applyOverrides(
           override.pathLabel ?? override.label,
           setPathProblem(override.path) ?? msg.badSetPath(override.path),
         ),
+        ko: {
+          message: ko.inOverride(
+            koPathLabel(override),
+            setPathProblemKo(override.path) ?? ko.badSetPath(override.path),
+          ),
+        },
       });
     } else applied.push({ override, path, created });
   }
@@ -196,11 +214,17 @@ export function underOverride(
   );
   if (owner === undefined) return u;
   const label = owner.override.label;
+  const koLabel = owner.override.koLabel ?? label;
   return {
     ...u,
     message: msg.inOverride(label, u.message),
-    ...ko.koPrefixed(u.ko, (m) => ko.inOverride(label, m)),
+    ...ko.koPrefixed(u.ko, (m) => ko.inOverride(koLabel, m)),
   };
+}
+
+/** How a Korean message names an override's path (as written, or the override in Korean). */
+function koPathLabel(o: ScenarioOverride): string {
+  return o.pathLabel ?? o.koLabel ?? o.label;
 }
 
 /** Whether `path` is `prefix` or lies below it. */

@@ -146,7 +146,8 @@ export async function challengeCommand(
   if (opts.out !== undefined)
     throw new UsageError('--out names where the starting attempt goes; give it without an attempt');
   const attempt = parseAttempt(challenge, await readScenarioText(attemptFile), attemptFile);
-  if (attempt.loaded.warnings.length > 0) io.err(`${formatIssues(attempt.loaded.warnings)}\n`);
+  if (attempt.loaded.warnings.length > 0)
+    io.err(`${formatIssues(attempt.loaded.warnings, lang)}\n`);
   let verdict = judgeAttempt(challenge, base.raw, attempt, null);
   if (verdict.violations.length === 0)
     verdict = judgeAttempt(
