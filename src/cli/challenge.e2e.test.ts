@@ -91,6 +91,32 @@ describe('msasim challenge', () => {
     expect(list.stdout).toContain('시작하려면: msasim challenge <챌린지>');
   });
 
+  it('--lang ko prints the problems of a challenge and of an attempt in Korean, exit 1', async () => {
+    await writeFile(join(dir.path, 'tiny.yaml'), TINY_BASE);
+    const bad = join(dir.path, 'ko-bad.challenge.yaml');
+    await writeFile(bad, TINY_CHALLENGE.replace('endpoint: server/serve', 'endpoint: server/serv'));
+    const r = await msasim(['challenge', bad, '--lang', 'ko']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ko-bad\.challenge\.yaml:7:\d+ {2}goal\.fast\.endpoint/);
+    expect(r.stderr).toContain('서비스 "server"의 알 수 없는 엔드포인트 "serv"');
+    expect(r.stderr).not.toContain('적용 시');
+    const en = await msasim(['challenge', bad, '--lang', 'en']);
+    expect(en.stderr).toContain('unknown endpoint "serv"');
+    const file = await tinyChallenge();
+    const attempt = join(dir.path, 'ko-broken.attempt.yaml');
+    await writeFile(attempt, TINY_BASE.replace('threads: 2', 'threads: two'));
+    const broken = await msasim(['challenge', file, attempt, '--lang', 'ko']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('string "two" 값입니다');
+    // a warning of an attempt that runs
+    const warned = join(dir.path, 'ko-warned.attempt.yaml');
+    await writeFile(warned, TINY_BASE.replace('warmup: 200ms', 'warmup: 0.5'));
+    const run = await msasim(['challenge', file, warned, '--lang', 'ko']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('warmup: 0.5');
+    expect(run.stderr).toMatch(/경고 1개\n$/);
+  });
+
   it('scenarios/challenges/msasim-challenge.schema.json is what `msasim schema --challenge` prints', async () => {
     const r = await msasim(['schema', '--challenge']);
     expect(r.code).toBe(0);
