@@ -161,6 +161,19 @@ describe('the problems translated last', () => {
     },
   );
 
+  it("give a refinement's own message a Korean text when it is msasim's, else none", () => {
+    expect(msg.otherIssue('custom', 'at least one instance size').ko?.message).toBe(
+      '인스턴스 크기가 하나 이상 필요합니다',
+    );
+    expect(msg.otherIssue('custom', 'a rule of a plug-in').ko).toBeUndefined();
+  });
+
+  it('translate a phrase with "or" in it whole when known (a challenge bound)', () => {
+    const text = msg.invalidFormat('expected a number or a percentage such as "1%"', '1 %');
+    expect(text.ko?.message).toContain('"1%" 같은 백분율이나 숫자가 필요합니다');
+    expect(text.ko?.message).not.toContain('expected');
+  });
+
   it('give bad set: paths a Korean text', () => {
     expect(ko.badSetPath('a..b')).toMatch(HANGUL);
     expect(ko.forbiddenPathSegment('a.__proto__', '__proto__')).toContain('"__proto__"');
@@ -196,9 +209,24 @@ describe('the Korean texts of problems found in a scenario', () => {
     };
     const out = formatIssues(issuesOf(doc), 'ko');
     expect(out).toContain('schedule: 값은 rate:와 함께일 때만 쓰입니다');
+    expect(out).not.toContain('only applies');
     expect(out).toContain('열린 워크로드의 도착률');
     expect(formatIssues(issuesOf(doc))).toContain(
       'schedule: only applies together with rate: a schedule changes the arrival rate of an open workload',
+    );
+  });
+
+  it('print the hint of a ramp without over: in Korean', () => {
+    const doc = {
+      ...BASE,
+      workloads: {
+        browse: { rate: '10/s', target: 'gateway/home', schedule: [{ at: '5s', rampTo: '20/s' }] },
+      },
+    };
+    const ko = formatIssues(issuesOf(doc), 'ko');
+    expect(ko).toContain('→ rampTo:에는 over:가 필요합니다 (램프가 걸리는 시간)');
+    expect(formatIssues(issuesOf(doc))).toContain(
+      '→ rampTo: needs over: (how long the ramp takes)',
     );
   });
 

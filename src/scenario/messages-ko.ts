@@ -70,6 +70,19 @@ const KO_PHRASES: Record<string, string> = {
     '"service/endpoint" 형식의 엔드포인트 참조가 필요합니다 (예: "orders/create")',
   'duration units: us, µs, ms, s, m or min, h': '시간 단위: us, µs, ms, s, m 또는 min, h',
   'rate units: /ms, /s or /sec, /min or /m, /h': '비율 단위: /ms, /s 또는 /sec, /min 또는 /m, /h',
+  // a challenge's bounds (challenge/schema.ts)
+  'expected a number or a percentage such as "1%"': '"1%" 같은 백분율이나 숫자가 필요합니다',
+  'expected a number or a percentage such as "99%"': '"99%" 같은 백분율이나 숫자가 필요합니다',
+  // the refinements' own messages (otherIssue)
+  'at least one instance size': '인스턴스 크기가 하나 이상 필요합니다',
+  'expected at least one goal': '목표가 하나 이상 필요합니다',
+  // the hints of missing keys the checks give (check-workloads.ts, model/steps/saga.ts)
+  'rampTo: needs over: (how long the ramp takes)':
+    'rampTo:에는 over:가 필요합니다 (램프가 걸리는 시간)',
+  'spike: needs for: (how long the spike lasts)':
+    'spike:에는 for:가 필요합니다 (스파이크가 지속되는 시간)',
+  'a choreographed saga passes events through a broker: broker: kafka':
+    '코레오그래피 사가는 브로커를 통해 이벤트를 전달합니다: broker: kafka',
 };
 
 /** Why a name is no identifier (identifiers.ts identifierProblem) in Korean. */
@@ -117,6 +130,16 @@ export function koPhrase(english: string): string {
     .split(' or ')
     .map((part) => (Object.hasOwn(KO_PHRASES, part) ? KO_PHRASES[part] : part))
     .join(' 또는 ');
+}
+
+/**
+ * Any other zod issue in Korean when its own message is a phrase known here (a refinement of
+ * msasim's schemas); undefined otherwise (the English is printed).
+ */
+export function otherIssue(_code: string, message: string): KoText | undefined {
+  if (Object.hasOwn(KO_PHRASES, message)) return { message: KO_PHRASES[message] };
+  const identifier = koIdentifierProblem(message);
+  return identifier === undefined ? undefined : { message: identifier };
 }
 
 /** An optional English hint in Korean when it is one of the known phrases (undefined stays so). */

@@ -528,7 +528,10 @@ const OTHER_ZOD_CODES = {
 
 /** Any other zod issue, with zod's own message. */
 export function otherIssue(code: keyof typeof OTHER_ZOD_CODES, message: string): IssueText {
-  return { code: OTHER_ZOD_CODES[code], message };
+  const text = ko.otherIssue(code, message);
+  return text === undefined
+    ? { code: OTHER_ZOD_CODES[code], message }
+    : { code: OTHER_ZOD_CODES[code], message, ko: text };
 }
 
 /** An SLO that bounds nothing. */
