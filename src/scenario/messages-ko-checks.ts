@@ -252,8 +252,8 @@ export function readerTarget(side: 'none' | 'both'): KoText {
 
 export function misplacedKey(key: string, needs: string, because: Bilingual): KoText {
   return {
-    message: `${key}: 값은 ${needs}:와 함께일 때만 쓰입니다: ${because.ko}`,
-    hint: `${key}:를 지우거나 ${needs}:를 추가하세요`,
+    message: `${key}:은(는) ${needs}:와(과) 함께일 때만 쓰입니다: ${because.ko}`,
+    hint: `${key}:을(를) 지우거나 ${needs}:을(를) 추가하세요`,
   };
 }
 
@@ -271,7 +271,7 @@ export function storeInProcess(
 
 export function sessionNeeds(strategy: string, key: string, why: Bilingual): KoText {
   return {
-    message: `${strategy} 전략에는 ${key}:가 필요합니다 (${why.ko})`,
-    hint: key === 'idp' ? '예: idp: { service: idp }' : `sessions:에 ${key}:를 추가하세요`,
+    message: `${strategy} 전략에는 ${key}:이(가) 필요합니다 (${why.ko})`,
+    hint: key === 'idp' ? '예: idp: { service: idp }' : `sessions:에 ${key}:을(를) 추가하세요`,
   };
 }

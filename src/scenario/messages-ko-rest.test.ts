@@ -208,7 +208,7 @@ describe('the Korean texts of problems found in a scenario', () => {
       },
     };
     const out = formatIssues(issuesOf(doc), 'ko');
-    expect(out).toContain('schedule: 값은 rate:와 함께일 때만 쓰입니다');
+    expect(out).toContain('schedule:은(는) rate:와(과) 함께일 때만 쓰입니다');
     expect(out).not.toContain('only applies');
     expect(out).toContain('열린 워크로드의 도착률');
     expect(formatIssues(issuesOf(doc))).toContain(
