@@ -2,10 +2,10 @@
  * `msasim validate --lang ko` (issue 17): scenarios with the mistakes a workshop makes most (a
  * misspelt key, a wrong type, a duration in an unknown unit, an unknown distribution, unknown
  * services, endpoints and databases, a call loop, a mistake that only one variant makes) get
- * Korean messages at the same places as the English ones; a problem without a Korean text (a
- * think time without users) keeps its English text; without --lang the English output is
- * unchanged and the locale (LANG=ko_KR) chooses Korean, as for run; run --lang ko prints the
- * problems of a bad scenario in Korean too.
+ * Korean messages at the same places as the English ones, a think time without users with its
+ * reason in Korean too; without --lang the English output is unchanged and the locale
+ * (LANG=ko_KR) chooses Korean, as for run; run --lang ko prints the problems of a bad scenario
+ * in Korean too.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,7 +33,7 @@ services:
           - cpu: { dist: exponental, mean: 1ms }
 `;
 
-/** Mistakes the reference checks find, a call loop, and a think time without users (no Korean text). */
+/** Mistakes the reference checks find, a call loop, and a think time without users. */
 const REFERENCE_MISTAKES = `version: 1
 name: shop
 duration: 10s
@@ -124,7 +124,7 @@ describe('validate --lang ko', () => {
     expect((await msasim(['validate', '--lang', 'en', file])).stdout).toBe(en.stdout);
   });
 
-  it('words unknown references in Korean and keeps English for a problem without a Korean text', async () => {
+  it('words unknown references and a key that needs another in Korean', async () => {
     const file = join(dir, 'refs.yaml');
     const en = await msasim(['validate', file]);
     const ko = await msasim(['validate', '--lang', 'ko', file]);
@@ -136,13 +136,16 @@ describe('validate --lang ko', () => {
     expect(ko.stdout).toContain(
       '엔드포인트들이 끝나지 않는 순환으로 서로를 호출합니다: customers/list',
     );
-    // a think time without users (misplaced-key) has no Korean text: its English one, word for word
-    const misplaced = texts(en.stdout).filter((l) => /thinkTime/.test(l));
-    expect(misplaced).toEqual([
+    // a think time without users (misplaced-key): its reason in Korean too
+    expect(texts(en.stdout).filter((l) => /thinkTime/.test(l))).toEqual([
       expect.stringMatching(/^ {2}✖ thinkTime: only applies together with users: /),
       '  → remove thinkTime: or add users:',
     ]);
-    for (const line of misplaced) expect(texts(ko.stdout)).toContain(line);
+    expect(texts(ko.stdout).filter((l) => /thinkTime/.test(l))).toEqual([
+      '  ✖ thinkTime:은(는) users:와(과) 함께일 때만 쓰입니다: 닫힌 워크로드의 사용자가 응답을 받고 다음 요청까지 쉬는 시간입니다',
+      '  → thinkTime:을(를) 지우거나 users:을(를) 추가하세요',
+    ]);
+    expect(ko.stdout).not.toContain('only applies');
     expect(ko.stdout.trimEnd().endsWith('오류 5개')).toBe(true);
     expect(en.stdout).not.toMatch(HANGUL);
   });
