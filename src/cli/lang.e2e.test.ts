@@ -133,8 +133,8 @@ const SECTION_PHRASES = [
 ];
 
 /**
- * Words of the traces section's chrome (captions, tooltips, span labels, the model's span
- * names) that its Korean version must not show; failure causes and events stay the model's.
+ * Words of the traces section (captions, tooltips, span labels, the model's span names, its
+ * failure causes and events' names) that its Korean version must not show.
  */
 const TRACE_WORDS = [
   ...SECTION_PHRASES.slice(SECTION_PHRASES.indexOf('The requests kept by tracing')),
@@ -157,6 +157,16 @@ const TRACE_WORDS = [
   'round',
   'pending',
   'events replayed',
+  // failure causes and events
+  'aborted',
+  'voted no',
+  'timeout',
+  'retry',
+  'fallback',
+  'queue full',
+  'gave up',
+  'failed fast',
+  'lock wait',
 ];
 
 /** The English chrome words `text` holds. */
@@ -227,7 +237,7 @@ describe('msasim run --lang ko', () => {
 });
 
 describe('the request traces section in Korean', () => {
-  it('words its intro, captions, tooltips and span labels in Korean (the model’s causes aside)', async () => {
+  it('words its intro, captions, tooltips, span labels, causes and events in Korean', async () => {
     const out = join(await tempDir(), 'traced');
     const r = await msasim([
       'run',

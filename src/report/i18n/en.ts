@@ -203,6 +203,10 @@ export const EN = {
   'prop.nothing': 'nothing degraded',
   'prop.component': '{id} (component)',
   'prop.faultLine': 'fault {fault}: {blast}',
+  'prop.notFired.afterEnd':
+    'fault {fault} ({kind} {target}) never struck: it starts at or after the run’s end ({end}); move its `at` earlier or lengthen `duration`',
+  'prop.notFired.warmup':
+    'fault {fault} ({kind} {target}) struck only during the warm-up (the first {warmup}, not counted): nothing of it is measured; move its `at` after the warm-up',
   'prop.notRecovered': 'not by the end',
   'prop.unaffected': 'unaffected endpoints: {ids}',
   'prop.unaffected.page': 'Unaffected endpoints: {ids}.',
