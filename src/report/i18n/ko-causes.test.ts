@@ -79,7 +79,9 @@ describe('the causes of a run in Korean', () => {
     }
     expect(kinds.size).toBeGreaterThan(15);
     const sampled = CAUSES.map(([english]) =>
-      english.startsWith('2PC ') ? `2PC ${english.split(' ')[2].replace(':', '')}` : english.split(':')[0],
+      english.startsWith('2PC ')
+        ? `2PC ${english.split(' ')[2].replace(':', '')}`
+        : english.split(':')[0],
     );
     for (const kind of kinds) expect(sampled, kind).toContain(kind);
   });

@@ -67,10 +67,7 @@ const KO_CAUSES: readonly Pattern[] = [
     (idp) => `로그인 실패: ${idp}이(가) 토큰을 발급하지 않음`,
   ],
   [/^login failed: (.+) unavailable$/, (store) => `로그인 실패: ${store} 사용 불가`],
-  [
-    /^unauthorized: (.+) \((.+)\)$/,
-    (why, svc) => `인증 실패: ${KO_REFUSALS[why] ?? why} (${svc})`,
-  ],
+  [/^unauthorized: (.+) \((.+)\)$/, (why, svc) => `인증 실패: ${KO_REFUSALS[why] ?? why} (${svc})`],
 ];
 
 /** A failure cause in Korean; a cause no pattern knows as it is. */
