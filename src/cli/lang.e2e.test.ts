@@ -167,6 +167,8 @@ const TRACE_WORDS = [
   'gave up',
   'failed fast',
   'lock wait',
+  'compensated',
+  'voted',
 ];
 
 /** The English chrome words `text` holds. */

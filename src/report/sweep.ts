@@ -7,9 +7,9 @@
 import type { RunSummary } from '../metrics/summary.ts';
 import { csv } from './csv.ts';
 import { estimateMetrics, type MetricEstimate } from './estimates.ts';
-import { round, roundDeep } from './round.ts';
 import type { Lang } from './i18n/lang.ts';
 import { term } from './i18n/t.ts';
+import { round, roundDeep } from './round.ts';
 import type { SweepData, SweepParam, SweepPoint } from './sweep-data.ts';
 import { displayWidth, padEndTo, padStartTo } from './text-table.ts';
 

@@ -33,6 +33,18 @@ const CAUSES: [string, string][] = [
     '2PC place-order aborted: coordinator orders crashed in doubt (presumed abort)',
     '2PC place-order 중단: 코디네이터 orders이(가) 불확실 상태에서 죽음 (중단으로 추정)',
   ],
+  [
+    'saga place-order compensated: delivery/book failed',
+    '사가 place-order 보상됨: delivery/book 실패',
+  ],
+  [
+    'saga pay inconsistent: ledger/post failed, cards/refund failed (operator alert)',
+    '사가 pay 불일치: ledger/post 실패, cards/refund의 보상 실패 (운영자 알림)',
+  ],
+  [
+    'saga notify inconsistent: mail/send failed, sms/send cannot be undone (operator alert)',
+    '사가 notify 불일치: mail/send 실패, sms/send은(는) 되돌릴 수 없음 (운영자 알림)',
+  ],
   ['lock busy: reserve (failed fast)', '락 사용 중: reserve (즉시 실패)'],
   ['lock wait timeout: reserve', '락 대기 타임아웃: reserve'],
   ['version conflict: reserve (after 3 retries)', '버전 충돌: reserve (재시도 3회 후)'],
@@ -70,17 +82,20 @@ describe('the causes of a run in Korean', () => {
     const model = join(import.meta.dirname, '../../model');
     const kinds = new Set<string>();
     // a cause is assigned to a `…cause`/`…Cause` or passed to finishRequest, as a literal
-    const assigned = /[cC]ause\s*=\s*[`'](2PC \$\{[^}]+\} )?([a-z][a-z ]*):/g;
+    // (or as a branch of a conditional assigned so)
+    const assigned =
+      /(?:[cC]ause\s*=|^\s*[?:])\s*[`']((?:2PC|saga) \$\{[^}]+\} )?([a-z][a-z ]*):/gm;
     const finished = /finishRequest\([^)]*?[`']([a-z][a-z ]*):/g;
     for (const file of sources(model)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(assigned)) kinds.add(`${m[1] ? '2PC ' : ''}${m[2]}`);
+      for (const m of text.matchAll(assigned))
+        kinds.add(`${m[1] ? `${m[1].split(' ')[0]} ` : ''}${m[2]}`);
       for (const m of text.matchAll(finished)) kinds.add(m[1]);
     }
     expect(kinds.size).toBeGreaterThan(15);
     const sampled = CAUSES.map(([english]) =>
-      english.startsWith('2PC ')
-        ? `2PC ${english.split(' ')[2].replace(':', '')}`
+      /^(2PC|saga) /.test(english)
+        ? `${english.split(' ')[0]} ${english.split(' ')[2].replace(':', '')}`
         : english.split(':')[0],
     );
     for (const kind of kinds) expect(sampled, kind).toContain(kind);

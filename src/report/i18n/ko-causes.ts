@@ -6,9 +6,11 @@
  * through these patterns at display time. The names inside (services, endpoints, hops "a → b",
  * transactions, stores) are kept as written; a text no pattern knows is shown as it is. Pure.
  * The English texts are made in src/model (faults.ts, service.ts, call-policy.ts, two-phase.ts,
- * transaction.ts, broker.ts, auth-point.ts, sessions.ts, steps/call-runtime.ts, workload.ts,
+ * transaction.ts, saga.ts, broker.ts, auth-point.ts, sessions.ts, steps/call-runtime.ts, workload.ts,
  * trace/tracer.ts): a new one there wants its pattern here.
  */
+
+import type { Lang } from './lang.ts';
 
 /** Korean for a pattern over the English text → its Korean words (its captures as they are). */
 type Pattern = readonly [RegExp, (...parts: string[]) => string];
@@ -20,6 +22,14 @@ const KO_REFUSALS: Readonly<Record<string, string>> = {
   'credential expired': '자격 증명 만료됨',
   'unknown credential': '알 수 없는 자격 증명',
 };
+
+/** Why a saga was left inconsistent (saga.ts `#alert`). */
+function sagaStuck(what: string): string {
+  const failed = /^(.+) failed$/.exec(what);
+  if (failed !== null) return `${failed[1]}의 보상 실패`;
+  const undoable = /^(.+) cannot be undone$/.exec(what);
+  return undoable === null ? what : `${undoable[1]}은(는) 되돌릴 수 없음`;
+}
 
 /** The failure causes, most specific first (the first that matches wins). */
 const KO_CAUSES: readonly Pattern[] = [
@@ -41,6 +51,11 @@ const KO_CAUSES: readonly Pattern[] = [
   [
     /^2PC (.+) aborted: coordinator (.+) crashed in doubt \(presumed abort\)$/,
     (tx, c) => `2PC ${tx} 중단: 코디네이터 ${c}이(가) 불확실 상태에서 죽음 (중단으로 추정)`,
+  ],
+  [/^saga (.+) compensated: (.+) failed$/, (saga, at) => `사가 ${saga} 보상됨: ${at} 실패`],
+  [
+    /^saga (.+) inconsistent: (.+?) failed, (.+) \(operator alert\)$/,
+    (saga, at, stuck) => `사가 ${saga} 불일치: ${at} 실패, ${sagaStuck(stuck)} (운영자 알림)`,
   ],
   [/^lock busy: (.+) \(failed fast\)$/, (tx) => `락 사용 중: ${tx} (즉시 실패)`],
   [/^lock wait timeout: (.+)$/, (tx) => `락 대기 타임아웃: ${tx}`],
@@ -77,6 +92,11 @@ export function koCause(cause: string): string {
     if (m !== null) return words(...m.slice(1));
   }
   return cause;
+}
+
+/** A failure cause as the model records it in `lang` (Korean by pattern, English as it is). */
+export function causeWords(lang: Lang, cause: string): string {
+  return lang === 'en' ? cause : koCause(cause);
 }
 
 /** The names of a trace's events (metrics/traces.ts SpanEvent) in Korean. */

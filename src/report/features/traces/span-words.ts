@@ -8,7 +8,7 @@
  * i18n/ko-causes.ts the same way (English in traces.otlp.json); an event's detail is a name
  * (the endpoint it was about) and stays as it is. Pure.
  */
-import { KO_EVENT_NAMES, koCause } from '../../i18n/ko-causes.ts';
+import { causeWords, KO_EVENT_NAMES } from '../../i18n/ko-causes.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { type MessageKey, t } from '../../i18n/t.ts';
 
@@ -68,7 +68,7 @@ export function reasonWord(lang: Lang, reason: string): string {
 
 /** A failure cause as the model records it ("timeout: a → b/x", …) in `lang`. */
 export function causeWord(lang: Lang, cause: string): string {
-  return lang === 'en' ? cause : koCause(cause);
+  return causeWords(lang, cause);
 }
 
 /** An event's name ("timeout", "retry", "fallback", …) in `lang`; another as it is. */
