@@ -11,6 +11,7 @@ export const EN = {
   // the page's frame (html/layout.ts, html/page.ts)
   'page.eyebrow': 'msasim report',
   'page.nav': 'sections',
+  'page.chartFailed': 'This chart could not be drawn',
   'page.footer':
     'Made by msasim, a discrete-event simulator of microservice architectures. This page works offline: the charts are drawn by the inlined Vega libraries.',
   'page.seconds': '{n} s',

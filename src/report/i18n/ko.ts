@@ -11,6 +11,7 @@ export const KO: Record<MessageKey, string> = {
   ...KO_TOOLS,
   'page.eyebrow': 'msasim 보고서',
   'page.nav': '목차',
+  'page.chartFailed': '이 차트를 그릴 수 없습니다',
   'page.footer':
     '마이크로서비스 아키텍처의 이산 사건 시뮬레이터 msasim이 만들었습니다. 이 페이지는 오프라인에서도 동작합니다. 차트는 페이지에 포함된 Vega 라이브러리가 그립니다.',
   'page.seconds': '{n}초',
