@@ -94,8 +94,9 @@ const ENGLISH_CHROME = [
 
 /**
  * Phrases of the sections a shipped scenario's Korean page may have (two-phase commits, pending
- * states, event stores, frozen instances, runtime effects, readers' cards, the messages'
- * examples, bytes moved, fault propagation, messaging's charts): msasim's words, not found in
+ * states, event stores, frozen instances, runtime effects, readers' cards and the anomalies
+ * they recorded, the messages' examples, bytes moved, fault propagation and its warnings,
+ * messaging's charts): msasim's words, not found in
  * any shipped scenario's own English text, so none may show on a Korean page.
  */
 const SECTION_PHRASES = [
@@ -121,6 +122,20 @@ const SECTION_PHRASES = [
   'counts after the warm-up',
   'noisy episodes',
   'further left is shorter',
+  // what a run records as it goes: readers' anomalies, messages' examples (by pattern)
+  'read key',
+  'update pending',
+  'updates pending',
+  'oldest written at',
+  'started at',
+  'not done',
+  'done at',
+  'was never applied by',
+  'and again at',
+  'offset committed',
+  // a fault that never struck
+  'never struck',
+  'struck only during',
   // the request traces section (replayed-morning is traced)
   'The requests kept by tracing',
   'kept as',
@@ -133,8 +148,8 @@ const SECTION_PHRASES = [
 ];
 
 /**
- * Words of the traces section's chrome (captions, tooltips, span labels, the model's span
- * names) that its Korean version must not show; failure causes and events stay the model's.
+ * Words of the traces section (captions, tooltips, span labels, the model's span names, its
+ * failure causes and events' names) that its Korean version must not show.
  */
 const TRACE_WORDS = [
   ...SECTION_PHRASES.slice(SECTION_PHRASES.indexOf('The requests kept by tracing')),
@@ -157,6 +172,18 @@ const TRACE_WORDS = [
   'round',
   'pending',
   'events replayed',
+  // failure causes and events
+  'aborted',
+  'voted no',
+  'timeout',
+  'retry',
+  'fallback',
+  'queue full',
+  'gave up',
+  'failed fast',
+  'lock wait',
+  'compensated',
+  'voted',
 ];
 
 /** The English chrome words `text` holds. */
@@ -226,8 +253,32 @@ describe('msasim run --lang ko', () => {
   });
 });
 
+describe('msasim sweep --lang ko', () => {
+  it('prints its table with Korean column titles, the same table under "Every point"', async () => {
+    const out = join(await tempDir(), 'sweep');
+    const r = await msasim([
+      ...['sweep', PATH, '--param', 'services.상담.instances=2,3', '--duration', '6s'],
+      ...['--workers', '1', '--out', out, '--lang', 'ko'],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const header = r.stdout.split('\n').find((l) => l.startsWith('services.상담.instances'));
+    expect(header?.split(/\s{2,}/)).toEqual([
+      'services.상담.instances',
+      '변형',
+      'p50 ms',
+      'p99 ms',
+      '성공/s',
+      '오류 %',
+    ]);
+    const page = await readFile(join(out, 'sweep.html'), 'utf8');
+    const table = /<section id="table">[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
+    expect(table).toContain('오류 %');
+    expect(phrasesIn(visibleText(table), ['variant', 'ok/s', 'errors'])).toEqual([]);
+  });
+});
+
 describe('the request traces section in Korean', () => {
-  it('words its intro, captions, tooltips and span labels in Korean (the model’s causes aside)', async () => {
+  it('words its intro, captions, tooltips, span labels, causes and events in Korean', async () => {
     const out = join(await tempDir(), 'traced');
     const r = await msasim([
       'run',

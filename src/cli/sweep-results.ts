@@ -51,5 +51,5 @@ export async function writeSweepResults(
   ]);
   if (options.csvBom) withCsvBom(files);
   for (const [name, text] of files) await writeFileAtomically(join(dir, name), text);
-  return { files: [...files.keys()], table: formatSweepTable(data) };
+  return { files: [...files.keys()], table: formatSweepTable(data, options.lang) };
 }

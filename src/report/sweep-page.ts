@@ -74,7 +74,7 @@ export function sweepPageSections(data: SweepData, lang: Lang = 'en'): PageSecti
       id: 'table',
       title: 'Every point',
       nav: 'Table',
-      html: html`<pre class="table">${formatSweepTable(data)}</pre>`,
+      html: html`<pre class="table">${formatSweepTable(data, lang)}</pre>`,
     },
   ];
   return sections.filter((s) => s.html !== undefined || (s.charts?.length ?? 0) > 0);
@@ -82,7 +82,7 @@ export function sweepPageSections(data: SweepData, lang: Lang = 'en'): PageSecti
 
 /**
  * sweep.html: the sections laid out on the shared charts page, the libraries inlined; msasim's
- * words in `lang` (the table under "Every point" is the console's, in English).
+ * words in `lang` (the table under "Every point" is the console's, in `lang` too).
  */
 export function sweepPage(data: SweepData, assets: VegaAssets, lang: Lang = 'en'): string {
   return buildChartsPage(sweepPageTitle(data, lang), sweepPageSections(data, lang), assets, {

@@ -145,4 +145,25 @@ describe('sweep files', () => {
       "
     `);
   });
+
+  it('print the column titles in Korean with --lang ko, the paths, variants and figures as they are', () => {
+    const data = sweepOf(true);
+    const ko = formatSweepTable(
+      { ...data, points: data.points.map((p) => ({ ...p, variant: 'v1' })) },
+      'ko',
+    );
+    const [head, ...rows] = ko.trimEnd().split('\n');
+    expect(head.split(/\s{2,}/)).toEqual([
+      'a',
+      'b',
+      '변형',
+      'p50 ms',
+      'p99 ms',
+      '성공/s',
+      '오류 %',
+    ]);
+    expect(rows[0]).toContain('v1');
+    expect(rows[0]).toContain('1.06 ±0.78');
+    expect(formatSweepTable(data, 'en')).toBe(formatSweepTable(data));
+  });
 });

@@ -7,6 +7,8 @@
 import type { RunSummary } from '../metrics/summary.ts';
 import { csv } from './csv.ts';
 import { estimateMetrics, type MetricEstimate } from './estimates.ts';
+import type { Lang } from './i18n/lang.ts';
+import { term } from './i18n/t.ts';
 import { round, roundDeep } from './round.ts';
 import type { SweepData, SweepParam, SweepPoint } from './sweep-data.ts';
 import { displayWidth, padEndTo, padStartTo } from './text-table.ts';
@@ -137,14 +139,15 @@ const TABLE_METRICS: [metric: string, title: string, decimals: number][] = [
 /**
  * The console table of a sweep: one line per point × variant with the parameter values and the
  * overall p50, p99, throughput and error rate (mean ± half-width of the 95 % CI when there are
- * replications).
+ * replications). The column titles are in `lang` (the glossary's terms); the parameters' paths,
+ * the variants' names and the figures are shown as they are.
  */
-export function formatSweepTable(data: SweepData): string {
+export function formatSweepTable(data: SweepData, lang: Lang = 'en'): string {
   const hasVariants = data.points.some((p) => p.variant !== null);
   const header = [
     ...data.params.map((p) => p.path),
-    ...(hasVariants ? ['variant'] : []),
-    ...TABLE_METRICS.map(([, title]) => title),
+    ...(hasVariants ? [term(lang, 'variant')] : []),
+    ...TABLE_METRICS.map(([, title]) => term(lang, title)),
   ];
   const rows = data.points.map((point) => {
     const cells = data.params.map((p) => String(point.values[p.path]));

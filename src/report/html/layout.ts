@@ -62,9 +62,10 @@ const anchor = (id: string): string => id.replace(/[^A-Za-z0-9-]/g, '-');
  * vega-embed (SVG renderer, no action menu: it links to an online editor; `ast: true`: vega's
  * expressions are run by the interpreter vega-embed bundles (vega-interpreter) instead of being
  * compiled with `new Function`, so the page runs under a Content-Security-Policy without
- * 'unsafe-eval', as the playground's does), shows a message in
- * place of a chart that fails (as text), switches the topology tabs, and opens every <details>
- * to print. Tooltips are vega-embed's default handler, which escapes the keys and values it
+ * 'unsafe-eval', as the playground's does), shows a message in place of a chart that fails (as
+ * text: the chart element's `data-failed` words, which a page in another language than English
+ * carries, else the English; the script is the same in every language, so the playground's CSP
+ * hash of it holds for all), switches the topology tabs, and opens every <details> to print. Tooltips are vega-embed's default handler, which escapes the keys and values it
  * shows; the keys are the specs' own field titles, never scenario text (so no `image` key can
  * make it load a picture).
  */
@@ -74,7 +75,7 @@ const PAGE_SCRIPT = `(function () {
     var el = document.getElementById(c.id);
     vegaEmbed(el, c.spec, { actions: false, renderer: 'svg', ast: true }).catch(function (e) {
       el.classList.add('chart-error');
-      el.textContent = 'This chart could not be drawn: ' + e.message;
+      el.textContent = (el.getAttribute('data-failed') || 'This chart could not be drawn') + ': ' + e.message;
       console.error(e);
     });
   });
@@ -126,13 +127,15 @@ export function buildChartsPage(
           title: term(words, s.title),
           ...(s.nav === undefined ? {} : { nav: term(words, s.nav) }),
         }));
+  // what a chart that fails to draw says, when it is not the page script's English
+  const failed = words === 'en' ? '' : html` data-failed="${t(words, 'page.chartFailed')}"`;
   const body = sections.map((s) => {
     const figures = (s.charts ?? []).map((c) => {
       const id = `chart-${charts.length + 1}`;
       charts.push({ id, spec: withoutLineSeparators(chartWords(c.spec, words)) });
       const label = chartTitle(chartWords(c.spec, words)) ?? s.title;
       const caption = c.caption ? html`<figcaption>${c.caption}</figcaption>` : '';
-      return html`<figure class="chart"><div class="chart-scroll"><div class="vega" id="${id}" role="img" aria-label="${label}"></div></div>${caption}</figure>`;
+      return html`<figure class="chart"><div class="chart-scroll"><div class="vega" id="${id}" role="img" aria-label="${label}"${failed}></div></div>${caption}</figure>`;
     });
     const parts: Html[] = [
       html`<section id="${anchor(s.id)}">`,

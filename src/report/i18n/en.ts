@@ -11,6 +11,7 @@ export const EN = {
   // the page's frame (html/layout.ts, html/page.ts)
   'page.eyebrow': 'msasim report',
   'page.nav': 'sections',
+  'page.chartFailed': 'This chart could not be drawn',
   'page.footer':
     'Made by msasim, a discrete-event simulator of microservice architectures. This page works offline: the charts are drawn by the inlined Vega libraries.',
   'page.seconds': '{n} s',
@@ -203,6 +204,10 @@ export const EN = {
   'prop.nothing': 'nothing degraded',
   'prop.component': '{id} (component)',
   'prop.faultLine': 'fault {fault}: {blast}',
+  'prop.notFired.afterEnd':
+    'fault {fault} ({kind} {target}) never struck: it starts at or after the run’s end ({end}); move its `at` earlier or lengthen `duration`',
+  'prop.notFired.warmup':
+    'fault {fault} ({kind} {target}) struck only during the warm-up (the first {warmup}, not counted): nothing of it is measured; move its `at` after the warm-up',
   'prop.notRecovered': 'not by the end',
   'prop.unaffected': 'unaffected endpoints: {ids}',
   'prop.unaffected.page': 'Unaffected endpoints: {ids}.',

@@ -27,6 +27,7 @@ export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
   requests: '요청',
   'ok/s': '성공/s',
   errors: '오류',
+  'errors %': '오류 %',
   'p50 ms': 'p50 ms',
   'p90 ms': 'p90 ms',
   'p99 ms': 'p99 ms',

@@ -11,6 +11,7 @@ export const KO: Record<MessageKey, string> = {
   ...KO_TOOLS,
   'page.eyebrow': 'msasim 보고서',
   'page.nav': '목차',
+  'page.chartFailed': '이 차트를 그릴 수 없습니다',
   'page.footer':
     '마이크로서비스 아키텍처의 이산 사건 시뮬레이터 msasim이 만들었습니다. 이 페이지는 오프라인에서도 동작합니다. 차트는 페이지에 포함된 Vega 라이브러리가 그립니다.',
   'page.seconds': '{n}초',
@@ -188,6 +189,10 @@ export const KO: Record<MessageKey, string> = {
   'prop.nothing': '저하된 것 없음',
   'prop.component': '{id} (컴포넌트)',
   'prop.faultLine': '장애 {fault}: {blast}',
+  'prop.notFired.afterEnd':
+    '장애 {fault} ({kind} {target}): 한 번도 일어나지 않았습니다. 실행이 끝나는 시각({end}) 또는 그 뒤에 시작합니다. `at`을 앞당기거나 `duration`을 늘리십시오',
+  'prop.notFired.warmup':
+    '장애 {fault} ({kind} {target}): 워밍업 동안에만 일어났습니다 (처음 {warmup}, 집계하지 않음). 측정된 것이 없습니다. `at`을 워밍업 뒤로 옮기십시오',
   'prop.notRecovered': '끝까지 회복 안 됨',
   'prop.unaffected': '영향받지 않은 엔드포인트: {ids}',
   'prop.unaffected.page': '영향받지 않은 엔드포인트: {ids}.',

@@ -43,6 +43,14 @@ describe('failure sections', () => {
       expect.arrayContaining(['customers/profile', 'products/search', 'orders/place']),
     );
     expect(String(prop.after)).toContain('Unaffected endpoints: <code>customers/profile</code>');
+    // the timeline's entities in Korean: a component's id with "(컴포넌트)", never "(component)"
+    const koEntities = (
+      propagationTimelineSpec(data, 0, 'ko') as unknown as {
+        data: { values: { entity?: string }[] };
+      }
+    ).data.values.flatMap((r) => (r.entity === undefined ? [] : [r.entity]));
+    expect(koEntities.some((e) => e.endsWith(' (컴포넌트)'))).toBe(true);
+    expect(koEntities.filter((e) => e.includes('(component)'))).toEqual([]);
   }, 60_000);
 
   it('warn of a fault that never struck, and report damaged data as damage, not "nothing degraded"', async () => {
@@ -57,6 +65,11 @@ describe('failure sections', () => {
     expect(page).toContain(
       '⚠ fault billing-crash (crash billing[0]) never struck: it starts at or after the run’s end (70.0 s)',
     );
+    const koPage = String(propagationSection(data, 'ko')[0].after);
+    expect(koPage).toContain(
+      '⚠ 장애 billing-crash (crash billing[0]): 한 번도 일어나지 않았습니다. 실행이 끝나는 시각(70.0 s) 또는 그 뒤에 시작합니다.',
+    );
+    expect(koPage).not.toContain('never struck');
     // 100 s: the billing crash (78–98 s) loses invoices (at-most-once) and bills twice (at-least-once)
     const full = await shippedReportData('messaging/delivery-semantics.yaml', 100_000);
     expect(full.variants[0].propagation?.notFired).toEqual([]);

@@ -22,12 +22,17 @@ import type { ReportData, VariantReport } from '../../report-data-types.ts';
 import { formatTable, num, pct } from '../../text-table.ts';
 import type { BlastRadius, FaultNotFired, Propagation } from './propagation.ts';
 
-/** Why a fault struck nothing counted, in words. */
-export function notFiredText(f: FaultNotFired, warmupMs: number, durationMs: number): string {
-  const what = `fault ${f.fault} (${f.kind} ${f.target})`;
+/** Why a fault struck nothing counted, in words (in `lang`: the fault's name, kind and target as written). */
+export function notFiredText(
+  f: FaultNotFired,
+  warmupMs: number,
+  durationMs: number,
+  lang: Lang = 'en',
+): string {
+  const values = { fault: f.fault, kind: f.kind, target: f.target };
   return f.why === 'after-end'
-    ? `${what} never struck: it starts at or after the run’s end (${seconds(durationMs)}); move its \`at\` earlier or lengthen \`duration\``
-    : `${what} struck only during the warm-up (the first ${seconds(warmupMs)}, not counted): nothing of it is measured; move its \`at\` after the warm-up`;
+    ? t(lang, 'prop.notFired.afterEnd', { ...values, end: seconds(durationMs) })
+    : t(lang, 'prop.notFired.warmup', { ...values, warmup: seconds(warmupMs) });
 }
 
 /** The data damage of a run in one line: "37 messages lost (billing), 2 sagas left inconsistent (checkout)". */
@@ -142,7 +147,7 @@ export function formatPropagation(analysis: Analysis, lang: Lang = 'en'): string
     if (p.dataDamage.length > 0)
       lines.push(t(lang, 'prop.damageConsole', { what: dataDamageText(p, lang) }));
     const s = run.summary.scenario;
-    for (const f of p.notFired) lines.push(`⚠ ${notFiredText(f, s.warmupMs, s.durationMs)}`);
+    for (const f of p.notFired) lines.push(`⚠ ${notFiredText(f, s.warmupMs, s.durationMs, lang)}`);
     sections.push(`${t(lang, 'prop.console', { title })}\n${lines.join('\n')}`);
   }
   return sections.join('\n\n');
@@ -164,7 +169,7 @@ export function propagationTimelineSpec(
   const order = [
     ...p.entities.filter((e) => e.scope === 'component'),
     ...p.entities.filter((e) => e.scope === 'endpoint'),
-  ].map((e) => entityName(e));
+  ].map((e) => entityName(e, lang));
   const rows: Record<string, unknown>[] = [];
   for (const f of v.faults)
     for (const w of f.windows)
@@ -178,11 +183,11 @@ export function propagationTimelineSpec(
     for (const ep of e.episodes)
       rows.push({
         layer: 'episode',
-        entity: entityName(e),
+        entity: entityName(e, lang),
         scope: e.scope,
         start: ep.startMs / 1000,
         end: (ep.endMs ?? endMs) / 1000,
-        recovered: ep.endMs === null ? 'not by the end' : pageSeconds(ep.endMs),
+        recovered: ep.endMs === null ? t(lang, 'prop.notRecovered') : pageSeconds(ep.endMs),
         fault: ep.fault ?? '',
         worstP99: ep.worst.p99Ms === null ? '–' : formatMs(ep.worst.p99Ms),
         worstErrors: ep.worst.errorRate === null ? '–' : formatPercent(ep.worst.errorRate),
@@ -282,7 +287,7 @@ export function propagationSection(data: ReportData, lang: Lang = 'en'): PageSec
     const spared = unaffected(p);
     const sc = v.summary.scenario;
     const warnings = p.notFired.map(
-      (f) => html`<p class="note">⚠ ${notFiredText(f, sc.warmupMs, sc.durationMs)}.</p>`,
+      (f) => html`<p class="note">⚠ ${notFiredText(f, sc.warmupMs, sc.durationMs, lang)}.</p>`,
     );
     const damage =
       p.dataDamage.length === 0

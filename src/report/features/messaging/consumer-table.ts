@@ -6,6 +6,7 @@
  */
 
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
+import { recordWords } from '../../i18n/ko-records.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t } from '../../i18n/t.ts';
 import { itemTable, namedItems } from '../../item-table.ts';
@@ -63,8 +64,12 @@ export function formatConsumers(results: ScenarioResults, lang: Lang = 'en'): st
     return [
       ...(e.appliedTwice === null
         ? []
-        : [`  ${t(lang, 'msg.example.twice', { who, example: e.appliedTwice })}`]),
-      ...(e.lost === null ? [] : [`  ${t(lang, 'msg.example.lost', { who, example: e.lost })}`]),
+        : [
+            `  ${t(lang, 'msg.example.twice', { who, example: recordWords(lang, e.appliedTwice) })}`,
+          ]),
+      ...(e.lost === null
+        ? []
+        : [`  ${t(lang, 'msg.example.lost', { who, example: recordWords(lang, e.lost) })}`]),
     ];
   });
   const exampleBlock =

@@ -30,6 +30,7 @@ import {
   thinningNote,
 } from '../../html/thinning.ts';
 import { tHtml } from '../../html/words.ts';
+import { recordWords } from '../../i18n/ko-records.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
@@ -242,10 +243,14 @@ function examplesHtml(rows: GroupRow[], lang: Lang): Html {
     return [
       ...(e.appliedTwice === null
         ? []
-        : [html`<li>${tHtml(lang, 'msg.example.twice', { who, example: e.appliedTwice })}</li>`]),
+        : [
+            html`<li>${tHtml(lang, 'msg.example.twice', { who, example: recordWords(lang, e.appliedTwice) })}</li>`,
+          ]),
       ...(e.lost === null
         ? []
-        : [html`<li>${tHtml(lang, 'msg.example.lost', { who, example: e.lost })}</li>`]),
+        : [
+            html`<li>${tHtml(lang, 'msg.example.lost', { who, example: recordWords(lang, e.lost) })}</li>`,
+          ]),
     ];
   });
   return items.length === 0

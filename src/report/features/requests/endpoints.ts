@@ -11,6 +11,7 @@ import { td } from '../../html/data-table.ts';
 import { formatMs, formatNumber, formatPercent, formatRate } from '../../html/format.ts';
 import { itemKeys, summaryTable } from '../../html/summary-table.ts';
 import { type Html, html } from '../../html/template.ts';
+import { causeWords } from '../../i18n/ko-causes.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t, term } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
@@ -97,10 +98,12 @@ export function endpointTable(s: RunSummary, lang: Lang = 'en'): string {
   return tableOf(ENDPOINT_TABLE, groups, lang);
 }
 
-/** The five most frequent failure causes of a run, under "failures:" ('' without failures). */
+/** The five most frequent failure causes of a run (in `lang`), under "failures:" ('' without failures). */
 export function causesText(s: RunSummary, lang: Lang = 'en'): string {
   if (s.overall.causes.length === 0) return '';
-  const lines = s.overall.causes.slice(0, 5).map((c) => `  ${c.count}× ${c.cause}`);
+  const lines = s.overall.causes
+    .slice(0, 5)
+    .map((c) => `  ${c.count}× ${causeWords(lang, c.cause)}`);
   return `\n${t(lang, 'req.failures')}\n${lines.join('\n')}`;
 }
 

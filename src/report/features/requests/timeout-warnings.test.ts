@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../model/language.ts';
 import { runScenario } from '../../../model/run.ts';
 import { sleepyApi } from '../../../test-support/yaml.ts';
-import { timeoutWarnings } from './endpoints.ts';
+import { causesText, timeoutWarnings } from './endpoints.ts';
 
 const scenario = (timeout: string) => sleepyApi(timeout, '5ms', '5s');
 
@@ -58,5 +58,15 @@ services:
     const ok = (await runScenario(fine)).summary;
     expect(ok.callsAllTimedOut).toBeUndefined();
     expect(timeoutWarnings(ok)).toBe('');
+  });
+
+  it('lists the failure causes in Korean with --lang ko (by pattern), English unchanged', async () => {
+    const [short] = parseScenario(scenario('0.2'), 's.yaml').variants;
+    const { summary } = await runScenario(short);
+    const en = causesText(summary);
+    expect(en).toMatch(/^\nfailures:\n {2}\d+× timeout: /);
+    const ko = causesText(summary, 'ko');
+    expect(ko).toMatch(/^\n실패:\n {2}\d+× 타임아웃: /);
+    expect(ko).not.toMatch(/timeout/);
   });
 });

@@ -4,7 +4,7 @@
  * kept, a name no pattern knows stays as it is, English is untouched; outcomes and reasons.
  */
 import { describe, expect, it } from 'vitest';
-import { outcomeWord, reasonWord, spanName } from './span-words.ts';
+import { causeWord, eventWord, outcomeWord, reasonWord, spanName } from './span-words.ts';
 
 describe('the traces section’s words', () => {
   it('words the model’s span names in Korean, keeping the names in them', () => {
@@ -46,5 +46,14 @@ describe('the traces section’s words', () => {
       '표본',
     ]);
     expect(reasonWord('en', 'sampled')).toBe('sampled');
+  });
+
+  it('words failure causes and event names in Korean, English untouched', () => {
+    const cause = '2PC place-order aborted: payments/charge voted no';
+    expect(causeWord('ko', cause)).toBe('2PC place-order 중단: payments/charge의 반대 투표');
+    expect(causeWord('en', cause)).toBe(cause);
+    expect(eventWord('ko', 'retry')).toBe('재시도');
+    expect(eventWord('en', 'retry')).toBe('retry');
+    expect(eventWord('ko', 'something-new')).toBe('something-new');
   });
 });

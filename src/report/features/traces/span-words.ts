@@ -4,9 +4,11 @@
  * 3 events replayed"), a span's or a request's outcome and why a trace was kept. The names are
  * English in traces.otlp.json (data, as the CSV columns are); the waterfall shows them through
  * this table. A name no pattern knows (a service/endpoint, a hop "a → b", a step's own `cpu`
- * or `sleep` keyword) is shown as it is, and so are failure causes and the events' names and
- * details (timeout, retry …: the model's, as in traces.otlp.json). Pure.
+ * or `sleep` keyword) is shown as it is. Failure causes and the events' names go through
+ * i18n/ko-causes.ts the same way (English in traces.otlp.json); an event's detail is a name
+ * (the endpoint it was about) and stays as it is. Pure.
  */
+import { causeWords, KO_EVENT_NAMES } from '../../i18n/ko-causes.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { type MessageKey, t } from '../../i18n/t.ts';
 
@@ -62,4 +64,14 @@ const REASONS: Readonly<Record<string, MessageKey>> = {
 export function reasonWord(lang: Lang, reason: string): string {
   const key = REASONS[reason];
   return key === undefined ? reason : t(lang, key);
+}
+
+/** A failure cause as the model records it ("timeout: a → b/x", …) in `lang`. */
+export function causeWord(lang: Lang, cause: string): string {
+  return causeWords(lang, cause);
+}
+
+/** An event's name ("timeout", "retry", "fallback", …) in `lang`; another as it is. */
+export function eventWord(lang: Lang, name: string): string {
+  return lang === 'en' ? name : (KO_EVENT_NAMES[name] ?? name);
 }

@@ -7,8 +7,8 @@
  * commit's rounds and locks, an entity kept pending, an event store's replay; failures in red, events (timeout, retry, fallback …) as marks with their name.
  * At most MAX_TRACES_SHOWN traces per variant and MAX_ROWS rows per trace are drawn; the
  * full set is in traces.otlp.json (open it in Jaeger or Grafana Tempo). The section's words are
- * the catalogue's (i18n/, `tr.*`) in the page's language, the model's span names through
- * span-words.ts.
+ * the catalogue's (i18n/, `tr.*`) in the page's language, the model's span names, failure
+ * causes and event names through span-words.ts.
  */
 import type { RequestTrace, TraceSpan } from '../../../metrics/traces.ts';
 import { FONT_STACK } from '../../html/chart-style.ts';
@@ -18,7 +18,7 @@ import { tHtml } from '../../html/words.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
-import { outcomeWord, reasonWord, spanName } from './span-words.ts';
+import { causeWord, eventWord, outcomeWord, reasonWord, spanName } from './span-words.ts';
 
 /** Traces drawn per variant, and rows per trace. */
 export const MAX_TRACES_SHOWN = 12;
@@ -107,10 +107,10 @@ export function waterfallSvg(trace: RequestTrace, lang: Lang = 'en'): Html {
     const wait = WAITS.has(s.kind);
     const name = label(s, lang);
     const when = { label: name, duration: ms(s.endMs - s.startMs), start: ms(s.startMs - t0) };
-    const tip = `${t(lang, 'tr.tip', when)}${failed ? ` — ${outcomeWord(lang, s.outcome)}${s.cause ? `: ${s.cause}` : ''}` : ''}`;
+    const tip = `${t(lang, 'tr.tip', when)}${failed ? ` — ${outcomeWord(lang, s.outcome)}${s.cause ? `: ${causeWord(lang, s.cause)}` : ''}` : ''}`;
     const marks = s.events.map(
       (e) =>
-        html`<g><title>${t(lang, 'tr.event', { name: e.name, detail: e.detail, at: ms(e.atMs - t0) })}</title><path d="M${x(e.atMs)} ${y + 1}l4 6l-4 6l-4 -6z" fill="#222"/><text x="${x(e.atMs) + 6}" y="${y + 12}" font-size="10">${e.name}</text></g>`,
+        html`<g><title>${t(lang, 'tr.event', { name: eventWord(lang, e.name), detail: e.detail, at: ms(e.atMs - t0) })}</title><path d="M${x(e.atMs)} ${y + 1}l4 6l-4 6l-4 -6z" fill="#222"/><text x="${x(e.atMs) + 6}" y="${y + 12}" font-size="10">${eventWord(lang, e.name)}</text></g>`,
     );
     return html`<g class="span"><title>${tip}</title><text x="${4 + depth * 10}" y="${y + 12}" font-size="11">${name.slice(0, 44)}</text><rect x="${x0}" y="${y + 2}" width="${w}" height="${ROW - 5}" fill="${fill}"${wait ? html` fill-opacity="0.75" stroke="#b8860b" stroke-dasharray="3 2"` : html``}/><text x="${x0 + w + 3}" y="${y + 12}" font-size="10" fill="#555">${ms(s.endMs - s.startMs)}</text>${marks}</g>`;
   });
@@ -140,7 +140,7 @@ function traceBlock(trace: RequestTrace, lang: Lang): Html {
         : t(lang, 'tr.caption.replication', { n: trace.replication }),
     duration: ms(trace.endMs - trace.startMs),
     outcome: outcomeWord(lang, trace.outcome),
-    cause: trace.cause ? html` (${trace.cause})` : html``,
+    cause: trace.cause ? html` (${causeWord(lang, trace.cause)})` : html``,
     key,
     why,
     dropped,

@@ -16,6 +16,7 @@ import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageChart, PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
 import { tHtml } from '../../html/words.ts';
+import { recordWords } from '../../i18n/ko-records.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t, term } from '../../i18n/t.ts';
 import type { KeyMetricSource } from '../../key-metrics.ts';
@@ -79,8 +80,8 @@ function readerCard(row: ItemRow<ReaderSummary>, lang: Lang): Html {
   const worst =
     r.worstExample === null || r.worstExample === r.example
       ? html`<p class="anomaly-same">${t(lang, 'card.same')}</p>`
-      : anomalyQuote(t(lang, 'card.worst'), r.worstExample);
-  return html`<div class="anomaly-card">${head}${summary}${anomalyQuote(t(lang, 'card.first'), r.example)}${worst}</div>`;
+      : anomalyQuote(t(lang, 'card.worst'), recordWords(lang, r.worstExample));
+  return html`<div class="anomaly-card">${head}${summary}${anomalyQuote(t(lang, 'card.first'), recordWords(lang, r.example))}${worst}</div>`;
 }
 
 /** The first column: the variant with its colour, `sub` of its item below. */

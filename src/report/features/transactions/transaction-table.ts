@@ -9,6 +9,7 @@
 import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
+import { recordWords } from '../../i18n/ko-records.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t, term } from '../../i18n/t.ts';
 import { formatItems, itemTable, namedItems, titleOf } from '../../item-table.ts';
@@ -127,10 +128,10 @@ function examplesText(name: string, x: ReaderSummary, several: boolean, lang: La
   const lines = [t(lang, 'readers.some', { who, n: x.anomalies, reads: x.reads })];
   const [first, worstLabel] = [t(lang, 'readers.first'), t(lang, 'readers.worst')];
   const indent = ' '.repeat(9);
-  lines.push(wrapWords(x.example, `  ${first}: `.padEnd(9), indent));
+  lines.push(wrapWords(recordWords(lang, x.example), `  ${first}: `.padEnd(9), indent));
   const worst = x.worstExample;
   if (worst === null || worst === x.example) lines.push(`  ${t(lang, 'readers.sameWorst')}`);
-  else lines.push(wrapWords(worst, `  ${worstLabel}: `.padEnd(9), indent));
+  else lines.push(wrapWords(recordWords(lang, worst), `  ${worstLabel}: `.padEnd(9), indent));
   return lines.join('\n');
 }
 
