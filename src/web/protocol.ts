@@ -161,7 +161,7 @@ export type ToWorker =
       planned: { plan: SweepPlan; params: SweepParamSpec[] };
       index: number;
     }
-  | { type: 'sweep-report'; id: number; plan: SweepPlan; texts: string[] }
+  | { type: 'sweep-report'; id: number; plan: SweepPlan; texts: string[]; lang?: Lang }
   | { type: 'spof'; id: number; spof: SpofRequest }
   | {
       type: 'report';

@@ -306,6 +306,7 @@ export class Runner {
       id,
       plan: p.plan,
       texts,
+      ...(sweep.request.lang === undefined ? {} : { lang: sweep.request.lang }),
     }));
     if (report.type !== 'sweep-reported') return this.#failed(report);
     return {

@@ -54,5 +54,12 @@ describe('a sweep in the playground', () => {
       { 'services.api.threads': 4, 'workloads.users.rate': '150/s' },
     ]);
     expect(table).toContain('services.api.threads');
+    // in Korean: the same data files, the page's and the table's words translated
+    const ko = sweepFiles(planned.plan, texts, ASSETS, 'ko');
+    expect(ko.files[0][1]).toBe(files[0][1]);
+    expect(ko.files[1][1]).toBe(files[1][1]);
+    expect(ko.files[2][1]).toContain('<html lang="ko">');
+    expect(ko.table).toContain('성공/s');
+    expect(ko.table).not.toBe(table);
   });
 });

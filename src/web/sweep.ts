@@ -9,11 +9,13 @@
  * are the CLI's bytes for the same scenario, parameters and replications (the CLI's `--seed`,
  * `--duration`, shards and resuming are not offered). Runs in the worker; no DOM.
  */
+
 import { CHECK_EVERY, CommandBudget, guardMessage, RunGuard, stoppedBy } from '../cli/run-guard.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import type { VegaAssets } from '../report/html/layout.ts';
+import type { Lang } from '../report/i18n/lang.ts';
 import {
   formatSweepTable,
   gridSize,
@@ -161,14 +163,16 @@ export function sweepFiles(
   plan: SweepPlan,
   texts: readonly string[],
   assets: VegaAssets,
+  /** The words of the page and the table (the toolbar's report language; default English). */
+  lang: Lang = 'en',
 ): { files: [string, string][]; table: string } {
   const data = assembleSweep(plan, texts);
   return {
     files: [
       ['sweep.json', sweepJson(data)],
       ['sweep.csv', sweepCsv(data)],
-      ['sweep.html', sweepPage(data, assets)],
+      ['sweep.html', sweepPage(data, assets, lang)],
     ],
-    table: formatSweepTable(data),
+    table: formatSweepTable(data, lang),
   };
 }

@@ -79,7 +79,10 @@ async function answer(message: Request, progress: (p: RunProgress) => void): Pro
       return { type: 'sweep-point', outcome: await runSweepPoint(sweep, planned, index, () => {}) };
     }
     case 'sweep-report':
-      return { type: 'sweep-reported', ...sweepFiles(message.plan, message.texts, needAssets()) };
+      return {
+        type: 'sweep-reported',
+        ...sweepFiles(message.plan, message.texts, needAssets(), message.lang),
+      };
     case 'spof':
       return { type: 'spof-done', outcome: await runSpof(message.spof, needAssets(), () => {}) };
     case 'report': {
