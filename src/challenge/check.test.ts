@@ -6,26 +6,12 @@
  * time.
  */
 import { describe, expect, it } from 'vitest';
-import { TINY_BASE, TINY_CHALLENGE } from '../test-support/challenges.ts';
-import { judgeAttempt } from './check.ts';
+import {
+  tinyChallenge as challenge,
+  judgeTiny as judge,
+  TINY_BASE,
+} from '../test-support/challenges.ts';
 import { formatBrief, formatVerdict } from './format.ts';
-import { bindChallenge, parseAttempt, parseChallenge } from './load.ts';
-import { runAttempt } from './run.ts';
-
-const challenge = parseChallenge(TINY_CHALLENGE, 'tiny.challenge.yaml');
-const base = bindChallenge(challenge, TINY_BASE, 'tiny.yaml');
-
-async function judge(text: string) {
-  const attempt = parseAttempt(challenge, text, 'attempt.yaml');
-  const first = judgeAttempt(challenge, base.raw, attempt, null);
-  if (first.violations.length > 0) return first;
-  return judgeAttempt(
-    challenge,
-    base.raw,
-    attempt,
-    await runAttempt(challenge, attempt, 'attempt.yaml'),
-  );
-}
 
 describe('the challenge checker', () => {
   it('prints the brief: goal, what may change, budget, hints, questions', () => {

@@ -5,26 +5,12 @@
  * writes them. A failing attempt (the base: the goal missed) and a passing one.
  */
 import { describe, expect, it } from 'vitest';
-import { TINY_BASE, TINY_CHALLENGE } from '../test-support/challenges.ts';
-import { judgeAttempt } from './check.ts';
+import {
+  tinyChallenge as challenge,
+  judgeTiny as judge,
+  TINY_BASE,
+} from '../test-support/challenges.ts';
 import { formatBrief, formatVerdict } from './format.ts';
-import { bindChallenge, parseAttempt, parseChallenge } from './load.ts';
-import { runAttempt } from './run.ts';
-
-const challenge = parseChallenge(TINY_CHALLENGE, 'tiny.challenge.yaml');
-const base = bindChallenge(challenge, TINY_BASE, 'tiny.yaml');
-
-async function judge(text: string) {
-  const attempt = parseAttempt(challenge, text, 'attempt.yaml');
-  const first = judgeAttempt(challenge, base.raw, attempt, null);
-  if (first.violations.length > 0) return first;
-  return judgeAttempt(
-    challenge,
-    base.raw,
-    attempt,
-    await runAttempt(challenge, attempt, 'attempt.yaml'),
-  );
-}
 
 /** English words of msasim's own that must not be left in the Korean output. */
 const ENGLISH =
