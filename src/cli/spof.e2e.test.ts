@@ -9,19 +9,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { msasimInProcess as msasim, msasimSpawned } from '../test-support/cli.ts';
 
+/** spof of the shared-db variant of the shared-database scenario over 40 s, into `out`. */
+const sharedDbSpof = (out: string) => [
+  'spof',
+  'scenarios/spof/shared-db-vs-db-per-service.yaml',
+  '--variant',
+  'shared-db',
+  '--duration',
+  '40s',
+  '--out',
+  out,
+];
+
 describe('msasim spof', () => {
   it('fails each shared component of the db-outage scenario and ranks them', async () => {
     const outs = [await mkdtemp(join(tmpdir(), 'spof-')), await mkdtemp(join(tmpdir(), 'spof-'))];
-    const args = (out: string) => [
-      'spof',
-      'scenarios/spof/shared-db-vs-db-per-service.yaml',
-      '--variant',
-      'shared-db',
-      '--duration',
-      '40s',
-      '--out',
-      out,
-    ];
+    const args = (out: string) => sharedDbSpof(out);
     const r = await msasim(args(outs[0]));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
@@ -41,18 +44,7 @@ describe('msasim spof', () => {
 
   it('--lang ko: the table, its sentences and spof.html in Korean, the data files as in English', async () => {
     const outs = [await mkdtemp(join(tmpdir(), 'spof-')), await mkdtemp(join(tmpdir(), 'spof-'))];
-    const args = (out: string, lang: string) => [
-      'spof',
-      'scenarios/spof/shared-db-vs-db-per-service.yaml',
-      '--variant',
-      'shared-db',
-      '--duration',
-      '40s',
-      '--out',
-      out,
-      '--lang',
-      lang,
-    ];
+    const args = (out: string, lang: string) => [...sharedDbSpof(out), '--lang', lang];
     const r = await msasim(args(outs[0], 'ko'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
