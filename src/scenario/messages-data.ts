@@ -6,7 +6,8 @@
  */
 import type { IssueCode, KoText } from './issues.ts';
 import * as ko from './messages-ko-data.ts';
-import { didYouMean, sortedNames } from './suggest.ts';
+import { guessOr } from './messages-values.ts';
+import { sortedNames } from './suggest.ts';
 
 /** The text of one issue (messages.ts IssueText; not imported from there: no import loop). */
 interface IssueText {
@@ -28,15 +29,16 @@ export function dataFileUnreadable(file: string, why: string): IssueText {
 
 /** A column named in the scenario is not in the file's header. */
 export function unknownColumn(role: string, name: string, columns: readonly string[]): IssueText {
-  const guess = didYouMean(name, columns);
   const known = sortedNames(columns).join(', ');
   return {
     code: 'data-column',
     message: `no ${role} column ${JSON.stringify(name)} in the header; its columns: ${known === '' ? '(none)' : known}`,
-    hint:
-      guess !== undefined
-        ? `did you mean "${guess}"? (or name the column in the scenario: ${role}: <column>)`
-        : `name the column in the scenario (${role}: <column>), or add a header row that has it`,
+    hint: guessOr(
+      name,
+      columns,
+      (guess) => `did you mean "${guess}"? (or name the column in the scenario: ${role}: <column>)`,
+      `name the column in the scenario (${role}: <column>), or add a header row that has it`,
+    ),
     ko: ko.unknownColumn(role, name, columns),
   };
 }
@@ -83,14 +85,15 @@ export function badRate(text: string): IssueText {
 
 /** An endpoint cell that names no target of the workload. */
 export function unknownRowEndpoint(text: string, targets: readonly string[]): IssueText {
-  const guess = didYouMean(text, targets);
   return {
     code: 'data-value',
     message: `${JSON.stringify(text.slice(0, 80))} is not a target of this workload; its targets: ${sortedNames(targets).join(', ')}`,
-    hint:
-      guess !== undefined
-        ? `did you mean "${guess}"?`
-        : 'list every endpoint the file names in the workload’s mix: (service/endpoint), or leave the cell empty to choose by the mix',
+    hint: guessOr(
+      text,
+      targets,
+      (guess) => `did you mean "${guess}"?`,
+      'list every endpoint the file names in the workload’s mix: (service/endpoint), or leave the cell empty to choose by the mix',
+    ),
     ko: ko.unknownRowEndpoint(text, targets),
   };
 }

@@ -8,7 +8,8 @@
  * system's message).
  */
 import type { KoText } from './issues.ts';
-import { didYouMean, sortedNames } from './suggest.ts';
+import { guessOr } from './messages-values.ts';
+import { sortedNames } from './suggest.ts';
 
 /** The readers' English reasons (cli/workload-files.ts, web/data-files.ts, otlp-arrivals.ts). */
 const KO_REASONS: [RegExp, string][] = [
@@ -57,14 +58,15 @@ export function dataFileUnreadable(file: string, why: string): KoText {
 }
 
 export function unknownColumn(role: string, name: string, columns: readonly string[]): KoText {
-  const guess = didYouMean(name, columns);
   const known = sortedNames(columns).join(', ');
   return {
     message: `머리글에 ${role} 열 ${JSON.stringify(name)}이(가) 없습니다; 파일의 열: ${known === '' ? '(없음)' : known}`,
-    hint:
-      guess !== undefined
-        ? `혹시 "${guess}"인가요? (또는 시나리오에서 열 이름을 주세요: ${role}: <열>)`
-        : `시나리오에서 열 이름을 주거나(${role}: <열>), 그 열이 있는 머리글 줄을 추가하세요`,
+    hint: guessOr(
+      name,
+      columns,
+      (guess) => `혹시 "${guess}"인가요? (또는 시나리오에서 열 이름을 주세요: ${role}: <열>)`,
+      `시나리오에서 열 이름을 주거나(${role}: <열>), 그 열이 있는 머리글 줄을 추가하세요`,
+    ),
   };
 }
 
@@ -98,13 +100,14 @@ export function badRate(text: string): KoText {
 }
 
 export function unknownRowEndpoint(text: string, targets: readonly string[]): KoText {
-  const guess = didYouMean(text, targets);
   return {
     message: `${JSON.stringify(text.slice(0, 80))}은(는) 이 워크로드의 대상이 아닙니다; 대상: ${sortedNames(targets).join(', ')}`,
-    hint:
-      guess !== undefined
-        ? `혹시 "${guess}"인가요?`
-        : '파일이 부르는 모든 엔드포인트를 워크로드의 mix:에 적거나(service/endpoint), 칸을 비워 mix로 고르게 하세요',
+    hint: guessOr(
+      text,
+      targets,
+      (guess) => `혹시 "${guess}"인가요?`,
+      '파일이 부르는 모든 엔드포인트를 워크로드의 mix:에 적거나(service/endpoint), 칸을 비워 mix로 고르게 하세요',
+    ),
   };
 }
 

@@ -5,7 +5,7 @@
  * (messages-limits.ts). Names, keys and values stay as written.
  */
 import type { KoText } from './issues.ts';
-import { showCount, showLongDuration } from './messages-values.ts';
+import { showChain, showCount, showLongDuration } from './messages-values.ts';
 
 export function tooDeep(max: number): KoText {
   return {
@@ -110,12 +110,8 @@ export function overLimit(key: string, max: number, received: number, unit = '')
 }
 
 export function callChainTooDeep(max: number, chain: readonly string[]): KoText {
-  const shown =
-    chain.length <= 6
-      ? chain.join(' → ')
-      : `${chain.slice(0, 3).join(' → ')} → … → ${chain.at(-1)}`;
   return {
-    message: `호출 사슬이 엔드포인트 ${showCount(max)}개보다 깊습니다: ${shown}`,
+    message: `호출 사슬이 엔드포인트 ${showCount(max)}개보다 깊습니다: ${showChain(chain)}`,
     hint: '실제 요청은 그렇게 많은 서비스를 거치지 않습니다; 사슬을 줄이세요',
   };
 }

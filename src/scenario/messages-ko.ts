@@ -11,7 +11,14 @@
  */
 import { ID_EXPECTATION, NOT_NFC, printable } from './identifiers.ts';
 import type { KoText } from './issues.ts';
-import { listNames, showDuration, showValue } from './messages-values.ts';
+import {
+  guessOr,
+  listNames,
+  showDuration,
+  typedValueIn,
+  type ValueWords,
+  valueIn,
+} from './messages-values.ts';
 import { didYouMean } from './suggest.ts';
 
 // the texts of the cross-checks (references, SLOs, distributions, overrides) live beside this file
@@ -23,21 +30,22 @@ export * from './messages-ko-faults.ts';
 // and those of hostile or oversized input
 export * from './messages-ko-limits.ts';
 
+/** How a Korean message names a value that is not a string, a number or a boolean. */
+const KOREAN_VALUE_WORDS: ValueWords = {
+  undefined: '없음',
+  null: '빈 값',
+  list: '목록',
+  object: '객체',
+};
+
 /** A value as a Korean message shows it: strings quoted as in English, the rest named. */
 export function koValue(value: unknown): string {
-  if (value === undefined) return '없음';
-  if (value === null) return '빈 값';
-  if (Array.isArray(value)) return '목록';
-  if (typeof value === 'object') return '객체';
-  return showValue(value);
+  return valueIn(KOREAN_VALUE_WORDS, value);
 }
 
 /** A value with its type (the type name as the schema says it: string, number, boolean). */
 export function koTypedValue(value: unknown): string {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return `${typeof value} ${koValue(value)}`;
-  }
-  return koValue(value);
+  return typedValueIn(KOREAN_VALUE_WORDS, value);
 }
 
 /** The phrases of the schema (schema-walk.ts describeSchema, schema.ts regex messages) in Korean. */
@@ -431,12 +439,13 @@ export function shortDuration(written: string, ms: number): KoText {
 }
 
 export function unresolvedAlias(name: string, known: readonly string[]): KoText {
-  const guess = didYouMean(name, known);
   return {
     message: `별칭 *${name} 앞에 정의된 앵커 &${name} 없음`,
-    hint:
-      guess !== undefined
-        ? `혹시 *${guess}인가요?`
-        : '별칭보다 위의 값에 앵커(&name)를 정의하거나, 값을 직접 쓰세요',
+    hint: guessOr(
+      name,
+      known,
+      (guess) => `혹시 *${guess}인가요?`,
+      '별칭보다 위의 값에 앵커(&name)를 정의하거나, 값을 직접 쓰세요',
+    ),
   };
 }

@@ -6,8 +6,7 @@
 
 import type { IssueText } from './issues.ts';
 import * as ko from './messages-ko.ts';
-import { showCount, showLongDuration } from './messages-values.ts';
-import { didYouMean } from './suggest.ts';
+import { guessOr, showChain, showCount, showLongDuration } from './messages-values.ts';
 
 /** Maps and lists nested deeper than the loader accepts. */
 export function tooDeep(max: number): IssueText {
@@ -21,14 +20,15 @@ export function tooDeep(max: number): IssueText {
 
 /** `*name` with no `&name` before it. */
 export function unresolvedAlias(name: string, known: readonly string[]): IssueText {
-  const guess = didYouMean(name, known);
   return {
     code: 'unresolved-alias',
     message: `alias *${name} refers to no anchor &${name} defined before it`,
-    hint:
-      guess !== undefined
-        ? `did you mean *${guess}?`
-        : 'define the anchor (&name) on a value above the alias, or write the value out',
+    hint: guessOr(
+      name,
+      known,
+      (guess) => `did you mean *${guess}?`,
+      'define the anchor (&name) on a value above the alias, or write the value out',
+    ),
     ko: ko.unresolvedAlias(name, known),
   };
 }
@@ -129,13 +129,9 @@ export function zeroPeriod(what: string, min: string): IssueText {
 
 /** A chain of calls deeper than a run can follow. */
 export function callChainTooDeep(max: number, chain: readonly string[]): IssueText {
-  const shown =
-    chain.length <= 6
-      ? chain.join(' → ')
-      : `${chain.slice(0, 3).join(' → ')} → … → ${chain.at(-1)}`;
   return {
     code: 'call-chain-too-deep',
-    message: `call chain deeper than ${showCount(max)} endpoints: ${shown}`,
+    message: `call chain deeper than ${showCount(max)} endpoints: ${showChain(chain)}`,
     hint: 'no real request crosses that many services; shorten the chain',
     ko: ko.callChainTooDeep(max, chain),
   };

@@ -4,7 +4,7 @@
  * Korean ones (messages-ko.ts); re-exported by messages.ts.
  */
 import { printable } from './identifiers.ts';
-import { sortedNames } from './suggest.ts';
+import { didYouMean, sortedNames } from './suggest.ts';
 /** How many names a "known: …" list shows before it ends in "…". */
 export const MAX_LISTED = 12;
 
@@ -21,16 +21,48 @@ export function listNames(names: readonly string[]): string {
   return shown.join(', ');
 }
 
-/** A value as it appears in a message: strings quoted (and cut when long), lists and maps named. */
-export function showValue(value: unknown): string {
+/** How a message names a value that is not a string, a number or a boolean (per language). */
+export interface ValueWords {
+  undefined: string;
+  null: string;
+  list: string;
+  object: string;
+}
+
+/** showValue's words. */
+const ENGLISH_VALUE_WORDS: ValueWords = {
+  undefined: 'nothing',
+  null: 'an empty value',
+  list: 'a list',
+  object: 'an object',
+};
+
+/**
+ * A value as a message in the language of `words` shows it: strings quoted (and cut when long),
+ * numbers and booleans as they are, the rest named by `words`.
+ */
+export function valueIn(words: ValueWords, value: unknown): string {
   if (typeof value === 'string') {
     return printable(JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value));
   }
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
+  if (value === undefined) return words.undefined;
+  if (value === null) return words.null;
+  if (Array.isArray(value)) return words.list;
+  if (typeof value === 'object') return words.object;
   return String(value);
+}
+
+/** A value with its type (string, number, boolean) before it, as valueIn shows it. */
+export function typedValueIn(words: ValueWords, value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return `${typeof value} ${valueIn(words, value)}`;
+  }
+  return valueIn(words, value);
+}
+
+/** A value as it appears in a message: strings quoted (and cut when long), lists and maps named. */
+export function showValue(value: unknown): string {
+  return valueIn(ENGLISH_VALUE_WORDS, value);
 }
 
 /** A number or a duration as written, without quotes: `5`, `20ms`. */
@@ -40,10 +72,7 @@ export function showPlain(value: unknown): string {
 
 /** A value with its type, for expected-vs-received messages: `string "abc"`, `number 5`. */
 export function showTypedValue(value: unknown): string {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return `${typeof value} ${showValue(value)}`;
-  }
-  return showValue(value);
+  return typedValueIn(ENGLISH_VALUE_WORDS, value);
 }
 
 /** A duration as the user wrote it; a bare number gets its implied unit, ms. */
@@ -68,4 +97,25 @@ export function showLongDuration(value: unknown): string {
 export function listCut(names: readonly string[], max = 16): string {
   const unique = [...new Set(names)];
   return unique.length > max ? `${unique.slice(0, max).join(', ')}, …` : unique.join(', ');
+}
+
+/** A chain of names (calls, endpoints): `a → b → c`, a long one cut to its first three and its last. */
+export function showChain(chain: readonly string[]): string {
+  return chain.length <= 6
+    ? chain.join(' → ')
+    : `${chain.slice(0, 3).join(' → ')} → … → ${chain.at(-1)}`;
+}
+
+/**
+ * The hint of a name that names nothing: `ask(guess)` when a name of `known` is close to `name`
+ * (did you mean …?), else `otherwise`. Each language words its own question and fallback.
+ */
+export function guessOr(
+  name: string,
+  known: readonly string[],
+  ask: (guess: string) => string,
+  otherwise: string,
+): string {
+  const guess = didYouMean(name, known);
+  return guess === undefined ? otherwise : ask(guess);
 }
