@@ -52,24 +52,30 @@ export function parseSetPath(text: string): DocPath | undefined {
   return path;
 }
 
-/** What is wrong with a dotted path, in words; undefined when parseSetPath accepts it. */
-export function setPathProblem(text: string): string | undefined {
+/** The two texts a refused dotted path is worded with, in one language (messages.ts, messages-ko.ts). */
+interface SetPathWords {
+  forbiddenPathSegment(path: string, segment: string): string;
+  badSetPath(key: string): string;
+}
+
+/** What is wrong with a dotted path, in `words`; undefined when parseSetPath accepts it. */
+function setPathProblemIn(words: SetPathWords, text: string): string | undefined {
   if (parseSetPath(text) !== undefined) return undefined;
   for (const part of text.split('.')) {
     const key = /^([^[]*)/.exec(part)?.[1] ?? part;
-    if (FORBIDDEN_SEGMENTS.has(key)) return msg.forbiddenPathSegment(text, key);
+    if (FORBIDDEN_SEGMENTS.has(key)) return words.forbiddenPathSegment(text, key);
   }
-  return msg.badSetPath(text);
+  return words.badSetPath(text);
+}
+
+/** What is wrong with a dotted path, in words; undefined when parseSetPath accepts it. */
+export function setPathProblem(text: string): string | undefined {
+  return setPathProblemIn(msg, text);
 }
 
 /** setPathProblem's words in Korean (--lang ko); undefined when parseSetPath accepts the path. */
 export function setPathProblemKo(text: string): string | undefined {
-  if (parseSetPath(text) !== undefined) return undefined;
-  for (const part of text.split('.')) {
-    const key = /^([^[]*)/.exec(part)?.[1] ?? part;
-    if (FORBIDDEN_SEGMENTS.has(key)) return ko.forbiddenPathSegment(text, key);
-  }
-  return ko.badSetPath(text);
+  return setPathProblemIn(ko, text);
 }
 
 /** The own value of `container` at `seg` (never one inherited from Object.prototype). */
