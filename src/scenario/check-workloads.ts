@@ -3,7 +3,7 @@
  * mix, and schedules whose items each do one thing, in time order.
  * Only names and combinations are checked here; rates and times are converted by normalize.ts.
  */
-import type { DocPath, UnlocatedIssue } from './issues.ts';
+import type { Bilingual, DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
 import { checkEndpointRef, type Names } from './names.ts';
 import type { ScenarioParsed } from './schema.ts';
@@ -14,6 +14,21 @@ type ScheduleItem = NonNullable<Workload['schedule']>[number];
 
 function error(text: msg.IssueText, path: DocPath): UnlocatedIssue {
   return { ...text, severity: 'error', path };
+}
+
+/**
+ * `key:` given in `item` without `needs:`, the key it only goes with (`because` says why, in
+ * both languages): a misplaced-key error at `key`, else nothing.
+ */
+function onlyWith<T extends object>(
+  item: T,
+  at: DocPath,
+  key: keyof T & string,
+  needs: keyof T & string,
+  because: Bilingual,
+): UnlocatedIssue[] {
+  if (item[key] === undefined || item[needs] !== undefined) return [];
+  return [error(msg.misplacedKey(key, needs, because), [...at, key])];
 }
 
 /** Every problem of every workload, in document order. */
@@ -36,20 +51,16 @@ function checkArrivals(w: Workload, at: DocPath): UnlocatedIssue[] {
   );
   if (given.length === 0) issues.push(error(msg.workloadArrival('none'), at));
   if (given.length > 1) issues.push(error(msg.workloadArrival('both', given), [...at, given[1]]));
-  if (w.schedule !== undefined && w.rate === undefined) {
-    const because = {
+  issues.push(
+    ...onlyWith(w, at, 'schedule', 'rate', {
       en: 'a schedule changes the arrival rate of an open workload',
       ko: 'schedule은 열린 워크로드의 도착률을 바꿉니다',
-    };
-    issues.push(error(msg.misplacedKey('schedule', 'rate', because), [...at, 'schedule']));
-  }
-  if (w.thinkTime !== undefined && w.users === undefined) {
-    const because = {
+    }),
+    ...onlyWith(w, at, 'thinkTime', 'users', {
       en: "it is the pause of a closed workload's users between a response and their next request",
       ko: '닫힌 워크로드의 사용자가 응답을 받고 다음 요청까지 쉬는 시간입니다',
-    };
-    issues.push(error(msg.misplacedKey('thinkTime', 'users', because), [...at, 'thinkTime']));
-  }
+    }),
+  );
   return issues;
 }
 
@@ -85,47 +96,30 @@ function checkSchedule(w: Workload, at: DocPath): UnlocatedIssue[] {
   return issues;
 }
 
+/** The changes of a schedule item that take a length, each with its key: both or neither. */
+const TIMED_CHANGES = [
+  {
+    change: 'rampTo',
+    length: 'over',
+    needs: 'rampTo: needs over: (how long the ramp takes)',
+    is: { en: 'it is how long a ramp takes', ko: '램프가 걸리는 시간입니다' },
+  },
+  {
+    change: 'spike',
+    length: 'for',
+    needs: 'spike: needs for: (how long the spike lasts)',
+    is: { en: 'it is how long a spike lasts', ko: '스파이크가 지속되는 시간입니다' },
+  },
+] as const;
+
 function checkScheduleItem(item: ScheduleItem, path: DocPath): UnlocatedIssue[] {
   const kinds = (['rate', 'rampTo', 'spike'] as const).filter((k) => item[k] !== undefined);
   if (kinds.length !== 1) return [error(msg.scheduleItemKind(kinds), path)];
-  const issues: UnlocatedIssue[] = [];
-  if (item.rampTo !== undefined && item.over === undefined) {
-    issues.push(
-      error(msg.missingKey('over', 'rampTo: needs over: (how long the ramp takes)'), [
-        ...path,
-        'over',
-      ]),
-    );
-  }
-  if (item.spike !== undefined && item.for === undefined) {
-    issues.push(
-      error(msg.missingKey('for', 'spike: needs for: (how long the spike lasts)'), [
-        ...path,
-        'for',
-      ]),
-    );
-  }
-  if (item.over !== undefined && item.rampTo === undefined) {
-    issues.push(
-      error(
-        msg.misplacedKey('over', 'rampTo', {
-          en: 'it is how long a ramp takes',
-          ko: '램프가 걸리는 시간입니다',
-        }),
-        [...path, 'over'],
-      ),
-    );
-  }
-  if (item.for !== undefined && item.spike === undefined) {
-    issues.push(
-      error(
-        msg.misplacedKey('for', 'spike', {
-          en: 'it is how long a spike lasts',
-          ko: '스파이크가 지속되는 시간입니다',
-        }),
-        [...path, 'for'],
-      ),
-    );
-  }
-  return issues;
+  return [
+    // a change with no length first, then a length with nothing to time
+    ...TIMED_CHANGES.filter(
+      ({ change, length }) => item[change] !== undefined && item[length] === undefined,
+    ).map(({ length, needs }) => error(msg.missingKey(length, needs), [...path, length])),
+    ...TIMED_CHANGES.flatMap(({ change, length, is }) => onlyWith(item, path, length, change, is)),
+  ];
 }
