@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
+import { replayDefaults } from '../test-support/replay.ts';
 import { ScenarioError } from './issues.ts';
 
 const doc = (workload: string, extra = '') => `version: 1
@@ -34,15 +35,7 @@ describe('replay: and rateProfile:', () => {
       .variants[0];
     expect(s.workloads[0]).toMatchObject({
       kind: 'replay',
-      replay: {
-        file: 'log.csv',
-        format: 'csv',
-        speed: 1,
-        time: 'time',
-        unit: 's',
-        endpoint: null,
-        key: null,
-      },
+      replay: replayDefaults('log.csv'),
     });
     const j = parseScenario(
       doc('{ replay: { file: t.JSON, speed: 2.5 }, target: web/home }'),

@@ -5,19 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RateProfileDef, ReplayDef } from '../../scenario/types.ts';
+import { replayDefaults } from '../../test-support/replay.ts';
 import { splitCsvLine } from './csv-line.ts';
 import { ArrivalRows, parseRateProfile, rateAt, ratePiecesOf } from './rows.ts';
 import { daysFromCivil, parseTime } from './times.ts';
 
-const REPLAY: ReplayDef = {
-  file: 'a.csv',
-  format: 'csv',
-  speed: 1,
-  time: 'time',
-  unit: 's',
-  endpoint: null,
-  key: null,
-};
+const REPLAY = replayDefaults('a.csv');
 
 /** Every row's time (or the first problem) of `lines` read with `def`. */
 function times(lines: string[], def: Partial<ReplayDef> = {}, targets = ['a/x', 'a/y']) {
