@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseScenario } from '../model/language.ts';
+import { shopDoc } from '../test-support/shop.ts';
 import { parseLesson } from './lesson.ts';
 import {
   figureSources,
@@ -18,11 +19,7 @@ import {
 } from './lesson-translation.ts';
 
 const SCENARIO = {
-  version: 1,
-  name: 'shop',
-  duration: '60s',
-  workloads: { browse: { rate: '10/s', target: 'web/page' } },
-  services: { web: { endpoints: { page: { steps: [{ cpu: '2ms' }] } } } },
+  ...shopDoc('web', 'page', '2ms'),
   variants: { slow: { set: { duration: '30s' } }, fast: {} },
 };
 const scope = () => {

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseScenario } from '../model/language.ts';
+import { shopDoc } from '../test-support/shop.ts';
 import { formatIssues } from './format.ts';
 import { type IssueText, ScenarioError, type ScenarioIssue } from './issues.ts';
 import { parseLesson } from './lesson.ts';
@@ -180,13 +181,7 @@ describe('the problems translated last', () => {
   });
 });
 
-const BASE = {
-  version: 1,
-  name: 'shop',
-  duration: '60s',
-  workloads: { browse: { rate: '10/s', target: 'gateway/home' } },
-  services: { gateway: { endpoints: { home: { steps: [{ cpu: '1ms' }] } } } },
-};
+const BASE = shopDoc('gateway', 'home');
 
 /** The problems of scenario `doc` (an object), as parseScenario reports them. */
 function issuesOf(doc: object): ScenarioIssue[] {
