@@ -140,6 +140,9 @@ export interface KoText {
   hint?: string;
 }
 
+/** What a cache is used to store, in a message that it cannot (messages.ts storeInProcess). */
+export type StoreUse = 'sessions' | 'message ids';
+
 /** A phrase a check passes into a message (a reason, say), in English and in Korean. */
 export interface Bilingual {
   en: string;

@@ -4,7 +4,7 @@
  * messages-ko.ts, which re-exports this file, one function per English function of the same name
  * and arguments (messages.ts, messages-limits.ts). Names, keys and values stay as written.
  */
-import type { Bilingual, KoText } from './issues.ts';
+import type { Bilingual, KoText, StoreUse } from './issues.ts';
 import { koJoinAnd, koSuggestion } from './messages-ko.ts';
 import { listNames, showPlain } from './messages-values.ts';
 
@@ -257,14 +257,15 @@ export function misplacedKey(key: string, needs: string, because: Bilingual): Ko
   };
 }
 
-export function storeInProcess(
-  cache: string,
-  type: string,
-  what: 'sessions' | 'message ids' = 'sessions',
-): KoText {
-  const needs = what === 'sessions' ? '세션과 토큰에는' : '처리한 메시지 id에는';
+/** What needs a store of its own, by what a cache is used to store. */
+const KO_STORE_NEEDS: Record<StoreUse, string> = {
+  sessions: '세션과 토큰에는',
+  'message ids': '처리한 메시지 id에는',
+};
+
+export function storeInProcess(cache: string, type: string, what: StoreUse = 'sessions'): KoText {
   return {
-    message: `캐시 "${cache}"은(는) ${type}입니다; ${needs} 별도의 저장소가 필요합니다`,
+    message: `캐시 "${cache}"은(는) ${type}입니다; ${KO_STORE_NEEDS[what]} 별도의 저장소가 필요합니다`,
     hint: '`type: distributed`(서버가 있는 Redis 같은 컴포넌트)로 바꾸세요',
   };
 }

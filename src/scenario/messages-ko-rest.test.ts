@@ -104,6 +104,15 @@ describe('the problems translated last', () => {
     if (text.ko?.hint !== undefined) expect(text.ko.hint).toMatch(HANGUL);
   });
 
+  it('word what needs a store of its own in Korean', () => {
+    expect(msg.storeInProcess('c', 'in-process').ko?.message).toBe(
+      '캐시 "c"은(는) in-process입니다; 세션과 토큰에는 별도의 저장소가 필요합니다',
+    );
+    expect(msg.storeInProcess('c', 'in-process', 'message ids').ko?.message).toBe(
+      '캐시 "c"은(는) in-process입니다; 처리한 메시지 id에는 별도의 저장소가 필요합니다',
+    );
+  });
+
   it('keep their English texts as they were', () => {
     const because = { en: 'it is a pause', ko: '쉬는 시간입니다' };
     expect(msg.misplacedKey('thinkTime', 'users', because).message).toBe(

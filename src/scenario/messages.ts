@@ -5,7 +5,7 @@
  * Where a problem is found and how it is printed live elsewhere (zod-issues.ts, format.ts).
  */
 import { printable } from './identifiers.ts';
-import type { Bilingual, IssueCode, IssueText } from './issues.ts';
+import type { Bilingual, IssueCode, IssueText, StoreUse } from './issues.ts';
 import * as ko from './messages-ko.ts';
 import {
   listNames,
@@ -682,16 +682,21 @@ export function kvOnInProcessCache(cache: string, type: string): IssueText {
   };
 }
 
+/** What needs a store of its own, by what a cache is used to store. */
+const STORE_NEEDS: Record<StoreUse, string> = {
+  sessions: 'sessions and tokens need',
+  'message ids': 'processed message ids need',
+};
+
 /** A cache used as a store (of sessions, tokens, message ids) that is not a store of its own. */
 export function storeInProcess(
   cache: string,
   type: string,
-  what: 'sessions' | 'message ids' = 'sessions',
+  what: StoreUse = 'sessions',
 ): IssueText {
-  const needs = what === 'sessions' ? 'sessions and tokens need' : 'processed message ids need';
   return {
     code: 'store-in-process',
-    message: `cache "${cache}" is ${type}; ${needs} a store of their own`,
+    message: `cache "${cache}" is ${type}; ${STORE_NEEDS[what]} a store of their own`,
     hint: 'make it `type: distributed` (a Redis-like component with servers)',
     ko: ko.storeInProcess(cache, type, what),
   };
