@@ -18,6 +18,7 @@ import {
   typedValueIn,
   type ValueWords,
   valueIn,
+  withGuess,
 } from './messages-values.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -157,10 +158,7 @@ function koHint(english: string | undefined): string | undefined {
 
 /** `prefix; 혹시 "x"인가요?`: the did-you-mean part of a hint, as messages.ts withSuggestion. */
 export function koSuggestion(prefix: string | undefined, name: string, known: readonly string[]) {
-  const guess = didYouMean(name, known);
-  const parts = [prefix, guess === undefined ? undefined : `혹시 "${guess}"인가요?`];
-  const hint = parts.filter((p) => p !== undefined).join('; ');
-  return hint === '' ? undefined : hint;
+  return withGuess(prefix, name, known, (guess) => `혹시 "${guess}"인가요?`);
 }
 
 export function unknownKey(key: string, known: readonly string[]): KoText {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as msg from './messages.ts';
 import * as ko from './messages-ko.ts';
-import { guessOr, showChain, typedValueIn, valueIn } from './messages-values.ts';
+import { guessOr, showChain, typedValueIn, valueIn, withGuess } from './messages-values.ts';
 
 const WORDS = { undefined: 'u', null: 'n', list: 'l', object: 'o' };
 
@@ -92,5 +92,22 @@ describe('guessOr', () => {
     const text = msg.callChainTooDeep(64, ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
     expect(text.message).toBe('call chain deeper than 64 endpoints: a → b → c → … → g');
     expect(text.ko?.message).toBe('호출 사슬이 엔드포인트 64개보다 깊습니다: a → b → c → … → g');
+  });
+});
+
+describe('withGuess', () => {
+  const ask = (g: string) => `maybe ${g}?`;
+
+  it('joins the hint and the question, keeps either alone, and is undefined without both', () => {
+    expect(withGuess('known: a', 'ordres', ['orders'], ask)).toBe('known: a; maybe orders?');
+    expect(withGuess(undefined, 'ordres', ['orders'], ask)).toBe('maybe orders?');
+    expect(withGuess('known: a', 'zzz', ['orders'], ask)).toBe('known: a');
+    expect(withGuess(undefined, 'zzz', ['orders'], ask)).toBeUndefined();
+  });
+
+  it('words an unknown key in both languages', () => {
+    const text = msg.unknownKey('instancs', ['instances', 'threads']);
+    expect(text.hint).toContain('did you mean "instances"?');
+    expect(text.ko?.hint).toContain('혹시 "instances"인가요?');
   });
 });

@@ -119,3 +119,19 @@ export function guessOr(
   const guess = didYouMean(name, known);
   return guess === undefined ? otherwise : ask(guess);
 }
+
+/**
+ * `prefix; ask(guess)`: a hint and, when a name of `known` is close to `name`, its did-you-mean
+ * question (worded by each language); either part alone, undefined when there is neither.
+ */
+export function withGuess(
+  prefix: string | undefined,
+  name: string,
+  known: readonly string[],
+  ask: (guess: string) => string,
+): string | undefined {
+  const guess = didYouMean(name, known);
+  const parts = [prefix, guess === undefined ? undefined : ask(guess)];
+  const hint = parts.filter((p) => p !== undefined).join('; ');
+  return hint === '' ? undefined : hint;
+}

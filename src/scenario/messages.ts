@@ -13,6 +13,7 @@ import {
   showPlain,
   showTypedValue,
   showValue,
+  withGuess,
 } from './messages-values.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -50,10 +51,7 @@ function joinAnd(items: readonly string[]): string {
 }
 
 function withSuggestion(prefix: string | undefined, name: string, known: readonly string[]) {
-  const guess = didYouMean(name, known);
-  const parts = [prefix, guess === undefined ? undefined : `did you mean "${guess}"?`];
-  const hint = parts.filter((p) => p !== undefined).join('; ');
-  return hint === '' ? undefined : hint;
+  return withGuess(prefix, name, known, (guess) => `did you mean "${guess}"?`);
 }
 
 /** The scenario file cannot be read. `reason` is e.g. 'file not found'. */
