@@ -59,6 +59,14 @@ describe('createLocator', () => {
     expect(locate(['services', 'orders'], true)).toBe('3:3');
   });
 
+  it('finds a key as the checked object names it: `~` as "", a number as its digits', () => {
+    const text = 'services:\n  ~: { instances: 2 }\n  7: { instances: 3 }\n';
+    const at = locatorFor(text);
+    expect(at(['services', '', 'instances'])).toBe('2:19');
+    expect(at(['services', ''], true)).toBe('2:3');
+    expect(at(['services', '7', 'instances'])).toBe('3:19');
+  });
+
   it('points at the map that lacks a missing key', () => {
     // The map of `orders` starts at its first key.
     expect(locate(['services', 'orders', 'threads'])).toBe('4:5');

@@ -15,6 +15,7 @@ import {
   type Pair,
 } from 'yaml';
 import type { DocPath } from './issues.ts';
+import { keyText } from './yaml-keys.ts';
 
 /** A 1-based position in the text. */
 export interface Position {
@@ -98,6 +99,7 @@ function childOf(
     if (index === undefined) {
       index = new Map();
       for (const p of node.items) {
+        // the key as the checked object holds it: `~:` is "" there, not "null"
         const key = isPair(p) ? keyText(p.key) : undefined;
         if (key !== undefined && !index.has(key)) index.set(key, p);
       }
@@ -111,9 +113,4 @@ function childOf(
     return { value: node.items[seg] };
   }
   return undefined;
-}
-
-function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
 }

@@ -24,6 +24,7 @@ import {
 import type { DocPath } from './issues.ts';
 import type { Position } from './locate.ts';
 import * as msg from './messages.ts';
+import { keyText } from './yaml-keys.ts';
 
 /** Deepest nesting of maps and lists accepted (a scenario needs about 20). */
 export const MAX_DEPTH = 64;
@@ -212,12 +213,6 @@ function childrenOf(node: unknown): unknown[] {
   if (isMap(node) || isSeq(node)) return node.items as unknown[];
   if (isPair(node)) return [node.key, node.value];
   return [];
-}
-
-/** A key as JavaScript objects hold it (`1` and `"1"` are one key; so are `~` and `""`). */
-function keyText(key: unknown): string {
-  const value = isScalar(key) ? key.value : key;
-  return value === null || value === undefined ? '' : String(value);
 }
 
 function offsetOf(node: unknown): number {
