@@ -64,6 +64,37 @@ services:
 }
 
 /**
+ * The end of a test scenario's YAML: the last service, `service` (with `threads`, and a
+ * `queueCapacity` when given), whose endpoint `endpoint` works an exponential `cpuMs` then reads
+ * `rows` rows of database `db`; then `databases:` with `db` alone (`connections`, exponential
+ * query time of `queryMs`). Two spaces in, after the other services; what follows is top-level.
+ */
+export function workThenQuery(o: {
+  service: string;
+  threads: number;
+  queueCapacity?: number;
+  endpoint: string;
+  cpuMs: number;
+  db: string;
+  rows: number;
+  connections: number;
+  queryMs: number;
+}): string {
+  const queue = o.queueCapacity === undefined ? '' : `\n    queueCapacity: ${o.queueCapacity}`;
+  return `  ${o.service}:
+    threads: ${o.threads}${queue}
+    endpoints:
+      ${o.endpoint}:
+        steps:
+          - cpu: { dist: exponential, mean: ${o.cpuMs}ms }
+          - query: { db: ${o.db}, rows: ${o.rows} }
+databases:
+  ${o.db}:
+    connections: ${o.connections}
+    queryTime: { dist: exponential, mean: ${o.queryMs}ms }`;
+}
+
+/**
  * A tiny scenario (tiny.yaml): one service of 4 threads, 200 requests a second for 3 s (1 s
  * warm-up), exponential work of 2 ms: the playground's worker tests run it.
  */
