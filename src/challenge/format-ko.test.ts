@@ -48,7 +48,7 @@ describe('the challenge in Korean', () => {
     expect(formatBrief(challenge)).toBe(formatBrief(challenge, 'en'));
   });
 
-  it.each([
+  for (const { attempt, text, parts } of [
     {
       // the base: a ✗ per bound missed, 실패
       attempt: 'a failing attempt',
@@ -76,9 +76,10 @@ describe('the challenge in Korean', () => {
         '점수 0/100 — 실패',
       ],
     },
-  ])('judges $attempt in Korean', async ({ text, parts }) => {
-    const verdict = formatVerdict(await judge(text), 'attempt.yaml', 'ko');
-    expectParts(verdict, parts);
-    expect(chrome(verdict)).not.toMatch(ENGLISH);
-  });
+  ])
+    it(`judges ${attempt} in Korean`, async () => {
+      const verdict = formatVerdict(await judge(text), 'attempt.yaml', 'ko');
+      expectParts(verdict, parts);
+      expect(chrome(verdict)).not.toMatch(ENGLISH);
+    });
 });
