@@ -64,6 +64,32 @@ services:
 }
 
 /**
+ * The top of a scripted test scenario, down to its first service's `endpoints:`: `name`, seed 1,
+ * `duration`, and one closed user per workload, thinking a constant time after each answer
+ * (`{ reads: ['500ms', 'ledger/balance'] }`); the first service is the first workload's target's.
+ */
+export function scriptedUsers(
+  name: string,
+  duration: string,
+  users: Record<string, [think: string, target: string]>,
+): string {
+  const workloads = Object.entries(users).map(
+    ([id, [think, target]]) =>
+      `  ${id}: { users: 1, thinkTime: { dist: constant, value: ${think} }, target: ${target} }`,
+  );
+  const service = Object.values(users)[0][1].split('/')[0];
+  return `version: 1
+name: ${name}
+seed: 1
+duration: ${duration}
+workloads:
+${workloads.join('\n')}
+services:
+  ${service}:
+    endpoints:`;
+}
+
+/**
  * The end of a test scenario's YAML: the last service, `service` (with `threads`, and a
  * `queueCapacity` when given), whose endpoint `endpoint` works an exponential `cpuMs` then reads
  * `rows` rows of database `db`; then `databases:` with `db` alone (`connections`, exponential
