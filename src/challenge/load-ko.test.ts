@@ -7,35 +7,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatIssues } from '../scenario/format.ts';
-import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
-import { TINY_CHALLENGE } from '../test-support/challenges.ts';
-import { TINY_YAML } from '../test-support/yaml.ts';
-import { bindChallenge, parseChallenge } from './load.ts';
+import { BROKEN_CHALLENGES, challengeIssues } from '../test-support/challenges.ts';
 
 const HANGUL = /\p{Script=Hangul}/u;
 
-function issuesOf(text: string): ScenarioIssue[] {
-  try {
-    bindChallenge(parseChallenge(text, 'c.challenge.yaml'), TINY_YAML, 'tiny.yaml');
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.issues;
-    throw e;
-  }
-  return [];
-}
-
 /** The problems of a challenge, in Korean and in English. */
 function both(text: string): { ko: string; en: string } {
-  const issues = issuesOf(text);
+  const issues = challengeIssues(text);
   expect(issues.length).toBeGreaterThan(0);
   return { ko: formatIssues(issues, 'ko'), en: formatIssues(issues) };
 }
 
 describe('the problems of a challenge in Korean', () => {
   it('a goal on an unknown endpoint, at its place, without the prefix of the goal', () => {
-    const { ko, en } = both(
-      TINY_CHALLENGE.replace('endpoint: server/serve', 'endpoint: server/serv'),
-    );
+    const { ko, en } = both(BROKEN_CHALLENGES.unknownEndpoint);
     expect(ko).toMatch(/c\.challenge\.yaml:7:\d+ {2}goal\.fast\.endpoint/);
     expect(ko).toContain('서비스 "server"의 알 수 없는 엔드포인트 "serv"');
     expect(ko).toContain('혹시 "serve"인가요?');
@@ -47,9 +32,7 @@ describe('the problems of a challenge in Korean', () => {
   });
 
   it("a question's key metric the base does not have, without the prefix of the questions", () => {
-    const { ko, en } = both(
-      TINY_CHALLENGE.replace('reveal: [server utilisation]', 'reveal: [db utilisation]'),
-    );
+    const { ko, en } = both(BROKEN_CHALLENGES.unknownReveal);
     expect(ko).toMatch(/c\.challenge\.yaml:15:\d+ {2}questions\[0\]\.reveal\[0\]/);
     expect(ko).toMatch(HANGUL);
     expect(ko).not.toContain('적용 시');
@@ -57,12 +40,7 @@ describe('the problems of a challenge in Korean', () => {
   });
 
   it('a glob that is none, and one through an unknown key, with the glob quoted', () => {
-    const { ko, en } = both(
-      TINY_CHALLENGE.replace(
-        'change: [services.server.threads, services.server.cores]',
-        'change: ["services..threads", service.server.cores]',
-      ),
-    );
+    const { ko, en } = both(BROKEN_CHALLENGES.badGlobs);
     expect(ko).toContain('"services..threads"은(는) 경로 글로브가 아닙니다');
     expect(ko).toContain('"service.server.cores"에서: 알 수 없는 키 "service"');
     expect(ko).toContain('혹시 "services"인가요?');
@@ -71,9 +49,7 @@ describe('the problems of a challenge in Korean', () => {
   });
 
   it('a glob through a name the base scenario misspells', () => {
-    const { ko, en } = both(
-      TINY_CHALLENGE.replace('services.server.threads', 'services.sever.threads'),
-    );
+    const { ko, en } = both(BROKEN_CHALLENGES.misspeltGlob);
     expect(ko).toContain(
       '"services.sever.threads"에서: 시나리오의 그 자리에 "sever"이(가) 없습니다',
     );
@@ -82,7 +58,7 @@ describe('the problems of a challenge in Korean', () => {
   });
 
   it('a key-metric goal without a bound', () => {
-    const { ko, en } = both(TINY_CHALLENGE.replace(', max: 70%', ''));
+    const { ko, en } = both(BROKEN_CHALLENGES.noBound);
     expect(ko).toContain('목표 "not-too-busy"에 한계가 없습니다');
     expect(en).toContain('the goal "not-too-busy" sets no bound');
   });

@@ -6,18 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
-import { TINY_CHALLENGE } from '../test-support/challenges.ts';
+import { BROKEN_CHALLENGES, challengeIssues, TINY_CHALLENGE } from '../test-support/challenges.ts';
+import { expectParts } from '../test-support/expect-parts.ts';
 import { TINY_YAML } from '../test-support/yaml.ts';
-import { bindChallenge, parseAttempt, parseChallenge } from './load.ts';
+import { parseAttempt, parseChallenge } from './load.ts';
 
 function problems(text: string, base = TINY_YAML): string {
-  try {
-    bindChallenge(parseChallenge(text, 'c.challenge.yaml'), base, 'tiny.yaml');
-  } catch (e) {
-    if (e instanceof ScenarioError) return formatIssues(e.issues);
-    throw e;
-  }
-  return '';
+  const issues = challengeIssues(text, base);
+  return issues.length === 0 ? '' : formatIssues(issues);
 }
 
 describe('a challenge file', () => {
@@ -25,53 +21,48 @@ describe('a challenge file', () => {
     expect(problems(TINY_CHALLENGE)).toBe('');
   });
 
-  it('names an unknown key with its place and a did-you-mean', () => {
-    const out = problems(TINY_CHALLENGE.replace('hints:', 'hint:'));
-    expect(out).toContain('c.challenge.yaml:12:1');
-    expect(out).toContain('unknown key "hint"');
-    expect(out).toContain('did you mean "hints"?');
-  });
-
-  it('refuses a malformed glob and a glob through an unknown top-level key', () => {
-    const out = problems(
-      TINY_CHALLENGE.replace(
-        'change: [services.server.threads, services.server.cores]',
-        'change: ["services..threads", service.server.cores]',
-      ),
-    );
-    expect(out).toContain('c.challenge.yaml:10:12  constraints.change[0]');
-    expect(out).toContain('"services..threads" is not a path glob');
-    expect(out).toContain('constraints.change[1]');
-    expect(out).toContain('did you mean "services"?');
-  });
-
-  it('suggests the name a glob misspells in the base scenario', () => {
-    const out = problems(
-      TINY_CHALLENGE.replace('services.server.threads', 'services.sever.threads'),
-    );
-    expect(out).toContain('constraints.change[0]');
-    expect(out).toContain('the scenario has no "sever" there');
-    expect(out).toContain('did you mean "server"?');
-  });
-
-  it('reports a goal on an unknown endpoint at its place in the challenge', () => {
-    const out = problems(TINY_CHALLENGE.replace('endpoint: server/serve', 'endpoint: server/serv'));
-    expect(out).toMatch(/c\.challenge\.yaml:7:\d+ {2}goal\.fast\.endpoint/);
-    expect(out).toContain('did you mean "serve"?');
-  });
-
-  it('reports a question’s key metric the base does not measure at its place', () => {
-    const out = problems(
-      TINY_CHALLENGE.replace('reveal: [server utilisation]', 'reveal: [db utilisation]'),
-    );
-    expect(out).toMatch(/c\.challenge\.yaml:15:\d+ {2}questions\[0\]\.reveal\[0\]/);
-  });
-
-  it('needs a bound on a key-metric goal', () => {
-    const out = problems(TINY_CHALLENGE.replace(', max: 70%', ''));
-    expect(out).toContain('goal.not-too-busy');
-    expect(out).toContain('sets no bound');
-  });
+  for (const { problem, text, parts } of [
+    {
+      problem: 'an unknown key, with its place and a did-you-mean',
+      text: TINY_CHALLENGE.replace('hints:', 'hint:'),
+      parts: ['c.challenge.yaml:12:1', 'unknown key "hint"', 'did you mean "hints"?'],
+    },
+    {
+      problem: 'a malformed glob and a glob through an unknown top-level key',
+      text: BROKEN_CHALLENGES.badGlobs,
+      parts: [
+        'c.challenge.yaml:10:12  constraints.change[0]',
+        '"services..threads" is not a path glob',
+        'constraints.change[1]',
+        'did you mean "services"?',
+      ],
+    },
+    {
+      problem: 'the name a glob misspells in the base scenario, with a did-you-mean',
+      text: BROKEN_CHALLENGES.misspeltGlob,
+      parts: [
+        'constraints.change[0]',
+        'the scenario has no "sever" there',
+        'did you mean "server"?',
+      ],
+    },
+    {
+      problem: 'a goal on an unknown endpoint, at its place in the challenge',
+      text: BROKEN_CHALLENGES.unknownEndpoint,
+      parts: [/c\.challenge\.yaml:7:\d+ {2}goal\.fast\.endpoint/, 'did you mean "serve"?'],
+    },
+    {
+      problem: 'a question’s key metric the base does not measure, at its place',
+      text: BROKEN_CHALLENGES.unknownReveal,
+      parts: [/c\.challenge\.yaml:15:\d+ {2}questions\[0\]\.reveal\[0\]/],
+    },
+    {
+      problem: 'a key-metric goal without a bound',
+      text: BROKEN_CHALLENGES.noBound,
+      parts: ['goal.not-too-busy', 'sets no bound'],
+    },
+  ])
+    it(`reports ${problem}`, () => expectParts(problems(text), parts));
 });
 
 describe('an attempt', () => {

@@ -9,7 +9,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TINY_BASE, TINY_CHALLENGE } from '../test-support/challenges.ts';
+import { BROKEN_CHALLENGES, TINY_BASE, TINY_CHALLENGE } from '../test-support/challenges.ts';
 import { msasimInProcess as msasim } from '../test-support/cli.ts';
 import { tempFolder } from '../test-support/temp-folder.ts';
 
@@ -94,7 +94,7 @@ describe('msasim challenge', () => {
   it('--lang ko prints the problems of a challenge and of an attempt in Korean, exit 1', async () => {
     await writeFile(join(dir.path, 'tiny.yaml'), TINY_BASE);
     const bad = join(dir.path, 'ko-bad.challenge.yaml');
-    await writeFile(bad, TINY_CHALLENGE.replace('endpoint: server/serve', 'endpoint: server/serv'));
+    await writeFile(bad, BROKEN_CHALLENGES.unknownEndpoint);
     const r = await msasim(['challenge', bad, '--lang', 'ko']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/ko-bad\.challenge\.yaml:7:\d+ {2}goal\.fast\.endpoint/);

@@ -30,8 +30,10 @@ const TINY = `${TINY_YAML}variants:
 
 let dir: string;
 let scenario: string;
-/** The grid of the tests: 3 × 2 points × 2 variants × 2 replications. */
-const GRID = [
+/** The sweep of the tests: tiny.yaml over a grid of 3 × 2 points × 2 variants × 2 replications. */
+const SWEEP = [
+  'sweep',
+  'tiny.yaml',
   '--param',
   'services.server.instances=1,2,3',
   '--param',
@@ -69,11 +71,18 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'msasim-sweep-'));
   scenario = join(dir, 'tiny.yaml');
   await writeFile(scenario, TINY);
-  const r = await binary(['sweep', 'tiny.yaml', ...GRID, '--workers', '2', '--out', 'single']);
+  const r = await binary([...SWEEP, '--workers', '2', '--out', 'single']);
   expect(r.stderr).not.toMatch(/internal error/);
   expect(r.code).toBe(0);
   single = await fileTree(join(dir, 'single'));
 });
+
+/** The error output of `msasim <args>`, which must refuse them as bad input (exit 1). */
+async function refusal(args: string[]): Promise<string> {
+  const r = await msasim(args);
+  expect(r.code, r.stderr).toBe(1);
+  return r.stderr;
+}
 
 describe('msasim sweep (built CLI)', () => {
   it('writes the plan, one file per point and the final files, and prints a table', async () => {
@@ -130,7 +139,7 @@ describe('msasim sweep (built CLI)', () => {
   });
 
   it('gives the same bytes with one worker', async () => {
-    const r = await msasim(['sweep', 'tiny.yaml', ...GRID, '--workers', '1', '--out', 'one']);
+    const r = await msasim([...SWEEP, '--workers', '1', '--out', 'one']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/ran 6 of 6 points, 24 runs on 1 worker/);
     expect(await fileTree(join(dir, 'one'))).toEqual(single);
@@ -138,16 +147,7 @@ describe('msasim sweep (built CLI)', () => {
 
   it('merges shards into the single-machine files byte for byte', async () => {
     for (const i of [1, 2, 3]) {
-      const r = await msasim([
-        'sweep',
-        'tiny.yaml',
-        ...GRID,
-        '--shard',
-        `${i}/3`,
-        ...ONE_WORKER,
-        '--out',
-        `shard${i}`,
-      ]);
+      const r = await msasim([...SWEEP, '--shard', `${i}/3`, ...ONE_WORKER, '--out', `shard${i}`]);
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(new RegExp(`shard ${i}/3: ran 2 of 2 points`));
     }
@@ -172,19 +172,10 @@ describe('msasim sweep (built CLI)', () => {
   });
 
   it('resumes: runs only the missing point and ends with the same files', async () => {
-    const r1 = await msasim([
-      'sweep',
-      'tiny.yaml',
-      ...GRID,
-      '--shard',
-      '1/3',
-      ...ONE_WORKER,
-      '--out',
-      'resumed',
-    ]);
+    const r1 = await msasim([...SWEEP, '--shard', '1/3', ...ONE_WORKER, '--out', 'resumed']);
     expect(r1.code).toBe(0);
     await rm(join(dir, 'resumed', 'points', '3.json'));
-    const resume = ['sweep', 'tiny.yaml', ...GRID, '--resume', ...ONE_WORKER, '--out', 'resumed'];
+    const resume = [...SWEEP, '--resume', ...ONE_WORKER, '--out', 'resumed'];
     const r2 = await msasim(resume);
     expect(r2.code).toBe(0);
     expect(r2.stderr).toMatch(/ran 5 of 6 points \(1 already done\), 20 runs/);
@@ -197,18 +188,8 @@ describe('msasim sweep (built CLI)', () => {
   });
 
   it('refuses to resume a different sweep, saying what differs', async () => {
-    const r = await msasim([
-      'sweep',
-      'tiny.yaml',
-      ...GRID,
-      '--seed',
-      '7',
-      '--resume',
-      '--out',
-      'single',
-    ]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatchInlineSnapshot(`
+    const stderr = await refusal([...SWEEP, '--seed', '7', '--resume', '--out', 'single']);
+    expect(stderr).toMatchInlineSnapshot(`
       "✖ cannot resume: single/sweep-plan.json was written for a different sweep; these differ: --seed (saved: none, now: 7).
         → rerun with the same scenario and options, or start over without --resume (or with another --out).
       "
@@ -218,9 +199,8 @@ describe('msasim sweep (built CLI)', () => {
 
 describe('msasim sweep: bad input', () => {
   it('names an unknown path with a did-you-mean, located in the file (exit 1)', async () => {
-    const r = await msasim(['sweep', 'tiny.yaml', '--param', 'services.sever.instances=1,2']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatchInlineSnapshot(`
+    const stderr = await refusal(['sweep', 'tiny.yaml', '--param', 'services.sever.instances=1,2']);
+    expect(stderr).toMatchInlineSnapshot(`
       "tiny.yaml:8:3  services.sever
         ✖ in --param services.sever.instances: there is no "sever" here
         → known: server; did you mean "server"?
@@ -231,7 +211,7 @@ describe('msasim sweep: bad input', () => {
   });
 
   it('reports the problems of every grid point at once before running anything', async () => {
-    const r = await msasim([
+    const stderr = await refusal([
       'sweep',
       'tiny.yaml',
       '--param',
@@ -239,8 +219,7 @@ describe('msasim sweep: bad input', () => {
       '--out',
       'never',
     ]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatchInlineSnapshot(`
+    expect(stderr).toMatchInlineSnapshot(`
       "tiny.yaml:9:14  services.server.threads
         ✖ in --param services.server.threads=0: must be >= 1, received 0
 

@@ -12,19 +12,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { msasimInProcess as msasim, msasimSpawned } from '../test-support/cli.ts';
+import { expectParts } from '../test-support/expect-parts.ts';
 
 const HANGUL = /\p{Script=Hangul}/u;
 
-/** Mistakes the schema finds. */
-const SCHEMA_MISTAKES = `version: 1
+/**
+ * The top of a shop scenario down to its first service, `orders`, which its shoppers call at
+ * 50 a second (orders/get): the mistakes follow.
+ */
+const shop = (duration: string) => `version: 1
 name: shop
-duration: 10sec
+duration: ${duration}
 workloads:
   shoppers:
     rate: 50/s
     target: orders/get
 services:
-  orders:
+  orders:`;
+
+/** customers/get: 1 ms of work. */
+const CUSTOMERS = `  customers:
+    endpoints:
+      get:
+        steps:
+          - cpu: 1ms`;
+
+/** Mistakes the schema finds (a duration in an unknown unit among them). */
+const SCHEMA_MISTAKES = `${shop('10sec')}
     instancs: 2
     threads: many
     endpoints:
@@ -50,11 +64,7 @@ services:
           - call: customers/gett
           - query: { db: dbb }
           - call: customers/list
-  customers:
-    endpoints:
-      get:
-        steps:
-          - cpu: 1ms
+${CUSTOMERS}
       list:
         steps:
           - call: customers/list
@@ -63,24 +73,12 @@ databases:
 `;
 
 /** A mistake only one variant makes (checked once the base scenario is valid). */
-const VARIANT_MISTAKE = `version: 1
-name: shop
-duration: 10s
-workloads:
-  shoppers:
-    rate: 50/s
-    target: orders/get
-services:
-  orders:
+const VARIANT_MISTAKE = `${shop('10s')}
     endpoints:
       get:
         steps:
           - call: customers/get
-  customers:
-    endpoints:
-      get:
-        steps:
-          - cpu: 1ms
+${CUSTOMERS}
 variants:
   fine: {}
   typo:
@@ -102,20 +100,31 @@ const places = (out: string) => out.split('\n').filter((l) => /^\S+:\d+:\d+ {2}/
 /** The message and hint lines of an output. */
 const texts = (out: string) => out.split('\n').filter((l) => /^ {2}[✖⚠→] /.test(l));
 
+/**
+ * `msasim validate` of file `name` of the test folder, in English and in Korean: both refuse it
+ * (exit 1), at the same places.
+ */
+async function validateBoth(name: string) {
+  const file = join(dir, name);
+  const en = await msasim(['validate', file]);
+  const ko = await msasim(['validate', '--lang', 'ko', file]);
+  expect([en.code, ko.code]).toEqual([1, 1]);
+  expect(places(ko.stdout)).toEqual(places(en.stdout));
+  return { file, en, ko };
+}
+
 describe('validate --lang ko', () => {
   it('words the schema mistakes in Korean at the same places as in English', async () => {
-    const file = join(dir, 'schema.yaml');
-    const en = await msasim(['validate', file]);
-    const ko = await msasim(['validate', '--lang', 'ko', file]);
-    expect([en.code, ko.code]).toEqual([1, 1]);
-    expect(places(ko.stdout)).toEqual(places(en.stdout));
+    const { file, en, ko } = await validateBoth('schema.yaml');
     expect(places(ko.stdout).length).toBe(4);
     for (const line of texts(ko.stdout)) expect(line).toMatch(HANGUL);
-    expect(ko.stdout).toContain('알 수 없는 키 "instancs"');
-    expect(ko.stdout).toContain('혹시 "instances"인가요?');
-    expect(ko.stdout).toContain('string "many"');
-    expect(ko.stdout).toContain('받은 값: "10sec"');
-    expect(ko.stdout).toContain('알 수 없는 분포 "exponental"');
+    expectParts(ko.stdout, [
+      '알 수 없는 키 "instancs"',
+      '혹시 "instances"인가요?',
+      'string "many"',
+      '받은 값: "10sec"',
+      '알 수 없는 분포 "exponental"',
+    ]);
     expect(ko.stdout.trimEnd().endsWith('오류 4개')).toBe(true);
     // English as it always was
     expect(en.stdout).not.toMatch(HANGUL);
@@ -125,11 +134,7 @@ describe('validate --lang ko', () => {
   });
 
   it('words unknown references and a key that needs another in Korean', async () => {
-    const file = join(dir, 'refs.yaml');
-    const en = await msasim(['validate', file]);
-    const ko = await msasim(['validate', '--lang', 'ko', file]);
-    expect([en.code, ko.code]).toEqual([1, 1]);
-    expect(places(ko.stdout)).toEqual(places(en.stdout));
+    const { en, ko } = await validateBoth('refs.yaml');
     expect(ko.stdout).toContain('알 수 없는 서비스 "ordrs"; 알려진 서비스: customers, orders');
     expect(ko.stdout).toContain('서비스 "customers"의 알 수 없는 엔드포인트 "gett"');
     expect(ko.stdout).toContain('알 수 없는 데이터베이스 "dbb"; 알려진 데이터베이스: db');
@@ -151,10 +156,7 @@ describe('validate --lang ko', () => {
   });
 
   it('words a mistake only a variant makes in Korean, naming the variant', async () => {
-    const file = join(dir, 'variant.yaml');
-    const en = await msasim(['validate', file]);
-    const ko = await msasim(['validate', '--lang', 'ko', file]);
-    expect(places(ko.stdout)).toEqual(places(en.stdout));
+    const { en, ko } = await validateBoth('variant.yaml');
     expect(en.stdout).toContain('  ✖ in variant "typo": unknown service "custmer"');
     expect(ko.stdout).toContain(
       '  ✖ 변형 "typo" 적용 시: 알 수 없는 서비스 "custmer"; 알려진 서비스: customers, orders',

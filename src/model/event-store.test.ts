@@ -7,22 +7,19 @@
 import { describe, expect, it } from 'vitest';
 import type { EventStoreSummary } from '../metrics/event-store-stats.ts';
 import type { RunResult } from '../metrics/summary.ts';
-import { runYaml, scenarioProblems } from '../test-support/scenarios.ts';
+import { runYaml, scenarioProblems, scriptedUsers } from '../test-support/scenarios.ts';
+
+/** A command (ledger/deposit) 750 ms after the last one's answer, a read (ledger/balance) 500 ms after. */
+const TOP = scriptedUsers('events', '10500ms', {
+  commands: ['750ms', 'ledger/deposit'],
+  reads: ['500ms', 'ledger/balance'],
+});
 
 function yaml(o: { snapshotEvery?: number; history?: number; readEntities?: number } = {}) {
   const store = (op: string, entities = 1) =>
     `{ eventStore: { name: ledger, db: event-db, op: ${op}, entities: ${entities}, history: ${o.history ?? 0}, snapshotEvery: ${o.snapshotEvery ?? 0} } }`;
   return `
-version: 1
-name: events
-seed: 1
-duration: 10500ms
-workloads:
-  commands: { users: 1, thinkTime: { dist: constant, value: 750ms }, target: ledger/deposit }
-  reads: { users: 1, thinkTime: { dist: constant, value: 500ms }, target: ledger/balance }
-services:
-  ledger:
-    endpoints:
+${TOP}
       deposit: { steps: [${store('append')}, { sleep: 250ms }] }
       balance: { steps: [{ sleep: 500ms }, ${store('read', o.readEntities)}] }
 databases:
@@ -45,35 +42,43 @@ const readMaxMs = (r: RunResult) =>
   ).latency.maxMs;
 
 describe('event sourcing', () => {
-  it('without snapshots a rebuild replays the whole history: replay time grows with it', async () => {
-    const [s, r] = await run();
-    expect(s).toMatchObject({
-      appends: 10,
-      reads: 10,
-      snapshots: 0,
-      // the k-th command replays the k − 1 events before it, the k-th read the k events
-      replayMax: 10,
-      replayedRows: 45 + 55,
-      eventsStored: 10,
-      recoveryRows: 10,
+  for (const c of [
+    {
+      name: 'without snapshots a rebuild replays the whole history: replay time grows with it',
+      options: {},
+      summary: {
+        appends: 10,
+        reads: 10,
+        snapshots: 0,
+        // the k-th command replays the k − 1 events before it, the k-th read the k events
+        replayMax: 10,
+        replayedRows: 45 + 55,
+        eventsStored: 10,
+        recoveryRows: 10,
+      },
+      // the last read: 500 ms asleep, then 1 ms + 10 rows × 1 ms
+      readMaxMs: 511,
+    },
+    {
+      name: 'a snapshot every 3 events bounds the replay at 3 rows',
+      options: { snapshotEvery: 3 },
+      summary: {
+        snapshots: 3,
+        replayMax: 3,
+        // commands replay 0,1,2,1,2,3,1,2,3,1 rows; reads 1,2,1,2,3,1,2,3,1,2
+        replayedRows: 16 + 18,
+        eventsStored: 10,
+        // a snapshot and the one event after it
+        recoveryRows: 2,
+      },
+      readMaxMs: 504,
+    },
+  ])
+    it(c.name, async () => {
+      const [s, r] = await run(c.options);
+      expect(s).toMatchObject(c.summary);
+      expect(readMaxMs(r)).toBeCloseTo(c.readMaxMs, 0);
     });
-    // the last read: 500 ms asleep, then 1 ms + 10 rows × 1 ms
-    expect(readMaxMs(r)).toBeCloseTo(511, 0);
-  });
-
-  it('a snapshot every 3 events bounds the replay at 3 rows', async () => {
-    const [s, r] = await run({ snapshotEvery: 3 });
-    expect(s).toMatchObject({
-      snapshots: 3,
-      replayMax: 3,
-      // commands replay 0,1,2,1,2,3,1,2,3,1 rows; reads 1,2,1,2,3,1,2,3,1,2
-      replayedRows: 16 + 18,
-      eventsStored: 10,
-      // a snapshot and the one event after it
-      recoveryRows: 2,
-    });
-    expect(readMaxMs(r)).toBeCloseTo(504, 0);
-  });
 
   it('a long history makes every rebuild expensive; a snapshot cuts it after the first', async () => {
     const [plain] = await run({ history: 100 });

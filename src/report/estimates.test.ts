@@ -9,6 +9,7 @@ import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { estimate } from '../stats/index.ts';
+import { workThenQuery } from '../test-support/scenarios.ts';
 import { fakeSessionSummary, tinyResults, withSessions } from '../test-support/sessions.ts';
 import { compareVariants, estimateMetrics, keyMetricValues, signedPercent } from './estimates.ts';
 import { SESSION_METRICS } from './features/sessions/session-metrics.ts';
@@ -16,6 +17,18 @@ import { buildOutputs } from './outputs.ts';
 import { buildReportData } from './report-data.ts';
 import type { ScenarioResults } from './results.ts';
 import { formatSummary } from './table.ts';
+
+/** front/get: 8 threads, ~1 ms of work, then a query of db (4 connections, ~2 ms). */
+const FRONT_AND_DB = workThenQuery({
+  service: 'front',
+  threads: 8,
+  endpoint: 'get',
+  cpuMs: 1,
+  db: 'db',
+  rows: 1,
+  connections: 4,
+  queryMs: 2,
+});
 
 const TWO_DESIGNS = `
 version: 1
@@ -26,17 +39,7 @@ warmup: 2s
 workloads:
   arrivals: { rate: 400/s, target: front/get }
 services:
-  front:
-    threads: 8
-    endpoints:
-      get:
-        steps:
-          - cpu: { dist: exponential, mean: 1ms }
-          - query: { db: db, rows: 1 }
-databases:
-  db:
-    connections: 4
-    queryTime: { dist: exponential, mean: 2ms }
+${FRONT_AND_DB}
 variants:
   slow-db: {}
   fast-db:

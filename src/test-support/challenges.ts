@@ -2,11 +2,13 @@
  * A tiny challenge for the tests of src/challenge/ and the command line: the one-server
  * scenario of the CLI tests at 450/s (90 % busy with 2 threads), to be served with a p90 under
  * 15 ms and a utilisation under 70 % by changing only its threads or cores, 4 threads at most;
- * and a judge of attempts at it.
+ * the same challenge spoiled one way each, and the problems of a challenge file; a judge of
+ * attempts at it.
  */
 import { judgeAttempt } from '../challenge/check.ts';
 import { bindChallenge, parseAttempt, parseChallenge } from '../challenge/load.ts';
 import { runAttempt } from '../challenge/run.ts';
+import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
 import { TINY_YAML } from './yaml.ts';
 
 /** The tiny scenario of the CLI tests at 450/s: 90 % busy with 2 threads. */
@@ -29,6 +31,37 @@ questions:
   - ask: How busy will the server be?
     reveal: [server utilisation]
 `;
+
+/**
+ * The tiny challenge spoiled one way each, for the tests of a challenge file's problems (in
+ * English, challenge/load.test.ts, and in Korean, load-ko.test.ts).
+ */
+export const BROKEN_CHALLENGES = {
+  /** A goal on an unknown endpoint, server/serv. */
+  unknownEndpoint: TINY_CHALLENGE.replace('endpoint: server/serve', 'endpoint: server/serv'),
+  /** A question revealing a key metric the base does not have. */
+  unknownReveal: TINY_CHALLENGE.replace('reveal: [server utilisation]', 'reveal: [db utilisation]'),
+  /** A glob that is none, and a glob through an unknown top-level key. */
+  badGlobs: TINY_CHALLENGE.replace(
+    'change: [services.server.threads, services.server.cores]',
+    'change: ["services..threads", service.server.cores]',
+  ),
+  /** A glob through a name the base scenario misspells. */
+  misspeltGlob: TINY_CHALLENGE.replace('services.server.threads', 'services.sever.threads'),
+  /** A key-metric goal without a bound. */
+  noBound: TINY_CHALLENGE.replace(', max: 70%', ''),
+};
+
+/** The problems of challenge `text` (file c.challenge.yaml) bound to `base`: none, []. */
+export function challengeIssues(text: string, base = TINY_YAML): ScenarioIssue[] {
+  try {
+    bindChallenge(parseChallenge(text, 'c.challenge.yaml'), base, 'tiny.yaml');
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.issues;
+    throw e;
+  }
+  return [];
+}
 
 /** TINY_CHALLENGE parsed, bound to TINY_BASE. */
 export const tinyChallenge = parseChallenge(TINY_CHALLENGE, 'tiny.challenge.yaml');

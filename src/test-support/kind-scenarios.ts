@@ -4,7 +4,7 @@
  * crash fault to add to them. The model's tests check their exact figures, the chart tests draw
  * the same runs.
  */
-import { frontGo } from './scenarios.ts';
+import { frontGo, scriptedUsers } from './scenarios.ts';
 
 export interface TwoPhaseCase {
   /** c's prepare fails (votes no) this often. */
@@ -57,17 +57,12 @@ ${o.faults ?? ''}
  * `cancels`; a reader asks its status every 300 ms (reading `of`, within 3,350 ms).
  */
 export function pendingYaml(o: { cancels?: string; timeout?: string; of?: string } = {}): string {
+  const top = scriptedUsers('pending', '29s', {
+    buyer: ['10s', 'orders/place'],
+    reader: ['300ms', 'orders/status'],
+  });
   return `
-version: 1
-name: pending
-seed: 1
-duration: 29s
-workloads:
-  buyer: { users: 1, thinkTime: { dist: constant, value: 10s }, target: orders/place }
-  reader: { users: 1, thinkTime: { dist: constant, value: 300ms }, target: orders/status }
-services:
-  orders:
-    endpoints:
+${top}
       place:
         steps:
           - pending:

@@ -64,6 +64,63 @@ services:
 }
 
 /**
+ * The top of a scripted test scenario, down to its first service's `endpoints:`: `name`, seed 1,
+ * `duration`, and one closed user per workload, thinking a constant time after each answer
+ * (`{ reads: ['500ms', 'ledger/balance'] }`); the first service is the first workload's target's.
+ */
+export function scriptedUsers(
+  name: string,
+  duration: string,
+  users: Record<string, [think: string, target: string]>,
+): string {
+  const workloads = Object.entries(users).map(
+    ([id, [think, target]]) =>
+      `  ${id}: { users: 1, thinkTime: { dist: constant, value: ${think} }, target: ${target} }`,
+  );
+  const service = Object.values(users)[0][1].split('/')[0];
+  return `version: 1
+name: ${name}
+seed: 1
+duration: ${duration}
+workloads:
+${workloads.join('\n')}
+services:
+  ${service}:
+    endpoints:`;
+}
+
+/**
+ * The end of a test scenario's YAML: the last service, `service` (with `threads`, and a
+ * `queueCapacity` when given), whose endpoint `endpoint` works an exponential `cpuMs` then reads
+ * `rows` rows of database `db`; then `databases:` with `db` alone (`connections`, exponential
+ * query time of `queryMs`). Two spaces in, after the other services; what follows is top-level.
+ */
+export function workThenQuery(o: {
+  service: string;
+  threads: number;
+  queueCapacity?: number;
+  endpoint: string;
+  cpuMs: number;
+  db: string;
+  rows: number;
+  connections: number;
+  queryMs: number;
+}): string {
+  const queue = o.queueCapacity === undefined ? '' : `\n    queueCapacity: ${o.queueCapacity}`;
+  return `  ${o.service}:
+    threads: ${o.threads}${queue}
+    endpoints:
+      ${o.endpoint}:
+        steps:
+          - cpu: { dist: exponential, mean: ${o.cpuMs}ms }
+          - query: { db: ${o.db}, rows: ${o.rows} }
+databases:
+  ${o.db}:
+    connections: ${o.connections}
+    queryTime: { dist: exponential, mean: ${o.queryMs}ms }`;
+}
+
+/**
  * A tiny scenario (tiny.yaml): one service of 4 threads, 200 requests a second for 3 s (1 s
  * warm-up), exponential work of 2 ms: the playground's worker tests run it.
  */

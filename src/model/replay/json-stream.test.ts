@@ -74,6 +74,18 @@ function parseChunks(text: string, cuts: number[]): unknown {
   return b.result;
 }
 
+/** Whether the tokenizer accepts the text in the given chunks (false: a JsonSyntaxError). */
+const acceptsInChunks = (text: string, cuts: number[]) => {
+  try {
+    parseChunks(text, cuts);
+    return true;
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    return false;
+  }
+};
+
+/** Whether JSON.parse accepts the text. */
 const jsonOk = (text: string) => {
   try {
     JSON.parse(text);
@@ -123,14 +135,7 @@ describe('the streaming JSON tokenizer', () => {
         fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')),
         fc.array(fc.nat(40), { maxLength: 5 }),
         (text, cuts) => {
-          let ok = true;
-          try {
-            parseChunks(text, cuts);
-          } catch (e) {
-            if (!(e instanceof JsonSyntaxError)) throw e;
-            ok = false;
-          }
-          expect(ok).toBe(jsonOk(text));
+          expect(acceptsInChunks(text, cuts)).toBe(jsonOk(text));
         },
       ),
       { numRuns: 3000 },
@@ -148,14 +153,7 @@ describe('the streaming JSON tokenizer', () => {
           const text = JSON.stringify(value, null, 1);
           const i = at % (text.length + 1);
           const bad = text.slice(0, i) + ch + text.slice(i + (ch === '' ? 1 : 0));
-          let ok = true;
-          try {
-            parseChunks(bad, cuts);
-          } catch (e) {
-            if (!(e instanceof JsonSyntaxError)) throw e;
-            ok = false;
-          }
-          expect(ok).toBe(jsonOk(bad));
+          expect(acceptsInChunks(bad, cuts)).toBe(jsonOk(bad));
         },
       ),
       { numRuns: 1000 },
@@ -163,22 +161,17 @@ describe('the streaming JSON tokenizer', () => {
   });
 
   it('locates problems at their line and column', () => {
-    expect(problem('{\n  "a": 1,\n  "b" 2\n}')).toMatchObject({ line: 3, col: 7 });
-    expect(problem('{\n  "a": [1, 2,]\n}')).toMatchObject({
-      line: 2,
-      col: 14,
-      message: "expected a value, not ']'",
-    });
-    expect(problem('[1, tru]')).toMatchObject({ line: 1, col: 5 });
-    expect(problem('["a\\qb"]')).toMatchObject({ line: 1, col: 4 });
-    expect(problem('[\n"abc')).toMatchObject({
-      line: 2,
-      col: 1,
-      message: 'a string is not closed',
-    });
-    expect(problem('{"a": 1} x')).toMatchObject({ line: 1, col: 10 });
-    expect(problem('')).toMatchObject({ message: 'no value' });
-    expect(problem('[1, 2')).toMatchObject({ message: 'the text ends inside an object or array' });
+    const cases: [text: string, where: Partial<JsonSyntaxError>][] = [
+      ['{\n  "a": 1,\n  "b" 2\n}', { line: 3, col: 7 }],
+      ['{\n  "a": [1, 2,]\n}', { line: 2, col: 14, message: "expected a value, not ']'" }],
+      ['[1, tru]', { line: 1, col: 5 }],
+      ['["a\\qb"]', { line: 1, col: 4 }],
+      ['[\n"abc', { line: 2, col: 1, message: 'a string is not closed' }],
+      ['{"a": 1} x', { line: 1, col: 10 }],
+      ['', { message: 'no value' }],
+      ['[1, 2', { message: 'the text ends inside an object or array' }],
+    ];
+    for (const [text, where] of cases) expect(problem(text), text).toMatchObject(where);
   });
 
   it('gives numbers their exact text, and skips a byte-order mark', () => {

@@ -6,8 +6,8 @@ import * as z from 'zod';
 import * as msg from '../../scenario/messages.ts';
 import { errorAt } from '../../scenario/names.ts';
 import { probability, type RawStep } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import type { StepDef } from '../../scenario/types.ts';
+import { declareSyntax } from './declare-syntax.ts';
 
 const branchSchema = (step: z.ZodType<RawStep>) =>
   z.strictObject({
@@ -26,11 +26,8 @@ const PROBABILITY_EPSILON = 1e-9;
 /** A branch step as parsed. */
 export type BranchRaw = z.output<ReturnType<typeof branchSchema>>;
 
-export const branchSyntax: StepSyntax<BranchRaw, BranchDef> = {
-  kind: 'branch',
-  schema: branchSchema,
+export const branchSyntax = declareSyntax<BranchRaw, BranchDef>('branch', branchSchema, {
   normalize: (raw, ctx) => ({
-    kind: 'branch',
     options: raw.branch.map((o) => ({ probability: o.probability, steps: ctx.steps(o.steps) })),
   }),
   check(raw, at) {
@@ -45,4 +42,4 @@ export const branchSyntax: StepSyntax<BranchRaw, BranchDef> = {
       path: [...at, 'branch', i, 'steps'],
       conditional: option.probability < 1,
     })),
-};
+});

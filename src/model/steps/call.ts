@@ -16,10 +16,10 @@ import {
   EndpointRef,
   Percent,
 } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import type { PayloadDef } from '../../scenario/types.ts';
 import { parseDurationMs, parsePercent } from '../../scenario/units.ts';
 import type { CallPolicyDef } from '../call-policy.ts';
+import { declareSyntax } from './declare-syntax.ts';
 
 /** Retries of a failed call: `attempts` in all, waits growing from `backoff` by `multiplier`. */
 const Retry = z.strictObject({
@@ -82,18 +82,11 @@ export interface CallDef {
   payload?: PayloadDef;
 }
 
-export const callSyntax: StepSyntax<CallRaw, CallDef> = {
-  kind: 'call',
-  schema: () => CallStep,
+export const callSyntax = declareSyntax<CallRaw, CallDef>('call', CallStep, {
   normalize(raw) {
     const timeoutMs =
       raw.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(raw.timeout);
-    const def: CallDef = {
-      kind: 'call',
-      ...splitRef(raw.call),
-      timeoutMs,
-      policy: callPolicy(raw),
-    };
+    const def = { ...splitRef(raw.call), timeoutMs, policy: callPolicy(raw) };
     return raw.payload === undefined ? def : { ...def, payload: normalizePayload(raw.payload) };
   },
   check(raw, at, { names }) {
@@ -109,7 +102,7 @@ export const callSyntax: StepSyntax<CallRaw, CallDef> = {
     return issues;
   },
   calls: (raw, at) => [{ to: raw.call, path: [...at, 'call'], conditional: false }],
-};
+});
 
 /** The resilience policies of a call step, or null when it has none. */
 function callPolicy(step: CallRaw): CallPolicyDef | null {

@@ -8,7 +8,7 @@ import { LIMITS } from '../../scenario/limits.ts';
 import * as msg from '../../scenario/messages.ts';
 import { checkDatabaseRef, errorAt } from '../../scenario/names.ts';
 import { id } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
+import { declareSyntax } from './declare-syntax.ts';
 
 /**
  * An operation on event store `name` (kept in database `db`): `append` one event to an entity
@@ -63,20 +63,22 @@ function firstOf(doc: unknown, name: string): EventStoreRaw['eventStore'] | null
   return found;
 }
 
-export const eventStoreStepSyntax: StepSyntax<EventStoreRaw, EventStoreStepDef> = {
-  kind: 'eventStore',
-  schema: () => EventStoreStep,
-  normalize: ({ eventStore: e }) => ({ kind: 'eventStore', ...e }),
-  check: ({ eventStore: e }, path, { doc, names }) => {
-    const at: DocPath = [...path, 'eventStore'];
-    const issues: UnlocatedIssue[] = checkDatabaseRef(e.db, [...at, 'db'], names);
-    // the first step naming the store gives its settings; the others must repeat them
-    const first = firstOf(doc, e.name);
-    if (first !== null)
-      for (const k of SETTINGS) {
-        const want = first[k] ?? EventStoreStep.shape.eventStore.shape[k].parse(undefined);
-        if (e[k] !== want) issues.push(errorAt(msg.invalidValue([want], e[k]), [...at, k]));
-      }
-    return issues;
+export const eventStoreStepSyntax = declareSyntax<EventStoreRaw, EventStoreStepDef>(
+  'eventStore',
+  EventStoreStep,
+  {
+    normalize: ({ eventStore: e }) => e,
+    check: ({ eventStore: e }, path, { doc, names }) => {
+      const at: DocPath = [...path, 'eventStore'];
+      const issues: UnlocatedIssue[] = checkDatabaseRef(e.db, [...at, 'db'], names);
+      // the first step naming the store gives its settings; the others must repeat them
+      const first = firstOf(doc, e.name);
+      if (first !== null)
+        for (const k of SETTINGS) {
+          const want = first[k] ?? EventStoreStep.shape.eventStore.shape[k].parse(undefined);
+          if (e[k] !== want) issues.push(errorAt(msg.invalidValue([want], e[k]), [...at, k]));
+        }
+      return issues;
+    },
   },
-};
+);

@@ -4,13 +4,12 @@
  * KvClient.
  */
 import * as z from 'zod';
-import type { DocPath } from '../../scenario/issues.ts';
 import { LIMITS } from '../../scenario/limits.ts';
 import * as msg from '../../scenario/messages.ts';
 import { errorAt } from '../../scenario/names.ts';
 import { Duration, id } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseDurationMs } from '../../scenario/units.ts';
+import { declareSyntax, longForm, nameAt } from './declare-syntax.ts';
 
 /** A GET or SET on a distributed cache used as a key-value store (sessions, tokens). */
 const KvStep = z.strictObject({
@@ -37,22 +36,19 @@ export interface KvDef {
 /** A kv step as parsed. */
 export type KvRaw = z.output<typeof KvStep>;
 
-export const kvSyntax: StepSyntax<KvRaw, KvDef> = {
-  kind: 'kv',
-  schema: () => KvStep,
+export const kvSyntax = declareSyntax<KvRaw, KvDef>('kv', KvStep, {
   normalize(raw) {
-    const k = typeof raw.kv === 'string' ? { store: raw.kv } : raw.kv;
+    const k = longForm(raw.kv, 'store');
     return {
-      kind: 'kv',
       store: k.store,
-      op: 'op' in k ? k.op : 'get',
-      keys: 'keys' in k ? k.keys : 1,
-      timeoutMs: parseDurationMs('timeout' in k ? k.timeout : '1s'),
+      op: k.op ?? 'get',
+      keys: k.keys ?? 1,
+      timeoutMs: parseDurationMs(k.timeout ?? '1s'),
     };
   },
   check(raw, at, { doc }) {
-    const store = typeof raw.kv === 'string' ? raw.kv : raw.kv.store;
-    const storeAt: DocPath = typeof raw.kv === 'string' ? [...at, 'kv'] : [...at, 'kv', 'store'];
+    const store = longForm(raw.kv, 'store').store;
+    const storeAt = nameAt(raw.kv, at, 'kv', 'store');
     if (doc.caches[store]?.type === 'distributed') return [];
     const stores = Object.entries(doc.caches)
       .filter(([, c]) => c.type === 'distributed')
@@ -61,4 +57,4 @@ export const kvSyntax: StepSyntax<KvRaw, KvDef> = {
       return [errorAt(msg.kvOnInProcessCache(store, doc.caches[store].type), storeAt)];
     return [errorAt(msg.unknownReference('cache', store, stores), storeAt)];
   },
-};
+});

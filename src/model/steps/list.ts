@@ -21,8 +21,8 @@ import {
   KeyAccess,
   ListStrategy,
 } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseDurationMs } from '../../scenario/units.ts';
+import { declareSyntax } from './declare-syntax.ts';
 
 const ListStep = z.strictObject({
   list: z.strictObject({
@@ -77,13 +77,10 @@ export interface ListStepDef {
   label: string;
 }
 
-export const listSyntax: StepSyntax<ListRaw, ListStepDef> = {
-  kind: 'list',
-  schema: () => ListStep,
+export const listSyntax = declareSyntax<ListRaw, ListStepDef>('list', ListStep, {
   normalize({ list: l }, ctx) {
     const strategy = l.strategy ?? ctx.strategy;
     return {
-      kind: 'list',
       rows: countDist(l.rows),
       db: l.db ?? ctx.serviceDb,
       refs: l.refs.map((r) => ({
@@ -120,7 +117,7 @@ export const listSyntax: StepSyntax<ListRaw, ListStepDef> = {
       path: [...at, 'list', 'refs', i, 'via'],
       conditional: false,
     })),
-};
+});
 
 /** A list step's key spaces, the endpoints serving them, and its databases and cache. */
 function checkList(l: ListRaw['list'], path: DocPath, names: Names): UnlocatedIssue[] {

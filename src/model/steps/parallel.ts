@@ -5,8 +5,8 @@
  */
 import * as z from 'zod';
 import type { RawStep } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import type { StepDef } from '../../scenario/types.ts';
+import { declareSyntax } from './declare-syntax.ts';
 
 const parallelSchema = (step: z.ZodType<RawStep>) =>
   z.strictObject({ parallel: z.array(z.union([step, z.array(step).min(1)])).min(1) });
@@ -20,11 +20,8 @@ export interface ParallelDef {
 /** A parallel step as parsed. */
 export type ParallelRaw = z.output<ReturnType<typeof parallelSchema>>;
 
-export const parallelSyntax: StepSyntax<ParallelRaw, ParallelDef> = {
-  kind: 'parallel',
-  schema: parallelSchema,
+export const parallelSyntax = declareSyntax<ParallelRaw, ParallelDef>('parallel', parallelSchema, {
   normalize: (raw, ctx) => ({
-    kind: 'parallel',
     branches: raw.parallel.map((lane) => ctx.steps(Array.isArray(lane) ? lane : [lane])),
   }),
   children: (raw, at) =>
@@ -33,4 +30,4 @@ export const parallelSyntax: StepSyntax<ParallelRaw, ParallelDef> = {
         ? { steps: lane, path: [...at, 'parallel', i] }
         : { step: lane, path: [...at, 'parallel', i] },
     ),
-};
+});

@@ -7,8 +7,8 @@ import type { DocPath } from '../../scenario/issues.ts';
 import { checkEndpointRef } from '../../scenario/names.ts';
 import { splitRef } from '../../scenario/normalize.ts';
 import { Duration, EndpointRef, id, Percent } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseDurationMs, parsePercent } from '../../scenario/units.ts';
+import { declareSyntax } from './declare-syntax.ts';
 
 /**
  * A pending state named `name` (what `readPending` steps read), confirmed by a call to
@@ -36,11 +36,8 @@ export interface PendingStepDef {
 /** A pending step as parsed. */
 export type PendingRaw = z.output<typeof PendingStep>;
 
-export const pendingSyntax: StepSyntax<PendingRaw, PendingStepDef> = {
-  kind: 'pending',
-  schema: () => PendingStep,
+export const pendingSyntax = declareSyntax<PendingRaw, PendingStepDef>('pending', PendingStep, {
   normalize: ({ pending: p }) => ({
-    kind: 'pending',
     name: p.name,
     confirm: splitRef(p.confirm),
     cancels: parsePercent(p.cancels),
@@ -54,4 +51,4 @@ export const pendingSyntax: StepSyntax<PendingRaw, PendingStepDef> = {
   calls: ({ pending: p }, at) => [
     { to: p.confirm, path: [...at, 'pending', 'confirm'], conditional: false },
   ],
-};
+});

@@ -3,12 +3,11 @@
  * acknowledgement, or does what the broker's `onUnavailable` says (model/broker.ts Producer).
  */
 import * as z from 'zod';
-import type { DocPath } from '../../scenario/issues.ts';
 import * as msg from '../../scenario/messages.ts';
 import { errorAt } from '../../scenario/names.ts';
 import { Bytes, id } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseBytes } from '../../scenario/units.ts';
+import { declareSyntax, longForm, nameAt } from './declare-syntax.ts';
 
 /**
  * Publishing to a broker: wait for its acknowledgement (acks=all). `payload: { event: 2KB }`:
@@ -31,23 +30,19 @@ export interface PublishDef {
 /** A publish step as parsed. */
 export type PublishRaw = z.output<typeof PublishStep>;
 
-export const publishSyntax: StepSyntax<PublishRaw, PublishDef> = {
-  kind: 'publish',
-  schema: () => PublishStep,
+export const publishSyntax = declareSyntax<PublishRaw, PublishDef>('publish', PublishStep, {
   normalize(raw) {
-    const p = typeof raw.publish === 'string' ? { broker: raw.publish } : raw.publish;
-    const def: PublishDef = { kind: 'publish', broker: p.broker, topic: p.topic ?? p.broker };
+    const p = longForm(raw.publish, 'broker');
+    const def = { broker: p.broker, topic: p.topic ?? p.broker };
     return raw.payload === undefined ? def : { ...def, eventBytes: parseBytes(raw.payload.event) };
   },
   check(raw, at, { doc, names }) {
-    const broker = typeof raw.publish === 'string' ? raw.publish : raw.publish.broker;
-    const brokerAt: DocPath =
-      typeof raw.publish === 'string' ? [...at, 'publish'] : [...at, 'publish', 'broker'];
+    const { broker, topic } = longForm(raw.publish, 'broker');
+    const brokerAt = nameAt(raw.publish, at, 'publish', 'broker');
     if (!names.has.brokers.has(broker))
       return [errorAt(msg.unknownReference('broker', broker, names.brokers), brokerAt)];
     const topics = Object.keys(doc.brokers[broker].topics);
     if (topics.length === 0) return [];
-    const topic = typeof raw.publish === 'string' ? undefined : raw.publish.topic;
     if (topic === undefined)
       return [errorAt(msg.publishWithoutTopic(broker, topics), [...at, 'publish'])];
     return topics.includes(topic)
@@ -60,4 +55,4 @@ export const publishSyntax: StepSyntax<PublishRaw, PublishDef> = {
           ]),
         ];
   },
-};
+});

@@ -13,7 +13,7 @@ import { LIMITS } from '../../scenario/limits.ts';
 import * as msg from '../../scenario/messages.ts';
 import { checkDatabaseRef, errorAt } from '../../scenario/names.ts';
 import { CountDist, DurationDist, id } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
+import { declareSyntax, longForm, nameAt } from './declare-syntax.ts';
 
 const QueryStep = z.strictObject({
   query: z.union([
@@ -39,14 +39,11 @@ export interface QueryDef {
 /** A query step as parsed. */
 export type QueryRaw = z.output<typeof QueryStep>;
 
-export const querySyntax: StepSyntax<QueryRaw, QueryDef> = {
-  kind: 'query',
-  schema: () => QueryStep,
+export const querySyntax = declareSyntax<QueryRaw, QueryDef>('query', QueryStep, {
   normalize(raw, { serviceDb }) {
-    const q = typeof raw.query === 'string' ? { db: raw.query } : raw.query;
+    const q = longForm(raw.query, 'db');
     const db = (q.db ?? serviceDb) as string;
     return {
-      kind: 'query',
       db,
       rows: q.rows === undefined ? { kind: 'constant', value: 1 } : countDist(q.rows),
       time: q.time === undefined ? undefined : durationDist(q.time),
@@ -54,9 +51,9 @@ export const querySyntax: StepSyntax<QueryRaw, QueryDef> = {
     };
   },
   check(raw, at, { doc, names, serviceId }) {
-    const q = raw.query;
+    const q = longForm(raw.query, 'db');
     const issues: UnlocatedIssue[] = [];
-    if (typeof q === 'object' && q.rows !== undefined) {
+    if (q.rows !== undefined) {
       const written = q.rows;
       const rows = meanOf(() => countDist(written));
       if (rows > LIMITS.queryRows)
@@ -64,11 +61,10 @@ export const querySyntax: StepSyntax<QueryRaw, QueryDef> = {
           errorAt(msg.overLimit('rows', LIMITS.queryRows, rows), [...at, 'query', 'rows']),
         );
     }
-    if (typeof q === 'string') return [...issues, ...checkDatabaseRef(q, [...at, 'query'], names)];
     if (q.db !== undefined)
-      return [...issues, ...checkDatabaseRef(q.db, [...at, 'query', 'db'], names)];
+      return [...issues, ...checkDatabaseRef(q.db, nameAt(raw.query, at, 'query', 'db'), names)];
     if (doc.services[serviceId].database === undefined)
       issues.push(errorAt(msg.queryWithoutDatabase(serviceId, names.databases), [...at, 'query']));
     return issues;
   },
-};
+});

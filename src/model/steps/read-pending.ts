@@ -7,8 +7,8 @@ import type { DocPath } from '../../scenario/issues.ts';
 import * as msg from '../../scenario/messages.ts';
 import { errorAt } from '../../scenario/names.ts';
 import { Duration, id } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseDurationMs } from '../../scenario/units.ts';
+import { declareSyntax } from './declare-syntax.ts';
 
 /** Reads one entity of pending state `of`, among those created in the last `within`. */
 const ReadPendingStep = z.strictObject({
@@ -42,19 +42,20 @@ function pendingNames(doc: unknown): string[] {
 /** A readPending step as parsed. */
 export type ReadPendingRaw = z.output<typeof ReadPendingStep>;
 
-export const readPendingSyntax: StepSyntax<ReadPendingRaw, ReadPendingStepDef> = {
-  kind: 'readPending',
-  schema: () => ReadPendingStep,
-  normalize: ({ readPending: r }) => ({
-    kind: 'readPending',
-    of: r.of,
-    withinMs: parseDurationMs(r.within),
-  }),
-  check: ({ readPending: r }, path, { doc }) => {
-    const known = pendingNames(doc);
-    const at: DocPath = [...path, 'readPending', 'of'];
-    return known.includes(r.of)
-      ? []
-      : [errorAt(msg.unknownReference('pending state', r.of, known), at)];
+export const readPendingSyntax = declareSyntax<ReadPendingRaw, ReadPendingStepDef>(
+  'readPending',
+  ReadPendingStep,
+  {
+    normalize: ({ readPending: r }) => ({
+      of: r.of,
+      withinMs: parseDurationMs(r.within),
+    }),
+    check: ({ readPending: r }, path, { doc }) => {
+      const known = pendingNames(doc);
+      const at: DocPath = [...path, 'readPending', 'of'];
+      return known.includes(r.of)
+        ? []
+        : [errorAt(msg.unknownReference('pending state', r.of, known), at)];
+    },
   },
-};
+);

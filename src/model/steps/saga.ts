@@ -9,9 +9,9 @@ import * as msg from '../../scenario/messages.ts';
 import { checkEndpointRef, errorAt } from '../../scenario/names.ts';
 import { splitRef } from '../../scenario/normalize.ts';
 import { Bytes, Duration, EndpointRef, id, Percent } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseBytes, parseDurationMs, parsePercent } from '../../scenario/units.ts';
 import type { SagaPayload } from '../saga.ts';
+import { declareSyntax } from './declare-syntax.ts';
 
 /**
  * One action of a saga: a call to a participant, which fails as a business outcome with
@@ -81,11 +81,8 @@ export interface SagaStepDef {
 /** A saga step as parsed. */
 export type SagaRaw = z.output<typeof SagaStep>;
 
-export const sagaSyntax: StepSyntax<SagaRaw, SagaStepDef> = {
-  kind: 'saga',
-  schema: () => SagaStep,
+export const sagaSyntax = declareSyntax<SagaRaw, SagaStepDef>('saga', SagaStep, {
   normalize: ({ saga: s }) => ({
-    kind: 'saga',
     name: s.name ?? '',
     mode: s.mode,
     broker: s.broker ?? null,
@@ -140,4 +137,4 @@ export const sagaSyntax: StepSyntax<SagaRaw, SagaStepDef> = {
           conditional: to !== a.call,
         })),
     ),
-};
+});

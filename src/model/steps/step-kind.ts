@@ -1,9 +1,10 @@
 /**
  * The interface a step kind implements, in two modules of this folder: its part of the scenario
  * language (`StepSyntax`: schema, normalization, reference checks, the steps it holds and the
- * calls it makes; scenario/step-syntax.ts) in `<kind>.ts`, and the whole kind in
- * `<kind>-runtime.ts`: the language part spread in, how its definition is compiled into what
- * runs, and how it runs (apart so that parsing a scenario loads no simulator). The six hot kinds
+ * calls it makes; scenario/step-syntax.ts) in `<kind>.ts`, declared with `declareSyntax`
+ * (declare-syntax.ts), and the whole kind in `<kind>-runtime.ts`: the language part spread in,
+ * how its definition is compiled into what runs, and how it runs (apart so that parsing a
+ * scenario loads no simulator). The six hot kinds
  * (cpu, sleep, call, query, parallel, branch) build a step the interpreter (`advance`,
  * model/journey.ts) runs inline; every other kind compiles a payload that its own `run`
  * executes through the interpreter's generic path. The language parts are listed, in order, in

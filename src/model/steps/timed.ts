@@ -9,6 +9,7 @@ import type { DistributionSpec } from '../../engine/index.ts';
 import { durationDist } from '../../scenario/dist-spec.ts';
 import { DurationDist } from '../../scenario/schema.ts';
 import type { StepSyntax } from '../../scenario/step-syntax.ts';
+import { declareSyntax } from './declare-syntax.ts';
 
 /** A timed step, normalized. */
 export interface TimedDef<K extends 'cpu' | 'sleep'> {
@@ -24,9 +25,7 @@ export function timedSyntax<K extends 'cpu' | 'sleep'>(
   kind: K,
 ): StepSyntax<TimedRaw<K>, TimedDef<K>> & { kind: K } {
   const schema = z.strictObject({ [kind]: DurationDist } as { [P in K]: typeof DurationDist });
-  return {
-    kind,
-    schema: () => schema,
-    normalize: (raw) => ({ kind, duration: durationDist(raw[kind]) }),
-  };
+  return declareSyntax<TimedRaw<K>, TimedDef<K>>(kind, schema as z.ZodType<TimedRaw<K>>, {
+    normalize: (raw) => ({ duration: durationDist(raw[kind]) }),
+  });
 }

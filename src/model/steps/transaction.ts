@@ -10,9 +10,9 @@ import { LIMITS } from '../../scenario/limits.ts';
 import * as msg from '../../scenario/messages.ts';
 import { errorAt } from '../../scenario/names.ts';
 import { Duration, id, KeyAccess, type RawStep } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import type { StepDef } from '../../scenario/types.ts';
 import { parseDurationMs } from '../../scenario/units.ts';
+import { declareSyntax } from './declare-syntax.ts';
 
 // A local transaction on one row of a key space (`keys`, drawn by `access`: hot keys with a
 // skew) around `steps`, which may call other services. pessimistic: the row is locked before
@@ -50,33 +50,34 @@ export interface TransactionStepDef {
 /** A transaction step as parsed. */
 export type TransactionRaw = z.output<ReturnType<typeof transactionSchema>>;
 
-export const transactionSyntax: StepSyntax<TransactionRaw, TransactionStepDef> = {
-  kind: 'transaction',
-  schema: transactionSchema,
-  normalize: ({ transaction: t }, ctx) => ({
-    kind: 'transaction',
-    name: t.name ?? '',
-    keys: t.keys,
-    access: keyAccess(t.access),
-    locking: t.locking,
-    lockWaitMs: parseDurationMs(t.lockWait),
-    retries: t.retries,
-    steps: ctx.steps(t.steps),
-    compensate: ctx.steps(t.compensate),
-  }),
-  check: ({ transaction: t }, at, { names }) =>
-    names.has.keys.has(t.keys)
-      ? []
-      : [
-          errorAt(msg.unknownReference('key space', t.keys, names.keys), [
-            ...at,
-            'transaction',
-            'keys',
-          ]),
-        ],
-  children: ({ transaction: t }, at) => [
-    { steps: t.steps, path: [...at, 'transaction', 'steps'] },
-    // compensations run only on a conflict
-    { steps: t.compensate, path: [...at, 'transaction', 'compensate'], conditional: true },
-  ],
-};
+export const transactionSyntax = declareSyntax<TransactionRaw, TransactionStepDef>(
+  'transaction',
+  transactionSchema,
+  {
+    normalize: ({ transaction: t }, ctx) => ({
+      name: t.name ?? '',
+      keys: t.keys,
+      access: keyAccess(t.access),
+      locking: t.locking,
+      lockWaitMs: parseDurationMs(t.lockWait),
+      retries: t.retries,
+      steps: ctx.steps(t.steps),
+      compensate: ctx.steps(t.compensate),
+    }),
+    check: ({ transaction: t }, at, { names }) =>
+      names.has.keys.has(t.keys)
+        ? []
+        : [
+            errorAt(msg.unknownReference('key space', t.keys, names.keys), [
+              ...at,
+              'transaction',
+              'keys',
+            ]),
+          ],
+    children: ({ transaction: t }, at) => [
+      { steps: t.steps, path: [...at, 'transaction', 'steps'] },
+      // compensations run only on a conflict
+      { steps: t.compensate, path: [...at, 'transaction', 'compensate'], conditional: true },
+    ],
+  },
+);

@@ -11,8 +11,8 @@ import * as msg from '../../scenario/messages.ts';
 import { checkEndpointRef, errorAt } from '../../scenario/names.ts';
 import { splitRef } from '../../scenario/normalize.ts';
 import { Duration, EndpointRef, id, KeyAccess, Percent } from '../../scenario/schema.ts';
-import type { StepSyntax } from '../../scenario/step-syntax.ts';
 import { parseDurationMs, parsePercent } from '../../scenario/units.ts';
+import { declareSyntax } from './declare-syntax.ts';
 
 /**
  * One participant: the endpoint that does its part of the work when asked to prepare, the
@@ -60,41 +60,42 @@ export interface TwoPhaseCommitStepDef {
 /** A twoPhaseCommit step as parsed. */
 export type TwoPhaseCommitRaw = z.output<typeof TwoPhaseCommitStep>;
 
-export const twoPhaseCommitSyntax: StepSyntax<TwoPhaseCommitRaw, TwoPhaseCommitStepDef> = {
-  kind: 'twoPhaseCommit',
-  schema: () => TwoPhaseCommitStep,
-  normalize: ({ twoPhaseCommit: t }) => ({
-    kind: 'twoPhaseCommit',
-    name: t.name ?? '',
-    timeoutMs: t.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(t.timeout),
-    participants: t.participants.map((p) => ({
-      ...splitRef(p.prepare),
-      fails: parsePercent(p.fails),
-      keys: p.keys ?? null,
-      access: keyAccess(p.access),
-    })),
-  }),
-  check({ twoPhaseCommit: t }, path, { names }) {
-    const at: DocPath = [...path, 'twoPhaseCommit'];
-    return t.participants.flatMap((p, i) => [
-      ...checkEndpointRef(p.prepare, [...at, 'participants', i, 'prepare'], names),
-      ...(p.keys === undefined || names.has.keys.has(p.keys)
-        ? []
-        : [
-            errorAt(msg.unknownReference('key space', p.keys, names.keys), [
-              ...at,
-              'participants',
-              i,
-              'keys',
+export const twoPhaseCommitSyntax = declareSyntax<TwoPhaseCommitRaw, TwoPhaseCommitStepDef>(
+  'twoPhaseCommit',
+  TwoPhaseCommitStep,
+  {
+    normalize: ({ twoPhaseCommit: t }) => ({
+      name: t.name ?? '',
+      timeoutMs: t.timeout === undefined ? Number.POSITIVE_INFINITY : parseDurationMs(t.timeout),
+      participants: t.participants.map((p) => ({
+        ...splitRef(p.prepare),
+        fails: parsePercent(p.fails),
+        keys: p.keys ?? null,
+        access: keyAccess(p.access),
+      })),
+    }),
+    check({ twoPhaseCommit: t }, path, { names }) {
+      const at: DocPath = [...path, 'twoPhaseCommit'];
+      return t.participants.flatMap((p, i) => [
+        ...checkEndpointRef(p.prepare, [...at, 'participants', i, 'prepare'], names),
+        ...(p.keys === undefined || names.has.keys.has(p.keys)
+          ? []
+          : [
+              errorAt(msg.unknownReference('key space', p.keys, names.keys), [
+                ...at,
+                'participants',
+                i,
+                'keys',
+              ]),
             ]),
-          ]),
-    ]);
+      ]);
+    },
+    // it calls every participant's prepare endpoint
+    calls: ({ twoPhaseCommit: t }, at) =>
+      t.participants.map((p, i) => ({
+        to: p.prepare,
+        path: [...at, 'twoPhaseCommit', 'participants', i, 'prepare'],
+        conditional: false,
+      })),
   },
-  // it calls every participant's prepare endpoint
-  calls: ({ twoPhaseCommit: t }, at) =>
-    t.participants.map((p, i) => ({
-      to: p.prepare,
-      path: [...at, 'twoPhaseCommit', 'participants', i, 'prepare'],
-      conditional: false,
-    })),
-};
+);

@@ -37,15 +37,18 @@ network:
   latency: { dist: constant, value: 1ms }
 `;
 
+/** The service the cases call: back/get answers after sleeping `time`. */
+const back = (time: string) => `  back:
+    endpoints:
+      get: { steps: [{ sleep: ${time} }] }`;
+
 describe('step and hop spans', () => {
   it('show every cpu and sleep step and every hop, tiling the request', async () => {
     const traces = await traced(`${HEAD}${frontGo()}
           - cpu: 2ms
           - call: back/get
           - query: { db: main, rows: 1, time: 4ms }
-  back:
-    endpoints:
-      get: { steps: [{ sleep: 3ms }] }
+${back('3ms')}
 databases:
   main: {}
 `);
@@ -71,9 +74,7 @@ databases:
             timeout: 20ms
             retry: { attempts: 2, backoff: 5ms }
           - cpu: 1ms
-  back:
-    endpoints:
-      get: { steps: [{ sleep: 50ms }] }
+${back('50ms')}
 `);
     expect(rows(traces)).toEqual([
       // the first attempt times out at 21, the retry (after its backoff) at 43.683: the visit
@@ -100,9 +101,7 @@ databases:
     const traces = await traced(`${HEAD.replace('value: 1ms', 'value: 10ms')}${frontGo()}
           - call: back/get
             timeout: 20ms
-  back:
-    endpoints:
-      get: { steps: [{ sleep: 5ms }] }
+${back('5ms')}
 `);
     expect(rows(traces)).toEqual([
       'request front/go 0-40 timed out',

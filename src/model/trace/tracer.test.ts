@@ -10,8 +10,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareWorkloadData } from '../../cli/workload-files.ts';
 import type { RequestTrace } from '../../metrics/traces.ts';
+import { workThenQuery } from '../../test-support/scenarios.ts';
 import { parseScenario } from '../language.ts';
 import { runScenario } from '../run.ts';
+
+/** back/get: 2 threads and 12 waiting at most, ~7 ms of work, then a query of main (1 connection). */
+const BACK = workThenQuery({
+  service: 'back',
+  threads: 2,
+  queueCapacity: 12,
+  endpoint: 'get',
+  cpuMs: 7,
+  db: 'main',
+  rows: 1,
+  connections: 1,
+  queryMs: 1,
+});
 
 const SCENARIO = `version: 1
 name: traced
@@ -33,18 +47,7 @@ services:
           - parallel:
               - [ { call: back/get } ]
               - [ { query: { db: main, rows: 5 } } ]
-  back:
-    threads: 2
-    queueCapacity: 12
-    endpoints:
-      get:
-        steps:
-          - cpu: { dist: exponential, mean: 7ms }
-          - query: { db: main, rows: 1 }
-databases:
-  main:
-    connections: 1
-    queryTime: { dist: exponential, mean: 1ms }
+${BACK}
 `;
 
 const scenario = () => parseScenario(SCENARIO, 'traced.yaml').variants[0];

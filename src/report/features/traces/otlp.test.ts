@@ -11,11 +11,24 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RequestTrace } from '../../../metrics/traces.ts';
 import { parseScenario } from '../../../model/language.ts';
 import { runScenario } from '../../../model/run.ts';
-import { frontGo } from '../../../test-support/scenarios.ts';
+import { frontGo, workThenQuery } from '../../../test-support/scenarios.ts';
 import { EPOCH_NS, otlpExport, spanIdOf, toUnixNano, traceIdOf } from './otlp.ts';
 
 type ReadableSpan = Parameters<typeof JsonTraceSerializer.serializeRequest>[0][number];
 type Json = Record<string, unknown>;
+
+/** reviews/list: 2 threads and 25 waiting at most, ~8 ms of work, then 10 rows of main. */
+const REVIEWS = workThenQuery({
+  service: 'reviews',
+  threads: 2,
+  queueCapacity: 25,
+  endpoint: 'list',
+  cpuMs: 8,
+  db: 'main',
+  rows: 10,
+  connections: 1,
+  queryMs: 2,
+});
 
 /**
  * A scenario whose traces hold every kind of span and event: waits, queries, cpu and sleep
@@ -44,18 +57,7 @@ services:
             timeout: 120ms
             retry: { attempts: 2, backoff: 5ms }
           - query: { db: main, rows: 2 }
-  reviews:
-    threads: 2
-    queueCapacity: 25
-    endpoints:
-      list:
-        steps:
-          - cpu: { dist: exponential, mean: 8ms }
-          - query: { db: main, rows: 10 }
-databases:
-  main:
-    connections: 1
-    queryTime: { dist: exponential, mean: 2ms }
+${REVIEWS}
 `;
 
 const KINDS = `version: 1
