@@ -43,6 +43,7 @@ export function itemChartsSection(
   return [{ id, title, nav, html: html`<p>${tHtml(lang, intro, {})}</p>`, charts }];
 }
 
+/** The section of one table under its intro: a row per variant × item (nothing without items). */
 export function itemTableSection<T extends { id: string }>(
   data: ReportData,
   of: (s: RunSummary) => readonly T[] | undefined,
