@@ -2,7 +2,8 @@
  * Counters declared once. A feature's counters are one object, counter name → what it counts,
  * and its latency distributions another (name → what it measures); its statistics class
  * extends `counters(counters, histograms)`, which gives it one plain number field per counter
- * (0 at construction, so the model's `stats.hits++` stays a field increment), one
+ * (0 at construction, so the model's `stats.hits++` stays a field increment; a window's maximum
+ * the model raises, such as the longest queue, is declared as a counter too), one
  * LatencyHistogram per distribution, a `reset()` that zeroes them all when the statistics window
  * opens and a `dispose()` that frees the histograms. `countsOf` copies the counters, in
  * declaration order, into the feature's summary, whose fields make its CSV columns

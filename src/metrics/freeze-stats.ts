@@ -15,11 +15,10 @@ const FREEZE_COUNTERS = {
   served: 'queued arrivals let in at a resume',
   wasted: 'of those, arrivals whose caller had already given up (work done for nobody)',
   held: 'visits whose end (thread release and answer) waited for a resume',
+  maxBacklog: 'the longest accept queue seen in the window',
 } as const;
 
 export class FreezeStats extends counters(FREEZE_COUNTERS) {
-  /** The longest accept queue seen in the window. */
-  maxBacklog = 0;
   constructor(
     /** The instance: `service[index]`. */
     readonly id: string,
@@ -28,10 +27,6 @@ export class FreezeStats extends counters(FREEZE_COUNTERS) {
   ) {
     super();
   }
-  override reset(nowMs?: number): void {
-    super.reset(nowMs);
-    this.maxBacklog = 0;
-  }
 }
 
 /** A frozen instance over the statistics window, ready for JSON. */
@@ -39,13 +34,11 @@ export interface FreezeSummary extends Counts<typeof FREEZE_COUNTERS> {
   id: string;
   /** The accept queue's size (connections). */
   backlog: number;
-  maxBacklog: number;
 }
 
 export function summarizeFreeze(s: FreezeStats): FreezeSummary {
   return {
     ...fieldsOf(s, ['id', 'backlog']),
     ...countsOf(s, FREEZE_COUNTERS),
-    maxBacklog: s.maxBacklog,
   };
 }

@@ -14,11 +14,10 @@ const RUNTIME_COUNTERS = {
   episodes: 'noisy-neighbour episodes that began (all instances)',
   timers: 'sleeps run by the rounded, late timers',
   timerShiftMs: 'sum of (fired − asked) over those sleeps (ms; negative: early)',
+  noisyMs: 'time spent noisy, summed over the instances, by episodes that ended (ms)',
 } as const;
 
 export class RuntimeStats extends counters(RUNTIME_COUNTERS) {
-  /** Time spent noisy, summed over the instances, by episodes that ended (ms). */
-  noisyMs = 0;
   /** Per instance: when its noisy episode in progress began (NaN: calm). */
   readonly noisySinceMs: number[] = [];
   /** When each instance scaling added was created, by index (the first `instances`: 0). */
@@ -33,7 +32,6 @@ export class RuntimeStats extends counters(RUNTIME_COUNTERS) {
   }
   override reset(nowMs?: number): void {
     super.reset(nowMs);
-    this.noisyMs = 0;
     // an episode in progress counts from the window's start
     for (let i = 0; i < this.noisySinceMs.length; i++)
       if (!Number.isNaN(this.noisySinceMs[i])) this.noisySinceMs[i] = nowMs ?? 0;
@@ -56,7 +54,7 @@ export class RuntimeStats extends counters(RUNTIME_COUNTERS) {
 }
 
 /** A service's runtime effects over the statistics window, ready for JSON. */
-export interface RuntimeSummary extends Counts<typeof RUNTIME_COUNTERS> {
+export interface RuntimeSummary extends Counts<Omit<typeof RUNTIME_COUNTERS, 'noisyMs'>> {
   id: string;
   /** Which effects are on. */
   eventLoop: boolean;
@@ -81,7 +79,7 @@ export function summarizeRuntime(s: RuntimeStats, startMs: number, endMs: number
     eventLoop: s.def.perMessage !== null,
     noisyNeighbour: s.def.noise !== null,
     timerGranularity: s.def.timers !== null,
-    ...countsOf(s, RUNTIME_COUNTERS),
+    ...countsOf(s, RUNTIME_COUNTERS, ['noisyMs']),
     messageMeanMs: s.messages > 0 ? s.messageMs / s.messages : 0,
     noisyShare: spanMs > 0 ? noisyMs / spanMs : 0,
     timerShiftMeanMs: s.timers > 0 ? s.timerShiftMs / s.timers : 0,

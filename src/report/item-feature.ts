@@ -1,41 +1,54 @@
 /**
- * A report feature over items of one kind that a summary lists (two-phase commit steps, pending
- * states, event stores), declared once: present when some variant has one; a CSV file with one
- * row per variant × item (every figure of its summary, first replication); the console section
- * of item-table.ts; its key metrics (if any), each item named by its id and shown in the
- * console's replication table; a page section of one table (html/item-section.ts) if it has
- * no charts. A feature with more outputs adds its own parts.
+ * A report feature over items of one kind that a summary lists (frozen instances, runtime
+ * effects, two-phase commit steps, pending states, event stores, links that moved bytes),
+ * declared once: present when some variant has one; a CSV file `<id>.csv` with one row per
+ * variant × item (every figure of its summary, first replication); the console section of
+ * item-table.ts; its key metrics (if any), each item named by its id and shown in the console's
+ * replication table; a page section (html/item-section.ts) of one table or of the feature's
+ * charts, titled like the console section. The items' `kind` heads the id column everywhere.
+ * A feature with more outputs adds its own parts.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { runItems, summariesCsv } from './csv.ts';
 import { file, part, type ReportFeature, type ReportPart, someRunHas } from './feature.ts';
-import { type ItemSectionSpec, itemTableSection } from './html/item-section.ts';
+import type { DataColumn } from './html/data-table.ts';
+import { itemChartsSection, itemTableSection } from './html/item-section.ts';
+import type { PageChart } from './html/layout.ts';
+import type { Lang } from './i18n/lang.ts';
+import type { MessageKey } from './i18n/t.ts';
 import { formatItems } from './item-table.ts';
 import { type ItemMetricDef, keyMetricSource } from './key-metrics.ts';
+import type { ReportData } from './report-data-types.ts';
 import type { ScenarioResults } from './results.ts';
 import type { TextColumn } from './text-table.ts';
 
+/**
+ * The page's section of an item feature: its place, nav label and intro (a catalogue sentence,
+ * i18n/en.ts), then either one table (`columns` after the item and the variant) or `charts`
+ * (none: no section).
+ */
+export type ItemPage<T> = { order: number; nav: string; intro: MessageKey } & (
+  | { columns: readonly DataColumn<T>[] }
+  | { charts: (data: ReportData, lang: Lang) => PageChart[] }
+);
+
 /** What an item feature is made of. */
 export interface ItemFeatureSpec<T extends { id: string }> {
-  /** The feature's id (its folder). */
+  /** The feature's id: its folder, its CSV file's name (`<id>.csv`) and its page anchor. */
   id: string;
   /** The items of a summary (absent in a run without any, or in older results). */
   of: (s: RunSummary) => T[] | undefined;
-  /** The CSV file: its place among the files, its name and the header of the id column. */
-  csv: { order: number; name: string; id: string };
-  /** The console section: its place, title (`■ what`), the id column's header, tables, legend. */
-  console: {
-    order: number;
-    what: string;
-    kind: string;
-    tables: readonly (readonly TextColumn<T>[])[];
-    legend: readonly string[];
-  };
-  /**
-   * The page's section (html/item-section.ts), if any: its place, title, nav label, intro and
-   * columns; its anchor is the feature's id, its id column the console's `kind`.
-   */
-  page?: { order: number } & Omit<ItemSectionSpec<T>, 'id' | 'kind'>;
+  /** What one item is (`instance`): the header of the id column in the CSV and the tables. */
+  kind: string;
+  /** What the items are (`frozen instances`): the title `■ <what>`, capitalised on the page. */
+  what: string;
+  /** The places of the CSV file among the files and of the console section. */
+  order: { csv: number; console: number };
+  /** The console section's tables (column lists) and the legend below them. */
+  tables: readonly (readonly TextColumn<T>[])[];
+  legend: readonly string[];
+  /** The page's section, if any. */
+  page?: ItemPage<T>;
   /** The key metrics' scope and definitions (none without). */
   metrics?: { scope: string; defs: readonly ItemMetricDef<T>[] };
   /** More parts (another file); they get the items with their runs. */
@@ -45,18 +58,28 @@ export interface ItemFeatureSpec<T extends { id: string }> {
 /** The part that draws the page's section of `page`. */
 function pagePart<T extends { id: string }>(
   spec: ItemFeatureSpec<T>,
-  { order, ...page }: NonNullable<ItemFeatureSpec<T>['page']>,
+  page: ItemPage<T>,
 ): ReportPart {
-  const section = { ...page, id: spec.id, kind: spec.console.kind };
-  return part('page', order, (data, lang) => itemTableSection(data, spec.of, section, lang));
+  const { id, kind, what } = spec;
+  const head = {
+    id,
+    title: what[0].toUpperCase() + what.slice(1),
+    nav: page.nav,
+    intro: page.intro,
+  };
+  return part('page', page.order, (data, lang) =>
+    'charts' in page
+      ? itemChartsSection(head, page.charts(data, lang), lang)
+      : itemTableSection(data, spec.of, { ...head, kind, columns: page.columns }, lang),
+  );
 }
 
 /** The ReportFeature of `spec`. */
 export function itemFeature<T extends { id: string }>(spec: ItemFeatureSpec<T>): ReportFeature {
   const items = (results: ScenarioResults) => runItems(results.runs, spec.of);
-  const { order, what, kind, tables, legend } = spec.console;
+  const { id, kind, what, order, tables, legend } = spec;
   return {
-    id: spec.id,
+    id,
     present: someRunHas(spec.of),
     keyMetrics:
       spec.metrics === undefined
@@ -70,14 +93,12 @@ export function itemFeature<T extends { id: string }>(spec: ItemFeatureSpec<T>):
             ),
           ],
     parts: [
-      file(spec.csv.order, spec.csv.name, (a) =>
-        summariesCsv(items(a.results), { id: spec.csv.id } as Partial<
-          Record<keyof T & string, string>
-        >),
+      file(order.csv, `${id}.csv`, (a) =>
+        summariesCsv(items(a.results), { id: kind } as Partial<Record<keyof T & string, string>>),
       ),
       ...(spec.page === undefined ? [] : [pagePart(spec, spec.page)]),
       ...(spec.more?.(items) ?? []),
-      part('console', order, (a, lang) =>
+      part('console', order.console, (a, lang) =>
         formatItems(
           a.results,
           items(a.results),

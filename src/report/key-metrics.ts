@@ -73,7 +73,8 @@ export interface KeyMetricSource {
 
 /**
  * A KeyMetricSource over the items `items` gives of a run (id '' when the scope is the run as
- * a whole); `console: true` shows every metric in the console's replication table.
+ * a whole: runMetricSource); `console: true` shows every metric in the console's replication
+ * table.
  */
 export function keyMetricSource<T>(
   scope: MetricScope,
@@ -88,6 +89,26 @@ export function keyMetricSource<T>(
     console: console === true ? metrics.map((d) => d.metric) : console || undefined,
   };
 }
+
+/**
+ * A KeyMetricSource of the run as a whole (id ''), over the figure `of` gives of a run (none
+ * when a run has no such figure: no sizes declared, no costs, no logged-in users).
+ */
+export const runMetricSource = <T>(
+  scope: MetricScope,
+  of: (s: RunSummary) => T | null | undefined,
+  metrics: readonly ItemMetricDef<T>[],
+  console: readonly string[] | boolean = false,
+): KeyMetricSource =>
+  keyMetricSource<T>(
+    scope,
+    (s) => {
+      const x = of(s);
+      return x === null || x === undefined ? [] : [['', x]];
+    },
+    metrics,
+    console,
+  );
 
 /** A key metric estimated over the replications of one variant. */
 export interface MetricEstimate extends KeyMetric {

@@ -14,12 +14,25 @@ import { crashFault, pendingYaml, twoPhaseYaml } from '../../test-support/kind-s
 import { NO_LIBRARIES } from '../../test-support/report-data.ts';
 import { tempFolder } from '../../test-support/temp-folder.ts';
 import { compileWarnings, type Json } from '../../test-support/vega.ts';
-import { eventStoresSection, replayByHistoryChart } from '../features/event-stores/charts.ts';
-import { pendingSection } from '../features/pending/charts.ts';
-import { twoPhaseSection } from '../features/two-phase/charts.ts';
+import type { ReportFeature } from '../feature.ts';
+import { replayByHistoryChart } from '../features/event-stores/charts.ts';
+import { eventStoresFeature } from '../features/event-stores/feature.ts';
+import { pendingFeature } from '../features/pending/feature.ts';
+import { twoPhaseFeature } from '../features/two-phase/feature.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { reportDataJson } from '../report-data.ts';
 import type { ReportData } from '../report-data-types.ts';
+import type { PageSection } from './layout.ts';
 import { buildReportHtml } from './page.ts';
+
+/** The page section of `feature`, as its page part builds it (nothing without its kind). */
+const sectionOf =
+  (feature: ReportFeature) =>
+  (data: ReportData, lang: Lang = 'en'): PageSection[] =>
+    feature.parts.flatMap((p) => (p.to === 'page' ? p.build(data, lang) : []));
+const twoPhaseSection = sectionOf(twoPhaseFeature);
+const pendingSection = sectionOf(pendingFeature);
+const eventStoresSection = sectionOf(eventStoresFeature);
 
 const tmp = tempFolder('msasim-kind-charts-');
 

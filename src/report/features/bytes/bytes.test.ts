@@ -13,8 +13,18 @@ import { bytesMovedOf, linkBytesOf, sizeText } from './bytes.ts';
 
 const KB = 1024;
 
-/** One user, a request every 100 ms exactly; front calls back (and publishes when asked). */
-const yaml = (o: { network?: string; call?: string; workload?: string; extra?: string } = {}) => `
+/** What a test adds to the scenario: to the network, the first call, the workload, the document. */
+interface Sizes {
+  network?: string;
+  call?: string;
+  workload?: string;
+  extra?: string;
+  /** front/go's steps instead of its two calls of back/get. */
+  go?: string;
+}
+
+/** One user, a request every 100 ms exactly; front calls back twice (or does `go`). */
+const yaml = (o: Sizes = {}) => `
 version: 1
 name: bytes
 seed: 1
@@ -26,11 +36,20 @@ workloads:
 services:
   front:
     endpoints:
-      go: { steps: [{ call: back/get${o.call ?? ''} }, { call: back/get }] }
+      go: { steps: ${o.go ?? `[{ call: back/get${o.call ?? ''} }, { call: back/get }]`} }
   back:
     endpoints:
       get: { steps: [{ sleep: 1ms }] }
 ${o.extra ?? ''}`;
+
+/** The summary of a run of `yaml(o)`. */
+const summaryOf = async (o: Sizes) => (await runYaml(yaml(o))).summary;
+
+/** Costs: one small size, and the price of a GB moved. */
+const COSTS = `costs:
+  sizes: { small: { perHour: 0.1 } }
+  perGBTransferred: 0.5
+`;
 
 const link = (s: RunSummary, from: string, to: string): LinkSummary => {
   const l = s.links.find((x) => x.from === from && x.to === to);
@@ -40,14 +59,11 @@ const link = (s: RunSummary, from: string, to: string): LinkSummary => {
 
 describe('bytes moved per link', () => {
   it('counts each call step at its own size and the others at the network’s', async () => {
-    const r = await runYaml(
-      yaml({
-        network: ', payload: { call: 2KB, reply: 8KB }',
-        call: ', payload: { call: 1KB, reply: 16KB }',
-        workload: ', payload: { call: 512B, reply: 32KB }',
-      }),
-    );
-    const s = r.summary;
+    const s = await summaryOf({
+      network: ', payload: { call: 2KB, reply: 8KB }',
+      call: ', payload: { call: 1KB, reply: 16KB }',
+      workload: ', payload: { call: 512B, reply: 32KB }',
+    });
     const requests = s.overall.finished;
     expect(requests).toBeGreaterThan(90);
     // every request made both calls and was answered (no time is lost in between)
@@ -69,7 +85,7 @@ describe('bytes moved per link', () => {
   });
 
   it('a payload with a key left out takes the saga’s default (1 KB, 256 B)', async () => {
-    const s = (await runYaml(yaml({ call: ', payload: { reply: 2KB }' }))).summary;
+    const s = await summaryOf({ call: ', payload: { reply: 2KB }' });
     const requests = s.overall.finished;
     const calls = link(s, 'front', 'back');
     // the second call declares nothing and the network no default: it carries nothing counted
@@ -82,10 +98,11 @@ describe('bytes moved per link', () => {
     const fault = `faults:
   cut: { kind: partition, link: { from: front, to: back }, at: 3s, for: 2s }
 `;
-    const plain = (await runYaml(yaml({ extra: fault }))).summary;
-    const sized = (
-      await runYaml(yaml({ network: ', payload: { call: 2KB, reply: 8KB }', extra: fault }))
-    ).summary;
+    const plain = await summaryOf({ extra: fault });
+    const sized = await summaryOf({
+      network: ', payload: { call: 2KB, reply: 8KB }',
+      extra: fault,
+    });
     expect(plain.overall.outcomes.failed).toBeGreaterThan(0); // the cut struck the sized calls too
     const strip = (s: RunSummary) => ({
       ...s,
@@ -98,29 +115,21 @@ describe('bytes moved per link', () => {
   });
 
   it('a published message counts at its size, to the broker', async () => {
-    const s = (
-      await runYaml(
-        yaml({
-          call: '',
-          extra: `brokers:
+    const s = await summaryOf({
+      go: '[{ publish: bus, payload: { event: 3KB } }]',
+      extra: `brokers:
   bus: { publishTime: 0 }
 `,
-        }).replace(
-          'go: { steps: [{ call: back/get }, { call: back/get }] }',
-          'go: { steps: [{ publish: bus, payload: { event: 3KB } }] }',
-        ),
-      )
-    ).summary;
+    });
     const requests = s.overall.finished;
     expect(link(s, 'front', 'bus').bytesOut).toBe(requests * 3 * KB);
     expect(link(s, 'front', 'bus').bytesBack).toBe(0);
   });
 
   it('a topic’s deliveries to its consumers carry the size its publishers declare', async () => {
-    const s = (
-      await runYaml(
-        yaml({
-          extra: `brokers:
+    const s = await summaryOf({
+      go: '[{ publish: { broker: bus, topic: placed }, payload: { event: 2KB } }]',
+      extra: `brokers:
   bus:
     publishTime: 0
     topics:
@@ -128,12 +137,7 @@ describe('bytes moved per link', () => {
 consumers:
   billing: { broker: bus, topic: placed, handler: back/get }
 `,
-        }).replace(
-          'go: { steps: [{ call: back/get }, { call: back/get }] }',
-          'go: { steps: [{ publish: { broker: bus, topic: placed }, payload: { event: 2KB } }] }',
-        ),
-      )
-    ).summary;
+    });
     const published = link(s, 'front', 'bus');
     const delivered = link(s, 'bus', 'back');
     expect(published.messages).toBeGreaterThan(90);
@@ -144,17 +148,7 @@ consumers:
   });
 
   it('the cost model prices every link’s bytes at the GB price', async () => {
-    const s = (
-      await runYaml(
-        yaml({
-          network: ', payload: { call: 2KB, reply: 8KB }',
-          extra: `costs:
-  sizes: { small: { perHour: 0.1 } }
-  perGBTransferred: 0.5
-`,
-        }),
-      )
-    ).summary;
+    const s = await summaryOf({ network: ', payload: { call: 2KB, reply: 8KB }', extra: COSTS });
     const c = costsOf(s);
     const moved = bytesMovedOf(s);
     expect(moved?.bytes).toBe(s.overall.finished * 2 * (2 * KB + 8 * KB));
@@ -163,19 +157,10 @@ consumers:
   });
 
   it('without declared sizes, the cost model prices the sagas’ messages (their defaults)', async () => {
-    const s = (
-      await runYaml(
-        yaml({
-          extra: `costs:
-  sizes: { small: { perHour: 0.1 } }
-  perGBTransferred: 0.5
-`,
-        }).replace(
-          'go: { steps: [{ call: back/get }, { call: back/get }] }',
-          'go: { steps: [{ saga: { steps: [{ call: back/get }, { call: back/get }] } }] }',
-        ),
-      )
-    ).summary;
+    const s = await summaryOf({
+      go: '[{ saga: { steps: [{ call: back/get }, { call: back/get }] } }]',
+      extra: COSTS,
+    });
     expect(bytesMovedOf(s)).toBeNull();
     const saga = s.sagas[0];
     expect(saga.completed).toBeGreaterThan(90);
@@ -189,21 +174,17 @@ consumers:
     // 8 Mbit/s = 1,000 bytes per ms: a 1,000-byte call takes 1 ms to send, its 5,000-byte
     // reply 5 ms; the callee sleeps 1 ms and the network has no latency otherwise
     const run = (bandwidth: string) =>
-      runYaml(
-        yaml({
-          network: `, payload: { call: 1000, reply: 5000 }${bandwidth}`,
-        }).replace(
-          'go: { steps: [{ call: back/get }, { call: back/get }] }',
-          'go: { steps: [{ call: back/get }] }',
-        ),
-      );
-    const fast = (await run('')).summary.overall.latency;
-    const slow = (await run(', bandwidth: 8Mbit/s')).summary.overall.latency;
+      summaryOf({
+        network: `, payload: { call: 1000, reply: 5000 }${bandwidth}`,
+        go: '[{ call: back/get }]',
+      });
+    const fast = (await run('')).overall.latency;
+    const slow = (await run(', bandwidth: 8Mbit/s')).overall.latency;
     expect(fast.maxMs).toBeCloseTo(1, 1);
     expect(slow.p50Ms).toBeCloseTo(7, 1);
     expect(slow.maxMs).toBeCloseTo(7, 1);
     // the same bandwidth in bytes per second
-    expect((await run(', bandwidth: 1000000')).summary.overall.latency.maxMs).toBeCloseTo(7, 1);
+    expect((await run(', bandwidth: 1000000')).overall.latency.maxMs).toBeCloseTo(7, 1);
   });
 
   it('refuses a bandwidth of 0 and one without a unit it knows', () => {

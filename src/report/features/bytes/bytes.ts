@@ -7,7 +7,7 @@
  * prices (report/features/costs/). Pure.
  */
 import type { LinkKind, RunSummary } from '../../../metrics/summary.ts';
-import { keyMetricSource, lowerIsBetter as m } from '../../key-metrics.ts';
+import { lowerIsBetter as m, runMetricSource } from '../../key-metrics.ts';
 import { countColumns, num, type TextColumn } from '../../text-table.ts';
 
 const GB = 1024 ** 3;
@@ -111,12 +111,9 @@ export const LINK_LEGEND = [
 ];
 
 /** The key metrics of a run as a whole: bytes per request and GB per hour. */
-export const BYTES_METRICS = keyMetricSource<BytesMoved>(
+export const BYTES_METRICS = runMetricSource<BytesMoved>(
   'bytes',
-  (s) => {
-    const b = bytesMovedOf(s);
-    return b === null ? [] : [['', b]];
-  },
+  bytesMovedOf,
   [
     m('bytesPerRequest', 'bytes moved per request', 'bytes', (b) => b.bytesPerRequest),
     m('gbPerHour', 'GB moved per hour', 'count', (b) => b.gbPerHour),

@@ -43,17 +43,13 @@ function formatTotals(results: ScenarioResults, lang: Lang): string {
 const feature = itemFeature<LinkBytes>({
   id: 'bytes',
   of: linkBytesOf,
-  csv: { order: 149, name: 'bytes.csv', id: 'link' },
-  console: {
-    order: 47.8,
-    what: 'bytes moved',
-    kind: 'link',
-    tables: [LINK_COLUMNS],
-    legend: LINK_LEGEND,
-  },
+  kind: 'link',
+  what: 'bytes moved',
+  order: { csv: 149, console: 47.8 },
+  tables: [LINK_COLUMNS],
+  legend: LINK_LEGEND,
   page: {
     order: 54,
-    title: 'Bytes moved',
     nav: 'Bytes',
     intro: 'items.bytes.intro',
     columns: LINK_COLUMNS,

@@ -22,7 +22,7 @@ import type { CostsDef } from '../../../scenario/types.ts';
 import { csvOf, rounded, roundedFields } from '../../csv.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t } from '../../i18n/t.ts';
-import { keyMetricSource, lowerIsBetter as m } from '../../key-metrics.ts';
+import { lowerIsBetter as m, runMetricSource } from '../../key-metrics.ts';
 import type { ScenarioResults } from '../../results.ts';
 import { num, type TextColumn, tableOf } from '../../text-table.ts';
 import { bytesMovedOf } from '../bytes/bytes.ts';
@@ -158,12 +158,9 @@ export function formatCosts(results: ScenarioResults, lang: Lang = 'en'): string
 }
 
 /** Each variant's cost per hour and per million successful requests. */
-export const COST_METRICS = keyMetricSource<CostBreakdown>(
+export const COST_METRICS = runMetricSource<CostBreakdown>(
   'costs',
-  (s) => {
-    const c = costsOf(s);
-    return c === null ? [] : [['', c]];
-  },
+  costsOf,
   [
     m('totalPerHour', 'cost per hour', 'count', (c) => c.totalPerHour),
     m('perMillionRequests', 'cost per million ok requests', 'count', (c) => c.perMillionRequests),

@@ -1,5 +1,5 @@
 /**
- * The page section of event stores (when some variant has an `eventStore` step): how many rows
+ * The charts of event stores' page section (when some variant has an `eventStore` step): how many rows
  * a rebuild replays as the history of its entity grows (the mean per bucket of history, a step
  * line held over its bucket, broken where no rebuild fell), which is what snapshots bound, and
  * the replay per rebuild (mean, most) and a full recovery's rows per variant. A replay's time at
@@ -17,9 +17,7 @@ import type { EventStoreFigures } from '../../../metrics/kind-figures.ts';
 import { chartSpec } from '../../html/chart-parts.ts';
 import { CHART_WIDTH, r4 } from '../../html/chart-style.ts';
 import { figureBars, type SeriesItem, seriesColour, seriesItems } from '../../html/kind-charts.ts';
-import type { PageSection } from '../../html/layout.ts';
-import { html } from '../../html/template.ts';
-import { tHtml } from '../../html/words.ts';
+import type { PageChart } from '../../html/layout.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { term } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
@@ -84,8 +82,8 @@ export function replayByHistoryChart(items: SeriesItem<EventStoreFigures>[]): To
   );
 }
 
-/** The section (nothing when no variant has an event store). */
-export function eventStoresSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
+/** The charts (none when no variant has an event store). */
+export function eventStoresCharts(data: ReportData, lang: Lang = 'en'): PageChart[] {
   const stores = seriesItems(data, (v) => v.summary.eventStores);
   if (stores.length === 0) return [];
   const byHistory = seriesItems(data, (v) => v.figures?.eventStores);
@@ -96,26 +94,18 @@ export function eventStoresSection(data: ReportData, lang: Lang = 'en'): PageSec
     item: { [mean]: s.item.replayMean, [most]: s.item.replayMax } as Record<string, number>,
   }));
   return [
+    { spec: replayByHistoryChart(byHistory) },
     {
-      id: 'event-stores',
-      title: 'Event stores',
-      nav: 'Event stores',
-      html: html`<p>${tHtml(lang, 'items.eventStores.intro', {})}</p>`,
-      charts: [
-        { spec: replayByHistoryChart(byHistory) },
+      spec: figureBars(
         {
-          spec: figureBars(
-            {
-              text: 'The effect of snapshots',
-              subtitle: 'rows replayed per rebuild, mean and most, after the warm-up',
-            },
-            effect,
-            [mean, most],
-            'rows replayed',
-            ',.1f',
-          ),
+          text: 'The effect of snapshots',
+          subtitle: 'rows replayed per rebuild, mean and most, after the warm-up',
         },
-      ],
+        effect,
+        [mean, most],
+        'rows replayed',
+        ',.1f',
+      ),
     },
   ];
 }

@@ -1,14 +1,14 @@
 /**
  * Event stores (present when some variant has an eventStore step): event-stores.csv (one row per
- * variant × store: every figure of its summary), the console section ■ event stores and the key
- * metrics (also in the console's replication table). First replication of each variant.
+ * variant × store: every figure of its summary), the console section ■ event stores, the page's
+ * section of charts (charts.ts) and the key metrics (also in the console's replication table).
+ * First replication of each variant.
  */
 import type { EventStoreSummary } from '../../../metrics/event-store-stats.ts';
-import { part } from '../../feature.ts';
 import { itemFeature } from '../../item-feature.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
 import { countColumns, num, type TextColumn } from '../../text-table.ts';
-import { eventStoresSection } from './charts.ts';
+import { eventStoresCharts } from './charts.ts';
 
 type E = EventStoreSummary;
 
@@ -29,10 +29,18 @@ const LEGEND = [
 export const eventStoresFeature = itemFeature<E>({
   id: 'event-stores',
   of: (s) => s.eventStores,
-  csv: { order: 148, name: 'event-stores.csv', id: 'store' },
-  console: { order: 47, what: 'event stores', kind: 'store', tables: [COLUMNS], legend: LEGEND },
+  kind: 'store',
+  what: 'event stores',
+  order: { csv: 148, console: 47 },
+  tables: [COLUMNS],
+  legend: LEGEND,
+  page: {
+    order: 87,
+    nav: 'Event stores',
+    intro: 'items.eventStores.intro',
+    charts: eventStoresCharts,
+  },
   // Each store's: rows replayed per rebuild (the cost history adds) and the recovery cost.
-  more: () => [part('page', 87, eventStoresSection)],
   metrics: {
     scope: 'eventStores',
     defs: [

@@ -33,18 +33,14 @@ const n = (k: keyof F) => (x: F) => formatNumber(x[k] as number);
 export const freezesFeature = itemFeature<F>({
   id: 'freezes',
   of: (s) => s.freezes,
-  csv: { order: 75, name: 'freezes.csv', id: 'instance' },
-  console: {
-    order: 58,
-    what: 'frozen instances',
-    kind: 'instance',
-    tables: [COLUMNS],
-    legend: LEGEND,
-  },
+  kind: 'instance',
+  what: 'frozen instances',
+  order: { csv: 75, console: 58 },
+  tables: [COLUMNS],
+  legend: LEGEND,
   // the page's section: one row per variant × frozen instance
   page: {
     order: 52,
-    title: 'Frozen instances',
     nav: 'Freezes',
     intro: 'items.freezes.intro',
     columns: [

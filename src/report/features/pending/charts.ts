@@ -1,19 +1,17 @@
 /**
- * The page section of pending states (when some variant has a `pending` step): how long the
+ * The charts of pending states' page section (when some variant has a `pending` step): how long the
  * entities stayed pending (the distribution, after the warm-up), and what the users' reads saw
  * (the share of reads that saw the entity pending, and cancelled). First replication of each
  * variant (results.json `figures` and the summary's pending states).
  */
 import { figureBars, quantileChart, seriesItems } from '../../html/kind-charts.ts';
-import type { PageSection } from '../../html/layout.ts';
-import { html } from '../../html/template.ts';
-import { tHtml } from '../../html/words.ts';
+import type { PageChart } from '../../html/layout.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { term } from '../../i18n/t.ts';
 import type { ReportData } from '../../report-data-types.ts';
 
-/** The section (nothing when no variant has a pending state). */
-export function pendingSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
+/** The charts (none when no variant has a pending state). */
+export function pendingCharts(data: ReportData, lang: Lang = 'en'): PageChart[] {
   const times = seriesItems(data, (v) => v.figures?.pending);
   const states = seriesItems(data, (v) => v.summary.pendingStates);
   if (states.length === 0) return [];
@@ -28,36 +26,27 @@ export function pendingSection(data: ReportData, lang: Lang = 'en'): PageSection
   }));
   return [
     {
-      id: 'pending',
-      title: 'Pending states',
-      nav: 'Pending',
-      html: html`<p>${tHtml(lang, 'items.pending.intro', {})}</p>`,
-      charts: [
+      spec: quantileChart(
         {
-          spec: quantileChart(
-            {
-              text: 'Time pending',
-              subtitle:
-                'created → confirmed or cancelled, after the warm-up; further left is shorter',
-            },
-            times.map((s) => ({ ...s, item: s.item.pendingTime })),
-            'time pending',
-          ),
+          text: 'Time pending',
+          subtitle: 'created → confirmed or cancelled, after the warm-up; further left is shorter',
         },
+        times.map((s) => ({ ...s, item: s.item.pendingTime })),
+        'time pending',
+      ),
+    },
+    {
+      spec: figureBars(
         {
-          spec: figureBars(
-            {
-              text: 'What the reads saw',
-              subtitle:
-                'share of user reads of an entity that saw it pending, or cancelled, after the warm-up',
-            },
-            shares,
-            [pending, cancelled],
-            '% of reads',
-            ',.1f',
-          ),
+          text: 'What the reads saw',
+          subtitle:
+            'share of user reads of an entity that saw it pending, or cancelled, after the warm-up',
         },
-      ],
+        shares,
+        [pending, cancelled],
+        '% of reads',
+        ',.1f',
+      ),
     },
   ];
 }

@@ -1,15 +1,14 @@
 /**
  * Pending states (present when some variant has a pending step): pending.csv (one row per
- * variant × pending state: every figure of its summary), the console section ■ pending states
- * and the key metrics (also in the console's replication table). First replication of each
- * variant.
+ * variant × pending state: every figure of its summary), the console section ■ pending states,
+ * the page's section of charts (charts.ts) and the key metrics (also in the console's
+ * replication table). First replication of each variant.
  */
 import type { PendingSummary } from '../../../metrics/pending-stats.ts';
-import { part } from '../../feature.ts';
 import { itemFeature } from '../../item-feature.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
 import { countColumns, msFigures as ms, pct, type TextColumn } from '../../text-table.ts';
-import { pendingSection } from './charts.ts';
+import { pendingCharts } from './charts.ts';
 
 type P = PendingSummary;
 
@@ -30,11 +29,14 @@ const LEGEND = [
 export const pendingFeature = itemFeature<P>({
   id: 'pending',
   of: (s) => s.pendingStates,
-  csv: { order: 147, name: 'pending.csv', id: 'state' },
-  console: { order: 46, what: 'pending states', kind: 'state', tables: [COLUMNS], legend: LEGEND },
+  kind: 'state',
+  what: 'pending states',
+  order: { csv: 147, console: 46 },
+  tables: [COLUMNS],
+  legend: LEGEND,
+  page: { order: 86, nav: 'Pending', intro: 'items.pending.intro', charts: pendingCharts },
   // Each pending state's: the share of reads that saw it pending (users told "payment being
   // confirmed"), the time pending, and the cancellations. Missing when nothing was read or resolved.
-  more: () => [part('page', 86, pendingSection)],
   metrics: {
     scope: 'pendingStates',
     defs: [

@@ -10,6 +10,7 @@ import {
   keyMetricSource,
   type MetricUnit,
   metricDef,
+  runMetricSource,
 } from '../../key-metrics.ts';
 import { type CompareRow, compareRow } from '../comparison/compare.ts';
 
@@ -56,9 +57,9 @@ const ofRow = (
 ) => def(metric, label, unit, lowerIsBetter, (x: Overall) => x.c[metric] as number | null);
 
 /** The overall key metrics (scope `overall`, id ''), in order. */
-const OVERALL = keyMetricSource<Overall>(
+const OVERALL = runMetricSource<Overall>(
   'overall',
-  (s: RunSummary) => [['', { g: s.overall, c: compareRow(s) }]],
+  (s: RunSummary) => ({ g: s.overall, c: compareRow(s) }),
   [
     ...[
       latency('p50Ms', 'p50'),

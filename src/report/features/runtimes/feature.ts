@@ -33,18 +33,14 @@ const LEGEND = [
 export const runtimesFeature = itemFeature<R>({
   id: 'runtimes',
   of: (s) => s.runtimes,
-  csv: { order: 76, name: 'runtimes.csv', id: 'service' },
-  console: {
-    order: 59,
-    what: 'runtime effects',
-    kind: 'service',
-    tables: [COLUMNS],
-    legend: LEGEND,
-  },
+  kind: 'service',
+  what: 'runtime effects',
+  order: { csv: 76, console: 59 },
+  tables: [COLUMNS],
+  legend: LEGEND,
   // the page's section: the console's columns, one row per variant × service
   page: {
     order: 53,
-    title: 'Runtime effects',
     nav: 'Runtime',
     intro: 'items.runtimes.intro',
     columns: COLUMNS,

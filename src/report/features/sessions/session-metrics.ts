@@ -5,12 +5,12 @@
  * replication table.
  */
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
-import { keyMetricSource, lowerIsBetter as m } from '../../key-metrics.ts';
+import { lowerIsBetter as m, runMetricSource } from '../../key-metrics.ts';
 import { idpCallsPerSec, sessionMemoryPerInstanceBytes } from './session-figures.ts';
 
-export const SESSION_METRICS = keyMetricSource<SessionSummary>(
+export const SESSION_METRICS = runMetricSource<SessionSummary>(
   'sessions',
-  (s) => (s.sessions ? [['', s.sessions]] : []),
+  (s) => s.sessions,
   [
     m('revocationDelayMaxMs', 'revocation delay max', 'ms', (x) => x.revocation.delayMaxMs),
     m(

@@ -90,6 +90,20 @@ const first = <T>(head: Header, sub: (x: T) => string): [Header, (row: ItemRow<T
   (row) => labelCell(row, sub(row.x)),
 ];
 
+/**
+ * The first columns: the reader and what it reads, the saga and its mode, the step and its
+ * locking.
+ */
+const READER = first<ReaderSummary>(
+  ['variant', 'reader ← what it reads'],
+  (r) => `${r.id} ← ${r.target}`,
+);
+const SAGA = first<SagaSummary>(['variant', 'saga · mode'], (x) => `${x.id} · ${x.mode}`);
+const TRANSACTION = first<TransactionSummary>(
+  ['variant', 'step · locking'],
+  (x) => `${x.id} · ${x.locking}`,
+);
+
 /** Every reader's reads, anomalies and staleness. */
 const READERS: DataColumn<ItemRow<ReaderSummary>>[] = [
   ['kind', ({ x }) => x.kind],
@@ -160,6 +174,19 @@ const estimatesHtml = (
     lang,
   );
 
+/**
+ * The table of every variant × item of one kind (`rows`: the `head` column, then `columns`) and
+ * its items' key metrics.
+ */
+const kindTables = <T extends { id: string }>(
+  data: ReportData,
+  rows: ItemRow<T>[],
+  head: ReturnType<typeof first<T>>,
+  columns: readonly DataColumn<ItemRow<T>>[],
+  metrics: KeyMetricSource,
+  lang: Lang,
+): Html[] => [dataTable(head, columns, rows, lang), estimatesHtml(data, metrics, rows, lang)];
+
 /** The section on transactions and consistency (only when some variant has any of them). */
 export function transactionSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
   const readers = readerRows(data);
@@ -175,39 +202,21 @@ export function transactionSection(data: ReportData, lang: Lang = 'en'): PageSec
         readers.map((r) => readerCard(r, lang)),
         '\n',
       )}</div>`,
-      dataTable(
-        first<ReaderSummary>(['variant', 'reader ← what it reads'], (r) => `${r.id} ← ${r.target}`),
-        READERS,
-        readers,
-        lang,
-      ),
-      estimatesHtml(data, READER_METRICS, readers, lang),
+      ...kindTables(data, readers, READER, READERS, READER_METRICS, lang),
     );
     charts.push({ spec: readerAnomalyChart(data), caption: t(lang, 'tx.readersCaption') });
   }
   if (sagas.length > 0) {
     parts.push(
       html`<h3>${t(lang, 'tx.sagas')}</h3>`,
-      dataTable(
-        first<SagaSummary>(['variant', 'saga · mode'], (x) => `${x.id} · ${x.mode}`),
-        SAGAS,
-        sagas,
-        lang,
-      ),
-      estimatesHtml(data, SAGA_METRICS, sagas, lang),
+      ...kindTables(data, sagas, SAGA, SAGAS, SAGA_METRICS, lang),
     );
     charts.push({ spec: sagaOutcomeChart(data) });
   }
   if (transactions.length > 0) {
     parts.push(
       html`<h3>${t(lang, 'tx.local')}</h3>`,
-      dataTable(
-        first<TransactionSummary>(['variant', 'step · locking'], (t) => `${t.id} · ${t.locking}`),
-        TRANSACTIONS,
-        transactions,
-        lang,
-      ),
-      estimatesHtml(data, TRANSACTION_METRICS, transactions, lang),
+      ...kindTables(data, transactions, TRANSACTION, TRANSACTIONS, TRANSACTION_METRICS, lang),
     );
     charts.push({ spec: transactionChart(data), caption: t(lang, 'tx.localCaption') });
   }

@@ -1,5 +1,5 @@
 /**
- * The page section of two-phase commits (when some variant has a twoPhaseCommit step): how long
+ * The charts of two-phase commits' page section (when some variant has a twoPhaseCommit step): how long
  * participants held their row locks (the distribution, after the warm-up), and how many were
  * blocked in doubt — prepared, holding their lock, waiting for a coordinator that crashed —
  * over the whole run: the exact level as a step line (it changes only at a crash, a vote heard
@@ -17,10 +17,7 @@ import {
   seriesColour,
   seriesItems,
 } from '../../html/kind-charts.ts';
-import type { PageSection } from '../../html/layout.ts';
-import { html } from '../../html/template.ts';
-import { tHtml } from '../../html/words.ts';
-import type { Lang } from '../../i18n/lang.ts';
+import type { PageChart } from '../../html/layout.ts';
 import type { ReportData } from '../../report-data-types.ts';
 
 const stepsOf = (data: ReportData) => seriesItems(data, (v) => v.figures?.twoPhase);
@@ -79,31 +76,23 @@ export function blockedChart(data: ReportData, items: SeriesItem<TwoPhaseFigures
   );
 }
 
-/** The section (nothing when no variant has a two-phase commit). */
-export function twoPhaseSection(data: ReportData, lang: Lang = 'en'): PageSection[] {
+/** The charts (none when no variant has a two-phase commit). */
+export function twoPhaseCharts(data: ReportData): PageChart[] {
   const items = stepsOf(data);
   if (items.length === 0) return [];
   const holds = items.map((s) => ({ ...s, item: s.item.lockHold }));
   return [
     {
-      id: 'two-phase',
-      title: 'Two-phase commits',
-      nav: '2PC',
-      html: html`<p>${tHtml(lang, 'items.twoPhase.intro', {})}</p>`,
-      charts: [
+      spec: quantileChart(
         {
-          spec: quantileChart(
-            {
-              text: 'Lock hold time',
-              subtitle:
-                'a participant row lock, from lock to release, after the warm-up; further left is shorter',
-            },
-            holds,
-            'lock held',
-          ),
+          text: 'Lock hold time',
+          subtitle:
+            'a participant row lock, from lock to release, after the warm-up; further left is shorter',
         },
-        { spec: blockedChart(data, items) },
-      ],
+        holds,
+        'lock held',
+      ),
     },
+    { spec: blockedChart(data, items) },
   ];
 }

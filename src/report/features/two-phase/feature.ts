@@ -2,18 +2,19 @@
  * Two-phase commits (present when some variant has a twoPhaseCommit step): two-phase.csv (one
  * row per variant × step: every figure of its summary), two-phase-participants.csv (one row per
  * variant × step × participant: what it prepared, refused, and how long it held its lock,
- * blocked in doubt included), the console section ■ two-phase commits and the key metrics (also
- * in the console's replication table). First replication of each variant.
+ * blocked in doubt included), the console section ■ two-phase commits, the page's section of
+ * charts (charts.ts) and the key metrics (also in the console's replication table). First
+ * replication of each variant.
  */
 import type { RunResult } from '../../../metrics/summary.ts';
 import type { ParticipantSummary, TwoPhaseSummary } from '../../../metrics/two-phase-stats.ts';
 import { csvOf } from '../../csv.ts';
-import { file, part } from '../../feature.ts';
+import { file } from '../../feature.ts';
 import { itemFeature } from '../../item-feature.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
 import { round } from '../../round.ts';
 import { countColumns, msFigures as ms, num, type TextColumn } from '../../text-table.ts';
-import { twoPhaseSection } from './charts.ts';
+import { twoPhaseCharts } from './charts.ts';
 
 type T = TwoPhaseSummary;
 type Participant = [transaction: string, p: ParticipantSummary];
@@ -62,17 +63,14 @@ const LEGEND = [
 export const twoPhaseFeature = itemFeature<T>({
   id: 'two-phase',
   of: (s) => s.twoPhaseCommits,
-  csv: { order: 145, name: 'two-phase.csv', id: 'transaction' },
-  console: {
-    order: 45,
-    what: 'two-phase commits',
-    kind: 'transaction',
-    tables: [ENDED, LOCKS],
-    legend: LEGEND,
-  },
+  kind: 'transaction',
+  what: 'two-phase commits',
+  order: { csv: 145, console: 45 },
+  tables: [ENDED, LOCKS],
+  legend: LEGEND,
+  page: { order: 85, nav: '2PC', intro: 'items.twoPhase.intro', charts: twoPhaseCharts },
   more: (items) => [
     file(146, 'two-phase-participants.csv', (a) => participantsCsv(items(a.results))),
-    part('page', 85, twoPhaseSection),
   ],
   // Each step's: aborted transactions are failed business operations, blocked participants and
   // long lock holds are the coupling 2PC brings. The hold is missing in a run with no lock held.
