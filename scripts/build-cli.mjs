@@ -13,7 +13,11 @@
  *    (V8 still pre-parses nothing it does not run once a cache is used). Left external (loaded
  *    from node_modules with `require` as before): packages that find files of their own next to
  *    their code (piscina starts its worker from its own folder) and the report-only ones.
- *    `"use strict"` opens the script: ESM code, as bundled before, was strict.
+ *    `"use strict"` opens the script: ESM code, as bundled before, was strict. The script has
+ *    no `import()`: through `vm.Script` that needs Node's experimental loader hook (which warns
+ *    on stderr), so a dist/ module's lazy `import('node:…')` of a built-in becomes
+ *    `Promise.resolve(require('node:…'))` (the same functions), and any other `import()` left
+ *    in the bundle fails the build.
  * 2. The script's last line is a key, the SHA-256 of everything before it.
  * 3. A fresh `node` (no flags, no NODE_OPTIONS: V8 rejects a cache made under other flags) runs
  *    `msasim validate scenarios/shop.yaml` from the script, then writes the key and
@@ -45,17 +49,24 @@ const cache = join(out, 'cli.cache');
 /** Packages loaded from node_modules at run time rather than bundled (see the header). */
 const EXTERNAL = ['piscina', 'vega', 'vega-lite', 'vega-embed', 'cli-progress', 'csv-stringify'];
 
-/** Gives each dist/ module its own `import.meta.url` (its unbundled place; see the header). */
-const ownModuleUrl = {
-  name: 'msasim-own-module-url',
+/** A Node built-in loaded lazily: `import('node:fs/promises')`. */
+const BUILTIN_IMPORT = /\bimport\((['"])(node:[a-z_/]+)\1\)/g;
+
+/**
+ * Gives each dist/ module its own `import.meta.url` (its unbundled place; see the header) and
+ * turns its lazy `import()` of a Node built-in into `require` (see the header).
+ */
+const asScriptModule = {
+  name: 'msasim-as-script-module',
   setup(build) {
     build.onLoad({ filter: /\.js$/ }, async (args) => {
       if (!args.path.startsWith(dist + sep) || args.path.startsWith(out + sep)) return undefined;
-      const text = await readFile(args.path, 'utf8');
-      if (!text.includes('import.meta.url')) return { contents: text, loader: 'js' };
       const rel = relative(out, args.path).split(sep).join('/');
       const own = `new URL(${JSON.stringify(rel)}, __msasimBundleUrl).href`;
-      return { contents: text.replaceAll('import.meta.url', own), loader: 'js' };
+      const text = (await readFile(args.path, 'utf8'))
+        .replaceAll('import.meta.url', own)
+        .replace(BUILTIN_IMPORT, 'Promise.resolve(require($1$2$1))');
+      return { contents: text, loader: 'js' };
     });
   },
 };
@@ -70,13 +81,15 @@ const result = await esbuild.build({
   target: 'node20',
   external: EXTERNAL,
   banner: { js: '"use strict";' },
-  plugins: [ownModuleUrl],
+  plugins: [asScriptModule],
   legalComments: 'inline',
   logLevel: 'warning',
   write: false,
 });
 const { keyOf, KEY_MARK } = await import(pathToFileURL(join(dist, 'cli/code-cache.js')).href);
 const text = result.outputFiles[0].text;
+const left = text.match(/\bimport\([^)]{0,80}/);
+if (left) throw new Error(`build-cli: the bundle keeps a dynamic import (see the header): ${left[0]}`);
 const key = createHash('sha256').update(text).digest('hex');
 const source = `${text}${KEY_MARK}${key}\n`;
 if (keyOf(source) !== key) throw new Error('build-cli: the key written is not the key read');

@@ -19,8 +19,10 @@
  * The script runs in this context as the body of a function of `exports, require, module,
  * __filename, __dirname` (a CommonJS module's, with `require` resolving from the bundle's
  * folder) and `__msasimBundleUrl` (the bundle's file URL: the build rewrites each module's
- * `import.meta.url` against it). Its `import()` calls (Node built-ins loaded lazily) go through
- * the main context's ESM loader.
+ * `import.meta.url` against it). The build leaves no `import()` in it: through `vm.Script` that
+ * takes Node's experimental main-context loader (`vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER`,
+ * Node 20.12+), which warns on stderr when used; it is passed all the same, so that one left
+ * by mistake still loads.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -91,10 +93,7 @@ export function runCachedScript<T>(file: string, cacheFile: string): CachedScrip
     {
       filename: file,
       cachedData,
-      // Node 20.12+; before it, a function that hands each import() to this module's loader
-      importModuleDynamically:
-        vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ??
-        ((specifier: string) => import(specifier) as Promise<vm.Module>),
+      importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     },
   );
   const module = { exports: {} as T };
