@@ -89,7 +89,8 @@ const result = await esbuild.build({
 const { keyOf, KEY_MARK } = await import(pathToFileURL(join(dist, 'cli/code-cache.js')).href);
 const text = result.outputFiles[0].text;
 const left = text.match(/\bimport\([^)]{0,80}/);
-if (left) throw new Error(`build-cli: the bundle keeps a dynamic import (see the header): ${left[0]}`);
+if (left)
+  throw new Error(`build-cli: the bundle keeps a dynamic import (see the header): ${left[0]}`);
 const key = createHash('sha256').update(text).digest('hex');
 const source = `${text}${KEY_MARK}${key}\n`;
 if (keyOf(source) !== key) throw new Error('build-cli: the key written is not the key read');
