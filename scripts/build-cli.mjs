@@ -18,7 +18,10 @@
  *    on stderr), so a dist/ module's lazy `import('node:…')` of a built-in becomes
  *    `Promise.resolve(require('node:…'))` (the same functions), and any other `import()` left
  *    in the bundle fails the build.
- * 2. The script's last line is a key, the SHA-256 of everything before it.
+ * 2. The characters esbuild leaves outside ASCII (comments, regular expressions, the `html`
+ *    templates) are written as escapes (src/cli/ascii-source.ts): an ASCII file becomes a
+ *    V8 string by a copy, any other by decoding UTF-8 (~9 ms more for `validate`). The
+ *    script's last line is a key, the SHA-256 of everything before it.
  * 3. A fresh `node` (no flags, no NODE_OPTIONS: V8 rejects a cache made under other flags) runs
  *    `msasim validate scenarios/shop.yaml` from the script, then writes the key and
  *    `script.createCachedData()` into dist/bundle/cli.cache: the top level and every function
@@ -87,7 +90,14 @@ const result = await esbuild.build({
   write: false,
 });
 const { keyOf, KEY_MARK } = await import(pathToFileURL(join(dist, 'cli/code-cache.js')).href);
-const text = result.outputFiles[0].text;
+const { asciiSource } = await import(pathToFileURL(join(dist, 'cli/ascii-source.js')).href);
+// the tags of the templates the CLI writes whose raw strings nothing reads (report/html/template.ts)
+const ascii = asciiSource(result.outputFiles[0].text, ['html']);
+if (ascii.kept.length > 0)
+  console.warn(
+    `build-cli: the bundle is not ASCII (tagged templates ${ascii.kept.join(', ')}): it loads slower`,
+  );
+const text = ascii.text;
 const left = text.match(/\bimport\([^)]{0,80}/);
 if (left)
   throw new Error(`build-cli: the bundle keeps a dynamic import (see the header): ${left[0]}`);

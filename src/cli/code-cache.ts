@@ -24,6 +24,7 @@
  * Node 20.12+), which warns on stderr when used; it is passed all the same, so that one left
  * by mistake still loads.
  */
+import * as buffer from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -49,6 +50,15 @@ export interface CachedScript<T> {
    * key), false when it was used, true when V8 refused it and compiled the source.
    */
   cacheRejected: boolean | undefined;
+}
+
+/**
+ * The text of a file's bytes: an ASCII file (the build makes the bundle one, cli/ascii-source.ts)
+ * read as latin1, a copy of its bytes into a one-byte string; any other decoded as UTF-8.
+ */
+export function sourceText(bytes: Buffer): string {
+  // buffer.isAscii: Node 20.9+
+  return buffer.isAscii?.(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** The key at the end of `source` (its last line, see KEY_MARK), or undefined. */
@@ -85,7 +95,7 @@ export function cacheFileContents(script: vm.Script, key: string): Buffer {
  * it fits (see the header), and returns its exports.
  */
 export function runCachedScript<T>(file: string, cacheFile: string): CachedScript<T> {
-  const source = readFileSync(file, 'utf8');
+  const source = sourceText(readFileSync(file));
   const key = keyOf(source);
   const cachedData = cacheFor(cacheFile, key);
   const script = new vm.Script(
