@@ -4,8 +4,9 @@
  * refuses it and `msasim` compiles its bundle itself, printing the same bytes with the same
  * exit code and nothing more on stderr.
  */
+import { isAscii } from 'node:buffer';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +49,10 @@ async function msasim(
 }
 
 describe('the code cache of the built CLI', () => {
+  it('goes with an ASCII-only bundle (read as latin1: cli/ascii-source.ts)', async () => {
+    expect(isAscii(await readFile(join(ROOT, 'dist', 'bundle', 'cli.cjs')))).toBe(true);
+  });
+
   it('is taken by a plain node and refused under another V8 flag', async () => {
     expect(await cacheRejected([])).toBe('false');
     expect(await cacheRejected(['--no-opt'])).toBe('true');
