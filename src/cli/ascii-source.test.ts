@@ -7,7 +7,7 @@ import { asciiSource } from './ascii-source.ts';
 
 const COOKED = ['html'];
 
-/** Evaluates `code` (an expression) in a function with `html` (cooked) and `raw` tags. */
+/** Evaluates `code` (an expression) in a function with an `html` tag (cooked strings). */
 function value(code: string): unknown {
   const html = (s: TemplateStringsArray, ...v: unknown[]) =>
     s.reduce((a, x, k) => a + x + (k < v.length ? String(v[k]) : ''), '');
@@ -22,6 +22,7 @@ describe('asciiSource', () => {
       '/😀/u.test("x😀")',
       '[/[/]µ/.test("/µ"), 6 / 2 / 3]',
       'html`<td>–</td>${1 + 1}·${`x ${"é"}`}`',
+      '((ns) => ns.html`✔ ${2}`)({ html })',
       '((a) => a /* ≥ 0 */ + 1)(1) // × 2',
       '(() => { const café = 2; return café * 3; })()',
       '`${{ a: "→" }.a}`',

@@ -10,7 +10,9 @@
  * strings are unchanged.
  *
  * Only a tag that reads the raw strings (`String.raw`, say) would see the difference, so inside
- * a tagged template only the tags in `cookedTags` are rewritten; any other is left as it is and
+ * a tagged template only the tags in `cookedTags` are rewritten (a name, also as the last part of
+ * a member: `import_chunk.html`, as esbuild refers to another chunk's export); any other is left
+ * as it is and
  * reported (the file then is not ASCII: the loader, cli/code-cache.ts, decodes it as UTF-8:
  * slower, same meaning). A backslash right before such a character (`'\é'`, an identity escape)
  * is refused: the build fails rather than guess.
@@ -101,7 +103,8 @@ export function asciiSource(text: string, cookedTags: readonly string[]): AsciiS
         i++;
         copy(true);
       } else {
-        const escape = t.tag === '' || cookedTags.includes(t.tag);
+        const escape =
+          t.tag === '' || cookedTags.some((n) => t.tag === n || t.tag.endsWith(`.${n}`));
         if (!escape && (text.codePointAt(i) ?? 0) > 0x7f) kept.add(t.tag);
         copy(escape);
       }
