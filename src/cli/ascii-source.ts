@@ -68,14 +68,14 @@ export function asciiSource(text: string, cookedTags: readonly string[]): AsciiS
   let last: 'name' | 'value' | 'op' = 'op';
   let lastName = '';
   let i = 0;
-  /** Copies text[i] (escaping it when not ASCII and `escape`) and moves past it. */
-  const copy = (escape: boolean): void => {
+  /** Copies text[i] (escaped when not ASCII and `rewrite`) and moves past it. */
+  const copy = (rewrite: boolean): void => {
     const cp = text.codePointAt(i) ?? 0;
     const c = String.fromCodePoint(cp);
     if (cp > 0x7f) {
       if (text[i - 1] === '\\')
         throw new Error(`asciiSource: a backslash before ${JSON.stringify(c)} at ${i}`);
-      out += escape ? escaped(c) : c;
+      out += rewrite ? escaped(c) : c;
     } else out += c;
     i += c.length;
   };
@@ -103,10 +103,10 @@ export function asciiSource(text: string, cookedTags: readonly string[]): AsciiS
         i++;
         copy(true);
       } else {
-        const escape =
+        const cooked =
           t.tag === '' || cookedTags.some((n) => t.tag === n || t.tag.endsWith(`.${n}`));
-        if (!escape && (text.codePointAt(i) ?? 0) > 0x7f) kept.add(t.tag);
-        copy(escape);
+        if (!cooked && (text.codePointAt(i) ?? 0) > 0x7f) kept.add(t.tag);
+        copy(cooked);
       }
       continue;
     }

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../test-support/cli.ts';
 
 const run = promisify(execFile);
-const ENV = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C' };
+const ENV: NodeJS.ProcessEnv = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C' };
 delete ENV.NODE_OPTIONS;
 
 /** What cli/code-cache.ts says of the build's cache in a fresh `node <flags>`. */
