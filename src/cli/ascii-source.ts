@@ -64,7 +64,10 @@ export function asciiSource(text: string, cookedTags: readonly string[]): AsciiS
   const kept = new Set<string>();
   /** Open templates, innermost last: its tag ('' untagged) and the `{` depth of its `${`. */
   const templates: { tag: string; depth: number; inExpr: boolean }[] = [];
-  /** The last token in code: 'name' | 'value' (number, string, `)`, `]`, template) | 'op'. */
+  /**
+   * The kind of the last token outside strings and comments: a name, a value (a number, a
+   * string, `)`, `]`, a template) or an operator.
+   */
   let last: 'name' | 'value' | 'op' = 'op';
   let lastName = '';
   let i = 0;
