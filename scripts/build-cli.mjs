@@ -10,9 +10,10 @@
  *    src/cli/code-cache.ts compiles through `vm.Script` (Node 20 caches no compiled ESM). Each
  *    command's `import('./commands/x.js')` stays lazy: esbuild wraps every module in a function
  *    run on its first import, so `validate` never runs the report's or the simulator's top level
- *    (V8 still pre-parses nothing it does not run once a cache is used). Left external (loaded
- *    from node_modules with `require` as before): packages that find files of their own next to
- *    their code (piscina starts its worker from its own folder) and the report-only ones.
+ *    (with the cache V8 does not parse them either; without it, it pre-parses the whole script).
+ *    Left external (loaded from node_modules with `require`): packages that find files of their
+ *    own next to their code (piscina starts its worker from its own folder) and the report-only
+ *    ones; string-width, ESM-only (Node 20 cannot `require` it), is bundled.
  *    `"use strict"` opens the script: ESM code, as bundled before, was strict. The script has
  *    no `import()`: through `vm.Script` that needs Node's experimental loader hook (which warns
  *    on stderr), so a dist/ module's lazy `import('node:…')` of a built-in becomes
