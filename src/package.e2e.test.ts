@@ -87,6 +87,10 @@ describe('the packed package', () => {
         'dist/index.js',
         'dist/index.d.ts',
         'dist/cli/main.js',
+        // the command line's bundle and its code cache (scripts/build-cli.mjs)
+        'dist/cli/code-cache.js',
+        'dist/bundle/cli.cjs',
+        'dist/bundle/cli.cache',
         'scenarios/shop.yaml',
         'scenarios/shop.md',
         'scenarios/msasim.schema.json',

@@ -3,7 +3,9 @@
  * file loads with it are its static value imports, followed through src/ (type-only imports
  * and `import('…')` load nothing then). `msasim --version` and `--help` load neither zod, yaml
  * nor the model; parsing a scenario (`model/language.ts`, what `validate` uses) loads the
- * language parts of the step kinds and never the simulator (engine/, model/, metrics/).
+ * language parts of the step kinds and never the simulator (engine/, model/, metrics/). In the
+ * built CLI (one script, scripts/build-cli.mjs) each module's top level runs on its first import,
+ * so these are the modules whose top level a command runs.
  */
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';

@@ -29,8 +29,8 @@ function builtMain(): Promise<Main> {
 /**
  * The built module of `src/<path>` (dist/, `.ts` → `.js`, tsc's unbundled output), loaded by Node
  * itself (in the e2e project: vitest.config.ts); type it as `typeof import(<the source>)`. The
- * binary starts from esbuild's bundle of the same code (dist/bundle/, scripts/build-cli.mjs):
- * `node bin/msasim` tests cover that.
+ * binary starts from esbuild's bundle of the same code with its code cache (dist/bundle/,
+ * scripts/build-cli.mjs, cli/code-cache.ts): `node bin/msasim` tests cover that.
  */
 export function builtModule<T>(path: string): Promise<T> {
   return import(pathToFileURL(join(ROOT, 'dist', path.replace(/\.ts$/, '.js'))).href);
