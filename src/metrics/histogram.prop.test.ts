@@ -46,7 +46,12 @@ describe('LatencyHistogram counting on the JS side', () => {
       fc
         .tuple(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: -2, max: 2 }))
         .map(([us, d]) => (us + 0.5 + d * Number.EPSILON * (us + 1)) / 1000),
-      fc.constantFrom(0.0004999999999999999, 0.0005, 0.0005000000000000001, 2 ** 31 / 1000 - 0.0005),
+      fc.constantFrom(
+        0.0004999999999999999,
+        0.0005,
+        0.0005000000000000001,
+        2 ** 31 / 1000 - 0.0005,
+      ),
     );
     fc.assert(
       fc.property(
