@@ -42,6 +42,16 @@ describe('LatencyHistogram counting on the JS side', () => {
       fc.double({ min: 0, max: 60_000, noNaN: true }),
       fc.double({ min: 0, max: 1e7, noNaN: true }),
       fc.integer({ min: 0, max: 2_000_000 }).map((us) => us / 1000),
+      // half-µs ties and their neighbours (record() rounds them without Math.round)
+      fc
+        .tuple(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: -2, max: 2 }))
+        .map(([us, d]) => (us + 0.5 + d * Number.EPSILON * (us + 1)) / 1000),
+      fc.constantFrom(
+        0.0004999999999999999,
+        0.0005,
+        0.0005000000000000001,
+        2 ** 31 / 1000 - 0.0005,
+      ),
     );
     fc.assert(
       fc.property(
