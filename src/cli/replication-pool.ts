@@ -1,0 +1,43 @@
+/**
+ * The worker threads that run replications (cli/replication-worker.ts) for `msasim sweep` and
+ * for `msasim run`/`compare` (`--jobs`, `--workers`): a piscina pool of a fixed number of
+ * threads. piscina is imported when a pool is opened, so a command that needs none (a run of
+ * one replication, `--jobs 1`) never loads it. Under tsx (the tests of the sources) the worker
+ * is the .ts file, loaded through tsx; from dist/ it is dist/cli/replication-worker.js (the
+ * bundle rewrites import.meta.url to this module's place in dist/: scripts/build-cli.mjs).
+ */
+import type { ReplicationResult, ReplicationTask } from './replication-worker.ts';
+
+/** A pool of worker threads running replication tasks. */
+export interface ReplicationPool {
+  /** Its number of threads. */
+  readonly threads: number;
+  /** Runs `task` on the first free thread; `signal` cancels it (its thread is ended). */
+  run(task: ReplicationTask, signal?: AbortSignal): Promise<ReplicationResult>;
+  /** Ends every thread (tasks not finished are rejected). */
+  destroy(): Promise<void>;
+}
+
+/**
+ * Opens a pool of `threads` worker threads (all started at once), each given up to `queue`
+ * tasks at a time (default 1: a task goes to the first thread free). A longer queue lets the
+ * threads go on while the main thread is busy (piscina hands out tasks from the main thread's
+ * event loop); a thread runs its tasks one after the other (replication-worker.ts).
+ */
+export async function openReplicationPool(threads: number, queue = 1): Promise<ReplicationPool> {
+  const { Piscina } = await import('piscina');
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const pool = new Piscina<ReplicationTask, ReplicationResult>({
+    filename: new URL(`./replication-worker${ext}`, import.meta.url).href,
+    name: 'runReplicationTask',
+    minThreads: threads,
+    maxThreads: threads,
+    concurrentTasksPerWorker: Math.max(1, queue),
+    execArgv: ext === '.ts' ? ['--import', 'tsx'] : [],
+  });
+  return {
+    threads,
+    run: (task, signal) => pool.run(task, signal === undefined ? {} : { signal }),
+    destroy: () => pool.destroy(),
+  };
+}
