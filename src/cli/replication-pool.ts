@@ -6,14 +6,18 @@
  * is the .ts file, loaded through tsx; from dist/ it is dist/cli/replication-worker.js (the
  * bundle rewrites import.meta.url to this module's place in dist/: scripts/build-cli.mjs).
  */
-import type { ReplicationResult, ReplicationTask } from './replication-worker.ts';
+import { type ReplicationResult, type ReplicationTask, unstarted } from './replication-worker.ts';
 
 /** A pool of worker threads running replication tasks. */
 export interface ReplicationPool {
   /** Its number of threads. */
   readonly threads: number;
-  /** Runs `task` on the first free thread; `signal` cancels it (its thread is ended). */
-  run(task: ReplicationTask, signal?: AbortSignal): Promise<ReplicationResult>;
+  /**
+   * Runs `task` on the first free thread. Tasks wait here, in the order given, until a thread
+   * can take them (threads × queue at a time); one cancelled or past its deadline meanwhile is
+   * answered without being handed out.
+   */
+  run(task: ReplicationTask): Promise<ReplicationResult>;
   /** Ends every thread (tasks not finished are rejected). */
   destroy(): Promise<void>;
 }
@@ -35,9 +39,41 @@ export async function openReplicationPool(threads: number, queue = 1): Promise<R
     concurrentTasksPerWorker: Math.max(1, queue),
     execArgv: ext === '.ts' ? ['--import', 'tsx'] : [],
   });
+  const slots = new Slots(threads * Math.max(1, queue));
   return {
     threads,
-    run: (task, signal) => pool.run(task, signal === undefined ? {} : { signal }),
+    run: async (task) => {
+      await slots.take();
+      try {
+        return unstarted(task) ?? (await pool.run(task));
+      } finally {
+        slots.give();
+      }
+    },
     destroy: () => pool.destroy(),
   };
+}
+
+/** A number of slots taken and given back, the waiting served first come, first served. */
+class Slots {
+  readonly #waiting: (() => void)[] = [];
+  #free: number;
+
+  constructor(count: number) {
+    this.#free = count;
+  }
+
+  async take(): Promise<void> {
+    if (this.#free > 0) {
+      this.#free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  }
+
+  give(): void {
+    const next = this.#waiting.shift();
+    if (next === undefined) this.#free++;
+    else next();
+  }
 }

@@ -90,11 +90,22 @@ export function runReplicationTask(task: ReplicationTask): Promise<ReplicationRe
   return result;
 }
 
-async function runTask(task: ReplicationTask): Promise<ReplicationResult> {
-  const cancel = task.cancel;
-  const cancelled = () => cancel !== undefined && Atomics.load(cancel.stop, 0) < cancel.key;
-  if (cancelled()) return { cancelled: true };
+/** Why `task` is not to start (cancelled, or the budget spent), or undefined: it is to run. */
+export function unstarted(task: ReplicationTask): ReplicationResult | undefined {
+  if (isCancelled(task)) return { cancelled: true };
   if (wallNow() >= task.deadline) return { late: true };
+  return undefined;
+}
+
+/** Whether a replication before `task` failed (ReplicationTask.cancel). */
+function isCancelled(task: ReplicationTask): boolean {
+  return task.cancel !== undefined && Atomics.load(task.cancel.stop, 0) < task.cancel.key;
+}
+
+async function runTask(task: ReplicationTask): Promise<ReplicationResult> {
+  const not = unstarted(task);
+  if (not !== undefined) return not;
+  const cancelled = () => isCancelled(task);
   const { loaded, data } = await parse(task);
   const base = loaded.variants.find((v) => (v.variant ?? null) === task.variant);
   if (base === undefined)

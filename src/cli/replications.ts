@@ -67,6 +67,13 @@ export interface Replicated {
 /** The clocks this thread's runs' loops are timed with: wall time, the thread's CPU time. */
 const LOOP_CLOCK: LoopClock = { wallMs: () => performance.now(), cpuMs: threadCpuMs };
 
+/**
+ * Most replications handed to a worker thread at once: enough to keep it busy while the main
+ * thread runs a first replication (it hands out tasks only between its own runs), few enough
+ * that the others are handed out to whichever thread is free first.
+ */
+const MAX_QUEUE = 4;
+
 /** A replication made on a worker thread, or why there is none. */
 type Remote = { ok: Extract<ReplicationResult, { summary: RunSummary }> } | { failed: true };
 
@@ -80,7 +87,8 @@ export class Replicator {
   async all(scenarios: readonly Scenario[], count: number): Promise<Replicated> {
     const { ctx } = this;
     if (ctx.threads === 0 || count === 1) return this.#allHere(scenarios, count);
-    const pool = await this.#openPool(Math.ceil((scenarios.length * (count - 1)) / ctx.threads));
+    const tasks = scenarios.length * (count - 1);
+    const pool = await this.#openPool(Math.min(MAX_QUEUE, Math.ceil(tasks / ctx.threads)));
     const progress = createRunProgress(ctx.opts.quiet, true);
     const bars = scenarios.map((s) =>
       progress?.variant(s.variant ?? s.name, s.durationMs * count, count),
