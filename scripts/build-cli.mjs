@@ -4,7 +4,7 @@
  * dist/bundle/main.js. Node's module loader pays per module (resolve, read, compile), and that
  * was most of what `msasim validate` cost over a bare `node` (~0.3 s CPU unbundled, ~0.1 s
  * bundled). Code splitting keeps each command's lazy import lazy: `validate` never loads the
- * report, a plain run never loads the sweep's worker pool.
+ * report, a run of one replication never loads the worker pool (piscina).
  *
  * What is bundled: dist/ (tsc's output) and the pure-JS packages on the start-up path. Left
  * external (loaded from node_modules as before): packages that find files of their own next to
@@ -12,10 +12,10 @@
  * The library entry (dist/index.js, the package's `exports`) is not bundled.
  *
  * Paths: a few CLI modules resolve files relative to where they live (the package.json for the
- * version, scenarios/, dist-web/, the sweep worker, packages through createRequire). In the
+ * version, scenarios/, dist-web/, the replications' worker, packages through createRequire). In the
  * bundle every `import.meta.url` of a dist/ module is rewritten to that module's own URL in
  * dist/ (relative to the bundle, so the package can live anywhere), so those paths resolve as
- * unbundled; the sweep's worker thread runs the unbundled dist/cli/sweep-worker.js.
+ * unbundled; the worker threads (sweep, run --jobs) run the unbundled dist/cli/replication-worker.js.
  */
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
