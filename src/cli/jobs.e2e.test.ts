@@ -4,7 +4,8 @@
  * replication in the main thread) and `--jobs 3` (replications 2..N on worker threads) —
  * traced replications, a replayed data file, `--precision` rounds and `--warmup auto`
  * included; a guard that stops a worker's replication gives the message `--jobs 1` gives, for
- * the replication `--jobs 1` meets first; the closing line sums the threads' loops and says so.
+ * the replication `--jobs 1` meets first; the closing line sums the threads' loops and says so
+ * (in English and Korean); a bad --jobs is a usage error in both languages.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -134,5 +135,16 @@ describe('--jobs: guards', () => {
     const r = await msasim(['run', 'scenarios/shop.yaml', '--jobs', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("option '--jobs <n>' argument '0' is invalid");
+    const ko = await msasim(['run', 'scenarios/shop.yaml', '--jobs', '0', '--lang', 'ko']);
+    expect(ko.code).toBe(2);
+    expect(ko.stderr).toContain("오류: 옵션 '--jobs <n>'에 쓸 수 없는 값 '0'.");
+  });
+
+  it('the closing line in Korean says over how many threads the loops are summed', async () => {
+    const dir = await folder({ 'two.yaml': TWO });
+    const args = ['run', join(dir, 'two.yaml'), '--replications', '2', '--lang', 'ko'];
+    const r = await msasim([...args, '--jobs', '2', '--out', join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/루프 \(스레드 3개 합계\): CPU [\d.]+초/);
   });
 });
