@@ -72,7 +72,10 @@ export type ReplicationResult =
 const parsed = new Map<string, { text: string; loaded: LoadedScenario; data: ScenarioData }>();
 const MAX_PARSED = 16;
 
-/** The loop's clocks in a worker: wall time and this thread's CPU time. */
+/**
+ * The loop's clocks in a worker: wall time and this thread's CPU time (on Linux; elsewhere
+ * cpu-time.ts falls back to the whole process's, which a sum over threads overstates).
+ */
 const CLOCK = { wallMs: () => performance.now(), cpuMs: threadCpuMs };
 
 /** The tasks this thread was given, run one after the other (see runReplicationTask). */
@@ -102,9 +105,10 @@ function isCancelled(task: ReplicationTask): boolean {
   return task.cancel !== undefined && Atomics.load(task.cancel.stop, 0) < task.cancel.key;
 }
 
+/** Runs `task` (see runReplicationTask), stopping at a checkpoint once it is cancelled. */
 async function runTask(task: ReplicationTask): Promise<ReplicationResult> {
-  const not = unstarted(task);
-  if (not !== undefined) return not;
+  const skipped = unstarted(task);
+  if (skipped !== undefined) return skipped;
   const cancelled = () => isCancelled(task);
   const { loaded, data } = await parse(task);
   const base = loaded.variants.find((v) => (v.variant ?? null) === task.variant);

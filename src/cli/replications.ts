@@ -109,7 +109,8 @@ export class Replicator {
           if ('ok' in x) {
             done[v]++;
             const loop = x.ok.loop;
-            draw(v, loop === undefined ? 0 : x.ok.summary.run.events / (loop.wallMs / 1000));
+            const wallS = (loop?.wallMs ?? 0) / 1000;
+            draw(v, wallS > 0 ? x.ok.summary.run.events / wallS : 0);
           }
           return x;
         }),
