@@ -119,6 +119,9 @@ export class Replicator {
     const firsts: RunResult[] = [];
     try {
       for (const [v, scenario] of scenarios.entries()) {
+        // a turn of the event loop: the threads' finished replications come in and the next
+        // ones go out (a simulation here holds the loop until it ends)
+        await new Promise((resolve) => setImmediate(resolve));
         if (failures.first < key(v, 1)) break;
         try {
           firsts.push(
