@@ -30,11 +30,11 @@
  *    happens when it does not fit (a normal compile).
  *
  * Paths: a few CLI modules resolve files relative to where they live (the package.json for the
- * version, scenarios/, dist-web/, the sweep worker, packages through createRequire). In the
+ * version, scenarios/, dist-web/, the replications' worker, packages through createRequire). In the
  * bundle every `import.meta.url` of a dist/ module becomes that module's own URL in dist/
  * (relative to the bundle's URL, `__msasimBundleUrl`, so the package can live anywhere), so
- * those paths resolve as unbundled; the sweep's worker thread runs the unbundled
- * dist/cli/sweep-worker.js. The library entry (dist/index.js, the package's `exports`) is not
+ * those paths resolve as unbundled; the worker threads (sweep, run --jobs) run the unbundled
+ * dist/cli/replication-worker.js. The library entry (dist/index.js, the package's `exports`) is not
  * bundled.
  */
 import { execFileSync } from 'node:child_process';

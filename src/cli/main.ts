@@ -34,6 +34,7 @@ import { chosenLang, langOption } from './lang.ts';
 import {
   parseCountOption,
   parseDurationOption,
+  parseJobsOption,
   parsePrecisionOption,
   parseReplicationsOption,
   parseResolutionOption,
@@ -336,6 +337,11 @@ function withRunOptions(command: Command): Command {
         '--max-replications <n>',
         `the most replications --precision runs (default ${DEFAULT_MAX_REPLICATIONS})`,
         parseReplicationsOption,
+      )
+      .option(
+        '--jobs <n>',
+        "worker threads for the replications after each variant's first, which the main thread runs meanwhile (default: the available cores, at most one per such replication); 1: every replication in the main thread, one after the other. The outputs are the same bytes whatever n",
+        parseJobsOption,
       )
       .option(
         '--warmup <auto>',

@@ -85,6 +85,13 @@ export function parseWorkersOption(value: string): number {
   return n;
 }
 
+/** Parses --jobs: a whole number from 1 to 1,024 (1: every replication in the main thread). */
+export function parseJobsOption(value: string): number {
+  const n = parseCountOption(value);
+  if (n > 1024) throw new InvalidArgumentError('expected at most 1024 jobs.');
+  return n;
+}
+
 /** Parses --seed: any text but the empty one (a whole number is read as a number later). */
 export function parseSeedOption(value: string): string {
   if (value.trim() === '')

@@ -2,7 +2,8 @@
  * Progress bars on stderr (cli-progress), drawn only when stderr is a terminal and --quiet is
  * not given: silent in pipes, CI and tests. They only read counters and the wall clock, so they
  * never change what a run computes or writes. `run`/`compare` show one bar per variant
- * (simulated time / duration, events/s); `sweep` one bar of grid points (runs/s, ETA).
+ * (simulated time / duration, events/s), one after the other, or all at once while worker
+ * threads run replications (`--jobs`); `sweep` one bar of grid points (runs/s, ETA).
  */
 import cliProgress from 'cli-progress';
 
@@ -14,9 +15,11 @@ export interface VariantBar {
   stop(): void;
 }
 
-/** Starts bars for the variants of a run, one after the other. */
+/** Starts bars for the variants of a run, one after the other (or together: `stop` ends them). */
 export interface RunProgress {
   variant(label: string, totalMs: number, replications: number): VariantBar;
+  /** Leaves every bar's last line on screen (the bars of a run with worker threads). */
+  stop(): void;
 }
 
 /** Whether bars are drawn: stderr is a terminal and the user did not ask for quiet. */
@@ -24,34 +27,50 @@ export function progressWanted(quiet: boolean | undefined): boolean {
   return quiet !== true && process.stderr.isTTY === true;
 }
 
-/** Bars for `msasim run`/`compare`; undefined when none are wanted. */
-export function createRunProgress(quiet: boolean | undefined): RunProgress | undefined {
+/**
+ * Bars for `msasim run`/`compare`; undefined when none are wanted. `together`: every variant's
+ * bar is on screen at once (replications run on worker threads), else one after the other.
+ */
+export function createRunProgress(
+  quiet: boolean | undefined,
+  together = false,
+): RunProgress | undefined {
   if (!progressWanted(quiet)) return undefined;
+  const options = (label: string, totalMs: number, replications: number) => ({
+    format: '{label} [{bar}] {sim}/{total_s} s simulated | {eps} events/s{reps}',
+    payload: (simMs: number, eps: number, r: number) => ({
+      label,
+      total_s: (totalMs / 1000).toFixed(1),
+      sim: (simMs / 1000).toFixed(1),
+      eps: eps > 0 ? formatRate(eps) : '—',
+      reps: replications > 1 ? ` | replication ${r}/${replications}` : '',
+    }),
+  });
+  const look = { stream: process.stderr, barsize: 24, hideCursor: true, fps: 5 };
+  const multi = together
+    ? new cliProgress.MultiBar(look, cliProgress.Presets.shades_classic)
+    : undefined;
   return {
     variant(label, totalMs, replications) {
+      const { format, payload } = options(label, totalMs, replications);
+      if (multi !== undefined) {
+        const bar = multi.create(totalMs, 0, payload(0, 0, 1), { format });
+        return {
+          update: (simMs, eps, r) => bar.update(simMs, payload(simMs, eps, r)),
+          stop: () => bar.stop(),
+        };
+      }
       const bar = new cliProgress.SingleBar(
-        {
-          stream: process.stderr,
-          format: `{label} [{bar}] {sim}/{total_s} s simulated | {eps} events/s{reps}`,
-          barsize: 24,
-          hideCursor: true,
-          fps: 5,
-        },
+        { ...look, format },
         cliProgress.Presets.shades_classic,
       );
-      const payload = (simMs: number, eps: number, r: number) => ({
-        label,
-        sim: (simMs / 1000).toFixed(1),
-        total_s: (totalMs / 1000).toFixed(1),
-        eps: eps > 0 ? formatRate(eps) : '—',
-        reps: replications > 1 ? ` | replication ${r}/${replications}` : '',
-      });
       bar.start(totalMs, 0, payload(0, 0, 1));
       return {
         update: (simMs, eps, r) => bar.update(simMs, payload(simMs, eps, r)),
         stop: () => bar.stop(),
       };
     },
+    stop: () => multi?.stop(),
   };
 }
 

@@ -1,15 +1,16 @@
 /**
  * What `msasim run` and `msasim compare` share: load a scenario file, check the output folder
  * (before running, so a refused --out costs no waiting), run every variant with the same seed
- * under the runaway guards (events, wall time), and write the report files atomically under
- * reports/<name>/ (or --out). Printing is left to each command.
+ * under the runaway guards (events, wall time), its replications on worker threads with --jobs
+ * (cli/replications.ts), and write the report files atomically under reports/<name>/ (or
+ * --out). Printing is left to each command.
  */
 
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
-import type { LoopClock, LoopTiming, RunResult, RunSummary } from '../metrics/summary.ts';
-import { TRACE_DEFAULTS, type TraceOptions } from '../metrics/traces.ts';
-import { loadScenario } from '../model/language.ts';
-import { replicationSeed, runScenario } from '../model/run.ts';
+import type { LoopTiming } from '../metrics/summary.ts';
+import { parseScenario } from '../model/language.ts';
+import { runScenario } from '../model/run.ts';
 import { type Analysis, analyse } from '../report/analyse.ts';
 import { withCsvBom } from '../report/csv.ts';
 import { SENSITIVITY_THRESHOLD } from '../report/features/sensitivity/what-if.ts';
@@ -28,36 +29,40 @@ import { buildReportData, type ReportData } from '../report/report-data.ts';
 import type { RunNotes } from '../report/results.ts';
 import { scenarioResults } from '../report/scenario-results.ts';
 import { formatIssues } from '../scenario/format.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
-import type { Scenario, TraceDef } from '../scenario/types.ts';
-import { threadCpuMs } from './cpu-time.ts';
-import { RunGuardError, UsageError } from './errors.ts';
+import { type LoadedScenario, readScenarioText } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
 import { csvBomFor } from './lang.ts';
 import { type Lesson, loadLesson } from './lesson-file.ts';
 import { lessonWarnings } from './lesson-warnings.ts';
 import { checkOut, type OutTarget } from './out-target.ts';
-import { createRunProgress, type VariantBar } from './progress.ts';
+import { checkGuards, type ReplicationOptions, Replicator, runName } from './replications.ts';
 import {
   CHECK_EVERY,
   CommandBudget,
-  type GuardLimits,
-  guardMessage,
   noRequestCompletedWarning,
   RunGuard,
   shortDurationWarning,
-  stoppedBy,
 } from './run-guard.ts';
 import { type RanVariant, sensitivityHint, whatIfNearSaturation } from './sensitivity.ts';
+import { tracedReplication } from './traced-replications.ts';
 import { loadVegaAssets } from './vega-assets.ts';
 import { prepareWorkloadData, type ScenarioData } from './workload-files.ts';
 
 export { replicationSeed } from '../model/run.ts';
 /** Where they were first (safe-read.test.ts imports them from here). */
 export { LESSON_MAX_BYTES, readLesson } from './lesson-file.ts';
+export { checkGuards } from './replications.ts';
+export {
+  isTracedReplication,
+  keepTraces,
+  tracedReplication,
+  traceOptionsOf,
+} from './traced-replications.ts';
 
 /** Options of a run of every variant (`run` and `compare`), with the guards' budgets. */
-export interface RunVariantsOptions extends GuardLimits {
+export interface RunVariantsOptions extends ReplicationOptions {
   /** Overrides the scenario's seed; a whole number is read as a number. */
   seed?: string;
   /** Overrides the scenario's duration, ms. */
@@ -70,21 +75,16 @@ export interface RunVariantsOptions extends GuardLimits {
   maxReplications?: number;
   /** --warmup auto: choose the warm-up by MSER-5 from a pilot replication. */
   warmup?: 'auto';
-  /** No progress bars (they are drawn only on a terminal anyway). */
-  quiet?: boolean;
+  /**
+   * --jobs: replications run at once (default: the available parallelism); above 1, the
+   * replications after each variant's first run on that many worker threads (at most one per
+   * replication to make) while the main thread runs the first ones; 1: all in the main thread.
+   */
+  jobs?: number;
   /** The output folder (default reports/<scenario name>). */
   out?: string;
-  /** Seconds per point of the time series (default: chosen from the duration). */
-  seriesResolution?: number;
   /** Run the what-if near saturation (cli/sensitivity.ts). */
   sensitivity?: boolean;
-  /** Record request traces (else only when the scenario has a `trace:` section). */
-  trace?: boolean;
-  /** With tracing: the slowest kept per entry endpoint, one in how many kept. */
-  traceSlowest?: number;
-  traceEvery?: number;
-  /** With tracing: the replication traced (default: the scenario's trace.replication, else 1), or every one. */
-  traceReplication?: number | 'all';
   /** Start every CSV file with a UTF-8 byte-order mark (for Excel); default: with Korean. */
   csvBom?: boolean;
   /** The language of the page's words (cli/lang.ts; default English). */
@@ -92,67 +92,19 @@ export interface RunVariantsOptions extends GuardLimits {
 }
 
 /**
- * The trace options of a run of `scenario`: its `trace:` section, or the defaults when the
- * command line asks for tracing, with the command line's counts over both; undefined: none.
+ * The worker threads of a run (0: none, every replication in the main thread): --jobs (default
+ * the available parallelism), at most as many as the replications made at once after the
+ * variants' first ones (`variants` × (`replications` − 1), or one round of --precision).
  */
-export function traceOptionsOf(
-  scenario: Scenario,
-  opts: Pick<RunVariantsOptions, 'trace' | 'traceSlowest' | 'traceEvery' | 'traceReplication'>,
-): TraceOptions | undefined {
-  const asked =
-    opts.trace ||
-    opts.traceSlowest !== undefined ||
-    opts.traceEvery !== undefined ||
-    opts.traceReplication !== undefined;
-  const section = scenario.trace ?? (asked ? TRACE_DEFAULTS : undefined);
-  if (section === undefined) return undefined;
-  // which replication is traced is the run's choice (tracedReplication), not the recorder's
-  const { replication: _, ...base } = section as TraceDef;
-  return {
-    ...base,
-    ...(opts.traceSlowest === undefined ? {} : { slowest: opts.traceSlowest }),
-    ...(opts.traceEvery === undefined ? {} : { every: opts.traceEvery }),
-  };
-}
-
-/** The trace options of replication `r` of `scenario`: null when it is not traced. */
-function tracingOf(scenario: Scenario, opts: RunVariantsOptions, r: number): TraceOptions | null {
-  const base = traceOptionsOf(scenario, opts);
-  if (base === undefined || !isTracedReplication(r, tracedReplication(scenario, opts))) return null;
-  return r === 1 ? base : { ...base, replication: r };
-}
-
-/**
- * The replication traced: `--trace-replication`, else the scenario's `trace.replication`
- * (undefined: the first).
- */
-export function tracedReplication(
-  scenario: Scenario,
-  opts: Pick<RunVariantsOptions, 'traceReplication'>,
-): number | 'all' | undefined {
-  return opts.traceReplication ?? scenario.trace?.replication;
-}
-
-/** Whether replication `r` is the one traced (or one of them: `--trace-replication all`). */
-export function isTracedReplication(r: number, which: number | 'all' | undefined): boolean {
-  return which === 'all' || r === (which ?? 1);
-}
-
-/**
- * Adds the traces of replication `result` to those kept for the report (on the first
- * replication's result, which the report shows): slowest first, ties by replication then by
- * the order answered, as the tracer sorts one replication's.
- */
-export function keepTraces(first: RunResult, result: RunResult): void {
-  if (result === first || result.traces === undefined) return;
-  const all = [...(first.traces ?? []), ...result.traces];
-  all.sort(
-    (a, b) =>
-      b.endMs - b.startMs - (a.endMs - a.startMs) ||
-      (a.replication ?? 1) - (b.replication ?? 1) ||
-      a.seq - b.seq,
-  );
-  first.traces = all;
+export function workerThreads(
+  jobs: number | undefined,
+  variants: number,
+  replications: number,
+  precision: boolean,
+): number {
+  const asked = jobs ?? availableParallelism();
+  if (asked <= 1) return 0;
+  return Math.min(asked, Math.max(variants * (replications - 1), precision ? variants : 0));
 }
 
 /**
@@ -165,15 +117,14 @@ export interface VariantRuns {
   analysis: Analysis;
   wallMs: number;
   loop: LoopTiming;
+  /** The threads whose loops `loop` sums (1: the main thread alone). */
+  threads: number;
   target: OutTarget;
 }
 
-/** The clocks the runs' loops are timed with: wall time, the main thread's CPU time. */
-const LOOP_CLOCK: LoopClock = { wallMs: () => performance.now(), cpuMs: threadCpuMs };
-
 /**
- * Loads `file` (printing its warnings), checks the output folder and runs every variant in
- * order. Throws ScenarioError for a bad scenario, OutPathError for an output folder msasim may
+ * Loads `file` (printing its warnings), checks the output folder and runs every variant (its
+ * replications on worker threads with --jobs: cli/replications.ts). Throws ScenarioError for a bad scenario, OutPathError for an output folder msasim may
  * not write to, UsageError for a --duration not longer than the warm-up, and RunGuardError
  * when a run exceeds a budget (before anything is written).
  */
@@ -183,33 +134,23 @@ export async function runVariants(
   io: CliIo,
 ): Promise<VariantRuns> {
   const budget = new CommandBudget(opts.maxWall);
-  const loaded = await loadWithWarnings(file, io, opts.lang);
+  const { loaded, text } = await loadTextWithWarnings(file, io, opts.lang);
   const target = await checkOut(opts.out ?? join('reports', loaded.name), 'report', {
     keep: [{ path: file, what: 'the scenario file' }],
   });
   const lesson = await loadLesson(file, loaded, io, opts.lang);
   const data = await prepareWorkloadData(loaded);
   try {
-    return await runAll(loaded, file, opts, io, budget, lesson, data, target);
+    return await runAll(loaded, { file, text }, opts, io, budget, lesson, data, target);
   } finally {
     data.close();
   }
 }
 
-/** What every replication of a command shares: its options, budget, data files and loop clock. */
-interface RunContext {
-  opts: RunVariantsOptions;
-  budget: CommandBudget;
-  data: ScenarioData;
-  seedOverride: number | string | undefined;
-  /** The simulation loops' cost, summed over every run of the command. */
-  loop: LoopTiming;
-}
-
 /** Runs every variant of `loaded` (see runVariants), its data files read. */
 async function runAll(
   loaded: LoadedScenario,
-  file: string,
+  source: { file: string; text: string },
   opts: RunVariantsOptions,
   io: CliIo,
   budget: CommandBudget,
@@ -217,14 +158,7 @@ async function runAll(
   data: ScenarioData,
   target: OutTarget,
 ): Promise<VariantRuns> {
-  const ctx: RunContext = {
-    opts,
-    budget,
-    data,
-    seedOverride: parseSeed(opts.seed),
-    loop: { wallMs: 0, cpuMs: 0, events: 0 },
-  };
-  const lang = opts.lang ?? 'en';
+  const file = source.file;
   const cap = opts.maxReplications ?? DEFAULT_MAX_REPLICATIONS;
   const asked = opts.replications ?? loaded.replications ?? 1;
   const replications = opts.precision === undefined ? asked : Math.min(Math.max(asked, 2), cap);
@@ -236,10 +170,9 @@ async function runAll(
         `${opts.traceReplication === undefined ? `trace.replication: ${tr} in the scenario` : `--trace-replication ${tr}`}: this run makes ${most === 1 ? 'one replication' : `at most ${most} replications`}; give a number from 1 to ${most}, or all${opts.traceReplication === undefined ? ' (or --replications, or --trace-replication)' : ''}.`,
       );
   }
-  const started = performance.now();
   if (opts.duration !== undefined && opts.duration < 1000)
     io.err(`${shortDurationWarning(opts.duration)}\n`);
-  let scenarios = loaded.variants.map((base) => {
+  const scenarios = loaded.variants.map((base) => {
     const scenario = opts.duration === undefined ? base : { ...base, durationMs: opts.duration };
     if (scenario.warmupMs >= scenario.durationMs) {
       throw new UsageError(
@@ -257,39 +190,69 @@ async function runAll(
     lesson?.refs,
     lesson === null ? undefined : { lang: lesson.lang, translations: lesson.translations },
   );
+  const threads = workerThreads(
+    opts.jobs,
+    scenarios.length,
+    replications,
+    opts.precision !== undefined,
+  );
+  const replicator = new Replicator({
+    opts,
+    budget,
+    data,
+    seedOverride: parseSeed(opts.seed),
+    source,
+    threads,
+    loop: { wallMs: 0, cpuMs: 0, events: 0 },
+  });
+  try {
+    const plan = { loaded, opts, io, scenarios, replications, cap };
+    return { ...(await replicate(replicator, plan, results)), target };
+  } finally {
+    await replicator.close();
+  }
+}
+
+/** What `replicate` runs: the scenario's variants as run, how many replications, the options. */
+interface Plan {
+  loaded: LoadedScenario;
+  opts: RunVariantsOptions;
+  io: CliIo;
+  /** The variants as run (--duration applied). */
+  scenarios: Scenario[];
+  /** Replications of each variant (before --precision adds any). */
+  replications: number;
+  /** The most replications --precision runs. */
+  cap: number;
+}
+
+/**
+ * Runs the replications of every variant (--warmup auto's pilot first, --precision's rounds
+ * after), then the sensitivity what-if, and analyses the results (see runVariants).
+ */
+async function replicate(
+  replicator: Replicator,
+  plan: Plan,
+  results: ScenarioResults,
+): Promise<Omit<VariantRuns, 'target'>> {
+  const { loaded, opts, io, replications, cap } = plan;
+  const { budget, data, seedOverride } = replicator.ctx;
+  const lang = opts.lang ?? 'en';
+  const started = performance.now();
   const notes: RunNotes = {};
-  const progress = createRunProgress(opts.quiet);
-  const runAllOnce = async (count: number) => {
-    const summaries: RunSummary[][] = scenarios.map(() => []);
-    results.runs = [];
-    for (const [v, scenario] of scenarios.entries()) {
-      const bar = progress?.variant(
-        scenario.variant ?? scenario.name,
-        scenario.durationMs * count,
-        count,
-      );
-      try {
-        for (let r = 1; r <= count; r++) {
-          const result = await runReplication(scenario, r, ctx, bar);
-          if (r === 1) results.runs.push(result);
-          else keepTraces(results.runs[v], result);
-          summaries[v].push(result.summary);
-        }
-      } finally {
-        bar?.stop();
-      }
-    }
-    return summaries;
-  };
+  let scenarios = plan.scenarios;
   if (opts.warmup === 'auto') {
     // a pilot: the first replication of every variant, whose highlights' series MSER-5 reads
-    const pilot = await runAllOnce(1);
-    const warmupMs = autoWarmupMs(analyse({ ...results, replications: pilot }));
+    const pilot = await replicator.all(scenarios, 1);
+    results.runs = pilot.firsts;
+    const warmupMs = autoWarmupMs(analyse({ ...results, replications: pilot.summaries }));
     notes.warmupAutoMs = warmupMs;
     io.err(`${t(lang, 'run.warmupAuto', { s: warmupMs / 1000 })}\n`);
     scenarios = scenarios.map((s) => ({ ...s, warmupMs }));
   }
-  const summaries = await runAllOnce(replications);
+  const made = await replicator.all(scenarios, replications);
+  results.runs = made.firsts;
+  const summaries = made.summaries;
   const set = () => {
     if (summaries[0].length > 1) results.replications = summaries;
   };
@@ -298,13 +261,7 @@ async function runAll(
     const outcome = await replicateUntil(
       replications,
       cap,
-      async (r) => {
-        for (const [v, scenario] of scenarios.entries()) {
-          const result = await runReplication(scenario, r, ctx);
-          keepTraces(results.runs[v], result);
-          summaries[v].push(result.summary);
-        }
-      },
+      (r) => replicator.round(scenarios, r, made),
       () => {
         set();
         return precisionState(analyse(results), precision);
@@ -320,7 +277,7 @@ async function runAll(
   const empty = summaries.flat().filter((x) => x.overall.finished === 0).length;
   if (empty > 0) io.err(`${noRequestCompletedWarning(empty, summaries.flat().length, lang)}\n`);
   const ran: RanVariant[] = scenarios.map((scenario, v) => ({
-    scenario: { ...scenario, seed: ctx.seedOverride ?? scenario.seed },
+    scenario: { ...scenario, seed: seedOverride ?? scenario.seed },
     name: variantName(loaded.name, scenario),
     base: summaries[v][0],
   }));
@@ -348,50 +305,8 @@ async function runAll(
   const wallMs = performance.now() - started;
   const analysis = analyse(results);
   for (const w of lessonWarnings(analysis, lang)) io.err(`${w}\n`);
-  return { results, analysis, wallMs, loop: ctx.loop, target };
-}
-
-/**
- * Replication r of `scenario` (seed `replicationSeed(seed, r)`) under the guards, drawing on
- * `bar` when given; traced when asked and it is the replication chosen (the first by default,
- * the one whose details the report shows; `--trace-replication`). @throws RunGuardError when a
- * guard stopped it.
- */
-async function runReplication(
-  scenario: Scenario,
-  r: number,
-  ctx: RunContext,
-  bar?: VariantBar,
-): Promise<RunResult> {
-  const { opts, budget } = ctx;
-  budget.checkBefore(`the run of ${runName(scenario)}${r > 1 ? `, replication ${r}` : ''}`);
-  const seed = ctx.seedOverride ?? scenario.seed;
-  const t0 = performance.now();
-  const doneMs = (r - 1) * scenario.durationMs;
-  const guard = new RunGuard(opts, budget);
-  const result = await runScenario(scenario, {
-    data: ctx.data.of(scenario.variant) ?? undefined,
-    trace: tracingOf(scenario, opts, r),
-    seed: replicationSeed(seed, r),
-    maxEvents: opts.maxEvents,
-    checkEvery: CHECK_EVERY,
-    clock: LOOP_CLOCK,
-    seriesResolutionS: opts.seriesResolution,
-    onCheckpoint: (sim, probe) => {
-      const wallMs = performance.now() - t0;
-      bar?.update(doneMs + sim.now, sim.eventsProcessed / (wallMs / 1000), r);
-      return guard.check(sim, probe);
-    },
-  });
-  checkGuards(scenario, result, opts, guard);
-  if (result.loop !== undefined) {
-    ctx.loop.wallMs += result.loop.wallMs;
-    ctx.loop.cpuMs += result.loop.cpuMs;
-    ctx.loop.events += result.loop.events;
-  }
-  const wallS = (performance.now() - t0) / 1000;
-  bar?.update(r * scenario.durationMs, result.summary.run.events / wallS, r);
-  return result;
+  const threads = replicator.ctx.threads + 1;
+  return { results, analysis, wallMs, loop: replicator.ctx.loop, threads };
 }
 
 /**
@@ -403,9 +318,19 @@ export async function loadWithWarnings(
   io: CliIo,
   lang: Lang = 'en',
 ): Promise<LoadedScenario> {
-  const loaded = await loadScenario(file);
+  return (await loadTextWithWarnings(file, io, lang)).loaded;
+}
+
+/** The scenario in `file` and the text it was parsed from (see loadWithWarnings). */
+async function loadTextWithWarnings(
+  file: string,
+  io: CliIo,
+  lang: Lang = 'en',
+): Promise<{ loaded: LoadedScenario; text: string }> {
+  const text = await readScenarioText(file);
+  const loaded = parseScenario(text, file);
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings, lang)}\n`);
-  return loaded;
+  return { loaded, text };
 }
 
 /** The runs of every variant of `file` (see runVariants) with their report written. */
@@ -431,25 +356,6 @@ export function parseSeed(seed: string | undefined): number | string | undefined
 /** A variant's name as comparisons use it (the scenario's name when it has none). */
 function variantName(name: string, scenario: Scenario): string {
   return scenario.variant ?? name;
-}
-
-/** `"shop" (variant big)`. */
-function runName(scenario: Scenario): string {
-  return `"${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''}`;
-}
-
-/** Throws a RunGuardError when `result` was stopped by a guard (events, wall, backlog, memory). */
-export function checkGuards(
-  scenario: Scenario,
-  result: RunResult,
-  opts: RunVariantsOptions,
-  guard: RunGuard,
-): void {
-  const text = stoppedBy(result.summary, opts.maxEvents, guard);
-  if (text === undefined) return;
-  throw new RunGuardError(
-    guardMessage(`run of ${runName(scenario)}`, text, 'Nothing was written.'),
-  );
 }
 
 /** The report files of `runs`, written atomically to the folder checked by runVariants. */

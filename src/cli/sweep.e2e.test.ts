@@ -5,7 +5,7 @@
  * missing points and ends with the same files; and every bad input gives a clear message with
  * exit code 1 (scenario, saved state) or 2 (usage), never a stack trace. The first sweep, the
  * reference of the others, runs through the binary (bin/msasim); the others in-process in the
- * tests' folder (test-support/cli.ts), with worker threads loading dist/cli/sweep-worker.js
+ * tests' folder (test-support/cli.ts), with worker threads loading dist/cli/replication-worker.js
  * just the same.
  */
 import { execFile } from 'node:child_process';

@@ -34,7 +34,15 @@ export function shippedReportData(
       const silent = { out: () => {}, err: () => {} };
       const { results } = await runVariants(
         join(SCENARIOS, file),
-        { duration: durationMs, replications, maxEvents: 2e9, maxWall: 600_000, quiet: true },
+        // every replication in this thread: worker threads would load the sources through tsx
+        {
+          duration: durationMs,
+          replications,
+          jobs: 1,
+          maxEvents: 2e9,
+          maxWall: 600_000,
+          quiet: true,
+        },
         silent,
       );
       return JSON.parse(reportDataJson(results)) as ReportData;

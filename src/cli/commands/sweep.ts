@@ -14,7 +14,6 @@
 
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
-import { Piscina } from 'piscina';
 import type { RunSummary } from '../../metrics/summary.ts';
 import { parseScenario } from '../../model/language.ts';
 import { replicationSeed } from '../../model/run.ts';
@@ -48,11 +47,13 @@ import {
   readScenarioText,
   type ScenarioOverride,
 } from '../../scenario/load.ts';
-import type { GuardText } from '../../scenario/messages.ts';
-import { RunGuardError, SweepError, UsageError } from '../errors.ts';
+import { type GuardText, wallBudgetSpent } from '../../scenario/messages.ts';
+import { InternalError, RunGuardError, SweepError, UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { checkOut } from '../out-target.ts';
 import { createSweepProgress, type SweepProgress } from '../progress.ts';
+import { openReplicationPool, type ReplicationPool } from '../replication-pool.ts';
+import type { ReplicationTask } from '../replication-worker.ts';
 import { CommandBudget, type GuardLimits, guardMessage, stoppedBy } from '../run-guard.ts';
 import { parseSeed } from '../run-variants.ts';
 import { writeSweepResults } from '../sweep-results.ts';
@@ -65,7 +66,6 @@ import {
   writeFileAtomically,
   writeShard,
 } from '../sweep-store.ts';
-import type { SweepTask, SweepTaskResult } from '../sweep-worker.ts';
 import { prepareWorkloadData } from '../workload-files.ts';
 
 /** Options of `msasim sweep`, with the guards' budgets. */
@@ -257,14 +257,7 @@ interface RunContext {
  */
 async function runPoints(ctx: RunContext): Promise<void> {
   if (ctx.todo.length === 0) return;
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const pool = new Piscina<SweepTask, SweepTaskResult>({
-    filename: new URL(`../sweep-worker${ext}`, import.meta.url).href,
-    name: 'runSweepTask',
-    minThreads: ctx.workers,
-    maxThreads: ctx.workers,
-    execArgv: ext === '.ts' ? ['--import', 'tsx'] : [],
-  });
+  const pool = await openReplicationPool(ctx.workers);
   const progress = createSweepProgress(ctx.done + ctx.todo.length, ctx.done, ctx.opts.quiet);
   const interrupted = () => {
     progress?.stop();
@@ -289,7 +282,7 @@ async function runPoints(ctx: RunContext): Promise<void> {
 async function runPoint(
   ctx: RunContext,
   index: number,
-  pool: Piscina<SweepTask, SweepTaskResult>,
+  pool: ReplicationPool,
   progress: SweepProgress | undefined,
 ): Promise<void> {
   const { plan, opts } = ctx;
@@ -305,7 +298,7 @@ async function runPoint(
   const runs = pointRuns(plan).map((variantRuns) =>
     Promise.all(
       variantRuns.map(async ({ variant, replication }) => {
-        const task: SweepTask = {
+        const task: ReplicationTask = {
           file: ctx.file,
           text: ctx.text,
           overrides,
@@ -316,7 +309,17 @@ async function runPoint(
           limits,
           deadline: ctx.deadline,
         };
-        const { summary, guard } = await pool.run(task);
+        const result = await pool.run(task);
+        if ('late' in result)
+          throw new RunGuardError(
+            guardMessage(
+              'msasim',
+              wallBudgetSpent(opts.maxWall, `a run at ${overrides.map((o) => o.label).join(' ')}`),
+              savedTail(ctx),
+            ),
+          );
+        if ('cancelled' in result) throw new InternalError('a sweep task was cancelled');
+        const { summary, guard } = result;
         checkGuards(summary, guard, overrides, ctx);
         progress?.runDone();
         return summary;
@@ -344,7 +347,12 @@ function checkGuards(
     guardMessage(
       `a run at ${overrides.map((o) => o.label).join(' ')}${variant ? `, variant ${variant}` : ''}, seed ${seed},`,
       text,
-      `The points finished so far are saved in ${join(ctx.outDir, 'points')}: rerun with --resume to keep them.`,
+      savedTail(ctx),
     ),
   );
+}
+
+/** What a stopped sweep leaves: the points saved so far. */
+function savedTail(ctx: RunContext): string {
+  return `The points finished so far are saved in ${join(ctx.outDir, 'points')}: rerun with --resume to keep them.`;
 }

@@ -194,6 +194,8 @@ export const EN = {
   'run.account':
     'simulated {requests} requests ({events} events) in {wall} s wall; {loop}; wrote {files} to {dir}',
   'run.loop': 'loop {cpu} s CPU, {wall} s wall, {rate} events/s',
+  'run.loopThreads':
+    'loop {cpu} s CPU, {wall} s wall summed over {threads} threads, {rate} events/s of CPU',
   'run.lessonWarning':
     "warning: {file}:{line}: the lesson's claim is not borne out by this run: {claim}",
 

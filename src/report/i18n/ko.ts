@@ -180,6 +180,8 @@ export const KO: Record<MessageKey, string> = {
   'run.account':
     '시뮬레이션한 요청 {requests}개 (이벤트 {events}개), 실제 시간 {wall}초. {loop}. 쓴 파일: {files} (폴더 {dir})',
   'run.loop': '루프: CPU {cpu}초, 실제 시간 {wall}초, 초당 이벤트 {rate}',
+  'run.loopThreads':
+    '루프 (스레드 {threads}개 합계): CPU {cpu}초, 실제 시간 {wall}초, CPU 초당 이벤트 {rate}',
   'run.lessonWarning':
     '경고: {file}:{line}: 교안의 주장을 이번 실행이 뒷받침하지 않습니다: {claim}',
 

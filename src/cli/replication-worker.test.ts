@@ -1,0 +1,100 @@
+/**
+ * The replication task of the worker threads (cli/replication-worker.ts), called in-process:
+ * it runs exactly the run the main thread would make (the variant, --duration, the warm-up
+ * --warmup auto chose, the seed of its replication, its traces), answers `late` when the
+ * command's wall-time budget is spent before it starts and `cancelled` when a replication
+ * before it failed; and the choice of worker threads for `--jobs` (run-variants.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../model/language.ts';
+import { replicationSeed, runScenario } from '../model/run.ts';
+import { TINY_YAML } from '../test-support/yaml.ts';
+import { type ReplicationTask, runReplicationTask } from './replication-worker.ts';
+import { formatLoop } from './run-account.ts';
+import { wallNow } from './run-guard.ts';
+import { workerThreads } from './run-variants.ts';
+
+const TEXT = `${TINY_YAML}variants:
+  fast: {}
+  slow:
+    set:
+      services.server.endpoints.serve.steps[0].cpu: { dist: exponential, mean: 6ms }
+`;
+
+/** The traces of replication 3. */
+const TRACED = { slowest: 2, failed: 5, every: 50, sampled: 5, replication: 3 };
+
+/** Replication 3 of variant slow, 3 s long with a warm-up of 1 s. */
+const task = (more: Partial<ReplicationTask> = {}): ReplicationTask => ({
+  file: 'tiny.yaml',
+  text: TEXT,
+  overrides: [],
+  variant: 'slow',
+  seed: undefined,
+  replication: 3,
+  durationMs: 3000,
+  warmupMs: 1000,
+  limits: { maxEvents: 1e7, maxWall: 60_000 },
+  deadline: wallNow() + 60_000,
+  ...more,
+});
+
+describe('runReplicationTask', () => {
+  it('makes the run the main thread would make, traces included', async () => {
+    const result = await runReplicationTask(task({ trace: TRACED, timed: true }));
+    if (!('summary' in result)) throw new Error(`no summary: ${JSON.stringify(result)}`);
+    const base = parseScenario(TEXT, 'tiny.yaml').variants[1];
+    const here = await runScenario(
+      { ...base, durationMs: 3000, warmupMs: 1000 },
+      { seed: replicationSeed(base.seed, 3), trace: TRACED },
+    );
+    expect(result.summary).toEqual(here.summary);
+    expect(result.summary.scenario).toMatchObject({ durationMs: 3000, warmupMs: 1000 });
+    expect(result.summary.scenario.seed).toBe(`${base.seed}/3`);
+    expect(result.traces).toEqual(here.traces);
+    expect(result.traces?.length).toBeGreaterThan(0);
+    expect(result.loop?.events).toBe(result.summary.run.events);
+    expect(result.guard).toBeUndefined();
+  });
+
+  it('answers late when the command’s wall-time budget is spent before it starts', async () => {
+    expect(await runReplicationTask(task({ deadline: wallNow() - 1 }))).toEqual({ late: true });
+  });
+
+  it('answers cancelled when a replication before it failed, and runs when one after it did', async () => {
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    stop[0] = 4;
+    expect(await runReplicationTask(task({ cancel: { stop, key: 5 } }))).toEqual({
+      cancelled: true,
+    });
+    stop[0] = 6;
+    expect(await runReplicationTask(task({ cancel: { stop, key: 5 } }))).toHaveProperty('summary');
+  });
+
+  it('reports the guard that stopped it', async () => {
+    const result = await runReplicationTask(task({ limits: { maxEvents: 100, maxWall: 60_000 } }));
+    expect(result).toHaveProperty('guard');
+    if ('summary' in result) expect(result.summary.run.stopReason).toBe('budget');
+  });
+});
+
+describe('--jobs: worker threads', () => {
+  it('none with --jobs 1 or nothing to share; else at most one per replication after the first', () => {
+    expect(workerThreads(1, 4, 3, false)).toBe(0);
+    expect(workerThreads(8, 4, 1, false)).toBe(0);
+    expect(workerThreads(8, 4, 3, false)).toBe(8);
+    expect(workerThreads(8, 2, 3, false)).toBe(4);
+    expect(workerThreads(3, 4, 3, false)).toBe(3);
+    // --precision adds rounds of one replication per variant
+    expect(workerThreads(8, 2, 2, true)).toBe(2);
+  });
+
+  it('the closing line sums the loops of several threads and says so', () => {
+    const loop = { cpuMs: 2000, wallMs: 2500, events: 4_000_000 };
+    expect(formatLoop(loop)).toBe('loop 2.00 s CPU, 2.50 s wall, 2.00M events/s');
+    expect(formatLoop(loop, 'en', 3)).toBe(
+      'loop 2.00 s CPU, 2.50 s wall summed over 3 threads, 2.00M events/s of CPU',
+    );
+    expect(formatLoop(loop, 'ko', 3)).toContain('스레드 3개 합계');
+  });
+});

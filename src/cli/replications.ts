@@ -1,0 +1,368 @@
+/**
+ * The replications of every variant of `msasim run`/`compare`, under the runaway guards. The
+ * first replication of each variant runs in the main thread: its whole RunResult (series,
+ * distributions, traces) makes the report's details. With `--jobs` above 1 the others (2..N,
+ * and each round `--precision` adds) run meanwhile on worker threads (cli/replication-pool.ts
+ * with cli/replication-worker.ts, the sweep's pool and task), which send back their summaries
+ * as plain data (with the loop's cost, and the traces of a traced replication); with `--jobs 1`
+ * (or nothing to share) every replication runs here, one after the other.
+ *
+ * Results are gathered in replication order, never in finishing order, and a replication
+ * depends only on its scenario and seed, so the outputs are byte-identical whatever --jobs.
+ * When guards stop several replications, the one reported is the first in the order --jobs 1
+ * runs them (variant, then replication), so the message is the one --jobs 1 gives; the worker
+ * replications after it are cancelled at their next checkpoint (a shared counter).
+ */
+import type { LoopClock, LoopTiming, RunResult, RunSummary } from '../metrics/summary.ts';
+import { replicationSeed, runScenario } from '../model/run.ts';
+import { wallBudgetSpent } from '../scenario/messages.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { threadCpuMs } from './cpu-time.ts';
+import { RunGuardError } from './errors.ts';
+import { createRunProgress } from './progress.ts';
+import { openReplicationPool, type ReplicationPool } from './replication-pool.ts';
+import type { ReplicationResult, ReplicationTask } from './replication-worker.ts';
+import {
+  CHECK_EVERY,
+  type CommandBudget,
+  type GuardLimits,
+  guardMessage,
+  RunGuard,
+  stoppedBy,
+} from './run-guard.ts';
+import { keepTraces, type TraceChoice, tracingOf } from './traced-replications.ts';
+import type { ScenarioData } from './workload-files.ts';
+
+/** The options a replication is run with. */
+export interface ReplicationOptions extends GuardLimits, TraceChoice {
+  /** Seconds per point of the time series (default: chosen from the duration). */
+  seriesResolution?: number;
+  /** No progress bars. */
+  quiet?: boolean;
+}
+
+/** What every replication of a command shares. */
+export interface ReplicationContext {
+  opts: ReplicationOptions;
+  budget: CommandBudget;
+  /** The data files the workloads replay, read by this thread. */
+  data: ScenarioData;
+  seedOverride: number | string | undefined;
+  /** The scenario file and the text this thread parsed (a worker thread parses it again). */
+  source: { file: string; text: string };
+  /** Worker threads (0: every replication runs in this thread). */
+  threads: number;
+  /** The simulation loops' cost, summed over every run of the command (and every thread). */
+  loop: LoopTiming;
+}
+
+/** The replications of every variant: the first's whole result, every one's summary. */
+export interface Replicated {
+  /** Replication 1 of each variant (with the traces of the other traced replications). */
+  firsts: RunResult[];
+  /** Per variant, the summaries of its replications in order. */
+  summaries: RunSummary[][];
+}
+
+/** The clocks this thread's runs' loops are timed with: wall time, the thread's CPU time. */
+const LOOP_CLOCK: LoopClock = { wallMs: () => performance.now(), cpuMs: threadCpuMs };
+
+/**
+ * Most replications handed to a worker thread at once: enough to keep it busy while the main
+ * thread runs a first replication (it hands out tasks only between its own runs), few enough
+ * that the others are handed out to whichever thread is free first.
+ */
+const MAX_QUEUE = 4;
+
+/** A replication made on a worker thread, or why there is none. */
+type Remote = { ok: Extract<ReplicationResult, { summary: RunSummary }> } | { failed: true };
+
+/** Runs the replications of `msasim run`/`compare` (see the header). */
+export class Replicator {
+  #pool: Promise<ReplicationPool> | undefined;
+
+  constructor(readonly ctx: ReplicationContext) {}
+
+  /** Replications 1..count of every variant of `scenarios`, with progress bars. */
+  async all(scenarios: readonly Scenario[], count: number): Promise<Replicated> {
+    const { ctx } = this;
+    if (ctx.threads === 0 || count === 1) return this.#allHere(scenarios, count);
+    const tasks = scenarios.length * (count - 1);
+    const pool = await this.#openPool(Math.min(MAX_QUEUE, Math.ceil(tasks / ctx.threads)));
+    const progress = createRunProgress(ctx.opts.quiet, true);
+    const bars = scenarios.map((s) =>
+      progress?.variant(s.variant ?? s.name, s.durationMs * count, count),
+    );
+    const done = scenarios.map(() => 0); // replications finished, per variant
+    const first = scenarios.map(() => 0); // the first replication's simulated ms so far
+    const draw = (v: number, eps: number) =>
+      bars[v]?.update(
+        done[v] * scenarios[v].durationMs + first[v],
+        eps,
+        Math.min(count, done[v] + 1),
+      );
+    const failures = new Failures();
+    const key = (v: number, r: number) => v * count + r - 1;
+    const remote = scenarios.map((s, v) =>
+      Array.from({ length: count - 1 }, (_, i) =>
+        this.#remote(pool, s, i + 2, key(v, i + 2), failures).then((x) => {
+          if ('ok' in x) {
+            done[v]++;
+            const loop = x.ok.loop;
+            const wallS = (loop?.wallMs ?? 0) / 1000;
+            draw(v, wallS > 0 ? x.ok.summary.run.events / wallS : 0);
+          }
+          return x;
+        }),
+      ),
+    );
+    const firsts: RunResult[] = [];
+    try {
+      for (const [v, scenario] of scenarios.entries()) {
+        // a turn of the event loop: the threads' finished replications come in and the next
+        // ones go out (a simulation here holds the loop until it ends)
+        await new Promise((resolve) => setImmediate(resolve));
+        if (failures.first < key(v, 1)) break;
+        try {
+          firsts.push(
+            await this.#here(scenario, 1, (simMs, eps) => {
+              first[v] = simMs;
+              draw(v, eps);
+            }),
+          );
+          done[v]++;
+          first[v] = 0;
+        } catch (e) {
+          failures.add(key(v, 1), e);
+          break;
+        }
+      }
+      const made = await Promise.all(remote.map((list) => Promise.all(list)));
+      failures.throwFirst();
+      const summaries = firsts.map((result, v) => [
+        result.summary,
+        ...made[v].map((x) => this.#kept(result, x)),
+      ]);
+      return { firsts, summaries };
+    } finally {
+      progress?.stop();
+    }
+  }
+
+  /**
+   * Replication `r` of every variant (a round of --precision), on the worker threads at once,
+   * its summaries added to `into` and its traces kept with the first replications'.
+   */
+  async round(scenarios: readonly Scenario[], r: number, into: Replicated): Promise<void> {
+    if (this.ctx.threads === 0) {
+      for (const [v, scenario] of scenarios.entries()) {
+        const result = await this.#here(scenario, r);
+        keepTraces(into.firsts[v], result);
+        into.summaries[v].push(result.summary);
+      }
+      return;
+    }
+    const pool = await this.#openPool(1);
+    const failures = new Failures();
+    const made = await Promise.all(scenarios.map((s, v) => this.#remote(pool, s, r, v, failures)));
+    failures.throwFirst();
+    made.forEach((x, v) => {
+      into.summaries[v].push(this.#kept(into.firsts[v], x));
+    });
+  }
+
+  /** Ends the worker threads, if any were started. */
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = undefined;
+    if (pool !== undefined) await (await pool).destroy();
+  }
+
+  /** Every replication in this thread, one after the other (--jobs 1, or one replication). */
+  async #allHere(scenarios: readonly Scenario[], count: number): Promise<Replicated> {
+    const progress = createRunProgress(this.ctx.opts.quiet);
+    const firsts: RunResult[] = [];
+    const summaries: RunSummary[][] = scenarios.map(() => []);
+    for (const [v, scenario] of scenarios.entries()) {
+      const bar = progress?.variant(
+        scenario.variant ?? scenario.name,
+        scenario.durationMs * count,
+        count,
+      );
+      try {
+        for (let r = 1; r <= count; r++) {
+          const doneMs = (r - 1) * scenario.durationMs;
+          const result = await this.#here(scenario, r, (simMs, eps) =>
+            bar?.update(doneMs + simMs, eps, r),
+          );
+          if (r === 1) firsts.push(result);
+          else keepTraces(firsts[v], result);
+          summaries[v].push(result.summary);
+        }
+      } finally {
+        bar?.stop();
+      }
+    }
+    return { firsts, summaries };
+  }
+
+  /** The pool, opened on first use; `queue`: tasks posted to each thread at once. */
+  #openPool(queue: number): Promise<ReplicationPool> {
+    this.#pool ??= openReplicationPool(this.ctx.threads, queue);
+    return this.#pool;
+  }
+
+  /** A worker's replication's summary, its traces kept and its loop's cost counted. */
+  #kept(first: RunResult, x: Remote): RunSummary {
+    if (!('ok' in x)) throw new Error('a failed replication was not reported');
+    keepTraces(first, x.ok);
+    const loop = x.ok.loop;
+    if (loop !== undefined) addLoop(this.ctx.loop, loop);
+    return x.ok.summary;
+  }
+
+  /**
+   * Replication r of `scenario` on a worker thread; a guard that stopped it (or a budget spent
+   * before it started, or an error) is recorded in `failures` under `key`.
+   */
+  async #remote(
+    pool: ReplicationPool,
+    scenario: Scenario,
+    r: number,
+    key: number,
+    failures: Failures,
+  ): Promise<Remote> {
+    const { ctx } = this;
+    const task: ReplicationTask = {
+      file: ctx.source.file,
+      text: ctx.source.text,
+      overrides: [],
+      variant: scenario.variant ?? null,
+      seed: ctx.seedOverride,
+      replication: r,
+      durationMs: scenario.durationMs,
+      warmupMs: scenario.warmupMs,
+      seriesResolutionS: ctx.opts.seriesResolution,
+      trace: tracingOf(scenario, ctx.opts, r),
+      timed: true,
+      limits: guardLimits(ctx.opts),
+      deadline: ctx.budget.deadline,
+      cancel: { stop: failures.stop, key },
+    };
+    try {
+      const result = await pool.run(task);
+      if ('cancelled' in result) return { failed: true };
+      if ('late' in result) {
+        const what = `the run of ${runName(scenario)}, replication ${r}`;
+        const text = wallBudgetSpent(ctx.opts.maxWall, what);
+        throw new RunGuardError(guardMessage('msasim', text, 'Nothing was written.'));
+      }
+      if (result.guard !== undefined)
+        throw new RunGuardError(
+          guardMessage(`run of ${runName(scenario)}`, result.guard, 'Nothing was written.'),
+        );
+      return { ok: result };
+    } catch (e) {
+      failures.add(key, e);
+      return { failed: true };
+    }
+  }
+
+  /**
+   * Replication r of `scenario` in this thread (seed `replicationSeed(seed, r)`), under the
+   * guards; traced when it is a replication traced. `progress` hears the simulated ms and the
+   * events/s at every checkpoint and at the end. @throws RunGuardError when a guard stopped it.
+   */
+  async #here(
+    scenario: Scenario,
+    r: number,
+    progress?: (simulatedMs: number, eventsPerSec: number) => void,
+  ): Promise<RunResult> {
+    const { opts, budget } = this.ctx;
+    budget.checkBefore(`the run of ${runName(scenario)}${r > 1 ? `, replication ${r}` : ''}`);
+    const seed = this.ctx.seedOverride ?? scenario.seed;
+    const t0 = performance.now();
+    const guard = new RunGuard(opts, budget);
+    const result = await runScenario(scenario, {
+      data: this.ctx.data.of(scenario.variant) ?? undefined,
+      trace: tracingOf(scenario, opts, r),
+      seed: replicationSeed(seed, r),
+      maxEvents: opts.maxEvents,
+      checkEvery: CHECK_EVERY,
+      clock: LOOP_CLOCK,
+      seriesResolutionS: opts.seriesResolution,
+      onCheckpoint: (sim, probe) => {
+        const wallMs = performance.now() - t0;
+        progress?.(sim.now, sim.eventsProcessed / (wallMs / 1000));
+        return guard.check(sim, probe);
+      },
+    });
+    checkGuards(scenario, result, opts, guard);
+    if (result.loop !== undefined) addLoop(this.ctx.loop, result.loop);
+    const wallS = (performance.now() - t0) / 1000;
+    progress?.(scenario.durationMs, result.summary.run.events / wallS);
+    return result;
+  }
+}
+
+/**
+ * The failures of a batch of replications by their place in the order --jobs 1 runs them;
+ * `stop` (shared with the worker threads) holds the first, so those after it stop.
+ */
+class Failures {
+  readonly stop = new Int32Array(new SharedArrayBuffer(4)).fill(0x7fffffff);
+  readonly #errors = new Map<number, unknown>();
+
+  /** The place of the first failure (2^31 − 1: none). */
+  get first(): number {
+    return Atomics.load(this.stop, 0);
+  }
+
+  add(key: number, error: unknown): void {
+    this.#errors.set(key, error);
+    if (key < this.first) Atomics.store(this.stop, 0, key);
+  }
+
+  /** Throws the first failure, if any. */
+  throwFirst(): void {
+    if (this.#errors.size > 0) throw this.#errors.get(this.first);
+  }
+}
+
+/** Adds `loop` to the command's `total`. */
+function addLoop(total: LoopTiming, loop: LoopTiming): void {
+  total.wallMs += loop.wallMs;
+  total.cpuMs += loop.cpuMs;
+  total.events += loop.events;
+}
+
+/** The guards' budgets of `opts`, as plain data for a worker thread. */
+function guardLimits(opts: GuardLimits): GuardLimits {
+  return {
+    maxEvents: opts.maxEvents,
+    maxWall: opts.maxWall,
+    maxRunWall: opts.maxRunWall,
+    maxPending: opts.maxPending,
+    maxQueue: opts.maxQueue,
+    maxMemory: opts.maxMemory,
+  };
+}
+
+/** `"shop" (variant big)`. */
+export function runName(scenario: Scenario): string {
+  return `"${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''}`;
+}
+
+/** Throws a RunGuardError when `result` was stopped by a guard (events, wall, backlog, memory). */
+export function checkGuards(
+  scenario: Scenario,
+  result: RunResult,
+  opts: GuardLimits,
+  guard: RunGuard,
+): void {
+  const text = stoppedBy(result.summary, opts.maxEvents, guard);
+  if (text === undefined) return;
+  throw new RunGuardError(
+    guardMessage(`run of ${runName(scenario)}`, text, 'Nothing was written.'),
+  );
+}
