@@ -96,6 +96,19 @@ describe('--jobs: the same bytes whatever the number of threads', () => {
     expect(one).toContain('NOT reached: stopped at the cap of 4 replications');
     expect(three).toContain('NOT reached: stopped at the cap of 4 replications');
   });
+
+  it('without --jobs a small run stays in the main thread (threads would cost more than they save)', async () => {
+    const dir = await folder({ 'two.yaml': TWO });
+    const out = await mkdtemp(join(tmpdir(), 'msasim-jobs-out-'));
+    const file = join(dir, 'two.yaml');
+    const args = ['--replications', '3', '--trace'];
+    const auto = await msasim(['compare', file, ...args, '--out', join(out, 'auto')]);
+    const one = await msasim(['compare', file, ...args, '--jobs', '1', '--out', join(out, 'one')]);
+    expect(auto.code, auto.stderr).toBe(0);
+    expect(auto.stdout).toBe(one.stdout);
+    expect(auto.stderr).not.toContain('summed over');
+    expect(await fileTree(join(out, 'auto'))).toEqual(await fileTree(join(out, 'one')));
+  });
 });
 
 describe('--jobs: guards', () => {

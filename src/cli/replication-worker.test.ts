@@ -12,6 +12,7 @@ import { TINY_YAML } from '../test-support/yaml.ts';
 import { type ReplicationTask, runReplicationTask } from './replication-worker.ts';
 import { formatLoop } from './run-account.ts';
 import { wallNow } from './run-guard.ts';
+import { worthThreads } from './replications.ts';
 import { workerThreads } from './run-variants.ts';
 
 const TEXT = `${TINY_YAML}variants:
@@ -87,6 +88,15 @@ describe('--jobs: worker threads', () => {
     expect(workerThreads(3, 4, 3, false)).toBe(3);
     // --precision adds rounds of one replication per variant
     expect(workerThreads(8, 2, 2, true)).toBe(2);
+  });
+
+  it('without --jobs, only when the CPU time left is worth ~1 s per thread', () => {
+    // the first replication took 100 ms and 14 are left: 1.4 s, not worth 2 threads
+    expect(worthThreads(100, 14, 2)).toBe(false);
+    // the headline: ~0.4 s for its first, 14 left: 5.6 s, worth 2 threads (not 8)
+    expect(worthThreads(400, 14, 2)).toBe(true);
+    expect(worthThreads(400, 14, 8)).toBe(false);
+    expect(worthThreads(1000, 2, 2)).toBe(true);
   });
 
   it('the closing line sums the loops of several threads and says so', () => {

@@ -5,7 +5,12 @@
  * and each round `--precision` adds) run meanwhile on worker threads (cli/replication-pool.ts
  * with cli/replication-worker.ts, the sweep's pool and task), which send back their summaries
  * as plain data (with the loop's cost, and the traces of a traced replication); with `--jobs 1`
- * (or nothing to share) every replication runs here, one after the other.
+ * (or nothing to share) every replication runs here, one after the other. Without --jobs the
+ * threads start only when the work is worth their start (~0.35 s of CPU each: a thread loads
+ * the simulator unbundled and parses the scenario again): before each variant's first
+ * replication, the mean loop CPU time of the first replications made × the replications left
+ * is the estimate (`worthThreads`); a run that never pays for them makes its replications 2..N
+ * here after the first ones (same results: a replication depends only on its seed).
  *
  * Results are gathered in replication order, never in finishing order, and a replication
  * depends only on its scenario and seed, so the outputs are byte-identical whatever --jobs.
@@ -52,6 +57,11 @@ export interface ReplicationContext {
   source: { file: string; text: string };
   /** Worker threads (0: every replication runs in this thread). */
   threads: number;
+  /**
+   * Whether the threads were chosen by default (no --jobs): they then start only when the run
+   * is worth them (see the header), else `threads` becomes 0.
+   */
+  auto?: boolean;
   /** The simulation loops' cost, summed over every run of the command (and every thread). */
   loop: LoopTiming;
 }
@@ -74,6 +84,21 @@ const LOOP_CLOCK: LoopClock = { wallMs: () => performance.now(), cpuMs: threadCp
  */
 const MAX_QUEUE = 4;
 
+/**
+ * CPU time of the simulation left, per worker thread, below which the threads are not started
+ * by default: about three threads' start-up (each ~0.35 s of CPU, measured on the headline and
+ * small shipped scenarios), so that the threads at least pay for themselves.
+ */
+const WORTH_PER_THREAD_MS = 1000;
+
+/**
+ * Whether the replications left are worth `threads` worker threads, by the mean CPU time of
+ * the replications made (`meanCpuMs`) × the number left.
+ */
+export function worthThreads(meanCpuMs: number, left: number, threads: number): boolean {
+  return meanCpuMs * left >= WORTH_PER_THREAD_MS * threads;
+}
+
 /** A replication made on a worker thread, or why there is none. */
 type Remote = { ok: Extract<ReplicationResult, { summary: RunSummary }> } | { failed: true };
 
@@ -87,8 +112,6 @@ export class Replicator {
   async all(scenarios: readonly Scenario[], count: number): Promise<Replicated> {
     const { ctx } = this;
     if (ctx.threads === 0 || count === 1) return this.#allHere(scenarios, count);
-    const tasks = scenarios.length * (count - 1);
-    const pool = await this.#openPool(Math.min(MAX_QUEUE, Math.ceil(tasks / ctx.threads)));
     const progress = createRunProgress(ctx.opts.quiet, true);
     const bars = scenarios.map((s) =>
       progress?.variant(s.variant ?? s.name, s.durationMs * count, count),
@@ -103,33 +126,47 @@ export class Replicator {
       );
     const failures = new Failures();
     const key = (v: number, r: number) => v * count + r - 1;
-    const remote = scenarios.map((s, v) =>
-      Array.from({ length: count - 1 }, (_, i) =>
-        this.#remote(pool, s, i + 2, key(v, i + 2), failures).then((x) => {
-          if ('ok' in x) {
-            done[v]++;
-            const loop = x.ok.loop;
-            const wallS = (loop?.wallMs ?? 0) / 1000;
-            draw(v, wallS > 0 ? x.ok.summary.run.events / wallS : 0);
-          }
-          return x;
-        }),
-      ),
-    );
+    // replications 2..count of every variant on the threads, once they are started
+    let remote: Promise<Remote>[][] | undefined;
+    const startThreads = async () => {
+      const tasks = scenarios.length * (count - 1);
+      const pool = await this.#openPool(Math.min(MAX_QUEUE, Math.ceil(tasks / ctx.threads)));
+      remote = scenarios.map((s, v) =>
+        Array.from({ length: count - 1 }, (_, i) =>
+          this.#remote(pool, s, i + 2, key(v, i + 2), failures).then((x) => {
+            if ('ok' in x) {
+              done[v]++;
+              const wallS = (x.ok.loop?.wallMs ?? 0) / 1000;
+              draw(v, wallS > 0 ? x.ok.summary.run.events / wallS : 0);
+            }
+            return x;
+          }),
+        ),
+      );
+    };
+    if (!ctx.auto) await startThreads();
     const firsts: RunResult[] = [];
+    let firstsCpuMs = 0;
     try {
       for (const [v, scenario] of scenarios.entries()) {
+        // without --jobs: the threads start once the first replications made say they pay
+        if (
+          remote === undefined &&
+          v > 0 &&
+          worthThreads(firstsCpuMs / v, scenarios.length * count - v, ctx.threads)
+        )
+          await startThreads();
         // a turn of the event loop: the threads' finished replications come in and the next
         // ones go out (a simulation here holds the loop until it ends)
         await new Promise((resolve) => setImmediate(resolve));
         if (failures.first < key(v, 1)) break;
         try {
-          firsts.push(
-            await this.#here(scenario, 1, (simMs, eps) => {
-              first[v] = simMs;
-              draw(v, eps);
-            }),
-          );
+          const result = await this.#here(scenario, 1, (simMs, eps) => {
+            first[v] = simMs;
+            draw(v, eps);
+          });
+          firsts.push(result);
+          firstsCpuMs += result.loop?.cpuMs ?? 0;
           done[v]++;
           first[v] = 0;
         } catch (e) {
@@ -137,6 +174,15 @@ export class Replicator {
           break;
         }
       }
+      // one variant (or the last one's first was long): the rest may still pay for threads
+      if (
+        remote === undefined &&
+        firsts.length === scenarios.length &&
+        worthThreads(firstsCpuMs / firsts.length, scenarios.length * (count - 1), ctx.threads)
+      )
+        await startThreads();
+      if (remote === undefined)
+        return await this.#restHere(scenarios, count, firsts, failures, draw, done);
       const made = await Promise.all(remote.map((list) => Promise.all(list)));
       failures.throwFirst();
       const summaries = firsts.map((result, v) => [
@@ -147,6 +193,39 @@ export class Replicator {
     } finally {
       progress?.stop();
     }
+  }
+
+  /**
+   * Replications 2..count of every variant in this thread, in the order --jobs 1 makes them (a
+   * run without --jobs not worth threads): the first failure in that order is the one thrown.
+   */
+  async #restHere(
+    scenarios: readonly Scenario[],
+    count: number,
+    firsts: RunResult[],
+    failures: Failures,
+    draw: (v: number, eps: number) => void,
+    done: number[],
+  ): Promise<Replicated> {
+    this.ctx.threads = 0; // the closing line: one thread; --precision's rounds: here
+    const summaries = firsts.map((result) => [result.summary]);
+    const key = (v: number, r: number) => v * count + r - 1;
+    rest: for (const [v, scenario] of scenarios.entries()) {
+      for (let r = 2; r <= count; r++) {
+        if (failures.first < key(v, r)) break rest;
+        try {
+          const result = await this.#here(scenario, r, (_, eps) => draw(v, eps));
+          keepTraces(firsts[v], result);
+          summaries[v].push(result.summary);
+          done[v]++;
+        } catch (e) {
+          failures.add(key(v, r), e);
+          break rest;
+        }
+      }
+    }
+    failures.throwFirst();
+    return { firsts, summaries };
   }
 
   /**

@@ -76,9 +76,10 @@ export interface RunVariantsOptions extends ReplicationOptions {
   /** --warmup auto: choose the warm-up by MSER-5 from a pilot replication. */
   warmup?: 'auto';
   /**
-   * --jobs: replications run at once (default: the available parallelism); above 1, the
-   * replications after each variant's first run on that many worker threads (at most one per
-   * replication to make) while the main thread runs the first ones; 1: all in the main thread.
+   * --jobs: replications run at once (default: the available parallelism, when the run is
+   * worth the threads' start: cli/replications.ts); above 1, the replications after each
+   * variant's first run on that many worker threads (at most one per replication to make) while
+   * the main thread runs the first ones; 1: all in the main thread.
    */
   jobs?: number;
   /** The output folder (default reports/<scenario name>). */
@@ -203,6 +204,7 @@ async function runAll(
     seedOverride: parseSeed(opts.seed),
     source,
     threads,
+    auto: opts.jobs === undefined,
     loop: { wallMs: 0, cpuMs: 0, events: 0 },
   });
   try {
