@@ -10,9 +10,9 @@ import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
 import { TINY_YAML } from '../test-support/yaml.ts';
 import { type ReplicationTask, runReplicationTask } from './replication-worker.ts';
+import { worthThreads } from './replications.ts';
 import { formatLoop } from './run-account.ts';
 import { wallNow } from './run-guard.ts';
-import { worthThreads } from './replications.ts';
 import { workerThreads } from './run-variants.ts';
 
 const TEXT = `${TINY_YAML}variants:

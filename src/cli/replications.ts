@@ -31,6 +31,7 @@ import {
   CHECK_EVERY,
   type CommandBudget,
   type GuardLimits,
+  guardLimits,
   guardMessage,
   RunGuard,
   stoppedBy,
@@ -413,18 +414,6 @@ function addLoop(total: LoopTiming, loop: LoopTiming): void {
   total.wallMs += loop.wallMs;
   total.cpuMs += loop.cpuMs;
   total.events += loop.events;
-}
-
-/** The guards' budgets of `opts`, as plain data for a worker thread. */
-function guardLimits(opts: GuardLimits): GuardLimits {
-  return {
-    maxEvents: opts.maxEvents,
-    maxWall: opts.maxWall,
-    maxRunWall: opts.maxRunWall,
-    maxPending: opts.maxPending,
-    maxQueue: opts.maxQueue,
-    maxMemory: opts.maxMemory,
-  };
 }
 
 /** `"shop" (variant big)`. */

@@ -58,6 +58,18 @@ export interface GuardLimits {
   maxMemory?: number;
 }
 
+/** The guards' budgets of `opts` alone, as plain data for a worker thread. */
+export function guardLimits(opts: GuardLimits): GuardLimits {
+  return {
+    maxEvents: opts.maxEvents,
+    maxWall: opts.maxWall,
+    maxRunWall: opts.maxRunWall,
+    maxPending: opts.maxPending,
+    maxQueue: opts.maxQueue,
+    maxMemory: opts.maxMemory,
+  };
+}
+
 /** Wall-clock time in ms, comparable across worker threads (epoch-based, sub-millisecond). */
 export function wallNow(): number {
   return performance.timeOrigin + performance.now();

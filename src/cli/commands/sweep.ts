@@ -54,7 +54,13 @@ import { checkOut } from '../out-target.ts';
 import { createSweepProgress, type SweepProgress } from '../progress.ts';
 import { openReplicationPool, type ReplicationPool } from '../replication-pool.ts';
 import type { ReplicationTask } from '../replication-worker.ts';
-import { CommandBudget, type GuardLimits, guardMessage, stoppedBy } from '../run-guard.ts';
+import {
+  CommandBudget,
+  type GuardLimits,
+  guardLimits,
+  guardMessage,
+  stoppedBy,
+} from '../run-guard.ts';
 import { parseSeed } from '../run-variants.ts';
 import { writeSweepResults } from '../sweep-results.ts';
 import {
@@ -287,14 +293,7 @@ async function runPoint(
 ): Promise<void> {
   const { plan, opts } = ctx;
   const overrides = overridesAt(ctx.params, index);
-  const limits = {
-    maxEvents: opts.maxEvents,
-    maxWall: opts.maxWall,
-    maxRunWall: opts.maxRunWall,
-    maxPending: opts.maxPending,
-    maxQueue: opts.maxQueue,
-    maxMemory: opts.maxMemory,
-  };
+  const limits = guardLimits(opts);
   const runs = pointRuns(plan).map((variantRuns) =>
     Promise.all(
       variantRuns.map(async ({ variant, replication }) => {
