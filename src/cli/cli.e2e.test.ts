@@ -104,7 +104,14 @@ describe('msasim compare', () => {
     expect(header).toBe('compare shared-db (scenarios/01-shared-db.yaml): 2 variants, seed 1');
     // the highlights first, then the comparison
     expect(rest[0]).toBe('■ highlights: declared in the scenario');
-    const table = rest.slice(rest.indexOf('■ comparison (all entry endpoints)'));
+    // the comparison table, up to the blank line before the sections of the scenario's 3
+    // replications (replications: 3)
+    const fromTable = rest.slice(rest.indexOf('■ comparison (all entry endpoints)'));
+    const end = fromTable.indexOf('');
+    const table = end < 0 ? fromTable : fromTable.slice(0, end);
+    expect(fromTable).toContain(
+      '■ 3 replications: mean ± half-width of the 95 % confidence interval (all entry endpoints)',
+    );
     expect(table[0]).toBe('■ comparison (all entry endpoints)');
     expect(rest.slice(0, rest.indexOf(table[0]))).toContain('products/search p99');
     expect(table[3]).toMatch(/^db-per-service /);

@@ -17,6 +17,8 @@ const TEXT = readFileSync(join(ROOT, FILE), 'utf8')
   .replace(/^warmup: .*$/m, 'warmup: 2s');
 const LOG = readFileSync(join(ROOT, 'scenarios/real-data/morning-log.csv'), 'utf8');
 const ASSETS = { vega: '', vegaLite: '', vegaEmbed: '' };
+/** The line of the scenario that names the log (1-based). */
+const LOG_LINE = TEXT.split('\n').findIndex((l) => l.includes('file: morning-log.csv')) + 1;
 
 describe('data files given to the page', () => {
   it('lists the files the scenario reads', () => {
@@ -37,9 +39,10 @@ describe('data files given to the page', () => {
   it('never runs without the file, or with a bad row; both are located', async () => {
     const missing = await runRequest({ text: TEXT, file: FILE, lesson: null }, ASSETS, () => {});
     if (missing.kind !== 'invalid') throw new Error(missing.kind);
+    expect(LOG_LINE).toBeGreaterThan(0);
     expect(missing.issues[0]).toMatchObject({
       file: FILE,
-      line: 19,
+      line: LOG_LINE,
       message: expect.stringMatching(/morning-log\.csv.*the page was not given it/s),
     });
     const bad = LOG.replace('0.146,gateway/search', '0.146,gateway/serch');

@@ -4,6 +4,7 @@
  * every chart, thins long series deterministically, and shades fault windows when given.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { drawChart } from '../../test-support/chart-render.ts';
 import { shippedReportData } from '../../test-support/report-data.ts';
 import { compileWarnings, type Json } from '../../test-support/vega.ts';
 import type { ReportData } from '../report-data.ts';
@@ -357,6 +358,29 @@ describe('keyMetricsCiChart', () => {
     const linear = views.filter((v) => v.layer[0].encoding.y.scale === undefined);
     expect(linear.length).toBeGreaterThan(0);
     expect(compileWarnings(spec)).toEqual([]);
+  });
+
+  it('draws the whisker of an interval reaching below 0 on a log panel to the axis bottom, without NaN', async () => {
+    const data = structuredClone(variants);
+    const p99 = (i: number) =>
+      data.variants[i].estimates.find((e) => e.scope === 'overall' && e.metric === 'p99Ms');
+    const slow = p99(1);
+    const fast = p99(0);
+    if (slow === undefined || fast === undefined) throw new Error('no p99 estimate');
+    // three replications that differ widely: the t-interval of a latency reaches below 0
+    const mean = fast.estimate.mean * 14;
+    slow.estimate = { ...slow.estimate, mean, lo: -0.4 * mean, hi: 2.4 * mean };
+    const spec = keyMetricsCiChart(data) as Json;
+    const p99View = (spec.concat as Json[]).find((v) => v.transform[0].filter.equal === 'p99 (ms)');
+    expect(p99View.layer[1].encoding.y.field).toBe('whiskerLo');
+    const rows = (spec.data.values as Json[]).filter((r) => r.metric === 'p99 (ms)');
+    const [fastRow, slowRow] = rows;
+    expect(slowRow.lo).toBeLessThan(0); // the tooltip keeps the interval as computed
+    expect(slowRow.whiskerLo).toBe(Math.min(fastRow.lo, fastRow.mean));
+    expect(fastRow.whiskerLo).toBe(fastRow.lo);
+    const drawn = await drawChart(spec);
+    expect(drawn.problems).toEqual([]);
+    expect(drawn.marks).toBeGreaterThan(0);
   });
 
   it('leaves out metrics that are zero in every variant', () => {

@@ -277,6 +277,18 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
       note,
       encoding: logScale,
     } = barScale(mine.flatMap((r) => [r.mean, r.lo, r.hi] as (number | null)[]));
+    // a log axis cannot place an interval's low end at or below 0 (the t-interval of a few
+    // replications that differ widely can reach below 0): on a log panel the whisker is drawn
+    // from `whiskerLo`, the low end raised to the panel's smallest positive value (the axis'
+    // bottom); the tooltip keeps the interval as computed
+    const log = scale?.type === 'log';
+    if (log) {
+      const positive = mine
+        .flatMap((r) => [r.mean, r.lo, r.hi])
+        .filter((v): v is number => typeof v === 'number' && v > 0);
+      const bottom = Math.min(...positive);
+      for (const r of mine) r.whiskerLo = typeof r.lo === 'number' && r.lo <= 0 ? bottom : r.lo;
+    }
     // the whiskers share the bars' scale; only the bars take `stack: null`
     const y = (field: string, bars = false) => ({
       field,
@@ -310,7 +322,7 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
           ? [
               {
                 mark: { type: 'errorbar', ticks: { size: 10 }, color: '#111827', thickness: 2 },
-                encoding: { x, y: y('lo'), y2: { field: 'hi' } },
+                encoding: { x, y: y(log ? 'whiskerLo' : 'lo'), y2: { field: 'hi' } },
               },
             ]
           : []),
