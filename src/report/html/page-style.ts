@@ -41,7 +41,7 @@ p { margin: 8px 0 12px; }
 #highlights p { margin: 2px 0 6px; font-size: 14px; }
 #highlights p.note { padding: 4px 10px; }
 .hl-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(265px, 1fr)); gap: 10px 14px; margin: 8px 0 8px; }
-.hl-card { min-width: 0; border: 1px solid var(--line); border-radius: 10px; padding: 6px 12px 8px; background: #fff; }
+.hl-card { min-width: 0; container-type: inline-size; border: 1px solid var(--line); border-radius: 10px; padding: 6px 12px 8px; background: #fff; }
 .hl-card h3 { font-size: 17px; margin: 0 0 2px; }
 .hl-table { border-collapse: collapse; width: 100%; font-size: 14px; }
 .hl-table td { padding: 1px 6px 1px 0; vertical-align: middle; }
@@ -49,6 +49,9 @@ p { margin: 8px 0 12px; }
 .hl-variant { white-space: normal; width: 1%; min-width: 8em; }
 .hl-variant .variant-name { white-space: normal; }
 .hl-value { white-space: nowrap; font-weight: 700; font-variant-numeric: tabular-nums; width: 1%; padding-right: 12px !important; }
+.hl-hw { font-weight: 400; }
+/* a narrow card (four to a row, long variant names): smaller values rather than a cut one */
+@container (max-width: 330px) { .hl-value { font-size: 13px; padding-right: 4px !important; } }
 .hl-chart { width: 100%; }
 .hl-bar { position: relative; display: block; height: 12px; background: var(--band); border-radius: 3px; }
 .hl-fill { position: absolute; left: 0; top: 0; bottom: 0; border-radius: 3px; }

@@ -44,6 +44,20 @@ function bar(c: HighlightCell, max: number, index: number): Html {
   return html`<span class="hl-bar"><span class="hl-fill" style="width:${pct(mean, max)}%;background:${variantColour(index)}"></span>${whisker}</span>`;
 }
 
+/**
+ * Characters of a value beyond which its interval goes on a line of its own ("243,941 ms" over
+ * "± 106,670 ms"): a value and its interval of up to this length fit the narrowest card (265
+ * px, four cards to a 1,400 px screen) beside a variant's name; a longer one would be cut.
+ */
+const ONE_LINE_VALUE = 20;
+
+/** A variant's value in a card: on two lines when it is too long for one (see ONE_LINE_VALUE). */
+function valueCell(text: string): Html | string {
+  const cut = text.indexOf(' ± ');
+  if (text.length <= ONE_LINE_VALUE || cut < 0) return text;
+  return html`${text.slice(0, cut)}<br><span class="hl-hw">${text.slice(cut + 1)}</span>`;
+}
+
 /** The card of one highlight. */
 function card(data: ReportData, h: Highlight, lang: Lang): Html {
   const variants = data.variants.map((v) => ({
@@ -59,7 +73,7 @@ function card(data: ReportData, h: Highlight, lang: Lang): Html {
     const diff = differenceText(c.difference, c.variant, lang, cells[0]?.variant ?? '');
     const v = c.difference === null ? 'ns' : verdictOf(c.difference);
     const verdict = v === 'better' || v === 'worse' ? ` ${v}` : '';
-    return html`<tr><td class="hl-variant">${variantChip(c.variant, i)}</td><td class="hl-value">${valueText(c.estimate, lang)}</td><td class="hl-chart">${bar(c, max, i)}</td></tr>${diff === '' ? '' : html`<tr class="hl-diff${verdict}"><td colspan="3">${diff}</td></tr>`}`;
+    return html`<tr><td class="hl-variant">${variantChip(c.variant, i)}</td><td class="hl-value">${valueCell(valueText(c.estimate, lang))}</td><td class="hl-chart">${bar(c, max, i)}</td></tr>${diff === '' ? '' : html`<tr class="hl-diff${verdict}"><td colspan="3">${diff}</td></tr>`}`;
   });
   return html`<article class="hl-card"><h3>${highlightTitle(h, data.variants, lang)}</h3><table class="hl-table">${joinHtml(rows, '')}</table></article>`;
 }
