@@ -340,7 +340,7 @@ function withRunOptions(command: Command): Command {
       )
       .option(
         '--jobs <n>',
-        "worker threads for the replications after each variant's first, which the main thread runs meanwhile (default: the available cores, at most one per such replication, when the replications left are worth their start); 1: every replication in the main thread, one after the other. The outputs are the same bytes whatever n",
+        "worker threads for the replications after each variant's first, which the main thread runs meanwhile (default: the cores left beside the main thread and the machine's load, at most one per such replication, when the replications left are worth their start); 1: every replication in the main thread, one after the other. The outputs are the same bytes whatever n",
         parseJobsOption,
       )
       .option(

@@ -5,6 +5,9 @@
  * command's wall-time budget is spent before it starts and `cancelled` when a replication
  * before it failed; and the choice of worker threads for `--jobs` (run-variants.ts).
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
@@ -13,7 +16,7 @@ import { type ReplicationTask, runReplicationTask } from './replication-worker.t
 import { worthThreads } from './replications.ts';
 import { formatLoop } from './run-account.ts';
 import { wallNow } from './run-guard.ts';
-import { workerThreads } from './run-variants.ts';
+import { defaultWorkers, workerThreads } from './run-variants.ts';
 
 const TEXT = `${TINY_YAML}variants:
   fast: {}
@@ -72,6 +75,24 @@ describe('runReplicationTask', () => {
     expect(await runReplicationTask(task({ cancel: { stop, key: 5 } }))).toHaveProperty('summary');
   });
 
+  it('answers a replayed data file gone bad with its located problems, as plain data', async () => {
+    // the main thread checked the file before; a worker reads it again, and a ScenarioError
+    // thrown there would reach the main thread without its class (an internal error, exit 70)
+    const dir = await mkdtemp(join(tmpdir(), 'msasim-worker-'));
+    await writeFile(join(dir, 'log.csv'), 'time\n0.010\nsoon\n');
+    const text = TINY_YAML.replace(
+      'arrivals: { rate: 200/s, target: server/serve }',
+      'arrivals: { replay: { file: log.csv }, target: server/serve }',
+    );
+    expect(text).not.toBe(TINY_YAML);
+    const result = await runReplicationTask(
+      task({ file: join(dir, 'replay.yaml'), text, variant: null, replication: 2 }),
+    );
+    if (!('problem' in result)) throw new Error(`no problem: ${JSON.stringify(result)}`);
+    expect(structuredClone(result)).toEqual(result);
+    expect(result.problem[0]).toMatchObject({ file: join(dir, 'log.csv'), line: 3 });
+  });
+
   it('reports the guard that stopped it', async () => {
     const result = await runReplicationTask(task({ limits: { maxEvents: 100, maxWall: 60_000 } }));
     expect(result).toHaveProperty('guard');
@@ -88,6 +109,18 @@ describe('--jobs: worker threads', () => {
     expect(workerThreads(3, 4, 3, false)).toBe(3);
     // --precision adds rounds of one replication per variant
     expect(workerThreads(8, 2, 2, true)).toBe(2);
+  });
+
+  it("by default, the cores left beside the main thread and the machine's load", () => {
+    expect(defaultWorkers(8, 0.3)).toBe(7);
+    expect(defaultWorkers(8, 2.5)).toBe(5);
+    expect(defaultWorkers(2, 0.7)).toBe(1);
+    expect(defaultWorkers(2, 3)).toBe(0);
+    expect(defaultWorkers(1, 0)).toBe(0);
+    // the default may be one thread (--jobs 1 is none), and is capped by the work like --jobs
+    expect(workerThreads(undefined, 4, 3, false, () => 1)).toBe(1);
+    expect(workerThreads(undefined, 1, 2, false, () => 7)).toBe(1);
+    expect(workerThreads(undefined, 4, 3, false, () => 0)).toBe(0);
   });
 
   it('without --jobs, only when the CPU time left is worth ~1 s per thread', () => {

@@ -11,6 +11,7 @@ import type { LoopTiming, RunSummary } from '../metrics/summary.ts';
 import type { RequestTrace, TraceOptions } from '../metrics/traces.ts';
 import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
+import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
 import type { GuardText } from '../scenario/messages.ts';
 import { threadCpuMs } from './cpu-time.ts';
@@ -56,7 +57,10 @@ export interface ReplicationTask {
  * A finished replication: its summary, why a guard stopped it (if one did), the loop's cost
  * (when asked) and its traces (when traced). `late`: the command's wall-time budget was spent
  * before it started, so nothing ran (the main thread words it as a run it would not start);
- * `cancelled`: see ReplicationTask.cancel.
+ * `cancelled`: see ReplicationTask.cancel; `problem`: the scenario's problems found meanwhile (a
+ * replayed data file gone bad since the main thread checked it), as plain data: piscina clones
+ * an error without its class, so the main thread raises the ScenarioError again,
+ * located as with --jobs 1.
  */
 export type ReplicationResult =
   | {
@@ -66,7 +70,8 @@ export type ReplicationResult =
       traces?: RequestTrace[];
     }
   | { late: true }
-  | { cancelled: true };
+  | { cancelled: true }
+  | { problem: ScenarioIssue[] };
 
 /** Parsed scenarios by file and overrides: a worker runs many tasks of the same scenario. */
 const parsed = new Map<string, { text: string; loaded: LoadedScenario; data: ScenarioData }>();
@@ -105,8 +110,18 @@ function isCancelled(task: ReplicationTask): boolean {
   return task.cancel !== undefined && Atomics.load(task.cancel.stop, 0) < task.cancel.key;
 }
 
-/** Runs `task` (see runReplicationTask), stopping at a checkpoint once it is cancelled. */
+/** Runs `task` (see runReplicationTask); a ScenarioError becomes a `problem` answer. */
 async function runTask(task: ReplicationTask): Promise<ReplicationResult> {
+  try {
+    return await runTaskOrThrow(task);
+  } catch (e) {
+    if (e instanceof ScenarioError) return { problem: e.issues };
+    throw e;
+  }
+}
+
+/** Runs `task`, stopping at a checkpoint once it is cancelled. */
+async function runTaskOrThrow(task: ReplicationTask): Promise<ReplicationResult> {
   const skipped = unstarted(task);
   if (skipped !== undefined) return skipped;
   const cancelled = () => isCancelled(task);

@@ -8,8 +8,8 @@
  * (or nothing to share) every replication runs here, one after the other. Without --jobs the
  * threads start only when the work is worth their start (~0.35 s of CPU each: a thread loads
  * the simulator unbundled and parses the scenario again): before each variant's first
- * replication, the mean loop CPU time of the first replications made × the replications left
- * is the estimate (`worthThreads`); a run that never pays for them makes its replications 2..N
+ * replication, the mean loop CPU time of the first replications made × the replications the
+ * threads would make is the estimate (`worthThreads`); a run that never pays for them makes its replications 2..N
  * here after the first ones (same results: a replication depends only on its seed).
  *
  * Results are gathered in replication order, never in finishing order, and a replication
@@ -20,6 +20,7 @@
  */
 import type { LoopClock, LoopTiming, RunResult, RunSummary } from '../metrics/summary.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
+import { ScenarioError } from '../scenario/issues.ts';
 import { wallBudgetSpent } from '../scenario/messages.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { threadCpuMs } from './cpu-time.ts';
@@ -154,7 +155,7 @@ export class Replicator {
         if (
           remote === undefined &&
           v > 0 &&
-          worthThreads(firstsCpuMs / v, scenarios.length * count - v, ctx.threads)
+          worthThreads(firstsCpuMs / v, scenarios.length * (count - 1), ctx.threads)
         )
           await startThreads();
         // a turn of the event loop: the threads' finished replications come in and the next
@@ -331,6 +332,7 @@ export class Replicator {
     };
     try {
       const result = await pool.run(task);
+      if ('problem' in result) throw new ScenarioError(result.problem);
       if ('cancelled' in result) return { failed: true };
       if ('late' in result) {
         const what = `the run of ${runName(scenario)}, replication ${r}`;

@@ -6,7 +6,7 @@
  * --out). Printing is left to each command.
  */
 
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import type { LoopTiming } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
@@ -76,10 +76,10 @@ export interface RunVariantsOptions extends ReplicationOptions {
   /** --warmup auto: choose the warm-up by MSER-5 from a pilot replication. */
   warmup?: 'auto';
   /**
-   * --jobs: replications run at once (default: the available parallelism, when the run is
-   * worth the threads' start: cli/replications.ts); above 1, the replications after each
-   * variant's first run on that many worker threads (at most one per replication to make) while
-   * the main thread runs the first ones; 1: all in the main thread.
+   * --jobs: above 1, the replications after each variant's first run on that many worker
+   * threads (at most one per replication to make) while the main thread runs the first ones;
+   * 1: all in the main thread. Default: `defaultWorkers()` threads, started when the run is
+   * worth them (cli/replications.ts).
    */
   jobs?: number;
   /** The output folder (default reports/<scenario name>). */
@@ -93,18 +93,29 @@ export interface RunVariantsOptions extends ReplicationOptions {
 }
 
 /**
- * The worker threads of a run (0: none, every replication in the main thread): --jobs (default
- * the available parallelism), at most as many as the replications made at once after the
- * variants' first ones (`variants` × (`replications` − 1), or one round of --precision).
+ * Worker threads by default: the cores left beside the main thread (which runs replications
+ * too) and beside the machine's other work (the 1-minute load average): none on a busy or
+ * single-core machine, where threads only cost CPU (measured: twice the wall time at a load of
+ * 3 on 2 cores).
+ */
+export function defaultWorkers(cores = availableParallelism(), load = loadavg()[0]): number {
+  return Math.max(0, cores - 1 - Math.floor(load));
+}
+
+/**
+ * The worker threads of a run (0: none, every replication in the main thread): --jobs N (1:
+ * none), by default `defaultWorkers()`; at most as many as the replications made at once after
+ * the variants' first ones (`variants` × (`replications` − 1), or one round of --precision).
  */
 export function workerThreads(
   jobs: number | undefined,
   variants: number,
   replications: number,
   precision: boolean,
+  byDefault = defaultWorkers,
 ): number {
-  const asked = jobs ?? availableParallelism();
-  if (asked <= 1) return 0;
+  const asked = jobs === undefined ? byDefault() : jobs <= 1 ? 0 : jobs;
+  if (asked === 0) return 0;
   return Math.min(asked, Math.max(variants * (replications - 1), precision ? variants : 0));
 }
 

@@ -309,6 +309,7 @@ async function runPoint(
           deadline: ctx.deadline,
         };
         const result = await pool.run(task);
+        if ('problem' in result) throw new ScenarioError(result.problem);
         if ('late' in result)
           throw new RunGuardError(
             guardMessage(
