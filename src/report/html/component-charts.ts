@@ -279,14 +279,16 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
     } = barScale(mine.flatMap((r) => [r.mean, r.lo, r.hi] as (number | null)[]));
     // a log axis cannot place an interval's low end at or below 0 (the t-interval of a few
     // replications that differ widely can reach below 0): on a log panel the whisker is drawn
-    // from `whiskerLo`, the low end raised to the panel's smallest positive value (the axis'
-    // bottom); the tooltip keeps the interval as computed
+    // from `whiskerLo`, the low end lowered to the axis' bottom (the power of ten below the
+    // panel's smallest positive value, where vega-lite's nice log domain starts), so a cut
+    // whisker runs off the axis rather than seem to end at a real bound; the tooltip keeps the
+    // interval as computed
     const log = scale?.type === 'log';
     if (log) {
       const positive = mine
         .flatMap((r) => [r.mean, r.lo, r.hi])
         .filter((v): v is number => typeof v === 'number' && v > 0);
-      const bottom = Math.min(...positive);
+      const bottom = 10 ** Math.floor(Math.log10(Math.min(...positive)));
       for (const r of mine) r.whiskerLo = typeof r.lo === 'number' && r.lo <= 0 ? bottom : r.lo;
     }
     // the whiskers share the bars' scale; only the bars take `stack: null`
