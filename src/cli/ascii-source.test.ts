@@ -52,8 +52,19 @@ describe('asciiSource', () => {
     );
   });
 
-  it('refuses a backslash right before a character it would escape', () => {
+  it('a postfix ++ or -- ends a value: the slash after it divides', () => {
+    const code = 'x = a++ / 2 + String.raw`é`; y = b-- / 2 + html`é`; z = ++c / /é/.source.length;';
+    const { text, kept } = asciiSource(code, COOKED);
+    expect(text).toBe(
+      'x = a++ / 2 + String.raw`é`; y = b-- / 2 + html`\\u00e9`; z = ++c / /\\u00e9/.source.length;',
+    );
+    expect(kept).toEqual(['String.raw']);
+  });
+
+  it('refuses a backslash right before a character it would escape, not an escaped backslash', () => {
     expect(() => asciiSource('"\\é"', COOKED)).toThrow(/backslash/);
+    expect(() => asciiSource('"\\\\\\é"', COOKED)).toThrow(/backslash/);
+    expect(asciiSource('html`\\\\é`', COOKED).text).toBe('html`\\\\\\u00e9`');
   });
 
   it('leaves ASCII text as it is', () => {

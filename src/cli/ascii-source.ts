@@ -76,7 +76,10 @@ export function asciiSource(text: string, cookedTags: readonly string[]): AsciiS
     const cp = text.codePointAt(i) ?? 0;
     const c = String.fromCodePoint(cp);
     if (cp > 0x7f) {
-      if (text[i - 1] === '\\')
+      // an odd run of backslashes before it escapes it (`\\é`); an even run is escaped backslashes
+      let run = 0;
+      while (text[i - 1 - run] === '\\') run++;
+      if (run % 2 === 1)
         throw new Error(`asciiSource: a backslash before ${JSON.stringify(c)} at ${i}`);
       out += rewrite ? escaped(c) : c;
     } else out += c;
@@ -169,6 +172,12 @@ export function asciiSource(text: string, cookedTags: readonly string[]): AsciiS
           continue;
         }
         t.depth--;
+      }
+      // a postfix `++`/`--` (after a name or a value) ends a value: `a++ / 2` divides
+      if ((c === '+' || c === '-') && text[i + 1] === c && last !== 'op') {
+        copy(true);
+        copy(true);
+        continue;
       }
       // `.5`: a number; `)` and `]` end a value; everything else is an operator or an opening
       last = c === ')' || c === ']' ? 'value' : 'op';
