@@ -237,7 +237,7 @@ browserSuite('the playground in Chromium', () => {
     expect(await page.textContent('#lesson')).toMatch(/\S/);
     // a shorter run keeps the test quick; the threads of the first service change
     await edit(/(?<=^duration: )120s/m, '20s');
-    await edit(/(?<=^warmup: )30s/m, '5s');
+    await edit(/(?<=^warmup: )60s/m, '5s');
     await edit(/(?<=threads: )50/, '8');
     const text = await page.evaluate(() => window.playground.editor.state.doc.toString());
     expect(text).toMatch(/threads: 8\b/);
