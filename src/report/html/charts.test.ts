@@ -342,13 +342,18 @@ describe('keyMetricsCiChart', () => {
     expect(spec.title.subtitle).toMatch(/one replication: no confidence intervals/);
   });
 
-  it('gives a metric whose variants span more than 10× a log scale of its own, the others stay linear', () => {
+  /** A copy of `variants` and its first two variants' overall p99 estimates (fast, slow). */
+  const p99Estimates = () => {
     const data = structuredClone(variants);
     const p99 = (i: number) =>
       data.variants[i].estimates.find((e) => e.scope === 'overall' && e.metric === 'p99Ms');
-    const slow = p99(1);
-    const fast = p99(0);
+    const [fast, slow] = [p99(0), p99(1)];
     if (slow === undefined || fast === undefined) throw new Error('no p99 estimate');
+    return { data, slow, fast };
+  };
+
+  it('gives a metric whose variants span more than 10× a log scale of its own, the others stay linear', () => {
+    const { data, slow, fast } = p99Estimates();
     slow.estimate = { ...slow.estimate, mean: fast.estimate.mean * 71, lo: null, hi: null };
     const spec = keyMetricsCiChart(data) as Json;
     const views = spec.concat as Json[];
@@ -361,12 +366,7 @@ describe('keyMetricsCiChart', () => {
   });
 
   it('draws the whisker of an interval reaching below 0 on a log panel off the axis bottom, without NaN', async () => {
-    const data = structuredClone(variants);
-    const p99 = (i: number) =>
-      data.variants[i].estimates.find((e) => e.scope === 'overall' && e.metric === 'p99Ms');
-    const slow = p99(1);
-    const fast = p99(0);
-    if (slow === undefined || fast === undefined) throw new Error('no p99 estimate');
+    const { data, slow, fast } = p99Estimates();
     // three replications that differ widely: the t-interval of a latency reaches below 0
     const mean = fast.estimate.mean * 14;
     slow.estimate = { ...slow.estimate, mean, lo: -0.4 * mean, hi: 2.4 * mean };
