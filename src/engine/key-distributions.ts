@@ -231,8 +231,8 @@ function hIntegralInverse(y: number, s: number): number {
  * number of tries per key is below 1.02 (largest near s = 3); each costs about two logs and exps.
  */
 class ZipfKeys implements KeySampler {
-  /** H(size, s) = Σ k^-s, the normalising constant. */
-  readonly normaliser: number;
+  /** H(size, s), computed on first use: it sums up to a million powers and only `probability` needs it. */
+  #normaliser = Number.NaN;
   readonly #hKey1Start: number;
   readonly #hEnd: number;
   readonly #squeeze: number;
@@ -244,7 +244,6 @@ class ZipfKeys implements KeySampler {
     if (!(s > 0 && Number.isFinite(s))) {
       throw new RangeError(`zipf exponent s must be a finite number > 0, got ${s}`);
     }
-    this.normaliser = generalizedHarmonic(size, s);
     this.#hKey1Start = hIntegral(1.5, s) - 1;
     this.#hEnd = hIntegral(size + 0.5, s);
     // Quick accept: k − x_k, where x_k = H⁻¹(H(k + ½) − h(k)) is where k's accepted part starts,
@@ -263,5 +262,10 @@ class ZipfKeys implements KeySampler {
   }
   probability(k: number): number {
     return isKey(k, this.size) ? k ** -this.s / this.normaliser : 0;
+  }
+  /** H(size, s) = Σ k^-s, the normalising constant. */
+  get normaliser(): number {
+    if (Number.isNaN(this.#normaliser)) this.#normaliser = generalizedHarmonic(this.size, this.s);
+    return this.#normaliser;
   }
 }
