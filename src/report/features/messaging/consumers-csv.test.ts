@@ -2,7 +2,7 @@
  * consumers.csv and the lag series in timeseries.csv: one row per variant × group with every
  * scalar figure of the ConsumerGroupSummary in its own column, and one timeseries row per
  * group × second; summary.json carries the groups and their key metrics. (That consumers.csv
- * is written only with consumer groups: ../item-files.test.ts.)
+ * is written only with consumer groups: ../item-outputs.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { fakeConsumerGroup, tinyResults, withConsumers } from '../../../test-support/consumers.ts';

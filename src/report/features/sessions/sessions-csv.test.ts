@@ -2,7 +2,7 @@
  * sessions.csv and session-memory.csv: one row per variant with every scalar figure of the
  * SessionSummary in its own column (or per variant × service for memory); summary.json carries
  * the whole SessionSummary and the session key metrics. (That they are written only with
- * logged-in users: ../item-files.test.ts.)
+ * logged-in users: ../item-outputs.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { headerOf, rowsOf } from '../../../test-support/csv.ts';

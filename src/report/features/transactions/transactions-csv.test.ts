@@ -2,7 +2,7 @@
  * sagas.csv, transactions.csv and readers.csv: one row per variant × item with every figure of
  * its summary in its own column, the readers' examples as quoted text; summary.json carries the
  * items and their key metrics. (That each is written only when some variant has such items:
- * ../item-files.test.ts.)
+ * ../item-outputs.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { cellsOf, headerOf, rowsOf } from '../../../test-support/csv.ts';
