@@ -2,11 +2,11 @@
  * The tests every item feature's page section passes (sessions, messaging, transactions: a
  * section of tables and charts about the items a run's summary lists). `itIsAnItemSection`
  * runs them all from one description of the feature: where the section goes on the page, its
- * title, tables and charts, and that it is absent without such items (also in a results.json written before the feature),
- * its key metrics over the replications with their changes (each item's under its heading, and
- * their differences in the comparison), every scenario string escaped, and every chart
- * compiling cleanly. The smaller `it…` helpers are its parts; a feature's own test
- * file keeps what only that feature shows (its table's figures, its charts' data).
+ * title, tables and charts; that it is absent without such items, also in a results.json
+ * written before the feature; its key metrics over the replications with their changes (each
+ * item's under its heading, their differences in the comparison); every scenario string
+ * escaped; every chart compiling cleanly. The `it…` functions below it are its parts. A
+ * feature's own test file keeps what only that feature shows (its cards, its charts' data).
  */
 import { expect, it } from 'vitest';
 import type { PageSection } from '../report/html/layout.ts';
@@ -30,8 +30,8 @@ export type ItemSection = {
   items: string;
   /**
    * The summary fields that hold the items: a results.json written before the feature has
-   * none of them, and the section (and `rows`, the rows of its first table) must read that as
-   * no items.
+   * none of them, and the section (and `rows`, the rows of one of its tables) must read that
+   * as no items.
    */
   fields: string[];
   rows?: (data: ReportData) => unknown[];
@@ -103,12 +103,7 @@ export function itIsAnItemSection(f: ItemSection): void {
  * section builder gives nothing and the page has no section `id`; with `present` data the
  * section comes right after the summary and before the latency charts.
  */
-export function itPlacesSection(
-  id: string,
-  section: Section,
-  items: string,
-  present: ReportData,
-): void {
+function itPlacesSection(id: string, section: Section, items: string, present: ReportData): void {
   it(`is absent without ${items}, and the page has no ${id} section`, async () => {
     const absent = dataOf(await tinyResults());
     expect(section(absent)).toEqual([]);
@@ -143,7 +138,7 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * the rows of `KeyMetricsShown`; with `single` (one variant, one replication) there is nothing
  * to estimate or compare, so no such table.
  */
-export function itShowsKeyMetrics(
+function itShowsKeyMetrics(
   section: Section,
   opts: KeyMetricsShown & { several: ReportData; single: ReportData },
 ): void {
@@ -164,7 +159,7 @@ export function itShowsKeyMetrics(
  * `escaped` names) and of the variants (the first variant is renamed to a payload here): the
  * section and the whole page show the payload as text, never as a tag.
  */
-export function itEscapes(section: Section, hostile: ScenarioResults, escaped: string): void {
+function itEscapes(section: Section, hostile: ScenarioResults, escaped: string): void {
   it(`escapes ${escaped} and the variants`, () => {
     const results = structuredClone(hostile);
     results.runs[0].summary.scenario.variant = `${HOSTILE}0`;
@@ -187,7 +182,7 @@ export type EachItem = { data: ReportData; items: [string, string]; label: strin
  * the section of `data` has a heading for each of `items`, and after the last one a row of
  * metric `label` that says better.
  */
-export function itHeadsEachItem(section: Section, { data, items, label }: EachItem): void {
+function itHeadsEachItem(section: Section, { data, items, label }: EachItem): void {
   it('heads the key metrics of each item when there are several', () => {
     const html = String(section(data)[0].html ?? '');
     expect(html).toContain(`<h4>${items[0]}</h4>`);
