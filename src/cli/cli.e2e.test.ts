@@ -84,14 +84,17 @@ describe('msasim run: every shipped scenario', () => {
     expect(r.stdout).toBe(await readFile(join(out, 'summary.json'), 'utf8'));
   });
 
-  it('a run stopped by its event budget exits 1 and writes nothing', async () => {
-    const out = join(await tempDir(), 'report');
-    const r = await msasim(['run', 'scenarios/shop.yaml', '--out', out, '--max-events', '5000']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/exceeded its event budget of 5000 events/);
-    expect(r.stderr).toMatch(/Nothing was written/);
-    expect(existsSync(out)).toBe(false);
-  });
+  it.each(['run', 'compare'])(
+    '%s stopped by its event budget exits 1 and writes nothing',
+    async (cmd) => {
+      const out = join(await tempDir(), 'report');
+      const r = await msasim([cmd, ...words('scenarios/shop.yaml --max-events 5000 --out'), out]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/exceeded its event budget of 5000 events/);
+      expect(r.stderr).toMatch(/Nothing was written/);
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 });
 
 describe('msasim compare', () => {
@@ -161,21 +164,6 @@ describe('msasim compare', () => {
     expect(r.stdout).toMatch(/\nmm1 +[\d.]+ +0\.0% /);
     expect(r.stdout).toMatch(/note: mm1 has no variants/);
     expect(existsSync(join(out, 'compare.csv'))).toBe(false);
-  });
-
-  it('a run stopped by a guard exits 1 and writes nothing', async () => {
-    const out = join(await tempDir(), 'report');
-    const r = await msasim([
-      'compare',
-      'scenarios/shop.yaml',
-      '--out',
-      out,
-      '--max-events',
-      '5000',
-    ]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/exceeded its event budget of 5000 events/);
-    expect(existsSync(out)).toBe(false);
   });
 });
 

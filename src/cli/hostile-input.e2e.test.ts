@@ -96,25 +96,14 @@ describe('msasim run and compare on hostile input', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('enforces --max-wall 1us before anything runs', async () => {
-    const r = await msasim([
-      'run',
-      path('ok.yaml'),
-      '--max-wall',
-      '1us',
-      '--out',
-      join(dir, 'never'),
-    ]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
-      /msasim stopped: the command's wall-time budget of 0.001 ms \(--max-wall\) was used up before the run of "shop"/,
-    );
-  });
-
+  // what a command says when its wall-time budget is spent before its first run starts
+  const spent =
+    "msasim stopped: the command's wall-time budget of 0.001 ms (--max-wall) was used up before";
   it.each([
-    ['sweep', '--param', 'services.orders.instances=1,2'],
-    ['spof', '--all'],
-  ])('enforces --max-wall in %s too', async (command, ...args) => {
+    ['run', ' the run of "shop"'],
+    ['sweep', '', '--param', 'services.orders.instances=1,2'],
+    ['spof', '', '--all'],
+  ])('enforces --max-wall 1us in %s before anything runs', async (command, before, ...args) => {
     const r = await msasim([
       command,
       path('ok.yaml'),
@@ -125,7 +114,7 @@ describe('msasim run and compare on hostile input', () => {
       join(dir, 'never'),
     ]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/wall-time budget of 0.001 ms \(--max-wall\) was used up before/);
+    expect(r.stderr).toContain(`${spent}${before}`);
     expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 

@@ -1,8 +1,9 @@
 /**
- * Tests of key-distributions.ts: empirical key frequencies of 200,000 draws against `probability`
- * (Pearson chi-square per key or per bin, and 5-standard-error checks of single shares, with the
- * formula next to each check), normalisation, validation and determinism per stream. Fixed seeds
- * keep the runs reproducible; the tolerances are the statistical argument.
+ * Tests of key-distributions.ts, reached through the kernel's entry (index.ts) as the model
+ * reaches it: empirical key frequencies of 200,000 draws against `probability` (Pearson
+ * chi-square per key or per bin, and 5-standard-error checks of single shares, with the formula
+ * next to each check), normalisation, validation and determinism per stream. Fixed seeds keep
+ * the runs reproducible; the tolerances are the statistical argument.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +13,8 @@ import {
   generalizedHarmonic,
   type KeyDistributionSpec,
   type KeySampler,
-} from './key-distributions.ts';
-import { RandomSource } from './random.ts';
+  RandomSource,
+} from './index.ts';
 
 const N = 200_000;
 

@@ -1,6 +1,6 @@
 /**
- * The console section of messaging and the consumer-group key metrics: absent without groups;
- * one row per variant × group in each of two tables within 120 columns; the key metrics read
+ * The console section of messaging and the consumer-group key metrics (absent without groups:
+ * ../item-outputs.test.ts): one row per variant × group in each of two tables within 120 columns; the key metrics read
  * from the ConsumerGroupSummary (scope `consumers`, id = the group), lower being better, and
  * printed with their intervals and the group's name after replications.
  */
@@ -15,11 +15,6 @@ import { formatConsumers } from './consumer-table.ts';
 const results = await cg.tinyResults();
 
 describe('formatConsumers', () => {
-  it('prints nothing without consumer groups', () => {
-    expect(formatConsumers(results)).toBe('');
-    expect(formatSummary(results)).not.toContain('messaging');
-  });
-
   it('prints one row per variant × group in each of its two tables', () => {
     const text = formatConsumers(
       cg.withConsumers(results, (v) =>
@@ -146,10 +141,6 @@ describe('consumer-group key metrics', () => {
     keyMetricValues(s)
       .filter((k) => k.metric.scope === 'consumers')
       .map((k) => [k.metric.key, k.value]);
-
-  it('are absent from runs without consumer groups', () => {
-    expect(consumerValues(results.runs[0].summary)).toEqual([]);
-  });
 
   it('read each group’s figures, the group as the id, lower being better', () => {
     const s = cg.withConsumers(results, () => [

@@ -7,24 +7,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
 import * as cg from '../../../test-support/consumers.ts';
-import {
-  dataOf,
-  HOSTILE,
-  itHeadsEachItem,
-  itPlacesSection,
-  itShowsKeyMetrics,
-  NO_LIBRARIES,
-} from '../../../test-support/report-data.ts';
+import { itIsAnItemSection } from '../../../test-support/feature-section.ts';
+import { dataOf, HOSTILE } from '../../../test-support/report-data.ts';
 import {
   compileWarnings,
   expectBarNames,
   expectSecondVariantOnly,
   expectStackedBars,
-  itCompilesEachChart,
   type Json,
 } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
-import { buildReportHtml } from '../../html/page.ts';
 import { MAX_POINTS_PER_CHART } from '../../html/thinning.ts';
 import {
   consumerGroupRows,
@@ -44,63 +36,53 @@ const semantics = (v: number, r = 0): ConsumerGroupSummary[] =>
 
 const two = dataOf(cg.withConsumers(replicated, semantics));
 const one = dataOf(cg.withConsumers(cg.firstVariantOnly(plain), () => [cg.fakeConsumerGroup()]));
-const assets = NO_LIBRARIES;
 
 const builders = { messageOutcomeChart, consumerLagChart };
 
 describe('messagingSection', () => {
-  itPlacesSection('messaging', messagingSection, {
-    absent: dataOf(plain),
-    present: two,
-    what: 'consumer groups',
-  });
-
-  it('reads results.json written before messaging (no consumers) as none', () => {
-    const data = dataOf(plain);
-    for (const v of data.variants) delete v.summary.consumers;
-    expect(consumerGroupRows(data)).toEqual([]);
-    expect(messagingSection(data)).toEqual([]);
-  });
-
-  it('tables every variant × group: semantics, outcomes, lag and end-to-end time', () => {
-    const [section] = messagingSection(two);
-    const html = String(section.html ?? '');
-    expect(section.title).toBe('Messaging');
-    expect(section.charts).toHaveLength(2);
-    // ack, idempotency, produced/s, delivered, duplicates, applied once (990 − 25), twice, skipped, lost, DLQ
-    expect(html).toContain(
-      'sticky</span><span class="sub">billing ← orders</span></td><td>at-least-once<span class="sub">none</span></td><td>500/s</td><td>1,040</td><td>37</td><td>965</td><td>25</td><td>0</td><td>3</td><td>4</td>',
-    );
-    expect(html).toContain(
-      '<span class="sub">dedup</span></td><td>500/s</td><td>1,040</td><td>37</td><td>990</td>',
-    );
-    expect(html).toContain(
-      '<td>billing/charge</td><td>6</td><td>12.5 / 80 / 7</td><td>42.3 ms / 1,300 ms</td><td>495/s</td><td>14</td><td>21</td><td>2</td>',
-    );
-  });
-
-  itShowsKeyMetrics('group', messagingSection, {
+  itIsAnItemSection({
+    id: 'messaging',
+    title: 'Messaging',
+    section: messagingSection,
+    items: 'consumer groups',
+    fields: ['consumers'],
+    rows: consumerGroupRows,
     several: two,
     single: one,
-    better: ['applied twice'],
-  });
-
-  itHeadsEachItem(
-    messagingSection,
-    () =>
-      dataOf(
+    tables: {
+      what: 'every variant × group: semantics, outcomes, lag and end-to-end time',
+      hold: [
+        // ack, idempotency, produced/s, delivered, duplicates, applied once (990 − 25), twice, skipped, lost, DLQ
+        'sticky</span><span class="sub">billing ← orders</span></td><td>at-least-once<span class="sub">none</span></td><td>500/s</td><td>1,040</td><td>37</td><td>965</td><td>25</td><td>0</td><td>3</td><td>4</td>',
+        '<span class="sub">dedup</span></td><td>500/s</td><td>1,040</td><td>37</td><td>990</td>',
+        '<td>billing/charge</td><td>6</td><td>12.5 / 80 / 7</td><td>42.3 ms / 1,300 ms</td><td>495/s</td><td>14</td><td>21</td><td>2</td>',
+      ],
+    },
+    keyMetrics: { what: 'group', better: ['applied twice'] },
+    compared: [/<strong>billing<\/strong> · applied twice −100\.0 %/],
+    eachItem: {
+      data: dataOf(
         cg.withConsumers(replicated, (v, r) => [
           ...semantics(v, r),
           cg.fakeConsumerGroup({ group: 'audit', lost: v === 0 ? 10 : 2 }),
         ]),
       ),
-    ['billing', 'audit'],
-    'messages lost',
-  );
-
-  it('puts the group differences in the comparison with the group named', () => {
-    const page = buildReportHtml(two, assets);
-    expect(page).toMatch(/<strong>billing<\/strong> · applied twice −100\.0 %/);
+      items: ['billing', 'audit'],
+      label: 'messages lost',
+    },
+    hostile: cg.withConsumers(replicated, () => [
+      cg.fakeConsumerGroup({
+        group: HOSTILE,
+        topic: HOSTILE,
+        service: HOSTILE,
+        endpoint: HOSTILE,
+        ack: HOSTILE,
+        idempotency: HOSTILE,
+        examples: { appliedTwice: HOSTILE, lost: HOSTILE },
+      }),
+    ]),
+    escaped: 'the group, topic, services',
+    charts: builders,
   });
 
   it('lists one example of each data anomaly', () => {
@@ -121,32 +103,9 @@ describe('messagingSection', () => {
     );
     expect(String(none[0].html)).not.toContain('One example');
   });
-
-  it('escapes the group, topic, services and variants', () => {
-    const hostile = cg.withConsumers(replicated, () => [
-      cg.fakeConsumerGroup({
-        group: HOSTILE,
-        topic: HOSTILE,
-        service: HOSTILE,
-        endpoint: HOSTILE,
-        ack: HOSTILE,
-        idempotency: HOSTILE,
-        examples: { appliedTwice: HOSTILE, lost: HOSTILE },
-      }),
-    ]);
-    hostile.runs[0].summary.scenario.variant = `${HOSTILE}0`;
-    const data = dataOf(hostile);
-    const html = String(messagingSection(data)[0].html ?? '');
-    expect(html).not.toContain('<script>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    const page = buildReportHtml(data, assets);
-    expect(page).not.toMatch(/<script>alert/);
-  });
 });
 
 describe('messaging charts', () => {
-  itCompilesEachChart(builders, [two, one]);
-
   it('messageOutcomeChart: messages applied once, lost, dead-lettered; duplicates applied or skipped', () => {
     const spec = messageOutcomeChart(two) as Json;
     expectStackedBars(spec, {

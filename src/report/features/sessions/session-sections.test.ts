@@ -6,18 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
-import {
-  dataOf,
-  HOSTILE,
-  itPlacesSection,
-  itShowsKeyMetrics,
-} from '../../../test-support/report-data.ts';
+import { itIsAnItemSection } from '../../../test-support/feature-section.ts';
+import { dataOf, HOSTILE } from '../../../test-support/report-data.ts';
 import * as ss from '../../../test-support/sessions.ts';
-import {
-  expectSecondVariantOnly,
-  itCompilesEachChart,
-  type Json,
-} from '../../../test-support/vega.ts';
+import { expectSecondVariantOnly, type Json } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
 import {
   revocationChart,
@@ -46,52 +38,37 @@ const one = dataOf(ss.withSessions(ss.firstVariantOnly(plain), () => ss.fakeSess
 const builders = { sessionLoadChart, revocationChart, sessionLossChart };
 
 describe('sessionsSection', () => {
-  itPlacesSection('sessions', sessionsSection, {
-    absent: dataOf(plain),
-    present: two,
-    what: 'logged-in users',
-  });
-
-  it('tables every variant: strategy, 401s by reason, revocation, load, auth time, memory', () => {
-    const [section] = sessionsSection(two);
-    const html = String(section.html ?? '');
-    expect(section.title).toBe('Sessions and credentials');
-    expect(section.charts).toHaveLength(3);
-    expect(html).toContain(
-      'sticky</span><span class="sub">sticky</span></td><td>15.0/s</td><td>16 (3 / 5 / 7 / 1)</td>',
-    );
-    expect(html).toContain('<td>42</td><td>120 ms / 900 ms</td><td>13</td><td>17</td>');
-    // replication 3 KB/s; hit ratio; IdP 10/20/5 = 17.5/s over 2 s; auth time; api's memory
-    expect(html).toContain(
-      '<td>30.0/s</td><td>3.00 KB/s</td><td>75.0 %</td><td>10 / 20 / 5</td><td>17.5/s</td><td>0/s</td><td>1.50 ms / 4.75 ms</td><td>api 2.00 KB, orders 512 B</td>',
-    );
-    expect(html).toContain('<td>180/s</td><td>1.50 ms / 4.75 ms</td><td>–</td>');
-  });
-
-  itShowsKeyMetrics('session', sessionsSection, {
+  itIsAnItemSection({
+    id: 'sessions',
+    title: 'Sessions and credentials',
+    section: sessionsSection,
+    items: 'logged-in users',
+    fields: ['sessions'],
     several: two,
     single: one,
-    shown: ['session store ops/s'],
-    better: ['sessions lost'],
-  });
-
-  it('escapes the strategy, the services and the variants', () => {
-    const hostile = ss.withSessions(replicated, () =>
+    tables: {
+      what: 'every variant: strategy, 401s by reason, revocation, load, auth time, memory',
+      hold: [
+        'sticky</span><span class="sub">sticky</span></td><td>15.0/s</td><td>16 (3 / 5 / 7 / 1)</td>',
+        '<td>42</td><td>120 ms / 900 ms</td><td>13</td><td>17</td>',
+        // replication 3 KB/s; hit ratio; IdP 10/20/5 = 17.5/s over 2 s; auth time; api's memory
+        '<td>30.0/s</td><td>3.00 KB/s</td><td>75.0 %</td><td>10 / 20 / 5</td><td>17.5/s</td><td>0/s</td><td>1.50 ms / 4.75 ms</td><td>api 2.00 KB, orders 512 B</td>',
+        '<td>180/s</td><td>1.50 ms / 4.75 ms</td><td>–</td>',
+      ],
+    },
+    keyMetrics: { what: 'session', shown: ['session store ops/s'], better: ['sessions lost'] },
+    hostile: ss.withSessions(replicated, () =>
       ss.fakeSessionSummary({
         strategy: HOSTILE,
         memory: [{ service: HOSTILE, meanBytesPerInstance: 1, maxBytesPerInstance: 1 }],
       }),
-    );
-    hostile.runs[0].summary.scenario.variant = `${HOSTILE}0`;
-    const html = String(sessionsSection(dataOf(hostile))[0].html ?? '');
-    expect(html).not.toContain('<script>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    ),
+    escaped: 'the strategy, the services',
+    charts: builders,
   });
 });
 
 describe('session charts', () => {
-  itCompilesEachChart(builders, [two, one]);
-
   it('sessionLoadChart: store operations, IdP calls and replication messages per second', () => {
     const spec = sessionLoadChart(two) as Json;
     expect(spec.data.values).toEqual([

@@ -1,5 +1,6 @@
 /**
- * The console section of sessions: absent without logged-in users; one row per variant with
+ * The console section of sessions (absent without logged-in users: ../item-outputs.test.ts):
+ * one row per variant with
  * the strategy, 401s by reason, revocation, load on shared components, auth time and memory;
  * within 120 columns; and the session key metrics with their intervals after replications.
  */
@@ -11,11 +12,6 @@ import { formatSessions } from './session-table.ts';
 const results = await ss.tinyResults();
 
 describe('formatSessions', () => {
-  it('prints nothing without logged-in users', () => {
-    expect(formatSessions(results)).toBe('');
-    expect(formatSummary(results)).not.toContain('sessions');
-  });
-
   it('prints one row per variant in each of its two tables', () => {
     const text = formatSessions(
       ss.withSessions(results, (v) =>

@@ -6,25 +6,17 @@
  * figures inline and keep each variant's colour.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  dataOf,
-  HOSTILE,
-  itHeadsEachItem,
-  itPlacesSection,
-  itShowsKeyMetrics,
-  NO_LIBRARIES,
-} from '../../../test-support/report-data.ts';
+import { itIsAnItemSection } from '../../../test-support/feature-section.ts';
+import { dataOf, HOSTILE } from '../../../test-support/report-data.ts';
 import * as tx from '../../../test-support/transactions.ts';
 import {
   compileWarnings,
   expectBarNames,
   expectSecondVariantOnly,
   expectStackedBars,
-  itCompilesEachChart,
   type Json,
 } from '../../../test-support/vega.ts';
 import { VARIANT_COLOURS } from '../../html/chart-style.ts';
-import { buildReportHtml } from '../../html/page.ts';
 import { escapeText as escapeHtml } from '../../html/template.ts';
 import type { ScenarioResults } from '../../results.ts';
 import {
@@ -39,7 +31,6 @@ import { transactionSection } from './transaction-sections.ts';
 
 const plain = await tx.tinyResults();
 const replicated = await tx.tinyResults(2);
-const assets = NO_LIBRARIES;
 
 /** Every kind: sagas (fewer inconsistent in the second variant), steps, and readers. */
 const allKinds = (results: ScenarioResults) =>
@@ -71,31 +62,74 @@ const one = dataOf(
   ),
 );
 
-const builders = { sagaOutcomeChart, transactionChart, readerAnomalyChart };
+const builders = { readerAnomalyChart, sagaOutcomeChart, transactionChart };
 
 describe('transactionSection', () => {
-  itPlacesSection('consistency', transactionSection, {
-    absent: dataOf(plain),
-    present: two,
-    what: 'sagas, steps or readers',
-  });
-
-  it('reads results.json written before sagas, transactions and readers as none', () => {
-    const data = dataOf(plain);
-    for (const v of data.variants) {
-      delete v.summary.sagas;
-      delete v.summary.transactions;
-      delete v.summary.readers;
-    }
-    expect(sagaRows(data)).toEqual([]);
-    expect(transactionSection(data)).toEqual([]);
-    expect(() => buildReportHtml(data, assets)).not.toThrow();
+  itIsAnItemSection({
+    id: 'consistency',
+    title: 'Transactions and consistency',
+    section: transactionSection,
+    items: 'sagas, steps or readers',
+    fields: ['sagas', 'transactions', 'readers'],
+    rows: sagaRows,
+    several: two,
+    single: one,
+    tables: {
+      what: 'every variant × reader, saga and step',
+      hold: [
+        '<h3>What the readers saw</h3>',
+        // reader: kind, cut-off, reads, anomalies, rate, staleness
+        'sticky</span><span class="sub">settlement ← pay-order</span></td><td>saga</td><td>1,000 ms</td><td>17,120</td><td>180</td><td>1.05 %</td><td>0.13 ms / 0.30 ms / 1,527 ms</td>',
+        '<h3>Sagas</h3>',
+        // saga: started, completed, compensated, inconsistent, alerts (comp / undo), failed actions, messages, times
+        'sticky</span><span class="sub">create-course · orchestrated</span></td><td>1,200</td><td>1,050</td><td>98</td><td>33</td><td>35 (31 / 4)</td><td>131</td><td>5.92</td><td>95.8 ms / 265 ms</td><td>93.3 ms / 260 ms / 634 ms</td>',
+        '<h3>Local transactions</h3>',
+        // step: keys, started, committed, failed, waits / timeouts, wait, conflicts, retries, compensations, time
+        'sticky</span><span class="sub">book-seat · pessimistic</span></td><td>seats</td><td>2,000</td><td>1,890</td><td>110</td><td>560 / 110</td><td>72.5 ms / 959 ms</td><td>12 (0.6 %)</td><td>9</td><td>7</td><td>113 ms / 998 ms</td>',
+        'store</span><span class="sub">book-seat · optimistic</span>',
+      ],
+    },
+    keyMetrics: {
+      what: 'sagas’, steps’ and readers’',
+      better: ['inconsistent sagas', 'anomaly rate', 'mean lock wait'],
+      tables: 3,
+    },
+    compared: [
+      /<strong>create-course<\/strong> · inconsistent sagas ÷67 /,
+      /<strong>settlement<\/strong> · anomaly rate −1\.1 pp vs sticky, 95 % CI \[−1\.1 pp, −0\.5 pp\]/,
+      /<strong>book-seat<\/strong> · mean lock wait −100\.0 %/,
+    ],
+    eachItem: {
+      data: dataOf(
+        tx.withSagas(replicated, (v) => [
+          tx.fakeSaga(),
+          tx.fakeSaga({ id: 'refund', alerts: v === 0 ? 9 : 1 }),
+        ]),
+      ),
+      items: ['create-course', 'refund'],
+      label: 'operator alerts',
+    },
+    hostile: tx.withReaders(
+      tx.withTransactions(
+        tx.withSagas(replicated, () => [tx.fakeSaga({ id: HOSTILE, mode: HOSTILE })]),
+        () => [tx.fakeTransaction({ id: HOSTILE, locking: HOSTILE, keys: HOSTILE })],
+      ),
+      () => [
+        tx.fakeReader({
+          id: HOSTILE,
+          kind: HOSTILE,
+          target: HOSTILE,
+          example: HOSTILE,
+          worstExample: `${HOSTILE}!`,
+        }),
+      ],
+    ),
+    escaped: 'every scenario string: ids, modes, keys, targets, examples',
+    charts: builders,
   });
 
   it('shows each reader’s first and worst anomaly, whole and escaped, before the tables', () => {
-    const [section] = transactionSection(two);
-    const html = String(section.html ?? '');
-    expect(section.title).toBe('Transactions and consistency');
+    const html = String(transactionSection(two)[0].html ?? '');
     const card = html.slice(html.indexOf('<div class="anomaly-card">'));
     expect(card).toContain('settlement reading saga pay-order, cut-off 1,000 ms');
     expect(card).toContain('<strong>180</strong> of 17,120 reads (1.05 %) were dirty reads');
@@ -126,29 +160,6 @@ describe('transactionSection', () => {
     expect(html).not.toContain('The worst (stalest data)');
   });
 
-  it('tables every variant × reader, saga and step', () => {
-    const html = String(transactionSection(two)[0].html ?? '');
-    // reader: kind, cut-off, reads, anomalies, rate, staleness
-    expect(html).toContain(
-      'sticky</span><span class="sub">settlement ← pay-order</span></td><td>saga</td><td>1,000 ms</td><td>17,120</td><td>180</td><td>1.05 %</td><td>0.13 ms / 0.30 ms / 1,527 ms</td>',
-    );
-    // saga: started, completed, compensated, inconsistent, alerts (comp / undo), failed actions, messages, times
-    expect(html).toContain(
-      'sticky</span><span class="sub">create-course · orchestrated</span></td><td>1,200</td><td>1,050</td><td>98</td><td>33</td><td>35 (31 / 4)</td><td>131</td><td>5.92</td><td>95.8 ms / 265 ms</td><td>93.3 ms / 260 ms / 634 ms</td>',
-    );
-    // step: keys, started, committed, failed, waits / timeouts, wait, conflicts, retries, compensations, time
-    expect(html).toContain(
-      'sticky</span><span class="sub">book-seat · pessimistic</span></td><td>seats</td><td>2,000</td><td>1,890</td><td>110</td><td>560 / 110</td><td>72.5 ms / 959 ms</td><td>12 (0.6 %)</td><td>9</td><td>7</td><td>113 ms / 998 ms</td>',
-    );
-    expect(html).toContain('store</span><span class="sub">book-seat · optimistic</span>');
-    for (const h of [
-      '<h3>What the readers saw</h3>',
-      '<h3>Sagas</h3>',
-      '<h3>Local transactions</h3>',
-    ])
-      expect(html).toContain(h);
-  });
-
   it('has only the parts of the kinds present', () => {
     const data = dataOf(tx.withSagas(plain, () => [tx.fakeSaga()]));
     const [section] = transactionSection(data);
@@ -158,60 +169,6 @@ describe('transactionSection', () => {
     expect(section.charts?.map((c) => (c.spec as Json).title.text)).toEqual([
       'How the sagas ended',
     ]);
-    expect(transactionSection(two)[0].charts).toHaveLength(3);
-  });
-
-  itShowsKeyMetrics('sagas’, steps’ and readers’', transactionSection, {
-    several: two,
-    single: one,
-    better: ['inconsistent sagas', 'anomaly rate', 'mean lock wait'],
-    tables: 3,
-  });
-
-  itHeadsEachItem(
-    transactionSection,
-    () =>
-      dataOf(
-        tx.withSagas(replicated, (v) => [
-          tx.fakeSaga(),
-          tx.fakeSaga({ id: 'refund', alerts: v === 0 ? 9 : 1 }),
-        ]),
-      ),
-    ['create-course', 'refund'],
-    'operator alerts',
-  );
-
-  it('puts the item differences in the comparison with the item named', () => {
-    const page = buildReportHtml(two, assets);
-    expect(page).toMatch(/<strong>create-course<\/strong> · inconsistent sagas ÷67 /);
-    expect(page).toMatch(
-      /<strong>settlement<\/strong> · anomaly rate −1\.1 pp vs sticky, 95 % CI \[−1\.1 pp, −0\.5 pp\]/,
-    );
-    expect(page).toMatch(/<strong>book-seat<\/strong> · mean lock wait −100\.0 %/);
-  });
-
-  it('escapes every scenario string: ids, modes, keys, targets, examples and variants', () => {
-    const hostile = tx.withReaders(
-      tx.withTransactions(
-        tx.withSagas(replicated, () => [tx.fakeSaga({ id: HOSTILE, mode: HOSTILE })]),
-        () => [tx.fakeTransaction({ id: HOSTILE, locking: HOSTILE, keys: HOSTILE })],
-      ),
-      () => [
-        tx.fakeReader({
-          id: HOSTILE,
-          kind: HOSTILE,
-          target: HOSTILE,
-          example: HOSTILE,
-          worstExample: `${HOSTILE}!`,
-        }),
-      ],
-    );
-    hostile.runs[0].summary.scenario.variant = `${HOSTILE}0`;
-    const data = dataOf(hostile);
-    const html = String(transactionSection(data)[0].html ?? '');
-    expect(html).not.toContain('<script>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(buildReportHtml(data, assets)).not.toMatch(/<script>alert/);
   });
 });
 
@@ -222,8 +179,6 @@ describe('transaction and consistency charts', () => {
     expect(powersOfTen(1000)).toEqual([0, 1, 10, 100, 1000]);
     expect(powersOfTen(28814)).toEqual([0, 1, 10, 100, 1000, 10000]);
   });
-
-  itCompilesEachChart(builders, [two, one]);
 
   it('sagaOutcomeChart: completed, compensated, inconsistent stacked; the failed ones apart', () => {
     const spec = sagaOutcomeChart(two) as Json;

@@ -1,6 +1,6 @@
 /**
- * The console sections of sagas, transactions and readers, and their key metrics: absent
- * without such items; one row per variant × item within 120 columns with a legend; the
+ * The console sections of sagas, transactions and readers, and their key metrics (absent
+ * without such items: ../item-outputs.test.ts): one row per variant × item within 120 columns with a legend; the
  * readers' first and worst anomaly printed whole, wrapped; the key metrics read from each
  * item's summary (scope by kind, id = the item), lower being better, and printed with their
  * intervals and the item's name after replications.
@@ -24,15 +24,6 @@ const within120 = (text: string) => {
 };
 
 describe('formatSagas, formatTransactions, formatReaders', () => {
-  it('print nothing without such items', () => {
-    expect(formatSagas(results)).toBe('');
-    expect(formatTransactions(results)).toBe('');
-    expect(formatReaders(results)).toBe('');
-    const text = formatSummary(results);
-    for (const title of ['■ sagas', '■ transactions', '■ readers'])
-      expect(text).not.toContain(title);
-  });
-
   it('sagas: how they ended and what they cost, one row per variant, the saga in the title', () => {
     const text = formatSagas(
       tx.withSagas(results, (v) => [
@@ -269,10 +260,6 @@ describe('saga, transaction and reader key metrics', () => {
     keyMetricValues(s)
       .filter((k) => ['sagas', 'transactions', 'readers'].includes(k.metric.scope))
       .map((k) => [k.metric.key, k.value]);
-
-  it('are absent from runs without such items', () => {
-    expect(itemValues(results.runs[0].summary)).toEqual([]);
-  });
 
   it('read each item’s figures, the item as the id, lower being better', () => {
     const s = tx.withReaders(
