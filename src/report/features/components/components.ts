@@ -8,7 +8,6 @@
 import type { ComponentSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { asIs, type Column, csvOf, roundedFields, runItems, tidyRows } from '../../csv.ts';
-import { td } from '../../html/data-table.ts';
 import {
   formatMs,
   formatNumber,
@@ -16,7 +15,7 @@ import {
   formatQuantity,
   formatRate,
 } from '../../html/format.ts';
-import { itemSummaryTable } from '../../html/summary-table.ts';
+import { itemSummaryTable, type SummaryColumn } from '../../html/summary-table.ts';
 import { type Html, html } from '../../html/template.ts';
 import { utilisationColour } from '../../html/topology.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -96,25 +95,29 @@ export function componentTable(s: RunSummary, lang: Lang = 'en'): string {
 }
 
 /** The page's Components table: kind, instances, load, utilisation (tinted), queue, wait. */
-export function componentsSummaryTable(data: ReportData, lang: Lang = 'en'): Html {
-  const headers = ['kind', 'instances', 'load', 'utilisation', 'queue mean / max', 'mean wait'];
-  return itemSummaryTable(
+const COMPONENT_SUMMARY: SummaryColumn<C>[] = [
+  ['kind', (c) => c.kind],
+  ['instances', (c) => formatNumber(c.instances)],
+  ['load', (c) => formatRate(c.arrivalsPerSec)],
+  [
+    'utilisation',
+    (c) =>
+      html`<td style="background:${utilisationColour(c.utilisation)}">${formatPercent(c.utilisation)}</td>`,
+  ],
+  ['queue mean / max', (c) => `${formatQuantity(c.queueMean)} / ${formatNumber(c.queueMax)}`],
+  ['mean wait', (c) => formatMs(c.waitMeanMs)],
+];
+
+/** The page's Components table (see COMPONENT_SUMMARY). */
+export const componentsSummaryTable = (data: ReportData, lang: Lang = 'en'): Html =>
+  itemSummaryTable(
     data,
     'Components',
     'component',
-    headers,
     (v) => v.summary.components,
-    (c) => [
-      html`<td class="label">${term(lang, c.kind)}</td>`,
-      td(formatNumber(c.instances)),
-      td(formatRate(c.arrivalsPerSec)),
-      html`<td style="background:${utilisationColour(c.utilisation)}">${formatPercent(c.utilisation)}</td>`,
-      td(`${formatQuantity(c.queueMean)} / ${formatNumber(c.queueMax)}`),
-      td(formatMs(c.waitMeanMs)),
-    ],
+    COMPONENT_SUMMARY,
     lang,
   );
-}
 
 /** Each component's key metrics (scope `component`, id = the component), in order. */
 export const COMPONENT_METRICS = keyMetricSource<ComponentSummary>(
