@@ -12,11 +12,10 @@ import { formatNumber, formatPercent, formatRate } from '../../html/format.ts';
 import { itemSummaryTable, type SummaryColumn } from '../../html/summary-table.ts';
 import type { Html } from '../../html/template.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { term } from '../../i18n/t.ts';
 import { keyMetricSource, lowerIsBetter, metricDef } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
-import { countColumns, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
+import { countColumns, inWords, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
 type C = CacheSummary;
 const CACHE_COLUMNS: Column<C>[] = [
@@ -59,9 +58,7 @@ const CACHE_TABLE: TextColumn<C>[] = [
 /** The console table of a run's caches ('' without caches), after a blank line. */
 export function cacheTable(s: RunSummary, lang: Lang = 'en'): string {
   // the type is msasim's word (local, replicated, distributed): in the table's language
-  const columns = CACHE_TABLE.map(
-    (c): TextColumn<C> => (c[0] === 'type' ? ['type', (x) => term(lang, x.type)] : c),
-  );
+  const columns = inWords(CACHE_TABLE, 'type', lang);
   return s.caches.length === 0 ? '' : `\n\n${tableOf(columns, s.caches, lang)}`;
 }
 

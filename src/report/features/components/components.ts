@@ -19,11 +19,10 @@ import { itemSummaryTable, type SummaryColumn } from '../../html/summary-table.t
 import { type Html, html } from '../../html/template.ts';
 import { utilisationColour } from '../../html/topology.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { term } from '../../i18n/t.ts';
 import { keyMetricSource, lowerIsBetter } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
-import { countColumns, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
+import { countColumns, inWords, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
 type C = ComponentSummary;
 const COMPONENT_COLUMNS: Column<C>[] = [
@@ -88,10 +87,7 @@ const COMPONENT_TABLE: TextColumn<C>[] = [
 /** The console table of a run's components. */
 export function componentTable(s: RunSummary, lang: Lang = 'en'): string {
   // the kind is msasim's word (service, database …): in the table's language
-  const columns = COMPONENT_TABLE.map(
-    (c): TextColumn<C> => (c[0] === 'kind' ? ['kind', (x) => term(lang, x.kind)] : c),
-  );
-  return tableOf(columns, s.components, lang);
+  return tableOf(inWords(COMPONENT_TABLE, 'kind', lang), s.components, lang);
 }
 
 /** The page's Components table: kind, instances, load, utilisation (tinted), queue, wait. */
