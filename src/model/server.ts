@@ -1,7 +1,7 @@
 /**
- * A server of a component that is not a service: a distributed-cache node or a broker. Threads
- * with a FIFO queue (bounded or not), the slots that GC pauses and capacity faults take away,
- * the faults striking it, and its busy and queue levels.
+ * A server: threads with a FIFO queue (bounded or not), the slots that GC pauses and capacity
+ * faults take away, the faults striking it, and its busy and queue levels. A distributed-cache
+ * node and a broker are one; a service's instance (service.ts `Instance`) is one with cores.
  */
 import { Grant, Resource } from '../engine/index.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
@@ -16,8 +16,8 @@ export class Server<T extends { sinceMs: number }> {
     threads: number,
     queueCapacity: number,
     onGrant: (item: T) => void,
-    private readonly busy: TimeWeighted,
-    private readonly queue: TimeWeighted,
+    protected readonly busy: TimeWeighted,
+    protected readonly queue: TimeWeighted,
   ) {
     this.threads = new Resource(threads, queueCapacity, onGrant);
     this.slots = new Slots(threads, this.threads as Resource<unknown>, (now) => this.observe(now));

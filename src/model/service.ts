@@ -9,9 +9,9 @@ import { Grant, Resource, type Simulation } from '../engine/index.ts';
 import type { VisitStats } from '../metrics/entry-stats.ts';
 import type { StationStats } from '../metrics/station-stats.ts';
 import type { TimeWeighted } from '../metrics/time-weighted.ts';
-import { type FaultState, Slots } from './faults.ts';
 import type { Frame, Invocation, StepRuntime } from './frame.ts';
 import type { Picker } from './load-balancer.ts';
+import { Server } from './server.ts';
 
 /** What an instance holds in its memory for a component (a cache's stores, a session table). */
 export interface MemoryHolder {
@@ -29,16 +29,16 @@ export class EndpointRuntime {
   ) {}
 }
 
-/** One instance of a service. */
-export class Instance {
+/**
+ * One instance of a service: a server (server.ts: its threads with their FIFO queue, the slots
+ * that GC pauses and capacity faults take away, the faults striking it, its busy and queue
+ * levels) with, optionally, a set of CPU cores. The journey (journey.ts) admits its visits and
+ * records its levels one at a time (observeBusy, observeQueue), not through `admit`.
+ */
+export class Instance extends Server<Invocation> {
   /** Visits queued or in service here (for least-outstanding balancing). */
   outstanding = 0;
-  readonly threads: Resource<Invocation>;
   readonly cores: Resource<Frame> | null;
-  /** The threads that GC pauses and capacity faults take away. */
-  readonly slots: Slots;
-  /** Faults striking this instance (null when none ever does). */
-  fault: FaultState | null = null;
   constructor(
     readonly service: ServiceRuntime,
     readonly index: number,
@@ -47,14 +47,10 @@ export class Instance {
     cores: number,
     onThread: (inv: Invocation) => void,
     onCore: (f: Frame) => void,
-    private readonly busy: TimeWeighted,
-    private readonly queue: TimeWeighted,
+    busy: TimeWeighted,
+    queue: TimeWeighted,
   ) {
-    this.threads = new Resource<Invocation>(threads, queueCapacity, onThread);
-    this.slots = new Slots(threads, this.threads as Resource<unknown>, (now) => {
-      this.observeBusy(now);
-      this.observeQueue(now);
-    });
+    super(threads, queueCapacity, onThread, busy, queue);
     this.cores = Number.isFinite(cores)
       ? new Resource<Frame>(cores, Number.POSITIVE_INFINITY, onCore)
       : null;

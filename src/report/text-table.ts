@@ -58,6 +58,19 @@ export function tableOf<T>(
   );
 }
 
+/**
+ * `columns` with the cells of the column headed `header` in `lang`: a column of msasim's words
+ * for what an item is (service, database …; local, replicated, distributed).
+ */
+export const inWords = <T>(
+  columns: readonly TextColumn<T>[],
+  header: string,
+  lang: Lang,
+): TextColumn<T>[] =>
+  columns.map(
+    ([h, cell]): TextColumn<T> => (h === header ? [h, (r) => term(lang, cell(r))] : [h, cell]),
+  );
+
 /** Columns of whole numbers: the fields `keys` of a row, each headed by its name. */
 export const countColumns = <T>(...keys: (keyof T & string)[]): TextColumn<T>[] =>
   keys.map((k): TextColumn<T> => [k, (r) => String(r[k])]);

@@ -7,7 +7,6 @@ import {
   type Document,
   isAlias,
   isMap,
-  isPair,
   isScalar,
   isSeq,
   type LineCounter,
@@ -15,7 +14,7 @@ import {
   type Pair,
 } from 'yaml';
 import type { DocPath } from './issues.ts';
-import { keyText } from './yaml-keys.ts';
+import { pairsByKey } from './yaml-keys.ts';
 
 /** A 1-based position in the text. */
 export interface Position {
@@ -97,12 +96,8 @@ function childOf(
   if (isMap(node)) {
     let index = indexes.get(node);
     if (index === undefined) {
-      index = new Map();
-      for (const p of node.items) {
-        // the key as the checked object holds it: `~:` is "" there, not "null"
-        const key = isPair(p) ? keyText(p.key) : undefined;
-        if (key !== undefined && !index.has(key)) index.set(key, p);
-      }
+      // the key as the checked object holds it: `~:` is "" there, not "null"
+      index = pairsByKey(node);
       indexes.set(node, index);
     }
     const pair = index.get(String(seg));

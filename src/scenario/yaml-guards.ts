@@ -24,7 +24,7 @@ import {
 import type { DocPath } from './issues.ts';
 import type { Position } from './locate.ts';
 import * as msg from './messages.ts';
-import { keyText } from './yaml-keys.ts';
+import { keyText, pairsByKey } from './yaml-keys.ts';
 
 /** Deepest nesting of maps and lists accepted (a scenario needs about 20). */
 export const MAX_DEPTH = 64;
@@ -173,16 +173,10 @@ export function checkYamlTree(doc: Document, at: (offset: number) => Position): 
       finish(frame, 1);
       continue;
     }
-    if (isMap(node)) {
-      // yaml's own check (uniqueKeys) compares each key with every earlier one: quadratic
-      const keys = new Set<string>();
-      for (const pair of node.items) {
-        if (!isScalar(pair.key)) continue;
-        const key = keyText(pair.key);
-        if (keys.has(key)) report(msg.duplicateKey(key), frame, pair.key);
-        keys.add(key);
-      }
-    }
+    // keys given twice, in one pass (yaml's own check, uniqueKeys, compares each key with
+    // every earlier one: quadratic)
+    if (isMap(node))
+      pairsByKey(node, (key, pair) => report(msg.duplicateKey(key), frame, pair.key));
     const children = childrenOf(node);
     if (children.length === 0) {
       finish(frame, 1);

@@ -1,8 +1,9 @@
 /**
  * Pieces of vega-lite specs that several charts of the report share: the colour encoding of
- * the variants, a chart that is one view or a facet of it, and a panel of bars stacked by part
- * (outcomes of messages, sagas, transactions; users turned away). Plain objects, in the key
- * order the specs have always had, so the same data gives the same bytes.
+ * the variants, a chart that is one view or a facet of it, a panel of bars stacked by part
+ * (outcomes of messages, sagas, transactions; users turned away), and grouped bars with their
+ * values written at their ends. Plain objects, in the key order the specs have always had, so
+ * the same data gives the same bytes.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-style.ts';
@@ -133,3 +134,50 @@ export function stackedPanel(p: StackedPanel) {
 /** The entries of `parts` named in `names`, in that order. */
 export const partsNamed = (parts: Record<string, string>, names: readonly string[]) =>
   Object.fromEntries(names.map((n) => [n, parts[n]]));
+
+/** Where a bar's value label goes: the bars' own y (and yOffset) and x encodings. */
+export interface BarPlace {
+  y: object;
+  yOffset?: object;
+  x: object;
+}
+
+/**
+ * The layer that writes each bar's value (`field`, in d3 `format`) just past its end, for the
+ * rows `filter` keeps (every row without one).
+ */
+export function barLabels(at: BarPlace, field: string, format: string, filter?: string) {
+  return {
+    ...(filter === undefined ? {} : { transform: [{ filter }] }),
+    mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#374151' },
+    encoding: {
+      y: at.y,
+      ...(at.yOffset === undefined ? {} : { yOffset: at.yOffset }),
+      x: at.x,
+      text: { field, type: 'quantitative', format },
+    },
+  };
+}
+
+/** What grouped bars show: where they go, their colours and tooltip, the field they measure. */
+export interface GroupedBars extends BarPlace {
+  yOffset: object;
+  color: object;
+  tooltip: object[];
+  /** The quantitative field of `x`, written on each bar above 0 in `format`. */
+  field: string;
+  format: string;
+}
+
+/**
+ * The layers of grouped horizontal bars: one band per `y` value, one bar per `yOffset` value in
+ * it, then each bar above 0 labelled with its value (no label layer with `labelled` false: an
+ * empty layer, where every value is 0, warns of an infinite extent).
+ */
+export function groupedBarLayers(g: GroupedBars, labelled = true): object[] {
+  const bars = {
+    mark: { type: 'bar', tooltip: true },
+    encoding: { y: g.y, yOffset: g.yOffset, x: g.x, color: g.color, tooltip: g.tooltip },
+  };
+  return labelled ? [bars, barLabels(g, g.field, g.format, `datum.${g.field} > 0`)] : [bars];
+}

@@ -3,6 +3,7 @@
  * gives the same bytes everywhere. Missing or non-finite numbers (null in results.json) show
  * as an en dash.
  */
+import { inBinaryUnits } from '../binary-units.ts';
 
 const DASH = '–';
 
@@ -51,14 +52,8 @@ export function formatQuantity(x: number | null | undefined): string {
 /** Bytes in binary units with about three significant digits: "512 B", "12.3 KB", "1.50 MB". */
 export function formatBytes(x: number | null | undefined): string {
   if (!isNum(x)) return DASH;
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let v = x;
-  let u = 0;
-  while (Math.abs(v) >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${formatNumber(v, u === 0 ? 0 : decimalsFor(v))} ${units[u]}`;
+  const [v, unit] = inBinaryUnits(x, 'GB');
+  return `${formatNumber(v, unit === 'B' ? 0 : decimalsFor(v))} ${unit}`;
 }
 
 /** A value in a metric's unit ('ms', 'per-sec', 'ratio', 'bytes', 'count'). */

@@ -45,7 +45,10 @@ function groupedRows(
   return joinHtml(rows, '\n');
 }
 
-/** Columns of words rather than numbers (left-aligned). */
+/**
+ * Columns of words rather than numbers: msasim's words for what an item is (service, database
+ * …; local, replicated, distributed), shown in the page's language and left-aligned.
+ */
 const TEXT_COLUMNS = new Set(['kind', 'type']);
 
 /**
@@ -72,27 +75,40 @@ export function summaryTable(
 }
 
 /**
+ * A column of an item summary table: its header (a glossary term) and its cell of an item,
+ * text or a whole `<td>` of markup. The text of a column of words (`kind`, `type`) is msasim's
+ * word, translated.
+ */
+export type SummaryColumn<T> = [header: string, cell: (x: T) => string | Html];
+
+/**
  * The summary table headed `title` of the items `itemsOf` a variant's summary (each named by
- * its id in the first column, `first`): `cells` of an item under `headers`.
+ * its id in the first column, `first`), then the `columns`.
  */
 export function itemSummaryTable<T extends { id: string }>(
   data: ReportData,
   title: string,
   first: string,
-  headers: string[],
   itemsOf: (v: VariantReport) => readonly T[],
-  cells: (x: T) => Html[],
+  columns: readonly SummaryColumn<T>[],
   lang: Lang = 'en',
 ): Html {
   const keys = itemKeys(data, (v) => itemsOf(v).map((x) => x.id));
+  const cell = ([header, of]: SummaryColumn<T>, x: T): Html => {
+    const text = of(x);
+    if (typeof text !== 'string') return text;
+    return TEXT_COLUMNS.has(header)
+      ? html`<td class="label">${term(lang, text)}</td>`
+      : html`<td>${text}</td>`;
+  };
   const table = summaryTable(
     data,
     first,
-    headers,
+    columns.map(([header]) => header),
     keys,
     (v, key) => {
       const x = itemsOf(v).find((i) => i.id === key);
-      return x === undefined ? null : cells(x);
+      return x === undefined ? null : columns.map((c) => cell(c, x));
     },
     lang,
   );

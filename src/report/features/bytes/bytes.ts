@@ -7,6 +7,7 @@
  * prices (report/features/costs/). Pure.
  */
 import type { LinkKind, RunSummary } from '../../../metrics/summary.ts';
+import { inBinaryUnits } from '../../binary-units.ts';
 import { lowerIsBetter as m, runMetricSource } from '../../key-metrics.ts';
 import { countColumns, num, type TextColumn } from '../../text-table.ts';
 
@@ -83,14 +84,8 @@ export function bytesMovedOf(s: RunSummary): BytesMoved | null {
 
 /** A size for people: B, KB, MB, GB (1024 steps), three significant figures or so. */
 export function sizeText(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let x = bytes;
-  let i = 0;
-  while (x >= 1024 && i < units.length - 1) {
-    x /= 1024;
-    i++;
-  }
-  return i === 0 ? `${Math.round(x)} B` : `${num(x, x < 10 ? 2 : x < 100 ? 1 : 0)} ${units[i]}`;
+  const [x, unit] = inBinaryUnits(bytes);
+  return unit === 'B' ? `${Math.round(x)} B` : `${num(x, x < 10 ? 2 : x < 100 ? 1 : 0)} ${unit}`;
 }
 
 /** The console's columns of a link. */

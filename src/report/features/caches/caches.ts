@@ -8,16 +8,14 @@
 import type { CacheSummary, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { asIs, type Column, csvOf, roundedFields, runItems } from '../../csv.ts';
-import { td } from '../../html/data-table.ts';
 import { formatNumber, formatPercent, formatRate } from '../../html/format.ts';
-import { itemSummaryTable } from '../../html/summary-table.ts';
-import { type Html, html } from '../../html/template.ts';
+import { itemSummaryTable, type SummaryColumn } from '../../html/summary-table.ts';
+import type { Html } from '../../html/template.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { term } from '../../i18n/t.ts';
 import { keyMetricSource, lowerIsBetter, metricDef } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
-import { countColumns, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
+import { countColumns, inWords, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
 type C = CacheSummary;
 const CACHE_COLUMNS: Column<C>[] = [
@@ -60,32 +58,23 @@ const CACHE_TABLE: TextColumn<C>[] = [
 /** The console table of a run's caches ('' without caches), after a blank line. */
 export function cacheTable(s: RunSummary, lang: Lang = 'en'): string {
   // the type is msasim's word (local, replicated, distributed): in the table's language
-  const columns = CACHE_TABLE.map(
-    (c): TextColumn<C> => (c[0] === 'type' ? ['type', (x) => term(lang, x.type)] : c),
-  );
+  const columns = inWords(CACHE_TABLE, 'type', lang);
   return s.caches.length === 0 ? '' : `\n\n${tableOf(columns, s.caches, lang)}`;
 }
 
-/** The page's Caches table: lookups, hit ratio, stale hits, evictions, sync messages. */
-export function cachesSummaryTable(data: ReportData, lang: Lang = 'en'): Html {
-  const headers = ['type', 'lookups', 'hit ratio', 'stale hits', 'evictions', 'sync messages'];
-  return itemSummaryTable(
-    data,
-    'Caches',
-    'cache',
-    headers,
-    (v) => v.summary.caches,
-    (c) => [
-      html`<td class="label">${term(lang, c.type)}</td>`,
-      td(formatNumber(c.lookups)),
-      td(formatPercent(c.hitRatio)),
-      td(formatNumber(c.staleHits)),
-      td(formatNumber(c.evictions)),
-      td(formatRate(c.syncMessagesPerSec)),
-    ],
-    lang,
-  );
-}
+/** The page's Caches table: type, lookups, hit ratio, stale hits, evictions, sync messages. */
+const CACHE_SUMMARY: SummaryColumn<C>[] = [
+  ['type', (c) => c.type],
+  ['lookups', (c) => formatNumber(c.lookups)],
+  ['hit ratio', (c) => formatPercent(c.hitRatio)],
+  ['stale hits', (c) => formatNumber(c.staleHits)],
+  ['evictions', (c) => formatNumber(c.evictions)],
+  ['sync messages', (c) => formatRate(c.syncMessagesPerSec)],
+];
+
+/** The page's Caches table (see CACHE_SUMMARY). */
+export const cachesSummaryTable = (data: ReportData, lang: Lang = 'en'): Html =>
+  itemSummaryTable(data, 'Caches', 'cache', (v) => v.summary.caches, CACHE_SUMMARY, lang);
 
 /**
  * Each cache's hit ratio (higher is better), sync messages per second and memory per instance

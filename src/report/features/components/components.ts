@@ -8,7 +8,6 @@
 import type { ComponentSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { asIs, type Column, csvOf, roundedFields, runItems, tidyRows } from '../../csv.ts';
-import { td } from '../../html/data-table.ts';
 import {
   formatMs,
   formatNumber,
@@ -16,15 +15,14 @@ import {
   formatQuantity,
   formatRate,
 } from '../../html/format.ts';
-import { itemSummaryTable } from '../../html/summary-table.ts';
+import { itemSummaryTable, type SummaryColumn } from '../../html/summary-table.ts';
 import { type Html, html } from '../../html/template.ts';
 import { utilisationColour } from '../../html/topology.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { term } from '../../i18n/t.ts';
 import { keyMetricSource, lowerIsBetter } from '../../key-metrics.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
-import { countColumns, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
+import { countColumns, inWords, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
 type C = ComponentSummary;
 const COMPONENT_COLUMNS: Column<C>[] = [
@@ -89,32 +87,33 @@ const COMPONENT_TABLE: TextColumn<C>[] = [
 /** The console table of a run's components. */
 export function componentTable(s: RunSummary, lang: Lang = 'en'): string {
   // the kind is msasim's word (service, database …): in the table's language
-  const columns = COMPONENT_TABLE.map(
-    (c): TextColumn<C> => (c[0] === 'kind' ? ['kind', (x) => term(lang, x.kind)] : c),
-  );
-  return tableOf(columns, s.components, lang);
+  return tableOf(inWords(COMPONENT_TABLE, 'kind', lang), s.components, lang);
 }
 
 /** The page's Components table: kind, instances, load, utilisation (tinted), queue, wait. */
-export function componentsSummaryTable(data: ReportData, lang: Lang = 'en'): Html {
-  const headers = ['kind', 'instances', 'load', 'utilisation', 'queue mean / max', 'mean wait'];
-  return itemSummaryTable(
+const COMPONENT_SUMMARY: SummaryColumn<C>[] = [
+  ['kind', (c) => c.kind],
+  ['instances', (c) => formatNumber(c.instances)],
+  ['load', (c) => formatRate(c.arrivalsPerSec)],
+  [
+    'utilisation',
+    (c) =>
+      html`<td style="background:${utilisationColour(c.utilisation)}">${formatPercent(c.utilisation)}</td>`,
+  ],
+  ['queue mean / max', (c) => `${formatQuantity(c.queueMean)} / ${formatNumber(c.queueMax)}`],
+  ['mean wait', (c) => formatMs(c.waitMeanMs)],
+];
+
+/** The page's Components table (see COMPONENT_SUMMARY). */
+export const componentsSummaryTable = (data: ReportData, lang: Lang = 'en'): Html =>
+  itemSummaryTable(
     data,
     'Components',
     'component',
-    headers,
     (v) => v.summary.components,
-    (c) => [
-      html`<td class="label">${term(lang, c.kind)}</td>`,
-      td(formatNumber(c.instances)),
-      td(formatRate(c.arrivalsPerSec)),
-      html`<td style="background:${utilisationColour(c.utilisation)}">${formatPercent(c.utilisation)}</td>`,
-      td(`${formatQuantity(c.queueMean)} / ${formatNumber(c.queueMax)}`),
-      td(formatMs(c.waitMeanMs)),
-    ],
+    COMPONENT_SUMMARY,
     lang,
   );
-}
 
 /** Each component's key metrics (scope `component`, id = the component), in order. */
 export const COMPONENT_METRICS = keyMetricSource<ComponentSummary>(

@@ -10,7 +10,14 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SessionSummary } from '../../../metrics/session-stats.ts';
 import { UNAUTHORIZED_REASONS } from '../../../metrics/session-stats.ts';
-import { chartSpec, partsNamed, stackedPanel, variantColor } from '../../html/chart-parts.ts';
+import {
+  barLabels,
+  chartSpec,
+  groupedBarLayers,
+  partsNamed,
+  stackedPanel,
+  variantColor,
+} from '../../html/chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4 } from '../../html/chart-style.ts';
 import { variantLabel } from '../../html/charts.ts';
 import { type DataColumn, dataTable, type Header } from '../../html/data-table.ts';
@@ -119,9 +126,6 @@ export function sessionLoadChart(data: ReportData): TopLevelSpec {
     ),
   );
   const names = sessionVariants(data).map((v) => v.name);
-  const y = { field: 'load', type: 'nominal', sort: LOADS, title: null };
-  const yOffset = { field: 'variant', type: 'nominal', sort: names };
-  const x = { field: 'perSec', type: 'quantitative', title: 'per second' };
   const bar = Math.max(8, Math.min(22, Math.floor(90 / Math.max(1, names.length))));
   return chartSpec(
     {
@@ -133,32 +137,19 @@ export function sessionLoadChart(data: ReportData): TopLevelSpec {
     {
       width: CHART_WIDTH - 220,
       height: (bar * names.length + 12) * LOADS.length,
-      layer: [
-        {
-          mark: { type: 'bar', tooltip: true },
-          encoding: {
-            y,
-            yOffset,
-            x,
-            color: variantColor(variantColours(data)),
-            tooltip: [
-              { field: 'variant', type: 'nominal' },
-              { field: 'load', type: 'nominal' },
-              { field: 'perSec', type: 'quantitative', title: 'per second', format: ',.1f' },
-            ],
-          },
-        },
-        {
-          transform: [{ filter: 'datum.perSec > 0' }],
-          mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#374151' },
-          encoding: {
-            y,
-            yOffset,
-            x,
-            text: { field: 'perSec', type: 'quantitative', format: ',.1f' },
-          },
-        },
-      ],
+      layer: groupedBarLayers({
+        y: { field: 'load', type: 'nominal', sort: LOADS, title: null },
+        yOffset: { field: 'variant', type: 'nominal', sort: names },
+        x: { field: 'perSec', type: 'quantitative', title: 'per second' },
+        color: variantColor(variantColours(data)),
+        tooltip: [
+          { field: 'variant', type: 'nominal' },
+          { field: 'load', type: 'nominal' },
+          { field: 'perSec', type: 'quantitative', title: 'per second', format: ',.1f' },
+        ],
+        field: 'perSec',
+        format: ',.1f',
+      }),
     },
   );
 }
@@ -184,14 +175,7 @@ function variantBars(
           color: { field: 'variant', type: 'nominal', scale: variantColours(data), legend: null },
         },
       },
-      {
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#374151' },
-        encoding: {
-          y,
-          x,
-          text: { field: panel.field, type: 'quantitative', format: panel.format },
-        },
-      },
+      barLabels({ y, x }, panel.field, panel.format),
     ],
   };
 }
@@ -242,17 +226,8 @@ export function revocationChart(data: ReportData): TopLevelSpec {
           ],
         },
       },
-      {
-        // one "0" per variant that accepted nothing late, not two
-        transform: [{ filter: "datum.ms > 0 || datum.statistic === 'max'" }],
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#374151' },
-        encoding: {
-          y,
-          yOffset,
-          x,
-          text: { field: 'ms', type: 'quantitative', format: ',.0f' },
-        },
-      },
+      // one "0" per variant that accepted nothing late, not two
+      barLabels({ y, yOffset, x }, 'ms', ',.0f', "datum.ms > 0 || datum.statistic === 'max'"),
     ],
   };
   const accepted = variantBars(data, names, {

@@ -9,7 +9,7 @@ import type { ReaderSummary } from '../../../metrics/reader-stats.ts';
 import type { SagaSummary } from '../../../metrics/saga-stats.ts';
 import type { RunSummary } from '../../../metrics/summary.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
-import { chartSpec, stackedPanel, variantColor } from '../../html/chart-parts.ts';
+import { chartSpec, groupedBarLayers, stackedPanel, variantColor } from '../../html/chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4 } from '../../html/chart-style.ts';
 import { variantLabel } from '../../html/charts.ts';
 import type { ReportData } from '../../report-data-types.ts';
@@ -88,8 +88,6 @@ function groupedPanel(
   x: { title: string; format: string; scaleType?: 'symlog'; legend?: false },
 ) {
   const bar = barFor(rows.length);
-  const y = { field: 'measure', type: 'nominal', sort: measures, title: null };
-  const yOffset = { field: 'row', type: 'nominal', sort: rows };
   const mine = values.filter((v) => v.panel === panel).map((v) => v.value ?? 0);
   // a symlog axis gets its ticks at 0 and the powers of ten (its own would crowd at the top)
   const axis =
@@ -103,39 +101,28 @@ function groupedPanel(
     axis,
     ...(x.scaleType ? { scale: { type: x.scaleType } } : {}),
   };
-  const labels = {
-    transform: [{ filter: 'datum.value > 0' }],
-    mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#374151' },
-    encoding: {
-      y,
-      yOffset,
+  const bars = groupedBarLayers(
+    {
+      y: { field: 'measure', type: 'nominal', sort: measures, title: null },
+      yOffset: { field: 'row', type: 'nominal', sort: rows },
       x: xEnc,
-      text: { field: 'value', type: 'quantitative', format: x.format },
+      color: variantColor(variantColours(data), x.legend === false ? { legend: null } : {}),
+      tooltip: [
+        { field: 'row', type: 'nominal', title: 'variant' },
+        { field: 'measure', type: 'nominal' },
+        { field: 'value', type: 'quantitative', format: x.format },
+      ],
+      field: 'value',
+      format: x.format,
     },
-  };
-  // no label layer when every value is 0: an empty layer warns of an infinite extent
-  const labelled = mine.some((v) => v > 0);
+    // no label layer when every value is 0
+    mine.some((v) => v > 0),
+  );
   return {
     transform: [{ filter: { field: 'panel', equal: panel } }],
     width: CHART_WIDTH - 260,
     height: (bar * rows.length + 12) * measures.length,
-    layer: [
-      {
-        mark: { type: 'bar', tooltip: true },
-        encoding: {
-          y,
-          yOffset,
-          x: xEnc,
-          color: variantColor(variantColours(data), x.legend === false ? { legend: null } : {}),
-          tooltip: [
-            { field: 'row', type: 'nominal', title: 'variant' },
-            { field: 'measure', type: 'nominal' },
-            { field: 'value', type: 'quantitative', format: x.format },
-          ],
-        },
-      },
-      ...(labelled ? [labels] : []),
-    ],
+    layer: bars,
   };
 }
 
