@@ -170,8 +170,20 @@ variants:
       /merge keys \(<<\) are not supported/,
     );
     expect(problems(base.replace('    instances: 2\n', '    ? [a, b]\n    : 1\n'))).toMatch(
-      /a key must be a name, not a list or a map/,
+      /a key must be a name, not a list, a map or an alias/,
     );
+  });
+
+  it('refuses a key that is an alias, where it is: it could repeat a key unseen', () => {
+    // `*n` stands for "instances": the map would hold that key twice, the last silently kept
+    const text = base.replace('    instances: 2\n', '    &n instances: 2\n    *n : 3\n');
+    expect(problems(text)).toMatchInlineSnapshot(`
+      "bad.yaml:9:5  services.orders["*n"]
+        ✖ a key must be a name, not a list, a map or an alias (*name)
+        → write the key as plain text
+
+      1 error"
+    `);
   });
 });
 

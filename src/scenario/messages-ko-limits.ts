@@ -37,7 +37,7 @@ export function reservedKey(key: string): KoText {
 
 export function collectionKey(): KoText {
   return {
-    message: '키는 목록이나 맵이 아니라 이름이어야 합니다',
+    message: '키는 목록, 맵, 별칭(*이름)이 아니라 이름이어야 합니다',
     hint: '키를 일반 텍스트로 쓰세요',
   };
 }

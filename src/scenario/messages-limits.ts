@@ -63,11 +63,14 @@ export function reservedKey(key: string): IssueText {
   };
 }
 
-/** A map key that is itself a list or a map (`? [a, b]: c`). */
+/**
+ * A map key that is itself a list or a map (`? [a, b]: c`), or an alias (`*name: c`: it could
+ * repeat another key of the map without the check of keys given twice seeing it).
+ */
 export function collectionKey(): IssueText {
   return {
     code: 'collection-key',
-    message: 'a key must be a name, not a list or a map',
+    message: 'a key must be a name, not a list, a map or an alias (*name)',
     hint: 'write the key as plain text',
     ko: ko.collectionKey(),
   };

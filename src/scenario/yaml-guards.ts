@@ -166,7 +166,7 @@ export function checkYamlTree(doc: Document, at: (offset: number) => Position): 
     if (isPair(node)) {
       if (isScalar(node.key) && node.key.value === '__proto__')
         report(msg.reservedKey('__proto__'), frame, node.key);
-      else if (node.key !== null && !isScalar(node.key) && !isAlias(node.key))
+      else if (node.key !== null && !isScalar(node.key))
         report(msg.collectionKey(), frame, node.key);
     } else if ((isMap(node) || isSeq(node)) && depth >= MAX_DEPTH) {
       report(msg.tooDeep(MAX_DEPTH), frame);

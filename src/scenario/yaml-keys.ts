@@ -16,8 +16,8 @@ export function keyText(key: unknown): string {
 /**
  * The pairs of `map` by their keys' text (keyText), the first pair of each key; `again` is
  * given every later pair whose key is already there (a key given twice). Pairs whose key is
- * not a scalar (a list, a map or an alias, which the tree's checks refuse or resolve) are left
- * out. One pass over the map.
+ * not a scalar (a list, a map or an alias, which the tree's checks refuse: yaml-guards.ts) are
+ * left out. One pass over the map.
  */
 export function pairsByKey(
   map: YAMLMap,
