@@ -44,6 +44,15 @@ describe('barLabels', () => {
     const labels = barLabels({ y, x }, 'n', ',.0f');
     expect(Object.keys(labels)).toEqual(['mark', 'encoding']);
     expect(Object.keys(labels.encoding)).toEqual(['y', 'x', 'text']);
+    // written just right of the bar's end, in the page's dark grey, the value in `format`
+    expect(labels.mark).toEqual({
+      type: 'text',
+      align: 'left',
+      dx: 4,
+      fontSize: 12,
+      color: '#374151',
+    });
+    expect(labels.encoding.text).toEqual({ field: 'n', type: 'quantitative', format: ',.0f' });
   });
 
   it('keeps the rows its filter keeps, the key order of the specs (transform first)', () => {

@@ -82,7 +82,7 @@ export function bytesMovedOf(s: RunSummary): BytesMoved | null {
   };
 }
 
-/** A size for people: B, KB, MB, GB (1024 steps), three significant figures or so. */
+/** A size for people: B, KB, MB, GB, TB (1024 steps), three significant figures or so. */
 export function sizeText(bytes: number): string {
   const [x, unit] = inBinaryUnits(bytes);
   return unit === 'B' ? `${Math.round(x)} B` : `${num(x, x < 10 ? 2 : x < 100 ? 1 : 0)} ${unit}`;

@@ -30,6 +30,13 @@ describe('consumers.csv', () => {
       (k) => k !== 'lagBySecond' && k !== 'examples',
     );
     expect(headerOf(consumersCsv(twoSemantics))).toEqual(['variant', ...fields]);
+    // and the header line itself, written out: a renamed or moved field shows here
+    expect(consumersCsv(twoSemantics).split('\n')[0]).toBe(
+      'variant,group,broker,topic,service,endpoint,ack,idempotency,partitions,produced,delivered,' +
+        'duplicateDeliveries,processed,applied,appliedTwice,skippedDuplicates,lost,deadLettered,' +
+        'failedDeliveries,abandoned,rebalances,producedPerSec,appliedPerSec,lagMean,lagMax,' +
+        'lagAtEnd,endToEndMeanMs,endToEndMaxMs',
+    );
   });
 
   it('has one row per variant × group with its own figures, rounded to 4 decimals', () => {
