@@ -8,18 +8,24 @@ import { LatencyHistogram } from './histogram.ts';
 import { LogHistogram } from './log-histogram.ts';
 import { Outcome } from './outcome.ts';
 
-/** What the statistics need of a finished request (the model's Request has these fields). */
-export interface FinishedRequest {
-  /** Sent after the warm-up: counts in the statistics. */
-  readonly counted: boolean;
-  /** When the client sent it, ms. */
-  readonly sentMs: number;
+/** The work a request caused downstream (the model's RequestWork). */
+export interface RequestWorkCounts {
   readonly callCount: number;
   readonly queryCount: number;
   readonly rowCount: number;
   readonly byteCount: number;
   /** A fallback answered for a failed call on its path. */
   readonly degraded: boolean;
+}
+
+/** What the statistics need of a finished request (the model's Request has these fields). */
+export interface FinishedRequest {
+  /** Sent after the warm-up: counts in the statistics. */
+  readonly counted: boolean;
+  /** When the client sent it, ms. */
+  readonly sentMs: number;
+  /** Its work, or null when it made no call and no query (every count 0, not degraded). */
+  readonly work: RequestWorkCounts | null;
 }
 
 /** Statistics of the requests one workload sent to one entry endpoint. */
@@ -55,15 +61,20 @@ export class EntryStats {
   finish(req: FinishedRequest, outcome: Outcome, cause: string, latencyMs: number): void {
     this.outcomes[outcome]++;
     this.latencySumMs += latencyMs;
-    if (outcome === Outcome.ok) {
-      this.okLatency.record(latencyMs);
-      if (req.degraded) this.degraded++;
-    } else this.#countCause(cause);
-    const { callCount, queryCount, rowCount } = req;
+    if (outcome === Outcome.ok) this.okLatency.record(latencyMs);
+    else this.#countCause(cause);
+    // a request without work adds zeros: the sums and maxima stay as they are
+    const work = req.work;
+    if (work !== null) this.#countWork(work, outcome);
+  }
+
+  #countWork(work: RequestWorkCounts, outcome: Outcome): void {
+    if (outcome === Outcome.ok && work.degraded) this.degraded++;
+    const { callCount, queryCount, rowCount } = work;
     this.callsSum += callCount;
     this.queriesSum += queryCount;
     this.rowsSum += rowCount;
-    this.bytesSum += req.byteCount;
+    this.bytesSum += work.byteCount;
     if (callCount > this.callsMax) this.callsMax = callCount;
     if (queryCount > this.queriesMax) this.queriesMax = queryCount;
     if (rowCount > this.rowsMax) this.rowsMax = rowCount;

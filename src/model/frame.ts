@@ -17,6 +17,9 @@ import type { RequestSeries } from '../metrics/series.ts';
 import type { DatabaseRuntime } from './database.ts';
 import type { Hop } from './network.ts';
 import type { EndpointRuntime, Instance } from './service.ts';
+import { RequestWork, VisitAside } from './visit-aside.ts';
+
+export { RequestWork, VisitAside } from './visit-aside.ts';
 
 /**
  * Step kinds the interpreter (`advance`, model/journey.ts) runs inline, as small integers, and
@@ -113,8 +116,8 @@ export interface Entry {
  * constructor, in the order listed: TypeScript then emits no class fields, which V8 would run as
  * a separate initializer function per object, not inlined where requests and calls are created
  * (~5 % of an M/M/1 run, measured). The three fields a root frame (a visit) does not need to
- * store, its `parent` (null), `inParallel` (false) and `inv` (itself), come last, so that a
- * visit can leave them out and keep every other field at the same place as in a Frame.
+ * store, its `parent` (null), `inParallel` (false) and `inv` (itself), come last; a visit leaves
+ * them out and keeps the wait fields (pending … workMs) aside (VisitAside).
  */
 export class Frame {
   declare readonly steps: StepRuntime[];
@@ -193,6 +196,26 @@ export class CallData {
   ) {}
 }
 
+/** What a visit keeps aside (VisitAside), created on the first write. */
+function asideOf(v: { aside: VisitAside | null }): VisitAside {
+  let a = v.aside;
+  if (a === null) {
+    a = new VisitAside();
+    v.aside = a;
+  }
+  return a;
+}
+
+/** A request's work counts (RequestWork), created on the first write. */
+function workOf(r: { work: RequestWork | null }): RequestWork {
+  let w = r.work;
+  if (w === null) {
+    w = new RequestWork();
+    r.work = w;
+  }
+  return w;
+}
+
 /**
  * One visit of a request to a service endpoint: holds a thread at one instance for its stay.
  * Its outcome, once it replies, is its root frame's `error` and `cause` (set directly when the
@@ -201,17 +224,17 @@ export class CallData {
  * An Invocation is its own root Frame, yet it does not `extends Frame` (nor Request `extends
  * Invocation`): V8 in Node 20 does not inline a derived class's `super()` call, so every level of
  * a class chain costs a call and a generic allocation (Request → Invocation → Frame: ~35 ns a
- * request; flat classes made M/M/1 ~12 % faster, measured). So Invocation declares Frame's fields
- * itself, and Request those of Invocation, in the same order; `implements` has TypeScript check
- * that none is declared missing. As in Frame, the fields are `declare`d and the constructor
- * assigns every one of them, in the order listed (no class-field initializer function). A field
- * added to Frame must be added to both classes and to the three constructors.
+ * request; flat classes made M/M/1 ~12 % faster, measured). So Invocation has every member of
+ * Frame itself, and Request every member of Invocation; `implements` has TypeScript check that
+ * none is missing. As in Frame, the stored fields are `declare`d and the constructor assigns
+ * every one of them, in the order listed (no class-field initializer function). A field added to
+ * Frame must be added to both classes (stored, or an accessor of `aside`) and to the constructors.
  *
- * What is the same for every visit is not stored in it: a root frame's `parent`, `inParallel`
- * and `inv` (and a Request's `request` and `caller`) are getters on the class. Each stored field
- * costs a request ~2.5 ns to create and collect (16 more fields: M/M/1 ~15 % slower, measured);
- * the fields a visit does store sit at the same places as in a Frame (and a Request's as in an
- * Invocation), so code that reads a field of any of them reads one place.
+ * What a visit rarely needs is not stored in it: a root frame's `parent`, `inParallel` and `inv`
+ * (and a Request's `request` and `caller`) are getters, Frame's rarer wait fields (job, workMs) and
+ * `data` accessors of `aside` (VisitAside, created on the first write). Each stored field costs a request ~2.5 ns
+ * to create and collect (16 more fields: M/M/1 ~15 % slower, measured); the fields a visit does
+ * store sit at the same places in Frame, Invocation and Request as far as they share them.
  */
 export class Invocation implements Frame {
   // ── its root frame: the fields of Frame it stores ──
@@ -219,12 +242,13 @@ export class Invocation implements Frame {
   declare pc: number;
   declare error: Outcome;
   declare cause: string;
+  /** Frame's rarer wait fields and `data`, once a write needed them (null until then). */
+  declare aside: VisitAside | null;
+  // Frame's commoner wait fields, stored: a parallel step's count, the query's fields
   declare pending: number;
   declare current: StepRuntime | null;
   declare rows: number;
-  declare job: object | null;
   declare sinceMs: number;
-  declare workMs: number;
   // ── the visit ──
   declare readonly endpoint: EndpointRuntime;
   declare instance: Instance | null;
@@ -234,8 +258,6 @@ export class Invocation implements Frame {
   declare callerWaiting: boolean;
   /** The hop the reply travels back on. */
   declare replyHop: Hop | null;
-  /** What a call made by a list step or a refresh carries (null for an ordinary call). */
-  declare data: CallData | null;
   /** The end-to-end request this visit serves (the entry visit is the request itself). */
   declare readonly request: Request;
   /** Caller frame waiting for the reply, or null for the entry visit. */
@@ -246,18 +268,16 @@ export class Invocation implements Frame {
     this.pc = 0;
     this.error = 0;
     this.cause = '';
+    this.aside = null;
     this.pending = 0;
     this.current = null;
     this.rows = 0;
-    this.job = null;
     this.sinceMs = undefined as unknown as number;
-    this.workMs = undefined as unknown as number;
     this.endpoint = endpoint;
     this.instance = null;
     this.arrivalMs = DOUBLE_ZERO;
     this.callerWaiting = true;
     this.replyHop = null;
-    this.data = null;
     this.request = request;
     this.caller = caller;
   }
@@ -275,6 +295,27 @@ export class Invocation implements Frame {
     return this;
   }
 
+  // ── Frame's wait fields and the call's data, kept aside (VisitAside) ──
+  get job(): object | null {
+    return this.aside === null ? null : this.aside.job;
+  }
+  set job(v: object | null) {
+    asideOf(this).job = v;
+  }
+  get workMs(): number {
+    return this.aside === null ? (undefined as unknown as number) : this.aside.workMs;
+  }
+  set workMs(v: number) {
+    asideOf(this).workMs = v;
+  }
+  /** What a call made by a list step or a refresh carries (null for an ordinary call). */
+  get data(): CallData | null {
+    return this.aside === null ? null : (this.aside.data as CallData | null);
+  }
+  set data(v: CallData | null) {
+    asideOf(this).data = v;
+  }
+
   /** See Frame.aborted (a visit is a root frame: it holds nothing to let go). */
   aborted(): void {}
 }
@@ -282,8 +323,9 @@ export class Invocation implements Frame {
 /**
  * One end-to-end request as the client sees it: sent by a workload to an entry endpoint and
  * answered (or given up on). It is also its own visit to the entry service (one object per
- * request instead of two), and counts the work it caused downstream. Flat, like Invocation:
- * it declares the fields of Frame and Invocation it stores itself, in their order.
+ * request instead of two), and counts the work it caused downstream (in `work`, created at its
+ * first call or query: a request that makes none stores five fields fewer). Flat, like
+ * Invocation: it has every member of Frame and Invocation itself, the stored fields in their order.
  */
 export class Request implements Invocation {
   // ── its root frame: the fields of Frame it stores ──
@@ -291,35 +333,25 @@ export class Request implements Invocation {
   declare pc: number;
   declare error: Outcome;
   declare cause: string;
+  declare aside: VisitAside | null;
   declare pending: number;
   declare current: StepRuntime | null;
   declare rows: number;
-  declare job: object | null;
   declare sinceMs: number;
-  declare workMs: number;
   // ── its visit to the entry service: the fields of Invocation it stores ──
   declare readonly endpoint: EndpointRuntime;
   declare instance: Instance | null;
   declare arrivalMs: number;
   declare callerWaiting: boolean;
   declare replyHop: Hop | null;
-  declare data: CallData | null;
   // ── the request ──
   declare readonly entry: Entry;
   /** When the client sent it. */
   declare readonly sentMs: number;
-  /** Downstream calls made on its behalf (every `call` step, at any depth). */
-  declare callCount: number;
-  /** Database queries made on its behalf. */
-  declare queryCount: number;
-  /** Database rows read on its behalf. */
-  declare rowCount: number;
-  /** Bytes of key-space rows returned by its queries. */
-  declare byteCount: number;
   /** True once the client has its answer (or gave up). */
   declare finished: boolean;
-  /** True when a fallback answered for a failed call on its path (a degraded response). */
-  declare degraded: boolean;
+  /** The work it caused downstream, once it made a call or a query (null until then). */
+  declare work: RequestWork | null;
 
   /** True when it was sent after the warm-up and counts in the statistics. */
   get counted(): boolean {
@@ -331,37 +363,29 @@ export class Request implements Invocation {
     this.pc = 0;
     this.error = 0;
     this.cause = '';
+    this.aside = null;
     this.pending = 0;
     this.current = null;
     this.rows = 0;
-    this.job = null;
     this.sinceMs = undefined as unknown as number;
-    this.workMs = undefined as unknown as number;
     this.endpoint = entry.endpoint;
     this.instance = null;
     this.arrivalMs = DOUBLE_ZERO;
     this.callerWaiting = true;
     this.replyHop = entry.hopBack;
-    this.data = null;
     this.entry = entry;
     this.sentMs = sentMs;
-    this.callCount = 0;
-    this.queryCount = 0;
-    this.rowCount = 0;
-    this.byteCount = 0;
     this.finished = false;
-    this.degraded = false;
+    this.work = null;
   }
 
-  /** A request is a root frame: no parent. */
+  /** A request is a root frame: no parent, not a branch of a parallel step, its own root frame. */
   get parent(): Frame | null {
     return null;
   }
-  /** A request is a root frame: not a branch of a parallel step. */
   get inParallel(): boolean {
     return false;
   }
-  /** A request is its own root frame. */
   get inv(): Invocation {
     return this;
   }
@@ -372,6 +396,63 @@ export class Request implements Invocation {
   /** The entry visit has no caller: its reply goes to the client. */
   get caller(): Frame | null {
     return null;
+  }
+
+  // ── Frame's wait fields and the call's data, kept aside, as in Invocation ──
+  get job(): object | null {
+    return this.aside === null ? null : this.aside.job;
+  }
+  set job(v: object | null) {
+    asideOf(this).job = v;
+  }
+  get workMs(): number {
+    return this.aside === null ? (undefined as unknown as number) : this.aside.workMs;
+  }
+  set workMs(v: number) {
+    asideOf(this).workMs = v;
+  }
+  get data(): CallData | null {
+    return this.aside === null ? null : (this.aside.data as CallData | null);
+  }
+  set data(v: CallData | null) {
+    asideOf(this).data = v;
+  }
+
+  // ── the work it caused, kept in `work` ──
+  /** Downstream calls made on its behalf (every `call` step, at any depth). */
+  get callCount(): number {
+    return this.work === null ? 0 : this.work.callCount;
+  }
+  set callCount(v: number) {
+    workOf(this).callCount = v;
+  }
+  /** Database queries made on its behalf. */
+  get queryCount(): number {
+    return this.work === null ? 0 : this.work.queryCount;
+  }
+  set queryCount(v: number) {
+    workOf(this).queryCount = v;
+  }
+  /** Database rows read on its behalf. */
+  get rowCount(): number {
+    return this.work === null ? 0 : this.work.rowCount;
+  }
+  set rowCount(v: number) {
+    workOf(this).rowCount = v;
+  }
+  /** Bytes of key-space rows returned by its queries. */
+  get byteCount(): number {
+    return this.work === null ? 0 : this.work.byteCount;
+  }
+  set byteCount(v: number) {
+    workOf(this).byteCount = v;
+  }
+  /** True when a fallback answered for a failed call on its path (a degraded response). */
+  get degraded(): boolean {
+    return this.work === null ? false : this.work.degraded;
+  }
+  set degraded(v: boolean) {
+    workOf(this).degraded = v;
   }
 
   /** See Frame.aborted. */
