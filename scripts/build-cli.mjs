@@ -33,8 +33,9 @@
  * version, scenarios/, dist-web/, the replications' worker, packages through createRequire). In the
  * bundle every `import.meta.url` of a dist/ module becomes that module's own URL in dist/
  * (relative to the bundle's URL, `__msasimBundleUrl`, so the package can live anywhere), so
- * those paths resolve as unbundled; the worker threads (sweep, run --jobs) run the unbundled
- * dist/cli/replication-worker.js. The library entry (dist/index.js, the package's `exports`) is not
+ * those paths resolve as unbundled. The worker threads (sweep, run --jobs) start from
+ * dist/cli/replication-thread.js, which compiles this bundle with its cache too and runs the
+ * replication task from it. The library entry (dist/index.js, the package's `exports`) is not
  * bundled.
  */
 import { execFileSync } from 'node:child_process';

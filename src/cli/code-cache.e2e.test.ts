@@ -2,7 +2,8 @@
  * The built command line's code cache (dist/bundle/cli.cache, written by scripts/build-cli.mjs;
  * cli/code-cache.ts) in fresh processes: a plain `node` takes it; under other V8 flags V8
  * refuses it and `msasim` compiles its bundle itself, printing the same bytes with the same
- * exit code and nothing more on stderr.
+ * exit code and nothing more on stderr. The replication threads start from the bundle too
+ * (dist/cli/replication-thread.js) and run the same task as the unbundled worker.
  */
 import { isAscii } from 'node:buffer';
 import { execFile } from 'node:child_process';
@@ -81,5 +82,38 @@ describe('the code cache of the built CLI', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("starts the replication threads: their entry runs the unbundled worker's task from the bundle", async () => {
+    // in a fresh node, one task through dist/cli/replication-thread.js (the bundle, what a
+    // thread of `--jobs`/`sweep` loads) and through dist/cli/replication-worker.js: same summary
+    const url = (f: string) => JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli', f)).href);
+    const task = {
+      file: 'shop.yaml',
+      text: await readFile(join(ROOT, 'scenarios', 'shop.yaml'), 'utf8'),
+      overrides: [],
+      variant: null,
+      seed: undefined,
+      replication: 2,
+      durationMs: 6000,
+      limits: { maxEvents: 1e7, maxWall: 60_000 },
+      deadline: Number.MAX_SAFE_INTEGER,
+    };
+    const { stdout } = await run(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        `import { runReplicationTask as thread } from ${url('replication-thread.js')};
+         import { runReplicationTask as worker } from ${url('replication-worker.js')};
+         const task = ${JSON.stringify(task)};
+         const [a, b] = [await thread(task), await worker(task)];
+         process.stdout.write(JSON.stringify([a.summary.run, JSON.stringify(a) === JSON.stringify(b)]));`,
+      ],
+      { cwd: ROOT, env: ENV },
+    );
+    const [run2, same] = JSON.parse(stdout);
+    expect(run2.requests).toBeGreaterThan(5000);
+    expect(same).toBe(true);
   });
 });

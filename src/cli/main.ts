@@ -480,3 +480,14 @@ function handleError(e: unknown, io: CliIo, lang: Lang = 'en'): number {
   io.err(bug.report());
   return bug.exitCode;
 }
+
+/**
+ * The replication task of the worker threads (cli/replication-worker.ts), loaded on first call:
+ * from the bundle, a thread runs it through cli/replication-thread.ts with the bundle's code
+ * cache instead of loading ~200 modules of dist/ one by one.
+ */
+export async function replicationTask(): Promise<
+  typeof import('./replication-worker.ts')['runReplicationTask']
+> {
+  return (await import('./replication-worker.ts')).runReplicationTask;
+}

@@ -4,8 +4,9 @@
  * threads. piscina is loaded (with `require`, as the bundled CLI holds no `import()`:
  * scripts/build-cli.mjs) when a pool is opened, so a command that needs none (a run of one
  * replication, `--jobs 1`) never loads it. Under tsx (the tests of the sources) the worker
- * is the .ts file, loaded through tsx; from dist/ it is dist/cli/replication-worker.js (the
- * bundle rewrites import.meta.url to this module's place in dist/: scripts/build-cli.mjs).
+ * is the .ts file, loaded through tsx; from dist/ it is dist/cli/replication-thread.js, which
+ * runs the task from the CLI's bundle with its code cache (the bundle rewrites import.meta.url
+ * to this module's place in dist/: scripts/build-cli.mjs).
  */
 import { createRequire } from 'node:module';
 import type { Piscina as PiscinaClass } from 'piscina';
@@ -36,8 +37,10 @@ export async function openReplicationPool(threads: number, queue = 1): Promise<R
     Piscina: typeof PiscinaClass;
   };
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  // built: the thread runs the task from the bundle with its code cache (replication-thread.ts)
+  const entry = ext === '.ts' ? './replication-worker.ts' : './replication-thread.js';
   const pool = new Piscina<ReplicationTask, ReplicationResult>({
-    filename: new URL(`./replication-worker${ext}`, import.meta.url).href,
+    filename: new URL(entry, import.meta.url).href,
     name: 'runReplicationTask',
     minThreads: threads,
     maxThreads: threads,
