@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricEstimate } from '../key-metrics.ts';
 import type { ReportData } from '../report-data-types.ts';
-import { barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
+import { barLabels, barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4, timeX } from './chart-style.ts';
 import { hasVariants, SERIES_LINE, variantLabel, windowBands, windowRows } from './charts.ts';
 import { bucketBySecond, bucketSeconds, meanOf, resolutionOf, thinningNote } from './thinning.ts';
@@ -73,16 +73,7 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
   const bar = names.length > 1 ? Math.max(8, Math.min(18, Math.floor(90 / names.length))) : 22;
   const perComponent = bar * names.length + 12;
   // one panel per kind (vconcat, so each has its own components on y and all share x)
-  const labels = {
-    transform: [{ filter: 'datum.arrivalsPerSec > 0' }],
-    mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#374151' },
-    encoding: {
-      y,
-      yOffset,
-      x,
-      text: { field: 'arrivalsPerSec', type: 'quantitative', format: ',.0f' },
-    },
-  };
+  const labels = barLabels({ y, yOffset, x }, 'arrivalsPerSec', ',.0f', 'datum.arrivalsPerSec > 0');
   // no label layer in a panel where nothing had load: an empty layer warns of an infinite extent
   const loaded = (kind: string) => rows.some((r) => r.kind === kind && (r.arrivalsPerSec ?? 0) > 0);
   // a kind whose loads span more than 10× gets a log axis of its own (chart-parts.ts barScale)
