@@ -64,6 +64,11 @@ export abstract class BuildContext {
   readonly starters: (() => void)[] = [];
   /** Run once the faults are wired (hooks on the fault states). */
   readonly afterFaults: (() => void)[] = [];
+  /**
+   * Whether the builders may choose a fast path where one applies (ModelOptions.fastPaths;
+   * model/request-pool.ts): false builds the general path everywhere, with the same outputs.
+   */
+  fastPaths = true;
 
   constructor(
     readonly scenario: Scenario,
@@ -86,6 +91,11 @@ export abstract class BuildContext {
    * its markers around them), or null: untraced, the lists as compiled.
    */
   protected markSteps: ((steps: StepRuntime[], defs: StepDef[]) => StepRuntime[]) | null = null;
+
+  /** Whether the model records traces (its step lists carry the trace's markers). */
+  get traced(): boolean {
+    return this.markSteps !== null;
+  }
 
   /** Compiles a list of steps of service `serviceId`; step i is found at `${prefix}${i}`. */
   compileSteps(defs: StepDef[], serviceId: string, prefix: string): StepRuntime[] {

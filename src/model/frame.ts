@@ -346,8 +346,8 @@ export class Request implements Invocation {
   declare replyHop: Hop | null;
   // ── the request ──
   declare readonly entry: Entry;
-  /** When the client sent it. */
-  declare readonly sentMs: number;
+  /** When the client sent it (set again only when a pooled request is reused). */
+  declare sentMs: number;
   /** True once the client has its answer (or gave up). */
   declare finished: boolean;
   /** The work it caused downstream, once it made a call or a query (null until then). */
@@ -374,6 +374,29 @@ export class Request implements Invocation {
     this.callerWaiting = true;
     this.replyHop = entry.hopBack;
     this.entry = entry;
+    this.sentMs = sentMs;
+    this.finished = false;
+    this.work = null;
+  }
+
+  /**
+   * Makes this answered request a new one of the same entry, sent at `sentMs`
+   * (model/request-pool.ts): every field the constructor sets is set again to the same value
+   * (the entry's `steps`, `endpoint`, `entry` do not change), in the same order.
+   */
+  reuse(sentMs: number): void {
+    this.pc = 0;
+    this.error = 0;
+    this.cause = '';
+    this.aside = null;
+    this.pending = 0;
+    this.current = null;
+    this.rows = 0;
+    this.sinceMs = undefined as unknown as number;
+    this.instance = null;
+    this.arrivalMs = DOUBLE_ZERO;
+    this.callerWaiting = true;
+    this.replyHop = this.entry.hopBack;
     this.sentMs = sentMs;
     this.finished = false;
     this.work = null;

@@ -88,6 +88,11 @@ export interface ModelOptions {
    * asks). Tracing draws no random number: a traced run gives the same results.
    */
   trace?: TraceOptions | null;
+  /**
+   * false: build the general path everywhere, never a build-time fast path (requests reused:
+   * model/request-pool.ts). The outputs are the same; tests compare both. Default true.
+   */
+  fastPaths?: boolean;
 }
 
 /** A built model, ready to run once: the context its builders filled. */
@@ -119,6 +124,7 @@ export class Model extends BuildContext implements RunProbe {
     super(scenario, options.seed ?? scenario.seed);
     this.seriesResolutionS = seriesResolutionS(scenario.durationMs, options.seriesResolutionS);
     this.#kinds = new Map((options.steps ?? BUILTIN_STEP_KINDS).map((k) => [k.kind, k]));
+    this.fastPaths = options.fastPaths ?? true;
     // the scenario's `trace.replication` is the runner's choice of runs (cli/run-variants.ts)
     const trace = options.trace === undefined ? sectionOptions(scenario.trace) : options.trace;
     if (trace != null) {

@@ -7,6 +7,7 @@ import { CLIENT_ID, type PayloadDef } from '../scenario/types.ts';
 import type { BuildContext } from './build-context.ts';
 import type { WorkloadData } from './replay/arrivals.ts';
 import { ReplayWorkload } from './replay/replay-workload.ts';
+import { RequestPool, reusesRequests } from './request-pool.ts';
 import type { SessionRuntime } from './sessions.ts';
 import { UserWorkload } from './users.ts';
 import { ClosedWorkload, createChooser, EntryRuntime, OpenWorkload } from './workload.ts';
@@ -76,6 +77,8 @@ export function buildWorkloads(
       const wl = new ClosedWorkload(sim, w.users, think, entries, weights, mix);
       ctx.starters.push(() => wl.start());
     }
+    // after the workload set its entries' onFinish: the pool's runs after it
+    if (w.kind === 'open' || w.kind === 'closed') for (const e of entries) reuseWhereSafe(ctx, e);
   }
 }
 
@@ -111,6 +114,19 @@ function entry(
     ctx.scenario.warmupMs,
     ctx.ids,
   );
+}
+
+/** Gives entry `e` a pool of requests to reuse when nothing can hold them (model/request-pool.ts). */
+function reuseWhereSafe(ctx: BuildContext, e: EntryRuntime): void {
+  const facts = {
+    fastPaths: ctx.fastPaths,
+    scenario: ctx.scenario,
+    traced: ctx.traced,
+    maxInstances: ctx.maxInstancesOf(e.endpoint.service.id),
+    timeoutMs: e.timeoutMs,
+    steps: e.endpoint.steps,
+  };
+  if (reusesRequests(facts)) new RequestPool().attach(e);
 }
 
 /** Poisson events at `perMs` (administrators' forced logouts, role changes). */

@@ -19,6 +19,7 @@ import type { RatePiece } from '../scenario/types.ts';
 import { type Entry, Request } from './frame.ts';
 import { arriveAtService, finishRequest } from './journey.ts';
 import { type Hop, travel } from './network.ts';
+import type { RequestPool } from './request-pool.ts';
 import type { EndpointRuntime } from './service.ts';
 
 /** Shared request counter of a run (`next - 1` requests were sent so far). */
@@ -49,9 +50,14 @@ export class EntryRuntime implements Entry {
   /** Runs when a request of this entry has its answer (closed workloads loop on it), or null. */
   onFinish: ((req: Request, outcome: Outcome) => void) | null = null;
 
+  /** The free requests `send` reuses, or null: a new object per request (model/request-pool.ts). */
+  pool: RequestPool | null = null;
+
   /** Sends one request now. */
   send(): void {
-    this.sendRequest(new Request(this, this.sim.now));
+    const pool = this.pool;
+    const now = this.sim.now;
+    this.sendRequest(pool === null ? new Request(this, now) : pool.take(this, now));
   }
 
   /** Sends `req`, made now for this entry (a user's request carries its credential). */
