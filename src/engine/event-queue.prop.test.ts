@@ -1,7 +1,7 @@
 /** Property tests of event-queue.ts: any interleaving of pushes and pops matches a stable sort. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventQueue } from './event-queue.ts';
+import { EventQueue, SORTED_MAX } from './event-queue.ts';
 
 type Op = { kind: 'push'; timeMs: number; priority: number } | { kind: 'pop' };
 
@@ -61,5 +61,59 @@ describe('EventQueue properties', () => {
       ),
       { seed: 20240601, numRuns: 300 },
     );
+  });
+  it('pops in (time, priority, schedule) order across the sorted list and the heap and each change between them', () => {
+    // runs of pushes then runs of pops, long enough to cross SORTED_MAX and fall below SORTED_MIN
+    const phaseArb = fc.record({
+      pushes: fc.integer({ min: 0, max: 3 * SORTED_MAX }),
+      pops: fc.integer({ min: 0, max: 3 * SORTED_MAX }),
+    });
+    // the changes of layout seen over all runs: both must happen, or the test shows nothing
+    const changes = new Set<string>();
+    fc.assert(
+      fc.property(
+        fc.array(phaseArb, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 64 }),
+        (phases, delays) => {
+          const q = new EventQueue(4);
+          // reference: the pending events sorted by (time, priority, id) at each pop
+          const pending: { timeMs: number; priority: number; id: number }[] = [];
+          let now = 0;
+          let nextId = 0;
+          let last = q.layout;
+          const popOne = (): void => {
+            pending.sort((a, b) => a.timeMs - b.timeMs || a.priority - b.priority || a.id - b.id);
+            const first = pending.shift() as { timeMs: number; id: number };
+            expect(q.peekTime()).toBe(first.timeMs);
+            expect(q.pop()).toBe(first.id);
+            expect(q.poppedHandler).toBe(handlers[first.id % 3]);
+            expect(q.poppedTime).toBe(first.timeMs);
+            now = first.timeMs;
+          };
+          for (const { pushes, pops } of phases) {
+            for (let i = 0; i < pushes; i++) {
+              const id = nextId++;
+              // times never go back (as in a run), with ties at a few distinct delays
+              const timeMs = now + delays[id % delays.length];
+              const priority = id % 2;
+              q.push(timeMs, priority, handlers[id % 3], id);
+              pending.push({ timeMs, priority, id });
+              if (q.layout !== last) changes.add(`${last} → ${q.layout}`);
+              last = q.layout;
+            }
+            for (let i = 0; i < pops && q.size > 0; i++) popOne();
+            if (q.layout !== last) changes.add(`${last} → ${q.layout}`);
+            last = q.layout;
+            expect(q.size).toBe(pending.length);
+          }
+          while (q.size > 0) popOne();
+          expect(pending).toEqual([]);
+          expect(q.peekTime()).toBe(Number.POSITIVE_INFINITY);
+          return true;
+        },
+      ),
+      { seed: 20261207, numRuns: 200 },
+    );
+    expect([...changes].sort()).toEqual(['heap → list', 'list → heap']);
   });
 });

@@ -17,8 +17,10 @@
  *   event and the heap's top. An event that arrives and is popped while it is the front costs
  *   no heap operation.
  * The list becomes a heap when a push finds it full (reversed, a sorted list is a heap), the heap
- * a list again when pops bring it down to SORTED_MIN (drained in order); the gap between the two
- * bounds keeps a model that hovers around one of them from converting back and forth.
+ * a list again when a push finds fewer than SORTED_MIN events in it (drained in order); the gap
+ * between the two bounds keeps a model that hovers around one of them from converting back and
+ * forth. Either way the events come out in the same order: (time, priority, sequence) is a total
+ * order, and both layouts pop its least element.
  *
  * Both layouts move numbers only: each event's handler and argument sit in a slot of their own
  * (`#handler`/`#arg`, by slot number) from push to pop, and the entries carry the slot number.
@@ -38,8 +40,8 @@ export type Handler = (arg: any) => void;
 const SEQ_SPAN = 2 ** 45;
 
 /** Most events the sorted list holds; one more makes it a heap. */
-export const SORTED_MAX = 48;
-/** The heap becomes a sorted list again when pops bring it down to this many events. */
+export const SORTED_MAX = 32;
+/** A push that finds fewer events than this in the heap makes it a sorted list again. */
 export const SORTED_MIN = 16;
 
 function noHandler(): void {}
@@ -82,6 +84,11 @@ export class EventQueue {
     return this.#hasFront ? this.#size + 1 : this.#size;
   }
 
+  /** The layout in use: a sorted list (few events pending) or a heap (tests read it). */
+  get layout(): 'list' | 'heap' {
+    return this.#sorted ? 'list' : 'heap';
+  }
+
   /** Time of the earliest pending event, or Infinity when empty. */
   peekTime(): number {
     const n = this.#size;
@@ -99,6 +106,11 @@ export class EventQueue {
         return;
       }
       this.#toHeap();
+    } else if (this.#size < SORTED_MIN) {
+      // pops brought the heap down: back to the list (the front event included)
+      this.#toSorted();
+      this.#insert(timeMs, key, handler, arg);
+      return;
     }
     if (!this.#hasFront) {
       this.#hasFront = true;
@@ -194,14 +206,17 @@ export class EventQueue {
         this.#hasFront = false;
         this.#frontArg = undefined;
         this.#frontHandler = noHandler;
-        if (this.#size <= SORTED_MIN) this.#toSorted();
         return arg;
       }
     }
+    return this.#heapPop();
+  }
+
+  #heapPop(): unknown {
+    if (this.#size === 0) throw new RangeError('pop() on an empty event queue');
     const top = this.#slot[0];
     this.poppedTime = this.#time[0];
     this.#removeTop();
-    if (this.size <= SORTED_MIN) this.#toSorted();
     return this.#release(top);
   }
 
