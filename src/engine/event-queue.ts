@@ -3,26 +3,21 @@
  * order they were scheduled (the sequence only grows), so a run never depends on how or where an
  * event is kept. Cancelling is left to callers (lazy: check a token).
  *
- * Two layouts of the same typed arrays, chosen by the number of pending events:
- * - up to SORTED_MAX events, a list sorted latest first: pop() takes the last entry (the
- *   earliest), push() scans from the end, moving each entry that runs before the new one up by
- *   one, and writes the new one in the gap. Most models keep few events pending (M/M/1 ~3, the
- *   shop ~13, at most 28), and there a binary heap's sift-down, whose comparisons go either way
- *   at random (a mispredicted branch each), costs more than a short, predictable scan: on the
- *   shop's recorded pattern of pushes and pops the list costs ~27 % less per event than the heap
- *   did (bench/README, seventh round);
- * - above it, a binary min-heap (O(log n) per event, for models with thousands pending), plus
- *   one event kept in front of it: a push goes there when it is free, or when the new event comes
- *   before the one there (which then moves into the heap); pop() takes the earlier of the front
- *   event and the heap's top. An event that arrives and is popped while it is the front costs
- *   no heap operation.
- * The list becomes a heap when a push finds it full (reversed, a sorted list is a heap), the heap
- * a list again when a push finds fewer than SORTED_MIN events in it (drained in order); the gap
- * between the two bounds keeps a model that hovers around one of them from converting back and
- * forth. Either way the events come out in the same order: (time, priority, sequence) is a total
- * order, and both layouts pop its least element.
+ * Two parts: a short list of the earliest events, sorted latest first (up to FRONT_MAX), in
+ * front of a binary min-heap of all the later ones; every event in the list runs before every
+ * event in the heap. pop() takes the list's last entry (the earliest event) while the list has
+ * one, else the heap's top. push() puts an event that runs before the heap's top into the list
+ * (scanning from its end, moving each entry that runs before the new one up by one; a full list
+ * first moves its latest entry into the heap), any other into the heap.
+ * Most models keep few events pending (M/M/1 ~3, the shop ~13, at most 28): they never reach the
+ * heap, and a short predictable scan costs less than a heap's sift-down, whose comparisons go
+ * either way at random (a mispredicted branch each): on the shop's recorded pattern of pushes and
+ * pops ~27 % less per event (bench/README, seventh round). With many events pending, a new event
+ * rarely runs before all but a few of them: the list stays short and the heap does the work, as
+ * before (the list is then what a single front slot was: an event that arrives and is popped
+ * while it is the earliest costs no heap operation).
  *
- * Both layouts move numbers only: each event's handler and argument sit in a slot of their own
+ * Both parts move numbers only: each event's handler and argument sit in a slot of their own
  * (`#handler`/`#arg`, by slot number) from push to pop, and the entries carry the slot number.
  * The argument is usually a young object (a request, a frame) and the slot arrays are
  * long-lived, so every store of one into them costs a write barrier's slow path; moving them
@@ -39,102 +34,91 @@ export type Handler = (arg: any) => void;
 // priorities < 256 and up to 3.5e13 events.
 const SEQ_SPAN = 2 ** 45;
 
-/** Most events the sorted list holds; one more makes it a heap. */
-export const SORTED_MAX = 32;
-/** A push that finds fewer events than this in the heap makes it a sorted list again. */
-export const SORTED_MIN = 16;
+/** Most events the list in front of the heap holds. */
+export const FRONT_MAX = 32;
 
 function noHandler(): void {}
 
-/** Events keyed by (timeMs, priority, seq): a sorted list while few, a binary heap beyond. */
+/** Events keyed by (timeMs, priority, seq): a sorted list of the earliest in front of a heap. */
 export class EventQueue {
-  // by position (list or heap): time, key (priority and sequence), slot of the handler and argument
+  // the list, by position (latest first): time, key (priority and sequence), slot
+  readonly #listTime = new Float64Array(FRONT_MAX);
+  readonly #listKey = new Float64Array(FRONT_MAX);
+  readonly #listSlot = new Int32Array(FRONT_MAX);
+  #listSize = 0;
+  // the heap, by position: time, key, slot
   #time: Float64Array;
   #key: Float64Array;
   #slot: Int32Array;
+  #size = 0;
   // by slot: the handler and argument of a pending event; the free slots, as a stack
   #handler: Handler[];
   #arg: unknown[];
   #free: Int32Array;
   #freeCount = 0;
-  /** Entries in the list or the heap (the front event not included). */
-  #size = 0;
   #seq = 0;
-  /** True while the entries are a list sorted latest first; false: a heap (with the front). */
-  #sorted = true;
-  /** The front event (when #hasFront, heap layout only), not in the heap. */
-  #hasFront = false;
-  #frontTime = DOUBLE_ZERO;
-  #frontKey = DOUBLE_ZERO;
-  #frontHandler: Handler = noHandler;
-  #frontArg: unknown = undefined;
 
   constructor(initialCapacity = 1024) {
+    const slots = initialCapacity + FRONT_MAX;
     this.#time = new Float64Array(initialCapacity);
     this.#key = new Float64Array(initialCapacity);
     this.#slot = new Int32Array(initialCapacity);
-    this.#handler = new Array(initialCapacity);
-    this.#arg = new Array(initialCapacity);
-    this.#free = new Int32Array(initialCapacity);
-    this.#addFreeSlots(0, initialCapacity);
+    this.#handler = new Array(slots);
+    this.#arg = new Array(slots);
+    this.#free = new Int32Array(slots);
+    this.#addFreeSlots(0, slots);
   }
 
   /** Number of pending events. */
   get size(): number {
-    return this.#hasFront ? this.#size + 1 : this.#size;
+    return this.#listSize + this.#size;
   }
 
-  /** The layout in use: a sorted list (few events pending) or a heap (tests read it). */
-  get layout(): 'list' | 'heap' {
-    return this.#sorted ? 'list' : 'heap';
+  /** Events in the list in front of the heap (tests read it). */
+  get listSize(): number {
+    return this.#listSize;
   }
 
   /** Time of the earliest pending event, or Infinity when empty. */
   peekTime(): number {
-    const n = this.#size;
-    if (this.#sorted) return n === 0 ? Number.POSITIVE_INFINITY : this.#time[n - 1];
-    const top = n === 0 ? Number.POSITIVE_INFINITY : this.#time[0];
-    return this.#hasFront && this.#frontTime < top ? this.#frontTime : top;
+    const n = this.#listSize;
+    if (n > 0) return this.#listTime[n - 1];
+    return this.#size === 0 ? Number.POSITIVE_INFINITY : this.#time[0];
   }
 
   /** Adds an event; priority is an integer in [0, 255], lower runs first at equal times. */
   push(timeMs: number, priority: number, handler: Handler, arg: unknown): void {
     const key = priority * SEQ_SPAN + this.#seq++;
-    if (this.#sorted) {
-      if (this.#size < SORTED_MAX) {
-        this.#insert(timeMs, key, handler, arg);
-        return;
-      }
-      this.#toHeap();
-    } else if (this.#size < SORTED_MIN) {
-      // pops brought the heap down: back to the list (the front event included)
-      this.#toSorted();
-      this.#insert(timeMs, key, handler, arg);
-      return;
-    }
-    if (!this.#hasFront) {
-      this.#hasFront = true;
-      this.#setFront(timeMs, key, handler, arg);
-      return;
-    }
-    const ft = this.#frontTime;
-    if (timeMs < ft || (timeMs === ft && key < this.#frontKey)) {
-      // the new event is earlier: it takes the front, the old front goes into the heap
-      this.#heapPush(ft, this.#frontKey, this.#frontHandler, this.#frontArg);
-      this.#setFront(timeMs, key, handler, arg);
-    } else this.#heapPush(timeMs, key, handler, arg);
-  }
-
-  /** Puts an event into its place in the sorted list (latest first, so the earliest is last). */
-  #insert(timeMs: number, key: number, handler: Handler, arg: unknown): void {
     if (this.#size === this.#time.length) this.#grow();
     const slot = this.#free[--this.#freeCount];
     this.#handler[slot] = handler;
     this.#arg[slot] = arg;
-    const time = this.#time;
-    const keys = this.#key;
-    const slots = this.#slot;
-    let i = this.#size++;
+    if (this.#size > 0) {
+      const ht = this.#time[0];
+      if (ht < timeMs || (ht === timeMs && this.#key[0] < key)) {
+        this.#heapPush(timeMs, key, slot);
+        return;
+      }
+    }
+    const n = this.#listSize;
+    if (n === FRONT_MAX) {
+      const lt = this.#listTime[0];
+      if (lt < timeMs || (lt === timeMs && this.#listKey[0] < key)) {
+        // after every event in the list: the heap's new top
+        this.#heapPush(timeMs, key, slot);
+        return;
+      }
+      this.#evictLatest();
+    }
+    this.#insert(timeMs, key, slot);
+  }
+
+  /** Puts an event into its place in the list (latest first, so the earliest is last). */
+  #insert(timeMs: number, key: number, slot: number): void {
+    const time = this.#listTime;
+    const keys = this.#listKey;
+    const slots = this.#listSlot;
+    let i = this.#listSize++;
     while (i > 0) {
       const t = time[i - 1];
       if (t > timeMs || (t === timeMs && keys[i - 1] > key)) break;
@@ -148,18 +132,17 @@ export class EventQueue {
     slots[i] = slot;
   }
 
-  #setFront(timeMs: number, key: number, handler: Handler, arg: unknown): void {
-    this.#frontTime = timeMs;
-    this.#frontKey = key;
-    this.#frontHandler = handler;
-    this.#frontArg = arg;
+  /** Moves the list's latest entry (its first) into the heap, where it runs first. */
+  #evictLatest(): void {
+    const n = this.#listSize;
+    this.#heapPush(this.#listTime[0], this.#listKey[0], this.#listSlot[0]);
+    this.#listTime.copyWithin(0, 1, n);
+    this.#listKey.copyWithin(0, 1, n);
+    this.#listSlot.copyWithin(0, 1, n);
+    this.#listSize = n - 1;
   }
 
-  #heapPush(timeMs: number, key: number, handler: Handler, arg: unknown): void {
-    if (this.#size === this.#time.length) this.#grow();
-    const slot = this.#free[--this.#freeCount];
-    this.#handler[slot] = handler;
-    this.#arg[slot] = arg;
+  #heapPush(timeMs: number, key: number, slot: number): void {
     const time = this.#time;
     const keys = this.#key;
     const slots = this.#slot;
@@ -187,37 +170,13 @@ export class EventQueue {
    * @throws RangeError when the queue is empty.
    */
   pop(): unknown {
-    if (this.#sorted) {
-      if (this.#size === 0) throw new RangeError('pop() on an empty event queue');
-      const n = --this.#size;
-      this.poppedTime = this.#time[n];
-      return this.#release(this.#slot[n]);
-    }
-    if (this.#hasFront) {
-      const ft = this.#frontTime;
-      if (
-        this.#size === 0 ||
-        ft < this.#time[0] ||
-        (ft === this.#time[0] && this.#frontKey < this.#key[0])
-      ) {
-        const arg = this.#frontArg;
-        this.poppedHandler = this.#frontHandler;
-        this.poppedTime = ft;
-        this.#hasFront = false;
-        this.#frontArg = undefined;
-        this.#frontHandler = noHandler;
-        return arg;
-      }
+    const n = this.#listSize;
+    if (n > 0) {
+      this.#listSize = n - 1;
+      this.poppedTime = this.#listTime[n - 1];
+      return this.#release(this.#listSlot[n - 1]);
     }
     return this.#heapPop();
-  }
-
-  #heapPop(): unknown {
-    if (this.#size === 0) throw new RangeError('pop() on an empty event queue');
-    const top = this.#slot[0];
-    this.poppedTime = this.#time[0];
-    this.#removeTop();
-    return this.#release(top);
   }
 
   /** Empties slot `slot`: its handler goes to `poppedHandler`, its argument is returned. */
@@ -231,78 +190,42 @@ export class EventQueue {
     return arg;
   }
 
-  /** Removes the heap's top entry (its slot stays taken) and restores the heap below it. */
-  #removeTop(): void {
+  #heapPop(): unknown {
     if (this.#size === 0) throw new RangeError('pop() on an empty event queue');
     const time = this.#time;
     const keys = this.#key;
     const slots = this.#slot;
+    const top = slots[0];
+    this.poppedTime = time[0];
     const n = --this.#size;
-    if (n === 0) return;
-    // sift the last entry down from the root
-    const lt = time[n];
-    const lk = keys[n];
-    const ls = slots[n];
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      const right = child + 1;
-      if (
-        right < n &&
-        (time[right] < time[child] || (time[right] === time[child] && keys[right] < keys[child]))
-      ) {
-        child = right;
+    if (n > 0) {
+      // sift the last entry down from the root
+      const lt = time[n];
+      const lk = keys[n];
+      const ls = slots[n];
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= n) break;
+        const right = child + 1;
+        if (
+          right < n &&
+          (time[right] < time[child] || (time[right] === time[child] && keys[right] < keys[child]))
+        ) {
+          child = right;
+        }
+        const ct = time[child];
+        if (lt < ct || (lt === ct && lk < keys[child])) break;
+        time[i] = ct;
+        keys[i] = keys[child];
+        slots[i] = slots[child];
+        i = child;
       }
-      const ct = time[child];
-      if (lt < ct || (lt === ct && lk < keys[child])) break;
-      time[i] = ct;
-      keys[i] = keys[child];
-      slots[i] = slots[child];
-      i = child;
+      time[i] = lt;
+      keys[i] = lk;
+      slots[i] = ls;
     }
-    time[i] = lt;
-    keys[i] = lk;
-    slots[i] = ls;
-  }
-
-  /** The full sorted list becomes a heap: reversed, earliest first, it already is one. */
-  #toHeap(): void {
-    const time = this.#time;
-    const keys = this.#key;
-    const slots = this.#slot;
-    time.subarray(0, this.#size).reverse();
-    keys.subarray(0, this.#size).reverse();
-    slots.subarray(0, this.#size).reverse();
-    this.#sorted = false;
-  }
-
-  /** The heap (and the front event) drained in order into the sorted list, latest first. */
-  #toSorted(): void {
-    if (this.#hasFront) {
-      this.#heapPush(this.#frontTime, this.#frontKey, this.#frontHandler, this.#frontArg);
-      this.#hasFront = false;
-      this.#frontArg = undefined;
-      this.#frontHandler = noHandler;
-    }
-    const n = this.#size;
-    const time = new Float64Array(n);
-    const keys = new Float64Array(n);
-    const slots = new Int32Array(n);
-    // the heap's entries in pop order, earliest first
-    for (let i = 0; i < n; i++) {
-      time[i] = this.#time[0];
-      keys[i] = this.#key[0];
-      slots[i] = this.#slot[0];
-      this.#removeTop();
-    }
-    for (let i = 0; i < n; i++) {
-      this.#time[n - 1 - i] = time[i];
-      this.#key[n - 1 - i] = keys[i];
-      this.#slot[n - 1 - i] = slots[i];
-    }
-    this.#size = n;
-    this.#sorted = true;
+    return this.#release(top);
   }
 
   /** Time of the event last removed by pop(). */
@@ -323,11 +246,14 @@ export class EventQueue {
     this.#time = time;
     this.#key = keys;
     this.#slot = slots;
-    this.#handler.length = cap;
-    this.#arg.length = cap;
-    // every slot is taken, so none is free: the new ones are old … cap - 1
-    this.#free = new Int32Array(cap);
-    this.#addFreeSlots(old, cap);
+    // the heap is full: the free slots are those the list does not use, and the new ones
+    // old + FRONT_MAX … cap + FRONT_MAX - 1
+    this.#handler.length = cap + FRONT_MAX;
+    this.#arg.length = cap + FRONT_MAX;
+    const free = new Int32Array(cap + FRONT_MAX);
+    free.set(this.#free.subarray(0, this.#freeCount));
+    this.#free = free;
+    this.#addFreeSlots(old + FRONT_MAX, cap + FRONT_MAX);
   }
 
   /** Adds slots from … to - 1 to the free stack, the lowest on top. */
