@@ -2,7 +2,7 @@
  * Timeouts of one fixed length (a call step's timeout, a client's patience) as a FIFO of
  * deadlines instead of one heap event each. Deadlines of a fixed-length timeout arrive in
  * order, so only the earliest needs an event; entries whose wait already ended (the reply came
- * first) are dropped without ever reaching the event list. This keeps the event heap small and
+ * first) are dropped without ever reaching the event list. This keeps the event list short and
  * makes a timeout that does not fire nearly free.
  *
  * Entries that settled are dropped from the head when an event is armed, and, for items whose
