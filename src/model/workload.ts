@@ -42,7 +42,7 @@ export class EntryRuntime implements Entry {
     readonly ids: RequestIds,
   ) {
     this.#timeouts = Number.isFinite(timeoutMs)
-      ? new TimeoutQueue(sim, timeoutMs, isWaiting, clientTimedOut, true)
+      ? new TimeoutQueue(sim, timeoutMs, isWaiting, clientTimedOut)
       : null;
   }
 
