@@ -1,7 +1,7 @@
 /** Property tests of event-queue.ts: any interleaving of pushes and pops matches a stable sort. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventQueue } from './event-queue.ts';
+import { EventQueue, FRONT_MAX } from './event-queue.ts';
 
 type Op = { kind: 'push'; timeMs: number; priority: number } | { kind: 'pop' };
 
@@ -61,5 +61,63 @@ describe('EventQueue properties', () => {
       ),
       { seed: 20240601, numRuns: 300 },
     );
+  });
+  it('pops in (time, priority, schedule) order with events in the list, in the heap, or both', () => {
+    // runs of pushes then runs of pops, long enough to fill the list and spill into the heap
+    const phaseArb = fc.record({
+      pushes: fc.integer({ min: 0, max: 3 * FRONT_MAX }),
+      pops: fc.integer({ min: 0, max: 3 * FRONT_MAX }),
+    });
+    // the states seen over all runs (each must happen, or the test shows less than it says)
+    const seen = new Set<string>();
+    const look = (q: EventQueue): void => {
+      const list = q.listSize;
+      const heap = q.size - list;
+      if (list === FRONT_MAX) seen.add('list full');
+      if (list > 0 && heap > 0) seen.add('list and heap');
+      if (list === 0 && heap > 0) seen.add('heap alone');
+    };
+    fc.assert(
+      fc.property(
+        fc.array(phaseArb, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 64 }),
+        (phases, delays) => {
+          const q = new EventQueue(4);
+          // reference: the pending events sorted by (time, priority, id) at each pop
+          const pending: { timeMs: number; priority: number; id: number }[] = [];
+          let now = 0;
+          let nextId = 0;
+          const popOne = (): void => {
+            pending.sort((a, b) => a.timeMs - b.timeMs || a.priority - b.priority || a.id - b.id);
+            const first = pending.shift() as { timeMs: number; id: number };
+            expect(q.peekTime()).toBe(first.timeMs);
+            expect(q.pop()).toBe(first.id);
+            expect(q.poppedHandler).toBe(handlers[first.id % 3]);
+            expect(q.poppedTime).toBe(first.timeMs);
+            now = first.timeMs;
+          };
+          for (const { pushes, pops } of phases) {
+            for (let i = 0; i < pushes; i++) {
+              const id = nextId++;
+              // times never go back (as in a run), with ties at a few distinct delays
+              const timeMs = now + delays[id % delays.length];
+              const priority = id % 2;
+              q.push(timeMs, priority, handlers[id % 3], id);
+              pending.push({ timeMs, priority, id });
+              look(q);
+            }
+            for (let i = 0; i < pops && q.size > 0; i++) popOne();
+            look(q);
+            expect(q.size).toBe(pending.length);
+          }
+          while (q.size > 0) popOne();
+          expect(pending).toEqual([]);
+          expect(q.peekTime()).toBe(Number.POSITIVE_INFINITY);
+          return true;
+        },
+      ),
+      { seed: 20261207, numRuns: 200 },
+    );
+    expect([...seen].sort()).toEqual(['heap alone', 'list and heap', 'list full']);
   });
 });
