@@ -29,6 +29,7 @@ import {
 import type { ScenarioParsed } from './schema.ts';
 import { type StepLanguage, type StepSyntax, stepLanguage } from './step-syntax.ts';
 import type { HighlightDef, Scenario } from './types.ts';
+import { hexByte, notUtf8 } from './utf8.ts';
 import { everyStep } from './walk-steps.ts';
 import { checkYamlTree, MAX_DEPTH, parseYamlDocument } from './yaml-guards.ts';
 import { fromZodIssues } from './zod-issues.ts';
@@ -125,19 +126,43 @@ export async function readScenarioText(path: string): Promise<string> {
     throw unreadable(because(e));
   }
   if (problem !== undefined) throw unreadable(problem);
+  let bytes: Uint8Array | undefined;
   try {
     const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const again = fileProblem(await handle.stat());
       if (again !== undefined) problem = again;
-      else return await handle.readFile('utf8');
+      else bytes = await handle.readFile();
     } finally {
       await handle.close();
     }
   } catch (e) {
     throw unreadable(because(e));
   }
-  throw unreadable(problem);
+  if (bytes === undefined) throw unreadable(problem ?? 'it could not be read');
+  return decodeScenarioText(bytes, path);
+}
+
+/**
+ * The text of a scenario file's bytes: UTF-8 (a byte-order mark is kept for the parser, which
+ * skips it). @throws ScenarioError at the line and column of the first byte that is not UTF-8.
+ */
+export function decodeScenarioText(bytes: Uint8Array, file: string): string {
+  const bad = notUtf8(bytes);
+  if (bad === undefined) return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const byte = hexByte(bad.byte);
+  throw new ScenarioError([
+    {
+      code: 'not-utf8',
+      severity: 'error',
+      path: [],
+      ...msg.notUtf8(file, byte),
+      ko: ko.notUtf8(file, byte),
+      file,
+      line: bad.line,
+      col: bad.col,
+    },
+  ]);
 }
 
 /** Lines and flow-collection items of `text`, counted without parsing it (an upper bound). */

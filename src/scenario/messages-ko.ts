@@ -269,6 +269,14 @@ export function unreadableFile(file: string, reason: string): string {
   return `${file} 파일을 읽을 수 없습니다: ${reason === 'file not found' ? '파일이 없습니다' : reason}`;
 }
 
+/** The file is not UTF-8 text (messages.ts notUtf8). */
+export function notUtf8(file: string, byte: string): KoText {
+  return {
+    message: `${file} 파일을 읽을 수 없습니다: UTF-8 텍스트가 아닙니다 (이 자리의 바이트 ${byte}: UTF-8 문자의 일부가 아님)`,
+    hint: '파일을 UTF-8로 저장하세요 (한국어 Windows의 편집기는 CP949/EUC-KR로 저장하기도 합니다: "다른 이름으로 저장" → 인코딩 UTF-8)',
+  };
+}
+
 export function yamlSyntax(firstLine: string): string {
   return `파일을 해석할 수 없습니다: ${firstLine}`;
 }

@@ -59,6 +59,17 @@ export function unreadableFile(file: string, reason: string): string {
   return `cannot read ${file}: ${reason}`;
 }
 
+/**
+ * The file is not UTF-8 text: `byte` (hex) at its line and column is not part of a UTF-8
+ * character (a file saved as CP949/EUC-KR or Latin-1).
+ */
+export function notUtf8(file: string, byte: string): { message: string; hint: string } {
+  return {
+    message: `cannot read ${file}: it is not UTF-8 text (byte ${byte} here is not part of a UTF-8 character)`,
+    hint: 'save the file as UTF-8 (an editor on Korean Windows may have saved it as CP949/EUC-KR: choose "Save as" → encoding UTF-8)',
+  };
+}
+
 /** The YAML (or JSON) text cannot be parsed. `detail` is the parser's message. */
 export function yamlSyntax(detail: string): string {
   return `cannot parse the file: ${parserFirstLine(detail)}`;
