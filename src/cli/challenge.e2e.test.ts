@@ -6,8 +6,8 @@
  * a broken constraint names its path and place, and a bad challenge file exits 1 with a
  * located problem. The tiny challenge (test-support/challenges.ts) keeps the runs short.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROKEN_CHALLENGES, TINY_BASE, TINY_CHALLENGE } from '../test-support/challenges.ts';
 import { msasimInProcess as msasim } from '../test-support/cli.ts';
@@ -49,10 +49,34 @@ describe('msasim challenge', () => {
     expect(await readFile(out, 'utf8')).toBe(`${text}# my change\n`);
   });
 
-  it('suggests the name of a misspelt shipped challenge', async () => {
+  it('suggests the name of a misspelt shipped challenge, as the user writes it', async () => {
     const r = await msasim(['challenge', 'blast-radios']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('did you mean "01-blast-radius"?');
+    expect(r.stderr).toContain('did you mean "blast-radius"?');
+    // one letter short of the short name (four edits from "01-blast-radius")
+    const short = await msasim(['challenge', 'blast-radus']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('did you mean "blast-radius"?');
+    const numbered = await msasim(['challenge', '01-blast-radus']);
+    expect(numbered.stderr).toContain('did you mean "01-blast-radius"?');
+  });
+
+  it('tells how to check the attempt with the name given, or the path quoted for a shell', async () => {
+    const out = join(dir.path, 'next step.yaml');
+    const r = await msasim(['challenge', 'blast-radius', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`\n  msasim challenge blast-radius '${out}'\n`);
+    expect(await readFile(out, 'utf8')).toContain(
+      '# Check it with: msasim challenge blast-radius <this file>',
+    );
+    const copy = join(dir.path, "it's mine", 'tiny.challenge.yaml');
+    await mkdir(dirname(copy));
+    await writeFile(copy, TINY_CHALLENGE);
+    await writeFile(join(dirname(copy), 'tiny.yaml'), TINY_BASE);
+    const byPath = await msasim(['challenge', copy, '--out', join(dir.path, 'tiny.attempt.yaml')]);
+    expect(byPath.code).toBe(0);
+    const shown = relative(process.cwd(), copy).replaceAll("'", "'\\''");
+    expect(byPath.stdout).toContain(`msasim challenge '${shown}' `);
   });
 
   it('judges attempts: 3 for the base, 0 for a solution, 3 with the path of a broken constraint', async () => {

@@ -64,19 +64,30 @@ export async function shippedChallenges(): Promise<string[]> {
   return names.filter((n) => n.endsWith(CHALLENGE_SUFFIX)).sort();
 }
 
-/** A challenge file by path, or a shipped challenge by name (did-you-mean when neither). */
-async function findChallenge(given: string): Promise<string> {
+/**
+ * A challenge file by path, or a shipped challenge by name, with or without its number
+ * (`blast-radius`, `01-blast-radius`); did-you-mean when neither, against the names as
+ * written both ways. `byName`: found among the shipped ones.
+ */
+async function findChallenge(given: string): Promise<{ file: string; byName: boolean }> {
   const { stat } = await import('node:fs/promises');
   const exists = await stat(given).then(
     () => true,
     () => false,
   );
-  if (exists || given.includes('/') || given.endsWith('.yaml')) return given;
+  if (exists || given.includes('/') || given.endsWith('.yaml'))
+    return { file: given, byName: false };
   const shipped = await shippedChallenges();
   const names = shipped.map((f) => f.slice(0, -CHALLENGE_SUFFIX.length));
-  const found = names.find((n) => n === given || n.replace(/^\d+-/, '') === given);
-  if (found !== undefined) return join(challengesDir(), `${found}${CHALLENGE_SUFFIX}`);
-  const guess = didYouMean(given, names);
+  const short = (n: string) => n.replace(/^\d+-/, '');
+  const found = names.find((n) => n === given || short(n) === given);
+  if (found !== undefined)
+    return { file: join(challengesDir(), `${found}${CHALLENGE_SUFFIX}`), byName: true };
+  // in the form the user wrote: numbered, or short (as the brief and the README write them)
+  const [first, second] = /^\d+-/.test(given)
+    ? [names, names.map(short)]
+    : [names.map(short), names];
+  const guess = didYouMean(given, first) ?? didYouMean(given, second);
   throw new UsageError(
     `no challenge file or shipped challenge "${given}"${guess ? `; did you mean "${guess}"?` : ''} (msasim challenge --list shows them)`,
   );
@@ -122,6 +133,15 @@ export function startingAttempt(c: Challenge, challengeFile: string, baseText: s
   ].join('\n');
 }
 
+/**
+ * `word` as one word of a POSIX shell command to copy: as it is when it holds only characters
+ * no shell treats specially, else in single quotes (a path with a space, say).
+ */
+export function shellWord(word: string): string {
+  if (/^[\p{L}\p{N}_./:@%+=,-]+$/u.test(word)) return word;
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
 /** `msasim challenge`; returns the exit code. */
 export async function challengeCommand(
   given: string | undefined,
@@ -132,15 +152,16 @@ export async function challengeCommand(
   if (opts.list) return listChallenges(io, chosenLang(opts.lang, io));
   if (given === undefined)
     throw new UsageError('name a challenge (msasim challenge --list shows them), or give --list');
-  const file = await findChallenge(given);
+  const { file, byName } = await findChallenge(given);
   const { challenge, base, baseText } = await loadChallenge(file);
   const lang = chosenLang(opts.lang, io);
   if (attemptFile === undefined) {
     io.out(formatBrief(challenge, lang));
     const out = opts.out ?? `${challenge.def.name}.attempt.yaml`;
-    const shown = relative(process.cwd(), resolve(file)) || file;
+    // a shipped challenge by the name the user gave (it works from any folder), a file by its path
+    const shown = shellWord(byName ? given : relative(process.cwd(), resolve(file)) || file);
     await writeAttempt(out, startingAttempt(challenge, shown, baseText), io, lang);
-    io.out(`\n${t(lang, 'ch.start', { out })}\n  msasim challenge ${shown} ${out}\n`);
+    io.out(`\n${t(lang, 'ch.start', { out })}\n  msasim challenge ${shown} ${shellWord(out)}\n`);
     return 0;
   }
   if (opts.out !== undefined)
