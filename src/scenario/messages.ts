@@ -105,6 +105,20 @@ export function unknownOverrideKey(key: string, known: readonly string[]): Issue
   };
 }
 
+/** A `set:` path (or `--param`) indexes list `list` (of `length` items) past its end. */
+export function setIndexPastEnd(list: string, index: number, length: number): IssueText {
+  const items = length === 1 ? '1 item' : `${length} items`;
+  return {
+    code: 'bad-set-path',
+    message: `${list} has ${items}, so [${index}] is past its end`,
+    hint:
+      length === 0
+        ? `${list}[0] adds its first item`
+        : `${length === 1 ? 'its item is [0]' : `its items are [0] to [${length - 1}]`}; [${length}] adds one at the end`,
+    ko: ko.setIndexPastEnd(list, index, length),
+  };
+}
+
 /** A variant sets a path that an override also sets, so the override does not change that variant. */
 export function variantHidesOverride(variant: string, path: string): IssueText {
   return {
