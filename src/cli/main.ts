@@ -32,6 +32,7 @@ import {
 } from './guard-defaults.ts';
 import { chosenLang, langOption } from './lang.ts';
 import {
+  grouped,
   parseCountOption,
   parseDurationOption,
   parseJobsOption,
@@ -44,6 +45,7 @@ import {
   parseWallOption,
   parseWarmupOption,
   parseWorkersOption,
+  wallText,
 } from './option-parsers.ts';
 import { parseParamOption, parseShardOption } from './sweep-args.ts';
 import { usageErrorKo, usageLang, usageTrailer } from './usage-ko.ts';
@@ -392,35 +394,43 @@ function parseTraceCount(value: string): number {
  * budget (run-guard.ts).
  */
 function withGuards(command: Command): Command {
-  return command
-    .option('--max-events <n>', 'stop a runaway run after this many events', parseCountOption, 2e9)
-    .option(
-      '--max-wall <d>',
-      'stop the command (every run, replication, variant and point together) after this much wall time',
-      parseWallOption,
-      DEFAULT_MAX_WALL_MS,
-    )
-    .option(
-      '--max-run-wall <d>',
-      'stop a run after this much wall time',
-      parseWallOption,
-      DEFAULT_MAX_RUN_WALL_MS,
-    )
-    .option(
-      '--max-pending <n>',
-      `stop a run when this many events are pending (default ${DEFAULT_MAX_PENDING})`,
-      parseCountOption,
-    )
-    .option(
-      '--max-queue <n>',
-      `stop a run when this many visits wait at one component (default ${DEFAULT_MAX_QUEUE})`,
-      parseCountOption,
-    )
-    .option(
-      '--max-memory <size>',
-      'stop a run when its memory exceeds this size, e.g. 2GB (default: 60 % of the heap Node allows)',
-      parseSizeOption,
-    );
+  return (
+    command
+      .addOption(
+        new Option('--max-events <n>', 'stop a runaway run after this many events')
+          .argParser(parseCountOption)
+          .default(2e9, grouped(2e9)),
+      )
+      // the defaults are milliseconds inside; --help shows them as the README writes them
+      .addOption(
+        new Option(
+          '--max-wall <d>',
+          'stop the command (every run, replication, variant and point together) after this much wall time',
+        )
+          .argParser(parseWallOption)
+          .default(DEFAULT_MAX_WALL_MS, wallText(DEFAULT_MAX_WALL_MS)),
+      )
+      .addOption(
+        new Option('--max-run-wall <d>', 'stop a run after this much wall time')
+          .argParser(parseWallOption)
+          .default(DEFAULT_MAX_RUN_WALL_MS, wallText(DEFAULT_MAX_RUN_WALL_MS)),
+      )
+      .option(
+        '--max-pending <n>',
+        `stop a run when this many events are pending (default ${grouped(DEFAULT_MAX_PENDING)})`,
+        parseCountOption,
+      )
+      .option(
+        '--max-queue <n>',
+        `stop a run when this many visits wait at one component (default ${grouped(DEFAULT_MAX_QUEUE)})`,
+        parseCountOption,
+      )
+      .option(
+        '--max-memory <size>',
+        'stop a run when its memory exceeds this size, e.g. 2GB (default: 60 % of the heap Node allows)',
+        parseSizeOption,
+      )
+  );
 }
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. Never throws. */
