@@ -23,29 +23,19 @@ import {
   SweepError,
   UsageError,
 } from './errors.ts';
-import {
-  DEFAULT_MAX_PENDING,
-  DEFAULT_MAX_QUEUE,
-  DEFAULT_MAX_RUN_WALL_MS,
-  DEFAULT_MAX_WALL_MS,
-  MAX_REPLICATIONS,
-} from './guard-defaults.ts';
+import { MAX_REPLICATIONS } from './guard-defaults.ts';
+import { withGuards } from './guard-options.ts';
 import { chosenLang, langOption } from './lang.ts';
 import {
-  grouped,
-  parseCountOption,
   parseDurationOption,
   parseJobsOption,
   parsePrecisionOption,
   parseReplicationsOption,
   parseResolutionOption,
   parseSeedOption,
-  parseSizeOption,
   parseTraceReplication,
-  parseWallOption,
   parseWarmupOption,
   parseWorkersOption,
-  wallText,
 } from './option-parsers.ts';
 import { parseParamOption, parseShardOption } from './sweep-args.ts';
 import { usageErrorKo, usageLang, usageTrailer } from './usage-ko.ts';
@@ -386,51 +376,6 @@ function parseTraceCount(value: string): number {
   if (!Number.isSafeInteger(n) || n < 0 || value.trim() === '')
     throw new InvalidArgumentError('expected a whole number, 0 or more.');
   return n;
-}
-
-/**
- * Adds the runaway guards: an event budget per run, a wall-time budget for the whole command and
- * one per run, a backlog budget (pending events, visits waiting at one component) and a memory
- * budget (run-guard.ts).
- */
-function withGuards(command: Command): Command {
-  return (
-    command
-      .addOption(
-        new Option('--max-events <n>', 'stop a runaway run after this many events')
-          .argParser(parseCountOption)
-          .default(2e9, grouped(2e9)),
-      )
-      // the defaults are milliseconds inside; --help shows them as the README writes them
-      .addOption(
-        new Option(
-          '--max-wall <d>',
-          'stop the command (every run, replication, variant and point together) after this much wall time',
-        )
-          .argParser(parseWallOption)
-          .default(DEFAULT_MAX_WALL_MS, wallText(DEFAULT_MAX_WALL_MS)),
-      )
-      .addOption(
-        new Option('--max-run-wall <d>', 'stop a run after this much wall time')
-          .argParser(parseWallOption)
-          .default(DEFAULT_MAX_RUN_WALL_MS, wallText(DEFAULT_MAX_RUN_WALL_MS)),
-      )
-      .option(
-        '--max-pending <n>',
-        `stop a run when this many events are pending (default ${grouped(DEFAULT_MAX_PENDING)})`,
-        parseCountOption,
-      )
-      .option(
-        '--max-queue <n>',
-        `stop a run when this many visits wait at one component (default ${grouped(DEFAULT_MAX_QUEUE)})`,
-        parseCountOption,
-      )
-      .option(
-        '--max-memory <size>',
-        'stop a run when its memory exceeds this size, e.g. 2GB (default: 60 % of the heap Node allows)',
-        parseSizeOption,
-      )
-  );
 }
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. Never throws. */
