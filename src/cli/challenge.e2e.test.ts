@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { BROKEN_CHALLENGES, TINY_BASE, TINY_CHALLENGE } from '../test-support/challenges.ts';
 import { msasimInProcess as msasim } from '../test-support/cli.ts';
 import { tempFolder } from '../test-support/temp-folder.ts';
+import { scenariosDir } from './commands/list.ts';
 
 const dir = tempFolder('msasim-challenge-');
 
@@ -148,6 +149,29 @@ describe('msasim challenge', () => {
     expect(await readFile(file, 'utf8')).toBe(r.stdout);
     expect(JSON.parse(r.stdout).required).toEqual(
       expect.arrayContaining(['version', 'name', 'scenario', 'goal', 'constraints']),
+    );
+  });
+
+  it('msasim validate checks a challenge file as a challenge, not as a scenario', async () => {
+    const file = await tinyChallenge();
+    const ok = await msasim(['validate', file]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe(`✔ ${file}: challenge "tiny-challenge" is valid (tiny.yaml)\n`);
+    const bad = join(dir.path, 'unknown.challenge.yaml');
+    await writeFile(bad, BROKEN_CHALLENGES.unknownEndpoint);
+    const r = await msasim(['validate', bad, file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${bad}:`);
+    expect(r.stdout).toContain('did you mean "serve"?');
+    // not judged as a scenario: no 'missing required key "duration"'
+    expect(r.stdout).not.toContain('missing required key');
+    expect(r.stdout).toContain(`✔ ${file}: challenge "tiny-challenge" is valid`);
+    // a shipped challenge with its solution
+    const shipped = join(scenariosDir(), 'challenges', '01-blast-radius.challenge.yaml');
+    const s = await msasim(['validate', shipped, '--lang', 'ko']);
+    expect(s.code).toBe(0);
+    expect(s.stdout).toContain(
+      '챌린지 "blast-radius"에 문제가 없습니다 (01-blast-radius.yaml, 01-blast-radius.solution.yaml)',
     );
   });
 
