@@ -62,6 +62,20 @@ describe('msasim challenge', () => {
     expect(numbered.stderr).toContain('did you mean "01-blast-radius"?');
   });
 
+  it('words its command-line errors in Korean with --lang ko', async () => {
+    const typo = await msasim(['challenge', 'blast-radus', '--lang', 'ko']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain(
+      '오류: 챌린지 파일도 제공된 챌린지도 아닙니다: "blast-radus"; 혹시 "blast-radius"인가요?',
+    );
+    const none = await msasim(['challenge', '--lang', 'ko']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('오류: 챌린지 이름을 주거나 --list를 주세요');
+    const out = await msasim(['challenge', 'blast-radius', 'a.yaml', '--out', 'b', '--lang', 'ko']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('오류: --out은 시작 시도 파일을 쓸 곳입니다');
+  });
+
   it('tells how to check the attempt with the name given, or the path quoted for a shell', async () => {
     const out = join(dir.path, 'next step.yaml');
     const r = await msasim(['challenge', 'blast-radius', '--out', out]);

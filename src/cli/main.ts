@@ -414,7 +414,8 @@ function handleError(e: unknown, io: CliIo, lang: Lang = 'en'): number {
   }
   if (e instanceof UsageError) {
     const frame = lang === 'ko' ? '오류' : 'error';
-    io.err(`${frame}: ${e.message}\n${usageTrailer(lang)}\n`);
+    const text = lang === 'ko' ? (e.ko ?? e.message) : e.message;
+    io.err(`${frame}: ${text}\n${usageTrailer(lang)}\n`);
     return ExitCode.usage;
   }
   if (e instanceof OutPathError) {

@@ -90,6 +90,9 @@ async function findChallenge(given: string): Promise<{ file: string; byName: boo
   const guess = didYouMean(given, first) ?? didYouMean(given, second);
   throw new UsageError(
     `no challenge file or shipped challenge "${given}"${guess ? `; did you mean "${guess}"?` : ''} (msasim challenge --list shows them)`,
+    {
+      ko: `챌린지 파일도 제공된 챌린지도 아닙니다: "${given}"${guess ? `; 혹시 "${guess}"인가요?` : ''} (msasim challenge --list로 목록을 볼 수 있습니다)`,
+    },
   );
 }
 
@@ -151,7 +154,9 @@ export async function challengeCommand(
 ): Promise<number> {
   if (opts.list) return listChallenges(io, chosenLang(opts.lang, io));
   if (given === undefined)
-    throw new UsageError('name a challenge (msasim challenge --list shows them), or give --list');
+    throw new UsageError('name a challenge (msasim challenge --list shows them), or give --list', {
+      ko: '챌린지 이름을 주거나 --list를 주세요 (msasim challenge --list로 목록을 볼 수 있습니다)',
+    });
   const { file, byName } = await findChallenge(given);
   const { challenge, base, baseText } = await loadChallenge(file);
   const lang = chosenLang(opts.lang, io);
@@ -165,7 +170,12 @@ export async function challengeCommand(
     return 0;
   }
   if (opts.out !== undefined)
-    throw new UsageError('--out names where the starting attempt goes; give it without an attempt');
+    throw new UsageError(
+      '--out names where the starting attempt goes; give it without an attempt',
+      {
+        ko: '--out은 시작 시도 파일을 쓸 곳입니다; 시도 파일 없이 주세요',
+      },
+    );
   const attempt = parseAttempt(challenge, await readScenarioText(attemptFile), attemptFile);
   if (attempt.loaded.warnings.length > 0)
     io.err(`${formatIssues(attempt.loaded.warnings, lang)}\n`);
