@@ -224,7 +224,9 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
 
   program
     .command('validate')
-    .description('check scenario files and report every problem with its position')
+    .description(
+      'check scenario files (and *.challenge.yaml files, with their scenario and solution) and report every problem with its position',
+    )
     .argument('<files...>', 'scenario files')
     .addOption(langOption())
     .action(async (files: string[], opts: { lang?: Lang }) => {
