@@ -79,6 +79,8 @@ const KO_PHRASES: Record<string, string> = {
     '"service/endpoint" 형식의 엔드포인트 참조가 필요합니다 (예: "orders/create")',
   'duration units: us, µs, ms, s, m or min, h': '시간 단위: us, µs, ms, s, m 또는 min, h',
   'rate units: /ms, /s or /sec, /min or /m, /h': '비율 단위: /ms, /s 또는 /sec, /min 또는 /m, /h',
+  'a duration cannot be negative': '시간은 음수일 수 없습니다',
+  'a rate cannot be negative': '비율은 음수일 수 없습니다',
   // a challenge's bounds (challenge/schema.ts)
   'expected a number or a percentage such as "1%"': '"1%" 같은 백분율이나 숫자가 필요합니다',
   'expected a number or a percentage such as "99%"': '"99%" 같은 백분율이나 숫자가 필요합니다',
