@@ -179,7 +179,10 @@ export function missingKey(key: string | number, hint?: string): KoText {
 }
 
 export function invalidType(expected: string, received: unknown): KoText {
-  return { message: `${koPhrase(expected)} 값이 필요한데 ${koTypedValue(received)} 값입니다` };
+  const message = `${koPhrase(expected)} 값이 필요한데 ${koTypedValue(received)} 값입니다`;
+  if (typeof received === 'number' && !Number.isFinite(received))
+    return { message, hint: '수가 너무 커서 담을 수 없습니다 (유한한 수가 필요합니다)' };
+  return { message };
 }
 
 /** Bounds of a too_small / too_big check (messages.ts Bound). */

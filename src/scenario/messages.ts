@@ -159,9 +159,12 @@ export function missingKey(key: string | number, hint?: string): IssueText {
 
 /** The value has the wrong type. `expected` is a phrase such as 'number' or 'a duration such as "2ms"'. */
 export function invalidType(expected: string, received: unknown): IssueText {
+  // YAML reads 1e400 as Infinity: say it is too large rather than "received number Infinity"
+  const infinite = typeof received === 'number' && !Number.isFinite(received);
   return {
     code: 'invalid-type',
     message: `expected ${expected}, received ${showTypedValue(received)}`,
+    ...(infinite ? { hint: 'the number is too large to be held (a finite number is needed)' } : {}),
     ko: ko.invalidType(expected, received),
   };
 }
