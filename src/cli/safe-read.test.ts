@@ -66,7 +66,12 @@ describe('readLesson of a file that is not UTF-8', () => {
       Buffer.concat([Buffer.from('# 교훈\n\n'), Buffer.from([0xb0, 0xa1])]),
     );
     let err = '';
-    const io = { out: () => {}, err: (t: string) => void (err += t) };
+    const io = {
+      out: () => {},
+      err: (t: string) => {
+        err += t;
+      },
+    };
     expect(await readLesson(join(dir, 'x.yaml'), io)).toBeNull();
     expect(err).toContain(
       "x.md: not read as the scenario's lesson: it is not UTF-8 text (byte 0xB0 at line 3, column 1",
