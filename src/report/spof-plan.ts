@@ -54,6 +54,14 @@ export interface SpofPlan {
 /** Seconds rounded to whole ones, at least one: the default window's edges. */
 const wholeSeconds = (ms: number) => Math.max(1000, Math.round(ms / 1000) * 1000);
 
+/**
+ * A time of a usage message as the user writes it: "100 s", "2.5 s", "500 ms" (the options
+ * take units; a message in bare milliseconds, "--at 100000 ms", reads as something else).
+ */
+export function timeWords(ms: number): string {
+  return ms >= 1000 ? `${Number((ms / 1000).toFixed(3))} s` : `${Number(ms.toFixed(3))} ms`;
+}
+
 /** The plan of an analysis, or why the command line cannot give one (a usage error's text). */
 export function planSpof(input: SpofPlanInput): SpofPlan | { usage: string } {
   let scenario = input.variants[0];
@@ -76,7 +84,7 @@ export function planSpof(input: SpofPlanInput): SpofPlan | { usage: string } {
   const measured = scenario.durationMs - scenario.warmupMs;
   if (measured <= 0)
     return {
-      usage: `--duration ${input.durationMs} ms is not longer than the warm-up (${scenario.warmupMs} ms).`,
+      usage: `--duration ${timeWords(input.durationMs ?? scenario.durationMs)} is not longer than the warm-up (${timeWords(scenario.warmupMs)}).`,
     };
   const startMs = input.atMs ?? wholeSeconds(scenario.warmupMs + measured / 3);
   const endMs = Math.min(
@@ -85,7 +93,7 @@ export function planSpof(input: SpofPlanInput): SpofPlan | { usage: string } {
   );
   if (startMs < scenario.warmupMs || startMs >= scenario.durationMs)
     return {
-      usage: `--at ${startMs} ms must fall after the warm-up (${scenario.warmupMs} ms) and before the end (${scenario.durationMs} ms).`,
+      usage: `--at ${timeWords(startMs)} must fall after the warm-up (${timeWords(scenario.warmupMs)}) and before the end (${timeWords(scenario.durationMs)}).`,
     };
   return { scenario, ownFaults, window: { startMs, endMs }, seed: input.seed ?? scenario.seed };
 }
