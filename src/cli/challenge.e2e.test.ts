@@ -6,7 +6,8 @@
  * a broken constraint names its path and place, and a bad challenge file exits 1 with a
  * located problem. The tiny challenge (test-support/challenges.ts) keeps the runs short.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROKEN_CHALLENGES, TINY_BASE, TINY_CHALLENGE } from '../test-support/challenges.ts';
@@ -60,6 +61,32 @@ describe('msasim challenge', () => {
     expect(short.stderr).toContain('did you mean "blast-radius"?');
     const numbered = await msasim(['challenge', '01-blast-radus']);
     expect(numbered.stderr).toContain('did you mean "01-blast-radius"?');
+  });
+
+  it('shows the brief again over an attempt being edited, and after a miss points at the hints', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'msasim-attempt-'));
+    const first = await msasim(['challenge', 'blast-radius'], { cwd: work });
+    expect(first.code).toBe(0);
+    const attempt = join(work, 'blast-radius.attempt.yaml');
+    const edited = `${await readFile(attempt, 'utf8')}# my change\n`;
+    await writeFile(attempt, edited);
+    // the default place: the edited attempt is kept, the brief printed, exit 0
+    const again = await msasim(['challenge', 'blast-radius'], { cwd: work });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Challenge blast-radius (experiment 1)');
+    expect(again.stderr).toContain(
+      'blast-radius.attempt.yaml is already there, changed since: your attempt, left as it is',
+    );
+    expect(await readFile(attempt, 'utf8')).toBe(edited);
+    // the unchanged starting scenario misses its goal: the verdict says where the hints are
+    const judged = await msasim(['challenge', 'blast-radius', 'blast-radius.attempt.yaml'], {
+      cwd: work,
+    });
+    expect(judged.code).toBe(3);
+    expect(judged.stdout).toMatch(/— FAIL\n$/);
+    expect(judged.stderr).toContain(
+      'Stuck? The brief and its hints: msasim challenge blast-radius\n',
+    );
   });
 
   it('words its command-line errors in Korean with --lang ko', async () => {

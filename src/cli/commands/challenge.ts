@@ -165,7 +165,13 @@ export async function challengeCommand(
     const out = opts.out ?? `${challenge.def.name}.attempt.yaml`;
     // a shipped challenge by the name the user gave (it works from any folder), a file by its path
     const shown = shellWord(byName ? given : relative(process.cwd(), resolve(file)) || file);
-    await writeAttempt(out, startingAttempt(challenge, shown, baseText), io, lang);
+    await writeAttempt(
+      out,
+      startingAttempt(challenge, shown, baseText),
+      io,
+      lang,
+      opts.out === undefined,
+    );
     io.out(`\n${t(lang, 'ch.start', { out })}\n  msasim challenge ${shown} ${shellWord(out)}\n`);
     return 0;
   }
@@ -189,20 +195,38 @@ export async function challengeCommand(
     );
   const head = t(lang, 'ch.v.head', { name: challenge.def.name, title: challenge.def.title });
   io.out(`${head}\n${formatVerdict(verdict, attemptFile, lang)}`);
+  // what to do next (on stderr: the verdict ends with its score): the brief's hints, when the
+  // attempt ran and missed its goal
+  if (!verdict.pass && verdict.violations.length === 0 && challenge.def.hints.length > 0) {
+    const shown = shellWord(byName ? given : relative(process.cwd(), resolve(file)) || file);
+    io.err(`${t(lang, 'ch.v.hintsNext', { command: `msasim challenge ${shown}` })}\n`);
+  }
   return verdict.pass ? 0 : SLO_FAILED_EXIT;
 }
 
 /**
  * Writes the starting attempt at `out` when nothing is there; a file holding exactly that text
  * is left as it is; anything else is refused (exit 2, nothing touched): an attempt the user
- * changed is theirs, whatever its first line says.
+ * changed is theirs, whatever its first line says. At the default place (`byDefault`: no
+ * --out), an attempt the user has been editing (its first line msasim's) is left as it is with
+ * a note, so that reading the brief again is not an error.
  */
-async function writeAttempt(out: string, text: string, io: CliIo, lang: Lang): Promise<void> {
+async function writeAttempt(
+  out: string,
+  text: string,
+  io: CliIo,
+  lang: Lang,
+  byDefault: boolean,
+): Promise<void> {
   const facts = await gatherFileOutFacts(out, '--out', ATTEMPT_MARKER);
   if (facts.target?.kind === 'file') {
     const now = await readFile(facts.resolved, 'utf8').catch(() => null);
     if (now === text) {
       io.err(`${t(lang, 'ch.start.unchanged', { out })}\n`);
+      return;
+    }
+    if (byDefault && now?.startsWith(ATTEMPT_MARKER)) {
+      io.err(`${t(lang, 'ch.start.kept', { out })}\n`);
       return;
     }
     throw new OutPathError(
