@@ -28,7 +28,7 @@ import {
 import { buildReportData, type ReportData } from '../report/report-data.ts';
 import type { RunNotes } from '../report/results.ts';
 import { scenarioResults } from '../report/scenario-results.ts';
-import { timeWords } from '../report/spof-plan.ts';
+import { timeWords } from '../report/time-words.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { type LoadedScenario, readScenarioText } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';

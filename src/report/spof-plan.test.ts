@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { crashOf, failing, planSpof, type SpofPlan, spofText, timeWords } from './spof-plan.ts';
+import { crashOf, failing, planSpof, type SpofPlan, spofText } from './spof-plan.ts';
+import { timeWords } from './time-words.ts';
 
 const YAML = `
 version: 1

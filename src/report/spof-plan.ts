@@ -23,6 +23,7 @@ import {
 } from './spof.ts';
 import { spofPage } from './spof-page.ts';
 import { formatTable } from './text-table.ts';
+import { timeWords } from './time-words.ts';
 
 /** What the plan is made from: the scenario's variants and the command-line values. */
 export interface SpofPlanInput {
@@ -53,14 +54,6 @@ export interface SpofPlan {
 
 /** Seconds rounded to whole ones, at least one: the default window's edges. */
 const wholeSeconds = (ms: number) => Math.max(1000, Math.round(ms / 1000) * 1000);
-
-/**
- * A time of a usage message as the user writes it: "100 s", "2.5 s", "500 ms" (the options
- * take units; a message in bare milliseconds, "--at 100000 ms", reads as something else).
- */
-export function timeWords(ms: number): string {
-  return ms >= 1000 ? `${Number((ms / 1000).toFixed(3))} s` : `${Number(ms.toFixed(3))} ms`;
-}
 
 /** The plan of an analysis, or why the command line cannot give one (a usage error's text). */
 export function planSpof(input: SpofPlanInput): SpofPlan | { usage: string } {
