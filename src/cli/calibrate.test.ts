@@ -147,4 +147,14 @@ describe('snippets', () => {
       'a.csv: 1 duration(s); at least 2 are needed to fit',
     );
   });
+
+  it('warns that the ranking of a few durations is fragile, and only then', () => {
+    // ten lognormal-looking durations: by likelihood the uniform over their range ranks first
+    const ten = [1.2, 3.4, 2.2, 5, 1.1, 0.9, 2.7, 3.3, 4.1, 1.8];
+    const few = formatCalibration({ values: ten, from: 'a.csv', skipped: 0 });
+    expect(few).toContain('\nOnly 10 durations: with fewer than 30 the ranking is fragile');
+    const many = Array.from({ length: 40 }, (_, i) => 1 + ((i * 37) % 11) / 3);
+    const enough = formatCalibration({ values: many, from: 'b.csv', skipped: 0 });
+    expect(enough).not.toContain('the ranking is fragile');
+  });
 });

@@ -6,12 +6,14 @@
  * a broken constraint names its path and place, and a bad challenge file exits 1 with a
  * located problem. The tiny challenge (test-support/challenges.ts) keeps the runs short.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROKEN_CHALLENGES, TINY_BASE, TINY_CHALLENGE } from '../test-support/challenges.ts';
 import { msasimInProcess as msasim } from '../test-support/cli.ts';
 import { tempFolder } from '../test-support/temp-folder.ts';
+import { scenariosDir } from './commands/list.ts';
 
 const dir = tempFolder('msasim-challenge-');
 
@@ -49,10 +51,74 @@ describe('msasim challenge', () => {
     expect(await readFile(out, 'utf8')).toBe(`${text}# my change\n`);
   });
 
-  it('suggests the name of a misspelt shipped challenge', async () => {
+  it('suggests the name of a misspelt shipped challenge, as the user writes it', async () => {
     const r = await msasim(['challenge', 'blast-radios']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('did you mean "01-blast-radius"?');
+    expect(r.stderr).toContain('did you mean "blast-radius"?');
+    // one letter short of the short name (four edits from "01-blast-radius")
+    const short = await msasim(['challenge', 'blast-radus']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('did you mean "blast-radius"?');
+    const numbered = await msasim(['challenge', '01-blast-radus']);
+    expect(numbered.stderr).toContain('did you mean "01-blast-radius"?');
+  });
+
+  it('shows the brief again over an attempt being edited, and after a miss points at the hints', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'msasim-attempt-'));
+    const first = await msasim(['challenge', 'blast-radius'], { cwd: work });
+    expect(first.code).toBe(0);
+    const attempt = join(work, 'blast-radius.attempt.yaml');
+    const edited = `${await readFile(attempt, 'utf8')}# my change\n`;
+    await writeFile(attempt, edited);
+    // the default place: the edited attempt is kept, the brief printed, exit 0
+    const again = await msasim(['challenge', 'blast-radius'], { cwd: work });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Challenge blast-radius (experiment 1)');
+    expect(again.stderr).toContain(
+      'blast-radius.attempt.yaml is already there, changed since: your attempt, left as it is',
+    );
+    expect(await readFile(attempt, 'utf8')).toBe(edited);
+    // the unchanged starting scenario misses its goal: the verdict says where the hints are
+    const judged = await msasim(['challenge', 'blast-radius', 'blast-radius.attempt.yaml'], {
+      cwd: work,
+    });
+    expect(judged.code).toBe(3);
+    expect(judged.stdout).toMatch(/— FAIL\n$/);
+    expect(judged.stderr).toContain(
+      'Stuck? The brief and its hints: msasim challenge blast-radius\n',
+    );
+  });
+
+  it('words its command-line errors in Korean with --lang ko', async () => {
+    const typo = await msasim(['challenge', 'blast-radus', '--lang', 'ko']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain(
+      '오류: 챌린지 파일도 제공된 챌린지도 아닙니다: "blast-radus"; 혹시 "blast-radius"인가요?',
+    );
+    const none = await msasim(['challenge', '--lang', 'ko']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('오류: 챌린지 이름을 주거나 --list를 주세요');
+    const out = await msasim(['challenge', 'blast-radius', 'a.yaml', '--out', 'b', '--lang', 'ko']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('오류: --out은 시작 시도 파일을 쓸 곳입니다');
+  });
+
+  it('tells how to check the attempt with the name given, or the path quoted for a shell', async () => {
+    const out = join(dir.path, 'next step.yaml');
+    const r = await msasim(['challenge', 'blast-radius', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`\n  msasim challenge blast-radius '${out}'\n`);
+    expect(await readFile(out, 'utf8')).toContain(
+      '# Check it with: msasim challenge blast-radius <this file>',
+    );
+    const copy = join(dir.path, "it's mine", 'tiny.challenge.yaml');
+    await mkdir(dirname(copy));
+    await writeFile(copy, TINY_CHALLENGE);
+    await writeFile(join(dirname(copy), 'tiny.yaml'), TINY_BASE);
+    const byPath = await msasim(['challenge', copy, '--out', join(dir.path, 'tiny.attempt.yaml')]);
+    expect(byPath.code).toBe(0);
+    const shown = relative(process.cwd(), copy).replaceAll("'", "'\\''");
+    expect(byPath.stdout).toContain(`msasim challenge '${shown}' `);
   });
 
   it('judges attempts: 3 for the base, 0 for a solution, 3 with the path of a broken constraint', async () => {
@@ -124,6 +190,29 @@ describe('msasim challenge', () => {
     expect(await readFile(file, 'utf8')).toBe(r.stdout);
     expect(JSON.parse(r.stdout).required).toEqual(
       expect.arrayContaining(['version', 'name', 'scenario', 'goal', 'constraints']),
+    );
+  });
+
+  it('msasim validate checks a challenge file as a challenge, not as a scenario', async () => {
+    const file = await tinyChallenge();
+    const ok = await msasim(['validate', file]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe(`✔ ${file}: challenge "tiny-challenge" is valid (tiny.yaml)\n`);
+    const bad = join(dir.path, 'unknown.challenge.yaml');
+    await writeFile(bad, BROKEN_CHALLENGES.unknownEndpoint);
+    const r = await msasim(['validate', bad, file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${bad}:`);
+    expect(r.stdout).toContain('did you mean "serve"?');
+    // not judged as a scenario: no 'missing required key "duration"'
+    expect(r.stdout).not.toContain('missing required key');
+    expect(r.stdout).toContain(`✔ ${file}: challenge "tiny-challenge" is valid`);
+    // a shipped challenge with its solution
+    const shipped = join(scenariosDir(), 'challenges', '01-blast-radius.challenge.yaml');
+    const s = await msasim(['validate', shipped, '--lang', 'ko']);
+    expect(s.code).toBe(0);
+    expect(s.stdout).toContain(
+      '챌린지 "blast-radius"에 문제가 없습니다 (01-blast-radius.yaml, 01-blast-radius.solution.yaml)',
     );
   });
 

@@ -40,7 +40,14 @@ export class InputFileError extends Error {
 export class RunGuardError extends NamedError {}
 
 /** A bad command-line value found after parsing (e.g. a --duration shorter than the warm-up). */
-export class UsageError extends NamedError {}
+export class UsageError extends NamedError {
+  /** The message in Korean, printed with --lang ko or a Korean locale (absent: the English). */
+  readonly ko: string | undefined;
+  constructor(message: string, options?: { cause?: unknown; ko?: string }) {
+    super(message, options);
+    this.ko = options?.ko;
+  }
+}
 
 /**
  * The saved state of a sweep does not fit the request (exit 1): `--resume` on a folder of a

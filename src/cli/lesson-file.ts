@@ -19,8 +19,9 @@ import {
 } from '../scenario/lesson-translation.ts';
 import type { LessonLang, LessonRefs, LessonTranslation } from '../scenario/lesson-types.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
+import { hexByte, notUtf8 } from '../scenario/utf8.ts';
 import type { CliIo } from './io.ts';
-import { describeKind, formatBytes, readRegularFile, UnsafeFileError } from './safe-read.ts';
+import { describeKind, formatBytes, readRegularBytes, UnsafeFileError } from './safe-read.ts';
 
 /** The largest lesson msasim reads. */
 export const LESSON_MAX_BYTES = 1024 * 1024;
@@ -40,30 +41,38 @@ export async function readLesson(file: string, io: CliIo): Promise<string | null
   return readLessonFile(lesson, io, false);
 }
 
-/** The Markdown file `lesson` (a lesson or a translation), read as readLesson reads it. */
+/**
+ * The Markdown file `lesson` (a lesson or a translation), read as readLesson reads it. A file
+ * that is not UTF-8 text (a lesson saved as CP949, say) is skipped with a warning naming its
+ * first bad byte, rather than shown with U+FFFD in place of its Hangul.
+ */
 async function readLessonFile(
   lesson: string,
   io: CliIo,
   translation: boolean,
 ): Promise<string | null> {
+  let why: string;
   try {
-    return await readRegularFile(lesson, LESSON_MAX_BYTES);
+    const bytes = await readRegularBytes(lesson, LESSON_MAX_BYTES);
+    const bad = notUtf8(bytes);
+    if (bad === undefined) return bytes.toString('utf8');
+    why = `it is not UTF-8 text (byte ${hexByte(bad.byte)} at line ${bad.line}, column ${bad.col} is not part of a UTF-8 character); save it as UTF-8`;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    const why =
+    why =
       e instanceof UnsafeFileError
         ? e.reason === 'too-large'
           ? `it is larger than ${formatBytes(LESSON_MAX_BYTES)}`
           : `it is ${describeKind(e.reason)}, not a regular file`
         : (e as Error).message;
-    io.err(
-      translation
-        ? `warning: ${lesson}: not read as a translation of the scenario's lesson: ${why}.\n`
-        : `warning: ${lesson}: not read as the scenario's lesson: ${why}; the report has no lesson.\n`,
-    );
-    return null;
   }
+  io.err(
+    translation
+      ? `warning: ${lesson}: not read as a translation of the scenario's lesson: ${why}.\n`
+      : `warning: ${lesson}: not read as the scenario's lesson: ${why}; the report has no lesson.\n`,
+  );
+  return null;
 }
 
 /** A lesson and its resolved figures and claims, its language and its translations. */

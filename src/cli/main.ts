@@ -23,25 +23,17 @@ import {
   SweepError,
   UsageError,
 } from './errors.ts';
-import {
-  DEFAULT_MAX_PENDING,
-  DEFAULT_MAX_QUEUE,
-  DEFAULT_MAX_RUN_WALL_MS,
-  DEFAULT_MAX_WALL_MS,
-  MAX_REPLICATIONS,
-} from './guard-defaults.ts';
+import { MAX_REPLICATIONS } from './guard-defaults.ts';
+import { withGuards } from './guard-options.ts';
 import { chosenLang, langOption } from './lang.ts';
 import {
-  parseCountOption,
   parseDurationOption,
   parseJobsOption,
   parsePrecisionOption,
   parseReplicationsOption,
   parseResolutionOption,
   parseSeedOption,
-  parseSizeOption,
   parseTraceReplication,
-  parseWallOption,
   parseWarmupOption,
   parseWorkersOption,
 } from './option-parsers.ts';
@@ -232,7 +224,9 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
 
   program
     .command('validate')
-    .description('check scenario files and report every problem with its position')
+    .description(
+      'check scenario files (and *.challenge.yaml files, with their scenario and solution) and report every problem with its position',
+    )
     .argument('<files...>', 'scenario files')
     .addOption(langOption())
     .action(async (files: string[], opts: { lang?: Lang }) => {
@@ -386,43 +380,6 @@ function parseTraceCount(value: string): number {
   return n;
 }
 
-/**
- * Adds the runaway guards: an event budget per run, a wall-time budget for the whole command and
- * one per run, a backlog budget (pending events, visits waiting at one component) and a memory
- * budget (run-guard.ts).
- */
-function withGuards(command: Command): Command {
-  return command
-    .option('--max-events <n>', 'stop a runaway run after this many events', parseCountOption, 2e9)
-    .option(
-      '--max-wall <d>',
-      'stop the command (every run, replication, variant and point together) after this much wall time',
-      parseWallOption,
-      DEFAULT_MAX_WALL_MS,
-    )
-    .option(
-      '--max-run-wall <d>',
-      'stop a run after this much wall time',
-      parseWallOption,
-      DEFAULT_MAX_RUN_WALL_MS,
-    )
-    .option(
-      '--max-pending <n>',
-      `stop a run when this many events are pending (default ${DEFAULT_MAX_PENDING})`,
-      parseCountOption,
-    )
-    .option(
-      '--max-queue <n>',
-      `stop a run when this many visits wait at one component (default ${DEFAULT_MAX_QUEUE})`,
-      parseCountOption,
-    )
-    .option(
-      '--max-memory <size>',
-      'stop a run when its memory exceeds this size, e.g. 2GB (default: 60 % of the heap Node allows)',
-      parseSizeOption,
-    );
-}
-
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   // the language of a usage error: --lang as written, else the locale's (cli/usage-ko.ts)
@@ -459,7 +416,8 @@ function handleError(e: unknown, io: CliIo, lang: Lang = 'en'): number {
   }
   if (e instanceof UsageError) {
     const frame = lang === 'ko' ? '오류' : 'error';
-    io.err(`${frame}: ${e.message}\n${usageTrailer(lang)}\n`);
+    const text = lang === 'ko' ? (e.ko ?? e.message) : e.message;
+    io.err(`${frame}: ${text}\n${usageTrailer(lang)}\n`);
     return ExitCode.usage;
   }
   if (e instanceof OutPathError) {

@@ -120,3 +120,15 @@ function positiveAmount(
     throw new InvalidArgumentError(`expected ${expected}.`);
   return amount;
 }
+
+/** 2000000000 → "2,000,000,000", as the README writes the guards' defaults. */
+export function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** A wall-time default in ms as a duration the option accepts: 3600000 → "1h", 600000 → "10min". */
+export function wallText(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}min`;
+  return `${ms / 1000}s`;
+}

@@ -244,6 +244,27 @@ describe('decideOut: what is refused, and why', () => {
     }
   });
 
+  it('a path inside another output folder (a report, spof or sweep msasim wrote) is refused', () => {
+    for (const marked of ['report', 'spof', 'sweep'] as const) {
+      const v = decideOut(
+        facts(
+          'reports/shop/sub',
+          { kind: 'absent' },
+          {
+            ancestor: { path: `${CWD}/reports/shop`, kind: 'dir', writable: true, marked },
+          },
+        ),
+      );
+      expect(v.ok ? 'ok' : v.why).toMatch(
+        new RegExp(`^it would be inside ${CWD}/reports/shop, (a|an) \\w+ of msasim`),
+      );
+      if (!v.ok) expect(v.todo).toMatch(/outside it/);
+    }
+    // beside it is fine
+    const beside = facts('reports/other', { kind: 'absent' });
+    expect(decideOut(beside)).toEqual({ ok: true, action: 'create' });
+  });
+
   it('an unwritable folder above an absent target is refused', () => {
     const v = decideOut(
       facts('out', { kind: 'absent' }, { ancestor: { path: CWD, kind: 'dir', writable: false } }),

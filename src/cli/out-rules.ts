@@ -131,8 +131,17 @@ export interface OutFacts {
   cwd: readonly string[];
   /** Paths that must not be inside the output folder, e.g. the scenario file. */
   keep: readonly { path: string; what: string }[];
-  /** The nearest existing folder above the target, followed through links. */
-  ancestor?: { path: string; kind: EntryKind; writable: boolean; error?: string };
+  /**
+   * The nearest existing folder above the target, followed through links; `marked`: the kind
+   * of msasim output its marker says it is (an output folder is msasim's alone).
+   */
+  ancestor?: {
+    path: string;
+    kind: EntryKind;
+    writable: boolean;
+    error?: string;
+    marked?: OutputKind;
+  };
   target?: TargetFacts;
 }
 
@@ -254,6 +263,13 @@ export function decideOut(f: OutFacts): OutVerdict {
     return refuse(
       `${ancestor.path} is ${KIND_WORDS[ancestor.kind]}, not a folder, so nothing can be created inside it`,
       CHOOSE,
+    );
+  // inside another output: that folder would then hold a file its marker does not list, so
+  // msasim would refuse to rewrite it (and a report or spof folder is replaced whole)
+  if (ancestor.marked !== undefined)
+    return refuse(
+      `it would be inside ${ancestor.path}, ${OUTPUT_WORDS[ancestor.marked]}`,
+      `${CHOOSE} outside it; an output folder is msasim's alone`,
     );
   if (target === undefined) throw new Error('decideOut needs the target facts');
   const replaces = f.kind !== 'sweep';

@@ -19,6 +19,7 @@ import {
   type OutFacts,
   type OutputKind,
   type OutVerdict,
+  parseMarker,
   pathVerdict,
   refusalText,
   type TargetFacts,
@@ -114,15 +115,25 @@ export async function gatherOutFacts(
   const ancestor = await nearestFolder(dirname(lexical));
   facts.resolved =
     ancestor.real === undefined ? lexical : join(ancestor.real, relative(ancestor.path, lexical));
+  const marked = ancestor.kind === 'dir' ? await markedKind(ancestor.path) : undefined;
   facts.ancestor = {
     path: ancestor.path,
     kind: ancestor.kind,
     writable: ancestor.kind === 'dir' && (await isWritable(ancestor.path)),
     ...(ancestor.error === undefined ? {} : { error: ancestor.error }),
+    ...(marked === undefined ? {} : { marked }),
   };
   if (pathVerdict(facts) !== undefined || ancestor.kind !== 'dir') return facts;
   facts.target = await targetFacts(facts.resolved, kind);
   return facts;
+}
+
+/** The kind of msasim output folder `dir` is, by its marker; undefined when it has none. */
+async function markedKind(dir: string): Promise<OutputKind | undefined> {
+  const text = await readRegularFile(join(dir, MARKER_FILE), MARKER_MAX_BYTES).catch(
+    () => undefined,
+  );
+  return text === undefined ? undefined : parseMarker(text)?.kind;
 }
 
 /** The nearest existing path at or above `start`, followed through links. */

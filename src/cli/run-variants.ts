@@ -28,6 +28,7 @@ import {
 import { buildReportData, type ReportData } from '../report/report-data.ts';
 import type { RunNotes } from '../report/results.ts';
 import { scenarioResults } from '../report/scenario-results.ts';
+import { timeWords } from '../report/time-words.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { type LoadedScenario, readScenarioText } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -188,7 +189,7 @@ async function runAll(
     const scenario = opts.duration === undefined ? base : { ...base, durationMs: opts.duration };
     if (scenario.warmupMs >= scenario.durationMs) {
       throw new UsageError(
-        `--duration ${opts.duration} ms is not longer than the scenario's warm-up (${scenario.warmupMs} ms).`,
+        `--duration ${timeWords(opts.duration ?? scenario.durationMs)} is not longer than the scenario's warm-up (${timeWords(scenario.warmupMs)}).`,
       );
     }
     return scenario;

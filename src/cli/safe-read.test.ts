@@ -55,3 +55,27 @@ describe('readLesson (the Markdown beside a scenario)', () => {
     expect(await readLesson(join(dir, 'none.yaml'), io)).toBeNull();
   });
 });
+
+describe('readLesson of a file that is not UTF-8', () => {
+  it('skips a lesson saved as CP949 with a warning naming its first bad byte', async () => {
+    const { readLesson } = await import('./run-variants.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'msasim-lesson-'));
+    // "# 교훈\n\n가" with 가 in CP949
+    await writeFile(
+      join(dir, 'x.md'),
+      Buffer.concat([Buffer.from('# 교훈\n\n'), Buffer.from([0xb0, 0xa1])]),
+    );
+    let err = '';
+    const io = {
+      out: () => {},
+      err: (t: string) => {
+        err += t;
+      },
+    };
+    expect(await readLesson(join(dir, 'x.yaml'), io)).toBeNull();
+    expect(err).toContain(
+      "x.md: not read as the scenario's lesson: it is not UTF-8 text (byte 0xB0 at line 3, column 1",
+    );
+    expect(err).toContain('the report has no lesson');
+  });
+});

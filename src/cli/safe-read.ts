@@ -61,6 +61,15 @@ export async function readRegularFile(
   maxBytes: number,
   follow = false,
 ): Promise<string> {
+  return (await readRegularBytes(path, maxBytes, follow)).toString('utf8');
+}
+
+/** The bytes of regular file `path`, read and checked as readRegularFile reads them. */
+export async function readRegularBytes(
+  path: string,
+  maxBytes: number,
+  follow = false,
+): Promise<Buffer> {
   if (!follow) {
     const st = await lstat(path);
     check(path, kindOf(st), st.size, maxBytes);
@@ -85,7 +94,7 @@ export async function readRegularFile(
       if (bytesRead === 0) break;
       read += bytesRead;
     }
-    return buffer.subarray(0, read).toString('utf8');
+    return buffer.subarray(0, read);
   } finally {
     await handle.close();
   }

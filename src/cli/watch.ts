@@ -27,6 +27,23 @@ export function watchedNames(file: string): string[] {
 }
 
 /**
+ * The line after each run: done (0, or 3 for a missed SLO: the report was written) says to
+ * reload the page; failed says the report was not rewritten (a problem in the saved file,
+ * printed above it). Then the files watched, listed as a sentence.
+ */
+export function watchLine(run: number, time: string, code: number, watched: string[]): string {
+  const outcome =
+    code === 0 || code === 3
+      ? 'done; reload the page to see the report'
+      : 'failed: the report was not rewritten; fix the file and save it again';
+  const files =
+    watched.length === 1
+      ? watched[0]
+      : `${watched.slice(0, -1).join(', ')} and ${watched[watched.length - 1]}`;
+  return `watch: run ${run} at ${time} ${outcome}. Watching ${files} (Ctrl-C to stop)`;
+}
+
+/**
  * Runs `once` now and after every save of `file` or its lesson, until SIGINT or SIGTERM (then
  * resolves with 0). `once` reports its own problems and returns its exit code.
  */
@@ -57,13 +74,8 @@ export async function watchAndRerun(
         io.err(`✖ ${(e as Error).message}\n`);
         return 1;
       });
-      io.err(
-        `watch: run ${runs} at ${stamp()} ${code === 0 || code === 3 ? 'done' : 'failed'}; reload the page to see the report. Watching ${watchedNames(
-          file,
-        )
-          .map((n) => join(dirname(file), n))
-          .join(' and ')} (Ctrl-C to stop)\n`,
-      );
+      const watched = watchedNames(file).map((n) => join(dirname(file), n));
+      io.err(`${watchLine(runs, stamp(), code, watched)}\n`);
     } while (again && !stopped);
     running = false;
   };

@@ -101,6 +101,31 @@ describe('replayed CSV files', () => {
     expect((e as ScenarioError).issues[0].path).toEqual(['workloads', 'log', 'replay', 'file']);
   });
 
+  it('refuses a log saved as CP949 at the line and column of its first bad byte', async () => {
+    // row 2 names "web/웹" in CP949 (0xC0 0xA5), as Excel's "CSV" on Korean Windows writes it
+    const bad = Buffer.concat([
+      Buffer.from('time,endpoint,user\n0.1,web/home,a\n0.2,web/'),
+      Buffer.from([0xc0, 0xa5]),
+      Buffer.from(',b\n'),
+    ]);
+    await writeFile(join(tmp.path, 'cp949.csv'), bad);
+    const loaded = scenario(
+      '{ replay: { file: cp949.csv, endpoint: endpoint, key: user }, target: web/home }',
+    );
+    const e = await prepareWorkloadData(loaded).catch((x) => x);
+    expect(e).toBeInstanceOf(ScenarioError);
+    const [issue] = (e as ScenarioError).issues;
+    expect([issue.line, issue.col, issue.code]).toEqual([3, 9, 'data-value']);
+    expect(issue.message).toBe(
+      'the file is not UTF-8 text here (a byte that is not part of a UTF-8 character)',
+    );
+    expect(issue.hint).toContain('CSV UTF-8');
+    // a UTF-8 log is read as before
+    await writeFile(join(tmp.path, 'utf8.csv'), 'time,endpoint\n0.1,web/home\n');
+    const ok = scenario('{ replay: { file: utf8.csv, endpoint: endpoint }, target: web/home }');
+    await expect(prepareWorkloadData(ok)).resolves.toBeDefined();
+  });
+
   it('refuses a missing file, a link and a folder at the scenario key that names them', async () => {
     await writeFile(join(tmp.path, 'real.csv'), 'time\n1\n');
     await symlink(join(tmp.path, 'real.csv'), join(tmp.path, 'link.csv'));

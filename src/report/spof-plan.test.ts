@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { crashOf, failing, planSpof, type SpofPlan, spofText } from './spof-plan.ts';
+import { timeWords } from './time-words.ts';
 
 const YAML = `
 version: 1
@@ -64,11 +65,15 @@ describe('planSpof', () => {
       usage: '--variant x: one has no variants.',
     });
     expect(plan({ durationMs: 5000 })).toEqual({
-      usage: '--duration 5000 ms is not longer than the warm-up (10000 ms).',
+      usage: '--duration 5 s is not longer than the warm-up (10 s).',
     });
     expect(plan({ atMs: 5000 })).toEqual({
-      usage: '--at 5000 ms must fall after the warm-up (10000 ms) and before the end (40000 ms).',
+      usage: '--at 5 s must fall after the warm-up (10 s) and before the end (40 s).',
     });
+    expect(plan({ atMs: 100_500 })).toEqual({
+      usage: '--at 100.5 s must fall after the warm-up (10 s) and before the end (40 s).',
+    });
+    expect(timeWords(250)).toBe('250 ms');
   });
 });
 

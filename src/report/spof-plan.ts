@@ -23,6 +23,7 @@ import {
 } from './spof.ts';
 import { spofPage } from './spof-page.ts';
 import { formatTable } from './text-table.ts';
+import { timeWords } from './time-words.ts';
 
 /** What the plan is made from: the scenario's variants and the command-line values. */
 export interface SpofPlanInput {
@@ -76,7 +77,7 @@ export function planSpof(input: SpofPlanInput): SpofPlan | { usage: string } {
   const measured = scenario.durationMs - scenario.warmupMs;
   if (measured <= 0)
     return {
-      usage: `--duration ${input.durationMs} ms is not longer than the warm-up (${scenario.warmupMs} ms).`,
+      usage: `--duration ${timeWords(input.durationMs ?? scenario.durationMs)} is not longer than the warm-up (${timeWords(scenario.warmupMs)}).`,
     };
   const startMs = input.atMs ?? wholeSeconds(scenario.warmupMs + measured / 3);
   const endMs = Math.min(
@@ -85,7 +86,7 @@ export function planSpof(input: SpofPlanInput): SpofPlan | { usage: string } {
   );
   if (startMs < scenario.warmupMs || startMs >= scenario.durationMs)
     return {
-      usage: `--at ${startMs} ms must fall after the warm-up (${scenario.warmupMs} ms) and before the end (${scenario.durationMs} ms).`,
+      usage: `--at ${timeWords(startMs)} must fall after the warm-up (${timeWords(scenario.warmupMs)}) and before the end (${timeWords(scenario.durationMs)}).`,
     };
   return { scenario, ownFaults, window: { startMs, endMs }, seed: input.seed ?? scenario.seed };
 }

@@ -85,14 +85,14 @@ describe('checkGrid', () => {
 
   it('refuses a --duration not longer than a warm-up, once or where it is', () => {
     expect(checkGrid([A], 1000, () => ({ loaded: loaded([1000, 1000]) }))).toEqual({
-      usage: "--duration 1000 ms is not longer than the scenario's warm-up (1000 ms).",
+      usage: "--duration 1 s is not longer than the scenario's warm-up (1 s).",
     });
     const mixed = checkGrid([A], 1000, (o) => ({
       loaded: loaded(o[0].value === 1 ? [500] : [2000]),
     }));
     expect(mixed).toEqual({
       usage:
-        "--duration 1000 ms is not longer than the scenario's warm-up at 1 points:\n  --param a=2, variant v0: warm-up 2000 ms",
+        "--duration 1 s is not longer than the scenario's warm-up at 1 points:\n  --param a=2, variant v0: warm-up 2 s",
     });
   });
 });

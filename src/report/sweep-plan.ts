@@ -14,6 +14,7 @@ import type { ScenarioIssue } from '../scenario/issues.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
 import { OUTPUT_FORMAT_VERSION } from './results.ts';
 import { gridSize, gridValues, type SweepData, type SweepParam, type SweepPoint } from './sweep.ts';
+import { timeWords } from './time-words.ts';
 
 /** Most points of a sweep's grid. */
 export const MAX_GRID_POINTS = 100_000;
@@ -98,10 +99,10 @@ function durationTooShort(
   tooShort: { where: string; warmupMs: number }[],
   runs: number,
 ): string {
-  const head = `--duration ${durationMs} ms is not longer than the scenario's warm-up`;
+  const head = `--duration ${timeWords(durationMs)} is not longer than the scenario's warm-up`;
   if (tooShort.length === runs && tooShort.every((t) => t.warmupMs === tooShort[0].warmupMs))
-    return `${head} (${tooShort[0].warmupMs} ms).`;
-  const where = tooShort.map((t) => `${t.where}: warm-up ${t.warmupMs} ms`);
+    return `${head} (${timeWords(tooShort[0].warmupMs)}).`;
+  const where = tooShort.map((t) => `${t.where}: warm-up ${timeWords(t.warmupMs)}`);
   return `${head} at ${tooShort.length} points:\n  ${where.join('\n  ')}`;
 }
 

@@ -13,6 +13,7 @@ import { printable } from './identifiers.ts';
 export const ISSUE_CODES = [
   // reading the file and its YAML (load.ts, yaml-guards.ts)
   'unreadable-file',
+  'not-utf8',
   'too-large',
   'yaml-syntax',
   'too-deep',

@@ -193,11 +193,56 @@ describe('overrides from outside the file (sweep parameters)', () => {
     expect(
       withOverrides(base, [o('services.orders.endpoints.get.steps[5].cpu', '2ms')]),
     ).toMatchInlineSnapshot(`
-        "bad.yaml:10:21  services.orders.endpoints.get.steps[5].cpu
-          ✖ in --param services.orders.endpoints.get.steps[5].cpu=2ms: "services.orders.endpoints.get.steps[5].cpu" is not a path into the scenario; write keys joined by dots and [n] for list items, such as services.orders.endpoints.get.steps[0].cpu
+      "bad.yaml:10:21  services.orders.endpoints.get.steps
+        ✖ in --param services.orders.endpoints.get.steps[5].cpu=2ms: services.orders.endpoints.get.steps has 2 items, so [5] is past its end
+        → its items are [0] to [1]; [2] adds one at the end
 
-        1 error"
-      `);
+      1 error"
+    `);
+  });
+});
+
+describe("a variant's set: paths", () => {
+  const variant = (set: string) => `${base}variants:\n  v:\n    set:\n${set}`;
+
+  it('suggests the key a misspelt path meant, at the set key, once', () => {
+    // "ordrs" would create a service of one key: the schema refuses it, the slip is said once
+    expect(problems(variant('      services.ordrs.instances: 2\n'))).toMatchInlineSnapshot(`
+      "bad.yaml:16:7  variants.v.set["services.ordrs.instances"]
+        ✖ in variant "v": there is no "ordrs" here
+        → known: orders; did you mean "orders"?
+
+      1 error"
+    `);
+    // through a missing map into a list: no path to create
+    expect(
+      problems(variant('      services.orders.endpoints.gt.steps[0].cpu: 2ms\n')),
+    ).toMatchInlineSnapshot(`
+      "bad.yaml:16:7  variants.v.set["services.orders.endpoints.gt.steps[0].cpu"]
+        ✖ there is no "gt" here
+        → known: get; did you mean "get"?
+
+      1 error"
+    `);
+  });
+
+  it('says how long a list is when an index is past its end', () => {
+    expect(
+      problems(variant('      services.orders.endpoints.get.steps[4].cpu: 2ms\n')),
+    ).toMatchInlineSnapshot(`
+      "bad.yaml:16:7  variants.v.set["services.orders.endpoints.get.steps[4].cpu"]
+        ✖ services.orders.endpoints.get.steps has 2 items, so [4] is past its end
+        → its items are [0] to [1]; [2] adds one at the end
+
+      1 error"
+    `);
+  });
+
+  it('still lets a variant add a whole component whose name is close to another', () => {
+    const added = variant(
+      '      databases.db2: { connections: 2 }\n      services.orders.database: db2\n',
+    );
+    expect(problems(added)).toBe('valid');
   });
 });
 

@@ -9,7 +9,13 @@ import { open, stat } from 'node:fs/promises';
 import { type Document, LineCounter } from 'yaml';
 import { checkReferences } from './check-references.ts';
 import { checkHighlights } from './highlights.ts';
-import { type DocPath, ScenarioError, type ScenarioIssue, type UnlocatedIssue } from './issues.ts';
+import {
+  type DocPath,
+  type IssueText,
+  ScenarioError,
+  type ScenarioIssue,
+  type UnlocatedIssue,
+} from './issues.ts';
 import type { LessonScope } from './lesson.ts';
 import { createLocator, detab } from './locate.ts';
 import * as msg from './messages.ts';
@@ -24,11 +30,13 @@ import {
   type ScenarioOverride,
   setPathProblem,
   setPathProblemKo,
+  unassignableText,
   underOverride,
 } from './overrides.ts';
 import type { ScenarioParsed } from './schema.ts';
 import { type StepLanguage, type StepSyntax, stepLanguage } from './step-syntax.ts';
 import type { HighlightDef, Scenario } from './types.ts';
+import { hexByte, notUtf8 } from './utf8.ts';
 import { everyStep } from './walk-steps.ts';
 import { checkYamlTree, MAX_DEPTH, parseYamlDocument } from './yaml-guards.ts';
 import { fromZodIssues } from './zod-issues.ts';
@@ -125,19 +133,43 @@ export async function readScenarioText(path: string): Promise<string> {
     throw unreadable(because(e));
   }
   if (problem !== undefined) throw unreadable(problem);
+  let bytes: Uint8Array | undefined;
   try {
     const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const again = fileProblem(await handle.stat());
       if (again !== undefined) problem = again;
-      else return await handle.readFile('utf8');
+      else bytes = await handle.readFile();
     } finally {
       await handle.close();
     }
   } catch (e) {
     throw unreadable(because(e));
   }
-  throw unreadable(problem);
+  if (bytes === undefined) throw unreadable(problem ?? 'it could not be read');
+  return decodeScenarioText(bytes, path);
+}
+
+/**
+ * The text of a scenario file's bytes: UTF-8 (a byte-order mark is kept for the parser, which
+ * skips it). @throws ScenarioError at the line and column of the first byte that is not UTF-8.
+ */
+export function decodeScenarioText(bytes: Uint8Array, file: string): string {
+  const bad = notUtf8(bytes);
+  if (bad === undefined) return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const byte = hexByte(bad.byte);
+  throw new ScenarioError([
+    {
+      code: 'not-utf8',
+      severity: 'error',
+      path: [],
+      ...msg.notUtf8(file, byte),
+      ko: ko.notUtf8(file, byte),
+      file,
+      line: bad.line,
+      col: bad.col,
+    },
+  ]);
 }
 
 /** Lines and flow-collection items of `text`, counted without parsing it (an upper bound). */
@@ -257,21 +289,24 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
     const copy = { ...(raw as Record<string, unknown>) };
     delete copy.variants;
     const owned = new Set<object>([copy]);
+    // keys a `set:` path created beside a close one ("wbe" beside "web"): a slip, if the schema refuses what it made
+    const slips: { key: string; at: DocPath; text: IssueText; said: boolean }[] = [];
     for (const [key, value] of Object.entries(v.set ?? {})) {
       const path = parseSetPath(key);
       const where: DocPath = ['variants', name, 'set', key];
+      const why = path === undefined ? undefined : unassignableText(copy, path);
       if (path === undefined || !assignPath(copy, path, value, owned)) {
-        variantProblems.push(
-          place({
-            code: 'bad-set-path',
-            severity: 'error',
-            path: where,
-            message: setPathProblem(key) ?? msg.badSetPath(key),
-            ko: { message: setPathProblemKo(key) ?? ko.badSetPath(key) },
-            onKey: true,
-          }),
-        );
+        const { at: _, ...text } = why ?? {
+          code: 'bad-set-path' as const,
+          message: setPathProblem(key) ?? msg.badSetPath(key),
+          ko: { message: setPathProblemKo(key) ?? ko.badSetPath(key) },
+        };
+        variantProblems.push(place({ ...text, severity: 'error', path: where, onKey: true }));
         continue;
+      }
+      if (why?.code === 'unknown-override-path') {
+        const { at, ...text } = why;
+        slips.push({ key, at, text, said: false });
       }
       setPaths.push([key, path]);
       for (const o of overrides.applied) {
@@ -281,7 +316,21 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
       }
     }
     const checked = checkDocument(copy, language);
-    for (const u of checked.issues) {
+    for (const found of checked.issues) {
+      // what a slip created is refused: say the slip once, at its set key, with its did-you-mean
+      const slip =
+        found.severity === 'error' ? slips.find((m) => isUnder(found.path, m.at)) : undefined;
+      if (slip?.said) continue;
+      if (slip !== undefined) slip.said = true;
+      const u: UnlocatedIssue =
+        slip === undefined
+          ? found
+          : {
+              ...slip.text,
+              severity: 'error',
+              path: ['variants', name, 'set', slip.key],
+              onKey: true,
+            };
       // an issue under an overridden path is shown at the override; others at the base document
       const owner = setPaths.find(([, p]) => isUnder(u.path, p));
       const issue = owner

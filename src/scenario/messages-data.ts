@@ -128,6 +128,16 @@ export function lineTooLong(maxBytes: number): IssueText {
   };
 }
 
+/** A line of a data file that is not UTF-8 (an invalid byte at the column). */
+export function dataNotUtf8(): IssueText {
+  return {
+    code: 'data-value',
+    message: 'the file is not UTF-8 text here (a byte that is not part of a UTF-8 character)',
+    hint: 'save the file as UTF-8 (Excel on Korean Windows saves "CSV" as CP949: choose "CSV UTF-8")',
+    ko: ko.dataNotUtf8(),
+  };
+}
+
 /** A file with no header row or no data rows. */
 export function noRows(what: 'header' | 'rows'): IssueText {
   return {

@@ -15,6 +15,16 @@ export function unknownOverrideKey(key: string, known: readonly string[]): KoTex
   };
 }
 
+export function setIndexPastEnd(list: string, index: number, length: number): KoText {
+  return {
+    message: `${list}에는 항목이 ${length}개뿐이라 [${index}] 자리는 목록 끝을 넘습니다`,
+    hint:
+      length === 0
+        ? `${list}[0] 자리에 쓰면 첫 항목을 추가합니다`
+        : `${length === 1 ? '항목은 [0] 하나이고' : `항목은 [0]부터 [${length - 1}]까지이고`}, [${length}] 자리에 쓰면 끝에 하나를 추가합니다`,
+  };
+}
+
 export function variantHidesOverride(variant: string, path: string): KoText {
   return {
     message: `변형 "${variant}" 자체가 ${path} 값을 정하므로, 파일 밖에서 ${path} 값을 바꿔도 이 변형에는 효과가 없습니다`,

@@ -132,6 +132,13 @@ export function lineTooLong(maxBytes: number): KoText {
   };
 }
 
+export function dataNotUtf8(): KoText {
+  return {
+    message: '이 자리에서 파일이 UTF-8 텍스트가 아닙니다 (UTF-8 문자의 일부가 아닌 바이트)',
+    hint: '파일을 UTF-8로 저장하세요 (한국어 Windows의 Excel은 "CSV"를 CP949로 저장합니다: "CSV UTF-8"을 고르세요)',
+  };
+}
+
 export function noRows(what: 'header' | 'rows'): KoText {
   return {
     message:

@@ -79,6 +79,8 @@ const KO_PHRASES: Record<string, string> = {
     '"service/endpoint" 형식의 엔드포인트 참조가 필요합니다 (예: "orders/create")',
   'duration units: us, µs, ms, s, m or min, h': '시간 단위: us, µs, ms, s, m 또는 min, h',
   'rate units: /ms, /s or /sec, /min or /m, /h': '비율 단위: /ms, /s 또는 /sec, /min 또는 /m, /h',
+  'a duration cannot be negative': '시간은 음수일 수 없습니다',
+  'a rate cannot be negative': '비율은 음수일 수 없습니다',
   // a challenge's bounds (challenge/schema.ts)
   'expected a number or a percentage such as "1%"': '"1%" 같은 백분율이나 숫자가 필요합니다',
   'expected a number or a percentage such as "99%"': '"99%" 같은 백분율이나 숫자가 필요합니다',
@@ -177,7 +179,10 @@ export function missingKey(key: string | number, hint?: string): KoText {
 }
 
 export function invalidType(expected: string, received: unknown): KoText {
-  return { message: `${koPhrase(expected)} 값이 필요한데 ${koTypedValue(received)} 값입니다` };
+  const message = `${koPhrase(expected)} 값이 필요한데 ${koTypedValue(received)} 값입니다`;
+  if (typeof received === 'number' && !Number.isFinite(received))
+    return { message, hint: '수가 너무 커서 담을 수 없습니다 (유한한 수가 필요합니다)' };
+  return { message };
 }
 
 /** Bounds of a too_small / too_big check (messages.ts Bound). */
@@ -267,6 +272,14 @@ export function invalidName(name: string, expectation: string): KoText {
 /** The scenario file cannot be read; a reason other than a missing file stays as the system says it. */
 export function unreadableFile(file: string, reason: string): string {
   return `${file} 파일을 읽을 수 없습니다: ${reason === 'file not found' ? '파일이 없습니다' : reason}`;
+}
+
+/** The file is not UTF-8 text (messages.ts notUtf8). */
+export function notUtf8(file: string, byte: string): KoText {
+  return {
+    message: `${file} 파일을 읽을 수 없습니다: UTF-8 텍스트가 아닙니다 (이 자리의 바이트 ${byte}: UTF-8 문자의 일부가 아님)`,
+    hint: '파일을 UTF-8로 저장하세요 (한국어 Windows의 편집기는 CP949/EUC-KR로 저장하기도 합니다: "다른 이름으로 저장" → 인코딩 UTF-8)',
+  };
 }
 
 export function yamlSyntax(firstLine: string): string {

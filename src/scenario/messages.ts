@@ -59,6 +59,17 @@ export function unreadableFile(file: string, reason: string): string {
   return `cannot read ${file}: ${reason}`;
 }
 
+/**
+ * The file is not UTF-8 text: `byte` (hex) at its line and column is not part of a UTF-8
+ * character (a file saved as CP949/EUC-KR or Latin-1).
+ */
+export function notUtf8(file: string, byte: string): { message: string; hint: string } {
+  return {
+    message: `cannot read ${file}: it is not UTF-8 text (byte ${byte} here is not part of a UTF-8 character)`,
+    hint: 'save the file as UTF-8 (an editor on Korean Windows may have saved it as CP949/EUC-KR: choose "Save as" → encoding UTF-8)',
+  };
+}
+
 /** The YAML (or JSON) text cannot be parsed. `detail` is the parser's message. */
 export function yamlSyntax(detail: string): string {
   return `cannot parse the file: ${parserFirstLine(detail)}`;
@@ -91,6 +102,20 @@ export function unknownOverrideKey(key: string, known: readonly string[]): Issue
     message: `there is no "${key}" here`,
     hint: withSuggestion(`known: ${listNames(known)}`, key, known),
     ko: ko.unknownOverrideKey(key, known),
+  };
+}
+
+/** A `set:` path (or `--param`) indexes list `list` (of `length` items) past its end. */
+export function setIndexPastEnd(list: string, index: number, length: number): IssueText {
+  const items = length === 1 ? '1 item' : `${length} items`;
+  return {
+    code: 'bad-set-path',
+    message: `${list} has ${items}, so [${index}] is past its end`,
+    hint:
+      length === 0
+        ? `${list}[0] adds its first item`
+        : `${length === 1 ? 'its item is [0]' : `its items are [0] to [${length - 1}]`}; [${length}] adds one at the end`,
+    ko: ko.setIndexPastEnd(list, index, length),
   };
 }
 
@@ -134,9 +159,12 @@ export function missingKey(key: string | number, hint?: string): IssueText {
 
 /** The value has the wrong type. `expected` is a phrase such as 'number' or 'a duration such as "2ms"'. */
 export function invalidType(expected: string, received: unknown): IssueText {
+  // YAML reads 1e400 as Infinity: say it is too large rather than "received number Infinity"
+  const infinite = typeof received === 'number' && !Number.isFinite(received);
   return {
     code: 'invalid-type',
     message: `expected ${expected}, received ${showTypedValue(received)}`,
+    ...(infinite ? { hint: 'the number is too large to be held (a finite number is needed)' } : {}),
     ko: ko.invalidType(expected, received),
   };
 }

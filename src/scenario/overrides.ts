@@ -5,7 +5,7 @@
  * write: the maps and lists along a path are copied before they change, so neither the base
  * document nor a part that a YAML alias shares with another place is changed behind its back.
  */
-import type { DocPath, UnlocatedIssue } from './issues.ts';
+import type { DocPath, IssueText, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
 import * as ko from './messages-ko.ts';
 import { didYouMean } from './suggest.ts';
@@ -155,7 +155,19 @@ export function applyOverrides(
       continue;
     }
     const created = path === undefined ? undefined : firstMissing(root, path);
+    const unassignable = path === undefined ? undefined : unassignableText(root, path);
     if (path === undefined || !assignPath(root, path, override.value, owned)) {
+      if (unassignable !== undefined) {
+        const { at, ...text } = unassignable;
+        issues.push({
+          ...text,
+          message: msg.inOverride(override.pathLabel ?? override.label, text.message),
+          ...ko.koPrefixed(text.ko, (m) => ko.inOverride(koPathLabel(override), m)),
+          severity: 'error',
+          path: at,
+        });
+        continue;
+      }
       issues.push({
         code: 'bad-set-path',
         severity: 'error',
@@ -208,6 +220,41 @@ function misspeltKey(
     node = next;
   }
   return undefined;
+}
+
+/**
+ * Why `path` (well formed) cannot be set in `root`, in words, when a word helps: a key the
+ * document lacks next to a close one (with the keys there and a did-you-mean), or a list index
+ * past the end of its list (the last segment may add one item). Undefined otherwise.
+ */
+export function unassignableText(
+  root: Record<string, unknown>,
+  path: DocPath,
+): (IssueText & { at: DocPath }) | undefined {
+  const misspelt = misspeltKey(root, path);
+  if (misspelt !== undefined)
+    return { ...msg.unknownOverrideKey(misspelt.key, misspelt.known), at: misspelt.at };
+  let node: unknown = root;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (node === null || typeof node !== 'object') return undefined;
+    if (typeof seg === 'number' && Array.isArray(node)) {
+      const last = i === path.length - 1;
+      if (seg > node.length || (seg === node.length && !last)) {
+        const list = path.slice(0, i);
+        return { ...msg.setIndexPastEnd(showPath(list), seg, node.length), at: list };
+      }
+    }
+    node = own(node, seg);
+  }
+  return undefined;
+}
+
+/** `services.orders.endpoints.get.steps[0]`: a document path as a `set:` key writes it. */
+function showPath(path: DocPath): string {
+  return path
+    .map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`))
+    .join('');
 }
 
 /** `u` with its message put under the override it comes from, if any. */

@@ -216,6 +216,34 @@ describe('fromZodIssues', () => {
     `);
   });
 
+  it('says that a duration or a rate cannot be negative, rather than list units it has right', () => {
+    const workloads = { browse: { rate: '-10/s', target: 'orders/get' } };
+    const issues = explain(scenario({ duration: '-5s', workloads }));
+    expect(issues[0]).toBe(
+      'duration: expected a duration such as "2ms", "1.5s", "250us" or a number of ms, received "-5s" → a duration cannot be negative',
+    );
+    expect(issues[1]).toMatch(
+      /^workloads\.browse\.rate: .*received "-10\/s" → a rate cannot be negative$/,
+    );
+    const input = scenario({ duration: '-5s' });
+    const result = ScenarioDocument.safeParse(input);
+    if (result.success) throw new Error('a negative duration was accepted');
+    const [issue] = fromZodIssues(result.error.issues, input, ScenarioDocument);
+    expect(issue.ko?.hint).toBe('시간은 음수일 수 없습니다');
+  });
+
+  it('says that a number YAML read as Infinity (1e400) is too large', () => {
+    const input = withSteps([{ cpu: '1ms' }]);
+    (input.services as Record<string, Record<string, unknown>>).orders.threads =
+      Number.POSITIVE_INFINITY;
+    const result = ScenarioDocument.safeParse(input);
+    if (result.success) throw new Error('Infinity was accepted');
+    const [issue] = fromZodIssues(result.error.issues, input, ScenarioDocument);
+    expect(issue.message).toBe('expected a number, received number Infinity');
+    expect(issue.hint).toBe('the number is too large to be held (a finite number is needed)');
+    expect(issue.ko?.hint).toBe('수가 너무 커서 담을 수 없습니다 (유한한 수가 필요합니다)');
+  });
+
   it('lists the valid values of an enum or literal, with a suggestion', () => {
     const services = { orders: { loadBalancer: 'round-robbin', endpoints: {} } };
     expect(explain(scenario({ version: 2, services }))).toMatchInlineSnapshot(`

@@ -105,7 +105,7 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
       if (value === 'constructor' || value === 'prototype') return error(msg.reservedName(value));
       if (issue.pattern === String(ID_RE) && typeof value === 'string')
         return error(msg.invalidFormat(identifierProblem(value) ?? issue.message, value));
-      return error(msg.invalidFormat(issue.message, value, formatHint(issue.pattern)));
+      return error(msg.invalidFormat(issue.message, value, formatHint(issue.pattern, value)));
     case 'invalid_value':
       return error(msg.invalidValue(issue.values, value));
     case 'invalid_key': {
@@ -120,10 +120,20 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
   }
 }
 
-/** Units accepted by durations and rates, as a hint beside a malformed one. */
-function formatHint(pattern: string | undefined): string | undefined {
-  if (pattern === String(DURATION_RE)) return 'duration units: us, µs, ms, s, m or min, h';
-  if (pattern === String(RATE_RE)) return 'rate units: /ms, /s or /sec, /min or /m, /h';
+/**
+ * Units accepted by durations and rates, as a hint beside a malformed one; for a negative one
+ * ("-1ms", which has its unit right), that it cannot be negative.
+ */
+function formatHint(pattern: string | undefined, value: unknown): string | undefined {
+  const negative = (re: RegExp) => typeof value === 'string' && re.test(value.replace(/^\s*-/, ''));
+  if (pattern === String(DURATION_RE))
+    return negative(DURATION_RE)
+      ? 'a duration cannot be negative'
+      : 'duration units: us, µs, ms, s, m or min, h';
+  if (pattern === String(RATE_RE))
+    return negative(RATE_RE)
+      ? 'a rate cannot be negative'
+      : 'rate units: /ms, /s or /sec, /min or /m, /h';
   return undefined;
 }
 

@@ -47,6 +47,9 @@ export async function calibrateCommand(
   return 0;
 }
 
+/** Below this many durations the printout warns that the ranking is fragile. */
+export const FEW_DURATIONS = 30;
+
 /** The calibration of some durations, as printed. @throws InputFileError for too few values. */
 export function formatCalibration(d: Durations): string {
   if (d.values.length < 2)
@@ -82,8 +85,12 @@ export function formatCalibration(d: Durations): string {
     s.min <= 0
       ? `Some durations are 0: the lognormal, gamma/erlang and pareto families need positive values and were not fitted.\n`
       : '';
+  const few =
+    s.n < FEW_DURATIONS
+      ? `Only ${s.n} durations: with fewer than ${FEW_DURATIONS} the ranking is fragile (a uniform between the smallest and the largest value is likely by construction); weigh A² and KS D too, or measure more.\n`
+      : '';
   return (
-    `${head}\n${table}\n\n${zeros}` +
+    `${head}\n${table}\n\n${zeros}${few}` +
     `best: ${snippetOf(fits[0])}\n` +
     'Fitted by maximum likelihood, ranked by BIC (lower is better); KS D and A² (Anderson–Darling) measure\n' +
     "the gap to the data (lower is better; A² weighs the tails). Paste the distribution as a step's\n" +

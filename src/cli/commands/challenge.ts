@@ -64,21 +64,35 @@ export async function shippedChallenges(): Promise<string[]> {
   return names.filter((n) => n.endsWith(CHALLENGE_SUFFIX)).sort();
 }
 
-/** A challenge file by path, or a shipped challenge by name (did-you-mean when neither). */
-async function findChallenge(given: string): Promise<string> {
+/**
+ * A challenge file by path, or a shipped challenge by name, with or without its number
+ * (`blast-radius`, `01-blast-radius`); did-you-mean when neither, against the names as
+ * written both ways. `byName`: found among the shipped ones.
+ */
+async function findChallenge(given: string): Promise<{ file: string; byName: boolean }> {
   const { stat } = await import('node:fs/promises');
   const exists = await stat(given).then(
     () => true,
     () => false,
   );
-  if (exists || given.includes('/') || given.endsWith('.yaml')) return given;
+  if (exists || given.includes('/') || given.endsWith('.yaml'))
+    return { file: given, byName: false };
   const shipped = await shippedChallenges();
   const names = shipped.map((f) => f.slice(0, -CHALLENGE_SUFFIX.length));
-  const found = names.find((n) => n === given || n.replace(/^\d+-/, '') === given);
-  if (found !== undefined) return join(challengesDir(), `${found}${CHALLENGE_SUFFIX}`);
-  const guess = didYouMean(given, names);
+  const short = (n: string) => n.replace(/^\d+-/, '');
+  const found = names.find((n) => n === given || short(n) === given);
+  if (found !== undefined)
+    return { file: join(challengesDir(), `${found}${CHALLENGE_SUFFIX}`), byName: true };
+  // in the form the user wrote: numbered, or short (as the brief and the README write them)
+  const [first, second] = /^\d+-/.test(given)
+    ? [names, names.map(short)]
+    : [names.map(short), names];
+  const guess = didYouMean(given, first) ?? didYouMean(given, second);
   throw new UsageError(
     `no challenge file or shipped challenge "${given}"${guess ? `; did you mean "${guess}"?` : ''} (msasim challenge --list shows them)`,
+    {
+      ko: `챌린지 파일도 제공된 챌린지도 아닙니다: "${given}"${guess ? `; 혹시 "${guess}"인가요?` : ''} (msasim challenge --list로 목록을 볼 수 있습니다)`,
+    },
   );
 }
 
@@ -122,6 +136,15 @@ export function startingAttempt(c: Challenge, challengeFile: string, baseText: s
   ].join('\n');
 }
 
+/**
+ * `word` as one word of a POSIX shell command to copy: as it is when it holds only characters
+ * no shell treats specially, else in single quotes (a path with a space, say).
+ */
+export function shellWord(word: string): string {
+  if (/^[\p{L}\p{N}_./:@%+=,-]+$/u.test(word)) return word;
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
 /** `msasim challenge`; returns the exit code. */
 export async function challengeCommand(
   given: string | undefined,
@@ -131,20 +154,34 @@ export async function challengeCommand(
 ): Promise<number> {
   if (opts.list) return listChallenges(io, chosenLang(opts.lang, io));
   if (given === undefined)
-    throw new UsageError('name a challenge (msasim challenge --list shows them), or give --list');
-  const file = await findChallenge(given);
+    throw new UsageError('name a challenge (msasim challenge --list shows them), or give --list', {
+      ko: '챌린지 이름을 주거나 --list를 주세요 (msasim challenge --list로 목록을 볼 수 있습니다)',
+    });
+  const { file, byName } = await findChallenge(given);
   const { challenge, base, baseText } = await loadChallenge(file);
   const lang = chosenLang(opts.lang, io);
   if (attemptFile === undefined) {
     io.out(formatBrief(challenge, lang));
     const out = opts.out ?? `${challenge.def.name}.attempt.yaml`;
-    const shown = relative(process.cwd(), resolve(file)) || file;
-    await writeAttempt(out, startingAttempt(challenge, shown, baseText), io, lang);
-    io.out(`\n${t(lang, 'ch.start', { out })}\n  msasim challenge ${shown} ${out}\n`);
+    // a shipped challenge by the name the user gave (it works from any folder), a file by its path
+    const shown = shellWord(byName ? given : relative(process.cwd(), resolve(file)) || file);
+    await writeAttempt(
+      out,
+      startingAttempt(challenge, shown, baseText),
+      io,
+      lang,
+      opts.out === undefined,
+    );
+    io.out(`\n${t(lang, 'ch.start', { out })}\n  msasim challenge ${shown} ${shellWord(out)}\n`);
     return 0;
   }
   if (opts.out !== undefined)
-    throw new UsageError('--out names where the starting attempt goes; give it without an attempt');
+    throw new UsageError(
+      '--out names where the starting attempt goes; give it without an attempt',
+      {
+        ko: '--out은 시작 시도 파일을 쓸 곳입니다; 시도 파일 없이 주세요',
+      },
+    );
   const attempt = parseAttempt(challenge, await readScenarioText(attemptFile), attemptFile);
   if (attempt.loaded.warnings.length > 0)
     io.err(`${formatIssues(attempt.loaded.warnings, lang)}\n`);
@@ -158,20 +195,38 @@ export async function challengeCommand(
     );
   const head = t(lang, 'ch.v.head', { name: challenge.def.name, title: challenge.def.title });
   io.out(`${head}\n${formatVerdict(verdict, attemptFile, lang)}`);
+  // what to do next (on stderr: the verdict ends with its score): the brief's hints, when the
+  // attempt ran and missed its goal
+  if (!verdict.pass && verdict.violations.length === 0 && challenge.def.hints.length > 0) {
+    const shown = shellWord(byName ? given : relative(process.cwd(), resolve(file)) || file);
+    io.err(`${t(lang, 'ch.v.hintsNext', { command: `msasim challenge ${shown}` })}\n`);
+  }
   return verdict.pass ? 0 : SLO_FAILED_EXIT;
 }
 
 /**
  * Writes the starting attempt at `out` when nothing is there; a file holding exactly that text
  * is left as it is; anything else is refused (exit 2, nothing touched): an attempt the user
- * changed is theirs, whatever its first line says.
+ * changed is theirs, whatever its first line says. At the default place (`byDefault`: no
+ * --out), an attempt the user has been editing (its first line msasim's) is left as it is with
+ * a note, so that reading the brief again is not an error.
  */
-async function writeAttempt(out: string, text: string, io: CliIo, lang: Lang): Promise<void> {
+async function writeAttempt(
+  out: string,
+  text: string,
+  io: CliIo,
+  lang: Lang,
+  byDefault: boolean,
+): Promise<void> {
   const facts = await gatherFileOutFacts(out, '--out', ATTEMPT_MARKER);
   if (facts.target?.kind === 'file') {
     const now = await readFile(facts.resolved, 'utf8').catch(() => null);
     if (now === text) {
       io.err(`${t(lang, 'ch.start.unchanged', { out })}\n`);
+      return;
+    }
+    if (byDefault && now?.startsWith(ATTEMPT_MARKER)) {
+      io.err(`${t(lang, 'ch.start.kept', { out })}\n`);
       return;
     }
     throw new OutPathError(

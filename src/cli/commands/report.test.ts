@@ -82,11 +82,28 @@ describe('msasim report', () => {
   });
 
   it('says which folder has no results.json (exit 1, no stack trace)', async () => {
-    const dir = join(tmpdir(), 'msasim-no-such-report');
+    const dir = await mkdtemp(join(tmpdir(), 'msasim-empty-report-'));
     const r = await msasim(['report', dir]);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
       `✖ cannot read ${join(dir, 'results.json')}.\n  → give the folder a run wrote (reports/<scenario name> by default).\n`,
+    );
+  });
+
+  it('says so when given a missing folder or a file (a scenario instead of its report)', async () => {
+    const missing = join(tmpdir(), 'msasim-no-such-report');
+    const none = await msasim(['report', missing]);
+    expect(none.code).toBe(1);
+    expect(none.err).toBe(
+      `✖ there is no folder ${missing}.\n  → give the folder a run wrote (reports/<scenario name> by default).\n`,
+    );
+    const dir = await mkdtemp(join(tmpdir(), 'msasim-report-file-'));
+    const scenario = join(dir, 'shop.yaml');
+    await writeFile(scenario, 'version: 1\n');
+    const file = await msasim(['report', scenario]);
+    expect(file.code).toBe(1);
+    expect(file.err).toBe(
+      `✖ ${scenario} is a file, not a report folder.\n  → give the folder a run wrote (reports/<scenario name> by default); to run a scenario: msasim run ${scenario}\n`,
     );
   });
 

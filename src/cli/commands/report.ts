@@ -218,10 +218,16 @@ export async function reportCommand(dir: string, io: CliIo, lang: Lang = 'en'): 
     try {
       text = await readRegularFile(file, RESULTS_MAX_BYTES);
     } catch (e) {
+      const hint = 'give the folder a run wrote (reports/<scenario name> by default)';
+      // the folder itself first: a scenario file given instead of its report, a folder not there
+      if (dirKind === 'file')
+        throw new ReportInputError(
+          `${dir} is a file, not a report folder.\n  → ${hint}; to run a scenario: msasim run ${dir}`,
+        );
+      if (dirKind === 'absent')
+        throw new ReportInputError(`there is no folder ${dir}.\n  → ${hint}.`);
       const why = e instanceof UnsafeFileError ? `: ${e.message.replace(`${file} `, 'it ')}` : '';
-      throw new ReportInputError(
-        `cannot read ${file}${why}.\n  → give the folder a run wrote (reports/<scenario name> by default).`,
-      );
+      throw new ReportInputError(`cannot read ${file}${why}.\n  → ${hint}.`);
     }
     data = parseReportData(text, file);
   } catch (e) {

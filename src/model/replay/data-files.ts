@@ -276,6 +276,19 @@ export class LineReader {
     return this.#line(this.#lines[this.#next++]);
   }
 
+  /**
+   * The next line (as `next`), or a DataIssue for a line that is not UTF-8: the decoder turns
+   * each invalid byte into U+FFFD, so a log saved as CP949 (Excel's "CSV" on Korean Windows)
+   * would otherwise name endpoints like "��/Ȩ". A U+FFFD written in the file itself is taken the
+   * same way: it has no use in a log's cells.
+   */
+  nextUtf8(): string | null | DataIssue {
+    const line = this.next();
+    if (typeof line !== 'string') return line;
+    const at = line.indexOf('\uFFFD');
+    return at < 0 ? line : { ...msg.dataNotUtf8(), line: this.lineNo, col: at + 1 };
+  }
+
   #line(text: string): string {
     this.lineNo++;
     let line = text.endsWith('\r') ? text.slice(0, -1) : text;
@@ -312,7 +325,7 @@ export class CsvArrivals implements ArrivalSource {
     this.#rows = new ArrivalRows(def, targets);
     this.headerIssues = [];
     for (;;) {
-      const line = this.#reader.next();
+      const line = this.#reader.nextUtf8();
       if (line === null) break;
       if (typeof line !== 'string') {
         this.headerIssues.push(line);
@@ -337,7 +350,7 @@ export class CsvArrivals implements ArrivalSource {
 
   /** The next line's result: a row, a blank line, a problem, or null at the end. */
   step(): 'row' | 'blank' | DataIssue | null {
-    const line = this.#reader.next();
+    const line = this.#reader.nextUtf8();
     if (line === null) return null;
     if (typeof line !== 'string') return line;
     return this.#rows.row(line, this.#reader.lineNo);

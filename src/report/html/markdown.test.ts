@@ -109,6 +109,17 @@ describe('renderInline', () => {
     expect(renderInline('[a "q"](http://e.org/"onmouseover=")')).not.toContain('"onmouseover');
   });
 
+  it('keeps balanced parentheses in a link destination (a Wikipedia title, say)', () => {
+    expect(
+      renderInline('see [Erlang](https://en.wikipedia.org/wiki/Erlang_(unit)) and (this)'),
+    ).toBe('see <a href="https://en.wikipedia.org/wiki/Erlang_(unit)">Erlang</a> and (this)');
+    expect(renderInline('([M/M/1](https://e.org/M/M/1_queue))')).toBe(
+      '(<a href="https://e.org/M/M/1_queue">M/M/1</a>)',
+    );
+    // a refused scheme with parentheses keeps its text whole, without a stray ")"
+    expect(renderInline('[click](javascript:alert(1)) now')).toBe('click now');
+  });
+
   it('leaves snake_case and lone asterisks alone', () => {
     expect(renderInline('snake_case_name and 2 * 3 * 4')).toBe('snake_case_name and 2 * 3 * 4');
     expect(renderInline('__bold__ _em_ *e*')).toBe('<strong>bold</strong> <em>em</em> <em>e</em>');

@@ -202,8 +202,9 @@ export function renderInline(text: string): Html {
   s = s.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) =>
     hold(html`<code>${code.trim()}</code>`),
   );
+  // a destination may hold balanced parentheses, one level deep (…/wiki/Erlang_(unit)), as in CommonMark
   s = s.replace(
-    /\[([^\]]+)\]\(\s*([^)\s]+)(?:\s+"[^"]*")?\s*\)/g,
+    /\[([^\]]+)\]\(\s*((?:[^()\s]|\([^()\s]*\))+)(?:\s+"[^"]*")?\s*\)/g,
     (_, label: string, url: string) => {
       const inner = emphasis(label);
       const href = LINK_SCHEME.test(url) ? safeUrl(url) : null;

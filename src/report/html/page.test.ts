@@ -111,6 +111,23 @@ describe('buildReportHtml', () => {
     expect(html).toContain('<table class="data key-metrics">');
   });
 
+  it('says in the comparison legend what every badge colour means, blue included', () => {
+    const data = structuredClone(variants);
+    const throughput = data.comparisons[0].metrics.find((m) => m.metric === 'throughputPerSec');
+    if (throughput === undefined) throw new Error('no throughput difference');
+    throughput.difference.significant = true;
+    throughput.better = null;
+    const html = buildReportHtml(data, assets);
+    // a significant throughput change has no better direction: a blue (neutral) badge …
+    expect(html).toMatch(/<span class="badge neutral"[^>]*>[^<]*%</);
+    // … which the legend explains beside green, red and grey
+    const intro = /<p class="intro">Each variant ran[\s\S]*?<\/p>/.exec(html)?.[0] ?? '';
+    expect(intro).toContain('Green is better, red is worse, blue is a significant change');
+    expect(intro).toContain('grey “n.s.”');
+    const ko = buildReportHtml(data, assets, undefined, 'ko');
+    expect(ko).toContain('파란색은 좋고 나쁨이 없는 지표');
+  });
+
   it('warns that one replication gives no confidence intervals', async () => {
     const one = await shippedReportData('01-shared-db.yaml', 20_000, 1);
     expect(buildReportHtml(one, assets)).toContain(

@@ -21,6 +21,7 @@ export const EN_TOOLS = {
   'ch.brief.hints': 'Hints:',
   'ch.start': 'Your starting attempt is {out}: change it, then run',
   'ch.start.unchanged': '{out} is already there, unchanged',
+  'ch.start.kept': '{out} is already there, changed since: your attempt, left as it is',
   // msasim challenge --list
   'ch.list.name': 'challenge',
   'ch.list.exp': 'exp',
@@ -45,6 +46,7 @@ export const EN_TOOLS = {
   'ch.v.notMeasuredHere': '{name} (not measured by this attempt)',
   'ch.v.pass': 'score {score}/100 — PASS',
   'ch.v.fail': 'score {score}/100 — FAIL',
+  'ch.v.hintsNext': 'Stuck? The brief and its hints: {command}',
   // msasim spof: the console table and its sentences (report/spof.ts formatSpof, spof-plan.ts)
   'spof.head':
     'spof {name}{variant}: each component crashed ({mode}) from {from} s to {to} s, seed {seed}',

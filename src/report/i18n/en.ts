@@ -92,9 +92,9 @@ export const EN = {
   'cmp.keyMetrics': 'Key metrics',
   'cmp.keyMetricsIntro': 'Means over {n} replications with their 95 % confidence intervals.',
   'cmp.intro':
-    'Each variant ran {n} replications with the same seeds ({seeds}): the same arrivals and the same draws for the same component (common random numbers). Each variant is compared with the baseline {baseline} replication by replication (paired differences). Green is better, red is worse; grey “n.s.” means the 95 % confidence interval of the difference includes 0.',
+    'Each variant ran {n} replications with the same seeds ({seeds}): the same arrivals and the same draws for the same component (common random numbers). Each variant is compared with the baseline {baseline} replication by replication (paired differences). Green is better, red is worse, blue is a significant change in a metric that is neither (throughput, which follows the offered load); grey “n.s.” means the 95 % confidence interval of the difference includes 0.',
   'cmp.intro.one':
-    'Each variant ran {n} replication with the same seed ({seeds}): the same arrivals and the same draws for the same component (common random numbers). Each variant is compared with the baseline {baseline} replication by replication (paired differences). Green is better, red is worse; grey “n.s.” means the 95 % confidence interval of the difference includes 0.',
+    'Each variant ran {n} replication with the same seed ({seeds}): the same arrivals and the same draws for the same component (common random numbers). Each variant is compared with the baseline {baseline} replication by replication (paired differences). Green is better, red is worse, blue is a significant change in a metric that is neither (throughput, which follows the offered load); grey “n.s.” means the 95 % confidence interval of the difference includes 0.',
   'cmp.oneReplication':
     'One replication: there are no confidence intervals, so no difference can be called significant. Run again with {code}.',
   'cmp.title': 'Comparison of the variants',

@@ -20,6 +20,7 @@ export const KO_TOOLS: Record<keyof typeof EN_TOOLS, string> = {
   'ch.brief.hints': '힌트:',
   'ch.start': '시작 시도 파일: {out}. 이 파일을 고친 다음 실행하세요:',
   'ch.start.unchanged': '{out} 파일이 이미 있고 바뀌지 않았습니다',
+  'ch.start.kept': '{out} 파일이 이미 있고 고쳐져 있습니다: 여러분의 시도이므로 그대로 둡니다',
   'ch.list.name': '챌린지',
   'ch.list.exp': '실험',
   'ch.list.title': '제목',
@@ -42,6 +43,7 @@ export const KO_TOOLS: Record<keyof typeof EN_TOOLS, string> = {
   'ch.v.notMeasuredHere': '{name} (이 시도에서는 측정되지 않음)',
   'ch.v.pass': '점수 {score}/100 — 통과',
   'ch.v.fail': '점수 {score}/100 — 실패',
+  'ch.v.hintsNext': '막혔나요? 과제 설명과 힌트: {command}',
   'spof.head':
     'spof {name}{variant}: 각 컴포넌트를 {from}초부터 {to}초까지 중단시켰습니다 ({mode}), 시드 {seed}',
   'spof.variant': ' · 변형 {variant}',

@@ -8,6 +8,7 @@ import type { CacheSummary, RunSummary } from '../../../metrics/summary.ts';
 import { asIs, type Column, csv, rounded, roundedFields } from '../../csv.ts';
 import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from '../../results.ts';
 import { roundDeep } from '../../round.ts';
+import { answeredMs } from '../requests/endpoints.ts';
 
 /** One variant of a scenario, compared. Rates are per second of the statistics window. */
 export interface CompareRow {
@@ -15,7 +16,7 @@ export interface CompareRow {
   variant: string;
   /** The variant's description (the scenario's when the variant has none). */
   description: string;
-  /** Latency percentiles of successful requests, all entry endpoints, ms. */
+  /** Latency percentiles of successful requests, all entry endpoints, ms (NaN, written null, without one). */
   p50Ms: number;
   p99Ms: number;
   p999Ms: number;
@@ -85,9 +86,9 @@ export function compareRow(s: RunSummary): CompareRow {
   return {
     variant: s.scenario.variant ?? '',
     description: s.scenario.description,
-    p50Ms: o.latency.p50Ms,
-    p99Ms: o.latency.p99Ms,
-    p999Ms: o.latency.p999Ms,
+    p50Ms: answeredMs(o, 'p50Ms'),
+    p99Ms: answeredMs(o, 'p99Ms'),
+    p999Ms: answeredMs(o, 'p999Ms'),
     throughputPerSec: o.throughputPerSec,
     errorRate: o.errorRate,
     callsPerRequest: o.perRequest.callsMean,

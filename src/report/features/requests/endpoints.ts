@@ -20,6 +20,18 @@ import { num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
 type NamedGroup = [name: string, group: RequestGroupSummary];
 
+/**
+ * A latency figure of a group, NaN when no request was answered: the summary writes 0 for an
+ * empty histogram, which tables would show as the fastest answer of all. NaN prints as '–'
+ * (text-table `num`, html `formatMs`) and is an empty CSV or JSON cell (round.ts).
+ */
+export function answeredMs(
+  g: RequestGroupSummary,
+  key: 'meanMs' | 'p50Ms' | 'p90Ms' | 'p99Ms' | 'p999Ms' | 'maxMs',
+): number {
+  return g.latency.count > 0 ? g.latency[key] : Number.NaN;
+}
+
 const ENDPOINT_COLUMNS: Column<NamedGroup>[] = [
   ['endpoint', ([n]) => n],
   ['arrivals', ([, g]) => g.arrivals],
@@ -30,12 +42,12 @@ const ENDPOINT_COLUMNS: Column<NamedGroup>[] = [
   ['inFlight', ([, g]) => g.inFlight],
   ['throughputPerSec', ([, g]) => round(g.throughputPerSec)],
   ['errorRate', ([, g]) => round(g.errorRate)],
-  ['meanMs', ([, g]) => round(g.latency.meanMs)],
-  ['p50Ms', ([, g]) => round(g.latency.p50Ms)],
-  ['p90Ms', ([, g]) => round(g.latency.p90Ms)],
-  ['p99Ms', ([, g]) => round(g.latency.p99Ms)],
-  ['p999Ms', ([, g]) => round(g.latency.p999Ms)],
-  ['maxMs', ([, g]) => round(g.latency.maxMs)],
+  ['meanMs', ([, g]) => round(answeredMs(g, 'meanMs'))],
+  ['p50Ms', ([, g]) => round(answeredMs(g, 'p50Ms'))],
+  ['p90Ms', ([, g]) => round(answeredMs(g, 'p90Ms'))],
+  ['p99Ms', ([, g]) => round(answeredMs(g, 'p99Ms'))],
+  ['p999Ms', ([, g]) => round(answeredMs(g, 'p999Ms'))],
+  ['maxMs', ([, g]) => round(answeredMs(g, 'maxMs'))],
   ['callsPerRequest', ([, g]) => round(g.perRequest.callsMean)],
   ['queriesPerRequest', ([, g]) => round(g.perRequest.queriesMean)],
   ['rowsPerRequest', ([, g]) => round(g.perRequest.rowsMean)],
@@ -81,11 +93,11 @@ const ENDPOINT_TABLE: TextColumn<NamedGroup>[] = [
   ['requests', ([, g]) => String(g.arrivals)],
   ['ok/s', ([, g]) => num(g.throughputPerSec)],
   ['errors', ([, g]) => pct(g.errorRate)],
-  ['p50 ms', ([, g]) => num(g.latency.p50Ms, 2)],
-  ['p90 ms', ([, g]) => num(g.latency.p90Ms, 2)],
-  ['p99 ms', ([, g]) => num(g.latency.p99Ms, 2)],
-  ['p99.9 ms', ([, g]) => num(g.latency.p999Ms, 2)],
-  ['max ms', ([, g]) => num(g.latency.maxMs, 2)],
+  ['p50 ms', ([, g]) => num(answeredMs(g, 'p50Ms'), 2)],
+  ['p90 ms', ([, g]) => num(answeredMs(g, 'p90Ms'), 2)],
+  ['p99 ms', ([, g]) => num(answeredMs(g, 'p99Ms'), 2)],
+  ['p99.9 ms', ([, g]) => num(answeredMs(g, 'p999Ms'), 2)],
+  ['max ms', ([, g]) => num(answeredMs(g, 'maxMs'), 2)],
   ['calls/req', ([, g]) => num(g.perRequest.callsMean, 1)],
   ['queries/req', ([, g]) => num(g.perRequest.queriesMean, 1)],
   ['rows/req', ([, g]) => num(g.perRequest.rowsMean, 1)],
@@ -154,10 +166,10 @@ export function endpointsSummaryTable(data: ReportData, lang: Lang = 'en'): Html
         td(formatRate(g.throughputPerSec)),
         td(formatNumber(errors)),
         td(formatPercent(g.errorRate)),
-        td(formatMs(g.latency.p50Ms)),
-        td(formatMs(g.latency.p90Ms)),
-        td(formatMs(g.latency.p99Ms)),
-        td(formatMs(g.latency.p999Ms)),
+        td(formatMs(answeredMs(g, 'p50Ms'))),
+        td(formatMs(answeredMs(g, 'p90Ms'))),
+        td(formatMs(answeredMs(g, 'p99Ms'))),
+        td(formatMs(answeredMs(g, 'p999Ms'))),
       ];
     },
     lang,

@@ -25,8 +25,13 @@ const def = <T>(
 
 type G = RequestGroupSummary;
 type Latency = 'p50Ms' | 'p90Ms' | 'p99Ms' | 'p999Ms' | 'meanMs';
+/**
+ * A latency percentile: measured only when some request was answered (the summary writes 0 for
+ * an empty histogram, which would read as the best latency of all: a variant whose every request
+ * timed out would be "−100 % vs baseline — better").
+ */
 const latency = (metric: Latency, label: string) =>
-  def(metric, label, 'ms', true, (g: G) => g.latency[metric]);
+  def(metric, label, 'ms', true, (g: G) => (g.latency.count > 0 ? g.latency[metric] : null));
 const throughput = def(
   'throughputPerSec',
   'throughput',
