@@ -220,6 +220,13 @@ export function invalidValue(values: readonly unknown[], received: unknown): KoT
   return { message: `${expected} 값이 필요한데 ${koValue(received)} 값입니다`, hint };
 }
 
+export function unknownVersion(received: unknown): KoText {
+  return {
+    ...invalidValue([1], received),
+    hint: '이 msasim은 시나리오 언어 버전 1(지금까지 유일한 버전)을 읽습니다: version: 1 로 쓰세요',
+  };
+}
+
 export function unknownDistribution(name: unknown, known: readonly string[]): KoText {
   const shown = typeof name === 'string' ? `"${name}"` : koTypedValue(name);
   return {

@@ -232,6 +232,15 @@ export function invalidValue(values: readonly unknown[], received: unknown): Iss
   };
 }
 
+/** `version:` is not the scenario language's version this msasim reads (1). */
+export function unknownVersion(received: unknown): IssueText {
+  return {
+    ...invalidValue([1], received),
+    hint: 'this msasim reads version 1 of the scenario language, the only one so far: write version: 1',
+    ko: ko.unknownVersion(received),
+  };
+}
+
 /** A map key (a service, endpoint or workload name) that is not a valid identifier. */
 export function invalidName(name: string, expectation: string): IssueText {
   const message = `invalid name "${printable(name)}": ${expectation}`;

@@ -244,11 +244,24 @@ describe('fromZodIssues', () => {
     expect(issue.ko?.hint).toBe('수가 너무 커서 담을 수 없습니다 (유한한 수가 필요합니다)');
   });
 
+  it('says which version of the language it reads when `version:` is another', () => {
+    const input = scenario({ version: 2 });
+    const result = ScenarioDocument.safeParse(input);
+    if (result.success) throw new Error('version 2 was accepted');
+    const [issue] = fromZodIssues(result.error.issues, input, ScenarioDocument);
+    expect(issue.message).toBe('expected 1, received 2');
+    expect(issue.hint).toBe(
+      'this msasim reads version 1 of the scenario language, the only one so far: write version: 1',
+    );
+    expect(issue.ko?.message).toBe('1 값이 필요한데 2 값입니다');
+    expect(issue.ko?.hint).toContain('버전 1');
+  });
+
   it('lists the valid values of an enum or literal, with a suggestion', () => {
     const services = { orders: { loadBalancer: 'round-robbin', endpoints: {} } };
     expect(explain(scenario({ version: 2, services }))).toMatchInlineSnapshot(`
       [
-        "version: expected 1, received 2",
+        "version: expected 1, received 2 → this msasim reads version 1 of the scenario language, the only one so far: write version: 1",
         "services.orders.loadBalancer: expected one of: least-outstanding, power-of-two, random, round-robin, received "round-robbin" → did you mean "round-robin"?",
       ]
     `);

@@ -107,6 +107,8 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
         return error(msg.invalidFormat(identifierProblem(value) ?? issue.message, value));
       return error(msg.invalidFormat(issue.message, value, formatHint(issue.pattern, value)));
     case 'invalid_value':
+      // the language's version: say which this msasim reads rather than only "expected 1"
+      if (path.length === 1 && path[0] === 'version') return error(msg.unknownVersion(value));
       return error(msg.invalidValue(issue.values, value));
     case 'invalid_key': {
       const name = String(path[path.length - 1]);

@@ -405,6 +405,8 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
       subtitle: [
         `per ${by}, per second of simulated time; grey: the warm-up${options.faults?.length ? '; red: faults' : ''}${noErrors ? '; no errors' : ''}`,
         'each step holds one second’s value; a gap in latency: no successful request that second',
+        // unlike the summary's (answered requests only): what the clients waited, series.ts
+        'latency: every request that finished that second, a timed-out one at its timeout',
         thinningNote(k),
       ].filter((s) => s !== ''),
     },

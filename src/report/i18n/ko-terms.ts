@@ -235,6 +235,8 @@ export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
   caches: '캐시',
   'each step holds one second’s value; a gap in latency: no successful request that second':
     '계단 하나가 1초의 값입니다. 지연 시간이 비어 있으면 그 초에 성공한 요청이 없습니다',
+  'latency: every request that finished that second, a timed-out one at its timeout':
+    '지연 시간: 그 초에 끝난 모든 요청, 시간 초과된 요청은 그 제한 시간으로',
   'from second': '시작 초',
   'load (arrivals/s, symlog scale)': '부하 (도착/s, symlog 눈금)',
   'successful requests after the warm-up; shorter is better':
