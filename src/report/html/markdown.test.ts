@@ -120,6 +120,24 @@ describe('renderInline', () => {
     expect(renderInline('[click](javascript:alert(1)) now')).toBe('click now');
   });
 
+  it('makes an image a link named by its alt text, and <https://…> an autolink', () => {
+    expect(renderInline('a ![queue diagram](https://e.org/q.png) here')).toBe(
+      'a <a href="https://e.org/q.png">queue diagram</a> here',
+    );
+    // no alt text: the address names it; a refused scheme keeps the alt text only
+    expect(renderInline('![](https://e.org/q.png)')).toBe(
+      '<a href="https://e.org/q.png">https://e.org/q.png</a>',
+    );
+    expect(renderInline('![x](javascript:alert(1))')).toBe('x');
+    expect(renderInline('see <https://e.org/a_b?x=1&y=2> or <mailto:t@e.org>')).toBe(
+      'see <a href="https://e.org/a_b?x=1&amp;y=2">https://e.org/a_b?x=1&amp;y=2</a> or <a href="mailto:t@e.org">mailto:t@e.org</a>',
+    );
+    // not an autolink: raw HTML and other schemes stay escaped text; [](…) stays as written
+    expect(renderInline('<b>x</b> <javascript:alert(1)> [](https://e.org)')).toBe(
+      '&lt;b&gt;x&lt;/b&gt; &lt;javascript:alert(1)&gt; [](https://e.org)',
+    );
+  });
+
   it('leaves snake_case and lone asterisks alone', () => {
     expect(renderInline('snake_case_name and 2 * 3 * 4')).toBe('snake_case_name and 2 * 3 * 4');
     expect(renderInline('__bold__ _em_ *e*')).toBe('<strong>bold</strong> <em>em</em> <em>e</em>');

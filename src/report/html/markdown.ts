@@ -1,10 +1,11 @@
 /**
  * A small, safe Markdown renderer for the lesson beside a scenario: headings, paragraphs,
  * bullet and numbered lists (nested by indentation), block quotes, fenced code, simple pipe
- * tables, rules, and inline `code`, **bold**, *emphasis* and [links](https://…). Everything is
- * escaped: raw HTML in the text shows as text, and only http(s) and mailto links become anchors
- * (others keep their text). Not CommonMark: no reference links, images, setext headings or HTML
- * blocks. Blocks are made with the `html` template; inline text is escaped first and then gets
+ * tables, rules, and inline `code`, **bold**, *emphasis*, [links](https://…) and <https://…>
+ * autolinks. Everything is escaped: raw HTML in the text shows as text, and only http(s) and
+ * mailto links become anchors (others keep their text). An image `![alt](url)` becomes a link
+ * named by its alt text (a report is self-contained: it loads no image). Not CommonMark: no
+ * reference links, setext headings or HTML blocks. Blocks are made with the `html` template; inline text is escaped first and then gets
  * its `<code>`, `<a>`, `<strong>` and `<em>` tags, which is the one place this module vouches
  * for its markup with `rawHtml` (`renderInline`).
  */
@@ -202,11 +203,17 @@ export function renderInline(text: string): Html {
   s = s.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) =>
     hold(html`<code>${code.trim()}</code>`),
   );
-  // a destination may hold balanced parentheses, one level deep (…/wiki/Erlang_(unit)), as in CommonMark
+  // autolinks: <https://…>, <mailto:…>
+  s = s.replace(/<((?:https?:\/\/|mailto:)[^\s<>]+)>/gi, (_, url: string) =>
+    hold(html`<a href="${safeUrl(url)}">${url}</a>`),
+  );
+  // a destination may hold balanced parentheses, one level deep (…/wiki/Erlang_(unit)), as in CommonMark;
+  // an image (![alt](url)) is a link to it named by its alt text: the report loads nothing
   s = s.replace(
-    /\[([^\]]+)\]\(\s*((?:[^()\s]|\([^()\s]*\))+)(?:\s+"[^"]*")?\s*\)/g,
-    (_, label: string, url: string) => {
-      const inner = emphasis(label);
+    /(!?)\[([^\]]*)\]\(\s*((?:[^()\s]|\([^()\s]*\))+)(?:\s+"[^"]*")?\s*\)/g,
+    (whole: string, bang: string, label: string, url: string) => {
+      if (bang === '' && label === '') return whole;
+      const inner = emphasis(label === '' ? url : label);
       const href = LINK_SCHEME.test(url) ? safeUrl(url) : null;
       return hold(href === null ? inner : html`<a href="${href}">${inner}</a>`);
     },
