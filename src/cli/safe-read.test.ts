@@ -36,20 +36,26 @@ describe('readRegularFile', () => {
   });
 });
 
+/** A fresh folder for lessons, and an io whose warnings `err()` returns. */
+async function lessonPlace() {
+  const dir = await mkdtemp(join(tmpdir(), 'msasim-lesson-'));
+  let text = '';
+  const io = {
+    out: () => {},
+    err: (t: string) => {
+      text += t;
+    },
+  };
+  return { dir, io, err: () => text };
+}
+
 describe('readLesson (the Markdown beside a scenario)', () => {
   it('skips a lesson above 1 MB with a warning', async () => {
     const { readLesson, LESSON_MAX_BYTES } = await import('./run-variants.ts');
-    const dir = await mkdtemp(join(tmpdir(), 'msasim-lesson-'));
+    const { dir, io, err } = await lessonPlace();
     await writeFile(join(dir, 'x.md'), 'a'.repeat(LESSON_MAX_BYTES + 1));
-    let err = '';
-    const io = {
-      out: () => {},
-      err: (t: string) => {
-        err += t;
-      },
-    };
     expect(await readLesson(join(dir, 'x.yaml'), io)).toBeNull();
-    expect(err).toMatch(/x\.md: not read as the scenario's lesson: it is larger than 1 MB/);
+    expect(err()).toMatch(/x\.md: not read as the scenario's lesson: it is larger than 1 MB/);
     await writeFile(join(dir, 'y.md'), '# Lesson');
     expect(await readLesson(join(dir, 'y.yaml'), io)).toBe('# Lesson');
     expect(await readLesson(join(dir, 'none.yaml'), io)).toBeNull();
@@ -59,23 +65,16 @@ describe('readLesson (the Markdown beside a scenario)', () => {
 describe('readLesson of a file that is not UTF-8', () => {
   it('skips a lesson saved as CP949 with a warning naming its first bad byte', async () => {
     const { readLesson } = await import('./run-variants.ts');
-    const dir = await mkdtemp(join(tmpdir(), 'msasim-lesson-'));
+    const { dir, io, err } = await lessonPlace();
     // "# 교훈\n\n가" with 가 in CP949
     await writeFile(
       join(dir, 'x.md'),
       Buffer.concat([Buffer.from('# 교훈\n\n'), Buffer.from([0xb0, 0xa1])]),
     );
-    let err = '';
-    const io = {
-      out: () => {},
-      err: (t: string) => {
-        err += t;
-      },
-    };
     expect(await readLesson(join(dir, 'x.yaml'), io)).toBeNull();
-    expect(err).toContain(
+    expect(err()).toContain(
       "x.md: not read as the scenario's lesson: it is not UTF-8 text (byte 0xB0 at line 3, column 1",
     );
-    expect(err).toContain('the report has no lesson');
+    expect(err()).toContain('the report has no lesson');
   });
 });
