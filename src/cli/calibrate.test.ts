@@ -2,6 +2,9 @@
  * `msasim calibrate`'s input and output: durations from CSV files and OTLP/JSON traces with
  * located errors, and snippets that the scenario language reads back as the fitted spec.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitDistributions } from '../stats/fit.ts';
 import { scenarioFromYaml, scenarioProblems } from '../test-support/scenarios.ts';
@@ -12,7 +15,7 @@ import {
   InputFileError,
   snippetOf,
 } from './calibrate-input.ts';
-import { formatCalibration } from './commands/calibrate.ts';
+import { calibrateCommand, formatCalibration } from './commands/calibrate.ts';
 
 const errorOf = (f: () => unknown): string => {
   try {
@@ -156,5 +159,38 @@ describe('snippets', () => {
     const many = Array.from({ length: 40 }, (_, i) => 1 + ((i * 37) % 11) / 3);
     const enough = formatCalibration({ values: many, from: 'b.csv', skipped: 0 });
     expect(enough).not.toContain('the ranking is fragile');
+  });
+});
+
+describe('calibrate of a file that is not UTF-8', () => {
+  it('refuses a CSV saved as CP949 at its first bad byte, and reads the same file in UTF-8', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'msasim-calibrate-'));
+    const io = { out: () => {}, err: () => {} };
+    // a header "지연" (latency) in CP949 (0xC1 0xF6 0xBF 0xAC), then durations
+    const cp949 = join(dir, 'cp949.csv');
+    await writeFile(
+      cp949,
+      Buffer.concat([Buffer.from([0xc1, 0xf6, 0xbf, 0xac]), Buffer.from('\n1\n2\n3\n')]),
+    );
+    const refused = await calibrateCommand(cp949, { unit: 'ms' }, io).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(InputFileError);
+    expect((refused as Error).message).toBe(
+      `${cp949}:1:1: it is not UTF-8 text (byte 0xC1 is not part of a UTF-8 character); save it as UTF-8 ("CSV UTF-8" in Excel)`,
+    );
+    const utf8 = join(dir, 'utf8.csv');
+    await writeFile(utf8, '지연\n1\n2\n3\n');
+    let out = '';
+    const code = await calibrateCommand(
+      utf8,
+      { unit: 'ms' },
+      {
+        ...io,
+        out: (t: string) => {
+          out += t;
+        },
+      },
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/^3 durations from /);
   });
 });

@@ -5,7 +5,9 @@
  * its Kolmogorov–Smirnov D and Anderson–Darling A², the best one ready to paste.
  */
 
+import { isUtf8 } from 'node:buffer';
 import { formatTable } from '../../report/text-table.ts';
+import { hexByte, notUtf8 } from '../../scenario/utf8.ts';
 import { fitDistributions, summarizeSample } from '../../stats/fit.ts';
 import {
   type Durations,
@@ -17,7 +19,7 @@ import {
   type Unit,
 } from '../calibrate-input.ts';
 import type { CliIo } from '../io.ts';
-import { readRegularFile } from '../safe-read.ts';
+import { readRegularBytes } from '../safe-read.ts';
 
 /** Options of `msasim calibrate`. */
 export interface CalibrateOptions {
@@ -36,9 +38,17 @@ export async function calibrateCommand(
   opts: CalibrateOptions,
   io: CliIo,
 ): Promise<number> {
-  const text = await readRegularFile(file, MAX_BYTES, true).catch((e: NodeJS.ErrnoException) => {
+  const bytes = await readRegularBytes(file, MAX_BYTES, true).catch((e: NodeJS.ErrnoException) => {
     throw new InputFileError(`${file}: cannot read it (${e.code ?? e.message})`);
   });
+  // Excel's "CSV" on Korean Windows saves CP949: refused where it starts, not read as "��"
+  // (isUtf8 is Node's own check; the scan that locates the byte runs only when it fails)
+  const bad = isUtf8(bytes) ? undefined : notUtf8(bytes);
+  if (bad !== undefined)
+    throw new InputFileError(
+      `${file}:${bad.line}:${bad.col}: it is not UTF-8 text (byte ${hexByte(bad.byte)} is not part of a UTF-8 character); save it as UTF-8 ("CSV UTF-8" in Excel)`,
+    );
+  const text = bytes.toString('utf8');
   const json = /\.json$/i.test(file) || /^\s*\{/.test(text);
   const d = json
     ? durationsFromOtlp(text, file, opts.service, opts.span)
