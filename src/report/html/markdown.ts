@@ -204,9 +204,10 @@ export function renderInline(text: string): Html {
     hold(html`<code>${code.trim()}</code>`),
   );
   // autolinks: <https://…>, <mailto:…>
-  s = s.replace(/<((?:https?:\/\/|mailto:)[^\s<>]+)>/gi, (_, url: string) =>
-    hold(html`<a href="${safeUrl(url)}">${url}</a>`),
-  );
+  s = s.replace(/<((?:https?:\/\/|mailto:)[^\s<>]+)>/gi, (whole: string, url: string) => {
+    const href = safeUrl(url);
+    return href === null ? whole : hold(html`<a href="${href}">${url}</a>`);
+  });
   // a destination may hold balanced parentheses, one level deep (…/wiki/Erlang_(unit)), as in CommonMark;
   // an image (![alt](url)) is a link to it named by its alt text: the report loads nothing
   s = s.replace(
