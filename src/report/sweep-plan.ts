@@ -12,6 +12,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
+import type { Lang } from './i18n/lang.ts';
 import { OUTPUT_FORMAT_VERSION } from './results.ts';
 import { gridSize, gridValues, type SweepData, type SweepParam, type SweepPoint } from './sweep.ts';
 import { timeWords } from './time-words.ts';
@@ -19,13 +20,18 @@ import { timeWords } from './time-words.ts';
 /** Most points of a sweep's grid. */
 export const MAX_GRID_POINTS = 100_000;
 
-/** Why the --param values cannot be swept (a usage error's text), or undefined. */
-export function gridProblem(params: readonly SweepParam[]): string | undefined {
+/** Why the --param values cannot be swept (a usage error's text, in `lang`), or undefined. */
+export function gridProblem(params: readonly SweepParam[], lang: Lang = 'en'): string | undefined {
+  const ko = lang === 'ko';
   if (params.length === 0)
-    return 'a sweep needs at least one --param path=value,value,… such as --param services.orders.instances=2,4,8.';
+    return ko
+      ? '스윕에는 --param services.orders.instances=2,4,8처럼 --param path=value,value,…가 하나 이상 필요합니다.'
+      : 'a sweep needs at least one --param path=value,value,… such as --param services.orders.instances=2,4,8.';
   const n = gridSize(params);
   if (n > MAX_GRID_POINTS)
-    return `the grid of the --param values has ${n} points; at most ${MAX_GRID_POINTS} (each is parsed, run and saved): sweep fewer values, or split the sweep.`;
+    return ko
+      ? `--param 값의 격자가 점 ${n}개입니다. 최대 ${MAX_GRID_POINTS}개입니다 (점마다 읽고, 실행하고, 저장합니다): 값을 줄이거나 스윕을 나누세요.`
+      : `the grid of the --param values has ${n} points; at most ${MAX_GRID_POINTS} (each is parsed, run and saved): sweep fewer values, or split the sweep.`;
   return undefined;
 }
 
@@ -48,7 +54,7 @@ export type ParseAt = (
 export type GridCheck =
   | { loaded: LoadedScenario }
   | { issues: ScenarioIssue[] }
-  | { usage: string };
+  | { usage: string; usageKo: string };
 
 /**
  * Parses the scenario at every grid point (`parseAt`), so that every problem is reported before
@@ -65,7 +71,7 @@ export function checkGrid(
 ): GridCheck {
   const problems: ScenarioIssue[] = [];
   const warnings: ScenarioIssue[] = [];
-  const tooShort: { where: string; warmupMs: number }[] = [];
+  const tooShort: TooShort[] = [];
   const n = gridSize(params);
   let runs = 0;
   let first: LoadedScenario | undefined;
@@ -83,27 +89,49 @@ export function checkGrid(
     for (const v of loaded.variants) {
       runs++;
       if (durationMs !== undefined && v.warmupMs >= durationMs) {
-        const where = `${overrides.map((o) => o.label).join(' ')}${v.variant ? `, variant ${v.variant}` : ''}`;
-        tooShort.push({ where, warmupMs: v.warmupMs });
+        const where = overrides.map((o) => o.label).join(' ');
+        tooShort.push({ where, variant: v.variant ?? undefined, warmupMs: v.warmupMs });
       }
     }
   }
   if (problems.length > 0) return { issues: sortedUnique(problems) };
-  if (tooShort.length > 0) return { usage: durationTooShort(durationMs as number, tooShort, runs) };
+  if (tooShort.length > 0)
+    return {
+      usage: durationTooShort(durationMs as number, tooShort, runs, 'en'),
+      usageKo: durationTooShort(durationMs as number, tooShort, runs, 'ko'),
+    };
   return { loaded: { ...(first as LoadedScenario), warnings: sortedUnique(warnings) } };
+}
+
+/** A grid point (its --param labels) and variant whose warm-up is not shorter than --duration. */
+interface TooShort {
+  where: string;
+  variant: string | undefined;
+  warmupMs: number;
 }
 
 /** The text of a --duration not longer than the warm-up: once, or at each point where it is. */
 function durationTooShort(
   durationMs: number,
-  tooShort: { where: string; warmupMs: number }[],
+  tooShort: TooShort[],
   runs: number,
+  lang: Lang,
 ): string {
-  const head = `--duration ${timeWords(durationMs)} is not longer than the scenario's warm-up`;
+  const ko = lang === 'ko';
+  const head = ko
+    ? `--duration ${timeWords(durationMs)}: 시나리오의 워밍업보다 길어야 합니다`
+    : `--duration ${timeWords(durationMs)} is not longer than the scenario's warm-up`;
   if (tooShort.length === runs && tooShort.every((t) => t.warmupMs === tooShort[0].warmupMs))
-    return `${head} (${timeWords(tooShort[0].warmupMs)}).`;
-  const where = tooShort.map((t) => `${t.where}: warm-up ${timeWords(t.warmupMs)}`);
-  return `${head} at ${tooShort.length} points:\n  ${where.join('\n  ')}`;
+    return ko
+      ? `--duration ${timeWords(durationMs)}: 시나리오의 워밍업(${timeWords(tooShort[0].warmupMs)})보다 길어야 합니다.`
+      : `${head} (${timeWords(tooShort[0].warmupMs)}).`;
+  const where = tooShort.map((t) => {
+    const variant = t.variant ? `, ${ko ? '변형' : 'variant'} ${t.variant}` : '';
+    return `${t.where}${variant}: ${ko ? '워밍업' : 'warm-up'} ${timeWords(t.warmupMs)}`;
+  });
+  return ko
+    ? `${head}. 해당하는 점 ${tooShort.length}개:\n  ${where.join('\n  ')}`
+    : `${head} at ${tooShort.length} points:\n  ${where.join('\n  ')}`;
 }
 
 /** Issues in file order, each (place and message) once. */
@@ -150,8 +178,14 @@ export interface SweepTally {
   wallMs: number;
 }
 
-/** "ran 2 of 6 points (4 already done), 8 runs on 2 workers in 3.10 s wall". */
-export function sweepAccount(t: SweepTally): string {
+/** "ran 2 of 6 points (4 already done), 8 runs on 2 workers in 3.10 s wall" (or in Korean). */
+export function sweepAccount(t: SweepTally, lang: Lang = 'en'): string {
+  if (lang === 'ko') {
+    const done = t.done > 0 ? ` (${t.done}개는 이미 끝남)` : '';
+    if (t.mine === 0) return `점 ${t.points}개 중 이 샤드에 속하는 점이 없습니다`;
+    if (t.ran === 0) return `점 ${t.mine}개가 모두 이미 끝났습니다`;
+    return `점 ${t.mine}개 중 ${t.ran}개 실행${done}, 워커 ${t.workers}개로 실행 ${t.runs}회, 실제 시간 ${(t.wallMs / 1000).toFixed(2)}초`;
+  }
   const before = t.done > 0 ? ` (${t.done} already done)` : '';
   if (t.mine === 0) return `no point of the ${t.points} falls to this shard`;
   if (t.ran === 0) return `all ${t.mine} points were already done`;

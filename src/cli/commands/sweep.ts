@@ -103,7 +103,7 @@ export async function sweepCommand(
   const budget = new CommandBudget(opts.maxWall);
   const params = opts.param ?? [];
   const problem = gridProblem(params);
-  if (problem !== undefined) throw new UsageError(problem);
+  if (problem !== undefined) throw new UsageError(problem, { ko: gridProblem(params, 'ko') });
   const text = await readScenarioText(file);
   const loaded = validateGrid(file, text, params, opts.duration, budget);
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings, opts.lang)}\n`);
@@ -140,26 +140,38 @@ export async function sweepCommand(
     saved: { count: 0 },
     deadline: budget.deadline,
   });
-  const ran = sweepAccount({
-    points: plan.points,
-    mine: mine.length,
-    ran: todo.length,
-    done: done.size,
-    runs: runsOf(plan, todo.length),
-    workers,
-    wallMs: performance.now() - started,
-  });
+  const ran = sweepAccount(
+    {
+      points: plan.points,
+      mine: mine.length,
+      ran: todo.length,
+      done: done.size,
+      runs: runsOf(plan, todo.length),
+      workers,
+      wallMs: performance.now() - started,
+    },
+    opts.lang,
+  );
+  const ko = opts.lang === 'ko';
   if (opts.shard !== undefined) {
     const { index, count } = opts.shard;
     io.err(
-      `sweep ${plan.scenario.name}, shard ${index}/${count}: ${ran}; wrote ${PLAN_FILE} and points/ to ${outDir}\n` +
-        `  → when every shard is done: msasim merge <the shard folders> --out <folder>\n`,
+      ko
+        ? `sweep ${plan.scenario.name}, 샤드 ${index}/${count}: ${ran}. 쓴 파일: ${PLAN_FILE}, points/ (폴더 ${outDir})\n` +
+            `  → 모든 샤드가 끝나면: msasim merge <샤드 폴더들> --out <폴더>\n`
+        : `sweep ${plan.scenario.name}, shard ${index}/${count}: ${ran}; wrote ${PLAN_FILE} and points/ to ${outDir}\n` +
+            `  → when every shard is done: msasim merge <the shard folders> --out <folder>\n`,
     );
     return 0;
   }
   const result = await writeSweepResults(outDir, plan, { csvBom: opts.csvBom, lang: opts.lang });
   io.out(opts.wide ? result.table : fitConsole(result.table));
-  io.err(`sweep ${plan.scenario.name}: ${ran}; wrote ${result.files.join(', ')} to ${outDir}\n`);
+  const files = result.files.join(', ');
+  io.err(
+    ko
+      ? `sweep ${plan.scenario.name}: ${ran}. 쓴 파일: ${files} (폴더 ${outDir})\n`
+      : `sweep ${plan.scenario.name}: ${ran}; wrote ${files} to ${outDir}\n`,
+  );
   return 0;
 }
 
@@ -190,7 +202,7 @@ function validateGrid(
     (i, n) => budget.checkBefore(`the grid was checked (point ${i + 1} of ${n})`),
   );
   if ('issues' in verdict) throw new ScenarioError(verdict.issues);
-  if ('usage' in verdict) throw new UsageError(verdict.usage);
+  if ('usage' in verdict) throw new UsageError(verdict.usage, { ko: verdict.usageKo });
   return verdict.loaded;
 }
 
