@@ -422,15 +422,14 @@ function handleError(e: unknown, io: CliIo, lang: Lang = 'en'): number {
     return ExitCode.usage;
   }
   if (e instanceof OutPathError) {
-    io.err(`✖ ${e.message}\n`);
+    io.err(`✖ ${lang === 'ko' ? (e.ko ?? e.message) : e.message}\n`);
     return ExitCode.usage;
   }
-  if (
-    e instanceof RunGuardError ||
-    e instanceof SweepError ||
-    e instanceof OutputWriteError ||
-    e instanceof InputFileError
-  ) {
+  if (e instanceof SweepError || e instanceof OutputWriteError) {
+    io.err(`✖ ${lang === 'ko' ? (e.ko ?? e.message) : e.message}\n`);
+    return ExitCode.scenario;
+  }
+  if (e instanceof RunGuardError || e instanceof InputFileError) {
     io.err(`✖ ${e.message}\n`);
     return ExitCode.scenario;
   }

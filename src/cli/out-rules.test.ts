@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   decideOut,
-  decideReportRewrite,
   type EntryKind,
   isSameOrAbove,
   MARKER_FILE,
@@ -16,6 +15,7 @@ import {
   refusalText,
   type TargetFacts,
 } from './out-rules.ts';
+import { decideReportRewrite } from './report-rules.ts';
 
 const CWD = '/home/ada/work';
 

@@ -236,7 +236,8 @@ export const KIND_WORDS: Record<EntryKind, string> = {
   other: 'a special file',
 };
 
-const OUTPUT_WORDS: Record<OutputKind, string> = {
+/** Each kind of output folder in words. */
+export const OUTPUT_WORDS: Record<OutputKind, string> = {
   report: 'a report of msasim run/compare',
   spof: 'an analysis of msasim spof',
   sweep: 'a sweep of msasim sweep/merge',
@@ -410,59 +411,4 @@ export function refusalText(
 ): string {
   const shown = f.given === '' ? "''" : f.given;
   return `${f.option} ${shown}: ${why}.\n  → ${todo}. Nothing was written.`;
-}
-
-/** What `msasim report <dir>` found in the folder whose index.html it would rewrite. */
-export interface ReportFolderFacts {
-  /** The folder itself (lstat). */
-  kind: EntryKind;
-  /** The marker's text when there is a regular-file marker, null when unreadable, undefined when none. */
-  marker?: string | null;
-  /** index.html (lstat). */
-  index: EntryKind;
-  /** Whether index.html carries msasim's generator tag (for a folder without a marker). */
-  indexIsMsasims?: boolean;
-}
-
-/**
- * Whether `msasim report` may rewrite index.html in a folder whose results.json it has read:
- * when the folder is marked as a report, or — for folders written before the marker existed —
- * when index.html is missing or is a page msasim generated. Never through a link, never over
- * anything but a regular file.
- */
-export function decideReportRewrite(
-  f: ReportFolderFacts,
-): { ok: true } | { ok: false; why: string; todo: string } {
-  if (f.kind === 'symlink')
-    return { ok: false, why: 'it is a symbolic link', todo: 'give the folder it points to' };
-  if (f.kind !== 'dir')
-    return {
-      ok: false,
-      why: `it is ${KIND_WORDS[f.kind]}, not a folder`,
-      todo: 'give the folder a run wrote',
-    };
-  if (f.index !== 'absent' && f.index !== 'file')
-    return {
-      ok: false,
-      why: `its index.html is ${KIND_WORDS[f.index]}, not the page msasim wrote`,
-      todo: 'move it out of the folder',
-    };
-  if (f.marker !== undefined) {
-    const marker = f.marker === null ? undefined : parseMarker(f.marker);
-    if (marker?.kind === 'report') return { ok: true };
-    return {
-      ok: false,
-      why:
-        marker === undefined
-          ? `its ${MARKER_FILE} is not one msasim can read`
-          : `it holds ${OUTPUT_WORDS[marker.kind]}, not a report`,
-      todo: 'give the folder msasim run or compare wrote',
-    };
-  }
-  if (f.index === 'absent' || f.indexIsMsasims === true) return { ok: true };
-  return {
-    ok: false,
-    why: "its index.html was not written by msasim (the folder has no marker and the page lacks msasim's generator tag)",
-    todo: 'move index.html out of the folder, or run the scenario again into a new folder',
-  };
 }
