@@ -38,8 +38,12 @@ export async function readPlan(dir: string): Promise<SweepPlan | undefined> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     if (e instanceof UnsafeFileError)
-      throw new SweepError(`${e.message}; a sweep writes its plan as a regular file.`);
-    throw new SweepError(`cannot read ${path}: ${(e as Error).message}`);
+      throw new SweepError(`${e.message}; a sweep writes its plan as a regular file.`, {
+        ko: `${e.message}; 스윕은 plan을 일반 파일로 씁니다.`,
+      });
+    throw new SweepError(`cannot read ${path}: ${(e as Error).message}`, {
+      ko: `${path}: 읽을 수 없습니다: ${(e as Error).message}`,
+    });
   }
   try {
     const plan = JSON.parse(text) as SweepPlan;
@@ -49,6 +53,11 @@ export async function readPlan(dir: string): Promise<SweepPlan | undefined> {
     throw new SweepError(
       `${path} is not a sweep plan (damaged, or written by something else).\n` +
         '  → run the sweep again without --resume, into an empty --out folder.',
+      {
+        ko:
+          `${path}: 스윕 plan이 아닙니다 (손상되었거나 다른 것이 썼습니다).\n` +
+          '  → --resume 없이, 빈 --out 폴더로 스윕을 다시 실행하세요.',
+      },
     );
   }
 }

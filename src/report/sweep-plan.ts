@@ -238,26 +238,33 @@ export function createPlan(
 }
 
 /**
- * In words, what differs between two plans' decisive fields (empty when they match); `names`
- * say whose each plan is, e.g. ['saved', 'now'].
+ * In words (`lang`), what differs between two plans' decisive fields (empty when they match);
+ * `names` say whose each plan is, e.g. ['saved', 'now'] (in Korean by default: 저장된 것, 지금).
  */
 export function planDifferences(
   a: SweepPlan,
   b: SweepPlan,
-  names: [string, string] = ['saved', 'now'],
+  names?: [string, string],
+  lang: Lang = 'en',
 ): string[] {
+  const ko = lang === 'ko';
+  const [x0, y0] = names ?? (ko ? ['저장된 것', '지금'] : ['saved', 'now']);
+  const none = ko ? '없음' : 'none';
   const out: string[] = [];
-  const both = (x: string, y: string) => `(${names[0]}: ${x}, ${names[1]}: ${y})`;
-  if (a.scenario.sha256 !== b.scenario.sha256) out.push("the scenario file's text");
+  const both = (x: string, y: string) => `(${x0}: ${x}, ${y0}: ${y})`;
+  if (a.scenario.sha256 !== b.scenario.sha256)
+    out.push(ko ? '시나리오 파일의 내용' : "the scenario file's text");
   if (JSON.stringify(a.params) !== JSON.stringify(b.params))
-    out.push(`the parameters ${both(showParams(a.params), showParams(b.params))}`);
+    out.push(
+      `${ko ? '매개변수' : 'the parameters'} ${both(showParams(a.params), showParams(b.params))}`,
+    );
   if (a.replications !== b.replications)
     out.push(`--replications ${both(String(a.replications), String(b.replications))}`);
-  if (a.seed !== b.seed)
-    out.push(`--seed ${both(String(a.seed ?? 'none'), String(b.seed ?? 'none'))}`);
+  if (a.seed !== b.seed) out.push(`--seed ${both(String(a.seed ?? none), String(b.seed ?? none))}`);
   if (a.durationMs !== b.durationMs)
-    out.push(`--duration ${both(showMs(a.durationMs), showMs(b.durationMs))}`);
-  if (out.length === 0 && a.fingerprint !== b.fingerprint) out.push('the plan format');
+    out.push(`--duration ${both(showMs(a.durationMs, none), showMs(b.durationMs, none))}`);
+  if (out.length === 0 && a.fingerprint !== b.fingerprint)
+    out.push(ko ? 'plan의 형식' : 'the plan format');
   return out;
 }
 
@@ -265,8 +272,8 @@ function showParams(params: SweepParam[]): string {
   return params.map((p) => `${p.path}=${p.values.join(',')}`).join(' ');
 }
 
-function showMs(ms: number | null): string {
-  return ms === null ? 'none' : `${ms} ms`;
+function showMs(ms: number | null, none: string): string {
+  return ms === null ? none : `${ms} ms`;
 }
 
 /** SHA-256 in hex (@noble/hashes: node:crypto's bytes, also in the playground's worker). */

@@ -115,7 +115,7 @@ export async function sweepCommand(
     keep: [{ path: file, what: 'the scenario file' }],
   });
   const mine = shardPoints(plan.points, opts.shard);
-  const done = opts.resume ? await resumable(outDir, plan, mine, io) : new Set<number>();
+  const done = opts.resume ? await resumable(outDir, plan, mine, io, opts.lang) : new Set<number>();
   await prepareSweepFolder(target);
   await writeFileAtomically(join(outDir, PLAN_FILE), planText(plan));
   if (opts.shard !== undefined) await writeShard(outDir, opts.shard);
@@ -237,10 +237,15 @@ async function resumable(
   plan: SweepPlan,
   mine: readonly number[],
   io: CliIo,
+  lang: Lang = 'en',
 ): Promise<Set<number>> {
   const saved = await readPlan(outDir);
   if (saved === undefined) {
-    io.err(`note: ${outDir} holds no ${PLAN_FILE}, so there is nothing to resume; starting.\n`);
+    io.err(
+      lang === 'ko'
+        ? `참고: ${outDir}에 ${PLAN_FILE}이 없어 이어서 할 것이 없습니다. 처음부터 시작합니다.\n`
+        : `note: ${outDir} holds no ${PLAN_FILE}, so there is nothing to resume; starting.\n`,
+    );
     return new Set();
   }
   const differences = planDifferences(saved, plan);
@@ -248,6 +253,11 @@ async function resumable(
     throw new SweepError(
       `cannot resume: ${join(outDir, PLAN_FILE)} was written for a different sweep; these differ: ${differences.join('; ')}.\n` +
         '  → rerun with the same scenario and options, or start over without --resume (or with another --out).',
+      {
+        ko:
+          `이어서 할 수 없습니다: ${join(outDir, PLAN_FILE)}은 다른 스윕의 것입니다. 다른 점: ${planDifferences(saved, plan, undefined, 'ko').join('; ')}.\n` +
+          '  → 같은 시나리오와 옵션으로 다시 실행하거나, --resume 없이 (또는 다른 --out으로) 처음부터 시작하세요.',
+      },
     );
   return finishedPoints(outDir, plan, mine);
 }
