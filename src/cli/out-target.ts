@@ -22,6 +22,7 @@ import {
   parseMarker,
   pathVerdict,
   refusalText,
+  refusalTextKo,
   type TargetFacts,
 } from './out-rules.ts';
 import { kindOf, readRegularFile } from './safe-read.ts';
@@ -61,7 +62,10 @@ export async function checkOut(
   const keep = await keepPaths(options.keep ?? []);
   const facts = await gatherOutFacts(given, kind, option, keep);
   const verdict = decideOut(facts);
-  if (!verdict.ok) throw new OutPathError(refusalText(facts, verdict.why, verdict.todo));
+  if (!verdict.ok)
+    throw new OutPathError(refusalText(facts, verdict.why, verdict.todo), {
+      ko: refusalTextKo(facts, verdict.whyKo, verdict.todoKo),
+    });
   return { option, given, kind, path: facts.resolved, keep, verdict };
 }
 
@@ -75,6 +79,13 @@ export async function recheckOut(target: OutTarget): Promise<OutTarget> {
         `it now leads to ${again.path} instead of ${target.path} (a link changed while msasim ran)`,
         'run the command again',
       ),
+      {
+        ko: refusalTextKo(
+          target,
+          `이제 ${target.path}가 아니라 ${again.path}를 가리킵니다 (msasim이 실행되는 동안 링크가 바뀌었습니다)`,
+          '명령을 다시 실행하세요',
+        ),
+      },
     );
   return again;
 }

@@ -1,16 +1,16 @@
 /**
  * Whether `msasim report <dir>` may rewrite the folder's index.html (pure, on facts gathered by
- * commands/report.ts), and why not in English and in Korean (--lang ko): the refusal's words.
+ * commands/report.ts), and why not in English and in Korean (--lang ko).
  * The rules of output folders in general are out-rules.ts's; this is the one case where msasim
  * rewrites a single file inside a folder it wrote earlier.
  */
 import {
   type EntryKind,
   KIND_WORDS,
+  KIND_WORDS_KO,
   MARKER_FILE,
-  type OutFacts,
-  type OutputKind,
   OUTPUT_WORDS,
+  OUTPUT_WORDS_KO,
   parseMarker,
 } from './out-rules.ts';
 
@@ -34,25 +34,6 @@ export interface ReportRefusal {
   whyKo: string;
   todoKo: string;
 }
-
-/** Each kind of entry in Korean (KIND_WORDS). */
-export const KIND_WORDS_KO: Record<EntryKind, string> = {
-  absent: '없음',
-  dir: '폴더',
-  file: '파일',
-  symlink: '심볼릭 링크',
-  fifo: 'FIFO(이름 있는 파이프)',
-  socket: '소켓',
-  device: '장치',
-  other: '특수 파일',
-};
-
-/** Each kind of output folder in Korean (OUTPUT_WORDS). */
-const OUTPUT_WORDS_KO: Record<OutputKind, string> = {
-  report: 'msasim run/compare의 보고서',
-  spof: 'msasim spof의 분석',
-  sweep: 'msasim sweep/merge의 스윕',
-};
 
 /**
  * Whether `msasim report` may rewrite index.html in a folder whose results.json it has read:
@@ -110,14 +91,4 @@ export function decideReportRewrite(f: ReportFolderFacts): { ok: true } | Report
     'index.html을 msasim이 쓰지 않았습니다 (폴더에 표식이 없고 페이지에 msasim의 generator 태그가 없습니다)',
     'index.html을 폴더 밖으로 옮기거나, 시나리오를 새 폴더로 다시 실행하세요',
   );
-}
-
-/** The one-paragraph refusal in Korean (out-rules.ts `refusalText`), exit 2. */
-export function refusalTextKo(
-  f: Pick<OutFacts, 'option' | 'given'>,
-  why: string,
-  todo: string,
-): string {
-  const shown = f.given === '' ? "''" : f.given;
-  return `${f.option} ${shown}: ${why}.\n  → ${todo}. 아무것도 쓰지 않았습니다.`;
 }

@@ -5,7 +5,7 @@
  * Korean, with nothing of the English sentence left. The net: no run of more than three English
  * words outside option names, quoted values and paths (englishRun).
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ async function cli(args: string[], env: Record<string, string> = {}) {
  * ('x', "x"), placeholders (<dir>), paths and file names (a/b, x.json) are taken out: a
  * leftover English sentence shows as a run of several words.
  */
-export function englishRun(text: string): string {
+function englishRun(text: string): string {
   const bare = text
     .replace(/'[^']*'|"[^"]*"|<[^>]*>/g, ' ')
     .replace(/--[\w-]+/g, ' ')
@@ -173,5 +173,27 @@ describe('errors of saved folders with --lang ko', () => {
     const damaged = await cli(['merge', root, '--lang', 'ko']);
     expect(damaged.err).toContain('스윕 plan이 아닙니다');
     expectNoEnglishSentence(damaged.err);
+  });
+});
+
+describe('refused output paths with --lang ko', () => {
+  it('run, sweep and spof refuse a file as --out in Korean, exit 2, touching nothing', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'msasim-ko-out-'));
+    const file = join(root, 'notes.txt');
+    await writeFile(file, 'mine');
+    for (const args of [
+      ['run', S],
+      ['sweep', S, '--param', 'services.orders.instances=1,2'],
+      ['spof', S],
+    ]) {
+      const r = await cli([...args, '--out', file, '--lang', 'ko']);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toContain(
+        `✖ --out ${file}: 폴더가 아니라 파일입니다. msasim은 파일들을 담은 폴더를 씁니다.\n` +
+          '  → 다른 폴더를 고르세요 (새 이름도 됩니다: msasim이 만듭니다). 아무것도 쓰지 않았습니다.\n',
+      );
+      expectNoEnglishSentence(r.err);
+    }
+    expect(await readFile(file, 'utf8')).toBe('mine');
   });
 });

@@ -19,8 +19,14 @@ import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
 import { LESSON_LANGS } from '../../scenario/lesson-types.ts';
 import { ExitCode, OutPathError } from '../errors.ts';
 import { type CliIo, isProcessAlive, writeFailure, writeFileSynced } from '../io.ts';
-import { type EntryKind, MARKER_FILE, REPORT_TEMPORARY, refusalText } from '../out-rules.ts';
-import { decideReportRewrite, type ReportFolderFacts, refusalTextKo } from '../report-rules.ts';
+import {
+  type EntryKind,
+  MARKER_FILE,
+  REPORT_TEMPORARY,
+  refusalText,
+  refusalTextKo,
+} from '../out-rules.ts';
+import { decideReportRewrite, type ReportFolderFacts } from '../report-rules.ts';
 import { kindOf, readRegularFile, UnsafeFileError } from '../safe-read.ts';
 import { loadVegaAssets } from '../vega-assets.ts';
 
