@@ -196,4 +196,16 @@ describe('refused output paths with --lang ko', () => {
     }
     expect(await readFile(file, 'utf8')).toBe('mine');
   });
+
+  it('challenge --out onto a file msasim did not write is refused in Korean', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'msasim-ko-challenge-'));
+    const file = join(root, 'a.yaml');
+    await writeFile(file, 'mine');
+    const r = await cli(['challenge', '01-blast-radius', '--out', file, '--lang', 'ko']);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain(`✖ --out ${file}: 파일이 이미 있습니다`);
+    expect(r.err).toContain('아무것도 쓰지 않았습니다.');
+    expectNoEnglishSentence(r.err);
+    expect(await readFile(file, 'utf8')).toBe('mine');
+  });
 });
