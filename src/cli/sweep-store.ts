@@ -128,7 +128,10 @@ export async function prepareSweepFolder(target: OutTarget): Promise<void> {
     await writeFileSynced(join(path, MARKER_FILE), markerText({ msasim: VERSION, kind: 'sweep' }));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
-      throw writeFailure(e, `the sweep to ${target.given}`, 'nothing was written');
+      throw writeFailure(e, `the sweep to ${target.given}`, 'nothing was written', {
+        where: `스윕 (${target.given})`,
+        state: '아무것도 쓰지 않았습니다',
+      });
   }
   await removeStaleTemporaries(path);
   await removeStaleTemporaries(join(path, POINTS_DIR));
@@ -172,6 +175,9 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
     await rename(tmp, path);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw writeFailure(e, path, 'the file there before, if any, is untouched');
+    throw writeFailure(e, path, 'the file there before, if any, is untouched', {
+      where: path,
+      state: '이전 파일은 그대로입니다',
+    });
   }
 }

@@ -283,7 +283,10 @@ export async function reportCommand(dir: string, io: CliIo, lang: Lang = 'en'): 
     await rename(tmp, target);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw writeFailure(e, target, 'the page there before, if any, is untouched');
+    throw writeFailure(e, target, 'the page there before, if any, is untouched', {
+      where: target,
+      state: '이전 페이지는 그대로입니다',
+    });
   }
   const kb = Math.round(Buffer.byteLength(html) / 1024);
   io.out(
