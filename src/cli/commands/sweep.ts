@@ -286,7 +286,12 @@ interface RunContext {
 async function runPoints(ctx: RunContext): Promise<void> {
   if (ctx.todo.length === 0) return;
   const pool = await openReplicationPool(ctx.workers);
-  const progress = createSweepProgress(ctx.done + ctx.todo.length, ctx.done, ctx.opts.quiet);
+  const progress = createSweepProgress(
+    ctx.done + ctx.todo.length,
+    ctx.done,
+    ctx.opts.quiet,
+    ctx.opts.lang,
+  );
   const interrupted = () => {
     progress?.stop();
     const saved = ctx.done + ctx.saved.count;
