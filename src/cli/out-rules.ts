@@ -233,7 +233,7 @@ export function pathVerdict(
       return refuse(
         `it holds ${keep.what} (${keep.path})`,
         `${CHOOSE}; ${ALONE}`,
-        `${keep.path}를 담고 있습니다`,
+        `지켜야 할 파일을 담고 있습니다 (${keep.path})`,
         `${CHOOSE_KO}. ${ALONE_KO}`,
       );
   }
@@ -363,7 +363,7 @@ function markedVerdict(
     return refuse(
       `it holds ${OUTPUT_WORDS[marker.kind]}, not ${OUTPUT_WORDS[f.kind]}`,
       `${CHOOSE}, or delete that folder yourself if you no longer need it`,
-      `${OUTPUT_WORDS_KO[f.kind]}가 아니라 ${OUTPUT_WORDS_KO[marker.kind]}가 들어 있습니다`,
+      `다른 종류의 출력이 들어 있습니다: ${OUTPUT_WORDS_KO[marker.kind]} (필요한 것: ${OUTPUT_WORDS_KO[f.kind]})`,
       `${CHOOSE_KO}. 또는 더 필요 없다면 그 폴더를 직접 지우세요`,
     );
   if (!replaces) return sweepEntriesVerdict(entries, { ok: true, action: 'into' });

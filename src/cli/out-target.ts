@@ -82,7 +82,7 @@ export async function recheckOut(target: OutTarget): Promise<OutTarget> {
       {
         ko: refusalTextKo(
           target,
-          `이제 ${target.path}가 아니라 ${again.path}를 가리킵니다 (msasim이 실행되는 동안 링크가 바뀌었습니다)`,
+          `가리키는 곳이 바뀌었습니다: ${target.path} → ${again.path} (msasim이 실행되는 동안 링크가 바뀌었습니다)`,
           '명령을 다시 실행하세요',
         ),
       },

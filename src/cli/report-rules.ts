@@ -80,7 +80,7 @@ export function decideReportRewrite(f: ReportFolderFacts): { ok: true } | Report
       'give the folder msasim run or compare wrote',
       marker === undefined
         ? `${MARKER_FILE} 파일을 msasim이 읽을 수 없습니다`
-        : `보고서가 아니라 ${OUTPUT_WORDS_KO[marker.kind]}가 들어 있습니다`,
+        : `보고서가 아니라 다른 출력이 들어 있습니다: ${OUTPUT_WORDS_KO[marker.kind]}`,
       'msasim run이나 compare가 쓴 폴더를 주세요',
     );
   }
