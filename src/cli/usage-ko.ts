@@ -4,9 +4,9 @@
  * argument) reworded by their fixed English frame; what the frame quotes (option names, values,
  * the choices) stays as written, and a message of another shape keeps its English after "오류:".
  * An option parser's own sentence (what was expected) comes in Korean from the ValueError it
- * throws (cli/option-parsers.ts), chosen by `spokenParsers`. The language is read from the command line before commander
- * parses it (an error can come before any option is known): `--lang ko`, `--lang=ko`, else the
- * locale.
+ * throws (cli/option-parsers.ts), chosen by `spokenParsers`. The language is read from the
+ * command line before commander parses it (an error can come before any option is known):
+ * `--lang ko`, `--lang=ko`, else the locale.
  */
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Lang, langFromEnv } from '../report/i18n/lang.ts';
