@@ -39,8 +39,8 @@ export class InputFileError extends Error {
 /** A run exceeded its event or wall-time budget. */
 export class RunGuardError extends NamedError {}
 
-/** A bad command-line value found after parsing (e.g. a --duration shorter than the warm-up). */
-export class UsageError extends NamedError {
+/** A user's error whose message may also come in Korean (printed with --lang ko). */
+class SpokenError extends NamedError {
   /** The message in Korean, printed with --lang ko or a Korean locale (absent: the English). */
   readonly ko: string | undefined;
   constructor(message: string, options?: { cause?: unknown; ko?: string }) {
@@ -49,23 +49,26 @@ export class UsageError extends NamedError {
   }
 }
 
+/** A bad command-line value found after parsing (e.g. a --duration shorter than the warm-up). */
+export class UsageError extends SpokenError {}
+
 /**
  * The saved state of a sweep does not fit the request (exit 1): `--resume` on a folder of a
  * different sweep, shards of different sweeps, or points missing when merging.
  */
-export class SweepError extends NamedError {}
+export class SweepError extends SpokenError {}
 
 /**
  * An output path msasim will not write to (exit 2): a file, a device, a folder holding files
  * msasim did not write, `/`, … The message says why and what to do; nothing was touched.
  */
-export class OutPathError extends NamedError {}
+export class OutPathError extends SpokenError {}
 
 /**
  * Writing an output failed on the disk (exit 1): no space, permission denied, a read-only file
  * system… The message says what failed and that the previous output is intact.
  */
-export class OutputWriteError extends NamedError {}
+export class OutputWriteError extends SpokenError {}
 
 /**
  * A bug in msasim (exit 70): a broken invariant, or an error that is no user's fault. Its

@@ -223,6 +223,10 @@ describe('writeDirectoryAtomically: disk errors', () => {
     expect((e as Error).message).toMatch(
       /^cannot write the report to .*: no space is left on the device \(ENOSPC\) at \/x; the previous one, if any, is untouched\./,
     );
+    // and in Korean (--lang ko)
+    expect((e as OutputWriteError).ko).toMatch(
+      /^보고서 \(.*\): 쓸 수 없습니다: 장치에 남은 공간이 없습니다 \(ENOSPC\) \(\/x\)\. 이전 것은 그대로입니다\.\n {2}→ 공간을 비우거나, 권한을 고치거나, 다른 --out을 고르세요\.$/,
+    );
     expect(await which(path)).toBe('old');
     expect(await readdir(join(path, '..'))).toEqual(['report']);
   });
@@ -241,6 +245,7 @@ describe('writeDirectoryAtomically: disk errors', () => {
     const e = await write(path, 'new', env).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(OutputWriteError);
     expect((e as Error).message).toMatch(/the previous one is kept in .*\.report\.old-801-/);
+    expect((e as OutputWriteError).ko).toMatch(/이전 것은 .*\.report\.old-801-\S*에 남아 있습니다/);
     expect(await readFile(join(path, 'intruder'), 'utf8')).toBe('x');
     const parent = join(path, '..');
     const names = (await readdir(parent)).sort();

@@ -24,7 +24,7 @@ import { lstat, mkdir, open, readdir, rename, rmdir, unlink } from 'node:fs/prom
 import { basename, dirname, join } from 'node:path';
 import { InternalError, OutputWriteError } from './errors.ts';
 import { MARKER_FILE, markerText, parseMarker, REPORT_TEMPORARY } from './out-rules.ts';
-import { errnoWords, type OutTarget, recheckOut } from './out-target.ts';
+import { errnoWords, errnoWordsKo, type OutTarget, recheckOut } from './out-target.ts';
 import { readRegularFile } from './safe-read.ts';
 import { VERSION } from './version.ts';
 
@@ -92,6 +92,8 @@ export async function writeDirectoryAtomically(
   const tmp = join(parent, `.${basename(path)}.tmp-${token}`);
   const old = join(parent, `.${basename(path)}.old-${token}`);
   const where = `the ${target.kind === 'spof' ? 'analysis' : 'report'} to ${target.given}`;
+  const whereKo = `${target.kind === 'spof' ? '분석' : '보고서'} (${target.given})`;
+  const untouched = { where: whereKo, state: '이전 것은 그대로입니다' };
   try {
     if (checked.verdict.action === 'create') await mkdir(parent, { recursive: true });
     await mkdir(tmp);
@@ -106,7 +108,7 @@ export async function writeDirectoryAtomically(
     await env.at('tmp-complete');
   } catch (e) {
     warnings.push(...(await removeOutputFolder(tmp)));
-    throw writeFailure(e, where, 'the previous one, if any, is untouched');
+    throw writeFailure(e, where, 'the previous one, if any, is untouched', untouched);
   }
   const replacing = checked.verdict.action === 'replace';
   try {
@@ -121,7 +123,7 @@ export async function writeDirectoryAtomically(
     }
   } catch (e) {
     warnings.push(...(await removeOutputFolder(tmp)));
-    throw writeFailure(e, where, 'the previous one is untouched');
+    throw writeFailure(e, where, 'the previous one is untouched', untouched);
   }
   if (replacing) await env.at('old-aside');
   try {
@@ -138,6 +140,7 @@ export async function writeDirectoryAtomically(
       e,
       where,
       restored ? 'the previous one is untouched' : `the previous one is kept in ${old}`,
+      restored ? untouched : { where: whereKo, state: `이전 것은 ${old}에 남아 있습니다` },
     );
   }
   await env.at('new-in');
@@ -146,14 +149,28 @@ export async function writeDirectoryAtomically(
   return warnings;
 }
 
-/** A worded OutputWriteError for a known fs error; anything else is rethrown (a bug). */
-export function writeFailure(e: unknown, where: string, state: string): Error {
+/**
+ * A worded OutputWriteError for a known fs error; anything else is rethrown (a bug). `ko`: what
+ * was written and the state of the previous output in Korean (default: `where`, "아무것도 쓰지
+ * 않았습니다").
+ */
+export function writeFailure(
+  e: unknown,
+  where: string,
+  state: string,
+  ko: { where: string; state: string } = { where, state: '아무것도 쓰지 않았습니다' },
+): Error {
   const words = errnoWords(e);
   if (words === undefined) return e as Error;
   const path = (e as NodeJS.ErrnoException).path;
   return new OutputWriteError(
     `cannot write ${where}: ${words}${path ? ` at ${path}` : ''}; ${state}.\n` +
       '  → free some space, fix the permissions, or choose another --out.',
+    {
+      ko:
+        `${ko.where}: 쓸 수 없습니다: ${errnoWordsKo(e)}${path ? ` (${path})` : ''}. ${ko.state}.\n` +
+        '  → 공간을 비우거나, 권한을 고치거나, 다른 --out을 고르세요.',
+    },
   );
 }
 

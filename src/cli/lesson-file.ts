@@ -21,6 +21,7 @@ import type { LessonLang, LessonRefs, LessonTranslation } from '../scenario/less
 import type { LoadedScenario } from '../scenario/load.ts';
 import { hexByte, notUtf8 } from '../scenario/utf8.ts';
 import type { CliIo } from './io.ts';
+import { KIND_WORDS_KO } from './out-words.ts';
 import { describeKind, formatBytes, readRegularBytes, UnsafeFileError } from './safe-read.ts';
 
 /** The largest lesson msasim reads. */
@@ -35,10 +36,14 @@ export const lessonFileOf = (file: string) => file.replace(/\.(ya?ml|json)$/i, '
  * e.g. /etc/passwd, into the report), a FIFO (which would hang the run) or a device is skipped
  * with a warning, as is a larger file.
  */
-export async function readLesson(file: string, io: CliIo): Promise<string | null> {
+export async function readLesson(
+  file: string,
+  io: CliIo,
+  lang: Lang = 'en',
+): Promise<string | null> {
   const lesson = lessonFileOf(file);
   if (lesson === file) return null;
-  return readLessonFile(lesson, io, false);
+  return readLessonFile(lesson, io, false, lang);
 }
 
 /**
@@ -50,28 +55,43 @@ async function readLessonFile(
   lesson: string,
   io: CliIo,
   translation: boolean,
+  lang: Lang = 'en',
 ): Promise<string | null> {
+  const ko = lang === 'ko';
   let why: string;
   try {
     const bytes = await readRegularBytes(lesson, LESSON_MAX_BYTES);
     const bad = notUtf8(bytes);
     if (bad === undefined) return bytes.toString('utf8');
-    why = `it is not UTF-8 text (byte ${hexByte(bad.byte)} at line ${bad.line}, column ${bad.col} is not part of a UTF-8 character); save it as UTF-8`;
+    why = ko
+      ? `UTF-8 텍스트가 아닙니다 (${bad.line}행 ${bad.col}열의 바이트 ${hexByte(bad.byte)}는 UTF-8 문자의 일부가 아닙니다). UTF-8로 저장하세요`
+      : `it is not UTF-8 text (byte ${hexByte(bad.byte)} at line ${bad.line}, column ${bad.col} is not part of a UTF-8 character); save it as UTF-8`;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    why =
-      e instanceof UnsafeFileError
-        ? e.reason === 'too-large'
-          ? `it is larger than ${formatBytes(LESSON_MAX_BYTES)}`
-          : `it is ${describeKind(e.reason)}, not a regular file`
-        : (e as Error).message;
+    // the operating system's own reason (another error) stays as it gives it
+    why = !(e instanceof UnsafeFileError)
+      ? (e as Error).message
+      : e.reason === 'too-large'
+        ? ko
+          ? `${formatBytes(LESSON_MAX_BYTES)}보다 큽니다`
+          : `it is larger than ${formatBytes(LESSON_MAX_BYTES)}`
+        : ko
+          ? `일반 파일이 아니라 ${KIND_WORDS_KO[e.reason]}입니다`
+          : `it is ${describeKind(e.reason)}, not a regular file`;
   }
-  io.err(
-    translation
-      ? `warning: ${lesson}: not read as a translation of the scenario's lesson: ${why}.\n`
-      : `warning: ${lesson}: not read as the scenario's lesson: ${why}; the report has no lesson.\n`,
-  );
+  if (ko)
+    io.err(
+      translation
+        ? `경고: ${lesson}: 시나리오 교안의 번역으로 읽지 않았습니다: ${why}.\n`
+        : `경고: ${lesson}: 시나리오의 교안으로 읽지 않았습니다: ${why}. 보고서에 교안이 없습니다.\n`,
+    );
+  else
+    io.err(
+      translation
+        ? `warning: ${lesson}: not read as a translation of the scenario's lesson: ${why}.\n`
+        : `warning: ${lesson}: not read as the scenario's lesson: ${why}; the report has no lesson.\n`,
+    );
   return null;
 }
 
@@ -98,9 +118,9 @@ export async function loadLesson(
   const lessonFile = lessonFileOf(file);
   if (lessonFile === file || loaded.lessonScope === undefined) return null;
   const lessonLang = lessonLangOf(loaded.lang);
-  const text = await readLesson(file, io);
+  const text = await readLesson(file, io, lang);
   if (text === null) {
-    await warnOrphanTranslations(lessonFile, lessonLang, io);
+    await warnOrphanTranslations(lessonFile, lessonLang, io, lang);
     return null;
   }
   const scope = loaded.lessonScope();
@@ -109,7 +129,7 @@ export async function loadLesson(
   const translations: LessonTranslation[] = [];
   for (const to of translationLangs(lessonLang)) {
     const tFile = translationFileOf(lessonFile, to);
-    const tText = await readLessonFile(tFile, io, true);
+    const tText = await readLessonFile(tFile, io, true, lang);
     if (tText === null) continue;
     const parsed = parseTranslation(tText, tFile, scope, refs);
     problems.push(...parsed.issues);
@@ -121,13 +141,20 @@ export async function loadLesson(
 }
 
 /** A warning for each translation beside a scenario that has no lesson to translate. */
-async function warnOrphanTranslations(lessonFile: string, lang: LessonLang, io: CliIo) {
-  for (const to of translationLangs(lang)) {
+async function warnOrphanTranslations(
+  lessonFile: string,
+  lessonLang: LessonLang,
+  io: CliIo,
+  lang: Lang,
+) {
+  for (const to of translationLangs(lessonLang)) {
     const tFile = translationFileOf(lessonFile, to);
-    const tText = await readLessonFile(tFile, io, true);
+    const tText = await readLessonFile(tFile, io, true, lang);
     if (tText !== null)
       io.err(
-        `warning: ${tFile}: a translation of ${lessonFile}, which does not exist: not read (write the lesson in its own language first).\n`,
+        lang === 'ko'
+          ? `경고: ${tFile}: 없는 ${lessonFile}의 번역이라 읽지 않았습니다 (먼저 원래 언어로 교안을 쓰세요).\n`
+          : `warning: ${tFile}: a translation of ${lessonFile}, which does not exist: not read (write the lesson in its own language first).\n`,
       );
   }
 }

@@ -5,7 +5,7 @@
  * refused output paths 2, bugs 70. Output to a closed pipe (`msasim schema | head`) is dropped.
  */
 
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../report/i18n/lang.ts';
 import { DEFAULT_MAX_REPLICATIONS } from '../report/precision-default.ts';
 import { formatIssues } from '../scenario/format.ts';
@@ -36,9 +36,10 @@ import {
   parseTraceReplication,
   parseWarmupOption,
   parseWorkersOption,
+  ValueError,
 } from './option-parsers.ts';
 import { parseParamOption, parseShardOption } from './sweep-args.ts';
-import { usageErrorKo, usageLang, usageTrailer } from './usage-ko.ts';
+import { spokenParsers, usageErrorKo, usageLang, usageTrailer } from './usage-ko.ts';
 import { VERSION } from './version.ts';
 
 /**
@@ -294,7 +295,7 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
       const { playgroundCommand } = await import('./commands/playground.ts');
       result.code = await playgroundCommand(opts.out, io);
     });
-  return program;
+  return spokenParsers(program, usage);
 }
 
 /** What --csv-bom does, in `--help`. */
@@ -376,7 +377,7 @@ function withRunOptions(command: Command): Command {
 function parseTraceCount(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 0 || value.trim() === '')
-    throw new InvalidArgumentError('expected a whole number, 0 or more.');
+    throw new ValueError('expected a whole number, 0 or more.', '0 이상의 정수여야 합니다.');
   return n;
 }
 
@@ -421,15 +422,14 @@ function handleError(e: unknown, io: CliIo, lang: Lang = 'en'): number {
     return ExitCode.usage;
   }
   if (e instanceof OutPathError) {
-    io.err(`✖ ${e.message}\n`);
+    io.err(`✖ ${lang === 'ko' ? (e.ko ?? e.message) : e.message}\n`);
     return ExitCode.usage;
   }
-  if (
-    e instanceof RunGuardError ||
-    e instanceof SweepError ||
-    e instanceof OutputWriteError ||
-    e instanceof InputFileError
-  ) {
+  if (e instanceof SweepError || e instanceof OutputWriteError) {
+    io.err(`✖ ${lang === 'ko' ? (e.ko ?? e.message) : e.message}\n`);
+    return ExitCode.scenario;
+  }
+  if (e instanceof RunGuardError || e instanceof InputFileError) {
     io.err(`✖ ${e.message}\n`);
     return ExitCode.scenario;
   }

@@ -38,6 +38,16 @@ describe('decideFileOut', () => {
   it('refuses a file msasim did not write, and anything that is not a regular file', () => {
     const unmarked = decideFileOut(facts({ target: { kind: 'file', marked: false } }), WHAT);
     expect(unmarked).toMatchObject({ ok: false, why: expect.stringMatching(/did not write/) });
+    // and says so in Korean (--lang ko), naming the file in Korean
+    const ko = decideFileOut(
+      facts({ target: { kind: 'file', marked: false } }),
+      WHAT,
+      '놀이터 파일',
+    );
+    expect(ko).toMatchObject({
+      whyKo: 'msasim이 쓰지 않은 파일이 있습니다 (놀이터 파일이 아닙니다)',
+      todoKo: expect.stringMatching(/msasim은 자신이 쓴 놀이터 파일만 바꿉니다$/),
+    });
     for (const kind of ['dir', 'symlink', 'fifo', 'device', 'socket'] as const)
       expect(decideFileOut(facts({ target: { kind } }), WHAT).ok, kind).toBe(false);
   });

@@ -13,7 +13,14 @@ import { lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OutPathError } from './errors.ts';
 import { writeFailure, writeFileSynced } from './io.ts';
-import { type EntryKind, KIND_WORDS, pathVerdict, refusalText } from './out-rules.ts';
+import {
+  type EntryKind,
+  KIND_WORDS,
+  KIND_WORDS_KO,
+  pathVerdict,
+  refusalText,
+  refusalTextKo,
+} from './out-rules.ts';
 import { kindOf } from './safe-read.ts';
 
 /** What a single-file output needs to know about its path. */
@@ -31,12 +38,20 @@ export interface FileOutFacts {
 
 export type FileOutVerdict =
   | { ok: true; action: 'create' | 'replace' }
-  | { ok: false; why: string; todo: string };
+  | { ok: false; why: string; todo: string; whyKo: string; todoKo: string };
 
 const CHOOSE = 'choose another file name (a new name is fine: msasim creates the file)';
+const CHOOSE_KO = '다른 파일 이름을 고르세요 (새 이름도 됩니다: msasim이 파일을 만듭니다)';
 
-/** Whether msasim may write its file at `f.given`, and how. */
-export function decideFileOut(f: FileOutFacts, what: string): FileOutVerdict {
+/**
+ * Whether msasim may write its file at `f.given`, and how; `what` names the file (English and
+ * Korean) in a refusal.
+ */
+export function decideFileOut(
+  f: FileOutFacts,
+  what: string,
+  whatKo: string = what,
+): FileOutVerdict {
   const byPath = pathVerdict({ ...f, keep: [] });
   if (byPath !== undefined && !byPath.ok) return byPath;
   const { folder, target } = f;
@@ -46,9 +61,20 @@ export function decideFileOut(f: FileOutFacts, what: string): FileOutVerdict {
       ok: false,
       why: `${folder.path} is ${folder.kind === 'absent' ? 'missing' : KIND_WORDS[folder.kind]}, not a folder`,
       todo: `create the folder first, or ${CHOOSE}`,
+      whyKo:
+        folder.kind === 'absent'
+          ? `${folder.path}: 폴더가 없습니다`
+          : `${folder.path}: 폴더가 아니라 ${KIND_WORDS_KO[folder.kind]}입니다`,
+      todoKo: `먼저 폴더를 만들거나, ${CHOOSE_KO}`,
     };
   if (!folder.writable)
-    return { ok: false, why: `the folder ${folder.path} is not writable`, todo: CHOOSE };
+    return {
+      ok: false,
+      why: `the folder ${folder.path} is not writable`,
+      todo: CHOOSE,
+      whyKo: `${folder.path} 폴더에 쓸 권한이 없습니다`,
+      todoKo: CHOOSE_KO,
+    };
   if (target.kind === 'absent') return { ok: true, action: 'create' };
   if (target.kind === 'file' && target.marked) return { ok: true, action: 'replace' };
   if (target.kind === 'file')
@@ -56,8 +82,16 @@ export function decideFileOut(f: FileOutFacts, what: string): FileOutVerdict {
       ok: false,
       why: `a file is there that msasim did not write (it is not ${what})`,
       todo: `${CHOOSE}, or move that file away; msasim replaces only ${what} it wrote`,
+      whyKo: `msasim이 쓰지 않은 파일이 있습니다 (${whatKo}이 아닙니다)`,
+      todoKo: `${CHOOSE_KO}. 또는 그 파일을 옮기세요. msasim은 자신이 쓴 ${whatKo}만 바꿉니다`,
     };
-  return { ok: false, why: `it is ${KIND_WORDS[target.kind]}`, todo: CHOOSE };
+  return {
+    ok: false,
+    why: `it is ${KIND_WORDS[target.kind]}`,
+    todo: CHOOSE,
+    whyKo: `${KIND_WORDS_KO[target.kind]}입니다`,
+    todoKo: CHOOSE_KO,
+  };
 }
 
 /** Bytes read from the start of an existing file to look for the marker. */
@@ -136,13 +170,17 @@ export async function writeFileOut(
   text: string,
   marker: string,
   what: string,
+  whatKo: string = what,
 ): Promise<void> {
   if (!text.slice(0, HEAD_BYTES).includes(marker))
     throw new Error(`the ${what} does not hold its marker in its first ${HEAD_BYTES} bytes`);
   const check = async (): Promise<FileOutFacts> => {
     const facts = await gatherFileOutFacts(given, option, marker);
-    const verdict = decideFileOut(facts, what);
-    if (!verdict.ok) throw new OutPathError(refusalText(facts, verdict.why, verdict.todo));
+    const verdict = decideFileOut(facts, what, whatKo);
+    if (!verdict.ok)
+      throw new OutPathError(refusalText(facts, verdict.why, verdict.todo), {
+        ko: refusalTextKo(facts, verdict.whyKo, verdict.todoKo),
+      });
     return facts;
   };
   const facts = await check();

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   decideOut,
-  decideReportRewrite,
   type EntryKind,
   isSameOrAbove,
   MARKER_FILE,
@@ -14,8 +13,10 @@ import {
   type OutputKind,
   parseMarker,
   refusalText,
+  refusalTextKo,
   type TargetFacts,
 } from './out-rules.ts';
+import { decideReportRewrite } from './report-rules.ts';
 
 const CWD = '/home/ada/work';
 
@@ -61,6 +62,19 @@ const marked = (
 });
 
 /** The verdict's reason, or 'ok:<action>'. */
+/** A refusal's Korean words (--lang ko): Hangul, no English sentence, and the paragraph. */
+function expectKorean(v: { why: string; todo: string; whyKo: string; todoKo: string }) {
+  expect(v.whyKo).toMatch(/[가-힣]/);
+  expect(v.todoKo).toMatch(/[가-힣]/);
+  for (const text of [v.whyKo, v.todoKo])
+    expect(text.replace(/\S*[/.]\S*|--[\w-]+/g, ' '), text).not.toMatch(
+      /[a-z]{2,} [a-z]{2,} [a-z]{2,}/i,
+    );
+  expect(refusalTextKo({ option: '--out', given: 'x' }, v.whyKo, v.todoKo)).toBe(
+    `--out x: ${v.whyKo}.\n  → ${v.todoKo}. 아무것도 쓰지 않았습니다.`,
+  );
+}
+
 function why(f: OutFacts): string {
   const v = decideOut(f);
   return v.ok ? `ok:${v.action}` : v.why;
@@ -130,6 +144,7 @@ describe('decideOut: what is refused, and why', () => {
     const v = decideOut(facts(given, target, more));
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.why).toMatch(reason);
+    if (!v.ok) expectKorean(v);
   });
 
   it.each<[string, TargetFacts, RegExp]>([
@@ -231,6 +246,7 @@ describe('decideOut: what is refused, and why', () => {
     );
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.why).toMatch(reason);
+    if (!v.ok) expectKorean(v);
   });
 
   it('a path whose parent is a file (or a device) is refused', () => {

@@ -9,25 +9,25 @@
  * file names and a readable anchor file (e.g. summary.json with a "format").
  */
 import { posix } from 'node:path';
+import {
+  type EntryKind,
+  KIND_WORDS,
+  KIND_WORDS_KO,
+  OUTPUT_WORDS,
+  OUTPUT_WORDS_KO,
+  type OutputKind,
+} from './out-words.ts';
 
-/** What lstat says a path is (`absent`: nothing there). */
-export type EntryKind =
-  | 'absent'
-  | 'dir'
-  | 'file'
-  | 'symlink'
-  | 'fifo'
-  | 'socket'
-  | 'device'
-  | 'other';
-
-/**
- * The kind of output a command writes: `report` (run, compare: the folder is replaced whole),
- * `spof` (replaced whole), `sweep` (sweep, merge: files are added into the folder, nothing is
- * deleted, so `--resume` keeps the finished points). A folder marked with one kind is never
- * written by a command of another kind.
- */
-export type OutputKind = 'report' | 'spof' | 'sweep';
+export {
+  type EntryKind,
+  KIND_WORDS,
+  KIND_WORDS_KO,
+  OUTPUT_WORDS,
+  OUTPUT_WORDS_KO,
+  type OutputKind,
+  refusalText,
+  refusalTextKo,
+} from './out-words.ts';
 
 /** The marker file msasim writes first into every output folder. */
 export const MARKER_FILE = '.msasim-report';
@@ -171,7 +171,7 @@ export type OutVerdict =
       /** An unmarked folder an older msasim wrote: give it a marker (listing its files) first. */
       adopt?: string[];
     }
-  | { ok: false; why: string; todo: string };
+  | { ok: false; why: string; todo: string; whyKo: string; todoKo: string };
 
 const SYSTEM = ['/proc', '/sys', '/dev'];
 
@@ -182,11 +182,15 @@ export function isSameOrAbove(a: string, b: string): boolean {
   return b.startsWith(prefix);
 }
 
-function refuse(why: string, todo: string): OutVerdict {
-  return { ok: false, why, todo };
+/** A refusal: why and what to do, in English and in Korean (report-rules.ts `refusalTextKo`). */
+function refuse(why: string, todo: string, whyKo: string, todoKo: string): OutVerdict {
+  return { ok: false, why, todo, whyKo, todoKo };
 }
 
 const CHOOSE = 'choose another folder (a new name is fine: msasim creates it)';
+const CHOOSE_KO = '다른 폴더를 고르세요 (새 이름도 됩니다: msasim이 만듭니다)';
+const ALONE = "an output folder is msasim's alone and may be replaced whole";
+const ALONE_KO = '출력 폴더는 msasim만 쓰며 통째로 바뀔 수 있습니다';
 
 /**
  * The rules that need only the path: not empty, not `/`, not under /proc, /sys or /dev, not the
@@ -197,14 +201,22 @@ export function pathVerdict(
   f: Pick<OutFacts, 'given' | 'lexical' | 'resolved' | 'cwd' | 'keep'>,
 ): OutVerdict | undefined {
   if (f.given.trim() === '')
-    return refuse('the path is empty', 'give a folder name, e.g. --out reports/mine');
+    return refuse(
+      'the path is empty',
+      'give a folder name, e.g. --out reports/mine',
+      '경로가 비어 있습니다',
+      '폴더 이름을 주세요. 예: --out reports/mine',
+    );
   for (const p of new Set([f.lexical, f.resolved])) {
-    if (p === '/') return refuse('that is the root folder /', CHOOSE);
+    if (p === '/')
+      return refuse('that is the root folder /', CHOOSE, '루트 폴더 /입니다', CHOOSE_KO);
     const system = SYSTEM.find((s) => isSameOrAbove(s, p));
     if (system !== undefined)
       return refuse(
         `it is under ${system}, where the system keeps its devices and processes`,
         CHOOSE,
+        `시스템이 장치와 프로세스를 두는 ${system} 아래입니다`,
+        CHOOSE_KO,
       );
   }
   for (const p of new Set([f.lexical, f.resolved])) {
@@ -212,35 +224,21 @@ export function pathVerdict(
     if (cwd !== undefined)
       return refuse(
         p === cwd ? 'it is the current folder' : `it holds the current folder (${cwd})`,
-        `${CHOOSE}; an output folder is msasim's alone and may be replaced whole`,
+        `${CHOOSE}; ${ALONE}`,
+        p === cwd ? '현재 폴더입니다' : `현재 폴더(${cwd})를 담고 있습니다`,
+        `${CHOOSE_KO}. ${ALONE_KO}`,
       );
     const keep = f.keep.find((k) => isSameOrAbove(p, k.path));
     if (keep !== undefined)
       return refuse(
         `it holds ${keep.what} (${keep.path})`,
-        `${CHOOSE}; an output folder is msasim's alone and may be replaced whole`,
+        `${CHOOSE}; ${ALONE}`,
+        `지켜야 할 파일을 담고 있습니다 (${keep.path})`,
+        `${CHOOSE_KO}. ${ALONE_KO}`,
       );
   }
   return undefined;
 }
-
-/** Each kind of entry in words ("a symbolic link"). */
-export const KIND_WORDS: Record<EntryKind, string> = {
-  absent: 'nothing',
-  dir: 'a folder',
-  file: 'a file',
-  symlink: 'a symbolic link',
-  fifo: 'a FIFO (named pipe)',
-  socket: 'a socket',
-  device: 'a device',
-  other: 'a special file',
-};
-
-const OUTPUT_WORDS: Record<OutputKind, string> = {
-  report: 'a report of msasim run/compare',
-  spof: 'an analysis of msasim spof',
-  sweep: 'a sweep of msasim sweep/merge',
-};
 
 /** Up to four names, then "…". */
 function some(names: readonly string[]): string {
@@ -258,11 +256,18 @@ export function decideOut(f: OutFacts): OutVerdict {
   const { ancestor, target } = f;
   if (ancestor === undefined) throw new Error('decideOut needs the ancestor facts');
   if (ancestor.error !== undefined)
-    return refuse(`${ancestor.path} cannot be looked at (${ancestor.error})`, CHOOSE);
+    return refuse(
+      `${ancestor.path} cannot be looked at (${ancestor.error})`,
+      CHOOSE,
+      `${ancestor.path}: 살펴볼 수 없습니다 (${ancestor.error})`,
+      CHOOSE_KO,
+    );
   if (ancestor.kind !== 'dir')
     return refuse(
       `${ancestor.path} is ${KIND_WORDS[ancestor.kind]}, not a folder, so nothing can be created inside it`,
       CHOOSE,
+      `${ancestor.path}: 폴더가 아니라 ${KIND_WORDS_KO[ancestor.kind]}이므로 그 안에 아무것도 만들 수 없습니다`,
+      CHOOSE_KO,
     );
   // inside another output: that folder would then hold a file its marker does not list, so
   // msasim would refuse to rewrite it (and a report or spof folder is replaced whole)
@@ -270,6 +275,8 @@ export function decideOut(f: OutFacts): OutVerdict {
     return refuse(
       `it would be inside ${ancestor.path}, ${OUTPUT_WORDS[ancestor.marked]}`,
       `${CHOOSE} outside it; an output folder is msasim's alone`,
+      `${OUTPUT_WORDS_KO[ancestor.marked]}인 ${ancestor.path} 안이 됩니다`,
+      `그 밖에서 ${CHOOSE_KO}. 출력 폴더는 msasim만 씁니다`,
     );
   if (target === undefined) throw new Error('decideOut needs the target facts');
   const replaces = f.kind !== 'sweep';
@@ -277,26 +284,56 @@ export function decideOut(f: OutFacts): OutVerdict {
     case 'absent':
       return ancestor.writable
         ? { ok: true, action: 'create' }
-        : refuse(`you may not create anything in ${ancestor.path}`, CHOOSE);
+        : refuse(
+            `you may not create anything in ${ancestor.path}`,
+            CHOOSE,
+            `${ancestor.path}에 아무것도 만들 권한이 없습니다`,
+            CHOOSE_KO,
+          );
     case 'dir':
       break;
     case 'symlink':
       return refuse(
         `it is a symbolic link (to ${KIND_WORDS[target.linkTo ?? 'absent']}); msasim does not write through links`,
         target.linkTo === 'dir' ? 'give the folder it points to as --out, or ' + CHOOSE : CHOOSE,
+        `심볼릭 링크입니다 (대상: ${KIND_WORDS_KO[target.linkTo ?? 'absent']}). msasim은 링크를 거쳐 쓰지 않습니다`,
+        target.linkTo === 'dir'
+          ? `링크가 가리키는 폴더를 --out으로 주거나, ${CHOOSE_KO}`
+          : CHOOSE_KO,
       );
     case 'file':
-      return refuse('it is a file, not a folder; msasim writes a folder of files', CHOOSE);
+      return refuse(
+        'it is a file, not a folder; msasim writes a folder of files',
+        CHOOSE,
+        '폴더가 아니라 파일입니다. msasim은 파일들을 담은 폴더를 씁니다',
+        CHOOSE_KO,
+      );
     default:
-      return refuse(`it is ${KIND_WORDS[target.kind]}, not a folder`, CHOOSE);
+      return refuse(
+        `it is ${KIND_WORDS[target.kind]}, not a folder`,
+        CHOOSE,
+        `폴더가 아니라 ${KIND_WORDS_KO[target.kind]}입니다`,
+        CHOOSE_KO,
+      );
   }
   if (target.unreadable !== undefined)
-    return refuse(`its contents cannot be listed (${target.unreadable})`, CHOOSE);
+    return refuse(
+      `its contents cannot be listed (${target.unreadable})`,
+      CHOOSE,
+      `안의 목록을 볼 수 없습니다 (${target.unreadable})`,
+      CHOOSE_KO,
+    );
   // an existing folder: replaced whole (report, spof) needs the folder above writable; a sweep
   // adds files into the folder itself
   const writable = replaces ? ancestor.writable : target.writable;
   const where = replaces ? ancestor.path : f.given;
-  if (!writable) return refuse(`you may not write in ${where}`, CHOOSE);
+  if (!writable)
+    return refuse(
+      `you may not write in ${where}`,
+      CHOOSE,
+      `${where}에 쓸 권한이 없습니다`,
+      CHOOSE_KO,
+    );
   const entries = target.entries ?? [];
   if (entries.length === 0) return { ok: true, action: replaces ? 'replace' : 'into' };
   if (entries.some((e) => e.name === MARKER_FILE)) return markedVerdict(f, target, entries);
@@ -318,12 +355,16 @@ function markedVerdict(
     return refuse(
       `its ${MARKER_FILE} is not one msasim can read, so msasim cannot tell which files are its own`,
       `${CHOOSE}, or delete that folder yourself`,
+      `${MARKER_FILE} 파일을 msasim이 읽을 수 없어 어느 파일이 msasim의 것인지 알 수 없습니다`,
+      `${CHOOSE_KO}. 또는 그 폴더를 직접 지우세요`,
     );
   const replaces = f.kind !== 'sweep';
   if (marker.kind !== f.kind)
     return refuse(
       `it holds ${OUTPUT_WORDS[marker.kind]}, not ${OUTPUT_WORDS[f.kind]}`,
       `${CHOOSE}, or delete that folder yourself if you no longer need it`,
+      `다른 종류의 출력이 들어 있습니다: ${OUTPUT_WORDS_KO[marker.kind]} (필요한 것: ${OUTPUT_WORDS_KO[f.kind]})`,
+      `${CHOOSE_KO}. 또는 더 필요 없다면 그 폴더를 직접 지우세요`,
     );
   if (!replaces) return sweepEntriesVerdict(entries, { ok: true, action: 'into' });
   const listed = new Set([...(marker.files ?? []), MARKER_FILE]);
@@ -334,14 +375,22 @@ function markedVerdict(
     return refuse(
       `the folder holds files msasim did not write (${some(foreign)})`,
       `${CHOOSE}, or move those files out`,
+      `폴더에 msasim이 쓰지 않은 파일이 있습니다 (${some(foreign)})`,
+      `${CHOOSE_KO}. 또는 그 파일들을 밖으로 옮기세요`,
     );
   const odd = entries.filter((e) => e.kind !== 'file').map((e) => e.name);
-  if (odd.length > 0)
-    return refuse(
-      `${some(odd)} in it ${odd.length === 1 ? 'is not the file' : 'are not the files'} msasim wrote`,
-      `${CHOOSE}, or move ${odd.length === 1 ? 'it' : 'them'} out`,
-    );
+  if (odd.length > 0) return notWritten(odd);
   return { ok: true, action: 'replace' };
+}
+
+/** Entries of a folder that are not the files msasim wrote (folders, links, …). */
+function notWritten(odd: readonly string[]): OutVerdict {
+  return refuse(
+    `${some(odd)} in it ${odd.length === 1 ? 'is not the file' : 'are not the files'} msasim wrote`,
+    `${CHOOSE}, or move ${odd.length === 1 ? 'it' : 'them'} out`,
+    `폴더 안의 ${some(odd)}: msasim이 쓴 파일이 아닙니다`,
+    `${CHOOSE_KO}. 또는 밖으로 옮기세요`,
+  );
 }
 
 /** In a sweep folder, the names a sweep writes must be what it writes (a file, points/ a folder). */
@@ -360,6 +409,8 @@ function sweepEntriesVerdict(
     return refuse(
       `${some(odd.map((e) => e.name))} in it ${odd.length === 1 ? 'is' : 'are'} not what msasim sweep writes there`,
       `${CHOOSE}, or move ${odd.length === 1 ? 'it' : 'them'} out`,
+      `폴더 안의 ${some(odd.map((e) => e.name))}: msasim sweep이 그곳에 쓰는 것이 아닙니다`,
+      `${CHOOSE_KO}. 또는 밖으로 옮기세요`,
     );
   return ok;
 }
@@ -386,6 +437,8 @@ function legacyVerdict(
     return refuse(
       `the folder exists and holds files msasim did not write (${some(foreign.length > 0 ? foreign : entries.map((e) => e.name))})`,
       `${CHOOSE}, or empty this one`,
+      `폴더가 이미 있고 msasim이 쓰지 않은 파일이 들어 있습니다 (${some(foreign.length > 0 ? foreign : entries.map((e) => e.name))})`,
+      `${CHOOSE_KO}. 또는 이 폴더를 비우세요`,
     );
   const names = entries
     .filter((e) => !isReportTemporary(f.kind, e))
@@ -394,75 +447,6 @@ function legacyVerdict(
   if (f.kind === 'sweep')
     return sweepEntriesVerdict(entries, { ok: true, action: 'into', adopt: [] });
   const odd = entries.filter((e) => e.kind !== 'file');
-  if (odd.length > 0)
-    return refuse(
-      `${some(odd.map((e) => e.name))} in it ${odd.length === 1 ? 'is not the file' : 'are not the files'} msasim wrote`,
-      `${CHOOSE}, or move ${odd.length === 1 ? 'it' : 'them'} out`,
-    );
+  if (odd.length > 0) return notWritten(odd.map((e) => e.name));
   return { ok: true, action: 'replace', adopt: names };
-}
-
-/** The one-paragraph refusal printed for `verdict` (exit 2). */
-export function refusalText(
-  f: Pick<OutFacts, 'option' | 'given'>,
-  why: string,
-  todo: string,
-): string {
-  const shown = f.given === '' ? "''" : f.given;
-  return `${f.option} ${shown}: ${why}.\n  → ${todo}. Nothing was written.`;
-}
-
-/** What `msasim report <dir>` found in the folder whose index.html it would rewrite. */
-export interface ReportFolderFacts {
-  /** The folder itself (lstat). */
-  kind: EntryKind;
-  /** The marker's text when there is a regular-file marker, null when unreadable, undefined when none. */
-  marker?: string | null;
-  /** index.html (lstat). */
-  index: EntryKind;
-  /** Whether index.html carries msasim's generator tag (for a folder without a marker). */
-  indexIsMsasims?: boolean;
-}
-
-/**
- * Whether `msasim report` may rewrite index.html in a folder whose results.json it has read:
- * when the folder is marked as a report, or — for folders written before the marker existed —
- * when index.html is missing or is a page msasim generated. Never through a link, never over
- * anything but a regular file.
- */
-export function decideReportRewrite(
-  f: ReportFolderFacts,
-): { ok: true } | { ok: false; why: string; todo: string } {
-  if (f.kind === 'symlink')
-    return { ok: false, why: 'it is a symbolic link', todo: 'give the folder it points to' };
-  if (f.kind !== 'dir')
-    return {
-      ok: false,
-      why: `it is ${KIND_WORDS[f.kind]}, not a folder`,
-      todo: 'give the folder a run wrote',
-    };
-  if (f.index !== 'absent' && f.index !== 'file')
-    return {
-      ok: false,
-      why: `its index.html is ${KIND_WORDS[f.index]}, not the page msasim wrote`,
-      todo: 'move it out of the folder',
-    };
-  if (f.marker !== undefined) {
-    const marker = f.marker === null ? undefined : parseMarker(f.marker);
-    if (marker?.kind === 'report') return { ok: true };
-    return {
-      ok: false,
-      why:
-        marker === undefined
-          ? `its ${MARKER_FILE} is not one msasim can read`
-          : `it holds ${OUTPUT_WORDS[marker.kind]}, not a report`,
-      todo: 'give the folder msasim run or compare wrote',
-    };
-  }
-  if (f.index === 'absent' || f.indexIsMsasims === true) return { ok: true };
-  return {
-    ok: false,
-    why: "its index.html was not written by msasim (the folder has no marker and the page lacks msasim's generator tag)",
-    todo: 'move index.html out of the folder, or run the scenario again into a new folder',
-  };
 }

@@ -22,6 +22,7 @@ import {
   parseMarker,
   pathVerdict,
   refusalText,
+  refusalTextKo,
   type TargetFacts,
 } from './out-rules.ts';
 import { kindOf, readRegularFile } from './safe-read.ts';
@@ -61,7 +62,10 @@ export async function checkOut(
   const keep = await keepPaths(options.keep ?? []);
   const facts = await gatherOutFacts(given, kind, option, keep);
   const verdict = decideOut(facts);
-  if (!verdict.ok) throw new OutPathError(refusalText(facts, verdict.why, verdict.todo));
+  if (!verdict.ok)
+    throw new OutPathError(refusalText(facts, verdict.why, verdict.todo), {
+      ko: refusalTextKo(facts, verdict.whyKo, verdict.todoKo),
+    });
   return { option, given, kind, path: facts.resolved, keep, verdict };
 }
 
@@ -75,6 +79,13 @@ export async function recheckOut(target: OutTarget): Promise<OutTarget> {
         `it now leads to ${again.path} instead of ${target.path} (a link changed while msasim ran)`,
         'run the command again',
       ),
+      {
+        ko: refusalTextKo(
+          target,
+          `가리키는 곳이 바뀌었습니다: ${target.path} → ${again.path} (msasim이 실행되는 동안 링크가 바뀌었습니다)`,
+          '명령을 다시 실행하세요',
+        ),
+      },
     );
   return again;
 }
@@ -244,6 +255,34 @@ export function errnoWords(e: unknown): string | undefined {
   if (code === undefined || !(code in ERRNO_WORDS)) return undefined;
   return `${ERRNO_WORDS[code]} (${code})`;
 }
+
+/** errnoWords in Korean ("장치에 남은 공간이 없습니다 (ENOSPC)"). */
+export function errnoWordsKo(e: unknown): string | undefined {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === undefined || !(code in ERRNO_WORDS_KO)) return undefined;
+  return `${ERRNO_WORDS_KO[code]} (${code})`;
+}
+
+const ERRNO_WORDS_KO: Record<string, string> = {
+  EACCES: '권한이 없습니다',
+  EPERM: '허용되지 않는 작업입니다',
+  ENOSPC: '장치에 남은 공간이 없습니다',
+  EDQUOT: '디스크 할당량을 넘었습니다',
+  EROFS: '읽기 전용 파일 시스템입니다',
+  ENOTDIR: '경로의 일부가 폴더가 아니라 파일입니다',
+  EISDIR: '파일이 있어야 할 곳에 폴더가 있습니다',
+  ENAMETOOLONG: '이름이 너무 깁니다',
+  ELOOP: '심볼릭 링크를 너무 많이 거칩니다',
+  EEXIST: '그사이에 다른 것이 생겼습니다 (다른 msasim 실행?)',
+  ENOTEMPTY: '그사이에 다른 것이 생겼습니다 (다른 msasim 실행?)',
+  EMFILE: '열린 파일이 너무 많습니다',
+  ENFILE: '열린 파일이 너무 많습니다',
+  EIO: '장치가 입출력 오류를 알렸습니다',
+  EBUSY: '사용 중입니다',
+  EXDEV: '다른 장치에 있습니다',
+  ENOENT: '그사이에 사라졌습니다',
+  EINVAL: '파일 시스템이 그 이름이나 작업을 거부합니다',
+};
 
 function errorWords(e: unknown): string {
   return errnoWords(e) ?? String((e as Error).message);

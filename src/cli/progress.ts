@@ -6,6 +6,7 @@
  * threads run replications (`--jobs`); `sweep` one bar of grid points (runs/s, ETA).
  */
 import cliProgress from 'cli-progress';
+import type { Lang } from '../report/i18n/lang.ts';
 
 /** The bar of one variant of `msasim run`: simulated time over all its replications. */
 export interface VariantBar {
@@ -27,23 +28,44 @@ export function progressWanted(quiet: boolean | undefined): boolean {
   return quiet !== true && process.stderr.isTTY === true;
 }
 
+/** The line of a variant's bar (cli-progress's format) in `lang`. */
+export function runBarFormat(lang: Lang = 'en'): string {
+  return lang === 'ko'
+    ? '{label} [{bar}] 시뮬레이션 {sim}/{total_s} s | 초당 이벤트 {eps}{reps}'
+    : '{label} [{bar}] {sim}/{total_s} s simulated | {eps} events/s{reps}';
+}
+
+/** The replication part of a variant's bar: empty for one replication. */
+export function runBarReplication(r: number, replications: number, lang: Lang = 'en'): string {
+  if (replications <= 1) return '';
+  return lang === 'ko' ? ` | 복제 ${r}/${replications}` : ` | replication ${r}/${replications}`;
+}
+
+/** The line of a sweep's bar in `lang`. */
+export function sweepBarFormat(lang: Lang = 'en'): string {
+  return lang === 'ko'
+    ? 'sweep [{bar}] 점 {value}/{total} | 초당 실행 {rate} | 남은 시간 {remaining}'
+    : 'sweep [{bar}] {value}/{total} points | {rate} runs/s | ETA {remaining}';
+}
+
 /**
- * Bars for `msasim run`/`compare`; undefined when none are wanted. `together`: every variant's
+ * Bars for `msasim run`/`compare` (their words in `lang`); undefined when none are wanted. `together`: every variant's
  * bar is on screen at once (replications run on worker threads), else one after the other.
  */
 export function createRunProgress(
   quiet: boolean | undefined,
   together = false,
+  lang: Lang = 'en',
 ): RunProgress | undefined {
   if (!progressWanted(quiet)) return undefined;
   const options = (label: string, totalMs: number, replications: number) => ({
-    format: '{label} [{bar}] {sim}/{total_s} s simulated | {eps} events/s{reps}',
+    format: runBarFormat(lang),
     payload: (simMs: number, eps: number, r: number) => ({
       label,
       total_s: (totalMs / 1000).toFixed(1),
       sim: (simMs / 1000).toFixed(1),
       eps: eps > 0 ? formatRate(eps) : '—',
-      reps: replications > 1 ? ` | replication ${r}/${replications}` : '',
+      reps: runBarReplication(r, replications, lang),
     }),
   });
   const look = { stream: process.stderr, barsize: 24, hideCursor: true, fps: 5 };
@@ -85,18 +107,19 @@ export interface SweepProgress {
 
 /**
  * The bar of a sweep of `total` points of which `done` were finished before (--resume);
- * undefined when none is wanted.
+ * undefined when none is wanted. Its words are in `lang`.
  */
 export function createSweepProgress(
   total: number,
   done: number,
   quiet: boolean | undefined,
+  lang: Lang = 'en',
 ): SweepProgress | undefined {
   if (!progressWanted(quiet)) return undefined;
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: 'sweep [{bar}] {value}/{total} points | {rate} runs/s | ETA {remaining}',
+      format: sweepBarFormat(lang),
       barsize: 30,
       hideCursor: true,
     },

@@ -20,6 +20,7 @@
  */
 import type { LoopClock, LoopTiming, RunResult, RunSummary } from '../metrics/summary.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
+import type { Lang } from '../report/i18n/lang.ts';
 import { ScenarioError } from '../scenario/issues.ts';
 import { wallBudgetSpent } from '../scenario/messages.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -46,6 +47,8 @@ export interface ReplicationOptions extends GuardLimits, TraceChoice {
   seriesResolution?: number;
   /** No progress bars. */
   quiet?: boolean;
+  /** The language of the progress bars' words (default English). */
+  lang?: Lang;
 }
 
 /** What every replication of a command shares. */
@@ -114,7 +117,7 @@ export class Replicator {
   async all(scenarios: readonly Scenario[], count: number): Promise<Replicated> {
     const { ctx } = this;
     if (ctx.threads === 0 || count === 1) return this.#allHere(scenarios, count);
-    const progress = createRunProgress(ctx.opts.quiet, true);
+    const progress = createRunProgress(ctx.opts.quiet, true, ctx.opts.lang);
     const bars = scenarios.map((s) =>
       progress?.variant(s.variant ?? s.name, s.durationMs * count, count),
     );
@@ -261,7 +264,7 @@ export class Replicator {
 
   /** Every replication in this thread, one after the other (--jobs 1, or one replication). */
   async #allHere(scenarios: readonly Scenario[], count: number): Promise<Replicated> {
-    const progress = createRunProgress(this.ctx.opts.quiet);
+    const progress = createRunProgress(this.ctx.opts.quiet, false, this.ctx.opts.lang);
     const firsts: RunResult[] = [];
     const summaries: RunSummary[][] = scenarios.map(() => []);
     for (const [v, scenario] of scenarios.entries()) {

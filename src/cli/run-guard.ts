@@ -204,9 +204,10 @@ export async function guardedRun(
 }
 
 /** The console warning of a --duration below a second (a bare number is milliseconds). */
-export function shortDurationWarning(durationMs: number): string {
+export function shortDurationWarning(durationMs: number, lang: Lang = 'en'): string {
   const text = msg.shortDuration(`--duration ${durationMs}`, durationMs);
-  return `⚠ ${text.message}\n  → ${text.hint}`;
+  const ko = lang === 'ko' ? text.ko : undefined;
+  return `⚠ ${ko?.message ?? text.message}\n  → ${ko?.hint ?? text.hint}`;
 }
 
 /** The console warning of runs in which no request completed: their report is empty. */

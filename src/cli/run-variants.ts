@@ -178,18 +178,27 @@ async function runAll(
   const most = opts.precision === undefined ? replications : cap;
   for (const v of loaded.variants) {
     const tr = tracedReplication(v, opts);
-    if (typeof tr === 'number' && tr > most)
+    if (typeof tr === 'number' && tr > most) {
+      const inFile = opts.traceReplication === undefined;
       throw new UsageError(
-        `${opts.traceReplication === undefined ? `trace.replication: ${tr} in the scenario` : `--trace-replication ${tr}`}: this run makes ${most === 1 ? 'one replication' : `at most ${most} replications`}; give a number from 1 to ${most}, or all${opts.traceReplication === undefined ? ' (or --replications, or --trace-replication)' : ''}.`,
+        `${inFile ? `trace.replication: ${tr} in the scenario` : `--trace-replication ${tr}`}: this run makes ${most === 1 ? 'one replication' : `at most ${most} replications`}; give a number from 1 to ${most}, or all${inFile ? ' (or --replications, or --trace-replication)' : ''}.`,
+        {
+          ko: `${inFile ? `시나리오의 trace.replication: ${tr}` : `--trace-replication ${tr}`}: 이 실행의 복제는 ${most === 1 ? '1회뿐입니다' : `최대 ${most}회입니다`}. 1에서 ${most} 사이의 번호나 all을 주세요${inFile ? ' (또는 --replications나 --trace-replication을 주세요)' : ''}.`,
+        },
       );
+    }
   }
   if (opts.duration !== undefined && opts.duration < 1000)
-    io.err(`${shortDurationWarning(opts.duration)}\n`);
+    io.err(`${shortDurationWarning(opts.duration, opts.lang)}\n`);
   const scenarios = loaded.variants.map((base) => {
     const scenario = opts.duration === undefined ? base : { ...base, durationMs: opts.duration };
     if (scenario.warmupMs >= scenario.durationMs) {
+      const duration = timeWords(opts.duration ?? scenario.durationMs);
       throw new UsageError(
-        `--duration ${timeWords(opts.duration ?? scenario.durationMs)} is not longer than the scenario's warm-up (${timeWords(scenario.warmupMs)}).`,
+        `--duration ${duration} is not longer than the scenario's warm-up (${timeWords(scenario.warmupMs)}).`,
+        {
+          ko: `--duration ${duration}: 시나리오의 워밍업(${timeWords(scenario.warmupMs)})보다 길어야 합니다.`,
+        },
       );
     }
     return scenario;

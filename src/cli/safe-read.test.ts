@@ -76,5 +76,11 @@ describe('readLesson of a file that is not UTF-8', () => {
       "x.md: not read as the scenario's lesson: it is not UTF-8 text (byte 0xB0 at line 3, column 1",
     );
     expect(err()).toContain('the report has no lesson');
+    // and says so in Korean with --lang ko
+    const before = err().length;
+    expect(await readLesson(join(dir, 'x.yaml'), io, 'ko')).toBeNull();
+    expect(err().slice(before)).toBe(
+      `경고: ${join(dir, 'x.md')}: 시나리오의 교안으로 읽지 않았습니다: UTF-8 텍스트가 아닙니다 (3행 1열의 바이트 0xB0는 UTF-8 문자의 일부가 아닙니다). UTF-8로 저장하세요. 보고서에 교안이 없습니다.\n`,
+    );
   });
 });

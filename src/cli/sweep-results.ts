@@ -42,6 +42,9 @@ export async function writeSweepResults(
   if (missing.length > 0)
     throw new SweepError(
       `${dir} lacks ${missing.length} of the sweep's ${plan.points} points: ${formatIndexes(missing)}.`,
+      {
+        ko: `${dir}: 스윕의 점 ${plan.points}개 중 ${missing.length}개가 없습니다: ${formatIndexes(missing)}.`,
+      },
     );
   const data = assembleSweep(plan, texts as string[]);
   const files = new Map([

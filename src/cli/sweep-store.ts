@@ -38,8 +38,12 @@ export async function readPlan(dir: string): Promise<SweepPlan | undefined> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     if (e instanceof UnsafeFileError)
-      throw new SweepError(`${e.message}; a sweep writes its plan as a regular file.`);
-    throw new SweepError(`cannot read ${path}: ${(e as Error).message}`);
+      throw new SweepError(`${e.message}; a sweep writes its plan as a regular file.`, {
+        ko: `${e.message}; 스윕은 plan을 일반 파일로 씁니다.`,
+      });
+    throw new SweepError(`cannot read ${path}: ${(e as Error).message}`, {
+      ko: `${path}: 읽을 수 없습니다: ${(e as Error).message}`,
+    });
   }
   try {
     const plan = JSON.parse(text) as SweepPlan;
@@ -49,6 +53,11 @@ export async function readPlan(dir: string): Promise<SweepPlan | undefined> {
     throw new SweepError(
       `${path} is not a sweep plan (damaged, or written by something else).\n` +
         '  → run the sweep again without --resume, into an empty --out folder.',
+      {
+        ko:
+          `${path}: 스윕 plan이 아닙니다 (손상되었거나 다른 것이 썼습니다).\n` +
+          '  → --resume 없이, 빈 --out 폴더로 스윕을 다시 실행하세요.',
+      },
     );
   }
 }
@@ -119,7 +128,10 @@ export async function prepareSweepFolder(target: OutTarget): Promise<void> {
     await writeFileSynced(join(path, MARKER_FILE), markerText({ msasim: VERSION, kind: 'sweep' }));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
-      throw writeFailure(e, `the sweep to ${target.given}`, 'nothing was written');
+      throw writeFailure(e, `the sweep to ${target.given}`, 'nothing was written', {
+        where: `스윕 (${target.given})`,
+        state: '아무것도 쓰지 않았습니다',
+      });
   }
   await removeStaleTemporaries(path);
   await removeStaleTemporaries(join(path, POINTS_DIR));
@@ -163,6 +175,9 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
     await rename(tmp, path);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw writeFailure(e, path, 'the file there before, if any, is untouched');
+    throw writeFailure(e, path, 'the file there before, if any, is untouched', {
+      where: path,
+      state: '이전 파일은 그대로입니다',
+    });
   }
 }

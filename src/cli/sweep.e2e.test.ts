@@ -187,6 +187,43 @@ describe('msasim sweep (built CLI)', () => {
     expect(resumed).toEqual(single);
   });
 
+  it('speaks Korean with --lang ko: the last lines of a shard and of merge, and their refusals', async () => {
+    const ko = ['--lang', 'ko'];
+    for (const i of [1, 2]) {
+      const r = await msasim([
+        ...SWEEP,
+        '--shard',
+        `${i}/2`,
+        ...ONE_WORKER,
+        '--out',
+        `ko${i}`,
+        ...ko,
+      ]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(
+        `, 샤드 ${i}/2: 점 3개 중 3개 실행, 워커 1개로 실행 12회, 실제 시간 `,
+      );
+      expect(r.stderr).toContain(`쓴 파일: sweep-plan.json, points/ (폴더 ko${i})`);
+      expect(r.stderr).toContain('  → 모든 샤드가 끝나면: msasim merge <샤드 폴더들> --out <폴더>');
+    }
+    const partial = await msasim(['merge', 'ko1', '--out', 'ko-partial', ...ko]);
+    expect(partial.code).toBe(1);
+    expect(partial.stderr).toBe(
+      '✖ 스윕이 완전하지 않습니다: 점 6개 중 3개가 ko1에 없습니다: 1, 3, 5 (실행할 샤드: --shard 2/2).\n' +
+        '  → 빠진 샤드를 실행하고 (또는 --resume으로 다시 실행하고) 다시 합치세요. 아무것도 쓰지 않았습니다.\n',
+    );
+    const merged = await msasim(['merge', 'ko1', 'ko2', '--out', 'ko-merged', ...ko]);
+    expect(merged.code).toBe(0);
+    expect(merged.stderr).toContain(
+      '의 점 6개를 폴더 2개에서 합쳤습니다. 쓴 파일: sweep.json, sweep.csv, sweep.html (폴더 ko-merged)',
+    );
+    const other = await refusal([...SWEEP, '--seed', '7', '--resume', '--out', 'ko1', ...ko]);
+    expect(other).toBe(
+      '✖ 이어서 할 수 없습니다: ko1/sweep-plan.json은 다른 스윕의 것입니다. 다른 점: --seed (저장된 것: 없음, 지금: 7).\n' +
+        '  → 같은 시나리오와 옵션으로 다시 실행하거나, --resume 없이 (또는 다른 --out으로) 처음부터 시작하세요.\n',
+    );
+  });
+
   it('refuses to resume a different sweep, saying what differs', async () => {
     const stderr = await refusal([...SWEEP, '--seed', '7', '--resume', '--out', 'single']);
     expect(stderr).toMatchInlineSnapshot(`

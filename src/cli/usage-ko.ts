@@ -2,12 +2,15 @@
  * Command-line errors in Korean (issue 17, `--lang ko` or a Korean locale): commander's own
  * messages (an unknown option or command, a bad or missing option value, a missing or extra
  * argument) reworded by their fixed English frame; what the frame quotes (option names, values,
- * the choices, a validator's own sentence) stays as written, and a message of another shape
- * keeps its English after "오류:". The language is read from the command line before commander
- * parses it (an error can come before any option is known): `--lang ko`, `--lang=ko`, else the
- * locale.
+ * the choices) stays as written, and a message of another shape keeps its English after "오류:".
+ * An option parser's own sentence (what was expected) comes in Korean from the ValueError it
+ * throws (cli/option-parsers.ts), chosen by `spokenParsers`. The language is read from the
+ * command line before commander parses it (an error can come before any option is known):
+ * `--lang ko`, `--lang=ko`, else the locale.
  */
+import { type Command, InvalidArgumentError } from 'commander';
 import { type Lang, langFromEnv } from '../report/i18n/lang.ts';
+import { ValueError } from './option-parsers.ts';
 
 /** The line printed after a usage error. */
 export const usageTrailer = (lang: Lang): string =>
@@ -66,4 +69,27 @@ export function usageErrorKo(text: string): string {
     }
   }
   return out;
+}
+
+/**
+ * Makes the option parsers of `program` and its commands speak `lang`: in Korean, a parser's
+ * ValueError is thrown again with its Korean sentence, which commander prints in the frame
+ * above. Returns `program`.
+ */
+export function spokenParsers(program: Command, lang: Lang): Command {
+  if (lang !== 'ko') return program;
+  for (const command of [program, ...program.commands])
+    for (const option of command.options) {
+      const parse = option.parseArg;
+      if (parse === undefined) continue;
+      option.parseArg = <T>(value: string, previous: T): T => {
+        try {
+          return parse(value, previous);
+        } catch (e) {
+          if (e instanceof ValueError) throw new InvalidArgumentError(e.ko);
+          throw e;
+        }
+      };
+    }
+  return program;
 }

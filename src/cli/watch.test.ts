@@ -25,4 +25,15 @@ describe('run --watch', () => {
       'watch: run 3 at 10:00:02 failed: the report was not rewritten; fix the file and save it again. Watching a.json (Ctrl-C to stop)',
     );
   });
+
+  it('says the same in Korean with --lang ko', () => {
+    const files = ['s/a.yaml', 's/a.md'];
+    expect(watchLine(1, '10:00:00', 0, files, 'ko')).toBe(
+      'watch: 10:00:00 실행 1 완료. 페이지를 새로 고치면 보고서가 보입니다. 지켜보는 파일: s/a.yaml, s/a.md (멈추려면 Ctrl-C)',
+    );
+    expect(watchLine(2, '10:00:01', 3, files, 'ko')).toContain('완료. 페이지를 새로 고치면');
+    expect(watchLine(3, '10:00:02', 1, ['a.json'], 'ko')).toBe(
+      'watch: 10:00:02 실행 3 실패: 보고서를 다시 쓰지 않았습니다. 파일을 고쳐 다시 저장하세요. 지켜보는 파일: a.json (멈추려면 Ctrl-C)',
+    );
+  });
 });

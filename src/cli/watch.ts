@@ -11,6 +11,7 @@
  */
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Lang } from '../report/i18n/lang.ts';
 import { translationFileOf } from '../scenario/lesson-translation.ts';
 import { LESSON_LANGS } from '../scenario/lesson-types.ts';
 import type { CliIo } from './io.ts';
@@ -29,9 +30,22 @@ export function watchedNames(file: string): string[] {
 /**
  * The line after each run: done (0, or 3 for a missed SLO: the report was written) says to
  * reload the page; failed says the report was not rewritten (a problem in the saved file,
- * printed above it). Then the files watched, listed as a sentence.
+ * printed above it). Then the files watched, listed as a sentence (in Korean: a list).
  */
-export function watchLine(run: number, time: string, code: number, watched: string[]): string {
+export function watchLine(
+  run: number,
+  time: string,
+  code: number,
+  watched: string[],
+  lang: Lang = 'en',
+): string {
+  if (lang === 'ko') {
+    const result =
+      code === 0 || code === 3
+        ? '완료. 페이지를 새로 고치면 보고서가 보입니다'
+        : '실패: 보고서를 다시 쓰지 않았습니다. 파일을 고쳐 다시 저장하세요';
+    return `watch: ${time} 실행 ${run} ${result}. 지켜보는 파일: ${watched.join(', ')} (멈추려면 Ctrl-C)`;
+  }
   const outcome =
     code === 0 || code === 3
       ? 'done; reload the page to see the report'
@@ -51,6 +65,7 @@ export async function watchAndRerun(
   file: string,
   once: () => Promise<number>,
   io: CliIo,
+  lang: Lang = 'en',
 ): Promise<number> {
   const folder = dirname(resolve(file));
   const names = new Set(watchedNames(file));
@@ -75,7 +90,7 @@ export async function watchAndRerun(
         return 1;
       });
       const watched = watchedNames(file).map((n) => join(dirname(file), n));
-      io.err(`${watchLine(runs, stamp(), code, watched)}\n`);
+      io.err(`${watchLine(runs, stamp(), code, watched, lang)}\n`);
     } while (again && !stopped);
     running = false;
   };
@@ -87,7 +102,7 @@ export async function watchAndRerun(
       watcher?.close();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      io.err('watch: stopped\n');
+      io.err(lang === 'ko' ? 'watch: 멈췄습니다\n' : 'watch: stopped\n');
       done(0);
     };
     // Ctrl-C during the first run stops too (the run ends at its next checkpoint's yield)

@@ -58,20 +58,25 @@ describe('planSpof', () => {
   it('says what is wrong with the command line', () => {
     expect(plan({ variant: 'nope' })).toEqual({
       usage: '--variant nope: no such variant; two has one, other.',
+      usageKo: '--variant nope: 그런 변형이 없습니다. two의 변형: one, other.',
     });
     expect(
       planSpof({ name: 'one', variants: [{ ...variants[0], variant: undefined }], variant: 'x' }),
     ).toEqual({
       usage: '--variant x: one has no variants.',
+      usageKo: '--variant x: one에는 변형이 없습니다.',
     });
     expect(plan({ durationMs: 5000 })).toEqual({
       usage: '--duration 5 s is not longer than the warm-up (10 s).',
+      usageKo: '--duration 5 s: 워밍업(10 s)보다 길어야 합니다.',
     });
     expect(plan({ atMs: 5000 })).toEqual({
       usage: '--at 5 s must fall after the warm-up (10 s) and before the end (40 s).',
+      usageKo: '--at 5 s: 워밍업(10 s) 뒤, 끝(40 s) 전이어야 합니다.',
     });
     expect(plan({ atMs: 100_500 })).toEqual({
       usage: '--at 100.5 s must fall after the warm-up (10 s) and before the end (40 s).',
+      usageKo: '--at 100.5 s: 워밍업(10 s) 뒤, 끝(40 s) 전이어야 합니다.',
     });
     expect(timeWords(250)).toBe('250 ms');
   });

@@ -55,19 +55,25 @@ export interface SpofPlan {
 /** Seconds rounded to whole ones, at least one: the default window's edges. */
 const wholeSeconds = (ms: number) => Math.max(1000, Math.round(ms / 1000) * 1000);
 
-/** The plan of an analysis, or why the command line cannot give one (a usage error's text). */
-export function planSpof(input: SpofPlanInput): SpofPlan | { usage: string } {
+/**
+ * The plan of an analysis, or why the command line cannot give one (a usage error's text, in
+ * English and in Korean).
+ */
+export function planSpof(input: SpofPlanInput): SpofPlan | { usage: string; usageKo: string } {
   let scenario = input.variants[0];
   if (input.variant !== undefined) {
     const found = input.variants.find((v) => v.variant === input.variant);
     if (found === undefined) {
       const names = input.variants.map((v) => v.variant).filter((v) => v !== undefined);
-      return {
-        usage:
-          names.length === 0
-            ? `--variant ${input.variant}: ${input.name} has no variants.`
-            : `--variant ${input.variant}: no such variant; ${input.name} has ${names.join(', ')}.`,
-      };
+      return names.length === 0
+        ? {
+            usage: `--variant ${input.variant}: ${input.name} has no variants.`,
+            usageKo: `--variant ${input.variant}: ${input.name}에는 변형이 없습니다.`,
+          }
+        : {
+            usage: `--variant ${input.variant}: no such variant; ${input.name} has ${names.join(', ')}.`,
+            usageKo: `--variant ${input.variant}: 그런 변형이 없습니다. ${input.name}의 변형: ${names.join(', ')}.`,
+          };
     }
     scenario = found;
   }
@@ -75,19 +81,26 @@ export function planSpof(input: SpofPlanInput): SpofPlan | { usage: string } {
   const ownFaults = scenario.faults.length;
   scenario = { ...scenario, faults: [] };
   const measured = scenario.durationMs - scenario.warmupMs;
-  if (measured <= 0)
+  if (measured <= 0) {
+    const duration = timeWords(input.durationMs ?? scenario.durationMs);
+    const warmup = timeWords(scenario.warmupMs);
     return {
-      usage: `--duration ${timeWords(input.durationMs ?? scenario.durationMs)} is not longer than the warm-up (${timeWords(scenario.warmupMs)}).`,
+      usage: `--duration ${duration} is not longer than the warm-up (${warmup}).`,
+      usageKo: `--duration ${duration}: 워밍업(${warmup})보다 길어야 합니다.`,
     };
+  }
   const startMs = input.atMs ?? wholeSeconds(scenario.warmupMs + measured / 3);
   const endMs = Math.min(
     scenario.durationMs,
     startMs + (input.forMs ?? wholeSeconds(measured / 3)),
   );
-  if (startMs < scenario.warmupMs || startMs >= scenario.durationMs)
+  if (startMs < scenario.warmupMs || startMs >= scenario.durationMs) {
+    const [at, warmup, end] = [startMs, scenario.warmupMs, scenario.durationMs].map(timeWords);
     return {
-      usage: `--at ${timeWords(startMs)} must fall after the warm-up (${timeWords(scenario.warmupMs)}) and before the end (${timeWords(scenario.durationMs)}).`,
+      usage: `--at ${at} must fall after the warm-up (${warmup}) and before the end (${end}).`,
+      usageKo: `--at ${at}: 워밍업(${warmup}) 뒤, 끝(${end}) 전이어야 합니다.`,
     };
+  }
   return { scenario, ownFaults, window: { startMs, endMs }, seed: input.seed ?? scenario.seed };
 }
 

@@ -49,6 +49,16 @@ describe('the grid', () => {
     expect(gridProblem([big])).toMatch(/has 100001 points; at most 100000/);
   });
 
+  it('says the same in Korean (--lang ko)', () => {
+    expect(gridProblem([], 'ko')).toBe(
+      '스윕에는 --param services.orders.instances=2,4,8처럼 --param path=value,value,…가 하나 이상 필요합니다.',
+    );
+    const big = { path: 'c', values: Array.from({ length: MAX_GRID_POINTS + 1 }, (_, i) => i) };
+    expect(gridProblem([big], 'ko')).toMatch(
+      /^--param 값의 격자가 점 100001개입니다. 최대 100000개/,
+    );
+  });
+
   it('gives each point its overrides, labelled as typed', () => {
     expect(overridesAt([A, B], 4)).toEqual([
       { path: 'a', value: 2, label: '--param a=2', pathLabel: '--param a' },
@@ -86,6 +96,7 @@ describe('checkGrid', () => {
   it('refuses a --duration not longer than a warm-up, once or where it is', () => {
     expect(checkGrid([A], 1000, () => ({ loaded: loaded([1000, 1000]) }))).toEqual({
       usage: "--duration 1 s is not longer than the scenario's warm-up (1 s).",
+      usageKo: '--duration 1 s: 시나리오의 워밍업(1 s)보다 길어야 합니다.',
     });
     const mixed = checkGrid([A], 1000, (o) => ({
       loaded: loaded(o[0].value === 1 ? [500] : [2000]),
@@ -93,6 +104,8 @@ describe('checkGrid', () => {
     expect(mixed).toEqual({
       usage:
         "--duration 1 s is not longer than the scenario's warm-up at 1 points:\n  --param a=2, variant v0: warm-up 2 s",
+      usageKo:
+        '--duration 1 s: 시나리오의 워밍업보다 길어야 합니다. 해당하는 점 1개:\n  --param a=2, 변형 v0: 워밍업 2 s',
     });
   });
 });
@@ -124,5 +137,14 @@ describe('the runs and the account', () => {
     expect(sweepAccount({ ...t, done: 0, workers: 1 })).toBe(
       'ran 2 of 6 points, 8 runs on 1 worker in 3.10 s wall',
     );
+  });
+
+  it('says what ran in Korean', () => {
+    const t = { points: 6, mine: 6, ran: 2, done: 4, runs: 8, workers: 2, wallMs: 3100 };
+    expect(sweepAccount(t, 'ko')).toBe(
+      '점 6개 중 2개 실행 (4개는 이미 끝남), 워커 2개로 실행 8회, 실제 시간 3.10초',
+    );
+    expect(sweepAccount({ ...t, ran: 0 }, 'ko')).toBe('점 6개가 모두 이미 끝났습니다');
+    expect(sweepAccount({ ...t, mine: 0 }, 'ko')).toBe('점 6개 중 이 샤드에 속하는 점이 없습니다');
   });
 });

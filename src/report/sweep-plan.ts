@@ -12,6 +12,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
+import type { Lang } from './i18n/lang.ts';
 import { OUTPUT_FORMAT_VERSION } from './results.ts';
 import { gridSize, gridValues, type SweepData, type SweepParam, type SweepPoint } from './sweep.ts';
 import { timeWords } from './time-words.ts';
@@ -19,13 +20,18 @@ import { timeWords } from './time-words.ts';
 /** Most points of a sweep's grid. */
 export const MAX_GRID_POINTS = 100_000;
 
-/** Why the --param values cannot be swept (a usage error's text), or undefined. */
-export function gridProblem(params: readonly SweepParam[]): string | undefined {
+/** Why the --param values cannot be swept (a usage error's text, in `lang`), or undefined. */
+export function gridProblem(params: readonly SweepParam[], lang: Lang = 'en'): string | undefined {
+  const ko = lang === 'ko';
   if (params.length === 0)
-    return 'a sweep needs at least one --param path=value,value,… such as --param services.orders.instances=2,4,8.';
+    return ko
+      ? '스윕에는 --param services.orders.instances=2,4,8처럼 --param path=value,value,…가 하나 이상 필요합니다.'
+      : 'a sweep needs at least one --param path=value,value,… such as --param services.orders.instances=2,4,8.';
   const n = gridSize(params);
   if (n > MAX_GRID_POINTS)
-    return `the grid of the --param values has ${n} points; at most ${MAX_GRID_POINTS} (each is parsed, run and saved): sweep fewer values, or split the sweep.`;
+    return ko
+      ? `--param 값의 격자가 점 ${n}개입니다. 최대 ${MAX_GRID_POINTS}개입니다 (점마다 읽고, 실행하고, 저장합니다): 값을 줄이거나 스윕을 나누세요.`
+      : `the grid of the --param values has ${n} points; at most ${MAX_GRID_POINTS} (each is parsed, run and saved): sweep fewer values, or split the sweep.`;
   return undefined;
 }
 
@@ -48,7 +54,7 @@ export type ParseAt = (
 export type GridCheck =
   | { loaded: LoadedScenario }
   | { issues: ScenarioIssue[] }
-  | { usage: string };
+  | { usage: string; usageKo: string };
 
 /**
  * Parses the scenario at every grid point (`parseAt`), so that every problem is reported before
@@ -65,7 +71,7 @@ export function checkGrid(
 ): GridCheck {
   const problems: ScenarioIssue[] = [];
   const warnings: ScenarioIssue[] = [];
-  const tooShort: { where: string; warmupMs: number }[] = [];
+  const tooShort: TooShort[] = [];
   const n = gridSize(params);
   let runs = 0;
   let first: LoadedScenario | undefined;
@@ -83,27 +89,49 @@ export function checkGrid(
     for (const v of loaded.variants) {
       runs++;
       if (durationMs !== undefined && v.warmupMs >= durationMs) {
-        const where = `${overrides.map((o) => o.label).join(' ')}${v.variant ? `, variant ${v.variant}` : ''}`;
-        tooShort.push({ where, warmupMs: v.warmupMs });
+        const where = overrides.map((o) => o.label).join(' ');
+        tooShort.push({ where, variant: v.variant ?? undefined, warmupMs: v.warmupMs });
       }
     }
   }
   if (problems.length > 0) return { issues: sortedUnique(problems) };
-  if (tooShort.length > 0) return { usage: durationTooShort(durationMs as number, tooShort, runs) };
+  if (tooShort.length > 0)
+    return {
+      usage: durationTooShort(durationMs as number, tooShort, runs, 'en'),
+      usageKo: durationTooShort(durationMs as number, tooShort, runs, 'ko'),
+    };
   return { loaded: { ...(first as LoadedScenario), warnings: sortedUnique(warnings) } };
+}
+
+/** A grid point (its --param labels) and variant whose warm-up is not shorter than --duration. */
+interface TooShort {
+  where: string;
+  variant: string | undefined;
+  warmupMs: number;
 }
 
 /** The text of a --duration not longer than the warm-up: once, or at each point where it is. */
 function durationTooShort(
   durationMs: number,
-  tooShort: { where: string; warmupMs: number }[],
+  tooShort: TooShort[],
   runs: number,
+  lang: Lang,
 ): string {
-  const head = `--duration ${timeWords(durationMs)} is not longer than the scenario's warm-up`;
+  const ko = lang === 'ko';
+  const head = ko
+    ? `--duration ${timeWords(durationMs)}: 시나리오의 워밍업보다 길어야 합니다`
+    : `--duration ${timeWords(durationMs)} is not longer than the scenario's warm-up`;
   if (tooShort.length === runs && tooShort.every((t) => t.warmupMs === tooShort[0].warmupMs))
-    return `${head} (${timeWords(tooShort[0].warmupMs)}).`;
-  const where = tooShort.map((t) => `${t.where}: warm-up ${timeWords(t.warmupMs)}`);
-  return `${head} at ${tooShort.length} points:\n  ${where.join('\n  ')}`;
+    return ko
+      ? `--duration ${timeWords(durationMs)}: 시나리오의 워밍업(${timeWords(tooShort[0].warmupMs)})보다 길어야 합니다.`
+      : `${head} (${timeWords(tooShort[0].warmupMs)}).`;
+  const where = tooShort.map((t) => {
+    const variant = t.variant ? `, ${ko ? '변형' : 'variant'} ${t.variant}` : '';
+    return `${t.where}${variant}: ${ko ? '워밍업' : 'warm-up'} ${timeWords(t.warmupMs)}`;
+  });
+  return ko
+    ? `${head}. 해당하는 점 ${tooShort.length}개:\n  ${where.join('\n  ')}`
+    : `${head} at ${tooShort.length} points:\n  ${where.join('\n  ')}`;
 }
 
 /** Issues in file order, each (place and message) once. */
@@ -150,8 +178,14 @@ export interface SweepTally {
   wallMs: number;
 }
 
-/** "ran 2 of 6 points (4 already done), 8 runs on 2 workers in 3.10 s wall". */
-export function sweepAccount(t: SweepTally): string {
+/** "ran 2 of 6 points (4 already done), 8 runs on 2 workers in 3.10 s wall" (or in Korean). */
+export function sweepAccount(t: SweepTally, lang: Lang = 'en'): string {
+  if (lang === 'ko') {
+    const done = t.done > 0 ? ` (${t.done}개는 이미 끝남)` : '';
+    if (t.mine === 0) return `점 ${t.points}개 중 이 샤드에 속하는 점이 없습니다`;
+    if (t.ran === 0) return `점 ${t.mine}개가 모두 이미 끝났습니다`;
+    return `점 ${t.mine}개 중 ${t.ran}개 실행${done}, 워커 ${t.workers}개로 실행 ${t.runs}회, 실제 시간 ${(t.wallMs / 1000).toFixed(2)}초`;
+  }
   const before = t.done > 0 ? ` (${t.done} already done)` : '';
   if (t.mine === 0) return `no point of the ${t.points} falls to this shard`;
   if (t.ran === 0) return `all ${t.mine} points were already done`;
@@ -204,26 +238,33 @@ export function createPlan(
 }
 
 /**
- * In words, what differs between two plans' decisive fields (empty when they match); `names`
- * say whose each plan is, e.g. ['saved', 'now'].
+ * In words (`lang`), what differs between two plans' decisive fields (empty when they match);
+ * `names` say whose each plan is, e.g. ['saved', 'now'] (in Korean by default: 저장된 것, 지금).
  */
 export function planDifferences(
   a: SweepPlan,
   b: SweepPlan,
-  names: [string, string] = ['saved', 'now'],
+  names?: [string, string],
+  lang: Lang = 'en',
 ): string[] {
+  const ko = lang === 'ko';
+  const [x0, y0] = names ?? (ko ? ['저장된 것', '지금'] : ['saved', 'now']);
+  const none = ko ? '없음' : 'none';
   const out: string[] = [];
-  const both = (x: string, y: string) => `(${names[0]}: ${x}, ${names[1]}: ${y})`;
-  if (a.scenario.sha256 !== b.scenario.sha256) out.push("the scenario file's text");
+  const both = (x: string, y: string) => `(${x0}: ${x}, ${y0}: ${y})`;
+  if (a.scenario.sha256 !== b.scenario.sha256)
+    out.push(ko ? '시나리오 파일의 내용' : "the scenario file's text");
   if (JSON.stringify(a.params) !== JSON.stringify(b.params))
-    out.push(`the parameters ${both(showParams(a.params), showParams(b.params))}`);
+    out.push(
+      `${ko ? '매개변수' : 'the parameters'} ${both(showParams(a.params), showParams(b.params))}`,
+    );
   if (a.replications !== b.replications)
     out.push(`--replications ${both(String(a.replications), String(b.replications))}`);
-  if (a.seed !== b.seed)
-    out.push(`--seed ${both(String(a.seed ?? 'none'), String(b.seed ?? 'none'))}`);
+  if (a.seed !== b.seed) out.push(`--seed ${both(String(a.seed ?? none), String(b.seed ?? none))}`);
   if (a.durationMs !== b.durationMs)
-    out.push(`--duration ${both(showMs(a.durationMs), showMs(b.durationMs))}`);
-  if (out.length === 0 && a.fingerprint !== b.fingerprint) out.push('the plan format');
+    out.push(`--duration ${both(showMs(a.durationMs, none), showMs(b.durationMs, none))}`);
+  if (out.length === 0 && a.fingerprint !== b.fingerprint)
+    out.push(ko ? 'plan의 형식' : 'the plan format');
   return out;
 }
 
@@ -231,8 +272,8 @@ function showParams(params: SweepParam[]): string {
   return params.map((p) => `${p.path}=${p.values.join(',')}`).join(' ');
 }
 
-function showMs(ms: number | null): string {
-  return ms === null ? 'none' : `${ms} ms`;
+function showMs(ms: number | null, none: string): string {
+  return ms === null ? none : `${ms} ms`;
 }
 
 /** SHA-256 in hex (@noble/hashes: node:crypto's bytes, also in the playground's worker). */

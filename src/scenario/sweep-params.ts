@@ -4,7 +4,7 @@
  * words both shells show (the CLI as a usage error, exit 2; the page under its sweep box).
  * Whether a path exists in the scenario is checked later, by the loader at every grid point.
  */
-import { setPathProblem } from './overrides.ts';
+import { setPathProblem, setPathProblemKo } from './overrides.ts';
 
 /** A parameter's value: numbers and booleans as written, any other text a string. */
 export type SweepParamValue = number | string | boolean;
@@ -15,8 +15,14 @@ export interface SweepParamSpec {
   values: SweepParamValue[];
 }
 
-/** A malformed parameter; its message is the user's. */
-export class SweepParamError extends Error {}
+/** A malformed parameter; its message is the user's, `ko` the same in Korean (--lang ko). */
+export class SweepParamError extends Error {
+  readonly ko: string | undefined;
+  constructor(message: string, ko?: string) {
+    super(message);
+    this.ko = ko;
+  }
+}
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -41,16 +47,22 @@ export function parseSweepParam(value: string, previous: SweepParamSpec[] = []):
   if (eq < 0)
     throw new SweepParamError(
       `expected path=value,value,… such as services.orders.instances=2,4,8; got "${value}".`,
+      `services.orders.instances=2,4,8처럼 path=value,value,… 꼴이어야 합니다. 받은 값: "${value}".`,
     );
   const path = value.slice(0, eq).trim();
   const problem = setPathProblem(path);
-  if (problem !== undefined) throw new SweepParamError(`${problem}.`);
+  if (problem !== undefined)
+    throw new SweepParamError(`${problem}.`, `${setPathProblemKo(path) ?? problem}.`);
   if (path === 'variants' || path.startsWith('variants.'))
     throw new SweepParamError(
       'a parameter cannot change the variants; sweep the value in the base document instead (every variant is run at every point).',
+      '매개변수로는 변형을 바꿀 수 없습니다. 대신 기본 문서의 값을 스윕하세요 (모든 변형이 모든 점에서 실행됩니다).',
     );
   if (previous.some((p) => p.path === path))
-    throw new SweepParamError(`${path} is given twice; list all its values in one --param.`);
+    throw new SweepParamError(
+      `${path} is given twice; list all its values in one --param.`,
+      `${path}: 두 번 주어졌습니다. 값을 모두 한 --param에 나열하세요.`,
+    );
   const texts = value
     .slice(eq + 1)
     .split(',')
@@ -58,12 +70,17 @@ export function parseSweepParam(value: string, previous: SweepParamSpec[] = []):
   if (texts.some((t) => t === ''))
     throw new SweepParamError(
       `${path} has an empty value; separate values with single commas, such as ${path}=2,4,8.`,
+      `${path}: 빈 값이 있습니다. ${path}=2,4,8처럼 값을 쉼표 하나로 구분하세요.`,
     );
   const values = texts.map(parseParamValue);
   const seen = new Set<string>();
   for (const v of values) {
     const key = `${typeof v}:${v}`;
-    if (seen.has(key)) throw new SweepParamError(`${path} lists the value ${v} twice.`);
+    if (seen.has(key))
+      throw new SweepParamError(
+        `${path} lists the value ${v} twice.`,
+        `${path}: 같은 값이 두 번 나옵니다: ${v}.`,
+      );
     seen.add(key);
   }
   return [...previous, { path, values }];

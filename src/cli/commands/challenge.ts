@@ -32,7 +32,7 @@ import { OutPathError, SLO_FAILED_EXIT, UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { chosenLang } from '../lang.ts';
 import { gatherFileOutFacts, writeFileOut } from '../out-file.ts';
-import { refusalText } from '../out-rules.ts';
+import { refusalText, refusalTextKo } from '../out-rules.ts';
 import { CHECK_EVERY, CommandBudget, type GuardLimits, RunGuard } from '../run-guard.ts';
 import { checkGuards } from '../run-variants.ts';
 import { scenariosDir } from './list.ts';
@@ -235,9 +235,16 @@ async function writeAttempt(
         'a file is there (an attempt you changed, or a file msasim did not write)',
         'give another --out, or check that file: msasim challenge <challenge> <file>',
       ),
+      {
+        ko: refusalTextKo(
+          facts,
+          '파일이 이미 있습니다 (고친 시도 파일이거나 msasim이 쓰지 않은 파일)',
+          '다른 --out을 주거나, 그 파일을 판정하세요: msasim challenge <challenge> <file>',
+        ),
+      },
     );
   }
-  await writeFileOut(out, '--out', text, ATTEMPT_MARKER, 'a starting attempt');
+  await writeFileOut(out, '--out', text, ATTEMPT_MARKER, 'a starting attempt', '시작 시도 파일');
 }
 
 /** Prints the shipped challenges: name, experiment, title. */

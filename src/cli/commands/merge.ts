@@ -48,12 +48,16 @@ export async function mergeCommand(
   opts: MergeCommandOptions,
   io: CliIo,
 ): Promise<number> {
+  const ko = opts.lang === 'ko';
   const plan = await commonPlan(dirs);
   // the name comes from a file on disk: only an identifier (as the scenario language allows)
   // makes the default folder, so a doctored plan cannot aim it elsewhere
   if (opts.out === undefined && !isIdentifier(String(plan.scenario?.name)))
     throw new SweepError(
       `${join(dirs[0], PLAN_FILE)} names its scenario ${JSON.stringify(plan.scenario?.name)}, which is no folder name.\n  → give the output folder: msasim merge … --out <folder>.`,
+      {
+        ko: `${join(dirs[0], PLAN_FILE)}: 시나리오 이름 ${JSON.stringify(plan.scenario?.name)}은 폴더 이름이 될 수 없습니다.\n  → 출력 폴더를 주세요: msasim merge … --out <폴더>.`,
+      },
     );
   const outDir = opts.out ?? join('reports', `${plan.scenario.name}-sweep`);
   const target = await checkOut(outDir, 'sweep');
@@ -69,8 +73,11 @@ export async function mergeCommand(
   }
   const result = await writeSweepResults(outDir, plan, { csvBom: opts.csvBom, lang: opts.lang });
   io.out(opts.wide ? result.table : fitConsole(result.table));
+  const files = result.files.join(', ');
   io.err(
-    `merged ${plan.points} points of ${plan.scenario.name} from ${dirs.length} folder${dirs.length === 1 ? '' : 's'}; wrote ${result.files.join(', ')} to ${outDir}\n`,
+    ko
+      ? `${plan.scenario.name}의 점 ${plan.points}개를 폴더 ${dirs.length}개에서 합쳤습니다. 쓴 파일: ${files} (폴더 ${outDir})\n`
+      : `merged ${plan.points} points of ${plan.scenario.name} from ${dirs.length} folder${dirs.length === 1 ? '' : 's'}; wrote ${files} to ${outDir}\n`,
   );
   return 0;
 }
@@ -83,6 +90,9 @@ async function commonPlan(dirs: string[]): Promise<SweepPlan> {
     if (plan === undefined)
       throw new SweepError(
         `${dir} holds no ${PLAN_FILE}: give the --out folders of the shards (msasim sweep … --shard i/n --out <folder>).`,
+        {
+          ko: `${dir}: ${PLAN_FILE}이 없습니다. 샤드들의 --out 폴더를 주세요 (msasim sweep … --shard i/n --out <폴더>).`,
+        },
       );
     plans.push(plan);
   }
@@ -91,6 +101,11 @@ async function commonPlan(dirs: string[]): Promise<SweepPlan> {
     throw new SweepError(
       `${dirs[other]} and ${dirs[0]} hold different sweeps; these differ: ${planDifferences(plans[0], plans[other], [dirs[0], dirs[other]]).join('; ')}.\n` +
         '  → merge only the shards of one sweep (same scenario file, --param, --replications, --seed and --duration).',
+      {
+        ko:
+          `${dirs[other]}, ${dirs[0]}: 서로 다른 스윕입니다. 다른 점: ${planDifferences(plans[0], plans[other], [dirs[0], dirs[other]], 'ko').join('; ')}.\n` +
+          '  → 한 스윕의 샤드만 합치세요 (같은 시나리오 파일, --param, --replications, --seed, --duration).',
+      },
     );
   return plans[0];
 }
@@ -129,5 +144,11 @@ async function incomplete(plan: SweepPlan, dirs: string[], missing: number[]): P
     `the sweep is incomplete: ${missing.length} of its ${plan.points} points are missing from ${dirs.join(', ')}: ${formatIndexes(missing)}` +
       (owners.length > 0 ? ` (run by ${owners.join('; ')})` : '') +
       '.\n  → run the missing shards (or rerun them with --resume), then merge again. Nothing was written.',
+    {
+      ko:
+        `스윕이 완전하지 않습니다: 점 ${plan.points}개 중 ${missing.length}개가 ${dirs.join(', ')}에 없습니다: ${formatIndexes(missing)}` +
+        (owners.length > 0 ? ` (실행할 샤드: ${owners.join('; ')})` : '') +
+        '.\n  → 빠진 샤드를 실행하고 (또는 --resume으로 다시 실행하고) 다시 합치세요. 아무것도 쓰지 않았습니다.',
+    },
   );
 }

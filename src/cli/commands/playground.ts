@@ -29,7 +29,14 @@ export function playgroundHtml(dir = webDir()): string {
 /** Writes the playground to `out`; returns the exit code. */
 export async function playgroundCommand(out: string, io: CliIo): Promise<number> {
   const text = playgroundHtml();
-  await writeFileOut(out, '--out', text, PLAYGROUND_MARKER, 'a playground file');
+  await writeFileOut(
+    out,
+    '--out',
+    text,
+    PLAYGROUND_MARKER,
+    'a playground file',
+    '플레이그라운드 파일',
+  );
   const kb = Buffer.byteLength(text) / 1024;
   io.err(`wrote ${out} (${(kb / 1024).toFixed(1)} MB): open it in a browser, no server needed\n`);
   return 0;

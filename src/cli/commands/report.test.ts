@@ -2,7 +2,7 @@
  * `msasim report <dir>`: rebuilds index.html from results.json byte for byte as `run` wrote
  * it, and refuses a missing, foreign or outdated results.json with one clear message (exit 1).
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,32 @@ describe('msasim report', () => {
     const translation = await msasim(['report', dir]);
     expect(translation.code).toBe(1);
     expect(translation.err).toMatch(/scenario\.lessonTranslations\.ko\.lesson: /);
+  });
+
+  it('speaks Korean with --lang ko: the line of what it wrote, and a refusal', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'msasim-report-ko-'));
+    const dir = join(root, 'shop');
+    const run = await msasim(['run', 'scenarios/shop.yaml', '--out', dir, '--duration', '8s']);
+    expect(run.code).toBe(0);
+    const r = await msasim(['report', dir, '--lang', 'ko']);
+    const kb = Math.round((await readFile(join(dir, 'index.html'))).length / 1024);
+    expect(r).toEqual({
+      code: 0,
+      out: `쓴 파일: ${join(dir, 'index.html')} (${kb} KB, 원본 ${join(dir, 'results.json')})\n`,
+      err: '',
+    });
+    // a folder without msasim's marker whose index.html msasim did not write is left alone
+    const foreign = join(root, 'foreign');
+    await mkdir(foreign);
+    await writeFile(join(foreign, 'results.json'), await readFile(join(dir, 'results.json')));
+    await writeFile(join(foreign, 'index.html'), '<p>mine</p>');
+    const refused = await msasim(['report', foreign, '--lang', 'ko']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe(
+      `✖ report ${foreign}: index.html을 msasim이 쓰지 않았습니다 (폴더에 표식이 없고 페이지에 msasim의 generator 태그가 없습니다).\n` +
+        '  → index.html을 폴더 밖으로 옮기거나, 시나리오를 새 폴더로 다시 실행하세요. 아무것도 쓰지 않았습니다.\n',
+    );
+    expect(await readFile(join(foreign, 'index.html'), 'utf8')).toBe('<p>mine</p>');
   });
 
   it('rebuilds the page of a results.json an older msasim wrote (fields added since: none)', async () => {

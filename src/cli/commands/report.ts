@@ -4,8 +4,8 @@
  * page. The file is checked first (JSON, the current format, the parts the page reads); a bad
  * or missing file is a one-line error and exit code 1. index.html is rewritten only in a folder
  * marked as a report (`.msasim-report`) or, for folders written before the marker existed, when
- * it is missing or a page msasim generated (out-rules.ts `decideReportRewrite`); otherwise exit 2
- * and nothing is touched. The page is written to a temporary file (fsync'd) and renamed into
+ * it is missing or a page msasim generated (report-rules.ts `decideReportRewrite`); otherwise exit 2
+ * and nothing is touched. Its errors and closing line are in the language of --lang. The page is written to a temporary file (fsync'd) and renamed into
  * place; it is byte-identical to the one `msasim run` wrote.
  */
 
@@ -20,12 +20,13 @@ import { LESSON_LANGS } from '../../scenario/lesson-types.ts';
 import { ExitCode, OutPathError } from '../errors.ts';
 import { type CliIo, isProcessAlive, writeFailure, writeFileSynced } from '../io.ts';
 import {
-  decideReportRewrite,
   type EntryKind,
   MARKER_FILE,
   REPORT_TEMPORARY,
   refusalText,
+  refusalTextKo,
 } from '../out-rules.ts';
+import { decideReportRewrite, type ReportFolderFacts } from '../report-rules.ts';
 import { kindOf, readRegularFile, UnsafeFileError } from '../safe-read.ts';
 import { loadVegaAssets } from '../vega-assets.ts';
 
@@ -143,8 +144,20 @@ const reportData = z.looseObject({
     .optional(),
 });
 
-/** A results.json the page cannot be built from. */
-class ReportInputError extends Error {}
+/** A results.json the page cannot be built from; `ko` is the message in Korean. */
+class ReportInputError extends Error {
+  constructor(
+    message: string,
+    readonly ko: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What to do about a results.json that is not current. */
+const RUN_AGAIN = '  → run the scenario again (msasim run <scenario>) to write a current report.';
+const RUN_AGAIN_KO =
+  '  → 시나리오를 다시 실행해(msasim run <scenario>) 현재 형식의 보고서를 쓰세요.';
 
 /**
  * The ReportData in `text` (the contents of `file`), checked; throws ReportInputError saying
@@ -155,15 +168,22 @@ export function parseReportData(text: string, file: string): ReportData {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new ReportInputError(`${file} is not valid JSON (${(e as Error).message}).`);
+    const why = (e as Error).message;
+    throw new ReportInputError(
+      `${file} is not valid JSON (${why}).`,
+      `${file}: 올바른 JSON이 아닙니다 (${why}).`,
+    );
   }
   const format = (json as { format?: unknown } | null)?.format;
   if (typeof format !== 'number')
-    throw new ReportInputError(`${file} is not a msasim results.json (it has no "format").`);
+    throw new ReportInputError(
+      `${file} is not a msasim results.json (it has no "format").`,
+      `${file}: msasim의 results.json이 아닙니다 ("format"이 없습니다).`,
+    );
   if (format !== OUTPUT_FORMAT_VERSION)
     throw new ReportInputError(
-      `${file} has format ${format}; this msasim reads format ${OUTPUT_FORMAT_VERSION}.\n` +
-        '  → run the scenario again (msasim run <scenario>) to write a current report.',
+      `${file} has format ${format}; this msasim reads format ${OUTPUT_FORMAT_VERSION}.\n${RUN_AGAIN}`,
+      `${file}: format ${format}입니다. 이 msasim은 format ${OUTPUT_FORMAT_VERSION}을 읽습니다.\n${RUN_AGAIN_KO}`,
     );
   const checked = reportData.safeParse(json);
   if (!checked.success) {
@@ -171,8 +191,8 @@ export function parseReportData(text: string, file: string): ReportData {
       .slice(0, 3)
       .map((i) => `  ${i.path.join('.') || '(top)'}: ${i.message}`);
     throw new ReportInputError(
-      `${file} is not a complete msasim results.json:\n${issues.join('\n')}\n` +
-        '  → run the scenario again (msasim run <scenario>) to write a current report.',
+      `${file} is not a complete msasim results.json:\n${issues.join('\n')}\n${RUN_AGAIN}`,
+      `${file}: 완전한 msasim results.json이 아닙니다:\n${issues.join('\n')}\n${RUN_AGAIN_KO}`,
     );
   }
   return fillOlderFields(json as ReportData);
@@ -208,10 +228,18 @@ export async function reportCommand(dir: string, io: CliIo, lang: Lang = 'en'): 
         'the path is empty',
         'give the folder a run wrote',
       ),
+      {
+        ko: refusalTextKo(
+          { option: 'report', given: dir },
+          '경로가 비어 있습니다',
+          'run이 쓴 폴더를 주세요',
+        ),
+      },
     );
   const file = join(dir, 'results.json');
   const dirKind = await kindAt(dir);
   if (dirKind === 'symlink') throw refusal(dir, { kind: 'symlink', index: 'absent' });
+  const ko = lang === 'ko';
   let data: ReportData;
   try {
     let text: string;
@@ -219,20 +247,29 @@ export async function reportCommand(dir: string, io: CliIo, lang: Lang = 'en'): 
       text = await readRegularFile(file, RESULTS_MAX_BYTES);
     } catch (e) {
       const hint = 'give the folder a run wrote (reports/<scenario name> by default)';
+      const hintKo = 'run이 쓴 폴더를 주세요 (기본값은 reports/<시나리오 이름>)';
       // the folder itself first: a scenario file given instead of its report, a folder not there
       if (dirKind === 'file')
         throw new ReportInputError(
           `${dir} is a file, not a report folder.\n  → ${hint}; to run a scenario: msasim run ${dir}`,
+          `${dir}: 보고서 폴더가 아니라 파일입니다.\n  → ${hintKo}. 시나리오를 실행하려면: msasim run ${dir}`,
         );
       if (dirKind === 'absent')
-        throw new ReportInputError(`there is no folder ${dir}.\n  → ${hint}.`);
+        throw new ReportInputError(
+          `there is no folder ${dir}.\n  → ${hint}.`,
+          `${dir}: 그런 폴더가 없습니다.\n  → ${hintKo}.`,
+        );
+      // an unsafe file's reason is only in English (safe-read.ts)
       const why = e instanceof UnsafeFileError ? `: ${e.message.replace(`${file} `, 'it ')}` : '';
-      throw new ReportInputError(`cannot read ${file}${why}.\n  → ${hint}.`);
+      throw new ReportInputError(
+        `cannot read ${file}${why}.\n  → ${hint}.`,
+        `${file}: 읽을 수 없습니다${why}.\n  → ${hintKo}.`,
+      );
     }
     data = parseReportData(text, file);
   } catch (e) {
     if (!(e instanceof ReportInputError)) throw e;
-    io.err(`✖ ${e.message}\n`);
+    io.err(`✖ ${ko ? e.ko : e.message}\n`);
     return ExitCode.scenario;
   }
   const facts = await reportFolderFacts(dir);
@@ -246,9 +283,17 @@ export async function reportCommand(dir: string, io: CliIo, lang: Lang = 'en'): 
     await rename(tmp, target);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw writeFailure(e, target, 'the page there before, if any, is untouched');
+    throw writeFailure(e, target, 'the page there before, if any, is untouched', {
+      where: target,
+      state: '이전 페이지는 그대로입니다',
+    });
   }
-  io.out(`wrote ${target} (${Math.round(Buffer.byteLength(html) / 1024)} KB) from ${file}\n`);
+  const kb = Math.round(Buffer.byteLength(html) / 1024);
+  io.out(
+    ko
+      ? `쓴 파일: ${target} (${kb} KB, 원본 ${file})\n`
+      : `wrote ${target} (${kb} KB) from ${file}\n`,
+  );
   return ExitCode.ok;
 }
 
@@ -259,9 +304,9 @@ async function kindAt(path: string): Promise<EntryKind> {
 }
 
 /** The facts decideReportRewrite needs about `dir`. */
-async function reportFolderFacts(dir: string): Promise<Parameters<typeof decideReportRewrite>[0]> {
+async function reportFolderFacts(dir: string): Promise<ReportFolderFacts> {
   const index = join(dir, 'index.html');
-  const facts: Parameters<typeof decideReportRewrite>[0] = {
+  const facts: ReportFolderFacts = {
     kind: await kindAt(dir),
     index: await kindAt(index),
   };
@@ -275,10 +320,15 @@ async function reportFolderFacts(dir: string): Promise<Parameters<typeof decideR
   return facts;
 }
 
-function refusal(dir: string, facts: Parameters<typeof decideReportRewrite>[0]): OutPathError {
+function refusal(dir: string, facts: ReportFolderFacts): OutPathError {
   const verdict = decideReportRewrite(facts);
-  const { why, todo } = verdict.ok ? { why: 'it changed', todo: 'try again' } : verdict;
-  return new OutPathError(refusalText({ option: 'report', given: dir }, why, todo));
+  const { why, todo, whyKo, todoKo } = verdict.ok
+    ? { why: 'it changed', todo: 'try again', whyKo: '바뀌었습니다', todoKo: '다시 해 보세요' }
+    : verdict;
+  const given = { option: 'report', given: dir };
+  return new OutPathError(refusalText(given, why, todo), {
+    ko: refusalTextKo(given, whyKo, todoKo),
+  });
 }
 
 /** Removes `.index.html.tmp-<pid>` files whose writing process is gone. */

@@ -35,7 +35,12 @@ export async function runCommand(
   const { watchAndRerun } = await import('../watch.ts');
   const onError = opts.onError;
   if (onError === undefined) throw new Error('--watch needs an error handler');
-  return watchAndRerun(file, () => runOnce(file, opts, io).catch((e: unknown) => onError(e)), io);
+  return watchAndRerun(
+    file,
+    () => runOnce(file, opts, io).catch((e: unknown) => onError(e)),
+    io,
+    opts.lang,
+  );
 }
 
 /** One run of `file` with its report written; the exit code. */

@@ -71,7 +71,7 @@ async function spofRuns(
     forMs: opts.for,
     seed: parseSeed(opts.seed),
   });
-  if ('usage' in plan) throw new UsageError(plan.usage);
+  if ('usage' in plan) throw new UsageError(plan.usage, { ko: plan.usageKo });
   const target = await checkOut(opts.out ?? join('reports', `${loaded.name}-spof`), 'spof', {
     keep: [{ path: file, what: 'the scenario file' }],
   });
@@ -96,7 +96,7 @@ async function spofRuns(
   const { data, text, runs } = made;
   const files = spofFiles(data, text, await loadVegaAssets(), lang);
   const warnings = await writeDirectoryAtomically(target, files);
-  for (const w of warnings) io.err(`note: ${w}\n`);
+  for (const w of warnings) io.err(`${lang === 'ko' ? '참고' : 'note'}: ${w}\n`);
   io.out(text);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const wrote = { files: [...files.keys()].join(', '), out: target.given };

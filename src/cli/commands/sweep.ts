@@ -103,7 +103,7 @@ export async function sweepCommand(
   const budget = new CommandBudget(opts.maxWall);
   const params = opts.param ?? [];
   const problem = gridProblem(params);
-  if (problem !== undefined) throw new UsageError(problem);
+  if (problem !== undefined) throw new UsageError(problem, { ko: gridProblem(params, 'ko') });
   const text = await readScenarioText(file);
   const loaded = validateGrid(file, text, params, opts.duration, budget);
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings, opts.lang)}\n`);
@@ -115,7 +115,7 @@ export async function sweepCommand(
     keep: [{ path: file, what: 'the scenario file' }],
   });
   const mine = shardPoints(plan.points, opts.shard);
-  const done = opts.resume ? await resumable(outDir, plan, mine, io) : new Set<number>();
+  const done = opts.resume ? await resumable(outDir, plan, mine, io, opts.lang) : new Set<number>();
   await prepareSweepFolder(target);
   await writeFileAtomically(join(outDir, PLAN_FILE), planText(plan));
   if (opts.shard !== undefined) await writeShard(outDir, opts.shard);
@@ -140,26 +140,38 @@ export async function sweepCommand(
     saved: { count: 0 },
     deadline: budget.deadline,
   });
-  const ran = sweepAccount({
-    points: plan.points,
-    mine: mine.length,
-    ran: todo.length,
-    done: done.size,
-    runs: runsOf(plan, todo.length),
-    workers,
-    wallMs: performance.now() - started,
-  });
+  const ran = sweepAccount(
+    {
+      points: plan.points,
+      mine: mine.length,
+      ran: todo.length,
+      done: done.size,
+      runs: runsOf(plan, todo.length),
+      workers,
+      wallMs: performance.now() - started,
+    },
+    opts.lang,
+  );
+  const ko = opts.lang === 'ko';
   if (opts.shard !== undefined) {
     const { index, count } = opts.shard;
     io.err(
-      `sweep ${plan.scenario.name}, shard ${index}/${count}: ${ran}; wrote ${PLAN_FILE} and points/ to ${outDir}\n` +
-        `  → when every shard is done: msasim merge <the shard folders> --out <folder>\n`,
+      ko
+        ? `sweep ${plan.scenario.name}, 샤드 ${index}/${count}: ${ran}. 쓴 파일: ${PLAN_FILE}, points/ (폴더 ${outDir})\n` +
+            `  → 모든 샤드가 끝나면: msasim merge <샤드 폴더들> --out <폴더>\n`
+        : `sweep ${plan.scenario.name}, shard ${index}/${count}: ${ran}; wrote ${PLAN_FILE} and points/ to ${outDir}\n` +
+            `  → when every shard is done: msasim merge <the shard folders> --out <folder>\n`,
     );
     return 0;
   }
   const result = await writeSweepResults(outDir, plan, { csvBom: opts.csvBom, lang: opts.lang });
   io.out(opts.wide ? result.table : fitConsole(result.table));
-  io.err(`sweep ${plan.scenario.name}: ${ran}; wrote ${result.files.join(', ')} to ${outDir}\n`);
+  const files = result.files.join(', ');
+  io.err(
+    ko
+      ? `sweep ${plan.scenario.name}: ${ran}. 쓴 파일: ${files} (폴더 ${outDir})\n`
+      : `sweep ${plan.scenario.name}: ${ran}; wrote ${files} to ${outDir}\n`,
+  );
   return 0;
 }
 
@@ -190,7 +202,7 @@ function validateGrid(
     (i, n) => budget.checkBefore(`the grid was checked (point ${i + 1} of ${n})`),
   );
   if ('issues' in verdict) throw new ScenarioError(verdict.issues);
-  if ('usage' in verdict) throw new UsageError(verdict.usage);
+  if ('usage' in verdict) throw new UsageError(verdict.usage, { ko: verdict.usageKo });
   return verdict.loaded;
 }
 
@@ -225,10 +237,15 @@ async function resumable(
   plan: SweepPlan,
   mine: readonly number[],
   io: CliIo,
+  lang: Lang = 'en',
 ): Promise<Set<number>> {
   const saved = await readPlan(outDir);
   if (saved === undefined) {
-    io.err(`note: ${outDir} holds no ${PLAN_FILE}, so there is nothing to resume; starting.\n`);
+    io.err(
+      lang === 'ko'
+        ? `참고: ${outDir}에 ${PLAN_FILE}이 없어 이어서 할 것이 없습니다. 처음부터 시작합니다.\n`
+        : `note: ${outDir} holds no ${PLAN_FILE}, so there is nothing to resume; starting.\n`,
+    );
     return new Set();
   }
   const differences = planDifferences(saved, plan);
@@ -236,6 +253,11 @@ async function resumable(
     throw new SweepError(
       `cannot resume: ${join(outDir, PLAN_FILE)} was written for a different sweep; these differ: ${differences.join('; ')}.\n` +
         '  → rerun with the same scenario and options, or start over without --resume (or with another --out).',
+      {
+        ko:
+          `이어서 할 수 없습니다: ${join(outDir, PLAN_FILE)}은 다른 스윕의 것입니다. 다른 점: ${planDifferences(saved, plan, undefined, 'ko').join('; ')}.\n` +
+          '  → 같은 시나리오와 옵션으로 다시 실행하거나, --resume 없이 (또는 다른 --out으로) 처음부터 시작하세요.',
+      },
     );
   return finishedPoints(outDir, plan, mine);
 }
@@ -264,7 +286,12 @@ interface RunContext {
 async function runPoints(ctx: RunContext): Promise<void> {
   if (ctx.todo.length === 0) return;
   const pool = await openReplicationPool(ctx.workers);
-  const progress = createSweepProgress(ctx.done + ctx.todo.length, ctx.done, ctx.opts.quiet);
+  const progress = createSweepProgress(
+    ctx.done + ctx.todo.length,
+    ctx.done,
+    ctx.opts.quiet,
+    ctx.opts.lang,
+  );
   const interrupted = () => {
     progress?.stop();
     const saved = ctx.done + ctx.saved.count;
