@@ -18,16 +18,8 @@ import {
   type OutputKind,
 } from './out-words.ts';
 
-export {
-  type EntryKind,
-  KIND_WORDS,
-  KIND_WORDS_KO,
-  OUTPUT_WORDS,
-  OUTPUT_WORDS_KO,
-  type OutputKind,
-  refusalText,
-  refusalTextKo,
-} from './out-words.ts';
+// the words live in out-words.ts; importers of the rules find them here too
+export * from './out-words.ts';
 
 /** The marker file msasim writes first into every output folder. */
 export const MARKER_FILE = '.msasim-report';

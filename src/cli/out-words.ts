@@ -61,22 +61,18 @@ export const OUTPUT_WORDS_KO: Record<OutputKind, string> = {
   sweep: 'msasim sweep/merge의 스윕',
 };
 
-/** The one-paragraph refusal printed for `verdict` (exit 2). */
+/** The one-paragraph refusal printed for `verdict` (exit 2), in English or in Korean. */
 export function refusalText(
   f: { option: string; given: string },
   why: string,
   todo: string,
+  lang: 'en' | 'ko' = 'en',
 ): string {
   const shown = f.given === '' ? "''" : f.given;
-  return `${f.option} ${shown}: ${why}.\n  → ${todo}. Nothing was written.`;
+  const nothing = lang === 'ko' ? '아무것도 쓰지 않았습니다.' : 'Nothing was written.';
+  return `${f.option} ${shown}: ${why}.\n  → ${todo}. ${nothing}`;
 }
 
 /** The one-paragraph refusal in Korean (refusalText), exit 2. */
-export function refusalTextKo(
-  f: { option: string; given: string },
-  why: string,
-  todo: string,
-): string {
-  const shown = f.given === '' ? "''" : f.given;
-  return `${f.option} ${shown}: ${why}.\n  → ${todo}. 아무것도 쓰지 않았습니다.`;
-}
+export const refusalTextKo = (f: { option: string; given: string }, why: string, todo: string) =>
+  refusalText(f, why, todo, 'ko');
