@@ -318,10 +318,14 @@ browserSuite('the playground in Chromium', () => {
     await page.evaluate((f) => window.playground.open(f), 'scenarios/shop.yaml');
     await edit(/(?<=^duration: )\S+/m, '2h');
     const text = await page.evaluate(() => window.playground.editor.state.doc.toString());
-    // a run, cancelled: the page starts a new worker for the next one ...
+    // a run, cancelled: the page starts a new worker for the next one ... (waited for by the
+    // count of runs: lastRun is still 'cancelled' from the test before, so waiting for that
+    // word returned at once, and on a loaded machine the next click met a Run still disabled)
+    const before = await runs();
     await page.click('#run');
     await page.click('#cancel');
-    await page.waitForFunction(() => document.body.dataset.lastRun === 'cancelled');
+    await page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) > n, before);
+    expect(await page.evaluate(() => document.body.dataset.lastRun)).toBe('cancelled');
     // ... which dies as it starts (as one that runs out of memory would)
     await page.evaluate(() => {
       const Real = Worker;
