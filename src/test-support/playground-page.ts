@@ -55,6 +55,18 @@ export const runsIn = (page: Page): Promise<number> =>
 export async function runInPage(page: Page, timeout = 60_000): Promise<string | undefined> {
   const before = await runsIn(page);
   await page.click('#run');
+  return runEnded(page, before, timeout);
+}
+
+/**
+ * Waits until a run ended after `before` runs (the page counts them) and returns how it
+ * ended; `lastRun` alone may still hold an earlier run's outcome.
+ */
+export async function runEnded(
+  page: Page,
+  before: number,
+  timeout = 60_000,
+): Promise<string | undefined> {
   await page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) > n, before, {
     timeout,
   });

@@ -27,6 +27,7 @@ import {
   editInPage,
   type Playground,
   reportFrameOf,
+  runEnded,
   runInPage,
   runsIn,
   watchedPage,
@@ -306,10 +307,7 @@ browserSuite('the playground in Chromium', () => {
     // the page answers while the worker simulates
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     await page.click('#cancel');
-    await page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) > n, before, {
-      timeout: 5_000,
-    });
-    expect(await page.evaluate(() => document.body.dataset.lastRun)).toBe('cancelled');
+    expect(await runEnded(page, before, 5_000)).toBe('cancelled');
     expect(await page.textContent('#messages')).toMatch(/cancelled/i);
     await page.click('#reset');
   });
@@ -318,14 +316,11 @@ browserSuite('the playground in Chromium', () => {
     await page.evaluate((f) => window.playground.open(f), 'scenarios/shop.yaml');
     await edit(/(?<=^duration: )\S+/m, '2h');
     const text = await page.evaluate(() => window.playground.editor.state.doc.toString());
-    // a run, cancelled: the page starts a new worker for the next one ... (waited for by the
-    // count of runs: lastRun is still 'cancelled' from the test before, so waiting for that
-    // word returned at once, and on a loaded machine the next click met a Run still disabled)
+    // a run, cancelled (counted: lastRun is already 'cancelled'), so the page starts a new worker ...
     const before = await runs();
     await page.click('#run');
     await page.click('#cancel');
-    await page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) > n, before);
-    expect(await page.evaluate(() => document.body.dataset.lastRun)).toBe('cancelled');
+    expect(await runEnded(page, before)).toBe('cancelled');
     // ... which dies as it starts (as one that runs out of memory would)
     await page.evaluate(() => {
       const Real = Worker;
