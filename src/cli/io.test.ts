@@ -18,6 +18,7 @@ import {
   type WriteEnv,
   type WriteStage,
   writeDirectoryAtomically,
+  writeFileAtomically,
 } from './io.ts';
 import { MARKER_FILE } from './out-rules.ts';
 import { checkOut } from './out-target.ts';
@@ -260,5 +261,26 @@ describe('writeDirectoryAtomically: disk errors', () => {
       await expect(
         writeDirectoryAtomically(target, new Map([[name, '']]), envOf(900)),
       ).rejects.toThrow(/not a plain output file name/);
+  });
+});
+
+describe('writeFileAtomically', () => {
+  it('replaces a file whole, and on failure says what stayed as it was and leaves no temporary', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'msasim-atomic-'));
+    const page = join(dir, 'index.html');
+    await writeFileAtomically(page, 'old');
+    await writeFileAtomically(page, 'new');
+    expect(await readFile(page, 'utf8')).toBe('new');
+    // a folder where the file should go: the rename fails
+    const taken = join(dir, 'taken.html');
+    await mkdir(join(taken, 'inside'), { recursive: true });
+    const before = {
+      en: 'the page there before, if any, is untouched',
+      ko: '이전 페이지는 그대로입니다',
+    };
+    const failed = await writeFileAtomically(taken, 'x', before).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(OutputWriteError);
+    expect((failed as Error).message).toContain('the page there before, if any, is untouched');
+    expect((await readdir(dir)).sort()).toEqual(['index.html', 'taken.html']);
   });
 });

@@ -189,6 +189,40 @@ export async function writeFileSynced(path: string, text: string): Promise<void>
   }
 }
 
+/** What a failed atomic write says stayed as it was (writeFileAtomically). */
+export const FILE_BEFORE = {
+  en: 'the file there before, if any, is untouched',
+  ko: '이전 파일은 그대로입니다',
+} as const;
+
+/**
+ * Writes `text` to `path` through a temporary file in the same folder (`.<name>.tmp-<pid>`,
+ * created exclusively, fsync'd) and a rename, so a reader (or an interrupted run) sees the old
+ * file or the new one, never half of one. A failure names `before` (what stayed as it was).
+ */
+export async function writeFileAtomically(
+  path: string,
+  text: string,
+  before: { en: string; ko: string } = FILE_BEFORE,
+): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+  try {
+    try {
+      await writeFileSynced(tmp, text);
+    } catch (e) {
+      // a leftover of a dead run that had this pid
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      await unlink(tmp);
+      await writeFileSynced(tmp, text);
+    }
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw writeFailure(e, path, before.en, { where: path, state: before.ko });
+  }
+}
+
 /** fsync of a folder, so the names in it (created, renamed) survive a power cut. */
 async function syncFolder(path: string): Promise<void> {
   const handle = await open(path, constants.O_RDONLY | constants.O_DIRECTORY);

@@ -9,12 +9,12 @@
  * (apart from the temporary files of dead runs). Saved files are read with safe-read.ts
  * (regular files only, size-capped).
  */
-import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Shard } from '../report/sweep.ts';
 import type { PointFile, SweepPlan } from '../report/sweep-plan.ts';
 import { SweepError } from './errors.ts';
-import { isProcessAlive, writeFailure, writeFileSynced } from './io.ts';
+import { isProcessAlive, writeFailure, writeFileAtomically, writeFileSynced } from './io.ts';
 import { MARKER_FILE, markerText } from './out-rules.ts';
 import { type OutTarget, recheckOut } from './out-target.ts';
 import { readRegularFile, UnsafeFileError } from './safe-read.ts';
@@ -155,29 +155,5 @@ async function removeStaleTemporaries(dir: string): Promise<void> {
   }
 }
 
-/**
- * Writes `text` to `path` through a temporary file in the same folder (created exclusively,
- * fsync'd) and a rename, so a reader (or an interrupted run) sees the old file or the new one,
- * never half of one.
- */
-export async function writeFileAtomically(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
-  try {
-    try {
-      await writeFileSynced(tmp, text);
-    } catch (e) {
-      // a leftover of a dead run that had this pid
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      await unlink(tmp);
-      await writeFileSynced(tmp, text);
-    }
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw writeFailure(e, path, 'the file there before, if any, is untouched', {
-      where: path,
-      state: '이전 파일은 그대로입니다',
-    });
-  }
-}
+// the sweep's files are written by io.ts writeFileAtomically (re-exported for its importers)
+export { writeFileAtomically };

@@ -9,7 +9,7 @@
  * place; it is byte-identical to the one `msasim run` wrote.
  */
 
-import { lstat, readdir, rename, unlink } from 'node:fs/promises';
+import { lstat, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { buildReportHtml } from '../../report/html/page.ts';
@@ -18,7 +18,7 @@ import type { ReportData } from '../../report/report-data.ts';
 import { OUTPUT_FORMAT_VERSION } from '../../report/results.ts';
 import { LESSON_LANGS } from '../../scenario/lesson-types.ts';
 import { ExitCode, OutPathError } from '../errors.ts';
-import { type CliIo, isProcessAlive, writeFailure, writeFileSynced } from '../io.ts';
+import { type CliIo, isProcessAlive, writeFileAtomically } from '../io.ts';
 import {
   type EntryKind,
   MARKER_FILE,
@@ -277,17 +277,10 @@ export async function reportCommand(dir: string, io: CliIo, lang: Lang = 'en'): 
   const html = buildReportHtml(data, await loadVegaAssets(), undefined, lang);
   const target = join(dir, 'index.html');
   await removeDeadTemporaries(dir);
-  const tmp = join(dir, `.index.html.tmp-${process.pid}`);
-  try {
-    await writeFileSynced(tmp, html);
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw writeFailure(e, target, 'the page there before, if any, is untouched', {
-      where: target,
-      state: '이전 페이지는 그대로입니다',
-    });
-  }
+  await writeFileAtomically(target, html, {
+    en: 'the page there before, if any, is untouched',
+    ko: '이전 페이지는 그대로입니다',
+  });
   const kb = Math.round(Buffer.byteLength(html) / 1024);
   io.out(
     ko
