@@ -165,6 +165,22 @@ describe('writeDirectoryAtomically: a run stopped at any step', () => {
     expect(await readdir(join(parent, tmp))).toEqual(['thesis.txt']);
   });
 
+  it('removes a leftover killed between creating its marker and writing it (empty, alone)', async () => {
+    const path = await freshTarget();
+    const parent = join(path, '..');
+    await write(path, 'old', envOf(604));
+    await mkdir(join(parent, '.report.tmp-998-ef'));
+    await writeFile(join(parent, '.report.tmp-998-ef', MARKER_FILE), '');
+    await mkdir(join(parent, '.report.tmp-998-aa'));
+    await writeFile(join(parent, '.report.tmp-998-aa', MARKER_FILE), '');
+    await writeFile(join(parent, '.report.tmp-998-aa', 'notes.txt'), 'mine');
+    dead.add(998);
+    const notes = await tidyLeftovers(path, envOf(603));
+    expect(notes).toEqual([expect.stringMatching(/^left .*tmp-998-aa: it holds files/)]);
+    expect((await readdir(parent)).sort()).toEqual(['.report.tmp-998-aa', 'report']);
+    expect(await readFile(join(parent, '.report.tmp-998-aa', 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
   it('ignores names of the leftover pattern that are not msasim folders', async () => {
     const path = await freshTarget();
     const parent = join(path, '..');

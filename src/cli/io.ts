@@ -235,8 +235,9 @@ async function syncFolder(path: string): Promise<void> {
 
 /**
  * Removes output folder `dir` if msasim wrote it: the files its marker lists, then the marker,
- * then the folder (only if empty). An empty folder without a marker is removed too; anything
- * else is left. Returns a warning for what it left.
+ * then the folder (only if empty). An empty folder without a marker is removed too, and one
+ * holding nothing but an empty marker (a run killed between creating it and writing it);
+ * anything else is left. Returns a warning for what it left.
  */
 export async function removeOutputFolder(
   dir: string,
@@ -263,6 +264,10 @@ export async function removeOutputFolder(
     }
     await unlink(join(dir, MARKER_FILE)).catch(() => undefined);
     await env?.at('old-emptied');
+  } else if (text === '' && (await readdir(dir).catch(() => [])).join('/') === MARKER_FILE) {
+    // a run killed between creating its marker (exclusively) and writing it leaves an empty
+    // marker alone in its folder: removing it loses nothing, whoever made it
+    await unlink(join(dir, MARKER_FILE)).catch(() => undefined);
   }
   try {
     await rmdir(dir);
