@@ -1,8 +1,8 @@
 /**
  * One-process A/B of two builds (bench/README, fifth and sixth rounds): `node bench/ab.js <dirA>
- * <dirB> <mm1|shop> <rounds> [seconds]`. Loads each build's dist/ (a worktree or a copy holding
+ * <dirB> <mm1|shop> <rounds> [seconds] [rate]`. Loads each build's dist/ (a worktree or a copy holding
  * dist/ and scenarios/), then runs both builds' Model.run() on M/M/1 (no warm-up, default 250 s)
- * or the shop (default 100 s) alternately, A then B in even rounds and B then A in odd ones,
+ * or the shop (default 100 s; `rate` replaces its 1,000 requests/s) alternately, A then B in even rounds and B then A in odd ones,
  * and prints the median of B's main-thread CPU ÷ A's per round, overall and by order (one order
  * alone is biased by a few per cent), after dropping the first round (JIT warm-up). Each
  * round's summaries are compared too: "SUMMARY DIFFERS" flags a change of outputs.
@@ -11,9 +11,9 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 
-const [dirA, dirB, which, roundsText, secondsText] = process.argv.slice(2);
+const [dirA, dirB, which, roundsText, secondsText, rateText] = process.argv.slice(2);
 if (dirB === undefined || (which !== 'mm1' && which !== 'shop')) {
-  process.stderr.write('usage: node bench/ab.js <dirA> <dirB> <mm1|shop> <rounds> [seconds]\n');
+  process.stderr.write('usage: node bench/ab.js <dirA> <dirB> <mm1|shop> <rounds> [seconds] [rate]\n');
   process.exit(2);
 }
 const rounds = Number(roundsText ?? 16);
@@ -32,6 +32,8 @@ async function load(dir) {
   const doc = parseDocument(await readFile(at(file), 'utf8'));
   doc.set('duration', `${seconds}s`);
   if (which === 'mm1') doc.set('warmup', '0s');
+  if (which === 'shop' && rateText !== undefined)
+    doc.setIn(['workloads', 'shoppers', 'rate'], `${rateText}/s`);
   const scenario = parseScenario(doc.toString(), file).variants[0];
   return () => {
     const model = new Model(scenario, { seed: scenario.seed });

@@ -80,7 +80,7 @@ export class AuthPoint implements SessionPoint, StepHandler {
     const def = rt.def;
     this.pinned = new Int32Array(rt.cred.length).fill(-1);
     this.memory = rt.stats.addMemory(service.id);
-    this.#timeouts = new TimeoutQueue(rt.sim, def.timeoutMs, isCallPending, callTimedOut);
+    this.#timeouts = new TimeoutQueue(rt.sim, def.timeoutMs, isCallPending, callTimedOut, true);
     const store = links.store;
     const kv = (keys: number, resume: (f: Frame) => void) =>
       store === null

@@ -123,7 +123,7 @@ class TimerSleep {
   wrap(s: StepRuntime): void {
     if (s.kind === StepKind.call && s.timeouts !== null && s.policy === null) {
       const ms = this.round(s.timeouts.delayMs);
-      s.timeouts = new TimeoutQueue(this.ctx.sim, ms, isCallPending, callTimedOut);
+      s.timeouts = new TimeoutQueue(this.ctx.sim, ms, isCallPending, callTimedOut, true);
     }
     if (s.kind !== StepKind.sleep || s.duration === null) return;
     const asked = s.duration;

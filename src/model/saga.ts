@@ -294,6 +294,6 @@ export function actionTimeouts(
   timeoutMs: number,
 ): TimeoutQueue<Invocation> | null {
   return Number.isFinite(timeoutMs)
-    ? new TimeoutQueue(sim, timeoutMs, isCallPending, callTimedOut)
+    ? new TimeoutQueue(sim, timeoutMs, isCallPending, callTimedOut, true)
     : null;
 }

@@ -43,7 +43,7 @@ export class EntryRuntime implements Entry {
     readonly ids: RequestIds,
   ) {
     this.#timeouts = Number.isFinite(timeoutMs)
-      ? new TimeoutQueue(sim, timeoutMs, isWaiting, clientTimedOut)
+      ? new TimeoutQueue(sim, timeoutMs, isWaiting, clientTimedOut, true)
       : null;
   }
 

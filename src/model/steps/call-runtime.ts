@@ -60,10 +60,16 @@ class CountedTimeouts extends TimeoutQueue<Invocation> {
     delayMs: number,
     private readonly counts: CallTimeoutStats,
   ) {
-    super(sim, delayMs, isCallPending, (child) => {
-      counts.timedOut++;
-      callTimedOut(child);
-    });
+    super(
+      sim,
+      delayMs,
+      isCallPending,
+      (child) => {
+        counts.timedOut++;
+        callTimedOut(child);
+      },
+      true, // a caller that stopped waiting never waits again (engine/timeout-queue.ts)
+    );
   }
   override add(child: Invocation): void {
     this.counts.calls++;
