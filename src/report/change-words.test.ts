@@ -65,6 +65,28 @@ describe('change words', () => {
     expect(changeWords('ratio', full, 0.9)?.bounds?.[1]).toBe('+10.0 pp');
   });
 
+  it('gives an interval narrower than the change’s last digit more digits, up to two', () => {
+    // the headline's N+1 p50: ×71 with its bounds 0.01 apart: "[×71, ×71]" said nothing
+    const tight = pairedDifference([5.08, 5.09, 5.1], [361.2, 361.2, 361.2]);
+    const w = changeWords('ms', tight, 5.09);
+    expect(w?.change).toBe('×71');
+    expect(w?.bounds).toEqual(['×70.96', '×70.97']);
+    // one more digit is enough here; the change keeps its own
+    const pct = pairedDifference([100, 100.01, 99.99], [141, 141.02, 140.99]);
+    expect(changeWords('ms', pct, 100)).toEqual({
+      change: '+41.0 %',
+      bounds: ['+40.99 %', '+41.02 %'],
+    });
+    // shares in points alike; a bound that reads as zero has no sign
+    expect(pointsText(0.000001, 2)).toBe('0.000 pp');
+    expect(percentText(-0.000001, 1)).toBe('0.00 %');
+    // two digits at most, and equal bounds (the same difference in every replication) stay
+    const same = pairedDifference([10, 20, 30], [30, 40, 50]);
+    expect(changeWords('count', same, 20)?.bounds).toEqual(['×2.0', '×2.0']);
+    const closest = pairedDifference([0.5, 0.5, 0.5], [0.5, 0.5, 0.500001]);
+    expect(changeWords('ratio', closest, 0.5)?.bounds).toEqual(['0.0 pp', '0.0 pp']);
+  });
+
   it('has nothing relative to say when the baseline is 0 (the unit says it)', () => {
     const d = pairedDifference([0, 0, 0], [3, 4, 5]);
     expect(changeWords('count', d, 0)).toBeNull();

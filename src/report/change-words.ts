@@ -8,7 +8,10 @@
  *   RATIO_THRESHOLD times the smaller ("−12.3 %"), and as a ratio beyond it ("×71", "÷3.2"):
  *   "+6,995.2 %" hides an order of magnitude that "×71" shows;
  * - no relative bound goes below −100 % (every key metric is ≥ 0; a Student-t bound below it is
- *   an artefact of the first-order relative interval, stats/confidence.ts).
+ *   an artefact of the first-order relative interval, stats/confidence.ts);
+ * - an interval narrower than the change's last digit gets up to two more digits in its bounds,
+ *   so that they differ ("×71, 95 % CI [×70.96, ×70.97]", not "[×71, ×71]"); bounds that are
+ *   equal (a difference the same in every replication) or closer than that stay as usual.
  */
 import type { PairedDifference } from '../stats/index.ts';
 import { formatNumber } from './html/format.ts';
@@ -21,26 +24,55 @@ import type { MetricUnit } from './key-metrics.ts';
  */
 export const RATIO_THRESHOLD = 2;
 
-/** A ratio in words: 71 → "×71", 0.31 → "÷3.2", 1.5 → "×1.5"; ≤ 0 (all gone) → "−100 %". */
-export function ratioText(r: number): string {
+/**
+ * A ratio in words: 71 → "×71", 0.31 → "÷3.2", 1.5 → "×1.5"; ≤ 0 (all gone) → "−100 %".
+ * `more`: digits beyond the usual.
+ */
+export function ratioText(r: number, more = 0): string {
   if (!(r > 0)) return '−100 %';
   const [sign, f] = r >= 1 ? ['×', r] : ['÷', 1 / r];
-  return `${sign}${formatNumber(f, f >= 10 ? 0 : 1)}`;
+  return `${sign}${formatNumber(f, (f >= 10 ? 0 : 1) + more)}`;
 }
 
-/** A relative change in percent with a real minus sign: 0.123 → "+12.3 %"; cut at −100 %. */
-export function percentText(x: number): string {
+/** `text` of a magnitude, signed with a real minus sign, or unsigned when it reads as zero. */
+function signed(x: number, text: string, unit: string): string {
+  if (Number(text.replaceAll(',', '')) === 0) return `${text} ${unit}`;
+  return `${x > 0 ? '+' : '−'}${text} ${unit}`;
+}
+
+/**
+ * A relative change in percent with a real minus sign: 0.123 → "+12.3 %"; cut at −100 %.
+ * `more`: digits beyond the one decimal.
+ */
+export function percentText(x: number, more = 0): string {
   const v = Math.max(x, -1);
-  const text = formatNumber(Math.abs(v) * 100, 1);
-  if (text === '0.0') return '0.0 %';
-  return `${v > 0 ? '+' : '−'}${text} %`;
+  return signed(v, formatNumber(Math.abs(v) * 100, 1 + more), '%');
 }
 
-/** A difference of shares in percentage points: 0.012 → "+1.2 pp". */
-export function pointsText(x: number): string {
-  const text = formatNumber(Math.abs(x) * 100, 1);
-  if (text === '0.0') return '0.0 pp';
-  return `${x > 0 ? '+' : '−'}${text} pp`;
+/** A difference of shares in percentage points: 0.012 → "+1.2 pp"; `more` as percentText. */
+export function pointsText(x: number, more = 0): string {
+  return signed(x, formatNumber(Math.abs(x) * 100, 1 + more), 'pp');
+}
+
+/** The most digits an interval's bounds get beyond their change's, to tell them apart. */
+const MORE_DIGITS = 2;
+
+/**
+ * The bounds `lo`, `hi` in words by `words` (with `more` digits beyond the usual), with as few
+ * more digits as tell them apart (at most MORE_DIGITS); bounds that even those do not tell
+ * apart are written as usual.
+ */
+function boundsText(
+  lo: number,
+  hi: number,
+  words: (x: number, more: number) => string,
+): [string, string] {
+  for (let more = 0; more <= MORE_DIGITS && lo !== hi; more++) {
+    const [a, b] = [words(lo, more), words(hi, more)];
+    if (a !== b) return [a, b];
+  }
+  // equal, or still equal with every digit allowed: as usual
+  return [words(lo, 0), words(hi, 0)];
 }
 
 /**
@@ -75,7 +107,7 @@ export function changeWords(
     const hi = diff.hi === null ? null : Math.min(diff.hi, 1 - baselineMean);
     return {
       change: pointsText(diff.mean),
-      bounds: lo === null || hi === null ? null : [pointsText(lo), pointsText(hi)],
+      bounds: lo === null || hi === null ? null : boundsText(lo, hi, pointsText),
     };
   }
   if (relative === null) return null;
@@ -86,10 +118,13 @@ export function changeWords(
   if (isRatioChange(relative.mean))
     return {
       change: ratioText(1 + relative.mean),
-      bounds: bounds === null ? null : [ratioText(1 + bounds[0]), ratioText(1 + bounds[1])],
+      bounds:
+        bounds === null
+          ? null
+          : boundsText(bounds[0], bounds[1], (x, more) => ratioText(1 + x, more)),
     };
   return {
     change: percentText(relative.mean),
-    bounds: bounds === null ? null : [percentText(bounds[0]), percentText(bounds[1])],
+    bounds: bounds === null ? null : boundsText(bounds[0], bounds[1], percentText),
   };
 }
