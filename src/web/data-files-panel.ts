@@ -91,7 +91,7 @@ export class DataFilesPanel {
     const lang = this.lang();
     for (const row of this.box.querySelectorAll<HTMLElement>(':scope > div')) {
       const f = this.#given.get(row.dataset.name ?? '');
-      const note = row.querySelector('span');
+      const note = row.querySelector(':scope > span');
       if (note === null) continue;
       note.className = f === undefined ? 'missing' : '';
       note.textContent =
