@@ -18,7 +18,7 @@ import type { ScenarioIssue } from '../scenario/issues.ts';
 import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
 import { DataFilesPanel } from './data-files-panel.ts';
 import { DownloadLinks, downloadText } from './downloads.ts';
-import { createEditor, setEditorText } from './editor.ts';
+import { createEditor, setEditorLang, setEditorText } from './editor.ts';
 import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
 import { lessonInLang, lessonLanguages, lessonSearchText } from './lesson-lang.ts';
 import { initPageLang, pageLang } from './page-lang.ts';
@@ -273,6 +273,7 @@ class Playground {
     this.#message(this.#said.said, this.#said.bad);
     this.#dataFiles.reword();
     this.#drawHighlights();
+    setEditorLang(this.#editor, pageLang());
   }
 
   #progress(p: RunProgress | undefined): void {

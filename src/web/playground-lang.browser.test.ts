@@ -168,6 +168,11 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ko');
     expect(englishIn(await chromeWords(page))).toEqual([]);
     expect(await kept()).toEqual(edited);
+    // the editor's own words too: its search panel (editor-phrases.ts)
+    await page.evaluate(() => window.playground.editor.focus());
+    await page.keyboard.press('Control+f');
+    expect(await page.getAttribute('.cm-search input[main-field]', 'placeholder')).toBe('찾기');
+    await page.keyboard.press('Escape');
     await page.close();
   }, 120_000);
 });
