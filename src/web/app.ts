@@ -30,7 +30,7 @@ import type { SchemaNode } from './schema-keys.ts';
 import { decodeShare, encodeShare } from './share.ts';
 import { loadCurrent, loadEdits, saveCurrent, saveEdits } from './storage.ts';
 import { SweepPanel } from './sweep-panel.ts';
-import { applyUiLang } from './ui-lang.ts';
+import { applyUiLang, worded } from './ui-lang.ts';
 import { type Said, ui } from './ui-words.ts';
 import { defaultRange, numericParameters } from './whatif.ts';
 
@@ -196,9 +196,7 @@ class Playground {
       b.setAttribute('aria-current', String(file === this.#file));
       b.querySelector('.edited')?.remove();
       if (!this.#edits.has(file)) continue;
-      const mark = el('span', { className: 'edited' }, [ui(pageLang(), 'edited')]);
-      mark.dataset.ui = 'edited';
-      b.append(mark);
+      b.append(worded(el('span', { className: 'edited' }), 'edited', pageLang()));
     }
   }
 

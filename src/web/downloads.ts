@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../report/i18n/lang.ts';
 import { el } from './assets.ts';
-import { ui } from './ui-words.ts';
+import { worded } from './ui-lang.ts';
 
 /** The MIME type of a report file by its name. */
 const typeOf = (name: string): string =>
@@ -35,11 +35,8 @@ export class DownloadLinks {
   /** A link per file, replacing the last run's. */
   offer(files: [string, string][]): void {
     this.clear();
-    // worded by the page's language (ui-lang.ts), again when it changes
-    const label = el('span');
-    label.dataset.ui = 'download';
-    label.textContent = ui(this.lang(), 'download');
-    this.box.append(label);
+    // in the page's language, and again when it changes (ui-lang.ts)
+    this.box.append(worded(el('span'), 'download', this.lang()));
     for (const [name, text] of files) {
       const href = URL.createObjectURL(new Blob([text], { type: typeOf(name) }));
       this.#urls.push(href);

@@ -1,6 +1,6 @@
 /** Tests of ui-lang.ts: a language applied to a page's `data-ui*` elements (a stand-in DOM). */
 import { describe, expect, it } from 'vitest';
-import { applyUiLang, type UiDocument, type UiElement } from './ui-lang.ts';
+import { applyUiLang, type UiDocument, type UiElement, worded } from './ui-lang.ts';
 
 /** An element with attributes and text. */
 function element(
@@ -62,5 +62,12 @@ describe('applyUiLang', () => {
     const odd = element({ 'data-ui': 'no.such.key' }, 'as written');
     expect(applyUiLang(page([odd]), 'ko')).toEqual(['no.such.key']);
     expect(odd.textContent).toBe('as written');
+  });
+
+  it('gives an element the panels make its words and its key, so a change rewords it', () => {
+    const mark = worded(element({}), 'edited', 'ko');
+    expect(mark.textContent).toBe(' (편집됨)');
+    applyUiLang(page([mark]), 'en');
+    expect(mark.textContent).toBe(' (edited)');
   });
 });

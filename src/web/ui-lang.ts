@@ -8,7 +8,7 @@
  * of the DOM it touches, so it is tested without a browser (ui-lang.test.ts).
  */
 import type { Lang } from '../report/i18n/lang.ts';
-import { isUiKey, ui } from './ui-words.ts';
+import { isUiKey, type UiKey, ui } from './ui-words.ts';
 
 /** What the function touches of an element. */
 export interface UiElement {
@@ -50,4 +50,14 @@ export function applyUiLang(doc: UiDocument, lang: Lang): string[] {
       else e.setAttribute(target, words);
     }
   return unknown;
+}
+
+/**
+ * Gives an element the panels make the words `key` in `lang` and names the key on it, so a
+ * change of language rewords it with the page (applyUiLang). Returns the element.
+ */
+export function worded<E extends UiElement>(e: E, key: UiKey, lang: Lang): E {
+  e.setAttribute('data-ui', key);
+  e.textContent = ui(lang, key);
+  return e;
 }

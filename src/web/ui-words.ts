@@ -127,7 +127,7 @@ export const UI_KO: Record<UiKey, string> = {
   replications: '반복 실행',
   'replications.title':
     '변형마다 독립적으로 반복 실행하는 횟수, msasim run --replications와 같음 (비우면 시나리오의 replications:, 그것도 없으면 1). 2회 이상이면 95 % 신뢰 구간이 나옵니다',
-  'replications.placeholder': '시나리오 값',
+  'replications.placeholder': '시나리오',
   precision: '정밀도 ±',
   'precision.title':
     'msasim run --precision과 같음: 모든 주요 지표의 95 % 반폭이 평균의 이 비율 이내가 될 때까지 반복 실행을 추가합니다 (최대 30회, 비우면 끔)',
