@@ -3,30 +3,35 @@
  * editor (editor.ts), Run / Cancel with a progress bar (runner.ts: Web Workers), the report of
  * the last run in a sandboxed frame (the very index.html the CLI writes), downloads, share links
  * (share.ts), the what-if slider (whatif.ts), the replications asked in the toolbar and the
- * data files of replayed logs (data-files-panel.ts). Every text from a scenario, a lesson or a link
+ * data files of replayed logs (data-files-panel.ts), in the page's language (page-lang.ts: the
+ * browser's, then the toolbar's select; ui-words.ts, ui-lang.ts), which can change without losing
+ * the editor's text or the last run. Every text from a scenario, a lesson or a link
  * reaches the page as text (textContent, attributes through the DOM) or through the report's
  * escaping builders; the lesson's markup comes from the report's escaping Markdown renderer.
  */
 
 import type { EditorView } from '@codemirror/view';
 import { renderMarkdown } from '../report/html/markdown.ts';
+import type { Lang } from '../report/i18n/lang.ts';
 import { lessonWithReferences } from '../report/lesson-figures.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
 import { DataFilesPanel } from './data-files-panel.ts';
 import { DownloadLinks, downloadText } from './downloads.ts';
-import { createEditor, setEditorText } from './editor.ts';
+import { createEditor, setEditorLang, setEditorText } from './editor.ts';
 import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
 import { lessonInLang, lessonLanguages, lessonSearchText } from './lesson-lang.ts';
-import { issueText } from './positions.ts';
+import { initPageLang, pageLang } from './page-lang.ts';
 import type { RunProgress, RunRequest, WhatIf } from './protocol.ts';
 import { replicationChoice } from './replication-choice.ts';
-import { initReportLang, reportLang } from './report-lang.ts';
+import { runLine } from './run-lines.ts';
 import { Runner, type RunResult } from './runner.ts';
 import type { SchemaNode } from './schema-keys.ts';
 import { decodeShare, encodeShare } from './share.ts';
 import { loadCurrent, loadEdits, saveCurrent, saveEdits } from './storage.ts';
 import { SweepPanel } from './sweep-panel.ts';
+import { applyUiLang, worded } from './ui-lang.ts';
+import { type Said, ui } from './ui-words.ts';
 import { defaultRange, numericParameters } from './whatif.ts';
 
 const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
@@ -51,14 +56,18 @@ class Playground {
   #running = false;
   #whatIf: WhatIf | undefined;
   #rerunTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #downloads = new DownloadLinks($('downloads'));
+  readonly #downloads = new DownloadLinks($('downloads'), pageLang);
   /** The data files the scenario reads and the ones the user gave the page (data-files-panel.ts). */
-  readonly #dataFiles = new DataFilesPanel($('data-files'), (text) => this.#message(text, true));
+  readonly #dataFiles = new DataFilesPanel(
+    $('data-files'),
+    (said) => this.#message(said, true),
+    pageLang,
+  );
   /** The sweep box (sweep-panel.ts). */
   readonly sweeps = new SweepPanel({
     runner: () => this.#runner,
     request: () => this.#request(),
-    message: (text, bad) => this.#message(text, bad),
+    message: (said, bad) => this.#message(said, bad),
     show: (files, page) => {
       $<HTMLIFrameElement>('report').srcdoc = new Map(files).get(page) ?? '';
       this.#downloads.offer(files);
@@ -67,6 +76,10 @@ class Playground {
   });
   /** The highlights of the previous run, for the comparison with the next one. */
   #previous: { file: string; rows: Highlight[] } | undefined;
+  /** The highlights shown and the ones they are compared with (worded again on a language change). */
+  #shown: { rows: Highlight[]; previous: Highlight[] } = { rows: [], previous: [] };
+  /** The line under the toolbar (worded again on a language change). */
+  #said: { said: Said; bad: boolean } = { said: () => '', bad: false };
   /** Wall times of the last run, for the status line and the tests. */
   lastRun: { simulationWallMs: number; wallMs: number; files: [string, string][] } | undefined;
 
@@ -84,7 +97,7 @@ class Playground {
         document.body.dataset.violations = String(
           Number(document.body.dataset.violations ?? 0) + 1,
         );
-        this.#message(m, true);
+        this.#message(() => m, true);
       },
     );
     const current = loadCurrent() ?? '';
@@ -101,7 +114,7 @@ class Playground {
         return issues;
       },
       changed: (text) => this.#changed(text),
-      lang: reportLang,
+      lang: pageLang,
       validated: (issues) => {
         this.#issues = issues;
       },
@@ -137,9 +150,7 @@ class Playground {
   }
 
   #wire(): void {
-    // the report's language (from the browser's at first) is the lesson's too (lesson-lang.ts)
-    initReportLang();
-    $('report-lang').addEventListener('change', () => this.#showScenario());
+    $('page-lang').addEventListener('change', () => this.#relang());
     $('run').addEventListener('click', () => void this.run());
     $('cancel').addEventListener('click', () => this.#runner.cancel());
     $('reset').addEventListener('click', () => this.#reset());
@@ -184,7 +195,8 @@ class Playground {
       const file = b.dataset.file ?? '';
       b.setAttribute('aria-current', String(file === this.#file));
       b.querySelector('.edited')?.remove();
-      if (this.#edits.has(file)) b.append(el('span', { className: 'edited' }, [' (edited)']));
+      if (!this.#edits.has(file)) continue;
+      b.append(worded(el('span', { className: 'edited' }), 'edited', pageLang()));
     }
   }
 
@@ -203,7 +215,7 @@ class Playground {
   #reset(): void {
     const s = this.#shipped(this.#file);
     if (s === undefined) {
-      this.#message('This scenario came from a link: there is no shipped original to go back to.');
+      this.#message((lang) => ui(lang, 'reset.fromLink'));
       return;
     }
     this.#edits.delete(this.#file);
@@ -214,7 +226,7 @@ class Playground {
 
   #showScenario(): void {
     $('scenario-title').textContent = this.#file;
-    const lesson = lessonInLang(this.#shipped(this.#file), reportLang());
+    const lesson = lessonInLang(this.#shipped(this.#file), pageLang());
     // renderMarkdown escapes every text of the lesson (report/html/markdown.ts); its figures
     // show as their references until a run fills them in (the report's lesson section)
     $('lesson').innerHTML = lesson ? renderMarkdown(lessonWithReferences(lesson)).toString() : '';
@@ -230,7 +242,7 @@ class Playground {
       text: this.#text,
       file: this.#file,
       lesson: this.#shipped(this.#file)?.lesson ?? null,
-      ...lessonLanguages(this.#shipped(this.#file), reportLang()),
+      ...lessonLanguages(this.#shipped(this.#file), pageLang()),
       whatIf: this.#whatIf ? [this.#whatIf] : [],
       ...choice,
       files: this.#dataFiles.files(),
@@ -244,10 +256,22 @@ class Playground {
     $<HTMLButtonElement>('cancel').disabled = !running;
   }
 
-  #message(text: string, bad = false): void {
+  /** Shows `said` under the toolbar, in the page's language. */
+  #message(said: Said, bad = false): void {
+    this.#said = { said, bad };
     const m = $('messages');
-    m.textContent = text;
+    m.textContent = said(pageLang());
     m.classList.toggle('bad', bad);
+  }
+
+  /** The language changed: the page's words, the lesson, the line and the highlights follow it. */
+  #relang(): void {
+    applyUiLang(document, pageLang());
+    this.#showScenario();
+    this.#message(this.#said.said, this.#said.bad);
+    this.#dataFiles.reword();
+    this.#drawHighlights();
+    setEditorLang(this.#editor, pageLang());
   }
 
   #progress(p: RunProgress | undefined): void {
@@ -265,16 +289,21 @@ class Playground {
   /** Runs the editor's scenario (with the what-if value); resolves when it has ended. */
   async run(): Promise<RunResult | undefined> {
     if (this.#running) return undefined;
-    const choice = replicationChoice(
+    const [count, percent] = [
       $<HTMLInputElement>('replications').value,
       $<HTMLInputElement>('precision').value,
-    );
+    ];
+    const choice = replicationChoice(count, percent);
     if ('problem' in choice) {
-      this.#message(`Nothing was run: ${choice.problem}.`, true);
+      const problem = (lang: Lang) => {
+        const c = replicationChoice(count, percent, lang);
+        return 'problem' in c ? `${c.problem}.` : '';
+      };
+      this.#message((lang) => ui(lang, 'run.nothing', { problem: problem(lang) }), true);
       return undefined;
     }
     this.#busy(true);
-    this.#message('running…');
+    this.#message((lang) => ui(lang, 'run.running'));
     this.#progress({ variant: '', index: 0, of: 1, simMs: 0, durationMs: 1 });
     let result: RunResult;
     try {
@@ -290,39 +319,12 @@ class Playground {
   #show(result: RunResult): void {
     document.body.dataset.lastRun = result.kind;
     document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
-    if (result.kind === 'invalid') {
-      this.#message(
-        `The scenario has ${result.issues.length} problem(s); nothing was run.\n\n${result.issues
-          .map((i) => `${i.file}:${i.line}:${i.col}  ${issueText(i, reportLang())}`)
-          .join('\n\n')}`,
-        true,
-      );
-      return;
-    }
-    if (result.kind === 'stopped') {
-      this.#message(result.message, true);
-      return;
-    }
-    if (result.kind === 'cancelled') {
-      this.#message('Run cancelled; nothing was written.');
-      return;
-    }
-    if (result.kind === 'crashed') {
-      this.#message(
-        `The simulation stopped with an error (your scenario is kept in the editor):\n${result.message}`,
-        true,
-      );
-      return;
-    }
+    const { said, bad } = runLine(result);
+    this.#message(said, bad);
+    if (result.kind !== 'done') return;
     this.lastRun = result;
     const files = new Map(result.files);
     $<HTMLIFrameElement>('report').srcdoc = files.get('index.html') ?? '';
-    this.#message(
-      [
-        `Simulated in ${(result.simulationWallMs / 1000).toFixed(2)} s (report ${((result.wallMs - result.simulationWallMs) / 1000).toFixed(2)} s).`,
-        ...result.notes,
-      ].join('\n'),
-    );
     this.#showHighlights(files.get('summary.json'));
     this.#downloads.offer(result.files);
   }
@@ -331,19 +333,24 @@ class Playground {
   #showHighlights(summaryJson: string | undefined): void {
     const rows = summaryJson === undefined ? [] : highlightRows(summaryJson);
     const previous = this.#previous?.file === this.#file ? this.#previous.rows : [];
-    const { table, verdict } = highlightsTable(rows, previous);
+    this.#shown = { rows, previous };
+    this.#drawHighlights();
+    this.#previous = { file: this.#file, rows };
+  }
+
+  #drawHighlights(): void {
+    const { table, verdict } = highlightsTable(this.#shown.rows, this.#shown.previous, pageLang());
     $('highlights').replaceChildren(...table);
     $('slo-status').replaceChildren(...verdict);
-    this.#previous = { file: this.#file, rows };
   }
 
   /** Forgets the last run's report and downloads (they belong to another scenario). */
   #clearResults(): void {
     this.#downloads.clear();
-    $('slo-status').replaceChildren();
-    $('highlights').replaceChildren();
+    this.#shown = { rows: [], previous: [] };
+    this.#drawHighlights();
     $<HTMLIFrameElement>('report').srcdoc = '';
-    this.#message('');
+    this.#message(() => '');
   }
 
   // ---- share -----------------------------------------------------------------------------
@@ -357,16 +364,19 @@ class Playground {
     const url = `${location.href.replace(/#.*$/, '')}${hash}`;
     history.replaceState(null, '', hash);
     navigator.clipboard?.writeText(url).catch(() => undefined);
-    this.#message(
-      `Share link (copied when the browser allows it), ${url.length} characters:\n${url}`,
-    );
+    this.#message((lang) => `${ui(lang, 'share.made', { n: url.length })}\n${url}`);
   }
 
   #openShareLink(): void {
-    const decoded = decodeShare(location.hash);
+    const hash = location.hash;
+    const decoded = decodeShare(hash);
     if (decoded === undefined) return;
     if ('problem' in decoded) {
-      this.#message(`The shared link cannot be opened: ${decoded.problem}.`, true);
+      const problem = (lang: Lang) => {
+        const d = decodeShare(hash, lang);
+        return d !== undefined && 'problem' in d ? d.problem : '';
+      };
+      this.#message((lang) => ui(lang, 'share.cannotOpen', { problem: problem(lang) }), true);
       return;
     }
     const { shared } = decoded;
@@ -386,7 +396,7 @@ class Playground {
     this.#renderGallery($<HTMLInputElement>('search').value);
     this.#showScenario();
     if (shared.whatIf) this.#setWhatIf(shared.whatIf);
-    this.#message(`Opened a shared scenario as ${file}; it is validated like anything typed.`);
+    this.#message((lang) => ui(lang, 'share.opened', { file }));
   }
 
   // ---- what-if ---------------------------------------------------------------------------
@@ -457,7 +467,7 @@ class Playground {
     $<HTMLInputElement>('whatif-path').value = '';
     $<HTMLInputElement>('whatif-slider').disabled = true;
     $('whatif-value').textContent = '';
-    if (show) this.#message('What-if cleared: runs use the editor’s values.');
+    if (show) this.#message((lang) => ui(lang, 'whatif.cleared'));
   }
 
   /** For tests and the console: the editor's view and the validation issues last seen. */
@@ -469,6 +479,9 @@ class Playground {
   }
 }
 
+// the page's language (the browser's at first) is the lesson's and the report's too
+initPageLang();
+applyUiLang(document, pageLang());
 loadAssets()
   .then((assets) => {
     (window as unknown as { playground: Playground }).playground = new Playground(assets);
@@ -476,5 +489,5 @@ loadAssets()
   })
   .catch((e: Error) => {
     const m = document.getElementById('messages');
-    if (m) m.textContent = `The playground could not start: ${e.message}`;
+    if (m) m.textContent = ui(pageLang(), 'start.failed', { reason: e.message });
   });

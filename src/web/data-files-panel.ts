@@ -4,9 +4,12 @@
  * that it is missing; a file dropped anywhere on the page goes to the name it matches (the drop
  * is taken before the editor, which would insert a dropped file's text). The files stay with
  * the page (by name) while scenarios change; a run gets the ones its scenario reads, and the
- * worker reads them (data-files.ts). Built as DOM text, never markup.
+ * worker reads them (data-files.ts). Built as DOM text, never markup, worded in the page's
+ * language (ui-words.ts) and again when it changes (`reword`).
  */
+import type { Lang } from '../report/i18n/lang.ts';
 import { el } from './assets.ts';
+import { type Said, ui } from './ui-words.ts';
 
 export class DataFilesPanel {
   /** The files given, by the name scenarios write. */
@@ -16,7 +19,8 @@ export class DataFilesPanel {
 
   constructor(
     private readonly box: HTMLElement,
-    private readonly complain: (text: string) => void,
+    private readonly complain: (said: Said) => void,
+    private readonly lang: () => Lang,
   ) {
     window.addEventListener('dragover', (e) => e.preventDefault(), true);
     window.addEventListener(
@@ -40,15 +44,26 @@ export class DataFilesPanel {
     for (const name of names) {
       const input = el('input', { type: 'file' });
       input.dataset.name = name;
-      input.setAttribute('aria-label', `the file ${name}`);
       input.addEventListener('change', () => {
         const f = input.files?.[0];
         if (f !== undefined) this.#given.set(name, f);
         this.#mark();
       });
-      const row = el('div', {}, [el('label', {}, [`data file ${name}: `, input]), el('span')]);
+      const row = el('div', {}, [el('label', {}, [el('span'), input]), el('span')]);
       row.dataset.name = name;
       this.box.append(row);
+    }
+    this.reword();
+  }
+
+  /** Words the rows in the page's language (again when it changes). */
+  reword(): void {
+    const lang = this.lang();
+    for (const row of this.box.querySelectorAll<HTMLElement>(':scope > div')) {
+      const name = row.dataset.name ?? '';
+      row.querySelector('input')?.setAttribute('aria-label', ui(lang, 'data.fileLabel', { name }));
+      const label = row.querySelector('label > span');
+      if (label !== null) label.textContent = ui(lang, 'data.file', { name });
     }
     this.#mark();
   }
@@ -62,22 +77,27 @@ export class DataFilesPanel {
       else this.#given.set(name, f);
     }
     this.#mark();
+    const needed = this.#needed.join(', ');
     if (unknown.length > 0)
-      this.complain(
-        `Not a data file this scenario reads: ${unknown.join(', ')} (it reads ${this.#needed.join(', ') || 'none'}).`,
+      this.complain((lang) =>
+        ui(lang, 'data.unknown', {
+          files: unknown.join(', '),
+          reads: needed || ui(lang, 'data.none'),
+        }),
       );
   }
 
   #mark(): void {
+    const lang = this.lang();
     for (const row of this.box.querySelectorAll<HTMLElement>(':scope > div')) {
       const f = this.#given.get(row.dataset.name ?? '');
-      const note = row.querySelector('span');
+      const note = row.querySelector(':scope > span');
       if (note === null) continue;
       note.className = f === undefined ? 'missing' : '';
       note.textContent =
         f === undefined
-          ? ' not given yet: choose it or drop it on the page'
-          : ` ${f.name}, ${f.size.toLocaleString('en')} bytes`;
+          ? ui(lang, 'data.missing')
+          : ui(lang, 'data.given', { file: f.name, size: f.size.toLocaleString('en') });
     }
   }
 

@@ -2,7 +2,9 @@
  * The playground's downloads: a file saved at once (the scenario), and the links to a run's
  * report files, whose object URLs are released when the next run's replace them.
  */
+import type { Lang } from '../report/i18n/lang.ts';
 import { el } from './assets.ts';
+import { worded } from './ui-lang.ts';
 
 /** The MIME type of a report file by its name. */
 const typeOf = (name: string): string =>
@@ -18,7 +20,10 @@ export function downloadText(name: string, text: string, type: string): void {
 /** The links to the last run's files, in `box`. */
 export class DownloadLinks {
   #urls: string[] = [];
-  constructor(private readonly box: HTMLElement) {}
+  constructor(
+    private readonly box: HTMLElement,
+    private readonly lang: () => Lang,
+  ) {}
 
   /** No links (their URLs released). */
   clear(): void {
@@ -30,7 +35,8 @@ export class DownloadLinks {
   /** A link per file, replacing the last run's. */
   offer(files: [string, string][]): void {
     this.clear();
-    this.box.append('Download: ');
+    // in the page's language, and again when it changes (ui-lang.ts)
+    this.box.append(worded(el('span'), 'download', this.lang()));
     for (const [name, text] of files) {
       const href = URL.createObjectURL(new Blob([text], { type: typeOf(name) }));
       this.#urls.push(href);

@@ -3,7 +3,9 @@
  * located underlines (a linter that asks the validation worker, debounced as the user types,
  * each issue underlined at its file:line:col with its did-you-mean hint) and completion of
  * keys from the scenario JSON Schema, with the key's type and default on hover (schema-keys.ts;
- * the path at the cursor read from the parsed YAML, block or flow style: yaml-paths.ts).
+ * the path at the cursor read from the parsed YAML, block or flow style: yaml-paths.ts). Its
+ * problems and its own words (search panel, lint panel: editor-phrases.ts) follow the page's
+ * language, again when it changes (`setEditorLang`).
  */
 
 import {
@@ -21,7 +23,7 @@ import {
 } from '@codemirror/language';
 import { type Diagnostic, forceLinting, linter, lintGutter } from '@codemirror/lint';
 import { searchKeymap } from '@codemirror/search';
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -33,6 +35,7 @@ import {
 } from '@codemirror/view';
 import type { Lang } from '../report/i18n/lang.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
+import { EDITOR_PHRASES_KO } from './editor-phrases.ts';
 import { diagnosticsOf } from './positions.ts';
 import { keysAt, type SchemaNode } from './schema-keys.ts';
 import { completionPathAt, keyAt } from './yaml-paths.ts';
@@ -48,6 +51,10 @@ export interface EditorHooks {
   /** The language the problems are worded in (the toolbar's report language); absent: English. */
   lang?(): Lang;
 }
+
+/** The editor's words in `lang` (CodeMirror's English is its own). */
+const phrases = new Compartment();
+const phrasesOf = (lang: Lang) => EditorState.phrases.of(lang === 'ko' ? EDITOR_PHRASES_KO : {});
 
 /** Milliseconds of quiet typing before the text is validated. */
 export const LINT_DELAY_MS = 350;
@@ -141,6 +148,7 @@ export function createEditor(
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         yaml(),
         EditorState.tabSize.of(2),
+        phrases.of(phrasesOf(hooks.lang?.() ?? 'en')),
         keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap, ...searchKeymap]),
         lint,
         lintGutter(),
@@ -157,5 +165,11 @@ export function createEditor(
 /** Replaces the editor's whole text (a new scenario, a reset, a share link). */
 export function setEditorText(view: EditorView, text: string): void {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  forceLinting(view);
+}
+
+/** Words the editor in `lang`: its own phrases, and its problems (validated again). */
+export function setEditorLang(view: EditorView, lang: Lang): void {
+  view.dispatch({ effects: phrases.reconfigure(phrasesOf(lang)) });
   forceLinting(view);
 }

@@ -5,7 +5,9 @@
  * (what a what-if move or an edit changed), and the SLO verdict of the whole run for the header
  * (a challenge passes when every SLO holds). Built as DOM text, never markup.
  */
+import type { Lang } from '../report/i18n/lang.ts';
 import { el } from './assets.ts';
+import { ui } from './ui-words.ts';
 
 /** One variant's highlights. */
 export interface Highlight {
@@ -68,10 +70,11 @@ export function shortNumber(x: number): string {
   return Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3);
 }
 
-/** The table's rows and the header's verdict (empty when no SLO is declared). */
+/** The table's rows and the header's verdict (empty when no SLO is declared), worded in `lang`. */
 export function highlightsTable(
   rows: readonly Highlight[],
   previous: readonly Highlight[],
+  lang: Lang = 'en',
 ): { table: HTMLElement[]; verdict: HTMLElement[] } {
   if (rows.length === 0) return { table: [], verdict: [] };
   const cell = (
@@ -81,16 +84,25 @@ export function highlightsTable(
     unit: string,
   ): string => {
     const before = previous.find((p) => p.variant === r.variant);
-    const was = before === undefined ? '' : ` (was ${shortNumber(pick(before))}${unit})`;
+    const was =
+      before === undefined
+        ? ''
+        : ui(lang, 'hl.was', { value: `${shortNumber(pick(before))}${unit}` });
     const ci = r.ci === undefined ? '' : ` ± ${shortNumber(hw(r.ci))}`;
     return `${shortNumber(pick(r))}${ci}${unit}${was}`;
   };
   const n = rows[0].ci?.n;
-  const over = n === undefined ? '' : ` (mean ± 95 % CI, ${n} replications)`;
+  const over = n === undefined ? '' : ui(lang, 'hl.over', { n });
   const head = el(
     'tr',
     {},
-    ['variant', `p99${over}`, 'throughput', 'errors', 'SLOs'].map((h) => el('th', {}, [h])),
+    [
+      ui(lang, 'hl.variant'),
+      ui(lang, 'hl.p99', { over }),
+      ui(lang, 'hl.throughput'),
+      ui(lang, 'hl.errors'),
+      ui(lang, 'hl.slos'),
+    ].map((h) => el('th', {}, [h])),
   );
   const body = rows.map((r) => {
     const met = r.slos.filter(Boolean).length;
@@ -121,7 +133,7 @@ export function highlightsTable(
         ),
       ]),
       el('td', { className: met === r.slos.length ? 'pass' : 'fail' }, [
-        r.slos.length === 0 ? '–' : `${met} of ${r.slos.length} met`,
+        r.slos.length === 0 ? '–' : ui(lang, 'hl.met', { met, n: r.slos.length }),
       ]),
     ]);
   });
@@ -133,8 +145,8 @@ export function highlightsTable(
       : [
           el('span', { className: missed === 0 ? 'pass' : 'fail' }, [
             missed === 0
-              ? `✓ all ${verdicts.length} SLOs met`
-              : `✗ ${missed} of ${verdicts.length} SLOs missed`,
+              ? ui(lang, 'hl.allMet', { n: verdicts.length })
+              : ui(lang, 'hl.missed', { missed, n: verdicts.length }),
           ]),
         ];
   return { table: [head, ...body], verdict };

@@ -1,7 +1,8 @@
 /**
- * The playground's choice of a lesson's language: the browser's language (`navigator.language`,
- * Korean when it starts with "ko", else English) first sets the toolbar's report language
- * (report-lang.ts), which picks the translation the gallery shows and the report's page is built in (report/features/lesson/lesson-for.ts); a lesson without a
+ * The playground's choice of a lesson's language: the page's language (page-lang.ts: the
+ * browser's `navigator.language`, Korean when it starts with "ko", else English, then the
+ * toolbar's language select) picks the translation the gallery shows and the language the
+ * report's page is built in (report/features/lesson/lesson-for.ts); a lesson without a
  * translation into it is shown as written. Pure, so the choice is tested without a browser.
  */
 import type { LessonLang } from '../scenario/lesson-types.ts';

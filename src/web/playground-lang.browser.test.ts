@@ -1,9 +1,11 @@
 /**
- * The playground's lessons in the reader's language, in Chromium: a page whose browser reads
- * Korean (locale ko-KR) shows the Korean translation of a lesson and finds a scenario by the
- * words of its translation; a page reading English shows the Korean scenario's lesson in its
- * English translation (web/lesson-lang.ts). Without /usr/bin/chromium the tests are skipped
- * locally and fail in CI.
+ * The playground in the reader's language, in Chromium: a page whose browser reads Korean
+ * (locale ko-KR) shows the Korean translation of a lesson and finds a scenario by the words of
+ * its translation; a page reading English shows the Korean scenario's lesson in its English
+ * translation (web/lesson-lang.ts). The page's own words follow too (web/ui-words.ts): a Korean
+ * page shows no English sentence in its toolbar and panels, before and after a run, and the
+ * language select switches them to English and back without losing the edit or the run.
+ * Without /usr/bin/chromium the tests are skipped locally and fail in CI.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,9 +15,65 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { browserSuite, openChromium } from '../test-support/browser.ts';
 import { msasimInProcess } from '../test-support/cli.ts';
-import type { Playground } from '../test-support/playground-page.ts';
+import { editInPage, type Playground, runInPage } from '../test-support/playground-page.ts';
 
 declare const window: { playground: Playground };
+
+/** The parts of the page with the playground's own words (not the lesson, editor or report). */
+const CHROME = [
+  'header',
+  '#gallery',
+  '#toolbar',
+  '#data-files',
+  '#whatif',
+  '#sweep',
+  '#messages',
+  '#highlights',
+  '#downloads',
+  '#lesson-pane',
+  '#results',
+];
+/** Inside those, what a user or a scenario wrote: names, file paths, the lesson. */
+const WRITTEN = '#scenario-list button, #scenario-title, #lesson';
+
+/**
+ * The words of the page's chrome: its title, the text of CHROME outside WRITTEN (a gallery
+ * entry's "edited" mark is chrome), and every title, placeholder and aria-label there.
+ */
+async function chromeWords(page: Page): Promise<string[]> {
+  return page.evaluate(
+    ([roots, written]) => {
+      const words = [document.title];
+      for (const root of document.querySelectorAll(roots.join(','))) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+          const at = n.parentElement;
+          if (at?.closest(written) && !at.classList.contains('edited')) continue;
+          words.push(n.textContent ?? '');
+        }
+        for (const e of [root, ...root.querySelectorAll('*')])
+          for (const a of ['title', 'placeholder', 'aria-label']) {
+            const v = e.getAttribute(a);
+            if (v !== null) words.push(v);
+          }
+      }
+      return words.map((w) => w.trim()).filter((w) => w !== '');
+    },
+    [CHROME, WRITTEN] as const,
+  );
+}
+
+/**
+ * The English sentences among `words`: runs of three or more ASCII words once what stays as
+ * written is taken out (option names, `msasim <command>`, paths and files, numbers, units).
+ */
+function englishIn(words: string[]): string[] {
+  return words.filter((w) =>
+    /[A-Za-z]+[\s,;:()]+[A-Za-z]+[\s,;:()]+[A-Za-z]+/.test(
+      w.replace(/--[\w-]+|msasim \w+|\S*[./=]\S*|\d+(?:\s?(?:ms|s|%))?/g, ' '),
+    ),
+  );
+}
 
 browserSuite('the playground’s lessons in the reader’s language', () => {
   let browser: Browser;
@@ -38,7 +96,7 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
 
   /** A page of the playground in a browser reading `locale`, with scenario `file` open. */
   async function opened(locale: string, file: string): Promise<Page> {
-    const page = await browser.newPage({ locale });
+    const page = await browser.newPage({ locale, viewport: { width: 1400, height: 1000 } });
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     await page.evaluate((f) => window.playground.open(f), file);
@@ -63,4 +121,58 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
     expect(await original.textContent('#lesson h1')).toContain('조회 화면');
     await Promise.all([page.close(), original.close()]);
   });
+
+  it('words its own controls in Korean, and switches to English and back keeping the edit and the run', async () => {
+    // a scenario that reads a data file: its row under the editor is chrome too
+    const page = await opened('ko-KR', 'scenarios/real-data/replayed-morning.yaml');
+    expect(await page.getAttribute('html', 'lang')).toBe('ko');
+    await page.waitForSelector('#data-files input[data-name="morning-log.csv"]');
+    const before = await chromeWords(page);
+    expect(before).toContain('▶ 실행');
+    expect(before.join('\n')).toMatch(/데이터 파일 .*morning-log\.csv/);
+    expect(englishIn(before)).toEqual([]);
+    // a refusal of the toolbar's values, an edit, a run: its line, highlights and downloads
+    await page.fill('#precision', '100');
+    await page.click('#run');
+    expect(await page.textContent('#messages')).toMatch(/^아무것도 실행하지 않았습니다: 정밀도/);
+    expect(englishIn(await chromeWords(page))).toEqual([]);
+    await page.fill('#precision', '');
+    await page.evaluate(() => window.playground.open('scenarios/shop.yaml'));
+    await editInPage(page, /(?<=^duration: )\S+/m, '10s');
+    expect(await runInPage(page), (await page.textContent('#messages')) ?? '').toBe('done');
+    const after = await chromeWords(page);
+    expect(after.join('\n')).toMatch(/시뮬레이션 [\d.]+초/);
+    expect(after).toContain('(편집됨)');
+    expect(after).toContain('처리량');
+    expect(englishIn(after)).toEqual([]);
+
+    // English: the chrome changes (and the check above would have caught it), nothing else does
+    const kept = () =>
+      page.evaluate(() => ({
+        text: window.playground.editor.state.doc.toString(),
+        files: window.playground.lastRun?.files.length,
+        report: (document.getElementById('report') as HTMLIFrameElement).srcdoc.length,
+      }));
+    const edited = await kept();
+    expect(edited.text).toMatch(/^duration: 10s$/m);
+    expect(edited.report).toBeGreaterThan(0);
+    await page.selectOption('#page-lang', 'en');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    const english = await chromeWords(page);
+    expect(english).toContain('▶ Run');
+    expect(english).toContain('throughput');
+    expect(await page.textContent('#messages')).toMatch(/^Simulated in [\d.]+ s/);
+    expect(englishIn(english)).toContain('Search scenarios and lessons');
+    expect(await kept()).toEqual(edited);
+    await page.selectOption('#page-lang', 'ko');
+    expect(await page.getAttribute('html', 'lang')).toBe('ko');
+    expect(englishIn(await chromeWords(page))).toEqual([]);
+    expect(await kept()).toEqual(edited);
+    // the editor's own words too: its search panel (editor-phrases.ts)
+    await page.evaluate(() => window.playground.editor.focus());
+    await page.keyboard.press('Control+f');
+    expect(await page.getAttribute('.cm-search input[main-field]', 'placeholder')).toBe('찾기');
+    await page.keyboard.press('Escape');
+    await page.close();
+  }, 120_000);
 });

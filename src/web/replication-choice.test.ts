@@ -20,4 +20,13 @@ describe('replicationChoice', () => {
         problem: expect.stringContaining(`not ${share}`),
       });
   });
+
+  it('names it in Korean to a Korean page, the value as written', () => {
+    expect(replicationChoice('1.5', '', 'ko')).toEqual({
+      problem: '반복 실행: 1부터 1000까지의 정수여야 합니다. 입력값: 1.5',
+    });
+    expect(replicationChoice('', 'five', 'ko')).toEqual({
+      problem: expect.stringMatching(/^정밀도: .*입력값: five$/),
+    });
+  });
 });

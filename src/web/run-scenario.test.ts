@@ -41,6 +41,16 @@ describe('runRequest', () => {
     expect(koFiles.get('endpoints.csv')).toBe(enFiles.get('endpoints.csv'));
   });
 
+  it('says its notes in the language asked (a run in which no request completed)', async () => {
+    const text = TEXT.replace('mean: 2ms', 'mean: 1h');
+    const run = (lang: 'en' | 'ko') =>
+      runRequest({ text, file: 'tiny.yaml', lesson: null, lang }, ASSETS, () => {});
+    const [en, ko] = await Promise.all([run('en'), run('ko')]);
+    if (en.kind !== 'done' || ko.kind !== 'done') throw new Error('not done');
+    expect(en.notes.join('\n')).toMatch(/no request completed/);
+    expect(ko.notes.join('\n')).toMatch(/완료된 요청이 없습니다/);
+  });
+
   it('applies a what-if value as an override of the base document', async () => {
     const outcome = await runRequest(
       {

@@ -270,9 +270,13 @@ export function buildReport(
   const parsed = parseText(request.text, request.file, request.whatIf);
   if ('issues' in parsed) throw new Error('buildReport was given runs of an invalid scenario');
   const { loaded } = parsed;
-  const notes = loaded.warnings.map((w) => `${w.file}:${w.line}:${w.col} ${w.message}`);
+  // the notes in the page's language where they have its words, as the CLI prints them
+  const lang = request.lang ?? 'en';
+  const notes = loaded.warnings.map(
+    (w) => `${w.file}:${w.line}:${w.col} ${lang === 'ko' && w.ko ? w.ko.message : w.message}`,
+  );
   const empty = runs.filter((r) => r.summary.overall.finished === 0).length;
-  if (empty > 0) notes.push(noRequestCompletedWarning(empty, runs.length));
+  if (empty > 0) notes.push(noRequestCompletedWarning(empty, runs.length, lang));
   const results = scenarioResults(
     loaded,
     request.file,

@@ -41,6 +41,11 @@ describe('share links', () => {
     expect(decodeShare(fragmentOf('{"v":1,"text":5}'))).toEqual({
       problem: 'the link holds no scenario text',
     });
+    // in the page's language: a Korean page says it in Korean
+    expect(decodeShare(fragmentOf('{"v":1,"text":5}'), 'ko')).toEqual({
+      problem: '링크에 시나리오 내용이 없습니다',
+    });
+    expect(decodeShare('#s=***', 'ko')).toEqual({ problem: '공유 링크 형식이 아닙니다' });
   });
 
   it('stops inflating a bomb at the cap', () => {

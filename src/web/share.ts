@@ -6,7 +6,9 @@
  * text then goes to the editor and the scenario pipeline like anything typed.
  */
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import type { Lang } from '../report/i18n/lang.ts';
 import type { WhatIf } from './protocol.ts';
+import { ui } from './ui-words.ts';
 
 /** What a link carries. */
 export interface SharedScenario {
@@ -63,25 +65,29 @@ function inflateCapped(data: Uint8Array): Uint8Array {
 const FILE_NAME = /^[\w ./-]{1,200}$/;
 const PATH = /^[A-Za-z0-9_$\-[\].]{1,300}$/;
 
-/** A decoded link's contents, or why it cannot be read. Undefined when `hash` is no share link. */
+/**
+ * A decoded link's contents, or why it cannot be read (in `lang`). Undefined when `hash` is no
+ * share link.
+ */
 export function decodeShare(
   hash: string,
+  lang: Lang = 'en',
 ): { shared: SharedScenario } | { problem: string } | undefined {
   if (!hash.startsWith(PREFIX)) return undefined;
   const body = hash.slice(PREFIX.length);
   if (body.length > MAX_FRAGMENT_CHARS)
-    return { problem: `the link is longer than ${MAX_FRAGMENT_CHARS} characters` };
-  if (!/^[A-Za-z0-9_-]*$/.test(body)) return { problem: 'the link is not in the share format' };
+    return { problem: ui(lang, 'share.tooLong', { max: MAX_FRAGMENT_CHARS }) };
+  if (!/^[A-Za-z0-9_-]*$/.test(body)) return { problem: ui(lang, 'share.notFormat') };
   let value: unknown;
   try {
     value = JSON.parse(strFromU8(inflateCapped(fromBase64Url(body))));
   } catch (e) {
-    return { problem: `the link cannot be decoded (${(e as Error).message})` };
+    return { problem: ui(lang, 'share.undecodable', { reason: (e as Error).message }) };
   }
   const v = value as Record<string, unknown>;
   if (typeof v !== 'object' || v === null || Array.isArray(v) || v.v !== FORMAT)
-    return { problem: 'the link is not in the share format' };
-  if (typeof v.text !== 'string') return { problem: 'the link holds no scenario text' };
+    return { problem: ui(lang, 'share.notFormat') };
+  if (typeof v.text !== 'string') return { problem: ui(lang, 'share.noText') };
   const file = typeof v.file === 'string' && FILE_NAME.test(v.file) ? v.file : 'shared.yaml';
   const shared: SharedScenario = { file, text: v.text };
   const w = v.whatIf as Record<string, unknown> | undefined;

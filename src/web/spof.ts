@@ -34,7 +34,8 @@ export async function runSpof(
       forMs: undefined,
       seed: undefined,
     });
-    if ('usage' in plan) return { kind: 'problem', message: plan.usage };
+    if ('usage' in plan)
+      return { kind: 'problem', message: s.request.lang === 'ko' ? plan.usageKo : plan.usage };
     const limits = guardLimitsOf();
     const budget = new CommandBudget(limits.maxWall);
     const about = {

@@ -5,19 +5,22 @@
  * whose impact matrix goes under the toolbar. The sweep runs on the page's workers (runner.ts,
  * web/sweep.ts); its sweep.html shows in the report frame, its files are offered for download,
  * and the table `msasim sweep` prints goes under the toolbar. Problems are shown as text (a
- * malformed parameter, the scenario's issues at a grid point, a guard's message).
+ * malformed parameter, the scenario's issues at a grid point, a guard's message), the panel's
+ * own words in the page's language (ui-words.ts; the sweep's table and spof's matrix are
+ * worded in it by the worker, as `--lang`).
  */
 import { issueText } from './positions.ts';
 import type { RunRequest } from './protocol.ts';
-import { reportLang } from './report-lang.ts';
 import type { Runner, SweepResult } from './runner.ts';
+import { type Said, ui } from './ui-words.ts';
 
 /** What the panel needs from the page. */
 export interface SweepHooks {
   runner(): Runner;
   /** The run request of the editor's scenario (text, file, data files). */
   request(): RunRequest;
-  message(text: string, bad?: boolean): void;
+  /** Shows a line (worded again when the page's language changes). */
+  message(said: Said, bad?: boolean): void;
   /** Shows `files` (the page named `page` in the report frame) and offers them for download. */
   show(files: [string, string][], page: string): void;
   /** Whether something runs (the page's Run and Cancel buttons follow it). */
@@ -48,7 +51,7 @@ export class SweepPanel {
     if (button.disabled) return undefined;
     button.disabled = true;
     this.hooks.busy(true);
-    this.hooks.message('failing each shared component in turn…');
+    this.hooks.message((lang) => ui(lang, 'spof.running'));
     let result: Awaited<ReturnType<Runner['spof']>>;
     try {
       result = await this.hooks.runner().spof({
@@ -66,9 +69,12 @@ export class SweepPanel {
     if (result.kind === 'done') {
       this.lastSpof = { files: result.files, text: result.text };
       this.hooks.show(result.files, 'spof.html');
-      message(`${result.runs} runs (baseline + one per failure).\n\n${result.text}`);
-    } else if (result.kind === 'nothing') message(result.text);
-    else this.#show(result);
+      const { runs, text } = result;
+      message((lang) => `${ui(lang, 'spof.done', { runs })}\n\n${text}`);
+    } else if (result.kind === 'nothing') {
+      const { text } = result;
+      message(() => text);
+    } else this.#show(result);
     return result.kind;
   }
 
@@ -78,15 +84,12 @@ export class SweepPanel {
     if (button.disabled) return undefined;
     const replications = Number($<HTMLInputElement>('sweep-replications').value || '1');
     if (!Number.isInteger(replications) || replications < 1 || replications > 1000) {
-      this.hooks.message(
-        'Nothing was run: sweep replications must be a whole number from 1 to 1000.',
-        true,
-      );
+      this.hooks.message((lang) => ui(lang, 'sweep.badReplications'), true);
       return undefined;
     }
     button.disabled = true;
     this.hooks.busy(true);
-    this.hooks.message('sweeping…');
+    this.hooks.message((lang) => ui(lang, 'sweep.running'));
     let result: SweepResult;
     try {
       result = await this.hooks.runner().sweep(
@@ -95,7 +98,7 @@ export class SweepPanel {
           params: $<HTMLTextAreaElement>('sweep-params').value,
           replications,
         },
-        (done, of) => this.hooks.message(`sweeping… ${done} of ${of} points done`),
+        (done, of) => this.hooks.message((lang) => ui(lang, 'sweep.progress', { done, of })),
       );
     } finally {
       button.disabled = false;
@@ -115,35 +118,42 @@ export class SweepPanel {
   ): void {
     const { message } = this.hooks;
     switch (result.kind) {
-      case 'done':
+      case 'done': {
         this.last = result;
         this.hooks.show(result.files, 'sweep.html');
-        message(
-          `Swept ${result.points} points in ${(result.wallMs / 1000).toFixed(2)} s.\n\n${result.table}`,
-        );
+        const { points, table } = result;
+        const seconds = (result.wallMs / 1000).toFixed(2);
+        message((lang) => `${ui(lang, 'sweep.done', { points, seconds })}\n\n${table}`);
         return;
-      case 'invalid':
+      }
+      case 'invalid': {
+        const { issues } = result;
         message(
-          `The scenario has ${result.issues.length} problem(s) at a grid point; nothing was run.\n\n${result.issues
-            .map((i) => `${i.file}:${i.line}:${i.col}  ${issueText(i, reportLang())}`)
-            .join('\n\n')}`,
+          (lang) =>
+            `${ui(lang, 'sweep.invalid', { n: issues.length })}\n\n${issues
+              .map((i) => `${i.file}:${i.line}:${i.col}  ${issueText(i, lang)}`)
+              .join('\n\n')}`,
           true,
         );
         return;
-      case 'problem':
-        message(`Nothing was run: ${result.message}`, true);
+      }
+      case 'problem': {
+        const problem = result.message;
+        message((lang) => ui(lang, 'run.nothing', { problem }), true);
         return;
-      case 'stopped':
-        message(result.message, true);
+      }
+      case 'stopped': {
+        const stopped = result.message;
+        message(() => stopped, true);
         return;
+      }
       case 'cancelled':
-        message('Sweep cancelled; nothing was written.');
+        message((lang) => ui(lang, 'sweep.cancelled'));
         return;
-      case 'crashed':
-        message(
-          `The sweep stopped with an error (your scenario is kept in the editor):\n${result.message}`,
-          true,
-        );
+      case 'crashed': {
+        const crash = result.message;
+        message((lang) => `${ui(lang, 'sweep.crashed')}\n${crash}`, true);
+      }
     }
   }
 }

@@ -25,6 +25,15 @@ describe('a sweep in the playground', () => {
     expect(await planSweep(sweep('# nothing\n'))).toEqual({
       problem: expect.stringMatching(/^no parameter/),
     });
+    // in Korean to a Korean page
+    const ko = {
+      ...sweep('services.api.threads'),
+      request: { ...sweep('').request, lang: 'ko' as const },
+    };
+    expect(await planSweep(ko)).toEqual({ problem: expect.stringMatching(/[가-힣]/) });
+    expect(await planSweep({ ...ko, params: '# nothing\n' })).toEqual({
+      problem: expect.stringMatching(/^매개변수가 없습니다/),
+    });
     const lacking = await planSweep(sweep('services.apj.threads=2,4'));
     expect('issues' in lacking && lacking.issues[0].message).toMatch(/apj/);
   });

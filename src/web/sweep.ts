@@ -52,6 +52,7 @@ export function sweepParams(lines: string): SweepParamSpec[] {
   if (params.length === 0)
     throw new SweepParamError(
       'no parameter: write one path=value,value,… per line, such as services.orders.threads=5,10,20.',
+      '매개변수가 없습니다: 한 줄에 path=value,value,… 하나씩 쓰세요. 예: services.orders.threads=5,10,20.',
     );
   return params;
 }
@@ -62,10 +63,12 @@ export async function planSweep(s: SweepRequest): Promise<SweepPlanned> {
   try {
     params = sweepParams(s.params);
   } catch (e) {
-    if (e instanceof SweepParamError) return { problem: e.message };
+    // in the page's language where the problem has Korean words (as `msasim sweep --lang`)
+    if (e instanceof SweepParamError)
+      return { problem: (s.request.lang === 'ko' ? e.ko : undefined) ?? e.message };
     throw e;
   }
-  const problem = gridProblem(params);
+  const problem = gridProblem(params, s.request.lang);
   if (problem !== undefined) return { problem };
   const { text, file } = s.request;
   const verdict = checkGrid(params, undefined, (overrides) => {
