@@ -97,6 +97,13 @@ describe('the default highlights', () => {
       'overall||throughputPerSec',
       'overall||errorRate',
     ]);
+    // no request answered: no p99 estimate, but the highlight stays (its views say "not measured")
+    const unanswered = [est('overall||throughputPerSec', [0], 'per-sec'), one[3]];
+    expect(defaultHighlights([unanswered], [])).toEqual([
+      { key: 'overall||p99Ms', name: 'p99' },
+      { key: 'overall||throughputPerSec', name: expect.any(String) },
+      { key: 'overall||errorRate', name: expect.any(String) },
+    ]);
   });
 });
 

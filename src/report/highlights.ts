@@ -51,6 +51,13 @@ export interface WarmupWarning {
 export const DEFAULT_HIGHLIGHTS = 4;
 const PER_ITEM = 2;
 
+/** The default highlights of a scenario with one variant: the overall p99, throughput, error rate. */
+const ONE_VARIANT: readonly [key: string, label: string][] = [
+  ['overall||p99Ms', 'p99'],
+  ['overall||throughputPerSec', 'throughput'],
+  ['overall||errorRate', 'error rate'],
+];
+
 /** The name of a key metric in a highlight: its label after its item, if any. */
 export const highlightName = (k: Pick<KeyMetric, 'id' | 'label'>) =>
   k.id === '' ? k.label : `${k.id} ${k.label}`;
@@ -111,10 +118,12 @@ export function defaultHighlights(
 ): Highlight[] {
   const first = estimates[0] ?? [];
   if (estimates.length < 2) {
-    const wanted = ['overall||p99Ms', 'overall||throughputPerSec', 'overall||errorRate'];
-    return first
-      .filter((e) => wanted.includes(e.key))
-      .map((e) => ({ key: e.key, name: highlightName(e) }));
+    // all three, even when one was not measured (a p99 with no request answered): the views
+    // say "not measured" rather than leave it out without a word
+    return ONE_VARIANT.map(([key, label]) => {
+      const e = first.find((x) => x.key === key);
+      return { key, name: highlightName(e ?? { id: '', label }) };
+    });
   }
   const everywhere = first.filter(
     (e) =>
