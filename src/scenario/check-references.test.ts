@@ -207,6 +207,26 @@ describe('checkReferences', () => {
       `);
     });
 
+    it('warns of an open workload whose rate is 0 unless a schedule or a variant raises it', () => {
+      const home = { target: 'gateway/home' };
+      expect(workload({ rate: '0/s', ...home })).toEqual([
+        '⚠ workloads.browse.rate: workload browse sends no requests: its rate is 0/s and neither a schedule nor a variant raises it → give it a rate above 0 (rate: 100/s), a schedule that raises it, or remove the workload',
+      ]);
+      expect(workload({ rate: 0, schedule: [{ at: '1s', rate: 0 }], ...home })).toHaveLength(1);
+      expect(workload({ rate: 0, schedule: [{ at: '1s', spike: 5, for: '1s' }], ...home })).toEqual(
+        [],
+      );
+      const raisedBy = (key: string) =>
+        check(
+          scenario({
+            workloads: { browse: { rate: 0, ...home } },
+            variants: { busy: { set: { [key]: key.endsWith('rate') ? '5/s' : {} } } },
+          }),
+        );
+      expect(raisedBy('workloads.browse.rate')).toEqual([]);
+      expect(raisedBy('workloads.other.rate')).toHaveLength(1);
+    });
+
     it('checks the target endpoint', () => {
       expect(workload({ rate: 1, target: 'gatway/home' })).toMatchInlineSnapshot(`
         [

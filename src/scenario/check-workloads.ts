@@ -7,7 +7,7 @@ import type { Bilingual, DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
 import { checkEndpointRef, type Names } from './names.ts';
 import type { ScenarioParsed } from './schema.ts';
-import { parseDurationMs } from './units.ts';
+import { parseDurationMs, parseRatePerSec } from './units.ts';
 
 type Workload = ScenarioParsed['workloads'][string];
 type ScheduleItem = NonNullable<Workload['schedule']>[number];
@@ -39,8 +39,32 @@ export function checkWorkloads(doc: ScenarioParsed, names: Names): UnlocatedIssu
       ...checkArrivals(workload, at),
       ...checkTargets(workload, at, names),
       ...checkSchedule(workload, at),
+      ...(sendsNothing(doc, id, workload)
+        ? [
+            {
+              ...msg.workloadSendsNothing(id, workload.rate),
+              severity: 'warning' as const,
+              path: [...at, 'rate'],
+            },
+          ]
+        : []),
     ];
   });
+}
+
+/**
+ * Whether open workload `id` can send nothing in any variant: its rate is 0, no schedule item
+ * raises it and no variant sets anything of it (a variant may give it its rate).
+ */
+function sendsNothing(doc: ScenarioParsed, id: string, w: Workload): boolean {
+  if (w.rate === undefined || !(parseRatePerSec(w.rate) === 0)) return false;
+  const raised = (w.schedule ?? []).some((item) =>
+    [item.rate, item.rampTo, item.spike].some((r) => r !== undefined && parseRatePerSec(r) !== 0),
+  );
+  if (raised) return false;
+  const mine = (key: string) =>
+    key === 'workloads' || key === `workloads.${id}` || key.startsWith(`workloads.${id}.`);
+  return !Object.values(doc.variants ?? {}).some((v) => Object.keys(v.set).some(mine));
 }
 
 /** Open (rate, maybe a schedule) or closed (users, maybe a think time), never both. */

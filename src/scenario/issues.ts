@@ -65,6 +65,7 @@ export const ISSUE_CODES = [
   'reconnect-max-below-backoff',
   'branch-probabilities',
   'mix-weights',
+  'workload-sends-nothing',
   'breaker-min-calls-over-window',
   'autoscale-range',
   'schedule-item',

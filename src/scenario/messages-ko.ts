@@ -15,6 +15,7 @@ import {
   guessOr,
   listNames,
   showDuration,
+  showPlain,
   typedValueIn,
   type ValueWords,
   valueIn,
@@ -407,6 +408,13 @@ export function workloadTarget(found: 'none' | 'both'): KoText {
         ? '워크로드에는 target:(엔드포인트 하나) 또는 mix:(가중치가 있는 엔드포인트들)가 필요합니다'
         : '워크로드에는 target:과 mix: 중 하나만 둡니다',
     hint: '예: target: orders/get, 또는 mix: { orders/get: 9, orders/create: 1 }',
+  };
+}
+
+export function workloadSendsNothing(id: string, rate: unknown): KoText {
+  return {
+    message: `워크로드 ${printable(id)}: 도착률이 ${showPlain(rate)}이고 schedule도 변형도 이를 올리지 않아 요청을 하나도 보내지 않습니다`,
+    hint: '0보다 큰 도착률(rate: 100/s)이나 이를 올리는 schedule을 주거나, 워크로드를 지우세요',
   };
 }
 

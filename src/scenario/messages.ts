@@ -437,6 +437,16 @@ export function misplacedKey(key: string, needs: string, because: Bilingual): Is
   };
 }
 
+/** An open workload whose rate is 0 and that nothing raises (no schedule item, no variant). */
+export function workloadSendsNothing(id: string, rate: unknown): IssueText {
+  return {
+    code: 'workload-sends-nothing',
+    message: `workload ${printable(id)} sends no requests: its rate is ${showPlain(rate)} and neither a schedule nor a variant raises it`,
+    hint: 'give it a rate above 0 (rate: 100/s), a schedule that raises it, or remove the workload',
+    ko: ko.workloadSendsNothing(id, rate),
+  };
+}
+
 /** A workload mix whose weights are all zero. */
 export function mixWeights(): IssueText {
   return {
