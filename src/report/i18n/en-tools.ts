@@ -23,6 +23,9 @@ export const EN_TOOLS = {
   'ch.start.unchanged': '{out} is already there, unchanged',
   'ch.start.kept': '{out} is already there, changed since: your attempt, left as it is',
   // msasim challenge --list
+  // the header of the starting attempt (cli/commands/challenge.ts startingAttempt)
+  'ch.attempt.change': 'Change only: {paths}',
+  'ch.attempt.check': 'Check it with: {command} <this file>',
   'ch.list.name': 'challenge',
   'ch.list.exp': 'exp',
   'ch.list.title': 'title',

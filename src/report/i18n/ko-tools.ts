@@ -21,6 +21,8 @@ export const KO_TOOLS: Record<keyof typeof EN_TOOLS, string> = {
   'ch.start': '시작 시도 파일: {out}. 이 파일을 고친 다음 실행하세요:',
   'ch.start.unchanged': '{out} 파일이 이미 있고 바뀌지 않았습니다',
   'ch.start.kept': '{out} 파일이 이미 있고 고쳐져 있습니다: 여러분의 시도이므로 그대로 둡니다',
+  'ch.attempt.change': '바꿔도 되는 경로: {paths}',
+  'ch.attempt.check': '채점: {command} <이 파일>',
   'ch.list.name': '챌린지',
   'ch.list.exp': '실험',
   'ch.list.title': '제목',
