@@ -36,9 +36,6 @@ export class InputFileError extends Error {
   }
 }
 
-/** A run exceeded its event or wall-time budget. */
-export class RunGuardError extends NamedError {}
-
 /** A user's error whose message may also come in Korean (printed with --lang ko). */
 class SpokenError extends NamedError {
   /** The message in Korean, printed with --lang ko or a Korean locale (absent: the English). */
@@ -48,6 +45,12 @@ class SpokenError extends NamedError {
     this.ko = options?.ko;
   }
 }
+
+/**
+ * A run exceeded its event or wall-time budget, its backlog or memory guard (run-guard.ts
+ * `guardError` words it in both languages).
+ */
+export class RunGuardError extends SpokenError {}
 
 /** A bad command-line value found after parsing (e.g. a --duration shorter than the warm-up). */
 export class UsageError extends SpokenError {}

@@ -425,11 +425,11 @@ function handleError(e: unknown, io: CliIo, lang: Lang = 'en'): number {
     io.err(`✖ ${lang === 'ko' ? (e.ko ?? e.message) : e.message}\n`);
     return ExitCode.usage;
   }
-  if (e instanceof SweepError || e instanceof OutputWriteError) {
+  if (e instanceof SweepError || e instanceof OutputWriteError || e instanceof RunGuardError) {
     io.err(`✖ ${lang === 'ko' ? (e.ko ?? e.message) : e.message}\n`);
     return ExitCode.scenario;
   }
-  if (e instanceof RunGuardError || e instanceof InputFileError) {
+  if (e instanceof InputFileError) {
     io.err(`✖ ${e.message}\n`);
     return ExitCode.scenario;
   }

@@ -113,7 +113,7 @@ async function runGuarded(c: Challenge, attempt: Attempt, limits: GuardLimits) {
   let guard: RunGuard | undefined;
   return runAttempt(c, attempt, relative(process.cwd(), attempt.file), {
     options: () => {
-      budget.checkBefore(`the run of ${attempt.file}`);
+      budget.checkBefore({ en: `the run of ${attempt.file}`, ko: `${attempt.file} 실행` });
       const g = new RunGuard(limits, budget);
       guard = g;
       return {
