@@ -30,9 +30,12 @@ class NamedError extends Error {
  * (calibrate-input.ts throws it; here so that main() can map it without loading that module).
  */
 export class InputFileError extends Error {
-  constructor(message: string) {
+  /** The message in Korean, printed with --lang ko or a Korean locale (absent: the English). */
+  readonly ko: string | undefined;
+  constructor(message: string, ko?: string) {
     super(message);
     this.name = 'InputFileError';
+    this.ko = ko;
   }
 }
 

@@ -127,9 +127,11 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
       'the service whose spans to fit (OTLP; needed when the trace has several)',
     )
     .option('--span <name>', 'only spans with this name (OTLP)')
+    .addOption(langOption())
     .action(async (file: string, opts) => {
       const { calibrateCommand } = await import('./commands/calibrate.ts');
-      result.code = await calibrateCommand(file, opts, io);
+      result.lang = chosenLang(opts.lang, io);
+      result.code = await calibrateCommand(file, { ...opts, lang: result.lang }, io);
     });
 
   withGuards(
@@ -268,9 +270,11 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
   program
     .command('list')
     .description('list the shipped scenarios')
-    .action(async () => {
+    .addOption(langOption())
+    .action(async (opts: { lang?: Lang }) => {
       const { listCommand } = await import('./commands/list.ts');
-      result.code = await listCommand(io);
+      result.lang = chosenLang(opts.lang, io);
+      result.code = await listCommand(io, result.lang);
     });
 
   program
@@ -430,7 +434,7 @@ function handleError(e: unknown, io: CliIo, lang: Lang = 'en'): number {
     return ExitCode.scenario;
   }
   if (e instanceof InputFileError) {
-    io.err(`✖ ${e.message}\n`);
+    io.err(`✖ ${lang === 'ko' ? (e.ko ?? e.message) : e.message}\n`);
     return ExitCode.scenario;
   }
   // anything else is a bug (InternalError, or an invariant broken below cli/)

@@ -140,7 +140,10 @@ export function startingAttempt(
   return [
     `${ATTEMPT_MARKER} ${c.def.name} — ${challengeTexts(c.def, lang).title}`,
     `# ${t(lang, 'ch.attempt.change', { paths: c.def.constraints.change.join(', ') })}`,
-    `# ${t(lang, 'ch.attempt.check', { command: `msasim challenge ${challengeFile}` })}`,
+    `# ${t(lang, 'ch.attempt.check', {
+      command: `msasim challenge ${challengeFile}`,
+      file: `<${t(lang, 'ch.attempt.thisFile')}>`,
+    })}`,
     body,
   ].join('\n');
 }
