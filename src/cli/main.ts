@@ -127,7 +127,7 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
       'the service whose spans to fit (OTLP; needed when the trace has several)',
     )
     .option('--span <name>', 'only spans with this name (OTLP)')
-    .addOption(langOption())
+    .addOption(langOption('its summary, advice and errors'))
     .action(async (file: string, opts) => {
       const { calibrateCommand } = await import('./commands/calibrate.ts');
       result.lang = chosenLang(opts.lang, io);
@@ -270,7 +270,7 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
   program
     .command('list')
     .description('list the shipped scenarios')
-    .addOption(langOption())
+    .addOption(langOption('its own sentences (the descriptions stay as the scenarios write them)'))
     .action(async (opts: { lang?: Lang }) => {
       const { listCommand } = await import('./commands/list.ts');
       result.lang = chosenLang(opts.lang, io);
