@@ -3,8 +3,10 @@
  * lines): the brief (goal, constraints, budget, hints, questions) and the verdict on an
  * attempt (each broken constraint with its path and place, the budget, ✓/✗ per goal bound and
  * variant, the answers to the questions, the score), in the reader's language (`--lang`; the
- * catalogue's en-tools.ts/ko-tools.ts). The challenge's own texts (title, description, goal
- * names, hints, questions) and the paths and values stay as the files write them. Pure.
+ * catalogue's en-tools.ts/ko-tools.ts). The challenge's own texts (title, description, hints,
+ * questions, goal descriptions) are its translation's in that language when it has one
+ * (translation.ts), else as written; goal names, paths and values stay as the files write
+ * them. Pure.
  */
 import type { Lang } from '../report/i18n/lang.ts';
 import { t } from '../report/i18n/t.ts';
@@ -13,6 +15,7 @@ import type { BudgetLine, ChallengeVerdict, GoalLine } from './check.ts';
 import type { Challenge } from './load.ts';
 import { showValue } from './paths.ts';
 import type { BudgetMeasure } from './schema.ts';
+import { challengeTexts } from './translation.ts';
 
 /** "p99 ≤ 20ms, availability ≥ 99%" of a goal bound as written. */
 function boundText(slo: Record<string, unknown>, lang: Lang): string {
@@ -29,18 +32,20 @@ function boundText(slo: Record<string, unknown>, lang: Lang): string {
 /** The brief of a challenge: what to reach, what may change, the budget, hints, questions. */
 export function formatBrief(c: Challenge, lang: Lang = 'en'): string {
   const d = c.def;
+  const texts = challengeTexts(d, lang);
   const lines = [
-    t(lang, 'ch.brief.head', { name: d.name, experiment: d.experiment, title: d.title }),
+    t(lang, 'ch.brief.head', { name: d.name, experiment: d.experiment, title: texts.title }),
     '',
   ];
-  if (d.description !== '') lines.push(...d.description.trim().split('\n'), '');
+  if (texts.description.trim() !== '') lines.push(...texts.description.trim().split('\n'), '');
   lines.push(t(lang, 'ch.brief.goal'));
   for (const [name, g] of Object.entries(d.goal)) {
     const text =
       'metric' in g
         ? `${g.metric}${g.max === undefined ? '' : ` ≤ ${g.max}`}${g.min === undefined ? '' : ` ≥ ${g.min}`}`
         : boundText(g as Record<string, unknown>, lang);
-    lines.push(`  • ${name}: ${text}${g.description ? ` — ${g.description}` : ''}`);
+    const said = texts.goals[name];
+    lines.push(`  • ${name}: ${text}${said ? ` — ${said}` : ''}`);
   }
   lines.push('', t(lang, 'ch.brief.change'));
   for (const g of d.constraints.change) lines.push(`  • ${g}`);
@@ -53,11 +58,11 @@ export function formatBrief(c: Challenge, lang: Lang = 'en'): string {
   if (d.replications > 1) lines.push('', t(lang, 'ch.brief.replications', { n: d.replications }));
   if (d.questions.length > 0) {
     lines.push('', t(lang, 'ch.brief.predict'));
-    for (const [i, q] of d.questions.entries()) lines.push(`  ${i + 1}. ${q.ask}`);
+    for (const [i, ask] of texts.asks.entries()) lines.push(`  ${i + 1}. ${ask}`);
   }
   if (d.hints.length > 0) {
     lines.push('', t(lang, 'ch.brief.hints'));
-    for (const h of d.hints) lines.push(`  • ${h}`);
+    for (const h of texts.hints) lines.push(`  • ${h}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -80,8 +85,16 @@ function goalLine(g: GoalLine, lang: Lang): string {
   return `    ${g.pass ? '✓' : '✗'} ${g.name}: ${g.text} — ${g.value ?? t(lang, 'hl.notMeasured')}`;
 }
 
-/** The verdict on an attempt (`file`), ending with the score and PASS or FAIL. */
-export function formatVerdict(v: ChallengeVerdict, file: string, lang: Lang = 'en'): string {
+/**
+ * The verdict on an attempt (`file`), ending with the score and PASS or FAIL; `asks`: the
+ * questions in the reader's language (challengeTexts), else as the verdict holds them.
+ */
+export function formatVerdict(
+  v: ChallengeVerdict,
+  file: string,
+  lang: Lang = 'en',
+  asks: readonly string[] = [],
+): string {
   const lines: string[] = [];
   if (v.violations.length === 0) lines.push(t(lang, 'ch.v.constraintsOk'));
   else {
@@ -114,7 +127,7 @@ export function formatVerdict(v: ChallengeVerdict, file: string, lang: Lang = 'e
     const none = t(lang, 'hl.notMeasured');
     lines.push('', t(lang, 'ch.v.answers'));
     v.answers.forEach((a, i) => {
-      lines.push(`  ${i + 1}. ${a.ask}`);
+      lines.push(`  ${i + 1}. ${asks[i] ?? a.ask}`);
       for (const r of a.reveal) {
         const name = r.measured ? r.name : t(lang, 'ch.v.notMeasuredHere', { name: r.name });
         const values = r.values.map((x) => `${x.variant} ${x.text ?? none}`).join('; ');

@@ -4,8 +4,9 @@
  * (challenge/schema.ts) with located, worded issues and did-you-mean, then against its base
  * scenario: the goal's bounds must name endpoints and components the scenario has, the
  * questions' key metrics must be measured by it, and each constraint glob must start with a
- * key of the scenario language (did-you-mean for a misspelt name in a path). Every problem is
- * reported at its place in the challenge file.
+ * key of the scenario language (did-you-mean for a misspelt name in a path); its translations
+ * must match its texts (translation.ts). Every problem is reported at its place in the
+ * challenge file.
  *
  * An attempt is a scenario document parsed with the challenge's goal as its `slos:` and the
  * questions' key metrics as its `highlights:` (the scenario pipeline's overrides, so the
@@ -32,6 +33,7 @@ import { checkYamlTree, MAX_DEPTH, parseYamlDocument } from '../scenario/yaml-gu
 import { fromZodIssues } from '../scenario/zod-issues.ts';
 import { type PathGlob, parseGlob } from './paths.ts';
 import { ChallengeDocument, type ChallengeParsed } from './schema.ts';
+import { checkTranslations } from './translation.ts';
 
 /** A YAML text read into its value, with the positions of its paths. */
 export interface YamlText {
@@ -207,6 +209,7 @@ export function parseChallenge(text: string, file: string): Challenge {
     });
   }
   for (const q of def.questions) for (const r of q.reveal) add(r);
+  issues.push(...checkTranslations(def));
   fail(issues.map(place));
   return { file, def, globs, slos, metricGoals, reveals, locate };
 }

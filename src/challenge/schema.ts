@@ -63,6 +63,30 @@ export const MetricGoal = z.strictObject({
     .optional(),
 });
 
+/**
+ * The challenge's own texts in another language (issue 17): inline, so that a challenge stays
+ * one file and its translation travels with it (a lesson's `x.ko.md` is prose beside a
+ * scenario; these are a handful of short strings tied to the challenge's lists by position and
+ * by goal name, which load.ts checks: the same number of hints and questions, the goals that
+ * have a description). Paths, metric names, goal names and numbers are not translated.
+ */
+export const ChallengeTranslation = z
+  .strictObject({
+    title: z.string().min(1).max(200),
+    /** Required when the challenge has a description. */
+    description: z.string().min(1).optional(),
+    /** One per hint, in the same order. */
+    hints: z.array(z.string().min(1).max(1000)).max(20).optional(),
+    /** One per question (its `ask`), in the same order. */
+    questions: z.array(z.string().min(1).max(1000)).max(8).optional(),
+    /** The description of each goal that has one, by the goal's name. */
+    goals: z.record(id, z.string().min(1).max(1000)).optional(),
+  })
+  .meta({
+    description:
+      "The challenge's texts in this language: title, description, hints and questions (in the original's order and number) and goal descriptions by goal name. msasim challenge --lang ko (or a Korean locale) shows them.",
+  });
+
 /** A whole challenge document. */
 export const ChallengeDocument = z.strictObject({
   $schema: z.string().optional(),
@@ -92,6 +116,8 @@ export const ChallengeDocument = z.strictObject({
   }),
   hints: z.array(z.string().min(1).max(1000)).max(20).default([]),
   questions: z.array(Question).max(8).default([]),
+  /** The challenge's texts in other languages (English is the original). */
+  translations: z.strictObject({ ko: ChallengeTranslation.optional() }).optional(),
 });
 
 /** The challenge document after zod (defaults filled). */

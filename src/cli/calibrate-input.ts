@@ -24,6 +24,8 @@ export const MAX_VALUES = 10_000_000;
 export interface Durations {
   values: number[];
   from: string;
+  /** Where they come from, in Korean (absent: `from`). */
+  fromKo?: string;
   /** Cells left empty (skipped). */
   skipped: number;
 }
@@ -41,7 +43,10 @@ function cells(line: string, sep: string, where: string): { text: string; col: n
       let j = i + 1;
       for (;;) {
         if (j >= line.length)
-          throw new InputFileError(`${where}:${col}: a quoted cell is not closed`);
+          throw new InputFileError(
+            `${where}:${col}: a quoted cell is not closed`,
+            `${where}:${col}: 따옴표로 연 칸이 닫히지 않았습니다`,
+          );
         if (line[j] === '"') {
           if (line[j + 1] === '"') {
             text += '"';
@@ -91,7 +96,10 @@ export function durationsFromCsv(
     .map((l, i) => ({ l, n: i + 1 }))
     .filter(({ l }) => l.trim() !== '' && !l.startsWith('#'));
   if (rows.length === 0)
-    throw new InputFileError(`${file}: no rows (expected durations, one per line)`);
+    throw new InputFileError(
+      `${file}: no rows (expected durations, one per line)`,
+      `${file}: 행이 없습니다 (한 줄에 시간 하나씩이어야 합니다)`,
+    );
   const first = rows[0].l;
   const sep = [',', ';', '\t'].reduce((a, b) =>
     first.split(b).length > first.split(a).length ? b : a,
@@ -104,6 +112,7 @@ export function durationsFromCsv(
     if (head.length !== 1)
       throw new InputFileError(
         `${file}:${rows[0].n}: ${head.length} columns; say which holds the durations with --column ${hasHeader ? `(one of: ${names.join(', ')})` : '(its number, 1 to ' + head.length + ')'}`,
+        `${file}:${rows[0].n}: 열이 ${head.length}개입니다; 시간이 든 열을 --column으로 알려 주세요 ${hasHeader ? `(${names.join(', ')} 가운데 하나)` : `(열 번호, 1에서 ${head.length})`}`,
       );
     index = 0;
   } else if (hasHeader) {
@@ -112,6 +121,7 @@ export function durationsFromCsv(
       const near = didYouMean(column, names);
       throw new InputFileError(
         `${file}:${rows[0].n}: no column "${column}" (columns: ${names.join(', ')})${near ? `; did you mean "${near}"?` : ''}`,
+        `${file}:${rows[0].n}: 열 "${column}"이(가) 없습니다 (열: ${names.join(', ')})${near ? `; 혹시 "${near}"인가요?` : ''}`,
       );
     }
   } else {
@@ -119,6 +129,7 @@ export function durationsFromCsv(
     if (!Number.isInteger(index) || index < 0 || index >= head.length)
       throw new InputFileError(
         `${file}: the file has no header row, so --column is a column number, 1 to ${head.length} (got "${column}")`,
+        `${file}: 파일에 머리글 행이 없으므로 --column은 1에서 ${head.length} 사이의 열 번호여야 합니다 (받은 값 "${column}")`,
       );
   }
   const values: number[] = [];
@@ -134,15 +145,22 @@ export function durationsFromCsv(
     if (ms === undefined)
       throw new InputFileError(
         `${file}:${n}:${cell.col}: "${cell.text.slice(0, 40)}" is not a duration (expected a number of ${unit}, or one with its unit such as "4.2ms")`,
+        `${file}:${n}:${cell.col}: "${cell.text.slice(0, 40)}"은(는) 시간이 아닙니다 (${unit} 단위의 수나 "4.2ms"처럼 단위를 붙인 수여야 합니다)`,
       );
     if (values.length >= MAX_VALUES)
       throw new InputFileError(
         `${file}:${n}: more than ${MAX_VALUES.toLocaleString('en-US')} values`,
+        `${file}:${n}: 값이 ${MAX_VALUES.toLocaleString('en-US')}개보다 많습니다`,
       );
     values.push(ms);
   }
-  const what = hasHeader ? `column ${names[index]}` : head.length > 1 ? `column ${index + 1}` : '';
-  return { values, from: `${file}${what === '' ? '' : `, ${what}`}`, skipped };
+  const which = hasHeader ? names[index] : head.length > 1 ? String(index + 1) : undefined;
+  return {
+    values,
+    from: `${file}${which === undefined ? '' : `, column ${which}`}`,
+    fromKo: `${file}${which === undefined ? '' : `의 열 ${which}`}`,
+    skipped,
+  };
 }
 
 type Json = unknown;
@@ -187,16 +205,18 @@ export function durationsFromOtlp(
   } catch (e) {
     throw new InputFileError(
       `${file}${jsonErrorAt(text, e as Error)}: not JSON (${(e as Error).message.split('\n')[0].slice(0, 120)})`,
+      `${file}${jsonErrorAt(text, e as Error)}: JSON이 아닙니다 (${(e as Error).message.split('\n')[0].slice(0, 120)})`,
     );
   }
   if (!isObj(doc) || !Array.isArray(doc.resourceSpans))
     throw new InputFileError(
       `${file}: expected an OTLP/JSON trace: an object with resourceSpans[] (each with scopeSpans[].spans[])`,
+      `${file}: OTLP/JSON 트레이스여야 합니다: resourceSpans[]가 있는 객체 (각각 scopeSpans[].spans[]를 가짐)`,
     );
   const byService = new Map<string, { server: number[]; all: number[] }>();
   doc.resourceSpans.forEach((rs: Json, r: number) => {
     const at = `${file}: resourceSpans[${r}]`;
-    if (!isObj(rs)) throw new InputFileError(`${at}: expected an object`);
+    if (!isObj(rs)) throw new InputFileError(`${at}: expected an object`, `${at}: 객체여야 합니다`);
     const attrs =
       isObj(rs.resource) && Array.isArray(rs.resource.attributes) ? rs.resource.attributes : [];
     const nameAttr = attrs.find((a: Json) => isObj(a) && a.key === 'service.name');
@@ -207,26 +227,39 @@ export function durationsFromOtlp(
     const own = byService.get(name) ?? { server: [], all: [] };
     byService.set(name, own);
     const scopes = rs.scopeSpans ?? rs.instrumentationLibrarySpans ?? [];
-    if (!Array.isArray(scopes)) throw new InputFileError(`${at}.scopeSpans: expected a list`);
+    if (!Array.isArray(scopes))
+      throw new InputFileError(
+        `${at}.scopeSpans: expected a list`,
+        `${at}.scopeSpans: 목록이어야 합니다`,
+      );
     scopes.forEach((ss: Json, s: number) => {
       const spans = isObj(ss) ? (ss.spans ?? []) : undefined;
       if (!Array.isArray(spans))
-        throw new InputFileError(`${at}.scopeSpans[${s}].spans: expected a list`);
+        throw new InputFileError(
+          `${at}.scopeSpans[${s}].spans: expected a list`,
+          `${at}.scopeSpans[${s}].spans: 목록이어야 합니다`,
+        );
       spans.forEach((sp: Json, k: number) => {
         const where = `${at}.scopeSpans[${s}].spans[${k}]`;
-        if (!isObj(sp)) throw new InputFileError(`${where}: expected an object`);
+        if (!isObj(sp))
+          throw new InputFileError(`${where}: expected an object`, `${where}: 객체여야 합니다`);
         if (span !== undefined && sp.name !== span) return;
         const start = nanos(sp.startTimeUnixNano);
         const end = nanos(sp.endTimeUnixNano);
         if (start === undefined || end === undefined)
           throw new InputFileError(
             `${where}: expected startTimeUnixNano and endTimeUnixNano (nanoseconds, as a decimal string)`,
+            `${where}: startTimeUnixNano와 endTimeUnixNano가 있어야 합니다 (나노초, 10진수 문자열)`,
           );
         if (end < start)
-          throw new InputFileError(`${where}: endTimeUnixNano is before startTimeUnixNano`);
+          throw new InputFileError(
+            `${where}: endTimeUnixNano is before startTimeUnixNano`,
+            `${where}: endTimeUnixNano가 startTimeUnixNano보다 앞섭니다`,
+          );
         if (own.all.length + own.server.length >= MAX_VALUES)
           throw new InputFileError(
             `${where}: more than ${MAX_VALUES.toLocaleString('en-US')} spans`,
+            `${where}: 스팬이 ${MAX_VALUES.toLocaleString('en-US')}개보다 많습니다`,
           );
         const ms = Number(end - start) / 1e6;
         own.all.push(ms);
@@ -235,12 +268,17 @@ export function durationsFromOtlp(
     });
   });
   const names = [...byService.keys()].sort();
-  if (names.length === 0) throw new InputFileError(`${file}: the trace has no spans`);
+  if (names.length === 0)
+    throw new InputFileError(
+      `${file}: the trace has no spans`,
+      `${file}: 트레이스에 스팬이 없습니다`,
+    );
   let chosen = service;
   if (chosen === undefined) {
     if (names.length > 1)
       throw new InputFileError(
         `${file}: spans of ${names.length} services; say whose with --service (one of: ${names.join(', ')})`,
+        `${file}: 서비스 ${names.length}개의 스팬이 있습니다; 어느 서비스인지 --service로 알려 주세요 (${names.join(', ')} 가운데 하나)`,
       );
     chosen = names[0];
   }
@@ -249,14 +287,17 @@ export function durationsFromOtlp(
     const near = didYouMean(chosen, names);
     throw new InputFileError(
       `${file}: no spans of service "${chosen}" (services: ${names.join(', ')})${near ? `; did you mean "${near}"?` : ''}`,
+      `${file}: 서비스 "${chosen}"의 스팬이 없습니다 (서비스: ${names.join(', ')})${near ? `; 혹시 "${near}"인가요?` : ''}`,
     );
   }
   const server = own.server.length > 0;
   const values = server ? own.server : own.all;
   const named = span === undefined ? '' : ` named ${span}`;
+  const namedKo = span === undefined ? '' : ` 가운데 이름이 ${span}인 것`;
   return {
     values,
     from: `${file}, ${server ? 'server ' : ''}spans of ${chosen}${named}`,
+    fromKo: `${file}의 ${chosen} ${server ? '서버 ' : ''}스팬${namedKo}`,
     skipped: 0,
   };
 }

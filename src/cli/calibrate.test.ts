@@ -41,7 +41,12 @@ describe('durations from a CSV', () => {
   it('picks a column by name or number; quoted cells; empty cells skipped', () => {
     const text = 'id;"latency, ms";status\n1;"4.5";200\n2;;500\r\n3;"6";200\n';
     const d = durationsFromCsv(text, 'a.csv', 'latency, ms', 'ms');
-    expect(d).toEqual({ values: [4.5, 6], from: 'a.csv, column latency, ms', skipped: 1 });
+    expect(d).toEqual({
+      values: [4.5, 6],
+      from: 'a.csv, column latency, ms',
+      fromKo: 'a.csv의 열 latency, ms',
+      skipped: 1,
+    });
     expect(durationsFromCsv('1,7\n2,8\n', 'b.csv', '2', 'ms').values).toEqual([7, 8]);
   });
 

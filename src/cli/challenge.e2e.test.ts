@@ -152,7 +152,7 @@ describe('msasim challenge', () => {
     expect(fail.stdout).toMatch(/— 실패\n$/);
     const list = await msasim(['challenge', '--list', '--lang', 'ko']);
     expect(list.stdout).toMatch(
-      /^챌린지 +실험 {2}제목\n01-blast-radius +1 {2}Keep a reporting surge/,
+      /^챌린지 +실험 {2}제목\n01-blast-radius +1 {2}리포팅 급증이 모든 서비스를/,
     );
     expect(list.stdout).toContain('시작하려면: msasim challenge <챌린지>');
   });

@@ -30,14 +30,14 @@ class NamedError extends Error {
  * (calibrate-input.ts throws it; here so that main() can map it without loading that module).
  */
 export class InputFileError extends Error {
-  constructor(message: string) {
+  /** The message in Korean, printed with --lang ko or a Korean locale (absent: the English). */
+  readonly ko: string | undefined;
+  constructor(message: string, ko?: string) {
     super(message);
     this.name = 'InputFileError';
+    this.ko = ko;
   }
 }
-
-/** A run exceeded its event or wall-time budget. */
-export class RunGuardError extends NamedError {}
 
 /** A user's error whose message may also come in Korean (printed with --lang ko). */
 class SpokenError extends NamedError {
@@ -48,6 +48,12 @@ class SpokenError extends NamedError {
     this.ko = options?.ko;
   }
 }
+
+/**
+ * A run exceeded its event or wall-time budget, its backlog or memory guard (run-guard.ts
+ * `guardError` words it in both languages).
+ */
+export class RunGuardError extends SpokenError {}
 
 /** A bad command-line value found after parsing (e.g. a --duration shorter than the warm-up). */
 export class UsageError extends SpokenError {}

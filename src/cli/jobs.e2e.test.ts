@@ -134,6 +134,26 @@ describe('--jobs: guards', () => {
     expect(await fileTree(dir)).toEqual({ 'g.yaml': GUARDED });
   });
 
+  it("--lang ko: a guard's message in Korean, the same from a worker thread", async () => {
+    const dir = await folder({ 'g.yaml': GUARDED });
+    const args = ['run', join(dir, 'g.yaml'), '--replications', '4', '--max-events', '800'];
+    const one = await msasim([...args, '--jobs', '1', '--out', join(dir, 'one'), '--lang', 'ko']);
+    const three = await msasim([
+      ...args,
+      '--jobs',
+      '3',
+      '--out',
+      join(dir, 'three'),
+      '--lang',
+      'ko',
+    ]);
+    expect([one.code, three.code]).toEqual([1, 1]);
+    expect(one.stderr).toMatch(
+      /^✖ "tiny" \(변형 fast\) 실행 중단: 2 s 가운데 시뮬레이션 시각 [\d.]+ s에 이벤트 예산 800개를 넘었습니다\.\n {2}→ 시뮬레이션 시간을 줄이거나, 부하를 낮추거나, --max-events를 늘리세요\. 아무것도 쓰지 않았습니다\.\n$/,
+    );
+    expect(three.stderr).toBe(one.stderr);
+  });
+
   it('--max-wall spent: the message of --jobs 1', async () => {
     const dir = await folder({ 'g.yaml': GUARDED });
     const args = ['run', join(dir, 'g.yaml'), '--replications', '4', '--max-wall', '1ms'];

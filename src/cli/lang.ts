@@ -10,11 +10,11 @@ import { Option } from 'commander';
 import { LANGS, type Lang, langFromEnv } from '../report/i18n/lang.ts';
 import type { CliIo } from './console-io.ts';
 
-/** The `--lang` option. */
-export const langOption = (): Option =>
+/** The `--lang` option; `what` it sets the language of (default: the summary and the page). */
+export const langOption = (what = 'the console summary and the HTML page'): Option =>
   new Option(
     '--lang <lang>',
-    'language of the console summary and the HTML page (default: from the locale, LC_ALL / LC_MESSAGES / LANG starting with "ko" → ko, else en)',
+    `language of ${what} (default: from the locale, LC_ALL / LC_MESSAGES / LANG starting with "ko" → ko, else en)`,
   ).choices(LANGS);
 
 /** The language asked with --lang, else the locale's. */

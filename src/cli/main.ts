@@ -127,9 +127,11 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
       'the service whose spans to fit (OTLP; needed when the trace has several)',
     )
     .option('--span <name>', 'only spans with this name (OTLP)')
+    .addOption(langOption('its summary, advice and errors'))
     .action(async (file: string, opts) => {
       const { calibrateCommand } = await import('./commands/calibrate.ts');
-      result.code = await calibrateCommand(file, opts, io);
+      result.lang = chosenLang(opts.lang, io);
+      result.code = await calibrateCommand(file, { ...opts, lang: result.lang }, io);
     });
 
   withGuards(
@@ -268,9 +270,11 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
   program
     .command('list')
     .description('list the shipped scenarios')
-    .action(async () => {
+    .addOption(langOption('its own sentences (the descriptions stay as the scenarios write them)'))
+    .action(async (opts: { lang?: Lang }) => {
       const { listCommand } = await import('./commands/list.ts');
-      result.code = await listCommand(io);
+      result.lang = chosenLang(opts.lang, io);
+      result.code = await listCommand(io, result.lang);
     });
 
   program
@@ -425,12 +429,12 @@ function handleError(e: unknown, io: CliIo, lang: Lang = 'en'): number {
     io.err(`✖ ${lang === 'ko' ? (e.ko ?? e.message) : e.message}\n`);
     return ExitCode.usage;
   }
-  if (e instanceof SweepError || e instanceof OutputWriteError) {
+  if (e instanceof SweepError || e instanceof OutputWriteError || e instanceof RunGuardError) {
     io.err(`✖ ${lang === 'ko' ? (e.ko ?? e.message) : e.message}\n`);
     return ExitCode.scenario;
   }
-  if (e instanceof RunGuardError || e instanceof InputFileError) {
-    io.err(`✖ ${e.message}\n`);
+  if (e instanceof InputFileError) {
+    io.err(`✖ ${lang === 'ko' ? (e.ko ?? e.message) : e.message}\n`);
     return ExitCode.scenario;
   }
   // anything else is a bug (InternalError, or an invariant broken below cli/)

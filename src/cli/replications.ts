@@ -25,7 +25,6 @@ import { ScenarioError } from '../scenario/issues.ts';
 import { wallBudgetSpent } from '../scenario/messages.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { threadCpuMs } from './cpu-time.ts';
-import { RunGuardError } from './errors.ts';
 import { createRunProgress } from './progress.ts';
 import { openReplicationPool, type ReplicationPool } from './replication-pool.ts';
 import type { ReplicationResult, ReplicationTask } from './replication-worker.ts';
@@ -33,10 +32,13 @@ import {
   CHECK_EVERY,
   type CommandBudget,
   type GuardLimits,
+  guardError,
   guardLimits,
-  guardMessage,
+  NOTHING_WRITTEN,
   RunGuard,
+  runOf,
   stoppedBy,
+  theRunOf,
 } from './run-guard.ts';
 import { keepTraces, type TraceChoice, tracingOf } from './traced-replications.ts';
 import type { ScenarioData } from './workload-files.ts';
@@ -338,14 +340,11 @@ export class Replicator {
       if ('problem' in result) throw new ScenarioError(result.problem);
       if ('cancelled' in result) return { failed: true };
       if ('late' in result) {
-        const what = `the run of ${runName(scenario)}, replication ${r}`;
-        const text = wallBudgetSpent(ctx.opts.maxWall, what);
-        throw new RunGuardError(guardMessage('msasim', text, 'Nothing was written.'));
+        const text = wallBudgetSpent(ctx.opts.maxWall, theRunOf(scenario, r));
+        throw guardError('msasim', text, NOTHING_WRITTEN);
       }
       if (result.guard !== undefined)
-        throw new RunGuardError(
-          guardMessage(`run of ${runName(scenario)}`, result.guard, 'Nothing was written.'),
-        );
+        throw guardError(runOf(scenario), result.guard, NOTHING_WRITTEN);
       return { ok: result };
     } catch (e) {
       failures.add(key, e);
@@ -364,7 +363,7 @@ export class Replicator {
     progress?: (simulatedMs: number, eventsPerSec: number) => void,
   ): Promise<RunResult> {
     const { opts, budget } = this.ctx;
-    budget.checkBefore(`the run of ${runName(scenario)}${r > 1 ? `, replication ${r}` : ''}`);
+    budget.checkBefore(theRunOf(scenario, r));
     const seed = this.ctx.seedOverride ?? scenario.seed;
     const t0 = performance.now();
     const guard = new RunGuard(opts, budget);
@@ -421,11 +420,6 @@ function addLoop(total: LoopTiming, loop: LoopTiming): void {
   total.events += loop.events;
 }
 
-/** `"shop" (variant big)`. */
-export function runName(scenario: Scenario): string {
-  return `"${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''}`;
-}
-
 /** Throws a RunGuardError when `result` was stopped by a guard (events, wall, backlog, memory). */
 export function checkGuards(
   scenario: Scenario,
@@ -435,7 +429,5 @@ export function checkGuards(
 ): void {
   const text = stoppedBy(result.summary, opts.maxEvents, guard);
   if (text === undefined) return;
-  throw new RunGuardError(
-    guardMessage(`run of ${runName(scenario)}`, text, 'Nothing was written.'),
-  );
+  throw guardError(runOf(scenario), text, NOTHING_WRITTEN);
 }

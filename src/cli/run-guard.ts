@@ -15,6 +15,7 @@ import type { ModelOptions, RunProbe } from '../model/model.ts';
 import { runScenario } from '../model/run.ts';
 import type { Lang } from '../report/i18n/lang.ts';
 import { t } from '../report/i18n/t.ts';
+import type { Bilingual } from '../scenario/issues.ts';
 import * as msg from '../scenario/messages.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { RunGuardError } from './errors.ts';
@@ -86,17 +87,77 @@ export class CommandBudget {
    * Throws a RunGuardError when the command's time is up before `what` (e.g. 'the run of
    * "shop"') starts: a budget is checked before work, not only during it.
    */
-  checkBefore(what: string): void {
+  checkBefore(what: GuardWords): void {
     if (wallNow() >= this.deadline)
-      throw new RunGuardError(
-        guardMessage('msasim', msg.wallBudgetSpent(this.maxWallMs, what), 'Nothing was written.'),
+      throw guardError(
+        'msasim',
+        msg.wallBudgetSpent(this.maxWallMs, bilingual(what)),
+        NOTHING_WRITTEN,
       );
   }
 }
 
-/** "<who> stopped: <reason>.\n  → <advice>. <tail>" */
-export function guardMessage(who: string, text: msg.GuardText, tail: string): string {
-  return `${who} stopped: ${text.reason}.\n  → ${text.advice}. ${tail}`.trimEnd();
+/**
+ * A part of a guard's message: who stopped, what was about to run, what became of the
+ * outputs. Words in both languages; a plain string (a name, or the playground's English) is
+ * the same in both.
+ */
+export type GuardWords = string | Bilingual;
+
+/** `w` in both languages. */
+export const bilingual = (w: GuardWords): Bilingual =>
+  typeof w === 'string' ? { en: w, ko: w } : w;
+
+/** The tail of a guard's message when a run stopped before anything was written. */
+export const NOTHING_WRITTEN: Bilingual = {
+  en: 'Nothing was written.',
+  ko: '아무것도 쓰지 않았습니다.',
+};
+
+/**
+ * "<who> stopped: <reason>.\n  → <advice>. <tail>", in `lang` ("<who> 중단: <reason>.\n  →
+ * <advice>. <tail>" in Korean).
+ */
+export function guardMessage(
+  who: GuardWords,
+  text: msg.GuardText,
+  tail: GuardWords,
+  lang: Lang = 'en',
+): string {
+  const [w, t] = [bilingual(who), bilingual(tail)];
+  return lang === 'ko'
+    ? `${w.ko} 중단: ${text.ko.reason}.\n  → ${text.ko.advice}. ${t.ko}`.trimEnd()
+    : `${w.en} stopped: ${text.reason}.\n  → ${text.advice}. ${t.en}`.trimEnd();
+}
+
+/** The RunGuardError of a guard's stop: its message in English, with its Korean (--lang ko). */
+export function guardError(who: GuardWords, text: msg.GuardText, tail: GuardWords): RunGuardError {
+  return new RunGuardError(guardMessage(who, text, tail), {
+    ko: guardMessage(who, text, tail, 'ko'),
+  });
+}
+
+/** How a run of `scenario` names itself in a guard's message: `"shop" (variant x)`. */
+export function runName(scenario: Pick<Scenario, 'name' | 'variant'>): Bilingual {
+  return {
+    en: `"${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''}`,
+    ko: `"${scenario.name}"${scenario.variant ? ` (변형 ${scenario.variant})` : ''}`,
+  };
+}
+
+/** `the run of "shop"[, replication r]`, as the run about to start (CommandBudget.checkBefore). */
+export function theRunOf(scenario: Pick<Scenario, 'name' | 'variant'>, r = 1): Bilingual {
+  const name = runName(scenario);
+  return {
+    en: `the run of ${name.en}${r > 1 ? `, replication ${r}` : ''}`,
+    ko: `${name.ko}${r > 1 ? `의 복제 ${r}` : ''} 실행`,
+  };
+}
+
+/** `run of "shop"`, who a guard stopped. */
+export function runOf(scenario: Pick<Scenario, 'name' | 'variant'>): Bilingual {
+  const name = runName(scenario);
+  return { en: `run of ${name.en}`, ko: `${name.ko} 실행` };
 }
 
 /**
@@ -173,16 +234,17 @@ export function stoppedBy(
 
 /** How a guarded run names itself: `what` in the command budget's message, `who` in a guard's. */
 export interface GuardedRunWords {
-  what: string;
-  who: string;
+  what: GuardWords;
+  who: GuardWords;
   /** What became of the outputs, after a guard's advice. */
-  tail: string;
+  tail: GuardWords;
 }
 
 /**
  * Runs `s` under the guards: the command's wall budget checked first, then a RunGuard over the
  * run (checked every CHECK_EVERY events) and the event budget of `limits`. Its result, or the
- * worded message of the guard that stopped it (the caller throws it or answers with it).
+ * worded message of the guard that stopped it, in English and Korean (the caller throws it or
+ * answers with it).
  */
 export async function guardedRun(
   s: Scenario,
@@ -190,7 +252,7 @@ export async function guardedRun(
   limits: GuardLimits,
   budget: CommandBudget,
   words: GuardedRunWords,
-): Promise<RunResult | { stopped: string }> {
+): Promise<RunResult | { stopped: string; stoppedKo: string }> {
   budget.checkBefore(words.what);
   const guard = new RunGuard(limits, budget);
   const r = await runScenario(s, {
@@ -200,7 +262,11 @@ export async function guardedRun(
     onCheckpoint: guard.check,
   });
   const text = stoppedBy(r.summary, limits.maxEvents, guard);
-  return text === undefined ? r : { stopped: guardMessage(words.who, text, words.tail) };
+  if (text === undefined) return r;
+  return {
+    stopped: guardMessage(words.who, text, words.tail),
+    stoppedKo: guardMessage(words.who, text, words.tail, 'ko'),
+  };
 }
 
 /** The console warning of a --duration below a second (a bare number is milliseconds). */

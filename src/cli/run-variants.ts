@@ -38,12 +38,13 @@ import { csvBomFor } from './lang.ts';
 import { type Lesson, loadLesson } from './lesson-file.ts';
 import { lessonWarnings } from './lesson-warnings.ts';
 import { checkOut, type OutTarget } from './out-target.ts';
-import { checkGuards, type ReplicationOptions, Replicator, runName } from './replications.ts';
+import { checkGuards, type ReplicationOptions, Replicator } from './replications.ts';
 import {
   CHECK_EVERY,
   CommandBudget,
   noRequestCompletedWarning,
   RunGuard,
+  runName,
   shortDurationWarning,
 } from './run-guard.ts';
 import { type RanVariant, sensitivityHint, whatIfNearSaturation } from './sensitivity.ts';
@@ -306,7 +307,11 @@ async function replicate(
   }));
   if (opts.sensitivity) {
     results.sensitivity = await whatIfNearSaturation(ran, async (scenario) => {
-      budget.checkBefore(`the sensitivity what-if of ${runName(scenario)}`);
+      const name = runName(scenario);
+      budget.checkBefore({
+        en: `the sensitivity what-if of ${name.en}`,
+        ko: `${name.ko}의 민감도 분석 실행`,
+      });
       const guard = new RunGuard(opts, budget);
       const result = await runScenario(scenario, {
         data: data.of(scenario.variant) ?? undefined,

@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { englishRun, expectNoEnglishSentence } from '../test-support/english-run.ts';
 import { main } from './main.ts';
 
 const S = 'scenarios/01-shared-db.yaml';
@@ -28,29 +29,6 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   };
   const code = await main(['node', 'msasim', ...args], io);
   return { code, out, err };
-}
-
-/**
- * The longest run of English words in `text`, once option names (--lang), quoted values
- * ('x', "x"), placeholders (<dir>), paths and file names (a/b, x.json) are taken out: a
- * leftover English sentence shows as a run of several words.
- */
-function englishRun(text: string): string {
-  const bare = text
-    .replace(/'[^']*'|"[^"]*"|<[^>]*>/g, ' ')
-    .replace(/--[\w-]+/g, ' ')
-    .replace(/\S*[/.]\S*[\w]\S*/g, ' ');
-  let longest = '';
-  for (const chunk of bare.split(/[^A-Za-z\s-]+/)) {
-    const words = chunk.split(/\s+/).filter((w) => /^[A-Za-z]{2,}$/.test(w));
-    if (words.length > longest.split(' ').filter(Boolean).length) longest = words.join(' ');
-  }
-  return longest;
-}
-
-/** Fewer than four English words in a row. */
-function expectNoEnglishSentence(text: string) {
-  expect(englishRun(text).split(' ').filter(Boolean).length, text).toBeLessThan(4);
 }
 
 describe('englishRun', () => {

@@ -8,6 +8,7 @@
  * analysis is spof.ts's.
  */
 import type { RunResult } from '../metrics/summary.ts';
+import type { Bilingual } from '../scenario/issues.ts';
 import type { FaultDef, FaultWindow, Scenario } from '../scenario/types.ts';
 import type { VegaAssets } from './html/layout.ts';
 import type { Lang } from './i18n/lang.ts';
@@ -125,34 +126,48 @@ export function failing(plan: SpofPlan, id: string, mode: 'refuse' | 'hang'): Sc
 
 /** How a run of the analysis names itself in the guards' messages (cli/run-guard.ts). */
 function spofRunWords(s: Scenario): SpofRunWords {
+  const failing = s.faults[0]?.component;
   const what =
-    s.faults.length === 0 ? 'the baseline run' : `the run failing ${s.faults[0].component}`;
-  return { what, who: `a spof run of "${s.name}" (${what})`, tail: 'Nothing was written.' };
+    failing === undefined
+      ? { en: 'the baseline run', ko: '기준 실행' }
+      : { en: `the run failing ${failing}`, ko: `${failing}에 장애를 낸 실행` };
+  return {
+    what,
+    who: {
+      en: `a spof run of "${s.name}" (${what.en})`,
+      ko: `"${s.name}"의 spof 실행 (${what.ko})`,
+    },
+    tail: { en: 'Nothing was written.', ko: '아무것도 쓰지 않았습니다.' },
+  };
 }
 
-/** A run's names in the guards' messages: cli/run-guard.ts `GuardedRunWords`. */
+/**
+ * A run's names in the guards' messages, in both languages: cli/run-guard.ts
+ * `GuardedRunWords`.
+ */
 export interface SpofRunWords {
-  what: string;
-  who: string;
-  tail: string;
+  what: Bilingual;
+  who: Bilingual;
+  tail: Bilingual;
 }
 
 /**
  * Runs a scenario of the analysis under the caller's guards (cli/run-guard.ts `guardedRun` with
  * its limits and budget) with `options` (`D`: the replayed data of a workload, the model's):
- * its result, or the message of the guard that stopped it.
+ * its result, or the message of the guard that stopped it (and its Korean, when the runner words
+ * one: the CLI does).
  */
 export type SpofGuardedRun<D> = (
   s: Scenario,
   options: { data: D | undefined; trace: null; seed: number | string },
   words: SpofRunWords,
-) => Promise<RunResult | { stopped: string }>;
+) => Promise<RunResult | { stopped: string; stoppedKo?: string }>;
 
 /** How an analysis ends: the matrix and its text, nothing to fail, or a guard's message. */
 export type SpofAnalysis =
   | { data: SpofData; text: string; runs: number }
   | { nothing: string }
-  | { stopped: string };
+  | { stopped: string; stoppedKo?: string };
 
 /**
  * The analysis after its plan, shared by `msasim spof` and the playground: the baseline run,

@@ -115,6 +115,10 @@ export const ISSUE_CODES = [
   'translation-has-claims',
   'translation-figure-missing',
   'translation-figure-extra',
+  // a challenge's texts in another language (challenge/translation.ts)
+  'translation-missing',
+  'translation-count',
+  'translation-extra',
   // durations and periods (check-limits.ts, load.ts)
   'zero-duration',
   'infinite-duration',

@@ -29,6 +29,8 @@ export * from './messages-ko-checks.ts';
 export * from './messages-ko-data.ts';
 // and those of the faults
 export * from './messages-ko-faults.ts';
+// the runaway guards' stop messages (messages-limits.ts GuardText)
+export * from './messages-ko-guards.ts';
 // and those of hostile or oversized input
 export * from './messages-ko-limits.ts';
 

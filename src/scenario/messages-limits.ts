@@ -4,9 +4,16 @@
  * sizes beyond what a run can hold. Re-exported by messages.ts (one function per issue code).
  */
 
-import type { IssueText } from './issues.ts';
+import type { Bilingual, IssueText } from './issues.ts';
 import * as ko from './messages-ko.ts';
-import { guessOr, showChain, showCount, showLongDuration } from './messages-values.ts';
+import {
+  guessOr,
+  showBytes,
+  showChain,
+  showCount,
+  showLongDuration,
+  showWall,
+} from './messages-values.ts';
 
 /** Maps and lists nested deeper than the loader accepts. */
 export function tooDeep(max: number): IssueText {
@@ -180,29 +187,15 @@ export function shortDuration(written: string, ms: number): IssueText {
   };
 }
 
-/** Why a runaway guard stopped a run, and what to do about it (the CLI adds where). */
+/**
+ * Why a runaway guard stopped a run, and what to do about it (the CLI adds where), with its
+ * Korean text (messages-ko-guards.ts), printed with --lang ko. Plain data: a worker thread
+ * sends it back as it is.
+ */
 export interface GuardText {
   reason: string;
   advice: string;
-}
-
-/** A wall-clock duration for people: `5 s`, `0.001 ms`, `10 min`. */
-export function showWall(ms: number): string {
-  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
-  if (ms >= 1000) return `${Number((ms / 1000).toFixed(3))} s`;
-  return `${Number(ms.toPrecision(3))} ms`;
-}
-
-/** A number of bytes for people: `2.4 GB`. */
-export function showBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number(value.toFixed(1))} ${units[unit]}`;
+  ko: ko.KoGuardText;
 }
 
 /** `at simulated time 1.234 s`. */
@@ -219,6 +212,7 @@ export function eventBudgetExceeded(
   return {
     reason: `it exceeded its event budget of ${maxEvents} events ${atTime(nowMs)} of ${durationMs / 1000} s`,
     advice: 'shorten the duration, lower the load, or raise --max-events',
+    ko: ko.eventBudgetExceeded(maxEvents, nowMs, durationMs),
   };
 }
 
@@ -233,18 +227,21 @@ export function wallBudgetExceeded(
         reason: `it exceeded the command's wall-time budget of ${showWall(budgetMs)} (--max-wall, for every run together) ${atTime(nowMs)}`,
         advice:
           'shorten the duration, lower the load, run fewer replications or points, or raise --max-wall',
+        ko: ko.wallBudgetExceeded(budget, budgetMs, nowMs),
       }
     : {
         reason: `it exceeded its wall-time budget of ${showWall(budgetMs)} (--max-run-wall) ${atTime(nowMs)}`,
         advice: 'shorten the duration, lower the load, or raise --max-run-wall',
+        ko: ko.wallBudgetExceeded(budget, budgetMs, nowMs),
       };
 }
 
 /** The command's wall time ran out before a run started. `what` names the run. */
-export function wallBudgetSpent(budgetMs: number, what: string): GuardText {
+export function wallBudgetSpent(budgetMs: number, what: Bilingual): GuardText {
   return {
-    reason: `the command's wall-time budget of ${showWall(budgetMs)} (--max-wall) was used up before ${what}`,
+    reason: `the command's wall-time budget of ${showWall(budgetMs)} (--max-wall) was used up before ${what.en}`,
     advice: 'raise --max-wall, or run fewer replications, variants or points',
+    ko: ko.wallBudgetSpent(budgetMs, what.ko),
   };
 }
 
@@ -254,6 +251,7 @@ export function stuckAtOneInstant(events: number, nowMs: number): GuardText {
     reason: `simulated time stopped moving: ${showCount(events)} events happened ${atTime(nowMs)} without the clock advancing`,
     advice:
       'something repeats in zero time: a closed workload with no think time calling an endpoint that takes no time, or a timer with a period of 0; give the work or the think time a duration',
+    ko: ko.stuckAtOneInstant(events, nowMs),
   };
 }
 
@@ -262,6 +260,7 @@ export function queueTooLong(kind: string, id: string, waiting: number, nowMs: n
   return {
     reason: `the queue of ${kind} "${id}" holds ${showCount(waiting)} waiting visits ${atTime(nowMs)}: the load exceeds its capacity`,
     advice: `bound its queueCapacity (the excess is then rejected, as a real server does), lower the rate, or add capacity; --max-queue raises the limit`,
+    ko: ko.queueTooLong(kind, id, waiting, nowMs),
   };
 }
 
@@ -285,6 +284,7 @@ export function tooManyPendingEvents(
     reason: `${showCount(pending)} events are pending ${atTime(nowMs)}${longest}: the scenario starts work faster than it finishes it`,
     advice:
       'lower the rate or the number of users, bound queues and add timeouts; --max-pending raises the limit',
+    ko: ko.tooManyPendingEvents(pending, nowMs, queue),
   };
 }
 
@@ -300,6 +300,7 @@ export function memoryExceeded(
     reason: `it holds ${showBytes(usedBytes)} of memory ${atTime(nowMs)}, over the limit of ${showBytes(limitBytes)} (--max-memory)${longest}`,
     advice:
       'lower the load, bound queues, make caches or key spaces smaller, or raise --max-memory',
+    ko: ko.memoryExceeded(usedBytes, limitBytes, nowMs, queue),
   };
 }
 

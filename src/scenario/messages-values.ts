@@ -135,3 +135,22 @@ export function withGuess(
   const hint = parts.filter((p) => p !== undefined).join('; ');
   return hint === '' ? undefined : hint;
 }
+
+/** A wall-clock duration for people: `5 s`, `0.001 ms`, `10 min`. */
+export function showWall(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
+  if (ms >= 1000) return `${Number((ms / 1000).toFixed(3))} s`;
+  return `${Number(ms.toPrecision(3))} ms`;
+}
+
+/** A number of bytes for people: `2.4 GB`. */
+export function showBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number(value.toFixed(1))} ${units[unit]}`;
+}

@@ -75,3 +75,23 @@ export async function judgeTiny(text: string) {
   const run = await runAttempt(tinyChallenge, attempt, 'attempt.yaml');
   return judgeAttempt(tinyChallenge, tinyBase.raw, attempt, run);
 }
+
+/**
+ * The tiny challenge with a description, a goal description and its Korean translation (for
+ * the tests of challenge/translation.ts and the Korean brief and verdict).
+ */
+export const TINY_CHALLENGE_KO = `${TINY_CHALLENGE.replace(
+  'not-too-busy: { metric: server utilisation, max: 70% }',
+  'not-too-busy: { metric: server utilisation, max: 70%, description: keep some headroom }',
+).replace(
+  'experiment: 4\n',
+  'experiment: 4\ndescription: One server is too busy to be fast.\n',
+)}translations:
+  ko:
+    title: 적은 스레드로 빠르게 응답하기
+    description: 서버 하나가 너무 바빠서 빠르지 않습니다.
+    hints: [스레드를 늘리면 도움이 됩니다, 어느 정도까지는.]
+    questions: [서버는 얼마나 바쁠까요?]
+    goals:
+      not-too-busy: 여유를 남겨 두세요
+`;

@@ -22,6 +22,7 @@ import {
   parseChallenge,
 } from '../../challenge/load.ts';
 import { runAttempt } from '../../challenge/run.ts';
+import { challengeTexts } from '../../challenge/translation.ts';
 import type { Lang } from '../../report/i18n/lang.ts';
 import { t } from '../../report/i18n/t.ts';
 import { displayWidth, padEndTo, padStartTo } from '../../report/text-table.ts';
@@ -112,7 +113,7 @@ async function runGuarded(c: Challenge, attempt: Attempt, limits: GuardLimits) {
   let guard: RunGuard | undefined;
   return runAttempt(c, attempt, relative(process.cwd(), attempt.file), {
     options: () => {
-      budget.checkBefore(`the run of ${attempt.file}`);
+      budget.checkBefore({ en: `the run of ${attempt.file}`, ko: `${attempt.file} 실행` });
       const g = new RunGuard(limits, budget);
       guard = g;
       return {
@@ -125,13 +126,24 @@ async function runGuarded(c: Challenge, attempt: Attempt, limits: GuardLimits) {
   });
 }
 
-/** The starting attempt: the base scenario's text under a header saying what to do. */
-export function startingAttempt(c: Challenge, challengeFile: string, baseText: string): string {
+/**
+ * The starting attempt: the base scenario's text under a header saying what to do, in `lang`
+ * (the marker, its first words, stays as it is: it is how msasim knows the file for its own).
+ */
+export function startingAttempt(
+  c: Challenge,
+  challengeFile: string,
+  baseText: string,
+  lang: Lang = 'en',
+): string {
   const body = baseText.replace(/^# yaml-language-server:.*\n/, '');
   return [
-    `${ATTEMPT_MARKER} ${c.def.name} — ${c.def.title}`,
-    `# Change only: ${c.def.constraints.change.join(', ')}`,
-    `# Check it with: msasim challenge ${challengeFile} <this file>`,
+    `${ATTEMPT_MARKER} ${c.def.name} — ${challengeTexts(c.def, lang).title}`,
+    `# ${t(lang, 'ch.attempt.change', { paths: c.def.constraints.change.join(', ') })}`,
+    `# ${t(lang, 'ch.attempt.check', {
+      command: `msasim challenge ${challengeFile}`,
+      file: `<${t(lang, 'ch.attempt.thisFile')}>`,
+    })}`,
     body,
   ].join('\n');
 }
@@ -167,7 +179,7 @@ export async function challengeCommand(
     const shown = shellWord(byName ? given : relative(process.cwd(), resolve(file)) || file);
     await writeAttempt(
       out,
-      startingAttempt(challenge, shown, baseText),
+      startingAttempt(challenge, shown, baseText, lang),
       io,
       lang,
       opts.out === undefined,
@@ -193,8 +205,9 @@ export async function challengeCommand(
       attempt,
       await runGuarded(challenge, attempt, opts),
     );
-  const head = t(lang, 'ch.v.head', { name: challenge.def.name, title: challenge.def.title });
-  io.out(`${head}\n${formatVerdict(verdict, attemptFile, lang)}`);
+  const texts = challengeTexts(challenge.def, lang);
+  const head = t(lang, 'ch.v.head', { name: challenge.def.name, title: texts.title });
+  io.out(`${head}\n${formatVerdict(verdict, attemptFile, lang, texts.asks)}`);
   // what to do next (on stderr: the verdict ends with its score): the brief's hints, when the
   // attempt ran and missed its goal
   if (!verdict.pass && verdict.violations.length === 0 && challenge.def.hints.length > 0) {
@@ -247,12 +260,13 @@ async function writeAttempt(
   await writeFileOut(out, '--out', text, ATTEMPT_MARKER, 'a starting attempt', '시작 시도 파일');
 }
 
-/** Prints the shipped challenges: name, experiment, title. */
+/** Prints the shipped challenges: name, experiment, title (in `lang` when translated). */
 async function listChallenges(io: CliIo, lang: Lang): Promise<number> {
   const rows: [string, string, string][] = [];
   for (const f of await shippedChallenges()) {
     const c = parseChallenge(await readScenarioText(join(challengesDir(), f)), f);
-    rows.push([basename(f, CHALLENGE_SUFFIX), String(c.def.experiment), c.def.title]);
+    const title = challengeTexts(c.def, lang).title;
+    rows.push([basename(f, CHALLENGE_SUFFIX), String(c.def.experiment), title]);
   }
   const head = [t(lang, 'ch.list.name'), t(lang, 'ch.list.exp'), t(lang, 'ch.list.title')];
   const width = Math.max(displayWidth(head[0]), ...rows.map((r) => displayWidth(r[0])));

@@ -1,11 +1,13 @@
 /**
  * `msasim list`: the shipped scenarios, one short line each (its file and the first clause of
- * its description, cut to fit 100 columns).
+ * its description, cut to fit 100 columns), in the language of `--lang` (or the locale's).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import type { Lang } from '../../report/i18n/lang.ts';
+import { t } from '../../report/i18n/t.ts';
 import { displayWidth, padEndTo } from '../../report/text-table.ts';
 import type { CliIo } from '../io.ts';
 
@@ -59,8 +61,11 @@ export function shortDescription(description: string, room: number): string {
   return `${(space > room / 2 ? cut.slice(0, space) : cut).replace(/[,\s]+$/, '')}…`;
 }
 
-/** Prints each shipped scenario and a short description, one line each. */
-export async function listCommand(io: CliIo): Promise<number> {
+/**
+ * Prints each shipped scenario and a short description, one line each; its own sentences in
+ * `lang` (the descriptions as the scenarios write them).
+ */
+export async function listCommand(io: CliIo, lang: Lang = 'en'): Promise<number> {
   const dir = scenariosDir();
   const files = await listScenarioFiles(dir);
   const rows = await Promise.all(
@@ -70,7 +75,7 @@ export async function listCommand(io: CliIo): Promise<number> {
         const doc = parse(await readFile(join(dir, f), 'utf8')) as { description?: string };
         description = String(doc?.description ?? '');
       } catch {
-        description = '(unreadable)';
+        description = t(lang, 'list.unreadable');
       }
       return [f, description] as const;
     }),
@@ -78,8 +83,7 @@ export async function listCommand(io: CliIo): Promise<number> {
   const width = Math.max(...rows.map(([f]) => displayWidth(f)));
   for (const [f, d] of rows)
     io.out(`${padEndTo(f, width)}  ${shortDescription(d, 100 - width - 2)}`.trimEnd() + '\n');
-  io.out(
-    `\nrun one with: msasim run ${join(relative(process.cwd(), dir) || '.', rows[0]?.[0] ?? '')}\n`,
-  );
+  const command = `msasim run ${join(relative(process.cwd(), dir) || '.', rows[0]?.[0] ?? '')}`;
+  io.out(`\n${t(lang, 'list.runOne', { command })}\n`);
   return 0;
 }

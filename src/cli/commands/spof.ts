@@ -88,7 +88,7 @@ async function spofRuns(
     replayed,
     (s, options, words) => guardedRun(s, options, opts, budget, words),
   );
-  if ('stopped' in made) throw new RunGuardError(made.stopped);
+  if ('stopped' in made) throw new RunGuardError(made.stopped, { ko: made.stoppedKo });
   if ('nothing' in made) {
     io.out(`${made.nothing}\n`);
     return 0;

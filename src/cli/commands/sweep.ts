@@ -41,6 +41,7 @@ import {
   sweepAccount,
 } from '../../report/sweep-plan.ts';
 import { formatIssues } from '../../scenario/format.ts';
+import type { Bilingual } from '../../scenario/issues.ts';
 import { ScenarioError } from '../../scenario/issues.ts';
 import {
   type LoadedScenario,
@@ -48,7 +49,7 @@ import {
   type ScenarioOverride,
 } from '../../scenario/load.ts';
 import { type GuardText, wallBudgetSpent } from '../../scenario/messages.ts';
-import { InternalError, RunGuardError, SweepError, UsageError } from '../errors.ts';
+import { InternalError, SweepError, UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { checkOut } from '../out-target.ts';
 import { createSweepProgress, type SweepProgress } from '../progress.ts';
@@ -57,8 +58,8 @@ import type { ReplicationTask } from '../replication-worker.ts';
 import {
   CommandBudget,
   type GuardLimits,
+  guardError,
   guardLimits,
-  guardMessage,
   stoppedBy,
 } from '../run-guard.ts';
 import { parseSeed } from '../run-variants.ts';
@@ -126,7 +127,10 @@ export async function sweepCommand(
     Math.min(opts.workers ?? availableParallelism(), runsOf(plan, todo.length)),
   );
   if (todo.length > 0)
-    budget.checkBefore(`the first point of the sweep of "${plan.scenario.name}"`);
+    budget.checkBefore({
+      en: `the first point of the sweep of "${plan.scenario.name}"`,
+      ko: `"${plan.scenario.name}" 스윕의 첫 포인트`,
+    });
   await runPoints({
     file,
     text,
@@ -199,7 +203,11 @@ function validateGrid(
         return { issues: e.issues };
       }
     },
-    (i, n) => budget.checkBefore(`the grid was checked (point ${i + 1} of ${n})`),
+    (i, n) =>
+      budget.checkBefore({
+        en: `the grid was checked (point ${i + 1} of ${n})`,
+        ko: `격자 검사가 끝나기 (포인트 ${n}개 중 ${i + 1}번째)`,
+      }),
   );
   if ('issues' in verdict) throw new ScenarioError(verdict.issues);
   if ('usage' in verdict) throw new UsageError(verdict.usage, { ko: verdict.usageKo });
@@ -338,12 +346,13 @@ async function runPoint(
         const result = await pool.run(task);
         if ('problem' in result) throw new ScenarioError(result.problem);
         if ('late' in result)
-          throw new RunGuardError(
-            guardMessage(
-              'msasim',
-              wallBudgetSpent(opts.maxWall, `a run at ${overrides.map((o) => o.label).join(' ')}`),
-              savedTail(ctx),
-            ),
+          throw guardError(
+            'msasim',
+            wallBudgetSpent(opts.maxWall, {
+              en: `a run at ${labels(overrides)}`,
+              ko: `${labels(overrides)}의 실행`,
+            }),
+            savedTail(ctx),
           );
         if ('cancelled' in result) throw new InternalError('a sweep task was cancelled');
         const { summary, guard } = result;
@@ -370,16 +379,24 @@ function checkGuards(
   const text = stoppedBy(summary, ctx.opts.maxEvents, { reason: guard });
   if (text === undefined) return;
   const { variant, seed } = summary.scenario;
-  throw new RunGuardError(
-    guardMessage(
-      `a run at ${overrides.map((o) => o.label).join(' ')}${variant ? `, variant ${variant}` : ''}, seed ${seed},`,
-      text,
-      savedTail(ctx),
-    ),
+  throw guardError(
+    {
+      en: `a run at ${labels(overrides)}${variant ? `, variant ${variant}` : ''}, seed ${seed},`,
+      ko: `${labels(overrides)}${variant ? `, 변형 ${variant}` : ''}, 시드 ${seed}의 실행`,
+    },
+    text,
+    savedTail(ctx),
   );
 }
 
+/** The overrides of a grid point as its command line writes them. */
+const labels = (overrides: ScenarioOverride[]): string => overrides.map((o) => o.label).join(' ');
+
 /** What a stopped sweep leaves: the points saved so far. */
-function savedTail(ctx: RunContext): string {
-  return `The points finished so far are saved in ${join(ctx.outDir, 'points')}: rerun with --resume to keep them.`;
+function savedTail(ctx: RunContext): Bilingual {
+  const at = join(ctx.outDir, 'points');
+  return {
+    en: `The points finished so far are saved in ${at}: rerun with --resume to keep them.`,
+    ko: `지금까지 끝난 포인트는 ${at}에 저장되어 있습니다: --resume으로 다시 실행하면 그대로 씁니다.`,
+  };
 }

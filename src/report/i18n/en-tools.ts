@@ -23,6 +23,10 @@ export const EN_TOOLS = {
   'ch.start.unchanged': '{out} is already there, unchanged',
   'ch.start.kept': '{out} is already there, changed since: your attempt, left as it is',
   // msasim challenge --list
+  // the header of the starting attempt (cli/commands/challenge.ts startingAttempt)
+  'ch.attempt.change': 'Change only: {paths}',
+  'ch.attempt.check': 'Check it with: {command} {file}',
+  'ch.attempt.thisFile': 'this file',
   'ch.list.name': 'challenge',
   'ch.list.exp': 'exp',
   'ch.list.title': 'title',
@@ -47,6 +51,24 @@ export const EN_TOOLS = {
   'ch.v.pass': 'score {score}/100 — PASS',
   'ch.v.fail': 'score {score}/100 — FAIL',
   'ch.v.hintsNext': 'Stuck? The brief and its hints: {command}',
+  // msasim list (cli/commands/list.ts)
+  'list.unreadable': '(unreadable)',
+  'list.runOne': 'run one with: {command}',
+  // msasim calibrate (cli/commands/calibrate.ts formatCalibration)
+  'cal.head': '{n} durations from {from}{skipped}',
+  'cal.skipped': ' ({n} empty cells skipped)',
+  'cal.stats': 'mean {mean} · sd {sd} · min {min} · p50 {p50} · p99 {p99} · max {max}',
+  'cal.constant': 'every duration is {d}: use it as a constant (cpu: {d})',
+  'cal.col.family': 'family',
+  'cal.col.snippet': 'scenario distribution',
+  'cal.zeros':
+    'Some durations are 0: the lognormal, gamma/erlang and pareto families need positive values and were not fitted.',
+  'cal.few':
+    'Only {n} durations: with fewer than {min} the ranking is fragile (a uniform between the smallest and the largest value is likely by construction); weigh A² and KS D too, or measure more.',
+  'cal.best': 'best: {snippet}',
+  'cal.method':
+    "Fitted by maximum likelihood, ranked by BIC (lower is better); KS D and A² (Anderson–Darling) measure\nthe gap to the data (lower is better; A² weighs the tails). Paste the distribution as a step's\ntime, e.g. `cpu: {placeholder}` or `sleep: {placeholder}`.",
+  'cal.placeholder': 'distribution',
   // msasim spof: the console table and its sentences (report/spof.ts formatSpof, spof-plan.ts)
   'spof.head':
     'spof {name}{variant}: each component crashed ({mode}) from {from} s to {to} s, seed {seed}',

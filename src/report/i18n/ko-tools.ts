@@ -21,6 +21,9 @@ export const KO_TOOLS: Record<keyof typeof EN_TOOLS, string> = {
   'ch.start': '시작 시도 파일: {out}. 이 파일을 고친 다음 실행하세요:',
   'ch.start.unchanged': '{out} 파일이 이미 있고 바뀌지 않았습니다',
   'ch.start.kept': '{out} 파일이 이미 있고 고쳐져 있습니다: 여러분의 시도이므로 그대로 둡니다',
+  'ch.attempt.change': '바꿔도 되는 경로: {paths}',
+  'ch.attempt.check': '채점: {command} {file}',
+  'ch.attempt.thisFile': '이 파일',
   'ch.list.name': '챌린지',
   'ch.list.exp': '실험',
   'ch.list.title': '제목',
@@ -44,6 +47,22 @@ export const KO_TOOLS: Record<keyof typeof EN_TOOLS, string> = {
   'ch.v.pass': '점수 {score}/100 — 통과',
   'ch.v.fail': '점수 {score}/100 — 실패',
   'ch.v.hintsNext': '막혔나요? 과제 설명과 힌트: {command}',
+  'list.unreadable': '(읽을 수 없음)',
+  'list.runOne': '하나를 실행하려면: {command}',
+  'cal.head': '{from}에서 읽은 시간 {n}개{skipped}',
+  'cal.skipped': ' (빈 칸 {n}개는 건너뜀)',
+  'cal.stats': '평균 {mean} · 표준편차 {sd} · 최소 {min} · p50 {p50} · p99 {p99} · 최대 {max}',
+  'cal.constant': '모든 시간이 {d}입니다: 상수로 쓰세요 (cpu: {d})',
+  'cal.col.family': '분포',
+  'cal.col.snippet': '시나리오에 쓸 분포',
+  'cal.zeros':
+    '0인 시간이 있습니다: 로그정규, 감마/얼랑, 파레토 분포는 양수만 받으므로 맞추지 않았습니다.',
+  'cal.few':
+    '시간이 {n}개뿐입니다: {min}개보다 적으면 순위가 불안정합니다 (가장 작은 값과 가장 큰 값 사이의 균등 분포가 구조상 유리합니다). A²와 KS D도 함께 보거나, 더 측정하세요.',
+  'cal.best': '가장 잘 맞는 분포: {snippet}',
+  'cal.method':
+    '최대 가능도로 맞추고 BIC로 순위를 매겼습니다 (낮을수록 좋음). KS D와 A²(앤더슨–달링)는 데이터와의\n차이를 잽니다 (낮을수록 좋음. A²는 꼬리에 무게를 둡니다). 분포를 단계의 시간으로 붙여 넣으세요.\n예: `cpu: {placeholder}` 또는 `sleep: {placeholder}`.',
+  'cal.placeholder': '분포',
   'spof.head':
     'spof {name}{variant}: 각 컴포넌트를 {from}초부터 {to}초까지 중단시켰습니다 ({mode}), 시드 {seed}',
   'spof.variant': ' · 변형 {variant}',
