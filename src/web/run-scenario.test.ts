@@ -97,6 +97,19 @@ describe('runRequest', () => {
         /^run of "tiny" stopped: .*1,?000 events.*\n {2}→ .*Nothing was written\.$/s,
       ),
     });
+    // in the page's language, as `msasim run --lang ko` says it
+    const ko = await runRequest(
+      { text: TEXT, file: 'tiny.yaml', lesson: null, lang: 'ko' },
+      ASSETS,
+      () => {},
+      { maxEvents: 1000 },
+    );
+    expect(ko).toEqual({
+      kind: 'stopped',
+      message: expect.stringMatching(
+        /^"tiny" 실행 중단: .*1,?000.*\n {2}→ .*아무것도 쓰지 않았습니다\.$/s,
+      ),
+    });
   });
 
   it('runs the replications the page asks for, with the seeds the CLI gives them', async () => {

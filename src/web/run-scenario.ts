@@ -13,9 +13,12 @@ import {
   DEFAULT_MAX_RUN_WALL_MS,
   DEFAULT_MAX_WALL_MS,
   guardMessage,
+  NOTHING_WRITTEN,
   noRequestCompletedWarning,
   RunGuard,
+  runOf,
   stoppedBy,
+  theRunOf,
 } from '../cli/run-guard.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
@@ -195,7 +198,6 @@ async function runLoaded(
   if (scenario === undefined) throw new Error(`the scenario has no variant ${index}`);
   const guardLimits = guardLimitsOf(limits);
   const variant = scenario.variant ?? scenario.name;
-  const name = `"${scenario.name}"${scenario.variant ? ` (variant ${scenario.variant})` : ''}`;
   const t0 = performance.now();
   let shown = 0;
   // the replications as the CLI runs them: seeds `<seed>/<r>`, one after another
@@ -203,7 +205,7 @@ async function runLoaded(
   const summaries: RunSummary[] = [];
   let first: RunResult | undefined;
   for (let r = from; r < from + count; r++) {
-    budget.checkBefore(`the run of ${name}${r > 1 ? `, replication ${r}` : ''}`);
+    budget.checkBefore(theRunOf(scenario, r));
     const guard = new RunGuard(guardLimits, budget);
     const done = (r - from) * scenario.durationMs;
     const result = await runScenario(scenario, {
@@ -226,7 +228,8 @@ async function runLoaded(
     if (stop !== undefined)
       return {
         kind: 'stopped',
-        message: guardMessage(`run of ${name}`, stop, 'Nothing was written.'),
+        // in the page's language, as `msasim run --lang` words it
+        message: guardMessage(runOf(scenario), stop, NOTHING_WRITTEN, request.lang ?? 'en'),
       };
     if (r === 1) first = result;
     summaries.push(result.summary);

@@ -52,7 +52,11 @@ export async function runSpof(
       (sc, options, words) => guardedRun(sc, options, limits, budget, words),
       onRun,
     );
-    if ('stopped' in made) return { kind: 'stopped', message: made.stopped };
+    if ('stopped' in made)
+      return {
+        kind: 'stopped',
+        message: (lang === 'ko' ? made.stoppedKo : undefined) ?? made.stopped,
+      };
     if ('nothing' in made) return { kind: 'nothing', text: made.nothing };
     const { data, text, runs } = made;
     return { kind: 'done', files: [...spofFiles(data, text, assets, lang)], text, runs };

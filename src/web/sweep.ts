@@ -10,7 +10,14 @@
  * `--duration`, shards and resuming are not offered). Runs in the worker; no DOM.
  */
 
-import { CHECK_EVERY, CommandBudget, guardMessage, RunGuard, stoppedBy } from '../cli/run-guard.ts';
+import {
+  CHECK_EVERY,
+  CommandBudget,
+  guardMessage,
+  NOTHING_WRITTEN,
+  RunGuard,
+  stoppedBy,
+} from '../cli/run-guard.ts';
 import type { RunSummary } from '../metrics/summary.ts';
 import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
@@ -142,10 +149,15 @@ export async function runSweepPoint(
           const at = overrides.map((o) => o.label).join(' ');
           const { seed } = result.summary.scenario;
           return {
+            // as `msasim sweep --lang` words the run a guard stopped
             stopped: guardMessage(
-              `a run at ${at}${variant ? `, variant ${variant}` : ''}, seed ${seed},`,
+              {
+                en: `a run at ${at}${variant ? `, variant ${variant}` : ''}, seed ${seed},`,
+                ko: `${at}${variant ? `, 변형 ${variant}` : ''}, 시드 ${seed}의 실행`,
+              },
               stop,
-              'Nothing was written.',
+              NOTHING_WRITTEN,
+              s.request.lang ?? 'en',
             ),
           };
         }

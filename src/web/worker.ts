@@ -11,6 +11,7 @@
 // first: zod's settings are read as its schemas are made (worker-setup.ts)
 import './worker-setup.ts';
 import type { VegaAssets } from '../report/html/page.ts';
+import type { Lang } from '../report/i18n/lang.ts';
 import type { FromWorker, RunProgress, ToWorker } from './protocol.ts';
 import { buildReport, checkText, planText, precisionCheck, runVariant } from './run-scenario.ts';
 import { runSpof } from './spof.ts';
@@ -98,7 +99,9 @@ async function answer(message: Request, progress: (p: RunProgress) => void): Pro
  */
 function failed(message: Request, err: Error): Answer {
   if (err?.name === 'RunGuardError') {
-    const stopped = err.message;
+    // in the page's language where the error has its words (a budget spent before a run)
+    const ko = (err as Error & { ko?: string }).ko;
+    const stopped = langOf(message) === 'ko' && ko !== undefined ? ko : err.message;
     if (message.type === 'variant')
       return { type: 'ran', outcome: { kind: 'stopped', message: stopped } };
     if (message.type === 'sweep-point') return { type: 'sweep-point', outcome: { stopped } };
@@ -106,6 +109,14 @@ function failed(message: Request, err: Error): Answer {
       return { type: 'spof-done', outcome: { kind: 'stopped', message: stopped } };
   }
   return { type: 'crashed', message: String(err?.stack ?? err) };
+}
+
+/** The page's language a request carries (English when it carries none). */
+function langOf(message: Request): Lang {
+  if (message.type === 'variant') return message.request.lang ?? 'en';
+  if (message.type === 'sweep-point') return message.sweep.request.lang ?? 'en';
+  if (message.type === 'spof') return message.spof.request.lang ?? 'en';
+  return 'en';
 }
 
 scope.onmessage = (event) => {
