@@ -10,27 +10,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectNoEnglishSentence } from '../test-support/english-run.ts';
 import { expectParts } from '../test-support/expect-parts.ts';
+import { sourceMsasim } from '../test-support/source-cli.ts';
 import { formatCalibration } from './commands/calibrate.ts';
-import { main } from './main.ts';
 
 const HANGUL = /\p{Script=Hangul}/u;
 
-/** Runs the CLI in-process; its exit code and what it printed. */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const io = {
-    out: (t: string) => {
-      out += t;
-    },
-    err: (t: string) => {
-      err += t;
-    },
-    env,
-  };
-  const code = await main(['node', 'msasim', ...args], io);
-  return { code, out, err };
-}
+const cli = sourceMsasim;
 
 async function csv(text: string): Promise<string> {
   const file = join(await mkdtemp(join(tmpdir(), 'msasim-cal-ko-')), 'd.csv');

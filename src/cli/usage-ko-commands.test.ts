@@ -10,26 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { englishRun, expectNoEnglishSentence } from '../test-support/english-run.ts';
-import { main } from './main.ts';
+import { sourceMsasim } from '../test-support/source-cli.ts';
 
 const S = 'scenarios/01-shared-db.yaml';
 
-/** Runs the CLI in-process and returns its exit code and what it printed. */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const io = {
-    out: (t: string) => {
-      out += t;
-    },
-    err: (t: string) => {
-      err += t;
-    },
-    env,
-  };
-  const code = await main(['node', 'msasim', ...args], io);
-  return { code, out, err };
-}
+const cli = sourceMsasim;
 
 describe('englishRun', () => {
   it('finds an English sentence left inside the Korean frame, and nothing in option names or paths', () => {

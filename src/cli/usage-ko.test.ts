@@ -4,7 +4,7 @@
  * keeping the names and values they quote; in-process runs of the CLI show both languages.
  */
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { sourceMsasim } from '../test-support/source-cli.ts';
 import { usageErrorKo, usageLang } from './usage-ko.ts';
 
 describe('usageLang', () => {
@@ -51,17 +51,9 @@ describe('usageErrorKo', () => {
   });
 });
 
-/** Runs the CLI in-process with an environment (the locale) and returns its exit code and stderr. */
+/** Runs the CLI in-process with an environment (the locale); its exit code and stderr. */
 async function cli(args: string[], env: Record<string, string> = {}) {
-  let err = '';
-  const io = {
-    out: () => {},
-    err: (t: string) => {
-      err += t;
-    },
-    env,
-  };
-  const code = await main(['node', 'msasim', ...args], io);
+  const { code, err } = await sourceMsasim(args, env);
   return { code, err };
 }
 

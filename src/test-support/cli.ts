@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { capturedIo } from './captured-io.ts';
 
 /** The repository's root folder (bin/, scenarios/, package.json). */
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -67,16 +68,7 @@ export async function msasimInProcess(
     throw new Error(
       `msasimInProcess needs the repository root as working folder, not ${process.cwd()}`,
     );
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    out: (t: string) => {
-      stdout += t;
-    },
-    err: (t: string) => {
-      stderr += t;
-    },
-  };
+  const { io, printed } = capturedIo();
   running++;
   if (opts.cwd !== undefined) {
     movedTo = opts.cwd;
@@ -84,7 +76,7 @@ export async function msasimInProcess(
   }
   try {
     const code = await main(['node', 'msasim', ...args], io);
-    return { code, stdout, stderr };
+    return { code, stdout: printed.out, stderr: printed.err };
   } finally {
     running--;
     if (movedTo !== undefined) {

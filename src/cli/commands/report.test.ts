@@ -6,21 +6,9 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
+import { sourceMsasim } from '../../test-support/source-cli.ts';
 
-async function msasim(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'msasim', ...args], {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-  });
-  return { code, out, err };
-}
+const msasim = (args: string[]) => sourceMsasim(args);
 
 describe('msasim report', () => {
   it('rebuilds index.html from results.json, byte-identical to the one run wrote', async () => {
