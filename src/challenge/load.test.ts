@@ -57,6 +57,11 @@ describe('a challenge file', () => {
       parts: [/c\.challenge\.yaml:15:\d+ {2}questions\[0\]\.reveal\[0\]/],
     },
     {
+      problem: 'a title of two lines (it would end the starting attempt’s comment line)',
+      text: TINY_CHALLENGE.replace(/^title: .*$/m, 'title: "Serve fast\\nservices: {}"'),
+      parts: [/c\.challenge\.yaml:\d+:\d+ {2}title/, 'expected a title of one line'],
+    },
+    {
       problem: 'a key-metric goal without a bound',
       text: BROKEN_CHALLENGES.noBound,
       parts: ['goal.not-too-busy', 'sets no bound'],

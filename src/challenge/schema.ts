@@ -64,6 +64,16 @@ export const MetricGoal = z.strictObject({
 });
 
 /**
+ * A title: one line (it heads the brief, `--list`'s row and the first line of the starting
+ * attempt, a YAML comment a line break would end).
+ */
+const Title = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\r\n]*$/, 'expected a title of one line (no line break)');
+
+/**
  * The challenge's own texts in another language (issue 17): inline, so that a challenge stays
  * one file and its translation travels with it (a lesson's `x.ko.md` is prose beside a
  * scenario; these are a handful of short strings tied to the challenge's lists by position and
@@ -72,7 +82,7 @@ export const MetricGoal = z.strictObject({
  */
 export const ChallengeTranslation = z
   .strictObject({
-    title: z.string().min(1).max(200),
+    title: Title,
     /** Required when the challenge has a description. */
     description: z.string().min(1).optional(),
     /** One per hint, in the same order. */
@@ -93,7 +103,7 @@ export const ChallengeDocument = z.strictObject({
   version: z.literal(1),
   /** The challenge's name (what `msasim challenge --list` shows). */
   name: id,
-  title: z.string().min(1).max(200),
+  title: Title,
   /** The experiment of the catalogue it belongs to (README, docs/workshop.md). */
   experiment: z.number().int().min(1).max(11),
   description: z.string().default(''),

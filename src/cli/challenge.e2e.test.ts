@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROKEN_CHALLENGES, TINY_BASE, TINY_CHALLENGE } from '../test-support/challenges.ts';
-import { msasimInProcess as msasim } from '../test-support/cli.ts';
+import { msasimInProcess as msasim, msasimSpawned } from '../test-support/cli.ts';
 import { tempFolder } from '../test-support/temp-folder.ts';
 import { scenariosDir } from './commands/list.ts';
 
@@ -184,7 +184,8 @@ describe('msasim challenge', () => {
   });
 
   it('scenarios/challenges/msasim-challenge.schema.json is what `msasim schema --challenge` prints', async () => {
-    const r = await msasim(['schema', '--challenge']);
+    // the binary itself (its ASCII-only bundle), as the shipped schema says it is
+    const r = await msasimSpawned(['schema', '--challenge']);
     expect(r.code).toBe(0);
     const file = join('scenarios', 'challenges', 'msasim-challenge.schema.json');
     expect(await readFile(file, 'utf8')).toBe(r.stdout);

@@ -4,8 +4,12 @@
  * The patterns of the units live here (schema.ts uses them), so that reading a unit needs no zod.
  */
 
-/** Matches "2ms", "1.5s", "250us", "1m", "0.5h". */
-export const DURATION_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(us|µs|ms|s|m|min|h)\s*$/;
+/**
+ * Matches "2ms", "1.5s", "250us", "1m", "0.5h". The µ is written \u00b5: the expression's source
+ * (the JSON Schema's pattern) is then the same in the built modules and in bin/msasim's
+ * ASCII-only bundle (cli/ascii-source.ts), which writes it so.
+ */
+export const DURATION_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*(us|\u00b5s|ms|s|m|min|h)\s*$/;
 /** Matches "200/s", "3/ms", "12000/min", "5/h". */
 export const RATE_RE = /^\s*(\d+(\.\d+)?|\.\d+)\s*\/\s*(ms|s|sec|min|m|h)\s*$/;
 /** Matches a percentage: "5%", "12.5%". */
