@@ -17,6 +17,9 @@ import { showValue } from './paths.ts';
 import type { BudgetMeasure } from './schema.ts';
 import { challengeTexts } from './translation.ts';
 
+/** The first line of a starting attempt: what `--out` recognises as msasim's own. */
+export const ATTEMPT_MARKER = '# msasim challenge attempt:';
+
 /** "p99 ≤ 20ms, availability ≥ 99%" of a goal bound as written. */
 function boundText(slo: Record<string, unknown>, lang: Lang): string {
   const max = ['p50', 'p90', 'p99', 'p999', 'mean', 'errorRate', 'utilisation'];
@@ -137,4 +140,28 @@ export function formatVerdict(
   }
   lines.push('', t(lang, v.pass ? 'ch.v.pass' : 'ch.v.fail', { score: v.score }));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The starting attempt (`msasim challenge <name>` writes it, the playground puts it in its
+ * editor): the base scenario's text under a header saying what to do, in `lang` (the marker,
+ * its first words, stays as it is: it is how msasim knows the file for its own);
+ * `challengeFile`: the challenge as the header's command names it.
+ */
+export function startingAttempt(
+  c: Challenge,
+  challengeFile: string,
+  baseText: string,
+  lang: Lang = 'en',
+): string {
+  const body = baseText.replace(/^# yaml-language-server:.*\n/, '');
+  return [
+    `${ATTEMPT_MARKER} ${c.def.name} — ${challengeTexts(c.def, lang).title}`,
+    `# ${t(lang, 'ch.attempt.change', { paths: c.def.constraints.change.join(', ') })}`,
+    `# ${t(lang, 'ch.attempt.check', {
+      command: `msasim challenge ${challengeFile}`,
+      file: `<${t(lang, 'ch.attempt.thisFile')}>`,
+    })}`,
+    body,
+  ].join('\n');
 }

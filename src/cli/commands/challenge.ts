@@ -13,7 +13,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { judgeAttempt } from '../../challenge/check.ts';
-import { formatBrief, formatVerdict } from '../../challenge/format.ts';
+import {
+  ATTEMPT_MARKER,
+  formatBrief,
+  formatVerdict,
+  startingAttempt,
+} from '../../challenge/format.ts';
 import {
   type Attempt,
   bindChallenge,
@@ -36,6 +41,7 @@ import { gatherFileOutFacts, writeFileOut } from '../out-file.ts';
 import { refusalText, refusalTextKo } from '../out-rules.ts';
 import { CHECK_EVERY, CommandBudget, type GuardLimits, RunGuard } from '../run-guard.ts';
 import { checkGuards } from '../run-variants.ts';
+import type { ShippedChallenge } from '../../web/challenge.ts';
 import { scenariosDir } from './list.ts';
 
 /** Options of `msasim challenge`. */
@@ -55,8 +61,8 @@ export function challengesDir(): string {
 /** The suffix of a challenge file. */
 export const CHALLENGE_SUFFIX = '.challenge.yaml';
 
-/** The first line of a starting attempt: what `--out` recognises as msasim's own. */
-export const ATTEMPT_MARKER = '# msasim challenge attempt:';
+// the starting attempt and its first line are the challenge's (the playground writes it too)
+export { ATTEMPT_MARKER, startingAttempt } from '../../challenge/format.ts';
 
 /** The shipped challenge files, sorted by name. */
 export async function shippedChallenges(): Promise<string[]> {
@@ -97,6 +103,31 @@ async function findChallenge(given: string): Promise<{ file: string; byName: boo
   );
 }
 
+/**
+ * The shipped challenges as the playground carries them (scripts/build-web.mjs writes them
+ * into its assets): each challenge's text with its base scenario's and its solution's, under
+ * the names `scenarios/challenges/<file>` (as the gallery names the shipped scenarios).
+ */
+export async function playgroundChallenges(): Promise<ShippedChallenge[]> {
+  const dir = challengesDir();
+  const named = (f: string) => `scenarios/challenges/${f}`;
+  const out: ShippedChallenge[] = [];
+  for (const f of await shippedChallenges()) {
+    const text = await readFile(join(dir, f), 'utf8');
+    const { def } = parseChallenge(text, join(dir, f));
+    const base = {
+      file: named(def.scenario),
+      text: await readFile(join(dir, def.scenario), 'utf8'),
+    };
+    const solution =
+      def.solution === undefined
+        ? null
+        : { file: named(def.solution), text: await readFile(join(dir, def.solution), 'utf8') };
+    out.push({ name: basename(f, CHALLENGE_SUFFIX), file: named(f), text, base, solution });
+  }
+  return out;
+}
+
 /** Reads and checks a challenge file and its base scenario. @throws ScenarioError. */
 export async function loadChallenge(
   file: string,
@@ -124,28 +155,6 @@ async function runGuarded(c: Challenge, attempt: Attempt, limits: GuardLimits) {
     },
     after: (scenario, result) => checkGuards(scenario, result, limits, guard as RunGuard),
   });
-}
-
-/**
- * The starting attempt: the base scenario's text under a header saying what to do, in `lang`
- * (the marker, its first words, stays as it is: it is how msasim knows the file for its own).
- */
-export function startingAttempt(
-  c: Challenge,
-  challengeFile: string,
-  baseText: string,
-  lang: Lang = 'en',
-): string {
-  const body = baseText.replace(/^# yaml-language-server:.*\n/, '');
-  return [
-    `${ATTEMPT_MARKER} ${c.def.name} — ${challengeTexts(c.def, lang).title}`,
-    `# ${t(lang, 'ch.attempt.change', { paths: c.def.constraints.change.join(', ') })}`,
-    `# ${t(lang, 'ch.attempt.check', {
-      command: `msasim challenge ${challengeFile}`,
-      file: `<${t(lang, 'ch.attempt.thisFile')}>`,
-    })}`,
-    body,
-  ].join('\n');
 }
 
 /**
