@@ -3,7 +3,8 @@
  * `npm run build:web` do both): esbuild bundles src/web/app.ts (the page) and src/web/worker.ts
  * (the engine, the scenario pipeline and the report builders) for browsers; the vega libraries
  * the report inlines, the shipped scenarios with their lessons (and the lessons' translations,
- * x.ko.md beside x.md) and the scenario JSON Schema are
+ * x.ko.md beside x.md), the workshop challenges (challenges.json: each challenge with its base
+ * scenario and solution) and the scenario JSON Schema are
  * copied beside them. Any static host serves the folder; `msasim playground` inlines it into one
  * HTML file (cli/playground-file.ts).
  *
@@ -123,6 +124,10 @@ for (const file of await listScenarioFiles(dir)) {
   });
 }
 await writeFile(join(out, 'scenarios.json'), JSON.stringify(scenarios));
+// the workshop challenges (scenarios/challenges/): each with its base scenario and solution
+const { playgroundChallenges } = await import('../dist/cli/commands/challenge.js');
+const challenges = await playgroundChallenges();
+await writeFile(join(out, 'challenges.json'), JSON.stringify(challenges));
 await writeFile(join(out, 'schema.json'), await readFile(join(dir, 'msasim.schema.json'), 'utf8'));
 for (const [pkgName, file] of [
   ['vega', 'vega.min.js'],
@@ -142,5 +147,5 @@ await writeFile(
 );
 const bytes = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
 process.stdout.write(
-  `dist-web/: app.js + worker.js ${(bytes / 1024).toFixed(0)} KB, ${scenarios.length} scenarios\n`,
+  `dist-web/: app.js + worker.js ${(bytes / 1024).toFixed(0)} KB, ${scenarios.length} scenarios, ${challenges.length} challenges\n`,
 );

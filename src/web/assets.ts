@@ -1,5 +1,5 @@
 /**
- * The page's inlined data: the shipped scenarios, the JSON Schema, the vega libraries (handed to
+ * The page's inlined data: the shipped scenarios, the workshop challenges, the JSON Schema, the vega libraries (handed to
  * the worker, which inlines them in every report as the CLI does) and the worker's code. In the
  * single file (`msasim playground`) each sits in its `<script data-inline>` element; in the
  * static folder (`npm run build:web`) the elements are empty and the files beside the page are
@@ -7,6 +7,7 @@
  */
 import type { VegaAssets } from '../report/html/page.ts';
 import type { LessonLang } from '../scenario/lesson-types.ts';
+import type { ShippedChallenge } from './challenge.ts';
 
 /** A new element with its properties and children (text children are text nodes, never markup). */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -44,6 +45,8 @@ async function inlined(id: string): Promise<{ text: string; inline: boolean; src
 /** Everything the page loads once. */
 export interface PageAssets {
   scenarios: ShippedScenario[];
+  /** The workshop challenges (web/challenge.ts). */
+  challenges: ShippedChallenge[];
   schema: unknown;
   vega: VegaAssets;
   /** Makes a new worker (from the inlined code, or worker.js beside the page). */
@@ -51,8 +54,9 @@ export interface PageAssets {
 }
 
 export async function loadAssets(): Promise<PageAssets> {
-  const [scenarios, schema, vega, vegaLite, vegaEmbed, worker] = await Promise.all([
+  const [scenarios, challenges, schema, vega, vegaLite, vegaEmbed, worker] = await Promise.all([
     inlined('msasim-scenarios'),
+    inlined('msasim-challenges'),
     inlined('msasim-schema'),
     inlined('msasim-vega'),
     inlined('msasim-vega-lite'),
@@ -66,6 +70,7 @@ export async function loadAssets(): Promise<PageAssets> {
     : worker.src;
   return {
     scenarios: JSON.parse(scenarios.text) as ShippedScenario[],
+    challenges: JSON.parse(challenges.text) as ShippedChallenge[],
     schema: JSON.parse(schema.text),
     vega: { vega: vega.text, vegaLite: vegaLite.text, vegaEmbed: vegaEmbed.text },
     newWorker: () => new Worker(workerUrl),

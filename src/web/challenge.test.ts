@@ -14,11 +14,12 @@ import type { Lang } from '../report/i18n/lang.ts';
 import { sourceMsasim } from '../test-support/source-cli.ts';
 import { tempFolder } from '../test-support/temp-folder.ts';
 import {
-  type ChallengeRequest,
   challengeBrief,
   checkAttempt,
   type ShippedChallenge,
+  shortChallengeName,
 } from './challenge.ts';
+import type { ChallengeRequest } from './protocol.ts';
 
 /** The shipped challenge with the shortest runs (30 s simulated, one variant). */
 const NAME = '07-hot-shard';
@@ -60,7 +61,13 @@ describe('a challenge checked in the playground', () => {
       expect(c.file).toBe(`scenarios/challenges/${c.name}.challenge.yaml`);
       expect(c.base.text).toMatch(/^version: 1$/m);
       expect(c.solution?.text).toMatch(/^version: 1$/m);
+      expect(c.attemptFile).toBe(`${shortChallengeName(c.name)}.attempt.yaml`);
+      for (const lang of ['en', 'ko'] as const) {
+        const { file: _, ...words } = challengeBrief(c, lang);
+        expect(c.words[lang]).toEqual(words);
+      }
     }
+    expect(hot.words.ko.title).not.toBe(hot.words.en.title);
   });
 
   for (const lang of ['en', 'ko'] as const) {
@@ -71,6 +78,10 @@ describe('a challenge checked in the playground', () => {
       expect(base.cli.code).toBe(3);
       expect(web).toMatchObject({ kind: 'verdict', pass: false, text: base.cli.out });
       expect(base.cli.out).toContain(lang === 'ko' ? '실패' : 'FAIL');
+      // worded in the other language too, for a page whose language changes
+      const other = lang === 'ko' ? 'en' : 'ko';
+      const otherCli = await sourceMsasim(['challenge', NAME, base.file, '--lang', other]);
+      expect(web.kind === 'verdict' && web.texts[other]).toBe(otherCli.out);
 
       const solution = hot.solution?.text ?? '';
       const solved = await cliVerdict(solution, `solution-${lang}.yaml`, lang);

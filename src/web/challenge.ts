@@ -30,10 +30,10 @@ import {
 import { runAttempt } from '../challenge/run.ts';
 import { challengeTexts } from '../challenge/translation.ts';
 import type { Analysis } from '../report/analyse.ts';
-import type { Lang } from '../report/i18n/lang.ts';
+import { LANGS, type Lang } from '../report/i18n/lang.ts';
 import { t } from '../report/i18n/t.ts';
-import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
-import type { RunProgress } from './protocol.ts';
+import { ScenarioError } from '../scenario/issues.ts';
+import type { ChallengeOutcome, ChallengeRequest, RunProgress } from './protocol.ts';
 import { guardLimitsOf, type PlaygroundLimits } from './run-scenario.ts';
 
 /** A shipped challenge as the page carries it (scripts/build-web.mjs writes the list). */
@@ -47,35 +47,21 @@ export interface ShippedChallenge {
   base: { file: string; text: string };
   /** The challenge's `solution:`, when it has one (for the teacher). */
   solution: { file: string; text: string } | null;
+  /** The file the page keeps the attempt under (the CLI's default `--out`). */
+  attemptFile: string;
+  /**
+   * By language: the title, the brief (the CLI's) and the starting attempt (the text `msasim
+   * challenge <name>` writes), made when the page is built, so the page itself parses nothing.
+   */
+  words: Record<Lang, ChallengeWords>;
 }
 
-/** What the page asks a check for. */
-export interface ChallengeRequest {
-  /** The challenge file's name (messages) and text; its base scenario's. */
-  challengeFile: string;
-  challengeText: string;
-  baseFile: string;
-  baseText: string;
-  /** The attempt's text as in the editor, and its file name (the verdict's places name it). */
-  text: string;
-  file: string;
-  /** The language of the verdict, as `--lang`. */
-  lang?: Lang;
+/** A challenge's words in one language. */
+export interface ChallengeWords {
+  title: string;
+  brief: string;
+  attempt: string;
 }
-
-/** How a check ended. */
-export type ChallengeOutcome =
-  | {
-      kind: 'verdict';
-      /** What `msasim challenge <name> <file> --lang <l>` prints on stdout. */
-      text: string;
-      pass: boolean;
-      score: number;
-      /** The attempt's warnings (the CLI prints them on stderr). */
-      warnings: ScenarioIssue[];
-    }
-  | { kind: 'invalid'; issues: ScenarioIssue[] }
-  | { kind: 'stopped'; message: string };
 
 /** The challenge of `request` checked against its base scenario. @throws ScenarioError. */
 export function loadChallengeText(
@@ -94,11 +80,17 @@ export const shortChallengeName = (name: string): string => name.replace(/^\d+-/
 /** The file the page keeps an attempt at `name` under (the CLI's default `--out`). */
 export const attemptFileOf = (c: Challenge): string => `${c.def.name}.attempt.yaml`;
 
-/** The brief of a shipped challenge (the CLI's) and its starting attempt, in `lang`. */
+/** A challenge's files as the page carries them. */
+export type ChallengeFiles = Pick<ShippedChallenge, 'name' | 'file' | 'text' | 'base'>;
+
+/**
+ * The words of a shipped challenge in `lang` (the CLI's brief and starting attempt) and the file
+ * its attempt is kept under. @throws ScenarioError.
+ */
 export function challengeBrief(
-  shipped: ShippedChallenge,
+  shipped: ChallengeFiles,
   lang: Lang,
-): { brief: string; attempt: string; file: string; title: string } {
+): ChallengeWords & { file: string } {
   const { challenge } = loadChallengeText({
     challengeFile: shipped.file,
     challengeText: shipped.text,
@@ -140,11 +132,17 @@ export async function checkAttempt(
     if (ran.kind === 'stopped') return ran;
     verdict = judgeAttempt(challenge, base.raw, attempt, ran.analysis);
   }
-  const texts = challengeTexts(challenge.def, lang);
-  const head = t(lang, 'ch.v.head', { name: challenge.def.name, title: texts.title });
+  const done = verdict;
+  const worded = (l: Lang) => {
+    const texts = challengeTexts(challenge.def, l);
+    const head = t(l, 'ch.v.head', { name: challenge.def.name, title: texts.title });
+    return `${head}\n${formatVerdict(done, request.file, l, texts.asks)}`;
+  };
+  const texts = Object.fromEntries(LANGS.map((l) => [l, worded(l)])) as Record<Lang, string>;
   return {
     kind: 'verdict',
-    text: `${head}\n${formatVerdict(verdict, request.file, lang, texts.asks)}`,
+    text: texts[lang],
+    texts,
     pass: verdict.pass,
     score: verdict.score,
     warnings: attempt.loaded.warnings,

@@ -140,6 +140,36 @@ export type SpofOutcome =
   | { kind: 'problem'; message: string }
   | { kind: 'stopped'; message: string };
 
+/** What the page asks a check for. */
+export interface ChallengeRequest {
+  /** The challenge file's name (messages) and text; its base scenario's. */
+  challengeFile: string;
+  challengeText: string;
+  baseFile: string;
+  baseText: string;
+  /** The attempt's text as in the editor, and its file name (the verdict's places name it). */
+  text: string;
+  file: string;
+  /** The language of the verdict, as `--lang`. */
+  lang?: Lang;
+}
+
+/** How a check ended. */
+export type ChallengeOutcome =
+  | {
+      kind: 'verdict';
+      /** What `msasim challenge <name> <file> --lang <l>` prints on stdout. */
+      text: string;
+      /** The same in every language (the page shows it in its language, which may change). */
+      texts: Record<Lang, string>;
+      pass: boolean;
+      score: number;
+      /** The attempt's warnings (the CLI prints them on stderr). */
+      warnings: ScenarioIssue[];
+    }
+  | { kind: 'invalid'; issues: ScenarioIssue[] }
+  | { kind: 'stopped'; message: string };
+
 /** Page → worker. */
 export type ToWorker =
   | { type: 'init'; assets: VegaAssets }
@@ -163,6 +193,7 @@ export type ToWorker =
     }
   | { type: 'sweep-report'; id: number; plan: SweepPlan; texts: string[]; lang?: Lang }
   | { type: 'spof'; id: number; spof: SpofRequest }
+  | { type: 'challenge'; id: number; check: ChallengeRequest }
   | {
       type: 'report';
       id: number;
@@ -188,6 +219,7 @@ export type FromWorker =
   | { type: 'sweep-point'; id: number; outcome: { text: string } | { stopped: string } }
   | { type: 'sweep-reported'; id: number; files: [string, string][]; table: string }
   | { type: 'spof-done'; id: number; outcome: SpofOutcome }
+  | { type: 'checked'; id: number; outcome: ChallengeOutcome }
   | { type: 'ran'; id: number; outcome: VariantOutcome }
   | { type: 'reported'; id: number; files: [string, string][]; notes: string[] }
   | { type: 'progress'; id: number; progress: RunProgress }

@@ -10,6 +10,8 @@ import { DEFAULT_MAX_REPLICATIONS, type PrecisionState } from '../report/precisi
 import type { RunNotes } from '../report/results.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import type {
+  ChallengeOutcome,
+  ChallengeRequest,
   FromWorker,
   ReplicationRange,
   RunOutcome,
@@ -324,6 +326,15 @@ export class Runner {
   ): Promise<SpofOutcome | { kind: 'crashed'; message: string } | { kind: 'cancelled' }> {
     const m = await this.#pool[0].request((id) => ({ type: 'spof', id, spof }));
     return m.type === 'spof-done' ? m.outcome : this.#failed(m);
+  }
+
+  /** Checks a challenge's attempt (web/challenge.ts) on the first run worker. */
+  async challenge(
+    check: ChallengeRequest,
+    progress: (p: RunProgress) => void,
+  ): Promise<ChallengeOutcome | { kind: 'crashed'; message: string } | { kind: 'cancelled' }> {
+    const m = await this.#pool[0].request((id) => ({ type: 'challenge', id, check }), progress);
+    return m.type === 'checked' ? m.outcome : this.#failed(m);
   }
 
   #failed(m: FromWorker): { kind: 'crashed'; message: string } | { kind: 'cancelled' } {

@@ -3,7 +3,8 @@
  * (run-scenario.ts): the page asks one worker for the plan (how many variants and replications),
  * spreads the variants over its run workers (`variant`, a range of replications each), asks
  * where a precision target stands after each round (`precision`) and has the first build the
- * report of all their results (`report`). One request at a time per worker; the page cancels by terminating the
+ * report of all their results (`report`); it checks a challenge's attempt (`challenge`,
+ * challenge.ts) as `msasim challenge` does. One request at a time per worker; the page cancels by terminating the
  * worker. Any error that is not the user's (a bug, memory) is sent back as `crashed` with its
  * message; the command's wall budget running out before a run is a guard, not a crash.
  * answer() does the work and failed() words a throw; handle() adds the request's id and posts.
@@ -12,6 +13,7 @@
 import './worker-setup.ts';
 import type { VegaAssets } from '../report/html/page.ts';
 import type { Lang } from '../report/i18n/lang.ts';
+import { checkAttempt } from './challenge.ts';
 import type { FromWorker, RunProgress, ToWorker } from './protocol.ts';
 import { buildReport, checkText, planText, precisionCheck, runVariant } from './run-scenario.ts';
 import { runSpof } from './spof.ts';
@@ -86,6 +88,8 @@ async function answer(message: Request, progress: (p: RunProgress) => void): Pro
       };
     case 'spof':
       return { type: 'spof-done', outcome: await runSpof(message.spof, needAssets(), () => {}) };
+    case 'challenge':
+      return { type: 'checked', outcome: await checkAttempt(message.check, progress) };
     case 'report': {
       const { request, runs, replications, notes } = message;
       return { type: 'reported', ...buildReport(request, runs, needAssets(), replications, notes) };
@@ -107,6 +111,8 @@ function failed(message: Request, err: Error): Answer {
     if (message.type === 'sweep-point') return { type: 'sweep-point', outcome: { stopped } };
     if (message.type === 'spof')
       return { type: 'spof-done', outcome: { kind: 'stopped', message: stopped } };
+    if (message.type === 'challenge')
+      return { type: 'checked', outcome: { kind: 'stopped', message: stopped } };
   }
   return { type: 'crashed', message: String(err?.stack ?? err) };
 }
@@ -116,6 +122,7 @@ function langOf(message: Request): Lang {
   if (message.type === 'variant') return message.request.lang ?? 'en';
   if (message.type === 'sweep-point') return message.sweep.request.lang ?? 'en';
   if (message.type === 'spof') return message.spof.request.lang ?? 'en';
+  if (message.type === 'challenge') return message.check.lang ?? 'en';
   return 'en';
 }
 

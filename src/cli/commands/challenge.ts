@@ -28,7 +28,7 @@ import {
 } from '../../challenge/load.ts';
 import { runAttempt } from '../../challenge/run.ts';
 import { challengeTexts } from '../../challenge/translation.ts';
-import type { Lang } from '../../report/i18n/lang.ts';
+import { LANGS, type Lang } from '../../report/i18n/lang.ts';
 import { t } from '../../report/i18n/t.ts';
 import { displayWidth, padEndTo, padStartTo } from '../../report/text-table.ts';
 import { formatIssues } from '../../scenario/format.ts';
@@ -41,7 +41,7 @@ import { gatherFileOutFacts, writeFileOut } from '../out-file.ts';
 import { refusalText, refusalTextKo } from '../out-rules.ts';
 import { CHECK_EVERY, CommandBudget, type GuardLimits, RunGuard } from '../run-guard.ts';
 import { checkGuards } from '../run-variants.ts';
-import type { ShippedChallenge } from '../../web/challenge.ts';
+import { challengeBrief, type ShippedChallenge } from '../../web/challenge.ts';
 import { scenariosDir } from './list.ts';
 
 /** Options of `msasim challenge`. */
@@ -123,7 +123,16 @@ export async function playgroundChallenges(): Promise<ShippedChallenge[]> {
       def.solution === undefined
         ? null
         : { file: named(def.solution), text: await readFile(join(dir, def.solution), 'utf8') };
-    out.push({ name: basename(f, CHALLENGE_SUFFIX), file: named(f), text, base, solution });
+    const files = { name: basename(f, CHALLENGE_SUFFIX), file: named(f), text, base };
+    const words = LANGS.map((lang) => [lang, challengeBrief(files, lang)] as const);
+    out.push({
+      ...files,
+      solution,
+      attemptFile: words[0][1].file,
+      words: Object.fromEntries(
+        words.map(([lang, { title, brief, attempt }]) => [lang, { title, brief, attempt }]),
+      ) as ShippedChallenge['words'],
+    });
   }
   return out;
 }
