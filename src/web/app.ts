@@ -2,8 +2,8 @@
  * The playground page: the gallery of shipped scenarios with their lessons (searchable), the
  * editor (editor.ts), Run / Cancel with a progress bar (runner.ts: Web Workers), the report of
  * the last run in a sandboxed frame (the very index.html the CLI writes), downloads, share links
- * (share.ts), the what-if slider (whatif.ts), the replications asked in the toolbar and the
- * data files of replayed logs (data-files-panel.ts), in the page's language (page-lang.ts: the
+ * (share.ts), the what-if slider (whatif.ts), the toolbar's replications, the data files of
+ * replayed logs (data-files-panel.ts) and the workshop challenges (challenge-panel.ts), in the page's language (page-lang.ts: the
  * browser's, then the toolbar's select; ui-words.ts, ui-lang.ts), which can change without losing
  * the editor's text or the last run. Every text from a scenario, a lesson or a link
  * reaches the page as text (textContent, attributes through the DOM) or through the report's
@@ -16,13 +16,15 @@ import type { Lang } from '../report/i18n/lang.ts';
 import { lessonWithReferences } from '../report/lesson-figures.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
+import { ChallengePanel } from './challenge-panel.ts';
 import { DataFilesPanel } from './data-files-panel.ts';
 import { DownloadLinks, downloadText } from './downloads.ts';
 import { createEditor, setEditorLang, setEditorText } from './editor.ts';
 import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
 import { lessonInLang, lessonLanguages, lessonSearchText } from './lesson-lang.ts';
 import { initPageLang, pageLang } from './page-lang.ts';
-import type { RunProgress, RunRequest, WhatIf } from './protocol.ts';
+import { showProgress } from './progress-bar.ts';
+import type { RunRequest, WhatIf } from './protocol.ts';
 import { replicationChoice } from './replication-choice.ts';
 import { runLine } from './run-lines.ts';
 import { Runner, type RunResult } from './runner.ts';
@@ -74,6 +76,8 @@ class Playground {
     },
     busy: (running) => this.#busy(running),
   });
+  /** The workshop challenges (challenge-panel.ts). */
+  readonly challenges: ChallengePanel;
   /** The highlights of the previous run, for the comparison with the next one. */
   #previous: { file: string; rows: Highlight[] } | undefined;
   /** The highlights shown and the ones they are compared with (worded again on a language change). */
@@ -100,8 +104,17 @@ class Playground {
         this.#message(() => m, true);
       },
     );
+    this.challenges = new ChallengePanel(assets.challenges, {
+      runner: () => this.#runner,
+      current: () => ({ file: this.#file, text: this.#text }),
+      open: (file) => this.open(file),
+      message: (said, bad) => this.#message(said, bad),
+      busy: (running) => this.#busy(running),
+    });
     const current = loadCurrent() ?? '';
+    const attempt = this.challenges.starting(current);
     const first =
+      (attempt === undefined ? undefined : { file: current, text: attempt }) ??
       this.#entries().find((e) => e.file === current) ??
       this.#shipped(HEADLINE) ??
       assets.scenarios[0];
@@ -132,15 +145,16 @@ class Playground {
   /** The gallery's entries: scenarios opened from links first (kept as edits), then the shipped ones. */
   #entries(): ShippedScenario[] {
     const opened = [...this.#edits]
-      .filter(([file]) => this.#shipped(file) === undefined)
+      .filter(([file]) => this.#shipped(file) === undefined && !this.challenges.of(file))
       .map(([file, text]) => ({ file, text, lesson: null }));
     return [...opened, ...this.#assets.scenarios];
   }
 
   #changed(text: string): void {
     this.#text = text;
-    const original = this.#shipped(this.#file)?.text;
-    if (text === original) this.#edits.delete(this.#file);
+    const original =
+      text === this.#shipped(this.#file)?.text || this.challenges.isStarting(this.#file, text);
+    if (original) this.#edits.delete(this.#file);
     else this.#edits.set(this.#file, text);
     saveEdits(this.#edits);
     this.#markEdited();
@@ -191,7 +205,8 @@ class Playground {
   }
 
   #markEdited(): void {
-    for (const b of document.querySelectorAll<HTMLButtonElement>('#scenario-list button')) {
+    const buttons = '#scenario-list button, #challenge-list button';
+    for (const b of document.querySelectorAll<HTMLButtonElement>(buttons)) {
       const file = b.dataset.file ?? '';
       b.setAttribute('aria-current', String(file === this.#file));
       b.querySelector('.edited')?.remove();
@@ -200,27 +215,28 @@ class Playground {
     }
   }
 
-  /** Opens a scenario of the gallery (with the user's edit of it, if any). */
+  /** Opens a scenario of the gallery or a challenge's attempt (with the user's edit, if any). */
   open(file: string): void {
-    const s = this.#entries().find((e) => e.file === file);
-    if (s === undefined) return;
+    const text = this.#entries().find((e) => e.file === file)?.text;
+    const original = text ?? this.challenges.starting(file);
+    if (original === undefined) return;
     this.#file = file;
     saveCurrent(file);
     this.#clearWhatIf(false);
     this.#clearResults();
-    setEditorText(this.#editor, this.#edits.get(file) ?? s.text);
+    setEditorText(this.#editor, this.#edits.get(file) ?? original);
     this.#showScenario();
   }
 
   #reset(): void {
-    const s = this.#shipped(this.#file);
-    if (s === undefined) {
+    const original = this.#shipped(this.#file)?.text ?? this.challenges.starting(this.#file);
+    if (original === undefined) {
       this.#message((lang) => ui(lang, 'reset.fromLink'));
       return;
     }
     this.#edits.delete(this.#file);
     saveEdits(this.#edits);
-    setEditorText(this.#editor, s?.text ?? '');
+    setEditorText(this.#editor, original);
     this.#markEdited();
   }
 
@@ -230,6 +246,7 @@ class Playground {
     // renderMarkdown escapes every text of the lesson (report/html/markdown.ts); its figures
     // show as their references until a run fills them in (the report's lesson section)
     $('lesson').innerHTML = lesson ? renderMarkdown(lessonWithReferences(lesson)).toString() : '';
+    this.challenges.show();
     this.#markEdited();
     this.#refreshParameters();
   }
@@ -254,6 +271,7 @@ class Playground {
     this.#running = running;
     $<HTMLButtonElement>('run').disabled = running;
     $<HTMLButtonElement>('cancel').disabled = !running;
+    $<HTMLButtonElement>('check').disabled = running;
   }
 
   /** Shows `said` under the toolbar, in the page's language. */
@@ -267,23 +285,12 @@ class Playground {
   /** The language changed: the page's words, the lesson, the line and the highlights follow it. */
   #relang(): void {
     applyUiLang(document, pageLang());
+    this.challenges.reword();
     this.#showScenario();
     this.#message(this.#said.said, this.#said.bad);
     this.#dataFiles.reword();
     this.#drawHighlights();
     setEditorLang(this.#editor, pageLang());
-  }
-
-  #progress(p: RunProgress | undefined): void {
-    const bar = $<HTMLProgressElement>('progress');
-    bar.hidden = p === undefined;
-    if (p === undefined) {
-      $('progress-text').textContent = '';
-      return;
-    }
-    bar.value = (p.index + Math.min(1, p.simMs / p.durationMs)) / p.of;
-    $('progress-text').textContent =
-      `${p.variant} (${p.index + 1}/${p.of}) ${(p.simMs / 1000).toFixed(1)} / ${(p.durationMs / 1000).toFixed(0)} s`;
   }
 
   /** Runs the editor's scenario (with the what-if value); resolves when it has ended. */
@@ -304,13 +311,13 @@ class Playground {
     }
     this.#busy(true);
     this.#message((lang) => ui(lang, 'run.running'));
-    this.#progress({ variant: '', index: 0, of: 1, simMs: 0, durationMs: 1 });
+    showProgress({ variant: '', index: 0, of: 1, simMs: 0, durationMs: 1 });
     let result: RunResult;
     try {
-      result = await this.#runner.run(this.#request(choice), (p) => this.#progress(p));
+      result = await this.#runner.run(this.#request(choice), (p) => showProgress(p));
     } finally {
       this.#busy(false);
-      this.#progress(undefined);
+      showProgress(undefined);
     }
     this.#show(result);
     return result;

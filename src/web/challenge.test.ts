@@ -127,7 +127,7 @@ describe('a challenge checked in the playground', () => {
     expect(web.kind).toBe('invalid');
     if (web.kind !== 'invalid') return;
     expect(web.issues.length).toBeGreaterThan(0);
-    const line = hot.base.text.split('\n').findIndex((l) => l === 'duration: 30s') + 1;
+    const line = hot.base.text.split('\n').indexOf('duration: 30s') + 1;
     expect(web.issues[0]).toMatchObject({ file: 'hot-shard.attempt.yaml', severity: 'error' });
     expect(web.issues.some((i) => i.line >= line)).toBe(true);
 

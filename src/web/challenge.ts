@@ -9,15 +9,7 @@
  * function of the texts: same attempt, same verdict. Runs in the page's Web Worker; imports
  * nothing of the DOM, so Node tests run it too.
  */
-import {
-  CHECK_EVERY,
-  CommandBudget,
-  guardError,
-  NOTHING_WRITTEN,
-  RunGuard,
-  runOf,
-  stoppedBy,
-} from '../cli/run-guard.ts';
+
 import { judgeAttempt } from '../challenge/check.ts';
 import { formatBrief, formatVerdict, startingAttempt } from '../challenge/format.ts';
 import {
@@ -29,6 +21,15 @@ import {
 } from '../challenge/load.ts';
 import { runAttempt } from '../challenge/run.ts';
 import { challengeTexts } from '../challenge/translation.ts';
+import {
+  CHECK_EVERY,
+  CommandBudget,
+  guardError,
+  NOTHING_WRITTEN,
+  RunGuard,
+  runOf,
+  stoppedBy,
+} from '../cli/run-guard.ts';
 import type { Analysis } from '../report/analyse.ts';
 import { LANGS, type Lang } from '../report/i18n/lang.ts';
 import { t } from '../report/i18n/t.ts';

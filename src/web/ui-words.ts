@@ -68,6 +68,16 @@ export const UI_EN = {
   'sweep.invalid': 'The scenario has {n} problem(s) at a grid point; nothing was run.',
   'sweep.cancelled': 'Sweep cancelled; nothing was written.',
   'sweep.crashed': 'The sweep stopped with an error (your scenario is kept in the editor):',
+  // the workshop challenges (challenge-panel.ts)
+  'challenges.heading': 'Workshop challenges',
+  'challenge.label': 'Challenge',
+  'challenge.check': '✓ Check',
+  'challenge.check.title':
+    'Judge the attempt in the editor as msasim challenge does: constraints, budget, goal, answers, score',
+  'challenge.checking': 'checking the attempt…',
+  'challenge.checked': 'Checked in {seconds} s.',
+  'challenge.passed': 'Passed — score {score}/100',
+  'challenge.failed': 'Not passed yet — score {score}/100',
   // runs (app.ts, run-lines.ts)
   'run.nothing': 'Nothing was run: {problem}',
   'run.running': 'running…',
@@ -157,6 +167,15 @@ export const UI_KO: Record<UiKey, string> = {
   'spof.run': '단일 장애점 찾기',
   'spof.running': '공유 컴포넌트에 하나씩 장애를 내는 중…',
   'spof.done': '실행 {runs}번 (기준 + 장애마다 한 번).',
+  'challenges.heading': '워크숍 챌린지',
+  'challenge.label': '챌린지',
+  'challenge.check': '✓ 채점',
+  'challenge.check.title':
+    '편집기의 시도를 msasim challenge처럼 채점합니다: 제약, 예산, 목표, 답, 점수',
+  'challenge.checking': '시도를 채점하는 중…',
+  'challenge.checked': '채점했습니다 ({seconds}초).',
+  'challenge.passed': '통과 — 점수 {score}/100',
+  'challenge.failed': '아직 통과하지 못했습니다 — 점수 {score}/100',
   'sweep.running': '스윕 중…',
   'sweep.progress': '스윕 중… 점 {of}개 중 {done}개 완료',
   'sweep.badReplications':

@@ -34,6 +34,7 @@ import { displayWidth, padEndTo, padStartTo } from '../../report/text-table.ts';
 import { formatIssues } from '../../scenario/format.ts';
 import { readScenarioText } from '../../scenario/load.ts';
 import { didYouMean } from '../../scenario/suggest.ts';
+import { challengeBrief, type ShippedChallenge } from '../../web/challenge.ts';
 import { OutPathError, SLO_FAILED_EXIT, UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { chosenLang } from '../lang.ts';
@@ -41,7 +42,6 @@ import { gatherFileOutFacts, writeFileOut } from '../out-file.ts';
 import { refusalText, refusalTextKo } from '../out-rules.ts';
 import { CHECK_EVERY, CommandBudget, type GuardLimits, RunGuard } from '../run-guard.ts';
 import { checkGuards } from '../run-variants.ts';
-import { challengeBrief, type ShippedChallenge } from '../../web/challenge.ts';
 import { scenariosDir } from './list.ts';
 
 /** Options of `msasim challenge`. */

@@ -1,0 +1,165 @@
+/**
+ * The workshop challenges of the page (`msasim challenge` without an install): the list in the
+ * gallery (each challenge's title in the page's language), and for the challenge open in the
+ * editor its brief (the CLI's text, in a <pre>), *Check* and the verdict. Choosing a challenge
+ * opens its attempt, kept under the CLI's default name (`<name>.attempt.yaml`) with the page's
+ * other edits; unedited, it is the starting attempt `msasim challenge <name>` writes. *Check*
+ * sends the editor's text to a run worker (runner.ts → web/challenge.ts: the challenge's
+ * replications, the CLI's guards; Cancel stops it as it stops a run) and shows the verdict,
+ * the CLI's stdout for the same attempt text, with pass or fail and the score above it. The
+ * brief, the starting attempt and the verdict come worded in every language (the page's
+ * assets, the worker's answer), so a change of language rewords them without a rerun. Every
+ * challenge text reaches the page as text (textContent), never as markup.
+ */
+
+import { el } from './assets.ts';
+import type { ShippedChallenge } from './challenge.ts';
+import { pageLang } from './page-lang.ts';
+import { issueText } from './positions.ts';
+import { showProgress } from './progress-bar.ts';
+import type { ChallengeRequest } from './protocol.ts';
+import { runLine } from './run-lines.ts';
+import type { Runner } from './runner.ts';
+import { type Said, ui } from './ui-words.ts';
+
+/** What the panel needs from the page. */
+export interface ChallengeHooks {
+  runner(): Runner;
+  /** The file open in the editor and its text. */
+  current(): { file: string; text: string };
+  /** Opens `file` (an attempt) in the editor. */
+  open(file: string): void;
+  /** Shows a line (worded again when the page's language changes). */
+  message(said: Said, bad?: boolean): void;
+  /** Whether something runs (the page's Run, Check and Cancel buttons follow it). */
+  busy(running: boolean): void;
+}
+
+/** The last check's outcome, as the page keeps it. */
+type Checked = Awaited<ReturnType<Runner['challenge']>>;
+
+function $<T extends HTMLElement>(id: string): T {
+  const e = document.getElementById(id);
+  if (e === null) throw new Error(`the page has no #${id}`);
+  return e as T;
+}
+
+export class ChallengePanel {
+  /** The last check and the attempt file it judged (tests and the console read it). */
+  last: { file: string; outcome: Checked } | undefined;
+
+  constructor(
+    private readonly challenges: readonly ShippedChallenge[],
+    private readonly hooks: ChallengeHooks,
+  ) {
+    $('check').addEventListener('click', () => void this.check());
+    this.#renderList();
+  }
+
+  /** The challenge whose attempt is kept at `file`, if any. */
+  of(file: string): ShippedChallenge | undefined {
+    return this.challenges.find((c) => c.attemptFile === file);
+  }
+
+  /** The starting attempt kept at `file` in the page's language (undefined: not an attempt). */
+  starting(file: string): string | undefined {
+    return this.of(file)?.words[pageLang()].attempt;
+  }
+
+  /** Whether `text` is the starting attempt at `file`, in any language (so: not an edit). */
+  isStarting(file: string, text: string): boolean {
+    const c = this.of(file);
+    return c !== undefined && Object.values(c.words).some((w) => w.attempt === text);
+  }
+
+  #renderList(): void {
+    const lang = pageLang();
+    $('challenge-list').replaceChildren(
+      ...this.challenges.map((c) => {
+        const button = el('button', { type: 'button' }, [
+          c.words[lang].title,
+          el('span', { className: 'file' }, [c.name]),
+        ]);
+        button.dataset.file = c.attemptFile;
+        button.addEventListener('click', () => this.hooks.open(c.attemptFile));
+        return el('li', {}, [button]);
+      }),
+    );
+  }
+
+  /** Shows the brief and the verdict of the file now open (nothing when it is no attempt). */
+  show(): void {
+    const { file } = this.hooks.current();
+    const c = this.of(file);
+    const lang = pageLang();
+    $('challenge').hidden = c === undefined;
+    $<HTMLButtonElement>('check').hidden = c === undefined;
+    if (c !== undefined) $<HTMLDetailsElement>('challenges').open = true;
+    $('challenge-brief').textContent = c?.words[lang].brief ?? '';
+    const status = $('challenge-status');
+    const verdict = $('challenge-verdict');
+    const last = this.last?.file === file ? this.last.outcome : undefined;
+    status.textContent = '';
+    status.className = '';
+    verdict.textContent = '';
+    if (last?.kind !== 'verdict') return;
+    status.textContent = ui(lang, last.pass ? 'challenge.passed' : 'challenge.failed', {
+      score: last.score,
+    });
+    status.className = last.pass ? 'pass' : 'fail';
+    verdict.textContent = last.texts[lang];
+  }
+
+  /** The page's language changed: the list, the brief and the verdict follow it. */
+  reword(): void {
+    this.#renderList();
+    this.show();
+  }
+
+  /** Checks the attempt in the editor; resolves with how it ended. */
+  async check(): Promise<Checked | undefined> {
+    const { file, text } = this.hooks.current();
+    const c = this.of(file);
+    const button = $<HTMLButtonElement>('check');
+    if (c === undefined || button.disabled) return undefined;
+    const request: ChallengeRequest = {
+      challengeFile: c.file,
+      challengeText: c.text,
+      baseFile: c.base.file,
+      baseText: c.base.text,
+      text,
+      file,
+      lang: pageLang(),
+    };
+    this.hooks.busy(true);
+    this.hooks.message((lang) => ui(lang, 'challenge.checking'));
+    showProgress({ variant: '', index: 0, of: 1, simMs: 0, durationMs: 1 });
+    const t0 = performance.now();
+    let outcome: Checked;
+    try {
+      outcome = await this.hooks.runner().challenge(request, (p) => showProgress(p));
+    } finally {
+      this.hooks.busy(false);
+      showProgress(undefined);
+    }
+    this.last = { file, outcome };
+    document.body.dataset.lastCheck =
+      outcome.kind === 'verdict' ? (outcome.pass ? 'pass' : 'fail') : outcome.kind;
+    document.body.dataset.checks = String(Number(document.body.dataset.checks ?? 0) + 1);
+    this.show();
+    if (outcome.kind === 'verdict') {
+      const seconds = ((performance.now() - t0) / 1000).toFixed(2);
+      const { warnings } = outcome;
+      this.hooks.message((lang) =>
+        [
+          ui(lang, 'challenge.checked', { seconds }),
+          ...warnings.map((i) => `${i.file}:${i.line}:${i.col}  ${issueText(i, lang)}`),
+        ].join('\n\n'),
+      );
+    } else {
+      const { said, bad } = runLine(outcome);
+      this.hooks.message(said, bad);
+    }
+    return outcome;
+  }
+}
