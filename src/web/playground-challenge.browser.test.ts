@@ -4,7 +4,7 @@
  * the starting attempt in the editor; Check judges the unchanged attempt as failing, with the
  * CLI's verdict (web/challenge.ts, whose unit tests hold it to `msasim challenge`'s stdout) and
  * the score above it; the language select rewords the verdict without a rerun; an edit of the
- * attempt is kept over a reload. The challenge is 07-hot-shard: one variant of 30 simulated
+ * attempt is kept over a reload; Cancel stops a check. The challenge is 07-hot-shard: one variant of 30 simulated
  * seconds. Without /usr/bin/chromium the tests are skipped locally and fail in CI.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -99,6 +99,17 @@ browserSuite('a workshop challenge in the playground', () => {
     expect(await editor()).toMatch(/^duration: 31s$/m);
     expect(await page.textContent('#challenge-list [aria-current="true"] .edited')).toBeTruthy();
     expect(await page.isVisible('#check')).toBe(true);
+
+    // Cancel stops a check as it stops a run (scale-the-hot-part runs for a second or two)
+    await page.click('#challenge-list button[data-file="scale-the-hot-part.attempt.yaml"]');
+    await page.click('#check');
+    await page.click('#cancel');
+    await page.waitForFunction(() => Number(document.body.dataset.checks ?? 0) >= 1, null, {
+      timeout: 30_000,
+    });
+    expect(await page.evaluate(() => document.body.dataset.lastCheck)).toBe('cancelled');
+    expect(await page.textContent('#challenge-verdict')).toBe('');
+    expect(await page.isEnabled('#check')).toBe(true);
     await page.close();
   }, 120_000);
 });
