@@ -3,11 +3,12 @@
  * editor (editor.ts), Run / Cancel with a progress bar (runner.ts: Web Workers), the report of
  * the last run in a sandboxed frame (the very index.html the CLI writes), downloads, share links
  * (share.ts), the what-if slider (whatif.ts), the toolbar's replications, the data files of
- * replayed logs (data-files-panel.ts) and the workshop challenges (challenge-panel.ts), in the page's language (page-lang.ts: the
- * browser's, then the toolbar's select; ui-words.ts, ui-lang.ts), which can change without losing
- * the editor's text or the last run. Every text from a scenario, a lesson or a link
- * reaches the page as text (textContent, attributes through the DOM) or through the report's
- * escaping builders; the lesson's markup comes from the report's escaping Markdown renderer.
+ * replayed logs (data-files-panel.ts) and the workshop challenges (challenge-panel.ts), in the
+ * page's language (page-lang.ts: the browser's, then the toolbar's select; ui-words.ts,
+ * ui-lang.ts), which can change without losing the editor's text or the last run. Every text
+ * from a scenario, a lesson or a link reaches the page as text (textContent, attributes through
+ * the DOM) or through the report's escaping builders; the lesson's markup comes from the
+ * report's escaping Markdown renderer.
  */
 
 import type { EditorView } from '@codemirror/view';
@@ -112,9 +113,8 @@ class Playground {
       busy: (running) => this.#busy(running),
     });
     const current = loadCurrent() ?? '';
-    const attempt = this.challenges.starting(current);
     const first =
-      (attempt === undefined ? undefined : { file: current, text: attempt }) ??
+      this.challenges.entry(current) ??
       this.#entries().find((e) => e.file === current) ??
       this.#shipped(HEADLINE) ??
       assets.scenarios[0];

@@ -66,6 +66,12 @@ export class ChallengePanel {
     return this.of(file)?.words[pageLang()].attempt;
   }
 
+  /** The attempt kept at `file` as a gallery entry with its starting text (undefined: none). */
+  entry(file: string): { file: string; text: string } | undefined {
+    const text = this.starting(file);
+    return text === undefined ? undefined : { file, text };
+  }
+
   /** Whether `text` is the starting attempt at `file`, in any language (so: not an edit). */
   isStarting(file: string, text: string): boolean {
     const c = this.of(file);
