@@ -23,7 +23,7 @@ export const EN_TOOLS = {
   'ch.start.unchanged': '{out} is already there, unchanged',
   'ch.start.kept': '{out} is already there, changed since: your attempt, left as it is',
   // msasim challenge --list
-  // the header of the starting attempt (cli/commands/challenge.ts startingAttempt)
+  // the header of the starting attempt (challenge/format.ts startingAttempt)
   'ch.attempt.change': 'Change only: {paths}',
   'ch.attempt.check': 'Check it with: {command} {file}',
   'ch.attempt.thisFile': 'this file',
