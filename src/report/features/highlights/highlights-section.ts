@@ -19,8 +19,10 @@ import {
 } from '../../highlights-text.ts';
 import { variantColour } from '../../html/chart-style.ts';
 import { variantLabel } from '../../html/charts.ts';
+import { unbrokenFigures } from '../../html/format.ts';
 import { variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
+import { HL_NARROW_CARD, HL_STACK_WIDTHS } from '../../html/page-style.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
 import { tHtml } from '../../html/words.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -28,6 +30,7 @@ import { t } from '../../i18n/t.ts';
 import { verdictOf } from '../../key-metrics.ts';
 import { precisionSentence } from '../../precision.ts';
 import type { ReportData } from '../../report-data-types.ts';
+import { displayWidth } from '../../text-table.ts';
 
 /** A percentage of the bar's scale, kept within [0, 100] and to one decimal (a style value). */
 const pct = (x: number, max: number) =>
@@ -51,11 +54,40 @@ function bar(c: HighlightCell, max: number, index: number): Html {
  */
 const ONE_LINE_VALUE = 20;
 
-/** A variant's value in a card: on two lines when it is too long for one (see ONE_LINE_VALUE). */
-function valueCell(text: string): Html | string {
+/** The lines a value takes in a card: one, or two when it is too long (see ONE_LINE_VALUE). */
+function valueLines(text: string): string[] {
   const cut = text.indexOf(' ± ');
-  if (text.length <= ONE_LINE_VALUE || cut < 0) return text;
-  return html`${text.slice(0, cut)}<br><span class="hl-hw">${text.slice(cut + 1)}</span>`;
+  if (text.length <= ONE_LINE_VALUE || cut < 0) return [text];
+  return [text.slice(0, cut), text.slice(cut + 1)];
+}
+
+/** A variant's value in a card, on the lines of `valueLines`. */
+function valueCell(text: string): Html | string {
+  const [mean, hw] = valueLines(text);
+  return hw === undefined ? mean : html`${mean}<br><span class="hl-hw">${hw}</span>`;
+}
+
+/**
+ * Estimated widths (px) of a card's text, on the wide side (DejaVu Sans, the widest of the
+ * usual system fonts, measured in Chromium): a column of a variant's name (bold 14 px; a wide
+ * character, such as Hangul, counts twice), of a value (bold 14 px, 13 px in a narrow card),
+ * and what a row adds: the swatch, the gaps and the narrowest bar worth drawing.
+ */
+const WIDTH = { name: 8.8, value: 8.1, narrowValue: 7.5, row: 17 + 8 + 4 + 8 + 24 };
+
+/**
+ * The class that puts a variant's name on a line of its own in the cards too narrow for its row
+ * (page-style.ts HL_STACK_WIDTHS), or '' when its row fits every card: a name is never broken
+ * at its hyphens ("batch-" over "cache"). `valueChars`: the longest value line of the card, in
+ * display columns (the value column is as wide as it).
+ */
+export function stackClass(name: string, valueChars: number): string {
+  const base = WIDTH.row + WIDTH.name * displayWidth(name);
+  const narrow = base + WIDTH.narrowValue * valueChars;
+  const need = narrow <= HL_NARROW_CARD ? narrow : base + WIDTH.value * valueChars;
+  if (need <= (HL_STACK_WIDTHS[0] ?? 0)) return '';
+  const w = HL_STACK_WIDTHS.find((x) => x >= need) ?? HL_STACK_WIDTHS[HL_STACK_WIDTHS.length - 1];
+  return `hl-s${w}`;
 }
 
 /** The card of one highlight. */
@@ -69,13 +101,16 @@ function card(data: ReportData, h: Highlight, lang: Lang): Html {
     0,
     ...cells.map((c) => Math.max(c.estimate?.estimate.mean ?? 0, c.estimate?.estimate.hi ?? 0)),
   );
+  const values = cells.map((c) => valueText(c.estimate, lang));
+  const valueChars = Math.max(0, ...values.flatMap(valueLines).map(displayWidth));
   const rows = cells.map((c, i) => {
     const diff = differenceText(c.difference, c.variant, lang, cells[0]?.variant ?? '');
     const v = c.difference === null ? 'ns' : verdictOf(c.difference);
     const verdict = v === 'better' || v === 'worse' ? ` ${v}` : '';
-    return html`<tr><td class="hl-variant">${variantChip(c.variant, i)}</td><td class="hl-value">${valueCell(valueText(c.estimate, lang))}</td><td class="hl-chart">${bar(c, max, i)}</td></tr>${diff === '' ? '' : html`<tr class="hl-diff${verdict}"><td colspan="3">${diff}</td></tr>`}`;
+    const stack = stackClass(c.variant, valueChars);
+    return html`<span class="hl-variant${stack === '' ? '' : ` ${stack}`}">${variantChip(c.variant, i)}</span><span class="hl-value">${valueCell(values[i])}</span>${bar(c, max, i)}${diff === '' ? '' : html`<span class="hl-diff${verdict}">${unbrokenFigures(diff)}</span>`}`;
   });
-  return html`<article class="hl-card"><h3>${highlightTitle(h, data.variants, lang)}</h3><table class="hl-table">${joinHtml(rows, '')}</table></article>`;
+  return html`<article class="hl-card"><h3>${highlightTitle(h, data.variants, lang)}</h3><div class="hl-grid">${joinHtml(rows, '')}</div></article>`;
 }
 
 /** The highlights section, first on the page (none when there is nothing to show). */
