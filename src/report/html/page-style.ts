@@ -11,11 +11,11 @@ export const HL_NARROW_CARD = 330;
 /**
  * The widths (px) of a highlight card's content below which a variant's row goes on two lines
  * (its name on a line of its own): a row needing w px gets the class hl-s<W>, W the first of
- * these ≥ w (highlights-section.ts `stackClass`).
+ * these ≥ w (features/highlights/card-fit.ts `stackClass`).
  */
 export const HL_STACK_WIDTHS: readonly number[] = Array.from(
-  { length: 25 },
-  (_, i) => 240 + 20 * i,
+  { length: 49 },
+  (_, i) => 240 + 10 * i,
 );
 
 /** CSS of every report page. */

@@ -22,7 +22,6 @@ import { variantLabel } from '../../html/charts.ts';
 import { unbrokenFigures } from '../../html/format.ts';
 import { variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
-import { HL_NARROW_CARD, HL_STACK_WIDTHS } from '../../html/page-style.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
 import { tHtml } from '../../html/words.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -30,7 +29,7 @@ import { t } from '../../i18n/t.ts';
 import { verdictOf } from '../../key-metrics.ts';
 import { precisionSentence } from '../../precision.ts';
 import type { ReportData } from '../../report-data-types.ts';
-import { displayWidth } from '../../text-table.ts';
+import { stackClass } from './card-fit.ts';
 
 /** A percentage of the bar's scale, kept within [0, 100] and to one decimal (a style value). */
 const pct = (x: number, max: number) =>
@@ -67,29 +66,6 @@ function valueCell(text: string): Html | string {
   return hw === undefined ? mean : html`${mean}<br><span class="hl-hw">${hw}</span>`;
 }
 
-/**
- * Estimated widths (px) of a card's text, on the wide side (DejaVu Sans, the widest of the
- * usual system fonts, measured in Chromium): a column of a variant's name (bold 14 px; a wide
- * character, such as Hangul, counts twice), of a value (bold 14 px, 13 px in a narrow card),
- * and what a row adds: the swatch, the gaps and the narrowest bar worth drawing.
- */
-const WIDTH = { name: 8.8, value: 8.1, narrowValue: 7.5, row: 17 + 8 + 4 + 8 + 24 };
-
-/**
- * The class that puts a variant's name on a line of its own in the cards too narrow for its row
- * (page-style.ts HL_STACK_WIDTHS), or '' when its row fits every card: a name is never broken
- * at its hyphens ("batch-" over "cache"). `valueChars`: the longest value line of the card, in
- * display columns (the value column is as wide as it).
- */
-export function stackClass(name: string, valueChars: number): string {
-  const base = WIDTH.row + WIDTH.name * displayWidth(name);
-  const narrow = base + WIDTH.narrowValue * valueChars;
-  const need = narrow <= HL_NARROW_CARD ? narrow : base + WIDTH.value * valueChars;
-  if (need <= (HL_STACK_WIDTHS[0] ?? 0)) return '';
-  const w = HL_STACK_WIDTHS.find((x) => x >= need) ?? HL_STACK_WIDTHS[HL_STACK_WIDTHS.length - 1];
-  return `hl-s${w}`;
-}
-
 /** The card of one highlight. */
 function card(data: ReportData, h: Highlight, lang: Lang): Html {
   const variants = data.variants.map((v) => ({
@@ -102,12 +78,12 @@ function card(data: ReportData, h: Highlight, lang: Lang): Html {
     ...cells.map((c) => Math.max(c.estimate?.estimate.mean ?? 0, c.estimate?.estimate.hi ?? 0)),
   );
   const values = cells.map((c) => valueText(c.estimate, lang));
-  const valueChars = Math.max(0, ...values.flatMap(valueLines).map(displayWidth));
+  const lines = values.flatMap(valueLines);
   const rows = cells.map((c, i) => {
     const diff = differenceText(c.difference, c.variant, lang, cells[0]?.variant ?? '');
     const v = c.difference === null ? 'ns' : verdictOf(c.difference);
     const verdict = v === 'better' || v === 'worse' ? ` ${v}` : '';
-    const stack = stackClass(c.variant, valueChars);
+    const stack = stackClass(c.variant, lines);
     return html`<span class="hl-variant${stack === '' ? '' : ` ${stack}`}">${variantChip(c.variant, i)}</span><span class="hl-value">${valueCell(values[i])}</span>${bar(c, max, i)}${diff === '' ? '' : html`<span class="hl-diff${verdict}">${unbrokenFigures(diff)}</span>`}`;
   });
   return html`<article class="hl-card"><h3>${highlightTitle(h, data.variants, lang)}</h3><div class="hl-grid">${joinHtml(rows, '')}</div></article>`;
