@@ -86,6 +86,7 @@ ${HL_STACK_WIDTHS.map((w) => `@container (max-width: ${w - 0.02}px) { .hl-s${w} 
 .anomaly-same { color: var(--muted); font-size: 16px; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; background: #f1f5f9; padding: 1px 5px; border-radius: 4px; }
 pre { background: #0f172a; color: #e2e8f0; padding: 14px 16px; border-radius: 8px; overflow-x: auto; font-size: 15px; }
+code.option { white-space: nowrap; }
 pre code { background: none; padding: 0; color: inherit; }
 blockquote { margin: 10px 0; padding: 4px 16px; border-left: 4px solid #93c5fd; color: #374151; background: var(--band); }
 .lesson { max-width: 62em; }

@@ -23,7 +23,6 @@ import { unbrokenFigures } from '../../html/format.ts';
 import { variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { type Html, html, joinHtml } from '../../html/template.ts';
-import { tHtml } from '../../html/words.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t } from '../../i18n/t.ts';
 import { verdictOf } from '../../key-metrics.ts';
@@ -66,6 +65,21 @@ function valueCell(text: string): Html | string {
   return hw === undefined ? mean : html`${mean}<br><span class="hl-hw">${hw}</span>`;
 }
 
+/**
+ * A note's text with each command-line option it names ("--warmup auto") set as code on one
+ * line: never broken after its dashes ("--" over "warmup auto").
+ */
+export function optionsAsCode(text: string): Html {
+  const parts: (Html | string)[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/(?<![\w-])--[a-z][a-z-]*(?: (?:auto|\d[\w.%]*))?/g)) {
+    parts.push(text.slice(last, m.index), html`<code class="option">${m[0]}</code>`);
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return joinHtml(parts, '');
+}
+
 /** The card of one highlight. */
 function card(data: ReportData, h: Highlight, lang: Lang): Html {
   const variants = data.variants.map((v) => ({
@@ -101,9 +115,9 @@ export function highlightsSection(data: ReportData, lang: Lang = 'en'): PageSect
     );
   if (data.notes?.warmupAutoMs !== undefined)
     notes.push(
-      html`<p class="intro">${tHtml(lang, 'hl.warmupAuto.page', { s: data.notes.warmupAutoMs / 1000 })}</p>`,
+      html`<p class="intro">${optionsAsCode(t(lang, 'hl.warmupAuto.page', { s: data.notes.warmupAutoMs / 1000 }))}</p>`,
     );
-  for (const w of warmupLines(h, lang)) notes.push(html`<p class="note">⚠ ${w}</p>`);
+  for (const w of warmupLines(h, lang)) notes.push(html`<p class="note">⚠ ${optionsAsCode(w)}</p>`);
   const cls = data.replications < 2 ? 'note' : 'intro';
   return [
     {
