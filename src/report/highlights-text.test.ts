@@ -6,8 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareHistograms } from '../metrics/histogram.ts';
 import { estimate } from '../stats/index.ts';
-import { isHistogramPercentile, valueText } from './highlights-text.ts';
+import { halfWidthText, isHistogramPercentile, valueText } from './highlights-text.ts';
+import { keyMetricsTable } from './html/key-metrics-table.ts';
 import type { MetricEstimate, MetricUnit } from './key-metrics.ts';
+import type { ReportData } from './report-data-types.ts';
 
 beforeAll(prepareHistograms);
 
@@ -49,5 +51,21 @@ describe('valueText', () => {
       expect(isHistogramPercentile(m), m).toBe(true);
     for (const m of ['meanMs', 'maxMs', 'waitMeanMs', 'lockHoldMaxMs', 'throughputPerSec'])
       expect(isHistogramPercentile(m), m).toBe(false);
+  });
+});
+
+describe('halfWidthText', () => {
+  it('is the same in the comparison table as in the highlights', () => {
+    const p50 = est('p50Ms', 'ms', [361.215, 361.215, 361.215]);
+    expect(halfWidthText(p50)).toBe('± <0.256 ms');
+    expect(halfWidthText({ ...p50, estimate: { ...p50.estimate, halfWidth: null } })).toBeNull();
+    const data = {
+      scenario: { name: 'headline' },
+      variants: [{ variant: 'n-plus-1', estimates: [p50] }],
+      comparisons: [],
+    } as unknown as ReportData;
+    const table = keyMetricsTable(data, 'overall', ['p50Ms']).toString();
+    expect(table).toContain('± &lt;0.256 ms');
+    expect(table).not.toContain('± 0.00 ms');
   });
 });
