@@ -1,7 +1,7 @@
 /**
  * The page's first section: one card per highlight (the key metrics the scenario's lesson is
  * about, or the default rule's, report/highlights.ts), every variant side by side as a bar with
- * its 95 % confidence interval as a whisker, the value in figures and the difference from the
+ * its 95 % confidence interval as a whisker (no bar for a run of one variant), the value in figures and the difference from the
  * baseline (the first variant) in words. The number of replications is said once above the
  * cards, with the precision and warm-up notes and warnings.
  */
@@ -98,7 +98,9 @@ function card(data: ReportData, h: Highlight, lang: Lang): Html {
     const v = c.difference === null ? 'ns' : verdictOf(c.difference);
     const verdict = v === 'better' || v === 'worse' ? ` ${v}` : '';
     const stack = stackClass(c.variant, lines);
-    return html`<span class="hl-variant${stack === '' ? '' : ` ${stack}`}">${variantChip(c.variant, i)}</span><span class="hl-value">${valueCell(values[i])}</span>${bar(c, max, i)}${diff === '' ? '' : html`<span class="hl-diff${verdict}">${unbrokenFigures(diff)}</span>`}`;
+    // one variant has nothing to be set beside: no bar (it would only fill its card)
+    const drawn = cells.length > 1 ? bar(c, max, i) : html`<span></span>`;
+    return html`<span class="hl-variant${stack === '' ? '' : ` ${stack}`}">${variantChip(c.variant, i)}</span><span class="hl-value">${valueCell(values[i])}</span>${drawn}${diff === '' ? '' : html`<span class="hl-diff${verdict}">${unbrokenFigures(diff)}</span>`}`;
   });
   return html`<article class="hl-card"><h3>${highlightTitle(h, data.variants, lang)}</h3><div class="hl-grid">${joinHtml(rows, '')}</div></article>`;
 }
