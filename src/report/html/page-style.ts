@@ -63,6 +63,8 @@ p { margin: 8px 0 12px; }
 /* a variant's name is never broken (not at its hyphens): too long for its row in this card, it
    has a line of its own above its value (the hl-sN rules below) */
 .hl-variant { white-space: nowrap; padding: 1px 0; }
+.hl-variant.hl-wrap { grid-column: 1 / -1; white-space: normal; overflow-wrap: anywhere; }
+.hl-wrap .variant-name { white-space: normal; }
 .hl-value { grid-column: 2; white-space: nowrap; font-weight: 700; font-variant-numeric: tabular-nums; padding: 1px 4px 1px 0; }
 .hl-hw { font-weight: 400; }
 /* a narrow card (four to a row, long variant names): smaller values rather than a cut one */

@@ -45,4 +45,9 @@ describe('stackClass', () => {
       stackBelow('freeze-small-backlog', ['16.7 % ± 0.4 %']),
     );
   });
+
+  it('puts a name too long for any card on its own line, where it may break', () => {
+    expect(stackClass('x'.repeat(80), ['5.09 ms ± 0.03 ms'])).toBe('hl-wrap');
+    expect(stackClass('x'.repeat(30), ['5.09 ms ± 0.03 ms'])).toMatch(/^hl-s\d+$/);
+  });
 });

@@ -50,7 +50,8 @@ const ROW_PX = 17 + 8 + 4 + 8 + 16;
 /**
  * The class that puts `name` on a line of its own in the cards too narrow for its row (the first
  * width of page-style.ts HL_STACK_WIDTHS not below what the row needs), or '' when the row fits
- * every card. `values`: the card's value lines (the value column is as wide as the widest).
+ * every card; a name too long for any card is always on its own line, where it may break
+ * (hl-wrap). `values`: the card's value lines (the value column is as wide as the widest).
  */
 export function stackClass(name: string, values: readonly string[]): string {
   const valueEm = Math.max(0, ...values.map(textEm));
@@ -59,6 +60,7 @@ export function stackClass(name: string, values: readonly string[]): string {
   const narrow = base + 13 * valueEm;
   const need = narrow <= HL_NARROW_CARD ? narrow : base + 14 * valueEm;
   if (need <= (HL_STACK_WIDTHS[0] ?? 0)) return '';
-  const w = HL_STACK_WIDTHS.find((x) => x >= need) ?? HL_STACK_WIDTHS[HL_STACK_WIDTHS.length - 1];
-  return `hl-s${w}`;
+  const w = HL_STACK_WIDTHS.find((x) => x >= need);
+  // longer than the widest card can hold beside a value: on its own line, and broken where it must
+  return w === undefined ? 'hl-wrap' : `hl-s${w}`;
 }
