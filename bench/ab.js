@@ -13,7 +13,9 @@ import { parseDocument } from 'yaml';
 
 const [dirA, dirB, which, roundsText, secondsText, rateText] = process.argv.slice(2);
 if (dirB === undefined || (which !== 'mm1' && which !== 'shop')) {
-  process.stderr.write('usage: node bench/ab.js <dirA> <dirB> <mm1|shop> <rounds> [seconds] [rate]\n');
+  process.stderr.write(
+    'usage: node bench/ab.js <dirA> <dirB> <mm1|shop> <rounds> [seconds] [rate]\n',
+  );
   process.exit(2);
 }
 const rounds = Number(roundsText ?? 16);
