@@ -10,8 +10,8 @@ export const HL_NARROW_CARD = 330;
 
 /**
  * The widths (px) of a highlight card's content below which a variant's row goes on two lines
- * (its name on a line of its own): a row needing w px gets the class hl-s<W>, W the first of
- * these ≥ w (features/highlights/card-fit.ts `stackClass`).
+ * (its name on a line of its own): a row needing w px gets the class hl-s<W>, W the widest of
+ * these ≤ w (features/highlights/card-fit.ts `stackClass`).
  */
 export const HL_STACK_WIDTHS: readonly number[] = Array.from(
   { length: 49 },

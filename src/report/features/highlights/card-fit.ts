@@ -48,9 +48,9 @@ export function textEm(text: string): number {
 const ROW_PX = 17 + 8 + 4 + 8 + 16;
 
 /**
- * The class that puts `name` on a line of its own in the cards too narrow for its row (the first
- * width of page-style.ts HL_STACK_WIDTHS not below what the row needs), or '' when the row fits
- * every card; a name too long for any card is always on its own line, where it may break
+ * The class that puts `name` on a line of its own in the cards too narrow for its row (the widest
+ * of page-style.ts HL_STACK_WIDTHS not above what the row needs), or '' when the row fits every
+ * card; a name too long for any card is always on its own line, where it may break
  * (hl-wrap). `values`: the card's value lines (the value column is as wide as the widest).
  */
 export function stackClass(name: string, values: readonly string[]): string {
@@ -59,8 +59,11 @@ export function stackClass(name: string, values: readonly string[]): string {
   // values are set at 13 px in a narrow card, 14 px in a wider one
   const narrow = base + 13 * valueEm;
   const need = narrow <= HL_NARROW_CARD ? narrow : base + 14 * valueEm;
-  if (need <= (HL_STACK_WIDTHS[0] ?? 0)) return '';
-  const w = HL_STACK_WIDTHS.find((x) => x >= need);
+  const last = HL_STACK_WIDTHS[HL_STACK_WIDTHS.length - 1] ?? 0;
   // longer than the widest card can hold beside a value: on its own line, and broken where it must
-  return w === undefined ? 'hl-wrap' : `hl-s${w}`;
+  if (need > last) return 'hl-wrap';
+  // the widest step not above the need: in a card up to a step (10 px) narrower than the need,
+  // the bar gives up those pixels of its 16 rather than the name its line
+  const w = HL_STACK_WIDTHS.findLast((x) => x <= need);
+  return w === undefined ? '' : `hl-s${w}`;
 }
