@@ -48,6 +48,23 @@ describe('msasim run: every shipped scenario', () => {
     );
     // the console fits 100 columns (without --wide): tables stacked, long lines wrapped
     for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
+    // the page's highlight cards print the console's figures ("± 18.3 %" in both, not "± 18.4 %"
+    // on a page built from figures rounded twice)
+    const page = await readFile(join(r.out, 'index.html'), 'utf8');
+    const consoleText = r.stdout.replace(/\s+/g, ' ');
+    const values = [
+      ...page.matchAll(
+        /<span class="hl-value">((?:[^<]|<br>|<span class="hl-hw">[^<]*<\/span>)*)<\/span>/g,
+      ),
+    ].map((m) =>
+      m[1]
+        .replace(/<br>/g, ' ')
+        .replace(/<[^>]*>/g, '')
+        .replaceAll('&lt;', '<')
+        .replaceAll('&amp;', '&'),
+    );
+    expect(values.length).toBeGreaterThan(0);
+    for (const v of values) expect(consoleText, `${file}: ${v}`).toContain(v);
   });
 
   it('--wide prints the tables at their full width, the same figures', async () => {

@@ -11,6 +11,7 @@ import {
   HDR_OPTIONS,
   LatencyHistogram,
   prepareHistograms,
+  resolutionMs,
 } from './histogram.ts';
 import { LogHistogram } from './log-histogram.ts';
 
@@ -170,6 +171,36 @@ describe('histogram accuracy', () => {
         });
       }),
       { seed: 6, numRuns: 300 },
+    );
+  });
+});
+
+describe('resolutionMs', () => {
+  /** The p50 of a histogram holding `ms` and a larger value (so that the max does not cap it). */
+  function alone(ms: number): number {
+    const h = new LatencyHistogram();
+    h.record(ms);
+    h.record(2_000_000);
+    const p = h.percentile(50);
+    h.dispose();
+    return p;
+  }
+
+  it('is the width of the bucket a value is counted in: a value one resolution up is in the next', () => {
+    expect(resolutionMs(1.5)).toBe(0.001);
+    expect(resolutionMs(2.047)).toBe(0.001);
+    expect(resolutionMs(2.048)).toBe(0.002);
+    expect(resolutionMs(361.215)).toBe(0.256);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 30 }), (us) => {
+        const ms = us / 1000;
+        const r = resolutionMs(ms);
+        // the lowest value of its bucket, and the lowest of the next bucket
+        const low = Math.floor(us / (r * 1000)) * r * 1000;
+        expect(alone(low / 1000)).toBe(alone(ms));
+        expect(alone((low + r * 1000) / 1000)).not.toBe(alone(ms));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -41,6 +41,18 @@ function lowestValueOf(slot: number): number {
   return (slot - (shift << SUB_BUCKET_BITS)) * 2 ** shift;
 }
 
+/**
+ * How finely a percentile near `ms` is measured, in ms: the width of the bucket that holds it
+ * (1 µs below 2,048 µs, then 2^b µs for [2^(b+10), 2^(b+11)) µs: about 0.1 % of the value). A
+ * percentile is its bucket's value, so replications whose percentiles fall in one bucket give
+ * the same figure and a half-width of 0 that says nothing finer than this.
+ */
+export function resolutionMs(ms: number): number {
+  const us = Math.round(ms * 1000);
+  if (!(us > SUB_BUCKET_MASK)) return 0.001;
+  return 2 ** (Math.floor(Math.log2(us)) - SUB_BUCKET_BITS) / 1000;
+}
+
 /** Loads hdr-histogram-js and its WebAssembly histogram code; idempotent. */
 export async function prepareHistograms(): Promise<void> {
   if (build !== null) return;

@@ -4,6 +4,7 @@
  * that says once how many replications there were and where the highlights come from.
  */
 
+import { resolutionMs } from '../metrics/histogram.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import type { Analysis } from './analysis.ts';
 import { sentenceIn } from './difference-words.ts';
@@ -58,14 +59,49 @@ export function highlightTitle(
     : highlightName({ id: e.id, label: term(lang, e.label) });
 }
 
-/** The value of an estimate: "12.3 ms ± 0.40 ms", or the mean alone without an interval. */
+/**
+ * Whether a key metric is a percentile of a latency histogram (p50Ms, p99Ms, stalenessP99Ms,
+ * pendingTimeP99Ms …: every such metric is named so), measured to its bucket's width.
+ */
+export const isHistogramPercentile = (metric: string): boolean => /(?:^p|P)\d+Ms$/.test(metric);
+
+/** `ms` rounded up to three decimals below 10 ms, to one above: "0.256 ms", "16.4 ms". */
+function msAtLeast(ms: number): string {
+  const decimals = ms < 10 ? 3 : 1;
+  const f = 10 ** decimals;
+  return `${formatNumber(Math.ceil(ms * f - 1e-9) / f, decimals)} ms`;
+}
+
+/**
+ * The half-width of an estimate in words, "± 0.40 ms", or null without an interval. The
+ * half-width of a histogram's percentile narrower than the histogram measures there (a bucket:
+ * metrics/histogram.ts `resolutionMs`; replications in one bucket give 0) reads "± <0.256 ms"
+ * when the bucket is wider than the half-width's last digit can say, never "± 0.00 ms".
+ */
+export function halfWidthText(e: MetricEstimate): string | null {
+  const hw = e.estimate.halfWidth;
+  if (hw === null) return null;
+  const shown = formatInUnit(hw, e.unit);
+  if (e.unit === 'ms' && isHistogramPercentile(e.metric)) {
+    // the last digit shown: "0.00 ms" claims a half-width below 0.005 ms
+    const step = 10 ** -(/\.(\d+)/.exec(shown)?.[1].length ?? 0);
+    const resolution = resolutionMs(e.estimate.mean);
+    if (hw < resolution && resolution > step / 2) return `± <${msAtLeast(resolution)}`;
+  }
+  return `± ${shown}`;
+}
+
+/**
+ * The value of an estimate: "12.3 ms ± 0.40 ms" (halfWidthText), or the mean alone without an
+ * interval.
+ */
 export function valueText(e: MetricEstimate | null, lang: Lang = 'en'): string {
   if (e === null) return t(lang, 'hl.notMeasured');
   // a count that is whole in every replication prints as a whole number
   const whole = e.unit === 'count' && e.values.every(Number.isInteger);
   const mean = whole ? formatNumber(e.estimate.mean, 0) : formatInUnit(e.estimate.mean, e.unit);
-  const hw = e.estimate.halfWidth;
-  return hw === null ? mean : `${mean} ± ${formatInUnit(hw, e.unit)}`;
+  const hw = halfWidthText(e);
+  return hw === null ? mean : `${mean} ${hw}`;
 }
 
 /** The difference from the baseline in words, without the variant and label ("−63.1 % vs join …"). */

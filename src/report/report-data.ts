@@ -1,7 +1,7 @@
 /**
  * results.json: the ReportData of a run (report-data-types.ts) — a view of its analysis, with
  * the first replication's series and distributions — built by a pure function, numbers rounded
- * as in the other outputs. index.html is built from this text, so `msasim report <dir>` can
+ * as in the other outputs (the key metrics' figures less: FIGURE_DECIMALS). index.html is built from this text, so `msasim report <dir>` can
  * rebuild the page without running the simulation again.
  */
 import { type Analysis, analysisOf } from './analyse.ts';
@@ -11,6 +11,14 @@ import { OUTPUT_FORMAT_VERSION, type ScenarioResults } from './results.ts';
 import { roundDeep } from './round.ts';
 
 export type { ReportData, VariantReport } from './report-data-types.ts';
+
+/**
+ * Decimals of the figures the page prints as the console does (the key metrics' estimates and
+ * the comparisons), more than the other outputs' 4: a page built from 4-decimal figures rounds
+ * twice and may print what the console does not ("± 18.4 %" from 0.1835, the console's 0.18349
+ * "± 18.3 %").
+ */
+const FIGURE_DECIMALS = 9;
 
 /** The report data of `results` (a view of their analysis), rounded for output. */
 export function buildReportData(input: ScenarioResults | Analysis): ReportData {
@@ -55,7 +63,12 @@ export function buildReportData(input: ScenarioResults | Analysis): ReportData {
     highlights,
     ...(results.notes === undefined ? {} : { notes: results.notes }),
   };
-  return roundDeep(data) as ReportData;
+  const out = roundDeep(data) as ReportData;
+  out.variants.forEach((v, i) => {
+    v.estimates = roundDeep(data.variants[i].estimates, FIGURE_DECIMALS) as typeof v.estimates;
+  });
+  out.comparisons = roundDeep(comparisons, FIGURE_DECIMALS) as typeof out.comparisons;
+  return out;
 }
 
 /** results.json: the report data as text. */

@@ -77,3 +77,30 @@ export async function expectChartsDrawn(
   }
   return charts.map(({ id, marks }) => ({ id, marks }));
 }
+
+/**
+ * The texts matching `pattern` (a regular expression's source, flags `gu`) in the text of the
+ * elements `selector` selects that the page lays out over more than one line: a Korean word
+ * broken between its syllables, a figure between its number and its unit, an interval inside
+ * its brackets.
+ */
+export function splitOverLines(page: Page, selector: string, pattern: string): Promise<string[]> {
+  // a string: the tests are compiled without the DOM types
+  return page.evaluate(`(() => {
+    const lines = (rects) =>
+      new Set([...rects].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    const re = new RegExp(${JSON.stringify(pattern)}, 'gu');
+    const split = [];
+    for (const root of document.querySelectorAll(${JSON.stringify(selector)})) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n !== null; n = walker.nextNode())
+        for (const m of n.data.matchAll(re)) {
+          const r = document.createRange();
+          r.setStart(n, m.index);
+          r.setEnd(n, m.index + m[0].length);
+          if (lines(r.getClientRects()) > 1) split.push(m[0]);
+        }
+    }
+    return split;
+  })()`) as Promise<string[]>;
+}

@@ -74,3 +74,17 @@ export function formatChange(x: number | null | undefined): string {
   if (text === '0.0') return '0.0 %';
   return `${x > 0 ? '+' : '−'}${text} %`;
 }
+
+/** A no-break space: a line never breaks at it. */
+const NBSP = '\u00a0';
+
+/**
+ * A sentence of figures with no line break where it would split one: between a number and its
+ * unit ("41.2 %", "3.10 ms", "0.2 pp", "8.39 MB") and inside a bracketed interval
+ * ("[+40.8 %, +41.2 %]"), whose spaces become no-break spaces. Elsewhere it breaks as usual.
+ */
+export function unbrokenFigures(text: string): string {
+  return text
+    .replace(/(\d) (?=(?:%|pp|ms|s|µs|B|KB|MB|GB|TB)(?![\p{L}\p{N}]))/gu, `$1${NBSP}`)
+    .replace(/\[[^\][]*\]/g, (bracket) => bracket.replaceAll(' ', NBSP));
+}

@@ -7,7 +7,8 @@
  * Chromium (DevTools protocol) which font drew the Hangul of the page's title, and saves a
  * screenshot of the page's top to reports/test-artifacts/hangul-report.png for people to look at.
  * The page of the same scenario in Korean (`--lang ko`) draws every chart, its axis titles in
- * Korean, with nothing logged.
+ * Korean, with nothing logged, breaks no Korean word between its syllables, and no highlight
+ * card breaks an interval or a figure over two lines.
  * Needs /usr/bin/chromium and a CJK font (Debian's fonts-noto-cjk; .ci/run installs both).
  */
 import { existsSync } from 'node:fs';
@@ -16,7 +17,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, expectChartsDrawn, openChromium } from '../../test-support/browser.ts';
+import {
+  CHROMIUM,
+  expectChartsDrawn,
+  openChromium,
+  splitOverLines,
+} from '../../test-support/browser.ts';
 import { ROOT as root } from '../../test-support/cli.ts';
 import { KOREAN_LANG_RUN, sharedRun, shippedRun } from '../../test-support/shipped-runs.ts';
 
@@ -112,6 +118,13 @@ describe.skipIf(!available)('Hangul in the HTML report (Chromium)', () => {
     expect(axisTitles.length).toBeGreaterThan(3);
     expect(axisTitles.some((x) => /지연 시간|시뮬레이션 시간/.test(x))).toBe(true);
     expect(problems).toEqual([]);
+    // Korean breaks between words, never inside one ("악" over "화")
+    expect(await splitOverLines(korean, 'main', '\\p{Script=Hangul}+')).toEqual([]);
+    // in narrower highlight cards, no interval breaks inside its brackets, no figure before its unit
+    await korean.setViewportSize({ width: 1000, height: 900 });
+    expect(
+      await splitOverLines(korean, '.hl-card', '\\[[^\\]]*\\]|[\\d.,]+[ \\u00a0](?:%|pp|ms)'),
+    ).toEqual([]);
     await korean.close();
   });
 

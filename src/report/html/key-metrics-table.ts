@@ -7,6 +7,7 @@
 
 import { changeWords } from '../change-words.ts';
 import { sentenceIn } from '../difference-words.ts';
+import { halfWidthText } from '../highlights-text.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { t, term } from '../i18n/t.ts';
 import {
@@ -50,7 +51,7 @@ function cell(
   const { lo, hi, halfWidth } = e.estimate;
   const ci =
     lo !== null && hi !== null && halfWidth !== null
-      ? html`<span class="ci" title="${t(lang, 'km.ci', { lo: formatInUnit(lo, e.unit), hi: formatInUnit(hi, e.unit) })}">± ${formatInUnit(halfWidth, e.unit)}</span>`
+      ? html`<span class="ci" title="${t(lang, 'km.ci', { lo: formatInUnit(lo, e.unit), hi: formatInUnit(hi, e.unit) })}">${halfWidthText(e) ?? ''}</span>`
       : '';
   return html`<td><span class="value">${formatInUnit(e.estimate.mean, e.unit)}</span>${ci}${d ? badge(d, lang, baseline, variant) : ''}</td>`;
 }

@@ -5,6 +5,19 @@
  */
 import { FONT_STACK } from './chart-style.ts';
 
+/** The width (px) of a highlight card's content up to which its values are set smaller. */
+export const HL_NARROW_CARD = 330;
+
+/**
+ * The widths (px) of a highlight card's content below which a variant's row goes on two lines
+ * (its name on a line of its own): a row needing w px gets the class hl-s<W>, W the widest of
+ * these ≤ w (features/highlights/card-fit.ts `stackClass`).
+ */
+export const HL_STACK_WIDTHS: readonly number[] = Array.from(
+  { length: 49 },
+  (_, i) => 240 + 10 * i,
+);
+
 /** CSS of every report page. */
 export const PAGE_CSS = `
 :root {
@@ -17,6 +30,8 @@ html { scroll-behavior: smooth; }
 /* the sticky nav is one line (below): a target's heading lands below it, never under it */
 [id] { scroll-margin-top: 76px; }
 body { margin: 0; font-family: ${FONT_STACK}; font-size: 18px; line-height: 1.55; color: var(--text); background: #fff; }
+/* Korean breaks between words, as it is set, never inside one ("악" over "화") */
+:lang(ko) { word-break: keep-all; overflow-wrap: break-word; }
 main, .page-header > div, nav > div, footer > div { max-width: 1300px; margin: 0 auto; padding: 0 28px; }
 .page-header { background: linear-gradient(180deg, #eff6ff 0%, #ffffff 100%); border-bottom: 1px solid var(--line); padding: 16px 0 12px; }
 .eyebrow { margin: 0; text-transform: uppercase; letter-spacing: .08em; font-size: 14px; font-weight: 700; color: var(--accent); }
@@ -43,22 +58,24 @@ p { margin: 8px 0 12px; }
 .hl-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(265px, 1fr)); gap: 10px 14px; margin: 8px 0 8px; }
 .hl-card { min-width: 0; container-type: inline-size; border: 1px solid var(--line); border-radius: 10px; padding: 6px 12px 8px; background: #fff; }
 .hl-card h3 { font-size: 17px; margin: 0 0 2px; }
-.hl-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-.hl-table td { padding: 1px 6px 1px 0; vertical-align: middle; }
-/* long variant names wrap at their hyphens rather than push the card past the screen's edge */
-.hl-variant { white-space: normal; width: 1%; min-width: 8em; }
-.hl-variant .variant-name { white-space: normal; }
-.hl-value { white-space: nowrap; font-weight: 700; font-variant-numeric: tabular-nums; width: 1%; padding-right: 12px !important; }
+/* a card's rows: variant, value, bar; a difference under its row, across the card */
+.hl-grid { display: grid; grid-template-columns: max-content max-content minmax(0, 1fr); column-gap: 8px; align-items: center; font-size: 14px; }
+/* a variant's name is never broken (not at its hyphens): too long for its row in this card, it
+   has a line of its own above its value (the hl-sN rules below) */
+.hl-variant { white-space: nowrap; padding: 1px 0; }
+.hl-variant.hl-wrap { grid-column: 1 / -1; white-space: normal; overflow-wrap: anywhere; }
+.hl-wrap .variant-name { white-space: normal; }
+.hl-value { grid-column: 2; white-space: nowrap; font-weight: 700; font-variant-numeric: tabular-nums; padding: 1px 4px 1px 0; }
 .hl-hw { font-weight: 400; }
 /* a narrow card (four to a row, long variant names): smaller values rather than a cut one */
-@container (max-width: 330px) { .hl-value { font-size: 13px; padding-right: 4px !important; } }
-.hl-chart { width: 100%; }
+@container (max-width: ${HL_NARROW_CARD}px) { .hl-value { font-size: 13px; padding-right: 0; } }
+${HL_STACK_WIDTHS.map((w) => `@container (max-width: ${w - 0.02}px) { .hl-s${w} { grid-column: 1 / -1; } }`).join('\n')}
 .hl-bar { position: relative; display: block; height: 12px; background: var(--band); border-radius: 3px; }
 .hl-fill { position: absolute; left: 0; top: 0; bottom: 0; border-radius: 3px; }
 .hl-ci { position: absolute; top: 5px; height: 2px; background: #111827; }
-.hl-diff td { font-size: 12px; line-height: 1.25; color: var(--muted); padding: 0 0 3px 18px !important; }
-.hl-diff.better td { color: var(--better); }
-.hl-diff.worse td { color: var(--worse); }
+.hl-diff { grid-column: 1 / -1; font-size: 12px; line-height: 1.25; color: var(--muted); padding: 0 0 3px 18px; }
+.hl-diff.better { color: var(--better); }
+.hl-diff.worse { color: var(--worse); }
 .note { background: #fffbeb; border: 1px solid #fcd34d; border-radius: 8px; padding: 10px 14px; }
 .anomaly-card { background: #fffbeb; border: 1px solid #fcd34d; border-left: 6px solid #d97706; border-radius: 8px; padding: 12px 18px; margin: 14px 0; max-width: 62em; }
 .anomaly-card.clean { background: var(--better-bg); border-color: #86efac; border-left-color: var(--better); }
@@ -71,6 +88,7 @@ p { margin: 8px 0 12px; }
 .anomaly-same { color: var(--muted); font-size: 16px; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; background: #f1f5f9; padding: 1px 5px; border-radius: 4px; }
 pre { background: #0f172a; color: #e2e8f0; padding: 14px 16px; border-radius: 8px; overflow-x: auto; font-size: 15px; }
+code.option { white-space: nowrap; }
 pre code { background: none; padding: 0; color: inherit; }
 blockquote { margin: 10px 0; padding: 4px 16px; border-left: 4px solid #93c5fd; color: #374151; background: var(--band); }
 .lesson { max-width: 62em; }

@@ -50,7 +50,15 @@ export function headerHtml(data: ReportData, lang: Lang = 'en'): Html {
   facts.push(
     n === 1
       ? [t(lang, 'page.fact.seed'), seeds]
-      : [t(lang, 'page.fact.replications'), t(lang, 'page.fact.replicationsText', { n, seeds })],
+      : [
+          t(lang, 'page.fact.replications'),
+          // "per variant" only where there are variants
+          t(
+            lang,
+            data.variants.length > 1 ? 'page.fact.replicationsText' : 'page.fact.replicationsOne',
+            { n, seeds },
+          ),
+        ],
   );
   if (data.variants.length > 1) {
     const baseline = t(lang, 'page.fact.baseline');

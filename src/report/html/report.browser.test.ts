@@ -243,7 +243,8 @@ async function layoutFits(page: Page): Promise<void> {
 /**
  * The first screen of a shipped scenario's report (scrolled to the top, 1400×900) shows a card
  * for each highlight the scenario declares, in its order, each with every variant's value in
- * figures inside the viewport; the four reports of FIRST_SCREENS are photographed.
+ * figures inside the viewport and every variant's name on one line; the four reports of
+ * FIRST_SCREENS are photographed.
  */
 async function firstScreenHasTheHighlights(page: Page, file: string, out: string): Promise<void> {
   const scenario = parseScenario(await readFile(join(root, 'scenarios', file), 'utf8'), file);
@@ -269,6 +270,11 @@ async function firstScreenHasTheHighlights(page: Page, file: string, out: string
     values: { text: string; top: number; bottom: number; right: number }[];
   }[];
   expect(cards.map((c) => c.name)).toEqual(data.highlights.items.map((h) => h.name));
+  // a variant's name is on one line: never broken at its hyphens ("batch-" over "cache")
+  const brokenNames = await page.evaluate(`[...document.querySelectorAll('.hl-card .variant-name')]
+    .filter((e) => new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+    .map((e) => e.textContent)`);
+  expect(brokenNames, file).toEqual([]);
   for (const card of cards) {
     expect(card.values, card.name).toHaveLength(data.variants.length);
     // a variant without the item (a saga another variant does not have) says so in words

@@ -21,6 +21,7 @@ export const EN = {
   'page.fact.seed': 'seed',
   'page.fact.replications': 'replications',
   'page.fact.replicationsText': '{n} per variant, seeds {seeds}',
+  'page.fact.replicationsOne': '{n}, seeds {seeds}',
   'page.fact.variants': '{n} variants',
   'page.fact.baseline': ' (baseline)',
   'page.summary.title': 'Summary',

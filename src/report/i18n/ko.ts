@@ -21,6 +21,7 @@ export const KO: Record<MessageKey, string> = {
   'page.fact.seed': '시드',
   'page.fact.replications': '반복 실행',
   'page.fact.replicationsText': '변형마다 {n}회, 시드 {seeds}',
+  'page.fact.replicationsOne': '{n}회, 시드 {seeds}',
   'page.fact.variants': '변형 {n}개',
   'page.fact.baseline': ' (기준)',
   'page.summary.title': '요약',

@@ -77,14 +77,19 @@ export const cachesSummaryTable = (data: ReportData, lang: Lang = 'en'): Html =>
   itemSummaryTable(data, 'Caches', 'cache', (v) => v.summary.caches, CACHE_SUMMARY, lang);
 
 /**
- * Each cache's hit ratio (higher is better), sync messages per second and memory per instance
- * (lower is better: costs), scope `cache`, id = the cache.
+ * Each cache's hit ratio (higher is better; not measured where no request looked in it), sync
+ * messages per second and memory per instance (lower is better: costs), scope `cache`, id = the
+ * cache.
  */
 export const CACHE_METRICS = keyMetricSource<CacheSummary>(
   'cache',
   (s) => s.caches.map((c) => [c.id, c]),
   [
-    { ...metricDef('hitRatio', 'hit ratio', 'ratio', false), value: (c) => c.hitRatio },
+    // a cache no request looked in has no hit ratio (a variant that does not use it: not 0 %)
+    {
+      ...metricDef('hitRatio', 'hit ratio', 'ratio', false),
+      value: (c) => (c.lookups > 0 ? c.hitRatio : null),
+    },
     lowerIsBetter('syncMessagesPerSec', 'sync messages/s', 'per-sec', (c) => c.syncMessagesPerSec),
     lowerIsBetter('memoryBytesPerInstance', 'memory per instance', 'bytes', (c) =>
       // a distributed cache holds nothing in the instances of the services that use it
