@@ -29,7 +29,8 @@ describe('change words', () => {
     expect(isRatioChange(-1)).toBe(false); // all gone: −100 %
     // a p99 from 12 ms to 851.4 ms in three paired replications
     const d = pairedDifference([12, 12.2, 11.8], [850, 852, 852.2]);
-    expect(changeWords('ms', d, 12)?.change).toBe('×71');
+    // its interval [×70.x, ×71.x] needs a decimal, and the change takes it too
+    expect(changeWords('ms', d, 12)?.change).toBe('×71.0');
     const small = pairedDifference([10, 10.2, 9.8], [11, 11.3, 10.9]);
     expect(changeWords('ms', small, 10)?.change).toBe('+10.7 %');
     const down = pairedDifference([32, 31, 33], [10, 9.8, 10.2]);
@@ -69,12 +70,13 @@ describe('change words', () => {
     // the headline's N+1 p50: ×71 with its bounds 0.01 apart: "[×71, ×71]" said nothing
     const tight = pairedDifference([5.08, 5.09, 5.1], [361.2, 361.2, 361.2]);
     const w = changeWords('ms', tight, 5.09);
-    expect(w?.change).toBe('×71');
+    // and the change as many digits: "×71 [×70.96, ×70.97]" would read outside its interval
+    expect(w?.change).toBe('×70.96');
     expect(w?.bounds).toEqual(['×70.96', '×70.97']);
-    // one more digit is enough here; the change keeps its own
+    // one more digit is enough here
     const pct = pairedDifference([100, 100.01, 99.99], [141, 141.02, 140.99]);
     expect(changeWords('ms', pct, 100)).toEqual({
-      change: '+41.0 %',
+      change: '+41.00 %',
       bounds: ['+40.99 %', '+41.02 %'],
     });
     // shares in points alike; a bound that reads as zero has no sign

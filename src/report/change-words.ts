@@ -10,8 +10,9 @@
  * - no relative bound goes below −100 % (every key metric is ≥ 0; a Student-t bound below it is
  *   an artefact of the first-order relative interval, stats/confidence.ts);
  * - an interval narrower than the change's last digit gets up to two more digits in its bounds,
- *   so that they differ ("×71, 95 % CI [×70.96, ×70.97]", not "[×71, ×71]"); bounds that are
- *   equal (a difference the same in every replication) or closer than that stay as usual.
+ *   so that they differ, and the change as many ("×70.96, 95 % CI [×70.96, ×70.97]", not "×71,
+ *   95 % CI [×71, ×71]"); bounds that are equal (a difference the same in every replication) or
+ *   closer than that stay as usual.
  */
 import type { PairedDifference } from '../stats/index.ts';
 import { formatNumber } from './html/format.ts';
@@ -58,21 +59,24 @@ export function pointsText(x: number, more = 0): string {
 const MORE_DIGITS = 2;
 
 /**
- * The bounds `lo`, `hi` in words by `words` (with `more` digits beyond the usual), with as few
- * more digits as tell them apart (at most MORE_DIGITS); bounds that even those do not tell
- * apart are written as usual.
+ * The change `mean` and its bounds `lo`, `hi` in words by `words` (with `more` digits beyond the
+ * usual), with as few more digits as tell the bounds apart (at most MORE_DIGITS), the change
+ * with as many (so it never reads outside its own interval: "×70.93 [×70.93, ×70.94]", not
+ * "×71 [×70.93, ×70.94]"); bounds that even those do not tell apart are written as usual.
  */
-function boundsText(
-  lo: number,
-  hi: number,
+function changeAndBounds(
+  mean: number,
+  bounds: [number, number] | null,
   words: (x: number, more: number) => string,
-): [string, string] {
+): ChangeWords {
+  if (bounds === null) return { change: words(mean, 0), bounds: null };
+  const [lo, hi] = bounds;
   for (let more = 0; more <= MORE_DIGITS && lo !== hi; more++) {
     const [a, b] = [words(lo, more), words(hi, more)];
-    if (a !== b) return [a, b];
+    if (a !== b) return { change: words(mean, more), bounds: [a, b] };
   }
   // equal, or still equal with every digit allowed: as usual
-  return [words(lo, 0), words(hi, 0)];
+  return { change: words(mean, 0), bounds: [words(lo, 0), words(hi, 0)] };
 }
 
 /**
@@ -105,10 +109,7 @@ export function changeWords(
     // the variant's share stays in [0, 1]: its difference in [−baseline, 1 − baseline]
     const lo = diff.lo === null ? null : Math.max(diff.lo, -baselineMean);
     const hi = diff.hi === null ? null : Math.min(diff.hi, 1 - baselineMean);
-    return {
-      change: pointsText(diff.mean),
-      bounds: lo === null || hi === null ? null : boundsText(lo, hi, pointsText),
-    };
+    return changeAndBounds(diff.mean, lo === null || hi === null ? null : [lo, hi], pointsText);
   }
   if (relative === null) return null;
   const bounds: [number, number] | null =
@@ -116,15 +117,6 @@ export function changeWords(
       ? null
       : [Math.max(relative.lo, -1), Math.max(relative.hi, -1)];
   if (isRatioChange(relative.mean))
-    return {
-      change: ratioText(1 + relative.mean),
-      bounds:
-        bounds === null
-          ? null
-          : boundsText(bounds[0], bounds[1], (x, more) => ratioText(1 + x, more)),
-    };
-  return {
-    change: percentText(relative.mean),
-    bounds: bounds === null ? null : boundsText(bounds[0], bounds[1], percentText),
-  };
+    return changeAndBounds(relative.mean, bounds, (x, more) => ratioText(1 + x, more));
+  return changeAndBounds(relative.mean, bounds, percentText);
 }
