@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareHistograms } from '../metrics/histogram.ts';
-import { estimate } from '../stats/index.ts';
+import { keyEstimate } from '../test-support/key-estimates.ts';
 import { halfWidthText, isHistogramPercentile, valueText } from './highlights-text.ts';
 import { keyMetricsTable } from './html/key-metrics-table.ts';
 import type { MetricEstimate, MetricUnit } from './key-metrics.ts';
@@ -13,17 +13,8 @@ import type { ReportData } from './report-data-types.ts';
 
 beforeAll(prepareHistograms);
 
-const est = (metric: string, unit: MetricUnit, values: number[]): MetricEstimate => ({
-  key: `overall||${metric}`,
-  scope: 'overall',
-  id: '',
-  metric,
-  label: metric,
-  unit,
-  lowerIsBetter: true,
-  values,
-  estimate: estimate(values),
-});
+const est = (metric: string, unit: MetricUnit, values: number[]): MetricEstimate =>
+  keyEstimate(`overall||${metric}`, values, unit);
 
 describe('valueText', () => {
   it('gives a percentile the same in every replication its bucket width, not ± 0.00 ms', () => {

@@ -8,11 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_CATALOGUE } from '../scenario/highlight-catalogue.ts';
 import type { HighlightDef } from '../scenario/types.ts';
-import { estimate } from '../stats/index.ts';
+import { keyEstimate } from '../test-support/key-estimates.ts';
 import { compareEstimates } from './estimates.ts';
 import { KEY_METRIC_SOURCES } from './features/registry.ts';
 import { defaultHighlights, highlightsOf } from './highlights.ts';
-import type { MetricEstimate } from './key-metrics.ts';
 
 describe('the catalogue of highlight names', () => {
   const declared = new Map<string, string>();
@@ -33,20 +32,7 @@ describe('the catalogue of highlight names', () => {
 });
 
 /** A key metric estimate of `values`. */
-function est(key: string, values: number[], unit: MetricEstimate['unit'] = 'ms'): MetricEstimate {
-  const [scope, id, metric] = key.split('|');
-  return {
-    key,
-    scope,
-    id,
-    metric,
-    label: metric,
-    unit,
-    lowerIsBetter: true,
-    values,
-    estimate: estimate(values),
-  };
-}
+const est = keyEstimate;
 
 describe('the default highlights', () => {
   it('picks the metrics whose differences are largest relative to their spread', () => {

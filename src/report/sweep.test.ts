@@ -3,8 +3,7 @@
  * files built from SweepData (rounding, tidy CSV with booleans and empty bounds, the table).
  */
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../stats/index.ts';
-import type { MetricEstimate } from './estimates.ts';
+import { keyEstimate } from '../test-support/key-estimates.ts';
 import {
   formatSweepTable,
   gridSize,
@@ -75,17 +74,7 @@ describe('shards', () => {
 });
 
 const est = (metric: string, values: number[], scope: 'overall' | 'component' = 'overall') =>
-  ({
-    key: `${scope}|${scope === 'overall' ? '' : 'db'}|${metric}`,
-    scope,
-    id: scope === 'overall' ? '' : 'db',
-    metric,
-    label: metric,
-    unit: 'ms',
-    lowerIsBetter: true,
-    values,
-    estimate: estimate(values),
-  }) as MetricEstimate;
+  keyEstimate(`${scope}|${scope === 'overall' ? '' : 'db'}|${metric}`, values);
 
 function sweepOf(replicated: boolean): SweepData {
   const v = (x: number) => (replicated ? [x, x + 0.123456] : [x]);

@@ -35,7 +35,7 @@ import { LANGS, type Lang } from '../report/i18n/lang.ts';
 import { t } from '../report/i18n/t.ts';
 import { ScenarioError } from '../scenario/issues.ts';
 import type { ChallengeOutcome, ChallengeRequest, RunProgress } from './protocol.ts';
-import { guardLimitsOf, type PlaygroundLimits } from './run-scenario.ts';
+import { guardLimitsOf, type PlaygroundLimits, ProgressThrottle } from './run-scenario.ts';
 
 /** A shipped challenge as the page carries it (scripts/build-web.mjs writes the list). */
 export interface ShippedChallenge {
@@ -163,7 +163,7 @@ async function runGuarded(
   const budget = new CommandBudget(guardLimits.maxWall);
   const variants = attempt.loaded.variants;
   let guard: RunGuard | undefined;
-  let shown = 0;
+  const progress = new ProgressThrottle();
   try {
     const analysis = await runAttempt(c, attempt, file, {
       options: (scenario) => {
@@ -176,11 +176,9 @@ async function runGuarded(
           maxEvents: guardLimits.maxEvents,
           checkEvery: CHECK_EVERY,
           onCheckpoint: (sim, probe) => {
-            const now = performance.now();
-            if (now - shown > 100) {
-              shown = now;
-              const of = variants.length;
-              onProgress({ variant, index, of, simMs: sim.now, durationMs: scenario.durationMs });
+            if (progress.due()) {
+              const { durationMs } = scenario;
+              onProgress({ variant, index, of: variants.length, simMs: sim.now, durationMs });
             }
             return g.check(sim, probe);
           },

@@ -182,6 +182,17 @@ export async function runVariant(
   }
 }
 
+/** Whether a run's progress is due again: at most every 100 ms of wall time (the page's bar). */
+export class ProgressThrottle {
+  #shown = 0;
+  due(): boolean {
+    const now = performance.now();
+    if (now - this.#shown <= 100) return false;
+    this.#shown = now;
+    return true;
+  }
+}
+
 /** runVariant with the scenario loaded and its data files read. */
 async function runLoaded(
   request: RunRequest,
@@ -199,7 +210,7 @@ async function runLoaded(
   const guardLimits = guardLimitsOf(limits);
   const variant = scenario.variant ?? scenario.name;
   const t0 = performance.now();
-  let shown = 0;
+  const progress = new ProgressThrottle();
   // the replications as the CLI runs them: seeds `<seed>/<r>`, one after another
   const { from, count } = range ?? { from: 1, count: firstReplications(request, loaded) };
   const summaries: RunSummary[] = [];
@@ -214,12 +225,9 @@ async function runLoaded(
       maxEvents: guardLimits.maxEvents,
       checkEvery: CHECK_EVERY,
       onCheckpoint: (sim, probe) => {
-        const now = performance.now();
-        if (now - shown > 100) {
-          shown = now;
-          const of = variants.length;
+        if (progress.due()) {
           const durationMs = scenario.durationMs * count;
-          onProgress({ variant, index, of, simMs: done + sim.now, durationMs });
+          onProgress({ variant, index, of: variants.length, simMs: done + sim.now, durationMs });
         }
         return guard.check(sim, probe);
       },
