@@ -1,8 +1,9 @@
 /**
  * results.json: the ReportData of a run (report-data-types.ts) — a view of its analysis, with
  * the first replication's series and distributions — built by a pure function, numbers rounded
- * as in the other outputs (the key metrics' figures less: FIGURE_DECIMALS). index.html is built from this text, so `msasim report <dir>` can
- * rebuild the page without running the simulation again.
+ * as in the other outputs (the key metrics' figures less: FIGURE_DECIMALS). index.html is built
+ * from this text, so `msasim report <dir>` can rebuild the page without running the simulation
+ * again.
  */
 import { type Analysis, analysisOf } from './analyse.ts';
 import { faultTimeline } from './features/faults/propagation.ts';
