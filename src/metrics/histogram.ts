@@ -7,6 +7,9 @@
  * dispose() when done (the WebAssembly memory is not garbage-collected).
  */
 import type { Histogram } from 'hdr-histogram-js';
+import { SUB_BUCKET_BITS, SUB_BUCKET_MASK } from './histogram-buckets.ts';
+
+export { resolutionMs } from './histogram-buckets.ts';
 
 /**
  * hdr-histogram-js's WebAssembly histogram builder, once prepareHistograms() has loaded it: it is
@@ -19,12 +22,9 @@ import type { Histogram } from 'hdr-histogram-js';
  */
 let build: ((options: typeof HDR_OPTIONS) => Histogram) | null = null;
 
-// HdrHistogram's bucket layout for 3 significant digits and a unit of 1 µs: 2048 sub-buckets,
-// so values below 2048 µs are exact; above, bucket b (b ≥ 1) holds [2^(b+10), 2^(b+11)) in 1024
-// steps of 2^b. Slot (b << 10) + (v >> b) is HdrHistogram's counts index of v, and the lowest
-// value of a slot lands in the same bucket as every value counted there.
-const SUB_BUCKET_BITS = 10;
-const SUB_BUCKET_MASK = (1 << (SUB_BUCKET_BITS + 1)) - 1;
+// HdrHistogram's bucket layout (histogram-buckets.ts). Slot (b << 10) + (v >> b) is
+// HdrHistogram's counts index of v, and the lowest value of a slot lands in the same bucket as
+// every value counted there.
 /** Values from here up (µs; ~36 min) skip the JS counts and go straight to the histogram. */
 const JS_LIMIT = 2 ** 31;
 const SLOTS = ((31 - SUB_BUCKET_BITS - Math.clz32(JS_LIMIT - 1)) << SUB_BUCKET_BITS) + 2048;
@@ -39,18 +39,6 @@ function lowestValueOf(slot: number): number {
   if (slot <= SUB_BUCKET_MASK) return slot;
   const shift = (slot >>> SUB_BUCKET_BITS) - 1;
   return (slot - (shift << SUB_BUCKET_BITS)) * 2 ** shift;
-}
-
-/**
- * How finely a percentile near `ms` is measured, in ms: the width of the bucket that holds it
- * (1 µs below 2,048 µs, then 2^b µs for [2^(b+10), 2^(b+11)) µs: about 0.1 % of the value). A
- * percentile is its bucket's value, so replications whose percentiles fall in one bucket give
- * the same figure and a half-width of 0 that says nothing finer than this.
- */
-export function resolutionMs(ms: number): number {
-  const us = Math.round(ms * 1000);
-  if (!(us > SUB_BUCKET_MASK)) return 0.001;
-  return 2 ** (Math.floor(Math.log2(us)) - SUB_BUCKET_BITS) / 1000;
 }
 
 /** Loads hdr-histogram-js and its WebAssembly histogram code; idempotent. */

@@ -4,7 +4,7 @@
  * that says once how many replications there were and where the highlights come from.
  */
 
-import { resolutionMs } from '../metrics/histogram.ts';
+import { resolutionMs } from '../metrics/histogram-buckets.ts';
 import { CONFIDENCE_LEVEL } from '../stats/index.ts';
 import type { Analysis } from './analysis.ts';
 import { sentenceIn } from './difference-words.ts';
@@ -75,7 +75,7 @@ function msAtLeast(ms: number): string {
 /**
  * The half-width of an estimate in words, "± 0.40 ms", or null without an interval. The
  * half-width of a histogram's percentile narrower than the histogram measures there (a bucket:
- * metrics/histogram.ts `resolutionMs`; replications in one bucket give 0) reads "± <0.256 ms"
+ * metrics/histogram-buckets.ts `resolutionMs`; replications in one bucket give 0) reads "± <0.256 ms"
  * when the bucket is wider than the half-width's last digit can say, never "± 0.00 ms".
  */
 export function halfWidthText(e: MetricEstimate): string | null {

@@ -14,6 +14,7 @@
 
 import { el } from './assets.ts';
 import type { ShippedChallenge } from './challenge.ts';
+import { challengeMatches } from './challenge-search.ts';
 import { pageLang } from './page-lang.ts';
 import { issueText } from './positions.ts';
 import { showProgress } from './progress-bar.ts';
@@ -53,7 +54,18 @@ export class ChallengePanel {
     private readonly hooks: ChallengeHooks,
   ) {
     $('check').addEventListener('click', () => void this.check());
+    $<HTMLInputElement>('search').addEventListener('input', () => this.#filter());
     this.#renderList();
+  }
+
+  /** Shows the challenges that answer the gallery's search (all of them without one). */
+  #filter(): void {
+    const query = $<HTMLInputElement>('search').value;
+    for (const li of $('challenge-list').children) {
+      const file = li.querySelector('button')?.dataset.file;
+      const c = this.challenges.find((x) => x.attemptFile === file);
+      (li as HTMLElement).hidden = c !== undefined && !challengeMatches(c, query);
+    }
   }
 
   /** The challenge whose attempt is kept at `file`, if any. */
@@ -91,6 +103,7 @@ export class ChallengePanel {
         return el('li', {}, [button]);
       }),
     );
+    this.#filter();
   }
 
   /** Shows the brief and the verdict of the file now open (nothing when it is no attempt). */

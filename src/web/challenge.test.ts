@@ -19,6 +19,7 @@ import {
   type ShippedChallenge,
   shortChallengeName,
 } from './challenge.ts';
+import { challengeMatches } from './challenge-search.ts';
 import type { ChallengeRequest } from './protocol.ts';
 
 /** The shipped challenge with the shortest runs (30 s simulated, one variant). */
@@ -99,6 +100,15 @@ describe('a challenge checked in the playground', () => {
     const web = await checkAttempt(requestOf(text, file, 'en'));
     expect(web).toMatchObject({ kind: 'verdict', pass: false, score: 0, text: cli.out });
     expect(cli.out).toMatch(/✗ duration: "30s" → "31s" {2}\(.*broken\.attempt\.yaml:\d+:\d+\)/);
+  });
+
+  it('answers the gallery’s search by name, title and brief, in either language', () => {
+    const found = (q: string) => shipped.filter((c) => challengeMatches(c, q)).map((c) => c.name);
+    expect(found('')).toHaveLength(11);
+    expect(found('hot-shard')).toEqual([NAME]);
+    expect(found(hot.words.ko.title)).toEqual([NAME]);
+    expect(found(`HOT ${hot.words.en.title.split(' ')[0]}`)).toContain(NAME);
+    expect(found('no-such-challenge')).toEqual([]);
   });
 
   it('is a function of the attempt text: the same text, the same verdict', async () => {
