@@ -4,8 +4,25 @@
  * click Run and wait for it to end, type into the editor as a user does, find the report's frame
  * and wait for its charts. Each takes the playwright page (or frame) it works on.
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { msasimInProcess } from './cli.ts';
+
+/**
+ * Writes the playground (`msasim playground --out`) into a new temporary folder named from
+ * `prefix`: the folder (the caller removes it) and the page's file URL.
+ */
+export async function writtenPlayground(prefix: string): Promise<{ dir: string; url: string }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const file = join(dir, 'playground.html');
+  const made = await msasimInProcess(['playground', '--out', file]);
+  expect(made.code, made.stderr).toBe(0);
+  return { dir, url: pathToFileURL(file).href };
+}
 
 /** The page's `window.playground` (web/app.ts), as the tests use it. */
 export interface Playground {

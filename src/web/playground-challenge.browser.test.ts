@@ -7,16 +7,12 @@
  * attempt is kept over a reload; Cancel stops a check. The challenge is 07-hot-shard: one variant of 30 simulated
  * seconds. Without /usr/bin/chromium the tests are skipped locally and fail in CI.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { rm } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { playgroundChallenges } from '../cli/commands/challenge.ts';
 import { browserSuite, openChromium } from '../test-support/browser.ts';
-import { msasimInProcess } from '../test-support/cli.ts';
-import { editInPage, type Playground } from '../test-support/playground-page.ts';
+import { editInPage, type Playground, writtenPlayground } from '../test-support/playground-page.ts';
 import { checkAttempt, type ShippedChallenge } from './challenge.ts';
 
 declare const window: { playground: Playground };
@@ -28,11 +24,7 @@ browserSuite('a workshop challenge in the playground', () => {
   let hot: ShippedChallenge;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'msasim-playground-challenge-'));
-    const file = join(dir, 'playground.html');
-    const made = await msasimInProcess(['playground', '--out', file]);
-    expect(made.code, made.stderr).toBe(0);
-    url = pathToFileURL(file).href;
+    ({ dir, url } = await writtenPlayground('msasim-playground-challenge-'));
     const found = (await playgroundChallenges()).find((c) => c.name === '07-hot-shard');
     if (found === undefined) throw new Error('no shipped 07-hot-shard');
     hot = found;

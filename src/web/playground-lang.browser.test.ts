@@ -7,15 +7,16 @@
  * language select switches them to English and back without losing the edit or the run.
  * Without /usr/bin/chromium the tests are skipped locally and fail in CI.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { browserSuite, openChromium } from '../test-support/browser.ts';
-import { msasimInProcess } from '../test-support/cli.ts';
-import { editInPage, type Playground, runInPage } from '../test-support/playground-page.ts';
+import {
+  editInPage,
+  type Playground,
+  runInPage,
+  writtenPlayground,
+} from '../test-support/playground-page.ts';
 
 declare const window: { playground: Playground };
 
@@ -81,11 +82,7 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
   let url: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'msasim-playground-lang-'));
-    const file = join(dir, 'playground.html');
-    const made = await msasimInProcess(['playground', '--out', file]);
-    expect(made.code, made.stderr).toBe(0);
-    url = pathToFileURL(file).href;
+    ({ dir, url } = await writtenPlayground('msasim-playground-lang-'));
     browser = await openChromium();
   }, 120_000);
 

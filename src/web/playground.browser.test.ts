@@ -14,10 +14,8 @@
  * Screenshots go to reports/test-artifacts/. Without /usr/bin/chromium the tests are skipped
  * locally and fail in CI.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { browserSuite, openChromium } from '../test-support/browser.ts';
@@ -31,6 +29,7 @@ import {
   runInPage,
   runsIn,
   watchedPage,
+  writtenPlayground,
 } from '../test-support/playground-page.ts';
 import { shippedRun } from '../test-support/shipped-runs.ts';
 import { encodeShare } from './share.ts';
@@ -50,12 +49,10 @@ browserSuite('the playground in Chromium', () => {
   const seen = { problems: [] as string[], requests: [] as string[] };
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'msasim-playground-'));
-    const file = join(dir, 'playground.html');
-    const made = await msasimInProcess(['playground', '--out', file]);
-    expect(made.code, made.stderr).toBe(0);
+    const written = await writtenPlayground('msasim-playground-');
+    dir = written.dir;
     // two run workers, so the variants of a scenario run in parallel as on a multi-core laptop
-    url = `${pathToFileURL(file).href}?workers=2`;
+    url = `${written.url}?workers=2`;
     browser = await openChromium();
     page = await watchedPage(browser, seen);
     // every refusal of the page's Content-Security-Policy is a problem (the workers write
