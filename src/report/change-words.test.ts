@@ -29,8 +29,8 @@ describe('change words', () => {
     expect(isRatioChange(-1)).toBe(false); // all gone: −100 %
     // a p99 from 12 ms to 851.4 ms in three paired replications
     const d = pairedDifference([12, 12.2, 11.8], [850, 852, 852.2]);
-    // its interval [×70.x, ×71.x] needs a decimal, and the change takes it too
-    expect(changeWords('ms', d, 12)?.change).toBe('×71.0');
+    // its interval [×68, ×74] needs no more digits (the baseline's own spread counts)
+    expect(changeWords('ms', d, 12)).toEqual({ change: '×71', bounds: ['×68', '×74'] });
     const small = pairedDifference([10, 10.2, 9.8], [11, 11.3, 10.9]);
     expect(changeWords('ms', small, 10)?.change).toBe('+10.7 %');
     const down = pairedDifference([32, 31, 33], [10, 9.8, 10.2]);
@@ -39,8 +39,9 @@ describe('change words', () => {
 
   it('never lets a relative bound go below −100 %', () => {
     expect(percentText(-1.4)).toBe('−100.0 %');
-    // a wide interval around a large drop: the t-interval's lower bound is below −100 %
-    const d = pairedDifference([10, 40, 70], [0, 1, 50]);
+    // a drop to almost nothing that the replications do not tell apart from 0: Fieller's
+    // lower bound of the ratio is below 0
+    const d = pairedDifference([40, 41, 39], [0, 1, 5]);
     expect((d.relative?.lo ?? 0) < -1).toBe(true);
     const w = changeWords('count', d, 40);
     expect(w?.bounds?.[0]).toBe('−100 %');
@@ -67,8 +68,8 @@ describe('change words', () => {
   });
 
   it('gives an interval narrower than the change’s last digit more digits, up to two', () => {
-    // the headline's N+1 p50: ×71 with its bounds 0.01 apart: "[×71, ×71]" said nothing
-    const tight = pairedDifference([5.08, 5.09, 5.1], [361.2, 361.2, 361.2]);
+    // a p50 ×71 with its bounds 0.01 apart: "[×71, ×71]" said nothing
+    const tight = pairedDifference([5.09, 5.09, 5.09], [361.19, 361.2, 361.21]);
     const w = changeWords('ms', tight, 5.09);
     // and the change as many digits: "×71 [×70.96, ×70.97]" would read outside its interval
     expect(w?.change).toBe('×70.96');
@@ -77,16 +78,24 @@ describe('change words', () => {
     const pct = pairedDifference([100, 100.01, 99.99], [141, 141.02, 140.99]);
     expect(changeWords('ms', pct, 100)).toEqual({
       change: '+41.00 %',
-      bounds: ['+40.99 %', '+41.02 %'],
+      bounds: ['+41.00 %', '+41.01 %'],
     });
     // shares in points alike; a bound that reads as zero has no sign
     expect(pointsText(0.000001, 2)).toBe('0.000 pp');
     expect(percentText(-0.000001, 1)).toBe('0.00 %');
     // two digits at most, and equal bounds (the same difference in every replication) stay
-    const same = pairedDifference([10, 20, 30], [30, 40, 50]);
-    expect(changeWords('count', same, 20)?.bounds).toEqual(['×2.0', '×2.0']);
+    const same = pairedDifference([10, 10, 10], [20, 20, 20]);
+    expect(changeWords('count', same, 10)?.bounds).toEqual(['×2.0', '×2.0']);
     const closest = pairedDifference([0.5, 0.5, 0.5], [0.5, 0.5, 0.500001]);
     expect(changeWords('ratio', closest, 0.5)?.bounds).toEqual(['0.0 pp', '0.0 pp']);
+  });
+
+  it('gives no interval of a ratio whose baseline the replications do not tell apart from 0', () => {
+    // +20 in every replication, but the baseline's mean 20 ± 25: the ratio's interval is
+    // unbounded (Fieller), though the difference is certain
+    const d = pairedDifference([10, 20, 30], [30, 40, 50]);
+    expect(d.significant).toBe(true);
+    expect(changeWords('count', d, 20)).toEqual({ change: '×2.0', bounds: null });
   });
 
   it('has nothing relative to say when the baseline is 0 (the unit says it)', () => {

@@ -7,8 +7,10 @@
  * - other figures change in percent while the larger of the two means is less than
  *   RATIO_THRESHOLD times the smaller ("−12.3 %"), and as a ratio beyond it ("×71", "÷3.2"):
  *   "+6,995.2 %" hides an order of magnitude that "×71" shows;
- * - no relative bound goes below −100 % (every key metric is ≥ 0; a Student-t bound below it is
- *   an artefact of the first-order relative interval, stats/confidence.ts);
+ * - the bounds of a relative change are Fieller's interval of the ratio of the means
+ *   (stats/confidence.ts), none below −100 % (every key metric is ≥ 0; a bound below it says the
+ *   variant is not told apart from 0); a baseline the replications do not tell apart from 0
+ *   leaves the ratio's interval unbounded: no bounds are given, the verdict stays the difference's;
  * - an interval narrower than the change's last digit gets up to two more digits in its bounds,
  *   so that they differ, and the change as many ("×70.96, 95 % CI [×70.96, ×70.97]", not "×71,
  *   95 % CI [×71, ×71]"); bounds that are equal (a difference the same in every replication) or

@@ -2,6 +2,7 @@ export {
   CONFIDENCE_LEVEL,
   type Estimate,
   estimate,
+  fiellerRatio,
   type PairedDifference,
   pairedDifference,
 } from './confidence.ts';
