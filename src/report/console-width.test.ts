@@ -46,6 +46,23 @@ describe('fitConsole', () => {
     expect(fitConsole(narrow)).toBe(narrow);
   });
 
+  it('never parts a figure from its unit at a line break', () => {
+    // the orchestration lesson's bullet broke as "[−52.0" / "%, −47.1 %]"
+    const line =
+      '  • choreography: place-order messages per compensated saga −49.6 % vs orchestration, 95 % CI [−52.0 %, −47.1 %]';
+    const wrapped = fitConsole(line).split('\n');
+    expect(wrapped).toEqual([
+      '  • choreography: place-order messages per compensated saga −49.6 % vs orchestration, 95 % CI',
+      '    [−52.0 %, −47.1 %]',
+    ]);
+    for (const w of ['%', '%]', '%,', 'pp', 'ms', '/s'])
+      expect(
+        fitConsole(`  ${'x'.repeat(95)} 1 ${w}`)
+          .split('\n')
+          .at(-1),
+      ).toBe(`    1 ${w}`);
+  });
+
   it('keeps the full width at a larger width (what --wide prints)', () => {
     const table = formatTable(header, rows);
     expect(fitConsole(table, 10_000)).toBe(table);

@@ -8,7 +8,7 @@
  * (text-table.ts `displayWidth`: a Hangul or CJK character takes two), so tables of Korean
  * names stack along the same columns as their rule.
  */
-import { CONSOLE_WIDTH, displayWidth, padEndTo } from './text-table.ts';
+import { CONSOLE_WIDTH, displayWidth, padEndTo, keepUnits } from './text-table.ts';
 
 export { CONSOLE_WIDTH };
 
@@ -76,11 +76,14 @@ function stackTable(lines: string[], width: number): string[] {
   return out;
 }
 
-/** `line` wrapped at spaces into lines of at most `width`, continuing 2 columns under its indent. */
+/**
+ * `line` wrapped at spaces into lines of at most `width`, continuing 2 columns under its indent;
+ * a figure keeps its unit (keepUnits).
+ */
 function wrapLine(line: string, width: number): string[] {
   const indent = /^ */.exec(line)?.[0] ?? '';
   const rest = `${indent}  `;
-  const words = line.slice(indent.length).split(' ');
+  const words = keepUnits(line.slice(indent.length).split(' '));
   const out: string[] = [];
   let current = indent;
   let empty = true;

@@ -103,9 +103,27 @@ export function joinWrapped(items: readonly string[], width = CONSOLE_WIDTH): st
   return lines.join('\n');
 }
 
+/** A word that is only a unit, perhaps closing a bracket or a clause: "%", "%]", "pp,", "ms". */
+const UNIT_WORD = /^(?:%|pp|ms|µs|s|\/s|[KMG]B)[\],);:]*$/;
+
+/**
+ * `words` with each unit joined to the figure before it (a line never ends with "−52.0" and
+ * starts the next with "%]"); empty words (of double spaces) stay as they are.
+ */
+export function keepUnits(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    const last = out.length - 1;
+    if (last >= 0 && out[last] !== '' && UNIT_WORD.test(word)) out[last] += ` ${word}`;
+    else out.push(word);
+  }
+  return out;
+}
+
 /**
  * `text` wrapped at spaces into lines of at most `width` characters, the first starting with
- * `first` and the others with `rest` (a hanging indent). A word longer than a line is kept whole.
+ * `first` and the others with `rest` (a hanging indent); a figure keeps its unit (keepUnits). A
+ * word longer than a line is kept whole.
  */
 export function wrapWords(
   text: string,
@@ -116,7 +134,7 @@ export function wrapWords(
   const lines: string[] = [];
   let line = first;
   let empty = true; // no word on the line yet
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+  for (const word of keepUnits(text.split(/\s+/).filter((w) => w !== ''))) {
     if (!empty && displayWidth(line) + 1 + displayWidth(word) > width) {
       lines.push(line);
       line = rest + word;
