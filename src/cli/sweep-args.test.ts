@@ -53,6 +53,11 @@ describe('--param values', () => {
     expect(message(() => parseParamOption('variants.big.set=1'))).toMatch(
       /cannot change the variants/,
     );
+    // the sweep is named after the scenario: a swept name would name it after its first point
+    for (const label of ['name', 'description'])
+      expect(message(() => parseParamOption(`${label}=a,b`))).toMatch(
+        /labels the sweep and changes nothing it runs/,
+      );
   });
 });
 

@@ -58,6 +58,11 @@ export function parseSweepParam(value: string, previous: SweepParamSpec[] = []):
       'a parameter cannot change the variants; sweep the value in the base document instead (every variant is run at every point).',
       '매개변수로는 변형을 바꿀 수 없습니다. 대신 기본 문서의 값을 스윕하세요 (모든 변형이 모든 점에서 실행됩니다).',
     );
+  if (path === 'name' || path === 'description')
+    throw new SweepParamError(
+      `the scenario's ${path} labels the sweep and changes nothing it runs; sweep a value of the model instead, such as services.orders.instances=2,4,8.`,
+      `시나리오의 ${path}은(는) 스윕의 이름표일 뿐 실행되는 것을 바꾸지 않습니다. 대신 services.orders.instances=2,4,8처럼 모델의 값을 스윕하세요.`,
+    );
   if (previous.some((p) => p.path === path))
     throw new SweepParamError(
       `${path} is given twice; list all its values in one --param.`,
