@@ -13,6 +13,8 @@ import {
   RATIO_THRESHOLD,
   ratioText,
 } from './change-words.ts';
+import { differenceSentence } from './difference-words.ts';
+import type { KeyMetric } from './key-metrics.ts';
 
 describe('change words', () => {
   it('writes a ratio past the threshold, percent below it', () => {
@@ -90,12 +92,18 @@ describe('change words', () => {
     expect(changeWords('ratio', closest, 0.5)?.bounds).toEqual(['0.0 pp', '0.0 pp']);
   });
 
-  it('gives no interval of a ratio whose baseline the replications do not tell apart from 0', () => {
+  it('says the change in its unit when the ratio’s interval is unbounded (a baseline not told apart from 0)', () => {
     // +20 in every replication, but the baseline's mean 20 ± 25: the ratio's interval is
-    // unbounded (Fieller), though the difference is certain
+    // unbounded (Fieller), though the difference is certain; it is said in the unit
     const d = pairedDifference([10, 20, 30], [30, 40, 50]);
     expect(d.significant).toBe(true);
-    expect(changeWords('count', d, 20)).toEqual({ change: '×2.0', bounds: null });
+    expect(changeWords('count', d, 20)).toBeNull();
+    const metric = { label: 'orders', unit: 'count' as const };
+    expect(differenceSentence('b', 'a', metric as KeyMetric, d, 20)).toBe(
+      'b: orders +20 vs a, 95 % CI [+20, +20]',
+    );
+    // one replication: no interval at all, the change stays relative
+    expect(changeWords('count', pairedDifference([10], [20]), 10)?.change).toBe('×2.0');
   });
 
   it('has nothing relative to say when the baseline is 0 (the unit says it)', () => {

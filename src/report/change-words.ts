@@ -10,7 +10,8 @@
  * - the bounds of a relative change are Fieller's interval of the ratio of the means
  *   (stats/confidence.ts), none below −100 % (every key metric is ≥ 0; a bound below it says the
  *   variant is not told apart from 0); a baseline the replications do not tell apart from 0
- *   leaves the ratio's interval unbounded: no bounds are given, the verdict stays the difference's;
+ *   leaves the ratio's interval unbounded: the change is then said in the metric's unit, with the
+ *   difference's own interval ("+20, 95 % CI [+20, +20]"), as for a baseline of 0;
  * - an interval narrower than the change's last digit gets up to two more digits in its bounds,
  *   so that they differ, and the change as many ("×70.96, 95 % CI [×70.96, ×70.97]", not "×71,
  *   95 % CI [×71, ×71]"); bounds that are equal (a difference the same in every replication) or
@@ -98,7 +99,8 @@ export interface ChangeWords {
 
 /**
  * The change of a key metric against the baseline in words, or null when it can only be said
- * in the metric's own unit (a baseline of 0 gives no relative change).
+ * in the metric's own unit (a baseline of 0 gives no relative change; a baseline the
+ * replications do not tell apart from 0, no interval of one).
  * `baselineMean` bounds the interval of a share.
  */
 export function changeWords(
@@ -114,6 +116,8 @@ export function changeWords(
     return changeAndBounds(diff.mean, lo === null || hi === null ? null : [lo, hi], pointsText);
   }
   if (relative === null) return null;
+  // an interval with no relative bounds (the ratio's is unbounded): said in the unit instead
+  if (relative.lo === null && diff.lo !== null) return null;
   const bounds: [number, number] | null =
     relative.lo === null || relative.hi === null
       ? null
