@@ -59,6 +59,20 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
       outputError: (t, write) => write(usage === 'ko' ? usageErrorKo(t) : t),
     });
 
+  /**
+   * The action of a command on one file that speaks --lang (compare, calibrate, sweep): the
+   * language chosen (the option, else the locale) goes to the command, loaded when it runs, and
+   * to `result`, for the errors main() prints.
+   */
+  const fileAction =
+    <O extends { lang?: Lang }>(
+      load: () => Promise<(file: string, opts: O, io: CliIo) => Promise<number>>,
+    ) =>
+    async (file: string, opts: O) => {
+      result.lang = chosenLang(opts.lang, io);
+      result.code = await (await load())(file, { ...opts, lang: result.lang }, io);
+    };
+
   withRunOptions(
     program
       .command('run')
@@ -101,11 +115,7 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
         .default('table'),
     )
     .option('--wide', 'print tables at their full width (default: fitted to 100 columns)')
-    .action(async (file: string, opts) => {
-      const { compareCommand } = await import('./commands/compare.ts');
-      result.lang = chosenLang(opts.lang, io);
-      result.code = await compareCommand(file, { ...opts, lang: result.lang }, io);
-    });
+    .action(fileAction(async () => (await import('./commands/compare.ts')).compareCommand));
 
   program
     .command('calibrate')
@@ -128,11 +138,7 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
     )
     .option('--span <name>', 'only spans with this name (OTLP)')
     .addOption(langOption('its summary, advice and errors'))
-    .action(async (file: string, opts) => {
-      const { calibrateCommand } = await import('./commands/calibrate.ts');
-      result.lang = chosenLang(opts.lang, io);
-      result.code = await calibrateCommand(file, { ...opts, lang: result.lang }, io);
-    });
+    .action(fileAction(async () => (await import('./commands/calibrate.ts')).calibrateCommand));
 
   withGuards(
     program
@@ -170,11 +176,7 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
       .option('--csv-bom', CSV_BOM_HELP)
       .addOption(langOption())
       .option('--quiet', 'no progress bar'),
-  ).action(async (file: string, opts) => {
-    const { sweepCommand } = await import('./commands/sweep.ts');
-    result.lang = chosenLang(opts.lang, io);
-    result.code = await sweepCommand(file, { ...opts, lang: result.lang }, io);
-  });
+  ).action(fileAction(async () => (await import('./commands/sweep.ts')).sweepCommand));
 
   withGuards(
     program

@@ -81,6 +81,15 @@ export function itemSection<T>(
 }
 
 /**
+ * The legend of a table whose counts are taken after the warm-up: that line first (as in the
+ * other item tables, whose first line adds to it), then `lines`.
+ */
+export const warmUpLegend = (...lines: string[]): string[] => [
+  'counts after the warm-up',
+  ...lines,
+];
+
+/**
  * The console section of `items` (each with its run) of `results` (see itemSection), or '' when
  * there are none.
  */

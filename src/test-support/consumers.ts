@@ -7,7 +7,7 @@
 import type { ConsumerGroupSummary } from '../metrics/consumer-stats.ts';
 import { withField } from './sessions.ts';
 
-export { firstVariantOnly, tinyResults } from './sessions.ts';
+export { firstVariantOnly, tinyResults, tinyRuns } from './sessions.ts';
 
 /** A ConsumerGroupSummary with made-up, distinct figures; `fields` replace whole fields. */
 export function fakeConsumerGroup(

@@ -120,6 +120,14 @@ export function tinyResults(replications = 1): Promise<ScenarioResults> {
 }
 
 /**
+ * The tiny results as a section test uses them: `plain`, one replication per variant, and
+ * `replicated`, two per variant (what key metrics' intervals and changes need).
+ */
+export async function tinyRuns(): Promise<{ plain: ScenarioResults; replicated: ScenarioResults }> {
+  return { plain: await tinyResults(), replicated: await tinyResults(2) };
+}
+
+/**
  * A copy of `results` in which replication r of every variant v gets `put(summary, v, r)`
  * (the first replication is also the variant's run).
  */

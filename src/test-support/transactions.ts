@@ -10,7 +10,7 @@ import type { SagaSummary } from '../metrics/saga-stats.ts';
 import type { TransactionSummary } from '../metrics/transaction-stats.ts';
 import { withField } from './sessions.ts';
 
-export { firstVariantOnly, tinyResults } from './sessions.ts';
+export { firstVariantOnly, tinyResults, tinyRuns } from './sessions.ts';
 
 /** A SagaSummary with made-up, distinct figures; `fields` replace whole fields. */
 export function fakeSaga(fields: Partial<SagaSummary> = {}): SagaSummary {

@@ -25,8 +25,7 @@ import {
   messagingSection,
 } from './messaging-sections.ts';
 
-const plain = await cg.tinyResults();
-const replicated = await cg.tinyResults(2);
+const { plain, replicated } = await cg.tinyRuns();
 
 /** At-least-once without idempotency, then with an idempotency store (duplicates skipped). */
 const semantics = (v: number, r = 0): ConsumerGroupSummary[] =>

@@ -6,6 +6,7 @@
  */
 import type { PendingSummary } from '../../../metrics/pending-stats.ts';
 import { itemFeature } from '../../item-feature.ts';
+import { warmUpLegend } from '../../item-table.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
 import { countColumns, msFigures as ms, pct, type TextColumn } from '../../text-table.ts';
 import { pendingCharts } from './charts.ts';
@@ -19,12 +20,11 @@ const COLUMNS: TextColumn<P>[] = [
   ['pending ms mean/p99/max', (x) => ms(x.pendingTimeMeanMs, x.pendingTimeP99Ms, x.pendingMaxMs)],
 ];
 
-const LEGEND = [
-  'counts after the warm-up',
+const LEGEND = warmUpLegend(
   'timedOut: cancelled because the confirmation did not come in time',
   'saw pending: share of reads that found the entity still pending',
   'pending: created to confirmed or cancelled',
-];
+);
 
 export const pendingFeature = itemFeature<P>({
   id: 'pending',

@@ -18,8 +18,7 @@ import {
   sessionsSection,
 } from './session-sections.ts';
 
-const plain = await ss.tinyResults();
-const replicated = await ss.tinyResults(2);
+const { plain, replicated } = await ss.tinyRuns();
 
 /** Sticky sessions (memory in api, lost on crash), then a session store (store operations). */
 const strategies = (v: number, r = 0): SessionSummary =>

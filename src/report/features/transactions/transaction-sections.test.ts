@@ -29,8 +29,7 @@ import {
 } from './transaction-charts.ts';
 import { transactionSection } from './transaction-sections.ts';
 
-const plain = await tx.tinyResults();
-const replicated = await tx.tinyResults(2);
+const { plain, replicated } = await tx.tinyRuns();
 
 /** Every kind: sagas (fewer inconsistent in the second variant), steps, and readers. */
 const allKinds = (results: ScenarioResults) =>

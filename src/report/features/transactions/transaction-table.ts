@@ -12,7 +12,7 @@ import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
 import { recordWords } from '../../i18n/ko-records.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t, term } from '../../i18n/t.ts';
-import { formatItems, itemTable, namedItems, titleOf } from '../../item-table.ts';
+import { formatItems, itemTable, namedItems, titleOf, warmUpLegend } from '../../item-table.ts';
 import type { ScenarioResults } from '../../results.ts';
 import {
   countColumns,
@@ -57,8 +57,7 @@ const SAGA_COST: TextColumn<S>[] = [
 ];
 
 /** What the sagas' tables say, below them. */
-const SAGA_LEGEND = [
-  'counts after the warm-up',
+const SAGA_LEGEND = warmUpLegend(
   'compensated: every action done was undone',
   'inconsistent: a compensation failed, or an action that cannot be undone had run',
   'alerts: operator alerts (comp: compensations that failed / undo: actions that could not be undone)',
@@ -66,7 +65,7 @@ const SAGA_LEGEND = [
   'KB/saga: bytes of those messages per saga that ended (comp: per saga rolled back)',
   'done: start to completed or compensated',
   'window: first action done to consistent again',
-];
+);
 
 /**
  * The sagas, one row per variant × saga (first replication), in two tables: how they ended
@@ -97,13 +96,12 @@ const TRANSACTION_WAITS: TextColumn<T>[] = [
 ];
 
 /** What the transaction steps' tables say, below them. */
-const TRANSACTION_LEGEND = [
-  'counts after the warm-up',
+const TRANSACTION_LEGEND = warmUpLegend(
   'conflicts: version changed before commit (optimistic), per transaction started',
   'lock waits: transactions that found the row locked (pessimistic); timeouts: gave up waiting',
   'comps: compensation runs after a conflict',
   'time: start to commit, retries included',
-];
+);
 
 /**
  * The transaction steps, one row per variant × step (first replication), in two tables: how
@@ -159,8 +157,7 @@ export function formatReaders(results: ScenarioResults, lang: Lang = 'en'): stri
   const table = itemTable(items, 'reader', id, READER_TABLE, lang);
   const examples = items.rows.map(({ name, x }) => examplesText(name, x, items.several, lang));
   const kinds = new Set(items.rows.map(({ x }) => x.kind));
-  const legend = [
-    'counts after the warm-up',
+  const legend = warmUpLegend(
     ...(kinds.has('saga')
       ? [
           'kind saga: reads a saga’s entities; an anomaly is a dirty read (some of its changes without the others)',
@@ -173,7 +170,7 @@ export function formatReaders(results: ScenarioResults, lang: Lang = 'en'): stri
       : []),
     'cutoff: data younger than this is not read',
     'staleness: how long the data read had been partly applied or behind (consistent reads count 0)',
-  ];
+  );
   const shown = legend.map((line) => term(lang, line));
   return `${titleOf(term(lang, 'readers'), items)}\n${table}\n${joinWrapped(shown)}\n\n${examples.join('\n')}`;
 }

@@ -11,6 +11,7 @@ import type { ParticipantSummary, TwoPhaseSummary } from '../../../metrics/two-p
 import { csvOf } from '../../csv.ts';
 import { file } from '../../feature.ts';
 import { itemFeature } from '../../item-feature.ts';
+import { warmUpLegend } from '../../item-table.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
 import { round } from '../../round.ts';
 import { countColumns, msFigures as ms, num, type TextColumn } from '../../text-table.ts';
@@ -52,13 +53,12 @@ const LOCKS: TextColumn<T>[] = [
   ['commit ms mean/p99', (x) => ms(x.durationMeanMs, x.durationP99Ms)],
 ];
 
-const LEGEND = [
-  'counts after the warm-up',
+const LEGEND = warmUpLegend(
   'inDoubt: transactions whose coordinator crashed before deciding (aborted when it came back)',
   'blocked: participant locks held in doubt meanwhile',
   'hold: a participant row lock, from prepare to the decision reaching it',
   'msg/tx: prepares, votes, decisions and acknowledgements per transaction decided',
-];
+);
 
 export const twoPhaseFeature = itemFeature<T>({
   id: 'two-phase',
