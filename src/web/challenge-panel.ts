@@ -64,11 +64,11 @@ function $<T extends HTMLElement>(id: string): T {
 }
 
 export class ChallengePanel {
-  /** The last check and the attempt file it judged (tests and the console read it). */
+  /** The last check and the file it judged, attempt or solution (tests and the console read it). */
   last: { file: string; outcome: Checked } | undefined;
   /** The challenges whose attempt passed a Check on this page (by name; not kept on a reload). */
   readonly #passed = new Set<string>();
-  /** The language the panel was last worded in (the old one, when the page's changes). */
+  /** The language the panel was last worded in (the old one when the page's language changes). */
   #lang = pageLang();
 
   constructor(
@@ -131,14 +131,16 @@ export class ChallengePanel {
     this.#filter();
   }
 
-  /** Shows the brief and the verdict of the file now open (nothing when it is no attempt). */
+  /**
+   * Shows the brief, the verdict and the offer of the reference solution for the file now open
+   * (nothing when it is no file of a challenge).
+   */
   show(): void {
     const { file } = this.hooks.current();
     const found = challengeFileOf(this.challenges, file);
     const c = found?.challenge;
     const lang = pageLang();
-    const offer =
-      found && offeredSolution(found.challenge, found.role, this.#passed.has(found.challenge.name));
+    const offer = c && offeredSolution(c, found.role, this.#passed.has(c.name));
     const solution = $<HTMLButtonElement>('solution');
     solution.hidden = offer === undefined;
     solution.dataset.file = offer ?? '';

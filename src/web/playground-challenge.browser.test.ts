@@ -112,7 +112,7 @@ browserSuite('a workshop challenge in the playground', () => {
     const mine = `# my attempt\n${solution.text}`;
     await page.evaluate((text) => {
       const view = window.playground.editor;
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+      view.dispatch({ changes: { from: 0, to: view.state.doc.toString().length, insert: text } });
     }, mine);
     const checked = async (n: number) => {
       await page.click('#check');
