@@ -8,7 +8,7 @@
  * (text-table.ts `displayWidth`: a Hangul or CJK character takes two), so tables of Korean
  * names stack along the same columns as their rule.
  */
-import { CONSOLE_WIDTH, displayWidth, padEndTo, keepUnits } from './text-table.ts';
+import { CONSOLE_WIDTH, displayWidth, keepUnits, padEndTo } from './text-table.ts';
 
 export { CONSOLE_WIDTH };
 
