@@ -4,11 +4,10 @@
  * the last run in a sandboxed frame (the very index.html the CLI writes), downloads, share links
  * (share.ts), the what-if slider (whatif.ts), the toolbar's replications, the data files of
  * replayed logs (data-files-panel.ts) and the workshop challenges (challenge-panel.ts), in the
- * page's language (page-lang.ts: the browser's, then the toolbar's select; ui-words.ts,
- * ui-lang.ts), which can change without losing the editor's text or the last run. Every text
- * from a scenario, a lesson or a link reaches the page as text (textContent, attributes through
- * the DOM) or through the report's escaping builders; the lesson's markup comes from the
- * report's escaping Markdown renderer.
+ * page's language (page-lang.ts, ui-words.ts, ui-lang.ts), which can change without losing an
+ * edit or the last run. Every text from a scenario, a lesson or a link reaches the page as text
+ * (textContent, attributes through the DOM) or through the report's escaping builders; the
+ * lesson's markup comes from the report's escaping Markdown renderer.
  */
 
 import type { EditorView } from '@codemirror/view';
@@ -109,6 +108,7 @@ class Playground {
       runner: () => this.#runner,
       current: () => ({ file: this.#file, text: this.#text }),
       open: (file) => this.open(file),
+      setText: (text) => setEditorText(this.#editor, text),
       message: (said, bad) => this.#message(said, bad),
       busy: (running) => this.#busy(running),
     });

@@ -78,6 +78,9 @@ export const UI_EN = {
   'challenge.checked': 'Checked in {seconds} s.',
   'challenge.passed': 'Passed — score {score}/100',
   'challenge.failed': 'Not passed yet — score {score}/100',
+  'challenge.solution': 'Compare with the reference solution',
+  'challenge.solution.title':
+    "Opens the challenge's reference solution in the editor as a file of its own; your attempt stays as it is",
   // runs (app.ts, run-lines.ts)
   'run.nothing': 'Nothing was run: {problem}',
   'run.running': 'running…',
@@ -176,6 +179,9 @@ export const UI_KO: Record<UiKey, string> = {
   'challenge.checked': '채점했습니다 ({seconds}초).',
   'challenge.passed': '통과 — 점수 {score}/100',
   'challenge.failed': '아직 통과하지 못했습니다 — 점수 {score}/100',
+  'challenge.solution': '참고 해답과 비교하기',
+  'challenge.solution.title':
+    '챌린지의 참고 해답을 편집기에 별도 파일로 엽니다. 여러분의 시도는 그대로 남습니다',
   'sweep.running': '스윕 중…',
   'sweep.progress': '스윕 중… 점 {of}개 중 {done}개 완료',
   'sweep.badReplications':
