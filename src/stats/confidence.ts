@@ -62,8 +62,8 @@ export interface PairedDifference {
  * observations: the ρ for which the paired-t test of the differences variant − ρ·baseline does
  * not reject 0, i.e. (Ā − ρB̄)² ≤ (t²/n)·(s_AA − 2ρ·s_AB + ρ²·s_BB), a quadratic in ρ with
  * sample (co)variances s (n − 1 in the denominator) and t = t(1 − α/2, n − 1). The ratio of the
- * means Ā/B̄ always lies inside. Null when n < 2 or when B̄² ≤ (t²/n)·s_BB (the baseline's mean
- * is not told apart from 0: the set is unbounded).
+ * means Ā/B̄ always lies inside. Null when n < 2, when B̄² ≤ (t²/n)·s_BB (the baseline's mean
+ * is not told apart from 0: the set is unbounded), or when a value is not finite.
  */
 export function fiellerRatio(
   baseline: readonly number[],
@@ -95,12 +95,20 @@ export function fiellerRatio(
   const b = ma * mb - q * sab;
   const c = ma * ma - q * saa;
   if (!(a > 0)) return null;
-  // a > 0 and the quadratic is ≤ 0 at Ā/B̄, so its roots are real (rounding aside)
-  const root = Math.sqrt(Math.max(0, b * b - a * c));
+  // b² − ac without subtracting the two near-equal Ā²B̄² terms (which loses every digit when the
+  // replications barely vary): q·(Σ(B̄·da − Ā·db)² − q·(s_AA·s_BB − s_AB²)), both parts ≥ 0 (the
+  // second by Cauchy–Schwarz; it is Σ over pairs of (da_i·db_j − da_j·db_i)², Lagrange's identity)
+  let spread = 0;
+  for (let i = 0; i < n; i++) {
+    const d = mb * (variant[i] - ma) - ma * (baseline[i] - mb);
+    spread += d * d;
+  }
+  const root = Math.sqrt(Math.max(0, q * (spread - q * Math.max(0, saa * sbb - sab * sab))));
   // the root away from 0 by the quotient, the other by the product of the roots (c/a): no
   // cancellation when one is near 0
   const far = b >= 0 ? (b + root) / a : (b - root) / a;
   const near = far !== 0 ? c / (a * far) : 0;
+  if (!Number.isFinite(far) || !Number.isFinite(near)) return null;
   return far >= near ? [near, far] : [far, near];
 }
 

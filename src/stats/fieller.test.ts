@@ -59,6 +59,24 @@ describe("Fieller's ratio interval", () => {
     expect(r[1]).toBeCloseTo(3, 12);
   });
 
+  it('keeps its digits when the replications barely vary around large means', () => {
+    // b² − ac computed as a difference of two ~Ā²B̄² terms lost every digit here: the interval
+    // shrank to one point beside ×1 while the difference was not significant
+    for (const scale of [1000, 1e6]) {
+      const e = scale * 1e-9;
+      const base = [scale, scale + e, scale - e];
+      const variant = [scale + 0.2 * e, scale - e, scale + e];
+      const [lo, hi] = fiellerRatio(base, variant) as [number, number];
+      expect(pairedDifference(base, variant).significant).toBe(false);
+      expect(lo).toBeLessThan(1);
+      expect(hi).toBeGreaterThan(1);
+    }
+    // constant replications of large values: the ratio exactly, no width from rounding
+    expect(fiellerRatio([3e6, 3e6, 3e6], [4.5e6, 4.5e6, 4.5e6])).toEqual([1.5, 1.5]);
+    // a value that is not finite: no interval
+    expect(fiellerRatio([1, 2, 3], [1, Number.POSITIVE_INFINITY, 3])).toBeNull();
+  });
+
   it('solves (Ā − ρB̄)² = t²/n · s²(ρ) at both bounds', () => {
     const base = [300.2, 297.9, 301.5, 299.1, 302.4];
     const variant = [0.6, 0.6, 0.6, 0.6, 0.6];
