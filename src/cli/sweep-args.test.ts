@@ -56,7 +56,7 @@ describe('--param values', () => {
     // the sweep is named after the scenario: a swept name would name it after its first point
     for (const label of ['name', 'description'])
       expect(message(() => parseParamOption(`${label}=a,b`))).toMatch(
-        /labels the sweep and changes nothing it runs/,
+        /only describes it and changes nothing a run does/,
       );
   });
 });

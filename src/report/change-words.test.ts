@@ -13,7 +13,7 @@ import {
   RATIO_THRESHOLD,
   ratioText,
 } from './change-words.ts';
-import { differenceSentence } from './difference-words.ts';
+import { differenceSentence, signedDifferences } from './difference-words.ts';
 import type { KeyMetric } from './key-metrics.ts';
 
 describe('change words', () => {
@@ -102,6 +102,26 @@ describe('change words', () => {
     expect(differenceSentence('b', 'a', metric as KeyMetric, d, 20)).toBe(
       'b: orders +20 vs a, 95 % CI [+20, +20]',
     );
+    // differences too small for the unit's usual digits get two significant digits of the
+    // largest, durations in µs or ns; only exactly 0 reads as zero, without a sign
+    expect(signedDifferences([0.0022, 0.0016, 0.0029], 'ms')).toEqual([
+      '+2.2 µs',
+      '+1.6 µs',
+      '+2.9 µs',
+    ]);
+    expect(signedDifferences([1.6e-7, -4.6e-7, 7.8e-7], 'ms')).toEqual([
+      '+0.16 ns',
+      '−0.46 ns',
+      '+0.78 ns',
+    ]);
+    expect(signedDifferences([0.00004, 0], 'ratio')).toEqual(['+0.0040 pp', '0.0000 pp']);
+    expect(signedDifferences([0.28, 0.2, 0.32], 'ms')).toEqual([
+      '+0.28 ms',
+      '+0.20 ms',
+      '+0.32 ms',
+    ]);
+    expect(signedDifferences([0.004, -0.003], 'count')).toEqual(['+0.0040', '−0.0030']);
+    expect(signedDifferences([0, -3], 'count')).toEqual(['0', '−3']);
     // one replication: no interval at all, the change stays relative
     expect(changeWords('count', pairedDifference([10], [20]), 10)?.change).toBe('×2.0');
   });

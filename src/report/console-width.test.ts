@@ -55,7 +55,7 @@ describe('fitConsole', () => {
       '  • choreography: place-order messages per compensated saga −49.6 % vs orchestration, 95 % CI',
       '    [−52.0 %, −47.1 %]',
     ]);
-    for (const w of ['%', '%]', '%,', 'pp', 'ms', '/s'])
+    for (const w of ['%', '%]', '%,', '%.', 'pp', 'ms', '/s', 'B,', 'KB', 's에'])
       expect(
         fitConsole(`  ${'x'.repeat(95)} 1 ${w}`)
           .split('\n')

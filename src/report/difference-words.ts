@@ -6,7 +6,7 @@
  */
 import { CONFIDENCE_LEVEL, type PairedDifference } from '../stats/index.ts';
 import { changeWords } from './change-words.ts';
-import { formatInUnit } from './html/format.ts';
+import { formatInUnit, formatNumber } from './html/format.ts';
 import type { Lang } from './i18n/lang.ts';
 import { t, term } from './i18n/t.ts';
 import type { KeyMetric, MetricDifference, MetricUnit } from './key-metrics.ts';
@@ -17,13 +17,39 @@ import type { KeyMetric, MetricDifference, MetricUnit } from './key-metrics.ts';
  * percentage points.
  */
 function formatValue(x: number, unit: MetricUnit): string {
-  if (unit === 'ratio') return `${(x * 100).toFixed(1)} pp`;
+  if (unit === 'ratio') return `${formatNumber(x * 100, 1)} pp`;
   return formatInUnit(x, unit);
 }
 
-/** A signed absolute difference in its unit: "+1.20 ms", "−0.4 pp", "+120". */
-function signedValue(x: number, unit: MetricUnit): string {
-  return `${x >= 0 ? '+' : '−'}${formatValue(Math.abs(x), unit)}`;
+/** Whether a figure's text reads as zero ("0.00 ms", "0.0 pp", "0/s"). */
+const readsZero = (text: string): boolean => !/[1-9]/.test(text);
+
+/** Smaller units of a duration in ms, for differences too small for "0.00 ms". */
+const SMALL_TIME: [factor: number, unit: string][] = [
+  [1e3, 'µs'],
+  [1e6, 'ns'],
+];
+
+/**
+ * Signed absolute differences in their unit, written together (a change and its bounds):
+ * "+1.20 ms", "−0.4 pp", "+120", as values are. Differences too small for those digits (the
+ * largest would read "0.00 ms") get two significant digits of the largest, durations in µs or
+ * ns ("+2.2 µs, [+1.6 µs, +2.9 µs]", not "+0.00 ms, [+0.00 ms, +0.00 ms]"); only exactly 0
+ * reads as zero, unsigned.
+ */
+export function signedDifferences(xs: readonly number[], unit: MetricUnit): string[] {
+  const sign = (x: number, text: string) =>
+    readsZero(text) ? text : `${x > 0 ? '+' : '−'}${text}`;
+  const largest = Math.max(...xs.map(Math.abs));
+  if (!readsZero(formatValue(largest, unit)) || !(largest > 0) || unit === 'bytes')
+    return xs.map((x) => sign(x, formatValue(Math.abs(x), unit)));
+  let [factor, suffix] = unit === 'ratio' ? [100, ' pp'] : unit === 'per-sec' ? [1, '/s'] : [1, ''];
+  if (unit === 'ms') {
+    [factor, suffix] = [1, ' ms'];
+    for (const [f, u] of SMALL_TIME) if (largest * factor < 0.01) [factor, suffix] = [f, ` ${u}`];
+  }
+  const decimals = Math.min(12, Math.max(0, 1 - Math.floor(Math.log10(largest * factor))));
+  return xs.map((x) => sign(x, `${formatNumber(Math.abs(x) * factor, decimals)}${suffix}`));
 }
 
 /**
@@ -45,13 +71,15 @@ export function differenceSentence(
     return t(lang, diff.n < 2 ? 'diff.same' : 'diff.identical', { variant, label, baseline });
   // percentage points for shares, percent or a ratio (×71, ÷3.2) for the rest: change-words.ts
   const words = changeWords(k.unit, d, baselineMean);
-  const change = words?.change ?? signedValue(diff.mean, k.unit);
   // one replication: no interval; the views say so once, not in every sentence
-  if (d.significant === null)
+  if (d.significant === null) {
+    const change = words?.change ?? signedDifferences([diff.mean], k.unit)[0];
     return t(lang, 'diff.oneReplication', { variant, label, change, baseline });
-  const bounds = words?.bounds
-    ? `[${words.bounds[0]}, ${words.bounds[1]}]`
-    : `[${signedValue(diff.lo as number, k.unit)}, ${signedValue(diff.hi as number, k.unit)}]`;
+  }
+  const [change, lo, hi] = words?.bounds
+    ? [words.change, ...words.bounds]
+    : signedDifferences([diff.mean, diff.lo as number, diff.hi as number], k.unit);
+  const bounds = `[${lo}, ${hi}]`;
   const key = d.significant ? 'diff.interval' : 'diff.interval.ns';
   return t(lang, key, { variant, label, change, baseline, level, bounds });
 }

@@ -103,8 +103,11 @@ export function joinWrapped(items: readonly string[], width = CONSOLE_WIDTH): st
   return lines.join('\n');
 }
 
-/** A word that is only a unit, perhaps closing a bracket or a clause: "%", "%]", "pp,", "ms". */
-const UNIT_WORD = /^(?:%|pp|ms|µs|s|\/s|[KMG]B)[\],);:]*$/;
+/**
+ * A word that is only a unit, perhaps with a Korean particle, closing a bracket or a clause:
+ * "%", "%]", "pp,", "ms", "B,", "s에", "%." (the units html/format.ts `unbrokenFigures` keeps).
+ */
+const UNIT_WORD = /^(?:%|pp|ms|µs|s|\/s|[KMGT]?B)[\uAC00-\uD7A3]*[\],);:.]*$/;
 
 /**
  * `words` with each unit joined to the figure before it (a line never ends with "−52.0" and

@@ -60,8 +60,8 @@ export function parseSweepParam(value: string, previous: SweepParamSpec[] = []):
     );
   if (path === 'name' || path === 'description')
     throw new SweepParamError(
-      `the scenario's ${path} labels the sweep and changes nothing it runs; sweep a value of the model instead, such as services.orders.instances=2,4,8.`,
-      `시나리오의 ${path}은(는) 스윕의 이름표일 뿐 실행되는 것을 바꾸지 않습니다. 대신 services.orders.instances=2,4,8처럼 모델의 값을 스윕하세요.`,
+      `the scenario's ${path} only describes it and changes nothing a run does (the sweep is named after the scenario's name); sweep a value of the model instead, such as services.orders.instances=2,4,8.`,
+      `시나리오의 ${path}은(는) 시나리오를 설명할 뿐 실행에는 영향을 주지 않습니다 (스윕의 이름은 시나리오의 name에서 옵니다). 대신 services.orders.instances=2,4,8처럼 모델의 값을 스윕하세요.`,
     );
   if (previous.some((p) => p.path === path))
     throw new SweepParamError(

@@ -6,7 +6,7 @@
  */
 
 import { changeWords } from '../change-words.ts';
-import { sentenceIn } from '../difference-words.ts';
+import { sentenceIn, signedDifferences } from '../difference-words.ts';
 import { halfWidthText } from '../highlights-text.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { t, term } from '../i18n/t.ts';
@@ -33,7 +33,7 @@ function badge(d: MetricDifference, lang: Lang, baseline: string, variant: strin
   const cls = verdictOf(d);
   const change =
     changeWords(d.unit, d.difference, d.baseline.mean)?.change ??
-    `${d.difference.diff.mean >= 0 ? '+' : '−'}${formatInUnit(Math.abs(d.difference.diff.mean), d.unit)}`;
+    signedDifferences([d.difference.diff.mean], d.unit)[0];
   const suffix = significant === false ? ` ${t(lang, 'cmp.ns')}` : '';
   const sentence = sentenceIn(lang, d, variant, baseline);
   return html`<span class="badge ${cls}" title="${sentence}">${change + suffix}</span>`;
