@@ -15,6 +15,7 @@ import { EventStoreStats } from './event-store-stats.ts';
 import { FreezeStats } from './freeze-stats.ts';
 import { Outcome } from './outcome.ts';
 import { PendingStats } from './pending-stats.ts';
+import { ReplicatedStats } from './replicated-stats.ts';
 import { ReaderStats } from './reader-stats.ts';
 import { RefreshStats } from './refresh-stats.ts';
 import { RuntimeStats } from './runtime-stats.ts';
@@ -45,6 +46,8 @@ export class Metrics {
   readonly twoPhase: TwoPhaseStats[] = [];
   /** Pending states (issue 18). */
   readonly pending: PendingStats[] = [];
+  /** Replicated data (copies in several services merged by lww or a CRDT). */
+  readonly replicated: ReplicatedStats[] = [];
   /** Event stores (issue 18). */
   readonly eventStores: EventStoreStats[] = [];
   readonly freezes: FreezeStats[] = [];
@@ -152,6 +155,11 @@ export class Metrics {
   /** Registers the counters of one pending state. */
   addPending(id: string): PendingStats {
     return this.#windowed(this.pending, new PendingStats(id));
+  }
+
+  /** Registers the counters of one replicated data. */
+  addReplicated(...args: ConstructorParameters<typeof ReplicatedStats>): ReplicatedStats {
+    return this.#windowed(this.replicated, new ReplicatedStats(...args));
   }
 
   /** Registers the counters of one event store. */

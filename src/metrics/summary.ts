@@ -18,6 +18,7 @@ import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './his
 import type { KindFigures } from './kind-figures.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
 import { type PendingSummary, summarizePending } from './pending-stats.ts';
+import { type ReplicatedSummary, summarizeReplicated } from './replicated-stats.ts';
 import { type ReaderSummary, summarizeReader } from './reader-stats.ts';
 import type { Metrics } from './recorder.ts';
 import { type RefreshSummary, summarizeRefresh } from './refresh-stats.ts';
@@ -157,6 +158,8 @@ export interface MetricsSummary {
   callsAllTimedOut?: CallAllTimedOut[];
   /** Pending states (absent in runs without one): confirmed, cancelled, reads that saw pending. */
   pendingStates?: PendingSummary[];
+  /** Replicated data (absent in runs without one): updates, lost updates, divergent reads. */
+  replicated?: ReplicatedSummary[];
   /** Event stores (absent in runs without one): appends, rebuilds, rows replayed, snapshots. */
   eventStores?: EventStoreSummary[];
   /** Instances a `crash: freeze` struck (absent without one). */
@@ -344,6 +347,7 @@ export function summarizeMetrics(
     ...(m.twoPhase.length > 0 ? { twoPhaseCommits: m.twoPhase.map(summarizeTwoPhase) } : {}),
     ...optional('callsAllTimedOut', callsAllTimedOut(m.callTimeouts)),
     ...(m.pending.length > 0 ? { pendingStates: m.pending.map(summarizePending) } : {}),
+    ...(m.replicated.length > 0 ? { replicated: m.replicated.map(summarizeReplicated) } : {}),
     ...(m.eventStores.length > 0 ? { eventStores: m.eventStores.map(summarizeEventStore) } : {}),
     ...(m.freezes.length > 0 ? { freezes: m.freezes.map(summarizeFreeze) } : {}),
     ...(m.runtimes.length > 0

@@ -7,6 +7,7 @@
 import { findCallCycles } from './call-graph.ts';
 import { checkConsumers } from './check-consumers.ts';
 import { checkLimits } from './check-limits.ts';
+import { checkReplicated } from './check-replicated.ts';
 import { checkSessions } from './check-sessions.ts';
 import { checkWorkloads } from './check-workloads.ts';
 import { checkCosts } from './costs.ts';
@@ -58,6 +59,7 @@ export function checkReferences(doc: ScenarioParsed, language: StepLanguage): Un
     ...checkFaults(doc, names),
     ...checkSessions(doc, names),
     ...checkConsumers(doc, names, steps),
+    ...checkReplicated(doc, names),
     ...checkCacheClients(doc),
     ...checkRuntimes(doc),
   ];

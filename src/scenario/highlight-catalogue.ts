@@ -32,6 +32,7 @@ export interface HighlightDocument {
   brokers: Record<string, unknown>;
   consumers: Record<string, unknown>;
   readers: Record<string, unknown>;
+  replicated?: Record<string, unknown>;
   sessions?: unknown;
   costs?: unknown;
 }
@@ -279,6 +280,17 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
       m('pendingTimeP99Ms', 'p99 time pending'),
     ],
     ...stepsNamed('pending'),
+  },
+  {
+    scope: 'replicated',
+    item: 'replicated data',
+    prefixes: ['replicated'],
+    metrics: [
+      m('lost', 'updates lost', 'lost updates'),
+      m('lostShare', 'share of updates lost', 'lost share'),
+      m('divergentShare', 'reads that diverged', 'divergent reads'),
+    ],
+    items: (c) => Object.keys(c.doc.replicated ?? {}),
   },
   {
     scope: 'eventStores',

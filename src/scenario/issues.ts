@@ -60,6 +60,8 @@ export const ISSUE_CODES = [
   'query-to-service',
   'query-without-database',
   'store-in-process',
+  'not-a-copy',
+  'duplicate-copy',
   'kv-on-in-process-cache',
   'client-on-in-process-cache',
   'reconnect-max-below-backoff',

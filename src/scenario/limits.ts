@@ -40,6 +40,13 @@ export const LIMITS = {
   replications: 10_000,
   /** Highlights of a scenario (the key metrics its report shows first). */
   highlights: 24,
+  /**
+   * Copies of one replicated data and its keys (`replicated:`): the model keeps, per key and
+   * copy, a value and a vector of one entry per copy, so keys × copies² numbers (8 copies and
+   * 100,000 keys: 6.4 million numbers, about 50 MB per vector kind).
+   */
+  copies: 8,
+  replicatedKeys: 100_000,
 } as const;
 
 /** Largest rate of any arrival or update process, per second. */

@@ -23,6 +23,7 @@ const KO_ITEM_KINDS: Record<string, string> = {
   readers: '리더',
   twoPhaseCommits: '2단계 커밋',
   pendingStates: '대기 상태',
+  replicated: '복제 데이터',
   eventStores: '이벤트 저장소',
   costs: '비용',
   bytes: '바이트 수',

@@ -33,6 +33,8 @@ export * from './messages-ko-faults.ts';
 export * from './messages-ko-guards.ts';
 // and those of hostile or oversized input
 export * from './messages-ko-limits.ts';
+// and those of replicated data
+export * from './messages-ko-replicated.ts';
 
 /** How a Korean message names a value that is not a string, a number or a boolean. */
 const KOREAN_VALUE_WORDS: ValueWords = {
@@ -251,6 +253,7 @@ const KO_KINDS: Record<string, string> = {
   saga: '사가',
   'consumer group': '컨슈머 그룹',
   'pending state': '대기 상태',
+  'replicated data': '복제 데이터',
   'instance size': '인스턴스 크기',
 };
 

@@ -25,6 +25,8 @@ export * from './messages-data.ts';
 export * from './messages-faults.ts';
 // the texts of hostile or oversized input live beside this file
 export * from './messages-limits.ts';
+// and those of replicated data (replicated:, updateCopy, readCopy)
+export * from './messages-replicated.ts';
 // how values and names are quoted
 export * from './messages-values.ts';
 
@@ -41,6 +43,7 @@ export type ReferenceKind =
   | 'saga'
   | 'consumer group'
   | 'pending state'
+  | 'replicated data'
   | 'instance size';
 
 /** `a`, `a and b`, `a, b and c`. */

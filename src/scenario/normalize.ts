@@ -117,6 +117,12 @@ export function normalizeScenario(
       cutoffMs: parseDurationMs(r.cutoff),
       reads: r.reads,
     })),
+    replicated: named(doc.replicated, (r) => ({
+      copies: r.copies,
+      keys: r.keys,
+      merge: r.merge,
+      sync: durationDist(r.sync),
+    })),
     consumers: named(doc.consumers, (c) => ({
       broker: c.broker,
       topic: c.topic,

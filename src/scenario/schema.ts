@@ -342,6 +342,21 @@ export const Reader = z.strictObject({
   reads: z.number().int().min(1).max(LIMITS.rows).default(20),
 });
 
+/**
+ * Data duplicated across services (`replicated:`): each service of `copies` holds its own copy of
+ * `keys` entities (a stock count per product); an `updateCopy` step changes the local copy at
+ * once and sends the copy's state to every other copy, which receives it after `sync` (drawn
+ * per destination) and merges it: `lww` keeps the newer write (last-write-wins, what a
+ * denormalised copy carried in an event does), `crdt` merges a PN-counter (nothing lost).
+ */
+export const Replicated = z.strictObject({
+  description: z.string().optional(),
+  copies: z.array(id).min(1).max(LIMITS.copies),
+  keys: z.number().int().min(1).max(LIMITS.replicatedKeys).default(1000),
+  merge: z.enum(['lww', 'crdt']),
+  sync: DurationDist,
+});
+
 /** Where a consumer keeps the ids of the messages it processed (to skip a duplicate). */
 export const Idempotency = z.union([
   z.enum(['none', 'memory']),
@@ -778,6 +793,7 @@ export function scenarioDocument(step: z.ZodType<RawStep>) {
     brokers: z.record(id, Broker).default({}),
     consumers: z.record(id, Consumer).default({}),
     readers: z.record(id, Reader).default({}),
+    replicated: z.record(id, Replicated).default({}),
     sessions: Sessions.optional(),
     strategy: ListStrategy.default('batch'),
     faults: z.record(id, Fault).default({}),

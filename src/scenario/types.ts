@@ -303,6 +303,18 @@ export interface ReaderDef {
   reads: number;
 }
 
+/** Data duplicated across services (see `replicated:` in schema.ts, model/replicated.ts). */
+export interface ReplicatedDef {
+  id: string;
+  description: string;
+  /** The services that hold a copy, in the order written (a copy's index is its origin's rank for lww ties). */
+  copies: string[];
+  keys: number;
+  merge: 'lww' | 'crdt';
+  /** One-way delay of a copy's state to each other copy, ms. */
+  sync: DistributionSpec;
+}
+
 export type AckMode = 'at-most-once' | 'at-least-once' | 'exactly-once';
 
 /** A consumer group (see `consumers:` in schema.ts). */
@@ -430,6 +442,7 @@ export interface Scenario {
   brokers: BrokerDef[];
   consumers: ConsumerDef[];
   readers: ReaderDef[];
+  replicated: ReplicatedDef[];
   /** How users stay logged in (null: no logged-in users). */
   sessions: SessionsDef | null;
   faults: FaultDef[];

@@ -17,12 +17,14 @@ import { parallel } from './parallel-runtime.ts';
 import { pending } from './pending-runtime.ts';
 import { publish } from './publish-runtime.ts';
 import { query } from './query-runtime.ts';
+import { readCopy } from './read-copy-runtime.ts';
 import { readPending } from './read-pending-runtime.ts';
 import { saga } from './saga-runtime.ts';
 import { sleep } from './sleep-runtime.ts';
 import type { StepKindModule } from './step-kind.ts';
 import { transaction } from './transaction-runtime.ts';
 import { twoPhaseCommit } from './two-phase-commit-runtime.ts';
+import { updateCopy } from './update-copy-runtime.ts';
 
 /** The built-in step kinds. */
 export const BUILTIN_STEP_KINDS: readonly StepKindModule[] = [
@@ -42,4 +44,6 @@ export const BUILTIN_STEP_KINDS: readonly StepKindModule[] = [
   pending,
   readPending,
   eventStoreStep,
+  updateCopy,
+  readCopy,
 ];

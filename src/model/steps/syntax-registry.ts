@@ -20,11 +20,13 @@ import { parallelSyntax } from './parallel.ts';
 import { pendingSyntax } from './pending.ts';
 import { publishSyntax } from './publish.ts';
 import { querySyntax } from './query.ts';
+import { readCopySyntax } from './read-copy.ts';
 import { readPendingSyntax } from './read-pending.ts';
 import { sagaSyntax } from './saga.ts';
 import { sleepSyntax } from './sleep.ts';
 import { transactionSyntax } from './transaction.ts';
 import { twoPhaseCommitSyntax } from './two-phase-commit.ts';
+import { updateCopySyntax } from './update-copy.ts';
 
 /** The language parts of the built-in step kinds. */
 export const BUILTIN_STEP_SYNTAXES: readonly StepSyntax[] = [
@@ -44,4 +46,6 @@ export const BUILTIN_STEP_SYNTAXES: readonly StepSyntax[] = [
   pendingSyntax,
   readPendingSyntax,
   eventStoreStepSyntax,
+  updateCopySyntax,
+  readCopySyntax,
 ];

@@ -24,6 +24,7 @@ import { highlightsFeature } from './highlights/feature.ts';
 import { lessonFeature } from './lesson/feature.ts';
 import { messagingFeature } from './messaging/feature.ts';
 import { pendingFeature } from './pending/feature.ts';
+import { replicatedFeature } from './replicated/feature.ts';
 import { policiesFeature } from './policies/feature.ts';
 import { refreshesFeature } from './refreshes/feature.ts';
 import { requestsFeature } from './requests/feature.ts';
@@ -53,6 +54,7 @@ export const REPORT_FEATURES: readonly ReportFeature[] = [
   transactionsFeature,
   twoPhaseFeature,
   pendingFeature,
+  replicatedFeature,
   eventStoresFeature,
   costsFeature,
   bytesFeature,

@@ -310,6 +310,8 @@ export const EN = {
     'How long the participants held their row locks (from the prepare that took the lock to the decision reaching them), and how many were blocked in doubt: prepared, so bound to wait for the decision, while their coordinator was down. First replication of each variant.',
   'items.pending.intro':
     'How long entities stayed pending (created → confirmed or cancelled), and what the users who looked at them saw. First replication of each variant.',
+  'items.replicated.intro':
+    'Data duplicated in several services, each updating its own copy and sending it to the others: lost updates are those a concurrent write overwrote (last-write-wins; a CRDT loses none); diverged reads saw a value other than the truth (every change made anywhere so far). First replication of each variant.',
   'items.eventStores.intro':
     'Rebuilding an entity replays its events since the last snapshot: without snapshots the replay (and its time at the database) grows with the history; with them it stays bounded. First replication of each variant.',
   'items.freezes.intro':

@@ -34,6 +34,24 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
     '코디네이터가 멈춘 동안 행 락을 쥐고 있는 prepare된 참여자, 정확한 값, 실행 전체. 회색: 워밍업, 빨간색: 장애',
   'the line stops where the level changes past the first 4,000 were left out':
     '처음 4,000번 이후의 수준 변화는 빠졌으므로 선이 그곳에서 끊김',
+  // replicated data (features/replicated/)
+  'replicated data': '복제 데이터',
+  data: '데이터',
+  merge: '병합',
+  copies: '사본',
+  updates: '갱신',
+  lost: '잃음',
+  'lost share': '잃은 비율',
+  syncs: '동기화',
+  diverged: '어긋남',
+  'mean |diff|': '평균 |차이|',
+  'lost: updates the final state of their key does not include (overwritten by a concurrent write)':
+    '잃음: 키의 최종 상태에 들어 있지 않은 갱신(동시에 일어난 다른 쓰기에 덮어써짐)',
+  'diverged: share of reads whose value differed from the truth (every change made anywhere so far)':
+    '어긋남: 값이 참값(어디서든 지금까지 일어난 모든 변경의 합)과 달랐던 읽기의 비율',
+  'mean |diff|: mean distance of a read value from the truth, over every read':
+    '평균 |차이|: 읽은 값과 참값의 거리, 모든 읽기의 평균',
+  Replicated: '복제',
   // pending states (features/pending/)
   'pending states': '보류 상태',
   state: '상태',

@@ -1,0 +1,67 @@
+/**
+ * Counters of one replicated data (`replicated:`; the source's data decentralisation: data
+ * duplicated and denormalised across services, merged by last-write-wins or a CRDT) over the
+ * statistics window: the updates made to the copies, the copy states sent and merged, the
+ * updates the merge lost, and the reads whose value differed from the truth at that instant.
+ * model/replicated.ts counts them and states how (and how the warm-up cuts).
+ */
+import { type Counts, counters, countsOf, fieldsOf } from './counters.ts';
+
+/** What the model counts for a replicated data over the statistics window. */
+const REPLICATED_COUNTERS = {
+  updates: 'updates made to a copy (any copy, any key)',
+  syncs: 'copy states sent to another copy',
+  merges: 'states received that changed the receiving copy',
+  discarded: 'states received that changed nothing (older, or already included)',
+  reads: 'reads of a copy',
+  divergentReads: 'reads whose value differed from the truth at that instant',
+  divergence: 'sum of |value read − truth| over the reads',
+} as const;
+
+export class ReplicatedStats extends counters(REPLICATED_COUNTERS) {
+  /**
+   * Updates made in the window that the final state of their key includes (kept up to date by
+   * model/replicated.ts as the final states change): lost = updates − included.
+   */
+  included = 0;
+  constructor(
+    readonly id: string,
+    readonly merge: string,
+    readonly copies: number,
+    readonly keys: number,
+  ) {
+    super();
+  }
+  override reset(nowMs?: number): void {
+    super.reset(nowMs);
+    this.included = 0;
+  }
+}
+
+/** A replicated data over the statistics window, ready for JSON. */
+export interface ReplicatedSummary extends Counts<typeof REPLICATED_COUNTERS> {
+  id: string;
+  merge: string;
+  copies: number;
+  keys: number;
+  /** Updates made in the window that the final state of their key does not include. */
+  lost: number;
+  /** lost / updates (0 without updates). */
+  lostShare: number;
+  /** divergentReads / reads (0 without reads). */
+  divergentShare: number;
+  /** Mean |value read − truth| over every read (0 without reads). */
+  meanDivergence: number;
+}
+
+export function summarizeReplicated(s: ReplicatedStats): ReplicatedSummary {
+  const lost = s.updates - s.included;
+  return {
+    ...fieldsOf(s, ['id', 'merge', 'copies', 'keys']),
+    ...countsOf(s, REPLICATED_COUNTERS),
+    lost,
+    lostShare: s.updates > 0 ? lost / s.updates : 0,
+    divergentShare: s.reads > 0 ? s.divergentReads / s.reads : 0,
+    meanDivergence: s.reads > 0 ? s.divergence / s.reads : 0,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * `readCopy`: a service reads its own copy of one key of replicated data (`replicated:`), and
+ * the model counts whether the value read differs from the truth at that instant (every change
+ * made anywhere so far; model/replicated.ts).
+ */
+import * as z from 'zod';
+import { id } from '../../scenario/schema.ts';
+import { checkCopyRef } from './copy-refs.ts';
+import { declareSyntax } from './declare-syntax.ts';
+
+/** Reads one key (drawn uniformly) of the local copy of `data`. */
+const ReadCopyStep = z.strictObject({ readCopy: z.strictObject({ data: id }) });
+
+/** A readCopy step, normalized. */
+export interface ReadCopyStepDef {
+  kind: 'readCopy';
+  data: string;
+}
+
+/** A readCopy step as parsed. */
+export type ReadCopyRaw = z.output<typeof ReadCopyStep>;
+
+export const readCopySyntax = declareSyntax<ReadCopyRaw, ReadCopyStepDef>(
+  'readCopy',
+  ReadCopyStep,
+  {
+    normalize: ({ readCopy: r }) => ({ data: r.data }),
+    check: ({ readCopy: r }, path, ctx) => checkCopyRef(r.data, [...path, 'readCopy', 'data'], ctx),
+  },
+);

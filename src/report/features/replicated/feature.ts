@@ -1,0 +1,70 @@
+/**
+ * Replicated data (present when some variant has an `updateCopy` or `readCopy` step):
+ * replicated.csv (one row per variant × replicated data: every figure of its summary), the
+ * console section ■ replicated data, the page's section of one table, and the key metrics
+ * (also in the console's replication table): the updates the merge lost, their share, and the
+ * share of reads that saw a value other than the truth. First replication of each variant.
+ */
+import type { ReplicatedSummary } from '../../../metrics/replicated-stats.ts';
+import { formatNumber, formatPercent } from '../../html/format.ts';
+import { itemFeature } from '../../item-feature.ts';
+import { warmUpLegend } from '../../item-table.ts';
+import { lowerIsBetter as m } from '../../key-metrics.ts';
+import { countColumns, num, pct, type TextColumn } from '../../text-table.ts';
+
+type R = ReplicatedSummary;
+
+const COLUMNS: TextColumn<R>[] = [
+  ['merge', (x) => x.merge],
+  ...countColumns<R>('copies', 'updates', 'lost'),
+  ['lost share', (x) => pct(x.lostShare)],
+  ...countColumns<R>('syncs', 'reads'),
+  ['diverged', (x) => pct(x.divergentShare)],
+  ['mean |diff|', (x) => num(x.meanDivergence, 2)],
+];
+
+const LEGEND = warmUpLegend(
+  'lost: updates the final state of their key does not include (overwritten by a concurrent write)',
+  'diverged: share of reads whose value differed from the truth (every change made anywhere so far)',
+  'mean |diff|: mean distance of a read value from the truth, over every read',
+);
+
+/** A cell of the page's table: figure `k`, formatted. */
+const n = (k: keyof R) => (x: R) => formatNumber(x[k] as number);
+
+export const replicatedFeature = itemFeature<R>({
+  id: 'replicated',
+  of: (s) => s.replicated,
+  kind: 'data',
+  what: 'replicated data',
+  order: { csv: 148.5, console: 47.5 },
+  tables: [COLUMNS],
+  legend: LEGEND,
+  page: {
+    order: 87.5,
+    nav: 'Replicated',
+    intro: 'items.replicated.intro',
+    columns: [
+      ['merge', (x) => x.merge],
+      ['copies', n('copies')],
+      ['updates', n('updates')],
+      ['lost', n('lost')],
+      ['lost share', (x) => formatPercent(x.lostShare)],
+      ['reads', n('reads')],
+      ['diverged', (x) => formatPercent(x.divergentShare)],
+      ['mean |diff|', (x) => formatNumber(x.meanDivergence, 2)],
+    ],
+  },
+  // each replicated data's: the updates the merge lost (lww: a concurrent write overwrote them;
+  // a CRDT: none), their share, and the reads that saw a value other than the truth
+  metrics: {
+    scope: 'replicated',
+    defs: [
+      m('lost', 'updates lost', 'count', (x) => (x.updates > 0 ? x.lost : null)),
+      m('lostShare', 'share of updates lost', 'ratio', (x) => (x.updates > 0 ? x.lostShare : null)),
+      m('divergentShare', 'reads that diverged', 'ratio', (x) =>
+        x.reads > 0 ? x.divergentShare : null,
+      ),
+    ],
+  },
+});
