@@ -1,0 +1,126 @@
+/**
+ * Replicated data through the language: `replicated:` and the `updateCopy`/`readCopy` steps
+ * parsed, checked (located errors with did-you-mean, in English and Korean) and run end to end.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ReplicatedSummary } from '../metrics/replicated-stats.ts';
+import { formatIssues } from '../scenario/format.ts';
+import { ScenarioError } from '../scenario/issues.ts';
+import { runYaml, scenarioProblems } from '../test-support/scenarios.ts';
+import { parseScenario } from './language.ts';
+
+/** Two services, each updating and reading its own copy of `stock` (rates per second). */
+function stockYaml(o: {
+  merge?: string;
+  copies?: string;
+  data?: string;
+  readIn?: string;
+  sync?: string;
+}): string {
+  return `
+version: 1
+name: stock
+seed: 3
+duration: 20s
+warmup: 2s
+workloads:
+  buyers: { rate: 50/s, target: orders/order }
+  returns: { rate: 50/s, target: returns/return }
+  checks: { rate: 20/s, target: ${o.readIn ?? 'orders'}/check }
+services:
+  orders:
+    endpoints:
+      order: { steps: [{ updateCopy: { data: ${o.data ?? 'stock'}, delta: -1 } }] }
+      check: { steps: [{ readCopy: { data: stock } }] }
+  returns:
+    endpoints:
+      return: { steps: [{ updateCopy: { data: stock } }] }
+      check: { steps: [{ readCopy: { data: stock } }] }
+  billing:
+    endpoints:
+      check: { steps: [{ cpu: 1ms }] }
+replicated:
+  stock:
+    copies: ${o.copies ?? '[orders, returns]'}
+    keys: 5
+    merge: ${o.merge ?? 'lww'}
+    sync: ${o.sync ?? '{ dist: exponential, mean: 50ms }'}
+`;
+}
+
+async function stock(o: Parameters<typeof stockYaml>[0]): Promise<ReplicatedSummary> {
+  const r = await runYaml(stockYaml(o));
+  const s = r.summary.replicated;
+  expect(s).toHaveLength(1);
+  return (s as ReplicatedSummary[])[0];
+}
+
+/** The Korean text of a scenario's problems. */
+function koProblems(text: string): string {
+  try {
+    parseScenario(text, 's.yaml');
+    return '';
+  } catch (e) {
+    if (e instanceof ScenarioError) return formatIssues(e.issues, 'ko');
+    throw e;
+  }
+}
+
+describe('replicated data, end to end', () => {
+  it('lww loses concurrent updates; the PN-counter loses none, on the same draws', async () => {
+    const lww = await stock({});
+    const crdt = await stock({ merge: 'crdt' });
+    // 100 updates/s on 5 keys, synced in 50 ms: many concurrent writes
+    expect(lww.updates).toBe(crdt.updates);
+    expect(lww.updates).toBeGreaterThan(1500);
+    expect(lww.lost).toBeGreaterThan(0);
+    expect(lww.lostShare).toBeCloseTo(lww.lost / lww.updates, 12);
+    expect(crdt.lost).toBe(0);
+    expect(lww.syncs).toBe(lww.updates); // one other copy each
+    expect(crdt.divergentShare).toBeLessThan(lww.divergentShare);
+    expect([lww.merge, lww.copies, lww.keys]).toEqual(['lww', 2, 5]);
+  });
+});
+
+describe('replicated data, references', () => {
+  it('an unknown data is located, with did-you-mean (en, ko)', () => {
+    const text = scenarioProblems(stockYaml({ data: 'stok' }), 's.yaml');
+    expect(text).toMatch(/^s\.yaml:\d+:\d+/);
+    expect(text).toContain('services.orders.endpoints.order.steps[0].updateCopy.data');
+    expect(text).toContain('unknown replicated data "stok"; known: stock');
+    expect(text).toContain('did you mean "stock"?');
+    const ko = koProblems(stockYaml({ data: 'stok' }));
+    expect(ko).toContain('알 수 없는 복제 데이터 "stok"');
+    expect(ko).toContain('"stock"');
+  });
+
+  it('a copy step in a service that holds no copy is located (en, ko)', () => {
+    const text = scenarioProblems(stockYaml({ readIn: 'billing', copies: '[orders]' }), 's.yaml');
+    expect(text).toContain('services.returns.endpoints.return.steps[0].updateCopy.data');
+    expect(text).toContain('service "returns" holds no copy of replicated data "stock"');
+    expect(text).toContain('services.returns.endpoints.check.steps[0].readCopy.data');
+    const ko = koProblems(stockYaml({ copies: '[orders]' }));
+    expect(ko).toContain('서비스 "returns"에는 복제 데이터 "stock"의 사본이 없습니다');
+  });
+
+  it('copies: an unknown service (did-you-mean) and a repeated one are located', () => {
+    const text = scenarioProblems(stockYaml({ copies: '[orders, retruns, orders]' }), 's.yaml');
+    expect(text).toContain('replicated.stock.copies[1]');
+    expect(text).toContain('unknown service "retruns"');
+    expect(text).toContain('did you mean "returns"?');
+    expect(text).toContain('replicated.stock.copies[2]');
+    expect(text).toContain('service "orders" is named twice among the copies of "stock"');
+    expect(koProblems(stockYaml({ copies: '[orders, returns, orders]' }))).toContain(
+      '사본 목록에 두 번 나옵니다',
+    );
+  });
+
+  it('merge and sync are checked by the schema', () => {
+    expect(scenarioProblems(stockYaml({ merge: 'newest' }), 's.yaml')).toContain(
+      'replicated.stock.merge',
+    );
+    expect(scenarioProblems(stockYaml({ sync: 'soon' }), 's.yaml')).toContain(
+      'replicated.stock.sync',
+    );
+  });
+});
