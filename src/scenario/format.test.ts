@@ -87,7 +87,7 @@ describe('formatIssues', () => {
         → duration units: us, µs, ms, s, m or min, h
 
       scenarios/shop.yaml:12:13  services.orders.endpoints.get.steps[0]
-        ✖ a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore; it has cpus
+        ✖ a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore, updateCopy, readCopy; it has cpus
         → did you mean "cpu" instead of "cpus"?
 
       scenarios/shop.yaml:14:13  services.orders.endpoints.get.steps[1].timout

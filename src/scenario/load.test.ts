@@ -99,7 +99,7 @@ describe('scenario errors, as printed', () => {
         → duration units: us, µs, ms, s, m or min, h
 
       bad.yaml:10:23  services.orders.endpoints.get.steps[0]
-        ✖ a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore; it has cpus
+        ✖ a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore, updateCopy, readCopy; it has cpus
         → did you mean "cpu" instead of "cpus"?
 
       bad.yaml:12:22  databases.db.connections

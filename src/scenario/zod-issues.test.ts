@@ -84,8 +84,8 @@ describe('fromZodIssues', () => {
   it('names a step without a kind key and suggests the kind it resembles', () => {
     expect(explain(withSteps([{ cpus: '2ms' }, {}]))).toMatchInlineSnapshot(`
       [
-        "services.orders.endpoints.get.steps[0]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore; it has cpus → did you mean "cpu" instead of "cpus"?",
-        "services.orders.endpoints.get.steps[1]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore; it is empty",
+        "services.orders.endpoints.get.steps[0]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore, updateCopy, readCopy; it has cpus → did you mean "cpu" instead of "cpus"?",
+        "services.orders.endpoints.get.steps[1]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore, updateCopy, readCopy; it is empty",
       ]
     `);
   });
@@ -100,8 +100,8 @@ describe('fromZodIssues', () => {
       ),
     ).toMatchInlineSnapshot(`
       [
-        "services.orders.endpoints.get.steps[0]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore; this one has cpu and sleep → split it into one step per kind",
-        "services.orders.endpoints.get.steps[1]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore; this one has cpu, sleep and query → split it into one step per kind",
+        "services.orders.endpoints.get.steps[0]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore, updateCopy, readCopy; this one has cpu and sleep → split it into one step per kind",
+        "services.orders.endpoints.get.steps[1]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore, updateCopy, readCopy; this one has cpu, sleep and query → split it into one step per kind",
       ]
     `);
   });
@@ -109,7 +109,7 @@ describe('fromZodIssues', () => {
   it('rejects a step with two kind keys even when zod blames one of them as unknown', () => {
     expect(explain(withSteps([{ call: 'orders/get', cpu: '1ms' }]))).toMatchInlineSnapshot(`
       [
-        "services.orders.endpoints.get.steps[0]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore; this one has cpu and call → split it into one step per kind",
+        "services.orders.endpoints.get.steps[0]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore, updateCopy, readCopy; this one has cpu and call → split it into one step per kind",
       ]
     `);
   });
@@ -127,7 +127,7 @@ describe('fromZodIssues', () => {
       explain(withSteps([{ parallel: [[{ cpu: '1ms' }, { slep: '1ms' }]] }])),
     ).toMatchInlineSnapshot(`
       [
-        "services.orders.endpoints.get.steps[0].parallel[0][1]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore; it has slep → did you mean "sleep" instead of "slep"?",
+        "services.orders.endpoints.get.steps[0].parallel[0][1]: a step needs exactly one of: cpu, sleep, call, query, parallel, branch, list, lookup, publish, kv, saga, transaction, twoPhaseCommit, pending, readPending, eventStore, updateCopy, readCopy; it has slep → did you mean "sleep" instead of "slep"?",
       ]
     `);
   });

@@ -40,7 +40,6 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   merge: '병합',
   copies: '사본',
   updates: '갱신',
-  lost: '잃음',
   'lost share': '잃은 비율',
   syncs: '동기화',
   diverged: '어긋남',
