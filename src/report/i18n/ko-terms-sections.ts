@@ -40,12 +40,12 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   merge: '병합',
   copies: '사본',
   updates: '갱신',
-  'lost share': '잃은 비율',
+  'lost share': '유실 비율',
   syncs: '동기화',
   diverged: '어긋남',
   'mean |diff|': '평균 |차이|',
   'lost: updates the final state of their key does not include (overwritten by a concurrent write)':
-    '잃음: 키의 최종 상태에 들어 있지 않은 갱신(동시에 일어난 다른 쓰기에 덮어써짐)',
+    '유실: 키의 최종 상태에 들어 있지 않은 갱신(동시에 일어난 다른 쓰기에 덮어써짐)',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)':
     '어긋남: 값이 참값(어디서든 지금까지 일어난 모든 변경의 합)과 달랐던 읽기의 비율',
   'mean |diff|: mean distance of a read value from the truth, over every read':
