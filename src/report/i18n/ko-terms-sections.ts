@@ -50,7 +50,6 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
     '어긋남: 값이 참값(어디서든 지금까지 일어난 모든 변경의 합)과 달랐던 읽기의 비율',
   'mean |diff|: mean distance of a read value from the truth, over every read':
     '평균 |차이|: 읽은 값과 참값의 거리, 모든 읽기의 평균',
-  Replicated: '복제',
   // pending states (features/pending/)
   'pending states': '보류 상태',
   state: '상태',

@@ -146,6 +146,8 @@ export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
   Messaging: '메시징',
   'Pending states': '보류 상태',
   Pending: '보류',
+  'Replicated data': '복제 데이터',
+  Replicated: '복제',
   'Fault propagation': '장애 전파',
   Propagation: '전파',
   'Sessions and credentials': '세션과 자격 증명',
