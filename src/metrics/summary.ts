@@ -18,10 +18,10 @@ import { LatencyHistogram, type LatencyQuantile, type LatencyStats } from './his
 import type { KindFigures } from './kind-figures.ts';
 import { OUTCOME_NAMES, type OutcomeName } from './outcome.ts';
 import { type PendingSummary, summarizePending } from './pending-stats.ts';
-import { type ReplicatedSummary, summarizeReplicated } from './replicated-stats.ts';
 import { type ReaderSummary, summarizeReader } from './reader-stats.ts';
 import type { Metrics } from './recorder.ts';
 import { type RefreshSummary, summarizeRefresh } from './refresh-stats.ts';
+import { type ReplicatedSummary, summarizeReplicated } from './replicated-stats.ts';
 import { type RuntimeSummary, summarizeRuntime } from './runtime-stats.ts';
 import { type SagaSummary, summarizeSaga } from './saga-stats.ts';
 import type { SeriesPoint } from './series.ts';
