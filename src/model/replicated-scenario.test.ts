@@ -16,6 +16,8 @@ function stockYaml(o: {
   data?: string;
   readIn?: string;
   sync?: string;
+  keys?: number;
+  access?: string;
 }): string {
   return `
 version: 1
@@ -30,11 +32,11 @@ workloads:
 services:
   orders:
     endpoints:
-      order: { steps: [{ updateCopy: { data: ${o.data ?? 'stock'}, delta: -1 } }] }
+      order: { steps: [{ updateCopy: { data: ${o.data ?? 'stock'}, delta: -1, access: ${o.access ?? 'uniform'} } }] }
       check: { steps: [{ readCopy: { data: stock } }] }
   returns:
     endpoints:
-      return: { steps: [{ updateCopy: { data: stock } }] }
+      return: { steps: [{ updateCopy: { data: stock, access: ${o.access ?? 'uniform'} } }] }
       check: { steps: [{ readCopy: { data: stock } }] }
   billing:
     endpoints:
@@ -42,7 +44,7 @@ services:
 replicated:
   stock:
     copies: ${o.copies ?? '[orders, returns]'}
-    keys: 5
+    keys: ${o.keys ?? 5}
     merge: ${o.merge ?? 'lww'}
     sync: ${o.sync ?? '{ dist: exponential, mean: 50ms }'}
 `;
@@ -79,6 +81,14 @@ describe('replicated data, end to end', () => {
     expect(lww.syncs).toBe(lww.updates); // one other copy each
     expect(crdt.divergentShare).toBeLessThan(lww.divergentShare);
     expect([lww.merge, lww.copies, lww.keys]).toEqual(['lww', 2, 5]);
+  });
+
+  it('keys drawn by access: hot products (Zipf) collide more often, and lww loses more', async () => {
+    const uniform = await stock({ keys: 1000 });
+    const zipf = await stock({ keys: 1000, access: '{ dist: zipf, s: 1.2 }' });
+    expect(zipf.updates).toBe(uniform.updates);
+    // uniform over 1,000 keys: few concurrent writes of one key; Zipf puts a large share on a few
+    expect(zipf.lost).toBeGreaterThan(5 * Math.max(1, uniform.lost));
   });
 });
 

@@ -28,7 +28,7 @@
  *
  * Simplifications (also in the README and the lesson): sync messages see no network faults, no
  * partitions and no links' latency (only `sync`), and carry no bytes; a copy's change takes no
- * time and holds no lock; keys are chosen uniformly; every key of every copy is kept in memory
+ * time and holds no lock; keys are drawn by each step's `access` (uniform by default); every key of every copy is kept in memory
  * (lww: 3 numbers per key per copy, crdt: 2 per origin; plus the vector, one number per origin:
  * keys × copies × (copies + 3) numbers of 8 bytes for lww, keys × copies × 3·copies for crdt).
  */
