@@ -23,7 +23,9 @@
  * flight are delivered); for crdt the element-wise maximum of every state (so none). A read's
  * truth is the sum of every delta applied anywhere so far to its key; a read is divergent when
  * its copy's value differs from it. Warm-up: counters start at its end; updates made before it
- * count neither as made nor as lost (the baseline of every key's vector is taken then), reads
+ * count neither as made nor as lost (the baseline of every key's vector is taken then; exact
+ * but for the few made about a sync delay before the window, whose fate is settled after it
+ * and which the per-origin counts cannot tell from the window's own), reads
  * before it are not counted; the truth includes every update since the start.
  *
  * Simplifications (also in the README and the lesson): sync messages see no network faults, no
