@@ -44,6 +44,7 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   syncs: '동기화',
   diverged: '어긋남',
   'mean |diff|': '평균 |차이|',
+  'merge: – for a single copy (nothing to merge)': '병합: 사본이 하나면 – (병합할 것이 없음)',
   'lost: updates the final state of their key does not include (overwritten by a concurrent write)':
     '유실: 키의 최종 상태에 들어 있지 않은 갱신(동시에 일어난 다른 쓰기에 덮어써짐)',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)':

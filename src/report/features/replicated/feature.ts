@@ -14,8 +14,11 @@ import { countColumns, num, pct, type TextColumn } from '../../text-table.ts';
 
 type R = ReplicatedSummary;
 
+/** The merge, or a dash for a single copy (nothing to merge: the CSV keeps the declared one). */
+const merge = (x: R) => (x.copies > 1 ? x.merge : '–');
+
 const COLUMNS: TextColumn<R>[] = [
-  ['merge', (x) => x.merge],
+  ['merge', merge],
   ...countColumns<R>('copies', 'updates', 'lost'),
   ['lost share', (x) => pct(x.lostShare)],
   ...countColumns<R>('syncs', 'reads'),
@@ -24,6 +27,7 @@ const COLUMNS: TextColumn<R>[] = [
 ];
 
 const LEGEND = warmUpLegend(
+  'merge: – for a single copy (nothing to merge)',
   'lost: updates the final state of their key does not include (overwritten by a concurrent write)',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)',
   'mean |diff|: mean distance of a read value from the truth, over every read',
@@ -45,7 +49,7 @@ export const replicatedFeature = itemFeature<R>({
     nav: 'Replicated',
     intro: 'items.replicated.intro',
     columns: [
-      ['merge', (x) => x.merge],
+      ['merge', merge],
       ['copies', n('copies')],
       ['updates', n('updates')],
       ['lost', n('lost')],
