@@ -11,11 +11,30 @@ import { ReplicatedData } from './replicated.ts';
 
 type Merge = 'lww' | 'crdt';
 
-/** Two copies (a = 0, b = 1) of `keys` keys, synced after a constant `syncMs`. */
-function pair(merge: Merge, copies = ['orders', 'returns'], syncMs = 10, keys = 1) {
+/** Delays drawn in a scripted order (1 ms once the script runs out). */
+class Scripted {
+  readonly mean = 1;
+  constructor(private readonly delays: number[]) {}
+  sample(): number {
+    return this.delays.shift() ?? 1;
+  }
+}
+
+/**
+ * Two copies (a = 0, b = 1) of `keys` keys, synced after a constant `syncMs` (or scripted
+ * delays); `open`: the statistics window is open from the start (no warm-up).
+ */
+function pair(
+  merge: Merge,
+  copies = ['orders', 'returns'],
+  syncMs: number | number[] = 10,
+  keys = 1,
+  open = true,
+) {
   const sim = new Simulation();
   const stats = new ReplicatedStats('stock', merge, copies.length, keys);
-  const data = new ReplicatedData({ copies, keys, merge }, sim, stats, new Constant(syncMs));
+  const sync = typeof syncMs === 'number' ? new Constant(syncMs) : new Scripted(syncMs);
+  const data = new ReplicatedData({ copies, keys, merge }, sim, stats, sync, open);
   /** Runs `what` at `atMs`. */
   const at = (atMs: number, what: () => void) => sim.scheduleAt(atMs, what);
   const run = () => {
@@ -114,8 +133,43 @@ describe('replicated data, scripted (two copies, sync 10 ms)', () => {
     expect([t.reads, t.divergentReads, t.divergentShare]).toEqual([2, 1, 0.5]);
   });
 
+  it('lww with no sync delay: an update made on a state just received is later, whatever the names', () => {
+    // b (whose name sorts later) adds 5 at 10; a receives it at 10, then adds 1 at 10: a's
+    // state includes b's change and must win (a timestamp and the names alone kept b's, and the
+    // copies stayed at 6 and 5 for good)
+    const { sim, data, at, run } = pair('lww', ['a', 'b'], 0);
+    at(10, () => {
+      data.update(1, 0, 5);
+      sim.schedule(0, () => data.update(0, 0, 1));
+    });
+    const s = run();
+    expect([data.value(0, 0), data.value(1, 0), data.truth(0)]).toEqual([6, 6, 6]);
+    expect(s.lost).toBe(0);
+  });
+
+  it('the warm-up cut is exact when an update made before it survives only through a third copy', () => {
+    // a adds at 0 (to b in 100 ms, to c in 1); b adds at 0.5 (to a in 1, to c in 100): a takes
+    // b's later state and drops its own change, which c already holds; c adds at 2 (a's change
+    // and its own). The window opens at 3; c adds at 4, the latest state: a's change survives
+    // through c, b's is lost before the window. One update in the window, kept: lost 0
+    // (subtracting each copy's own count at the window's start said −1)
+    const slow = [100, 1, 1, 100, 100, 100, 100, 100];
+    const { data, stats, at, run } = pair('lww', ['a', 'b', 'c'], slow, 1, false);
+    at(0, () => data.update(0, 0, 1));
+    at(0.5, () => data.update(1, 0, 1));
+    at(2, () => data.update(2, 0, 1));
+    at(3, () => {
+      stats.reset(3);
+      data.startWindow();
+    });
+    at(4, () => data.update(2, 0, 1));
+    const s = run();
+    expect([s.updates, s.lost]).toEqual([1, 0]);
+    expect([0, 1, 2].map((c) => data.value(c, 0))).toEqual([3, 3, 3]);
+  });
+
   it('the warm-up: updates made before it count neither as made nor as lost', () => {
-    const { data, stats, at, run } = pair('lww');
+    const { data, stats, at, run } = pair('lww', undefined, 10, 1, false);
     at(0, () => data.update(0, 0, 1));
     at(1, () => {
       stats.reset(1);
@@ -126,7 +180,7 @@ describe('replicated data, scripted (two copies, sync 10 ms)', () => {
     const s = run();
     expect([s.updates, s.lost]).toEqual([1, 0]);
     // and an update made in the window that a later one overwrites is counted
-    const p = pair('lww');
+    const p = pair('lww', undefined, 10, 1, false);
     p.at(0, () => p.data.update(1, 0, 1));
     p.at(1, () => {
       p.stats.reset(1);

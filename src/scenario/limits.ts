@@ -42,8 +42,9 @@ export const LIMITS = {
   highlights: 24,
   /**
    * Copies of one replicated data and its keys (`replicated:`): the model keeps, per key and
-   * copy, a value and a vector of one entry per copy, so keys × copies² numbers (8 copies and
-   * 100,000 keys: 6.4 million numbers, about 50 MB per vector kind).
+   * copy, 5 numbers (lww) or 2 per copy (crdt: increments and decrements per origin), so at
+   * most keys × 2·copies² numbers (8 copies and 100,000 keys: 12.8 million numbers, about
+   * 100 MB), plus the states in flight (one per update, shared by its messages).
    */
   copies: 8,
   replicatedKeys: 100_000,

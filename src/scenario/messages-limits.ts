@@ -105,7 +105,7 @@ const LIMIT_REASONS: Record<string, string> = {
   min: 'each instance has its own queue and statistics',
   max: 'each instance has its own queue and statistics',
   size: 'caches number the keys of all key spaces in one 32-bit range; a sample of the table behaves the same under a skewed access',
-  keys: 'keys are numbered in a 32-bit range, or drawn at once per request',
+  keys: 'keys are numbered in a 32-bit range, drawn at once per request, or (replicated data) kept in memory in every copy',
   maxEntries: 'a cache that large behaves as one without a limit',
   partitions: 'each partition has its own consumer state',
   count: 'each shard is a database of its own',
