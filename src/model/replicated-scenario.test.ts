@@ -125,6 +125,22 @@ describe('replicated data, references', () => {
     );
   });
 
+  it('the state of all replicated data together has a limit (one data at both limits, no more)', () => {
+    const big = (id: string) =>
+      `  ${id}:\n    copies: [orders, returns]\n    keys: 100000\n    merge: lww\n    sync: 10ms\n`;
+    // 2 copies × 100,000 keys × 5 numbers = 1,000,000 each: twelve fit beside stock, a thirteenth not
+    const many = (n: number) =>
+      stockYaml({}) + Array.from({ length: n }, (_, i) => big(`d${i}`)).join('');
+    expect(scenarioProblems(many(12), 's.yaml')).toBe('');
+    const text = scenarioProblems(many(13), 's.yaml');
+    expect(text).toContain('replicated.d12');
+    // and the first data's 2 copies × 5 keys × 5
+    expect(text).toContain('replicated: at most 12,800,000 (got 13,000,050)');
+    expect(text).toContain('kept in memory');
+    expect(text.match(/at most 12,800,000/g)).toHaveLength(1);
+    expect(koProblems(many(13))).toContain('메모리에 놓입니다');
+  });
+
   it('merge and sync are checked by the schema', () => {
     expect(scenarioProblems(stockYaml({ merge: 'newest' }), 's.yaml')).toContain(
       'replicated.stock.merge',

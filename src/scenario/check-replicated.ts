@@ -1,9 +1,11 @@
 /**
  * Checks of replicated data (`replicated:`) that zod cannot express: every copy is a service of
- * the scenario (did-you-mean), named once. The steps that use a copy (`updateCopy`,
+ * the scenario (did-you-mean), named once, and the state of all the data together within
+ * LIMITS.replicatedState (each data's own copies and keys have their limits in the schema). The steps that use a copy (`updateCopy`,
  * `readCopy`: model/steps/update-copy.ts, read-copy.ts) check their own references.
  */
 import type { DocPath, UnlocatedIssue } from './issues.ts';
+import { LIMITS } from './limits.ts';
 import * as msg from './messages.ts';
 import { errorAt, type Names } from './names.ts';
 import type { ScenarioParsed } from './schema.ts';
@@ -12,7 +14,17 @@ import type { ScenarioParsed } from './schema.ts';
 export function checkReplicated(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
   const services = new Set(names.services);
+  let state = 0;
+  let over = false;
   for (const [id, r] of Object.entries(doc.replicated)) {
+    const c = r.copies.length;
+    state += r.keys * c * (r.merge === 'crdt' ? 2 * c : 5);
+    if (state > LIMITS.replicatedState && !over) {
+      over = true;
+      issues.push(
+        errorAt(msg.overLimit('replicated', LIMITS.replicatedState, state), ['replicated', id]),
+      );
+    }
     const seen = new Set<string>();
     r.copies.forEach((service, i) => {
       const at: DocPath = ['replicated', id, 'copies', i];

@@ -48,6 +48,11 @@ export const LIMITS = {
    */
   copies: 8,
   replicatedKeys: 100_000,
+  /**
+   * The numbers of state of every replicated data together (keys × copies × 5 for lww, × 2·copies
+   * for crdt): one data at both limits above and no more, about 100 MB.
+   */
+  replicatedState: 12_800_000,
 } as const;
 
 /** Largest rate of any arrival or update process, per second. */

@@ -97,6 +97,8 @@ const KO_LIMIT_REASONS: Record<string, string> = {
   partitions: '파티션마다 자기 컨슈머 상태가 있습니다',
   count: '샤드마다 별도의 데이터베이스입니다',
   duration: '초 단위 통계를 실행 내내 보관합니다',
+  replicated:
+    '모든 복제 데이터의 모든 사본의 모든 키가 메모리에 놓입니다 (lww는 키 × 사본 × 5개, crdt는 × 2·사본 수만큼의 수)',
 };
 
 export function overLimit(key: string, max: number, received: number, unit = ''): KoText {

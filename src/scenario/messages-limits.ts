@@ -110,6 +110,8 @@ const LIMIT_REASONS: Record<string, string> = {
   partitions: 'each partition has its own consumer state',
   count: 'each shard is a database of its own',
   duration: 'per-second statistics are kept for the whole run',
+  replicated:
+    'every key of every copy of all replicated data is kept in memory (keys × copies × 5 numbers for lww, × 2·copies for crdt)',
 };
 
 /**
