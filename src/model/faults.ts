@@ -244,11 +244,26 @@ export class LinkFaultState implements HopFault {
   partitionCause = '';
   errorCause = '';
   readonly #striking: Striking[] = [];
+  /** Called once when the partition now in force ends (whenHealed). */
+  #healed: (() => void)[] = [];
   constructor(
     readonly from: string,
     readonly to: string,
     private readonly rng: RandomStream,
   ) {}
+
+  /** Calls `fn` once, when the partition in force ends (at once if none is: nothing to wait for). */
+  whenHealed(fn: () => void): void {
+    if (this.partition === null) fn();
+    else this.#healed.push(fn);
+  }
+
+  /** A message's time on the struck link: its own `ms` slowed by latency faults (× factor + added). */
+  stretch(ms: number): number {
+    let d = ms * this.factor;
+    for (let i = 0; i < this.delays.length; i++) d += this.delays[i].sample();
+    return d;
+  }
 
   fails(): boolean {
     return this.errorRate > 0 && this.rng.next() < this.errorRate;
@@ -277,9 +292,7 @@ export class LinkFaultState implements HopFault {
       if (hop.refuse !== null) hop.refuse(arg, cause);
       return;
     }
-    let d = hop.latency.sample() * this.factor;
-    for (let i = 0; i < this.delays.length; i++) d += this.delays[i].sample();
-    sim.schedule(d, handler, arg);
+    sim.schedule(this.stretch(hop.latency.sample()), handler, arg);
   }
 
   #combine(): void {
@@ -306,6 +319,8 @@ export class LinkFaultState implements HopFault {
     this.partitionCause = `partition: ${this.from} → ${this.to} ${partition === 'blackhole' ? 'lost the request' : 'dropped the request'}`;
     this.errorCause = `error: ${this.from} → ${this.to} failed (fault ${errors.join(', ')})`;
     this.active = this.#striking.length > 0;
+    if (partition === null && this.#healed.length > 0)
+      for (const fn of this.#healed.splice(0)) fn();
   }
 }
 

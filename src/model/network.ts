@@ -41,6 +41,14 @@ import type { NetworkDef, PayloadDef } from '../scenario/types.ts';
 export interface HopFault {
   readonly active: boolean;
   travel(sim: Simulation, hop: Hop, handler: Handler, arg: unknown): void;
+  /** The partition in force ('drop' fails messages at once, 'blackhole' loses them), or null. */
+  readonly partition: 'drop' | 'blackhole' | null;
+  /** Whether a message fails now (an error-rate fault's draw). */
+  fails(): boolean;
+  /** A message's time on the link, `ms` of its own, slowed by the latency faults in force. */
+  stretch(ms: number): number;
+  /** Calls `fn` once, when the partition in force ends (at once if none is). */
+  whenHealed(fn: () => void): void;
 }
 
 /** A directed link of the topology (requests go out on `out`, replies come back on `back`). */

@@ -28,9 +28,17 @@
  * differs from it (reads before the window are not counted; the truth includes every update
  * since the start).
  *
- * Simplifications (also in the README and the lesson): sync messages see no network faults, no
- * partitions and no links' latency (only `sync`), carry no bytes and cost nothing to merge; a
- * copy's change takes no time and holds no lock; keys are drawn by each step's `access`
+ * Sync messages travel on the `sync` links between the copies' services (counted in the links
+ * table) and meet the faults striking them (`transmit`): a partition holds them until it heals
+ * (the replication pipeline is durable, as the source's Kafka is: nothing is lost, it arrives
+ * late), an error-rate fault makes them retry, a latency fault slows them.
+ *
+ * Simplifications (also in the README and the lesson): a sync message takes its draw of `sync`
+ * (the whole pipeline's lag), not the link's latency; one already on its way when a partition
+ * begins arrives; a held message is sent again when its partition ends, with a new draw (no
+ * backoff, no order kept across messages); a crash of a copy's service stops neither its
+ * copy's updates nor its merges (the replication consumer is not its instances); sync messages
+ * carry no bytes and cost nothing to merge; a copy's change takes no time and holds no lock; keys are drawn by each step's `access`
  * (uniform by default); every key of every copy is kept in memory (lww: 5 numbers per key per
  * copy; crdt: 2 per origin, so 2·copies), and each update's state waits in flight, shared by
  * its copies − 1 messages, for a draw of `sync`.
@@ -39,6 +47,7 @@ import type { Distribution, Simulation } from '../engine/index.ts';
 import type { ReplicatedStats } from '../metrics/replicated-stats.ts';
 import type { ReplicatedDef } from '../scenario/types.ts';
 import { type BuildContext, sharedByName } from './build-context.ts';
+import type { Hop } from './network.ts';
 
 /** A copy's state of one key as sent: one per update, shared by the messages to every other copy. */
 interface SentState {
@@ -55,14 +64,20 @@ interface SentState {
   n: Float64Array | null;
 }
 
-/** A state on its way to copy `to`. */
+/** A state on its way from copy `from` to copy `to`. */
 interface Message {
   state: SentState;
+  from: number;
   to: number;
 }
 
 function deliver(m: Message): void {
   m.state.data.receive(m.state, m.to);
+}
+
+/** A message an error-rate fault failed is sent again (after a draw of `sync`). */
+function resend(m: Message): void {
+  m.state.data.transmit(m);
 }
 
 /** One replicated data: every copy of every key, the truth, and the accounting. */
@@ -90,6 +105,8 @@ export class ReplicatedData {
   readonly #finalWin: Float64Array;
   /** Whether the statistics window is open (updates made now count). */
   #open: boolean;
+  /** Messages a partition holds, per link (index from × copies + to), sent when it heals. */
+  #held: Message[][] = [];
 
   constructor(
     def: Pick<ReplicatedDef, 'copies' | 'keys' | 'merge'>,
@@ -98,6 +115,8 @@ export class ReplicatedData {
     readonly sync: Distribution,
     /** Whether the window is open from the start (no warm-up); startWindow opens it. */
     open = true,
+    /** The sync links' hops (`connect`); null: none. */
+    hops: readonly (Hop | null)[] | null = null,
   ) {
     const c = def.copies.length;
     const k = def.keys;
@@ -121,6 +140,20 @@ export class ReplicatedData {
     this.#finalSeq = new Float64Array(finals);
     this.#finalOrigin = new Int32Array(finals).fill(-1);
     this.#finalWin = new Float64Array(finals);
+    this.connect(hops);
+  }
+
+  /**
+   * The hop from copy `from` to copy `to` at index from × copies + to: the `sync` link between
+   * their services, which counts the messages and carries the faults striking it. Null: no
+   * links (every message takes its draw of `sync`, as on a link no fault strikes).
+   */
+  hops: readonly (Hop | null)[] | null = null;
+
+  /** Sends the copies' states over `hops` from now on (see `hops`). */
+  connect(hops: readonly (Hop | null)[] | null): void {
+    this.hops = hops;
+    this.#held = hops === null ? [] : hops.map(() => []);
   }
 
   /** Copy `copy` adds `delta` to key `key` now, and sends its state to every other copy. */
@@ -262,9 +295,39 @@ export class ReplicatedData {
     for (let to = 0; to < c; to++) {
       if (to === from) continue;
       this.stats.syncs++;
-      // a distribution that can draw below 0 (normal) is cut at 0
-      this.sim.schedule(Math.max(0, this.sync.sample()), deliver, { state, to });
+      this.transmit({ state, from, to });
     }
+  }
+
+  /**
+   * Sends message `m` over its link. No fault striking the link: delivered after a draw of
+   * `sync` (cut at 0: a normal can draw below it). A partition: held (the replication pipeline
+   * keeps it, as a broker's topic does) and sent again, in the order held, when the link heals.
+   * An error-rate draw: sent again after a draw of `sync` (a retry). Latency faults: the draw of
+   * `sync` × their factor + their added delays.
+   */
+  transmit(m: Message): void {
+    const hop = this.hops === null ? null : this.hops[m.from * this.copies + m.to];
+    if (hop !== null) hop.messages++;
+    const fault = hop?.fault ?? null;
+    if (fault === null || !fault.active) {
+      this.sim.schedule(Math.max(0, this.sync.sample()), deliver, m);
+      return;
+    }
+    if (fault.partition !== null) {
+      const held = this.#held[m.from * this.copies + m.to];
+      held.push(m);
+      this.stats.held++;
+      if (held.length === 1) fault.whenHealed(() => this.#release(held));
+    } else if (fault.fails()) {
+      this.stats.retried++;
+      this.sim.schedule(Math.max(0, this.sync.sample()), resend, m);
+    } else this.sim.schedule(fault.stretch(Math.max(0, this.sync.sample())), deliver, m);
+  }
+
+  /** A partition healed: the messages it held are sent again, in the order they were held. */
+  #release(held: Message[]): void {
+    for (const m of held.splice(0)) this.transmit(m);
   }
 }
 
@@ -282,6 +345,16 @@ export function replicatedData(ctx: BuildContext, name: string): ReplicatedData 
       stats,
       ctx.dist(def.sync, `replicated/${name}/sync`),
       ctx.scenario.warmupMs === 0,
+    );
+    // the sync links between the copies' services, each way, made when the run starts (after
+    // the links the steps and workloads made, which the links table lists first; before the
+    // faults, which find them); a copy never sends to itself
+    ctx.starters.push(() =>
+      data.connect(
+        def.copies.flatMap((from) =>
+          def.copies.map((to) => (to === from ? null : ctx.network.link(from, to, 'sync').out)),
+        ),
+      ),
     );
     ctx.metrics.onStartWindow(() => data.startWindow());
     return data;

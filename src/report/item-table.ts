@@ -9,7 +9,7 @@ import type { RunResult } from '../metrics/summary.ts';
 import type { Lang } from './i18n/lang.ts';
 import { cellWord, term } from './i18n/t.ts';
 import { type ScenarioResults, variantNames } from './results.ts';
-import { joinWrapped, type TextColumn, tableOf } from './text-table.ts';
+import { joinWrapped, shownColumns, type TextColumn, tableOf } from './text-table.ts';
 
 /** An item of a section with the name of its variant. */
 export interface NamedItem<T> {
@@ -56,7 +56,7 @@ export function itemTable<T>(
   const head: TextColumn<NamedItem<T>>[] = [['variant', (r) => r.name]];
   if (items.several) head.push([kind, (r) => idOf(r.x)]);
   const cells = columns.map(
-    ([h, cell]): TextColumn<NamedItem<T>> => [h, (r) => cellWord(lang, cell(r.x))],
+    ([h, cell, shown]): TextColumn<NamedItem<T>> => [h, (r) => cellWord(lang, cell(r.x)), shown],
   );
   return tableOf([...head, ...cells], items.rows, lang);
 }
@@ -75,8 +75,18 @@ export function itemSection<T>(
   lang: Lang = 'en',
 ): string {
   const text = tables.map((columns) => itemTable(items, kind, idOf, columns, lang)).join('\n\n');
-  // the title, headers and legend lines that are terms of the glossary, in `lang`
-  const shown = legend.map((line) => term(lang, line));
+  // a legend line explaining a column left out (`header: …`, a 'nonzero' column of zeros) is
+  // left out with it; the title, headers and legend lines that are terms of the glossary, in `lang`
+  const hidden = new Set(
+    tables.flatMap((columns) => {
+      const cells = items.rows.map((r) => columns.map((c) => c[1](r.x)));
+      const shown = shownColumns(columns, cells);
+      return columns.filter((_, i) => !shown[i]).map((c) => c[0]);
+    }),
+  );
+  const shown = legend
+    .filter((line) => !hidden.has(line.slice(0, Math.max(0, line.indexOf(':')))))
+    .map((line) => term(lang, line));
   return `${titleOf(term(lang, what), items)}\n${text}\n${joinWrapped(shown)}`;
 }
 

@@ -43,8 +43,22 @@ export function formatTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** A column of a console table: its header and its cell of a row. */
-export type TextColumn<T> = [header: string, cell: (row: T) => string];
+/**
+ * A column of a console table: its header, its cell of a row and, `'nonzero'`, whether it is
+ * shown only when some row's cell is not "0" (a count of what happens only under faults).
+ */
+export type TextColumn<T> = [header: string, cell: (row: T) => string, shown?: 'nonzero'];
+
+/**
+ * Whether each column of `columns` is shown for these cells (`cells[row][column]`): all but the
+ * `'nonzero'` ones whose every cell is "0".
+ */
+export function shownColumns(
+  columns: readonly (readonly [unknown, unknown, 'nonzero'?])[],
+  cells: readonly (readonly unknown[])[],
+): boolean[] {
+  return columns.map((c, i) => c[2] !== 'nonzero' || cells.some((row) => row[i] !== '0'));
+}
 
 /** `rows` as a table of `columns` (see formatTable), the headers that are terms in `lang`. */
 export function tableOf<T>(
@@ -52,9 +66,11 @@ export function tableOf<T>(
   rows: readonly T[],
   lang: Lang = 'en',
 ): string {
+  const cells = rows.map((r) => columns.map((c) => c[1](r)));
+  const shown = shownColumns(columns, cells);
   return formatTable(
-    columns.map((c) => term(lang, c[0])),
-    rows.map((r) => columns.map((c) => c[1](r))),
+    columns.map((c) => term(lang, c[0])).filter((_, i) => shown[i]),
+    cells.map((row) => row.filter((_, i) => shown[i])),
   );
 }
 
@@ -74,6 +90,10 @@ export const inWords = <T>(
 /** Columns of whole numbers: the fields `keys` of a row, each headed by its name. */
 export const countColumns = <T>(...keys: (keyof T & string)[]): TextColumn<T>[] =>
   keys.map((k): TextColumn<T> => [k, (r) => String(r[k])]);
+
+/** Like countColumns, each shown only when some row's count is not 0. */
+export const countColumnsIfAny = <T>(...keys: (keyof T & string)[]): TextColumn<T>[] =>
+  keys.map((k): TextColumn<T> => [k, (r) => String(r[k]), 'nonzero']);
 
 /** A number with a fixed number of decimals ("–" for non-finite). */
 export function num(x: number, decimals = 1): string {

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../i18n/lang.ts';
 import { term } from '../i18n/t.ts';
+import { shownColumns } from '../text-table.ts';
 import { type Html, html, joinHtml } from './template.ts';
 
 /** A text cell. */
@@ -32,7 +33,7 @@ export function tableHtml(headers: Header[], rows: Html[], lang: Lang = 'en'): H
 }
 
 /** A column of a data table: its header and its cell of a row (text, or a whole `<td>` of markup). */
-export type DataColumn<T> = [header: Header, cell: (row: T) => string | Html];
+export type DataColumn<T> = [header: Header, cell: (row: T) => string | Html, shown?: 'nonzero'];
 
 /**
  * A scrollable table of `rows`: the label column `first` (its header, and its `<td>` of
@@ -45,6 +46,12 @@ export function dataTable<T>(
   lang: Lang = 'en',
 ): Html {
   const cell = (x: string | Html) => (typeof x === 'string' ? td(x) : x);
-  const body = rows.map((r) => html`<tr>${first[1](r)}${columns.map((c) => cell(c[1](r)))}</tr>`);
-  return tableHtml([first[0], ...columns.map((c) => c[0])], body, lang);
+  // a 'nonzero' column whose every cell is "0" is left out (text-table.ts shownColumns)
+  const values = rows.map((r) => columns.map((c) => c[1](r)));
+  const shown = shownColumns(columns, values);
+  const kept = columns.filter((_, i) => shown[i]);
+  const body = rows.map(
+    (r, j) => html`<tr>${first[1](r)}${values[j].filter((_, i) => shown[i]).map(cell)}</tr>`,
+  );
+  return tableHtml([first[0], ...kept.map((c) => c[0])], body, lang);
 }

@@ -66,12 +66,13 @@ export function itemTableSection<T extends { id: string }>(
         [
           ['variant', (r) => r.label],
           ...columns.map(
-            ([header, cell]): DataColumn<Row> => [
+            ([header, cell, shown]): DataColumn<Row> => [
               header,
               (r) => {
                 const v = cell(r.x);
                 return typeof v === 'string' ? cellWord(lang, v) : v;
               },
+              shown,
             ],
           ),
         ],

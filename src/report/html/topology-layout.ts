@@ -46,6 +46,8 @@ export const LAYOUT = {
   /** Room above the nodes (more with self-loops: cache sync) and below for the legend. */
   top: 16,
   loopRoom: 48,
+  /** Room right of the last column for the arcs between nodes of one column (peerArc). */
+  peerRoom: 110,
   legendHeight: 74,
 } as const;
 
@@ -145,7 +147,9 @@ export function layoutTopology(summaries: readonly RunSummary[]): TopologyLayout
       if (!linkKinds.includes(l.kind)) linkKinds.push(l.kind);
       maxPerSec = Math.max(maxPerSec, l.perSec ?? 0);
       const key = routeKey(l.from, l.to);
-      if (l.from === l.to || seenEdge.has(key)) continue;
+      // sync links (a replicated data's copies, both ways between peers) place nothing: the
+      // copies stay where their callers put them, and the link is an arc between them
+      if (l.from === l.to || l.kind === 'sync' || seenEdge.has(key)) continue;
       seenEdge.add(key);
       edges.push([l.from, l.to]);
     }
@@ -179,6 +183,9 @@ export function layoutTopology(summaries: readonly RunSummary[]): TopologyLayout
   const tallest = Math.max(1, ...columns.map((c) => c.length));
   const bodyHeight = tallest * LAYOUT.rowStep;
   const loops = summaries.some((s) => s.links.some((l) => l.from === l.to));
+  const peers = summaries.some((s) =>
+    s.links.some((l) => l.from !== l.to && layer.get(l.from) === layer.get(l.to)),
+  );
   const top = LAYOUT.top + (loops ? LAYOUT.loopRoom : 0);
   const at = new Map<string, [number, number]>();
   columns.forEach((column, c) => {
@@ -202,7 +209,10 @@ export function layoutTopology(summaries: readonly RunSummary[]): TopologyLayout
     routes,
     width: Math.max(
       860,
-      LAYOUT.margin * 2 + LAYOUT.nodeWidth + (columns.length - 1) * LAYOUT.columnStep,
+      LAYOUT.margin * 2 +
+        LAYOUT.nodeWidth +
+        (columns.length - 1) * LAYOUT.columnStep +
+        (peers ? LAYOUT.peerRoom : 0),
     ),
     height: top + bodyHeight + LAYOUT.legendHeight,
     maxPerSec,

@@ -172,6 +172,79 @@ describe('topologySvg', () => {
   });
 });
 
+describe('topologySvg: copies of replicated data and links backwards', () => {
+  // three copies of replicated data synced both ways; warehouse is one column right of the
+  // others because orders calls it
+  const copies = summary(
+    [
+      ['orders', 'service', 0.1, 100],
+      ['returns', 'service', 0.1, 10],
+      ['warehouse', 'service', 0.1, 20],
+    ],
+    [
+      ['client', 'orders', 'request', 100],
+      ['client', 'returns', 'request', 10],
+      ['orders', 'warehouse', 'call', 100],
+      ['orders', 'returns', 'sync', 100],
+      ['returns', 'orders', 'sync', 10],
+      ['warehouse', 'orders', 'sync', 2],
+      ['orders', 'warehouse', 'sync', 100],
+    ],
+  );
+  const layout = layoutTopology([copies]);
+  const svg = String(topologySvg(copies, layout, 'copies'));
+  const path = (from: string, to: string, kind: string) =>
+    new RegExp(
+      `${from} → ${to} \\(${kind}\\)[^<]*</title><path d="([^"]+)"[^>]*stroke-width="([\\d.]+)"`,
+    ).exec(svg);
+
+  it('places nodes by their calls only: sync links move no copy to another column', () => {
+    expect(node(layout, 'orders')?.layer).toBe(1);
+    expect(node(layout, 'returns')?.layer).toBe(1);
+    expect(node(layout, 'warehouse')?.layer).toBe(2);
+    // room right of the last column for the arcs between nodes of one column
+    const plain = layoutTopology([
+      summary(copies.components.map((c) => [c.id, c.kind, 0, 0]) as C[], []),
+    ]);
+    expect(layout.width).toBeGreaterThanOrEqual(plain.width);
+  });
+
+  it('draws sync links between copies thin and without a label (the rate in the tooltip)', () => {
+    const sync = path('orders', 'returns', 'sync');
+    expect(sync).not.toBeNull();
+    expect(Number(sync?.[2])).toBeLessThanOrEqual(3);
+    expect(svg).toContain('orders → returns (sync): 100/s');
+    // only the request and the call carry a 100/s label
+    expect(svg.match(/>100\/s<\/text>/g)?.length).toBe(2);
+  });
+
+  it('draws an arc right of the column between two copies of one column, each way apart', () => {
+    const down = path('orders', 'returns', 'sync')?.[1] ?? '';
+    const up = path('returns', 'orders', 'sync')?.[1] ?? '';
+    const right = (n: string) => (node(layout, n)?.x ?? 0) + (node(layout, n)?.width ?? 0) / 2;
+    const xs = (d: string) => [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => Number(m[1]));
+    // starts at the sender's right edge, bulges right, ends right of the receiver
+    expect(xs(down)[0]).toBeCloseTo(right('orders'), 1);
+    expect(Math.max(...xs(down))).toBeGreaterThan(right('orders') + 30);
+    expect(Math.max(...xs(up))).toBeGreaterThan(Math.max(...xs(down)));
+  });
+
+  it('draws a link backwards from the sender’s left edge into the receiver’s right edge, beside its reverse', () => {
+    const back = path('warehouse', 'orders', 'sync')?.[1] ?? '';
+    const fwd = path('orders', 'warehouse', 'call')?.[1] ?? '';
+    const w = node(layout, 'warehouse');
+    const o = node(layout, 'orders');
+    const pts = (d: string) =>
+      [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const [bx, by] = pts(back)[0];
+    expect(bx).toBeCloseTo((w?.x ?? 0) - (w?.width ?? 0) / 2, 1);
+    expect(by).toBeCloseTo((w?.y ?? 0) + 9, 1);
+    const [fx, fy] = pts(fwd)[0];
+    expect(fx).toBeCloseTo((o?.x ?? 0) + (o?.width ?? 0) / 2, 1);
+    expect(fy).toBeCloseTo((o?.y ?? 0) - 9, 1);
+  });
+});
+
 describe('formats', () => {
   it('formats rates with one decimal below 100/s and thousands separators above', () => {
     expect([0.6, 24.54, 245.3, 6034.5, 1_234_567].map(formatRate)).toEqual([

@@ -202,10 +202,15 @@ function linkSvg(
   route: readonly [number, number][],
   max: number,
   lang: Lang,
+  /** Whether the reverse link is drawn too: both then run 9 units off the centres. */
+  paired = false,
 ): { edge: Html; label: Html | '' } {
   const used = link.perSec > 0;
   const colour = used ? (LINK_COLOURS[link.kind] ?? '#475569') : UNUSED;
-  const w = linkWidth(link.perSec, max);
+  // the sync links between copies (every pair, both ways) are drawn thin and without a label,
+  // their rate in the tooltip: they say which copies sync without hiding the calls
+  const quiet = link.kind === 'sync' && from.id !== to.id;
+  const w = quiet ? Math.min(3, linkWidth(link.perSec, max)) : linkWidth(link.perSec, max);
   const dash = used ? '' : html` stroke-dasharray="6 5"`;
   const from_ = link.from === 'client' ? term(lang, link.from) : link.from;
   const tip = html`<title>${`${from_} → ${link.to} (${term(lang, link.kind)}): ${formatRate(link.perSec)}`}</title>`;
@@ -218,12 +223,47 @@ function linkSvg(
     d = `M${n1(from.x + 24)},${n1(t)} C${n1(from.x + 60)},${n1(t - 46)} ${n1(from.x - 60)},${n1(t - 46)} ${n1(from.x - 24)},${n1(t)}`;
     head = '';
     at = [from.x, t - 38];
+  } else if (from.layer === to.layer) {
+    // two nodes of one column (copies of replicated data syncing): an arc right of the column,
+    // from the sender's right edge into the receiver's; downward arcs inside upward ones, and
+    // longer arcs further out, so the two directions of a pair stay apart
+    const len = 7 + w;
+    const half = 3.5 + w / 2;
+    const x0 = from.x + from.width / 2;
+    const tipX = to.x + to.width / 2;
+    const bulge = (from.y < to.y ? 34 : 64) + Math.abs(to.y - from.y) * 0.12;
+    const p: [number, number][] = [
+      [x0, from.y],
+      [x0 + bulge * 1.3, from.y],
+      [tipX + len + bulge * 1.3, to.y],
+      [tipX + len, to.y],
+    ];
+    d = `M${n1(p[0][0])},${n1(p[0][1])} C${n1(p[1][0])},${n1(p[1][1])} ${n1(p[2][0])},${n1(p[2][1])} ${n1(p[3][0])},${n1(p[3][1])}`;
+    head = html`<polygon points="${n1(tipX)},${n1(to.y)} ${n1(tipX + len)},${n1(to.y - half)} ${n1(tipX + len)},${n1(to.y + half)}" fill="${colour}"/>`;
+    const [ax, ay] = bezier(p, 0.5);
+    at = [ax + 22, ay + 8];
+  } else if (to.layer < from.layer) {
+    // backwards (a copy syncing to one placed left of it; a call back up a cycle): from the
+    // sender's left edge into the receiver's right edge, below the forward link of a pair
+    const len = 7 + w;
+    const half = 3.5 + w / 2;
+    const off = paired ? 9 : 0;
+    const tipX = to.x + to.width / 2;
+    const p: [number, number][] = [[from.x - from.width / 2, from.y + off]];
+    const end: [number, number] = [tipX + len, to.y + off];
+    const dx = Math.max(30, (p[0][0] - end[0]) / 2);
+    p.push([p[0][0] - dx, p[0][1]], [end[0] + dx, end[1]], end);
+    d = `M${n1(p[0][0])},${n1(p[0][1])} C${n1(p[1][0])},${n1(p[1][1])} ${n1(p[2][0])},${n1(p[2][1])} ${n1(end[0])},${n1(end[1])}`;
+    head = html`<polygon points="${n1(tipX)},${n1(end[1])} ${n1(end[0])},${n1(end[1] - half)} ${n1(end[0])},${n1(end[1] + half)}" fill="${colour}"/>`;
+    const [ax, ay] = bezier(p, 0.32);
+    at = [ax, ay + w + 20];
   } else {
     const len = 7 + w;
     const half = 3.5 + w / 2;
+    const off = paired ? -9 : 0;
     const tipX = to.x - to.width / 2;
-    const start: [number, number] = [from.x + from.width / 2, from.y];
-    const end: [number, number] = [tipX - len, to.y];
+    const start: [number, number] = [from.x + from.width / 2, from.y + off];
+    const end: [number, number] = [tipX - len, to.y + off];
     // curves between columns; straight across each column the link passes (its route stops)
     const pts: [number, number][] = [start];
     for (const [sx, sy] of route)
@@ -238,7 +278,7 @@ function linkSvg(
           ? ` L${n1(b[0])},${n1(b[1])}`
           : ` C${n1(a[0] + dx)},${n1(a[1])} ${n1(b[0] - dx)},${n1(b[1])} ${n1(b[0])},${n1(b[1])}`;
     }
-    head = html`<polygon points="${n1(tipX)},${n1(to.y)} ${n1(end[0])},${n1(to.y - half)} ${n1(end[0])},${n1(to.y + half)}" fill="${colour}"/>`;
+    head = html`<polygon points="${n1(tipX)},${n1(end[1])} ${n1(end[0])},${n1(end[1] - half)} ${n1(end[0])},${n1(end[1] + half)}" fill="${colour}"/>`;
     if (route.length > 0) at = route[0];
     else {
       const dx = Math.max(30, (end[0] - start[0]) / 2);
@@ -246,9 +286,10 @@ function linkSvg(
     }
   }
   const edge = html`<g class="link link-${link.kind}${used ? '' : ' unused'}">${tip}<path d="${d}" fill="none" stroke="${colour}" stroke-width="${n1(w)}"${dash} stroke-linecap="round"/>${head}</g>`;
-  const label = used
-    ? html`<text x="${n1(at[0])}" y="${n1(at[1] - w / 2 - 5)}" text-anchor="middle" font-size="13" font-weight="700" fill="${colour}" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${formatRate(link.perSec)}</text>`
-    : '';
+  const label =
+    used && !quiet
+      ? html`<text x="${n1(at[0])}" y="${n1(at[1] - w / 2 - 5)}" text-anchor="middle" font-size="13" font-weight="700" fill="${colour}" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${formatRate(link.perSec)}</text>`
+      : '';
   return { edge, label };
 }
 
@@ -310,7 +351,9 @@ export function topologySvg(
       const from = byId.get(l.from);
       const to = byId.get(l.to);
       const route = layout.routes[routeKey(l.from, l.to)] ?? [];
-      return from && to ? linkSvg(l, from, to, route, layout.maxPerSec, lang) : null;
+      // a link whose reverse is drawn too (a sync pair) runs beside it, not on it
+      const paired = links.some((r) => r.from === l.to && r.to === l.from);
+      return from && to ? linkSvg(l, from, to, route, layout.maxPerSec, lang, paired) : null;
     })
     .filter((x) => x !== null);
   const inbound = summary.links

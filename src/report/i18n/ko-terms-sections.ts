@@ -42,11 +42,16 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   updates: '갱신',
   'lost share': '유실 비율',
   syncs: '동기화',
+  retried: '재전송',
   diverged: '어긋남',
   'mean |diff|': '평균 |차이|',
   'merge: – for a single copy (nothing to merge)': '병합: 사본이 하나면 – (병합할 것이 없음)',
   'lost: updates the final state of their key does not include (overwritten by a concurrent write)':
     '유실: 키의 최종 상태에 들어 있지 않은 갱신(동시에 일어난 다른 쓰기에 덮어써짐)',
+  'held: copy states a partition of their link held until it healed':
+    '붙잡힘: 링크가 분할된 동안 붙잡혀 있다가 복구된 뒤 다시 보낸 사본 상태',
+  'retried: copy states an error-rate fault on their link failed, sent again':
+    '재전송: 링크의 오류율 장애로 실패해 다시 보낸 사본 상태',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)':
     '어긋남: 값이 참값(어디서든 지금까지 일어난 모든 변경의 합)과 달랐던 읽기의 비율',
   'mean |diff|: mean distance of a read value from the truth, over every read':

@@ -10,7 +10,7 @@ import { formatNumber, formatPercent } from '../../html/format.ts';
 import { itemFeature } from '../../item-feature.ts';
 import { warmUpLegend } from '../../item-table.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
-import { countColumns, num, pct, type TextColumn } from '../../text-table.ts';
+import { countColumns, countColumnsIfAny, num, pct, type TextColumn } from '../../text-table.ts';
 
 type R = ReplicatedSummary;
 
@@ -21,7 +21,10 @@ const COLUMNS: TextColumn<R>[] = [
   ['merge', merge],
   ...countColumns<R>('copies', 'updates', 'lost'),
   ['lost share', (x) => pct(x.lostShare)],
-  ...countColumns<R>('syncs', 'reads'),
+  ...countColumns<R>('syncs'),
+  // only under faults on the sync links
+  ...countColumnsIfAny<R>('held', 'retried'),
+  ...countColumns<R>('reads'),
   ['diverged', (x) => pct(x.divergentShare)],
   ['mean |diff|', (x) => num(x.meanDivergence, 2)],
 ];
@@ -29,6 +32,8 @@ const COLUMNS: TextColumn<R>[] = [
 const LEGEND = warmUpLegend(
   'merge: – for a single copy (nothing to merge)',
   'lost: updates the final state of their key does not include (overwritten by a concurrent write)',
+  'held: copy states a partition of their link held until it healed',
+  'retried: copy states an error-rate fault on their link failed, sent again',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)',
   'mean |diff|: mean distance of a read value from the truth, over every read',
 );
@@ -54,6 +59,8 @@ export const replicatedFeature = itemFeature<R>({
       ['updates', n('updates')],
       ['lost', n('lost')],
       ['lost share', (x) => formatPercent(x.lostShare)],
+      ['held', n('held'), 'nonzero'],
+      ['retried', n('retried'), 'nonzero'],
       ['reads', n('reads')],
       ['diverged', (x) => formatPercent(x.divergentShare)],
       ['mean |diff|', (x) => formatNumber(x.meanDivergence, 2)],

@@ -1,0 +1,282 @@
+/**
+ * Replicated data's sync messages on struck links (model/replicated.ts `transmit`), on scripted
+ * cases with exact times: two copies (a = 0, b = 1) whose hops carry LinkFaultStates driven by
+ * the model's own fault timeline (faults.ts `scheduleFault`); sync a constant 10 ms. A
+ * partition holds the states crossing it and sends them again, in order, when it heals; an
+ * error-rate fault makes them retry after a draw of `sync`; a latency fault slows them; the
+ * hops count every sending. Then the whole model: the sync links of a scenario, and a partition
+ * that multiplies last-write-wins' losses and costs the CRDT none.
+ */
+import { describe, expect, it } from 'vitest';
+import { Constant, RandomSource, Simulation } from '../engine/index.ts';
+import { ReplicatedStats, summarizeReplicated } from '../metrics/replicated-stats.ts';
+import type { FaultDef } from '../scenario/types.ts';
+import { runYaml } from '../test-support/scenarios.ts';
+import { LinkFaultState, scheduleFault } from './faults.ts';
+import { Hop } from './network.ts';
+import { ReplicatedData } from './replicated.ts';
+
+type Merge = 'lww' | 'crdt';
+
+/** A fault on the link a → b (or b → a) over the windows given (ms). */
+function fault(
+  kind: FaultDef['kind'],
+  windows: [number, number][],
+  extra: Partial<FaultDef> = {},
+): FaultDef {
+  return {
+    id: `${kind}-fault`,
+    description: '',
+    kind,
+    component: null,
+    instances: null,
+    link: { from: 'a', to: 'b' },
+    windows: windows.map(([startMs, endMs]) => ({ startMs, endMs })),
+    mode: kind === 'partition' ? 'drop' : null,
+    add: null,
+    factor: 1,
+    rate: 0,
+    remaining: 1,
+    ...extra,
+  } as FaultDef;
+}
+
+/**
+ * Two copies of `keys` keys synced after `syncMs` (or the delays given in order), the faults
+ * `ab` striking a → b and `ba` striking b → a.
+ */
+function pair(merge: Merge, ab: FaultDef[], ba: FaultDef[] = [], keys = 1, syncMs = 10) {
+  const sim = new Simulation();
+  const rng = new RandomSource(7);
+  const stats = new ReplicatedStats('stock', merge, 2, keys);
+  const hop = (from: string, to: string, faults: FaultDef[]) => {
+    const h = new Hop(new Constant(0));
+    if (faults.length > 0) {
+      const state = new LinkFaultState(from, to, rng.stream(`fault/${from}->${to}/errors`));
+      h.fault = state;
+      for (const f of faults) scheduleFault(sim, rng, f, [], state);
+    }
+    return h;
+  };
+  const ab_ = hop('a', 'b', ab);
+  const ba_ = hop('b', 'a', ba);
+  const data = new ReplicatedData(
+    { copies: ['a', 'b'], keys, merge },
+    sim,
+    stats,
+    new Constant(syncMs),
+    true,
+    [null, ab_, ba_, null],
+  );
+  const at = (atMs: number, what: () => void) => sim.scheduleAt(atMs, what);
+  /** b's value of `key` seen at `atMs` (pushed to `seen`). */
+  const seen: [number, number, number][] = [];
+  const look = (atMs: number, key = 0) =>
+    at(atMs, () => seen.push([atMs, data.value(0, key), data.value(1, key)]));
+  const run = () => {
+    sim.run();
+    return summarizeReplicated(stats);
+  };
+  return { sim, data, at, look, seen, run, ab: ab_, ba: ba_ };
+}
+
+describe('replicated data on struck links (two copies, sync 10 ms)', () => {
+  it('a partition holds a state until it heals, then sends it again with a new draw', () => {
+    const { data, at, look, seen, run, ab } = pair('lww', [fault('partition', [[5, 50]])]);
+    at(10, () => data.update(0, 0, 1)); // a → b crosses the partition: held
+    look(55);
+    look(59.999);
+    look(60.001); // healed at 50, sent again: arrives at 50 + 10
+    const s = run();
+    expect(seen).toEqual([
+      [55, 1, 0],
+      [59.999, 1, 0],
+      [60.001, 1, 1],
+    ]);
+    expect(s.held).toBe(1);
+    expect(s.syncs).toBe(1);
+    expect(s.lost).toBe(0);
+    // every sending counts on the link: the first try and the one after the heal
+    expect(ab.messages).toBe(2);
+  });
+
+  it('lww: the side cut off loses its update to a later write made without it', () => {
+    // a's update at 10 is held until 50; b's at 20 reaches a at 30 (later: replaces a's)
+    const { data, at, run } = pair('lww', [fault('partition', [[5, 50]])]);
+    at(10, () => data.update(0, 0, 1));
+    at(20, () => data.update(1, 0, 1));
+    const s = run();
+    expect(s.lost).toBe(1);
+    expect(s.held).toBe(1);
+    // the copies converge, on b's write: 1, while the truth is 2
+    expect([data.value(0, 0), data.value(1, 0), data.truth(0)]).toEqual([1, 1, 2]);
+  });
+
+  it('crdt: the same partition loses nothing; the copies reach the truth after the heal', () => {
+    const { data, at, look, seen, run } = pair('crdt', [fault('partition', [[5, 50]])]);
+    at(10, () => data.update(0, 0, 1));
+    at(20, () => data.update(1, 0, 1));
+    look(40);
+    const s = run();
+    expect(seen).toEqual([[40, 2, 1]]); // a has both, b only its own until 60
+    expect(s.lost).toBe(0);
+    expect([data.value(0, 0), data.value(1, 0), data.truth(0)]).toEqual([2, 2, 2]);
+  });
+
+  it('the held states are sent again in the order they were held', () => {
+    // three keys updated at 10, 20, 30 behind a partition until 100; a sync that draws 30, 20,
+    // 10 for the resends lands them in the reverse order, each after its own draw
+    const sim = new Simulation();
+    const rng = new RandomSource(3);
+    const stats = new ReplicatedStats('stock', 'lww', 2, 3);
+    const draws = [30, 20, 10];
+    const sync = { mean: 20, sample: () => draws.shift() ?? 1 };
+    const ab = new Hop(new Constant(0));
+    const state = new LinkFaultState('a', 'b', rng.stream('errors'));
+    ab.fault = state;
+    scheduleFault(sim, rng, fault('partition', [[5, 100]]), [], state);
+    const data = new ReplicatedData(
+      { copies: ['a', 'b'], keys: 3, merge: 'lww' },
+      sim,
+      stats,
+      sync,
+      true,
+      [null, ab, new Hop(new Constant(0)), null],
+    );
+    for (const k of [0, 1, 2]) sim.scheduleAt(10 * (k + 1), () => data.update(0, k, 1));
+    const arrived: number[][] = [];
+    for (const t of [109.999, 110.001, 119.999, 120.001, 129.999, 130.001])
+      sim.scheduleAt(t, () =>
+        arrived.push([t, data.value(1, 0), data.value(1, 1), data.value(1, 2)]),
+      );
+    sim.run();
+    // key 0 held first, drew 30 (arrives 130); key 1 drew 20 (120); key 2 drew 10 (110)
+    expect(arrived).toEqual([
+      [109.999, 0, 0, 0],
+      [110.001, 0, 0, 1],
+      [119.999, 0, 0, 1],
+      [120.001, 0, 1, 1],
+      [129.999, 0, 1, 1],
+      [130.001, 1, 1, 1],
+    ]);
+    expect(summarizeReplicated(stats).held).toBe(3);
+  });
+
+  it('a state on its way when the partition begins arrives', () => {
+    const { data, at, look, seen, run } = pair('lww', [fault('partition', [[15, 50]])]);
+    at(10, () => data.update(0, 0, 1)); // sent at 10, due at 20: inside the partition
+    look(20.001);
+    const s = run();
+    expect(seen).toEqual([[20.001, 1, 1]]);
+    expect(s.held).toBe(0);
+  });
+
+  it('two overlapping partitions hold the states until the last one ends', () => {
+    const { data, at, look, seen, run } = pair('lww', [
+      fault('partition', [[5, 40]]),
+      { ...fault('partition', [[30, 80]]), id: 'second' },
+    ]);
+    at(10, () => data.update(0, 0, 1));
+    look(89.999);
+    look(90.001); // the second ends at 80: + 10
+    run();
+    expect(seen).toEqual([
+      [89.999, 1, 0],
+      [90.001, 1, 1],
+    ]);
+  });
+
+  it('an error-rate fault makes every state retry after a draw of sync until it passes', () => {
+    // every sending in [5, 35) fails: tries at 10, 20, 30, then 40 passes → arrives at 50
+    const { data, at, look, seen, run, ab } = pair('lww', [
+      fault('error-rate', [[5, 35]], { rate: 1 }),
+    ]);
+    at(10, () => data.update(0, 0, 1));
+    look(49.999);
+    look(50.001);
+    const s = run();
+    expect(seen).toEqual([
+      [49.999, 1, 0],
+      [50.001, 1, 1],
+    ]);
+    expect(s.retried).toBe(3);
+    expect(s.held).toBe(0);
+    expect(ab.messages).toBe(4);
+  });
+
+  it('a latency fault slows a state: sync × factor + the added delay', () => {
+    const { data, at, look, seen, run } = pair('lww', [
+      fault('latency', [[0, 100]], { factor: 3, add: { kind: 'constant', value: 5 } }),
+    ]);
+    at(10, () => data.update(0, 0, 1)); // 10 + 10 × 3 + 5 = 45
+    look(44.999);
+    look(45.001);
+    run();
+    expect(seen).toEqual([
+      [44.999, 1, 0],
+      [45.001, 1, 1],
+    ]);
+  });
+
+  it('a link no fault strikes, or one between its windows, costs exactly a draw of sync', () => {
+    const { data, at, look, seen, run, ab, ba } = pair('lww', [fault('partition', [[100, 200]])]);
+    at(10, () => data.update(0, 0, 1));
+    at(30, () => data.update(1, 0, 1));
+    look(20.001);
+    look(40.001);
+    run();
+    expect(seen).toEqual([
+      [20.001, 1, 1],
+      [40.001, 2, 2],
+    ]);
+    expect([ab.messages, ba.messages]).toEqual([1, 1]);
+  });
+});
+
+describe('replicated data in a scenario: sync links and a partition', () => {
+  const scenario = (merge: Merge, faults: string) => `version: 1
+name: cut
+seed: 5
+duration: 20s
+workloads:
+  shop: { rate: 200/s, target: shop/sell }
+  store: { rate: 100/s, target: store/sell }
+services:
+  shop:
+    endpoints:
+      sell: { steps: [{ cpu: 1ms }, { readCopy: { data: stock } }, { updateCopy: { data: stock, delta: -1 } }] }
+  store:
+    endpoints:
+      sell: { steps: [{ cpu: 1ms }, { readCopy: { data: stock } }, { updateCopy: { data: stock, delta: -1 } }] }
+replicated:
+  stock: { copies: [shop, store], keys: 200, merge: ${merge}, sync: 50ms }
+faults:
+${faults}
+`;
+  const cut = `  there: { kind: partition, link: { from: shop, to: store }, at: 5s, for: 10s }
+  back: { kind: partition, link: { from: store, to: shop }, at: 5s, for: 10s }`;
+
+  it('the copies are linked both ways by sync links that count their messages', async () => {
+    const r = await runYaml(scenario('lww', '  {}'));
+    const links = r.summary.links.filter((l) => l.kind === 'sync');
+    expect(links.map((l) => `${l.from}->${l.to}`).sort()).toEqual(['shop->store', 'store->shop']);
+    const stock = r.summary.replicated?.[0];
+    expect(stock?.held).toBe(0);
+    // every update sends its state to the other copy, over one link
+    expect(links.reduce((a, l) => a + l.messages, 0)).toBe(stock?.syncs);
+  });
+
+  it('a partition multiplies last-write-wins’ losses and costs the CRDT none', async () => {
+    const connected = (await runYaml(scenario('lww', '  {}'))).summary.replicated?.[0];
+    const lww = (await runYaml(scenario('lww', cut))).summary.replicated?.[0];
+    const crdt = (await runYaml(scenario('crdt', cut))).summary.replicated?.[0];
+    // the same draws of keys and times: 10 s of both sides' sales, ~200 keys each side touched
+    // ~10 and ~5 times over the partition; lww keeps one side's per key
+    expect(lww?.updates).toBe(connected?.updates);
+    expect(lww?.held).toBeGreaterThan(2000);
+    expect(lww?.lost).toBeGreaterThan(5 * (connected?.lost ?? 0));
+    expect(lww?.lost).toBeGreaterThan(200);
+    expect(crdt?.lost).toBe(0);
+    expect(crdt?.held).toBe(lww?.held);
+  });
+});
