@@ -157,7 +157,7 @@ const FILES = readdirSync(DIR)
 const read = (f: string) => readFileSync(join(DIR, f), 'utf8');
 
 describe('the shipped challenges in Korean', () => {
-  it('are all there', () => expect(FILES).toHaveLength(11));
+  it('are all there', () => expect(FILES).toHaveLength(12));
 
   for (const file of FILES)
     it(`${file}: every text has its Korean translation, and the Korean brief holds no English sentence`, () => {

@@ -60,7 +60,7 @@ describe('msasim challenge in Korean', () => {
   it('--list --lang ko shows every title in Korean', async () => {
     const r = await msasim(['challenge', '--list', '--lang', 'ko']);
     const rows = r.stdout.split('\n').filter((l) => /^\d\d-/.test(l));
-    expect(rows).toHaveLength(11);
+    expect(rows).toHaveLength(12);
     for (const row of rows) expect(row).toMatch(HANGUL);
     expectNoEnglishSentence(r.stdout);
   });

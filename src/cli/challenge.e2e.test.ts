@@ -30,7 +30,7 @@ describe('msasim challenge', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/01-blast-radius +1 {2}Keep a reporting surge/);
     expect(r.stdout).toMatch(/11-scale-the-hot-part +11 {2}/);
-    expect(r.stdout.split('\n').filter((l) => /^\d\d-/.test(l))).toHaveLength(11);
+    expect(r.stdout.split('\n').filter((l) => /^\d\d-/.test(l))).toHaveLength(12);
   });
 
   it('prints the brief of a shipped challenge by name and writes the starting attempt', async () => {

@@ -57,7 +57,7 @@ async function cliVerdict(text: string, name: string, lang: Lang) {
 
 describe('a challenge checked in the playground', () => {
   it('carries every shipped challenge with its base scenario and solution', () => {
-    expect(shipped.map((c) => c.name)).toHaveLength(11);
+    expect(shipped.map((c) => c.name)).toHaveLength(12);
     for (const c of shipped) {
       expect(c.file).toBe(`scenarios/challenges/${c.name}.challenge.yaml`);
       expect(c.base.text).toMatch(/^version: 1$/m);
@@ -104,7 +104,7 @@ describe('a challenge checked in the playground', () => {
 
   it('answers the gallery’s search by name, title and brief, in either language', () => {
     const found = (q: string) => shipped.filter((c) => challengeMatches(c, q)).map((c) => c.name);
-    expect(found('')).toHaveLength(11);
+    expect(found('')).toHaveLength(12);
     expect(found('hot-shard')).toEqual([NAME]);
     expect(found(hot.words.ko.title)).toEqual([NAME]);
     expect(found(`HOT ${hot.words.en.title.split(' ')[0]}`)).toContain(NAME);
