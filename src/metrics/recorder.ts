@@ -260,6 +260,7 @@ export class Metrics {
     const stations = this.stations;
     for (let i = 0; i < stations.length; i++) stations[i].closeSecond(second, nowMs, spanMs);
     for (const c of this.consumers) c.lagPoints.push(c.lag.level);
+    for (const r of this.replicated) r.closeSecond();
   }
 
   /** Starts the statistics window at `nowMs` (end of warm-up). */

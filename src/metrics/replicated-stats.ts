@@ -26,6 +26,11 @@ export class ReplicatedStats extends counters(REPLICATED_COUNTERS) {
    * model/replicated.ts as the final states change): lost = updates − included.
    */
   included = 0;
+  /** Reads and divergent reads in the open second of the series (warm-up included). */
+  secondReads = 0;
+  secondDiverged = 0;
+  /** The share of reads that diverged in each closed second (null: no read in it). */
+  readonly divergedPoints: (number | null)[] = [];
   constructor(
     readonly id: string,
     readonly merge: string,
@@ -37,6 +42,13 @@ export class ReplicatedStats extends counters(REPLICATED_COUNTERS) {
   override reset(nowMs?: number): void {
     super.reset(nowMs);
     this.included = 0;
+  }
+
+  /** Closes the open second of the series (recorder.tick): its share of reads that diverged. */
+  closeSecond(): void {
+    this.divergedPoints.push(this.secondReads > 0 ? this.secondDiverged / this.secondReads : null);
+    this.secondReads = 0;
+    this.secondDiverged = 0;
   }
 }
 
@@ -54,6 +66,11 @@ export interface ReplicatedSummary extends Counts<typeof REPLICATED_COUNTERS> {
   divergentShare: number;
   /** Mean |value read − truth| over every read (0 without reads). */
   meanDivergence: number;
+  /**
+   * The share of reads that diverged in each second of the run, warm-up included (null: no
+   * read in it); per point of a long run's coarser series (RunResult.series.resolutionS).
+   */
+  divergedBySecond: (number | null)[];
 }
 
 export function summarizeReplicated(s: ReplicatedStats): ReplicatedSummary {
@@ -65,5 +82,6 @@ export function summarizeReplicated(s: ReplicatedStats): ReplicatedSummary {
     lostShare: s.updates > 0 ? lost / s.updates : 0,
     divergentShare: s.reads > 0 ? s.divergentReads / s.reads : 0,
     meanDivergence: s.reads > 0 ? s.divergence / s.reads : 0,
+    divergedBySecond: [...s.divergedPoints],
   };
 }

@@ -205,10 +205,12 @@ export class ReplicatedData {
     const truth = this.#truth[key];
     const diff = Math.abs(this.value(copy, key) - truth);
     this.stats.reads++;
+    this.stats.secondReads++;
     // deltas need not be integers: a difference within rounding is no divergence
     if (diff > 1e-9 * Math.max(1, Math.abs(truth))) {
       this.stats.divergentReads++;
       this.stats.divergence += diff;
+      this.stats.secondDiverged++;
     }
   }
 

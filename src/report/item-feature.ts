@@ -24,11 +24,11 @@ import type { TextColumn } from './text-table.ts';
 
 /**
  * The page's section of an item feature: its place, nav label and intro (a catalogue sentence,
- * i18n/en.ts), then either one table (`columns` after the item and the variant) or `charts`
- * (none: no section).
+ * i18n/en.ts), then either one table (`columns` after the item and the variant, and the
+ * feature's `charts` below it, if any) or `charts` alone (none: no section).
  */
 export type ItemPage<T> = { order: number; nav: string; intro: MessageKey } & (
-  | { columns: readonly DataColumn<T>[] }
+  | { columns: readonly DataColumn<T>[]; charts?: (data: ReportData, lang: Lang) => PageChart[] }
   | { charts: (data: ReportData, lang: Lang) => PageChart[] }
 );
 
@@ -67,11 +67,17 @@ function pagePart<T extends { id: string }>(
     nav: page.nav,
     intro: page.intro,
   };
-  return part('page', page.order, (data, lang) =>
-    'charts' in page
-      ? itemChartsSection(head, page.charts(data, lang), lang)
-      : itemTableSection(data, spec.of, { ...head, kind, columns: page.columns }, lang),
-  );
+  return part('page', page.order, (data, lang) => {
+    if (!('columns' in page)) return itemChartsSection(head, page.charts(data, lang), lang);
+    const sections = itemTableSection(
+      data,
+      spec.of,
+      { ...head, kind, columns: page.columns },
+      lang,
+    );
+    const charts = page.charts?.(data, lang) ?? [];
+    return sections.map((s, i) => (i === 0 && charts.length > 0 ? { ...s, charts } : s));
+  });
 }
 
 /** The ReportFeature of `spec`. */

@@ -54,6 +54,11 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
     '재전송: 링크의 오류율 장애로 실패해 다시 보낸 사본 상태',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)':
     '어긋남: 값이 참값(어디서든 지금까지 일어난 모든 변경의 합)과 달랐던 읽기의 비율',
+  'Reads that diverged over time': '시간에 따른 어긋난 읽기',
+  'share of the reads of each second that saw a value other than the truth; grey: the warm-up; red: faults':
+    '초마다 읽기 가운데 참값과 다른 값을 본 비율. 회색: 워밍업, 빨간색: 장애',
+  'share of the reads of each second that saw a value other than the truth; grey: the warm-up':
+    '초마다 읽기 가운데 참값과 다른 값을 본 비율. 회색: 워밍업',
   'mean |diff|: mean distance of a read value from the truth, over every read':
     '평균 |차이|: 읽은 값과 참값의 거리, 모든 읽기의 평균',
   // pending states (features/pending/)

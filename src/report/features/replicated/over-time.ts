@@ -1,0 +1,128 @@
+/**
+ * Replicated data over time: the share of reads that saw a value other than the truth, second
+ * by second (ReplicatedSummary.divergedBySecond, warm-up included), as rows of timeseries.csv
+ * (scope `replicated`, id = the data, metric `diverged`) and as a line chart of the page's
+ * section, one line per variant (a dash per data when there are several), the warm-up shaded
+ * grey and the faults red: a partition shows as the copies drifting apart while it lasts, and
+ * last-write-wins' lost changes as reads that stay wrong after it heals. First replication.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ReplicatedSummary } from '../../../metrics/replicated-stats.ts';
+import type { RunResult } from '../../../metrics/summary.ts';
+import { variantOf } from '../../csv.ts';
+import { chartSpec, variantColor } from '../../html/chart-parts.ts';
+import { CHART_WIDTH, colourScale, r4, timeX } from '../../html/chart-style.ts';
+import { faultWindows, variantLabel, windowBands, windowRows } from '../../html/charts.ts';
+import type { PageChart } from '../../html/layout.ts';
+import {
+  bucketBySecond,
+  bucketSeconds,
+  meanOf,
+  resolutionOf,
+  thinningNote,
+} from '../../html/thinning.ts';
+import type { ReportData } from '../../report-data-types.ts';
+import { round } from '../../round.ts';
+
+/**
+ * The timeseries.csv rows of a run's replicated data: one per data × second with reads,
+ * `[second, variant, 'replicated', data, 'diverged', share]` (a second without reads has none).
+ */
+export function replicatedSeriesRows(r: RunResult): unknown[][] {
+  const v = variantOf(r);
+  const width = r.series.resolutionS ?? 1;
+  return (r.summary.replicated ?? []).flatMap((x) =>
+    x.divergedBySecond.flatMap((share, i) =>
+      share === null ? [] : [[i * width, v, 'replicated', x.id, 'diverged', round(share)]],
+    ),
+  );
+}
+
+/** The share of reads that diverged, each second; long runs averaged over buckets of seconds. */
+export function divergedChart(data: ReportData): TopLevelSpec {
+  const items = data.variants.flatMap((v) =>
+    (v.summary.replicated ?? []).map((x: ReplicatedSummary) => ({
+      name: variantLabel(data, v),
+      x,
+    })),
+  );
+  const total = items.reduce((a, { x }) => a + x.divergedBySecond.length, 0);
+  const widthS = resolutionOf(data);
+  const k = bucketSeconds(total, undefined, widthS);
+  const values = items.flatMap(({ name, x }) =>
+    bucketBySecond(
+      x.divergedBySecond.map((share, i) => ({ second: i * widthS, share })),
+      k,
+    ).map((bucket) => {
+      const mean = meanOf(bucket.map((p) => p.share));
+      return {
+        variant: name,
+        data: x.id,
+        // the share of the reads made during the bucket's seconds: drawn at its middle
+        second: r4(bucket[0].second + (bucket.length * widthS) / 2),
+        diverged: mean === null ? null : r4(mean),
+      };
+    }),
+  );
+  const severalData = new Set(items.map(({ x }) => x.id)).size > 1;
+  const faults = faultWindows(data);
+  return chartSpec(
+    {
+      text: 'Reads that diverged over time',
+      subtitle: [
+        `share of the reads of each second that saw a value other than the truth; grey: the warm-up${faults.length > 0 ? '; red: faults' : ''}`,
+        thinningNote(k),
+      ].filter((s) => s !== ''),
+    },
+    values,
+    {
+      width: CHART_WIDTH,
+      height: 240,
+      layer: [
+        ...windowBands(windowRows(data, faults)),
+        {
+          mark: {
+            type: 'line',
+            interpolate: 'linear',
+            invalid: 'break-paths-filter-domains',
+            tooltip: true,
+            clip: true,
+          },
+          encoding: {
+            x: timeX(),
+            y: {
+              field: 'diverged',
+              type: 'quantitative',
+              title: 'reads that diverged',
+              axis: { format: '.0%' },
+              scale: { domain: [0, 1] },
+            },
+            color: variantColor(colourScale(data.variants.map((v) => variantLabel(data, v)))),
+            ...(severalData
+              ? { strokeDash: { field: 'data', type: 'nominal', title: 'data' } }
+              : { detail: { field: 'data', type: 'nominal' } }),
+            tooltip: [
+              { field: 'variant', type: 'nominal' },
+              { field: 'data', type: 'nominal' },
+              { field: 'second', type: 'quantitative', title: 'at second' },
+              {
+                field: 'diverged',
+                type: 'quantitative',
+                title: 'reads that diverged',
+                format: '.1%',
+              },
+            ],
+          },
+        },
+      ],
+    },
+  );
+}
+
+/** The page's charts of replicated data: the diverged reads over time (none without reads). */
+export function replicatedCharts(data: ReportData): PageChart[] {
+  const any = data.variants.some((v) =>
+    (v.summary.replicated ?? []).some((x) => x.divergedBySecond.some((p) => p !== null)),
+  );
+  return any ? [{ spec: divergedChart(data) }] : [];
+}
