@@ -5,7 +5,7 @@
  * refusal that suits what travels over the link).
  */
 
-import type { FaultDef } from '../scenario/types.ts';
+import { type FaultDef, faultLinks } from '../scenario/types.ts';
 import type { PublishOp } from './broker.ts';
 import type { BuildContext } from './build-context.ts';
 import type { CacheOp } from './cache/distributed-cache.ts';
@@ -24,20 +24,23 @@ export function startFaults(model: BuildContext): void {
   const { sim, rng } = model;
   for (const def of model.scenario.faults) {
     if (def.link !== null) {
-      const link = model.network.find(def.link.from, def.link.to);
-      if (link === undefined) continue; // a link nothing uses: the fault has nothing to strike
-      const hop = link.out;
-      if (hop.fault === null) {
-        hop.fault = new LinkFaultState(
-          link.from,
-          link.to,
-          rng.stream(`fault/${link.from}->${link.to}/errors`),
-        );
-        hop.refuse = refuserOf(model, link);
-        model.network.shareFault(hop); // the sized hops over the same link (model/network.ts)
+      // every link the fault strikes (one, or a split's: scenario/types.ts faultLinks)
+      for (const { from, to } of faultLinks(def)) {
+        const link = model.network.find(from, to);
+        if (link === undefined) continue; // a link nothing uses: the fault has nothing to strike
+        const hop = link.out;
+        if (hop.fault === null) {
+          hop.fault = new LinkFaultState(
+            link.from,
+            link.to,
+            rng.stream(`fault/${link.from}->${link.to}/errors`),
+          );
+          hop.refuse = refuserOf(model, link);
+          model.network.shareFault(hop); // the sized hops over the same link (model/network.ts)
+        }
+        // the model puts nothing but LinkFaultStates on hops
+        scheduleFault(sim, rng, def, [], hop.fault as LinkFaultState);
       }
-      // the model puts nothing but LinkFaultStates on hops
-      scheduleFault(sim, rng, def, [], hop.fault as LinkFaultState);
       continue;
     }
     const units = faultUnits(model, def.component as string, def.instances);

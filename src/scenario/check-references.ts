@@ -159,20 +159,30 @@ function checkFaults(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
       if (f.kind === 'partition')
         issues.push(error(msg.faultNeedsLink(name), [...path, 'target'], true));
     } else if (f.link !== undefined) {
-      for (const end of ['from', 'to'] as const)
-        if (!isComponent.has(f.link[end]) && f.link[end] !== CLIENT_ID)
-          issues.push(
-            error(msg.unknownReference('component', f.link[end], [...components, CLIENT_ID]), [
-              ...path,
-              'link',
-              end,
-            ]),
-          );
+      for (const end of ['from', 'to'] as const) {
+        // one component, or a list of them (a split): each must exist
+        const ends = f.link[end];
+        const named =
+          typeof ends === 'string'
+            ? [[ends, [end]] as const]
+            : ends.map((c, i) => [c, [end, i]] as const);
+        for (const [c, at] of named)
+          if (!isComponent.has(c) && c !== CLIENT_ID)
+            issues.push(
+              error(msg.unknownReference('component', c, [...components, CLIENT_ID]), [
+                ...path,
+                'link',
+                ...at,
+              ]),
+            );
+      }
       if (COMPONENT_ONLY_FAULTS.has(f.kind))
         issues.push(error(msg.faultNeedsComponent(name, f.kind), [...path, 'link'], true));
       if (f.instances !== undefined)
         issues.push(error(msg.faultInstancesOnLink(), [...path, 'instances'], true));
     }
+    if (f.direction !== undefined && f.link === undefined)
+      issues.push(error(msg.directionWithoutLink(name), [...path, 'direction']));
     if (f.kind === 'crash' && f.mode === 'freeze' && f.target !== undefined) {
       if (isComponent.has(f.target) && doc.services[f.target] === undefined)
         issues.push(error(msg.freezeNotOnService(name, f.target), [...path, 'mode']));

@@ -84,6 +84,7 @@ export const ISSUE_CODES = [
   'fault-needs-component',
   'fault-needs-link',
   'fault-instances',
+  'fault-direction-without-link',
   'fault-instances-on-link',
   'fault-on-in-process-cache',
   'freeze-not-on-service',

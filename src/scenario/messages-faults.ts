@@ -59,6 +59,16 @@ export function faultNeedsComponent(name: string, kind: string): IssueText {
   };
 }
 
+/** `direction` on a fault that strikes a component. */
+export function directionWithoutLink(name: string): IssueText {
+  return {
+    code: 'fault-direction-without-link',
+    message: `fault "${name}" has a \`direction\`, which applies to a \`link:\` only`,
+    hint: 'remove `direction`, or strike a link: `link: { from: a, to: b }, direction: both`',
+    ko: ko.directionWithoutLink(name),
+  };
+}
+
 /** Instances on a link fault. */
 export function faultInstancesOnLink(): IssueText {
   return {

@@ -44,6 +44,13 @@ export function faultNeedsComponent(name: string, kind: string): KoText {
   };
 }
 
+export function directionWithoutLink(name: string): KoText {
+  return {
+    message: `장애 "${name}"에 \`direction\`이 있지만, 이것은 \`link:\`에만 쓸 수 있습니다`,
+    hint: '`direction`을 지우거나, 링크를 치세요: `link: { from: a, to: b }, direction: both`',
+  };
+}
+
 export function faultInstancesOnLink(): KoText {
   return {
     message: '`instances`는 대상 구성 요소의 인스턴스를 고릅니다; 링크에는 인스턴스가 없습니다',

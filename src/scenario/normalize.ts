@@ -25,6 +25,7 @@ import type {
   WorkloadDef,
   WorkloadTarget,
 } from './types.ts';
+import { faultLinks } from './types.ts';
 import {
   parseBandwidth,
   parseBytes,
@@ -207,6 +208,20 @@ export function faultWindows(
  */
 export const DEFAULT_FREEZE_BACKLOG = 511;
 
+/**
+ * A fault's `link` (its first link) and, when it names lists or `direction: both`, its `split`
+ * (types.ts faultLinks); one link one way stays as it always was.
+ */
+function linkOf(f: Z<typeof S.Fault>): Pick<FaultDef, 'link' | 'split'> {
+  if (f.link === undefined) return { link: null };
+  const from = [f.link.from].flat();
+  const to = [f.link.to].flat();
+  const both = f.direction === 'both';
+  if (from.length === 1 && to.length === 1 && !both) return { link: { from: from[0], to: to[0] } };
+  const split = { from, to, both };
+  return { link: faultLinks({ link: null, split })[0] ?? null, split };
+}
+
 function normalizeFault(id: string, f: Z<typeof S.Fault>, durationMs: number): FaultDef {
   const instances =
     f.instances === undefined
@@ -222,7 +237,7 @@ function normalizeFault(id: string, f: Z<typeof S.Fault>, durationMs: number): F
     kind: f.kind,
     component: f.link === undefined ? (f.target ?? null) : null,
     instances,
-    link: f.link ?? null,
+    ...linkOf(f),
     windows: faultWindows(parseDurationMs(f.at), opt(f.for), opt(f.every), f.times, durationMs),
     mode: null,
     add: null,

@@ -597,8 +597,10 @@ export const Sessions = z.strictObject({
 
 /**
  * Where and when a fault strikes (every kind has these): a component (`target`, optionally only
- * some of its instances) or a link between two components (`link`), from `at` for `for`
- * (until the end without it), repeated `every` period (`times` times, or until the end).
+ * some of its instances) or a link between two components (`link`: the messages `from` → `to`;
+ * with lists, every link from one of `from` to one of `to`; `direction: both` the way back
+ * too: a network split in one fault), from `at` for `for` (until the end without it), repeated
+ * `every` period (`times` times, or until the end).
  */
 const faultCommon = {
   description: z.string().optional(),
@@ -606,7 +608,14 @@ const faultCommon = {
   instances: z
     .union([z.number().int().min(1), z.array(z.number().int().nonnegative()).min(1)])
     .optional(),
-  link: z.strictObject({ from: id, to: id }).optional(),
+  link: z
+    .strictObject({
+      // one component, or several on a side: a network split strikes every link between them
+      from: z.union([id, z.array(id).min(1).max(64)]),
+      to: z.union([id, z.array(id).min(1).max(64)]),
+    })
+    .optional(),
+  direction: z.enum(['one-way', 'both']).optional(),
   at: Duration,
   for: Duration.optional(),
   every: Duration.optional(),

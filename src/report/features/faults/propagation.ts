@@ -413,11 +413,13 @@ export function dataDamageOf(s: RunSummary): DataDamage[] {
 /** The timeline of a fault definition: what it strikes, in words. */
 export function faultTimeline(def: FaultDef): FaultTimeline {
   const target =
-    def.link !== null
-      ? `${def.link.from} → ${def.link.to}`
-      : def.instances === null
-        ? (def.component as string)
-        : `${def.component}[${def.instances.join(',')}]`;
+    def.split !== undefined
+      ? `${def.split.from.join(', ')} ${def.split.both ? '↔' : '→'} ${def.split.to.join(', ')}`
+      : def.link !== null
+        ? `${def.link.from} → ${def.link.to}`
+        : def.instances === null
+          ? (def.component as string)
+          : `${def.component}[${def.instances.join(',')}]`;
   return { id: def.id, kind: def.kind, target, windows: def.windows };
 }
 
