@@ -28,6 +28,11 @@ describe('the catalogues', () => {
       );
   });
 
+  it('put no particle right after a placeholder (its final consonant is unknown: "5초은")', () => {
+    for (const [key, text] of Object.entries(KO))
+      expect(text, key).not.toMatch(/\}(은|는|이|가|을|를|과|와|으로|로|였|이었)(?![가-힣])/);
+  });
+
   it('hold no markup characters and no empty entry', () => {
     for (const lang of ['en', 'ko'] as const)
       for (const [key, text] of Object.entries(CATALOGUES[lang])) {
