@@ -49,9 +49,28 @@ export function koValue(value: unknown): string {
   return valueIn(KOREAN_VALUE_WORDS, value);
 }
 
-/** A value with its type (the type name as the schema says it: string, number, boolean). */
+/** The names of a value's type in Korean (the English message names them as JavaScript does). */
+const KOREAN_TYPE_NAMES: Record<string, string> = {
+  string: '문자열',
+  number: '숫자',
+  boolean: '불리언',
+};
+
+/** A value with its type in Korean: `문자열 "abc"`, `숫자 5`; the rest as koValue names it. */
 export function koTypedValue(value: unknown): string {
-  return typedValueIn(KOREAN_VALUE_WORDS, value);
+  const typed = typedValueIn(KOREAN_VALUE_WORDS, value);
+  const type = typeof value;
+  return type in KOREAN_TYPE_NAMES && typed.startsWith(`${type} `)
+    ? `${KOREAN_TYPE_NAMES[type]}${typed.slice(type.length)}`
+    : typed;
+}
+
+/**
+ * "… 값입니다" for the value received: `2 값입니다`, but `빈 값입니다` for an empty one (a key
+ * with nothing after its colon, what a student is typing) rather than "빈 값 값입니다".
+ */
+function koReceived(shown: string): string {
+  return shown === KOREAN_VALUE_WORDS.null ? `${shown}입니다` : `${shown} 값입니다`;
 }
 
 /** The phrases of the schema (schema-walk.ts describeSchema, schema.ts regex messages) in Korean. */
@@ -184,7 +203,7 @@ export function missingKey(key: string | number, hint?: string): KoText {
 }
 
 export function invalidType(expected: string, received: unknown): KoText {
-  const message = `${koPhrase(expected)} 값이 필요한데 ${koTypedValue(received)} 값입니다`;
+  const message = `${koPhrase(expected)} 값이 필요한데 ${koReceived(koTypedValue(received))}`;
   if (typeof received === 'number' && !Number.isFinite(received))
     return { message, hint: '수가 너무 커서 담을 수 없습니다 (유한한 수가 필요합니다)' };
   return { message };
@@ -206,9 +225,9 @@ export function boundMessage(bound: Bound, side: 'min' | 'max'): KoText {
     return { message: `항목이 ${limit}개 ${words} 합니다${got}` };
   }
   if (origin === 'string')
-    return { message: `${limit}자 ${words} 하는데 ${koValue(received)} 값입니다` };
+    return { message: `${limit}자 ${words} 하는데 ${koReceived(koValue(received))}` };
   const op = `${side === 'min' ? '>' : '<'}${inclusive ? '=' : ''}`;
-  return { message: `값이 ${op} ${limit} 조건을 만족해야 하는데 ${koValue(received)} 값입니다` };
+  return { message: `값이 ${op} ${limit} 조건을 만족해야 하는데 ${koReceived(koValue(received))}` };
 }
 
 export function invalidFormat(expectation: string, received: unknown, hint?: string): KoText {
@@ -222,7 +241,7 @@ export function invalidValue(values: readonly unknown[], received: unknown): KoT
   const names = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
   const expected = values.length === 1 ? koValue(values[0]) : `${listNames(names)} 중 하나`;
   const hint = typeof received === 'string' ? koSuggestion(undefined, received, names) : undefined;
-  return { message: `${expected} 값이 필요한데 ${koValue(received)} 값입니다`, hint };
+  return { message: `${expected} 값이 필요한데 ${koReceived(koValue(received))}`, hint };
 }
 
 export function unknownVersion(received: unknown): KoText {
