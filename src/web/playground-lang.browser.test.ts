@@ -138,7 +138,7 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
     await editInPage(page, /(?<=^duration: )\S+/m, '10s');
     expect(await runInPage(page), (await page.textContent('#messages')) ?? '').toBe('done');
     const after = await chromeWords(page);
-    expect(after.join('\n')).toMatch(/시뮬레이션 [\d.]+초/);
+    expect(after.join('\n')).toMatch(/시뮬레이션에 [\d.]+초/);
     expect(after).toContain('(편집됨)');
     expect(after).toContain('처리량');
     expect(englishIn(after)).toEqual([]);
