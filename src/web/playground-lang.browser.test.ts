@@ -10,7 +10,7 @@
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserSuite, openChromium } from '../test-support/browser.ts';
+import { browserSuite, openChromium, splitOverLines } from '../test-support/browser.ts';
 import {
   editInPage,
   type Playground,
@@ -110,6 +110,23 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
     expect(found).toContain('scenarios/spof/kafka-outage.yaml');
     await page.close();
   });
+
+  it('fits a 1366×768 laptop and a narrow window, its Korean unbroken', async () => {
+    // a laptop's 1366×768 screen less the browser's bars
+    const page = await browser.newPage({ locale: 'ko-KR', viewport: { width: 1366, height: 650 } });
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    // the headline lesson: no word broken between its syllables ("상/담", "모놀리/스")
+    expect(await page.textContent('#lesson h1')).toMatch(/[가-힣]/);
+    expect(await splitOverLines(page, '#lesson, #toolbar', '\\p{Script=Hangul}+')).toEqual([]);
+    // a narrow window: one column, the editor and the lesson as wide as the window
+    await page.setViewportSize({ width: 420, height: 800 });
+    const widths = await page.evaluate(() =>
+      ['editor', 'lesson-pane'].map((id) => document.getElementById(id)?.clientWidth ?? 0),
+    );
+    for (const w of widths) expect(w).toBeGreaterThan(360);
+    await page.close();
+  }, 120_000);
 
   it('shows the Korean scenario’s lesson in English to an English reader', async () => {
     const page = await opened('en-US', 'scenarios/ko/join-vs-n-plus-1.yaml');
