@@ -39,6 +39,7 @@ import { defaultRange, numericParameters } from './whatif.ts';
 const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
 const WHATIF_DELAY_MS = 400;
 const AUTORUN_DELAY_MS = 800;
+const NEAREST: ScrollIntoViewOptions = { block: 'nearest' };
 
 function $<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -165,7 +166,11 @@ class Playground {
 
   #wire(): void {
     $('page-lang').addEventListener('change', () => this.#relang());
-    $('run').addEventListener('click', () => void this.run());
+    // the run's line, highlights and downloads are under the editor, out of view at 1366×768
+    const reveal = () => {
+      for (const id of ['downloads', 'messages']) $(id).scrollIntoView(NEAREST);
+    };
+    $('run').addEventListener('click', () => void this.run().then(reveal));
     $('cancel').addEventListener('click', () => this.#runner.cancel());
     $('reset').addEventListener('click', () => this.#reset());
     $('share').addEventListener('click', () => this.#share());

@@ -111,14 +111,38 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
     await page.close();
   });
 
-  it('fits a 1366×768 laptop and a narrow window, its Korean unbroken', async () => {
+  it('fits a 1366×768 laptop and a narrow window, its Korean unbroken, its results in view', async () => {
     // a laptop's 1366×768 screen less the browser's bars
     const page = await browser.newPage({ locale: 'ko-KR', viewport: { width: 1366, height: 650 } });
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    /** Whether the whole of `#id` is inside the window (the page's and the panes' scrolling). */
+    const inView = (id: string) =>
+      page.waitForFunction(
+        (id) => {
+          const r = document.getElementById(id)?.getBoundingClientRect();
+          return r !== undefined && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+        },
+        id,
+        { timeout: 5_000 },
+      );
     // the headline lesson: no word broken between its syllables ("상/담", "모놀리/스")
     expect(await page.textContent('#lesson h1')).toMatch(/[가-힣]/);
     expect(await splitOverLines(page, '#lesson, #toolbar', '\\p{Script=Hangul}+')).toEqual([]);
+    // Run: the status line, under the editor and out of view before the run, comes into view
+    await page.evaluate(() => window.playground.open('scenarios/shop.yaml'));
+    expect(await runInPage(page)).toBe('done');
+    await inView('messages');
+    expect(await page.textContent('#messages')).toMatch(/^시뮬레이션에 [\d.]+초/);
+    // Check of an attempt that does not parse: its problems (in Korean) come into view, even
+    // with the pane scrolled down to the hints
+    await page.evaluate(() => window.playground.open('blast-radius.attempt.yaml'));
+    await page.evaluate(() => document.getElementById('workbench')?.scrollTo(0, 0));
+    await editInPage(page, /^ {2}(?=orders:$)/m, '\t');
+    await page.click('#check');
+    await page.waitForFunction(() => Number(document.body.dataset.checks ?? 0) >= 1);
+    await inView('messages');
+    expect(await page.textContent('#messages')).toContain('파일을 해석할 수 없습니다');
     // a narrow window: one column, the editor and the lesson as wide as the window
     await page.setViewportSize({ width: 420, height: 800 });
     const widths = await page.evaluate(() =>
