@@ -13,7 +13,6 @@
 import type { EditorView } from '@codemirror/view';
 import { renderMarkdown } from '../report/html/markdown.ts';
 import type { Lang } from '../report/i18n/lang.ts';
-import { lessonWithReferences } from '../report/lesson-figures.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
 import { ChallengePanel } from './challenge-panel.ts';
@@ -21,7 +20,7 @@ import { DataFilesPanel } from './data-files-panel.ts';
 import { DownloadLinks, downloadText } from './downloads.ts';
 import { createEditor, setEditorLang, setEditorText } from './editor.ts';
 import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
-import { lessonInLang, lessonLanguages, lessonSearchText } from './lesson-lang.ts';
+import { lessonLanguages, lessonSearchText, paneLesson } from './lesson-lang.ts';
 import { initPageLang, pageLang } from './page-lang.ts';
 import { showProgress } from './progress-bar.ts';
 import type { RunRequest, WhatIf } from './protocol.ts';
@@ -87,6 +86,8 @@ class Playground {
   #said: { said: Said; bad: boolean } = { said: () => '', bad: false };
   /** Wall times of the last run, for the status line and the tests. */
   lastRun: { simulationWallMs: number; wallMs: number; files: [string, string][] } | undefined;
+  /** The results.json of the last run of the scenario shown: the lesson pane's figures. */
+  #results: string | undefined;
 
   constructor(assets: PageAssets) {
     this.#assets = assets;
@@ -247,13 +248,17 @@ class Playground {
 
   #showScenario(): void {
     $('scenario-title').textContent = this.#file;
-    const lesson = lessonInLang(this.#shipped(this.#file), pageLang());
-    // renderMarkdown escapes every text of the lesson (report/html/markdown.ts); its figures
-    // show as their references until a run fills them in (the report's lesson section)
-    $('lesson').innerHTML = lesson ? renderMarkdown(lessonWithReferences(lesson)).toString() : '';
+    this.#showLesson();
     this.challenges.show();
     this.#markEdited();
     this.#refreshParameters();
+  }
+
+  /** The lesson: its figures as their references until a run of the scenario fills them in. */
+  #showLesson(): void {
+    const lesson = paneLesson(this.#shipped(this.#file), pageLang(), this.#results);
+    // renderMarkdown escapes every text of the lesson (report/html/markdown.ts)
+    $('lesson').innerHTML = lesson ? renderMarkdown(lesson).toString() : '';
   }
 
   // ---- running ---------------------------------------------------------------------------
@@ -336,6 +341,8 @@ class Playground {
     if (result.kind !== 'done') return;
     this.lastRun = result;
     const files = new Map(result.files);
+    this.#results = files.get('results.json');
+    this.#showLesson();
     $<HTMLIFrameElement>('report').srcdoc = files.get('index.html') ?? '';
     this.#showHighlights(files.get('summary.json'));
     this.#downloads.offer(result.files);
@@ -358,6 +365,7 @@ class Playground {
 
   /** Forgets the last run's report and downloads (they belong to another scenario). */
   #clearResults(): void {
+    this.#results = undefined;
     this.#downloads.clear();
     this.#shown = { rows: [], previous: [] };
     this.#drawHighlights();

@@ -134,6 +134,10 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
     expect(await runInPage(page)).toBe('done');
     await inView('messages');
     expect(await page.textContent('#messages')).toMatch(/^시뮬레이션에 [\d.]+초/);
+    // the lesson pane's figures: the run's values (they stayed references after a run)
+    const lesson = (await page.textContent('#lesson')) ?? '';
+    expect(lesson).toContain('이 실행으로 확인한 주장');
+    expect(lesson).toMatch(/p99는 [\d.]+ ms ± [\d.]+ ms다/);
     // Check of an attempt that does not parse: its problems (in Korean) come into view, even
     // with the pane scrolled down to the hints
     await page.evaluate(() => window.playground.open('blast-radius.attempt.yaml'));
