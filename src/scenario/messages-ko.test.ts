@@ -151,6 +151,21 @@ describe('Korean problem texts', () => {
     expect(msg.invalidValue([1], 2).ko?.message).toBe('1 값이 필요한데 2 값입니다');
   });
 
+  it("words the YAML parser's commonest sentences in Korean, its own after them", () => {
+    expect(ko.yamlSyntax('Tabs are not allowed as indentation')).toBe(
+      '파일을 해석할 수 없습니다: 들여쓰기에 탭 문자를 쓸 수 없습니다. 스페이스로 들여 쓰세요 (Tabs are not allowed as indentation)',
+    );
+    expect(ko.yamlSyntax('All mapping items must start at the same column')).toMatch(
+      /^파일을 해석할 수 없습니다: 한 맵의 키들은 같은 열에서.* \(All mapping items/,
+    );
+    expect(ko.yamlSyntax('Implicit keys need to be on a single line')).toContain('전각 콜론');
+    expect(ko.yamlSyntax('Missing closing "quote')).toContain('닫는 따옴표가 없습니다');
+    // a sentence it does not know is quoted as it is
+    expect(ko.yamlSyntax('Unexpected flow-seq-end token')).toBe(
+      '파일을 해석할 수 없습니다: Unexpected flow-seq-end token',
+    );
+  });
+
   it("the YAML parser's sentence (which stays English) loses the position it repeats", () => {
     expect(msg.parserFirstLine('Unexpected scalar at line 3, column 1:\n\n  x\n')).toBe(
       'Unexpected scalar',
