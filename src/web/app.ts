@@ -161,8 +161,10 @@ class Playground {
     saveEdits(this.#edits);
     this.#markEdited();
     this.#refreshParameters();
-    // a challenge: with "run as I edit", every edit reruns once the typing rests
-    if ($<HTMLInputElement>('autorun').checked) this.#rerunSoon(AUTORUN_DELAY_MS);
+    // with "run as I edit", every edit reruns once the typing rests; a challenge's file is
+    // checked instead (its goal is judged by Check: a Run of the attempt shows no goal at all)
+    const check = this.challenges.of(this.#file) !== undefined;
+    if ($<HTMLInputElement>('autorun').checked) this.#rerunSoon(AUTORUN_DELAY_MS, check);
   }
 
   #wire(): void {
@@ -469,14 +471,14 @@ class Playground {
     this.#rerunSoon(WHATIF_DELAY_MS);
   }
 
-  /** Runs again once nothing has changed for `delayMs` (a running run is cancelled first). */
-  #rerunSoon(delayMs: number): void {
+  /** Runs (or checks) again once nothing has changed for `delayMs` (a running one is cancelled first). */
+  #rerunSoon(delayMs: number, check = false): void {
     clearTimeout(this.#rerunTimer);
     this.#rerunTimer = setTimeout(() => {
       if (this.#running) this.#runner.cancel();
       const again = (): void => {
         if (this.#running) setTimeout(again, 20);
-        else void this.run();
+        else void (check ? this.challenges.check() : this.run());
       };
       again();
     }, delayMs);

@@ -147,6 +147,16 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
     await page.waitForFunction(() => Number(document.body.dataset.checks ?? 0) >= 1);
     await inView('messages');
     expect(await page.textContent('#messages')).toContain('파일을 해석할 수 없습니다');
+    // "run as I edit" on a challenge's attempt checks it (a Run of it judged no goal): the
+    // repaired attempt, the starting one, fails with its score
+    await page.check('#autorun');
+    await editInPage(page, /^\t(?=orders:$)/m, '  ');
+    await page.waitForFunction(() => Number(document.body.dataset.checks ?? 0) >= 2, null, {
+      timeout: 60_000,
+    });
+    expect(await page.evaluate(() => document.body.dataset.lastCheck)).toBe('fail');
+    expect(await page.textContent('#challenge-status')).toMatch(/^아직 통과하지 못했습니다 — 점수/);
+    await page.uncheck('#autorun');
     // a narrow window: one column, the editor and the lesson as wide as the window
     await page.setViewportSize({ width: 420, height: 800 });
     const widths = await page.evaluate(() =>

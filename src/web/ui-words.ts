@@ -37,7 +37,8 @@ export const UI_EN = {
   'lang.title':
     'The language of the page, of its lessons and of the report (titles, tables, sentences; names stay as written), as msasim run --lang',
   autorun: 'run as I edit',
-  'autorun.title': 'Rerun after every edit (SLOs show pass or fail as you edit)',
+  'autorun.title':
+    'Rerun after every edit (SLOs show pass or fail as you edit); a challenge’s attempt is checked instead',
   reset: 'Reset to original',
   share: 'Share link',
   'download.scenario': 'Download scenario',
@@ -149,7 +150,8 @@ export const UI_KO: Record<UiKey, string> = {
   'lang.title':
     '페이지와 교안과 보고서의 언어 (제목, 표, 문장. 이름은 쓴 그대로), msasim run --lang과 같음',
   autorun: '편집할 때마다 실행',
-  'autorun.title': '편집할 때마다 다시 실행합니다 (편집하는 동안 SLO 충족 여부가 보입니다)',
+  'autorun.title':
+    '편집할 때마다 다시 실행합니다 (편집하는 동안 SLO 충족 여부가 보입니다). 챌린지의 시도는 실행 대신 채점합니다',
   reset: '원래대로 되돌리기',
   share: '공유 링크',
   'download.scenario': '시나리오 다운로드',
