@@ -80,6 +80,17 @@ describe('t and term', () => {
     expect(term('ko', 'bars: mean of 5 replications; whiskers: 95 % confidence interval')).toBe(
       '막대: 반복 실행 5회의 평균, 수염: 95 % 신뢰 구간',
     );
+    // the instances chart of an autoscaled or scheduled scenario (five-strategies) was English
+    expect(term('ko', 'Instances over time')).toBe('시간에 따른 인스턴스 수');
+    expect(term('ko', 'instances serving at the end of each second: web; grey: the warm-up')).toBe(
+      '초마다 그 끝에 서비스 중인 인스턴스 수: web. 회색: 워밍업',
+    );
+    expect(
+      term(
+        'ko',
+        'instances serving at the end of each second; one dash per component; grey: the warm-up',
+      ),
+    ).toBe('초마다 그 끝에 서비스 중인 인스턴스 수. 컴포넌트마다 점선 하나. 회색: 워밍업');
     expect(term('ko', '주문-서비스')).toBe('주문-서비스');
     expect(term('ko', 'my own chart')).toBe('my own chart');
   });

@@ -229,6 +229,7 @@ export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
   'Latency percentiles per endpoint': '엔드포인트별 지연 시간 백분위수',
   'Over time: throughput, latency and errors': '시간에 따른 처리량, 지연 시간, 오류',
   'Utilisation over time': '시간에 따른 사용률',
+  'Instances over time': '시간에 따른 인스턴스 수',
   'arrivals per second after the warm-up: every visit a service, database or cache had to serve':
     '워밍업 이후 초당 도착 수: 서비스, 데이터베이스, 캐시가 처리해야 했던 모든 방문',
   'arrivals/s': '도착/s',
@@ -487,6 +488,11 @@ export const KO_TERM_PATTERNS: readonly [RegExp, (...parts: string[]) => string]
     /^per (.+), per second of simulated time; grey: the warm-up(; red: faults)?(; no errors)?$/,
     (by, faults, none) =>
       `${by}별, 시뮬레이션 시간 1초 단위. 회색: 워밍업${faults ? '. 빨간색: 장애' : ''}${none ? '. 오류 없음' : ''}`,
+  ],
+  [
+    /^instances serving at the end of each second(?:; (one dash per component)|: (.+)); grey: the warm-up$/,
+    (dash, id) =>
+      `초마다 그 끝에 서비스 중인 인스턴스 수${dash ? '. 컴포넌트마다 점선 하나' : `: ${id}`}. 회색: 워밍업`,
   ],
   ...KO_SECTION_PATTERNS,
 ];
