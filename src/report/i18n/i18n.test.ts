@@ -91,6 +91,9 @@ describe('t and term', () => {
         'instances serving at the end of each second; one dash per component; grey: the warm-up',
       ),
     ).toBe('초마다 그 끝에 서비스 중인 인스턴스 수. 컴포넌트마다 점선 하나. 회색: 워밍업');
+    expect(term('ko', 'Local transactions: outcomes, waits and conflicts')).toBe(
+      '로컬 트랜잭션: 결과, 대기, 충돌',
+    );
     expect(term('ko', '주문-서비스')).toBe('주문-서비스');
     expect(term('ko', 'my own chart')).toBe('my own chart');
   });

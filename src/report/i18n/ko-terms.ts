@@ -230,6 +230,10 @@ export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
   'Over time: throughput, latency and errors': '시간에 따른 처리량, 지연 시간, 오류',
   'Utilisation over time': '시간에 따른 사용률',
   'Instances over time': '시간에 따른 인스턴스 수',
+  second: '초',
+  'Local transactions: outcomes, waits and conflicts': '로컬 트랜잭션: 결과, 대기, 충돌',
+  'committed and failed; lock waits and timeouts (pessimistic), version conflicts, retries and compensations (optimistic); times in ms; after the warm-up':
+    '커밋과 실패, 락 대기와 시간 초과(비관적), 버전 충돌, 재시도와 보상(낙관적). 시간은 ms. 워밍업 이후',
   'arrivals per second after the warm-up: every visit a service, database or cache had to serve':
     '워밍업 이후 초당 도착 수: 서비스, 데이터베이스, 캐시가 처리해야 했던 모든 방문',
   'arrivals/s': '도착/s',
