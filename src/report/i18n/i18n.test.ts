@@ -94,6 +94,7 @@ describe('t and term', () => {
     expect(term('ko', 'Local transactions: outcomes, waits and conflicts')).toBe(
       '로컬 트랜잭션: 결과, 대기, 충돌',
     );
+    expect(term('ko', 'load (arrivals/s, log scale)')).toBe('부하 (도착/s, 로그 눈금)');
     expect(term('ko', '주문-서비스')).toBe('주문-서비스');
     expect(term('ko', 'my own chart')).toBe('my own chart');
   });

@@ -249,6 +249,7 @@ export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
     '지연 시간: 그 초에 끝난 모든 요청, 시간 초과된 요청은 그 제한 시간으로',
   'from second': '시작 초',
   'load (arrivals/s, symlog scale)': '부하 (도착/s, symlog 눈금)',
+  'load (arrivals/s, log scale)': '부하 (도착/s, 로그 눈금)',
   'successful requests after the warm-up; shorter is better':
     '워밍업 이후 성공한 요청, 짧을수록 좋음',
   'throughput (per s)': '처리량 (초당)',
