@@ -20,7 +20,7 @@ import { DataFilesPanel } from './data-files-panel.ts';
 import { DownloadLinks, downloadText } from './downloads.ts';
 import { createEditor, setEditorLang, setEditorText } from './editor.ts';
 import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
-import { lessonLanguages, lessonSearchText, paneLesson } from './lesson-lang.ts';
+import { lessonLanguages, lessonSearchText, lessonTitle, paneLesson } from './lesson-lang.ts';
 import { initPageLang, pageLang } from './page-lang.ts';
 import { showProgress } from './progress-bar.ts';
 import type { RunRequest, WhatIf } from './protocol.ts';
@@ -201,8 +201,11 @@ class Playground {
       const haystack = `${s.file}\n${s.text}\n${lessonSearchText(s)}`.toLowerCase();
       if (!words.every((w) => haystack.includes(w))) continue;
       const title = /^name:\s*(.+)$/m.exec(s.text)?.[1]?.replace(/^["']|["']$/g, '') ?? s.file;
+      // the lesson's title in the page's language: a Korean reader's way in beside the names
+      const lesson = lessonTitle(s, pageLang());
       const button = el('button', { type: 'button' }, [
         title,
+        ...(lesson === null ? [] : [el('span', { className: 'lesson-title' }, [lesson])]),
         el('span', { className: 'file' }, [s.file.replace(/^scenarios\//, '')]),
       ]);
       button.dataset.file = s.file;
@@ -297,6 +300,7 @@ class Playground {
   /** The language changed: the page's words, the lesson, the line and the highlights follow it. */
   #relang(): void {
     applyUiLang(document, pageLang());
+    this.#renderGallery($<HTMLInputElement>('search').value);
     this.challenges.reword();
     this.#showScenario();
     this.#message(this.#said.said, this.#said.bad);

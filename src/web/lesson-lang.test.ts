@@ -11,6 +11,7 @@ import {
   lessonInLang,
   lessonLanguages,
   lessonSearchText,
+  lessonTitle,
   paneLesson,
 } from './lesson-lang.ts';
 import { runRequest } from './run-scenario.ts';
@@ -35,6 +36,21 @@ describe('the lesson in the reader’s language', () => {
     expect(lessonInLang({ ...s, translations: undefined }, 'ko')).toBe(LESSON);
     expect(lessonInLang({ ...s, lesson: null }, 'ko')).toBeNull();
     expect(lessonInLang(undefined, 'ko')).toBeNull();
+  });
+
+  it('titles a gallery entry with the lesson’s heading in the reader’s language', () => {
+    const s = {
+      file: 'scenarios/x.yaml',
+      text: '',
+      lesson: 'Intro\n\n# The `join` vs **N+1**\n\n## More\n',
+      translations: { ko: '# 조인 대 N+1\n' },
+    };
+    expect(lessonTitle(s, 'en')).toBe('The join vs N+1');
+    expect(lessonTitle(s, 'ko')).toBe('조인 대 N+1');
+    expect(
+      lessonTitle({ ...s, lesson: 'no heading\n## Sub\n', translations: {} }, 'ko'),
+    ).toBeNull();
+    expect(lessonTitle(undefined, 'en')).toBeNull();
   });
 
   it('searches the lesson in every language, and hands a run its translations', () => {

@@ -23,6 +23,15 @@ export function lessonInLang(s: ShippedScenario | undefined, lang: LessonLang): 
   return s.translations?.[lang] ?? s.lesson;
 }
 
+/**
+ * The title of the lesson of `s` for a reader of `lang` (its first `# ` heading, Markdown marks
+ * taken out), for the gallery beside the scenario's `name:`; null without a lesson or a heading.
+ */
+export function lessonTitle(s: ShippedScenario | undefined, lang: LessonLang): string | null {
+  const heading = /^# +(.+?)\s*$/m.exec(lessonInLang(s, lang) ?? '')?.[1];
+  return heading === undefined ? null : heading.replace(/[`*_]/g, '');
+}
+
 /** The text of the lesson and its translations, for the gallery's search. */
 export function lessonSearchText(s: ShippedScenario): string {
   return [s.lesson ?? '', ...Object.values(s.translations ?? {})].join('\n');

@@ -128,6 +128,12 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
       );
     // the headline lesson: no word broken between its syllables ("상/담", "모놀리/스")
     expect(await page.textContent('#lesson h1')).toMatch(/[가-힣]/);
+    // the gallery titles each scenario with its lesson's heading in the page's language
+    const shopTitle = '#scenario-list button[data-file="scenarios/shop.yaml"] .lesson-title';
+    expect(await page.textContent(shopTitle)).toBe('작은 쇼핑몰');
+    await page.selectOption('#page-lang', 'en');
+    expect(await page.textContent(shopTitle)).toBe('A small shop');
+    await page.selectOption('#page-lang', 'ko');
     expect(await splitOverLines(page, '#lesson, #toolbar', '\\p{Script=Hangul}+')).toEqual([]);
     // Run: the status line, under the editor and out of view before the run, comes into view
     await page.evaluate(() => window.playground.open('scenarios/shop.yaml'));
