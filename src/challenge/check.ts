@@ -152,6 +152,10 @@ export function answersOf(c: Challenge, attempt: Attempt, analysis: Analysis): A
   }));
 }
 
+/** "1613.82 ms" with its thousands grouped as the verdict's other figures are: "1,613.82 ms". */
+export const grouped = (text: string): string =>
+  text.replace(/^\d+/, (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+
 /** The SLO bounds and key-metric bounds of the goal, per variant of the attempt's run. */
 export function goalLines(c: Challenge, attempt: Attempt, analysis: Analysis): GoalLines[] {
   const items = analysis.highlights.items;
@@ -159,7 +163,7 @@ export function goalLines(c: Challenge, attempt: Attempt, analysis: Analysis): G
     const lines: GoalLine[] = v.slos.map((s: SloResult) => ({
       name: s.name,
       text: s.text,
-      value: s.estimate.n === 0 ? null : formatSloValue(s.estimate.mean, s),
+      value: s.estimate.n === 0 ? null : grouped(formatSloValue(s.estimate.mean, s)),
       pass: s.pass,
     }));
     for (const g of c.metricGoals) {
