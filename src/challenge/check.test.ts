@@ -10,6 +10,7 @@ import {
   tinyChallenge as challenge,
   judgeTiny as judge,
   TINY_BASE,
+  TINY_CHALLENGE,
 } from '../test-support/challenges.ts';
 import { expectParts } from '../test-support/expect-parts.ts';
 import { grouped } from './check.ts';
@@ -76,6 +77,15 @@ describe('the challenge checker', () => {
     // the verdict's goal lines go through it: one thread for 450/s of 4 ms, p90 near a second
     const v = await judge(TINY_BASE.replace('threads: 2', 'threads: 1'));
     expect(formatVerdict(v, 'attempt.yaml')).toMatch(/✗ fast: p90 ≤ 15ms — [\d,]+\.\d\d ms/);
+  });
+
+  it('says a key-metric bound on a latency is milliseconds ("p99 ≤ 15,000 ms", was "p99 ≤ 15000")', async () => {
+    const slow = TINY_CHALLENGE.replace(
+      'not-too-busy: { metric: server utilisation, max: 70% }',
+      'not-too-slow: { metric: p99, max: 15000 }',
+    );
+    const v = await judge(TINY_BASE, slow);
+    expect(formatVerdict(v, 'attempt.yaml')).toMatch(/ not-too-slow: p99 ≤ 15,000 ms — [\d.,]+ ms/);
   });
 
   it('passes an attempt within the rules that meets every bound, and scores the budget left', async () => {
