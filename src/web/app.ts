@@ -249,6 +249,8 @@ class Playground {
     saveEdits(this.#edits);
     setEditorText(this.#editor, original);
     this.#markEdited();
+    // the problems of the text just replaced are not the original's
+    if (this.#said.bad) this.#message(() => '');
   }
 
   #showScenario(): void {

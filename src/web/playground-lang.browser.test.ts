@@ -153,10 +153,13 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
     await page.waitForFunction(() => Number(document.body.dataset.checks ?? 0) >= 1);
     await inView('messages');
     expect(await page.textContent('#messages')).toContain('파일을 해석할 수 없습니다');
+    // Reset to original: the starting attempt, and no more the problems of the text replaced
+    await page.click('#reset');
+    expect(await page.textContent('#messages')).toBe('');
     // "run as I edit" on a challenge's attempt checks it (a Run of it judged no goal): the
-    // repaired attempt, the starting one, fails with its score
+    // starting attempt fails with its score
     await page.check('#autorun');
-    await editInPage(page, /^\t(?=orders:$)/m, '  ');
+    await editInPage(page, /(?<=^duration: )\S+/m, '50s');
     await page.waitForFunction(() => Number(document.body.dataset.checks ?? 0) >= 2, null, {
       timeout: 60_000,
     });
