@@ -2,7 +2,7 @@
  * The playground page: the gallery of shipped scenarios with their lessons (searchable), the
  * editor (editor.ts), Run / Cancel with a progress bar (runner.ts: Web Workers), the report of
  * the last run in a sandboxed frame (the very index.html the CLI writes), downloads, share links
- * (share.ts), the what-if slider (whatif.ts), the toolbar's replications, the data files of
+ * (share.ts), the what-if slider (whatif-panel.ts), the toolbar's replications, the data files of
  * replayed logs (data-files-panel.ts) and the workshop challenges (challenge-panel.ts), in the
  * page's language (page-lang.ts, ui-words.ts, ui-lang.ts), which can change without losing an
  * edit or the last run. Every text from a scenario, a lesson or a link reaches the page as text
@@ -23,7 +23,7 @@ import { type Highlight, highlightRows, highlightsTable } from './highlights.ts'
 import { lessonLanguages, lessonSearchText, lessonTitle, paneLesson } from './lesson-lang.ts';
 import { initPageLang, pageLang } from './page-lang.ts';
 import { showProgress } from './progress-bar.ts';
-import type { RunRequest, WhatIf } from './protocol.ts';
+import type { RunRequest } from './protocol.ts';
 import { replicationChoice } from './replication-choice.ts';
 import { runLine } from './run-lines.ts';
 import { Runner, type RunResult } from './runner.ts';
@@ -33,7 +33,7 @@ import { loadCurrent, loadEdits, saveCurrent, saveEdits } from './storage.ts';
 import { SweepPanel } from './sweep-panel.ts';
 import { applyUiLang, worded } from './ui-lang.ts';
 import { type Said, ui } from './ui-words.ts';
-import { defaultRange, numericParameters } from './whatif.ts';
+import { WhatIfPanel } from './whatif-panel.ts';
 
 const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
 const WHATIF_DELAY_MS = 400;
@@ -56,7 +56,6 @@ class Playground {
   #text: string;
   #issues: ScenarioIssue[] = [];
   #running = false;
-  #whatIf: WhatIf | undefined;
   #rerunTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #downloads = new DownloadLinks($('downloads'), pageLang);
   /** The data files the scenario reads and the ones the user gave the page (data-files-panel.ts). */
@@ -78,6 +77,12 @@ class Playground {
   });
   /** The workshop challenges (challenge-panel.ts). */
   readonly challenges: ChallengePanel;
+  /** The what-if box (whatif-panel.ts): its value is every run's override. */
+  readonly #whatIf = new WhatIfPanel({
+    text: () => this.#text,
+    rerun: () => this.#rerunSoon(WHATIF_DELAY_MS),
+    message: (said) => this.#message(said),
+  });
   /** The highlights of the previous run, for the comparison with the next one. */
   #previous: { file: string; rows: Highlight[] } | undefined;
   /** The highlights shown and the ones they are compared with (worded again on a language change). */
@@ -160,7 +165,7 @@ class Playground {
     else this.#edits.set(this.#file, text);
     saveEdits(this.#edits);
     this.#markEdited();
-    this.#refreshParameters();
+    this.#whatIf.refresh();
     // with "run as I edit", every edit reruns once the typing rests; a challenge's file is
     // checked instead (its goal is judged by Check: a Run of the attempt shows no goal at all)
     const check = this.challenges.of(this.#file) !== undefined;
@@ -183,11 +188,6 @@ class Playground {
     $<HTMLInputElement>('search').addEventListener('input', (e) =>
       this.#renderGallery((e.target as HTMLInputElement).value),
     );
-    $<HTMLInputElement>('whatif-path').addEventListener('change', () => this.#pickParameter());
-    for (const id of ['whatif-min', 'whatif-max'])
-      $(id).addEventListener('change', () => this.#applyRange());
-    $<HTMLInputElement>('whatif-slider').addEventListener('input', () => this.#slide());
-    $('whatif-clear').addEventListener('click', () => this.#clearWhatIf());
     window.addEventListener('hashchange', () => this.#openShareLink());
   }
 
@@ -233,7 +233,7 @@ class Playground {
     if (original === undefined) return;
     this.#file = file;
     saveCurrent(file);
-    this.#clearWhatIf(false);
+    this.#whatIf.clear(false);
     this.#clearResults();
     setEditorText(this.#editor, this.#edits.get(file) ?? original);
     this.#showScenario();
@@ -258,7 +258,7 @@ class Playground {
     this.#showLesson();
     this.challenges.show();
     this.#markEdited();
-    this.#refreshParameters();
+    this.#whatIf.refresh();
   }
 
   /** The lesson: its figures as their references until a run of the scenario fills them in. */
@@ -277,7 +277,7 @@ class Playground {
       file: this.#file,
       lesson: this.#shipped(this.#file)?.lesson ?? null,
       ...lessonLanguages(this.#shipped(this.#file), pageLang()),
-      whatIf: this.#whatIf ? [this.#whatIf] : [],
+      whatIf: this.#whatIf.value ? [this.#whatIf.value] : [],
       ...choice,
       files: this.#dataFiles.files(),
     };
@@ -387,7 +387,7 @@ class Playground {
     const hash = encodeShare({
       file: this.#file,
       text: this.#text,
-      ...(this.#whatIf ? { whatIf: this.#whatIf } : {}),
+      ...(this.#whatIf.value ? { whatIf: this.#whatIf.value } : {}),
     });
     const url = `${location.href.replace(/#.*$/, '')}${hash}`;
     history.replaceState(null, '', hash);
@@ -423,58 +423,8 @@ class Playground {
     history.replaceState(null, '', location.href.replace(/#.*$/, ''));
     this.#renderGallery($<HTMLInputElement>('search').value);
     this.#showScenario();
-    if (shared.whatIf) this.#setWhatIf(shared.whatIf);
+    if (shared.whatIf) this.#whatIf.set(shared.whatIf);
     this.#message((lang) => ui(lang, 'share.opened', { file }));
-  }
-
-  // ---- what-if ---------------------------------------------------------------------------
-
-  #refreshParameters(): void {
-    const list = $('whatif-paths');
-    list.replaceChildren(
-      ...numericParameters(this.#text).map((p) =>
-        el('option', { value: p.path, label: `${p.value}` }),
-      ),
-    );
-  }
-
-  #pickParameter(): void {
-    const path = $<HTMLInputElement>('whatif-path').value.trim();
-    const found = numericParameters(this.#text).find((p) => p.path === path);
-    const value = found?.value ?? 1;
-    const r = defaultRange(value);
-    $<HTMLInputElement>('whatif-min').value = String(r.min);
-    $<HTMLInputElement>('whatif-max').value = String(r.max);
-    const slider = $<HTMLInputElement>('whatif-slider');
-    slider.step = String(r.step);
-    this.#applyRange();
-    slider.value = String(value);
-    slider.disabled = path === '';
-    $('whatif-value').textContent = path === '' ? '' : String(value);
-  }
-
-  #applyRange(): void {
-    const slider = $<HTMLInputElement>('whatif-slider');
-    slider.min = $<HTMLInputElement>('whatif-min').value;
-    slider.max = $<HTMLInputElement>('whatif-max').value;
-  }
-
-  #setWhatIf(w: WhatIf): void {
-    $<HTMLInputElement>('whatif-path').value = w.path;
-    this.#pickParameter();
-    const slider = $<HTMLInputElement>('whatif-slider');
-    slider.value = String(w.value);
-    $('whatif-value').textContent = String(w.value);
-    this.#whatIf = w;
-  }
-
-  /** The slider moved: rerun with the new value once it rests (a running run is cancelled). */
-  #slide(): void {
-    const path = $<HTMLInputElement>('whatif-path').value.trim();
-    const value = Number($<HTMLInputElement>('whatif-slider').value);
-    $('whatif-value').textContent = String(value);
-    this.#whatIf = { path, value };
-    this.#rerunSoon(WHATIF_DELAY_MS);
   }
 
   /** Runs (or checks) again once nothing has changed for `delayMs` (a running one is cancelled first). */
@@ -488,14 +438,6 @@ class Playground {
       };
       again();
     }, delayMs);
-  }
-
-  #clearWhatIf(show = true): void {
-    this.#whatIf = undefined;
-    $<HTMLInputElement>('whatif-path').value = '';
-    $<HTMLInputElement>('whatif-slider').disabled = true;
-    $('whatif-value').textContent = '';
-    if (show) this.#message((lang) => ui(lang, 'whatif.cleared'));
   }
 
   /** For tests and the console: the editor's view and the validation issues last seen. */
