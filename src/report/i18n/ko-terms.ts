@@ -229,11 +229,6 @@ export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
   'Latency percentiles per endpoint': '엔드포인트별 지연 시간 백분위수',
   'Over time: throughput, latency and errors': '시간에 따른 처리량, 지연 시간, 오류',
   'Utilisation over time': '시간에 따른 사용률',
-  'Instances over time': '시간에 따른 인스턴스 수',
-  second: '초',
-  'Local transactions: outcomes, waits and conflicts': '로컬 트랜잭션: 결과, 대기, 충돌',
-  'committed and failed; lock waits and timeouts (pessimistic), version conflicts, retries and compensations (optimistic); times in ms; after the warm-up':
-    '커밋과 실패, 락 대기와 시간 초과(비관적), 버전 충돌, 재시도와 보상(낙관적). 시간은 ms. 워밍업 이후',
   'arrivals per second after the warm-up: every visit a service, database or cache had to serve':
     '워밍업 이후 초당 도착 수: 서비스, 데이터베이스, 캐시가 처리해야 했던 모든 방문',
   'arrivals/s': '도착/s',
@@ -249,7 +244,6 @@ export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
     '지연 시간: 그 초에 끝난 모든 요청, 시간 초과된 요청은 그 제한 시간으로',
   'from second': '시작 초',
   'load (arrivals/s, symlog scale)': '부하 (도착/s, symlog 눈금)',
-  'load (arrivals/s, log scale)': '부하 (도착/s, 로그 눈금)',
   'successful requests after the warm-up; shorter is better':
     '워밍업 이후 성공한 요청, 짧을수록 좋음',
   'throughput (per s)': '처리량 (초당)',
@@ -493,11 +487,6 @@ export const KO_TERM_PATTERNS: readonly [RegExp, (...parts: string[]) => string]
     /^per (.+), per second of simulated time; grey: the warm-up(; red: faults)?(; no errors)?$/,
     (by, faults, none) =>
       `${by}별, 시뮬레이션 시간 1초 단위. 회색: 워밍업${faults ? '. 빨간색: 장애' : ''}${none ? '. 오류 없음' : ''}`,
-  ],
-  [
-    /^instances serving at the end of each second(?:; (one dash per component)|: (.+)); grey: the warm-up$/,
-    (dash, id) =>
-      `초마다 그 끝에 서비스 중인 인스턴스 수${dash ? '. 컴포넌트마다 점선 하나' : `: ${id}`}. 회색: 워밍업`,
   ],
   ...KO_SECTION_PATTERNS,
 ];
