@@ -10,8 +10,10 @@ import {
   tinyChallenge as challenge,
   judgeTiny as judge,
   TINY_BASE,
+  TINY_CHALLENGE,
 } from '../test-support/challenges.ts';
 import { expectParts } from '../test-support/expect-parts.ts';
+import { grouped } from './check.ts';
 import { formatBrief, formatVerdict } from './format.ts';
 
 describe('the challenge checker', () => {
@@ -66,6 +68,24 @@ describe('the challenge checker', () => {
     expect(text).toMatch(/✗ fast: p90 ≤ 15ms — \d/);
     expect(text).toContain('✗ goal: 0 of 2 bounds met');
     expect(text).toMatch(/server utilisation: tiny 9\d\.\d %/);
+  });
+
+  it('groups the thousands of a latency, as its other figures are ("1,613.82 ms", not "1613.82 ms")', async () => {
+    expect(['1613.82 ms', '905.73 ms', '24611.00 ms', '100.00 %', '1045.2/s'].map(grouped)).toEqual(
+      ['1,613.82 ms', '905.73 ms', '24,611.00 ms', '100.00 %', '1,045.2/s'],
+    );
+    // the verdict's goal lines go through it: one thread for 450/s of 4 ms, p90 near a second
+    const v = await judge(TINY_BASE.replace('threads: 2', 'threads: 1'));
+    expect(formatVerdict(v, 'attempt.yaml')).toMatch(/✗ fast: p90 ≤ 15ms — [\d,]+\.\d\d ms/);
+  });
+
+  it('says a key-metric bound on a latency is milliseconds ("p99 ≤ 15,000 ms", was "p99 ≤ 15000")', async () => {
+    const slow = TINY_CHALLENGE.replace(
+      'not-too-busy: { metric: server utilisation, max: 70% }',
+      'not-too-slow: { metric: p99, max: 15000 }',
+    );
+    const v = await judge(TINY_BASE, slow);
+    expect(formatVerdict(v, 'attempt.yaml')).toMatch(/ not-too-slow: p99 ≤ 15,000 ms — [\d.,]+ ms/);
   });
 
   it('passes an attempt within the rules that meets every bound, and scores the budget left', async () => {

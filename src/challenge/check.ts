@@ -152,6 +152,17 @@ export function answersOf(c: Challenge, attempt: Attempt, analysis: Analysis): A
   }));
 }
 
+/** "1613.82 ms" with its thousands grouped as the verdict's other figures are: "1,613.82 ms". */
+export const grouped = (text: string): string =>
+  text.replace(/^\d+/, (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+
+/** A key-metric bound as written ("x ≤ 35000") with its bare numbers as milliseconds. */
+const inMs = (text: string): string =>
+  text.replace(
+    /([≤≥]) (\d+(?:\.\d+)?)(?= ≥|$)/g,
+    (_, op: string, n: string) => `${op} ${grouped(n)} ms`,
+  );
+
 /** The SLO bounds and key-metric bounds of the goal, per variant of the attempt's run. */
 export function goalLines(c: Challenge, attempt: Attempt, analysis: Analysis): GoalLines[] {
   const items = analysis.highlights.items;
@@ -159,7 +170,7 @@ export function goalLines(c: Challenge, attempt: Attempt, analysis: Analysis): G
     const lines: GoalLine[] = v.slos.map((s: SloResult) => ({
       name: s.name,
       text: s.text,
-      value: s.estimate.n === 0 ? null : formatSloValue(s.estimate.mean, s),
+      value: s.estimate.n === 0 ? null : grouped(formatSloValue(s.estimate.mean, s)),
       pass: s.pass,
     }));
     for (const g of c.metricGoals) {
@@ -175,7 +186,8 @@ export function goalLines(c: Challenge, attempt: Attempt, analysis: Analysis): G
         (g.min === undefined || x >= g.min);
       lines.push({
         name: g.name,
-        text: g.text,
+        // a bound on a latency is milliseconds: say so ("revocation delay max ≤ 35,000 ms")
+        text: e?.unit === 'ms' ? inMs(g.text) : g.text,
         value: e === null ? null : valueText(e),
         pass,
       });

@@ -91,6 +91,25 @@ describe('an attempt', () => {
     expect(a.reveals).toEqual([]);
   });
 
+  it('that does not parse as YAML is refused at its place, in Korean too', () => {
+    // a tab before a key: the error a Korean student sees as the scenario's own (Check, --lang ko)
+    const text = TINY_YAML.replace(/^( +)(threads: 2)$/m, '\t$2');
+    expect(text).not.toBe(TINY_YAML);
+    let issues: ScenarioError['issues'] = [];
+    try {
+      parseAttempt(c, text, 'a.yaml');
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      issues = e.issues;
+    }
+    expect(issues.length).toBeGreaterThan(0);
+    for (const i of issues) {
+      expect(i.code).toBe('yaml-syntax');
+      expect(i.message).toMatch(/^cannot parse the file: /);
+      expect(i.ko?.message).toMatch(/^파일을 해석할 수 없습니다: /);
+    }
+  });
+
   it('with a problem of its own is refused with its place', () => {
     expect(() =>
       parseAttempt(c, TINY_YAML.replace('threads: 2', 'threads: two'), 'a.yaml'),

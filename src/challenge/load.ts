@@ -102,7 +102,13 @@ export function readYaml(text: string, file: string): YamlText {
     throw new ScenarioError(
       doc.errors.map((e) => {
         const { line, col } = lineCounter.linePos(e.pos[0]);
-        return error({ code: 'yaml-syntax', message: msg.yamlSyntax(e.message) }, line, col);
+        // worded as the scenario's own syntax errors (scenario/load.ts), Korean included
+        const text = {
+          code: 'yaml-syntax' as const,
+          message: msg.yamlSyntax(e.message),
+          ko: { message: ko.yamlSyntax(msg.parserFirstLine(e.message)) },
+        };
+        return error(text, line, col);
       }),
     );
   const tree = checkYamlTree(doc, (offset) => lineCounter.linePos(offset));

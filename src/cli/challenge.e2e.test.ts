@@ -173,7 +173,7 @@ describe('msasim challenge', () => {
     await writeFile(attempt, TINY_BASE.replace('threads: 2', 'threads: two'));
     const broken = await msasim(['challenge', file, attempt, '--lang', 'ko']);
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain('string "two" 값입니다');
+    expect(broken.stderr).toContain('문자열 "two" 값입니다');
     // a warning of an attempt that runs
     const warned = join(dir.path, 'ko-warned.attempt.yaml');
     await writeFile(warned, TINY_BASE.replace('warmup: 200ms', 'warmup: 0.5'));

@@ -53,7 +53,7 @@ describe('msasim spof', () => {
     expect(r.stdout).toMatch(/\n장애 난 컴포넌트 +다운 /);
     expect(r.stdout).toContain('(장애 없음)');
     expect(r.stdout).toContain('shared-db (데이터베이스)');
-    expect(r.stdout).toContain('칸: 장애 동안의 가용성 / 초 단위 최악 p99');
+    expect(r.stdout).toContain('칸: 장애 동안의 가용성 / 1초 구간별 p99 중 최악값');
     expect(r.stdout).toContain(
       '피해가 가장 큰 컴포넌트: shared-db — 엔드포인트 3개 중 3개의 가용성이 99 % 아래로 떨어집니다',
     );

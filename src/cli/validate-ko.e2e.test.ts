@@ -121,7 +121,7 @@ describe('validate --lang ko', () => {
     expectParts(ko.stdout, [
       '알 수 없는 키 "instancs"',
       '혹시 "instances"인가요?',
-      'string "many"',
+      '문자열 "many"',
       '받은 값: "10sec"',
       '알 수 없는 분포 "exponental"',
     ]);

@@ -234,7 +234,11 @@ function entryEndpoints(doc: ScenarioParsed): string[] {
  */
 function checkSlos(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
   const issues: UnlocatedIssue[] = [];
-  const entries = entryEndpoints(doc);
+  // a workload's target that names no endpoint is reported at the workload; an SLO on the
+  // endpoint it meant is no second problem, and the list of entries never offers the typo
+  const allEntries = entryEndpoints(doc);
+  const entries = allEntries.filter((e) => checkEndpointRef(e, [], names).length === 0);
+  const entriesKnown = entries.length === allEntries.length;
   const isEntry = new Set(entries);
   const components = [...names.services, ...names.databases, ...names.caches, ...names.brokers];
   const isComponent = new Set(components);
@@ -265,7 +269,7 @@ function checkSlos(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
     if (slo.endpoint !== undefined) {
       const refIssues = checkEndpointRef(slo.endpoint, [...path, 'endpoint'], names);
       issues.push(...refIssues);
-      if (refIssues.length === 0 && !isEntry.has(slo.endpoint))
+      if (refIssues.length === 0 && entriesKnown && !isEntry.has(slo.endpoint))
         issues.push(error(msg.sloNotEntry(slo.endpoint, entries), [...path, 'endpoint']));
     }
   }

@@ -22,7 +22,7 @@ const COMMON: [string, IssueText, string[], string[]][] = [
     ['instances, threads', '"instances"'],
   ],
   ['missing key', msg.missingKey('target'), ['"target"'], []],
-  ['wrong type', msg.invalidType('a number', 'many'), ['string "many"'], []],
+  ['wrong type', msg.invalidType('a number', 'many'), ['문자열 "many"'], []],
   [
     'wrong value',
     msg.invalidValue(['fifo', 'lifo'], 'fifoo'),
@@ -135,6 +135,36 @@ describe('Korean problem texts', () => {
       if (text.ko?.hint !== undefined) expect(text.ko.hint).toMatch(HANGUL);
     },
   );
+
+  it('names a type in Korean and says an empty value once ("빈 값 값입니다" was doubled)', () => {
+    // `threads:` with nothing after the colon, as a student leaves it while typing
+    expect(msg.invalidType('a whole number', null).ko?.message).toBe(
+      '정수 값이 필요한데 빈 값입니다',
+    );
+    expect(msg.invalidType('a whole number', 'many').ko?.message).toBe(
+      '정수 값이 필요한데 문자열 "many" 값입니다',
+    );
+    expect(msg.invalidType('a string', 5).ko?.message).toBe('문자열 값이 필요한데 숫자 5 값입니다');
+    expect(msg.invalidValue(['fifo', 'lifo'], null).ko?.message).toBe(
+      'fifo, lifo 중 하나 값이 필요한데 빈 값입니다',
+    );
+    expect(msg.invalidValue([1], 2).ko?.message).toBe('1 값이 필요한데 2 값입니다');
+  });
+
+  it("words the YAML parser's commonest sentences in Korean, its own after them", () => {
+    expect(ko.yamlSyntax('Tabs are not allowed as indentation')).toBe(
+      '파일을 해석할 수 없습니다: 들여쓰기에 탭 문자를 쓸 수 없습니다. 스페이스로 들여 쓰세요 (Tabs are not allowed as indentation)',
+    );
+    expect(ko.yamlSyntax('All mapping items must start at the same column')).toMatch(
+      /^파일을 해석할 수 없습니다: 한 맵의 키들은 같은 열에서.* \(All mapping items/,
+    );
+    expect(ko.yamlSyntax('Implicit keys need to be on a single line')).toContain('전각 콜론');
+    expect(ko.yamlSyntax('Missing closing "quote')).toContain('닫는 따옴표가 없습니다');
+    // a sentence it does not know is quoted as it is
+    expect(ko.yamlSyntax('Unexpected flow-seq-end token')).toBe(
+      '파일을 해석할 수 없습니다: Unexpected flow-seq-end token',
+    );
+  });
 
   it("the YAML parser's sentence (which stays English) loses the position it repeats", () => {
     expect(msg.parserFirstLine('Unexpected scalar at line 3, column 1:\n\n  x\n')).toBe(

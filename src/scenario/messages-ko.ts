@@ -35,6 +35,8 @@ export * from './messages-ko-guards.ts';
 export * from './messages-ko-limits.ts';
 // and those of replicated data
 export * from './messages-ko-replicated.ts';
+// the YAML parser's sentences (a tab, an indentation…)
+export * from './messages-ko-yaml.ts';
 
 /** How a Korean message names a value that is not a string, a number or a boolean. */
 const KOREAN_VALUE_WORDS: ValueWords = {
@@ -49,9 +51,28 @@ export function koValue(value: unknown): string {
   return valueIn(KOREAN_VALUE_WORDS, value);
 }
 
-/** A value with its type (the type name as the schema says it: string, number, boolean). */
+/** The names of a value's type in Korean (the English message names them as JavaScript does). */
+const KOREAN_TYPE_NAMES: Record<string, string> = {
+  string: '문자열',
+  number: '숫자',
+  boolean: '불리언',
+};
+
+/** A value with its type in Korean: `문자열 "abc"`, `숫자 5`; the rest as koValue names it. */
 export function koTypedValue(value: unknown): string {
-  return typedValueIn(KOREAN_VALUE_WORDS, value);
+  const typed = typedValueIn(KOREAN_VALUE_WORDS, value);
+  const type = typeof value;
+  return type in KOREAN_TYPE_NAMES && typed.startsWith(`${type} `)
+    ? `${KOREAN_TYPE_NAMES[type]}${typed.slice(type.length)}`
+    : typed;
+}
+
+/**
+ * "… 값입니다" for the value received: `2 값입니다`, but `빈 값입니다` for an empty one (a key
+ * with nothing after its colon, what a student is typing) rather than "빈 값 값입니다".
+ */
+function koReceived(shown: string): string {
+  return shown === KOREAN_VALUE_WORDS.null ? `${shown}입니다` : `${shown} 값입니다`;
 }
 
 /** The phrases of the schema (schema-walk.ts describeSchema, schema.ts regex messages) in Korean. */
@@ -184,7 +205,7 @@ export function missingKey(key: string | number, hint?: string): KoText {
 }
 
 export function invalidType(expected: string, received: unknown): KoText {
-  const message = `${koPhrase(expected)} 값이 필요한데 ${koTypedValue(received)} 값입니다`;
+  const message = `${koPhrase(expected)} 값이 필요한데 ${koReceived(koTypedValue(received))}`;
   if (typeof received === 'number' && !Number.isFinite(received))
     return { message, hint: '수가 너무 커서 담을 수 없습니다 (유한한 수가 필요합니다)' };
   return { message };
@@ -206,9 +227,9 @@ export function boundMessage(bound: Bound, side: 'min' | 'max'): KoText {
     return { message: `항목이 ${limit}개 ${words} 합니다${got}` };
   }
   if (origin === 'string')
-    return { message: `${limit}자 ${words} 하는데 ${koValue(received)} 값입니다` };
+    return { message: `${limit}자 ${words} 하는데 ${koReceived(koValue(received))}` };
   const op = `${side === 'min' ? '>' : '<'}${inclusive ? '=' : ''}`;
-  return { message: `값이 ${op} ${limit} 조건을 만족해야 하는데 ${koValue(received)} 값입니다` };
+  return { message: `값이 ${op} ${limit} 조건을 만족해야 하는데 ${koReceived(koValue(received))}` };
 }
 
 export function invalidFormat(expectation: string, received: unknown, hint?: string): KoText {
@@ -222,7 +243,7 @@ export function invalidValue(values: readonly unknown[], received: unknown): KoT
   const names = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
   const expected = values.length === 1 ? koValue(values[0]) : `${listNames(names)} 중 하나`;
   const hint = typeof received === 'string' ? koSuggestion(undefined, received, names) : undefined;
-  return { message: `${expected} 값이 필요한데 ${koValue(received)} 값입니다`, hint };
+  return { message: `${expected} 값이 필요한데 ${koReceived(koValue(received))}`, hint };
 }
 
 export function unknownVersion(received: unknown): KoText {
@@ -293,10 +314,6 @@ export function notUtf8(file: string, byte: string): KoText {
     message: `${file} 파일을 읽을 수 없습니다: UTF-8 텍스트가 아닙니다 (이 자리의 바이트 ${byte}: UTF-8 문자의 일부가 아님)`,
     hint: '파일을 UTF-8로 저장하세요 (한국어 Windows의 편집기는 CP949/EUC-KR로 저장하기도 합니다: "다른 이름으로 저장" → 인코딩 UTF-8)',
   };
-}
-
-export function yamlSyntax(firstLine: string): string {
-  return `파일을 해석할 수 없습니다: ${firstLine}`;
 }
 
 export function duplicateKey(key: string): KoText {

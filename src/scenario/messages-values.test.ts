@@ -38,7 +38,7 @@ describe('valueIn and typedValueIn', () => {
     expect([ko.koValue(undefined), ko.koTypedValue({}), ko.koTypedValue('a')]).toEqual([
       '없음',
       '객체',
-      'string "a"',
+      '문자열 "a"',
     ]);
   });
 });

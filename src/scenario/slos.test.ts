@@ -51,6 +51,18 @@ describe('SLO checks', () => {
     `);
   });
 
+  it('reports a misspelt workload target once, not again at the SLO on the endpoint it meant', () => {
+    // "orders/nope" was offered as the did-you-mean of the SLO's own, right, endpoint
+    const issues = referenceIssues({
+      ...shopDocument('60s'),
+      workloads: { browse: { rate: '10/s', target: 'gateway/hme' } },
+      slos: { fast: { endpoint: 'gateway/home', p99: '300ms' } },
+    }).map((i) => `${toDotPath(i.path)}: ${i.message}`);
+    expect(issues).toEqual([
+      'workloads.browse.target: unknown endpoint "hme" of service "gateway"; known: home',
+    ]);
+  });
+
   it('rejects a malformed percentage with a located message', () => {
     const text = `${GATEWAY_HOME}slos:
   up: { availability: 99.9 }

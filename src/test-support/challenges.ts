@@ -67,13 +67,19 @@ export function challengeIssues(text: string, base = TINY_YAML): ScenarioIssue[]
 export const tinyChallenge = parseChallenge(TINY_CHALLENGE, 'tiny.challenge.yaml');
 const tinyBase = bindChallenge(tinyChallenge, TINY_BASE, 'tiny.yaml');
 
-/** The verdict of an attempt at the tiny challenge: run only when it keeps the constraints. */
-export async function judgeTiny(text: string) {
-  const attempt = parseAttempt(tinyChallenge, text, 'attempt.yaml');
-  const first = judgeAttempt(tinyChallenge, tinyBase.raw, attempt, null);
+/**
+ * The verdict of an attempt at the tiny challenge (or at `challengeText`, a variant of it):
+ * run only when it keeps the constraints.
+ */
+export async function judgeTiny(text: string, challengeText?: string) {
+  const c =
+    challengeText === undefined ? tinyChallenge : parseChallenge(challengeText, 'c.challenge.yaml');
+  const base = challengeText === undefined ? tinyBase : bindChallenge(c, TINY_BASE, 'tiny.yaml');
+  const attempt = parseAttempt(c, text, 'attempt.yaml');
+  const first = judgeAttempt(c, base.raw, attempt, null);
   if (first.violations.length > 0) return first;
-  const run = await runAttempt(tinyChallenge, attempt, 'attempt.yaml');
-  return judgeAttempt(tinyChallenge, tinyBase.raw, attempt, run);
+  const run = await runAttempt(c, attempt, 'attempt.yaml');
+  return judgeAttempt(c, base.raw, attempt, run);
 }
 
 /**

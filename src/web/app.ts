@@ -2,7 +2,7 @@
  * The playground page: the gallery of shipped scenarios with their lessons (searchable), the
  * editor (editor.ts), Run / Cancel with a progress bar (runner.ts: Web Workers), the report of
  * the last run in a sandboxed frame (the very index.html the CLI writes), downloads, share links
- * (share.ts), the what-if slider (whatif.ts), the toolbar's replications, the data files of
+ * (share.ts), the what-if slider (whatif-panel.ts), the toolbar's replications, the data files of
  * replayed logs (data-files-panel.ts) and the workshop challenges (challenge-panel.ts), in the
  * page's language (page-lang.ts, ui-words.ts, ui-lang.ts), which can change without losing an
  * edit or the last run. Every text from a scenario, a lesson or a link reaches the page as text
@@ -13,7 +13,6 @@
 import type { EditorView } from '@codemirror/view';
 import { renderMarkdown } from '../report/html/markdown.ts';
 import type { Lang } from '../report/i18n/lang.ts';
-import { lessonWithReferences } from '../report/lesson-figures.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
 import { el, loadAssets, type PageAssets, type ShippedScenario } from './assets.ts';
 import { ChallengePanel } from './challenge-panel.ts';
@@ -21,10 +20,10 @@ import { DataFilesPanel } from './data-files-panel.ts';
 import { DownloadLinks, downloadText } from './downloads.ts';
 import { createEditor, setEditorLang, setEditorText } from './editor.ts';
 import { type Highlight, highlightRows, highlightsTable } from './highlights.ts';
-import { lessonInLang, lessonLanguages, lessonSearchText } from './lesson-lang.ts';
+import { lessonLanguages, lessonSearchText, lessonTitle, paneLesson } from './lesson-lang.ts';
 import { initPageLang, pageLang } from './page-lang.ts';
 import { showProgress } from './progress-bar.ts';
-import type { RunRequest, WhatIf } from './protocol.ts';
+import type { RunRequest } from './protocol.ts';
 import { replicationChoice } from './replication-choice.ts';
 import { runLine } from './run-lines.ts';
 import { Runner, type RunResult } from './runner.ts';
@@ -34,11 +33,12 @@ import { loadCurrent, loadEdits, saveCurrent, saveEdits } from './storage.ts';
 import { SweepPanel } from './sweep-panel.ts';
 import { applyUiLang, worded } from './ui-lang.ts';
 import { type Said, ui } from './ui-words.ts';
-import { defaultRange, numericParameters } from './whatif.ts';
+import { WhatIfPanel } from './whatif-panel.ts';
 
 const HEADLINE = 'scenarios/data-reference/join-vs-batch-cache.yaml';
 const WHATIF_DELAY_MS = 400;
 const AUTORUN_DELAY_MS = 800;
+const NEAREST: ScrollIntoViewOptions = { block: 'nearest' };
 
 function $<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -56,7 +56,6 @@ class Playground {
   #text: string;
   #issues: ScenarioIssue[] = [];
   #running = false;
-  #whatIf: WhatIf | undefined;
   #rerunTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #downloads = new DownloadLinks($('downloads'), pageLang);
   /** The data files the scenario reads and the ones the user gave the page (data-files-panel.ts). */
@@ -78,6 +77,12 @@ class Playground {
   });
   /** The workshop challenges (challenge-panel.ts). */
   readonly challenges: ChallengePanel;
+  /** The what-if box (whatif-panel.ts): its value is every run's override. */
+  readonly #whatIf = new WhatIfPanel({
+    text: () => this.#text,
+    rerun: () => this.#rerunSoon(WHATIF_DELAY_MS),
+    message: (said) => this.#message(said),
+  });
   /** The highlights of the previous run, for the comparison with the next one. */
   #previous: { file: string; rows: Highlight[] } | undefined;
   /** The highlights shown and the ones they are compared with (worded again on a language change). */
@@ -86,6 +91,8 @@ class Playground {
   #said: { said: Said; bad: boolean } = { said: () => '', bad: false };
   /** Wall times of the last run, for the status line and the tests. */
   lastRun: { simulationWallMs: number; wallMs: number; files: [string, string][] } | undefined;
+  /** The results.json of the last run of the scenario shown: the lesson pane's figures. */
+  #results: string | undefined;
 
   constructor(assets: PageAssets) {
     this.#assets = assets;
@@ -158,14 +165,20 @@ class Playground {
     else this.#edits.set(this.#file, text);
     saveEdits(this.#edits);
     this.#markEdited();
-    this.#refreshParameters();
-    // a challenge: with "run as I edit", every edit reruns once the typing rests
-    if ($<HTMLInputElement>('autorun').checked) this.#rerunSoon(AUTORUN_DELAY_MS);
+    this.#whatIf.refresh();
+    // with "run as I edit", every edit reruns once the typing rests; a challenge's file is
+    // checked instead (its goal is judged by Check: a Run of the attempt shows no goal at all)
+    const check = this.challenges.of(this.#file) !== undefined;
+    if ($<HTMLInputElement>('autorun').checked) this.#rerunSoon(AUTORUN_DELAY_MS, check);
   }
 
   #wire(): void {
     $('page-lang').addEventListener('change', () => this.#relang());
-    $('run').addEventListener('click', () => void this.run());
+    // the run's line, highlights and downloads are under the editor, out of view at 1366×768
+    const reveal = () => {
+      for (const id of ['downloads', 'messages']) $(id).scrollIntoView(NEAREST);
+    };
+    $('run').addEventListener('click', () => void this.run().then(reveal));
     $('cancel').addEventListener('click', () => this.#runner.cancel());
     $('reset').addEventListener('click', () => this.#reset());
     $('share').addEventListener('click', () => this.#share());
@@ -175,11 +188,6 @@ class Playground {
     $<HTMLInputElement>('search').addEventListener('input', (e) =>
       this.#renderGallery((e.target as HTMLInputElement).value),
     );
-    $<HTMLInputElement>('whatif-path').addEventListener('change', () => this.#pickParameter());
-    for (const id of ['whatif-min', 'whatif-max'])
-      $(id).addEventListener('change', () => this.#applyRange());
-    $<HTMLInputElement>('whatif-slider').addEventListener('input', () => this.#slide());
-    $('whatif-clear').addEventListener('click', () => this.#clearWhatIf());
     window.addEventListener('hashchange', () => this.#openShareLink());
   }
 
@@ -193,8 +201,11 @@ class Playground {
       const haystack = `${s.file}\n${s.text}\n${lessonSearchText(s)}`.toLowerCase();
       if (!words.every((w) => haystack.includes(w))) continue;
       const title = /^name:\s*(.+)$/m.exec(s.text)?.[1]?.replace(/^["']|["']$/g, '') ?? s.file;
+      // the lesson's title in the page's language: a Korean reader's way in beside the names
+      const lesson = lessonTitle(s, pageLang());
       const button = el('button', { type: 'button' }, [
         title,
+        ...(lesson === null ? [] : [el('span', { className: 'lesson-title' }, [lesson])]),
         el('span', { className: 'file' }, [s.file.replace(/^scenarios\//, '')]),
       ]);
       button.dataset.file = s.file;
@@ -222,7 +233,7 @@ class Playground {
     if (original === undefined) return;
     this.#file = file;
     saveCurrent(file);
-    this.#clearWhatIf(false);
+    this.#whatIf.clear(false);
     this.#clearResults();
     setEditorText(this.#editor, this.#edits.get(file) ?? original);
     this.#showScenario();
@@ -238,17 +249,23 @@ class Playground {
     saveEdits(this.#edits);
     setEditorText(this.#editor, original);
     this.#markEdited();
+    // the problems of the text just replaced are not the original's
+    if (this.#said.bad) this.#message(() => '');
   }
 
   #showScenario(): void {
     $('scenario-title').textContent = this.#file;
-    const lesson = lessonInLang(this.#shipped(this.#file), pageLang());
-    // renderMarkdown escapes every text of the lesson (report/html/markdown.ts); its figures
-    // show as their references until a run fills them in (the report's lesson section)
-    $('lesson').innerHTML = lesson ? renderMarkdown(lessonWithReferences(lesson)).toString() : '';
+    this.#showLesson();
     this.challenges.show();
     this.#markEdited();
-    this.#refreshParameters();
+    this.#whatIf.refresh();
+  }
+
+  /** The lesson: its figures as their references until a run of the scenario fills them in. */
+  #showLesson(): void {
+    const lesson = paneLesson(this.#shipped(this.#file), pageLang(), this.#results);
+    // renderMarkdown escapes every text of the lesson (report/html/markdown.ts)
+    $('lesson').innerHTML = lesson ? renderMarkdown(lesson).toString() : '';
   }
 
   // ---- running ---------------------------------------------------------------------------
@@ -260,7 +277,7 @@ class Playground {
       file: this.#file,
       lesson: this.#shipped(this.#file)?.lesson ?? null,
       ...lessonLanguages(this.#shipped(this.#file), pageLang()),
-      whatIf: this.#whatIf ? [this.#whatIf] : [],
+      whatIf: this.#whatIf.value ? [this.#whatIf.value] : [],
       ...choice,
       files: this.#dataFiles.files(),
     };
@@ -285,6 +302,7 @@ class Playground {
   /** The language changed: the page's words, the lesson, the line and the highlights follow it. */
   #relang(): void {
     applyUiLang(document, pageLang());
+    this.#renderGallery($<HTMLInputElement>('search').value);
     this.challenges.reword();
     this.#showScenario();
     this.#message(this.#said.said, this.#said.bad);
@@ -331,6 +349,8 @@ class Playground {
     if (result.kind !== 'done') return;
     this.lastRun = result;
     const files = new Map(result.files);
+    this.#results = files.get('results.json');
+    this.#showLesson();
     $<HTMLIFrameElement>('report').srcdoc = files.get('index.html') ?? '';
     this.#showHighlights(files.get('summary.json'));
     this.#downloads.offer(result.files);
@@ -353,6 +373,7 @@ class Playground {
 
   /** Forgets the last run's report and downloads (they belong to another scenario). */
   #clearResults(): void {
+    this.#results = undefined;
     this.#downloads.clear();
     this.#shown = { rows: [], previous: [] };
     this.#drawHighlights();
@@ -366,7 +387,7 @@ class Playground {
     const hash = encodeShare({
       file: this.#file,
       text: this.#text,
-      ...(this.#whatIf ? { whatIf: this.#whatIf } : {}),
+      ...(this.#whatIf.value ? { whatIf: this.#whatIf.value } : {}),
     });
     const url = `${location.href.replace(/#.*$/, '')}${hash}`;
     history.replaceState(null, '', hash);
@@ -402,79 +423,21 @@ class Playground {
     history.replaceState(null, '', location.href.replace(/#.*$/, ''));
     this.#renderGallery($<HTMLInputElement>('search').value);
     this.#showScenario();
-    if (shared.whatIf) this.#setWhatIf(shared.whatIf);
+    if (shared.whatIf) this.#whatIf.set(shared.whatIf);
     this.#message((lang) => ui(lang, 'share.opened', { file }));
   }
 
-  // ---- what-if ---------------------------------------------------------------------------
-
-  #refreshParameters(): void {
-    const list = $('whatif-paths');
-    list.replaceChildren(
-      ...numericParameters(this.#text).map((p) =>
-        el('option', { value: p.path, label: `${p.value}` }),
-      ),
-    );
-  }
-
-  #pickParameter(): void {
-    const path = $<HTMLInputElement>('whatif-path').value.trim();
-    const found = numericParameters(this.#text).find((p) => p.path === path);
-    const value = found?.value ?? 1;
-    const r = defaultRange(value);
-    $<HTMLInputElement>('whatif-min').value = String(r.min);
-    $<HTMLInputElement>('whatif-max').value = String(r.max);
-    const slider = $<HTMLInputElement>('whatif-slider');
-    slider.step = String(r.step);
-    this.#applyRange();
-    slider.value = String(value);
-    slider.disabled = path === '';
-    $('whatif-value').textContent = path === '' ? '' : String(value);
-  }
-
-  #applyRange(): void {
-    const slider = $<HTMLInputElement>('whatif-slider');
-    slider.min = $<HTMLInputElement>('whatif-min').value;
-    slider.max = $<HTMLInputElement>('whatif-max').value;
-  }
-
-  #setWhatIf(w: WhatIf): void {
-    $<HTMLInputElement>('whatif-path').value = w.path;
-    this.#pickParameter();
-    const slider = $<HTMLInputElement>('whatif-slider');
-    slider.value = String(w.value);
-    $('whatif-value').textContent = String(w.value);
-    this.#whatIf = w;
-  }
-
-  /** The slider moved: rerun with the new value once it rests (a running run is cancelled). */
-  #slide(): void {
-    const path = $<HTMLInputElement>('whatif-path').value.trim();
-    const value = Number($<HTMLInputElement>('whatif-slider').value);
-    $('whatif-value').textContent = String(value);
-    this.#whatIf = { path, value };
-    this.#rerunSoon(WHATIF_DELAY_MS);
-  }
-
-  /** Runs again once nothing has changed for `delayMs` (a running run is cancelled first). */
-  #rerunSoon(delayMs: number): void {
+  /** Runs (or checks) again once nothing has changed for `delayMs` (a running one is cancelled first). */
+  #rerunSoon(delayMs: number, check = false): void {
     clearTimeout(this.#rerunTimer);
     this.#rerunTimer = setTimeout(() => {
       if (this.#running) this.#runner.cancel();
       const again = (): void => {
         if (this.#running) setTimeout(again, 20);
-        else void this.run();
+        else void (check ? this.challenges.check() : this.run());
       };
       again();
     }, delayMs);
-  }
-
-  #clearWhatIf(show = true): void {
-    this.#whatIf = undefined;
-    $<HTMLInputElement>('whatif-path').value = '';
-    $<HTMLInputElement>('whatif-slider').disabled = true;
-    $('whatif-value').textContent = '';
-    if (show) this.#message((lang) => ui(lang, 'whatif.cleared'));
   }
 
   /** For tests and the console: the editor's view and the validation issues last seen. */

@@ -223,6 +223,11 @@ export class ChallengePanel {
       const { said, bad } = runLine(outcome);
       this.hooks.message(said, bad);
     }
+    // the score heads the pane, an attempt's problems are under the editor: at 1366×768 either
+    // can be out of view (a pane scrolled down to the hints), and the Check seems to do nothing
+    $(outcome.kind === 'verdict' ? 'challenge-status' : 'messages').scrollIntoView({
+      block: 'nearest',
+    });
     return outcome;
   }
 }

@@ -43,12 +43,13 @@ describe('highlightRows', () => {
     ]);
   });
 
-  it('shows three significant digits, whole numbers from 100 up', () => {
-    expect([12.345, 0.01234, 990.5, 5320.703].map(shortNumber)).toEqual([
+  it('shows three significant digits, whole numbers from 100 up, grouped as the report groups them', () => {
+    expect([12.345, 0.01234, 990.5, 5320.703, 1_234_567].map(shortNumber)).toEqual([
       '12.3',
       '0.0123',
       '991',
-      '5321',
+      '5,321',
+      '1,234,567',
     ]);
   });
 });

@@ -65,9 +65,9 @@ export function highlightRows(summaryJson: string): Highlight[] {
   });
 }
 
-/** Three significant digits, whole numbers from 100 up. */
+/** Three significant digits, whole numbers from 100 up, thousands grouped (the report's "1,046/s"). */
 export function shortNumber(x: number): string {
-  return Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3);
+  return Math.abs(x) >= 100 ? x.toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : x.toPrecision(3);
 }
 
 /** The table's rows and the header's verdict (empty when no SLO is declared), worded in `lang`. */

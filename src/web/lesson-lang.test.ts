@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TINY_YAML } from '../test-support/scenarios.ts';
-import { langOfLocale, lessonInLang, lessonLanguages, lessonSearchText } from './lesson-lang.ts';
+import {
+  langOfLocale,
+  lessonInLang,
+  lessonLanguages,
+  lessonSearchText,
+  lessonTitle,
+  paneLesson,
+} from './lesson-lang.ts';
 import { runRequest } from './run-scenario.ts';
 
 const ASSETS = { vega: '/*vega*/', vegaLite: '/*vega-lite*/', vegaEmbed: '/*vega-embed*/' };
@@ -29,6 +36,21 @@ describe('the lesson in the reader’s language', () => {
     expect(lessonInLang({ ...s, translations: undefined }, 'ko')).toBe(LESSON);
     expect(lessonInLang({ ...s, lesson: null }, 'ko')).toBeNull();
     expect(lessonInLang(undefined, 'ko')).toBeNull();
+  });
+
+  it('titles a gallery entry with the lesson’s heading in the reader’s language', () => {
+    const s = {
+      file: 'scenarios/x.yaml',
+      text: '',
+      lesson: 'Intro\n\n# The `join` vs **N+1**\n\n## More\n',
+      translations: { ko: '# 조인 대 N+1\n' },
+    };
+    expect(lessonTitle(s, 'en')).toBe('The join vs N+1');
+    expect(lessonTitle(s, 'ko')).toBe('조인 대 N+1');
+    expect(
+      lessonTitle({ ...s, lesson: 'no heading\n## Sub\n', translations: {} }, 'ko'),
+    ).toBeNull();
+    expect(lessonTitle(undefined, 'en')).toBeNull();
   });
 
   it('searches the lesson in every language, and hands a run its translations', () => {
@@ -68,6 +90,21 @@ describe('a run in the playground with a translated lesson', () => {
     expect(page).toMatch(/보통: <strong>[\d.]+ ms<\/strong>/);
     expect(page).toContain('이 실행으로 확인한 주장:');
     expect(page).toMatch(/✓ p50 &lt; 1000 \([\d.]+ ms &lt; 1,?000 ms\)/);
+    // the lesson pane: the references before the run, this run's values after it, in the
+    // reader's language (the figures were references forever; only the report had values)
+    const shipped = {
+      file: 'tiny.yaml',
+      text: TINY_YAML,
+      lesson: LESSON,
+      translations: { ko: KO },
+    };
+    expect(paneLesson(shipped, 'ko')).toBe('보통: `p50 | mean`.\n');
+    const filled = paneLesson(shipped, 'ko', en.get('results.json'));
+    expect(filled).toMatch(/^보통: \*\*[\d.]+ ms\*\*\./);
+    expect(filled).toContain('이 실행으로 확인한 주장:');
+    expect(paneLesson(shipped, 'en', en.get('results.json'))).toMatch(
+      /^Typical: \*\*[\d.]+ ms\*\*/,
+    );
     // no language asked: the lesson's own, as the CLI without --lang
     expect((await files()).get('index.html')).toBe(en.get('index.html'));
   });

@@ -10,7 +10,7 @@
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserSuite, openChromium } from '../test-support/browser.ts';
+import { browserSuite, openChromium, splitOverLines } from '../test-support/browser.ts';
 import {
   editInPage,
   type Playground,
@@ -111,6 +111,70 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
     await page.close();
   });
 
+  it('fits a 1366×768 laptop and a narrow window, its Korean unbroken, its results in view', async () => {
+    // a laptop's 1366×768 screen less the browser's bars
+    const page = await browser.newPage({ locale: 'ko-KR', viewport: { width: 1366, height: 650 } });
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    /** Whether the whole of `#id` is inside the window (the page's and the panes' scrolling). */
+    const inView = (id: string) =>
+      page.waitForFunction(
+        (id) => {
+          const r = document.getElementById(id)?.getBoundingClientRect();
+          return r !== undefined && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+        },
+        id,
+        { timeout: 5_000 },
+      );
+    // the headline lesson: no word broken between its syllables ("상/담", "모놀리/스")
+    expect(await page.textContent('#lesson h1')).toMatch(/[가-힣]/);
+    // the gallery titles each scenario with its lesson's heading in the page's language
+    const shopTitle = '#scenario-list button[data-file="scenarios/shop.yaml"] .lesson-title';
+    expect(await page.textContent(shopTitle)).toBe('작은 쇼핑몰');
+    await page.selectOption('#page-lang', 'en');
+    expect(await page.textContent(shopTitle)).toBe('A small shop');
+    await page.selectOption('#page-lang', 'ko');
+    expect(await splitOverLines(page, '#lesson, #toolbar', '\\p{Script=Hangul}+')).toEqual([]);
+    // Run: the status line, under the editor and out of view before the run, comes into view
+    await page.evaluate(() => window.playground.open('scenarios/shop.yaml'));
+    expect(await runInPage(page)).toBe('done');
+    await inView('messages');
+    expect(await page.textContent('#messages')).toMatch(/^시뮬레이션에 [\d.]+초/);
+    // the lesson pane's figures: the run's values (they stayed references after a run)
+    const lesson = (await page.textContent('#lesson')) ?? '';
+    expect(lesson).toContain('이 실행으로 확인한 주장');
+    expect(lesson).toMatch(/p99는 [\d.]+ ms ± [\d.]+ ms다/);
+    // Check of an attempt that does not parse: its problems (in Korean) come into view, even
+    // with the pane scrolled down to the hints
+    await page.evaluate(() => window.playground.open('blast-radius.attempt.yaml'));
+    await page.evaluate(() => document.getElementById('workbench')?.scrollTo(0, 0));
+    await editInPage(page, /^ {2}(?=orders:$)/m, '\t');
+    await page.click('#check');
+    await page.waitForFunction(() => Number(document.body.dataset.checks ?? 0) >= 1);
+    await inView('messages');
+    expect(await page.textContent('#messages')).toContain('파일을 해석할 수 없습니다');
+    // Reset to original: the starting attempt, and no more the problems of the text replaced
+    await page.click('#reset');
+    expect(await page.textContent('#messages')).toBe('');
+    // "run as I edit" on a challenge's attempt checks it (a Run of it judged no goal): the
+    // starting attempt fails with its score
+    await page.check('#autorun');
+    await editInPage(page, /(?<=^duration: )\S+/m, '50s');
+    await page.waitForFunction(() => Number(document.body.dataset.checks ?? 0) >= 2, null, {
+      timeout: 60_000,
+    });
+    expect(await page.evaluate(() => document.body.dataset.lastCheck)).toBe('fail');
+    expect(await page.textContent('#challenge-status')).toMatch(/^아직 통과하지 못했습니다 — 점수/);
+    await page.uncheck('#autorun');
+    // a narrow window: one column, the editor and the lesson as wide as the window
+    await page.setViewportSize({ width: 420, height: 800 });
+    const widths = await page.evaluate(() =>
+      ['editor', 'lesson-pane'].map((id) => document.getElementById(id)?.clientWidth ?? 0),
+    );
+    for (const w of widths) expect(w).toBeGreaterThan(360);
+    await page.close();
+  }, 120_000);
+
   it('shows the Korean scenario’s lesson in English to an English reader', async () => {
     const page = await opened('en-US', 'scenarios/ko/join-vs-n-plus-1.yaml');
     expect(await page.textContent('#lesson h1')).toContain('The list screen');
@@ -138,7 +202,7 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
     await editInPage(page, /(?<=^duration: )\S+/m, '10s');
     expect(await runInPage(page), (await page.textContent('#messages')) ?? '').toBe('done');
     const after = await chromeWords(page);
-    expect(after.join('\n')).toMatch(/시뮬레이션 [\d.]+초/);
+    expect(after.join('\n')).toMatch(/시뮬레이션에 [\d.]+초/);
     expect(after).toContain('(편집됨)');
     expect(after).toContain('처리량');
     expect(englishIn(after)).toEqual([]);

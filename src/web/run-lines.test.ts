@@ -26,7 +26,10 @@ describe('runLine', () => {
     });
     expect(bad).toBe(false);
     expect(said('en')).toBe('Simulated in 1.23 s (report 0.27 s).\nshop.yaml:3:1 a note');
-    expect(said('ko')).toBe('시뮬레이션 1.23초 (보고서 0.27초).\nshop.yaml:3:1 a note');
+    // the wall time it took, not the simulated time (a 120 s scenario runs in a second)
+    expect(said('ko')).toBe(
+      '시뮬레이션에 1.23초, 보고서에 0.27초 걸렸습니다.\nshop.yaml:3:1 a note',
+    );
   });
 
   it('places the problems of an invalid scenario, in the language they have', () => {

@@ -37,7 +37,8 @@ export const UI_EN = {
   'lang.title':
     'The language of the page, of its lessons and of the report (titles, tables, sentences; names stay as written), as msasim run --lang',
   autorun: 'run as I edit',
-  'autorun.title': 'Rerun after every edit (SLOs show pass or fail as you edit)',
+  'autorun.title':
+    'Rerun after every edit (SLOs show pass or fail as you edit); a challenge’s attempt is checked instead',
   reset: 'Reset to original',
   share: 'Share link',
   'download.scenario': 'Download scenario',
@@ -140,7 +141,7 @@ export const UI_KO: Record<UiKey, string> = {
   replications: '반복 실행',
   'replications.title':
     '변형마다 독립적으로 반복 실행하는 횟수, msasim run --replications와 같음 (비우면 시나리오의 replications:, 그것도 없으면 1). 2회 이상이면 95 % 신뢰 구간이 나옵니다',
-  'replications.placeholder': '시나리오',
+  'replications.placeholder': '시나리오 값',
   precision: '정밀도 ±',
   'precision.title':
     'msasim run --precision과 같음: 모든 주요 지표의 95 % 반폭이 평균의 이 비율 이내가 될 때까지 반복 실행을 추가합니다 (최대 30회, 비우면 끔)',
@@ -149,7 +150,8 @@ export const UI_KO: Record<UiKey, string> = {
   'lang.title':
     '페이지와 교안과 보고서의 언어 (제목, 표, 문장. 이름은 쓴 그대로), msasim run --lang과 같음',
   autorun: '편집할 때마다 실행',
-  'autorun.title': '편집할 때마다 다시 실행합니다 (편집하는 동안 SLO 충족 여부가 보입니다)',
+  'autorun.title':
+    '편집할 때마다 다시 실행합니다 (편집하는 동안 SLO 충족 여부가 보입니다). 챌린지의 시도는 실행 대신 채점합니다',
   reset: '원래대로 되돌리기',
   share: '공유 링크',
   'download.scenario': '시나리오 다운로드',
@@ -196,7 +198,7 @@ export const UI_KO: Record<UiKey, string> = {
   'run.invalid': '시나리오에 문제가 {n}개 있습니다. 아무것도 실행하지 않았습니다.',
   'run.cancelled': '실행을 취소했습니다. 아무것도 쓰지 않았습니다.',
   'run.crashed': '시뮬레이션이 오류로 멈췄습니다 (시나리오는 편집기에 그대로 있습니다):',
-  'run.done': '시뮬레이션 {simulated}초 (보고서 {report}초).',
+  'run.done': '시뮬레이션에 {simulated}초, 보고서에 {report}초 걸렸습니다.',
   'choice.replications': '반복 실행: 1부터 {max}까지의 정수여야 합니다. 입력값: {given}',
   'choice.precision': '정밀도: 0보다 크고 100보다 작은 백분율이어야 합니다. 입력값: {given}',
   edited: ' (편집됨)',

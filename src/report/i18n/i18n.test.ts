@@ -28,6 +28,11 @@ describe('the catalogues', () => {
       );
   });
 
+  it('put no particle right after a placeholder (its final consonant is unknown: "5초은")', () => {
+    for (const [key, text] of Object.entries(KO))
+      expect(text, key).not.toMatch(/\}(은|는|이|가|을|를|과|와|으로|로|였|이었)(?![가-힣])/);
+  });
+
   it('hold no markup characters and no empty entry', () => {
     for (const lang of ['en', 'ko'] as const)
       for (const [key, text] of Object.entries(CATALOGUES[lang])) {
@@ -75,6 +80,21 @@ describe('t and term', () => {
     expect(term('ko', 'bars: mean of 5 replications; whiskers: 95 % confidence interval')).toBe(
       '막대: 반복 실행 5회의 평균, 수염: 95 % 신뢰 구간',
     );
+    // the instances chart of an autoscaled or scheduled scenario (five-strategies) was English
+    expect(term('ko', 'Instances over time')).toBe('시간에 따른 인스턴스 수');
+    expect(term('ko', 'instances serving at the end of each second: web; grey: the warm-up')).toBe(
+      '초마다 그 끝에 서비스 중인 인스턴스 수: web. 회색: 워밍업',
+    );
+    expect(
+      term(
+        'ko',
+        'instances serving at the end of each second; one dash per component; grey: the warm-up',
+      ),
+    ).toBe('초마다 그 끝에 서비스 중인 인스턴스 수. 컴포넌트마다 점선 하나. 회색: 워밍업');
+    expect(term('ko', 'Local transactions: outcomes, waits and conflicts')).toBe(
+      '로컬 트랜잭션: 결과, 대기, 충돌',
+    );
+    expect(term('ko', 'load (arrivals/s, log scale)')).toBe('부하 (도착/s, 로그 눈금)');
     expect(term('ko', '주문-서비스')).toBe('주문-서비스');
     expect(term('ko', 'my own chart')).toBe('my own chart');
   });

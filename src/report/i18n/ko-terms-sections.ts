@@ -7,6 +7,14 @@
  * docs/workshop.ko.md: 락, 불확실 상태, 보류 상태, 재생, 스냅샷, 멈춘 인스턴스.
  */
 export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
+  // the instances chart (html/component-charts.ts), the local transactions chart
+  // (features/transactions/), the load chart's log axis, the time series' tooltips
+  'Instances over time': '시간에 따른 인스턴스 수',
+  'Local transactions: outcomes, waits and conflicts': '로컬 트랜잭션: 결과, 대기, 충돌',
+  'committed and failed; lock waits and timeouts (pessimistic), version conflicts, retries and compensations (optimistic); times in ms; after the warm-up':
+    '커밋과 실패, 락 대기와 시간 초과(비관적), 버전 충돌, 재시도와 보상(낙관적). 시간은 ms. 워밍업 이후',
+  'load (arrivals/s, log scale)': '부하 (도착/s, 로그 눈금)',
+  second: '초',
   // two-phase commits (features/two-phase/)
   'two-phase commits': '2단계 커밋',
   aborted: '중단',
@@ -206,5 +214,10 @@ export const KO_SECTION_PATTERNS: readonly [RegExp, (...parts: string[]) => stri
   [
     /^each point is the mean of (\d+) simulated seconds$/,
     (n) => `각 점은 시뮬레이션 시간 ${n}초의 평균`,
+  ],
+  [
+    /^instances serving at the end of each second(?:; (one dash per component)|: (.+)); grey: the warm-up$/,
+    (dash, id) =>
+      `초마다 그 끝에 서비스 중인 인스턴스 수${dash ? '. 컴포넌트마다 점선 하나' : `: ${id}`}. 회색: 워밍업`,
   ],
 ];

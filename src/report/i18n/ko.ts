@@ -17,7 +17,7 @@ export const KO: Record<MessageKey, string> = {
   'page.seconds': '{n}초',
   'page.fact.file': '시나리오 파일',
   'page.fact.simulated': '시뮬레이션',
-  'page.fact.simulatedText': '실행마다 {duration}, 처음 {warmup}은 워밍업으로 집계하지 않음',
+  'page.fact.simulatedText': '실행마다 {duration}, 처음 {warmup} 동안은 워밍업으로 집계하지 않음',
   'page.fact.seed': '시드',
   'page.fact.replications': '반복 실행',
   'page.fact.replicationsText': '변형마다 {n}회, 시드 {seeds}',
@@ -121,7 +121,7 @@ export const KO: Record<MessageKey, string> = {
   'slo.title': '서비스 수준 목표(SLO)',
   'slo.nav': 'SLO',
   'slo.intro':
-    '시나리오의 정상 상태 가설을 반복 실행의 평균으로 판정합니다 (구간은 95 %). 충족: {met}. 하나라도 미충족이면 {code}는 종료 코드 3으로 끝납니다.',
+    '시나리오의 정상 상태 가설을 반복 실행의 평균으로 판정합니다 (구간은 95 %). 충족: {met}. 하나라도 미충족이면 {code} 명령이 종료 코드 3으로 끝납니다.',
   'slo.ci': ', 95 % 신뢰 구간 [{lo}, {hi}]',
 
   'req.failures': '실패:',
@@ -162,7 +162,7 @@ export const KO: Record<MessageKey, string> = {
   'notes.title': '먼저 읽어 주세요',
   'notes.inVariant': ' (변형 {variant})',
   'notes.noRequest':
-    '완료된 요청이 없습니다{inVariant}: 수치가 비어 있습니다 (지연 시간도 처리량도 없음). 실행은 시뮬레이션 시간 {duration} 동안, 워밍업 {warmup}으로 진행되었습니다. 단위 없는 숫자는 밀리초입니다. 실행 시간을 늘리거나 워크로드를 확인하세요.',
+    '완료된 요청이 없습니다{inVariant}: 수치가 비어 있습니다 (지연 시간도 처리량도 없음). 실행 설정: 시뮬레이션 시간 {duration}, 워밍업 {warmup}. 단위 없는 숫자는 밀리초입니다. 실행 시간을 늘리거나 워크로드를 확인하세요.',
   'notes.allTimedOut':
     '{endpoint}에 대한 모든 요청이 타임아웃됨{inVariant} ({n}개 중 {n}개): {causes}.',
   'notes.callsTimedOut':
