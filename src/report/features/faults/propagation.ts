@@ -18,9 +18,9 @@
  * Two things the per-second series cannot show are said beside the blast radius: a fault that
  * never struck inside the counted run (it starts at or after the run's end, or strikes only
  * during the warm-up) is listed as such, never as "nothing degraded"; and damage to data
- * (messages lost or applied twice, sagas left inconsistent, sessions lost), counted after the
- * warm-up for the whole run, is listed as damage (the counters carry no time, so it is the
- * run's, not one fault window's).
+ * (messages lost or applied twice, sagas left inconsistent, sessions lost, replicated data's
+ * changes lost), counted after the warm-up for the whole run, is listed as damage (the counters
+ * carry no time, so it is the run's, not one fault window's).
  */
 import type { SeriesPoint } from '../../../metrics/series.ts';
 import type { StationPoint } from '../../../metrics/station-stats.ts';
@@ -392,8 +392,8 @@ export function faultsNotFired(
 
 /**
  * The damage to data a run counted after its warm-up: messages lost or applied twice per
- * consumer group, sagas left inconsistent, sessions lost (by crash or scale-in); nothing
- * that is zero.
+ * consumer group, sagas left inconsistent, sessions lost (by crash or scale-in), changes of
+ * replicated data its merge lost; nothing that is zero.
  */
 export function dataDamageOf(s: RunSummary): DataDamage[] {
   const out: DataDamage[] = [];
@@ -407,6 +407,8 @@ export function dataDamageOf(s: RunSummary): DataDamage[] {
   for (const g of s.sagas) add('sagas left inconsistent', g.id, g.inconsistent);
   if (s.sessions !== null)
     add('sessions lost', `${s.sessions.strategy} sessions`, s.sessions.sessionsLost.total);
+  // a replicated data's changes its merge lost (last-write-wins through a partition)
+  for (const r of s.replicated ?? []) add('updates lost', r.id, r.lost);
   return out;
 }
 

@@ -82,6 +82,16 @@ describe('replicated data over time', () => {
     );
   });
 
+  it('counts lww’s lost changes as damage to data in the fault propagation, the CRDT none', async () => {
+    const d = await data();
+    const damage = (name: string) =>
+      d.variants.find((v) => v.variant === name)?.propagation?.dataDamage ?? [];
+    const lww = d.variants.find((v) => v.variant === 'lww')?.summary.replicated?.[0];
+    expect(damage('lww')).toEqual([{ what: 'updates lost', where: 'stock', count: lww?.lost }]);
+    expect(lww?.lost).toBeGreaterThan(0);
+    expect(damage('crdt')).toEqual([]);
+  });
+
   it('draws nothing when no read was made', async () => {
     const d = structuredClone(await data());
     for (const v of d.variants)
