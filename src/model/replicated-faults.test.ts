@@ -186,6 +186,31 @@ describe('replicated data on struck links (two copies, sync 10 ms)', () => {
     ]);
   });
 
+  it('a partition that another continues at the same instant keeps holding (either order)', () => {
+    // two faults back to back on a → b: 5–50 and 50–100; the heal at 50 is no heal at all, so
+    // the state held at 10 leaves at 100 (arrives 110), whichever fault the scenario lists first
+    for (const order of [0, 1]) {
+      const first = fault('partition', [[5, 50]]);
+      const second = { ...fault('partition', [[50, 100]]), id: 'second' };
+      const { data, at, look, seen, run, ab } = pair(
+        'lww',
+        order === 0 ? [first, second] : [second, first],
+      );
+      at(10, () => data.update(0, 0, 1));
+      look(60.001);
+      look(109.999);
+      look(110.001);
+      const s = run();
+      expect(seen).toEqual([
+        [60.001, 1, 0],
+        [109.999, 1, 0],
+        [110.001, 1, 1],
+      ]);
+      expect(s.held).toBe(1);
+      expect(ab.messages).toBe(2);
+    }
+  });
+
   it('an error-rate fault makes every state retry after a draw of sync until it passes', () => {
     // every sending in [5, 35) fails: tries at 10, 20, 30, then 40 passes → arrives at 50
     const { data, at, look, seen, run, ab } = pair('lww', [

@@ -35,19 +35,20 @@
  *
  * Simplifications (also in the README and the lesson): a sync message takes its draw of `sync`
  * (the whole pipeline's lag), not the link's latency; one already on its way when a partition
- * begins arrives; a held message is sent again when its partition ends, with a new draw (no
- * backoff, no order kept across messages); a crash of a copy's service stops neither its
+ * begins arrives; a held message is sent again when its partition ends (not when another
+ * fault's partition of the link starts at that very instant), with a new draw (no backoff, no
+ * order kept across messages); a crash of a copy's service stops neither its
  * copy's updates nor its merges (the replication consumer is not its instances); sync messages
  * carry no bytes and cost nothing to merge; a copy's change takes no time and holds no lock; keys are drawn by each step's `access`
  * (uniform by default); every key of every copy is kept in memory (lww: 5 numbers per key per
  * copy; crdt: 2 per origin, so 2·copies), and each update's state waits in flight, shared by
  * its copies − 1 messages, for a draw of `sync`.
  */
-import type { Distribution, Simulation } from '../engine/index.ts';
+import { type Distribution, Priority, type Simulation } from '../engine/index.ts';
 import type { ReplicatedStats } from '../metrics/replicated-stats.ts';
 import type { ReplicatedDef } from '../scenario/types.ts';
 import { type BuildContext, sharedByName } from './build-context.ts';
-import type { Hop } from './network.ts';
+import type { Hop, HopFault } from './network.ts';
 
 /** A copy's state of one key as sent: one per update, shared by the messages to every other copy. */
 interface SentState {
@@ -317,20 +318,37 @@ export class ReplicatedData {
       return;
     }
     if (fault.partition !== null) {
-      const held = this.#held[m.from * this.copies + m.to];
+      const link = m.from * this.copies + m.to;
+      const held = this.#held[link];
       held.push(m);
       this.stats.held++;
-      if (held.length === 1) fault.whenHealed(() => this.#release(held));
+      if (held.length === 1) this.#releaseWhenHealed(fault, link);
     } else if (fault.fails()) {
       this.stats.retried++;
       this.sim.schedule(Math.max(0, this.sync.sample()), resend, m);
     } else this.sim.schedule(fault.stretch(Math.max(0, this.sync.sample())), deliver, m);
   }
 
-  /** A partition healed: the messages it held are sent again, in the order they were held. */
-  #release(held: Message[]): void {
-    for (const m of held.splice(0)) this.transmit(m);
+  /**
+   * Sends link `link`'s held messages again once its partition heals: after every other event
+   * of that instant (Priority.late), so that a partition another fault starts at the very
+   * instant the first ends (back to back, in whichever order the scenario lists them) keeps
+   * holding them, uncounted again, instead of letting them through a link still cut.
+   */
+  #releaseWhenHealed(fault: HopFault, link: number): void {
+    fault.whenHealed(() => this.sim.schedule(0, this.#release, link, Priority.late));
   }
+
+  /** A partition healed: the messages it held are sent again, in the order they were held. */
+  readonly #release = (link: unknown): void => {
+    const i = link as number;
+    const fault = (this.hops as readonly (Hop | null)[])[i]?.fault ?? null;
+    if (fault !== null && fault.partition !== null) {
+      this.#releaseWhenHealed(fault, i); // cut again at the same instant: still held
+      return;
+    }
+    for (const m of this.#held[i].splice(0)) this.transmit(m);
+  };
 }
 
 const DATA = sharedByName<ReplicatedData>();
