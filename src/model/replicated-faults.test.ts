@@ -229,6 +229,29 @@ describe('replicated data on struck links (two copies, sync 10 ms)', () => {
     expect(ab.messages).toBe(4);
   });
 
+  it('a retry waits at least 1 ms: a sync of 0 under a 100 % error rate does not stop the clock', () => {
+    // tries at 10, 11, …, 34 fail (25 retries); the one at 35 finds the fault ended: arrives at 35
+    const { data, at, look, seen, sim, run } = pair(
+      'lww',
+      [fault('error-rate', [[5, 35]], { rate: 1 })],
+      [],
+      1,
+      0,
+    );
+    at(10, () => data.update(0, 0, 1));
+    look(34.999);
+    look(35.001);
+    // (before: retries at 10 forever; the budget stops that, and the count tells)
+    sim.run({ maxEvents: 10_000 });
+    expect(sim.eventsProcessed).toBeLessThan(100);
+    const s = run();
+    expect(seen).toEqual([
+      [34.999, 1, 0],
+      [35.001, 1, 1],
+    ]);
+    expect(s.retried).toBe(25);
+  });
+
   it('a latency fault slows a state: sync × factor + the added delay', () => {
     const { data, at, look, seen, run } = pair('lww', [
       fault('latency', [[0, 100]], { factor: 3, add: { kind: 'constant', value: 5 } }),

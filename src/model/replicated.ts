@@ -31,7 +31,10 @@
  * Sync messages travel on the `sync` links between the copies' services (counted in the links
  * table) and meet the faults striking them (`transmit`): a partition holds them until it heals
  * (the replication pipeline is durable, as the source's Kafka is: nothing is lost, it arrives
- * late), an error-rate fault makes them retry, a latency fault slows them.
+ * late), an error-rate fault makes them retry (at least RETRY_MIN_MS later; a 100 % error rate
+ * that lasts makes each state it catches retry every sync delay until it ends: events in
+ * proportion to those states × its length ÷ sync, bounded by the run's event guard), a latency
+ * fault slows them.
  *
  * Simplifications (also in the README and the lesson): a sync message takes its draw of `sync`
  * (the whole pipeline's lag), not the link's latency; one already on its way when a partition
@@ -64,6 +67,13 @@ interface SentState {
   p: Float64Array | null;
   n: Float64Array | null;
 }
+
+/**
+ * The least a retry waits (ms): its draw of `sync`, but never the same instant. With a sync of
+ * 0 and an error-rate fault of 100 %, retries at one instant stopped the clock, and the run
+ * ended on the guard's "simulated time stopped moving".
+ */
+const RETRY_MIN_MS = 1;
 
 /** A state on its way from copy `from` to copy `to`. */
 interface Message {
@@ -306,7 +316,7 @@ export class ReplicatedData {
    * Sends message `m` over its link. No fault striking the link: delivered after a draw of
    * `sync` (cut at 0: a normal can draw below it). A partition: held (the replication pipeline
    * keeps it, as a broker's topic does) and sent again, in the order held, when the link heals.
-   * An error-rate draw: sent again after a draw of `sync` (a retry). Latency faults: the draw of
+   * An error-rate draw: sent again after a draw of `sync`, at least RETRY_MIN_MS (a retry). Latency faults: the draw of
    * `sync` × their factor + their added delays.
    */
   transmit(m: Message): void {
@@ -325,7 +335,7 @@ export class ReplicatedData {
       if (held.length === 1) this.#releaseWhenHealed(fault, link);
     } else if (fault.fails()) {
       this.stats.retried++;
-      this.sim.schedule(Math.max(0, this.sync.sample()), resend, m);
+      this.sim.schedule(Math.max(RETRY_MIN_MS, this.sync.sample()), resend, m);
     } else this.sim.schedule(fault.stretch(Math.max(0, this.sync.sample())), deliver, m);
   }
 
