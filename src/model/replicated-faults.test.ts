@@ -314,6 +314,45 @@ ${faults}
     expect(links.reduce((a, l) => a + l.messages, 0)).toBe(stock?.syncs);
   });
 
+  it('a sync link is its own: the replies of a call the other way are neither counted nor cut', async () => {
+    // shop calls store, and both hold a copy; only the shop changes it. The link shop → store is
+    // the call's (its load: the calls alone); store → shop is a sync link that carries nothing.
+    // A partition of store → shop holds nothing and leaves the calls' replies alone
+    const yaml = (faults: string) => `version: 1
+name: shared
+seed: 5
+duration: 20s
+workloads:
+  shop: { rate: 100/s, target: shop/sell }
+services:
+  shop:
+    endpoints:
+      sell: { steps: [{ cpu: 1ms }, { call: store/check, timeout: 1s }, { updateCopy: { data: stock, delta: -1 } }] }
+  store:
+    endpoints:
+      check: { steps: [{ cpu: 1ms }, { readCopy: { data: stock } }] }
+replicated:
+  stock: { copies: [shop, store], keys: 200, merge: lww, sync: 50ms }
+faults:
+${faults}
+`;
+    for (const faults of [
+      '  {}',
+      '  back: { kind: partition, link: { from: store, to: shop }, at: 5s, for: 10s }',
+    ]) {
+      const { summary } = await runYaml(yaml(faults));
+      const link = (from: string, to: string) =>
+        summary.links.find((l) => l.from === from && l.to === to);
+      const sell = summary.endpoints.find((e) => e.endpoint === 'shop/sell');
+      expect(link('shop', 'store')?.kind, faults).toBe('call');
+      expect(link('shop', 'store')?.messages, faults).toBe(sell?.arrivals);
+      expect(link('store', 'shop')?.kind, faults).toBe('sync');
+      expect(link('store', 'shop')?.messages, faults).toBe(0);
+      expect(sell?.errorRate, faults).toBe(0);
+      expect(summary.replicated?.[0].held, faults).toBe(0);
+    }
+  });
+
   it('a partition multiplies last-write-wins’ losses and costs the CRDT none', async () => {
     const connected = (await runYaml(scenario('lww', '  {}'))).summary.replicated?.[0];
     const lww = (await runYaml(scenario('lww', cut))).summary.replicated?.[0];

@@ -161,9 +161,16 @@ export class ReplicatedData {
    */
   hops: readonly (Hop | null)[] | null = null;
 
-  /** Sends the copies' states over `hops` from now on (see `hops`). */
-  connect(hops: readonly (Hop | null)[] | null): void {
+  /** The hops that count the messages, by the same index (`hops` itself unless told). */
+  #counted: readonly (Hop | null)[] | null = null;
+
+  /**
+   * Sends the copies' states over `hops` from now on (see `hops`), counting them on `counted`
+   * (null at an index: not counted; by default on `hops`).
+   */
+  connect(hops: readonly (Hop | null)[] | null, counted = hops): void {
     this.hops = hops;
+    this.#counted = counted;
     this.#held = hops === null ? [] : hops.map(() => []);
   }
 
@@ -320,8 +327,10 @@ export class ReplicatedData {
    * `sync` × their factor + their added delays.
    */
   transmit(m: Message): void {
-    const hop = this.hops === null ? null : this.hops[m.from * this.copies + m.to];
-    if (hop !== null) hop.messages++;
+    const i = m.from * this.copies + m.to;
+    const hop = this.hops === null ? null : this.hops[i];
+    const counted = this.#counted === null ? null : this.#counted[i];
+    if (counted !== null) counted.messages++;
     const fault = hop?.fault ?? null;
     if (fault === null || !fault.active) {
       this.sim.schedule(Math.max(0, this.sync.sample()), deliver, m);
@@ -378,14 +387,19 @@ export function replicatedData(ctx: BuildContext, name: string): ReplicatedData 
     );
     // the sync links between the copies' services, each way, made when the run starts (after
     // the links the steps and workloads made, which the links table lists first; before the
-    // faults, which find them); a copy never sends to itself
-    ctx.starters.push(() =>
+    // faults, which find them); a copy never sends to itself. A link of its own (ownLink: the
+    // replies of a call the other way are not its messages); where the steps made a link the
+    // same way (a call), the sync messages cross it and meet its faults, but are not counted
+    // among its messages (its load stays the calls')
+    ctx.starters.push(() => {
+      const links = def.copies.flatMap((from) =>
+        def.copies.map((to) => (to === from ? null : ctx.network.ownLink(from, to, 'sync'))),
+      );
       data.connect(
-        def.copies.flatMap((from) =>
-          def.copies.map((to) => (to === from ? null : ctx.network.link(from, to, 'sync').out)),
-        ),
-      ),
-    );
+        links.map((l) => l?.out ?? null),
+        links.map((l) => (l !== null && l.kind === 'sync' ? l.out : null)),
+      );
+    });
     ctx.metrics.onStartWindow(() => data.startWindow());
     return data;
   });
