@@ -29,7 +29,8 @@
  * since the start).
  *
  * Sync messages travel on the `sync` links between the copies' services (counted in the links
- * table) and meet the faults striking them (`transmit`): a partition holds them until it heals
+ * table) and meet the faults striking them (`transmit`): a partition, `drop` or `blackhole` alike
+ * (their difference is what a request gets), holds them until it heals
  * (the replication pipeline is durable, as the source's Kafka is: nothing is lost, it arrives
  * late), an error-rate fault makes them retry (at least RETRY_MIN_MS later; a 100 % error rate
  * that lasts makes each state it catches retry every sync delay until it ends: events in
