@@ -225,6 +225,8 @@ describe('replicated data on struck links (two copies, sync 10 ms)', () => {
       [50.001, 1, 1],
     ]);
     expect(s.retried).toBe(3);
+    // retried counts failed sendings, not states: one state, three of them
+    expect(s.syncs).toBe(1);
     expect(s.held).toBe(0);
     expect(ab.messages).toBe(4);
   });
