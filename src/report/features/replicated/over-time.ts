@@ -58,7 +58,8 @@ export function divergedChart(data: ReportData): TopLevelSpec {
       return {
         variant: name,
         data: x.id,
-        // the share of the reads made during the bucket's seconds: drawn at its middle
+        // the mean of its seconds' shares (each second alike, however many reads it had; the
+        // summary keeps shares, not counts): drawn at its middle
         second: r4(bucket[0].second + (bucket.length * widthS) / 2),
         diverged: mean === null ? null : r4(mean),
       };
