@@ -40,11 +40,11 @@ export function replicatedSeriesRows(r: RunResult): unknown[][] {
 
 /** The share of reads that diverged, each second; long runs averaged over buckets of seconds. */
 export function divergedChart(data: ReportData): TopLevelSpec {
+  // a data nobody read in a variant has no line there (nor a legend entry, nor dashes)
   const items = data.variants.flatMap((v) =>
-    (v.summary.replicated ?? []).map((x: ReplicatedSummary) => ({
-      name: variantLabel(data, v),
-      x,
-    })),
+    (v.summary.replicated ?? [])
+      .filter((x: ReplicatedSummary) => x.divergedBySecond.some((p) => p !== null))
+      .map((x: ReplicatedSummary) => ({ name: variantLabel(data, v), x })),
   );
   const total = items.reduce((a, { x }) => a + x.divergedBySecond.length, 0);
   const widthS = resolutionOf(data);
