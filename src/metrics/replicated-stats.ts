@@ -12,7 +12,8 @@ const REPLICATED_COUNTERS = {
   updates: 'updates made to a copy (any copy, any key)',
   syncs: 'copy states sent to another copy',
   held: 'copy states a partition of their link held (sent again when it healed)',
-  retried: 'copy states an error-rate fault on their link failed (sent again after a draw of sync)',
+  retried:
+    'sendings of copy states an error-rate fault on their link failed (each sent again after a draw of sync; a state can fail many times)',
   merges: 'states received that changed the receiving copy',
   discarded: 'states received that changed nothing (older, or already included)',
   reads: 'reads of a copy',

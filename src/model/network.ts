@@ -112,6 +112,8 @@ export class Network {
   /** Each hop's sized siblings (Network.sized), by the hop. */
   #sized = new Map<Hop, Hop[]>();
   #links = new Map<string, Link>();
+  /** The hops out of the links made by ownLink. */
+  readonly #own: Hop[] = [];
   /**
    * True once something the scenario wrote declared a size (`network.payload`, a call's, a
    * workload's or a publish's `payload:`): the links then report the bytes they carried. A
@@ -130,6 +132,23 @@ export class Network {
    * and the hop back. Links are the topology: the messages on their `out` hops are its load.
    */
   link(from: string, to: string, kind: LinkKind): Link {
+    return this.#link(from, to, kind, this.hop(from, to));
+  }
+
+  /**
+   * The link from `from` to `to` for messages that take no draw of the network's latency (a
+   * replicated data's sync messages: their own delay). Made here, its hop out is its own: not
+   * the hop back of the reverse link, whose replies would count as its messages. Made before,
+   * it is that link (its kind, its hop, its faults).
+   */
+  ownLink(from: string, to: string, kind: LinkKind): Link {
+    if (this.#links.has(`${from}->${to}`)) return this.link(from, to, kind);
+    const own = new Hop(new Constant(0));
+    this.#own.push(own);
+    return this.#link(from, to, kind, own);
+  }
+
+  #link(from: string, to: string, kind: LinkKind, out: Hop): Link {
     const key = `${from}->${to}`;
     let l = this.#links.get(key);
     if (l === undefined) {
@@ -137,7 +156,7 @@ export class Network {
         from,
         to,
         kind,
-        out: this.hop(from, to),
+        out,
         back: this.hop(to, from),
         sizedOut: [],
         sizedBack: [],
@@ -203,7 +222,7 @@ export class Network {
 
   /** Starts counting messages afresh (the statistics window opens). */
   resetCounts(): void {
-    for (const h of this.#hops.values()) {
+    for (const h of [...this.#hops.values(), ...this.#own]) {
       h.messages = 0;
       h.bytes = 0;
     }

@@ -186,6 +186,31 @@ describe('replicated data on struck links (two copies, sync 10 ms)', () => {
     ]);
   });
 
+  it('a partition that another continues at the same instant keeps holding (either order)', () => {
+    // two faults back to back on a → b: 5–50 and 50–100; the heal at 50 is no heal at all, so
+    // the state held at 10 leaves at 100 (arrives 110), whichever fault the scenario lists first
+    for (const order of [0, 1]) {
+      const first = fault('partition', [[5, 50]]);
+      const second = { ...fault('partition', [[50, 100]]), id: 'second' };
+      const { data, at, look, seen, run, ab } = pair(
+        'lww',
+        order === 0 ? [first, second] : [second, first],
+      );
+      at(10, () => data.update(0, 0, 1));
+      look(60.001);
+      look(109.999);
+      look(110.001);
+      const s = run();
+      expect(seen).toEqual([
+        [60.001, 1, 0],
+        [109.999, 1, 0],
+        [110.001, 1, 1],
+      ]);
+      expect(s.held).toBe(1);
+      expect(ab.messages).toBe(2);
+    }
+  });
+
   it('an error-rate fault makes every state retry after a draw of sync until it passes', () => {
     // every sending in [5, 35) fails: tries at 10, 20, 30, then 40 passes → arrives at 50
     const { data, at, look, seen, run, ab } = pair('lww', [
@@ -200,8 +225,33 @@ describe('replicated data on struck links (two copies, sync 10 ms)', () => {
       [50.001, 1, 1],
     ]);
     expect(s.retried).toBe(3);
+    // retried counts failed sendings, not states: one state, three of them
+    expect(s.syncs).toBe(1);
     expect(s.held).toBe(0);
     expect(ab.messages).toBe(4);
+  });
+
+  it('a retry waits at least 1 ms: a sync of 0 under a 100 % error rate does not stop the clock', () => {
+    // tries at 10, 11, …, 34 fail (25 retries); the one at 35 finds the fault ended: arrives at 35
+    const { data, at, look, seen, sim, run } = pair(
+      'lww',
+      [fault('error-rate', [[5, 35]], { rate: 1 })],
+      [],
+      1,
+      0,
+    );
+    at(10, () => data.update(0, 0, 1));
+    look(34.999);
+    look(35.001);
+    // (before: retries at 10 forever; the budget stops that, and the count tells)
+    sim.run({ maxEvents: 10_000 });
+    expect(sim.eventsProcessed).toBeLessThan(100);
+    const s = run();
+    expect(seen).toEqual([
+      [34.999, 1, 0],
+      [35.001, 1, 1],
+    ]);
+    expect(s.retried).toBe(25);
   });
 
   it('a latency fault slows a state: sync × factor + the added delay', () => {
@@ -264,6 +314,45 @@ ${faults}
     expect(stock?.held).toBe(0);
     // every update sends its state to the other copy, over one link
     expect(links.reduce((a, l) => a + l.messages, 0)).toBe(stock?.syncs);
+  });
+
+  it('a sync link is its own: the replies of a call the other way are neither counted nor cut', async () => {
+    // shop calls store, and both hold a copy; only the shop changes it. The link shop → store is
+    // the call's (its load: the calls alone); store → shop is a sync link that carries nothing.
+    // A partition of store → shop holds nothing and leaves the calls' replies alone
+    const yaml = (faults: string) => `version: 1
+name: shared
+seed: 5
+duration: 20s
+workloads:
+  shop: { rate: 100/s, target: shop/sell }
+services:
+  shop:
+    endpoints:
+      sell: { steps: [{ cpu: 1ms }, { call: store/check, timeout: 1s }, { updateCopy: { data: stock, delta: -1 } }] }
+  store:
+    endpoints:
+      check: { steps: [{ cpu: 1ms }, { readCopy: { data: stock } }] }
+replicated:
+  stock: { copies: [shop, store], keys: 200, merge: lww, sync: 50ms }
+faults:
+${faults}
+`;
+    for (const faults of [
+      '  {}',
+      '  back: { kind: partition, link: { from: store, to: shop }, at: 5s, for: 10s }',
+    ]) {
+      const { summary } = await runYaml(yaml(faults));
+      const link = (from: string, to: string) =>
+        summary.links.find((l) => l.from === from && l.to === to);
+      const sell = summary.endpoints.find((e) => e.endpoint === 'shop/sell');
+      expect(link('shop', 'store')?.kind, faults).toBe('call');
+      expect(link('shop', 'store')?.messages, faults).toBe(sell?.arrivals);
+      expect(link('store', 'shop')?.kind, faults).toBe('sync');
+      expect(link('store', 'shop')?.messages, faults).toBe(0);
+      expect(sell?.errorRate, faults).toBe(0);
+      expect(summary.replicated?.[0].held, faults).toBe(0);
+    }
   });
 
   it('a partition multiplies last-write-wins’ losses and costs the CRDT none', async () => {

@@ -29,25 +29,30 @@
  * since the start).
  *
  * Sync messages travel on the `sync` links between the copies' services (counted in the links
- * table) and meet the faults striking them (`transmit`): a partition holds them until it heals
+ * table) and meet the faults striking them (`transmit`): a partition, `drop` or `blackhole` alike
+ * (their difference is what a request gets), holds them until it heals
  * (the replication pipeline is durable, as the source's Kafka is: nothing is lost, it arrives
- * late), an error-rate fault makes them retry, a latency fault slows them.
+ * late), an error-rate fault makes them retry (at least RETRY_MIN_MS later; a 100 % error rate
+ * that lasts makes each state it catches retry every sync delay until it ends: events in
+ * proportion to those states × its length ÷ sync, bounded by the run's event guard), a latency
+ * fault slows them.
  *
  * Simplifications (also in the README and the lesson): a sync message takes its draw of `sync`
  * (the whole pipeline's lag), not the link's latency; one already on its way when a partition
- * begins arrives; a held message is sent again when its partition ends, with a new draw (no
- * backoff, no order kept across messages); a crash of a copy's service stops neither its
+ * begins arrives; a held message is sent again when its partition ends (not when another
+ * fault's partition of the link starts at that very instant), with a new draw (no backoff, no
+ * order kept across messages); a crash of a copy's service stops neither its
  * copy's updates nor its merges (the replication consumer is not its instances); sync messages
  * carry no bytes and cost nothing to merge; a copy's change takes no time and holds no lock; keys are drawn by each step's `access`
  * (uniform by default); every key of every copy is kept in memory (lww: 5 numbers per key per
  * copy; crdt: 2 per origin, so 2·copies), and each update's state waits in flight, shared by
  * its copies − 1 messages, for a draw of `sync`.
  */
-import type { Distribution, Simulation } from '../engine/index.ts';
+import { type Distribution, Priority, type Simulation } from '../engine/index.ts';
 import type { ReplicatedStats } from '../metrics/replicated-stats.ts';
 import type { ReplicatedDef } from '../scenario/types.ts';
 import { type BuildContext, sharedByName } from './build-context.ts';
-import type { Hop } from './network.ts';
+import type { Hop, HopFault } from './network.ts';
 
 /** A copy's state of one key as sent: one per update, shared by the messages to every other copy. */
 interface SentState {
@@ -63,6 +68,13 @@ interface SentState {
   p: Float64Array | null;
   n: Float64Array | null;
 }
+
+/**
+ * The least a retry waits (ms): its draw of `sync`, but never the same instant. With a sync of
+ * 0 and an error-rate fault of 100 %, retries at one instant stopped the clock, and the run
+ * ended on the guard's "simulated time stopped moving".
+ */
+const RETRY_MIN_MS = 1;
 
 /** A state on its way from copy `from` to copy `to`. */
 interface Message {
@@ -150,9 +162,16 @@ export class ReplicatedData {
    */
   hops: readonly (Hop | null)[] | null = null;
 
-  /** Sends the copies' states over `hops` from now on (see `hops`). */
-  connect(hops: readonly (Hop | null)[] | null): void {
+  /** The hops that count the messages, by the same index (`hops` itself unless told). */
+  #counted: readonly (Hop | null)[] | null = null;
+
+  /**
+   * Sends the copies' states over `hops` from now on (see `hops`), counting them on `counted`
+   * (null at an index: not counted; by default on `hops`).
+   */
+  connect(hops: readonly (Hop | null)[] | null, counted = hops): void {
     this.hops = hops;
+    this.#counted = counted;
     this.#held = hops === null ? [] : hops.map(() => []);
   }
 
@@ -305,32 +324,51 @@ export class ReplicatedData {
    * Sends message `m` over its link. No fault striking the link: delivered after a draw of
    * `sync` (cut at 0: a normal can draw below it). A partition: held (the replication pipeline
    * keeps it, as a broker's topic does) and sent again, in the order held, when the link heals.
-   * An error-rate draw: sent again after a draw of `sync` (a retry). Latency faults: the draw of
+   * An error-rate draw: sent again after a draw of `sync`, at least RETRY_MIN_MS (a retry). Latency faults: the draw of
    * `sync` × their factor + their added delays.
    */
   transmit(m: Message): void {
-    const hop = this.hops === null ? null : this.hops[m.from * this.copies + m.to];
-    if (hop !== null) hop.messages++;
+    const i = m.from * this.copies + m.to;
+    const hop = this.hops === null ? null : this.hops[i];
+    const counted = this.#counted === null ? null : this.#counted[i];
+    if (counted !== null) counted.messages++;
     const fault = hop?.fault ?? null;
     if (fault === null || !fault.active) {
       this.sim.schedule(Math.max(0, this.sync.sample()), deliver, m);
       return;
     }
     if (fault.partition !== null) {
-      const held = this.#held[m.from * this.copies + m.to];
+      const link = m.from * this.copies + m.to;
+      const held = this.#held[link];
       held.push(m);
       this.stats.held++;
-      if (held.length === 1) fault.whenHealed(() => this.#release(held));
+      if (held.length === 1) this.#releaseWhenHealed(fault, link);
     } else if (fault.fails()) {
       this.stats.retried++;
-      this.sim.schedule(Math.max(0, this.sync.sample()), resend, m);
+      this.sim.schedule(Math.max(RETRY_MIN_MS, this.sync.sample()), resend, m);
     } else this.sim.schedule(fault.stretch(Math.max(0, this.sync.sample())), deliver, m);
   }
 
-  /** A partition healed: the messages it held are sent again, in the order they were held. */
-  #release(held: Message[]): void {
-    for (const m of held.splice(0)) this.transmit(m);
+  /**
+   * Sends link `link`'s held messages again once its partition heals: after every other event
+   * of that instant (Priority.late), so that a partition another fault starts at the very
+   * instant the first ends (back to back, in whichever order the scenario lists them) keeps
+   * holding them, uncounted again, instead of letting them through a link still cut.
+   */
+  #releaseWhenHealed(fault: HopFault, link: number): void {
+    fault.whenHealed(() => this.sim.schedule(0, this.#release, link, Priority.late));
   }
+
+  /** A partition healed: the messages it held are sent again, in the order they were held. */
+  readonly #release = (link: unknown): void => {
+    const i = link as number;
+    const fault = (this.hops as readonly (Hop | null)[])[i]?.fault ?? null;
+    if (fault !== null && fault.partition !== null) {
+      this.#releaseWhenHealed(fault, i); // cut again at the same instant: still held
+      return;
+    }
+    for (const m of this.#held[i].splice(0)) this.transmit(m);
+  };
 }
 
 const DATA = sharedByName<ReplicatedData>();
@@ -350,14 +388,19 @@ export function replicatedData(ctx: BuildContext, name: string): ReplicatedData 
     );
     // the sync links between the copies' services, each way, made when the run starts (after
     // the links the steps and workloads made, which the links table lists first; before the
-    // faults, which find them); a copy never sends to itself
-    ctx.starters.push(() =>
+    // faults, which find them); a copy never sends to itself. A link of its own (ownLink: the
+    // replies of a call the other way are not its messages); where the steps made a link the
+    // same way (a call), the sync messages cross it and meet its faults, but are not counted
+    // among its messages (its load stays the calls')
+    ctx.starters.push(() => {
+      const links = def.copies.flatMap((from) =>
+        def.copies.map((to) => (to === from ? null : ctx.network.ownLink(from, to, 'sync'))),
+      );
       data.connect(
-        def.copies.flatMap((from) =>
-          def.copies.map((to) => (to === from ? null : ctx.network.link(from, to, 'sync').out)),
-        ),
-      ),
-    );
+        links.map((l) => l?.out ?? null),
+        links.map((l) => (l !== null && l.kind === 'sync' ? l.out : null)),
+      );
+    });
     ctx.metrics.onStartWindow(() => data.startWindow());
     return data;
   });

@@ -69,6 +69,26 @@ describe('columns shown only when some count is not 0', () => {
     expect(section(struck)).not.toContain('retried');
   });
 
+  it('in Korean too: the rule reads the English legend line, before it is translated', () => {
+    const items = (rows: Row[]): NamedItems<Row> => ({
+      rows: rows.map((x) => ({ name: 'v', x })),
+      several: true,
+      ids: rows.map((r) => r.id),
+    });
+    // the replicated data's own legend lines, which have Korean terms
+    const legend = [
+      'held: copy states a partition of their link held until it healed',
+      'retried: sendings of copy states an error-rate fault on their link failed, each sent again (a state can fail many times)',
+    ];
+    const section = (rows: Row[]) =>
+      itemSection(items(rows), 'things', 'thing', (x) => x.id, [COLUMNS.slice(1)], legend, 'ko');
+    expect(section(quiet)).not.toContain('붙잡힘');
+    expect(section(quiet)).not.toContain('재전송');
+    expect(section(struck)).toContain('붙잡힘: 링크가 분할된 동안');
+    expect(section(struck)).not.toContain('재전송');
+    expect(section(struck)).not.toContain('held: copy states'); // translated, not left in English
+  });
+
   it('a page table leaves them out too, headers and cells', () => {
     const page = (rows: Row[]) =>
       String(

@@ -47,7 +47,7 @@ browserSuite('a workshop challenge in the playground', () => {
     });
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
-    expect(await page.$$eval('#challenge-list button', (b) => b.length)).toBe(11);
+    expect(await page.$$eval('#challenge-list button', (b) => b.length)).toBe(12);
     expect(await page.isVisible('#check')).toBe(false);
     await page.click('#challenges summary');
     await page.click('#challenge-list button[data-file="hot-shard.attempt.yaml"]');

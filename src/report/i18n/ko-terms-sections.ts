@@ -58,8 +58,8 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
     '유실: 키의 최종 상태에 들어 있지 않은 갱신(동시에 일어난 다른 쓰기에 덮어써짐)',
   'held: copy states a partition of their link held until it healed':
     '붙잡힘: 링크가 분할된 동안 붙잡혀 있다가 복구된 뒤 다시 보낸 사본 상태',
-  'retried: copy states an error-rate fault on their link failed, sent again':
-    '재전송: 링크의 오류율 장애로 실패해 다시 보낸 사본 상태',
+  'retried: sendings of copy states an error-rate fault on their link failed, each sent again (a state can fail many times)':
+    '재전송: 링크의 오류율 장애로 실패해 다시 보낸 사본 상태의 전송 횟수(한 상태가 여러 번 실패할 수 있음)',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)':
     '어긋남: 값이 참값(어디서든 지금까지 일어난 모든 변경의 합)과 달랐던 읽기의 비율',
   'Reads that diverged over time': '시간에 따른 어긋난 읽기',

@@ -35,7 +35,7 @@ const LEGEND = warmUpLegend(
   'merge: – for a single copy (nothing to merge)',
   'lost: updates the final state of their key does not include (overwritten by a concurrent write)',
   'held: copy states a partition of their link held until it healed',
-  'retried: copy states an error-rate fault on their link failed, sent again',
+  'retried: sendings of copy states an error-rate fault on their link failed, each sent again (a state can fail many times)',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)',
   'mean |diff|: mean distance of a read value from the truth, over every read',
 );

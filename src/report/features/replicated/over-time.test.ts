@@ -92,6 +92,24 @@ describe('replicated data over time', () => {
     expect(damage('crdt')).toEqual([]);
   });
 
+  it('leaves out a data nobody read: no line, no legend entry, no dashes for one data drawn', async () => {
+    const d = structuredClone(await data());
+    for (const v of d.variants) {
+      const [stock] = v.summary.replicated ?? [];
+      v.summary.replicated?.push({
+        ...stock,
+        id: 'unread',
+        divergedBySecond: stock.divergedBySecond.map(() => null),
+      });
+    }
+    const spec = divergedChart(d) as unknown as {
+      data: { values: { data: string }[] };
+      layer: { encoding?: Record<string, unknown> }[];
+    };
+    expect(new Set(spec.data.values.map((v) => v.data))).toEqual(new Set(['stock']));
+    expect(JSON.stringify(spec)).not.toContain('strokeDash');
+  });
+
   it('draws nothing when no read was made', async () => {
     const d = structuredClone(await data());
     for (const v of d.variants)

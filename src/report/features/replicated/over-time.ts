@@ -40,11 +40,11 @@ export function replicatedSeriesRows(r: RunResult): unknown[][] {
 
 /** The share of reads that diverged, each second; long runs averaged over buckets of seconds. */
 export function divergedChart(data: ReportData): TopLevelSpec {
+  // a data nobody read in a variant has no line there (nor a legend entry, nor dashes)
   const items = data.variants.flatMap((v) =>
-    (v.summary.replicated ?? []).map((x: ReplicatedSummary) => ({
-      name: variantLabel(data, v),
-      x,
-    })),
+    (v.summary.replicated ?? [])
+      .filter((x: ReplicatedSummary) => x.divergedBySecond.some((p) => p !== null))
+      .map((x: ReplicatedSummary) => ({ name: variantLabel(data, v), x })),
   );
   const total = items.reduce((a, { x }) => a + x.divergedBySecond.length, 0);
   const widthS = resolutionOf(data);
@@ -58,7 +58,8 @@ export function divergedChart(data: ReportData): TopLevelSpec {
       return {
         variant: name,
         data: x.id,
-        // the share of the reads made during the bucket's seconds: drawn at its middle
+        // the mean of its seconds' shares (each second alike, however many reads it had; the
+        // summary keeps shares, not counts): drawn at its middle
         second: r4(bucket[0].second + (bucket.length * widthS) / 2),
         diverged: mean === null ? null : r4(mean),
       };
