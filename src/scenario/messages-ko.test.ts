@@ -65,6 +65,12 @@ const COMMON: [string, IssueText, string[], string[]][] = [
     ['"exponential"'],
   ],
   [
+    'unknown fault kind',
+    msg.unknownDistribution('outage', ['crash', 'latency'], 'kind'),
+    ['장애 종류', '"outage"'],
+    [],
+  ],
+  [
     'unitless duration',
     msg.unitlessSubMillisecond('at', 0.5),
     ['at: 0.5', '0.5 ms'],

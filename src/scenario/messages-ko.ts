@@ -232,10 +232,19 @@ export function unknownVersion(received: unknown): KoText {
   };
 }
 
-export function unknownDistribution(name: unknown, known: readonly string[]): KoText {
+/** What the value of a discriminator key chooses (messages.ts CHOICE_WORDS), in Korean. */
+const KO_CHOICE_WORDS: Record<string, string> = { dist: '분포', kind: '장애 종류' };
+const koChoiceWord = (key: string): string => KO_CHOICE_WORDS[key] ?? `${key} 값`;
+
+export function unknownDistribution(
+  name: unknown,
+  known: readonly string[],
+  key = 'dist',
+): KoText {
   const shown = typeof name === 'string' ? `"${name}"` : koTypedValue(name);
+  const word = koChoiceWord(key);
   return {
-    message: `알 수 없는 분포 ${shown}; 알려진 분포: ${listNames(known)}`,
+    message: `알 수 없는 ${word} ${shown}; 알려진 ${word}: ${listNames(known)}`,
     hint: typeof name === 'string' ? koSuggestion(undefined, name, known) : undefined,
   };
 }
@@ -330,10 +339,10 @@ export function koJoinAnd(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} 및 ${items.at(-1)}`;
 }
 
-export function missingDistribution(known: readonly string[]): KoText {
+export function missingDistribution(known: readonly string[], key = 'dist'): KoText {
   return {
-    message: '필수 키가 없습니다: "dist"',
-    hint: `dist: 추가 (${listNames(known)} 중 하나)`,
+    message: `필수 키가 없습니다: "${key}"`,
+    hint: `${key}: 추가 (${listNames(known)} 중 하나)`,
   };
 }
 

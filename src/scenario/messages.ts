@@ -250,24 +250,38 @@ export function invalidName(name: string, expectation: string): IssueText {
   return { code: 'invalid-name', message, ko: ko.invalidName(name, expectation) };
 }
 
-/** `dist:` names no known distribution. */
-export function unknownDistribution(name: unknown, known: readonly string[]): IssueText {
+/**
+ * What the value of a discriminator key chooses, in words: `dist:` a distribution, a fault's
+ * `kind:` a fault kind; another key (a union added later) its own name.
+ */
+const CHOICE_WORDS: Record<string, string> = { dist: 'distribution', kind: 'fault kind' };
+const choiceWord = (key: string): string => CHOICE_WORDS[key] ?? `${key} value`;
+
+/**
+ * `dist:` names no known distribution (or a fault's `kind:` no known fault kind: `key`, the
+ * discriminator key the value is under, says which).
+ */
+export function unknownDistribution(
+  name: unknown,
+  known: readonly string[],
+  key = 'dist',
+): IssueText {
   const shown = typeof name === 'string' ? `"${name}"` : showTypedValue(name);
   return {
     code: 'unknown-distribution',
-    message: `unknown distribution ${shown}; known: ${listNames(known)}`,
+    message: `unknown ${choiceWord(key)} ${shown}; known: ${listNames(known)}`,
     hint: typeof name === 'string' ? withSuggestion(undefined, name, known) : undefined,
-    ko: ko.unknownDistribution(name, known),
+    ko: ko.unknownDistribution(name, known, key),
   };
 }
 
-/** A distribution object without `dist:`. */
-export function missingDistribution(known: readonly string[]): IssueText {
+/** A distribution object without `dist:` (or a fault without `kind:`: `key` says which). */
+export function missingDistribution(known: readonly string[], key = 'dist'): IssueText {
   return {
     code: 'missing-key',
-    message: 'missing required key "dist"',
-    hint: `add dist: one of ${listNames(known)}`,
-    ko: ko.missingDistribution(known),
+    message: `missing required key "${key}"`,
+    hint: `add ${key}: one of ${listNames(known)}`,
+    ko: ko.missingDistribution(known, key),
   };
 }
 

@@ -140,6 +140,20 @@ describe('fromZodIssues', () => {
     `);
   });
 
+  it('names a fault kind it does not know as a fault kind, not a distribution', () => {
+    const fault = (f: Record<string, unknown>) =>
+      scenario({ faults: { down: { target: 'orders', at: '1s', for: '1s', ...f } } });
+    expect(explain(fault({ kind: 'outage' }))).toEqual([
+      'faults.down.kind: unknown fault kind "outage"; known: capacity-loss, cpu-hog, crash, error-rate, gc-pause, latency, partition',
+    ]);
+    expect(explain(fault({ kind: 'crahs' }))).toEqual([
+      'faults.down.kind: unknown fault kind "crahs"; known: capacity-loss, cpu-hog, crash, error-rate, gc-pause, latency, partition → did you mean "crash"?',
+    ]);
+    expect(explain(fault({}))).toEqual([
+      'faults.down.kind: missing required key "kind" → add kind: one of capacity-loss, cpu-hog, crash, error-rate, gc-pause, latency, partition',
+    ]);
+  });
+
   it('asks for dist when a distribution object has none', () => {
     expect(explain(withSteps([{ sleep: { mean: '2ms' } }]))).toMatchInlineSnapshot(`
       [

@@ -150,8 +150,10 @@ function fromUnion(issue: UnionIssue, path: DocPath, ctx: Context): UnlocatedIss
   if (issue.discriminator !== undefined && issue.errors.length === 0) {
     // No option has this discriminator; zod's path already ends with the discriminator key.
     const known = (('options' in issue && issue.options) || []).map(String);
-    if (value === undefined) return error(msg.missingDistribution(known));
-    return error(msg.unknownDistribution(value, known));
+    // `dist` of a distribution, `kind` of a fault: the key decides the words
+    const key = String(issue.discriminator);
+    if (value === undefined) return error(msg.missingDistribution(known, key));
+    return error(msg.unknownDistribution(value, known, key));
   }
   if (isMissingKey(ctx.input, path)) {
     return error(msg.missingKey(path[path.length - 1]));
