@@ -236,11 +236,7 @@ export function unknownVersion(received: unknown): KoText {
 const KO_CHOICE_WORDS: Record<string, string> = { dist: '분포', kind: '장애 종류' };
 const koChoiceWord = (key: string): string => KO_CHOICE_WORDS[key] ?? `${key} 값`;
 
-export function unknownDistribution(
-  name: unknown,
-  known: readonly string[],
-  key = 'dist',
-): KoText {
+export function unknownDistribution(name: unknown, known: readonly string[], key = 'dist'): KoText {
   const shown = typeof name === 'string' ? `"${name}"` : koTypedValue(name);
   const word = koChoiceWord(key);
   return {

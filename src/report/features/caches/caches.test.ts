@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CacheSummary, RunSummary } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
-import { CACHE_METRICS, cacheTable, cachesCsv } from './caches.ts';
+import { CACHE_METRICS, cachesCsv, cacheTable } from './caches.ts';
 
 const cache = (lookups: number, hitRatio: number): CacheSummary => ({
   id: 'customer-cache',
@@ -60,7 +60,10 @@ describe('the cache tables', () => {
     const csvOf = (s: RunSummary) =>
       cachesCsv({ results: { runs: [{ summary: s }] } } as unknown as Analysis);
     const cell = (text: string) => {
-      const [header, row] = text.trim().split('\n').map((l) => l.split(','));
+      const [header, row] = text
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','));
       return row[header.indexOf('hitRatio')];
     };
     expect(cell(csvOf(summary(0, 0)))).toBe('');

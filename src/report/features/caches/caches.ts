@@ -29,10 +29,13 @@ export const measuredHitRatio = (c: C): number | null => (c.lookups > 0 ? c.hitR
 const CACHE_COLUMNS: Column<C>[] = [
   ['cache', (c) => c.id],
   ...asIs<C>('type', 'lookups', 'hits', 'staleHits', 'misses'),
-  ['hitRatio', (c) => {
-    const r = measuredHitRatio(c);
-    return r === null ? null : round(r);
-  }],
+  [
+    'hitRatio',
+    (c) => {
+      const r = measuredHitRatio(c);
+      return r === null ? null : round(r);
+    },
+  ],
   ...asIs<C>('fills', 'unchangedWrites', 'evictions', 'expired', 'syncMessages'),
   ...roundedFields<C>('syncMessagesPerSec'),
   ...asIs<C>('syncBytes'),
@@ -56,10 +59,13 @@ const CACHE_TABLE: TextColumn<C>[] = [
   ['cache', (c) => c.id],
   ['type', (c) => c.type],
   ...countColumns<C>('lookups'),
-  ['hit ratio', (c) => {
-    const r = measuredHitRatio(c);
-    return r === null ? '–' : pct(r);
-  }],
+  [
+    'hit ratio',
+    (c) => {
+      const r = measuredHitRatio(c);
+      return r === null ? '–' : pct(r);
+    },
+  ],
   ['stale hits', (c) => String(c.staleHits)],
   ...countColumns<C>('fills'),
   ['unchanged writes', (c) => String(c.unchangedWrites)],
