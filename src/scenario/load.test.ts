@@ -123,6 +123,23 @@ describe('scenario errors, as printed', () => {
     `);
   });
 
+  it('says a warning of the base document once, not again in every variant', () => {
+    // the timeout of 0.2 (ms) is the base's; variant "c" makes one of its own
+    const text = `${base.replace('target: orders/get', 'target: orders/get, timeout: 0.2')}variants:\n  a: {}\n  b: { description: two }\n  c:\n    set: { databases.db.queryTime: 0.3 }\n`;
+    const loaded = parseScenario(text, 'ok.yaml');
+    expect(formatIssues(loaded.warnings)).toMatchInlineSnapshot(`
+      "ok.yaml:5:50  workloads.w.timeout
+        ⚠ \`timeout: 0.2\` has no unit, so it is 0.2 ms (a number is milliseconds)
+        → write "0.2ms" if you mean it, or "0.2s" for seconds
+
+      ok.yaml:17:36  databases.db.queryTime
+        ⚠ in variant "c": \`queryTime: 0.3\` has no unit, so it is 0.3 ms (a number is milliseconds)
+        → write "0.3ms" if you mean it, or "0.3s" for seconds
+
+      2 warnings"
+    `);
+  });
+
   it('keeps exact positions in tab-indented JSON', () => {
     const json = JSON.stringify(parse(base), null, '\t').replace(
       '"connections": 4',

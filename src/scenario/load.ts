@@ -283,6 +283,8 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
   const scenarios: Scenario[] = [];
   const variantDocs: ScenarioParsed[] = [];
   const variantProblems: ScenarioIssue[] = [];
+  const issueKey = (u: UnlocatedIssue) => `${u.severity}|${JSON.stringify(u.path)}|${u.message}`;
+  const baseSaid = new Set(base.issues.map(issueKey));
   for (const [name, v] of Object.entries(variantsInput)) {
     const setPaths: [string, DocPath][] = [];
     // a shallow copy: assignPath copies what it changes below the root
@@ -317,6 +319,10 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
     }
     const checked = checkDocument(copy, language);
     for (const found of checked.issues) {
+      // a warning the base document gives already, at the same place in the same words, is not
+      // the variant's: said once (the base's), not once more per variant
+      if (baseSaid.has(issueKey(found)) && !setPaths.some(([, p]) => isUnder(found.path, p)))
+        continue;
       // what a slip created is refused: say the slip once, at its set key, with its did-you-mean
       const slip =
         found.severity === 'error' ? slips.find((m) => isUnder(found.path, m.at)) : undefined;
