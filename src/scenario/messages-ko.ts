@@ -198,6 +198,14 @@ interface Bound {
   received: unknown;
 }
 
+/** messages.ts percentAsNumber: a share written as a number of per cent. */
+export function percentAsNumber(received: number, fraction: number): KoText {
+  return {
+    ...boundMessage({ origin: 'number', limit: 1, inclusive: true, received }, 'max'),
+    hint: `비율은 0과 1 사이의 분수나 백분율 문자열입니다: ${fraction} 또는 "${received}%"로 쓰세요`,
+  };
+}
+
 export function boundMessage(bound: Bound, side: 'min' | 'max'): KoText {
   const { origin, limit, inclusive, received } = bound;
   const words = side === 'min' ? '이상이어야' : '이하여야';

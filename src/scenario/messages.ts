@@ -199,6 +199,17 @@ export function tooBig(bound: Bound): IssueText {
   };
 }
 
+/** A share (`availability`, `errorRate`, `utilisation` …) written as a number of per cent. */
+export function percentAsNumber(received: number): IssueText {
+  const text = tooBig({ origin: 'number', limit: 1, inclusive: true, received });
+  const fraction = Number((received / 100).toPrecision(12));
+  return {
+    ...text,
+    hint: `a share is a fraction from 0 to 1 or a percentage string: write ${fraction} or "${received}%"`,
+    ko: ko.percentAsNumber(received, fraction),
+  };
+}
+
 function boundMessage(bound: Bound, words: string, op: '>' | '<'): string {
   const { origin, limit, inclusive, received } = bound;
   if (origin === 'array' || origin === 'set') {

@@ -154,6 +154,23 @@ describe('fromZodIssues', () => {
     ]);
   });
 
+  it('says how to write a share given as a number of per cent (availability: 99.9)', () => {
+    const slo = (bound: Record<string, unknown>) =>
+      scenario({ slos: { up: { endpoint: 'orders/get', ...bound } } });
+    expect(explain(slo({ availability: 99.9 }))).toEqual([
+      'slos.up.availability: must be <= 1, received 99.9 → a share is a fraction from 0 to 1 or a percentage string: write 0.999 or "99.9%"',
+    ]);
+    expect(explain(slo({ errorRate: 5 }))).toEqual([
+      'slos.up.errorRate: must be <= 1, received 5 → a share is a fraction from 0 to 1 or a percentage string: write 0.05 or "5%"',
+    ]);
+    // a probability is a fraction only: no percentage string to suggest
+    expect(
+      explain(withSteps([{ branch: [{ probability: 20, steps: [{ cpu: '1ms' }] }] }])),
+    ).toEqual([
+      'services.orders.endpoints.get.steps[0].branch[0].probability: must be <= 1, received 20',
+    ]);
+  });
+
   it('asks for dist when a distribution object has none', () => {
     expect(explain(withSteps([{ sleep: { mean: '2ms' } }]))).toMatchInlineSnapshot(`
       [

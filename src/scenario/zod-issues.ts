@@ -8,7 +8,7 @@ import type * as z from 'zod';
 import { identifierProblem } from './identifiers.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
-import { DURATION_RE, ID_RE, RATE_RE } from './schema.ts';
+import { DURATION_RE, ID_RE, Percent, RATE_RE } from './schema.ts';
 import {
   describeSchema,
   isMissingKey,
@@ -99,6 +99,15 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
         typeof value === 'number'
       )
         return error(msg.overLimit(key, Number(limit), value));
+      // a share written as a percentage number (availability: 99.9): say how to write it
+      if (
+        origin === 'number' &&
+        typeof value === 'number' &&
+        value > 1 &&
+        value <= 100 &&
+        schemaAt(ctx.root, path, ctx.input) === Percent
+      )
+        return error(msg.percentAsNumber(value));
       return error(msg.tooBig({ origin, limit, inclusive, received: value }));
     }
     case 'invalid_format':
