@@ -199,7 +199,8 @@ interface Bound {
 }
 
 /** messages.ts percentAsNumber: a share written as a number of per cent. */
-export function percentAsNumber(received: number, fraction: number): KoText {
+export function percentAsNumber(received: number): KoText {
+  const fraction = Number((received / 100).toPrecision(12));
   return {
     ...boundMessage({ origin: 'number', limit: 1, inclusive: true, received }, 'max'),
     hint: `비율은 0과 1 사이의 분수나 백분율 문자열입니다: ${fraction} 또는 "${received}%"로 쓰세요`,

@@ -206,7 +206,7 @@ export function percentAsNumber(received: number): IssueText {
   return {
     ...text,
     hint: `a share is a fraction from 0 to 1 or a percentage string: write ${fraction} or "${received}%"`,
-    ko: ko.percentAsNumber(received, fraction),
+    ko: ko.percentAsNumber(received),
   };
 }
 
