@@ -227,6 +227,28 @@ export function invalidFormat(expectation: string, received: unknown, hint?: str
   };
 }
 
+export function endpointWithoutService(
+  expectation: string,
+  received: string,
+  refs: readonly { service: string; endpoint: string }[],
+): KoText {
+  const all = refs.map((r) => `${r.service}/${r.endpoint}`);
+  const named = refs
+    .filter((r) => r.endpoint === received)
+    .map((r) => `${r.service}/${r.endpoint}`);
+  const ofService = refs
+    .filter((r) => r.service === received)
+    .map((r) => `${r.service}/${r.endpoint}`);
+  const quoted = (xs: readonly string[]) => listNames(xs.map((x) => `"${x}"`));
+  const hint =
+    named.length > 0
+      ? `엔드포인트 앞에 서비스를 쓰세요: 혹시 ${named.length === 1 ? quoted(named) : `${quoted(named)} 중 하나`}인가요?`
+      : ofService.length > 0
+        ? `"${received}"는 서비스입니다: 그 엔드포인트 ${quoted(ofService)} 중 하나를 쓰세요`
+        : koSuggestion(undefined, received, all);
+  return { ...invalidFormat(expectation, received), hint };
+}
+
 export function invalidValue(values: readonly unknown[], received: unknown): KoText {
   const names = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
   const expected = values.length === 1 ? koValue(values[0]) : `${listNames(names)} 중 하나`;

@@ -232,6 +232,36 @@ export function invalidFormat(expectation: string, received: unknown, hint?: str
   };
 }
 
+/**
+ * An endpoint reference without its service (`endpoint: checkout`): the references it may mean —
+ * the endpoints of that name, the endpoints of the service of that name, or the closest one.
+ */
+export function endpointWithoutService(
+  expectation: string,
+  received: string,
+  refs: readonly { service: string; endpoint: string }[],
+): IssueText {
+  const all = refs.map((r) => `${r.service}/${r.endpoint}`);
+  const named = refs
+    .filter((r) => r.endpoint === received)
+    .map((r) => `${r.service}/${r.endpoint}`);
+  const ofService = refs
+    .filter((r) => r.service === received)
+    .map((r) => `${r.service}/${r.endpoint}`);
+  const quoted = (xs: readonly string[]) => listNames(xs.map((x) => `"${x}"`));
+  const hint =
+    named.length > 0
+      ? `write the service before the endpoint: did you mean ${named.length === 1 ? quoted(named) : `one of ${quoted(named)}`}?`
+      : ofService.length > 0
+        ? `"${received}" is a service: name one of its endpoints, ${quoted(ofService)}`
+        : withSuggestion(undefined, received, all);
+  return {
+    ...invalidFormat(expectation, received),
+    hint,
+    ko: ko.endpointWithoutService(expectation, received, refs),
+  };
+}
+
 /** A value that is not one of a fixed set (a literal or an enum). */
 export function invalidValue(values: readonly unknown[], received: unknown): IssueText {
   const names = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));

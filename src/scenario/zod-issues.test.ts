@@ -171,6 +171,33 @@ describe('fromZodIssues', () => {
     ]);
   });
 
+  it('suggests the service of an endpoint named without it (endpoint: checkout)', () => {
+    const services = {
+      gateway: { endpoints: { checkout: { steps: [{ call: 'orders/get' }] } } },
+      orders: {
+        endpoints: { get: { steps: [{ cpu: '2ms' }] }, list: { steps: [{ cpu: '2ms' }] } },
+      },
+    };
+    const slo = (endpoint: string) =>
+      explain(scenario({ services, slos: { fast: { endpoint, p99: '50ms' } } }));
+    const expected =
+      'slos.fast.endpoint: expected an endpoint reference "service/endpoint", such as "orders/create", received "';
+    expect(slo('checkout')).toEqual([
+      `${expected}checkout" → write the service before the endpoint: did you mean "gateway/checkout"?`,
+    ]);
+    expect(slo('orders')).toEqual([
+      `${expected}orders" → "orders" is a service: name one of its endpoints, "orders/get", "orders/list"`,
+    ]);
+    expect(slo('gateway-checkout')).toEqual([
+      `${expected}gateway-checkout" → did you mean "gateway/checkout"?`,
+    ]);
+    expect(
+      explain(scenario({ services, workloads: { w: { rate: '1/s', target: 'checkout' } } })),
+    ).toEqual([
+      `workloads.w.target: ${expected.slice('slos.fast.endpoint: '.length)}checkout" → write the service before the endpoint: did you mean "gateway/checkout"?`,
+    ]);
+  });
+
   it('asks for dist when a distribution object has none', () => {
     expect(explain(withSteps([{ sleep: { mean: '2ms' } }]))).toMatchInlineSnapshot(`
       [
@@ -242,7 +269,7 @@ describe('fromZodIssues', () => {
       [
         "duration: expected a duration such as "2ms", "1.5s", "250us" or a number of ms, received "5 sec" → duration units: us, µs, ms, s, m or min, h",
         "workloads.browse.rate: expected a rate such as "200/s", "3/ms", "1200/min" or a number per second, received "10 per sec" → rate units: /ms, /s or /sec, /min or /m, /h",
-        "workloads.browse.target: expected an endpoint reference "service/endpoint", such as "orders/create", received "orders"",
+        "workloads.browse.target: expected an endpoint reference "service/endpoint", such as "orders/create", received "orders" → "orders" is a service: name one of its endpoints, "orders/get"",
       ]
     `);
   });

@@ -8,7 +8,7 @@ import type * as z from 'zod';
 import { identifierProblem } from './identifiers.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
-import { DURATION_RE, ID_RE, Percent, RATE_RE } from './schema.ts';
+import { DURATION_RE, ENDPOINT_REF_RE, ID_RE, Percent, RATE_RE } from './schema.ts';
 import {
   describeSchema,
   isMissingKey,
@@ -114,6 +114,13 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
       if (value === 'constructor' || value === 'prototype') return error(msg.reservedName(value));
       if (issue.pattern === String(ID_RE) && typeof value === 'string')
         return error(msg.invalidFormat(identifierProblem(value) ?? issue.message, value));
+      // an endpoint without its service ("checkout" for "gateway/checkout"): the refs it may mean
+      if (
+        issue.pattern === String(ENDPOINT_REF_RE) &&
+        typeof value === 'string' &&
+        !value.includes('/')
+      )
+        return error(msg.endpointWithoutService(issue.message, value, endpointRefs(ctx.input)));
       return error(msg.invalidFormat(issue.message, value, formatHint(issue.pattern, value)));
     case 'invalid_value':
       // the language's version: say which this msasim reads rather than only "expected 1"
@@ -129,6 +136,18 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
     default:
       return error(msg.otherIssue(issue.code, issue.message));
   }
+}
+
+/** Every `service/endpoint` of a raw document, services and endpoints in document order. */
+function endpointRefs(input: unknown): { service: string; endpoint: string }[] {
+  const services = isRecord(input) ? input.services : undefined;
+  if (!isRecord(services)) return [];
+  return Object.entries(services).flatMap(([service, def]) => {
+    const endpoints = isRecord(def) ? def.endpoints : undefined;
+    return isRecord(endpoints)
+      ? Object.keys(endpoints).map((endpoint) => ({ service, endpoint }))
+      : [];
+  });
 }
 
 /**
