@@ -198,15 +198,6 @@ interface Bound {
   received: unknown;
 }
 
-/** messages.ts percentAsNumber: a share written as a number of per cent. */
-export function percentAsNumber(received: number): KoText {
-  const fraction = Number((received / 100).toPrecision(12));
-  return {
-    ...boundMessage({ origin: 'number', limit: 1, inclusive: true, received }, 'max'),
-    hint: `비율은 0과 1 사이의 분수나 백분율 문자열입니다: ${fraction} 또는 "${received}%"로 쓰세요`,
-  };
-}
-
 export function boundMessage(bound: Bound, side: 'min' | 'max'): KoText {
   const { origin, limit, inclusive, received } = bound;
   const words = side === 'min' ? '이상이어야' : '이하여야';
@@ -225,28 +216,6 @@ export function invalidFormat(expectation: string, received: unknown, hint?: str
     message: `${koPhrase(expectation)}; 받은 값: ${koValue(received)}`,
     hint: koHint(hint),
   };
-}
-
-export function endpointWithoutService(
-  expectation: string,
-  received: string,
-  refs: readonly { service: string; endpoint: string }[],
-): KoText {
-  const all = refs.map((r) => `${r.service}/${r.endpoint}`);
-  const named = refs
-    .filter((r) => r.endpoint === received)
-    .map((r) => `${r.service}/${r.endpoint}`);
-  const ofService = refs
-    .filter((r) => r.service === received)
-    .map((r) => `${r.service}/${r.endpoint}`);
-  const quoted = (xs: readonly string[]) => listNames(xs.map((x) => `"${x}"`));
-  const hint =
-    named.length > 0
-      ? `엔드포인트 앞에 서비스를 쓰세요: 혹시 ${named.length === 1 ? quoted(named) : `${quoted(named)} 중 하나`}인가요?`
-      : ofService.length > 0
-        ? `"${received}"는 서비스입니다: 그 엔드포인트 ${quoted(ofService)} 중 하나를 쓰세요`
-        : koSuggestion(undefined, received, all);
-  return { ...invalidFormat(expectation, received), hint };
 }
 
 export function invalidValue(values: readonly unknown[], received: unknown): KoText {
