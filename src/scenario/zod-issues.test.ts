@@ -196,6 +196,21 @@ describe('fromZodIssues', () => {
     ).toEqual([
       `workloads.w.target: ${expected.slice('slos.fast.endpoint: '.length)}checkout" → write the service before the endpoint: did you mean "gateway/checkout"?`,
     ]);
+    // a call to a database by its bare name is told what reaches a database
+    const databases = { pg: { connections: 4 } };
+    expect(
+      explain(
+        scenario({
+          databases,
+          services: {
+            ...services,
+            gateway: { endpoints: { checkout: { steps: [{ call: 'pg' }] } } },
+          },
+        }),
+      ),
+    ).toEqual([
+      'services.gateway.endpoints.checkout.steps[0].call: "pg" is a database; only service endpoints can be called → query it from an endpoint with a step such as: query: pg',
+    ]);
   });
 
   it('asks for dist when a distribution object has none', () => {

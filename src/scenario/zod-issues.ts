@@ -119,8 +119,13 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
         issue.pattern === String(ENDPOINT_REF_RE) &&
         typeof value === 'string' &&
         !value.includes('/')
-      )
+      ) {
+        // `call: pg`, a database: say what reaches it (as `call: pg/x` is told)
+        const databases = isRecord(ctx.input) ? ctx.input.databases : undefined;
+        if (path.at(-1) === 'call' && isRecord(databases) && Object.hasOwn(databases, value))
+          return error(msg.callToDatabase(value));
         return error(msg.endpointWithoutService(issue.message, value, endpointRefs(ctx.input)));
+      }
       return error(msg.invalidFormat(issue.message, value, formatHint(issue.pattern, value)));
     case 'invalid_value':
       // the language's version: say which this msasim reads rather than only "expected 1"
