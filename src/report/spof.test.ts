@@ -112,6 +112,13 @@ describe('spof analysis', () => {
     expect(text).toContain(
       'most damaging: products, products-db — 2 of 2 endpoints below 99 % availability',
     );
+    // the legend says what every column holds, "down" too
+    expect(text).toContain(
+      'cells: availability during the fault / worst per-second p99 · down: entry endpoints below 99 % availability',
+    );
+    expect(formatSpof(data, formatTable, 'ko')).toContain(
+      '다운: 가용성이 99 % 아래로 떨어진 진입 엔드포인트 수',
+    );
     // the heatmap's columns and rows in the table's order
     const heat = spofHeatmapSpec({ ...data, endpoints: [...data.endpoints].reverse() }) as {
       encoding: { x: { sort: string[] }; y: { sort: string[] } };
