@@ -5,7 +5,13 @@
  * and arguments (messages.ts, messages-limits.ts). Names, keys and values stay as written.
  */
 import type { Bilingual, KoText, StoreUse } from './issues.ts';
-import { boundMessage, invalidFormat, koJoinAnd, koSuggestion } from './messages-ko.ts';
+import {
+  boundMessage,
+  invalidFormat,
+  invalidType,
+  koJoinAnd,
+  koSuggestion,
+} from './messages-ko.ts';
 import { listNames, showPlain } from './messages-values.ts';
 
 export function unknownOverrideKey(key: string, known: readonly string[]): KoText {
@@ -316,4 +322,23 @@ export function endpointWithoutService(
         ? `"${received}"는 서비스입니다: 그 엔드포인트 ${quoted(ofService)} 중 하나를 쓰세요`
         : koSuggestion(undefined, received, all);
   return { ...invalidFormat(expectation, received), hint };
+}
+
+export function keyOutsideEntry(
+  expected: string,
+  received: unknown,
+  key: string,
+  section: string,
+  entries: readonly string[],
+): KoText {
+  const under =
+    entries.length === 0
+      ? '그중 하나'
+      : entries.length === 1
+        ? `"${entries[0]}"`
+        : `${listNames(entries.map((e) => `"${e}"`))} 중 하나`;
+  return {
+    ...invalidType(expected, received),
+    hint: `"${key}"는 ${section}의 각 항목에 쓰는 키이지 항목 이름이 아닙니다: ${under} 아래로 들여 쓰세요`,
+  };
 }

@@ -262,6 +262,30 @@ export function endpointWithoutService(
   };
 }
 
+/**
+ * A plain value where a named entry of `section` should be, under the name of one of an entry's
+ * keys (`target:` written beside the workloads instead of under one): indented one level short.
+ */
+export function keyOutsideEntry(
+  expected: string,
+  received: unknown,
+  key: string,
+  section: string,
+  entries: readonly string[],
+): IssueText {
+  const under =
+    entries.length === 0
+      ? 'one of them'
+      : entries.length === 1
+        ? `"${entries[0]}"`
+        : `one of ${listNames(entries.map((e) => `"${e}"`))}`;
+  return {
+    ...invalidType(expected, received),
+    hint: `"${key}" is a key of each entry of ${section}, not an entry's name: indent it under ${under}`,
+    ko: ko.keyOutsideEntry(expected, received, key, section, entries),
+  };
+}
+
 /** A value that is not one of a fixed set (a literal or an enum). */
 export function invalidValue(values: readonly unknown[], received: unknown): IssueText {
   const names = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));

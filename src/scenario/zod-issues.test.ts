@@ -213,6 +213,17 @@ describe('fromZodIssues', () => {
     ]);
   });
 
+  it('says a key written beside the entries, not under one, is indented one level short', () => {
+    const workloads = { browse: { rate: '10/s' }, target: 'orders/get' };
+    expect(explain(scenario({ workloads }))).toEqual([
+      'workloads.target: expected an object, received string "orders/get" → "target" is a key of each entry of workloads, not an entry\'s name: indent it under "browse"',
+    ]);
+    // a plain value under a name that is no entry's key: the type alone
+    expect(explain(scenario({ workloads: { browse: 'orders/get' } }))).toEqual([
+      'workloads.browse: expected an object, received string "orders/get"',
+    ]);
+  });
+
   it('asks for dist when a distribution object has none', () => {
     expect(explain(withSteps([{ sleep: { mean: '2ms' } }]))).toMatchInlineSnapshot(`
       [

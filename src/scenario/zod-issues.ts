@@ -79,11 +79,15 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
     }
     case 'invalid_union':
       return fromUnion(issue, path, ctx);
-    case 'invalid_type':
+    case 'invalid_type': {
       if (isMissingKey(ctx.input, path)) {
         return error(msg.missingKey(path[path.length - 1]));
       }
+      const misplaced = misplacedKey(path, value, ctx);
+      if (misplaced !== undefined)
+        return error(msg.keyOutsideEntry(typePhrase(issue.expected), value, ...misplaced));
       return error(msg.invalidType(typePhrase(issue.expected), value));
+    }
     case 'too_small': {
       const { origin, minimum: limit, inclusive = true } = issue;
       return error(msg.tooSmall({ origin, limit, inclusive, received: value }));
@@ -141,6 +145,29 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
     default:
       return error(msg.otherIssue(issue.code, issue.message));
   }
+}
+
+/**
+ * A key of an entry written one level too far out (`target:` beside the workloads, not under
+ * one): a plain value where a named entry (workload, service …) should be, under a name that is
+ * one of an entry's keys. The key, the section and the entries it may belong under.
+ */
+function misplacedKey(
+  path: DocPath,
+  value: unknown,
+  ctx: Context,
+): [key: string, section: string, entries: string[]] | undefined {
+  if (path.length !== 2 || typeof path[0] !== 'string' || typeof path[1] !== 'string')
+    return undefined;
+  if (value === null || typeof value === 'object') return undefined;
+  if (!knownKeysAt(ctx.root, path, ctx.input).includes(path[1])) return undefined;
+  const section = isRecord(ctx.input) ? ctx.input[path[0]] : undefined;
+  const entries = isRecord(section)
+    ? Object.entries(section)
+        .filter(([, v]) => isRecord(v))
+        .map(([k]) => k)
+    : [];
+  return [path[1], path[0], entries];
 }
 
 /** Every `service/endpoint` of a raw document, services and endpoints in document order. */
