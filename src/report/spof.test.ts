@@ -46,7 +46,7 @@ describe('spof analysis', () => {
     expect(windowFigures(coarse, { startMs: 10_000, endMs: 19_000 }).finished).toBe(20);
   });
 
-  it('chooses databases, caches and services with two or more callers', () => {
+  it('chooses the databases and caches something sends to, and services with two or more callers', () => {
     const summary = {
       components: [
         { id: 'gateway', kind: 'service' },
@@ -54,6 +54,7 @@ describe('spof analysis', () => {
         { id: 'orders', kind: 'service' },
         { id: 'db', kind: 'database' },
         { id: 'db[1]', kind: 'database' },
+        { id: 'other-db', kind: 'database' }, // another variant's: nothing sends to it here
       ],
       links: [
         { from: 'client', to: 'gateway', kind: 'request' },
@@ -72,6 +73,7 @@ describe('spof analysis', () => {
       'auth',
       'orders',
       'db',
+      'other-db',
     ]);
   });
 
