@@ -21,6 +21,12 @@ const COMMON: [string, IssueText, string[], string[]][] = [
     ['"instancs"'],
     ['instances, threads', '"instances"'],
   ],
+  [
+    "another tool's word for a key",
+    msg.unknownKey('replicas', ['instances', 'threads']),
+    ['"replicas"'],
+    ['"instances"'],
+  ],
   ['missing key', msg.missingKey('target'), ['"target"'], []],
   ['wrong type', msg.invalidType('a number', 'many'), ['string "many"'], []],
   [

@@ -13,6 +13,7 @@ import { ID_EXPECTATION, NOT_NFC, printable } from './identifiers.ts';
 import type { KoText } from './issues.ts';
 import {
   guessOr,
+  keyAlias,
   listNames,
   showDuration,
   showPlain,
@@ -176,7 +177,12 @@ export function unknownKey(key: string, known: readonly string[]): KoText {
     };
   const valid =
     known.length === 0 ? '이 키를 지우세요' : `이 자리에 쓸 수 있는 키: ${listNames(known)}`;
-  return { message: `알 수 없는 키 "${key}"`, hint: koSuggestion(valid, key, known) };
+  const alias = didYouMean(key, known) === undefined ? keyAlias(key, known) : undefined;
+  return {
+    message: `알 수 없는 키 "${key}"`,
+    hint:
+      alias === undefined ? koSuggestion(valid, key, known) : koSuggestion(valid, alias, [alias]),
+  };
 }
 
 export function missingKey(key: string | number, hint?: string): KoText {

@@ -8,6 +8,7 @@ import { printable } from './identifiers.ts';
 import type { Bilingual, IssueCode, IssueText, StoreUse } from './issues.ts';
 import * as ko from './messages-ko.ts';
 import {
+  keyAlias,
   listNames,
   showDuration,
   showPlain,
@@ -142,10 +143,15 @@ export function unknownKey(key: string, known: readonly string[]): IssueText {
       ko: ko.unknownKey(key, known),
     };
   const valid = known.length === 0 ? 'remove it' : `valid keys here: ${listNames(known)}`;
+  // not one of them misspelt: perhaps another tool's word for one (replicas for instances)
+  const alias = didYouMean(key, known) === undefined ? keyAlias(key, known) : undefined;
   return {
     code: 'unknown-key',
     message: `unknown key "${key}"`,
-    hint: withSuggestion(valid, key, known),
+    hint:
+      alias === undefined
+        ? withSuggestion(valid, key, known)
+        : withSuggestion(valid, alias, [alias]),
     ko: ko.unknownKey(key, known),
   };
 }

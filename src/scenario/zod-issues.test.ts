@@ -224,6 +224,22 @@ describe('fromZodIssues', () => {
     ]);
   });
 
+  it("offers the key another tool's word means (replicas: instances, poolSize: connections)", () => {
+    expect(
+      explain(
+        scenario({
+          services: { orders: { replicas: 3, endpoints: { get: { steps: [{ cpu: '2ms' }] } } } },
+          databases: { db: { poolSize: 10 } },
+          workloads: { browse: { rps: 10, target: 'orders/get' } },
+        }),
+      ).map((line) => line.replace(/valid keys here: .*; /, '')),
+    ).toEqual([
+      'workloads.browse.rps (key): unknown key "rps" → did you mean "rate"?',
+      'services.orders.replicas (key): unknown key "replicas" → did you mean "instances"?',
+      'databases.db.poolSize (key): unknown key "poolSize" → did you mean "connections"?',
+    ]);
+  });
+
   it('asks for dist when a distribution object has none', () => {
     expect(explain(withSteps([{ sleep: { mean: '2ms' } }]))).toMatchInlineSnapshot(`
       [
