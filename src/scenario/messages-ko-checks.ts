@@ -342,3 +342,10 @@ export function keyOutsideEntry(
     hint: `"${key}"는 ${section}의 각 항목에 쓰는 키이지 항목 이름이 아닙니다: ${under} 아래로 들여 쓰세요`,
   };
 }
+
+export function noSpaceAfterColon(key: string, value: string): KoText {
+  return {
+    message: `YAML은 "${key}:${value}"를 문자열 하나로 읽습니다`,
+    hint: `YAML에서는 콜론 뒤에 공백이 있어야 합니다: "${key}: ${value}"로 쓰세요`,
+  };
+}

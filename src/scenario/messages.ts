@@ -292,6 +292,16 @@ export function keyOutsideEntry(
   };
 }
 
+/** `key:value` without a space: YAML read it as one string, not a key and its value. */
+export function noSpaceAfterColon(key: string, value: string): IssueText {
+  return {
+    code: 'invalid-type',
+    message: `"${key}:${value}" is one string to YAML`,
+    hint: `YAML needs a space after the colon: write "${key}: ${value}"`,
+    ko: ko.noSpaceAfterColon(key, value),
+  };
+}
+
 /** A value that is not one of a fixed set (a literal or an enum). */
 export function invalidValue(values: readonly unknown[], received: unknown): IssueText {
   const names = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));

@@ -240,6 +240,17 @@ describe('fromZodIssues', () => {
     ]);
   });
 
+  it('says YAML needs a space after a colon (cpu:1ms is one string)', () => {
+    expect(explain(withSteps([{ cpu: '1ms' }, 'cpu:1ms']))).toEqual([
+      'services.orders.endpoints.get.steps[1]: expected a step such as { cpu: 2ms } or { call: orders/get }, received string "cpu:1ms" → YAML needs a space after the colon: write "cpu: 1ms"',
+    ]);
+    expect(explain(scenario({ databases: { db: 'connections:4' } }))).toEqual([
+      'databases.db: expected an object, received string "connections:4" → YAML needs a space after the colon: write "connections: 4"',
+    ]);
+    // an address is no pair
+    expect(explain(withSteps(['http://x']))[0]).not.toContain('space after the colon');
+  });
+
   it('asks for dist when a distribution object has none', () => {
     expect(explain(withSteps([{ sleep: { mean: '2ms' } }]))).toMatchInlineSnapshot(`
       [

@@ -86,7 +86,13 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
       const misplaced = misplacedKey(path, value, ctx);
       if (misplaced !== undefined)
         return error(msg.keyOutsideEntry(typePhrase(issue.expected), value, ...misplaced));
-      return error(msg.invalidType(typePhrase(issue.expected), value));
+      const text = msg.invalidType(typePhrase(issue.expected), value);
+      const colon = issue.expected === 'object' ? colonHint(value) : undefined;
+      return error(
+        colon === undefined
+          ? text
+          : { ...text, hint: colon.en, ko: text.ko && { ...text.ko, hint: colon.ko } },
+      );
     }
     case 'too_small': {
       const { origin, minimum: limit, inclusive = true } = issue;
@@ -228,7 +234,7 @@ function fromUnion(issue: UnionIssue, path: DocPath, ctx: Context): UnlocatedIss
   if (candidates.length === 0) {
     const expected = schema === undefined ? expectedTypes(issue) : describeSchema(schema);
     const text = msg.invalidType(expected, value);
-    const hint = literalHint(schema, value);
+    const hint = colonHint(value) ?? literalHint(schema, value);
     return error({ ...text, hint: hint?.en, ko: text.ko && { ...text.ko, hint: hint?.ko } });
   }
   candidates.sort(
@@ -301,6 +307,18 @@ function expectedTypes(issue: UnionIssue): string {
 }
 
 /** "did you mean …" when a string is close to one of the union's string literals (both languages). */
+/**
+ * `cpu:1ms` where a map was expected: YAML reads a key only when a space follows its colon, so
+ * this is the string "cpu:1ms". Says so, with the pair written as meant.
+ */
+function colonHint(value: unknown): { en: string; ko: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^\s*([\p{L}_$][\p{L}\p{N}_-]*):(\S.*)$/u.exec(value);
+  if (m === null || /^\/\//.test(m[2])) return undefined;
+  const text = msg.noSpaceAfterColon(m[1], m[2]);
+  return { en: text.hint as string, ko: text.ko?.hint as string };
+}
+
 function literalHint(
   schema: Schema | undefined,
   value: unknown,
