@@ -349,3 +349,18 @@ export function noSpaceAfterColon(key: string, value: string): KoText {
     hint: `YAML에서는 콜론 뒤에 공백이 있어야 합니다: "${key}: ${value}"로 쓰세요`,
   };
 }
+
+export function mapForList(key: string, keys: readonly string[]): KoText {
+  const first = keys[0] ?? 'cpu';
+  return {
+    message: `${key}는 목록입니다`,
+    hint: `목록의 각 항목을 "- "로 시작하는 줄에 하나씩 쓰세요 (${key}: 다음 줄에 - ${first}: …)`,
+  };
+}
+
+export function listForSteps(name: string): KoText {
+  return {
+    message: '엔드포인트는 단계를 steps: 아래에 둡니다',
+    hint: `목록을 "steps:" 아래에 두세요 (${name}: 다음에 steps:, 그 아래 - cpu: …)`,
+  };
+}

@@ -302,6 +302,27 @@ export function noSpaceAfterColon(key: string, value: string): IssueText {
   };
 }
 
+/** A map where a list is expected (`steps: { cpu: 1ms }`): each item starts with "- ". */
+export function mapForList(key: string, keys: readonly string[]): IssueText {
+  const first = keys[0] ?? 'cpu';
+  return {
+    code: 'invalid-type',
+    message: `${key} is a list`,
+    hint: `write each item of the list on a line of its own starting with "- " (${key}:, then - ${first}: …)`,
+    ko: ko.mapForList(key, keys),
+  };
+}
+
+/** A list where an endpoint (an object with `steps:`) is expected. */
+export function listForSteps(name: string): IssueText {
+  return {
+    code: 'invalid-type',
+    message: 'an endpoint holds its steps under steps:',
+    hint: `put the list under "steps:" (${name}:, then steps:, then - cpu: …)`,
+    ko: ko.listForSteps(name),
+  };
+}
+
 /** A value that is not one of a fixed set (a literal or an enum). */
 export function invalidValue(values: readonly unknown[], received: unknown): IssueText {
   const names = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));

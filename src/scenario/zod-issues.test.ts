@@ -251,6 +251,21 @@ describe('fromZodIssues', () => {
     expect(explain(withSteps(['http://x']))[0]).not.toContain('space after the colon');
   });
 
+  it('says how to write a list given as a map, and an endpoint given as a list of steps', () => {
+    expect(
+      explain(
+        scenario({ services: { orders: { endpoints: { get: { steps: { cpu: '2ms' } } } } } }),
+      ),
+    ).toEqual([
+      'services.orders.endpoints.get.steps: expected a list, received an object → write each item of the list on a line of its own starting with "- " (steps:, then - cpu: …)',
+    ]);
+    expect(
+      explain(scenario({ services: { orders: { endpoints: { get: [{ cpu: '2ms' }] } } } })),
+    ).toEqual([
+      'services.orders.endpoints.get: expected an object, received a list → put the list under "steps:" (get:, then steps:, then - cpu: …)',
+    ]);
+  });
+
   it('asks for dist when a distribution object has none', () => {
     expect(explain(withSteps([{ sleep: { mean: '2ms' } }]))).toMatchInlineSnapshot(`
       [

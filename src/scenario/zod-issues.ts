@@ -83,11 +83,22 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
       if (isMissingKey(ctx.input, path)) {
         return error(msg.missingKey(path[path.length - 1]));
       }
+      // `steps: { cpu: 1ms }`: a list written as a map
+      if (issue.expected === 'array' && isRecord(value)) {
+        const text = msg.invalidType(typePhrase(issue.expected), value);
+        const list = msg.mapForList(String(path.at(-1) ?? ''), Object.keys(value));
+        return error({
+          ...text,
+          hint: list.hint,
+          ko: text.ko && { ...text.ko, hint: list.ko?.hint },
+        });
+      }
       const misplaced = misplacedKey(path, value, ctx);
       if (misplaced !== undefined)
         return error(msg.keyOutsideEntry(typePhrase(issue.expected), value, ...misplaced));
       const text = msg.invalidType(typePhrase(issue.expected), value);
-      const colon = issue.expected === 'object' ? colonHint(value) : undefined;
+      const colon =
+        issue.expected === 'object' ? (colonHint(value) ?? listHint(path, value, ctx)) : undefined;
       return error(
         colon === undefined
           ? text
@@ -316,6 +327,18 @@ function colonHint(value: unknown): { en: string; ko: string } | undefined {
   const m = /^\s*([\p{L}_$][\p{L}\p{N}_-]*):(\S.*)$/u.exec(value);
   if (m === null || /^\/\//.test(m[2])) return undefined;
   const text = msg.noSpaceAfterColon(m[1], m[2]);
+  return { en: text.hint as string, ko: text.ko?.hint as string };
+}
+
+/** A list where an object with a `steps` list is expected (an endpoint's steps without `steps:`). */
+function listHint(
+  path: DocPath,
+  value: unknown,
+  ctx: Context,
+): { en: string; ko: string } | undefined {
+  if (!Array.isArray(value) || !knownKeysAt(ctx.root, path, ctx.input).includes('steps'))
+    return undefined;
+  const text = msg.listForSteps(String(path.at(-1) ?? ''));
   return { en: text.hint as string, ko: text.ko?.hint as string };
 }
 
