@@ -38,6 +38,16 @@ describe('scenario errors, as printed', () => {
     `);
   });
 
+  it('reports a tab used as indentation once, without the errors it causes on the lines after', () => {
+    const text = base.replace('    database: db\n', '\tdatabase: db\n');
+    expect(problems(text)).toMatchInlineSnapshot(`
+      "bad.yaml:8:1  (document)
+        ✖ cannot parse the file: Tabs are not allowed as indentation
+
+      1 error"
+    `);
+  });
+
   it('reports a wrong type with what was expected and received', () => {
     expect(problems(base.replace('connections: 4', 'connections: four'))).toMatchInlineSnapshot(`
       "bad.yaml:12:22  databases.db.connections
