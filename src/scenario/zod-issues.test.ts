@@ -11,6 +11,7 @@ import { stepLanguage } from './step-syntax.ts';
 const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
 const ScenarioDocument = LANGUAGE.document;
 
+import * as msg from './messages.ts';
 import { knownKeysAt } from './schema-walk.ts';
 import { fromZodIssues } from './zod-issues.ts';
 
@@ -238,6 +239,9 @@ describe('fromZodIssues', () => {
       'services.orders.replicas (key): unknown key "replicas" → did you mean "instances"?',
       'databases.db.poolSize (key): unknown key "poolSize" → did you mean "connections"?',
     ]);
+    // a name of Object.prototype is no alias (the fuzz test found it one)
+    for (const key of ['constructor', 'toString', '__proto__'])
+      expect(msg.unknownKey(key, ['instances']).hint).toBe('valid keys here: instances');
   });
 
   it('says YAML needs a space after a colon (cpu:1ms is one string)', () => {
