@@ -77,7 +77,7 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
     program
       .command('run')
       .description(
-        'run a scenario: print its summary and write summary.json, endpoints.csv, components.csv, timeseries.csv',
+        'run a scenario: print its summary and write its report to reports/<name> (or --out): index.html, the self-contained HTML page, with results.json, summary.json and the CSV files',
       )
       .argument('<scenario>', 'scenario file (.yaml or .json)'),
   )
@@ -105,7 +105,7 @@ export function createProgram(io: CliIo, result: ProgramResult, usage: Lang = 'e
     program
       .command('compare')
       .description(
-        'run every variant of a scenario with the same seed, print one comparison table and write the report of run plus compare.csv, compare.json',
+        'run every variant of a scenario with the same seed, print the highlights and the comparison of the variants (not the per-variant tables) and write the report of run plus compare.csv, compare.json',
       )
       .argument('<scenario>', 'scenario file (.yaml or .json)'),
   )

@@ -11,6 +11,7 @@ import type { LoopTiming, RunSummary } from '../metrics/summary.ts';
 import type { RequestTrace, TraceOptions } from '../metrics/traces.ts';
 import { parseScenario } from '../model/language.ts';
 import { replicationSeed, runScenario } from '../model/run.ts';
+import { withDuration } from '../scenario/fault-windows.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/issues.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
 import type { GuardText } from '../scenario/messages.ts';
@@ -131,9 +132,9 @@ async function runTaskOrThrow(task: ReplicationTask): Promise<ReplicationResult>
     throw new InternalError(
       `replication task: ${task.file} has no variant ${String(task.variant)}`,
     );
+  // --duration: the faults' windows made for it (not the file duration's, cut or kept)
   const scenario = {
-    ...base,
-    ...(task.durationMs === undefined ? {} : { durationMs: task.durationMs }),
+    ...(task.durationMs === undefined ? base : withDuration(base, task.durationMs)),
     ...(task.warmupMs === undefined ? {} : { warmupMs: task.warmupMs }),
   };
   const guard = new RunGuard(task.limits, {

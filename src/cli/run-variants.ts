@@ -29,6 +29,7 @@ import { buildReportData, type ReportData } from '../report/report-data.ts';
 import type { RunNotes } from '../report/results.ts';
 import { scenarioResults } from '../report/scenario-results.ts';
 import { timeWords } from '../report/time-words.ts';
+import { withDuration } from '../scenario/fault-windows.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { type LoadedScenario, readScenarioText } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -192,7 +193,8 @@ async function runAll(
   if (opts.duration !== undefined && opts.duration < 1000)
     io.err(`${shortDurationWarning(opts.duration, opts.lang)}\n`);
   const scenarios = loaded.variants.map((base) => {
-    const scenario = opts.duration === undefined ? base : { ...base, durationMs: opts.duration };
+    // --duration: the faults' windows made for it (not the file duration's, cut or kept)
+    const scenario = opts.duration === undefined ? base : withDuration(base, opts.duration);
     if (scenario.warmupMs >= scenario.durationMs) {
       const duration = timeWords(opts.duration ?? scenario.durationMs);
       throw new UsageError(

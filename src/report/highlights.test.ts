@@ -71,6 +71,30 @@ describe('the default highlights', () => {
     ]);
   });
 
+  it('leaves out the figures of a component a variant does not use (a database of its own)', () => {
+    const names = ['shared', 'split'];
+    const shared = [
+      est('overall||p99Ms', [30, 31, 32]),
+      est('component|pg|utilisation', [0.1, 0.11, 0.1], 'ratio'),
+      est('component|pg|arrivalsPerSec', [780, 790, 785], 'per-sec'),
+      est('component|cartdb|utilisation', [0, 0, 0], 'ratio'),
+      est('component|cartdb|arrivalsPerSec', [0, 0, 0], 'per-sec'),
+    ];
+    const split = [
+      est('overall||p99Ms', [30, 31, 32]),
+      est('component|pg|utilisation', [0.02, 0.021, 0.02], 'ratio'),
+      est('component|pg|arrivalsPerSec', [186, 188, 187], 'per-sec'),
+      est('component|cartdb|utilisation', [0.045, 0.046, 0.045], 'ratio'),
+      est('component|cartdb|arrivalsPerSec', [298, 300, 299], 'per-sec'),
+    ];
+    const estimates = [shared, split];
+    const picked = defaultHighlights(estimates, compareEstimates(names, estimates));
+    expect(picked.map((h) => h.key).sort()).toEqual([
+      'component|pg|arrivalsPerSec',
+      'component|pg|utilisation',
+    ]);
+  });
+
   it('without variants: the overall p99, throughput and error rate', () => {
     const one = [
       est('overall||p50Ms', [1]),

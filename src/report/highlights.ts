@@ -12,7 +12,10 @@
  *     whose differences do not vary (one replication, or every replication alike) is scored by
  *     its relative difference |mean(d)| / |baseline mean| instead and ranked after those with a
  *     spread when both exist. The 4 highest scores are shown, at most 2 per item, never a
- *     metric that is 0 in every variant.
+ *     metric that is 0 in every variant, and never the figures of a component some variant
+ *     does not use (no load in any replication): they compare using it with not using it — a
+ *     variant that moves work onto a database of its own reads "worse" for loading it — and
+ *     the move shows on the components it relieves and on the endpoints.
  *   - without variants: the overall p99, throughput and error rate.
  */
 import type { RunResult } from '../metrics/summary.ts';
@@ -125,8 +128,18 @@ export function defaultHighlights(
       return { key, name: highlightName(e ?? { id: '', label }) };
     });
   }
+  // components some variant does not use: no load in any of its replications
+  const unused = new Set(
+    estimates.flatMap((es) =>
+      es
+        .filter((x) => x.scope === 'component' && x.metric === 'arrivalsPerSec')
+        .filter((x) => x.values.every((v) => v === 0))
+        .map((x) => x.id),
+    ),
+  );
   const everywhere = first.filter(
     (e) =>
+      !(e.scope === 'component' && unused.has(e.id)) &&
       estimates.every((es) => es.some((x) => x.key === e.key)) &&
       estimates.some((es) => es.some((x) => x.key === e.key && x.estimate.mean !== 0)),
   );

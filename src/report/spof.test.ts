@@ -46,7 +46,7 @@ describe('spof analysis', () => {
     expect(windowFigures(coarse, { startMs: 10_000, endMs: 19_000 }).finished).toBe(20);
   });
 
-  it('chooses databases, caches and services with two or more callers', () => {
+  it('chooses the databases and caches something sends to, and services with two or more callers', () => {
     const summary = {
       components: [
         { id: 'gateway', kind: 'service' },
@@ -54,6 +54,7 @@ describe('spof analysis', () => {
         { id: 'orders', kind: 'service' },
         { id: 'db', kind: 'database' },
         { id: 'db[1]', kind: 'database' },
+        { id: 'other-db', kind: 'database' }, // another variant's: nothing sends to it here
       ],
       links: [
         { from: 'client', to: 'gateway', kind: 'request' },
@@ -72,6 +73,7 @@ describe('spof analysis', () => {
       'auth',
       'orders',
       'db',
+      'other-db',
     ]);
   });
 
@@ -111,6 +113,13 @@ describe('spof analysis', () => {
     const text = formatSpof(data, formatTable);
     expect(text).toContain(
       'most damaging: products, products-db — 2 of 2 endpoints below 99 % availability',
+    );
+    // the legend says what every column holds, "down" too
+    expect(text).toContain(
+      'cells: availability during the fault / worst per-second p99 · down: entry endpoints below 99 % availability',
+    );
+    expect(formatSpof(data, formatTable, 'ko')).toContain(
+      '다운: 가용성이 99 % 아래로 떨어진 진입 엔드포인트 수',
     );
     // the heatmap's columns and rows in the table's order
     const heat = spofHeatmapSpec({ ...data, endpoints: [...data.endpoints].reverse() }) as {

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
 import { referenceIssues, scenarioProblems, shopDocument } from '../test-support/scenarios.ts';
 import { GATEWAY_HOME, shopHead } from '../test-support/yaml.ts';
+import { faultWindows, withDuration } from './fault-windows.ts';
 import { toDotPath } from './issues.ts';
-import { faultWindows } from './normalize.ts';
 
 function check(faults: Record<string, unknown>): string[] {
   return referenceIssues({ ...shopDocument('100s', [2, 3]), faults }).map(
@@ -115,6 +115,66 @@ describe('fault windows', () => {
     expect(faultWindows(0, 10, 40, 2, 100)).toHaveLength(2);
     expect(faultWindows(95, 10, undefined, undefined, 100)).toEqual([{ startMs: 95, endMs: 100 }]);
     expect(faultWindows(120, 10, undefined, undefined, 100)).toEqual([]);
+  });
+
+  it("makes the windows again for a run of another duration (--duration), from the fault's timing", () => {
+    const text = `${shopHead({ duration: '2m' })}  gateway:
+    endpoints:
+      home: { steps: [{ cpu: 1ms }] }
+faults:
+  long: { kind: crash, target: gateway, at: 40s, for: 2m }
+  open-ended: { kind: crash, target: gateway, at: 100s }
+  every: { kind: latency, target: gateway, add: 5ms, at: 0s, for: 10s, every: 50s }
+  twice: { kind: latency, target: gateway, add: 5ms, at: 0s, for: 10s, every: 50s, times: 2 }
+`;
+    const [scenario] = parseScenario(text, 'f.yaml').variants;
+    const windows = (s: typeof scenario) =>
+      s.faults.map((f) => f.windows.map((w) => [w.startMs / 1000, w.endMs / 1000]));
+    expect(windows(scenario)).toEqual([
+      [[40, 120]],
+      [[100, 120]],
+      [
+        [0, 10],
+        [50, 60],
+        [100, 110],
+      ],
+      [
+        [0, 10],
+        [50, 60],
+      ],
+    ]);
+    const longer = withDuration(scenario, 240_000);
+    expect(longer.durationMs).toBe(240_000);
+    expect(windows(longer)).toEqual([
+      [[40, 160]],
+      [[100, 240]],
+      [
+        [0, 10],
+        [50, 60],
+        [100, 110],
+        [150, 160],
+        [200, 210],
+      ],
+      [
+        [0, 10],
+        [50, 60],
+      ],
+    ]);
+    expect(windows(withDuration(scenario, 60_000))).toEqual([
+      [[40, 60]],
+      [],
+      [
+        [0, 10],
+        [50, 60],
+      ],
+      [
+        [0, 10],
+        [50, 60],
+      ],
+    ]);
+    // twice over: the timing goes with the faults it made
+    expect(windows(withDuration(withDuration(scenario, 60_000), 240_000))).toEqual(windows(longer));
+    expect(withDuration(scenario, scenario.durationMs)).toBe(scenario);
   });
 
   it('normalizes the kinds with their defaults', () => {

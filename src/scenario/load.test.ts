@@ -38,6 +38,16 @@ describe('scenario errors, as printed', () => {
     `);
   });
 
+  it('reports a tab used as indentation once, without the errors it causes on the lines after', () => {
+    const text = base.replace('    database: db\n', '\tdatabase: db\n');
+    expect(problems(text)).toMatchInlineSnapshot(`
+      "bad.yaml:8:1  (document)
+        ✖ cannot parse the file: Tabs are not allowed as indentation
+
+      1 error"
+    `);
+  });
+
   it('reports a wrong type with what was expected and received', () => {
     expect(problems(base.replace('connections: 4', 'connections: four'))).toMatchInlineSnapshot(`
       "bad.yaml:12:22  databases.db.connections
@@ -120,6 +130,23 @@ describe('scenario errors, as printed', () => {
         → valid keys here: autoscale, cores, database, description, endpoints, gc, healthCheck, instances, loadBalancer, queueCapacity, rateLimit, runtime, …; did you mean "database"?
 
       2 errors"
+    `);
+  });
+
+  it('says a warning of the base document once, not again in every variant', () => {
+    // the timeout of 0.2 (ms) is the base's; variant "c" makes one of its own
+    const text = `${base.replace('target: orders/get', 'target: orders/get, timeout: 0.2')}variants:\n  a: {}\n  b: { description: two }\n  c:\n    set: { databases.db.queryTime: 0.3 }\n`;
+    const loaded = parseScenario(text, 'ok.yaml');
+    expect(formatIssues(loaded.warnings)).toMatchInlineSnapshot(`
+      "ok.yaml:5:50  workloads.w.timeout
+        ⚠ \`timeout: 0.2\` has no unit, so it is 0.2 ms (a number is milliseconds)
+        → write "0.2ms" if you mean it, or "0.2s" for seconds
+
+      ok.yaml:17:36  databases.db.queryTime
+        ⚠ in variant "c": \`queryTime: 0.3\` has no unit, so it is 0.3 ms (a number is milliseconds)
+        → write "0.3ms" if you mean it, or "0.3s" for seconds
+
+      2 warnings"
     `);
   });
 

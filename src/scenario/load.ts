@@ -224,7 +224,9 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
     return { ...rest, file, line: pos.line, col: pos.col };
   };
   if (doc.errors.length > 0)
-    throw new ScenarioError(doc.errors.map((e) => syntaxIssue(e, file, lineCounter)));
+    throw new ScenarioError(
+      sansTabEchoes(doc.errors).map((e) => syntaxIssue(e, file, lineCounter)),
+    );
   const treeIssues = checkYamlTree(doc, (offset) => lineCounter.linePos(offset));
   if (treeIssues.length > 0)
     throw new ScenarioError(
@@ -283,6 +285,8 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
   const scenarios: Scenario[] = [];
   const variantDocs: ScenarioParsed[] = [];
   const variantProblems: ScenarioIssue[] = [];
+  const issueKey = (u: UnlocatedIssue) => `${u.severity}|${JSON.stringify(u.path)}|${u.message}`;
+  const baseSaid = new Set(base.issues.map(issueKey));
   for (const [name, v] of Object.entries(variantsInput)) {
     const setPaths: [string, DocPath][] = [];
     // a shallow copy: assignPath copies what it changes below the root
@@ -317,6 +321,10 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
     }
     const checked = checkDocument(copy, language);
     for (const found of checked.issues) {
+      // a warning the base document gives already, at the same place in the same words, is not
+      // the variant's: said once (the base's), not once more per variant
+      if (baseSaid.has(issueKey(found)) && !setPaths.some(([, p]) => isUnder(found.path, p)))
+        continue;
       // what a slip created is refused: say the slip once, at its set key, with its did-you-mean
       const slip =
         found.severity === 'error' ? slips.find((m) => isUnder(found.path, m.at)) : undefined;
@@ -445,6 +453,20 @@ function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * The parser's errors without the echoes of a tab used as indentation: after one, the parser
+ * reads the following lines askew and reports each ("Nested mappings are not allowed in compact
+ * mappings", "All mapping items must start at the same column" …: eight errors for one tab).
+ * Kept: every tab, and what comes before the first.
+ */
+function sansTabEchoes<E extends { code: string; pos: [number, number] }>(
+  errors: readonly E[],
+): E[] {
+  const first = errors.find((e) => e.code === 'TAB_AS_INDENT');
+  if (first === undefined) return [...errors];
+  return errors.filter((e) => e.code === 'TAB_AS_INDENT' || e.pos[0] < first.pos[0]);
 }
 
 function syntaxIssue(

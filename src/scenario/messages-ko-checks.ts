@@ -5,7 +5,13 @@
  * and arguments (messages.ts, messages-limits.ts). Names, keys and values stay as written.
  */
 import type { Bilingual, KoText, StoreUse } from './issues.ts';
-import { koJoinAnd, koSuggestion } from './messages-ko.ts';
+import {
+  boundMessage,
+  invalidFormat,
+  invalidType,
+  koJoinAnd,
+  koSuggestion,
+} from './messages-ko.ts';
 import { listNames, showPlain } from './messages-values.ts';
 
 export function unknownOverrideKey(key: string, known: readonly string[]): KoText {
@@ -284,5 +290,77 @@ export function sessionNeeds(strategy: string, key: string, why: Bilingual): KoT
   return {
     message: `${strategy} 전략에는 ${key}:이(가) 필요합니다 (${why.ko})`,
     hint: key === 'idp' ? '예: idp: { service: idp }' : `sessions:에 ${key}:을(를) 추가하세요`,
+  };
+}
+
+/** messages.ts percentAsNumber: a share written as a number of per cent. */
+export function percentAsNumber(received: number): KoText {
+  const fraction = Number((received / 100).toPrecision(12));
+  return {
+    ...boundMessage({ origin: 'number', limit: 1, inclusive: true, received }, 'max'),
+    hint: `비율은 0과 1 사이의 분수나 백분율 문자열입니다: ${fraction} 또는 "${received}%"로 쓰세요`,
+  };
+}
+
+export function endpointWithoutService(
+  expectation: string,
+  received: string,
+  refs: readonly { service: string; endpoint: string }[],
+): KoText {
+  const all = refs.map((r) => `${r.service}/${r.endpoint}`);
+  const named = refs
+    .filter((r) => r.endpoint === received)
+    .map((r) => `${r.service}/${r.endpoint}`);
+  const ofService = refs
+    .filter((r) => r.service === received)
+    .map((r) => `${r.service}/${r.endpoint}`);
+  const quoted = (xs: readonly string[]) => listNames(xs.map((x) => `"${x}"`));
+  const hint =
+    named.length > 0
+      ? `엔드포인트 앞에 서비스를 쓰세요: 혹시 ${named.length === 1 ? quoted(named) : `${quoted(named)} 중 하나`}인가요?`
+      : ofService.length > 0
+        ? `"${received}"는 서비스입니다: 그 엔드포인트 ${quoted(ofService)} 중 하나를 쓰세요`
+        : koSuggestion(undefined, received, all);
+  return { ...invalidFormat(expectation, received), hint };
+}
+
+export function keyOutsideEntry(
+  expected: string,
+  received: unknown,
+  key: string,
+  section: string,
+  entries: readonly string[],
+): KoText {
+  const under =
+    entries.length === 0
+      ? '그중 하나'
+      : entries.length === 1
+        ? `"${entries[0]}"`
+        : `${listNames(entries.map((e) => `"${e}"`))} 중 하나`;
+  return {
+    ...invalidType(expected, received),
+    hint: `"${key}"는 ${section}의 각 항목에 쓰는 키이지 항목 이름이 아닙니다: ${under} 아래로 들여 쓰세요`,
+  };
+}
+
+export function noSpaceAfterColon(key: string, value: string): KoText {
+  return {
+    message: `YAML은 "${key}:${value}"를 문자열 하나로 읽습니다`,
+    hint: `YAML에서는 콜론 뒤에 공백이 있어야 합니다: "${key}: ${value}"로 쓰세요`,
+  };
+}
+
+export function mapForList(key: string, keys: readonly string[]): KoText {
+  const first = keys[0] ?? 'cpu';
+  return {
+    message: `${key}는 목록입니다`,
+    hint: `목록의 각 항목을 "- "로 시작하는 줄에 하나씩 쓰세요 (${key}: 다음 줄에 - ${first}: …)`,
+  };
+}
+
+export function listForSteps(name: string): KoText {
+  return {
+    message: '엔드포인트는 단계를 steps: 아래에 둡니다',
+    hint: `목록을 "steps:" 아래에 두세요 (${name}: 다음에 steps:, 그 아래 - cpu: …)`,
   };
 }

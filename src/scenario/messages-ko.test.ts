@@ -21,6 +21,12 @@ const COMMON: [string, IssueText, string[], string[]][] = [
     ['"instancs"'],
     ['instances, threads', '"instances"'],
   ],
+  [
+    "another tool's word for a key",
+    msg.unknownKey('replicas', ['instances', 'threads']),
+    ['"replicas"'],
+    ['"instances"'],
+  ],
   ['missing key', msg.missingKey('target'), ['"target"'], []],
   ['wrong type', msg.invalidType('a number', 'many'), ['문자열 "many"'], []],
   [
@@ -63,6 +69,12 @@ const COMMON: [string, IssueText, string[], string[]][] = [
     msg.unknownDistribution('exponental', ['exponential']),
     ['"exponental"'],
     ['"exponential"'],
+  ],
+  [
+    'unknown fault kind',
+    msg.unknownDistribution('outage', ['crash', 'latency'], 'kind'),
+    ['장애 종류', '"outage"'],
+    [],
   ],
   [
     'unitless duration',

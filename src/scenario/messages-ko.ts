@@ -13,6 +13,7 @@ import { ID_EXPECTATION, NOT_NFC, printable } from './identifiers.ts';
 import type { KoText } from './issues.ts';
 import {
   guessOr,
+  keyAlias,
   listNames,
   showDuration,
   showPlain,
@@ -197,7 +198,12 @@ export function unknownKey(key: string, known: readonly string[]): KoText {
     };
   const valid =
     known.length === 0 ? '이 키를 지우세요' : `이 자리에 쓸 수 있는 키: ${listNames(known)}`;
-  return { message: `알 수 없는 키 "${key}"`, hint: koSuggestion(valid, key, known) };
+  const alias = didYouMean(key, known) === undefined ? keyAlias(key, known) : undefined;
+  return {
+    message: `알 수 없는 키 "${key}"`,
+    hint:
+      alias === undefined ? koSuggestion(valid, key, known) : koSuggestion(valid, alias, [alias]),
+  };
 }
 
 export function missingKey(key: string | number, hint?: string): KoText {
@@ -253,10 +259,15 @@ export function unknownVersion(received: unknown): KoText {
   };
 }
 
-export function unknownDistribution(name: unknown, known: readonly string[]): KoText {
+/** What the value of a discriminator key chooses (messages.ts CHOICE_WORDS), in Korean. */
+const KO_CHOICE_WORDS: Record<string, string> = { dist: '분포', kind: '장애 종류' };
+const koChoiceWord = (key: string): string => KO_CHOICE_WORDS[key] ?? `${key} 값`;
+
+export function unknownDistribution(name: unknown, known: readonly string[], key = 'dist'): KoText {
   const shown = typeof name === 'string' ? `"${name}"` : koTypedValue(name);
+  const word = koChoiceWord(key);
   return {
-    message: `알 수 없는 분포 ${shown}; 알려진 분포: ${listNames(known)}`,
+    message: `알 수 없는 ${word} ${shown}; 알려진 ${word}: ${listNames(known)}`,
     hint: typeof name === 'string' ? koSuggestion(undefined, name, known) : undefined,
   };
 }
@@ -347,10 +358,10 @@ export function koJoinAnd(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} 및 ${items.at(-1)}`;
 }
 
-export function missingDistribution(known: readonly string[]): KoText {
+export function missingDistribution(known: readonly string[], key = 'dist'): KoText {
   return {
-    message: '필수 키가 없습니다: "dist"',
-    hint: `dist: 추가 (${listNames(known)} 중 하나)`,
+    message: `필수 키가 없습니다: "${key}"`,
+    hint: `${key}: 추가 (${listNames(known)} 중 하나)`,
   };
 }
 

@@ -154,3 +154,44 @@ export function showBytes(bytes: number): string {
   }
   return `${Number(value.toFixed(1))} ${units[unit]}`;
 }
+
+/**
+ * Words other tools use for a key of this language (Kubernetes' `replicas`, a pool's `poolSize`,
+ * a load tester's `rps`), each with the keys it may mean, in order of likelihood: an unknown key
+ * that is none of the known ones misspelt is offered the first of these that is valid there.
+ */
+const KEY_ALIASES = new Map<string, readonly string[]>(
+  Object.entries({
+    replicas: ['instances'],
+    replicacount: ['instances'],
+    pods: ['instances'],
+    nodes: ['instances'],
+    workers: ['threads'],
+    concurrency: ['threads', 'bulkhead'],
+    threadpool: ['threads'],
+    poolsize: ['connections', 'threads'],
+    pool: ['connections', 'threads'],
+    maxconnections: ['connections'],
+    db: ['database'],
+    datastore: ['database'],
+    rps: ['rate'],
+    qps: ['rate'],
+    tps: ['rate'],
+    arrivalrate: ['rate'],
+    endpoint: ['target'],
+    capacity: ['queueCapacity'],
+    queuesize: ['queueCapacity'],
+    retries: ['retry'],
+    circuitbreaker: ['breaker'],
+    servicetime: ['cpu'],
+    latency: ['queryTime', 'opTime', 'publishTime'],
+  }),
+);
+
+/**
+ * The key of `known` that `key`, a word of another tool, may mean (see KEY_ALIASES; a Map, so a
+ * key such as `constructor` finds nothing rather than Object.prototype's).
+ */
+export function keyAlias(key: string, known: readonly string[]): string | undefined {
+  return KEY_ALIASES.get(key.toLowerCase().replace(/[-_]/g, ''))?.find((k) => known.includes(k));
+}

@@ -8,6 +8,7 @@ import { printable } from './identifiers.ts';
 import type { Bilingual, IssueCode, IssueText, StoreUse } from './issues.ts';
 import * as ko from './messages-ko.ts';
 import {
+  keyAlias,
   listNames,
   showDuration,
   showPlain,
@@ -142,10 +143,15 @@ export function unknownKey(key: string, known: readonly string[]): IssueText {
       ko: ko.unknownKey(key, known),
     };
   const valid = known.length === 0 ? 'remove it' : `valid keys here: ${listNames(known)}`;
+  // not one of them misspelt: perhaps another tool's word for one (replicas for instances)
+  const alias = didYouMean(key, known) === undefined ? keyAlias(key, known) : undefined;
   return {
     code: 'unknown-key',
     message: `unknown key "${key}"`,
-    hint: withSuggestion(valid, key, known),
+    hint:
+      alias === undefined
+        ? withSuggestion(valid, key, known)
+        : withSuggestion(valid, alias, [alias]),
     ko: ko.unknownKey(key, known),
   };
 }
@@ -199,6 +205,17 @@ export function tooBig(bound: Bound): IssueText {
   };
 }
 
+/** A share (`availability`, `errorRate`, `utilisation` …) written as a number of per cent. */
+export function percentAsNumber(received: number): IssueText {
+  const text = tooBig({ origin: 'number', limit: 1, inclusive: true, received });
+  const fraction = Number((received / 100).toPrecision(12));
+  return {
+    ...text,
+    hint: `a share is a fraction from 0 to 1 or a percentage string: write ${fraction} or "${received}%"`,
+    ko: ko.percentAsNumber(received),
+  };
+}
+
 function boundMessage(bound: Bound, words: string, op: '>' | '<'): string {
   const { origin, limit, inclusive, received } = bound;
   if (origin === 'array' || origin === 'set') {
@@ -218,6 +235,91 @@ export function invalidFormat(expectation: string, received: unknown, hint?: str
     message: `${expectation}, received ${showValue(received)}`,
     hint,
     ko: ko.invalidFormat(expectation, received, hint),
+  };
+}
+
+/**
+ * An endpoint reference without its service (`endpoint: checkout`): the references it may mean —
+ * the endpoints of that name, the endpoints of the service of that name, or the closest one.
+ */
+export function endpointWithoutService(
+  expectation: string,
+  received: string,
+  refs: readonly { service: string; endpoint: string }[],
+): IssueText {
+  const all = refs.map((r) => `${r.service}/${r.endpoint}`);
+  const named = refs
+    .filter((r) => r.endpoint === received)
+    .map((r) => `${r.service}/${r.endpoint}`);
+  const ofService = refs
+    .filter((r) => r.service === received)
+    .map((r) => `${r.service}/${r.endpoint}`);
+  const quoted = (xs: readonly string[]) => listNames(xs.map((x) => `"${x}"`));
+  const hint =
+    named.length > 0
+      ? `write the service before the endpoint: did you mean ${named.length === 1 ? quoted(named) : `one of ${quoted(named)}`}?`
+      : ofService.length > 0
+        ? `"${received}" is a service: name one of its endpoints, ${quoted(ofService)}`
+        : withSuggestion(undefined, received, all);
+  return {
+    ...invalidFormat(expectation, received),
+    hint,
+    ko: ko.endpointWithoutService(expectation, received, refs),
+  };
+}
+
+/**
+ * A plain value where a named entry of `section` should be, under the name of one of an entry's
+ * keys (`target:` written beside the workloads instead of under one): indented one level short.
+ */
+export function keyOutsideEntry(
+  expected: string,
+  received: unknown,
+  key: string,
+  section: string,
+  entries: readonly string[],
+): IssueText {
+  const under =
+    entries.length === 0
+      ? 'one of them'
+      : entries.length === 1
+        ? `"${entries[0]}"`
+        : `one of ${listNames(entries.map((e) => `"${e}"`))}`;
+  return {
+    ...invalidType(expected, received),
+    hint: `"${key}" is a key of each entry of ${section}, not an entry's name: indent it under ${under}`,
+    ko: ko.keyOutsideEntry(expected, received, key, section, entries),
+  };
+}
+
+/** `key:value` without a space: YAML read it as one string, not a key and its value. */
+export function noSpaceAfterColon(key: string, value: string): IssueText {
+  return {
+    code: 'invalid-type',
+    message: `"${key}:${value}" is one string to YAML`,
+    hint: `YAML needs a space after the colon: write "${key}: ${value}"`,
+    ko: ko.noSpaceAfterColon(key, value),
+  };
+}
+
+/** A map where a list is expected (`steps: { cpu: 1ms }`): each item starts with "- ". */
+export function mapForList(key: string, keys: readonly string[]): IssueText {
+  const first = keys[0] ?? 'cpu';
+  return {
+    code: 'invalid-type',
+    message: `${key} is a list`,
+    hint: `write each item of the list on a line of its own starting with "- " (${key}:, then - ${first}: …)`,
+    ko: ko.mapForList(key, keys),
+  };
+}
+
+/** A list where an endpoint (an object with `steps:`) is expected. */
+export function listForSteps(name: string): IssueText {
+  return {
+    code: 'invalid-type',
+    message: 'an endpoint holds its steps under steps:',
+    hint: `put the list under "steps:" (${name}:, then steps:, then - cpu: …)`,
+    ko: ko.listForSteps(name),
   };
 }
 
@@ -250,24 +352,38 @@ export function invalidName(name: string, expectation: string): IssueText {
   return { code: 'invalid-name', message, ko: ko.invalidName(name, expectation) };
 }
 
-/** `dist:` names no known distribution. */
-export function unknownDistribution(name: unknown, known: readonly string[]): IssueText {
+/**
+ * What the value of a discriminator key chooses, in words: `dist:` a distribution, a fault's
+ * `kind:` a fault kind; another key (a union added later) its own name.
+ */
+const CHOICE_WORDS: Record<string, string> = { dist: 'distribution', kind: 'fault kind' };
+const choiceWord = (key: string): string => CHOICE_WORDS[key] ?? `${key} value`;
+
+/**
+ * `dist:` names no known distribution (or a fault's `kind:` no known fault kind: `key`, the
+ * discriminator key the value is under, says which).
+ */
+export function unknownDistribution(
+  name: unknown,
+  known: readonly string[],
+  key = 'dist',
+): IssueText {
   const shown = typeof name === 'string' ? `"${name}"` : showTypedValue(name);
   return {
     code: 'unknown-distribution',
-    message: `unknown distribution ${shown}; known: ${listNames(known)}`,
+    message: `unknown ${choiceWord(key)} ${shown}; known: ${listNames(known)}`,
     hint: typeof name === 'string' ? withSuggestion(undefined, name, known) : undefined,
-    ko: ko.unknownDistribution(name, known),
+    ko: ko.unknownDistribution(name, known, key),
   };
 }
 
-/** A distribution object without `dist:`. */
-export function missingDistribution(known: readonly string[]): IssueText {
+/** A distribution object without `dist:` (or a fault without `kind:`: `key` says which). */
+export function missingDistribution(known: readonly string[], key = 'dist'): IssueText {
   return {
     code: 'missing-key',
-    message: 'missing required key "dist"',
-    hint: `add dist: one of ${listNames(known)}`,
-    ko: ko.missingDistribution(known),
+    message: `missing required key "${key}"`,
+    hint: `add ${key}: one of ${listNames(known)}`,
+    ko: ko.missingDistribution(known, key),
   };
 }
 

@@ -25,6 +25,18 @@ const SLO_METRICS: Record<
   utilisation: { metric: 'utilisation', bound: 'max', parse: parsePercent },
 };
 
+/**
+ * A bound written as a bare number, with the unit it is read in, so the verdict's line compares
+ * like with like ("utilisation ≤ 70%" beside the measured "9.58 %", not "≤ 0.7"): a share as a
+ * percentage, a duration in ms, a throughput per second.
+ */
+function withUnit(key: (typeof SLO_BOUNDS)[number], n: number): string {
+  const { parse } = SLO_METRICS[key];
+  if (parse === parsePercent) return `${Number((n * 100).toPrecision(12))}%`;
+  if (parse === parseDurationMs) return `${n}ms`;
+  return `${n}/s`;
+}
+
 /** One SloDef per bound an SLO sets, in SLO_BOUNDS order. */
 export function normalizeSlo(name: string, s: Z<typeof S.Slo>): SloDef[] {
   const scope =
@@ -43,7 +55,7 @@ export function normalizeSlo(name: string, s: Z<typeof S.Slo>): SloDef[] {
       metric,
       bound,
       threshold: parse(written),
-      text: `${key} ${bound === 'max' ? '≤' : '≥'} ${typeof written === 'number' ? written : written.trim()}`,
+      text: `${key} ${bound === 'max' ? '≤' : '≥'} ${typeof written === 'number' ? withUnit(key, written) : written.trim()}`,
     });
   }
   return out;

@@ -5,6 +5,7 @@
  */
 import { normalizeCosts } from './costs.ts';
 import { durationDist } from './dist-spec.ts';
+import { faultWindows, rememberTiming } from './fault-windows.ts';
 import { normalizeSlo } from './normalize-slo.ts';
 import type * as S from './schema.ts';
 import type { RawStep, ScenarioParsed } from './schema.ts';
@@ -13,7 +14,6 @@ import type {
   DatabaseDef,
   EndpointDef,
   FaultDef,
-  FaultWindow,
   ListStrategy,
   NetworkDef,
   PayloadDef,
@@ -181,28 +181,6 @@ function normalizeSessions(x: Z<typeof S.Sessions>, doc: ScenarioParsed): Sessio
 }
 
 /**
- * The windows of a fault: from `at` for `for` (to the end without it), again every `every`
- * (`times` times, or while it starts before the end), each clipped to the run.
- */
-export function faultWindows(
-  atMs: number,
-  forMs: number | undefined,
-  everyMs: number | undefined,
-  times: number | undefined,
-  durationMs: number,
-): FaultWindow[] {
-  const windows: FaultWindow[] = [];
-  const length = forMs ?? Number.POSITIVE_INFINITY;
-  for (let start = atMs, n = 0; start < durationMs; n++) {
-    if (times !== undefined && n >= times) break;
-    windows.push({ startMs: start, endMs: Math.min(start + length, durationMs) });
-    if (everyMs === undefined || everyMs <= 0) break;
-    start += everyMs;
-  }
-  return windows;
-}
-
-/**
  * The accept queue of a frozen instance when the scenario names none: 511, the backlog Node's
  * `server.listen` asks for (Linux caps it at net.core.somaxconn, 4096 since kernel 5.4).
  */
@@ -222,7 +200,20 @@ function linkOf(f: Z<typeof S.Fault>): Pick<FaultDef, 'link' | 'split'> {
   return { link: faultLinks({ link: null, split })[0] ?? null, split };
 }
 
+/** A fault as the run needs it, its timing remembered for another duration (fault-windows.ts). */
 function normalizeFault(id: string, f: Z<typeof S.Fault>, durationMs: number): FaultDef {
+  const opt = (v: number | string | undefined) =>
+    v === undefined ? undefined : parseDurationMs(v);
+  const timing = {
+    atMs: parseDurationMs(f.at),
+    forMs: opt(f.for),
+    everyMs: opt(f.every),
+    times: f.times,
+  };
+  return rememberTiming(faultDefOf(id, f, durationMs), timing);
+}
+
+function faultDefOf(id: string, f: Z<typeof S.Fault>, durationMs: number): FaultDef {
   const instances =
     f.instances === undefined
       ? null

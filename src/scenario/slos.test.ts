@@ -84,7 +84,22 @@ describe('SLO checks', () => {
       ['fast', 'endpoint', 'gateway/home', 'p99Ms', 'max', 300, 'p99 ≤ 0.3s'],
       ['fast', 'endpoint', 'gateway/home', 'availability', 'min', 0.995, 'availability ≥ 99.5%'],
       ['fast', 'endpoint', 'gateway/home', 'throughputPerSec', 'min', 10, 'throughput ≥ 600/min'],
-      ['cool', 'component', 'gateway', 'utilisation', 'max', 0.7, 'utilisation ≤ 0.7'],
+      ['cool', 'component', 'gateway', 'utilisation', 'max', 0.7, 'utilisation ≤ 70%'],
+    ]);
+  });
+
+  it('writes a bound given as a bare number with its unit, so it reads beside the measured value', () => {
+    const text = `${GATEWAY_HOME}slos:
+  fast: { endpoint: gateway/home, p99: 80, availability: 0.995, errorRate: 0.001, throughput: 50 }
+  cool: { component: gateway, utilisation: 0.7 }
+`;
+    const { slos } = parseScenario(text, 'shop.yaml').variants[0];
+    expect(slos.map((s) => [s.threshold, s.text])).toEqual([
+      [80, 'p99 ≤ 80ms'],
+      [0.995, 'availability ≥ 99.5%'],
+      [0.001, 'errorRate ≤ 0.1%'],
+      [50, 'throughput ≥ 50/s'],
+      [0.7, 'utilisation ≤ 70%'],
     ]);
   });
 });

@@ -11,6 +11,7 @@ import { stepLanguage } from './step-syntax.ts';
 const LANGUAGE = stepLanguage(BUILTIN_STEP_KINDS);
 const ScenarioDocument = LANGUAGE.document;
 
+import * as msg from './messages.ts';
 import { knownKeysAt } from './schema-walk.ts';
 import { fromZodIssues } from './zod-issues.ts';
 
@@ -140,6 +141,135 @@ describe('fromZodIssues', () => {
     `);
   });
 
+  it('names a fault kind it does not know as a fault kind, not a distribution', () => {
+    const fault = (f: Record<string, unknown>) =>
+      scenario({ faults: { down: { target: 'orders', at: '1s', for: '1s', ...f } } });
+    expect(explain(fault({ kind: 'outage' }))).toEqual([
+      'faults.down.kind: unknown fault kind "outage"; known: capacity-loss, cpu-hog, crash, error-rate, gc-pause, latency, partition',
+    ]);
+    expect(explain(fault({ kind: 'crahs' }))).toEqual([
+      'faults.down.kind: unknown fault kind "crahs"; known: capacity-loss, cpu-hog, crash, error-rate, gc-pause, latency, partition → did you mean "crash"?',
+    ]);
+    expect(explain(fault({}))).toEqual([
+      'faults.down.kind: missing required key "kind" → add kind: one of capacity-loss, cpu-hog, crash, error-rate, gc-pause, latency, partition',
+    ]);
+  });
+
+  it('says how to write a share given as a number of per cent (availability: 99.9)', () => {
+    const slo = (bound: Record<string, unknown>) =>
+      scenario({ slos: { up: { endpoint: 'orders/get', ...bound } } });
+    expect(explain(slo({ availability: 99.9 }))).toEqual([
+      'slos.up.availability: must be <= 1, received 99.9 → a share is a fraction from 0 to 1 or a percentage string: write 0.999 or "99.9%"',
+    ]);
+    expect(explain(slo({ errorRate: 5 }))).toEqual([
+      'slos.up.errorRate: must be <= 1, received 5 → a share is a fraction from 0 to 1 or a percentage string: write 0.05 or "5%"',
+    ]);
+    // a probability is a fraction only: no percentage string to suggest
+    expect(
+      explain(withSteps([{ branch: [{ probability: 20, steps: [{ cpu: '1ms' }] }] }])),
+    ).toEqual([
+      'services.orders.endpoints.get.steps[0].branch[0].probability: must be <= 1, received 20',
+    ]);
+  });
+
+  it('suggests the service of an endpoint named without it (endpoint: checkout)', () => {
+    const services = {
+      gateway: { endpoints: { checkout: { steps: [{ call: 'orders/get' }] } } },
+      orders: {
+        endpoints: { get: { steps: [{ cpu: '2ms' }] }, list: { steps: [{ cpu: '2ms' }] } },
+      },
+    };
+    const slo = (endpoint: string) =>
+      explain(scenario({ services, slos: { fast: { endpoint, p99: '50ms' } } }));
+    const expected =
+      'slos.fast.endpoint: expected an endpoint reference "service/endpoint", such as "orders/create", received "';
+    expect(slo('checkout')).toEqual([
+      `${expected}checkout" → write the service before the endpoint: did you mean "gateway/checkout"?`,
+    ]);
+    expect(slo('orders')).toEqual([
+      `${expected}orders" → "orders" is a service: name one of its endpoints, "orders/get", "orders/list"`,
+    ]);
+    expect(slo('gateway-checkout')).toEqual([
+      `${expected}gateway-checkout" → did you mean "gateway/checkout"?`,
+    ]);
+    expect(
+      explain(scenario({ services, workloads: { w: { rate: '1/s', target: 'checkout' } } })),
+    ).toEqual([
+      `workloads.w.target: ${expected.slice('slos.fast.endpoint: '.length)}checkout" → write the service before the endpoint: did you mean "gateway/checkout"?`,
+    ]);
+    // a call to a database by its bare name is told what reaches a database
+    const databases = { pg: { connections: 4 } };
+    expect(
+      explain(
+        scenario({
+          databases,
+          services: {
+            ...services,
+            gateway: { endpoints: { checkout: { steps: [{ call: 'pg' }] } } },
+          },
+        }),
+      ),
+    ).toEqual([
+      'services.gateway.endpoints.checkout.steps[0].call: "pg" is a database; only service endpoints can be called → query it from an endpoint with a step such as: query: pg',
+    ]);
+  });
+
+  it('says a key written beside the entries, not under one, is indented one level short', () => {
+    const workloads = { browse: { rate: '10/s' }, target: 'orders/get' };
+    expect(explain(scenario({ workloads }))).toEqual([
+      'workloads.target: expected an object, received string "orders/get" → "target" is a key of each entry of workloads, not an entry\'s name: indent it under "browse"',
+    ]);
+    // a plain value under a name that is no entry's key: the type alone
+    expect(explain(scenario({ workloads: { browse: 'orders/get' } }))).toEqual([
+      'workloads.browse: expected an object, received string "orders/get"',
+    ]);
+  });
+
+  it("offers the key another tool's word means (replicas: instances, poolSize: connections)", () => {
+    expect(
+      explain(
+        scenario({
+          services: { orders: { replicas: 3, endpoints: { get: { steps: [{ cpu: '2ms' }] } } } },
+          databases: { db: { poolSize: 10 } },
+          workloads: { browse: { rps: 10, target: 'orders/get' } },
+        }),
+      ).map((line) => line.replace(/valid keys here: .*; /, '')),
+    ).toEqual([
+      'workloads.browse.rps (key): unknown key "rps" → did you mean "rate"?',
+      'services.orders.replicas (key): unknown key "replicas" → did you mean "instances"?',
+      'databases.db.poolSize (key): unknown key "poolSize" → did you mean "connections"?',
+    ]);
+    // a name of Object.prototype is no alias (the fuzz test found it one)
+    for (const key of ['constructor', 'toString', '__proto__'])
+      expect(msg.unknownKey(key, ['instances']).hint).toBe('valid keys here: instances');
+  });
+
+  it('says YAML needs a space after a colon (cpu:1ms is one string)', () => {
+    expect(explain(withSteps([{ cpu: '1ms' }, 'cpu:1ms']))).toEqual([
+      'services.orders.endpoints.get.steps[1]: expected a step such as { cpu: 2ms } or { call: orders/get }, received string "cpu:1ms" → YAML needs a space after the colon: write "cpu: 1ms"',
+    ]);
+    expect(explain(scenario({ databases: { db: 'connections:4' } }))).toEqual([
+      'databases.db: expected an object, received string "connections:4" → YAML needs a space after the colon: write "connections: 4"',
+    ]);
+    // an address is no pair
+    expect(explain(withSteps(['http://x']))[0]).not.toContain('space after the colon');
+  });
+
+  it('says how to write a list given as a map, and an endpoint given as a list of steps', () => {
+    expect(
+      explain(
+        scenario({ services: { orders: { endpoints: { get: { steps: { cpu: '2ms' } } } } } }),
+      ),
+    ).toEqual([
+      'services.orders.endpoints.get.steps: expected a list, received an object → write each item of the list on a line of its own starting with "- " (steps:, then - cpu: …)',
+    ]);
+    expect(
+      explain(scenario({ services: { orders: { endpoints: { get: [{ cpu: '2ms' }] } } } })),
+    ).toEqual([
+      'services.orders.endpoints.get: expected an object, received a list → put the list under "steps:" (get:, then steps:, then - cpu: …)',
+    ]);
+  });
+
   it('asks for dist when a distribution object has none', () => {
     expect(explain(withSteps([{ sleep: { mean: '2ms' } }]))).toMatchInlineSnapshot(`
       [
@@ -211,7 +341,7 @@ describe('fromZodIssues', () => {
       [
         "duration: expected a duration such as "2ms", "1.5s", "250us" or a number of ms, received "5 sec" → duration units: us, µs, ms, s, m or min, h",
         "workloads.browse.rate: expected a rate such as "200/s", "3/ms", "1200/min" or a number per second, received "10 per sec" → rate units: /ms, /s or /sec, /min or /m, /h",
-        "workloads.browse.target: expected an endpoint reference "service/endpoint", such as "orders/create", received "orders"",
+        "workloads.browse.target: expected an endpoint reference "service/endpoint", such as "orders/create", received "orders" → "orders" is a service: name one of its endpoints, "orders/get"",
       ]
     `);
   });

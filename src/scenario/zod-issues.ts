@@ -8,7 +8,7 @@ import type * as z from 'zod';
 import { identifierProblem } from './identifiers.ts';
 import type { DocPath, UnlocatedIssue } from './issues.ts';
 import * as msg from './messages.ts';
-import { DURATION_RE, ID_RE, RATE_RE } from './schema.ts';
+import { DURATION_RE, ENDPOINT_REF_RE, ID_RE, Percent, RATE_RE } from './schema.ts';
 import {
   describeSchema,
   isMissingKey,
@@ -79,11 +79,32 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
     }
     case 'invalid_union':
       return fromUnion(issue, path, ctx);
-    case 'invalid_type':
+    case 'invalid_type': {
       if (isMissingKey(ctx.input, path)) {
         return error(msg.missingKey(path[path.length - 1]));
       }
-      return error(msg.invalidType(typePhrase(issue.expected), value));
+      // `steps: { cpu: 1ms }`: a list written as a map
+      if (issue.expected === 'array' && isRecord(value)) {
+        const text = msg.invalidType(typePhrase(issue.expected), value);
+        const list = msg.mapForList(String(path.at(-1) ?? ''), Object.keys(value));
+        return error({
+          ...text,
+          hint: list.hint,
+          ko: text.ko && { ...text.ko, hint: list.ko?.hint },
+        });
+      }
+      const misplaced = misplacedKey(path, value, ctx);
+      if (misplaced !== undefined)
+        return error(msg.keyOutsideEntry(typePhrase(issue.expected), value, ...misplaced));
+      const text = msg.invalidType(typePhrase(issue.expected), value);
+      const colon =
+        issue.expected === 'object' ? (colonHint(value) ?? listHint(path, value, ctx)) : undefined;
+      return error(
+        colon === undefined
+          ? text
+          : { ...text, hint: colon.en, ko: text.ko && { ...text.ko, hint: colon.ko } },
+      );
+    }
     case 'too_small': {
       const { origin, minimum: limit, inclusive = true } = issue;
       return error(msg.tooSmall({ origin, limit, inclusive, received: value }));
@@ -99,12 +120,33 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
         typeof value === 'number'
       )
         return error(msg.overLimit(key, Number(limit), value));
+      // a share written as a percentage number (availability: 99.9): say how to write it
+      if (
+        origin === 'number' &&
+        typeof value === 'number' &&
+        value > 1 &&
+        value <= 100 &&
+        schemaAt(ctx.root, path, ctx.input) === Percent
+      )
+        return error(msg.percentAsNumber(value));
       return error(msg.tooBig({ origin, limit, inclusive, received: value }));
     }
     case 'invalid_format':
       if (value === 'constructor' || value === 'prototype') return error(msg.reservedName(value));
       if (issue.pattern === String(ID_RE) && typeof value === 'string')
         return error(msg.invalidFormat(identifierProblem(value) ?? issue.message, value));
+      // an endpoint without its service ("checkout" for "gateway/checkout"): the refs it may mean
+      if (
+        issue.pattern === String(ENDPOINT_REF_RE) &&
+        typeof value === 'string' &&
+        !value.includes('/')
+      ) {
+        // `call: pg`, a database: say what reaches it (as `call: pg/x` is told)
+        const databases = isRecord(ctx.input) ? ctx.input.databases : undefined;
+        if (path.at(-1) === 'call' && isRecord(databases) && Object.hasOwn(databases, value))
+          return error(msg.callToDatabase(value));
+        return error(msg.endpointWithoutService(issue.message, value, endpointRefs(ctx.input)));
+      }
       return error(msg.invalidFormat(issue.message, value, formatHint(issue.pattern, value)));
     case 'invalid_value':
       // the language's version: say which this msasim reads rather than only "expected 1"
@@ -120,6 +162,41 @@ function convert(issue: Issue, base: DocPath, ctx: Context): UnlocatedIssue[] {
     default:
       return error(msg.otherIssue(issue.code, issue.message));
   }
+}
+
+/**
+ * A key of an entry written one level too far out (`target:` beside the workloads, not under
+ * one): a plain value where a named entry (workload, service …) should be, under a name that is
+ * one of an entry's keys. The key, the section and the entries it may belong under.
+ */
+function misplacedKey(
+  path: DocPath,
+  value: unknown,
+  ctx: Context,
+): [key: string, section: string, entries: string[]] | undefined {
+  if (path.length !== 2 || typeof path[0] !== 'string' || typeof path[1] !== 'string')
+    return undefined;
+  if (value === null || typeof value === 'object') return undefined;
+  if (!knownKeysAt(ctx.root, path, ctx.input).includes(path[1])) return undefined;
+  const section = isRecord(ctx.input) ? ctx.input[path[0]] : undefined;
+  const entries = isRecord(section)
+    ? Object.entries(section)
+        .filter(([, v]) => isRecord(v))
+        .map(([k]) => k)
+    : [];
+  return [path[1], path[0], entries];
+}
+
+/** Every `service/endpoint` of a raw document, services and endpoints in document order. */
+function endpointRefs(input: unknown): { service: string; endpoint: string }[] {
+  const services = isRecord(input) ? input.services : undefined;
+  if (!isRecord(services)) return [];
+  return Object.entries(services).flatMap(([service, def]) => {
+    const endpoints = isRecord(def) ? def.endpoints : undefined;
+    return isRecord(endpoints)
+      ? Object.keys(endpoints).map((endpoint) => ({ service, endpoint }))
+      : [];
+  });
 }
 
 /**
@@ -150,8 +227,10 @@ function fromUnion(issue: UnionIssue, path: DocPath, ctx: Context): UnlocatedIss
   if (issue.discriminator !== undefined && issue.errors.length === 0) {
     // No option has this discriminator; zod's path already ends with the discriminator key.
     const known = (('options' in issue && issue.options) || []).map(String);
-    if (value === undefined) return error(msg.missingDistribution(known));
-    return error(msg.unknownDistribution(value, known));
+    // `dist` of a distribution, `kind` of a fault: the key decides the words
+    const key = String(issue.discriminator);
+    if (value === undefined) return error(msg.missingDistribution(known, key));
+    return error(msg.unknownDistribution(value, known, key));
   }
   if (isMissingKey(ctx.input, path)) {
     return error(msg.missingKey(path[path.length - 1]));
@@ -166,7 +245,7 @@ function fromUnion(issue: UnionIssue, path: DocPath, ctx: Context): UnlocatedIss
   if (candidates.length === 0) {
     const expected = schema === undefined ? expectedTypes(issue) : describeSchema(schema);
     const text = msg.invalidType(expected, value);
-    const hint = literalHint(schema, value);
+    const hint = colonHint(value) ?? literalHint(schema, value);
     return error({ ...text, hint: hint?.en, ko: text.ko && { ...text.ko, hint: hint?.ko } });
   }
   candidates.sort(
@@ -239,6 +318,30 @@ function expectedTypes(issue: UnionIssue): string {
 }
 
 /** "did you mean …" when a string is close to one of the union's string literals (both languages). */
+/**
+ * `cpu:1ms` where a map was expected: YAML reads a key only when a space follows its colon, so
+ * this is the string "cpu:1ms". Says so, with the pair written as meant.
+ */
+function colonHint(value: unknown): { en: string; ko: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^\s*([\p{L}_$][\p{L}\p{N}_-]*):(\S.*)$/u.exec(value);
+  if (m === null || /^\/\//.test(m[2])) return undefined;
+  const text = msg.noSpaceAfterColon(m[1], m[2]);
+  return { en: text.hint as string, ko: text.ko?.hint as string };
+}
+
+/** A list where an object with a `steps` list is expected (an endpoint's steps without `steps:`). */
+function listHint(
+  path: DocPath,
+  value: unknown,
+  ctx: Context,
+): { en: string; ko: string } | undefined {
+  if (!Array.isArray(value) || !knownKeysAt(ctx.root, path, ctx.input).includes('steps'))
+    return undefined;
+  const text = msg.listForSteps(String(path.at(-1) ?? ''));
+  return { en: text.hint as string, ko: text.ko?.hint as string };
+}
+
 function literalHint(
   schema: Schema | undefined,
   value: unknown,

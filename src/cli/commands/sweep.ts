@@ -49,6 +49,7 @@ import {
   type ScenarioOverride,
 } from '../../scenario/load.ts';
 import { type GuardText, wallBudgetSpent } from '../../scenario/messages.ts';
+import { faultsIdleForDuration } from '../duration-faults.ts';
 import { InternalError, SweepError, UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { checkOut } from '../out-target.ts';
@@ -108,6 +109,9 @@ export async function sweepCommand(
   const text = await readScenarioText(file);
   const loaded = validateGrid(file, text, params, opts.duration, budget);
   if (loaded.warnings.length > 0) io.err(`${formatIssues(loaded.warnings, opts.lang)}\n`);
+  if (opts.duration !== undefined)
+    for (const line of faultsIdleForDuration(loaded, opts.duration, opts.lang))
+      io.err(`⚠ ${line}\n`);
   // the data files its workloads replay, checked row by row before anything runs
   (await prepareWorkloadData(loaded)).close();
   const plan = planOf(file, text, loaded, params, opts);

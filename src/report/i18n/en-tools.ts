@@ -75,7 +75,8 @@ export const EN_TOOLS = {
   'spof.variant': ' · variant {variant}',
   'spof.col.down': 'down',
   'spof.noFault': '(no fault)',
-  'spof.cells': 'cells: availability during the fault / worst per-second p99',
+  'spof.cells':
+    'cells: availability during the fault / worst per-second p99 · down: entry endpoints below 99 % availability',
   'spof.noneDown': 'no single failure takes an endpoint below 99 % availability',
   'spof.worst': 'most damaging: {components} — {n} of {all} endpoints below 99 % availability',
   'spof.ownFault.one':

@@ -211,6 +211,10 @@ export const EN = {
     'fault {fault} ({kind} {target}) never struck: it starts at or after the run’s end ({end}); move its `at` earlier or lengthen `duration`',
   'prop.notFired.warmup':
     'fault {fault} ({kind} {target}) struck only during the warm-up (the first {warmup}, not counted): nothing of it is measured; move its `at` after the warm-up',
+  'prop.notFired.idleLink':
+    'fault {fault} ({kind} {target}) struck nothing: no message went over the link {target} after the warm-up (a link fault strikes what `from` sends to `to`); point `link` at a link that carries messages (the report’s topology draws them)',
+  'prop.notFired.idleLinkReverse':
+    'fault {fault} ({kind} {target}) struck nothing: no message went over the link {target} after the warm-up, but messages went the other way (a link fault strikes what `from` sends to `to`, and their answers come back over that same link); swap `from` and `to`',
   'prop.notRecovered': 'not by the end',
   'prop.unaffected': 'unaffected endpoints: {ids}',
   'prop.unaffected.page': 'Unaffected endpoints: {ids}.',

@@ -68,7 +68,8 @@ export const KO_TOOLS: Record<keyof typeof EN_TOOLS, string> = {
   'spof.variant': ' · 변형 {variant}',
   'spof.col.down': '다운',
   'spof.noFault': '(장애 없음)',
-  'spof.cells': '칸: 장애 동안의 가용성 / 1초 구간별 p99 중 최악값',
+  'spof.cells':
+    '칸: 장애 동안의 가용성 / 1초 구간별 p99 중 최악값 · 다운: 가용성이 99 % 아래로 떨어진 진입 엔드포인트 수',
   'spof.noneDown': '어떤 단일 장애도 엔드포인트의 가용성을 99 % 아래로 떨어뜨리지 않습니다',
   'spof.worst':
     '피해가 가장 큰 컴포넌트: {components} — 엔드포인트 {all}개 중 {n}개의 가용성이 99 % 아래로 떨어집니다',

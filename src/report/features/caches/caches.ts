@@ -18,10 +18,24 @@ import { round } from '../../round.ts';
 import { countColumns, inWords, num, pct, type TextColumn, tableOf } from '../../text-table.ts';
 
 type C = CacheSummary;
+
+/**
+ * A cache's hit ratio, or null when no request looked in it (a `kv` store, a variant that does
+ * not use it): not measured, shown as "–" and an empty CSV cell, never "0.0 %" beside the caches
+ * that are used. summary.json keeps the summary's 0 with its `lookups: 0`.
+ */
+export const measuredHitRatio = (c: C): number | null => (c.lookups > 0 ? c.hitRatio : null);
+
 const CACHE_COLUMNS: Column<C>[] = [
   ['cache', (c) => c.id],
   ...asIs<C>('type', 'lookups', 'hits', 'staleHits', 'misses'),
-  ...roundedFields<C>('hitRatio'),
+  [
+    'hitRatio',
+    (c) => {
+      const r = measuredHitRatio(c);
+      return r === null ? null : round(r);
+    },
+  ],
   ...asIs<C>('fills', 'unchangedWrites', 'evictions', 'expired', 'syncMessages'),
   ...roundedFields<C>('syncMessagesPerSec'),
   ...asIs<C>('syncBytes'),
@@ -45,7 +59,13 @@ const CACHE_TABLE: TextColumn<C>[] = [
   ['cache', (c) => c.id],
   ['type', (c) => c.type],
   ...countColumns<C>('lookups'),
-  ['hit ratio', (c) => pct(c.hitRatio)],
+  [
+    'hit ratio',
+    (c) => {
+      const r = measuredHitRatio(c);
+      return r === null ? '–' : pct(r);
+    },
+  ],
   ['stale hits', (c) => String(c.staleHits)],
   ...countColumns<C>('fills'),
   ['unchanged writes', (c) => String(c.unchangedWrites)],
@@ -66,7 +86,7 @@ export function cacheTable(s: RunSummary, lang: Lang = 'en'): string {
 const CACHE_SUMMARY: SummaryColumn<C>[] = [
   ['type', (c) => c.type],
   ['lookups', (c) => formatNumber(c.lookups)],
-  ['hit ratio', (c) => formatPercent(c.hitRatio)],
+  ['hit ratio', (c) => formatPercent(measuredHitRatio(c))],
   ['stale hits', (c) => formatNumber(c.staleHits)],
   ['evictions', (c) => formatNumber(c.evictions)],
   ['sync messages', (c) => formatRate(c.syncMessagesPerSec)],
@@ -88,7 +108,7 @@ export const CACHE_METRICS = keyMetricSource<CacheSummary>(
     // a cache no request looked in has no hit ratio (a variant that does not use it: not 0 %)
     {
       ...metricDef('hitRatio', 'hit ratio', 'ratio', false),
-      value: (c) => (c.lookups > 0 ? c.hitRatio : null),
+      value: measuredHitRatio,
     },
     lowerIsBetter('syncMessagesPerSec', 'sync messages/s', 'per-sec', (c) => c.syncMessagesPerSec),
     lowerIsBetter('memoryBytesPerInstance', 'memory per instance', 'bytes', (c) =>

@@ -70,6 +70,8 @@ describe('failure sections', () => {
       '⚠ 장애 billing-crash (crash billing[0]): 한 번도 일어나지 않았습니다. 실행이 끝나는 시각(70.0 s) 또는 그 뒤에 시작합니다.',
     );
     expect(koPage).not.toContain('never struck');
+    // nor does the topology mark billing struck
+    expect(faultMarks(data.variants[0]).get('billing')?.struck).not.toBe(true);
     // 100 s: the billing crash (78–98 s) loses invoices (at-most-once) and bills twice (at-least-once)
     const full = await shippedReportData('messaging/delivery-semantics.yaml', 100_000);
     expect(full.variants[0].propagation?.notFired).toEqual([]);

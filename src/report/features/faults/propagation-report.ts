@@ -30,6 +30,8 @@ export function notFiredText(
   lang: Lang = 'en',
 ): string {
   const values = { fault: f.fault, kind: f.kind, target: f.target };
+  if (f.why === 'idle-link')
+    return t(lang, f.reverse ? 'prop.notFired.idleLinkReverse' : 'prop.notFired.idleLink', values);
   return f.why === 'after-end'
     ? t(lang, 'prop.notFired.afterEnd', { ...values, end: seconds(durationMs) })
     : t(lang, 'prop.notFired.warmup', { ...values, warmup: seconds(warmupMs) });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../../metrics/series.ts';
 import type { StationPoint } from '../../../metrics/station-stats.ts';
 import { analysePropagation, type FaultTimeline, faultsNotFired } from './propagation.ts';
+import { notFiredText } from './propagation-report.ts';
 
 /** An endpoint second: `ok` requests at p99 `p99`, plus `failed`. */
 function ep(
@@ -169,5 +170,97 @@ describe('analysePropagation', () => {
     const none = analysePropagation({ requests, components: new Map() }, [late], 10_000);
     expect(none.notFired).toHaveLength(1);
     expect(none.blastRadius).toEqual([]);
+  });
+
+  it('counts a split as struck when any of its links carried messages', () => {
+    const link = (from: string, to: string, messages: number) =>
+      ({ from, to, kind: 'call', messages, perSec: messages / 60 }) as const;
+    const split = (id: string, links: { from: string; to: string }[]): FaultTimeline => ({
+      id,
+      kind: 'partition',
+      target: id,
+      links,
+      windows: [{ startMs: 20_000, endMs: 30_000 }],
+    });
+    const carried = [link('store', 'warehouse', 50), link('store', 'online', 0)];
+    const faults = [
+      split('one-used', [
+        { from: 'store', to: 'online' },
+        { from: 'store', to: 'warehouse' },
+      ]),
+      split('none-used', [
+        { from: 'store', to: 'online' },
+        { from: 'online', to: 'store' },
+      ]),
+      split('swapped', [{ from: 'warehouse', to: 'store' }]),
+    ];
+    expect(faultsNotFired(faults, 10_000, 60_000, carried)).toEqual([
+      { fault: 'none-used', kind: 'partition', target: 'none-used', why: 'idle-link' },
+      { fault: 'swapped', kind: 'partition', target: 'swapped', why: 'idle-link', reverse: true },
+    ]);
+  });
+
+  it('lists a link fault whose link carried no message as struck nothing, not "nothing degraded"', () => {
+    const requests = new Map([['a/b', seconds.map((s) => ep(s, 10))]]);
+    const onLink = (id: string, from: string, to: string): FaultTimeline => ({
+      id,
+      kind: 'latency',
+      target: `${from} → ${to}`,
+      links: [{ from, to }],
+      windows: [{ startMs: 20_000, endMs: 30_000 }],
+    });
+    const link = (from: string, to: string, messages: number) =>
+      ({ from, to, kind: 'call', messages, perSec: messages / 60 }) as const;
+    const links = [
+      link('client', 'gateway', 600),
+      link('gateway', 'pay', 600),
+      link('cart', 'db', 0),
+    ];
+    const faults = [
+      onLink('unused', 'cart', 'pay'), // no such link
+      onLink('idle', 'cart', 'db'), // built, but nothing went over it after the warm-up
+      onLink('swapped', 'pay', 'gateway'), // the calls go gateway → pay
+      onLink('used', 'gateway', 'pay'),
+    ];
+    expect(faultsNotFired(faults, 10_000, 60_000, links)).toEqual([
+      { fault: 'unused', kind: 'latency', target: 'cart → pay', why: 'idle-link' },
+      { fault: 'idle', kind: 'latency', target: 'cart → db', why: 'idle-link' },
+      {
+        fault: 'swapped',
+        kind: 'latency',
+        target: 'pay → gateway',
+        why: 'idle-link',
+        reverse: true,
+      },
+    ]);
+    // without the run's links nothing is known about them: no such verdict
+    expect(faultsNotFired(faults, 10_000, 60_000)).toEqual([]);
+    const p = analysePropagation(
+      { requests, components: new Map() },
+      faults,
+      10_000,
+      undefined,
+      [],
+      60_000,
+      links,
+    );
+    expect(p.notFired.map((f) => f.fault)).toEqual(['unused', 'idle', 'swapped']);
+    expect(p.blastRadius.map((b) => b.fault)).toEqual(['used']);
+  });
+
+  it('says in words why a link fault struck nothing, and which way the messages went', () => {
+    const f = {
+      fault: 'slow',
+      kind: 'latency',
+      target: 'pay → gateway',
+      why: 'idle-link',
+    } as const;
+    expect(notFiredText(f, 0, 60_000)).toBe(
+      'fault slow (latency pay → gateway) struck nothing: no message went over the link pay → gateway after the warm-up (a link fault strikes what `from` sends to `to`); point `link` at a link that carries messages (the report’s topology draws them)',
+    );
+    expect(notFiredText({ ...f, reverse: true }, 0, 60_000)).toContain('swap `from` and `to`');
+    expect(notFiredText({ ...f, reverse: true }, 0, 60_000, 'ko')).toContain(
+      '`from`과 `to`를 바꾸십시오',
+    );
   });
 });

@@ -17,15 +17,17 @@
  *
  * Two things the per-second series cannot show are said beside the blast radius: a fault that
  * never struck inside the counted run (it starts at or after the run's end, or strikes only
- * during the warm-up) is listed as such, never as "nothing degraded"; and damage to data
- * (messages lost or applied twice, sagas left inconsistent, sessions lost, replicated data's
- * changes lost), counted after the warm-up for the whole run, is listed as damage (the counters
- * carry no time, so it is the run's, not one fault window's).
+ * during the warm-up, or strikes a link that carried no message after the warm-up: a link
+ * fault strikes the messages its `from` sends to its `to`, and the model skips a link nothing
+ * uses) is listed as such, never as "nothing degraded"; and damage to data (messages lost or
+ * applied twice, sagas left inconsistent, sessions lost, replicated data's changes lost),
+ * counted after the warm-up for the whole run, is listed as damage (the counters carry no time,
+ * so it is the run's, not one fault window's).
  */
 import type { SeriesPoint } from '../../../metrics/series.ts';
 import type { StationPoint } from '../../../metrics/station-stats.ts';
-import type { RunResult, RunSummary } from '../../../metrics/summary.ts';
-import type { FaultDef, FaultWindow } from '../../../scenario/types.ts';
+import type { LinkSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
+import { type FaultDef, type FaultWindow, faultLinks } from '../../../scenario/types.ts';
 
 /** When a second counts as degraded, and how long onsets and recoveries must last. */
 export interface PropagationThresholds {
@@ -55,6 +57,8 @@ export interface FaultTimeline {
   kind: string;
   /** What it strikes: a component id or "from → to". */
   target: string;
+  /** A link fault's links, each from → to (absent: it strikes a component). */
+  links?: { from: string; to: string }[];
   windows: FaultWindow[];
 }
 
@@ -112,8 +116,13 @@ export interface FaultNotFired {
   fault: string;
   kind: string;
   target: string;
-  /** `after-end`: it starts at or after the run's end; `warm-up`: every window ends in the warm-up. */
-  why: 'after-end' | 'warm-up';
+  /**
+   * `after-end`: it starts at or after the run's end; `warm-up`: every window ends in the
+   * warm-up; `idle-link`: a link fault on a link that carried no message after the warm-up.
+   */
+  why: 'after-end' | 'warm-up' | 'idle-link';
+  /** idle-link: messages went the other way, from `to` to `from` (the ends swapped by mistake). */
+  reverse?: boolean;
 }
 
 /** Damage to data over the counted run: what, where, how many. */
@@ -291,13 +300,17 @@ export function analysePropagation(
   thresholds: PropagationThresholds = DEFAULT_THRESHOLDS,
   dataDamage: DataDamage[] = [],
   durationMs = Number.POSITIVE_INFINITY,
+  links?: readonly LinkSummary[],
 ): Propagation {
-  const notFired = faultsNotFired(faults, warmupMs, durationMs);
-  // windows that end in the warm-up or start after the end strike nothing counted: no blast
-  // radius of their own
+  const notFired = faultsNotFired(faults, warmupMs, durationMs, links);
+  const idle = new Set(notFired.filter((f) => f.why === 'idle-link').map((f) => f.fault));
+  // windows that end in the warm-up or start after the end strike nothing counted, nor do those
+  // of a fault on a link that carried nothing: no blast radius of their own
   const counted = faults.map((f) => ({
     ...f,
-    windows: f.windows.filter((w) => w.endMs > warmupMs && w.startMs < durationMs),
+    windows: idle.has(f.id)
+      ? []
+      : f.windows.filter((w) => w.endMs > warmupMs && w.startMs < durationMs),
   }));
   const windows = counted.flatMap((f) => f.windows);
   if (windows.length === 0)
@@ -373,19 +386,35 @@ export function analysePropagation(
 /**
  * The faults that never struck inside the counted run: no window starts before the run's end
  * (`durationMs`; windows are clipped to the scenario's duration, a run can be shorter), or every
- * window is over by the warm-up's end.
+ * window is over by the warm-up's end, or (given the run's `links`) a link fault's link carried
+ * no message after the warm-up.
  */
 export function faultsNotFired(
   faults: FaultTimeline[],
   warmupMs: number,
   durationMs = Number.POSITIVE_INFINITY,
+  links?: readonly LinkSummary[],
 ): FaultNotFired[] {
   const out: FaultNotFired[] = [];
+  const carried = (from: string, to: string) =>
+    links?.some((l) => l.from === from && l.to === to && l.messages > 0) ?? true;
   for (const f of faults) {
     const inRun = f.windows.filter((w) => w.startMs < durationMs);
     const why =
-      inRun.length === 0 ? 'after-end' : inRun.every((w) => w.endMs <= warmupMs) ? 'warm-up' : null;
-    if (why !== null) out.push({ fault: f.id, kind: f.kind, target: f.target, why });
+      inRun.length === 0
+        ? 'after-end'
+        : inRun.every((w) => w.endMs <= warmupMs)
+          ? 'warm-up'
+          : f.links !== undefined && !f.links.some((l) => carried(l.from, l.to))
+            ? 'idle-link'
+            : null;
+    if (why === null) continue;
+    const base = { fault: f.id, kind: f.kind, target: f.target, why } as const;
+    out.push(
+      why === 'idle-link' && f.links?.some((l) => carried(l.to, l.from))
+        ? { ...base, reverse: true }
+        : base,
+    );
   }
   return out;
 }
@@ -422,7 +451,9 @@ export function faultTimeline(def: FaultDef): FaultTimeline {
         : def.instances === null
           ? (def.component as string)
           : `${def.component}[${def.instances.join(',')}]`;
-  return { id: def.id, kind: def.kind, target, windows: def.windows };
+  return def.link !== null
+    ? { id: def.id, kind: def.kind, target, links: faultLinks(def), windows: def.windows }
+    : { id: def.id, kind: def.kind, target, windows: def.windows };
 }
 
 /** The propagation analysis of a run (null when its scenario has no faults). */
@@ -436,5 +467,6 @@ export function propagationOf(run: RunResult): Propagation | null {
     DEFAULT_THRESHOLDS,
     dataDamageOf(run.summary),
     run.summary.scenario.durationMs,
+    run.summary.links,
   );
 }

@@ -22,8 +22,11 @@ import { componentDescriptions } from '../descriptions/descriptions.ts';
  */
 export function faultMarks(v: VariantReport): Map<string, FaultMark> {
   const marks = new Map<string, FaultMark>();
+  // a fault that struck nothing counted (after the end, in the warm-up) marks nothing
+  const idle = new Set((v.propagation?.notFired ?? []).map((f) => f.fault));
   for (const f of v.summary.scenario.faults)
-    if (f.component !== null) marks.set(f.component, { struck: true, order: 0, delayMs: 0 });
+    if (f.component !== null && !idle.has(f.id))
+      marks.set(f.component, { struck: true, order: 0, delayMs: 0 });
   for (const b of v.propagation?.blastRadius ?? [])
     b.hits.forEach((h, i) => {
       if (h.scope !== 'component') return;

@@ -1,0 +1,51 @@
+/**
+ * `--duration` other than the file's: the faults keep their own timing. A fault of 2 minutes
+ * from 40 s in a 2-minute scenario run for 4 minutes lasts to 160 s, in the main thread's
+ * replication and in a worker thread's (before, both cut it at the file's 120 s: the run said
+ * an outage of 80 s where the scenario declared 120 s).
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { msasimInProcess } from '../test-support/cli.ts';
+
+const SCENARIO = `version: 1
+name: outage
+duration: 2m
+workloads:
+  w: { rate: 50/s, target: api/get }
+services:
+  api:
+    endpoints:
+      get: { steps: [{ cpu: 1ms }] }
+faults:
+  down: { kind: crash, target: api, at: 40s, for: 2m }
+`;
+
+describe('run --duration', () => {
+  it('makes the fault windows for the duration run, in every replication', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'msasim-duration-'));
+    const file = join(dir, 'outage.yaml');
+    await writeFile(file, SCENARIO);
+    const out = join(dir, 'report');
+    const r = await msasimInProcess(
+      ['run', file, '--duration', '4m', '--replications', '2', '--jobs', '2'].concat([
+        '--out',
+        out,
+      ]),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('fault down (crash api, 40.0 s–160.0 s)');
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary.runs[0].scenario.faults[0].windows).toEqual([
+      { startMs: 40_000, endMs: 160_000 },
+    ]);
+    // both replications failed for 120 s of 240 s: 50 %, the same in each (the worker's too)
+    const estimates = await readFile(join(out, 'estimates.csv'), 'utf8');
+    const errorRate = estimates.split('\n').find((l) => l.startsWith(',overall,,errorRate,'));
+    const [n, mean] = (errorRate ?? '').split(',').slice(4, 6).map(Number);
+    expect(n).toBe(2);
+    expect(mean).toBeCloseTo(0.5, 2);
+  });
+});

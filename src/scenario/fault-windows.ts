@@ -1,0 +1,69 @@
+/**
+ * The windows of a fault on the timeline, and a scenario run for another duration than its
+ * file's (`--duration`): its faults' windows made again for that duration from the fault's own
+ * timing (`at`, `for`, `every`, `times`), not the file duration's windows cut or kept. A fault
+ * without `for` lasts to the end of the run it is in; a recurring one recurs until that end.
+ *
+ * The timing is kept beside each normalized FaultDef (a WeakMap, so summary.json, which shows
+ * the FaultDef, is unchanged); a FaultDef made elsewhere (a test's, one read back from a file)
+ * has none, and its windows are only cut to a shorter run.
+ */
+import type { FaultDef, FaultWindow, Scenario } from './types.ts';
+
+/** A fault's timing as written, in ms (`for` and `every` absent when not given). */
+export interface FaultTiming {
+  atMs: number;
+  forMs: number | undefined;
+  everyMs: number | undefined;
+  times: number | undefined;
+}
+
+const timings = new WeakMap<FaultDef, FaultTiming>();
+
+/**
+ * The windows of a fault: from `at` for `for` (to the end without it), again every `every`
+ * (`times` times, or while it starts before the end), each clipped to the run.
+ */
+export function faultWindows(
+  atMs: number,
+  forMs: number | undefined,
+  everyMs: number | undefined,
+  times: number | undefined,
+  durationMs: number,
+): FaultWindow[] {
+  const windows: FaultWindow[] = [];
+  const length = forMs ?? Number.POSITIVE_INFINITY;
+  for (let start = atMs, n = 0; start < durationMs; n++) {
+    if (times !== undefined && n >= times) break;
+    windows.push({ startMs: start, endMs: Math.min(start + length, durationMs) });
+    if (everyMs === undefined || everyMs <= 0) break;
+    start += everyMs;
+  }
+  return windows;
+}
+
+/** Remembers the timing a normalized fault's windows were made from (see withDuration). */
+export function rememberTiming(def: FaultDef, timing: FaultTiming): FaultDef {
+  timings.set(def, timing);
+  return def;
+}
+
+/**
+ * `scenario` run for `durationMs`: the duration set and every fault's windows made for it (the
+ * same scenario when the duration is its own).
+ */
+export function withDuration(scenario: Scenario, durationMs: number): Scenario {
+  if (durationMs === scenario.durationMs) return scenario;
+  const faults = scenario.faults.map((f) => {
+    const t = timings.get(f);
+    const windows =
+      t === undefined
+        ? f.windows
+            .filter((w) => w.startMs < durationMs)
+            .map((w) => ({ startMs: w.startMs, endMs: Math.min(w.endMs, durationMs) }))
+        : faultWindows(t.atMs, t.forMs, t.everyMs, t.times, durationMs);
+    const def = { ...f, windows };
+    return t === undefined ? def : rememberTiming(def, t);
+  });
+  return { ...scenario, durationMs, faults };
+}
