@@ -5,7 +5,8 @@
  * refusal that suits what travels over the link).
  */
 
-import { type FaultDef, faultLinks } from '../scenario/types.ts';
+import { faultLinks } from '../scenario/fault-links.ts';
+import type { FaultDef } from '../scenario/types.ts';
 import type { PublishOp } from './broker.ts';
 import type { BuildContext } from './build-context.ts';
 import type { CacheOp } from './cache/distributed-cache.ts';
@@ -24,7 +25,7 @@ export function startFaults(model: BuildContext): void {
   const { sim, rng } = model;
   for (const def of model.scenario.faults) {
     if (def.link !== null) {
-      // every link the fault strikes (one, or a split's: scenario/types.ts faultLinks)
+      // every link the fault strikes (one, or a split's: scenario/fault-links.ts)
       for (const { from, to } of faultLinks(def)) {
         const link = model.network.find(from, to);
         if (link === undefined) continue; // a link nothing uses: the fault has nothing to strike

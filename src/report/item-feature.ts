@@ -53,6 +53,8 @@ export interface ItemFeatureSpec<T extends { id: string }> {
   metrics?: { scope: string; defs: readonly ItemMetricDef<T>[] };
   /** More parts (another file); they get the items with their runs. */
   more?: (items: (results: ScenarioResults) => [RunResult, T][]) => ReportPart[];
+  /** Its rows of timeseries.csv for one run, if any (ReportFeature.series). */
+  series?: (run: RunResult) => unknown[][];
 }
 
 /** The part that draws the page's section of `page`. */
@@ -87,6 +89,7 @@ export function itemFeature<T extends { id: string }>(spec: ItemFeatureSpec<T>):
   return {
     id,
     present: someRunHas(spec.of),
+    ...(spec.series === undefined ? {} : { series: spec.series }),
     keyMetrics:
       spec.metrics === undefined
         ? []

@@ -12,7 +12,7 @@ import {
   koJoinAnd,
   koSuggestion,
 } from './messages-ko.ts';
-import { listNames, showPlain } from './messages-values.ts';
+import { endpointCandidates, listNames, showPlain } from './messages-values.ts';
 
 export function unknownOverrideKey(key: string, known: readonly string[]): KoText {
   return {
@@ -307,14 +307,7 @@ export function endpointWithoutService(
   received: string,
   refs: readonly { service: string; endpoint: string }[],
 ): KoText {
-  const all = refs.map((r) => `${r.service}/${r.endpoint}`);
-  const named = refs
-    .filter((r) => r.endpoint === received)
-    .map((r) => `${r.service}/${r.endpoint}`);
-  const ofService = refs
-    .filter((r) => r.service === received)
-    .map((r) => `${r.service}/${r.endpoint}`);
-  const quoted = (xs: readonly string[]) => listNames(xs.map((x) => `"${x}"`));
+  const { all, named, ofService, quoted } = endpointCandidates(received, refs);
   const hint =
     named.length > 0
       ? `엔드포인트 앞에 서비스를 쓰세요: 혹시 ${named.length === 1 ? quoted(named) : `${quoted(named)} 중 하나`}인가요?`

@@ -195,3 +195,27 @@ const KEY_ALIASES = new Map<string, readonly string[]>(
 export function keyAlias(key: string, known: readonly string[]): string | undefined {
   return KEY_ALIASES.get(key.toLowerCase().replace(/[-_]/g, ''))?.find((k) => known.includes(k));
 }
+
+/**
+ * What an endpoint reference without its service (`endpoint: checkout`) may mean, in both
+ * languages' words: every reference (`all`, for the closest one), the endpoints of that name
+ * (`named`) and the endpoints of the service of that name (`ofService`), each "service/endpoint";
+ * `quoted` lists some of them in quotes.
+ */
+export function endpointCandidates(
+  received: string,
+  refs: readonly { service: string; endpoint: string }[],
+): {
+  all: string[];
+  named: string[];
+  ofService: string[];
+  quoted: (xs: readonly string[]) => string;
+} {
+  const name = (r: { service: string; endpoint: string }) => `${r.service}/${r.endpoint}`;
+  return {
+    all: refs.map(name),
+    named: refs.filter((r) => r.endpoint === received).map(name),
+    ofService: refs.filter((r) => r.service === received).map(name),
+    quoted: (xs) => listNames(xs.map((x) => `"${x}"`)),
+  };
+}

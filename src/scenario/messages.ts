@@ -8,6 +8,7 @@ import { printable } from './identifiers.ts';
 import type { Bilingual, IssueCode, IssueText, StoreUse } from './issues.ts';
 import * as ko from './messages-ko.ts';
 import {
+  endpointCandidates,
   keyAlias,
   listNames,
   showDuration,
@@ -247,14 +248,7 @@ export function endpointWithoutService(
   received: string,
   refs: readonly { service: string; endpoint: string }[],
 ): IssueText {
-  const all = refs.map((r) => `${r.service}/${r.endpoint}`);
-  const named = refs
-    .filter((r) => r.endpoint === received)
-    .map((r) => `${r.service}/${r.endpoint}`);
-  const ofService = refs
-    .filter((r) => r.service === received)
-    .map((r) => `${r.service}/${r.endpoint}`);
-  const quoted = (xs: readonly string[]) => listNames(xs.map((x) => `"${x}"`));
+  const { all, named, ofService, quoted } = endpointCandidates(received, refs);
   const hint =
     named.length > 0
       ? `write the service before the endpoint: did you mean ${named.length === 1 ? quoted(named) : `one of ${quoted(named)}`}?`

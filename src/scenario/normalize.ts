@@ -5,6 +5,7 @@
  */
 import { normalizeCosts } from './costs.ts';
 import { durationDist } from './dist-spec.ts';
+import { splitLinks } from './fault-links.ts';
 import { faultWindows, rememberTiming } from './fault-windows.ts';
 import { normalizeSlo } from './normalize-slo.ts';
 import type * as S from './schema.ts';
@@ -25,7 +26,6 @@ import type {
   WorkloadDef,
   WorkloadTarget,
 } from './types.ts';
-import { faultLinks } from './types.ts';
 import {
   parseBandwidth,
   parseBytes,
@@ -188,7 +188,7 @@ export const DEFAULT_FREEZE_BACKLOG = 511;
 
 /**
  * A fault's `link` (its first link) and, when it names lists or `direction: both`, its `split`
- * (types.ts faultLinks); one link one way stays as it always was.
+ * (fault-links.ts); one link one way stays as it always was.
  */
 function linkOf(f: Z<typeof S.Fault>): Pick<FaultDef, 'link' | 'split'> {
   if (f.link === undefined) return { link: null };
@@ -196,8 +196,8 @@ function linkOf(f: Z<typeof S.Fault>): Pick<FaultDef, 'link' | 'split'> {
   const to = [f.link.to].flat();
   const both = f.direction === 'both';
   if (from.length === 1 && to.length === 1 && !both) return { link: { from: from[0], to: to[0] } };
-  const split = { from, to, both };
-  return { link: faultLinks({ link: null, split })[0] ?? null, split };
+  const links = splitLinks(from, to, both);
+  return { link: links[0] ?? null, split: { from, to, both, links } };
 }
 
 /** A fault as the run needs it, its timing remembered for another duration (fault-windows.ts). */

@@ -372,9 +372,15 @@ export interface FaultDef {
   link: { from: string; to: string } | null;
   /**
    * A fault on several links: every link from one of `from` to one of `to`, and back with
-   * `both` (faultLinks). Absent for one link one way, so such a fault's summary keeps its bytes.
+   * `both` (fault-links.ts). Absent for one link one way, so such a fault's summary keeps its bytes.
    */
-  split?: { from: string[]; to: string[]; both: boolean };
+  split?: {
+    from: string[];
+    to: string[];
+    both: boolean;
+    /** Every link it strikes, in order (fault-links.ts splitLinks). */
+    links: { from: string; to: string }[];
+  };
   /** Every window the fault is active in, in time order, within the run. */
   windows: FaultWindow[];
   /** crash: refuse, hang or freeze; partition: drop or blackhole; null otherwise. */
@@ -489,24 +495,3 @@ export interface HighlightDef {
 
 /** Id of the pseudo-component that sends workload requests (usable in network links). */
 export const CLIENT_ID = 'client';
-
-/**
- * The directed links a fault strikes: its `split`'s (every from × to pair, then the way back
- * with `both`, a component never linked to itself, each once) or its one `link` (none for a
- * component fault).
- */
-export function faultLinks(def: Pick<FaultDef, 'link' | 'split'>): { from: string; to: string }[] {
-  if (def.split === undefined) return def.link === null ? [] : [def.link];
-  const { from, to, both } = def.split;
-  const out: { from: string; to: string }[] = [];
-  const seen = new Set<string>();
-  const add = (a: string, b: string) => {
-    const key = `${a}\u0000${b}`;
-    if (a === b || seen.has(key)) return;
-    seen.add(key);
-    out.push({ from: a, to: b });
-  };
-  for (const a of from) for (const b of to) add(a, b);
-  if (both) for (const a of from) for (const b of to) add(b, a);
-  return out;
-}

@@ -197,9 +197,9 @@ export const KO: Record<MessageKey, string> = {
   'prop.notFired.warmup':
     '장애 {fault} ({kind} {target}): 워밍업 동안에만 일어났습니다 (처음 {warmup}, 집계하지 않음). 측정된 것이 없습니다. `at`을 워밍업 뒤로 옮기십시오',
   'prop.notFired.idleLink':
-    '장애 {fault} ({kind} {target}): 아무것도 치지 못했습니다. 워밍업 뒤에 링크 {target}로 간 메시지가 없습니다 (링크 장애는 `from`이 `to`로 보내는 것을 칩니다). 메시지가 오가는 링크(보고서의 토폴로지에 그려짐)를 `link`에 적으십시오',
+    '장애 {fault} ({kind} {target}): 아무것도 치지 못했습니다. 워밍업 뒤에 {target} 링크로 간 메시지가 없습니다 (링크 장애는 `from`이 `to`로 보내는 것을 칩니다). 메시지가 오가는 링크(보고서의 토폴로지에 그려짐)를 `link`에 적으십시오',
   'prop.notFired.idleLinkReverse':
-    '장애 {fault} ({kind} {target}): 아무것도 치지 못했습니다. 워밍업 뒤에 링크 {target}로 간 메시지는 없고 반대 방향으로는 있었습니다 (링크 장애는 `from`이 `to`로 보내는 것을 치고, 그 응답도 같은 링크로 돌아옵니다). `from`과 `to`를 바꾸십시오',
+    '장애 {fault} ({kind} {target}): 아무것도 치지 못했습니다. 워밍업 뒤에 {target} 링크로 간 메시지는 없고 반대 방향으로는 있었습니다 (링크 장애는 `from`이 `to`로 보내는 것을 치고, 그 응답도 같은 링크로 돌아옵니다). `from`과 `to`를 바꾸십시오',
   'prop.notRecovered': '끝까지 회복 안 됨',
   'prop.unaffected': '영향받지 않은 엔드포인트: {ids}',
   'prop.unaffected.page': '영향받지 않은 엔드포인트: {ids}.',

@@ -27,7 +27,7 @@
 import type { SeriesPoint } from '../../../metrics/series.ts';
 import type { StationPoint } from '../../../metrics/station-stats.ts';
 import type { LinkSummary, RunResult, RunSummary } from '../../../metrics/summary.ts';
-import { type FaultDef, type FaultWindow, faultLinks } from '../../../scenario/types.ts';
+import type { FaultDef, FaultWindow } from '../../../scenario/types.ts';
 
 /** When a second counts as degraded, and how long onsets and recoveries must last. */
 export interface PropagationThresholds {
@@ -452,7 +452,13 @@ export function faultTimeline(def: FaultDef): FaultTimeline {
           ? (def.component as string)
           : `${def.component}[${def.instances.join(',')}]`;
   return def.link !== null
-    ? { id: def.id, kind: def.kind, target, links: faultLinks(def), windows: def.windows }
+    ? {
+        id: def.id,
+        kind: def.kind,
+        target,
+        links: def.split?.links ?? [def.link],
+        windows: def.windows,
+      }
     : { id: def.id, kind: def.kind, target, windows: def.windows };
 }
 

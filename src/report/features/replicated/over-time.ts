@@ -12,7 +12,13 @@ import type { RunResult } from '../../../metrics/summary.ts';
 import { variantOf } from '../../csv.ts';
 import { chartSpec, variantColor } from '../../html/chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4, timeX } from '../../html/chart-style.ts';
-import { faultWindows, variantLabel, windowBands, windowRows } from '../../html/charts.ts';
+import {
+  faultWindows,
+  SERIES_LINE,
+  variantLabel,
+  windowBands,
+  windowRows,
+} from '../../html/charts.ts';
 import type { PageChart } from '../../html/layout.ts';
 import {
   bucketBySecond,
@@ -59,8 +65,8 @@ export function divergedChart(data: ReportData): TopLevelSpec {
         variant: name,
         data: x.id,
         // the mean of its seconds' shares (each second alike, however many reads it had; the
-        // summary keeps shares, not counts): drawn at its middle
-        second: r4(bucket[0].second + (bucket.length * widthS) / 2),
+        // summary keeps shares, not counts), held over the bucket from its first second
+        second: r4(bucket[0].second),
         diverged: mean === null ? null : r4(mean),
       };
     }),
@@ -82,13 +88,8 @@ export function divergedChart(data: ReportData): TopLevelSpec {
       layer: [
         ...windowBands(windowRows(data, faults)),
         {
-          mark: {
-            type: 'line',
-            interpolate: 'linear',
-            invalid: 'break-paths-filter-domains',
-            tooltip: true,
-            clip: true,
-          },
+          // what happened in [s, s + 1) held over that second, as every per-second series
+          mark: SERIES_LINE,
           encoding: {
             x: timeX(),
             y: {
@@ -105,7 +106,7 @@ export function divergedChart(data: ReportData): TopLevelSpec {
             tooltip: [
               { field: 'variant', type: 'nominal' },
               { field: 'data', type: 'nominal' },
-              { field: 'second', type: 'quantitative', title: 'at second' },
+              { field: 'second', type: 'quantitative', title: 'from second' },
               {
                 field: 'diverged',
                 type: 'quantitative',
