@@ -5,6 +5,7 @@
  * has none, and prints English exactly as before otherwise.
  */
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { formatIssues } from './format.ts';
 import { identifierProblem } from './identifiers.ts';
 import type { IssueText, ScenarioIssue } from './issues.ts';
@@ -176,6 +177,14 @@ describe('Korean problem texts', () => {
     expect(ko.yamlSyntax('Unexpected flow-seq-end token')).toBe(
       '파일을 해석할 수 없습니다: Unexpected flow-seq-end token',
     );
+  });
+
+  it('explains an unclosed quote of either kind, as the YAML parser words it', () => {
+    // the parser's own sentences, not copies: "Missing closing 'quote" missed the Korean text
+    for (const text of ['a: "open\n', "a: 'open\n"]) {
+      const [error] = parseDocument(text).errors;
+      expect(ko.yamlSyntax(msg.parserFirstLine(error.message))).toContain('닫는 따옴표가 없습니다');
+    }
   });
 
   it("the YAML parser's sentence (which stays English) loses the position it repeats", () => {
