@@ -19,7 +19,7 @@ const KO_YAML_SYNTAX: [RegExp, string][] = [
     '한 맵의 키들은 같은 열에서 시작해야 합니다. 들여쓰기 칸 수를 맞추세요',
   ],
   [
-    /^All collection items must start at the same column/,
+    /^All sequence items must start at the same column/,
     '한 목록의 항목들은 같은 열에서 시작해야 합니다. 들여쓰기 칸 수를 맞추세요',
   ],
   [

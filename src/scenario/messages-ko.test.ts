@@ -187,6 +187,15 @@ describe('Korean problem texts', () => {
     }
   });
 
+  it('explains items of a list not in one column, as the YAML parser words it', () => {
+    // "All sequence items must …": the pattern was written for "All collection items", which
+    // the parser never says
+    const [error] = parseDocument('- - 1\n  - 2\n - 3\n').errors;
+    expect(ko.yamlSyntax(msg.parserFirstLine(error.message))).toContain(
+      '한 목록의 항목들은 같은 열에서 시작해야 합니다',
+    );
+  });
+
   it("the YAML parser's sentence (which stays English) loses the position it repeats", () => {
     expect(msg.parserFirstLine('Unexpected scalar at line 3, column 1:\n\n  x\n')).toBe(
       'Unexpected scalar',
