@@ -35,7 +35,9 @@ const loaded = (warmups: number[], warnings: ScenarioIssue[] = []): LoadedScenar
   file: 's.yaml',
   name: 's',
   description: '',
-  variants: warmups.map((warmupMs, i) => ({ variant: `v${i}`, warmupMs }) as Scenario),
+  variants: warmups.map(
+    (warmupMs, i) => ({ variant: `v${i}`, warmupMs, faults: [] }) as unknown as Scenario,
+  ),
   highlights: [],
   replications: null,
   warnings,
