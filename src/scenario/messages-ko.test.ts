@@ -196,6 +196,26 @@ describe('Korean problem texts', () => {
     );
   });
 
+  it('puts no one-form particle after a name in the hints for a first-time user', () => {
+    // 는/를/로 after a name read wrong after half the names ("pool:10"를, "orders"는 …): a name
+    // takes no particle or both forms, as this file's header says
+    const texts = [
+      ko.endpointWithoutService('e', 'orders', [{ service: 'orders', endpoint: 'get' }]).hint,
+      ko.keyOutsideEntry('object', 'x', 'target', 'workloads', ['shop']).hint,
+      ko.noSpaceAfterColon('pool', '10').message,
+      ko.noSpaceAfterColon('pool', '10').hint,
+      ko.mapForList('steps', ['cpu']).message,
+    ];
+    for (const text of texts) expect(text).not.toMatch(/(orders|target|10|steps)"?(는|를|로) /);
+    expect(texts).toEqual([
+      '"orders"은(는) 서비스입니다: 그 엔드포인트 "orders/get" 중 하나를 쓰세요',
+      '"target"은(는) workloads의 각 항목에 쓰는 키이지 항목 이름이 아닙니다: "shop" 아래로 들여 쓰세요',
+      'YAML은 "pool:10" 전체를 문자열 하나로 읽습니다',
+      'YAML에서는 콜론 뒤에 공백이 있어야 합니다: "pool: 10"처럼 쓰세요',
+      'steps: 목록이어야 합니다',
+    ]);
+  });
+
   it("the YAML parser's sentence (which stays English) loses the position it repeats", () => {
     expect(msg.parserFirstLine('Unexpected scalar at line 3, column 1:\n\n  x\n')).toBe(
       'Unexpected scalar',
