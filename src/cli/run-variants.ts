@@ -71,6 +71,8 @@ export interface RunVariantsOptions extends ReplicationOptions {
   seed?: string;
   /** Overrides the scenario's duration, ms. */
   duration?: number;
+  /** --duration was written without a unit ('5': 5 ms): a short one is warned so. */
+  durationWithoutUnit?: boolean;
   /** Independent replications of each variant (default: the scenario's `replications:`, else 1). */
   replications?: number;
   /** --precision: add replications until every highlight's 95 % half-width ≤ this share of its mean. */
@@ -191,7 +193,7 @@ async function runAll(
       );
     }
   }
-  if (opts.duration !== undefined && opts.duration < 1000)
+  if (opts.duration !== undefined && opts.duration < 1000 && opts.durationWithoutUnit === true)
     io.err(`${shortDurationWarning(opts.duration, opts.lang)}\n`);
   for (const v of loaded.variants) {
     const many = opts.duration === undefined ? undefined : tooManyWindows(v, opts.duration);
