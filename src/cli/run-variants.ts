@@ -28,12 +28,12 @@ import {
 import { buildReportData, type ReportData } from '../report/report-data.ts';
 import type { RunNotes } from '../report/results.ts';
 import { scenarioResults } from '../report/scenario-results.ts';
-import { tooManyWindowsText } from '../report/sweep-plan.ts';
 import { timeWords } from '../report/time-words.ts';
-import { tooManyWindows, withDuration } from '../scenario/fault-windows.ts';
+import { withDuration } from '../scenario/fault-windows.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { type LoadedScenario, readScenarioText } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { refuseTooManyWindows, tooManyWindowsIn } from './duration-faults.ts';
 import { UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
 import { csvBomFor } from './lang.ts';
@@ -195,13 +195,8 @@ async function runAll(
   }
   if (opts.duration !== undefined && opts.duration < 1000 && opts.durationWithoutUnit === true)
     io.err(`${shortDurationWarning(opts.duration, opts.lang)}\n`);
-  for (const v of loaded.variants) {
-    const many = opts.duration === undefined ? undefined : tooManyWindows(v, opts.duration);
-    if (many !== undefined)
-      throw new UsageError(tooManyWindowsText(opts.duration as number, many, 'en'), {
-        ko: tooManyWindowsText(opts.duration as number, many, 'ko'),
-      });
-  }
+  if (opts.duration !== undefined)
+    refuseTooManyWindows(tooManyWindowsIn(loaded.variants, opts.duration), opts.duration);
   const scenarios = loaded.variants.map((base) => {
     // --duration: the faults' windows made for it (not the file duration's, cut or kept)
     const scenario = opts.duration === undefined ? base : withDuration(base, opts.duration);

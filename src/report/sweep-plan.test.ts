@@ -35,9 +35,7 @@ const loaded = (warmups: number[], warnings: ScenarioIssue[] = []): LoadedScenar
   file: 's.yaml',
   name: 's',
   description: '',
-  variants: warmups.map(
-    (warmupMs, i) => ({ variant: `v${i}`, warmupMs, faults: [] }) as unknown as Scenario,
-  ),
+  variants: warmups.map((warmupMs, i) => ({ variant: `v${i}`, warmupMs }) as Scenario),
   highlights: [],
   replications: null,
   warnings,

@@ -10,11 +10,8 @@
  */
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import { tooManyWindows } from '../scenario/fault-windows.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
-import { LIMITS } from '../scenario/limits.ts';
 import type { LoadedScenario, ScenarioOverride } from '../scenario/load.ts';
-import { showCount } from '../scenario/messages-values.ts';
 import type { Lang } from './i18n/lang.ts';
 import { OUTPUT_FORMAT_VERSION } from './results.ts';
 import { gridSize, gridValues, type SweepData, type SweepParam, type SweepPoint } from './sweep.ts';
@@ -78,7 +75,6 @@ export function checkGrid(
   const n = gridSize(params);
   let runs = 0;
   let first: LoadedScenario | undefined;
-  let many: { fault: string; windows: number } | undefined;
   for (let i = 0; i < n; i++) {
     beforePoint(i, n);
     const overrides = overridesAt(params, i);
@@ -96,37 +92,15 @@ export function checkGrid(
         const where = overrides.map((o) => o.label).join(' ');
         tooShort.push({ where, variant: v.variant ?? undefined, warmupMs: v.warmupMs });
       }
-      if (durationMs !== undefined) many ??= tooManyWindows(v, durationMs);
     }
   }
   if (problems.length > 0) return { issues: sortedUnique(problems) };
-  if (many !== undefined)
-    return {
-      usage: tooManyWindowsText(durationMs as number, many, 'en'),
-      usageKo: tooManyWindowsText(durationMs as number, many, 'ko'),
-    };
   if (tooShort.length > 0)
     return {
       usage: durationTooShort(durationMs as number, tooShort, runs, 'en'),
       usageKo: durationTooShort(durationMs as number, tooShort, runs, 'ko'),
     };
   return { loaded: { ...(first as LoadedScenario), warnings: sortedUnique(warnings) } };
-}
-
-/**
- * A --duration under which a recurring fault would recur more often than a file may say
- * (scenario/fault-windows.ts tooManyWindows): `run`, `compare` and `sweep` refuse it (exit 2).
- */
-export function tooManyWindowsText(
-  durationMs: number,
-  many: { fault: string; windows: number },
-  lang: Lang,
-): string {
-  const d = timeWords(durationMs);
-  const [n, max] = [showCount(many.windows), showCount(LIMITS.faultWindows)];
-  return lang === 'ko'
-    ? `--duration ${d}: 이 실행에서 장애가 되풀이되는 횟수가 최대 ${max}번을 넘습니다(장애 ${many.fault}, ${n}번). 더 짧게 실행하거나, 파일에서 \`every\`를 늘리거나 \`times:\`를 주세요.`
-    : `--duration ${d}: fault ${many.fault} would recur ${n} times in the run; at most ${max}. Run for less, or make its \`every\` longer or give it \`times:\` in the file.`;
 }
 
 /** A grid point (its --param labels) and variant whose warm-up is not shorter than --duration. */
