@@ -48,4 +48,48 @@ describe('run --duration', () => {
     expect(n).toBe(2);
     expect(mean).toBeCloseTo(0.5, 2);
   });
+
+  // a fault every 2 ms is 5,000 windows in the file's 10 s, 100,500 in 201 s: over the limit a
+  // file may say (at 24 h, 43 million windows ran the process out of memory, a V8 abort)
+  const BLINKING = `version: 1
+name: blinking
+duration: 10s
+workloads:
+  w: { rate: 1/s, target: api/get }
+services:
+  api:
+    endpoints:
+      get: { steps: [{ cpu: 1ms }] }
+faults:
+  blink: { kind: crash, target: api, at: 0s, for: 1ms, every: 2ms }
+`;
+
+  it.each([
+    ['run', []],
+    ['sweep', ['--param', 'services.api.instances=1,2']],
+  ])(
+    '%s refuses a --duration that makes a fault recur more often than a file may',
+    async (command, more) => {
+      const dir = await mkdtemp(join(tmpdir(), 'msasim-duration-'));
+      const file = join(dir, 'blinking.yaml');
+      await writeFile(file, BLINKING);
+      const args = [command, file, '--duration', '201s', ...more, '--out', join(dir, 'out')];
+      const r = await msasimInProcess(args);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(
+        'fault blink would recur 100,500 times in the run; at most 100,000. Run for less',
+      );
+      // a --duration the limit allows runs
+      const ok = await msasimInProcess([
+        command,
+        file,
+        '--duration',
+        '20s',
+        ...more,
+        '--out',
+        join(dir, 'ok'),
+      ]);
+      expect(ok.code, ok.stderr).toBe(0);
+    },
+  );
 });

@@ -8,8 +8,12 @@ import { faultsNotFired, faultTimeline } from '../report/features/faults/propaga
 import { notFiredText } from '../report/features/faults/propagation-report.ts';
 import type { Lang } from '../report/i18n/lang.ts';
 import { timeWords } from '../report/time-words.ts';
-import { withDuration } from '../scenario/fault-windows.ts';
+import { tooManyWindows, withDuration } from '../scenario/fault-windows.ts';
+import { LIMITS } from '../scenario/limits.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
+import { showCount } from '../scenario/messages-values.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { UsageError } from './errors.ts';
 
 /**
  * One line per fault of any variant that strikes nothing counted in a run of `durationMs` but
@@ -37,4 +41,36 @@ export function faultsIdleForDuration(
         );
   }
   return [...lines];
+}
+
+/** A fault that would recur too often under a --duration, and how often (tooManyWindows). */
+export type TooManyWindows = { fault: string; windows: number };
+
+/** The first fault of `variants` that would recur too often in a run of `durationMs`. */
+export function tooManyWindowsIn(
+  variants: readonly Scenario[],
+  durationMs: number,
+): TooManyWindows | undefined {
+  for (const v of variants) {
+    const many = tooManyWindows(v, durationMs);
+    if (many !== undefined) return many;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses a --duration under which a recurring fault would recur more often than a file may say
+ * (LIMITS.faultWindows; scenario/fault-windows.ts tooManyWindows): `run`, `compare` and `sweep`
+ * exit 2 before any window is made.
+ */
+export function refuseTooManyWindows(many: TooManyWindows | undefined, durationMs: number): void {
+  if (many === undefined) return;
+  const text = (lang: Lang) => {
+    const d = timeWords(durationMs);
+    const [n, max] = [showCount(many.windows), showCount(LIMITS.faultWindows)];
+    return lang === 'ko'
+      ? `--duration ${d}: 이 실행에서 장애가 되풀이되는 횟수가 최대 ${max}번을 넘습니다(장애 ${many.fault}, ${n}번). 더 짧게 실행하거나, 파일에서 \`every\`를 늘리거나 \`times:\`를 주세요.`
+      : `--duration ${d}: fault ${many.fault} would recur ${n} times in the run; at most ${max}. Run for less, or make its \`every\` longer or give it \`times:\` in the file.`;
+  };
+  throw new UsageError(text('en'), { ko: text('ko') });
 }

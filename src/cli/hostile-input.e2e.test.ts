@@ -149,4 +149,15 @@ describe('msasim run and compare on hostile input', () => {
     expect(r.stderr).toMatch(/--duration 5 is 5 ms \(a number without a unit is milliseconds\)/);
     expect(r.stderr).toMatch(/no request completed in the run: the report is empty/);
   });
+
+  it('says nothing of a number without a unit when --duration has its unit', async () => {
+    // '--duration 0.5s' was told '--duration 500 is 500 ms (a number without a unit is
+    // milliseconds) … write 500s for 500 seconds'
+    for (const d of ['0.5s', '5ms']) {
+      const out = await mkdtemp(join(tmpdir(), 'msasim-hostile-'));
+      const r = await msasim(['run', path('ok.yaml'), '--duration', d, '--out', out]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).not.toMatch(/--duration \d+ is \d+ ms/);
+    }
+  });
 });

@@ -310,6 +310,11 @@ const CSV_BOM_HELP =
 
 /** Adds the options `run` and `compare` share: seed, duration, output folder and the guards. */
 function withRunOptions(command: Command): Command {
+  // whether --duration was written without a unit ('5' is 5 ms): only then is a short run
+  // warned that a number without a unit is milliseconds (commander passes the text as written)
+  command.on('option:duration', (written: string) =>
+    command.setOptionValue('durationWithoutUnit', Number.isFinite(Number(written))),
+  );
   return withGuards(
     command
       .option('--seed <n>', 'random seed (overrides the scenario)', parseSeedOption)

@@ -33,6 +33,7 @@ import { withDuration } from '../scenario/fault-windows.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { type LoadedScenario, readScenarioText } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { refuseTooManyWindows, tooManyWindowsIn } from './duration-faults.ts';
 import { UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
 import { csvBomFor } from './lang.ts';
@@ -70,6 +71,8 @@ export interface RunVariantsOptions extends ReplicationOptions {
   seed?: string;
   /** Overrides the scenario's duration, ms. */
   duration?: number;
+  /** --duration was written without a unit ('5': 5 ms): a short one is warned so. */
+  durationWithoutUnit?: boolean;
   /** Independent replications of each variant (default: the scenario's `replications:`, else 1). */
   replications?: number;
   /** --precision: add replications until every highlight's 95 % half-width ≤ this share of its mean. */
@@ -190,8 +193,10 @@ async function runAll(
       );
     }
   }
-  if (opts.duration !== undefined && opts.duration < 1000)
+  if (opts.duration !== undefined && opts.duration < 1000 && opts.durationWithoutUnit === true)
     io.err(`${shortDurationWarning(opts.duration, opts.lang)}\n`);
+  if (opts.duration !== undefined)
+    refuseTooManyWindows(tooManyWindowsIn(loaded.variants, opts.duration), opts.duration);
   const scenarios = loaded.variants.map((base) => {
     // --duration: the faults' windows made for it (not the file duration's, cut or kept)
     const scenario = opts.duration === undefined ? base : withDuration(base, opts.duration);

@@ -403,6 +403,11 @@ export interface LinkSummary {
   messages: number;
   perSec: number;
   /**
+   * Messages sent over the link in the warm-up, given only when none was sent after it (a fault
+   * from the start that loses them, a workload that stops): such a link is not one nothing uses.
+   */
+  warmupMessages?: number;
+  /**
    * Bytes carried from `from` to `to` (requests, events) and back (replies, rows read), in the
    * statistics window; present only when the scenario declares sizes (model/network.ts).
    */

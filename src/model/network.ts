@@ -68,6 +68,8 @@ export class Hop {
   readonly zero: boolean;
   /** Messages sent over this hop since the statistics window opened. */
   messages = 0;
+  /** Messages sent over this hop before the statistics window opened (the warm-up). */
+  warmupMessages = 0;
   /** Faults striking this link (null when none ever does: the common, fast case). */
   fault: HopFault | null = null;
   /** Answers the sender of a request the link refused (set by the model per link kind). */
@@ -223,10 +225,15 @@ export class Network {
   /** Starts counting messages afresh (the statistics window opens). */
   resetCounts(): void {
     for (const h of [...this.#hops.values(), ...this.#own]) {
+      h.warmupMessages += h.messages;
       h.messages = 0;
       h.bytes = 0;
     }
-    for (const siblings of this.#sized.values()) for (const h of siblings) h.messages = 0;
+    for (const siblings of this.#sized.values())
+      for (const h of siblings) {
+        h.warmupMessages += h.messages;
+        h.messages = 0;
+      }
   }
 
   /**
@@ -244,6 +251,12 @@ export class Network {
         messages,
         perSec: windowMs > 0 ? (messages * 1000) / windowMs : 0,
       };
+      // a link used in the warm-up only (a fault from the start that loses its messages, a
+      // workload that stops): not one nothing uses (report/features/faults/propagation.ts)
+      const warmup =
+        l.out.warmupMessages +
+        (this.#sized.get(l.out) ?? []).reduce((a, h) => a + h.warmupMessages, 0);
+      if (messages === 0 && warmup > 0) summary.warmupMessages = warmup;
       if (this.bytesDeclared) {
         summary.bytesOut = bytesOf(l.sizedOut);
         summary.bytesBack = bytesOf(l.sizedBack) + (l.kind === 'query' ? l.back.bytes : 0);

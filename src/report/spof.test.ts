@@ -77,6 +77,25 @@ describe('spof analysis', () => {
     ]);
   });
 
+  it('fails a sharded database, which the summary lists only as its shards', () => {
+    const summary = {
+      components: [
+        { id: 'orders', kind: 'service' },
+        { id: 'orders-db[0]', kind: 'database' },
+        { id: 'orders-db[1]', kind: 'database' },
+      ],
+      links: [
+        { from: 'client', to: 'orders', kind: 'request' },
+        { from: 'orders', to: 'orders-db', kind: 'query' },
+      ],
+    } as unknown as RunSummary;
+    // it was no candidate, even with --all: 'no shared component to fail (no database …)'
+    expect(spofCandidates(summary)).toEqual([
+      { id: 'orders-db', kind: 'database', callers: ['orders'] },
+    ]);
+    expect(spofCandidates(summary, true).map((c) => c.id)).toEqual(['orders', 'orders-db']);
+  });
+
   it('ranks the shop: products and products-db take both endpoints down', async () => {
     const loaded = parseScenario(
       await (await import('node:fs/promises')).readFile('scenarios/shop.yaml', 'utf8'),

@@ -62,6 +62,9 @@ export interface SpofCandidate {
  * component. A database or cache nothing sends to in this variant (another variant's own) would
  * only add a run and a row of "100 %".
  */
+/** A shard's suffix on its database's id (model/database-build.ts). */
+const SHARD = /\[\d+\]$/;
+
 export function spofCandidates(baseline: RunSummary, all = false): SpofCandidate[] {
   const callers = new Map<string, Set<string>>();
   for (const l of baseline.links as LinkSummary[]) {
@@ -70,9 +73,13 @@ export function spofCandidates(baseline: RunSummary, all = false): SpofCandidate
     set.add(l.from);
     callers.set(l.to, set);
   }
-  return baseline.components
-    .filter((c) => c.id.indexOf('[') < 0) // shards are struck through their database
-    .map((c) => ({ id: c.id, kind: c.kind, callers: [...(callers.get(c.id) ?? [])].sort() }))
+  // shards are struck through their database, which the summary lists only as its shards
+  // (orders-db[0], orders-db[1] …): the database once, where its first shard is
+  const ids = new Map<string, string>();
+  for (const c of baseline.components)
+    if (!ids.has(c.id.replace(SHARD, ''))) ids.set(c.id.replace(SHARD, ''), c.kind);
+  return [...ids]
+    .map(([id, kind]) => ({ id, kind, callers: [...(callers.get(id) ?? [])].sort() }))
     .filter((c) => all || c.callers.length >= (c.kind === 'service' ? 2 : 1));
 }
 

@@ -8,6 +8,7 @@
  * the FaultDef, is unchanged); a FaultDef made elsewhere (a test's, one read back from a file)
  * has none, and its windows are only cut to a shorter run.
  */
+import { LIMITS } from './limits.ts';
 import type { FaultDef, FaultWindow, Scenario } from './types.ts';
 
 /** A fault's timing as written, in ms (`for` and `every` absent when not given). */
@@ -40,6 +41,34 @@ export function faultWindows(
     start += everyMs;
   }
   return windows;
+}
+
+/** How many windows faultWindows makes for `t` in a run of `durationMs`, without making them. */
+function windowCount(t: FaultTiming, durationMs: number): number {
+  if (t.atMs >= durationMs) return 0;
+  if (t.everyMs === undefined || t.everyMs <= 0) return 1;
+  return Math.min(
+    t.times ?? Number.POSITIVE_INFINITY,
+    Math.ceil((durationMs - t.atMs) / t.everyMs),
+  );
+}
+
+/**
+ * The fault of `scenario` that would recur more often than validation allows a file
+ * (LIMITS.faultWindows) in a run of `durationMs`, with how often; undefined when none would.
+ * A `--duration` far longer than the file's makes a recurring fault's windows for the whole
+ * run: checked before withDuration makes them (a fault every 2 ms for 24 h is 43 million).
+ */
+export function tooManyWindows(
+  scenario: Scenario,
+  durationMs: number,
+): { fault: string; windows: number } | undefined {
+  for (const f of scenario.faults) {
+    const t = timings.get(f);
+    const windows = t === undefined ? f.windows.length : windowCount(t, durationMs);
+    if (windows > LIMITS.faultWindows) return { fault: f.id, windows };
+  }
+  return undefined;
 }
 
 /** Remembers the timing a normalized fault's windows were made from (see withDuration). */

@@ -312,7 +312,7 @@ export function endpointWithoutService(
     named.length > 0
       ? `엔드포인트 앞에 서비스를 쓰세요: 혹시 ${named.length === 1 ? quoted(named) : `${quoted(named)} 중 하나`}인가요?`
       : ofService.length > 0
-        ? `"${received}"는 서비스입니다: 그 엔드포인트 ${quoted(ofService)} 중 하나를 쓰세요`
+        ? `"${received}"은(는) 서비스입니다: 그 엔드포인트 ${quoted(ofService)} 중 하나를 쓰세요`
         : koSuggestion(undefined, received, all);
   return { ...invalidFormat(expectation, received), hint };
 }
@@ -332,21 +332,21 @@ export function keyOutsideEntry(
         : `${listNames(entries.map((e) => `"${e}"`))} 중 하나`;
   return {
     ...invalidType(expected, received),
-    hint: `"${key}"는 ${section}의 각 항목에 쓰는 키이지 항목 이름이 아닙니다: ${under} 아래로 들여 쓰세요`,
+    hint: `"${key}"은(는) ${section}의 각 항목에 쓰는 키이지 항목 이름이 아닙니다: ${under} 아래로 들여 쓰세요`,
   };
 }
 
 export function noSpaceAfterColon(key: string, value: string): KoText {
   return {
-    message: `YAML은 "${key}:${value}"를 문자열 하나로 읽습니다`,
-    hint: `YAML에서는 콜론 뒤에 공백이 있어야 합니다: "${key}: ${value}"로 쓰세요`,
+    message: `YAML은 "${key}:${value}" 전체를 문자열 하나로 읽습니다`,
+    hint: `YAML에서는 콜론 뒤에 공백이 있어야 합니다: "${key}: ${value}"처럼 쓰세요`,
   };
 }
 
 export function mapForList(key: string, keys: readonly string[]): KoText {
   const first = keys[0] ?? 'cpu';
   return {
-    message: `${key}는 목록입니다`,
+    message: `${key}: 목록이어야 합니다`,
     hint: `목록의 각 항목을 "- "로 시작하는 줄에 하나씩 쓰세요 (${key}: 다음 줄에 - ${first}: …)`,
   };
 }

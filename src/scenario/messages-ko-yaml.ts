@@ -19,7 +19,7 @@ const KO_YAML_SYNTAX: [RegExp, string][] = [
     '한 맵의 키들은 같은 열에서 시작해야 합니다. 들여쓰기 칸 수를 맞추세요',
   ],
   [
-    /^All collection items must start at the same column/,
+    /^All sequence items must start at the same column/,
     '한 목록의 항목들은 같은 열에서 시작해야 합니다. 들여쓰기 칸 수를 맞추세요',
   ],
   [
@@ -35,7 +35,7 @@ const KO_YAML_SYNTAX: [RegExp, string][] = [
     /^A block sequence may not be used as an implicit map key/,
     '목록 항목(-)이 키 자리에 있습니다. "-" 뒤의 공백과 들여쓰기를 보세요',
   ],
-  [/^Missing closing "?quote/, '닫는 따옴표가 없습니다'],
+  [/^Missing closing ["']?quote/, '닫는 따옴표가 없습니다'],
   [/^Flow map in block collection/, '{ … }가 닫히지 않았거나 충분히 들여 쓰이지 않았습니다'],
   [/^Flow sequence in block collection/, '[ … ]가 닫히지 않았거나 충분히 들여 쓰이지 않았습니다'],
 ];

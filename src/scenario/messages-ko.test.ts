@@ -5,6 +5,7 @@
  * has none, and prints English exactly as before otherwise.
  */
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { formatIssues } from './format.ts';
 import { identifierProblem } from './identifiers.ts';
 import type { IssueText, ScenarioIssue } from './issues.ts';
@@ -176,6 +177,43 @@ describe('Korean problem texts', () => {
     expect(ko.yamlSyntax('Unexpected flow-seq-end token')).toBe(
       '파일을 해석할 수 없습니다: Unexpected flow-seq-end token',
     );
+  });
+
+  it('explains an unclosed quote of either kind, as the YAML parser words it', () => {
+    // the parser's own sentences, not copies: "Missing closing 'quote" missed the Korean text
+    for (const text of ['a: "open\n', "a: 'open\n"]) {
+      const [error] = parseDocument(text).errors;
+      expect(ko.yamlSyntax(msg.parserFirstLine(error.message))).toContain('닫는 따옴표가 없습니다');
+    }
+  });
+
+  it('explains items of a list not in one column, as the YAML parser words it', () => {
+    // "All sequence items must …": the pattern was written for "All collection items", which
+    // the parser never says
+    const [error] = parseDocument('- - 1\n  - 2\n - 3\n').errors;
+    expect(ko.yamlSyntax(msg.parserFirstLine(error.message))).toContain(
+      '한 목록의 항목들은 같은 열에서 시작해야 합니다',
+    );
+  });
+
+  it('puts no one-form particle after a name in the hints for a first-time user', () => {
+    // 는/를/로 after a name read wrong after half the names ("pool:10"를, "orders"는 …): a name
+    // takes no particle or both forms, as this file's header says
+    const texts = [
+      ko.endpointWithoutService('e', 'orders', [{ service: 'orders', endpoint: 'get' }]).hint,
+      ko.keyOutsideEntry('object', 'x', 'target', 'workloads', ['shop']).hint,
+      ko.noSpaceAfterColon('pool', '10').message,
+      ko.noSpaceAfterColon('pool', '10').hint,
+      ko.mapForList('steps', ['cpu']).message,
+    ];
+    for (const text of texts) expect(text).not.toMatch(/(orders|target|10|steps)"?(는|를|로) /);
+    expect(texts).toEqual([
+      '"orders"은(는) 서비스입니다: 그 엔드포인트 "orders/get" 중 하나를 쓰세요',
+      '"target"은(는) workloads의 각 항목에 쓰는 키이지 항목 이름이 아닙니다: "shop" 아래로 들여 쓰세요',
+      'YAML은 "pool:10" 전체를 문자열 하나로 읽습니다',
+      'YAML에서는 콜론 뒤에 공백이 있어야 합니다: "pool: 10"처럼 쓰세요',
+      'steps: 목록이어야 합니다',
+    ]);
   });
 
   it("the YAML parser's sentence (which stays English) loses the position it repeats", () => {

@@ -434,7 +434,7 @@ class Playground {
       if (this.#running) this.#runner.cancel();
       const again = (): void => {
         if (this.#running) setTimeout(again, 20);
-        else void (check ? this.challenges.check() : this.run());
+        else void (check ? this.challenges.check(false) : this.run());
       };
       again();
     }, delayMs);

@@ -177,8 +177,12 @@ export class ChallengePanel {
     this.show();
   }
 
-  /** Checks the attempt in the editor; resolves with how it ended. */
-  async check(): Promise<Checked | undefined> {
+  /**
+   * Checks the attempt in the editor; resolves with how it ended. `reveal`: bring its score or
+   * problems into view (a click on Check; not a check of "run as I edit", which would scroll the
+   * editor away from the one typing at each pause, as a rerun does not).
+   */
+  async check(reveal = true): Promise<Checked | undefined> {
     const { file, text } = this.hooks.current();
     const c = this.of(file);
     const button = $<HTMLButtonElement>('check');
@@ -225,9 +229,10 @@ export class ChallengePanel {
     }
     // the score heads the pane, an attempt's problems are under the editor: at 1366×768 either
     // can be out of view (a pane scrolled down to the hints), and the Check seems to do nothing
-    $(outcome.kind === 'verdict' ? 'challenge-status' : 'messages').scrollIntoView({
-      block: 'nearest',
-    });
+    if (reveal)
+      $(outcome.kind === 'verdict' ? 'challenge-status' : 'messages').scrollIntoView({
+        block: 'nearest',
+      });
     return outcome;
   }
 }

@@ -156,11 +156,30 @@ browserSuite('the playground’s lessons in the reader’s language', () => {
     // Reset to original: the starting attempt, and no more the problems of the text replaced
     await page.click('#reset');
     expect(await page.textContent('#messages')).toBe('');
-    // "run as I edit" on a challenge's attempt checks it (a Run of it judged no goal): the
-    // starting attempt fails with its score
+    // "run as I edit" on a challenge's attempt checks it (a Run of it judged no goal), and
+    // leaves the page where it is: a check of each pause in the typing brought its problems
+    // into view, scrolling the editor away from the one typing (Check's click does, as Run's)
     await page.check('#autorun');
-    await editInPage(page, /(?<=^duration: )\S+/m, '50s');
+    await page.evaluate(() => {
+      document.scrollingElement?.scrollTo(0, 0);
+      document.getElementById('workbench')?.scrollTo(0, 0);
+    });
+    const scrolled = () =>
+      page.evaluate(() => [
+        document.scrollingElement?.scrollTop,
+        document.getElementById('workbench')?.scrollTop,
+      ]);
+    const before = await scrolled();
+    await editInPage(page, /^ {2}(?=orders:$)/m, '\t');
     await page.waitForFunction(() => Number(document.body.dataset.checks ?? 0) >= 2, null, {
+      timeout: 60_000,
+    });
+    expect(await page.textContent('#messages')).toContain('파일을 해석할 수 없습니다');
+    expect(await scrolled()).toEqual(before);
+    await page.click('#reset');
+    // the starting attempt fails with its score
+    await editInPage(page, /(?<=^duration: )\S+/m, '50s');
+    await page.waitForFunction(() => Number(document.body.dataset.checks ?? 0) >= 3, null, {
       timeout: 60_000,
     });
     expect(await page.evaluate(() => document.body.dataset.lastCheck)).toBe('fail');

@@ -49,7 +49,12 @@ import {
   type ScenarioOverride,
 } from '../../scenario/load.ts';
 import { type GuardText, wallBudgetSpent } from '../../scenario/messages.ts';
-import { faultsIdleForDuration } from '../duration-faults.ts';
+import {
+  faultsIdleForDuration,
+  refuseTooManyWindows,
+  type TooManyWindows,
+  tooManyWindowsIn,
+} from '../duration-faults.ts';
 import { InternalError, SweepError, UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { checkOut } from '../out-target.ts';
@@ -196,12 +201,16 @@ function validateGrid(
   durationMs: number | undefined,
   budget: CommandBudget,
 ): LoadedScenario {
+  // a --duration under which a fault of some point would recur too often (duration-faults.ts)
+  let many: TooManyWindows | undefined;
   const verdict = checkGrid(
     params,
     durationMs,
     (overrides) => {
       try {
-        return { loaded: parseScenario(text, file, { overrides }) };
+        const loaded = parseScenario(text, file, { overrides });
+        if (durationMs !== undefined) many ??= tooManyWindowsIn(loaded.variants, durationMs);
+        return { loaded };
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
         return { issues: e.issues };
@@ -215,6 +224,7 @@ function validateGrid(
   );
   if ('issues' in verdict) throw new ScenarioError(verdict.issues);
   if ('usage' in verdict) throw new UsageError(verdict.usage, { ko: verdict.usageKo });
+  if (durationMs !== undefined) refuseTooManyWindows(many, durationMs);
   return verdict.loaded;
 }
 

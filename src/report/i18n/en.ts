@@ -205,6 +205,8 @@ export const EN = {
   'prop.onlyData':
     'no endpoint or component degraded, but data was damaged in this run (see the data damage)',
   'prop.nothing': 'nothing degraded',
+  'prop.noBaseline':
+    'not judged: no time after the warm-up precedes the faults to serve as the baseline (start the first fault after the warm-up to see what it degrades; the run’s figures above are with the faults in force)',
   'prop.component': '{id} (component)',
   'prop.faultLine': 'fault {fault}: {blast}',
   'prop.notFired.afterEnd':

@@ -46,9 +46,17 @@ export function dataDamageText(p: Propagation, lang: Lang = 'en'): string {
     .join(', ');
 }
 
+/**
+ * Whether the run had a baseline to judge degradation by: some measured time before the first
+ * fault. A fault in force from the warm-up's end (a partition from 0 s) leaves none, and then
+ * nothing can be said to have degraded, nor any endpoint to have been unaffected.
+ */
+const judged = (p: Propagation) => p.baselineWindow.endMs > p.baselineWindow.startMs;
+
 /** A blast radius in words: "3 degraded", or what else happened when nothing degraded. */
 function blastText(b: BlastRadius, p: Propagation, lang: Lang = 'en'): string {
   if (b.hits.length > 0) return t(lang, 'prop.degradedCount', { n: b.hits.length });
+  if (!judged(p)) return t(lang, 'prop.noBaseline');
   return t(lang, p.dataDamage.length > 0 ? 'prop.onlyData' : 'prop.nothing');
 }
 
@@ -97,6 +105,7 @@ const entityName = (h: { scope: string; id: string }, lang: Lang = 'en') =>
 
 /** The endpoints no fault degraded. */
 const unaffected = (p: Propagation) => {
+  if (!judged(p)) return [];
   const hit = new Set(p.entities.filter((e) => e.episodes.length > 0).map((e) => e.id));
   return p.entities.filter((e) => e.scope === 'endpoint' && !hit.has(e.id));
 };

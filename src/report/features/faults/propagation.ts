@@ -17,9 +17,10 @@
  *
  * Two things the per-second series cannot show are said beside the blast radius: a fault that
  * never struck inside the counted run (it starts at or after the run's end, or strikes only
- * during the warm-up, or strikes a link that carried no message after the warm-up: a link
- * fault strikes the messages its `from` sends to its `to`, and the model skips a link nothing
- * uses) is listed as such, never as "nothing degraded"; and damage to data (messages lost or
+ * during the warm-up, or strikes a link that carried no message after the warm-up nor in it:
+ * a link fault strikes the messages its `from` sends to its `to`, and the model skips a link
+ * nothing uses; a link used in the warm-up only, say one a blackhole from 0 s starved, is not
+ * such a link) is listed as such, never as "nothing degraded"; and damage to data (messages lost or
  * applied twice, sagas left inconsistent, sessions lost, replicated data's changes lost),
  * counted after the warm-up for the whole run, is listed as damage (the counters carry no time,
  * so it is the run's, not one fault window's).
@@ -118,7 +119,8 @@ export interface FaultNotFired {
   target: string;
   /**
    * `after-end`: it starts at or after the run's end; `warm-up`: every window ends in the
-   * warm-up; `idle-link`: a link fault on a link that carried no message after the warm-up.
+   * warm-up; `idle-link`: a link fault on a link that carried no message after the warm-up
+   * (nor in it: a link the fault itself emptied from the start is not idle).
    */
   why: 'after-end' | 'warm-up' | 'idle-link';
   /** idle-link: messages went the other way, from `to` to `from` (the ends swapped by mistake). */
@@ -387,7 +389,8 @@ export function analysePropagation(
  * The faults that never struck inside the counted run: no window starts before the run's end
  * (`durationMs`; windows are clipped to the scenario's duration, a run can be shorter), or every
  * window is over by the warm-up's end, or (given the run's `links`) a link fault's link carried
- * no message after the warm-up.
+ * no message after the warm-up, nor in it (`warmupMessages`: a blackhole from 0 s that starves
+ * the link after the warm-up struck it).
  */
 export function faultsNotFired(
   faults: FaultTimeline[],
@@ -397,7 +400,9 @@ export function faultsNotFired(
 ): FaultNotFired[] {
   const out: FaultNotFired[] = [];
   const carried = (from: string, to: string) =>
-    links?.some((l) => l.from === from && l.to === to && l.messages > 0) ?? true;
+    links?.some(
+      (l) => l.from === from && l.to === to && l.messages + (l.warmupMessages ?? 0) > 0,
+    ) ?? true;
   for (const f of faults) {
     const inRun = f.windows.filter((w) => w.startMs < durationMs);
     const why =
