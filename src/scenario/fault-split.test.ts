@@ -64,6 +64,26 @@ describe('a fault on several links', () => {
     ]);
   });
 
+  it('names each component once: a repeated name in a list is one link, a list of one is a link', () => {
+    const [f] = faultsOf({
+      twice: {
+        kind: 'partition',
+        link: { from: ['gateway', 'gateway'], to: ['orders', 'orders'] },
+        at: '1s',
+      },
+    });
+    expect(f.link).toEqual({ from: 'gateway', to: 'orders' });
+    expect('split' in f).toBe(false);
+    const [g] = faultsOf({
+      three: {
+        kind: 'partition',
+        link: { from: 'gateway', to: ['orders', 'orders-db', 'orders'] },
+        at: '1s',
+      },
+    });
+    expect(g.split?.to).toEqual(['orders', 'orders-db']);
+  });
+
   it('strikes no component with itself and each link once, lists overlapping', () => {
     const links = splitLinks(['a', 'b'], ['a', 'b', 'c'], true);
     expect(links.map((l) => `${l.from}->${l.to}`)).toEqual([

@@ -192,8 +192,9 @@ export const DEFAULT_FREEZE_BACKLOG = 511;
  */
 function linkOf(f: Z<typeof S.Fault>): Pick<FaultDef, 'link' | 'split'> {
   if (f.link === undefined) return { link: null };
-  const from = [f.link.from].flat();
-  const to = [f.link.to].flat();
+  // each name once, in its first place (a list that repeats a name strikes its links once)
+  const from = [...new Set([f.link.from].flat())];
+  const to = [...new Set([f.link.to].flat())];
   const both = f.direction === 'both';
   if (from.length === 1 && to.length === 1 && !both) return { link: { from: from[0], to: to[0] } };
   const links = splitLinks(from, to, both);
