@@ -111,6 +111,8 @@ describe('replicated data, references', () => {
     expect(text).toContain('services.returns.endpoints.check.steps[0].readCopy.data');
     const ko = koProblems(stockYaml({ copies: '[orders]' }));
     expect(ko).toContain('서비스 "returns"에는 복제 데이터 "stock"의 사본이 없습니다');
+    // a name takes both forms of a particle (its last sound is unknown: messages-ko.ts)
+    expect(ko).toContain('copies에 "returns"을(를) 추가하거나');
   });
 
   it('copies: an unknown service (did-you-mean) and a repeated one are located', () => {
@@ -121,7 +123,7 @@ describe('replicated data, references', () => {
     expect(text).toContain('replicated.stock.copies[2]');
     expect(text).toContain('service "orders" is named twice among the copies of "stock"');
     expect(koProblems(stockYaml({ copies: '[orders, returns, orders]' }))).toContain(
-      '사본 목록에 두 번 나옵니다',
+      '서비스 "orders"이(가) "stock"의 사본 목록에 두 번 나옵니다',
     );
   });
 

@@ -8,13 +8,13 @@ import { listNames } from './messages-values.ts';
 export function notACopy(data: string, service: string, copies: readonly string[]): KoText {
   return {
     message: `서비스 "${service}"에는 복제 데이터 "${data}"의 사본이 없습니다. 사본을 가진 서비스: ${listNames(copies)}`,
-    hint: `replicated.${data}.copies에 "${service}"를 추가하거나, 사본을 가진 서비스를 호출하세요`,
+    hint: `replicated.${data}.copies에 "${service}"을(를) 추가하거나, 사본을 가진 서비스를 호출하세요`,
   };
 }
 
 export function duplicateCopy(data: string, service: string): KoText {
   return {
-    message: `서비스 "${service}"가 "${data}"의 사본 목록에 두 번 나옵니다. 서비스 하나는 사본 하나를 가집니다`,
+    message: `서비스 "${service}"이(가) "${data}"의 사본 목록에 두 번 나옵니다. 서비스 하나는 사본 하나를 가집니다`,
     hint: '반복된 이름을 지우세요',
   };
 }
