@@ -9,17 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { msasimInProcess } from '../test-support/cli.ts';
+import { apiGetYaml } from '../test-support/scenario-api-get.ts';
 
-const SCENARIO = `version: 1
-name: outage
-duration: 2m
-workloads:
-  w: { rate: 50/s, target: api/get }
-services:
-  api:
-    endpoints:
-      get: { steps: [{ cpu: 1ms }] }
-faults:
+const SCENARIO = `${apiGetYaml({ name: 'outage', duration: '2m', rate: '50/s' })}faults:
   down: { kind: crash, target: api, at: 40s, for: 2m }
 `;
 
@@ -51,16 +43,7 @@ describe('run --duration', () => {
 
   // a fault every 2 ms is 5,000 windows in the file's 10 s, 100,500 in 201 s: over the limit a
   // file may say (at 24 h, 43 million windows ran the process out of memory, a V8 abort)
-  const BLINKING = `version: 1
-name: blinking
-duration: 10s
-workloads:
-  w: { rate: 1/s, target: api/get }
-services:
-  api:
-    endpoints:
-      get: { steps: [{ cpu: 1ms }] }
-faults:
+  const BLINKING = `${apiGetYaml({ name: 'blinking', duration: '10s', rate: '1/s' })}faults:
   blink: { kind: crash, target: api, at: 0s, for: 1ms, every: 2ms }
 `;
 

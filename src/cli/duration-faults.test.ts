@@ -4,19 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../model/language.ts';
+import { apiGetYaml } from '../test-support/scenario-api-get.ts';
 import { faultsIdleForDuration } from './duration-faults.ts';
 
-const SCENARIO = `version: 1
-name: outage
-duration: 3m
-warmup: 20s
-workloads:
-  w: { rate: 50/s, target: api/get }
-services:
-  api:
-    endpoints:
-      get: { steps: [{ cpu: 1ms }] }
-faults:
+const SCENARIO = `${apiGetYaml({ name: 'outage', duration: '3m', warmup: '20s', rate: '50/s' })}faults:
   late: { kind: crash, target: api, at: 60s, for: 60s }
   early: { kind: crash, target: api, at: 5s, for: 10s }
 variants:

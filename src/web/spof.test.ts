@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../test-support/cli.ts';
+import { apiGetYaml } from '../test-support/scenario-api-get.ts';
 import { runSpof } from './spof.ts';
 
 const ASSETS = { vega: '', vegaLite: '', vegaEmbed: '' };
@@ -49,19 +50,7 @@ describe('a spof analysis in the playground', () => {
       () => {},
     );
     expect(bad.kind).toBe('invalid');
-    const lone = `version: 1
-name: lone
-duration: 3s
-warmup: 1s
-workloads:
-  users: { rate: 50/s, target: api/get }
-services:
-  api:
-    endpoints:
-      get:
-        steps:
-          - cpu: 1ms
-`;
+    const lone = apiGetYaml({ name: 'lone', duration: '3s', warmup: '1s', rate: '50/s' });
     const nothing = await runSpof(
       { request: request(lone), mode: 'refuse', all: false },
       ASSETS,

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { runVariants } from '../../cli/run-variants.ts';
 import { crashFault, pendingYaml, twoPhaseYaml } from '../../test-support/kind-scenarios.ts';
 import { NO_LIBRARIES } from '../../test-support/report-data.ts';
+import { apiGetYaml } from '../../test-support/scenario-api-get.ts';
 import { tempFolder } from '../../test-support/temp-folder.ts';
 import { compileWarnings, type Json } from '../../test-support/vega.ts';
 import type { ReportFeature } from '../feature.ts';
@@ -73,14 +74,7 @@ variants:
       services.ledger.endpoints.deposit.steps[0]: { eventStore: { name: ledger, db: event-db, op: append, entities: 1, history: 0, snapshotEvery: 3 } }
 `;
 
-const PLAIN = `version: 1
-name: plain
-duration: 2s
-workloads:
-  w: { rate: 10/s, target: web/home }
-services:
-  web: { endpoints: { home: { steps: [{ cpu: 1ms }] } } }
-`;
+const PLAIN = apiGetYaml({ name: 'plain', duration: '2s', rate: '10/s' });
 
 /** Every unit view of a spec. */
 const views = (spec: Json): Json[] =>
