@@ -70,16 +70,24 @@ export function parseCountOption(value: string): number {
   return n;
 }
 
-/** Parses --replications: a whole number from 1 to MAX_REPLICATIONS. */
-export function parseReplicationsOption(value: string): number {
-  const n = parseCountOption(value);
-  if (n > MAX_REPLICATIONS)
-    throw new ValueError(
-      `expected at most ${MAX_REPLICATIONS} replications.`,
-      `복제는 최대 ${MAX_REPLICATIONS}회입니다.`,
-    );
-  return n;
+/**
+ * The parser of a whole number from 1 to `max` (--replications, --workers, --jobs); above `max`,
+ * the option's own words for its limit (`en`, `ko`).
+ */
+function countUpTo(max: number, en: string, ko: string): (value: string) => number {
+  return (value) => {
+    const n = parseCountOption(value);
+    if (n > max) throw new ValueError(en, ko);
+    return n;
+  };
 }
+
+/** Parses --replications: a whole number from 1 to MAX_REPLICATIONS. */
+export const parseReplicationsOption = countUpTo(
+  MAX_REPLICATIONS,
+  `expected at most ${MAX_REPLICATIONS} replications.`,
+  `복제는 최대 ${MAX_REPLICATIONS}회입니다.`,
+);
 
 /** Parses --precision: "5%" or 0.05, a share above 0 and below 1. */
 export function parsePrecisionOption(value: string): number {
@@ -104,19 +112,18 @@ export function parseWarmupOption(value: string): 'auto' {
 }
 
 /** Parses --workers: a whole number from 1 to 1,024. */
-export function parseWorkersOption(value: string): number {
-  const n = parseCountOption(value);
-  if (n > 1024) throw new ValueError('expected at most 1024 workers.', '워커는 최대 1024개입니다.');
-  return n;
-}
+export const parseWorkersOption = countUpTo(
+  1024,
+  'expected at most 1024 workers.',
+  '워커는 최대 1024개입니다.',
+);
 
 /** Parses --jobs: a whole number from 1 to 1,024 (1: every replication in the main thread). */
-export function parseJobsOption(value: string): number {
-  const n = parseCountOption(value);
-  if (n > 1024)
-    throw new ValueError('expected at most 1024 jobs.', '작업(jobs)은 최대 1024개입니다.');
-  return n;
-}
+export const parseJobsOption = countUpTo(
+  1024,
+  'expected at most 1024 jobs.',
+  '작업(jobs)은 최대 1024개입니다.',
+);
 
 /** Parses --seed: any text but the empty one (a whole number is read as a number later). */
 export function parseSeedOption(value: string): string {
