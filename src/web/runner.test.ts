@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { poolSize } from './runner.ts';
 
 describe('poolSize', () => {
-  it('uses the cores but one, no more workers than variants, at most four, at least one', () => {
-    expect(poolSize(8, 5)).toBe(4);
-    expect(poolSize(4, 5)).toBe(3);
-    expect(poolSize(8, 2)).toBe(2);
-    expect(poolSize(2, 5)).toBe(1);
-    expect(poolSize(1, 5)).toBe(1);
-    expect(poolSize(undefined, 5)).toBe(1);
-    expect(poolSize(8, 1)).toBe(1);
+  // the cores but one, no more workers than variants, at most four, at least one
+  it.each([
+    [8, 5, 4],
+    [4, 5, 3],
+    [8, 2, 2],
+    [2, 5, 1],
+    [1, 5, 1],
+    [undefined, 5, 1],
+    [8, 1, 1],
+  ])('%s cores, %s variants: %s workers', (cores, variants, workers) => {
+    expect(poolSize(cores, variants)).toBe(workers);
   });
 });
