@@ -4,23 +4,24 @@ import { timeline } from '../test-support/timeline.ts';
 import { Signal, startProcess, type Yieldable } from './process.ts';
 import { Simulation } from './simulation.ts';
 
-function makeSim(): { sim: Simulation; log: [string, unknown][] } {
-  return { sim: new Simulation(), log: [] };
+/** A simulation, a log of [label, time] pairs, and `start`, which runs `body` as a process. */
+function makeSim() {
+  const sim = new Simulation();
+  const log: [string, unknown][] = [];
+  const start = (body: () => Generator<Yieldable, void, unknown>) => startProcess(sim, body());
+  return { sim, log, start };
 }
 
 describe('Process', () => {
   it('waits for each yielded delay and logs the right times', () => {
-    const { sim, log } = makeSim();
-    startProcess(
-      sim,
-      (function* () {
-        log.push(['start', sim.now]);
-        yield 5;
-        log.push(['after 5', sim.now]);
-        yield 2.5;
-        log.push(['after 2.5 more', sim.now]);
-      })(),
-    );
+    const { sim, log, start } = makeSim();
+    start(function* () {
+      log.push(['start', sim.now]);
+      yield 5;
+      log.push(['after 5', sim.now]);
+      yield 2.5;
+      log.push(['after 2.5 more', sim.now]);
+    });
     sim.run();
     expect(timeline(log)).toBe('start @0, after 5 @5, after 2.5 more @7.5');
   });
@@ -41,29 +42,23 @@ describe('Process', () => {
   });
 
   it('is done once the generator returns', () => {
-    const { sim } = makeSim();
-    const p = startProcess(
-      sim,
-      (function* () {
-        yield 1;
-      })(),
-    );
+    const { sim, start } = makeSim();
+    const p = start(function* () {
+      yield 1;
+    });
     expect(p.done).toBe(false);
     sim.run();
     expect(p.done).toBe(true);
   });
 
   it('waits on a signal until it is triggered and receives its value', () => {
-    const { sim, log } = makeSim();
+    const { sim, log, start } = makeSim();
     const ready = new Signal<string>(sim);
-    startProcess(
-      sim,
-      (function* () {
-        log.push(['waiting', sim.now]);
-        const value = yield ready;
-        log.push([`got ${String(value)}`, sim.now]);
-      })(),
-    );
+    start(function* () {
+      log.push(['waiting', sim.now]);
+      const value = yield ready;
+      log.push([`got ${String(value)}`, sim.now]);
+    });
     sim.schedule(7, () => ready.trigger('go'));
     sim.run();
     expect(timeline(log)).toBe('waiting @0, got go @7');
@@ -90,15 +85,12 @@ describe('Process', () => {
   });
 
   it('wakes a signal waiter before normal events at the trigger time', () => {
-    const { sim, log } = makeSim();
+    const { sim, log, start } = makeSim();
     const sig = new Signal<void>(sim);
-    startProcess(
-      sim,
-      (function* () {
-        yield sig;
-        log.push(['woken', sim.now]);
-      })(),
-    );
+    start(function* () {
+      yield sig;
+      log.push(['woken', sim.now]);
+    });
     sim.schedule(3, () => {
       sim.schedule(0, () => log.push(['normal follow-up', sim.now]));
       sig.trigger(undefined);
@@ -108,24 +100,18 @@ describe('Process', () => {
   });
 
   it('never resumes after cancel(), whether waiting on a delay or a signal', () => {
-    const { sim, log } = makeSim();
+    const { sim, log, start } = makeSim();
     const sig = new Signal<string>(sim);
-    const sleeper = startProcess(
-      sim,
-      (function* () {
-        for (;;) {
-          log.push(['sleeper', sim.now]);
-          yield 2;
-        }
-      })(),
-    );
-    const listener = startProcess(
-      sim,
-      (function* () {
-        yield sig;
-        log.push(['listener', sim.now]);
-      })(),
-    );
+    const sleeper = start(function* () {
+      for (;;) {
+        log.push(['sleeper', sim.now]);
+        yield 2;
+      }
+    });
+    const listener = start(function* () {
+      yield sig;
+      log.push(['listener', sim.now]);
+    });
     sim.schedule(3, () => {
       sleeper.cancel();
       listener.cancel();
@@ -138,26 +124,20 @@ describe('Process', () => {
   });
 
   it('throws a TypeError from run() when a process yields something else', () => {
-    const { sim } = makeSim();
-    startProcess(
-      sim,
-      (function* () {
-        yield 1;
-        yield 'soon' as unknown as Yieldable;
-      })(),
-    );
+    const { sim, start } = makeSim();
+    start(function* () {
+      yield 1;
+      yield 'soon' as unknown as Yieldable;
+    });
     expect(() => sim.run()).toThrow(TypeError);
     expect(sim.now).toBe(1);
   });
 
   it('throws a RangeError from run() when a process yields a negative delay', () => {
-    const { sim } = makeSim();
-    startProcess(
-      sim,
-      (function* () {
-        yield -1;
-      })(),
-    );
+    const { sim, start } = makeSim();
+    start(function* () {
+      yield -1;
+    });
     expect(() => sim.run()).toThrow(RangeError);
   });
 });

@@ -13,47 +13,58 @@ function makeSim(): { sim: Simulation; log: [string, number][]; note: (label: st
   return { sim, log, note };
 }
 
+/**
+ * Runs to its end a simulation that `script` fills (`note` logs a label at the time it runs),
+ * and returns the timeline of the notes.
+ */
+function timelineOf(script: (sim: Simulation, note: (label: string) => void) => void): string {
+  const { sim, log, note } = makeSim();
+  script(sim, note);
+  expect(sim.run()).toBe('empty');
+  return timeline(log);
+}
+
 describe('Simulation.schedule', () => {
   it('runs handlers at now + delay with their argument', () => {
-    const { sim, log, note } = makeSim();
-    sim.schedule(2, note, 'b');
-    sim.schedule(1, note, 'a');
-    sim.schedule(2.5, note, 'c');
-    expect(sim.run()).toBe('empty');
-    expect(timeline(log)).toBe('a @1, b @2, c @2.5');
+    const log = timelineOf((sim, note) => {
+      sim.schedule(2, note, 'b');
+      sim.schedule(1, note, 'a');
+      sim.schedule(2.5, note, 'c');
+    });
+    expect(log).toBe('a @1, b @2, c @2.5');
   });
 
   it('measures delays from the time of the handler that schedules them', () => {
-    const { sim, log, note } = makeSim();
-    sim.schedule(3, () => {
-      note('first');
-      sim.schedule(4, note, 'second');
-      sim.scheduleAt(10, note, 'at ten');
-    });
-    sim.run();
-    expect(timeline(log)).toBe('first @3, second @7, at ten @10');
+    const log = timelineOf((sim, note) =>
+      sim.schedule(3, () => {
+        note('first');
+        sim.schedule(4, note, 'second');
+        sim.scheduleAt(10, note, 'at ten');
+      }),
+    );
+    expect(log).toBe('first @3, second @7, at ten @10');
   });
 
   it('runs equal-time events in schedule order, zero-delay follow-ups after those already due', () => {
-    const { sim, log, note } = makeSim();
-    sim.schedule(1, () => {
-      note('a');
-      sim.schedule(0, note, 'a-child');
+    const log = timelineOf((sim, note) => {
+      sim.schedule(1, () => {
+        note('a');
+        sim.schedule(0, note, 'a-child');
+      });
+      sim.schedule(1, note, 'b');
+      sim.schedule(1, note, 'c');
     });
-    sim.schedule(1, note, 'b');
-    sim.schedule(1, note, 'c');
-    sim.run();
-    expect(timeline(log)).toBe('a @1, b @1, c @1, a-child @1');
+    expect(log).toBe('a @1, b @1, c @1, a-child @1');
   });
 
   it('runs urgent before normal before late events at equal times', () => {
-    const { sim, log, note } = makeSim();
-    sim.schedule(5, note, 'late', Priority.late);
-    sim.schedule(5, note, 'normal');
-    sim.schedule(5, note, 'urgent', Priority.urgent);
-    sim.schedule(4, note, 'earlier late', Priority.late);
-    sim.run();
-    expect(timeline(log)).toBe('earlier late @4, urgent @5, normal @5, late @5');
+    const log = timelineOf((sim, note) => {
+      sim.schedule(5, note, 'late', Priority.late);
+      sim.schedule(5, note, 'normal');
+      sim.schedule(5, note, 'urgent', Priority.urgent);
+      sim.schedule(4, note, 'earlier late', Priority.late);
+    });
+    expect(log).toBe('earlier late @4, urgent @5, normal @5, late @5');
   });
 
   it('throws RangeError on a negative or NaN delay', () => {

@@ -9,14 +9,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Constant, RandomSource, Simulation } from '../engine/index.ts';
-import { ReplicatedStats, summarizeReplicated } from '../metrics/replicated-stats.ts';
 import type { FaultDef } from '../scenario/types.ts';
+import { type Merge, replicatedRig } from '../test-support/model-replicated.ts';
 import { runYaml } from '../test-support/scenarios.ts';
 import { LinkFaultState, scheduleFault } from './faults.ts';
 import { Hop } from './network.ts';
-import { ReplicatedData } from './replicated.ts';
-
-type Merge = 'lww' | 'crdt';
 
 /** A fault on the link a → b (or b → a) over the windows given (ms). */
 function fault(
@@ -42,13 +39,17 @@ function fault(
 }
 
 /**
- * Two copies of `keys` keys synced after `syncMs` (or the delays given in order), the faults
- * `ab` striking a → b and `ba` striking b → a.
+ * Two copies (a = 0, b = 1) of one key synced after a constant 10 ms, the faults `ab` striking
+ * a → b and `o.ba` striking b → a; `o` also sets the keys, the sync (ReplicatedRig) and the
+ * seed of the faults' random source (returned as `rng`, for a test's own draws).
  */
-function pair(merge: Merge, ab: FaultDef[], ba: FaultDef[] = [], keys = 1, syncMs = 10) {
+function pair(
+  merge: Merge,
+  ab: FaultDef[],
+  o: { ba?: FaultDef[]; keys?: number; sync?: number | number[]; seed?: number } = {},
+) {
   const sim = new Simulation();
-  const rng = new RandomSource(7);
-  const stats = new ReplicatedStats('stock', merge, 2, keys);
+  const rng = new RandomSource(o.seed ?? 7);
   const hop = (from: string, to: string, faults: FaultDef[]) => {
     const h = new Hop(new Constant(0));
     if (faults.length > 0) {
@@ -58,46 +59,44 @@ function pair(merge: Merge, ab: FaultDef[], ba: FaultDef[] = [], keys = 1, syncM
     }
     return h;
   };
-  const ab_ = hop('a', 'b', ab);
-  const ba_ = hop('b', 'a', ba);
-  const data = new ReplicatedData(
-    { copies: ['a', 'b'], keys, merge },
+  const hops = { ab: hop('a', 'b', ab), ba: hop('b', 'a', o.ba ?? []) };
+  const rig = replicatedRig({
+    merge,
+    copies: ['a', 'b'],
+    keys: o.keys,
+    sync: o.sync ?? 10,
+    hops: [null, hops.ab, hops.ba, null],
     sim,
-    stats,
-    new Constant(syncMs),
-    true,
-    [null, ab_, ba_, null],
-  );
-  const at = (atMs: number, what: () => void) => sim.scheduleAt(atMs, what);
-  /** b's value of `key` seen at `atMs` (pushed to `seen`). */
-  const seen: [number, number, number][] = [];
-  const look = (atMs: number, key = 0) =>
-    at(atMs, () => seen.push([atMs, data.value(0, key), data.value(1, key)]));
-  const run = () => {
-    sim.run();
-    return summarizeReplicated(stats);
-  };
-  return { sim, data, at, look, seen, run, ab: ab_, ba: ba_ };
+  });
+  return { ...rig, ...hops, rng };
+}
+
+/** a adds 1 to key 0 at 10 (a state sent to b), and both copies are looked at at `looks` (ms). */
+function sendOne(p: ReturnType<typeof pair>, looks: number[]): void {
+  p.at(10, () => p.data.update(0, 0, 1));
+  for (const t of looks) p.look(t);
+}
+
+/** The looks `seen` when a's one update reaches b at `arrivesMs`: a has it at each, b from then. */
+const reachedAt = (arrivesMs: number, looks: number[]) =>
+  looks.map((t) => [t, 1, t >= arrivesMs ? 1 : 0]);
+
+/** sendOne, run, and expect the update to reach b at `arrivesMs`; the run's summary. */
+function arrivesAt(p: ReturnType<typeof pair>, arrivesMs: number, looks: number[]) {
+  sendOne(p, looks);
+  const s = p.run();
+  expect(p.seen).toEqual(reachedAt(arrivesMs, looks));
+  return s;
 }
 
 describe('replicated data on struck links (two copies, sync 10 ms)', () => {
   it('a partition holds a state until it heals, then sends it again with a new draw', () => {
-    const { data, at, look, seen, run, ab } = pair('lww', [fault('partition', [[5, 50]])]);
-    at(10, () => data.update(0, 0, 1)); // a → b crosses the partition: held
-    look(55);
-    look(59.999);
-    look(60.001); // healed at 50, sent again: arrives at 50 + 10
-    const s = run();
-    expect(seen).toEqual([
-      [55, 1, 0],
-      [59.999, 1, 0],
-      [60.001, 1, 1],
-    ]);
-    expect(s.held).toBe(1);
-    expect(s.syncs).toBe(1);
-    expect(s.lost).toBe(0);
+    const p = pair('lww', [fault('partition', [[5, 50]])]);
+    // a → b crosses the partition: held; healed at 50, sent again: arrives at 50 + 10
+    const s = arrivesAt(p, 60, [55, 59.999, 60.001]);
+    expect(s).toMatchObject({ held: 1, syncs: 1, lost: 0 });
     // every sending counts on the link: the first try and the one after the heal
-    expect(ab.messages).toBe(2);
+    expect(p.ab.messages).toBe(2);
   });
 
   it('lww: the side cut off loses its update to a later write made without it', () => {
@@ -126,30 +125,15 @@ describe('replicated data on struck links (two copies, sync 10 ms)', () => {
   it('the held states are sent again in the order they were held', () => {
     // three keys updated at 10, 20, 30 behind a partition until 100; a sync that draws 30, 20,
     // 10 for the resends lands them in the reverse order, each after its own draw
-    const sim = new Simulation();
-    const rng = new RandomSource(3);
-    const stats = new ReplicatedStats('stock', 'lww', 2, 3);
-    const draws = [30, 20, 10];
-    const sync = { mean: 20, sample: () => draws.shift() ?? 1 };
-    const ab = new Hop(new Constant(0));
-    const state = new LinkFaultState('a', 'b', rng.stream('errors'));
-    ab.fault = state;
-    scheduleFault(sim, rng, fault('partition', [[5, 100]]), [], state);
-    const data = new ReplicatedData(
-      { copies: ['a', 'b'], keys: 3, merge: 'lww' },
-      sim,
-      stats,
-      sync,
-      true,
-      [null, ab, new Hop(new Constant(0)), null],
-    );
-    for (const k of [0, 1, 2]) sim.scheduleAt(10 * (k + 1), () => data.update(0, k, 1));
+    const { data, at, run } = pair('lww', [fault('partition', [[5, 100]])], {
+      keys: 3,
+      sync: [30, 20, 10],
+    });
+    for (const k of [0, 1, 2]) at(10 * (k + 1), () => data.update(0, k, 1));
     const arrived: number[][] = [];
     for (const t of [109.999, 110.001, 119.999, 120.001, 129.999, 130.001])
-      sim.scheduleAt(t, () =>
-        arrived.push([t, data.value(1, 0), data.value(1, 1), data.value(1, 2)]),
-      );
-    sim.run();
+      at(t, () => arrived.push([t, data.value(1, 0), data.value(1, 1), data.value(1, 2)]));
+    const s = run();
     // key 0 held first, drew 30 (arrives 130); key 1 drew 20 (120); key 2 drew 10 (110)
     expect(arrived).toEqual([
       [109.999, 0, 0, 0],
@@ -159,31 +143,21 @@ describe('replicated data on struck links (two copies, sync 10 ms)', () => {
       [129.999, 0, 1, 1],
       [130.001, 1, 1, 1],
     ]);
-    expect(summarizeReplicated(stats).held).toBe(3);
+    expect(s.held).toBe(3);
   });
 
   it('a state on its way when the partition begins arrives', () => {
-    const { data, at, look, seen, run } = pair('lww', [fault('partition', [[15, 50]])]);
-    at(10, () => data.update(0, 0, 1)); // sent at 10, due at 20: inside the partition
-    look(20.001);
-    const s = run();
-    expect(seen).toEqual([[20.001, 1, 1]]);
+    // sent at 10, due at 20: inside the partition
+    const s = arrivesAt(pair('lww', [fault('partition', [[15, 50]])]), 20, [20.001]);
     expect(s.held).toBe(0);
   });
 
   it('two overlapping partitions hold the states until the last one ends', () => {
-    const { data, at, look, seen, run } = pair('lww', [
+    const p = pair('lww', [
       fault('partition', [[5, 40]]),
       { ...fault('partition', [[30, 80]]), id: 'second' },
     ]);
-    at(10, () => data.update(0, 0, 1));
-    look(89.999);
-    look(90.001); // the second ends at 80: + 10
-    run();
-    expect(seen).toEqual([
-      [89.999, 1, 0],
-      [90.001, 1, 1],
-    ]);
+    arrivesAt(p, 90, [89.999, 90.001]); // the second ends at 80: + 10
   });
 
   it('a partition that another continues at the same instant keeps holding (either order)', () => {
@@ -192,80 +166,38 @@ describe('replicated data on struck links (two copies, sync 10 ms)', () => {
     for (const order of [0, 1]) {
       const first = fault('partition', [[5, 50]]);
       const second = { ...fault('partition', [[50, 100]]), id: 'second' };
-      const { data, at, look, seen, run, ab } = pair(
-        'lww',
-        order === 0 ? [first, second] : [second, first],
-      );
-      at(10, () => data.update(0, 0, 1));
-      look(60.001);
-      look(109.999);
-      look(110.001);
-      const s = run();
-      expect(seen).toEqual([
-        [60.001, 1, 0],
-        [109.999, 1, 0],
-        [110.001, 1, 1],
-      ]);
-      expect(s.held).toBe(1);
-      expect(ab.messages).toBe(2);
+      const p = pair('lww', order === 0 ? [first, second] : [second, first]);
+      expect(arrivesAt(p, 110, [60.001, 109.999, 110.001]).held).toBe(1);
+      expect(p.ab.messages).toBe(2);
     }
   });
 
   it('an error-rate fault makes every state retry after a draw of sync until it passes', () => {
     // every sending in [5, 35) fails: tries at 10, 20, 30, then 40 passes → arrives at 50
-    const { data, at, look, seen, run, ab } = pair('lww', [
-      fault('error-rate', [[5, 35]], { rate: 1 }),
-    ]);
-    at(10, () => data.update(0, 0, 1));
-    look(49.999);
-    look(50.001);
-    const s = run();
-    expect(seen).toEqual([
-      [49.999, 1, 0],
-      [50.001, 1, 1],
-    ]);
-    expect(s.retried).toBe(3);
+    const p = pair('lww', [fault('error-rate', [[5, 35]], { rate: 1 })]);
+    const s = arrivesAt(p, 50, [49.999, 50.001]);
     // retried counts failed sendings, not states: one state, three of them
-    expect(s.syncs).toBe(1);
-    expect(s.held).toBe(0);
-    expect(ab.messages).toBe(4);
+    expect(s).toMatchObject({ retried: 3, syncs: 1, held: 0 });
+    expect(p.ab.messages).toBe(4);
   });
 
   it('a retry waits at least 1 ms: a sync of 0 under a 100 % error rate does not stop the clock', () => {
     // tries at 10, 11, …, 34 fail (25 retries); the one at 35 finds the fault ended: arrives at 35
-    const { data, at, look, seen, sim, run } = pair(
-      'lww',
-      [fault('error-rate', [[5, 35]], { rate: 1 })],
-      [],
-      1,
-      0,
-    );
-    at(10, () => data.update(0, 0, 1));
-    look(34.999);
-    look(35.001);
+    const p = pair('lww', [fault('error-rate', [[5, 35]], { rate: 1 })], { sync: 0 });
+    const looks = [34.999, 35.001];
+    sendOne(p, looks);
     // (before: retries at 10 forever; the budget stops that, and the count tells)
-    sim.run({ maxEvents: 10_000 });
-    expect(sim.eventsProcessed).toBeLessThan(100);
-    const s = run();
-    expect(seen).toEqual([
-      [34.999, 1, 0],
-      [35.001, 1, 1],
-    ]);
-    expect(s.retried).toBe(25);
+    p.sim.run({ maxEvents: 10_000 });
+    expect(p.sim.eventsProcessed).toBeLessThan(100);
+    expect(p.run().retried).toBe(25);
+    expect(p.seen).toEqual(reachedAt(35, looks));
   });
 
   it('a latency fault slows a state: sync × factor + the added delay', () => {
-    const { data, at, look, seen, run } = pair('lww', [
+    const p = pair('lww', [
       fault('latency', [[0, 100]], { factor: 3, add: { kind: 'constant', value: 5 } }),
     ]);
-    at(10, () => data.update(0, 0, 1)); // 10 + 10 × 3 + 5 = 45
-    look(44.999);
-    look(45.001);
-    run();
-    expect(seen).toEqual([
-      [44.999, 1, 0],
-      [45.001, 1, 1],
-    ]);
+    arrivesAt(p, 45, [44.999, 45.001]); // 10 + 10 × 3 + 5 = 45
   });
 
   it('a link no fault strikes, or one between its windows, costs exactly a draw of sync', () => {
@@ -382,24 +314,13 @@ describe('a partition against theory (two copies, one side’s writes lost per k
     const K = 20_000;
     const mu = 3;
     const T = 1000;
-    const sim = new Simulation();
-    const rng = new RandomSource(11);
-    const stats = new ReplicatedStats('stock', 'lww', 2, K);
-    const hop = (from: string, to: string) => {
-      const h = new Hop(new Constant(0));
-      const state = new LinkFaultState(from, to, rng.stream(`${from}->${to}`));
-      h.fault = state;
-      scheduleFault(sim, rng, { ...fault('partition', [[0, T]]), id: `${from}-${to}` }, [], state);
-      return h;
-    };
-    const data = new ReplicatedData(
-      { copies: ['a', 'b'], keys: K, merge: 'lww' },
-      sim,
-      stats,
-      new Constant(0.001),
-      true,
-      [null, hop('a', 'b'), hop('b', 'a'), null],
-    );
+    const cut = (id: string) => ({ ...fault('partition', [[0, T]]), id });
+    const { data, at, rng, run } = pair('lww', [cut('a-b')], {
+      ba: [cut('b-a')],
+      keys: K,
+      sync: 0.001,
+      seed: 11,
+    });
     // Poisson writes: exponential gaps of mean T/μ from 0, kept while inside (0, T)
     const draws = rng.stream('writes');
     for (let key = 0; key < K; key++)
@@ -409,9 +330,8 @@ describe('a partition against theory (two copies, one side’s writes lost per k
           t < T;
           t += -Math.log(1 - draws.next()) * (T / mu)
         )
-          sim.scheduleAt(t, () => data.update(copy, key, 1));
-    sim.run();
-    const s = summarizeReplicated(stats);
+          at(t, () => data.update(copy, key, 1));
+    const s = run();
     // the theory, summed over a, b up to 60 (the Poisson tail beyond is < 1e-40)
     const p: number[] = [Math.exp(-mu)];
     for (let n = 1; n <= 60; n++) p.push((p[n - 1] * mu) / n);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReplicatedSummary } from '../metrics/replicated-stats.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { ScenarioError } from '../scenario/issues.ts';
+import { expectParts } from '../test-support/expect-parts.ts';
 import { runYaml, scenarioProblems } from '../test-support/scenarios.ts';
 import { parseScenario } from './language.ts';
 
@@ -93,38 +94,57 @@ describe('replicated data, end to end', () => {
 });
 
 describe('replicated data, references', () => {
-  it('an unknown data is located, with did-you-mean (en, ko)', () => {
-    const text = scenarioProblems(stockYaml({ data: 'stok' }), 's.yaml');
-    expect(text).toMatch(/^s\.yaml:\d+:\d+/);
-    expect(text).toContain('services.orders.endpoints.order.steps[0].updateCopy.data');
-    expect(text).toContain('unknown replicated data "stok"; known: stock');
-    expect(text).toContain('did you mean "stock"?');
-    const ko = koProblems(stockYaml({ data: 'stok' }));
-    expect(ko).toContain('알 수 없는 복제 데이터 "stok"');
-    expect(ko).toContain('"stock"');
-  });
-
-  it('a copy step in a service that holds no copy is located (en, ko)', () => {
-    const text = scenarioProblems(stockYaml({ readIn: 'billing', copies: '[orders]' }), 's.yaml');
-    expect(text).toContain('services.returns.endpoints.return.steps[0].updateCopy.data');
-    expect(text).toContain('service "returns" holds no copy of replicated data "stock"');
-    expect(text).toContain('services.returns.endpoints.check.steps[0].readCopy.data');
-    const ko = koProblems(stockYaml({ copies: '[orders]' }));
-    expect(ko).toContain('서비스 "returns"에는 복제 데이터 "stock"의 사본이 없습니다');
-    // a name takes both forms of a particle (its last sound is unknown: messages-ko.ts)
-    expect(ko).toContain('copies에 "returns"을(를) 추가하거나');
-  });
-
-  it('copies: an unknown service (did-you-mean) and a repeated one are located', () => {
-    const text = scenarioProblems(stockYaml({ copies: '[orders, retruns, orders]' }), 's.yaml');
-    expect(text).toContain('replicated.stock.copies[1]');
-    expect(text).toContain('unknown service "retruns"');
-    expect(text).toContain('did you mean "returns"?');
-    expect(text).toContain('replicated.stock.copies[2]');
-    expect(text).toContain('service "orders" is named twice among the copies of "stock"');
-    expect(koProblems(stockYaml({ copies: '[orders, returns, orders]' }))).toContain(
-      '서비스 "orders"이(가) "stock"의 사본 목록에 두 번 나옵니다',
-    );
+  /** A mistake, in English and in Korean: what the problems must say (the located parts). */
+  it.each<{
+    mistake: string;
+    en: Parameters<typeof stockYaml>[0];
+    enParts: (string | RegExp)[];
+    ko: Parameters<typeof stockYaml>[0];
+    koParts: string[];
+  }>([
+    {
+      mistake: 'an unknown data is located, with did-you-mean',
+      en: { data: 'stok' },
+      enParts: [
+        /^s\.yaml:\d+:\d+/,
+        'services.orders.endpoints.order.steps[0].updateCopy.data',
+        'unknown replicated data "stok"; known: stock',
+        'did you mean "stock"?',
+      ],
+      ko: { data: 'stok' },
+      koParts: ['알 수 없는 복제 데이터 "stok"', '"stock"'],
+    },
+    {
+      mistake: 'a copy step in a service that holds no copy is located',
+      en: { readIn: 'billing', copies: '[orders]' },
+      enParts: [
+        'services.returns.endpoints.return.steps[0].updateCopy.data',
+        'service "returns" holds no copy of replicated data "stock"',
+        'services.returns.endpoints.check.steps[0].readCopy.data',
+      ],
+      ko: { copies: '[orders]' },
+      koParts: [
+        '서비스 "returns"에는 복제 데이터 "stock"의 사본이 없습니다',
+        // a name takes both forms of a particle (its last sound is unknown: messages-ko.ts)
+        'copies에 "returns"을(를) 추가하거나',
+      ],
+    },
+    {
+      mistake: 'copies: an unknown service (did-you-mean) and a repeated one are located',
+      en: { copies: '[orders, retruns, orders]' },
+      enParts: [
+        'replicated.stock.copies[1]',
+        'unknown service "retruns"',
+        'did you mean "returns"?',
+        'replicated.stock.copies[2]',
+        'service "orders" is named twice among the copies of "stock"',
+      ],
+      ko: { copies: '[orders, returns, orders]' },
+      koParts: ['서비스 "orders"이(가) "stock"의 사본 목록에 두 번 나옵니다'],
+    },
+  ])('$mistake (en, ko)', ({ en, enParts, ko, koParts }) => {
+    expectParts(scenarioProblems(stockYaml(en), 's.yaml'), enParts);
+    expectParts(koProblems(stockYaml(ko)), koParts);
   });
 
   it('the state of all replicated data together has a limit (one data at both limits, no more)', () => {

@@ -5,88 +5,62 @@
  * last-write-wins' losses under Poisson updates.
  */
 import { describe, expect, it } from 'vitest';
-import { Constant, RandomStream, Simulation } from '../engine/index.ts';
-import { ReplicatedStats, summarizeReplicated } from '../metrics/replicated-stats.ts';
-import { ReplicatedData } from './replicated.ts';
-
-type Merge = 'lww' | 'crdt';
-
-/** Delays drawn in a scripted order (1 ms once the script runs out). */
-class Scripted {
-  readonly mean = 1;
-  constructor(private readonly delays: number[]) {}
-  sample(): number {
-    return this.delays.shift() ?? 1;
-  }
-}
+import { RandomStream } from '../engine/index.ts';
+import {
+  type Merge,
+  type ReplicatedRigOptions,
+  replicatedRig,
+} from '../test-support/model-replicated.ts';
 
 /**
- * Two copies (a = 0, b = 1) of `keys` keys, synced after a constant `syncMs` (or scripted
- * delays); `open`: the statistics window is open from the start (no warm-up).
+ * Two copies (a = 0, b = 1) of one key, synced after a constant 10 ms, the statistics window
+ * open from the start; `o` changes any of that.
  */
-function pair(
-  merge: Merge,
-  copies = ['orders', 'returns'],
-  syncMs: number | number[] = 10,
-  keys = 1,
-  open = true,
-) {
-  const sim = new Simulation();
-  const stats = new ReplicatedStats('stock', merge, copies.length, keys);
-  const sync = typeof syncMs === 'number' ? new Constant(syncMs) : new Scripted(syncMs);
-  const data = new ReplicatedData({ copies, keys, merge }, sim, stats, sync, open);
-  /** Runs `what` at `atMs`. */
-  const at = (atMs: number, what: () => void) => sim.scheduleAt(atMs, what);
-  const run = () => {
-    sim.run();
-    return summarizeReplicated(stats);
-  };
-  return { sim, data, stats, at, run };
+const pair = (merge: Merge, o: Partial<ReplicatedRigOptions> = {}) =>
+  replicatedRig({ merge, copies: ['orders', 'returns'], sync: 10, ...o });
+
+/** A pair (changed by `o`) where a adds 1 to key 0 at 0 and b adds 1 at `bMs`. */
+function twoUpdates(merge: Merge, bMs = 5, o: Partial<ReplicatedRigOptions> = {}) {
+  const p = pair(merge, o);
+  p.at(0, () => p.data.update(0, 0, 1));
+  p.at(bMs, () => p.data.update(1, 0, 1));
+  return p;
 }
 
 describe('replicated data, scripted (two copies, sync 10 ms)', () => {
   it('lww: a at 0, b at 5 → a’s update is lost (b’s write is later and b had not seen a’s)', () => {
-    const { data, at, run } = pair('lww');
-    at(0, () => data.update(0, 0, 1));
-    at(5, () => data.update(1, 0, 1));
+    const { data, values, run } = twoUpdates('lww');
     // a receives b's state at 15 (later: replaces its own); b receives a's at 10 (older: dropped)
-    const s = run();
-    expect(s.updates).toBe(2);
-    expect(s.lost).toBe(1);
-    expect(s.lostShare).toBe(0.5);
-    expect(s.syncs).toBe(2);
-    expect(s.merges).toBe(1);
-    expect(s.discarded).toBe(1);
-    expect([data.value(0, 0), data.value(1, 0), data.truth(0)]).toEqual([1, 1, 2]);
+    expect(run()).toMatchObject({
+      updates: 2,
+      lost: 1,
+      lostShare: 0.5,
+      syncs: 2,
+      merges: 1,
+      discarded: 1,
+    });
+    expect([...values(), data.truth(0)]).toEqual([1, 1, 2]);
   });
 
   it('crdt: the same updates lose none; both copies end at +2', () => {
-    const { data, at, run } = pair('crdt');
-    at(0, () => data.update(0, 0, 1));
-    at(5, () => data.update(1, 0, 1));
-    const s = run();
-    expect(s.updates).toBe(2);
-    expect(s.lost).toBe(0);
-    expect(s.merges).toBe(2);
-    expect([data.value(0, 0), data.value(1, 0)]).toEqual([2, 2]);
+    const { values, run } = twoUpdates('crdt');
+    expect(run()).toMatchObject({ updates: 2, lost: 0, merges: 2 });
+    expect(values()).toEqual([2, 2]);
   });
 
   it.each<Merge>(['lww', 'crdt'])('%s: updates 20 ms apart lose nothing', (merge) => {
-    const { data, at, run } = pair(merge);
-    at(0, () => data.update(0, 0, 1));
-    at(20, () => data.update(1, 0, 1));
-    const s = run();
-    expect(s.lost).toBe(0);
-    expect([data.value(0, 0), data.value(1, 0)]).toEqual([2, 2]);
+    const { values, run } = twoUpdates(merge, 20);
+    expect(run().lost).toBe(0);
+    expect(values()).toEqual([2, 2]);
   });
 
   it('crdt: increments and decrements of several copies converge to their sum', () => {
-    const { data, at, run } = pair('crdt');
+    const { data, at, values, run } = pair('crdt');
     at(0, () => data.update(0, 0, -1));
     at(1, () => data.update(1, 0, 3));
     at(2, () => data.update(0, 0, -1));
     run();
-    expect([data.value(0, 0), data.value(1, 0), data.truth(0)]).toEqual([1, 1, 1]);
+    expect([...values(), data.truth(0)]).toEqual([1, 1, 1]);
   });
 
   it('lww ties: at the same instant the origin whose name sorts later wins, whatever its place', () => {
@@ -94,37 +68,31 @@ describe('replicated data, scripted (two copies, sync 10 ms)', () => {
       ['orders', 'returns'],
       ['returns', 'orders'],
     ]) {
-      const { data, at, run } = pair('lww', copies);
+      const { data, at, values, run } = pair('lww', { copies });
       const orders = copies.indexOf('orders');
       at(0, () => data.update(orders, 0, 1));
       at(0, () => data.update(1 - orders, 0, 5));
       expect(run().lost).toBe(1);
       // returns' +5 won on both copies
-      expect([data.value(0, 0), data.value(1, 0)]).toEqual([5, 5]);
+      expect(values()).toEqual([5, 5]);
     }
   });
 
   it('lww: a copy’s own updates are never lost to each other; a later update includes the earlier', () => {
-    const { data, at, run } = pair('lww');
+    const { data, at, values, run } = pair('lww');
     at(0, () => data.update(0, 0, 1));
     at(0, () => data.update(0, 0, 1));
     at(3, () => data.update(0, 0, 1));
-    const s = run();
-    expect(s.lost).toBe(0);
-    expect([data.value(0, 0), data.value(1, 0)]).toEqual([3, 3]);
+    expect(run().lost).toBe(0);
+    expect(values()).toEqual([3, 3]);
   });
 
   it('reads: divergent when the copy differs from the truth, with the mean |difference|', () => {
-    const { data, at, run } = pair('lww');
-    at(0, () => data.update(0, 0, 1));
-    at(5, () => data.update(1, 0, 1));
+    const { data, at, run } = twoUpdates('lww');
     at(7, () => data.read(0, 0)); // a: 1, truth 2
     at(12, () => data.read(1, 0)); // b: 1 (a's state dropped), truth 2
     at(30, () => data.read(0, 0)); // after the syncs: still 1, the lost update never comes back
-    const s = run();
-    expect(s.reads).toBe(3);
-    expect(s.divergentReads).toBe(3);
-    expect(s.meanDivergence).toBe(1);
+    expect(run()).toMatchObject({ reads: 3, divergentReads: 3, meanDivergence: 1 });
     const c = pair('crdt');
     c.at(0, () => c.data.update(0, 0, 1));
     c.at(5, () => c.data.read(1, 0)); // b has not received a's +1 yet
@@ -137,13 +105,13 @@ describe('replicated data, scripted (two copies, sync 10 ms)', () => {
     // b (whose name sorts later) adds 5 at 10; a receives it at 10, then adds 1 at 10: a's
     // state includes b's change and must win (a timestamp and the names alone kept b's, and the
     // copies stayed at 6 and 5 for good)
-    const { sim, data, at, run } = pair('lww', ['a', 'b'], 0);
+    const { sim, data, at, values, run } = pair('lww', { copies: ['a', 'b'], sync: 0 });
     at(10, () => {
       data.update(1, 0, 5);
       sim.schedule(0, () => data.update(0, 0, 1));
     });
     const s = run();
-    expect([data.value(0, 0), data.value(1, 0), data.truth(0)]).toEqual([6, 6, 6]);
+    expect([...values(), data.truth(0)]).toEqual([6, 6, 6]);
     expect(s.lost).toBe(0);
   });
 
@@ -154,7 +122,11 @@ describe('replicated data, scripted (two copies, sync 10 ms)', () => {
     // through c, b's is lost before the window. One update in the window, kept: lost 0
     // (subtracting each copy's own count at the window's start said −1)
     const slow = [100, 1, 1, 100, 100, 100, 100, 100];
-    const { data, stats, at, run } = pair('lww', ['a', 'b', 'c'], slow, 1, false);
+    const { data, stats, at, values, run } = pair('lww', {
+      copies: ['a', 'b', 'c'],
+      sync: slow,
+      open: false,
+    });
     at(0, () => data.update(0, 0, 1));
     at(0.5, () => data.update(1, 0, 1));
     at(2, () => data.update(2, 0, 1));
@@ -165,22 +137,20 @@ describe('replicated data, scripted (two copies, sync 10 ms)', () => {
     at(4, () => data.update(2, 0, 1));
     const s = run();
     expect([s.updates, s.lost]).toEqual([1, 0]);
-    expect([0, 1, 2].map((c) => data.value(c, 0))).toEqual([3, 3, 3]);
+    expect(values()).toEqual([3, 3, 3]);
   });
 
   it('the warm-up: updates made before it count neither as made nor as lost', () => {
-    const { data, stats, at, run } = pair('lww', undefined, 10, 1, false);
-    at(0, () => data.update(0, 0, 1));
+    const { data, stats, at, run } = twoUpdates('lww', 5, { open: false });
     at(1, () => {
       stats.reset(1);
       data.startWindow();
     });
-    at(5, () => data.update(1, 0, 1));
     // a's update (before the window) is lost but not counted; b's is made and kept
     const s = run();
     expect([s.updates, s.lost]).toEqual([1, 0]);
     // and an update made in the window that a later one overwrites is counted
-    const p = pair('lww', undefined, 10, 1, false);
+    const p = pair('lww', { open: false });
     p.at(0, () => p.data.update(1, 0, 1));
     p.at(1, () => {
       p.stats.reset(1);
@@ -192,7 +162,7 @@ describe('replicated data, scripted (two copies, sync 10 ms)', () => {
   });
 
   it('the keys are apart: concurrent updates of two keys lose nothing', () => {
-    const { data, at, run } = pair('lww', undefined, 10, 2);
+    const { data, at, run } = pair('lww', { keys: 2 });
     at(0, () => data.update(0, 0, 1));
     at(5, () => data.update(1, 1, 1));
     expect(run().lost).toBe(0);
@@ -212,7 +182,7 @@ describe('theory: last-write-wins under Poisson updates', () => {
   const untilMs = 10_000_000;
 
   function poisson(merge: Merge) {
-    const { sim, data, run } = pair(merge, ['a', 'b'], D);
+    const { sim, data, run } = pair(merge, { copies: ['a', 'b'], sync: D });
     const rng = new RandomStream('theory', 'updates');
     for (const copy of [0, 1]) {
       const next = (): void => {
