@@ -12,7 +12,7 @@ import {
   koJoinAnd,
   koSuggestion,
 } from './messages-ko.ts';
-import { endpointCandidates, listNames, showPlain } from './messages-values.ts';
+import { endpointCandidates, listNames, oneOfQuoted, showPlain } from './messages-values.ts';
 
 export function unknownOverrideKey(key: string, known: readonly string[]): KoText {
   return {
@@ -324,12 +324,7 @@ export function keyOutsideEntry(
   section: string,
   entries: readonly string[],
 ): KoText {
-  const under =
-    entries.length === 0
-      ? '그중 하나'
-      : entries.length === 1
-        ? `"${entries[0]}"`
-        : `${listNames(entries.map((e) => `"${e}"`))} 중 하나`;
+  const under = oneOfQuoted(entries, { none: '그중 하나', many: (l) => `${l} 중 하나` });
   return {
     ...invalidType(expected, received),
     hint: `"${key}"은(는) ${section}의 각 항목에 쓰는 키이지 항목 이름이 아닙니다: ${under} 아래로 들여 쓰세요`,

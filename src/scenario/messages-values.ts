@@ -219,3 +219,16 @@ export function endpointCandidates(
     quoted: (xs) => listNames(xs.map((x) => `"${x}"`)),
   };
 }
+
+/**
+ * Which of `names` is meant, in a language's `words`: `none` when there are none, the one name
+ * in quotes, else `many` of the quoted list ("one of "a", "b"", "“a”, “b” 중 하나").
+ */
+export function oneOfQuoted(
+  names: readonly string[],
+  words: { none: string; many: (list: string) => string },
+): string {
+  if (names.length === 0) return words.none;
+  if (names.length === 1) return `"${names[0]}"`;
+  return words.many(listNames(names.map((e) => `"${e}"`)));
+}

@@ -11,6 +11,7 @@ import {
   endpointCandidates,
   keyAlias,
   listNames,
+  oneOfQuoted,
   showDuration,
   showPlain,
   showTypedValue,
@@ -273,12 +274,7 @@ export function keyOutsideEntry(
   section: string,
   entries: readonly string[],
 ): IssueText {
-  const under =
-    entries.length === 0
-      ? 'one of them'
-      : entries.length === 1
-        ? `"${entries[0]}"`
-        : `one of ${listNames(entries.map((e) => `"${e}"`))}`;
+  const under = oneOfQuoted(entries, { none: 'one of them', many: (l) => `one of ${l}` });
   return {
     ...invalidType(expected, received),
     hint: `"${key}" is a key of each entry of ${section}, not an entry's name: indent it under ${under}`,
