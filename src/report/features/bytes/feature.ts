@@ -48,7 +48,11 @@ const feature = itemFeature<LinkBytes>({
   order: { csv: 149, console: 47.8 },
   tables: [LINK_COLUMNS],
   legend: LINK_LEGEND,
-  page: { order: 54, nav: 'Bytes', columns: LINK_COLUMNS },
+  page: {
+    order: 54,
+    nav: 'Bytes',
+    columns: LINK_COLUMNS,
+  },
   more: () => [part('console', 47.9, (a, lang) => formatTotals(a.results, lang))],
 });
 

@@ -35,7 +35,11 @@ export const eventStoresFeature = itemFeature<E>({
   order: { csv: 148, console: 47 },
   tables: [COLUMNS],
   legend: LEGEND,
-  page: { order: 87, nav: 'Event stores', charts: eventStoresCharts },
+  page: {
+    order: 87,
+    nav: 'Event stores',
+    charts: eventStoresCharts,
+  },
   // Each store's: rows replayed per rebuild (the cost history adds) and the recovery cost.
   metrics: [
     m('replayMean', 'rows replayed per rebuild', 'count', (x) =>

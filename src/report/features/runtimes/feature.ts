@@ -40,5 +40,9 @@ export const runtimesFeature = itemFeature<R>({
   tables: [COLUMNS],
   legend: LEGEND,
   // the page's section: the console's columns, one row per variant × service
-  page: { order: 53, nav: 'Runtime', columns: COLUMNS },
+  page: {
+    order: 53,
+    nav: 'Runtime',
+    columns: COLUMNS,
+  },
 });
