@@ -7,9 +7,10 @@
  * replication table; a page section (html/item-section.ts) of one table or of the feature's
  * charts, titled like the console section. The items' `kind` heads the id column everywhere.
  * A feature with more outputs adds its own parts.
- * Each fact is said once: the summary field that lists the items also names the key metrics'
- * scope (as every item feature's does), and the id names the page's intro,
- * `items.<id in camelCase>.intro` of the catalogue (i18n/en.ts).
+ * Each fact is said once: the feature's name is its id, which in camelCase names the page's
+ * intro (`items.eventStores.intro` of the catalogue, i18n/en.ts) and, unless `of` says
+ * otherwise, the summary field that lists the items (`eventStores`); that field also names the
+ * key metrics' scope, as every item feature's does.
  */
 import type { RunResult, RunSummary } from '../metrics/summary.ts';
 import { runItems, summariesCsv } from './csv.ts';
@@ -40,19 +41,27 @@ type ItemsField<T> = {
   [K in keyof RunSummary]-?: NonNullable<RunSummary[K]> extends T[] ? K : never;
 }[keyof RunSummary];
 
+/** A camelCase name as an id: `eventStores` → `event-stores` (camelCase below undoes it). */
+type Kebab<S extends string> = S extends `${infer H}${infer R}`
+  ? `${H extends Lowercase<H> ? H : `-${Lowercase<H>}`}${Kebab<R>}`
+  : S;
+
+/** An id as a camelCase name: `event-stores` → `eventStores`. */
+const camelCase = (id: string): string => id.replace(/-(.)/g, (_, c: string) => c.toUpperCase());
+
 /**
- * Where the items are: the summary's field `of`, which is also the scope of the key metrics
- * `metrics` (none without), or a function of the summary (then no key metrics here). Either is
- * absent in a run without items, or in older results.
+ * The feature's id (its folder, its CSV file's name `<id>.csv`, its page anchor and intro) and
+ * where the items are: the summary field the id names, or the field `of` (either also the
+ * scope of the key metrics `metrics`, none without), or a function `of` of the summary (then no
+ * key metrics here). The items are absent in a run without any, or in older results.
  */
 type ItemSource<T> =
-  | { of: ItemsField<T>; metrics?: readonly ItemMetricDef<T>[] }
-  | { of: (s: RunSummary) => T[] | undefined; metrics?: never };
+  | { id: Kebab<ItemsField<T>>; of?: undefined; metrics?: readonly ItemMetricDef<T>[] }
+  | { id: string; of: ItemsField<T>; metrics?: readonly ItemMetricDef<T>[] }
+  | { id: string; of: (s: RunSummary) => T[] | undefined; metrics?: never };
 
 /** What an item feature is made of. */
 export type ItemFeatureSpec<T extends { id: string }> = ItemSource<T> & {
-  /** The feature's id: its folder, its CSV file's name (`<id>.csv`), its page anchor and intro. */
-  id: string;
   /** What one item is (`instance`): the header of the id column in the CSV and the tables. */
   kind: string;
   /** What the items are (`frozen instances`): the title `■ <what>`, capitalised on the page. */
@@ -75,7 +84,7 @@ export type ItemFeatureSpec<T extends { id: string }> = ItemSource<T> & {
  * `items.twoPhase.intro`); a feature whose sentence is missing fails as it is declared.
  */
 function introOf(id: string): MessageKey {
-  const key = `items.${id.replace(/-(.)/g, (_, c: string) => c.toUpperCase())}.intro`;
+  const key = `items.${camelCase(id)}.intro`;
   if (!(key in CATALOGUES.en)) throw new Error(`item feature ${id}: no sentence ${key}`);
   return key as MessageKey;
 }
@@ -104,7 +113,8 @@ function pagePart<T extends { id: string }>(
 /** The ReportFeature of `spec`. */
 export function itemFeature<T extends { id: string }>(spec: ItemFeatureSpec<T>): ReportFeature {
   const { id, kind, what, order, tables, legend, metrics } = spec;
-  const field = typeof spec.of === 'string' ? spec.of : undefined;
+  const field =
+    typeof spec.of === 'function' ? undefined : (spec.of ?? (camelCase(id) as ItemsField<T>));
   const of =
     field === undefined
       ? (spec.of as (s: RunSummary) => T[] | undefined)

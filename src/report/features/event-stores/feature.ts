@@ -29,7 +29,6 @@ const LEGEND = warmUpLegendJoined(
 
 export const eventStoresFeature = itemFeature<E>({
   id: 'event-stores',
-  of: 'eventStores',
   kind: 'store',
   what: 'event stores',
   order: { csv: 148, console: 47 },

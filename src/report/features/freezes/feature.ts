@@ -31,7 +31,6 @@ const LEGEND = warmUpLegendJoined(
 
 export const freezesFeature = itemFeature<F>({
   id: 'freezes',
-  of: 'freezes',
   kind: 'instance',
   what: 'frozen instances',
   order: { csv: 75, console: 58 },

@@ -42,7 +42,6 @@ const LEGEND = warmUpLegend(
 
 export const replicatedFeature = itemFeature<R>({
   id: 'replicated',
-  of: 'replicated',
   kind: 'data',
   what: 'replicated data',
   order: { csv: 148.5, console: 47.5 },

@@ -33,7 +33,6 @@ const LEGEND = warmUpLegendJoined(
 
 export const runtimesFeature = itemFeature<R>({
   id: 'runtimes',
-  of: 'runtimes',
   kind: 'service',
   what: 'runtime effects',
   order: { csv: 76, console: 59 },
