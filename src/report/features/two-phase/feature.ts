@@ -15,6 +15,7 @@ import { warmUpLegend } from '../../item-table.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
 import { round } from '../../round.ts';
 import { countColumns, msFigures as ms, num, type TextColumn } from '../../text-table.ts';
+import { LOCK_WAIT_MS, LOCK_WAITS } from '../transactions/transaction-table.ts';
 import { twoPhaseCharts } from './charts.ts';
 
 type T = TwoPhaseSummary;
@@ -46,8 +47,8 @@ const ENDED: TextColumn<T>[] = [
 ];
 
 const LOCKS: TextColumn<T>[] = [
-  ['lock waits', (x) => String(x.lockWaits)],
-  ['wait ms mean/p99', (x) => ms(x.lockWaitMeanMs, x.lockWaitP99Ms)],
+  LOCK_WAITS,
+  LOCK_WAIT_MS,
   ['hold ms mean/p99/max', (x) => ms(x.lockHoldMeanMs, x.lockHoldP99Ms, x.lockHoldMaxMs)],
   ['blocked ms max', (x) => num(x.blockedTimeMaxMs, 0)],
   ['commit ms mean/p99', (x) => ms(x.durationMeanMs, x.durationP99Ms)],
