@@ -73,20 +73,23 @@ describe('the default highlights', () => {
 
   it('leaves out the figures of a component a variant does not use (a database of its own)', () => {
     const names = ['shared', 'split'];
-    const shared = [
+    /** A variant's estimates: the same p99, then each database's utilisation and arrivals/s. */
+    type Db = { utilisation: number[]; perSec: number[] };
+    const variant = (dbs: Record<'pg' | 'cartdb', Db>) => [
       est('overall||p99Ms', [30, 31, 32]),
-      est('component|pg|utilisation', [0.1, 0.11, 0.1], 'ratio'),
-      est('component|pg|arrivalsPerSec', [780, 790, 785], 'per-sec'),
-      est('component|cartdb|utilisation', [0, 0, 0], 'ratio'),
-      est('component|cartdb|arrivalsPerSec', [0, 0, 0], 'per-sec'),
+      ...Object.entries(dbs).flatMap(([db, { utilisation, perSec }]) => [
+        est(`component|${db}|utilisation`, utilisation, 'ratio'),
+        est(`component|${db}|arrivalsPerSec`, perSec, 'per-sec'),
+      ]),
     ];
-    const split = [
-      est('overall||p99Ms', [30, 31, 32]),
-      est('component|pg|utilisation', [0.02, 0.021, 0.02], 'ratio'),
-      est('component|pg|arrivalsPerSec', [186, 188, 187], 'per-sec'),
-      est('component|cartdb|utilisation', [0.045, 0.046, 0.045], 'ratio'),
-      est('component|cartdb|arrivalsPerSec', [298, 300, 299], 'per-sec'),
-    ];
+    const shared = variant({
+      pg: { utilisation: [0.1, 0.11, 0.1], perSec: [780, 790, 785] },
+      cartdb: { utilisation: [0, 0, 0], perSec: [0, 0, 0] },
+    });
+    const split = variant({
+      pg: { utilisation: [0.02, 0.021, 0.02], perSec: [186, 188, 187] },
+      cartdb: { utilisation: [0.045, 0.046, 0.045], perSec: [298, 300, 299] },
+    });
     const estimates = [shared, split];
     const picked = defaultHighlights(estimates, compareEstimates(names, estimates));
     expect(picked.map((h) => h.key).sort()).toEqual([

@@ -90,12 +90,17 @@ export function itemSection<T>(
   return `${titleOf(term(lang, what), items)}\n${text}\n${joinWrapped(shown)}`;
 }
 
+/** What the legend of a table whose counts are taken after the warm-up says first. */
+const WARM_UP = 'counts after the warm-up';
+
 /**
- * The legend of a table whose counts are taken after the warm-up: that line first (as in the
- * other item tables, whose first line adds to it), then `lines`.
+ * The legend of a table whose counts are taken after the warm-up: that line first, then `lines`.
  */
-export const warmUpLegend = (...lines: string[]): string[] => [
-  'counts after the warm-up',
+export const warmUpLegend = (...lines: string[]): string[] => [WARM_UP, ...lines];
+
+/** Like warmUpLegend, the first of `lines` added to the warm-up's line (`…; <first>`). */
+export const warmUpLegendJoined = (first: string, ...lines: string[]): string[] => [
+  `${WARM_UP}; ${first}`,
   ...lines,
 ];
 

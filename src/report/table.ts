@@ -42,15 +42,25 @@ function runBlock(s: RunSummary, tables: readonly PartFor<'run-table'>[], lang: 
 }
 
 /**
- * The console summary of a scenario run (its results, or their analysis), with the parts of
- * `features` (by default every report feature), its words in `lang`.
+ * A console view of a scenario run: given its results or their analysis, the parts of
+ * `features` (by default every report feature) and `lang`, it draws from the analysis.
  */
-export function formatSummary(
+export type ConsoleView = (
   input: ScenarioResults | Analysis,
-  features: readonly ReportFeature[] = REPORT_FEATURES,
-  lang: Lang = 'en',
-): string {
-  const analysis = analysisOf(input, features);
+  features?: readonly ReportFeature[],
+  lang?: Lang,
+) => string;
+
+/** The ConsoleView that draws `view` from the analysis (made here when given results). */
+const consoleView =
+  (
+    view: (analysis: Analysis, features: readonly ReportFeature[], lang: Lang) => string,
+  ): ConsoleView =>
+  (input, features = REPORT_FEATURES, lang = 'en') =>
+    view(analysisOf(input, features), features, lang);
+
+/** The console summary of a scenario run, with the parts of the features, in `lang`. */
+export const formatSummary: ConsoleView = consoleView((analysis, features, lang) => {
   const runs = analysis.variants.map((v) => v.run.summary);
   const tables = partsFor('run-table', runs, [], features);
   const first = formatHighlights(analysis, lang);
@@ -61,7 +71,7 @@ export function formatSummary(
     if (text !== '') parts.push(text);
   }
   return `${parts.join('\n\n')}\n`;
-}
+});
 
 /**
  * The keys of the key metrics the console's replication table shows: those each feature names
@@ -100,12 +110,7 @@ function consoleSentence(
  * variants) each difference from the first variant in words, significant or not. Empty with
  * one replication.
  */
-export function formatReplications(
-  input: ScenarioResults | Analysis,
-  features: readonly ReportFeature[] = REPORT_FEATURES,
-  lang: Lang = 'en',
-): string {
-  const analysis = analysisOf(input, features);
+export const formatReplications: ConsoleView = consoleView((analysis, features, lang) => {
   const n = analysis.variants[0].replications.length;
   if (n < 2) return '';
   const names = analysis.variants.map((v) => v.name);
@@ -157,4 +162,4 @@ export function formatReplications(
   if (sentences.length > 0)
     text += `\n\n${t(lang, 'console.differences', { level })}\n${sentences.join('\n')}`;
   return text;
-}
+});

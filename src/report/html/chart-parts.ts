@@ -15,6 +15,15 @@ export const variantColor = (
 ) => ({ field: 'variant', type: 'nominal', title: 'variant', scale, ...more });
 
 /**
+ * How a line chart of variants tells its items apart (the field `field`): a dash per item, in a
+ * legend titled `title`, when there are several; else a line per item and no legend.
+ */
+export const itemDashes = (several: boolean, field: string, title = field) =>
+  several
+    ? { strokeDash: { field, type: 'nominal', title } }
+    : { detail: { field, type: 'nominal' } };
+
+/**
  * A whole chart: the schema, `title`, `values` as its inline data, the `body` (its marks,
  * encodings, panels, size) and the report's configuration, in that order.
  */

@@ -6,7 +6,14 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricEstimate } from '../key-metrics.ts';
 import type { ReportData } from '../report-data-types.ts';
-import { barLabels, barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
+import {
+  barLabels,
+  barScale,
+  chartSpec,
+  itemDashes,
+  variantColor,
+  viewOrFacet,
+} from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4, timeX } from './chart-style.ts';
 import { hasVariants, SERIES_LINE, variantLabel, windowBands, windowRows } from './charts.ts';
 import { bucketBySecond, bucketSeconds, meanOf, resolutionOf, thinningNote } from './thinning.ts';
@@ -396,9 +403,7 @@ export function instancesChart(data: ReportData): TopLevelSpec | null {
               axis: { tickMinStep: 1, format: 'd' },
             },
             color: variantColor(colourScale(names)),
-            ...(several
-              ? { strokeDash: { field: 'component', type: 'nominal', title: 'component' } }
-              : { detail: { field: 'component', type: 'nominal' } }),
+            ...itemDashes(several, 'component'),
             tooltip: [
               { field: 'variant', type: 'nominal' },
               { field: 'component', type: 'nominal' },

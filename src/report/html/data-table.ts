@@ -6,6 +6,7 @@
 import type { Lang } from '../i18n/lang.ts';
 import { term } from '../i18n/t.ts';
 import { shownColumns } from '../text-table.ts';
+import { formatNumber } from './format.ts';
 import { type Html, html, joinHtml } from './template.ts';
 
 /** A text cell. */
@@ -34,6 +35,20 @@ export function tableHtml(headers: Header[], rows: Html[], lang: Lang = 'en'): H
 
 /** A column of a data table: its header and its cell of a row (text, or a whole `<td>` of markup). */
 export type DataColumn<T> = [header: Header, cell: (row: T) => string | Html, shown?: 'nonzero'];
+
+/** The fields of T that hold numbers. */
+type NumberKey<T> = { [K in keyof T]-?: T[K] extends number ? K : never }[keyof T] & string;
+
+/**
+ * Columns of figures: the fields `keys` of a row, each headed by its name and formatted (the
+ * page's countColumns, text-table.ts).
+ */
+export const figureColumns = <T>(...keys: NumberKey<T>[]): DataColumn<T>[] =>
+  keys.map((k): DataColumn<T> => [k, (r) => formatNumber(r[k] as number)]);
+
+/** Like figureColumns, each shown only when some row's figure is not 0. */
+export const figureColumnsIfAny = <T>(...keys: NumberKey<T>[]): DataColumn<T>[] =>
+  keys.map((k): DataColumn<T> => [k, (r) => formatNumber(r[k] as number), 'nonzero']);
 
 /**
  * A scrollable table of `rows`: the label column `first` (its header, and its `<td>` of

@@ -44,6 +44,22 @@ export function bucketBySecond<T extends { second: number }>(
   return buckets;
 }
 
+/**
+ * The per-second series of a chart's lines (entry i of each: second i × the runs' resolution)
+ * as points `{ second, value }` in buckets of k seconds, k chosen by bucketSeconds for all their
+ * points together; each line's buckets, and k.
+ */
+export function bucketedSeries<V>(
+  data: { variants: { series: { resolutionS?: number } }[] },
+  series: readonly (readonly V[])[],
+): { k: number; buckets: { second: number; value: V }[][][] } {
+  const widthS = resolutionOf(data);
+  const total = series.reduce((a, s) => a + s.length, 0);
+  const k = bucketSeconds(total, undefined, widthS);
+  const points = (s: readonly V[]) => s.map((value, i) => ({ second: i * widthS, value }));
+  return { k, buckets: series.map((s) => bucketBySecond(points(s), k)) };
+}
+
 /** The mean of `xs` that are finite numbers, or null when there are none. */
 export function meanOf(xs: readonly (number | null | undefined)[]): number | null {
   let sum = 0;

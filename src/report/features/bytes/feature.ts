@@ -51,7 +51,6 @@ const feature = itemFeature<LinkBytes>({
   page: {
     order: 54,
     nav: 'Bytes',
-    intro: 'items.bytes.intro',
     columns: LINK_COLUMNS,
   },
   more: () => [part('console', 47.9, (a, lang) => formatTotals(a.results, lang))],

@@ -6,6 +6,7 @@
  */
 import type { EventStoreSummary } from '../../../metrics/event-store-stats.ts';
 import { itemFeature } from '../../item-feature.ts';
+import { warmUpLegendJoined } from '../../item-table.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
 import { countColumns, num, type TextColumn } from '../../text-table.ts';
 import { eventStoresCharts } from './charts.ts';
@@ -20,15 +21,14 @@ const COLUMNS: TextColumn<E>[] = [
   ['recovery rows', (x) => String(x.recoveryRows)],
 ];
 
-const LEGEND = [
-  'counts after the warm-up; events stored and recovery rows at the end of the run',
+const LEGEND = warmUpLegendJoined(
+  'events stored and recovery rows at the end of the run',
   'replay rows: rows each rebuild (command or read) replayed, a snapshot counting one',
   'recovery rows: what rebuilding every entity would replay (a projection lost in a crash)',
-];
+);
 
 export const eventStoresFeature = itemFeature<E>({
   id: 'event-stores',
-  of: (s) => s.eventStores,
   kind: 'store',
   what: 'event stores',
   order: { csv: 148, console: 47 },
@@ -37,17 +37,13 @@ export const eventStoresFeature = itemFeature<E>({
   page: {
     order: 87,
     nav: 'Event stores',
-    intro: 'items.eventStores.intro',
     charts: eventStoresCharts,
   },
   // Each store's: rows replayed per rebuild (the cost history adds) and the recovery cost.
-  metrics: {
-    scope: 'eventStores',
-    defs: [
-      m('replayMean', 'rows replayed per rebuild', 'count', (x) =>
-        x.rebuilds > 0 ? x.replayMean : null,
-      ),
-      m('recoveryRows', 'rows to replay on recovery', 'count', (x) => x.recoveryRows),
-    ],
-  },
+  metrics: [
+    m('replayMean', 'rows replayed per rebuild', 'count', (x) =>
+      x.rebuilds > 0 ? x.replayMean : null,
+    ),
+    m('recoveryRows', 'rows to replay on recovery', 'count', (x) => x.recoveryRows),
+  ],
 });

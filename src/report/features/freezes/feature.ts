@@ -8,8 +8,10 @@
  * not a name of the scenario a highlight could use).
  */
 import type { FreezeSummary } from '../../../metrics/freeze-stats.ts';
+import { figureColumns } from '../../html/data-table.ts';
 import { formatNumber } from '../../html/format.ts';
 import { itemFeature } from '../../item-feature.ts';
+import { warmUpLegendJoined } from '../../item-table.ts';
 import { countColumns, type TextColumn } from '../../text-table.ts';
 
 type F = FreezeSummary;
@@ -20,19 +22,15 @@ const COLUMNS: TextColumn<F>[] = [
   ['longest queue', (x) => String(x.maxBacklog)],
 ];
 
-const LEGEND = [
-  'counts after the warm-up; accept queue: connections kept while frozen (`backlog`)',
+const LEGEND = warmUpLegendJoined(
+  'accept queue: connections kept while frozen (`backlog`)',
   'accepted: kept in the queue; dropped: no room, never answered (callers wait for their timeout)',
   'served: let in at the resume; wasted: of those, callers that had already given up',
   'held: visits whose end and answer waited for the resume',
-];
-
-/** A cell of the page's table: figure `k`, formatted. */
-const n = (k: keyof F) => (x: F) => formatNumber(x[k] as number);
+);
 
 export const freezesFeature = itemFeature<F>({
   id: 'freezes',
-  of: (s) => s.freezes,
   kind: 'instance',
   what: 'frozen instances',
   order: { csv: 75, console: 58 },
@@ -42,15 +40,9 @@ export const freezesFeature = itemFeature<F>({
   page: {
     order: 52,
     nav: 'Freezes',
-    intro: 'items.freezes.intro',
     columns: [
-      ['accept queue', n('backlog')],
-      ['freezes', n('freezes')],
-      ['accepted', n('accepted')],
-      ['dropped', n('dropped')],
-      ['served', n('served')],
-      ['wasted', n('wasted')],
-      ['held', n('held')],
+      ['accept queue', (x) => formatNumber(x.backlog)],
+      ...figureColumns<F>('freezes', 'accepted', 'dropped', 'served', 'wasted', 'held'),
     ],
   },
 });

@@ -8,7 +8,13 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConsumerGroupSummary } from '../../../metrics/consumer-stats.ts';
-import { chartSpec, partsNamed, stackedPanel, variantColor } from '../../html/chart-parts.ts';
+import {
+  chartSpec,
+  itemDashes,
+  partsNamed,
+  stackedPanel,
+  variantColor,
+} from '../../html/chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4, timeX } from '../../html/chart-style.ts';
 import {
   faultWindows,
@@ -22,13 +28,7 @@ import { formatMs, formatNumber, formatQuantity, formatRate } from '../../html/f
 import { keyMetricsBlock, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { EMPTY_HTML, type Html, html } from '../../html/template.ts';
-import {
-  bucketBySecond,
-  bucketSeconds,
-  meanOf,
-  resolutionOf,
-  thinningNote,
-} from '../../html/thinning.ts';
+import { bucketedSeries, meanOf, thinningNote } from '../../html/thinning.ts';
 import { tHtml } from '../../html/words.ts';
 import { recordWords } from '../../i18n/ko-records.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -166,20 +166,18 @@ export function messageOutcomeChart(data: ReportData): TopLevelSpec {
  */
 export function consumerLagChart(data: ReportData, options: TimeSeriesOptions = {}): TopLevelSpec {
   const groups = consumerGroupRows(data);
-  const total = groups.reduce((a, g) => a + g.c.lagBySecond.length, 0);
-  const widthS = resolutionOf(data);
-  const k = bucketSeconds(total, undefined, widthS);
-  const values = groups.flatMap(({ name, c }) =>
-    bucketBySecond(
-      c.lagBySecond.map((lag, i) => ({ second: i * widthS, lag })),
-      k,
-    ).map((bucket) => ({
+  const { k, buckets } = bucketedSeries(
+    data,
+    groups.map((g) => g.c.lagBySecond),
+  );
+  const values = groups.flatMap(({ name, c }, j) =>
+    buckets[j].map((bucket) => ({
       variant: name,
       group: c.group,
       // a level sampled at the end of second s, i.e. at instant s + 1 (a bucket: its mean
       // sample instant), so a rise that starts with a fault is not drawn a second early
       second: r4(meanOf(bucket.map((p) => p.second + 1))),
-      lag: r4(meanOf(bucket.map((p) => p.lag))),
+      lag: r4(meanOf(bucket.map((p) => p.value))),
     })),
   );
   const severalGroups = new Set(groups.map((g) => g.c.group)).size > 1;
@@ -195,9 +193,7 @@ export function consumerLagChart(data: ReportData, options: TimeSeriesOptions = 
       ...(flat ? { scale: { domain: [0, 1] }, axis: { tickCount: 2 } } : {}),
     },
     color: variantColor(colourScale(data.variants.map((v) => variantLabel(data, v)))),
-    ...(severalGroups
-      ? { strokeDash: { field: 'group', type: 'nominal', title: 'consumer group' } }
-      : { detail: { field: 'group', type: 'nominal' } }),
+    ...itemDashes(severalGroups, 'group', 'consumer group'),
     tooltip: [
       { field: 'variant', type: 'nominal' },
       { field: 'group', type: 'nominal', title: 'consumer group' },

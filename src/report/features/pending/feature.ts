@@ -28,32 +28,29 @@ const LEGEND = warmUpLegend(
 
 export const pendingFeature = itemFeature<P>({
   id: 'pending',
-  of: (s) => s.pendingStates,
+  of: 'pendingStates',
   kind: 'state',
   what: 'pending states',
   order: { csv: 147, console: 46 },
   tables: [COLUMNS],
   legend: LEGEND,
-  page: { order: 86, nav: 'Pending', intro: 'items.pending.intro', charts: pendingCharts },
+  page: { order: 86, nav: 'Pending', charts: pendingCharts },
   // Each pending state's: the share of reads that saw it pending (users told "payment being
   // confirmed"), the time pending, and the cancellations. Missing when nothing was read or resolved.
-  metrics: {
-    scope: 'pendingStates',
-    defs: [
-      m('pendingShare', 'reads that saw pending', 'ratio', (x) =>
-        x.reads > 0 ? x.pendingShare : null,
-      ),
-      m('pendingTimeMeanMs', 'mean time pending', 'ms', (x) =>
-        x.confirmed + x.cancelled > 0 ? x.pendingTimeMeanMs : null,
-      ),
-      m('cancelled', 'cancelled', 'count', (x) => x.cancelled),
-      // what the lessons quote: the cancellations for a missing confirmation, the reads that
-      // showed a cancelled entity, and the tail of the time pending
-      m('timedOut', 'cancelled for timeout', 'count', (x) => x.timedOut),
-      m('cancelledReads', 'reads that saw cancelled', 'count', (x) => x.cancelledReads),
-      m('pendingTimeP99Ms', 'p99 time pending', 'ms', (x) =>
-        x.confirmed + x.cancelled > 0 ? x.pendingTimeP99Ms : null,
-      ),
-    ],
-  },
+  metrics: [
+    m('pendingShare', 'reads that saw pending', 'ratio', (x) =>
+      x.reads > 0 ? x.pendingShare : null,
+    ),
+    m('pendingTimeMeanMs', 'mean time pending', 'ms', (x) =>
+      x.confirmed + x.cancelled > 0 ? x.pendingTimeMeanMs : null,
+    ),
+    m('cancelled', 'cancelled', 'count', (x) => x.cancelled),
+    // what the lessons quote: the cancellations for a missing confirmation, the reads that
+    // showed a cancelled entity, and the tail of the time pending
+    m('timedOut', 'cancelled for timeout', 'count', (x) => x.timedOut),
+    m('cancelledReads', 'reads that saw cancelled', 'count', (x) => x.cancelledReads),
+    m('pendingTimeP99Ms', 'p99 time pending', 'ms', (x) =>
+      x.confirmed + x.cancelled > 0 ? x.pendingTimeP99Ms : null,
+    ),
+  ],
 });

@@ -6,6 +6,7 @@
  * share of reads that saw a value other than the truth. First replication of each variant.
  */
 import type { ReplicatedSummary } from '../../../metrics/replicated-stats.ts';
+import { figureColumns, figureColumnsIfAny } from '../../html/data-table.ts';
 import { formatNumber, formatPercent } from '../../html/format.ts';
 import { itemFeature } from '../../item-feature.ts';
 import { warmUpLegend } from '../../item-table.ts';
@@ -39,12 +40,8 @@ const LEGEND = warmUpLegend(
   'mean |diff|: mean distance of a read value from the truth, over every read',
 );
 
-/** A cell of the page's table: figure `k`, formatted. */
-const n = (k: keyof R) => (x: R) => formatNumber(x[k] as number);
-
 export const replicatedFeature = itemFeature<R>({
   id: 'replicated',
-  of: (s) => s.replicated,
   kind: 'data',
   what: 'replicated data',
   order: { csv: 148.5, console: 47.5 },
@@ -53,16 +50,12 @@ export const replicatedFeature = itemFeature<R>({
   page: {
     order: 87.5,
     nav: 'Replicated',
-    intro: 'items.replicated.intro',
     columns: [
       ['merge', merge],
-      ['copies', n('copies')],
-      ['updates', n('updates')],
-      ['lost', n('lost')],
+      ...figureColumns<R>('copies', 'updates', 'lost'),
       ['lost share', (x) => formatPercent(x.lostShare)],
-      ['held', n('held'), 'nonzero'],
-      ['retried', n('retried'), 'nonzero'],
-      ['reads', n('reads')],
+      ...figureColumnsIfAny<R>('held', 'retried'),
+      ...figureColumns<R>('reads'),
       ['diverged', (x) => formatPercent(x.divergentShare)],
       ['mean |diff|', (x) => formatNumber(x.meanDivergence, 2)],
     ],
@@ -70,16 +63,13 @@ export const replicatedFeature = itemFeature<R>({
   },
   // each replicated data's: the updates the merge lost (lww: a concurrent write overwrote them;
   // a CRDT: none), their share, and the reads that saw a value other than the truth
-  metrics: {
-    scope: 'replicated',
-    defs: [
-      m('lost', 'updates lost', 'count', (x) => (x.updates > 0 ? x.lost : null)),
-      m('lostShare', 'share of updates lost', 'ratio', (x) => (x.updates > 0 ? x.lostShare : null)),
-      m('divergentShare', 'reads that diverged', 'ratio', (x) =>
-        x.reads > 0 ? x.divergentShare : null,
-      ),
-    ],
-  },
+  metrics: [
+    m('lost', 'updates lost', 'count', (x) => (x.updates > 0 ? x.lost : null)),
+    m('lostShare', 'share of updates lost', 'ratio', (x) => (x.updates > 0 ? x.lostShare : null)),
+    m('divergentShare', 'reads that diverged', 'ratio', (x) =>
+      x.reads > 0 ? x.divergentShare : null,
+    ),
+  ],
   // the diverged reads second by second (over-time.ts)
   series: replicatedSeriesRows,
 });

@@ -10,7 +10,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ReplicatedSummary } from '../../../metrics/replicated-stats.ts';
 import type { RunResult } from '../../../metrics/summary.ts';
 import { variantOf } from '../../csv.ts';
-import { chartSpec, variantColor } from '../../html/chart-parts.ts';
+import { chartSpec, itemDashes, variantColor } from '../../html/chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4, timeX } from '../../html/chart-style.ts';
 import {
   faultWindows,
@@ -20,13 +20,7 @@ import {
   windowRows,
 } from '../../html/charts.ts';
 import type { PageChart } from '../../html/layout.ts';
-import {
-  bucketBySecond,
-  bucketSeconds,
-  meanOf,
-  resolutionOf,
-  thinningNote,
-} from '../../html/thinning.ts';
+import { bucketedSeries, meanOf, thinningNote } from '../../html/thinning.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
 
@@ -52,15 +46,13 @@ export function divergedChart(data: ReportData): TopLevelSpec {
       .filter((x: ReplicatedSummary) => x.divergedBySecond.some((p) => p !== null))
       .map((x: ReplicatedSummary) => ({ name: variantLabel(data, v), x })),
   );
-  const total = items.reduce((a, { x }) => a + x.divergedBySecond.length, 0);
-  const widthS = resolutionOf(data);
-  const k = bucketSeconds(total, undefined, widthS);
-  const values = items.flatMap(({ name, x }) =>
-    bucketBySecond(
-      x.divergedBySecond.map((share, i) => ({ second: i * widthS, share })),
-      k,
-    ).map((bucket) => {
-      const mean = meanOf(bucket.map((p) => p.share));
+  const { k, buckets } = bucketedSeries(
+    data,
+    items.map(({ x }) => x.divergedBySecond),
+  );
+  const values = items.flatMap(({ name, x }, j) =>
+    buckets[j].map((bucket) => {
+      const mean = meanOf(bucket.map((p) => p.value));
       return {
         variant: name,
         data: x.id,
@@ -100,9 +92,7 @@ export function divergedChart(data: ReportData): TopLevelSpec {
               scale: { domain: [0, 1] },
             },
             color: variantColor(colourScale(data.variants.map((v) => variantLabel(data, v)))),
-            ...(severalData
-              ? { strokeDash: { field: 'data', type: 'nominal', title: 'data' } }
-              : { detail: { field: 'data', type: 'nominal' } }),
+            ...itemDashes(severalData, 'data'),
             tooltip: [
               { field: 'variant', type: 'nominal' },
               { field: 'data', type: 'nominal' },

@@ -8,6 +8,7 @@
  */
 import type { RuntimeSummary } from '../../../metrics/runtime-stats.ts';
 import { itemFeature } from '../../item-feature.ts';
+import { warmUpLegendJoined } from '../../item-table.ts';
 import { num, pct, type TextColumn } from '../../text-table.ts';
 
 type R = RuntimeSummary;
@@ -23,16 +24,15 @@ const COLUMNS: TextColumn<R>[] = [
   ['timer shift ms', (x) => off(x.timerGranularity, num(x.timerShiftMeanMs, 3))],
 ];
 
-const LEGEND = [
-  'counts after the warm-up; off: the effect is not asked for',
+const LEGEND = warmUpLegendJoined(
+  'off: the effect is not asked for',
   'messages: requests and answers charged on the event loop (one CPU per instance)',
   'time noisy: share of instance-time a noisy neighbour slowed the CPU work',
   'timer shift: mean (fired − asked) of a sleep; negative: early (rounded down to the tick)',
-];
+);
 
 export const runtimesFeature = itemFeature<R>({
   id: 'runtimes',
-  of: (s) => s.runtimes,
   kind: 'service',
   what: 'runtime effects',
   order: { csv: 76, console: 59 },
@@ -42,7 +42,6 @@ export const runtimesFeature = itemFeature<R>({
   page: {
     order: 53,
     nav: 'Runtime',
-    intro: 'items.runtimes.intro',
     columns: COLUMNS,
   },
 });

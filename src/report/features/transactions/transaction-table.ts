@@ -85,11 +85,21 @@ const TRANSACTION_ENDED: TextColumn<T>[] = [
   ['conflict rate', (x) => pct(x.conflictRate)],
 ];
 
+/** The figures of row-lock waits, as local transactions and two-phase commits count them. */
+type LockWaits = { lockWaits: number; lockWaitMeanMs: number; lockWaitP99Ms: number };
+
+/** How many waited for a row lock, and how long (two-phase/feature.ts shows them too). */
+export const LOCK_WAITS: TextColumn<LockWaits> = ['lock waits', (x) => String(x.lockWaits)];
+export const LOCK_WAIT_MS: TextColumn<LockWaits> = [
+  'wait ms mean/p99',
+  (x) => ms(x.lockWaitMeanMs, x.lockWaitP99Ms),
+];
+
 /** What transactions waited for and redid. */
 const TRANSACTION_WAITS: TextColumn<T>[] = [
-  ['lock waits', (x) => String(x.lockWaits)],
+  LOCK_WAITS,
   ['timeouts', (x) => String(x.lockTimeouts)],
-  ['wait ms mean/p99', (x) => ms(x.lockWaitMeanMs, x.lockWaitP99Ms)],
+  LOCK_WAIT_MS,
   ...countColumns<T>('retries'),
   ['comps', (x) => String(x.compensations)],
   ['time ms mean/p99', (x) => ms(x.durationMeanMs, x.durationP99Ms)],

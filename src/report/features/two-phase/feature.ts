@@ -15,6 +15,7 @@ import { warmUpLegend } from '../../item-table.ts';
 import { lowerIsBetter as m } from '../../key-metrics.ts';
 import { round } from '../../round.ts';
 import { countColumns, msFigures as ms, num, type TextColumn } from '../../text-table.ts';
+import { LOCK_WAIT_MS, LOCK_WAITS } from '../transactions/transaction-table.ts';
 import { twoPhaseCharts } from './charts.ts';
 
 type T = TwoPhaseSummary;
@@ -46,8 +47,8 @@ const ENDED: TextColumn<T>[] = [
 ];
 
 const LOCKS: TextColumn<T>[] = [
-  ['lock waits', (x) => String(x.lockWaits)],
-  ['wait ms mean/p99', (x) => ms(x.lockWaitMeanMs, x.lockWaitP99Ms)],
+  LOCK_WAITS,
+  LOCK_WAIT_MS,
   ['hold ms mean/p99/max', (x) => ms(x.lockHoldMeanMs, x.lockHoldP99Ms, x.lockHoldMaxMs)],
   ['blocked ms max', (x) => num(x.blockedTimeMaxMs, 0)],
   ['commit ms mean/p99', (x) => ms(x.durationMeanMs, x.durationP99Ms)],
@@ -62,36 +63,31 @@ const LEGEND = warmUpLegend(
 
 export const twoPhaseFeature = itemFeature<T>({
   id: 'two-phase',
-  of: (s) => s.twoPhaseCommits,
+  of: 'twoPhaseCommits',
   kind: 'transaction',
   what: 'two-phase commits',
   order: { csv: 145, console: 45 },
   tables: [ENDED, LOCKS],
   legend: LEGEND,
-  page: { order: 85, nav: '2PC', intro: 'items.twoPhase.intro', charts: twoPhaseCharts },
+  page: { order: 85, nav: '2PC', charts: twoPhaseCharts },
   more: (items) => [
     file(146, 'two-phase-participants.csv', (a) => participantsCsv(items(a.results))),
   ],
   // Each step's: aborted transactions are failed business operations, blocked participants and
   // long lock holds are the coupling 2PC brings. The hold is missing in a run with no lock held.
-  metrics: {
-    scope: 'twoPhaseCommits',
-    defs: [
-      m('aborted', 'aborted 2PC transactions', 'count', (x) => x.aborted),
-      m('blocked', 'participants blocked in doubt', 'count', (x) => x.blocked),
-      m('lockHoldMeanMs', 'mean 2PC lock hold', 'ms', (x) =>
-        x.started > 0 ? x.lockHoldMeanMs : null,
-      ),
-      // what the lessons quote: the coordinator's doubt, the queue on hot rows, the longest
-      // hold and the messages a decision costs
-      m('inDoubt', '2PC transactions in doubt', 'count', (x) => x.inDoubt),
-      m('lockWaits', '2PC lock waits', 'count', (x) => x.lockWaits),
-      m('lockHoldMaxMs', 'max 2PC lock hold', 'ms', (x) =>
-        x.started > 0 ? x.lockHoldMaxMs : null,
-      ),
-      m('messagesPerTransaction', 'messages per 2PC transaction', 'count', (x) =>
-        x.committed + x.aborted > 0 ? x.messagesPerTransaction : null,
-      ),
-    ],
-  },
+  metrics: [
+    m('aborted', 'aborted 2PC transactions', 'count', (x) => x.aborted),
+    m('blocked', 'participants blocked in doubt', 'count', (x) => x.blocked),
+    m('lockHoldMeanMs', 'mean 2PC lock hold', 'ms', (x) =>
+      x.started > 0 ? x.lockHoldMeanMs : null,
+    ),
+    // what the lessons quote: the coordinator's doubt, the queue on hot rows, the longest
+    // hold and the messages a decision costs
+    m('inDoubt', '2PC transactions in doubt', 'count', (x) => x.inDoubt),
+    m('lockWaits', '2PC lock waits', 'count', (x) => x.lockWaits),
+    m('lockHoldMaxMs', 'max 2PC lock hold', 'ms', (x) => (x.started > 0 ? x.lockHoldMaxMs : null)),
+    m('messagesPerTransaction', 'messages per 2PC transaction', 'count', (x) =>
+      x.committed + x.aborted > 0 ? x.messagesPerTransaction : null,
+    ),
+  ],
 });
