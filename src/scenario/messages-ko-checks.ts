@@ -12,7 +12,7 @@ import {
   koJoinAnd,
   koSuggestion,
 } from './messages-ko.ts';
-import { endpointCandidates, listNames, oneOfQuoted, showPlain } from './messages-values.ts';
+import { endpointHint, listNames, oneOfQuoted, showPlain } from './messages-values.ts';
 
 export function unknownOverrideKey(key: string, known: readonly string[]): KoText {
   return {
@@ -307,13 +307,11 @@ export function endpointWithoutService(
   received: string,
   refs: readonly { service: string; endpoint: string }[],
 ): KoText {
-  const { all, named, ofService, quoted } = endpointCandidates(received, refs);
-  const hint =
-    named.length > 0
-      ? `엔드포인트 앞에 서비스를 쓰세요: 혹시 ${named.length === 1 ? quoted(named) : `${quoted(named)} 중 하나`}인가요?`
-      : ofService.length > 0
-        ? `"${received}"은(는) 서비스입니다: 그 엔드포인트 ${quoted(ofService)} 중 하나를 쓰세요`
-        : koSuggestion(undefined, received, all);
+  const hint = endpointHint(received, refs, {
+    named: (q, many) => `엔드포인트 앞에 서비스를 쓰세요: 혹시 ${many ? `${q} 중 하나` : q}인가요?`,
+    ofService: (q) => `"${received}"은(는) 서비스입니다: 그 엔드포인트 ${q} 중 하나를 쓰세요`,
+    closest: (all) => koSuggestion(undefined, received, all),
+  });
   return { ...invalidFormat(expectation, received), hint };
 }
 

@@ -197,27 +197,27 @@ export function keyAlias(key: string, known: readonly string[]): string | undefi
 }
 
 /**
- * What an endpoint reference without its service (`endpoint: checkout`) may mean, in both
- * languages' words: every reference (`all`, for the closest one), the endpoints of that name
- * (`named`) and the endpoints of the service of that name (`ofService`), each "service/endpoint";
- * `quoted` lists some of them in quotes.
+ * The hint for an endpoint reference without its service (`endpoint: checkout`), in a language's
+ * `words`: the endpoints of that name (`named`, with the list quoted and whether it holds more
+ * than one), else the endpoints of the service of that name (`ofService`), else the closest of
+ * every reference (`closest`: none when nothing is close); each reference is "service/endpoint".
  */
-export function endpointCandidates(
+export function endpointHint(
   received: string,
   refs: readonly { service: string; endpoint: string }[],
-): {
-  all: string[];
-  named: string[];
-  ofService: string[];
-  quoted: (xs: readonly string[]) => string;
-} {
+  words: {
+    named: (quoted: string, many: boolean) => string;
+    ofService: (quoted: string) => string;
+    closest: (all: string[]) => string | undefined;
+  },
+): string | undefined {
   const name = (r: { service: string; endpoint: string }) => `${r.service}/${r.endpoint}`;
-  return {
-    all: refs.map(name),
-    named: refs.filter((r) => r.endpoint === received).map(name),
-    ofService: refs.filter((r) => r.service === received).map(name),
-    quoted: (xs) => listNames(xs.map((x) => `"${x}"`)),
-  };
+  const quoted = (xs: readonly string[]) => listNames(xs.map((x) => `"${x}"`));
+  const named = refs.filter((r) => r.endpoint === received).map(name);
+  if (named.length > 0) return words.named(quoted(named), named.length > 1);
+  const ofService = refs.filter((r) => r.service === received).map(name);
+  if (ofService.length > 0) return words.ofService(quoted(ofService));
+  return words.closest(refs.map(name));
 }
 
 /**

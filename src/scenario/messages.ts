@@ -8,7 +8,7 @@ import { printable } from './identifiers.ts';
 import type { Bilingual, IssueCode, IssueText, StoreUse } from './issues.ts';
 import * as ko from './messages-ko.ts';
 import {
-  endpointCandidates,
+  endpointHint,
   keyAlias,
   listNames,
   oneOfQuoted,
@@ -249,13 +249,12 @@ export function endpointWithoutService(
   received: string,
   refs: readonly { service: string; endpoint: string }[],
 ): IssueText {
-  const { all, named, ofService, quoted } = endpointCandidates(received, refs);
-  const hint =
-    named.length > 0
-      ? `write the service before the endpoint: did you mean ${named.length === 1 ? quoted(named) : `one of ${quoted(named)}`}?`
-      : ofService.length > 0
-        ? `"${received}" is a service: name one of its endpoints, ${quoted(ofService)}`
-        : withSuggestion(undefined, received, all);
+  const hint = endpointHint(received, refs, {
+    named: (q, many) =>
+      `write the service before the endpoint: did you mean ${many ? `one of ${q}` : q}?`,
+    ofService: (q) => `"${received}" is a service: name one of its endpoints, ${q}`,
+    closest: (all) => withSuggestion(undefined, received, all),
+  });
   return {
     ...invalidFormat(expectation, received),
     hint,
