@@ -104,7 +104,10 @@ export function userNames(resultsJson: string): string[] {
   return [...names].sort((a, b) => b.length - a.length);
 }
 
-/** Units, percentiles and abbreviations a Korean chart keeps as they are. */
+/**
+ * Units, percentiles and abbreviations a Korean chart keeps as they are, and the English terms
+ * the glossary keeps beside their Korean ("prepare된", "데이터 지연(staleness)").
+ */
 const ALLOWED =
   /^(?:ms|s|p\d+(?:\.\d+)?|DB|SLO|CPU|CDF|IdP|symlog|ack|KB|MB|GB|2PC|prepare|staleness)$/;
 
@@ -126,7 +129,11 @@ export function englishChartWords(page: string, names: readonly string[]): strin
   const found = new Set<string>();
   for (const { id, spec } of pageCharts(page))
     for (const s of shownChartStrings(spec)) {
-      const words = withoutNames(s, names).match(/[A-Za-z0-9][A-Za-z0-9'-]*(?:\.\d+)?/g) ?? [];
+      // a command-line option ("--replications 5") is msasim's, in every language
+      const words =
+        withoutNames(s, names)
+          .replace(/--[a-z][a-z-]*/g, ' ')
+          .match(/[A-Za-z0-9][A-Za-z0-9'-]*(?:\.\d+)?/g) ?? [];
       // a word has a letter: "30", "2.5" are figures
       if (words.some((w) => /[A-Za-z]/.test(w) && !ALLOWED.test(w)))
         found.add(`${id}: ${JSON.stringify(s)}`);

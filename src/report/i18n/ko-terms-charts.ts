@@ -16,7 +16,6 @@ export const KO_CHART_TERMS: Readonly<Record<string, string>> = {
   max: '최대',
   statistic: '통계',
   measure: '항목',
-  figure: '항목',
   entity: '대상',
   // fault propagation's timeline (features/faults/)
   'to (s)': '끝 (s)',
