@@ -14,6 +14,9 @@ export const KO_CHART_TERMS: Readonly<Record<string, string>> = {
   label: '구간',
   mean: '평균',
   max: '최대',
+  // a sweep's interval (sweep-charts.ts)
+  lo: '하한',
+  hi: '상한',
   statistic: '통계',
   measure: '항목',
   entity: '대상',
