@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../report/text-table.ts';
+import { englishChartWords, userNames } from '../test-support/chart-words.ts';
 import { msasimInProcess as msasim, msasimSpawned } from '../test-support/cli.ts';
 import { expectParts } from '../test-support/expect-parts.ts';
 import { chartTitles, phrasesIn, visibleText } from '../test-support/page-text.ts';
@@ -326,7 +327,7 @@ describe('msasim report --lang', () => {
     );
   });
 
-  it('rebuilds every shipped scenario’s page in Korean (every feature’s words, no missing value)', async () => {
+  it('rebuilds every shipped scenario’s page in Korean (every feature’s words, no missing value, no English word msasim wrote in a chart)', async () => {
     const root = await tempDir();
     for (const [i, run] of (await allShippedRuns()).entries()) {
       const dir = join(root, String(i));
@@ -338,6 +339,9 @@ describe('msasim report --lang', () => {
       expect(page, SHIPPED[i]).toContain('<p class="eyebrow">msasim 보고서</p>');
       const shown = [visibleText(page), ...chartTitles(page)].join('\n');
       expect(phrasesIn(shown, SECTION_PHRASES), SHIPPED[i]).toEqual([]);
+      // headers, axis labels, legends, tooltips and text marks: only the user's names in English
+      const names = userNames(await readFile(join(dir, 'results.json'), 'utf8'));
+      expect(englishChartWords(page, names), SHIPPED[i]).toEqual([]);
     }
   });
 

@@ -7,6 +7,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { LatencyStats } from '../../metrics/histogram.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { t, term } from '../i18n/t.ts';
 import type { ReportData, VariantReport } from '../report-data-types.ts';
 import { barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4, timeX } from './chart-style.ts';
@@ -31,7 +33,9 @@ function endpointKeys(v: VariantReport): string[] {
   return names.length > 1 ? [...names, 'overall'] : names;
 }
 
-const endpointLabel = (key: string): string => (key === 'overall' ? OVERALL_LABEL : key);
+/** An endpoint as charts name it: its own name, the all-endpoints group's words in `lang`. */
+const endpointLabel = (key: string, lang: Lang): string =>
+  key === 'overall' ? term(lang, OVERALL_LABEL) : key;
 
 const PERCENTILES = [
   { label: 'p50', field: 'p50Ms' },
@@ -45,7 +49,7 @@ const PERCENTILES = [
  * grouped bars with the variants side by side; one panel per endpoint (each with its own
  * scale) when there are several.
  */
-export function latencyPercentileChart(data: ReportData): TopLevelSpec {
+export function latencyPercentileChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec {
   const names = data.variants.map((v) => variantLabel(data, v));
   const rows: Record<string, string | number | null>[] = [];
   const endpoints: string[] = [];
@@ -55,7 +59,7 @@ export function latencyPercentileChart(data: ReportData): TopLevelSpec {
     );
     groups.set('overall', v.summary.overall.latency);
     for (const key of endpointKeys(v)) {
-      const label = endpointLabel(key);
+      const label = endpointLabel(key, lang);
       if (!endpoints.includes(label)) endpoints.push(label);
       const latency = groups.get(key);
       for (const p of PERCENTILES) {
@@ -115,7 +119,7 @@ export function latencyPercentileChart(data: ReportData): TopLevelSpec {
  * The latency distribution of successful requests as a CDF: x = latency (ms, log scale),
  * y = percentile. One line per variant (all endpoints); without variants one per endpoint.
  */
-export function latencyCdfChart(data: ReportData): TopLevelSpec {
+export function latencyCdfChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec {
   const rows: { series: string; p: number; ms: number }[] = [];
   const series: string[] = [];
   const add = (name: string, quantiles: { p: number; ms: number }[] | undefined) => {
@@ -128,7 +132,7 @@ export function latencyCdfChart(data: ReportData): TopLevelSpec {
     for (const v of data.variants) add(variantLabel(data, v), v.distributions.overall);
   } else {
     const v = data.variants[0];
-    for (const key of endpointKeys(v)) add(endpointLabel(key), v.distributions[key]);
+    for (const key of endpointKeys(v)) add(endpointLabel(key, lang), v.distributions[key]);
   }
   const by = hasVariants(data) ? 'variant' : 'endpoint';
   return chartSpec(
@@ -175,27 +179,31 @@ export interface TimeWindow {
 }
 
 /**
- * The fault windows of every variant, once each, labelled "db-down: crash on orders-db", in
- * time order (for `TimeSeriesOptions.faults`).
+ * The fault windows of every variant, once each, labelled "db-down: crash on orders-db" (in
+ * `lang`: the fault's name, kind and targets as written), in time order (for
+ * `TimeSeriesOptions.faults`).
  */
-export function faultWindows(data: ReportData): TimeWindow[] {
+export function faultWindows(data: ReportData, lang: Lang = 'en'): TimeWindow[] {
   // one window per fault and time; its targets in every variant ("orders-db / shared-db")
   const byWindow = new Map<
     string,
-    { startMs: number; endMs: number; head: string; targets: string[] }
+    { startMs: number; endMs: number; fault: string; kind: string; targets: string[] }
   >();
   for (const v of data.variants) {
     for (const f of v.faults ?? []) {
       for (const w of f.windows) {
         const key = `${w.startMs}|${w.endMs}|${f.id}|${f.kind}`;
-        const entry = byWindow.get(key) ?? { ...w, head: `${f.id}: ${f.kind} on `, targets: [] };
+        const entry = byWindow.get(key) ?? { ...w, fault: f.id, kind: f.kind, targets: [] };
         if (!entry.targets.includes(f.target)) entry.targets.push(f.target);
         byWindow.set(key, entry);
       }
     }
   }
   return [...byWindow.values()]
-    .map((w) => ({ startMs: w.startMs, endMs: w.endMs, label: w.head + w.targets.join(' / ') }))
+    .map(({ startMs, endMs, fault, kind, targets }) => {
+      const label = t(lang, 'chart.faultWindow', { fault, kind, targets: targets.join(' / ') });
+      return { startMs, endMs, label };
+    })
     .sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
 }
 
@@ -203,6 +211,8 @@ export function faultWindows(data: ReportData): TimeWindow[] {
 export interface TimeSeriesOptions {
   /** Fault windows to shade (red) in every panel (the report passes `faultWindows(data)`). Default none. */
   faults?: readonly TimeWindow[];
+  /** The language of the words it writes into its data (i18n/). Default English. */
+  lang?: Lang;
 }
 
 interface SeriesRow {
@@ -268,8 +278,15 @@ export interface WindowRow {
   line: number;
 }
 
-/** The warm-up (grey) and the fault windows (red) as rows for the shading layers. */
-export function windowRows(data: ReportData, faults: readonly TimeWindow[]): WindowRow[] {
+/**
+ * The warm-up (grey) and the fault windows (red) as rows for the shading layers, their labels
+ * in `lang` (`kind` is the layers' key: English in every language).
+ */
+export function windowRows(
+  data: ReportData,
+  faults: readonly TimeWindow[],
+  lang: Lang = 'en',
+): WindowRow[] {
   const warmupMs = data.variants[0]?.summary.scenario.warmupMs ?? 0;
   // a fault's label goes one line lower for each earlier window still open when it starts
   const rows = faults.map((f, i) => ({
@@ -280,7 +297,7 @@ export function windowRows(data: ReportData, faults: readonly TimeWindow[]): Win
     line: faults.slice(0, i).filter((g) => g.endMs > f.startMs).length,
   }));
   if (warmupMs > 0) {
-    const label = 'warm-up (not counted)';
+    const label = term(lang, 'warm-up (not counted)');
     rows.unshift({ start: 0, end: warmupMs / 1000, label, kind: 'warm-up', line: 0 });
   }
   return rows;
@@ -315,11 +332,12 @@ export function windowBands(windows: readonly WindowRow[]): object[] {
  * warm-up is shaded grey; `options.faults` are shaded red.
  */
 export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {}): TopLevelSpec {
+  const { lang = 'en' } = options;
   const byVariant = hasVariants(data);
   const sources: [string, VariantReport['series']['requests'][string]][] = byVariant
     ? data.variants.map((v) => [variantLabel(data, v), v.series.requests.overall ?? []])
     : endpointKeys(data.variants[0]).map((key) => [
-        endpointLabel(key),
+        endpointLabel(key, lang),
         data.variants[0].series.requests[key] ?? [],
       ]);
   const total = sources.reduce((a, [, points]) => a + points.length, 0);
@@ -328,7 +346,7 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
   const rows = sources.flatMap(([name, points]) => seriesRows(name, points, k, widthS));
   const names = sources.map(([name]) => name);
   const by = byVariant ? 'variant' : 'endpoint';
-  const windows = windowRows(data, options.faults ?? []);
+  const windows = windowRows(data, options.faults ?? [], lang);
   const x = timeX();
   const color = { field: 'series', type: 'nominal', title: by, scale: colourScale(names) } as const;
   const shading = windowBands(windows);

@@ -4,6 +4,7 @@
  * (component × second) and the key metrics as bars with their 95 % confidence intervals.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { Lang } from '../i18n/lang.ts';
 import type { MetricEstimate } from '../key-metrics.ts';
 import type { ReportData } from '../report-data-types.ts';
 import {
@@ -15,6 +16,7 @@ import {
   viewOrFacet,
 } from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4, timeX } from './chart-style.ts';
+import { valuesIn } from './chart-words.ts';
 import { hasVariants, SERIES_LINE, variantLabel, windowBands, windowRows } from './charts.ts';
 import { bucketBySecond, bucketSeconds, meanOf, resolutionOf, thinningNote } from './thinning.ts';
 import { UTILISATION_STOPS } from './topology.ts';
@@ -46,7 +48,7 @@ export function componentsOf(data: ReportData): { id: string; kind: string }[] {
  * The load on each shared component: arrivals per second after the warm-up as horizontal
  * bars, variants side by side, one panel per kind (services, databases, caches).
  */
-export function componentLoadChart(data: ReportData): TopLevelSpec {
+export function componentLoadChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec {
   const names = data.variants.map((v) => variantLabel(data, v));
   const order = componentsOf(data);
   const rows = data.variants.flatMap((v) =>
@@ -101,7 +103,7 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
       ],
     };
   };
-  return chartSpec(
+  const spec = chartSpec(
     {
       text: 'Load on shared components',
       subtitle:
@@ -115,6 +117,8 @@ export function componentLoadChart(data: ReportData): TopLevelSpec {
       resolve: { scale: { y: 'independent', x: anyLog ? 'independent' : 'shared' } },
     },
   );
+  // the kinds' words (the panels' key and title) in `lang`
+  return valuesIn(lang, ['kind'], spec);
 }
 
 /**
@@ -233,7 +237,7 @@ export function overallEstimate(
  * The variants' overall key metrics as bars (the mean over replications) with 95 % confidence
  * intervals as error bars, one panel per metric; metrics that are 0 in every variant are left out.
  */
-export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
+export function keyMetricsCiChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec {
   const names = data.variants.map((v) => variantLabel(data, v));
   const rows: Record<string, string | number | null>[] = [];
   const panels: string[] = [];
@@ -329,7 +333,7 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
       ],
     };
   };
-  return chartSpec(
+  const spec = chartSpec(
     {
       text: 'Key metrics per variant',
       subtitle: intervals
@@ -343,6 +347,8 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
       resolve: { scale: { y: 'independent' } },
     },
   );
+  // the metrics' labels (the panels' key, shown in the tooltips) in `lang`
+  return valuesIn(lang, ['metric'], spec);
 }
 
 /**
@@ -350,7 +356,7 @@ export function keyMetricsCiChart(data: ReportData): TopLevelSpec {
  * variant (autoscaling, scheduled `scale:`), one step line per variant × component (the count
  * holds over its second); null when no component changed. The warm-up is shaded grey.
  */
-export function instancesChart(data: ReportData): TopLevelSpec | null {
+export function instancesChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec | null {
   const changed = componentsOf(data)
     .map((c) => c.id)
     .filter((id) =>
@@ -390,7 +396,7 @@ export function instancesChart(data: ReportData): TopLevelSpec | null {
       width: CHART_WIDTH,
       height: 220,
       layer: [
-        ...windowBands(windowRows(data, [])),
+        ...windowBands(windowRows(data, [], lang)),
         {
           mark: SERIES_LINE,
           encoding: {

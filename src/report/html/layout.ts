@@ -11,6 +11,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../i18n/lang.ts';
 import { t, term } from '../i18n/t.ts';
+import { chartTitlesIn } from './chart-words.ts';
 import { langOfNames } from './page-lang.ts';
 import { PAGE_CSS } from './page-style.ts';
 import { type Html, html, joinHtml, jsonForScript, rawHtml, scriptForHtml } from './template.ts';
@@ -132,8 +133,9 @@ export function buildChartsPage(
   const body = sections.map((s) => {
     const figures = (s.charts ?? []).map((c) => {
       const id = `chart-${charts.length + 1}`;
-      charts.push({ id, spec: withoutLineSeparators(chartWords(c.spec, words)) });
-      const label = chartTitle(chartWords(c.spec, words)) ?? s.title;
+      const spec = chartTitlesIn(c.spec, words);
+      charts.push({ id, spec: withoutLineSeparators(spec) });
+      const label = chartTitle(spec) ?? s.title;
       const caption = c.caption ? html`<figcaption>${c.caption}</figcaption>` : '';
       return html`<figure class="chart"><div class="chart-scroll"><div class="vega" id="${id}" role="img" aria-label="${label}"${failed}></div></div>${caption}</figure>`;
     });
@@ -202,35 +204,6 @@ function withoutLineSeparators<T>(spec: T): T {
     return v;
   };
   return /[\u2028\u2029]/.test(JSON.stringify(spec)) ? (clean(spec) as T) : spec;
-}
-
-/**
- * `spec` with its titles (chart titles and subtitles, axis, legend and tooltip field titles)
- * in `lang`: each that is a term of the glossary (i18n/ko-terms.ts) is replaced, so a title
- * msasim made is translated and a name the user wrote (never a glossary term as a whole) is
- * left as written. English: the spec itself.
- */
-function chartWords<T>(spec: T, lang: Lang): T {
-  if (lang === 'en') return spec;
-  const words = (v: unknown): unknown =>
-    typeof v === 'string'
-      ? term(lang, v)
-      : Array.isArray(v)
-        ? v.map(words)
-        : v !== null && typeof v === 'object'
-          ? walk(v, true)
-          : v;
-  const walk = (v: unknown, inTitle = false): unknown => {
-    if (Array.isArray(v)) return v.map((x) => walk(x));
-    if (v === null || typeof v !== 'object') return v;
-    return Object.fromEntries(
-      Object.entries(v).map(([k, x]) => [
-        k,
-        k === 'title' || k === 'subtitle' || (inTitle && k === 'text') ? words(x) : walk(x),
-      ]),
-    );
-  };
-  return walk(spec) as T;
 }
 
 /** The text title of a spec, if it has one. */

@@ -207,6 +207,8 @@ export const EN = {
   'prop.nothing': 'nothing degraded',
   'prop.noBaseline':
     'not judged: no time after the warm-up precedes the faults to serve as the baseline (start the first fault after the warm-up to see what it degrades; the run’s figures above are with the faults in force)',
+  'chart.faultWindow': '{fault}: {kind} on {targets}',
+  'prop.faultWindow': '{fault}: {kind} {target}',
   'prop.component': '{id} (component)',
   'prop.faultLine': 'fault {fault}: {blast}',
   'prop.notFired.afterEnd':

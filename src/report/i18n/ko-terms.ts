@@ -3,6 +3,7 @@
  * column headers, chart and axis titles): English words → Korean words. A term missing here is
  * shown in English (t.ts `term`); i18n.test.ts checks that every key metric's label has one.
  */
+import { KO_CHART_TERMS } from './ko-terms-charts.ts';
 import { KO_SECTION_PATTERNS, KO_SECTION_TERMS } from './ko-terms-sections.ts';
 
 /** The terms of the report's frame and most features (the item sections': ko-terms-sections.ts). */
@@ -460,10 +461,11 @@ export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
     '크기는 payload:(network, 호출, 워크로드, publish, 사가)와 키 공간의 행에서 온다',
 };
 
-/** Every term of the glossary (the two files share no English term: i18n.test.ts). */
+/** Every term of the glossary (the three files share no English term: sections-ko.test.ts). */
 export const KO_TERMS: Readonly<Record<string, string>> = {
   ...KO_REPORT_TERMS,
   ...KO_SECTION_TERMS,
+  ...KO_CHART_TERMS,
 };
 
 /**

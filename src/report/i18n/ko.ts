@@ -192,6 +192,8 @@ export const KO: Record<MessageKey, string> = {
   'prop.nothing': '저하된 것 없음',
   'prop.noBaseline':
     '판단하지 않음: 워밍업 뒤에 장애보다 앞선 구간이 없어 비교할 기준이 없습니다 (무엇이 저하되는지 보려면 첫 장애를 워밍업 뒤에 시작하십시오. 위의 수치는 장애가 걸린 상태의 것입니다)',
+  'chart.faultWindow': '장애 {fault} ({kind} {targets})',
+  'prop.faultWindow': '장애 {fault} ({kind} {target})',
   'prop.component': '{id} (컴포넌트)',
   'prop.faultLine': '장애 {fault}: {blast}',
   'prop.notFired.afterEnd':

@@ -12,6 +12,7 @@ import { REPORT_FEATURES } from '../features/registry.ts';
 import { buildReportHtml } from '../html/page.ts';
 import { buildReportData } from '../report-data.ts';
 import { KO_REPORT_TERMS } from './ko-terms.ts';
+import { KO_CHART_TERMS } from './ko-terms-charts.ts';
 import { KO_SECTION_TERMS } from './ko-terms-sections.ts';
 
 const koreanPage = async () =>
@@ -56,5 +57,10 @@ describe('the glossary of the item sections', () => {
     const both = Object.keys(KO_SECTION_TERMS).filter((k) => k in KO_REPORT_TERMS);
     expect(both).toEqual([]);
     expect(Object.keys(KO_SECTION_TERMS).length).toBeGreaterThan(80);
+  });
+
+  it('the charts’ words (ko-terms-charts.ts) override none of the other two files', () => {
+    const others = { ...KO_REPORT_TERMS, ...KO_SECTION_TERMS };
+    expect(Object.keys(KO_CHART_TERMS).filter((k) => k in others)).toEqual([]);
   });
 });

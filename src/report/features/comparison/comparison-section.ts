@@ -126,7 +126,7 @@ export function comparisonSection(data: ReportData, lang: Lang = 'en'): PageSect
     title: t(lang, 'cmp.title'),
     nav: t(lang, 'cmp.nav'),
     html: html`${intro}${warning}${keyMetricsTable(data, 'overall', OVERALL_TABLE_METRICS, '', lang)}`,
-    charts: [{ spec: keyMetricsCiChart(data), caption: t(lang, 'cmp.chartCaption') }],
+    charts: [{ spec: keyMetricsCiChart(data, lang), caption: t(lang, 'cmp.chartCaption') }],
     after: differencesHtml(data, lang),
   };
 }

@@ -35,12 +35,12 @@ export const componentsFeature: ReportFeature = {
         nav: 'Load',
         charts: [
           {
-            spec: componentLoadChart(data),
+            spec: componentLoadChart(data, lang),
             caption: t(lang, 'caption.load'),
           },
           { spec: utilisationHeatmap(data) },
           // autoscaled (or scheduled) instance counts, when some component's count changed
-          ...[instancesChart(data)].flatMap((spec) =>
+          ...[instancesChart(data, lang)].flatMap((spec) =>
             spec === null
               ? []
               : [

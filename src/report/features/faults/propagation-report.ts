@@ -10,6 +10,7 @@ import type { RunResult } from '../../../metrics/summary.ts';
 import type { Analysis } from '../../analysis.ts';
 import { type Column, csvOf, rounded } from '../../csv.ts';
 import { CHART_WIDTH, VEGA_LITE_SCHEMA } from '../../html/chart-style.ts';
+import { valuesIn } from '../../html/chart-words.ts';
 import { variantLabel } from '../../html/charts.ts';
 import { labelTd, tableHtml, td } from '../../html/data-table.ts';
 import { formatMs, formatNumber, formatPercent } from '../../html/format.ts';
@@ -188,7 +189,7 @@ export function propagationTimelineSpec(
         layer: 'fault',
         start: w.startMs / 1000,
         end: w.endMs / 1000,
-        fault: `${f.id}: ${f.kind} ${f.target}`,
+        fault: t(lang, 'prop.faultWindow', { fault: f.id, kind: f.kind, target: f.target }),
       });
   for (const e of p.entities)
     for (const ep of e.episodes)
@@ -210,7 +211,7 @@ export function propagationTimelineSpec(
     title: 'simulated time (s)',
     scale: { domain: [v.summary.scenario.warmupMs / 1000, endMs / 1000] },
   };
-  return {
+  const spec = {
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text:
@@ -269,6 +270,8 @@ export function propagationTimelineSpec(
       },
     ],
   } as TopLevelSpec;
+  // what was degraded, an endpoint or a component (the colours' legend), in `lang`
+  return valuesIn(lang, ['scope'], spec);
 }
 
 /** The propagation of the faults: a timeline and the blast radius of each fault, per variant. */

@@ -16,6 +16,7 @@ import {
   variantColor,
 } from '../../html/chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4, timeX } from '../../html/chart-style.ts';
+import { valuesIn } from '../../html/chart-words.ts';
 import {
   faultWindows,
   type TimeSeriesOptions,
@@ -115,7 +116,7 @@ const OUTCOME_PARTS: Record<string, string> = {
  * dead-lettered (stacked), and the duplicate deliveries that were applied again or skipped by
  * an idempotency check (stacked, in a second panel).
  */
-export function messageOutcomeChart(data: ReportData): TopLevelSpec {
+export function messageOutcomeChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec {
   const groups = consumerGroupRows(data);
   const labels = groups.map((g) => g.label);
   const values = groups.flatMap(({ label, c }) => [
@@ -139,7 +140,7 @@ export function messageOutcomeChart(data: ReportData): TopLevelSpec {
       parts: partsNamed(OUTCOME_PARTS, parts),
       width: (CHART_WIDTH - 260) / 2,
     });
-  return chartSpec(
+  const spec = chartSpec(
     {
       text: 'What became of the messages',
       subtitle:
@@ -157,6 +158,8 @@ export function messageOutcomeChart(data: ReportData): TopLevelSpec {
       resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
     },
   );
+  // the outcomes (the parts, their colours' legends) in `lang`
+  return valuesIn(lang, ['part'], spec);
 }
 
 /**
@@ -181,7 +184,7 @@ export function consumerLagChart(data: ReportData, options: TimeSeriesOptions = 
     })),
   );
   const severalGroups = new Set(groups.map((g) => g.c.group)).size > 1;
-  const windows = windowRows(data, options.faults ?? []);
+  const windows = windowRows(data, options.faults ?? [], options.lang);
   const flat = values.every((v) => !v.lag);
   const encoding = {
     x: timeX(),
@@ -268,9 +271,9 @@ export function messagingSection(data: ReportData, lang: Lang = 'en'): PageSecti
       nav: 'Messaging',
       html: html`<p class="intro">${t(lang, 'msg.intro')}</p><h3>${t(lang, 'msg.became')}</h3>${dataTable(FIRST, OUTCOMES, rows, lang)}${examplesHtml(rows, lang)}<h3>${t(lang, 'msg.behind')}</h3>${dataTable(FIRST, LAG, rows, lang)}${estimates}`,
       charts: [
-        { spec: messageOutcomeChart(data) },
+        { spec: messageOutcomeChart(data, lang) },
         {
-          spec: consumerLagChart(data, { faults: faultWindows(data) }),
+          spec: consumerLagChart(data, { faults: faultWindows(data, lang), lang }),
           caption: t(lang, 'msg.caption'),
         },
       ],

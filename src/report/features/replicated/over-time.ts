@@ -21,6 +21,7 @@ import {
 } from '../../html/charts.ts';
 import type { PageChart } from '../../html/layout.ts';
 import { bucketedSeries, meanOf, thinningNote } from '../../html/thinning.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { round } from '../../round.ts';
 
@@ -39,7 +40,7 @@ export function replicatedSeriesRows(r: RunResult): unknown[][] {
 }
 
 /** The share of reads that diverged, each second; long runs averaged over buckets of seconds. */
-export function divergedChart(data: ReportData): TopLevelSpec {
+export function divergedChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec {
   // a data nobody read in a variant has no line there (nor a legend entry, nor dashes)
   const items = data.variants.flatMap((v) =>
     (v.summary.replicated ?? [])
@@ -64,7 +65,7 @@ export function divergedChart(data: ReportData): TopLevelSpec {
     }),
   );
   const severalData = new Set(items.map(({ x }) => x.id)).size > 1;
-  const faults = faultWindows(data);
+  const faults = faultWindows(data, lang);
   return chartSpec(
     {
       text: 'Reads that diverged over time',
@@ -78,7 +79,7 @@ export function divergedChart(data: ReportData): TopLevelSpec {
       width: CHART_WIDTH,
       height: 240,
       layer: [
-        ...windowBands(windowRows(data, faults)),
+        ...windowBands(windowRows(data, faults, lang)),
         {
           // what happened in [s, s + 1) held over that second, as every per-second series
           mark: SERIES_LINE,
@@ -112,9 +113,9 @@ export function divergedChart(data: ReportData): TopLevelSpec {
 }
 
 /** The page's charts of replicated data: the diverged reads over time (none without reads). */
-export function replicatedCharts(data: ReportData): PageChart[] {
+export function replicatedCharts(data: ReportData, lang: Lang = 'en'): PageChart[] {
   const any = data.variants.some((v) =>
     (v.summary.replicated ?? []).some((x) => x.divergedBySecond.some((p) => p !== null)),
   );
-  return any ? [{ spec: divergedChart(data) }] : [];
+  return any ? [{ spec: divergedChart(data, lang) }] : [];
 }

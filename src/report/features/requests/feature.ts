@@ -38,9 +38,9 @@ export const requestsFeature: ReportFeature = {
         id: 'latency',
         title: 'Latency',
         charts: [
-          { spec: latencyPercentileChart(data) },
+          { spec: latencyPercentileChart(data, lang) },
           {
-            spec: latencyCdfChart(data),
+            spec: latencyCdfChart(data, lang),
             caption: t(lang, 'caption.cdf'),
           },
         ],
@@ -48,7 +48,7 @@ export const requestsFeature: ReportFeature = {
       {
         id: 'over-time',
         title: 'Over time',
-        charts: [{ spec: timeSeriesChart(data, { faults: faultWindows(data) }) }],
+        charts: [{ spec: timeSeriesChart(data, { faults: faultWindows(data, lang), lang }) }],
       },
     ]),
   ],

@@ -19,6 +19,7 @@ import {
   variantColor,
 } from '../../html/chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4 } from '../../html/chart-style.ts';
+import { valuesIn } from '../../html/chart-words.ts';
 import { variantLabel } from '../../html/charts.ts';
 import { type DataColumn, dataTable, type Header } from '../../html/data-table.ts';
 import {
@@ -119,7 +120,7 @@ const LOADS = ['session store', 'identity provider', 'session replication'] as c
  * The load each strategy puts on shared components: session store operations, IdP calls
  * (issues + resolves + syncs) and replication messages per second, variants side by side.
  */
-export function sessionLoadChart(data: ReportData): TopLevelSpec {
+export function sessionLoadChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec {
   const rows = sessionVariants(data).flatMap(({ name, s, windowMs }) =>
     [s.storeOpsPerSec, idpCallsPerSec(s, windowMs), s.replication.messagesPerSec].map(
       (perSec, k) => ({ variant: name, load: LOADS[k], perSec: r4(perSec) }),
@@ -127,7 +128,7 @@ export function sessionLoadChart(data: ReportData): TopLevelSpec {
   );
   const names = sessionVariants(data).map((v) => v.name);
   const bar = Math.max(8, Math.min(22, Math.floor(90 / Math.max(1, names.length))));
-  return chartSpec(
+  const spec = chartSpec(
     {
       text: 'Load of sessions on shared components',
       subtitle:
@@ -152,6 +153,8 @@ export function sessionLoadChart(data: ReportData): TopLevelSpec {
       }),
     },
   );
+  // the components loaded (the bands' labels) in `lang`
+  return valuesIn(lang, ['load'], spec);
 }
 
 /** Horizontal bars of `field` per variant, in a panel of an hconcat (the variants on y). */
@@ -184,7 +187,7 @@ function variantBars(
  * Revocation: per variant, the mean and the longest delay from a forced logout to the last
  * request accepted with the revoked credential, and how many requests were accepted after it.
  */
-export function revocationChart(data: ReportData): TopLevelSpec {
+export function revocationChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec {
   const sv = sessionVariants(data);
   const names = sv.map((v) => v.name);
   const rows = sv.flatMap(({ name, s }) => [
@@ -236,7 +239,7 @@ export function revocationChart(data: ReportData): TopLevelSpec {
     title: 'requests accepted after revocation',
     format: ',.0f',
   });
-  return chartSpec(
+  const spec = chartSpec(
     {
       text: 'How late revocation takes effect',
       subtitle:
@@ -247,6 +250,8 @@ export function revocationChart(data: ReportData): TopLevelSpec {
       hconcat: [delay, accepted],
     },
   );
+  // the statistics' words (the bars' shades, their legend and tooltips) in `lang`
+  return valuesIn(lang, ['statistic'], spec);
 }
 
 /** Colours of the parts of the loss chart: the 401 reasons, then the causes of lost sessions. */
@@ -263,7 +268,7 @@ const LOSS_PARTS: Record<string, string> = {
 const REASON_LABELS: Record<string, string> = { lost: 'lost session' };
 
 /** Users turned away: 401s stacked by reason, and sessions lost by cause, per variant. */
-export function sessionLossChart(data: ReportData): TopLevelSpec {
+export function sessionLossChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec {
   const sv = sessionVariants(data);
   const names = sv.map((v) => v.name);
   const rows = sv.flatMap(({ name, s }) => [
@@ -293,7 +298,7 @@ export function sessionLossChart(data: ReportData): TopLevelSpec {
       rowField: 'variant',
       partTitle: 'why',
     });
-  return chartSpec(
+  const spec = chartSpec(
     {
       text: 'Users turned away',
       subtitle: '401s by reason, and sessions lost with an instance, after the warm-up',
@@ -311,6 +316,8 @@ export function sessionLossChart(data: ReportData): TopLevelSpec {
       resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
     },
   );
+  // the reasons and causes (the parts, their colours' legends) in `lang`
+  return valuesIn(lang, ['part'], spec);
 }
 
 /** The sessions section (only when some variant has logged-in users). */
@@ -327,11 +334,11 @@ export function sessionsSection(data: ReportData, lang: Lang = 'en'): PageSectio
       html: html`<p class="intro">${t(lang, 'sessions.intro')}</p><h3>${t(lang, 'sessions.seen')}</h3>${dataTable(FIRST, SEEN, rows, lang)}<h3>${t(lang, 'sessions.cost')}</h3>${dataTable(FIRST, COST, rows, lang)}${estimates}`,
       charts: [
         {
-          spec: sessionLoadChart(data),
+          spec: sessionLoadChart(data, lang),
           caption: t(lang, 'sessions.caption'),
         },
-        { spec: revocationChart(data) },
-        { spec: sessionLossChart(data) },
+        { spec: revocationChart(data, lang) },
+        { spec: sessionLossChart(data, lang) },
       ],
     },
   ];

@@ -11,7 +11,9 @@ import type { RunSummary } from '../../../metrics/summary.ts';
 import type { TransactionSummary } from '../../../metrics/transaction-stats.ts';
 import { chartSpec, groupedBarLayers, stackedPanel, variantColor } from '../../html/chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4 } from '../../html/chart-style.ts';
+import { valuesIn } from '../../html/chart-words.ts';
 import { variantLabel } from '../../html/charts.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { ReportData } from '../../report-data-types.ts';
 import { readersOf, sagasOf, transactionsOf } from './transaction-figures.ts';
 
@@ -138,7 +140,7 @@ const SAGA_PARTS: Record<string, string> = {
  * sagas that ended, and the same without the completed ones in a second panel, so a handful
  * of inconsistent sagas still shows next to thousands that completed.
  */
-export function sagaOutcomeChart(data: ReportData): TopLevelSpec {
+export function sagaOutcomeChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec {
   const rows = sagaRows(data);
   const values = rows.flatMap(({ label, x }) => [
     { panel: 'all', row: label, part: 'completed', rank: 0, count: x.completed },
@@ -148,7 +150,7 @@ export function sagaOutcomeChart(data: ReportData): TopLevelSpec {
     { panel: 'failed', row: label, part: 'inconsistent', rank: 2, count: x.inconsistent },
   ]);
   const width = (CHART_WIDTH - 300) / 2;
-  return chartSpec(
+  const spec = chartSpec(
     {
       text: 'How the sagas ended',
       subtitle:
@@ -176,6 +178,8 @@ export function sagaOutcomeChart(data: ReportData): TopLevelSpec {
       resolve: { scale: { color: 'shared' } },
     },
   );
+  // the outcomes (the parts, their legend) in `lang`
+  return valuesIn(lang, ['part'], spec);
 }
 
 /** The outcomes of local transactions, in stacking order, with their colours. */
@@ -192,7 +196,7 @@ const TRANSACTION_TIMES = ['mean lock wait', 'p99 lock wait', 'mean time', 'p99 
  * they waited for or did again (lock waits, lock timeouts, version conflicts, retries,
  * compensations); and their times (lock wait and start-to-commit, mean and p99, symlog scale).
  */
-export function transactionChart(data: ReportData): TopLevelSpec {
+export function transactionChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec {
   const rows = transactionRows(data);
   const outcomes = rows.flatMap(({ label, x }) => [
     { panel: 'outcomes', row: label, part: 'committed', rank: 0, count: x.committed },
@@ -215,7 +219,7 @@ export function transactionChart(data: ReportData): TopLevelSpec {
       ),
     ];
   });
-  return chartSpec(
+  const spec = chartSpec(
     {
       text: 'Local transactions: outcomes, waits and conflicts',
       subtitle:
@@ -245,6 +249,8 @@ export function transactionChart(data: ReportData): TopLevelSpec {
       resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
     },
   );
+  // the outcomes and measures (the parts' legend, the bands' labels) in `lang`
+  return valuesIn(lang, ['part', 'measure'], spec);
 }
 
 /** Staleness statistics, as the chart names them. */
@@ -254,7 +260,7 @@ const STALENESS = ['mean staleness', 'p99 staleness', 'max staleness'];
  * What third-party readers saw, per variant × reader: the share of reads that were anomalous
  * (dirty or stale), and how stale the data read was (mean, p99, max; symlog scale).
  */
-export function readerAnomalyChart(data: ReportData): TopLevelSpec {
+export function readerAnomalyChart(data: ReportData, lang: Lang = 'en'): TopLevelSpec {
   const rows = readerRows(data);
   const labels = rows.map((r) => r.label);
   const values = rows.flatMap(({ name, label, x }): GroupedValue[] => [
@@ -267,7 +273,7 @@ export function readerAnomalyChart(data: ReportData): TopLevelSpec {
       value: r4(ms),
     })),
   ]);
-  return chartSpec(
+  const spec = chartSpec(
     {
       text: 'What the readers saw',
       subtitle:
@@ -289,4 +295,6 @@ export function readerAnomalyChart(data: ReportData): TopLevelSpec {
       resolve: { legend: { color: 'shared' } },
     },
   );
+  // the measures (the bands' labels) in `lang`
+  return valuesIn(lang, ['measure'], spec);
 }

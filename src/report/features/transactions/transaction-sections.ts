@@ -204,21 +204,21 @@ export function transactionSection(data: ReportData, lang: Lang = 'en'): PageSec
       )}</div>`,
       ...kindTables(data, readers, READER, READERS, READER_METRICS, lang),
     );
-    charts.push({ spec: readerAnomalyChart(data), caption: t(lang, 'tx.readersCaption') });
+    charts.push({ spec: readerAnomalyChart(data, lang), caption: t(lang, 'tx.readersCaption') });
   }
   if (sagas.length > 0) {
     parts.push(
       html`<h3>${t(lang, 'tx.sagas')}</h3>`,
       ...kindTables(data, sagas, SAGA, SAGAS, SAGA_METRICS, lang),
     );
-    charts.push({ spec: sagaOutcomeChart(data) });
+    charts.push({ spec: sagaOutcomeChart(data, lang) });
   }
   if (transactions.length > 0) {
     parts.push(
       html`<h3>${t(lang, 'tx.local')}</h3>`,
       ...kindTables(data, transactions, TRANSACTION, TRANSACTIONS, TRANSACTION_METRICS, lang),
     );
-    charts.push({ spec: transactionChart(data), caption: t(lang, 'tx.localCaption') });
+    charts.push({ spec: transactionChart(data, lang), caption: t(lang, 'tx.localCaption') });
   }
   return [
     {

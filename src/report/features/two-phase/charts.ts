@@ -18,12 +18,17 @@ import {
   seriesItems,
 } from '../../html/kind-charts.ts';
 import type { PageChart } from '../../html/layout.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { ReportData } from '../../report-data-types.ts';
 
 const stepsOf = (data: ReportData) => seriesItems(data, (v) => v.figures?.twoPhase);
 
 /** Participants blocked in doubt over time: a step line per variant × step. */
-export function blockedChart(data: ReportData, items: SeriesItem<TwoPhaseFigures>[]): TopLevelSpec {
+export function blockedChart(
+  data: ReportData,
+  items: SeriesItem<TwoPhaseFigures>[],
+  lang: Lang = 'en',
+): TopLevelSpec {
   const endS = (d: ReportData) =>
     Math.max(...d.variants.map((v) => v.summary.run.simulatedMs)) / 1000;
   const rows = items.flatMap(({ series, item }) => {
@@ -34,7 +39,7 @@ export function blockedChart(data: ReportData, items: SeriesItem<TwoPhaseFigures
       points.push({ series, second: r4(endS(data)), blocked: last.blocked });
     return points;
   });
-  const windows = windowRows(data, faultWindows(data));
+  const windows = windowRows(data, faultWindows(data, lang), lang);
   const cut = items.some((s) => s.item.blockedCut);
   return chartSpec(
     {
@@ -77,7 +82,7 @@ export function blockedChart(data: ReportData, items: SeriesItem<TwoPhaseFigures
 }
 
 /** The charts (none when no variant has a two-phase commit). */
-export function twoPhaseCharts(data: ReportData): PageChart[] {
+export function twoPhaseCharts(data: ReportData, lang: Lang = 'en'): PageChart[] {
   const items = stepsOf(data);
   if (items.length === 0) return [];
   const holds = items.map((s) => ({ ...s, item: s.item.lockHold }));
@@ -93,6 +98,6 @@ export function twoPhaseCharts(data: ReportData): PageChart[] {
         'lock held',
       ),
     },
-    { spec: blockedChart(data, items) },
+    { spec: blockedChart(data, items, lang) },
   ];
 }
