@@ -123,6 +123,8 @@ export function normalizeScenario(
       keys: r.keys,
       merge: r.merge,
       sync: durationDist(r.sync),
+      delivery: r.delivery,
+      reconcileMs: r.reconcile === undefined ? null : parseDurationMs(r.reconcile),
     })),
     consumers: named(doc.consumers, (c) => ({
       broker: c.broker,

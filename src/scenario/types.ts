@@ -313,6 +313,10 @@ export interface ReplicatedDef {
   merge: 'lww' | 'crdt';
   /** One-way delay of a copy's state to each other copy, ms. */
   sync: DistributionSpec;
+  /** Whether a partition or an error-rate fault holds and retries a state (durable) or loses it. */
+  delivery: 'durable' | 'lossy';
+  /** The period of the reconciliation (each copy sends its whole state), ms; null: none. */
+  reconcileMs: number | null;
 }
 
 export type AckMode = 'at-most-once' | 'at-least-once' | 'exactly-once';
