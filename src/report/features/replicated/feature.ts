@@ -79,6 +79,8 @@ export const replicatedFeature = itemFeature<R>({
     m('divergentShare', 'reads that diverged', 'ratio', (x) =>
       x.reads > 0 ? x.divergentShare : null,
     ),
+    // a lossy or reconciling pipeline's: the keys whose copies still disagree at the end
+    m('unsynced', 'keys left unsynced', 'count', (x) => x.unsynced ?? null),
   ],
   // the diverged reads second by second (over-time.ts)
   series: replicatedSeriesRows,
