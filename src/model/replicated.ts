@@ -298,7 +298,7 @@ export class ReplicatedData {
   ): boolean {
     if (ts !== bTs) return ts > bTs;
     if (seq !== bSeq) return seq > bSeq;
-    if (bOrigin < 0) return true;
+    if (bOrigin < 0) return origin >= 0; // a key never written: any write is later (none is not)
     return this.#rank[origin] > this.#rank[bOrigin];
   }
 
