@@ -29,24 +29,37 @@
  * since the start).
  *
  * Sync messages travel on the `sync` links between the copies' services (counted in the links
- * table) and meet the faults striking them (`transmit`): a partition, `drop` or `blackhole` alike
- * (their difference is what a request gets), holds them until it heals
- * (the replication pipeline is durable, as the source's Kafka is: nothing is lost, it arrives
- * late), an error-rate fault makes them retry (at least RETRY_MIN_MS later; a 100 % error rate
- * that lasts makes each state it catches retry every sync delay until it ends: events in
- * proportion to those states × its length ÷ sync, bounded by the run's event guard), a latency
- * fault slows them.
+ * table) and meet the faults striking them (model/replicated-sync.ts): with `delivery: durable`
+ * (the source's Kafka: nothing is lost, it arrives late) a partition holds them until it heals
+ * and an error-rate fault makes them retry; with `lossy` (an HTTP push, a fire-and-forget
+ * event) both lose them (`dropped`), and the copy that missed a state stays wrong until its key
+ * changes again or a reconciliation repairs it; a latency fault slows them either way.
+ *
+ * Reconciliation (`reconcile`, anti-entropy): every period, from one period after the start,
+ * each copy sends its whole state to every other copy, one message per pair with its own draw
+ * of `sync`, through the same pipeline (held or lost as the delivery says); the receiver merges
+ * every key as it merges a state, and `repaired` counts the keys that changed. The state sent is
+ * a copy of the sender's arrays at the send (lww: 4 Float64 and 1 Int32 per key, 36 bytes;
+ * crdt: 2 Float64 per key and origin), shared by its copies − 1 messages: a partition that
+ * holds reconciliations holds copies − 1 of those per copy per period.
+ *
+ * `unsynced` (lossy or reconciling data only): at the end of the run, the keys on which some
+ * copy's state differs from the one every copy converges to (lww: the latest write of the key,
+ * by (timestamp, sequence, origin); crdt: every origin's own count), the messages still in
+ * flight, waiting to retry or held counted as delivered. Always 0 with durable delivery; with a
+ * lossy pipeline and no reconciliation, the divergence that never heals.
  *
  * Simplifications (also in the README and the lesson): a sync message takes its draw of `sync`
  * (the whole pipeline's lag), not the link's latency; one already on its way when a partition
- * begins arrives; a held message is sent again when its partition ends (not when another
- * fault's partition of the link starts at that very instant), with a new draw (no backoff, no
- * order kept across messages); a crash of a copy's service stops neither its
+ * begins arrives (lossy delivery too); a reconciliation is one message per pair whatever the
+ * number of keys, and its merge costs nothing; a held message is sent again when its partition
+ * ends (not when another fault's partition of the link starts at that very instant), with a new
+ * draw (no backoff, no order kept across messages); a crash of a copy's service stops neither its
  * copy's updates nor its merges (the replication consumer is not its instances); sync messages
- * carry no bytes and cost nothing to merge; a copy's change takes no time and holds no lock; keys are drawn by each step's `access`
- * (uniform by default); every key of every copy is kept in memory (lww: 5 numbers per key per
- * copy; crdt: 2 per origin, so 2·copies), and each update's state waits in flight, shared by
- * its copies − 1 messages, for a draw of `sync`.
+ * carry no bytes and cost nothing to merge; a copy's change takes no time and holds no lock; keys
+ * are drawn by each step's `access` (uniform by default); every key of every copy is kept in
+ * memory (lww: 5 numbers per key per copy; crdt: 2 per origin, so 2·copies), and each update's
+ * state waits in flight, shared by its copies − 1 messages, for a draw of `sync`.
  */
 import type { Distribution, Simulation } from '../engine/index.ts';
 import type { ReplicatedStats } from '../metrics/replicated-stats.ts';
