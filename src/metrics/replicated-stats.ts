@@ -27,6 +27,18 @@ export class ReplicatedStats extends counters(REPLICATED_COUNTERS) {
    * model/replicated.ts as the final states change): lost = updates − included.
    */
   included = 0;
+  /**
+   * States a lossy pipeline lost to a partition or an error-rate fault, and keys a
+   * reconciliation's merge changed on the receiving copy, in the window (model/replicated.ts).
+   */
+  dropped = 0;
+  repaired = 0;
+  /**
+   * The keys unsynced at the end of the run (ReplicatedData.unsynced); set only for a data
+   * whose delivery is lossy or that reconciles, whose summary alone has dropped, repaired and
+   * unsynced (a durable pipeline without reconciliation keeps its summary as it was).
+   */
+  unsynced: (() => number) | null = null;
   /** Reads and divergent reads in the open second of the series (warm-up included). */
   secondReads = 0;
   secondDiverged = 0;
@@ -43,6 +55,8 @@ export class ReplicatedStats extends counters(REPLICATED_COUNTERS) {
   override reset(nowMs?: number): void {
     super.reset(nowMs);
     this.included = 0;
+    this.dropped = 0;
+    this.repaired = 0;
   }
 
   /** Closes the open second of the series (recorder.tick): its share of reads that diverged. */
@@ -59,6 +73,15 @@ export interface ReplicatedSummary extends Counts<typeof REPLICATED_COUNTERS> {
   merge: string;
   copies: number;
   keys: number;
+  /**
+   * Lossy delivery or reconciliation only: the states the pipeline lost (window), the keys a
+   * reconciliation repaired on a copy (window), and the keys on which some copy's state
+   * differs, at the end of the run, from the one every copy converges to (lww: the latest
+   * write; crdt: every origin's count), the messages in flight or held counted as delivered.
+   */
+  dropped?: number;
+  repaired?: number;
+  unsynced?: number;
   /** Updates made in the window that the final state of their key does not include. */
   lost: number;
   /** lost / updates (0 without updates). */
@@ -79,6 +102,9 @@ export function summarizeReplicated(s: ReplicatedStats): ReplicatedSummary {
   return {
     ...fieldsOf(s, ['id', 'merge', 'copies', 'keys']),
     ...countsOf(s, REPLICATED_COUNTERS),
+    ...(s.unsynced === null
+      ? {}
+      : { dropped: s.dropped, repaired: s.repaired, unsynced: s.unsynced() }),
     lost,
     lostShare: s.updates > 0 ? lost / s.updates : 0,
     divergentShare: s.reads > 0 ? s.divergentReads / s.reads : 0,

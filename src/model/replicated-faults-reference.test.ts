@@ -1,14 +1,17 @@
 /**
  * A brute-force reference for replicated data's sync messages on struck links
- * (model/replicated.ts `transmit`): random histories of two or three copies whose links carry
+ * (model/replicated-sync.ts `transmit`): random histories of two or three copies whose links carry
  * random fault timelines — partitions (overlapping, back to back at the same instant, some never
  * ending before the run does), error-rate faults of rate 1 (a certain failure, so the reference
  * needs no draw) and latency faults (a factor and a constant added delay) — and a constant sync
- * delay. For every update and every other copy the reference walks the message's path by the
- * rules alone: held while any partition of its link is in force, sent again when the last one
- * ends; retried a sync delay later while an error-rate fault is in force; else delivered after
- * sync × factor + added delays. The model must deliver exactly those messages at exactly those
- * times (none lost, none twice, none through a cut link), count `held`, `retried` and the
+ * delay; each history durable and lossy, a third of them with a reconciliation (every
+ * RECONCILE_MS, off the faults' grid: each copy's whole state to every other copy). For every
+ * update and every other copy, and every reconciliation's pair, the reference walks the
+ * message's path by the rules alone: durable, held while any partition of its link is in
+ * force, sent again when the last one ends, and retried a sync delay later while an error-rate
+ * fault is in force; lossy, lost (dropped) to either; else delivered after sync × factor + added
+ * delays. The model must deliver exactly those messages at exactly those times (none lost but
+ * those, none twice, none through a cut link), count `held`, `retried`, `dropped` and the
  * links' messages as the walk does, and leave the copies where the deliveries put them.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,6 +25,14 @@ import { ReplicatedData } from './replicated.ts';
 const RUN_MS = 1000;
 /** A retry waits its draw of sync, at least this long (a retry never comes at the same instant). */
 const RETRY_MIN_MS = 1;
+/** A reconciliation's period: never a multiple of the faults' 50 ms grid within the run. */
+const RECONCILE_MS = 137;
+
+/** How a history is run: its delivery, and whether it reconciles. */
+interface Pipeline {
+  lossy: boolean;
+  reconcile: boolean;
+}
 
 interface Window {
   kind: 'partition' | 'error-rate' | 'latency';
@@ -87,41 +98,54 @@ function history(seed: number) {
 }
 
 /** What the rules say: each message's arrival (or none before the run's end) and the counts. */
-function reference(h: ReturnType<typeof history>) {
+function reference(h: ReturnType<typeof history>, p: Pipeline) {
   const arrivals: string[] = [];
   let held = 0;
   let retried = 0;
+  let dropped = 0;
   const messages = new Array<number>(h.copies * h.copies).fill(0);
+  // every message sent: an update's state to each other copy, a reconciliation's to each pair
+  const sends: { from: number; to: number; t: number; label: string }[] = [];
   for (const u of h.updates)
-    for (let to = 0; to < h.copies; to++) {
-      if (to === u.copy) continue;
-      const l = u.copy * h.copies + to;
-      const ws = h.links[l];
-      let t = u.t;
-      let arrived: number | null = null;
-      while (t <= RUN_MS) {
-        messages[l]++;
-        if (inForce(ws, 'partition', t).length > 0) {
-          held++;
-          t = healedAt(ws, t);
-        } else if (inForce(ws, 'error-rate', t).length > 0) {
-          retried++;
-          t += Math.max(RETRY_MIN_MS, h.syncMs);
-        } else {
-          const slow = inForce(ws, 'latency', t);
-          arrived = slow.reduce((d, w) => d * w.factor + 0, h.syncMs);
-          arrived = slow.reduce((d, w) => d + w.add, arrived) + t;
-          break;
-        }
+    for (let to = 0; to < h.copies; to++)
+      if (to !== u.copy) sends.push({ from: u.copy, to, t: u.t, label: `@${u.t.toFixed(7)}` });
+  for (let t = RECONCILE_MS; p.reconcile && t <= RUN_MS; t += RECONCILE_MS)
+    for (let from = 0; from < h.copies; from++)
+      for (let to = 0; to < h.copies; to++)
+        if (to !== from) sends.push({ from, to, t, label: 'whole' });
+  for (const { from, to, t: sent, label } of sends) {
+    const l = from * h.copies + to;
+    const ws = h.links[l];
+    let t = sent;
+    let arrived: number | null = null;
+    while (t <= RUN_MS) {
+      messages[l]++;
+      const cut = inForce(ws, 'partition', t).length > 0;
+      if (p.lossy && (cut || inForce(ws, 'error-rate', t).length > 0)) {
+        dropped++;
+        break;
       }
-      if (arrived !== null && arrived <= RUN_MS)
-        arrivals.push(`${u.copy}>${to} @${u.t.toFixed(7)} arrives ${arrived.toFixed(6)}`);
+      if (cut) {
+        held++;
+        t = healedAt(ws, t);
+      } else if (inForce(ws, 'error-rate', t).length > 0) {
+        retried++;
+        t += Math.max(RETRY_MIN_MS, h.syncMs);
+      } else {
+        const slow = inForce(ws, 'latency', t);
+        arrived = slow.reduce((d, w) => d * w.factor + 0, h.syncMs);
+        arrived = slow.reduce((d, w) => d + w.add, arrived) + t;
+        break;
+      }
     }
-  return { arrivals: arrivals.sort(), held, retried, messages };
+    if (arrived !== null && arrived <= RUN_MS)
+      arrivals.push(`${from}>${to} ${label} arrives ${arrived.toFixed(6)}`);
+  }
+  return { arrivals: arrivals.sort(), held, retried, dropped, messages };
 }
 
 /** The model on the same history: its deliveries, counts and the copies at the end. */
-function model(h: ReturnType<typeof history>) {
+function model(h: ReturnType<typeof history>, p: Pipeline) {
   const sim = new Simulation();
   const rng = new RandomSource(1);
   const stats = new ReplicatedStats('d', 'lww', h.copies, h.keys);
@@ -156,7 +180,13 @@ function model(h: ReturnType<typeof history>) {
     }),
   );
   const data = new ReplicatedData(
-    { copies: names, keys: h.keys, merge: 'lww' },
+    {
+      copies: names,
+      keys: h.keys,
+      merge: 'lww',
+      delivery: p.lossy ? 'lossy' : 'durable',
+      reconcileMs: p.reconcile ? RECONCILE_MS : null,
+    },
     sim,
     stats,
     new Constant(h.syncMs),
@@ -164,10 +194,13 @@ function model(h: ReturnType<typeof history>) {
     hops,
   );
   const arrivals: string[] = [];
-  const receive = data.receive.bind(data);
-  data.receive = (s, to) => {
-    arrivals.push(`${s.origin}>${to} @${s.ts.toFixed(7)} arrives ${sim.now.toFixed(6)}`);
-    receive(s, to);
+  // every arrival, of an update's state or a whole state, as the pipeline hands it over
+  const pipe = data.pipeline as unknown as { receive: (m: Arrival) => void };
+  const receive = pipe.receive;
+  pipe.receive = (m) => {
+    const label = 'whole' in m.state ? 'whole' : `@${(m.state.ts as number).toFixed(7)}`;
+    arrivals.push(`${m.from}>${m.to} ${label} arrives ${sim.now.toFixed(6)}`);
+    receive(m);
   };
   for (const u of h.updates) sim.scheduleAt(u.t, () => data.update(u.copy, u.key, u.delta));
   // a livelock (retries at one instant) stops here instead of hanging the test
@@ -177,24 +210,44 @@ function model(h: ReturnType<typeof history>) {
     arrivals: arrivals.sort(),
     held: s.held,
     retried: s.retried,
+    dropped: s.dropped ?? 0,
     messages: hops.map((x) => x?.messages ?? 0),
     received: s.merges + s.discarded,
   };
+}
+
+/** A message as the pipeline hands it over (replicated-sync.ts SyncMessage). */
+interface Arrival {
+  from: number;
+  to: number;
+  state: { ts?: number; whole?: true };
 }
 
 describe('replicated data on struck links, against a brute-force reference', () => {
   it('delivers every message once, never through a cut link, at the time the rules give', () => {
     let backToBack = 0;
     let neverHealed = 0;
+    let dropped = 0;
+    let wholes = 0;
     for (let seed = 1; seed <= 2000; seed++) {
       const h = history(seed);
-      const want = reference(h);
-      const got = model(h);
-      const where = `history ${seed}`;
-      expect(got.arrivals, where).toEqual(want.arrivals);
-      expect([got.held, got.retried], where).toEqual([want.held, want.retried]);
-      expect(got.messages, where).toEqual(want.messages);
-      expect(got.received, where).toBe(want.arrivals.length);
+      for (const lossy of [false, true]) {
+        const p = { lossy, reconcile: seed % 3 === 0 };
+        const want = reference(h, p);
+        const got = model(h, p);
+        const where = `history ${seed} ${JSON.stringify(p)}`;
+        expect(got.arrivals, where).toEqual(want.arrivals);
+        expect([got.held, got.retried, got.dropped], where).toEqual([
+          want.held,
+          want.retried,
+          want.dropped,
+        ]);
+        expect(got.messages, where).toEqual(want.messages);
+        const updates = want.arrivals.filter((a) => !a.includes('whole')).length;
+        expect(got.received, where).toBe(updates);
+        dropped += want.dropped;
+        wholes += want.arrivals.length - updates;
+      }
       for (const ws of h.links) {
         const cuts = ws.filter((w) => w.kind === 'partition');
         if (cuts.some((a) => cuts.some((b) => a !== b && a.end === b.start))) backToBack++;
@@ -204,5 +257,8 @@ describe('replicated data on struck links, against a brute-force reference', () 
     // the histories do reach the edges the brute force is for
     expect(backToBack).toBeGreaterThan(50);
     expect(neverHealed).toBeGreaterThan(50);
+    // and the lossy pipeline loses, and the reconciliations arrive
+    expect(dropped).toBeGreaterThan(1000);
+    expect(wholes).toBeGreaterThan(1000);
   });
 });

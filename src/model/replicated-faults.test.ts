@@ -1,5 +1,5 @@
 /**
- * Replicated data's sync messages on struck links (model/replicated.ts `transmit`), on scripted
+ * Replicated data's sync messages on struck links (model/replicated-sync.ts `transmit`), on scripted
  * cases with exact times: two copies (a = 0, b = 1) whose hops carry LinkFaultStates driven by
  * the model's own fault timeline (faults.ts `scheduleFault`); sync a constant 10 ms. A
  * partition holds the states crossing it and sends them again, in order, when it heals; an
@@ -8,86 +8,15 @@
  * that multiplies last-write-wins' losses and costs the CRDT none.
  */
 import { describe, expect, it } from 'vitest';
-import { Constant, RandomSource, Simulation } from '../engine/index.ts';
-import type { FaultDef } from '../scenario/types.ts';
-import { type Merge, replicatedRig } from '../test-support/model-replicated.ts';
+import {
+  arrivesAt,
+  fault,
+  pair,
+  reachedAt,
+  cutScenario as scenario,
+  sendOne,
+} from '../test-support/model-replicated.ts';
 import { runYaml } from '../test-support/scenarios.ts';
-import { LinkFaultState, scheduleFault } from './faults.ts';
-import { Hop } from './network.ts';
-
-/** A fault on the link a → b (or b → a) over the windows given (ms). */
-function fault(
-  kind: FaultDef['kind'],
-  windows: [number, number][],
-  extra: Partial<FaultDef> = {},
-): FaultDef {
-  return {
-    id: `${kind}-fault`,
-    description: '',
-    kind,
-    component: null,
-    instances: null,
-    link: { from: 'a', to: 'b' },
-    windows: windows.map(([startMs, endMs]) => ({ startMs, endMs })),
-    mode: kind === 'partition' ? 'drop' : null,
-    add: null,
-    factor: 1,
-    rate: 0,
-    remaining: 1,
-    ...extra,
-  } as FaultDef;
-}
-
-/**
- * Two copies (a = 0, b = 1) of one key synced after a constant 10 ms, the faults `ab` striking
- * a → b and `o.ba` striking b → a; `o` also sets the keys, the sync (ReplicatedRig) and the
- * seed of the faults' random source (returned as `rng`, for a test's own draws).
- */
-function pair(
-  merge: Merge,
-  ab: FaultDef[],
-  o: { ba?: FaultDef[]; keys?: number; sync?: number | number[]; seed?: number } = {},
-) {
-  const sim = new Simulation();
-  const rng = new RandomSource(o.seed ?? 7);
-  const hop = (from: string, to: string, faults: FaultDef[]) => {
-    const h = new Hop(new Constant(0));
-    if (faults.length > 0) {
-      const state = new LinkFaultState(from, to, rng.stream(`fault/${from}->${to}/errors`));
-      h.fault = state;
-      for (const f of faults) scheduleFault(sim, rng, f, [], state);
-    }
-    return h;
-  };
-  const hops = { ab: hop('a', 'b', ab), ba: hop('b', 'a', o.ba ?? []) };
-  const rig = replicatedRig({
-    merge,
-    copies: ['a', 'b'],
-    keys: o.keys,
-    sync: o.sync ?? 10,
-    hops: [null, hops.ab, hops.ba, null],
-    sim,
-  });
-  return { ...rig, ...hops, rng };
-}
-
-/** a adds 1 to key 0 at 10 (a state sent to b), and both copies are looked at at `looks` (ms). */
-function sendOne(p: ReturnType<typeof pair>, looks: number[]): void {
-  p.at(10, () => p.data.update(0, 0, 1));
-  for (const t of looks) p.look(t);
-}
-
-/** The looks `seen` when a's one update reaches b at `arrivesMs`: a has it at each, b from then. */
-const reachedAt = (arrivesMs: number, looks: number[]) =>
-  looks.map((t) => [t, 1, t >= arrivesMs ? 1 : 0]);
-
-/** sendOne, run, and expect the update to reach b at `arrivesMs`; the run's summary. */
-function arrivesAt(p: ReturnType<typeof pair>, arrivesMs: number, looks: number[]) {
-  sendOne(p, looks);
-  const s = p.run();
-  expect(p.seen).toEqual(reachedAt(arrivesMs, looks));
-  return s;
-}
 
 describe('replicated data on struck links (two copies, sync 10 ms)', () => {
   it('a partition holds a state until it heals, then sends it again with a new draw', () => {
@@ -216,25 +145,6 @@ describe('replicated data on struck links (two copies, sync 10 ms)', () => {
 });
 
 describe('replicated data in a scenario: sync links and a partition', () => {
-  const scenario = (merge: Merge, faults: string) => `version: 1
-name: cut
-seed: 5
-duration: 20s
-workloads:
-  shop: { rate: 200/s, target: shop/sell }
-  store: { rate: 100/s, target: store/sell }
-services:
-  shop:
-    endpoints:
-      sell: { steps: [{ cpu: 1ms }, { readCopy: { data: stock } }, { updateCopy: { data: stock, delta: -1 } }] }
-  store:
-    endpoints:
-      sell: { steps: [{ cpu: 1ms }, { readCopy: { data: stock } }, { updateCopy: { data: stock, delta: -1 } }] }
-replicated:
-  stock: { copies: [shop, store], keys: 200, merge: ${merge}, sync: 50ms }
-faults:
-${faults}
-`;
   const cut = `  there: { kind: partition, link: { from: shop, to: store }, at: 5s, for: 10s }
   back: { kind: partition, link: { from: store, to: shop }, at: 5s, for: 10s }`;
 

@@ -18,7 +18,7 @@ const COPIES = ['p', 'q', 'r'];
 
 /** A message as the model schedules it, with the reference's set put on its shared state. */
 interface Traced {
-  state: { data: unknown; set?: Set<number> };
+  state: { set?: Set<number> };
   to: number;
 }
 
@@ -43,7 +43,7 @@ function history(merge: 'lww' | 'crdt', rng: RandomStream) {
   const schedule = sim.schedule.bind(sim);
   sim.schedule = (delay, handler, arg, priority) => {
     const m = arg as Traced | undefined;
-    if (m?.state?.data === data && m.state.set === undefined) m.state.set = new Set(sets[sender]);
+    if (m?.state !== undefined && m.state.set === undefined) m.state.set = new Set(sets[sender]);
     schedule(delay, handler, arg, priority);
   };
   const receive = data.receive.bind(data);

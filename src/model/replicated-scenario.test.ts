@@ -19,6 +19,8 @@ function stockYaml(o: {
   sync?: string;
   keys?: number;
   access?: string;
+  /** More lines of the data (`delivery: lossy`), indented under it. */
+  more?: string;
 }): string {
   return `
 version: 1
@@ -48,7 +50,7 @@ replicated:
     keys: ${o.keys ?? 5}
     merge: ${o.merge ?? 'lww'}
     sync: ${o.sync ?? '{ dist: exponential, mean: 50ms }'}
-`;
+${o.more === undefined ? '' : `    ${o.more}\n`}`;
 }
 
 async function stock(o: Parameters<typeof stockYaml>[0]): Promise<ReplicatedSummary> {
@@ -142,6 +144,24 @@ describe('replicated data, references', () => {
       ko: { copies: '[orders, returns, orders]' },
       koParts: ['서비스 "orders"이(가) "stock"의 사본 목록에 두 번 나옵니다'],
     },
+    {
+      mistake: 'a reconciliation more often than every 100 ms is located',
+      en: { more: 'reconcile: 50ms' },
+      enParts: [
+        'replicated.stock.reconcile',
+        'replicated.stock.reconcile must be at least 100ms (got 50ms)',
+        'for example reconcile: 10s',
+      ],
+      ko: { more: 'reconcile: 0' },
+      koParts: ['replicated.stock.reconcile 값은 100ms 이상이어야 합니다 (받은 값 0)'],
+    },
+    {
+      mistake: 'a misspelt reconcile is located, with did-you-mean',
+      en: { more: 'reconcle: 10s' },
+      enParts: ['replicated.stock', 'reconcle', 'did you mean "reconcile"?'],
+      ko: { more: 'reconcle: 10s' },
+      koParts: ['reconcle', '"reconcile"'],
+    },
   ])('$mistake (en, ko)', ({ en, enParts, ko, koParts }) => {
     expectParts(scenarioProblems(stockYaml(en), 's.yaml'), enParts);
     expectParts(koProblems(stockYaml(ko)), koParts);
@@ -163,7 +183,22 @@ describe('replicated data, references', () => {
     expect(koProblems(many(13))).toContain('메모리에 놓입니다');
   });
 
-  it('merge and sync are checked by the schema', () => {
+  it('the reconciliations of all replicated data together have a limit', () => {
+    // 3 copies × 100,000 keys × 2 others × 200 periods of 100 ms in 20 s: 120,000,000 each
+    const big = (id: string) =>
+      `  ${id}:\n    copies: [orders, returns, billing]\n    keys: 100000\n    merge: lww\n    sync: 10ms\n    reconcile: 100ms\n`;
+    expect(scenarioProblems(stockYaml({}) + big('d0'), 's.yaml')).toBe('');
+    const text = scenarioProblems(stockYaml({}) + big('d0') + big('d1'), 's.yaml');
+    expect(text).toContain('replicated.d1.reconcile');
+    expect(text).toContain('reconcile: at most 200,000,000 (got 240,000,000)');
+    expect(text).toContain('reconcile less often');
+    expect(koProblems(stockYaml({}) + big('d0') + big('d1'))).toContain('조정 주기를 늘리세요');
+  });
+
+  it('merge, sync and delivery are checked by the schema', () => {
+    expect(scenarioProblems(stockYaml({ more: 'delivery: losy' }), 's.yaml')).toContain(
+      'replicated.stock.delivery',
+    );
     expect(scenarioProblems(stockYaml({ merge: 'newest' }), 's.yaml')).toContain(
       'replicated.stock.merge',
     );

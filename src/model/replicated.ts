@@ -29,34 +29,47 @@
  * since the start).
  *
  * Sync messages travel on the `sync` links between the copies' services (counted in the links
- * table) and meet the faults striking them (`transmit`): a partition, `drop` or `blackhole` alike
- * (their difference is what a request gets), holds them until it heals
- * (the replication pipeline is durable, as the source's Kafka is: nothing is lost, it arrives
- * late), an error-rate fault makes them retry (at least RETRY_MIN_MS later; a 100 % error rate
- * that lasts makes each state it catches retry every sync delay until it ends: events in
- * proportion to those states × its length ÷ sync, bounded by the run's event guard), a latency
- * fault slows them.
+ * table) and meet the faults striking them (model/replicated-sync.ts): with `delivery: durable`
+ * (the source's Kafka: nothing is lost, it arrives late) a partition holds them until it heals
+ * and an error-rate fault makes them retry; with `lossy` (an HTTP push, a fire-and-forget
+ * event) both lose them (`dropped`), and the copy that missed a state stays wrong until its key
+ * changes again or a reconciliation repairs it; a latency fault slows them either way.
+ *
+ * Reconciliation (`reconcile`, anti-entropy): every period, from one period after the start,
+ * each copy sends its whole state to every other copy, one message per pair with its own draw
+ * of `sync`, through the same pipeline (held or lost as the delivery says); the receiver merges
+ * every key as it merges a state, and `repaired` counts the keys that changed. The state sent is
+ * a copy of the sender's arrays at the send (lww: 4 Float64 and 1 Int32 per key, 36 bytes;
+ * crdt: 2 Float64 per key and origin), shared by its copies − 1 messages: a partition that
+ * holds reconciliations holds copies − 1 of those per copy per period.
+ *
+ * `unsynced` (lossy or reconciling data only): at the end of the run, the keys on which some
+ * copy's state differs from the one every copy converges to (lww: the latest write of the key,
+ * by (timestamp, sequence, origin); crdt: every origin's own count), the messages still in
+ * flight, waiting to retry or held counted as delivered. Always 0 with durable delivery; with a
+ * lossy pipeline and no reconciliation, the divergence that never heals.
  *
  * Simplifications (also in the README and the lesson): a sync message takes its draw of `sync`
  * (the whole pipeline's lag), not the link's latency; one already on its way when a partition
- * begins arrives; a held message is sent again when its partition ends (not when another
- * fault's partition of the link starts at that very instant), with a new draw (no backoff, no
- * order kept across messages); a crash of a copy's service stops neither its
+ * begins arrives (lossy delivery too); a reconciliation is one message per pair whatever the
+ * number of keys, and its merge costs nothing; a held message is sent again when its partition
+ * ends (not when another fault's partition of the link starts at that very instant), with a new
+ * draw (no backoff, no order kept across messages); a crash of a copy's service stops neither its
  * copy's updates nor its merges (the replication consumer is not its instances); sync messages
- * carry no bytes and cost nothing to merge; a copy's change takes no time and holds no lock; keys are drawn by each step's `access`
- * (uniform by default); every key of every copy is kept in memory (lww: 5 numbers per key per
- * copy; crdt: 2 per origin, so 2·copies), and each update's state waits in flight, shared by
- * its copies − 1 messages, for a draw of `sync`.
+ * carry no bytes and cost nothing to merge; a copy's change takes no time and holds no lock; keys
+ * are drawn by each step's `access` (uniform by default); every key of every copy is kept in
+ * memory (lww: 5 numbers per key per copy; crdt: 2 per origin, so 2·copies), and each update's
+ * state waits in flight, shared by its copies − 1 messages, for a draw of `sync`.
  */
-import { type Distribution, Priority, type Simulation } from '../engine/index.ts';
+import type { Distribution, Simulation } from '../engine/index.ts';
 import type { ReplicatedStats } from '../metrics/replicated-stats.ts';
 import type { ReplicatedDef } from '../scenario/types.ts';
 import { type BuildContext, sharedByName } from './build-context.ts';
-import type { Hop, HopFault } from './network.ts';
+import type { Hop } from './network.ts';
+import { type SyncMessage, SyncPipeline } from './replicated-sync.ts';
 
 /** A copy's state of one key as sent: one per update, shared by the messages to every other copy. */
 interface SentState {
-  data: ReplicatedData;
   key: number;
   /** lww: value, timestamp, sequence, origin (copy index), window updates included. */
   value: number;
@@ -70,27 +83,23 @@ interface SentState {
 }
 
 /**
- * The least a retry waits (ms): its draw of `sync`, but never the same instant. With a sync of
- * 0 and an error-rate fault of 100 %, retries at one instant stopped the clock, and the run
- * ended on the guard's "simulated time stopped moving".
+ * A copy's whole state as a reconciliation sends it (the sender's arrays of every key at the
+ * send, copied: later changes do not leak in), shared by its messages to every other copy.
  */
-const RETRY_MIN_MS = 1;
-
-/** A state on its way from copy `from` to copy `to`. */
-interface Message {
-  state: SentState;
-  from: number;
-  to: number;
+interface WholeState {
+  whole: true;
+  /** lww, per key. */
+  value: Float64Array;
+  ts: Float64Array;
+  seq: Float64Array;
+  origin: Int32Array;
+  win: Float64Array;
+  /** crdt, per key × origin. */
+  p: Float64Array;
+  n: Float64Array;
 }
 
-function deliver(m: Message): void {
-  m.state.data.receive(m.state, m.to);
-}
-
-/** A message an error-rate fault failed is sent again (after a draw of `sync`). */
-function resend(m: Message): void {
-  m.state.data.transmit(m);
-}
+type Payload = SentState | WholeState;
 
 /** One replicated data: every copy of every key, the truth, and the accounting. */
 export class ReplicatedData {
@@ -117,11 +126,14 @@ export class ReplicatedData {
   readonly #finalWin: Float64Array;
   /** Whether the statistics window is open (updates made now count). */
   #open: boolean;
-  /** Messages a partition holds, per link (index from × copies + to), sent when it heals. */
-  #held: Message[][] = [];
+  /** The sync links and the states on them (replicated-sync.ts). */
+  readonly pipeline: SyncPipeline<Payload>;
+  /** The reconciliation's period, ms (null: none). */
+  readonly #reconcileMs: number | null;
 
   constructor(
-    def: Pick<ReplicatedDef, 'copies' | 'keys' | 'merge'>,
+    def: Pick<ReplicatedDef, 'copies' | 'keys' | 'merge'> &
+      Partial<Pick<ReplicatedDef, 'delivery' | 'reconcileMs'>>,
     readonly sim: Simulation,
     readonly stats: ReplicatedStats,
     readonly sync: Distribution,
@@ -152,27 +164,21 @@ export class ReplicatedData {
     this.#finalSeq = new Float64Array(finals);
     this.#finalOrigin = new Int32Array(finals).fill(-1);
     this.#finalWin = new Float64Array(finals);
-    this.connect(hops);
+    const lossy = def.delivery === 'lossy';
+    this.pipeline = new SyncPipeline(sim, stats, sync, c, lossy, this.#arrive);
+    this.pipeline.connect(hops);
+    this.#reconcileMs = def.reconcileMs ?? null;
+    // the figures only a lossy or reconciling pipeline has (the summary shows them then)
+    if (lossy || this.#reconcileMs !== null) stats.unsynced = () => this.unsynced();
+    if (this.#reconcileMs !== null && c > 1) sim.schedule(this.#reconcileMs, this.#reconcile);
   }
 
   /**
-   * The hop from copy `from` to copy `to` at index from × copies + to: the `sync` link between
-   * their services, which counts the messages and carries the faults striking it. Null: no
-   * links (every message takes its draw of `sync`, as on a link no fault strikes).
-   */
-  hops: readonly (Hop | null)[] | null = null;
-
-  /** The hops that count the messages, by the same index (`hops` itself unless told). */
-  #counted: readonly (Hop | null)[] | null = null;
-
-  /**
-   * Sends the copies' states over `hops` from now on (see `hops`), counting them on `counted`
-   * (null at an index: not counted; by default on `hops`).
+   * Sends the copies' states over `hops` from now on (SyncPipeline's `hops`), counting them on
+   * `counted` (null at an index: not counted; by default on `hops`).
    */
   connect(hops: readonly (Hop | null)[] | null, counted = hops): void {
-    this.hops = hops;
-    this.#counted = counted;
-    this.#held = hops === null ? [] : hops.map(() => []);
+    this.pipeline.connect(hops, counted);
   }
 
   /** Copy `copy` adds `delta` to key `key` now, and sends its state to every other copy. */
@@ -242,32 +248,56 @@ export class ReplicatedData {
     this.stats.included = 0;
   }
 
+  /** A message arrives: a key's state (an update's) or a copy's whole state (a reconciliation's). */
+  readonly #arrive = (m: SyncMessage<Payload>): void => {
+    if ('whole' in m.state) this.#receiveWhole(m.state, m.to);
+    else this.receive(m.state, m.to);
+  };
+
   /** A state sent by another copy arrives at copy `to`: merged by lww or the PN-counter. */
   receive(s: SentState, to: number): void {
-    const c = this.copies;
     const at = to * this.keys + s.key;
-    if (this.crdt) {
-      let changed = false;
-      const p = s.p as Float64Array;
-      const n = s.n as Float64Array;
-      for (let o = 0; o < c; o++) {
-        const i = at * c + o;
-        if (p[o] > this.#p[i] || n[o] > this.#n[i]) changed = true;
-        this.#p[i] = Math.max(this.#p[i], p[o]);
-        this.#n[i] = Math.max(this.#n[i], n[o]);
-      }
-      if (changed) this.stats.merges++;
-      else this.stats.discarded++;
-      return;
+    const changed = this.crdt
+      ? this.#maxCrdt(at, s.p as Float64Array, s.n as Float64Array, 0)
+      : this.#keepLater(at, s.value, s.ts, s.seq, s.origin, s.win);
+    if (changed) this.stats.merges++;
+    else this.stats.discarded++;
+  }
+
+  /** A reconciliation's whole state arrives at copy `to`: every key merged; `repaired` counts the keys it changed. */
+  #receiveWhole(w: WholeState, to: number): void {
+    const c = this.copies;
+    for (let key = 0; key < this.keys; key++) {
+      const at = to * this.keys + key;
+      const changed = this.crdt
+        ? this.#maxCrdt(at, w.p, w.n, key * c)
+        : this.#keepLater(at, w.value[key], w.ts[key], w.seq[key], w.origin[key], w.win[key]);
+      if (changed) this.stats.repaired++;
     }
-    if (this.#later(s.ts, s.seq, s.origin, this.#ts[at], this.#seq[at], this.#origin[at])) {
-      this.#value[at] = s.value;
-      this.#ts[at] = s.ts;
-      this.#seq[at] = s.seq;
-      this.#origin[at] = s.origin;
-      this.#win[at] = s.win;
-      this.stats.merges++;
-    } else this.stats.discarded++;
+  }
+
+  /** lww: copy × key `at` takes the state given if it is later; whether it did. */
+  #keepLater(at: number, value: number, ts: number, seq: number, origin: number, win: number) {
+    if (!this.#later(ts, seq, origin, this.#ts[at], this.#seq[at], this.#origin[at])) return false;
+    this.#value[at] = value;
+    this.#ts[at] = ts;
+    this.#seq[at] = seq;
+    this.#origin[at] = origin;
+    this.#win[at] = win;
+    return true;
+  }
+
+  /** crdt: copy × key `at` takes the element-wise maximum with p, n from `from`; whether it changed. */
+  #maxCrdt(at: number, p: Float64Array, n: Float64Array, from: number): boolean {
+    const c = this.copies;
+    let changed = false;
+    for (let o = 0; o < c; o++) {
+      const i = at * c + o;
+      if (p[from + o] > this.#p[i] || n[from + o] > this.#n[i]) changed = true;
+      this.#p[i] = Math.max(this.#p[i], p[from + o]);
+      this.#n[i] = Math.max(this.#n[i], n[from + o]);
+    }
+    return changed;
   }
 
   /** Whether state (ts, seq, origin) comes after (bTs, bSeq, bOrigin) in lww order. */
@@ -281,7 +311,7 @@ export class ReplicatedData {
   ): boolean {
     if (ts !== bTs) return ts > bTs;
     if (seq !== bSeq) return seq > bSeq;
-    if (bOrigin < 0) return true;
+    if (bOrigin < 0) return origin >= 0; // a key never written: any write is later (none is not)
     return this.#rank[origin] > this.#rank[bOrigin];
   }
 
@@ -303,7 +333,6 @@ export class ReplicatedData {
     if (c === 1) return;
     const at = from * this.keys + key;
     const state: SentState = {
-      data: this,
       key,
       value: this.crdt ? 0 : this.#value[at],
       ts: this.crdt ? 0 : this.#ts[at],
@@ -316,59 +345,93 @@ export class ReplicatedData {
     for (let to = 0; to < c; to++) {
       if (to === from) continue;
       this.stats.syncs++;
-      this.transmit({ state, from, to });
+      this.pipeline.transmit({ state, from, to });
     }
   }
 
   /**
-   * Sends message `m` over its link. No fault striking the link: delivered after a draw of
-   * `sync` (cut at 0: a normal can draw below it). A partition: held (the replication pipeline
-   * keeps it, as a broker's topic does) and sent again, in the order held, when the link heals.
-   * An error-rate draw: sent again after a draw of `sync`, at least RETRY_MIN_MS (a retry). Latency faults: the draw of
-   * `sync` × their factor + their added delays.
+   * A reconciliation (every `reconcile`): each copy in turn sends its whole state to every
+   * other copy, one message per pair, each with its own draw of `sync`.
    */
-  transmit(m: Message): void {
-    const i = m.from * this.copies + m.to;
-    const hop = this.hops === null ? null : this.hops[i];
-    const counted = this.#counted === null ? null : this.#counted[i];
-    if (counted !== null) counted.messages++;
-    const fault = hop?.fault ?? null;
-    if (fault === null || !fault.active) {
-      this.sim.schedule(Math.max(0, this.sync.sample()), deliver, m);
-      return;
+  readonly #reconcile = (): void => {
+    const c = this.copies;
+    for (let from = 0; from < c; from++) {
+      const state = this.#wholeState(from);
+      for (let to = 0; to < c; to++) if (to !== from) this.pipeline.transmit({ state, from, to });
     }
-    if (fault.partition !== null) {
-      const link = m.from * this.copies + m.to;
-      const held = this.#held[link];
-      held.push(m);
-      this.stats.held++;
-      if (held.length === 1) this.#releaseWhenHealed(fault, link);
-    } else if (fault.fails()) {
-      this.stats.retried++;
-      this.sim.schedule(Math.max(RETRY_MIN_MS, this.sync.sample()), resend, m);
-    } else this.sim.schedule(fault.stretch(Math.max(0, this.sync.sample())), deliver, m);
-  }
-
-  /**
-   * Sends link `link`'s held messages again once its partition heals: after every other event
-   * of that instant (Priority.late), so that a partition another fault starts at the very
-   * instant the first ends (back to back, in whichever order the scenario lists them) keeps
-   * holding them, uncounted again, instead of letting them through a link still cut.
-   */
-  #releaseWhenHealed(fault: HopFault, link: number): void {
-    fault.whenHealed(() => this.sim.schedule(0, this.#release, link, Priority.late));
-  }
-
-  /** A partition healed: the messages it held are sent again, in the order they were held. */
-  readonly #release = (link: unknown): void => {
-    const i = link as number;
-    const fault = (this.hops as readonly (Hop | null)[])[i]?.fault ?? null;
-    if (fault !== null && fault.partition !== null) {
-      this.#releaseWhenHealed(fault, i); // cut again at the same instant: still held
-      return;
-    }
-    for (const m of this.#held[i].splice(0)) this.transmit(m);
+    this.sim.schedule(this.#reconcileMs as number, this.#reconcile);
   };
+
+  /**
+   * Copy `from`'s whole state, copied (lww: 5 numbers per key; crdt: 2·copies per key; the
+   * other merge's arrays are empty).
+   */
+  #wholeState(from: number): WholeState {
+    const k = this.keys;
+    const lww = <A extends Float64Array | Int32Array>(a: A) => a.slice(from * k, from * k + k) as A;
+    const crdt = (a: Float64Array) => a.slice(from * k * this.copies, (from + 1) * k * this.copies);
+    return {
+      whole: true,
+      value: lww(this.#value),
+      ts: lww(this.#ts),
+      seq: lww(this.#seq),
+      origin: lww(this.#origin),
+      win: lww(this.#win),
+      p: crdt(this.#p),
+      n: crdt(this.#n),
+    };
+  }
+
+  /**
+   * The keys on which some copy's state differs from the one every copy converges to, once the
+   * messages not delivered yet (in flight, waiting to retry, held) are: lww, the latest write
+   * of the key; crdt, each origin's own count.
+   */
+  unsynced(): number {
+    const k = this.keys;
+    const c = this.copies;
+    const ts = this.#ts.slice();
+    const seq = this.#seq.slice();
+    const origin = this.#origin.slice();
+    const p = this.#p.slice();
+    const n = this.#n.slice();
+    // a state arriving at `at` (copy × key), from p, n at `from`
+    const arrive = (at: number, s: SentState | WholeState, i: number, from: number): void => {
+      if (this.crdt) {
+        for (let o = 0; o < c; o++) {
+          p[at * c + o] = Math.max(p[at * c + o], s.p?.[from + o] ?? 0);
+          n[at * c + o] = Math.max(n[at * c + o], s.n?.[from + o] ?? 0);
+        }
+      } else {
+        const [t, q, g] = 'whole' in s ? [s.ts[i], s.seq[i], s.origin[i]] : [s.ts, s.seq, s.origin];
+        if (this.#later(t, q, g, ts[at], seq[at], origin[at]))
+          [ts[at], seq[at], origin[at]] = [t, q, g];
+      }
+    };
+    for (const m of this.pipeline.pending()) {
+      if (!('whole' in m.state)) arrive(m.to * k + m.state.key, m.state, 0, 0);
+      else for (let key = 0; key < k; key++) arrive(m.to * k + key, m.state, key, key * c);
+    }
+    let unsynced = 0;
+    for (let key = 0; key < k; key++) {
+      let differs = false;
+      for (let copy = 0; copy < c && !differs; copy++) {
+        const at = copy * k + key;
+        if (!this.crdt)
+          differs =
+            ts[at] !== this.#finalTs[key] ||
+            seq[at] !== this.#finalSeq[key] ||
+            origin[at] !== this.#finalOrigin[key];
+        else
+          for (let o = 0; o < c; o++) {
+            const own = (o * k + key) * c + o;
+            if (p[at * c + o] !== this.#p[own] || n[at * c + o] !== this.#n[own]) differs = true;
+          }
+      }
+      if (differs) unsynced++;
+    }
+    return unsynced;
+  }
 }
 
 const DATA = sharedByName<ReplicatedData>();

@@ -116,14 +116,19 @@ export function fieldColumns<T extends object>(
 
 /**
  * CSV text of `items` (each with its run's variant): every scalar field of the first item's
- * summary in its own column (see fieldColumns); nothing without items.
+ * summary in its own column (see fieldColumns), then those only later items have (an optional
+ * field, such as a lossy pipeline's `dropped`: empty where absent); nothing without items.
  */
 export function summariesCsv<T extends object>(
   items: [RunResult, T][],
   rename: Partial<Record<keyof T & string, string>> = {},
   last: readonly (keyof T & string)[] = [],
 ): string {
-  return items.length === 0 ? '' : csvOf(fieldColumns(items[0][1], rename, last), items);
+  if (items.length === 0) return '';
+  const sample = { ...items[0][1] } as Record<string, unknown>;
+  for (const [, x] of items)
+    for (const [k, v] of Object.entries(x)) if (!Object.hasOwn(sample, k)) sample[k] = v;
+  return csvOf(fieldColumns(sample as T, rename, last), items);
 }
 
 /** CSV text of `items` in the given columns (a header row, then a row per item). */

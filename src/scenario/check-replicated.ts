@@ -1,14 +1,17 @@
 /**
  * Checks of replicated data (`replicated:`) that zod cannot express: every copy is a service of
  * the scenario (did-you-mean), named once, and the state of all the data together within
- * LIMITS.replicatedState (each data's own copies and keys have their limits in the schema). The steps that use a copy (`updateCopy`,
+ * LIMITS.replicatedState (each data's own copies and keys have their limits in the schema), a
+ * reconciliation at most every MIN_RECONCILE_MS and its merges over the run within
+ * LIMITS.reconcileMerges. The steps that use a copy (`updateCopy`,
  * `readCopy`: model/steps/update-copy.ts, read-copy.ts) check their own references.
  */
 import type { DocPath, UnlocatedIssue } from './issues.ts';
-import { LIMITS } from './limits.ts';
+import { LIMITS, MIN_RECONCILE_MS } from './limits.ts';
 import * as msg from './messages.ts';
 import { errorAt, type Names } from './names.ts';
 import type { ScenarioParsed } from './schema.ts';
+import { parseDurationMs } from './units.ts';
 
 /** Every problem of every replicated data, in document order. */
 export function checkReplicated(doc: ScenarioParsed, names: Names): UnlocatedIssue[] {
@@ -16,6 +19,8 @@ export function checkReplicated(doc: ScenarioParsed, names: Names): UnlocatedIss
   const services = new Set(names.services);
   let state = 0;
   let over = false;
+  let merges = 0;
+  const durationMs = parseDurationMs(doc.duration);
   for (const [id, r] of Object.entries(doc.replicated)) {
     const c = r.copies.length;
     state += r.keys * c * (r.merge === 'crdt' ? 2 * c : 5);
@@ -24,6 +29,20 @@ export function checkReplicated(doc: ScenarioParsed, names: Names): UnlocatedIss
       issues.push(
         errorAt(msg.overLimit('replicated', LIMITS.replicatedState, state), ['replicated', id]),
       );
+    }
+    if (r.reconcile !== undefined) {
+      const at: DocPath = ['replicated', id, 'reconcile'];
+      const periodMs = parseDurationMs(r.reconcile);
+      if (!(periodMs >= MIN_RECONCILE_MS))
+        issues.push(
+          errorAt(msg.reconcileTooOften(id, `${MIN_RECONCILE_MS}ms`, String(r.reconcile)), at),
+        );
+      else {
+        const before = merges;
+        merges += r.keys * c * (c - 1) * Math.floor(durationMs / periodMs);
+        if (merges > LIMITS.reconcileMerges && before <= LIMITS.reconcileMerges)
+          issues.push(errorAt(msg.overLimit('reconcile', LIMITS.reconcileMerges, merges), at));
+      }
     }
     const seen = new Set<string>();
     r.copies.forEach((service, i) => {

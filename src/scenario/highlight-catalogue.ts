@@ -289,6 +289,7 @@ export const HIGHLIGHT_CATALOGUE: readonly CatalogueScope[] = [
       m('lost', 'updates lost', 'lost updates'),
       m('lostShare', 'share of updates lost', 'lost share'),
       m('divergentShare', 'reads that diverged', 'divergent reads'),
+      m('unsynced', 'keys left unsynced', 'unsynced keys'),
     ],
     items: (c) => Object.keys(c.doc.replicated ?? {}),
   },

@@ -62,6 +62,7 @@ export const ISSUE_CODES = [
   'store-in-process',
   'not-a-copy',
   'duplicate-copy',
+  'reconcile-too-often',
   'kv-on-in-process-cache',
   'client-on-in-process-cache',
   'reconnect-max-below-backoff',

@@ -53,7 +53,16 @@ export const LIMITS = {
    * for crdt): one data at both limits above and no more, about 100 MB.
    */
   replicatedState: 12_800_000,
+  /**
+   * Keys merged by the reconciliations of every replicated data over the run (`reconcile`:
+   * keys × copies × (copies − 1) per period): each is a merge of one key's state, about as
+   * costly as an event, so this bounds them as the run's events are bounded in practice.
+   */
+  reconcileMerges: 200_000_000,
 } as const;
+
+/** Shortest period of a reconciliation of replicated data (`reconcile`), ms. */
+export const MIN_RECONCILE_MS = 100;
 
 /** Largest rate of any arrival or update process, per second. */
 export const MAX_RATE_PER_SEC = 10_000_000;

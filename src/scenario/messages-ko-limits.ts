@@ -99,6 +99,8 @@ const KO_LIMIT_REASONS: Record<string, string> = {
   duration: '초 단위 통계를 실행 내내 보관합니다',
   replicated:
     '모든 복제 데이터의 모든 사본의 모든 키가 메모리에 놓입니다 (lww는 키 × 사본 × 5개, crdt는 × 2·사본 수만큼의 수)',
+  reconcile:
+    '조정할 때마다 모든 사본의 모든 키를 다른 모든 사본에서 병합합니다 (주기마다 키 × 사본 × (사본 − 1), 실행 전체); 조정 주기를 늘리세요',
 };
 
 export function overLimit(key: string, max: number, received: number, unit = ''): KoText {

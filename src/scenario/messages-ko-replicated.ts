@@ -18,3 +18,10 @@ export function duplicateCopy(data: string, service: string): KoText {
     hint: '반복된 이름을 지우세요',
   };
 }
+
+export function reconcileTooOften(data: string, min: string, got: string): KoText {
+  return {
+    message: `replicated.${data}.reconcile 값은 ${min} 이상이어야 합니다 (받은 값 ${got}): 조정할 때마다 모든 사본의 모든 키를 다른 모든 사본에 보냅니다`,
+    hint: '예: reconcile: 10s',
+  };
+}

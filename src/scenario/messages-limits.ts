@@ -112,6 +112,8 @@ const LIMIT_REASONS: Record<string, string> = {
   duration: 'per-second statistics are kept for the whole run',
   replicated:
     'every key of every copy of all replicated data is kept in memory (keys × copies × 5 numbers for lww, × 2·copies for crdt)',
+  reconcile:
+    'each reconciliation merges every key of every copy at every other copy (keys × copies × (copies − 1) per period, over the run); reconcile less often',
 };
 
 /**

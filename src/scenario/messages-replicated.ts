@@ -26,3 +26,16 @@ export function duplicateCopy(data: string, service: string): IssueText {
     ko: ko.duplicateCopy(data, service),
   };
 }
+
+/**
+ * A reconciliation more often than every `min`: each one sends every key of every copy to every
+ * other copy, so a short period would spend the run on it.
+ */
+export function reconcileTooOften(data: string, min: string, got: string): IssueText {
+  return {
+    code: 'reconcile-too-often',
+    message: `replicated.${data}.reconcile must be at least ${min} (got ${got}): each reconciliation sends every key of every copy to every other copy`,
+    hint: 'for example reconcile: 10s',
+    ko: ko.reconcileTooOften(data, min, got),
+  };
+}

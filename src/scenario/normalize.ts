@@ -118,11 +118,11 @@ export function normalizeScenario(
       cutoffMs: parseDurationMs(r.cutoff),
       reads: r.reads,
     })),
-    replicated: named(doc.replicated, (r) => ({
-      copies: r.copies,
-      keys: r.keys,
-      merge: r.merge,
-      sync: durationDist(r.sync),
+    // copies, keys, merge and delivery as written
+    replicated: named(doc.replicated, ({ description: _, sync, reconcile, ...asWritten }) => ({
+      ...asWritten,
+      sync: durationDist(sync),
+      reconcileMs: reconcile === undefined ? null : parseDurationMs(reconcile),
     })),
     consumers: named(doc.consumers, (c) => ({
       broker: c.broker,

@@ -348,6 +348,10 @@ export const Reader = z.strictObject({
  * once and sends the copy's state to every other copy, which receives it after `sync` (drawn
  * per destination) and merges it: `lww` keeps the newer write (last-write-wins, what a
  * denormalised copy carried in an event does), `crdt` merges a PN-counter (nothing lost).
+ * `delivery`: `durable` (a broker's topic: a partition holds the states, an error retries
+ * them) or `lossy` (an HTTP push, a fire-and-forget event: both lose them). `reconcile`: every
+ * period, each copy sends its whole state to every other copy (anti-entropy), which repairs
+ * what the pipeline lost.
  */
 export const Replicated = z.strictObject({
   description: z.string().optional(),
@@ -355,6 +359,8 @@ export const Replicated = z.strictObject({
   keys: z.number().int().min(1).max(LIMITS.replicatedKeys).default(1000),
   merge: z.enum(['lww', 'crdt']),
   sync: DurationDist,
+  delivery: z.enum(['durable', 'lossy']).default('durable'),
+  reconcile: Duration.optional(),
 });
 
 /** Where a consumer keeps the ids of the messages it processed (to skip a duplicate). */

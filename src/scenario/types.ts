@@ -6,7 +6,9 @@
 
 import type { DistributionSpec } from '../engine/index.ts';
 import type { CostsDef } from './costs.ts';
+import type { FaultDef } from './types-faults.ts';
 
+export type { FaultDef, FaultKind, FaultWindow } from './types-faults.ts';
 export type { CostsDef };
 
 /**
@@ -313,6 +315,10 @@ export interface ReplicatedDef {
   merge: 'lww' | 'crdt';
   /** One-way delay of a copy's state to each other copy, ms. */
   sync: DistributionSpec;
+  /** Whether a partition or an error-rate fault holds and retries a state (durable) or loses it. */
+  delivery: 'durable' | 'lossy';
+  /** The period of the reconciliation (each copy sends its whole state), ms; null: none. */
+  reconcileMs: number | null;
 }
 
 export type AckMode = 'at-most-once' | 'at-least-once' | 'exactly-once';
@@ -341,66 +347,6 @@ export interface ConsumerDef {
   retryBackoffMs: number;
   ackTimeoutMs: number;
   rebalanceAfterMs: number;
-}
-
-/** The fault kinds (chaos-engineering vocabulary). */
-export type FaultKind =
-  | 'crash'
-  | 'latency'
-  | 'error-rate'
-  | 'capacity-loss'
-  | 'partition'
-  | 'gc-pause'
-  | 'cpu-hog';
-
-/** When a fault is active: [startMs, endMs) of simulated time. */
-export interface FaultWindow {
-  startMs: number;
-  endMs: number;
-}
-
-/** A fault of the timeline, its recurrences expanded into windows. */
-export interface FaultDef {
-  id: string;
-  description: string;
-  kind: FaultKind;
-  /** The component struck; null for a fault on a link. */
-  component: string | null;
-  /** The instances struck (0-based); null for all of them. */
-  instances: number[] | null;
-  /** The link struck (messages from → to; the first of `split`'s); null for a component fault. */
-  link: { from: string; to: string } | null;
-  /**
-   * A fault on several links: every link from one of `from` to one of `to`, and back with
-   * `both` (fault-links.ts). Absent for one link one way, so such a fault's summary keeps its bytes.
-   */
-  split?: {
-    from: string[];
-    to: string[];
-    both: boolean;
-    /** Every link it strikes, in order (fault-links.ts splitLinks). */
-    links: { from: string; to: string }[];
-  };
-  /** Every window the fault is active in, in time order, within the run. */
-  windows: FaultWindow[];
-  /** crash: refuse, hang or freeze; partition: drop or blackhole; null otherwise. */
-  mode: 'refuse' | 'hang' | 'freeze' | 'drop' | 'blackhole' | null;
-  /**
-   * crash freeze: connections each instance's accept queue holds while frozen (absent for
-   * every other fault, so summaries without a freeze keep their bytes).
-   */
-  backlog?: number;
-  /** latency: added delay (null for none). */
-  add: DistributionSpec | null;
-  /** latency and cpu-hog: multiplier of the time (1 for none). */
-  factor: number;
-  /** error-rate: the share of visits that fail (0 otherwise). */
-  rate: number;
-  /** capacity-loss: the share of slots that remain (1 otherwise). */
-  remaining: number;
-  /** gc-pause: pause length and time between pauses (null otherwise). */
-  pause: DistributionSpec | null;
-  interval: DistributionSpec | null;
 }
 
 /** What an SLO bounds: a latency percentile or mean (ms), a share, a rate (per second). */

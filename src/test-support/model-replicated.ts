@@ -3,16 +3,21 @@
  * no scenario: the scripted cases and theory checks of model/replicated*.test.ts build the data
  * and its statistics here, and script it with the three moves every case makes: run something
  * at an instant (`at`), look at copies 0 and 1 of a key at an instant (`look`, into `seen`), and
- * run to the end for the summary (`run`).
+ * run to the end for the summary (`run`). `pair` builds two copies whose sync links carry
+ * faults driven by the model's own fault timeline (the struck-link cases of
+ * replicated-faults.test.ts and replicated-lossy.test.ts).
  */
-import { Constant, type Distribution, Simulation } from '../engine/index.ts';
+import { expect } from 'vitest';
+import { Constant, type Distribution, RandomSource, Simulation } from '../engine/index.ts';
 import {
   ReplicatedStats,
   type ReplicatedSummary,
   summarizeReplicated,
 } from '../metrics/replicated-stats.ts';
-import type { Hop } from '../model/network.ts';
+import { LinkFaultState, scheduleFault } from '../model/faults.ts';
+import { Hop } from '../model/network.ts';
 import { ReplicatedData } from '../model/replicated.ts';
+import type { FaultDef, ReplicatedDef } from '../scenario/types.ts';
 
 export type Merge = 'lww' | 'crdt';
 
@@ -39,6 +44,10 @@ export interface ReplicatedRigOptions {
   hops?: readonly (Hop | null)[];
   /** The simulation, when the hops need it first (their faults' timeline); a new one when left out. */
   sim?: Simulation;
+  /** Durable when left out. */
+  delivery?: ReplicatedDef['delivery'];
+  /** The reconciliation's period (ms); none when left out. */
+  reconcileMs?: number;
 }
 
 export interface ReplicatedRig {
@@ -52,8 +61,8 @@ export interface ReplicatedRig {
   seen: [number, number, number][];
   /** Every copy's value of `key` (0 when left out), in the order of the copies. */
   values(key?: number): number[];
-  /** Runs the simulation to its end and summarizes the statistics. */
-  run(): ReplicatedSummary;
+  /** Runs the simulation to its end (or to `untilMs`: a reconciliation never ends) and summarizes the statistics. */
+  run(untilMs?: number): ReplicatedSummary;
 }
 
 /** Replicated data `stock` as `o` says, on its own simulation (or `o.sim`). */
@@ -64,7 +73,7 @@ export function replicatedRig(o: ReplicatedRigOptions): ReplicatedRig {
   const sync: Distribution =
     typeof o.sync === 'number' ? new Constant(o.sync) : new Scripted(o.sync);
   const data = new ReplicatedData(
-    { copies: o.copies, keys, merge: o.merge },
+    { copies: o.copies, keys, merge: o.merge, delivery: o.delivery, reconcileMs: o.reconcileMs },
     sim,
     stats,
     sync,
@@ -78,9 +87,116 @@ export function replicatedRig(o: ReplicatedRigOptions): ReplicatedRig {
   const look = (atMs: number, key = 0): void =>
     at(atMs, () => seen.push([atMs, data.value(0, key), data.value(1, key)]));
   const values = (key = 0): number[] => o.copies.map((_, c) => data.value(c, key));
-  const run = (): ReplicatedSummary => {
-    sim.run();
+  const run = (untilMs?: number): ReplicatedSummary => {
+    sim.run({ untilMs });
     return summarizeReplicated(stats);
   };
   return { sim, data, stats, at, look, seen, values, run };
 }
+
+/** A fault on the link a → b (or b → a) over the windows given (ms). */
+export function fault(
+  kind: FaultDef['kind'],
+  windows: [number, number][],
+  extra: Partial<FaultDef> = {},
+): FaultDef {
+  return {
+    id: `${kind}-fault`,
+    description: '',
+    kind,
+    component: null,
+    instances: null,
+    link: { from: 'a', to: 'b' },
+    windows: windows.map(([startMs, endMs]) => ({ startMs, endMs })),
+    mode: kind === 'partition' ? 'drop' : null,
+    add: null,
+    factor: 1,
+    rate: 0,
+    remaining: 1,
+    ...extra,
+  } as FaultDef;
+}
+
+/**
+ * Two copies (a = 0, b = 1) of one key synced after a constant 10 ms, the faults `ab` striking
+ * a → b and `o.ba` striking b → a; `o` also sets the keys, the sync (ReplicatedRig) and the
+ * seed of the faults' random source (returned as `rng`, for a test's own draws).
+ */
+export function pair(
+  merge: Merge,
+  ab: FaultDef[],
+  o: {
+    ba?: FaultDef[];
+    keys?: number;
+    sync?: number | number[];
+    seed?: number;
+    delivery?: ReplicatedDef['delivery'];
+    reconcileMs?: number;
+  } = {},
+) {
+  const sim = new Simulation();
+  const rng = new RandomSource(o.seed ?? 7);
+  const hop = (from: string, to: string, faults: FaultDef[]) => {
+    const h = new Hop(new Constant(0));
+    if (faults.length > 0) {
+      const state = new LinkFaultState(from, to, rng.stream(`fault/${from}->${to}/errors`));
+      h.fault = state;
+      for (const f of faults) scheduleFault(sim, rng, f, [], state);
+    }
+    return h;
+  };
+  const hops = { ab: hop('a', 'b', ab), ba: hop('b', 'a', o.ba ?? []) };
+  const rig = replicatedRig({
+    merge,
+    copies: ['a', 'b'],
+    keys: o.keys,
+    sync: o.sync ?? 10,
+    hops: [null, hops.ab, hops.ba, null],
+    sim,
+    delivery: o.delivery,
+    reconcileMs: o.reconcileMs,
+  });
+  return { ...rig, ...hops, rng };
+}
+
+/** a adds 1 to key 0 at 10 (a state sent to b), and both copies are looked at at `looks` (ms). */
+export function sendOne(p: ReturnType<typeof pair>, looks: number[]): void {
+  p.at(10, () => p.data.update(0, 0, 1));
+  for (const t of looks) p.look(t);
+}
+
+/** The looks `seen` when a's one update reaches b at `arrivesMs`: a has it at each, b from then. */
+export const reachedAt = (arrivesMs: number, looks: number[]) =>
+  looks.map((t) => [t, 1, t >= arrivesMs ? 1 : 0]);
+
+/** sendOne, run, and expect the update to reach b at `arrivesMs`; the run's summary. */
+export function arrivesAt(p: ReturnType<typeof pair>, arrivesMs: number, looks: number[]) {
+  sendOne(p, looks);
+  const s = p.run();
+  expect(p.seen).toEqual(reachedAt(arrivesMs, looks));
+  return s;
+}
+
+/**
+ * Two services selling from their own copies of `stock` (200 keys, sync 50 ms), 20 s, under the
+ * `faults:` given (YAML lines); `stock` are more keys of the data (`delivery: lossy, …`).
+ */
+export const cutScenario = (merge: Merge, faults: string, stock = '') => `version: 1
+name: cut
+seed: 5
+duration: 20s
+workloads:
+  shop: { rate: 200/s, target: shop/sell }
+  store: { rate: 100/s, target: store/sell }
+services:
+  shop:
+    endpoints:
+      sell: { steps: [{ cpu: 1ms }, { readCopy: { data: stock } }, { updateCopy: { data: stock, delta: -1 } }] }
+  store:
+    endpoints:
+      sell: { steps: [{ cpu: 1ms }, { readCopy: { data: stock } }, { updateCopy: { data: stock, delta: -1 } }] }
+replicated:
+  stock: { copies: [shop, store], keys: 200, merge: ${merge}, sync: 50ms${stock === '' ? '' : `, ${stock}`} }
+faults:
+${faults}
+`;

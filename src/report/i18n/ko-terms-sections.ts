@@ -51,6 +51,8 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   'lost share': '유실 비율',
   syncs: '동기화',
   retried: '재전송',
+  repaired: '복구',
+  unsynced: '불일치',
   diverged: '어긋남',
   'mean |diff|': '평균 |차이|',
   'merge: – for a single copy (nothing to merge)': '병합: 사본이 하나면 – (병합할 것이 없음)',
@@ -60,6 +62,12 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
     '붙잡힘: 링크가 분할된 동안 붙잡혀 있다가 복구된 뒤 다시 보낸 사본 상태',
   'retried: sendings of copy states an error-rate fault on their link failed, each sent again (a state can fail many times)':
     '재전송: 링크의 오류율 장애로 실패해 다시 보낸 사본 상태의 전송 횟수(한 상태가 여러 번 실패할 수 있음)',
+  'dropped: copy states a partition or an error-rate fault of their link lost (lossy delivery)':
+    '버림: 링크의 분할이나 오류율 장애로 잃어버린 사본 상태(유실되는 전달)',
+  'repaired: keys a reconciliation changed on the copy it reached':
+    '복구: 조정이 도착한 사본에서 바꾼 키',
+  'unsynced: keys on which some copy still differed at the end from the state the copies converge to (the messages on their way counted as arrived)':
+    '불일치: 실행이 끝날 때 어떤 사본이 사본들이 수렴할 상태와 여전히 달랐던 키(전송 중인 메시지는 도착한 것으로 셈)',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)':
     '어긋남: 값이 참값(어디서든 지금까지 일어난 모든 변경의 합)과 달랐던 읽기의 비율',
   'Reads that diverged over time': '시간에 따른 어긋난 읽기',

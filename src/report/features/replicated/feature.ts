@@ -6,7 +6,7 @@
  * share of reads that saw a value other than the truth. First replication of each variant.
  */
 import type { ReplicatedSummary } from '../../../metrics/replicated-stats.ts';
-import { figureColumns, figureColumnsIfAny } from '../../html/data-table.ts';
+import { type DataColumn, figureColumns, figureColumnsIfAny } from '../../html/data-table.ts';
 import { formatNumber, formatPercent } from '../../html/format.ts';
 import { itemFeature } from '../../item-feature.ts';
 import { warmUpLegend } from '../../item-table.ts';
@@ -19,6 +19,10 @@ type R = ReplicatedSummary;
 /** The merge, or a dash for a single copy (nothing to merge: the CSV keeps the declared one). */
 const merge = (x: R) => (x.copies > 1 ? x.merge : '–');
 
+/** A lossy or reconciling pipeline's figures (absent, so 0, in a durable one's summary). */
+const PIPELINE = ['dropped', 'repaired', 'unsynced'] as const;
+const pipeline = (x: R, k: (typeof PIPELINE)[number]) => x[k] ?? 0;
+
 const COLUMNS: TextColumn<R>[] = [
   ['merge', merge],
   ...countColumns<R>('copies', 'updates', 'lost'),
@@ -26,6 +30,8 @@ const COLUMNS: TextColumn<R>[] = [
   ...countColumns<R>('syncs'),
   // only under faults on the sync links
   ...countColumnsIfAny<R>('held', 'retried'),
+  // only with lossy delivery or a reconciliation
+  ...PIPELINE.map((k): TextColumn<R> => [k, (x) => String(pipeline(x, k)), 'nonzero']),
   ...countColumns<R>('reads'),
   ['diverged', (x) => pct(x.divergentShare)],
   ['mean |diff|', (x) => num(x.meanDivergence, 2)],
@@ -36,6 +42,9 @@ const LEGEND = warmUpLegend(
   'lost: updates the final state of their key does not include (overwritten by a concurrent write)',
   'held: copy states a partition of their link held until it healed',
   'retried: sendings of copy states an error-rate fault on their link failed, each sent again (a state can fail many times)',
+  'dropped: copy states a partition or an error-rate fault of their link lost (lossy delivery)',
+  'repaired: keys a reconciliation changed on the copy it reached',
+  'unsynced: keys on which some copy still differed at the end from the state the copies converge to (the messages on their way counted as arrived)',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)',
   'mean |diff|: mean distance of a read value from the truth, over every read',
 );
@@ -55,6 +64,7 @@ export const replicatedFeature = itemFeature<R>({
       ...figureColumns<R>('copies', 'updates', 'lost'),
       ['lost share', (x) => formatPercent(x.lostShare)],
       ...figureColumnsIfAny<R>('held', 'retried'),
+      ...PIPELINE.map((k): DataColumn<R> => [k, (x) => formatNumber(pipeline(x, k)), 'nonzero']),
       ...figureColumns<R>('reads'),
       ['diverged', (x) => formatPercent(x.divergentShare)],
       ['mean |diff|', (x) => formatNumber(x.meanDivergence, 2)],
@@ -69,6 +79,8 @@ export const replicatedFeature = itemFeature<R>({
     m('divergentShare', 'reads that diverged', 'ratio', (x) =>
       x.reads > 0 ? x.divergentShare : null,
     ),
+    // a lossy or reconciling pipeline's: the keys whose copies still disagree at the end
+    m('unsynced', 'keys left unsynced', 'count', (x) => x.unsynced ?? null),
   ],
   // the diverged reads second by second (over-time.ts)
   series: replicatedSeriesRows,

@@ -72,7 +72,7 @@ describe('replicated data over time', () => {
     expect(spec).toContain('Reads that diverged over time');
     expect(spec).toContain('red: faults');
     const values = (divergedChart(d) as { data: { values: { variant: string }[] } }).data.values;
-    expect(new Set(values.map((v) => v.variant)).size).toBe(4);
+    expect(new Set(values.map((v) => v.variant)).size).toBe(6);
     const page = buildReportHtml(d, NO_LIBRARIES);
     const section = page.slice(page.indexOf('id="replicated"'), page.indexOf('id="latency"'));
     expect(section).toContain('<table');
