@@ -16,6 +16,7 @@ import {
   latencyPercentileChart,
   timeSeriesChart,
   variantLabel,
+  windowRows,
 } from './charts.ts';
 import {
   componentLoadChart,
@@ -233,6 +234,25 @@ describe('timeSeriesChart', () => {
       names.data.values.filter((w: Json) => w.kind === 'fault').map((w: Json) => w.line),
     ).toEqual([0, 1]);
     expect(compileWarnings(spec)).toEqual([]);
+  });
+
+  it('puts a fault’s label below an earlier label that still runs where it starts, and reuses a free line', () => {
+    // 20 s on 880 px: ~23 ms a pixel; "broker-down: crash on kafka[0]" is ~270 px, ~6 s
+    const data = structuredClone(variants);
+    data.variants[0].summary.scenario.durationMs = 20_000;
+    const windows = [
+      { startMs: 5_000, endMs: 7_000, label: 'broker-down: crash on kafka[0]' },
+      // after the first window's end, before its label's: a line lower
+      { startMs: 8_000, endMs: 9_000, label: 'billing-crash: crash on billing[0]' },
+      // after both labels: the top line again
+      { startMs: 16_500, endMs: 17_000, label: 'x' },
+      // a short label ends before the next window starts: the same line
+      { startMs: 17_500, endMs: 18_000, label: 'y' },
+    ];
+    const lines = windowRows(data, windows)
+      .filter((w) => w.kind === 'fault')
+      .map((w) => w.line);
+    expect(lines).toEqual([0, 1, 0, 0]);
   });
 
   it('never smooths: each second’s value held over it (step-after), a second without a success a gap', () => {

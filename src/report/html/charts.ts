@@ -12,6 +12,7 @@ import { t, term } from '../i18n/t.ts';
 import type { ReportData, VariantReport } from '../report-data-types.ts';
 import { barScale, chartSpec, variantColor, viewOrFacet } from './chart-parts.ts';
 import { CHART_WIDTH, colourScale, r4, timeX } from './chart-style.ts';
+import { textEm } from './text-em.ts';
 import { bucketBySecond, bucketSeconds, meanOf, resolutionOf, thinningNote } from './thinning.ts';
 
 /** The name a variant goes by in charts: its own, or the scenario's when it has none. */
@@ -268,13 +269,19 @@ export const SERIES_LINE = {
   clip: true,
 } as const;
 
+/** A fault's label at the top of its band: its offset and size, and the room kept after it (px). */
+const FAULT_LABEL = { dx: 4, fontSize: 13, gap: 8 } as const;
+
 /** A shaded window of a time chart, in seconds: the warm-up or a fault. */
 export interface WindowRow {
   start: number;
   end: number;
   label: string;
   kind: string;
-  /** Earlier windows still open when it starts (its label goes that many lines lower). */
+  /**
+   * The line of its label (0: the top), below the labels of earlier windows still open or whose
+   * label still runs when it starts.
+   */
   line: number;
 }
 
@@ -288,14 +295,18 @@ export function windowRows(
   lang: Lang = 'en',
 ): WindowRow[] {
   const warmupMs = data.variants[0]?.summary.scenario.warmupMs ?? 0;
-  // a fault's label goes one line lower for each earlier window still open when it starts
-  const rows = faults.map((f, i) => ({
-    start: f.startMs / 1000,
-    end: f.endMs / 1000,
-    label: f.label,
-    kind: 'fault',
-    line: faults.slice(0, i).filter((g) => g.endMs > f.startMs).length,
-  }));
+  // a fault's label takes the first line (from the top) on which no earlier window is still
+  // open when it starts and no earlier label still runs: its text's width estimated in Node
+  // (text-em.ts) over a panel as wide as the run
+  const msPerPx = (data.variants[0]?.summary.scenario.durationMs ?? 0) / CHART_WIDTH;
+  const taken: number[] = []; // per line, when its last window and label end (ms)
+  const rows = faults.map((f) => {
+    let line = taken.findIndex((until) => until <= f.startMs);
+    if (line === -1) line = taken.length;
+    const labelPx = FAULT_LABEL.dx + textEm(f.label) * FAULT_LABEL.fontSize + FAULT_LABEL.gap;
+    taken[line] = Math.max(f.endMs, f.startMs + labelPx * msPerPx);
+    return { start: f.startMs / 1000, end: f.endMs / 1000, label: f.label, kind: 'fault', line };
+  });
   if (warmupMs > 0) {
     const label = term(lang, 'warm-up (not counted)');
     rows.unshift({ start: 0, end: warmupMs / 1000, label, kind: 'warm-up', line: 0 });
@@ -364,9 +375,9 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
             type: 'text',
             align: 'left',
             baseline: 'top',
-            dx: 4,
+            dx: FAULT_LABEL.dx,
             dy: 4,
-            fontSize: 13,
+            fontSize: FAULT_LABEL.fontSize,
             fontWeight: 600,
             color: '#991b1b',
           },

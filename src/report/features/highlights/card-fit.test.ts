@@ -4,7 +4,8 @@
  * card widths (275 px: four cards to a 1,366 px screen; 380 px: three).
  */
 import { describe, expect, it } from 'vitest';
-import { stackClass, textEm } from './card-fit.ts';
+import { textEm } from '../../html/text-em.ts';
+import { stackClass } from './card-fit.ts';
 
 /** The width below which the row's name goes on a line of its own (0: never). */
 const stackBelow = (name: string, values: string[]) =>
