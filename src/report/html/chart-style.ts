@@ -21,19 +21,21 @@ export const FONT_STACK =
 
 /**
  * Variant colours, in scenario order (d3's category10: strong, distinct hues that survive a
- * projector). A variant keeps its colour in every chart and table of a report.
+ * projector), without its red: the report keeps red for faults (the bands over time), failures,
+ * losses and what got worse, and a fourth variant drawn red over a fault's band read as part of
+ * it; an indigo is the tenth. A variant keeps its colour in every chart and table of a report.
  */
 export const VARIANT_COLOURS: readonly string[] = [
   '#1f77b4',
   '#ff7f0e',
   '#2ca02c',
-  '#d62728',
   '#9467bd',
   '#8c564b',
   '#e377c2',
   '#7f7f7f',
   '#bcbd22',
   '#17becf',
+  '#393b79',
 ];
 
 /** The colour of the variant (or series) at `index`, cycling after ten. */
