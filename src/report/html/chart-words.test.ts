@@ -65,6 +65,13 @@ describe('chartTitlesIn', () => {
     const named = chartTitlesIn({ tooltip: { field: 'variant' } }, 'ko') as Json;
     expect(named.tooltip).toEqual({ field: 'variant', title: '변형' });
   });
+
+  it('keeps a name the user wrote inside a title made by a pattern, even a glossary term', () => {
+    // the instances chart of one component, a service called "lost" (before: "…: 유실")
+    const subtitle = 'instances serving at the end of each second: lost; grey: the warm-up';
+    const spec = chartTitlesIn({ title: { text: 'Instances over time', subtitle } }, 'ko') as Json;
+    expect(spec.title.subtitle).toBe('초마다 그 끝에 서비스 중인 인스턴스 수: lost. 회색: 워밍업');
+  });
 });
 
 /** Shipped scenarios whose pages hold every kind of chart word, with a duration that keeps their faults. */

@@ -6,6 +6,8 @@
  * (ko-terms.ts). Legend lines read as the other legends do (noun-ending phrases); terms follow
  * docs/workshop.ko.md: 락, 불확실 상태, 보류 상태, 재생, 스냅샷, 멈춘 인스턴스.
  */
+import type { TermPattern } from './ko-terms.ts';
+
 export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   // the instances chart (html/component-charts.ts), the local transactions chart
   // (features/transactions/), the load chart's log axis, the time series' tooltips
@@ -214,7 +216,7 @@ export const KO_CELL_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** Title patterns of these sections and of every page's charts (see KO_TERM_PATTERNS). */
-export const KO_SECTION_PATTERNS: readonly [RegExp, (...parts: string[]) => string][] = [
+export const KO_SECTION_PATTERNS: readonly TermPattern[] = [
   [/^(.+) \(ms, log scale\)$/, (x) => `${x} (ms, 로그 눈금)`],
   [/^(.+) \(ms\)$/, (x) => `${x} (ms)`],
   [/^(.+) \(%\)$/, (x) => `${x} (%)`],
@@ -227,5 +229,6 @@ export const KO_SECTION_PATTERNS: readonly [RegExp, (...parts: string[]) => stri
     /^instances serving at the end of each second(?:; (one dash per component)|: (.+)); grey: the warm-up$/,
     (dash, id) =>
       `초마다 그 끝에 서비스 중인 인스턴스 수${dash ? '. 컴포넌트마다 점선 하나' : `: ${id}`}. 회색: 워밍업`,
+    [1], // the component's id: the user's
   ],
 ];

@@ -470,11 +470,21 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Titles made of a term and a few words around it ("p99 (ms), log scale"): the pattern over
- * the whole English title, and the Korean title made from its captured parts (each translated
- * as a term first). Tried in order after the exact terms.
+ * A title pattern: over the whole English title, the Korean title made from its captured parts
+ * (each translated as a term first, but for the parts at the indices of `names`: a name the
+ * user wrote, kept as written even when it is a glossary term, such as a service called "lost").
  */
-export const KO_TERM_PATTERNS: readonly [RegExp, (...parts: string[]) => string][] = [
+export type TermPattern = [
+  pattern: RegExp,
+  words: (...parts: string[]) => string,
+  names?: readonly number[],
+];
+
+/**
+ * Titles made of a term and a few words around it ("p99 (ms), log scale"), tried in order after
+ * the exact terms.
+ */
+export const KO_TERM_PATTERNS: readonly TermPattern[] = [
   [/^(.+) \(ms\), log scale$/, (x) => `${x} (ms, 로그 눈금)`],
   [/^(.+), log scale$/, (x) => `${x} (로그 눈금)`],
   [/^(.+), symlog scale$/, (x) => `${x} (symlog 눈금)`],
