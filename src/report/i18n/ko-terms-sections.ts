@@ -6,8 +6,6 @@
  * (ko-terms.ts). Legend lines read as the other legends do (noun-ending phrases); terms follow
  * docs/workshop.ko.md: 락, 불확실 상태, 보류 상태, 재생, 스냅샷, 멈춘 인스턴스.
  */
-import type { TermPattern } from './ko-terms.ts';
-
 export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   // the instances chart (html/component-charts.ts), the local transactions chart
   // (features/transactions/), the load chart's log axis, the time series' tooltips
@@ -214,6 +212,17 @@ export const KO_CELL_WORDS: Readonly<Record<string, string>> = {
   off: '꺼짐',
   never: '없음',
 };
+
+/**
+ * A title pattern: over the whole English title, the Korean title made from its captured parts
+ * (each translated as a term first, but for the parts at the indices of `names`: a name the
+ * user wrote, kept as written even when it is a glossary term, such as a service called "lost").
+ */
+export type TermPattern = [
+  pattern: RegExp,
+  words: (...parts: string[]) => string,
+  names?: readonly number[],
+];
 
 /** Title patterns of these sections and of every page's charts (see KO_TERM_PATTERNS). */
 export const KO_SECTION_PATTERNS: readonly TermPattern[] = [

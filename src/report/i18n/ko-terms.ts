@@ -4,7 +4,7 @@
  * shown in English (t.ts `term`); i18n.test.ts checks that every key metric's label has one.
  */
 import { KO_CHART_TERMS } from './ko-terms-charts.ts';
-import { KO_SECTION_PATTERNS, KO_SECTION_TERMS } from './ko-terms-sections.ts';
+import { KO_SECTION_PATTERNS, KO_SECTION_TERMS, type TermPattern } from './ko-terms-sections.ts';
 
 /** The terms of the report's frame and most features (the item sections': ko-terms-sections.ts). */
 export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
@@ -470,19 +470,8 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A title pattern: over the whole English title, the Korean title made from its captured parts
- * (each translated as a term first, but for the parts at the indices of `names`: a name the
- * user wrote, kept as written even when it is a glossary term, such as a service called "lost").
- */
-export type TermPattern = [
-  pattern: RegExp,
-  words: (...parts: string[]) => string,
-  names?: readonly number[],
-];
-
-/**
  * Titles made of a term and a few words around it ("p99 (ms), log scale"), tried in order after
- * the exact terms.
+ * the exact terms (TermPattern: a name the user wrote inside one stays as written).
  */
 export const KO_TERM_PATTERNS: readonly TermPattern[] = [
   [/^(.+) \(ms\), log scale$/, (x) => `${x} (ms, 로그 눈금)`],
