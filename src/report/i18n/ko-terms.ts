@@ -124,7 +124,7 @@ export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
   'updates lost': '잃어버린 갱신',
   'share of updates lost': '잃어버린 갱신의 비율',
   'reads that diverged': '참값과 어긋난 읽기',
-  'keys left unsynced': '끝내 어긋난 채 남은 키',
+  'keys left unsynced': '끝내 불일치로 남은 키',
   'rows replayed per rebuild': '재구성당 재생한 행 수',
   'rows to replay on recovery': '복구 시 재생할 행 수',
   'cost per hour': '시간당 비용',
