@@ -2,7 +2,8 @@
  * `--duration` other than the file's: the faults keep their own timing. A fault of 2 minutes
  * from 40 s in a 2-minute scenario run for 4 minutes lasts to 160 s, in the main thread's
  * replication and in a worker thread's (before, both cut it at the file's 120 s: the run said
- * an outage of 80 s where the scenario declared 120 s).
+ * an outage of 80 s where the scenario declared 120 s). And a `--duration` under which a fault
+ * would recur, or reconciliations merge keys, more often than a file may say is refused.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,22 +47,43 @@ describe('run --duration', () => {
   const BLINKING = `${apiGetYaml({ name: 'blinking', duration: '10s', rate: '1/s' })}faults:
   blink: { kind: crash, target: api, at: 0s, for: 1ms, every: 2ms }
 `;
+  // a reconciliation merges 10,000 keys × 2 copies every 100 ms: 2 million in the file's 10 s,
+  // 200.2 million in 1001 s, over the limit a file may say (before, a --duration ran them all:
+  // at 1 h of 8 copies of 100,000 keys, 2 billion merges and a whole state per message)
+  const RECONCILING = `${apiGetYaml({ name: 'reconciling', duration: '10s', rate: '1/s' })}  other:
+    endpoints:
+      get: { steps: [{ cpu: 1ms }] }
+replicated:
+  stock: { copies: [api, other], keys: 10000, merge: lww, sync: 1ms, reconcile: 100ms }
+`;
+  const TOO_MUCH: [what: string, yaml: string, over: string, said: string][] = [
+    [
+      'a fault recur more often',
+      BLINKING,
+      '201s',
+      'fault blink would recur 100,500 times in the run; at most 100,000. Run for less',
+    ],
+    [
+      'reconciliations merge more keys',
+      RECONCILING,
+      '1001s',
+      'the reconciliations of replicated data stock would merge 200,200,000 keys in the run; at most 200,000,000. Run for less',
+    ],
+  ];
 
-  it.each([
-    ['run', []],
-    ['sweep', ['--param', 'services.api.instances=1,2']],
-  ])(
-    '%s refuses a --duration that makes a fault recur more often than a file may',
-    async (command, more) => {
+  it.each(
+    (['run', 'sweep'] as const).flatMap((command) => TOO_MUCH.map((c) => [command, ...c] as const)),
+  )(
+    '%s refuses a --duration that makes %s than a file may',
+    async (command, _, yaml, over, said) => {
+      const more = command === 'sweep' ? ['--param', 'services.api.instances=1,2'] : [];
       const dir = await mkdtemp(join(tmpdir(), 'msasim-duration-'));
-      const file = join(dir, 'blinking.yaml');
-      await writeFile(file, BLINKING);
-      const args = [command, file, '--duration', '201s', ...more, '--out', join(dir, 'out')];
+      const file = join(dir, 'scenario.yaml');
+      await writeFile(file, yaml);
+      const args = [command, file, '--duration', over, ...more, '--out', join(dir, 'out')];
       const r = await msasimInProcess(args);
       expect(r.code, r.stderr).toBe(2);
-      expect(r.stderr).toContain(
-        'fault blink would recur 100,500 times in the run; at most 100,000. Run for less',
-      );
+      expect(r.stderr).toContain(said);
       // a --duration the limit allows runs
       const ok = await msasimInProcess([
         command,

@@ -8,6 +8,7 @@ import { faultsNotFired, faultTimeline } from '../report/features/faults/propaga
 import { notFiredText } from '../report/features/faults/propagation-report.ts';
 import type { Lang } from '../report/i18n/lang.ts';
 import { timeWords } from '../report/time-words.ts';
+import { tooManyMerges } from '../scenario/check-replicated.ts';
 import { tooManyWindows, withDuration } from '../scenario/fault-windows.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
@@ -43,16 +44,22 @@ export function faultsIdleForDuration(
   return [...lines];
 }
 
-/** A fault that would recur too often under a --duration, and how often (tooManyWindows). */
-export type TooManyWindows = { fault: string; windows: number };
+/**
+ * What a --duration would make more of than a file may say: a fault's windows
+ * (scenario/fault-windows.ts tooManyWindows) or the keys reconciliations merge
+ * (scenario/check-replicated.ts tooManyMerges).
+ */
+export type TooMuchForDuration =
+  | { fault: string; windows: number }
+  | { data: string; merges: number };
 
-/** The first fault of `variants` that would recur too often in a run of `durationMs`. */
-export function tooManyWindowsIn(
+/** The first thing of `variants` a run of `durationMs` would make too much of. */
+export function tooMuchForDuration(
   variants: readonly Scenario[],
   durationMs: number,
-): TooManyWindows | undefined {
+): TooMuchForDuration | undefined {
   for (const v of variants) {
-    const many = tooManyWindows(v, durationMs);
+    const many = tooManyWindows(v, durationMs) ?? tooManyMerges(v, durationMs);
     if (many !== undefined) return many;
   }
   return undefined;
@@ -60,13 +67,22 @@ export function tooManyWindowsIn(
 
 /**
  * Refuses a --duration under which a recurring fault would recur more often than a file may say
- * (LIMITS.faultWindows; scenario/fault-windows.ts tooManyWindows): `run`, `compare` and `sweep`
- * exit 2 before any window is made.
+ * (LIMITS.faultWindows), or reconciliations would merge more keys (LIMITS.reconcileMerges):
+ * `run`, `compare` and `sweep` exit 2 before any run.
  */
-export function refuseTooManyWindows(many: TooManyWindows | undefined, durationMs: number): void {
+export function refuseTooMuchForDuration(
+  many: TooMuchForDuration | undefined,
+  durationMs: number,
+): void {
   if (many === undefined) return;
+  const d = timeWords(durationMs);
   const text = (lang: Lang) => {
-    const d = timeWords(durationMs);
+    if ('data' in many) {
+      const [n, max] = [showCount(many.merges), showCount(LIMITS.reconcileMerges)];
+      return lang === 'ko'
+        ? `--duration ${d}: 이 실행에서 조정이 병합하는 키가 최대 ${max}개를 넘습니다(복제 데이터 ${many.data}, ${n}개). 더 짧게 실행하거나, 파일에서 \`reconcile\` 주기를 늘리세요.`
+        : `--duration ${d}: the reconciliations of replicated data ${many.data} would merge ${n} keys in the run; at most ${max}. Run for less, or make its \`reconcile\` longer in the file.`;
+    }
     const [n, max] = [showCount(many.windows), showCount(LIMITS.faultWindows)];
     return lang === 'ko'
       ? `--duration ${d}: 이 실행에서 장애가 되풀이되는 횟수가 최대 ${max}번을 넘습니다(장애 ${many.fault}, ${n}번). 더 짧게 실행하거나, 파일에서 \`every\`를 늘리거나 \`times:\`를 주세요.`

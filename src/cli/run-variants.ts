@@ -33,7 +33,7 @@ import { withDuration } from '../scenario/fault-windows.ts';
 import { formatIssues } from '../scenario/format.ts';
 import { type LoadedScenario, readScenarioText } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { refuseTooManyWindows, tooManyWindowsIn } from './duration-faults.ts';
+import { refuseTooMuchForDuration, tooMuchForDuration } from './duration-faults.ts';
 import { UsageError } from './errors.ts';
 import { type CliIo, writeDirectoryAtomically } from './io.ts';
 import { csvBomFor } from './lang.ts';
@@ -196,7 +196,7 @@ async function runAll(
   if (opts.duration !== undefined && opts.duration < 1000 && opts.durationWithoutUnit === true)
     io.err(`${shortDurationWarning(opts.duration, opts.lang)}\n`);
   if (opts.duration !== undefined)
-    refuseTooManyWindows(tooManyWindowsIn(loaded.variants, opts.duration), opts.duration);
+    refuseTooMuchForDuration(tooMuchForDuration(loaded.variants, opts.duration), opts.duration);
   const scenarios = loaded.variants.map((base) => {
     // --duration: the faults' windows made for it (not the file duration's, cut or kept)
     const scenario = opts.duration === undefined ? base : withDuration(base, opts.duration);

@@ -142,6 +142,17 @@ describe('reconciliation (each copy sends its whole state every period)', () => 
     expect(p.run(150)).toMatchObject({ dropped: 1, unsynced: 1 });
     expect(p.seen).toEqual([[150, 2, 1]]);
   });
+
+  it('a copy that has not changed sends the same whole state again: a partition holds one per change', () => {
+    // a → b cut from 5 to the end: reconciliations at 100, 200, …, 900 held; a changes once, at
+    // 350, so its 9 held messages carry 2 states (before: 9 copies of its arrays)
+    const p = pair('crdt', [partition(5, 2000)], { reconcileMs: 100, keys: 1000 });
+    p.at(350, () => p.data.update(0, 7, 1));
+    expect(p.run(950)).toMatchObject({ held: 10, unsynced: 0 });
+    const held = p.data.pipeline.pending().filter((m) => 'whole' in m.state && m.from === 0);
+    expect(held).toHaveLength(9);
+    expect(new Set(held.map((m) => m.state)).size).toBe(2);
+  });
 });
 
 describe('lossy delivery and reconciliation in a scenario', () => {

@@ -40,8 +40,9 @@
  * of `sync`, through the same pipeline (held or lost as the delivery says); the receiver merges
  * every key as it merges a state, and `repaired` counts the keys that changed. The state sent is
  * a copy of the sender's arrays at the send (lww: 4 Float64 and 1 Int32 per key, 36 bytes;
- * crdt: 2 Float64 per key and origin), shared by its copies − 1 messages: a partition that
- * holds reconciliations holds copies − 1 of those per copy per period.
+ * crdt: 2 Float64 per key and origin), shared by its copies − 1 messages, and sent again as it
+ * is while the copy does not change: a partition that holds reconciliations holds one of those
+ * per copy and period in which that copy changed (one for a copy cut off and idle).
  *
  * `unsynced` (lossy or reconciling data only): at the end of the run, the keys on which some
  * copy's state differs from the one every copy converges to (lww: the latest write of the key,
@@ -130,6 +131,14 @@ export class ReplicatedData {
   readonly pipeline: SyncPipeline<Payload>;
   /** The reconciliation's period, ms (null: none). */
   readonly #reconcileMs: number | null;
+  /**
+   * Per copy: how many times its state has changed, and its whole state as last sent with the
+   * count it was made at. A copy that has not changed since sends the same one again: a
+   * partition that holds reconciliations then holds one per copy that does not change (those
+   * cut off and idle), not one per period.
+   */
+  readonly #changes: Float64Array;
+  readonly #sent: { whole: WholeState; changes: number }[] = [];
 
   constructor(
     def: Pick<ReplicatedDef, 'copies' | 'keys' | 'merge'> &
@@ -168,6 +177,7 @@ export class ReplicatedData {
     this.pipeline = new SyncPipeline(sim, stats, sync, c, lossy, this.#arrive);
     this.pipeline.connect(hops);
     this.#reconcileMs = def.reconcileMs ?? null;
+    this.#changes = new Float64Array(c);
     // the figures only a lossy or reconciling pipeline has (the summary shows them then)
     if (lossy || this.#reconcileMs !== null) stats.unsynced = () => this.unsynced();
     if (this.#reconcileMs !== null && c > 1) sim.schedule(this.#reconcileMs, this.#reconcile);
@@ -187,6 +197,7 @@ export class ReplicatedData {
     const at = copy * this.keys + key;
     this.#truth[key] += delta;
     this.stats.updates++;
+    this.#changes[copy]++;
     if (this.crdt) {
       if (delta >= 0) this.#p[at * c + copy] += delta;
       else this.#n[at * c + copy] -= delta;
@@ -260,8 +271,10 @@ export class ReplicatedData {
     const changed = this.crdt
       ? this.#maxCrdt(at, s.p as Float64Array, s.n as Float64Array, 0)
       : this.#keepLater(at, s.value, s.ts, s.seq, s.origin, s.win);
-    if (changed) this.stats.merges++;
-    else this.stats.discarded++;
+    if (changed) {
+      this.stats.merges++;
+      this.#changes[to]++;
+    } else this.stats.discarded++;
   }
 
   /** A reconciliation's whole state arrives at copy `to`: every key merged; `repaired` counts the keys it changed. */
@@ -272,7 +285,10 @@ export class ReplicatedData {
       const changed = this.crdt
         ? this.#maxCrdt(at, w.p, w.n, key * c)
         : this.#keepLater(at, w.value[key], w.ts[key], w.seq[key], w.origin[key], w.win[key]);
-      if (changed) this.stats.repaired++;
+      if (changed) {
+        this.stats.repaired++;
+        this.#changes[to]++;
+      }
     }
   }
 
@@ -364,9 +380,17 @@ export class ReplicatedData {
 
   /**
    * Copy `from`'s whole state, copied (lww: 5 numbers per key; crdt: 2·copies per key; the
-   * other merge's arrays are empty).
+   * other merge's arrays are empty); the one it last sent if it has not changed since.
    */
   #wholeState(from: number): WholeState {
+    const last = this.#sent[from];
+    if (last !== undefined && last.changes === this.#changes[from]) return last.whole;
+    const whole = this.#copyOfWhole(from);
+    this.#sent[from] = { whole, changes: this.#changes[from] };
+    return whole;
+  }
+
+  #copyOfWhole(from: number): WholeState {
     const k = this.keys;
     const lww = <A extends Float64Array | Int32Array>(a: A) => a.slice(from * k, from * k + k) as A;
     const crdt = (a: Float64Array) => a.slice(from * k * this.copies, (from + 1) * k * this.copies);

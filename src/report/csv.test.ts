@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../metrics/summary.ts';
 import { parseCsv } from '../test-support/csv.ts';
 import {
   FORMULAS,
@@ -19,7 +20,7 @@ import {
   hostileSweepData,
   mixedFormulas,
 } from '../test-support/hostile.ts';
-import { csv } from './csv.ts';
+import { csv, summariesCsv } from './csv.ts';
 import { buildOutputs } from './outputs.ts';
 import { spofCsv } from './spof.ts';
 import { sweepCsv } from './sweep.ts';
@@ -76,6 +77,34 @@ describe('csv', () => {
       .filter((f) => readFileSync(join(src, f), 'utf8').includes("from 'csv-stringify"))
       .map((f) => relative(src, join(src, f)).split('\\').join('/'));
     expect(users).toEqual(['report/csv.ts']);
+  });
+
+  it('puts a field only some items have where they have it, whichever item comes first', () => {
+    const run = (variant: string) =>
+      ({ summary: { scenario: { variant } } }) as unknown as RunResult;
+    const durable = { id: 'd', held: 1, lost: 2 };
+    const lossy = { id: 'd', held: 1, dropped: 3, unsynced: 4, lost: 5 };
+    const header = (items: [RunResult, object][]) => summariesCsv(items).split('\n')[0];
+    const both = 'variant,id,held,dropped,unsynced,lost';
+    // before: a durable variant first put dropped and unsynced after lost
+    expect(
+      header([
+        [run('a'), durable],
+        [run('b'), lossy],
+      ]),
+    ).toBe(both);
+    expect(
+      header([
+        [run('b'), lossy],
+        [run('a'), durable],
+      ]),
+    ).toBe(both);
+    expect(
+      summariesCsv([
+        [run('a'), durable],
+        [run('b'), lossy],
+      ]).split('\n')[1],
+    ).toBe('a,d,1,,,2');
   });
 
   it('writes booleans as the caller says, empty cells for null', () => {

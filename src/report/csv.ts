@@ -115,9 +115,10 @@ export function fieldColumns<T extends object>(
 }
 
 /**
- * CSV text of `items` (each with its run's variant): every scalar field of the first item's
- * summary in its own column (see fieldColumns), then those only later items have (an optional
- * field, such as a lossy pipeline's `dropped`: empty where absent); nothing without items.
+ * CSV text of `items` (each with its run's variant): every scalar field of the items' summaries
+ * in its own column (see fieldColumns), an optional field (a lossy pipeline's `dropped`: empty
+ * where absent) where the summaries that have it put it, so the columns come in the same order
+ * whichever variant comes first; nothing without items.
  */
 export function summariesCsv<T extends object>(
   items: [RunResult, T][],
@@ -125,10 +126,17 @@ export function summariesCsv<T extends object>(
   last: readonly (keyof T & string)[] = [],
 ): string {
   if (items.length === 0) return '';
-  const sample = { ...items[0][1] } as Record<string, unknown>;
-  for (const [, x] of items)
-    for (const [k, v] of Object.entries(x)) if (!Object.hasOwn(sample, k)) sample[k] = v;
-  return csvOf(fieldColumns(sample as T, rename, last), items);
+  // every item's fields, each one new to the list right after the field before it in its item
+  const sample: [string, unknown][] = [];
+  for (const [, x] of items) {
+    let at = -1;
+    for (const [k, v] of Object.entries(x)) {
+      const i = sample.findIndex(([known]) => known === k);
+      if (i >= 0) at = i;
+      else sample.splice(++at, 0, [k, v]);
+    }
+  }
+  return csvOf(fieldColumns(Object.fromEntries(sample) as T, rename, last), items);
 }
 
 /** CSV text of `items` in the given columns (a header row, then a row per item). */

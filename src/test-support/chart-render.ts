@@ -30,6 +30,11 @@ export interface PageChartSpec {
 export interface DrawnChart {
   /** Elements the selector of the browser tests finds: path, line and text children of a mark group. */
   marks: number;
+  /**
+   * The fill and stroke colours of the SVG's elements, in document order (marks, then legends):
+   * two drawings with the same list colour the same marks alike, in the same order.
+   */
+  colours: string[];
   /** The SVG's size, px. */
   width: number;
   height: number;
@@ -143,6 +148,9 @@ export async function drawChart(spec: TopLevelSpec): Promise<DrawnChart> {
     const size = /^<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
     return {
       marks: countMarks(svg),
+      colours: [...svg.matchAll(/\s(?:fill|stroke)="(#[0-9a-fA-F]{3,8}|rgb[^"]*)"/g)].map(
+        (m) => m[1],
+      ),
       width: Number(size?.[1] ?? 0),
       height: Number(size?.[2] ?? 0),
       problems,
@@ -150,6 +158,6 @@ export async function drawChart(spec: TopLevelSpec): Promise<DrawnChart> {
     };
   } catch (e) {
     problems.push(`thrown: ${(e as Error).message}`);
-    return { marks: 0, width: 0, height: 0, problems, loads };
+    return { marks: 0, colours: [], width: 0, height: 0, problems, loads };
   }
 }

@@ -5,7 +5,7 @@
  * every place a scenario's text reaches the page; the data of any results and the ids of a
  * page's sections (the tests every item feature's section passes: feature-section.ts).
  */
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runVariants } from '../cli/run-variants.ts';
 import { type ReportData, reportDataJson } from '../report/report-data.ts';
@@ -16,7 +16,7 @@ const SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const cache = new Map<string, Promise<ReportData>>();
 
 /**
- * The report data of `scenarios/<file>` run for `durationMs` with `replications` per variant
+ * The report data of `scenarios/<file>` (or of `file`, an absolute path) run for `durationMs` with `replications` per variant
  * (memoized per arguments; treat the result as read-only, or clone it).
  */
 export function shippedReportData(
@@ -30,7 +30,7 @@ export function shippedReportData(
     data = (async () => {
       const silent = { out: () => {}, err: () => {} };
       const { results } = await runVariants(
-        join(SCENARIOS, file),
+        resolve(SCENARIOS, file),
         // every replication in this thread: worker threads would load the sources through tsx
         {
           duration: durationMs,

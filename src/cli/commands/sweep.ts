@@ -51,9 +51,9 @@ import {
 import { type GuardText, wallBudgetSpent } from '../../scenario/messages.ts';
 import {
   faultsIdleForDuration,
-  refuseTooManyWindows,
-  type TooManyWindows,
-  tooManyWindowsIn,
+  refuseTooMuchForDuration,
+  type TooMuchForDuration,
+  tooMuchForDuration,
 } from '../duration-faults.ts';
 import { InternalError, SweepError, UsageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
@@ -201,15 +201,16 @@ function validateGrid(
   durationMs: number | undefined,
   budget: CommandBudget,
 ): LoadedScenario {
-  // a --duration under which a fault of some point would recur too often (duration-faults.ts)
-  let many: TooManyWindows | undefined;
+  // a --duration under which a fault of some point would recur too often, or its
+  // reconciliations merge too many keys (duration-faults.ts)
+  let many: TooMuchForDuration | undefined;
   const verdict = checkGrid(
     params,
     durationMs,
     (overrides) => {
       try {
         const loaded = parseScenario(text, file, { overrides });
-        if (durationMs !== undefined) many ??= tooManyWindowsIn(loaded.variants, durationMs);
+        if (durationMs !== undefined) many ??= tooMuchForDuration(loaded.variants, durationMs);
         return { loaded };
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
@@ -224,7 +225,7 @@ function validateGrid(
   );
   if ('issues' in verdict) throw new ScenarioError(verdict.issues);
   if ('usage' in verdict) throw new UsageError(verdict.usage, { ko: verdict.usageKo });
-  if (durationMs !== undefined) refuseTooManyWindows(many, durationMs);
+  if (durationMs !== undefined) refuseTooMuchForDuration(many, durationMs);
   return verdict.loaded;
 }
 

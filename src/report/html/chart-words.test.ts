@@ -4,13 +4,18 @@
  * when it is a glossary term; a tooltip's untitled field gets its term as title; English specs
  * are the same objects. Then whole pages of shipped scenarios (sessions, messaging, sagas,
  * transactions, faults and their propagation, the comparison): their Korean charts show no
- * English word msasim wrote, and draw the same number of marks as the English ones, without
- * a problem.
+ * English word msasim wrote, and draw the same number of marks, in the same colours and order,
+ * as the English ones, without a problem. And a scenario whose service, endpoint, database and
+ * variants are named like glossary terms ("lost", "fault", "why", "expired"…): its Korean
+ * charts show each name as often as its English charts do.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawChart, pageCharts } from '../../test-support/chart-render.ts';
-import { englishChartWords, userNames } from '../../test-support/chart-words.ts';
+import { englishChartWords, shownChartStrings, userNames } from '../../test-support/chart-words.ts';
 import { shippedReportData } from '../../test-support/report-data.ts';
+import { tempFolder } from '../../test-support/temp-folder.ts';
 import type { Json } from '../../test-support/vega.ts';
 import { chartTitlesIn, valuesIn } from './chart-words.ts';
 import type { VegaAssets } from './layout.ts';
@@ -65,6 +70,13 @@ describe('chartTitlesIn', () => {
     const named = chartTitlesIn({ tooltip: { field: 'variant' } }, 'ko') as Json;
     expect(named.tooltip).toEqual({ field: 'variant', title: '변형' });
   });
+
+  it('keeps a name the user wrote inside a title made by a pattern, even a glossary term', () => {
+    // the instances chart of one component, a service called "lost" (before: "…: 유실")
+    const subtitle = 'instances serving at the end of each second: lost; grey: the warm-up';
+    const spec = chartTitlesIn({ title: { text: 'Instances over time', subtitle } }, 'ko') as Json;
+    expect(spec.title.subtitle).toBe('초마다 그 끝에 서비스 중인 인스턴스 수: lost. 회색: 워밍업');
+  });
 });
 
 /** Shipped scenarios whose pages hold every kind of chart word, with a duration that keeps their faults. */
@@ -93,8 +105,47 @@ describe('a Korean page’s charts', () => {
         ]);
         expect(drawnKo.problems, id).toEqual([]);
         expect(drawnKo.marks, id).toBe(drawnEn.marks);
+        // the same colour for each mark and legend entry, in the same order
+        expect(drawnKo.colours, id).toEqual(drawnEn.colours);
+        expect(drawnEn.colours.length, id).toBeGreaterThan(0);
         expect(drawnKo.marks, id).toBeGreaterThan(0);
       }
     },
   );
+});
+
+/** The autoscaling scenario's names, each renamed to a word of the glossary. */
+const GLOSSARY_NAMES: [written: RegExp, name: string][] = [
+  [/\bapi\b/g, 'lost'],
+  [/\borders-db\b/g, 'why'],
+  [/\borders\b/g, 'fault'],
+  [/\bfixed\b/g, 'expired'],
+  [/\bautoscale-slow-boot\b/g, 'unknown'],
+  [/\bautoscale-fast-boot\b/g, 'revoked'],
+];
+
+describe('the names a user wrote', () => {
+  const folder = tempFolder('msasim-glossary-names-');
+  it('stay as written in a Korean page’s charts when they are glossary terms', async () => {
+    let text = await readFile(
+      new URL('../../../scenarios/resilience/autoscaling-boot-time.yaml', import.meta.url),
+      'utf8',
+    );
+    for (const [written, name] of GLOSSARY_NAMES) text = text.replace(written, name);
+    const file = join(folder.path, 'names.yaml');
+    await writeFile(file, text);
+    const data = await shippedReportData(file, 150_000);
+    const [en, ko] = (['en', 'ko'] as const).map((lang) =>
+      pageCharts(buildReportHtml(data, NO_LIBRARIES, undefined, lang)),
+    );
+    // every name as often in each Korean chart as in the English one (a word of its own)
+    const uses = (spec: unknown, name: string) =>
+      shownChartStrings(spec).filter((s) => new RegExp(`(?<![\\w-])${name}(?![\\w-])`).test(s))
+        .length;
+    for (const [i, { id, spec }] of ko.entries())
+      for (const [, name] of GLOSSARY_NAMES)
+        expect(uses(spec, name), `${id}: ${name}`).toBe(uses(en[i].spec, name));
+    // and the instances chart (one component scaled) says which
+    expect(JSON.stringify(ko)).toContain('서비스 중인 인스턴스 수: lost.');
+  });
 });

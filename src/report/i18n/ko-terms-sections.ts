@@ -213,8 +213,19 @@ export const KO_CELL_WORDS: Readonly<Record<string, string>> = {
   never: '없음',
 };
 
+/**
+ * A title pattern: over the whole English title, the Korean title made from its captured parts
+ * (each translated as a term first, but for the parts at the indices of `names`: a name the
+ * user wrote, kept as written even when it is a glossary term, such as a service called "lost").
+ */
+export type TermPattern = [
+  pattern: RegExp,
+  words: (...parts: string[]) => string,
+  names?: readonly number[],
+];
+
 /** Title patterns of these sections and of every page's charts (see KO_TERM_PATTERNS). */
-export const KO_SECTION_PATTERNS: readonly [RegExp, (...parts: string[]) => string][] = [
+export const KO_SECTION_PATTERNS: readonly TermPattern[] = [
   [/^(.+) \(ms, log scale\)$/, (x) => `${x} (ms, 로그 눈금)`],
   [/^(.+) \(ms\)$/, (x) => `${x} (ms)`],
   [/^(.+) \(%\)$/, (x) => `${x} (%)`],
@@ -227,5 +238,6 @@ export const KO_SECTION_PATTERNS: readonly [RegExp, (...parts: string[]) => stri
     /^instances serving at the end of each second(?:; (one dash per component)|: (.+)); grey: the warm-up$/,
     (dash, id) =>
       `초마다 그 끝에 서비스 중인 인스턴스 수${dash ? '. 컴포넌트마다 점선 하나' : `: ${id}`}. 회색: 워밍업`,
+    [1], // the component's id: the user's
   ],
 ];

@@ -4,7 +4,7 @@
  * shown in English (t.ts `term`); i18n.test.ts checks that every key metric's label has one.
  */
 import { KO_CHART_TERMS } from './ko-terms-charts.ts';
-import { KO_SECTION_PATTERNS, KO_SECTION_TERMS } from './ko-terms-sections.ts';
+import { KO_SECTION_PATTERNS, KO_SECTION_TERMS, type TermPattern } from './ko-terms-sections.ts';
 
 /** The terms of the report's frame and most features (the item sections': ko-terms-sections.ts). */
 export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
@@ -124,7 +124,7 @@ export const KO_REPORT_TERMS: Readonly<Record<string, string>> = {
   'updates lost': '잃어버린 갱신',
   'share of updates lost': '잃어버린 갱신의 비율',
   'reads that diverged': '참값과 어긋난 읽기',
-  'keys left unsynced': '끝내 어긋난 채 남은 키',
+  'keys left unsynced': '끝내 불일치로 남은 키',
   'rows replayed per rebuild': '재구성당 재생한 행 수',
   'rows to replay on recovery': '복구 시 재생할 행 수',
   'cost per hour': '시간당 비용',
@@ -470,11 +470,10 @@ export const KO_TERMS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Titles made of a term and a few words around it ("p99 (ms), log scale"): the pattern over
- * the whole English title, and the Korean title made from its captured parts (each translated
- * as a term first). Tried in order after the exact terms.
+ * Titles made of a term and a few words around it ("p99 (ms), log scale"), tried in order after
+ * the exact terms (TermPattern: a name the user wrote inside one stays as written).
  */
-export const KO_TERM_PATTERNS: readonly [RegExp, (...parts: string[]) => string][] = [
+export const KO_TERM_PATTERNS: readonly TermPattern[] = [
   [/^(.+) \(ms\), log scale$/, (x) => `${x} (ms, 로그 눈금)`],
   [/^(.+), log scale$/, (x) => `${x} (로그 눈금)`],
   [/^(.+), symlog scale$/, (x) => `${x} (symlog 눈금)`],

@@ -14,6 +14,7 @@ import { buildReportData } from '../report-data.ts';
 import { KO_REPORT_TERMS } from './ko-terms.ts';
 import { KO_CHART_TERMS } from './ko-terms-charts.ts';
 import { KO_SECTION_TERMS } from './ko-terms-sections.ts';
+import { term } from './t.ts';
 
 const koreanPage = async () =>
   buildReportHtml(buildReportData(await featureRichResults()), NO_LIBRARIES, REPORT_FEATURES, 'ko');
@@ -53,6 +54,11 @@ describe('the Korean page of the feature-rich scenario', () => {
 });
 
 describe('the glossary of the item sections', () => {
+  it('calls the unsynced keys of replicated data by one word, key metric and column alike', () => {
+    // before: the key metric said 어긋난 (the diverged reads' word) where its column says 불일치
+    expect(term('ko', 'keys left unsynced')).toContain(term('ko', 'unsynced'));
+  });
+
   it('adds terms and overrides none of ko-terms.ts', () => {
     const both = Object.keys(KO_SECTION_TERMS).filter((k) => k in KO_REPORT_TERMS);
     expect(both).toEqual([]);

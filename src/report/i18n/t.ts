@@ -51,9 +51,12 @@ export function term(lang: Lang, english: string): string {
   if (lang === 'en') return english;
   const exact = KO_TERMS[english];
   if (exact !== undefined) return exact;
-  for (const [pattern, words] of KO_TERM_PATTERNS) {
+  for (const [pattern, words, names = []] of KO_TERM_PATTERNS) {
     const m = pattern.exec(english);
-    if (m !== null) return words(...m.slice(1).map((x) => (x === undefined ? '' : term(lang, x))));
+    if (m === null) continue;
+    const part = (x: string | undefined, i: number) =>
+      x === undefined ? '' : names.includes(i) ? x : term(lang, x);
+    return words(...m.slice(1).map(part));
   }
   return english;
 }
