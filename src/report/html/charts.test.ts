@@ -205,6 +205,13 @@ describe('timeSeriesChart', () => {
     const names = spec.vconcat[0].layer.find((l: Json) => l.mark.type === 'text');
     expect(names.encoding.text.field).toBe('label');
     expect(compileWarnings(spec)).toEqual([]);
+    // the first panel's scale keeps room above the highest throughput for the label's line
+    // (4 + 16 px of 170): none without a fault
+    const okScale = (x: Json) =>
+      x.vconcat[0].layer.find((l: Json) => l.mark.type === 'line').encoding.y.scale;
+    const top = Math.max(...spec.data.values.map((r: Json) => r.okPerSec ?? 0));
+    expect(okScale(spec).domainMax).toBeCloseTo((top * 170) / (170 - 20), 3);
+    expect(okScale(timeSeriesChart(variants))).toBeUndefined();
   });
 
   it('takes the fault windows of every variant, once each, with the targets of every variant', () => {

@@ -269,8 +269,23 @@ export const SERIES_LINE = {
   clip: true,
 } as const;
 
-/** A fault's label at the top of its band: its offset and size, and the room kept after it (px). */
-const FAULT_LABEL = { dx: 4, fontSize: 13, gap: 8 } as const;
+/** The height of a time chart's panel (px). */
+const PANEL_HEIGHT = 170;
+
+/**
+ * The first panel's room for the fault labels at its top: a scale whose maximum lifts the
+ * highest throughput below the lines of labels (none without a fault label, or without a value).
+ */
+function labelRoom(rows: readonly SeriesRow[], windows: readonly WindowRow[]): object {
+  const lines = Math.max(0, ...windows.filter((w) => w.kind === 'fault').map((w) => w.line + 1));
+  const top = Math.max(0, ...rows.map((r) => r.okPerSec ?? 0));
+  if (lines === 0 || top === 0) return {};
+  const labelsPx = 4 + lines * FAULT_LABEL.line;
+  return { scale: { domainMax: r4((top * PANEL_HEIGHT) / (PANEL_HEIGHT - labelsPx)) } };
+}
+
+/** A fault's label at the top of its band: its offset, size, room kept after it and line height (px). */
+const FAULT_LABEL = { dx: 4, fontSize: 13, gap: 8, line: 16 } as const;
 
 /** A shaded window of a time chart, in seconds: the warm-up or a fault. */
 export interface WindowRow {
@@ -369,7 +384,7 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
           data: { values: windows },
           transform: [
             { filter: { field: 'kind', equal: 'fault' } },
-            { calculate: 'datum.line * 16', as: 'top' },
+            { calculate: `datum.line * ${FAULT_LABEL.line}`, as: 'top' },
           ],
           mark: {
             type: 'text',
@@ -395,7 +410,7 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
     more: { transform?: object[]; encoding?: object; notes?: object[] } = {},
   ) => ({
     width: CHART_WIDTH,
-    height: 170,
+    height: PANEL_HEIGHT,
     layer: [
       ...shading,
       { transform: more.transform ?? [], mark: line, encoding: { x, y, color, ...more.encoding } },
@@ -443,7 +458,12 @@ export function timeSeriesChart(data: ReportData, options: TimeSeriesOptions = {
     {
       vconcat: [
         panel(
-          { field: 'okPerSec', type: 'quantitative', title: 'successful (req/s)' },
+          {
+            field: 'okPerSec',
+            type: 'quantitative',
+            title: 'successful (req/s)',
+            ...labelRoom(rows, windows),
+          },
           { notes: faultNames },
         ),
         latency,
