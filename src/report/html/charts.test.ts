@@ -212,6 +212,13 @@ describe('timeSeriesChart', () => {
     const top = Math.max(...spec.data.values.map((r: Json) => r.okPerSec ?? 0));
     expect(okScale(spec).domainMax).toBeCloseTo((top * 170) / (170 - 20), 3);
     expect(okScale(timeSeriesChart(variants))).toBeUndefined();
+    // twenty windows open at once take twenty lines of labels: the data keeps half the panel
+    const many = Array.from({ length: 20 }, (_, i) => ({
+      startMs: 12_000 + i,
+      endMs: 15_000,
+      label: `f${i}`,
+    }));
+    expect(okScale(timeSeriesChart(variants, { faults: many })).domainMax).toBeCloseTo(top * 2, 3);
   });
 
   it('takes the fault windows of every variant, once each, with the targets of every variant', () => {

@@ -274,13 +274,16 @@ const PANEL_HEIGHT = 170;
 
 /**
  * The first panel's room for the fault labels at its top: a scale whose maximum lifts the
- * highest throughput below the lines of labels (none without a fault label, or without a value).
+ * highest throughput below the lines of labels, at most half the panel (none without a fault
+ * label, or without a value).
  */
 function labelRoom(rows: readonly SeriesRow[], windows: readonly WindowRow[]): object {
-  const lines = Math.max(0, ...windows.filter((w) => w.kind === 'fault').map((w) => w.line + 1));
-  const top = Math.max(0, ...rows.map((r) => r.okPerSec ?? 0));
+  let lines = 0;
+  for (const w of windows) if (w.kind === 'fault') lines = Math.max(lines, w.line + 1);
+  let top = 0;
+  for (const r of rows) top = Math.max(top, r.okPerSec ?? 0);
   if (lines === 0 || top === 0) return {};
-  const labelsPx = 4 + lines * FAULT_LABEL.line;
+  const labelsPx = Math.min(4 + lines * FAULT_LABEL.line, PANEL_HEIGHT / 2);
   return { scale: { domainMax: r4((top * PANEL_HEIGHT) / (PANEL_HEIGHT - labelsPx)) } };
 }
 
