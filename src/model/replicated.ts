@@ -102,6 +102,27 @@ interface WholeState {
 
 type Payload = SentState | WholeState;
 
+/** crdt: copy × key `at` of `p`, `n` (`c` origins) takes the element-wise maximum with `fromP`,
+ * `fromN` at `from`; whether any grew (a merge; unsynced's, on scratch copies). */
+function maxInto(
+  p: Float64Array,
+  n: Float64Array,
+  at: number,
+  c: number,
+  fromP: Float64Array,
+  fromN: Float64Array,
+  from: number,
+): boolean {
+  let changed = false;
+  for (let o = 0; o < c; o++) {
+    const i = at * c + o;
+    if (fromP[from + o] > p[i] || fromN[from + o] > n[i]) changed = true;
+    p[i] = Math.max(p[i], fromP[from + o]);
+    n[i] = Math.max(n[i], fromN[from + o]);
+  }
+  return changed;
+}
+
 /** One replicated data: every copy of every key, the truth, and the accounting. */
 export class ReplicatedData {
   readonly crdt: boolean;
@@ -269,7 +290,7 @@ export class ReplicatedData {
   receive(s: SentState, to: number): void {
     const at = to * this.keys + s.key;
     const changed = this.crdt
-      ? this.#maxCrdt(at, s.p as Float64Array, s.n as Float64Array, 0)
+      ? maxInto(this.#p, this.#n, at, this.copies, s.p as Float64Array, s.n as Float64Array, 0)
       : this.#keepLater(at, s.value, s.ts, s.seq, s.origin, s.win);
     if (changed) {
       this.stats.merges++;
@@ -283,7 +304,7 @@ export class ReplicatedData {
     for (let key = 0; key < this.keys; key++) {
       const at = to * this.keys + key;
       const changed = this.crdt
-        ? this.#maxCrdt(at, w.p, w.n, key * c)
+        ? maxInto(this.#p, this.#n, at, c, w.p, w.n, key * c)
         : this.#keepLater(at, w.value[key], w.ts[key], w.seq[key], w.origin[key], w.win[key]);
       if (changed) {
         this.stats.repaired++;
@@ -301,19 +322,6 @@ export class ReplicatedData {
     this.#origin[at] = origin;
     this.#win[at] = win;
     return true;
-  }
-
-  /** crdt: copy × key `at` takes the element-wise maximum with p, n from `from`; whether it changed. */
-  #maxCrdt(at: number, p: Float64Array, n: Float64Array, from: number): boolean {
-    const c = this.copies;
-    let changed = false;
-    for (let o = 0; o < c; o++) {
-      const i = at * c + o;
-      if (p[from + o] > this.#p[i] || n[from + o] > this.#n[i]) changed = true;
-      this.#p[i] = Math.max(this.#p[i], p[from + o]);
-      this.#n[i] = Math.max(this.#n[i], n[from + o]);
-    }
-    return changed;
   }
 
   /** Whether state (ts, seq, origin) comes after (bTs, bSeq, bOrigin) in lww order. */
@@ -422,10 +430,7 @@ export class ReplicatedData {
     // a state arriving at `at` (copy × key), from p, n at `from`
     const arrive = (at: number, s: SentState | WholeState, i: number, from: number): void => {
       if (this.crdt) {
-        for (let o = 0; o < c; o++) {
-          p[at * c + o] = Math.max(p[at * c + o], s.p?.[from + o] ?? 0);
-          n[at * c + o] = Math.max(n[at * c + o], s.n?.[from + o] ?? 0);
-        }
+        maxInto(p, n, at, c, s.p as Float64Array, s.n as Float64Array, from);
       } else {
         const [t, q, g] = 'whole' in s ? [s.ts[i], s.seq[i], s.origin[i]] : [s.ts, s.seq, s.origin];
         if (this.#later(t, q, g, ts[at], seq[at], origin[at]))
