@@ -7,7 +7,7 @@
  * `--no-csv-bom`; `msasim report --lang` rebuilds either page from results.json alone; without
  * the option the locale decides (LC_ALL, LC_MESSAGES, LANG), which the built binary reads.
  */
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -330,8 +330,10 @@ describe('msasim report --lang', () => {
   it('rebuilds every shipped scenario’s page in Korean (every feature’s words, no missing value, no English word msasim wrote in a chart)', async () => {
     const root = await tempDir();
     for (const [i, run] of (await allShippedRuns()).entries()) {
+      // `msasim report` reads results.json alone (and writes index.html): ~100 MB of the other files not copied
       const dir = join(root, String(i));
-      await cp(run.out, dir, { recursive: true });
+      await mkdir(dir);
+      await copyFile(join(run.out, 'results.json'), join(dir, 'results.json'));
       const r = await msasim(['report', dir, '--lang', 'ko']);
       expect(r.code, `${SHIPPED[i]}: ${r.stderr}`).toBe(0);
       const page = await readFile(join(dir, 'index.html'), 'utf8');
