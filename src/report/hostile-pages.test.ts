@@ -109,7 +109,9 @@ describe('index.html (buildReportHtml)', () => {
     data.seeds = ['<img src=x onerror=alert(1)>/1', '<img src=x onerror=alert(1)>/2'];
     const page = buildReportHtml(data, assets);
     expect(pageProblems(page, data.seeds.map(String))).toEqual([]);
-    expect(page).toContain('seeds &lt;img src=x onerror=alert(1)&gt;/1, &lt;img');
+    expect(page).toContain(
+      'seeds <code>&lt;img src=x onerror=alert(1)&gt;/1</code>, <code>&lt;img',
+    );
   });
 });
 
@@ -120,7 +122,9 @@ describe('sweep.html (sweepPage)', () => {
     expect(pageProblems(page, [p])).toEqual([]);
     expect(page).toContain(`<p>${escapeText(data.scenario.description)}</p>`);
     // the seeds (issue 12: they were joined in raw) and the text parameter's values
-    expect(page).toContain(`(seeds ${escapeText(data.seeds.join(', '))})`);
+    expect(page).toContain(
+      `(seeds ${data.seeds.map((x) => `<code>${escapeText(String(x))}</code>`).join(', ')})`,
+    );
     expect(page).toContain(`: ${escapeText(data.params[1].values.join(', '))}</li>`);
     expect(JSON.stringify(page.match(/id="chart-\d+"/g))).toContain('chart-1');
   });

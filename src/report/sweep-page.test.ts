@@ -65,14 +65,14 @@ describe('sweep.html', () => {
   it('escapes the scenario text and says how big the sweep is', () => {
     expect(sweepPageTitle(data)).toBe('shop: sweep of services.orders.instances');
     expect(String(sweepPageHeader(data))).toBe(
-      '<p>a &lt;b&gt;bold&lt;/b&gt; shop</p>\n<p class="facts">2 points · 2 variants · 1 replication (seeds 1) · shop.yaml</p>',
+      '<p>a &lt;b&gt;bold&lt;/b&gt; shop</p>\n<p class="facts">2 points · 2 variants · 1 replication (seeds <code>1</code>) · shop.yaml</p>',
     );
   });
 
   it('says its own words in Korean with --lang ko (the console table stays as printed)', () => {
     expect(sweepPageTitle(data, 'ko')).toBe('shop: services.orders.instances 스윕');
     expect(String(sweepPageHeader(data, 'ko'))).toBe(
-      '<p>a &lt;b&gt;bold&lt;/b&gt; shop</p>\n<p class="facts">점 2개 · 변형 2개 · 반복 실행 1회 (시드 1) · shop.yaml</p>',
+      '<p>a &lt;b&gt;bold&lt;/b&gt; shop</p>\n<p class="facts">점 2개 · 변형 2개 · 반복 실행 1회 (시드 <code>1</code>) · shop.yaml</p>',
     );
     const assets = { vega: '', vegaLite: '', vegaEmbed: '' };
     const page = sweepPage(data, assets, 'ko');

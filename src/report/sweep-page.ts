@@ -8,6 +8,7 @@
 
 import { buildChartsPage, type PageSection, type VegaAssets } from './html/layout.ts';
 import { type Html, html, joinHtml } from './html/template.ts';
+import { seedsHtml, tHtml } from './html/words.ts';
 import type { Lang } from './i18n/lang.ts';
 import { t } from './i18n/t.ts';
 import { formatSweepTable } from './sweep.ts';
@@ -29,9 +30,9 @@ export function sweepPageHeader(data: SweepData, lang: Lang = 'en'): Html {
     variants[0] === null
       ? t(lang, 'sweep.noVariants')
       : t(lang, 'page.fact.variants', { n: variants.length }),
-    t(lang, data.replications === 1 ? 'sweep.replication' : 'sweep.replications', {
+    tHtml(lang, data.replications === 1 ? 'sweep.replication' : 'sweep.replications', {
       n: data.replications,
-      seeds: data.seeds.join(', '),
+      seeds: seedsHtml(data.seeds),
     }),
     data.scenario.file,
   ];

@@ -89,16 +89,18 @@ describe('buildReportHtml', () => {
     expect(html).toContain('<title>shared-db</title>');
     expect(html).toContain('<code>scenarios/01-shared-db.yaml</code>');
     expect(html).toContain('20 s per run; the first 10 s are warm-up');
-    expect(html).toContain('2 per variant, seeds 1, 1/2');
+    expect(html).toContain('2 per variant, seeds <code>1</code>, <code>1/2</code>');
     expect(html).toMatch(/db-per-service<\/span> \(baseline\)/);
     // a run of one variant: no "per variant"
     const one = structuredClone(variants);
     one.variants = one.variants.slice(0, 1);
     one.comparisons = [];
     const single = buildReportHtml(one, assets);
-    expect(single).toContain('2, seeds 1, 1/2');
+    expect(single).toContain('2, seeds <code>1</code>, <code>1/2</code>');
     expect(single).not.toContain('2 per variant');
-    expect(buildReportHtml(one, assets, undefined, 'ko')).toContain('2회, 시드 1, 1/2');
+    expect(buildReportHtml(one, assets, undefined, 'ko')).toContain(
+      '2회, 시드 <code>1</code>, <code>1/2</code>',
+    );
   });
 
   it('marks significant differences better or worse and lists the others as not significant', () => {

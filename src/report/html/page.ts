@@ -17,6 +17,7 @@ import { variantChip } from './key-metrics-table.ts';
 import { buildChartsPage, type PageSection, type VegaAssets } from './layout.ts';
 import { pageLang } from './page-lang.ts';
 import { type Html, html, joinHtml } from './template.ts';
+import { seedsHtml, tHtml } from './words.ts';
 
 export {
   buildChartsPage,
@@ -46,14 +47,14 @@ export function headerHtml(data: ReportData, lang: Lang = 'en'): Html {
     ]);
   }
   const n = data.replications;
-  const seeds = data.seeds.map(String).join(', ');
+  const seeds = seedsHtml(data.seeds);
   facts.push(
     n === 1
       ? [t(lang, 'page.fact.seed'), seeds]
       : [
           t(lang, 'page.fact.replications'),
           // "per variant" only where there are variants
-          t(
+          tHtml(
             lang,
             data.variants.length > 1 ? 'page.fact.replicationsText' : 'page.fact.replicationsOne',
             { n, seeds },

@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../i18n/lang.ts';
 import { CATALOGUES, type MessageKey } from '../i18n/t.ts';
-import { type Html, type HtmlValue, joinHtml, rawHtml } from './template.ts';
+import { type Html, type HtmlValue, html, joinHtml, rawHtml } from './template.ts';
 
 /**
  * Sentence `key` in `lang` with each `{name}` replaced by `values[name]`: markup as it is, text
@@ -26,5 +26,17 @@ export function tHtml(lang: Lang, key: MessageKey, values: Record<string, HtmlVa
       if (v === undefined) throw new Error(`message ${key}: no value for {${piece}}`);
       return v;
     }),
+  );
+}
+
+/**
+ * The seeds of a run's replications as the page shows them: each in code type, as the
+ * `--seed` value it is (`1`, `1/2`, `1/3`: replication r of seed s runs with `s/r`), so that
+ * `1/2` does not read as a half.
+ */
+export function seedsHtml(seeds: readonly (number | string)[]): Html {
+  return joinHtml(
+    seeds.map((s) => html`<code>${String(s)}</code>`),
+    ', ',
   );
 }

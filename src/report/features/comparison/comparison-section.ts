@@ -11,7 +11,7 @@ import { KEY_METRICS, keyMetricsCiChart } from '../../html/component-charts.ts';
 import { keyMetricsTable, variantChip } from '../../html/key-metrics-table.ts';
 import type { PageSection } from '../../html/layout.ts';
 import { EMPTY_HTML, type Html, html, joinHtml } from '../../html/template.ts';
-import { tHtml } from '../../html/words.ts';
+import { seedsHtml, tHtml } from '../../html/words.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t, term } from '../../i18n/t.ts';
 import type { MetricDifference } from '../../key-metrics.ts';
@@ -115,7 +115,7 @@ export function keyMetricsSection(data: ReportData, lang: Lang = 'en'): PageSect
 export function comparisonSection(data: ReportData, lang: Lang = 'en'): PageSection {
   const names = data.variants.map((v) => variantLabel(data, v));
   const n = data.replications;
-  const seeds = data.seeds.map(String).join(', ');
+  const seeds = seedsHtml(data.seeds);
   const baseline = variantChip(names[0], 0);
   const intro = html`<p class="intro">${tHtml(lang, n === 1 ? 'cmp.intro.one' : 'cmp.intro', { n, seeds, baseline })}</p>`;
   const code = html`<code>--replications 5</code>`;
