@@ -197,6 +197,48 @@ describe('Simulation.run', () => {
     expect(calls).toBe(3);
   });
 
+  it('runs a checkpoint asked for by checkpointSoon after that event, and keeps the count of the others', () => {
+    const { sim, note } = makeSim();
+    for (let i = 1; i <= 10; i++) sim.schedule(i, i === 2 || i === 4 ? asks : note, `e${i}`);
+    function asks(): void {
+      sim.checkpointSoon();
+    }
+    const seen: number[] = [];
+    expect(sim.run({ checkEvery: 5, onCheckpoint: (s) => seen.push(s.eventsProcessed) > 0 })).toBe(
+      'empty',
+    );
+    // asked after events 2 and 4; every 5 events as before
+    expect(seen).toEqual([2, 4, 5, 10]);
+  });
+
+  it('stops at a checkpoint asked for when onCheckpoint says so; stop() still wins over a checkpoint', () => {
+    const { sim, note } = makeSim();
+    for (let i = 1; i <= 10; i++) sim.schedule(i, i === 3 ? () => sim.checkpointSoon() : note);
+    expect(sim.run({ onCheckpoint: () => false })).toBe('stopped');
+    expect(sim.eventsProcessed).toBe(3);
+    sim.schedule(0.5, () => {
+      sim.checkpointSoon();
+      sim.stop();
+    });
+    let called = false;
+    const reason = sim.run({
+      onCheckpoint: () => {
+        called = true;
+        return true;
+      },
+    });
+    expect([reason, called, sim.eventsProcessed]).toEqual(['stopped', false, 4]);
+    // the checkpoint asked for in the stopped run comes after the next run's first event
+    sim.run({
+      untilMs: 5,
+      onCheckpoint: () => {
+        called = true;
+        return true;
+      },
+    });
+    expect(called).toBe(true);
+  });
+
   it('step() runs one event at a time and returns false when none is pending', () => {
     const { sim, log, note } = makeSim();
     sim.schedule(2, note, 'a');

@@ -41,6 +41,9 @@ export class Simulation {
   nested = 0;
   #queue = new EventQueue();
   #stopRequested = false;
+  #checkpointRequested = false;
+  /** Either of the two above: the one flag the event loop reads after each event. */
+  #interrupt = false;
 
   /** Number of pending events. */
   get pending(): number {
@@ -94,6 +97,17 @@ export class Simulation {
   /** Asks a running run() to return after the current event. */
   stop(): void {
     this.#stopRequested = true;
+    this.#interrupt = true;
+  }
+
+  /**
+   * Asks a running run() for its checkpoint (`onCheckpoint`: the runaway guards) after the
+   * current event, however few events came since the last one: for model parts that can grow
+   * memory with few events (a reconciliation holding whole states, model/replicated.ts).
+   */
+  checkpointSoon(): void {
+    this.#checkpointRequested = true;
+    this.#interrupt = true;
   }
 
   /** Runs events in (time, priority, seq) order until a limit is reached. */
@@ -106,6 +120,7 @@ export class Simulation {
     const checkEvery = options.checkEvery ?? 1_000_000;
     const onCheckpoint = options.onCheckpoint;
     this.#stopRequested = false;
+    this.#interrupt = this.#checkpointRequested;
     const limit = this.eventsProcessed + budget;
     let nextCheck = this.eventsProcessed + checkEvery;
     const q = this.#queue;
@@ -118,18 +133,24 @@ export class Simulation {
           this.now = until;
         return reason;
       }
-      nextCheck += checkEvery;
+      if (this.#checkpointRequested) {
+        this.#checkpointRequested = false;
+        this.#interrupt = false;
+      }
+      if (this.eventsProcessed >= nextCheck) nextCheck += checkEvery;
       if (onCheckpoint !== undefined && !onCheckpoint(this)) return 'stopped';
     }
   }
 
   /**
    * The event loop of run(), up to the next checkpoint: returns why the run stops, or null when
-   * `nextCheck` events have been processed. Kept apart from the checkpoint so that the first
-   * checkpoint, a million events in, does not meet code V8 optimized before it ever ran there
-   * (a deoptimization of the hot loop, then a stretch in the interpreter; ~2-3 % of a 1M-request
-   * M/M/1 run, measured). The queue comes as an argument for the same reason: a field read at
-   * the top, run once before V8 kept feedback for it, deoptimized the second call.
+   * `nextCheck` events have been processed or a checkpoint was asked for (checkpointSoon). Kept
+   * apart from the checkpoint so that the first checkpoint, a million events in, does not meet
+   * code V8 optimized before it ever ran there (a deoptimization of the hot loop, then a stretch
+   * in the interpreter; ~2-3 % of a 1M-request M/M/1 run, measured). The queue comes as an
+   * argument for the same reason: a field read at the top, run once before V8 kept feedback for
+   * it, deoptimized the second call. One flag (`#interrupt`) is read after each event for both
+   * stop() and checkpointSoon(), as one was for stop() alone.
    */
   #runEvents(q: EventQueue, until: number, limit: number, nextCheck: number): StopReason | null {
     for (;;) {
@@ -140,7 +161,7 @@ export class Simulation {
       this.now = q.poppedTime;
       this.eventsProcessed++;
       q.poppedHandler(arg);
-      if (this.#stopRequested) return 'stopped';
+      if (this.#interrupt) return this.#stopRequested ? 'stopped' : null;
       if (this.eventsProcessed >= nextCheck) return null;
     }
   }
