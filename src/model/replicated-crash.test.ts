@@ -6,12 +6,11 @@
  * every instance is crashed is held and sent again once one is up (durable) or lost (lossy); a
  * freeze holds it with either delivery; one instance up of two changes nothing; a down copy
  * sends no reconciliation; what a crash to the end holds counts as delivered for `unsynced`.
- * Then a scenario: the counts in replicated.csv, the same bytes twice.
+ * Every state that reaches a down copy is also counted in `copyDown`. Then a scenario: the
+ * same summary twice (its report: report/features/replicated/copy-down.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { buildOutputs } from '../report/outputs.ts';
 import type { FaultDef, ReplicatedDef } from '../scenario/types.ts';
-import { parseCsv } from '../test-support/csv.ts';
 import {
   crash,
   cutScenario,
@@ -21,7 +20,7 @@ import {
   reachedAt,
   sendOne,
 } from '../test-support/model-replicated.ts';
-import { replicate } from '../test-support/replicate.ts';
+import { runYaml } from '../test-support/scenarios.ts';
 
 type Delivery = ReplicatedDef['delivery'];
 
@@ -61,6 +60,8 @@ describe('a copy whose service has no instance up (two copies, sync 10 ms)', () 
     const s = p.run();
     expect(p.seen).toEqual(reachedAt(arrivesMs ?? Number.POSITIVE_INFINITY, LOOKS));
     expect({ held: s.held, dropped: s.dropped ?? 0 }).toEqual(counts);
+    // the copy's side, apart from the links': absent when nothing reached it down
+    expect(s.copyDown).toBe(counts === NONE ? undefined : 1);
     // every sending counts on the link: the first, and the one after the copy is up
     expect(p.ab.messages).toBe(1 + counts.held);
   });
@@ -106,38 +107,10 @@ describe('a copy whose service has no instance up (two copies, sync 10 ms)', () 
 });
 
 describe('a crash of a copy’s service in a scenario', () => {
-  /** The store crashed from 5 s to 10 s; the variants: durable, lossy. */
-  const yaml = (merge: Merge) => `${cutScenario(
-    merge,
-    '  store-down: { kind: crash, target: store, at: 5s, for: 5s }',
-  )}variants:
-  durable: {}
-  lossy: { set: { replicated.stock.delivery: lossy } }
-`;
-
-  it.each<Merge>(['lww', 'crdt'])(
-    '%s: replicated.csv counts what the crash held and dropped',
-    async (merge) => {
-      const files = buildOutputs(await replicate(yaml(merge), 'crash.yaml'));
-      const [header, ...rows] = parseCsv(files.get('replicated.csv') ?? '');
-      const cell = (row: string[], column: string) => Number(row[header.indexOf(column)]);
-      const [durable, lossy] = rows;
-      // the shop's states for the 5 s the store is down: 200/s, held or dropped
-      expect(cell(durable, 'held')).toBeGreaterThan(900);
-      expect(durable[header.indexOf('unsynced')]).toBe(''); // a durable data's row has none
-      expect(cell(lossy, 'dropped')).toBeGreaterThan(900);
-      expect(cell(lossy, 'held')).toBe(0);
-      // the keys changed again after the crash: the copies agree at the end
-      expect(cell(lossy, 'unsynced')).toBe(0);
-      // lww loses more of the lossy copy's updates; the PN-counter none either way
-      expect(cell(lossy, 'lost') > cell(durable, 'lost')).toBe(merge === 'lww');
-    },
-  );
-
   it('the same seed gives the same summary', async () => {
-    const [a, b] = [await replicate(yaml('lww'), 'c.yaml'), await replicate(yaml('lww'), 'c.yaml')];
-    expect(JSON.stringify(a.runs.map((r) => r.summary))).toBe(
-      JSON.stringify(b.runs.map((r) => r.summary)),
-    );
+    const yaml = cutScenario('lww', '  down: { kind: crash, target: store, at: 5s, for: 5s }');
+    const [a, b] = [await runYaml(yaml), await runYaml(yaml)];
+    expect(a.summary.replicated?.[0].copyDown).toBeGreaterThan(900);
+    expect(JSON.stringify(a.summary)).toBe(JSON.stringify(b.summary));
   });
 });

@@ -17,7 +17,8 @@
  * The copy at the other end receives through its service's process (`liveIn`: the instances
  * of its service, as model/replicated-build.ts wires them): a state that arrives while every instance of that service is crashed
  * meets the crash as a partition's state meets the partition (durable: held, counted in `held`,
- * and sent again with a new draw when the copy is up; lossy: lost, `dropped`); one that arrives
+ * and sent again with a new draw when the copy is up; lossy: lost, `dropped`; either way also in
+ * `copyDown`, which tells the copies' side from the links'); one that arrives
  * while the instances not crashed are frozen is held with either delivery (a frozen process
  * keeps its listening socket: the connection waits in its accept queue until it resumes).
  * The pipeline also keeps the messages not delivered yet (in flight, waiting for a retry, held
@@ -189,8 +190,12 @@ export class SyncPipeline<S> {
     const m = arrived as SyncMessage<S>;
     this.#inFlight.delete(m);
     const state = this.stateOf(m.to);
-    if (state === 'up') this.receive(m);
-    else if (state === 'down' && this.lossy) this.stats.dropped++;
+    if (state === 'up') {
+      this.receive(m);
+      return;
+    }
+    this.stats.copyDown++;
+    if (state === 'down' && this.lossy) this.stats.dropped++;
     else this.#hold(this.#heldAt[m.to], m);
   };
 

@@ -32,6 +32,8 @@ const COLUMNS: TextColumn<R>[] = [
   ...countColumnsIfAny<R>('held', 'retried'),
   // only with lossy delivery or a reconciliation
   ...PIPELINE.map((k): TextColumn<R> => [k, (x) => String(pipeline(x, k)), 'nonzero']),
+  // only when a state reached a copy whose service was down
+  ['copy down', (x) => String(x.copyDown ?? 0), 'nonzero'],
   ...countColumns<R>('reads'),
   ['diverged', (x) => pct(x.divergentShare)],
   ['mean |diff|', (x) => num(x.meanDivergence, 2)],
@@ -45,6 +47,7 @@ const LEGEND = warmUpLegend(
   'dropped: copy states a partition or an error-rate fault of their link lost (lossy delivery)',
   'repaired: keys a reconciliation changed on the copy it reached',
   'unsynced: keys on which some copy still differed at the end from the state the copies converge to (the messages on their way counted as arrived)',
+  'copy down: copy states that reached a copy whose service had no instance up, held until one was (durable delivery, or a freeze) or dropped (also counted there)',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)',
   'mean |diff|: mean distance of a read value from the truth, over every read',
 );
@@ -65,6 +68,7 @@ export const replicatedFeature = itemFeature<R>({
       ['lost share', (x) => formatPercent(x.lostShare)],
       ...figureColumnsIfAny<R>('held', 'retried'),
       ...PIPELINE.map((k): DataColumn<R> => [k, (x) => formatNumber(pipeline(x, k)), 'nonzero']),
+      ['copy down', (x) => formatNumber(x.copyDown ?? 0), 'nonzero'],
       ...figureColumns<R>('reads'),
       ['diverged', (x) => formatPercent(x.divergentShare)],
       ['mean |diff|', (x) => formatNumber(x.meanDivergence, 2)],
