@@ -133,8 +133,8 @@ function reference(h: ReturnType<typeof history>, p: Pipeline) {
   let held = 0;
   let retried = 0;
   let dropped = 0;
-  let crashHeld = 0;
-  let crashDropped = 0;
+  // what reached a down copy (held or dropped there, counted in held and dropped too)
+  const crashed = { held: 0, dropped: 0 };
   const messages = new Array<number>(h.copies * h.copies).fill(0);
   // every message sent: an update's state to each other copy, a reconciliation's to each pair
   const sends: { from: number; to: number; t: number; label: string }[] = [];
@@ -176,10 +176,10 @@ function reference(h: ReturnType<typeof history>, p: Pipeline) {
         if (down.length === 0) arrived = at + t;
         else if (p.lossy && down.some((d) => d.mode !== 'freeze')) {
           dropped++;
-          crashDropped++;
+          crashed.dropped++;
         } else {
           held++;
-          crashHeld++;
+          crashed.held++;
           t = upAt(h.crashes[to], at + t);
           continue;
         }
@@ -189,7 +189,7 @@ function reference(h: ReturnType<typeof history>, p: Pipeline) {
     if (arrived !== null && arrived <= RUN_MS)
       arrivals.push(`${from}>${to} ${label} arrives ${arrived.toFixed(6)}`);
   }
-  return { arrivals: arrivals.sort(), held, retried, dropped, messages, crashHeld, crashDropped };
+  return { arrivals: arrivals.sort(), held, retried, dropped, messages, crashed };
 }
 
 /** The model on the same history: its deliveries, counts and the copies at the end. */
@@ -280,8 +280,7 @@ describe('replicated data on struck links, against a brute-force reference', () 
     let neverHealed = 0;
     let dropped = 0;
     let wholes = 0;
-    let crashHeld = 0;
-    let crashDropped = 0;
+    const crashed = { held: 0, dropped: 0 };
     for (let seed = 1; seed <= 2000; seed++) {
       const h = history(seed);
       for (const lossy of [false, true]) {
@@ -300,8 +299,8 @@ describe('replicated data on struck links, against a brute-force reference', () 
         expect(got.received, where).toBe(updates);
         dropped += want.dropped;
         wholes += want.arrivals.length - updates;
-        crashHeld += want.crashHeld;
-        crashDropped += want.crashDropped;
+        crashed.held += want.crashed.held;
+        crashed.dropped += want.crashed.dropped;
       }
       for (const ws of h.links) {
         const cuts = ws.filter((w) => w.kind === 'partition');
@@ -316,7 +315,7 @@ describe('replicated data on struck links, against a brute-force reference', () 
     expect(dropped).toBeGreaterThan(1000);
     expect(wholes).toBeGreaterThan(1000);
     // and the copies' crashes hold (and lose: in `dropped`) what reaches them
-    expect(crashHeld).toBeGreaterThan(5000);
-    expect(crashDropped).toBeGreaterThan(2000);
+    expect(crashed.held).toBeGreaterThan(5000);
+    expect(crashed.dropped).toBeGreaterThan(2000);
   });
 });

@@ -19,9 +19,17 @@ type R = ReplicatedSummary;
 /** The merge, or a dash for a single copy (nothing to merge: the CSV keeps the declared one). */
 const merge = (x: R) => (x.copies > 1 ? x.merge : '–');
 
-/** A lossy or reconciling pipeline's figures (absent, so 0, in a durable one's summary). */
-const PIPELINE = ['dropped', 'repaired', 'unsynced'] as const;
-const pipeline = (x: R, k: (typeof PIPELINE)[number]) => x[k] ?? 0;
+/**
+ * The figures only some summaries have (absent, so 0, in the others), by column header: a lossy
+ * or reconciling pipeline's, and the states that reached a copy whose service was down.
+ */
+const SOMETIMES = [
+  ['dropped', 'dropped'],
+  ['repaired', 'repaired'],
+  ['unsynced', 'unsynced'],
+  ['copy down', 'copyDown'],
+] as const;
+const sometimes = (x: R, k: (typeof SOMETIMES)[number][1]) => x[k] ?? 0;
 
 const COLUMNS: TextColumn<R>[] = [
   ['merge', merge],
@@ -30,10 +38,8 @@ const COLUMNS: TextColumn<R>[] = [
   ...countColumns<R>('syncs'),
   // only under faults on the sync links
   ...countColumnsIfAny<R>('held', 'retried'),
-  // only with lossy delivery or a reconciliation
-  ...PIPELINE.map((k): TextColumn<R> => [k, (x) => String(pipeline(x, k)), 'nonzero']),
-  // only when a state reached a copy whose service was down
-  ['copy down', (x) => String(x.copyDown ?? 0), 'nonzero'],
+  // only with lossy delivery, a reconciliation or a down copy
+  ...SOMETIMES.map(([h, k]): TextColumn<R> => [h, (x) => String(sometimes(x, k)), 'nonzero']),
   ...countColumns<R>('reads'),
   ['diverged', (x) => pct(x.divergentShare)],
   ['mean |diff|', (x) => num(x.meanDivergence, 2)],
@@ -67,8 +73,9 @@ export const replicatedFeature = itemFeature<R>({
       ...figureColumns<R>('copies', 'updates', 'lost'),
       ['lost share', (x) => formatPercent(x.lostShare)],
       ...figureColumnsIfAny<R>('held', 'retried'),
-      ...PIPELINE.map((k): DataColumn<R> => [k, (x) => formatNumber(pipeline(x, k)), 'nonzero']),
-      ['copy down', (x) => formatNumber(x.copyDown ?? 0), 'nonzero'],
+      ...SOMETIMES.map(
+        ([h, k]): DataColumn<R> => [h, (x) => formatNumber(sometimes(x, k)), 'nonzero'],
+      ),
       ...figureColumns<R>('reads'),
       ['diverged', (x) => formatPercent(x.divergentShare)],
       ['mean |diff|', (x) => formatNumber(x.meanDivergence, 2)],
