@@ -13,9 +13,10 @@
  * retried a sync delay later while an error-rate fault is in force; lossy, lost (dropped) to
  * either; else it reaches its copy after sync × factor + added delays, and is received there if
  * the copy is up, else held until it is up and sent again (durable, or frozen only) or lost
- * (lossy, crashed). The model must deliver exactly those messages at exactly those times (none lost but
- * those, none twice, none through a cut link), count `held`, `retried`, `dropped` and the
- * links' messages as the walk does, and leave the copies where the deliveries put them.
+ * (lossy, crashed). The model must deliver exactly those messages at exactly those times
+ * (none lost but those, none twice, none through a cut link), count `held`, `retried`,
+ * `dropped` and the links' messages as the walk does, and leave the copies where the
+ * deliveries put them.
  */
 import { describe, expect, it } from 'vitest';
 import { Constant, RandomSource, Simulation } from '../engine/index.ts';

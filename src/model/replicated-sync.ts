@@ -15,14 +15,15 @@
  * arrives.
  *
  * The copy at the other end receives through its service's process (`liveIn`: the instances
- * of its service, as model/replicated-build.ts wires them): a state that arrives while every instance of that service is crashed
- * meets the crash as a partition's state meets the partition (durable: held, counted in `held`,
- * and sent again with a new draw when the copy is up; lossy: lost, `dropped`; either way also in
- * `copyDown`, which tells the copies' side from the links'); one that arrives
- * while the instances not crashed are frozen is held with either delivery (a frozen process
- * keeps its listening socket: the connection waits in its accept queue until it resumes).
- * The pipeline also keeps the messages not delivered yet (in flight, waiting for a retry, held
- * by a link or a copy), so that the end of the run can count them as delivered (`unsynced`).
+ * of its service, as model/replicated-build.ts wires them). A state that arrives while every
+ * instance of that service is crashed meets the crash as a partition's state meets the
+ * partition (durable: held, counted in `held`, and sent again with a new draw when the copy is
+ * up; lossy: lost, `dropped`; either way also in `copyDown`, which tells the copies' side from
+ * the links'); one that arrives while the instances not crashed are frozen is held with either
+ * delivery (a frozen process keeps its listening socket: the connection waits in its accept
+ * queue until it resumes). The pipeline also keeps the messages not delivered yet (in flight,
+ * waiting for a retry, held by a link or a copy), so that the end of the run can count them as
+ * delivered (`unsynced`).
  */
 import { type Distribution, Priority, type Simulation } from '../engine/index.ts';
 import type { ReplicatedStats } from '../metrics/replicated-stats.ts';
