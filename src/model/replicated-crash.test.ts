@@ -6,10 +6,12 @@
  * every instance is crashed is held and sent again once one is up (durable) or lost (lossy); a
  * freeze holds it with either delivery; one instance up of two changes nothing; a down copy
  * sends no reconciliation; what a crash to the end holds counts as delivered for `unsynced`.
- * Every state that reaches a down copy is also counted in `copyDown`. Then a scenario: the
- * same summary twice (its report: report/features/replicated/copy-down.test.ts).
+ * Every state that reaches a down copy is also counted in `copyDown`. Then a scenario: the down
+ * copy's service makes no change while it is down (its requests fail; a visit in progress may
+ * finish), and the same summary twice (its report: report/features/replicated/copy-down.test.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { prepareHistograms } from '../metrics/histogram.ts';
 import type { FaultDef, ReplicatedDef } from '../scenario/types.ts';
 import {
   crash,
@@ -20,7 +22,9 @@ import {
   reachedAt,
   sendOne,
 } from '../test-support/model-replicated.ts';
-import { runYaml } from '../test-support/scenarios.ts';
+import { runYaml, scenarioFromYaml } from '../test-support/scenarios.ts';
+import { Model } from './model.ts';
+import { replicatedData } from './replicated-build.ts';
 
 type Delivery = ReplicatedDef['delivery'];
 
@@ -107,9 +111,31 @@ describe('a copy whose service has no instance up (two copies, sync 10 ms)', () 
 });
 
 describe('a crash of a copy’s service in a scenario', () => {
+  /** The store crashed (`mode`) from 5 s to 10 s. */
+  const down = (mode: FaultDef['mode']) =>
+    cutScenario('lww', `  down: { kind: crash, mode: ${mode}, target: store, at: 5s, for: 5s }`);
+
+  it.each<FaultDef['mode']>(['refuse', 'hang', 'freeze'])(
+    '%s: the down copy changes only by the visits in progress when it went down',
+    async (mode) => {
+      await prepareHistograms();
+      const model = new Model(scenarioFromYaml(down(mode)));
+      const data = replicatedData(model, 'stock');
+      const update = data.update.bind(data);
+      const at: number[] = [];
+      data.update = (copy, key, delta) => {
+        if (copy === 1) at.push(model.sim.now);
+        update(copy, key, delta);
+      };
+      model.run();
+      // its requests fail (refused, unanswered, or waiting in the accept queue)
+      expect(at.filter((t) => t >= 5010 && t < 10_000)).toEqual([]);
+      expect(at.filter((t) => t >= 10_000).length).toBeGreaterThan(900);
+    },
+  );
+
   it('the same seed gives the same summary', async () => {
-    const yaml = cutScenario('lww', '  down: { kind: crash, target: store, at: 5s, for: 5s }');
-    const [a, b] = [await runYaml(yaml), await runYaml(yaml)];
+    const [a, b] = [await runYaml(down('refuse')), await runYaml(down('refuse'))];
     expect(a.summary.replicated?.[0].copyDown).toBeGreaterThan(900);
     expect(JSON.stringify(a.summary)).toBe(JSON.stringify(b.summary));
   });
