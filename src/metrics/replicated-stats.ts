@@ -11,7 +11,7 @@ import { type Counts, counters, countsOf, fieldsOf } from './counters.ts';
 const REPLICATED_COUNTERS = {
   updates: 'updates made to a copy (any copy, any key)',
   syncs: 'copy states sent to another copy',
-  held: 'copy states a partition of their link held (sent again when it healed)',
+  held: 'copy states a partition of their link, or a copy whose service was down, held (sent again when it healed, or the copy was up)',
   retried:
     'sendings of copy states an error-rate fault on their link failed (each sent again after a draw of sync; a state can fail many times)',
   merges: 'states received that changed the receiving copy',
@@ -33,6 +33,12 @@ export class ReplicatedStats extends counters(REPLICATED_COUNTERS) {
    */
   dropped = 0;
   repaired = 0;
+  /**
+   * States that reached a copy whose service had no instance up, in the window (held or dropped
+   * there, and counted in those too: model/replicated-sync.ts); in the summary only when not 0,
+   * so a data no crash strikes keeps its summary as it was.
+   */
+  copyDown = 0;
   /**
    * The keys unsynced at the end of the run (ReplicatedData.unsynced); set only for a data
    * whose delivery is lossy or that reconciles, whose summary alone has dropped, repaired and
@@ -57,6 +63,7 @@ export class ReplicatedStats extends counters(REPLICATED_COUNTERS) {
     this.included = 0;
     this.dropped = 0;
     this.repaired = 0;
+    this.copyDown = 0;
   }
 
   /** Closes the open second of the series (recorder.tick): its share of reads that diverged. */
@@ -82,6 +89,8 @@ export interface ReplicatedSummary extends Counts<typeof REPLICATED_COUNTERS> {
   dropped?: number;
   repaired?: number;
   unsynced?: number;
+  /** States that reached a copy whose service had no instance up (window; absent when 0). */
+  copyDown?: number;
   /** Updates made in the window that the final state of their key does not include. */
   lost: number;
   /** lost / updates (0 without updates). */
@@ -102,6 +111,7 @@ export function summarizeReplicated(s: ReplicatedStats): ReplicatedSummary {
   return {
     ...fieldsOf(s, ['id', 'merge', 'copies', 'keys']),
     ...countsOf(s, REPLICATED_COUNTERS),
+    ...(s.copyDown === 0 ? {} : { copyDown: s.copyDown }),
     ...(s.unsynced === null
       ? {}
       : { dropped: s.dropped, repaired: s.repaired, unsynced: s.unsynced() }),

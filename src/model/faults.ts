@@ -88,6 +88,11 @@ export class FaultState {
   readonly onDown: ((nowMs: number) => void)[] = [];
   /** Called when the unit is up again after being down (a 2PC coordinator recovering). */
   readonly onUp: ((nowMs: number) => void)[] = [];
+  /**
+   * Called when `down` or `frozen` changes, freezes included (a replicated data's copy, which
+   * holds its sync messages while its service has no instance up: model/replicated.ts).
+   */
+  readonly onCrashOrFreeze: (() => void)[] = [];
   /** Probability that an arrival fails at once. */
   errorRate = 0;
   /** Added delays of arrivals (latency faults), summed. */
@@ -194,6 +199,7 @@ export class FaultState {
     const cameUp = this.down > this.frozen && down === frozen;
     const froze = this.frozen === 0 && frozen > 0;
     const thawed = this.frozen > 0 && frozen === 0;
+    const changed = this.down !== down || this.frozen !== frozen;
     if (this.down === 0 && down > 0) this.downSinceMs = nowMs;
     this.down = down;
     this.hangs = hangs;
@@ -219,6 +225,7 @@ export class FaultState {
       this.slots.apply(nowMs);
     }
     if (froze || thawed) this.#thaw(froze, nowMs);
+    if (changed) for (const listener of this.onCrashOrFreeze) listener();
   }
 
   /** A freeze begins (no thread is handed out) or ends (threads, held work, accept queue). */

@@ -5,19 +5,24 @@
  * ending before the run does), error-rate faults of rate 1 (a certain failure, so the reference
  * needs no draw) and latency faults (a factor and a constant added delay) — and a constant sync
  * delay; each history durable and lossy, a third of them with a reconciliation (every
- * RECONCILE_MS, off the faults' grid: each copy's whole state to every other copy). For every
- * update and every other copy, and every reconciliation's pair, the reference walks the
- * message's path by the rules alone: durable, held while any partition of its link is in
- * force, sent again when the last one ends, and retried a sync delay later while an error-rate
- * fault is in force; lossy, lost (dropped) to either; else delivered after sync × factor + added
- * delays. The model must deliver exactly those messages at exactly those times (none lost but
- * those, none twice, none through a cut link), count `held`, `retried`, `dropped` and the
- * links' messages as the walk does, and leave the copies where the deliveries put them.
+ * RECONCILE_MS, off the faults' grid: each copy's whole state to every other copy), and half
+ * of the copies' services (one instance each) crashed, hanging or frozen over windows of the
+ * same grid. For every update and every other copy, and every reconciliation's pair (none from
+ * a copy down at the time), the reference walks the message's path by the rules alone: durable,
+ * held while any partition of its link is in force, sent again when the last one ends, and
+ * retried a sync delay later while an error-rate fault is in force; lossy, lost (dropped) to
+ * either; else it reaches its copy after sync × factor + added delays, and is received there if
+ * the copy is up, else held until it is up and sent again (durable, or frozen only) or lost
+ * (lossy, crashed). The model must deliver exactly those messages at exactly those times
+ * (none lost but those, none twice, none through a cut link), count `held`, `retried`,
+ * `dropped` and the links' messages as the walk does, and leave the copies where the
+ * deliveries put them.
  */
 import { describe, expect, it } from 'vitest';
 import { Constant, RandomSource, Simulation } from '../engine/index.ts';
 import { ReplicatedStats, summarizeReplicated } from '../metrics/replicated-stats.ts';
 import type { FaultDef } from '../scenario/types.ts';
+import { crash, liveIn } from '../test-support/model-replicated.ts';
 import { LinkFaultState, scheduleFault } from './faults.ts';
 import { Hop } from './network.ts';
 import { ReplicatedData } from './replicated.ts';
@@ -94,7 +99,33 @@ function history(seed: number) {
       key: Math.floor(rnd() * keys),
       delta: rnd() < 0.3 ? 2 : -1,
     });
-  return { copies, syncMs, keys, links, updates };
+  // each copy's service (one instance) crashed, hanging or frozen over windows of the same grid
+  const crashes = Array.from({ length: copies }, () =>
+    Array.from({ length: rnd() < 0.5 ? 0 : 1 + Math.floor(rnd() * 2) }, (): Down => {
+      const start = 50 * Math.floor(rnd() * 18);
+      const end = rnd() < 0.15 ? RUN_MS + 500 : start + 50 * (1 + Math.floor(rnd() * 6));
+      return { start, end, mode: (['refuse', 'hang', 'freeze'] as const)[Math.floor(rnd() * 3)] };
+    }),
+  );
+  return { copies, syncMs, keys, links, updates, crashes };
+}
+
+/** A crash window of a copy's service (its one instance). */
+interface Down {
+  start: number;
+  end: number;
+  mode: 'refuse' | 'hang' | 'freeze';
+}
+
+/** The crashes of `ds` in force at `t`, as windows are (their start counts, their end does not). */
+const downAt = (ds: readonly Down[], t: number) => ds.filter((d) => d.start <= t && t < d.end);
+
+/** The first instant ≥ t at which no crash of `ds` is in force (the copy is up). */
+function upAt(ds: readonly Down[], t: number): number {
+  let at = t;
+  for (let down = downAt(ds, at); down.length > 0; down = downAt(ds, at))
+    at = Math.max(...down.map((d) => d.end));
+  return at;
 }
 
 /** What the rules say: each message's arrival (or none before the run's end) and the counts. */
@@ -103,16 +134,20 @@ function reference(h: ReturnType<typeof history>, p: Pipeline) {
   let held = 0;
   let retried = 0;
   let dropped = 0;
+  // what reached a down copy (held or dropped there, counted in held and dropped too)
+  const crashed = { held: 0, dropped: 0 };
   const messages = new Array<number>(h.copies * h.copies).fill(0);
   // every message sent: an update's state to each other copy, a reconciliation's to each pair
   const sends: { from: number; to: number; t: number; label: string }[] = [];
   for (const u of h.updates)
     for (let to = 0; to < h.copies; to++)
       if (to !== u.copy) sends.push({ from: u.copy, to, t: u.t, label: `@${u.t.toFixed(7)}` });
+  // a copy whose service is down (crashed or frozen) sends no reconciliation
   for (let t = RECONCILE_MS; p.reconcile && t <= RUN_MS; t += RECONCILE_MS)
     for (let from = 0; from < h.copies; from++)
       for (let to = 0; to < h.copies; to++)
-        if (to !== from) sends.push({ from, to, t, label: 'whole' });
+        if (to !== from && downAt(h.crashes[from], t).length === 0)
+          sends.push({ from, to, t, label: 'whole' });
   for (const { from, to, t: sent, label } of sends) {
     const l = from * h.copies + to;
     const ws = h.links[l];
@@ -133,15 +168,29 @@ function reference(h: ReturnType<typeof history>, p: Pipeline) {
         t += Math.max(RETRY_MIN_MS, h.syncMs);
       } else {
         const slow = inForce(ws, 'latency', t);
-        arrived = slow.reduce((d, w) => d * w.factor + 0, h.syncMs);
-        arrived = slow.reduce((d, w) => d + w.add, arrived) + t;
+        const at = slow.reduce(
+          (d, w) => d + w.add,
+          slow.reduce((d, w) => d * w.factor, h.syncMs),
+        );
+        // at a down copy: lost (lossy, crashed), else held until it is up and sent again
+        const down = at + t <= RUN_MS ? downAt(h.crashes[to], at + t) : [];
+        if (down.length === 0) arrived = at + t;
+        else if (p.lossy && down.some((d) => d.mode !== 'freeze')) {
+          dropped++;
+          crashed.dropped++;
+        } else {
+          held++;
+          crashed.held++;
+          t = upAt(h.crashes[to], at + t);
+          continue;
+        }
         break;
       }
     }
     if (arrived !== null && arrived <= RUN_MS)
       arrivals.push(`${from}>${to} ${label} arrives ${arrived.toFixed(6)}`);
   }
-  return { arrivals: arrivals.sort(), held, retried, dropped, messages };
+  return { arrivals: arrivals.sort(), held, retried, dropped, messages, crashed };
 }
 
 /** The model on the same history: its deliveries, counts and the copies at the end. */
@@ -193,6 +242,9 @@ function model(h: ReturnType<typeof history>, p: Pipeline) {
     true,
     hops,
   );
+  h.crashes.forEach((ds, copy) => {
+    liveIn(data, copy, [ds.map((d) => crash([[d.start, d.end]], d.mode))], rng);
+  });
   const arrivals: string[] = [];
   // every arrival, of an update's state or a whole state, as the pipeline hands it over
   const pipe = data.pipeline as unknown as { receive: (m: Arrival) => void };
@@ -229,6 +281,7 @@ describe('replicated data on struck links, against a brute-force reference', () 
     let neverHealed = 0;
     let dropped = 0;
     let wholes = 0;
+    const crashed = { held: 0, dropped: 0 };
     for (let seed = 1; seed <= 2000; seed++) {
       const h = history(seed);
       for (const lossy of [false, true]) {
@@ -247,6 +300,8 @@ describe('replicated data on struck links, against a brute-force reference', () 
         expect(got.received, where).toBe(updates);
         dropped += want.dropped;
         wholes += want.arrivals.length - updates;
+        crashed.held += want.crashed.held;
+        crashed.dropped += want.crashed.dropped;
       }
       for (const ws of h.links) {
         const cuts = ws.filter((w) => w.kind === 'partition');
@@ -260,5 +315,8 @@ describe('replicated data on struck links, against a brute-force reference', () 
     // and the lossy pipeline loses, and the reconciliations arrive
     expect(dropped).toBeGreaterThan(1000);
     expect(wholes).toBeGreaterThan(1000);
+    // and the copies' crashes hold (and lose: in `dropped`) what reaches them
+    expect(crashed.held).toBeGreaterThan(5000);
+    expect(crashed.dropped).toBeGreaterThan(2000);
   });
 });

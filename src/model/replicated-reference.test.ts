@@ -13,11 +13,18 @@
  * the warm-up's end too): the model's lost updates are the window's updates missing from the set
  * of the latest write (lww order: time, sequence, copy name), and `unsynced` is 1 exactly when
  * some copy's set differs from it; a lossy history that reconciles after its last loss converges.
+ * In every history a quarter of the copies' services are down for a while (crashed, hanging or
+ * frozen: model/replicated-sync.ts `liveIn`): what reaches a down copy is held (durable, or
+ * frozen only) or lost (lossy and crashed), counted in `held` and `dropped` exactly as the
+ * reference counts it, and a held message counts as on its way until the copy takes it.
  */
 import { describe, expect, it } from 'vitest';
 import { type Distribution, RandomStream, Simulation } from '../engine/index.ts';
 import { ReplicatedStats, summarizeReplicated } from '../metrics/replicated-stats.ts';
+import { crash, liveIn } from '../test-support/model-replicated.ts';
 import { ReplicatedData } from './replicated.ts';
+
+const MODES = ['refuse', 'hang', 'freeze'] as const;
 
 const COPIES = ['p', 'q', 'r'];
 /** A reconciliation's period: its rounds at 7, 14, … reach every copy by 3.5 later (the sync's most). */
@@ -66,6 +73,23 @@ function history(
     reconcileMs: reconcile ? RECONCILE_MS : null,
   };
   const data = new ReplicatedData(def, sim, stats, sync, warm < 0);
+  // a quarter of the copies' services crashed, hanging or frozen for a while (before 16, so that
+  // a reconciling history's last rounds are whole); their windows start before anything is sent
+  const downs = COPIES.map((_, copy) => {
+    if (u() >= 0.25) return [];
+    const start = Math.floor(u() * 11);
+    const down = { start, end: start + 1 + Math.floor(u() * 5), mode: MODES[Math.floor(u() * 3)] };
+    liveIn(data, copy, [[crash([[down.start, down.end]], down.mode)]]);
+    return [down];
+  });
+  // what reaches a down copy: lost (lossy, crashed) or held (durable, or frozen only)
+  const crashed = { held: 0, dropped: 0 };
+  const lostAt = (copy: number): boolean => {
+    const down = downs[copy].filter((d) => d.start <= sim.now && sim.now < d.end);
+    const lost = lossy && down.some((d) => d.mode !== 'freeze');
+    if (down.length > 0) crashed[lost ? 'dropped' : 'held']++;
+    return lost;
+  };
   const sets = COPIES.map(() => new Set<number>());
   // lww: the sequence each copy's state has, and each update's (time, sequence, copy) and set
   const seqs = COPIES.map(() => 0);
@@ -86,13 +110,20 @@ function history(
       m.state.set = new Set(sets[m.from]);
       m.state.refSeq = seqs[m.from];
     }
-    if (m?.state !== undefined) onTheirWay.add(m);
-    schedule(delay, handler, arg, priority);
+    if (m?.state === undefined) return schedule(delay, handler, arg, priority);
+    onTheirWay.add(m);
+    // one a crashed copy loses is on its way no more (one it holds still is)
+    const reach = (a: unknown) => {
+      if (lostAt(m.to)) onTheirWay.delete(m);
+      handler(a);
+    };
+    schedule(delay, reach, arg, priority);
   };
   if (lossy) {
     const transmit = data.pipeline.transmit.bind(data.pipeline);
     data.pipeline.transmit = (m) => {
       if (!(sim.now < lossUntil && u() < 1 / 3)) transmit(m);
+      else onTheirWay.delete(m as Traced); // a held one sent again, lost
     };
   }
   // a state (an update's or a whole one) arrives: the copy that adopts it takes its set
@@ -131,6 +162,7 @@ function history(
   if (warm >= 0)
     sim.scheduleAt(warm, () => {
       stats.reset(warm);
+      Object.assign(crashed, { held: 0, dropped: 0 });
       data.startWindow();
       open = true;
     });
@@ -163,6 +195,8 @@ function history(
     lost: summary.lost,
     referenceUnsynced: arrived.some((s) => key(s) !== key(final)) ? 1 : 0,
     unsynced: summary.unsynced ?? 0,
+    crashed,
+    crashCounted: crashed.held === summary.held && crashed.dropped === (summary.dropped ?? 0),
   };
 }
 
@@ -170,12 +204,16 @@ describe('replicated data against a reference that names every update', () => {
   it('lww: 3,000 random histories converge, and their lost updates are exactly the reference’s', () => {
     const rng = new RandomStream('replicated-reference', 'lww');
     const bad: string[] = [];
+    let struck = 0;
     for (let i = 0; i < 3000; i++) {
       const h = history('lww', rng);
-      if (!h.converged || !h.valuesMatch || h.lost !== h.referenceLost)
+      struck += h.crashed.held;
+      if (!h.converged || !h.valuesMatch || h.lost !== h.referenceLost || !h.crashCounted)
         bad.push(`#${i}: ${JSON.stringify(h)}`);
     }
     expect(bad.slice(0, 3)).toEqual([]);
+    // the crashes held states that the copies then took
+    expect(struck).toBeGreaterThan(500);
   });
 
   it('crdt: 3,000 random histories end with every copy at the truth, none lost', () => {
@@ -183,7 +221,14 @@ describe('replicated data against a reference that names every update', () => {
     const bad: string[] = [];
     for (let i = 0; i < 3000; i++) {
       const h = history('crdt', rng);
-      if (!h.converged || !h.valuesMatch || !h.truthMatch || h.lost !== 0 || h.referenceLost !== 0)
+      if (
+        !h.converged ||
+        !h.valuesMatch ||
+        !h.truthMatch ||
+        h.lost !== 0 ||
+        h.referenceLost !== 0 ||
+        !h.crashCounted
+      )
         bad.push(`#${i}: ${JSON.stringify(h)}`);
     }
     expect(bad.slice(0, 3)).toEqual([]);
@@ -204,12 +249,16 @@ describe('replicated data against a reference that names every update', () => {
     (merge, name, p) => {
       const rng = new RandomStream('replicated-reference', `${merge} ${name}`);
       const bad: string[] = [];
+      // what reached a copy whose service was down (the histories do reach it)
+      let struck = 0;
       for (let i = 0; i < 2000; i++) {
         const h = history(merge, rng, p);
+        struck += h.crashed.held + h.crashed.dropped;
         const whole = p.reconcile && h.converged && h.unsynced === 0 && h.referenceUnsynced === 0;
         if (
           !h.valuesMatch ||
           h.lost !== h.referenceLost ||
+          !h.crashCounted ||
           h.unsynced !== h.referenceUnsynced ||
           (p.reconcile && !whole) ||
           (merge === 'crdt' && h.lost !== 0)
@@ -217,6 +266,7 @@ describe('replicated data against a reference that names every update', () => {
           bad.push(`#${i}: ${JSON.stringify(h)}`);
       }
       expect(bad.slice(0, 3)).toEqual([]);
+      expect(struck).toBeGreaterThan(500);
     },
   );
 });

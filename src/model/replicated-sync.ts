@@ -12,11 +12,22 @@
  *   stays wrong until the key changes again or a reconciliation repairs it.
  *
  * Either way a latency fault slows a state, and one already on its way when a partition begins
- * arrives. The pipeline also keeps the messages not delivered yet (in flight, waiting for a
- * retry, held), so that the end of the run can count them as delivered (`unsynced`).
+ * arrives.
+ *
+ * The copy at the other end receives through its service's process (`liveIn`: the instances
+ * of its service, as model/replicated-build.ts wires them). A state that arrives while every
+ * instance of that service is crashed meets the crash as a partition's state meets the
+ * partition (durable: held, counted in `held`, and sent again with a new draw when the copy is
+ * up; lossy: lost, `dropped`; either way also in `copyDown`, which tells the copies' side from
+ * the links'); one that arrives while the instances not crashed are frozen is held with either
+ * delivery (a frozen process keeps its listening socket: the connection waits in its accept
+ * queue until it resumes). The pipeline also keeps the messages not delivered yet (in flight,
+ * waiting for a retry, held by a link or a copy), so that the end of the run can count them as
+ * delivered (`unsynced`).
  */
 import { type Distribution, Priority, type Simulation } from '../engine/index.ts';
 import type { ReplicatedStats } from '../metrics/replicated-stats.ts';
+import type { FaultState } from './faults.ts';
 import type { Hop, HopFault } from './network.ts';
 
 /**
@@ -25,6 +36,18 @@ import type { Hop, HopFault } from './network.ts';
  * ended on the guard's "simulated time stopped moving".
  */
 const RETRY_MIN_MS = 1;
+
+/**
+ * Whether a copy's process takes a message now: `up` (some instance of its service is up),
+ * `down` (every one crashed: durable holds, lossy loses) or `frozen` (none up, some only frozen:
+ * held either way).
+ */
+export type CopyState = 'up' | 'down' | 'frozen';
+
+/** A service instance a copy lives in, as the pipeline sees it (model/service.ts Instance). */
+export interface Home {
+  readonly fault: FaultState | null;
+}
 
 /** A state (one key's, or a copy's whole state) on its way from copy `from` to copy `to`. */
 export interface SyncMessage<S> {
@@ -47,6 +70,13 @@ export class SyncPipeline<S> {
   #held: SyncMessage<S>[][] = [];
   /** Messages scheduled to arrive or to be sent again. */
   readonly #inFlight = new Set<SyncMessage<S>>();
+  /**
+   * The instances each copy lives in (its service's; the array itself, read when asked, so that
+   * scaling shows), or null: a copy that is always up.
+   */
+  readonly #homes: (readonly Home[] | null)[];
+  /** Messages a down or frozen copy holds, per copy, sent again when it is up. */
+  readonly #heldAt: SyncMessage<S>[][];
 
   constructor(
     readonly sim: Simulation,
@@ -57,7 +87,33 @@ export class SyncPipeline<S> {
     readonly lossy: boolean,
     /** Called when a message arrives. */
     readonly receive: (m: SyncMessage<S>) => void,
-  ) {}
+  ) {
+    this.#homes = Array.from({ length: copies }, () => null);
+    this.#heldAt = Array.from({ length: copies }, () => []);
+  }
+
+  /**
+   * Copy `copy` lives in `instances` (its service's): it takes messages while one of them is
+   * up, and hears of their crashes and freezes (those with a FaultState now: the others are
+   * never struck).
+   */
+  liveIn(copy: number, instances: readonly Home[]): void {
+    this.#homes[copy] = instances;
+    for (const inst of instances) inst.fault?.onCrashOrFreeze.push(() => this.#changed(copy));
+  }
+
+  /** Whether copy `copy`'s process takes (and sends) messages now (see CopyState). */
+  stateOf(copy: number): CopyState {
+    const homes = this.#homes[copy];
+    if (homes === null || homes.length === 0) return 'up';
+    let frozen = false;
+    for (const { fault } of homes) {
+      if (fault === null || fault.down === 0) return 'up';
+      // frozen only, no crash (a crash's refusal or hang wins over a freeze: faults.ts strike)
+      if (fault.down === fault.frozen) frozen = true;
+    }
+    return frozen ? 'frozen' : 'down';
+  }
 
   /**
    * Sends the messages over `hops` from now on (see `hops`), counting them on `counted` (null
@@ -91,10 +147,7 @@ export class SyncPipeline<S> {
         this.stats.dropped++;
         return;
       }
-      const held = this.#held[i];
-      held.push(m);
-      this.stats.held++;
-      if (held.length === 1) this.#releaseWhenHealed(fault, i);
+      if (this.#hold(this.#held[i], m)) this.#releaseWhenHealed(fault, i);
     } else if (fault.fails()) {
       if (this.lossy) this.stats.dropped++;
       else {
@@ -104,9 +157,28 @@ export class SyncPipeline<S> {
     } else this.#schedule(fault.stretch(Math.max(0, this.sync.sample())), this.#deliver, m);
   }
 
-  /** Every message not delivered yet: those in flight or waiting to retry, then those held. */
+  /**
+   * Every message not delivered yet: those in flight or waiting to retry, then those a link
+   * holds, then those a copy holds.
+   */
   pending(): SyncMessage<S>[] {
-    return [...this.#inFlight, ...this.#held.flat()];
+    return [...this.#inFlight, ...this.#held.flat(), ...this.#heldAt.flat()];
+  }
+
+  /**
+   * A crash or a freeze of copy `copy`'s instances began or ended: if the copy holds messages,
+   * they are sent again once it is up, after every other event of this instant (as a healed
+   * partition's: a crash that begins at the very instant another ends keeps them held).
+   */
+  #changed(copy: number): void {
+    if (this.#heldAt[copy].length > 0) this.sim.schedule(0, this.#releaseCopy, copy, Priority.late);
+  }
+
+  /** Holds `m` in `held`, counted; whether it is the first there (its release to arrange). */
+  #hold(held: SyncMessage<S>[], m: SyncMessage<S>): boolean {
+    held.push(m);
+    this.stats.held++;
+    return held.length === 1;
   }
 
   #schedule(ms: number, what: (m: unknown) => void, m: SyncMessage<S>): void {
@@ -114,9 +186,18 @@ export class SyncPipeline<S> {
     this.sim.schedule(ms, what, m);
   }
 
-  readonly #deliver = (m: unknown): void => {
-    this.#inFlight.delete(m as SyncMessage<S>);
-    this.receive(m as SyncMessage<S>);
+  /** A message reaches its copy: received, or held or lost when the copy's process is not up. */
+  readonly #deliver = (arrived: unknown): void => {
+    const m = arrived as SyncMessage<S>;
+    this.#inFlight.delete(m);
+    const state = this.stateOf(m.to);
+    if (state === 'up') {
+      this.receive(m);
+      return;
+    }
+    this.stats.copyDown++;
+    if (state === 'down' && this.lossy) this.stats.dropped++;
+    else this.#hold(this.#heldAt[m.to], m);
   };
 
   /** A message an error-rate fault failed is sent again (after a draw of `sync`). */
@@ -144,5 +225,12 @@ export class SyncPipeline<S> {
       return;
     }
     for (const m of this.#held[i].splice(0)) this.transmit(m);
+  };
+
+  /** Copy `copy` may be up again: if it is, the messages it held are sent again, in order. */
+  readonly #releaseCopy = (copy: unknown): void => {
+    const c = copy as number;
+    if (this.stateOf(c) !== 'up') return; // still down: its next change releases them
+    for (const m of this.#heldAt[c].splice(0)) this.transmit(m);
   };
 }

@@ -35,14 +35,23 @@
  * event) both lose them (`dropped`), and the copy that missed a state stays wrong until its key
  * changes again or a reconciliation repairs it; a latency fault slows them either way.
  *
+ * A copy lives with its service (model/replicated-build.ts): its data is durable (a crash
+ * loses none of it), but its sync messages are received by the service's process. While every
+ * instance of that service is crashed, a state arriving there meets the crash as one on a cut
+ * link meets the partition (durable: held, sent again with a new draw once an instance is up;
+ * lossy: `dropped`), and while the instances not crashed are frozen it is held either way (the
+ * accept queue keeps the connection; replicated-sync.ts). Such a copy's changes stop with its
+ * requests, which fail.
+ *
  * Reconciliation (`reconcile`, anti-entropy): every period, from one period after the start,
- * each copy sends its whole state to every other copy, one message per pair with its own draw
- * of `sync`, through the same pipeline (held or lost as the delivery says); the receiver merges
- * every key as it merges a state, and `repaired` counts the keys that changed. The state sent is
- * a copy of the sender's arrays at the send (lww: 4 Float64 and 1 Int32 per key, 36 bytes;
- * crdt: 2 Float64 per key and origin), shared by its copies − 1 messages, and sent again as it
- * is while the copy does not change: a partition that holds reconciliations holds one of those
- * per copy and period in which that copy changed (one for a copy cut off and idle).
+ * each copy whose service has an instance up sends its whole state to every other copy, one
+ * message per pair with its own draw of `sync`, through the same pipeline (held or lost as the
+ * delivery says); the receiver merges every key as it merges a state, and `repaired` counts
+ * the keys that changed. The state sent is a copy of the sender's arrays at the send (lww: 4
+ * Float64 and 1 Int32 per key, 36 bytes; crdt: 2 Float64 per key and origin), shared by its
+ * copies − 1 messages, and sent again as it is while the copy does not change: a partition
+ * that holds reconciliations holds one of those per copy and period in which that copy changed
+ * (one for a copy cut off and idle).
  *
  * `unsynced` (lossy or reconciling data only): at the end of the run, the keys on which some
  * copy's state differs from the one every copy converges to (lww: the latest write of the key,
@@ -55,8 +64,11 @@
  * begins arrives (lossy delivery too); a reconciliation is one message per pair whatever the
  * number of keys, and its merge costs nothing; a held message is sent again when its partition
  * ends (not when another fault's partition of the link starts at that very instant), with a new
- * draw (no backoff, no order kept across messages); a crash of a copy's service stops neither its
- * copy's updates nor its merges (the replication consumer is not its instances); sync messages
+ * draw (no backoff, no order kept across messages), and so is one a copy held when an instance
+ * of its service is up again (a frozen copy's accept queue holds any number); a visit still
+ * running in a crashed instance (faults.ts: a crash aborts none) may change its copy, whose
+ * state is sent as usual; an instance autoscaling adds is never struck, and what a copy holds
+ * waits for one of its struck instances to be up; sync messages
  * carry no bytes and cost nothing to merge; a copy's change takes no time and holds no lock; keys
  * are drawn by each step's `access` (uniform by default); every key of every copy is kept in
  * memory (lww: 5 numbers per key per copy; crdt: 2 per origin, so 2·copies), and each update's
@@ -65,7 +77,6 @@
 import type { Distribution, Simulation } from '../engine/index.ts';
 import type { ReplicatedStats } from '../metrics/replicated-stats.ts';
 import type { ReplicatedDef } from '../scenario/types.ts';
-import { type BuildContext, sharedByName } from './build-context.ts';
 import type { Hop } from './network.ts';
 import { type SyncMessage, SyncPipeline } from './replicated-sync.ts';
 
@@ -380,6 +391,7 @@ export class ReplicatedData {
   readonly #reconcile = (): void => {
     const c = this.copies;
     for (let from = 0; from < c; from++) {
+      if (this.pipeline.stateOf(from) !== 'up') continue; // its process is down: it sends none
       const state = this.#wholeState(from);
       for (let to = 0; to < c; to++) if (to !== from) this.pipeline.transmit({ state, from, to });
     }
@@ -461,39 +473,4 @@ export class ReplicatedData {
     }
     return unsynced;
   }
-}
-
-const DATA = sharedByName<ReplicatedData>();
-
-/** The replicated data `name` of the model being built (made, with its counters, once). */
-export function replicatedData(ctx: BuildContext, name: string): ReplicatedData {
-  return DATA(ctx, name, () => {
-    const def = ctx.scenario.replicated.find((r) => r.id === name);
-    if (def === undefined) throw new Error(`unknown replicated data ${name}`);
-    const stats = ctx.metrics.addReplicated(name, def.merge, def.copies.length, def.keys);
-    const data = new ReplicatedData(
-      def,
-      ctx.sim,
-      stats,
-      ctx.dist(def.sync, `replicated/${name}/sync`),
-      ctx.scenario.warmupMs === 0,
-    );
-    // the sync links between the copies' services, each way, made when the run starts (after
-    // the links the steps and workloads made, which the links table lists first; before the
-    // faults, which find them); a copy never sends to itself. A link of its own (ownLink: the
-    // replies of a call the other way are not its messages); where the steps made a link the
-    // same way (a call), the sync messages cross it and meet its faults, but are not counted
-    // among its messages (its load stays the calls')
-    ctx.starters.push(() => {
-      const links = def.copies.flatMap((from) =>
-        def.copies.map((to) => (to === from ? null : ctx.network.ownLink(from, to, 'sync'))),
-      );
-      data.connect(
-        links.map((l) => l?.out ?? null),
-        links.map((l) => (l !== null && l.kind === 'sync' ? l.out : null)),
-      );
-    });
-    ctx.metrics.onStartWindow(() => data.startWindow());
-    return data;
-  });
 }

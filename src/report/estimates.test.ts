@@ -5,17 +5,15 @@
  * the session key metrics (on made-up SessionSummary figures).
  */
 import { describe, expect, it } from 'vitest';
-import type { RunResult, RunSummary } from '../metrics/summary.ts';
-import { parseScenario } from '../model/language.ts';
-import { replicationSeed, runScenario } from '../model/run.ts';
+import type { RunSummary } from '../metrics/summary.ts';
 import { estimate } from '../stats/index.ts';
+import { replicate } from '../test-support/replicate.ts';
 import { workThenQuery } from '../test-support/scenarios.ts';
 import { fakeSessionSummary, tinyResults, withSessions } from '../test-support/sessions.ts';
 import { compareVariants, estimateMetrics, keyMetricValues, signedPercent } from './estimates.ts';
 import { SESSION_METRICS } from './features/sessions/session-metrics.ts';
 import { buildOutputs } from './outputs.ts';
 import { buildReportData } from './report-data.ts';
-import type { ScenarioResults } from './results.ts';
 import { formatSummary } from './table.ts';
 
 /** front/get: 8 threads, ~1 ms of work, then a query of db (4 connections, ~2 ms). */
@@ -46,23 +44,6 @@ variants:
     set: { databases.db.queryTime: { dist: exponential, mean: 1ms } }
 `;
 
-/** Runs every variant `n` times with the replication seeds, as `msasim run --replications`. */
-async function replicate(text: string, n: number): Promise<ScenarioResults> {
-  const loaded = parseScenario(text, 'test.yaml');
-  const runs: RunResult[] = [];
-  const replications: RunSummary[][] = [];
-  for (const v of loaded.variants) {
-    const mine: RunSummary[] = [];
-    for (let r = 1; r <= n; r++) {
-      const result = await runScenario(v, { seed: replicationSeed(v.seed, r) });
-      if (r === 1) runs.push(result);
-      mine.push(result.summary);
-    }
-    replications.push(mine);
-  }
-  return { name: loaded.name, description: '', file: 'test.yaml', runs, replications };
-}
-
 describe('replications', () => {
   it('the 95 % CI of the M/M/1 mean time in system covers W = 1/(μ − λ)', async () => {
     // M/M/1 with λ = 0.8/ms, μ = 1/ms: W = 1/(μ − λ) = 5 ms (Kleinrock, Queueing Systems I,
@@ -84,7 +65,7 @@ services:
         steps:
           - cpu: { dist: exponential, mean: 1ms }
 `;
-    const results = await replicate(mm1, 5);
+    const results = await replicate(mm1, 'test.yaml', 5);
     const reps = results.replications as RunSummary[][];
     const seeds = reps[0].map((s) => s.scenario.seed);
     expect(seeds).toEqual([3, '3/2', '3/3', '3/4', '3/5']);
@@ -100,14 +81,14 @@ services:
   }, 30_000);
 
   it('common random numbers: replication r of every variant sees the same arrivals', async () => {
-    const results = await replicate(TWO_DESIGNS, 4);
+    const results = await replicate(TWO_DESIGNS, 'test.yaml', 4);
     const [slow, fast] = results.replications as RunSummary[][];
     for (let r = 0; r < 4; r++) expect(fast[r].overall.arrivals).toBe(slow[r].overall.arrivals);
     expect(new Set(slow.map((s) => s.overall.arrivals)).size).toBeGreaterThan(1);
   });
 
   it('pairing narrows the interval of a difference and finds it significant', async () => {
-    const results = await replicate(TWO_DESIGNS, 5);
+    const results = await replicate(TWO_DESIGNS, 'test.yaml', 5);
     const reps = results.replications as RunSummary[][];
     const [cmp] = compareVariants(['slow-db', 'fast-db'], reps);
     expect(cmp.baseline).toBe('slow-db');
@@ -131,7 +112,7 @@ services:
   }, 30_000);
 
   it('one replication gives means without intervals, and says so once, not per metric', async () => {
-    const results = await replicate(TWO_DESIGNS, 1);
+    const results = await replicate(TWO_DESIGNS, 'test.yaml', 1);
     const [cmp] = compareVariants(['slow-db', 'fast-db'], results.replications!);
     const p99 = cmp.metrics.find((m) => m.key === 'overall||p99Ms')!;
     expect(p99.difference.significant).toBeNull();
@@ -143,7 +124,7 @@ services:
   });
 
   it('summary.json, estimates.csv and differences.csv carry the bounds', async () => {
-    const results = await replicate(TWO_DESIGNS, 3);
+    const results = await replicate(TWO_DESIGNS, 'test.yaml', 3);
     const files = buildOutputs(results);
     const summary = JSON.parse(files.get('summary.json') as string);
     expect(summary.replications).toBe(3);
@@ -173,7 +154,7 @@ services:
   }, 30_000);
 
   it('key metrics cover overall, components and skip what a run lacks', async () => {
-    const results = await replicate(TWO_DESIGNS, 1);
+    const results = await replicate(TWO_DESIGNS, 'test.yaml', 1);
     const keys = keyMetricValues(results.runs[0].summary).map((k) => k.metric.key);
     expect(keys).toContain('overall||p99Ms');
     expect(keys).toContain('component|db|utilisation');

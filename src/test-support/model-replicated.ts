@@ -5,7 +5,8 @@
  * at an instant (`at`), look at copies 0 and 1 of a key at an instant (`look`, into `seen`), and
  * run to the end for the summary (`run`). `pair` builds two copies whose sync links carry
  * faults driven by the model's own fault timeline (the struck-link cases of
- * replicated-faults.test.ts and replicated-lossy.test.ts).
+ * replicated-faults.test.ts and replicated-lossy.test.ts); `liveIn` puts a copy in service
+ * instances struck by `crash` faults (replicated-crash.test.ts and the references).
  */
 import { expect } from 'vitest';
 import { Constant, type Distribution, RandomSource, Simulation } from '../engine/index.ts';
@@ -14,7 +15,7 @@ import {
   type ReplicatedSummary,
   summarizeReplicated,
 } from '../metrics/replicated-stats.ts';
-import { LinkFaultState, scheduleFault } from '../model/faults.ts';
+import { FaultState, LinkFaultState, scheduleFault } from '../model/faults.ts';
 import { Hop } from '../model/network.ts';
 import { ReplicatedData } from '../model/replicated.ts';
 import type { FaultDef, ReplicatedDef } from '../scenario/types.ts';
@@ -157,6 +158,34 @@ export function pair(
     reconcileMs: o.reconcileMs,
   });
   return { ...rig, ...hops, rng };
+}
+
+/** A crash (`refuse` unless `mode` says `hang` or `freeze`) over the windows given (ms). */
+export const crash = (windows: [number, number][], mode: FaultDef['mode'] = 'refuse') =>
+  fault('crash', windows, { link: null, component: 'copy', mode });
+
+/**
+ * Copy `copy` of `data` lives in one service instance per list of `instances`, each struck by
+ * its list's faults on the model's own fault timeline (faults.ts `scheduleFault`, on `sim`, with
+ * `rng`); the instances' fault states, in order.
+ */
+export function liveIn(
+  data: ReplicatedData,
+  copy: number,
+  instances: FaultDef[][],
+  rng = new RandomSource(7),
+): FaultState[] {
+  const states = instances.map((faults, i) => {
+    const name = `copy${copy}[${i}]`;
+    const state = new FaultState(name, rng.stream(`fault/${name}/errors`), null, () => {});
+    for (const f of faults) scheduleFault(data.sim, rng, f, [{ name, state }], null);
+    return state;
+  });
+  data.pipeline.liveIn(
+    copy,
+    states.map((fault) => ({ fault })),
+  );
+  return states;
 }
 
 /** a adds 1 to key 0 at 10 (a state sent to b), and both copies are looked at at `looks` (ms). */

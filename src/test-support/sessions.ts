@@ -5,9 +5,8 @@
  */
 import type { SessionSummary } from '../metrics/session-stats.ts';
 import type { RunSummary } from '../metrics/summary.ts';
-import { parseScenario } from '../model/language.ts';
-import { replicationSeed, runScenario } from '../model/run.ts';
 import type { ScenarioResults } from '../report/results.ts';
+import { replicate } from './replicate.ts';
 
 /** A SessionSummary with made-up, distinct figures; `fields` replace whole top-level fields. */
 export function fakeSessionSummary(fields: Partial<SessionSummary> = {}): SessionSummary {
@@ -94,26 +93,7 @@ const runs = new Map<number, Promise<ScenarioResults>>();
 export function tinyResults(replications = 1): Promise<ScenarioResults> {
   let results = runs.get(replications);
   if (results === undefined) {
-    results = (async () => {
-      const loaded = parseScenario(TINY, 'logged-in.yaml');
-      const out: ScenarioResults = {
-        name: loaded.name,
-        description: loaded.description,
-        file: 'logged-in.yaml',
-        runs: [],
-        replications: [],
-      };
-      for (const v of loaded.variants) {
-        const mine: RunSummary[] = [];
-        for (let r = 1; r <= replications; r++) {
-          const result = await runScenario(v, { seed: replicationSeed(v.seed, r) });
-          if (r === 1) out.runs.push(result);
-          mine.push(result.summary);
-        }
-        out.replications?.push(mine);
-      }
-      return out;
-    })();
+    results = replicate(TINY, 'logged-in.yaml', replications);
     runs.set(replications, results);
   }
   return results;

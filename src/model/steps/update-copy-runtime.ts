@@ -5,7 +5,8 @@
  */
 import { createKeySampler, type KeyDistributionSpec, type KeySampler } from '../../engine/index.ts';
 import type { BuildContext } from '../build-context.ts';
-import { type ReplicatedData, replicatedData } from '../replicated.ts';
+import type { ReplicatedData } from '../replicated.ts';
+import { replicatedData } from '../replicated-build.ts';
 import type { HandledStepKind } from './step-kind.ts';
 import { type UpdateCopyRaw, type UpdateCopyStepDef, updateCopySyntax } from './update-copy.ts';
 

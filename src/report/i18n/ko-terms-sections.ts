@@ -53,6 +53,7 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
   retried: '재전송',
   repaired: '복구',
   unsynced: '불일치',
+  'copy down': '사본 중단',
   diverged: '어긋남',
   'mean |diff|': '평균 |차이|',
   'merge: – for a single copy (nothing to merge)': '병합: 사본이 하나면 – (병합할 것이 없음)',
@@ -68,6 +69,8 @@ export const KO_SECTION_TERMS: Readonly<Record<string, string>> = {
     '복구: 조정이 도착한 사본에서 바꾼 키',
   'unsynced: keys on which some copy still differed at the end from the state the copies converge to (the messages on their way counted as arrived)':
     '불일치: 실행이 끝날 때 어떤 사본이 사본들이 수렴할 상태와 여전히 달랐던 키(전송 중인 메시지는 도착한 것으로 셈)',
+  'copy down: copy states that reached a copy whose service had no instance up, held until one was (durable delivery, or a freeze) or dropped (also counted there)':
+    '사본 중단: 서비스의 인스턴스가 하나도 살아 있지 않은 사본에 도착한 사본 상태. 인스턴스가 살아날 때까지 붙잡히거나(내구성 있는 전달, 또는 멈춤) 버려짐(붙잡힘이나 버림에도 셈)',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)':
     '어긋남: 값이 참값(어디서든 지금까지 일어난 모든 변경의 합)과 달랐던 읽기의 비율',
   'Reads that diverged over time': '시간에 따른 어긋난 읽기',

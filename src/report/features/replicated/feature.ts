@@ -19,9 +19,17 @@ type R = ReplicatedSummary;
 /** The merge, or a dash for a single copy (nothing to merge: the CSV keeps the declared one). */
 const merge = (x: R) => (x.copies > 1 ? x.merge : '–');
 
-/** A lossy or reconciling pipeline's figures (absent, so 0, in a durable one's summary). */
-const PIPELINE = ['dropped', 'repaired', 'unsynced'] as const;
-const pipeline = (x: R, k: (typeof PIPELINE)[number]) => x[k] ?? 0;
+/**
+ * The figures only some summaries have (absent, so 0, in the others), by column header: a lossy
+ * or reconciling pipeline's, and the states that reached a copy whose service was down.
+ */
+const SOMETIMES = [
+  ['dropped', 'dropped'],
+  ['repaired', 'repaired'],
+  ['unsynced', 'unsynced'],
+  ['copy down', 'copyDown'],
+] as const;
+const sometimes = (x: R, k: (typeof SOMETIMES)[number][1]) => x[k] ?? 0;
 
 const COLUMNS: TextColumn<R>[] = [
   ['merge', merge],
@@ -30,8 +38,8 @@ const COLUMNS: TextColumn<R>[] = [
   ...countColumns<R>('syncs'),
   // only under faults on the sync links
   ...countColumnsIfAny<R>('held', 'retried'),
-  // only with lossy delivery or a reconciliation
-  ...PIPELINE.map((k): TextColumn<R> => [k, (x) => String(pipeline(x, k)), 'nonzero']),
+  // only with lossy delivery, a reconciliation or a down copy
+  ...SOMETIMES.map(([h, k]): TextColumn<R> => [h, (x) => String(sometimes(x, k)), 'nonzero']),
   ...countColumns<R>('reads'),
   ['diverged', (x) => pct(x.divergentShare)],
   ['mean |diff|', (x) => num(x.meanDivergence, 2)],
@@ -45,6 +53,7 @@ const LEGEND = warmUpLegend(
   'dropped: copy states a partition or an error-rate fault of their link lost (lossy delivery)',
   'repaired: keys a reconciliation changed on the copy it reached',
   'unsynced: keys on which some copy still differed at the end from the state the copies converge to (the messages on their way counted as arrived)',
+  'copy down: copy states that reached a copy whose service had no instance up, held until one was (durable delivery, or a freeze) or dropped (also counted there)',
   'diverged: share of reads whose value differed from the truth (every change made anywhere so far)',
   'mean |diff|: mean distance of a read value from the truth, over every read',
 );
@@ -64,7 +73,9 @@ export const replicatedFeature = itemFeature<R>({
       ...figureColumns<R>('copies', 'updates', 'lost'),
       ['lost share', (x) => formatPercent(x.lostShare)],
       ...figureColumnsIfAny<R>('held', 'retried'),
-      ...PIPELINE.map((k): DataColumn<R> => [k, (x) => formatNumber(pipeline(x, k)), 'nonzero']),
+      ...SOMETIMES.map(
+        ([h, k]): DataColumn<R> => [h, (x) => formatNumber(sometimes(x, k)), 'nonzero'],
+      ),
       ...figureColumns<R>('reads'),
       ['diverged', (x) => formatPercent(x.divergentShare)],
       ['mean |diff|', (x) => formatNumber(x.meanDivergence, 2)],

@@ -5,9 +5,8 @@
  * compare.csv — not the 0 ms the summary keeps for an empty histogram, which read as the fastest.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RunResult, RunSummary } from '../../../metrics/summary.ts';
-import { parseScenario } from '../../../model/language.ts';
-import { replicationSeed, runScenario } from '../../../model/run.ts';
+import type { RunSummary } from '../../../metrics/summary.ts';
+import { replicate } from '../../../test-support/replicate.ts';
 import { compareVariants, estimateMetrics } from '../../estimates.ts';
 import type { ScenarioResults } from '../../results.ts';
 import { compareCsv, compareRow } from '../comparison/compare.ts';
@@ -34,19 +33,8 @@ let replications: RunSummary[][];
 let slow: RunSummary;
 
 beforeAll(async () => {
-  const loaded = parseScenario(TIMED_OUT, 'timed-out.yaml');
-  const runs: RunResult[] = [];
-  replications = [];
-  for (const v of loaded.variants) {
-    const mine: RunSummary[] = [];
-    for (let r = 1; r <= 2; r++) {
-      const result = await runScenario(v, { seed: replicationSeed(v.seed, r) });
-      if (r === 1) runs.push(result);
-      mine.push(result.summary);
-    }
-    replications.push(mine);
-  }
-  results = { name: loaded.name, description: '', file: 'timed-out.yaml', runs, replications };
+  results = await replicate(TIMED_OUT, 'timed-out.yaml', 2);
+  replications = results.replications ?? [];
   slow = replications[1][0];
 });
 
