@@ -70,6 +70,8 @@ export class SyncPipeline<S> {
   #held: SyncMessage<S>[][] = [];
   /** Messages scheduled to arrive or to be sent again. */
   readonly #inFlight = new Set<SyncMessage<S>>();
+  /** Of those, the ones waiting to be sent again after an error-rate fault (durable). */
+  #retrying = 0;
   /**
    * The instances each copy lives in (its service's; the array itself, read when asked, so that
    * scaling shows), or null: a copy that is always up.
@@ -152,9 +154,22 @@ export class SyncPipeline<S> {
       if (this.lossy) this.stats.dropped++;
       else {
         this.stats.retried++;
+        this.#retrying++;
         this.#schedule(Math.max(RETRY_MIN_MS, this.sync.sample()), this.#resend, m);
       }
     } else this.#schedule(fault.stretch(Math.max(0, this.sync.sample())), this.#deliver, m);
+  }
+
+  /**
+   * Whether a fault keeps messages back now: held by a link or a copy, or waiting to retry.
+   * Those are what can pile up while few events happen (model/replicated.ts asks the run's
+   * guards to look at its memory then).
+   */
+  get holding(): boolean {
+    if (this.#retrying > 0) return true;
+    for (const h of this.#held) if (h.length > 0) return true;
+    for (const h of this.#heldAt) if (h.length > 0) return true;
+    return false;
   }
 
   /**
@@ -202,6 +217,7 @@ export class SyncPipeline<S> {
 
   /** A message an error-rate fault failed is sent again (after a draw of `sync`). */
   readonly #resend = (m: unknown): void => {
+    this.#retrying--;
     this.#inFlight.delete(m as SyncMessage<S>);
     this.transmit(m as SyncMessage<S>);
   };

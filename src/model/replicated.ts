@@ -51,7 +51,9 @@
  * Float64 and 1 Int32 per key, 36 bytes; crdt: 2 Float64 per key and origin), shared by its
  * copies − 1 messages, and sent again as it is while the copy does not change: a partition
  * that holds reconciliations holds one of those per copy and period in which that copy changed
- * (one for a copy cut off and idle).
+ * (one for a copy cut off and idle). Those pile up with few events, so while a fault holds any
+ * message each period asks for the run's checkpoint (sim.checkpointSoon): the memory guard
+ * (--max-memory) looks then, not only every 65,536 events.
  *
  * `unsynced` (lossy or reconciling data only): at the end of the run, the keys on which some
  * copy's state differs from the one every copy converges to (lww: the latest write of the key,
@@ -395,6 +397,9 @@ export class ReplicatedData {
       const state = this.#wholeState(from);
       for (let to = 0; to < c; to++) if (to !== from) this.pipeline.transmit({ state, from, to });
     }
+    // whole states a fault holds pile up with few events (a new one per period for each copy
+    // that changed): the run's guards look at the memory now, not a million events later
+    if (this.pipeline.holding) this.sim.checkpointSoon();
     this.sim.schedule(this.#reconcileMs as number, this.#reconcile);
   };
 

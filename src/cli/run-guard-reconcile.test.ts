@@ -1,0 +1,80 @@
+/**
+ * The memory guard sees what a reconciliation holds (model/replicated.ts, engine checkpointSoon):
+ * whole states a partition holds pile up period after period while few events happen, far
+ * fewer than the million between the guards' regular checkpoints. The run must stop on its
+ * memory limit when they do, not finish (or exhaust the process) before any guard looks.
+ */
+import { getHeapStatistics } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../model/run.ts';
+import { scenarioFromYaml } from '../test-support/scenarios.ts';
+import { CHECK_EVERY, RunGuard, wallNow } from './run-guard.ts';
+
+const far = { deadline: wallNow() + 3_600_000, maxWallMs: 3_600_000 };
+const COPIES = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8'];
+
+/**
+ * Eight copies of 20,000 keys (a whole lww state: 0.72 MB) reconciled every 100 ms; each copy
+ * changes every period; `fault` cuts c1 off (every state to and from it held) or nothing.
+ */
+function copies(fault: boolean) {
+  const workloads = COPIES.map((c) => `  w-${c}: { rate: 40/s, target: ${c}/u }`).join('\n');
+  const services = COPIES.map(
+    (c) => `  ${c}:\n    endpoints:\n      u: { steps: [ { updateCopy: { data: d } } ] }`,
+  ).join('\n');
+  return scenarioFromYaml(`version: 1
+name: held-reconciliations
+duration: 4s
+workloads:
+${workloads}
+services:
+${services}
+replicated:
+  d: { copies: [${COPIES.join(', ')}], keys: 20000, merge: lww, sync: 10ms, reconcile: 100ms }
+${
+  fault
+    ? `faults:
+  cut:
+    kind: partition
+    link: { from: c1, to: [${COPIES.slice(1).join(', ')}] }
+    direction: both
+    at: 0s
+    for: 10s`
+    : ''
+}
+`);
+}
+
+/** Runs it under a memory limit `headroom` bytes above the heap in use now. */
+async function guarded(fault: boolean, headroom: number) {
+  const heap = getHeapStatistics();
+  const maxMemory = heap.used_heap_size + heap.external_memory + headroom;
+  const guard = new RunGuard({ maxEvents: 2e9, maxWall: 60_000, maxMemory }, far);
+  let checkpoints = 0;
+  const result = await runScenario(copies(fault), {
+    checkEvery: CHECK_EVERY,
+    onCheckpoint: (sim, probe) => {
+      checkpoints++;
+      return guard.check(sim, probe);
+    },
+  });
+  return { result, reason: guard.reason?.reason ?? '', checkpoints };
+}
+
+describe('a reconciliation that a partition holds, under the memory guard', () => {
+  it('stops on the memory limit within the run, long before a million events', async () => {
+    const { result, reason, checkpoints } = await guarded(true, 48 * 2 ** 20);
+    expect(result.summary.run.stopReason).toBe('stopped');
+    expect(reason).toMatch(/over the limit of .* \(--max-memory\)/);
+    expect(result.summary.run.simulatedMs).toBeLessThan(4000);
+    expect(result.summary.run.events).toBeLessThan(CHECK_EVERY);
+    expect(checkpoints).toBeGreaterThan(0);
+  });
+
+  it('asks for no checkpoint while nothing is held: the run ends as it would', async () => {
+    const { result, checkpoints } = await guarded(false, 2 ** 30);
+    expect(result.summary.run.stopReason).toBe('until');
+    expect(result.summary.run.events).toBeLessThan(CHECK_EVERY);
+    expect(checkpoints).toBe(0);
+  });
+});
