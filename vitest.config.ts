@@ -10,26 +10,18 @@
  * about a third of the unit tests' CPU time. Workers are processes (vitest's default pool),
  * not threads: validate-scaling.test.ts measures its process's CPU time, which threads share.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { LongFirstSequencer } from './src/test-support/sequencer.ts';
+import { testRunFolder } from './src/test-support/test-tmp.ts';
 
 /**
- * One temporary folder per test run, removed when vitest exits: every test, every CLI it starts
- * and the Chromium of the browser tests get it as TMPDIR (os.tmpdir()), so whatever a test makes
- * there and does not remove itself (a failed test, a killed run's worker, a report folder kept
- * for a later assertion) goes with the run instead of piling up in /tmp.
+ * One temporary folder per test run (test-support/test-tmp.ts): TMPDIR for every test, every CLI
+ * it starts and the Chromium of the browser tests, removed when vitest exits (or by the next run,
+ * when this one was killed), so whatever a test leaves in os.tmpdir() goes with the run instead
+ * of piling up in /tmp.
  */
-if (process.env.MSASIM_TEST_TMP === undefined) {
-  // vitest evaluates this file more than once (once more per project): one folder all the same.
-  // Its name is short: Chromium's socket path under it must fit in 107 bytes.
-  const folder = mkdtempSync(join(tmpdir(), 'msasim-t-'));
-  process.env.MSASIM_TEST_TMP = folder;
-  process.env.TMPDIR = folder;
-  process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
-}
+testRunFolder(tmpdir());
 
 /** The end-to-end and whole-system tests; everything else under src/ is a unit test. */
 const E2E = [
