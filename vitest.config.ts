@@ -21,7 +21,7 @@ import { testRunFolder } from './src/test-support/test-tmp.ts';
  * when this one was killed), so whatever a test leaves in os.tmpdir() goes with the run instead
  * of piling up in /tmp.
  */
-testRunFolder(tmpdir());
+testRunFolder(tmpdir(), Date.now());
 
 /** The end-to-end and whole-system tests; everything else under src/ is a unit test. */
 const E2E = [

@@ -4,7 +4,7 @@
  * nothing a test leaves behind outlives the run; a killed run's folder goes at the next run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,8 +38,9 @@ describe('the test run’s temporary folder', () => {
     ];
     for (const n of names) mkdirSync(join(parent.path, n, 'inside'), { recursive: true });
     // under an hour old: kept whoever made it (a live run this process cannot see)
-    expect(removeOrphans(parent.path)).toEqual([]);
-    expect(removeOrphans(parent.path, Date.now() + 3_600_000)).toEqual([`msasim-t-${gone}-aBc123`]);
+    const made = statSync(join(parent.path, names[0])).mtimeMs;
+    expect(removeOrphans(parent.path, made + 3_500_000)).toEqual([]);
+    expect(removeOrphans(parent.path, made + 3_600_000)).toEqual([`msasim-t-${gone}-aBc123`]);
     expect(readdirSync(parent.path).sort()).toEqual(names.slice(1).sort());
   });
 });

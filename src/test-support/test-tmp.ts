@@ -28,8 +28,12 @@ function alive(pid: number): boolean {
  */
 const ORPHAN_AFTER_MS = 3_600_000;
 
-/** Removes the test-run folders in `parent` whose vitest process is gone; their names. */
-export function removeOrphans(parent: string, nowMs = Date.now()): string[] {
+/**
+ * Removes the test-run folders in `parent` whose vitest process is gone and that nothing touched
+ * since an hour before `nowMs` (the wall clock: vitest.config.ts reads it, as nothing under src/
+ * outside cli/ may); their names.
+ */
+export function removeOrphans(parent: string, nowMs: number): string[] {
   const removed: string[] = [];
   for (const name of readdirSync(parent)) {
     const m = NAME.exec(name);
@@ -47,10 +51,10 @@ export function removeOrphans(parent: string, nowMs = Date.now()): string[] {
  * than once: once more per project) and set as TMPDIR. Its name is short: Chromium's socket path
  * under it must fit in 107 bytes.
  */
-export function testRunFolder(parent: string): string {
+export function testRunFolder(parent: string, nowMs: number): string {
   const made = process.env.MSASIM_TEST_TMP;
   if (made !== undefined) return made;
-  removeOrphans(parent);
+  removeOrphans(parent, nowMs);
   const folder = mkdtempSync(join(parent, `msasim-t-${process.pid}-`));
   process.env.MSASIM_TEST_TMP = folder;
   process.env.TMPDIR = folder;
