@@ -19,8 +19,9 @@ export interface RunOptions {
   /** Stop after this many events have been processed in this call. Default: unlimited. */
   maxEvents?: number;
   /**
-   * Called every `checkEvery` events; return false to stop (used for wall-time guards and
-   * progress, which the kernel itself must not read).
+   * Called every `checkEvery` events, and after an event that asked for it (checkpointSoon);
+   * return false to stop (used for wall-time guards and progress, which the kernel itself must
+   * not read).
    */
   onCheckpoint?: (sim: Simulation) => boolean;
   /** Events between checkpoints. Default 1,000,000. */

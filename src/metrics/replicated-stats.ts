@@ -28,8 +28,9 @@ export class ReplicatedStats extends counters(REPLICATED_COUNTERS) {
    */
   included = 0;
   /**
-   * States a lossy pipeline lost to a partition or an error-rate fault, and keys a
-   * reconciliation's merge changed on the receiving copy, in the window (model/replicated.ts).
+   * States a lossy pipeline lost to a partition or an error-rate fault, or to a copy whose
+   * service had no instance up (also in `copyDown`), and keys a reconciliation's merge changed
+   * on the receiving copy, in the window (model/replicated.ts).
    */
   dropped = 0;
   repaired = 0;

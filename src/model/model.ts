@@ -59,8 +59,9 @@ export interface ModelOptions {
   /** Stop the run with reason 'budget' after this many events (runaway guard). */
   maxEvents?: number;
   /**
-   * Called every `checkEvery` events; return false to stop (wall-time, memory and backlog
-   * guards, progress). `probe` reads the model's counts.
+   * Called every `checkEvery` events, and when a model part asks for it (sim.checkpointSoon:
+   * replicated data's reconciliations while a fault holds messages); return false to stop
+   * (wall-time, memory and backlog guards, progress). `probe` reads the model's counts.
    */
   onCheckpoint?: (sim: Simulation, probe: RunProbe) => boolean;
   /** Events between checkpoints. Default: the simulation's (1,000,000). */

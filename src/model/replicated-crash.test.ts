@@ -5,8 +5,9 @@
  * own fault timeline (test-support/model-replicated.ts `liveIn`). A state that reaches b while
  * every instance is crashed is held and sent again once one is up (durable) or lost (lossy); a
  * freeze holds it with either delivery; one instance up of two changes nothing; a down copy
- * sends no reconciliation; what a crash to the end holds counts as delivered for `unsynced`.
- * Every state that reaches a down copy is also counted in `copyDown`. Then a scenario: the down
+ * sends no reconciliation; what a crash to the end holds counts as delivered for `unsynced`; n
+ * instances changing at one instant look at the copy once. Every state that reaches a down copy
+ * is also counted in `copyDown`. Then a scenario: the down
  * copy's service makes no change while it is down (its requests fail; a visit in progress may
  * finish), and the same summary twice (its report: report/features/replicated/copy-down.test.ts).
  */
@@ -106,6 +107,25 @@ describe('a copy whose service has no instance up (two copies, sync 10 ms)', () 
       expect(p.values()).toEqual([1, 0]);
       expect(p.data.pipeline.pending()).toHaveLength(counts.held);
       expect(p.ba.messages).toBe(0);
+    },
+  );
+
+  it.each([1, 3, 50])(
+    '%i instances crashing or thawing at one instant look at the copy once (not once each)',
+    (n) => {
+      // every instance frozen 5–100 and crashed 50–60: b holds a's state from 20 to 100, and
+      // its instances change together at 50, 60 and 100. One look per instant: each looks at
+      // every instance while none is up (n² for a service of n instances, 10,000 at most)
+      const p = pair('lww', [], { delivery: 'durable' });
+      const faults = [crash([[5, 100]], 'freeze'), crash([[50, 60]])];
+      const instances = Array.from({ length: n }, () => faults);
+      liveIn(p.data, 1, instances);
+      sendOne(p, [99.999, 110.001]);
+      p.run(200);
+      expect(p.seen).toEqual(reachedAt(110, [99.999, 110.001]));
+      // 4 fault window events per instance, a's update, its two arrivals, one look at b per
+      // instant (50, 60, 100), the test's two looks
+      expect(p.data.sim.eventsProcessed).toBe(4 * n + 1 + 2 + 3 + 2);
     },
   );
 });

@@ -79,6 +79,11 @@ export class SyncPipeline<S> {
   readonly #homes: (readonly Home[] | null)[];
   /** Messages a down or frozen copy holds, per copy, sent again when it is up. */
   readonly #heldAt: SyncMessage<S>[][];
+  /**
+   * Per copy, whether a look at it (#releaseCopy) is due at this instant already: the instances
+   * of a service change together (a fault striking them all), and one look is enough.
+   */
+  readonly #looking: boolean[];
 
   constructor(
     readonly sim: Simulation,
@@ -92,6 +97,7 @@ export class SyncPipeline<S> {
   ) {
     this.#homes = Array.from({ length: copies }, () => null);
     this.#heldAt = Array.from({ length: copies }, () => []);
+    this.#looking = Array.from({ length: copies }, () => false);
   }
 
   /**
@@ -183,10 +189,13 @@ export class SyncPipeline<S> {
   /**
    * A crash or a freeze of copy `copy`'s instances began or ended: if the copy holds messages,
    * they are sent again once it is up, after every other event of this instant (as a healed
-   * partition's: a crash that begins at the very instant another ends keeps them held).
+   * partition's: a crash that begins at the very instant another ends keeps them held). Once
+   * per instant however many of its instances changed (each look reads them all: n² for n).
    */
   #changed(copy: number): void {
-    if (this.#heldAt[copy].length > 0) this.sim.schedule(0, this.#releaseCopy, copy, Priority.late);
+    if (this.#heldAt[copy].length === 0 || this.#looking[copy]) return;
+    this.#looking[copy] = true;
+    this.sim.schedule(0, this.#releaseCopy, copy, Priority.late);
   }
 
   /** Holds `m` in `held`, counted; whether it is the first there (its release to arrange). */
@@ -246,6 +255,7 @@ export class SyncPipeline<S> {
   /** Copy `copy` may be up again: if it is, the messages it held are sent again, in order. */
   readonly #releaseCopy = (copy: unknown): void => {
     const c = copy as number;
+    this.#looking[c] = false;
     if (this.stateOf(c) !== 'up') return; // still down: its next change releases them
     for (const m of this.#heldAt[c].splice(0)) this.transmit(m);
   };

@@ -41,7 +41,7 @@
  * link meets the partition (durable: held, sent again with a new draw once an instance is up;
  * lossy: `dropped`), and while the instances not crashed are frozen it is held either way (the
  * accept queue keeps the connection; replicated-sync.ts). Such a copy's changes stop with its
- * requests, which fail.
+ * requests, which fail (crashed) or wait in the accept queue until the resume (frozen).
  *
  * Reconciliation (`reconcile`, anti-entropy): every period, from one period after the start,
  * each copy whose service has an instance up sends its whole state to every other copy, one
