@@ -13,7 +13,7 @@ const far = { deadline: wallNow() + 3_600_000, maxWallMs: 3_600_000 };
 const COPIES = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8'];
 
 /**
- * Eight copies of 20,000 keys (a whole lww state: 0.72 MB) reconciled every 100 ms; each copy
+ * Eight copies of 2,000 keys (a whole lww state: 72 kB) reconciled every 100 ms; each copy
  * changes every period; `fault` cuts c1 off (every state to and from it held) or nothing.
  */
 function copies(fault: boolean) {
@@ -29,7 +29,7 @@ ${workloads}
 services:
 ${services}
 replicated:
-  d: { copies: [${COPIES.join(', ')}], keys: 20000, merge: lww, sync: 10ms, reconcile: 100ms }
+  d: { copies: [${COPIES.join(', ')}], keys: 2000, merge: lww, sync: 10ms, reconcile: 100ms }
 ${
   fault
     ? `faults:
